@@ -1,0 +1,119 @@
+"""The ``reporttui`` command group and its error handling.
+
+Each family of sub-commands lives in its own module (``outline``, ``search``, ``compare``) and
+registers itself on :data:`cli`. Every error a user can cause ends as one line on stderr and a
+non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from reporttui.core.errors import ReportError
+
+
+class Context:
+    """What every sub-command needs: the library home given to the group (if any)."""
+
+    def __init__(self, home: str | None) -> None:
+        self.group_home = home
+
+    def home(self, override: str | None = None) -> Path:
+        """The library home: a sub-command's ``--home``, the group's, ``$REPORTTUI_HOME``, default."""
+        from reporttui.core.paths import library_home
+
+        return library_home(override or self.group_home)
+
+
+pass_context = click.make_pass_decorator(Context)
+
+home_option = click.option(
+    "--home",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Library data folder (default: $REPORTTUI_HOME or the user data dir).",
+)
+
+
+class _Group(click.Group):
+    """A group where ``reporttui PATH...`` means ``reporttui open PATH...``."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # Find the first argument that is not the value of --home.
+        rest = list(args)
+        i = 0
+        while i < len(rest):
+            a = rest[i]
+            if a == "--home":
+                i += 2
+                continue
+            if a.startswith("-"):
+                i += 1
+                continue
+            if a not in self.commands:
+                rest.insert(i, "open")
+            break
+        return super().parse_args(ctx, rest)
+
+
+@click.group(
+    cls=_Group,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@home_option
+@click.version_option(package_name="reporttui")
+@click.pass_context
+def cli(ctx: click.Context, home: str | None) -> None:
+    """Read, search and compare Chinese local-government reports.
+
+    With no command, opens the terminal app on the library (the bundled reports by default).
+    `reporttui PATH...` adds those files or folders to the library first, then opens it.
+    """
+    ctx.obj = Context(home)
+    if ctx.invoked_subcommand is None:
+        from reporttui.cli.app_command import run_app
+
+        run_app(ctx.obj.home(), ())
+
+
+@cli.command("open")
+@click.argument("paths", nargs=-1, type=click.Path())
+@home_option
+@pass_context
+def open_command(obj: Context, paths: tuple[str, ...], home: str | None) -> None:
+    """Add PATHS (files or folders) to the library, then open the app."""
+    from reporttui.cli.app_command import run_app
+
+    run_app(obj.home(home), paths)
+
+
+def _register() -> None:
+    from reporttui.cli import compare, outline, search
+
+    for module in (outline, search, compare):
+        module.register(cli)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point."""
+    _register()
+    try:
+        cli.main(args=argv, prog_name="reporttui", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("reporttui: aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except ReportError as exc:
+        click.echo(f"reporttui: {exc}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("reporttui: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)

@@ -1,0 +1,5 @@
+"""The UI-free core of reporttui.
+
+Nothing in this package may import ``textual`` or ``rich``: the CLI, the app and the tests all
+reuse it (tests/test_import_hygiene.py proves it in a subprocess).
+"""

@@ -1,0 +1,39 @@
+"""Where reporttui keeps things. Nothing is created at import time."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+APP_NAME = "reporttui"
+HOME_ENV = "REPORTTUI_HOME"
+
+
+def library_home(override: str | os.PathLike[str] | None = None) -> Path:
+    """The library's own data folder: ``--home``, else ``$REPORTTUI_HOME``, else the user data dir."""
+    if override:
+        return Path(override).expanduser()
+    env = os.environ.get(HOME_ENV)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def index_dir(home: Path) -> Path:
+    return home / "index"
+
+
+def seeds_dir() -> Path:
+    """The bundled sample reports: packaged as ``reporttui/_seeds`` in a wheel, ``seeds/`` in a checkout."""
+    packaged = Path(str(resources.files("reporttui"))) / "_seeds"
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parents[3] / "seeds"
+    return checkout
+
+
+def seed_files() -> list[Path]:
+    return sorted(p for p in seeds_dir().glob("*.txt") if p.is_file())
