@@ -1,0 +1,245 @@
+"""Search the library index: exact substring matches, ranked with BM25F, with highlights.
+
+Which paragraphs match is decided by the bigram field alone (a phrase of the term's bigrams:
+an exact substring). The jieba field is joined with ``AndMaybe``: it only adds to the score, so
+paragraphs where jieba also sees the query's words rank above bare bigram matches.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from whoosh import query as wq
+from whoosh.index import Index
+from whoosh.searching import Searcher
+
+from reporttui.core import dictionary, segment
+from reporttui.core.highlight import find_spans, make_snippet
+from reporttui.core.query import ParsedQuery, Term, parse_query
+from reporttui.core.results import Hit, SearchResult
+from reporttui.core.schema import BIGRAM_FIELD, JIEBA_FIELD, SECTION_FIELD, SECTION_SEPARATOR
+from reporttui.core.tokenize import fold, jieba_words, term_query_tokens
+
+JIEBA_BOOST = 1.5
+"""Weight of the jieba field relative to the bigram field in the score."""
+
+_stop_cache: dict[Path | None, frozenset[str]] = {}
+_stop_lock = threading.Lock()
+
+
+def term_query(term: str, field: str = BIGRAM_FIELD) -> wq.Query | None:
+    """The exact-substring query for one term, or None when it cannot be searched (punctuation)."""
+    tokens = term_query_tokens(term)
+    if not tokens:
+        return None
+    if len(tokens) == 1:
+        return wq.Term(field, tokens[0])
+    return wq.Phrase(field, tokens)
+
+
+def _values_containing(reader: Any, fieldname: str, wanted: tuple[str, ...]) -> wq.Query:
+    """Terms of an ID field that contain any wanted value (region:古交 -> 古交市)."""
+    folded = [fold(w) for w in wanted]
+    matched = []
+    for raw in reader.lexicon(fieldname):
+        value = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        if any(w in fold(value) for w in folded):
+            matched.append(wq.Term(fieldname, value))
+    if not matched:
+        return wq.NullQuery
+    return wq.Or(matched) if len(matched) > 1 else matched[0]
+
+
+def build_filter(pq: ParsedQuery, reader: Any) -> wq.Query | None:
+    """The filter part of a query (None when there are no filters)."""
+    f = pq.filters
+    parts: list[wq.Query] = []
+    if f.region:
+        parts.append(_values_containing(reader, "region", f.region))
+    if f.kind:
+        parts.append(_values_containing(reader, "kind", f.kind))
+    if f.year:
+        years = [wq.NumericRange("year", lo, hi) for lo, hi in f.year]
+        parts.append(wq.Or(years) if len(years) > 1 else years[0])
+    if f.section:
+        secs = [q for q in (term_query(s, SECTION_FIELD) for s in f.section) if q is not None]
+        if secs:
+            parts.append(wq.Or(secs) if len(secs) > 1 else secs[0])
+    if not parts:
+        return None
+    return wq.And(parts) if len(parts) > 1 else parts[0]
+
+
+def build_match(pq: ParsedQuery) -> tuple[wq.Query | None, list[str]]:
+    """The query deciding which rows match (bigram field only), and terms that were dropped."""
+    dropped: list[str] = []
+
+    def tq(t: Term) -> wq.Query | None:
+        q = term_query(t.text)
+        if q is None:
+            dropped.append(t.text)
+        return q
+
+    clause_qs: list[wq.Query] = []
+    for clause in pq.clauses:
+        alts = []
+        for alt in clause:
+            qs = [q for q in map(tq, alt) if q is not None]
+            if qs:
+                alts.append(wq.And(qs) if len(qs) > 1 else qs[0])
+        if alts:
+            clause_qs.append(wq.Or(alts) if len(alts) > 1 else alts[0])
+    excl = [q for q in map(tq, pq.excluded) if q is not None]
+    if clause_qs:
+        main: wq.Query | None = wq.And(clause_qs) if len(clause_qs) > 1 else clause_qs[0]
+    elif excl or pq.filters:
+        main = wq.Every()
+    else:
+        main = None
+    if main is not None and excl:
+        main = wq.AndNot(main, wq.Or(excl) if len(excl) > 1 else excl[0])
+    return main, dropped
+
+
+def _stopwords(home: Path | None) -> frozenset[str]:
+    with _stop_lock:
+        if home not in _stop_cache:
+            _stop_cache[home] = dictionary.stopwords(home)
+        return _stop_cache[home]
+
+
+def ranking_words(pq: ParsedQuery, home: Path | None = None) -> list[str]:
+    """jieba words of the positive terms (the words that add to the score)."""
+    dictionary.prepare_jieba(home)
+    stop = _stopwords(home)
+    words: dict[str, None] = {}
+    for t in pq.positive:
+        for w in jieba_words(t.text, stop):
+            words.setdefault(w, None)
+    return list(words)
+
+
+def build_query(pq: ParsedQuery, home: Path | None = None, use_jieba: bool = True) -> wq.Query | None:
+    """Matching query plus the jieba ranking boost (``AndMaybe``)."""
+    main, _ = build_match(pq)
+    if main is None or not use_jieba or not pq.positive:
+        return main
+    boost = [wq.Term(JIEBA_FIELD, w, boost=JIEBA_BOOST) for w in ranking_words(pq, home)]
+    if not boost:
+        return main
+    return wq.AndMaybe(main, wq.Or(boost) if len(boost) > 1 else boost[0])
+
+
+def search(
+    ix: Index | Searcher,
+    query: str,
+    *,
+    limit: int = 50,
+    region: str | None = None,
+    year: int | None = None,
+    home: Path | None = None,
+    use_jieba: bool | None = None,
+    snippet_width: int = 80,
+) -> SearchResult:
+    """Run ``query`` against the index (or an open searcher) and return ranked hits.
+
+    ``region``/``year`` add filters as if typed (``region:R year:Y``). ``use_jieba``: None
+    means rank with jieba words (loading jieba once, ~0.6 s) — pass False to search before
+    jieba is loaded; results are the same, only the order may differ. Thread-safe: opens
+    its own searcher when given an index.
+    """
+    pq = parse_query(query)
+    if region:
+        pq = _with_filter(pq, region=region)
+    if year is not None:
+        pq = _with_filter(pq, year=int(year))
+    if isinstance(ix, Searcher):
+        return _run(ix, pq, query, limit, home, use_jieba, snippet_width)
+    with ix.searcher() as searcher:
+        return _run(searcher, pq, query, limit, home, use_jieba, snippet_width)
+
+
+def _with_filter(pq: ParsedQuery, region: str | None = None, year: int | None = None) -> ParsedQuery:
+    from dataclasses import replace
+
+    f = pq.filters
+    if region:
+        f = replace(f, region=f.region + (region,))
+    if year is not None:
+        f = replace(f, year=f.year + ((year, year),))
+    return replace(pq, filters=f)
+
+
+def _run(
+    searcher: Searcher, pq: ParsedQuery, source: str, limit: int, home: Path | None,
+    use_jieba: bool | None, snippet_width: int,
+) -> SearchResult:
+    main, dropped = build_match(pq)
+    notices = [pq.notice] if pq.notice else []
+    if dropped:
+        notices.append("ignored " + ", ".join(f"“{d}”" for d in dropped) + " (punctuation alone cannot be searched)")
+    terms = tuple(t for t in pq.terms if term_query_tokens(t))
+    notice = "; ".join(notices) or None
+    if main is None:
+        return SearchResult(query=source, hits=(), total=0, terms=terms,
+                            notice=notice or ("empty query" if not source.strip() else None))
+    q = main
+    if use_jieba is None or use_jieba:
+        q = build_query(pq, home, use_jieba=True)
+    filt = build_filter(pq, searcher.reader())
+    limit = max(int(limit), 1)
+    results = searcher.search(q, limit=limit, filter=filt, terms=False)
+    docnums = results.docs()
+    per_doc, per_section = _counts(searcher, docnums)
+    hits = []
+    for hit in results:
+        stored = hit.fields()
+        text = stored.get("text", "")
+        spans = find_spans(text, terms)
+        snippet, snippet_spans = make_snippet(text, spans, snippet_width)
+        sp = stored.get("section_path") or ""
+        hits.append(Hit(
+            doc_id=stored.get("doc_id", ""),
+            path=stored.get("path", ""),
+            title=stored.get("title", ""),
+            region=stored.get("region"),
+            year=stored.get("year"),
+            kind=stored.get("kind"),
+            section_id=stored.get("section_id", ""),
+            section_path=tuple(sp.split(SECTION_SEPARATOR)) if sp else (),
+            paragraph=int(stored.get("paragraph", 0) or 0),
+            text=text,
+            spans=tuple(spans),
+            snippet=snippet,
+            snippet_spans=tuple(snippet_spans),
+            score=float(hit.score or 0.0),
+        ))
+    return SearchResult(
+        query=source, hits=tuple(hits), total=len(docnums), per_doc=per_doc,
+        per_section=per_section, terms=terms, notice=notice,
+    )
+
+
+def _counts(searcher: Searcher, docnums: Any) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
+    """Matches per document and per (document, section), over all matching rows."""
+    reader = searcher.reader()
+    doc_col = reader.column_reader("doc_id")
+    sec_col = reader.column_reader("section_id")
+    pairs = Counter((doc_col[d], sec_col[d]) for d in docnums)
+    per_doc: Counter[str] = Counter()
+    per_section: dict[tuple[str, str], int] = {}
+    for (d, s), n in pairs.items():
+        d = d.decode() if isinstance(d, bytes) else d
+        s = s.decode() if isinstance(s, bytes) else s
+        per_doc[d] += n
+        per_section[(d, s)] = n
+    return dict(per_doc.most_common()), per_section
+
+
+def load_jieba_quietly(home: Path | None = None) -> None:
+    """Load jieba and the dictionary now (e.g. from a background worker)."""
+    segment.jieba_tokenizer()
+    dictionary.prepare_jieba(home)

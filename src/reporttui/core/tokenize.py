@@ -1,0 +1,220 @@
+"""Tokenizers for the search index: exact CJK bigrams and jieba words, with ordinal positions.
+
+Text is first *folded* (full-width ASCII to half-width, A-Z to a-z: a one-to-one character map,
+so offsets in folded text are offsets in the original) and cut into *units*:
+
+* a run of digits with at most one decimal point and an optional percent sign (``107.48``,
+  ``5%``) is one unit, so ``5%`` never matches inside ``25%`` and ``3个`` never inside ``13个``;
+* a run of Latin letters is one unit (``5g`` is ``5`` + ``g``);
+* whitespace is transparent (``完成 107.48亿元`` matches ``完成107.48亿元``), except between two
+  Latin/digit units, where it is kept as a ``" "`` unit so ``new york`` is not ``newyork``;
+* every other character (a CJK character, a punctuation mark) is one unit.
+
+The *bigram field* indexes every unit that is a word character as a unigram and every pair of
+adjacent units as a bigram, both at the ordinal position of the first unit. A term of two or more
+units is then the phrase of its bigrams: consecutive positions mean consecutive units, so the
+match is exactly a substring (modulo whitespace). A one-unit term is a single unigram lookup.
+
+The *jieba field* holds jieba search-mode words (minus stop words), counted without positions:
+it only adds to the score.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from whoosh.analysis import Token, Tokenizer
+from whoosh.fields import FieldType
+from whoosh.formats import Frequency, Positions
+from whoosh.system import pack_uint
+
+TOKENIZER_VERSION = "units-1"
+"""Bump when tokenization changes: it is part of the index fingerprint."""
+
+_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FOLD.update({c: c + 32 for c in range(ord("A"), ord("Z") + 1)})
+_FOLD.update({c + 0xFEE0: c + 32 for c in range(ord("A"), ord("Z") + 1)})
+_FOLD[0x3000] = 0x20
+_FOLD_TABLE = str.maketrans(_FOLD)
+
+UNIT_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?%?|[a-z]+|(?<=[0-9a-z])\s+(?=[0-9a-z])|\S")
+"""One match per unit of folded text (see the module docstring)."""
+
+_ASCII_WORD = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
+
+
+def fold(text: str) -> str:
+    """Full-width ASCII to half-width and A-Z to a-z; same length as ``text``."""
+    return text.translate(_FOLD_TABLE)
+
+
+def units(text: str) -> list[str]:
+    """The units of ``text`` (folded first), whitespace between Latin/digit units as ``" "``."""
+    return [u if not u[0].isspace() else " " for u in UNIT_RE.findall(fold(text))]
+
+
+def unit_spans(text: str) -> Iterator[tuple[str, int, int]]:
+    """``(unit, start, end)`` for every unit of ``text``, offsets into ``text``."""
+    for m in UNIT_RE.finditer(fold(text)):
+        u = m.group()
+        yield (" " if u[0].isspace() else u), m.start(), m.end()
+
+
+def is_word_unit(unit: str) -> bool:
+    """True for units indexed on their own (CJK characters, numbers, Latin words)."""
+    return unit[0].isalnum()
+
+
+def bigrams(unit_list: Sequence[str]) -> list[str]:
+    """Adjacent unit pairs joined (a whitespace unit already separates Latin/digit words)."""
+    return [a + b for a, b in zip(unit_list, unit_list[1:])]
+
+
+def bigram_postings(text: str) -> dict[str, list[int]]:
+    """term -> ordinal positions for the bigram field of ``text``."""
+    us = units(text)
+    postings: defaultdict[str, list[int]] = defaultdict(list)
+    for pos, u in enumerate(us):
+        if u[0].isalnum():
+            postings[u].append(pos)
+    for pos, b in enumerate(bigrams(us)):
+        postings[b].append(pos)
+    return postings
+
+
+def term_query_tokens(term: str) -> list[str]:
+    """The bigram-field tokens a term must match at consecutive positions.
+
+    One unit gives ``[unit]`` (a unigram; empty when the unit is punctuation, which is not
+    indexed alone); more give the bigrams.
+    """
+    us = units(term)
+    if len(us) == 1:
+        return us if is_word_unit(us[0]) else []
+    return bigrams(us)
+
+
+_WORD_RE = re.compile(r"\w", re.UNICODE)
+
+
+def jieba_words(text: str, stopwords: frozenset[str] = frozenset()) -> list[str]:
+    """jieba search-mode words of ``text``, folded, without punctuation, spaces and stop words."""
+    from reporttui.core.segment import cut_for_search
+
+    out = []
+    for w in cut_for_search(fold(text)):
+        w = w.strip()
+        if w and w not in stopwords and _WORD_RE.search(w):
+            out.append(w)
+    return out
+
+
+class UnitBigramTokenizer(Tokenizer):
+    """Whoosh tokenizer yielding the bigram-field tokens with ordinal positions and char offsets.
+
+    Indexing goes through :class:`BigramField` (faster); this exists so the field also works
+    with Whoosh's own machinery (query parsing, highlighting, ``field.tokenize``).
+    """
+
+    def __call__(  # type: ignore[override]
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        spans = list(unit_spans(value))
+        for i, (u, s, e) in enumerate(spans):
+            pos = start_pos + i
+            if u[0].isalnum():
+                yield _token(u, pos, start_char + s, start_char + e, positions, chars, **kwargs)
+            if i + 1 < len(spans):
+                nu, _, ne = spans[i + 1]
+                yield _token(u + nu, pos, start_char + s, start_char + ne, positions, chars, **kwargs)
+
+
+class JiebaTokenizer(Tokenizer):
+    """Whoosh tokenizer yielding jieba search-mode words with ordinal positions."""
+
+    def __init__(self, stopwords: Iterable[str] = ()) -> None:
+        self.stopwords = frozenset(stopwords)
+
+    def __call__(  # type: ignore[override]
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        start_pos: int = 0,
+        start_char: int = 0,
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        for i, w in enumerate(jieba_words(value, self.stopwords)):
+            yield _token(w, start_pos + i, 0, 0, positions, False, **kwargs)
+
+
+def _token(text: str, pos: int, sc: int, ec: int, positions: bool, chars: bool, **kw: Any) -> Token:
+    t = Token(positions, chars, **kw)
+    t.text = text
+    t.boost = 1.0
+    if positions:
+        t.pos = pos
+    if chars:
+        t.startchar, t.endchar = sc, ec
+    return t
+
+
+class BigramField(FieldType):
+    """Unigrams + bigrams of units with positions (phrase-queryable, exact substring match)."""
+
+    def __init__(self, stored: bool = False, scorable: bool = True) -> None:
+        self.format = Positions()
+        self.analyzer = UnitBigramTokenizer()
+        self.scorable = scorable
+        self.stored = stored
+        self.unique = False
+        self.vector = None
+
+    def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+        """Fast path: compute postings directly instead of one Token object per unit."""
+        for term, poslist in bigram_postings(value).items():
+            deltas = [poslist[0]] + [b - a for a, b in zip(poslist, poslist[1:])]
+            yield term.encode("utf-8"), len(poslist), float(len(poslist)), _encode_positions(deltas)
+
+
+def _encode_positions(deltas: list[int]) -> bytes:
+    """Same bytes as ``whoosh.formats.Positions.encode`` (count + pickled deltas)."""
+    from pickle import dumps
+
+    return pack_uint(len(deltas)) + dumps(deltas, 2)
+
+
+class JiebaField(FieldType):
+    """jieba words counted per paragraph, no positions: only adds to the BM25F score.
+
+    The value may be the text (segmented here) or a sequence of words segmented beforehand,
+    e.g. in a worker process by :func:`reporttui.core.schema.document_rows`.
+    """
+
+    def __init__(self, stopwords: Iterable[str] = ()) -> None:
+        self.format = Frequency()
+        self.analyzer = JiebaTokenizer(stopwords)
+        self.scorable = True
+        self.stored = False
+        self.unique = False
+        self.vector = None
+
+    def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+        words = value if isinstance(value, (list, tuple)) else jieba_words(value, self.analyzer.stopwords)
+        counts: dict[str, int] = {}
+        for w in words:
+            counts[w] = counts.get(w, 0) + 1
+        for w, n in counts.items():
+            yield w.encode("utf-8"), n, float(n), pack_uint(n)
