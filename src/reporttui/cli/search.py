@@ -1,9 +1,312 @@
-"""CLI commands: search (placeholder registration until the module is written)."""
+"""CLI commands over the library: ``docs``, ``add``, ``index``, ``search``, ``explain``.
+
+A thin layer: every command makes one or two calls into :mod:`reporttui.core.library` and
+prints the answer with rich (tables, highlighted snippets, a progress bar on stderr) or as JSON.
+"""
 
 from __future__ import annotations
 
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
 import click
+
+from reporttui.cli.main import Context, home_option, pass_context
+from reporttui.core.errors import ReportError
+
+PROGRESS_MIN_ITEMS = 20
+"""Show a progress bar only for batches at least this big (and only on a terminal)."""
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def _stdout_console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+def _library(obj: Context, home: str | None) -> Any:
+    from reporttui.core.library import Library
+
+    err = _stderr_console()
+    return Library(obj.home(home), notify=lambda msg: err.print(f"reporttui: {msg}", markup=False))
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[Callable[[int, int, str], None]]:
+    """A progress callback drawing a rich bar on stderr (only on a terminal, for big batches)."""
+    console = _stderr_console()
+    if not console.is_terminal:
+        yield lambda done, total, name: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.progress import TimeRemainingColumn
+
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        TextColumn("{task.fields[name]}"),
+        console=console,
+        transient=True,
+    )
+    task: Any = None
+
+    def update(done: int, total: int, name: str) -> None:
+        nonlocal task
+        if total < PROGRESS_MIN_ITEMS:
+            return
+        if task is None:
+            bar.start()
+            task = bar.add_task(label, total=total, name="")
+        bar.update(task, completed=done, total=total, name=name[:30])
+
+    try:
+        yield update
+    finally:
+        if task is not None:
+            bar.stop()
+
+
+def _print_report(report: Any, *, quiet: bool = False) -> None:
+    err = _stderr_console()
+    for path, error in report.failed:
+        if not any(m.endswith(error) for m in report.messages):
+            err.print(f"reporttui: skipped {error}", markup=False)
+    if not quiet:
+        word = "rebuilt" if report.rebuilt else "updated"
+        err.print(
+            f"reporttui: library {word}: {report.summary()} ({report.seconds:.1f} s)",
+            markup=False,
+        )
+
+
+def _parse_year(value: str | None) -> int | None:
+    if value is None:
+        return None
+    text = value.strip()
+    if not text.isdigit() or not (1900 <= int(text) <= 2100):
+        raise ReportError(f"--year must be a year such as 2025, not {value!r}")
+    return int(text)
+
+
+def _parse_limit(value: str) -> int:
+    text = value.strip()
+    if not text.isdigit() or int(text) < 1:
+        raise ReportError(f"--limit must be a positive number, not {value!r}")
+    return int(text)
+
+
+def ensure_indexed(library: Any) -> None:
+    """Index the library first if needed (seeds on first use), quietly to stderr.
+
+    When another process is writing, search goes on with the last committed index.
+    """
+    if not library.needs_indexing():
+        return
+    err = _stderr_console()
+    if err.is_terminal:
+        err.print("reporttui: indexing the library…", markup=False)
+    with _progress("indexing") as progress:
+        report = library.sync(progress=progress, wait=False)
+    if report.busy:
+        return
+    _print_report(report, quiet=True)
+
+
+# --- commands ------------------------------------------------------------------------------
+
+
+@click.command("docs")
+@click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
+@home_option
+@pass_context
+def docs_command(obj: Context, as_json: bool, home: str | None) -> None:
+    """List the documents of the library."""
+    entries = _library(obj, home).entries()
+    if as_json:
+        rows = [
+            {
+                "id": e.id,
+                "title": e.title,
+                "region": e.region,
+                "year": e.year,
+                "kind": e.kind,
+                "chars": e.chars,
+                "path": e.path,
+                "bundled": e.bundled,
+            }
+            for e in entries
+        ]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    from rich.table import Table
+
+    table = Table(title=f"{len(entries)} documents", title_justify="left")
+    for name, style in (("id", "dim"), ("title", "bold"), ("region", ""), ("year", "")):
+        table.add_column(name, style=style or None, overflow="fold")
+    table.add_column("kind")
+    table.add_column("chars", justify="right")
+    table.add_column("path", style="dim", overflow="fold")
+    for e in entries:
+        table.add_row(
+            e.id,
+            e.title,
+            e.region or "?",
+            str(e.year) if e.year else "?",
+            e.kind or "?",
+            f"{e.chars:,}",
+            e.path,
+        )
+    _stdout_console().print(table)
+
+
+@click.command("add")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@home_option
+@pass_context
+def add_command(obj: Context, paths: tuple[str, ...], home: str | None) -> None:
+    """Add report files or folders (recursive; .txt and .md) to the library and index them."""
+    library = _library(obj, home)
+    with _progress("indexing") as progress:
+        report = library.add([Path(p) for p in paths], progress=progress)
+    _print_report(report)
+    explicit = {str(Path(p).expanduser().resolve()) for p in paths if Path(p).is_file()}
+    failed_explicit = [error for path, error in report.failed if path in explicit]
+    if failed_explicit:
+        raise ReportError(failed_explicit[0])
+
+
+@click.command("index")
+@click.option("--rebuild", is_flag=True, help="Re-index everything from scratch.")
+@home_option
+@pass_context
+def index_command(obj: Context, rebuild: bool, home: str | None) -> None:
+    """Bring the index up to date (new, changed and vanished files), or rebuild it."""
+    library = _library(obj, home)
+    with _progress("indexing") as progress:
+        report = library.rebuild(progress=progress) if rebuild else library.sync(progress=progress)
+    _print_report(report)
+
+
+def _hit_json(hit: Any) -> dict[str, Any]:
+    return {
+        "doc": hit.doc_id,
+        "path": hit.path,
+        "title": hit.title,
+        "region": hit.region,
+        "year": hit.year,
+        "kind": hit.kind,
+        "section_path": list(hit.section_path),
+        "paragraph": hit.paragraph,
+        "text": hit.text,
+        "snippet": hit.snippet,
+        "spans": [list(s) for s in hit.spans],
+        "score": round(float(hit.score), 4),
+    }
+
+
+def _print_hits(result: Any, limit: int) -> None:
+    from rich.text import Text
+
+    out = _stdout_console()
+    docs: dict[str, list[Any]] = {}
+    for hit in result.hits:
+        docs.setdefault(hit.doc_id, []).append(hit)
+    for doc_id, hits in docs.items():
+        first = hits[0]
+        head = Text()
+        head.append(first.title or doc_id, style="bold")
+        meta = " ".join(x for x in (first.region, str(first.year or ""), first.kind) if x)
+        head.append(f"  {meta}  ", style="cyan")
+        head.append(f"{result.per_doc.get(doc_id, len(hits))} matches · {first.path}", style="dim")
+        out.print(head)
+        for hit in hits:
+            where = " › ".join(hit.section_path) or "(top)"
+            label = f"¶{hit.paragraph}" if hit.paragraph else "heading"
+            out.print(Text(f"  {where} · {label}", style="green"))
+            snippet = Text("    " + hit.snippet)
+            for start, end in hit.snippet_spans:
+                snippet.stylize("bold reverse", start + 4, end + 4)
+            out.print(snippet)
+        out.print()
+    shown = len(result.hits)
+    more = f" (showing {shown}; --limit to see more)" if result.total > shown else ""
+    out.print(
+        Text(f"{result.total} matching paragraphs in {len(result.per_doc)} documents{more}", style="bold")
+    )
+
+
+@click.command("search")
+@click.argument("query")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+@click.option("--limit", default="20", show_default=True, help="Most hits to show.")
+@click.option("--region", default=None, help="Only documents of this region (e.g. 太原).")
+@click.option("--year", default=None, help="Only documents for this year (e.g. 2025).")
+@home_option
+@pass_context
+def search_command(
+    obj: Context,
+    query: str,
+    as_json: bool,
+    limit: str,
+    region: str | None,
+    year: str | None,
+    home: str | None,
+) -> None:
+    """Search every paragraph of the library: words, "phrases", -exclude, OR, region:/year: filters."""
+    year_value = _parse_year(year)
+    limit_value = _parse_limit(limit)
+    library = _library(obj, home)
+    ensure_indexed(library)
+    result = library.search(query, limit=limit_value, region=region or None, year=year_value)
+    if result.notice:
+        _stderr_console().print(f"reporttui: {result.notice}", markup=False)
+    if as_json:
+        payload = {
+            "query": result.query,
+            "total": result.total,
+            "hits": [_hit_json(h) for h in result.hits],
+            "per_doc": dict(result.per_doc),
+        }
+        if result.notice:
+            payload["notice"] = result.notice
+        click.echo(json.dumps(payload, ensure_ascii=False))
+        return
+    _print_hits(result, limit_value)
+
+
+@click.command("explain")
+@click.argument("query")
+@click.option("--json", "as_json", is_flag=True, help="Print the analysis as JSON.")
+@home_option
+@pass_context
+def explain_command(obj: Context, query: str, as_json: bool, home: str | None) -> None:
+    """Show how QUERY is parsed and segmented, and which index fields it matches."""
+    from reporttui.core import search as search_core
+
+    info = search_core.explain(query, home=obj.home(home))
+    if as_json:
+        click.echo(json.dumps(info, ensure_ascii=False, indent=1, default=str))
+    else:
+        click.echo(search_core.format_explain(info))
 
 
 def register(group: click.Group) -> None:
     """Add this module's commands to the ``reporttui`` group."""
+    for command in (docs_command, add_command, index_command, search_command, explain_command):
+        group.add_command(command)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit("run `reporttui search` instead")

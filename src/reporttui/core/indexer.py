@@ -1,0 +1,277 @@
+"""Write documents into a Whoosh index: serially, or in worker processes for big batches.
+
+Whoosh tokenizes inside ``add_document`` in pure Python, which is where indexing time goes, so
+big batches are split (by size) across worker processes. Each worker loads its documents, builds
+the rows and writes one finished segment into the index folder without taking the index lock;
+the parent, which holds the library's write lock and Whoosh's, then commits one new TOC that
+lists the old segments (minus deletions) plus the workers' segments. Until that commit no reader
+sees any of it, and a killed run leaves only unreferenced files, which the next commit removes.
+
+Callers hold :class:`reporttui.core.locking.WriteLock` around every function here that writes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import queue
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reporttui.core.catalog import LibraryEntry
+
+Progress = Callable[[int, int, str], None]
+
+PARALLEL_MIN_BYTES = 3_000_000
+"""Below this many source bytes a batch is indexed in-process (worker start-up costs ~1 s)."""
+WRITER_LIMIT_MB = 256
+"""Whoosh pool memory per writer before it spills sorted runs to disk."""
+
+
+@dataclass
+class Loaded:
+    """What indexing one source produced: its catalogue entry, or the reason it failed."""
+
+    path: str
+    mtime: float
+    size: int
+    entry: LibraryEntry | None = None
+    error: str | None = None
+
+
+@dataclass
+class BatchOutcome:
+    loaded: list[Loaded] = field(default_factory=list)
+    cancelled: bool = False
+
+
+def entry_for(doc: Any, path: Path, bundled: bool) -> LibraryEntry:
+    """The catalogue entry of a loaded :class:`~reporttui.core.model.Document`."""
+    return LibraryEntry(
+        id=doc.id,
+        path=str(path),
+        title=doc.title,
+        region=doc.region,
+        year=doc.year,
+        kind=doc.kind,
+        chars=len(doc.text),
+        sha1=doc.source_sha1 or "",
+        bundled=bundled,
+    )
+
+
+def _load_one(path: Path, bundled: bool) -> tuple[Any, Loaded]:
+    """Load one source; never raises for a bad file (the error goes into the result)."""
+    from reporttui.core.errors import ReportError
+    from reporttui.core.ingest import load_document
+
+    try:
+        st = path.stat()
+    except OSError as exc:
+        return None, Loaded(str(path), 0.0, -1, error=f"cannot read {path}: {exc.strerror or exc}")
+    try:
+        doc = load_document(path)
+    except ReportError as exc:
+        return None, Loaded(str(path), st.st_mtime, st.st_size, error=str(exc))
+    except Exception as exc:  # noqa: BLE001 - a parser bug must not stop a batch of 3,000
+        msg = f"cannot load {path}: {type(exc).__name__}: {exc}"
+        return None, Loaded(str(path), st.st_mtime, st.st_size, error=msg)
+    return doc, Loaded(str(path), st.st_mtime, st.st_size, entry=entry_for(doc, path, bundled))
+
+
+def add_sources(
+    writer: Any,
+    sources: Iterable[tuple[Path, bool]],
+    home: Path | None = None,
+    *,
+    tick: Callable[[str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> BatchOutcome:
+    """Load each ``(path, bundled)`` source and add its rows to ``writer``."""
+    from reporttui.core.schema import document_rows
+
+    outcome = BatchOutcome()
+    for path, bundled in sources:
+        if cancelled is not None and cancelled():
+            outcome.cancelled = True
+            break
+        doc, loaded = _load_one(path, bundled)
+        if doc is not None:
+            try:
+                for row in document_rows(doc, home):
+                    writer.add_document(**row)
+            except Exception as exc:  # noqa: BLE001 - see _load_one
+                loaded.entry = None
+                loaded.error = f"cannot index {path}: {type(exc).__name__}: {exc}"
+        outcome.loaded.append(loaded)
+        if tick is not None:
+            tick(path.name)
+    return outcome
+
+
+# --- worker processes -------------------------------------------------------------------------
+
+_progress_queue: Any = None
+_cancel_event: Any = None
+
+
+def _worker_init(progress_queue: Any, cancel_event: Any) -> None:
+    global _progress_queue, _cancel_event
+    _progress_queue = progress_queue
+    _cancel_event = cancel_event
+    from reporttui.core.segment import jieba_tokenizer
+
+    jieba_tokenizer()
+
+
+def _worker_storage(index_dir: str) -> Any:
+    """The index's storage, with a private temp folder (Whoosh's default is shared per index)."""
+    from whoosh.filedb.filestore import FileStorage
+
+    class WorkerStorage(FileStorage):
+        def temp_storage(self, name: str | None = None) -> Any:
+            return super().temp_storage(f"worker-{os.getpid()}-{time.time_ns()}.tmp")
+
+    return WorkerStorage(index_dir)
+
+
+def _worker_build(
+    index_dir: str, home: str | None, sources: list[tuple[str, bool]]
+) -> tuple[Any, BatchOutcome]:
+    """In a worker: index ``sources`` into one new, uncommitted segment of ``index_dir``."""
+    from whoosh.writing import SegmentWriter
+
+    ix = _worker_storage(index_dir).open_index()
+    writer = SegmentWriter(ix, _lk=False, limitmb=WRITER_LIMIT_MB)
+
+    def tick(name: str) -> None:
+        if _progress_queue is not None:
+            _progress_queue.put(name)
+
+    def cancelled() -> bool:
+        return _cancel_event is not None and _cancel_event.is_set()
+
+    outcome = add_sources(
+        writer,
+        ((Path(p), b) for p, b in sources),
+        Path(home) if home else None,
+        tick=tick,
+        cancelled=cancelled,
+    )
+    if outcome.cancelled or not writer._added:
+        writer.cancel()
+        return None, outcome
+    segment = writer._finalize_segment()
+    writer._finish()
+    return segment, outcome
+
+
+def _partition(sources: Sequence[tuple[Path, bool]], parts: int) -> list[list[tuple[str, bool]]]:
+    """Split sources into ``parts`` lists of about equal total size (largest first, greedy)."""
+    sized = []
+    for path, bundled in sources:
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = 0
+        sized.append((size, str(path), bundled))
+    sized.sort(reverse=True)
+    bins: list[list[tuple[str, bool]]] = [[] for _ in range(parts)]
+    loads = [0] * parts
+    for size, path, bundled in sized:
+        i = loads.index(min(loads))
+        bins[i].append((path, bundled))
+        loads[i] += size
+    return [b for b in bins if b]
+
+
+def worker_count(sources: Sequence[tuple[Path, bool]]) -> int:
+    """How many processes a batch deserves: 1 for small batches, else the CPU count (max 8)."""
+    total = 0
+    for path, _ in sources:
+        try:
+            total += path.stat().st_size
+        except OSError:
+            pass
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    if total < PARALLEL_MIN_BYTES or len(sources) < 4 or not cpus or cpus < 2:
+        return 1
+    return min(cpus, 8)
+
+
+def build_segments(
+    index_dir: Path,
+    sources: Sequence[tuple[Path, bool]],
+    workers: int,
+    home: Path | None = None,
+    *,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> tuple[list[Any], BatchOutcome]:
+    """Index ``sources`` in ``workers`` processes; returns their uncommitted segments."""
+    ctx = mp.get_context("spawn")
+    progress_queue = ctx.Queue()
+    cancel_event = ctx.Event()
+    parts = _partition(sources, workers)
+    total = len(sources)
+    done = 0
+    outcome = BatchOutcome()
+    segments: list[Any] = []
+    with ProcessPoolExecutor(
+        max_workers=len(parts),
+        mp_context=ctx,
+        initializer=_worker_init,
+        initargs=(progress_queue, cancel_event),
+    ) as pool:
+        futures = [pool.submit(_worker_build, str(index_dir), str(home) if home else None, part) for part in parts]
+        while True:
+            if cancel is not None and cancel.is_set():
+                cancel_event.set()
+            try:
+                name = progress_queue.get(timeout=0.1)
+            except queue.Empty:
+                if all(f.done() for f in futures):
+                    break
+                continue
+            done += 1
+            if progress is not None:
+                progress(done, total, name)
+        for future in futures:
+            segment, part_outcome = future.result()
+            outcome.loaded.extend(part_outcome.loaded)
+            outcome.cancelled |= part_outcome.cancelled
+            if segment is not None:
+                segments.append(segment)
+    return segments, outcome
+
+
+def commit_with_segments(
+    writer: Any, extra_segments: list[Any], *, merge: bool = True, optimize: bool = False
+) -> None:
+    """Commit ``writer`` (its deletions and own documents) together with workers' segments.
+
+    Mirrors ``SegmentWriter.commit`` with the extra segments appended before the TOC is written.
+    """
+    final = writer._merge_segments(None, optimize, merge)
+    if writer._added:
+        final.append(writer._finalize_segment())
+    else:
+        writer._close_segment()
+    final.extend(extra_segments)
+    writer._commit_toc(final)
+    writer._finish()
+
+
+def remove_leftovers(index_dir: Path) -> None:
+    """Remove temp folders a killed writer left in ``index_dir`` (call only under the write lock)."""
+    if not index_dir.is_dir():
+        return
+    for child in index_dir.iterdir():
+        if child.is_dir() and child.name.endswith(".tmp"):
+            shutil.rmtree(child, ignore_errors=True)
