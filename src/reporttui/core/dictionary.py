@@ -88,20 +88,38 @@ def fingerprint(home: Path | None = None) -> str:
     return h.hexdigest()
 
 
+def _user_state(home: Path | None) -> tuple[object, ...]:
+    """What identifies the user's dictionary file right now (path, size, mtime)."""
+    if home is None:
+        return (None,)
+    try:
+        st = (Path(home) / USER_DICT).stat()
+        return (str(home), st.st_size, st.st_mtime_ns)
+    except OSError:
+        return (str(home), None)
+
+
+_prepared: set[tuple[object, ...]] = set()
+
+
 def prepare_jieba(home: Path | None = None) -> None:
-    """Load jieba (once) and add the dictionary terms to it; cheap when already done."""
+    """Load jieba (once) and add the dictionary terms to it; cheap when already done.
+
+    The shipped terms are always added; the user's ``dict.txt`` of ``home`` is added too (again
+    if the file changed).
+    """
+    state = _user_state(home)
+    if state in _prepared:
+        return
     from reporttui.core.segment import jieba_tokenizer
 
-    entries = policy_terms(home)
-    todo = [e for e in entries if f"{e.word}\t{e.freq}" not in _loaded_terms]
-    if not todo:
-        return
     tok = jieba_tokenizer()
     with _lock:
-        for e in todo:
+        for e in policy_terms(home):
             key = f"{e.word}\t{e.freq}"
             if key in _loaded_terms:
                 continue
             # Without a frequency, jieba suggests one just high enough to keep the word whole.
             tok.add_word(e.word, e.freq)
             _loaded_terms.add(key)
+        _prepared.add(state)

@@ -189,6 +189,8 @@ def _lex(s: str, problems: list[str], strict: bool) -> list[_Tok]:
                 toks.append(("not",))
             elif not neg and word == "AND":
                 pass
+            elif word.strip("-") == "":
+                problems.append("ignored a lone -")
             else:
                 m = _FILTER_RE.match(word)
                 if m and not neg:

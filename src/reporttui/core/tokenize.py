@@ -102,8 +102,10 @@ _WORD_RE = re.compile(r"\w", re.UNICODE)
 
 def jieba_words(text: str, stopwords: frozenset[str] = frozenset()) -> list[str]:
     """jieba search-mode words of ``text``, folded, without punctuation, spaces and stop words."""
+    from reporttui.core.dictionary import prepare_jieba
     from reporttui.core.segment import cut_for_search
 
+    prepare_jieba()  # the shipped terms at least (a no-op once done)
     out = []
     for w in cut_for_search(fold(text)):
         w = w.strip()

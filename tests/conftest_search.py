@@ -1,0 +1,60 @@
+"""Shared helpers for the search tests: build a small index in memory, load the seeds.
+
+Deliberately independent of the library code (core/library.py): the search core is tested on
+its own, with rows from :func:`reporttui.core.schema.document_rows`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+from whoosh.filedb.filestore import RamStorage
+from whoosh.index import Index
+
+from reporttui.core.model import Document, Paragraph, Section
+from reporttui.core.paths import seed_files
+from reporttui.core.schema import document_rows, make_schema
+
+
+def build_index(docs: Iterable[Document]) -> Index:
+    """An in-memory index of ``docs``."""
+    ix = RamStorage().create_index(make_schema())
+    writer = ix.writer()
+    for doc in docs:
+        for row in document_rows(doc):
+            writer.add_document(**row)
+    writer.commit()
+    return ix
+
+
+def make_doc(
+    doc_id: str, paragraphs: list[str], *, region: str | None = "古交市", year: int | None = 2025,
+    kind: str | None = "政府工作报告", heading: str = "一、总体要求",
+) -> Document:
+    """A one-section document built by hand: ``heading`` then the paragraphs."""
+    text_parts = [heading]
+    pos = len(heading) + 1
+    paras = []
+    for n, p in enumerate(paragraphs, 1):
+        paras.append(Paragraph(n, p, pos, "s1"))
+        text_parts.append(p)
+        pos += len(p) + 1
+    section = Section("s1", heading, 1, "numbered", tuple(paras), (), 0)
+    return Document(
+        id=doc_id, path=f"/tmp/{doc_id}.txt", title=f"{region} {year} {kind}", region=region,
+        year=year, kind=kind, date=None, text="\n".join(text_parts), sections=(section,),
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def seed_documents() -> tuple[Document, ...]:
+    """The five bundled reports, loaded as the library loads them."""
+    from reporttui.core.ingest import load_document
+
+    return tuple(load_document(p) for p in seed_files())
+
+
+@functools.lru_cache(maxsize=1)
+def seed_index() -> Index:
+    return build_index(seed_documents())
