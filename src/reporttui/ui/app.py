@@ -1,0 +1,346 @@
+"""The Textual app: composes the screens, owns global keys, workers and the shared session.
+
+Start-up draws the library screen first; listing the library, adding files, indexing and loading
+jieba's dictionary all run afterwards in thread workers that post messages back.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import warnings
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from textual import on, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from reporttui.core.errors import ReportError
+from reporttui.core.model import Document, Paragraph
+from reporttui.ui.commands import DocumentCommands, SectionCommands
+from reporttui.ui.messages import (
+    DocumentLoaded,
+    EntriesLoaded,
+    IndexProgress,
+    IndexReady,
+    SearchDone,
+)
+from reporttui.ui.screens.library import LibraryScreen
+from reporttui.ui.screens.reader import ReaderScreen
+from reporttui.ui.screens.search import SearchScreen
+from reporttui.ui.session import SEARCH_LIMIT, SearchState, Session
+
+
+def citation(doc: Document, section_id: str, paragraph: Paragraph | None) -> str:
+    """The line that says where a copied paragraph comes from."""
+    try:
+        path = " › ".join(doc.section_path(section_id))
+    except KeyError:
+        path = ""
+    bits = [doc.region or "地区不明", f"{doc.year}年" if doc.year else "年份不明"]
+    name = doc.kind or ""
+    if doc.title and doc.title != doc.kind:
+        name = f"{name}《{doc.title}》" if name else f"《{doc.title}》"
+    bits.append(name)
+    where = [path] if path else []
+    where.append(f"第{paragraph.number}段" if paragraph else "标题")
+    return "——" + " ".join(b for b in bits if b) + "，" + "，".join(where)
+
+
+class ReportApp(App[None]):
+    """reporttui: read, search and compare reports."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "reporttui"
+    COMMANDS = App.COMMANDS | {DocumentCommands, SectionCommands}
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("slash", "search", "Search", id="app.search", key_display="/",
+                tooltip="Search the whole library (results update as you type)"),
+        Binding("f1,question_mark", "help", "Help", id="app.help", key_display="?",
+                tooltip="Keys and query syntax"),
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit reporttui"),
+        Binding("L", "library", "Library", show=False, id="app.library",
+                tooltip="Go to the library list"),
+        Binding("R", "reader", "Reader", show=False, id="app.reader",
+                tooltip="Go to the reader (the last document read)"),
+        Binding("c", "compare", "Compare", show=False, id="app.compare",
+                tooltip="Compare two documents side by side"),
+    ]
+
+    index_state: reactive[tuple[int, int, str, bool]] = reactive((0, 0, "", False), init=False)
+    """(done, total, label, ready) of the library's indexing, shown by every IndexStatus."""
+
+    def __init__(self, home: Path, paths: Iterable[Path] = (), library: Any = None) -> None:
+        super().__init__()
+        if library is None:
+            from reporttui.core.library import Library
+
+            library = Library(home)
+        self.session = Session(home=Path(home), library=library)
+        self.paths = [Path(p) for p in paths]
+        self.entries: list[Any] | None = None
+        self.cancel = threading.Event()
+        self.library_screen = LibraryScreen()
+        self.reader_screen = ReaderScreen()
+        self.search_screen = SearchScreen()
+        self.add_mode("library", lambda: self.library_screen)
+        self.add_mode("reader", lambda: self.reader_screen)
+        self.add_mode("search", lambda: self.search_screen)
+        self._came_from: dict[str, str] = {}
+
+    # -- start-up ----------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.switch_mode("library")
+        self.call_after_refresh(self._start_background)
+
+    def _start_background(self) -> None:
+        self.load_entries()
+        self.prepare_library(self.paths)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="entries")
+    def load_entries(self) -> None:
+        """List the library's documents (fast: no parsing, no index)."""
+        try:
+            entries = list(self.session.library.entries())
+        except ReportError as exc:
+            self.post_message(IndexReady(error=str(exc)))
+            return
+        self.post_message(EntriesLoaded(entries))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="index")
+    def prepare_library(self, paths: list[Path]) -> None:
+        """Add ``paths``, bring the index up to date, then load jieba; report progress."""
+        library = self.session.library
+
+        def progress(done: int, total: int, label: str = "") -> None:
+            self.post_message(IndexProgress(done, total, label))
+
+        try:
+            if paths:
+                library.add(paths, progress, self.cancel)
+                self.post_message(EntriesLoaded(list(library.entries())))
+            if library.needs_indexing():
+                library.sync(progress, self.cancel)
+                self.post_message(EntriesLoaded(list(library.entries())))
+        except ReportError as exc:
+            self.post_message(IndexReady(error=str(exc)))
+            return
+        if self.cancel.is_set():
+            return
+        self.post_message(IndexReady())
+        from reporttui.core.segment import jieba_tokenizer
+
+        jieba_tokenizer()
+
+    @on(EntriesLoaded)
+    def _entries_loaded(self, message: EntriesLoaded) -> None:
+        self.entries = message.entries
+        if self.library_screen.is_mounted:
+            self.library_screen.set_entries(message.entries)
+
+    @on(IndexProgress)
+    def _index_progress(self, message: IndexProgress) -> None:
+        label = message.label or "indexing"
+        self.index_state = (message.done, message.total, f"indexing… {label}", False)
+
+    @on(IndexReady)
+    def _index_ready(self, message: IndexReady) -> None:
+        if message.error:
+            self.notify(message.error, title="library", severity="error", timeout=10)
+            self.index_state = (0, 0, message.error, False)
+            return
+        self.session.index_ready = True
+        self.index_state = (1, 1, "ready", True)
+        if self.search_screen.is_mounted:
+            self.search_screen.index_ready()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A worker that failed unexpectedly: one line to the user, never a traceback."""
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            error = event.worker.error
+            self.log.error(f"worker {event.worker.name} failed: {error!r}")
+            self.notify(f"{event.worker.group} failed: {error}", severity="error", timeout=10)
+
+    # -- documents ---------------------------------------------------------------------------
+
+    def open_document(self, doc_id: str, section_id: str | None = None, paragraph: int = 0) -> None:
+        """Show a document in the reader (loading it in a worker unless it is cached)."""
+        self.load_document(doc_id, section_id, paragraph)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="load")
+    def load_document(self, doc_id: str, section_id: str | None, paragraph: int) -> None:
+        try:
+            doc = self.session.document(doc_id)
+        except (ReportError, KeyError, OSError) as exc:
+            self.post_message(DocumentLoaded(None, section_id, paragraph, f"cannot open: {exc}"))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(DocumentLoaded(doc, section_id, paragraph, None))
+
+    @on(DocumentLoaded)
+    async def _document_loaded(self, message: DocumentLoaded) -> None:
+        if message.doc is None:
+            self.notify(message.error or "cannot open the document", severity="error")
+            return
+        self.go("reader")
+        await self.reader_screen.show(message.doc, message.section_id, message.paragraph)
+
+    def reader_document(self) -> Document | None:
+        return self.reader_screen.document
+
+    def copy_citation(
+        self, doc: Document, section_id: str, paragraph: Paragraph | None, text: str
+    ) -> None:
+        """Copy ``text`` and its citation line to the clipboard (OSC 52: works over SSH)."""
+        self.copy_to_clipboard(f"{text}\n{citation(doc, section_id, paragraph)}")
+        what = f"¶{paragraph.number}" if paragraph else "heading"
+        self.notify(f"copied {what} with its citation", timeout=3)
+
+    # -- search ------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
+    def search_worker(self, serial: int, query: str) -> None:
+        """Run one query; a newer one cancels this worker and its answer is dropped."""
+        try:
+            result = self.session.library.search(query, limit=SEARCH_LIMIT)
+        except ReportError as exc:
+            self.post_message(SearchDone(serial, query, None, str(exc)))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(SearchDone(serial, query, result, None))
+
+    @on(SearchDone)
+    def _search_done(self, message: SearchDone) -> None:
+        state = SearchState.of(message.result) if message.result is not None else None
+        if state is not None and message.serial == self.search_screen._serial:
+            self.set_search(state)
+        self.search_screen.show_result(message.serial, state, message.error)
+
+    def set_search(self, state: SearchState | None) -> None:
+        """Make ``state`` the active search (None clears it) and refresh the reader's marks."""
+        self.session.search = state
+        if self.reader_screen.is_mounted:
+            self.reader_screen.refresh_search()
+
+    def open_hit(self, index: int) -> None:
+        state = self.session.search
+        if state is None or not state.hits:
+            return
+        state.current = max(0, min(index, len(state.hits) - 1))
+        hit = state.hits[state.current]
+        self.open_document(hit.doc_id, hit.section_id, hit.paragraph)
+
+    def action_step_hit(self, delta: int) -> None:
+        state = self.session.search
+        if state is None or not state.hits:
+            self.notify("no search: press / to search", timeout=3)
+            return
+        state.step(delta)
+        self.open_hit(state.current)
+
+    # -- navigation --------------------------------------------------------------------------
+
+    def go(self, mode: str) -> None:
+        """Switch to a top-level view, remembering where we came from (for Esc)."""
+        if self.current_mode != mode:
+            self._came_from[mode] = self.current_mode
+            self.switch_mode(mode)
+
+    def back(self) -> None:
+        target = self._came_from.get(self.current_mode, "library")
+        if target == self.current_mode or target == "_default":
+            target = "library"
+        self.switch_mode(target)
+
+    def action_back(self) -> None:
+        """Esc in the reader: back to the results while a search is active, else the library."""
+        if self.current_mode == "reader" and self.session.search is not None:
+            self.switch_mode("search")
+        else:
+            self.switch_mode("library")
+
+    def action_search(self) -> None:
+        self.go("search")
+        self.call_after_refresh(self.search_screen.input.focus)
+
+    def action_library(self) -> None:
+        self.go("library")
+
+    def action_reader(self) -> None:
+        if self.reader_screen.document is None:
+            self.notify("no document open yet", timeout=3)
+            return
+        self.go("reader")
+
+    def action_help(self) -> None:
+        from reporttui.ui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_compare(self) -> None:
+        """Open the compare view (``reporttui.ui.compare.CompareScreen``) when it is installed."""
+        try:
+            from reporttui.ui.compare import CompareScreen  # type: ignore[attr-defined]
+        except ImportError:
+            self.notify("compare view not available in this build", timeout=3)
+            return
+        self.push_screen(CompareScreen())
+
+    async def action_quit(self) -> None:
+        self.cancel.set()
+        self.exit()
+
+    def on_unmount(self) -> None:
+        self.cancel.set()
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield SystemCommand("Search", "Search the library (/)", self.action_search)
+        yield SystemCommand("Library", "List the library's documents (L)", self.action_library)
+        yield SystemCommand("Reader", "Back to the document being read (R)", self.action_reader)
+        yield SystemCommand("Next hit", "Jump to the next search hit (n)",
+                            lambda: self.action_step_hit(1))
+        yield SystemCommand("Previous hit", "Jump to the previous search hit (N)",
+                            lambda: self.action_step_hit(-1))
+        yield SystemCommand("Copy paragraph", "Copy the current paragraph with its citation (y)",
+                            self.reader_screen.action_copy)
+        yield SystemCommand("Toggle tree", "Show or hide the section tree (t)",
+                            self.reader_screen.action_toggle_tree)
+        yield SystemCommand("Dropped text", "Show what cleaning dropped (d)",
+                            self.reader_screen.action_dropped)
+        yield SystemCommand("Explain query", "How the query was segmented (F2 in search)",
+                            self._explain_command)
+        yield SystemCommand("Compare", "Compare two documents side by side (c)",
+                            self.action_compare)
+        yield SystemCommand("Help", "Keys and query syntax (F1, ?)", self.action_help)
+        yield from super().get_system_commands(screen)
+
+    def _explain_command(self) -> None:
+        self.action_search()
+        if not self.search_screen._explaining:
+            self.search_screen.action_explain()
+
+
+def _quiet() -> None:
+    """Keep jieba's and Python's chatter off the screen."""
+    warnings.simplefilter("ignore")
+    jieba_logger = logging.getLogger("jieba")
+    jieba_logger.setLevel(logging.CRITICAL)
+    jieba_logger.addHandler(logging.NullHandler())
+
+
+def run(home: Path, paths: list[Path]) -> None:
+    """Run the app on the library at ``home``, adding ``paths`` first (in the background)."""
+    _quiet()
+    for path in paths:
+        if not path.exists():
+            raise ReportError(f"no such file or folder: {path}")
+    ReportApp(home=home, paths=paths).run()

@@ -1,0 +1,73 @@
+"""Command-palette providers: jump to any document, or to any section of loaded documents."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from reporttui.ui.app import ReportApp
+
+
+class DocumentCommands(Provider):
+    """"Open 古交市 2025 政府工作报告 …" for every document in the library."""
+
+    def _candidates(self) -> list[tuple[str, str, str]]:
+        app = cast("ReportApp", self.app)
+        found = []
+        for entry in app.entries or []:
+            label = " ".join(
+                str(x) for x in (entry.region or "?", entry.year or "?", entry.kind or "", entry.title)
+                if x
+            )
+            found.append((f"打开 open {label}", entry.id, entry.path))
+        return found
+
+    async def discover(self) -> Hits:
+        app = cast("ReportApp", self.app)
+        for text, doc_id, path in self._candidates():
+            yield DiscoveryHit(text, partial(app.open_document, doc_id), help=path)
+
+    async def search(self, query: str) -> Hits:
+        app = cast("ReportApp", self.app)
+        matcher = self.matcher(query)
+        for text, doc_id, path in self._candidates():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), partial(app.open_document, doc_id),
+                          text=text, help=path)
+
+
+class SectionCommands(Provider):
+    """"Go to 二、2025年工作安排 › （三）…" for every section of the open and recently read documents."""
+
+    def _candidates(self) -> list[tuple[str, str, str, str]]:
+        app = cast("ReportApp", self.app)
+        docs = app.session.cached_documents()
+        current = app.reader_document()
+        if current is not None:
+            docs = [current] + [d for d in docs if d.id != current.id]
+        found = []
+        for doc in docs:
+            for section in doc.walk():
+                if not section.title:
+                    continue
+                path = " › ".join(doc.section_path(section.id))
+                found.append((f"跳到 go to {path}", doc.id, section.id, doc.label))
+        return found
+
+    async def search(self, query: str) -> Hits:
+        app = cast("ReportApp", self.app)
+        matcher = self.matcher(query)
+        for text, doc_id, section_id, label in self._candidates():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text),
+                          partial(app.open_document, doc_id, section_id), text=text, help=label)
+
+    async def discover(self) -> Hits:
+        app = cast("ReportApp", self.app)
+        for text, doc_id, section_id, label in self._candidates()[:40]:
+            yield DiscoveryHit(text, partial(app.open_document, doc_id, section_id), help=label)

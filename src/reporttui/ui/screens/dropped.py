@@ -1,0 +1,48 @@
+"""What cleaning dropped from a document's source (web chrome, mastheads, markup...)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from reporttui.core.model import Document
+
+
+class DroppedScreen(ModalScreen[None]):
+    """A scrollable list of the dropped pieces with their reason and source line."""
+
+    BINDINGS = [
+        Binding("escape,q,d", "dismiss", "Close", id="dropped.close", tooltip="Back to the text"),
+    ]
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+
+    def compose(self) -> ComposeResult:
+        doc = self.document
+        with Vertical(id="dropped-box"):
+            yield Static(
+                Content.styled(f"Dropped by cleaning · {doc.label}", "bold")
+                + Content.styled(f" · {len(doc.dropped)} pieces", "dim"),
+                id="dropped-title",
+            )
+            with VerticalScroll(id="dropped-list"):
+                if not doc.dropped:
+                    yield Static("nothing was dropped from this document")
+                for piece in doc.dropped:
+                    where = f"line {piece.line} · " if piece.line else ""
+                    yield Static(
+                        Content.styled(f"{where}{piece.reason}", "dim italic")
+                        + Content("\n")
+                        + Content(piece.text),
+                        classes="dropped-piece",
+                    )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#dropped-list").focus()

@@ -1,0 +1,239 @@
+"""The search pane: results update as you type, grouped by document and section, with k/N."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from reporttui.ui.session import SearchState
+from reporttui.ui.styling import snippet
+from reporttui.ui.widgets.index_status import IndexStatus
+
+if TYPE_CHECKING:
+    from reporttui.ui.app import ReportApp
+
+DEBOUNCE = 0.15
+"""Seconds of typing quiet before a search runs."""
+
+
+def result_options(state: SearchState) -> list[Option]:
+    """Disabled headers for documents and sections (with counts), one option per hit."""
+    options: list[Option] = []
+    per_doc = state.result.per_doc
+    doc_id: str | None = None
+    section: tuple[str, ...] | None = None
+    for index, hit in enumerate(state.hits):
+        if hit.doc_id != doc_id:
+            doc_id, section = hit.doc_id, None
+            label = " ".join(
+                x for x in (hit.region or "?", str(hit.year or "?"), hit.kind or "", hit.title) if x
+            )
+            count = per_doc.get(hit.doc_id) or sum(1 for h in state.hits if h.doc_id == doc_id)
+            options.append(
+                Option(Content.styled(label, "bold $text-primary")
+                       + Content.styled(f"  {count}", "bold $text-warning"),
+                       id=f"doc:{index}", disabled=True)
+            )
+        if hit.section_path != section:
+            section = hit.section_path
+            count = state.result.per_section.get((hit.doc_id, hit.section_id))
+            title = " › ".join(hit.section_path) or "（正文）"
+            tail = Content.styled(f"  {count}", "$text-warning") if count else Content("")
+            options.append(
+                Option(Content("  ") + Content.styled(title, "$text-accent") + tail,
+                       id=f"sec:{index}", disabled=True)
+            )
+        number = f"¶{hit.paragraph} " if hit.paragraph else "标题 "
+        options.append(
+            Option(snippet(hit.snippet, hit.snippet_spans, prefix=f"    {number}"), id=f"hit:{index}")
+        )
+    return options
+
+
+class SearchScreen(Screen[None]):
+    """A query line, a status line (k/N, notices, explain), and the grouped hits."""
+
+    BINDINGS = [
+        Binding("enter", "open_hit", "Open", id="search.open",
+                tooltip="Open the highlighted hit in the reader"),
+        Binding("down", "focus_results", "Results", show=False, id="search.results",
+                tooltip="Move from the query to the results"),
+        Binding("f2", "explain", "Explain", id="search.explain",
+                tooltip="Show how the query was parsed and segmented"),
+        Binding("escape", "clear_or_back", "Clear/back", id="search.back",
+                tooltip="Clear the query, or go back when it is empty"),
+    ]
+
+    app: ReportApp
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._timer: Timer | None = None
+        self._serial = 0
+        self._explaining = False
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="搜索 search: 林麝  \"一泓清水入黄河\"  region:古交 year:2025 -煤炭",
+                    id="search-input")
+        yield Static("", id="search-status")
+        yield Static("", id="search-explain")
+        yield OptionList(id="search-results")
+        yield IndexStatus(classes="index-status")
+        yield Footer()
+
+    @property
+    def input(self) -> Input:
+        return self.query_one("#search-input", Input)
+
+    @property
+    def results(self) -> OptionList:
+        return self.query_one("#search-results", OptionList)
+
+    def on_mount(self) -> None:
+        self.query_one("#search-explain").display = False
+        self.input.focus()
+        self._status("type a query: words, \"phrases\", -exclude, region:, year:")
+
+    def on_screen_resume(self) -> None:
+        if not self.results.has_focus:
+            self.input.focus()
+
+    def _status(self, text: str | Content) -> None:
+        self.query_one("#search-status", Static).update(text)
+
+    # -- typing and searching -----------------------------------------------------------------
+
+    @on(Input.Changed, "#search-input")
+    def _changed(self, event: Input.Changed) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE, self.run_search)
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        state = self.app.session.search
+        if state is not None and state.result.query == self.input.value.strip() and state.hits:
+            self.action_open_hit()
+        else:
+            self.run_search()
+
+    def run_search(self) -> None:
+        """Start a search for the current query (stale ones are cancelled by the worker group)."""
+        self._timer = None
+        query = self.input.value.strip()
+        self._serial += 1
+        if not query:
+            self.app.set_search(None)
+            self.results.clear_options()
+            self._status("type a query: words, \"phrases\", -exclude, region:, year:")
+            return
+        if not self.app.session.index_ready:
+            self._status(Content.styled("indexing… search starts when the index is ready", "italic"))
+            return
+        self._status(Content.styled(f"searching {query}…", "dim"))
+        self.app.search_worker(self._serial, query)
+        if self._explaining:
+            self._show_explain()
+
+    def index_ready(self) -> None:
+        """Called by the app when the index becomes usable: run what was typed meanwhile."""
+        if self.input.value.strip():
+            self.run_search()
+
+    def show_result(self, serial: int, state: SearchState | None, error: str | None) -> None:
+        if serial != self._serial:
+            return
+        if error is not None or state is None:
+            self._status(Content.styled(error or "search failed", "bold $text-error"))
+            return
+        self.results.clear_options()
+        self.results.add_options(result_options(state))
+        first = next((i for i, o in enumerate(self.results._options) if not o.disabled), None)
+        if first is not None:
+            self.results.highlighted = first
+        self._update_counter()
+
+    def _update_counter(self) -> None:
+        state = self.app.session.search
+        if state is None:
+            return
+        result = state.result
+        k = self._highlighted_hit()
+        docs = len({h.doc_id for h in state.hits})
+        total = max(result.total, len(state.hits))
+        if not total:
+            text = Content.styled("0 hits", "bold $text-warning") + Content("  (F2: explain)")
+        else:
+            text = Content.styled(f"{(k + 1) if k is not None else 0}/{total}", "bold") + Content(
+                f" hits in {docs} document{'s' if docs != 1 else ''}"
+            )
+            if result.total > len(state.hits):
+                text += Content.styled(f" (first {len(state.hits)} listed)", "dim")
+        if result.notice:
+            text += Content.styled(f"  {result.notice}", "italic $text-warning")
+        self._status(text)
+
+    def _highlighted_hit(self) -> int | None:
+        option = self.results.highlighted_option
+        if option is not None and option.id and option.id.startswith("hit:"):
+            return int(option.id[4:])
+        return None
+
+    @on(OptionList.OptionHighlighted, "#search-results")
+    def _highlighted(self) -> None:
+        self._update_counter()
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _selected(self) -> None:
+        self.action_open_hit()
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def action_open_hit(self) -> None:
+        index = self._highlighted_hit()
+        state = self.app.session.search
+        if state is None or not state.hits:
+            return
+        self.app.open_hit(index if index is not None else 0)
+
+    def action_focus_results(self) -> None:
+        self.results.focus()
+
+    def action_clear_or_back(self) -> None:
+        if self.results.has_focus:
+            self.input.focus()
+        elif self.input.value:
+            self.input.value = ""
+            self.run_search()
+        else:
+            self.app.back()
+
+    def action_explain(self) -> None:
+        self._explaining = not self._explaining
+        self.query_one("#search-explain").display = self._explaining
+        if self._explaining:
+            self._show_explain()
+
+    def _show_explain(self) -> None:
+        query = self.input.value.strip()
+        panel = self.query_one("#search-explain", Static)
+        if not query:
+            panel.update("type a query to see how it is parsed")
+            return
+        try:
+            from reporttui.core.search import explain, format_explain
+
+            panel.update(Content(format_explain(explain(query))))
+        except Exception as exc:  # explain is a help, never a reason to fail
+            panel.update(f"cannot explain: {exc}")

@@ -1,0 +1,54 @@
+"""The one place where character spans become styled text.
+
+Styles use theme variables (resolved by Textual at render time), plus bold/underline so hits stay
+visible in 16-colour and NO_COLOR terminals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from textual.content import Content
+
+Span = tuple[int, int]
+
+HIT_STYLE = "bold underline $text-warning on $warning-muted"
+"""Every occurrence of a query term."""
+CURRENT_HIT_STYLE = "bold reverse $warning"
+"""The occurrence the reader jumped to."""
+LEAD_STYLE = "bold $text-accent"
+"""A lead sentence that serves as a paragraph's heading (交城's 突出……。 measures)."""
+
+
+def term_spans(text: str, terms: Sequence[str]) -> list[Span]:
+    """Every occurrence of every term in ``text``, sorted and merged (the core decides matching)."""
+    if not terms or not text:
+        return []
+    from reporttui.core.highlight import find_spans
+
+    return [(int(a), int(b)) for a, b in find_spans(text, list(terms))]
+
+
+def marked(
+    text: str,
+    spans: Iterable[Span] = (),
+    *,
+    current: Span | None = None,
+    lead: Span | None = None,
+) -> Content:
+    """``text`` with hit spans, the current hit and a lead sentence styled."""
+    content = Content(text)
+    if lead is not None and lead[1] > lead[0]:
+        content = content.stylize(LEAD_STYLE, *lead)
+    for start, end in spans:
+        if end > start:
+            content = content.stylize(HIT_STYLE, start, end)
+    if current is not None and current[1] > current[0]:
+        content = content.stylize(CURRENT_HIT_STYLE, *current)
+    return content
+
+
+def snippet(text: str, spans: Iterable[Span], prefix: str = "") -> Content:
+    """A search-result snippet with its spans highlighted, after an optional plain prefix."""
+    body = marked(text, spans)
+    return Content(prefix) + body if prefix else body

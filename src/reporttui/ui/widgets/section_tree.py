@@ -1,0 +1,84 @@
+"""The document's heading hierarchy, with paragraph counts and, during a search, hit counts."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from reporttui.core.model import Document, Section
+
+
+def _label(section: Section, hits: int) -> Content:
+    title = section.title or ("全文" if section.kind == "document" else "前言")
+    paragraphs = sum(1 for _ in section.all_paragraphs())
+    label = Content(title) + Content.styled(f" {paragraphs}", "dim")
+    if hits:
+        label += Content.styled(f" ●{hits}", "bold $text-warning")
+    return label
+
+
+class SectionTree(Tree[str]):
+    """Sections of one document; node data is the section id."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="tree.down",
+                tooltip="Next section"),
+        Binding("k", "cursor_up", "Up", show=False, id="tree.up", tooltip="Previous section"),
+        Binding("g", "scroll_home", "Top", show=False, id="tree.top", tooltip="First section"),
+        Binding("G", "scroll_end", "End", show=False, id="tree.end", tooltip="Last section"),
+    ]
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__("", **kwargs)  # type: ignore[arg-type]
+        self.show_root = False
+        self.guide_depth = 2
+        self.document: Document | None = None
+        self.nodes_by_section: dict[str, TreeNode[str]] = {}
+
+    def show(self, document: Document, hit_counts: dict[str, int] | None = None) -> None:
+        """Rebuild the tree for ``document``; ``hit_counts`` maps section id -> hits in it."""
+        self.document = document
+        self.clear()
+        self.nodes_by_section = {}
+        counts = hit_counts or {}
+
+        def subtree_hits(section: Section) -> int:
+            return sum(counts.get(s.id, 0) for s in section.walk())
+
+        def add(parent: TreeNode[str], section: Section) -> None:
+            label = _label(section, subtree_hits(section))
+            if section.children:
+                node = parent.add(label, data=section.id, expand=True)
+                for child in section.children:
+                    add(node, child)
+            else:
+                node = parent.add_leaf(label, data=section.id)
+            self.nodes_by_section[section.id] = node
+
+        for section in document.sections:
+            add(self.root, section)
+        self.root.expand()
+
+    def set_hit_counts(self, hit_counts: dict[str, int] | None) -> None:
+        """Relabel nodes with new hit counts (without rebuilding, so the cursor stays put)."""
+        if self.document is None:
+            return
+        counts = hit_counts or {}
+        for section in self.document.walk():
+            node = self.nodes_by_section.get(section.id)
+            if node is not None:
+                node.set_label(_label(section, sum(counts.get(s.id, 0) for s in section.walk())))
+
+    def follow(self, section_id: str) -> None:
+        """Move the cursor to ``section_id`` (the text scrolled there); no event loops back."""
+        node = self.nodes_by_section.get(section_id)
+        if node is None or self.cursor_node is node:
+            return
+        parent = node.parent
+        while parent is not None:
+            if not parent.is_expanded:
+                parent.expand()
+            parent = parent.parent
+        self.move_cursor(node)
