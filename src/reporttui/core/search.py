@@ -190,8 +190,11 @@ def _run(
     if use_jieba is None or use_jieba:
         q = build_query(pq, home, use_jieba=True)
     filt = build_filter(pq, searcher.reader())
+    if filt is not None:
+        # Filters join the query with no score (Whoosh's ``filter=`` ignores an empty filter).
+        q = wq.And([q, wq.ConstantScoreQuery(filt, 0.0)])
     limit = max(int(limit), 1)
-    results = searcher.search(q, limit=limit, filter=filt, terms=False)
+    results = searcher.search(q, limit=limit, terms=False)
     docnums = results.docs()
     per_doc, per_section = _counts(searcher, docnums)
     hits = []
@@ -243,3 +246,89 @@ def load_jieba_quietly(home: Path | None = None) -> None:
     """Load jieba and the dictionary now (e.g. from a background worker)."""
     segment.jieba_tokenizer()
     dictionary.prepare_jieba(home)
+
+
+def _term_info(t: Term, stop: frozenset[str], use_jieba: bool) -> dict[str, Any]:
+    from reporttui.core.tokenize import units
+
+    tokens = term_query_tokens(t.text)
+    q = term_query(t.text)
+    if q is None:
+        how = "not searchable (punctuation alone)"
+    elif isinstance(q, wq.Phrase):
+        how = f"{BIGRAM_FIELD}: phrase of {len(tokens)} consecutive bigrams (exact substring)"
+    else:
+        how = f"{BIGRAM_FIELD}: one token (exact)"
+    words = jieba_words(t.text, stop) if use_jieba else []
+    return {
+        "text": t.text,
+        "phrase": t.phrase,
+        "units": units(t.text),
+        "bigram_tokens": tokens,
+        "jieba": words,
+        "fields": [how] + ([f"{JIEBA_FIELD}: {', '.join(words)} (adds to the score only)"] if words else []),
+    }
+
+
+def explain(query: str, home: Path | None = None, use_jieba: bool = True) -> dict[str, Any]:
+    """How ``query`` is parsed, segmented (units, bigrams, jieba words) and turned into Whoosh.
+
+    Plain data (JSON-ready); :func:`format_explain` renders it as text.
+    """
+    pq = parse_query(query)
+    if use_jieba:
+        dictionary.prepare_jieba(home)
+    stop = _stopwords(home)
+    whoosh_query = build_query(pq, home, use_jieba=use_jieba)
+    f = pq.filters
+    filters: dict[str, Any] = {}
+    if f.region:
+        filters["region"] = list(f.region)
+    if f.year:
+        filters["year"] = [list(y) for y in f.year]
+    if f.kind:
+        filters["kind"] = list(f.kind)
+    if f.section:
+        filters["section"] = list(f.section)
+    return {
+        "query": query,
+        "notice": pq.notice,
+        "terms": [_term_info(t, stop, use_jieba) for t in pq.positive],
+        "clauses": [[[t.text for t in alt] for alt in clause] for clause in pq.clauses],
+        "excluded": [_term_info(t, stop, False) for t in pq.excluded],
+        "filters": filters,
+        "whoosh": repr(whoosh_query),
+        "semantics": (
+            "every clause must match (AND); alternatives of a clause: any (OR); each term is an "
+            "exact substring of the paragraph (whitespace ignored, numbers whole); excluded terms "
+            "remove paragraphs; region/kind/section match part of the value, year a range"
+        ),
+    }
+
+
+def format_explain(info: dict[str, Any]) -> str:
+    """Plain-text rendering of :func:`explain`'s result."""
+    lines = [f"query: {info['query']}"]
+    if info.get("notice"):
+        lines.append(f"notice: {info['notice']}")
+    clauses = info.get("clauses") or []
+    if clauses:
+        lines.append("must match: " + "  AND  ".join(
+            "(" + " OR ".join(" + ".join(alt) for alt in clause) + ")" if len(clause) > 1
+            else " + ".join(clause[0]) for clause in clauses))
+    for label, key in (("term", "terms"), ("excluded", "excluded")):
+        for t in info.get(key) or []:
+            kind = "phrase" if t["phrase"] else "word"
+            lines.append(f"{label} {t['text']!r} ({kind})")
+            lines.append(f"    units:   {' | '.join(t['units'])}")
+            lines.append(f"    bigrams: {' '.join(t['bigram_tokens']) or '-'}")
+            if t["jieba"]:
+                lines.append(f"    jieba:   {' / '.join(t['jieba'])}")
+            for how in t["fields"]:
+                lines.append(f"    field {how}")
+    for key, values in (info.get("filters") or {}).items():
+        shown = ", ".join(f"{v[0]}-{v[1]}" if isinstance(v, list) else str(v) for v in values)
+        lines.append(f"filter {key}: {shown}" + ("" if key == "year" else " (part of the value)"))
+    lines.append(f"whoosh: {info['whoosh']}")
+    lines.append(f"semantics: {info['semantics']}")
+    return "\n".join(lines)
