@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-TITLE_FACTOR = 3.0
+TITLE_FACTOR = 4.0
 """A heading names its topic: its cue words count this many times as much as body words."""
 
 SECONDARY_SHARE = 0.45
 """A second theme is kept when its score reaches this share of the first theme's."""
 
-MIN_SCORE = 4.0
+MIN_SCORE = 6.0
 """Below this weighted count a text is too thin to be filed under a theme with confidence."""
 
 

@@ -1,0 +1,231 @@
+"""Find the forward-looking part of a report: the plan, as distinct from the review.
+
+Reports open with a review of the past year (2024年工作回顾, 一、2025年…计划执行情况) and then set
+out the plan (二、2025年工作安排, 三、2026年…主要任务, 2025年 加快实现“二次腾飞”). We look for it
+in two ways:
+
+1. Headings: a heading naming the plan (工作安排, 主要任务, 重点工作…) or the plan year, after the
+   last heading naming the review (回顾, 执行情况, or an earlier year). The plan runs from there to
+   the end of the report's main part (a 三、全面加强政府自身建设 after the plan belongs to it).
+2. No such heading (a newspaper digest with no headings at all): each paragraph is scored for
+   review cues (同比, 完成, 建成, the past year) and plan cues (加快, 力争, 实施, the plan year),
+   and the plan starts where the running balance turns from review to plan.
+
+The plan is cut into *units*, the pieces compared theme by theme: the plan's numbered sections
+((一)…(八)), or its paragraphs when it has no sections. Sections whose children are only parallel
+lead sentences stay whole. A document without a plan part says so, and its units cover it whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reporttui.core.model import Document, Paragraph, Section
+
+_PLAN_HEADING = re.compile(
+    r"工作安排|主要任务|重点工作|工作任务|工作部署|工作打算|工作建议|主要目标|预期目标|总体思路"
+    r"|计划草案|今后.{0,6}(?:工作|任务)|今年.{0,6}(?:工作|任务)|奋斗目标"
+)
+_REVIEW_HEADING = re.compile(r"回顾|执行情况|过去.{0,4}年|工作总结|主要成绩|成就|完成情况")
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_NOT_A_UNIT = re.compile(r"^[^，。]{0,8}(?:总体思路|总体要求|主要目标|预期目标|指导思想)[^，。]{0,4}$")
+"""Plan sections that state aims rather than a field of work: kept out of the theme units."""
+_REVIEW_CUES = re.compile(
+    r"同比|完成|建成|实现|取得|一年来|过去|成绩|获评|达到|累计|荣获|已|新增|落户|兑现|投产|明显|显著"
+    r"|稳中|跻身|首位|全部|惠及|向好|不断|逐步|稳步|成效|基本"
+)
+_PLAN_CUES = re.compile(
+    r"加快|力争|确保|今年|将|(?<![重主需必])要(?![求素点])|着力|谋划|预期目标|争取|突出|抓好|做好|全力以赴"
+    r"|继续|锚定|聚焦|坚决"
+)
+PLAN_SHARE = 0.2
+"""Found by paragraphs only when the plan side holds at least this share of the text..."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlanUnit:
+    """One piece of a plan that is compared as a whole."""
+
+    section_id: str
+    """The section it is (or the section holding it, for a paragraph unit)."""
+    title: str
+    """Its heading; for a paragraph unit, the paragraph's first sentence (shortened)."""
+    text: str
+    """Its full text: body paragraphs of the section and its descendants."""
+    start: int
+    """Offset in :attr:`Document.text` where the unit begins."""
+    paragraphs: tuple[int, ...]
+    """:attr:`Paragraph.number` of each of its paragraphs."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlanPart:
+    """Where a document's plan is, and its units."""
+
+    found: bool
+    """False when no plan part was recognised: the units then cover the whole document."""
+    how: str
+    """One line saying how it was found ("heading 二、2025年工作安排") or why not."""
+    start: int
+    """Offset in :attr:`Document.text` where the plan begins (0 when not found)."""
+    heading: str | None
+    units: tuple[PlanUnit, ...]
+
+    def unit(self, section_id: str) -> PlanUnit | None:
+        for unit in self.units:
+            if unit.section_id == section_id:
+                return unit
+        return None
+
+
+def _section_start(section: Section) -> int:
+    if section.title_start >= 0:
+        return section.title_start
+    for paragraph in section.all_paragraphs():
+        return paragraph.start
+    return -1
+
+
+def _main_sections(document: Document) -> list[Section]:
+    return [s for s in document.sections if s.part == "main"] or list(document.sections)
+
+
+def _heading_years(title: str) -> list[int]:
+    return [int(y) for y in _YEAR.findall(title)]
+
+
+def _classify(title: str, plan_year: int | None) -> str:
+    """'plan', 'review' or '' for a heading."""
+    years = _heading_years(title)
+    if _REVIEW_HEADING.search(title):
+        return "review"
+    if plan_year is not None and years:
+        if max(years) < plan_year:
+            return "review"
+        if max(years) >= plan_year:
+            return "plan" if _PLAN_HEADING.search(title) or len(title) < 40 else ""
+    if _PLAN_HEADING.search(title):
+        return "plan"
+    return ""
+
+
+def _flat_headed(sections: list[Section]) -> list[Section]:
+    """Titled, non-lead sections of the main part in document order (all levels)."""
+    out: list[Section] = []
+    for top in sections:
+        for s in top.walk():
+            if s.title and s.kind not in ("lead", "preamble", "document"):
+                out.append(s)
+    return out
+
+
+def _plan_by_headings(document: Document) -> tuple[int, str] | None:
+    headed = _flat_headed(_main_sections(document))
+    if not headed:
+        return None
+    plan_year = document.year
+    if plan_year is None:
+        years = [y for s in headed for y in _heading_years(s.title)]
+        plan_year = max(years) if years else None
+    labels = [_classify(s.title, plan_year) for s in headed]
+    last_review = max((i for i, label in enumerate(labels) if label == "review"), default=-1)
+    for i in range(last_review + 1, len(headed)):
+        if labels[i] == "plan":
+            # Prefer the highest-level heading when the plan heading is nested in a plain one.
+            return _section_start(headed[i]), headed[i].title
+    return None
+
+
+def _paragraph_balance(paragraphs: list[Paragraph], plan_year: int | None) -> int | None:
+    """Index of the first plan paragraph by the best review|plan split, or None."""
+    if len(paragraphs) < 2:
+        return None
+    past = str(plan_year - 1) if plan_year else None
+    now = str(plan_year) if plan_year else None
+    nets: list[int] = []
+    for p in paragraphs:
+        text = p.text.replace(" ", "")
+        review = len(_REVIEW_CUES.findall(text)) + (2 * text.count(past + "年") if past else 0)
+        plan = len(_PLAN_CUES.findall(text)) + (2 * text.count(now + "年") if now else 0)
+        nets.append(plan - review)
+    best, best_at = None, None
+    for k in range(1, len(paragraphs)):
+        score = -sum(nets[:k]) + sum(nets[k:])
+        if best is None or score > best:
+            best, best_at = score, k
+    if best_at is None or sum(nets[:best_at]) >= 0 or sum(nets[best_at:]) <= 0:
+        return None
+    plan_side = paragraphs[best_at:]
+    plan_chars = sum(len(p.text) for p in plan_side)
+    if plan_chars < PLAN_SHARE * sum(len(p.text) for p in paragraphs):
+        return None
+    if sum(1 for p, net in zip(plan_side, nets[best_at:]) if net > 0 and len(p.text) >= 50) < 2:
+        return None
+    return best_at
+
+
+def _is_unit_level(section: Section) -> bool:
+    return not section.children or all(c.kind == "lead" for c in section.children)
+
+
+def _short_title(text: str) -> str:
+    first = re.split(r"(?<=[。！？；])", text, maxsplit=1)[0]
+    return first if len(first) <= 30 else first[:29] + "…"
+
+
+def _units(document: Document, start: int) -> tuple[PlanUnit, ...]:
+    units: list[PlanUnit] = []
+
+    def add_section(section: Section) -> None:
+        paragraphs = [p for p in section.all_paragraphs() if p.end > start]
+        if not paragraphs and not section.title:
+            return
+        if not section.title or section.kind in ("document", "preamble"):
+            for p in paragraphs:
+                units.append(PlanUnit(section.id, _short_title(p.text), p.text, p.start, (p.number,)))
+            return
+        if _NOT_A_UNIT.match(section.title):
+            return
+        text = "\n".join(p.text for p in paragraphs)
+        begin = max(_section_start(section), start)
+        units.append(PlanUnit(section.id, section.title, text, begin, tuple(p.number for p in paragraphs)))
+
+    def visit(section: Section) -> None:
+        sec_start = _section_start(section)
+        if section.title and sec_start >= 0 and sec_start < start and _is_unit_level(section):
+            # A leaf that begins before the plan: only whole when it lies inside it.
+            last = list(section.all_paragraphs())
+            if not last or last[-1].end <= start:
+                return
+        if _is_unit_level(section):
+            add_section(section)
+            return
+        own = [p for p in section.paragraphs if p.end > start]
+        if own and not section.title:
+            for p in own:
+                units.append(PlanUnit(section.id, _short_title(p.text), p.text, p.start, (p.number,)))
+        for child in section.children:
+            visit(child)
+
+    for top in _main_sections(document):
+        visit(top)
+    return tuple(u for u in units if u.text.strip() or u.title)
+
+
+def find_plan(document: Document) -> PlanPart:
+    """The plan part of ``document`` and its units (see the module docstring)."""
+    by_heading = _plan_by_headings(document)
+    if by_heading is not None:
+        start, title = by_heading
+        units = _units(document, start)
+        if units:
+            return PlanPart(True, f"heading {title}", start, title, units)
+    paragraphs = [p for s in _main_sections(document) for p in s.all_paragraphs()]
+    at = _paragraph_balance(paragraphs, document.year)
+    if at is not None:
+        start = paragraphs[at].start
+        units = _units(document, start)
+        if units:
+            return PlanPart(True, "review and plan told apart paragraph by paragraph", start, None, units)
+    return PlanPart(False, "no plan part found: the whole document is compared", 0, None, _units(document, 0))

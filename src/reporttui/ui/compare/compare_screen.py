@@ -1,0 +1,340 @@
+"""CompareScreen: two documents' plans side by side, aligned theme by theme.
+
+The screen only displays a core :class:`~reporttui.core.compare.Comparison`, computed in a thread
+worker. Locked scrolling is a single scroll of theme *bands* (each band holds side A and side B,
+so rows line up by construction); unlocked, each side scrolls on its own. Below 100 columns the
+two sides of a band are stacked and the theme list is hidden until asked for.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from reporttui.ui.compare.messages import ComparisonReady, OpenSection, WorkFailed
+from reporttui.ui.compare.render import highlight
+
+NARROW = 100
+"""Below this many columns the sides are stacked and the theme list hidden."""
+
+
+class SectionBlock(Static, can_focus=True):
+    """One plan unit in a pane: title, evidence words and (unless collapsed) its text."""
+
+    BINDINGS = [
+        Binding("enter", "open", "Open", id="compare.open", tooltip="Open this section in the reader"),
+    ]
+
+    def __init__(self, doc_id: str, ref: Any, text: str, shared: tuple[str, ...], only: tuple[str, ...], *, side: str, collapsed: bool) -> None:
+        self.doc_id = doc_id
+        self.ref = ref
+        self.side = side
+        title = highlight(ref.title, shared, only, base="bold")
+        if ref.role == "part":
+            title = title.append(" (部分)")
+        lines = [title]
+        if ref.evidence:
+            lines.append(highlight("依据: " + "、".join(ref.evidence), (), (), base="italic $text-muted"))
+        if ref.match_title and ref.similarity > 0:
+            lines.append(
+                highlight(f"最相近: {ref.match_title} ({ref.similarity:.2f})", (), (), base="$text-muted")
+            )
+        if not collapsed and ref.role == "main" and text:
+            lines.append(highlight(text, shared, only))
+        from textual.content import Content
+
+        super().__init__(Content("\n").join(lines), classes=f"section-block side-{side}")
+
+    def action_open(self) -> None:
+        self.post_message(OpenSection(self.doc_id, self.ref.section_id))
+
+
+class CompareScreen(Screen[None]):
+    """Side-by-side comparison of two documents of ``library``."""
+
+    DEFAULT_CSS = """
+    CompareScreen #pickers { height: auto; padding: 0 1; background: $panel; }
+    CompareScreen #pickers Label { padding: 1 1 0 0; }
+    CompareScreen #pickers Select { width: 1fr; }
+    CompareScreen #status { height: auto; padding: 0 1; color: $text-muted; background: $panel; }
+    CompareScreen #themes { width: 24; height: 1fr; border-right: solid $primary; }
+    CompareScreen #themes.hidden { display: none; }
+    CompareScreen #locked, CompareScreen #unlocked { height: 1fr; }
+    CompareScreen .hidden { display: none; }
+    CompareScreen .band { height: auto; margin-bottom: 1; }
+    CompareScreen .band-title { background: $primary-muted; color: $text; text-style: bold; padding: 0 1; }
+    CompareScreen .band-cells { height: auto; }
+    CompareScreen .band-cells.stacked { layout: vertical; }
+    CompareScreen .cell { width: 1fr; height: auto; padding: 0 1; }
+    CompareScreen .band-cells.stacked .cell { width: 100%; }
+    CompareScreen .cell-label { color: $text-muted; }
+    CompareScreen .gap { color: $text-error; text-style: italic; }
+    CompareScreen .section-block { margin-bottom: 1; }
+    CompareScreen .section-block:focus { background: $boost; border-left: thick $accent; }
+    CompareScreen .pane { width: 1fr; height: 1fr; padding: 0 1; }
+    CompareScreen .pane-title { background: $primary-muted; text-style: bold; padding: 0 1; }
+    """
+
+    BINDINGS = [
+        Binding("l", "toggle_lock", "Lock scroll", id="compare.lock", tooltip="Scroll the two sides together or apart"),
+        Binding("s", "swap", "Swap", id="compare.swap", tooltip="Swap side A and side B"),
+        Binding("t", "themes", "Themes", id="compare.themes", tooltip="Show the theme list and jump to a theme"),
+        Binding("a", "pick('a')", "Doc A", id="compare.pick_a", tooltip="Choose the document on side A"),
+        Binding("b", "pick('b')", "Doc B", id="compare.pick_b", tooltip="Choose the document on side B"),
+        Binding("z", "collapse", "Titles only", id="compare.collapse", tooltip="Show titles only, or full text"),
+        Binding("right_square_bracket", "next_theme(1)", "Next theme", id="compare.next", tooltip="Jump to the next theme", show=False),
+        Binding("left_square_bracket", "next_theme(-1)", "Prev theme", id="compare.prev", tooltip="Jump to the previous theme", show=False),
+        Binding("escape", "back", "Back", id="compare.back", tooltip="Leave the comparison"),
+    ]
+
+    locked: reactive[bool] = reactive(True)
+    """Whether the two sides scroll together."""
+    collapsed: reactive[bool] = reactive(False)
+    """Whether only section titles (not their text) are shown."""
+
+    def __init__(self, library: Any, doc_a_id: str | None = None, doc_b_id: str | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.doc_a_id = doc_a_id
+        self.doc_b_id = doc_b_id
+        self.comparison: Any = None
+        self._theme_index = 0
+        self._setting_pickers = False
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="pickers"):
+            yield Label("A")
+            yield Select[str]([], prompt="document A", id="pick-a", allow_blank=True)
+            yield Label("B")
+            yield Select[str]([], prompt="document B", id="pick-b", allow_blank=True)
+        yield Static("aligning…", id="status")
+        with Horizontal():
+            yield OptionList(id="themes")
+            yield VerticalScroll(id="locked")
+            with Horizontal(id="unlocked", classes="hidden"):
+                yield VerticalScroll(id="pane-a", classes="pane")
+                yield VerticalScroll(id="pane-b", classes="pane")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._sync_width()
+        self.compute()
+
+    def on_resize(self) -> None:
+        self._sync_width()
+
+    @property
+    def narrow(self) -> bool:
+        return self.size.width < NARROW
+
+    def _sync_width(self) -> None:
+        themes = self.query_one("#themes")
+        themes.set_class(self.narrow and not themes.has_focus, "hidden")
+        for cells in self.query(".band-cells"):
+            cells.set_class(self.narrow, "stacked")
+
+    # --- work ------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="compare")
+    def compute(self) -> None:
+        """Load both documents and align them (one call into the core)."""
+        from reporttui.core.compare import compare_documents
+        from reporttui.core.errors import ReportError
+
+        try:
+            entries = list(self.library.entries())
+            ids = [e.id for e in entries]
+            a_id = self.doc_a_id or (ids[0] if ids else None)
+            b_id = self.doc_b_id or next((i for i in ids if i != a_id), a_id)
+            if a_id is None or b_id is None:
+                self.post_message(WorkFailed("the library has no documents to compare"))
+                return
+            a, b = self.library.load(a_id), self.library.load(b_id)
+            self.post_message(ComparisonReady(compare_documents(a, b), entries))
+        except ReportError as exc:
+            self.post_message(WorkFailed(str(exc)))
+
+    @on(WorkFailed)
+    def _failed(self, message: WorkFailed) -> None:
+        self.query_one("#status", Static).update(f"cannot compare: {message.text}")
+
+    @on(ComparisonReady)
+    def _ready(self, message: ComparisonReady) -> None:
+        comparison = message.comparison
+        self.comparison = comparison
+        self.doc_a_id, self.doc_b_id = comparison.a.document.id, comparison.b.document.id
+        self._fill_pickers(message.entries)
+        a, b = comparison.a, comparison.b
+        gaps = sum(1 for r in comparison.rows if r.gap)
+        self.query_one("#status", Static).update(
+            f"A {a.document.label}: {a.plan.how}\nB {b.document.label}: {b.plan.how}\n"
+            f"{len(comparison.rows)} themes, {gaps} gaps · shared terms bold, one-side terms underlined"
+        )
+        self._fill_themes()
+        self._render()
+
+    def _fill_pickers(self, entries: list[Any]) -> None:
+        options = [(f"{e.region or '?'} {e.year or '?'} {e.kind or e.title}", e.id) for e in entries]
+        self._setting_pickers = True
+        try:
+            for select_id, value in (("#pick-a", self.doc_a_id), ("#pick-b", self.doc_b_id)):
+                select = self.query_one(select_id, Select)
+                select.set_options(options)
+                if value in {v for _, v in options}:
+                    select.value = value
+        finally:
+            self.call_after_refresh(self._release_pickers)
+
+    def _release_pickers(self) -> None:
+        self._setting_pickers = False
+
+    @on(Select.Changed)
+    def _picked(self, event: Select.Changed) -> None:
+        if self._setting_pickers or not isinstance(event.value, str):
+            return
+        if event.select.id == "pick-a" and event.value != self.doc_a_id:
+            self.doc_a_id = event.value
+        elif event.select.id == "pick-b" and event.value != self.doc_b_id:
+            self.doc_b_id = event.value
+        else:
+            return
+        self.query_one("#status", Static).update("aligning…")
+        self.compute()
+
+    # --- rendering -------------------------------------------------------------------------
+
+    def _fill_themes(self) -> None:
+        themes = self.query_one("#themes", OptionList)
+        themes.clear_options()
+        for row in self.comparison.rows:
+            a, b = len(row.a_sections), len(row.b_sections)
+            mark = "A缺" if row.gap == "a" else "B缺" if row.gap == "b" else f"{a}:{b}"
+            themes.add_option(Option(f"{row.name} {mark}", id=row.theme))
+
+    def _unit_text(self, side: str, section_id: str) -> str:
+        sides = self.comparison.a if side == "a" else self.comparison.b
+        unit = sides.plan.unit(section_id)
+        return unit.text if unit else ""
+
+    def _cell(self, row: Any, side: str) -> list[Static]:
+        refs = row.a_sections if side == "a" else row.b_sections
+        doc = (self.comparison.a if side == "a" else self.comparison.b).document
+        if not refs:
+            return [Static("— 无对应内容 —", classes="gap")]
+        only = row.only_a if side == "a" else row.only_b
+        return [
+            SectionBlock(
+                doc.id,
+                ref,
+                self._unit_text(side, ref.section_id),
+                row.shared_terms,
+                only,
+                side=side,
+                collapsed=self.collapsed,
+            )
+            for ref in refs
+        ]
+
+    def _render(self) -> None:
+        if self.comparison is None:
+            return
+        locked = self.query_one("#locked", VerticalScroll)
+        pane_a = self.query_one("#pane-a", VerticalScroll)
+        pane_b = self.query_one("#pane-b", VerticalScroll)
+        for container in (locked, pane_a, pane_b):
+            container.remove_children()
+        label_a = self.comparison.a.document.label
+        label_b = self.comparison.b.document.label
+        bands = []
+        for row in self.comparison.rows:
+            cells = Horizontal(
+                Vertical(Static(f"A {label_a}", classes="cell-label"), *self._cell(row, "a"), classes="cell"),
+                Vertical(Static(f"B {label_b}", classes="cell-label"), *self._cell(row, "b"), classes="cell"),
+                classes="band-cells" + (" stacked" if self.narrow else ""),
+            )
+            terms = " ".join(row.shared_terms[:6])
+            title = f"{row.name}" + (f" · 共同: {terms}" if terms else "")
+            if row.gap:
+                title += f" · {'A' if row.gap == 'a' else 'B'} 无此主题"
+            bands.append(Vertical(Static(title, classes="band-title"), cells, classes="band", id=f"band-{row.theme}"))
+        locked.mount_all(bands)
+        pane_a.mount(Static(f"A {label_a}", classes="pane-title"))
+        pane_b.mount(Static(f"B {label_b}", classes="pane-title"))
+        for row in self.comparison.rows:
+            for side, pane in (("a", pane_a), ("b", pane_b)):
+                pane.mount(Static(row.name, classes="band-title", id=f"{side}-{row.theme}"))
+                pane.mount_all(self._cell(row, side))
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def watch_locked(self, locked: bool) -> None:
+        if not self.is_mounted:
+            return
+        self.query_one("#locked").set_class(not locked, "hidden")
+        self.query_one("#unlocked").set_class(locked, "hidden")
+        self.notify("scrolling locked" if locked else "scrolling unlocked", timeout=2)
+
+    def watch_collapsed(self) -> None:
+        if self.is_mounted:
+            self._render()
+
+    def action_toggle_lock(self) -> None:
+        self.locked = not self.locked
+
+    def action_collapse(self) -> None:
+        self.collapsed = not self.collapsed
+
+    def action_swap(self) -> None:
+        self.doc_a_id, self.doc_b_id = self.doc_b_id, self.doc_a_id
+        self.query_one("#status", Static).update("aligning…")
+        self.compute()
+
+    def action_themes(self) -> None:
+        themes = self.query_one("#themes", OptionList)
+        themes.remove_class("hidden")
+        themes.focus()
+
+    def action_pick(self, side: str) -> None:
+        self.query_one(f"#pick-{side}", Select).focus()
+
+    def action_back(self) -> None:
+        if self.narrow and self.query_one("#themes").has_focus:
+            self.query_one("#themes").add_class("hidden")
+            self.query_one("#locked").focus()
+            return
+        self.dismiss(None)
+
+    def action_next_theme(self, step: int) -> None:
+        if not self.comparison or not self.comparison.rows:
+            return
+        self._theme_index = (self._theme_index + step) % len(self.comparison.rows)
+        self.jump_to(self.comparison.rows[self._theme_index].theme)
+
+    @on(OptionList.OptionSelected, "#themes")
+    def _theme_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self._theme_index = event.option_index
+            self.jump_to(event.option.id)
+            if self.narrow:
+                self.query_one("#themes").add_class("hidden")
+
+    def jump_to(self, theme: str) -> None:
+        """Scroll (both sides) to the band of ``theme``."""
+        if self.locked:
+            band = self.query_one(f"#band-{theme}")
+            self.query_one("#locked", VerticalScroll).scroll_to_widget(band, top=True, animate=False)
+            blocks = band.query(SectionBlock)
+            if blocks:
+                blocks.first().focus(scroll_visible=False)
+        else:
+            for side in ("a", "b"):
+                pane = self.query_one(f"#pane-{side}", VerticalScroll)
+                pane.scroll_to_widget(self.query_one(f"#{side}-{theme}"), top=True, animate=False)
