@@ -65,7 +65,7 @@ class ReportApp(App[None]):
                 tooltip="Search the whole library (results update as you type)"),
         Binding("f1,question_mark", "help", "Help", id="app.help", key_display="?",
                 tooltip="Keys and query syntax"),
-        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit reporttui"),
+        Binding("q", "quit", "Quit", show=False, id="app.quit", tooltip="Quit reporttui"),
         Binding("L", "library", "Library", show=False, id="app.library",
                 tooltip="Go to the library list"),
         Binding("R", "reader", "Reader", show=False, id="app.reader",
@@ -190,7 +190,7 @@ class ReportApp(App[None]):
         if message.doc is None:
             self.notify(message.error or "cannot open the document", severity="error")
             return
-        self.go("reader")
+        await self.go("reader")
         await self.reader_screen.show(message.doc, message.section_id, message.paragraph)
 
     def reader_document(self) -> Document | None:
@@ -248,11 +248,11 @@ class ReportApp(App[None]):
 
     # -- navigation --------------------------------------------------------------------------
 
-    def go(self, mode: str) -> None:
+    async def go(self, mode: str) -> None:
         """Switch to a top-level view, remembering where we came from (for Esc)."""
         if self.current_mode != mode:
             self._came_from[mode] = self.current_mode
-            self.switch_mode(mode)
+            await self.switch_mode(mode)
 
     def back(self) -> None:
         target = self._came_from.get(self.current_mode, "library")
@@ -267,18 +267,18 @@ class ReportApp(App[None]):
         else:
             self.switch_mode("library")
 
-    def action_search(self) -> None:
-        self.go("search")
-        self.call_after_refresh(self.search_screen.input.focus)
+    async def action_search(self) -> None:
+        await self.go("search")
+        self.search_screen.input.focus()
 
-    def action_library(self) -> None:
-        self.go("library")
+    async def action_library(self) -> None:
+        await self.go("library")
 
-    def action_reader(self) -> None:
+    async def action_reader(self) -> None:
         if self.reader_screen.document is None:
             self.notify("no document open yet", timeout=3)
             return
-        self.go("reader")
+        await self.go("reader")
 
     def action_help(self) -> None:
         from reporttui.ui.screens.help import HelpScreen
@@ -323,8 +323,8 @@ class ReportApp(App[None]):
         yield SystemCommand("Help", "Keys and query syntax (F1, ?)", self.action_help)
         yield from super().get_system_commands(screen)
 
-    def _explain_command(self) -> None:
-        self.action_search()
+    async def _explain_command(self) -> None:
+        await self.action_search()
         if not self.search_screen._explaining:
             self.search_screen.action_explain()
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from rich.cells import cell_len
 from textual.content import Content
 
 Span = tuple[int, int]
@@ -48,7 +49,19 @@ def marked(
     return content
 
 
-def snippet(text: str, spans: Iterable[Span], prefix: str = "") -> Content:
-    """A search-result snippet with its spans highlighted, after an optional plain prefix."""
+def snippet(text: str, spans: Iterable[Span], prefix: str = "", width: int = 0) -> Content:
+    """A search-result snippet with its spans highlighted, hung under a prefix ("¶12").
+
+    Textual wraps at spaces and moves an unbreakable word (a whole CJK sentence) to the next line,
+    so with ``width`` the snippet is folded here by cells and every line indented past the prefix.
+    """
     body = marked(text, spans)
-    return Content(prefix) + body if prefix else body
+    if not prefix:
+        return body
+    indent = cell_len(prefix) + 1
+    if width <= indent + 8:
+        return Content.styled(prefix, "dim") + body
+    lines = body.fold(width - indent)
+    head = Content.styled(prefix, "dim") + Content(" ")
+    pad = Content(" " * indent)
+    return Content("\n").join([head + lines[0], *(pad + line for line in lines[1:])])

@@ -26,6 +26,11 @@ NARROW = 100
 """Below this many columns the sides are stacked and the theme list hidden."""
 
 
+def _short_label(document: Any) -> str:
+    """"古交市 2025": enough to tell the sides apart in every band."""
+    return f"{document.region or document.title[:12]} {document.year or ''}".strip()
+
+
 class SectionBlock(Static, can_focus=True):
     """One plan unit in a pane: title, evidence words and (unless collapsed) its text."""
 
@@ -92,6 +97,8 @@ class CompareScreen(Screen[None]):
         Binding("z", "collapse", "Titles only", id="compare.collapse", tooltip="Show titles only, or full text"),
         Binding("right_square_bracket", "next_theme(1)", "Next theme", id="compare.next", tooltip="Jump to the next theme", show=False),
         Binding("left_square_bracket", "next_theme(-1)", "Prev theme", id="compare.prev", tooltip="Jump to the previous theme", show=False),
+        Binding("i", "targets", "Targets", id="compare.targets", tooltip="Targets and results of both documents"),
+        Binding("w", "keywords", "Keywords", id="compare.keywords", tooltip="Keywords of A: new, rising, falling against B"),
         Binding("escape", "back", "Back", id="compare.back", tooltip="Leave the comparison"),
     ]
 
@@ -138,6 +145,10 @@ class CompareScreen(Screen[None]):
     def _sync_width(self) -> None:
         themes = self.query_one("#themes")
         themes.set_class(self.narrow and not themes.has_focus, "hidden")
+        pickers = self.query_one("#pickers")
+        picking = any(s.has_focus or s.expanded for s in self.query(Select))
+        pickers.set_class(self.narrow and not picking, "hidden")
+        self._show_status()
         for cells in self.query(".band-cells"):
             cells.set_class(self.narrow, "stacked")
 
@@ -172,14 +183,25 @@ class CompareScreen(Screen[None]):
         self.comparison = comparison
         self.doc_a_id, self.doc_b_id = comparison.a.document.id, comparison.b.document.id
         self._fill_pickers(message.entries)
+        self._show_status()
+        self._fill_themes()
+        self._build_view()
+
+    def _show_status(self) -> None:
+        comparison = self.comparison
+        if comparison is None:
+            return
         a, b = comparison.a, comparison.b
         gaps = sum(1 for r in comparison.rows if r.gap)
-        self.query_one("#status", Static).update(
-            f"A {a.document.label}: {a.plan.how}\nB {b.document.label}: {b.plan.how}\n"
-            f"{len(comparison.rows)} themes, {gaps} gaps · shared terms bold, one-side terms underlined"
-        )
-        self._fill_themes()
-        self._render()
+        summary = f"{len(comparison.rows)} themes, {gaps} gaps"
+        if self.narrow:
+            text = f"A {_short_label(a.document)} · B {_short_label(b.document)} · {summary} · a/b: pick"
+        else:
+            text = (
+                f"A {a.document.label} — {a.plan.how}\nB {b.document.label} — {b.plan.how}\n"
+                f"{summary} · shared terms bold green, one-side terms underlined"
+            )
+        self.query_one("#status", Static).update(text)
 
     def _fill_pickers(self, entries: list[Any]) -> None:
         options = [(f"{e.region or '?'} {e.year or '?'} {e.kind or e.title}", e.id) for e in entries]
@@ -207,6 +229,9 @@ class CompareScreen(Screen[None]):
         else:
             return
         self.query_one("#status", Static).update("aligning…")
+        if self.narrow:
+            self.query_one("#pickers").add_class("hidden")
+            self.query_one("#locked").focus()
         self.compute()
 
     # --- rendering -------------------------------------------------------------------------
@@ -243,7 +268,7 @@ class CompareScreen(Screen[None]):
             for ref in refs
         ]
 
-    def _render(self) -> None:
+    def _build_view(self) -> None:
         if self.comparison is None:
             return
         locked = self.query_one("#locked", VerticalScroll)
@@ -251,8 +276,8 @@ class CompareScreen(Screen[None]):
         pane_b = self.query_one("#pane-b", VerticalScroll)
         for container in (locked, pane_a, pane_b):
             container.remove_children()
-        label_a = self.comparison.a.document.label
-        label_b = self.comparison.b.document.label
+        label_a = _short_label(self.comparison.a.document)
+        label_b = _short_label(self.comparison.b.document)
         bands = []
         for row in self.comparison.rows:
             cells = Horizontal(
@@ -284,7 +309,7 @@ class CompareScreen(Screen[None]):
 
     def watch_collapsed(self) -> None:
         if self.is_mounted:
-            self._render()
+            self._build_view()
 
     def action_toggle_lock(self) -> None:
         self.locked = not self.locked
@@ -303,7 +328,22 @@ class CompareScreen(Screen[None]):
         themes.focus()
 
     def action_pick(self, side: str) -> None:
+        self.query_one("#pickers").remove_class("hidden")
         self.query_one(f"#pick-{side}", Select).focus()
+
+    def action_targets(self) -> None:
+        from reporttui.ui.compare.targets_screen import TargetsScreen
+
+        ids = [i for i in (self.doc_a_id, self.doc_b_id) if i]
+        if ids:
+            self.app.push_screen(TargetsScreen(self.library, list(dict.fromkeys(ids))))
+
+    def action_keywords(self) -> None:
+        from reporttui.ui.compare.keyword_bars import KeywordScreen
+
+        if self.doc_a_id:
+            vs = self.doc_b_id if self.doc_b_id != self.doc_a_id else None
+            self.app.push_screen(KeywordScreen(self.library, self.doc_a_id, vs))
 
     def action_back(self) -> None:
         if self.narrow and self.query_one("#themes").has_focus:

@@ -42,7 +42,7 @@ class DroppedScreen(ModalScreen[None]):
                         + Content(piece.text),
                         classes="dropped-piece",
                     )
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#dropped-list").focus()

@@ -29,7 +29,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):
             yield MarkdownViewer(help_text(), show_table_of_contents=False, id="help-viewer")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(MarkdownViewer).focus()

@@ -43,12 +43,13 @@ def grouped_options(entries: Iterable[Any], filter_text: str = "") -> list[Optio
             options.append(Option(Content.styled(entry.region or "地区不明", "bold $text-primary"),
                                   id=f"region:{entry.region}", disabled=True))
         year = str(entry.year) if entry.year else "----"
+        nbsp = "\u00a0"  # keeps the indentation and the columns when a long title wraps
         prompt = (
-            Content.styled(f"  {year} ", "bold")
+            Content.styled(f"{nbsp * 2}{year}{nbsp}", "bold")
             + Content.styled(f"{entry.kind or '类型不明'}", "$text-accent")
-            + Content("  ")
+            + Content(nbsp * 2)
             + Content(entry.title or "")
-            + Content.styled(f"  {_size(entry.chars or 0)}", "dim")
+            + Content.styled(f"{nbsp * 2}{_size(entry.chars or 0)}", "dim")
         )
         options.append(Option(prompt, id=f"doc:{entry.id}"))
     return options
@@ -80,7 +81,7 @@ class LibraryScreen(Screen[None]):
         yield Input(placeholder="筛选 filter: 地区 年份 标题…", id="library-filter")
         yield OptionList(id="library-list")
         yield IndexStatus(classes="index-status")
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def option_list(self) -> OptionList:

@@ -28,17 +28,17 @@ class ReaderScreen(Screen[None]):
     """One document: tree on the left, text on the right, a title line with the search counter."""
 
     BINDINGS = [
-        Binding("n", "app.step_hit(1)", "Next hit", id="reader.next_hit",
+        Binding("n", "app.step_hit(1)", "Next", id="reader.next_hit",
                 tooltip="Jump to the next search hit (on into the next document)"),
-        Binding("N", "app.step_hit(-1)", "Prev hit", id="reader.previous_hit",
+        Binding("N", "app.step_hit(-1)", "Prev", id="reader.previous_hit",
                 tooltip="Jump to the previous search hit", key_display="N"),
-        Binding("y", "copy", "Copy ¶", id="reader.copy",
+        Binding("y", "copy", "Copy", id="reader.copy",
                 tooltip="Copy the current paragraph with a citation line (OSC 52)"),
         Binding("t", "toggle_tree", "Tree", id="reader.toggle_tree",
                 tooltip="Show or hide the section tree"),
         Binding("d", "dropped", "Dropped", show=False, id="reader.dropped",
                 tooltip="Show what cleaning dropped from the source file"),
-        Binding("escape", "app.back", "Back", id="reader.back",
+        Binding("escape", "app.back", "Back", show=False, id="reader.back",
                 tooltip="Go back to the search results or the library"),
     ]
 
@@ -55,7 +55,7 @@ class ReaderScreen(Screen[None]):
             yield SectionTree(id="tree")
             yield DocumentView(id="text")
         yield IndexStatus(classes="index-status")
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def tree(self) -> SectionTree:
@@ -97,7 +97,12 @@ class ReaderScreen(Screen[None]):
             self.call_after_refresh(self._jump, index, section_id, paragraph)
         self.text.focus()
 
-    def _jump(self, index: int, section_id: str, paragraph: int) -> None:
+    def _jump(self, index: int, section_id: str, paragraph: int, tries: int = 0) -> None:
+        """Scroll to block ``index`` once the new blocks have been laid out."""
+        blocks = self.text.blocks
+        if 0 <= index < len(blocks) and blocks[index].virtual_region.height == 0 and tries < 50:
+            self.call_after_refresh(self._jump, index, section_id, paragraph, tries + 1)
+            return
         search = self.app.session.search
         hit_here = search is not None and search.current >= 0
         if hit_here:

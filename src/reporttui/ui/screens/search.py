@@ -20,11 +20,12 @@ from reporttui.ui.widgets.index_status import IndexStatus
 if TYPE_CHECKING:
     from reporttui.ui.app import ReportApp
 
+NBSP = "\u00a0"
 DEBOUNCE = 0.15
 """Seconds of typing quiet before a search runs."""
 
 
-def result_options(state: SearchState) -> list[Option]:
+def result_options(state: SearchState, width: int = 0) -> list[Option]:
     """Disabled headers for documents and sections (with counts), one option per hit."""
     options: list[Option] = []
     per_doc = state.result.per_doc
@@ -48,12 +49,13 @@ def result_options(state: SearchState) -> list[Option]:
             title = " › ".join(hit.section_path) or "（正文）"
             tail = Content.styled(f"  {count}", "$text-warning") if count else Content("")
             options.append(
-                Option(Content("  ") + Content.styled(title, "$text-accent") + tail,
+                Option(Content(NBSP * 2) + Content.styled(title, "$text-accent") + tail,
                        id=f"sec:{index}", disabled=True)
             )
-        number = f"¶{hit.paragraph} " if hit.paragraph else "标题 "
+        number = f"¶{hit.paragraph}" if hit.paragraph else "标题"
         options.append(
-            Option(snippet(hit.snippet, hit.snippet_spans, prefix=f"    {number}"), id=f"hit:{index}")
+            Option(snippet(hit.snippet, hit.snippet_spans, prefix=f"    {number}", width=width),
+                   id=f"hit:{index}")
         )
     return options
 
@@ -68,7 +70,7 @@ class SearchScreen(Screen[None]):
                 tooltip="Move from the query to the results"),
         Binding("f2", "explain", "Explain", id="search.explain",
                 tooltip="Show how the query was parsed and segmented"),
-        Binding("escape", "clear_or_back", "Clear/back", id="search.back",
+        Binding("escape", "clear_or_back", "Back", id="search.back",
                 tooltip="Clear the query, or go back when it is empty"),
     ]
 
@@ -79,6 +81,7 @@ class SearchScreen(Screen[None]):
         self._timer: Timer | None = None
         self._serial = 0
         self._explaining = False
+        self._filled_width = 0
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="搜索 search: 林麝  \"一泓清水入黄河\"  region:古交 year:2025 -煤炭",
@@ -87,7 +90,7 @@ class SearchScreen(Screen[None]):
         yield Static("", id="search-explain")
         yield OptionList(id="search-results")
         yield IndexStatus(classes="index-status")
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def input(self) -> Input:
@@ -157,12 +160,27 @@ class SearchScreen(Screen[None]):
         if error is not None or state is None:
             self._status(Content.styled(error or "search failed", "bold $text-error"))
             return
-        self.results.clear_options()
-        self.results.add_options(result_options(state))
+        self._fill(state)
         first = next((i for i, o in enumerate(self.results._options) if not o.disabled), None)
         if first is not None:
             self.results.highlighted = first
         self._update_counter()
+
+    def _fill(self, state: SearchState) -> None:
+        width = self.results.scrollable_content_region.width or self.app.size.width
+        self._filled_width = width
+        self.results.clear_options()
+        self.results.add_options(result_options(state, width - 1))
+
+    def on_resize(self) -> None:
+        state = self.app.session.search
+        width = self.results.scrollable_content_region.width
+        if state is None or not width or width == self._filled_width:
+            return
+        keep = self.results.highlighted
+        self._fill(state)
+        if keep is not None and keep < self.results.option_count:
+            self.results.highlighted = keep
 
     def _update_counter(self) -> None:
         state = self.app.session.search
@@ -176,7 +194,7 @@ class SearchScreen(Screen[None]):
             text = Content.styled("0 hits", "bold $text-warning") + Content("  (F2: explain)")
         else:
             text = Content.styled(f"{(k + 1) if k is not None else 0}/{total}", "bold") + Content(
-                f" hits in {docs} document{'s' if docs != 1 else ''}"
+                f"{NBSP}hits in {docs} document{'s' if docs != 1 else ''}"
             )
             if result.total > len(state.hits):
                 text += Content.styled(f" (first {len(state.hits)} listed)", "dim")

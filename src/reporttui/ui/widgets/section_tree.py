@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+from rich.style import Style
+from rich.text import Text
 from textual.binding import Binding
-from textual.content import Content
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from reporttui.core.model import Document, Section
 
 
-def _label(section: Section, hits: int) -> Content:
+def _label(section: Section, hits: int, count_style: Style, hit_style: Style) -> Text:
+    """"●3 title 12": hits in the subtree (during a search), the heading, its paragraph count."""
     title = section.title or ("全文" if section.kind == "document" else "前言")
     paragraphs = sum(1 for _ in section.all_paragraphs())
-    label = Content(title) + Content.styled(f" {paragraphs}", "dim")
+    label = Text()
     if hits:
-        label += Content.styled(f" ●{hits}", "bold $text-warning")
+        label.append(f"●{hits} ", hit_style)
+    label.append(title)
+    label.append(f" {paragraphs}", count_style)
     return label
 
 
@@ -29,6 +33,8 @@ class SectionTree(Tree[str]):
         Binding("g", "scroll_home", "Top", show=False, id="tree.top", tooltip="First section"),
         Binding("G", "scroll_end", "End", show=False, id="tree.end", tooltip="Last section"),
     ]
+
+    COMPONENT_CLASSES = {"section-tree--count", "section-tree--hits"}
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__("", **kwargs)  # type: ignore[arg-type]
@@ -48,7 +54,7 @@ class SectionTree(Tree[str]):
             return sum(counts.get(s.id, 0) for s in section.walk())
 
         def add(parent: TreeNode[str], section: Section) -> None:
-            label = _label(section, subtree_hits(section))
+            label = self._label(section, subtree_hits(section))
             if section.children:
                 node = parent.add(label, data=section.id, expand=True)
                 for child in section.children:
@@ -69,7 +75,15 @@ class SectionTree(Tree[str]):
         for section in self.document.walk():
             node = self.nodes_by_section.get(section.id)
             if node is not None:
-                node.set_label(_label(section, sum(counts.get(s.id, 0) for s in section.walk())))
+                node.set_label(self._label(section, sum(counts.get(s.id, 0) for s in section.walk())))
+
+    def _label(self, section: Section, hits: int) -> Text:
+        return _label(
+            section,
+            hits,
+            self.get_component_rich_style("section-tree--count", partial=True),
+            self.get_component_rich_style("section-tree--hits", partial=True),
+        )
 
     def follow(self, section_id: str) -> None:
         """Move the cursor to ``section_id`` (the text scrolled there); no event loops back."""

@@ -1,0 +1,132 @@
+"""Keyword bars: top terms of a document as a bar chart, and what is new/rising/falling vs another."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from reporttui.ui.compare.messages import KeywordsReady, WorkFailed
+from reporttui.ui.compare.render import bar
+
+
+@dataclass(frozen=True)
+class KeywordStats:
+    """What the keyword screen shows (computed by the worker from the core)."""
+
+    label: str
+    top: list[Any]
+    """Top :class:`~reporttui.core.keywords.TermCount` of the document."""
+    vs_label: str | None = None
+    diff: Any = None
+    """A :class:`~reporttui.core.keywords.KeywordDiff` against the ``vs`` document, or None."""
+
+
+class KeywordBars(Static):
+    """A titled bar chart of (term, value) pairs, values printed next to the bars."""
+
+    DEFAULT_CSS = """
+    KeywordBars { height: auto; padding: 0 1 1 1; }
+    """
+
+    def __init__(self, title: str, items: list[tuple[str, float, str]], style: str = "$accent") -> None:
+        super().__init__()
+        self.chart_title = title
+        self.items = items
+        self.bar_style = style
+
+    def render(self) -> Content:
+        width = max(self.size.width - 20, 6)
+        top = max((v for _, v, _ in self.items), default=0.0)
+        lines = [Content.styled(self.chart_title, "bold")]
+        if not self.items:
+            lines.append(Content.styled("(none)", "$text-muted"))
+        for term, value, label in self.items:
+            name = term + " " * max(0, 8 - Content(term).cell_length)
+            lines.append(
+                Content.assemble(name, " ", (bar(value, top, width), self.bar_style), f" {label}")
+            )
+        return Content("\n").join(lines)
+
+
+class KeywordScreen(Screen[None]):
+    """Top terms of ``doc_id``; with ``vs_id``, also its new, rising and falling terms."""
+
+    DEFAULT_CSS = """
+    KeywordScreen #kw-status { height: auto; padding: 0 1; background: $panel; color: $text-muted; }
+    KeywordScreen #kw-body { height: 1fr; }
+    KeywordScreen .kw-col { width: 1fr; height: auto; }
+    """
+
+    BINDINGS = [Binding("escape", "back", "Back", id="keywords.back", tooltip="Leave the keyword charts")]
+
+    def __init__(self, library: Any, doc_id: str, vs_id: str | None = None, top: int = 20) -> None:
+        super().__init__()
+        self.library = library
+        self.doc_id = doc_id
+        self.vs_id = vs_id
+        self.top = top
+
+    def compose(self) -> ComposeResult:
+        yield Static("counting terms…", id="kw-status")
+        yield VerticalScroll(id="kw-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.compute()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="keywords")
+    def compute(self) -> None:
+        from reporttui.core.errors import ReportError
+        from reporttui.core.keywords import keyword_diff, term_counts, top_terms
+
+        try:
+            doc = self.library.load(self.doc_id)
+            counts = term_counts(doc.text)
+            stats = KeywordStats(doc.label, top_terms(doc.text, self.top, counts))
+            if self.vs_id:
+                vs = self.library.load(self.vs_id)
+                diff = keyword_diff(vs.text, doc.text, n=12, other_counts=counts)
+                stats = KeywordStats(doc.label, stats.top, vs.label, diff)
+            self.post_message(KeywordsReady(stats))
+        except ReportError as exc:
+            self.post_message(WorkFailed(str(exc)))
+
+    @on(WorkFailed)
+    def _failed(self, message: WorkFailed) -> None:
+        self.query_one("#kw-status", Static).update(f"cannot count terms: {message.text}")
+
+    @on(KeywordsReady)
+    def _ready(self, message: KeywordsReady) -> None:
+        stats: KeywordStats = message.stats
+        body = self.query_one("#kw-body", VerticalScroll)
+        body.remove_children()
+        text = f"高频词 {stats.label}"
+        if stats.vs_label:
+            text += f" · 对比 {stats.vs_label} (每万字频次)"
+        self.query_one("#kw-status", Static).update(text)
+        charts = [KeywordBars("高频词", [(t.term, float(t.count), str(t.count)) for t in stats.top])]
+        if stats.diff is not None:
+            d = stats.diff
+            charts.append(KeywordBars("新出现", [(c.term, c.other_rate, f"{c.other_rate:g}") for c in d.new], "$success"))
+            charts.append(
+                KeywordBars("上升", [(c.term, c.other_rate, f"{c.base_rate:g}→{c.other_rate:g}") for c in d.rising], "$warning")
+            )
+            charts.append(
+                KeywordBars("下降", [(c.term, c.base_rate, f"{c.base_rate:g}→{c.other_rate:g}") for c in d.falling], "$error")
+            )
+        if self.size.width >= 100 and len(charts) > 1:
+            body.mount(Horizontal(charts[0], charts[1], classes="kw-col"))
+            body.mount(Horizontal(*charts[2:], classes="kw-col"))
+        else:
+            body.mount_all(charts)
+
+    def action_back(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,111 @@
+"""TargetsScreen: the indicators of several documents, documents as columns, indicators as rows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from reporttui.ui.compare.messages import TargetsReady, WorkFailed
+
+
+class TargetsScreen(Screen[None]):
+    """A table of the targets and results of ``doc_ids`` (indicator names normalised)."""
+
+    DEFAULT_CSS = """
+    TargetsScreen #targets-status { height: auto; padding: 0 1; background: $panel; color: $text-muted; }
+    TargetsScreen DataTable { height: 1fr; }
+    TargetsScreen #targets-detail { height: auto; max-height: 5; padding: 0 1; border-top: solid $primary; }
+    """
+
+    BINDINGS = [
+        Binding("f", "filter_kind", "目标/实绩", id="targets.kind", tooltip="Show targets, results, or both"),
+        Binding("escape", "back", "Back", id="targets.back", tooltip="Leave the targets table"),
+    ]
+
+    KINDS = (None, "target", "result")
+
+    def __init__(self, library: Any, doc_ids: list[str] | tuple[str, ...]) -> None:
+        super().__init__()
+        self.library = library
+        self.doc_ids = list(doc_ids)
+        self.documents: list[Any] = []
+        self.per_doc: dict[str, list[Any]] = {}
+        self._kind_index = 0
+        self._cells: dict[tuple[int, int], Any] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static("extracting indicators…", id="targets-status")
+        yield DataTable(id="targets-table", zebra_stripes=True, cursor_type="cell")
+        yield Static("", id="targets-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.compute()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="targets")
+    def compute(self) -> None:
+        """Load the documents and extract their indicators (one call into the core each)."""
+        from reporttui.core.errors import ReportError
+        from reporttui.core.targets import extract_targets
+
+        try:
+            documents = [self.library.load(doc_id) for doc_id in self.doc_ids]
+            per_doc = {d.id: extract_targets(d) for d in documents}
+            self.post_message(TargetsReady(documents, per_doc))
+        except ReportError as exc:
+            self.post_message(WorkFailed(str(exc)))
+
+    @on(WorkFailed)
+    def _failed(self, message: WorkFailed) -> None:
+        self.query_one("#targets-status", Static).update(f"cannot read indicators: {message.text}")
+
+    @on(TargetsReady)
+    def _ready(self, message: TargetsReady) -> None:
+        self.documents = message.documents
+        self.per_doc = message.table
+        self._fill()
+
+    def _fill(self) -> None:
+        from reporttui.core.targets import format_value, target_table
+
+        kind = self.KINDS[self._kind_index]
+        table = self.query_one("#targets-table", DataTable)
+        table.clear(columns=True)
+        table.add_column("指标", key="indicator")
+        table.add_column("类", key="kind")
+        for d in self.documents:
+            table.add_column(f"{d.region or '?'} {d.year or '?'}", key=d.id)
+        grid = target_table(self.per_doc, kind)
+        self._cells.clear()
+        for r, (name, row_kind, cells) in enumerate(grid.rows):
+            values = []
+            for c, cell in enumerate(cells):
+                if cell is None:
+                    values.append("")
+                    continue
+                self._cells[(r, c + 2)] = cell
+                values.append(f"{format_value(cell)} ({cell.year})" if cell.year else format_value(cell))
+            table.add_row(name, "目标" if row_kind == "target" else "实绩", *values)
+        shown = {None: "targets and results", "target": "targets", "result": "results"}[kind]
+        self.query_one("#targets-status", Static).update(
+            f"{len(grid.rows)} indicators ({shown}) · {len(self.documents)} documents · f: switch"
+        )
+        table.focus()
+
+    @on(DataTable.CellHighlighted)
+    def _cell(self, event: DataTable.CellHighlighted) -> None:
+        cell = self._cells.get((event.coordinate.row, event.coordinate.column))
+        detail = self.query_one("#targets-detail", Static)
+        detail.update(f"原文: {cell.text}" if cell else "")
+
+    def action_filter_kind(self) -> None:
+        self._kind_index = (self._kind_index + 1) % len(self.KINDS)
+        self._fill()
+
+    def action_back(self) -> None:
+        self.dismiss(None)
