@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from reporttui.core.dictionary import prepare_jieba
 from reporttui.core.segment import cut
 
 POLICY_STOPWORDS: frozenset[str] = frozenset(
@@ -36,7 +37,11 @@ _KEEP = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 
 def terms(text: str) -> list[str]:
-    """The meaningful words of ``text`` in order (jieba words, stop list and digits removed)."""
+    """The meaningful words of ``text`` in order (jieba words, stop list and digits removed).
+
+    jieba gets the shipped policy-term dictionary first (林麝, 新质生产力 stay whole words).
+    """
+    prepare_jieba()
     return [
         w
         for w in cut(text)

@@ -1,0 +1,50 @@
+"""Keyword statistics: top terms with the policy stop list, and the difference of two texts."""
+
+from __future__ import annotations
+
+from reporttui.core.keywords import POLICY_STOPWORDS, keyword_diff, terms, top_terms
+
+from compare_helpers import raw_seed
+
+
+def test_policy_verbs_and_numbers_are_not_terms() -> None:
+    words = terms("加强生态保护，推进林麝养殖，坚持项目建设，新增就业3578人。")
+    assert "林麝" in words
+    for verb in ("加强", "推进", "坚持", "3578"):
+        assert verb not in words
+    assert {"加强", "推进", "坚持", "加快", "持续"} <= POLICY_STOPWORDS
+
+
+def test_top_terms_of_taiyuan_2025() -> None:
+    tops = top_terms(raw_seed("太原2025"), 20)
+    names = [t.term for t in tops]
+    assert names[0] == "太原"  # the city names itself most
+    assert "产业" in names and "消费" in names
+    assert not POLICY_STOPWORDS & set(names)
+    assert [t.count for t in tops] == sorted((t.count for t in tops), reverse=True)
+    assert tops[0].rate == round(tops[0].count * 10000 / len(raw_seed("太原2025")), 2)
+
+
+def test_diff_new_rising_falling() -> None:
+    base = "林麝养殖。" * 2 + "煤矿产能。" * 6 + "光伏电站。" * 2 + "文字" * 100
+    other = "林麝养殖。" * 6 + "煤矿产能。" * 2 + "氢能储能。" * 3 + "文字" * 100
+    diff = keyword_diff(base, other)
+    assert [c.term for c in diff.new] == ["储能", "氢能"]
+    assert "林麝" in [c.term for c in diff.rising]
+    assert "煤矿" in [c.term for c in diff.falling]
+    assert "光伏" in [c.term for c in diff.falling]  # gone entirely
+    assert all(c.ratio > 1 for c in diff.rising)
+
+
+def test_a_text_against_itself_changes_nothing() -> None:
+    text = raw_seed("古交2025")
+    diff = keyword_diff(text, text)
+    assert diff.new == diff.rising == diff.falling == ()
+
+
+def test_guijiao_2026_against_2025_names_the_new_plan_words() -> None:
+    diff = keyword_diff(raw_seed("古交2025"), raw_seed("古交2026"), n=40)
+    new = {c.term for c in diff.new}
+    assert "林权" in new  # 2026: 集体林权制度改革, absent from the 2025 digest
+    falling = {c.term for c in diff.falling}
+    assert "二次腾飞" in falling  # the 2025 slogan (5 times), once in the 2026 plan
