@@ -72,6 +72,10 @@ class ReportApp(App[None]):
                 tooltip="Go to the reader (the last document read)"),
         Binding("c", "compare", "Compare", show=False, id="app.compare",
                 tooltip="Compare two documents side by side"),
+        Binding("T", "targets", "Targets", show=False, id="app.targets",
+                tooltip="Targets and results table of the current document"),
+        Binding("K", "keywords", "Keywords", show=False, id="app.keywords",
+                tooltip="Top terms of the current document"),
     ]
 
     index_state: reactive[tuple[int, int, str, bool]] = reactive((0, 0, "", False), init=False)
@@ -286,14 +290,61 @@ class ReportApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
-    def action_compare(self) -> None:
-        """Open the compare view (``reporttui.ui.compare.CompareScreen``) when it is installed."""
+    def _compare_module(self) -> Any:
         try:
-            from reporttui.ui.compare import CompareScreen  # type: ignore[attr-defined]
+            from reporttui.ui import compare
         except ImportError:
             self.notify("compare view not available in this build", timeout=3)
+            return None
+        return compare
+
+    def _focus_doc_id(self) -> str | None:
+        """The document the user is looking at: the reader's, else the library's highlighted one."""
+        if self.current_mode == "library":
+            option = self.library_screen.option_list.highlighted_option
+            if option is not None and option.id and option.id.startswith("doc:"):
+                return option.id[4:]
+        doc = self.reader_screen.document
+        return doc.id if doc is not None else None
+
+    def action_compare(self) -> None:
+        """Two documents side by side (the current one on the left; pick the other)."""
+        compare = self._compare_module()
+        if compare is not None:
+            self.push_screen(compare.CompareScreen(self.session.library, self._focus_doc_id()))
+
+    def action_targets(self) -> None:
+        """The targets table of the current document (or of the whole library from the list)."""
+        compare = self._compare_module()
+        doc_id = self._focus_doc_id()
+        if compare is None:
             return
-        self.push_screen(CompareScreen())
+        if doc_id is None:
+            self.notify("open or highlight a document first", timeout=3)
+            return
+        self.push_screen(compare.TargetsScreen(self.session.library, [doc_id]))
+
+    def action_keywords(self) -> None:
+        """Top terms of the current document."""
+        compare = self._compare_module()
+        doc_id = self._focus_doc_id()
+        if compare is None:
+            return
+        if doc_id is None:
+            self.notify("open or highlight a document first", timeout=3)
+            return
+        self.push_screen(compare.KeywordScreen(self.session.library, doc_id))
+
+    def on_open_section(self, message: Any) -> None:
+        """A compare screen asks to show a section in the reader (``compare.OpenSection``)."""
+        doc_id = getattr(message, "doc_id", None)
+        section_id = getattr(message, "section_id", None)
+        if doc_id is None:
+            return
+        message.stop()
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.open_document(doc_id, section_id)
 
     async def action_quit(self) -> None:
         self.cancel.set()
@@ -320,6 +371,10 @@ class ReportApp(App[None]):
                             self._explain_command)
         yield SystemCommand("Compare", "Compare two documents side by side (c)",
                             self.action_compare)
+        yield SystemCommand("Targets", "Targets and results of the current document (T)",
+                            self.action_targets)
+        yield SystemCommand("Keywords", "Top terms of the current document (K)",
+                            self.action_keywords)
         yield SystemCommand("Help", "Keys and query syntax (F1, ?)", self.action_help)
         yield from super().get_system_commands(screen)
 

@@ -138,7 +138,7 @@ class LibraryScreen(Screen[None]):
                 self.option_list.focus()
                 event.stop()
             return
-        if event.is_printable and event.character and event.character not in "jkgGfqnNyt/?c":
+        if event.is_printable and event.character and event.key not in self.active_bindings:
             filter_input.focus()
             filter_input.insert_text_at_cursor(event.character)
             event.stop()

@@ -1,0 +1,379 @@
+"""Pilot tests of the app's flows on the bundled seeds (real library, real index)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_app_support import app_home, make_app, run_async, settle  # noqa: F401 (a fixture)
+from textual import events
+from textual.widgets import OptionList
+
+from reporttui.ui.screens.help import HelpScreen
+from reporttui.ui.screens.library import LibraryScreen
+from reporttui.ui.screens.reader import ReaderScreen
+from reporttui.ui.screens.search import SearchScreen
+
+LINSHE_PARAGRAPHS = 8
+"""Paragraphs of the seeds that contain 林麝 (3 in 000, 1 in 001, 3 in 003, 1 in 004)."""
+
+
+def option_texts(option_list: OptionList) -> list[str]:
+    return [str(option_list.get_option_at_index(i).prompt) for i in range(option_list.option_count)]
+
+
+async def open_first_report(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    await settle(app, pilot)
+    await pilot.press("enter")
+    await settle(app, pilot)
+
+
+async def search(app, pilot, query: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("slash")
+    app.search_screen.input.post_message(events.Paste(query))
+    await pilot.pause(0.3)
+    await settle(app, pilot)
+
+
+@run_async
+async def test_library_lists_seeds_grouped_by_region(app_home: Path) -> None:
+    app = make_app(app_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        texts = option_texts(app.library_screen.option_list)
+        headers = [t for t in texts if not t.startswith("\u00a0")]
+        docs = [t for t in texts if t.startswith("\u00a0")]
+        assert len(docs) == 5
+        for region in ("古交市", "交城县", "太原市"):
+            assert region in headers
+        assert len(headers) == len(set(headers)), "one header per region"
+
+
+@run_async
+async def test_typing_filters_the_library(app_home: Path) -> None:
+    app = make_app(app_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press(*"古交")  # typed on the list: goes to the filter
+        await pilot.pause()
+        screen = app.library_screen
+        assert screen.query_one("#library-filter").value == "古交"
+        docs = [t for t in option_texts(screen.option_list) if t.startswith("\u00a0")]
+        assert docs and len(docs) < 5
+        await pilot.press("escape")
+        await pilot.pause()
+        docs = [t for t in option_texts(screen.option_list) if t.startswith("\u00a0")]
+        assert len(docs) == 5
+
+
+@run_async
+async def test_enter_opens_a_report_with_tree_and_text(app_home: Path) -> None:
+    app = make_app(app_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_report(app, pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        reader = app.reader_screen
+        doc = reader.document
+        assert doc is not None
+        assert len(reader.text.blocks) >= len(doc.paragraphs())
+        assert set(reader.tree.nodes_by_section) == {s.id for s in doc.walk()}
+        assert reader.text.cursor_block is not None
+        assert reader.text.cursor_block.paragraph is not None
+
+
+@run_async
+async def test_tree_moves_text_and_text_moves_tree(app_home: Path) -> None:
+    app = make_app(app_home)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_first_report(app, pilot)
+        reader = app.reader_screen
+        doc = reader.document
+        titled = [s for s in doc.walk() if s.title and (s.paragraphs or s.children)]
+        assert len(titled) >= 3
+        # Tree -> text: highlight a section deep in the document; the text follows.
+        reader.tree.focus()
+        await pilot.pause()
+        target = titled[-2]
+        reader.tree.move_cursor(reader.tree.nodes_by_section[target.id])
+        await pilot.pause()
+        assert reader.text.scroll_y > 0
+        top = reader.text.blocks[reader.text.cursor]
+        assert top.section.id in {s.id for s in target.walk()}
+        # Text -> tree: go back to the text, jump to its end; the tree's cursor follows.
+        reader.text.focus()
+        await pilot.press("G")
+        await pilot.pause()
+        last = reader.text.cursor_block
+        assert last is reader.text.blocks[-1]
+        assert reader.tree.cursor_node.data == last.section.id
+        await pilot.press("g")
+        await pilot.pause()
+        assert reader.text.scroll_y == 0
+        assert reader.tree.cursor_node.data == reader.text.cursor_block.section.id
+
+
+@run_async
+async def test_j_k_and_page_keys_move_the_paragraph_cursor(app_home: Path) -> None:
+    app = make_app(app_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_report(app, pilot)
+        view = app.reader_screen.text
+        start = view.cursor
+        await pilot.press("j", "j")
+        assert view.cursor == start + 2
+        await pilot.press("k")
+        assert view.cursor == start + 1
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert view.scroll_y > 0
+        assert view._visible(view.cursor)
+
+
+@run_async
+async def test_search_open_hit_and_step_with_n(app_home: Path) -> None:
+    app = make_app(app_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await search(app, pilot, "林麝")
+        assert isinstance(app.screen, SearchScreen)
+        state = app.session.search
+        assert state is not None and state.result.total == LINSHE_PARAGRAPHS
+        status = str(app.search_screen.query_one("#search-status").render())
+        assert status.startswith(f"1/{LINSHE_PARAGRAPHS}")
+        # Grouped: a header per document with its count, then sections, then hits.
+        texts = option_texts(app.search_screen.results)
+        assert sum("林麝" in t for t in texts) == LINSHE_PARAGRAPHS
+        # Enter in the query opens the first hit.
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        view = app.reader_screen.text
+        block = view.cursor_block
+        assert block is not None and "林麝" in block.text
+        assert block.has_class("-current-hit")
+        # The hit sits in the upper part of the view (about a third down), not at the edge.
+        offset = block.virtual_region.y - view.scroll_y
+        assert 0 <= offset <= view.scrollable_content_region.height // 2
+        # Every occurrence in the document is highlighted.
+        marked = [b for b in view.blocks if "林麝" in b.text]
+        assert marked and all("林麝" in b.text for b in marked)
+        seen = []
+        for _ in range(LINSHE_PARAGRAPHS):
+            seen.append((app.reader_screen.document.id, view.cursor_block.paragraph.number))
+            await pilot.press("n")
+            await settle(app, pilot)
+            assert "林麝" in view.cursor_block.text
+        assert len(set(seen)) == LINSHE_PARAGRAPHS, "n visits every hit once"
+        assert len({doc for doc, _ in seen}) == 4, "and crosses into the next documents"
+        assert app.session.search.current == 0, "then wraps around"
+        await pilot.press("N")
+        await settle(app, pilot)
+        assert (app.reader_screen.document.id, view.cursor_block.paragraph.number) == seen[-1]
+        assert f"{LINSHE_PARAGRAPHS}/{LINSHE_PARAGRAPHS}" in str(
+            app.reader_screen.query_one("#reader-title").render()
+        )
+
+
+@run_async
+async def test_tree_shows_hit_counts_during_a_search(app_home: Path) -> None:
+    app = make_app(app_home)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await search(app, pilot, "林麝")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        tree = app.reader_screen.tree
+        labels = [str(node.label) for node in tree.nodes_by_section.values()]
+        assert any(label.startswith("●") for label in labels)
+        await pilot.press("escape")  # back to the results
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press("escape")  # clears the query and the search
+        await settle(app, pilot)
+        assert app.session.search is None
+        labels = [str(node.label) for node in tree.nodes_by_section.values()]
+        assert not any(label.startswith("●") for label in labels)
+
+
+@run_async
+async def test_phrase_search_finds_every_paragraph(app_home: Path) -> None:
+    app = make_app(app_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await search(app, pilot, '"一泓清水入黄河"')
+        state = app.session.search
+        assert state is not None
+        assert all("一泓清水入黄河" in hit.text for hit in state.hits)
+        assert {hit.doc_id for hit in state.hits} and state.result.total >= 3
+
+
+@run_async
+async def test_search_says_indexing_until_the_index_is_ready(tmp_path: Path) -> None:
+    app = make_app(tmp_path)  # a fresh home: the seeds get indexed in the background
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        app.search_screen.input.post_message(events.Paste("林麝"))
+        await pilot.pause(0.3)
+        if not app.session.index_ready:
+            status = str(app.search_screen.query_one("#search-status").render())
+            assert "indexing" in status
+        await settle(app, pilot)
+        assert app.session.search is not None
+        assert app.session.search.result.total == LINSHE_PARAGRAPHS
+
+
+@run_async
+async def test_explain_shows_segmentation(app_home: Path) -> None:
+    app = make_app(app_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await search(app, pilot, "林麝 region:古交")
+        await pilot.press("f2")
+        await settle(app, pilot)
+        panel = app.search_screen.query_one("#search-explain")
+        assert panel.display
+        assert "林麝" in str(panel.render())
+
+
+@run_async
+async def test_help_opens_from_f1_and_question_mark(app_home: Path) -> None:
+    app = make_app(app_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        from textual.widgets import MarkdownViewer
+
+        markdown = app.screen.query_one(MarkdownViewer).document.source
+        assert "林麝" in markdown and "region:古交" in markdown
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("q")  # closes help, does not quit
+        assert isinstance(app.screen, LibraryScreen)
+
+
+@run_async
+async def test_palette_jumps_to_a_document_and_a_section(app_home: Path) -> None:
+    app = make_app(app_home)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        entry = next(e for e in app.entries if e.region == "太原市")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"太原市")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.reader_screen.document.region == "太原市"
+        assert app.reader_screen.document.id in {e.id for e in app.entries if e.region == "太原市"}
+        del entry
+        # A section of the open document, by a word of its title.
+        doc = app.reader_screen.document
+        section = [s for s in doc.walk() if s.title and s.paragraphs][-1]
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        app.screen.query_one("Input").value = section.title[:12]
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.reader_screen.text.cursor_block.section.id in {s.id for s in section.walk()}
+
+
+@run_async
+async def test_y_copies_the_paragraph_with_a_citation(app_home: Path) -> None:
+    app = make_app(app_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await search(app, pilot, "林麝")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        block = app.reader_screen.text.cursor_block
+        doc = app.reader_screen.document
+        await pilot.press("y")
+        text, citation = app.clipboard.rsplit("\n", 1)
+        assert text == block.paragraph.text
+        assert citation.startswith("——")
+        assert doc.region in citation and str(doc.year) in citation
+        assert " › ".join(doc.section_path(block.section.id)) in citation
+        assert citation.endswith(f"第{block.paragraph.number}段")
+
+
+@run_async
+async def test_dropped_text_on_demand(app_home: Path) -> None:
+    app = make_app(app_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        web_page = next(e for e in app.entries if e.path.endswith("003_dd839b69f8cc83e5.txt"))
+        app.open_document(web_page.id)
+        await settle(app, pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        from reporttui.ui.screens.dropped import DroppedScreen
+
+        assert isinstance(app.screen, DroppedScreen)
+        pieces = app.screen.query(".dropped-piece")
+        assert len(pieces) == len(app.reader_screen.document.dropped) > 0
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+
+
+@pytest.mark.parametrize("size", [(40, 12), (200, 60)])
+@run_async
+async def test_every_screen_survives_resizing(app_home: Path, size: tuple[int, int]) -> None:
+    app = make_app(app_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.resize_terminal(*size)
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.resize_terminal(*size)
+        await pilot.pause()
+        reader = app.reader_screen
+        assert reader.tree.display is (size[0] >= 60)
+        await pilot.press("t")
+        assert reader.tree.display is (size[0] < 60)
+        await search(app, pilot, "林麝")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.resize_terminal(*size)
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("f1")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.return_code is None  # still running, no error
+
+
+@run_async
+async def test_paste_works_in_every_input(app_home: Path) -> None:
+    app = make_app(app_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        # On the library list, a paste goes to the filter.
+        app.screen.post_message(events.Paste("交城"))
+        await pilot.pause()
+        assert app.library_screen.query_one("#library-filter").value == "交城"
+        await pilot.press("slash")
+        app.search_screen.input.post_message(events.Paste("一泓清水入黄河"))
+        await pilot.pause()
+        assert app.search_screen.input.value == "一泓清水入黄河"
+
+
+@run_async
+async def test_unknown_keys_and_empty_search_do_not_fail(app_home: Path) -> None:
+    app = make_app(app_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n", "N", "y", "R")  # nothing to step, copy or read yet
+        await search(app, pilot, '"unbalanced ( -')
+        await search(app, pilot, "没有这个词语zzzz")
+        assert app.session.search is not None and app.session.search.result.total == 0
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, SearchScreen)
