@@ -30,3 +30,15 @@ def seed(name: str) -> Document:
 
 def raw_seed(name: str) -> str:
     return seed_path(name).read_text("utf-8")
+
+
+def run_async(test):  # type: ignore[no-untyped-def]
+    """Run an ``async def`` test with asyncio (no pytest plugin); fixtures pass through."""
+    import asyncio
+    import functools
+
+    @functools.wraps(test)
+    def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
+        asyncio.run(test(*args, **kwargs))
+
+    return wrapper

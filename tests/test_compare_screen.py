@@ -1,0 +1,161 @@
+"""CompareScreen, TargetsScreen and KeywordScreen driven with Pilot in a small app of their own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.app import App
+from textual.widgets import DataTable, OptionList, Select, Static
+
+from reporttui.core.library import Library
+from reporttui.ui.compare import (
+    CompareScreen,
+    KeywordBars,
+    KeywordScreen,
+    OpenSection,
+    SectionBlock,
+    TargetsScreen,
+)
+
+from compare_helpers import run_async, seed
+
+
+class Harness(App[None]):
+    """Pushes one screen and records the OpenSection messages it posts."""
+
+    def __init__(self, make_screen: Any) -> None:
+        super().__init__()
+        self.make_screen = make_screen
+        self.opened: list[tuple[str, str]] = []
+
+    def on_mount(self) -> None:
+        self.push_screen(self.make_screen())
+
+    def on_open_section(self, message: OpenSection) -> None:
+        self.opened.append((message.doc_id, message.section_id))
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    return Library(tmp_path_factory.mktemp("home"))
+
+
+async def _settle(app: App[Any], pilot: Any) -> None:
+    for _ in range(3):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def _ids() -> tuple[str, str]:
+    return seed("古交2025").id, seed("太原2025").id
+
+
+@run_async
+async def test_wide_screen_aligns_bands_and_marks_gaps(library: Library) -> None:
+    a, b = _ids()
+    app = Harness(lambda: CompareScreen(library, a, b))
+    async with app.run_test(size=(200, 50)) as pilot:
+        await _settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        options = screen.query_one("#themes", OptionList)
+        labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert "开放 A缺" in labels and "政府自身建设 A缺" in labels
+        assert any(label.startswith("生态环保 ") for label in labels)
+        assert screen.query_one("#themes").display and screen.query_one("#pickers").display
+        band = screen.query_one("#band-ecology")
+        sides = {block.side for block in band.query(SectionBlock)}
+        assert sides == {"a", "b"}
+        gap = screen.query_one("#band-opening")
+        assert [b.side for b in gap.query(SectionBlock)] == ["b"]
+        assert gap.query(".gap")
+        status = str(screen.query_one("#status", Static).render())
+        assert "古交市" in status and "太原市" in status
+
+
+@run_async
+async def test_lock_toggle_swap_and_open(library: Library) -> None:
+    a, b = _ids()
+    app = Harness(lambda: CompareScreen(library, a, b))
+    async with app.run_test(size=(160, 40)) as pilot:
+        await _settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert screen.query_one("#locked").display and not screen.query_one("#unlocked").display
+        await pilot.press("l")
+        assert not screen.query_one("#locked").display and screen.query_one("#unlocked").display
+        assert screen.query_one("#pane-a").query(SectionBlock)
+        await pilot.press("l")
+        block = screen.query_one("#band-ecology").query(SectionBlock).first()
+        block.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.opened == [(a, block.ref.section_id)]
+        await pilot.press("s")
+        await _settle(app, pilot)
+        assert (screen.doc_a_id, screen.doc_b_id) == (b, a)
+        assert screen.comparison.a.document.region == "太原市"
+
+
+@run_async
+async def test_picker_changes_a_side(library: Library) -> None:
+    a, b = _ids()
+    app = Harness(lambda: CompareScreen(library, a, b))
+    async with app.run_test(size=(160, 40)) as pilot:
+        await _settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        screen.query_one("#pick-b", Select).value = seed("交城2025").id
+        await _settle(app, pilot)
+        assert screen.comparison.b.document.region == "交城县"
+
+
+@run_async
+async def test_narrow_screen_stacks_and_hides_the_theme_list(library: Library) -> None:
+    a, b = _ids()
+    app = Harness(lambda: CompareScreen(library, a, b))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert not screen.query_one("#themes").display
+        assert not screen.query_one("#pickers").display
+        assert all(c.has_class("stacked") for c in screen.query(".band-cells"))
+        await pilot.press("t")
+        themes = screen.query_one("#themes", OptionList)
+        assert themes.display and themes.has_focus
+        await pilot.press("end", "enter")  # the last theme
+        await pilot.pause()
+        assert not themes.display
+        last = screen.comparison.rows[-1].theme
+        band = screen.query_one(f"#band-{last}")
+        assert band.region.y <= screen.query_one("#locked").region.y + 1
+
+
+@run_async
+async def test_targets_screen_documents_as_columns(library: Library) -> None:
+    ids = [seed("太原2025").id, seed("古交2026").id]
+    app = Harness(lambda: TargetsScreen(library, ids))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await _settle(app, pilot)
+        table = app.screen.query_one(DataTable)
+        rows = {str(table.get_row_at(i)[0]): [str(c) for c in table.get_row_at(i)] for i in range(table.row_count)}
+        assert rows["地区生产总值增长"][2:] == ["5% 左右 (2025)", "5% 左右 (2026)"]
+        assert rows["一般公共预算收入增长"][3] == "20% 左右 (2026)"
+        await pilot.press("f")  # targets only
+        assert all(str(table.get_row_at(i)[1]) == "目标" for i in range(table.row_count))
+
+
+@run_async
+async def test_keyword_screen_draws_bars(library: Library) -> None:
+    doc, vs = seed("古交2026").id, seed("古交2025").id
+    app = Harness(lambda: KeywordScreen(library, doc, vs))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        charts = list(app.screen.query(KeywordBars))
+        assert [c.chart_title for c in charts] == ["高频词", "新出现", "上升", "下降"]
+        assert "林权" in [term for term, _, _ in charts[1].items]
+        assert "█" in str(charts[0].render())

@@ -1,0 +1,139 @@
+"""Indicator extraction: targets and results with value, unit, qualifier and year."""
+
+from __future__ import annotations
+
+import pytest
+
+from reporttui.core.targets import (
+    Indicator,
+    canonical_indicator,
+    extract_from_text,
+    extract_targets,
+    format_value,
+    target_table,
+)
+
+from compare_helpers import seed
+
+
+def _find(rows: list[Indicator], indicator: str, kind: str) -> Indicator:
+    found = [r for r in rows if r.indicator == indicator and r.kind == kind]
+    assert found, f"no {kind} {indicator} in {[(r.indicator, r.kind) for r in rows]}"
+    return found[0]
+
+
+def test_wording_variants_share_one_name() -> None:
+    assert canonical_indicator("规上工业增加值") == "规模以上工业增加值"
+    assert canonical_indicator("规模以上工业增加值增长") == "规模以上工业增加值增长"
+    assert canonical_indicator("一般公共财政预算收入") == "一般公共预算收入"
+    assert canonical_indicator("全县地区生产总值") == "地区生产总值"
+    assert canonical_indicator("城镇常住居民人均可支配收入") == "城镇居民人均可支配收入"
+    assert canonical_indicator("林麝存栏") is None
+
+
+def test_target_sentence_with_qualifiers() -> None:
+    text = (
+        "主要预期目标是：地区生产总值增长5%左右，固定资产投资增长6%以上，进出口总额争取保持正增长，"
+        "城镇居民人均可支配收入增速与经济增长基本同步，农村居民人均可支配收入增速高于经济增长水平，"
+        "城镇新增就业8万人，居民消费价格涨幅2%左右。"
+    )
+    rows = extract_from_text(text, default_kind="result", year=2025)
+    got = {(r.indicator, r.value, r.unit, r.qualifier, r.kind, r.year) for r in rows}
+    assert got == {
+        ("地区生产总值增长", 5.0, "%", "左右", "target", 2025),
+        ("固定资产投资增长", 6.0, "%", "以上", "target", 2025),
+        ("进出口总额增长", None, "", "保持正增长", "target", 2025),
+        ("城镇居民人均可支配收入增长", None, "", "与经济增长基本同步", "target", 2025),
+        ("农村居民人均可支配收入增长", None, "", "高于经济增长水平", "target", 2025),
+        ("城镇新增就业", 8.0, "万人", "", "target", 2025),
+        ("居民消费价格涨幅", 2.0, "%", "左右", "target", 2025),
+    }
+
+
+def test_result_sentence_with_level_growth_and_fall() -> None:
+    rows = extract_from_text(
+        "固定资产投资预计完成19.7亿元,同比下降41.5%;", default_kind="target", year=2026
+    )
+    assert [(r.indicator, r.value, r.unit, r.kind, r.year) for r in rows] == [
+        ("固定资产投资", 19.7, "亿元", "result", 2025),
+        ("固定资产投资增长", -41.5, "%", "result", 2025),
+    ]
+
+
+def test_paired_urban_and_rural_incomes_are_split() -> None:
+    rows = extract_from_text(
+        "城乡居民人均可支配收入分别完成 30361元、15962元，增长 3.3%、5.4%。",
+        default_kind="result",
+        year=2025,
+    )
+    got = {(r.indicator, r.value) for r in rows}
+    assert got == {
+        ("城镇居民人均可支配收入", 30361.0),
+        ("城镇居民人均可支配收入增长", 3.3),
+        ("农村居民人均可支配收入", 15962.0),
+        ("农村居民人均可支配收入增长", 5.4),
+    }
+
+
+def test_a_part_of_the_economy_is_not_the_headline() -> None:
+    rows = extract_from_text("推动开发区规上工业增加值增长6%。", default_kind="target", year=2025)
+    assert rows == []
+
+
+def test_taiyuan_2025_targets() -> None:
+    rows = extract_targets(seed("太原2025"))
+    gdp = _find(rows, "地区生产总值增长", "target")
+    assert (gdp.value, gdp.unit, gdp.qualifier, gdp.year) == (5.0, "%", "左右", 2025)
+    assert format_value(gdp) == "5% 左右"
+    fixed = _find(rows, "固定资产投资增长", "target")
+    assert (fixed.value, fixed.qualifier) == (6.0, "以上")
+    assert "固定资产投资增长6%以上" in fixed.text
+    assert gdp.region == "太原市" and gdp.doc == seed("太原2025").id
+    assert not [r for r in rows if r.kind == "result"]  # the review half is not in this print
+
+
+def test_guijiao_2026_targets_and_2025_results() -> None:
+    rows = extract_targets(seed("古交2026"))
+    revenue = _find(rows, "一般公共预算收入增长", "target")
+    assert (revenue.value, revenue.qualifier, revenue.year) == (20.0, "左右", 2026)
+    gdp = _find(rows, "地区生产总值", "result")
+    assert (gdp.value, gdp.unit, gdp.year) == (95.0, "亿元", 2025)
+    growth = _find(rows, "地区生产总值增长", "result")
+    assert (growth.value, growth.unit, growth.year) == (1.0, "%", 2025)
+    fall = _find(rows, "固定资产投资增长", "result")
+    assert fall.value == -41.5
+    sync = _find(rows, "城镇居民人均可支配收入增长", "target")
+    assert sync.qualifier == "与经济增长基本同步" and sync.value is None
+    industry = _find(rows, "规模以上工业增加值增长", "target")  # written 规上工业增加值
+    assert (industry.value, industry.qualifier) == (6.0, "左右")
+
+
+def test_jiaocheng_2024_results() -> None:
+    rows = extract_targets(seed("交城2025"))
+    gdp = _find(rows, "地区生产总值", "result")
+    assert (gdp.value, gdp.unit, gdp.year) == (107.48, "亿元", 2024)
+    growth = _find(rows, "地区生产总值增长", "result")
+    assert (growth.value, growth.year) == (4.6, 2024)
+    industry = _find(rows, "规模以上工业增加值", "result")
+    assert industry.value == 60.68
+
+
+def test_table_lines_up_wording_variants_across_documents() -> None:
+    per_doc = {name: extract_targets(seed(name)) for name in ("古交2026", "交城2025", "太原2025")}
+    table = target_table(per_doc)
+    rows = {(name, kind): cells for name, kind, cells in table.rows}
+    industry = rows[("规模以上工业增加值", "result")]
+    assert industry[0] is not None and industry[1] is not None  # 规模以上 (古交) and 规上 (交城)
+    gdp = rows[("地区生产总值增长", "target")]
+    assert [c.value if c else None for c in gdp] == [5.0, None, 5.0]
+    kinds = [kind for _, kind, _ in table.rows]
+    assert kinds == sorted(kinds, key=lambda k: k != "target")  # targets first
+
+
+@pytest.mark.parametrize("name", ["古交2025", "古交feature", "交城2025", "古交2026", "太原2025"])
+def test_every_row_points_at_its_text(name: str) -> None:
+    doc = seed(name)
+    for row in extract_targets(doc):
+        assert row.kind in ("target", "result")
+        assert row.text and row.start >= 0
+        assert doc.text[row.start : row.start + len(row.text)].replace("％", "%") == row.text
