@@ -448,9 +448,11 @@ class Library:
         report: SyncReport,
     ) -> None:
         catalog = self._catalog()
-        for root in roots:
-            if str(root) not in catalog.roots:
-                catalog.roots.append(str(root))
+        new_roots = [str(r) for r in roots if str(r) not in catalog.roots]
+        if new_roots:
+            # Recorded first, so an add that is cancelled or killed is finished by the next sync.
+            catalog.roots.extend(new_roots)
+            write_catalog(self.home, catalog)
         fingerprint = self.fingerprint()
         if catalog.index_name:
             try:
@@ -640,12 +642,13 @@ class Library:
             if not catalog.index_name:
                 raise ReportError("index not built yet: run `reporttui index`")
             if self._searcher is not None and self._searcher_name == catalog.index_name:
+                # Not Searcher.refresh(): its reader reuse re-adds the old segment objects and
+                # so resurrects deleted documents (whoosh 2.7). A fresh reader per commit.
                 try:
-                    if not self._searcher.up_to_date():
-                        self._searcher = self._searcher.refresh()
-                    return self._searcher
+                    if self._searcher.up_to_date():
+                        return self._searcher
                 except Exception:  # noqa: BLE001 - reopen below
-                    self._searcher = None
+                    pass
             folder = index_dir(self.home) / catalog.index_name
             try:
                 searcher = whoosh_index.open_dir(str(folder)).searcher()
@@ -662,11 +665,6 @@ class Library:
             self._searcher, self._searcher_name = searcher, catalog.index_name
             return searcher
         raise ReportError("index not available")  # pragma: no cover
-
-    def searcher(self) -> Any:
-        """The shared Whoosh searcher (for callers that query the index directly)."""
-        with self._search_lock:
-            return self._open_searcher()
 
     def search(
         self,

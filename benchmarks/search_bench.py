@@ -1,0 +1,218 @@
+#!/usr/bin/env python3
+"""Index a folder of reports into a fresh library home, then time searches against ripgrep.
+
+    python benchmarks/search_bench.py --corpus DIR [--limit-docs N] [--json]
+
+Prints one JSON line (with --json) or a short table:
+``{"docs","chars","index_seconds","chars_per_second","queries","p50_ms","p95_ms",
+"rg_p50_ms","rg_p95_ms","index_mb","peak_rss_mb"}`` plus a few extra keys (workers, notes).
+
+* Indexing goes through :class:`reporttui.core.library.Library` exactly as ``reporttui add``
+  does (worker processes for big batches); ``index_seconds`` is that one call.
+* Search latency is in-process and warm: a fresh process opens the library, runs every query once
+  to warm up, then times each query ``--repeat`` times (one shared searcher, as the app does).
+  ``peak_rss_mb`` is that search process's peak resident size.
+* ``rg_*`` times ``rg -c -F -e TERM ...`` as a whole process over the same files, one run per
+  query and repeat, for the positive terms of the same queries.
+Nothing here asserts anything about time: it prints figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+QUERIES: list[str] = [
+    # single words, common to rare
+    "发展",
+    "建设",
+    "高质量发展",
+    "营商环境",
+    "乡村振兴",
+    "新质生产力",
+    "碳达峰",
+    "抽水蓄能",
+    "煤矸石",
+    "林麝",
+    # two or three words (all must occur)
+    "数字经济 人工智能",
+    "民营经济 营商环境",
+    "生态 保护 黄河",
+    # phrases
+    '"一泓清水入黄河"',
+    '"专精特新"',
+    '"绿色低碳转型"',
+    # numbers and units
+    "5%左右",
+    "6.5%",
+    # filters
+    "region:太原 高质量发展",
+    "year:2024 新质生产力",
+    # operators
+    "乡村振兴 -脱贫",
+    "氢能 OR 储能",
+]
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    k = (len(ordered) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def positive_terms(query: str) -> list[str]:
+    """The literal terms a grep user would look for: no filters, operators or exclusions."""
+    terms = re.findall(r'"([^"]+)"|(\S+)', query)
+    out = []
+    for quoted, word in terms:
+        term = quoted or word
+        if not term or term in ("OR", "AND", "NOT") or term.startswith("-") or ":" in term:
+            continue
+        out.append(term)
+    return out
+
+
+def dir_mb(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
+
+
+def search_phase(home: Path, repeat: int) -> dict[str, object]:
+    """Run in a fresh process: warm searches, latencies and peak RSS of searching alone."""
+    from reporttui.core.library import Library
+
+    library = Library(home)
+    totals = {}
+    for query in QUERIES:  # warm-up: opens the index, loads jieba, fills OS caches
+        totals[query] = library.search(query, limit=50).total
+    times = []
+    for _ in range(repeat):
+        for query in QUERIES:
+            started = time.perf_counter()
+            library.search(query, limit=50)
+            times.append((time.perf_counter() - started) * 1000)
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"times_ms": times, "totals": totals, "peak_rss_mb": peak_kb / 1024}
+
+
+def rg_phase(files: list[Path], repeat: int) -> tuple[list[float] | None, str | None]:
+    rg = shutil.which("rg")
+    if rg is None:
+        return None, "ripgrep (rg) is not installed: `apt-get install ripgrep` for the rg_* figures"
+    times = []
+    for _ in range(repeat):
+        for query in QUERIES:
+            args = [rg, "-c", "-F", "--no-messages"]
+            for term in positive_terms(query):
+                args += ["-e", term]
+            args += [str(f) for f in files]
+            started = time.perf_counter()
+            subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            times.append((time.perf_counter() - started) * 1000)
+    return times, None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", required=True, type=Path, help="folder of .txt/.md reports")
+    parser.add_argument("--limit-docs", type=int, default=0, help="only the first N files")
+    parser.add_argument("--json", action="store_true", help="print one JSON line")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs per query")
+    parser.add_argument("--keep-home", action="store_true", help="leave the temp home in place")
+    parser.add_argument("--search-only", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.search_only:
+        print(json.dumps(search_phase(args.search_only, args.repeat)))
+        return 0
+
+    from reporttui.core.catalog import scan_root
+    from reporttui.core.library import Library
+
+    files = scan_root(args.corpus.resolve())
+    if args.limit_docs:
+        files = files[: args.limit_docs]
+    if not files:
+        print(f"no .txt/.md files under {args.corpus}", file=sys.stderr)
+        return 1
+    work = Path(tempfile.mkdtemp(prefix="reporttui-bench-"))
+    home = work / "home"
+    picked = work / "picked"
+    picked.mkdir()
+    for i, path in enumerate(files):
+        (picked / f"{i:05d}{path.suffix}").symlink_to(path)
+
+    def progress(done: int, total: int, name: str) -> None:
+        if not args.json and total and done % max(1, total // 20) == 0:
+            print(f"  indexed {done}/{total}", file=sys.stderr)
+
+    library = Library(home)
+    started = time.perf_counter()
+    report = library.add([picked], progress=progress)
+    index_seconds = time.perf_counter() - started
+    wanted = {str(p) for p in files}
+    entries = [e for e in library.entries() if e.path in wanted]
+    chars = sum(e.chars for e in entries)
+    index_mb = dir_mb(home / "index")
+
+    child = subprocess.run(
+        [sys.executable, __file__, "--corpus", str(args.corpus), "--search-only", str(home),
+         "--repeat", str(args.repeat)],
+        capture_output=True,
+        text=True,
+    )
+    if child.returncode:
+        print(child.stderr, file=sys.stderr)
+        return 1
+    searched = json.loads(child.stdout.strip().splitlines()[-1])
+    rg_times, rg_note = rg_phase(files, args.repeat)
+
+    figures: dict[str, object] = {
+        "docs": len(entries),
+        "chars": chars,
+        "index_seconds": round(index_seconds, 2),
+        "chars_per_second": round(chars / index_seconds) if index_seconds else None,
+        "queries": len(QUERIES),
+        "p50_ms": round(percentile(searched["times_ms"], 0.5), 2),
+        "p95_ms": round(percentile(searched["times_ms"], 0.95), 2),
+        "rg_p50_ms": round(percentile(rg_times, 0.5), 2) if rg_times else None,
+        "rg_p95_ms": round(percentile(rg_times, 0.95), 2) if rg_times else None,
+        "index_mb": round(index_mb, 1),
+        "peak_rss_mb": round(searched["peak_rss_mb"], 1),
+        "workers": report.workers,
+        "failed": len(report.failed),
+    }
+    if rg_note:
+        figures["notes"] = rg_note
+        print(f"search_bench: {rg_note}", file=sys.stderr)
+    if args.keep_home:
+        figures["home"] = str(home)
+    else:
+        shutil.rmtree(work, ignore_errors=True)
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False))
+    else:
+        for key, value in figures.items():
+            print(f"{key:>18}  {value}")
+        print("\nhits per query:", file=sys.stderr)
+        for query, total in searched["totals"].items():
+            print(f"  {total:>7}  {query}", file=sys.stderr)
+        print(f"median of per-query medians: {statistics.median(searched['times_ms']):.2f} ms",
+              file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
