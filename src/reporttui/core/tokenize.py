@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from pickle import dumps
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -186,15 +187,25 @@ class BigramField(FieldType):
 
     def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
         """Fast path: compute postings directly instead of one Token object per unit."""
+        single = _SINGLE
         for term, poslist in bigram_postings(value).items():
-            deltas = [poslist[0]] + [b - a for a, b in zip(poslist, poslist[1:])]
-            yield term.encode("utf-8"), len(poslist), float(len(poslist)), _encode_positions(deltas)
+            if len(poslist) == 1:
+                pos = poslist[0]
+                encoded = single.get(pos)
+                if encoded is None:
+                    encoded = single[pos] = _encode_positions(poslist)
+                yield term.encode("utf-8"), 1, 1.0, encoded
+            else:
+                deltas = [poslist[0]] + [b - a for a, b in zip(poslist, poslist[1:])]
+                yield term.encode("utf-8"), len(poslist), float(len(poslist)), _encode_positions(deltas)
+
+
+_SINGLE: dict[int, bytes] = {}
+"""Encoded one-position lists by position (most postings have a single position)."""
 
 
 def _encode_positions(deltas: list[int]) -> bytes:
     """Same bytes as ``whoosh.formats.Positions.encode`` (count + pickled deltas)."""
-    from pickle import dumps
-
     return pack_uint(len(deltas)) + dumps(deltas, 2)
 
 
