@@ -1,9 +1,99 @@
-"""CLI commands: outline (placeholder registration until the module is written)."""
+"""``reporttui outline PATH [--json]``: the section tree and metadata of one report file."""
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import click
+
+from reporttui.core.model import Document, Section
 
 
 def register(group: click.Group) -> None:
     """Add this module's commands to the ``reporttui`` group."""
+    group.add_command(outline_command)
+
+
+@click.command("outline")
+@click.argument("path", type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="Print the outline as JSON.")
+def outline_command(path: str, as_json: bool) -> None:
+    """Show the outline of the report at PATH: metadata and sections with paragraph counts."""
+    from reporttui.core.ingest import load_document
+
+    doc = load_document(path)
+    if as_json:
+        click.echo(json.dumps(outline_dict(doc), ensure_ascii=False, indent=2))
+    else:
+        from rich.console import Console
+
+        Console(highlight=False).print(outline_tree(doc))
+
+
+def section_dict(section: Section) -> dict[str, Any]:
+    return {
+        "id": section.id,
+        "title": section.title,
+        "level": section.level,
+        "kind": section.kind,
+        "part": section.part,
+        "paragraphs": [p.text for p in section.paragraphs],
+        "children": [section_dict(c) for c in section.children],
+    }
+
+
+def outline_dict(doc: Document) -> dict[str, Any]:
+    """The ``--json`` shape: the agreed keys first, then extras (id, path, encoding, meta)."""
+    return {
+        "title": doc.title,
+        "region": doc.region,
+        "year": doc.year,
+        "kind": doc.kind,
+        "date": doc.date,
+        "sections": [section_dict(s) for s in doc.sections],
+        "dropped": [d.text for d in doc.dropped],
+        "dropped_reasons": [d.reason for d in doc.dropped],
+        "id": doc.id,
+        "path": doc.path,
+        "encoding": doc.encoding,
+        "characters": len(doc.text),
+        "paragraphs": len(doc.paragraphs()),
+        "meta": dict(doc.meta),
+    }
+
+
+def outline_tree(doc: Document) -> Any:
+    """A rich Tree: title, a metadata line, then sections with levels and paragraph counts."""
+    from rich.text import Text
+    from rich.tree import Tree
+
+    facts = [
+        doc.region or "region ?",
+        str(doc.year) if doc.year else "year ?",
+        doc.kind or "kind ?",
+    ]
+    if doc.date:
+        facts.append(doc.date)
+    facts.append(f"{len(doc.paragraphs())} paragraphs, {len(doc.text)} characters")
+    if doc.dropped:
+        facts.append(f"{len(doc.dropped)} pieces dropped")
+    root = Tree(
+        Text.assemble((doc.title or "(untitled)", "bold"), "\n", (" · ".join(facts), "dim"))
+    )
+
+    def add(parent: Any, section: Section) -> None:
+        label = Text()
+        if section.part != "main":
+            label.append(f"[{section.part}] ", style="magenta")
+        title = section.title or ("(preamble)" if section.kind == "preamble" else "(untitled)")
+        label.append(title, style="bold" if section.level <= 1 else "")
+        n = len(section.paragraphs)
+        label.append(f"  L{section.level} {section.kind}, {n} ¶", style="dim")
+        node = parent.add(label)
+        for child in section.children:
+            add(node, child)
+
+    for section in doc.sections:
+        add(root, section)
+    return root

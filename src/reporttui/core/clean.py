@@ -1,0 +1,263 @@
+"""Line-level cleaning: drop chrome and markup, keep every word of the report.
+
+Input is decoded text; output is a list of :class:`Line` (non-blank, normalised, with the layout
+facts the rejoin and structure steps need) plus what was dropped, each piece with a reason.
+Nothing here guesses structure: it only removes what is certainly not report text (web-page
+chrome, newspaper mastheads and layout lines, HTML tags and comments, markdown markup).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from reporttui.core.model import Dropped
+from reporttui.core.normalize import normalize_chars, private_use, strip_private_use, tidy_punctuation
+
+
+@dataclass(slots=True)
+class Line:
+    """One non-blank source line after cleaning."""
+
+    text: str
+    line: int
+    """1-based line number in the decoded source."""
+    blank_before: int = 0
+    """Blank lines between this line and the previous kept line."""
+    md_level: int = 0
+    """Markdown heading level (``#`` = 1), 0 when not a markdown heading."""
+    hard_break: bool = False
+    """The source line ended with two spaces (a markdown line break): never joined onward."""
+    bold: bool = False
+    """The whole line was bold (``**...**``): a title or heading, never joined."""
+    cells: tuple[str, ...] = ()
+    """Table cells (tab- or pipe-separated) when the line is a table row."""
+    html_block: bool = False
+    """The line held a block-level HTML tag (a banner pasted after the report)."""
+    tabbed: bool = False
+    """The cells were tab-separated (a spreadsheet or web table pasted as text)."""
+    blank_after: int = 0
+
+
+@dataclass(slots=True)
+class Cleaned:
+    lines: list[Line]
+    dropped: list[Dropped]
+    front_matter: dict[str, str] = field(default_factory=dict)
+    chrome_text: list[str] = field(default_factory=list)
+    """Dropped chrome lines (dates, page titles): metadata may read them."""
+
+
+_FRONT_MATTER_END = re.compile(r"\n(?:---|\.\.\.)[ \t]*(?:\n|$)")
+_LITERAL_NEWLINE = re.compile(r"\\r\\n|\\n|\\r")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_HTML_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?/?>")
+_BLOCK_TAGS = frozenset(
+    "div p br table tr td th li ul ol h1 h2 h3 h4 h5 h6 section article header footer hr".split()
+)
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});")
+
+_MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+_MD_RULE = re.compile(r"^(?:[-*_][ \t]*){3,}$")
+_MD_TABLE_SEP = re.compile(r"^\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?$")
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)]*)\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)]*)\)")
+_MD_LIST = re.compile(r"^(?:[-*+]|>+)[ \t]+")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+
+_WEB_CHROME = re.compile(
+    r"^(?:title|您当前的位置|当前位置|您现在的位置|您的位置|所在位置|首页\s*[>＞]"
+    r"|发布时间|发布日期|发文日期|信息来源|来源|浏览次数|点击数|阅读次数|访问次数|字号|字体"
+    r"|打印本页|关闭窗口|【打印】|【关闭】|分享到|扫一扫|责任编辑|网站编辑)"
+    r"(?:\s*[:：>＞]|\s*$|\s*[【\[(（])",
+    re.I,
+)
+_PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一条|下一条)\s*[:：]?\s*(.*)$")
+_LAYOUT = re.compile(
+    r"^[(（]?\s*(?:上接|下转|接上|转下|接第|转第)\s*第?\s*[0-9一二三四五六七八九十]+\s*版\s*[)）]?$"
+)
+_LAYOUT_STAFF = re.compile(r"(?:^|\s)(?:版面|组版|责编|校对|美编|版式|责任校对|值班编委)\s*[:：]")
+_MASTHEAD = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*星期[一二三四五六日天]")
+
+
+def clean(text: str) -> Cleaned:
+    """Clean decoded ``text`` into lines; see the module docstring."""
+    dropped: list[Dropped] = []
+    chrome_text: list[str] = []
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.count("\\n") + text.count("\\r") >= 2 and text.count("\n") < text.count("\\n"):
+        text = _LITERAL_NEWLINE.sub("\n", text)
+    front: dict[str, str] = {}
+    text = _front_matter(text, front, dropped)
+    if "<!--" in text:
+        text = _drop_comments(text, dropped)
+
+    lines: list[Line] = []
+    blank = 0
+    skip_next_title = False
+    pua: list[str] = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        hard_break = raw.endswith("  ") and raw.strip() != ""
+        s = normalize_chars(raw)
+        if "\ue000" <= max(s, default=" "):
+            glyphs = private_use(s)
+            if glyphs:
+                pua.extend(glyphs)
+                s = strip_private_use(s)
+        html_block = False
+        cells: tuple[str, ...] = ()
+        if "<" in s and ">" in s:
+            s, html_block = _strip_tags(s, number, dropped)
+        if "&" in s and _ENTITY.search(s):
+            s = html.unescape(s)
+            s = normalize_chars(s)
+        stripped = s.strip()
+        if not stripped:
+            blank += 1
+            continue
+        # Web chrome, mastheads, layout lines.
+        reason = _chrome_reason(stripped)
+        if skip_next_title:
+            skip_next_title = False
+            if reason is None and len(stripped) <= 60:
+                reason = "web chrome"
+        if reason is not None:
+            if reason == "web chrome" and _PREV_NEXT.match(stripped):
+                skip_next_title = _PREV_NEXT.match(stripped).group(1).strip() == ""  # type: ignore[union-attr]
+            dropped.append(Dropped(stripped, reason, number))
+            chrome_text.append(stripped)
+            continue
+        md_level = 0
+        bold = False
+        m = _MD_HEADING.match(stripped)
+        if m:
+            md_level = len(m.group(1))
+            stripped = m.group(2).strip()
+        elif _MD_RULE.match(stripped):
+            dropped.append(Dropped(stripped, "markdown", number))
+            continue
+        if "|" in stripped and stripped.startswith("|"):
+            if _MD_TABLE_SEP.match(stripped):
+                dropped.append(Dropped(stripped, "markdown", number))
+                continue
+            cells = tuple(c.strip() for c in stripped.strip("|").split("|"))
+        elif "\t" in s:
+            cells = tuple(c.strip() for c in s.split("\t"))
+        if "](" in stripped:
+            stripped = _drop_links(stripped, number, dropped)
+        if stripped.startswith("**") and stripped.endswith("**") and len(stripped) > 4:
+            bold = "**" not in stripped[2:-2]
+        if "*" in stripped or "_" in stripped or "\\" in stripped or stripped[:1] in "->+":
+            stripped = _strip_markdown(stripped)
+        if cells:
+            cells = tuple(
+                tidy_punctuation(_strip_markdown(c)) for c in cells if c.strip(" *_")
+            )
+            stripped = " ".join(cells)
+        stripped = tidy_punctuation(" ".join(stripped.split()))
+        if not stripped:
+            blank += 1
+            continue
+        if lines:
+            lines[-1].blank_after = blank
+        lines.append(
+            Line(
+                text=stripped,
+                line=number,
+                blank_before=blank,
+                md_level=md_level,
+                hard_break=hard_break,
+                bold=bold,
+                cells=cells if len(cells) > 1 else (),
+                html_block=html_block,
+                tabbed=len(cells) > 1 and "\t" in s,
+            )
+        )
+        blank = 0
+    if lines:
+        lines[-1].blank_after = blank + 2  # the end of the file is a wide gap
+    if pua:
+        dropped.append(Dropped("".join(pua), "private-use glyph", 0))
+    return Cleaned(lines, dropped, front, chrome_text)
+
+
+def _chrome_reason(line: str) -> str | None:
+    if len(line) > 120:
+        return None
+    if _WEB_CHROME.match(line) or _PREV_NEXT.match(line):
+        return "web chrome"
+    if _LAYOUT.match(line) or _LAYOUT_STAFF.search(line):
+        return "layout"
+    if len(line) <= 40 and _MASTHEAD.search(line):
+        return "masthead"
+    return None
+
+
+def _front_matter(text: str, front: dict[str, str], dropped: list[Dropped]) -> str:
+    """Remove a leading YAML front matter block, keeping its ``key: value`` pairs."""
+    if not text.startswith("---"):
+        return text
+    first_nl = text.find("\n")
+    if first_nl < 0 or text[:first_nl].strip() != "---":
+        return text
+    m = _FRONT_MATTER_END.search(text, first_nl)
+    if m is None or m.start() > 4000:
+        return text
+    block = text[first_nl + 1 : m.start()]
+    for row in block.split("\n"):
+        key, sep, value = row.partition(":")
+        if sep and key.strip() and " " not in key.strip():
+            front[key.strip()] = value.strip().strip("'\"")
+    dropped.append(Dropped(text[: m.end()].rstrip("\n"), "front matter", 1))
+    # Keep the line count: blank lines where the block was.
+    return "\n" * text[: m.end()].count("\n") + text[m.end() :]
+
+
+def _drop_comments(text: str, dropped: list[Dropped]) -> str:
+    def repl(m: re.Match[str]) -> str:
+        line = text.count("\n", 0, m.start()) + 1
+        dropped.append(Dropped(m.group(0), "html comment", line))
+        return "\n" * m.group(0).count("\n")
+
+    return _HTML_COMMENT.sub(repl, text)
+
+
+def _strip_tags(s: str, number: int, dropped: list[Dropped]) -> tuple[str, bool]:
+    block = False
+    found: list[str] = []
+
+    def repl(m: re.Match[str]) -> str:
+        nonlocal block
+        found.append(m.group(0))
+        if m.group(1).lower() in _BLOCK_TAGS:
+            block = True
+            return "\t"
+        return ""
+
+    out = _HTML_TAG.sub(repl, s)
+    if found:
+        dropped.append(Dropped(" ".join(found), "html tag", number))
+    return out, block
+
+
+def _drop_links(s: str, number: int, dropped: list[Dropped]) -> str:
+    urls: list[str] = []
+
+    def keep_text(m: re.Match[str]) -> str:
+        urls.append(m.group(2))
+        return m.group(1)
+
+    s = _MD_IMAGE.sub(keep_text, s)
+    s = _MD_LINK.sub(keep_text, s)
+    if urls:
+        dropped.append(Dropped(" ".join(urls), "markdown", number))
+    return s
+
+
+def _strip_markdown(s: str) -> str:
+    s = _MD_LIST.sub("", s)
+    s = s.replace("**", "").replace("__", "")
+    if "\\" in s:
+        s = _MD_ESCAPE.sub(r"\1", s)
+    return s.strip()

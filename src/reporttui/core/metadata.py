@@ -1,0 +1,213 @@
+"""Metadata from the content of a report: who issued it, for which year, what kind, when.
+
+Never from the file name. Each fact comes from the most specific place that states it (the
+title, the meeting line "——2025年12月29日在古交市第九届人民代表大会……", front matter, a
+newspaper masthead); when no place states it, the answer is None: a wrong guess is worse than
+none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+_ADMIN = r"(?:省|市|县|区|自治区|自治州|自治县|州|盟|旗)"
+_PLACE = rf"[\u4e00-\u9fff]{{1,10}}?{_ADMIN}"
+_MEETING = re.compile(
+    rf"((?:19|20)\d\d)\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日\s*在\s*({_PLACE}|全国|中华人民共和国)"
+    r"?.{0,20}?(?:人民代表大会|人大)"
+)
+_DATE = re.compile(r"((?:19|20)\d\d)\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
+_PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|日期)\s*[:：]?\s*((?:19|20)\d\d)[年\-/.](\d{1,2})[月\-/.](\d{1,2})")
+_MASTHEAD_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*星期")
+_PLAN_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:[\u4e00-\u9fff]{0,12})?(?:国民经济和社会发展)?计划[(（]?草案")
+_BUDGET_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:[\u4e00-\u9fff]{0,12})?预算[(（]?草案")
+_TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_WORK_PLAN_HEADING = re.compile(r"((?:19|20)\d\d)\s*年\s*(?:工作安排|工作任务|重点工作|主要任务|工作建议|目标任务)")
+_REGION_BEFORE = re.compile(
+    rf"(?:关于)?({_PLACE})(?:人民政府|政府工作报告|(?:19|20)\d\d年|第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届)"
+)
+_REGION_MEETING = re.compile(rf"在({_PLACE})第?[一二三四五六七八九十]+届")
+_REGION_NEWS = re.compile(
+    rf"({_PLACE})(?:两会|十?[一二三四五六七八九十]+届人大|第?[一二三四五六七八九十]+届人民代表大会|政府工作报告)"
+)
+_REGION_ACTOR = re.compile(rf"({_PLACE})(?:坚持|深入|持续|积极|全面|统筹|始终|牢牢|锚定|正)")
+_FM_TITLE_DATE = re.compile(r"[(（]\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_NOT_REGION_TAIL = re.compile(r"(?:地区|社区|园区|开发区|新区|城区|片区|景区|小区|市区|郊区|辖区|全市|全县|全区|本市|我市|我县|我区)$")
+_TRADITIONAL_MAP = str.maketrans({"報": "报", "書": "书", "劃": "划", "國": "国", "經": "经", "濟": "济",
+                                  "發": "发", "會": "会", "計": "计", "執": "执", "況": "况", "預": "预",
+                                  "縣": "县", "區": "区", "議": "议", "錶": "表", "處": "处", "聞": "闻",
+                                  "關": "关", "於": "于", "屆": "届", "單": "单", "業": "业", "東": "东"})
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    title: str
+    region: str | None
+    year: int | None
+    kind: str | None
+    date: str | None
+    published: str | None
+
+
+def _iso(y: str, m: str, d: str) -> str | None:
+    yi, mi, di = int(y), int(m), int(d)
+    if 1 <= mi <= 12 and 1 <= di <= 31:
+        return f"{yi:04d}-{mi:02d}-{di:02d}"
+    return None
+
+
+def _clean_region(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = re.split(r"代表|关于|[在向对我的是了由]", name)[-1]
+    name = re.sub(r"^(?:全|原)", "", name)
+    if len(name) < 2 or _NOT_REGION_TAIL.search(name) or name in ("省", "市", "县", "区"):
+        return None
+    return name
+
+
+def extract(
+    title: str,
+    title_lines: list[str],
+    text: str,
+    headings: list[str],
+    front_matter: dict[str, str],
+    chrome: list[str],
+    news_signals: bool,
+) -> Metadata:
+    """Work out the metadata; see the module docstring for where each fact comes from."""
+    fm_title = _dedupe(front_matter.get("title", "").strip())
+    head_text = "\n".join([fm_title, *title_lines, *chrome[:6]])
+    head_s = head_text.translate(_TRADITIONAL_MAP)
+    body_head = text[:3000].translate(_TRADITIONAL_MAP)
+    title_s = (title or fm_title).translate(_TRADITIONAL_MAP)
+
+    kind = _kind(head_s, body_head, text, news_signals)
+
+    # Date: the meeting ("——2025年12月29日在……人民代表大会"), else a masthead, else publication.
+    date = None
+    meeting = _MEETING.search(head_s) or _MEETING.search(body_head)
+    if meeting:
+        date = _iso(meeting.group(1), meeting.group(2), meeting.group(3))
+    published = None
+    for c in chrome:
+        m = _PUBLISHED.search(c) or _MASTHEAD_DATE.search(c)
+        if m:
+            published = _iso(m.group(1), m.group(2), m.group(3))
+            break
+    if date is None:
+        m = _FM_TITLE_DATE.search(fm_title)
+        if m:
+            date = _iso(m.group(1), m.group(2), m.group(3))
+    if date is None and published is not None and kind in ("新闻综述", "新闻报道"):
+        date = published
+
+    year = _year(kind, head_s, body_head, headings, date, published)
+    region = _region(head_s, body_head, text)
+    final_title = title or fm_title
+    return Metadata(final_title, region, year, kind, date, published)
+
+
+def _dedupe(s: str) -> str:
+    half = len(s) // 2
+    if len(s) % 2 == 0 and half and s[:half] == s[half:]:
+        return s[:half]
+    return s
+
+
+def _kind(head: str, body_head: str, text: str, news: bool) -> str | None:
+    head_and_body = head + "\n" + body_head
+    if "计划执行情况" in head and "计划" in head:
+        return "计划执行情况与计划草案报告"
+    if "预算执行情况" in head and "预算" in head:
+        return "预算执行情况与预算草案报告"
+    delivered = "各位代表" in body_head or _MEETING.search(head_and_body) is not None
+    if delivered and ("政府工作报告" in head or "报告工作" in body_head or "政府工作" in body_head):
+        return "政府工作报告"
+    reported = news or re.search(r"两会[\u4e00-\u9fff]{0,4}召开|记者|本报讯", body_head) is not None
+    if reported:
+        if "政府工作报告" in text or "两会" in body_head or "政府工作" in body_head:
+            return "新闻综述"
+        return "新闻报道"
+    if "政府工作报告" in head:
+        return "政府工作报告"
+    return None
+
+
+def _year(
+    kind: str | None,
+    head: str,
+    body_head: str,
+    headings: list[str],
+    date: str | None,
+    published: str | None,
+) -> int | None:
+    if kind == "计划执行情况与计划草案报告":
+        m = _PLAN_YEAR.search(head)
+        if m:
+            return int(m.group(1))
+    if kind == "预算执行情况与预算草案报告":
+        m = _BUDGET_YEAR.search(head)
+        if m:
+            return int(m.group(1))
+    for h in headings:
+        m = _WORK_PLAN_HEADING.search(h)
+        if m:
+            return int(m.group(1))
+    if kind == "政府工作报告" and date:
+        return int(date[:4])
+    m = re.search(r"((?:19|20)\d\d)\s*年[\u4e00-\u9fff]{0,8}政府工作报告", head)
+    if m:
+        return int(m.group(1))
+    # A digest whose headings review one year and plan the next: the later year is the plan's.
+    years = [int(m.group(1)) for h in headings for m in [_TITLE_YEAR.match(h)] if m]
+    if len(years) >= 2 and max(years) - min(years) == 1:
+        return max(years)
+    m = re.search(r"擘画\s*((?:19|20)\d\d)\s*年|((?:19|20)\d\d)\s*年(?:工作安排|政府工作)", head)
+    if m:
+        return int(m.group(1) or m.group(2))
+    return None
+
+
+def _region(head: str, body_head: str, text: str) -> str | None:
+    for rx, source in ((_REGION_MEETING, head), (_REGION_BEFORE, head), (_REGION_MEETING, body_head),
+                       (_REGION_NEWS, body_head), (_REGION_BEFORE, body_head)):
+        for m in rx.finditer(source):
+            name = _clean_region(m.group(1))
+            if name:
+                return name
+    # Fall back on the place the text keeps naming as the actor, if one clearly dominates.
+    counts = Counter(
+        n for m in _REGION_ACTOR.finditer(text[:20000]) if (n := _clean_region(m.group(1)))
+    )
+    if counts:
+        (best, c1), *others = counts.most_common(2)
+        c2 = others[0][1] if others else 0
+        if c1 >= 3 and c1 >= 2 * c2:
+            return best
+    return _dominant_city(text)
+
+
+_SELF_NAMING = re.compile(
+    r"(?:平安|美丽|锦绣|幸福|魅力|活力|扎根|深耕|奋力谱写中国式现代化)([\u4e00-\u9fff]{2})"
+    r"|([\u4e00-\u9fff]{2})(?:速度|新篇章|现代化建设|一定能)"
+)
+_LEVEL_WORDS = {"市": ("全市", "市委", "市政府"), "县": ("全县", "县委", "县政府"),
+                "区": ("全区", "区委", "区政府"), "省": ("全省", "省委", "省政府")}
+
+
+def _dominant_city(text: str) -> str | None:
+    """A place the text keeps naming as itself (锦绣太原, 扎根太原, 太原速度…), clearly ahead."""
+    sample = text[:80000]
+    scores = Counter(m.group(1) or m.group(2) for m in _SELF_NAMING.finditer(sample))
+    if not scores:
+        return None
+    ranked = scores.most_common(2)
+    best, c1 = ranked[0]
+    c2 = ranked[1][1] if len(ranked) > 1 else 0
+    if c1 < 3 or c1 < 2 * c2:
+        return None
+    level = max(_LEVEL_WORDS, key=lambda k: sum(sample.count(w) for w in _LEVEL_WORDS[k]))
+    return best + level

@@ -1,0 +1,158 @@
+"""Undo what page layout did to the text: rebuild paragraphs from broken lines.
+
+Three kinds of damage, all seen in the seeds:
+
+* text set one character per line (a vertical newspaper title, seed 002): a run of lines of one
+  or two characters is one line;
+* hard-wrapped paragraphs (seed 002's body, wrapped every ~30 characters, blank lines between):
+  detected per document, then lines are joined until one ends a sentence;
+* a paragraph cut by a page or column break (聚 / 焦“1233”, 汾河三 / 期): a prose line that does
+  not end a sentence continues on the next text line.
+
+A line ending with 。！？；：or a closing quote after one ends its paragraph; a short line with no
+sentence punctuation is a title, a heading or a caption, never the start of a join.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from reporttui.core.clean import Line
+from reporttui.core.model import Dropped
+
+_TERMINAL = frozenset("。！？；：…!?;:")
+_CLOSERS = frozenset("”’」』）)】》〕")
+_SENTENCE_PUNCT = frozenset("。，、；：！？,;:!?")
+_NUMBERED = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[(（][一二三四五六七八九十]{1,3}[)）]"
+    r"|\d{1,2}[、．.](?![0-9])|[(（]\d{1,2}[)）]|第[一二三四五六七八九十百]+(?:部分|章|节|篇))"
+)
+_SPEAKER = re.compile(
+    r"^\S{0,24}(?:总理|省长|市长|州长|县长|区长|旗长|盟长|主席|局长|主任|书记|代省长|代市长|代县长)"
+    r"\s+\S{2,4}$"
+)
+_BYLINE = re.compile(r"^(?:□|■|◎|文字\s|文/|图/|文图/|图文/|记者|本报记者|通讯员|摄影|摄\s)")
+_ASCII_WORD = re.compile(r"[A-Za-z]")
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends a sentence (so a paragraph may end there)."""
+    if not text:
+        return True
+    i = len(text) - 1
+    while i > 0 and text[i] in _CLOSERS:
+        i -= 1
+    if text[i] in _TERMINAL:
+        return True
+    # A closing quote or bracket after a full title (《...》, “...”) at line end is not an end.
+    return False
+
+
+def is_prose(text: str) -> bool:
+    """Has sentence punctuation, or is too long to be a title."""
+    return len(text) > 60 or any(ch in _SENTENCE_PUNCT for ch in text)
+
+
+def standalone(line: Line) -> bool:
+    """A line that is a unit of its own: markdown heading, bold line, table row, subtitle..."""
+    t = line.text
+    if line.md_level or line.bold or line.cells or line.hard_break or line.html_block:
+        return True
+    if t.startswith(("——", "--")) and len(t) <= 80:
+        return True
+    if _SPEAKER.match(t):
+        return True
+    if _NUMBERED.match(t) and len(t) <= 40 and not _has_inner_stop(t):
+        return True
+    return False
+
+
+def _has_inner_stop(t: str) -> bool:
+    for i, ch in enumerate(t[:-1]):
+        if ch in "。！？":
+            return True
+    return False
+
+
+def join_vertical_runs(lines: list[Line], dropped: list[Dropped]) -> list[Line]:
+    """Merge runs of one-or-two-character lines (vertical typesetting) into one line each."""
+    out: list[Line] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        j = i
+        while j < n and len(lines[j].text) <= 2 and not lines[j].md_level and not lines[j].cells:
+            j += 1
+        if j - i >= 4:
+            out.extend(_merge_run(lines[i:j], dropped))
+            i = j
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
+def _merge_run(run: list[Line], dropped: list[Dropped]) -> list[Line]:
+    """One run: a title part (joined without spaces) and maybe a byline part (dropped)."""
+    cut = len(run)
+    for k, ln in enumerate(run):
+        if _BYLINE.match(ln.text):
+            cut = k
+            break
+    merged: list[Line] = []
+    title_part, byline_part = run[:cut], run[cut:]
+    if title_part:
+        text = "".join(ln.text for ln in title_part)
+        first = title_part[0]
+        merged.append(replace(first, text=text, bold=True, blank_after=title_part[-1].blank_after))
+    if byline_part:
+        groups: list[str] = []
+        for ln in byline_part:
+            if ln.blank_before and groups:
+                groups.append(" ")
+            groups.append(ln.text)
+        dropped.append(Dropped("".join(groups).strip(), "byline", byline_part[0].line))
+        if merged:
+            merged[-1].blank_after = byline_part[-1].blank_after
+    return merged
+
+
+def is_hard_wrapped(lines: list[Line]) -> bool:
+    """Most body lines stop mid-sentence: the document was wrapped at a fixed width."""
+    body = [ln for ln in lines if len(ln.text) >= 8 and is_prose(ln.text) and not standalone(ln)]
+    if len(body) < 6:
+        return False
+    open_ends = sum(1 for ln in body if not ends_sentence(ln.text))
+    return open_ends >= 0.45 * len(body)
+
+
+def rejoin(lines: list[Line], dropped: list[Dropped]) -> tuple[list[Line], bool]:
+    """Join broken lines into paragraphs; returns the lines and whether the text was hard-wrapped."""
+    lines = join_vertical_runs(lines, dropped)
+    wrapped = is_hard_wrapped(lines)
+    out: list[Line] = []
+    for ln in lines:
+        if out and _continues(out[-1], ln, wrapped):
+            prev = out[-1]
+            sep = " " if _ASCII_WORD.match(prev.text[-1]) and _ASCII_WORD.match(ln.text[0]) else ""
+            out[-1] = replace(
+                prev,
+                text=prev.text + sep + ln.text,
+                blank_after=ln.blank_after,
+                hard_break=ln.hard_break,
+            )
+        else:
+            out.append(ln)
+    return out, wrapped
+
+
+def _continues(prev: Line, nxt: Line, wrapped: bool) -> bool:
+    """Does ``nxt`` continue the paragraph ending in ``prev``?"""
+    if standalone(prev) or standalone(nxt) or ends_sentence(prev.text):
+        return False
+    if _BYLINE.match(nxt.text):
+        return False
+    if wrapped:
+        return True
+    return is_prose(prev.text)

@@ -1,0 +1,421 @@
+"""From cleaned paragraphs to a section tree with offsets into the document text.
+
+Headings are recognised by numbering (一、 / （一） / 1. / （1） / 第一章), markdown ``#``, short
+title lines without sentence punctuation, headings given inline at the start of a paragraph, and
+parallel lead sentences that open consecutive paragraphs (the lowest level). Levels come from the
+order in which numbering styles nest (a style seen again closes everything opened after it), the
+way a reader infers them. Lines before the first body paragraph (title, subtitle, speaker) form
+an untitled preamble; a block appended after the report (HTML banner, pasted table) and an
+appendix whose numbering restarts are kept as separate top-level parts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from reporttui.core.clean import Line
+from reporttui.core.model import Dropped, Paragraph, Section
+from reporttui.core.rejoin import _BYLINE, _SPEAKER, ends_sentence, is_prose
+
+_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("chap", re.compile(r"^第([一二三四五六七八九十百零]+)(部分|章|节|篇)[ ]*")),
+    ("cn", re.compile(r"^([一二三四五六七八九十]{1,3})[、．.][ ]*")),
+    ("pcn", re.compile(r"^[(（]([一二三四五六七八九十]{1,3})[)）][ ]*")),
+    ("num", re.compile(r"^(\d{1,2})[、．.](?![0-9])[ ]*")),
+    ("pnum", re.compile(r"^[(（](\d{1,2})[)）][ ]*")),
+    ("circ", re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])[ ]*")),
+)
+_STOPS = "。！？!?"
+_CLOSERS = "”’」』）)"
+_APPENDIX = re.compile(r"^(?:附件|附录|附表|附：|附:|名词解释)")
+_NOT_TITLE = re.compile(r"^(?:各位代表|同志们|代表们|谢谢)")
+_LEAD_EXCLUDED = re.compile(r"^(?:各位代表|同志们|我们|今年|明年|这一年|其中|同时|此外|总之|因此|但是)")
+
+
+@dataclass(slots=True)
+class Item:
+    """A heading or a paragraph, in document order."""
+
+    is_heading: bool
+    text: str
+    style: str = ""
+    kind: str = "paragraph"
+    ordinal: int = 0
+    line: Line | None = None
+
+
+@dataclass(slots=True)
+class _Node:
+    title: str
+    level: int
+    kind: str
+    part: str
+    style: str = ""
+    paras: list[str] = field(default_factory=list)
+    children: list[_Node] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Built:
+    text: str
+    sections: tuple[Section, ...]
+    title_lines: list[str]
+    """Lines of the title block (title, subtitle, speaker) in order."""
+    title: str
+    layout: dict[str, str]
+
+
+def cn_number(s: str) -> int:
+    """一 -> 1, 十二 -> 12, 二十 -> 20, 一百零五 -> 105 (enough for headings)."""
+    if s.isdigit():
+        return int(s)
+    total, current = 0, 0
+    for ch in s:
+        if ch in _CN_DIGITS:
+            current = _CN_DIGITS[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+    return total + current
+
+
+def numbered(text: str) -> tuple[str, int, re.Match[str]] | None:
+    """The numbering style, ordinal and match of a numbered line, or None."""
+    for style, rx in _STYLES:
+        m = rx.match(text)
+        if m:
+            if style == "chap":
+                style = "chap-" + m.group(2)
+            value = m.group(1)
+            ordinal = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".find(value) + 1 if style == "circ" else cn_number(value)
+            return style, ordinal, m
+    return None
+
+
+def _first_stop(text: str, start: int) -> int:
+    """Index just past the first sentence end at or after ``start`` (closers included), or -1."""
+    for i in range(start, len(text)):
+        if text[i] in _STOPS:
+            j = i + 1
+            while j < len(text) and text[j] in _CLOSERS:
+                j += 1
+            return j
+    return -1
+
+
+def classify(lines: list[Line]) -> list[Item]:
+    """Turn joined lines into heading and paragraph items."""
+    items: list[Item] = []
+    for ln in lines:
+        t = ln.text
+        if ln.md_level:
+            items.append(Item(True, t, f"md{ln.md_level}", "markdown", 0, ln))
+            continue
+        if ln.cells:
+            items.append(Item(False, t, line=ln))
+            continue
+        num = numbered(t)
+        if num is not None:
+            style, ordinal, m = num
+            body = t[m.end() :]
+            stop = _first_stop(t, m.end())
+            if body and (stop == -1 or stop >= len(t)):
+                if len(t) <= 60 and t[-1] not in "；，、;,：:":
+                    items.append(Item(True, t, style, "numbered", ordinal, ln))
+                    continue
+            elif body and stop - 0 <= 60 and t[stop:].strip():
+                items.append(Item(True, t[:stop], style, "inline", ordinal, ln))
+                items.append(Item(False, t[stop:].strip(), line=ln))
+                continue
+            items.append(Item(False, t, line=ln))
+            continue
+        if _title_like(ln):
+            items.append(Item(True, t, "title", "title-line", 0, ln))
+            continue
+        items.append(Item(False, t, line=ln))
+    return _merge_title_pairs(items)
+
+
+def _title_like(ln: Line) -> bool:
+    t = ln.text
+    if _NOT_TITLE.match(t) or _SPEAKER.match(t) or t.startswith("——"):
+        return False
+    if ln.hard_break or ln.bold:
+        return len(t) <= 40 and not ends_sentence(t)
+    return len(t) <= 30 and not is_prose(t) and not t.isascii()
+
+
+def _merge_title_pairs(items: list[Item]) -> list[Item]:
+    """Two title lines with no blank line between them are one heading (seed 001's kicker)."""
+    out: list[Item] = []
+    for it in items:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "title-line"
+            and it.kind == "title-line"
+            and it.line is not None
+            and it.line.blank_before == 0
+            and not (it.line.bold or prev.line is None or prev.line.bold)
+        ):
+            out[-1] = Item(True, prev.text + " " + it.text, "title", "title-line", 0, prev.line)
+        else:
+            out.append(it)
+    return out
+
+
+def split_title_block(items: list[Item]) -> tuple[list[Item], list[Item]]:
+    """The leading lines before the first body paragraph or numbered heading: title, subtitle..."""
+    end = len(items)
+    for i, it in enumerate(items):
+        if it.is_heading and it.kind in ("numbered", "inline"):
+            end = i
+            break
+        if it.is_heading and it.kind == "markdown" and it.style != "md1":
+            end = i
+            break
+        if not it.is_heading and is_prose(it.text) and not it.text.startswith("——"):
+            if not (it.line is not None and _SPEAKER.match(it.text)):
+                end = i
+                break
+    block, rest = items[:end], items[end:]
+    later_titles = any(it.kind == "title-line" for it in rest)
+    # A document structured by title lines: the last title line of a long block heads the intro.
+    if later_titles and len(block) >= 3 and block[-1].kind == "title-line" and rest and not rest[0].is_heading:
+        return block[:-1], block[-1:] + rest
+    return block, rest
+
+
+def choose_title(block: list[Item]) -> str:
+    for it in block:
+        if it.kind == "markdown":
+            return it.text
+    for it in block:
+        if it.line is not None and it.line.bold and not it.text.startswith("——"):
+            return it.text
+    for it in block:
+        t = it.text
+        if t.startswith("——") or _SPEAKER.match(t) or _NOT_TITLE.match(t):
+            continue
+        return t
+    return ""
+
+
+def build(lines: list[Line], dropped: list[Dropped]) -> Built:
+    """Classify, nest, find leads, and lay out the document text with offsets."""
+    lines = _drop_captions(lines, dropped)
+    main_lines, appended_lines = _split_appended(lines)
+    items = classify(main_lines)
+    block, rest = split_title_block(items)
+    title = choose_title(block)
+    title_lines = [it.text for it in block]
+
+    preamble = _Node("", 0, "preamble", "main")
+    preamble.paras.extend(it.text for it in block)
+    top: list[_Node] = []
+    stack: list[_Node] = []
+    has_md = any(it.kind == "markdown" and it.style != "md1" for it in rest)
+    part = "main"
+    top_style = ""
+    top_max = 0
+    pending_paras: list[str] = []
+    for idx, it in enumerate(rest):
+        if not it.is_heading:
+            (stack[-1].paras if stack else preamble.paras).append(it.text)
+            continue
+        if it.kind == "title-line":
+            nxt = rest[idx + 1] if idx + 1 < len(rest) else None
+            if nxt is None:
+                (stack[-1].paras if stack else preamble.paras).append(it.text)
+                continue
+        style = it.style
+        if style == "title" and has_md:
+            depth = max((int(n.style[2:]) for n in stack if n.kind == "markdown"), default=1)
+            style = f"md{min(depth + 1, 6)}"
+        # Appendix: numbering of the top style restarts, or an 附件 heading.
+        if part == "main" and (
+            _APPENDIX.match(it.text)
+            or (style == top_style and it.ordinal == 1 and top_max >= 2 and it.kind != "markdown")
+        ):
+            part = "appendix"
+            stack = []
+            top_style = style
+            top_max = 0
+        if style.startswith("md") and style[2:].isdigit():
+            n = int(style[2:])
+            while stack and not (stack[-1].style.startswith("md") and int(stack[-1].style[2:]) < n):
+                stack.pop()
+        elif any(s.style == style for s in stack):
+            while stack[-1].style != style:
+                stack.pop()
+            stack.pop()
+        node = _Node(it.text, len(stack) + 1, it.kind, part, style)
+        (stack[-1].children if stack else top).append(node)
+        stack.append(node)
+        if node.level == 1 and (not top_style or style == top_style):
+            top_style = style
+            top_max = max(top_max, it.ordinal)
+    del pending_paras
+
+    roots: list[_Node] = []
+    if preamble.paras:
+        if not top:
+            preamble.kind = "document"
+        roots.append(preamble)
+    roots.extend(top)
+    for node in roots:
+        _find_leads(node)
+    if appended_lines:
+        roots.append(_appended_node(appended_lines))
+    if not roots:
+        roots.append(_Node("", 0, "document", "main"))
+    text, sections = _layout(roots)
+    layout = {"headings": str(sum(1 for it in rest if it.is_heading))}
+    return Built(text, sections, title_lines, title, layout)
+
+
+def _drop_captions(lines: list[Line], dropped: list[Dropped]) -> list[Line]:
+    """Photo captions (short isolated lines) and bylines are not report text: drop them."""
+    out: list[Line] = []
+    for i, ln in enumerate(lines):
+        t = ln.text
+        if len(t) <= 40 and _BYLINE.match(t) and not is_prose(t.replace("/", "")):
+            dropped.append(Dropped(t, "byline", ln.line))
+            continue
+        if (
+            i > 0
+            and len(t) <= 12
+            and not ln.md_level
+            and not ln.bold
+            and not is_prose(t)
+            and ln.blank_before >= 2
+            and ln.blank_after >= 2
+            and numbered(t) is None
+        ):
+            dropped.append(Dropped(t, "photo caption", ln.line))
+            continue
+        out.append(ln)
+    return out
+
+
+def _split_appended(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """A block pasted after the report (HTML banner, tab-separated table) starts the appended part."""
+    prose = 0
+    for i, ln in enumerate(lines):
+        if (ln.html_block or ln.tabbed) and prose >= 3:
+            return lines[:i], lines[i:]
+        if is_prose(ln.text):
+            prose += 1
+    return lines, []
+
+
+def _appended_node(lines: list[Line]) -> _Node:
+    node = _Node("", 1, "appended", "appended")
+    cells: list[str] = []
+    for ln in lines:
+        cells.extend(c for c in (ln.cells or (ln.text,)) if c)
+    if cells and lines[0].html_block and len(cells[0]) <= 40 and not ends_sentence(cells[0]):
+        node.title = cells.pop(0)
+    node.paras.extend(cells)
+    return node
+
+
+def _lead_sentence(p: str) -> str | None:
+    end = _first_stop(p, 0)
+    if end < 0:
+        return None
+    sentence = p[:end]
+    if not 5 <= len(sentence) <= 22 or len(p) - end < 8:
+        return None
+    if any(ch in sentence for ch in "：；:;") or "是" in sentence or _LEAD_EXCLUDED.match(sentence):
+        return None
+    if sentence.count("，") + sentence.count(",") > 1 or sentence.count("、") > 2:
+        return None
+    return sentence
+
+
+def _find_leads(node: _Node) -> None:
+    """Turn parallel lead sentences among ``node``'s own paragraphs into child sections."""
+    for child in node.children:
+        _find_leads(child)
+    paras = node.paras
+    if len(paras) < 2 or node.kind == "preamble":
+        return
+    sentences = [_lead_sentence(p) for p in paras]
+    if node.kind == "inline":
+        sentences[0] = None  # the body of an inline heading continues its title
+    prefixes = Counter(s[:2] for s in sentences if s)
+    groups = {k for k, v in prefixes.items() if v >= 3}
+    leads: set[int] = set()
+    for i, s in enumerate(sentences):
+        if s and s[:2] in groups:
+            leads.add(i)
+    # Runs of consecutive candidates (a comma inside needs a shared opening, as in 突出…，加快…).
+    i = 0
+    while i < len(paras):
+        j = i
+        while j < len(paras) and sentences[j] and j not in leads and "，" not in (sentences[j] or ""):
+            j += 1
+        if j - i >= 2:
+            leads.update(range(i, j))
+        i = max(j, i + 1)
+    if len(leads) < 2:
+        return
+    order = sorted(leads)
+    kept = paras[: order[0]]
+    new_children: list[_Node] = []
+    for k, start in enumerate(order):
+        stop = order[k + 1] if k + 1 < len(order) else len(paras)
+        title = sentences[start] or ""
+        new_children.append(_Node(title, node.level + 1, "lead", node.part, "lead", paras[start:stop]))
+    node.paras = kept
+    node.children = new_children + node.children
+
+
+def _layout(roots: list[_Node]) -> tuple[str, tuple[Section, ...]]:
+    """Write the text (one title or paragraph per line) and freeze the tree with offsets."""
+    chunks: list[str] = []
+    pos = 0
+    counter = {"s": 0, "p": 0}
+
+    def emit(s: str) -> int:
+        nonlocal pos
+        start = pos
+        chunks.append(s)
+        pos += len(s) + 1
+        return start
+
+    def freeze(node: _Node) -> Section:
+        sid = f"s{counter['s']}"
+        counter["s"] += 1
+        title_start = -1
+        if node.title and node.kind != "lead":
+            title_start = emit(node.title)
+        paragraphs: list[Paragraph] = []
+        for p in node.paras:
+            start = emit(p)
+            counter["p"] += 1
+            paragraphs.append(Paragraph(counter["p"], p, start, sid))
+        if node.kind == "lead" and paragraphs:
+            title_start = paragraphs[0].start
+        children = tuple(freeze(c) for c in node.children)
+        return Section(
+            id=sid,
+            title=node.title,
+            level=node.level,
+            kind=node.kind,
+            paragraphs=tuple(paragraphs),
+            children=children,
+            title_start=title_start,
+            part=node.part,
+        )
+
+    sections = tuple(freeze(r) for r in roots)
+    return "\n".join(chunks), sections
