@@ -115,10 +115,10 @@ def test_a_document_against_itself_aligns_every_section_to_itself() -> None:
     doc = seed("太原2025")
     comparison = compare_documents(doc, doc)
     for row in comparison.rows:
-        assert [r.section_id for r in row.a_sections] == [r.section_id for r in row.b_sections]
+        assert [r.key for r in row.a_sections] == [r.key for r in row.b_sections]
         assert row.gap is None and not row.only_a and not row.only_b
         for ref in row.a_sections + row.b_sections:
-            assert ref.match_id == ref.section_id
+            assert ref.match_key == ref.key
             assert ref.similarity == pytest.approx(1.0)
 
 

@@ -38,7 +38,10 @@ TERMS_PER_ROW = 8
 class SectionRef:
     """One unit as listed in a row of the comparison."""
 
+    key: str
+    """The unit's key in its plan (:attr:`PlanUnit.key`)."""
     section_id: str
+    """The section to open in the reader."""
     title: str
     score: float
     """The unit's score for the row's theme."""
@@ -48,8 +51,8 @@ class SectionRef:
     """"main" (the unit is about the theme) or "part" (one of its paragraphs is)."""
     start: int
     """Offset of the unit in its document's text."""
-    match_id: str | None
-    """Section id of the most similar unit on the other side (None when nothing is similar)."""
+    match_key: str | None
+    """Key of the most similar unit on the other side (None when nothing is similar)."""
     match_title: str | None
     similarity: float
     """Cosine similarity to that unit, 0..1."""
@@ -57,12 +60,13 @@ class SectionRef:
     def to_json(self) -> dict[str, object]:
         return {
             "title": self.title,
+            "key": self.key,
             "section_id": self.section_id,
             "score": self.score,
             "evidence": list(self.evidence),
             "role": self.role,
             "best_match": self.match_title,
-            "best_match_id": self.match_id,
+            "best_match_key": self.match_key,
             "similarity": self.similarity,
         }
 
@@ -110,7 +114,7 @@ class Side:
     document: Document
     plan: PlanPart
     unit_themes: dict[str, tuple[ThemeScore, ...]] = field(default_factory=dict)
-    """section_id -> the unit's main themes."""
+    """unit key -> the unit's main themes."""
 
     def to_json(self) -> dict[str, object]:
         d = self.document
@@ -212,7 +216,7 @@ def _unit_themes(unit: PlanUnit) -> tuple[list[ThemeScore], dict[str, tuple[Them
 def _side(document: Document) -> tuple[Side, list[tuple[PlanUnit, list[ThemeScore], list[ThemeScore]]]]:
     plan = find_plan(document)
     themed = [(u, *_unit_themes(u)) for u in plan.units]
-    side = Side(document, plan, {u.section_id: tuple(main) for u, main, _ in themed})
+    side = Side(document, plan, {u.key: tuple(main) for u, main, _ in themed})
     return side, themed
 
 
@@ -260,14 +264,14 @@ def compare_documents(a: Document, b: Document) -> Comparison:
         j = max(range(len(row)), key=lambda k: (row[k], -k))
         if row[j] <= 0:
             return None, None, 0.0
-        return others[j][0].section_id, others[j][0].title, row[j]
+        return others[j][0].key, others[j][0].title, row[j]
 
     names = theme_names()
     buckets: dict[str, tuple[list[SectionRef], list[SectionRef], Counter[str], Counter[str]]] = {}
 
     def file(side: str, themed: list, counts: list[Counter[str]]) -> None:
         for i, (unit, main, parts) in enumerate(themed):
-            match_id, match_title, similarity = best(i, side)
+            match_key, match_title, similarity = best(i, side)
             entries = [(s, "main", None) for s in main]
             entries += [(score, "part", texts) for score, texts in parts.values()]
             if not entries:
@@ -275,13 +279,14 @@ def compare_documents(a: Document, b: Document) -> Comparison:
             for score, role, texts in entries:
                 bucket = buckets.setdefault(score.theme, ([], [], Counter(), Counter()))
                 ref = SectionRef(
+                    unit.key,
                     unit.section_id,
                     unit.title,
                     score.score,
                     tuple(w for w, _ in score.evidence[:6]),
                     role,
                     unit.start,
-                    match_id,
+                    match_key,
                     match_title,
                     similarity,
                 )

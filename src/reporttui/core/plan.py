@@ -47,6 +47,8 @@ PLAN_SHARE = 0.2
 class PlanUnit:
     """One piece of a plan that is compared as a whole."""
 
+    key: str
+    """Unique within the plan: the section id, or ``"<section id>#p<number>"`` for a paragraph."""
     section_id: str
     """The section it is (or the section holding it, for a paragraph unit)."""
     title: str
@@ -72,9 +74,10 @@ class PlanPart:
     heading: str | None
     units: tuple[PlanUnit, ...]
 
-    def unit(self, section_id: str) -> PlanUnit | None:
+    def unit(self, key: str) -> PlanUnit | None:
+        """The unit with this key (a section id for section units)."""
         for unit in self.units:
-            if unit.section_id == section_id:
+            if unit.key == key:
                 return unit
         return None
 
@@ -152,7 +155,7 @@ def _paragraph_balance(paragraphs: list[Paragraph], plan_year: int | None) -> in
     best, best_at = None, None
     for k in range(1, len(paragraphs)):
         score = -sum(nets[:k]) + sum(nets[k:])
-        if best is None or score > best:
+        if best is None or score >= best:  # on a tie, keep undecided paragraphs in the review
             best, best_at = score, k
     if best_at is None or sum(nets[:best_at]) >= 0 or sum(nets[best_at:]) <= 0:
         return None
@@ -174,43 +177,43 @@ def _short_title(text: str) -> str:
     return first if len(first) <= 30 else first[:29] + "…"
 
 
+def _paragraph_unit(section: Section, p: Paragraph) -> PlanUnit:
+    return PlanUnit(f"{section.id}#p{p.number}", section.id, _short_title(p.text), p.text, p.start, (p.number,))
+
+
 def _units(document: Document, start: int) -> tuple[PlanUnit, ...]:
+    """The plan's units from offset ``start`` on (see the module docstring)."""
     units: list[PlanUnit] = []
 
-    def add_section(section: Section) -> None:
-        paragraphs = [p for p in section.all_paragraphs() if p.end > start]
-        if not paragraphs and not section.title:
-            return
-        if not section.title or section.kind in ("document", "preamble"):
-            for p in paragraphs:
-                units.append(PlanUnit(section.id, _short_title(p.text), p.text, p.start, (p.number,)))
-            return
-        if _NOT_A_UNIT.match(section.title):
-            return
-        text = "\n".join(p.text for p in paragraphs)
-        begin = max(_section_start(section), start)
-        units.append(PlanUnit(section.id, section.title, text, begin, tuple(p.number for p in paragraphs)))
-
     def visit(section: Section) -> None:
-        sec_start = _section_start(section)
-        if section.title and sec_start >= 0 and sec_start < start and _is_unit_level(section):
-            # A leaf that begins before the plan: only whole when it lies inside it.
-            last = list(section.all_paragraphs())
-            if not last or last[-1].end <= start:
-                return
-        if _is_unit_level(section):
-            add_section(section)
+        if not section.title or section.kind in ("document", "preamble"):
+            # Untitled text: each paragraph is a unit; titled children are visited on their own.
+            units.extend(_paragraph_unit(section, p) for p in section.paragraphs if p.start >= start)
+            for child in section.children:
+                visit(child)
             return
-        own = [p for p in section.paragraphs if p.end > start]
-        if own and not section.title:
-            for p in own:
-                units.append(PlanUnit(section.id, _short_title(p.text), p.text, p.start, (p.number,)))
-        for child in section.children:
-            visit(child)
+        if not _is_unit_level(section):
+            for child in section.children:
+                visit(child)
+            return
+        if _section_start(section) < start or _NOT_A_UNIT.match(section.title):
+            return  # its heading belongs to the review, or it states aims, not a field of work
+        paragraphs = list(section.all_paragraphs())
+        text = "\n".join(p.text for p in paragraphs)
+        units.append(
+            PlanUnit(
+                section.id,
+                section.id,
+                section.title,
+                text,
+                _section_start(section),
+                tuple(p.number for p in paragraphs),
+            )
+        )
 
     for top in _main_sections(document):
         visit(top)
-    return tuple(u for u in units if u.text.strip() or u.title)
+    return tuple(units)
 
 
 def find_plan(document: Document) -> PlanPart:

@@ -102,6 +102,8 @@ class CompareScreen(Screen[None]):
         Binding("escape", "back", "Back", id="compare.back", tooltip="Leave the comparison"),
     ]
 
+    AUTO_FOCUS = "#locked"
+
     locked: reactive[bool] = reactive(True)
     """Whether the two sides scroll together."""
     collapsed: reactive[bool] = reactive(False)
@@ -178,14 +180,14 @@ class CompareScreen(Screen[None]):
         self.query_one("#status", Static).update(f"cannot compare: {message.text}")
 
     @on(ComparisonReady)
-    def _ready(self, message: ComparisonReady) -> None:
+    async def _ready(self, message: ComparisonReady) -> None:
         comparison = message.comparison
         self.comparison = comparison
         self.doc_a_id, self.doc_b_id = comparison.a.document.id, comparison.b.document.id
         self._fill_pickers(message.entries)
         self._show_status()
         self._fill_themes()
-        self._build_view()
+        await self._build_view()
 
     def _show_status(self) -> None:
         comparison = self.comparison
@@ -244,9 +246,9 @@ class CompareScreen(Screen[None]):
             mark = "A缺" if row.gap == "a" else "B缺" if row.gap == "b" else f"{a}:{b}"
             themes.add_option(Option(f"{row.name} {mark}", id=row.theme))
 
-    def _unit_text(self, side: str, section_id: str) -> str:
+    def _unit_text(self, side: str, key: str) -> str:
         sides = self.comparison.a if side == "a" else self.comparison.b
-        unit = sides.plan.unit(section_id)
+        unit = sides.plan.unit(key)
         return unit.text if unit else ""
 
     def _cell(self, row: Any, side: str) -> list[Static]:
@@ -259,7 +261,7 @@ class CompareScreen(Screen[None]):
             SectionBlock(
                 doc.id,
                 ref,
-                self._unit_text(side, ref.section_id),
+                self._unit_text(side, ref.key),
                 row.shared_terms,
                 only,
                 side=side,
@@ -268,14 +270,14 @@ class CompareScreen(Screen[None]):
             for ref in refs
         ]
 
-    def _build_view(self) -> None:
+    async def _build_view(self) -> None:
         if self.comparison is None:
             return
         locked = self.query_one("#locked", VerticalScroll)
         pane_a = self.query_one("#pane-a", VerticalScroll)
         pane_b = self.query_one("#pane-b", VerticalScroll)
         for container in (locked, pane_a, pane_b):
-            container.remove_children()
+            await container.remove_children()
         label_a = _short_label(self.comparison.a.document)
         label_b = _short_label(self.comparison.b.document)
         bands = []
@@ -307,9 +309,9 @@ class CompareScreen(Screen[None]):
         self.query_one("#unlocked").set_class(locked, "hidden")
         self.notify("scrolling locked" if locked else "scrolling unlocked", timeout=2)
 
-    def watch_collapsed(self) -> None:
+    async def watch_collapsed(self) -> None:
         if self.is_mounted:
-            self._build_view()
+            await self._build_view()
 
     def action_toggle_lock(self) -> None:
         self.locked = not self.locked
