@@ -182,24 +182,43 @@ def similarity_matrix(a_units: list[Counter[str]], b_units: list[Counter[str]]) 
 # --- themes ----------------------------------------------------------------------------------
 
 
-def _lead_split(paragraph: str) -> tuple[str, str]:
-    """(lead sentence, rest) when a paragraph opens with a short lead (坚持消费提振驱动。), else ("", all)."""
-    match = re.match(r"^([^。！？；]{2,24}[。！？；])(.+)$", paragraph, re.S)
-    return (match.group(1), match.group(2)) if match else ("", paragraph)
+_SUBLEAD = re.compile(r"(?:(?<=^)|(?<=[。！？；]))([^，。！？；、]{4,16}。)")
+"""A short sentence opening a sub-topic inside a paragraph (补齐城乡突出短板。加快乡村全面振兴。)."""
+
+
+def sub_topics(paragraph: str) -> list[tuple[str, str]]:
+    """(lead sentence, body) chunks of a paragraph, split where a short lead sentence opens one.
+
+    A paragraph that opens with no such lead is one chunk with an empty lead.
+    """
+    starts = [m.start(1) for m in _SUBLEAD.finditer(paragraph)]
+    if not starts or starts[0] != 0:
+        starts = [0] + starts
+    chunks = []
+    for i, begin in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(paragraph)
+        chunk = paragraph[begin:end]
+        lead = _SUBLEAD.match(chunk)
+        if lead and lead.start(1) == 0:
+            chunks.append((lead.group(1), chunk[lead.end(1) :]))
+        else:
+            chunks.append(("", chunk))
+    return chunks
 
 
 def _unit_themes(unit: PlanUnit) -> tuple[list[ThemeScore], dict[str, tuple[ThemeScore, list[str]]]]:
     """(main themes, further themes read from single paragraphs with those paragraphs) of a unit.
 
-    A paragraph's own lead sentence counts as its title, as a heading does for a section.
+    Each sub-topic of a paragraph (see :func:`sub_topics`) is read on its own, its lead
+    sentence counting as its title, as a heading does for a section.
     """
     main = assign_themes(unit.text, unit.title)
     have = {s.theme for s in main}
     parts: dict[str, tuple[ThemeScore, list[str]]] = {}
-    paragraphs = [p for p in unit.text.split("\n") if p.strip()]
-    if len(paragraphs) > 1:
-        for text in paragraphs:
-            lead, rest = _lead_split(text)
+    chunks = [c for p in unit.text.split("\n") if p.strip() for c in sub_topics(p)]
+    if len(chunks) > 1:
+        for lead, rest in chunks:
+            text = lead + rest
             scores = score_text(rest, lead)
             if not scores or scores[0].theme in have or scores[0].score < PART_MIN:
                 continue
@@ -220,9 +239,23 @@ def _side(document: Document) -> tuple[Side, list[tuple[PlanUnit, list[ThemeScor
     return side, themed
 
 
+def _place_names(*documents: Document) -> set[str]:
+    """The documents' own region names (古交市, 古交): one-sided by nature, so not row terms."""
+    names: set[str] = set()
+    for d in documents:
+        if d.region:
+            names.add(d.region)
+            if len(d.region) > 2 and d.region[-1] in "市县区省州旗盟":
+                names.add(d.region[:-1])
+    return names
+
+
 def _row_terms(
-    a_counts: Counter[str], b_counts: Counter[str], idf: dict[str, float]
+    a_counts: Counter[str], b_counts: Counter[str], idf: dict[str, float], skip: set[str]
 ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    a_counts = Counter({t: n for t, n in a_counts.items() if t not in skip})
+    b_counts = Counter({t: n for t, n in b_counts.items() if t not in skip})
+
     def weight(t: str, c: Counter[str]) -> float:
         return (1 + math.log(c[t])) * idf.get(t, 1.0)
 
@@ -267,6 +300,7 @@ def compare_documents(a: Document, b: Document) -> Comparison:
         return others[j][0].key, others[j][0].title, row[j]
 
     names = theme_names()
+    places = _place_names(a, b)
     buckets: dict[str, tuple[list[SectionRef], list[SectionRef], Counter[str], Counter[str]]] = {}
 
     def file(side: str, themed: list, counts: list[Counter[str]]) -> None:
@@ -302,7 +336,7 @@ def compare_documents(a: Document, b: Document) -> Comparison:
         if theme not in buckets:
             continue
         a_refs, b_refs, ca, cb = buckets[theme]
-        shared, only_a, only_b = _row_terms(ca, cb, idf)
+        shared, only_a, only_b = _row_terms(ca, cb, idf, places)
         rows.append(
             CompareRow(
                 theme,

@@ -29,6 +29,7 @@ POLICY_STOPWORDS: frozenset[str] = frozenset(
     亿元 万元 万人 个百分点 年度 以来 目前 同时 之一 进入 达到 实施方案 方案 继续 认真 紧紧
     高质量 质量 新 重要 重大 有力 良好 积极开展 抓住 全年 年内 当前 迈进 迈出 取得 成效
     精神 会议 学习 贯彻 传达 召开 目标 新增 狠下功夫 常委会 有关 部署 要求 决策部署 扩大会议
+    正以 一如既往 一项 变成 越来越 真正 不能 只能 之外 这个 这些 那些 如何 以此 为此 从而 不仅
     """.split()
 )
 """Words dropped from keyword lists: policy verbs, fillers, numbering, units."""
