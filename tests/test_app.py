@@ -370,7 +370,11 @@ async def test_unknown_keys_and_empty_search_do_not_fail(app_home: Path) -> None
     app = make_app(app_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await pilot.press("n", "N", "y", "R")  # nothing to step, copy or read yet
+        await pilot.press("R")  # no document read yet
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("n", "N")  # no search to step through
+        assert isinstance(app.screen, ReaderScreen)
         await search(app, pilot, '"unbalanced ( -')
         await search(app, pilot, "没有这个词语zzzz")
         assert app.session.search is not None and app.session.search.result.total == 0

@@ -17,7 +17,7 @@ from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reporttui.core.errors import ReportError
@@ -61,7 +61,7 @@ class ReportApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS = [
-        Binding("slash", "search", "Search", id="app.search", key_display="/",
+        Binding("slash", "search", "Search", id="app.search", key_display="/", priority=True,
                 tooltip="Search the whole library (results update as you type)"),
         Binding("f1,question_mark", "help", "Help", id="app.help", key_display="?",
                 tooltip="Keys and query syntax"),
@@ -272,6 +272,12 @@ class ReportApp(App[None]):
             self.switch_mode("library")
 
     async def action_search(self) -> None:
+        """``/`` from anywhere (even inside a text input) goes to the search query."""
+        if self.current_mode == "search" and self.search_screen.input.has_focus:
+            self.search_screen.input.insert_text_at_cursor("/")
+            return
+        if isinstance(self.screen, ModalScreen):
+            self.pop_screen()
         await self.go("search")
         self.search_screen.input.focus()
 

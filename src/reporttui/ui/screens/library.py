@@ -78,7 +78,7 @@ class LibraryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("reporttui · 报告库", id="library-title")
-        yield Input(placeholder="筛选 filter: 地区 年份 标题…", id="library-filter")
+        yield Input(placeholder="筛选 filter: 地区 年份 标题…", id="library-filter", select_on_focus=False)
         yield OptionList(id="library-list")
         yield IndexStatus(classes="index-status")
         yield Footer(compact=True)
