@@ -68,7 +68,7 @@ def parse_document(data: bytes | str, path: str = "<text>") -> Document:
         main_text,
         headings,
         cleaned.front_matter,
-        cleaned.chrome_text,
+        cleaned.chrome_text + [d.text for d in dropped if d.reason == "html comment"][:3],
         news,
     )
     extra = dict(built.layout)

@@ -51,6 +51,34 @@ class Metadata:
     published: str | None
 
 
+_CN_NUM = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DATE = re.compile(r"([〇零○一二三四五六七八九]{4})\s*年(?:度)?(?:([一二三四五六七八九十]{1,3})\s*月(?:([一二三四五六七八九十]{1,3})\s*日)?)?")
+
+
+def _cn_small(s: str) -> int:
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return (_CN_NUM.get(tens, 1) if tens else 1) * 10 + (_CN_NUM.get(ones, 0) if ones else 0)
+    return _CN_NUM.get(s, 0)
+
+
+def arabic_dates(text: str) -> str:
+    """二〇二三年一月十五日 -> 2023年1月15日 (metadata reads dates in one form)."""
+    if not any(ch in text for ch in "〇○零") and "九" not in text:
+        return text
+
+    def repl(m: re.Match[str]) -> str:
+        year = "".join(str(_CN_NUM[ch]) for ch in m.group(1))
+        out = f"{year}年"
+        if m.group(2):
+            out += f"{_cn_small(m.group(2))}月"
+            if m.group(3):
+                out += f"{_cn_small(m.group(3))}日"
+        return out
+
+    return _CN_DATE.sub(repl, text)
+
+
 def _iso(y: str, m: str, d: str) -> str | None:
     yi, mi, di = int(y), int(m), int(d)
     if 1 <= mi <= 12 and 1 <= di <= 31:
@@ -61,7 +89,7 @@ def _iso(y: str, m: str, d: str) -> str | None:
 def _clean_region(name: str | None) -> str | None:
     if not name:
         return None
-    name = re.split(r"代表|关于|[在向对我的是了由]", name)[-1]
+    name = re.split(r"代表|关于|[在向对我的是了由年月日届次和与及]", name)[-1]
     name = re.sub(r"^(?:全|原)", "", name)
     if len(name) < 2 or _NOT_REGION_TAIL.search(name) or name in ("省", "市", "县", "区"):
         return None
@@ -80,8 +108,8 @@ def extract(
     """Work out the metadata; see the module docstring for where each fact comes from."""
     fm_title = _dedupe(front_matter.get("title", "").strip())
     head_text = "\n".join([fm_title, *title_lines, *chrome[:6]])
-    head_s = head_text.translate(_TRADITIONAL_MAP)
-    body_head = text[:3000].translate(_TRADITIONAL_MAP)
+    head_s = arabic_dates(head_text.translate(_TRADITIONAL_MAP))
+    body_head = arabic_dates(text[:3000].translate(_TRADITIONAL_MAP))
     title_s = (title or fm_title).translate(_TRADITIONAL_MAP)
 
     kind = _kind(head_s, body_head, text, news_signals)
@@ -123,6 +151,10 @@ def _kind(head: str, body_head: str, text: str, news: bool) -> str | None:
         return "计划执行情况与计划草案报告"
     if "预算执行情况" in head and "预算" in head:
         return "预算执行情况与预算草案报告"
+    if re.search(r"计划[(（]?草案[)）]?的?报告", head):
+        return "计划草案报告"
+    if re.search(r"规划纲要[(（]?草案[)）]?的?报告|规划纲要的报告", head):
+        return "规划纲要报告"
     delivered = "各位代表" in body_head or _MEETING.search(head_and_body) is not None
     if delivered and ("政府工作报告" in head or "报告工作" in body_head or "政府工作" in body_head):
         return "政府工作报告"
@@ -144,7 +176,7 @@ def _year(
     date: str | None,
     published: str | None,
 ) -> int | None:
-    if kind == "计划执行情况与计划草案报告":
+    if kind in ("计划执行情况与计划草案报告", "计划草案报告"):
         m = _PLAN_YEAR.search(head)
         if m:
             return int(m.group(1))
@@ -157,7 +189,8 @@ def _year(
         if m:
             return int(m.group(1))
     if kind == "政府工作报告" and date:
-        return int(date[:4])
+        # A report given in November or December presents the plan for the next year.
+        return int(date[:4]) + (1 if int(date[5:7]) >= 11 else 0)
     m = re.search(r"((?:19|20)\d\d)\s*年[\u4e00-\u9fff]{0,8}政府工作报告", head)
     if m:
         return int(m.group(1))
@@ -172,6 +205,8 @@ def _year(
 
 
 def _region(head: str, body_head: str, text: str) -> str | None:
+    if re.search(r"在(?:中华人民共和国)?第[一二三四五六七八九十]+届全国人民代表大会|国务院总理", head + body_head[:400]):
+        return "国务院"
     for rx, source in ((_REGION_MEETING, head), (_REGION_BEFORE, head), (_REGION_MEETING, body_head),
                        (_REGION_NEWS, body_head), (_REGION_BEFORE, body_head)):
         for m in rx.finditer(source):

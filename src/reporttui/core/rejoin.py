@@ -59,13 +59,18 @@ def standalone(line: Line) -> bool:
     t = line.text
     if line.md_level or line.bold or line.cells or line.hard_break or line.html_block:
         return True
-    if t.startswith(("——", "--")) and len(t) <= 80:
+    if is_subtitle(t):
         return True
     if _SPEAKER.match(t):
         return True
     if _NUMBERED.match(t) and len(t) <= 40 and not _has_inner_stop(t):
         return True
     return False
+
+
+def is_subtitle(t: str) -> bool:
+    """"——2025年2月25日在……会议上": the line under a report's title."""
+    return t.startswith(("——", "--", "──", "—", "─")) and len(t) <= 80
 
 
 def _has_inner_stop(t: str) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from reporttui.core.clean import Line
 from reporttui.core.model import Dropped, Paragraph, Section
-from reporttui.core.rejoin import _BYLINE, _SPEAKER, ends_sentence, is_prose
+from reporttui.core.rejoin import _BYLINE, _SPEAKER, ends_sentence, is_prose, is_subtitle
 
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -32,7 +32,7 @@ _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _STOPS = "。！？!?"
 _CLOSERS = "”’」』）)"
 _APPENDIX = re.compile(r"^(?:附件|附录|附表|附：|附:|名词解释)")
-_NOT_TITLE = re.compile(r"^(?:各位代表|同志们|代表们|谢谢)")
+_NOT_TITLE = re.compile(r"^(?:各位代表|同志们|代表们|谢谢)|^[(（]?\d{4}年\d{1,2}月\d{1,2}日[)）]?$")
 _LEAD_EXCLUDED = re.compile(r"^(?:各位代表|同志们|我们|今年|明年|这一年|其中|同时|此外|总之|因此|但是)")
 
 
@@ -145,7 +145,7 @@ def classify(lines: list[Line]) -> list[Item]:
 
 def _title_like(ln: Line) -> bool:
     t = ln.text
-    if _NOT_TITLE.match(t) or _SPEAKER.match(t) or t.startswith("——"):
+    if _NOT_TITLE.match(t) or _SPEAKER.match(t) or is_subtitle(t):
         return False
     if ln.hard_break or ln.bold:
         return len(t) <= 40 and not ends_sentence(t)
@@ -181,14 +181,21 @@ def split_title_block(items: list[Item]) -> tuple[list[Item], list[Item]]:
         if it.is_heading and it.kind == "markdown" and it.style != "md1":
             end = i
             break
-        if not it.is_heading and is_prose(it.text) and not it.text.startswith("——"):
+        if not it.is_heading and is_prose(it.text) and not is_subtitle(it.text):
             if not (it.line is not None and _SPEAKER.match(it.text)):
                 end = i
                 break
     block, rest = items[:end], items[end:]
     later_titles = any(it.kind == "title-line" for it in rest)
     # A document structured by title lines: the last title line of a long block heads the intro.
-    if later_titles and len(block) >= 3 and block[-1].kind == "title-line" and rest and not rest[0].is_heading:
+    if (
+        later_titles
+        and len(block) >= 3
+        and block[-1].kind == "title-line"
+        and rest
+        and not rest[0].is_heading
+        and not _NOT_TITLE.match(rest[0].text)
+    ):
         return block[:-1], block[-1:] + rest
     return block, rest
 
@@ -198,11 +205,11 @@ def choose_title(block: list[Item]) -> str:
         if it.kind == "markdown":
             return it.text
     for it in block:
-        if it.line is not None and it.line.bold and not it.text.startswith("——"):
+        if it.line is not None and it.line.bold and not is_subtitle(it.text):
             return it.text
     for it in block:
         t = it.text
-        if t.startswith("——") or _SPEAKER.match(t) or _NOT_TITLE.match(t):
+        if is_subtitle(t) or _SPEAKER.match(t) or _NOT_TITLE.match(t):
             continue
         return t
     return ""
@@ -239,11 +246,15 @@ def build(lines: list[Line], dropped: list[Dropped]) -> Built:
         if style == "title" and has_md:
             depth = max((int(n.style[2:]) for n in stack if n.kind == "markdown"), default=1)
             style = f"md{min(depth + 1, 6)}"
-        # Appendix: numbering of the top style restarts, or an 附件 heading.
-        if part == "main" and (
-            _APPENDIX.match(it.text)
-            or (style == top_style and it.ordinal == 1 and top_max >= 2 and it.kind != "markdown")
-        ):
+        # Numbering of the top style restarting: a nested list under a top section that has no
+        # sub-headings yet (一、… inside "二、2019年工作安排"), else an appendix after the report.
+        restart = style == top_style and it.ordinal == 1 and top_max >= 2 and it.kind != "markdown"
+        if restart and top and not top[-1].children and part == "main":
+            style = style + "'"
+            restart = False
+        elif style + "'" in (n.style for n in stack):
+            style = style + "'"
+        if part == "main" and (_APPENDIX.match(it.text) or restart):
             part = "appendix"
             stack = []
             top_style = style
