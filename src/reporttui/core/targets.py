@@ -22,7 +22,11 @@ from reporttui.core.model import Document
 
 # Canonical indicator -> regex of its wordings (longest variants first where they share a prefix).
 INDICATORS: tuple[tuple[str, str], ...] = (
-    ("地区生产总值", r"(?:全[市县区省])?地区生产总值|(?:全[市县区省])?生产总值|GDP|经济总量"),
+    (
+        "地区生产总值",
+        r"(?:(?:全[市县区省])?地区生产总值|(?:全[市县区省])?生产总值|国内生产总值|GDP|经济总量)"
+        r"(?!\s*(?:能耗|比重|的|总量))",
+    ),
     ("规模以上工业增加值", r"规模以上工业增加值|规上工业增加值|规模工业增加值"),
     ("服务业增加值", r"(?:现代)?服务业增加值"),
     ("第一产业增加值", r"第一产业(?:预计完成)?增加值"),
@@ -50,21 +54,14 @@ INDICATORS: tuple[tuple[str, str], ...] = (
 
 _NUM = r"-?\d+(?:\.\d+)?"
 _UNIT = r"万亿元|亿元|万元|元|万人次|万人|人次|人|万吨|吨|万亩|亩|个百分点|%|‰"
-_TARGET_QUALIFIERS = (
-    "左右",
-    "以上",
-    "以内",
-    "以下",
-    "以内",
-    "上下",
-)
 _INDICATOR_RE = re.compile("|".join(f"(?P<i{n}>{rx})" for n, (_, rx) in enumerate(INDICATORS)))
 _LEVEL_RE = re.compile(
     rf"^[^，。；;,]{{0,14}}?(?:完成|实现|达到|达|为|突破|增至|)\s*(?P<value>{_NUM})\s*(?P<unit>{_UNIT})"
 )
 _GROWTH_RE = re.compile(
-    rf"(?P<verb>增长|下降|增速|增幅|提高|降低|涨幅)(?:达到|达|为|保持在|控制在|在)?\s*"
-    rf"(?P<value>{_NUM})\s*(?P<unit>%|个百分点)(?P<qual>左右|以上|以内|以下|上下)?"
+    rf"(?P<avg>年均|累计|平均|比(?:19|20)\d\d年)?(?P<verb>增长|下降|增速|增幅|提高|降低|涨幅)(?:达到|达|为|保持在|控制在|在)?\s*"
+    rf"(?P<value>{_NUM})\s*(?:%?\s*[-－—~～到至]\s*(?P<high>{_NUM})\s*)?(?P<unit>%|个百分点)"
+    rf"(?P<qual>左右|以上|以内|以下|上下)?"
 )
 _NARROWING = "区业镇园"
 """A figure right after these (开发区/产业 规上工业增加值) is about a part, not the whole."""
@@ -76,10 +73,15 @@ _PAIR_GROWTH_RE = re.compile(
     rf"^[，,\s]*(?:分别)?(?:同比)?(?P<verb>增长|下降)\s*(?P<g1>{_NUM})\s*%\s*[、和及]\s*(?P<g2>{_NUM})\s*%"
 )
 _SYNC_RE = re.compile(
-    r"(?P<qual>与经济增长(?:基本)?同步|高于经济增长(?:水平)?|快于经济增长|保持正增长|与去年同期基本持平|基本持平)"
+    r"(?P<qual>与经济增长(?:基本)?同步|(?:略)?(?:高于|快于|不低于|好于)(?:全国|全省|全市|经济增长|GDP)"
+    r"[^，,。；;]{0,6}?(?:水平|增速|速度|增长)?(?=[，,。；;]|$)|保持正增长|与去年同期基本持平|基本持平)"
 )
 _TARGET_WORDS = re.compile(r"预期目标|主要目标|目标[是为：:]|力争|争取|确保|控制在|左右|以上|以内")
 _RESULT_WORDS = re.compile(r"完成|实现|达到|同比|比上年|较上年|预计")
+_TARGET_CONTEXT = re.compile(r"预期目标|主要目标|目标[是为]|计划目标|目标建议")
+"""Words before a figure in its paragraph that make it a target (主要预期目标是：…)."""
+_FIRM_RESULT = re.compile(r"同比|比上年|较上年|上年同期|去年同期|完成了|实现了")
+_TARGET_QUALIFIERS = ("左右", "以上", "以内", "以下", "上下", "力争")
 _YEAR_RE = re.compile(r"^\s*(?:预计)?(20\d\d)\s*年")
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 
@@ -156,20 +158,15 @@ def extract_from_text(
         if not hits:
             continue
         sent_year = _YEAR_RE.match(sentence)
-        kind = default_kind
+        sentence_kind = default_kind
         has_target = bool(_TARGET_WORDS.search(sentence))
         has_result = bool(_RESULT_WORDS.search(sentence))
         if has_target and not has_result:
-            kind = "target"
+            sentence_kind = "target"
         elif has_result and not has_target:
-            kind = "result"
-        fig_year = year
-        if kind == "result" and year is not None:
-            fig_year = year - 1
-        for explicit in (sent_year, para_year):
-            if explicit:
-                fig_year = int(explicit.group(1))
-                break
+            sentence_kind = "result"
+        firm_result = bool(_FIRM_RESULT.search(sentence))
+        explicit_year = next((int(m.group(1)) for m in (sent_year, para_year) if m), None)
         for n, hit in enumerate(hits):
             canonical = INDICATORS[int(hit.lastgroup[1:])][0]  # type: ignore[index]
             if hit.start() > 0 and sentence[hit.start() - 1] in _NARROWING:
@@ -178,8 +175,22 @@ def extract_from_text(
             tail = sentence[hit.end() : end]
             clause = sentence[hit.start() : end].strip("，,；;。 ")
             lead_qual = "力争" if "力争" in sentence[max(0, hit.start() - 6) : hit.start()] else ""
+            in_target_context = bool(
+                _TARGET_CONTEXT.search(text_clean[: sentence_start + hit.start()])
+            )
 
             def add(name: str, value: float | None, unit: str, qual: str) -> None:
+                qual = qual or lead_qual
+                kind = sentence_kind
+                if not firm_result and (
+                    in_target_context or qual in _TARGET_QUALIFIERS or (value is None and qual)
+                ):
+                    kind = "target"
+                elif firm_result:
+                    kind = "result"
+                fig_year = explicit_year
+                if fig_year is None and year is not None:
+                    fig_year = year - 1 if kind == "result" else year
                 rows.append(
                     Indicator(
                         doc=doc,
@@ -189,7 +200,7 @@ def extract_from_text(
                         indicator=name,
                         value=value,
                         unit=unit,
-                        qualifier=qual or lead_qual,
+                        qualifier=qual,
                         kind=kind,
                         text=clause,
                         start=offset + sentence_start + hit.start(),
@@ -223,10 +234,15 @@ def extract_from_text(
                     growth_region = tail[level.end() :]
             growth = _GROWTH_RE.search(growth_region)
             if growth and growth.start() <= 24:
+                if growth.group("avg"):
+                    continue  # 年均/累计: a multi-year figure, not the year's
                 value = _fmt(growth.group("value"))
                 if growth.group("verb") in ("下降", "降低"):
                     value = -value
-                add(canonical + "增长", value, growth.group("unit"), growth.group("qual") or "")
+                qual = growth.group("qual") or ""
+                if growth.group("high"):
+                    qual = f"至{growth.group('high')}{growth.group('unit')}" + (f" {qual}" if qual else "")
+                add(canonical + "增长", value, growth.group("unit"), qual)
                 continue
             sync = _SYNC_RE.search(growth_region)
             if sync and sync.start() <= 12:
