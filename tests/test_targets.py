@@ -137,3 +137,23 @@ def test_every_row_points_at_its_text(name: str) -> None:
         assert row.kind in ("target", "result")
         assert row.text and row.start >= 0
         assert doc.text[row.start : row.start + len(row.text)].replace("％", "%") == row.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Found in the corpus: a range, a comparison with the province, a multi-year figure.
+        ("主要预期目标是：地区生产总值增长6－6.5％。", [("地区生产总值增长", 6.0, "至6.5%", "target")]),
+        (
+            "主要预期目标建议为：全省地区生产总值增速高于全国平均水平。",
+            [("地区生产总值增长", None, "高于全国平均水平", "target")],
+        ),
+        ("全市生产总值年均增长12.4%，五年翻了一番。", []),
+        ("地区生产总值比2016年增长30.3%。", []),
+        ("民营经济占地区生产总值的43.8%，比上年提高6个百分点。", []),
+        ("单位地区生产总值能耗下降3.2%。", [("单位地区生产总值能耗增长", -3.2, "", "result")]),
+    ],
+)
+def test_corpus_wordings(text: str, expected: list[tuple[object, ...]]) -> None:
+    rows = extract_from_text(text, default_kind="result", year=2020)
+    assert [(r.indicator, r.value, r.qualifier, r.kind) for r in rows] == expected
