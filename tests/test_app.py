@@ -153,7 +153,8 @@ async def test_search_open_hit_and_step_with_n(app_home: Path) -> None:
         assert block is not None and "林麝" in block.text
         assert block.has_class("-current-hit")
         # The hit sits in the upper part of the view (about a third down), not at the edge.
-        offset = block.virtual_region.y - view.scroll_y
+        hit_line = block.virtual_region.y + view.line_of(block, view.first_hit_offset(block))
+        offset = hit_line - view.scroll_y
         assert 0 <= offset <= view.scrollable_content_region.height // 2
         # Every occurrence in the document is highlighted.
         marked = [b for b in view.blocks if "林麝" in b.text]

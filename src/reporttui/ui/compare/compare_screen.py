@@ -27,7 +27,7 @@ NARROW = 100
 
 
 def _short_label(document: Any) -> str:
-    """"古交市 2025": enough to tell the sides apart in every band."""
+    """ "古交市 2025": enough to tell the sides apart in every band."""
     return f"{document.region or document.title[:12]} {document.year or ''}".strip()
 
 
@@ -35,10 +35,22 @@ class SectionBlock(Static, can_focus=True):
     """One plan unit in a pane: title, evidence words and (unless collapsed) its text."""
 
     BINDINGS = [
-        Binding("enter", "open", "Open", id="compare.open", tooltip="Open this section in the reader"),
+        Binding(
+            "enter", "open", "Open", id="compare.open", tooltip="Open this section in the reader"
+        ),
     ]
 
-    def __init__(self, doc_id: str, ref: Any, text: str, shared: tuple[str, ...], only: tuple[str, ...], *, side: str, collapsed: bool) -> None:
+    def __init__(
+        self,
+        doc_id: str,
+        ref: Any,
+        text: str,
+        shared: tuple[str, ...],
+        only: tuple[str, ...],
+        *,
+        side: str,
+        collapsed: bool,
+    ) -> None:
         self.doc_id = doc_id
         self.ref = ref
         self.side = side
@@ -47,11 +59,17 @@ class SectionBlock(Static, can_focus=True):
             title = title.append(" (部分)")
         lines = [title]
         if ref.evidence:
-            lines.append(highlight("依据: " + "、".join(ref.evidence), (), (), base="italic $text-muted"))
+            lines.append(
+                highlight("依据: " + "、".join(ref.evidence), (), (), base="italic $text-muted")
+            )
         if ref.match_title and ref.similarity > 0:
             lines.append(
-                highlight(f"最相近: {ref.match_title} ({ref.similarity:.2f})", (), (), base="$text-muted")
+                highlight(
+                    f"最相近: {ref.match_title} ({ref.similarity:.2f})", (), (), base="$text-muted"
+                )
             )
+        if text.startswith(ref.title):  # a lead sentence is both the title and the text's start
+            text = text[len(ref.title) :].lstrip()
         if not collapsed and ref.role == "main" and text:
             lines.append(highlight(text, shared, only))
         from textual.content import Content
@@ -89,16 +107,64 @@ class CompareScreen(Screen[None]):
     """
 
     BINDINGS = [
-        Binding("l", "toggle_lock", "Lock scroll", id="compare.lock", tooltip="Scroll the two sides together or apart"),
+        Binding(
+            "l",
+            "toggle_lock",
+            "Lock scroll",
+            id="compare.lock",
+            tooltip="Scroll the two sides together or apart",
+        ),
         Binding("s", "swap", "Swap", id="compare.swap", tooltip="Swap side A and side B"),
-        Binding("t", "themes", "Themes", id="compare.themes", tooltip="Show the theme list and jump to a theme"),
-        Binding("a", "pick('a')", "Doc A", id="compare.pick_a", tooltip="Choose the document on side A"),
-        Binding("b", "pick('b')", "Doc B", id="compare.pick_b", tooltip="Choose the document on side B"),
-        Binding("z", "collapse", "Titles only", id="compare.collapse", tooltip="Show titles only, or full text"),
-        Binding("right_square_bracket", "next_theme(1)", "Next theme", id="compare.next", tooltip="Jump to the next theme", show=False),
-        Binding("left_square_bracket", "next_theme(-1)", "Prev theme", id="compare.prev", tooltip="Jump to the previous theme", show=False),
-        Binding("i", "targets", "Targets", id="compare.targets", tooltip="Targets and results of both documents"),
-        Binding("w", "keywords", "Keywords", id="compare.keywords", tooltip="Keywords of A: new, rising, falling against B"),
+        Binding(
+            "t",
+            "themes",
+            "Themes",
+            id="compare.themes",
+            tooltip="Show the theme list and jump to a theme",
+        ),
+        Binding(
+            "a", "pick('a')", "Doc A", id="compare.pick_a", tooltip="Choose the document on side A"
+        ),
+        Binding(
+            "b", "pick('b')", "Doc B", id="compare.pick_b", tooltip="Choose the document on side B"
+        ),
+        Binding(
+            "z",
+            "collapse",
+            "Titles only",
+            id="compare.collapse",
+            tooltip="Show titles only, or full text",
+        ),
+        Binding(
+            "right_square_bracket",
+            "next_theme(1)",
+            "Next theme",
+            id="compare.next",
+            tooltip="Jump to the next theme",
+            show=False,
+        ),
+        Binding(
+            "left_square_bracket",
+            "next_theme(-1)",
+            "Prev theme",
+            id="compare.prev",
+            tooltip="Jump to the previous theme",
+            show=False,
+        ),
+        Binding(
+            "i",
+            "targets",
+            "Targets",
+            id="compare.targets",
+            tooltip="Targets and results of both documents",
+        ),
+        Binding(
+            "w",
+            "keywords",
+            "Keywords",
+            id="compare.keywords",
+            tooltip="Keywords of A: new, rising, falling against B",
+        ),
         Binding("escape", "back", "Back", id="compare.back", tooltip="Leave the comparison"),
     ]
 
@@ -109,7 +175,9 @@ class CompareScreen(Screen[None]):
     collapsed: reactive[bool] = reactive(False)
     """Whether only section titles (not their text) are shown."""
 
-    def __init__(self, library: Any, doc_a_id: str | None = None, doc_b_id: str | None = None) -> None:
+    def __init__(
+        self, library: Any, doc_a_id: str | None = None, doc_b_id: str | None = None
+    ) -> None:
         super().__init__()
         self.library = library
         self.doc_a_id = doc_a_id
@@ -206,7 +274,9 @@ class CompareScreen(Screen[None]):
         self.query_one("#status", Static).update(text)
 
     def _fill_pickers(self, entries: list[Any]) -> None:
-        options = [(f"{e.region or '?'} {e.year or '?'} {e.kind or e.title}", e.id) for e in entries]
+        options = [
+            (f"{e.region or '?'} {e.year or '?'} {e.kind or e.title}", e.id) for e in entries
+        ]
         self._setting_pickers = True
         try:
             for select_id, value in (("#pick-a", self.doc_a_id), ("#pick-b", self.doc_b_id)):
@@ -283,15 +353,30 @@ class CompareScreen(Screen[None]):
         bands = []
         for row in self.comparison.rows:
             cells = Horizontal(
-                Vertical(Static(f"A {label_a}", classes="cell-label"), *self._cell(row, "a"), classes="cell"),
-                Vertical(Static(f"B {label_b}", classes="cell-label"), *self._cell(row, "b"), classes="cell"),
+                Vertical(
+                    Static(f"A {label_a}", classes="cell-label"),
+                    *self._cell(row, "a"),
+                    classes="cell",
+                ),
+                Vertical(
+                    Static(f"B {label_b}", classes="cell-label"),
+                    *self._cell(row, "b"),
+                    classes="cell",
+                ),
                 classes="band-cells" + (" stacked" if self.narrow else ""),
             )
             terms = " ".join(row.shared_terms[:6])
             title = f"{row.name}" + (f" · 共同: {terms}" if terms else "")
             if row.gap:
                 title += f" · {'A' if row.gap == 'a' else 'B'} 无此主题"
-            bands.append(Vertical(Static(title, classes="band-title"), cells, classes="band", id=f"band-{row.theme}"))
+            bands.append(
+                Vertical(
+                    Static(title, classes="band-title"),
+                    cells,
+                    classes="band",
+                    id=f"band-{row.theme}",
+                )
+            )
         locked.mount_all(bands)
         pane_a.mount(Static(f"A {label_a}", classes="pane-title"))
         pane_b.mount(Static(f"B {label_b}", classes="pane-title"))
@@ -372,7 +457,9 @@ class CompareScreen(Screen[None]):
         """Scroll (both sides) to the band of ``theme``."""
         if self.locked:
             band = self.query_one(f"#band-{theme}")
-            self.query_one("#locked", VerticalScroll).scroll_to_widget(band, top=True, animate=False)
+            self.query_one("#locked", VerticalScroll).scroll_to_widget(
+                band, top=True, animate=False
+            )
             blocks = band.query(SectionBlock)
             if blocks:
                 blocks.first().focus(scroll_visible=False)

@@ -36,7 +36,9 @@ class KeywordBars(Static):
     KeywordBars { height: auto; padding: 0 1 1 1; }
     """
 
-    def __init__(self, title: str, items: list[tuple[str, float, str]], style: str = "$accent") -> None:
+    def __init__(
+        self, title: str, items: list[tuple[str, float, str]], style: str = "$accent"
+    ) -> None:
         super().__init__()
         self.chart_title = title
         self.items = items
@@ -65,7 +67,9 @@ class KeywordScreen(Screen[None]):
     KeywordScreen .kw-col { width: 1fr; height: auto; }
     """
 
-    BINDINGS = [Binding("escape", "back", "Back", id="keywords.back", tooltip="Leave the keyword charts")]
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="keywords.back", tooltip="Leave the keyword charts")
+    ]
 
     def __init__(self, library: Any, doc_id: str, vs_id: str | None = None, top: int = 20) -> None:
         super().__init__()
@@ -112,15 +116,31 @@ class KeywordScreen(Screen[None]):
         if stats.vs_label:
             text += f" · 对比 {stats.vs_label} (每万字频次)"
         self.query_one("#kw-status", Static).update(text)
-        charts = [KeywordBars("高频词", [(t.term, float(t.count), str(t.count)) for t in stats.top])]
+        charts = [
+            KeywordBars("高频词", [(t.term, float(t.count), str(t.count)) for t in stats.top])
+        ]
         if stats.diff is not None:
             d = stats.diff
-            charts.append(KeywordBars("新出现", [(c.term, c.other_rate, f"{c.other_rate:g}") for c in d.new], "$success"))
             charts.append(
-                KeywordBars("上升", [(c.term, c.other_rate, f"{c.base_rate:g}→{c.other_rate:g}") for c in d.rising], "$warning")
+                KeywordBars(
+                    "新出现",
+                    [(c.term, c.other_rate, f"{c.other_rate:g}") for c in d.new],
+                    "$success",
+                )
             )
             charts.append(
-                KeywordBars("下降", [(c.term, c.base_rate, f"{c.base_rate:g}→{c.other_rate:g}") for c in d.falling], "$error")
+                KeywordBars(
+                    "上升",
+                    [(c.term, c.other_rate, f"{c.base_rate:g}→{c.other_rate:g}") for c in d.rising],
+                    "$warning",
+                )
+            )
+            charts.append(
+                KeywordBars(
+                    "下降",
+                    [(c.term, c.base_rate, f"{c.base_rate:g}→{c.other_rate:g}") for c in d.falling],
+                    "$error",
+                )
             )
         if self.size.width >= 100 and len(charts) > 1:
             body.mount(Horizontal(charts[0], charts[1], classes="kw-col"))

@@ -23,7 +23,13 @@ class TargetsScreen(Screen[None]):
     """
 
     BINDINGS = [
-        Binding("f", "filter_kind", "目标/实绩", id="targets.kind", tooltip="Show targets, results, or both"),
+        Binding(
+            "f",
+            "filter_kind",
+            "目标/实绩",
+            id="targets.kind",
+            tooltip="Show targets, results, or both",
+        ),
         Binding("escape", "back", "Back", id="targets.back", tooltip="Leave the targets table"),
     ]
 
@@ -89,7 +95,9 @@ class TargetsScreen(Screen[None]):
                     values.append("")
                     continue
                 self._cells[(r, c + 2)] = cell
-                values.append(f"{format_value(cell)} ({cell.year})" if cell.year else format_value(cell))
+                values.append(
+                    f"{format_value(cell)} ({cell.year})" if cell.year else format_value(cell)
+                )
             table.add_row(name, "目标" if row_kind == "target" else "实绩", *values)
         shown = {None: "targets and results", "target": "targets", "result": "results"}[kind]
         self.query_one("#targets-status", Static).update(

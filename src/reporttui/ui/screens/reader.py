@@ -99,15 +99,27 @@ class ReaderScreen(Screen[None]):
 
     def _jump(self, index: int, section_id: str, paragraph: int, tries: int = 0) -> None:
         """Scroll to block ``index`` once the new blocks have been laid out."""
-        blocks = self.text.blocks
-        if 0 <= index < len(blocks) and blocks[index].virtual_region.height == 0 and tries < 50:
+        view = self.text
+        blocks = view.blocks
+        laid_out = (
+            not 0 <= index < len(blocks)
+            or (
+                blocks[index].virtual_region.height > 0
+                and view.size.height > 0
+                and view.virtual_size.height >= blocks[index].virtual_region.bottom
+            )
+        )
+        if not laid_out and tries < 100:
             self.call_after_refresh(self._jump, index, section_id, paragraph, tries + 1)
             return
         search = self.app.session.search
         hit_here = search is not None and search.current >= 0
         if hit_here:
             self.text.set_terms(search.terms, (section_id, paragraph))  # type: ignore[union-attr]
-        self.text.move_to(index, third=hit_here)
+        offset = 0
+        if hit_here and 0 <= index < len(blocks):
+            offset = view.first_hit_offset(blocks[index])
+        view.move_to(index, third=hit_here, offset=offset)
         if not hit_here:
             self.text.scroll_to_block_top(index)
 

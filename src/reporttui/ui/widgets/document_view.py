@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
@@ -99,7 +100,7 @@ class DocumentView(VerticalScroll, can_focus=True):
             block.update(self._render_block(block))
         await self.remove_children()
         await self.mount_all(blocks)
-        self.scroll_home(animate=False)
+        self.scroll_to(y=0, animate=False, immediate=True)
         self.set_reactive(DocumentView.cursor, -1)
         self.cursor = self._first_paragraph_index()
 
@@ -119,7 +120,12 @@ class DocumentView(VerticalScroll, can_focus=True):
             return block.paragraph is not None and block.paragraph.number == number
         return block.paragraph is None and block.section.id == section_id
 
-    def _render_block(self, block: Block):  # -> Content
+    def first_hit_offset(self, block: Block) -> int:
+        """Character offset of the first highlighted term in ``block`` (0 when none)."""
+        spans = term_spans(block.text, self.terms)
+        return spans[0][0] if spans else 0
+
+    def _render_block(self, block: Block) -> Content:
         text = block.text
         spans = term_spans(text, self.terms)
         current = None
@@ -204,8 +210,24 @@ class DocumentView(VerticalScroll, can_focus=True):
                 break
         return last
 
-    def move_to(self, index: int, *, third: bool = False) -> None:
-        """Put the cursor on block ``index`` and scroll it into view (a third down with ``third``)."""
+    def line_of(self, block: Block, offset: int) -> int:
+        """The wrapped line of ``block`` (0-based) that shows character ``offset`` of its text."""
+        width = block.content_region.width or block.size.width
+        if width <= 0 or offset <= 0:
+            return 0
+        seen = 0
+        for number, line in enumerate(Content(block.text).wrap(width)):
+            seen += len(line.plain)
+            if offset < seen:
+                return number
+        return 0
+
+    def move_to(self, index: int, *, third: bool = False, offset: int = 0) -> None:
+        """Put the cursor on block ``index`` and scroll it into view.
+
+        With ``third``, the line holding character ``offset`` of the block goes a third of the way
+        down the view (long paragraphs: the hit itself is shown, not just the paragraph start).
+        """
         if not self.blocks:
             return
         index = max(0, min(index, len(self.blocks) - 1))
@@ -213,7 +235,8 @@ class DocumentView(VerticalScroll, can_focus=True):
         try:
             block = self.blocks[index]
             if third:
-                y = block.virtual_region.y - self.scrollable_content_region.height // 3
+                line = self.line_of(block, offset)
+                y = block.virtual_region.y + line - self.scrollable_content_region.height // 3
                 self.scroll_to(y=max(0, y), animate=False, immediate=True)
             else:
                 self.scroll_to_widget(block, animate=False, immediate=True)
