@@ -73,6 +73,7 @@ _WEB_CHROME = re.compile(
     r"(?:\s*[:：>＞]|\s*$|\s*[【\[(（])",
     re.I,
 )
+_CHROME_ONLY = re.compile(r"^(?:打印本页|关闭窗口|打印|关闭|收藏|分享|返回顶部|【(?:打印|关闭|收藏|返回|大|中|小|打印本页|关闭窗口)】|[\s|｜/])+$")
 _PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一条|下一条)\s*[:：]?\s*(.*)$")
 _LAYOUT = re.compile(
     r"^[(（]?\s*(?:上接|下转|接上|转下|接第|转第)\s*第?\s*[0-9一二三四五六七八九十]+\s*版\s*[)）]?$"
@@ -185,7 +186,7 @@ def clean(text: str) -> Cleaned:
 def _chrome_reason(line: str) -> str | None:
     if len(line) > 120:
         return None
-    if _WEB_CHROME.match(line) or _PREV_NEXT.match(line):
+    if _WEB_CHROME.match(line) or _PREV_NEXT.match(line) or _CHROME_ONLY.match(line):
         return "web chrome"
     if _LAYOUT.match(line) or _LAYOUT_STAFF.search(line):
         return "layout"

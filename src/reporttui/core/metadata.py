@@ -32,7 +32,7 @@ _REGION_MEETING = re.compile(rf"在({_PLACE})第?[一二三四五六七八九十
 _REGION_NEWS = re.compile(
     rf"({_PLACE})(?:两会|十?[一二三四五六七八九十]+届人大|第?[一二三四五六七八九十]+届人民代表大会|政府工作报告)"
 )
-_REGION_ACTOR = re.compile(rf"({_PLACE})(?:坚持|深入|持续|积极|全面|统筹|始终|牢牢|锚定|正)")
+_REGION_ACTOR = re.compile(rf"(?:^|(?<=[，。；\n“]))({_PLACE})(?:坚持|深入|持续|积极|全面|统筹|始终|牢牢|锚定|正)")
 _FM_TITLE_DATE = re.compile(r"[(（]\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _NOT_REGION_TAIL = re.compile(r"(?:地区|社区|园区|开发区|新区|城区|片区|景区|小区|市区|郊区|辖区|全市|全县|全区|本市|我市|我县|我区)$")
 _TRADITIONAL_MAP = str.maketrans({"報": "报", "書": "书", "劃": "划", "國": "国", "經": "经", "濟": "济",
@@ -89,7 +89,7 @@ def _iso(y: str, m: str, d: str) -> str | None:
 def _clean_region(name: str | None) -> str | None:
     if not name:
         return None
-    name = re.split(r"代表|关于|[在向对我的是了由年月日届次和与及]", name)[-1]
+    name = re.split(r"代表|关于|围绕|[在向对我们的是了由年月日届次与及]", name)[-1]
     name = re.sub(r"^(?:全|原)", "", name)
     if len(name) < 2 or _NOT_REGION_TAIL.search(name) or name in ("省", "市", "县", "区"):
         return None
@@ -126,7 +126,7 @@ def extract(
             published = _iso(m.group(1), m.group(2), m.group(3))
             break
     if date is None:
-        m = _FM_TITLE_DATE.search(fm_title)
+        m = _FM_TITLE_DATE.search(fm_title) or _DATE_LINE.search(head_s)
         if m:
             date = _iso(m.group(1), m.group(2), m.group(3))
     if date is None and published is not None and kind in ("新闻综述", "新闻报道"):
@@ -229,6 +229,11 @@ _SELF_NAMING = re.compile(
     r"(?:平安|美丽|锦绣|幸福|魅力|活力|扎根|深耕|奋力谱写中国式现代化)([\u4e00-\u9fff]{2})"
     r"|([\u4e00-\u9fff]{2})(?:速度|新篇章|现代化建设|一定能)"
 )
+_COMMON_STEMS = frozenset(
+    "乡村 城市 中国 城乡 家园 社会 生活 校园 河湖 山水 农村 人民 经济 发展 我们 健康 文化 生态 环境 "
+    "全省 全市 全县 全区 祖国 民族 时代 新的 更加 推进 建设 奋力 继续 共同 全面 社区 产业".split()
+)
+_DATE_LINE = re.compile(r"(?:^|\n)[(（]?\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)）]?\s*(?:\n|$)")
 _LEVEL_WORDS = {"市": ("全市", "市委", "市政府"), "县": ("全县", "县委", "县政府"),
                 "区": ("全区", "区委", "区政府"), "省": ("全省", "省委", "省政府")}
 
@@ -236,7 +241,11 @@ _LEVEL_WORDS = {"市": ("全市", "市委", "市政府"), "县": ("全县", "县
 def _dominant_city(text: str) -> str | None:
     """A place the text keeps naming as itself (锦绣太原, 扎根太原, 太原速度…), clearly ahead."""
     sample = text[:80000]
-    scores = Counter(m.group(1) or m.group(2) for m in _SELF_NAMING.finditer(sample))
+    scores = Counter(
+        stem
+        for m in _SELF_NAMING.finditer(sample)
+        if (stem := m.group(1) or m.group(2)) not in _COMMON_STEMS
+    )
     if not scores:
         return None
     ranked = scores.most_common(2)

@@ -200,6 +200,17 @@ def split_title_block(items: list[Item]) -> tuple[list[Item], list[Item]]:
     return block, rest
 
 
+def _drop_duplicate_titles(block: list[Item], dropped: list[Dropped]) -> list[Item]:
+    """A web page repeats the report's title above it (seed 003): keep the last copy."""
+    out: list[Item] = []
+    for i, it in enumerate(block):
+        if any(later.text == it.text for later in block[i + 1 :]):
+            dropped.append(Dropped(it.text, "duplicate title", it.line.line if it.line else 0))
+            continue
+        out.append(it)
+    return out
+
+
 def choose_title(block: list[Item]) -> str:
     for it in block:
         if it.kind == "markdown":
@@ -221,6 +232,7 @@ def build(lines: list[Line], dropped: list[Dropped]) -> Built:
     main_lines, appended_lines = _split_appended(lines)
     items = classify(main_lines)
     block, rest = split_title_block(items)
+    block = _drop_duplicate_titles(block, dropped)
     title = choose_title(block)
     title_lines = [it.text for it in block]
 
@@ -307,7 +319,7 @@ def _drop_captions(lines: list[Line], dropped: list[Dropped]) -> list[Line]:
             and not ln.bold
             and not is_prose(t)
             and ln.blank_before >= 2
-            and ln.blank_after >= 2
+            and ln.blank_after >= 1
             and numbered(t) is None
         ):
             dropped.append(Dropped(t, "photo caption", ln.line))
@@ -343,7 +355,7 @@ def _lead_sentence(p: str) -> str | None:
     if end < 0:
         return None
     sentence = p[:end]
-    if not 5 <= len(sentence) <= 22 or len(p) - end < 8:
+    if not 5 <= len(sentence) <= 22 or len(p) - end < 4:
         return None
     if any(ch in sentence for ch in "：；:;") or "是" in sentence or _LEAD_EXCLUDED.match(sentence):
         return None

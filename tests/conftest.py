@@ -1,0 +1,45 @@
+"""Shared fixtures: the seed reports (parsed once) and the real corpus (unpacked once, if present)."""
+
+from __future__ import annotations
+
+import functools
+import tarfile
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reporttui.core.model import Document
+from reporttui.core.paths import seed_files
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS_TARBALL = ROOT.parent / "shared" / "corpus" / "gov-reports.tar.xz"
+
+
+def seed_path(number: int) -> Path:
+    """The seed file whose name starts with ``000``, ``001``..."""
+    prefix = f"{number:03d}_"
+    return next(p for p in seed_files() if p.name.startswith(prefix))
+
+
+@functools.lru_cache(maxsize=None)
+def seed_doc(number: int) -> Document:
+    """The parsed seed ``number`` (cached: documents are immutable)."""
+    from reporttui.core.ingest import load_document
+
+    return load_document(seed_path(number))
+
+
+@pytest.fixture(scope="session")
+def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The 3,004-report corpus unpacked into a temporary folder; skips when the tarball is absent."""
+    if not CORPUS_TARBALL.exists():
+        pytest.skip(f"corpus not found at {CORPUS_TARBALL}")
+    target = tmp_path_factory.mktemp("corpus")
+    with tarfile.open(CORPUS_TARBALL) as tar:
+        if sys.version_info >= (3, 12):
+            tar.extractall(target, filter="data")
+        else:
+            tar.extractall(target)
+    yield target

@@ -1,0 +1,57 @@
+"""Decoding: the encodings reports come in, and clear refusals for what is not text."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from reporttui.core.decode import decode_bytes
+from reporttui.core.errors import ReportFileError
+
+TEXT = "政府工作报告\r\n各位代表：２０２５年地区生产总值增长5%。\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig"),
+        (TEXT.encode("gb18030"), "gb18030"),
+        (TEXT.encode("gbk"), "gb18030"),
+        (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16"),
+        (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16"),
+    ],
+)
+def test_known_encodings_decode_to_the_same_text(data: bytes, encoding: str) -> None:
+    decoded = decode_bytes(data, "r.txt")
+    assert decoded.text == TEXT
+    assert decoded.encoding == encoding
+
+
+def test_gb18030_only_characters_survive() -> None:
+    text = "𠀀字与㐀字的报告。"  # outside GBK, inside GB18030
+    assert decode_bytes(text.encode("gb18030")).text == text
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\r\n\t  ", codecs.BOM_UTF8])
+def test_empty_input_is_an_error_naming_the_file(data: bytes) -> None:
+    with pytest.raises(ReportFileError, match=r"^empty\.txt is empty$"):
+        decode_bytes(data, "empty.txt")
+
+
+def test_binary_input_is_refused() -> None:
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
+    with pytest.raises(ReportFileError, match=r"^pic\.png looks like a binary file"):
+        decode_bytes(png, "pic.png")
+
+
+def test_control_characters_without_nul_are_refused() -> None:
+    data = bytes([1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 16]) * 50
+    with pytest.raises(ReportFileError, match="binary"):
+        decode_bytes(data, "x.bin")
+
+
+def test_undecodable_bytes_are_refused_with_the_reason() -> None:
+    with pytest.raises(ReportFileError, match=r"^cannot decode bad\.txt: not UTF-8, GB18030"):
+        decode_bytes(b"\xff\xff\xfe\xfa report \xff", "bad.txt")

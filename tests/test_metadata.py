@@ -1,0 +1,82 @@
+"""Metadata from the content: region, year of the plan, kind, title, date. Never the file name."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import seed_doc, seed_path
+
+from reporttui.core.ingest import load_document, parse_document
+
+SEEDS = {
+    0: ("谱写中国式现代化古交篇章", "古交市", 2025, "新闻综述", None),
+    1: ("跻身太原发展“第二战场” 全面开启古交“二次创业”", "古交市", None, "新闻报道", None),
+    2: (
+        "“改革攻坚”与“民生提质”双轮驱动——交城县八大举措擘画2025年高质量发展新图景",
+        "交城县", 2025, "新闻综述", "2025-04-03",
+    ),
+    3: (
+        "关于古交市2025年国民经济和社会发展计划执行情况与2026年国民经济和社会发展计划(草案)的报告",
+        "古交市", 2026, "计划执行情况与计划草案报告", "2025-12-29",
+    ),
+    4: ("政府工作报告", "太原市", 2025, "政府工作报告", None),
+}
+
+
+@pytest.mark.parametrize("n", sorted(SEEDS))
+def test_seed_metadata(n: int) -> None:
+    doc = seed_doc(n)
+    assert (doc.title, doc.region, doc.year, doc.kind, doc.date) == SEEDS[n]
+
+
+def test_seed_003_keeps_its_publication_date_apart_from_the_meeting_date() -> None:
+    assert seed_doc(3).meta["published"] == "2026-01-04"
+
+
+def test_the_file_name_is_never_used(tmp_path: Path) -> None:
+    misleading = tmp_path / "北京市_2019_政府工作报告.txt"
+    shutil.copy(seed_path(1), misleading)
+    doc = load_document(misleading)
+    assert (doc.region, doc.year, doc.kind) == ("古交市", None, "新闻报道")
+
+
+def test_unknown_is_an_honest_answer() -> None:
+    doc = parse_document("坚持稳中求进工作总基调，推动经济持续回升向好。\n加快发展新质生产力。\n")
+    assert (doc.region, doc.year, doc.kind, doc.date) == (None, None, None, None)
+
+
+def test_delivered_report_with_meeting_line() -> None:
+    src = (
+        "政府工作报告\n——2024年1月23日在福建省第十四届人民代表大会第二次会议上\n福建省人民政府省长 赵龙\n"
+        "各位代表：\n现在，我代表省人民政府，向大会报告工作，请予审议。\n一、2023年工作回顾\n过去一年，成绩显著。\n"
+    )
+    doc = parse_document(src)
+    assert (doc.region, doc.year, doc.kind, doc.date) == ("福建省", 2024, "政府工作报告", "2024-01-23")
+
+
+def test_december_meeting_reports_on_the_next_year() -> None:
+    src = (
+        "政府工作报告\n——2022年12月12日在拉萨市第十二届人民代表大会第三次会议上\n"
+        "各位代表：\n现在，我代表市人民政府，向大会报告工作，请予审议。\n"
+    )
+    doc = parse_document(src)
+    assert (doc.region, doc.year, doc.date) == ("拉萨市", 2023, "2022-12-12")
+
+
+def test_chinese_numeral_dates_and_national_reports() -> None:
+    src = (
+        "关于一九五八年度国民经济计划草案的报告\n——一九五八年二月三日在第一届全国人民代表大会第五次会议上\n"
+        "各位代表：\n我代表国务院提出报告，请予审议。\n"
+    )
+    doc = parse_document(src)
+    assert (doc.region, doc.year, doc.kind, doc.date) == ("国务院", 1958, "计划草案报告", "1958-02-03")
+
+
+def test_traditional_characters_are_kept_and_still_understood() -> None:
+    src = "政府工作報告\n——2024年1月20日在臺北縣第三屆人民代表大會第一次會議上\n各位代表：\n現在，我代表縣政府報告工作。\n"
+    doc = parse_document(src)
+    assert "報告" in doc.text and "現在" in doc.text
+    assert doc.kind == "政府工作报告"
+    assert doc.year == 2024
