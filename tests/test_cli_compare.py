@@ -9,16 +9,17 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from compare_helpers import seed_path
 
 from reporttui.cli.main import _register, cli, main
-
-from compare_helpers import seed_path
 
 _register()
 
 
 def run(tmp_path: Path, *args: str) -> str:
-    result = CliRunner().invoke(cli, ["--home", str(tmp_path / "home"), *args], catch_exceptions=False)
+    result = CliRunner().invoke(
+        cli, ["--home", str(tmp_path / "home"), *args], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.output
     return result.output
 
@@ -48,7 +49,18 @@ def test_compare_table(tmp_path: Path) -> None:
 def test_targets_json_rows(tmp_path: Path) -> None:
     out = run(tmp_path, "targets", str(seed_path("太原2025")), str(seed_path("古交2026")), "--json")
     rows = json.loads(out)
-    keys = {"doc", "path", "region", "year", "indicator", "value", "unit", "qualifier", "kind", "text"}
+    keys = {
+        "doc",
+        "path",
+        "region",
+        "year",
+        "indicator",
+        "value",
+        "unit",
+        "qualifier",
+        "kind",
+        "text",
+    }
     assert all(set(r) == keys for r in rows)
     assert {
         "region": "太原市",
@@ -58,7 +70,9 @@ def test_targets_json_rows(tmp_path: Path) -> None:
         "unit": "%",
         "qualifier": "左右",
         "kind": "target",
-    }.items() <= next(r for r in rows if r["region"] == "太原市" and r["indicator"] == "地区生产总值增长").items()
+    }.items() <= next(
+        r for r in rows if r["region"] == "太原市" and r["indicator"] == "地区生产总值增长"
+    ).items()
     gdp = [r for r in rows if r["region"] == "古交市" and r["indicator"] == "地区生产总值"]
     assert gdp and gdp[0]["value"] == 95.0 and gdp[0]["kind"] == "result" and gdp[0]["year"] == 2025
 
@@ -76,7 +90,14 @@ def test_targets_table(tmp_path: Path) -> None:
 
 
 def test_keywords_json_with_vs(tmp_path: Path) -> None:
-    out = run(tmp_path, "keywords", str(seed_path("古交2026")), "--vs", str(seed_path("古交2025")), "--json")
+    out = run(
+        tmp_path,
+        "keywords",
+        str(seed_path("古交2026")),
+        "--vs",
+        str(seed_path("古交2025")),
+        "--json",
+    )
     data = json.loads(out)
     assert set(data) >= {"doc", "top", "sections", "vs", "new", "rising", "falling"}
     assert data["top"][0]["count"] >= data["top"][-1]["count"]
@@ -92,7 +113,15 @@ def test_keywords_bars(tmp_path: Path) -> None:
 
 def test_bad_document_is_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exc:
-        main(["--home", str(tmp_path / "home"), "compare", str(tmp_path / "missing.txt"), str(seed_path("太原2025"))])
+        main(
+            [
+                "--home",
+                str(tmp_path / "home"),
+                "compare",
+                str(tmp_path / "missing.txt"),
+                str(seed_path("太原2025")),
+            ]
+        )
     assert exc.value.code == 1
     err = capsys.readouterr().err
     assert err.startswith("reporttui: ") and len(err.strip().splitlines()) == 1

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
 import pytest
-
-from reporttui.core.compare import Comparison, CompareRow, compare_documents, similarity_matrix
-
 from compare_helpers import seed
+
+from reporttui.core.compare import CompareRow, Comparison, compare_documents, similarity_matrix
 
 
 def _num(title: str) -> str:
@@ -85,7 +85,11 @@ def test_rows_explain_themselves(guijiao_taiyuan: Comparison) -> None:
 
 
 def test_direct_similarity_finds_the_matching_section(guijiao_taiyuan: Comparison) -> None:
-    best = {_num(r.title): _num(r.match_title or "") for row in guijiao_taiyuan.rows for r in row.a_sections}
+    best = {
+        _num(r.title): _num(r.match_title or "")
+        for row in guijiao_taiyuan.rows
+        for r in row.a_sections
+    }
     assert best["一"] == "二"  # 项目建设 ~ 有回报的投资
     assert best["五"] == "七"  # 民生事业 ~ 惠民生
 
@@ -105,7 +109,10 @@ def test_jiaocheng_pairs_its_eight_measures(other: str) -> None:
     }
     for theme, lead in expected.items():
         row = _row(comparison, theme)
-        assert any(lead in r.title for r in row.a_sections), (theme, [r.title for r in row.a_sections])
+        assert any(lead in r.title for r in row.a_sections), (
+            theme,
+            [r.title for r in row.a_sections],
+        )
         assert row.b_sections, theme
     if other == "太原2025":
         assert _row(comparison, "开放").gap == "a"
@@ -157,7 +164,14 @@ def test_any_two_documents_compare_without_error(tmp_path: Path) -> None:
             data = comparison.to_json()
             assert set(data) == {"a", "b", "rows"}
             for row in data["rows"]:
-                assert {"theme", "a_sections", "b_sections", "shared_terms", "only_a", "only_b"} <= set(row)
+                assert {
+                    "theme",
+                    "a_sections",
+                    "b_sections",
+                    "shared_terms",
+                    "only_a",
+                    "only_b",
+                } <= set(row)
     rows = compare_documents(single, flat).rows
     assert _row(compare_documents(single, flat), "乡村振兴/农业").gap is None
     assert rows
@@ -183,7 +197,7 @@ def test_corpus_pairs_compare_without_error() -> None:
     files = sorted(p for p in corpus.rglob("*") if p.suffix in (".md", ".txt"))[::60]
     documents = [load_document(p) for p in files]
     found = 0
-    for a, b in zip(documents, documents[1:]):
+    for a, b in itertools.pairwise(documents):
         comparison = compare_documents(a, b)
         found += comparison.a.plan.found
         assert comparison.rows or not (comparison.a.plan.units or comparison.b.plan.units)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
+from compare_helpers import run_async, seed
 from textual.app import App
 from textual.widgets import DataTable, OptionList, Select, Static
 
@@ -18,8 +18,6 @@ from reporttui.ui.compare import (
     SectionBlock,
     TargetsScreen,
 )
-
-from compare_helpers import run_async, seed
 
 
 class Harness(App[None]):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from reporttui.core.keywords import POLICY_STOPWORDS, keyword_diff, terms, top_terms
-
 from compare_helpers import raw_seed
+
+from reporttui.core.keywords import POLICY_STOPWORDS, keyword_diff, terms, top_terms
 
 
 def test_policy_verbs_and_numbers_are_not_terms() -> None:

@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from compare_helpers import seed
 
 from reporttui.core.plan import find_plan
-
-from compare_helpers import seed
 
 
 def _titles(name: str) -> list[str]:
@@ -55,9 +54,19 @@ def test_jiaocheng_2025_plan_starts_after_the_review() -> None:
     assert plan.found
     text = "\n".join(u.title + "\n" + u.text for u in plan.units)
     assert "107.48" not in text and "华亿铸造" not in text  # 2024 results
-    measures = [m for m in ("突出速度质效并举", "突出投资消费联动", "突出改革创新协同",
-                            "突出平台主体共建", "突出治污扩绿同频共振", "突出建设管理并重",
-                            "突出政心民心联通", "突出安全稳定互促")]
+    measures = [
+        m
+        for m in (
+            "突出速度质效并举",
+            "突出投资消费联动",
+            "突出改革创新协同",
+            "突出平台主体共建",
+            "突出治污扩绿同频共振",
+            "突出建设管理并重",
+            "突出政心民心联通",
+            "突出安全稳定互促",
+        )
+    ]
     for measure in measures:
         assert measure in text, measure
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from compare_helpers import seed
 
 from reporttui.core.targets import (
     Indicator,
@@ -12,8 +13,6 @@ from reporttui.core.targets import (
     format_value,
     target_table,
 )
-
-from compare_helpers import seed
 
 
 def _find(rows: list[Indicator], indicator: str, kind: str) -> Indicator:
@@ -143,7 +142,10 @@ def test_every_row_points_at_its_text(name: str) -> None:
     ("text", "expected"),
     [
         # Found in the corpus: a range, a comparison with the province, a multi-year figure.
-        ("主要预期目标是：地区生产总值增长6－6.5％。", [("地区生产总值增长", 6.0, "至6.5%", "target")]),
+        (
+            "主要预期目标是：地区生产总值增长6－6.5％。",
+            [("地区生产总值增长", 6.0, "至6.5%", "target")],
+        ),
         (
             "主要预期目标建议为：全省地区生产总值增速高于全国平均水平。",
             [("地区生产总值增长", None, "高于全国平均水平", "target")],

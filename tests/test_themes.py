@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from compare_helpers import raw_seed
 
 from reporttui.core.themes import (
     assign_themes,
@@ -12,8 +13,6 @@ from reporttui.core.themes import (
     taxonomy,
     theme_names,
 )
-
-from compare_helpers import raw_seed
 
 
 def test_taxonomy_lists_the_themes_in_display_order() -> None:

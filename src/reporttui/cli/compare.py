@@ -117,7 +117,18 @@ def compare_command(obj: Context, doc_a: str, doc_b: str, as_json: bool, home: s
 
 # --- targets ---------------------------------------------------------------------------------
 
-CSV_FIELDS = ("doc", "path", "region", "year", "indicator", "value", "unit", "qualifier", "kind", "text")
+CSV_FIELDS = (
+    "doc",
+    "path",
+    "region",
+    "year",
+    "indicator",
+    "value",
+    "unit",
+    "qualifier",
+    "kind",
+    "text",
+)
 
 
 @click.command("targets")
@@ -133,7 +144,12 @@ CSV_FIELDS = ("doc", "path", "region", "year", "indicator", "value", "unit", "qu
 @home_option
 @pass_context
 def targets_command(
-    obj: Context, docs: tuple[str, ...], as_json: bool, as_csv: bool, kind: str | None, home: str | None
+    obj: Context,
+    docs: tuple[str, ...],
+    as_json: bool,
+    as_csv: bool,
+    kind: str | None,
+    home: str | None,
 ) -> None:
     """Targets and results (value, unit, qualifier, year) of each DOC, as one table."""
     from reporttui.core.targets import extract_targets, format_value, target_table
@@ -141,7 +157,9 @@ def targets_command(
     if as_json and as_csv:
         raise click.UsageError("give --json or --csv, not both")
     documents = load_docs(obj, home, docs)
-    per_doc = {d.id: [r for r in extract_targets(d) if not kind or r.kind == kind] for d in documents}
+    per_doc = {
+        d.id: [r for r in extract_targets(d) if not kind or r.kind == kind] for d in documents
+    }
     rows = [r.to_json() for d in documents for r in per_doc[d.id]]
     if as_json:
         _dump(rows)
@@ -165,7 +183,9 @@ def targets_command(
     for name, row_kind, cells in grid.rows:
         values = []
         for c in cells:
-            values.append("" if c is None else f"{format_value(c)} ({c.year})" if c.year else format_value(c))
+            values.append(
+                "" if c is None else f"{format_value(c)} ({c.year})" if c.year else format_value(c)
+            )
         table.add_row(name, "目标" if row_kind == "target" else "实绩", *values)
     console = _console()
     if not grid.rows:
@@ -196,14 +216,22 @@ def _change_json(items: Any) -> list[dict[str, object]]:
 
 @click.command("keywords")
 @click.argument("doc")
-@click.option("--vs", "vs", default=None, metavar="DOC", help="Show what is new, rising, falling against DOC.")
+@click.option(
+    "--vs", "vs", default=None, metavar="DOC", help="Show what is new, rising, falling against DOC."
+)
 @click.option("-n", "--top", "top", default=20, show_default=True, help="How many terms to list.")
 @click.option("--sections", is_flag=True, help="Also list top terms per plan section.")
 @click.option("--json", "as_json", is_flag=True, help="Print the statistics as JSON.")
 @home_option
 @pass_context
 def keywords_command(
-    obj: Context, doc: str, vs: str | None, top: int, sections: bool, as_json: bool, home: str | None
+    obj: Context,
+    doc: str,
+    vs: str | None,
+    top: int,
+    sections: bool,
+    as_json: bool,
+    home: str | None,
 ) -> None:
     """Top terms of DOC (policy verbs dropped), per section, and the difference to --vs DOC."""
     from reporttui.core.keywords import keyword_diff, term_counts, top_terms
@@ -225,12 +253,18 @@ def keywords_command(
             "doc": {"doc": main.id, "path": main.path, "region": main.region, "year": main.year},
             "top": _term_json(tops),
             "sections": [
-                {"title": u.title, "section_id": u.section_id, "top": _term_json(t)} for u, t in per_section
+                {"title": u.title, "section_id": u.section_id, "top": _term_json(t)}
+                for u, t in per_section
             ],
         }
         if diff is not None:
             base = documents[1]
-            data["vs"] = {"doc": base.id, "path": base.path, "region": base.region, "year": base.year}
+            data["vs"] = {
+                "doc": base.id,
+                "path": base.path,
+                "region": base.region,
+                "year": base.year,
+            }
             data["new"] = _change_json(diff.new)
             data["rising"] = _change_json(diff.rising)
             data["falling"] = _change_json(diff.falling)
@@ -249,7 +283,9 @@ def keywords_command(
     console.print(table)
     if sections:
         for unit, unit_tops in per_section:
-            console.print(f"[bold]{unit.title}[/]  " + " ".join(f"{t.term}×{t.count}" for t in unit_tops))
+            console.print(
+                f"[bold]{unit.title}[/]  " + " ".join(f"{t.term}×{t.count}" for t in unit_tops)
+            )
     if diff is not None:
         base = documents[1]
         console.print(f"\n对比 {base.label} (每万字频次)")

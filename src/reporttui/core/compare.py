@@ -87,7 +87,7 @@ class CompareRow:
 
     @property
     def gap(self) -> str | None:
-        """"a" when side A has nothing on this theme, "b" likewise, else None."""
+        """ "a" when side A has nothing on this theme, "b" likewise, else None."""
         if not self.a_sections:
             return "a"
         if not self.b_sections:
@@ -140,7 +140,11 @@ class Comparison:
     rows: tuple[CompareRow, ...]
 
     def to_json(self) -> dict[str, object]:
-        return {"a": self.a.to_json(), "b": self.b.to_json(), "rows": [r.to_json() for r in self.rows]}
+        return {
+            "a": self.a.to_json(),
+            "b": self.b.to_json(),
+            "rows": [r.to_json() for r in self.rows],
+        }
 
     def row(self, theme: str) -> CompareRow | None:
         for row in self.rows:
@@ -172,7 +176,9 @@ def _cosine(u: dict[str, float], v: dict[str, float]) -> float:
     return sum(w * v.get(t, 0.0) for t, w in u.items())
 
 
-def similarity_matrix(a_units: list[Counter[str]], b_units: list[Counter[str]]) -> list[list[float]]:
+def similarity_matrix(
+    a_units: list[Counter[str]], b_units: list[Counter[str]]
+) -> list[list[float]]:
     """Cosine similarity of every A unit to every B unit (TF-IDF over both sides' units)."""
     vectors = _tfidf(a_units + b_units)
     va, vb = vectors[: len(a_units)], vectors[len(a_units) :]
@@ -206,7 +212,9 @@ def sub_topics(paragraph: str) -> list[tuple[str, str]]:
     return chunks
 
 
-def _unit_themes(unit: PlanUnit) -> tuple[list[ThemeScore], dict[str, tuple[ThemeScore, list[str]]]]:
+def _unit_themes(
+    unit: PlanUnit,
+) -> tuple[list[ThemeScore], dict[str, tuple[ThemeScore, list[str]]]]:
     """(main themes, further themes read from single paragraphs with those paragraphs) of a unit.
 
     Each sub-topic of a paragraph (see :func:`sub_topics`) is read on its own, its lead
@@ -232,7 +240,9 @@ def _unit_themes(unit: PlanUnit) -> tuple[list[ThemeScore], dict[str, tuple[Them
     return main, parts
 
 
-def _side(document: Document) -> tuple[Side, list[tuple[PlanUnit, list[ThemeScore], list[ThemeScore]]]]:
+def _side(
+    document: Document,
+) -> tuple[Side, list[tuple[PlanUnit, list[ThemeScore], list[ThemeScore]]]]:
     plan = find_plan(document)
     themed = [(u, *_unit_themes(u)) for u in plan.units]
     side = Side(document, plan, {u.key: tuple(main) for u, main, _ in themed})
@@ -263,8 +273,12 @@ def _row_terms(
         (t for t in a_counts if t in b_counts),
         key=lambda t: (-(weight(t, a_counts) + weight(t, b_counts)), t),
     )
-    only_a = sorted((t for t in a_counts if t not in b_counts), key=lambda t: (-weight(t, a_counts), t))
-    only_b = sorted((t for t in b_counts if t not in a_counts), key=lambda t: (-weight(t, b_counts), t))
+    only_a = sorted(
+        (t for t in a_counts if t not in b_counts), key=lambda t: (-weight(t, a_counts), t)
+    )
+    only_b = sorted(
+        (t for t in b_counts if t not in a_counts), key=lambda t: (-weight(t, b_counts), t)
+    )
     return (
         tuple(shared[:TERMS_PER_ROW]),
         tuple(only_a[:TERMS_PER_ROW]),

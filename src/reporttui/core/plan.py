@@ -29,7 +29,9 @@ _PLAN_HEADING = re.compile(
 )
 _REVIEW_HEADING = re.compile(r"回顾|执行情况|过去.{0,4}年|工作总结|主要成绩|成就|完成情况")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
-_NOT_A_UNIT = re.compile(r"^[^，。]{0,8}(?:总体思路|总体要求|主要目标|预期目标|指导思想)[^，。]{0,4}$")
+_NOT_A_UNIT = re.compile(
+    r"^[^，。]{0,8}(?:总体思路|总体要求|主要目标|预期目标|指导思想)[^，。]{0,4}$"
+)
 """Plan sections that state aims rather than a field of work: kept out of the theme units."""
 _REVIEW_CUES = re.compile(
     r"同比|完成|建成|实现|取得|一年来|过去|成绩|获评|达到|累计|荣获|已|新增|落户|兑现|投产|明显|显著"
@@ -178,7 +180,9 @@ def _short_title(text: str) -> str:
 
 
 def _paragraph_unit(section: Section, p: Paragraph) -> PlanUnit:
-    return PlanUnit(f"{section.id}#p{p.number}", section.id, _short_title(p.text), p.text, p.start, (p.number,))
+    return PlanUnit(
+        f"{section.id}#p{p.number}", section.id, _short_title(p.text), p.text, p.start, (p.number,)
+    )
 
 
 def _units(document: Document, start: int) -> tuple[PlanUnit, ...]:
@@ -188,7 +192,9 @@ def _units(document: Document, start: int) -> tuple[PlanUnit, ...]:
     def visit(section: Section) -> None:
         if not section.title or section.kind in ("document", "preamble"):
             # Untitled text: each paragraph is a unit; titled children are visited on their own.
-            units.extend(_paragraph_unit(section, p) for p in section.paragraphs if p.start >= start)
+            units.extend(
+                _paragraph_unit(section, p) for p in section.paragraphs if p.start >= start
+            )
             for child in section.children:
                 visit(child)
             return
@@ -230,5 +236,9 @@ def find_plan(document: Document) -> PlanPart:
         start = paragraphs[at].start
         units = _units(document, start)
         if units:
-            return PlanPart(True, "review and plan told apart paragraph by paragraph", start, None, units)
-    return PlanPart(False, "no plan part found: the whole document is compared", 0, None, _units(document, 0))
+            return PlanPart(
+                True, "review and plan told apart paragraph by paragraph", start, None, units
+            )
+    return PlanPart(
+        False, "no plan part found: the whole document is compared", 0, None, _units(document, 0)
+    )

@@ -24,8 +24,10 @@ from reporttui.core.model import Document
 INDICATORS: tuple[tuple[str, str], ...] = (
     (
         "地区生产总值",
-        r"(?:(?:全[市县区省])?地区生产总值|(?:全[市县区省])?生产总值|国内生产总值|GDP|经济总量)"
-        r"(?!\s*(?:能耗|比重|的|总量))",
+        (
+            r"(?:(?:全[市县区省])?地区生产总值|(?:全[市县区省])?生产总值|国内生产总值|GDP|经济总量)"
+            r"(?!\s*(?:能耗|比重|的|总量))"
+        ),
     ),
     ("规模以上工业增加值", r"规模以上工业增加值|规上工业增加值|规模工业增加值"),
     ("服务业增加值", r"(?:现代)?服务业增加值"),
@@ -40,7 +42,10 @@ INDICATORS: tuple[tuple[str, str], ...] = (
     ),
     ("财政总收入", r"财政总收入"),
     ("城镇居民人均可支配收入", r"城镇(?:常住)?居民人均可支配收入"),
-    ("农村居民人均可支配收入", r"农村(?:常住)?居民人均可支配收入|农民人均纯收入|农民人均可支配收入"),
+    (
+        "农村居民人均可支配收入",
+        r"农村(?:常住)?居民人均可支配收入|农民人均纯收入|农民人均可支配收入",
+    ),
     ("城乡居民人均可支配收入", r"城乡居民人均可支配收入"),
     ("居民人均可支配收入", r"(?:全体)?居民人均可支配收入"),
     ("进出口总额", r"(?:外贸)?进出口总额|外贸进出口"),
@@ -119,7 +124,7 @@ class Indicator:
 
 def canonical_indicator(name: str) -> str | None:
     """The normalised name for a wording (规上工业增加值 -> 规模以上工业增加值), or None."""
-    base = name[:-2] if name.endswith("增长") else name
+    base = name.removesuffix("增长")
     for canonical, rx in INDICATORS:
         if re.fullmatch(rx, base):
             return canonical + ("增长" if base != name else "")
@@ -134,6 +139,55 @@ def _clean(text: str) -> str:
 
 def _fmt(value: str) -> float:
     return float(value)
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    """What one figure's row needs to know about the clause, sentence and paragraph it is in."""
+
+    doc: str
+    path: str
+    region: str | None
+    year: int | None
+    """The document's (plan) year."""
+    explicit_year: int | None
+    """A year the sentence or paragraph opens with (2024年，…), if any."""
+    sentence_kind: str
+    """target/result from the sentence's cue words, or the default of where it stands."""
+    firm_result: bool
+    """The sentence says 同比/比上年…: a result whatever else it says."""
+    target_context: bool
+    """预期目标/主要目标 comes before the figure in its paragraph."""
+    lead_qualifier: str
+    text: str
+    start: int
+
+    def row(self, name: str, value: float | None, unit: str, qualifier: str) -> Indicator:
+        """The row of one figure: target or result, and the year it is for."""
+        qualifier = qualifier or self.lead_qualifier
+        kind = self.sentence_kind
+        if self.firm_result:
+            kind = "result"
+        elif (
+            self.target_context or qualifier in _TARGET_QUALIFIERS or (value is None and qualifier)
+        ):
+            kind = "target"
+        year = self.explicit_year
+        if year is None and self.year is not None:
+            year = self.year - 1 if kind == "result" else self.year
+        return Indicator(
+            doc=self.doc,
+            path=self.path,
+            region=self.region,
+            year=year,
+            indicator=name,
+            value=value,
+            unit=unit,
+            qualifier=qualifier,
+            kind=kind,
+            text=self.text,
+            start=self.start,
+        )
 
 
 def extract_from_text(
@@ -174,38 +228,28 @@ def extract_from_text(
             end = hits[n + 1].start() if n + 1 < len(hits) else len(sentence)
             tail = sentence[hit.end() : end]
             clause = sentence[hit.start() : end].strip("，,；;。 ")
-            lead_qual = "力争" if "力争" in sentence[max(0, hit.start() - 6) : hit.start()] else ""
-            in_target_context = bool(
-                _TARGET_CONTEXT.search(text_clean[: sentence_start + hit.start()])
+            context = _Clause(
+                doc=doc,
+                path=path,
+                region=region,
+                year=year,
+                explicit_year=explicit_year,
+                sentence_kind=sentence_kind,
+                firm_result=firm_result,
+                target_context=bool(
+                    _TARGET_CONTEXT.search(text_clean[: sentence_start + hit.start()])
+                ),
+                lead_qualifier="力争"
+                if "力争" in sentence[max(0, hit.start() - 6) : hit.start()]
+                else "",
+                text=clause,
+                start=offset + sentence_start + hit.start(),
             )
 
-            def add(name: str, value: float | None, unit: str, qual: str) -> None:
-                qual = qual or lead_qual
-                kind = sentence_kind
-                if not firm_result and (
-                    in_target_context or qual in _TARGET_QUALIFIERS or (value is None and qual)
-                ):
-                    kind = "target"
-                elif firm_result:
-                    kind = "result"
-                fig_year = explicit_year
-                if fig_year is None and year is not None:
-                    fig_year = year - 1 if kind == "result" else year
-                rows.append(
-                    Indicator(
-                        doc=doc,
-                        path=path,
-                        region=region,
-                        year=fig_year,
-                        indicator=name,
-                        value=value,
-                        unit=unit,
-                        qualifier=qual,
-                        kind=kind,
-                        text=clause,
-                        start=offset + sentence_start + hit.start(),
-                    )
-                )
+            def add(
+                name: str, value: float | None, unit: str, qual: str, c: _Clause = context
+            ) -> None:
+                rows.append(c.row(name, value, unit, qual))
 
             pair = _PAIR_RE.match(tail) if canonical == "城乡居民人均可支配收入" else None
             if pair:
@@ -241,7 +285,9 @@ def extract_from_text(
                     value = -value
                 qual = growth.group("qual") or ""
                 if growth.group("high"):
-                    qual = f"至{growth.group('high')}{growth.group('unit')}" + (f" {qual}" if qual else "")
+                    qual = f"至{growth.group('high')}{growth.group('unit')}" + (
+                        f" {qual}" if qual else ""
+                    )
                 add(canonical + "增长", value, growth.group("unit"), qual)
                 continue
             sync = _SYNC_RE.search(growth_region)
@@ -323,7 +369,7 @@ def target_table(per_doc: dict[str, list[Indicator]], kind: str | None = None) -
 
 
 def _indicator_rank(name: str) -> tuple[int, int]:
-    base = name[:-2] if name.endswith("增长") else name
+    base = name.removesuffix("增长")
     for rank, (canonical, _) in enumerate(INDICATORS):
         if canonical == base:
             return (rank, 1 if name.endswith("增长") else 0)
@@ -331,11 +377,13 @@ def _indicator_rank(name: str) -> tuple[int, int]:
 
 
 def format_value(row: Indicator) -> str:
-    """"5% 左右", "95 亿元", "与经济增长基本同步": the figure as a reader writes it."""
+    """ "5% 左右", "95 亿元", "与经济增长基本同步": the figure as a reader writes it."""
     if row.value is None:
         return row.qualifier
     number = f"{row.value:g}"
     text = f"{number}{row.unit}"
     if row.qualifier:
-        text = f"{row.qualifier} {text}" if row.qualifier in ("力争",) else f"{text} {row.qualifier}"
+        text = (
+            f"{row.qualifier} {text}" if row.qualifier in ("力争",) else f"{text} {row.qualifier}"
+        )
     return text

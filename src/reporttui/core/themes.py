@@ -112,7 +112,7 @@ def score_text(body: str, title: str = "") -> list[ThemeScore]:
             continue
         parts.sort(key=lambda p: (-p[1], p[0]))
         total = sum(p[1] for p in parts)
-        evidence = tuple((w, int(round(counts[w]))) for w, _ in parts)
+        evidence = tuple((w, round(counts[w])) for w, _ in parts)
         scores.append(ThemeScore(theme.id, theme.name, round(total, 2), evidence))
     scores.sort(key=lambda s: -s.score)
     return scores

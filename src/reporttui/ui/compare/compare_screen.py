@@ -8,11 +8,11 @@ two sides of a band are stacked and the theme list is hidden until asked for.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -34,7 +34,7 @@ def _short_label(document: Any) -> str:
 class SectionBlock(Static, can_focus=True):
     """One plan unit in a pane: title, evidence words and (unless collapsed) its text."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "enter", "open", "Open", id="compare.open", tooltip="Open this section in the reader"
         ),
@@ -106,7 +106,7 @@ class CompareScreen(Screen[None]):
     CompareScreen .pane-title { background: $primary-muted; text-style: bold; padding: 0 1; }
     """
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "l",
             "toggle_lock",
