@@ -159,3 +159,45 @@ async def test_keyword_screen_draws_bars(library: Library) -> None:
         assert [c.chart_title for c in charts] == ["高频词", "新出现", "上升", "下降"]
         assert "林权" in [term for term, _, _ in charts[1].items]
         assert "█" in str(charts[0].render())
+
+
+@run_async
+async def test_targets_screen_adds_a_regions_years_and_opens_a_figure(library: Library) -> None:
+    app = Harness(lambda: TargetsScreen(library, [seed("古交2026").id]))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await _settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, TargetsScreen)
+        await pilot.press("r")  # the other 古交 documents join as columns, ordered by year
+        await _settle(app, pilot)
+        names = ("古交feature", "古交2025", "古交2026")  # the feature has no year
+        assert screen.doc_ids == [seed(n).id for n in names]
+        table = screen.query_one(DataTable)
+        labels = [str(c.label) for c in table.columns.values()][2:]
+        assert labels == ["古交市 ?", "古交市 2025", "古交市 2026"]
+        row = next(
+            i
+            for i in range(table.row_count)
+            if [str(c) for c in table.get_row_at(i)[:2]] == ["一般公共预算收入增长", "目标"]
+        )
+        table.move_cursor(row=row, column=4)
+        await pilot.press("enter")
+        await pilot.pause()
+        doc = seed("古交2026")
+        assert app.opened and app.opened[0][0] == doc.id
+        assert "主要目标" in doc.section(app.opened[0][1]).title
+
+
+def test_default_partner_prefers_another_region_of_the_same_year() -> None:
+    from types import SimpleNamespace as E
+
+    from reporttui.ui.compare.compare_screen import default_partner
+
+    entries = [
+        E(id="gj25", region="古交市", year=2025),
+        E(id="gj26", region="古交市", year=2026),
+        E(id="ty25", region="太原市", year=2025),
+    ]
+    assert default_partner(entries, "gj25") == "ty25"
+    assert default_partner(entries, "gj26") == "gj25"
+    assert default_partner(entries[:1], "gj25") == "gj25"

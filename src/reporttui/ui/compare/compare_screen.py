@@ -26,6 +26,25 @@ NARROW = 100
 """Below this many columns the sides are stacked and the theme list hidden."""
 
 
+def default_partner(entries: list[Any], doc_id: str | None) -> str | None:
+    """The document to set against ``doc_id`` when none was chosen.
+
+    Another region's report of the same year first (what do others plan?), then the same
+    region's other year (what changed?), then any other document; ``doc_id`` itself when alone.
+    """
+    this = next((e for e in entries if e.id == doc_id), None)
+    others = [e for e in entries if e.id != doc_id]
+    if this is not None:
+        for better in (
+            lambda e: e.year == this.year and e.region != this.region,
+            lambda e: e.region == this.region and e.year != this.year,
+        ):
+            found = [e for e in others if better(e)]
+            if found:
+                return found[0].id
+    return others[0].id if others else doc_id
+
+
 def _short_label(document: Any) -> str:
     """ "古交市 2025": enough to tell the sides apart in every band."""
     return f"{document.region or document.title[:12]} {document.year or ''}".strip()
@@ -234,7 +253,7 @@ class CompareScreen(Screen[None]):
             entries = list(self.library.entries())
             ids = [e.id for e in entries]
             a_id = self.doc_a_id or (ids[0] if ids else None)
-            b_id = self.doc_b_id or next((i for i in ids if i != a_id), a_id)
+            b_id = self.doc_b_id or default_partner(entries, a_id)
             if a_id is None or b_id is None:
                 self.post_message(WorkFailed("the library has no documents to compare"))
                 return

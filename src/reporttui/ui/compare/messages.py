@@ -28,10 +28,14 @@ class ComparisonReady(Message):
 class TargetsReady(Message):
     """A worker finished extracting the indicators of some documents."""
 
-    def __init__(self, documents: list[Any], table: Any) -> None:
+    def __init__(
+        self, documents: list[Any], table: Any, sections: dict[tuple[str, int], str] | None = None
+    ) -> None:
         super().__init__()
         self.documents = documents
         self.table = table
+        self.sections = sections or {}
+        """(doc id, offset of a figure) -> id of the section holding it."""
 
 
 class KeywordsReady(Message):

@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from reporttui.ui.compare.messages import TargetsReady, WorkFailed
+from reporttui.ui.compare.messages import OpenSection, TargetsReady, WorkFailed
 
 
 class TargetsScreen(Screen[None]):
@@ -23,6 +23,13 @@ class TargetsScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "r",
+            "same_region",
+            "Same region",
+            id="targets.region",
+            tooltip="Add the other years of the same regions as columns",
+        ),
         Binding(
             "f",
             "filter_kind",
@@ -43,6 +50,8 @@ class TargetsScreen(Screen[None]):
         self.per_doc: dict[str, list[Any]] = {}
         self._kind_index = 0
         self._cells: dict[tuple[int, int], Any] = {}
+        self._sections: dict[tuple[str, int], str] = {}
+        """(doc id, offset of a figure) -> id of the section holding it."""
 
     def compose(self) -> ComposeResult:
         yield Static("extracting indicators…", id="targets-status")
@@ -62,7 +71,14 @@ class TargetsScreen(Screen[None]):
         try:
             documents = [self.library.load(doc_id) for doc_id in self.doc_ids]
             per_doc = {d.id: extract_targets(d) for d in documents}
-            self.post_message(TargetsReady(documents, per_doc))
+            sections: dict[tuple[str, int], str] = {}
+            for d in documents:
+                paragraphs = d.paragraphs()
+                for row in per_doc[d.id]:
+                    holder = next((p for p in paragraphs if p.start <= row.start < p.end), None)
+                    if holder is not None:
+                        sections[(d.id, row.start)] = holder.section_id
+            self.post_message(TargetsReady(documents, per_doc, sections))
         except ReportError as exc:
             self.post_message(WorkFailed(str(exc)))
 
@@ -74,6 +90,7 @@ class TargetsScreen(Screen[None]):
     def _ready(self, message: TargetsReady) -> None:
         self.documents = message.documents
         self.per_doc = message.table
+        self._sections = message.sections
         self._fill()
 
     def _fill(self) -> None:
@@ -105,6 +122,15 @@ class TargetsScreen(Screen[None]):
         )
         table.focus()
 
+    @on(DataTable.CellSelected)
+    def _cell_chosen(self, event: DataTable.CellSelected) -> None:
+        """Enter on a figure: open the section it was read from."""
+        cell = self._cells.get((event.coordinate.row, event.coordinate.column))
+        if cell is not None:
+            section_id = self._sections.get((cell.doc, cell.start))
+            if section_id:
+                self.post_message(OpenSection(cell.doc, section_id))
+
     @on(DataTable.CellHighlighted)
     def _cell(self, event: DataTable.CellHighlighted) -> None:
         cell = self._cells.get((event.coordinate.row, event.coordinate.column))
@@ -114,6 +140,21 @@ class TargetsScreen(Screen[None]):
     def action_filter_kind(self) -> None:
         self._kind_index = (self._kind_index + 1) % len(self.KINDS)
         self._fill()
+
+    def action_same_region(self) -> None:
+        regions = {d.region for d in self.documents if d.region}
+        entries = self.library.entries()
+        extra = [e for e in entries if e.region in regions and e.id not in self.doc_ids]
+        if not extra:
+            self.notify("no other documents of the same region", timeout=3)
+            return
+        ordered = sorted(
+            [e for e in entries if e.id in self.doc_ids] + extra,
+            key=lambda e: (e.region or "", e.year or 0),
+        )
+        self.doc_ids = [e.id for e in ordered]
+        self.query_one("#targets-status", Static).update("extracting indicators…")
+        self.compute()
 
     def action_back(self) -> None:
         self.dismiss(None)
