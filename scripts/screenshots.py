@@ -33,11 +33,11 @@ _TEXT_TAG = re.compile(r'<text ([^>]*?)x="([0-9.]+)"([^>]*?)textLength="([0-9.]+
 
 
 def _runs(text: str) -> list[str]:
-    """Split ``text`` into maximal runs of characters with the same cell width."""
+    """Split ``text`` into maximal runs of blanks, narrow characters and wide characters."""
     runs: list[str] = []
     width = None
     for char in text:
-        w = cell_len(char)
+        w = 0 if not char.strip() else cell_len(char)
         if runs and w == width:
             runs[-1] += char
         else:
@@ -53,13 +53,16 @@ def fix_cjk_widths(svg: str) -> str:
         before, x, middle, length, after, body = match.groups()
         text = html.unescape(body)
         chars = len(text)
-        if chars == 0 or cell_len(text) == chars:
+        if chars == 0:
             return match.group(0)
         cell = float(length) / chars
         pos = float(x)
         pieces = []
         for run in _runs(text):
             width = cell * cell_len(run)
+            if not run.strip():  # leading/inner blanks: SVG renderers drop them, so skip by x
+                pos += width
+                continue
             escaped = html.escape(run, quote=False).replace(" ", "&#160;")
             pieces.append(
                 f'<text {before}x="{pos:.4g}"{middle}textLength="{width:.4g}" '

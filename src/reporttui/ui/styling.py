@@ -58,10 +58,16 @@ def snippet(text: str, spans: Iterable[Span], prefix: str = "", width: int = 0) 
     body = marked(text, spans)
     if not prefix:
         return body
-    indent = cell_len(prefix) + 1
+    return hanging(Content.styled(prefix, "dim") + Content(" "), body, width)
+
+
+def hanging(head: Content, body: Content, width: int) -> Content:
+    """``head`` then ``body`` folded to ``width`` cells, continuation lines indented under it."""
+    indent = head.cell_length
     if width <= indent + 8:
-        return Content.styled(prefix, "dim") + body
+        return head + body
     lines = body.fold(width - indent)
-    head = Content.styled(prefix, "dim") + Content(" ")
+    if not lines:
+        return head
     pad = Content(" " * indent)
     return Content("\n").join([head + lines[0], *(pad + line for line in lines[1:])])

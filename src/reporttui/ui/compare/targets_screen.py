@@ -94,7 +94,7 @@ class TargetsScreen(Screen[None]):
         self._fill()
 
     def _fill(self) -> None:
-        from reporttui.core.targets import format_value, target_table
+        from reporttui.core.targets import format_cell, target_table
 
         kind = self.KINDS[self._kind_index]
         table = self.query_one("#targets-table", DataTable)
@@ -104,6 +104,7 @@ class TargetsScreen(Screen[None]):
         for d in self.documents:
             table.add_column(f"{d.region or '?'} {d.year or '?'}", key=d.id)
         grid = target_table(self.per_doc, kind)
+        years = {d.id: d.year for d in self.documents}
         self._cells.clear()
         for r, (name, row_kind, cells) in enumerate(grid.rows):
             values = []
@@ -112,9 +113,7 @@ class TargetsScreen(Screen[None]):
                     values.append("")
                     continue
                 self._cells[(r, c + 2)] = cell
-                values.append(
-                    f"{format_value(cell)} ({cell.year})" if cell.year else format_value(cell)
-                )
+                values.append(format_cell(cell, years.get(cell.doc)))
             table.add_row(name, "目标" if row_kind == "target" else "实绩", *values)
         shown = {None: "targets and results", "target": "targets", "result": "results"}[kind]
         self.query_one("#targets-status", Static).update(

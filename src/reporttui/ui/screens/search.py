@@ -14,7 +14,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reporttui.ui.session import SearchState
-from reporttui.ui.styling import snippet
+from reporttui.ui.styling import hanging, snippet
 from reporttui.ui.widgets.index_status import IndexStatus
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ def result_options(state: SearchState, width: int = 0) -> list[Option]:
             title = " › ".join(hit.section_path) or "（正文）"
             tail = Content.styled(f"  {count}", "$text-warning") if count else Content("")
             options.append(
-                Option(Content(NBSP * 2) + Content.styled(title, "$text-accent") + tail,
+                Option(hanging(Content("  "), Content.styled(title, "$text-accent") + tail, width),
                        id=f"sec:{index}", disabled=True)
             )
         number = f"¶{hit.paragraph}" if hit.paragraph else "标题"
