@@ -10,6 +10,7 @@ from reporttui.core.targets import (
     canonical_indicator,
     extract_from_text,
     extract_targets,
+    format_cell,
     format_value,
     target_table,
 )
@@ -84,6 +85,7 @@ def test_taiyuan_2025_targets() -> None:
     gdp = _find(rows, "地区生产总值增长", "target")
     assert (gdp.value, gdp.unit, gdp.qualifier, gdp.year) == (5.0, "%", "左右", 2025)
     assert format_value(gdp) == "5% 左右"
+    assert format_cell(gdp, 2025) == "5% 左右" and format_cell(gdp, 2026) == "5% 左右 (2025)"
     fixed = _find(rows, "固定资产投资增长", "target")
     assert (fixed.value, fixed.qualifier) == (6.0, "以上")
     assert "固定资产投资增长6%以上" in fixed.text

@@ -152,7 +152,7 @@ def targets_command(
     home: str | None,
 ) -> None:
     """Targets and results (value, unit, qualifier, year) of each DOC, as one table."""
-    from reporttui.core.targets import extract_targets, format_value, target_table
+    from reporttui.core.targets import extract_targets, format_cell, target_table
 
     if as_json and as_csv:
         raise click.UsageError("give --json or --csv, not both")
@@ -183,9 +183,7 @@ def targets_command(
     for name, row_kind, cells in grid.rows:
         values = []
         for c in cells:
-            values.append(
-                "" if c is None else f"{format_value(c)} ({c.year})" if c.year else format_value(c)
-            )
+            values.append("" if c is None else format_cell(c, labels[c.doc].year))
         table.add_row(name, "目标" if row_kind == "target" else "实绩", *values)
     console = _console()
     if not grid.rows:

@@ -376,6 +376,12 @@ def _indicator_rank(name: str) -> tuple[int, int]:
     return (len(INDICATORS), 0)
 
 
+def format_cell(row: Indicator, plan_year: int | None) -> str:
+    """A table cell: the figure, with its year when it is not the document's plan year."""
+    text = format_value(row)
+    return text if row.year is None or row.year == plan_year else f"{text} ({row.year})"
+
+
 def format_value(row: Indicator) -> str:
     """ "5% 左右", "95 亿元", "与经济增长基本同步": the figure as a reader writes it."""
     if row.value is None:
