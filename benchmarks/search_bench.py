@@ -85,6 +85,13 @@ def positive_terms(query: str) -> list[str]:
     return out
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished children (the worker processes)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def dir_mb(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
 
@@ -159,9 +166,11 @@ def main() -> int:
             print(f"  indexed {done}/{total}", file=sys.stderr)
 
     library = Library(home)
+    cpu_before = _cpu_seconds()
     started = time.perf_counter()
     report = library.add([picked], progress=progress)
     index_seconds = time.perf_counter() - started
+    index_cpu = _cpu_seconds() - cpu_before
     wanted = {str(p) for p in files}
     entries = [e for e in library.entries() if e.path in wanted]
     chars = sum(e.chars for e in entries)
@@ -192,6 +201,8 @@ def main() -> int:
         "index_mb": round(index_mb, 1),
         "peak_rss_mb": round(searched["peak_rss_mb"], 1),
         "workers": report.workers,
+        "index_cpu_seconds": round(index_cpu, 1),
+        "load_average": round(os.getloadavg()[0], 2),
         "failed": len(report.failed),
     }
     if rg_note:

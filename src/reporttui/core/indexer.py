@@ -30,8 +30,25 @@ Progress = Callable[[int, int, str], None]
 
 PARALLEL_MIN_BYTES = 3_000_000
 """Below this many source bytes a batch is indexed in-process (worker start-up costs ~1 s)."""
-WRITER_LIMIT_MB = 256
+WRITER_LIMIT_MB = 512
 """Whoosh pool memory per writer before it spills sorted runs to disk."""
+COMPRESSION = 1
+"""zlib level for posting blocks: level 1 writes as small an index as Whoosh's default 3,
+and faster (measured on 25 corpus reports)."""
+
+
+def make_codec() -> Any:
+    """The codec every writer uses: Whoosh's W3 without per-posting length statistics.
+
+    Length statistics only tighten the block-max score bounds used to skip blocks; looking a
+    document's length up for every posting cost ~30% of commit time. Without them the bounds are
+    looser (never wrong), so results are identical.
+    """
+    from whoosh.codec.whoosh3 import W3Codec
+
+    codec = W3Codec(compression=COMPRESSION)
+    codec.length_stats = False
+    return codec
 
 
 @dataclass
@@ -148,7 +165,7 @@ def _worker_build(
     from whoosh.writing import SegmentWriter
 
     ix = _worker_storage(index_dir).open_index()
-    writer = SegmentWriter(ix, _lk=False, limitmb=WRITER_LIMIT_MB)
+    writer = SegmentWriter(ix, _lk=False, limitmb=WRITER_LIMIT_MB, codec=make_codec())
 
     def tick(name: str) -> None:
         if _progress_queue is not None:

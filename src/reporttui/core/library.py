@@ -547,7 +547,7 @@ class Library:
         from whoosh import index as whoosh_index
 
         ix = whoosh_index.open_dir(str(folder))
-        writer = ix.writer(timeout=5.0, limitmb=indexer.WRITER_LIMIT_MB)
+        writer = ix.writer(timeout=5.0, limitmb=indexer.WRITER_LIMIT_MB, codec=indexer.make_codec())
         try:
             drop = set(plan.drop_ids)
             if not report.rebuilt:
