@@ -97,23 +97,28 @@ def parse_document(data: bytes | str, path: str = "<text>") -> Document:
 def check_no_loss(raw_text: str, doc: Document) -> list[str]:
     """Problems with the no-loss promise for ``doc`` parsed from ``raw_text`` (empty when none).
 
-    The Chinese characters and digits of the source must be exactly those of the document text
-    plus those of the dropped pieces (as a multiset), and the text's must appear in source order.
+    The Chinese characters and digits of the source must appear in the document text in source
+    order, and those the text leaves out must be exactly (as a multiset) those of the dropped
+    pieces.
     """
     source = significant(raw_text)
     kept = significant(doc.text)
     gone = "".join(significant(d.text) for d in doc.dropped)
+    leftover = _leftover(kept, source)
+    if leftover is None:
+        problems = ["document text is out of source order"]
+        missing = Counter(kept) - Counter(source)
+        if missing:
+            problems.append(f"added {sum(missing.values())} characters: {_sample(missing)}")
+        return problems
+    want, have = Counter(leftover), Counter(gone)
     problems: list[str] = []
-    want, have = Counter(source), Counter(kept) + Counter(gone)
     if want != have:
-        lost = want - have
-        added = have - want
+        lost, extra = want - have, have - want
         if lost:
             problems.append(f"lost {sum(lost.values())} characters: {_sample(lost)}")
-        if added:
-            problems.append(f"added {sum(added.values())} characters: {_sample(added)}")
-    if not _is_subsequence(kept, source):
-        problems.append("document text is out of source order")
+        if extra:
+            problems.append(f"dropped {sum(extra.values())} characters not in the source: {_sample(extra)}")
     return problems
 
 
@@ -121,12 +126,29 @@ def _sample(counter: Counter[str]) -> str:
     return "".join(ch * n for ch, n in counter.most_common(12))[:40]
 
 
-def _is_subsequence(needle: str, haystack: str) -> bool:
+def _leftover(needle: str, haystack: str) -> str | None:
+    """What ``haystack`` has besides ``needle`` embedded in order, or None if it cannot be."""
+    fast = _embed(needle, haystack, chunk=48)
+    return fast if fast is not None else _embed(needle, haystack, chunk=1)
+
+
+def _embed(needle: str, haystack: str, chunk: int) -> str | None:
+    """Greedy in-order embedding, matching ``chunk`` characters at a time where possible."""
+    gaps: list[str] = []
     pos = 0
+    i = 0
+    n = len(needle)
     find = haystack.find
-    for ch in needle:
-        pos = find(ch, pos)
-        if pos < 0:
-            return False
-        pos += 1
-    return True
+    while i < n:
+        piece = needle[i : i + chunk]
+        j = find(piece, pos)
+        if j < 0 and chunk > 1:
+            piece = needle[i]
+            j = find(piece, pos)
+        if j < 0:
+            return None
+        gaps.append(haystack[pos:j])
+        pos = j + len(piece)
+        i += len(piece)
+    gaps.append(haystack[pos:])
+    return "".join(gaps)

@@ -89,9 +89,11 @@ def _iso(y: str, m: str, d: str) -> str | None:
 def _clean_region(name: str | None) -> str | None:
     if not name:
         return None
-    name = re.split(r"代表|关于|围绕|[在向对我们的是了由年月日届次与及]", name)[-1]
+    name = re.split(
+        r"代表|关于|围绕|按照|落实|完成|贯彻|执行|召开|通过|实施|根据|指数|[在向对我们的是了由年月日届次与及]", name
+    )[-1]
     name = re.sub(r"^(?:全|原)", "", name)
-    if len(name) < 2 or _NOT_REGION_TAIL.search(name) or name in ("省", "市", "县", "区"):
+    if len(name) < 2 or _NOT_REGION_TAIL.search(name) or name in ("自治州", "自治区", "自治县"):
         return None
     return name
 
@@ -116,7 +118,9 @@ def extract(
 
     # Date: the meeting ("——2025年12月29日在……人民代表大会"), else a masthead, else publication.
     date = None
-    meeting = _MEETING.search(head_s) or _MEETING.search(body_head)
+    meeting = (
+        _MEETING.search(head_s) or _MEETING.search(head_s.replace("\n", "")) or _MEETING.search(body_head)
+    )
     if meeting:
         date = _iso(meeting.group(1), meeting.group(2), meeting.group(3))
     published = None
@@ -204,7 +208,22 @@ def _year(
     return None
 
 
+_REGION_SPEAKER = re.compile(
+    rf"(?:^|\n)({_PLACE})(?:人民政府)?(?:代理?)?(?:省长|市长|县长|区长|州长|主席|盟长|旗长)"
+)
+
+
 def _region(head: str, body_head: str, text: str) -> str | None:
+    flat = head.replace("\n", "")
+    for m in _REGION_MEETING.finditer(flat):
+        name = _clean_region(m.group(1))
+        if name:
+            return name
+    for source in (head, body_head[:600]):
+        for m in _REGION_SPEAKER.finditer(source):
+            name = _clean_region(m.group(1))
+            if name:
+                return name
     if re.search(r"在(?:中华人民共和国)?第[一二三四五六七八九十]+届全国人民代表大会|国务院总理", head + body_head[:400]):
         return "国务院"
     for rx, source in ((_REGION_MEETING, head), (_REGION_BEFORE, head), (_REGION_MEETING, body_head),

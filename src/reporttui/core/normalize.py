@@ -68,9 +68,10 @@ def tidy_punctuation(text: str) -> str:
     return text
 
 
-_SIGNIFICANT = re.compile(rf"[{_CJK}0-9\U00020000-\U0003134f]")
+_NOT_SIGNIFICANT = re.compile(rf"[^{_CJK}0-9０-９\U00020000-\U0003134f]+")
+_DIGITS = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}
 
 
 def significant(text: str) -> str:
     """The characters the no-loss guarantee is about: Chinese characters and digits, in order."""
-    return "".join(_SIGNIFICANT.findall(normalize_chars(text)))
+    return _NOT_SIGNIFICANT.sub("", text).translate(_DIGITS)
