@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from whoosh.formats import Positions
-
 from reporttui.core.tokenize import (
-    BigramField, JiebaTokenizer, UnitBigramTokenizer, bigram_postings, fold, jieba_words,
+    BigramField, CompactPositions, JiebaTokenizer, UnitBigramTokenizer, bigram_postings, fold, jieba_words,
     term_query_tokens, unit_spans, units,
 )
 
@@ -54,13 +52,26 @@ def test_query_tokens() -> None:
 
 
 def test_fast_field_path_equals_whoosh_positions_format() -> None:
-    """BigramField.index (fast path) gives the same postings as the analyzer + Positions."""
-    text = "2024年，古交市全力实施“553355”工作体系，new york 5G基站 增长5%左右。"
+    """BigramField.index (fast path) gives the same postings as the analyzer + the format."""
+    text = "2024年，古交市全力实施“553355”工作体系，new york 5G基站 增长5%左右。林麝林麝"
+    fmt = CompactPositions()
     fast = sorted(BigramField().index(text))
     slow = sorted(
-        (w.encode(), f, wt, v) for w, f, wt, v in Positions().word_values(text, UnitBigramTokenizer())
+        (w.encode(), f, wt, v) for w, f, wt, v in fmt.word_values(text, UnitBigramTokenizer())
     )
     assert fast == slow
+    for _, freq, _, value in fast:
+        assert fmt.decode_frequency(value) == freq == len(fmt.decode_positions(value))
+
+
+def test_compact_positions_round_trip() -> None:
+    fmt = CompactPositions()
+    for positions in ([0], [3, 70000], list(range(0, 300, 7))):
+        value = fmt.encode(positions)
+        assert fmt.decode_positions(value) == positions
+        assert fmt.decode_frequency(value) == len(positions)
+    assert len(fmt.encode([5])) == 3
+    assert fmt.decode_positions(fmt.combine([fmt.encode([1, 9]), fmt.encode([4])])) == [1, 4, 9]
 
 
 def test_tokenizer_chars_slice_the_text() -> None:

@@ -22,8 +22,8 @@ it only adds to the score.
 from __future__ import annotations
 
 import re
+from array import array
 from collections import defaultdict
-from pickle import dumps
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -32,7 +32,7 @@ from whoosh.fields import FieldType
 from whoosh.formats import Frequency, Positions
 from whoosh.system import pack_uint
 
-TOKENIZER_VERSION = "units-1"
+TOKENIZER_VERSION = "units-2"
 """Bump when tokenization changes: it is part of the index fingerprint."""
 
 _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
@@ -178,7 +178,7 @@ class BigramField(FieldType):
     """Unigrams + bigrams of units with positions (phrase-queryable, exact substring match)."""
 
     def __init__(self, stored: bool = False, scorable: bool = True) -> None:
-        self.format = Positions()
+        self.format = CompactPositions()
         self.analyzer = UnitBigramTokenizer()
         self.scorable = scorable
         self.stored = stored
@@ -188,25 +188,53 @@ class BigramField(FieldType):
     def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
         """Fast path: compute postings directly instead of one Token object per unit."""
         single = _SINGLE
+        encode = CompactPositions.encode_positions
         for term, poslist in bigram_postings(value).items():
             if len(poslist) == 1:
                 pos = poslist[0]
                 encoded = single.get(pos)
                 if encoded is None:
-                    encoded = single[pos] = _encode_positions(poslist)
+                    encoded = single[pos] = encode(poslist)
                 yield term.encode("utf-8"), 1, 1.0, encoded
             else:
-                deltas = [poslist[0]] + [b - a for a, b in zip(poslist, poslist[1:])]
-                yield term.encode("utf-8"), len(poslist), float(len(poslist)), _encode_positions(deltas)
+                yield term.encode("utf-8"), len(poslist), float(len(poslist)), encode(poslist)
 
 
 _SINGLE: dict[int, bytes] = {}
 """Encoded one-position lists by position (most postings have a single position)."""
 
 
-def _encode_positions(deltas: list[int]) -> bytes:
-    """Same bytes as ``whoosh.formats.Positions.encode`` (count + pickled deltas)."""
-    return pack_uint(len(deltas)) + dumps(deltas, 2)
+class CompactPositions(Positions):
+    """Whoosh's Positions format with a compact encoding: a type code and a native array.
+
+    Whoosh pickles a list of deltas per posting (12 bytes for one position); this stores
+    ``b"H"`` + 16-bit positions (``b"I"`` + 32-bit beyond 65,535): 3 bytes for one position.
+    Encoding and decoding are single C calls (``array``), faster than pickle.
+    """
+
+    @staticmethod
+    def encode_positions(poslist: Sequence[int]) -> bytes:
+        if poslist and poslist[-1] > 0xFFFF:
+            return b"I" + array("I", poslist).tobytes()
+        return b"H" + array("H", poslist).tobytes()
+
+    def encode(self, poslist: Sequence[int]) -> bytes:  # type: ignore[override]
+        return self.encode_positions(sorted(poslist))
+
+    def decode_positions(self, valuestring: bytes) -> list[int]:  # type: ignore[override]
+        return array(chr(valuestring[0]), valuestring[1:]).tolist()
+
+    def decode_frequency(self, valuestring: bytes) -> int:  # type: ignore[override]
+        return (len(valuestring) - 1) // (2 if valuestring[:1] == b"H" else 4)
+
+    def decode_weight(self, valuestring: bytes) -> float:  # type: ignore[override]
+        return self.decode_frequency(valuestring) * self.field_boost
+
+    def combine(self, vs: Iterable[bytes]) -> bytes:  # type: ignore[override]
+        merged: set[int] = set()
+        for v in vs:
+            merged.update(self.decode_positions(v))
+        return self.encode_positions(sorted(merged))
 
 
 class JiebaField(FieldType):
