@@ -63,6 +63,35 @@ def one_run(command: str, home: Path) -> dict[str, float]:
         _tmux(socket, "kill-server")
 
 
+BASELINE = (
+    "from textual.app import App\n"
+    "from textual.widgets import Static\n"
+    "class Hello(App):\n"
+    "    def compose(self):\n"
+    "        yield Static('古交市 交城县 政府工作报告')\n"
+    "Hello().run()\n"
+)
+
+
+def baseline_run(python: str) -> float:
+    """A bare Textual app showing one line: the floor for any Textual app on this machine now."""
+    socket = f"reporttui-bench-{uuid.uuid4().hex[:8]}"
+    script = Path(tempfile.mkdtemp()) / "hello.py"
+    script.write_text(BASELINE, encoding="utf-8")
+    start = time.perf_counter()
+    subprocess.run(
+        ["tmux", "-L", socket, "new-session", "-d", "-s", "b", "-x", "80", "-y", "24",
+         f"TERM=xterm-256color LANG=C.UTF-8 {python} {script}"],
+        check=True,
+    )
+    try:
+        shown = _wait(socket, lambda s: "政府工作报告" in s)
+        return shown - start
+    finally:
+        _tmux(socket, "kill-server")
+        shutil.rmtree(script.parent, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -71,6 +100,13 @@ def main() -> None:
     if not shutil.which("tmux"):
         print(json.dumps({"error": "tmux is not installed (apt-get install tmux)"}))
         return
+    base = [baseline_run(sys.executable) for _ in range(args.runs)]
+    print(json.dumps({
+        "case": "baseline: bare Textual app, one line of text",
+        "shown_s_median": round(statistics.median(base), 3),
+        "shown_s": [round(b, 3) for b in base],
+        "load_average": os.getloadavg()[0],
+    }))
     warm_home = Path(tempfile.mkdtemp(prefix="reporttui-bench-warm-"))
     try:
         one_run(args.command, warm_home)  # builds the index once
@@ -94,6 +130,7 @@ def main() -> None:
                 "library_s": [round(r["library_s"], 3) for r in runs],
                 "reader_s": [round(r["reader_s"], 3) for r in runs],
                 "cpus": os.cpu_count(),
+                "load_average": os.getloadavg()[0],
             }, ensure_ascii=False))
     finally:
         shutil.rmtree(warm_home, ignore_errors=True)

@@ -7,6 +7,7 @@ jieba's dictionary all run afterwards in thread workers that post messages back.
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 import warnings
 from collections.abc import Iterable
@@ -34,6 +35,10 @@ from reporttui.ui.screens.library import LibraryScreen
 from reporttui.ui.screens.reader import ReaderScreen
 from reporttui.ui.screens.search import SearchScreen
 from reporttui.ui.session import SEARCH_LIMIT, SearchState, Session
+
+
+INDEX_DELAY = 0.2
+"""Seconds between the library list showing and the index check / jieba load starting."""
 
 
 def citation(doc: Document, section_id: str, paragraph: Paragraph | None) -> str:
@@ -98,16 +103,22 @@ class ReportApp(App[None]):
         self.add_mode("reader", lambda: self.reader_screen)
         self.add_mode("search", lambda: self.search_screen)
         self._came_from: dict[str, str] = {}
+        self._indexing_started = False
 
     # -- start-up ----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
         self.switch_mode("library")
-        self.call_after_refresh(self._start_background)
+        self._start_background()  # a thread: reading the catalogue overlaps the first paint
 
     def _start_background(self) -> None:
         self.load_entries()
-        self.prepare_library(self.paths)
+
+    def _start_indexing(self) -> None:
+        """Indexing and jieba are CPU-bound: start them once the list is on screen (GIL)."""
+        if not self._indexing_started:
+            self._indexing_started = True
+            self.prepare_library(self.paths)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="entries")
     def load_entries(self) -> None:
@@ -116,6 +127,7 @@ class ReportApp(App[None]):
             entries = list(self.session.library.entries())
         except ReportError as exc:
             self.post_message(IndexReady(error=str(exc)))
+            self.call_from_thread(self._start_indexing)
             return
         self.post_message(EntriesLoaded(entries))
 
@@ -149,6 +161,9 @@ class ReportApp(App[None]):
         self.entries = message.entries
         if self.library_screen.is_mounted:
             self.library_screen.set_entries(message.entries)
+        if not self._indexing_started:
+            # Let the list paint first: the index check and jieba hold the GIL for a while.
+            self.call_after_refresh(self.set_timer, INDEX_DELAY, self._start_indexing)
 
     @on(IndexProgress)
     def _index_progress(self, message: IndexProgress) -> None:
@@ -401,6 +416,9 @@ def _quiet() -> None:
 def run(home: Path, paths: list[Path]) -> None:
     """Run the app on the library at ``home``, adding ``paths`` first (in the background)."""
     _quiet()
+    # Workers (indexing, jieba) are CPU-bound threads; a shorter GIL switch interval keeps the
+    # event loop (keys, painting) responsive while they run.
+    sys.setswitchinterval(0.002)
     for path in paths:
         if not path.exists():
             raise ReportError(f"no such file or folder: {path}")

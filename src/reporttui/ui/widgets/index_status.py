@@ -1,4 +1,4 @@
-"""A one-line status at the bottom of each screen: indexing progress, then readiness."""
+"""A one-line status at the bottom of each screen: indexing progress, hidden when idle."""
 
 from __future__ import annotations
 
@@ -8,21 +8,22 @@ from textual.widgets import Label, ProgressBar
 
 
 class IndexStatus(Horizontal):
-    """Shows a progress bar while the library is being indexed; hidden once it is ready."""
+    """Shows a progress bar while the library is being indexed; hidden otherwise."""
 
     def compose(self) -> ComposeResult:
         yield Label("indexing…", id="index-label")
         yield ProgressBar(total=None, show_eta=False, id="index-bar")
 
     def on_mount(self) -> None:
+        self.display = False
         self.watch(self.app, "index_state", self._update)
 
     def _update(self, state: tuple[int, int, str, bool]) -> None:
         done, total, label, ready = state
-        self.display = not ready
-        if ready:
+        active = bool(label) and not ready
+        self.display = active
+        if not active:
             return
-        self.query_one("#index-label", Label).update(label or "indexing…")
-        bar = self.query_one("#index-bar", ProgressBar)
+        self.query_one("#index-label", Label).update(label)
         if total:
-            bar.update(total=total, progress=done)
+            self.query_one("#index-bar", ProgressBar).update(total=total, progress=done)
