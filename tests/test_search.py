@@ -130,3 +130,18 @@ def test_explain(ix) -> None:  # type: ignore[no-untyped-def]
     assert info["filters"]["region"] == ["古交"]
     text = format_explain(info)
     assert "林麝" in text and "bg" in text and "region" in text
+
+
+def test_empty_index() -> None:
+    ix = build_index([])
+    for q in ("林麝", "region:古交", "-林麝", "麝 year:2025 kind:x section:y"):
+        r = search(ix, q)
+        assert r.total == 0 and r.hits == () and r.per_doc == {}
+
+
+def test_counts_follow_deletions(ix) -> None:  # type: ignore[no-untyped-def]
+    extra = build_index([make_doc("a", ["林麝一", "林麝二"]), make_doc("b", ["林麝三"])])
+    with extra.writer() as w:
+        w.delete_by_term("doc_id", "a")
+    r = search(extra, "林麝")
+    assert r.total == 1 and r.per_doc == {"b": 1} and r.per_section == {("b", "s1"): 1}
