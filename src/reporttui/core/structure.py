@@ -258,33 +258,27 @@ def build(lines: list[Line], dropped: list[Dropped]) -> Built:
         if style == "title" and has_md:
             depth = max((int(n.style[2:]) for n in stack if n.kind == "markdown"), default=1)
             style = f"md{min(depth + 1, 6)}"
-        # Numbering of the top style restarting: a nested list under a top section that has no
-        # sub-headings yet (一、… inside "二、2019年工作安排"), else an appendix after the report.
-        restart = style == top_style and it.ordinal == 1 and top_max >= 2 and it.kind != "markdown"
-        if restart and top and not top[-1].children and part == "main":
-            style = style + "'"
-            restart = False
-        elif style + "'" in (n.style for n in stack):
-            style = style + "'"
-        if part == "main" and (_APPENDIX.match(it.text) or restart):
-            part = "appendix"
-            stack = []
-            top_style = style
-            top_max = 0
-        if style.startswith("md") and style[2:].isdigit():
-            n = int(style[2:])
-            while stack and not (stack[-1].style.startswith("md") and int(stack[-1].style[2:]) < n):
-                stack.pop()
-        elif any(s.style == style for s in stack):
-            while stack[-1].style != style:
-                stack.pop()
-            stack.pop()
+        if style + "'" in (n.style for n in stack):
+            style = style + "'"  # the next item of a restarted list nested in a section
+        if part == "main" and _APPENDIX.match(it.text):
+            part, stack, top_style, top_max = "appendix", [], style, 0
+        stack = _close_for(stack, style)
+        if not stack and style == top_style and it.ordinal == 1 and top_max >= 2:
+            # Numbering of the top style restarts: a list nested in a top section that has no
+            # sub-headings yet (一、… under "二、2019年工作安排"), else an appendix after the report.
+            if top and not top[-1].children and part == "main":
+                style = style + "'"
+                stack = [top[-1]]
+            else:
+                part, top_max = "appendix", 0
         node = _Node(it.text, len(stack) + 1, it.kind, part, style)
         (stack[-1].children if stack else top).append(node)
         stack.append(node)
-        if node.level == 1 and (not top_style or style == top_style):
-            top_style = style
-            top_max = max(top_max, it.ordinal)
+        if node.level == 1:
+            if style != top_style:
+                top_style, top_max = style, it.ordinal
+            else:
+                top_max = max(top_max, it.ordinal)
     del pending_paras
 
     roots: list[_Node] = []
@@ -302,6 +296,41 @@ def build(lines: list[Line], dropped: list[Dropped]) -> Built:
     text, sections = _layout(roots)
     layout = {"headings": str(sum(1 for it in rest if it.is_heading))}
     return Built(text, sections, title_lines, title, layout)
+
+
+_RANK = {"chap-部分": 0.0, "chap-篇": 0.1, "chap-章": 0.2, "chap-节": 0.3,
+         "cn": 1.0, "pcn": 2.0, "num": 3.0, "pnum": 4.0, "circ": 5.0}
+
+
+def _rank(style: str) -> float | None:
+    """Nesting rank of a numbering style (一、 above （一） above 1. above （1）), None if unranked."""
+    if style.endswith("'"):
+        base = _RANK.get(style[:-1])
+        return None if base is None else base + 0.5
+    return _RANK.get(style)
+
+
+def _close_for(stack: list[_Node], style: str) -> list[_Node]:
+    """Pop the sections a new heading of ``style`` closes: its siblings and anything deeper."""
+    stack = list(stack)
+    if style.startswith("md") and style[2:].isdigit():
+        n = int(style[2:])
+        while stack and not (stack[-1].style.startswith("md") and int(stack[-1].style[2:]) < n):
+            stack.pop()
+        return stack
+    rank = _rank(style)
+    if rank is not None:
+        while stack:
+            top_rank = _rank(stack[-1].style)
+            if top_rank is None or top_rank < rank:
+                break
+            stack.pop()
+        return stack
+    if any(n.style == style for n in stack):
+        while stack[-1].style != style:
+            stack.pop()
+        stack.pop()
+    return stack
 
 
 def _drop_captions(lines: list[Line], dropped: list[Dropped]) -> list[Line]:
