@@ -18,6 +18,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from reporttui.ui.compare.messages import ComparisonReady, OpenSection, WorkFailed
 from reporttui.ui.compare.render import highlight
@@ -258,7 +259,9 @@ class CompareScreen(Screen[None]):
                 self.post_message(WorkFailed("the library has no documents to compare"))
                 return
             a, b = self.library.load(a_id), self.library.load(b_id)
-            self.post_message(ComparisonReady(compare_documents(a, b), entries))
+            comparison = compare_documents(a, b)
+            if not get_current_worker().is_cancelled:  # a newer choice superseded this one
+                self.post_message(ComparisonReady(comparison, entries))
         except ReportError as exc:
             self.post_message(WorkFailed(str(exc)))
 

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
 
 from reporttui.ui.compare.messages import KeywordsReady, WorkFailed
 from reporttui.ui.compare.render import bar
@@ -99,7 +100,8 @@ class KeywordScreen(Screen[None]):
                 vs = self.library.load(self.vs_id)
                 diff = keyword_diff(vs.text, doc.text, n=12, other_counts=counts)
                 stats = KeywordStats(doc.label, stats.top, vs.label, diff)
-            self.post_message(KeywordsReady(stats))
+            if not get_current_worker().is_cancelled:
+                self.post_message(KeywordsReady(stats))
         except ReportError as exc:
             self.post_message(WorkFailed(str(exc)))
 

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
+from textual.worker import get_current_worker
 
 from reporttui.ui.compare.messages import OpenSection, TargetsReady, WorkFailed
 
@@ -78,7 +79,8 @@ class TargetsScreen(Screen[None]):
                     holder = next((p for p in paragraphs if p.start <= row.start < p.end), None)
                     if holder is not None:
                         sections[(d.id, row.start)] = holder.section_id
-            self.post_message(TargetsReady(documents, per_doc, sections))
+            if not get_current_worker().is_cancelled:
+                self.post_message(TargetsReady(documents, per_doc, sections))
         except ReportError as exc:
             self.post_message(WorkFailed(str(exc)))
 
