@@ -153,11 +153,13 @@ def docs_command(obj: Context, as_json: bool, home: str | None) -> None:
     from rich.table import Table
 
     table = Table(title=f"{len(entries)} documents", title_justify="left")
-    for name, style in (("id", "dim"), ("title", "bold"), ("region", ""), ("year", "")):
-        table.add_column(name, style=style or None, overflow="fold")
-    table.add_column("kind")
-    table.add_column("chars", justify="right")
-    table.add_column("path", style="dim", overflow="fold")
+    table.add_column("id", style="dim", no_wrap=True, min_width=12)
+    table.add_column("title", style="bold", ratio=3, overflow="fold")
+    table.add_column("region", no_wrap=True)
+    table.add_column("year", no_wrap=True)
+    table.add_column("kind", ratio=1, overflow="fold")
+    table.add_column("chars", justify="right", no_wrap=True)
+    table.add_column("path", style="dim", overflow="fold", ratio=2)
     for e in entries:
         table.add_row(
             e.id,

@@ -31,6 +31,7 @@ from reporttui.core.catalog import (
     FailedRecord,
     LibraryEntry,
     SourceRecord,
+    catalog_path,
     read_catalog,
     scan_root,
     write_catalog,
@@ -134,10 +135,30 @@ class Library:
         self._searcher_name = ""
         self._seed_entries: list[LibraryEntry] | None = None
         self._transient: dict[str, LibraryEntry] = {}
+        self._catalog_key: tuple[int, ...] | None = None
+        self._catalog_cache: Catalog | None = None
 
     # --- listing and loading ----------------------------------------------------------------
 
     def _catalog(self) -> Catalog:
+        """The catalogue, re-read only when the file changed (it is replaced atomically, so a
+        new inode or size or mtime means a new version). Callers must not mutate the result
+        except inside a write (which re-reads it under the lock)."""
+        try:
+            st = os.stat(catalog_path(self.home))
+            key: tuple[int, ...] | None = (st.st_ino, st.st_size, st.st_mtime_ns)
+        except OSError:
+            key = None
+        with self._docs_lock:
+            if key is not None and key == self._catalog_key and self._catalog_cache is not None:
+                return self._catalog_cache
+        catalog = read_catalog(self.home)
+        with self._docs_lock:
+            self._catalog_key, self._catalog_cache = key, catalog
+        return catalog
+
+    def _fresh_catalog(self) -> Catalog:
+        """A private copy of the catalogue for a writer to modify."""
         return read_catalog(self.home)
 
     def _seed_entries_parsed(self) -> list[LibraryEntry]:
@@ -447,7 +468,7 @@ class Library:
         cancel: threading.Event | None,
         report: SyncReport,
     ) -> None:
-        catalog = self._catalog()
+        catalog = self._fresh_catalog()
         new_roots = [str(r) for r in roots if str(r) not in catalog.roots]
         if new_roots:
             # Recorded first, so an add that is cancelled or killed is finished by the next sync.
