@@ -159,6 +159,8 @@ async def test_keyword_screen_draws_bars(library: Library) -> None:
         assert [c.chart_title for c in charts] == ["高频词", "新出现", "上升", "下降"]
         assert "林权" in [term for term, _, _ in charts[1].items]
         assert "█" in str(charts[0].render())
+        sections = str(app.screen.query_one(".kw-sections", Static).render())
+        assert "优化产业结构" in sections  # one line per plan section of 古交 2026
 
 
 @run_async

@@ -28,6 +28,8 @@ class KeywordStats:
     vs_label: str | None = None
     diff: Any = None
     """A :class:`~reporttui.core.keywords.KeywordDiff` against the ``vs`` document, or None."""
+    sections: tuple[tuple[str, tuple[Any, ...]], ...] = ()
+    """(plan section title, its top terms) for each unit of the document's plan."""
 
 
 class KeywordBars(Static):
@@ -66,6 +68,7 @@ class KeywordScreen(Screen[None]):
     KeywordScreen #kw-status { height: auto; padding: 0 1; background: $panel; color: $text-muted; }
     KeywordScreen #kw-body { height: 1fr; }
     KeywordScreen .kw-col { width: 1fr; height: auto; }
+    KeywordScreen .kw-sections { height: auto; padding: 0 1 1 1; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -91,15 +94,20 @@ class KeywordScreen(Screen[None]):
     def compute(self) -> None:
         from reporttui.core.errors import ReportError
         from reporttui.core.keywords import keyword_diff, term_counts, top_terms
+        from reporttui.core.plan import find_plan
 
         try:
             doc = self.library.load(self.doc_id)
             counts = term_counts(doc.text)
-            stats = KeywordStats(doc.label, top_terms(doc.text, self.top, counts))
+            sections = tuple((u.title, tuple(top_terms(u.text, 6))) for u in find_plan(doc).units)
+            vs_label, diff = None, None
             if self.vs_id:
                 vs = self.library.load(self.vs_id)
+                vs_label = vs.label
                 diff = keyword_diff(vs.text, doc.text, n=12, other_counts=counts)
-                stats = KeywordStats(doc.label, stats.top, vs.label, diff)
+            stats = KeywordStats(
+                doc.label, top_terms(doc.text, self.top, counts), vs_label, diff, sections
+            )
             if not get_current_worker().is_cancelled:
                 self.post_message(KeywordsReady(stats))
         except ReportError as exc:
@@ -110,10 +118,10 @@ class KeywordScreen(Screen[None]):
         self.query_one("#kw-status", Static).update(f"cannot count terms: {message.text}")
 
     @on(KeywordsReady)
-    def _ready(self, message: KeywordsReady) -> None:
+    async def _ready(self, message: KeywordsReady) -> None:
         stats: KeywordStats = message.stats
         body = self.query_one("#kw-body", VerticalScroll)
-        body.remove_children()
+        await body.remove_children()
         text = f"高频词 {stats.label}"
         if stats.vs_label:
             text += f" · 对比 {stats.vs_label} (每万字频次)"
@@ -149,6 +157,12 @@ class KeywordScreen(Screen[None]):
             body.mount(Horizontal(*charts[2:], classes="kw-col"))
         else:
             body.mount_all(charts)
+        if stats.sections:
+            lines = [Content.styled("各部分高频词", "bold")]
+            for title, terms in stats.sections:
+                words = " ".join(f"{t.term}×{t.count}" for t in terms)
+                lines.append(Content.assemble((title, "$text-accent"), "  ", words))
+            body.mount(Static(Content("\n").join(lines), classes="kw-sections"))
 
     def action_back(self) -> None:
         self.dismiss(None)
