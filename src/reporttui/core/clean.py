@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass, field
 
 from reporttui.core.model import Dropped
-from reporttui.core.normalize import normalize_chars, private_use, strip_private_use, tidy_punctuation
+from reporttui.core.normalize import (
+    has_private_use,
+    normalize_chars,
+    private_use,
+    strip_private_use,
+    tidy_punctuation,
+)
 
 
 @dataclass(slots=True)
@@ -101,11 +107,9 @@ def clean(text: str) -> Cleaned:
     for number, raw in enumerate(text.split("\n"), start=1):
         hard_break = raw.endswith("  ") and raw.strip() != ""
         s = normalize_chars(raw)
-        if "\ue000" <= max(s, default=" "):
-            glyphs = private_use(s)
-            if glyphs:
-                pua.extend(glyphs)
-                s = strip_private_use(s)
+        if has_private_use(s):
+            pua.extend(private_use(s))
+            s = strip_private_use(s)
         html_block = False
         cells: tuple[str, ...] = ()
         if "<" in s and ">" in s:

@@ -8,6 +8,7 @@ error naming the file: guessing would put mojibake into the index.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from reporttui.core.errors import ReportFileError
@@ -21,7 +22,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 # Control characters that never occur in a text report (tab, LF, CR, FF are fine).
-_BINARY_CONTROLS = frozenset(range(0, 32)) - {9, 10, 12, 13}
+_BINARY_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +61,7 @@ def decode_bytes(data: bytes, name: str = "<text>") -> Decoded:
 def _checked(text: str, encoding: str, name: str) -> Decoded:
     """Refuse text that decoded but is mostly control characters (a binary file by accident)."""
     sample = text[:8192]
-    controls = sum(1 for ch in sample if ord(ch) in _BINARY_CONTROLS)
+    controls = len(_BINARY_CONTROLS.findall(sample))
     if controls > max(2, len(sample) // 100):
         raise ReportFileError(f"{name} looks like a binary file, not a text report")
     if not text.strip():

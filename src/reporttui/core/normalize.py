@@ -42,9 +42,19 @@ _FULLWIDTH_DOT = re.compile(r"(?<=[0-9])．(?=[0-9])")
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 
+def has_private_use(text: str) -> bool:
+    return _PRIVATE_USE.search(text) is not None
+
+
+_NEEDS_TABLE = re.compile(
+    "[" + "".join(re.escape(chr(cp)) for cp in sorted(_TABLE)) + "]"
+)
+
+
 def normalize_chars(text: str) -> str:
     """Full-width digits/letters to ASCII, vertical punctuation to horizontal, drop invisibles."""
-    text = text.translate(_TABLE)
+    if _NEEDS_TABLE.search(text):
+        text = text.translate(_TABLE)
     if "．" in text:
         text = _FULLWIDTH_DOT.sub(".", text)
     return text

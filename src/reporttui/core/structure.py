@@ -415,7 +415,7 @@ def _find_leads(node: _Node) -> None:
         j = i
         while j < len(paras) and sentences[j] and j not in leads and "，" not in (sentences[j] or ""):
             j += 1
-        if j - i >= 2:
+        if j - i >= 3:
             leads.update(range(i, j))
         i = max(j, i + 1)
     if len(leads) < 2:
