@@ -42,6 +42,15 @@ def load_docs(obj: Context, home: str | None, refs: tuple[str, ...]) -> list[Doc
             close()
 
 
+def _label(document: Document) -> str:
+    """The document's label, or its file name when region and year are unknown."""
+    if document.region or document.year:
+        return document.label
+    from pathlib import Path
+
+    return Path(document.path).name
+
+
 def _dump(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -64,12 +73,13 @@ def _print_comparison(comparison: Any) -> None:
     console = _console()
     for key, side in (("A", comparison.a), ("B", comparison.b)):
         d = side.document
-        console.print(Text.assemble((f"{key} ", "bold"), d.label, ("  " + side.plan.how, "dim")))
+        console.print(Text.assemble((f"{key} ", "bold"), _label(d), ("  " + side.plan.how, "dim")))
     table = Table(show_lines=True, expand=True)
     table.add_column("主题", no_wrap=True, style="bold")
-    table.add_column("A", ratio=3)
-    table.add_column("B", ratio=3)
-    table.add_column("共同词 / 仅A / 仅B", ratio=2)
+    # fold: CJK text has no spaces to wrap at, and an ellipsis would hide the section title
+    table.add_column("A", ratio=3, overflow="fold")
+    table.add_column("B", ratio=3, overflow="fold")
+    table.add_column("共同词 / 仅A / 仅B", ratio=2, overflow="fold")
 
     def cell(refs: tuple[Any, ...]) -> Text:
         if not refs:
@@ -271,7 +281,7 @@ def keywords_command(
     from rich.table import Table
 
     console = _console()
-    table = Table(title=f"高频词 {main.label}", show_edge=False)
+    table = Table(title=f"高频词 {_label(main)}", show_edge=False)
     table.add_column("词", no_wrap=True)
     table.add_column("次", justify="right")
     table.add_column("", no_wrap=True, style="cyan")
@@ -286,7 +296,7 @@ def keywords_command(
             )
     if diff is not None:
         base = documents[1]
-        console.print(f"\n对比 {base.label} (每万字频次)")
+        console.print(f"\n对比 {_label(base)} (每万字频次)")
         for title, items, style in (
             ("新出现", diff.new, "green"),
             ("上升", diff.rising, "yellow"),
