@@ -88,3 +88,9 @@ def test_private_use_glyphs_are_dropped() -> None:
 
 def test_significant_characters_are_chinese_and_digits() -> None:
     assert significant("一、２０２５年 GDP增长5%！") == "一2025年增长5"
+
+
+def test_pinyin_readings_after_characters_are_dropped() -> None:
+    doc = parse_document("八大举措擘(bò)画高质量发展新图景，推进国内生产总值(GDP)增长。\n")
+    assert doc.text == "八大举措擘画高质量发展新图景，推进国内生产总值(GDP)增长。"
+    assert reasons(doc)["pinyin"] == ["bò"]

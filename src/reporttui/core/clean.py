@@ -80,6 +80,10 @@ _WEB_CHROME = re.compile(
     re.I,
 )
 _CHROME_ONLY = re.compile(r"^(?:打印本页|关闭窗口|打印|关闭|收藏|分享|返回顶部|【(?:打印|关闭|收藏|返回|大|中|小|打印本页|关闭窗口)】|[\s|｜/])+$")
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN = re.compile(
+    rf"(?<=[\u4e00-\u9fff])[(（]\s*([a-zA-Zü{_TONED}]*[{_TONED}][a-zA-Zü{_TONED}]*)\s*[)）]"
+)
 _PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一条|下一条)\s*[:：]?\s*(.*)$")
 _LAYOUT = re.compile(
     r"^[(（]?\s*(?:上接|下转|接上|转下|接第|转第)\s*第?\s*[0-9一二三四五六七八九十]+\s*版\s*[)）]?$"
@@ -160,6 +164,8 @@ def clean(text: str) -> Cleaned:
                 tidy_punctuation(_strip_markdown(c)) for c in cells if c.strip(" *_")
             )
             stripped = " ".join(cells)
+        if "(" in stripped or "（" in stripped:
+            stripped = _drop_pinyin(stripped, number, dropped)
         stripped = tidy_punctuation(" ".join(stripped.split()))
         if not stripped:
             blank += 1
@@ -258,6 +264,15 @@ def _drop_links(s: str, number: int, dropped: list[Dropped]) -> str:
     if urls:
         dropped.append(Dropped(" ".join(urls), "markdown", number))
     return s
+
+
+def _drop_pinyin(s: str, number: int, dropped: list[Dropped]) -> str:
+    """Pinyin readings inserted after characters (擘(bò)画) are not report text."""
+    found = _PINYIN.findall(s)
+    if not found:
+        return s
+    dropped.append(Dropped(" ".join(found), "pinyin", number))
+    return _PINYIN.sub("", s)
 
 
 def _strip_markdown(s: str) -> str:
