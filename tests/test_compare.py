@@ -202,3 +202,17 @@ def test_corpus_pairs_compare_without_error() -> None:
         found += comparison.a.plan.found
         assert comparison.rows or not (comparison.a.plan.units or comparison.b.plan.units)
     assert found >= 0.8 * (len(documents) - 1)  # most 政府工作报告 have a plan part
+
+
+def test_one_region_across_two_years() -> None:
+    """古交 2026 plan against the 2025 one: the five 2026 tasks pair with the six 2025 sections."""
+    comparison = compare_documents(seed("古交2026"), seed("古交2025"))
+    assert _side(_row(comparison, "产业"), "a") == {"一"}
+    assert _side(_row(comparison, "产业"), "b") == {"二"}
+    assert _side(_row(comparison, "投资/项目"), "b") == {"一"}
+    # 2026's 着力培育多元服务业 mixes 文旅 and 促消费: filed under 消费 as a part of (一)
+    consumption = _row(comparison, "消费")
+    assert _side(consumption, "a", "part") == {"一"}
+    assert "消费" in consumption.shared_terms
+    safety = _row(comparison, "安全稳定")
+    assert _side(safety, "a") == {"五"} and _side(safety, "b") == {"六"}

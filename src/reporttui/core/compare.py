@@ -30,6 +30,8 @@ OTHER = "other"
 PART_MIN = 12.0
 """A paragraph files its unit under a further theme when its own top score reaches this..."""
 PART_LEAD = 2.0
+PART_STRONG = 18.0
+"""...or, in a sub-topic of two fields, when a theme's own score reaches this."""
 """...and is this many times its second-best theme's score."""
 TERMS_PER_ROW = 8
 
@@ -212,6 +214,21 @@ def sub_topics(paragraph: str) -> list[tuple[str, str]]:
     return chunks
 
 
+def _chunk_themes(scores: list[ThemeScore]) -> list[ThemeScore]:
+    """The themes one sub-topic clearly speaks of.
+
+    Its top theme when it reaches :data:`PART_MIN` and leads the second by :data:`PART_LEAD`;
+    or, for a sub-topic that mixes two fields (多元服务业: 文旅 and 促消费), every theme that
+    reaches :data:`PART_STRONG` on its own.
+    """
+    if not scores or scores[0].score < PART_MIN:
+        return []
+    second = scores[1].score if len(scores) > 1 else 0.0
+    if scores[0].score >= PART_LEAD * second:
+        return [scores[0]]
+    return [s for s in scores if s.score >= PART_STRONG]
+
+
 def _unit_themes(
     unit: PlanUnit,
 ) -> tuple[list[ThemeScore], dict[str, tuple[ThemeScore, list[str]]]]:
@@ -227,16 +244,11 @@ def _unit_themes(
     if len(chunks) > 1:
         for lead, rest in chunks:
             text = lead + rest
-            scores = score_text(rest, lead)
-            if not scores or scores[0].theme in have or scores[0].score < PART_MIN:
-                continue
-            second = scores[1].score if len(scores) > 1 else 0.0
-            if scores[0].score < PART_LEAD * second:
-                continue
-            best, texts = parts.get(scores[0].theme, (scores[0], []))
-            if best.score < scores[0].score:
-                best = scores[0]
-            parts[scores[0].theme] = (best, texts + [text])
+            for score in _chunk_themes(score_text(rest, lead)):
+                if score.theme in have:
+                    continue
+                best, texts = parts.get(score.theme, (score, []))
+                parts[score.theme] = (max(best, score, key=lambda s: s.score), [*texts, text])
     return main, parts
 
 
