@@ -68,3 +68,12 @@ def test_seed_headings_are_never_glued_to_their_paragraphs() -> None:
 def test_english_words_split_across_lines_keep_a_space() -> None:
     doc = parse_document("推动与国际接轨，建设Smart\nCity相关的项目，加快\n发展数字经济。\n")
     assert doc.text == "推动与国际接轨，建设Smart City相关的项目，加快发展数字经济。"
+
+
+def test_list_items_ending_in_a_bracketed_note_are_not_joined() -> None:
+    items = "".join(
+        f"{n}.完成城市道路整治提升{n}0条。（牵头单位：市城管委）\n\n" for n in range(1, 9)
+    )
+    doc = parse_document("附件\n\n" + items)
+    assert doc.meta["hard_wrapped"] == "no"
+    assert len(doc.text.split("\n")) == 9

@@ -45,6 +45,11 @@ def ends_sentence(text: str) -> bool:
         i -= 1
     if text[i] in _TERMINAL:
         return True
+    if text[-1] in ")）":
+        # "……工作目标。（牵头单位：市住建局）": a note in brackets after a finished sentence.
+        k = max(text.rfind("（"), text.rfind("("))
+        if k > 0 and text[k - 1] in _TERMINAL:
+            return True
     # A closing quote or bracket after a full title (《...》, “...”) at line end is not an end.
     return False
 
@@ -125,7 +130,11 @@ def _merge_run(run: list[Line], dropped: list[Dropped]) -> list[Line]:
 
 def is_hard_wrapped(lines: list[Line]) -> bool:
     """Most body lines stop mid-sentence: the document was wrapped at a fixed width."""
-    body = [ln for ln in lines if len(ln.text) >= 8 and is_prose(ln.text) and not standalone(ln)]
+    body = [
+        ln
+        for ln in lines
+        if len(ln.text) >= 8 and is_prose(ln.text) and not standalone(ln) and not _NUMBERED.match(ln.text)
+    ]
     if len(body) < 6:
         return False
     open_ends = sum(1 for ln in body if not ends_sentence(ln.text))

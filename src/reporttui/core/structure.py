@@ -31,6 +31,7 @@ _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _STOPS = "。！？!?"
 _CLOSERS = "”’」』）)"
+_BRACKET_NOTE = re.compile(r"^\s*[(（][^()（）]*[)）]\s*$")
 _APPENDIX = re.compile(r"^(?:附件|附录|附表|附：|附:|名词解释)")
 _NOT_TITLE = re.compile(r"^(?:各位代表|同志们|代表们|谢谢)|^[(（]?\d{4}年\d{1,2}月\d{1,2}日[)）]?$")
 _LEAD_EXCLUDED = re.compile(r"^(?:各位代表|同志们|我们|今年|明年|这一年|其中|同时|此外|总之|因此|但是)")
@@ -126,6 +127,11 @@ def classify(lines: list[Line]) -> list[Item]:
             style, ordinal, m = num
             body = t[m.end() :]
             stop = _first_stop(t, m.end())
+            if stop != -1 and _BRACKET_NOTE.match(t[stop:]):
+                stop = len(t)  # "…工作目标。（牵头单位：市住建局）" is one unit
+            if stop != -1 and stop >= len(t) and style in ("num", "pnum", "circ"):
+                items.append(Item(False, t, line=ln))  # a list item that is a sentence
+                continue
             if body and (stop == -1 or stop >= len(t)):
                 if len(t) <= 60 and t[-1] not in "；，、;,：:":
                     items.append(Item(True, t, style, "numbered", ordinal, ln))
