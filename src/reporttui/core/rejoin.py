@@ -28,11 +28,11 @@ _NUMBERED = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[(（][一二三四五六七八九十]{1,3}[)）]"
     r"|\d{1,2}[、．.](?![0-9])|[(（]\d{1,2}[)）]|第[一二三四五六七八九十百]+(?:部分|章|节|篇))"
 )
-_SPEAKER = re.compile(
+SPEAKER = re.compile(
     r"^\S{0,24}(?:总理|省长|市长|州长|县长|区长|旗长|盟长|主席|局长|主任|书记|代省长|代市长|代县长)"
     r"\s+\S{2,4}$"
 )
-_BYLINE = re.compile(r"^(?:□|■|◎|文字\s|文/|图/|文图/|图文/|记者|本报记者|通讯员|摄影|摄\s)")
+BYLINE = re.compile(r"^(?:□|■|◎|文字\s|文/|图/|文图/|图文/|记者|本报记者|通讯员|摄影|摄\s)")
 _ASCII_WORD = re.compile(r"[A-Za-z]")
 
 
@@ -66,7 +66,7 @@ def standalone(line: Line) -> bool:
         return True
     if is_subtitle(t):
         return True
-    if _SPEAKER.match(t):
+    if SPEAKER.match(t):
         return True
     if _NUMBERED.match(t) and len(t) <= 40 and not _has_inner_stop(t):
         return True
@@ -107,7 +107,7 @@ def _merge_run(run: list[Line], dropped: list[Dropped]) -> list[Line]:
     """One run: a title part (joined without spaces) and maybe a byline part (dropped)."""
     cut = len(run)
     for k, ln in enumerate(run):
-        if _BYLINE.match(ln.text):
+        if BYLINE.match(ln.text):
             cut = k
             break
     merged: list[Line] = []
@@ -165,7 +165,7 @@ def _continues(prev: Line, nxt: Line, wrapped: bool) -> bool:
     """Does ``nxt`` continue the paragraph ending in ``prev``?"""
     if standalone(prev) or standalone(nxt) or ends_sentence(prev.text):
         return False
-    if _BYLINE.match(nxt.text):
+    if BYLINE.match(nxt.text):
         return False
     if wrapped:
         return True

@@ -1,8 +1,7 @@
 """From cleaned paragraphs to a section tree with offsets into the document text.
 
-Headings are recognised by numbering (一、 / （一） / 1. / （1） / 第一章), markdown ``#``, short
-title lines without sentence punctuation, headings given inline at the start of a paragraph, and
-parallel lead sentences that open consecutive paragraphs (the lowest level). Levels come from the
+Headings come from :mod:`reporttui.core.headings`; this module nests them, adds parallel lead
+sentences that open consecutive paragraphs (the lowest level), and lays out the text. Levels come from the
 order in which numbering styles nest (a style seen again closes everything opened after it), the
 way a reader infers them. Lines before the first body paragraph (title, subtitle, speaker) form
 an untitled preamble; a block appended after the report (HTML banner, pasted table) and an
@@ -17,36 +16,18 @@ from dataclasses import dataclass, field
 
 from reporttui.core.clean import Line
 from reporttui.core.model import Dropped, Paragraph, Section
-from reporttui.core.rejoin import _BYLINE, _SPEAKER, ends_sentence, is_prose, is_subtitle
-
-_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("chap", re.compile(r"^第([一二三四五六七八九十百零]+)(部分|章|节|篇)[ ]*")),
-    ("cn", re.compile(r"^([一二三四五六七八九十]{1,3})[、．.][ ]*")),
-    ("pcn", re.compile(r"^[(（]([一二三四五六七八九十]{1,3})[)）][ ]*")),
-    ("num", re.compile(r"^(\d{1,2})[、．.](?![0-9])[ ]*")),
-    ("pnum", re.compile(r"^[(（](\d{1,2})[)）][ ]*")),
-    ("circ", re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])[ ]*")),
+from reporttui.core.headings import (
+    Item,
+    first_stop,
+    choose_title,
+    classify,
+    numbered,
+    split_title_block,
 )
-_STOPS = "。！？!?"
-_CLOSERS = "”’」』）)"
-_BRACKET_NOTE = re.compile(r"^\s*[(（][^()（）]*[)）]\s*$")
+from reporttui.core.rejoin import BYLINE, ends_sentence, is_prose
+
 _APPENDIX = re.compile(r"^(?:附件|附录|附表|附：|附:|名词解释)")
-_NOT_TITLE = re.compile(r"^(?:各位代表|同志们|代表们|谢谢)|^[(（]?\d{4}年\d{1,2}月\d{1,2}日[)）]?$")
 _LEAD_EXCLUDED = re.compile(r"^(?:各位代表|同志们|我们|今年|明年|这一年|其中|同时|此外|总之|因此|但是)")
-
-
-@dataclass(slots=True)
-class Item:
-    """A heading or a paragraph, in document order."""
-
-    is_heading: bool
-    text: str
-    style: str = ""
-    kind: str = "paragraph"
-    ordinal: int = 0
-    line: Line | None = None
 
 
 @dataclass(slots=True)
@@ -70,142 +51,6 @@ class Built:
     layout: dict[str, str]
 
 
-def cn_number(s: str) -> int:
-    """一 -> 1, 十二 -> 12, 二十 -> 20, 一百零五 -> 105 (enough for headings)."""
-    if s.isdigit():
-        return int(s)
-    total, current = 0, 0
-    for ch in s:
-        if ch in _CN_DIGITS:
-            current = _CN_DIGITS[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
-            current = 0
-    return total + current
-
-
-def numbered(text: str) -> tuple[str, int, re.Match[str]] | None:
-    """The numbering style, ordinal and match of a numbered line, or None."""
-    for style, rx in _STYLES:
-        m = rx.match(text)
-        if m:
-            if style == "chap":
-                style = "chap-" + m.group(2)
-            value = m.group(1)
-            ordinal = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".find(value) + 1 if style == "circ" else cn_number(value)
-            return style, ordinal, m
-    return None
-
-
-def _first_stop(text: str, start: int) -> int:
-    """Index just past the first sentence end at or after ``start`` (closers included), or -1."""
-    for i in range(start, len(text)):
-        if text[i] in _STOPS:
-            j = i + 1
-            while j < len(text) and text[j] in _CLOSERS:
-                j += 1
-            return j
-    return -1
-
-
-def classify(lines: list[Line]) -> list[Item]:
-    """Turn joined lines into heading and paragraph items."""
-    items: list[Item] = []
-    for ln in lines:
-        t = ln.text
-        if ln.md_level:
-            items.append(Item(True, t, f"md{ln.md_level}", "markdown", 0, ln))
-            continue
-        if ln.cells:
-            items.append(Item(False, t, line=ln))
-            continue
-        num = numbered(t)
-        if num is not None:
-            style, ordinal, m = num
-            body = t[m.end() :]
-            stop = _first_stop(t, m.end())
-            if stop != -1 and _BRACKET_NOTE.match(t[stop:]):
-                stop = len(t)  # "…工作目标。（牵头单位：市住建局）" is one unit
-            if stop != -1 and stop >= len(t) and style in ("num", "pnum", "circ"):
-                items.append(Item(False, t, line=ln))  # a list item that is a sentence
-                continue
-            if body and (stop == -1 or stop >= len(t)):
-                if len(t) <= 60 and t[-1] not in "；，、;,：:":
-                    items.append(Item(True, t, style, "numbered", ordinal, ln))
-                    continue
-            elif body and stop - 0 <= 60 and t[stop:].strip():
-                items.append(Item(True, t[:stop], style, "inline", ordinal, ln))
-                items.append(Item(False, t[stop:].strip(), line=ln))
-                continue
-            items.append(Item(False, t, line=ln))
-            continue
-        if _title_like(ln):
-            items.append(Item(True, t, "title", "title-line", 0, ln))
-            continue
-        items.append(Item(False, t, line=ln))
-    return _merge_title_pairs(items)
-
-
-def _title_like(ln: Line) -> bool:
-    t = ln.text
-    if _NOT_TITLE.match(t) or _SPEAKER.match(t) or is_subtitle(t):
-        return False
-    if ln.hard_break or ln.bold:
-        return len(t) <= 40 and not ends_sentence(t)
-    return len(t) <= 30 and not is_prose(t) and not t.isascii()
-
-
-def _merge_title_pairs(items: list[Item]) -> list[Item]:
-    """Two title lines with no blank line between them are one heading (seed 001's kicker)."""
-    out: list[Item] = []
-    for it in items:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.kind == "title-line"
-            and it.kind == "title-line"
-            and it.line is not None
-            and it.line.blank_before == 0
-            and not (it.line.bold or prev.line is None or prev.line.bold)
-        ):
-            out[-1] = Item(True, prev.text + " " + it.text, "title", "title-line", 0, prev.line)
-        else:
-            out.append(it)
-    return out
-
-
-def split_title_block(items: list[Item]) -> tuple[list[Item], list[Item]]:
-    """The leading lines before the first body paragraph or numbered heading: title, subtitle..."""
-    end = len(items)
-    for i, it in enumerate(items):
-        if it.is_heading and it.kind in ("numbered", "inline"):
-            end = i
-            break
-        if it.is_heading and it.kind == "markdown" and it.style != "md1":
-            end = i
-            break
-        if not it.is_heading and is_prose(it.text) and not is_subtitle(it.text):
-            if not (it.line is not None and _SPEAKER.match(it.text)):
-                end = i
-                break
-    block, rest = items[:end], items[end:]
-    later_titles = any(it.kind == "title-line" for it in rest)
-    # A document structured by title lines: the last title line of a long block heads the intro.
-    if (
-        later_titles
-        and len(block) >= 3
-        and block[-1].kind == "title-line"
-        and rest
-        and not rest[0].is_heading
-        and not _NOT_TITLE.match(rest[0].text)
-    ):
-        return block[:-1], block[-1:] + rest
-    return block, rest
-
-
 def _drop_duplicate_titles(block: list[Item], dropped: list[Dropped]) -> list[Item]:
     """A web page repeats the report's title above it (seed 003): keep the last copy."""
     out: list[Item] = []
@@ -215,21 +60,6 @@ def _drop_duplicate_titles(block: list[Item], dropped: list[Dropped]) -> list[It
             continue
         out.append(it)
     return out
-
-
-def choose_title(block: list[Item]) -> str:
-    for it in block:
-        if it.kind == "markdown":
-            return it.text
-    for it in block:
-        if it.line is not None and it.line.bold and not is_subtitle(it.text):
-            return it.text
-    for it in block:
-        t = it.text
-        if is_subtitle(t) or _SPEAKER.match(t) or _NOT_TITLE.match(t):
-            continue
-        return t
-    return ""
 
 
 def build(lines: list[Line], dropped: list[Dropped]) -> Built:
@@ -250,7 +80,6 @@ def build(lines: list[Line], dropped: list[Dropped]) -> Built:
     part = "main"
     top_style = ""
     top_max = 0
-    pending_paras: list[str] = []
     for idx, it in enumerate(rest):
         if not it.is_heading:
             (stack[-1].paras if stack else preamble.paras).append(it.text)
@@ -285,7 +114,6 @@ def build(lines: list[Line], dropped: list[Dropped]) -> Built:
                 top_style, top_max = style, it.ordinal
             else:
                 top_max = max(top_max, it.ordinal)
-    del pending_paras
 
     roots: list[_Node] = []
     if preamble.paras:
@@ -344,7 +172,7 @@ def _drop_captions(lines: list[Line], dropped: list[Dropped]) -> list[Line]:
     out: list[Line] = []
     for i, ln in enumerate(lines):
         t = ln.text
-        if len(t) <= 40 and _BYLINE.match(t) and not is_prose(t.replace("/", "")):
+        if len(t) <= 40 and BYLINE.match(t) and not is_prose(t.replace("/", "")):
             dropped.append(Dropped(t, "byline", ln.line))
             continue
         if (
@@ -386,7 +214,7 @@ def _appended_node(lines: list[Line]) -> _Node:
 
 
 def _lead_sentence(p: str) -> str | None:
-    end = _first_stop(p, 0)
+    end = first_stop(p, 0)
     if end < 0:
         return None
     sentence = p[:end]
