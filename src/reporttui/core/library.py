@@ -50,6 +50,17 @@ LIBRARY_FORMAT = "library-1"
 LOCK_WAIT = 600.0
 """How long a writer waits for another writer before giving up (seconds)."""
 DOC_CACHE = 16
+USE_MMAP = False
+"""Read the index through mmap (Whoosh's default)? With mmap every page of the index a search
+touches counts in the process's resident size (hundreds of MB on a big library after a few
+common-word searches); without it they stay in the OS page cache, shared and reclaimable."""
+
+
+def _open_storage(folder: Path) -> Any:
+    """Read-only storage of an index folder."""
+    from whoosh.filedb.filestore import FileStorage
+
+    return FileStorage(str(folder), supports_mmap=USE_MMAP, readonly=True)
 
 
 class IndexDamaged(ReportError):
@@ -672,7 +683,7 @@ class Library:
                     pass
             folder = index_dir(self.home) / catalog.index_name
             try:
-                searcher = whoosh_index.open_dir(str(folder)).searcher()
+                searcher = _open_storage(folder).open_index().searcher()
             except Exception as exc:  # noqa: BLE001 - switched over or damaged: retry, then say so
                 if attempt < 4:
                     time.sleep(0.05 * (attempt + 1))
