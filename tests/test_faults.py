@@ -39,7 +39,8 @@ def index_folder(home: Path) -> Path:
     return home / "index" / read_catalog(home).index_name
 
 
-def test_writer_killed_mid_add_is_recovered(tmp_path: Path) -> None:
+@pytest.mark.parametrize("parallel", [False, True], ids=["in-process", "worker-processes"])
+def test_writer_killed_mid_add_is_recovered(tmp_path: Path, parallel: bool) -> None:
     home, src = tmp_path / "home", tmp_path / "src"
     make_reports(src, 12)
     Library(home).sync()
@@ -47,7 +48,11 @@ def test_writer_killed_mid_add_is_recovered(tmp_path: Path) -> None:
         f"""
         import sys, time
         from pathlib import Path
+        from reporttui.core import indexer
         from reporttui.core.library import Library
+
+        if {parallel!r}:
+            indexer.PARALLEL_MIN_BYTES = 0
 
         def progress(done, total, name):
             if done == 6:
@@ -74,8 +79,15 @@ def test_writer_killed_mid_add_is_recovered(tmp_path: Path) -> None:
     library.add([src])
     result = library.search(MARKER, limit=100)
     assert result.total == 12 and len(result.per_doc) == 12
-    leftovers = [p.name for p in index_folder(home).iterdir() if p.name.endswith(".tmp")]
+    folder = index_folder(home)
+    leftovers = [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
     assert leftovers == []
+    toc = next(folder.glob("_MAIN_*.toc")).name
+    from whoosh.index import open_dir
+
+    live = {s.segment_id() for s in open_dir(str(folder))._segments()}
+    stray = [p.name for p in folder.iterdir() if p.name.split(".")[0] not in live | {toc[:-4]}]
+    assert set(stray) <= {"MAIN_WRITELOCK", toc}, stray
 
 
 def test_stale_lock_file_of_a_dead_pid_is_taken_over(tmp_path: Path) -> None:

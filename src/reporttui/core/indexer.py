@@ -136,12 +136,14 @@ def add_sources(
 
 _progress_queue: Any = None
 _cancel_event: Any = None
+_parent_pid = 0
 
 
 def _worker_init(progress_queue: Any, cancel_event: Any) -> None:
-    global _progress_queue, _cancel_event
+    global _progress_queue, _cancel_event, _parent_pid
     _progress_queue = progress_queue
     _cancel_event = cancel_event
+    _parent_pid = os.getppid()
     from reporttui.core.segment import jieba_tokenizer
 
     jieba_tokenizer()
@@ -172,6 +174,10 @@ def _worker_build(
             _progress_queue.put(name)
 
     def cancelled() -> bool:
+        # Stop when cancelled, or when the parent died (killed `reporttui add`): an orphan would
+        # burn CPU for minutes writing a segment nobody will commit.
+        if _parent_pid and os.getppid() != _parent_pid:
+            return True
         return _cancel_event is not None and _cancel_event.is_set()
 
     outcome = add_sources(
