@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reporttui.core.tokenize import unit_spans, units
+from reporttui.core.tokenize import UNIT_RE, fold, units
 
 Span = tuple[int, int]
 
@@ -18,8 +18,10 @@ def find_spans(text: str, terms: Sequence[str]) -> list[Span]:
     """Every occurrence of every term in ``text`` as ``(start, end)``, sorted, overlaps merged."""
     if not text or not terms:
         return []
-    located = list(unit_spans(text))
-    text_units = [u for u, _, _ in located]
+    folded = fold(text)
+    raw = UNIT_RE.findall(folded)
+    text_units = [u if not u[0].isspace() else " " for u in raw]
+    starts: list[int] | None = None
     found: list[Span] = []
     for term in dict.fromkeys(terms):
         wanted = units(term)
@@ -34,7 +36,10 @@ def find_spans(text: str, terms: Sequence[str]) -> list[Span]:
             except ValueError:
                 break
             if k == 1 or text_units[i : i + k] == wanted:
-                found.append((located[i][1], located[i + k - 1][2]))
+                if starts is None:
+                    starts = [m.start() for m in UNIT_RE.finditer(folded)]
+                last = i + k - 1
+                found.append((starts[i], starts[last] + len(raw[last])))
     return merge_spans(found)
 
 
