@@ -80,3 +80,22 @@ def test_traditional_characters_are_kept_and_still_understood() -> None:
     assert "報告" in doc.text and "現在" in doc.text
     assert doc.kind == "政府工作报告"
     assert doc.year == 2024
+
+
+@pytest.mark.parametrize(
+    ("line", "region"),
+    [
+        ("——2024年1月9日在呼和浩特市第十六届人民代表大会第三次会议上", "呼和浩特市"),
+        ("——2021年1月6日在日照市第二十届人民代表大会第五次会议上", "日照市"),
+        ("2011年东莞市人民政府工作报告", "东莞市"),
+        ("1月20日长沙市第十五届人民代表大会第三次会议", "长沙市"),
+    ],
+)
+def test_region_names_are_cut_at_the_right_place(line: str, region: str) -> None:
+    doc = parse_document(f"{line}\n各位代表：\n现在，我代表人民政府，向大会报告工作。\n")
+    assert doc.region == region
+
+
+def test_a_province_mentioned_without_its_name_is_no_region() -> None:
+    doc = parse_document("各位代表：\n我代表省人民政府，向大会作报告，贯彻落实省委各项决策部署和省人大决议。\n")
+    assert doc.region is None

@@ -25,12 +25,13 @@ _PLAN_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:[\u4e00-\u9fff]{0,12})?(?:国�
 _BUDGET_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:[\u4e00-\u9fff]{0,12})?预算[(（]?草案")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _WORK_PLAN_HEADING = re.compile(r"((?:19|20)\d\d)\s*年\s*(?:工作安排|工作任务|重点工作|主要任务|工作建议|目标任务)")
+_BOUNDARY = r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=关于))"
 _REGION_BEFORE = re.compile(
-    rf"(?:关于)?({_PLACE})(?:人民政府|政府工作报告|(?:19|20)\d\d年|第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届)"
+    rf"{_BOUNDARY}({_PLACE})(?:人民政府|政府工作报告|(?:19|20)\d\d年|第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届)"
 )
 _REGION_MEETING = re.compile(rf"在({_PLACE})第?[一二三四五六七八九十]+届")
 _REGION_NEWS = re.compile(
-    rf"({_PLACE})(?:两会|十?[一二三四五六七八九十]+届人大|第?[一二三四五六七八九十]+届人民代表大会|政府工作报告)"
+    rf"{_BOUNDARY}({_PLACE})(?:两会|十?[一二三四五六七八九十]+届人大|第?[一二三四五六七八九十]+届人民代表大会|政府工作报告)"
 )
 _REGION_ACTOR = re.compile(rf"(?:^|(?<=[，。；\n“]))({_PLACE})(?:坚持|深入|持续|积极|全面|统筹|始终|牢牢|锚定|正)")
 _FM_TITLE_DATE = re.compile(r"[(（]\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -90,8 +91,14 @@ def _clean_region(name: str | None) -> str | None:
     if not name:
         return None
     name = re.split(
-        r"代表|关于|围绕|按照|落实|完成|贯彻|执行|召开|通过|实施|根据|指数|[在向对我们的是了由年月日届次与及]", name
+        r"代表|关于|围绕|按照|落实|完成|贯彻|执行|召开|通过|实施|根据|指数|举办|[在向对我们的是了由届次与及着]",
+        name,
     )[-1]
+    # "2011年东莞市", "1月20日长沙市": the place starts after the date (日照, 日喀则 are places).
+    name = re.sub(r"^(?:[年月]|日(?!照|喀则|土))+", "", name)
+    name = re.sub(r"^.*和(?=(?:省|市|县|区)$)", "", name)  # "方针和省", not "呼和浩特市"
+    if len(name) < 3 and not name.endswith(("县", "区", "旗")):
+        return None  # provinces, cities and prefectures have names of two characters or more
     name = re.sub(r"^(?:全|原)", "", name)
     if len(name) < 2 or _NOT_REGION_TAIL.search(name) or name in ("自治州", "自治区", "自治县"):
         return None
@@ -246,11 +253,12 @@ def _region(head: str, body_head: str, text: str) -> str | None:
 
 _SELF_NAMING = re.compile(
     r"(?:平安|美丽|锦绣|幸福|魅力|活力|扎根|深耕|奋力谱写中国式现代化)([\u4e00-\u9fff]{2})"
-    r"|([\u4e00-\u9fff]{2})(?:速度|新篇章|现代化建设|一定能)"
+    r"|([\u4e00-\u9fff]{2})(?:新篇章|一定能)"
 )
 _COMMON_STEMS = frozenset(
     "乡村 城市 中国 城乡 家园 社会 生活 校园 河湖 山水 农村 人民 经济 发展 我们 健康 文化 生态 环境 "
-    "全省 全市 全县 全区 祖国 民族 时代 新的 更加 推进 建设 奋力 继续 共同 全面 社区 产业".split()
+    "全省 全市 全县 全区 祖国 民族 时代 新的 更加 推进 建设 奋力 继续 共同 全面 社区 产业 "
+    "主义 增长 发展 改革 开放 事业 篇章 我们".split()
 )
 _DATE_LINE = re.compile(r"(?:^|\n)[(（]?\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)）]?\s*(?:\n|$)")
 _LEVEL_WORDS = {"市": ("全市", "市委", "市政府"), "县": ("全县", "县委", "县政府"),
