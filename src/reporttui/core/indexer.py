@@ -20,11 +20,13 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reporttui.core.catalog import LibraryEntry
+from reporttui.core.errors import ReportError
 
 Progress = Callable[[int, int, str], None]
 
@@ -266,7 +268,12 @@ def build_segments(
             if progress is not None:
                 progress(done, total, name)
         for future in futures:
-            segment, part_outcome = future.result()
+            try:
+                segment, part_outcome = future.result()
+            except BrokenProcessPool as exc:
+                raise ReportError(
+                    "an indexing worker process died (out of memory?); the library is unchanged"
+                ) from exc
             outcome.loaded.extend(part_outcome.loaded)
             outcome.cancelled |= part_outcome.cancelled
             if segment is not None:
