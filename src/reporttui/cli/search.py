@@ -37,8 +37,12 @@ def _stdout_console() -> Any:
 def _library(obj: Context, home: str | None) -> Any:
     from reporttui.core.library import Library
 
-    err = _stderr_console()
-    return Library(obj.home(home), notify=lambda msg: err.print(f"reporttui: {msg}", markup=False))
+    return Library(obj.home(home), notify=_say)
+
+
+def _say(message: str) -> None:
+    """One line on stderr, never wrapped (scripts and tests read it line by line)."""
+    click.echo(f"reporttui: {message}", err=True)
 
 
 @contextmanager
@@ -78,17 +82,15 @@ def _progress(label: str) -> Iterator[Callable[[int, int, str], None]]:
             bar.stop()
 
 
-def _print_report(report: Any, *, quiet: bool = False) -> None:
-    err = _stderr_console()
+def _print_report(report: Any, *, quiet: bool = False, skip: set[str] | None = None) -> None:
     for path, error in report.failed:
+        if skip and path in skip:
+            continue
         if not any(m.endswith(error) for m in report.messages):
-            err.print(f"reporttui: skipped {error}", markup=False)
+            _say(f"skipped {error}")
     if not quiet:
         word = "rebuilt" if report.rebuilt else "updated"
-        err.print(
-            f"reporttui: library {word}: {report.summary()} ({report.seconds:.1f} s)",
-            markup=False,
-        )
+        _say(f"library {word}: {report.summary()} ({report.seconds:.1f} s)")
 
 
 def _parse_year(value: str | None) -> int | None:
@@ -180,13 +182,16 @@ def docs_command(obj: Context, as_json: bool, home: str | None) -> None:
 def add_command(obj: Context, paths: tuple[str, ...], home: str | None) -> None:
     """Add report files or folders (recursive; .txt and .md) to the library and index them."""
     library = _library(obj, home)
+    explicit = {str(Path(p).expanduser().resolve()) for p in paths if Path(p).is_file()}
+    library.notify = lambda msg: None if any(e in msg for e in explicit) else _say(msg)
     with _progress("indexing") as progress:
         report = library.add([Path(p) for p in paths], progress=progress)
-    _print_report(report)
-    explicit = {str(Path(p).expanduser().resolve()) for p in paths if Path(p).is_file()}
     failed_explicit = [error for path, error in report.failed if path in explicit]
     if failed_explicit:
+        if report.changed:
+            _print_report(report, skip=explicit)
         raise ReportError(failed_explicit[0])
+    _print_report(report)
 
 
 @click.command("index")

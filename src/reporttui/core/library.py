@@ -513,7 +513,8 @@ class Library:
             report.failed = [(f.path, f.error) for f in plan.failed.values()]
             if plan.restat or roots or plan.failed.keys() != catalog.failed.keys():
                 catalog.sources = dict(plan.keep)
-                catalog.failed = plan.failed
+                catalog.failed = dict(plan.failed)
+                self._forget_failed_files(catalog, new_roots)
                 write_catalog(self.home, catalog)
             return
         outcome = self._write_index(folder, plan, progress, cancel, report)
@@ -541,9 +542,10 @@ class Library:
                 records[path] = SourceRecord(entry, st.st_mtime, st.st_size)
         old_name = catalog.index_name
         catalog.sources = records
-        catalog.failed = plan.failed
+        catalog.failed = dict(plan.failed)
         catalog.fingerprint = fingerprint
         catalog.index_name = name
+        self._forget_failed_files(catalog, new_roots)
         write_catalog(self.home, catalog)
         if old_name and old_name != name:
             shutil.rmtree(index_dir(self.home) / old_name, ignore_errors=True)
@@ -556,6 +558,15 @@ class Library:
         for path, error in report.failed:
             if path in {item.path for item in outcome.loaded}:
                 self._say(report, f"skipped {error}")
+
+    @staticmethod
+    def _forget_failed_files(catalog: Catalog, new_roots: list[str]) -> None:
+        """A file the user just added that cannot be loaded is not kept as a root (the error
+        was reported); failures inside added folders stay recorded so they are not retried."""
+        for root in new_roots:
+            if root in catalog.failed:
+                catalog.roots.remove(root)
+                del catalog.failed[root]
 
     def _new_index(self) -> str:
         from whoosh import index as whoosh_index
