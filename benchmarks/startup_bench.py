@@ -109,8 +109,14 @@ def main() -> None:
     }))
     warm_home = Path(tempfile.mkdtemp(prefix="reporttui-bench-warm-"))
     try:
-        one_run(args.command, warm_home)  # builds the index once
-        time.sleep(3)
+        # Index the warm home completely first (an app killed mid-indexing would leave it cold).
+        subprocess.run(
+            [str(Path(args.command).parent / "python"), "-c",
+             "import sys, threading; from pathlib import Path;"
+             "from reporttui.core.library import Library;"
+             "Library(Path(sys.argv[1])).sync(None, threading.Event())", str(warm_home)],
+            check=True,
+        )
         for case in ("cold", "warm"):
             runs = []
             for _ in range(args.runs):

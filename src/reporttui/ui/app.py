@@ -88,11 +88,7 @@ class ReportApp(App[None]):
 
     def __init__(self, home: Path, paths: Iterable[Path] = (), library: Any = None) -> None:
         super().__init__()
-        if library is None:
-            from reporttui.core.library import Library
-
-            library = Library(home)
-        self.session = Session(home=Path(home), library=library)
+        self.session = Session(home=Path(home), given_library=library)
         self.paths = [Path(p) for p in paths]
         self.entries: list[Any] | None = None
         self.cancel = threading.Event()

@@ -86,12 +86,26 @@ class Session:
     """What every screen shares: the library, a small document cache, index and search state."""
 
     home: Path
-    library: Any
-    """A :class:`reporttui.core.library.Library` (typed loosely so tests can pass a stand-in)."""
+    given_library: Any = None
+    """A library object passed in (tests pass stand-ins); else one is made on first use."""
     search: SearchState | None = None
     index_ready: bool = False
     _cache: OrderedDict[str, Document] = field(default_factory=OrderedDict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def library(self) -> Any:
+        """The :class:`reporttui.core.library.Library`, imported and made on first use.
+
+        Importing it pulls in Whoosh; the first access happens in a worker, after the first paint.
+        """
+        if self.given_library is None:
+            with self._lock:
+                if self.given_library is None:
+                    from reporttui.core.library import Library
+
+                    self.given_library = Library(self.home)
+        return self.given_library
 
     def document(self, doc_id: str) -> Document:
         """Load a document through the library, keeping the last few in memory (thread-safe)."""
