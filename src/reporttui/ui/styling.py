@@ -15,7 +15,7 @@ Span = tuple[int, int]
 
 HIT_STYLE = "bold underline $text-warning on $warning-muted"
 """Every occurrence of a query term."""
-CURRENT_HIT_STYLE = "bold reverse $warning"
+CURRENT_HIT_STYLE = "bold italic $background on $warning"
 """The occurrence the reader jumped to."""
 LEAD_STYLE = "bold $text-accent"
 """A lead sentence that serves as a paragraph's heading (交城's 突出……。 measures)."""
