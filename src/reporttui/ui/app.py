@@ -37,6 +37,8 @@ from reporttui.ui.screens.search import SearchScreen
 from reporttui.ui.session import SEARCH_LIMIT, SearchState, Session
 
 
+OUTLINE_PRELOAD = 60
+"""Libraries up to this size get every document's sections into the palette (loaded in a worker)."""
 INDEX_DELAY = 0.2
 """Seconds between the library list showing and the index check / jieba load starting."""
 
@@ -152,6 +154,18 @@ class ReportApp(App[None]):
 
         jieba_tokenizer()
 
+    @work(thread=True, exclusive=True, exit_on_error=False, group="outlines")
+    def preload_outlines(self, doc_ids: list[str]) -> None:
+        """Parse a small library's documents so the palette can jump to any section."""
+        worker = get_current_worker()
+        for doc_id in doc_ids:
+            if worker.is_cancelled or self.cancel.is_set():
+                return
+            try:
+                self.session.outlines[doc_id] = self.session.library.load(doc_id)
+            except (ReportError, OSError, KeyError):
+                continue
+
     @on(EntriesLoaded)
     def _entries_loaded(self, message: EntriesLoaded) -> None:
         self.entries = message.entries
@@ -174,6 +188,8 @@ class ReportApp(App[None]):
             return
         self.session.index_ready = True
         self.index_state = (1, 1, "ready", True)
+        if self.entries and len(self.entries) <= OUTLINE_PRELOAD:
+            self.preload_outlines([e.id for e in self.entries])
         if self.search_screen.is_mounted:
             self.search_screen.index_ready()
 

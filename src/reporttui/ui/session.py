@@ -90,6 +90,8 @@ class Session:
     """A library object passed in (tests pass stand-ins); else one is made on first use."""
     search: SearchState | None = None
     index_ready: bool = False
+    outlines: dict[str, Document] = field(default_factory=dict)
+    """Documents loaded in the background so the palette can offer all their sections."""
     _cache: OrderedDict[str, Document] = field(default_factory=OrderedDict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -122,5 +124,9 @@ class Session:
         return doc
 
     def cached_documents(self) -> list[Document]:
+        """Recently read documents, then the preloaded outlines (each document once)."""
         with self._lock:
-            return list(self._cache.values())
+            docs = list(self._cache.values())
+        seen = {d.id for d in docs}
+        docs += [d for d in list(self.outlines.values()) if d.id not in seen]
+        return docs
