@@ -382,3 +382,21 @@ async def test_unknown_keys_and_empty_search_do_not_fail(app_home: Path) -> None
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, SearchScreen)
+
+
+@run_async
+async def test_palette_jumps_to_a_section_of_another_document(app_home: Path) -> None:
+    app = make_app(app_home)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        assert len(app.session.outlines) == len(app.entries)  # a small library: all preloaded
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        app.screen.query_one("Input").value = "2025年工作安排"
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        block = app.reader_screen.text.cursor_block
+        path = app.reader_screen.document.section_path(block.section.id)
+        assert any("2025年工作安排" in title for title in path)
