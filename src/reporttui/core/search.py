@@ -21,6 +21,7 @@ from reporttui.core import dictionary, segment
 from reporttui.core.highlight import find_spans, make_snippet
 from reporttui.core.query import ParsedQuery, Term, parse_query
 from reporttui.core.results import Hit, SearchResult
+from reporttui.core.scoring import WEIGHTING, CountingTopCollector
 from reporttui.core.schema import BIGRAM_FIELD, JIEBA_FIELD, SECTION_FIELD, SECTION_SEPARATOR
 from reporttui.core.tokenize import fold, jieba_words, term_query_tokens
 
@@ -195,8 +196,10 @@ def _run(
         # Filters join the query with no score (Whoosh's ``filter=`` ignores an empty filter).
         q = wq.And([q, wq.ConstantScoreQuery(filt, 0.0)])
     limit = max(int(limit), 1)
-    results = searcher.search(q, limit=limit, terms=False)
-    docnums = results.docs()
+    collector = CountingTopCollector(limit)
+    searcher.search_with_collector(q, collector, context=searcher.context(weighting=WEIGHTING))
+    results = collector.results()
+    docnums = collector.matched
     per_doc, per_section = _counts(searcher, docnums)
     hits = []
     for hit in results:
