@@ -17,7 +17,7 @@ from whoosh import query as wq
 from whoosh.index import Index
 from whoosh.searching import Searcher
 
-from reporttui.core import dictionary, segment
+from reporttui.core import dictionary, fastmatch, segment
 from reporttui.core.highlight import find_spans, make_snippet
 from reporttui.core.query import ParsedQuery, Term, parse_query
 from reporttui.core.results import Hit, SearchResult
@@ -188,22 +188,24 @@ def _run(
     if main is None:
         return SearchResult(query=source, hits=(), total=0, terms=terms,
                             notice=notice or ("empty query" if not source.strip() else None))
-    q = main
-    if use_jieba is None or use_jieba:
-        q = build_query(pq, home, use_jieba=True)
-    filt = build_filter(pq, searcher.reader())
-    if filt is not None:
-        # Filters join the query with no score (Whoosh's ``filter=`` ignores an empty filter).
-        q = wq.And([q, wq.ConstantScoreQuery(filt, 0.0)])
     limit = max(int(limit), 1)
-    collector = CountingTopCollector(limit)
-    searcher.search_with_collector(q, collector, context=searcher.context(weighting=WEIGHTING))
-    results = collector.results()
-    docnums = collector.matched
+    filt = build_filter(pq, searcher.reader())
+    ranked = _fast_ranked(searcher, pq, filt, limit, home, use_jieba)
+    if ranked is None:  # an index fastmatch does not understand: Whoosh's own matching
+        q = main
+        if use_jieba is None or use_jieba:
+            q = build_query(pq, home, use_jieba=True)
+        if filt is not None:
+            # Filters join the query with no score (Whoosh's ``filter=`` ignores an empty filter).
+            q = wq.And([q, wq.ConstantScoreQuery(filt, 0.0)])
+        collector = CountingTopCollector(limit)
+        searcher.search_with_collector(q, collector, context=searcher.context(weighting=WEIGHTING))
+        ranked = ([(hit.docnum, float(hit.score or 0.0)) for hit in collector.results()], collector.matched)
+    top, docnums = ranked
     per_doc, per_section = _counts(searcher, docnums)
     hits = []
-    for hit in results:
-        stored = hit.fields()
+    for docnum, score in top:
+        stored = searcher.stored_fields(docnum)
         text = stored.get("text", "")
         spans = find_spans(text, terms)
         snippet, snippet_spans = make_snippet(text, spans, snippet_width)
@@ -222,7 +224,7 @@ def _run(
             spans=tuple(spans),
             snippet=snippet,
             snippet_spans=tuple(snippet_spans),
-            score=float(hit.score or 0.0),
+            score=score,
         ))
     return SearchResult(
         query=source, hits=tuple(hits), total=len(docnums), per_doc=per_doc,
@@ -259,6 +261,31 @@ def _row_keys(reader: Any) -> tuple[list[str], list[str]]:
     except TypeError:
         pass
     return keys
+
+
+def _fast_ranked(
+    searcher: Searcher, pq: ParsedQuery, filt: wq.Query | None, limit: int, home: Path | None,
+    use_jieba: bool | None,
+) -> tuple[list[tuple[int, float]], list[int]] | None:
+    """Top rows and all matching rows via :mod:`reporttui.core.fastmatch` (None: not possible)."""
+    def tokens(terms: Any) -> list[list[str]]:
+        return [tok for tok in (term_query_tokens(t.text) for t in terms) if tok]
+
+    clauses = []
+    for clause in pq.clauses:
+        alts = [alt for alt in (tokens(a) for a in clause) if alt]
+        if alts:
+            clauses.append(alts)
+    if not clauses:
+        return None  # only filters/exclusions: Whoosh's Every() path
+    boosts: list[tuple[str, float]] = []
+    if (use_jieba is None or use_jieba) and pq.positive:
+        boosts = [(w, JIEBA_BOOST) for w in ranking_words(pq, home)]
+    allowed = set(searcher.docs_for_query(filt)) if filt is not None else None
+    return fastmatch.run(
+        searcher, clauses, tokens(pq.excluded), boosts, allowed, limit,
+        field=BIGRAM_FIELD, boost_field=JIEBA_FIELD, B=WEIGHTING.B, K1=WEIGHTING.K1,
+    )
 
 
 def _counts(searcher: Searcher, docnums: Any) -> tuple[dict[str, int], dict[tuple[str, str], int]]:

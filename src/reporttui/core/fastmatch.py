@@ -1,0 +1,249 @@
+"""Match and score a parsed query by reading Whoosh's posting blocks directly.
+
+Whoosh evaluates a query one matching row at a time through a tree of Python matcher objects
+(~5-10 µs per row and term). Common terms match tens of thousands of rows on a big library
+(发展: 13k rows in 300 reports), so that per-row machinery was most of the query time. Here
+each term's posting lists are read whole, block by block (ids, weights and position lists
+come out of one unpickle per block), and matching is set algebra:
+
+* a one-unit term is its posting list;
+* a longer term is the intersection of its bigrams' rows (rarest first), then, per candidate,
+  a check that the bigrams sit at consecutive positions (exact substring, as Whoosh's Phrase);
+* AND/OR/exclusions are set operations; filters come from Whoosh (small, cheap queries).
+
+Scores are Whoosh's BM25F for the same query tree (see core/search.py): a term scores the sum
+of its tokens' BM25F, OR sums the matching alternatives, the jieba words add ``boost`` times
+theirs (AndMaybe). Only the top ``limit`` rows are returned with scores; all matching row
+numbers are returned for the counts. :func:`run` returns None when the index is not the kind
+this understands (then the caller uses Whoosh's own matching).
+"""
+
+from __future__ import annotations
+
+import heapq
+from array import array
+from collections.abc import Sequence
+from typing import Any
+
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.util.numeric import byte_to_length
+
+from reporttui.core.scoring import length_bytes
+
+
+class Unsupported(Exception):
+    """The index or query is outside what this module handles: use Whoosh's matching."""
+
+
+Scores = dict[int, float]
+"""Local row number -> score contribution."""
+
+
+class _Leaf:
+    """One segment: its reader, postings cache and BM25F tables."""
+
+    def __init__(self, top: Any, leaf: Any, B: float, K1: float) -> None:
+        self.top, self.leaf, self.B, self.K1 = top, leaf, B, K1
+        self._postings: dict[tuple[str, bytes], tuple[list[int], list[float], list[bytes] | None]] = {}
+        self._norms: dict[str, tuple[bytes, list[float]]] = {}
+
+    def postings(self, field: str, token: str, values: bool) -> tuple[list[int], list[float], list[bytes] | None]:
+        """ids, weights (and position values) of ``token``, deleted rows left out."""
+        key = (field, token.encode("utf-8"))
+        got = self._postings.get(key)
+        if got is not None and (not values or got[2] is not None):
+            return got
+        if key not in self.leaf:
+            got = ([], [], [] if values else None)
+            self._postings[key] = got
+            return got
+        m = self.leaf.postings(field, key[1])
+        deleted: frozenset[int] | set[int] = frozenset()
+        if isinstance(m, FilterMatcher):
+            if not m._exclude:
+                raise Unsupported("inclusive filter matcher")
+            deleted, m = m._ids, m.child
+        if not isinstance(m, W3LeafMatcher):
+            raise Unsupported(type(m).__name__)
+        ids: list[int] = []
+        weights: list[float] = []
+        vals: list[bytes] | None = [] if values else None
+        while not m._atend:
+            m._read_ids()
+            m._read_weights()
+            ids.extend(m._ids)
+            weights.extend(m._weights)
+            if vals is not None:
+                m._read_values()
+                vals.extend(m._values)
+            m._next_block()
+        if deleted:
+            keep = [i for i, d in enumerate(ids) if d not in deleted]
+            ids = [ids[i] for i in keep]
+            weights = [weights[i] for i in keep]
+            if vals is not None:
+                vals = [vals[i] for i in keep]
+        got = (ids, weights, vals)
+        self._postings[key] = got
+        return got
+
+    def bm25(self, field: str, token: str, ids: Sequence[int], weights: Sequence[float],
+             boost: float = 1.0) -> Scores:
+        """BM25F of ``token`` for each row, as Whoosh's scorer computes it (times ``boost``)."""
+        table = self._norms.get(field)
+        if table is None:
+            lengths = length_bytes(self.leaf, field)
+            if lengths is None:
+                raise Unsupported("no length column")
+            avgfl = self.top.avg_field_length(field) or 1
+            B, K1 = self.B, self.K1
+            norm = [K1 * ((1 - B) + B * (byte_to_length(b) if b else 1) / avgfl) for b in range(256)]
+            table = self._norms[field] = (lengths, norm)
+        lengths, norm = table
+        num = self.top.idf(field, token.encode("utf-8")) * (self.K1 + 1)
+        if boost == 1.0:
+            return {d: num * w / (w + norm[lengths[d]]) for d, w in zip(ids, weights)}
+        return {d: (num * w / (w + norm[lengths[d]])) * boost for d, w in zip(ids, weights)}
+
+
+def _decode(value: bytes) -> array:
+    return array(chr(value[0]), value[1:])
+
+
+def term_scores(lf: _Leaf, field: str, tokens: Sequence[str]) -> Scores:
+    """Rows whose field contains the tokens at consecutive positions, with their score."""
+    if not tokens:
+        return {}
+    if len(tokens) == 1:
+        ids, weights, _ = lf.postings(field, tokens[0], False)
+        return lf.bm25(field, tokens[0], ids, weights)
+    lists = [lf.postings(field, t, True) for t in tokens]
+    order = sorted(range(len(tokens)), key=lambda i: len(lists[i][0]))
+    cand = set(lists[order[0]][0])
+    for i in order[1:]:
+        if not cand:
+            return {}
+        cand.intersection_update(lists[i][0])
+    if not cand:
+        return {}
+    # Per token: row -> position value, for the candidates only.
+    maps = []
+    for i in order:
+        ids, _, vals = lists[i]
+        assert vals is not None
+        maps.append((i, {d: v for d, v in zip(ids, vals) if d in cand}))
+    matched = []
+    for d in cand:
+        starts: set[int] | None = None
+        for i, mp in maps:
+            shifted = {p - i for p in _decode(mp[d])}
+            starts = shifted if starts is None else starts & shifted
+            if not starts:
+                break
+        if starts:
+            matched.append(d)
+    if not matched:
+        return {}
+    keep = set(matched)
+    total: Scores = dict.fromkeys(sorted(keep), 0.0)
+    for t, (ids, weights, _) in zip(tokens, lists):
+        sel = [(d, w) for d, w in zip(ids, weights) if d in keep]
+        part = lf.bm25(field, t, [d for d, _ in sel], [w for _, w in sel])
+        for d, s in part.items():
+            total[d] += s
+    return total
+
+
+def _add_into(acc: Scores, part: Scores) -> None:
+    for d, s in part.items():
+        acc[d] = acc.get(d, 0.0) + s
+
+
+def run(
+    searcher: Any,
+    clauses: Sequence[Sequence[Sequence[Sequence[str]]]],
+    excluded: Sequence[Sequence[str]],
+    boosts: Sequence[tuple[str, float]],
+    allowed: set[int] | frozenset[int] | None,
+    limit: int,
+    *,
+    field: str,
+    boost_field: str,
+    B: float = 0.75,
+    K1: float = 1.2,
+) -> tuple[list[tuple[int, float]], list[int]] | None:
+    """Top ``limit`` (global row, score) pairs and every matching global row, or None.
+
+    ``clauses``: AND of clauses; a clause is an OR of alternatives; an alternative an AND of
+    terms; a term is its list of bigram-field tokens. ``excluded``: token lists whose rows are
+    left out. ``boosts``: (jieba word, boost) pairs adding to the score. ``allowed``: global
+    rows the filters let through (None: all).
+    """
+    if not clauses:
+        return None
+    try:
+        heap: list[tuple[float, int]] = []
+        matched_all: list[int] = []
+        for leaf, offset in _leaves(searcher):
+            lf = _Leaf(searcher, leaf, B, K1)
+            cache: dict[tuple[str, ...], Scores] = {}
+
+            def scores_of(tokens: Sequence[str]) -> Scores:
+                key = tuple(tokens)
+                if key not in cache:
+                    cache[key] = term_scores(lf, field, tokens)
+                return cache[key]
+
+            main: Scores | None = None
+            for clause in clauses:
+                clause_scores: Scores = {}
+                for alt in clause:
+                    alt_scores: Scores | None = None
+                    for tokens in alt:
+                        ts = scores_of(tokens)
+                        if alt_scores is None:
+                            alt_scores = dict(ts)
+                        else:
+                            alt_scores = {d: s + ts[d] for d, s in alt_scores.items() if d in ts}
+                        if not alt_scores:
+                            break
+                    if alt_scores:
+                        _add_into(clause_scores, alt_scores)
+                if main is None:
+                    main = clause_scores
+                else:
+                    main = {d: s + clause_scores[d] for d, s in main.items() if d in clause_scores}
+                if not main:
+                    break
+            if not main:
+                continue
+            for tokens in excluded:
+                if not main:
+                    break
+                for d in scores_of(tokens):
+                    main.pop(d, None)
+            if allowed is not None and main:
+                main = {d: s for d, s in main.items() if d + offset in allowed}
+            if not main:
+                continue
+            for word, boost in boosts:
+                ids, weights, _ = lf.postings(boost_field, word, False)
+                sel = [(d, w) for d, w in zip(ids, weights) if d in main]
+                if sel:
+                    part = lf.bm25(boost_field, word, [d for d, _ in sel], [w for _, w in sel], boost)
+                    for d, s in part.items():
+                        main[d] += s
+            matched_all.extend(sorted(d + offset for d in main))
+            top = heapq.nlargest(limit, ((s, -(d + offset)) for d, s in main.items()))
+            heap = heapq.nlargest(limit, heap + top)
+        return [(-nd, s) for s, nd in heap], matched_all
+    except Unsupported:
+        return None
+
+
+def _leaves(searcher: Any) -> list[tuple[Any, int]]:
+    reader = searcher.reader()
+    if reader.is_atomic():
+        return [(reader, 0)]
+    return list(reader.leaf_readers())
