@@ -53,3 +53,76 @@ def test_fast_scorer_is_used() -> None:
         assert leaf is sub.reader()
         sc = scoring.WEIGHTING.scorer(sub, "bg", "发展".encode())
         assert isinstance(sc, scoring.TableBM25FScorer)
+
+
+MORE = QUERIES + ["林麝 OR 沙棘 养殖", "发展发展", "(林麝 养殖) OR 沙棘", "year:2024 发展"]
+
+
+def _whoosh_reference(s, text: str, limit: int):  # type: ignore[no-untyped-def]
+    from whoosh import query as wq
+
+    pq = parse_query(text)
+    q = build_query(pq)
+    filt = build_filter(pq, s.reader())
+    if filt is not None:
+        q = wq.And([q, wq.ConstantScoreQuery(filt, 0.0)])
+    r = s.search(q, limit=limit, terms=False)
+    return [(h.docnum, h.score) for h in r], sorted(r.docs())
+
+
+@pytest.mark.parametrize("text", MORE)
+def test_fastmatch_same_rows_scores_and_order_as_whoosh(text: str) -> None:
+    from reporttui.core.search import _fast_ranked
+
+    with seed_index().searcher() as s:
+        ref_top, ref_all = _whoosh_reference(s, text, 30)
+        pq = parse_query(text)
+        got = _fast_ranked(s, pq, build_filter(pq, s.reader()), 30, None, True)
+        assert got is not None
+        top, matched = got
+        assert sorted(matched) == ref_all
+        assert [d for d, _ in top] == [d for d, _ in ref_top]
+        # Whoosh's ConstantScoreQuery for filters adds a constant 1.0 to every row: same order.
+        shift = 1.0 if pq.filters else 0.0
+        for (_, a), (_, b) in zip(top, ref_top):
+            assert a + shift == pytest.approx(b, rel=1e-9)
+
+
+def test_exclusion_is_exact() -> None:
+    """高质量 -发展: rows with 高质量 and without 发展 (Whoosh's AndNot kept a row with both)."""
+    from reporttui.core.search import search
+
+    with seed_index().searcher() as s:
+        truth = sorted(
+            n for n in range(s.doc_count_all())
+            if "高质量" in s.stored_fields(n)["text"] and "发展" not in s.stored_fields(n)["text"]
+        )
+        r = search(s, "高质量 -发展", limit=1000)
+        got = sorted((h.doc_id, h.paragraph, h.text) for h in r.hits)
+        assert r.total == len(truth) > 0
+        assert all("发展" not in t and "高质量" in t for _, _, t in got)
+
+
+def test_fastmatch_skips_deleted_rows_and_reads_every_segment() -> None:
+    from conftest_search import build_index, make_doc
+    from whoosh.filedb.filestore import RamStorage
+
+    from reporttui.core.schema import document_rows, make_schema
+    from reporttui.core.search import search
+
+    ix = RamStorage().create_index(make_schema())
+    for i, paras in enumerate([["推进林麝养殖。", "林麝产业发展。"], ["林麝基地建设。"], ["林麝保护。"]]):
+        w = ix.writer()
+        for row in document_rows(make_doc(f"d{i}", paras)):
+            w.add_document(**row)
+        w.commit(merge=False)
+    assert search(ix, "林麝").total == 4
+    w = ix.writer()
+    w.delete_by_term("doc_id", "d1")
+    w.commit(merge=False)
+    with ix.searcher() as s:
+        assert not s.is_atomic()
+        r = search(s, "林麝")
+        assert r.total == 3 and r.per_doc == {"d0": 2, "d2": 1}
+        assert {h.doc_id for h in r.hits} == {"d0", "d2"}
+    del build_index

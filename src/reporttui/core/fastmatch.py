@@ -21,6 +21,7 @@ this understands (then the caller uses Whoosh's own matching).
 from __future__ import annotations
 
 import heapq
+from itertools import accumulate
 from array import array
 from collections.abc import Sequence
 from typing import Any
@@ -48,8 +49,14 @@ class _Leaf:
         self._postings: dict[tuple[str, bytes], tuple[list[int], list[float], list[bytes] | None]] = {}
         self._norms: dict[str, tuple[bytes, list[float]]] = {}
 
-    def postings(self, field: str, token: str, values: bool) -> tuple[list[int], list[float], list[bytes] | None]:
-        """ids, weights (and position values) of ``token``, deleted rows left out."""
+    def postings(
+        self, field: str, token: str, values: bool, within: Sequence[int] | None = None,
+    ) -> tuple[list[int], list[float], list[bytes] | None]:
+        """ids, weights (and position values) of ``token``, deleted rows left out.
+
+        ``within`` (sorted row numbers): only blocks that may hold one of them are read (the
+        others are skipped by their header), so a common bigram costs little next to a rare one.
+        """
         key = (field, token.encode("utf-8"))
         got = self._postings.get(key)
         if got is not None and (not values or got[2] is not None):
@@ -69,11 +76,26 @@ class _Leaf:
         ids: list[int] = []
         weights: list[float] = []
         vals: list[bytes] | None = [] if values else None
+        j, n_within, prev_max = 0, len(within) if within is not None else 0, -1
         while not m._atend:
-            m._read_ids()
-            m._read_weights()
-            ids.extend(m._ids)
-            weights.extend(m._weights)
+            if within is not None:
+                while j < n_within and within[j] <= prev_max:
+                    j += 1
+                if j == n_within:
+                    break
+                prev_max = m._maxid
+                if within[j] > prev_max:
+                    m._next_block()
+                    continue
+            m._read_data()
+            data = m._data
+            block_ids = data[0]
+            ids.extend(block_ids if m._byteids else accumulate(block_ids))
+            w = data[1]
+            if w is None or isinstance(w, float):
+                weights.extend([1.0 if w is None else w] * m._blocklength)
+            else:
+                weights.extend(w)
             if vals is not None:
                 m._read_values()
                 vals.extend(m._values)
@@ -85,8 +107,13 @@ class _Leaf:
             if vals is not None:
                 vals = [vals[i] for i in keep]
         got = (ids, weights, vals)
-        self._postings[key] = got
+        if within is None:
+            self._postings[key] = got
         return got
+
+    def doc_frequency(self, field: str, token: str) -> int:
+        """Rows of this segment holding ``token`` (0 when absent)."""
+        return self.leaf.doc_frequency(field, token.encode("utf-8"))
 
     def bm25(self, field: str, token: str, ids: Sequence[int], weights: Sequence[float],
              boost: float = 1.0) -> Scores:
@@ -118,12 +145,15 @@ def term_scores(lf: _Leaf, field: str, tokens: Sequence[str]) -> Scores:
     if len(tokens) == 1:
         ids, weights, _ = lf.postings(field, tokens[0], False)
         return lf.bm25(field, tokens[0], ids, weights)
-    lists = [lf.postings(field, t, True) for t in tokens]
-    order = sorted(range(len(tokens)), key=lambda i: len(lists[i][0]))
+    freq = [lf.doc_frequency(field, t) for t in tokens]
+    order = sorted(range(len(tokens)), key=freq.__getitem__)
+    lists: list[Any] = [None] * len(tokens)
+    lists[order[0]] = lf.postings(field, tokens[order[0]], True)
     cand = set(lists[order[0]][0])
     for i in order[1:]:
         if not cand:
             return {}
+        lists[i] = lf.postings(field, tokens[i], True, sorted(cand))
         cand.intersection_update(lists[i][0])
     if not cand:
         return {}
@@ -198,6 +228,7 @@ def run(
             main: Scores | None = None
             for clause in clauses:
                 clause_scores: Scores = {}
+                single = len(clause) == 1
                 for alt in clause:
                     alt_scores: Scores | None = None
                     for tokens in alt:
@@ -208,7 +239,9 @@ def run(
                             alt_scores = {d: s + ts[d] for d, s in alt_scores.items() if d in ts}
                         if not alt_scores:
                             break
-                    if alt_scores:
+                    if alt_scores and single:
+                        clause_scores = alt_scores  # a copy already (dict(ts) above)
+                    elif alt_scores:
                         _add_into(clause_scores, alt_scores)
                 if main is None:
                     main = clause_scores
@@ -227,8 +260,9 @@ def run(
                 main = {d: s for d, s in main.items() if d + offset in allowed}
             if not main:
                 continue
+            rows = sorted(main)
             for word, boost in boosts:
-                ids, weights, _ = lf.postings(boost_field, word, False)
+                ids, weights, _ = lf.postings(boost_field, word, False, rows)
                 sel = [(d, w) for d, w in zip(ids, weights) if d in main]
                 if sel:
                     part = lf.bm25(boost_field, word, [d for d, _ in sel], [w for _, w in sel], boost)
