@@ -138,18 +138,29 @@ def _decode(value: bytes) -> array:
     return array(chr(value[0]), value[1:])
 
 
-def term_scores(lf: _Leaf, field: str, tokens: Sequence[str]) -> Scores:
-    """Rows whose field contains the tokens at consecutive positions, with their score."""
+def term_scores(
+    lf: _Leaf, field: str, tokens: Sequence[str], restrict: set[int] | None = None,
+) -> Scores:
+    """Rows whose field contains the tokens at consecutive positions, with their score.
+
+    ``restrict``: only these rows can match (the filters), so fewer candidates are checked.
+    """
     if not tokens:
         return {}
+    within = sorted(restrict) if restrict is not None else None
     if len(tokens) == 1:
-        ids, weights, _ = lf.postings(field, tokens[0], False)
+        ids, weights, _ = lf.postings(field, tokens[0], False, within)
+        if restrict is not None:
+            sel = [(d, w) for d, w in zip(ids, weights) if d in restrict]
+            ids, weights = [d for d, _ in sel], [w for _, w in sel]
         return lf.bm25(field, tokens[0], ids, weights)
     freq = [lf.doc_frequency(field, t) for t in tokens]
     order = sorted(range(len(tokens)), key=freq.__getitem__)
     lists: list[Any] = [None] * len(tokens)
-    lists[order[0]] = lf.postings(field, tokens[order[0]], True)
+    lists[order[0]] = lf.postings(field, tokens[order[0]], True, within)
     cand = set(lists[order[0]][0])
+    if restrict is not None:
+        cand &= restrict
     for i in order[1:]:
         if not cand:
             return {}
@@ -218,11 +229,17 @@ def run(
         for leaf, offset in _leaves(searcher):
             lf = _Leaf(searcher, leaf, B, K1)
             cache: dict[tuple[str, ...], Scores] = {}
+            restrict: set[int] | None = None
+            if allowed is not None:
+                end = offset + leaf.doc_count_all()
+                restrict = {g - offset for g in allowed if offset <= g < end}
+                if not restrict:
+                    continue
 
             def scores_of(tokens: Sequence[str]) -> Scores:
                 key = tuple(tokens)
                 if key not in cache:
-                    cache[key] = term_scores(lf, field, tokens)
+                    cache[key] = term_scores(lf, field, tokens, restrict)
                 return cache[key]
 
             main: Scores | None = None
@@ -256,8 +273,6 @@ def run(
                     break
                 for d in scores_of(tokens):
                     main.pop(d, None)
-            if allowed is not None and main:
-                main = {d: s for d, s in main.items() if d + offset in allowed}
             if not main:
                 continue
             rows = sorted(main)
