@@ -154,25 +154,29 @@ def docs_command(obj: Context, as_json: bool, home: str | None) -> None:
         return
     from rich.table import Table
 
-    table = Table(title=f"{len(entries)} documents", title_justify="left")
+    console = _stdout_console()
+    wide = console.width >= 120
+    caption = None if wide else "paths: widen the terminal or use --json"
+    table = Table(title=f"{len(entries)} documents", title_justify="left", caption=caption)
     table.add_column("id", style="dim", no_wrap=True, min_width=12)
     table.add_column("title", style="bold", ratio=3, overflow="fold")
     table.add_column("region", no_wrap=True)
     table.add_column("year", no_wrap=True)
     table.add_column("kind", ratio=1, overflow="fold")
     table.add_column("chars", justify="right", no_wrap=True)
-    table.add_column("path", style="dim", overflow="fold", ratio=2)
+    if wide:
+        table.add_column("path", style="dim", overflow="fold", ratio=2)
     for e in entries:
-        table.add_row(
+        cells = [
             e.id,
             e.title,
             e.region or "?",
             str(e.year) if e.year else "?",
             e.kind or "?",
             f"{e.chars:,}",
-            e.path,
-        )
-    _stdout_console().print(table)
+        ]
+        table.add_row(*cells, *([e.path] if wide else []))
+    console.print(table)
 
 
 @click.command("add")
@@ -254,8 +258,8 @@ def _print_hits(result: Any, limit: int) -> None:
     )
 
 
-@click.command("search")
-@click.argument("query")
+@click.command("search", context_settings={"ignore_unknown_options": True})
+@click.argument("query_words", metavar="QUERY", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
 @click.option("--limit", default="20", show_default=True, help="Most hits to show.")
 @click.option("--region", default=None, help="Only documents of this region (e.g. 太原).")
@@ -264,14 +268,18 @@ def _print_hits(result: Any, limit: int) -> None:
 @pass_context
 def search_command(
     obj: Context,
-    query: str,
+    query_words: tuple[str, ...],
     as_json: bool,
     limit: str,
     region: str | None,
     year: str | None,
     home: str | None,
 ) -> None:
-    """Search every paragraph of the library: words, "phrases", -exclude, OR, region:/year: filters."""
+    """Search every paragraph of the library: words, "phrases", -exclude, OR, region:/year: filters.
+
+    QUERY may be several words (`reporttui search 营商环境 -煤炭`); they are joined with spaces.
+    """
+    query = " ".join(query_words)
     year_value = _parse_year(year)
     limit_value = _parse_limit(limit)
     library = _library(obj, home)
@@ -293,13 +301,16 @@ def search_command(
     _print_hits(result, limit_value)
 
 
-@click.command("explain")
-@click.argument("query")
+@click.command("explain", context_settings={"ignore_unknown_options": True})
+@click.argument("query_words", metavar="QUERY", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the analysis as JSON.")
 @home_option
 @pass_context
-def explain_command(obj: Context, query: str, as_json: bool, home: str | None) -> None:
+def explain_command(
+    obj: Context, query_words: tuple[str, ...], as_json: bool, home: str | None
+) -> None:
     """Show how QUERY is parsed and segmented, and which index fields it matches."""
+    query = " ".join(query_words)
     from reporttui.core import search as search_core
 
     info = search_core.explain(query, home=obj.home(home))
