@@ -147,3 +147,21 @@ def test_installed_command_in_a_real_process(tmp_path: Path) -> None:
     assert json.loads(done.stdout)["total"] >= 1
     done = subprocess.run(cmd + ["search", "林麝", "--year", "x"], env=env, capture_output=True, text=True)
     assert done.returncode == 1 and done.stderr.count("\n") == 1
+
+
+def test_query_of_several_words_and_leading_exclusion(
+    capsys: pytest.CaptureFixture[str], home: Path
+) -> None:
+    """`reporttui search 林麝 -养殖` and a query that starts with `-` are queries, not options."""
+    code, out, err = run(capsys, "search", "林麝", "--json", "--limit", "50")
+    assert code == 0, err
+    all_hits = json.loads(out)
+    code, out, err = run(capsys, "search", "林麝", "-养殖", "--json", "--limit", "50")
+    assert code == 0, err
+    without = json.loads(out)
+    assert without["query"] == "林麝 -养殖"
+    assert 0 < without["total"] < all_hits["total"]
+    assert all("养殖" not in h["text"] and "林麝" in h["text"] for h in without["hits"])
+    code, out, err = run(capsys, "search", "-养殖", "林麝", "--json")
+    assert code == 0, err
+    assert json.loads(out)["total"] == without["total"]
