@@ -400,3 +400,33 @@ async def test_palette_jumps_to_a_section_of_another_document(app_home: Path) ->
         block = app.reader_screen.text.cursor_block
         path = app.reader_screen.document.section_path(block.section.id)
         assert any("2025年工作安排" in title for title in path)
+
+
+@run_async
+async def test_palette_section_of_another_document_from_the_reader_scrolls_there(
+    app_home: Path,
+) -> None:
+    """From the reader of one report, ctrl+p → a section of another report shows that section."""
+    app = make_app(app_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        gujiao = next(e for e in app.entries if e.region == "古交市" and e.year == 2025)
+        app.open_document(gujiao.id)
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        app.screen.query_one("Input").value = "老有厚养"
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.pause(0.3)
+        reader = app.reader_screen
+        assert reader.document.region == "太原市"
+        block = reader.text.cursor_block
+        assert "老有厚养" in " ".join(reader.document.section_path(block.section.id))
+        # The text really scrolled to it: the cursor block is inside the visible window.
+        view = reader.text
+        top, bottom = view.scroll_y, view.scroll_y + view.scrollable_content_region.height
+        assert view.scroll_y > 0
+        assert top <= block.virtual_region.y < bottom

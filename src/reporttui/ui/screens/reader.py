@@ -109,8 +109,16 @@ class ReaderScreen(Screen[None]):
                 and view.virtual_size.height >= blocks[index].virtual_region.bottom
             )
         )
+        if not self.is_current and tries < 100:
+            # A modal (the command palette) is still on top: this screen is not laid out or
+            # scrolled until it is shown again, so try once it is.
+            self.set_timer(0.02, lambda: self._jump(index, section_id, paragraph, tries + 1))
+            return
         if not laid_out and tries < 100:
-            self.call_after_refresh(self._jump, index, section_id, paragraph, tries + 1)
+            # Blocks mounted a moment ago (or behind a modal) have no region until a layout
+            # pass: ask for one and look again shortly (at most ~2 s).
+            view.refresh(layout=True)
+            self.set_timer(0.02, lambda: self._jump(index, section_id, paragraph, tries + 1))
             return
         search = self.app.session.search
         hit_here = search is not None and search.current >= 0
