@@ -174,6 +174,16 @@ async def test_search_open_hit_and_step_with_n(app_home: Path) -> None:
         assert f"{LINSHE_PARAGRAPHS}/{LINSHE_PARAGRAPHS}" in str(
             app.reader_screen.query_one("#reader-title").render()
         )
+        # Back in the results, the hit the reader showed last is the highlighted one.
+        await pilot.press("N")
+        await settle(app, pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        assert screen._highlighted_hit() == app.session.search.current == LINSHE_PARAGRAPHS - 2
+        status = str(screen.query_one("#search-status").render())
+        assert status.startswith(f"{LINSHE_PARAGRAPHS - 1}/{LINSHE_PARAGRAPHS}")
 
 
 @run_async

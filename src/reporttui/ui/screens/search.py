@@ -106,8 +106,21 @@ class SearchScreen(Screen[None]):
         self._status("type a query: words, \"phrases\", -exclude, region:, year:")
 
     def on_screen_resume(self) -> None:
+        self._follow_reader()
         if not self.results.has_focus:
             self.input.focus()
+
+    def _follow_reader(self) -> None:
+        """Highlight the hit the reader last showed (n/N may have moved on), and its k/N."""
+        state = self.app.session.search
+        if state is None or state.current < 0:
+            return
+        try:
+            index = self.results.get_option_index(f"hit:{state.current}")
+        except Exception:  # noqa: BLE001 - results of another query are showing
+            return
+        self.results.highlighted = index
+        self._update_counter()
 
     def _status(self, text: str | Content) -> None:
         self.query_one("#search-status", Static).update(text)
