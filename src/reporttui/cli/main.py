@@ -22,10 +22,22 @@ class Context:
         self.group_home = home
 
     def home(self, override: str | None = None) -> Path:
-        """The library home: a sub-command's ``--home``, the group's, ``$REPORTTUI_HOME``, default."""
+        """The library home: a sub-command's ``--home``, the group's, ``$REPORTTUI_HOME``, default.
+
+        Made if missing; a path that is not a usable folder is a one-line error here, before any
+        command (or the app) tries to keep a catalogue, a lock or an index in it.
+        """
         from reporttui.core.paths import library_home
 
-        return library_home(override or self.group_home)
+        home = library_home(override or self.group_home)
+        if home.exists() and not home.is_dir():
+            raise ReportError(f"library home {home} is not a folder (set --home or REPORTTUI_HOME)")
+        try:
+            home.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            raise ReportError(f"cannot use library home {home}: {reason}") from None
+        return home
 
 
 pass_context = click.make_pass_decorator(Context)
@@ -117,3 +129,8 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except OSError as exc:
+        # Last resort for the file system saying no (permissions, a full disk...): one line.
+        where = f": {exc.filename}" if exc.filename else ""
+        click.echo(f"reporttui: {exc.strerror or exc}{where}", err=True)
+        sys.exit(1)
