@@ -201,7 +201,7 @@ class SearchScreen(Screen[None]):
             return
         result = state.result
         k = self._highlighted_hit()
-        docs = len({h.doc_id for h in state.hits})
+        docs = len(result.per_doc) or len({h.doc_id for h in state.hits})
         total = max(result.total, len(state.hits))
         if not total:
             text = Content.styled("0 hits", "bold $text-warning") + Content("  (F2: explain)")
