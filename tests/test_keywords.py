@@ -48,3 +48,19 @@ def test_guijiao_2026_against_2025_names_the_new_plan_words() -> None:
     assert "林权" in new  # 2026: 集体林权制度改革, absent from the 2025 digest
     falling = {c.term for c in diff.falling}
     assert "二次腾飞" in falling  # the 2025 slogan (5 times), once in the 2026 plan
+
+
+def test_keywords_leave_out_the_appended_block() -> None:
+    """Seed 004's appended district news (两会, 阳曲…) is not part of 太原's report."""
+    from conftest import seed_doc
+
+    from reporttui.core.keywords import report_text
+
+    doc = seed_doc(4)
+    appended = [s for s in doc.sections if s.part == "appended"]
+    assert appended, "seed 004 has an appended part"
+    appended_text = "\n".join(p.text for s in appended for p in s.all_paragraphs())
+    assert "杏花岭区委常委会" in appended_text
+    text = report_text(doc)
+    assert "杏花岭区委常委会" not in text
+    assert "高质量完成“十四五”规划目标任务" in text

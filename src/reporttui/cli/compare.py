@@ -242,20 +242,21 @@ def keywords_command(
     home: str | None,
 ) -> None:
     """Top terms of DOC (policy verbs dropped), per section, and the difference to --vs DOC."""
-    from reporttui.core.keywords import keyword_diff, term_counts, top_terms
+    from reporttui.core.keywords import keyword_diff, report_text, term_counts, top_terms
     from reporttui.core.plan import find_plan
 
     refs = (doc, vs) if vs else (doc,)
     documents = load_docs(obj, home, refs)
     main = documents[0]
-    counts = term_counts(main.text)
-    tops = top_terms(main.text, top, counts)
+    main_text = report_text(main)
+    counts = term_counts(main_text)
+    tops = top_terms(main_text, top, counts)
     plan = find_plan(main)
     per_section = [(u, top_terms(u.text, 8)) for u in plan.units]
     diff = None
     if vs:
         base = documents[1]
-        diff = keyword_diff(base.text, main.text, n=top, other_counts=counts)
+        diff = keyword_diff(report_text(base), main_text, n=top, other_counts=counts)
     if as_json:
         data: dict[str, object] = {
             "doc": {"doc": main.id, "path": main.path, "region": main.region, "year": main.year},

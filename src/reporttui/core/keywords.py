@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reporttui.core.dictionary import prepare_jieba
+from reporttui.core.model import Document
 from reporttui.core.segment import cut
 
 POLICY_STOPWORDS: frozenset[str] = frozenset(
@@ -225,6 +226,23 @@ POLICY_STOPWORDS: frozenset[str] = frozenset(
 """Words dropped from keyword lists: policy verbs, fillers, numbering, units."""
 
 _KEEP = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+
+
+def report_text(doc: Document) -> str:
+    """The report's own words: headings and paragraphs, without appended parts.
+
+    A block appended after the report (another article, a banner, a table of district news) is
+    kept on the document but is not what the region plans, so it does not count here.
+    """
+    lines: list[str] = []
+    for top in doc.sections:
+        if top.part == "appended":
+            continue
+        for section in top.walk():
+            if section.title and section.kind != "lead":
+                lines.append(section.title)
+            lines.extend(p.text for p in section.paragraphs)
+    return "\n".join(lines)
 
 
 def terms(text: str) -> list[str]:

@@ -93,20 +93,21 @@ class KeywordScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="keywords")
     def compute(self) -> None:
         from reporttui.core.errors import ReportError
-        from reporttui.core.keywords import keyword_diff, term_counts, top_terms
+        from reporttui.core.keywords import keyword_diff, report_text, term_counts, top_terms
         from reporttui.core.plan import find_plan
 
         try:
             doc = self.library.load(self.doc_id)
-            counts = term_counts(doc.text)
+            text = report_text(doc)
+            counts = term_counts(text)
             sections = tuple((u.title, tuple(top_terms(u.text, 6))) for u in find_plan(doc).units)
             vs_label, diff = None, None
             if self.vs_id:
                 vs = self.library.load(self.vs_id)
                 vs_label = vs.label
-                diff = keyword_diff(vs.text, doc.text, n=12, other_counts=counts)
+                diff = keyword_diff(report_text(vs), text, n=12, other_counts=counts)
             stats = KeywordStats(
-                doc.label, top_terms(doc.text, self.top, counts), vs_label, diff, sections
+                doc.label, top_terms(text, self.top, counts), vs_label, diff, sections
             )
             if not get_current_worker().is_cancelled:
                 self.post_message(KeywordsReady(stats))
