@@ -99,3 +99,28 @@ def test_region_names_are_cut_at_the_right_place(line: str, region: str) -> None
 def test_a_province_mentioned_without_its_name_is_no_region() -> None:
     doc = parse_document("各位代表：\n我代表省人民政府，向大会作报告，贯彻落实省委各项决策部署和省人大决议。\n")
     assert doc.region is None
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "**省长 王予波**",
+        "**上海市市长 龚 正**",
+        "南昌市人民政府市长：李豆罗",
+        "**市十七届人大五次会议文件（三）**",
+        "自治区主席 雪克来提·扎克尔",
+        "（2011年1月21日 秦光荣）",
+    ],
+)
+def test_a_byline_or_date_line_is_not_the_title_when_front_matter_has_one(first_line: str) -> None:
+    text = (
+        "---\nsource: https://example.gov.cn/x.html\ntitle: 2025年政府工作报告\n---\n\n"
+        f"{first_line}\n\n各位代表：\n\n现在，我代表市人民政府，向大会报告工作，请予审议。\n"
+    )
+    doc = parse_document(text, "x.md")
+    assert doc.title == "2025年政府工作报告"
+
+
+def test_a_title_spaced_out_for_print_is_closed_up() -> None:
+    text = "**政**  **府**  **工**  **作**  **报**  **告**\n\n各位代表：\n\n现在，我代表市人民政府，向大会报告工作。\n"
+    assert parse_document(text, "x.md").title == "政府工作报告"

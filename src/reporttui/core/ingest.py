@@ -21,7 +21,7 @@ from reporttui.core.normalize import significant
 from reporttui.core.rejoin import rejoin
 from reporttui.core.structure import build
 
-INGEST_VERSION = "3"
+INGEST_VERSION = "4"
 """Bumped whenever parsing changes what a Document holds (indexes built earlier are stale)."""
 
 

@@ -145,8 +145,32 @@ def extract(
 
     year = _year(kind, head_s, body_head, headings, date, published)
     region = _region(head_s, body_head, text)
-    final_title = title or fm_title
+    final_title = _choose_title(title, fm_title)
     return Metadata(final_title, region, year, kind, date, published)
+
+
+_SPACED_OUT = re.compile(r"^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff])+$")
+_NOT_A_TITLE = re.compile(
+    r"^[（(]?\s*(?:\d{4}|[一二〇○零]{4})年.{0,12}[)）]?$"  # a date line: （2011年1月21日 秦光荣）
+    r"|^[（(——\s]*\d{4}年\d{1,2}月\d{1,2}日.*[)）]?$"
+    r"|会议上[)）]?$|会上[)）]?$"  # the tail of a "在……会议上" line cut by a wrap
+    r"|(?:[省市州盟县区旗]\s?长|主席)[\s：:？?—]*(?:[\u4e00-\u9fff·]\s*){0,12}(?:[（(].{0,14}[)）])?$"  # a byline
+    r"|会议文件[(（][一二三四五六七八九十\d]+[)）]$"  # 市十七届人大五次会议文件（三）
+)
+
+
+def _choose_title(title: str, fm_title: str) -> str:
+    """The title found in the text, unless it is clearly not one and front matter has one.
+
+    Text titles can be a byline (省长 王予波), a date line or a wrapped fragment of the meeting line
+    (代表大会第一次会议上); a title spaced out for print (政 府 工 作 报 告) is closed up.
+    """
+    title = title.strip()
+    if _SPACED_OUT.match(title):
+        title = re.sub(r"\s+", "", title)
+    if title and not _NOT_A_TITLE.search(title) and len(title) >= 4:
+        return title
+    return fm_title or title
 
 
 def _dedupe(s: str) -> str:
