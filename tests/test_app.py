@@ -440,3 +440,21 @@ async def test_palette_section_of_another_document_from_the_reader_scrolls_there
         top, bottom = view.scroll_y, view.scroll_y + view.scrollable_content_region.height
         assert view.scroll_y > 0
         assert top <= block.virtual_region.y < bottom
+
+
+@run_async
+async def test_tree_marks_the_appended_part_and_dropped_glyphs_are_readable(app_home: Path) -> None:
+    app = make_app(app_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        taiyuan = next(e for e in app.entries if e.region == "太原市")
+        app.open_document(taiyuan.id)
+        await settle(app, pilot)
+        labels = [str(node.label) for node in app.reader_screen.tree.nodes_by_section.values()]
+        assert any(label.startswith("附加 ") for label in labels)
+        assert sum(label.startswith("附加 ") for label in labels) == sum(
+            1 for s in app.reader_screen.document.sections if s.part == "appended"
+        )
+    from reporttui.ui.screens.dropped import _printable
+
+    assert _printable("\ue004传统工业") == "U+E004 传统工业"

@@ -39,10 +39,22 @@ class DroppedScreen(ModalScreen[None]):
                     yield Static(
                         Content.styled(f"{where}{piece.reason}", "dim italic")
                         + Content("\n")
-                        + Content(piece.text),
+                        + Content(_printable(piece.text)),
                         classes="dropped-piece",
                     )
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#dropped-list").focus()
+
+
+def _printable(text: str) -> str:
+    """Private-use and control characters as code points (icon-font glyphs have no width)."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xE000 <= code <= 0xF8FF or code < 0x20 and ch not in "\t\n" or 0x7F <= code < 0xA0:
+            out.append(f"U+{code:04X} ")
+        else:
+            out.append(ch)
+    return "".join(out).rstrip()

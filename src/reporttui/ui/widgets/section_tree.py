@@ -18,6 +18,9 @@ def _label(section: Section, hits: int, count_style: Style, hit_style: Style) ->
     label = Text()
     if hits:
         label.append(f"●{hits} ", hit_style)
+    if section.level <= 1 and section.part != "main":
+        # Not the report itself: an appended article/table (附加) or an appendix (附录).
+        label.append("附加 " if section.part == "appended" else "附录 ", count_style)
     label.append(title)
     label.append(f" {paragraphs}", count_style)
     return label
