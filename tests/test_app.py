@@ -458,3 +458,19 @@ async def test_tree_marks_the_appended_part_and_dropped_glyphs_are_readable(app_
     from reporttui.ui.screens.dropped import _printable
 
     assert _printable("\ue004传统工业") == "U+E004 传统工业"
+
+
+@run_async
+async def test_reporttui_file_opens_that_report_in_the_reader(tmp_path: Path) -> None:
+    """`reporttui FILE` adds the file and opens it: the user asked to read it."""
+    report = tmp_path / "in" / "交城2025.txt"
+    report.parent.mkdir()
+    report.write_bytes(
+        (Path(__file__).resolve().parents[1] / "seeds" / "002_5f540e0837a54950.txt").read_bytes()
+    )
+    app = make_app(tmp_path / "home", paths=[report])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.reader_screen.document.region == "交城县"

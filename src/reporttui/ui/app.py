@@ -140,7 +140,15 @@ class ReportApp(App[None]):
         try:
             if paths:
                 library.add(paths, progress, self.cancel)
-                self.post_message(EntriesLoaded(list(library.entries())))
+                entries = list(library.entries())
+                self.post_message(EntriesLoaded(entries))
+                if len(paths) == 1 and paths[0].is_file():
+                    # `reporttui FILE`: the user wants to read that report, so open it.
+                    wanted = paths[0].resolve()
+                    for entry in entries:
+                        if Path(entry.path).resolve() == wanted:
+                            self.call_from_thread(self.open_document, entry.id)
+                            break
             if library.needs_indexing():
                 library.sync(progress, self.cancel)
                 self.post_message(EntriesLoaded(list(library.entries())))
