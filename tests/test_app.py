@@ -474,3 +474,26 @@ async def test_reporttui_file_opens_that_report_in_the_reader(tmp_path: Path) ->
         await pilot.pause(0.3)
         assert isinstance(app.screen, ReaderScreen)
         assert app.reader_screen.document.region == "交城县"
+
+
+@run_async
+async def test_compare_targets_and_keywords_open_from_the_reader(app_home: Path) -> None:
+    """c / T / K on an open report show the compare, targets and keywords screens; Esc returns."""
+    from reporttui.ui.compare import CompareScreen, KeywordScreen, TargetsScreen
+
+    app = make_app(app_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        gujiao = next(e for e in app.entries if e.region == "古交市" and e.year == 2025)
+        app.open_document(gujiao.id)
+        await settle(app, pilot)
+        for key, screen_type in (("c", CompareScreen), ("T", TargetsScreen), ("K", KeywordScreen)):
+            await pilot.press(key)
+            await settle(app, pilot)
+            await pilot.pause(0.2)
+            assert isinstance(app.screen, screen_type), key
+            if isinstance(app.screen, CompareScreen):
+                assert app.screen.doc_a_id == gujiao.id
+            await pilot.press("escape")
+            await pilot.pause(0.2)
+            assert isinstance(app.screen, ReaderScreen), key

@@ -354,27 +354,28 @@ class ReportApp(App[None]):
         if compare is not None:
             self.push_screen(compare.CompareScreen(self.session.library, self._focus_doc_id()))
 
-    def action_targets(self) -> None:
-        """The targets table of the current document (or of the whole library from the list)."""
+    def _compare_target(self) -> tuple[Any, str] | None:
+        """The compare package and the current document's id, or None (with a hint)."""
         compare = self._compare_module()
         doc_id = self._focus_doc_id()
         if compare is None:
-            return
+            return None
         if doc_id is None:
             self.notify("open or highlight a document first", timeout=3)
-            return
-        self.push_screen(compare.TargetsScreen(self.session.library, [doc_id]))
+            return None
+        return compare, doc_id
+
+    def action_targets(self) -> None:
+        """The targets table of the current document (or of the whole library from the list)."""
+        if found := self._compare_target():
+            compare, doc_id = found
+            self.push_screen(compare.TargetsScreen(self.session.library, [doc_id]))
 
     def action_keywords(self) -> None:
         """Top terms of the current document."""
-        compare = self._compare_module()
-        doc_id = self._focus_doc_id()
-        if compare is None:
-            return
-        if doc_id is None:
-            self.notify("open or highlight a document first", timeout=3)
-            return
-        self.push_screen(compare.KeywordScreen(self.session.library, doc_id))
+        if found := self._compare_target():
+            compare, doc_id = found
+            self.push_screen(compare.KeywordScreen(self.session.library, doc_id))
 
     def on_open_section(self, message: Any) -> None:
         """A compare screen asks to show a section in the reader (``compare.OpenSection``)."""
