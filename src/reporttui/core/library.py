@@ -135,9 +135,14 @@ class Library:
     while one thread syncs; several processes may search while one process writes.
     """
 
-    def __init__(self, home: Path, notify: Notify | None = None) -> None:
+    def __init__(
+        self, home: Path, notify: Notify | None = None, *, max_workers: int | None = None
+    ) -> None:
         self.home = Path(home)
         self.notify = notify
+        self.max_workers = max_workers
+        """At most this many indexing processes (None: as many as the batch deserves). The app
+        passes 1: worker processes started under a full-screen UI would inherit its terminal."""
         self._docs: OrderedDict[str, Any] = OrderedDict()
         self._docs_lock = threading.Lock()
         self._write_lock = threading.Lock()
@@ -603,6 +608,8 @@ class Library:
             for doc_id in sorted(drop):
                 writer.delete_by_term("doc_id", doc_id)
             workers = indexer.worker_count(plan.index)
+            if self.max_workers is not None:
+                workers = max(1, min(workers, self.max_workers))
             report.workers = workers
             total = len(plan.index)
             if progress is not None:

@@ -6,6 +6,7 @@ jieba's dictionary all run afterwards in thread workers that post messages back.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import sys
 import threading
@@ -144,11 +145,15 @@ class ReportApp(App[None]):
                 self.post_message(EntriesLoaded(entries))
                 if len(paths) == 1 and paths[0].is_file():
                     # `reporttui FILE`: the user wants to read that report, so open it.
+                    # Match by path, else by content (an identical copy is kept once).
                     wanted = paths[0].resolve()
-                    for entry in entries:
-                        if Path(entry.path).resolve() == wanted:
-                            self.call_from_thread(self.open_document, entry.id)
-                            break
+                    sha1 = hashlib.sha1(wanted.read_bytes()).hexdigest()
+                    chosen = next(
+                        (e for e in entries if Path(e.path).resolve() == wanted),
+                        next((e for e in entries if e.sha1 == sha1), None),
+                    )
+                    if chosen is not None:
+                        self.call_from_thread(self.open_document, chosen.id)
             if library.needs_indexing():
                 library.sync(progress, self.cancel)
                 self.post_message(EntriesLoaded(list(library.entries())))
@@ -193,6 +198,11 @@ class ReportApp(App[None]):
         if message.error:
             self.notify(message.error, title="library", severity="error", timeout=10)
             self.index_state = (0, 0, message.error, False)
+            # Search what the last good index holds (or say why not) rather than "indexing…"
+            # forever.
+            self.session.index_ready = True
+            if self.search_screen.is_mounted:
+                self.search_screen.index_ready()
             return
         self.session.index_ready = True
         self.index_state = (1, 1, "ready", True)

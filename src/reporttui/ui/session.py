@@ -106,7 +106,7 @@ class Session:
                 if self.given_library is None:
                     from reporttui.core.library import Library
 
-                    self.given_library = Library(self.home)
+                    self.given_library = Library(self.home, max_workers=1)
         return self.given_library
 
     def document(self, doc_id: str) -> Document:
