@@ -55,3 +55,13 @@ def test_unknown_command_like_word_is_a_path(tmp_path: Path) -> None:
     """`reporttui WORD` treats WORD as a path to open (so a typo is a clear error, not the app)."""
     line = one_line_error(run("serach", home=str(tmp_path / "h")))
     assert "serach" in line
+
+
+def test_a_folder_where_a_document_is_expected(tmp_path: Path) -> None:
+    line = one_line_error(run("compare", str(tmp_path), "太原2025", home=str(tmp_path / "h")))
+    assert "is a folder" in line
+
+
+def test_keywords_top_must_be_positive(tmp_path: Path) -> None:
+    proc = run("keywords", "太原2025", "-n", "0", home=str(tmp_path / "h"))
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr and "-n" in proc.stderr

@@ -55,3 +55,13 @@ def test_control_characters_without_nul_are_refused() -> None:
 def test_undecodable_bytes_are_refused_with_the_reason() -> None:
     with pytest.raises(ReportFileError, match=r"^cannot decode bad\.txt: not UTF-8, GB18030"):
         decode_bytes(b"\xff\xff\xfe\xfa report \xff", "bad.txt")
+
+
+def test_utf8_cut_inside_its_last_character_stays_utf8() -> None:
+    """A truncated UTF-8 file is UTF-8 minus the cut character, not GB18030 mojibake."""
+    data = "政府工作报告：林麝".encode()
+    decoded = decode_bytes(data[:-1], "cut.txt")
+    assert decoded.encoding == "utf-8"
+    assert decoded.text == "政府工作报告：林"
+    with pytest.raises(ReportFileError, match="cut.txt"):
+        decode_bytes(b"\xe4\xb8", "cut.txt")

@@ -227,7 +227,15 @@ def _change_json(items: Any) -> list[dict[str, object]]:
 @click.option(
     "--vs", "vs", default=None, metavar="DOC", help="Show what is new, rising, falling against DOC."
 )
-@click.option("-n", "--top", "top", default=20, show_default=True, help="How many terms to list.")
+@click.option(
+    "-n",
+    "--top",
+    "top",
+    type=click.IntRange(1, 1000),
+    default=20,
+    show_default=True,
+    help="How many terms to list.",
+)
 @click.option("--sections", is_flag=True, help="Also list top terms per plan section.")
 @click.option("--json", "as_json", is_flag=True, help="Print the statistics as JSON.")
 @home_option

@@ -48,8 +48,13 @@ def decode_bytes(data: bytes, name: str = "<text>") -> Decoded:
         raise ReportFileError(f"{name} looks like a binary file, not a text report")
     try:
         return _checked(data.decode("utf-8"), "utf-8", name)
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+            # UTF-8 cut inside its last character (a truncated download): the file is UTF-8,
+            # and reading it as GB18030 would turn every character into mojibake.
+            if not data[: exc.start].strip():
+                raise ReportFileError(f"{name} holds only a cut-off character") from None
+            return _checked(data[: exc.start].decode("utf-8"), "utf-8", name)
     try:
         return _checked(data.decode("gb18030"), "gb18030", name)
     except UnicodeDecodeError:

@@ -289,6 +289,8 @@ class Library:
         if len(titled) > 1:
             names = "; ".join(f"{e.id} {e.title}" for e in titled[:5])
             raise ReportError(f"{ref!r} matches {len(titled)} documents: {names}")
+        if path.is_dir():
+            raise ReportError(f"{ref} is a folder: name one report file (or add the folder first)")
         if path.exists() or "/" in ref or ref.endswith((".txt", ".md")):
             raise ReportError(f"{ref}: no such file")
         raise ReportError(f"no document matches {ref!r} (try a path, an id, or e.g. 太原2025)")
