@@ -126,6 +126,11 @@ def ensure_indexed(library: Any) -> None:
     _print_report(report, quiet=True)
 
 
+def _count(n: int, singular: str, plural: str | None = None) -> str:
+    """"1 document", "3 documents"."""
+    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
+
+
 # --- commands ------------------------------------------------------------------------------
 
 
@@ -157,7 +162,7 @@ def docs_command(obj: Context, as_json: bool, home: str | None) -> None:
     console = _stdout_console()
     wide = console.width >= 120
     caption = None if wide else "paths: widen the terminal or use --json"
-    table = Table(title=f"{len(entries)} documents", title_justify="left", caption=caption)
+    table = Table(title=_count(len(entries), "document"), title_justify="left", caption=caption)
     table.add_column("id", style="dim", no_wrap=True, min_width=12)
     table.add_column("title", style="bold", ratio=3, overflow="fold")
     table.add_column("region", no_wrap=True)
@@ -240,7 +245,8 @@ def _print_hits(result: Any, limit: int) -> None:
         head.append(first.title or doc_id, style="bold")
         meta = " ".join(x for x in (first.region, str(first.year or ""), first.kind) if x)
         head.append(f"  {meta}  ", style="cyan")
-        head.append(f"{result.per_doc.get(doc_id, len(hits))} matches · {first.path}", style="dim")
+        n = result.per_doc.get(doc_id, len(hits))
+        head.append(f"{_count(n, 'match', 'matches')} · {first.path}", style="dim")
         out.print(head)
         for hit in hits:
             where = " › ".join(hit.section_path) or "(top)"
@@ -254,7 +260,11 @@ def _print_hits(result: Any, limit: int) -> None:
     shown = len(result.hits)
     more = f" (showing {shown}; --limit to see more)" if result.total > shown else ""
     out.print(
-        Text(f"{result.total} matching paragraphs in {len(result.per_doc)} documents{more}", style="bold")
+        Text(
+            f"{_count(result.total, 'matching paragraph')} in "
+            f"{_count(len(result.per_doc), 'document')}{more}",
+            style="bold",
+        )
     )
 
 

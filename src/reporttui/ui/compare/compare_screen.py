@@ -285,7 +285,8 @@ class CompareScreen(Screen[None]):
             return
         a, b = comparison.a, comparison.b
         gaps = sum(1 for r in comparison.rows if r.gap)
-        summary = f"{len(comparison.rows)} themes, {gaps} gaps"
+        themes = len(comparison.rows)
+        summary = f"{themes} theme{'s' if themes != 1 else ''}, {gaps} gap{'s' if gaps != 1 else ''}"
         if self.narrow:
             text = f"A {_short_label(a.document)} · B {_short_label(b.document)} · {summary} · a/b: pick"
         else:
