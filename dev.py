@@ -18,6 +18,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 import urllib.request
 import venv
 from pathlib import Path
@@ -45,10 +46,12 @@ def bootstrap_pip() -> None:
     say("this python has no ensurepip; fetching pip from PyPI")
     with urllib.request.urlopen("https://pypi.org/pypi/pip/json", timeout=60) as resp:
         info = json.load(resp)
+        base = resp.geturl()
     wheel = next(u for u in info["urls"] if u["filename"].endswith(".whl"))
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / wheel["filename"]
-        with urllib.request.urlopen(wheel["url"], timeout=120) as resp:
+        # Mirrors may answer with links relative to the JSON document.
+        with urllib.request.urlopen(urllib.parse.urljoin(base, wheel["url"]), timeout=120) as resp:
             path.write_bytes(resp.read())
         run([str(PY), f"{path}/pip", "install", "-q", str(path)])
 
