@@ -137,6 +137,26 @@ async def _tree(app, pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.press("down", "down", "down", "down")
 
 
+async def _compare(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    from reporttui.ui.screens.reader import ReaderScreen
+
+    while not isinstance(app.screen, ReaderScreen):  # close help first
+        await pilot.press("escape")
+        await pilot.pause(0.1)
+    await pilot.press("c")
+    await pilot.pause(0.5)
+
+
+async def _targets(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("escape")
+    await pilot.pause(0.2)
+    await pilot.press("T")
+    await pilot.pause(0.5)
+    await app.workers.wait_for_complete()
+    app.screen.query_one("DataTable").refresh(layout=True)
+    await pilot.pause(0.5)
+
+
 async def _close(app, pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.press("escape")
 
@@ -169,12 +189,15 @@ def main() -> None:
         ("search-80x24", _search),
         ("hit-80x24", _open_hit),
         ("help-80x24", _help),
+        ("compare-80x24", _compare),
+        ("targets-80x24", _targets),
     ]
     wide = [
         ("search-160x45", _search),
         ("hit-160x45", _open_hit),
         ("next-hit-160x45", _next_hits),
         ("tree-160x45", _tree),
+        ("compare-160x45", _compare),
     ]
     written = asyncio.run(_shoot(args.out, (80, 24), small))
     written += asyncio.run(_shoot(args.out, (160, 45), wide))

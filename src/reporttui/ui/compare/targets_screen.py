@@ -121,6 +121,7 @@ class TargetsScreen(Screen[None]):
         self.query_one("#targets-status", Static).update(
             f"{len(grid.rows)} indicators ({shown}) · {len(self.documents)} documents · f: switch"
         )
+        table.refresh(layout=True)  # columns grew with their rows: lay them out again
         table.focus()
 
     @on(DataTable.CellSelected)
