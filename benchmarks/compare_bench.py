@@ -26,11 +26,11 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
-    from reporttui.core.compare import compare_documents
-    from reporttui.core.ingest import load_document
-    from reporttui.core.keywords import term_counts
-    from reporttui.core.plan import find_plan
-    from reporttui.core.targets import extract_targets
+    from reporttui.core.analysis.compare import compare_documents
+    from reporttui.core.text.ingest import load_document
+    from reporttui.core.analysis.keywords import term_counts
+    from reporttui.core.analysis.plan import find_plan
+    from reporttui.core.analysis.targets import extract_targets
 
     files = sorted(p for p in args.corpus.rglob("*") if p.suffix in (".txt", ".md"))
     if not files:

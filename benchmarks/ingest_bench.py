@@ -15,9 +15,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from reporttui.core.decode import decode_bytes
+from reporttui.core.text.decode import decode_bytes
 from reporttui.core.errors import ReportError
-from reporttui.core.ingest import check_no_loss, parse_document
+from reporttui.core.text.ingest import check_no_loss, parse_document
 from reporttui.core.paths import seed_files
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,7 +7,7 @@ Prints one JSON line (with --json) or a short table:
 ``{"docs","chars","index_seconds","chars_per_second","queries","p50_ms","p95_ms",
 "rg_p50_ms","rg_p95_ms","index_mb","peak_rss_mb"}`` plus a few extra keys (workers, notes).
 
-* Indexing goes through :class:`reporttui.core.library.Library` exactly as ``reporttui add``
+* Indexing goes through :class:`reporttui.core.library.library.Library` exactly as ``reporttui add``
   does (worker processes for big batches); ``index_seconds`` is that one call.
 * Search latency is in-process and warm: a fresh process opens the library, runs every query once
   to warm up, then times each query ``--repeat`` times (one shared searcher, as the app does).
@@ -98,7 +98,7 @@ def dir_mb(path: Path) -> float:
 
 def search_phase(home: Path, repeat: int) -> dict[str, object]:
     """Run in a fresh process: warm searches, latencies and peak RSS of searching alone."""
-    from reporttui.core.library import Library
+    from reporttui.core.library.library import Library
 
     library = Library(home)
     totals = {}
@@ -145,8 +145,8 @@ def main() -> int:
         print(json.dumps(search_phase(args.search_only, args.repeat)))
         return 0
 
-    from reporttui.core.catalog import scan_root
-    from reporttui.core.library import Library
+    from reporttui.core.library.catalog import scan_root
+    from reporttui.core.library.library import Library
 
     files = scan_root(args.corpus.resolve())
     if args.limit_docs:

@@ -113,7 +113,7 @@ def main() -> None:
         subprocess.run(
             [str(Path(args.command).parent / "python"), "-c",
              "import sys, threading; from pathlib import Path;"
-             "from reporttui.core.library import Library;"
+             "from reporttui.core.library.library import Library;"
              "Library(Path(sys.argv[1])).sync(None, threading.Event())", str(warm_home)],
             check=True,
         )

@@ -48,9 +48,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from whoosh import index as windex
 
-    from reporttui.core.dictionary import prepare_jieba, stopwords
-    from reporttui.core.schema import make_schema
-    from reporttui.core.tokenize import BigramField, bigram_postings, jieba_words, units
+    from reporttui.core.index.dictionary import prepare_jieba, stopwords
+    from reporttui.core.index.schema import make_schema
+    from reporttui.core.index.tokenize import BigramField, bigram_postings, jieba_words, units
 
     paras = _paragraphs(args.corpus, args.limit_docs)
     chars = sum(map(len, paras))

@@ -23,7 +23,7 @@ def seed_path(name: str) -> Path:
 
 @cache
 def seed(name: str) -> Document:
-    from reporttui.core.ingest import load_document
+    from reporttui.core.text.ingest import load_document
 
     return load_document(seed_path(name))
 

@@ -26,7 +26,7 @@ def seed_path(number: int) -> Path:
 @functools.lru_cache(maxsize=None)
 def seed_doc(number: int) -> Document:
     """The parsed seed ``number`` (cached: documents are immutable)."""
-    from reporttui.core.ingest import load_document
+    from reporttui.core.text.ingest import load_document
 
     return load_document(seed_path(number))
 

@@ -1,7 +1,7 @@
 """Shared helpers for the search tests: build a small index in memory, load the seeds.
 
 Deliberately independent of the library code (core/library.py): the search core is tested on
-its own, with rows from :func:`reporttui.core.schema.document_rows`.
+its own, with rows from :func:`reporttui.core.index.schema.document_rows`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from whoosh.index import Index
 
 from reporttui.core.model import Document, Paragraph, Section
 from reporttui.core.paths import seed_files
-from reporttui.core.schema import document_rows, make_schema
+from reporttui.core.index.schema import document_rows, make_schema
 
 
 def build_index(docs: Iterable[Document]) -> Index:
@@ -50,7 +50,7 @@ def make_doc(
 @functools.lru_cache(maxsize=1)
 def seed_documents() -> tuple[Document, ...]:
     """The five bundled reports, loaded as the library loads them."""
-    from reporttui.core.ingest import load_document
+    from reporttui.core.text.ingest import load_document
 
     return tuple(load_document(p) for p in seed_files())
 

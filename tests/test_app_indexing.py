@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from test_app_support import make_app, run_async, settle
 
-from reporttui.core import indexer
-from reporttui.core.library import Library
+from reporttui.core.index import indexer
+from reporttui.core.library.library import Library
 
 
 def test_max_workers_caps_the_indexing_processes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

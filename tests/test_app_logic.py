@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from reporttui.core.model import Document, Paragraph, Section
-from reporttui.core.results import Hit, SearchResult
+from reporttui.core.search.results import Hit, SearchResult
 from reporttui.ui.session import SearchState, reading_order
 
 ROOT = Path(__file__).resolve().parents[1]

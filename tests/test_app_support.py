@@ -25,7 +25,7 @@ def indexed_home() -> Path:
     """A library home with the bundled seeds indexed (built on first call)."""
     global _HOME
     if _HOME is None:
-        from reporttui.core.library import Library
+        from reporttui.core.library.library import Library
 
         home = Path(tempfile.mkdtemp(prefix="reporttui-apptest-"))
         Library(home).sync(None, threading.Event())

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reporttui.core.errors import ReportFileError
-from reporttui.core.ingest import check_no_loss, load_document
+from reporttui.core.text.ingest import check_no_loss, load_document
 
 REPORT = (
     "政府工作报告\n——2025年2月25日在太原市第十五届人民代表大会第五次会议上\n各位代表：\n"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from reporttui.core.ingest import parse_document
-from reporttui.core.normalize import normalize_chars, significant, tidy_punctuation
+from reporttui.core.text.ingest import parse_document
+from reporttui.core.text.normalize import normalize_chars, significant, tidy_punctuation
 
 BODY = "今年要坚持稳中求进工作总基调，推动经济持续回升向好。全市地区生产总值增长5%左右。"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import seed_doc
 
-from reporttui.core.ingest import parse_document
+from reporttui.core.text.ingest import parse_document
 
 
 def test_page_and_column_breaks_inside_words_are_rejoined_in_the_seeds() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from compare_helpers import seed
 
-from reporttui.core.compare import CompareRow, Comparison, compare_documents, similarity_matrix
+from reporttui.core.analysis.compare import CompareRow, Comparison, compare_documents, similarity_matrix
 
 
 def _num(title: str) -> str:
@@ -141,7 +141,7 @@ def test_similarity_matrix_is_cosine() -> None:
 
 
 def _doc(tmp_path: Path, name: str, text: str):
-    from reporttui.core.ingest import load_document
+    from reporttui.core.text.ingest import load_document
 
     path = tmp_path / name
     path.write_text(text, "utf-8")
@@ -189,7 +189,7 @@ def _corpus() -> Path | None:
 @pytest.mark.corpus
 def test_corpus_pairs_compare_without_error() -> None:
     """A spread of real reports (every 60th file), each compared with its neighbour."""
-    from reporttui.core.ingest import load_document
+    from reporttui.core.text.ingest import load_document
 
     corpus = _corpus()
     if corpus is None:

@@ -9,7 +9,7 @@ from compare_helpers import run_async, seed
 from textual.app import App
 from textual.widgets import DataTable, OptionList, Select, Static
 
-from reporttui.core.library import Library
+from reporttui.core.library.library import Library
 from reporttui.ui.compare import (
     CompareScreen,
     KeywordBars,

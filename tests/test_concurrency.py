@@ -8,7 +8,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from reporttui.core.library import Library
+from reporttui.core.library.library import Library
 
 MARKER = "麒麟鹿鸣"
 
@@ -16,7 +16,7 @@ SEARCHER = textwrap.dedent(
     """
     import json, sys, time
     from pathlib import Path
-    from reporttui.core.library import Library
+    from reporttui.core.library.library import Library
 
     home, stop_file = Path(sys.argv[1]), Path(sys.argv[2])
     library = Library(home)

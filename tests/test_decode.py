@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from reporttui.core.decode import decode_bytes
+from reporttui.core.text.decode import decode_bytes
 from reporttui.core.errors import ReportFileError
 
 TEXT = "政府工作报告\r\n各位代表：２０２５年地区生产总值增长5%。\n"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from reporttui.core import dictionary
-from reporttui.core.schema import fingerprint
-from reporttui.core.segment import cut
+from reporttui.core.index import dictionary
+from reporttui.core.index.schema import fingerprint
+from reporttui.core.index.segment import cut
 
 REQUIRED = ["高质量发展", "新质生产力", "专精特新", "十四五", "十五五", "一泓清水入黄河", "林麝",
             "古交市", "交城县", "太原市", "晋创谷"]

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from reporttui.core.catalog import read_catalog
+from reporttui.core.library.catalog import read_catalog
 from reporttui.core.errors import ReportError
-from reporttui.core.library import Library
-from reporttui.core.locking import WriteLock
+from reporttui.core.library.library import Library
+from reporttui.core.library.locking import WriteLock
 from reporttui.core.paths import seed_files
 
 SMALL_SEED = next(p for p in seed_files() if p.name.startswith("001_"))
@@ -48,8 +48,8 @@ def test_writer_killed_mid_add_is_recovered(tmp_path: Path, parallel: bool) -> N
         f"""
         import sys, time
         from pathlib import Path
-        from reporttui.core import indexer
-        from reporttui.core.library import Library
+        from reporttui.core.index import indexer
+        from reporttui.core.library.library import Library
 
         if {parallel!r}:
             indexer.PARALLEL_MIN_BYTES = 0
@@ -105,7 +105,7 @@ def test_live_writer_elsewhere_does_not_block_search(tmp_path: Path) -> None:
         [
             sys.executable,
             "-c",
-            "import sys,time; from pathlib import Path; from reporttui.core.locking import WriteLock;"
+            "import sys,time; from pathlib import Path; from reporttui.core.library.locking import WriteLock;"
             f"l=WriteLock(Path({str(home)!r})); assert l.acquire(); print('LOCKED', flush=True);"
             "time.sleep(60)",
         ],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reporttui.core.highlight import find_spans, make_snippet, merge_spans
+from reporttui.core.search.highlight import find_spans, make_snippet, merge_spans
 
 TEXT = "发挥万只林麝养殖示范基地带动作用，做优做强林麝、沙棘等特色产业。"
 

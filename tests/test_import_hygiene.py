@@ -11,15 +11,15 @@ import reporttui.core
 
 def _core_modules() -> list[str]:
     return sorted(
-        f"reporttui.core.{m.name}"
-        for m in pkgutil.iter_modules(reporttui.core.__path__)
-        if not m.name.startswith("_")
+        m.name
+        for m in pkgutil.walk_packages(reporttui.core.__path__, "reporttui.core.")
+        if not m.name.rsplit(".", 1)[-1].startswith("_")
     )
 
 
 def test_core_modules_exist() -> None:
     modules = _core_modules()
-    for expected in ("model", "ingest", "search", "library", "compare"):
+    for expected in ("model", "text.ingest", "search.search", "library.library", "analysis.compare"):
         assert f"reporttui.core.{expected}" in modules
 
 
@@ -41,7 +41,7 @@ def test_importing_the_core_loads_no_jieba_dictionary() -> None:
         "import importlib, sys\n"
         f"for name in {_core_modules()!r}:\n"
         "    importlib.import_module(name)\n"
-        "from reporttui.core import segment\n"
+        "from reporttui.core.index import segment\n"
         "print(segment.is_loaded(), 'jieba.analyse' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from compare_helpers import raw_seed
 
-from reporttui.core.keywords import POLICY_STOPWORDS, keyword_diff, terms, top_terms
+from reporttui.core.analysis.keywords import POLICY_STOPWORDS, keyword_diff, terms, top_terms
 
 
 def test_policy_verbs_and_numbers_are_not_terms() -> None:
@@ -54,7 +54,7 @@ def test_keywords_leave_out_the_appended_block() -> None:
     """Seed 004's appended district news (两会, 阳曲…) is not part of 太原's report."""
     from conftest import seed_doc
 
-    from reporttui.core.keywords import report_text
+    from reporttui.core.analysis.keywords import report_text
 
     doc = seed_doc(4)
     appended = [s for s in doc.sections if s.part == "appended"]

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from reporttui.core import indexer, schema
-from reporttui.core.catalog import read_catalog
+from reporttui.core.index import indexer
+from reporttui.core.index import schema
+from reporttui.core.library.catalog import read_catalog
 from reporttui.core.errors import ReportError
-from reporttui.core.library import Library
+from reporttui.core.library.library import Library
 from reporttui.core.paths import seed_files
 
 SMALL_SEED = next(p for p in seed_files() if p.name.startswith("001_"))

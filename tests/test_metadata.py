@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import seed_doc, seed_path
 
-from reporttui.core.ingest import load_document, parse_document
+from reporttui.core.text.ingest import load_document, parse_document
 
 SEEDS = {
     0: ("谱写中国式现代化古交篇章", "古交市", 2025, "新闻综述", None),

@@ -9,9 +9,9 @@ from conftest import seed_doc, seed_path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reporttui.core.decode import decode_bytes
+from reporttui.core.text.decode import decode_bytes
 from reporttui.core.errors import ReportFileError
-from reporttui.core.ingest import check_no_loss, parse_document
+from reporttui.core.text.ingest import check_no_loss, parse_document
 from reporttui.core.model import Document, Dropped
 
 

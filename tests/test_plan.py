@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from compare_helpers import seed
 
-from reporttui.core.plan import find_plan
+from reporttui.core.analysis.plan import find_plan
 
 
 def _titles(name: str) -> list[str]:
@@ -79,7 +79,7 @@ def test_a_pure_review_has_no_plan_part_but_still_has_units() -> None:
 
 
 def _load(tmp_path: Path, text: str):
-    from reporttui.core.ingest import load_document
+    from reporttui.core.text.ingest import load_document
 
     path = tmp_path / "doc.txt"
     path.write_text(text, "utf-8")

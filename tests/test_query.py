@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reporttui.core.query import MAX_QUERY_CHARS, Term, parse_query
+from reporttui.core.search.query import MAX_QUERY_CHARS, Term, parse_query
 
 
 def test_words_phrases_exclusions() -> None:

@@ -22,9 +22,9 @@ from collections import Counter
 import pytest
 from conftest_search import seed_documents, seed_index
 
-from reporttui.core.schema import document_rows
-from reporttui.core.search import search
-from reporttui.core.tokenize import fold, units
+from reporttui.core.index.schema import document_rows
+from reporttui.core.search.search import search
+from reporttui.core.index.tokenize import fold, units
 
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 NUMBER_UNIT = re.compile(r"[0-9]+(?:\.[0-9]+)?%?[\u4e00-\u9fff]{1,3}")

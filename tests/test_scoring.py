@@ -6,9 +6,9 @@ import pytest
 from conftest_search import seed_index
 from whoosh.util.numeric import byte_to_length
 
-from reporttui.core import scoring
-from reporttui.core.search import build_filter, build_query
-from reporttui.core.query import parse_query
+from reporttui.core.index import scoring
+from reporttui.core.search.search import build_filter, build_query
+from reporttui.core.search.query import parse_query
 
 QUERIES = ["发展", "林麝", "高质量发展", '"一泓清水入黄河"', "生态 保护", "乡村振兴 -脱贫",
            "氢能 OR 储能", "5%左右", "region:古交 发展"]
@@ -72,7 +72,7 @@ def _whoosh_reference(s, text: str, limit: int):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("text", MORE)
 def test_fastmatch_same_rows_scores_and_order_as_whoosh(text: str) -> None:
-    from reporttui.core.search import _fast_ranked
+    from reporttui.core.search.search import _fast_ranked
 
     with seed_index().searcher() as s:
         ref_top, ref_all = _whoosh_reference(s, text, 30)
@@ -90,7 +90,7 @@ def test_fastmatch_same_rows_scores_and_order_as_whoosh(text: str) -> None:
 
 def test_exclusion_is_exact() -> None:
     """高质量 -发展: rows with 高质量 and without 发展 (Whoosh's AndNot kept a row with both)."""
-    from reporttui.core.search import search
+    from reporttui.core.search.search import search
 
     with seed_index().searcher() as s:
         truth = sorted(
@@ -107,8 +107,8 @@ def test_fastmatch_skips_deleted_rows_and_reads_every_segment() -> None:
     from conftest_search import build_index, make_doc
     from whoosh.filedb.filestore import RamStorage
 
-    from reporttui.core.schema import document_rows, make_schema
-    from reporttui.core.search import search
+    from reporttui.core.index.schema import document_rows, make_schema
+    from reporttui.core.search.search import search
 
     ix = RamStorage().create_index(make_schema())
     for i, paras in enumerate([["推进林麝养殖。", "林麝产业发展。"], ["林麝基地建设。"], ["林麝保护。"]]):

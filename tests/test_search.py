@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest_search import build_index, make_doc
 
-from reporttui.core.search import explain, format_explain, search
+from reporttui.core.search.search import explain, format_explain, search
 
 
 @pytest.fixture(scope="module")

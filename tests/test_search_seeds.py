@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest_search import seed_documents, seed_index
 
-from reporttui.core.search import search
+from reporttui.core.search.search import search
 
 
 def ids() -> dict[str, str]:

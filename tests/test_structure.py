@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reporttui.core.ingest import parse_document
+from reporttui.core.text.ingest import parse_document
 
 P = "全市经济持续回升向好，地区生产总值增长5%。"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from compare_helpers import seed
 
-from reporttui.core.targets import (
+from reporttui.core.analysis.targets import (
     Indicator,
     canonical_indicator,
     extract_from_text,

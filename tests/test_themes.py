@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from compare_helpers import raw_seed
 
-from reporttui.core.themes import (
+from reporttui.core.analysis.themes import (
     assign_themes,
     cue_counts,
     parse_taxonomy,

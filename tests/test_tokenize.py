@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reporttui.core.tokenize import (
+from reporttui.core.index.tokenize import (
     BigramField, CompactPositions, JiebaTokenizer, UnitBigramTokenizer, bigram_postings, fold, jieba_words,
     term_query_tokens, unit_spans, units,
 )

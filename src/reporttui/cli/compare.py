@@ -31,7 +31,7 @@ def _console() -> Console:
 
 def load_docs(obj: Context, home: str | None, refs: tuple[str, ...]) -> list[Document]:
     """Resolve DOC arguments to documents through the library (paths outside it work too)."""
-    from reporttui.core.library import Library
+    from reporttui.core.library.library import Library
 
     library = Library(obj.home(home))
     try:
@@ -115,7 +115,7 @@ def _print_comparison(comparison: Any) -> None:
 @pass_context
 def compare_command(obj: Context, doc_a: str, doc_b: str, as_json: bool, home: str | None) -> None:
     """Align the plans of DOC_A and DOC_B theme by theme, with gaps shown."""
-    from reporttui.core.compare import compare_documents
+    from reporttui.core.analysis.compare import compare_documents
 
     a, b = load_docs(obj, home, (doc_a, doc_b))
     comparison = compare_documents(a, b)
@@ -162,7 +162,7 @@ def targets_command(
     home: str | None,
 ) -> None:
     """Targets and results (value, unit, qualifier, year) of each DOC, as one table."""
-    from reporttui.core.targets import extract_targets, format_cell, target_table
+    from reporttui.core.analysis.targets import extract_targets, format_cell, target_table
 
     if as_json and as_csv:
         raise click.UsageError("give --json or --csv, not both")
@@ -250,8 +250,8 @@ def keywords_command(
     home: str | None,
 ) -> None:
     """Top terms of DOC (policy verbs dropped), per section, and the difference to --vs DOC."""
-    from reporttui.core.keywords import keyword_diff, report_text, term_counts, top_terms
-    from reporttui.core.plan import find_plan
+    from reporttui.core.analysis.keywords import keyword_diff, report_text, term_counts, top_terms
+    from reporttui.core.analysis.plan import find_plan
 
     refs = (doc, vs) if vs else (doc,)
     documents = load_docs(obj, home, refs)

@@ -20,7 +20,7 @@ def register(group: click.Group) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the outline as JSON.")
 def outline_command(path: str, as_json: bool) -> None:
     """Show the outline of the report at PATH: metadata and sections with paragraph counts."""
-    from reporttui.core.ingest import load_document
+    from reporttui.core.text.ingest import load_document
 
     doc = load_document(path)
     if as_json:

@@ -1,6 +1,6 @@
 """CLI commands over the library: ``docs``, ``add``, ``index``, ``search``, ``explain``.
 
-A thin layer: every command makes one or two calls into :mod:`reporttui.core.library` and
+A thin layer: every command makes one or two calls into :mod:`reporttui.core.library.library` and
 prints the answer with rich (tables, highlighted snippets, a progress bar on stderr) or as JSON.
 """
 
@@ -35,7 +35,7 @@ def _stdout_console() -> Any:
 
 
 def _library(obj: Context, home: str | None) -> Any:
-    from reporttui.core.library import Library
+    from reporttui.core.library.library import Library
 
     return Library(obj.home(home), notify=_say)
 
@@ -321,7 +321,7 @@ def explain_command(
 ) -> None:
     """Show how QUERY is parsed and segmented, and which index fields it matches."""
     query = " ".join(query_words)
-    from reporttui.core import search as search_core
+    from reporttui.core.search.search import search as search_core
 
     info = search_core.explain(query, home=obj.home(home))
     if as_json:

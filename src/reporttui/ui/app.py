@@ -163,7 +163,7 @@ class ReportApp(App[None]):
         if self.cancel.is_set():
             return
         self.post_message(IndexReady())
-        from reporttui.core.segment import jieba_tokenizer
+        from reporttui.core.index.segment import jieba_tokenizer
 
         jieba_tokenizer()
 

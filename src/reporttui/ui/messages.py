@@ -8,7 +8,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from reporttui.core.model import Document
-    from reporttui.core.results import SearchResult
+    from reporttui.core.search.results import SearchResult
 
 
 class EntriesLoaded(Message):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reporttui.core.results import Hit, SearchResult
+from reporttui.core.search.results import Hit, SearchResult
 
 if TYPE_CHECKING:
     from reporttui.core.model import Document
@@ -97,14 +97,14 @@ class Session:
 
     @property
     def library(self) -> Any:
-        """The :class:`reporttui.core.library.Library`, imported and made on first use.
+        """The :class:`reporttui.core.library.library.Library`, imported and made on first use.
 
         Importing it pulls in Whoosh; the first access happens in a worker, after the first paint.
         """
         if self.given_library is None:
             with self._lock:
                 if self.given_library is None:
-                    from reporttui.core.library import Library
+                    from reporttui.core.library.library import Library
 
                     self.given_library = Library(self.home, max_workers=1)
         return self.given_library

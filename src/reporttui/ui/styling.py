@@ -25,7 +25,7 @@ def term_spans(text: str, terms: Sequence[str]) -> list[Span]:
     """Every occurrence of every term in ``text``, sorted and merged (the core decides matching)."""
     if not terms or not text:
         return []
-    from reporttui.core.highlight import find_spans
+    from reporttui.core.search.highlight import find_spans
 
     return [(int(a), int(b)) for a, b in find_spans(text, list(terms))]
 

@@ -1,6 +1,6 @@
 """CompareScreen: two documents' plans side by side, aligned theme by theme.
 
-The screen only displays a core :class:`~reporttui.core.compare.Comparison`, computed in a thread
+The screen only displays a core :class:`~reporttui.core.analysis.compare.Comparison`, computed in a thread
 worker. Locked scrolling is a single scroll of theme *bands* (each band holds side A and side B,
 so rows line up by construction); unlocked, each side scrolls on its own. Below 100 columns the
 two sides of a band are stacked and the theme list is hidden until asked for.
@@ -247,7 +247,7 @@ class CompareScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="compare")
     def compute(self) -> None:
         """Load both documents and align them (one call into the core)."""
-        from reporttui.core.compare import compare_documents
+        from reporttui.core.analysis.compare import compare_documents
         from reporttui.core.errors import ReportError
 
         try:

@@ -24,10 +24,10 @@ class KeywordStats:
 
     label: str
     top: list[Any]
-    """Top :class:`~reporttui.core.keywords.TermCount` of the document."""
+    """Top :class:`~reporttui.core.analysis.keywords.TermCount` of the document."""
     vs_label: str | None = None
     diff: Any = None
-    """A :class:`~reporttui.core.keywords.KeywordDiff` against the ``vs`` document, or None."""
+    """A :class:`~reporttui.core.analysis.keywords.KeywordDiff` against the ``vs`` document, or None."""
     sections: tuple[tuple[str, tuple[Any, ...]], ...] = ()
     """(plan section title, its top terms) for each unit of the document's plan."""
 
@@ -93,8 +93,8 @@ class KeywordScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="keywords")
     def compute(self) -> None:
         from reporttui.core.errors import ReportError
-        from reporttui.core.keywords import keyword_diff, report_text, term_counts, top_terms
-        from reporttui.core.plan import find_plan
+        from reporttui.core.analysis.keywords import keyword_diff, report_text, term_counts, top_terms
+        from reporttui.core.analysis.plan import find_plan
 
         try:
             doc = self.library.load(self.doc_id)

@@ -67,7 +67,7 @@ class TargetsScreen(Screen[None]):
     def compute(self) -> None:
         """Load the documents and extract their indicators (one call into the core each)."""
         from reporttui.core.errors import ReportError
-        from reporttui.core.targets import extract_targets
+        from reporttui.core.analysis.targets import extract_targets
 
         try:
             documents = [self.library.load(doc_id) for doc_id in self.doc_ids]
@@ -96,7 +96,7 @@ class TargetsScreen(Screen[None]):
         self._fill()
 
     def _fill(self) -> None:
-        from reporttui.core.targets import format_cell, target_table
+        from reporttui.core.analysis.targets import format_cell, target_table
 
         kind = self.KINDS[self._kind_index]
         table = self.query_one("#targets-table", DataTable)

@@ -263,7 +263,7 @@ class SearchScreen(Screen[None]):
             panel.update("type a query to see how it is parsed")
             return
         try:
-            from reporttui.core.search import explain, format_explain
+            from reporttui.core.search.search import explain, format_explain
 
             panel.update(Content(format_explain(explain(query))))
         except Exception as exc:  # explain is a help, never a reason to fail

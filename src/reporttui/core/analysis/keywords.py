@@ -13,9 +13,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from reporttui.core.dictionary import prepare_jieba
+from reporttui.core.index.dictionary import prepare_jieba
 from reporttui.core.model import Document
-from reporttui.core.segment import cut
+from reporttui.core.index.segment import cut
 
 POLICY_STOPWORDS: frozenset[str] = frozenset(
     [

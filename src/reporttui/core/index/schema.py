@@ -2,7 +2,7 @@
 
 One index document ("row") per body paragraph and per titled heading. Rows are plain dicts of
 strings, ints and tuples, so worker processes can build them (jieba included) and pickle them
-to the writer. Everything a :class:`~reporttui.core.results.Hit` needs is stored, so search
+to the writer. Everything a :class:`~reporttui.core.search.results.Hit` needs is stored, so search
 never needs the Document.
 """
 
@@ -15,9 +15,9 @@ from typing import Any
 
 from whoosh.fields import ID, NUMERIC, STORED, Schema
 
-from reporttui.core import dictionary
+from reporttui.core.index import dictionary
 from reporttui.core.model import Document
-from reporttui.core.tokenize import TOKENIZER_VERSION, BigramField, JiebaField, jieba_words
+from reporttui.core.index.tokenize import TOKENIZER_VERSION, BigramField, JiebaField, jieba_words
 
 SCHEMA_VERSION = 1
 """Bump whenever fields or row contents change: the library rebuilds on a new fingerprint."""

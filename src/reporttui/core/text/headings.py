@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reporttui.core.clean import Line
-from reporttui.core.rejoin import SPEAKER, ends_sentence, is_prose, is_subtitle
+from reporttui.core.text.clean import Line
+from reporttui.core.text.rejoin import SPEAKER, ends_sentence, is_prose, is_subtitle
 
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 

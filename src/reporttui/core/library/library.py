@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reporttui.core import indexer
-from reporttui.core.catalog import (
+from reporttui.core.index import indexer
+from reporttui.core.library.catalog import (
     Catalog,
     FailedRecord,
     LibraryEntry,
@@ -37,7 +37,7 @@ from reporttui.core.catalog import (
     write_catalog,
 )
 from reporttui.core.errors import ReportError
-from reporttui.core.locking import LibraryBusy, WriteLock
+from reporttui.core.library.locking import LibraryBusy, WriteLock
 from reporttui.core.paths import index_dir, seed_files, seeds_dir
 
 __all__ = ["Library", "LibraryEntry", "SyncReport", "IndexDamaged"]
@@ -225,7 +225,7 @@ class Library:
         entry = self._entry(doc_id)
         if entry is None:
             raise ReportError(f"no document {doc_id!r} in the library at {self.home}")
-        from reporttui.core.ingest import load_document
+        from reporttui.core.text.ingest import load_document
 
         path = Path(entry.path)
         if not path.exists():
@@ -299,11 +299,11 @@ class Library:
 
     def fingerprint(self) -> str:
         """Fingerprint of everything that shapes the index; a change means rebuild."""
-        from reporttui.core import schema
+        from reporttui.core.index import schema
 
         parts = [LIBRARY_FORMAT, schema.fingerprint(self.home)]
         try:
-            from reporttui.core import ingest
+            from reporttui.core.text import ingest
 
             parts.append(str(getattr(ingest, "INGEST_VERSION", "")))
         except ImportError:  # pragma: no cover - ingestion always ships
@@ -578,7 +578,7 @@ class Library:
     def _new_index(self) -> str:
         from whoosh import index as whoosh_index
 
-        from reporttui.core.schema import make_schema
+        from reporttui.core.index.schema import make_schema
 
         name = f"ix-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
         folder = index_dir(self.home) / name
@@ -726,11 +726,11 @@ class Library:
         region: str | None = None,
         year: int | None = None,
     ) -> Any:
-        """Search the library; returns a :class:`~reporttui.core.results.SearchResult`.
+        """Search the library; returns a :class:`~reporttui.core.search.results.SearchResult`.
 
         ReportError when the index is not built yet or is damaged (``sync`` repairs it).
         """
-        from reporttui.core import search as search_core
+        from reporttui.core.search.search import search as search_core
 
         with self._search_lock:
             searcher = self._open_searcher()

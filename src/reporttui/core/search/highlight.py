@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reporttui.core.tokenize import UNIT_RE, fold, units
+from reporttui.core.index.tokenize import UNIT_RE, fold, units
 
 Span = tuple[int, int]
 

@@ -7,7 +7,7 @@ the parent, which holds the library's write lock and Whoosh's, then commits one 
 lists the old segments (minus deletions) plus the workers' segments. Until that commit no reader
 sees any of it, and a killed run leaves only unreferenced files, which the next commit removes.
 
-Callers hold :class:`reporttui.core.locking.WriteLock` around every function here that writes.
+Callers hold :class:`reporttui.core.library.locking.WriteLock` around every function here that writes.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reporttui.core.catalog import LibraryEntry
+from reporttui.core.library.catalog import LibraryEntry
 from reporttui.core.errors import ReportError
 
 Progress = Callable[[int, int, str], None]
@@ -88,7 +88,7 @@ def entry_for(doc: Any, path: Path, bundled: bool) -> LibraryEntry:
 def _load_one(path: Path, bundled: bool) -> tuple[Any, Loaded]:
     """Load one source; never raises for a bad file (the error goes into the result)."""
     from reporttui.core.errors import ReportError
-    from reporttui.core.ingest import load_document
+    from reporttui.core.text.ingest import load_document
 
     try:
         st = path.stat()
@@ -113,7 +113,7 @@ def add_sources(
     cancelled: Callable[[], bool] | None = None,
 ) -> BatchOutcome:
     """Load each ``(path, bundled)`` source and add its rows to ``writer``."""
-    from reporttui.core.schema import document_rows
+    from reporttui.core.index.schema import document_rows
 
     outcome = BatchOutcome()
     for path, bundled in sources:
@@ -146,7 +146,7 @@ def _worker_init(progress_queue: Any, cancel_event: Any) -> None:
     _progress_queue = progress_queue
     _cancel_event = cancel_event
     _parent_pid = os.getppid()
-    from reporttui.core.segment import jieba_tokenizer
+    from reporttui.core.index.segment import jieba_tokenizer
 
     jieba_tokenizer()
 

@@ -1,8 +1,8 @@
 """Compare two reports' plans theme by theme.
 
-Each document's plan (:mod:`reporttui.core.plan`) is cut into units (its numbered sections, or
+Each document's plan (:mod:`reporttui.core.analysis.plan`) is cut into units (its numbered sections, or
 its paragraphs). Every unit is filed under one or two themes of the taxonomy
-(:mod:`reporttui.core.themes`: weighted cue words, the words found kept as evidence); a unit whose
+(:mod:`reporttui.core.analysis.themes`: weighted cue words, the words found kept as evidence); a unit whose
 own paragraph is clearly about another theme (a 和美乡村 paragraph inside 城乡统筹) is also listed
 under that theme, marked as a part. Rows of the comparison are the themes either side covers, in
 taxonomy order; a theme on one side only is a gap, never forced into a pair.
@@ -20,10 +20,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from reporttui.core.keywords import terms
+from reporttui.core.analysis.keywords import terms
 from reporttui.core.model import Document
-from reporttui.core.plan import PlanPart, PlanUnit, find_plan
-from reporttui.core.themes import ThemeScore, assign_themes, score_text, theme_names
+from reporttui.core.analysis.plan import PlanPart, PlanUnit, find_plan
+from reporttui.core.analysis.themes import ThemeScore, assign_themes, score_text, theme_names
 
 OTHER = "other"
 """Theme id of the row holding units that no theme fits."""

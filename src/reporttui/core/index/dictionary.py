@@ -111,7 +111,7 @@ def prepare_jieba(home: Path | None = None) -> None:
     state = _user_state(home)
     if state in _prepared:
         return
-    from reporttui.core.segment import jieba_tokenizer
+    from reporttui.core.index.segment import jieba_tokenizer
 
     tok = jieba_tokenizer()
     with _lock:

@@ -12,14 +12,14 @@ import hashlib
 from collections import Counter
 from pathlib import Path
 
-from reporttui.core.clean import clean
-from reporttui.core.decode import decode_bytes
+from reporttui.core.text.clean import clean
+from reporttui.core.text.decode import decode_bytes
 from reporttui.core.errors import ReportFileError
-from reporttui.core.metadata import extract
+from reporttui.core.text.metadata import extract
 from reporttui.core.model import Document
-from reporttui.core.normalize import significant
-from reporttui.core.rejoin import rejoin
-from reporttui.core.structure import build
+from reporttui.core.text.normalize import significant
+from reporttui.core.text.rejoin import rejoin
+from reporttui.core.text.structure import build
 
 INGEST_VERSION = "4"
 """Bumped whenever parsing changes what a Document holds (indexes built earlier are stale)."""

@@ -6,7 +6,7 @@ normalised across wording variants (规上工业增加值 / 规模以上工业�
 table. A growth rate is its own indicator, the level's name plus 增长 (地区生产总值增长, %); a fall
 (下降41.5%) is a negative growth.
 
-Target or result: a sentence inside the plan part (see :mod:`reporttui.core.plan`) or with target
+Target or result: a sentence inside the plan part (see :mod:`reporttui.core.analysis.plan`) or with target
 words (预期目标, 力争, 左右, 以上...) is a target for the plan year; one in the review with result
 words (完成, 实现, 同比...) is a result of the year before. An explicit "20XX年" at the start of the
 paragraph or sentence wins over both.
@@ -301,10 +301,10 @@ def extract_targets(document: Document, plan_start: int | None = None) -> list[I
     """Targets and results of a document.
 
     ``plan_start`` is the offset where the plan part begins (None: found with
-    :func:`reporttui.core.plan.find_plan`); paragraphs from there on default to targets.
+    :func:`reporttui.core.analysis.plan.find_plan`); paragraphs from there on default to targets.
     """
     if plan_start is None:
-        from reporttui.core.plan import find_plan
+        from reporttui.core.analysis.plan import find_plan
 
         plan = find_plan(document)
         plan_start = plan.start if plan.found else len(document.text) + 1

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from reporttui.core.model import Dropped
-from reporttui.core.normalize import (
+from reporttui.core.text.normalize import (
     has_private_use,
     normalize_chars,
     private_use,

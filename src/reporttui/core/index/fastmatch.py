@@ -35,7 +35,7 @@ from whoosh.matching import ListMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.numeric import byte_to_length
 
-from reporttui.core.scoring import length_bytes
+from reporttui.core.index.scoring import length_bytes
 
 
 class Unsupported(Exception):

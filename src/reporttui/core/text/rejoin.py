@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from reporttui.core.clean import Line
+from reporttui.core.text.clean import Line
 from reporttui.core.model import Dropped
 
 _TERMINAL = frozenset("。！？；：…!?;:")

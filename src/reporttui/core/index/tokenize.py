@@ -103,8 +103,8 @@ _WORD_RE = re.compile(r"\w", re.UNICODE)
 
 def jieba_words(text: str, stopwords: frozenset[str] = frozenset()) -> list[str]:
     """jieba search-mode words of ``text``, folded, without punctuation, spaces and stop words."""
-    from reporttui.core.dictionary import prepare_jieba
-    from reporttui.core.segment import cut_for_search
+    from reporttui.core.index.dictionary import prepare_jieba
+    from reporttui.core.index.segment import cut_for_search
 
     prepare_jieba()  # the shipped terms at least (a no-op once done)
     out = []
@@ -241,7 +241,7 @@ class JiebaField(FieldType):
     """jieba words counted per paragraph, no positions: only adds to the BM25F score.
 
     The value may be the text (segmented here) or a sequence of words segmented beforehand,
-    e.g. in a worker process by :func:`reporttui.core.schema.document_rows`.
+    e.g. in a worker process by :func:`reporttui.core.index.schema.document_rows`.
     """
 
     def __init__(self, stopwords: Iterable[str] = ()) -> None:

@@ -79,7 +79,7 @@ def parse_taxonomy(text: str) -> tuple[Theme, ...]:
 @lru_cache(maxsize=1)
 def taxonomy() -> tuple[Theme, ...]:
     """The shipped taxonomy, in display order."""
-    data = resources.files("reporttui.core").joinpath("data/themes.txt").read_text("utf-8")
+    data = resources.files("reporttui.core").joinpath("data", "themes.txt").read_text("utf-8")
     return parse_taxonomy(data)
 
 

@@ -17,13 +17,15 @@ from whoosh import query as wq
 from whoosh.index import Index
 from whoosh.searching import Searcher
 
-from reporttui.core import dictionary, fastmatch, segment
-from reporttui.core.highlight import find_spans, make_snippet
-from reporttui.core.query import ParsedQuery, Term, parse_query
-from reporttui.core.results import Hit, SearchResult
-from reporttui.core.scoring import WEIGHTING, CountingTopCollector
-from reporttui.core.schema import BIGRAM_FIELD, JIEBA_FIELD, SECTION_FIELD, SECTION_SEPARATOR
-from reporttui.core.tokenize import fold, jieba_words, term_query_tokens
+from reporttui.core.index import dictionary
+from reporttui.core.index import fastmatch
+from reporttui.core.index import segment
+from reporttui.core.search.highlight import find_spans, make_snippet
+from reporttui.core.search.query import ParsedQuery, Term, parse_query
+from reporttui.core.search.results import Hit, SearchResult
+from reporttui.core.index.scoring import WEIGHTING, CountingTopCollector
+from reporttui.core.index.schema import BIGRAM_FIELD, JIEBA_FIELD, SECTION_FIELD, SECTION_SEPARATOR
+from reporttui.core.index.tokenize import fold, jieba_words, term_query_tokens
 
 JIEBA_BOOST = 1.5
 """Weight of the jieba field relative to the bigram field in the score."""
@@ -267,7 +269,7 @@ def _fast_ranked(
     searcher: Searcher, pq: ParsedQuery, filt: wq.Query | None, limit: int, home: Path | None,
     use_jieba: bool | None,
 ) -> tuple[list[tuple[int, float]], list[int]] | None:
-    """Top rows and all matching rows via :mod:`reporttui.core.fastmatch` (None: not possible)."""
+    """Top rows and all matching rows via :mod:`reporttui.core.index.fastmatch` (None: not possible)."""
     def tokens(terms: Any) -> list[list[str]]:
         return [tok for tok in (term_query_tokens(t.text) for t in terms) if tok]
 
@@ -308,7 +310,7 @@ def load_jieba_quietly(home: Path | None = None) -> None:
 
 
 def _term_info(t: Term, stop: frozenset[str], use_jieba: bool) -> dict[str, Any]:
-    from reporttui.core.tokenize import units
+    from reporttui.core.index.tokenize import units
 
     tokens = term_query_tokens(t.text)
     q = term_query(t.text)

@@ -1,6 +1,6 @@
 """From cleaned paragraphs to a section tree with offsets into the document text.
 
-Headings come from :mod:`reporttui.core.headings`; this module nests them, adds parallel lead
+Headings come from :mod:`reporttui.core.text.headings`; this module nests them, adds parallel lead
 sentences that open consecutive paragraphs (the lowest level), and lays out the text. Levels come from the
 order in which numbering styles nest (a style seen again closes everything opened after it), the
 way a reader infers them. Lines before the first body paragraph (title, subtitle, speaker) form
@@ -14,9 +14,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from reporttui.core.clean import Line
+from reporttui.core.text.clean import Line
 from reporttui.core.model import Dropped, Paragraph, Section
-from reporttui.core.headings import (
+from reporttui.core.text.headings import (
     Item,
     first_stop,
     choose_title,
@@ -24,7 +24,7 @@ from reporttui.core.headings import (
     numbered,
     split_title_block,
 )
-from reporttui.core.rejoin import BYLINE, ends_sentence, is_prose
+from reporttui.core.text.rejoin import BYLINE, ends_sentence, is_prose
 
 _APPENDIX = re.compile(r"^(?:附件|附录|附表|附：|附:|名词解释)")
 _LEAD_EXCLUDED = re.compile(r"^(?:各位代表|同志们|我们|今年|明年|这一年|其中|同时|此外|总之|因此|但是)")

@@ -1,0 +1,1 @@
+"""Analysis over Documents: plan part, themes, compare, targets, keywords."""

@@ -1,0 +1,1 @@
+"""The library on disk: catalogue, sync with the index, locking, references."""

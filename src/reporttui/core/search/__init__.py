@@ -1,0 +1,1 @@
+"""Queries: parse, match, rank, assemble hits with spans and snippets."""

@@ -1,0 +1,1 @@
+"""Reading a report file: decode, clean, rejoin, structure, metadata -> Document."""
