@@ -321,7 +321,7 @@ def explain_command(
 ) -> None:
     """Show how QUERY is parsed and segmented, and which index fields it matches."""
     query = " ".join(query_words)
-    from reporttui.core.search.search import search as search_core
+    from reporttui.core.search import search as search_core
 
     info = search_core.explain(query, home=obj.home(home))
     if as_json:

@@ -730,7 +730,7 @@ class Library:
 
         ReportError when the index is not built yet or is damaged (``sync`` repairs it).
         """
-        from reporttui.core.search.search import search as search_core
+        from reporttui.core.search import search as search_core
 
         with self._search_lock:
             searcher = self._open_searcher()
