@@ -1,0 +1,40 @@
+"""The judged sample of issue 9 (tests/data/inputs/judged.json) scored by benchmarks/inputs/judged.py.
+
+The committed files (real pages and excerpts) run always; the corpus references run with the
+corpus. Floors are the figures measured when the work landed (see CHANGELOG); raising the parser's
+quality raises them, a regression fails here.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("inputs_judged", ROOT / "benchmarks" / "inputs" / "judged.py")
+assert _spec and _spec.loader
+judged = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(judged)
+
+
+def _both(corpus: Path | None) -> tuple[object, object]:
+    tuned, held = judged.run(corpus)
+    return tuned, held
+
+
+def test_judged_files_without_corpus() -> None:
+    tuned, held = _both(None)
+    for s in (tuned, held):
+        assert s.errors == 0, s.notes
+        assert s.keep_lost == 0, [n for n in s.notes if "lost" in n]
+
+
+@pytest.mark.corpus
+def test_judged_sample_with_corpus(corpus_dir: Path) -> None:
+    tuned, held = _both(corpus_dir)
+    assert tuned.items + held.items == len(judged.load_judged()["items"])
+    for s in (tuned, held):
+        assert s.errors == 0, s.notes
+        assert s.keep_lost == 0, [n for n in s.notes if "lost" in n]
