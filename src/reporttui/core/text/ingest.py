@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reporttui.core.text.clean import clean
 from reporttui.core.text.decode import decode_bytes
+from reporttui.core.text.html import extract_page, looks_like_html
 from reporttui.core.errors import ReportFileError
 from reporttui.core.text.metadata import extract
 from reporttui.core.model import Document
@@ -53,8 +54,17 @@ def parse_document(data: bytes | str, path: str = "<text>") -> Document:
         text, encoding = decoded.text, decoded.encoding
     sha1 = hashlib.sha1(raw).hexdigest()
 
+    page = None
+    if looks_like_html(text, path):
+        page = extract_page(text)
+        text = page.text
+        if not text.strip():
+            raise ReportFileError(f"{path}: the web page holds no text")
     cleaned = clean(text)
     dropped = list(cleaned.dropped)
+    if page is not None:
+        dropped.extend(page.dropped)
+        cleaned.chrome_text[:0] = page.chrome
     lines, wrapped = rejoin(cleaned.lines, dropped)
     built = build(lines, dropped)
     news = any(d.reason in ("byline", "masthead", "layout", "photo caption") for d in dropped)
@@ -70,8 +80,11 @@ def parse_document(data: bytes | str, path: str = "<text>") -> Document:
         cleaned.front_matter,
         cleaned.chrome_text + [d.text for d in dropped if d.reason == "html comment"][:3],
         news,
+        page.published if page is not None else None,
     )
     extra = dict(built.layout)
+    if page is not None:
+        extra["html_extractor"] = page.extractor
     extra.update({f"front_matter.{k}": v for k, v in cleaned.front_matter.items()})
     if meta.published:
         extra["published"] = meta.published

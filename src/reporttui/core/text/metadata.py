@@ -113,6 +113,7 @@ def extract(
     front_matter: dict[str, str],
     chrome: list[str],
     news_signals: bool,
+    page_published: str | None = None,
 ) -> Metadata:
     """Work out the metadata; see the module docstring for where each fact comes from."""
     fm_title = _dedupe(front_matter.get("title", "").strip())
@@ -140,6 +141,8 @@ def extract(
         m = _FM_TITLE_DATE.search(fm_title) or _DATE_LINE.search(head_s)
         if m:
             date = _iso(m.group(1), m.group(2), m.group(3))
+    if published is None:
+        published = page_published
     if date is None and published is not None and kind in ("新闻综述", "新闻报道"):
         date = published
 
