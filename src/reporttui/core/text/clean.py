@@ -89,6 +89,18 @@ _LAYOUT = re.compile(
     r"^[(（]?\s*(?:上接|下转|接上|转下|接第|转第)\s*第?\s*[0-9一二三四五六七八九十]+\s*版\s*[)）]?$"
 )
 _LAYOUT_STAFF = re.compile(r"(?:^|\s)(?:版面|组版|责编|校对|美编|版式|责任校对|值班编委)\s*[:：]")
+# Terminal control: escape sequences whole (CSI, OSC/DCS/APC up to their terminator, 8-bit forms)
+# and any other C0/C1 control or DEL. Tab, LF and CR are layout; VT and FF are line breaks.
+_CONTROL_ANY = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL_SEQ = re.compile(
+    "\x1b\\[[0-?]*[ -/]*[@-~]"
+    "|\x1b[\\]PX^_][^\n]*?(?:\x07|\x1b\\\\|\x9c|$)"
+    "|\x1b[ -/]*[0-~]"
+    "|\x9b[0-?]*[ -/]*[@-~]"
+    "|[\x90\x98\x9d\x9e\x9f][^\n]*?(?:\x07|\x9c|\x1b\\\\|$)"
+    "|[\x00-\x08\x0e-\x1f\x7f-\x9f]",
+    re.M,
+)
 _MASTHEAD = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*星期[一二三四五六日天]")
 
 
@@ -99,6 +111,8 @@ def clean(text: str) -> Cleaned:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.count("\\n") + text.count("\\r") >= 2 and text.count("\n") < text.count("\\n"):
         text = _LITERAL_NEWLINE.sub("\n", text)
+    if _CONTROL_ANY.search(text):
+        text = _drop_controls(text, dropped)
     front: dict[str, str] = {}
     text = _front_matter(text, front, dropped)
     if "<!--" in text:
@@ -191,6 +205,40 @@ def clean(text: str) -> Cleaned:
     if pua:
         dropped.append(Dropped("".join(pua), "private-use glyph", 0))
     return Cleaned(lines, dropped, front, chrome_text)
+
+
+def _visible(control: str) -> str:
+    """A control sequence shown without controls: ESC as ␛, C0 as control pictures, C1 as ␛ + its 7-bit form."""
+    out = []
+    for ch in control:
+        c = ord(ch)
+        if c == 0x1B:
+            out.append("\u241b")
+        elif c < 0x20:
+            out.append(chr(0x2400 + c))
+        elif c == 0x7F:
+            out.append("\u2421")
+        elif 0x80 <= c <= 0x9F:
+            out.append("\u241b" + chr(c - 0x40))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _drop_controls(text: str, dropped: list[Dropped]) -> str:
+    """Remove terminal controls and NUL (into ``dropped``, shown visibly): never stored or displayed."""
+    text = text.replace("\x0b", "\n").replace("\x0c", "\n")
+    found: dict[int, list[str]] = {}
+
+    def repl(m: re.Match[str]) -> str:
+        line = text.count("\n", 0, m.start()) + 1
+        found.setdefault(line, []).append(_visible(m.group(0)))
+        return ""
+
+    out = _CONTROL_SEQ.sub(repl, text)
+    for line, pieces in found.items():
+        dropped.append(Dropped(" ".join(pieces), "control character", line))
+    return out
 
 
 def _chrome_reason(line: str) -> str | None:
