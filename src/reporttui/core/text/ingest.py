@@ -22,7 +22,7 @@ from reporttui.core.text.normalize import significant
 from reporttui.core.text.rejoin import rejoin
 from reporttui.core.text.structure import build
 
-INGEST_VERSION = "4"
+INGEST_VERSION = "5"
 """Bumped whenever parsing changes what a Document holds (indexes built earlier are stale)."""
 
 

@@ -12,6 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from reporttui.core.text.variants import to_simplified
+
 _ADMIN = r"(?:省|市|县|区|自治区|自治州|自治县|州|盟|旗)"
 _PLACE = rf"[\u4e00-\u9fff]{{1,10}}?{_ADMIN}"
 _MEETING = re.compile(
@@ -36,10 +38,6 @@ _REGION_NEWS = re.compile(
 _REGION_ACTOR = re.compile(rf"(?:^|(?<=[，。；\n“]))({_PLACE})(?:坚持|深入|持续|积极|全面|统筹|始终|牢牢|锚定|正)")
 _FM_TITLE_DATE = re.compile(r"[(（]\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _NOT_REGION_TAIL = re.compile(r"(?:地区|社区|园区|开发区|新区|城区|片区|景区|小区|市区|郊区|辖区|全市|全县|全区|本市|我市|我县|我区)$")
-_TRADITIONAL_MAP = str.maketrans({"報": "报", "書": "书", "劃": "划", "國": "国", "經": "经", "濟": "济",
-                                  "發": "发", "會": "会", "計": "计", "執": "执", "況": "况", "預": "预",
-                                  "縣": "县", "區": "区", "議": "议", "錶": "表", "處": "处", "聞": "闻",
-                                  "關": "关", "於": "于", "屆": "届", "單": "单", "業": "业", "東": "东"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,9 +116,8 @@ def extract(
     """Work out the metadata; see the module docstring for where each fact comes from."""
     fm_title = _dedupe(front_matter.get("title", "").strip())
     head_text = "\n".join([fm_title, *title_lines, *chrome[:6]])
-    head_s = arabic_dates(head_text.translate(_TRADITIONAL_MAP))
-    body_head = arabic_dates(text[:3000].translate(_TRADITIONAL_MAP))
-    title_s = (title or fm_title).translate(_TRADITIONAL_MAP)
+    head_s = arabic_dates(to_simplified(head_text))
+    body_head = arabic_dates(to_simplified(text[:3000]))
 
     kind = _kind(head_s, body_head, text, news_signals)
 
@@ -148,7 +145,9 @@ def extract(
 
     year = _year(kind, head_s, body_head, headings, date, published)
     region = _region(head_s, body_head, text)
-    final_title = _choose_title(title, fm_title)
+    if region:
+        region = to_simplified(region)
+    final_title = to_simplified(_choose_title(title, fm_title))
     return Metadata(final_title, region, year, kind, date, published)
 
 
