@@ -68,6 +68,7 @@ def parse_document(data: bytes | str, path: str = "<text>") -> Document:
     lines, wrapped = rejoin(cleaned.lines, dropped)
     built = build(lines, dropped)
     news = any(d.reason in ("byline", "masthead", "layout", "photo caption") for d in dropped)
+    news = news or (page is not None and page.published is not None)
     headings = [s.title for sec in built.sections for s in sec.walk() if s.title and s.kind != "lead"]
     main_text = "\n".join(
         p.text for sec in built.sections if sec.part != "appended" for p in sec.all_paragraphs()
@@ -88,6 +89,7 @@ def parse_document(data: bytes | str, path: str = "<text>") -> Document:
     extra.update({f"front_matter.{k}": v for k, v in cleaned.front_matter.items()})
     if meta.published:
         extra["published"] = meta.published
+    extra.update({f"evidence.{k}": v for k, v in meta.evidence.items()})
     extra["hard_wrapped"] = "yes" if wrapped else "no"
     dropped.sort(key=lambda d: d.line)
     return Document(
