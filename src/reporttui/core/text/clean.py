@@ -202,6 +202,9 @@ def clean(text: str) -> Cleaned:
         blank = 0
     if lines:
         lines[-1].blank_after = blank + 2  # the end of the file is a wide gap
+    from reporttui.core.text.debris import drop_debris  # debris imports Line from here
+
+    lines = drop_debris(lines, dropped, chrome_text)
     if pua:
         dropped.append(Dropped("".join(pua), "private-use glyph", 0))
     return Cleaned(lines, dropped, front, chrome_text)
