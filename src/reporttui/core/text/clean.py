@@ -44,6 +44,8 @@ class Line:
     tabbed: bool = False
     """The cells were tab-separated (a spreadsheet or web table pasted as text)."""
     blank_after: int = 0
+    link_only: bool = False
+    """The whole line was one link (a wiki link set on its own line inside a sentence)."""
 
 
 @dataclass(slots=True)
@@ -69,6 +71,7 @@ _MD_RULE = re.compile(r"^(?:[-*_][ \t]*){3,}$")
 _MD_TABLE_SEP = re.compile(r"^\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?$")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)]*)\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)]*)\)")
+_WHOLE_LINK = re.compile(r"^\[[^\]]+\]\([^)]*\)$")
 _MD_LIST = re.compile(r"^(?:[-*+]|>+)[ \t]+")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 
@@ -167,7 +170,9 @@ def clean(text: str) -> Cleaned:
             cells = tuple(c.strip() for c in stripped.strip("|").split("|"))
         elif "\t" in s:
             cells = tuple(c.strip() for c in s.split("\t"))
+        link_only = False
         if "](" in stripped:
+            link_only = _WHOLE_LINK.match(stripped) is not None
             stripped = _drop_links(stripped, number, dropped)
         if stripped.startswith("**") and stripped.endswith("**") and len(stripped) > 4:
             bold = "**" not in stripped[2:-2]
@@ -197,6 +202,7 @@ def clean(text: str) -> Cleaned:
                 cells=cells if len(cells) > 1 else (),
                 html_block=html_block,
                 tabbed=len(cells) > 1 and "\t" in s,
+                link_only=link_only,
             )
         )
         blank = 0
