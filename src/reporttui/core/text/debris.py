@@ -138,25 +138,37 @@ def _field_line(t: str, lines: list[Line], i: int, anchored: bool = False) -> bo
     return False
 
 
+def _tail(text: str) -> str | None:
+    """The fragment after the last sentence end (at most 12 characters), or trailing glued letters."""
+    end = text[-14:]
+    m = _TAIL.search(end)
+    if m:
+        return m.group(1)
+    if end and (end[-1].isascii() and (end[-1].isalnum() or end[-1] == "_")):
+        m = _ASCII_TAIL.search(end)
+        if m:
+            return m.group(1)
+    return None
+
+
 def _repeated_tails(lines: list[Line], dropped: list[Dropped]) -> None:
     """Strip a fragment that trails five lines or more after their sentence end (or glued letters)."""
     tails: Counter[str] = Counter()
+    found: list[str | None] = []
     for ln in lines:
-        m = _TAIL.search(ln.text) or _ASCII_TAIL.search(ln.text)
-        if m:
-            tails[m.group(1)] += 1
+        t = _tail(ln.text)
+        found.append(t)
+        if t is not None:
+            tails[t] += 1
     if not tails:
         return
     bad = {t for t, c in tails.items() if c >= 5 and c >= 0.05 * len(lines) and not t.isdigit()}
     if not bad:
         return
-    for ln in lines:
-        for rx in (_TAIL, _ASCII_TAIL):
-            m = rx.search(ln.text)
-            if m and m.group(1) in bad:
-                dropped.append(Dropped(m.group(1), "repeated line-end token", ln.line))
-                ln.text = ln.text[: m.start(1)].rstrip()
-                break
+    for ln, t in zip(lines, found):
+        if t is not None and t in bad:
+            dropped.append(Dropped(t, "repeated line-end token", ln.line))
+            ln.text = ln.text[: len(ln.text) - len(t)].rstrip()
 
 
 def _marker_runs(lines: list[Line], dropped: list[Dropped]) -> None:

@@ -59,12 +59,13 @@ def decode_bytes(data: bytes, name: str = "<text>") -> Decoded:
             except UnicodeDecodeError as exc:
                 raise ReportFileError(f"cannot decode {name} as {encoding}: {exc.reason}") from None
             return _checked(text.lstrip("\ufeff"), encoding, name)
-    utf16 = _utf16_without_bom(data)
-    if utf16 is not None:
-        return _checked(utf16[0], utf16[1], name)
     head = data[:4096]
-    if head.count(b"\x00") > max(2, len(head) // 1000):
-        raise ReportFileError(f"{name} looks like a binary file, not a text report")
+    if b"\x00" in head:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return _checked(utf16[0], utf16[1], name)
+        if head.count(b"\x00") > max(2, len(head) // 1000):
+            raise ReportFileError(f"{name} looks like a binary file, not a text report")
     try:
         return _checked(data.decode("utf-8"), "utf-8", name)
     except UnicodeDecodeError as exc:
@@ -74,6 +75,9 @@ def decode_bytes(data: bytes, name: str = "<text>") -> Decoded:
             if not data[: exc.start].strip():
                 raise ReportFileError(f"{name} holds only a cut-off character") from None
             return _checked(data[: exc.start].decode("utf-8"), "utf-8", name)
+    utf16 = _utf16_without_bom(data)  # Chinese-only UTF-16 has no NUL bytes
+    if utf16 is not None:
+        return _checked(utf16[0], utf16[1], name)
     gb = _try(data, "gb18030")
     big5 = _try(data, "big5hkscs")
     if big5 is not None and (gb is None or _frequent_rate(big5) > 2 * _frequent_rate(gb) + 0.02):

@@ -19,7 +19,8 @@ _TRADITIONAL = frozenset(chr(c) for c in T2S)
 
 def to_simplified(text: str) -> str:
     """``text`` with every Traditional character replaced by its Simplified one (same length)."""
-    return text.translate(_T2S_TABLE)
+    # A set test is ~2x faster than translating text that has nothing to change (most text).
+    return text if _TRADITIONAL.isdisjoint(text) else text.translate(_T2S_TABLE)
 
 
 def has_traditional(text: str) -> bool:
