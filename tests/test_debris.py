@@ -62,9 +62,15 @@ def test_image_stubs_qr_lines_and_footer_links_go() -> None:
 def test_a_line_repeated_on_every_page_goes_but_real_text_stays() -> None:
     pages = []
     for line in BODY:
-        pages += [line, "某某数据网整理发布"]
+        pages += [line[:8], "某某数据网整理发布", line[8:]]
     doc = _parse("政府工作报告\n\n" + "\n\n".join(pages))
     assert "某某数据网" not in doc.text and all(line in doc.text for line in BODY)
+
+
+def test_a_title_repeated_in_a_file_of_several_reports_stays() -> None:
+    src = "\n\n".join(["政府工作报告", *BODY] * 3)
+    doc = _parse(src)
+    assert doc.text.count("政府工作报告") == 3
 
 
 def test_salutation_is_not_page_chrome() -> None:

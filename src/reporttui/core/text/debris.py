@@ -12,7 +12,8 @@ Classes (each removed piece goes to ``Document.dropped`` with its reason, so not
   comment and login links), and toolbar lines of two-character words (下载 全屏);
 * lines with no Chinese character that are a URL, a data URI or a few stray letters;
 * image stubs (``data:image/…``) and QR-code boilerplate (a short line asking to scan a code);
-* the same short line repeated three times or more (a watermark printed on every page).
+* the same short line repeated three times or more, cutting a sentence at least once (a
+  watermark printed on every page; a title repeated in a file of several reports never cuts one).
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from collections import Counter
 
 from reporttui.core.model import Dropped
 from reporttui.core.text.clean import Line
-from reporttui.core.text.rejoin import SPEAKER
+from reporttui.core.text.headings import numbered
+from reporttui.core.text.rejoin import SPEAKER, ends_sentence
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SENTENCE_END = re.compile(r"[。！？!?]")
@@ -81,17 +83,33 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
         for i in range(k, n):
             drop.setdefault(i, "page chrome")
     # The same short line three times or more: a watermark or running header.
+    # It must cut a sentence at least once (a page's watermark does; a repeated title never does).
     counts = Counter(ln.text for ln in lines if len(ln.text) <= 40)
-    for i, ln in enumerate(lines):
-        if counts.get(ln.text, 0) >= 3 and not _NOT_REPEATED.search(ln.text) and not ln.cells and len(ln.text) >= 4:
-            drop.setdefault(i, "repeated line")
+    repeated = {t for t, c in counts.items() if c >= 3 and len(t) >= 4 and not _NOT_REPEATED.search(t)}
+    if repeated:
+        cutting = {
+            ln.text
+            for i, ln in enumerate(lines)
+            if ln.text in repeated and 0 < i < n - 1 and not ends_sentence(lines[i - 1].text)
+        }
+        for i, ln in enumerate(lines):
+            if ln.text in cutting and not ln.cells:
+                drop.setdefault(i, "repeated line")
     if not drop:
         return lines
     kept: list[Line] = []
     pending_blank = 0
+    glue = False
     for i, ln in enumerate(lines):
         reason = drop.get(i)
         if reason is None:
+            if glue and kept and not numbered(ln.text) and not ln.md_level and not ln.cells:
+                # The watermark cut this sentence: its two halves are one line again.
+                kept[-1].text += ln.text
+                kept[-1].blank_after = ln.blank_after
+                pending_blank, glue = 0, False
+                continue
+            glue = False
             if pending_blank:
                 ln.blank_before += pending_blank
                 if kept:
@@ -100,6 +118,7 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
             kept.append(ln)
             continue
         dropped.append(Dropped(ln.text, reason, ln.line))
+        glue = reason == "repeated line" and bool(kept) and not ends_sentence(kept[-1].text)
         if reason == "page chrome":
             chrome.append(ln.text)
         pending_blank += 1 + ln.blank_before
