@@ -26,17 +26,26 @@ def _both(corpus: Path | None) -> tuple[object, object]:
     return tuned, held
 
 
+def _floors(s: object, metadata: float, junk_left: int, headings: float) -> None:
+    assert s.errors == 0, s.notes
+    assert s.keep_lost == 0, [n for n in s.notes if "lost" in n]
+    assert s.fields_right >= metadata * s.fields, [n for n in s.notes if "want" in n]
+    assert s.junk_left <= junk_left, [n for n in s.notes if "junk" in n]
+    assert s.headings_found >= headings * s.headings, [n for n in s.notes if "heading" in n]
+
+
 def test_judged_files_without_corpus() -> None:
     tuned, held = _both(None)
-    for s in (tuned, held):
-        assert s.errors == 0, s.notes
-        assert s.keep_lost == 0, [n for n in s.notes if "lost" in n]
+    # Measured when issue 9 landed: tuned 30/34 fields, 1 junk left, 4/4 headings;
+    # held out 13/16 fields, 1 junk left, 2/3 headings.
+    _floors(tuned, 0.88, 1, 1.0)
+    _floors(held, 0.81, 1, 0.66)
 
 
 @pytest.mark.corpus
 def test_judged_sample_with_corpus(corpus_dir: Path) -> None:
     tuned, held = _both(corpus_dir)
     assert tuned.items + held.items == len(judged.load_judged()["items"])
-    for s in (tuned, held):
-        assert s.errors == 0, s.notes
-        assert s.keep_lost == 0, [n for n in s.notes if "lost" in n]
+    # Measured when issue 9 landed: tuned 93/97 fields; held out 43/48 fields.
+    _floors(tuned, 0.95, 1, 1.0)
+    _floors(held, 0.89, 1, 0.66)
