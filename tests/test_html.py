@@ -68,3 +68,20 @@ def test_add_walks_html_files(tmp_path: Path) -> None:
     for name in ("a.html", "b.htm", "c.md", "d.pdf"):
         (tmp_path / name).write_text("x", "utf-8")
     assert [p.name for p in scan_root(tmp_path)] == ["a.html", "b.htm", "c.md"]
+
+
+def test_entities_and_controls_in_a_page_lose_nothing() -> None:
+    src = (
+        '<!DOCTYPE html><html><body><p title="&#20013;国">各位代表：\x1b]52;c;AAAA\x07地区生产总值&nbsp;'
+        "增长&#53;%&lt;左右&gt;。</p><p>经济运行稳中有进，财政收入增长。</p></body></html>"
+    )
+    doc = parse_document(src.encode("utf-8"), "x.html")
+    assert "增长5%<左右>。" in doc.text and "\x1b" not in doc.text
+    assert not any("\x1b" in d.text for d in doc.dropped)
+    assert check_no_loss(src, doc) == []
+
+
+def test_a_page_gne_cannot_read_is_kept_whole() -> None:
+    src = '<?xml version="1.0" encoding="utf-8"?><html><body><p>各位代表：现在我代表市政府报告工作。</p></body></html>'
+    doc = parse_document(src.encode("utf-8"), "x.html")
+    assert "现在我代表市政府报告工作" in doc.text

@@ -115,7 +115,7 @@ def clean(text: str) -> Cleaned:
     if text.count("\\n") + text.count("\\r") >= 2 and text.count("\n") < text.count("\\n"):
         text = _LITERAL_NEWLINE.sub("\n", text)
     if _CONTROL_ANY.search(text):
-        text = _drop_controls(text, dropped)
+        text = drop_controls(text, dropped)
     front: dict[str, str] = {}
     text = _front_matter(text, front, dropped)
     if "<!--" in text:
@@ -234,7 +234,12 @@ def _visible(control: str) -> str:
     return "".join(out)
 
 
-def _drop_controls(text: str, dropped: list[Dropped]) -> str:
+def has_controls(text: str) -> bool:
+    """True when ``text`` holds a C0/C1 control other than tab, LF and CR (or DEL)."""
+    return _CONTROL_ANY.search(text) is not None
+
+
+def drop_controls(text: str, dropped: list[Dropped]) -> str:
     """Remove terminal controls and NUL (into ``dropped``, shown visibly): never stored or displayed."""
     text = text.replace("\x0b", "\n").replace("\x0c", "\n")
     found: dict[int, list[str]] = {}

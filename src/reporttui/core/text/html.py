@@ -122,11 +122,13 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
                 block = False
             line += raw.count("\n")
         tok = m.group(0)
+        # Dropped pieces are entity-decoded like the kept text, so the no-loss check can compare
+        # both with the decoded page.
         if m.group(1):  # script, style, noscript, template
             if any(c.isalnum() for c in tok):
-                dropped.append(Dropped(tok, "script/style", line))
+                dropped.append(Dropped(html_lib.unescape(tok), "script/style", line))
         elif tok.startswith("<!--"):
-            dropped.append(Dropped(tok, "html comment", line))
+            dropped.append(Dropped(html_lib.unescape(tok), "html comment", line))
         else:
             tags.append(tok)
             t = _TAG_NAME.match(tok)
@@ -147,7 +149,7 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
     if pos < len(source) and source[pos:].strip():
         segs.append(_Seg(html_lib.unescape(source[pos:]), line, block, heading, bold > 0, in_title))
     if tags:
-        dropped.append(Dropped(" ".join(tags), "html tag", 1))
+        dropped.append(Dropped(html_lib.unescape(" ".join(tags)), "html tag", 1))
     return segs
 
 

@@ -9,10 +9,12 @@ character and digit of the source is either in ``Document.text`` (in order) or o
 from __future__ import annotations
 
 import hashlib
+import html
 from collections import Counter
 from pathlib import Path
 
-from reporttui.core.text.clean import clean
+from reporttui.core.model import Dropped
+from reporttui.core.text.clean import clean, drop_controls, has_controls
 from reporttui.core.text.decode import decode_bytes
 from reporttui.core.text.html import extract_page, looks_like_html
 from reporttui.core.errors import ReportFileError
@@ -55,8 +57,12 @@ def parse_document(data: bytes | str, path: str = "<text>") -> Document:
     sha1 = hashlib.sha1(raw).hexdigest()
 
     page = None
+    pre_dropped: list[Dropped] = []
     if looks_like_html(text, path):
+        if has_controls(text):
+            text = drop_controls(text, pre_dropped)
         page = extract_page(text)
+        page.dropped[:0] = pre_dropped
         text = page.text
         if not text.strip():
             raise ReportFileError(f"{path}: the web page holds no text")
@@ -116,6 +122,8 @@ def check_no_loss(raw_text: str, doc: Document) -> list[str]:
     order, and those the text leaves out must be exactly (as a multiset) those of the dropped
     pieces.
     """
+    if looks_like_html(raw_text, doc.path):
+        raw_text = html.unescape(raw_text)  # a page's characters are its entities decoded
     source = significant(raw_text)
     kept = significant(doc.text)
     gone = "".join(significant(d.text) for d in doc.dropped)
