@@ -12,7 +12,13 @@ from pathlib import Path
 
 import opencc
 
-RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2A6DF), (0x2F800, 0x2FA1F))
+RANGES = (
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0x20000, 0x2A6DF),
+    (0x2F800, 0x2FA1F),
+)
 OUT = Path(__file__).resolve().parents[1] / "src" / "reporttui" / "core" / "text" / "_t2s_table.py"
 
 

@@ -39,7 +39,9 @@ def test_a_watermark_after_the_sentence_end_goes() -> None:
 
 
 def test_marker_runs_become_quotes_and_dashes() -> None:
-    src = "政府工作报告\n\n编制;;十四五;;规划，坚持;;;;以人民为中心的发展思想。\n\n" + "\n\n".join(BODY)
+    src = "政府工作报告\n\n编制;;十四五;;规划，坚持;;;;以人民为中心的发展思想。\n\n" + "\n\n".join(
+        BODY
+    )
     doc = _parse(src)
     assert "编制“十四五”规划，坚持——以人民为中心的发展思想。" in doc.text
     assert "marker run" in _reasons(doc)

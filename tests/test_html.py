@@ -61,7 +61,10 @@ def test_without_the_extractor_the_page_is_kept_whole(monkeypatch: pytest.Monkey
 
 def test_a_page_without_text_is_one_line_error() -> None:
     with pytest.raises(ReportFileError, match="no text"):
-        parse_document(b"<!DOCTYPE html><html><head><script>var a=1;</script></head><body></body></html>", "x.html")
+        parse_document(
+            b"<!DOCTYPE html><html><head><script>var a=1;</script></head><body></body></html>",
+            "x.html",
+        )
 
 
 def test_add_walks_html_files(tmp_path: Path) -> None:

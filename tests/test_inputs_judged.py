@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-_spec = importlib.util.spec_from_file_location("inputs_judged", ROOT / "benchmarks" / "inputs" / "judged.py")
+_spec = importlib.util.spec_from_file_location(
+    "inputs_judged", ROOT / "benchmarks" / "inputs" / "judged.py"
+)
 assert _spec and _spec.loader
 judged = importlib.util.module_from_spec(_spec)
 sys.modules["inputs_judged"] = judged  # dataclasses look their module up

@@ -18,7 +18,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location("inputs_judged", ROOT / "benchmarks" / "inputs" / "judged.py")
+_spec = importlib.util.spec_from_file_location(
+    "inputs_judged", ROOT / "benchmarks" / "inputs" / "judged.py"
+)
 assert _spec and _spec.loader
 judged = importlib.util.module_from_spec(_spec)
 sys.modules["inputs_judged"] = judged
@@ -103,9 +105,14 @@ EXTRACTORS: dict[str, Callable[[str], tuple[str, str]]] = {
 
 def main() -> None:
     items = [i for i in judged.load_judged()["items"] if i["path"].endswith(".html.gz")]
-    pages = [(i, gzip.decompress((judged.DATA / i["path"]).read_bytes()).decode("utf-8", "replace")) for i in items]
+    pages = [
+        (i, gzip.decompress((judged.DATA / i["path"]).read_bytes()).decode("utf-8", "replace"))
+        for i in items
+    ]
     print(f"{len(pages)} real pages")
-    print(f"{"extractor":27} {'kept':>7} {'chrome removed':>15} {'headings':>9} {'title':>6} {'ms/page':>8}")
+    print(
+        f"{'extractor':27} {'kept':>7} {'chrome removed':>15} {'headings':>9} {'title':>6} {'ms/page':>8}"
+    )
     for name, fn in EXTRACTORS.items():
         kept = keep = junk = removed = heads = found = titles = 0
         spent = 0.0
@@ -118,7 +125,7 @@ def main() -> None:
             t0 = time.perf_counter()
             try:
                 text, title = fn(html)
-            except Exception as exc:  # an extractor failing on a page counts as nothing kept
+            except Exception as exc:  # noqa: BLE001 - an extractor failing on a page counts as nothing kept
                 text, title = "", ""
                 print(f"  {name} failed on {item['id']}: {type(exc).__name__}")
             spent += time.perf_counter() - t0
@@ -134,7 +141,9 @@ def main() -> None:
                 heads += 1
                 found += judged.norm(h) in lines
             want = item["expect"].get("title")
-            titles += bool(want) and judged.norm(re.sub(r"\s+", "", title or "")) == judged.norm(want)
+            titles += bool(want) and judged.norm(re.sub(r"\s+", "", title or "")) == judged.norm(
+                want
+            )
         print(
             f"{name:27} {kept:3}/{keep:<3} {removed:7}/{junk:<7} {found:4}/{heads:<4} "
             f"{titles:3}/{len(pages):<2} {1000 * spent / len(pages):8.1f}"

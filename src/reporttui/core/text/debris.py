@@ -30,12 +30,14 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _SENTENCE_PUNCT = re.compile(r"[。！？，、；!?]")
 _TAIL = re.compile(r"(?<=[。！？!?])([^。！？!?”’）)]{1,12})$")
-_ASCII_TAIL = re.compile(r"(?<=[\u3400-\u9fff。，、；：！？”’）)])([A-Za-z0-9_]*[A-Za-z_][A-Za-z0-9_]*)$")
+_ASCII_TAIL = re.compile(
+    r"(?<=[\u3400-\u9fff。，、；：！？”’）)])([A-Za-z0-9_]*[A-Za-z_][A-Za-z0-9_]*)$"
+)
 _QUOTE_MARKERS = re.compile(r"([;；]{2,})([^;；。，！？\s]{1,16}?)([;；]{2,})")
 _DASH_MARKERS = re.compile(r"[;；]{2,}")
 _FIELD = re.compile(r"([\u3400-\u9fff]{2,6})\s*[:：]\s*([^\s:：]{0,24})")
 _DATEISH = re.compile(r"(?:19|20)\d\d[-/.年]\d{1,2}|\d{1,2}[-:：]\d{2}")
-_URLISH = re.compile(r"^(?:https?://|www\.|data:)\S+$|^\S*data:image/\S+$", re.I)
+_URLISH = re.compile(r"^(?:https?://|www\.|data:)\S+$|^\S*data:image/\S+$", re.IGNORECASE)
 _DATA_URI = re.compile(r"data:image/[A-Za-z0-9.+-]+[;,]\S*")
 _QR = re.compile(r"扫码|扫一扫|二维码|扫描")
 _QR_ASK = re.compile(r"关注|手机|打开|识别|下载|阅读|公众号|客户端|分享|微信|进入")
@@ -69,9 +71,9 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
             continue
         if _URLISH.match(t) or (len(t) <= 12 and _LETTERS_ONLY.match(t)):
             drop[i] = "debris"
-        elif (i < edge or i >= n - edge) and _field_line(t, lines, i, any(0 < ln.line - k <= 3 for k in chrome_fields)):
-            drop[i] = "page chrome"
-        elif (i < 5 or i >= n - 8) and _TOOLBAR.match(t) and not SPEAKER.match(t):
+        elif (i < edge or i >= n - edge) and _field_line(
+            t, lines, i, any(0 < ln.line - k <= 3 for k in chrome_fields)
+        ) or (i < 5 or i >= n - 8) and _TOOLBAR.match(t) and not SPEAKER.match(t):
             drop[i] = "page chrome"
         elif len(t) <= 30 and _QR.search(t) and _QR_ASK.search(t) and not t.endswith("。"):
             drop[i] = "qr boilerplate"
@@ -85,7 +87,9 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
     # The same short line three times or more: a watermark or running header.
     # It must cut a sentence at least once (a page's watermark does; a repeated title never does).
     counts = Counter(ln.text for ln in lines if len(ln.text) <= 40)
-    repeated = {t for t, c in counts.items() if c >= 3 and len(t) >= 4 and not _NOT_REPEATED.search(t)}
+    repeated = {
+        t for t, c in counts.items() if c >= 3 and len(t) >= 4 and not _NOT_REPEATED.search(t)
+    }
     if repeated:
         cutting = {
             ln.text
@@ -141,7 +145,7 @@ def _field_line(t: str, lines: list[Line], i: int, anchored: bool = False) -> bo
         return False
     if len(fields) >= 2:
         return True
-    label, value = fields[0]
+    _label, value = fields[0]
     rest = _FIELD.sub("", t).strip()
     if value:
         return _DATEISH.search(t) is not None and len(rest) <= 20

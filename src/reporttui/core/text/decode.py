@@ -113,9 +113,9 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
             continue
         sample = text[:4000]
         plausible = len(_UTF16_PLAUSIBLE.findall(sample)) / len(sample)
-        if plausible >= 0.97 and _CJK_CHAR.search(sample) and _frequent_rate(sample) >= 0.08:
-            if best is None or plausible > best[0]:
-                best = (plausible, text, encoding)
+        good = plausible >= 0.97 and _CJK_CHAR.search(sample) and _frequent_rate(sample) >= 0.08
+        if good and (best is None or plausible > best[0]):
+            best = (plausible, text, encoding)
     return (best[1], best[2]) if best else None
 
 

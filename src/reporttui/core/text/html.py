@@ -19,11 +19,14 @@ from dataclasses import dataclass, field
 from reporttui.core.model import Dropped
 from reporttui.core.text.normalize import normalize_chars
 
-_HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html\b|head\b)", re.I | re.S)
-_HTML_TAGS = re.compile(r"<(?:html|head|body|div|p|table|meta|script|span)\b", re.I)
+_HTML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html\b|head\b)",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_TAGS = re.compile(r"<(?:html|head|body|div|p|table|meta|script|span)\b", re.IGNORECASE)
 _TOKEN = re.compile(
     r"<!--.*?(?:-->|$)|<(script|style|noscript|template)\b[^>]*>.*?(?:</\1\s*>|$)|<[!/?]?[a-zA-Z][^>]*>",
-    re.S | re.I,
+    re.DOTALL | re.IGNORECASE,
 )
 _TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 _BLOCK = frozenset(
@@ -38,9 +41,11 @@ _PUBLISHED_TEXT = re.compile(
 _META_DATE = re.compile(
     r"<meta\s+[^>]*(?:name|property)\s*=\s*[\"'](?:pubdate|publishdate|firstpublishedtime|article:published_time|"
     r"og:release_date|publish_time|ptime|date|dc\.date)[\"'][^>]*>",
-    re.I,
+    re.IGNORECASE,
 )
-_META_CONTENT = re.compile(r"content\s*=\s*[\"']\s*((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})", re.I)
+_META_CONTENT = re.compile(
+    r"content\s*=\s*[\"']\s*((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})", re.IGNORECASE
+)
 
 
 @dataclass(slots=True)
@@ -82,12 +87,12 @@ def _iso(y: str, m: str, d: str) -> str | None:
 def _main_content(source: str) -> tuple[str, str, str] | None:
     """(content text, title, publish time) from GNE, or None when it is missing or finds nothing."""
     try:
-        from gne import GeneralNewsExtractor
+        from gne import GeneralNewsExtractor  # type: ignore[import-untyped]
     except ImportError:
         return None
     try:
         r = GeneralNewsExtractor().extract(source)
-    except Exception:  # GNE raises on pages it cannot read; the page is then kept whole
+    except Exception:  # noqa: BLE001 - GNE raises many kinds on pages it cannot read; keep the page whole
         return None
     return str(r.get("content") or ""), str(r.get("title") or ""), str(r.get("publish_time") or "")
 
@@ -283,8 +288,8 @@ def _published(source: str, hint: str, segs: list[_Seg]) -> str | None:
     for seg in segs:
         if seg.keep:
             continue
-        m = _PUBLISHED_TEXT.search(seg.text)
-        if m:
-            return _iso(*m.groups())
-    m = re.match(r"\s*((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})", hint)
-    return _iso(*m.groups()) if m else None
+        found = _PUBLISHED_TEXT.search(seg.text)
+        if found:
+            return _iso(*found.groups())
+    guess = re.match(r"\s*((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})", hint)
+    return _iso(*guess.groups()) if guess else None

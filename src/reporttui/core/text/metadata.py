@@ -372,8 +372,8 @@ def _region(
     if kind in _NEWS_KINDS or kind is None:
         # A news title that opens with a place (常德市金融系统…, 1-10月德清县固定资产投资…).
         for t in title_lines[:2]:
-            m = _TITLE_PLACE.match(to_simplified(t).strip("*# "))
-            if m and (name := _clean_region(m.group(1))) and len(name) >= 3:
+            place = _TITLE_PLACE.match(to_simplified(t).strip("*# "))
+            if place and (name := _clean_region(place.group(1))) and len(name) >= 3:
                 return name, "news title"
     # Fall back on the place the text keeps naming as the actor, if one clearly dominates.
     counts = Counter(
