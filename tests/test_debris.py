@@ -64,7 +64,7 @@ def test_image_stubs_qr_lines_and_footer_links_go() -> None:
 def test_a_line_repeated_on_every_page_goes_but_real_text_stays() -> None:
     pages = []
     for line in BODY:
-        pages += [line[:8], "某某数据网整理发布", line[8:]]
+        pages += [line[:16], "某某数据网整理发布", line[16:]]
     doc = _parse("政府工作报告\n\n" + "\n\n".join(pages))
     assert "某某数据网" not in doc.text and all(line in doc.text for line in BODY)
 

@@ -12,8 +12,9 @@ Classes (each removed piece goes to ``Document.dropped`` with its reason, so not
   comment and login links), and toolbar lines of two-character words (下载 全屏);
 * lines with no Chinese character that are a URL, a data URI or a few stray letters;
 * image stubs (``data:image/…``) and QR-code boilerplate (a short line asking to scan a code);
-* the same short line repeated three times or more, cutting a sentence at least once (a
-  watermark printed on every page; a title repeated in a file of several reports never cuts one).
+* the same short line repeated three times or more and cutting sentences in at least a third of
+  its places (a watermark printed on every page; a title repeated in a file of several reports
+  does not).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from collections import Counter
 from reporttui.core.model import Dropped
 from reporttui.core.text.clean import Line
 from reporttui.core.text.headings import numbered
-from reporttui.core.text.rejoin import SPEAKER, ends_sentence
+from reporttui.core.text.rejoin import SPEAKER, ends_sentence, is_prose
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SENTENCE_END = re.compile(r"[。！？!?]")
@@ -71,9 +72,13 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
             continue
         if _URLISH.match(t) or (len(t) <= 12 and _LETTERS_ONLY.match(t)):
             drop[i] = "debris"
-        elif (i < edge or i >= n - edge) and _field_line(
-            t, lines, i, any(0 < ln.line - k <= 3 for k in chrome_fields)
-        ) or (i < 5 or i >= n - 8) and _TOOLBAR.match(t) and not SPEAKER.match(t):
+        elif (
+            (i < edge or i >= n - edge)
+            and _field_line(t, lines, i, any(0 < ln.line - k <= 3 for k in chrome_fields))
+            or (i < 5 or i >= n - 8)
+            and _TOOLBAR.match(t)
+            and not SPEAKER.match(t)
+        ):
             drop[i] = "page chrome"
         elif len(t) <= 30 and _QR.search(t) and _QR_ASK.search(t) and not t.endswith("。"):
             drop[i] = "qr boilerplate"
@@ -85,17 +90,21 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
         for i in range(k, n):
             drop.setdefault(i, "page chrome")
     # The same short line three times or more: a watermark or running header.
-    # It must cut a sentence at least once (a page's watermark does; a repeated title never does).
+    # It must cut sentences (a page's watermark does, often; a repeated title never does).
     counts = Counter(ln.text for ln in lines if len(ln.text) <= 40)
     repeated = {
         t for t, c in counts.items() if c >= 3 and len(t) >= 4 and not _NOT_REPEATED.search(t)
     }
     if repeated:
-        cutting = {
+        cuts: Counter[str] = Counter(
             ln.text
             for i, ln in enumerate(lines)
-            if ln.text in repeated and 0 < i < n - 1 and not ends_sentence(lines[i - 1].text)
-        }
+            if ln.text in repeated
+            and 0 < i < n - 1
+            and is_prose(lines[i - 1].text)
+            and not ends_sentence(lines[i - 1].text)
+        )
+        cutting = {t for t, c in cuts.items() if c >= max(2, counts[t] / 3)}
         for i, ln in enumerate(lines):
             if ln.text in cutting and not ln.cells:
                 drop.setdefault(i, "repeated line")
