@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -23,6 +24,8 @@ from reporttui.core.model import Document
 from reporttui.core.text.normalize import significant
 from reporttui.core.text.rejoin import rejoin
 from reporttui.core.text.structure import build
+
+_DATED = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
 
 INGEST_VERSION = "5"
 """Bumped whenever parsing changes what a Document holds (indexes built earlier are stale)."""
@@ -70,7 +73,9 @@ def parse_document(data: bytes | str, path: str = "<text>") -> Document:
     dropped = list(cleaned.dropped)
     if page is not None:
         dropped.extend(page.dropped)
-        cleaned.chrome_text[:0] = page.chrome
+        # Only dated chrome lines (发布时间…) may inform metadata: a nav bar or footer naming the
+        # site's owner is not evidence of the article's region.
+        cleaned.chrome_text[:0] = [c for c in page.chrome if _DATED.search(c)]
     lines, wrapped = rejoin(cleaned.lines, dropped)
     built = build(lines, dropped)
     news = any(d.reason in ("byline", "masthead", "layout", "photo caption") for d in dropped)
