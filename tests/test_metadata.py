@@ -160,3 +160,14 @@ def test_national_session_gives_the_year_and_resolutions_their_kind() -> None:
         "第十届全国人民代表大会第五次会议听取和审议了国务院总理所作的政府工作报告。会议决定批准这个报告。\n"
     )
     assert (doc.kind, doc.year, doc.date) == ("决议", 2007, "2007-03-16")
+
+
+def test_a_verb_before_a_bare_level_word_is_not_a_region() -> None:
+    from reporttui.core.text.ingest import parse_document
+
+    doc = parse_document(
+        "代表热议政府工作报告\n\n发布时间:2008-01-25 09:45\n\n"
+        "24日上午,出席市十三届人大二次会议的代表审议了政府工作报告,参加县人大会议的代表也踊跃发言。\n"
+    )
+    assert doc.region is None
+    assert (doc.kind, doc.year) == ("两会新闻", 2008)
