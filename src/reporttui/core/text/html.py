@@ -154,7 +154,8 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
     if pos < len(source) and source[pos:].strip():
         segs.append(_Seg(html_lib.unescape(source[pos:]), line, block, heading, bold > 0, in_title))
     if tags:
-        dropped.append(Dropped(html_lib.unescape(" ".join(tags)), "html tag", 1))
+        # One piece for all the markup, listed after the page's text pieces in the dropped view.
+        dropped.append(Dropped(html_lib.unescape(" ".join(tags)), "html tag", line + 1))
     return segs
 
 
