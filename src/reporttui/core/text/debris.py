@@ -74,7 +74,7 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
             drop[i] = "debris"
         elif (
             (i < edge or i >= n - edge)
-            and _field_line(t, lines, i, any(0 < ln.line - k <= 3 for k in chrome_fields))
+            and _field_line(t, lines, i, chrome_fields)
             or (i < 5 or i >= n - 8)
             and _TOOLBAR.match(t)
             and not SPEAKER.match(t)
@@ -146,7 +146,7 @@ def _fields(t: str) -> list[tuple[str, str]]:
     return _FIELD.findall(t)
 
 
-def _field_line(t: str, lines: list[Line], i: int, anchored: bool = False) -> bool:
+def _field_line(t: str, lines: list[Line], i: int, chrome_fields: list[int]) -> bool:
     """``label: value`` page fields: several on one line, one with a date and little else, or an
     empty one next to another field line (访问次数: under 发布时间:…; not 各位代表： over prose)."""
     fields = _fields(t)
@@ -158,7 +158,7 @@ def _field_line(t: str, lines: list[Line], i: int, anchored: bool = False) -> bo
     rest = _FIELD.sub("", t).strip()
     if value:
         return _DATEISH.search(t) is not None and len(rest) <= 20
-    if anchored:
+    if any(0 < lines[i].line - k <= 3 for k in chrome_fields):
         return True  # a field line just above was already dropped as chrome
     # An empty field belongs to a cluster of field lines anchored by a dated or multi-field one.
     for j in (i - 2, i - 1, i + 1, i + 2):
