@@ -56,7 +56,7 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
         _marker_runs(lines, dropped)
     n = len(lines)
     drop: dict[int, str] = {}
-    chrome_fields = [d.line for d in dropped if d.reason == "web chrome" and _FIELD.search(d.text)]
+    chrome_fields = {d.line for d in dropped if d.reason == "web chrome" and _FIELD.search(d.text)}
     edge = max(6, n // 20)
     for i, ln in enumerate(lines):
         t = ln.text
@@ -146,7 +146,7 @@ def _fields(t: str) -> list[tuple[str, str]]:
     return _FIELD.findall(t)
 
 
-def _field_line(t: str, lines: list[Line], i: int, chrome_fields: list[int]) -> bool:
+def _field_line(t: str, lines: list[Line], i: int, chrome_fields: set[int]) -> bool:
     """``label: value`` page fields: several on one line, one with a date and little else, or an
     empty one next to another field line (访问次数: under 发布时间:…; not 各位代表： over prose)."""
     fields = _fields(t)
@@ -158,7 +158,8 @@ def _field_line(t: str, lines: list[Line], i: int, chrome_fields: list[int]) -> 
     rest = _FIELD.sub("", t).strip()
     if value:
         return _DATEISH.search(t) is not None and len(rest) <= 20
-    if any(0 < lines[i].line - k <= 3 for k in chrome_fields):
+    at = lines[i].line
+    if chrome_fields and any(at - k in chrome_fields for k in (1, 2, 3)):
         return True  # a field line just above was already dropped as chrome
     # An empty field belongs to a cluster of field lines anchored by a dated or multi-field one.
     for j in (i - 2, i - 1, i + 1, i + 2):
