@@ -36,6 +36,13 @@ GUTTER = 2
 CURSOR_GLYPH = "▌"
 SPACER = -1
 """Block index of a blank line between blocks."""
+LAYOUT_STEP = 128
+"""Blocks laid out per step in the background (a few milliseconds)."""
+
+
+def _estimate(block: Block, width: int) -> int:
+    """Lines a block will likely take (Chinese text: two cells a character), with its gap."""
+    return max(1, -(-2 * len(block.text) // width)) + block.gap_after
 
 
 @dataclass(eq=False)
@@ -136,6 +143,13 @@ class DocumentView(ScrollView, can_focus=True):
         self._line_numbers: list[int] = []
         """Line number inside its block of every line (-1 for a spacer)."""
         self._tops: list[int] = []
+        """First line of every laid-out block."""
+        self._laid = 0
+        """Blocks laid out exactly (a prefix of :attr:`blocks`)."""
+        self._estimates: list[int] = []
+        self._rest = 0
+        """Estimated lines of the blocks not laid out yet."""
+        self._layout_generation = 0
         self._by_number: dict[int, int] = {}
         self._spans: dict[int, list[Span]] = {}
         self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
@@ -161,10 +175,14 @@ class DocumentView(ScrollView, can_focus=True):
             b.paragraph.number: i for i, b in enumerate(blocks) if b.paragraph is not None
         }
         self._restyle()
+        self.set_reactive(DocumentView.cursor, -1)
         self._layout_width = 0
         self._relayout(keep_place=False)
-        self.scroll_to(y=0, animate=False, immediate=True)
-        self.set_reactive(DocumentView.cursor, -1)
+        self._moving = True
+        try:
+            self.scroll_to(y=0, animate=False, immediate=True)
+        finally:
+            self._moving = False
         self.cursor = self._first_paragraph_index()
 
     def set_terms(self, terms: Sequence[str], current_hit: tuple[str, int] | None = None) -> None:
@@ -246,7 +264,13 @@ class DocumentView(ScrollView, can_focus=True):
         self._relayout(keep_place=True)
 
     def _relayout(self, keep_place: bool) -> None:
-        """Lay the blocks out for the current width (nothing to do if it did not change)."""
+        """Start laying the blocks out for the current width (nothing to do if it did not change).
+
+        Only the lines up to the screen (or up to the place kept across a resize) are laid out at
+        once; the rest follows in small steps between screen updates, with the not-yet-laid-out
+        blocks' heights estimated for the scrollbar. Anything that needs a later block (a jump,
+        ``G``, a scrollbar drag) lays out up to it first (:meth:`_ensure_block`).
+        """
         if not self.blocks or self.scrollable_content_region.width <= 0:
             self.virtual_size = Size(0, 0)
             return
@@ -255,16 +279,43 @@ class DocumentView(ScrollView, can_focus=True):
             return
         anchor = self._place() if keep_place and self._layout_width else None
         self._layout_width = width
-        line_blocks: list[int] = []
-        line_numbers: list[int] = []
-        tops: list[int] = []
-        y = 0
-        for index, block in enumerate(self.blocks):
+        self._layout_generation += 1
+        self._laid = 0
+        self._line_blocks, self._line_numbers, self._tops = [], [], []
+        self._estimates = [_estimate(block, width) for block in self.blocks]
+        self._rest = sum(self._estimates)
+        for block in self.blocks:
+            block.virtual_region, block.lines = Region(), []
+        self._strips.clear()
+        height = self.scrollable_content_region.height
+        if anchor is not None:
+            index, offset = anchor
+            self._ensure_block(index)
+            y = self._line_of_offset(index, offset)
+            self._ensure_line(y + 2 * height)
+            self._moving = True
+            try:
+                self.scroll_to(y=y, animate=False, force=True, immediate=True)
+            finally:
+                self._moving = False
+        else:
+            self._ensure_line(2 * height)
+        self._schedule_layout()
+        self.refresh()
+
+    def _lay_out(self, stop: int) -> None:
+        """Lay out blocks ``_laid`` .. ``stop - 1`` exactly (they follow the exact prefix)."""
+        width = self._layout_width
+        blocks = self.blocks
+        line_blocks, line_numbers, tops = self._line_blocks, self._line_numbers, self._tops
+        y = len(line_blocks)
+        for index in range(self._laid, min(stop, len(blocks))):
+            block = blocks[index]
             lines = break_lines(block.text, width) or [(0, 0)]
-            block.lines = lines
-            block.virtual_region = Region(0, y, width + GUTTER, len(lines))
-            tops.append(y)
             count = len(lines)
+            block.lines = lines
+            block.virtual_region = Region(0, y, width + GUTTER, count)
+            tops.append(y)
             line_blocks.extend([index] * count)
             line_numbers.extend(range(count))
             y += count
@@ -272,17 +323,37 @@ class DocumentView(ScrollView, can_focus=True):
                 line_blocks.append(SPACER)
                 line_numbers.append(-1)
                 y += 1
-        self._line_blocks, self._line_numbers, self._tops = line_blocks, line_numbers, tops
-        self._strips.clear()
-        self.virtual_size = Size(width + GUTTER, y)
-        if anchor is not None:
-            index, offset = anchor
-            self._moving = True
-            try:
-                self.scroll_to(y=self._line_of_offset(index, offset), animate=False, force=True)
-            finally:
-                self._moving = False
-        self.refresh()
+            self._rest -= self._estimates[index]
+            self._laid = index + 1
+        self.virtual_size = Size(width + GUTTER, y + max(self._rest, 0))
+
+    def _ensure_block(self, index: int) -> None:
+        """Make sure block ``index`` (and everything before it) is laid out."""
+        if self._layout_width and index >= self._laid:
+            self._lay_out(index + 1)
+
+    def _ensure_line(self, line: int) -> None:
+        """Make sure virtual line ``line`` is laid out (or every block is)."""
+        while self._layout_width and line >= len(self._line_blocks) and self._laid < len(
+            self.blocks
+        ):
+            self._lay_out(self._laid + 32)
+
+    def _ensure_all(self) -> None:
+        if self._layout_width:
+            self._lay_out(len(self.blocks))
+
+    def _schedule_layout(self) -> None:
+        generation = self._layout_generation
+
+        def step() -> None:
+            if generation != self._layout_generation or self._laid >= len(self.blocks):
+                return
+            self._lay_out(self._laid + LAYOUT_STEP)
+            self._schedule_layout()
+
+        if self._laid < len(self.blocks):
+            self.set_timer(0.005, step)
 
     def _place(self) -> tuple[int, int]:
         """(block, character offset) at the top of the view: kept across a re-layout."""
@@ -304,6 +375,7 @@ class DocumentView(ScrollView, can_focus=True):
         # The width can change without a Resize (a scrollbar appearing): lay out again first.
         if self.blocks and self.text_width != self._layout_width:
             self._relayout(keep_place=True)
+        self._ensure_line(self.scroll_offset.y + 2 * self.scrollable_content_region.height)
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
@@ -364,6 +436,11 @@ class DocumentView(ScrollView, can_focus=True):
 
     def index_of(self, section_id: str, paragraph: int = 0) -> int:
         """Block index of a paragraph (by number) or, with ``paragraph == 0``, of a section start."""
+        index = self._find(section_id, paragraph)
+        self._ensure_block(index)
+        return index
+
+    def _find(self, section_id: str, paragraph: int) -> int:
         if paragraph and paragraph in self._by_number:
             return self._by_number[paragraph]
         for i, block in enumerate(self.blocks):
@@ -398,8 +475,8 @@ class DocumentView(ScrollView, can_focus=True):
         return i
 
     def _visible(self, index: int) -> bool:
-        if not 0 <= index < len(self.blocks) or not self._tops:
-            return False
+        if not 0 <= index < len(self._tops):
+            return False  # not laid out yet: below the laid-out prefix
         top, height = round(self.scroll_y), self.scrollable_content_region.height
         return top <= self._tops[index] < top + height
 
@@ -425,6 +502,7 @@ class DocumentView(ScrollView, can_focus=True):
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
+        self._ensure_line(round(new) + self.scrollable_content_region.height)
         if self._moving or not self.blocks or not self._tops:
             return
         if not self._visible(self.cursor):
@@ -439,6 +517,7 @@ class DocumentView(ScrollView, can_focus=True):
         if not self.blocks:
             return
         index = max(0, min(index, len(self.blocks) - 1))
+        self._ensure_block(index)
         self._moving = True
         try:
             block = self.blocks[index]
@@ -461,6 +540,7 @@ class DocumentView(ScrollView, can_focus=True):
         """Scroll so block ``index`` is the first line of the view, cursor on it."""
         if not 0 <= index < len(self.blocks):
             return
+        self._ensure_block(index)
         self._moving = True
         try:
             self.scroll_to(y=self.blocks[index].virtual_region.y, animate=False, immediate=True)
@@ -473,6 +553,7 @@ class DocumentView(ScrollView, can_focus=True):
         index = self._by_number.get(number, -1)
         if index < 0:
             return
+        self._ensure_block(index)
         self._moving = True
         try:
             y = self._line_of_offset(index, offset)
@@ -499,6 +580,7 @@ class DocumentView(ScrollView, can_focus=True):
         self.scroll_home(animate=False, immediate=True)
 
     def action_last(self) -> None:
+        self._ensure_all()
         self.move_to(len(self.blocks) - 1)
         self.scroll_end(animate=False, immediate=True)
 
