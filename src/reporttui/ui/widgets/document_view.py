@@ -180,7 +180,7 @@ class DocumentView(ScrollView, can_focus=True):
         self._relayout(keep_place=False)
         self._moving = True
         try:
-            self.scroll_to(y=0, animate=False, immediate=True)
+            self.scroll_to(y=0, animate=False, immediate=True, force=True)
         finally:
             self._moving = False
         self.cursor = self._first_paragraph_index()
@@ -334,8 +334,8 @@ class DocumentView(ScrollView, can_focus=True):
 
     def _ensure_line(self, line: int) -> None:
         """Make sure virtual line ``line`` is laid out (or every block is)."""
-        while self._layout_width and line >= len(self._line_blocks) and self._laid < len(
-            self.blocks
+        while (
+            self._layout_width and line >= len(self._line_blocks) and self._laid < len(self.blocks)
         ):
             self._lay_out(self._laid + 32)
 
@@ -524,14 +524,16 @@ class DocumentView(ScrollView, can_focus=True):
             height = self.scrollable_content_region.height
             if third:
                 line = block.virtual_region.y + self.line_of(block, offset)
-                self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
+                self.scroll_to(
+                    y=max(0, line - height // 3), animate=False, immediate=True, force=True
+                )
             else:
                 top, bottom = block.virtual_region.y, block.virtual_region.bottom
                 if top < self.scroll_y:
-                    self.scroll_to(y=top, animate=False, immediate=True)
+                    self.scroll_to(y=top, animate=False, immediate=True, force=True)
                 elif bottom > self.scroll_y + height:
                     y = min(top, bottom - height)
-                    self.scroll_to(y=y, animate=False, immediate=True)
+                    self.scroll_to(y=y, animate=False, immediate=True, force=True)
             self.cursor = index
         finally:
             self._moving = False
@@ -543,7 +545,9 @@ class DocumentView(ScrollView, can_focus=True):
         self._ensure_block(index)
         self._moving = True
         try:
-            self.scroll_to(y=self.blocks[index].virtual_region.y, animate=False, immediate=True)
+            self.scroll_to(
+                y=self.blocks[index].virtual_region.y, animate=False, immediate=True, force=True
+            )
             self.cursor = index
         finally:
             self._moving = False
@@ -557,7 +561,7 @@ class DocumentView(ScrollView, can_focus=True):
         self._moving = True
         try:
             y = self._line_of_offset(index, offset)
-            self.scroll_to(y=y, animate=False, immediate=True)
+            self.scroll_to(y=y, animate=False, immediate=True, force=True)
             self.cursor = index
         finally:
             self._moving = False
@@ -577,16 +581,21 @@ class DocumentView(ScrollView, can_focus=True):
 
     def action_first(self) -> None:
         self.move_to(0)
-        self.scroll_home(animate=False, immediate=True)
+        self.scroll_home(animate=False, immediate=True, force=True)
 
     def action_last(self) -> None:
         self._ensure_all()
         self.move_to(len(self.blocks) - 1)
-        self.scroll_end(animate=False, immediate=True)
+        self.scroll_end(animate=False, immediate=True, force=True)
 
     def action_page(self, direction: int) -> None:
         height = self.scrollable_content_region.height
-        self.scroll_to(y=self.scroll_y + direction * max(1, height - 1), animate=False, immediate=True)
+        self.scroll_to(
+            y=self.scroll_y + direction * max(1, height - 1),
+            animate=False,
+            immediate=True,
+            force=True,
+        )
 
     @property
     def cursor_block(self) -> Block | None:
