@@ -199,3 +199,20 @@ async def test_rendered_corpus_reports_keep_the_rules(corpus_dir: Path) -> None:
                 await pilot.pause()
                 problems = rule_problems(view, view.text_width)
                 assert problems == [], (path.relative_to(corpus_dir), problems[:5])
+
+
+def test_search_snippets_fold_by_the_line_breaker() -> None:
+    """Result snippets (``styling.hanging``) keep the same rules, hung under their prefix."""
+    from textual.content import Content
+
+    from reporttui.ui.styling import snippet
+
+    text = (
+        "…坚持“以人民为中心”的发展思想，全市地区生产总值增长22.0%，达到107.48亿元。推动高质量发展…"
+    )
+    for width in range(20, 60, 3):
+        lines = snippet(text, [(3, 6)], prefix="¶12", width=width).plain.split("\n")
+        assert all(cell_width(line) <= width for line in lines)
+        assert all(line.startswith("    ") and line[4] not in CLOSING for line in lines[1:])
+        assert "".join(line.strip() for line in lines).replace("¶12 ", "") == text
+    assert isinstance(snippet(text, []), Content)
