@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 CLOSING = "。，、；：？！”’）》】」』〕〉］｝﹂﹄…—％‰·〃々ー.,;:?!)]}%"
 """Marks that may not start a line (they stay with the text before them)."""
@@ -49,12 +48,9 @@ _ATOM = re.compile(
     # Anything else: opening marks, one unit (a number, a word, a character), closing marks.
     rf"|(?P<glued>[{_OPEN}]*{_CORE}[{_CLOSE}]*|[{_OPEN}]+)"
 )
-_WIDE_RUN = re.compile(rf"[{_CJK}]+")
 
 
-@lru_cache(maxsize=4096)
-def char_width(char: str) -> int:
-    """Terminal cells of one character (2 wide, 0 combining or format, else 1)."""
+def _measure(char: str) -> int:
     if char < "\u0300":
         return 1 if char >= " " or char == "\t" else 0
     if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
@@ -62,11 +58,27 @@ def char_width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
+class _Widths(dict[str, int]):
+    """Cells of every character seen so far (measured once: ``sum(map(...))`` runs in C)."""
+
+    def __missing__(self, char: str) -> int:
+        width = self[char] = _measure(char)
+        return width
+
+
+_WIDTHS = _Widths()
+
+
+def char_width(char: str) -> int:
+    """Terminal cells of one character (2 wide, 0 combining or format, else 1)."""
+    return _WIDTHS[char]
+
+
 def cell_width(text: str) -> int:
     """Terminal cells of ``text``."""
-    if text.isascii():
-        return sum(1 for c in text if c >= " ")
-    return sum(char_width(c) for c in text)
+    if text.isascii() and text.isprintable():
+        return len(text)
+    return sum(map(_WIDTHS.__getitem__, text))
 
 
 def _fit(text: str, start: int, end: int, room: int) -> int:
@@ -107,85 +119,61 @@ def _hard_pieces(text: str) -> list[tuple[int, int]]:
     return pieces
 
 
-class _Line:
-    """The line being filled: its span, its cells and where its last atom began."""
-
-    __slots__ = ("end", "end_before_last", "last_start", "space", "start", "used")
-
-    def __init__(self) -> None:
-        self.start = -1  # -1: nothing on the line yet
-        self.end = 0
-        self.used = 0
-        self.space = 0  # cells of spaces after the last atom (shown only if more follows)
-        self.last_start = -1
-        self.end_before_last = 0
-
-    def place(self, a: int, b: int, cells: int) -> None:
-        """Put text[a:b] (``cells`` wide) on the line after its pending spaces."""
-        if self.start < 0:
-            self.start, self.used, self.end_before_last = a, 0, a
-        else:
-            self.used += self.space
-            self.end_before_last = self.end
-        self.used += cells
-        self.space = 0
-        self.last_start, self.end = a, b
-
-    def gap(self) -> int:
-        return self.space if self.start >= 0 else 0
-
-
 def _break_piece(text: str, start: int, end: int, width: int, lines: list[tuple[int, int]]) -> None:
-    line = _Line()
+    """Greedy fill of one newline-free piece; appends ``(start, end)`` spans to ``lines``.
 
-    def flush(to_end: int | None = None) -> None:
-        lines.append((line.start, line.end if to_end is None else to_end))
-
+    The line being filled is kept in locals (this loop is the reader's layout cost): ``ls``/``le``
+    its span (``ls == -1``: empty), ``used`` its cells, ``space`` the cells of spaces after its
+    last atom (shown only if more follows), ``last`` where its last atom starts and ``ebl`` where
+    the line ends without it (for pushing that atom down with a closing mark).
+    """
+    ls, le, used, space, last, ebl = -1, start, 0, 0, -1, start
+    closing, opening = CLOSING, OPENING
     for match in _ATOM.finditer(text, start, end):
         kind = match.lastgroup
         a, b = match.span()
         if kind == "space":
-            if line.start >= 0:
-                line.space = b - a
+            if ls >= 0:
+                space = b - a if text[a] == " " else cell_width(text[a:b])
             continue
         if kind == "run":
             # Break anywhere inside: fill the line, then whole lines of characters.
             i = a
             while i < b:
-                fits = (width - line.used - line.gap()) // 2
+                gap = space if ls >= 0 else 0
+                fits = (width - used - gap) // 2
                 if fits <= 0:
-                    flush()
-                    line = _Line()
+                    lines.append((ls, le))
+                    ls, used, space = -1, 0, 0
                     continue
-                take = min(fits, b - i)
-                if take > 1:
-                    line.place(i, i + take - 1, 2 * (take - 1))
-                line.place(i + take - 1, i + take, 2)
-                i += take
+                j = i + min(fits, b - i)
+                if ls < 0:
+                    ls, used, ebl = i, 2 * (j - i), (j - 1 if j - i > 1 else i)
+                else:
+                    used += gap + 2 * (j - i)
+                    ebl = j - 1 if j - i > 1 else le
+                last, le, space, i = j - 1, j, 0, j
             continue
         cells = cell_width(text[a:b])
-        if line.start >= 0 and line.used + line.gap() + cells <= width:
-            line.place(a, b, cells)
-            continue
-        if line.start >= 0:
-            carry = (text[a] in CLOSING or text[line.end - 1] in OPENING) and (
-                line.last_start > line.start
-            )
-            if carry:
+        if ls >= 0:
+            if used + space + cells <= width:
+                used += space + cells
+                ebl, last, le, space = le, a, b, 0
+                continue
+            if (text[a] in closing or text[le - 1] in opening) and last > ls:
                 # Push the last atom down with this one: no line starts with a closing mark
                 # (after a space) nor ends with an opening one.
-                flush(line.end_before_last)
-                carried, gap = (line.last_start, line.end), line.space
-                line = _Line()
-                line.place(*carried, cell_width(text[carried[0] : carried[1]]))
-                line.space = gap
-                if line.used + gap + cells <= width:
-                    line.place(a, b, cells)
+                lines.append((ls, ebl))
+                gap = space
+                ls, used, ebl, space = last, cell_width(text[last:le]), last, 0
+                if used + gap + cells <= width:
+                    used += gap + cells
+                    ebl, last, le = le, a, b
                     continue
-            flush()
-            line = _Line()
+            lines.append((ls, le))
+            ls, used, space = -1, 0, 0
         if cells <= width:
-            line.place(a, b, cells)
+            ls, le, used, ebl, last, space = a, b, cells, a, a, 0
             continue
         # Wider than a whole line (a long URL or word): fold it by cells.
         i = a
@@ -195,10 +183,10 @@ def _break_piece(text: str, start: int, end: int, width: int, lines: list[tuple[
                 lines.append((i, stop))
                 i = stop
             else:
-                line.place(i, b, cell_width(text[i:b]))
+                ls, le, used, ebl, last, space = i, b, cell_width(text[i:b]), i, i, 0
                 i = b
-    if line.start >= 0:
-        flush()
+    if ls >= 0:
+        lines.append((ls, le))
 
 
 def break_offsets(text: str, width: int) -> list[int]:
