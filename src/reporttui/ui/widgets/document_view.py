@@ -40,6 +40,18 @@ LAYOUT_STEP = 128
 """Blocks laid out per step in the background (a few milliseconds)."""
 
 
+def _clip_one(span: Span | None, start: int, end: int) -> Span | None:
+    """``span`` cut to the line ``start:end`` and shifted to it (None if outside)."""
+    if span is None or span[1] <= start or span[0] >= end:
+        return None
+    return (max(span[0], start) - start, min(span[1], end) - start)
+
+
+def _clip(spans: Sequence[Span], start: int, end: int) -> list[Span]:
+    clipped = (_clip_one(span, start, end) for span in spans)
+    return [span for span in clipped if span is not None]
+
+
 def _estimate(block: Block, width: int) -> int:
     """Lines a block will likely take (Chinese text: two cells a character), with its gap."""
     return max(1, -(-2 * len(block.text) // width)) + block.gap_after
@@ -406,7 +418,12 @@ class DocumentView(ScrollView, can_focus=True):
         start, end = block.lines[number]
         spans = self._block_spans(block)
         current = spans[0] if spans and self.is_current_hit(block) else None
-        content = marked(block.text, spans, current=current, lead=block.lead_span())[start:end]
+        content = marked(
+            block.text[start:end],
+            _clip(spans, start, end),
+            current=_clip_one(current, start, end),
+            lead=_clip_one(block.lead_span(), start, end),
+        )
         segments = [
             Segment(text, style.rich_style)
             for text, style in content.render(base, end="", parse_style=self._get_style)
