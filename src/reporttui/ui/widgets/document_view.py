@@ -38,6 +38,8 @@ SPACER = -1
 """Block index of a blank line between blocks."""
 LAYOUT_STEP = 128
 """Blocks laid out per step in the background (a few milliseconds)."""
+LAYOUT_PAUSE = 0.01
+"""Seconds between background layout steps (keys and screen updates go first)."""
 
 
 def _clip_one(span: Span | None, start: int, end: int) -> Span | None:
@@ -365,7 +367,8 @@ class DocumentView(ScrollView, can_focus=True):
             self._schedule_layout()
 
         if self._laid < len(self.blocks):
-            self.set_timer(0.005, step)
+            # After the next screen update, so the first screen is never held up by the rest.
+            self.call_after_refresh(self.set_timer, LAYOUT_PAUSE, step)
 
     def _place(self) -> tuple[int, int]:
         """(block, character offset) at the top of the view: kept across a re-layout."""
