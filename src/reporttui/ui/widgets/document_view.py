@@ -317,8 +317,12 @@ class DocumentView(ScrollView, can_focus=True):
         self._schedule_layout()
         self.refresh()
 
-    def _lay_out(self, stop: int) -> None:
-        """Lay out blocks ``_laid`` .. ``stop - 1`` exactly (they follow the exact prefix)."""
+    def _lay_out(self, stop: int, background: bool = False) -> None:
+        """Lay out blocks ``_laid`` .. ``stop - 1`` exactly (they follow the exact prefix).
+
+        A new virtual size makes Textual lay the whole screen out again: background steps change
+        it only when done or when the estimate was off by more than a screen.
+        """
         width = self._layout_width
         blocks = self.blocks
         line_blocks, line_numbers, tops = self._line_blocks, self._line_numbers, self._tops
@@ -339,7 +343,10 @@ class DocumentView(ScrollView, can_focus=True):
                 y += 1
             self._rest -= self._estimates[index]
             self._laid = index + 1
-        self.virtual_size = Size(width + GUTTER, y + max(self._rest, 0))
+        size = Size(width + GUTTER, y + max(self._rest, 0))
+        off = abs(size.height - self.virtual_size.height)
+        if not background or self._laid == len(blocks) or off > self.size.height:
+            self.virtual_size = size
 
     def _ensure_block(self, index: int) -> None:
         """Make sure block ``index`` (and everything before it) is laid out."""
@@ -363,7 +370,7 @@ class DocumentView(ScrollView, can_focus=True):
         def step() -> None:
             if generation != self._layout_generation or self._laid >= len(self.blocks):
                 return
-            self._lay_out(self._laid + LAYOUT_STEP)
+            self._lay_out(self._laid + LAYOUT_STEP, background=True)
             self._schedule_layout()
 
         if self._laid < len(self.blocks):
