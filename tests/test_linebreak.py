@@ -77,6 +77,14 @@ def test_numbers_and_words_are_not_split(width: int) -> None:
         assert any(unit in line for line in shown), (unit, shown)
 
 
+def test_ranges_codes_and_units_stay_whole() -> None:
+    text = "全年增长1-10月累计建成5G基站，COVID-19疫情以来新增107.48亿元。"
+    for width in (12, 16, 20, 30):
+        shown = lines(text, width)
+        for unit in ("1-10月", "5G", "COVID-19", "107.48亿元"):
+            assert any(unit in line for line in shown), (width, unit, shown)
+
+
 def test_a_closing_mark_takes_the_character_before_it_along() -> None:
     text = "推动高质量发展。"  # 14 + 2 cells: at 14 the last character goes down with 。
     assert lines(text, 14) == ["推动高质量发", "展。"]

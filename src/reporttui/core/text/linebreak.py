@@ -34,10 +34,11 @@ _UNIT = "元个%％‰倍年月日号时岁吨亩人户家项件所座辆条台�
 _CLOSE = re.escape(CLOSING)
 _OPEN = re.escape(OPENING)
 
-_NUMBER = rf"[0-9０-９]+(?:[.,:．，][0-9０-９]+)*(?:[{_MAGNITUDE}]*[{_UNIT}])?"
-"""A number with its magnitude and unit: 2,516 / 22.0% / 107.48亿元 / 2025年."""
-_LATIN = rf"[{_WORD}]+(?:['’\-./&+][{_WORD}]+)*"
-_CORE = rf"(?:{_NUMBER}|{_LATIN}|[^\s])"
+_TOKEN = rf"[{_WORD}]+(?:[.,:'’\-/&+~～–．][{_WORD}]+)*"
+"""A Latin word or a number, inner marks included: 2,516 / 22.0 / 1-10 / 5G / COVID-19 / a URL."""
+_UNIT_TAIL = rf"(?:(?<=[0-9０-９])[{_MAGNITUDE}]*[{_UNIT}])?"
+"""After a number, its magnitude and unit: 22.0% / 107.48亿元 / 2025年 / 3个."""
+_CORE = rf"(?:{_TOKEN}{_UNIT_TAIL}|[^\s])"
 
 _ATOM = re.compile(
     # A run of Chinese characters, each free to break after: none is followed by a closing mark
