@@ -164,6 +164,9 @@ class DocumentView(ScrollView, can_focus=True):
         self._rest = 0
         """Estimated lines of the blocks not laid out yet."""
         self._layout_generation = 0
+        self._wanted = -1
+        """The furthest block asked for by :meth:`index_of` (laid out first, even before a width
+        is known: the reader scrolls to it once the view has been laid out)."""
         self._by_number: dict[int, int] = {}
         self._spans: dict[int, list[Span]] = {}
         self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
@@ -189,6 +192,7 @@ class DocumentView(ScrollView, can_focus=True):
             b.paragraph.number: i for i, b in enumerate(blocks) if b.paragraph is not None
         }
         self._restyle()
+        self._wanted = -1
         self.set_reactive(DocumentView.cursor, -1)
         self._layout_width = 0
         self._relayout(keep_place=False)
@@ -314,6 +318,7 @@ class DocumentView(ScrollView, can_focus=True):
                 self._moving = False
         else:
             self._ensure_line(2 * height)
+        self._ensure_block(max(self._wanted, self.cursor))
         self._schedule_layout()
         self.refresh()
 
@@ -464,6 +469,7 @@ class DocumentView(ScrollView, can_focus=True):
     def index_of(self, section_id: str, paragraph: int = 0) -> int:
         """Block index of a paragraph (by number) or, with ``paragraph == 0``, of a section start."""
         index = self._find(section_id, paragraph)
+        self._wanted = max(self._wanted, index)
         self._ensure_block(index)
         return index
 
