@@ -176,8 +176,10 @@ class DocumentView(ScrollView, can_focus=True):
     # -- content -----------------------------------------------------------------------------
 
     async def show(self, document: Document, terms: Sequence[str] = ()) -> None:
-        """Replace the text with ``document``, highlighting ``terms``."""
+        """Replace the text with ``document``, highlighting ``terms`` (gutter marks are cleared:
+        they belong to a document)."""
         self.document = document
+        self._marks.clear()
         self.terms = tuple(terms)
         self.current_hit = None
         blocks: list[Block] = []
@@ -214,7 +216,7 @@ class DocumentView(ScrollView, can_focus=True):
     ) -> None:
         """Mark paragraphs (by number) in the gutter; a later group wins where two overlap.
 
-        ``glyph`` should be one cell wide; ``style`` (e.g. ``"$success"``) defaults to the
+        Set them after :meth:`show` (a new document clears them). ``glyph`` should be one cell wide; ``style`` (e.g. ``"$success"``) defaults to the
         ``documentview--mark`` component style. An empty ``paragraphs`` clears the group.
         """
         numbers = frozenset(paragraphs)
@@ -240,8 +242,6 @@ class DocumentView(ScrollView, can_focus=True):
         if number:
             return block.paragraph is not None and block.paragraph.number == number
         return block.paragraph is None and block.section.id == section_id
-
-    _is_current_hit = is_current_hit
 
     def first_hit_offset(self, block: Block) -> int:
         """Character offset of the first highlighted term in ``block`` (0 when none)."""
