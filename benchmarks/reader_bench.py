@@ -147,7 +147,8 @@ def main() -> None:
                 times, rest = asyncio.run(time_open(doc, size, args.runs))
                 screen = asyncio.run(time_to_screen(doc, size, args.runs))
                 print(json.dumps({
-                    "case": name, "file": str(path.relative_to(root)) if name == "largest" else None,
+                    "case": name,
+                    "file": str(path.relative_to(root)) if name == "largest" else None,
                     "paragraphs": paragraphs, "chars": chars, "size": f"{size[0]}x{size[1]}",
                     "open_s_median": round(statistics.median(times), 4),
                     "runs": [round(t, 4) for t in times],

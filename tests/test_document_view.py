@@ -6,14 +6,14 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import seed_doc
-from test_app_support import run_async
 from textual.app import App, ComposeResult
 
+from conftest import seed_doc
 from reporttui.core.model import Document
 from reporttui.core.text.ingest import load_document, parse_document
 from reporttui.core.text.linebreak import CLOSING, cell_width
 from reporttui.ui.widgets.document_view import GUTTER, DocumentView
+from test_app_support import run_async
 
 SEEDS = range(5)
 

@@ -1,4 +1,4 @@
-"""The Chinese line breaker: 禁则 for punctuation, unsplit numbers and words, soft spaces, widths."""
+"""The Chinese line breaker: 禁则 for punctuation, whole numbers and words, soft spaces, widths."""
 
 from __future__ import annotations
 

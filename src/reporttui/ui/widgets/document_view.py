@@ -216,8 +216,9 @@ class DocumentView(ScrollView, can_focus=True):
     ) -> None:
         """Mark paragraphs (by number) in the gutter; a later group wins where two overlap.
 
-        Set them after :meth:`show` (a new document clears them). ``glyph`` should be one cell wide; ``style`` (e.g. ``"$success"``) defaults to the
-        ``documentview--mark`` component style. An empty ``paragraphs`` clears the group.
+        Set them after :meth:`show` (a new document clears them). ``glyph`` should be one cell
+        wide; ``style`` (e.g. ``"$success"``) defaults to the ``documentview--mark`` component
+        style. An empty ``paragraphs`` clears the group.
         """
         numbers = frozenset(paragraphs)
         self._marks.pop(group, None)
@@ -467,7 +468,9 @@ class DocumentView(ScrollView, can_focus=True):
     # -- locating blocks ---------------------------------------------------------------------
 
     def index_of(self, section_id: str, paragraph: int = 0) -> int:
-        """Block index of a paragraph (by number) or, with ``paragraph == 0``, of a section start."""
+        """Block index of a paragraph (by number) or, with ``paragraph == 0``, of a section start.
+
+        The block is laid out on the way, so its ``virtual_region`` can be used at once."""
         index = self._find(section_id, paragraph)
         self._wanted = max(self._wanted, index)
         self._ensure_block(index)
