@@ -16,6 +16,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from reporttui.core.model import Dropped
 from reporttui.core.text.normalize import normalize_chars
@@ -93,7 +94,7 @@ def _density_content(source: str) -> str | None:
     """The text of the element whose own paragraphs carry the most sentence punctuation, links
     discounted (a plain text-density pick, used when GNE is not installed)."""
     try:
-        import lxml.html
+        import lxml.html  # type: ignore[import-untyped]
     except ImportError:
         return None
     try:
@@ -104,7 +105,7 @@ def _density_content(source: str) -> str | None:
         bad.drop_tree()
     # Each paragraph's sentence punctuation counts for its parent, half for the grandparent; the
     # container that collects the most (links discounted) holds the article.
-    scores: dict[object, float] = {}
+    scores: dict[Any, float] = {}
     for el in root.iter("p", "div", "td", "span", "font"):
         own = len(_PUNCT.findall((el.text or "") + "".join(c.tail or "" for c in el)))
         if el.tag == "p":
@@ -117,14 +118,15 @@ def _density_content(source: str) -> str | None:
             grand = parent.getparent()
             if grand is not None:
                 scores[grand] = scores.get(grand, 0.0) + own / 2
-    best, best_score = None, 0.0
+    best: Any = None
+    best_score = 0.0
     for el, score in scores.items():
-        text = len(el.text_content() or "")  # type: ignore[attr-defined]
-        links = sum(len(a.text_content() or "") for a in el.iter("a"))  # type: ignore[attr-defined]
+        text = len(el.text_content() or "")
+        links = sum(len(a.text_content() or "") for a in el.iter("a"))
         score *= 1 - min(1.0, links / max(1, text))
         if score > best_score:
             best, best_score = el, score
-    return best.text_content() if best is not None else None  # type: ignore[attr-defined]
+    return str(best.text_content()) if best is not None else None
 
 
 def _main_content(source: str) -> tuple[str, str, str] | None:
