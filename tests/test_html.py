@@ -88,3 +88,15 @@ def test_a_page_gne_cannot_read_is_kept_whole() -> None:
     src = '<?xml version="1.0" encoding="utf-8"?><html><body><p>各位代表：现在我代表市政府报告工作。</p></body></html>'
     doc = parse_document(src.encode("utf-8"), "x.html")
     assert "现在我代表市政府报告工作" in doc.text
+
+
+def test_without_gne_the_densest_block_is_the_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(
+        html_mod, "_main_content", lambda source: (html_mod._density_content(source), "", "")
+    )
+    src = _page("shanxi-gov-news-2019.html.gz")
+    doc = parse_document(src.encode("utf-8"), "page.html")
+    assert "省贸促会分别与巴西华人协会" in doc.text
+    assert "ICP" not in doc.text
+    assert doc.title == "山西品牌丝路行（南美站）正式启动"
+    assert check_no_loss(src, doc) == []

@@ -78,6 +78,27 @@ def ex_project(html: str) -> tuple[str, str]:
     return d.text, d.title
 
 
+def ex_project_density(html: str) -> tuple[str, str]:
+    """The project's pipeline with its own text-density pick instead of GNE."""
+    import builtins
+
+    from reporttui.core.text.ingest import parse_document
+
+    real_import = builtins.__import__
+
+    def no_gne(name: str, *args: object, **kwargs: object) -> object:
+        if name == "gne":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    builtins.__import__ = no_gne  # type: ignore[assignment]
+    try:
+        d = parse_document(html.encode("utf-8"), "page.html")
+    finally:
+        builtins.__import__ = real_import
+    return d.text, d.title
+
+
 def ex_project_nognE(html: str) -> tuple[str, str]:
     """The project's pipeline with the extractor switched off (the whole visible text, then cleaning)."""
     from reporttui.core.text import html as html_mod
@@ -99,7 +120,8 @@ EXTRACTORS: dict[str, Callable[[str], tuple[str, str]]] = {
     "jusText": ex_justext,
     "gne": ex_gne,
     "reporttui (gne + cleaning)": ex_project,
-    "reporttui (before gne)": ex_project_nognE,
+    "reporttui (density, no gne)": ex_project_density,
+    "reporttui (no extractor)": ex_project_nognE,
 }
 
 

@@ -6,8 +6,9 @@ located in the page's own text nodes, in order, so that what is kept comes from 
 is and everything else (tags, scripts, styles, chrome text) goes to ``Document.dropped``: nothing
 of the page is lost. The kept part is written as light markdown (``## `` for ``<h2>``–``<h6>``,
 ``**…**`` for a paragraph that is all bold) so the ordinary cleaning and structure steps read its
-headings the way they read a text file. Without GNE (or when it finds nothing) the whole visible
-text is kept and the ordinary cleaning removes what it recognises as chrome.
+headings the way they read a text file. Without GNE the element densest in sentence punctuation
+is taken instead; when nothing is found the whole visible text is kept and the ordinary cleaning
+removes what it recognises as chrome.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from reporttui.core.model import Dropped
 from reporttui.core.text.normalize import normalize_chars
@@ -84,12 +86,56 @@ def _iso(y: str, m: str, d: str) -> str | None:
     return None
 
 
+_PUNCT = re.compile("[，。；！？、：]")
+_SITE_SUFFIX = re.compile(r"\s+[-–—|]\s+|_|\s*\|\s*")
+
+
+def _density_content(source: str) -> str | None:
+    """The text of the element whose own paragraphs carry the most sentence punctuation, links
+    discounted (a plain text-density pick, used when GNE is not installed)."""
+    try:
+        import lxml.html  # type: ignore[import-untyped]
+    except ImportError:
+        return None
+    try:
+        root = lxml.html.document_fromstring(source.encode("utf-8"))
+    except Exception:  # noqa: BLE001 - lxml raises several kinds on broken pages
+        return None
+    for bad in root.xpath("//script|//style|//noscript|//nav|//footer|//header"):
+        bad.drop_tree()
+    # Each paragraph's sentence punctuation counts for its parent, half for the grandparent; the
+    # container that collects the most (links discounted) holds the article.
+    scores: dict[Any, float] = {}
+    for el in root.iter("p", "div", "td", "span", "font"):
+        own = len(_PUNCT.findall((el.text or "") + "".join(c.tail or "" for c in el)))
+        if el.tag == "p":
+            own = len(_PUNCT.findall(el.text_content() or ""))
+        if not own:
+            continue
+        parent = el.getparent()
+        if parent is not None:
+            scores[parent] = scores.get(parent, 0.0) + own
+            grand = parent.getparent()
+            if grand is not None:
+                scores[grand] = scores.get(grand, 0.0) + own / 2
+    best: Any = None
+    best_score = 0.0
+    for el, score in scores.items():
+        text = len(el.text_content() or "")
+        links = sum(len(a.text_content() or "") for a in el.iter("a"))
+        score *= 1 - min(1.0, links / max(1, text))
+        if score > best_score:
+            best, best_score = el, score
+    return str(best.text_content()) if best is not None else None
+
+
 def _main_content(source: str) -> tuple[str, str, str] | None:
     """(content text, title, publish time) from GNE, or None when it is missing or finds nothing."""
     try:
         from gne import GeneralNewsExtractor  # type: ignore[import-untyped]
     except ImportError:
-        return None
+        dense = _density_content(source)
+        return (dense, "", "") if dense else None
     try:
         r = GeneralNewsExtractor().extract(source)
     except Exception:  # noqa: BLE001 - GNE raises many kinds on pages it cannot read; keep the page whole
@@ -205,8 +251,16 @@ def extract_page(source: str) -> Page:
     if title_n:
         title_seg = next((s for s in segs if not s.keep and title_n in _norm(s.text)), None)
     if title_seg is None:
+        # No extractor title: the page's <title> without the site's name after a separator
+        # (标题 - 某某市人民政府门户网站, 标题_新闻中心_某某网), else its <h1>.
         title_seg = next((s for s in segs if s.in_title and _norm(s.text)), None)
+        if title_seg is None:
+            title_seg = next(
+                (s for s in segs if s.heading == 1 and not s.keep and _norm(s.text)), None
+            )
         title = _SPACE.sub(" ", title_seg.text).strip() if title_seg else ""
+        if title_seg is not None and title_seg.in_title:
+            title = _SITE_SUFFIX.split(title)[0].strip() or title
     page.title = title
     current: list[str] = []
     cur_heading = 0
