@@ -51,6 +51,7 @@ def outline_dict(doc: Document) -> dict[str, Any]:
         "year": doc.year,
         "kind": doc.kind,
         "date": doc.date,
+        "evidence": evidence(doc),
         "sections": [section_dict(s) for s in doc.sections],
         "dropped": [d.text for d in doc.dropped],
         "dropped_reasons": [d.reason for d in doc.dropped],
@@ -61,6 +62,11 @@ def outline_dict(doc: Document) -> dict[str, Any]:
         "paragraphs": len(doc.paragraphs()),
         "meta": dict(doc.meta),
     }
+
+
+def evidence(doc: Document) -> dict[str, str]:
+    """Which evidence each metadata field came from (recorded by ingestion in ``doc.meta``)."""
+    return {k.removeprefix("evidence."): v for k, v in doc.meta.items() if k.startswith("evidence.")}
 
 
 def outline_tree(doc: Document) -> Any:
@@ -78,8 +84,15 @@ def outline_tree(doc: Document) -> Any:
     facts.append(f"{len(doc.paragraphs())} paragraphs, {len(doc.text)} characters")
     if doc.dropped:
         facts.append(f"{len(doc.dropped)} pieces dropped")
+    why = evidence(doc)
+    sources = "; ".join(f"{k} ← {v}" for k, v in why.items() if k in ("title", "region", "year", "kind", "date"))
     root = Tree(
-        Text.assemble((doc.title or "(untitled)", "bold"), "\n", (" · ".join(facts), "dim"))
+        Text.assemble(
+            (doc.title or "(untitled)", "bold"),
+            "\n",
+            (" · ".join(facts), "dim"),
+            *(("\n", ("evidence: " + sources, "dim")) if sources else ()),
+        )
     )
 
     def add(parent: Any, section: Section) -> None:

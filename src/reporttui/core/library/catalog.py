@@ -18,7 +18,7 @@ from typing import Any
 
 CATALOG_NAME = "catalog.json"
 FORMAT = 1
-SOURCE_SUFFIXES = (".txt", ".md")
+SOURCE_SUFFIXES = (".txt", ".md", ".html", ".htm")  # inputs (issue 9): saved web pages
 
 
 @dataclass(frozen=True)
