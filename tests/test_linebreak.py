@@ -114,6 +114,13 @@ def test_latin_words_break_at_spaces_and_a_space_before_a_mark_does_not_lead() -
         assert check_rules("增长了 39.5% ，工业对经济", width) == []
 
 
+def test_spaced_out_brackets_and_ideographic_spaces() -> None:
+    """Scraped text spaces its marks out (街道 （镇 ） 、社区) and indents with U+3000."""
+    text = "健全市、区、街道 （镇 ） 、社区的多层次就业工作网络。成为中介机构。  \u3000\u30005.加大"
+    for width in range(10, 60):
+        assert check_rules(text, width) == [], width
+
+
 def test_a_word_longer_than_the_line_is_folded() -> None:
     url = "www.example.gov.cn/zwgk/zfgzbg/index.shtml"
     shown = lines(url, 10)

@@ -24,9 +24,9 @@ BAR_WIDTH = 24
 
 
 def _console() -> Console:
-    from reporttui.cli.console import make_console
+    from reporttui.cli.console import stdout_console
 
-    return make_console(soft_wrap=False)
+    return stdout_console(soft_wrap=False)
 
 
 def load_docs(obj: Context, home: str | None, refs: tuple[str, ...]) -> list[Document]:

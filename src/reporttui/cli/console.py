@@ -9,25 +9,34 @@ are respected because the decision is Rich's ``is_terminal``.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from rich.console import Console
+from rich.console import Console
 
 UNWRAPPED_WIDTH = 100_000
 """Console width when output is not a terminal: wide enough that nothing wraps."""
 
 
-def make_console(*, stderr: bool = False, **options: Any) -> Console:
-    """A console for command output on stdout (or ``stderr``), highlighting off."""
-    from rich.console import Console
+def unwrapped_options(stderr: bool = False) -> dict[str, Any]:
+    """Extra console options when the stream is not a terminal (and ``$COLUMNS`` is unset)."""
+    if Console(stderr=stderr).is_terminal or os.environ.get("COLUMNS"):
+        return {}
+    return {"width": UNWRAPPED_WIDTH, "soft_wrap": True}
 
-    options.setdefault("highlight", False)
-    console = Console(stderr=stderr, **options)
-    if not console.is_terminal and not os.environ.get("COLUMNS"):
-        options.update(width=UNWRAPPED_WIDTH, soft_wrap=True)
-        console = Console(stderr=stderr, **options)
-    return console
+
+def _make(stderr: bool, **kwargs: Any) -> Console:
+    kwargs.setdefault("highlight", False)
+    return Console(stderr=stderr, **{**kwargs, **unwrapped_options(stderr)})
+
+
+def stdout_console(**kwargs: Any) -> Console:
+    """The console for a command's output."""
+    return _make(False, **kwargs)
+
+
+def stderr_console(**kwargs: Any) -> Console:
+    """The console for progress and notices (stderr)."""
+    return _make(True, **kwargs)
 
 
 def is_piped(console: Console) -> bool:

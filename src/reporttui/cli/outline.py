@@ -26,9 +26,9 @@ def outline_command(path: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(outline_dict(doc), ensure_ascii=False, indent=2))
     else:
-        from reporttui.cli.console import make_console
+        from reporttui.cli.console import stdout_console
 
-        make_console().print(outline_tree(doc))
+        stdout_console().print(outline_tree(doc))
 
 
 def section_dict(section: Section) -> dict[str, Any]:

@@ -23,15 +23,15 @@ PROGRESS_MIN_ITEMS = 20
 
 
 def _stderr_console() -> Any:
-    from reporttui.cli.console import make_console
+    from reporttui.cli.console import stderr_console
 
-    return make_console(stderr=True)
+    return stderr_console()
 
 
 def _stdout_console() -> Any:
-    from reporttui.cli.console import make_console
+    from reporttui.cli.console import stdout_console
 
-    return make_console()
+    return stdout_console()
 
 
 def _library(obj: Context, home: str | None) -> Any:

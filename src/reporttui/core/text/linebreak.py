@@ -125,17 +125,18 @@ def _break_piece(text: str, start: int, end: int, width: int, lines: list[tuple[
 
     The line being filled is kept in locals (this loop is the reader's layout cost): ``ls``/``le``
     its span (``ls == -1``: empty), ``used`` its cells, ``space`` the cells of spaces after its
-    last atom (shown only if more follows), ``last`` where its last atom starts and ``ebl`` where
-    the line ends without it (for pushing that atom down with a closing mark).
+    last atom (shown only if more follows) and ``atoms`` the ``(start, line end before it)`` of
+    each atom on it, for pushing the last ones down with a closing mark.
     """
-    ls, le, used, space, last, ebl = -1, start, 0, 0, -1, start
+    ls, le, used, space = -1, start, 0, 0
+    atoms: list[tuple[int, int]] = []
     closing, opening = CLOSING, OPENING
     for match in _ATOM.finditer(text, start, end):
         kind = match.lastgroup
         a, b = match.span()
         if kind == "space":
             if ls >= 0:
-                space = b - a if text[a] == " " else cell_width(text[a:b])
+                space = cell_width(text[a:b])
             continue
         if kind == "run":
             # Break anywhere inside: fill the line, then whole lines of characters.
@@ -149,32 +150,39 @@ def _break_piece(text: str, start: int, end: int, width: int, lines: list[tuple[
                     continue
                 j = i + min(fits, b - i)
                 if ls < 0:
-                    ls, used, ebl = i, 2 * (j - i), (j - 1 if j - i > 1 else i)
+                    ls, used, atoms = i, 2 * (j - i), [(i, i)]
                 else:
                     used += gap + 2 * (j - i)
-                    ebl = j - 1 if j - i > 1 else le
-                last, le, space, i = j - 1, j, 0, j
+                    atoms.append((i, le))
+                if j - i > 1:
+                    atoms.append((j - 1, j - 1))
+                le, space, i = j, 0, j
             continue
         cells = cell_width(text[a:b])
         if ls >= 0:
             if used + space + cells <= width:
                 used += space + cells
-                ebl, last, le, space = le, a, b, 0
+                atoms.append((a, le))
+                le, space = b, 0
                 continue
-            if (text[a] in closing or text[le - 1] in opening) and last > ls:
-                # Push the last atom down with this one: no line starts with a closing mark
+            if text[a] in closing or text[le - 1] in opening:
+                # Push the last atoms down with this one: no line starts with a closing mark
                 # (after a space) nor ends with an opening one.
-                lines.append((ls, ebl))
-                gap = space
-                ls, used, ebl, space = last, cell_width(text[last:le]), last, 0
-                if used + gap + cells <= width:
-                    used += gap + cells
-                    ebl, last, le = le, a, b
+                k = len(atoms) - 1
+                while k > 0 and (text[atoms[k][0]] in closing or text[atoms[k][1] - 1] in opening):
+                    k -= 1
+                carried = cell_width(text[atoms[k][0] : le]) if k > 0 else width + 1
+                if carried + space + cells <= width:
+                    lines.append((ls, atoms[k][1]))
+                    ls = atoms[k][0]
+                    used = carried + space + cells
+                    atoms = [(ls, ls), *atoms[k + 1 :], (a, le)]
+                    le, space = b, 0
                     continue
             lines.append((ls, le))
             ls, used, space = -1, 0, 0
         if cells <= width:
-            ls, le, used, ebl, last, space = a, b, cells, a, a, 0
+            ls, le, used, space, atoms = a, b, cells, 0, [(a, a)]
             continue
         # Wider than a whole line (a long URL or word): fold it by cells.
         i = a
@@ -184,7 +192,7 @@ def _break_piece(text: str, start: int, end: int, width: int, lines: list[tuple[
                 lines.append((i, stop))
                 i = stop
             else:
-                ls, le, used, ebl, last, space = i, b, cell_width(text[i:b]), i, i, 0
+                ls, le, used, space, atoms = i, b, cell_width(text[i:b]), 0, [(i, i)]
                 i = b
     if ls >= 0:
         lines.append((ls, le))
