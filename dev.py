@@ -154,6 +154,8 @@ def lock() -> int:
 
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "app"
+    if command == "lock" and PY.exists():
+        return lock()  # the lock may be stale: that is what this command mends
     ensure_venv()
     if command == "setup":
         return 0
