@@ -52,6 +52,8 @@ def main() -> None:
     ap.add_argument("--work", help="keep the indexes here and reuse them (default: a temp dir)")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     ap.add_argument("--per-query", action="store_true", help="also print each query's figures")
+    ap.add_argument("--part", choices=("tune", "held", "all"), default="all",
+                    help="which part's queries --per-query prints (tune while tuning)")
     args = ap.parse_args()
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="ranking-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -111,6 +113,8 @@ def main() -> None:
         return
     if args.per_query:
         for p in per_query:
+            if args.part != "all" and p["part"] != args.part:
+                continue
             r, b = p["reporttui"], p["baseline"]
             print(f"{p['id']} {p['part']:4} {p['query'][:18]:<18} reporttui {r['mrr']:.2f} {r['ndcg']:.2f} "
                   f"{r['p5']:.2f}   baseline {b['mrr']:.2f} {b['ndcg']:.2f} {b['p5']:.2f}")
