@@ -88,7 +88,7 @@ def main() -> None:
                         unresolved += 1
                         continue
                     grades[key] = max(grades.get(key, 0), ref["grade"])
-                ours = common.reporttui_search(searcher, q["query"], home, 10)
+                ours = common.reporttui_search(searcher, q["query"], home, 20)[:10]  # the CLI default limit
                 base = common.baseline_search(bl, q["query"], 10)
                 per_query.append({
                     "id": q["id"], "query": q["query"], "part": q["part"], "kind": q["kind"],

@@ -42,7 +42,7 @@ def main() -> None:
     ix = open_dir(str(work / "rt"))
     with ix.searcher() as searcher:
         def objective() -> float:
-            ms = [metrics(common.reporttui_search(searcher, q["query"], home, 10), g) for q, g in zip(queries, grades)]
+            ms = [metrics(common.reporttui_search(searcher, q["query"], home, 20)[:10], g) for q, g in zip(queries, grades)]
             return (statistics.fmean(m["mrr"] for m in ms) + statistics.fmean(m["ndcg"] for m in ms)) / 2
 
         best = objective()

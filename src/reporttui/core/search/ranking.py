@@ -44,18 +44,21 @@ WEIGHTS: dict[str, float] = {
     "heading": -0.4,
     "note": -1.2,
     "appended": -1.2,
-    "synonym": -0.15,
+    "synonym": -10.0,
     "metadata": 0.7,
 }
-"""Weight of each signal in the score (fitted on the tuning part of benchmarks/ranking)."""
+"""Weight of each signal in the score (fitted on the tuning part of benchmarks/ranking; ``synonym``
+is set so that rows holding the words as typed always rank first)."""
 
 POOL = 300
 """Candidates the matcher returns by BM25F; the cheap prior orders all of them."""
-RERANK_EXTRA = 30
+RERANK_EXTRA = 10
 """Rows beyond the requested limit whose stored text is read for the full signals."""
 B = 0.75
 """BM25F length normalisation handed to the matcher."""
 LEAD_MIN, LEAD_MAX = 20, 40
+PROXIMITY_SCALE = 40.0
+"""Characters between the words at which proximity halves."""
 SHORT, FULL, OVERLONG = 24, 160, 3000
 CLAUSE_END = "。；！？：;!?:"
 
@@ -121,10 +124,9 @@ def lead_end(text: str) -> int:
     return max(end, min(len(text), LEAD_MIN))
 
 
-def _squeeze(text: str) -> tuple[str, list[int]]:
-    """``text`` without whitespace and the original offset of each kept character."""
-    kept = [(i, c) for i, c in enumerate(text) if not c.isspace()]
-    return "".join(c for _, c in kept), [i for i, _ in kept]
+def _squeeze(text: str) -> str:
+    """``text`` without whitespace (terms match ignoring whitespace)."""
+    return "".join(text.split())
 
 
 def _positions(squeezed: str, term: str) -> list[int]:
@@ -181,10 +183,10 @@ def score_row(
     ``literal``: every word occurs as typed (else the ``synonym`` signal); ``metadata``: share of
     the words matched by the report's metadata instead of the text.
     """
-    squeezed, _ = _squeeze(text)
-    lead = _squeeze(text[: lead_end(text)])[0]
-    sec_own = _squeeze(section_path[-1])[0] if section_path else ""
-    sec_all = _squeeze("".join(section_path))[0]
+    squeezed = _squeeze(text)
+    lead = _squeeze(text[: lead_end(text)])
+    sec_own = _squeeze(section_path[-1]) if section_path else ""
+    sec_all = _squeeze("".join(section_path))
     n = max(len(groups), 1)
     occ: list[list[int]] = []
     lengths: list[int] = []
@@ -193,21 +195,19 @@ def score_row(
     for alts in groups:
         best: list[int] = []
         best_len = 0
-        for a in alts:
-            a = "".join(a.split())
-            if not a:
-                continue
+        names = [n for n in (_squeeze(a) for a in alts) if n]
+        for a in names:
             ps = _positions(squeezed, a)
             if len(ps) > len(best):
                 best, best_len = ps, len(a)
             total += len(ps)
         occ.append(best)
         lengths.append(best_len or 1)
-        if any("".join(a.split()) in lead for a in alts if a.strip()):
+        if any(a in lead for a in names):
             in_lead += 1
-        if any("".join(a.split()) in sec_own for a in alts if a.strip()):
+        if any(a in sec_own for a in names):
             in_sec += 1
-        elif any("".join(a.split()) in sec_all for a in alts if a.strip()):
+        elif any(a in sec_all for a in names):
             in_sec += 0.5
     sig: dict[str, float] = {
         "base": base,
@@ -227,7 +227,7 @@ def score_row(
     if len(present) >= 2:
         window = _window(present, [lengths[i] for i, o in enumerate(occ) if o])
         needed = sum(lengths[i] for i, o in enumerate(occ) if o)
-        sig["proximity"] = 1.0 / (1.0 + max(0, window - needed) / 40.0)
+        sig["proximity"] = 1.0 / (1.0 + max(0, window - needed) / PROXIMITY_SCALE)
     score = base + sum(WEIGHTS[k] * v for k, v in sig.items() if k in WEIGHTS)
     reasons: list[str] = []
     if sig["lead"]:

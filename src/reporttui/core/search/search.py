@@ -698,10 +698,19 @@ def _term_info(t: Term, stop: frozenset[str], use_jieba: bool) -> dict[str, Any]
     }
 
 
-def explain(query: str, home: Path | None = None, use_jieba: bool = True) -> dict[str, Any]:
-    """How ``query`` is parsed, segmented (units, bigrams, jieba words) and turned into Whoosh.
+class _NoIndex:
+    """Stands in for a searcher when explaining without an index (no metadata words)."""
 
-    Plain data (JSON-ready); :func:`format_explain` renders it as text.
+
+def explain(
+    query: str, home: Path | None = None, use_jieba: bool = True, result: SearchResult | None = None,
+    hits: int = 5,
+) -> dict[str, Any]:
+    """How ``query`` is parsed, segmented (units, bigrams, jieba words), widened and ranked.
+
+    Plain data (JSON-ready); :func:`format_explain` renders it as text. With the ``result`` of
+    running the query, also the expansions that applied (synonyms, region/year metadata) and
+    why the first ``hits`` rank where they do.
     """
     pq = parse_query(query)
     if use_jieba:
@@ -718,20 +727,36 @@ def explain(query: str, home: Path | None = None, use_jieba: bool = True) -> dic
         filters["kind"] = list(f.kind)
     if f.section:
         filters["section"] = list(f.section)
-    return {
+    if result is not None:
+        expansions = list(result.expansions)
+    else:
+        expansions = list(understand(pq, _NoIndex(), home, use_jieba).describe())
+    info: dict[str, Any] = {
         "query": query,
         "notice": pq.notice,
         "terms": [_term_info(t, stop, use_jieba) for t in pq.positive],
         "clauses": [[[t.text for t in alt] for alt in clause] for clause in pq.clauses],
         "excluded": [_term_info(t, stop, False) for t in pq.excluded],
         "filters": filters,
+        "expansions": expansions,
         "whoosh": repr(whoosh_query),
         "semantics": (
             "every clause must match (AND); alternatives of a clause: any (OR); each term is an "
             "exact substring of the paragraph (whitespace ignored, numbers whole); excluded terms "
-            "remove paragraphs; region/kind/section match part of the value, year a range"
+            "remove paragraphs; region/kind/section match part of the value, year a range; "
+            "synonyms and region/year words only add rows (as typed ranks first)"
         ),
+        "ranking": "score = BM25F/best + " + " + ".join(
+            f"{w:+.2f}×{k}" for k, w in ranking.WEIGHTS.items()),
     }
+    if result is not None:
+        info["hits"] = [
+            {"rank": i, "title": h.title, "region": h.region, "year": h.year,
+             "section": " › ".join(h.section_path), "paragraph": h.paragraph,
+             "score": round(h.score, 3), "why": list(h.reasons), "signals": h.signals}
+            for i, h in enumerate(result.hits[:hits], 1)
+        ]
+    return info
 
 
 def format_explain(info: dict[str, Any]) -> str:
@@ -757,6 +782,17 @@ def format_explain(info: dict[str, Any]) -> str:
     for key, values in (info.get("filters") or {}).items():
         shown = ", ".join(f"{v[0]}-{v[1]}" if isinstance(v, list) else str(v) for v in values)
         lines.append(f"filter {key}: {shown}" + ("" if key == "year" else " (part of the value)"))
+    for line in info.get("expansions") or []:
+        lines.append(f"expand {line}")
     lines.append(f"whoosh: {info['whoosh']}")
     lines.append(f"semantics: {info['semantics']}")
+    if info.get("ranking"):
+        lines.append(f"ranking: {info['ranking']}")
+    for h in info.get("hits") or []:
+        where = " ".join(str(x) for x in (h.get("region") or "?", h.get("year") or "?") if x)
+        para = f"¶{h['paragraph']}" if h.get("paragraph") else "heading"
+        lines.append(f"hit {h['rank']}: {where} {h.get('section') or '(top)'} {para}  score {h['score']}")
+        lines.append(f"    why: {', '.join(h.get('why') or []) or 'BM25F only'}")
+        if h.get("signals"):
+            lines.append(f"    {h['signals']}")
     return "\n".join(lines)
