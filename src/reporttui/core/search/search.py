@@ -511,7 +511,7 @@ def _rerank(
         literal = all("".join(t.split()) in squeezed for t in plan.literal_terms)
         syn_reasons = () if literal else tuple(
             f"synonym {name} for {word}" for word, names in plan.synonym_names.items()
-            if "".join(word.split()) not in squeezed for name in names if name in squeezed)[:2]
+            if "".join(word.split()) not in squeezed for name in names if name in squeezed and name not in word)[:2]
         meta = meta_rows.get(d, ())
         s = ranking.score_row(
             d, base[d], text, tuple(sp.split(SECTION_SEPARATOR)) if sp else (), role, plan.groups,
