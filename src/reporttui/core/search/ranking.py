@@ -50,10 +50,17 @@ WEIGHTS: dict[str, float] = {
 """Weight of each signal in the score (fitted on the tuning part of benchmarks/ranking; ``synonym``
 is set so that rows holding the words as typed always rank first)."""
 
-POOL = 300
+POOL = 120
 """Candidates the matcher returns by BM25F; the cheap prior orders all of them."""
 RERANK_EXTRA = 10
-"""Rows beyond the requested limit whose stored text is read for the full signals."""
+"""Rows beyond the requested limit whose stored text is read for the full signals (at most up to
+:data:`RERANK_MIN` rows in all: a long list already holds them)."""
+RERANK_MIN = 30
+
+
+def shortlist_size(limit: int) -> int:
+    """How many of the best rows by the cheap prior get the full signals (stored text read)."""
+    return max(limit, min(limit + RERANK_EXTRA, RERANK_MIN))
 B = 0.75
 """BM25F length normalisation handed to the matcher."""
 LEAD_MIN, LEAD_MAX = 20, 40
@@ -114,19 +121,24 @@ def prior(base: float, role: str, length: int) -> float:
     return s
 
 
+_CLAUSE_RE = re.compile("[" + re.escape(CLAUSE_END) + "]")
+
+
 def lead_end(text: str) -> int:
     """End of the lead clause: the first 。；！？： within :data:`LEAD_MAX`, at least :data:`LEAD_MIN`."""
-    end = min(len(text), LEAD_MAX)
-    for i, ch in enumerate(text[:LEAD_MAX]):
-        if ch in CLAUSE_END:
-            end = i + 1
-            break
+    m = _CLAUSE_RE.search(text, 0, LEAD_MAX)
+    end = m.end() if m else min(len(text), LEAD_MAX)
     return max(end, min(len(text), LEAD_MIN))
 
 
 def _squeeze(text: str) -> str:
     """``text`` without whitespace (terms match ignoring whitespace)."""
     return "".join(text.split())
+
+
+def squeeze_groups(groups: Sequence[Sequence[str]]) -> tuple[tuple[str, ...], ...]:
+    """The groups' texts without whitespace, empty ones dropped (once per query)."""
+    return tuple(tuple(n for n in (_squeeze(a) for a in g) if n) for g in groups)
 
 
 def _positions(squeezed: str, term: str) -> list[int]:
@@ -177,11 +189,13 @@ def score_row(
     metadata: float = 0.0,
     metadata_reasons: Sequence[str] = (),
     synonym_reasons: Sequence[str] = (),
+    squeezed_groups: bool = False,
 ) -> Scored:
     """Score one row. ``groups``: per query word, the texts that count as it (word + synonyms).
 
     ``literal``: every word occurs as typed (else the ``synonym`` signal); ``metadata``: share of
-    the words matched by the report's metadata instead of the text.
+    the words matched by the report's metadata instead of the text; ``squeezed_groups``: the
+    group texts are already without whitespace (:func:`squeeze_groups`, done once per query).
     """
     squeezed = _squeeze(text)
     lead = _squeeze(text[: lead_end(text)])
@@ -195,7 +209,7 @@ def score_row(
     for alts in groups:
         best: list[int] = []
         best_len = 0
-        names = [n for n in (_squeeze(a) for a in alts) if n]
+        names = [a for a in alts if a] if squeezed_groups else [n for n in (_squeeze(a) for a in alts) if n]
         for a in names:
             ps = _positions(squeezed, a)
             if len(ps) > len(best):

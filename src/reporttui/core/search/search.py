@@ -454,7 +454,8 @@ def _run(
     hits = []
     for scored, stored in top:
         text = stored.get("text", "")
-        spans = find_spans(text, hl_terms)
+        # Synonyms are looked for only in rows that match through them (fewer scans per hit).
+        spans = find_spans(text, hl_terms if scored.signals.get("synonym") else terms)
         snippet, snippet_spans = make_snippet(text, spans, snippet_width)
         sp = stored.get("section_path") or ""
         hits.append(Hit(
@@ -493,14 +494,17 @@ def _rerank(
     lengths = _lengths(reader)
     best = max(pool.values()) or 1.0
     base = {d: s / best for d, s in pool.items()}
+    groups = ranking.squeeze_groups(plan.groups)
+    n_groups = max(len(groups), 1)
+    meta_w = ranking.WEIGHTS["metadata"]
 
     def cheap(d: int) -> float:
         role = roles[d] if roles is not None and d < len(roles) else ranking.ROLE_BODY
         n = byte_to_length(lengths[d]) if lengths is not None and d < len(lengths) else ranking.FULL
         return ranking.prior(base[d], role or ranking.ROLE_BODY, n) + (
-            ranking.WEIGHTS["metadata"] * len(meta_rows[d]) / max(len(plan.groups), 1) if d in meta_rows else 0.0)
+            meta_w * len(meta_rows[d]) / n_groups if d in meta_rows else 0.0)
 
-    shortlist = heapq.nlargest(limit + ranking.RERANK_EXTRA, pool, key=lambda d: (cheap(d), -d))
+    shortlist = heapq.nlargest(ranking.shortlist_size(limit), pool, key=lambda d: (cheap(d), -d))
     scored = []
     for d in shortlist:
         stored = searcher.stored_fields(d)
@@ -514,9 +518,10 @@ def _rerank(
             if "".join(word.split()) not in squeezed for name in names if name in squeezed and name not in word)[:2]
         meta = meta_rows.get(d, ())
         s = ranking.score_row(
-            d, base[d], text, tuple(sp.split(SECTION_SEPARATOR)) if sp else (), role, plan.groups,
-            literal=literal, metadata=len(meta) / max(len(plan.groups), 1),
+            d, base[d], text, tuple(sp.split(SECTION_SEPARATOR)) if sp else (), role, groups,
+            literal=literal, metadata=len(meta) / n_groups,
             metadata_reasons=tuple(f"{m} (report metadata)" for m in meta), synonym_reasons=syn_reasons,
+            squeezed_groups=True,
         )
         scored.append((s, stored))
     scored.sort(key=lambda x: (-x[0].score, x[0].docnum))
