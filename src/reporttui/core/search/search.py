@@ -306,6 +306,7 @@ def _has_rows(searcher: Any, text: str) -> bool:
 
 def understand(
     pq: ParsedQuery, searcher: Any, home: Path | None, use_jieba: bool, synonyms: bool = True,
+    metadata: bool = True,
 ) -> Plan:
     """Query understanding: synonyms of words, and words that name a region or year of the library.
 
@@ -328,7 +329,7 @@ def understand(
         parts: list[tuple[str, ...]] = []
         meta: tuple[frozenset[int], str] | None = None
         single = len(clause) == 1 and len(clause[0]) == 1 and not clause[0][0].phrase
-        if single and n_clauses >= 2 and hasattr(searcher, "docs_for_query"):
+        if metadata and single and n_clauses >= 2 and hasattr(searcher, "docs_for_query"):
             meta = _metadata_rows(searcher, clause[0][0].text)
         if meta is None:
             literal.extend(words)
@@ -435,7 +436,7 @@ def _run(
     limit = max(int(limit), 1)
     filt = build_filter(pq, searcher)
     plan = understand(pq, searcher, home, use_jieba is None or bool(use_jieba), synonyms)
-    found = _fast_ranked(searcher, pq, plan, filt, home, use_jieba, max(ranking.POOL, limit + ranking.RERANK_EXTRA))
+    found = _fast_candidates(searcher, pq, plan, filt, home, use_jieba, max(ranking.POOL, limit + ranking.RERANK_EXTRA))
     if found is None:  # an index fastmatch does not understand: Whoosh's own matching
         q = main
         if use_jieba is None or use_jieba:
@@ -600,6 +601,23 @@ def _row_keys(reader: Any) -> tuple[list[str], list[str]]:
 
 
 def _fast_ranked(
+    searcher: Searcher, pq: ParsedQuery, filt: wq.Query | None, limit: int, home: Path | None,
+    use_jieba: bool | None,
+) -> tuple[list[tuple[int, float]], list[int]] | None:
+    """The matcher alone on the literal query: top ``limit`` (row, BM25F) and every matching row.
+
+    No synonyms, metadata words or ranking signals (tests compare it with Whoosh's scores).
+    """
+    plan = understand(pq, searcher, home, bool(use_jieba is None or use_jieba), synonyms=False, metadata=False)
+    got = _fast_candidates(searcher, pq, plan, filt, home, use_jieba, limit)
+    if got is None:
+        return None
+    pool, matched, _ = got
+    top = sorted(pool.items(), key=lambda x: (-x[1], x[0]))[:limit]
+    return top, matched
+
+
+def _fast_candidates(
     searcher: Searcher, pq: ParsedQuery, plan: Plan, filt: wq.Query | None, home: Path | None,
     use_jieba: bool | None, pool_size: int = ranking.POOL,
 ) -> tuple[dict[int, float], list[int], dict[int, tuple[str, ...]]] | None:
