@@ -235,3 +235,18 @@ def test_explain_shows_expansions_ranking_and_why() -> None:
     assert "hit 1:" in text and "why:" in text
     offline = format_explain(explain("GDP增长目标", use_jieba=False))
     assert "地区生产总值" in offline
+
+
+def test_search_pane_groups_hits_by_document_and_section() -> None:
+    from dataclasses import replace
+
+    from reporttui.ui.screens.search import grouped_order
+
+    ix = build_index([make_doc("g1", ["甲乡村振兴。" + FILLER]), make_doc("g2", ["乙乡村振兴。" + FILLER])])
+    base = search(ix, "乡村振兴", use_jieba=False).hits[0]
+    a1 = replace(base, doc_id="A", section_path=("一",))
+    b1 = replace(base, doc_id="B", section_path=("一",))
+    a2 = replace(base, doc_id="A", section_path=("二",))
+    a3 = replace(base, doc_id="A", section_path=("一",))
+    # ranks: A/一, B/一, A/二, A/一 -> shown: A/一 (0, 3), A/二 (2), B/一 (1)
+    assert grouped_order([a1, b1, a2, a3]) == [0, 3, 2, 1]
