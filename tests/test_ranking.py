@@ -80,7 +80,7 @@ def test_section_title_signal() -> None:
     outside = FILLER + "推进营商环境改革。"
     doc = two_section_doc("d3", [("一、优化营商环境", [inside]), ("二、其他工作", [outside + "。"])])
     r = search(build_index([doc]), "营商环境", use_jieba=False)
-    top = [h for h in r.hits if h.paragraph][0]
+    top = next(h for h in r.hits if h.paragraph)
     assert top.text == inside
     assert top.signals and "section" in top.signals
 

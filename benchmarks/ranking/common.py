@@ -110,8 +110,9 @@ def build_reporttui(rows: dict[str, list[dict[str, Any]]], folder: Path) -> Any:
 
 def build_baseline(rows: dict[str, list[dict[str, Any]]], folder: Path) -> Any:
     """Stock Whoosh: one document per row, jieba's bundled ChineseAnalyzer, default BM25F."""
-    import jieba
     import logging
+
+    import jieba
 
     jieba.setLogLevel(logging.WARNING)
     from jieba.analyse import ChineseAnalyzer
