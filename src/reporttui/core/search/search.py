@@ -95,8 +95,11 @@ def build_filter(pq: ParsedQuery, searcher: Any) -> wq.Query | None:
 
 
 REGIONLESS_MIN_MENTIONS = 3
-"""A report without region metadata counts as region R when its title names R or its text does
-this many times."""
+"""A report without region metadata counts as region R when its title names R or its text (the
+first :data:`REGIONLESS_ROWS` rows) does this many times."""
+REGIONLESS_ROWS = 60
+REGIONLESS_DOCS = 200
+"""Above this many reports without region metadata, only their titles are looked at."""
 _regionless_cache: weakref.WeakKeyDictionary[Any, dict[str, tuple[str, str]]] = weakref.WeakKeyDictionary()
 
 
@@ -112,15 +115,20 @@ def _regionless(searcher: Any) -> dict[str, tuple[str, str]]:
     values = [v.decode("utf-8") if isinstance(v, bytes) else v for v in reader.lexicon("region")]
     with_region = set(searcher.docs_for_query(wq.Or([wq.Term("region", v) for v in values]))) if values else set()
     docs, _ = _row_keys(reader)
+    rows_of: dict[str, list[int]] = {}
+    for d in reader.all_doc_ids():
+        if d not in with_region:
+            rows_of.setdefault(docs[d], []).append(d)
+    # Bounded work: the title of every such report, and the text of its first rows only while
+    # there are few of them (a library of files without metadata is then matched by title).
+    per_doc = REGIONLESS_ROWS if len(rows_of) <= REGIONLESS_DOCS else 1
     texts: dict[str, list[str]] = {}
     titles: dict[str, str] = {}
-    for d in reader.all_doc_ids():
-        if d in with_region:
-            continue
-        doc_id = docs[d]
-        stored = searcher.stored_fields(d)
-        titles.setdefault(doc_id, stored.get("title", "") or "")
-        texts.setdefault(doc_id, []).append(stored.get("text", "") or "")
+    for doc_id, nums in rows_of.items():
+        for d in sorted(nums)[:per_doc]:
+            stored = searcher.stored_fields(d)
+            titles.setdefault(doc_id, stored.get("title", "") or "")
+            texts.setdefault(doc_id, []).append(stored.get("text", "") or "")
     out = {k: (titles[k], "\n".join(v)) for k, v in texts.items()}
     try:
         _regionless_cache[reader] = out
