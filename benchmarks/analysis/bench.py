@@ -105,14 +105,17 @@ def run_targets(corpus: Path, verbose: bool) -> None:
             if r.kind == "result" and year is not None and r.year == year - 1
         }
         want_t = {target_key(*t) for t in report["targets"]}
-        want_r = {result_key(*t) for t in report["results"]}
+        judged_results = report["results"] + report.get("results_added_on_rereading", [])
+        want_r = {result_key(*t) for t in judged_results}
         past_values = {(k[0], k[1]) for k in want_r}
         bad_year = [
             k
             for k, r in got_t.items()
             if k not in want_t and (_MULTI_YEAR.search(r.text) or (k[0], k[1]) in past_values)
         ]
-        t = totals.setdefault(report["set"], dict.fromkeys(("tr", "tg", "te", "rr", "rg", "re", "bad", "n"), 0))
+        t = totals.setdefault(
+            report["set"], dict.fromkeys(("tr", "tg", "te", "rr", "rg", "re", "bad", "n"), 0)
+        )
         t["n"] += 1
         t["tr"] += len(want_t & set(got_t))
         t["tg"] += len(got_t)

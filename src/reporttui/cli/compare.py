@@ -138,6 +138,8 @@ CSV_FIELDS = (
     "qualifier",
     "kind",
     "text",
+    "section",
+    "scope",
 )
 
 
