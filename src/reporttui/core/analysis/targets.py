@@ -715,10 +715,11 @@ def _passage(document: Document, plan_start: int) -> tuple[int, int] | None:
         head = p.text[max(0, match.start() - 30) : match.end()]
         if "今年" in head or "本年" in head or (year and f"{year}年" in head):
             score += 3
-        if _FIVE_YEAR_SCOPE.search(head) or _FIVE_YEAR_SCOPE.search(
-            titles.get(p.section_id, "")[-40:]
-        ):
+        title = titles.get(p.section_id, "")[-40:]
+        if _FIVE_YEAR_SCOPE.search(head):
             score -= 10
+        elif _FIVE_YEAR_SCOPE.search(title) and not (year and f"{year}年" in title):
+            score -= 4  # under a five-year heading (“十五五”时期主要目标) without the year's own
         end = p.end
         if len(body) < 40 and body.rstrip().endswith(("：", ":")):
             for q in paragraphs[n + 1 : n + 13]:
@@ -765,15 +766,13 @@ def extract_candidates(document: Document, plan_start: int | None = None) -> lis
             last_year = f"{document.year - 1}年" if document.year else "\0"
             opening = paragraph.text[:16]
             if re.search(r"这一年|过去一年|刚刚过去的|一年来|去年|" + last_year, opening):
-                annual_run = (
-                    True  # 这一年，我们…: the year's review, whatever heading it sits under
-                )
+                annual_run = True  # 这一年，我们…: the year's own review
             elif _FIVE_YEAR_REVIEW.search(opening):
                 annual_run = False
-            annual = (
-                annual_run or last_year in path or re.search(r"过去一年|去年|一年来|上年", path)
-            )
-            if not annual and (_FIVE_YEAR_REVIEW.search(path) or _FIVE_YEAR_REVIEW.match(opening)):
+            if not annual_run and (
+                _FIVE_YEAR_REVIEW.search(path) or _FIVE_YEAR_REVIEW.match(opening)
+            ):
+                # 一、“十四五”时期及2025年工作回顾: five-year until 刚刚过去的2025年… opens the year
                 zone = "review5"
         if passage and paragraph.start <= passage[1] and paragraph.end > passage[0]:
             cut = max(0, passage[0] - paragraph.start)
