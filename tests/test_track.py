@@ -10,6 +10,7 @@ import tarfile
 from pathlib import Path
 
 import pytest
+
 from reporttui.cli.main import main as cli_entry
 from reporttui.core.analysis.export import render, track_rows, write_export
 from reporttui.core.analysis.targets import extract_from_text

@@ -440,7 +440,7 @@ def keywords_command(
     table.add_column("词", no_wrap=True)
     table.add_column("次", justify="right")
     table.add_column("", no_wrap=True, style="cyan")
-    peak = tops[0].count if tops else 0
+    peak: float = tops[0].count if tops else 0
     for t in tops:
         table.add_row(t.term, str(t.count), _bar(t.count, peak))
     console.print(table)
@@ -457,16 +457,16 @@ def keywords_command(
             ("上升", diff.rising, "yellow"),
             ("下降", diff.falling, "red"),
         ):
-            t = Table(title=title, show_edge=False, title_style=f"bold {style}")
-            t.add_column("词", no_wrap=True)
-            t.add_column("本文", justify="right")
-            t.add_column("对比", justify="right")
-            t.add_column("", no_wrap=True, style=style)
+            changes = Table(title=title, show_edge=False, title_style=f"bold {style}")
+            changes.add_column("词", no_wrap=True)
+            changes.add_column("本文", justify="right")
+            changes.add_column("对比", justify="right")
+            changes.add_column("", no_wrap=True, style=style)
             peak = max((max(c.other_rate, c.base_rate) for c in items), default=0)
             for c in items:
                 bar_value = c.base_rate if title == "下降" else c.other_rate
-                t.add_row(c.term, f"{c.other_rate:g}", f"{c.base_rate:g}", _bar(bar_value, peak))
-            console.print(t)
+                changes.add_row(c.term, f"{c.other_rate:g}", f"{c.base_rate:g}", _bar(bar_value, peak))
+            console.print(changes)
 
 
 def register(group: click.Group) -> None:

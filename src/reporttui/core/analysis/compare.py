@@ -21,9 +21,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from reporttui.core.analysis.keywords import terms
-from reporttui.core.model import Document
 from reporttui.core.analysis.plan import PlanPart, PlanUnit, find_plan
 from reporttui.core.analysis.themes import ThemeScore, assign_themes, score_text, theme_names
+from reporttui.core.model import Document
 
 OTHER = "other"
 """Theme id of the row holding units that no theme fits."""

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reporttui.core.index.dictionary import prepare_jieba
-from reporttui.core.model import Document
 from reporttui.core.index.segment import cut
+from reporttui.core.model import Document
 
 POLICY_STOPWORDS: frozenset[str] = frozenset(
     [
