@@ -193,10 +193,12 @@ def run_themes(corpus: Path, verbose: bool) -> None:
         for theme, wanted in judged_rows.items():
             t[3] += 1
             got = got_rows.get(theme, (frozenset(), frozenset()))
-            right = all(
-                (bool(got[i] & wanted[i]) if wanted[i] else not (got[i] & judged_units[i]))
-                for i in (0, 1)
-            )
+            right = True
+            for i, side_units in enumerate((pair["a_units"], pair["b_units"])):
+                judged_here = got[i] & judged_units[i]
+                stray = [u for u in judged_here if theme not in side_units[u]]
+                found = bool(got[i] & wanted[i]) if wanted[i] else True
+                right = right and found and not stray
             if right:
                 t[2] += 1
             elif verbose:
