@@ -42,6 +42,20 @@ def load_docs(obj: Context, home: str | None, refs: tuple[str, ...]) -> list[Doc
             close()
 
 
+def _library_regions(obj: Context, home: str | None, documents: list[Document]) -> list[str | None]:
+    """The regions of the library's documents and of ``documents`` (their names are not keywords)."""
+    from reporttui.core.library.library import Library
+
+    library = Library(obj.home(home))
+    try:
+        regions = [e.region for e in library.entries()]
+    finally:
+        close = getattr(library, "close", None)
+        if close:
+            close()
+    return regions + [d.region for d in documents]
+
+
 def _label(document: Document) -> str:
     """The document's label, or its file name when region and year are unknown."""
     if document.region or document.year:
@@ -389,7 +403,13 @@ def keywords_command(
     home: str | None,
 ) -> None:
     """Top terms of DOC (policy verbs dropped), per section, and the difference to --vs DOC."""
-    from reporttui.core.analysis.keywords import keyword_diff, report_text, term_counts, top_terms
+    from reporttui.core.analysis.keywords import (
+        keyword_context,
+        keyword_diff,
+        report_text,
+        term_counts,
+        top_terms,
+    )
     from reporttui.core.analysis.plan import find_plan
 
     fmt = _format(as_json, as_csv, as_md)
@@ -397,14 +417,16 @@ def keywords_command(
     documents = load_docs(obj, home, refs)
     main = documents[0]
     main_text = report_text(main)
-    counts = term_counts(main_text)
+    texts = [report_text(d) for d in documents]
+    context = keyword_context(texts, _library_regions(obj, home, documents), obj.home(home))
+    counts = term_counts(main_text, context)
     tops = top_terms(main_text, top, counts)
     plan = find_plan(main)
-    per_section = [(u, top_terms(u.text, 8)) for u in plan.units]
+    per_section = [(u, top_terms(u.text, 8, context=context)) for u in plan.units]
     diff = None
     if vs:
         base = documents[1]
-        diff = keyword_diff(report_text(base), main_text, n=top, other_counts=counts)
+        diff = keyword_diff(texts[1], main_text, n=top, other_counts=counts, context=context)
     if fmt in ("csv", "md"):
         from reporttui.core.analysis.export import keyword_rows
 

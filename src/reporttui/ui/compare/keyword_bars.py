@@ -93,19 +93,30 @@ class KeywordScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="keywords")
     def compute(self) -> None:
         from reporttui.core.errors import ReportError
-        from reporttui.core.analysis.keywords import keyword_diff, report_text, term_counts, top_terms
+        from reporttui.core.analysis.keywords import (
+            keyword_context,
+            keyword_diff,
+            report_text,
+            term_counts,
+            top_terms,
+        )
         from reporttui.core.analysis.plan import find_plan
 
         try:
             doc = self.library.load(self.doc_id)
+            vs = self.library.load(self.vs_id) if self.vs_id else None
             text = report_text(doc)
-            counts = term_counts(text)
-            sections = tuple((u.title, tuple(top_terms(u.text, 6))) for u in find_plan(doc).units)
+            texts = [text] + ([report_text(vs)] if vs else [])
+            regions = [e.region for e in self.library.entries()]
+            context = keyword_context(texts, regions, getattr(self.library, "home", None))
+            counts = term_counts(text, context)
+            sections = tuple(
+                (u.title, tuple(top_terms(u.text, 6, context=context))) for u in find_plan(doc).units
+            )
             vs_label, diff = None, None
-            if self.vs_id:
-                vs = self.library.load(self.vs_id)
+            if vs is not None:
                 vs_label = vs.label
-                diff = keyword_diff(report_text(vs), text, n=12, other_counts=counts)
+                diff = keyword_diff(texts[1], text, n=12, other_counts=counts, context=context)
             stats = KeywordStats(
                 doc.label, top_terms(text, self.top, counts), vs_label, diff, sections
             )
