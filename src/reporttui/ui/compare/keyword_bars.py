@@ -47,16 +47,28 @@ class KeywordBars(Static):
         self.items = items
         self.bar_style = style
 
+    NAME_MAX = 16
+    """Terms wider than this many cells are cut with an ellipsis (the label column stays)."""
+
     def render(self) -> Content:
-        width = max(self.size.width - 20, 6)
+        """Name, bar and label columns sized to the widget, so the chart fits any width."""
+        from reporttui.ui.compare.render import fit
+
         top = max((v for _, v, _ in self.items), default=0.0)
-        lines = [Content.styled(self.chart_title, "bold")]
+        lines = [Content.styled(fit(self.chart_title, self.size.width), "bold")]
         if not self.items:
             lines.append(Content.styled("(none)", "$text-muted"))
+        name_w = min(
+            max((Content(t).cell_length for t, _, _ in self.items), default=4), self.NAME_MAX
+        )
+        label_w = max((Content(label).cell_length for _, _, label in self.items), default=0)
+        width = max(self.size.width - name_w - label_w - 2, 1)
         for term, value, label in self.items:
-            name = term + " " * max(0, 8 - Content(term).cell_length)
+            name = fit(term, name_w, pad=True)
             lines.append(
-                Content.assemble(name, " ", (bar(value, top, width), self.bar_style), f" {label}")
+                Content.assemble(
+                    name, " ", (bar(value, top, width), self.bar_style), " ", label
+                )
             )
         return Content("\n").join(lines)
 
