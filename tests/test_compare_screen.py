@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from compare_helpers import run_async, seed
 from textual.app import App
-from textual.widgets import DataTable, OptionList, Select, Static
+from textual.widgets import DataTable, OptionList, Static
 
 from reporttui.core.library.library import Library
 from reporttui.ui.compare import (
@@ -106,9 +106,21 @@ async def test_picker_changes_a_side(library: Library) -> None:
         await _settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, CompareScreen)
-        screen.query_one("#pick-b", Select).value = seed("交城2025").id
+        await pilot.press("b")
+        await pilot.pause()
+        from reporttui.ui.compare.picker import DocPicker
+
+        picker = app.screen
+        assert isinstance(picker, DocPicker)
+        await pilot.press(*"交城")
+        await pilot.pause()
+        options = picker.query_one(OptionList)
+        assert options.option_count == 1 and "交城县 2025" in str(options.get_option_at_index(0).prompt)
+        await pilot.press("enter")
         await _settle(app, pilot)
+        assert app.screen is screen
         assert screen.comparison.b.document.region == "交城县"
+        assert "交城县" in str(screen.query_one("#pick-b", Static).render())
 
 
 @run_async
@@ -204,3 +216,25 @@ def test_default_partner_prefers_another_region_of_the_same_year() -> None:
     assert default_partner(entries, "gj25") == "ty25"
     assert default_partner(entries, "gj26") == "gj25"
     assert default_partner(entries[:1], "gj25") == "gj25"
+
+
+def test_picker_labels_tell_duplicates_apart_and_filter_by_words() -> None:
+    from types import SimpleNamespace as E
+
+    from reporttui.ui.compare.picker import matches, picker_labels
+    from reporttui.ui.compare.render import fit
+
+    entries = [
+        E(id="x", region="太原市", year=2025, kind="政府工作报告", title="政府工作报告", path="/c/主要城市/太原市/2025.md"),
+        E(id="y", region="太原市", year=2025, kind="政府工作报告", title="政府工作报告", path="/seeds/004_ca.txt"),
+        E(id="z", region="古交市", year=2026, kind="计划执行情况与计划草案报告", title="关于古交市2025年计划执行情况与2026年计划草案的报告", path="/s/003.txt"),
+    ]
+    labels = picker_labels(entries)
+    assert labels["x"] != labels["y"] and "太原市/2025.md" in labels["x"]
+    assert matches("太原 2025 主要城市", entries[0], labels["x"])
+    assert not matches("太原 2026", entries[0], labels["x"])
+    cut = fit(labels["z"], 24)
+    from rich.cells import cell_len
+
+    assert cell_len(cut) <= 24 and cut.endswith("…") and cut.startswith("古交市 2026 计划")
+    assert fit("古交市 2026", 24, pad=True) == "古交市 2026" + " " * (24 - cell_len("古交市 2026"))

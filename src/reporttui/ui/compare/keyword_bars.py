@@ -30,6 +30,8 @@ class KeywordStats:
     """A :class:`~reporttui.core.analysis.keywords.KeywordDiff` against the ``vs`` document, or None."""
     sections: tuple[tuple[str, tuple[Any, ...]], ...] = ()
     """(plan section title, its top terms) for each unit of the document's plan."""
+    document: Any = None
+    vs_document: Any = None
 
 
 class KeywordBars(Static):
@@ -84,7 +86,8 @@ class KeywordScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="keywords.back", tooltip="Leave the keyword charts")
+        Binding("e", "export", "Export", id="keywords.export", tooltip="Write the terms as Markdown"),
+        Binding("escape", "back", "Back", id="keywords.back", tooltip="Leave the keyword charts"),
     ]
 
     def __init__(self, library: Any, doc_id: str, vs_id: str | None = None, top: int = 20) -> None:
@@ -93,6 +96,7 @@ class KeywordScreen(Screen[None]):
         self.doc_id = doc_id
         self.vs_id = vs_id
         self.top = top
+        self.stats: KeywordStats | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("counting terms…", id="kw-status")
@@ -104,7 +108,6 @@ class KeywordScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="keywords")
     def compute(self) -> None:
-        from reporttui.core.errors import ReportError
         from reporttui.core.analysis.keywords import (
             keyword_context,
             keyword_diff,
@@ -113,6 +116,7 @@ class KeywordScreen(Screen[None]):
             top_terms,
         )
         from reporttui.core.analysis.plan import find_plan
+        from reporttui.core.errors import ReportError
 
         try:
             doc = self.library.load(self.doc_id)
@@ -130,7 +134,7 @@ class KeywordScreen(Screen[None]):
                 vs_label = vs.label
                 diff = keyword_diff(texts[1], text, n=12, other_counts=counts, context=context)
             stats = KeywordStats(
-                doc.label, top_terms(text, self.top, counts), vs_label, diff, sections
+                doc.label, top_terms(text, self.top, counts), vs_label, diff, sections, doc, vs
             )
             if not get_current_worker().is_cancelled:
                 self.post_message(KeywordsReady(stats))
@@ -141,9 +145,35 @@ class KeywordScreen(Screen[None]):
     def _failed(self, message: WorkFailed) -> None:
         self.query_one("#kw-status", Static).update(f"cannot count terms: {message.text}")
 
+    def action_export(self) -> None:
+        """Write the top, new, rising and falling terms as Markdown into the home's exports."""
+        if self.stats is None:
+            self.notify("nothing to export yet", timeout=3)
+            return
+        self.export_terms()
+
+    @work(thread=True, exclusive=False, exit_on_error=False, group="keywords-export")
+    def export_terms(self) -> None:
+        from pathlib import Path
+
+        from reporttui.core.analysis.export import exports_dir, keyword_rows, render, write_export
+
+        stats = self.stats
+        if stats is None:
+            return
+        rows = keyword_rows(stats.document, stats.top, stats.diff, stats.vs_document)
+        stem = f"keywords-{stats.document.region or ''}{stats.document.year or ''}"
+        try:
+            home = Path(getattr(self.library, "home", "."))
+            path = write_export(render(rows, "md", f"高频词 {stats.label}"), exports_dir(home), stem, "md")
+            self.app.call_from_thread(self.notify, f"written {path}", timeout=8)
+        except OSError as exc:
+            self.app.call_from_thread(self.notify, f"export failed: {exc}", severity="error", timeout=6)
+
     @on(KeywordsReady)
     async def _ready(self, message: KeywordsReady) -> None:
         stats: KeywordStats = message.stats
+        self.stats = stats
         body = self.query_one("#kw-body", VerticalScroll)
         await body.remove_children()
         text = f"高频词 {stats.label}"
