@@ -130,3 +130,56 @@ def test_write_export_is_atomic_and_never_overwrites(tmp_path: Path) -> None:
     assert not [p for p in (tmp_path / "exports").iterdir() if p.name.startswith(".export-")]
     with pytest.raises(ValueError):
         render([], "xls")
+
+
+@pytest.mark.corpus
+def test_app_targets_screen_shows_a_regions_years(tmp_path: Path) -> None:
+    """T (targets of a document), then y: 太原 2024-2026 target against result, cells open."""
+    import asyncio
+
+    from textual.app import App
+    from textual.widgets import DataTable
+
+    from reporttui.core.library.library import Library
+    from reporttui.ui.compare import OpenSection, TargetsScreen
+
+    files = corpus_files(tmp_path / "c", TAIYUAN)
+    library = Library(tmp_path / "home")
+    library.add([str(p) for p in files])
+    doc_id = library.resolve(str(files[0])).id
+
+    class Harness(App[None]):
+        opened: list[tuple[str, str]] = []
+
+        def on_mount(self) -> None:
+            self.push_screen(TargetsScreen(library, [doc_id]))
+
+        def on_open_section(self, message: OpenSection) -> None:
+            self.opened.append((message.doc_id, message.section_id))
+
+    async def run() -> None:
+        app = Harness()
+        async with app.run_test(size=(160, 45)) as pilot:
+            for _ in range(3):
+                await pilot.pause()
+                await app.workers.wait_for_complete()
+            await pilot.press("y")
+            for _ in range(3):
+                await pilot.pause()
+                await app.workers.wait_for_complete()
+            screen = app.screen
+            assert isinstance(screen, TargetsScreen) and screen.track_table is not None
+            table = screen.query_one(DataTable)
+            labels = [str(c.label) for c in table.columns.values()]
+            assert labels[1:] == [f"{y} {k}" for y in (2024, 2025, 2026) for k in ("目标", "实绩")]
+            row = next(
+                i for i in range(table.row_count) if str(table.get_row_at(i)[0]) == "城镇新增就业"
+            )
+            cells = [str(c) for c in table.get_row_at(row)]
+            assert cells[1:5] == ["8万人", "✓ 8.9万人", "8万人", "✓ 9.7万人"]
+            table.move_cursor(row=row, column=2)  # the 2024 result, read in the 2025 report
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.opened and app.opened[0][0] == library.resolve(str(files[1])).id
+
+    asyncio.run(run())
