@@ -183,7 +183,7 @@ _MULTI_YEAR = re.compile(
 )
 _PAST_TARGET = re.compile(r"目标|计划|预期|任务")
 _PART_BEFORE = re.compile(
-    r"[县区园镇乡港]|集群|行业|领域|企业|农户|脱贫|重点|产业|贸易|服务|开发|新区|板块|部分|[A-Za-z]"
+    r"[县区园镇乡港]|民营|国有|私营|外资企业|集群|行业|领域|企业|农户|脱贫|重点|产业|贸易|服务|开发|新区|板块|部分|[A-Za-z]"
 )
 _WHOLE = re.compile(r"全[市县区省州盟国]|全年|地方")
 _FIRM_RESULT = re.compile(
@@ -439,7 +439,7 @@ def _read_tail(tail: str, name: str, rate: bool) -> list[tuple[str, float | None
             rows.append((name + "增长", value, unit, qual or lead))
         return rows
     if rows:
-        return rows
+        return _cpi(rows)
     sync = _SYNC_RE.search(rest)
     if sync and sync.start() <= 12:
         qual = sync.group("qual")
@@ -451,7 +451,7 @@ def _read_tail(tail: str, name: str, rate: bool) -> list[tuple[str, float | None
     return rows
 
 
-_TOTAL = re.compile(r"^\s*(?:确保|力争|争取)?(?:经济)?(?:总量|规模|总额|总产)")
+_TOTAL = re.compile(r"^\s*(?:确保|力争|争取)?(?:经济)?(?:总量|规模(?!以上)|总额|总产)")
 _NEW_SUBJECT = re.compile(
     rf"^\s*[\u4e00-\u9fff]{{3,}}?(?:完成|实现|达到|达|为|突破|增长|下降)\s*{_NUM}"
 )
@@ -464,6 +464,16 @@ _CONTINUED_LEVEL = re.compile(
     rf"^\s*(?:预计)?(?:达到|达|突破|超过|增至|完成)\s*{_NUM}\s*(?:{_UNIT})"
 )
 _GROWTH_VERB = re.compile(r"增长|下降|增速|增幅|提高|提升|降低|涨幅|上涨|回落|增加|减少")
+
+
+def _cpi(
+    rows: list[tuple[str, float | None, str, str]],
+) -> list[tuple[str, float | None, str, str]]:
+    """居民消费价格指数控制在3.5%: an index given in % is its rise (涨幅)."""
+    return [
+        ("居民消费价格涨幅", v, u, q) if n == "居民消费价格指数" and u == "%" else (n, v, u, q)
+        for n, v, u, q in rows
+    ]
 
 
 def _urban_rural(tail: str) -> list[tuple[str, float | None, str, str]] | None:
@@ -510,9 +520,27 @@ def _shared_qualitative(
     for a, b in pairwise(hits):
         if not re.fullmatch(r"[、和及与\s]*", clause[a.end() : b.start()]):
             return None
-    sync = _SYNC_RE.match(clause[hits[-1].end() :])
+    tail = clause[hits[-1].end() :]
+    sync = _SYNC_RE.match(tail)
     if not sync:
-        return None
+        # 城镇居民人均可支配收入和农民人均纯收入实际增长10%: one growth for each
+        growth = re.match(
+            rf"^\s*(?:实际|名义|均)?\s*(?:增长|增速为?)\s*({_NUM})\s*%({_QUAL})?", tail
+        )
+        if not growth:
+            return None
+        value = parse_number(growth.group(1))[0]
+        return [
+            (
+                h.start(),
+                h.end(),
+                table[int(h.lastgroup[1:])].name + "增长",
+                value,
+                "%",
+                growth.group(2) or "",
+            )  # type: ignore[index]
+            for h in hits
+        ]
     qual = sync.group("qual")
     out: list[tuple[int, int, str, float | None, str, str]] = []
     for h in hits:
@@ -598,10 +626,10 @@ def _classify(
     elif zone in ("review", "review5"):
         if multi or (zone == "review5" and (value is None or _GROWTH_NAME.search(name))):
             kind = "five-year-result"  # a level read in a five-year review may still be the year's
-        elif _PAST_TARGET.search(clause) and (
-            qualifier in ("左右", "以上", "以内") or value is None
-        ):
-            kind = "past-target"
+        elif (
+            _PAST_TARGET.search(clause) and (qualifier in ("左右", "以上", "以内") or value is None)
+        ) or ("控制在" in clause and qualifier in ("以内", "左右", "以下")):
+            kind = "past-target"  # 年初目标…左右 / 控制在3.5%以内: a target quoted in the review
         else:
             kind = "result"
         if part:
@@ -623,6 +651,13 @@ def _classify(
         fig_year = year - 1 if past else year
     if explicit_year is not None and year is not None and kind == "target" and explicit_year < year:
         kind = "result"
+    if (
+        kind == "result"
+        and explicit_year is not None
+        and year is not None
+        and explicit_year < year - 1
+    ):
+        kind = "five-year-result"  # 2009年…从X增加到Y: a figure of an earlier year or a span
     return kind, fig_year
 
 
