@@ -261,8 +261,20 @@ def test_corpus_wordings(text: str, expected: list[tuple[object, ...]]) -> None:
             "review",
             [],
         ),
-        # last year's target quoted again in the review
+        # last year's target quoted again in the review, also as 控制在…以内
         ("年初确定的地区生产总值增长6%左右的目标顺利完成。", "review", []),
+        ("居民消费价格指数控制在3.5%以内。", "review", []),
+        # a sector is a part; 规模以上… is not the 总量 of the indicator before
+        ("民营工业增加值增长17.8%，规模以上工业企业利润总额增长44.2%。", "review", []),
+        # one growth for two indicators joined by 和
+        (
+            "主要目标是：城镇居民人均可支配收入和农民人均纯收入实际增长10%。",
+            "passage",
+            [
+                ("城镇居民人均可支配收入增长", 10.0, "%", "", "target"),
+                ("农村居民人均可支配收入增长", 10.0, "%", "", "target"),
+            ],
+        ),
     ],
 )
 def test_clause_grammar(text: str, zone: str, expected: list[tuple[object, ...]]) -> None:
