@@ -459,6 +459,7 @@ _CONTINUED = re.compile(
     r"^\s*(?:同比|比上年|较上年|分别|年)?(?:增长|下降|增速|增幅|提高|降低|回落)\s*\d"
 )
 _GROWTH_NAME = re.compile(r"增长$")
+_GOAL_YEAR = re.compile(r"到(20\d\d)年")
 _FIVE_YEAR_REVIEW = re.compile(r"过去五年|五年来|五年工作|十[二三四五]五|本届政府")
 _CONTINUED_LEVEL = re.compile(
     rf"^\s*(?:预计)?(?:达到|达|突破|超过|增至|完成)\s*{_NUM}\s*(?:{_UNIT})"
@@ -606,7 +607,13 @@ def _classify(
     name: str = "",
 ) -> tuple[str, int | None]:
     """(kind, year) of one figure from where it stands and what its clause says."""
-    multi = bool(_MULTI_YEAR.search(clause))
+    # the figure's own stretch of the clause: from the last 、 before it to the next 、 after it
+    before = prefix.rsplit("、", 1)[-1]
+    after = clause[len(prefix) :].split("、", 1)[0]
+    multi = bool(_MULTI_YEAR.search(before + after))
+    goal = _GOAL_YEAR.search(sentence[: max(0, sentence.find(clause)) + len(prefix)])
+    if goal and year is not None and int(goal.group(1)) > year:
+        multi = True  # 到2025年，…超过8500亿元: a goal of a later year
     near = prefix[-10:]
     whole = list(_WHOLE.finditer(near))
     part = bool(_PART_BEFORE.search(near[whole[-1].end() :] if whole else near))
@@ -627,8 +634,14 @@ def _classify(
         if multi or (zone == "review5" and (value is None or _GROWTH_NAME.search(name))):
             kind = "five-year-result"  # a level read in a five-year review may still be the year's
         elif (
-            _PAST_TARGET.search(clause) and (qualifier in ("左右", "以上", "以内") or value is None)
-        ) or ("控制在" in clause and qualifier in ("以内", "左右", "以下")):
+            (
+                _PAST_TARGET.search(clause)
+                and (qualifier in ("左右", "以上", "以内") or value is None)
+            )
+            or ("控制在" in clause and qualifier in ("以内", "左右", "以下"))
+            or (re.search(r"在\s*[\d.]", clause) and qualifier in ("以内", "以下"))
+            or (value is None and not re.search(r"平衡|持平", qualifier))
+        ):
             kind = "past-target"  # 年初目标…左右 / 控制在3.5%以内: a target quoted in the review
         else:
             kind = "result"
