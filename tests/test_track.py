@@ -149,7 +149,9 @@ def test_app_targets_screen_shows_a_regions_years(tmp_path: Path) -> None:
     doc_id = library.resolve(str(files[0])).id
 
     class Harness(App[None]):
-        opened: list[tuple[str, str]] = []
+        def __init__(self) -> None:
+            super().__init__()
+            self.opened: list[tuple[str, str]] = []
 
         def on_mount(self) -> None:
             self.push_screen(TargetsScreen(library, [doc_id]))

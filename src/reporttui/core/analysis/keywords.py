@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from reporttui.core.index.dictionary import prepare_jieba
 from reporttui.core.index.segment import cut
@@ -249,8 +250,10 @@ COMPOUND_HEADS: frozenset[str] = frozenset(
 )
 """Head words of policy compounds (Chinese compounds are head-final): 城市更新, 低空经济, 数字产业."""
 
-_REGION_SUFFIX = re.compile(r"(?:维吾尔|壮族|回族|蒙古族?|藏族|彝族|白族|哈萨克|柯尔克孜|苗族|侗族|土家族|布依族)*"
-                            r"(?:自治区|自治州|地区|特别行政区|省|市|县|区|州|盟|旗)$")
+_REGION_SUFFIX = re.compile(
+    r"(?:维吾尔|壮族|回族|蒙古族?|藏族|彝族|白族|哈萨克|柯尔克孜|苗族|侗族|土家族|布依族)*"
+    r"(?:自治区|自治州|地区|特别行政区|省|市|县|区|州|盟|旗)$"
+)
 
 _KEEP = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
@@ -312,7 +315,11 @@ def _raw_terms(text: str, places: frozenset[str]) -> list[str]:
 
 
 def compound_terms(
-    texts: Iterable[str], *, min_count: int = 3, min_share: float = 0.5, places: frozenset[str] = frozenset()
+    texts: Iterable[str],
+    *,
+    min_count: int = 3,
+    min_share: float = 0.5,
+    places: frozenset[str] = frozenset(),
 ) -> frozenset[tuple[str, str]]:
     """Adjacent word pairs that ``texts`` write together in at least ``min_share`` of the uses
     of the rarer word, ``min_count`` times or more: policy terms jieba cuts (城市|更新, 低空|经济).
@@ -324,7 +331,7 @@ def compound_terms(
             prepare_jieba()
             words = [w for w in cut(line) if w.strip()]
             singles.update(words)
-            for a, b in zip(words, words[1:]):
+            for a, b in pairwise(words):
                 if (
                     len(a) >= 2
                     and len(b) >= 2
@@ -366,8 +373,8 @@ def load_synonyms(home: object = None) -> dict[str, str]:
         user = (Path(str(home)) if home else library_home()) / "synonyms.txt"
         if user.is_file():
             texts.append(user.read_text("utf-8"))
-    except Exception:  # noqa: BLE001 - an unreadable user table: the shipped one alone
-        pass
+    except (OSError, UnicodeDecodeError):  # an unreadable user table: the shipped one alone
+        texts = texts[:1]
     mapping: dict[str, str] = {}
     for text in texts:
         for raw in text.splitlines():

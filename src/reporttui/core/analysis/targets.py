@@ -535,7 +535,7 @@ def _shared_qualitative(
             (
                 h.start(),
                 h.end(),
-                table[int(h.lastgroup[1:])].name + "增长",
+                table[int(h.lastgroup[1:])].name + "增长",  # type: ignore[index]
                 value,
                 "%",
                 growth.group(2) or "",
