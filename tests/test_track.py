@@ -185,3 +185,19 @@ def test_app_targets_screen_shows_a_regions_years(tmp_path: Path) -> None:
             assert app.opened and app.opened[0][0] == library.resolve(str(files[1])).id
 
     asyncio.run(run())
+
+
+def test_cli_reads_tables_from_its_home_and_warns_on_a_broken_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reporttui.core.analysis.tables import use_home
+
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "indicators.toml").write_text("[[indicator]\nname = ", "utf-8")
+    try:
+        code, out = _cli(capsys, "--home", str(home), "targets", "太原2025", "--json")
+        assert code == 0
+        assert "warning" in out and "indicators.toml" in out and "地区生产总值增长" in out
+    finally:
+        use_home(None)

@@ -157,6 +157,7 @@ def compare_command(
     from reporttui.core.analysis.export import comparison_rows
 
     fmt = _format(as_json, as_csv, as_md)
+    _warn_tables(obj, home)
     a, b = load_docs(obj, home, (doc_a, doc_b))
     comparison = compare_documents(a, b)
     if fmt == "json":
@@ -235,6 +236,7 @@ def targets_command(
     )
 
     fmt = _format(as_json, as_csv, as_md)
+    _warn_tables(obj, home)
     if region is not None:
         if docs:
             raise click.UsageError("give DOCS or --track REGION, not both")
@@ -280,6 +282,18 @@ def targets_command(
         console.print("no targets or results found")
         return
     console.print(table)
+
+
+def _warn_tables(obj: Context, home: str | None) -> None:
+    """Read the user's tables from the library home in use; one stderr line when one is broken."""
+    from reporttui.core.analysis.tables import use_home
+    from reporttui.core.analysis.targets import indicator_table_error
+    from reporttui.core.analysis.themes import user_taxonomy_error
+
+    use_home(obj.home(home))
+    for error in (indicator_table_error(), user_taxonomy_error()):
+        if error:
+            click.echo(f"reporttui: warning: {error} (using the shipped table)", err=True)
 
 
 KIND_LABELS = {

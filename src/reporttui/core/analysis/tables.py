@@ -26,12 +26,30 @@ def _parse(text: str, where: str) -> dict[str, Any]:
         raise ValueError(f"{where}: {error}") from None
 
 
+_ACTIVE_HOME: list[Path] = []
+"""The library home a command works on (set by :func:`use_home`), before $REPORTTUI_HOME."""
+
+
+def use_home(home: Path | None) -> None:
+    """Read user tables from ``home`` from now on (the CLI's --home, the app's library)."""
+    wanted = [Path(home)] if home is not None else []
+    if wanted == _ACTIVE_HOME:
+        return
+    _ACTIVE_HOME[:] = wanted
+    from reporttui.core.analysis import targets, themes
+
+    targets.indicator_table.cache_clear()
+    targets._indicator_re.cache_clear()
+    themes.taxonomy.cache_clear()
+    themes._matcher.cache_clear()
+
+
 def user_file(name: str, home: Path | None = None) -> Path | None:
     """``<home>/<name>.toml`` (home: the library home), or None when there is no home to read."""
     from reporttui.core.paths import library_home
 
     try:
-        base = home if home is not None else library_home()
+        base = home if home is not None else (_ACTIVE_HOME[0] if _ACTIVE_HOME else library_home())
     except Exception:  # noqa: BLE001 - no resolvable home: the shipped table alone
         return None
     return base / f"{name}.toml"

@@ -99,6 +99,15 @@ def _matcher() -> tuple[tuple[IndicatorDef, ...], re.Pattern[str]]:
         return indicator_table(nowhere), _indicator_re(nowhere)
 
 
+def indicator_table_error() -> str | None:
+    """Why ``<home>/indicators.toml`` cannot be used (None when it is fine or absent)."""
+    try:
+        indicator_table()
+    except ValueError as error:
+        return str(error)
+    return None
+
+
 def _table() -> tuple[IndicatorDef, ...]:
     return _matcher()[0]
 

@@ -271,6 +271,9 @@ class CompareScreen(Screen[None]):
         from reporttui.core.analysis.compare import compare_documents
         from reporttui.core.errors import ReportError
 
+        from reporttui.core.analysis.tables import use_home
+
+        use_home(getattr(self.library, "home", None))
         try:
             entries = list(self.library.entries())
             ids = [e.id for e in entries]

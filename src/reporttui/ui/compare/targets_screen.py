@@ -139,6 +139,9 @@ class TargetsScreen(Screen[None]):
         from reporttui.core.analysis.targets import extract_targets
         from reporttui.core.errors import ReportError
 
+        from reporttui.core.analysis.tables import use_home
+
+        use_home(getattr(self.library, "home", None))
         try:
             documents = [self.library.load(doc_id) for doc_id in self.doc_ids]
             per_doc = {d.id: extract_targets(d) for d in documents}
@@ -156,6 +159,9 @@ class TargetsScreen(Screen[None]):
         from reporttui.core.analysis.track import region_documents, track
         from reporttui.core.errors import ReportError
 
+        from reporttui.core.analysis.tables import use_home
+
+        use_home(getattr(self.library, "home", None))
         try:
             try:
                 entries = region_documents(self.library.entries(), region)
