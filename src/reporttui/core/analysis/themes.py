@@ -154,20 +154,26 @@ def score_text(body: str, title: str = "") -> list[ThemeScore]:
 
 
 def assign_themes(body: str, title: str = "", *, max_themes: int = 2) -> list[ThemeScore]:
-    """The one or two themes a section is about: the best, plus any close second.
+    """The one or two themes a section is about.
 
-    A second theme is kept when it reaches :data:`SECONDARY_SHARE` of the first (古交 2025's
-    (六) 聚焦底线红线 speaks of ecology and of safety in equal measure). Empty when nothing
+    Themes its heading names with a naming cue word (weight 3: 抓改革、扩开放) come first; else
+    the best. A further theme is kept when it reaches :data:`SECONDARY_SHARE` of the first (古交
+    2025's (六) 聚焦底线红线 speaks of ecology and of safety in equal measure). Empty when nothing
     reaches :data:`MIN_SCORE`.
     """
     scores = _grouped(score_text(body, title))
     if not scores or scores[0].score < MIN_SCORE:
         return []
-    top = scores[0].score
-    kept = [scores[0]]
     named = _named_in_title(title)
-    for s in scores[1:max_themes]:
-        if s.score >= MIN_SCORE and (s.score >= SECONDARY_SHARE * top or s.theme in named):
+    titled = [s for s in scores if s.theme in named and s.score >= MIN_SCORE]
+    # The heading names its fields (抓改革、扩开放; 提升内需): those themes come first; a theme
+    # the body speaks of as much fills a free place.
+    kept = titled[:max_themes] or [scores[0]]
+    top = kept[0].score
+    for s in scores:
+        if len(kept) >= max_themes:
+            break
+        if s not in kept and s.score >= MIN_SCORE and s.score >= SECONDARY_SHARE * top:
             kept.append(s)
     return kept
 
