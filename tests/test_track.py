@@ -201,3 +201,28 @@ def test_cli_reads_tables_from_its_home_and_warns_on_a_broken_one(
         assert "warning" in out and "indicators.toml" in out and "地区生产总值增长" in out
     finally:
         use_home(None)
+
+
+def test_a_joint_urban_rural_target_is_judged_on_both_results() -> None:
+    from reporttui.core.model import Document, Paragraph, Section
+
+    def doc(year: int, text: str) -> Document:
+        para = Paragraph(1, text, 0, "s0")
+        section = Section("s0", "", 0, "document", (para,))
+        return Document(
+            f"d{year}",
+            f"/x/{year}.md",
+            "报告",
+            "某市",
+            year,
+            "政府工作报告",
+            None,
+            text,
+            (section,),
+        )
+
+    target = doc(2024, "主要目标是：城乡居民人均可支配收入增长高于GDP增速。")
+    result = doc(2025, "去年地区生产总值增长5%，城乡居民人均可支配收入分别增长4.6%、6.6%。")
+    table = track("某市", [target, result])
+    cell = dict(table.rows)["城乡居民人均可支配收入增长"][0]
+    assert cell is not None and cell.status == MISSED and "城镇 4.6%" in cell.reason

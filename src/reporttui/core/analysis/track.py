@@ -35,6 +35,13 @@ _LOWER_IS_BETTER = re.compile(r"失业率|居民消费价格|能耗|排放|负�
 """Indicators whose target is a ceiling (城镇调查失业率5.5%左右, 居民消费价格涨幅3%左右)."""
 
 
+_SPLIT = {
+    "城乡居民人均可支配收入增长": ("城镇居民人均可支配收入增长", "农村居民人均可支配收入增长"),
+    "城乡居民人均可支配收入": ("城镇居民人均可支配收入", "农村居民人均可支配收入"),
+}
+"""A joint indicator and the two a report gives its result as."""
+
+
 @dataclass(frozen=True, slots=True)
 class TrackCell:
     """One indicator in one year: the target, the result, and the verdict."""
@@ -208,6 +215,18 @@ def track(region: str, documents: Sequence[Document]) -> TrackTable:
             result = year_results.get(name)
             gdp = year_results.get("地区生产总值增长")
             status, reason = judge(target, result, gdp)
+            if result is None and name in _SPLIT:
+                # 城乡居民收入 set as one target, reported for 城镇 and 农村: both must reach it
+                parts = [(p, year_results.get(p)) for p in _SPLIT[name]]
+                if all(r is not None for _, r in parts):
+                    verdicts = [judge(target, r, gdp) for _, r in parts]
+                    status = (
+                        MISSED
+                        if any(v[0] == MISSED for v in verdicts)
+                        else (MET if all(v[0] == MET for v in verdicts) else NO_FIGURE)
+                    )
+                    reason = "; ".join(f"{p[:2]} {v[1]}" for (p, _), v in zip(parts, verdicts))
+                    result = parts[0][1]
             cells.append(TrackCell(year, name, target, result, status, reason))
         table_rows.append((name, tuple(cells)))
     return TrackTable(region, years, {y: reports[y] for y in years}, tuple(table_rows))
