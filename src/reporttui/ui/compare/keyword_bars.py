@@ -38,7 +38,7 @@ class KeywordBars(Static):
     """A titled bar chart of (term, value) pairs, values printed next to the bars."""
 
     DEFAULT_CSS = """
-    KeywordBars { height: auto; padding: 0 1 1 1; }
+    KeywordBars { width: 1fr; height: auto; padding: 0 1 1 1; }
     """
 
     def __init__(
