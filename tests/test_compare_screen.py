@@ -238,3 +238,24 @@ def test_picker_labels_tell_duplicates_apart_and_filter_by_words() -> None:
 
     assert cell_len(cut) <= 24 and cut.endswith("…") and cut.startswith("古交市 2026 计划")
     assert fit("古交市 2026", 24, pad=True) == "古交市 2026" + " " * (24 - cell_len("古交市 2026"))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (130, 40), (220, 50)])
+def test_keyword_bars_fit_any_width(library: Library, size: tuple[int, int]) -> None:
+    from rich.cells import cell_len
+
+    doc, vs = seed("古交2026").id, seed("古交2025").id
+
+    @run_async
+    async def run() -> None:
+        app = Harness(lambda: KeywordScreen(library, doc, vs))
+        async with app.run_test(size=size) as pilot:
+            await _settle(app, pilot)
+            charts = list(app.screen.query(KeywordBars))
+            assert len(charts) == 4
+            for chart in charts:
+                assert chart.size.width <= size[0]
+                for line in chart.render().plain.split("\n"):
+                    assert cell_len(line) <= chart.size.width, (size, line)
+
+    run()
