@@ -105,6 +105,8 @@ def _print_comparison(comparison: Any) -> None:
             text.append(ref.title, style="" if ref.role == "main" else "dim")
             if ref.role == "part":
                 text.append(" (部分)", style="dim")
+            if ref.scope == "five-year":
+                text.append(" (五年)", style="dim")
             if ref.evidence:
                 text.append(f"  [{'、'.join(ref.evidence[:3])}]", style="dim cyan")
         return text

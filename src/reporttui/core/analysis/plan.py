@@ -191,11 +191,17 @@ def _short_title(text: str) -> str:
 def _scope(document: Document, section: Section) -> str:
     """"five-year" for a unit under a five-year heading that does not name the plan year."""
     try:
-        path = " ".join(document.section_path(section.id))
+        path = document.section_path(section.id)
     except KeyError:
         return "year"
-    if _FIVE_YEAR.search(path) and not (document.year and f"{document.year}年" in path):
-        return "five-year"
+    plan_year = f"{document.year}年" if document.year else None
+    for title in reversed(path):  # the innermost heading that says decides
+        five = bool(_FIVE_YEAR.search(title))
+        this_year = bool(plan_year and plan_year in title)
+        if five and not this_year:
+            return "five-year"
+        if this_year:
+            return "year"
     return "year"
 
 

@@ -77,6 +77,8 @@ class SectionBlock(Static, can_focus=True):
         title = highlight(ref.title, shared, only, base="bold")
         if ref.role == "part":
             title = title.append(" (部分)")
+        if getattr(ref, "scope", "year") == "five-year":
+            title = title.append(" (五年)")  # a unit of the report's five-year part
         lines = [title]
         if ref.evidence:
             lines.append(
