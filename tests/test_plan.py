@@ -105,3 +105,17 @@ def test_units_point_into_the_text(name: str) -> None:
         assert unit.start >= plan.start
         assert set(unit.paragraphs) <= numbers
         doc.section(unit.section_id)  # raises KeyError if unknown
+
+
+def test_unit_scope_is_decided_by_the_innermost_heading_that_says() -> None:
+    from reporttui.core.analysis.plan import _scope
+    from reporttui.core.model import Document, Paragraph, Section
+
+    p1 = Paragraph(1, "坚持稳中求进。", 0, "s1")
+    p2 = Paragraph(2, "加快项目建设。", 0, "s2")
+    five = Section("s1", "（一）“十五五”时期必须遵循的原则", 2, "numbered", (p1,))
+    year = Section("s2", "（一）聚焦项目建设", 2, "numbered", (p2,))
+    top = Section("s0", "二、“十五五”时期目标任务和2026年工作安排", 1, "numbered", (), (five, year))
+    doc = Document("d", "/x.md", "报告", "某市", 2026, "政府工作报告", None, "", (top,))
+    assert _scope(doc, five) == "five-year"
+    assert _scope(doc, year) == "year"

@@ -77,7 +77,7 @@ def test_paired_urban_and_rural_incomes_are_split() -> None:
 
 def test_a_part_of_the_economy_is_not_the_headline() -> None:
     rows = extract_from_text("推动开发区规上工业增加值增长6%。", default_kind="target", year=2025)
-    assert rows == []
+    assert [r.kind for r in rows] == ["part"]  # kept as a candidate, never a headline figure
 
 
 def test_taiyuan_2025_targets() -> None:
@@ -160,4 +160,156 @@ def test_every_row_points_at_its_text(name: str) -> None:
 )
 def test_corpus_wordings(text: str, expected: list[tuple[object, ...]]) -> None:
     rows = extract_from_text(text, default_kind="result", year=2020)
-    assert [(r.indicator, r.value, r.qualifier, r.kind) for r in rows] == expected
+    headline = [r for r in rows if r.kind in ("target", "result")]
+    assert [(r.indicator, r.value, r.qualifier, r.kind) for r in headline] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "zone", "expected"),
+    [
+        # thousands separators with a space or a comma
+        (
+            "地区生产总值完成2 311.43亿元。",
+            "review",
+            [("地区生产总值", 2311.43, "亿元", "", "result")],
+        ),
+        (
+            "地区生产总值完成2,311.43亿元。",
+            "review",
+            [("地区生产总值", 2311.43, "亿元", "", "result")],
+        ),
+        # Chinese numerals and signs
+        (
+            "主要目标是：一般公共预算收入增长百分之五。",
+            "passage",
+            [("一般公共预算收入增长", 5.0, "%", "", "target")],
+        ),
+        (
+            "主要目标是：单位地区生产总值能耗下降3%左右。",
+            "passage",
+            [("单位地区生产总值能耗增长", -3.0, "%", "左右", "target")],
+        ),
+        # 分别 lists, one row per indicator
+        (
+            "主要目标是：第一、第二、第三产业增加值分别增长2%、5.5%和6.5%。",
+            "passage",
+            [
+                ("第一产业增加值增长", 2.0, "%", "", "target"),
+                ("第二产业增加值增长", 5.5, "%", "", "target"),
+                ("第三产业增加值增长", 6.5, "%", "", "target"),
+            ],
+        ),
+        (
+            "财政总收入、一般公共预算收入分别达到1102.6亿元和632亿元。",
+            "review",
+            [
+                ("财政总收入", 1102.6, "亿元", "", "result"),
+                ("一般公共预算收入", 632.0, "亿元", "", "result"),
+            ],
+        ),
+        # a qualifier stays in its clause
+        (
+            "主要目标是：进出口总额力争正增长，一般公共预算收入增长2%。",
+            "passage",
+            [
+                ("进出口总额增长", None, "", "正增长", "target"),
+                ("一般公共预算收入增长", 2.0, "%", "", "target"),
+            ],
+        ),
+        # 从X提高到Y gives Y; a milestone keeps its 突破
+        (
+            "主要目标是：常住人口城镇化率从60%提高到62%。",
+            "passage",
+            [("常住人口城镇化率", 62.0, "%", "", "target")],
+        ),
+        (
+            "主要目标是：一般公共预算收入增长9%、总量突破300亿元。",
+            "passage",
+            [
+                ("一般公共预算收入增长", 9.0, "%", "", "target"),
+                ("一般公共预算收入", 300.0, "亿元", "突破", "target"),
+            ],
+        ),
+        # qualitative targets shared by two indicators, and a balance
+        (
+            "主要目标是：一般公共预算收入、城乡居民人均可支配收入与经济增长基本同步；国际收支保持基本平衡。",
+            "passage",
+            [
+                ("一般公共预算收入增长", None, "", "与经济增长基本同步", "target"),
+                ("城乡居民人均可支配收入增长", None, "", "与经济增长基本同步", "target"),
+                ("国际收支", None, "", "基本平衡", "target"),
+            ],
+        ),
+        # an index without a unit, and an indicator outside the table (open-ended, passage only)
+        (
+            "主要目标是：居民消费价格指数控制在103左右，森林覆盖率达到45%。",
+            "passage",
+            [
+                ("居民消费价格指数", 103.0, "", "左右", "target"),
+                ("森林覆盖率", 45.0, "%", "", "target"),
+            ],
+        ),
+        # a growth after its level, in the next clause; a figure of another subject breaks the chain
+        (
+            "粮食产量达到25.1亿斤，农产品加工销售收入完成154亿元，同比增长24%。",
+            "review",
+            [("粮食产量", 25.1, "亿斤", "", "result")],
+        ),
+        # five-year and relative figures are never the year's
+        (
+            "地区生产总值年均增长6.3%，规上工业增加值、固定资产投资增速分别比全国高0.2、0.9个百分点。",
+            "review",
+            [],
+        ),
+        # last year's target quoted again in the review, also as 控制在…以内
+        ("年初确定的地区生产总值增长6%左右的目标顺利完成。", "review", []),
+        ("居民消费价格指数控制在3.5%以内。", "review", []),
+        # a sector is a part; 规模以上… is not the 总量 of the indicator before
+        ("民营工业增加值增长17.8%，规模以上工业企业利润总额增长44.2%。", "review", []),
+        # one growth for two indicators joined by 和
+        (
+            "主要目标是：城镇居民人均可支配收入和农民人均纯收入实际增长10%。",
+            "passage",
+            [
+                ("城镇居民人均可支配收入增长", 10.0, "%", "", "target"),
+                ("农村居民人均可支配收入增长", 10.0, "%", "", "target"),
+            ],
+        ),
+    ],
+)
+def test_clause_grammar(text: str, zone: str, expected: list[tuple[object, ...]]) -> None:
+    rows = extract_from_text(text, default_kind="result", year=2025, zone=zone)
+    headline = [r for r in rows if r.kind in ("target", "result")]
+    assert [(r.indicator, r.value, r.unit, r.qualifier, r.kind) for r in headline] == expected
+    for r in rows:
+        assert text[r.start : r.start + len(r.text)] == r.text
+
+
+def test_user_indicator_table_extends_the_shipped_one(tmp_path, monkeypatch) -> None:
+    from reporttui.core.analysis.targets import indicator_table
+
+    (tmp_path / "indicators.toml").write_text(
+        '[[indicator]]\nname = "林麝存栏"\naliases = ["林麝存栏(?:量)?"]\n', "utf-8"
+    )
+    monkeypatch.setenv("REPORTTUI_HOME", str(tmp_path))
+    indicator_table.cache_clear()
+    try:
+        rows = extract_from_text("林麝存栏量达到1200头以上。", default_kind="result", year=2025)
+        assert canonical_indicator("林麝存栏") == "林麝存栏"
+        assert any(d.name == "地区生产总值" for d in indicator_table())
+    finally:
+        indicator_table.cache_clear()
+    assert rows == [] or rows[0].indicator == "林麝存栏"
+
+
+def test_a_broken_user_table_falls_back_to_the_shipped_one(tmp_path, monkeypatch) -> None:
+    from reporttui.core.analysis.targets import indicator_table
+
+    (tmp_path / "indicators.toml").write_text("[[indicator]\nname = ", "utf-8")
+    monkeypatch.setenv("REPORTTUI_HOME", str(tmp_path))
+    indicator_table.cache_clear()
+    try:
+        rows = extract_from_text("地区生产总值增长5%。", default_kind="result", year=2025)
+        assert [r.indicator for r in rows] == ["地区生产总值增长"]
+    finally:
+        indicator_table.cache_clear()

@@ -42,6 +42,20 @@ def load_docs(obj: Context, home: str | None, refs: tuple[str, ...]) -> list[Doc
             close()
 
 
+def _library_regions(obj: Context, home: str | None, documents: list[Document]) -> list[str | None]:
+    """The regions of the library's documents and of ``documents`` (their names are not keywords)."""
+    from reporttui.core.library.library import Library
+
+    library = Library(obj.home(home))
+    try:
+        regions = [e.region for e in library.entries()]
+    finally:
+        close = getattr(library, "close", None)
+        if close:
+            close()
+    return regions + [d.region for d in documents]
+
+
 def _label(document: Document) -> str:
     """The document's label, or its file name when region and year are unknown."""
     if document.region or document.year:
@@ -93,6 +107,8 @@ def _print_comparison(comparison: Any) -> None:
             text.append(ref.title, style="" if ref.role == "main" else "dim")
             if ref.role == "part":
                 text.append(" (部分)", style="dim")
+            if ref.scope == "five-year":
+                text.append(" (五年)", style="dim")
             if ref.evidence:
                 text.append(f"  [{'、'.join(ref.evidence[:3])}]", style="dim cyan")
         return text
@@ -109,20 +125,49 @@ def _print_comparison(comparison: Any) -> None:
     console.print(table)
 
 
+def _format(as_json: bool, as_csv: bool, as_md: bool) -> str | None:
+    """The one export format asked for (None: the terminal view); a usage error for several."""
+    chosen = [f for f, on in (("json", as_json), ("csv", as_csv), ("md", as_md)) if on]
+    if len(chosen) > 1:
+        raise click.UsageError("give one of --json, --csv, --md")
+    return chosen[0] if chosen else None
+
+
+def _emit(rows: list[dict[str, Any]], fmt: str, title: str) -> None:
+    from reporttui.core.analysis.export import render
+
+    sys.stdout.write(render(rows, fmt, title))
+
+
 @click.command("compare")
 @click.argument("doc_a")
 @click.argument("doc_b")
 @click.option("--json", "as_json", is_flag=True, help="Print the aligned rows as JSON.")
+@click.option("--csv", "as_csv", is_flag=True, help="One CSV row per theme, side and section.")
+@click.option("--md", "as_md", is_flag=True, help="The same rows as a Markdown table.")
 @home_option
 @pass_context
-def compare_command(obj: Context, doc_a: str, doc_b: str, as_json: bool, home: str | None) -> None:
+def compare_command(
+    obj: Context,
+    doc_a: str,
+    doc_b: str,
+    as_json: bool,
+    as_csv: bool,
+    as_md: bool,
+    home: str | None,
+) -> None:
     """Align the plans of DOC_A and DOC_B theme by theme, with gaps shown."""
     from reporttui.core.analysis.compare import compare_documents
+    from reporttui.core.analysis.export import comparison_rows
 
+    fmt = _format(as_json, as_csv, as_md)
+    _warn_tables(obj, home)
     a, b = load_docs(obj, home, (doc_a, doc_b))
     comparison = compare_documents(a, b)
-    if as_json:
+    if fmt == "json":
         _dump(comparison.to_json())
+    elif fmt:
+        _emit(comparison_rows(comparison), fmt, f"对比 {_label(a)} / {_label(b)}")
     else:
         _print_comparison(comparison)
 
@@ -140,18 +185,34 @@ CSV_FIELDS = (
     "qualifier",
     "kind",
     "text",
+    "section",
+    "scope",
 )
 
 
 @click.command("targets")
-@click.argument("docs", nargs=-1, required=True)
+@click.argument("docs", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON row per indicator.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV with a header line.")
+@click.option("--md", "as_md", is_flag=True, help="Print a Markdown table.")
 @click.option(
     "--kind",
     type=click.Choice(["target", "result"]),
     default=None,
     help="Only targets for the coming year, or only results of the past one.",
+)
+@click.option(
+    "--all",
+    "all_kinds",
+    is_flag=True,
+    help="Every candidate figure (five-year, past-target, part, plan), not only the headline ones.",
+)
+@click.option(
+    "--track",
+    "region",
+    default=None,
+    metavar="REGION",
+    help="Year-N target against the year-N result (from the year-N+1 report) for REGION's reports.",
 )
 @home_option
 @pass_context
@@ -160,27 +221,50 @@ def targets_command(
     docs: tuple[str, ...],
     as_json: bool,
     as_csv: bool,
+    as_md: bool,
     kind: str | None,
+    all_kinds: bool,
+    region: str | None,
     home: str | None,
 ) -> None:
-    """Targets and results (value, unit, qualifier, year) of each DOC, as one table."""
-    from reporttui.core.analysis.targets import extract_targets, format_cell, target_table
+    """Targets and results (value, unit, qualifier, year) of each DOC, as one table.
 
-    if as_json and as_csv:
-        raise click.UsageError("give --json or --csv, not both")
-    documents = load_docs(obj, home, docs)
-    per_doc = {
-        d.id: [r for r in extract_targets(d) if not kind or r.kind == kind] for d in documents
-    }
-    rows = [r.to_json() for d in documents for r in per_doc[d.id]]
-    if as_json:
-        _dump(rows)
+    With --track REGION: the region's reports of consecutive years, target against result.
+    """
+    from reporttui.core.analysis.export import indicator_rows
+    from reporttui.core.analysis.targets import (
+        extract_candidates,
+        extract_targets,
+        format_cell,
+        target_table,
+    )
+
+    fmt = _format(as_json, as_csv, as_md)
+    _warn_tables(obj, home)
+    if region is not None:
+        if docs:
+            raise click.UsageError("give DOCS or --track REGION, not both")
+        _track(obj, home, region, fmt)
         return
-    if as_csv:
+    if not docs:
+        raise click.UsageError("give at least one DOC (or --track REGION)")
+    documents = load_docs(obj, home, docs)
+    extract = extract_candidates if all_kinds else extract_targets
+    per_doc = {d.id: [r for r in extract(d) if not kind or r.kind == kind] for d in documents}
+    if fmt == "json":
+        _dump([r.to_json() for d in documents for r in per_doc[d.id]])
+        return
+    if fmt == "csv" and not all_kinds and not as_md:
+        # the long-standing CSV layout: the Indicator fields, one row per figure
         writer = csv.DictWriter(sys.stdout, fieldnames=CSV_FIELDS, lineterminator="\n")
         writer.writeheader()
-        for row in rows:
-            writer.writerow(row)
+        for d in documents:
+            for r in per_doc[d.id]:
+                writer.writerow(r.to_json())
+        return
+    if fmt:
+        rows = indicator_rows([(d, per_doc[d.id]) for d in documents])
+        _emit(rows, fmt, "指标 (目标 / 实绩)")
         return
     from rich.table import Table
 
@@ -196,12 +280,93 @@ def targets_command(
         values = []
         for c in cells:
             values.append("" if c is None else format_cell(c, labels[c.doc].year))
-        table.add_row(name, "目标" if row_kind == "target" else "实绩", *values)
+        table.add_row(name, KIND_LABELS.get(row_kind, row_kind), *values)
     console = _console()
     if not grid.rows:
         console.print("no targets or results found")
         return
     console.print(table)
+
+
+def _warn_tables(obj: Context, home: str | None) -> None:
+    """Read the user's tables from the library home in use; one stderr line when one is broken."""
+    from reporttui.core.analysis.tables import use_home
+    from reporttui.core.analysis.targets import indicator_table_error
+    from reporttui.core.analysis.themes import user_taxonomy_error
+
+    use_home(obj.home(home))
+    for error in (indicator_table_error(), user_taxonomy_error()):
+        if error:
+            click.echo(f"reporttui: warning: {error} (using the shipped table)", err=True)
+
+
+KIND_LABELS = {
+    "target": "目标",
+    "result": "实绩",
+    "plan": "任务",
+    "five-year-target": "五年目标",
+    "five-year-result": "五年实绩",
+    "past-target": "上年目标",
+    "part": "局部",
+}
+STATUS_MARKS = {"met": "✓ 完成", "missed": "✗ 未完成", "no figure": "— 无数"}
+
+
+def _track(obj: Context, home: str | None, region: str, fmt: str | None) -> None:
+    """``targets --track REGION``: the tracking table of one region's reports."""
+    from reporttui.core.analysis.export import track_rows
+    from reporttui.core.analysis.track import region_documents, track
+    from reporttui.core.errors import ReportError
+    from reporttui.core.library.library import Library
+
+    library = Library(obj.home(home))
+    try:
+        try:
+            entries = region_documents(library.entries(), region)
+        except ValueError as error:
+            raise ReportError(str(error)) from None
+        if not entries:
+            raise ReportError(f"no report of {region!r} in the library")
+        documents = [library.load(e.id) for e in entries]  # type: ignore[attr-defined]
+    finally:
+        close = getattr(library, "close", None)
+        if close:
+            close()
+    table = track(documents[0].region or region, documents)
+    if not table.years:
+        raise ReportError(f"no targets found in the reports of {region!r}")
+    if fmt == "json":
+        _dump(table.to_json())
+        return
+    if fmt:
+        _emit(track_rows(table), fmt, f"{table.region} 目标与实绩")
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table(title=f"{table.region} 目标与实绩 (目标 → 次年报告所载实绩)", show_lines=True)
+    grid.add_column("指标", style="bold", no_wrap=True)
+    for year in table.years:
+        grid.add_column(str(year))
+    styles = {"met": "green", "missed": "red", "no figure": "dim"}
+    from reporttui.core.analysis.targets import format_value
+
+    for name, cells in table.rows:
+        shown: list[Text | str] = [name]
+        for cell in cells:
+            if cell is None:
+                shown.append("")
+                continue
+            text = Text(format_value(cell.target) if cell.target else "")
+            text.append(" → " + (format_value(cell.result) if cell.result else "?"))
+            text.append("\n" + STATUS_MARKS[cell.status], style=styles[cell.status])
+            shown.append(text)
+        grid.add_row(*shown)
+    console = _console()
+    console.print(grid)
+    for year in table.years:
+        d = table.documents[year]
+        console.print(f"[dim]{year}: {d.title} ({d.path})[/]")
 
 
 # --- keywords --------------------------------------------------------------------------------
@@ -240,6 +405,8 @@ def _change_json(items: Any) -> list[dict[str, object]]:
 )
 @click.option("--sections", is_flag=True, help="Also list top terms per plan section.")
 @click.option("--json", "as_json", is_flag=True, help="Print the statistics as JSON.")
+@click.option("--csv", "as_csv", is_flag=True, help="One CSV row per term (top, new, rising, falling).")
+@click.option("--md", "as_md", is_flag=True, help="The same rows as a Markdown table.")
 @home_option
 @pass_context
 def keywords_command(
@@ -249,24 +416,41 @@ def keywords_command(
     top: int,
     sections: bool,
     as_json: bool,
+    as_csv: bool,
+    as_md: bool,
     home: str | None,
 ) -> None:
     """Top terms of DOC (policy verbs dropped), per section, and the difference to --vs DOC."""
-    from reporttui.core.analysis.keywords import keyword_diff, report_text, term_counts, top_terms
+    from reporttui.core.analysis.keywords import (
+        keyword_context,
+        keyword_diff,
+        report_text,
+        term_counts,
+        top_terms,
+    )
     from reporttui.core.analysis.plan import find_plan
 
+    fmt = _format(as_json, as_csv, as_md)
     refs = (doc, vs) if vs else (doc,)
     documents = load_docs(obj, home, refs)
     main = documents[0]
     main_text = report_text(main)
-    counts = term_counts(main_text)
+    texts = [report_text(d) for d in documents]
+    context = keyword_context(texts, _library_regions(obj, home, documents), obj.home(home))
+    counts = term_counts(main_text, context)
     tops = top_terms(main_text, top, counts)
     plan = find_plan(main)
-    per_section = [(u, top_terms(u.text, 8)) for u in plan.units]
+    per_section = [(u, top_terms(u.text, 8, context=context)) for u in plan.units]
     diff = None
     if vs:
         base = documents[1]
-        diff = keyword_diff(report_text(base), main_text, n=top, other_counts=counts)
+        diff = keyword_diff(texts[1], main_text, n=top, other_counts=counts, context=context)
+    if fmt in ("csv", "md"):
+        from reporttui.core.analysis.export import keyword_rows
+
+        rows = keyword_rows(main, tops, diff, documents[1] if vs else None)
+        _emit(rows, fmt, f"高频词 {_label(main)}")
+        return
     if as_json:
         data: dict[str, object] = {
             "doc": {"doc": main.id, "path": main.path, "region": main.region, "year": main.year},
@@ -296,7 +480,7 @@ def keywords_command(
     table.add_column("词", no_wrap=True)
     table.add_column("次", justify="right")
     table.add_column("", no_wrap=True, style="cyan")
-    peak = tops[0].count if tops else 0
+    peak: float = tops[0].count if tops else 0
     for t in tops:
         table.add_row(t.term, str(t.count), _bar(t.count, peak))
     console.print(table)
@@ -313,16 +497,16 @@ def keywords_command(
             ("上升", diff.rising, "yellow"),
             ("下降", diff.falling, "red"),
         ):
-            t = Table(title=title, show_edge=False, title_style=f"bold {style}")
-            t.add_column("词", no_wrap=True)
-            t.add_column("本文", justify="right")
-            t.add_column("对比", justify="right")
-            t.add_column("", no_wrap=True, style=style)
+            changes = Table(title=title, show_edge=False, title_style=f"bold {style}")
+            changes.add_column("词", no_wrap=True)
+            changes.add_column("本文", justify="right")
+            changes.add_column("对比", justify="right")
+            changes.add_column("", no_wrap=True, style=style)
             peak = max((max(c.other_rate, c.base_rate) for c in items), default=0)
             for c in items:
                 bar_value = c.base_rate if title == "下降" else c.other_rate
-                t.add_row(c.term, f"{c.other_rate:g}", f"{c.base_rate:g}", _bar(bar_value, peak))
-            console.print(t)
+                changes.add_row(c.term, f"{c.other_rate:g}", f"{c.base_rate:g}", _bar(bar_value, peak))
+            console.print(changes)
 
 
 def register(group: click.Group) -> None:

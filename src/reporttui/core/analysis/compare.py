@@ -21,9 +21,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from reporttui.core.analysis.keywords import terms
-from reporttui.core.model import Document
 from reporttui.core.analysis.plan import PlanPart, PlanUnit, find_plan
 from reporttui.core.analysis.themes import ThemeScore, assign_themes, score_text, theme_names
+from reporttui.core.model import Document
 
 OTHER = "other"
 """Theme id of the row holding units that no theme fits."""
@@ -58,10 +58,13 @@ class SectionRef:
     match_title: str | None
     similarity: float
     """Cosine similarity to that unit, 0..1."""
+    scope: str = "year"
+    """"year" (the annual plan) or "five-year" (a unit of the report's five-year part)."""
 
     def to_json(self) -> dict[str, object]:
         return {
             "title": self.title,
+            "scope": self.scope,
             "key": self.key,
             "section_id": self.section_id,
             "score": self.score,
@@ -254,7 +257,9 @@ def _unit_themes(
 
 def _side(
     document: Document,
-) -> tuple[Side, list[tuple[PlanUnit, list[ThemeScore], list[ThemeScore]]]]:
+) -> tuple[
+    Side, list[tuple[PlanUnit, list[ThemeScore], dict[str, tuple[ThemeScore, list[str]]]]]
+]:
     plan = find_plan(document)
     themed = [(u, *_unit_themes(u)) for u in plan.units]
     side = Side(document, plan, {u.key: tuple(main) for u, main, _ in themed})
@@ -349,6 +354,7 @@ def compare_documents(a: Document, b: Document) -> Comparison:
                     match_key,
                     match_title,
                     similarity,
+                    unit.scope,
                 )
                 (bucket[0] if side == "a" else bucket[1]).append(ref)
                 row_counts = counts[i] if texts is None else Counter(terms("\n".join(texts)))
@@ -362,6 +368,9 @@ def compare_documents(a: Document, b: Document) -> Comparison:
         if theme not in buckets:
             continue
         a_refs, b_refs, ca, cb = buckets[theme]
+        # Best match first: the units about the theme, strongest first, then those with a part.
+        a_refs.sort(key=lambda r: (r.role != "main", -r.score))
+        b_refs.sort(key=lambda r: (r.role != "main", -r.score))
         shared, only_a, only_b = _row_terms(ca, cb, idf, places)
         rows.append(
             CompareRow(

@@ -1,9 +1,14 @@
 """Keyword statistics: top terms of a text, and how two documents' vocabularies differ.
 
 Terms are jieba accurate-mode words of two or more characters, minus a policy stop list: the
-verbs and fillers every report repeats (加强, 推进, 坚持, 全面, 工作...) and which say nothing
-about what a region plans. Counts are compared per 10,000 characters, so a short newspaper digest
-and a long report can be set side by side.
+verbs and fillers every report repeats (加强, 推进, 坚持, 全面, 工作...), function words (这是,
+是否, 国家, 时期...) and the place names of the library's own regions, which say nothing about
+what a region plans. Policy terms stay units: the shipped and user dictionaries keep 新质生产力
+whole in jieba, and :func:`compound_terms` finds the pairs of words that a set of documents
+writes together so often that they are one term (城市 + 更新 -> 城市更新, 低空 + 经济). Synonyms
+are merged (旅游 and 文旅 count as one) from the search synonym table. A :class:`KeywordContext`
+carries the three. Counts are compared per 10,000 characters, so a short newspaper digest and a
+long report can be set side by side.
 """
 
 from __future__ import annotations
@@ -11,11 +16,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import pairwise
 
 from reporttui.core.index.dictionary import prepare_jieba
-from reporttui.core.model import Document
 from reporttui.core.index.segment import cut
+from reporttui.core.model import Document
 
 POLICY_STOPWORDS: frozenset[str] = frozenset(
     [
@@ -225,6 +231,30 @@ POLICY_STOPWORDS: frozenset[str] = frozenset(
 )
 """Words dropped from keyword lists: policy verbs, fillers, numbering, units."""
 
+FUNCTION_WORDS: frozenset[str] = frozenset(
+    "这是 是否 国家 时期 我国 全国 地方 各地 各级 各项 各种 一些 一切 所有 这样 那样 这里 那里 "
+    "他们 大家 自己 本届 届次 问题 情况 基础 过程 阶段 期间 时间 地区 区域 城市 全体 广大 同步 "
+    "以下 以内 之间 之后 之前 以前 以后 可以 能够 应当 必须 需要 通过 进一步 继续 开始 得到 提供 "
+    "关于 对于 由于 因为 所以 但是 而且 并且 或者 还是 还有 就是 特别 尤其 比较 非常 更是 已经 正在 "
+    "实际 具体 一定 一般 基本 总体 整体 全局 历史 新的 多年 五年 今后 未来 当年 上年 本年 明显 显著 "
+    "政府 人民 社会 时代 习近平 总书记 思想 群众 核心 公共 存在 办成 事业 责任 排名 率先 承载 气质 "
+    "中国 特色 社会主义 党中央 省委 市委 县委 区委 领导 坚强 同志 各位代表 成绩 困难 挑战 机遇".split()
+)
+"""Function words and fillers of any text, dropped as the policy stop list is."""
+
+COMPOUND_HEADS: frozenset[str] = frozenset(
+    "经济 产业 更新 工程 体系 中心 基地 园区 集群 平台 改革 行动 服务 消费 枢纽 走廊 城市 新城 "
+    "示范区 试验区 开发区 新区 片区 乡村 农业 工业 制造 能源 电力 交通 设施 网络 市场 主体 企业 "
+    "产业链 供应链 生产力 生态 环境 文化 旅游 文旅 品牌 标准 模式 业态 场景 赛道 空间 布局 "
+    "保障 保险 救助 养老 医疗 教育 就业 住房 社区 治理 安全 风险 债务 金融 资本 基金 人才 创新".split()
+)
+"""Head words of policy compounds (Chinese compounds are head-final): 城市更新, 低空经济, 数字产业."""
+
+_REGION_SUFFIX = re.compile(
+    r"(?:维吾尔|壮族|回族|蒙古族?|藏族|彝族|白族|哈萨克|柯尔克孜|苗族|侗族|土家族|布依族)*"
+    r"(?:自治区|自治州|地区|特别行政区|省|市|县|区|州|盟|旗)$"
+)
+
 _KEEP = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 
@@ -245,21 +275,166 @@ def report_text(doc: Document) -> str:
     return "\n".join(lines)
 
 
-def terms(text: str) -> list[str]:
-    """The meaningful words of ``text`` in order (jieba words, stop list and digits removed).
+@dataclass(frozen=True)
+class KeywordContext:
+    """What keyword statistics over a library need besides the text itself."""
 
-    jieba gets the shipped policy-term dictionary first (林麝, 新质生产力 stay whole words).
-    """
+    places: frozenset[str] = frozenset()
+    """The library's own region names (古交市, 古交): dropped from keyword lists."""
+    compounds: frozenset[tuple[str, str]] = frozenset()
+    """Word pairs written together so often they are one term (see :func:`compound_terms`)."""
+    synonyms: dict[str, str] = field(default_factory=dict)
+    """Name -> the name shown for its group (旅游 -> 文旅)."""
+
+
+def place_names(regions: Iterable[str | None]) -> frozenset[str]:
+    """Region names and their short forms (太原市 -> 太原; 新疆维吾尔自治区 -> 新疆)."""
+    names: set[str] = set()
+    for region in regions:
+        if not region:
+            continue
+        names.add(region)
+        short = _REGION_SUFFIX.sub("", region)
+        if len(short) >= 2:
+            names.add(short)
+    return frozenset(names)
+
+
+def _raw_terms(text: str, places: frozenset[str]) -> list[str]:
     prepare_jieba()
     return [
         w
         for w in cut(text)
-        if len(w) >= 2 and w not in POLICY_STOPWORDS and _KEEP.search(w) and not w.isdigit()
+        if len(w) >= 2
+        and w not in POLICY_STOPWORDS
+        and w not in FUNCTION_WORDS
+        and w not in places
+        and _KEEP.search(w)
+        and not w.isdigit()
     ]
 
 
-def term_counts(text: str) -> Counter[str]:
-    return Counter(terms(text))
+def compound_terms(
+    texts: Iterable[str],
+    *,
+    min_count: int = 3,
+    min_share: float = 0.5,
+    places: frozenset[str] = frozenset(),
+) -> frozenset[tuple[str, str]]:
+    """Adjacent word pairs that ``texts`` write together in at least ``min_share`` of the uses
+    of the rarer word, ``min_count`` times or more: policy terms jieba cuts (城市|更新, 低空|经济).
+    """
+    pairs: Counter[tuple[str, str]] = Counter()
+    singles: Counter[str] = Counter()
+    for text in texts:
+        for line in text.split("\n"):
+            prepare_jieba()
+            words = [w for w in cut(line) if w.strip()]
+            singles.update(words)
+            for a, b in pairwise(words):
+                if (
+                    len(a) >= 2
+                    and len(b) >= 2
+                    and len(a) + len(b) <= 8
+                    and _KEEP.search(a)
+                    and _KEEP.search(b)
+                    and a not in FUNCTION_WORDS
+                    and b not in FUNCTION_WORDS
+                    and a not in places
+                    and b not in places
+                    and a not in POLICY_STOPWORDS
+                    and b in COMPOUND_HEADS
+                ):
+                    pairs[(a, b)] += 1
+    return frozenset(
+        pair
+        for pair, n in pairs.items()
+        if n >= min_count and n >= min_share * min(singles[pair[0]], singles[pair[1]])
+    )
+
+
+def load_synonyms(home: object = None) -> dict[str, str]:
+    """Name -> shown name, from the search synonym table when installed (data/synonyms.txt),
+    else the minimal keyword table, plus ``<home>/synonyms.txt``. Lines are either
+    ``name name name`` (a group, first shown) or ``name<TAB>alias,alias``."""
+    from importlib import resources
+    from pathlib import Path
+
+    data = resources.files("reporttui.core").joinpath("data")
+    texts: list[str] = []
+    for name in ("synonyms.txt", "keyword_synonyms.txt"):
+        resource = data.joinpath(name)
+        if resource.is_file():
+            texts.append(resource.read_text("utf-8"))
+            break
+    try:
+        from reporttui.core.paths import library_home
+
+        user = (Path(str(home)) if home else library_home()) / "synonyms.txt"
+        if user.is_file():
+            texts.append(user.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError):  # an unreadable user table: the shipped one alone
+        texts = texts[:1]
+    mapping: dict[str, str] = {}
+    for text in texts:
+        for raw in text.splitlines():
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            if "\t" in line:
+                head, _, rest = line.partition("\t")
+                group = [head.strip(), *(a.strip() for a in rest.split(",") if a.strip())]
+            else:
+                group = line.split()
+            shown = mapping.get(group[0], group[0])
+            for name in group:
+                mapping.setdefault(name, shown)
+    return mapping
+
+
+def terms(text: str, context: KeywordContext | None = None) -> list[str]:
+    """The meaningful words of ``text`` in order (jieba words, stop lists and digits removed).
+
+    jieba gets the shipped policy-term dictionary first (林麝, 新质生产力 stay whole words); with a
+    ``context``, compound pairs are joined, place names dropped and synonyms merged.
+    """
+    if context is None:
+        return _raw_terms(text, frozenset())
+    out: list[str] = []
+    for line in text.split("\n"):
+        prepare_jieba()
+        words = [w for w in cut(line) if w.strip()]
+        n = 0
+        while n < len(words):
+            w = words[n]
+            if n + 1 < len(words) and (w, words[n + 1]) in context.compounds:
+                w = w + words[n + 1]
+                n += 1
+            n += 1
+            if (
+                len(w) < 2
+                or w in POLICY_STOPWORDS
+                or w in FUNCTION_WORDS
+                or w in context.places
+                or not _KEEP.search(w)
+                or w.isdigit()
+            ):
+                continue
+            out.append(context.synonyms.get(w, w))
+    return out
+
+
+def term_counts(text: str, context: KeywordContext | None = None) -> Counter[str]:
+    return Counter(terms(text, context))
+
+
+def keyword_context(
+    texts: Iterable[str], regions: Iterable[str | None] = (), home: object = None
+) -> KeywordContext:
+    """The context for keyword statistics over ``texts`` (the documents at hand, or a library)
+    whose regions are ``regions``."""
+    places = place_names(regions)
+    return KeywordContext(places, compound_terms(list(texts), places=places), load_synonyms(home))
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,9 +446,14 @@ class TermCount:
     rate: float
 
 
-def top_terms(text: str, n: int = 20, counts: Counter[str] | None = None) -> list[TermCount]:
+def top_terms(
+    text: str,
+    n: int = 20,
+    counts: Counter[str] | None = None,
+    context: KeywordContext | None = None,
+) -> list[TermCount]:
     """The ``n`` most frequent terms (ties broken by the term, for stable output)."""
-    counts = counts if counts is not None else term_counts(text)
+    counts = counts if counts is not None else term_counts(text, context)
     size = max(len(text), 1)
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
     return [TermCount(t, c, round(c * 10000 / size, 2)) for t, c in ranked]
@@ -313,6 +493,7 @@ def keyword_diff(
     factor: float = 1.5,
     base_counts: Counter[str] | None = None,
     other_counts: Counter[str] | None = None,
+    context: KeywordContext | None = None,
 ) -> KeywordDiff:
     """Compare two texts' vocabularies by rate per 10,000 characters.
 
@@ -320,8 +501,8 @@ def keyword_diff(
     used ``min_count`` times on the side where it is frequent, and ``factor`` times as often
     there as on the other side. Each list is ranked by how much the rate moved.
     """
-    a = base_counts if base_counts is not None else term_counts(base_text)
-    b = other_counts if other_counts is not None else term_counts(other_text)
+    a = base_counts if base_counts is not None else term_counts(base_text, context)
+    b = other_counts if other_counts is not None else term_counts(other_text, context)
     size_a, size_b = max(len(base_text), 1), max(len(other_text), 1)
     changes = [
         TermChange(

@@ -29,6 +29,12 @@ _PLAN_HEADING = re.compile(
 )
 _REVIEW_HEADING = re.compile(r"回顾|执行情况|过去.{0,4}年|工作总结|主要成绩|成就|完成情况")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_FIVE_YEAR = re.compile(r"五年|十[三四五六]五|20[3-5]\d年|远景")
+_NOT_CONTENT = re.compile(
+    r"名词解释|词语解释|注释|附注|附[件表录]|相关(?:链接|阅读|新闻)|延伸阅读|责任编辑|编辑[:：]|来源[:：]|链接[:：]"
+)
+"""Headings of glossaries, notes and link lists: not a field of work, kept out of the units."""
+_LINKS = re.compile(r"https?://|www\.")
 _NOT_A_UNIT = re.compile(
     r"^[^，。]{0,8}(?:总体思路|总体要求|主要目标|预期目标|指导思想)[^，。]{0,4}$"
 )
@@ -61,6 +67,9 @@ class PlanUnit:
     """Offset in :attr:`Document.text` where the unit begins."""
     paragraphs: tuple[int, ...]
     """:attr:`Paragraph.number` of each of its paragraphs."""
+    scope: str = "year"
+    """"year" (the annual plan) or "five-year" (under a heading of the five-year part:
+    今后五年, "十五五"时期…, without the plan year)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +188,23 @@ def _short_title(text: str) -> str:
     return first if len(first) <= 30 else first[:29] + "…"
 
 
+def _scope(document: Document, section: Section) -> str:
+    """"five-year" for a unit under a five-year heading that does not name the plan year."""
+    try:
+        path = document.section_path(section.id)
+    except KeyError:
+        return "year"
+    plan_year = f"{document.year}年" if document.year else None
+    for title in reversed(path):  # the innermost heading that says decides
+        five = bool(_FIVE_YEAR.search(title))
+        this_year = bool(plan_year and plan_year in title)
+        if five and not this_year:
+            return "five-year"
+        if this_year:
+            return "year"
+    return "year"
+
+
 def _paragraph_unit(section: Section, p: Paragraph) -> PlanUnit:
     return PlanUnit(
         f"{section.id}#p{p.number}", section.id, _short_title(p.text), p.text, p.start, (p.number,)
@@ -204,8 +230,12 @@ def _units(document: Document, start: int) -> tuple[PlanUnit, ...]:
             return
         if _section_start(section) < start or _NOT_A_UNIT.match(section.title):
             return  # its heading belongs to the review, or it states aims, not a field of work
+        if _NOT_CONTENT.search(section.title):
+            return  # a glossary, notes, a link list
         paragraphs = list(section.all_paragraphs())
         text = "\n".join(p.text for p in paragraphs)
+        if len(_LINKS.findall(text)) >= 3 and len(_LINKS.findall(text)) * 60 > len(text):
+            return  # mostly links
         units.append(
             PlanUnit(
                 section.id,
@@ -214,6 +244,7 @@ def _units(document: Document, start: int) -> tuple[PlanUnit, ...]:
                 text,
                 _section_start(section),
                 tuple(p.number for p in paragraphs),
+                _scope(document, section),
             )
         )
 

@@ -1,99 +1,227 @@
 """Indicator extraction: the targets a report sets and the results it reports.
 
-From sentences such as 地区生产总值增长5%左右 (a target) or 地区生产总值预计完成95亿元,同比增长1%
-(a result) we extract rows of (indicator, value, unit, qualifier, kind, year). Indicator names are
-normalised across wording variants (规上工业增加值 / 规模以上工业增加值) so documents line up in a
-table. A growth rate is its own indicator, the level's name plus 增长 (地区生产总值增长, %); a fall
-(下降41.5%) is a negative growth.
+A report states this year's targets in one passage (今年经济社会发展主要预期目标是：地区生产总值增长
+5%左右…) inside its plan part, and last year's results in its review (全年地区生产总值完成95亿元,
+同比增长1%). Around them stand figures of other kinds that must not be taken for either: five-year
+goals and results (年均增长6%, "十四五"时期, 五年累计), last year's target quoted again (年初确定的
+增长6%左右的目标), figures of a part (其中开发区规上工业增加值, 一般贸易进出口) and task figures of
+the plan's sections (新增城镇就业23万人以上 in a jobs section).
 
-Target or result: a sentence inside the plan part (see :mod:`reporttui.core.analysis.plan`) or with target
-words (预期目标, 力争, 左右, 以上...) is a target for the plan year; one in the review with result
-words (完成, 实现, 同比...) is a result of the year before. An explicit "20XX年" at the start of the
-paragraph or sentence wins over both.
+So extraction works from the report's structure first:
+
+1. find the plan part (:mod:`reporttui.core.analysis.plan`) and in it the target passage (a
+   paragraph with 主要(预期)目标是/为, not under a five-year heading, preferring one that names the
+   plan year or 今年);
+2. cut every sentence into clauses (at ，；) and read each clause's figures: indicator (from the
+   user-extendable table ``data/indicators.toml``, or any short noun phrase before 增长/达到/控制在/
+   提高到 in the target passage), value (ranges, 分别 lists, thousands separators, 百分之五, signs:
+   下降 is negative), unit and qualifier (左右/以上/力争/突破, or a qualitative target such as
+   与经济增长基本同步, 正增长, 基本平衡);
+3. give every candidate a kind by where it stands and what its clause says.
+
+Kinds: ``target`` (this year's, from the passage; without a passage, plan figures with target
+words), ``result`` (last year's headline figure, whole region), ``plan`` (a task figure elsewhere in
+the plan), ``five-year-target``, ``five-year-result``, ``past-target`` (a target quoted in the
+review) and ``part`` (a sub-region, zone or sector). :func:`extract_candidates` returns them all,
+each with its year, source clause and section; :func:`extract_targets` the headline targets and
+results (first per indicator), which tables and tracking use.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from functools import lru_cache
+from itertools import pairwise
 
 from reporttui.core.model import Document
 
-# Canonical indicator -> regex of its wordings (longest variants first where they share a prefix).
-INDICATORS: tuple[tuple[str, str], ...] = (
-    (
-        "地区生产总值",
-        (
-            r"(?:(?:全[市县区省])?地区生产总值|(?:全[市县区省])?生产总值|国内生产总值|GDP|经济总量)"
-            r"(?!\s*(?:能耗|比重|的|总量))"
-        ),
-    ),
-    ("规模以上工业增加值", r"规模以上工业增加值|规上工业增加值|规模工业增加值"),
-    ("服务业增加值", r"(?:现代)?服务业增加值"),
-    ("第一产业增加值", r"第一产业(?:预计完成)?增加值"),
-    ("第二产业增加值", r"第二产业(?:预计完成)?增加值"),
-    ("第三产业增加值", r"第三产业(?:预计完成)?增加值"),
-    ("固定资产投资", r"(?:全社会)?固定资产投资(?:总额)?|固投"),
-    ("社会消费品零售总额", r"社会消费品零售总额|社消零总额"),
-    (
-        "一般公共预算收入",
-        r"(?:地方)?一般公共(?:财政)?预算收入|(?:地方)?公共财政预算收入|(?:地方)?财政一般预算收入",
-    ),
-    ("财政总收入", r"财政总收入"),
-    ("城镇居民人均可支配收入", r"城镇(?:常住)?居民人均可支配收入"),
-    (
-        "农村居民人均可支配收入",
-        r"农村(?:常住)?居民人均可支配收入|农民人均纯收入|农民人均可支配收入",
-    ),
-    ("城乡居民人均可支配收入", r"城乡居民人均可支配收入"),
-    ("居民人均可支配收入", r"(?:全体)?居民人均可支配收入"),
-    ("进出口总额", r"(?:外贸)?进出口总额|外贸进出口"),
-    ("实际利用外资", r"实际利用外资|实际使用外资"),
-    ("城镇新增就业", r"城镇新增就业(?:人员)?|新增城镇就业(?:人员)?"),
-    ("城镇调查失业率", r"城镇调查失业率"),
-    ("城镇登记失业率", r"城镇登记失业率"),
-    ("居民消费价格涨幅", r"居民消费价格(?:总水平)?(?:涨幅|指数)?|CPI"),
-    ("单位地区生产总值能耗", r"单位(?:地区)?生产总值能耗|单位GDP能耗|万元GDP能耗"),
+HEADLINE_KINDS = ("target", "result")
+ALL_KINDS = (
+    "target",
+    "result",
+    "plan",
+    "five-year-target",
+    "five-year-result",
+    "past-target",
+    "part",
 )
 
-_NUM = r"-?\d+(?:\.\d+)?"
-_UNIT = r"万亿元|亿元|万元|元|万人次|万人|人次|人|万吨|吨|万亩|亩|个百分点|%|‰"
-_INDICATOR_RE = re.compile("|".join(f"(?P<i{n}>{rx})" for n, (_, rx) in enumerate(INDICATORS)))
+
+@dataclass(frozen=True, slots=True)
+class IndicatorDef:
+    """One entry of the indicator table."""
+
+    name: str
+    aliases: tuple[str, ...]
+    rate: bool = False
+    """The value is itself a percentage or index (失业率 5.5%): "X 5.5%" is a level, not a growth."""
+
+
+@lru_cache(maxsize=4)
+def indicator_table(home: str | None = None) -> tuple[IndicatorDef, ...]:
+    """The shipped indicator table merged with ``<home>/indicators.toml`` (see tables.py)."""
+    from pathlib import Path
+
+    from reporttui.core.analysis.tables import load_table
+
+    entries = load_table("indicators", "indicator", home=Path(home) if home else None)
+    out: list[IndicatorDef] = []
+    for entry in entries:
+        aliases = entry.get("aliases") or [re.escape(entry["name"])]
+        for alias in aliases:
+            try:
+                re.compile(alias)
+            except re.error as error:
+                raise ValueError(
+                    f"indicator {entry['name']}: bad alias {alias!r}: {error}"
+                ) from None
+        out.append(IndicatorDef(entry["name"], tuple(aliases), bool(entry.get("rate", False))))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4)
+def _indicator_re(home: str | None = None) -> re.Pattern[str]:
+    table = indicator_table(home)
+    return re.compile("|".join(f"(?P<i{n}>{'|'.join(d.aliases)})" for n, d in enumerate(table)))
+
+
+def _matcher() -> tuple[tuple[IndicatorDef, ...], re.Pattern[str]]:
+    """The table in force and its regex; the shipped table alone when the user's file is broken."""
+    try:
+        return indicator_table(), _indicator_re()
+    except ValueError:
+        import tempfile
+
+        nowhere = tempfile.gettempdir() + "/reporttui-no-home"
+        return indicator_table(nowhere), _indicator_re(nowhere)
+
+
+def indicator_table_error() -> str | None:
+    """Why ``<home>/indicators.toml`` cannot be used (None when it is fine or absent)."""
+    try:
+        indicator_table()
+    except ValueError as error:
+        return str(error)
+    return None
+
+
+def _table() -> tuple[IndicatorDef, ...]:
+    return _matcher()[0]
+
+
+# --- numbers -------------------------------------------------------------------------------------
+
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_NUM = (
+    r"(?:\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?|\d+(?:\s?\.\s?\d+)?|百分之[零〇一二两三四五六七八九十点]+)"
+)
+_UNIT = (
+    r"万亿元|亿美元|万美元|亿元|万元|元|万人次|万人|人次|人|万亿斤|亿斤|万斤|万吨|吨|万亩|亩|天"
+    r"|个百分点|%|‰"
+)
+_QUAL = r"左右|以上|以内|以下|上下"
+
+
+def parse_number(text: str) -> tuple[float, bool]:
+    """(value, is_percent) of a number as reports write it: 2 311.43, 2,311.43, 百分之五, 184. 37."""
+    text = text.strip()
+    if text.startswith("百分之"):
+        return _cn_number(text[3:]), True
+    return float(re.sub(r"[ ,\s]", "", text)), False
+
+
+def _cn_number(text: str) -> float:
+    """一 -> 1, 十二 -> 12, 三点五 -> 3.5 (the small numbers reports spell out)."""
+    whole, _, frac = text.partition("点")
+    value = 0
+    if "十" in whole:
+        tens, _, ones = whole.partition("十")
+        value = (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (
+            _CN_DIGITS.get(ones, 0) if ones else 0
+        )
+    else:
+        for ch in whole:
+            value = value * 10 + _CN_DIGITS.get(ch, 0)
+    if frac:
+        return float(f"{value}." + "".join(str(_CN_DIGITS.get(c, 0)) for c in frac))
+    return float(value)
+
+
+# --- clause grammar ------------------------------------------------------------------------------
+
+_VALUE = rf"(?P<value>{_NUM})\s*(?P<unit>{_UNIT})?"
+_FROM_TO_RE = re.compile(
+    rf"^[^，。；]{{0,10}}?[由从]\s*{_NUM}\s*(?:{_UNIT})?\s*(?:提高|提升|增加|增长|扩大|下降|降低|降|增)(?:到|至)\s*"
+    rf"(?P<value>{_NUM})\s*(?P<unit>{_UNIT})?"
+)
 _LEVEL_RE = re.compile(
-    rf"^[^，。；;,]{{0,14}}?(?:完成|实现|达到|达|为|突破|增至|)\s*(?P<value>{_NUM})\s*(?P<unit>{_UNIT})"
+    rf"^(?P<pre>[^，。；;,\d]{{0,14}}?)(?P<verb>预计完成|完成|实现|达到|达|为|突破|超过|超|增至|提高到|提升到|提高至|提升至|上升到|上升至|稳定在|保持在|控制在|)\s*"
+    rf"{_VALUE}(?P<qual>{_QUAL})?"
 )
 _GROWTH_RE = re.compile(
-    rf"(?P<avg>年均|累计|平均|比(?:19|20)\d\d年)?(?P<verb>增长|下降|增速|增幅|提高|降低|涨幅)(?:达到|达|为|保持在|控制在|在)?\s*"
-    rf"(?P<value>{_NUM})\s*(?:%?\s*[-－—~～到至]\s*(?P<high>{_NUM})\s*)?(?P<unit>%|个百分点)"
-    rf"(?P<qual>左右|以上|以内|以下|上下)?"
-)
-_NARROWING = "区业镇园"
-"""A figure right after these (开发区/产业 规上工业增加值) is about a part, not the whole."""
-_PAIR_RE = re.compile(
-    rf"^\s*分别(?:完成|为|达到|达|实现)?\s*(?P<v1>{_NUM})\s*(?P<u1>{_UNIT})\s*[、和及]\s*"
-    rf"(?P<v2>{_NUM})\s*(?P<u2>{_UNIT})"
-)
-_PAIR_GROWTH_RE = re.compile(
-    rf"^[，,\s]*(?:分别)?(?:同比)?(?P<verb>增长|下降)\s*(?P<g1>{_NUM})\s*%\s*[、和及]\s*(?P<g2>{_NUM})\s*%"
+    rf"(?P<avg>年均|累计|平均|比(?:19|20)\d\d年)?(?P<verb>增长|下降|增速|增幅|提高|提升|降低|涨幅|上涨|回落|增加)"
+    rf"(?:率)?(?:达到|达|为|保持在|控制在|在|分别为)?\s*"
+    rf"(?P<value>{_NUM})\s*(?:%?\s*[-－—~～到至]\s*(?P<high>{_NUM})\s*)?(?P<unit>%|个百分点)?"
+    rf"(?P<qual>{_QUAL})?"
 )
 _SYNC_RE = re.compile(
-    r"(?P<qual>与经济增长(?:基本)?同步|(?:略)?(?:高于|快于|不低于|好于)(?:全国|全省|全市|经济增长|GDP)"
-    r"[^，,。；;]{0,6}?(?:水平|增速|速度|增长)?(?=[，,。；;]|$)|保持正增长|与去年同期基本持平|基本持平)"
+    r"(?:增长|增速|收入)?(?:争取|力争)?(?P<qual>(?:与|和|同)(?:经济增长|经济发展|GDP增长|GDP增速)(?:基本)?同步"
+    r"|(?:略)?(?:高于|快于|不低于|好于)(?:全国|全省|全市|全区|经济增长|GDP|地区生产总值)"
+    r"[^，,。；;、]{0,12}?(?=[，,。；;、]|$)"
+    r"|(?:保持|实现)?正增长|(?:保持)?稳(?:步|定)增长|基本平衡|(?:与去年同期)?基本持平)"
+)
+_MULTI_YEAR = re.compile(
+    r"年均|累计|先后|台阶|五年|十[一二三四五六]五|[“\"]?十[三四五六]五[”\"]?|比(?:19|20)\d\d年|(?:19|20)\d\d年以来|翻一?番"
+    r"|连续\d+个?[年月]|(?:19|20)\d\d\s*年?[到至—\-]+(?:19|20)\d\d|到(?:19|20)\d\d年|远景"
+)
+_PAST_TARGET = re.compile(r"目标|计划|预期|任务")
+_PART_BEFORE = re.compile(
+    r"[县区园镇乡港]|民营|国有|私营|外资企业|集群|行业|领域|企业|农户|脱贫|重点|产业|贸易|服务|开发|新区|板块|部分|[A-Za-z]"
+)
+_WHOLE = re.compile(r"全[市县区省州盟国]|全年|地方")
+_FIRM_RESULT = re.compile(
+    r"同比|比上年|较上年|上年同期|去年同期|完成了|实现了|预计完成|预计实现|预计全年"
 )
 _TARGET_WORDS = re.compile(r"预期目标|主要目标|目标[是为：:]|力争|争取|确保|控制在|左右|以上|以内")
 _RESULT_WORDS = re.compile(r"完成|实现|达到|同比|比上年|较上年|预计")
-_TARGET_CONTEXT = re.compile(r"预期目标|主要目标|目标[是为]|计划目标|目标建议")
-"""Words before a figure in its paragraph that make it a target (主要预期目标是：…)."""
-_FIRM_RESULT = re.compile(r"同比|比上年|较上年|上年同期|去年同期|完成了|实现了")
-_TARGET_QUALIFIERS = ("左右", "以上", "以内", "以下", "上下", "力争")
-_YEAR_RE = re.compile(r"^\s*(?:预计)?(20\d\d)\s*年")
-_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+_YEAR_RE = re.compile(r"^\s*(?:预计)?((?:19|20)\d\d)\s*年")
+_PASSAGE_RE = re.compile(
+    r"(?:主要|预期|发展)(?:预期)?(?:目标|指标)(?:任务)?(?:建议)?(?:是|为|如下|：|:)|主要预期目标"
+)
+_FIVE_YEAR_SCOPE = re.compile(r"五年|十[四五六]五|20[3-5]\d年|远景|中长期")
+_OPEN_SUBJECT = re.compile(
+    rf"^(?:力争|确保|争取|全[市县区省])?(?P<name>[\u4e00-\u9fffA-Za-z]{{2,12}}?)(?P<verb>增长|下降|降低|达到|达|控制在|提高到|提升到|稳定在|保持在)\s*"
+    rf"(?P<value>{_NUM})\s*(?P<unit>{_UNIT})(?P<qual>{_QUAL})?"
+)
+_OPEN_NAME_BAD = re.compile(
+    r"[的和与及是在为对把将使]|^(?:其中|同比|比上年|分别|总量|规模|投资|完成|实现)"
+)
+_ORDINAL_LIST = re.compile(
+    r"第([一二三])(?:产业)?[、和]第([一二三])(?:产业)?(?:[、和]第([一二三]))?产业增加值"
+)
+_SEP = re.compile(r"[，；;：:]|,(?!\d{3})")
+_SENTENCE = re.compile(r"[^。！!？?\n]+[。！!？?]?")
 
 
 @dataclass(frozen=True, slots=True)
 class Indicator:
-    """One extracted target or result."""
+    """One extracted figure: a target, a result, or another kind of candidate."""
 
     doc: str
     """Document id."""
@@ -107,13 +235,17 @@ class Indicator:
     """The number (negative for a fall), None for qualitative targets (与经济增长基本同步)."""
     unit: str
     qualifier: str
-    """左右 / 以上 / 以内 / 力争 / 与经济增长基本同步 / 高于经济增长水平 ... or ""."""
+    """左右 / 以上 / 以内 / 力争 / 突破 / 至6.5% / 与经济增长基本同步 ... or ""."""
     kind: str
-    """"target" or "result"."""
+    """One of :data:`ALL_KINDS`."""
     text: str
-    """The clause the figure was read from."""
+    """The clause the figure was read from (a substring of :attr:`Document.text`)."""
     start: int = -1
     """Offset of the clause in :attr:`Document.text` (-1 when unknown)."""
+    section: str = ""
+    """Title of the section the figure stands in ("" when untitled)."""
+    scope: str = "year"
+    """"year", or "five-year" when it stands in a five-year review or plan part."""
 
     def to_json(self) -> dict[str, object]:
         """The row as in the CLI's JSON (offsets left out)."""
@@ -125,69 +257,430 @@ class Indicator:
 def canonical_indicator(name: str) -> str | None:
     """The normalised name for a wording (规上工业增加值 -> 规模以上工业增加值), or None."""
     base = name.removesuffix("增长")
-    for canonical, rx in INDICATORS:
-        if re.fullmatch(rx, base):
-            return canonical + ("增长" if base != name else "")
+    for definition in _table():
+        for alias in definition.aliases:
+            if re.fullmatch(alias, base):
+                return definition.name + ("增长" if base != name else "")
     return None
 
 
-def _clean(text: str) -> str:
-    """Join numbers broken by stray spaces (184. 37 -> 184.37) and unify percent signs."""
-    text = text.replace("％", "%")
-    return re.sub(r"(\d)\s*\.\s*(\d)", r"\1.\2", text)
+def _norm(text: str) -> str:
+    """A same-length copy for matching: full-width digits and signs made ASCII."""
+    return text.translate(_FULLWIDTH)
 
 
-def _fmt(value: str) -> float:
-    return float(value)
+_FULLWIDTH = str.maketrans("０１２３４５６７８９％．－～", "0123456789%.-~")
 
 
 @dataclass(frozen=True, slots=True)
-class _Clause:
-    """What one figure's row needs to know about the clause, sentence and paragraph it is in."""
+class _Where:
+    """What a clause's rows need to know about where it stands."""
 
     doc: str
     path: str
     region: str | None
     year: int | None
-    """The document's (plan) year."""
-    explicit_year: int | None
-    """A year the sentence or paragraph opens with (2024年，…), if any."""
-    sentence_kind: str
-    """target/result from the sentence's cue words, or the default of where it stands."""
-    firm_result: bool
-    """The sentence says 同比/比上年…: a result whatever else it says."""
-    target_context: bool
-    """预期目标/主要目标 comes before the figure in its paragraph."""
-    lead_qualifier: str
-    text: str
-    start: int
+    section: str
+    zone: str
+    """"passage" (the target passage), "plan", "review" or "unknown" (no plan part found)."""
 
-    def row(self, name: str, value: float | None, unit: str, qualifier: str) -> Indicator:
-        """The row of one figure: target or result, and the year it is for."""
-        qualifier = qualifier or self.lead_qualifier
-        kind = self.sentence_kind
-        if self.firm_result:
-            kind = "result"
-        elif (
-            self.target_context or qualifier in _TARGET_QUALIFIERS or (value is None and qualifier)
+
+def _clauses(sentence: str) -> Iterable[tuple[int, str]]:
+    """(offset, clause) pieces of a sentence, cut at ，；：."""
+    at = 0
+    for match in _SEP.finditer(sentence):
+        yield at, sentence[at : match.start()]
+        at = match.end()
+    yield at, sentence[at:]
+
+
+def _figures(
+    clause: str,
+    table: tuple[IndicatorDef, ...],
+    rx: re.Pattern[str],
+    open_names: bool,
+    carry: list[str],
+) -> list[tuple[int, int, str, float | None, str, str]]:
+    """(hit start, hit end, indicator, value, unit, qualifier) of every figure in one clause."""
+    out: list[tuple[int, int, str, float | None, str, str]] = []
+    hits = list(rx.finditer(clause))
+    if not hits:
+        opened = _OPEN_SUBJECT.match(clause)
+        total = _TOTAL.match(clause)
+        if carry and total:
+            hits_from_carry = _read_tail(clause[total.end() :], carry[-1], _rate(carry[-1], table))
+            return [(0, 0, n, v, u, q) for n, v, u, q in hits_from_carry]
+        if carry and _CONTINUED_LEVEL.match(clause) and carry[-1] != "城乡居民人均可支配收入":
+            rows = _read_tail(clause, carry[-1], _rate(carry[-1], table))
+            return [(0, 0, n, v, u, q) for n, v, u, q in rows if n == carry[-1]]
+        if carry and _CONTINUED.match(clause):
+            # 固定资产投资完成19.7亿元，同比下降41.5%: the growth of the indicator just named
+            if carry[-1] == "城乡居民人均可支配收入":
+                split = _urban_rural("分别" + clause)
+                return [(0, 0, *row) for row in split or []]
+            rows = _read_tail(clause, carry[-1], _rate(carry[-1], table))
+            return [(0, 0, n, v, u, q) for n, v, u, q in rows if n.endswith("增长")]
+        if _NEW_SUBJECT.match(clause) and not re.match(
+            r"^\s*(?:净|比|较|同比|增速|增幅|其中|年均|累计)", clause
         ):
-            kind = "target"
-        year = self.explicit_year
-        if year is None and self.year is not None:
-            year = self.year - 1 if kind == "result" else self.year
-        return Indicator(
-            doc=self.doc,
-            path=self.path,
-            region=self.region,
-            year=year,
-            indicator=name,
-            value=value,
-            unit=unit,
-            qualifier=qualifier,
-            kind=kind,
-            text=self.text,
-            start=self.start,
+            carry.clear()  # 农产品加工销售收入完成154亿元，同比增长24%: another subject took over
+        if open_names and opened and not _OPEN_NAME_BAD.search(opened.group("name")):
+            name = opened.group("name")
+            value, pct = parse_number(opened.group("value"))
+            unit = "%" if pct else opened.group("unit")
+            if opened.group("verb") in ("增长", "下降", "降低") and unit in ("%", "个百分点"):
+                sign = -1 if opened.group("verb") != "增长" else 1
+                out.append(
+                    (
+                        opened.start("name"),
+                        opened.end("name"),
+                        name + "增长",
+                        sign * value,
+                        unit,
+                        opened.group("qual") or "",
+                    )
+                )
+            else:
+                out.append(
+                    (
+                        opened.start("name"),
+                        opened.end("name"),
+                        name,
+                        value,
+                        unit,
+                        opened.group("qual") or "",
+                    )
+                )
+        return out
+    # 分别 lists: 财政总收入、一般公共预算收入分别达到1102.6亿元和632亿元; 第一、第二、第三产业…
+    if "分别" in clause:
+        listed = _listed(clause, hits, table)
+        if listed is not None:
+            return listed
+    shared = _shared_qualitative(clause, hits, table)
+    if shared is not None:
+        return shared
+    for n, hit in enumerate(hits):
+        definition = table[int(hit.lastgroup[1:])]  # type: ignore[index]
+        name = definition.name
+        end = hits[n + 1].start() if n + 1 < len(hits) else len(clause)
+        tail = clause[hit.end() : end]
+        if re.match(r"^\s*(?:的|占|比重|中|结构|核算)", tail):
+            continue  # 占地区生产总值的43.8%: a share, not the indicator's figure
+        if re.search(r"(?:拉动|贡献)$", clause[: hit.start()]):
+            continue  # 拉动GDP增长4.1个百分点: a contribution, not the indicator's growth
+        if name == "城乡居民人均可支配收入":
+            split = _urban_rural(tail)
+            if split:
+                out.extend((hit.start(), hit.end(), *row) for row in split)
+                carry.append(name)
+                continue
+        total = re.search(r"、(?:确保|力争|争取)?(?:总量|规模|总额)", tail)
+        rows = _read_tail(tail[: total.start()] if total else tail, name, definition.rate)
+        if total:  # 增长9%、总量突破300亿元: the level of the same indicator
+            rows += [
+                r for r in _read_tail(tail[total.end() :], name, definition.rate) if r[0] == name
+            ]
+        out.extend((hit.start(), hit.end(), *row) for row in rows)
+        carry.append(name)
+    return out
+
+
+def _rate(name: str, table: tuple[IndicatorDef, ...]) -> bool:
+    return any(d.name == name and d.rate for d in table)
+
+
+def _value(match: re.Match[str], group: str = "value") -> tuple[float, str]:
+    value, pct = parse_number(match.group(group))
+    unit = "%" if pct else (match.group("unit") or "")
+    return value, unit
+
+
+def _read_tail(tail: str, name: str, rate: bool) -> list[tuple[str, float | None, str, str]]:
+    """The figures an indicator's clause gives: its level, its growth, or a qualitative target."""
+    rows: list[tuple[str, float | None, str, str]] = []
+    lead = "力争" if re.match(r"^[^\d]{0,6}?力争", tail) else ""
+    rest = tail
+    moved = _FROM_TO_RE.match(tail)
+    if moved:
+        value, unit = _value(moved)
+        rows.append((name, value, unit, ""))
+        rest = tail[moved.end() :]
+    else:
+        level = _LEVEL_RE.match(tail)
+        if (
+            level
+            and not _GROWTH_VERB.search(level.group("pre"))
+            and "年均" not in level.group("pre")
+        ):
+            value, unit = _value(level)
+            follows = tail[level.end() :]
+            is_level = bool(unit) and (unit not in ("%", "个百分点", "‰") or rate)
+            if not unit and rate and re.match(rf"^\s*(?:{_QUAL}|[，,。；;、]|$)", follows):
+                is_level = value > 50  # an index (居民消费价格指数 103), not a bare count
+            if is_level and not re.match(r"^\s*(?:%|个百分点)", follows):
+                qual = level.group("qual") or ""
+                if level.group("verb") in ("突破", "超过", "超") and not qual:
+                    qual = "突破"
+                rows.append((name, value, unit, qual or lead))
+                rest = follows
+    growth = _GROWTH_RE.search(rest)
+    if (
+        growth
+        and growth.start() <= 24
+        and not growth.group("avg")
+        and (growth.group("unit") or growth.group("value").startswith("百分之"))
+    ):
+        value, unit = _value(growth)
+        if growth.group("verb") in ("下降", "降低", "回落"):
+            value = -value
+        qual = growth.group("qual") or ""
+        if growth.group("high"):
+            high, _ = parse_number(growth.group("high"))
+            qual = f"至{high:g}{unit}" + (f" {qual}" if qual else "")
+        if (
+            rate
+            and name in ("居民消费价格涨幅",)
+            and growth.group("verb") in ("上涨", "涨幅", "增长")
+        ):
+            rows.append((name, value, unit, qual or lead))
+        else:
+            rows.append((name + "增长", value, unit, qual or lead))
+        return rows
+    if rows:
+        return _cpi(rows)
+    sync = _SYNC_RE.search(rest)
+    if sync and sync.start() <= 12:
+        qual = sync.group("qual")
+        if "持平" in qual:
+            return [(name + "增长", 0.0, "%", qual)]
+        if "平衡" in qual:
+            return [(name, None, "", qual)]
+        return [(name + "增长", None, "", qual)]
+    return rows
+
+
+_TOTAL = re.compile(r"^\s*(?:确保|力争|争取)?(?:经济)?(?:总量|规模(?!以上)|总额|总产)")
+_NEW_SUBJECT = re.compile(
+    rf"^\s*[\u4e00-\u9fff]{{3,}}?(?:完成|实现|达到|达|为|突破|增长|下降)\s*{_NUM}"
+)
+_CONTINUED = re.compile(
+    r"^\s*(?:同比|比上年|较上年|分别|年)?(?:增长|下降|增速|增幅|提高|降低|回落)\s*\d"
+)
+_GROWTH_NAME = re.compile(r"增长$")
+_GOAL_YEAR = re.compile(r"到(20\d\d)年")
+_FIVE_YEAR_REVIEW = re.compile(r"过去五年|五年来|五年工作|十[二三四五]五|本届政府")
+_CONTINUED_LEVEL = re.compile(
+    rf"^\s*(?:预计)?(?:达到|达|突破|超过|增至|完成)\s*{_NUM}\s*(?:{_UNIT})"
+)
+_GROWTH_VERB = re.compile(r"增长|下降|增速|增幅|提高|提升|降低|涨幅|上涨|回落|增加|减少")
+
+
+def _cpi(
+    rows: list[tuple[str, float | None, str, str]],
+) -> list[tuple[str, float | None, str, str]]:
+    """居民消费价格指数控制在3.5%: an index given in % is its rise (涨幅)."""
+    return [
+        ("居民消费价格涨幅", v, u, q) if n == "居民消费价格指数" and u == "%" else (n, v, u, q)
+        for n, v, u, q in rows
+    ]
+
+
+def _urban_rural(tail: str) -> list[tuple[str, float | None, str, str]] | None:
+    """城乡居民人均可支配收入分别（完成/增长）a、b: one row per side."""
+    names = ("城镇居民人均可支配收入", "农村居民人均可支配收入")
+    levels = re.match(
+        rf"^\s*(?:年均)?分别(?:完成|为|达到|达|实现)?\s*(?P<v1>{_NUM})\s*(?P<u1>{_UNIT})\s*[、和及]\s*(?P<v2>{_NUM})\s*(?P<u2>{_UNIT})",
+        tail,
+    )
+    growth = re.search(
+        rf"(?:分别)?(?:同比)?(?P<verb>增长|下降)\s*(?P<g1>{_NUM})\s*%?\s*[、和及]\s*(?P<g2>{_NUM})\s*%",
+        tail,
+    )
+    if not levels and not (growth and "分别" in tail[: growth.end()]):
+        return None
+    if "年均" in tail[: (growth.start() if growth else 0) + 2] or (
+        levels and "年均" in tail[: levels.end()]
+    ):
+        return []
+    rows: list[tuple[str, float | None, str, str]] = []
+    for i, name in enumerate(names, 1):
+        if levels:
+            rows.append((name, parse_number(levels.group(f"v{i}"))[0], levels.group(f"u{i}"), ""))
+        if growth:
+            sign = -1 if growth.group("verb") == "下降" else 1
+            qual = re.match(rf"^\s*({_QUAL})", tail[growth.end() :])
+            rows.append(
+                (
+                    name + "增长",
+                    sign * parse_number(growth.group(f"g{i}"))[0],
+                    "%",
+                    qual.group(1) if qual and i == 2 else "",
+                )
+            )
+    return rows
+
+
+def _shared_qualitative(
+    clause: str, hits: list[re.Match[str]], table: tuple[IndicatorDef, ...]
+) -> list[tuple[int, int, str, float | None, str, str]] | None:
+    """一般公共预算收入、城乡居民人均可支配收入与经济增长基本同步: one qualitative target each."""
+    if len(hits) < 2:
+        return None
+    for a, b in pairwise(hits):
+        if not re.fullmatch(r"[、和及与\s]*", clause[a.end() : b.start()]):
+            return None
+    tail = clause[hits[-1].end() :]
+    sync = _SYNC_RE.match(tail)
+    if not sync:
+        # 城镇居民人均可支配收入和农民人均纯收入实际增长10%: one growth for each
+        growth = re.match(
+            rf"^\s*(?:实际|名义|均)?\s*(?:增长|增速为?)\s*({_NUM})\s*%({_QUAL})?", tail
         )
+        if not growth:
+            return None
+        value = parse_number(growth.group(1))[0]
+        return [
+            (
+                h.start(),
+                h.end(),
+                table[int(h.lastgroup[1:])].name + "增长",  # type: ignore[index]
+                value,
+                "%",
+                growth.group(2) or "",
+            )  # type: ignore[index]
+            for h in hits
+        ]
+    qual = sync.group("qual")
+    out: list[tuple[int, int, str, float | None, str, str]] = []
+    for h in hits:
+        name = table[int(h.lastgroup[1:])].name  # type: ignore[index]
+        out.append((h.start(), h.end(), name if "平衡" in qual else name + "增长", None, "", qual))
+    return out
+
+
+def _listed(
+    clause: str, hits: list[re.Match[str]], table: tuple[IndicatorDef, ...]
+) -> list[tuple[int, int, str, float | None, str, str]] | None:
+    """Indicators joined by 、和 then 分别 and as many values: one row each; None when not that form."""
+    at = clause.index("分别")
+    names: list[tuple[int, int, str]] = []
+    ordinal = _ORDINAL_LIST.search(clause[:at])
+    ordinals = {"一": "第一产业增加值", "二": "第二产业增加值", "三": "第三产业增加值"}
+    if ordinal:
+        for g in ordinal.groups():
+            if g:
+                names.append((ordinal.start(), ordinal.end(), ordinals[g]))
+    else:
+        before = [h for h in hits if h.end() <= at]
+        if len(before) < 2:
+            return None
+        for a, b in pairwise(before):
+            if not re.fullmatch(r"[、和及与\s]*", clause[a.end() : b.start()]):
+                return None
+        names = [(h.start(), h.end(), table[int(h.lastgroup[1:])].name) for h in before]  # type: ignore[index]
+    tail = clause[at + 2 :]
+    if re.match(r"^\s*(?:比|较|高于|低于|快于|慢于|占)", tail):
+        return []  # 分别比全国高0.2、0.9个百分点: relative figures, not the indicators' own
+    verb = re.match(r"^\s*(?:同比)?(?P<verb>增长|下降|达到|达|为|完成|实现|提高到)?", tail)
+    growth = bool(verb and verb.group("verb") in ("增长", "下降"))
+    sign = -1 if verb and verb.group("verb") == "下降" else 1
+    values = list(
+        re.finditer(rf"(?P<value>{_NUM})\s*(?P<unit>{_UNIT})?", tail[verb.end() if verb else 0 :])
+    )
+    if len(values) < len(names):
+        return None
+    out: list[tuple[int, int, str, float | None, str, str]] = []
+    last_unit = next(
+        (v.group("unit") for v in reversed(values[: len(names)]) if v.group("unit")), ""
+    )
+    for (s, e, name), v in zip(names, values):
+        number, pct = parse_number(v.group("value"))
+        unit = "%" if pct else (v.group("unit") or last_unit)
+        if growth and unit in ("%", "个百分点"):
+            out.append((s, e, name + "增长", sign * number, unit, ""))
+        elif not growth:
+            out.append((s, e, name, number, unit, ""))
+    return out
+
+
+def _classify(
+    zone: str,
+    clause: str,
+    prefix: str,
+    sentence: str,
+    explicit_year: int | None,
+    year: int | None,
+    value: float | None,
+    qualifier: str,
+    name: str = "",
+) -> tuple[str, int | None]:
+    """(kind, year) of one figure from where it stands and what its clause says."""
+    # the figure's own stretch of the clause: from the last 、 before it to the next 、 after it
+    before = prefix.rsplit("、", 1)[-1]
+    after = clause[len(prefix) :].split("、", 1)[0]
+    multi = bool(_MULTI_YEAR.search(before + after))
+    goal = _GOAL_YEAR.search(sentence[: max(0, sentence.find(clause)) + len(prefix)])
+    if goal and year is not None and int(goal.group(1)) > year:
+        multi = True  # 到2025年，…超过8500亿元: a goal of a later year
+    near = prefix[-10:]
+    whole = list(_WHOLE.finditer(near))
+    part = bool(_PART_BEFORE.search(near[whole[-1].end() :] if whole else near))
+    firm = bool(_FIRM_RESULT.search(sentence))
+    if zone == "passage":
+        kind = (
+            "five-year-target"
+            if multi
+            else ("result" if firm and not _TARGET_WORDS.search(clause) else "target")
+        )
+        if part and kind == "target":
+            kind = "plan"
+    elif zone == "plan":
+        kind = "five-year-target" if multi else ("result" if firm else "plan")
+        if part:
+            kind = "part"
+    elif zone in ("review", "review5"):
+        if multi or (zone == "review5" and (value is None or _GROWTH_NAME.search(name))):
+            kind = "five-year-result"  # a level read in a five-year review may still be the year's
+        elif (
+            (
+                _PAST_TARGET.search(clause)
+                and (qualifier in ("左右", "以上", "以内") or value is None)
+            )
+            or ("控制在" in clause and qualifier in ("以内", "左右", "以下"))
+            or (re.search(r"在\s*[\d.]", clause) and qualifier in ("以内", "以下"))
+            or (value is None and not re.search(r"平衡|持平", qualifier))
+        ):
+            kind = "past-target"  # 年初目标…左右 / 控制在3.5%以内: a target quoted in the review
+        else:
+            kind = "result"
+        if part:
+            kind = "part"
+    else:  # no plan part found: fall back on the clause's own words
+        has_target = (
+            bool(_TARGET_WORDS.search(sentence))
+            or qualifier in ("左右", "以上", "以内", "力争")
+            or (value is None and bool(qualifier))
+        )
+        kind = "five-year-result" if multi else ("result" if firm or not has_target else "target")
+        if part:
+            kind = "part"
+    fig_year = explicit_year
+    if fig_year is None and year is not None:
+        past = kind in ("result", "five-year-result", "past-target") or (
+            kind == "part" and zone in ("review", "review5")
+        )
+        fig_year = year - 1 if past else year
+    if explicit_year is not None and year is not None and kind == "target" and explicit_year < year:
+        kind = "result"
+    if (
+        kind == "result"
+        and explicit_year is not None
+        and year is not None
+        and explicit_year < year - 1
+    ):
+        kind = "five-year-result"  # 2009年…从X增加到Y: a figure of an earlier year or a span
+    return kind, fig_year
 
 
 def extract_from_text(
@@ -199,129 +692,195 @@ def extract_from_text(
     path: str = "",
     region: str | None = None,
     offset: int = 0,
+    zone: str | None = None,
+    section: str = "",
 ) -> list[Indicator]:
-    """Indicators in one paragraph. ``default_kind`` is used when the sentence has no cue."""
+    """Every figure in one paragraph.
+
+    ``zone`` says where the paragraph stands ("passage", "plan", "review"); without it,
+    ``default_kind`` "target" reads as the plan and "result" as the review, but a clause's own
+    target or result words decide (as for a paragraph whose report has no plan part).
+    """
+    table, rx = _matcher()
+    norm = _norm(text)
+    if zone is None:
+        zone = "unknown"
+    open_names = zone == "passage"
     rows: list[Indicator] = []
-    text_clean = _clean(text)
-    para_year = _YEAR_RE.match(text_clean)
-    sentence_start = 0
-    for sentence_match in re.finditer(r"[^。；;！!？?\n]+[。；;！!？?]?", text_clean):
+    para_year = _YEAR_RE.match(norm)
+    for sentence_match in _SENTENCE.finditer(norm):
         sentence = sentence_match.group(0)
-        sentence_start = sentence_match.start()
-        hits = list(_INDICATOR_RE.finditer(sentence))
-        if not hits:
-            continue
+        s_at = sentence_match.start()
         sent_year = _YEAR_RE.match(sentence)
-        sentence_kind = default_kind
-        has_target = bool(_TARGET_WORDS.search(sentence))
-        has_result = bool(_RESULT_WORDS.search(sentence))
-        if has_target and not has_result:
-            sentence_kind = "target"
-        elif has_result and not has_target:
-            sentence_kind = "result"
-        firm_result = bool(_FIRM_RESULT.search(sentence))
         explicit_year = next((int(m.group(1)) for m in (sent_year, para_year) if m), None)
-        for n, hit in enumerate(hits):
-            canonical = INDICATORS[int(hit.lastgroup[1:])][0]  # type: ignore[index]
-            if hit.start() > 0 and sentence[hit.start() - 1] in _NARROWING:
-                continue  # 开发区规上工业增加值: a part of the economy, not the headline figure
-            end = hits[n + 1].start() if n + 1 < len(hits) else len(sentence)
-            tail = sentence[hit.end() : end]
-            clause = sentence[hit.start() : end].strip("，,；;。 ")
-            context = _Clause(
-                doc=doc,
-                path=path,
-                region=region,
-                year=year,
-                explicit_year=explicit_year,
-                sentence_kind=sentence_kind,
-                firm_result=firm_result,
-                target_context=bool(
-                    _TARGET_CONTEXT.search(text_clean[: sentence_start + hit.start()])
-                ),
-                lead_qualifier="力争"
-                if "力争" in sentence[max(0, hit.start() - 6) : hit.start()]
-                else "",
-                text=clause,
-                start=offset + sentence_start + hit.start(),
-            )
-
-            def add(
-                name: str, value: float | None, unit: str, qual: str, c: _Clause = context
-            ) -> None:
-                rows.append(c.row(name, value, unit, qual))
-
-            pair = _PAIR_RE.match(tail) if canonical == "城乡居民人均可支配收入" else None
-            if pair:
-                growths = _PAIR_GROWTH_RE.search(tail[pair.end() :])
-                for i, name in ((1, "城镇居民人均可支配收入"), (2, "农村居民人均可支配收入")):
-                    add(name, _fmt(pair.group(f"v{i}")), pair.group(f"u{i}"), "")
-                    if growths:
-                        sign = -1 if growths.group("verb") == "下降" else 1
-                        add(name + "增长", sign * _fmt(growths.group(f"g{i}")), "%", "")
+        carry: list[str] = []
+        for c_at, clause in _clauses(sentence):
+            if not re.search(
+                r"\d|百分之|同步|正增长|平衡|持平|高于|快于|稳步增长|稳定增长", clause
+            ):
                 continue
-            level = _LEVEL_RE.match(tail)
-            growth_region = tail
-            if level and not re.match(r"\s*(?:%|个百分点)", tail[level.end("unit") :]):
-                if level.group("unit") not in ("%", "个百分点", "‰") or canonical in (
-                    "居民消费价格涨幅",
-                    "城镇调查失业率",
-                    "城镇登记失业率",
+            for h_start, _h_end, name, value, unit, qual in _figures(
+                clause, table, rx, open_names, carry
+            ):
+                stripped = clause.strip(" 　")
+                lead_at = clause.index(stripped) if stripped else 0
+                kind, fig_year = _classify(
+                    zone, clause, clause[:h_start], sentence, explicit_year, year, value, qual, name
+                )
+                if (
+                    zone == "unknown"
+                    and default_kind == "target"
+                    and kind == "result"
+                    and not _FIRM_RESULT.search(sentence)
+                    and not _RESULT_WORDS.search(sentence)
                 ):
-                    qual_after = re.match(r"(左右|以上|以内|以下)", tail[level.end() :])
-                    add(
-                        canonical,
-                        _fmt(level.group("value")),
-                        level.group("unit"),
-                        qual_after.group(1) if qual_after else "",
+                    kind, fig_year = "target", year
+                rows.append(
+                    Indicator(
+                        doc=doc,
+                        path=path,
+                        region=region,
+                        year=fig_year,
+                        indicator=name,
+                        value=value,
+                        unit=unit,
+                        qualifier=qual,
+                        kind=kind,
+                        text=text[s_at + c_at + lead_at : s_at + c_at + lead_at + len(stripped)],
+                        start=offset + s_at + c_at + lead_at,
+                        section=section,
+                        scope="five-year"
+                        if zone == "review5" or kind.startswith("five-year")
+                        else "year",
                     )
-                    growth_region = tail[level.end() :]
-            growth = _GROWTH_RE.search(growth_region)
-            if growth and growth.start() <= 24:
-                if growth.group("avg"):
-                    continue  # 年均/累计: a multi-year figure, not the year's
-                value = _fmt(growth.group("value"))
-                if growth.group("verb") in ("下降", "降低"):
-                    value = -value
-                qual = growth.group("qual") or ""
-                if growth.group("high"):
-                    qual = f"至{growth.group('high')}{growth.group('unit')}" + (
-                        f" {qual}" if qual else ""
-                    )
-                add(canonical + "增长", value, growth.group("unit"), qual)
-                continue
-            sync = _SYNC_RE.search(growth_region)
-            if sync and sync.start() <= 12:
-                value = 0.0 if "持平" in sync.group("qual") else None
-                add(canonical + "增长", value, "%" if value is not None else "", sync.group("qual"))
+                )
     return rows
 
 
-def extract_targets(document: Document, plan_start: int | None = None) -> list[Indicator]:
-    """Targets and results of a document.
+def _passage(document: Document, plan_start: int) -> tuple[int, int] | None:
+    """(start, end) offsets of the target passage in the plan part, or None."""
+    best: tuple[int, int, int] | None = None
+    paragraphs = [p for p in document.paragraphs() if p.end > plan_start] or document.paragraphs()
+    titles = {s.id: " ".join(document.section_path(s.id)) for s in document.walk()}
+    year = document.year
+    for n, p in enumerate(paragraphs):
+        match = _PASSAGE_RE.search(p.text)
+        if not match:
+            continue
+        body = p.text[match.start() :]
+        score = 0
+        head = p.text[max(0, match.start() - 30) : match.end()]
+        if "今年" in head or "本年" in head or (year and f"{year}年" in head):
+            score += 3
+        title = titles.get(p.section_id, "")[-40:]
+        if _FIVE_YEAR_SCOPE.search(head):
+            score -= 10
+        elif _FIVE_YEAR_SCOPE.search(title) and not (year and f"{year}年" in title):
+            score -= 4  # under a five-year heading (“十五五”时期主要目标) without the year's own
+        end = p.end
+        if len(body) < 40 and body.rstrip().endswith(("：", ":")):
+            for q in paragraphs[n + 1 : n + 13]:
+                if not re.search(r"\d|同步|正增长", q.text) or len(q.text) > 300:
+                    break
+                end = q.end
+        if not _matcher()[1].search(document.text[p.start + match.start() : end]):
+            continue
+        if best is None or score > best[0]:
+            best = (score, p.start + match.start(), end)
+    if best is None or best[0] < -5:
+        return None
+    return best[1], best[2]
 
-    ``plan_start`` is the offset where the plan part begins (None: found with
-    :func:`reporttui.core.analysis.plan.find_plan`); paragraphs from there on default to targets.
-    """
+
+def extract_candidates(document: Document, plan_start: int | None = None) -> list[Indicator]:
+    """Every figure of the document with its kind, year, clause and section (module docstring)."""
+    from reporttui.core.analysis.plan import find_plan
+
     if plan_start is None:
-        from reporttui.core.analysis.plan import find_plan
-
         plan = find_plan(document)
-        plan_start = plan.start if plan.found else len(document.text) + 1
+        plan_start = plan.start if plan.found else None
+    passage = _passage(document, plan_start) if plan_start is not None else None
+    section_titles = {s.id: s.title for s in document.walk()}
     rows: list[Indicator] = []
+    annual_run = False
     for paragraph in document.paragraphs():
-        in_plan = paragraph.start >= plan_start
+        section = section_titles.get(paragraph.section_id, "")
+        read = functools.partial(
+            extract_from_text,
+            year=document.year,
+            doc=document.id,
+            path=document.path,
+            region=document.region,
+            section=section,
+        )
+        if plan_start is None:
+            zone = "unknown"
+        elif paragraph.start >= plan_start or paragraph.end > plan_start:
+            zone = "plan"
+        else:
+            zone = "review"
+            path = " ".join(document.section_path(paragraph.section_id))
+            last_year = f"{document.year - 1}年" if document.year else "\0"
+            opening = paragraph.text[:16]
+            if re.search(r"这一年|过去一年|刚刚过去的|一年来|去年|" + last_year, opening):
+                annual_run = True  # 这一年，我们…: the year's own review
+            elif _FIVE_YEAR_REVIEW.search(opening):
+                annual_run = False
+            if not annual_run and (
+                _FIVE_YEAR_REVIEW.search(path) or _FIVE_YEAR_REVIEW.match(opening)
+            ):
+                # 一、“十四五”时期及2025年工作回顾: five-year until 刚刚过去的2025年… opens the year
+                zone = "review5"
+        if passage and paragraph.start <= passage[1] and paragraph.end > passage[0]:
+            cut = max(0, passage[0] - paragraph.start)
+            if cut:
+                rows.extend(
+                    read(
+                        paragraph.text[:cut],
+                        default_kind="target",
+                        zone=zone,
+                        offset=paragraph.start,
+                    )
+                )
+            rows.extend(
+                read(
+                    paragraph.text[cut:],
+                    default_kind="target",
+                    zone="passage",
+                    offset=paragraph.start + cut,
+                )
+            )
+            continue
         rows.extend(
-            extract_from_text(
+            read(
                 paragraph.text,
-                default_kind="target" if in_plan else "result",
-                year=document.year,
-                doc=document.id,
-                path=document.path,
-                region=document.region,
+                default_kind="target" if zone == "plan" else "result",
+                zone=zone,
                 offset=paragraph.start,
             )
         )
+    if passage is None and plan_start is not None:
+        # No target passage: the plan's figures with target words stand in for it (a digest).
+        rows = [
+            _replace_kind(r, "target")
+            if r.kind == "plan" and _TARGET_WORDS.search(r.text + r.qualifier)
+            else r
+            for r in rows
+        ]
+    return rows
+
+
+def _replace_kind(row: Indicator, kind: str) -> Indicator:
+    data = asdict(row)
+    data["kind"] = kind
+    return Indicator(**data)
+
+
+def extract_targets(document: Document, plan_start: int | None = None) -> list[Indicator]:
+    """This year's targets and last year's headline results: the first row per indicator."""
+    rows = [r for r in extract_candidates(document, plan_start) if r.kind in HEADLINE_KINDS]
+    # A level read from a five-year review stands in only when the year's review has none.
+    rows.sort(key=lambda r: r.scope == "five-year")
     return _dedupe(rows)
 
 
@@ -348,7 +907,7 @@ class TargetTable:
 
 
 def target_table(per_doc: dict[str, list[Indicator]], kind: str | None = None) -> TargetTable:
-    """Line up several documents' indicators by normalised name (and kind), in first-seen order."""
+    """Line up several documents' indicators by normalised name (and kind), in table order."""
     doc_ids = tuple(per_doc)
     order: list[tuple[str, str]] = []
     cells: dict[tuple[str, str], dict[str, Indicator]] = {}
@@ -370,10 +929,10 @@ def target_table(per_doc: dict[str, list[Indicator]], kind: str | None = None) -
 
 def _indicator_rank(name: str) -> tuple[int, int]:
     base = name.removesuffix("增长")
-    for rank, (canonical, _) in enumerate(INDICATORS):
-        if canonical == base:
+    for rank, definition in enumerate(_table()):
+        if definition.name == base:
             return (rank, 1 if name.endswith("增长") else 0)
-    return (len(INDICATORS), 0)
+    return (len(_table()), 0)
 
 
 def format_cell(row: Indicator, plan_year: int | None) -> str:
@@ -390,6 +949,8 @@ def format_value(row: Indicator) -> str:
     text = f"{number}{row.unit}"
     if row.qualifier:
         text = (
-            f"{row.qualifier} {text}" if row.qualifier in ("力争",) else f"{text} {row.qualifier}"
+            f"{row.qualifier} {text}"
+            if row.qualifier in ("力争", "突破")
+            else f"{text} {row.qualifier}"
         )
     return text

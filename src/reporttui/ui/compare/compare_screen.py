@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Label, OptionList, Select, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -77,6 +77,8 @@ class SectionBlock(Static, can_focus=True):
         title = highlight(ref.title, shared, only, base="bold")
         if ref.role == "part":
             title = title.append(" (部分)")
+        if getattr(ref, "scope", "year") == "five-year":
+            title = title.append(" (五年)")  # a unit of the report's five-year part
         lines = [title]
         if ref.evidence:
             lines.append(
@@ -100,13 +102,37 @@ class SectionBlock(Static, can_focus=True):
         self.post_message(OpenSection(self.doc_id, self.ref.section_id))
 
 
+class PickerLabel(Static, can_focus=True):
+    """ "A 古交市 2025 新闻综述 …": the document on one side; Enter or a click opens the picker."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "pick", "Pick", id="compare.picker", tooltip="Choose this side's document"),
+    ]
+
+    def __init__(self, side: str, **kwargs: Any) -> None:
+        super().__init__(f"{side.upper()} …", **kwargs)
+        self.side = side
+
+    def show(self, label: str) -> None:
+        from reporttui.ui.compare.render import fit
+
+        width = max(self.size.width - 2, 10) if self.size.width else 60
+        self.update(f"{self.side.upper()} {fit(label, width)}")
+
+    def action_pick(self) -> None:
+        self.screen.action_pick(self.side)  # type: ignore[attr-defined]
+
+    def on_click(self) -> None:
+        self.action_pick()
+
+
 class CompareScreen(Screen[None]):
     """Side-by-side comparison of two documents of ``library``."""
 
     DEFAULT_CSS = """
     CompareScreen #pickers { height: auto; padding: 0 1; background: $panel; }
-    CompareScreen #pickers Label { padding: 1 1 0 0; }
-    CompareScreen #pickers Select { width: 1fr; }
+    CompareScreen #pickers .picker { width: 1fr; height: 1; padding: 0 1 0 0; }
+    CompareScreen #pickers .picker:focus { background: $boost; }
     CompareScreen #status { height: auto; padding: 0 1; color: $text-muted; background: $panel; }
     CompareScreen #themes { width: 24; height: 1fr; border-right: solid $primary; }
     CompareScreen #themes.hidden { display: none; }
@@ -185,6 +211,7 @@ class CompareScreen(Screen[None]):
             id="compare.keywords",
             tooltip="Keywords of A: new, rising, falling against B",
         ),
+        Binding("e", "export", "Export", id="compare.export", tooltip="Write the comparison as Markdown"),
         Binding("escape", "back", "Back", id="compare.back", tooltip="Leave the comparison"),
     ]
 
@@ -203,15 +230,13 @@ class CompareScreen(Screen[None]):
         self.doc_a_id = doc_a_id
         self.doc_b_id = doc_b_id
         self.comparison: Any = None
+        self.entries: list[Any] = []
         self._theme_index = 0
-        self._setting_pickers = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="pickers"):
-            yield Label("A")
-            yield Select[str]([], prompt="document A", id="pick-a", allow_blank=True)
-            yield Label("B")
-            yield Select[str]([], prompt="document B", id="pick-b", allow_blank=True)
+            yield PickerLabel("a", id="pick-a", classes="picker")
+            yield PickerLabel("b", id="pick-b", classes="picker")
         yield Static("aligning…", id="status")
         with Horizontal():
             yield OptionList(id="themes")
@@ -235,9 +260,7 @@ class CompareScreen(Screen[None]):
     def _sync_width(self) -> None:
         themes = self.query_one("#themes")
         themes.set_class(self.narrow and not themes.has_focus, "hidden")
-        pickers = self.query_one("#pickers")
-        picking = any(s.has_focus or s.expanded for s in self.query(Select))
-        pickers.set_class(self.narrow and not picking, "hidden")
+        self.query_one("#pickers").set_class(self.narrow, "hidden")
         self._show_status()
         for cells in self.query(".band-cells"):
             cells.set_class(self.narrow, "stacked")
@@ -250,6 +273,9 @@ class CompareScreen(Screen[None]):
         from reporttui.core.analysis.compare import compare_documents
         from reporttui.core.errors import ReportError
 
+        from reporttui.core.analysis.tables import use_home
+
+        use_home(getattr(self.library, "home", None))
         try:
             entries = list(self.library.entries())
             ids = [e.id for e in entries]
@@ -297,36 +323,25 @@ class CompareScreen(Screen[None]):
         self.query_one("#status", Static).update(text)
 
     def _fill_pickers(self, entries: list[Any]) -> None:
-        options = [
-            (f"{e.region or '?'} {e.year or '?'} {e.kind or e.title}", e.id) for e in entries
-        ]
-        self._setting_pickers = True
-        try:
-            for select_id, value in (("#pick-a", self.doc_a_id), ("#pick-b", self.doc_b_id)):
-                select = self.query_one(select_id, Select)
-                select.set_options(options)
-                if value in {v for _, v in options}:
-                    select.value = value
-        finally:
-            self.call_after_refresh(self._release_pickers)
+        from reporttui.ui.compare.picker import picker_labels
 
-    def _release_pickers(self) -> None:
-        self._setting_pickers = False
+        self.entries = list(entries)
+        labels = picker_labels(self.entries)
+        for side, doc_id in (("a", self.doc_a_id), ("b", self.doc_b_id)):
+            label = labels.get(doc_id or "", "?")
+            self.query_one(f"#pick-{side}", PickerLabel).show(label)
 
-    @on(Select.Changed)
-    def _picked(self, event: Select.Changed) -> None:
-        if self._setting_pickers or not isinstance(event.value, str):
+    def choose(self, side: str, doc_id: str | None) -> None:
+        """Put ``doc_id`` on ``side`` and align again (None or the same document: nothing)."""
+        if doc_id is None:
             return
-        if event.select.id == "pick-a" and event.value != self.doc_a_id:
-            self.doc_a_id = event.value
-        elif event.select.id == "pick-b" and event.value != self.doc_b_id:
-            self.doc_b_id = event.value
+        if side == "a" and doc_id != self.doc_a_id:
+            self.doc_a_id = doc_id
+        elif side == "b" and doc_id != self.doc_b_id:
+            self.doc_b_id = doc_id
         else:
             return
         self.query_one("#status", Static).update("aligning…")
-        if self.narrow:
-            self.query_one("#pickers").add_class("hidden")
-            self.query_one("#locked").focus()
         self.compute()
 
     # --- rendering -------------------------------------------------------------------------
@@ -438,8 +453,48 @@ class CompareScreen(Screen[None]):
         themes.focus()
 
     def action_pick(self, side: str) -> None:
-        self.query_one("#pickers").remove_class("hidden")
-        self.query_one(f"#pick-{side}", Select).focus()
+        """Choose side ``side``'s document in a list filtered as you type."""
+        from reporttui.ui.compare.picker import DocPicker
+
+        entries = self.entries or list(self.library.entries())
+        current = self.doc_a_id if side == "a" else self.doc_b_id
+        title = f"document {side.upper()}"
+        self.app.push_screen(
+            DocPicker(entries, current, title), lambda doc_id: self.choose(side, doc_id)
+        )
+
+    def action_export(self) -> None:
+        """Write the comparison as Markdown into the library home's exports folder."""
+        if self.comparison is None:
+            self.notify("nothing to export yet", timeout=3)
+            return
+        self.export_comparison()
+
+    @work(thread=True, exclusive=False, exit_on_error=False, group="compare-export")
+    def export_comparison(self) -> None:
+        from pathlib import Path
+
+        from reporttui.core.analysis.export import (
+            comparison_rows,
+            exports_dir,
+            render,
+            write_export,
+        )
+
+        comparison = self.comparison
+        a, b = comparison.a.document, comparison.b.document
+        title = f"对比 {a.label} / {b.label}"
+        stem = f"compare-{_short_label(a)}-{_short_label(b)}"
+        try:
+            home = Path(getattr(self.library, "home", "."))
+            path = write_export(
+                render(comparison_rows(comparison), "md", title), exports_dir(home), stem, "md"
+            )
+            self.app.call_from_thread(self.notify, f"written {path}", timeout=8)
+        except OSError as exc:
+            self.app.call_from_thread(
+                self.notify, f"export failed: {exc}", severity="error", timeout=6
+            )
 
     def action_targets(self) -> None:
         from reporttui.ui.compare.targets_screen import TargetsScreen

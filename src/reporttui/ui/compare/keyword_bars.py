@@ -30,13 +30,15 @@ class KeywordStats:
     """A :class:`~reporttui.core.analysis.keywords.KeywordDiff` against the ``vs`` document, or None."""
     sections: tuple[tuple[str, tuple[Any, ...]], ...] = ()
     """(plan section title, its top terms) for each unit of the document's plan."""
+    document: Any = None
+    vs_document: Any = None
 
 
 class KeywordBars(Static):
     """A titled bar chart of (term, value) pairs, values printed next to the bars."""
 
     DEFAULT_CSS = """
-    KeywordBars { height: auto; padding: 0 1 1 1; }
+    KeywordBars { width: 1fr; height: auto; padding: 0 1 1 1; }
     """
 
     def __init__(
@@ -47,16 +49,28 @@ class KeywordBars(Static):
         self.items = items
         self.bar_style = style
 
+    NAME_MAX = 16
+    """Terms wider than this many cells are cut with an ellipsis (the label column stays)."""
+
     def render(self) -> Content:
-        width = max(self.size.width - 20, 6)
+        """Name, bar and label columns sized to the widget, so the chart fits any width."""
+        from reporttui.ui.compare.render import fit
+
         top = max((v for _, v, _ in self.items), default=0.0)
-        lines = [Content.styled(self.chart_title, "bold")]
+        lines = [Content.styled(fit(self.chart_title, self.size.width), "bold")]
         if not self.items:
             lines.append(Content.styled("(none)", "$text-muted"))
+        name_w = min(
+            max((Content(t).cell_length for t, _, _ in self.items), default=4), self.NAME_MAX
+        )
+        label_w = max((Content(label).cell_length for _, _, label in self.items), default=0)
+        width = max(self.size.width - name_w - label_w - 2, 1)
         for term, value, label in self.items:
-            name = term + " " * max(0, 8 - Content(term).cell_length)
+            name = fit(term, name_w, pad=True)
             lines.append(
-                Content.assemble(name, " ", (bar(value, top, width), self.bar_style), f" {label}")
+                Content.assemble(
+                    name, " ", (bar(value, top, width), self.bar_style), " ", label
+                )
             )
         return Content("\n").join(lines)
 
@@ -72,7 +86,8 @@ class KeywordScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="keywords.back", tooltip="Leave the keyword charts")
+        Binding("e", "export", "Export", id="keywords.export", tooltip="Write the terms as Markdown"),
+        Binding("escape", "back", "Back", id="keywords.back", tooltip="Leave the keyword charts"),
     ]
 
     def __init__(self, library: Any, doc_id: str, vs_id: str | None = None, top: int = 20) -> None:
@@ -81,6 +96,7 @@ class KeywordScreen(Screen[None]):
         self.doc_id = doc_id
         self.vs_id = vs_id
         self.top = top
+        self.stats: KeywordStats | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("counting terms…", id="kw-status")
@@ -92,22 +108,33 @@ class KeywordScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="keywords")
     def compute(self) -> None:
-        from reporttui.core.errors import ReportError
-        from reporttui.core.analysis.keywords import keyword_diff, report_text, term_counts, top_terms
+        from reporttui.core.analysis.keywords import (
+            keyword_context,
+            keyword_diff,
+            report_text,
+            term_counts,
+            top_terms,
+        )
         from reporttui.core.analysis.plan import find_plan
+        from reporttui.core.errors import ReportError
 
         try:
             doc = self.library.load(self.doc_id)
+            vs = self.library.load(self.vs_id) if self.vs_id else None
             text = report_text(doc)
-            counts = term_counts(text)
-            sections = tuple((u.title, tuple(top_terms(u.text, 6))) for u in find_plan(doc).units)
+            texts = [text] + ([report_text(vs)] if vs else [])
+            regions = [e.region for e in self.library.entries()]
+            context = keyword_context(texts, regions, getattr(self.library, "home", None))
+            counts = term_counts(text, context)
+            sections = tuple(
+                (u.title, tuple(top_terms(u.text, 6, context=context))) for u in find_plan(doc).units
+            )
             vs_label, diff = None, None
-            if self.vs_id:
-                vs = self.library.load(self.vs_id)
+            if vs is not None:
                 vs_label = vs.label
-                diff = keyword_diff(report_text(vs), text, n=12, other_counts=counts)
+                diff = keyword_diff(texts[1], text, n=12, other_counts=counts, context=context)
             stats = KeywordStats(
-                doc.label, top_terms(text, self.top, counts), vs_label, diff, sections
+                doc.label, top_terms(text, self.top, counts), vs_label, diff, sections, doc, vs
             )
             if not get_current_worker().is_cancelled:
                 self.post_message(KeywordsReady(stats))
@@ -118,9 +145,35 @@ class KeywordScreen(Screen[None]):
     def _failed(self, message: WorkFailed) -> None:
         self.query_one("#kw-status", Static).update(f"cannot count terms: {message.text}")
 
+    def action_export(self) -> None:
+        """Write the top, new, rising and falling terms as Markdown into the home's exports."""
+        if self.stats is None:
+            self.notify("nothing to export yet", timeout=3)
+            return
+        self.export_terms()
+
+    @work(thread=True, exclusive=False, exit_on_error=False, group="keywords-export")
+    def export_terms(self) -> None:
+        from pathlib import Path
+
+        from reporttui.core.analysis.export import exports_dir, keyword_rows, render, write_export
+
+        stats = self.stats
+        if stats is None:
+            return
+        rows = keyword_rows(stats.document, stats.top, stats.diff, stats.vs_document)
+        stem = f"keywords-{stats.document.region or ''}{stats.document.year or ''}"
+        try:
+            home = Path(getattr(self.library, "home", "."))
+            path = write_export(render(rows, "md", f"高频词 {stats.label}"), exports_dir(home), stem, "md")
+            self.app.call_from_thread(self.notify, f"written {path}", timeout=8)
+        except OSError as exc:
+            self.app.call_from_thread(self.notify, f"export failed: {exc}", severity="error", timeout=6)
+
     @on(KeywordsReady)
     async def _ready(self, message: KeywordsReady) -> None:
         stats: KeywordStats = message.stats
+        self.stats = stats
         body = self.query_one("#kw-body", VerticalScroll)
         await body.remove_children()
         text = f"高频词 {stats.label}"
