@@ -69,18 +69,20 @@ def test_keywords_leave_out_the_appended_block() -> None:
 def test_context_joins_compounds_drops_places_and_merges_synonyms() -> None:
     from reporttui.core.analysis.keywords import keyword_context, terms
 
-    texts = ["推进城市更新，实施城市更新行动，城市更新项目开工。太原市发展旅游，太原旅游升温。"]
+    texts = ["推进城市更新，实施城市更新行动，城市更新项目开工。太原市发展文化旅游，太原文化旅游升温。"]
     context = keyword_context(texts, ["太原市"])
     found = terms(texts[0], context)
     assert "城市更新" in found and "城市" not in found
     assert "太原" not in found and "太原市" not in found
-    assert "文旅" in found and "旅游" not in found  # merged into the group's shown name
+    assert "文旅" in found and "文化旅游" not in found  # merged into the group's shown name
     assert "是否" not in terms("是否这是国家时期的问题", context)
 
 
-def test_synonym_table_reads_both_line_forms(tmp_path) -> None:
+def test_keywords_merge_with_the_search_synonym_table(tmp_path) -> None:
+    """One table: the shipped groups and the user's <home>/synonyms.txt, as search reads them."""
     from reporttui.core.analysis.keywords import load_synonyms
 
-    (tmp_path / "synonyms.txt").write_text("低空经济\t低空产业,通航产业\n数字经济 数字产业\n", "utf-8")
+    (tmp_path / "synonyms.txt").write_text("低空经济 低空产业 通航产业\n数字经济 数字产业\n", "utf-8")
     table = load_synonyms(tmp_path)
     assert table["通航产业"] == "低空经济" and table["数字产业"] == "数字经济"
+    assert table["地区生产总值"] == "GDP"  # shipped

@@ -354,49 +354,26 @@ def compound_terms(
 
 
 def load_synonyms(home: object = None) -> dict[str, str]:
-    """Name -> shown name, from the search synonym table when installed (data/synonyms.txt),
-    else the minimal keyword table, plus ``<home>/synonyms.txt``. Lines are either
-    ``name name name`` (a group, first shown) or ``name<TAB>alias,alias``."""
-    from importlib import resources
+    """Name -> shown name (its group's first), from search's synonym table (the shipped
+    ``data/synonyms.txt`` plus ``<home>/synonyms.txt``): keywords merge what search expands."""
     from pathlib import Path
 
-    data = resources.files("reporttui.core").joinpath("data")
-    texts: list[str] = []
-    for name in ("synonyms.txt", "keyword_synonyms.txt"):
-        resource = data.joinpath(name)
-        if resource.is_file():
-            texts.append(resource.read_text("utf-8"))
-            break
-    try:
-        from reporttui.core.paths import library_home
+    from reporttui.core.paths import library_home
+    from reporttui.core.search.synonyms import table
 
-        user = (Path(str(home)) if home else library_home()) / "synonyms.txt"
-        if user.is_file():
-            texts.append(user.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError):  # an unreadable user table: the shipped one alone
-        texts = texts[:1]
-    mapping: dict[str, str] = {}
-    for text in texts:
-        for raw in text.splitlines():
-            line = raw.strip()
-            if not line or line.startswith("#"):
-                continue
-            if "\t" in line:
-                head, _, rest = line.partition("\t")
-                group = [head.strip(), *(a.strip() for a in rest.split(",") if a.strip())]
-            else:
-                group = line.split()
-            shown = mapping.get(group[0], group[0])
-            for name in group:
-                mapping.setdefault(name, shown)
-    return mapping
+    try:
+        groups = table(Path(str(home)) if home else library_home())
+    except OSError:  # an unreadable home: the shipped table alone
+        groups = table(None)
+    return {name: group[0] for name, group in groups.items()}
 
 
 def terms(text: str, context: KeywordContext | None = None) -> list[str]:
     """The meaningful words of ``text`` in order (jieba words, stop lists and digits removed).
 
     jieba gets the shipped policy-term dictionary first (林麝, 新质生产力 stay whole words); with a
-    ``context``, compound pairs are joined, place names dropped and synonyms merged.
+    ``context``, synonym-table names and compound pairs are joined, place names dropped and
+    synonyms merged.
     """
     if context is None:
         return _raw_terms(text, frozenset())
@@ -407,9 +384,17 @@ def terms(text: str, context: KeywordContext | None = None) -> list[str]:
         n = 0
         while n < len(words):
             w = words[n]
-            if n + 1 < len(words) and (w, words[n + 1]) in context.compounds:
-                w = w + words[n + 1]
-                n += 1
+            # A synonym-table name that jieba cut in two or three (文化/旅游) is one term.
+            for span in (3, 2):
+                joined = "".join(words[n : n + span])
+                if n + span <= len(words) and joined in context.synonyms:
+                    w = joined
+                    n += span - 1
+                    break
+            else:
+                if n + 1 < len(words) and (w, words[n + 1]) in context.compounds:
+                    w = w + words[n + 1]
+                    n += 1
             n += 1
             if (
                 len(w) < 2
