@@ -7,7 +7,6 @@ Terminal output is rich tables and bar charts; ``--json`` output is UTF-8 (ensur
 from __future__ import annotations
 
 import csv
-import json
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -24,9 +23,9 @@ BAR_WIDTH = 24
 
 
 def _console() -> Console:
-    from rich.console import Console
+    from reporttui.cli.console import stdout_console
 
-    return Console(highlight=False, soft_wrap=False)
+    return stdout_console(soft_wrap=False)  # markup off: document strings are printed as written
 
 
 def load_docs(obj: Context, home: str | None, refs: tuple[str, ...]) -> list[Document]:
@@ -44,15 +43,19 @@ def load_docs(obj: Context, home: str | None, refs: tuple[str, ...]) -> list[Doc
 
 def _label(document: Document) -> str:
     """The document's label, or its file name when region and year are unknown."""
+    from reporttui.core.display import safe_line, safe_path
+
     if document.region or document.year:
-        return document.label
+        return safe_line(document.label)
     from pathlib import Path
 
-    return Path(document.path).name
+    return safe_path(Path(document.path).name)
 
 
 def _dump(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    from reporttui.core.display import json_dumps
+
+    click.echo(json_dumps(data, indent=2))
 
 
 def _bar(value: float, top: float, width: int = BAR_WIDTH) -> str:
@@ -178,7 +181,9 @@ def targets_command(
         writer = csv.DictWriter(sys.stdout, fieldnames=CSV_FIELDS, lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow(row)
+            from reporttui.core.display import safe_line
+
+            writer.writerow({k: safe_line(v) if isinstance(v, str) else v for k, v in row.items()})
         return
     from rich.table import Table
 
@@ -300,8 +305,12 @@ def keywords_command(
     console.print(table)
     if sections:
         for unit, unit_tops in per_section:
+            from rich.text import Text
+
             console.print(
-                f"[bold]{unit.title}[/]  " + " ".join(f"{t.term}×{t.count}" for t in unit_tops)
+                Text.assemble(
+                    (unit.title, "bold"), "  " + " ".join(f"{t.term}×{t.count}" for t in unit_tops)
+                )
             )
     if diff is not None:
         base = documents[1]

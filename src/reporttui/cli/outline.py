@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import click
 
+from reporttui.core.display import json_dumps, safe_line
 from reporttui.core.model import Document, Section
 
 
@@ -24,11 +24,11 @@ def outline_command(path: str, as_json: bool) -> None:
 
     doc = load_document(path)
     if as_json:
-        click.echo(json.dumps(outline_dict(doc), ensure_ascii=False, indent=2))
+        click.echo(json_dumps(outline_dict(doc), indent=2))
     else:
-        from rich.console import Console
+        from reporttui.cli.console import stdout_console
 
-        Console(highlight=False).print(outline_tree(doc))
+        stdout_console().print(outline_tree(doc))
 
 
 def section_dict(section: Section) -> dict[str, Any]:
@@ -79,7 +79,9 @@ def outline_tree(doc: Document) -> Any:
     if doc.dropped:
         facts.append(f"{len(doc.dropped)} pieces dropped")
     root = Tree(
-        Text.assemble((doc.title or "(untitled)", "bold"), "\n", (" · ".join(facts), "dim"))
+        Text.assemble(
+            (safe_line(doc.title) or "(untitled)", "bold"), "\n", (safe_line(" · ".join(facts)), "dim")
+        )
     )
 
     def add(parent: Any, section: Section) -> None:
@@ -87,7 +89,7 @@ def outline_tree(doc: Document) -> Any:
         if section.part != "main":
             label.append(f"[{section.part}] ", style="magenta")
         title = section.title or ("(preamble)" if section.kind == "preamble" else "(untitled)")
-        label.append(title, style="bold" if section.level <= 1 else "")
+        label.append(safe_line(title), style="bold" if section.level <= 1 else "")
         n = len(section.paragraphs)
         label.append(f"  L{section.level} {section.kind}, {n} ¶", style="dim")
         node = parent.add(label)

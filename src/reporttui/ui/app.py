@@ -211,6 +211,24 @@ class ReportApp(App[None]):
         if self.search_screen.is_mounted:
             self.search_screen.index_ready()
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: Any = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notice made safe (safety): messages carry file names and document text, so no
+        markup and no control characters reach the terminal."""
+        from reporttui.core.display import safe_line
+
+        super().notify(
+            safe_line(message), title=safe_line(title), severity=severity, timeout=timeout,
+            markup=markup,
+        )
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A worker that failed unexpectedly: one line to the user, never a traceback."""
         if event.state == WorkerState.ERROR and event.worker.error is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import Any
 CATALOG_NAME = "catalog.json"
 FORMAT = 1
 SOURCE_SUFFIXES = (".txt", ".md")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,9 @@ def write_catalog(home: Path, catalog: Catalog) -> None:
     """Replace the catalogue atomically (readers see the old or the new file, never a mix)."""
     home.mkdir(parents=True, exist_ok=True)
     text = json.dumps(catalog.to_json(), ensure_ascii=False, indent=1)
+    # A non-UTF-8 file name is held as os.fsdecode's lone surrogates: stored as \udcXX escapes
+    # (valid JSON, read back to the same str, so os.fsencode gives the original bytes).
+    text = _SURROGATES.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     fd, tmp = tempfile.mkstemp(prefix=".catalog-", suffix=".tmp", dir=home)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
