@@ -41,6 +41,7 @@ from reporttui.core.library.catalog import (
 )
 from reporttui.core.errors import ReportError
 from reporttui.core.library.locking import LibraryBusy, WriteLock
+from reporttui.core.library.verify import drop_segments, verify, write_manifest
 from reporttui.core.paths import index_dir, seed_files, seeds_dir
 
 __all__ = ["Library", "LibraryEntry", "SyncReport", "IndexDamaged"]
@@ -486,7 +487,9 @@ class Library:
             return True
         return False
 
-    def _plan(self, catalog: Catalog, full: bool) -> _Plan:
+    def _plan(self, catalog: Catalog, full: bool, missing: set[str] | None = None) -> _Plan:
+        """What to index, keep and drop; ``missing``: ids whose rows were lost (re-indexed)."""
+        missing = missing or set()
         keep: dict[str, SourceRecord] = {}
         to_index: dict[str, tuple[Path, bool]] = {}
         copies: dict[str, tuple[str, bool]] = {}
@@ -496,7 +499,9 @@ class Library:
         restat: dict[str, tuple[float, int]] = {}
         known_ids: dict[str, SourceRecord] = {}
         if not full:
-            known_ids = {r.entry.id: r for r in catalog.sources.values()}
+            known_ids = {
+                r.entry.id: r for r in catalog.sources.values() if r.entry.id not in missing
+            }
         sources = self._sources(catalog)
         for path, bundled in sources:
             key = str(path)
@@ -505,6 +510,14 @@ class Library:
             except OSError:
                 continue
             old = catalog.sources.get(key)
+            if old is not None and old.entry.id in missing:
+                updated.append(key)
+                doc_id = old.entry.id
+                if doc_id in to_index:
+                    copies[key] = (doc_id, bundled)
+                else:
+                    to_index[doc_id] = (path, bundled)
+                continue
             if not full and old is not None and (st.st_mtime, st.st_size) == (old.mtime, old.size):
                 keep[key] = old
                 continue
@@ -632,8 +645,11 @@ class Library:
             catalog.roots.extend(new_roots)
             write_catalog(self.home, catalog)
         fingerprint = self.fingerprint()
+        missing: set[str] = set()
         if catalog.index_name:
             try:
+                if not full:
+                    missing = self._verify_and_repair(catalog, report)
                 self._check_index(catalog.index_name)
             except IndexDamaged as exc:
                 self._move_aside(catalog.index_name)
@@ -646,7 +662,7 @@ class Library:
             full = True
         report.rebuilt = full
         self._cleanup(catalog.index_name)
-        plan = self._plan(catalog, full)
+        plan = self._plan(catalog, full, missing)
         for root in list(catalog.roots):
             if not Path(root).exists():
                 catalog.roots.remove(root)
@@ -723,6 +739,7 @@ class Library:
         folder = index_dir(self.home) / name
         folder.mkdir(parents=True, exist_ok=False)
         whoosh_index.create_in(str(folder), make_schema())
+        write_manifest(folder)
         return name
 
     def _write_index(
@@ -780,11 +797,59 @@ class Library:
                 writer.cancel()
                 return outcome
             indexer.commit_with_segments(writer, segments)
+            write_manifest(folder)
             return outcome
         except BaseException:
             if not writer.is_closed:
                 writer.cancel()
             raise
+
+    def _verify_and_repair(self, catalog: Catalog, report: SyncReport) -> set[str]:
+        """Check every index file against the checksums recorded at commit (under the write
+        lock). Damaged segments are dropped from the index; returns the ids of the documents
+        they held (to be indexed again). IndexDamaged when the whole index must be rebuilt."""
+        folder = index_dir(self.home) / catalog.index_name
+        if not folder.is_dir():
+            return set()
+        try:
+            found = verify(folder)
+        except OSError as exc:
+            raise IndexDamaged(f"cannot read the search index at {folder} ({exc.strerror})") from None
+        if not found.has_manifest:  # an index from before checksums: read-checked, then recorded
+            self._check_index(catalog.index_name)
+            try:
+                write_manifest(folder)
+            except OSError:
+                pass
+            return set()
+        if found.bad_toc:
+            raise IndexDamaged(f"the search index at {folder} is damaged (its table of contents)")
+        if not found.bad_segments:
+            return set()
+        from whoosh import index as whoosh_index
+
+        try:
+            drop_segments(folder, found.bad_segments)
+            with whoosh_index.open_dir(str(folder)).reader() as reader:
+                present = {
+                    t.decode() if isinstance(t, bytes) else str(t) for t in reader.lexicon("doc_id")
+                }
+        except Exception as exc:  # noqa: BLE001 - cannot repair in place: rebuild
+            raise IndexDamaged(f"the search index at {folder} is damaged ({type(exc).__name__})") from exc
+        lost = {r.entry.id for r in catalog.sources.values()} - present
+        self._say(
+            report,
+            f"the search index had {len(found.bad_segments)} damaged segment file(s): "
+            f"dropped them and re-indexing the {len(lost)} documents they held",
+        )
+        with self._search_lock:  # the shared searcher may hold the dropped files open
+            if self._searcher is not None:
+                try:
+                    self._searcher.close()
+                except Exception:  # noqa: BLE001
+                    pass
+                self._searcher = None
+        return lost
 
     def _cleanup(self, live_name: str) -> None:
         """Under the write lock: remove index folders and temp files nobody can be using."""
