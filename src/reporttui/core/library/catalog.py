@@ -9,10 +9,12 @@ roots the user added (folders are rescanned on every sync: new files join, vanis
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
 import shutil
+import stat
 import tempfile
 import threading
 import time
@@ -345,19 +347,73 @@ def write_catalog(home: Path, catalog: Catalog) -> None:
         raise
 
 
-def scan_root(root: Path) -> list[Path]:
-    """The report files under ``root``: itself if a file, else ``*.txt``/``*.md`` found recursively.
+def _kind(mode: int) -> str:
+    """What a non-regular file is, in a word for a message."""
+    for test, word in (
+        (stat.S_ISFIFO, "FIFO"),
+        (stat.S_ISSOCK, "socket"),
+        (stat.S_ISCHR, "character device"),
+        (stat.S_ISBLK, "block device"),
+        (stat.S_ISDIR, "folder"),
+    ):
+        if test(mode):
+            return word
+    return "special file"
 
-    Hidden files and folders are skipped; the result is sorted and absolute.
+
+def _entry_problem(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return f"{path}: symlink loop: skipped"
+    if exc.errno == errno.ENOENT and path.is_symlink():
+        return f"{path}: broken symlink: skipped"
+    return f"{path}: cannot read ({exc.strerror or type(exc).__name__}): skipped"
+
+
+def scan_root(root: Path, problems: list[str] | None = None) -> list[Path]:
+    """The report files under ``root``: itself if a file, else ``SOURCE_SUFFIXES`` files found
+    recursively. Hidden files and folders are skipped; the result is sorted and absolute.
+
+    Never opens anything: FIFOs, sockets and devices (which would block or never end), symlink
+    loops, broken links and unreadable folders are skipped, each with one line appended to
+    ``problems``. Names that are not UTF-8 stay as ``os.fsdecode`` gives them (lossless).
     """
-    if root.is_file():
-        return [root.resolve()]
-    if not root.is_dir():
+    note = problems.append if problems is not None else (lambda message: None)
+    try:
+        st = root.stat()
+    except OSError as exc:
+        if exc.errno != errno.ENOENT or root.is_symlink():
+            note(_entry_problem(root, exc))
         return []
+    if stat.S_ISREG(st.st_mode):
+        try:
+            return [root.resolve()]
+        except (OSError, RuntimeError):
+            note(f"{root}: symlink loop: skipped")
+            return []
+    if not stat.S_ISDIR(st.st_mode):
+        note(f"{root}: a {_kind(st.st_mode)}, not a report file: skipped")
+        return []
+
+    def unreadable(exc: OSError) -> None:
+        note(f"{exc.filename}: cannot read the folder ({exc.strerror}): skipped")
+
     found: list[Path] = []
-    for folder, dirs, files in os.walk(root):
+    for folder, dirs, files in os.walk(root, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
-            if not name.startswith(".") and name.lower().endswith(SOURCE_SUFFIXES):
-                found.append(Path(folder, name).resolve())
-    return sorted(found)
+        for name in sorted(files):
+            if name.startswith(".") or not name.lower().endswith(SOURCE_SUFFIXES):
+                continue
+            path = Path(folder, name)
+            try:
+                st = path.stat()
+            except OSError as exc:
+                note(_entry_problem(path, exc))
+                continue
+            if not stat.S_ISREG(st.st_mode):
+                note(f"{path}: a {_kind(st.st_mode)}, not a report file: skipped")
+                continue
+            try:
+                found.append(path.resolve())
+            except (OSError, RuntimeError):
+                note(f"{path}: symlink loop: skipped")
+    return sorted(set(found))

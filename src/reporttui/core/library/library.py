@@ -13,10 +13,12 @@ lock; ``sync``/``add``/``rebuild`` take it. Source files are only ever read.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
 import shutil
+import stat
 import threading
 import time
 from collections import OrderedDict
@@ -114,8 +116,13 @@ def _covered(path: str, roots: Sequence[str]) -> bool:
 
 
 def _sha1_file(path: Path) -> str:
+    """SHA-1 of a regular file. Opened non-blocking and checked first: a FIFO that replaced a
+    report since the folder was scanned must not hang the writer (which holds the lock)."""
     digest = hashlib.sha1()
-    with path.open("rb") as f:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
         for block in iter(lambda: f.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
@@ -163,6 +170,7 @@ class Library:
         self._catalog_key: tuple[int, ...] | None = None
         self._catalog_cache: Catalog | None = None
         self._said: set[str] = set()
+        self._scan_problems: list[str] = []
 
     # --- listing and loading ----------------------------------------------------------------
 
@@ -447,11 +455,14 @@ class Library:
             pass
         return hashlib.sha1("\0".join(parts).encode()).hexdigest()[:16]
 
-    def _sources(self, catalog: Catalog) -> list[tuple[Path, bool]]:
-        """Every source file now under the library's roots (seeds first), with its bundled flag."""
+    def _sources(
+        self, catalog: Catalog, problems: list[str] | None = None
+    ) -> list[tuple[Path, bool]]:
+        """Every source file now under the library's roots (seeds first), with its bundled flag;
+        entries that cannot be sources (FIFOs, loops...) are skipped with a line in ``problems``."""
         seen: dict[Path, bool] = {p.resolve(): True for p in seed_files()}
         for root in catalog.roots:
-            for path in scan_root(Path(root)):
+            for path in scan_root(Path(root), problems):
                 seen.setdefault(path, False)
         return list(seen.items())
 
@@ -502,7 +513,7 @@ class Library:
             known_ids = {
                 r.entry.id: r for r in catalog.sources.values() if r.entry.id not in missing
             }
-        sources = self._sources(catalog)
+        sources = self._sources(catalog, self._scan_problems)
         for path, bundled in sources:
             key = str(path)
             try:
@@ -590,8 +601,13 @@ class Library:
         roots: list[Path] = []
         for raw in paths:
             path = Path(raw).expanduser()
+            if path.is_symlink() and not path.exists():
+                raise ReportError(f"{raw}: broken symlink or symlink loop")
             if not path.exists():
                 raise ReportError(f"{raw}: no such file or folder")
+            mode = path.stat().st_mode
+            if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+                raise ReportError(f"{raw}: not a report file or folder (a special file): skipped")
             if path.is_file() and not os.access(path, os.R_OK):
                 raise ReportError(f"{raw}: permission denied")
             roots.append(path.resolve())
@@ -662,7 +678,10 @@ class Library:
             full = True
         report.rebuilt = full
         self._cleanup(catalog.index_name)
+        self._scan_problems = []
         plan = self._plan(catalog, full, missing)
+        for problem in dict.fromkeys(self._scan_problems):
+            self._say(report, problem)
         for root in list(catalog.roots):
             if not Path(root).exists():
                 catalog.roots.remove(root)
