@@ -119,8 +119,15 @@ def ensure_indexed(library: Any) -> None:
     err = _stderr_console()
     if err.is_terminal:
         err.print("reporttui: indexing the library…", markup=False)
-    with _progress("indexing") as progress:
-        report = library.sync(progress=progress, wait=False)
+    has_index = bool(library._catalog().index_name)
+    try:
+        with _progress("indexing") as progress:
+            report = library.sync(progress=progress, wait=False)
+    except ReportError as exc:
+        if not has_index:
+            raise
+        _say(f"{exc} (searching the last committed index)")
+        return
     if report.busy:
         return
     _print_report(report, quiet=True)
@@ -210,8 +217,12 @@ def add_command(obj: Context, paths: tuple[str, ...], home: str | None) -> None:
 def index_command(obj: Context, rebuild: bool, home: str | None) -> None:
     """Bring the index up to date (new, changed and vanished files), or rebuild it."""
     library = _library(obj, home)
+    # A read-only home is this command's error below, not the search notice.
+    library.notify = lambda msg: None if "is read-only (" in msg else _say(msg)
     with _progress("indexing") as progress:
         report = library.rebuild(progress=progress) if rebuild else library.sync(progress=progress)
+    if report.read_only:
+        raise ReportError(f"the library home {library.home} is read-only: nothing updated")
     _print_report(report)
 
 

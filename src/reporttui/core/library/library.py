@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -41,9 +42,15 @@ from reporttui.core.library.catalog import (
     scan_root,
     write_catalog,
 )
+from reporttui.core.display import safe_path as safe_filename
 from reporttui.core.errors import ReportError
 from reporttui.core.library.locking import LibraryBusy, WriteLock
-from reporttui.core.library.verify import drop_segments, verify, write_manifest
+from reporttui.core.library.verify import (
+    drop_segments,
+    remove_uncommitted,
+    verify,
+    write_manifest,
+)
 from reporttui.core.paths import index_dir, seed_files, seeds_dir
 
 __all__ = ["Library", "LibraryEntry", "SyncReport", "IndexDamaged"]
@@ -90,6 +97,8 @@ class SyncReport:
     """One-line notices (index rebuilt, damaged index moved aside...)."""
     rebuilt: bool = False
     cancelled: bool = False
+    read_only: bool = False
+    """True when the home could not be written: nothing was done (searches still work)."""
     busy: bool = False
     """True when ``wait=False`` and another process held the write lock: nothing was done."""
     workers: int = 1
@@ -108,6 +117,61 @@ class SyncReport:
         if self.cancelled:
             text += " (cancelled)"
         return text
+
+
+FAILURE_NAME = "last-update-failed.json"
+FAILURE_MEMORY = 600.0
+"""Seconds during which searches do not retry an update that failed (unless something changed)."""
+
+
+def _mb(n: int) -> str:
+    return f"{max(n, 0) / 1e6:,.0f} MB" if n >= 1e6 else f"{max(n, 0) / 1e3:,.0f} kB"
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _catalog_state(home: Path) -> list[int]:
+    try:
+        st = os.stat(catalog_path(home))
+    except OSError:
+        return []
+    return [st.st_ino, st.st_size, st.st_mtime_ns]
+
+
+def _remember_failure(home: Path, message: str) -> None:
+    """Best effort (the disk may be full): a small file saying what failed, for what state."""
+    data = {"message": message, "time": time.time(), "catalog": _catalog_state(home)}
+    tmp = home / f".{FAILURE_NAME}.{os.getpid()}.tmp"
+    try:
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, home / FAILURE_NAME)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+
+
+def _forget_failure(home: Path) -> None:
+    try:
+        (home / FAILURE_NAME).unlink()
+    except OSError:
+        pass
+
+
+def _recent_failure(home: Path) -> str:
+    try:
+        data = json.loads((home / FAILURE_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    if not isinstance(data, dict) or data.get("catalog") != _catalog_state(home):
+        return ""
+    when = data.get("time")
+    if not isinstance(when, (int, float)) or time.time() - when > FAILURE_MEMORY:
+        return ""
+    return str(data.get("message") or "the last update failed")
 
 
 def _covered(path: str, roots: Sequence[str]) -> bool:
@@ -171,6 +235,7 @@ class Library:
         self._catalog_cache: Catalog | None = None
         self._said: set[str] = set()
         self._scan_problems: list[str] = []
+        self._planned_bytes = 0
 
     # --- listing and loading ----------------------------------------------------------------
 
@@ -476,6 +541,10 @@ class Library:
         """True when a sync would change something: no index, new/changed/vanished files,
         a fingerprint change (schema, tokenizer, dictionary), or a damaged index."""
         catalog = self._catalog()
+        failure = _recent_failure(self.home) if self._index_ok(catalog) else ""
+        if failure:  # not retried on every search: `reporttui index` retries
+            self._say_once(f"{failure} (searching the last committed index)")
+            return False
         if not self._index_ok(catalog) or catalog.fingerprint != self.fingerprint():
             return True
         sources = self._sources(catalog)
@@ -634,17 +703,82 @@ class Library:
         report = SyncReport()
         lock = WriteLock(self.home)
         with self._write_lock:
-            if not lock.acquire(lock_wait, on_wait=lambda m: self._say(report, m)):
+            try:
+                got = lock.acquire(lock_wait, on_wait=lambda m: self._say(report, m))
+            except OSError as exc:  # a read-only home (or one we may not write)
+                return self._read_only(report, exc)
+            if not got:
                 if lock_wait == 0.0:
                     report.busy = True
                     return report
                 raise LibraryBusy("another reporttui is still updating this library; try later")
             try:
                 self._update_locked(roots, full, progress, cancel, report)
+            except OSError as exc:
+                message = self._failed_write(exc)
+                raise ReportError(message) from None
             finally:
                 lock.release()
+        _forget_failure(self.home)
         report.seconds = time.perf_counter() - started
         return report
+
+    def _read_only(self, report: SyncReport, exc: OSError) -> SyncReport:
+        """The home cannot be written: search the last committed index (said once), or fail."""
+        reason = exc.strerror or type(exc).__name__
+        catalog = self._catalog()
+        if not self._index_ok(catalog):
+            raise ReportError(f"cannot write to the library home {self.home} ({reason})") from None
+        report.busy = report.read_only = True
+        self._say_once(
+            f"the library home {self.home} is read-only ({reason}): "
+            "searching the last committed index, nothing updated"
+        )
+        return report
+
+    def _failed_write(self, exc: OSError) -> str:
+        """Under the write lock, after a write failed: remove what the failed write left (new
+        index folders, uncommitted segments), remember the failure so searches do not retry it
+        on every run, and return the one-line message."""
+        try:
+            live = self._fresh_catalog().index_name
+            self._cleanup(live)
+        except Exception:  # noqa: BLE001 - best effort: the committed index is untouched
+            pass
+        if exc.errno == errno.ENOSPC:
+            message = (
+                f"no space left on the disk of {self.home}: about {_mb(self._space_needed())} "
+                "needed; free some and run `reporttui index` (the library is unchanged)"
+            )
+        else:
+            where = f" ({safe_filename(exc.filename)})" if exc.filename else ""
+            message = (
+                f"cannot update the library: {exc.strerror or type(exc).__name__}{where}; "
+                "the library is unchanged"
+            )
+        _remember_failure(self.home, message)
+        return message
+
+    def _space_needed(self) -> int:
+        """Rough free space the last planned write needed: source bytes times the live index's
+        own ratio of index size to source size (40 when there is no index to measure)."""
+        ratio = 40.0
+        catalog = self._catalog()
+        if catalog.index_name:
+            folder = index_dir(self.home) / catalog.index_name
+            try:
+                index_bytes = sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
+                source_bytes = sum(max(r.size, 0) for r in catalog.sources.values())
+                if index_bytes and source_bytes:
+                    ratio = max(ratio / 4, index_bytes / source_bytes)
+            except OSError:
+                pass
+        return int(self._planned_bytes * ratio * 1.5)
+
+    def failed_recently(self) -> str:
+        """The message of the last automatic update that failed, while nothing changed since
+        (searches then use the last committed index instead of retrying every time)."""
+        return _recent_failure(self.home)
 
     def _update_locked(
         self,
@@ -680,6 +814,7 @@ class Library:
         self._cleanup(catalog.index_name)
         self._scan_problems = []
         plan = self._plan(catalog, full, missing)
+        self._planned_bytes = sum(_size(p) for p, _ in plan.index)
         for problem in dict.fromkeys(self._scan_problems):
             self._say(report, problem)
         for root in list(catalog.roots):
@@ -881,6 +1016,7 @@ class Library:
                     shutil.rmtree(child, ignore_errors=True)
         if live_name:
             indexer.remove_leftovers(root / live_name)
+            remove_uncommitted(root / live_name)
 
     def _move_aside(self, name: str) -> None:
         folder = index_dir(self.home) / name

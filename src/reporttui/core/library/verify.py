@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import Any
 
 MANIFEST = "reporttui-sums.json"
-_SEGMENT_FILE = re.compile(r"^(?P<index>[A-Za-z0-9]+)_(?P<segment>[a-z0-9]+)\.[A-Za-z0-9]+$")
+_SEGMENT_FILE = re.compile(r"^(?P<segment>[A-Za-z0-9]+_[A-Za-z0-9]+)\..+$")
+"""A segment's file: ``MAIN_<id>.seg`` (compound) or ``MAIN_<id>.<part>``; the group is what
+``Segment.segment_id()`` returns (``MAIN_<id>``)."""
 _TOC_FILE = re.compile(r"^_[A-Za-z0-9]+_\d+\.toc$")
 _BLOCK = 1 << 20
 
@@ -134,3 +136,29 @@ def drop_segments(folder: Path, segment_ids: set[str]) -> None:
             writer.cancel()
         raise
     write_manifest(folder)
+
+
+def remove_uncommitted(folder: Path) -> int:
+    """Remove segment files no table of contents lists (a failed or killed write left them);
+    call only under the write lock. Returns the bytes freed."""
+    from whoosh import index as whoosh_index
+
+    try:
+        ix = whoosh_index.open_dir(str(folder))
+        live = {s.segment_id() for s in ix._segments()}
+        toc = f"_{ix.indexname}_{ix.latest_generation()}.toc"
+    except Exception:  # noqa: BLE001 - an unreadable index is handled by the caller's checks
+        return 0
+    freed = 0
+    for child in folder.iterdir():
+        match = _SEGMENT_FILE.match(child.name)
+        stale_toc = _TOC_FILE.match(child.name) and child.name != toc
+        if (match and match.group("segment") not in live and child.is_file()) or stale_toc:
+            if child.name.endswith("WRITELOCK"):
+                continue
+            try:
+                freed += child.stat().st_size
+                child.unlink()
+            except OSError:
+                pass
+    return freed
