@@ -41,6 +41,8 @@ from reporttui.ui.session import SEARCH_LIMIT, SearchState, Session
 OUTLINE_PRELOAD = 60
 """Libraries up to this size get every document's sections into the palette (loaded in a worker)."""
 INDEX_DELAY = 0.2
+CATALOG_POLL = 2.0
+"""Seconds between two checks for a catalogue another process changed."""
 """Seconds between the library list showing and the index check / jieba load starting."""
 
 
@@ -112,6 +114,16 @@ class ReportApp(App[None]):
 
     def _start_background(self) -> None:
         self.load_entries()
+        self._catalog_seen = self.session.library.catalog_version()
+        self.set_interval(CATALOG_POLL, self._watch_catalog)
+
+    def _watch_catalog(self) -> None:
+        """Another process (``reporttui add`` in a shell) changed the library: list it again.
+        One stat() every few seconds; the list is re-read in the entries worker (safety)."""
+        version = self.session.library.catalog_version()
+        if version != self._catalog_seen:
+            self._catalog_seen = version
+            self.load_entries()
 
     def _start_indexing(self) -> None:
         """Indexing and jieba are CPU-bound: start them once the list is on screen (GIL)."""
@@ -140,7 +152,8 @@ class ReportApp(App[None]):
 
         try:
             if paths:
-                library.add(paths, progress, self.cancel)
+                report = library.add(paths, progress, self.cancel)
+                self._tell(report, paths)
                 entries = list(library.entries())
                 self.post_message(EntriesLoaded(entries))
                 if len(paths) == 1 and paths[0].is_file():
@@ -155,7 +168,7 @@ class ReportApp(App[None]):
                     if chosen is not None:
                         self.call_from_thread(self.open_document, chosen.id)
             if library.needs_indexing():
-                library.sync(progress, self.cancel)
+                self._tell(library.sync(progress, self.cancel), [])
                 self.post_message(EntriesLoaded(list(library.entries())))
         except ReportError as exc:
             self.post_message(IndexReady(error=str(exc)))
@@ -166,6 +179,20 @@ class ReportApp(App[None]):
         from reporttui.core.index.segment import jieba_tokenizer
 
         jieba_tokenizer()
+
+    def _tell(self, report: Any, paths: list[Path]) -> None:
+        """From a worker (safety): a notice for every file refused and why, and the library's
+        one-line messages (damaged catalogue recovered, special files skipped...)."""
+        given = set()
+        for path in paths:
+            try:
+                given.add(str(path.resolve()))
+            except (OSError, RuntimeError):
+                pass
+        lines = list(report.messages)
+        lines += [f"skipped {error}" for path, error in report.failed if path in given]
+        for line in dict.fromkeys(lines):
+            self.call_from_thread(self.notify, line, severity="warning", timeout=10)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="outlines")
     def preload_outlines(self, doc_ids: list[str]) -> None:

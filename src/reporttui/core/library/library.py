@@ -256,6 +256,14 @@ class Library:
             self._catalog_key, self._catalog_cache = key, catalog
         return catalog
 
+    def catalog_version(self) -> tuple[int, ...]:
+        """Changes whenever catalog.json is replaced (by this or another process); cheap."""
+        try:
+            st = os.stat(catalog_path(self.home))
+        except OSError:
+            return ()
+        return (st.st_ino, st.st_size, st.st_mtime_ns)
+
     def _fresh_catalog(self) -> Catalog:
         """A private copy of the catalogue for a writer to modify (under the write lock)."""
         return self._read_catalog(locked=True)
