@@ -177,3 +177,32 @@ def test_a_real_full_disk_and_a_real_read_only_home(tmp_path: Path) -> None:
         assert indexed.returncode == 1 and len(indexed.stderr.strip().splitlines()) == 1
     finally:
         subprocess.run(["umount", str(disk)], capture_output=True)
+
+
+def test_a_file_above_the_size_limit_is_refused_in_one_line(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REPORTTUI_MAX_FILE_MB", "0.05")
+    src = make_reports(tmp_path / "src", 2)
+    big = src / "big.txt"
+    big.write_text(SEED.read_text(encoding="utf-8") * 20, encoding="utf-8")  # ~0.2 MB
+    with pytest.raises(ReportError, match="above the 50 kB limit"):
+        Library(home).add([big])
+    library = Library(home)
+    report = library.add([src])
+    refused = [error for path, error in report.failed if path == str(big)]
+    assert len(refused) == 1 and "REPORTTUI_MAX_FILE_MB" in refused[0]
+    assert len(report.added) == 2
+    monkeypatch.setenv("REPORTTUI_MAX_FILE_MB", "8")  # a raised limit lets it in
+    assert Library(home).sync().added == [str(big)]
+
+
+def test_ties_keep_their_order_across_rebuilds(home: Path, tmp_path: Path) -> None:
+    src = make_reports(tmp_path / "src", 6)  # six reports that score the same
+    library = Library(home)
+    library.add([src])
+    first = [(h.doc_id, h.paragraph) for h in library.search("鹿鸣工程", limit=50).hits]
+    library.rebuild()
+    again = [(h.doc_id, h.paragraph) for h in Library(home).search("鹿鸣工程", limit=50).hits]
+    assert first == again and len(first) == 6
+    assert first == sorted(first)

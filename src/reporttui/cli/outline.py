@@ -20,8 +20,15 @@ def register(group: click.Group) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the outline as JSON.")
 def outline_command(path: str, as_json: bool) -> None:
     """Show the outline of the report at PATH: metadata and sections with paragraph counts."""
+    from pathlib import Path
+
+    from reporttui.core.errors import ReportError
+    from reporttui.core.library.library import size_problem
     from reporttui.core.text.ingest import load_document
 
+    p = Path(path)
+    if p.is_file() and size_problem(p, p.stat().st_size):  # safety: bounded time and memory
+        raise ReportError(size_problem(p, p.stat().st_size))
     doc = load_document(path)
     if as_json:
         click.echo(json_dumps(outline_dict(doc), indent=2))

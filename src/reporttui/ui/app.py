@@ -151,6 +151,10 @@ class ReportApp(App[None]):
             self.post_message(IndexProgress(done, total, label))
 
         try:
+            if library.has_index():
+                # A committed index serves searches while files are added or re-indexed
+                # (a very large file must not lock search out of the rest: safety).
+                self.call_from_thread(self._searchable)
             if paths:
                 report = library.add(paths, progress, self.cancel)
                 self._tell(report, paths)
@@ -179,6 +183,12 @@ class ReportApp(App[None]):
         from reporttui.core.index.segment import jieba_tokenizer
 
         jieba_tokenizer()
+
+    def _searchable(self) -> None:
+        if not self.session.index_ready:
+            self.session.index_ready = True
+            if self.search_screen.is_mounted:
+                self.search_screen.index_ready()
 
     def _tell(self, report: Any, paths: list[Path]) -> None:
         """From a worker (safety): a notice for every file refused and why, and the library's

@@ -119,6 +119,32 @@ class SyncReport:
         return text
 
 
+MAX_FILE_MB = 8.0
+"""Default size limit of one source file (the largest real report is 0.2 MB; indexing costs
+about 30 s per MB and memory grows with it). ``REPORTTUI_MAX_FILE_MB`` changes it."""
+
+
+def max_file_bytes() -> int:
+    """The size limit of one source file, from ``$REPORTTUI_MAX_FILE_MB`` or the default."""
+    raw = os.environ.get("REPORTTUI_MAX_FILE_MB", "").strip()
+    try:
+        limit = float(raw) if raw else MAX_FILE_MB
+    except ValueError:
+        limit = MAX_FILE_MB
+    return int(max(limit, 0.001) * 1e6)
+
+
+def size_problem(path: Path, size: int) -> str:
+    """The one-line refusal of a file above the size limit, or "" when it is within it."""
+    limit = max_file_bytes()
+    if size <= limit:
+        return ""
+    return (
+        f"{path} is {_mb(size)}, above the {_mb(limit)} limit for one report "
+        "(set REPORTTUI_MAX_FILE_MB to raise it)"
+    )
+
+
 FAILURE_NAME = "last-update-failed.json"
 FAILURE_MEMORY = 600.0
 """Seconds during which searches do not retry an update that failed (unless something changed)."""
@@ -469,6 +495,9 @@ class Library:
             for entry in entries:
                 if entry.path == resolved:
                     return entry
+            too_big = size_problem(path, path.stat().st_size)
+            if too_big:
+                raise ReportError(too_big)
             doc, loaded = indexer._load_one(path.resolve(), False)
             if loaded.entry is None:
                 raise ReportError(loaded.error or f"cannot load {path}")
@@ -545,6 +574,10 @@ class Library:
         folder = index_dir(self.home) / catalog.index_name
         return folder.is_dir() and any(folder.glob("_MAIN_*.toc"))
 
+    def has_index(self) -> bool:
+        """True when a committed index exists (searches work, even while a writer runs)."""
+        return self._index_ok(self._catalog())
+
     def needs_indexing(self) -> bool:
         """True when a sync would change something: no index, new/changed/vanished files,
         a fingerprint change (schema, tokenizer, dictionary), or a damaged index."""
@@ -609,8 +642,17 @@ class Library:
             if not full and old is not None and (st.st_mtime, st.st_size) == (old.mtime, old.size):
                 keep[key] = old
                 continue
+            too_big = size_problem(path, st.st_size)
+            if too_big:  # checked first: a raised limit lets an unchanged big file in
+                failed[key] = FailedRecord(key, too_big, st.st_mtime, st.st_size)
+                continue
             bad = catalog.failed.get(key)
-            if not full and bad is not None and (st.st_mtime, st.st_size) == (bad.mtime, bad.size):
+            if (
+                not full
+                and bad is not None
+                and (st.st_mtime, st.st_size) == (bad.mtime, bad.size)
+                and "REPORTTUI_MAX_FILE_MB" not in bad.error
+            ):
                 failed[key] = bad
                 continue
             try:
@@ -685,6 +727,8 @@ class Library:
             mode = path.stat().st_mode
             if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
                 raise ReportError(f"{raw}: not a report file or folder (a special file): skipped")
+            if stat.S_ISREG(mode) and size_problem(path, path.stat().st_size):
+                raise ReportError(size_problem(path, path.stat().st_size))
             if path.is_file() and not os.access(path, os.R_OK):
                 raise ReportError(f"{raw}: permission denied")
             roots.append(path.resolve())
