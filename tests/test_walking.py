@@ -80,9 +80,7 @@ def test_a_folder_with_odd_entries_still_indexes_the_rest(odd_folder: Path, tmp_
     names = {os.fsencode(p) for p in catalog.sources}
     assert os.fsencode(str(odd_folder)) + b"/\xb1\xa8\xb8\xe6.txt" in names
     for args in (["search", "麒麟工程", "--json"], ["docs", "--json"], ["index"], ["docs"]):
-        run = subprocess.run(
-            [reporttui(), *args], capture_output=True, env=env, timeout=TIMEOUT
-        )
+        run = subprocess.run([reporttui(), *args], capture_output=True, env=env, timeout=TIMEOUT)
         assert run.returncode == 0, (args, run.stderr)
         run.stdout.decode("utf-8")
         if "--json" in args:

@@ -91,9 +91,7 @@ if __name__ == "__main__":
     [("start", False), ("halfway", False), ("last", False), ("halfway", True)],
     ids=["add-at-worker-start", "add-halfway", "add-after-last-document", "rebuild-halfway"],
 )
-def test_kill_9_leaves_no_process_of_the_build(
-    tmp_path: Path, point: str, rebuild: bool
-) -> None:
+def test_kill_9_leaves_no_process_of_the_build(tmp_path: Path, point: str, rebuild: bool) -> None:
     home, src = tmp_path / "home", tmp_path / "src"
     make_reports(src, 8)
     if rebuild:
@@ -132,7 +130,9 @@ def test_kill_9_leaves_no_process_of_the_build(
     assert library.search("鹿鸣工程", limit=100).total == 8
 
 
-def test_parallel_build_leaves_no_temp_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_parallel_build_leaves_no_temp_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from reporttui.core.index import indexer
 
     monkeypatch.setattr(indexer, "PARALLEL_MIN_BYTES", 0)

@@ -108,7 +108,9 @@ def test_disk_full_while_adding_documents(
     assert leftovers == []
 
 
-def test_read_only_home_serves_search(home: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_read_only_home_serves_search(
+    home: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     make_reports(tmp_path / "src", 1)
     (tmp_path / "src" / "r0.txt").touch()
 

@@ -13,684 +13,84 @@ lock; ``sync``/``add``/``rebuild`` take it. Source files are only ever read.
 
 from __future__ import annotations
 
-import errno
-import hashlib
-import json
 import os
-import re
 import shutil
 import stat
 import threading
 import time
-from collections import OrderedDict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
+from reporttui.core.errors import ReportError
 from reporttui.core.index import indexer
+from reporttui.core.library.base import LibraryBase, Notify, Progress, SyncReport
 from reporttui.core.library.catalog import (
     Catalog,
-    CatalogRead,
     FailedRecord,
     LibraryEntry,
     SourceRecord,
-    catalog_path,
-    keep_damaged,
-    plain_name,
-    read_catalog_checked,
-    scan_root,
     write_catalog,
 )
-from reporttui.core.display import safe_path as safe_filename
-from reporttui.core.errors import ReportError
+from reporttui.core.library.catalog_keeper import CatalogKeeper
+from reporttui.core.library.faults import (
+    FAILURE_MEMORY,
+    FAILURE_NAME,
+    MAX_FILE_MB,
+    FaultHandling,
+    _forget_failure,
+    _size,
+    max_file_bytes,
+    size_problem,
+)
 from reporttui.core.library.locking import LibraryBusy, WriteLock
+from reporttui.core.library.planning import LIBRARY_FORMAT, Planning, _Plan, _sha1_file
+from reporttui.core.library.references import DOC_CACHE, References
+from reporttui.core.library.searching import USE_MMAP, IndexDamaged, Searching, _open_storage
 from reporttui.core.library.verify import (
     drop_segments,
     remove_uncommitted,
     verify,
     write_manifest,
 )
-from reporttui.core.paths import index_dir, seed_files, seeds_dir
+from reporttui.core.paths import index_dir
 
-__all__ = ["Library", "LibraryEntry", "SyncReport", "IndexDamaged"]
+__all__ = [
+    "DOC_CACHE",
+    "FAILURE_MEMORY",
+    "FAILURE_NAME",
+    "LIBRARY_FORMAT",
+    "LOCK_WAIT",
+    "MAX_FILE_MB",
+    "USE_MMAP",
+    "IndexDamaged",
+    "Library",
+    "LibraryBase",
+    "LibraryEntry",
+    "Notify",
+    "Progress",
+    "SyncReport",
+    "_Plan",
+    "_open_storage",
+    "_sha1_file",
+    "max_file_bytes",
+    "size_problem",
+]
 
-Progress = Callable[[int, int, str], None]
-Notify = Callable[[str], None]
-
-LIBRARY_FORMAT = "library-1"
-"""Bumped when what the library writes into the index changes in a way the fingerprint misses."""
 LOCK_WAIT = 600.0
 """How long a writer waits for another writer before giving up (seconds)."""
-DOC_CACHE = 16
-USE_MMAP = False
-"""Read the index through mmap (Whoosh's default)? With mmap every page of the index a search
-touches counts in the process's resident size (hundreds of MB on a big library after a few
-common-word searches); without it they stay in the OS page cache, shared and reclaimable."""
 
 
-def _open_storage(folder: Path) -> Any:
-    """Read-only storage of an index folder."""
-    from whoosh.filedb.filestore import FileStorage
-
-    return FileStorage(str(folder), supports_mmap=USE_MMAP, readonly=True)
-
-
-class IndexDamaged(ReportError):
-    """The index on disk cannot be read (truncated or missing files)."""
-
-
-@dataclass
-class SyncReport:
-    """What a sync/add/rebuild did."""
-
-    added: list[str] = field(default_factory=list)
-    """Paths indexed for the first time."""
-    updated: list[str] = field(default_factory=list)
-    """Paths re-indexed because their content changed."""
-    removed: list[str] = field(default_factory=list)
-    """Paths dropped because they vanished."""
-    unchanged: int = 0
-    failed: list[tuple[str, str]] = field(default_factory=list)
-    """``(path, one-line reason)`` for sources that could not be loaded (skipped)."""
-    messages: list[str] = field(default_factory=list)
-    """One-line notices (index rebuilt, damaged index moved aside...)."""
-    rebuilt: bool = False
-    cancelled: bool = False
-    read_only: bool = False
-    """True when the home could not be written: nothing was done (searches still work)."""
-    busy: bool = False
-    """True when ``wait=False`` and another process held the write lock: nothing was done."""
-    workers: int = 1
-    seconds: float = 0.0
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.added or self.updated or self.removed or self.rebuilt)
-
-    def summary(self) -> str:
-        bits = [f"{len(self.added)} added", f"{len(self.updated)} updated"]
-        bits += [f"{len(self.removed)} removed", f"{self.unchanged} unchanged"]
-        if self.failed:
-            bits.append(f"{len(self.failed)} failed")
-        text = ", ".join(bits)
-        if self.cancelled:
-            text += " (cancelled)"
-        return text
-
-
-MAX_FILE_MB = 8.0
-"""Default size limit of one source file (the largest real report is 0.2 MB; indexing costs
-about 30 s per MB and memory grows with it). ``REPORTTUI_MAX_FILE_MB`` changes it."""
-
-
-def max_file_bytes() -> int:
-    """The size limit of one source file, from ``$REPORTTUI_MAX_FILE_MB`` or the default."""
-    raw = os.environ.get("REPORTTUI_MAX_FILE_MB", "").strip()
-    try:
-        limit = float(raw) if raw else MAX_FILE_MB
-    except ValueError:
-        limit = MAX_FILE_MB
-    return int(max(limit, 0.001) * 1e6)
-
-
-def size_problem(path: Path, size: int) -> str:
-    """The one-line refusal of a file above the size limit, or "" when it is within it."""
-    limit = max_file_bytes()
-    if size <= limit:
-        return ""
-    return (
-        f"{path} is {_mb(size)}, above the {_mb(limit)} limit for one report "
-        "(set REPORTTUI_MAX_FILE_MB to raise it)"
-    )
-
-
-FAILURE_NAME = "last-update-failed.json"
-FAILURE_MEMORY = 600.0
-"""Seconds during which searches do not retry an update that failed (unless something changed)."""
-
-
-def _mb(n: int) -> str:
-    return f"{max(n, 0) / 1e6:,.0f} MB" if n >= 1e6 else f"{max(n, 0) / 1e3:,.0f} kB"
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
-
-
-def _catalog_state(home: Path) -> list[int]:
-    try:
-        st = os.stat(catalog_path(home))
-    except OSError:
-        return []
-    return [st.st_ino, st.st_size, st.st_mtime_ns]
-
-
-def _remember_failure(home: Path, message: str) -> None:
-    """Best effort (the disk may be full): a small file saying what failed, for what state."""
-    data = {"message": message, "time": time.time(), "catalog": _catalog_state(home)}
-    tmp = home / f".{FAILURE_NAME}.{os.getpid()}.tmp"
-    try:
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, home / FAILURE_NAME)
-    except OSError:
-        tmp.unlink(missing_ok=True)
-
-
-def _forget_failure(home: Path) -> None:
-    try:
-        (home / FAILURE_NAME).unlink()
-    except OSError:
-        pass
-
-
-def _recent_failure(home: Path) -> str:
-    try:
-        data = json.loads((home / FAILURE_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return ""
-    if not isinstance(data, dict) or data.get("catalog") != _catalog_state(home):
-        return ""
-    when = data.get("time")
-    if not isinstance(when, (int, float)) or time.time() - when > FAILURE_MEMORY:
-        return ""
-    return str(data.get("message") or "the last update failed")
-
-
-def _covered(path: str, roots: Sequence[str]) -> bool:
-    """True when ``path`` is one of ``roots`` or inside one of them."""
-    return any(path == r or path.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
-
-
-def _sha1_file(path: Path) -> str:
-    """SHA-1 of a regular file. Opened non-blocking and checked first: a FIFO that replaced a
-    report since the folder was scanned must not hang the writer (which holds the lock)."""
-    digest = hashlib.sha1()
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-    with os.fdopen(fd, "rb") as f:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(errno.EINVAL, "not a regular file", str(path))
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-@dataclass
-class _Plan:
-    """The work a sync found: what to (re)index, what to drop, what to keep."""
-
-    keep: dict[str, SourceRecord]
-    index: list[tuple[Path, bool]]
-    copies: dict[str, tuple[str, bool]]
-    """path -> (id, bundled): sources identical to another source, indexed once."""
-    drop_ids: set[str]
-    failed: dict[str, FailedRecord]
-    added: list[str]
-    updated: list[str]
-    removed: list[str]
-    restat: dict[str, tuple[float, int]]
-
-
-class Library:
+class Library(References, CatalogKeeper, Planning, Searching, FaultHandling):
     """The documents of one library home, and search over them.
 
     Construction is cheap (nothing read, nothing written). Searches may run in several threads
     while one thread syncs; several processes may search while one process writes.
+
+    One part per job, each in its own module: :class:`References` (listing, loading, naming
+    documents), :class:`CatalogKeeper` (the catalogue, validated and recovered),
+    :class:`Planning` (what a sync must do), :class:`Searching` (the searcher's lifetime),
+    :class:`FaultHandling` (failed writes); writing the index is here.
     """
-
-    def __init__(
-        self, home: Path, notify: Notify | None = None, *, max_workers: int | None = None
-    ) -> None:
-        self.home = Path(home)
-        self.notify = notify
-        self.max_workers = max_workers
-        """At most this many indexing processes (None: as many as the batch deserves). The app
-        passes 1: worker processes started under a full-screen UI would inherit its terminal."""
-        self._docs: OrderedDict[str, Any] = OrderedDict()
-        self._docs_lock = threading.Lock()
-        self._write_lock = threading.Lock()
-        self._search_lock = threading.RLock()
-        self._searcher: Any = None
-        self._searcher_name = ""
-        self._seed_entries: list[LibraryEntry] | None = None
-        self._transient: dict[str, LibraryEntry] = {}
-        self._catalog_key: tuple[int, ...] | None = None
-        self._catalog_cache: Catalog | None = None
-        self._said: set[str] = set()
-        self._scan_problems: list[str] = []
-        self._planned_bytes = 0
-
-    # --- listing and loading ----------------------------------------------------------------
-
-    def _catalog(self) -> Catalog:
-        """The catalogue, re-read only when the file changed (it is replaced atomically, so a
-        new inode or size or mtime means a new version). Callers must not mutate the result
-        except inside a write (which re-reads it under the lock)."""
-        try:
-            st = os.stat(catalog_path(self.home))
-            key: tuple[int, ...] | None = (st.st_ino, st.st_size, st.st_mtime_ns)
-        except OSError:
-            key = None
-        with self._docs_lock:
-            if key is not None and key == self._catalog_key and self._catalog_cache is not None:
-                return self._catalog_cache
-        catalog = self._read_catalog(locked=False)
-        with self._docs_lock:
-            self._catalog_key, self._catalog_cache = key, catalog
-        return catalog
-
-    def catalog_version(self) -> tuple[int, ...]:
-        """Changes whenever catalog.json is replaced (by this or another process); cheap."""
-        try:
-            st = os.stat(catalog_path(self.home))
-        except OSError:
-            return ()
-        return (st.st_ino, st.st_size, st.st_mtime_ns)
-
-    def _fresh_catalog(self) -> Catalog:
-        """A private copy of the catalogue for a writer to modify (under the write lock)."""
-        return self._read_catalog(locked=True)
-
-    # --- a damaged catalogue ----------------------------------------------------------------
-
-    def _say_once(self, message: str) -> None:
-        if message not in self._said:
-            self._said.add(message)
-            if self.notify is not None:
-                self.notify(message)
-
-    def _read_catalog(self, *, locked: bool) -> Catalog:
-        """The validated catalogue; when catalog.json is damaged, say so in one line and recover
-        it (from the backup generation, else from the index's stored rows), then write the
-        recovered version back (a reader does that only if no writer holds the lock)."""
-        read = read_catalog_checked(self.home)
-        for problem in read.problems:
-            self._say_once(f"catalog.json: dropped a bad record ({problem}); it is re-indexed")
-        if not read.damage:
-            return read.catalog
-        catalog, how = self._recover(read)
-        self._say_once(f"{read.damage}: {how}")
-        if locked:
-            self._persist_recovery(catalog)
-        else:
-            lock = WriteLock(self.home)
-            try:
-                got = lock.acquire(0.0)
-            except OSError:  # a read-only home: use the recovery in memory
-                got = False
-            if got:
-                try:
-                    again = read_catalog_checked(self.home)
-                    if again.damage:
-                        self._persist_recovery(catalog)
-                    else:
-                        catalog = again.catalog  # a writer fixed it meanwhile
-                finally:
-                    lock.release()
-        return catalog
-
-    def _persist_recovery(self, catalog: Catalog) -> None:
-        try:
-            keep_damaged(self.home)
-            write_catalog(self.home, catalog)
-        except OSError:
-            pass  # read-only or full: the recovered catalogue still serves this process
-
-    def _recover(self, read: CatalogRead) -> tuple[Catalog, str]:
-        """The best catalogue to go on with, and how it was found (for the one-line notice)."""
-        catalog = read.catalog
-        if read.restored:
-            how = "restored the previous version from catalog.json.bak"
-            if not self._index_ok(catalog):
-                # The backup is one generation old: its index may have been switched over
-                # since. The documents come from the live index, the roots from the backup.
-                newer = self._catalog_from_index()
-                catalog.index_name = ""
-                if newer is not None:
-                    catalog.index_name, catalog.sources = newer.index_name, newer.sources
-                    catalog.fingerprint = newer.fingerprint
-                    catalog.roots += [r for r in newer.roots if not _covered(r, catalog.roots)]
-                    how += " and the document list from the search index"
-            return catalog, how
-        recovered = self._catalog_from_index()
-        if recovered is not None:
-            n = len({r.entry.id for r in recovered.sources.values()})
-            roots = len(recovered.roots)
-            return recovered, (
-                f"rebuilt it from the search index ({n} documents, {roots} folders re-added)"
-            )
-        return Catalog(), "no backup and no readable index to recover from; starting afresh"
-
-    def _catalog_from_index(self) -> Catalog | None:
-        """A catalogue rebuilt from the newest readable index: one record per stored document;
-        the folders of the added documents become the roots again (nothing the user added is
-        forgotten). Hashes are filled in again by the next sync, without re-indexing."""
-        from whoosh import index as whoosh_index
-
-        root = index_dir(self.home)
-        try:
-            folders = [
-                d
-                for d in root.iterdir()
-                if d.is_dir() and plain_name(d.name) and d.name.startswith("ix-")
-                and ".broken-" not in d.name and any(d.glob("_MAIN_*.toc"))
-            ]
-        except OSError:
-            return None
-        folders.sort(key=lambda d: d.stat().st_mtime, reverse=True)
-        seeds = {str(p.resolve()) for p in seed_files()}
-        for folder in folders:
-            records: dict[str, SourceRecord] = {}
-            try:
-                ix = whoosh_index.open_dir(str(folder))
-                with ix.reader() as reader:
-                    for term in reader.lexicon("doc_id"):
-                        doc_id = term.decode() if isinstance(term, bytes) else str(term)
-                        docnum = next(iter(reader.postings("doc_id", term).all_ids()))
-                        row = reader.stored_fields(docnum)
-                        path = str(row.get("path") or "")
-                        if not os.path.isabs(path):
-                            continue
-                        entry = LibraryEntry(
-                            id=doc_id,
-                            path=path,
-                            title=str(row.get("title") or ""),
-                            region=row.get("region"),
-                            year=row.get("year"),
-                            kind=row.get("kind"),
-                            chars=0,
-                            sha1="",
-                            bundled=path in seeds,
-                        )
-                        records[path] = SourceRecord(entry, -1.0, -1)
-            except Exception:  # noqa: BLE001 - an unreadable index: try the next one
-                continue
-            parents = sorted({str(Path(p).parent) for p, r in records.items() if not r.entry.bundled})
-            roots: list[str] = []
-            for parent in parents:  # sorted: a folder comes before the folders inside it
-                if not _covered(parent, roots):
-                    roots.append(parent)
-            return Catalog(
-                fingerprint=self.fingerprint(),
-                index_name=folder.name,
-                roots=roots,
-                sources=records,
-            )
-        return None
-
-    def _seed_entries_parsed(self) -> list[LibraryEntry]:
-        """Entries of the bundled seeds, parsed in memory (used before the first index)."""
-        if self._seed_entries is None:
-            entries = []
-            for path in seed_files():
-                doc, loaded = indexer._load_one(path.resolve(), True)
-                if loaded.entry is not None:
-                    entries.append(loaded.entry)
-                    self._remember(doc)
-            self._seed_entries = entries
-        return self._seed_entries
-
-    def entries(self) -> list[LibraryEntry]:
-        """Every document of the library, from the catalogue (bundled seeds always included)."""
-        catalog = self._catalog()
-        entries = catalog.entries()
-        have = {e.id for e in entries}
-        if not any(e.bundled for e in entries):
-            entries = [e for e in self._seed_entries_parsed() if e.id not in have] + entries
-        return entries
-
-    def _entry(self, doc_id: str) -> LibraryEntry | None:
-        for entry in self.entries():
-            if entry.id == doc_id:
-                return entry
-        return self._transient.get(doc_id)
-
-    def _remember(self, doc: Any) -> None:
-        with self._docs_lock:
-            self._docs[doc.id] = doc
-            self._docs.move_to_end(doc.id)
-            while len(self._docs) > DOC_CACHE:
-                self._docs.popitem(last=False)
-
-    def load(self, doc_id: str) -> Any:
-        """The parsed :class:`~reporttui.core.model.Document` (LRU-cached).
-
-        If the source changed since it was indexed, the current content is returned (its id
-        differs); ReportError when the document is unknown or its file is gone.
-        """
-        with self._docs_lock:
-            doc = self._docs.get(doc_id)
-            if doc is not None:
-                self._docs.move_to_end(doc_id)
-                return doc
-        entry = self._entry(doc_id)
-        if entry is None:
-            raise ReportError(f"no document {doc_id!r} in the library at {self.home}")
-        from reporttui.core.text.ingest import load_document
-
-        path = Path(entry.path)
-        if not path.exists():
-            raise ReportError(f"{path} is gone (run `reporttui index` to update the library)")
-        doc = load_document(path)
-        self._remember(doc)
-        with self._docs_lock:
-            self._docs[doc_id] = doc
-        return doc
-
-    def resolve(self, ref: str) -> LibraryEntry:
-        """Find a document by path, id (or unique id prefix), or region+year ("太原2025").
-
-        A path to a file outside the library is loaded and usable for this session.
-        """
-        ref = ref.strip()
-        if not ref:
-            raise ReportError("empty document reference")
-        entries = self.entries() + list(self._transient.values())
-        path = Path(ref).expanduser()
-        if path.is_file():
-            resolved = str(path.resolve())
-            for entry in entries:
-                if entry.path == resolved:
-                    return entry
-            too_big = size_problem(path, path.stat().st_size)
-            if too_big:
-                raise ReportError(too_big)
-            doc, loaded = indexer._load_one(path.resolve(), False)
-            if loaded.entry is None:
-                raise ReportError(loaded.error or f"cannot load {path}")
-            for entry in entries:  # the same content under another path
-                if entry.id == loaded.entry.id:
-                    return entry
-            self._transient[loaded.entry.id] = loaded.entry
-            self._remember(doc)
-            return loaded.entry
-        lowered = ref.lower()
-        by_id = [e for e in entries if e.id == lowered]
-        if by_id:
-            return by_id[0]
-        if re.fullmatch(r"[0-9a-f]{4,40}", lowered):
-            prefixed = {e.id: e for e in entries if e.id.startswith(lowered[:12])}
-            if len(prefixed) == 1:
-                return next(iter(prefixed.values()))
-            if len(prefixed) > 1:
-                raise ReportError(f"{ref!r} matches {len(prefixed)} documents; give more of the id")
-        match = re.fullmatch(r"\s*(.*?)\s*((?:19|20)\d\d)\s*年?\s*(.*?)\s*", ref)
-        if match and (match.group(1) or match.group(3)):
-            place, year = match.group(1) or match.group(3), int(match.group(2))
-            found = [
-                e
-                for e in entries
-                if e.year == year and ((e.region and place in e.region) or place in e.title)
-            ]
-            if len(found) == 1:
-                return found[0]
-            if len(found) > 1:
-                names = "; ".join(f"{e.id} {e.title}" for e in found[:5])
-                raise ReportError(f"{ref!r} matches {len(found)} documents: {names}")
-        titled = [e for e in entries if ref in e.title or (e.region and ref == e.region)]
-        if len(titled) == 1:
-            return titled[0]
-        if len(titled) > 1:
-            names = "; ".join(f"{e.id} {e.title}" for e in titled[:5])
-            raise ReportError(f"{ref!r} matches {len(titled)} documents: {names}")
-        if path.is_dir():
-            raise ReportError(f"{ref} is a folder: name one report file (or add the folder first)")
-        if path.exists() or "/" in ref or ref.endswith((".txt", ".md")):
-            raise ReportError(f"{ref}: no such file")
-        raise ReportError(f"no document matches {ref!r} (try a path, an id, or e.g. 太原2025)")
-
-    # --- change detection ---------------------------------------------------------------------
-
-    def fingerprint(self) -> str:
-        """Fingerprint of everything that shapes the index; a change means rebuild."""
-        from reporttui.core.index import schema
-
-        parts = [LIBRARY_FORMAT, schema.fingerprint(self.home)]
-        try:
-            from reporttui.core.text import ingest
-
-            parts.append(str(getattr(ingest, "INGEST_VERSION", "")))
-        except ImportError:  # pragma: no cover - ingestion always ships
-            pass
-        return hashlib.sha1("\0".join(parts).encode()).hexdigest()[:16]
-
-    def _sources(
-        self, catalog: Catalog, problems: list[str] | None = None
-    ) -> list[tuple[Path, bool]]:
-        """Every source file now under the library's roots (seeds first), with its bundled flag;
-        entries that cannot be sources (FIFOs, loops...) are skipped with a line in ``problems``."""
-        seen: dict[Path, bool] = {p.resolve(): True for p in seed_files()}
-        for root in catalog.roots:
-            for path in scan_root(Path(root), problems):
-                seen.setdefault(path, False)
-        return list(seen.items())
-
-    def _index_ok(self, catalog: Catalog) -> bool:
-        if not catalog.index_name:
-            return False
-        folder = index_dir(self.home) / catalog.index_name
-        return folder.is_dir() and any(folder.glob("_MAIN_*.toc"))
-
-    def has_index(self) -> bool:
-        """True when a committed index exists (searches work, even while a writer runs)."""
-        return self._index_ok(self._catalog())
-
-    def needs_indexing(self) -> bool:
-        """True when a sync would change something: no index, new/changed/vanished files,
-        a fingerprint change (schema, tokenizer, dictionary), or a damaged index."""
-        catalog = self._catalog()
-        failure = _recent_failure(self.home) if self._index_ok(catalog) else ""
-        if failure:  # not retried on every search: `reporttui index` retries
-            self._say_once(f"{failure} (searching the last committed index)")
-            return False
-        if not self._index_ok(catalog) or catalog.fingerprint != self.fingerprint():
-            return True
-        sources = self._sources(catalog)
-        if len(sources) != len(catalog.sources) + len(catalog.failed):
-            return True
-        for path, _ in sources:
-            key = str(path)
-            record = catalog.sources.get(key) or catalog.failed.get(key)
-            if record is None:
-                return True
-            try:
-                st = path.stat()
-            except OSError:
-                return True
-            if st.st_mtime != record.mtime or st.st_size != record.size:
-                return True
-        try:
-            self._check_index(catalog.index_name)
-        except IndexDamaged:
-            return True
-        return False
-
-    def _plan(self, catalog: Catalog, full: bool, missing: set[str] | None = None) -> _Plan:
-        """What to index, keep and drop; ``missing``: ids whose rows were lost (re-indexed)."""
-        missing = missing or set()
-        keep: dict[str, SourceRecord] = {}
-        to_index: dict[str, tuple[Path, bool]] = {}
-        copies: dict[str, tuple[str, bool]] = {}
-        failed: dict[str, FailedRecord] = {}
-        added: list[str] = []
-        updated: list[str] = []
-        restat: dict[str, tuple[float, int]] = {}
-        known_ids: dict[str, SourceRecord] = {}
-        if not full:
-            known_ids = {
-                r.entry.id: r for r in catalog.sources.values() if r.entry.id not in missing
-            }
-        sources = self._sources(catalog, self._scan_problems)
-        for path, bundled in sources:
-            key = str(path)
-            try:
-                st = path.stat()
-            except OSError:
-                continue
-            old = catalog.sources.get(key)
-            if old is not None and old.entry.id in missing:
-                updated.append(key)
-                doc_id = old.entry.id
-                if doc_id in to_index:
-                    copies[key] = (doc_id, bundled)
-                else:
-                    to_index[doc_id] = (path, bundled)
-                continue
-            if not full and old is not None and (st.st_mtime, st.st_size) == (old.mtime, old.size):
-                keep[key] = old
-                continue
-            too_big = size_problem(path, st.st_size)
-            if too_big:  # checked first: a raised limit lets an unchanged big file in
-                failed[key] = FailedRecord(key, too_big, st.st_mtime, st.st_size)
-                continue
-            bad = catalog.failed.get(key)
-            if (
-                not full
-                and bad is not None
-                and (st.st_mtime, st.st_size) == (bad.mtime, bad.size)
-                and "REPORTTUI_MAX_FILE_MB" not in bad.error
-            ):
-                failed[key] = bad
-                continue
-            try:
-                sha1 = _sha1_file(path)
-            except OSError as exc:
-                failed[key] = FailedRecord(key, f"cannot read {path}: {exc.strerror}", 0, -1)
-                continue
-            if not full and old is not None and not old.entry.sha1 and old.entry.id == sha1[:12]:
-                # Recovered from the index (no hash recorded): the same content, kept.
-                old = SourceRecord(LibraryEntry(**{**old.entry.__dict__, "sha1": sha1}), 0, 0)
-            if not full and old is not None and old.entry.sha1 == sha1:
-                keep[key] = SourceRecord(old.entry, st.st_mtime, st.st_size)
-                restat[key] = (st.st_mtime, st.st_size)
-                continue
-            (updated if old is not None else added).append(key)
-            doc_id = sha1[:12]
-            if doc_id in known_ids and known_ids[doc_id].entry.sha1 == sha1 and not full:
-                copies[key] = (doc_id, bundled)
-            elif doc_id in to_index:
-                copies[key] = (doc_id, bundled)
-            else:
-                to_index[doc_id] = (path, bundled)
-        present = {str(p) for p, _ in sources}
-        removed = [p for p in catalog.sources if p not in present]
-        wanted_ids = {r.entry.id for r in keep.values()} | set(to_index)
-        drop_ids = {r.entry.id for r in catalog.sources.values()} - wanted_ids
-        drop_ids |= set(to_index)  # delete before re-adding: no duplicates after a crash
-        return _Plan(
-            keep=keep,
-            index=list(to_index.values()),
-            copies=copies,
-            drop_ids=drop_ids,
-            failed=failed,
-            added=added,
-            updated=updated,
-            removed=removed,
-            restat=restat,
-        )
 
     # --- writing -------------------------------------------------------------------------------
 
@@ -738,11 +138,6 @@ class Library:
         """Re-index every source from scratch into a new index, then switch to it."""
         return self._update((), True, progress, cancel)
 
-    def _say(self, report: SyncReport, message: str) -> None:
-        report.messages.append(message)
-        if self.notify is not None:
-            self.notify(message)
-
     def _update(
         self,
         roots: Sequence[Path],
@@ -775,62 +170,6 @@ class Library:
         report.seconds = time.perf_counter() - started
         return report
 
-    def _read_only(self, report: SyncReport, exc: OSError) -> SyncReport:
-        """The home cannot be written: search the last committed index (said once), or fail."""
-        reason = exc.strerror or type(exc).__name__
-        catalog = self._catalog()
-        if not self._index_ok(catalog):
-            raise ReportError(f"cannot write to the library home {self.home} ({reason})") from None
-        report.busy = report.read_only = True
-        self._say_once(
-            f"the library home {self.home} is read-only ({reason}): "
-            "searching the last committed index, nothing updated"
-        )
-        return report
-
-    def _failed_write(self, exc: OSError) -> str:
-        """Under the write lock, after a write failed: remove what the failed write left (new
-        index folders, uncommitted segments), remember the failure so searches do not retry it
-        on every run, and return the one-line message."""
-        try:
-            live = self._fresh_catalog().index_name
-            self._cleanup(live)
-        except Exception:  # noqa: BLE001 - best effort: the committed index is untouched
-            pass
-        if exc.errno == errno.ENOSPC:
-            message = (
-                f"no space left on the disk of {self.home}: about {_mb(self._space_needed())} "
-                "needed; free some and run `reporttui index` (the library is unchanged)"
-            )
-        else:
-            where = f" ({safe_filename(exc.filename)})" if exc.filename else ""
-            message = (
-                f"cannot update the library: {exc.strerror or type(exc).__name__}{where}; "
-                "the library is unchanged"
-            )
-        _remember_failure(self.home, message)
-        return message
-
-    def _space_needed(self) -> int:
-        """Rough free space the last planned write needed: source bytes times the live index's
-        own ratio of index size to source size (40 when there is no index to measure)."""
-        ratio = 40.0
-        catalog = self._catalog()
-        if catalog.index_name:
-            folder = index_dir(self.home) / catalog.index_name
-            try:
-                index_bytes = sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
-                source_bytes = sum(max(r.size, 0) for r in catalog.sources.values())
-                if index_bytes and source_bytes:
-                    ratio = max(ratio / 4, index_bytes / source_bytes)
-            except OSError:
-                pass
-        return int(self._planned_bytes * ratio * 1.5)
-
-    def failed_recently(self) -> str:
-        """The message of the last automatic update that failed, while nothing changed since
-        (searches then use the last committed index instead of retrying every time)."""
-        return _recent_failure(self.home)
 
     def _update_locked(
         self,
@@ -1020,7 +359,8 @@ class Library:
         try:
             found = verify(folder)
         except OSError as exc:
-            raise IndexDamaged(f"cannot read the search index at {folder} ({exc.strerror})") from None
+            where = f"the search index at {folder}"
+            raise IndexDamaged(f"cannot read {where} ({exc.strerror})") from None
         if not found.has_manifest:  # an index from before checksums: read-checked, then recorded
             self._check_index(catalog.index_name)
             try:
@@ -1041,7 +381,8 @@ class Library:
                     t.decode() if isinstance(t, bytes) else str(t) for t in reader.lexicon("doc_id")
                 }
         except Exception as exc:  # noqa: BLE001 - cannot repair in place: rebuild
-            raise IndexDamaged(f"the search index at {folder} is damaged ({type(exc).__name__})") from exc
+            why = type(exc).__name__
+            raise IndexDamaged(f"the search index at {folder} is damaged ({why})") from exc
         lost = {r.entry.id for r in catalog.sources.values()} - present
         self._say(
             report,
@@ -1075,92 +416,4 @@ class Library:
         if folder.exists():
             folder.rename(folder.with_name(f"{name}.broken-{time.strftime('%Y%m%d-%H%M%S')}"))
 
-    # --- reading the index -------------------------------------------------------------------
 
-    def _check_index(self, name: str) -> None:
-        """Open the index and every segment's files; IndexDamaged if anything is missing or cut."""
-        from whoosh import index as whoosh_index
-
-        folder = index_dir(self.home) / name
-        try:
-            ix = whoosh_index.open_dir(str(folder))
-            with ix.reader() as reader:
-                for leaf, _ in reader.leaf_readers():
-                    leaf.doc_count_all()
-                    for fieldname in ("doc_id",):
-                        if fieldname in leaf.schema:
-                            for _term in leaf.lexicon(fieldname):
-                                pass
-                    if leaf.doc_count_all():
-                        leaf.stored_fields(leaf.doc_count_all() - 1)
-        except Exception as exc:  # noqa: BLE001 - any failure to read means damaged
-            raise IndexDamaged(f"the search index at {folder} is damaged ({type(exc).__name__})") from exc
-
-    def _open_searcher(self) -> Any:
-        """The shared searcher on the live index, refreshed when a writer committed since."""
-        from whoosh import index as whoosh_index
-
-        for attempt in range(5):
-            catalog = self._catalog()
-            if not catalog.index_name:
-                raise ReportError("index not built yet: run `reporttui index`")
-            if self._searcher is not None and self._searcher_name == catalog.index_name:
-                # Not Searcher.refresh(): its reader reuse re-adds the old segment objects and
-                # so resurrects deleted documents (whoosh 2.7). A fresh reader per commit.
-                try:
-                    if self._searcher.up_to_date():
-                        return self._searcher
-                except Exception:  # noqa: BLE001 - reopen below
-                    pass
-            folder = index_dir(self.home) / catalog.index_name
-            try:
-                searcher = _open_storage(folder).open_index().searcher()
-            except Exception as exc:  # noqa: BLE001 - switched over or damaged: retry, then say so
-                if attempt < 4:
-                    time.sleep(0.05 * (attempt + 1))
-                    continue
-                raise IndexDamaged(f"cannot open the search index at {folder} ({type(exc).__name__})") from exc
-            if self._searcher is not None:
-                try:
-                    self._searcher.close()
-                except Exception:  # noqa: BLE001
-                    pass
-            self._searcher, self._searcher_name = searcher, catalog.index_name
-            return searcher
-        raise ReportError("index not available")  # pragma: no cover
-
-    def search(
-        self,
-        query: str,
-        *,
-        limit: int = 50,
-        region: str | None = None,
-        year: int | None = None,
-    ) -> Any:
-        """Search the library; returns a :class:`~reporttui.core.search.results.SearchResult`.
-
-        ReportError when the index is not built yet or is damaged (``sync`` repairs it).
-        """
-        from reporttui.core.search import search as search_core
-
-        with self._search_lock:
-            searcher = self._open_searcher()
-            try:
-                return search_core.search(
-                    searcher, query, limit=limit, region=region, year=year, home=self.home
-                )
-            except ReportError:
-                raise
-            except Exception as exc:  # noqa: BLE001 - a read failure means a damaged index
-                self._searcher = None
-                raise IndexDamaged(
-                    f"the search index is damaged ({type(exc).__name__}); run `reporttui index`"
-                ) from exc
-
-    def close(self) -> None:
-        with self._search_lock:
-            if self._searcher is not None:
-                try:
-                    self._searcher.close()
-                finally:
-                    self._searcher = None
