@@ -146,7 +146,7 @@ def test_damaged_index_is_moved_aside_and_rebuilt(tmp_path: Path, damage: str) -
         with pytest.raises(ReportError):  # a clear error, never a traceback from Whoosh
             library.search("高质量发展")
     assert library.needs_indexing()
-    report = library.sync()
+    report = library.sync(verify=True)  # `reporttui index`
     assert len(messages) == 1 and "damaged" in messages[0] and "\n" not in messages[0]
     if damage.endswith("segment"):
         # Found by the checksums and repaired in place (tests/test_index_verify.py).

@@ -65,7 +65,7 @@ def test_overwritten_segment_bytes_are_repaired_by_index(
     assert verify(folder).bad_segments
     messages: list[str] = []
     library = Library(home, notify=messages.append)
-    report = library.sync()  # what `reporttui index` runs
+    report = library.sync(verify=True)  # what `reporttui index` runs
     assert not report.rebuilt
     said = [m for m in messages if "damaged segment" in m]
     assert len(said) == 1 and all("\n" not in m for m in messages)
@@ -87,7 +87,7 @@ def test_a_damaged_table_of_contents_means_a_rebuild(
     toc.write_bytes(bytes(data))
     messages: list[str] = []
     library = Library(home, notify=messages.append)
-    report = library.sync()
+    report = library.sync(verify=True)
     assert report.rebuilt and any("damaged" in m for m in messages)
     for query, total in built[1].items():
         assert library.search(query, limit=500).total == total, query
@@ -96,5 +96,27 @@ def test_a_damaged_table_of_contents_means_a_rebuild(
 def test_an_index_without_checksums_gets_them(home: Path) -> None:
     folder = index_folder(home)
     (folder / MANIFEST).unlink()
-    Library(home).sync()
+    Library(home).sync(verify=True)
     assert (folder / MANIFEST).exists() and not verify(folder).damaged
+
+
+def test_reporttui_index_repairs_as_a_user_runs_it(
+    home: Path, built: tuple[Path, dict[str, int]]
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    folder = index_folder(home)
+    segment = max(folder.glob("MAIN_*.seg"), key=lambda p: p.stat().st_size)
+    with segment.open("r+b") as f:
+        f.seek(segment.stat().st_size // 2)
+        f.write(b"\xff" * 32)
+    command = Path(sys.executable).parent / "reporttui"
+    env = {**os.environ, "REPORTTUI_HOME": str(home)}
+    done = subprocess.run(
+        [str(command), "index"], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert "damaged segment" in done.stderr and "Traceback" not in done.stderr
+    assert Library(home).search("鹿鸣工程", limit=100).total == built[1]["鹿鸣工程"]

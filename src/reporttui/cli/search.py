@@ -220,7 +220,10 @@ def index_command(obj: Context, rebuild: bool, home: str | None) -> None:
     # A read-only home is this command's error below, not the search notice.
     library.notify = lambda msg: None if "is read-only (" in msg else _say(msg)
     with _progress("indexing") as progress:
-        report = library.rebuild(progress=progress) if rebuild else library.sync(progress=progress)
+        if rebuild:
+            report = library.rebuild(progress=progress)
+        else:  # verifies every index file against its checksum and repairs what it finds
+            report = library.sync(progress=progress, verify=True)
     if report.read_only:
         raise ReportError(f"the library home {library.home} is read-only: nothing updated")
     _print_report(report)

@@ -84,6 +84,7 @@ class LibraryBase:
         self._said: set[str] = set()
         self._scan_problems: list[str] = []
         self._planned_bytes = 0
+        self._verify_next = False
 
     def _say(self, report: SyncReport, message: str) -> None:
         report.messages.append(message)

@@ -100,12 +100,16 @@ class Library(References, CatalogKeeper, Planning, Searching, FaultHandling):
         cancel: threading.Event | None = None,
         *,
         wait: bool = True,
+        verify: bool = False,
     ) -> SyncReport:
         """Bring the index up to date with the sources (seeds indexed on first use).
 
         With ``wait=False``, when another process is writing and an index already exists,
-        return at once (``report.busy``): searching the last committed index is fine.
+        return at once (``report.busy``): searching the last committed index is fine. With
+        ``verify`` (``reporttui index``), every index file is checked against its recorded
+        checksum first (reads the whole index) and damaged segments are re-indexed.
         """
+        self._verify_next = verify
         if not wait and self._catalog().index_name:
             return self._update((), False, progress, cancel, lock_wait=0.0)
         return self._update((), False, progress, cancel)
@@ -161,6 +165,7 @@ class Library(References, CatalogKeeper, Planning, Searching, FaultHandling):
                 raise LibraryBusy("another reporttui is still updating this library; try later")
             try:
                 self._update_locked(roots, full, progress, cancel, report)
+                self._verify_next = False
             except OSError as exc:
                 message = self._failed_write(exc)
                 raise ReportError(message) from None
@@ -189,7 +194,7 @@ class Library(References, CatalogKeeper, Planning, Searching, FaultHandling):
         missing: set[str] = set()
         if catalog.index_name:
             try:
-                if not full:
+                if not full and self._verify_next:
                     missing = self._verify_and_repair(catalog, report)
                 self._check_index(catalog.index_name)
             except IndexDamaged as exc:
