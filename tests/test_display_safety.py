@@ -226,6 +226,10 @@ def test_app_never_writes_a_documents_control_sequence(
         _read_until(fd, written, b"\x00never", 1.0)
         os.write(fd, b"\x1b")  # back to the library list
         _read_until(fd, written, b"\x00never", 2.0)
+        os.write(fd, b"\x10")  # ctrl+p: the command palette lists every document's title
+        _read_until(fd, written, b"\x00never", 1.0)
+        os.write(fd, "回顾".encode())  # the hostile heading, as a go-to command
+        _read_until(fd, written, b"\x00never", 2.0)
     finally:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
