@@ -91,7 +91,9 @@ def test_a_folder_with_odd_entries_still_indexes_the_rest(odd_folder: Path, tmp_
     assert library.search("鹿鸣工程").total >= 1 and library.search("麒麟工程").total >= 1
 
 
-@pytest.mark.parametrize("kind", ["fifo", "socket", "device", "loop", "dangling", "dir"])
+@pytest.mark.parametrize(
+    "kind", ["fifo", "socket", "device", "loop", "dangling", "dir", "empty", "binary", "huge"]
+)
 def test_every_odd_input_is_one_line_within_the_timeout(
     odd_folder: Path, tmp_path: Path, kind: str
 ) -> None:
@@ -102,8 +104,18 @@ def test_every_odd_input_is_one_line_within_the_timeout(
         "loop": odd_folder / "loop1.md",
         "dangling": odd_folder / "dangling.md",
         "dir": odd_folder,
+        "empty": tmp_path / "empty.txt",
+        "binary": tmp_path / "binary.md",
+        "huge": tmp_path / "huge.txt",
     }[kind]
-    env = {**os.environ, "REPORTTUI_HOME": str(tmp_path / "home")}
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.md").write_bytes(bytes(range(256)) * 64)
+    (tmp_path / "huge.txt").write_bytes(report("巨量") * 10)  # above the limit set below
+    env = {
+        **os.environ,
+        "REPORTTUI_HOME": str(tmp_path / "home"),
+        "REPORTTUI_MAX_FILE_MB": "0.05",
+    }
     for command in (["outline", str(path)], ["add", str(path)]):
         if kind == "dir" and command[0] == "add":
             continue
@@ -112,7 +124,10 @@ def test_every_odd_input_is_one_line_within_the_timeout(
         )
         assert done.returncode != 0, (command, done.stdout)
         lines = done.stderr.decode("utf-8").strip().splitlines()
-        assert len(lines) == 1 and lines[0].startswith("reporttui: "), (command, lines)
+        # One line for the refusal (a first `add` also reports the seeds it indexed).
+        assert all(line.startswith("reporttui: ") for line in lines), (command, lines)
+        assert len(lines) == 1 or (command[0] == "add" and "library rebuilt" in lines[0])
+        assert path.name in lines[-1] and "Traceback" not in done.stderr.decode()
 
 
 def test_a_fifo_swapped_in_after_the_scan_does_not_hang(tmp_path: Path) -> None:
