@@ -63,7 +63,7 @@ def test_disk_full_at_commit(home: Path, tmp_path: Path, monkeypatch: pytest.Mon
 
     def full_disk(writer: Any, segments: list[Any], **kwargs: Any) -> None:
         folder = Path(writer.storage.folder)
-        (folder / "MAIN_halfwrittenseg1.seg").write_bytes(b"x" * 100_000)  # what it got to write
+        (folder / "MAIN_halfwrittenseg12.seg").write_bytes(b"x" * 100_000)  # what it got to write
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(indexer, "commit_with_segments", full_disk)

@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any
 
 MANIFEST = "reporttui-sums.json"
-_SEGMENT_FILE = re.compile(r"^(?P<segment>[A-Za-z0-9]+_[A-Za-z0-9]+)\..+$")
+_SEGMENT_FILE = re.compile(r"^(?P<segment>[A-Za-z0-9]+_[a-z0-9]{16})\..+$")
 """A segment's file: ``MAIN_<id>.seg`` (compound) or ``MAIN_<id>.<part>``; the group is what
-``Segment.segment_id()`` returns (``MAIN_<id>``)."""
+``Segment.segment_id()`` returns (``MAIN_<id>``, the id 16 lowercase letters and digits).
+Only such files are checksummed or ever removed: other files in the folder are left alone."""
 _TOC_FILE = re.compile(r"^_[A-Za-z0-9]+_\d+\.toc$")
 _BLOCK = 1 << 20
 
