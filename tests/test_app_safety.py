@@ -63,3 +63,17 @@ async def test_documents_added_by_another_process_appear(tmp_path: Path) -> None
             if len(app.entries) > before:
                 break
         assert len(app.entries) == before + 1
+
+
+@run_async
+async def test_a_damaged_catalogue_is_said_in_the_app(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    shutil.copytree(indexed_home(), home)
+    (home / "catalog.json").write_bytes(b"\x00\x01 not json")
+    app = make_app(home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.pause(0.2)
+        notices = _notices(app)
+        assert sum("catalog.json" in n for n in notices) == 1, notices
+        assert len(app.entries) == 5

@@ -113,14 +113,25 @@ class ReportApp(App[None]):
         self._start_background()  # a thread: reading the catalogue overlaps the first paint
 
     def _start_background(self) -> None:
+        self._noticed: set[str] = set()
         self.load_entries()
-        self._catalog_seen = self.session.library.catalog_version()
+        self._catalog_seen = self._catalog_version()
         self.set_interval(CATALOG_POLL, self._watch_catalog)
+
+    def _catalog_version(self) -> tuple[int, ...]:
+        """Changes whenever catalog.json is replaced (one stat; the library is not imported)."""
+        import os
+
+        try:
+            st = os.stat(Path(self.session.home) / "catalog.json")
+        except OSError:
+            return ()
+        return (st.st_ino, st.st_size, st.st_mtime_ns)
 
     def _watch_catalog(self) -> None:
         """Another process (``reporttui add`` in a shell) changed the library: list it again.
         One stat() every few seconds; the list is re-read in the entries worker (safety)."""
-        version = self.session.library.catalog_version()
+        version = self._catalog_version()
         if version != self._catalog_seen:
             self._catalog_seen = version
             self.load_entries()
@@ -134,6 +145,7 @@ class ReportApp(App[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="entries")
     def load_entries(self) -> None:
         """List the library's documents (fast: no parsing, no index)."""
+        self.session.library.notify = self._library_notice  # damaged catalogue, skipped files
         try:
             entries = list(self.session.library.entries())
         except ReportError as exc:
@@ -190,6 +202,16 @@ class ReportApp(App[None]):
             if self.search_screen.is_mounted:
                 self.search_screen.index_ready()
 
+    def _library_notice(self, message: str) -> None:
+        """The library's one-line messages as notices, from any thread, each once (safety)."""
+        if message in self._noticed:
+            return
+        self._noticed.add(message)
+        if threading.get_ident() == self._thread_id:
+            self.notify(message, severity="warning", timeout=10)
+        else:
+            self.call_from_thread(self.notify, message, severity="warning", timeout=10)
+
     def _tell(self, report: Any, paths: list[Path]) -> None:
         """From a worker (safety): a notice for every file refused and why, and the library's
         one-line messages (damaged catalogue recovered, special files skipped...)."""
@@ -202,7 +224,7 @@ class ReportApp(App[None]):
         lines = list(report.messages)
         lines += [f"skipped {error}" for path, error in report.failed if path in given]
         for line in dict.fromkeys(lines):
-            self.call_from_thread(self.notify, line, severity="warning", timeout=10)
+            self._library_notice(line)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="outlines")
     def preload_outlines(self, doc_ids: list[str]) -> None:
