@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import fcntl
 import functools
-import tarfile
+import shutil
 import sys
+import tarfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,13 +35,25 @@ def seed_doc(number: int) -> Document:
 
 @pytest.fixture(scope="session")
 def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The 3,004-report corpus unpacked into a temporary folder; skips when the tarball is absent."""
+    """The 3,004-report corpus unpacked into a temporary folder; skips when the tarball is absent.
+
+    Unpacked once per test run: the xdist workers share the folder (the first one to take the
+    lock unpacks, the others wait for it).
+    """
     if not CORPUS_TARBALL.exists():
         pytest.skip(f"corpus not found at {CORPUS_TARBALL}")
-    target = tmp_path_factory.mktemp("corpus")
-    with tarfile.open(CORPUS_TARBALL) as tar:
-        if sys.version_info >= (3, 12):
-            tar.extractall(target, filter="data")
-        else:
-            tar.extractall(target)
+    shared = tmp_path_factory.getbasetemp().parent  # the same for every xdist worker of a run
+    target = shared / "corpus"
+    done = shared / "corpus.done"
+    with open(shared / "corpus.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(target, ignore_errors=True)
+            target.mkdir()
+            with tarfile.open(CORPUS_TARBALL) as tar:
+                if sys.version_info >= (3, 12):
+                    tar.extractall(target, filter="data")
+                else:
+                    tar.extractall(target)
+            done.touch()
     yield target

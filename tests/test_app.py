@@ -151,7 +151,7 @@ async def test_search_open_hit_and_step_with_n(app_home: Path) -> None:
         view = app.reader_screen.text
         block = view.cursor_block
         assert block is not None and "林麝" in block.text
-        assert block.has_class("-current-hit")
+        assert view.is_current_hit(block)
         # The hit sits in the upper part of the view (about a third down), not at the edge.
         hit_line = block.virtual_region.y + view.line_of(block, view.first_hit_offset(block))
         offset = hit_line - view.scroll_y

@@ -8,9 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from test_app_support import indexed_home, make_app, run_async, settle
-
 from reporttui.core.paths import seed_files
+from test_app_support import indexed_home, make_app, run_async, settle
 
 SEED = next(p for p in seed_files() if p.name.startswith("001_"))
 

@@ -94,3 +94,19 @@ def test_pinyin_readings_after_characters_are_dropped() -> None:
     doc = parse_document("八大举措擘(bò)画高质量发展新图景，推进国内生产总值(GDP)增长。\n")
     assert doc.text == "八大举措擘画高质量发展新图景，推进国内生产总值(GDP)增长。"
     assert reasons(doc)["pinyin"] == ["bò"]
+
+
+def test_terminal_controls_and_nul_go_to_dropped_not_the_text() -> None:
+    from reporttui.core.text.ingest import check_no_loss, parse_document
+
+    src = (
+        "政府工作报告\n\n各位代表：\x1b]52;c;SGVsbG8=\x07现在我代表\x1b[2J市政府\x1b[6n报告工作，"
+        "\x9b31m请予审议\x00。\x1b]0;title\x1b\\\x7f\n"
+    )
+    doc = parse_document(src)
+    assert doc.text.endswith("各位代表：现在我代表市政府报告工作，请予审议。")
+    assert not any(ord(ch) < 0x20 and ch != "\n" or 0x7F <= ord(ch) <= 0x9F for ch in doc.text)
+    controls = [d for d in doc.dropped if d.reason == "control character"]
+    assert controls and "\x1b" not in controls[0].text and "\u241b]52;c;" in controls[0].text
+    assert all(0x7F > ord(ch) or ord(ch) > 0x9F for d in doc.dropped for ch in d.text)
+    assert check_no_loss(src, doc) == []

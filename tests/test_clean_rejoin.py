@@ -77,3 +77,15 @@ def test_list_items_ending_in_a_bracketed_note_are_not_joined() -> None:
     doc = parse_document("附件\n\n" + items)
     assert doc.meta["hard_wrapped"] == "no"
     assert len(doc.text.split("\n")) == 9
+
+
+def test_a_sentence_split_by_a_wiki_link_on_its_own_line_is_joined() -> None:
+    from reporttui.core.text.ingest import parse_document
+
+    src = (
+        "政府工作报告\n\n各位代表：\n\n我们要深入学习贯彻\n[党的二十大](https://zh.wikisource.org/wiki/x)\n"
+        "精神，全面推进高质量发展。\n\n一、工作回顾\n\n过去一年，经济稳定增长。\n"
+    )
+    doc = parse_document(src)
+    assert "我们要深入学习贯彻党的二十大精神，全面推进高质量发展。" in doc.text.split("\n")
+    assert "一、工作回顾" in [s.title for s in doc.walk()]

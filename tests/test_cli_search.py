@@ -146,7 +146,7 @@ def test_installed_command_in_a_real_process(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["total"] >= 1
     done = subprocess.run(cmd + ["search", "林麝", "--year", "x"], env=env, capture_output=True, text=True)
-    assert done.returncode == 1 and done.stderr.count("\n") == 1
+    assert done.returncode == 2 and done.stderr.count("\n") == 1  # a usage error
 
 
 def test_query_of_several_words_and_leading_exclusion(

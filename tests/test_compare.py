@@ -177,24 +177,13 @@ def test_any_two_documents_compare_without_error(tmp_path: Path) -> None:
     assert rows
 
 
-def _corpus() -> Path | None:
-    import os
-
-    for candidate in (os.environ.get("REPORTTUI_CORPUS"), "/tmp/corpus", "../shared/corpus"):
-        if candidate and Path(candidate).is_dir():
-            return Path(candidate)
-    return None
-
-
 @pytest.mark.corpus
-def test_corpus_pairs_compare_without_error() -> None:
+def test_corpus_pairs_compare_without_error(corpus_dir: Path) -> None:
     """A spread of real reports (every 60th file), each compared with its neighbour."""
     from reporttui.core.text.ingest import load_document
 
-    corpus = _corpus()
-    if corpus is None:
-        pytest.skip("no corpus")
-    files = sorted(p for p in corpus.rglob("*") if p.suffix in (".md", ".txt"))[::60]
+    files = sorted(p for p in corpus_dir.rglob("*") if p.suffix in (".md", ".txt"))[::60]
+    assert len(files) >= 40, f"the corpus should give about 50 files, found {len(files)}"
     documents = [load_document(p) for p in files]
     found = 0
     for a, b in itertools.pairwise(documents):

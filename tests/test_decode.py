@@ -65,3 +65,35 @@ def test_utf8_cut_inside_its_last_character_stays_utf8() -> None:
     assert decoded.text == "政府工作报告：林"
     with pytest.raises(ReportFileError, match="cut.txt"):
         decode_bytes(b"\xe4\xb8", "cut.txt")
+
+
+TRADITIONAL = "桃源縣第十五屆人民代表大會第二次會議在縣劇院隆重開幕，三百多名人大代表匯聚一堂，共商經濟社會發展大計。\n縣人民政府縣長向大會作政府工作報告。\n"
+
+
+def test_big5_is_detected_not_read_as_gb18030() -> None:
+    decoded = decode_bytes(TRADITIONAL.encode("big5"), "trad.txt")
+    assert decoded.encoding == "big5"
+    assert decoded.text == TRADITIONAL
+
+
+def test_gb18030_traditional_stays_gb18030() -> None:
+    decoded = decode_bytes(TRADITIONAL.encode("gb18030"), "trad-gb.txt")
+    assert decoded.encoding == "gb18030"
+    assert decoded.text == TRADITIONAL
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_detected(encoding: str) -> None:
+    decoded = decode_bytes(TEXT.encode(encoding), "w.txt")
+    assert decoded.encoding == encoding
+    assert decoded.text == TEXT
+
+
+def test_utf16_without_bom_pure_chinese() -> None:
+    text = "现在，我代表市人民政府向大会报告工作，请予审议，并请市政协委员提出意见。"
+    assert decode_bytes(text.encode("utf-16-le"), "w.txt").text == text
+
+
+def test_a_few_nul_bytes_in_text_are_not_binary() -> None:
+    decoded = decode_bytes(("各位代表：" * 200 + "\x00现在。").encode("utf-8"), "n.txt")
+    assert decoded.encoding == "utf-8"

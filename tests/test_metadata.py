@@ -124,3 +124,50 @@ def test_a_byline_or_date_line_is_not_the_title_when_front_matter_has_one(first_
 def test_a_title_spaced_out_for_print_is_closed_up() -> None:
     text = "**政**  **府**  **工**  **作**  **报**  **告**\n\n各位代表：\n\n现在，我代表市人民政府，向大会报告工作。\n"
     assert parse_document(text, "x.md").title == "政府工作报告"
+
+
+def test_titles_are_tidied_and_evidence_recorded() -> None:
+    from reporttui.core.text.ingest import parse_document
+
+    src = (
+        "---\ntitle: 某某市政府工作报告（2015年12月29日 张三）\n---\n\n"
+        "——2015年12月29日在某某市第五届人民代表大会第四次会议上\n\n市长 张三\n\n各位代表：\n\n"
+        "现在，我代表市人民政府，向大会报告政府工作，请予审议。\n"
+    )
+    doc = parse_document(src)
+    assert (doc.title, doc.region, doc.year, doc.kind) == ("某某市政府工作报告", "某某市", 2016, "政府工作报告")
+    assert doc.meta["evidence.region"].startswith("meeting line")
+    assert doc.meta["evidence.year"] == "meeting date"
+    assert doc.meta["evidence.title"] == "front matter"
+
+
+def test_spaced_title_sharing_a_line_is_closed_up() -> None:
+    from reporttui.core.text.metadata import _tidy_title
+
+    assert _tidy_title("2023年 政 府 工 作 报 告") == "2023年政府工作报告"
+    assert _tidy_title("全面从严管党治党 党风政风焕然一新") == "全面从严管党治党 党风政风焕然一新"
+    assert _tidy_title("新华网北京3月16日电 第十届全国人民代表大会第五次会议关于政府工作报告的决议") == (
+        "第十届全国人民代表大会第五次会议关于政府工作报告的决议"
+    )
+
+
+def test_national_session_gives_the_year_and_resolutions_their_kind() -> None:
+    from reporttui.core.text.ingest import parse_document
+
+    doc = parse_document(
+        "第十届全国人民代表大会第五次会议关于政府工作报告的决议\n\n"
+        "（2007年3月16日第十届全国人民代表大会第五次会议通过）\n\n"
+        "第十届全国人民代表大会第五次会议听取和审议了国务院总理所作的政府工作报告。会议决定批准这个报告。\n"
+    )
+    assert (doc.kind, doc.year, doc.date) == ("决议", 2007, "2007-03-16")
+
+
+def test_a_verb_before_a_bare_level_word_is_not_a_region() -> None:
+    from reporttui.core.text.ingest import parse_document
+
+    doc = parse_document(
+        "代表热议政府工作报告\n\n发布时间:2008-01-25 09:45\n\n"
+        "24日上午,出席市十三届人大二次会议的代表审议了政府工作报告,参加县人大会议的代表也踊跃发言。\n"
+    )
+    assert doc.region is None
+    assert (doc.kind, doc.year) == ("两会新闻", 2008)

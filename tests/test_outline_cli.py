@@ -66,3 +66,19 @@ def test_errors_are_one_line_without_traceback(tmp_path: Path) -> None:
         assert proc.stdout == ""
         assert proc.stderr.count("\n") == 1 and message in proc.stderr
         assert "Traceback" not in proc.stderr
+
+
+def test_outline_json_says_where_each_field_came_from(runner: CliRunner, tmp_path: Path) -> None:
+    p = tmp_path / "r.txt"
+    p.write_text(
+        "政府工作报告\n\n——2025年1月6日在朝阳市第十二届人民代表大会第四次会议上\n\n市长 张三\n\n"
+        "各位代表：\n\n现在，我代表市人民政府向大会报告工作，请予审议。\n",
+        "utf-8",
+    )
+    out = runner.invoke(cli, ["outline", "--json", str(p)])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.output)
+    assert data["region"] == "朝阳市"
+    assert data["evidence"]["region"].startswith("meeting line")
+    text = runner.invoke(cli, ["outline", str(p)]).output
+    assert "evidence:" in text and "meeting line" in text

@@ -4,6 +4,7 @@ leaves no temp folder behind."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -121,10 +122,8 @@ def test_kill_9_leaves_no_process_of_the_build(tmp_path: Path, point: str, rebui
         assert group_members(child.pid) == [], "processes of the killed build still run"
     finally:
         for pid in group_members(child.pid):  # only the processes this test started
-            try:
+            with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGKILL)
-            except OSError:
-                pass
     library = Library(home)
     library.add([src])  # the next run finishes the job
     assert library.search("鹿鸣工程", limit=100).total == 8

@@ -23,9 +23,9 @@ BAR_WIDTH = 24
 
 
 def _console() -> Console:
-    from reporttui.cli.console import stdout_console
+    from reporttui.cli.console import make_console
 
-    return stdout_console(soft_wrap=False)  # markup off: document strings are printed as written
+    return make_console(soft_wrap=False)
 
 
 def load_docs(obj: Context, home: str | None, refs: tuple[str, ...]) -> list[Document]:
@@ -77,7 +77,9 @@ def _print_comparison(comparison: Any) -> None:
     for key, side in (("A", comparison.a), ("B", comparison.b)):
         d = side.document
         console.print(Text.assemble((f"{key} ", "bold"), _label(d), ("  " + side.plan.how, "dim")))
-    table = Table(show_lines=True, expand=True)
+    from reporttui.cli.console import is_piped
+
+    table = Table(show_lines=True, expand=not is_piped(console))  # piped: rows unwrapped
     table.add_column("主题", no_wrap=True, style="bold")
     # fold: CJK text has no spaces to wrap at, and an ellipsis would hide the section title
     table.add_column("A", ratio=3, overflow="fold")

@@ -119,6 +119,11 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.Abort:
         click.echo("reporttui: aborted", err=True)
         sys.exit(130)
+    except click.UsageError as exc:
+        # One line, exit 2: what was wrong and where the usage is (click prints four lines).
+        where = exc.ctx.command_path if exc.ctx is not None else "reporttui"
+        click.echo(f"reporttui: {exc.format_message()} (see `{where} --help`)", err=True)
+        sys.exit(exc.exit_code)
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)

@@ -33,9 +33,9 @@ def outline_command(path: str, as_json: bool) -> None:
     if as_json:
         click.echo(json_dumps(outline_dict(doc), indent=2))
     else:
-        from reporttui.cli.console import stdout_console
+        from reporttui.cli.console import make_console
 
-        stdout_console().print(outline_tree(doc))
+        make_console().print(outline_tree(doc))
 
 
 def section_dict(section: Section) -> dict[str, Any]:
@@ -58,6 +58,7 @@ def outline_dict(doc: Document) -> dict[str, Any]:
         "year": doc.year,
         "kind": doc.kind,
         "date": doc.date,
+        "evidence": evidence(doc),
         "sections": [section_dict(s) for s in doc.sections],
         "dropped": [d.text for d in doc.dropped],
         "dropped_reasons": [d.reason for d in doc.dropped],
@@ -68,6 +69,11 @@ def outline_dict(doc: Document) -> dict[str, Any]:
         "paragraphs": len(doc.paragraphs()),
         "meta": dict(doc.meta),
     }
+
+
+def evidence(doc: Document) -> dict[str, str]:
+    """Which evidence each metadata field came from (recorded by ingestion in ``doc.meta``)."""
+    return {k.removeprefix("evidence."): v for k, v in doc.meta.items() if k.startswith("evidence.")}
 
 
 def outline_tree(doc: Document) -> Any:
@@ -85,9 +91,14 @@ def outline_tree(doc: Document) -> Any:
     facts.append(f"{len(doc.paragraphs())} paragraphs, {len(doc.text)} characters")
     if doc.dropped:
         facts.append(f"{len(doc.dropped)} pieces dropped")
+    why = evidence(doc)
+    sources = "; ".join(f"{k} ← {v}" for k, v in why.items() if k in ("title", "region", "year", "kind", "date"))
     root = Tree(
         Text.assemble(
-            (safe_line(doc.title) or "(untitled)", "bold"), "\n", (safe_line(" · ".join(facts)), "dim")
+            (safe_line(doc.title) or "(untitled)", "bold"),
+            "\n",
+            (safe_line(" · ".join(facts)), "dim"),
+            *(("\n", ("evidence: " + safe_line(sources), "dim")) if sources else ()),
         )
     )
 

@@ -23,15 +23,15 @@ PROGRESS_MIN_ITEMS = 20
 
 
 def _stderr_console() -> Any:
-    from reporttui.cli.console import stderr_console
+    from reporttui.cli.console import make_console
 
-    return stderr_console()
+    return make_console(stderr=True)
 
 
 def _stdout_console() -> Any:
-    from reporttui.cli.console import stdout_console
+    from reporttui.cli.console import make_console
 
-    return stdout_console()
+    return make_console()
 
 
 def _library(obj: Context, home: str | None) -> Any:
@@ -98,15 +98,23 @@ def _parse_year(value: str | None) -> int | None:
         return None
     text = value.strip()
     if not text.isdigit() or not (1900 <= int(text) <= 2100):
-        raise ReportError(f"--year must be a year such as 2025, not {value!r}")
+        raise click.UsageError(f"--year must be a year such as 2025, not {value!r}")
     return int(text)
 
 
 def _parse_limit(value: str) -> int:
     text = value.strip()
     if not text.isdigit() or int(text) < 1:
-        raise ReportError(f"--limit must be a positive number, not {value!r}")
+        raise click.UsageError(f"--limit must be a positive number, not {value!r}")
     return int(text)
+
+
+def _query(words: tuple[str, ...]) -> str:
+    """The query from the QUERY words; a blank one is a usage error (exit 2)."""
+    query = " ".join(words)
+    if not query.strip():
+        raise click.UsageError("QUERY is empty: give a word or a \"phrase\" to search for")
+    return query
 
 
 def ensure_indexed(library: Any) -> None:
@@ -303,7 +311,7 @@ def search_command(
 
     QUERY may be several words (`reporttui search 营商环境 -煤炭`); they are joined with spaces.
     """
-    query = " ".join(query_words)
+    query = _query(query_words)
     year_value = _parse_year(year)
     limit_value = _parse_limit(limit)
     library = _library(obj, home)
@@ -334,7 +342,7 @@ def explain_command(
     obj: Context, query_words: tuple[str, ...], as_json: bool, home: str | None
 ) -> None:
     """Show how QUERY is parsed and segmented, and which index fields it matches."""
-    query = " ".join(query_words)
+    query = _query(query_words)
     from reporttui.core.search import search as search_core
 
     info = search_core.explain(query, home=obj.home(home))

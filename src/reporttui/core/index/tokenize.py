@@ -32,13 +32,19 @@ from whoosh.fields import FieldType
 from whoosh.formats import Frequency, Positions
 from whoosh.system import pack_uint
 
-TOKENIZER_VERSION = "units-2"
+TOKENIZER_VERSION = "units-2-t2s"  # inputs (issue 9): Traditional folded
 """Bump when tokenization changes: it is part of the index fingerprint."""
 
 _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FOLD.update({c: c + 32 for c in range(ord("A"), ord("Z") + 1)})
 _FOLD.update({c + 0xFEE0: c + 32 for c in range(ord("A"), ord("Z") + 1)})
 _FOLD[0x3000] = 0x20
+# --- inputs (issue 9): Traditional characters fold to Simplified (OpenCC's t2s character table),
+# one character to one, so fold() stays length-preserving and a query in either script finds both.
+from reporttui.core.text.variants import T2S as _T2S  # noqa: E402
+
+_FOLD.update({c: ord(s) for c, s in _T2S.items()})
+# --- end inputs
 _FOLD_TABLE = str.maketrans(_FOLD)
 
 UNIT_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?%?|[a-z]+|(?<=[0-9a-z])\s+(?=[0-9a-z])|\S")
@@ -48,7 +54,7 @@ _ASCII_WORD = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
 
 
 def fold(text: str) -> str:
-    """Full-width ASCII to half-width and A-Z to a-z; same length as ``text``."""
+    """Full-width ASCII to half-width, A-Z to a-z, Traditional to Simplified; same length as ``text``."""
     return text.translate(_FOLD_TABLE)
 
 

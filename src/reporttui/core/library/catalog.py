@@ -25,7 +25,7 @@ from typing import Any
 CATALOG_NAME = "catalog.json"
 BACKUP_NAME = "catalog.json.bak"
 FORMAT = 1
-SOURCE_SUFFIXES = (".txt", ".md")
+SOURCE_SUFFIXES = (".txt", ".md", ".html", ".htm")  # inputs (issue 9): saved web pages
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 

@@ -168,7 +168,7 @@ class CatalogKeeper(LibraryBase):
                             bundled=path in seeds,
                         )
                         records[path] = SourceRecord(entry, -1.0, -1)
-            except Exception:  # noqa: BLE001 - an unreadable index: try the next one
+            except Exception:
                 continue
             parents = sorted(
                 {str(Path(p).parent) for p, r in records.items() if not r.entry.bundled}

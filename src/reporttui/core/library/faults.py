@@ -4,6 +4,7 @@ searches use the last committed index instead of retrying it every time."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -83,10 +84,8 @@ def _remember_failure(home: Path, message: str) -> None:
 
 
 def _forget_failure(home: Path) -> None:
-    try:
+    with contextlib.suppress(OSError):
         (home / FAILURE_NAME).unlink()
-    except OSError:
-        pass
 
 
 def _recent_failure(home: Path) -> str:
@@ -125,7 +124,7 @@ class FaultHandling(LibraryBase):
         try:
             live = self._fresh_catalog().index_name
             self._cleanup(live)
-        except Exception:  # noqa: BLE001 - best effort: the committed index is untouched
+        except Exception:
             pass
         if exc.errno == errno.ENOSPC:
             message = (

@@ -13,6 +13,7 @@ lock; ``sync``/``add``/``rebuild`` take it. Source files are only ever read.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import stat
@@ -138,7 +139,9 @@ class Library(References, CatalogKeeper, Planning, Searching, FaultHandling):
             roots.append(path.resolve())
         return self._update(roots, False, progress, cancel)
 
-    def rebuild(self, progress: Progress | None = None, cancel: threading.Event | None = None) -> SyncReport:
+    def rebuild(
+        self, progress: Progress | None = None, cancel: threading.Event | None = None
+    ) -> SyncReport:
         """Re-index every source from scratch into a new index, then switch to it."""
         return self._update((), True, progress, cancel)
 
@@ -175,7 +178,6 @@ class Library(References, CatalogKeeper, Planning, Searching, FaultHandling):
         report.seconds = time.perf_counter() - started
         return report
 
-
     def _update_locked(
         self,
         roots: Sequence[Path],
@@ -202,7 +204,10 @@ class Library(References, CatalogKeeper, Planning, Searching, FaultHandling):
                 self._say(report, f"{exc}; moved it aside and rebuilding")
                 full = True
         if not full and catalog.index_name and catalog.fingerprint != fingerprint:
-            self._say(report, "search settings changed (schema, tokenizer or dictionary): rebuilding the index")
+            self._say(
+                report,
+                "search settings changed (schema, tokenizer or dictionary): rebuilding the index",
+            )
             full = True
         if not self._index_ok(catalog):
             full = True
@@ -368,10 +373,8 @@ class Library(References, CatalogKeeper, Planning, Searching, FaultHandling):
             raise IndexDamaged(f"cannot read {where} ({exc.strerror})") from None
         if not found.has_manifest:  # an index from before checksums: read-checked, then recorded
             self._check_index(catalog.index_name)
-            try:
+            with contextlib.suppress(OSError):
                 write_manifest(folder)
-            except OSError:
-                pass
             return set()
         if found.bad_toc:
             raise IndexDamaged(f"the search index at {folder} is damaged (its table of contents)")
@@ -385,7 +388,7 @@ class Library(References, CatalogKeeper, Planning, Searching, FaultHandling):
                 present = {
                     t.decode() if isinstance(t, bytes) else str(t) for t in reader.lexicon("doc_id")
                 }
-        except Exception as exc:  # noqa: BLE001 - cannot repair in place: rebuild
+        except Exception as exc:
             why = type(exc).__name__
             raise IndexDamaged(f"the search index at {folder} is damaged ({why})") from exc
         lost = {r.entry.id for r in catalog.sources.values()} - present
@@ -396,10 +399,8 @@ class Library(References, CatalogKeeper, Planning, Searching, FaultHandling):
         )
         with self._search_lock:  # the shared searcher may hold the dropped files open
             if self._searcher is not None:
-                try:
+                with contextlib.suppress(Exception):
                     self._searcher.close()
-                except Exception:  # noqa: BLE001
-                    pass
                 self._searcher = None
         return lost
 
@@ -409,9 +410,13 @@ class Library(References, CatalogKeeper, Planning, Searching, FaultHandling):
         if not root.is_dir():
             return
         for child in root.iterdir():
-            if child.is_dir() and child.name.startswith("ix-") and ".broken-" not in child.name:
-                if child.name != live_name:
-                    shutil.rmtree(child, ignore_errors=True)
+            if (
+                child.is_dir()
+                and child.name.startswith("ix-")
+                and ".broken-" not in child.name
+                and child.name != live_name
+            ):
+                shutil.rmtree(child, ignore_errors=True)
         if live_name:
             indexer.remove_leftovers(root / live_name)
             remove_uncommitted(root / live_name)
@@ -420,5 +425,3 @@ class Library(References, CatalogKeeper, Planning, Searching, FaultHandling):
         folder = index_dir(self.home) / name
         if folder.exists():
             folder.rename(folder.with_name(f"{name}.broken-{time.strftime('%Y%m%d-%H%M%S')}"))
-
-

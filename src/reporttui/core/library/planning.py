@@ -183,9 +183,8 @@ class Planning(LibraryBase):
                 continue
             (updated if old is not None else added).append(key)
             doc_id = sha1[:12]
-            if doc_id in known_ids and known_ids[doc_id].entry.sha1 == sha1 and not full:
-                copies[key] = (doc_id, bundled)
-            elif doc_id in to_index:
+            known = doc_id in known_ids and known_ids[doc_id].entry.sha1 == sha1 and not full
+            if known or doc_id in to_index:
                 copies[key] = (doc_id, bundled)
             else:
                 to_index[doc_id] = (path, bundled)

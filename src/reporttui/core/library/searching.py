@@ -3,6 +3,7 @@ commit, a read check of the index, and search itself (never takes the write lock
 
 from __future__ import annotations
 
+import contextlib
 import time
 from pathlib import Path
 from typing import Any
@@ -47,7 +48,7 @@ class Searching(LibraryBase):
                                 pass
                     if leaf.doc_count_all():
                         leaf.stored_fields(leaf.doc_count_all() - 1)
-        except Exception as exc:  # noqa: BLE001 - any failure to read means damaged
+        except Exception as exc:
             raise IndexDamaged(
                 f"the search index at {folder} is damaged ({type(exc).__name__})"
             ) from exc
@@ -65,12 +66,12 @@ class Searching(LibraryBase):
                 try:
                     if self._searcher.up_to_date():
                         return self._searcher
-                except Exception:  # noqa: BLE001 - reopen below
+                except Exception:
                     pass
             folder = index_dir(self.home) / catalog.index_name
             try:
                 searcher = _open_storage(folder).open_index().searcher()
-            except Exception as exc:  # noqa: BLE001 - switched over or damaged: retry, then say so
+            except Exception as exc:
                 if attempt < 4:
                     time.sleep(0.05 * (attempt + 1))
                     continue
@@ -78,10 +79,8 @@ class Searching(LibraryBase):
                     f"cannot open the search index at {folder} ({type(exc).__name__})"
                 ) from exc
             if self._searcher is not None:
-                try:
+                with contextlib.suppress(Exception):
                     self._searcher.close()
-                except Exception:  # noqa: BLE001
-                    pass
             self._searcher, self._searcher_name = searcher, catalog.index_name
             return searcher
         raise ReportError("index not available")  # pragma: no cover
@@ -108,7 +107,7 @@ class Searching(LibraryBase):
                 )
             except ReportError:
                 raise
-            except Exception as exc:  # noqa: BLE001 - a read failure means a damaged index
+            except Exception as exc:
                 self._searcher = None
                 raise IndexDamaged(
                     f"the search index is damaged ({type(exc).__name__}); run `reporttui index`"

@@ -40,9 +40,9 @@ def _index_files(folder: Path) -> list[Path]:
     found = []
     for child in folder.iterdir():
         name = child.name
-        if child.is_file() and (_TOC_FILE.match(name) or _SEGMENT_FILE.match(name)):
-            if not name.endswith("WRITELOCK"):
-                found.append(child)
+        wanted = _TOC_FILE.match(name) or _SEGMENT_FILE.match(name)
+        if wanted and child.is_file() and not name.endswith("WRITELOCK"):
+            found.append(child)
     return sorted(found)
 
 
@@ -148,7 +148,7 @@ def remove_uncommitted(folder: Path) -> int:
         ix = whoosh_index.open_dir(str(folder))
         live = {s.segment_id() for s in ix._segments()}
         toc = f"_{ix.indexname}_{ix.latest_generation()}.toc"
-    except Exception:  # noqa: BLE001 - an unreadable index is handled by the caller's checks
+    except Exception:
         return 0
     freed = 0
     for child in folder.iterdir():

@@ -44,6 +44,8 @@ class Line:
     tabbed: bool = False
     """The cells were tab-separated (a spreadsheet or web table pasted as text)."""
     blank_after: int = 0
+    link_only: bool = False
+    """The whole line was one link (a wiki link set on its own line inside a sentence)."""
 
 
 @dataclass(slots=True)
@@ -69,6 +71,7 @@ _MD_RULE = re.compile(r"^(?:[-*_][ \t]*){3,}$")
 _MD_TABLE_SEP = re.compile(r"^\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?$")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)]*)\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)]*)\)")
+_WHOLE_LINK = re.compile(r"^\[[^\]]+\]\([^)]*\)$")
 _MD_LIST = re.compile(r"^(?:[-*+]|>+)[ \t]+")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 
@@ -89,6 +92,18 @@ _LAYOUT = re.compile(
     r"^[(（]?\s*(?:上接|下转|接上|转下|接第|转第)\s*第?\s*[0-9一二三四五六七八九十]+\s*版\s*[)）]?$"
 )
 _LAYOUT_STAFF = re.compile(r"(?:^|\s)(?:版面|组版|责编|校对|美编|版式|责任校对|值班编委)\s*[:：]")
+# Terminal control: escape sequences whole (CSI, OSC/DCS/APC up to their terminator, 8-bit forms)
+# and any other C0/C1 control or DEL. Tab, LF and CR are layout; VT and FF are line breaks.
+_CONTROL_ANY = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL_SEQ = re.compile(
+    "\x1b\\[[0-?]*[ -/]*[@-~]"
+    "|\x1b[\\]PX^_][^\n]*?(?:\x07|\x1b\\\\|\x9c|$)"
+    "|\x1b[ -/]*[0-~]"
+    "|\x9b[0-?]*[ -/]*[@-~]"
+    "|[\x90\x98\x9d\x9e\x9f][^\n]*?(?:\x07|\x9c|\x1b\\\\|$)"
+    "|[\x00-\x08\x0e-\x1f\x7f-\x9f]",
+    re.M,
+)
 _MASTHEAD = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*星期[一二三四五六日天]")
 
 
@@ -99,6 +114,8 @@ def clean(text: str) -> Cleaned:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.count("\\n") + text.count("\\r") >= 2 and text.count("\n") < text.count("\\n"):
         text = _LITERAL_NEWLINE.sub("\n", text)
+    if _CONTROL_ANY.search(text):
+        text = drop_controls(text, dropped)
     front: dict[str, str] = {}
     text = _front_matter(text, front, dropped)
     if "<!--" in text:
@@ -153,7 +170,9 @@ def clean(text: str) -> Cleaned:
             cells = tuple(c.strip() for c in stripped.strip("|").split("|"))
         elif "\t" in s:
             cells = tuple(c.strip() for c in s.split("\t"))
+        link_only = False
         if "](" in stripped:
+            link_only = _WHOLE_LINK.match(stripped) is not None
             stripped = _drop_links(stripped, number, dropped)
         if stripped.startswith("**") and stripped.endswith("**") and len(stripped) > 4:
             bold = "**" not in stripped[2:-2]
@@ -183,14 +202,57 @@ def clean(text: str) -> Cleaned:
                 cells=cells if len(cells) > 1 else (),
                 html_block=html_block,
                 tabbed=len(cells) > 1 and "\t" in s,
+                link_only=link_only,
             )
         )
         blank = 0
     if lines:
         lines[-1].blank_after = blank + 2  # the end of the file is a wide gap
+    from reporttui.core.text.debris import drop_debris  # debris imports Line from here
+
+    lines = drop_debris(lines, dropped, chrome_text)
     if pua:
         dropped.append(Dropped("".join(pua), "private-use glyph", 0))
     return Cleaned(lines, dropped, front, chrome_text)
+
+
+def _visible(control: str) -> str:
+    """A control sequence shown without controls: ESC as ␛, C0 as control pictures, C1 as ␛ + its 7-bit form."""
+    out = []
+    for ch in control:
+        c = ord(ch)
+        if c == 0x1B:
+            out.append("\u241b")
+        elif c < 0x20:
+            out.append(chr(0x2400 + c))
+        elif c == 0x7F:
+            out.append("\u2421")
+        elif 0x80 <= c <= 0x9F:
+            out.append("\u241b" + chr(c - 0x40))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def has_controls(text: str) -> bool:
+    """True when ``text`` holds a C0/C1 control other than tab, LF and CR (or DEL)."""
+    return _CONTROL_ANY.search(text) is not None
+
+
+def drop_controls(text: str, dropped: list[Dropped]) -> str:
+    """Remove terminal controls and NUL (into ``dropped``, shown visibly): never stored or displayed."""
+    text = text.replace("\x0b", "\n").replace("\x0c", "\n")
+    found: dict[int, list[str]] = {}
+
+    def repl(m: re.Match[str]) -> str:
+        line = text.count("\n", 0, m.start()) + 1
+        found.setdefault(line, []).append(_visible(m.group(0)))
+        return ""
+
+    out = _CONTROL_SEQ.sub(repl, text)
+    for line, pieces in found.items():
+        dropped.append(Dropped(" ".join(pieces), "control character", line))
+    return out
 
 
 def _chrome_reason(line: str) -> str | None:

@@ -126,7 +126,8 @@ def _title_like(ln: Line) -> bool:
     if _NOT_TITLE.match(t) or SPEAKER.match(t) or is_subtitle(t):
         return False
     if ln.hard_break or ln.bold:
-        return len(t) <= 40 and not ends_sentence(t)
+        # A bold label ending in a colon (英国《泰晤士报》：) heads what follows on a web page.
+        return len(t) <= 40 and (not ends_sentence(t) or (ln.bold and t[-1] in "：:"))
     return len(t) <= 30 and not is_prose(t) and not t.isascii()
 
 

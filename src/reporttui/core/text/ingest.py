@@ -9,11 +9,15 @@ character and digit of the source is either in ``Document.text`` (in order) or o
 from __future__ import annotations
 
 import hashlib
+import html
+import re
 from collections import Counter
 from pathlib import Path
 
-from reporttui.core.text.clean import clean
+from reporttui.core.model import Dropped
+from reporttui.core.text.clean import clean, drop_controls, has_controls
 from reporttui.core.text.decode import decode_bytes
+from reporttui.core.text.html import extract_page, looks_like_html
 from reporttui.core.errors import ReportFileError
 from reporttui.core.text.metadata import extract
 from reporttui.core.model import Document
@@ -21,7 +25,9 @@ from reporttui.core.text.normalize import significant
 from reporttui.core.text.rejoin import rejoin
 from reporttui.core.text.structure import build
 
-INGEST_VERSION = "4"
+_DATED = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
+
+INGEST_VERSION = "5"
 """Bumped whenever parsing changes what a Document holds (indexes built earlier are stale)."""
 
 
@@ -55,11 +61,27 @@ def parse_document(data: bytes | str, path: str = "<text>") -> Document:
         text, encoding = decoded.text, decoded.encoding
     sha1 = hashlib.sha1(raw).hexdigest()
 
+    page = None
+    pre_dropped: list[Dropped] = []
+    if looks_like_html(text, path):
+        if has_controls(text):
+            text = drop_controls(text, pre_dropped)
+        page = extract_page(text)
+        page.dropped[:0] = pre_dropped
+        text = page.text
+        if not text.strip():
+            raise ReportFileError(f"{path}: the web page holds no text")
     cleaned = clean(text)
     dropped = list(cleaned.dropped)
+    if page is not None:
+        dropped.extend(page.dropped)
+        # Only dated chrome lines (发布时间…) may inform metadata: a nav bar or footer naming the
+        # site's owner is not evidence of the article's region.
+        cleaned.chrome_text[:0] = [c for c in page.chrome if _DATED.search(c)]
     lines, wrapped = rejoin(cleaned.lines, dropped)
     built = build(lines, dropped)
     news = any(d.reason in ("byline", "masthead", "layout", "photo caption") for d in dropped)
+    news = news or (page is not None and page.published is not None)
     headings = [s.title for sec in built.sections for s in sec.walk() if s.title and s.kind != "lead"]
     main_text = "\n".join(
         p.text for sec in built.sections if sec.part != "appended" for p in sec.all_paragraphs()
@@ -72,11 +94,15 @@ def parse_document(data: bytes | str, path: str = "<text>") -> Document:
         cleaned.front_matter,
         cleaned.chrome_text + [d.text for d in dropped if d.reason == "html comment"][:3],
         news,
+        page.published if page is not None else None,
     )
     extra = dict(built.layout)
+    if page is not None:
+        extra["html_extractor"] = page.extractor
     extra.update({f"front_matter.{k}": v for k, v in cleaned.front_matter.items()})
     if meta.published:
         extra["published"] = meta.published
+    extra.update({f"evidence.{k}": v for k, v in meta.evidence.items()})
     extra["hard_wrapped"] = "yes" if wrapped else "no"
     dropped.sort(key=lambda d: d.line)
     return Document(
@@ -103,6 +129,8 @@ def check_no_loss(raw_text: str, doc: Document) -> list[str]:
     order, and those the text leaves out must be exactly (as a multiset) those of the dropped
     pieces.
     """
+    if looks_like_html(raw_text, doc.path):
+        raw_text = html.unescape(raw_text)  # a page's characters are its entities decoded
     source = significant(raw_text)
     kept = significant(doc.text)
     gone = "".join(significant(d.text) for d in doc.dropped)

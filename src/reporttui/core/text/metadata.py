@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from reporttui.core.text.variants import to_simplified
 
 _ADMIN = r"(?:省|市|县|区|自治区|自治州|自治县|州|盟|旗)"
 _PLACE = rf"[\u4e00-\u9fff]{{1,10}}?{_ADMIN}"
@@ -19,7 +21,7 @@ _MEETING = re.compile(
     r"?.{0,20}?(?:人民代表大会|人大)"
 )
 _DATE = re.compile(r"((?:19|20)\d\d)\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
-_PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|日期)\s*[:：]?\s*((?:19|20)\d\d)[年\-/.](\d{1,2})[月\-/.](\d{1,2})")
+_PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|刊发时间|日期|时间)\s*[:：]?\s*((?:19|20)\d\d)[年\-/.](\d{1,2})[月\-/.](\d{1,2})")
 _MASTHEAD_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*星期")
 _PLAN_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:[\u4e00-\u9fff]{0,12})?(?:国民经济和社会发展)?计划[(（]?草案")
 _BUDGET_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:[\u4e00-\u9fff]{0,12})?预算[(（]?草案")
@@ -27,7 +29,7 @@ _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _WORK_PLAN_HEADING = re.compile(r"((?:19|20)\d\d)\s*年\s*(?:工作安排|工作任务|重点工作|主要任务|工作建议|目标任务)")
 _BOUNDARY = r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=关于))"
 _REGION_BEFORE = re.compile(
-    rf"{_BOUNDARY}({_PLACE})(?:人民政府|政府工作报告|(?:19|20)\d\d年|第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届)"
+    rf"{_BOUNDARY}({_PLACE})(?:人民政府|政府工作报告|(?:19|20)\d\d年|第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届|第[一二三四五六七八九十]+个五年|“[一二三四五六七八九十]+五”|国民经济和社会发展)"
 )
 _REGION_MEETING = re.compile(rf"在({_PLACE})第?[一二三四五六七八九十]+届")
 _REGION_NEWS = re.compile(
@@ -36,10 +38,6 @@ _REGION_NEWS = re.compile(
 _REGION_ACTOR = re.compile(rf"(?:^|(?<=[，。；\n“]))({_PLACE})(?:坚持|深入|持续|积极|全面|统筹|始终|牢牢|锚定|正)")
 _FM_TITLE_DATE = re.compile(r"[(（]\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _NOT_REGION_TAIL = re.compile(r"(?:地区|社区|园区|开发区|新区|城区|片区|景区|小区|市区|郊区|辖区|全市|全县|全区|本市|我市|我县|我区)$")
-_TRADITIONAL_MAP = str.maketrans({"報": "报", "書": "书", "劃": "划", "國": "国", "經": "经", "濟": "济",
-                                  "發": "发", "會": "会", "計": "计", "執": "执", "況": "况", "預": "预",
-                                  "縣": "县", "區": "区", "議": "议", "錶": "表", "處": "处", "聞": "闻",
-                                  "關": "关", "於": "于", "屆": "届", "單": "单", "業": "业", "東": "东"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,13 +48,15 @@ class Metadata:
     kind: str | None
     date: str | None
     published: str | None
+    evidence: dict[str, str] = field(default_factory=dict)
+    """For each field set, the kind of evidence it came from (shown by ``outline``)."""
 
 
 _CN_NUM = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_DATE = re.compile(r"([〇零○一二三四五六七八九]{4})\s*年(?:度)?(?:([一二三四五六七八九十]{1,3})\s*月(?:([一二三四五六七八九十]{1,3})\s*日)?)?")
 
 
-def _cn_small(s: str) -> int:
+def cn_small(s: str) -> int:
     if "十" in s:
         tens, _, ones = s.partition("十")
         return (_CN_NUM.get(tens, 1) if tens else 1) * 10 + (_CN_NUM.get(ones, 0) if ones else 0)
@@ -72,9 +72,9 @@ def arabic_dates(text: str) -> str:
         year = "".join(str(_CN_NUM[ch]) for ch in m.group(1))
         out = f"{year}年"
         if m.group(2):
-            out += f"{_cn_small(m.group(2))}月"
+            out += f"{cn_small(m.group(2))}月"
             if m.group(3):
-                out += f"{_cn_small(m.group(3))}日"
+                out += f"{cn_small(m.group(3))}日"
         return out
 
     return _CN_DATE.sub(repl, text)
@@ -91,7 +91,7 @@ def _clean_region(name: str | None) -> str | None:
     if not name:
         return None
     name = re.split(
-        r"代表|关于|围绕|按照|落实|完成|贯彻|执行|召开|通过|实施|根据|指数|举办|[在向对我们的是了由届次与及着]",
+        r"代表|关于|围绕|按照|落实|完成|贯彻|执行|召开|通过|实施|根据|指数|举办|出席|参加|列席|参会|[在向对我们的是了由届次与及着]",
         name,
     )[-1]
     # "2011年东莞市", "1月20日长沙市": the place starts after the date (日照, 日喀则 are places).
@@ -113,15 +113,16 @@ def extract(
     front_matter: dict[str, str],
     chrome: list[str],
     news_signals: bool,
+    page_published: str | None = None,
 ) -> Metadata:
     """Work out the metadata; see the module docstring for where each fact comes from."""
     fm_title = _dedupe(front_matter.get("title", "").strip())
     head_text = "\n".join([fm_title, *title_lines, *chrome[:6]])
-    head_s = arabic_dates(head_text.translate(_TRADITIONAL_MAP))
-    body_head = arabic_dates(text[:3000].translate(_TRADITIONAL_MAP))
-    title_s = (title or fm_title).translate(_TRADITIONAL_MAP)
+    head_s = arabic_dates(to_simplified(head_text))
+    body_head = arabic_dates(to_simplified(text[:3000]))
 
-    kind = _kind(head_s, body_head, text, news_signals)
+    why: dict[str, str] = {}
+    kind, why["kind"] = _kind(head_s, body_head, text, news_signals)
 
     # Date: the meeting ("——2025年12月29日在……人民代表大会"), else a masthead, else publication.
     date = None
@@ -130,23 +131,40 @@ def extract(
     )
     if meeting:
         date = _iso(meeting.group(1), meeting.group(2), meeting.group(3))
+        why["date"] = "meeting line"
     published = None
     for c in chrome:
+        c = to_simplified(c)
         m = _PUBLISHED.search(c) or _MASTHEAD_DATE.search(c)
         if m:
             published = _iso(m.group(1), m.group(2), m.group(3))
+            why["published"] = "发布时间 line" if _PUBLISHED.search(c) else "masthead"
             break
     if date is None:
-        m = _FM_TITLE_DATE.search(fm_title) or _DATE_LINE.search(head_s)
+        m = _FM_TITLE_DATE.search(fm_title)
+        if m:
+            why["date"] = "front matter title"
+        else:
+            m = _ADOPTED.search(head_s) or _DATE_LINE.search(head_s)
+            if m:
+                why["date"] = "date line"
         if m:
             date = _iso(m.group(1), m.group(2), m.group(3))
-    if date is None and published is not None and kind in ("新闻综述", "新闻报道"):
+    if published is None and page_published is not None:
+        published = page_published
+        why["published"] = "web page meta/date"
+    if date is None and published is not None and kind in _NEWS_KINDS:
         date = published
+        why["date"] = why["published"]
 
-    year = _year(kind, head_s, body_head, headings, date, published)
-    region = _region(head_s, body_head, text)
-    final_title = _choose_title(title, fm_title)
-    return Metadata(final_title, region, year, kind, date, published)
+    year, why["year"] = _year(kind, head_s, body_head, headings, date, published)
+    region, why["region"] = _region(head_s, body_head, text, title_lines, kind)
+    if region:
+        region = to_simplified(region)
+    final_title, why["title"] = _choose_title(title, fm_title)
+    final_title = to_simplified(final_title)
+    evidence = {k: v for k, v in why.items() if v}
+    return Metadata(final_title, region, year, kind, date, published, evidence)
 
 
 _SPACED_OUT = re.compile(r"^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff])+$")
@@ -159,18 +177,36 @@ _NOT_A_TITLE = re.compile(
 )
 
 
-def _choose_title(title: str, fm_title: str) -> str:
+_TITLE_NOTE = re.compile(r"\s*[（(][^（()）]*(?:19|20)\d\d\s*年[^（()）]*[)）]\s*$")
+_WIRE_DATELINE = re.compile(r"^[\u4e00-\u9fff]{2,12}?\d{1,2}月\d{1,2}日电\s*")
+_SPACED_RUN = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){3,}(?![\u4e00-\u9fff])")
+
+
+def _tidy_title(title: str) -> str:
+    """Close up a spaced-out run (政 府 工 作 报 告), drop a wire dateline and a (date speaker) note."""
+    title = title.strip()
+    if _SPACED_OUT.match(title):
+        title = re.sub(r"\s+", "", title)
+    elif " " in title or "\u3000" in title:
+        title = _SPACED_RUN.sub(lambda m: re.sub(r"\s+", "", m.group(0)), title)
+    title = _WIRE_DATELINE.sub("", title)
+    stripped = _TITLE_NOTE.sub("", title)
+    return stripped if len(stripped) >= 4 else title
+
+
+def _choose_title(title: str, fm_title: str) -> tuple[str, str]:
     """The title found in the text, unless it is clearly not one and front matter has one.
 
     Text titles can be a byline (省长 王予波), a date line or a wrapped fragment of the meeting line
     (代表大会第一次会议上); a title spaced out for print (政 府 工 作 报 告) is closed up.
+    Returns the title and where it came from.
     """
-    title = title.strip()
-    if _SPACED_OUT.match(title):
-        title = re.sub(r"\s+", "", title)
+    title = _tidy_title(title)
     if title and not _NOT_A_TITLE.search(title) and len(title) >= 4:
-        return title
-    return fm_title or title
+        return title, "title line"
+    if fm_title:
+        return _tidy_title(fm_title), "front matter"
+    return title, "title line" if title else ""
 
 
 def _dedupe(s: str) -> str:
@@ -180,27 +216,67 @@ def _dedupe(s: str) -> str:
     return s
 
 
-def _kind(head: str, body_head: str, text: str, news: bool) -> str | None:
+_NEWS_KINDS = ("新闻综述", "新闻报道", "两会新闻")
+_RESOLUTION = re.compile(r"(?:^|\n)[^\n]{0,80}的决议[)）]?\s*(?:\n|$)|(?:^|\n)[(（]\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日[^\n]{0,40}会议通过[)）]")
+_ADOPTED = re.compile(r"[(（]\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^\n）)]{0,40}(?:会议)?通过\s*[)）]")
+_BULLETIN = re.compile(r"统计公报")
+_BUDGET = re.compile(r"(?:预算|决算)[^\n]{0,20}(?:的报告|报告)")
+_PLAN = re.compile(r"计划[^\n]{0,20}(?:的报告|报告)")
+_FIVE_YEAR = re.compile(r"规划纲要[(（]?草案[)）]?的?报告|规划纲要的报告|五年计划(?:纲要)?的?报告|“[一二三四五六七八九十]+五”计划[^\n]{0,20}的报告")
+_CONGRESS = re.compile(
+    r"人大[一二三四五六七八九十\d]+次会议|人民代表大会第[一二三四五六七八九十]+次会议|两会|人代会|代表团审议|分团审议|政协[^\n]{0,8}会议"
+)
+
+
+def _kind(head: str, body_head: str, text: str, news: bool) -> tuple[str | None, str]:
+    """The kind of document and the evidence for it."""
     head_and_body = head + "\n" + body_head
+    if _RESOLUTION.search(head):
+        return "决议", "title (决议)"
+    if _BULLETIN.search(head):
+        return "统计公报", "title (统计公报)"
     if "计划执行情况" in head and "计划" in head:
-        return "计划执行情况与计划草案报告"
-    if "预算执行情况" in head and "预算" in head:
-        return "预算执行情况与预算草案报告"
+        return "计划执行情况与计划草案报告", "title (计划执行情况)"
+    if "预算执行情况" in head and "预算" in head and "草案" in head:
+        return "预算执行情况与预算草案报告", "title (预算执行情况)"
     if re.search(r"计划[(（]?草案[)）]?的?报告", head):
-        return "计划草案报告"
-    if re.search(r"规划纲要[(（]?草案[)）]?的?报告|规划纲要的报告", head):
-        return "规划纲要报告"
+        return "计划草案报告", "title (计划草案)"
+    if _FIVE_YEAR.search(head):
+        return "规划纲要报告", "title (规划纲要/五年计划)"
+    if _BUDGET.search(head) and "政府工作报告" not in head:
+        return "预算报告", "title (预算报告)"
     delivered = "各位代表" in body_head or _MEETING.search(head_and_body) is not None
     if delivered and ("政府工作报告" in head or "报告工作" in body_head or "政府工作" in body_head):
-        return "政府工作报告"
+        return "政府工作报告", "delivered to a congress (各位代表/meeting line)"
     reported = news or re.search(r"两会[\u4e00-\u9fff]{0,4}召开|记者|本报讯", body_head) is not None
     if reported:
         if "政府工作报告" in text or "两会" in body_head or "政府工作" in body_head:
-            return "新闻综述"
-        return "新闻报道"
+            return "新闻综述", "news signals + 政府工作报告"
+        if _CONGRESS.search(body_head):
+            return "两会新闻", "news signals + congress session"
+        return "新闻报道", "news signals (byline, masthead, web page)"
+    if not delivered and _CONGRESS.search(body_head):
+        return "两会新闻", "congress session in the text, not delivered"
     if "政府工作报告" in head:
-        return "政府工作报告"
-    return None
+        return "政府工作报告", "title"
+    return None, ""
+
+
+# Start years of the National People's Congress terms (届): a national session's year is the
+# term's first year plus the session number minus one.
+_NPC_TERM_START = {1: 1954, 2: 1959, 3: 1964, 4: 1975, 5: 1978, 6: 1983, 7: 1988, 8: 1993, 9: 1998,
+                   10: 2003, 11: 2008, 12: 2013, 13: 2018, 14: 2023, 15: 2028}
+_NPC_SESSION = re.compile(
+    r"第?([一二三四五六七八九十]+)届全国人民?代表大会(?:常务委员会)?第([一二三四五六七八九十]+)次会议"
+    r"|([一二三四五六七八九十]+)届全国人大([一二三四五六七八九十]+)次会议"
+)
+# Five-year plans: the n-th starts in 1953 + 5(n-1) for n <= 2, else 1966 + 5(n-3).
+_FYP = re.compile(r"第([一二三四五六七八九十]+)个五年计划|“([一二三四五六七八九十]+)五”计划")
+_PUBLISHED_YEAR_KINDS = (None, "新闻综述", "新闻报道", "两会新闻", "决议", "统计公报")
+
+
+def _fyp_start(n: int) -> int:
+    return 1953 + 5 * (n - 1) if n <= 2 else 1966 + 5 * (n - 3)
 
 
 def _year(
@@ -210,33 +286,52 @@ def _year(
     headings: list[str],
     date: str | None,
     published: str | None,
-) -> int | None:
+) -> tuple[int | None, str]:
     if kind in ("计划执行情况与计划草案报告", "计划草案报告"):
         m = _PLAN_YEAR.search(head)
         if m:
-            return int(m.group(1))
-    if kind == "预算执行情况与预算草案报告":
+            return int(m.group(1)), "title (计划 year)"
+    if kind in ("预算执行情况与预算草案报告", "预算报告"):
         m = _BUDGET_YEAR.search(head)
         if m:
-            return int(m.group(1))
+            return int(m.group(1)), "title (预算 year)"
+    titled = re.search(r"((?:19|20)\d\d)\s*年[\u4e00-\u9fff]{0,8}政府工作报告", head)
+    if titled and kind == "政府工作报告":
+        return int(titled.group(1)), "title (YYYY年政府工作报告)"
     for h in headings:
         m = _WORK_PLAN_HEADING.search(h)
         if m:
-            return int(m.group(1))
-    if kind == "政府工作报告" and date:
+            return int(m.group(1)), "heading (YYYY年工作安排)"
+    if kind in ("政府工作报告", "计划执行情况与计划草案报告", "计划草案报告", "预算执行情况与预算草案报告",
+                "规划纲要报告") and date:
         # A report given in November or December presents the plan for the next year.
-        return int(date[:4]) + (1 if int(date[5:7]) >= 11 else 0)
-    m = re.search(r"((?:19|20)\d\d)\s*年[\u4e00-\u9fff]{0,8}政府工作报告", head)
-    if m:
-        return int(m.group(1))
+        return int(date[:4]) + (1 if int(date[5:7]) >= 11 else 0), "meeting date"
+    if titled:
+        return int(titled.group(1)), "title (YYYY年…政府工作报告)"
+    if kind == "规划纲要报告":
+        f = _FYP.search(head) or _FYP.search(body_head)
+        if f:
+            return _fyp_start(cn_small(f.group(1) or f.group(2))), "five-year plan number"
     # A digest whose headings review one year and plan the next: the later year is the plan's.
     years = [int(m.group(1)) for h in headings for m in [_TITLE_YEAR.match(h)] if m]
     if len(years) >= 2 and max(years) - min(years) == 1:
-        return max(years)
+        return max(years), "headings (review year, plan year)"
     m = re.search(r"擘画\s*((?:19|20)\d\d)\s*年|((?:19|20)\d\d)\s*年(?:工作安排|政府工作)", head)
     if m:
-        return int(m.group(1) or m.group(2))
-    return None
+        return int(m.group(1) or m.group(2)), "title (YYYY年工作安排)"
+    if date and kind in ("决议", "统计公报"):
+        return int(date[:4]), "adoption date"
+    n = _NPC_SESSION.search(head) or _NPC_SESSION.search(body_head[:600])
+    if n:
+        term = cn_small(n.group(1) or n.group(3))
+        session = cn_small(n.group(2) or n.group(4))
+        if term in _NPC_TERM_START and 1 <= session <= 5:
+            return _NPC_TERM_START[term] + session - 1, "national congress term and session"
+    if date and kind in _PUBLISHED_YEAR_KINDS:
+        return int(date[:4]), "date"
+    if published and kind in _PUBLISHED_YEAR_KINDS:
+        return int(published[:4]), "publication date"
+    return None, ""
 
 
 _REGION_SPEAKER = re.compile(
@@ -244,25 +339,42 @@ _REGION_SPEAKER = re.compile(
 )
 
 
-def _region(head: str, body_head: str, text: str) -> str | None:
+_TITLE_PLACE = re.compile(rf"^(?:[0-9\-—~至年月日]+)?({_PLACE})(?![\u4e00-\u9fff]{{0,2}}(?:人民代表大会|人大))")
+
+
+def _region(
+    head: str, body_head: str, text: str, title_lines: list[str], kind: str | None
+) -> tuple[str | None, str]:
+    """The region and the evidence for it, strongest evidence first."""
     flat = head.replace("\n", "")
     for m in _REGION_MEETING.finditer(flat):
         name = _clean_region(m.group(1))
         if name:
-            return name
+            return name, "meeting line (在XX第X届人民代表大会)"
     for source in (head, body_head[:600]):
         for m in _REGION_SPEAKER.finditer(source):
             name = _clean_region(m.group(1))
             if name:
-                return name
+                return name, "speaker line (XX市长 …)"
     if re.search(r"在(?:中华人民共和国)?第[一二三四五六七八九十]+届全国人民代表大会|国务院总理", head + body_head[:400]):
-        return "国务院"
-    for rx, source in ((_REGION_MEETING, head), (_REGION_BEFORE, head), (_REGION_MEETING, body_head),
-                       (_REGION_NEWS, body_head), (_REGION_BEFORE, body_head)):
+        return "国务院", "national congress / premier"
+    for rx, source, why in (
+        (_REGION_MEETING, head, "meeting line"),
+        (_REGION_BEFORE, head, "title"),
+        (_REGION_MEETING, body_head, "meeting in the text"),
+        (_REGION_NEWS, body_head, "congress named in the text"),
+        (_REGION_BEFORE, body_head, "government named in the text"),
+    ):
         for m in rx.finditer(source):
             name = _clean_region(m.group(1))
             if name:
-                return name
+                return name, why
+    if kind in _NEWS_KINDS or kind is None:
+        # A news title that opens with a place (常德市金融系统…, 1-10月德清县固定资产投资…).
+        for t in title_lines[:2]:
+            place = _TITLE_PLACE.match(to_simplified(t).strip("*# "))
+            if place and (name := _clean_region(place.group(1))) and len(name) >= 3:
+                return name, "news title"
     # Fall back on the place the text keeps naming as the actor, if one clearly dominates.
     counts = Counter(
         n for m in _REGION_ACTOR.finditer(text[:20000]) if (n := _clean_region(m.group(1)))
@@ -271,8 +383,9 @@ def _region(head: str, body_head: str, text: str) -> str | None:
         (best, c1), *others = counts.most_common(2)
         c2 = others[0][1] if others else 0
         if c1 >= 3 and c1 >= 2 * c2:
-            return best
-    return _dominant_city(text)
+            return best, "place named as the actor"
+    city = _dominant_city(text)
+    return city, "place the text names itself by" if city else ""
 
 
 _SELF_NAMING = re.compile(

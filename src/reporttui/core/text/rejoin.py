@@ -155,6 +155,7 @@ def rejoin(lines: list[Line], dropped: list[Dropped]) -> tuple[list[Line], bool]
                 text=prev.text + sep + ln.text,
                 blank_after=ln.blank_after,
                 hard_break=ln.hard_break,
+                link_only=ln.link_only,
             )
         else:
             out.append(ln)
@@ -163,6 +164,11 @@ def rejoin(lines: list[Line], dropped: list[Dropped]) -> tuple[list[Line], bool]
 
 def _continues(prev: Line, nxt: Line, wrapped: bool) -> bool:
     """Does ``nxt`` continue the paragraph ending in ``prev``?"""
+    if (nxt.link_only or prev.link_only) and not ends_sentence(prev.text) and not standalone(
+        replace(prev, link_only=False)
+    ):
+        # A wiki link set on its own line inside a sentence (…贯彻[党的二十大](…)\n精神…).
+        return not nxt.md_level and not nxt.cells
     if standalone(prev) or standalone(nxt) or ends_sentence(prev.text):
         return False
     if BYLINE.match(nxt.text):

@@ -1,0 +1,200 @@
+"""Score the parser on the judged sample of issue 9 (tests/data/inputs/judged.json).
+
+    .venv/bin/python benchmarks/inputs/judged.py [CORPUS_DIR] [-v] [--held-out-details]
+
+Prints, for the tuned part and the held-out part separately: metadata fields right, junk
+strings left in the text, must-keep sentences lost, judged headings found (web pages and
+text files). CORPUS_DIR defaults to /tmp/corpus, else the tarball in ../shared/corpus is
+unpacked. Without a corpus only the committed files are scored. Asserts nothing.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reporttui.core.errors import ReportError
+from reporttui.core.model import Document
+from reporttui.core.text.ingest import parse_document
+from reporttui.core.text.normalize import normalize_chars
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data" / "inputs"
+FIELDS = ("region", "year", "kind", "title")
+
+_FOLD = str.maketrans("，；：！？（）", ",;:!?()")
+_SPACE = re.compile(r"\s+")
+_MD = re.compile(r"^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+)|\*\*|__")
+_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]+[”’」』）)]*")
+
+
+def norm(s: str) -> str:
+    """What the comparisons see: normalised characters, one punctuation width, no whitespace."""
+    return _SPACE.sub("", normalize_chars(s).translate(_FOLD))
+
+
+@dataclass
+class Score:
+    """Counts for one part of the sample (tuned or held out)."""
+
+    items: int = 0
+    fields: int = 0
+    fields_right: int = 0
+    junk: int = 0
+    junk_left: int = 0
+    keep: int = 0
+    keep_lost: int = 0
+    headings: int = 0
+    headings_found: int = 0
+    errors: int = 0
+    chars: int = 0
+    seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+    def line(self, name: str) -> str:
+        def pct(a: int, b: int) -> str:
+            return f"{a}/{b} ({100 * a / b:.0f}%)" if b else "-"
+
+        return (
+            f"{name:9} {self.items:3} items | metadata {pct(self.fields_right, self.fields)} | "
+            f"junk left {self.junk_left}/{self.junk} | must-keep lost {self.keep_lost}/{self.keep} | "
+            f"headings {pct(self.headings_found, self.headings)} | errors {self.errors}"
+        )
+
+
+def load_judged() -> dict:
+    return json.loads((DATA / "judged.json").read_text("utf-8"))
+
+
+def item_bytes(item: dict, corpus: Path | None) -> tuple[bytes, str] | None:
+    """The raw bytes of an item and the name to parse it under (None: corpus not available)."""
+    if item["source"] == "corpus":
+        if corpus is None:
+            return None
+        p = corpus / item["path"]
+        return p.read_bytes(), str(p)
+    p = DATA / item["path"]
+    data = p.read_bytes()
+    name = item["path"]
+    if name.endswith(".gz"):
+        data, name = gzip.decompress(data), name[:-3]
+    return data, name
+
+
+def _kind_ok(want: str | None, have: str | None, aliases: dict[str, list[str]]) -> bool:
+    if want is None or have is None:
+        return want == have
+    return have == want or have in aliases.get(want, ())
+
+
+def _line_sentences(lines: list[str], n: int) -> list[str]:
+    """Complete sentences starting on 1-based line ``n`` (a wrapped last one is followed on)."""
+    text = _MD.sub("", lines[n - 1]).strip()
+    k = n
+    while text and text[-1] not in "。！？!?”’）)" and k < len(lines) and k < n + 8:
+        nxt = _MD.sub("", lines[k]).strip()
+        k += 1
+        if nxt:
+            text += nxt
+    return [s for s in _SENTENCE.findall(text) if len(norm(s)) >= 6]
+
+
+def score_item(item: dict, data: bytes, name: str, doc: Document, aliases: dict, s: Score) -> None:
+    """Add one parsed item's judgments to ``s``."""
+    where = item["id"]
+    for key, want in item["expect"].items():
+        have = getattr(doc, key)
+        if key == "kind":
+            ok = _kind_ok(want, have, aliases)
+        elif key == "title":
+            ok = norm(have or "") == norm(want)
+        else:
+            ok = have == want
+        s.fields += 1
+        s.fields_right += ok
+        if not ok:
+            s.notes.append(f"{where} {key}: want {want!r}, have {have!r}")
+    text = norm(doc.text)
+    raw_lines = data.decode("utf-8", "replace").split("\n")
+    junk = list(item.get("junk", ()))
+    junk += [raw_lines[n - 1].strip() for n in item.get("junk_lines", ())]
+    for j in junk:
+        s.junk += 1
+        if norm(j) and norm(j) in text:
+            s.junk_left += 1
+            s.notes.append(f"{where} junk left: {j[:40]!r}")
+    keep = list(item.get("keep", ()))
+    for n in item.get("keep_lines", ()):
+        keep += _line_sentences(raw_lines, n)
+    for k in keep:
+        s.keep += 1
+        if norm(k) not in text:
+            s.keep_lost += 1
+            s.notes.append(f"{where} lost: {k[:40]!r}")
+    titles = {norm(sec.title) for sec in doc.walk() if sec.title}
+    for h in item.get("headings", ()):
+        s.headings += 1
+        if norm(h) in titles:
+            s.headings_found += 1
+        else:
+            s.notes.append(f"{where} heading missing: {h!r}")
+
+
+def run(corpus: Path | None) -> tuple[Score, Score]:
+    """Score the tuned and the held-out parts."""
+    judged = load_judged()
+    aliases = judged["kind_aliases"]
+    tuned, held = Score(), Score()
+    for item in judged["items"]:
+        s = held if item["held_out"] else tuned
+        got = item_bytes(item, corpus)
+        if got is None:
+            continue
+        data, name = got
+        s.items += 1
+        t0 = time.perf_counter()
+        try:
+            doc = parse_document(data, name)
+        except ReportError as exc:
+            s.errors += 1
+            s.notes.append(f"{item['id']} error: {exc}")
+            continue
+        s.seconds += time.perf_counter() - t0
+        s.chars += len(doc.text)
+        score_item(item, data, name, doc, aliases, s)
+    return tuned, held
+
+
+def find_corpus(arg: str | None) -> Path | None:
+    for candidate in filter(None, [arg, "/tmp/corpus"]):
+        p = Path(candidate)
+        if p.is_dir():
+            return p
+    return None
+
+
+def main(argv: list[str]) -> None:
+    verbose = "-v" in argv
+    held_details = "--held-out-details" in argv
+    args = [a for a in argv if not a.startswith("-")]
+    corpus = find_corpus(args[0] if args else None)
+    tuned, held = run(corpus)
+    print(f"judged sample ({'with' if corpus else 'without'} corpus items)")
+    print(tuned.line("tuned"))
+    print(held.line("held-out"))
+    # Details of the held-out part are shown only on request: tuning must not look at them.
+    shown = [("tuned", tuned)] if verbose else []
+    if held_details:
+        shown.append(("held-out", held))
+    for name, s in shown:
+        for n in s.notes:
+            print(f"  [{name}] {n}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

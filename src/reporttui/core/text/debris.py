@@ -1,0 +1,217 @@
+"""Scraper and page debris, found by how it sits in the document rather than by a list of strings.
+
+Classes (each removed piece goes to ``Document.dropped`` with its reason, so nothing is lost):
+
+* a tail repeated at the end of many lines (``22M``, ``jgo``, ``_M_M_``, a vendor watermark after
+  the sentence end): the same short fragment after the last sentence end on five lines or more;
+* marker runs standing for punctuation: ``;;十三五;;`` is a quotation (restored as “十三五”),
+  ``;;;;`` between words a dash (restored as ——);
+* field lines of page chrome near the start or end: ``label: value`` fields with an empty value
+  or several fields on one short line without sentence punctuation (访问次数: / 作者:佚名 时间:…);
+* a run of three or more short unpunctuated lines closing the document (支持 反对 收藏 分享,
+  comment and login links), and toolbar lines of two-character words (下载 全屏);
+* lines with no Chinese character that are a URL, a data URI or a few stray letters;
+* image stubs (``data:image/…``) and QR-code boilerplate (a short line asking to scan a code);
+* the same short line repeated three times or more and cutting sentences in at least a third of
+  its places (a watermark printed on every page; a title repeated in a file of several reports
+  does not).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from reporttui.core.model import Dropped
+from reporttui.core.text.clean import Line
+from reporttui.core.text.headings import numbered
+from reporttui.core.text.rejoin import SPEAKER, ends_sentence, is_prose
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_SENTENCE_PUNCT = re.compile(r"[。！？，、；!?]")
+_TAIL = re.compile(r"(?<=[。！？!?])([^。！？!?”’）)]{1,12})$")
+_ASCII_TAIL = re.compile(
+    r"(?<=[\u3400-\u9fff。，、；：！？”’）)])([A-Za-z0-9_]*[A-Za-z_][A-Za-z0-9_]*)$"
+)
+_QUOTE_MARKERS = re.compile(r"([;；]{2,})([^;；。，！？\s]{1,16}?)([;；]{2,})")
+_DASH_MARKERS = re.compile(r"[;；]{2,}")
+_FIELD = re.compile(r"([\u3400-\u9fff]{2,6})\s*[:：]\s*([^\s:：]{0,24})")
+_DATEISH = re.compile(r"(?:19|20)\d\d[-/.年]\d{1,2}|\d{1,2}[-:：]\d{2}")
+_URLISH = re.compile(r"^(?:https?://|www\.|data:)\S+$|^\S*data:image/\S+$", re.IGNORECASE)
+_DATA_URI = re.compile(r"data:image/[A-Za-z0-9.+-]+[;,]\S*")
+_QR = re.compile(r"扫码|扫一扫|二维码|扫描")
+_QR_ASK = re.compile(r"关注|手机|打开|识别|下载|阅读|公众号|客户端|分享|微信|进入")
+_TOOLBAR = re.compile(r"^[\u3400-\u9fff]{2}(?:\s+[\u3400-\u9fff]{2}){1,5}$")
+_NOT_REPEATED = re.compile(r"[\W\d]")
+_LETTERS_ONLY = re.compile(r"^[A-Za-z_\s]+$")
+
+
+def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) -> list[Line]:
+    """Remove the classes of debris listed in the module docstring; returns the kept lines."""
+    if not lines:
+        return lines
+    _repeated_tails(lines, dropped)
+    if any(";;" in ln.text or "；；" in ln.text for ln in lines):
+        _marker_runs(lines, dropped)
+    n = len(lines)
+    drop: dict[int, str] = {}
+    chrome_fields = {d.line for d in dropped if d.reason == "web chrome" and _FIELD.search(d.text)}
+    edge = max(6, n // 20)
+    for i, ln in enumerate(lines):
+        t = ln.text
+        if "data:image/" in t:
+            stub = _DATA_URI.findall(t)
+            t = _DATA_URI.sub("", t).strip()
+            dropped.append(Dropped(" ".join(stub), "image stub", ln.line))
+            ln.text = t
+            if not t:
+                drop[i] = "image stub"
+                continue
+        if len(t) > 80 or ln.md_level:
+            continue
+        if _URLISH.match(t) or (len(t) <= 12 and _LETTERS_ONLY.match(t)):
+            drop[i] = "debris"
+        elif (
+            (i < edge or i >= n - edge)
+            and _field_line(t, lines, i, chrome_fields)
+            or (i < 5 or i >= n - 8)
+            and _TOOLBAR.match(t)
+            and not SPEAKER.match(t)
+        ):
+            drop[i] = "page chrome"
+        elif len(t) <= 30 and _QR.search(t) and _QR_ASK.search(t) and not t.endswith("。"):
+            drop[i] = "qr boilerplate"
+    # A run of short unpunctuated lines closing the document: share, comment and login links.
+    k = n
+    while k > 0 and len(lines[k - 1].text) <= 12 and not _SENTENCE_PUNCT.search(lines[k - 1].text):
+        k -= 1
+    if n - k >= 3 and k > 0:
+        for i in range(k, n):
+            drop.setdefault(i, "page chrome")
+    # The same short line three times or more: a watermark or running header.
+    # It must cut sentences (a page's watermark does, often; a repeated title never does).
+    counts = Counter(ln.text for ln in lines if len(ln.text) <= 40)
+    repeated = {
+        t for t, c in counts.items() if c >= 3 and len(t) >= 4 and not _NOT_REPEATED.search(t)
+    }
+    if repeated:
+        cuts: Counter[str] = Counter(
+            ln.text
+            for i, ln in enumerate(lines)
+            if ln.text in repeated
+            and 0 < i < n - 1
+            and is_prose(lines[i - 1].text)
+            and not ends_sentence(lines[i - 1].text)
+        )
+        cutting = {t for t, c in cuts.items() if c >= max(2, counts[t] / 3)}
+        for i, ln in enumerate(lines):
+            if ln.text in cutting and not ln.cells:
+                drop.setdefault(i, "repeated line")
+    if not drop:
+        return lines
+    kept: list[Line] = []
+    pending_blank = 0
+    glue = False
+    for i, ln in enumerate(lines):
+        reason = drop.get(i)
+        if reason is None:
+            if glue and kept and not numbered(ln.text) and not ln.md_level and not ln.cells:
+                # The watermark cut this sentence: its two halves are one line again.
+                kept[-1].text += ln.text
+                kept[-1].blank_after = ln.blank_after
+                pending_blank, glue = 0, False
+                continue
+            glue = False
+            if pending_blank:
+                ln.blank_before += pending_blank
+                if kept:
+                    kept[-1].blank_after += pending_blank
+                pending_blank = 0
+            kept.append(ln)
+            continue
+        dropped.append(Dropped(ln.text, reason, ln.line))
+        glue = reason == "repeated line" and bool(kept) and not ends_sentence(kept[-1].text)
+        if reason == "page chrome":
+            chrome.append(ln.text)
+        pending_blank += 1 + ln.blank_before
+    if kept and pending_blank:
+        kept[-1].blank_after += pending_blank
+    return kept
+
+
+def _fields(t: str) -> list[tuple[str, str]]:
+    if _SENTENCE_END.search(t) or "，" in t or len(t) > 80:
+        return []
+    return _FIELD.findall(t)
+
+
+def _field_line(t: str, lines: list[Line], i: int, chrome_fields: set[int]) -> bool:
+    """``label: value`` page fields: several on one line, one with a date and little else, or an
+    empty one next to another field line (访问次数: under 发布时间:…; not 各位代表： over prose)."""
+    fields = _fields(t)
+    if not fields:
+        return False
+    if len(fields) >= 2:
+        return True
+    _label, value = fields[0]
+    rest = _FIELD.sub("", t).strip()
+    if value:
+        return _DATEISH.search(t) is not None and len(rest) <= 20
+    at = lines[i].line
+    if chrome_fields and any(at - k in chrome_fields for k in (1, 2, 3)):
+        return True  # a field line just above was already dropped as chrome
+    # An empty field belongs to a cluster of field lines anchored by a dated or multi-field one.
+    for j in (i - 2, i - 1, i + 1, i + 2):
+        if 0 <= j < len(lines):
+            near = lines[j].text
+            f = _fields(near)
+            if f and (len(f) >= 2 or _DATEISH.search(near)):
+                return True
+    return False
+
+
+def _tail(text: str) -> str | None:
+    """The fragment after the last sentence end (at most 12 characters), or trailing glued letters."""
+    end = text[-14:]
+    m = _TAIL.search(end)
+    if m:
+        return m.group(1)
+    if end and (end[-1].isascii() and (end[-1].isalnum() or end[-1] == "_")):
+        m = _ASCII_TAIL.search(end)
+        if m:
+            return m.group(1)
+    return None
+
+
+def _repeated_tails(lines: list[Line], dropped: list[Dropped]) -> None:
+    """Strip a fragment that trails five lines or more after their sentence end (or glued letters)."""
+    tails: Counter[str] = Counter()
+    found: list[str | None] = []
+    for ln in lines:
+        t = _tail(ln.text)
+        found.append(t)
+        if t is not None:
+            tails[t] += 1
+    if not tails:
+        return
+    bad = {t for t, c in tails.items() if c >= 5 and c >= 0.05 * len(lines) and not t.isdigit()}
+    if not bad:
+        return
+    for ln, t in zip(lines, found):
+        if t is not None and t in bad:
+            dropped.append(Dropped(t, "repeated line-end token", ln.line))
+            ln.text = ln.text[: len(ln.text) - len(t)].rstrip()
+
+
+def _marker_runs(lines: list[Line], dropped: list[Dropped]) -> None:
+    """``;;X;;`` -> “X”; any other run of two or more semicolons -> ——."""
+    for ln in lines:
+        t = ln.text
+        if ";;" not in t and "；；" not in t:
+            continue
+        markers = re.findall(r"[;；]{2,}", t)
+        t = _QUOTE_MARKERS.sub(lambda m: f"“{m.group(2)}”", t)
+        t = _DASH_MARKERS.sub("——", t)
+        dropped.append(Dropped(" ".join(markers), "marker run", ln.line))
+        ln.text = t

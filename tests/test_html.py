@@ -1,0 +1,90 @@
+"""Saved web pages (issue 9): main content kept, page chrome dropped (not lost), headings read."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from reporttui.core.errors import ReportFileError
+from reporttui.core.library.catalog import scan_root
+from reporttui.core.text import html as html_mod
+from reporttui.core.text.html import looks_like_html
+from reporttui.core.text.ingest import check_no_loss, parse_document
+
+DATA = Path(__file__).parent / "data" / "inputs"
+
+
+def _page(name: str) -> str:
+    return gzip.decompress((DATA / name).read_bytes()).decode("utf-8")
+
+
+def test_gov_page_keeps_article_and_drops_chrome() -> None:
+    src = _page("gov-cn-jueyi-2007.html.gz")
+    doc = parse_document(src.encode("utf-8"), "page.html")
+    assert doc.title.startswith("全国人民代表大会常务委员会关于批准")
+    assert "会议决定" in doc.text
+    assert "ICP" not in doc.text and "主办单位" not in doc.text
+    assert any(d.reason == "page chrome" and "ICP" in d.text for d in doc.dropped)
+    assert check_no_loss(src, doc) == []
+
+
+def test_bold_labels_are_headings_and_date_is_read() -> None:
+    src = _page("cjn-wuhan-2020.html.gz")
+    doc = parse_document(src.encode("utf-8"), "page.htm")
+    titles = [s.title for s in doc.walk() if s.title]
+    assert "英国《泰晤士报》：" in titles
+    assert doc.meta.get("published") == "2020-10-04"
+    assert check_no_loss(src, doc) == []
+
+
+def test_html_inside_a_txt_is_detected() -> None:
+    src = _page("shanxi-gov-news-2019.html.gz")
+    assert looks_like_html(src, "saved.txt")
+    doc = parse_document(src.encode("utf-8"), "saved.txt")
+    assert doc.title == "山西品牌丝路行（南美站）正式启动"
+    assert "<" not in doc.text and "ICP" not in doc.text
+
+
+def test_plain_text_is_not_html() -> None:
+    assert not looks_like_html("政府工作报告\n\n各位代表：<注>见附件。", "a.txt")
+
+
+def test_without_the_extractor_the_page_is_kept_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(html_mod, "_main_content", lambda source: None)
+    src = _page("deqing-fgw-2016.html.gz")
+    doc = parse_document(src.encode("utf-8"), "page.html")
+    assert "246.79亿元" in doc.text
+    assert check_no_loss(src, doc) == []
+
+
+def test_a_page_without_text_is_one_line_error() -> None:
+    with pytest.raises(ReportFileError, match="no text"):
+        parse_document(
+            b"<!DOCTYPE html><html><head><script>var a=1;</script></head><body></body></html>",
+            "x.html",
+        )
+
+
+def test_add_walks_html_files(tmp_path: Path) -> None:
+    for name in ("a.html", "b.htm", "c.md", "d.pdf"):
+        (tmp_path / name).write_text("x", "utf-8")
+    assert [p.name for p in scan_root(tmp_path)] == ["a.html", "b.htm", "c.md"]
+
+
+def test_entities_and_controls_in_a_page_lose_nothing() -> None:
+    src = (
+        '<!DOCTYPE html><html><body><p title="&#20013;国">各位代表：\x1b]52;c;AAAA\x07地区生产总值&nbsp;'
+        "增长&#53;%&lt;左右&gt;。</p><p>经济运行稳中有进，财政收入增长。</p></body></html>"
+    )
+    doc = parse_document(src.encode("utf-8"), "x.html")
+    assert "增长5%<左右>。" in doc.text and "\x1b" not in doc.text
+    assert not any("\x1b" in d.text for d in doc.dropped)
+    assert check_no_loss(src, doc) == []
+
+
+def test_a_page_gne_cannot_read_is_kept_whole() -> None:
+    src = '<?xml version="1.0" encoding="utf-8"?><html><body><p>各位代表：现在我代表市政府报告工作。</p></body></html>'
+    doc = parse_document(src.encode("utf-8"), "x.html")
+    assert "现在我代表市政府报告工作" in doc.text
