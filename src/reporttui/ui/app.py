@@ -6,6 +6,7 @@ jieba's dictionary all run afterwards in thread workers that post messages back.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import sys
@@ -217,10 +218,8 @@ class ReportApp(App[None]):
         one-line messages (damaged catalogue recovered, special files skipped...)."""
         given = set()
         for path in paths:
-            try:
+            with contextlib.suppress(OSError, RuntimeError):
                 given.add(str(path.resolve()))
-            except (OSError, RuntimeError):
-                pass
         lines = list(report.messages)
         lines += [f"skipped {error}" for path, error in report.failed if path in given]
         for line in dict.fromkeys(lines):

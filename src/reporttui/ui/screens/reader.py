@@ -13,8 +13,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static, Tree
 
 from reporttui.core.model import Document
-from reporttui.ui.widgets.document_view import DocumentView
 from reporttui.ui.styling import plain
+from reporttui.ui.widgets.document_view import DocumentView
 from reporttui.ui.widgets.index_status import IndexStatus
 from reporttui.ui.widgets.section_tree import SectionTree
 
