@@ -7,7 +7,6 @@ Terminal output is rich tables and bar charts; ``--json`` output is UTF-8 (ensur
 from __future__ import annotations
 
 import csv
-import json
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -58,15 +57,19 @@ def _library_regions(obj: Context, home: str | None, documents: list[Document]) 
 
 def _label(document: Document) -> str:
     """The document's label, or its file name when region and year are unknown."""
+    from reporttui.core.display import safe_line, safe_path
+
     if document.region or document.year:
-        return document.label
+        return safe_line(document.label)
     from pathlib import Path
 
-    return Path(document.path).name
+    return safe_path(Path(document.path).name)
 
 
 def _dump(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    from reporttui.core.display import json_dumps
+
+    click.echo(json_dumps(data, indent=2))
 
 
 def _bar(value: float, top: float, width: int = BAR_WIDTH) -> str:
@@ -135,8 +138,10 @@ def _format(as_json: bool, as_csv: bool, as_md: bool) -> str | None:
 
 def _emit(rows: list[dict[str, Any]], fmt: str, title: str) -> None:
     from reporttui.core.analysis.export import render
+    from reporttui.core.display import safe
 
-    sys.stdout.write(render(rows, fmt, title))
+    # Rows carry document text: shown, never obeyed, by the terminal (JSON escapes them itself).
+    sys.stdout.write(safe(render(rows, fmt, title)))
 
 
 @click.command("compare")
@@ -239,6 +244,8 @@ def targets_command(
         target_table,
     )
 
+    from reporttui.core.display import safe_line
+
     fmt = _format(as_json, as_csv, as_md)
     _warn_tables(obj, home)
     if region is not None:
@@ -260,7 +267,8 @@ def targets_command(
         writer.writeheader()
         for d in documents:
             for r in per_doc[d.id]:
-                writer.writerow(r.to_json())
+                row = r.to_json()
+                writer.writerow({k: safe_line(v) if isinstance(v, str) else v for k, v in row.items()})
         return
     if fmt:
         rows = indicator_rows([(d, per_doc[d.id]) for d in documents])
@@ -486,8 +494,12 @@ def keywords_command(
     console.print(table)
     if sections:
         for unit, unit_tops in per_section:
+            from rich.text import Text
+
             console.print(
-                f"[bold]{unit.title}[/]  " + " ".join(f"{t.term}×{t.count}" for t in unit_tops)
+                Text.assemble(
+                    (unit.title, "bold"), "  " + " ".join(f"{t.term}×{t.count}" for t in unit_tops)
+                )
             )
     if diff is not None:
         base = documents[1]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from reporttui.core.display import safe_line, safe_path
 from reporttui.core.errors import ReportError
 
 
@@ -127,7 +128,7 @@ def main(argv: list[str] | None = None) -> None:
         exc.show()
         sys.exit(exc.exit_code)
     except ReportError as exc:
-        click.echo(f"reporttui: {exc}", err=True)
+        click.echo(f"reporttui: {safe_line(str(exc))}", err=True)
         sys.exit(1)
     except KeyboardInterrupt:
         click.echo("reporttui: interrupted", err=True)
@@ -136,6 +137,6 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(0)
     except OSError as exc:
         # Last resort for the file system saying no (permissions, a full disk...): one line.
-        where = f": {exc.filename}" if exc.filename else ""
-        click.echo(f"reporttui: {exc.strerror or exc}{where}", err=True)
+        where = f": {safe_path(exc.filename)}" if exc.filename else ""
+        click.echo(f"reporttui: {safe_line(str(exc.strerror or exc))}{where}", err=True)
         sys.exit(1)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import click
 
+from reporttui.core.display import json_dumps, safe_line
 from reporttui.core.model import Document, Section
 
 
@@ -20,11 +20,18 @@ def register(group: click.Group) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the outline as JSON.")
 def outline_command(path: str, as_json: bool) -> None:
     """Show the outline of the report at PATH: metadata and sections with paragraph counts."""
+    from pathlib import Path
+
+    from reporttui.core.errors import ReportError
+    from reporttui.core.library.library import size_problem
     from reporttui.core.text.ingest import load_document
 
+    p = Path(path)
+    if p.is_file() and size_problem(p, p.stat().st_size):  # safety: bounded time and memory
+        raise ReportError(size_problem(p, p.stat().st_size))
     doc = load_document(path)
     if as_json:
-        click.echo(json.dumps(outline_dict(doc), ensure_ascii=False, indent=2))
+        click.echo(json_dumps(outline_dict(doc), indent=2))
     else:
         from reporttui.cli.console import stdout_console
 
@@ -88,10 +95,10 @@ def outline_tree(doc: Document) -> Any:
     sources = "; ".join(f"{k} ← {v}" for k, v in why.items() if k in ("title", "region", "year", "kind", "date"))
     root = Tree(
         Text.assemble(
-            (doc.title or "(untitled)", "bold"),
+            (safe_line(doc.title) or "(untitled)", "bold"),
             "\n",
-            (" · ".join(facts), "dim"),
-            *(("\n", ("evidence: " + sources, "dim")) if sources else ()),
+            (safe_line(" · ".join(facts)), "dim"),
+            *(("\n", ("evidence: " + safe_line(sources), "dim")) if sources else ()),
         )
     )
 
@@ -100,7 +107,7 @@ def outline_tree(doc: Document) -> Any:
         if section.part != "main":
             label.append(f"[{section.part}] ", style="magenta")
         title = section.title or ("(preamble)" if section.kind == "preamble" else "(untitled)")
-        label.append(title, style="bold" if section.level <= 1 else "")
+        label.append(safe_line(title), style="bold" if section.level <= 1 else "")
         n = len(section.paragraphs)
         label.append(f"  L{section.level} {section.kind}, {n} ¶", style="dim")
         node = parent.add(label)

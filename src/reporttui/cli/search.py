@@ -6,7 +6,6 @@ prints the answer with rich (tables, highlighted snippets, a progress bar on std
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,6 +15,7 @@ from typing import Any
 import click
 
 from reporttui.cli.main import Context, home_option, pass_context
+from reporttui.core.display import json_dumps, safe, safe_line, safe_path
 from reporttui.core.errors import ReportError
 
 PROGRESS_MIN_ITEMS = 20
@@ -42,7 +42,7 @@ def _library(obj: Context, home: str | None) -> Any:
 
 def _say(message: str) -> None:
     """One line on stderr, never wrapped (scripts and tests read it line by line)."""
-    click.echo(f"reporttui: {message}", err=True)
+    click.echo(f"reporttui: {safe_line(message)}", err=True)
 
 
 @contextmanager
@@ -127,8 +127,15 @@ def ensure_indexed(library: Any) -> None:
     err = _stderr_console()
     if err.is_terminal:
         err.print("reporttui: indexing the library…", markup=False)
-    with _progress("indexing") as progress:
-        report = library.sync(progress=progress, wait=False)
+    has_index = bool(library._catalog().index_name)
+    try:
+        with _progress("indexing") as progress:
+            report = library.sync(progress=progress, wait=False)
+    except ReportError as exc:
+        if not has_index:
+            raise
+        _say(f"{exc} (searching the last committed index)")
+        return
     if report.busy:
         return
     _print_report(report, quiet=True)
@@ -163,7 +170,7 @@ def docs_command(obj: Context, as_json: bool, home: str | None) -> None:
             }
             for e in entries
         ]
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        click.echo(json_dumps(rows, indent=1))
         return
     from rich.table import Table
 
@@ -182,13 +189,13 @@ def docs_command(obj: Context, as_json: bool, home: str | None) -> None:
     for e in entries:
         cells = [
             e.id,
-            e.title,
-            e.region or "?",
+            safe_line(e.title),
+            safe_line(e.region) or "?",
             str(e.year) if e.year else "?",
-            e.kind or "?",
+            safe_line(e.kind) or "?",
             f"{e.chars:,}",
         ]
-        table.add_row(*cells, *([e.path] if wide else []))
+        table.add_row(*cells, *([safe_path(e.path)] if wide else []))
     console.print(table)
 
 
@@ -218,8 +225,15 @@ def add_command(obj: Context, paths: tuple[str, ...], home: str | None) -> None:
 def index_command(obj: Context, rebuild: bool, home: str | None) -> None:
     """Bring the index up to date (new, changed and vanished files), or rebuild it."""
     library = _library(obj, home)
+    # A read-only home is this command's error below, not the search notice.
+    library.notify = lambda msg: None if "is read-only (" in msg else _say(msg)
     with _progress("indexing") as progress:
-        report = library.rebuild(progress=progress) if rebuild else library.sync(progress=progress)
+        if rebuild:
+            report = library.rebuild(progress=progress)
+        else:  # verifies every index file against its checksum and repairs what it finds
+            report = library.sync(progress=progress, verify=True)
+    if report.read_only:
+        raise ReportError(f"the library home {library.home} is read-only: nothing updated")
     _print_report(report)
 
 
@@ -253,21 +267,21 @@ def _print_hits(result: Any, limit: int) -> None:
     for doc_id, hits in docs.items():
         first = hits[0]
         head = Text()
-        head.append(first.title or doc_id, style="bold")
+        head.append(safe_line(first.title) or doc_id, style="bold")
         meta = " ".join(x for x in (first.region, str(first.year or ""), first.kind) if x)
-        head.append(f"  {meta}  ", style="cyan")
+        head.append(f"  {safe_line(meta)}  ", style="cyan")
         n = result.per_doc.get(doc_id, len(hits))
-        head.append(f"{_count(n, 'match', 'matches')} · {first.path}", style="dim")
+        head.append(f"{_count(n, 'match', 'matches')} · {safe_path(first.path)}", style="dim")
         out.print(head)
         for hit in hits:
-            where = " › ".join(hit.section_path) or "(top)"
+            where = safe_line(" › ".join(hit.section_path)) or "(top)"
             label = f"¶{hit.paragraph}" if hit.paragraph else "heading"
             line = Text(f"  {where} · {label}", style="green")
             why = getattr(hit, "reasons", ()) or ()
             if why:
-                line.append(f"  ({', '.join(why)})", style="dim")
+                line.append(f"  ({safe_line(', '.join(why))})", style="dim")
             out.print(line)
-            snippet = Text("    " + hit.snippet)
+            snippet = Text("    " + safe(hit.snippet))  # same length: spans still apply
             for start, end in hit.snippet_spans:
                 snippet.stylize("bold reverse", start + 4, end + 4)
             out.print(snippet)
@@ -311,7 +325,7 @@ def search_command(
     ensure_indexed(library)
     result = library.search(query, limit=limit_value, region=region or None, year=year_value)
     if result.notice:
-        _stderr_console().print(f"reporttui: {result.notice}", markup=False)
+        _stderr_console().print(f"reporttui: {safe_line(result.notice)}", markup=False)
     if as_json:
         payload = {
             "query": result.query,
@@ -321,7 +335,7 @@ def search_command(
         }
         if result.notice:
             payload["notice"] = result.notice
-        click.echo(json.dumps(payload, ensure_ascii=False))
+        click.echo(json_dumps(payload))
         return
     _print_hits(result, limit_value)
 
@@ -347,9 +361,9 @@ def explain_command(
         result = None
     info = search_core.explain(query, home=obj.home(home), result=result)
     if as_json:
-        click.echo(json.dumps(info, ensure_ascii=False, indent=1, default=str))
+        click.echo(json_dumps(info, indent=1, default=str))
     else:
-        click.echo(search_core.format_explain(info))
+        click.echo(safe(search_core.format_explain(info)))
 
 
 def register(group: click.Group) -> None:

@@ -6,6 +6,7 @@ jieba's dictionary all run afterwards in thread workers that post messages back.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import sys
@@ -41,6 +42,8 @@ from reporttui.ui.session import SEARCH_LIMIT, SearchState, Session
 OUTLINE_PRELOAD = 60
 """Libraries up to this size get every document's sections into the palette (loaded in a worker)."""
 INDEX_DELAY = 0.2
+CATALOG_POLL = 2.0
+"""Seconds between two checks for a catalogue another process changed."""
 """Seconds between the library list showing and the index check / jieba load starting."""
 
 
@@ -111,7 +114,28 @@ class ReportApp(App[None]):
         self._start_background()  # a thread: reading the catalogue overlaps the first paint
 
     def _start_background(self) -> None:
+        self._noticed: set[str] = set()
         self.load_entries()
+        self._catalog_seen = self._catalog_version()
+        self.set_interval(CATALOG_POLL, self._watch_catalog)
+
+    def _catalog_version(self) -> tuple[int, ...]:
+        """Changes whenever catalog.json is replaced (one stat; the library is not imported)."""
+        import os
+
+        try:
+            st = os.stat(Path(self.session.home) / "catalog.json")
+        except OSError:
+            return ()
+        return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+    def _watch_catalog(self) -> None:
+        """Another process (``reporttui add`` in a shell) changed the library: list it again.
+        One stat() every few seconds; the list is re-read in the entries worker (safety)."""
+        version = self._catalog_version()
+        if version != self._catalog_seen:
+            self._catalog_seen = version
+            self.load_entries()
 
     def _start_indexing(self) -> None:
         """Indexing and jieba are CPU-bound: start them once the list is on screen (GIL)."""
@@ -122,6 +146,7 @@ class ReportApp(App[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="entries")
     def load_entries(self) -> None:
         """List the library's documents (fast: no parsing, no index)."""
+        self.session.library.notify = self._library_notice  # damaged catalogue, skipped files
         try:
             entries = list(self.session.library.entries())
         except ReportError as exc:
@@ -139,8 +164,13 @@ class ReportApp(App[None]):
             self.post_message(IndexProgress(done, total, label))
 
         try:
+            if library.has_index():
+                # A committed index serves searches while files are added or re-indexed
+                # (a very large file must not lock search out of the rest: safety).
+                self.call_from_thread(self._searchable)
             if paths:
-                library.add(paths, progress, self.cancel)
+                report = library.add(paths, progress, self.cancel)
+                self._tell(report, paths)
                 entries = list(library.entries())
                 self.post_message(EntriesLoaded(entries))
                 if len(paths) == 1 and paths[0].is_file():
@@ -155,7 +185,7 @@ class ReportApp(App[None]):
                     if chosen is not None:
                         self.call_from_thread(self.open_document, chosen.id)
             if library.needs_indexing():
-                library.sync(progress, self.cancel)
+                self._tell(library.sync(progress, self.cancel), [])
                 self.post_message(EntriesLoaded(list(library.entries())))
         except ReportError as exc:
             self.post_message(IndexReady(error=str(exc)))
@@ -166,6 +196,34 @@ class ReportApp(App[None]):
         from reporttui.core.index.segment import jieba_tokenizer
 
         jieba_tokenizer()
+
+    def _searchable(self) -> None:
+        if not self.session.index_ready:
+            self.session.index_ready = True
+            if self.search_screen.is_mounted:
+                self.search_screen.index_ready()
+
+    def _library_notice(self, message: str) -> None:
+        """The library's one-line messages as notices, from any thread, each once (safety)."""
+        if message in self._noticed:
+            return
+        self._noticed.add(message)
+        if threading.get_ident() == self._thread_id:
+            self.notify(message, severity="warning", timeout=10)
+        else:
+            self.call_from_thread(self.notify, message, severity="warning", timeout=10)
+
+    def _tell(self, report: Any, paths: list[Path]) -> None:
+        """From a worker (safety): a notice for every file refused and why, and the library's
+        one-line messages (damaged catalogue recovered, special files skipped...)."""
+        given = set()
+        for path in paths:
+            with contextlib.suppress(OSError, RuntimeError):
+                given.add(str(path.resolve()))
+        lines = list(report.messages)
+        lines += [f"skipped {error}" for path, error in report.failed if path in given]
+        for line in dict.fromkeys(lines):
+            self._library_notice(line)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="outlines")
     def preload_outlines(self, doc_ids: list[str]) -> None:
@@ -210,6 +268,24 @@ class ReportApp(App[None]):
             self.preload_outlines([e.id for e in self.entries])
         if self.search_screen.is_mounted:
             self.search_screen.index_ready()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: Any = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notice made safe (safety): messages carry file names and document text, so no
+        markup and no control characters reach the terminal."""
+        from reporttui.core.display import safe_line
+
+        super().notify(
+            safe_line(message), title=safe_line(title), severity=severity, timeout=timeout,
+            markup=markup,
+        )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A worker that failed unexpectedly: one line to the user, never a traceback."""

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from reporttui.core.display import safe_line, safe_path
+
 if TYPE_CHECKING:
     from reporttui.ui.app import ReportApp
 
@@ -22,7 +24,7 @@ class DocumentCommands(Provider):
                 str(x) for x in (entry.region or "?", entry.year or "?", entry.kind or "", entry.title)
                 if x
             )
-            found.append((f"打开 open {label}", entry.id, entry.path))
+            found.append((_shown(f"打开 open {label}"), entry.id, _shown(safe_path(entry.path))))
         return found
 
     async def discover(self) -> Hits:
@@ -40,6 +42,13 @@ class DocumentCommands(Provider):
                           text=text, help=path)
 
 
+def _shown(text: str) -> str:
+    """A document string as palette text (safety): controls visible, markup escaped."""
+    from textual.markup import escape
+
+    return escape(safe_line(text))
+
+
 class SectionCommands(Provider):
     """"Go to 二、2025年工作安排 › （三）…" for every section of the open and recently read documents."""
 
@@ -55,7 +64,7 @@ class SectionCommands(Provider):
                 if not section.title:
                     continue
                 path = " › ".join(doc.section_path(section.id))
-                found.append((f"跳到 go to {path}", doc.id, section.id, doc.label))
+                found.append((_shown(f"跳到 go to {path}"), doc.id, section.id, _shown(doc.label)))
         return found
 
     async def search(self, query: str) -> Hits:

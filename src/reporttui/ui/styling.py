@@ -11,6 +11,8 @@ from collections.abc import Iterable, Sequence
 from rich.cells import cell_len
 from textual.content import Content
 
+from reporttui.core.display import safe, safe_line
+
 Span = tuple[int, int]
 
 HIT_STYLE = "bold underline $text-warning on $warning-muted"
@@ -37,8 +39,12 @@ def marked(
     current: Span | None = None,
     lead: Span | None = None,
 ) -> Content:
-    """``text`` with hit spans, the current hit and a lead sentence styled."""
-    content = Content(text)
+    """``text`` with hit spans, the current hit and a lead sentence styled.
+
+    Control characters from the document are shown, never sent to the terminal (``safe`` keeps
+    the length, so the spans still apply).
+    """
+    content = Content(safe(text))
     if lead is not None and lead[1] > lead[0]:
         content = content.stylize(LEAD_STYLE, *lead)
     for start, end in spans:
@@ -59,6 +65,11 @@ def snippet(text: str, spans: Iterable[Span], prefix: str = "", width: int = 0) 
     if not prefix:
         return body
     return hanging(Content.styled(prefix, "dim") + Content(" "), body, width)
+
+
+def plain(text: str | None, style: str = "") -> Content:
+    """A one-line document string (title, heading, region, file name) as Content, made safe."""
+    return Content.styled(safe_line(text), style) if style else Content(safe_line(text))
 
 
 def hanging(head: Content, body: Content, width: int) -> Content:

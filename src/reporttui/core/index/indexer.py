@@ -145,7 +145,9 @@ def _worker_init(progress_queue: Any, cancel_event: Any) -> None:
     global _progress_queue, _cancel_event, _parent_pid
     _progress_queue = progress_queue
     _cancel_event = cancel_event
-    _parent_pid = os.getppid()
+    from reporttui.core.library.lifetime import die_with_parent
+
+    _parent_pid = die_with_parent()  # safety: no worker outlives a killed build
     from reporttui.core.index.segment import jieba_tokenizer
 
     jieba_tokenizer()
@@ -191,10 +193,18 @@ def _worker_build(
     )
     if outcome.cancelled or not writer._added:
         writer.cancel()
+        remove_own_temp(index_dir)
         return None, outcome
     segment = writer._finalize_segment()
     writer._finish()
+    remove_own_temp(index_dir)  # safety: the per-document writer's temp folder too
     return segment, outcome
+
+
+def remove_own_temp(index_dir: str) -> None:
+    """Remove this worker's temp folders (Whoosh leaves the per-document writer's behind)."""
+    for child in Path(index_dir).glob(f"worker-{os.getpid()}-*.tmp"):
+        shutil.rmtree(child, ignore_errors=True)
 
 
 def _partition(sources: Sequence[tuple[Path, bool]], parts: int) -> list[list[tuple[str, bool]]]:

@@ -9,16 +9,24 @@ roots the user added (folders are rescanned on every sync: new files join, vanis
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import re
+import shutil
+import stat
 import tempfile
+import threading
+import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 CATALOG_NAME = "catalog.json"
+BACKUP_NAME = "catalog.json.bak"
 FORMAT = 1
 SOURCE_SUFFIXES = (".txt", ".md", ".html", ".htm")  # inputs (issue 9): saved web pages
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -104,39 +112,229 @@ class Catalog:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Catalog:
-        if data.get("format") != FORMAT:
-            return cls()
-        records = [SourceRecord.from_json(d) for d in data.get("sources", [])]
-        failed = [FailedRecord(**d) for d in data.get("failed", [])]
-        return cls(
-            fingerprint=str(data.get("fingerprint", "")),
-            index_name=str(data.get("index_name", "")),
-            roots=[str(r) for r in data.get("roots", [])],
-            sources={r.entry.path: r for r in records},
-            failed={f.path: f for f in failed},
-        )
+        """The catalogue in ``data``; CatalogDamaged when it is not one (see :func:`parse`)."""
+        return parse(data)[0]
+
+
+class CatalogDamaged(ValueError):
+    """catalog.json cannot be used as it is (the reason is one line)."""
+
+
+def plain_name(name: object) -> bool:
+    """True for a folder name that stays inside ``home/index`` (never a path, never ``..``)."""
+    return (
+        isinstance(name, str)
+        and 0 < len(name) <= 200
+        and name not in (".", "..")
+        and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", name) is not None
+    )
+
+
+_ENTRY_TYPES: dict[str, tuple[type, ...]] = {
+    "id": (str,),
+    "path": (str,),
+    "title": (str,),
+    "region": (str, type(None)),
+    "year": (int, type(None)),
+    "kind": (str, type(None)),
+    "chars": (int,),
+    "sha1": (str,),
+    "bundled": (bool,),
+}
+
+
+def _typed(value: object, types: tuple[type, ...]) -> bool:
+    if isinstance(value, bool) and bool not in types:
+        return False  # True is an int to Python, not to the catalogue
+    return isinstance(value, types)
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _source(data: object) -> SourceRecord:
+    if not isinstance(data, dict):
+        raise CatalogDamaged("a source record is not an object")
+    for key, types in _ENTRY_TYPES.items():
+        if not _typed(data.get(key), types):
+            raise CatalogDamaged(f"source field {key!r} has the wrong type")
+    if not os.path.isabs(data["path"]) or not re.fullmatch(r"[0-9a-f]{1,40}", data["id"]):
+        raise CatalogDamaged("a source record has a bad path or id")
+    if not _number(data.get("mtime")) or not _typed(data.get("size"), (int,)):
+        raise CatalogDamaged("a source record has a bad mtime or size")
+    entry = LibraryEntry(**{k: data[k] for k in _ENTRY_TYPES})
+    return SourceRecord(entry=entry, mtime=float(data["mtime"]), size=int(data["size"]))
+
+
+def _failed(data: object) -> FailedRecord:
+    if not isinstance(data, dict):
+        raise CatalogDamaged("a failed record is not an object")
+    path, error, mtime, size = (data.get(k) for k in ("path", "error", "mtime", "size"))
+    if not isinstance(path, str) or not os.path.isabs(path) or not isinstance(error, str):
+        raise CatalogDamaged("a failed record has a bad path or error")
+    if not _number(mtime) or not _typed(size, (int,)):
+        raise CatalogDamaged("a failed record has a bad mtime or size")
+    return FailedRecord(path, error, float(mtime), int(size))  # type: ignore[arg-type]
+
+
+def parse(data: object) -> tuple[Catalog, list[str]]:
+    """Validate decoded catalog.json: the catalogue and one line per record that was dropped.
+
+    The frame (format, fingerprint, index name, roots) must be right or the whole file is
+    :class:`CatalogDamaged`; a single bad source or failure record is dropped (its file is
+    still under a root, so the next sync indexes it again).
+    """
+    if not isinstance(data, dict):
+        raise CatalogDamaged("not a JSON object")
+    if data.get("format") != FORMAT:
+        raise CatalogDamaged(f"unknown format {data.get('format')!r}")
+    fingerprint, index_name = data.get("fingerprint", ""), data.get("index_name", "")
+    if not isinstance(fingerprint, str):
+        raise CatalogDamaged("'fingerprint' is not a string")
+    if index_name != "" and not plain_name(index_name):
+        raise CatalogDamaged("'index_name' is not a plain folder name")
+    roots, sources, failed = data.get("roots", []), data.get("sources", []), data.get("failed", [])
+    if not isinstance(roots, list) or not all(
+        isinstance(r, str) and os.path.isabs(r) for r in roots
+    ):
+        raise CatalogDamaged("'roots' is not a list of absolute paths")
+    if not isinstance(sources, list) or not isinstance(failed, list):
+        raise CatalogDamaged("'sources' or 'failed' is not a list")
+    problems: list[str] = []
+    records: dict[str, SourceRecord] = {}
+    for item in sources:
+        try:
+            record = _source(item)
+        except CatalogDamaged as exc:
+            problems.append(str(exc))
+            continue
+        records[record.entry.path] = record
+    failures: dict[str, FailedRecord] = {}
+    for item in failed:
+        try:
+            bad = _failed(item)
+        except CatalogDamaged as exc:
+            problems.append(str(exc))
+            continue
+        failures[bad.path] = bad
+    catalog = Catalog(
+        fingerprint=fingerprint,
+        index_name=index_name,
+        roots=list(dict.fromkeys(roots)),
+        sources=records,
+        failed=failures,
+    )
+    return catalog, problems
 
 
 def catalog_path(home: Path) -> Path:
     return home / CATALOG_NAME
 
 
+def backup_path(home: Path) -> Path:
+    """The previous good generation of the catalogue."""
+    return home / BACKUP_NAME
+
+
+def load(path: Path) -> tuple[Catalog, list[str]]:
+    """Read and validate one catalogue file; OSError when absent, CatalogDamaged when bad."""
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise CatalogDamaged("empty file")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise CatalogDamaged(f"not valid JSON ({type(exc).__name__})") from None
+    return parse(data)
+
+
+@dataclass
+class CatalogRead:
+    """What reading the catalogue found (see :func:`read_catalog_checked`)."""
+
+    catalog: Catalog
+    damage: str = ""
+    """Why catalog.json could not be used as it is (empty when it could)."""
+    restored: bool = False
+    """True when the catalogue came from the backup generation."""
+    problems: list[str] = field(default_factory=list)
+    """Records dropped from an otherwise good file."""
+
+
+def read_catalog_checked(home: Path) -> CatalogRead:
+    """The catalogue in ``home``, validated; from the backup generation when damaged.
+
+    A missing file (a new library) is an empty catalogue and no damage. The caller says the
+    damage in one line and, when it can, recovers further (from the index's stored rows).
+    """
+    main = catalog_path(home)
+    try:
+        catalog, problems = load(main)
+        return CatalogRead(catalog, problems=problems)
+    except FileNotFoundError:
+        damage = "" if not backup_path(home).exists() else "catalog.json is missing"
+    except CatalogDamaged as exc:
+        damage = f"catalog.json is damaged ({exc})"
+    except OSError as exc:
+        damage = f"cannot read catalog.json ({exc.strerror or type(exc).__name__})"
+    if not damage:
+        return CatalogRead(Catalog())
+    try:
+        catalog, problems = load(backup_path(home))
+        return CatalogRead(catalog, damage=damage, restored=True, problems=problems)
+    except (OSError, CatalogDamaged):
+        return CatalogRead(Catalog(), damage=damage)
+
+
 def read_catalog(home: Path) -> Catalog:
-    """The catalogue in ``home``; an empty one when absent or unreadable (it is rebuilt then)."""
+    """The catalogue in ``home`` (validated, from the backup when damaged; empty when absent)."""
+    return read_catalog_checked(home).catalog
+
+
+def keep_damaged(home: Path) -> Path | None:
+    """Move a damaged catalog.json aside (never deleted: it is the user's data)."""
+    main = catalog_path(home)
+    if not main.exists():
+        return None
+    target = home / f"{CATALOG_NAME}.damaged-{time.strftime('%Y%m%d-%H%M%S')}"
     try:
-        data = json.loads(catalog_path(home).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return Catalog()
+        os.replace(main, target)
+    except OSError:
+        return None
+    return target
+
+
+def _keep_backup(home: Path) -> None:
+    """Make the current catalog.json the backup generation, if it is a good one."""
+    main = catalog_path(home)
     try:
-        return Catalog.from_json(data)
-    except (TypeError, ValueError, KeyError, AttributeError):
-        return Catalog()
+        load(main)
+    except (OSError, CatalogDamaged):
+        return  # never replace a good backup with a damaged or missing file
+    tmp = home / f".catalog-backup-{os.getpid()}-{threading.get_ident()}.tmp"
+    try:
+        tmp.unlink(missing_ok=True)
+        try:
+            os.link(main, tmp)  # the same bytes, no copy, atomic
+        except OSError:
+            shutil.copyfile(main, tmp)
+        os.replace(tmp, backup_path(home))
+    except OSError:
+        tmp.unlink(missing_ok=True)
 
 
 def write_catalog(home: Path, catalog: Catalog) -> None:
-    """Replace the catalogue atomically (readers see the old or the new file, never a mix)."""
+    """Replace the catalogue atomically (readers see the old or the new file, never a mix),
+    keeping the previous good version as the backup generation."""
+    if catalog.index_name and not plain_name(catalog.index_name):
+        raise ValueError(f"index name {catalog.index_name!r} is not a plain folder name")
     home.mkdir(parents=True, exist_ok=True)
     text = json.dumps(catalog.to_json(), ensure_ascii=False, indent=1)
+    # A non-UTF-8 file name is held as os.fsdecode's lone surrogates: stored as \udcXX escapes
+    # (valid JSON, read back to the same str, so os.fsencode gives the original bytes).
+    text = _SURROGATES.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    _keep_backup(home)
     fd, tmp = tempfile.mkstemp(prefix=".catalog-", suffix=".tmp", dir=home)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
@@ -149,19 +347,73 @@ def write_catalog(home: Path, catalog: Catalog) -> None:
         raise
 
 
-def scan_root(root: Path) -> list[Path]:
-    """The report files under ``root``: itself if a file, else ``*.txt``/``*.md`` found recursively.
+def _kind(mode: int) -> str:
+    """What a non-regular file is, in a word for a message."""
+    for test, word in (
+        (stat.S_ISFIFO, "FIFO"),
+        (stat.S_ISSOCK, "socket"),
+        (stat.S_ISCHR, "character device"),
+        (stat.S_ISBLK, "block device"),
+        (stat.S_ISDIR, "folder"),
+    ):
+        if test(mode):
+            return word
+    return "special file"
 
-    Hidden files and folders are skipped; the result is sorted and absolute.
+
+def _entry_problem(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return f"{path}: symlink loop: skipped"
+    if exc.errno == errno.ENOENT and path.is_symlink():
+        return f"{path}: broken symlink: skipped"
+    return f"{path}: cannot read ({exc.strerror or type(exc).__name__}): skipped"
+
+
+def scan_root(root: Path, problems: list[str] | None = None) -> list[Path]:
+    """The report files under ``root``: itself if a file, else ``SOURCE_SUFFIXES`` files found
+    recursively. Hidden files and folders are skipped; the result is sorted and absolute.
+
+    Never opens anything: FIFOs, sockets and devices (which would block or never end), symlink
+    loops, broken links and unreadable folders are skipped, each with one line appended to
+    ``problems``. Names that are not UTF-8 stay as ``os.fsdecode`` gives them (lossless).
     """
-    if root.is_file():
-        return [root.resolve()]
-    if not root.is_dir():
+    note = problems.append if problems is not None else (lambda message: None)
+    try:
+        st = root.stat()
+    except OSError as exc:
+        if exc.errno != errno.ENOENT or root.is_symlink():
+            note(_entry_problem(root, exc))
         return []
+    if stat.S_ISREG(st.st_mode):
+        try:
+            return [root.resolve()]
+        except (OSError, RuntimeError):
+            note(f"{root}: symlink loop: skipped")
+            return []
+    if not stat.S_ISDIR(st.st_mode):
+        note(f"{root}: a {_kind(st.st_mode)}, not a report file: skipped")
+        return []
+
+    def unreadable(exc: OSError) -> None:
+        note(f"{exc.filename}: cannot read the folder ({exc.strerror}): skipped")
+
     found: list[Path] = []
-    for folder, dirs, files in os.walk(root):
+    for folder, dirs, files in os.walk(root, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
-            if not name.startswith(".") and name.lower().endswith(SOURCE_SUFFIXES):
-                found.append(Path(folder, name).resolve())
-    return sorted(found)
+        for name in sorted(files):
+            if name.startswith(".") or not name.lower().endswith(SOURCE_SUFFIXES):
+                continue
+            path = Path(folder, name)
+            try:
+                st = path.stat()
+            except OSError as exc:
+                note(_entry_problem(path, exc))
+                continue
+            if not stat.S_ISREG(st.st_mode):
+                note(f"{path}: a {_kind(st.st_mode)}, not a report file: skipped")
+                continue
+            try:
+                found.append(path.resolve())
+            except (OSError, RuntimeError):
+                note(f"{path}: symlink loop: skipped")
+    return sorted(set(found))

@@ -485,6 +485,9 @@ def _run(
             reasons=scored.reasons,
             signals=ranking.format_signals(scored.signals),
         ))
+    # safety: equal scores in a stable order (document, paragraph), not the index's internal
+    # document numbers, which change with every rebuild (parallel workers, merges).
+    hits.sort(key=lambda h: (-round(h.score, 6), h.doc_id, h.paragraph, h.section_id))
     return SearchResult(
         query=source, hits=tuple(hits), total=len(docnums), per_doc=per_doc,
         per_section=per_section, terms=hl_terms, notice=notice, expansions=plan.describe(),

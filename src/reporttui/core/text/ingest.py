@@ -39,6 +39,8 @@ def load_document(path: str | Path) -> Document:
         raise ReportFileError(f"{name}: no such file")
     if p.is_dir():
         raise ReportFileError(f"{name} is a directory, not a report file")
+    if not p.is_file():  # safety: a FIFO or device would block read_bytes() for ever
+        raise ReportFileError(f"{name} is not a regular file (a FIFO, socket or device)")
     try:
         data = p.read_bytes()
     except OSError as exc:

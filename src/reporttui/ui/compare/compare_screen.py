@@ -48,7 +48,13 @@ def default_partner(entries: list[Any], doc_id: str | None) -> str | None:
 
 def _short_label(document: Any) -> str:
     """ "古交市 2025": enough to tell the sides apart in every band."""
-    return f"{document.region or document.title[:12]} {document.year or ''}".strip()
+    from textual.markup import escape
+
+    from reporttui.core.display import safe_line
+
+    # safety: a document's title goes into markup strings (Static(f"A {label}")): made safe
+    label = f"{document.region or document.title[:12]} {document.year or ''}".strip()
+    return escape(safe_line(label))
 
 
 class SectionBlock(Static, can_focus=True):

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 
 from textual.content import Content
 
+from reporttui.core.display import safe
+
 SHARED_STYLE = "bold $text-success"
 """Terms both sides of a theme row use."""
 ONLY_STYLE = "underline $text-warning"
@@ -25,7 +27,7 @@ def term_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int, str]]:
 def highlight(text: str, shared: Iterable[str], only: Iterable[str], base: str = "") -> Content:
     """``text`` with shared terms and one-side-only terms styled."""
     shared_set, only_set = set(shared), set(only)
-    content = Content(text)
+    content = Content(safe(text))  # safety: controls shown, same length (spans still apply)
     if base:
         content = content.stylize(base)
     for start, end, term in term_spans(text, shared_set | only_set):

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reporttui.ui.styling import plain
 from reporttui.ui.widgets.index_status import IndexStatus
 
 if TYPE_CHECKING:
@@ -40,15 +41,15 @@ def grouped_options(entries: Iterable[Any], filter_text: str = "") -> list[Optio
     for entry in chosen:
         if entry.region != region:
             region = entry.region
-            options.append(Option(Content.styled(entry.region or "地区不明", "bold $text-primary"),
+            options.append(Option(plain(entry.region or "地区不明", "bold $text-primary"),
                                   id=f"region:{entry.region}", disabled=True))
         year = str(entry.year) if entry.year else "----"
         nbsp = "\u00a0"  # keeps the indentation and the columns when a long title wraps
         prompt = (
             Content.styled(f"{nbsp * 2}{year}{nbsp}", "bold")
-            + Content.styled(f"{entry.kind or '类型不明'}", "$text-accent")
+            + plain(f"{entry.kind or '类型不明'}", "$text-accent")
             + Content(nbsp * 2)
-            + Content(entry.title or "")
+            + plain(entry.title or "")
             + Content.styled(f"{nbsp * 2}{_size(entry.chars or 0)}", "dim")
         )
         options.append(Option(prompt, id=f"doc:{entry.id}"))

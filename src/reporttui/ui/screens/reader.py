@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static, Tree
 
 from reporttui.core.model import Document
+from reporttui.ui.styling import plain
 from reporttui.ui.widgets.document_view import DocumentView
 from reporttui.ui.widgets.index_status import IndexStatus
 from reporttui.ui.widgets.section_tree import SectionTree
@@ -135,9 +136,9 @@ class ReaderScreen(Screen[None]):
         doc = self.document
         if doc is None:
             return
-        bits = Content.styled(doc.label, "bold")
+        bits = plain(doc.label, "bold")
         if doc.title and doc.title != doc.kind:
-            bits += Content(" · ") + Content(doc.title)
+            bits += Content(" · ") + plain(doc.title)
         search = self.app.session.search
         if search is not None:
             query = search.result.query

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from reporttui.core.search.results import Hit
 from reporttui.ui.session import SearchState
-from reporttui.ui.styling import hanging, snippet
+from reporttui.ui.styling import hanging, plain, snippet
 from reporttui.ui.widgets.index_status import IndexStatus
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ def result_options(state: SearchState, width: int = 0) -> list[Option]:
             )
             count = per_doc.get(hit.doc_id) or sum(1 for h in hits if h.doc_id == doc_id)
             options.append(
-                Option(Content.styled(label, "bold $text-primary")
+                Option(plain(label, "bold $text-primary")
                        + Content.styled(f"  {count}", "bold $text-warning"),
                        id=f"doc:{index}", disabled=True)
             )
@@ -73,7 +73,7 @@ def result_options(state: SearchState, width: int = 0) -> list[Option]:
             title = " › ".join(hit.section_path) or "（正文）"
             tail = Content.styled(f"  {count}", "$text-warning") if count else Content("")
             options.append(
-                Option(hanging(Content("  "), Content.styled(title, "$text-accent") + tail, width),
+                Option(hanging(Content("  "), plain(title, "$text-accent") + tail, width),
                        id=f"sec:{index}", disabled=True)
             )
         number = f"¶{hit.paragraph}" if hit.paragraph else "标题"

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.widgets import Label, ProgressBar
+
+from reporttui.core.display import safe_line
 
 
 class IndexStatus(Horizontal):
@@ -24,6 +27,7 @@ class IndexStatus(Horizontal):
         self.display = active
         if not active:
             return
-        self.query_one("#index-label", Label).update(label)
+        # A file name or an error message: shown as written, never as markup or controls.
+        self.query_one("#index-label", Label).update(Content(safe_line(label)))
         if total:
             self.query_one("#index-bar", ProgressBar).update(total=total, progress=done)

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from reporttui.core.display import safe_line
 from reporttui.core.model import Document, Section
 
 
@@ -21,7 +22,7 @@ def _label(section: Section, hits: int, count_style: Style, hit_style: Style) ->
     if section.level <= 1 and section.part != "main":
         # Not the report itself: an appended article/table (附加) or an appendix (附录).
         label.append("附加 " if section.part == "appended" else "附录 ", count_style)
-    label.append(title)
+    label.append(safe_line(title))
     label.append(f" {paragraphs}", count_style)
     return label
 

@@ -1,0 +1,122 @@
+"""The searcher's lifetime: one shared searcher on the live index, reopened after every
+commit, a read check of the index, and search itself (never takes the write lock)."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from pathlib import Path
+from typing import Any
+
+from reporttui.core.errors import ReportError
+from reporttui.core.library.base import LibraryBase
+from reporttui.core.paths import index_dir
+
+USE_MMAP = False
+"""Read the index through mmap (Whoosh's default)? With mmap every page of the index a search
+touches counts in the process's resident size (hundreds of MB on a big library after a few
+common-word searches); without it they stay in the OS page cache, shared and reclaimable."""
+
+
+def _open_storage(folder: Path) -> Any:
+    """Read-only storage of an index folder."""
+    from whoosh.filedb.filestore import FileStorage
+
+    return FileStorage(str(folder), supports_mmap=USE_MMAP, readonly=True)
+
+
+class IndexDamaged(ReportError):
+    """The index on disk cannot be read (truncated or missing files)."""
+
+
+class Searching(LibraryBase):
+    """The shared searcher and search (a part of ``Library``)."""
+
+    def _check_index(self, name: str) -> None:
+        """Open the index and every segment's files; IndexDamaged if anything is missing or cut."""
+        from whoosh import index as whoosh_index
+
+        folder = index_dir(self.home) / name
+        try:
+            ix = whoosh_index.open_dir(str(folder))
+            with ix.reader() as reader:
+                for leaf, _ in reader.leaf_readers():
+                    leaf.doc_count_all()
+                    for fieldname in ("doc_id",):
+                        if fieldname in leaf.schema:
+                            for _term in leaf.lexicon(fieldname):
+                                pass
+                    if leaf.doc_count_all():
+                        leaf.stored_fields(leaf.doc_count_all() - 1)
+        except Exception as exc:
+            raise IndexDamaged(
+                f"the search index at {folder} is damaged ({type(exc).__name__})"
+            ) from exc
+
+    def _open_searcher(self) -> Any:
+        """The shared searcher on the live index, refreshed when a writer committed since."""
+
+        for attempt in range(5):
+            catalog = self._catalog()
+            if not catalog.index_name:
+                raise ReportError("index not built yet: run `reporttui index`")
+            if self._searcher is not None and self._searcher_name == catalog.index_name:
+                # Not Searcher.refresh(): its reader reuse re-adds the old segment objects and
+                # so resurrects deleted documents (whoosh 2.7). A fresh reader per commit.
+                try:
+                    if self._searcher.up_to_date():
+                        return self._searcher
+                except Exception:
+                    pass
+            folder = index_dir(self.home) / catalog.index_name
+            try:
+                searcher = _open_storage(folder).open_index().searcher()
+            except Exception as exc:
+                if attempt < 4:
+                    time.sleep(0.05 * (attempt + 1))
+                    continue
+                raise IndexDamaged(
+                    f"cannot open the search index at {folder} ({type(exc).__name__})"
+                ) from exc
+            if self._searcher is not None:
+                with contextlib.suppress(Exception):
+                    self._searcher.close()
+            self._searcher, self._searcher_name = searcher, catalog.index_name
+            return searcher
+        raise ReportError("index not available")  # pragma: no cover
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 50,
+        region: str | None = None,
+        year: int | None = None,
+    ) -> Any:
+        """Search the library; returns a :class:`~reporttui.core.search.results.SearchResult`.
+
+        ReportError when the index is not built yet or is damaged (``sync`` repairs it).
+        """
+        from reporttui.core.search import search as search_core
+
+        with self._search_lock:
+            searcher = self._open_searcher()
+            try:
+                return search_core.search(
+                    searcher, query, limit=limit, region=region, year=year, home=self.home
+                )
+            except ReportError:
+                raise
+            except Exception as exc:
+                self._searcher = None
+                raise IndexDamaged(
+                    f"the search index is damaged ({type(exc).__name__}); run `reporttui index`"
+                ) from exc
+
+    def close(self) -> None:
+        with self._search_lock:
+            if self._searcher is not None:
+                try:
+                    self._searcher.close()
+                finally:
+                    self._searcher = None
