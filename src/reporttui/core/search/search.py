@@ -192,6 +192,10 @@ def _run(
                             notice=notice or ("empty query" if not source.strip() else None))
     limit = max(int(limit), 1)
     filt = build_filter(pq, searcher.reader())
+    if pq.filters.tag:  # workbench (issue 14): tag:NAME, resolved against the tags store
+        from reporttui.core.search.tagfilter import tag_filter
+
+        filt = tag_filter(home, pq.filters.tag, filt)
     ranked = _fast_ranked(searcher, pq, filt, limit, home, use_jieba)
     if ranked is None:  # an index fastmatch does not understand: Whoosh's own matching
         q = main
@@ -351,6 +355,8 @@ def explain(query: str, home: Path | None = None, use_jieba: bool = True) -> dic
         filters["kind"] = list(f.kind)
     if f.section:
         filters["section"] = list(f.section)
+    if f.tag:  # workbench (issue 14)
+        filters["tag"] = list(f.tag)
     return {
         "query": query,
         "notice": pq.notice,
