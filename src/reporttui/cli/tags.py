@@ -8,8 +8,6 @@ as they are numbered today.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -80,19 +78,6 @@ def list_command(obj: Context, as_json: bool, home: str | None) -> None:
         library.close()
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file and a rename (never half a file)."""
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 @tags_group.command("export")
 @click.option("--tag", "tag", default=None, help="Only passages with this tag.")
 @click.option("--md", "fmt", flag_value="md", help="Markdown: quoted passages grouped by tag.")
@@ -116,7 +101,7 @@ def export_command(obj: Context, tag: str | None, fmt: str | None, output: str |
         passages = store.passages(tag.lstrip("#") if tag else None)
         text = tag_export.export(passages, fmt, tag.lstrip("#") if tag else None)
         if output:
-            write_atomically(Path(output), text)
+            tag_export.write_atomically(Path(output), text)
             click.echo(f"wrote {len(passages)} passage(s) to {output}", err=True)
         else:
             click.echo(text, nl=False)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import tempfile
 from collections.abc import Sequence
+from pathlib import Path
 
 from reporttui.core.library.tags import CHANGED, TaggedPassage
 
@@ -93,3 +96,18 @@ def export(passages: Sequence[TaggedPassage], fmt: str, tag: str | None = None) 
     if fmt == "json":
         return to_json(passages)
     raise ValueError(fmt)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` via a temporary file and a rename (never half a file)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
