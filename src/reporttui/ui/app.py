@@ -329,6 +329,10 @@ class ReportApp(WorkbenchMixin, App[None]):
         if self.current_mode == "search" and self.search_screen.input.has_focus:
             self.search_screen.input.insert_text_at_cursor("/")
             return
+        focused = self.focused
+        if focused is not None and focused.has_class("path-input"):  # workbench: a file path
+            focused.insert_text_at_cursor("/")  # type: ignore[attr-defined]
+            return
         if isinstance(self.screen, ModalScreen):
             self.pop_screen()
         await self.go("search")

@@ -71,7 +71,7 @@ class ExportDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static("export to (.md Markdown, .csv, .json) — Enter writes, Esc cancels")
-            yield Input(value=self.default, id="export-path")
+            yield Input(value=self.default, id="export-path", classes="path-input")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
