@@ -273,3 +273,25 @@ def test_corpus_taiyuan_tags_survive_rebuild_and_edit(tmp_path: Path, request: p
     flagged = [p for p in store.passages() if p.flagged]
     assert [p.text for p in flagged] == [target] and flagged[0].status == CHANGED
     library.close()
+
+
+def test_tag_filter_across_index_segments_and_with_other_terms(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    library = Library(home)
+    library.sync()
+    extra = tmp_path / "extra.txt"
+    extra.write_text("麒麟鹿鸣一号段落，关于林麝养殖。\n\n麒麟鹿鸣二号段落，关于沙棘。\n", encoding="utf-8")
+    library.add([extra])  # a second segment
+    store = TagStore(home)
+    seed = library.load(next(e for e in library.entries() if e.bundled).id)
+    mine = library.load(library.resolve(str(extra)).id)
+    store.tag(seed, seed.paragraphs()[1], ["x"])
+    store.tag(mine, mine.paragraphs()[0], ["x"])
+    store.tag(mine, mine.paragraphs()[1], ["y"])
+    got = {(h.doc_id, h.paragraph) for h in library.search("tag:x", limit=10).hits}
+    assert got == {(seed.id, seed.paragraphs()[1].number), (mine.id, mine.paragraphs()[0].number)}
+    assert [h.doc_id for h in library.search("林麝 tag:x").hits] == [mine.id]
+    assert library.search("沙棘 tag:x").total == 0
+    assert {h.paragraph for h in library.search("标签:x 标签:y").hits} >= {1, 2}
+    assert library.search("tag:没有这个").total == 0
+    library.close()
