@@ -29,7 +29,9 @@ async def _type(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
 
 
 @run_async
-async def test_tag_in_reader_then_tags_screen_export_and_open(app_home: Path, tmp_path: Path) -> None:
+async def test_tag_in_reader_then_tags_screen_export_and_open(
+    app_home: Path, tmp_path: Path
+) -> None:
     home = _private_home(app_home, tmp_path)
     app = make_app(home)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -60,14 +62,21 @@ async def test_tag_in_reader_then_tags_screen_export_and_open(app_home: Path, tm
         await settle(app, pilot)
         assert isinstance(app.screen, ReaderScreen)
         stored = TagStore(home).find(doc.id, block.paragraph.number)
-        assert stored is not None and set(stored.tags) == {"营商环境", "改革"} and stored.note == "开篇"
+        assert (
+            stored is not None
+            and set(stored.tags) == {"营商环境", "改革"}
+            and stored.note == "开篇"
+        )
         # the tree marks the section holding it
         labels = [str(n.label) for n in app.reader_screen.tree.nodes_by_section.values()]
         assert any(label.startswith("#1 ") or " #1 " in label or "#1" in label for label in labels)
         # m again shows the tags ticked; Esc leaves them alone
         await pilot.press("m")
         await settle(app, pilot)
-        assert isinstance(app.screen, TagPicker) and set(app.screen.selected) == {"营商环境", "改革"}
+        assert isinstance(app.screen, TagPicker) and set(app.screen.selected) == {
+            "营商环境",
+            "改革",
+        }
         await pilot.press("escape")
         await pilot.pause()
         # the tags screen
@@ -90,7 +99,9 @@ async def test_tag_in_reader_then_tags_screen_export_and_open(app_home: Path, tm
         await pilot.press("enter")
         await settle(app, pilot)
         rows = list(csv.DictReader(target.open(encoding="utf-8")))
-        assert [r["paragraph"] for r in rows] == [str(block.paragraph.number)] and rows[0]["note"] == "开篇"
+        assert [r["paragraph"] for r in rows] == [str(block.paragraph.number)] and rows[0][
+            "note"
+        ] == "开篇"
         # Enter on the passage opens it in the reader
         await pilot.press("enter")
         await settle(app, pilot)
@@ -119,8 +130,10 @@ async def test_tag_a_search_hit_and_results_mark_it(app_home: Path, tmp_path: Pa
         await pilot.press("enter")  # empty line: save
         await settle(app, pilot)
         assert TagStore(home).find(hit.doc_id, hit.paragraph) is not None
-        prompts = [str(app.search_screen.results.get_option_at_index(i).prompt)
-                   for i in range(app.search_screen.results.option_count)]
+        prompts = [
+            str(app.search_screen.results.get_option_at_index(i).prompt)
+            for i in range(app.search_screen.results.option_count)
+        ]
         assert sum(f"#¶{hit.paragraph}" in p for p in prompts) == 1
         # tag:林麝 finds exactly the tagged paragraph
         app.search_screen.input.value = ""
@@ -128,7 +141,9 @@ async def test_tag_a_search_hit_and_results_mark_it(app_home: Path, tmp_path: Pa
         app.search_screen.input.post_message(events.Paste("tag:林麝"))
         await pilot.pause(0.3)
         await settle(app, pilot)
-        assert [(h.doc_id, h.paragraph) for h in app.session.search.hits] == [(hit.doc_id, hit.paragraph)]
+        assert [(h.doc_id, h.paragraph) for h in app.session.search.hits] == [
+            (hit.doc_id, hit.paragraph)
+        ]
 
 
 @run_async

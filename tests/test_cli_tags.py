@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import seed_path
 
 from reporttui.cli.main import _register, cli, main
-
-from conftest import seed_path
 
 _register()
 

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import seed_doc
 
 from reporttui.core.analysis.diff import (
     ADDED,
@@ -22,8 +23,6 @@ from reporttui.core.analysis.diff import (
 from reporttui.core.analysis.targets import Indicator, extract_from_text
 from reporttui.core.model import Document
 from reporttui.core.text.ingest import load_document
-
-from conftest import seed_doc
 
 
 def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> list[str]:
@@ -101,7 +100,10 @@ def _marks(passage: PassageDiff, side: str) -> list[tuple[int, int]]:
     for r in passage.rows:
         clause = r.a if side == "a" else r.b
         if clause is not None:
-            out += [(clause.start + s, clause.start + e) for s, e in (r.a_spans if side == "a" else r.b_spans)]
+            out += [
+                (clause.start + s, clause.start + e)
+                for s, e in (r.a_spans if side == "a" else r.b_spans)
+            ]
     return out
 
 
@@ -121,7 +123,11 @@ def _check_targets(a: Document, b: Document) -> int:
     checked = 0
     for name in set(ta) | set(tb):
         ra, rb = ta.get(name), tb.get(name)
-        if ra is not None and rb is not None and (ra.value, ra.unit, ra.qualifier) == (rb.value, rb.unit, rb.qualifier):
+        if (
+            ra is not None
+            and rb is not None
+            and (ra.value, ra.unit, ra.qualifier) == (rb.value, rb.unit, rb.qualifier)
+        ):
             continue
         for doc, row, side in ((a, ra, "a"), (b, rb, "b")):
             if row is None:
@@ -129,8 +135,9 @@ def _check_targets(a: Document, b: Document) -> int:
             other = rb if side == "a" else ra
             value_changed = other is None or other.value != row.value or other.unit != row.unit
             figure = _figure(doc, row)
-            assert _covered(figure, _marks(passage, side), whole=row.value is not None and value_changed), (
-                side, name, doc.text[figure[0] : figure[1]], row.text)
+            assert _covered(
+                figure, _marks(passage, side), whole=row.value is not None and value_changed
+            ), (side, name, doc.text[figure[0] : figure[1]], row.text)
             checked += 1
     return checked
 
@@ -138,8 +145,11 @@ def _check_targets(a: Document, b: Document) -> int:
 @pytest.mark.corpus
 @pytest.mark.parametrize(
     ("folder", "years"),
-    [("政府工作报告-主要城市/太原市", (2024, 2025)), ("政府工作报告-主要城市/太原市", (2025, 2026)),
-     ("政府工作报告-省自治区/山西省", (2024, 2025))],
+    [
+        ("政府工作报告-主要城市/太原市", (2024, 2025)),
+        ("政府工作报告-主要城市/太原市", (2025, 2026)),
+        ("政府工作报告-省自治区/山西省", (2024, 2025)),
+    ],
 )
 def test_corpus_every_changed_target_figure_is_marked(
     folder: str, years: tuple[int, int], request: pytest.FixtureRequest

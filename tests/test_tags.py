@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import seed_doc
 
 from reporttui.core.errors import ReportError
 from reporttui.core.library import tag_export
@@ -24,14 +25,20 @@ from reporttui.core.library.catalog import LibraryEntry
 from reporttui.core.library.library import Library
 from reporttui.core.library.tags import CHANGED, MISSING, OK, TagStore, anchor_hash, refind
 from reporttui.core.model import Document, Section
-from reporttui.core.text.ingest import load_document
-
-from conftest import seed_doc
 
 
 def _entry(doc: Document) -> LibraryEntry:
-    return LibraryEntry(doc.id, doc.path, doc.title, doc.region, doc.year, doc.kind, len(doc.text),
-                        doc.source_sha1, False)
+    return LibraryEntry(
+        doc.id,
+        doc.path,
+        doc.title,
+        doc.region,
+        doc.year,
+        doc.kind,
+        len(doc.text),
+        doc.source_sha1,
+        False,
+    )
 
 
 class FakeLibrary:
@@ -53,7 +60,8 @@ def _recleaned(doc: Document) -> Document:
     paragraphs = doc.paragraphs()
     first = paragraphs[0]
     texts = ["（新增的一段：本报讯）"] + [
-        "\ue004" + p.text.replace("，", ",").replace("：", ":").replace("；", ";") for p in paragraphs
+        "\ue004" + p.text.replace("，", ",").replace("：", ":").replace("；", ";")
+        for p in paragraphs
     ]
     # join the last two (a page break rejoined differently)
     texts[-2:] = [texts[-2] + texts[-1]]
@@ -88,7 +96,9 @@ def test_tag_several_tags_and_a_note(tmp_path: Path) -> None:
 
 def test_anchor_ignores_what_cleaning_changes() -> None:
     text = "全年地区生产总值增长5%左右，一般公共预算收入增长3%。"
-    assert anchor_hash(text) == anchor_hash("\ue004全年地区生产总值增长5%左右, 一般公共预算收入增长3%.")
+    assert anchor_hash(text) == anchor_hash(
+        "\ue004全年地区生产总值增长5%左右, 一般公共预算收入增长3%."
+    )
     assert anchor_hash(text) != anchor_hash(text.replace("5%", "6%"))
 
 
@@ -107,8 +117,11 @@ def test_tags_survive_a_change_of_cleaning(tmp_path: Path) -> None:
     for p in chosen:
         stored = found[p.text]
         assert stored.status == OK
-        assert anchor_hash(p.text) in {anchor_hash(x) for x in [new_paragraphs[stored.paragraph - 1].text]} or (
-            p.text.replace("，", ",")[:20] in new_paragraphs[stored.paragraph - 1].text.replace("，", ",")
+        assert anchor_hash(p.text) in {
+            anchor_hash(x) for x in [new_paragraphs[stored.paragraph - 1].text]
+        } or (
+            p.text.replace("，", ",")[:20]
+            in new_paragraphs[stored.paragraph - 1].text.replace("，", ",")
         )
     assert found[chosen[1].text].paragraph == chosen[1].number + 1  # shifted by the new paragraph
 
@@ -118,8 +131,10 @@ def test_tags_survive_an_index_rebuild_and_an_edit_is_flagged(tmp_path: Path) ->
     source = tmp_path / "src" / "report.txt"
     source.parent.mkdir()
     # a copy of a seed made unique (an identical copy would share the seed's content hash)
-    source.write_text(Path(seed_doc(1).path).read_text(encoding="utf-8") + "\n\n麒麟鹿鸣测试段落。\n",
-                      encoding="utf-8")
+    source.write_text(
+        Path(seed_doc(1).path).read_text(encoding="utf-8") + "\n\n麒麟鹿鸣测试段落。\n",
+        encoding="utf-8",
+    )
     library = Library(home)
     library.add([source])
     doc = library.load(library.resolve(str(source)).id)
@@ -130,15 +145,24 @@ def test_tags_survive_an_index_rebuild_and_an_edit_is_flagged(tmp_path: Path) ->
     store.tag(doc, kept, ["生态"])
     library.rebuild()
     assert store.reconcile(library).flagged == []
-    assert {(p.doc_id, p.paragraph) for p in store.passages()} == {(doc.id, edited.number), (doc.id, kept.number)}
+    assert {(p.doc_id, p.paragraph) for p in store.passages()} == {
+        (doc.id, edited.number),
+        (doc.id, kept.number),
+    }
     # the search filter finds them after the rebuild
     result = library.search("tag:民生")
     assert [(h.doc_id, h.paragraph) for h in result.hits] == [(doc.id, edited.number)]
     # edit the source: one tagged paragraph changes a few characters, one new paragraph on top
     raw = source.read_text(encoding="utf-8")
-    needle = next(edited.text[i : i + 10] for i in range(len(edited.text)) if raw.count(edited.text[i : i + 10]) == 1)
-    source.write_text("新增一段开头文字。\n\n" + raw.replace(needle, needle[:4] + "改动" + needle[6:], 1),
-                      encoding="utf-8")
+    needle = next(
+        edited.text[i : i + 10]
+        for i in range(len(edited.text))
+        if raw.count(edited.text[i : i + 10]) == 1
+    )
+    source.write_text(
+        "新增一段开头文字。\n\n" + raw.replace(needle, needle[:4] + "改动" + needle[6:], 1),
+        encoding="utf-8",
+    )
     library.sync()
     report = store.reconcile(library)
     by_tag = {p.tags[0]: p for p in store.passages()}
@@ -169,7 +193,12 @@ def test_export_formats_carry_citations(tmp_path: Path) -> None:
     store.tag(doc, p, ["甲", "乙"], note="笔记,含逗号")
     passages = store.passages()
     md = tag_export.to_markdown(passages)
-    assert "## 甲（1）" in md and "## 乙（1）" in md and f"第{p.number}段" in md and "笔记,含逗号" in md
+    assert (
+        "## 甲（1）" in md
+        and "## 乙（1）" in md
+        and f"第{p.number}段" in md
+        and "笔记,含逗号" in md
+    )
     rows = list(csv.DictReader(io.StringIO(tag_export.to_csv(passages))))
     assert rows[0]["paragraph"] == str(p.number) and rows[0]["note"] == "笔记,含逗号"
     assert rows[0]["tags"] == "乙; 甲" or rows[0]["tags"] == "甲; 乙"
@@ -202,7 +231,8 @@ def test_killed_mid_write_loses_no_committed_tag(tmp_path: Path) -> None:
     for round_ in range(6):
         proc = subprocess.Popen(
             [sys.executable, str(script), str(tmp_path / "home"), doc.path, str(start)],
-            stdout=subprocess.PIPE, text=True,
+            stdout=subprocess.PIPE,
+            text=True,
         )
         assert proc.stdout is not None
         first = proc.stdout.readline()
@@ -239,7 +269,9 @@ def _corpus_root(request: pytest.FixtureRequest) -> Path:
 
 
 @pytest.mark.corpus
-def test_corpus_taiyuan_tags_survive_rebuild_and_edit(tmp_path: Path, request: pytest.FixtureRequest) -> None:
+def test_corpus_taiyuan_tags_survive_rebuild_and_edit(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
     root = _corpus_root(request)
     folder = tmp_path / "src"
     folder.mkdir()
@@ -280,7 +312,9 @@ def test_tag_filter_across_index_segments_and_with_other_terms(tmp_path: Path) -
     library = Library(home)
     library.sync()
     extra = tmp_path / "extra.txt"
-    extra.write_text("麒麟鹿鸣一号段落，关于林麝养殖。\n\n麒麟鹿鸣二号段落，关于沙棘。\n", encoding="utf-8")
+    extra.write_text(
+        "麒麟鹿鸣一号段落，关于林麝养殖。\n\n麒麟鹿鸣二号段落，关于沙棘。\n", encoding="utf-8"
+    )
     library.add([extra])  # a second segment
     store = TagStore(home)
     seed = library.load(next(e for e in library.entries() if e.bundled).id)

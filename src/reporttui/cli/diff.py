@@ -68,11 +68,29 @@ def render_lines(diff: Any, changes_only: bool, colour: bool) -> list[Any]:
 
     lines: list[Any] = []
     for passage in diff.passages:
-        lines.append(line("", f"== {passage.label}  ({passage.changes} changed of {len(passage.rows)})", "bold"))
-        lines.append(line("", f"A {diff.a.label}: {passage.a_title or '-'}"
-                          f" ¶{','.join(map(str, passage.a_paragraphs[:8]))}", "dim"))
-        lines.append(line("", f"B {diff.b.label}: {passage.b_title or '-'}"
-                          f" ¶{','.join(map(str, passage.b_paragraphs[:8]))}", "dim"))
+        lines.append(
+            line(
+                "",
+                f"== {passage.label}  ({passage.changes} changed of {len(passage.rows)})",
+                "bold",
+            )
+        )
+        lines.append(
+            line(
+                "",
+                f"A {diff.a.label}: {passage.a_title or '-'}"
+                f" ¶{','.join(map(str, passage.a_paragraphs[:8]))}",
+                "dim",
+            )
+        )
+        lines.append(
+            line(
+                "",
+                f"B {diff.b.label}: {passage.b_title or '-'}"
+                f" ¶{','.join(map(str, passage.b_paragraphs[:8]))}",
+                "dim",
+            )
+        )
         for row in passage.rows:
             if row.kind == SAME:
                 if not changes_only:
@@ -80,12 +98,18 @@ def render_lines(diff: Any, changes_only: bool, colour: bool) -> list[Any]:
                 continue
             if row.kind != ADDED:
                 spans = row.a_spans if row.kind != REMOVED or not colour else ()
-                body = mark(row.a.text, spans, "a") if row.kind != REMOVED else (
-                    _styled(row.a.text, (), "a") if colour else f"[-{row.a.text}-]")
+                body = (
+                    mark(row.a.text, spans, "a")
+                    if row.kind != REMOVED
+                    else (_styled(row.a.text, (), "a") if colour else f"[-{row.a.text}-]")
+                )
                 lines.append(line("- ", body, "bold red"))
             if row.kind != REMOVED:
-                body = mark(row.b.text, row.b_spans, "b") if row.kind != ADDED else (
-                    _styled(row.b.text, (), "b") if colour else f"{{+{row.b.text}+}}")
+                body = (
+                    mark(row.b.text, row.b_spans, "b")
+                    if row.kind != ADDED
+                    else (_styled(row.b.text, (), "b") if colour else f"{{+{row.b.text}+}}")
+                )
                 lines.append(line("+ ", body, "bold green"))
         lines.append(line("", ""))
     return lines
@@ -94,15 +118,26 @@ def render_lines(diff: Any, changes_only: bool, colour: bool) -> list[Any]:
 @click.command("diff")
 @click.argument("doc_a")
 @click.argument("doc_b")
-@click.option("--section", "sections", multiple=True,
-              help="Only this passage: 'target' (目标), a theme name, or part of a section title "
-                   "found in both (repeatable).")
+@click.option(
+    "--section",
+    "sections",
+    multiple=True,
+    help="Only this passage: 'target' (目标), a theme name, or part of a section title "
+    "found in both (repeatable).",
+)
 @click.option("--changes-only", is_flag=True, help="Leave out clauses that are the same.")
 @click.option("--json", "as_json", is_flag=True, help="Print the aligned clauses as JSON.")
 @home_option
 @pass_context
-def diff_command(obj: Context, doc_a: str, doc_b: str, sections: tuple[str, ...], changes_only: bool,
-                 as_json: bool, home: str | None) -> None:
+def diff_command(
+    obj: Context,
+    doc_a: str,
+    doc_b: str,
+    sections: tuple[str, ...],
+    changes_only: bool,
+    as_json: bool,
+    home: str | None,
+) -> None:
     """对照: DOC_A and DOC_B clause by clause (target passage and each theme's sections).
 
     DOC is a path, a library document id, or region+year (太原2025).

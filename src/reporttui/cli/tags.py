@@ -59,10 +59,22 @@ def list_command(obj: Context, as_json: bool, home: str | None) -> None:
     try:
         counts = store.counts()
         if as_json:
-            click.echo(json.dumps(
-                [{"tag": c.name, "count": c.count, "flagged": c.flagged, "by_region": c.by_region,
-                  "by_year": {str(y or "?"): n for y, n in c.by_year.items()}} for c in counts],
-                ensure_ascii=False, indent=1))
+            click.echo(
+                json.dumps(
+                    [
+                        {
+                            "tag": c.name,
+                            "count": c.count,
+                            "flagged": c.flagged,
+                            "by_region": c.by_region,
+                            "by_year": {str(y or "?"): n for y, n in c.by_year.items()},
+                        }
+                        for c in counts
+                    ],
+                    ensure_ascii=False,
+                    indent=1,
+                )
+            )
             return
         if not counts:
             click.echo("no tags yet (press m on a paragraph in the app, or `reporttui tags add`)")
@@ -83,12 +95,18 @@ def list_command(obj: Context, as_json: bool, home: str | None) -> None:
 @click.option("--md", "fmt", flag_value="md", help="Markdown: quoted passages grouped by tag.")
 @click.option("--csv", "fmt", flag_value="csv", help="CSV: one line per passage.")
 @click.option("--json", "fmt", flag_value="json", help="JSON: a list of passages.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="Write to this file instead of standard output.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write to this file instead of standard output.",
+)
 @home_option
 @pass_context
-def export_command(obj: Context, tag: str | None, fmt: str | None, output: str | None,
-                   home: str | None) -> None:
+def export_command(
+    obj: Context, tag: str | None, fmt: str | None, output: str | None, home: str | None
+) -> None:
     """Tagged passages with citations (region, year, report, section path, paragraph) and notes."""
     from reporttui.core.library import tag_export
 
@@ -126,8 +144,14 @@ def _paragraph(library: Any, ref: str, number: int) -> tuple[Any, Any]:
 @click.option("--note", default=None, help="A note for the passage (replaces its note).")
 @home_option
 @pass_context
-def add_command(obj: Context, doc: str, paragraph: int, names: tuple[str, ...], note: str | None,
-                home: str | None) -> None:
+def add_command(
+    obj: Context,
+    doc: str,
+    paragraph: int,
+    names: tuple[str, ...],
+    note: str | None,
+    home: str | None,
+) -> None:
     """Tag paragraph PARAGRAPH (its ¶ number) of DOC (path, id or e.g. 太原2025) with NAMES."""
     library, store = _open(obj, home)
     try:
@@ -146,8 +170,9 @@ def add_command(obj: Context, doc: str, paragraph: int, names: tuple[str, ...], 
 @click.argument("names", nargs=-1)
 @home_option
 @pass_context
-def remove_command(obj: Context, doc: str, paragraph: int, names: tuple[str, ...],
-                   home: str | None) -> None:
+def remove_command(
+    obj: Context, doc: str, paragraph: int, names: tuple[str, ...], home: str | None
+) -> None:
     """Remove NAMES (all tags when none given) from paragraph PARAGRAPH of DOC."""
     library, store = _open(obj, home)
     try:

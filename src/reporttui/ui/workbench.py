@@ -18,21 +18,30 @@ from reporttui.core.library.tags import TaggedPassage, TagStore
 from reporttui.core.model import Document, Paragraph
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from reporttui.core.search.results import Hit
 
+    _AppBase = App[None]
+else:
+    _AppBase = object
 
-class WorkbenchMixin:
+
+class WorkbenchMixin(_AppBase):
     """Tags and 对照 for the app (expects ``session``, ``reader_screen``, ``search_screen``)."""
 
-    tagged: dict[tuple[str, int], tuple[str, ...]] = {}
-    """(doc id, paragraph number) -> tags: what the tree and the results mark."""
+    tagged: dict[tuple[str, int], tuple[str, ...]]
+    """(doc id, paragraph number) -> tags: what the tree and the results mark (set once read)."""
 
     _tag_store: TagStore | None = None
 
-    # typing help: these come from ReportApp / App
+    # typing help: these come from ReportApp
     session: Any
     reader_screen: Any
     search_screen: Any
+
+    def _focus_doc_id(self) -> str | None:  # pragma: no cover - ReportApp defines it
+        raise NotImplementedError
 
     def tag_store(self) -> TagStore:
         if self._tag_store is None:
@@ -44,14 +53,14 @@ class WorkbenchMixin:
     def tag_paragraph(self, doc: Document, paragraph: Paragraph | None) -> None:
         """``m`` in the reader: open the tag picker for ``paragraph`` of ``doc``."""
         if paragraph is None:
-            self.notify("headings are not tagged: move to a paragraph", timeout=3)  # type: ignore[attr-defined]
+            self.notify("headings are not tagged: move to a paragraph", timeout=3)
             return
         self._prepare_picker(doc, paragraph)
 
     def tag_hit(self, hit: Hit) -> None:
         """``m`` on a search hit: open the tag picker for the hit's paragraph."""
         if not hit.paragraph:
-            self.notify("headings are not tagged: pick a paragraph hit", timeout=3)  # type: ignore[attr-defined]
+            self.notify("headings are not tagged: pick a paragraph hit", timeout=3)
             return
         self._prepare_hit(hit.doc_id, hit.paragraph)
 
@@ -60,12 +69,15 @@ class WorkbenchMixin:
         try:
             doc = self.session.document(doc_id)
         except (ReportError, KeyError, OSError) as exc:
-            self.call_from_thread(self.notify, f"cannot open: {exc}", severity="error")  # type: ignore[attr-defined]
+            self.call_from_thread(self.notify, f"cannot open: {exc}", severity="error")
             return
         paragraph = next((p for p in doc.paragraphs() if p.number == number), None)
         if paragraph is None:
-            self.call_from_thread(self.notify, f"no paragraph {number} in {doc.label}",  # type: ignore[attr-defined]
-                                  severity="error")
+            self.call_from_thread(
+                self.notify,
+                f"no paragraph {number} in {doc.label}",
+                severity="error",
+            )
             return
         self._read_for_picker(doc, paragraph)
 
@@ -80,7 +92,7 @@ class WorkbenchMixin:
             names = store.names()
             current = store.find(doc.id, paragraph.number)
         except ReportError as exc:
-            self.call_from_thread(self.notify, str(exc), severity="error")  # type: ignore[attr-defined]
+            self.call_from_thread(self.notify, str(exc), severity="error")
             return
         self.call_from_thread(self._open_picker, doc, paragraph, names, current)
 
@@ -90,13 +102,19 @@ class WorkbenchMixin:
         from reporttui.ui.screens.tag_picker import TagPicker
 
         picker = TagPicker(
-            f"{doc.label} ¶{paragraph.number}", paragraph.text, names,
-            current.tags if current else (), current.note if current else "",
+            f"{doc.label} ¶{paragraph.number}",
+            paragraph.text,
+            names,
+            current.tags if current else (),
+            current.note if current else "",
         )
-        self.push_screen(picker, partial(self._picked, doc, paragraph, current))  # type: ignore[attr-defined]
+        self.push_screen(picker, partial(self._picked, doc, paragraph, current))
 
     def _picked(
-        self, doc: Document, paragraph: Paragraph, current: TaggedPassage | None,
+        self,
+        doc: Document,
+        paragraph: Paragraph,
+        current: TaggedPassage | None,
         result: tuple[list[str], str] | None,
     ) -> None:
         if result is None:
@@ -106,7 +124,7 @@ class WorkbenchMixin:
             return
         if current is None and not tags:
             if note:
-                self.notify("a note needs at least one tag", severity="warning", timeout=4)  # type: ignore[attr-defined]
+                self.notify("a note needs at least one tag", severity="warning", timeout=4)
             return
         self._save_tags(doc, paragraph, tags, note)
 
@@ -118,13 +136,13 @@ class WorkbenchMixin:
             saved = store.tag(doc, paragraph, tags, note, replace=True)
             tagged = store.tagged_paragraphs()
         except ReportError as exc:
-            self.call_from_thread(self.notify, str(exc), severity="error")  # type: ignore[attr-defined]
+            self.call_from_thread(self.notify, str(exc), severity="error")
             return
         what = f"¶{paragraph.number}: " + ("、".join(saved.tags) if saved else "untagged")
         self.call_from_thread(self._tags_saved, what, tagged)
 
     def _tags_saved(self, what: str, tagged: dict[tuple[str, int], tuple[str, ...]]) -> None:
-        self.notify(f"tagged {what}", timeout=3)  # type: ignore[attr-defined]
+        self.notify(f"tagged {what}", timeout=3)
         self.apply_tag_marks(tagged)
 
     # -- marks --------------------------------------------------------------------------------
@@ -138,7 +156,7 @@ class WorkbenchMixin:
                 store.reconcile(self.session.library)
             tagged = store.tagged_paragraphs()
         except ReportError as exc:
-            self.call_from_thread(self.notify, str(exc), severity="error")  # type: ignore[attr-defined]
+            self.call_from_thread(self.notify, str(exc), severity="error")
             return
         self.call_from_thread(self.apply_tag_marks, tagged)
 
@@ -162,28 +180,30 @@ class WorkbenchMixin:
         """``#``: the tags screen."""
         from reporttui.ui.screens.tags import TagsScreen
 
-        if not isinstance(self.screen, TagsScreen):  # type: ignore[attr-defined]
-            self.push_screen(TagsScreen(self.session.home, self.session.library))  # type: ignore[attr-defined]
+        if not isinstance(self.screen, TagsScreen):
+            self.push_screen(TagsScreen(self.session.home, self.session.library))
 
     def action_diff(self) -> None:
         """``D``: 对照 of the current document with another (same region, next year first)."""
         from reporttui.ui.screens.diff import DocPicker, likely_partners
 
-        doc_id = self._focus_doc_id()  # type: ignore[attr-defined]
+        doc_id = self._focus_doc_id()
         if doc_id is None:
-            self.notify("open or highlight a document first", timeout=3)  # type: ignore[attr-defined]
+            self.notify("open or highlight a document first", timeout=3)
             return
         entries = list(getattr(self, "entries", None) or [])
         if not entries:
-            self.notify("the library is still loading", timeout=3)  # type: ignore[attr-defined]
+            self.notify("the library is still loading", timeout=3)
             return
         me = next((e for e in entries if e.id == doc_id), None)
         label = f"{me.region or '?'} {me.year or '?'}" if me else doc_id
-        picker = DocPicker(f"对照 {label} with… (Enter picks, Esc cancels)", likely_partners(doc_id, entries))
-        self.push_screen(picker, partial(self._diff_with, doc_id))  # type: ignore[attr-defined]
+        picker = DocPicker(
+            f"对照 {label} with… (Enter picks, Esc cancels)", likely_partners(doc_id, entries)
+        )
+        self.push_screen(picker, partial(self._diff_with, doc_id))
 
     def _diff_with(self, doc_id: str, other: str | None) -> None:
         from reporttui.ui.screens.diff import DiffScreen
 
         if other:
-            self.push_screen(DiffScreen(self.session.library, doc_id, other))  # type: ignore[attr-defined]
+            self.push_screen(DiffScreen(self.session.library, doc_id, other))

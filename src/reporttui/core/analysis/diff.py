@@ -71,12 +71,20 @@ class ClauseDiff:
         def side(c: Clause | None, spans: tuple[Span, ...]) -> dict[str, object] | None:
             if c is None:
                 return None
-            return {"text": c.text, "paragraph": c.paragraph, "start": c.start,
-                    "changed": [list(s) for s in spans],
-                    "changed_text": [c.text[s:e] for s, e in spans]}
+            return {
+                "text": c.text,
+                "paragraph": c.paragraph,
+                "start": c.start,
+                "changed": [list(s) for s in spans],
+                "changed_text": [c.text[s:e] for s, e in spans],
+            }
 
-        return {"kind": self.kind, "similarity": round(self.similarity, 3),
-                "a": side(self.a, self.a_spans), "b": side(self.b, self.b_spans)}
+        return {
+            "kind": self.kind,
+            "similarity": round(self.similarity, 3),
+            "a": side(self.a, self.a_spans),
+            "b": side(self.b, self.b_spans),
+        }
 
 
 @dataclass(frozen=True)
@@ -99,10 +107,15 @@ class PassageDiff:
 
     def to_json(self) -> dict[str, object]:
         return {
-            "label": self.label, "a_title": self.a_title, "b_title": self.b_title,
-            "a_section_id": self.a_section_id, "b_section_id": self.b_section_id,
-            "a_paragraphs": list(self.a_paragraphs), "b_paragraphs": list(self.b_paragraphs),
-            "changes": self.changes, "rows": [r.to_json() for r in self.rows],
+            "label": self.label,
+            "a_title": self.a_title,
+            "b_title": self.b_title,
+            "a_section_id": self.a_section_id,
+            "b_section_id": self.b_section_id,
+            "a_paragraphs": list(self.a_paragraphs),
+            "b_paragraphs": list(self.b_paragraphs),
+            "changes": self.changes,
+            "rows": [r.to_json() for r in self.rows],
         }
 
 
@@ -116,10 +129,20 @@ class DocumentDiff:
 
     def to_json(self) -> dict[str, object]:
         def doc(d: Document) -> dict[str, object]:
-            return {"doc": d.id, "path": d.path, "title": d.title, "region": d.region,
-                    "year": d.year, "kind": d.kind}
+            return {
+                "doc": d.id,
+                "path": d.path,
+                "title": d.title,
+                "region": d.region,
+                "year": d.year,
+                "kind": d.kind,
+            }
 
-        return {"a": doc(self.a), "b": doc(self.b), "passages": [p.to_json() for p in self.passages]}
+        return {
+            "a": doc(self.a),
+            "b": doc(self.b),
+            "passages": [p.to_json() for p in self.passages],
+        }
 
 
 # --- clauses and their alignment -------------------------------------------------------------
@@ -157,7 +180,9 @@ def similarity(a: str, b: str) -> float:
     return 2 * len(ga & gb) / (len(ga) + len(gb))
 
 
-def align(a: Sequence[str], b: Sequence[str], minimum: float = PAIR_MIN) -> list[tuple[int | None, int | None, float]]:
+def align(
+    a: Sequence[str], b: Sequence[str], minimum: float = PAIR_MIN
+) -> list[tuple[int | None, int | None, float]]:
     """Monotone alignment of two clause lists maximising the summed similarity of pairs.
 
     Returns ``(i, j, similarity)`` in order; ``j is None`` for an A clause with no partner,
@@ -228,7 +253,12 @@ def char_diff(a: str, b: str) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
     ops = [list(op) for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()]
     for k in range(1, len(ops) - 1):
         tag, i1, i2 = ops[k][0], ops[k][1], ops[k][2]
-        if tag == "equal" and int(i2) - int(i1) <= ISLAND and ops[k - 1][0] != "equal" and ops[k + 1][0] != "equal":
+        if (
+            tag == "equal"
+            and int(i2) - int(i1) <= ISLAND
+            and ops[k - 1][0] != "equal"
+            and ops[k + 1][0] != "equal"
+        ):
             ops[k][0] = "replace"
     a_spans: list[Span] = []
     b_spans: list[Span] = []
@@ -282,14 +312,23 @@ def diff_clauses(a: Sequence[Clause], b: Sequence[Clause]) -> tuple[ClauseDiff, 
 
 
 def diff_paragraphs(
-    label: str, a: Document, b: Document, pa: Sequence[Paragraph], pb: Sequence[Paragraph],
-    a_title: str = "", b_title: str = "",
+    label: str,
+    a: Document,
+    b: Document,
+    pa: Sequence[Paragraph],
+    pb: Sequence[Paragraph],
+    a_title: str = "",
+    b_title: str = "",
 ) -> PassageDiff:
     """One :class:`PassageDiff` of two runs of paragraphs."""
     return PassageDiff(
-        label, a_title, b_title,
-        pa[0].section_id if pa else "", pb[0].section_id if pb else "",
-        tuple(p.number for p in pa), tuple(p.number for p in pb),
+        label,
+        a_title,
+        b_title,
+        pa[0].section_id if pa else "",
+        pb[0].section_id if pb else "",
+        tuple(p.number for p in pa),
+        tuple(p.number for p in pb),
         diff_clauses(split_clauses(pa), split_clauses(pb)),
     )
 
@@ -383,7 +422,9 @@ TARGET_LABEL = "主要目标"
 TARGET_NAMES = ("target", "targets", "目标", TARGET_LABEL)
 
 
-def diff_documents(a: Document, b: Document, sections: Sequence[str] = (), *, themes: bool = True) -> DocumentDiff:
+def diff_documents(
+    a: Document, b: Document, sections: Sequence[str] = (), *, themes: bool = True
+) -> DocumentDiff:
     """The 对照 of ``a`` and ``b``: the target passages, then one pair per shared theme.
 
     ``sections`` narrows it: each name is ``target`` (目标), a theme name, or a part of a
@@ -395,7 +436,9 @@ def diff_documents(a: Document, b: Document, sections: Sequence[str] = (), *, th
     if want_target:
         ta, tb = target_passage(a), target_passage(b)
         if ta or tb:
-            passages.append(diff_paragraphs(TARGET_LABEL, a, b, ta, tb, _title(a, ta), _title(b, tb)))
+            passages.append(
+                diff_paragraphs(TARGET_LABEL, a, b, ta, tb, _title(a, ta), _title(b, tb))
+            )
     rest = [s for s in wanted if s not in TARGET_NAMES]
     if themes and (not wanted or rest):
         by_theme = theme_passages(a, b)

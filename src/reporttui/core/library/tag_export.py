@@ -14,13 +14,25 @@ from reporttui.core.library.tags import CHANGED, TaggedPassage
 
 FORMATS = ("md", "csv", "json")
 CSV_COLUMNS = (
-    "tags", "region", "year", "kind", "title", "section_path", "paragraph", "text", "note",
-    "status", "current_text", "doc_id", "path", "citation",
+    "tags",
+    "region",
+    "year",
+    "kind",
+    "title",
+    "section_path",
+    "paragraph",
+    "text",
+    "note",
+    "status",
+    "current_text",
+    "doc_id",
+    "path",
+    "citation",
 )
 
 
 def citation(p: TaggedPassage) -> str:
-    """"——太原市 2025年 政府工作报告《…》，一、… › (一)…，第12段" (like the reader's ``y``)."""
+    """ "——太原市 2025年 政府工作报告《…》，一、… › (一)…，第12段" (like the reader's ``y``)."""
     bits = [p.region or "地区不明", f"{p.year}年" if p.year else "年份不明"]
     name = p.kind or ""
     if p.title and p.title != p.kind:
@@ -33,10 +45,20 @@ def citation(p: TaggedPassage) -> str:
 
 def _row(p: TaggedPassage) -> dict[str, object]:
     return {
-        "tags": list(p.tags), "region": p.region, "year": p.year, "kind": p.kind, "title": p.title,
-        "section_path": list(p.section_path), "paragraph": p.paragraph, "text": p.text,
-        "note": p.note, "status": p.status, "current_text": p.current_text, "doc_id": p.doc_id,
-        "path": p.path, "citation": citation(p),
+        "tags": list(p.tags),
+        "region": p.region,
+        "year": p.year,
+        "kind": p.kind,
+        "title": p.title,
+        "section_path": list(p.section_path),
+        "paragraph": p.paragraph,
+        "text": p.text,
+        "note": p.note,
+        "status": p.status,
+        "current_text": p.current_text,
+        "doc_id": p.doc_id,
+        "path": p.path,
+        "citation": citation(p),
     }
 
 

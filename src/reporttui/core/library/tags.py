@@ -93,7 +93,9 @@ def anchor_hash(text: str) -> str:
 
 def clean_tag(name: str) -> str:
     """A tag name as stored: trimmed, inner whitespace as one space; ReportError when unusable."""
-    cleaned = " ".join("".join(ch for ch in str(name) if unicodedata.category(ch)[0] != "C").split())
+    cleaned = " ".join(
+        "".join(ch for ch in str(name) if unicodedata.category(ch)[0] != "C").split()
+    )
     cleaned = cleaned.lstrip("#")
     if not cleaned:
         raise ReportError("a tag needs a name")
@@ -208,14 +210,16 @@ class TagStore:
         if self._conn is None:
             self.home.mkdir(parents=True, exist_ok=True)
             try:
-                conn = sqlite3.connect(self.path, timeout=10.0, check_same_thread=False,
-                                       isolation_level=None)
+                conn = sqlite3.connect(
+                    self.path, timeout=10.0, check_same_thread=False, isolation_level=None
+                )
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=FULL")
                 conn.execute("PRAGMA foreign_keys=ON")
                 conn.executescript("BEGIN IMMEDIATE;" + _SCHEMA + "COMMIT;")
                 conn.execute(
-                    "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
+                    "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', ?)",
+                    (str(SCHEMA_VERSION),),
                 )
             except sqlite3.DatabaseError as exc:
                 raise ReportError(f"cannot open the tags database {self.path}: {exc}") from exc
@@ -282,7 +286,8 @@ class TagStore:
         now = time.time()
         with self._write() as conn:
             row = conn.execute(
-                "SELECT id FROM passages WHERE doc_id=? AND paragraph=?", (document.id, paragraph.number)
+                "SELECT id FROM passages WHERE doc_id=? AND paragraph=?",
+                (document.id, paragraph.number),
             ).fetchone()
             if row is None:
                 if not names:
@@ -291,9 +296,23 @@ class TagStore:
                     "INSERT INTO passages(doc_id, path, region, year, kind, title, section_id,"
                     " section_path, paragraph, anchor, text, note, status, created, updated)"
                     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (document.id, document.path, document.region, document.year, document.kind,
-                     document.title, paragraph.section_id, section_path, paragraph.number, anchor,
-                     paragraph.text, note or "", OK, now, now),
+                    (
+                        document.id,
+                        document.path,
+                        document.region,
+                        document.year,
+                        document.kind,
+                        document.title,
+                        paragraph.section_id,
+                        section_path,
+                        paragraph.number,
+                        anchor,
+                        paragraph.text,
+                        note or "",
+                        OK,
+                        now,
+                        now,
+                    ),
                 )
                 passage_id = int(cur.lastrowid or 0)
             else:
@@ -301,12 +320,16 @@ class TagStore:
                 if replace:
                     conn.execute("DELETE FROM passage_tags WHERE passage_id=?", (passage_id,))
                 if note is not None:
-                    conn.execute("UPDATE passages SET note=?, updated=? WHERE id=?", (note, now, passage_id))
+                    conn.execute(
+                        "UPDATE passages SET note=?, updated=? WHERE id=?", (note, now, passage_id)
+                    )
             conn.executemany(
                 "INSERT OR IGNORE INTO passage_tags(passage_id, tag) VALUES (?, ?)",
                 [(passage_id, n) for n in names],
             )
-            left = conn.execute("SELECT COUNT(*) FROM passage_tags WHERE passage_id=?", (passage_id,)).fetchone()
+            left = conn.execute(
+                "SELECT COUNT(*) FROM passage_tags WHERE passage_id=?", (passage_id,)
+            ).fetchone()
             if not left[0]:
                 conn.execute("DELETE FROM passages WHERE id=?", (passage_id,))
                 return None
@@ -316,7 +339,9 @@ class TagStore:
         """Remove one tag from a passage (``tag``), or the passage with all its tags."""
         with self._write() as conn:
             if tag is not None:
-                conn.execute("DELETE FROM passage_tags WHERE passage_id=? AND tag=?", (passage_id, tag))
+                conn.execute(
+                    "DELETE FROM passage_tags WHERE passage_id=? AND tag=?", (passage_id, tag)
+                )
                 left = conn.execute(
                     "SELECT COUNT(*) FROM passage_tags WHERE passage_id=?", (passage_id,)
                 ).fetchone()
@@ -326,7 +351,9 @@ class TagStore:
 
     def set_note(self, passage_id: int, note: str) -> None:
         with self._write() as conn:
-            conn.execute("UPDATE passages SET note=?, updated=? WHERE id=?", (note, time.time(), passage_id))
+            conn.execute(
+                "UPDATE passages SET note=?, updated=? WHERE id=?", (note, time.time(), passage_id)
+            )
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -340,12 +367,24 @@ class TagStore:
     def _passage(row: sqlite3.Row) -> TaggedPassage:
         tags = tuple(row["tag_list"].split("\x1f")) if row["tag_list"] else ()
         return TaggedPassage(
-            id=row["id"], doc_id=row["doc_id"], path=row["path"], region=row["region"],
-            year=row["year"], kind=row["kind"], title=row["title"], section_id=row["section_id"],
+            id=row["id"],
+            doc_id=row["doc_id"],
+            path=row["path"],
+            region=row["region"],
+            year=row["year"],
+            kind=row["kind"],
+            title=row["title"],
+            section_id=row["section_id"],
             section_path=tuple(s for s in row["section_path"].split(SECTION_SEPARATOR) if s),
-            paragraph=row["paragraph"], anchor=row["anchor"], text=row["text"], note=row["note"],
-            status=row["status"], current_text=row["current_text"], tags=tags,
-            created=row["created"], updated=row["updated"],
+            paragraph=row["paragraph"],
+            anchor=row["anchor"],
+            text=row["text"],
+            note=row["note"],
+            status=row["status"],
+            current_text=row["current_text"],
+            tags=tags,
+            created=row["created"],
+            updated=row["updated"],
         )
 
     def passage(self, passage_id: int) -> TaggedPassage | None:
@@ -359,7 +398,9 @@ class TagStore:
             rows = self._read(self._SELECT + order)
         else:
             rows = self._read(
-                self._SELECT + " WHERE p.id IN (SELECT passage_id FROM passage_tags WHERE tag=?)" + order,
+                self._SELECT
+                + " WHERE p.id IN (SELECT passage_id FROM passage_tags WHERE tag=?)"
+                + order,
                 (tag,),
             )
         return [self._passage(r) for r in rows]
@@ -369,12 +410,16 @@ class TagStore:
         rows = self._read(self._SELECT + " WHERE p.doc_id=? AND p.paragraph=?", (doc_id, paragraph))
         return self._passage(rows[0]) if rows else None
 
-    def tagged_paragraphs(self, doc_id: str | None = None) -> dict[tuple[str, int], tuple[str, ...]]:
+    def tagged_paragraphs(
+        self, doc_id: str | None = None
+    ) -> dict[tuple[str, int], tuple[str, ...]]:
         """(doc id, paragraph number) -> tags, for one document or all."""
         if doc_id is None:
             found = self.passages()
         else:
-            found = [self._passage(r) for r in self._read(self._SELECT + " WHERE p.doc_id=?", (doc_id,))]
+            found = [
+                self._passage(r) for r in self._read(self._SELECT + " WHERE p.doc_id=?", (doc_id,))
+            ]
         out: dict[tuple[str, int], tuple[str, ...]] = {}
         for p in found:
             key = (p.doc_id, p.paragraph)
@@ -383,7 +428,9 @@ class TagStore:
 
     def names(self) -> list[str]:
         """Every tag name, most used first."""
-        rows = self._read("SELECT tag, COUNT(*) n FROM passage_tags GROUP BY tag ORDER BY n DESC, tag")
+        rows = self._read(
+            "SELECT tag, COUNT(*) n FROM passage_tags GROUP BY tag ORDER BY n DESC, tag"
+        )
         return [r["tag"] for r in rows]
 
     def counts(self) -> list[TagCount]:
@@ -396,8 +443,15 @@ class TagStore:
         for name, items in by_tag.items():
             regions = Counter(p.region or "?" for p in items)
             years = Counter(p.year or 0 for p in items)
-            out.append(TagCount(name, len(items), dict(regions.most_common()),
-                                dict(sorted(years.items())), sum(p.flagged for p in items)))
+            out.append(
+                TagCount(
+                    name,
+                    len(items),
+                    dict(regions.most_common()),
+                    dict(sorted(years.items())),
+                    sum(p.flagged for p in items),
+                )
+            )
         out.sort(key=lambda c: (-c.count, c.name))
         return out
 
@@ -418,11 +472,21 @@ class TagStore:
         updates: list[tuple[Any, ...]] = []
         for p in self.passages():
             report.checked += 1
-            entry = by_id.get(p.doc_id) or by_path.get(p.path) or by_meta.get((p.region, p.year, p.kind, p.title))
+            entry = (
+                by_id.get(p.doc_id)
+                or by_path.get(p.path)
+                or by_meta.get((p.region, p.year, p.kind, p.title))
+            )
             if entry is None:
                 status, doc_id, path, number, section_id, section_path, current = (
-                    NO_DOCUMENT, p.doc_id, p.path, p.paragraph, p.section_id,
-                    SECTION_SEPARATOR.join(p.section_path), None)
+                    NO_DOCUMENT,
+                    p.doc_id,
+                    p.path,
+                    p.paragraph,
+                    p.section_id,
+                    SECTION_SEPARATOR.join(p.section_path),
+                    None,
+                )
             else:
                 try:
                     document = library.load(entry.id)
@@ -444,8 +508,15 @@ class TagStore:
                     number, section_id = p.paragraph, p.section_id
                     section_path, current = SECTION_SEPARATOR.join(p.section_path), None
             new = (doc_id, path, number, section_id, section_path, status, current)
-            old = (p.doc_id, p.path, p.paragraph, p.section_id, SECTION_SEPARATOR.join(p.section_path),
-                   p.status, p.current_text)
+            old = (
+                p.doc_id,
+                p.path,
+                p.paragraph,
+                p.section_id,
+                SECTION_SEPARATOR.join(p.section_path),
+                p.status,
+                p.current_text,
+            )
             if new != old:
                 if (doc_id, number) != (p.doc_id, p.paragraph):
                     report.moved += 1
@@ -456,7 +527,8 @@ class TagStore:
                 # rows stay, each with its own anchor.
                 conn.executemany(
                     "UPDATE passages SET doc_id=?, path=?, paragraph=?, section_id=?, section_path=?,"
-                    " status=?, current_text=? WHERE id=?", updates,
+                    " status=?, current_text=? WHERE id=?",
+                    updates,
                 )
         report.flagged = [p for p in self.passages() if p.flagged]
         return report

@@ -49,12 +49,18 @@ def row_prompt(row: ClauseDiff) -> Content:
         return Content.styled("  " + row.a.text, "dim")
     parts: list[Content] = []
     if row.kind != ADDED and row.a is not None:
-        body = Content.styled(row.a.text, "$text-error strike") if row.kind == REMOVED else marked(
-            row.a.text, row.a_spans, A_STYLE, "bold $text-error")
+        body = (
+            Content.styled(row.a.text, "$text-error strike")
+            if row.kind == REMOVED
+            else marked(row.a.text, row.a_spans, A_STYLE, "bold $text-error")
+        )
         parts.append(Content.styled("- ", "bold $text-error") + body)
     if row.kind != REMOVED and row.b is not None:
-        body = Content.styled(row.b.text, "$text-success") if row.kind == ADDED else marked(
-            row.b.text, row.b_spans, B_STYLE, "bold $text-success")
+        body = (
+            Content.styled(row.b.text, "$text-success")
+            if row.kind == ADDED
+            else marked(row.b.text, row.b_spans, B_STYLE, "bold $text-success")
+        )
         parts.append(Content.styled("+ ", "bold $text-success") + body)
     return Content("\n").join(parts)
 
@@ -67,7 +73,8 @@ def diff_options(diff: DocumentDiff) -> tuple[list[Option], list[int], list[int]
     for k, passage in enumerate(diff.passages):
         headers.append(len(options))
         head = Content.styled(f"{passage.label}", "bold $text-primary") + Content.styled(
-            f"  {passage.changes}/{len(passage.rows)} changed", "$text-warning")
+            f"  {passage.changes}/{len(passage.rows)} changed", "$text-warning"
+        )
         head += Content.styled(f"\nA {passage.a_title or '-'}\nB {passage.b_title or '-'}", "dim")
         options.append(Option(head, id=f"h:{k}"))
         for i, row in enumerate(passage.rows):
@@ -79,7 +86,6 @@ def diff_options(diff: DocumentDiff) -> tuple[list[Option], list[int], list[int]
 
 class DocPicker(ModalScreen[str | None]):
     """Choose the other report: type to filter; the likely one (same region, next year) first."""
-
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="docpicker.cancel", tooltip="Close")]
 
@@ -157,21 +163,50 @@ def likely_partners(doc_id: str, entries: list[Any]) -> list[Any]:
 class DiffScreen(Screen[None]):
     """A over B, clause by clause."""
 
-
     BINDINGS = [
-        Binding("n", "next_change(1)", "Next change", id="diff.next",
-                tooltip="Jump to the next changed clause"),
-        Binding("N", "next_change(-1)", "Prev change", id="diff.previous", key_display="N",
-                tooltip="Jump to the previous changed clause"),
-        Binding("right_square_bracket", "next_passage(1)", "Next passage", id="diff.next_passage",
-                key_display="]", tooltip="Jump to the next passage (target passage, themes)"),
-        Binding("left_square_bracket", "next_passage(-1)", "Prev passage", show=False,
-                id="diff.previous_passage", key_display="[", tooltip="Jump to the previous passage"),
+        Binding(
+            "n",
+            "next_change(1)",
+            "Next change",
+            id="diff.next",
+            tooltip="Jump to the next changed clause",
+        ),
+        Binding(
+            "N",
+            "next_change(-1)",
+            "Prev change",
+            id="diff.previous",
+            key_display="N",
+            tooltip="Jump to the previous changed clause",
+        ),
+        Binding(
+            "right_square_bracket",
+            "next_passage(1)",
+            "Next passage",
+            id="diff.next_passage",
+            key_display="]",
+            tooltip="Jump to the next passage (target passage, themes)",
+        ),
+        Binding(
+            "left_square_bracket",
+            "next_passage(-1)",
+            "Prev passage",
+            show=False,
+            id="diff.previous_passage",
+            key_display="[",
+            tooltip="Jump to the previous passage",
+        ),
         Binding("j", "cursor(1)", "Down", show=False, id="diff.down", tooltip="Next clause"),
         Binding("k", "cursor(-1)", "Up", show=False, id="diff.up", tooltip="Previous clause"),
         Binding("s", "swap", "Swap", id="diff.swap", tooltip="Swap the two reports"),
-        Binding("enter", "open", "Open", show=False, id="diff.open",
-                tooltip="Open the clause's paragraph in the reader (B, or A for a removed clause)"),
+        Binding(
+            "enter",
+            "open",
+            "Open",
+            show=False,
+            id="diff.open",
+            tooltip="Open the clause's paragraph in the reader (B, or A for a removed clause)",
+        ),
         Binding("escape", "close", "Back", id="diff.back", tooltip="Close the 对照 view"),
     ]
 
@@ -213,7 +248,9 @@ class DiffScreen(Screen[None]):
         self.app.call_from_thread(self._show, diff)
 
     def _failed(self, error: str) -> None:
-        self.query_one("#diff-title", Static).update(Content.styled(f"对照: {error}", "bold $text-error"))
+        self.query_one("#diff-title", Static).update(
+            Content.styled(f"对照: {error}", "bold $text-error")
+        )
 
     def _show(self, diff: DocumentDiff) -> None:
         self.diff = diff
@@ -237,7 +274,8 @@ class DiffScreen(Screen[None]):
         label = self.diff.passages[passage - 1].label if passage else ""
         self.query_one("#diff-status", Static).update(
             f"change {k}/{len(self.changes)} · passage {passage}/{len(self.headers)} {label}"
-            " · n/N change · ]/[ passage · s swap")
+            " · n/N change · ]/[ passage · s swap"
+        )
 
     @on(OptionList.OptionHighlighted, "#diff-rows")
     def _moved(self) -> None:
@@ -284,7 +322,9 @@ class DiffScreen(Screen[None]):
             return
         paragraph = next((p for p in doc.paragraphs() if p.number == clause.paragraph), None)
         self.app.pop_screen()
-        self.app.open_document(doc.id, paragraph.section_id if paragraph else None, clause.paragraph)
+        self.app.open_document(
+            doc.id, paragraph.section_id if paragraph else None, clause.paragraph
+        )
 
     @on(OptionList.OptionSelected, "#diff-rows")
     def _selected(self, event: OptionList.OptionSelected) -> None:

@@ -23,13 +23,14 @@ SNIPPET = 120
 class TagPicker(ModalScreen[tuple[list[str], str] | None]):
     """A modal dialog over the reader or the search results."""
 
-
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="tags.cancel", tooltip="Close without saving"),
         Binding("ctrl+s", "save", "Save", id="tags.save", tooltip="Save the tags and the note"),
     ]
 
-    def __init__(self, where: str, text: str, existing: list[str], current: tuple[str, ...], note: str) -> None:
+    def __init__(
+        self, where: str, text: str, existing: list[str], current: tuple[str, ...], note: str
+    ) -> None:
         super().__init__()
         self.where = where
         self.text = text
@@ -42,10 +43,14 @@ class TagPicker(ModalScreen[tuple[list[str], str] | None]):
             yield Static(f"标签 tags · {self.where}", id="tag-title")
             snippet = self.text if len(self.text) <= SNIPPET else self.text[:SNIPPET] + "…"
             yield Static(snippet, id="tag-snippet")
-            yield Input(placeholder="type a tag: Enter adds it · Enter on empty saves", id="tag-input")
+            yield Input(
+                placeholder="type a tag: Enter adds it · Enter on empty saves", id="tag-input"
+            )
             yield OptionList(id="tag-options")
             yield Input(value=self.note, placeholder="note (optional): Enter saves", id="tag-note")
-            yield Static("Enter add/remove · Tab list/note · Ctrl+S save · Esc cancel", id="tag-help")
+            yield Static(
+                "Enter add/remove · Tab list/note · Ctrl+S save · Esc cancel", id="tag-help"
+            )
 
     def on_mount(self) -> None:
         self._fill()
@@ -60,18 +65,26 @@ class TagPicker(ModalScreen[tuple[list[str], str] | None]):
         shown = [t for t in self.existing if typed in t] if typed else list(self.existing)
         options: list[Option] = []
         if typed and typed not in self.existing:
-            options.append(Option(Content.styled(f"+ new tag “{typed}”", "bold $text-success"),
-                                  id=CREATE + typed))
+            options.append(
+                Option(
+                    Content.styled(f"+ new tag “{typed}”", "bold $text-success"), id=CREATE + typed
+                )
+            )
         for name in shown:
             mark = "[x] " if name in self.selected else "[ ] "
-            options.append(Option(Content(mark) + Content.styled(name, "bold" if name in self.selected else ""),
-                                  id="tag:" + name))
+            options.append(
+                Option(
+                    Content(mark) + Content.styled(name, "bold" if name in self.selected else ""),
+                    id="tag:" + name,
+                )
+            )
         self.options.clear_options()
         self.options.add_options(options)
         if options:
             self.options.highlighted = 0
         self.query_one("#tag-title", Static).update(
-            f"标签 tags · {self.where}" + (f" · {'、'.join(self.selected)}" if self.selected else "")
+            f"标签 tags · {self.where}"
+            + (f" · {'、'.join(self.selected)}" if self.selected else "")
         )
 
     def _toggle(self, option_id: str) -> None:

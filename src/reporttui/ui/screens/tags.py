@@ -34,7 +34,9 @@ def tag_options(counts: list[TagCount]) -> list[Option]:
     for c in counts:
         regions = " · ".join(f"{r} {n}" for r, n in list(c.by_region.items())[:6])
         years = " · ".join(f"{y or '?'} {n}" for y, n in c.by_year.items())
-        head = Content.styled(f"#{c.name}", "bold $text-primary") + Content.styled(f"  {c.count}", "bold $text-warning")
+        head = Content.styled(f"#{c.name}", "bold $text-primary") + Content.styled(
+            f"  {c.count}", "bold $text-warning"
+        )
         if c.flagged:
             head += Content.styled(f"  {c.flagged} changed in source", "italic $text-error")
         options.append(Option(head + Content(f"\n    {regions}\n    {years}"), id=f"tag:{c.name}"))
@@ -60,7 +62,6 @@ def passage_options(passages: list[TaggedPassage]) -> list[Option]:
 
 class ExportDialog(ModalScreen[str | None]):
     """Ask for the file to export to; the format follows its extension (.md, .csv, .json)."""
-
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel", tooltip="Do not export")]
 
@@ -88,16 +89,30 @@ class ExportDialog(ModalScreen[str | None]):
 class TagsScreen(Screen[None]):
     """Tags, then one tag's passages."""
 
-
     BINDINGS = [
-        Binding("enter", "open", "Open", id="tags.open",
-                tooltip="List the tag's passages, or open the passage in the reader"),
-        Binding("e", "export", "Export", id="tags.export",
-                tooltip="Export the passages (all, or this tag's) to Markdown, CSV or JSON"),
+        Binding(
+            "enter",
+            "open",
+            "Open",
+            id="tags.open",
+            tooltip="List the tag's passages, or open the passage in the reader",
+        ),
+        Binding(
+            "e",
+            "export",
+            "Export",
+            id="tags.export",
+            tooltip="Export the passages (all, or this tag's) to Markdown, CSV or JSON",
+        ),
         Binding("j", "cursor_down", "Down", show=False, id="tags.down", tooltip="Next"),
         Binding("k", "cursor_up", "Up", show=False, id="tags.up", tooltip="Previous"),
-        Binding("escape", "back", "Back", id="tags.back",
-                tooltip="Back to the tag list, or close the tags screen"),
+        Binding(
+            "escape",
+            "back",
+            "Back",
+            id="tags.back",
+            tooltip="Back to the tag list, or close the tags screen",
+        ),
     ]
 
     app: ReportApp
@@ -161,7 +176,8 @@ class TagsScreen(Screen[None]):
         self.passages = passages
         self.options.clear_options()
         self.query_one("#tags-title", Static).update(
-            f"#{self.tag}: {len(passages)} passage(s) · Enter opens · e exports · Esc tags")
+            f"#{self.tag}: {len(passages)} passage(s) · Enter opens · e exports · Esc tags"
+        )
         self.options.add_options(passage_options(passages))
         if passages:
             self.options.highlighted = 0
@@ -217,9 +233,13 @@ class TagsScreen(Screen[None]):
     @work(thread=True, exclusive=False, exit_on_error=False, group="tags-export")
     def _export(self, path_text: str, tag: str | None) -> None:
         path = Path(path_text).expanduser()
-        fmt = {".md": "md", ".markdown": "md", ".csv": "csv", ".json": "json"}.get(path.suffix.lower())
+        fmt = {".md": "md", ".markdown": "md", ".csv": "csv", ".json": "json"}.get(
+            path.suffix.lower()
+        )
         if fmt is None:
-            self.app.call_from_thread(self.app.notify, "name a .md, .csv or .json file", severity="error")
+            self.app.call_from_thread(
+                self.app.notify, "name a .md, .csv or .json file", severity="error"
+            )
             return
         store = TagStore(self.home)
         try:
@@ -229,7 +249,8 @@ class TagsScreen(Screen[None]):
         try:
             write_atomically(path, export(passages, fmt, tag))
         except OSError as exc:
-            self.app.call_from_thread(self.app.notify, f"cannot write {path}: {exc.strerror or exc}",
-                                      severity="error")
+            self.app.call_from_thread(
+                self.app.notify, f"cannot write {path}: {exc.strerror or exc}", severity="error"
+            )
             return
         self.app.call_from_thread(self.app.notify, f"exported {len(passages)} passage(s) to {path}")
