@@ -70,6 +70,12 @@ async def test_tag_in_reader_then_tags_screen_export_and_open(
         # the tree marks the section holding it
         labels = [str(n.label) for n in app.reader_screen.tree.nodes_by_section.values()]
         assert any(label.startswith("#1 ") or " #1 " in label or "#1" in label for label in labels)
+        # keys typed straight after m reach the picker (no wait for the database)
+        await pilot.press("j", "m", "x", "y", "enter", "enter")
+        await settle(app, pilot)
+        nxt = app.reader_screen.text.cursor_block.paragraph
+        assert TagStore(home).find(doc.id, nxt.number).tags == ("xy",)
+        await pilot.press("k")
         # m again shows the tags ticked; Esc leaves them alone
         await pilot.press("m")
         await settle(app, pilot)
@@ -84,8 +90,8 @@ async def test_tag_in_reader_then_tags_screen_export_and_open(
         await settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, TagsScreen)
-        assert [c.name for c in screen.counts] == ["改革", "营商环境"]
-        await pilot.press("enter")
+        assert [c.name for c in screen.counts] == ["xy", "改革", "营商环境"]
+        await pilot.press("down", "enter")
         await settle(app, pilot)
         assert screen.tag == "改革" and len(screen.passages) == 1
         # export this tag's passages to CSV (a path with slashes typed in)

@@ -34,6 +34,10 @@ class WorkbenchMixin(_AppBase):
     """(doc id, paragraph number) -> tags: what the tree and the results mark (set once read)."""
 
     _tag_store: TagStore | None = None
+    _tag_cache: dict[tuple[str, int], TaggedPassage] | None = None
+    """Every tagged passage by (doc id, paragraph), as last read (None before the first read):
+    lets ``m`` open the picker at once, so keys typed right after it are not lost."""
+    _tag_names: tuple[str, ...] = ()
 
     # typing help: these come from ReportApp
     session: Any
@@ -55,12 +59,32 @@ class WorkbenchMixin(_AppBase):
         if paragraph is None:
             self.notify("headings are not tagged: move to a paragraph", timeout=3)
             return
+        if self._tag_cache is not None:
+            self._open_picker(
+                doc,
+                paragraph,
+                list(self._tag_names),
+                self._tag_cache.get((doc.id, paragraph.number)),
+            )
+            return
         self._prepare_picker(doc, paragraph)
 
     def tag_hit(self, hit: Hit) -> None:
         """``m`` on a search hit: open the tag picker for the hit's paragraph."""
         if not hit.paragraph:
             self.notify("headings are not tagged: pick a paragraph hit", timeout=3)
+            return
+        doc = next((d for d in self.session.cached_documents() if d.id == hit.doc_id), None)
+        paragraph = None
+        if doc is not None:
+            paragraph = next((p for p in doc.paragraphs() if p.number == hit.paragraph), None)
+        if doc is not None and paragraph is not None and self._tag_cache is not None:
+            self._open_picker(
+                doc,
+                paragraph,
+                list(self._tag_names),
+                self._tag_cache.get((doc.id, paragraph.number)),
+            )
             return
         self._prepare_hit(hit.doc_id, hit.paragraph)
 
@@ -134,16 +158,16 @@ class WorkbenchMixin(_AppBase):
         try:
             store = self.tag_store()
             saved = store.tag(doc, paragraph, tags, note, replace=True)
-            tagged = store.tagged_paragraphs()
+            passages, names = store.passages(), store.names()
         except ReportError as exc:
             self.call_from_thread(self.notify, str(exc), severity="error")
             return
         what = f"¶{paragraph.number}: " + ("、".join(saved.tags) if saved else "untagged")
-        self.call_from_thread(self._tags_saved, what, tagged)
+        self.call_from_thread(self._tags_saved, what, passages, names)
 
-    def _tags_saved(self, what: str, tagged: dict[tuple[str, int], tuple[str, ...]]) -> None:
+    def _tags_saved(self, what: str, passages: list[TaggedPassage], names: list[str]) -> None:
         self.notify(f"tagged {what}", timeout=3)
-        self.apply_tag_marks(tagged)
+        self._marks_read(passages, names)
 
     # -- marks --------------------------------------------------------------------------------
 
@@ -154,11 +178,21 @@ class WorkbenchMixin(_AppBase):
             store = self.tag_store()
             if reconcile:
                 store.reconcile(self.session.library)
-            tagged = store.tagged_paragraphs()
+            passages, names = store.passages(), store.names()
         except ReportError as exc:
             self.call_from_thread(self.notify, str(exc), severity="error")
             return
-        self.call_from_thread(self.apply_tag_marks, tagged)
+        self.call_from_thread(self._marks_read, passages, names)
+
+    def _marks_read(self, passages: list[TaggedPassage], names: list[str]) -> None:
+        cache: dict[tuple[str, int], TaggedPassage] = {}
+        tagged: dict[tuple[str, int], tuple[str, ...]] = {}
+        for p in passages:
+            key = (p.doc_id, p.paragraph)
+            cache.setdefault(key, p)
+            tagged[key] = tuple(sorted(set(tagged.get(key, ())) | set(p.tags)))
+        self._tag_cache, self._tag_names = cache, tuple(names)
+        self.apply_tag_marks(tagged)
 
     def apply_tag_marks(self, tagged: dict[tuple[str, int], tuple[str, ...]]) -> None:
         """Mark tagged paragraphs in the reader's tree and the search results."""
