@@ -70,8 +70,9 @@ async def test_tag_in_reader_then_tags_screen_export_and_open(
         # the tree marks the section holding it
         labels = [str(n.label) for n in app.reader_screen.tree.nodes_by_section.values()]
         assert any(label.startswith("#1 ") or " #1 " in label or "#1" in label for label in labels)
-        # keys typed straight after m reach the picker (no wait for the database)
-        await pilot.press("j", "m", "x", "y", "enter", "enter")
+        # keys typed straight after m reach the picker (no wait for the database); an extra
+        # Enter typed fast after the saving one does no harm
+        await pilot.press("j", "m", "x", "y", "enter", "enter", "enter")
         await settle(app, pilot)
         nxt = app.reader_screen.text.cursor_block.paragraph
         assert TagStore(home).find(doc.id, nxt.number).tags == ("xy",)
@@ -108,8 +109,8 @@ async def test_tag_in_reader_then_tags_screen_export_and_open(
         assert [r["paragraph"] for r in rows] == [str(block.paragraph.number)] and rows[0][
             "note"
         ] == "开篇"
-        # Enter on the passage opens it in the reader
-        await pilot.press("enter")
+        # Enter on the passage opens it in the reader (a second Enter typed fast does no harm)
+        await pilot.press("enter", "enter")
         await settle(app, pilot)
         assert isinstance(app.screen, ReaderScreen)
         assert app.reader_screen.text.cursor_block.paragraph.number == block.paragraph.number

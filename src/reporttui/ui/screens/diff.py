@@ -87,6 +87,14 @@ def diff_options(diff: DocumentDiff) -> tuple[list[Option], list[int], list[int]
 class DocPicker(ModalScreen[str | None]):
     """Choose the other report: type to filter; the likely one (same region, next year) first."""
 
+    _dismissed = False
+
+    def _dismiss_once(self, result: str | None) -> None:
+        """Dismiss once (keys typed fast may arrive after the first Enter)."""
+        if not self._dismissed:
+            self._dismissed = True
+            self.dismiss(result)
+
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="docpicker.cancel", tooltip="Close")]
 
     def __init__(self, title: str, entries: list[Any]) -> None:
@@ -124,19 +132,19 @@ class DocPicker(ModalScreen[str | None]):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         option = self.query_one("#doc-options", OptionList).highlighted_option
-        self.dismiss(option.id if option is not None else None)
+        self._dismiss_once(option.id if option is not None else None)
 
     @on(OptionList.OptionSelected, "#doc-options")
     def _picked(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(event.option.id)
+        self._dismiss_once(event.option.id)
 
     def key_down(self) -> None:
         if self.query_one(Input).has_focus:
             self.query_one("#doc-options", OptionList).focus()
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self._dismiss_once(None)
 
 
 def likely_partners(doc_id: str, entries: list[Any]) -> list[Any]:
@@ -219,6 +227,11 @@ class DiffScreen(Screen[None]):
         self.diff: DocumentDiff | None = None
         self.changes: list[int] = []
         self.headers: list[int] = []
+
+    def _leave(self) -> None:
+        """Close this screen, once (a second Enter or Esc typed fast must not pop another)."""
+        if self.app.screen is self:
+            self.app.pop_screen()
 
     def compose(self) -> ComposeResult:
         yield Static("对照: aligning…", id="diff-title")
@@ -312,6 +325,8 @@ class DiffScreen(Screen[None]):
         self.compute(self.doc_a, self.doc_b)
 
     def action_open(self) -> None:
+        if self.app.screen is not self:
+            return
         option = self.rows.highlighted_option
         if self.diff is None or option is None or not option.id or not option.id.startswith("r:"):
             return
@@ -321,7 +336,7 @@ class DiffScreen(Screen[None]):
         if clause is None:
             return
         paragraph = next((p for p in doc.paragraphs() if p.number == clause.paragraph), None)
-        self.app.pop_screen()
+        self._leave()
         self.app.open_document(
             doc.id, paragraph.section_id if paragraph else None, clause.paragraph
         )
@@ -332,4 +347,4 @@ class DiffScreen(Screen[None]):
         self.action_open()
 
     def action_close(self) -> None:
-        self.app.pop_screen()
+        self._leave()

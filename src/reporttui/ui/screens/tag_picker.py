@@ -37,6 +37,7 @@ class TagPicker(ModalScreen[tuple[list[str], str] | None]):
         self.existing = list(dict.fromkeys([*current, *existing]))
         self.selected: list[str] = list(current)
         self.note = note
+        self._dismissed = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="tag-dialog"):
@@ -130,8 +131,14 @@ class TagPicker(ModalScreen[tuple[list[str], str] | None]):
         if self.query_one("#tag-input", Input).has_focus:
             self.options.focus()
 
+    def _close(self, result: tuple[list[str], str] | None) -> None:
+        """Dismiss once: keys typed fast (Enter Enter) may still arrive after the first."""
+        if not self._dismissed:
+            self._dismissed = True
+            self.dismiss(result)
+
     def action_save(self) -> None:
-        self.dismiss((list(self.selected), self.query_one("#tag-note", Input).value.strip()))
+        self._close((list(self.selected), self.query_one("#tag-note", Input).value.strip()))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self._close(None)

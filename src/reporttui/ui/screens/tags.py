@@ -63,6 +63,14 @@ def passage_options(passages: list[TaggedPassage]) -> list[Option]:
 class ExportDialog(ModalScreen[str | None]):
     """Ask for the file to export to; the format follows its extension (.md, .csv, .json)."""
 
+    _dismissed = False
+
+    def _dismiss_once(self, result: str | None) -> None:
+        """Dismiss once (keys typed fast may arrive after the first Enter)."""
+        if not self._dismissed:
+            self._dismissed = True
+            self.dismiss(result)
+
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel", tooltip="Do not export")]
 
     def __init__(self, default: str) -> None:
@@ -80,10 +88,10 @@ class ExportDialog(ModalScreen[str | None]):
     @on(Input.Submitted)
     def _done(self, event: Input.Submitted) -> None:
         event.stop()
-        self.dismiss(event.value.strip() or None)
+        self._dismiss_once(event.value.strip() or None)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self._dismiss_once(None)
 
 
 class TagsScreen(Screen[None]):
@@ -125,6 +133,11 @@ class TagsScreen(Screen[None]):
         self.tag: str | None = None
         """The tag whose passages are listed (None: the tag list)."""
         self.passages: list[TaggedPassage] = []
+
+    def _leave(self) -> None:
+        """Close this screen, once (a second Enter or Esc typed fast must not pop another)."""
+        if self.app.screen is self:
+            self.app.pop_screen()
 
     def compose(self) -> ComposeResult:
         yield Static("标签 tags: loading…", id="tags-title")
@@ -192,6 +205,8 @@ class TagsScreen(Screen[None]):
         self.app.call_from_thread(self._show_passages, passages)
 
     def action_open(self) -> None:
+        if self.app.screen is not self:
+            return
         option = self.options.highlighted_option
         if option is None or not option.id:
             return
@@ -200,7 +215,7 @@ class TagsScreen(Screen[None]):
             self._load_tag(self.tag)
         elif option.id.startswith("p:"):
             p = self.passages[int(option.id[2:])]
-            self.app.pop_screen()
+            self._leave()
             self.app.open_document(p.doc_id, p.section_id, p.paragraph)
 
     @on(OptionList.OptionSelected, "#tags-list")
@@ -219,7 +234,7 @@ class TagsScreen(Screen[None]):
             self.tag = None
             self._show(self.counts, [], 0)
         else:
-            self.app.pop_screen()
+            self._leave()
 
     def action_export(self) -> None:
         name = self.tag or "all"
