@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -331,7 +331,8 @@ class ReportApp(WorkbenchMixin, App[None]):
             return
         focused = self.focused
         if focused is not None and focused.has_class("path-input"):  # workbench: a file path
-            focused.insert_text_at_cursor("/")  # type: ignore[attr-defined]
+            # queued behind the keys typed before it (inserting now would jump ahead of them)
+            focused.post_message(events.Key("slash", "/"))
             return
         if isinstance(self.screen, ModalScreen):
             self.pop_screen()
