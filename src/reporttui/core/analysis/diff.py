@@ -235,17 +235,50 @@ def _is_number(ch: str) -> bool:
     return bool(_NUMBER_CHAR.match(ch))
 
 
+_UNIT_CHARS = frozenset("万亿千百十元人吨个家项所户座条件次平方米公里千瓦时倍台辆套处")
+"""Characters that follow a number as its unit (110万人, 300亿元): skipped when a change right
+after them (以上, 左右) is a change of that figure."""
+UNIT_SKIP = 2
+
+
+def _number_before(text: str, pos: int) -> int | None:
+    """Start of the figure ending at ``pos`` (a number, then at most two unit characters)."""
+    k = pos
+    while pos - k < UNIT_SKIP and k > 0 and text[k - 1] in _UNIT_CHARS:
+        k -= 1
+    if k > 0 and _is_number(text[k - 1]):
+        while k > 0 and _is_number(text[k - 1]):
+            k -= 1
+        return k
+    return None
+
+
 def _widen_numbers(text: str, spans: list[Span]) -> list[Span]:
-    """Spans that cut into a number, or follow one, cover the whole number (5.5% not .5)."""
+    """Spans that cut into a number, or follow a figure, cover the whole figure (5.5% not .5;
+    5%左右 → 5% marks 5%左右; 110万人以上 → 110万人 marks 110万人以上)."""
     out = []
     for s, e in spans:
-        # a change right after a number (its qualifier or unit: 5%左右 → 5%) takes the number
-        while 0 < s <= len(text) and _is_number(text[s - 1]):
+        start = _number_before(text, s)
+        if start is not None:
+            s = start
+        while 0 < s < len(text) and _is_number(text[s]) and _is_number(text[s - 1]):
             s -= 1
         while 0 < e < len(text) and _is_number(text[e - 1]) and _is_number(text[e]):
             e += 1
         out.append((s, e))
     return _merge(out)
+
+
+def _at_figure(text: str, pos: int, inserted: str) -> Span | None:
+    """The figure a zero-width change at ``pos`` changes, if any: one just before the gap
+    (text added after a figure: 5% → 5%左右), or one just after it when what the other side
+    has there ends in a digit (5%左右 → 4.5%左右), not when it is words (就业8万人 → 就业人数8万人)."""
+    start = _number_before(text, pos)
+    if start is not None:
+        return (start, pos)
+    if pos < len(text) and _is_number(text[pos]) and inserted and _is_number(inserted[-1]):
+        return (pos, pos + 1)
+    return None
 
 
 def char_diff(a: str, b: str) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
@@ -268,19 +301,18 @@ def char_diff(a: str, b: str) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
         i1, i2, j1, j2 = int(i1), int(i2), int(j1), int(j2)
         if tag == "equal":
             continue
-        if i2 > i1:
-            a_spans.append((i1, i2))
-        elif 0 < i1 <= len(a) and _is_number(a[i1 - 1]):
-            # text inserted right after a number (5% → 5%左右): the number's meaning changed
-            a_spans.append((i1 - 1, i1))
-        else:
-            a_gaps.append((i1, i1))
-        if j2 > j1:
-            b_spans.append((j1, j2))
-        elif 0 < j1 <= len(b) and _is_number(b[j1 - 1]):
-            b_spans.append((j1 - 1, j1))
-        else:
-            b_gaps.append((j1, j1))
+        sides = ((a, i1, i2, a_spans, a_gaps, b[j1:j2]), (b, j1, j2, b_spans, b_gaps, a[i1:i2]))
+        for text, lo, hi, spans, gaps, inserted in sides:
+            if hi > lo:
+                spans.append((lo, hi))
+                continue
+            # nothing here, text on the other side: a figure next to the gap may have changed
+            # (see _at_figure), else the gap itself is marked
+            figure = _at_figure(text, lo, inserted)
+            if figure is not None:
+                spans.append(figure)
+            else:
+                gaps.append((lo, lo))
     return (
         _with_gaps(_widen_numbers(a, _merge(a_spans)), a_gaps),
         _with_gaps(_widen_numbers(b, _merge(b_spans)), b_gaps),
