@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -37,6 +37,7 @@ from reporttui.ui.screens.library import LibraryScreen
 from reporttui.ui.screens.reader import ReaderScreen
 from reporttui.ui.screens.search import SearchScreen
 from reporttui.ui.session import SEARCH_LIMIT, SearchState, Session
+from reporttui.ui.workbench import WorkbenchMixin
 
 
 OUTLINE_PRELOAD = 60
@@ -63,7 +64,7 @@ def citation(doc: Document, section_id: str, paragraph: Paragraph | None) -> str
     return "——" + " ".join(b for b in bits if b) + "，" + "，".join(where)
 
 
-class ReportApp(App[None]):
+class ReportApp(WorkbenchMixin, App[None]):
     """reporttui: read, search and compare reports."""
 
     CSS_PATH = "app.tcss"
@@ -87,6 +88,11 @@ class ReportApp(App[None]):
                 tooltip="Targets and results table of the current document"),
         Binding("K", "keywords", "Keywords", show=False, id="app.keywords",
                 tooltip="Top terms of the current document"),
+        # workbench (issue 14): the tags screen and the 对照 view (ui/workbench.py)
+        Binding("number_sign", "tags", "Tags", show=False, id="app.tags", key_display="#",
+                tooltip="Every tag with its passages; export them with citations"),
+        Binding("D", "diff", "对照", show=False, id="app.diff",
+                tooltip="对照: the current report against another, clause by clause"),
     ]
 
     index_state: reactive[tuple[int, int, str, bool]] = reactive((0, 0, "", False), init=False)
@@ -264,6 +270,7 @@ class ReportApp(App[None]):
             return
         self.session.index_ready = True
         self.index_state = (1, 1, "ready", True)
+        self.refresh_tag_marks(reconcile=True)  # workbench (issue 14): re-find tagged passages
         if self.entries and len(self.entries) <= OUTLINE_PRELOAD:
             self.preload_outlines([e.id for e in self.entries])
         if self.search_screen.is_mounted:
@@ -317,6 +324,7 @@ class ReportApp(App[None]):
             return
         await self.go("reader")
         await self.reader_screen.show(message.doc, message.section_id, message.paragraph)
+        self.refresh_tag_marks()  # workbench (issue 14): mark tagged paragraphs in the tree
 
     def reader_document(self) -> Document | None:
         return self.reader_screen.document
@@ -396,6 +404,11 @@ class ReportApp(App[None]):
         """``/`` from anywhere (even inside a text input) goes to the search query."""
         if self.current_mode == "search" and self.search_screen.input.has_focus:
             self.search_screen.input.insert_text_at_cursor("/")
+            return
+        focused = self.focused
+        if focused is not None and focused.has_class("path-input"):  # workbench: a file path
+            # queued behind the keys typed before it (inserting now would jump ahead of them)
+            focused.post_message(events.Key("slash", "/"))
             return
         if isinstance(self.screen, ModalScreen):
             self.pop_screen()
@@ -503,6 +516,11 @@ class ReportApp(App[None]):
                             self.action_targets)
         yield SystemCommand("Keywords", "Top terms of the current document (K)",
                             self.action_keywords)
+        yield SystemCommand("Tag paragraph", "Tag the current paragraph (m)",
+                            self.reader_screen.action_tag)
+        yield SystemCommand("Tags", "Every tag with its passages; export (#)", self.action_tags)
+        yield SystemCommand("对照 diff", "The current report against another, clause by clause (D)",
+                            self.action_diff)
         yield SystemCommand("Help", "Keys and query syntax (F1, ?)", self.action_help)
         yield from super().get_system_commands(screen)
 

@@ -4,7 +4,7 @@
     "一泓清水入黄河"            a phrase; “…” and 「…」 (what a Chinese IME types) work too
     -煤矸石  -"三年行动"        leave out paragraphs containing it
     林麝 OR 沙棘   林麝 | 沙棘   either; (林麝 养殖) OR 沙棘 groups with parentheses
-    region:古交 year:2025 year:2020-2025 kind:计划 section:民生
+    region:古交 year:2025 year:2020-2025 kind:计划 section:民生 tag:营商环境
                               filters (地区: 年份: 类型: 章节: work too; a full-width ：
                               as well); region/kind/section match a part of the value, so
                               region:古交 finds 古交市; the same filter twice means either
@@ -32,6 +32,7 @@ FILTER_KEYS = {
     "year": "year", "年份": "year", "年": "year",
     "kind": "kind", "类型": "kind", "类别": "kind",
     "section": "section", "章节": "section", "节": "section",
+    "tag": "tag", "标签": "tag",  # workbench (issue 14): tagged passages only
 }
 QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』", "”": "”"}
 _ESCAPE_RE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
@@ -56,9 +57,11 @@ class Filters:
     section: tuple[str, ...] = ()
     year: tuple[tuple[int, int], ...] = ()
     """Inclusive year ranges; ``year:2025`` is ``(2025, 2025)``."""
+    tag: tuple[str, ...] = ()
+    """workbench (issue 14): ``tag:NAME`` keeps passages tagged NAME (resolved by the search)."""
 
     def __bool__(self) -> bool:
-        return bool(self.region or self.kind or self.section or self.year)
+        return bool(self.region or self.kind or self.section or self.year or self.tag)
 
 
 @dataclass(frozen=True)
@@ -242,6 +245,7 @@ def _parse(s: str) -> ParsedQuery:
     region: list[str] = []
     kind: list[str] = []
     section: list[str] = []
+    tag: list[str] = []  # workbench (issue 14)
     years: list[tuple[int, int]] = []
     excluded: list[Term] = []
     # items: conjunctions of terms, with the operators between them
@@ -303,7 +307,7 @@ def _parse(s: str) -> ParsedQuery:
                     hi = int(m.group(2) or lo)
                     years.append((min(lo, hi), max(lo, hi)))
             else:
-                {"region": region, "kind": kind, "section": section}[key].append(value)
+                {"region": region, "kind": kind, "section": section, "tag": tag}[key].append(value)
     if pending_not:
         problems.append("ignored a NOT with nothing after it")
 
@@ -338,6 +342,7 @@ def _parse(s: str) -> ParsedQuery:
     filters = Filters(
         region=tuple(dict.fromkeys(region)), kind=tuple(dict.fromkeys(kind)),
         section=tuple(dict.fromkeys(section)), year=tuple(dict.fromkeys(years)),
+        tag=tuple(dict.fromkeys(tag)),
     )
     notice = "; ".join(dict.fromkeys(problems)) or None
     return ParsedQuery(

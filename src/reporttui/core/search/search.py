@@ -443,6 +443,10 @@ def _run(
                             notice=notice or ("empty query" if not source.strip() else None))
     limit = max(int(limit), 1)
     filt = build_filter(pq, searcher)
+    if pq.filters.tag:  # workbench (issue 14): tag:NAME, resolved against the tags store
+        from reporttui.core.search.tagfilter import tag_filter
+
+        filt = tag_filter(home, pq.filters.tag, filt)
     plan = understand(pq, searcher, home, use_jieba is None or bool(use_jieba), synonyms)
     found = _fast_candidates(searcher, pq, plan, filt, home, use_jieba, max(ranking.POOL, limit + ranking.RERANK_EXTRA))
     if found is None:  # an index fastmatch does not understand: Whoosh's own matching
@@ -761,6 +765,8 @@ def explain(
         filters["kind"] = list(f.kind)
     if f.section:
         filters["section"] = list(f.section)
+    if f.tag:  # workbench (issue 14)
+        filters["tag"] = list(f.tag)
     if result is not None:
         expansions = list(result.expansions)
     else:

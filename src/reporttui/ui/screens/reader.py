@@ -35,6 +35,8 @@ class ReaderScreen(Screen[None]):
                 tooltip="Jump to the previous search hit", key_display="N"),
         Binding("y", "copy", "Copy", id="reader.copy",
                 tooltip="Copy the current paragraph with a citation line (OSC 52)"),
+        Binding("m", "tag", "Tag", id="reader.tag",
+                tooltip="Tag the current paragraph (pick or type tags, add a note)"),
         Binding("t", "toggle_tree", "Tree", id="reader.toggle_tree",
                 tooltip="Show or hide the section tree"),
         Binding("d", "dropped", "Dropped", show=False, id="reader.dropped",
@@ -191,6 +193,12 @@ class ReaderScreen(Screen[None]):
         if self.document is None or block is None:
             return
         self.app.copy_citation(self.document, block.section.id, block.paragraph, block.text)
+
+    def action_tag(self) -> None:
+        """workbench (issue 14): tag the paragraph under the cursor."""
+        block = self.text.cursor_block
+        if self.document is not None and block is not None:
+            self.app.tag_paragraph(self.document, block.paragraph)
 
     def action_dropped(self) -> None:
         if self.document is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -42,8 +42,11 @@ def grouped_order(hits: Sequence[Hit]) -> list[int]:
         doc_rank[hits[i].doc_id], sec_rank[(hits[i].doc_id, hits[i].section_path)], i))
 
 
-def result_options(state: SearchState, width: int = 0) -> list[Option]:
-    """Disabled headers for documents and sections (with counts), one option per hit.
+def result_options(
+    state: SearchState, width: int = 0, tagged: Collection[tuple[str, int]] = ()
+) -> list[Option]:
+    """Disabled headers for documents and sections (with counts), one option per hit;
+    ``tagged`` (doc id, paragraph) pairs get a ``#`` before their ¶ (workbench, issue 14).
 
     Hits are grouped (:func:`grouped_order`); the option id keeps the hit's rank (``hit:k``),
     so k/N and the reader's n/N follow the ranking. A hit's reasons (lead clause, section
@@ -77,8 +80,9 @@ def result_options(state: SearchState, width: int = 0) -> list[Option]:
                        id=f"sec:{index}", disabled=True)
             )
         number = f"¶{hit.paragraph}" if hit.paragraph else "标题"
+        mark = "#" if hit.paragraph and (hit.doc_id, hit.paragraph) in tagged else " "
         options.append(
-            Option(snippet(hit.snippet, hit.snippet_spans, prefix=f"    {number}", width=width),
+            Option(snippet(hit.snippet, hit.snippet_spans, prefix=f"   {mark}{number}", width=width),
                    id=f"hit:{index}")
         )
     return options
@@ -92,6 +96,8 @@ class SearchScreen(Screen[None]):
                 tooltip="Open the highlighted hit in the reader"),
         Binding("down", "focus_results", "Results", show=False, id="search.results",
                 tooltip="Move from the query to the results"),
+        Binding("m", "tag_hit", "Tag", id="search.tag",
+                tooltip="Tag the highlighted hit's paragraph (in the results list)"),
         Binding("f2", "explain", "Explain", id="search.explain",
                 tooltip="Show how the query was parsed and segmented"),
         Binding("escape", "clear_or_back", "Back", id="search.back",
@@ -207,7 +213,24 @@ class SearchScreen(Screen[None]):
         width = self.results.scrollable_content_region.width or self.app.size.width
         self._filled_width = width
         self.results.clear_options()
-        self.results.add_options(result_options(state, width - 1))
+        self.results.add_options(result_options(state, width - 1, getattr(self.app, "tagged", {})))
+
+    def refresh_marks(self) -> None:
+        """workbench (issue 14): redraw the results with the current tag marks."""
+        state = self.app.session.search
+        if state is None or not self.results.option_count:
+            return
+        keep = self.results.highlighted
+        self._fill(state)
+        if keep is not None and keep < self.results.option_count:
+            self.results.highlighted = keep
+
+    def action_tag_hit(self) -> None:
+        """workbench (issue 14): tag the highlighted hit's paragraph."""
+        index = self._highlighted_hit()
+        state = self.app.session.search
+        if state is not None and index is not None:
+            self.app.tag_hit(state.hits[index])
 
     def on_resize(self) -> None:
         state = self.app.session.search

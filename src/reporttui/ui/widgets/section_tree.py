@@ -12,13 +12,16 @@ from reporttui.core.display import safe_line
 from reporttui.core.model import Document, Section
 
 
-def _label(section: Section, hits: int, count_style: Style, hit_style: Style) -> Text:
-    """"●3 title 12": hits in the subtree (during a search), the heading, its paragraph count."""
+def _label(section: Section, hits: int, count_style: Style, hit_style: Style, tagged: int = 0) -> Text:
+    """"●3 #2 title 12": hits in the subtree (during a search), tagged paragraphs in it
+    (workbench, issue 14), the heading, its paragraph count."""
     title = section.title or ("全文" if section.kind == "document" else "前言")
     paragraphs = sum(1 for _ in section.all_paragraphs())
     label = Text()
     if hits:
         label.append(f"●{hits} ", hit_style)
+    if tagged:
+        label.append(f"#{tagged} ", hit_style)
     if section.level <= 1 and section.part != "main":
         # Not the report itself: an appended article/table (附加) or an appendix (附录).
         label.append("附加 " if section.part == "appended" else "附录 ", count_style)
@@ -46,6 +49,14 @@ class SectionTree(Tree[str]):
         self.guide_depth = 2
         self.document: Document | None = None
         self.nodes_by_section: dict[str, TreeNode[str]] = {}
+        self.tagged: dict[str, int] = {}
+        """section id -> tagged paragraphs directly in it (workbench, issue 14)."""
+        self._hit_counts: dict[str, int] = {}
+
+    def set_tagged(self, tagged: dict[str, int]) -> None:
+        """Mark sections holding tagged paragraphs (relabels, keeping the hit counts)."""
+        self.tagged = dict(tagged)
+        self.set_hit_counts(self._hit_counts)
 
     def show(self, document: Document, hit_counts: dict[str, int] | None = None) -> None:
         """Rebuild the tree for ``document``; ``hit_counts`` maps section id -> hits in it."""
@@ -53,6 +64,7 @@ class SectionTree(Tree[str]):
         self.clear()
         self.nodes_by_section = {}
         counts = hit_counts or {}
+        self._hit_counts, self.tagged = counts, {}
 
         def subtree_hits(section: Section) -> int:
             return sum(counts.get(s.id, 0) for s in section.walk())
@@ -76,6 +88,7 @@ class SectionTree(Tree[str]):
         if self.document is None:
             return
         counts = hit_counts or {}
+        self._hit_counts = counts
         for section in self.document.walk():
             node = self.nodes_by_section.get(section.id)
             if node is not None:
@@ -87,6 +100,7 @@ class SectionTree(Tree[str]):
             hits,
             self.get_component_rich_style("section-tree--count", partial=True),
             self.get_component_rich_style("section-tree--hits", partial=True),
+            sum(self.tagged.get(s.id, 0) for s in section.walk()),
         )
 
     def follow(self, section_id: str) -> None:
