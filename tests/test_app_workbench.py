@@ -67,7 +67,7 @@ async def test_tag_in_reader_then_tags_screen_export_and_open(
             and set(stored.tags) == {"营商环境", "改革"}
             and stored.note == "开篇"
         )
-        assert app.reader_screen.text.cursor_block.has_class("-tagged")
+        assert app.reader_screen.text.marks_of(block.paragraph.number) == ["tags"]
         # the tree marks the section holding it
         labels = [str(n.label) for n in app.reader_screen.tree.nodes_by_section.values()]
         assert any(label.startswith("#1 ") or " #1 " in label or "#1" in label for label in labels)

@@ -114,7 +114,9 @@ def _covered(figure: tuple[int, int], marks: list[tuple[int, int]], whole: bool)
     lo, hi = figure
     if whole:
         return any(s <= lo and hi <= e for s, e in marks)
-    return any((s < hi and lo < e) or (s == e and lo <= s <= hi) for s, e in marks)
+    # A qualitative target (正增长) is changed by the words next to it (争取保持 → 力争): a mark
+    # touching it counts.
+    return any(s <= hi and lo <= e for s, e in marks)
 
 
 def _check_targets(a: Document, b: Document) -> int:

@@ -205,12 +205,10 @@ class WorkbenchMixin(_AppBase):
                 if (doc.id, p.number) in tagged:
                     counts[p.section_id] = counts.get(p.section_id, 0) + 1
             reader.tree.set_tagged(counts)
-            # The text: a tint on tagged paragraphs while the text is one widget per paragraph
-            # (DocumentView's blocks); the line-API reader replacing it has a gutter-mark API
-            # to use instead once merged.
-            for block in getattr(reader.text, "blocks", ()):
-                number = getattr(getattr(block, "paragraph", None), "number", None)
-                block.set_class(number is not None and (doc.id, number) in tagged, "-tagged")
+            # The text: a # in the reader's gutter beside each tagged paragraph.
+            reader.text.set_marks(
+                "tags", (n for d, n in tagged if d == doc.id), glyph="#", style="$warning"
+            )
         if self.search_screen.is_mounted:
             self.search_screen.refresh_marks()
 
