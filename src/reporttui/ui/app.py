@@ -225,11 +225,11 @@ class ReportApp(App[None]):
     async def _open_document(
         self, doc_id: str, section_id: str | None, paragraph: int, via: str
     ) -> None:
+        self.navigator.visit()  # first: the place left keeps its hit walk
         search = self.session.search
         if via != "results" and search is not None and search.walking:
             search.walking = False
             search.ended_by = via
-        self.navigator.visit()
         await self.navigator.clear_over()
         if self.current_mode != "reader":
             await self.switch_mode("reader")

@@ -20,6 +20,7 @@ from textual.widgets import Footer, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from reporttui.ui.keys import ListKeys  # j k g G space b (appnav)
 from reporttui.ui.compare.messages import ComparisonReady, OpenSection, WorkFailed
 from reporttui.ui.compare.render import highlight
 
@@ -100,7 +101,7 @@ class SectionBlock(Static, can_focus=True):
         self.post_message(OpenSection(self.doc_id, self.ref.section_id))
 
 
-class CompareScreen(Screen[None]):
+class CompareScreen(ListKeys, Screen[None]):
     """Side-by-side comparison of two documents of ``library``."""
 
     DEFAULT_CSS = """

@@ -11,10 +11,11 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 from textual.worker import get_current_worker
 
+from reporttui.ui.keys import ListKeys  # j k g G space b (appnav)
 from reporttui.ui.compare.messages import OpenSection, TargetsReady, WorkFailed
 
 
-class TargetsScreen(Screen[None]):
+class TargetsScreen(ListKeys, Screen[None]):
     """A table of the targets and results of ``doc_ids`` (indicator names normalised)."""
 
     DEFAULT_CSS = """
