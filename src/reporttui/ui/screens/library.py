@@ -79,11 +79,14 @@ class LibraryScreen(ListKeys, Screen[None]):
     """The first screen: every document in the library."""
 
     BINDINGS = [
-        Binding("enter", "open", "Open", id="library.open", tooltip="Open the highlighted report"),
+        Binding("enter", "open", "Open", id="library.open", priority=True,
+                tooltip="Open the highlighted report"),
         Binding("f", "filter", "Filter", id="library.filter",
                 tooltip="Filter the list by region, year, kind or title (or just start typing)"),
         Binding("c", "app.compare", "Compare", id="library.compare",
                 tooltip="Compare the highlighted report with another"),
+        Binding("T", "app.targets", "Targets", id="library.targets",
+                tooltip="Targets and results table of the highlighted report"),
         Binding("escape", "clear_filter", "Clear", show=False, id="library.clear_filter",
                 key_display="Esc", tooltip="Clear the filter, else go back"),
         Binding("backspace", "back", "Back", show=False, id="library.back",

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 
 NARROW = 60
 """Below this width the tree is hidden unless asked for."""
+HITS = Binding.Group("Hit")
+"""n and N share one footer entry: "n N Hit"."""
 
 
 @dataclass(frozen=True)
@@ -54,9 +56,9 @@ class ReaderScreen(Screen[None]):
     """One document: tree on the left, text on the right, a title line with the search counter."""
 
     BINDINGS = [
-        Binding("n", "step_hit(1)", "Next", id="reader.next_hit",
+        Binding("n", "step_hit(1)", "Next hit", id="reader.next_hit", group=HITS,
                 tooltip="Jump to the next search hit (on into the next document)"),
-        Binding("N", "step_hit(-1)", "Prev", id="reader.previous_hit",
+        Binding("N", "step_hit(-1)", "Previous hit", id="reader.previous_hit", group=HITS,
                 tooltip="Jump to the previous search hit", key_display="N"),
         Binding("y", "copy", "Copy", id="reader.copy",
                 tooltip="Copy the current paragraph with a citation line (OSC 52)"),
