@@ -150,3 +150,16 @@ def printable(text: str) -> str:
         else:
             out.append(ch)
     return "".join(out).rstrip()
+
+
+def index_label(done: int, total: int, name: str, seconds_left: float | None) -> str:
+    """The indexing status line: "indexing… 12/54 太原市/2025.md · about 40 s left", then
+    "writing the index… about 15 s left" once every file is read."""
+    from reporttui.core.progress import format_seconds
+
+    left = f" · {format_seconds(seconds_left)} left" if seconds_left is not None else ""
+    if total and done >= total:
+        return f"writing the index…{left[2:]}"
+    count = f" {done}/{total}" if total else ""
+    where = f" {source_label(name)}" if name else ""
+    return f"indexing…{count}{where}{left}"

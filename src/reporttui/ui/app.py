@@ -27,8 +27,9 @@ from textual.signal import Signal
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reporttui.core.errors import ReportError
-from reporttui.core.labels import citation, source_label
+from reporttui.core.labels import citation, index_label
 from reporttui.core.model import Document, Paragraph
+from reporttui.core.progress import Eta
 from reporttui.core.session import Outline, SearchState, Session
 from reporttui.ui.commands import DocumentCommands, SectionCommands
 from reporttui.ui.messages import EntriesLoaded, IndexProgress, IndexReady
@@ -97,6 +98,7 @@ class ReportApp(App[None]):
         self.navigator = Navigator(self)
         self._indexing_started = False
         self._loading_jieba = False
+        self._eta = Eta()
 
     # -- start-up ----------------------------------------------------------------------------
 
@@ -183,8 +185,23 @@ class ReportApp(App[None]):
 
     @on(IndexProgress)
     def _index_progress(self, message: IndexProgress) -> None:
-        label = f"indexing… {source_label(message.label)}" if message.label else "indexing…"
-        self.index_state = (message.done, message.total, label, False)
+        done, total = message.done, message.total
+        if done == 0 or self._eta.total != total:
+            self._eta = Eta()
+        self._eta.update(done, total)
+        label = index_label(done, total, message.label, self._eta.remaining())
+        self.index_state = (done, total, label, False)
+        if total and done >= total and self._eta.remaining() is not None:
+            # No more progress comes while the index is written: keep the estimate counting.
+            self.set_timer(1.0, self._refresh_eta)
+
+    def _refresh_eta(self) -> None:
+        done, total, _label, ready = self.index_state
+        if ready or not total or done < total:
+            return
+        self.index_state = (done, total, index_label(done, total, "", self._eta.remaining()),
+                            False)
+        self.set_timer(1.0, self._refresh_eta)
 
     @on(IndexReady)
     def _index_ready(self, message: IndexReady) -> None:
