@@ -247,3 +247,27 @@ async def test_search_results_from_escape_return_to_the_highlighted_hit(app_home
         await settle(app, pilot)
         assert isinstance(app.screen, SearchScreen)
         assert app.search_screen._highlighted_hit() == chosen
+
+
+@run_async
+async def test_t_keeps_the_reading_position(app_home: Path) -> None:
+    app = make_app(app_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        taiyuan = next(e for e in app.entries if e.region == "太原市")
+        app.open_document(taiyuan.id)
+        await settle(app, pilot)
+        view = app.reader_screen.text
+        for _ in range(40):
+            await pilot.press("j")
+        await pilot.pause()
+        block = view.cursor_block
+        assert view.scroll_y > 0
+        for _ in range(2):
+            await pilot.press("t")
+            await pilot.pause(0.1)
+            app.reader_screen.text.focus()
+            await pilot.pause(0.1)
+            assert view.cursor_block is block
+            top, bottom = view.scroll_y, view.scroll_y + view.scrollable_content_region.height
+            assert top <= block.virtual_region.y < bottom, "the paragraph read is still in view"

@@ -344,12 +344,24 @@ class ReaderScreen(Screen[None]):
     # -- actions -----------------------------------------------------------------------------
 
     def action_toggle_tree(self) -> None:
+        """Show or hide the tree; the text re-wraps, so keep the cursor's paragraph in view."""
+        keep = self.text.cursor
         self._tree_wanted = not self.tree.display
         self.tree.display = self._tree_wanted
         if self._tree_wanted:
             self.tree.focus()
         else:
             self.text.focus()
+        if keep >= 0:
+            self.call_after_refresh(self._keep_reading, keep)
+
+    def _keep_reading(self, index: int, tries: int = 0) -> None:
+        """Once the text is laid out at its new width, put block ``index`` back at the top."""
+        view = self.text
+        if view.size.height == 0 and tries < 50:
+            self.set_timer(0.02, lambda: self._keep_reading(index, tries + 1))
+            return
+        view.scroll_to_block_top(index)
 
     def action_copy(self) -> None:
         block = self.text.cursor_block
