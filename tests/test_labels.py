@@ -52,7 +52,7 @@ def test_regions_national_then_provinces_then_cities_by_pinyin() -> None:
 
 def test_index_label_never_repeats_itself() -> None:
     assert index_label(0, 0, "", None) == "indexing…"
-    assert index_label(3, 54, "/c/太原市/2025.md", 41.0) == "indexing… 3/54 太原市/2025.md · about 40 s left"
+    assert index_label(3, 54, "/c/太原市/2025.md", 41.0) == "indexing… 3/54 · about 40 s left · 太原市/2025.md"
     assert index_label(54, 54, "", 12.0).startswith("writing the index… about 10 s")
 
 

@@ -153,7 +153,7 @@ def printable(text: str) -> str:
 
 
 def index_label(done: int, total: int, name: str, seconds_left: float | None) -> str:
-    """The indexing status line: "indexing… 12/54 太原市/2025.md · about 40 s left", then
+    """The indexing status line: "indexing… 12/54 · about 40 s left · 太原市/2025.md", then
     "writing the index… about 15 s left" once every file is read."""
     from reporttui.core.progress import format_seconds
 
@@ -161,5 +161,5 @@ def index_label(done: int, total: int, name: str, seconds_left: float | None) ->
     if total and done >= total:
         return f"writing the index…{left[2:]}"
     count = f" {done}/{total}" if total else ""
-    where = f" {source_label(name)}" if name else ""
-    return f"indexing…{count}{where}{left}"
+    where = f" · {source_label(name)}" if name else ""
+    return f"indexing…{count}{left}{where}"
