@@ -271,3 +271,37 @@ async def test_t_keeps_the_reading_position(app_home: Path) -> None:
             assert view.cursor_block is block
             top, bottom = view.scroll_y, view.scroll_y + view.scrollable_content_region.height
             assert top <= block.virtual_region.y < bottom, "the paragraph read is still in view"
+
+
+def test_identical_rows_show_their_file_and_long_titles_hang() -> None:
+    from dataclasses import dataclass
+
+    from reporttui.ui.screens.library import grouped_options
+
+    @dataclass(frozen=True)
+    class Entry:
+        id: str
+        path: str
+        region: str | None = "太原市"
+        year: int | None = 2008
+        kind: str | None = "政府工作报告"
+        title: str = "政府工作报告"
+        chars: int = 9000
+
+    entries = [
+        Entry("a", "/c/政府工作报告-主要城市/太原市/2008.md"),
+        Entry("b", "/copy/太原/2008.md"),
+        Entry("c", "/c/x/2009.md", year=2009, title="关于" + "国民经济和社会发展计划执行情况" * 4),
+        Entry("d", "/c/省/2008.md", region="山西省"),
+    ]
+    options = grouped_options(entries, width=60)
+    texts = [str(o.prompt) for o in options]
+    assert texts[0] == "山西省", "province before its cities"
+    assert any("太原市/2008.md" in t for t in texts) and any("太原/2008.md" in t for t in texts)
+    assert not any("x/2009.md" in t for t in texts), "a unique row needs no path"
+    long_row = next(t for t in texts if "关于" in t)
+    lines = long_row.split("\n")
+    assert len(lines) > 1
+    indent = len(lines[0]) - len(lines[0].lstrip("\u00a0 "))
+    assert all(line.startswith(" " * 8) for line in lines[1:]), "continuation lines hang"
+    assert indent == 2
