@@ -331,7 +331,7 @@ class ReportApp(App[None]):
         from reporttui.ui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.screen))
 
     def _compare_module(self) -> Any:
         try:

@@ -9,7 +9,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, MarkdownViewer
 
 from reporttui.ui.keys import LIST_BINDINGS, ListKeys, help_markdown
@@ -58,12 +58,40 @@ class HelpScreen(ListKeys, ModalScreen[None]):
                 key_display="Esc", tooltip="Close the help"),
     ]
 
+    def __init__(self, here: Screen[Any] | None = None) -> None:
+        super().__init__()
+        self.here = here
+        """The screen the help was opened from: its live keys come first (as Posting's help
+        lists the focused widget's bindings)."""
+
+    def _here_section(self) -> list[tuple[str, list[BindingType]]]:
+        if self.here is None:
+            return []
+        keys: dict[str, list[str]] = {}
+        first: dict[str, Binding] = {}
+        for key, active in self.here.active_bindings.items():
+            binding = active.binding
+            if not binding.id or not binding.description or binding.system:
+                continue  # Textual's own scrolling keys have no id: the tables below cover ours
+            first.setdefault(binding.id, binding)
+            display = binding.key_display or self.app.get_key_display(binding)
+            shown = keys.setdefault(binding.id, [])
+            if display not in shown:
+                shown.append(display)
+        here = [
+            Binding(b.key, b.action, b.description, key_display=" ".join(keys[i]),
+                    tooltip=b.tooltip, id=i)
+            for i, b in first.items()
+        ]
+        name = type(self.here).__name__.removesuffix("Screen")
+        return [(f"Here ({name}): the keys that work now", here)]
+
     def compose(self) -> ComposeResult:
         prose = resources.files("reporttui.ui").joinpath("help.md").read_text(encoding="utf-8")
+        sections = self._here_section() + key_sections(type(self.app))
         with Vertical(id="help-box"):
             yield MarkdownViewer(
-                help_markdown(key_sections(type(self.app)), prose), show_table_of_contents=False,
-                id="help-viewer",
+                help_markdown(sections, prose), show_table_of_contents=False, id="help-viewer"
             )
         yield Footer(compact=True)
 
