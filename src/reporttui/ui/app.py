@@ -14,6 +14,7 @@ import os
 import sys
 import threading
 import warnings
+from functools import partial
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -148,7 +149,9 @@ class ReportApp(App[None]):
                         next((e for e in entries if e.sha1 == sha1), None),
                     )
                     if chosen is not None:
-                        self.call_from_thread(self.open_document, chosen.id)
+                        self.call_from_thread(
+                            partial(self.open_document, chosen.id, via="command line")
+                        )
             if library.needs_indexing():
                 library.sync(progress, self.cancel)
                 self.post_message(EntriesLoaded(list(library.entries())))
