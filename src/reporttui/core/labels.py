@@ -30,12 +30,13 @@ class Labelled(Protocol):
 def document_label(doc: Labelled, *, title: bool = False, short: bool = False) -> str:
     """ "太原市 2025 政府工作报告" (``title``: plus the title when it says more than the kind).
 
-    ``short`` gives "太原市 2025", enough to tell two sides of a comparison apart.
+    ``short`` gives "太原市 2025" (the title's start when the region is unknown), enough to tell
+    two sides of a comparison apart.
     """
+    if short:
+        return f"{doc.region or (doc.title or '')[:12]} {doc.year or ''}".strip()
     region = doc.region or "?"
     year = str(doc.year) if doc.year else "?"
-    if short:
-        return f"{region} {year}"
     kind = doc.kind or ""
     bits = [region, year, kind or doc.title or ""]
     if title and kind and doc.title and doc.title != kind:

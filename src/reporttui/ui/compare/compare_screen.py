@@ -20,6 +20,8 @@ from textual.widgets import Footer, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from reporttui.core.analysis.pairing import default_partner  # pure: in the core (appnav)
+from reporttui.core.labels import document_label
 from reporttui.ui.keys import ListKeys  # j k g G space b (appnav)
 from reporttui.ui.compare.messages import ComparisonReady, OpenSection, WorkFailed
 from reporttui.ui.compare.render import highlight
@@ -28,28 +30,9 @@ NARROW = 100
 """Below this many columns the sides are stacked and the theme list hidden."""
 
 
-def default_partner(entries: list[Any], doc_id: str | None) -> str | None:
-    """The document to set against ``doc_id`` when none was chosen.
-
-    Another region's report of the same year first (what do others plan?), then the same
-    region's other year (what changed?), then any other document; ``doc_id`` itself when alone.
-    """
-    this = next((e for e in entries if e.id == doc_id), None)
-    others = [e for e in entries if e.id != doc_id]
-    if this is not None:
-        for better in (
-            lambda e: e.year == this.year and e.region != this.region,
-            lambda e: e.region == this.region and e.year != this.year,
-        ):
-            found = [e for e in others if better(e)]
-            if found:
-                return found[0].id
-    return others[0].id if others else doc_id
-
-
 def _short_label(document: Any) -> str:
     """ "古交市 2025": enough to tell the sides apart in every band."""
-    return f"{document.region or document.title[:12]} {document.year or ''}".strip()
+    return document_label(document, short=True)
 
 
 class SectionBlock(Static, can_focus=True):

@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 from textual.worker import get_current_worker
 
+from reporttui.core.labels import section_at  # a figure's section (appnav)
 from reporttui.ui.keys import ListKeys  # j k g G space b (appnav)
 from reporttui.ui.compare.messages import OpenSection, TargetsReady, WorkFailed
 
@@ -75,11 +76,10 @@ class TargetsScreen(ListKeys, Screen[None]):
             per_doc = {d.id: extract_targets(d) for d in documents}
             sections: dict[tuple[str, int], str] = {}
             for d in documents:
-                paragraphs = d.paragraphs()
                 for row in per_doc[d.id]:
-                    holder = next((p for p in paragraphs if p.start <= row.start < p.end), None)
-                    if holder is not None:
-                        sections[(d.id, row.start)] = holder.section_id
+                    section_id = section_at(d, row.start)
+                    if section_id is not None:
+                        sections[(d.id, row.start)] = section_id
             if not get_current_worker().is_cancelled:
                 self.post_message(TargetsReady(documents, per_doc, sections))
         except ReportError as exc:
