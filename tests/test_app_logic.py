@@ -36,7 +36,7 @@ def test_step_wraps_and_counter_counts_from_one() -> None:
 
 
 def test_citation_names_region_year_title_section_and_paragraph() -> None:
-    from reporttui.ui.app import citation
+    from reporttui.core.labels import citation
 
     text = "一、总体要求\n发展林麝养殖。"
     para = Paragraph(7, "发展林麝养殖。", 7, "s1")

@@ -1,4 +1,4 @@
-"""SVG snapshots of each main screen at 80x24 (pytest-textual-snapshot).
+"""SVG snapshots of every non-compare screen at 80x24 and 160x45 (pytest-textual-snapshot).
 
 Update after an intended change with ``pytest tests/test_snapshots.py --snapshot-update`` and look
 at the report before committing.
@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from test_app_support import app_home, make_app, settle  # noqa: F401 (a fixture)
 from textual import events
 
-SIZE = (80, 24)
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 45), id="160x45")]
 
 
 async def _ready(pilot) -> None:  # type: ignore[no-untyped-def]
@@ -30,25 +31,58 @@ async def _search(pilot, query: str = "林麝") -> None:  # type: ignore[no-unty
     await settle(app, pilot)
 
 
-def test_library_screen(snap_compare, app_home: Path) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(make_app(app_home), terminal_size=SIZE, run_before=_ready)
+async def _open(pilot, region: str) -> None:  # type: ignore[no-untyped-def]
+    await _ready(pilot)
+    app = pilot.app
+    entry = next(e for e in app.entries if e.region == region)
+    app.open_document(entry.id)
+    await settle(app, pilot)
+    await pilot.pause(0.2)
 
 
-def test_reader_screen(snap_compare, app_home: Path) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("size", SIZES)
+def test_library_screen(snap_compare, app_home: Path, size) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(app_home), terminal_size=size, run_before=_ready)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_library_filtered(snap_compare, app_home: Path, size) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _ready(pilot)
+        await pilot.press(*"古交")
+        await pilot.pause()
+
+    assert snap_compare(make_app(app_home), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_reader_screen(snap_compare, app_home: Path, size) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await _ready(pilot)
         await pilot.press("enter")
         await settle(pilot.app, pilot)
         await pilot.press("j", "j", "j")
 
-    assert snap_compare(make_app(app_home), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(make_app(app_home), terminal_size=size, run_before=run_before)
 
 
-def test_search_screen(snap_compare, app_home: Path) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(make_app(app_home), terminal_size=SIZE, run_before=_search)
+@pytest.mark.parametrize("size", SIZES)
+def test_search_screen(snap_compare, app_home: Path, size) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(app_home), terminal_size=size, run_before=_search)
 
 
-def test_reader_at_a_hit(snap_compare, app_home: Path) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("size", SIZES)
+def test_search_explain(snap_compare, app_home: Path, size) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _search(pilot, "林麝 region:古交 -煤炭")
+        await pilot.press("f2")
+        await pilot.pause()
+
+    assert snap_compare(make_app(app_home), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_reader_at_a_hit(snap_compare, app_home: Path, size) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await _search(pilot)
         await pilot.press("enter")
@@ -56,16 +90,44 @@ def test_reader_at_a_hit(snap_compare, app_home: Path) -> None:  # type: ignore[
         await pilot.press("n")
         await settle(pilot.app, pilot)
 
-    assert snap_compare(make_app(app_home), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(make_app(app_home), terminal_size=size, run_before=run_before)
 
 
-def test_help_screen(snap_compare, app_home: Path) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("size", SIZES)
+def test_reader_search_ended(snap_compare, app_home: Path, size) -> None:  # type: ignore[no-untyped-def]
+    """Another document opened from the palette: the title says the hit walk ended."""
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _search(pilot)
+        await pilot.press("enter")
+        await settle(pilot.app, pilot)
+        app = pilot.app
+        other = next(e for e in app.entries if e.region == "交城县")
+        app.open_document(other.id, via="palette")
+        await settle(app, pilot)
+        await pilot.pause(0.2)
+
+    assert snap_compare(make_app(app_home), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help_screen(snap_compare, app_home: Path, size) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await _ready(pilot)
         await pilot.press("f1")
         await pilot.pause()
 
-    assert snap_compare(make_app(app_home), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(make_app(app_home), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_dropped_screen(snap_compare, app_home: Path, size) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _open(pilot, "太原市")
+        await pilot.press("d")
+        await pilot.pause()
+
+    assert snap_compare(make_app(app_home), terminal_size=size, run_before=run_before)
 
 
 def test_narrow_reader(snap_compare, app_home: Path) -> None:  # type: ignore[no-untyped-def]

@@ -53,18 +53,21 @@ def _progress(label: str) -> Iterator[Callable[[int, int, str], None]]:
         yield lambda done, total, name: None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-    from rich.progress import TimeRemainingColumn
+
+    from reporttui.core.labels import source_label
+    from reporttui.core.progress import Eta, format_seconds
 
     bar = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        TimeRemainingColumn(),
+        TextColumn("{task.fields[left]}"),
         TextColumn("{task.fields[name]}"),
         console=console,
         transient=True,
     )
     task: Any = None
+    eta = Eta()  # counts the index commit after the last file (rich's ETA did not: 2-6x short)
 
     def update(done: int, total: int, name: str) -> None:
         nonlocal task
@@ -72,8 +75,12 @@ def _progress(label: str) -> Iterator[Callable[[int, int, str], None]]:
             return
         if task is None:
             bar.start()
-            task = bar.add_task(label, total=total, name="")
-        bar.update(task, completed=done, total=total, name=name[:30])
+            task = bar.add_task(label, total=total, name="", left="")
+        eta.update(done, total)
+        seconds = eta.remaining()
+        left = f"{format_seconds(seconds)} left" if seconds is not None else ""
+        shown = "writing the index…" if done >= total else source_label(name)[-30:]
+        bar.update(task, completed=done, total=total, name=shown, left=left)
 
     try:
         yield update

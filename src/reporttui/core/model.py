@@ -148,5 +148,6 @@ class Document:
     @property
     def label(self) -> str:
         """A short human label: "太原市 2025 政府工作报告"."""
-        bits = [self.region or "?", str(self.year) if self.year else "?", self.kind or self.title]
-        return " ".join(bits)
+        from reporttui.core.labels import document_label
+
+        return document_label(self)

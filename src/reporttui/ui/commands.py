@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from reporttui.core.display import safe_line, safe_path
+from reporttui.core.labels import document_label
 
 if TYPE_CHECKING:
     from reporttui.ui.app import ReportApp
@@ -20,10 +21,7 @@ class DocumentCommands(Provider):
         app = cast("ReportApp", self.app)
         found = []
         for entry in app.entries or []:
-            label = " ".join(
-                str(x) for x in (entry.region or "?", entry.year or "?", entry.kind or "", entry.title)
-                if x
-            )
+            label = document_label(entry, title=True)
             found.append((_shown(f"打开 open {label}"), entry.id, _shown(safe_path(entry.path))))
         return found
 
@@ -54,17 +52,13 @@ class SectionCommands(Provider):
 
     def _candidates(self) -> list[tuple[str, str, str, str]]:
         app = cast("ReportApp", self.app)
-        docs = app.session.cached_documents()
-        current = app.reader_document()
-        if current is not None:
-            docs = [current] + [d for d in docs if d.id != current.id]
+        current = app.reader_screen.document
         found = []
-        for doc in docs:
-            for section in doc.walk():
-                if not section.title:
-                    continue
-                path = " › ".join(doc.section_path(section.id))
-                found.append((_shown(f"跳到 go to {path}"), doc.id, section.id, _shown(doc.label)))
+        for outline in app.session.recent_outlines(current.id if current else None):
+            for section_id, path in outline.sections:
+                found.append(
+                    (_shown(f"跳到 go to {path}"), outline.doc_id, section_id, _shown(outline.label))
+                )
         return found
 
     async def search(self, query: str) -> Hits:

@@ -21,6 +21,10 @@ CURRENT_HIT_STYLE = "bold italic $background on $warning"
 """The occurrence the reader jumped to."""
 LEAD_STYLE = "bold $text-accent"
 """A lead sentence that serves as a paragraph's heading (交城's 突出……。 measures)."""
+SHARED_STYLE = "bold $text-success"
+"""Compare: terms both sides of a theme row use."""
+ONLY_STYLE = "underline $text-warning"
+"""Compare: terms found on this side of the row only."""
 
 
 def term_spans(text: str, terms: Sequence[str]) -> list[Span]:
@@ -87,3 +91,16 @@ def hanging(head: Content, body: Content, width: int) -> Content:
         return head
     pad = Content(" " * indent)
     return Content("\n").join([head + lines[0], *(pad + line for line in lines[1:])])
+
+
+def highlight(text: str, shared: Iterable[str], only: Iterable[str], base: str = "") -> Content:
+    """Compare: ``text`` with shared terms and one-side-only terms styled."""
+    from reporttui.core.terms import term_spans as find_terms
+
+    shared_set, only_set = set(shared), set(only)
+    content = Content(safe(text))  # controls shown, same length: the spans still apply
+    if base:
+        content = content.stylize(base)
+    for start, end, term in find_terms(text, shared_set | only_set):
+        content = content.stylize(SHARED_STYLE if term in shared_set else ONLY_STYLE, start, end)
+    return content

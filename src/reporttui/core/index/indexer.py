@@ -130,7 +130,7 @@ def add_sources(
                 loaded.error = f"cannot index {path}: {type(exc).__name__}: {exc}"
         outcome.loaded.append(loaded)
         if tick is not None:
-            tick(path.name)
+            tick(str(path))  # the whole path: corpora name files by year alone (appnav)
     return outcome
 
 

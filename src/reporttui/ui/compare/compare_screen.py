@@ -20,6 +20,9 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from reporttui.core.analysis.pairing import default_partner  # pure: in the core (appnav)
+from reporttui.core.labels import document_label
+from reporttui.ui.keys import ListKeys  # j k g G space b (appnav)
 from reporttui.ui.compare.messages import ComparisonReady, OpenSection, WorkFailed
 from reporttui.ui.compare.render import highlight
 
@@ -27,34 +30,12 @@ NARROW = 100
 """Below this many columns the sides are stacked and the theme list hidden."""
 
 
-def default_partner(entries: list[Any], doc_id: str | None) -> str | None:
-    """The document to set against ``doc_id`` when none was chosen.
-
-    Another region's report of the same year first (what do others plan?), then the same
-    region's other year (what changed?), then any other document; ``doc_id`` itself when alone.
-    """
-    this = next((e for e in entries if e.id == doc_id), None)
-    others = [e for e in entries if e.id != doc_id]
-    if this is not None:
-        for better in (
-            lambda e: e.year == this.year and e.region != this.region,
-            lambda e: e.region == this.region and e.year != this.year,
-        ):
-            found = [e for e in others if better(e)]
-            if found:
-                return found[0].id
-    return others[0].id if others else doc_id
-
-
 def _short_label(document: Any) -> str:
     """ "古交市 2025": enough to tell the sides apart in every band."""
     from textual.markup import escape
 
-    from reporttui.core.display import safe_line
-
-    # safety: a document's title goes into markup strings (Static(f"A {label}")): made safe
-    label = f"{document.region or document.title[:12]} {document.year or ''}".strip()
-    return escape(safe_line(label))
+    # safety: a document's title goes into markup strings (Static(f"A {label}")): escaped
+    return escape(document_label(document, short=True))
 
 
 class SectionBlock(Static, can_focus=True):
@@ -132,7 +113,7 @@ class PickerLabel(Static, can_focus=True):
         self.action_pick()
 
 
-class CompareScreen(Screen[None]):
+class CompareScreen(ListKeys, Screen[None]):
     """Side-by-side comparison of two documents of ``library``."""
 
     DEFAULT_CSS = """

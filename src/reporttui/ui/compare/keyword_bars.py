@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
+from reporttui.ui.keys import ListKeys  # j k g G space b (appnav)
 from reporttui.ui.compare.messages import KeywordsReady, WorkFailed
 from reporttui.ui.compare.render import bar
 
@@ -75,7 +76,7 @@ class KeywordBars(Static):
         return Content("\n").join(lines)
 
 
-class KeywordScreen(Screen[None]):
+class KeywordScreen(ListKeys, Screen[None]):
     """Top terms of ``doc_id``; with ``vs_id``, also its new, rising and falling terms."""
 
     DEFAULT_CSS = """

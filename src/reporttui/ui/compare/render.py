@@ -1,38 +1,12 @@
-"""The one place where the compare screens turn terms into styled text."""
+"""Compare drawing helpers: the keyword bars (term styling lives in ui/styling.py)."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+# Spans become styled text in one module, ui/styling.py (appnav); names kept for importers.
+from reporttui.core.terms import term_spans
+from reporttui.ui.styling import ONLY_STYLE, SHARED_STYLE, highlight
 
-from textual.content import Content
-
-from reporttui.core.display import safe
-
-SHARED_STYLE = "bold $text-success"
-"""Terms both sides of a theme row use."""
-ONLY_STYLE = "underline $text-warning"
-"""Terms found on this side of the row only."""
-
-
-def term_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int, str]]:
-    """Non-overlapping (start, end, term) of ``terms`` in ``text``, longest term first at a place."""
-    words = sorted({t for t in terms if t}, key=lambda t: (-len(t), t))
-    if not words:
-        return []
-    pattern = re.compile("|".join(re.escape(w) for w in words))
-    return [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
-
-
-def highlight(text: str, shared: Iterable[str], only: Iterable[str], base: str = "") -> Content:
-    """``text`` with shared terms and one-side-only terms styled."""
-    shared_set, only_set = set(shared), set(only)
-    content = Content(safe(text))  # safety: controls shown, same length (spans still apply)
-    if base:
-        content = content.stylize(base)
-    for start, end, term in term_spans(text, shared_set | only_set):
-        content = content.stylize(SHARED_STYLE if term in shared_set else ONLY_STYLE, start, end)
-    return content
+__all__ = ["ONLY_STYLE", "SHARED_STYLE", "bar", "highlight", "term_spans"]
 
 
 def bar(value: float, top: float, width: int) -> str:

@@ -26,6 +26,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 from textual.worker import get_current_worker
 
+from reporttui.core.labels import figure_sections  # a figure's section (appnav)
+from reporttui.ui.keys import ListKeys  # j k g G space b (appnav)
 from reporttui.ui.compare.messages import OpenSection, TargetsReady, WorkFailed
 from reporttui.ui.compare.render import fit
 
@@ -59,18 +61,7 @@ class Exported(Message):
         self.error = error
 
 
-def _section_lookup(document: Any, rows: list[Any]) -> dict[tuple[str, int], str]:
-    """(doc id, offset of a figure) -> id of the section holding it."""
-    paragraphs = document.paragraphs()
-    found: dict[tuple[str, int], str] = {}
-    for row in rows:
-        holder = next((p for p in paragraphs if p.start <= row.start < p.end), None)
-        if holder is not None:
-            found[(document.id, row.start)] = holder.section_id
-    return found
-
-
-class TargetsScreen(Screen[None]):
+class TargetsScreen(ListKeys, Screen[None]):
     """A table of the targets and results of ``doc_ids`` (indicator names normalised)."""
 
     DEFAULT_CSS = """
@@ -147,7 +138,7 @@ class TargetsScreen(Screen[None]):
             per_doc = {d.id: extract_targets(d) for d in documents}
             sections: dict[tuple[str, int], str] = {}
             for d in documents:
-                sections.update(_section_lookup(d, per_doc[d.id]))
+                sections.update(figure_sections(d, (row.start for row in per_doc[d.id])))
             if not get_current_worker().is_cancelled:
                 self.post_message(TargetsReady(documents, per_doc, sections))
         except ReportError as exc:
@@ -177,12 +168,12 @@ class TargetsScreen(Screen[None]):
                     for side in (cell.target, cell.result)
                     if side is not None and side.doc == d.id
                 ]
-                sections.update(_section_lookup(d, rows))
+                sections.update(figure_sections(d, (row.start for row in rows)))
             # results come from the next year's report, which may not be a target year itself
             for cell in table.cells():
                 if cell.result is not None and (cell.result.doc, cell.result.start) not in sections:
                     doc = self.library.load(cell.result.doc)
-                    sections.update(_section_lookup(doc, [cell.result]))
+                    sections.update(figure_sections(doc, [cell.result.start]))
             if not get_current_worker().is_cancelled:
                 self.post_message(TrackReady(table, sections))
         except ReportError as exc:

@@ -9,14 +9,18 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from reporttui.core.labels import document_label, plural
+from reporttui.core.labels import printable as _printable
 from reporttui.core.model import Document
+from reporttui.ui.keys import ListKeys
 
 
-class DroppedScreen(ModalScreen[None]):
+class DroppedScreen(ListKeys, ModalScreen[None]):
     """A scrollable list of the dropped pieces with their reason and source line."""
 
     BINDINGS = [
-        Binding("escape,q,d", "dismiss", "Close", id="dropped.close", tooltip="Back to the text"),
+        Binding("escape,q,d", "dismiss", "Close", id="dropped.close", key_display="Esc",
+                tooltip="Back to the text"),
     ]
 
     def __init__(self, document: Document) -> None:
@@ -27,8 +31,8 @@ class DroppedScreen(ModalScreen[None]):
         doc = self.document
         with Vertical(id="dropped-box"):
             yield Static(
-                Content.styled(f"Dropped by cleaning · {doc.label}", "bold")
-                + Content.styled(f" · {len(doc.dropped)} pieces", "dim"),
+                Content.styled(f"Dropped by cleaning · {document_label(doc)}", "bold")
+                + Content.styled(f" · {plural(len(doc.dropped), 'piece')}", "dim"),
                 id="dropped-title",
             )
             with VerticalScroll(id="dropped-list"):
@@ -48,13 +52,4 @@ class DroppedScreen(ModalScreen[None]):
         self.query_one("#dropped-list").focus()
 
 
-def _printable(text: str) -> str:
-    """Private-use and control characters as code points (icon-font glyphs have no width)."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if 0xE000 <= code <= 0xF8FF or code < 0x20 and ch not in "\t\n" or 0x7F <= code < 0xA0:
-            out.append(f"U+{code:04X} ")
-        else:
-            out.append(ch)
-    return "".join(out).rstrip()
+__all__ = ["DroppedScreen", "_printable"]

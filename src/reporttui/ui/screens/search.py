@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
+from reporttui.core.errors import ReportError
+from reporttui.core.labels import document_label, plural
 from reporttui.core.search.results import Hit
-from reporttui.ui.session import SearchState
+from reporttui.core.session import SEARCH_LIMIT, SearchState
+from reporttui.ui.keys import ListKeys
+from reporttui.ui.messages import SearchDone
 from reporttui.ui.styling import hanging, plain, snippet
 from reporttui.ui.widgets.index_status import IndexStatus
 
@@ -61,9 +68,7 @@ def result_options(
         hit = hits[index]
         if hit.doc_id != doc_id:
             doc_id, section = hit.doc_id, None
-            label = " ".join(
-                x for x in (hit.region or "?", str(hit.year or "?"), hit.kind or "", hit.title) if x
-            )
+            label = document_label(hit, title=True)
             count = per_doc.get(hit.doc_id) or sum(1 for h in hits if h.doc_id == doc_id)
             options.append(
                 Option(plain(label, "bold $text-primary")
@@ -88,7 +93,16 @@ def result_options(
     return options
 
 
-class SearchScreen(Screen[None]):
+@dataclass(frozen=True)
+class SearchPlace:
+    """Where the search pane was: its query and the highlighted row."""
+
+    query: str
+    highlighted: int | None
+    in_results: bool
+
+
+class SearchScreen(ListKeys, Screen[None]):
     """A query line, a status line (k/N, notices, explain), and the grouped hits."""
 
     BINDINGS = [
@@ -99,9 +113,11 @@ class SearchScreen(Screen[None]):
         Binding("m", "tag_hit", "Tag", id="search.tag",
                 tooltip="Tag the highlighted hit's paragraph (in the results list)"),
         Binding("f2", "explain", "Explain", id="search.explain",
-                tooltip="Show how the query was parsed and segmented"),
-        Binding("escape", "clear_or_back", "Back", id="search.back",
-                tooltip="Clear the query, or go back when it is empty"),
+                tooltip="Show how the query was parsed and segmented (scrolls: j k space b)"),
+        Binding("escape", "clear_or_back", "Back", id="search.back", key_display="Esc",
+                tooltip="Leave the results for the query; clear the query; then go back"),
+        Binding("backspace", "back", "Back", show=False, id="search.backspace",
+                tooltip="Back to where you came from (in the results list)"),
     ]
 
     app: ReportApp
@@ -117,7 +133,8 @@ class SearchScreen(Screen[None]):
         yield Input(placeholder="搜索 search: 林麝  \"一泓清水入黄河\"  region:古交 year:2025 -煤炭",
                     id="search-input")
         yield Static("", id="search-status")
-        yield Static("", id="search-explain")
+        with VerticalScroll(id="search-explain-box"):
+            yield Static("", id="search-explain")
         yield OptionList(id="search-results")
         yield IndexStatus(classes="index-status")
         yield Footer(compact=True)
@@ -131,7 +148,7 @@ class SearchScreen(Screen[None]):
         return self.query_one("#search-results", OptionList)
 
     def on_mount(self) -> None:
-        self.query_one("#search-explain").display = False
+        self._show_explain_panel(False)
         self.input.focus()
         self._status("type a query: words, \"phrases\", -exclude, region:, year:")
 
@@ -151,6 +168,25 @@ class SearchScreen(Screen[None]):
             return
         self.results.highlighted = index
         self._update_counter()
+
+    # -- history ----------------------------------------------------------------------------
+
+    def snapshot(self) -> SearchPlace:
+        return SearchPlace(self.input.value, self.results.highlighted, self.results.has_focus)
+
+    def place_key(self, state: SearchPlace) -> object:
+        return state.query
+
+    async def restore(self, state: SearchPlace) -> None:
+        """The query and the highlighted row as they were (the query runs again if it changed)."""
+        if self.input.value != state.query:
+            self.input.value = state.query
+            self.run_search()
+            return
+        if state.highlighted is not None and state.highlighted < self.results.option_count:
+            self.results.highlighted = state.highlighted
+            self._update_counter()
+        (self.results if state.in_results else self.input).focus()
 
     def _status(self, text: str | Content) -> None:
         self.query_one("#search-status", Static).update(text)
@@ -188,9 +224,29 @@ class SearchScreen(Screen[None]):
             self._status(Content.styled("indexing… search starts when the index is ready", "italic"))
             return
         self._status(Content.styled(f"searching {query}…", "dim"))
-        self.app.search_worker(self._serial, query)
+        self.search_worker(self._serial, query)
         if self._explaining:
             self._show_explain()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
+    def search_worker(self, serial: int, query: str) -> None:
+        """Run one query; a newer one cancels this worker and its answer is dropped."""
+        try:
+            result = self.app.session.library.search(query, limit=SEARCH_LIMIT)
+        except ReportError as exc:
+            self.post_message(SearchDone(serial, query, None, str(exc)))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(SearchDone(serial, query, result, None))
+
+    @on(SearchDone)
+    def _search_done(self, message: SearchDone) -> None:
+        if message.serial != self._serial:
+            return  # a newer query was typed meanwhile
+        state = SearchState.of(message.result) if message.result is not None else None
+        if state is not None:
+            self.app.set_search(state)
+        self.show_result(message.serial, state, message.error)
 
     def index_ready(self) -> None:
         """Called by the app when the index becomes usable: run what was typed meanwhile."""
@@ -254,7 +310,7 @@ class SearchScreen(Screen[None]):
             text = Content.styled("0 hits", "bold $text-warning") + Content("  (F2: explain)")
         else:
             text = Content.styled(f"{(k + 1) if k is not None else 0}/{total}", "bold") + Content(
-                f"{NBSP}hits in {docs} document{'s' if docs != 1 else ''}"
+                f"{NBSP}{'hit' if total == 1 else 'hits'} in {plural(docs, 'document')}"
             )
             if result.total > len(state.hits):
                 text += Content.styled(f" (first {len(state.hits)} listed)", "dim")
@@ -290,20 +346,32 @@ class SearchScreen(Screen[None]):
     def action_focus_results(self) -> None:
         self.results.focus()
 
-    def action_clear_or_back(self) -> None:
+    async def action_clear_or_back(self) -> None:
         if self.results.has_focus:
             self.input.focus()
         elif self.input.value:
             self.input.value = ""
             self.run_search()
         else:
-            self.app.back()
+            await self.app.back()
+
+    async def action_back(self) -> None:
+        await self.app.back()
 
     def action_explain(self) -> None:
         self._explaining = not self._explaining
-        self.query_one("#search-explain").display = self._explaining
+        self._show_explain_panel(self._explaining)
         if self._explaining:
             self._show_explain()
+
+    def show_explain(self) -> None:
+        """Open the explain panel (from the palette)."""
+        if not self._explaining:
+            self.action_explain()
+
+    def _show_explain_panel(self, shown: bool) -> None:
+        self.query_one("#search-explain-box").display = shown
+        self.query_one("#search-explain").display = shown
 
     def _show_explain(self) -> None:
         query = self.input.value.strip()

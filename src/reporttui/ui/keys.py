@@ -1,0 +1,111 @@
+"""Keys written once: the list keys every list and table screen takes, and help built from
+the bindings themselves (so the help cannot drift from what the keys do).
+
+A screen adopts the list keys by inheriting :class:`ListKeys` (before ``Screen``); the keys act on
+the focused list, table, tree or scrolling pane, else on the screen's first one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.containers import ScrollableContainer
+from textual.dom import DOMNode
+from textual.widget import Widget
+from textual.widgets import DataTable, OptionList, Tree
+
+LIST_BINDINGS: list[BindingType] = [
+    Binding("j", "list_move(1)", "Down", show=False, id="list.down", tooltip="Next row"),
+    Binding("k", "list_move(-1)", "Up", show=False, id="list.up", tooltip="Previous row"),
+    Binding("g", "list_edge(0)", "Top", show=False, id="list.top", tooltip="First row"),
+    Binding("G", "list_edge(1)", "End", show=False, id="list.end", tooltip="Last row"),
+    Binding("space", "list_page(1)", "Page down", show=False, id="list.pagedown",
+            tooltip="One page down"),
+    Binding("b", "list_page(-1)", "Page up", show=False, id="list.pageup", tooltip="One page up"),
+]
+"""j k g G space b: the same on every list and table (``/`` searches everywhere)."""
+
+_MOVABLE = (OptionList, DataTable, Tree, ScrollableContainer)
+
+
+class ListKeys(DOMNode):
+    """Mixin for a Screen (listed before it): j k g G space b move in its list, table, tree or
+    scrolling pane. A DOMNode so that Textual merges its BINDINGS with the screen's."""
+
+    BINDINGS: ClassVar[list[BindingType]] = LIST_BINDINGS
+
+    def list_target(self) -> Widget | None:
+        """The widget the list keys move: the focused movable one, else the first one."""
+        screen: Any = self
+        focused = screen.focused
+        while focused is not None and focused is not screen:
+            if isinstance(focused, _MOVABLE):
+                return focused
+            focused = focused.parent
+        for widget in screen.query("OptionList, DataTable, Tree, VerticalScroll, ScrollableContainer"):
+            if widget.display and widget.size.height:
+                return widget
+        return None
+
+    def action_list_move(self, delta: int) -> None:
+        target: Any = self.list_target()
+        if isinstance(target, (OptionList, DataTable, Tree)):
+            (target.action_cursor_down if delta > 0 else target.action_cursor_up)()
+        elif target is not None:
+            target.scroll_relative(y=delta, animate=False)
+
+    def action_list_page(self, direction: int) -> None:
+        target: Any = self.list_target()
+        if isinstance(target, (OptionList, DataTable, Tree)):
+            (target.action_page_down if direction > 0 else target.action_page_up)()
+        elif target is not None:
+            (target.scroll_page_down if direction > 0 else target.scroll_page_up)(animate=False)
+
+    def action_list_edge(self, end: int) -> None:
+        target: Any = self.list_target()
+        if isinstance(target, OptionList):
+            (target.action_last if end else target.action_first)()
+        elif isinstance(target, DataTable):
+            (target.action_scroll_bottom if end else target.action_scroll_top)()
+        elif isinstance(target, Tree):
+            (target.action_scroll_end if end else target.action_scroll_home)()
+        elif target is not None:
+            (target.scroll_end if end else target.scroll_home)(animate=False)
+
+
+def _key_text(binding: Binding) -> str:
+    keys = binding.key_display or ", ".join(
+        {"question_mark": "?", "slash": "/", "space": "space", "escape": "Esc",
+         "backspace": "backspace", "enter": "Enter", "left_square_bracket": "[",
+         "right_square_bracket": "]"}.get(k.strip(), k.strip())
+        for k in binding.key.split(",")
+    )
+    return keys.replace("|", "\\|")
+
+
+def bindings_table(bindings: Iterable[BindingType]) -> str:
+    """A Markdown table of key, action and what it does (tooltip), one row per action."""
+    rows = ["| Key | Action | What it does |", "|---|---|---|"]
+    seen: set[str] = set()
+    for item in bindings:
+        binding = item if isinstance(item, Binding) else Binding(*item)
+        if not binding.description or (binding.id and binding.id in seen):
+            continue
+        if binding.id:
+            seen.add(binding.id)
+        tip = (binding.tooltip or "").replace("|", "\\|")
+        rows.append(f"| `{_key_text(binding)}` | {binding.description} | {tip} |")
+    return "\n".join(rows)
+
+
+def help_markdown(sections: Iterable[tuple[str, Iterable[BindingType]]], prose: str) -> str:
+    """Help: one key table per screen, from its bindings, then ``prose`` (query syntax...)."""
+    parts = ["# reporttui help", "",
+             "Everything works with keys alone. Press **Esc**, **q** or **?** to close this help.",
+             ""]
+    for title, bindings in sections:
+        parts += [f"## {title}", "", bindings_table(bindings), ""]
+    parts.append(prose)
+    return "\n".join(parts)
