@@ -122,7 +122,7 @@ async def test_opening_another_document_ends_the_hit_walk(app_home: Path) -> Non
         await settle(app, pilot)
         assert not state.walking
         assert "search ended" in title(app)
-        assert not any(b.has_class("-current-hit") for b in app.reader_screen.text.blocks)
+        assert not any(app.reader_screen.text.is_current_hit(b) for b in app.reader_screen.text.blocks)
         await pilot.press("n")  # says why, does not jump back into the results' documents
         await settle(app, pilot)
         assert app.reader_screen.document.id == other.id

@@ -158,6 +158,14 @@ class Session:
         self.remember(doc)
         return doc
 
+    def cached_document(self, doc_id: str) -> Document | None:
+        """The document if the library has it parsed already (no file read: safe on the UI
+        thread), else None."""
+        if self.given_library is None:
+            return None
+        doc: Document | None = self.given_library.cached(doc_id)
+        return doc
+
     def remember(self, doc: Document) -> None:
         """Offer ``doc``'s sections in the palette (thread-safe; most recent last)."""
         outline = self.outlines.get(doc.id) or Outline.of(doc)

@@ -74,7 +74,7 @@ class WorkbenchMixin(_AppBase):
         if not hit.paragraph:
             self.notify("headings are not tagged: pick a paragraph hit", timeout=3)
             return
-        doc = next((d for d in self.session.cached_documents() if d.id == hit.doc_id), None)
+        doc = self.session.cached_document(hit.doc_id)
         paragraph = None
         if doc is not None:
             paragraph = next((p for p in doc.paragraphs() if p.number == hit.paragraph), None)

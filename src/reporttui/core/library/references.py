@@ -56,6 +56,11 @@ class References(LibraryBase):
             while len(self._docs) > DOC_CACHE:
                 self._docs.popitem(last=False)
 
+    def cached(self, doc_id: str) -> Any:
+        """The parsed document if it is in the cache, else None (never reads a file)."""
+        with self._docs_lock:
+            return self._docs.get(doc_id)
+
     def load(self, doc_id: str) -> Any:
         """The parsed :class:`~reporttui.core.model.Document` (LRU-cached).
 
