@@ -581,6 +581,8 @@ class Library:
         from reporttui.core.index.schema import make_schema
 
         name = f"ix-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+        if (index_dir(self.home) / name).exists():  # a second rebuild within the same second
+            name += f"-{time.time_ns() % 1_000_000_000:09d}"
         folder = index_dir(self.home) / name
         folder.mkdir(parents=True, exist_ok=False)
         whoosh_index.create_in(str(folder), make_schema())
@@ -597,7 +599,7 @@ class Library:
         from whoosh import index as whoosh_index
 
         ix = whoosh_index.open_dir(str(folder))
-        writer = ix.writer(timeout=5.0, limitmb=indexer.WRITER_LIMIT_MB, codec=indexer.make_codec())
+        writer = indexer.open_writer(ix, timeout=5.0)
         try:
             drop = set(plan.drop_ids)
             if not report.rebuilt:
@@ -674,6 +676,9 @@ class Library:
         try:
             ix = whoosh_index.open_dir(str(folder))
             with ix.reader() as reader:
+                from reporttui.core.index.matcher import IndexView
+
+                IndexView(reader)  # every segment's postings file opens and fits its segment
                 for leaf, _ in reader.leaf_readers():
                     leaf.doc_count_all()
                     for fieldname in ("doc_id",):
@@ -704,6 +709,9 @@ class Library:
             folder = index_dir(self.home) / catalog.index_name
             try:
                 searcher = _open_storage(folder).open_index().searcher()
+                from reporttui.core.index.matcher import view
+
+                view(searcher.reader())  # map the postings now: the folder may go after a rebuild
             except Exception as exc:  # noqa: BLE001 - switched over or damaged: retry, then say so
                 if attempt < 4:
                     time.sleep(0.05 * (attempt + 1))

@@ -8,7 +8,6 @@ paragraphs where jieba also sees the query's words rank above bare bigram matche
 from __future__ import annotations
 
 import threading
-import weakref
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -18,12 +17,11 @@ from whoosh.index import Index
 from whoosh.searching import Searcher
 
 from reporttui.core.index import dictionary
-from reporttui.core.index import fastmatch
+from reporttui.core.index import matcher
 from reporttui.core.index import segment
 from reporttui.core.search.highlight import find_spans, make_snippet
 from reporttui.core.search.query import ParsedQuery, Term, parse_query
 from reporttui.core.search.results import Hit, SearchResult
-from reporttui.core.index.scoring import WEIGHTING, CountingTopCollector
 from reporttui.core.index.schema import BIGRAM_FIELD, JIEBA_FIELD, SECTION_FIELD, SECTION_SEPARATOR
 from reporttui.core.index.tokenize import fold, jieba_words, term_query_tokens
 
@@ -192,18 +190,8 @@ def _run(
                             notice=notice or ("empty query" if not source.strip() else None))
     limit = max(int(limit), 1)
     filt = build_filter(pq, searcher.reader())
-    ranked = _fast_ranked(searcher, pq, filt, limit, home, use_jieba)
-    if ranked is None:  # an index fastmatch does not understand: Whoosh's own matching
-        q = main
-        if use_jieba is None or use_jieba:
-            q = build_query(pq, home, use_jieba=True)
-        if filt is not None:
-            # Filters join the query with no score (Whoosh's ``filter=`` ignores an empty filter).
-            q = wq.And([q, wq.ConstantScoreQuery(filt, 0.0)])
-        collector = CountingTopCollector(limit)
-        searcher.search_with_collector(q, collector, context=searcher.context(weighting=WEIGHTING))
-        ranked = ([(hit.docnum, float(hit.score or 0.0)) for hit in collector.results()], collector.matched)
-    top, docnums = ranked
+    found = match_rows(searcher, pq, filt, home, use_jieba)
+    top, docnums = found.top(limit), found.rows.tolist()
     per_doc, per_section = _counts(searcher, docnums)
     hits = []
     for docnum, score in top:
@@ -234,59 +222,38 @@ def _run(
     )
 
 
-_row_keys_cache: weakref.WeakKeyDictionary[Any, tuple[list[str], list[str]]] = weakref.WeakKeyDictionary()
-
-
 def _row_keys(reader: Any) -> tuple[list[str], list[str]]:
-    """docnum -> doc_id and docnum -> section_id for a reader, read once and cached.
-
-    Counting then costs one list lookup per match instead of a column read.
-    """
-    try:
-        return _row_keys_cache[reader]
-    except (KeyError, TypeError):
-        pass
-    interned: dict[Any, str] = {}
-
-    def column(name: str) -> list[str]:
-        out = []
-        for v in reader.column_reader(name):
-            s = interned.get(v)
-            if s is None:
-                s = interned[v] = v.decode("utf-8") if isinstance(v, bytes) else str(v)
-            out.append(s)
-        return out
-
-    keys = (column("doc_id"), column("section_id"))
-    try:
-        _row_keys_cache[reader] = keys
-    except TypeError:
-        pass
-    return keys
+    """docnum -> doc_id and docnum -> section_id for a reader, read once per reader (by the
+    index view, which reads them when it is opened)."""
+    return matcher.view(reader).row_keys()
 
 
-def _fast_ranked(
-    searcher: Searcher, pq: ParsedQuery, filt: wq.Query | None, limit: int, home: Path | None,
-    use_jieba: bool | None,
-) -> tuple[list[tuple[int, float]], list[int]] | None:
-    """Top rows and all matching rows via :mod:`reporttui.core.index.fastmatch` (None: not possible)."""
-    def tokens(terms: Any) -> list[list[str]]:
-        return [tok for tok in (term_query_tokens(t.text) for t in terms) if tok]
+def match_spec(pq: ParsedQuery, home: Path | None = None, use_jieba: bool | None = None) -> matcher.MatchSpec:
+    """The parsed query as the matcher's token lists (and jieba ranking words, unless off)."""
+    def tokens(terms: Any) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(tok) for tok in (term_query_tokens(t.text) for t in terms) if tok)
 
     clauses = []
     for clause in pq.clauses:
-        alts = [alt for alt in (tokens(a) for a in clause) if alt]
+        alts = tuple(alt for alt in (tokens(a) for a in clause) if alt)
         if alts:
             clauses.append(alts)
-    if not clauses:
-        return None  # only filters/exclusions: Whoosh's Every() path
-    boosts: list[tuple[str, float]] = []
+    boosts: tuple[tuple[str, float], ...] = ()
     if (use_jieba is None or use_jieba) and pq.positive:
-        boosts = [(w, JIEBA_BOOST) for w in ranking_words(pq, home)]
+        boosts = tuple((w, JIEBA_BOOST) for w in ranking_words(pq, home))
+    return matcher.MatchSpec(clauses=tuple(clauses), excluded=tokens(pq.excluded), boosts=boosts)
+
+
+def match_rows(
+    searcher: Searcher, pq: ParsedQuery, filt: wq.Query | None = None, home: Path | None = None,
+    use_jieba: bool | None = None,
+) -> matcher.Matches:
+    """Every row matching ``pq`` (``filt``: its filter query, see :func:`build_filter`), with
+    BM25F scores, match counts and first positions (:class:`reporttui.core.index.matcher.Matches`)."""
     allowed = set(searcher.docs_for_query(filt)) if filt is not None else None
-    return fastmatch.run(
-        searcher, clauses, tokens(pq.excluded), boosts, allowed, limit,
-        field=BIGRAM_FIELD, boost_field=JIEBA_FIELD, B=WEIGHTING.B, K1=WEIGHTING.K1,
+    return matcher.match(
+        searcher.reader(), match_spec(pq, home, use_jieba), exact_field=BIGRAM_FIELD,
+        word_field=JIEBA_FIELD, allowed=allowed,
     )
 
 
