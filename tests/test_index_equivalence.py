@@ -19,14 +19,17 @@ from whoosh.filedb.filestore import RamStorage
 
 from reporttui.core.index import fastmatch, matcher
 from reporttui.core.index.indexer import open_writer
-from reporttui.core.index.schema import BIGRAM_FIELD, JIEBA_FIELD, document_rows, make_schema
+from reporttui.core.index.schema import (
+    BIGRAM_FIELD, JIEBA_FIELD, SECTION_POSTINGS, document_rows, make_schema,
+)
 from reporttui.core.search.query import parse_query
 from reporttui.core.search.search import JIEBA_BOOST, build_filter, match_spec
 
 QUERIES = [
     "发展", "建设", "林麝", "高质量发展", '"一泓清水入黄河"', "生态 保护", "乡村振兴 -脱贫",
     "氢能 OR 储能", "5%左右", "6.5%", "region:古交 发展", "林麝 OR 沙棘 养殖", "发展发展",
-    "(林麝 养殖) OR 沙棘", "year:2024 发展", "数字经济 人工智能", "民营经济 营商环境",
+    "(林麝 养殖) OR 沙棘", "year:2024 发展", "section:民生 发展", "section:产业 section:农业 林麝",
+    "section:，， 发展", "数字经济 人工智能", "民营经济 营商环境",
     '"专精特新"', '"绿色低碳转型"', "营商环境", "新质生产力", "3个", "107.48亿元", "new york",
 ]
 
@@ -69,11 +72,10 @@ def _compare(old_ix: Any, new_ix: Any, queries: Iterable[str], limit: int = 50) 
             spec = match_spec(pq)
             if not spec.clauses:
                 continue
-            filt_o = build_filter(pq, so.reader())
+            filt_o = _legacy_filter(pq, so.reader())
             filt_n = build_filter(pq, sn.reader())
             allowed_o = set(so.docs_for_query(filt_o)) if filt_o is not None else None
             allowed_n = set(sn.docs_for_query(filt_n)) if filt_n is not None else None
-            assert allowed_o == allowed_n, text
             old = fastmatch.run(
                 so, [[list(map(list, alt)) for alt in c] for c in spec.clauses],
                 [list(t) for t in spec.excluded], list(spec.boosts), allowed_o, limit,
@@ -82,11 +84,26 @@ def _compare(old_ix: Any, new_ix: Any, queries: Iterable[str], limit: int = 50) 
             assert old is not None, text
             old_top, old_all = old
             new = matcher.match(sn.reader(), spec, exact_field=BIGRAM_FIELD, word_field=JIEBA_FIELD,
-                                allowed=allowed_n)
+                                allowed=allowed_n, section_field=SECTION_POSTINGS)
             assert new.rows.tolist() == sorted(old_all), text
             assert new.top(limit) == old_top, text  # same rows, same order, identical floats
             checked += 1
     return checked
+
+
+def _legacy_filter(pq: Any, reader: Any) -> Any:
+    """The previous format's filter: region/kind/year plus section_path as a Whoosh phrase."""
+    from whoosh import query as wq
+
+    from reporttui.core.search.search import term_query
+
+    parts = [q for q in [build_filter(pq, reader)] if q is not None]
+    secs = [q for q in (term_query(s, "section_path") for s in pq.filters.section) if q is not None]
+    if secs:
+        parts.append(wq.Or(secs) if len(secs) > 1 else secs[0])
+    if not parts:
+        return None
+    return wq.And(parts) if len(parts) > 1 else parts[0]
 
 
 def _terms(rows: Sequence[dict[str, Any]], n: int, seed: int) -> list[str]:

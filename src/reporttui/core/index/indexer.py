@@ -56,9 +56,14 @@ class RowWriter:
     def __init__(self, writer: Any) -> None:
         from reporttui.core.index.postings import FieldCollector, UnitCollector
 
+        from reporttui.core.index.schema import BIGRAM_FIELD, JIEBA_FIELD, SECTION_POSTINGS
+
         self.writer = writer
         self.units = UnitCollector()
         self.words = FieldCollector(positions=False)
+        self.sections = UnitCollector()
+        self.collectors = {BIGRAM_FIELD: self.units, JIEBA_FIELD: self.words,
+                           SECTION_POSTINGS: self.sections}
 
     @property
     def rows(self) -> int:
@@ -80,6 +85,7 @@ class RowWriter:
         self.writer.add_document(**row)
         self.units.add_text(text)
         self.words.add_words(words)
+        self.sections.add_text(row.get("section_path") or "")
 
     def add_rows(self, rows: Iterable[dict[str, Any]]) -> None:
         for row in rows:
@@ -102,11 +108,9 @@ class RowWriter:
     def finish_segment(self) -> Any:
         """Finish Whoosh's segment and write its postings file next to it; the segment."""
         from reporttui.core.index.postings import write_segment_postings
-        from reporttui.core.index.schema import BIGRAM_FIELD, JIEBA_FIELD
 
         segment = self.writer._finalize_segment()
-        write_segment_postings(self.writer.storage, segment, self.units, self.words,
-                               BIGRAM_FIELD, JIEBA_FIELD)
+        write_segment_postings(self.writer.storage, segment, self.collectors)
         return segment
 
 

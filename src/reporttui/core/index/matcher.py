@@ -47,6 +47,8 @@ class MatchSpec:
     clauses: tuple[tuple[tuple[Term, ...], ...], ...]
     excluded: tuple[Term, ...] = ()
     boosts: tuple[tuple[str, float], ...] = ()
+    sections: tuple[Term, ...] = ()
+    """``section:`` filters: only rows whose section path contains one of these (OR)."""
 
 
 @dataclass
@@ -215,7 +217,8 @@ class _SegmentMatcher:
     """Matching inside one segment (local row numbers)."""
 
     def __init__(self, ix: IndexView, seg: _Segment, exact: str, words: str,
-                 allowed: np.ndarray | None) -> None:
+                 allowed: np.ndarray | None, sections: str | None = None,
+                 section_terms: Sequence[Term] = ()) -> None:
         self.ix, self.seg = ix, seg
         self.exact: FieldReader = seg.postings.field(exact)
         self.words: FieldReader = seg.postings.field(words)
@@ -227,6 +230,11 @@ class _SegmentMatcher:
             keep = mask if keep is None else keep & mask
         self.keep = keep
         self._cache: dict[tuple[str, ...], _Part] = {}
+        if section_terms and sections is not None:
+            sec = np.zeros(seg.n, dtype=bool)
+            for t in section_terms:
+                sec[self._term(t, sections, scored=False).rows] = True
+            self.keep = sec if self.keep is None else self.keep & sec
 
     def _bm25(self, fieldname: str, fr: FieldReader, token: str, rows: np.ndarray,
               tf: np.ndarray, boost: float = 1.0) -> np.ndarray:
@@ -248,18 +256,21 @@ class _SegmentMatcher:
             got = self._cache[key] = self._term(tokens)
         return got
 
-    def _term(self, tokens: Term) -> _Part:
-        fr, name = self.exact, self.exact_name
+    def _term(self, tokens: Term, fieldname: str | None = None, scored: bool = True) -> _Part:
+        name = fieldname or self.exact_name
+        fr = self.seg.postings.field(name)
         if not tokens:
             return _empty()
         if len(tokens) == 1:
             tp = fr.postings(tokens[0])
-            assert tp.pos is not None
-            first_at = np.cumsum(tp.tf) - tp.tf
             m = self._filter(tp.rows)
             rows, tf = tp.rows[m], tp.tf[m]
-            first = tp.pos[first_at[m]] if len(tp.pos) else _EMPTY_I
-            return _Part(rows, self._bm25(name, fr, tokens[0], rows, tf), tf, first)
+            if tp.pos is not None and len(tp.pos):
+                first = tp.pos[(np.cumsum(tp.tf) - tp.tf)[m]]
+            else:  # unigrams keep no positions
+                first = np.full(len(rows), -1, np.int64)
+            score = self._bm25(name, fr, tokens[0], rows, tf) if scored else np.zeros(len(rows))
+            return _Part(rows, score, tf, first)
         lists = [fr.postings(t) for t in tokens]
         order = sorted(range(len(tokens)), key=lambda i: len(lists[i].rows))
         cand = lists[order[0]].rows
@@ -273,7 +284,8 @@ class _SegmentMatcher:
         starts: np.ndarray | None = None
         for i in order:
             tp = lists[i]
-            assert tp.pos is not None
+            if tp.pos is None:  # no positions stored: not a bigram here, no phrase
+                return _empty()
             sel = _members(tp.rows, cand)
             rep = np.repeat(sel, tp.tf)
             prow = np.repeat(tp.rows, tp.tf)[rep]
@@ -288,9 +300,10 @@ class _SegmentMatcher:
         rows, first_idx, count = np.unique(srow, return_index=True, return_counts=True)
         first = starts[first_idx] & 0xFFFFFFFF
         score = np.zeros(len(rows), dtype=np.float64)
-        for t, tp in zip(tokens, lists):
-            idx = np.searchsorted(tp.rows, rows)
-            score = score + self._bm25(name, fr, t, rows, tp.tf[idx])
+        if scored:
+            for t, tp in zip(tokens, lists):
+                idx = np.searchsorted(tp.rows, rows)
+                score = score + self._bm25(name, fr, t, rows, tp.tf[idx])
         return _Part(rows, score, count, first)
 
     def run(self, spec: MatchSpec) -> tuple[_Part, np.ndarray] | None:
@@ -380,6 +393,7 @@ def _or(x: _Part, y: _Part) -> _Part:
 def match(
     reader: Any, spec: MatchSpec, *, exact_field: str, word_field: str,
     allowed: Sequence[int] | set[int] | frozenset[int] | None = None,
+    section_field: str | None = None,
 ) -> Matches:
     """All rows of ``reader`` (a Whoosh reader) matching ``spec``; ``allowed``: global rows the
     filters let through (None: all). Raises :class:`~reporttui.core.index.postings.Damaged`
@@ -397,7 +411,8 @@ def match(
             if lo == hi:
                 continue
             local = allowed_arr[lo:hi] - seg.offset
-        got = _SegmentMatcher(ix, seg, exact_field, word_field, local).run(spec)
+        got = _SegmentMatcher(ix, seg, exact_field, word_field, local, section_field,
+                              spec.sections).run(spec)
         if got is not None:
             parts.append((got[0], got[1], seg.offset))
     if not parts:

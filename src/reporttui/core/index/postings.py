@@ -19,13 +19,13 @@ File layout (little-endian): ``MAGIC``, a 4-byte header length, a JSON header na
   data starts;
 * ``F.data``: per term, three parts one after the other: row numbers (first absolute, then
   gaps), frequencies per row (width 0: all are 1, nothing stored), positions within each row
-  (ascending per row). Each part is stored at the smallest width (1, 2 or 4 bytes) its largest
+  (ascending per row; width 0: not stored, as for unigrams, which phrases never need). Each part is stored at the smallest width (1, 2 or 4 bytes) its largest
   value fits, so a term's part is one ``numpy.frombuffer`` away;
 * ``F.lengths``: Whoosh's length byte of every row (``length_to_byte`` of its token count), and
   ``F.total`` in the header: the sum of the unquantised lengths (BM25F's average length).
 
-Positions are only stored for fields that need them (the exact bigram field); the jieba field
-keeps frequencies only.
+Positions are only stored for the terms that need them (bigrams of the unit fields: the exact
+field ``bg`` and the section path ``sp``); the jieba field keeps frequencies only.
 """
 
 from __future__ import annotations
@@ -144,12 +144,13 @@ class Inverted:
 
 def _invert(
     term_of: np.ndarray, row_of: np.ndarray, pos_of: np.ndarray | None, term_strings: list[str],
-    lengths: np.ndarray, total: int,
+    lengths: np.ndarray, total: int, with_pos: np.ndarray | None = None,
 ) -> Inverted:
     """Postings ``(term, row, pos)`` given in (row, pos) order -> an :class:`Inverted` field.
 
     ``term_strings[i]`` is the string of term id ``i`` (several ids may share one string: they
-    are merged, as Whoosh would see one term).
+    are merged, as Whoosh would see one term). ``with_pos[i]``: store term id ``i``'s positions
+    (None: all); a term keeps them when any of its ids does.
     """
     # Merge ids with the same string, then number terms in sorted byte order.
     encoded = [s.encode("utf-8") for s in term_strings]
@@ -157,6 +158,10 @@ def _invert(
     rank = {k: i for i, k in enumerate(distinct)}
     remap = np.fromiter((rank[k] for k in encoded), dtype=np.int64, count=len(encoded))
     n_terms = len(distinct)
+    keep_pos = np.ones(n_terms, dtype=bool)
+    if with_pos is not None:
+        keep_pos[:] = False
+        keep_pos[remap[with_pos]] = True
     key_off = np.zeros(n_terms + 1, dtype=np.int64)
     if n_terms:
         key_off[1:] = np.cumsum([len(k) for k in distinct])
@@ -211,6 +216,7 @@ def _invert(
     rw = widths(gaps, term_pair_start, df)
     tw = widths(tf, term_pair_start, df, zero_if_ones=True)
     pw = widths(pos, term_pos_start, npos)
+    pw[~keep_pos] = 0  # not stored (the reader then gives no positions)
     sizes = df * rw + df * tw + (npos * pw if pos is not None else 0)
     data_off = np.zeros(n_terms + 1, dtype=np.int64)
     np.cumsum(sizes, out=data_off[1:])
@@ -234,12 +240,18 @@ def _invert(
     scatter(gaps, term_pair_start, df, data_off[:-1], rw)
     scatter(tf, term_pair_start, df, data_off[:-1] + df * rw, tw)
     if pos is not None:
-        scatter(pos, term_pos_start, npos, data_off[:-1] + df * rw + df * tw, pw)
+        keep = keep_pos[tid]
+        kept_counts = np.where(keep_pos, npos, 0)
+        kept_start = np.zeros(n_terms + 1, dtype=np.int64)
+        np.cumsum(kept_counts, out=kept_start[1:])
+        scatter(pos[keep], kept_start, kept_counts, data_off[:-1] + df * rw + df * tw, pw)
     code = np.array([0, 1, 2, 0, 3], dtype=np.int64)  # width 0/1/2/4 -> 2-bit code
     width = code[rw] | (code[tw] << 2) | (code[pw] << 4)
+    off_type = np.uint32 if data_off[-1] < 2**32 and key_off[-1] < 2**32 else np.uint64
     return Inverted(
-        keys=keys, key_off=key_off, df=df.astype(np.uint32), npos=npos.astype(np.uint32),
-        width=width.astype(np.uint8), data_off=data_off, data=data, lengths=lengths, total=total,
+        keys=keys, key_off=key_off.astype(off_type), df=df.astype(np.uint32),
+        npos=npos.astype(np.uint32), width=width.astype(np.uint8),
+        data_off=data_off.astype(off_type), data=data, lengths=lengths, total=total,
     )
 
 
@@ -278,7 +290,9 @@ def invert_units(c: UnitCollector) -> Inverted:
     field_len = np.bincount(row_of[uni_idx], minlength=n_rows) + np.bincount(row_of[bi_idx], minlength=n_rows)
     lengths = length_to_byte(field_len) if n_rows else np.zeros(0, np.uint8)
     lengths[field_len == 0] = 0
-    return _invert(term_of.ravel(), row_of[where], pos_of[where], strings, lengths, int(field_len.sum()))
+    with_pos = np.flatnonzero(distinct >= v)  # bigrams: phrases need their positions
+    return _invert(term_of.ravel(), row_of[where], pos_of[where], strings, lengths,
+                   int(field_len.sum()), with_pos)
 
 
 def invert_words(c: FieldCollector) -> Inverted:
@@ -335,7 +349,8 @@ class TermPostings:
 
     rows: np.ndarray  # int64, ascending
     tf: np.ndarray  # int64 per row
-    pos: np.ndarray | None  # int64, per row ascending, rows in order (len = tf.sum())
+    pos: np.ndarray | None  # int64, per row ascending, rows in order (len = tf.sum()); None
+    # when not asked for or not stored (unigrams: one-unit terms need no positions)
 
 
 _EMPTY = np.zeros(0, dtype=np.int64)
@@ -391,7 +406,7 @@ class FieldReader:
     def postings(self, term: str, positions: bool = True) -> TermPostings:
         i = self.term_id(term)
         if i < 0:
-            return TermPostings(_EMPTY, _EMPTY, _EMPTY if positions else None)
+            return TermPostings(_EMPTY, _EMPTY, _EMPTY if positions else None)  # absent
         df, npos, w = int(self.df[i]), int(self.npos[i]), int(self.width[i])
         rw, tw, pw = _CODE_WIDTH[w & 3], _CODE_WIDTH[(w >> 2) & 3], _CODE_WIDTH[(w >> 4) & 3]
         at = int(self.data_off[i])
@@ -407,8 +422,6 @@ class FieldReader:
         pos = None
         if positions and pw:
             pos = np.frombuffer(data, dtype=_WIDTH_DTYPE[pw], count=npos, offset=at).astype(np.int64)
-        elif positions:
-            pos = _EMPTY
         return TermPostings(rows, tf, pos)
 
 
@@ -470,12 +483,17 @@ def _map(f: Any) -> Any:
     return f.read()
 
 
-def write_segment_postings(storage: Any, segment: Any, units: UnitCollector,
-                           words: FieldCollector, bigram_field: str, word_field: str) -> None:
-    """Invert both collectors and write the segment's postings file into ``storage``."""
-    fields = {bigram_field: invert_units(units), word_field: invert_words(words)}
+def write_segment_postings(storage: Any, segment: Any, collectors: dict[str, FieldCollector]) -> None:
+    """Invert the collectors (field name -> collector) and write the segment's postings file."""
+    fields = {
+        name: invert_units(c) if isinstance(c, UnitCollector) else invert_words(c)
+        for name, c in collectors.items()
+    }
+    rows = {c.rows for c in collectors.values()}
+    if len(rows) != 1:
+        raise ValueError(f"collectors disagree on the row count: {sorted(rows)}")
     f = segment.create_file(storage, EXT)
     try:
-        write_file(f, units.rows, fields)
+        write_file(f, rows.pop(), fields)
     finally:
         f.close()

@@ -33,7 +33,10 @@ JIEBA_FIELD = "jb"
 OWN_FIELDS = (BIGRAM_FIELD, JIEBA_FIELD)
 """Row keys that go to the project's postings instead of Whoosh."""
 SECTION_FIELD = "section_path"
-"""The section path, stored and bigram-indexed for ``section:`` filters."""
+"""The section path, stored (Whoosh) and unit-indexed in the project's postings as
+:data:`SECTION_POSTINGS` for ``section:`` filters."""
+SECTION_POSTINGS = "sp"
+"""Postings field of the section path (same units and bigrams as ``bg``)."""
 
 
 def make_schema(legacy: bool = False) -> Schema:
@@ -65,7 +68,7 @@ def make_schema(legacy: bool = False) -> Schema:
         year=NUMERIC(int, bits=32, stored=True, signed=False),
         kind=ID(stored=True),
         section_id=ID(stored=True, sortable=True),
-        section_path=BigramField(stored=True, scorable=False),
+        section_path=STORED(),
         paragraph=STORED(),
         text=STORED(),
     )

@@ -22,7 +22,9 @@ from reporttui.core.index import segment
 from reporttui.core.search.highlight import find_spans, make_snippet
 from reporttui.core.search.query import ParsedQuery, Term, parse_query
 from reporttui.core.search.results import Hit, SearchResult
-from reporttui.core.index.schema import BIGRAM_FIELD, JIEBA_FIELD, SECTION_FIELD, SECTION_SEPARATOR
+from reporttui.core.index.schema import (
+    BIGRAM_FIELD, JIEBA_FIELD, SECTION_FIELD, SECTION_POSTINGS, SECTION_SEPARATOR,
+)
 from reporttui.core.index.tokenize import fold, jieba_words, term_query_tokens
 
 JIEBA_BOOST = 1.5
@@ -56,7 +58,10 @@ def _values_containing(reader: Any, fieldname: str, wanted: tuple[str, ...]) -> 
 
 
 def build_filter(pq: ParsedQuery, reader: Any) -> wq.Query | None:
-    """The filter part of a query (None when there are no filters)."""
+    """The Whoosh part of a query's filters (None when there is none): region, kind, year.
+
+    ``section:`` is matched on the project's postings (:func:`match_spec`'s ``sections``).
+    """
     f = pq.filters
     parts: list[wq.Query] = []
     if f.region:
@@ -66,10 +71,6 @@ def build_filter(pq: ParsedQuery, reader: Any) -> wq.Query | None:
     if f.year:
         years = [wq.NumericRange("year", lo, hi) for lo, hi in f.year]
         parts.append(wq.Or(years) if len(years) > 1 else years[0])
-    if f.section:
-        secs = [q for q in (term_query(s, SECTION_FIELD) for s in f.section) if q is not None]
-        if secs:
-            parts.append(wq.Or(secs) if len(secs) > 1 else secs[0])
     if not parts:
         return None
     return wq.And(parts) if len(parts) > 1 else parts[0]
@@ -241,7 +242,9 @@ def match_spec(pq: ParsedQuery, home: Path | None = None, use_jieba: bool | None
     boosts: tuple[tuple[str, float], ...] = ()
     if (use_jieba is None or use_jieba) and pq.positive:
         boosts = tuple((w, JIEBA_BOOST) for w in ranking_words(pq, home))
-    return matcher.MatchSpec(clauses=tuple(clauses), excluded=tokens(pq.excluded), boosts=boosts)
+    sections = tuple(tuple(tok) for tok in (term_query_tokens(s) for s in pq.filters.section) if tok)
+    return matcher.MatchSpec(clauses=tuple(clauses), excluded=tokens(pq.excluded), boosts=boosts,
+                             sections=sections)
 
 
 def match_rows(
@@ -253,7 +256,7 @@ def match_rows(
     allowed = set(searcher.docs_for_query(filt)) if filt is not None else None
     return matcher.match(
         searcher.reader(), match_spec(pq, home, use_jieba), exact_field=BIGRAM_FIELD,
-        word_field=JIEBA_FIELD, allowed=allowed,
+        word_field=JIEBA_FIELD, allowed=allowed, section_field=SECTION_POSTINGS,
     )
 
 
