@@ -110,9 +110,8 @@ class IndexView:
 
     def __init__(self, reader: Any) -> None:
         self.segments: list[_Segment] = []
-        docs: list[str] = []
-        sections: list[str] = []
-        interned: dict[Any, str] = {}
+        self._columns: list[tuple[int, Any, Any]] = []
+        self._lock = threading.Lock()
         leaves = [(reader, 0)] if reader.is_atomic() else list(reader.leaf_readers())
         for leaf, offset in leaves:
             n = leaf.doc_count_all()
@@ -127,21 +126,29 @@ class IndexView:
                 dead = np.fromiter(leaf.segment().deleted_docs(), dtype=np.int64)
                 live[dead[dead < n]] = False
             if n:
-                # Read what search needs of the other files now (Whoosh opens columns lazily and
+                # Open what search needs of the other files now (Whoosh opens columns lazily and
                 # checks the file exists each time): a reader keeps working after a rebuild
-                # removes the folder it was opened on.
+                # removes the folder it was opened on. Reading them waits for row_keys().
                 leaf.stored_fields(0)
-                docs.extend(_column(leaf, "doc_id", n, interned))
-                sections.extend(_column(leaf, "section_id", n, interned))
+                self._columns.append((n, _column_reader(leaf, "doc_id"), _column_reader(leaf, "section_id")))
             self.segments.append(_Segment(leaf, offset, sp, live, n))
-        self._row_keys = (docs, sections)
+        self._row_keys: tuple[list[str], list[str]] | None = None
         self.doc_count_all = sum(s.n for s in self.segments)
         self._norms: dict[str, np.ndarray] = {}
         self._df: dict[tuple[str, str], int] = {}
 
     def row_keys(self) -> tuple[list[str], list[str]]:
-        """Global row -> doc_id and row -> section_id (read once when the view is made)."""
-        return self._row_keys
+        """Global row -> doc_id and row -> section_id (read once, on first use)."""
+        with self._lock:
+            if self._row_keys is None:
+                docs: list[str] = []
+                sections: list[str] = []
+                interned: dict[Any, str] = {}
+                for n, doc_col, sec_col in self._columns:
+                    docs.extend(_column(doc_col, n, interned))
+                    sections.extend(_column(sec_col, n, interned))
+                self._row_keys = (docs, sections)
+            return self._row_keys
 
     def doc_frequency(self, fieldname: str, token: str) -> int:
         """Rows holding ``token`` over all segments, deleted ones included (as Whoosh counts)."""
@@ -181,18 +188,25 @@ class IndexView:
                 "fields": fields}
 
 
-def _column(leaf: Any, name: str, n: int, interned: dict[Any, str]) -> list[str]:
-    """The values of a leaf's column as strings (interned), one per row."""
+def _column_reader(leaf: Any, name: str) -> Any:
+    """A leaf's column reader (its file opened now), or None when it has no such column."""
     if name not in leaf.schema or not leaf.has_column(name):
+        return None
+    return leaf.column_reader(name)
+
+
+def _column(reader: Any, n: int, interned: dict[Any, str]) -> list[str]:
+    """The values of a column as strings (interned), one per row."""
+    if reader is None:
         return [""] * n
     out = []
-    for v in leaf.column_reader(name):
+    for v in reader:
         got = interned.get(v)
         if got is None:
             got = interned[v] = v.decode("utf-8") if isinstance(v, bytes) else str(v)
         out.append(got)
     if len(out) != n:
-        raise Damaged(f"column {name} has {len(out)} rows, not {n}")
+        raise Damaged(f"a column has {len(out)} rows, not {n}")
     return out
 
 

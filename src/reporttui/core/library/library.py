@@ -516,6 +516,7 @@ class Library:
         folder = index_dir(self.home) / name
         nothing_to_write = not (plan.index or plan.drop_ids or plan.removed or full)
         if nothing_to_write:
+            self._ensure_query_words()
             report.unchanged = len(plan.keep)
             report.failed = [(f.path, f.error) for f in plan.failed.values()]
             if plan.restat or roots or plan.failed.keys() != catalog.failed.keys():
@@ -556,6 +557,7 @@ class Library:
         write_catalog(self.home, catalog)
         if old_name and old_name != name:
             shutil.rmtree(index_dir(self.home) / old_name, ignore_errors=True)
+        self._ensure_query_words()
         failed_paths = set(plan.failed)
         report.added = [p for p in plan.added if p not in failed_paths]
         report.updated = [p for p in plan.updated if p not in failed_paths]
@@ -565,6 +567,17 @@ class Library:
         for path, error in report.failed:
             if path in {item.path for item in outcome.loaded}:
                 self._say(report, f"skipped {error}")
+
+    def _ensure_query_words(self) -> None:
+        """Under the write lock: the dictionary cache that lets a search segment its query
+        without loading jieba (core/index/querywords.py); rebuilt when the dictionary changes."""
+        from reporttui.core.index import querywords
+
+        try:
+            if not querywords.has_cache(self.home):
+                querywords.build(self.home)
+        except OSError:  # a read-only home: searches load jieba instead
+            pass
 
     @staticmethod
     def _forget_failed_files(catalog: Catalog, new_roots: list[str]) -> None:

@@ -18,14 +18,14 @@ from whoosh.searching import Searcher
 
 from reporttui.core.index import dictionary
 from reporttui.core.index import matcher
-from reporttui.core.index import segment
+from reporttui.core.index import querywords, segment
 from reporttui.core.search.highlight import find_spans, make_snippet
 from reporttui.core.search.query import ParsedQuery, Term, parse_query
 from reporttui.core.search.results import Hit, SearchResult
 from reporttui.core.index.schema import (
     BIGRAM_FIELD, JIEBA_FIELD, SECTION_FIELD, SECTION_POSTINGS, SECTION_SEPARATOR,
 )
-from reporttui.core.index.tokenize import fold, jieba_words, term_query_tokens
+from reporttui.core.index.tokenize import clean_words, fold, jieba_words, term_query_tokens
 
 JIEBA_BOOST = 1.5
 """Weight of the jieba field relative to the bigram field in the score."""
@@ -115,9 +115,23 @@ def _stopwords(home: Path | None) -> frozenset[str]:
 
 
 def ranking_words(pq: ParsedQuery, home: Path | None = None) -> list[str]:
-    """jieba words of the positive terms (the words that add to the score)."""
-    dictionary.prepare_jieba(home)
+    """jieba words of the positive terms (the words that add to the score).
+
+    Before jieba is loaded, the words come from the library's dictionary cache
+    (:mod:`reporttui.core.index.querywords`: the same words, without the 0.7 s load).
+    """
     stop = _stopwords(home)
+    if not segment.is_loaded() and home is not None:
+        cached: dict[str, None] = {}
+        for t in pq.positive:
+            got = querywords.cut_for_search(fold(t.text), home)
+            if got is None:
+                break
+            for w in clean_words(got, stop):
+                cached.setdefault(w, None)
+        else:
+            return list(cached)
+    dictionary.prepare_jieba(home)
     words: dict[str, None] = {}
     for t in pq.positive:
         for w in jieba_words(t.text, stop):
