@@ -229,6 +229,7 @@ def _hit_json(hit: Any) -> dict[str, Any]:
         "snippet": hit.snippet,
         "spans": [list(s) for s in hit.spans],
         "score": round(float(hit.score), 4),
+        "why": list(getattr(hit, "reasons", ()) or ()),
     }
 
 
@@ -236,6 +237,8 @@ def _print_hits(result: Any, limit: int) -> None:
     from rich.text import Text
 
     out = _stdout_console()
+    for line in getattr(result, "expansions", ()) or ():
+        out.print(Text(f"also searched: {line}", style="dim"))
     docs: dict[str, list[Any]] = {}
     for hit in result.hits:
         docs.setdefault(hit.doc_id, []).append(hit)
@@ -251,7 +254,11 @@ def _print_hits(result: Any, limit: int) -> None:
         for hit in hits:
             where = " › ".join(hit.section_path) or "(top)"
             label = f"¶{hit.paragraph}" if hit.paragraph else "heading"
-            out.print(Text(f"  {where} · {label}", style="green"))
+            line = Text(f"  {where} · {label}", style="green")
+            why = getattr(hit, "reasons", ()) or ()
+            if why:
+                line.append(f"  ({', '.join(why)})", style="dim")
+            out.print(line)
             snippet = Text("    " + hit.snippet)
             for start, end in hit.snippet_spans:
                 snippet.stylize("bold reverse", start + 4, end + 4)
@@ -319,11 +326,18 @@ def search_command(
 def explain_command(
     obj: Context, query_words: tuple[str, ...], as_json: bool, home: str | None
 ) -> None:
-    """Show how QUERY is parsed and segmented, and which index fields it matches."""
+    """Show how QUERY is parsed, segmented and widened, and why the first hits rank where they do."""
     query = " ".join(query_words)
     from reporttui.core.search import search as search_core
 
-    info = search_core.explain(query, home=obj.home(home))
+    result = None
+    try:  # with an index: the expansions that applied and the first hits' reasons
+        library = _library(obj, home)
+        if not library.needs_indexing():
+            result = library.search(query, limit=5)
+    except Exception:  # noqa: BLE001 - explain works without a library too
+        result = None
+    info = search_core.explain(query, home=obj.home(home), result=result)
     if as_json:
         click.echo(json.dumps(info, ensure_ascii=False, indent=1, default=str))
     else:

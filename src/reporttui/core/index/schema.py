@@ -19,7 +19,7 @@ from reporttui.core.index import dictionary
 from reporttui.core.model import Document
 from reporttui.core.index.tokenize import TOKENIZER_VERSION, BigramField, JiebaField, jieba_words
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Bump whenever fields or row contents change: the library rebuilds on a new fingerprint."""
 
 SECTION_SEPARATOR = " > "
@@ -37,6 +37,9 @@ SECTION_FIELD = "section_path"
 :data:`SECTION_POSTINGS` for ``section:`` filters."""
 SECTION_POSTINGS = "sp"
 """Postings field of the section path (same units and bigrams as ``bg``)."""
+ROLE_FIELD = "role"
+"""Ranking (core/search/ranking.py): what the row is, ``heading``/``note``/``appended``; absent for
+a body paragraph. A Whoosh column, so search reads it for every candidate without the stored text."""
 
 
 def make_schema(legacy: bool = False) -> Schema:
@@ -59,6 +62,7 @@ def make_schema(legacy: bool = False) -> Schema:
             text=STORED(),
             bg=BigramField(),
             jb=JiebaField(),
+            role=ID(sortable=True),
         )
     return Schema(
         doc_id=ID(stored=True, sortable=True),
@@ -71,6 +75,7 @@ def make_schema(legacy: bool = False) -> Schema:
         section_path=STORED(),
         paragraph=STORED(),
         text=STORED(),
+        role=ID(sortable=True),
     )
 
 
@@ -108,10 +113,11 @@ def document_rows(doc: Document, home: Path | None = None) -> Iterator[dict[str,
         for s in sections:
             here = trail + ((s.title,) if s.title else ())
             section_path = SECTION_SEPARATOR.join(here)
+            part = getattr(s, "part", "main")
             if s.title and s.title_start >= 0 and s.kind != "lead":
-                yield _row(common, s.id, section_path, 0, s.title, stop)
+                yield _row(common, s.id, section_path, 0, s.title, stop, part)
             for p in s.paragraphs:
-                yield _row(common, s.id, section_path, p.number, p.text, stop)
+                yield _row(common, s.id, section_path, p.number, p.text, stop, part)
             yield from walk(s.children, here)
 
     yield from walk(doc.sections, ())
@@ -119,8 +125,10 @@ def document_rows(doc: Document, home: Path | None = None) -> Iterator[dict[str,
 
 def _row(
     common: dict[str, Any], section_id: str, section_path: str, number: int, text: str,
-    stop: frozenset[str],
+    stop: frozenset[str], part: str = "main",
 ) -> dict[str, Any]:
+    from reporttui.core.search.ranking import ROLE_BODY, row_role
+
     row = dict(common)
     row.update(
         section_id=section_id,
@@ -131,4 +139,7 @@ def _row(
     )
     if section_path:
         row["section_path"] = section_path
+    role = row_role(text, section_path, number == 0, part)
+    if role != ROLE_BODY:
+        row[ROLE_FIELD] = role
     return row

@@ -7,6 +7,8 @@ match whole (``5%`` is not highlighted inside ``25%``).
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Sequence
 
 from reporttui.core.index.tokenize import UNIT_RE, fold, units
@@ -14,19 +16,43 @@ from reporttui.core.index.tokenize import UNIT_RE, fold, units
 Span = tuple[int, int]
 
 
+_NOT_PLAIN = frozenset("0123456789abcdefghijklmnopqrstuvwxyz.%")
+
+
+@functools.lru_cache(maxsize=512)
+def _plain_pattern(folded_term: str) -> re.Pattern[str] | None:
+    """For a term of single-character units only (CJK, punctuation): a regex finding every
+    occurrence, overlapping ones too, with whitespace allowed between characters; else None."""
+    chars = [c for c in folded_term if not c.isspace()]
+    if not chars or any(c in _NOT_PLAIN for c in chars):
+        return None
+    return re.compile("(?=(" + r"\s*".join(map(re.escape, chars)) + "))")
+
+
 def find_spans(text: str, terms: Sequence[str]) -> list[Span]:
-    """Every occurrence of every term in ``text`` as ``(start, end)``, sorted, overlaps merged."""
+    """Every occurrence of every term in ``text`` as ``(start, end)``, sorted, overlaps merged.
+
+    Terms of single-character units (most Chinese terms) are found with one regex scan each;
+    others (numbers, Latin words) unit by unit, so numbers match whole.
+    """
     if not text or not terms:
         return []
     folded = fold(text)
-    raw = UNIT_RE.findall(folded)
-    text_units = [u if not u[0].isspace() else " " for u in raw]
+    raw: list[str] | None = None
+    text_units: list[str] = []
     starts: list[int] | None = None
     found: list[Span] = []
     for term in dict.fromkeys(terms):
+        plain = _plain_pattern(fold(term))
+        if plain is not None:
+            found.extend((m.start(1), m.end(1)) for m in plain.finditer(folded))
+            continue
         wanted = units(term)
         if not wanted:
             continue
+        if raw is None:
+            raw = UNIT_RE.findall(folded)
+            text_units = [u if not u[0].isspace() else " " for u in raw]
         k = len(wanted)
         first = wanted[0]
         i = -1

@@ -34,6 +34,11 @@ class Hit:
     snippet_spans: tuple[Span, ...]
     """``spans`` shifted into ``snippet`` coordinates (only those that fall inside it)."""
     score: float
+    reasons: tuple[str, ...] = ()
+    """Why the hit ranks where it does: "lead clause", "section title", "synonym X for Y",
+    "region 太原市 (report metadata)", "heading", "note/glossary entry"... (core/search/ranking.py)."""
+    signals: str = ""
+    """The score's terms, ``base 0.82 lead +0.55 …`` (for explain)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,3 +58,5 @@ class SearchResult:
     """The positive terms (words and phrases) to highlight anywhere, e.g. in the reader."""
     notice: str | None = None
     """A one-line message when the query was malformed and degraded to a literal search."""
+    expansions: tuple[str, ...] = ()
+    """One line per query word widened by query understanding (synonyms, region/year metadata)."""

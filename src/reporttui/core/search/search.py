@@ -7,23 +7,30 @@ paragraphs where jieba also sees the query's words rank above bare bigram matche
 
 from __future__ import annotations
 
+import heapq
+import re
 import threading
+import weakref
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from whoosh import query as wq
 from whoosh.index import Index
 from whoosh.searching import Searcher
+from whoosh.util.numeric import byte_to_length
 
 from reporttui.core.index import dictionary
 from reporttui.core.index import matcher
 from reporttui.core.index import querywords, segment
+from reporttui.core.search import ranking, synonyms as synonym_table
 from reporttui.core.search.highlight import find_spans, make_snippet
 from reporttui.core.search.query import ParsedQuery, Term, parse_query
 from reporttui.core.search.results import Hit, SearchResult
 from reporttui.core.index.schema import (
-    BIGRAM_FIELD, JIEBA_FIELD, SECTION_FIELD, SECTION_POSTINGS, SECTION_SEPARATOR,
+    BIGRAM_FIELD, JIEBA_FIELD, ROLE_FIELD, SECTION_POSTINGS, SECTION_SEPARATOR,
 )
 from reporttui.core.index.tokenize import clean_words, fold, jieba_words, term_query_tokens
 
@@ -57,15 +64,23 @@ def _values_containing(reader: Any, fieldname: str, wanted: tuple[str, ...]) -> 
     return wq.Or(matched) if len(matched) > 1 else matched[0]
 
 
-def build_filter(pq: ParsedQuery, reader: Any) -> wq.Query | None:
-    """The Whoosh part of a query's filters (None when there is none): region, kind, year.
+def build_filter(pq: ParsedQuery, searcher: Any) -> wq.Query | None:
+    """The filter part of a query (None when there are no filters).
 
-    ``section:`` is matched on the project's postings (:func:`match_spec`'s ``sections``).
+    ``region:`` also lets through reports with no region metadata whose title or text names the
+    region (see :func:`regionless_docs`; only when given a searcher): missing metadata must not
+    hide a report. ``section:`` is matched on the project's postings (:func:`match_spec`'s
+    ``sections``).
     """
     f = pq.filters
+    reader = searcher.reader() if hasattr(searcher, "reader") else searcher
     parts: list[wq.Query] = []
     if f.region:
-        parts.append(_values_containing(reader, "region", f.region))
+        q = _values_containing(reader, "region", f.region)
+        extra = [wq.Term("doc_id", d) for d in regionless_docs(searcher, f.region)]
+        if extra:
+            q = wq.Or(([q] if q is not wq.NullQuery else []) + extra)
+        parts.append(q)
     if f.kind:
         parts.append(_values_containing(reader, "kind", f.kind))
     if f.year:
@@ -74,6 +89,72 @@ def build_filter(pq: ParsedQuery, reader: Any) -> wq.Query | None:
     if not parts:
         return None
     return wq.And(parts) if len(parts) > 1 else parts[0]
+
+
+REGIONLESS_MIN_MENTIONS = 3
+"""A report without region metadata counts as region R when its title names R or its text (the
+first :data:`REGIONLESS_ROWS` rows) does this many times."""
+REGIONLESS_ROWS = 60
+REGIONLESS_DOCS = 200
+"""Above this many reports without region metadata, only their titles are looked at."""
+_regionless_cache: weakref.WeakKeyDictionary[Any, dict[str, tuple[str, str]]] = weakref.WeakKeyDictionary()
+
+
+def _regionless(searcher: Any) -> dict[str, tuple[str, str]]:
+    """doc_id -> (title, text) of every report in the index without region metadata (cached)."""
+    reader = searcher.reader()
+    try:
+        return _regionless_cache[reader]
+    except (KeyError, TypeError):
+        pass
+    if not reader.doc_count_all():
+        return {}
+    values = [v.decode("utf-8") if isinstance(v, bytes) else v for v in reader.lexicon("region")]
+    with_region = set(searcher.docs_for_query(wq.Or([wq.Term("region", v) for v in values]))) if values else set()
+    docs, _ = _row_keys(reader)
+    rows_of: dict[str, list[int]] = {}
+    for d in reader.all_doc_ids():
+        if d not in with_region:
+            rows_of.setdefault(docs[d], []).append(d)
+    # Bounded work: the title of every such report, and the text of its first rows only while
+    # there are few of them (a library of files without metadata is then matched by title).
+    per_doc = REGIONLESS_ROWS if len(rows_of) <= REGIONLESS_DOCS else 1
+    texts: dict[str, list[str]] = {}
+    titles: dict[str, str] = {}
+    for doc_id, nums in rows_of.items():
+        for d in sorted(nums)[:per_doc]:
+            stored = searcher.stored_fields(d)
+            titles.setdefault(doc_id, stored.get("title", "") or "")
+            texts.setdefault(doc_id, []).append(stored.get("text", "") or "")
+    out = {k: (titles[k], "\n".join(v)) for k, v in texts.items()}
+    try:
+        _regionless_cache[reader] = out
+    except TypeError:
+        pass
+    return out
+
+
+def regionless_docs(searcher: Any, values: Sequence[str]) -> list[str]:
+    """Reports with no region metadata whose title names one of ``values`` or whose text often does."""
+    if not hasattr(searcher, "docs_for_query"):
+        return []
+    out = []
+    for doc_id, (title, text) in _regionless(searcher).items():
+        for v in values:
+            stem = _region_stem(v)
+            if stem and (stem in title or text.count(stem) >= REGIONLESS_MIN_MENTIONS):
+                out.append(doc_id)
+                break
+    return out
+
+
+_REGION_SUFFIX = re.compile(r"(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|地区|省|市|县|区|盟)$")
+
+
+def _region_stem(value: str) -> str:
+    """古交市 -> 古交, 广西壮族自治区 -> 广西 (a value of two characters or fewer is kept)."""
+    stem = _REGION_SUFFIX.sub("", value.strip())
+    return stem if len(stem) >= 2 else value.strip()
 
 
 def build_match(pq: ParsedQuery) -> tuple[wq.Query | None, list[str]]:
@@ -150,6 +231,174 @@ def build_query(pq: ParsedQuery, home: Path | None = None, use_jieba: bool = Tru
     return wq.AndMaybe(main, wq.Or(boost) if len(boost) > 1 else boost[0])
 
 
+@dataclass(frozen=True)
+class Clause:
+    """One AND-ed part of the query after query understanding."""
+
+    alternatives: tuple[tuple[str, ...], ...]
+    """Any of these (each an AND of exact terms): the words as typed first, then synonyms."""
+    words: tuple[str, ...]
+    """Texts that count as this clause when ranking (the word and its synonyms)."""
+    parts: tuple[tuple[str, ...], ...] = ()
+    """Extra ranking groups: the rest of a word split around a synonym (增长, 目标 of GDP增长目标)."""
+    metadata_rows: frozenset[int] | None = None
+    """Rows of the reports whose metadata the word names (region or year), or None."""
+    metadata_label: str = ""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The query as searched: clauses with their expansions, and what to tell the user."""
+
+    clauses: tuple[Clause, ...] = ()
+    literal_terms: tuple[str, ...] = ()
+    """Positive words that a row must hold as typed to count as a literal match."""
+    synonym_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    highlight: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def groups(self) -> tuple[tuple[str, ...], ...]:
+        out = [c.words for c in self.clauses if c.metadata_rows is None]
+        for c in self.clauses:
+            out.extend(c.parts)
+        return tuple(out) or tuple(c.words for c in self.clauses)
+
+    def describe(self) -> tuple[str, ...]:
+        return self.notes
+
+
+_YEAR_WORD = re.compile(r"^((?:19|20)\d{2})年?$")
+
+
+def _split_rest(rest: str, home: Path | None, use_jieba: bool) -> tuple[str, ...]:
+    """The rest of a word around a synonym, cut into words (jieba accurate mode when loaded)."""
+    if not use_jieba or len(rest) <= 2:
+        return (rest,)
+    import jieba
+
+    dictionary.prepare_jieba(home)
+    stop = _stopwords(home)
+    words = [w for w in jieba.lcut(rest) if w.strip() and w not in stop and term_query_tokens(w)]
+    return tuple(words) or (rest,)
+
+
+def _metadata_rows(searcher: Any, word: str) -> tuple[frozenset[int], str] | None:
+    """Rows of the reports whose region (or year) the query word names, with a label; or None."""
+    reader = searcher.reader()
+    m = _YEAR_WORD.match(word)
+    if m:
+        year = int(m.group(1))
+        rows = frozenset(searcher.docs_for_query(wq.NumericRange("year", year, year)))
+        return (rows, f"year {year}") if rows else None
+    if len(word) < 2 or not any("\u4e00" <= c <= "\u9fff" for c in word):
+        return None
+    w = fold(word)
+    names = []
+    for raw in reader.lexicon("region"):
+        value = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        if fold(value).startswith(w) and len(_region_stem(value)) <= len(word) + 1:
+            names.append(value)
+    queries: list[wq.Query] = [wq.Term("region", v) for v in names]
+    titled = [d for d, (title, _) in _regionless(searcher).items() if title.startswith(word)]
+    if not names and not titled:
+        return None  # not a place name of the library: the word is only text
+    extra = regionless_docs(searcher, (word,))
+    queries += [wq.Term("doc_id", d) for d in extra]
+    if not queries:
+        return None
+    rows = frozenset(searcher.docs_for_query(wq.Or(queries)))
+    label = "region " + "/".join(names + (["(title/text) " + str(len(extra)) + " report(s)"] if extra else []))
+    return (rows, label) if rows else None
+
+
+def _has_rows(searcher: Any, text: str) -> bool:
+    """Whether any row holds ``text`` as typed (the matcher on that one exact term)."""
+    tokens = term_query_tokens(text)
+    if not tokens or not hasattr(searcher, "reader"):
+        return False
+    try:
+        found = matcher.match(searcher.reader(), matcher.MatchSpec(clauses=(((tuple(tokens),),),)),
+                              exact_field=BIGRAM_FIELD, word_field=JIEBA_FIELD)
+    except Exception:  # noqa: BLE001 - unknown: treat as found (no widening)
+        return True
+    return len(found) > 0
+
+
+def understand(
+    pq: ParsedQuery, searcher: Any, home: Path | None, use_jieba: bool, synonyms: bool = True,
+    metadata: bool = True,
+) -> Plan:
+    """Query understanding: synonyms of words, and words that name a region or year of the library.
+
+    * A word in the synonym table (or containing a name of it) also matches the group's other
+      names, as exact alternatives; rows holding the word as typed rank first (``synonym``).
+    * When the query has other words too, a word that names a region of the library (太原 for
+      太原市, also a report without region metadata whose title/text names it) or one of its
+      years (2021) also matches those reports' rows that hold the other words (``metadata``).
+    Quoted phrases are always literal. Only ever adds rows: the literal matches stay.
+    """
+    n_clauses = len(pq.clauses)
+    clauses: list[Clause] = []
+    literal: list[str] = []
+    syn_names: dict[str, tuple[str, ...]] = {}
+    highlight: list[str] = []
+    notes: list[str] = []
+    for clause in pq.clauses:
+        alts: list[tuple[str, ...]] = [tuple(t.text for t in alt) for alt in clause]
+        words = [t.text for alt in clause for t in alt]
+        parts: list[tuple[str, ...]] = []
+        meta: tuple[frozenset[int], str] | None = None
+        single = len(clause) == 1 and len(clause[0]) == 1 and not clause[0][0].phrase
+        if metadata and single and n_clauses >= 2 and hasattr(searcher, "docs_for_query"):
+            meta = _metadata_rows(searcher, clause[0][0].text)
+        if meta is None:
+            literal.extend(words)
+        if synonyms:
+            for alt in clause:
+                if len(alt) != 1 or alt[0].phrase:
+                    continue
+                exp = synonym_table.expansions(alt[0].text, home)
+                if exp is None:
+                    continue
+                if exp.name != alt[0].text and _has_rows(searcher, alt[0].text):
+                    continue  # a longer word holding a synonym: widened only when not found as typed
+                shown = []
+                for names in exp.alternatives:
+                    head, rest = names[0], names[1:]
+                    split: tuple[str, ...] = ()
+                    for r in rest:
+                        split += _split_rest(r, home, use_jieba)
+                    new = (head, *split)
+                    if new not in alts and term_query_tokens(head):
+                        alts.append(new)
+                        shown.append(" + ".join(new))
+                    if head != alt[0].text:
+                        words.append(head)
+                        highlight.append(head)
+                    for part in split:
+                        if (part,) not in parts:
+                            parts.append((part,))
+                            highlight.append(part)
+                syn_names[alt[0].text] = tuple(n for n in dict.fromkeys(a[0] for a in exp.alternatives))
+                if shown:
+                    notes.append(f"{alt[0].text}: also {', '.join(shown)} "
+                                 f"(synonyms of {exp.name}; rows with {alt[0].text} as typed rank first)")
+        if meta is not None:
+            notes.append(f"{clause[0][0].text}: as text, or the report's metadata: {meta[1]} "
+                         f"({len(meta[0])} rows)")
+        clauses.append(Clause(
+            alternatives=tuple(alts), words=tuple(dict.fromkeys(words)), parts=tuple(parts),
+            metadata_rows=meta[0] if meta else None, metadata_label=meta[1] if meta else "",
+        ))
+    if clauses and all(c.metadata_rows is not None for c in clauses):
+        clauses = [Clause(c.alternatives, c.words, c.parts) for c in clauses]  # nothing else to find
+        literal = [w for c in clauses for w in c.words]
+        notes = [n for n in notes if "metadata" not in n]
+    return Plan(tuple(clauses), tuple(dict.fromkeys(literal)), syn_names,
+                tuple(dict.fromkeys(highlight)), tuple(notes))
+
+
 def search(
     ix: Index | Searcher,
     query: str,
@@ -160,13 +409,15 @@ def search(
     home: Path | None = None,
     use_jieba: bool | None = None,
     snippet_width: int = 80,
+    synonyms: bool = True,
 ) -> SearchResult:
     """Run ``query`` against the index (or an open searcher) and return ranked hits.
 
     ``region``/``year`` add filters as if typed (``region:R year:Y``). ``use_jieba``: None
     means rank with jieba words (loading jieba once, ~0.6 s) — pass False to search before
-    jieba is loaded; results are the same, only the order may differ. Thread-safe: opens
-    its own searcher when given an index.
+    jieba is loaded; results are the same, only the order may differ. ``synonyms=False``
+    searches the words literally (no synonym alternatives). Thread-safe: opens its own
+    searcher when given an index. Ranking: :mod:`reporttui.core.search.ranking`.
     """
     pq = parse_query(query)
     if region:
@@ -174,9 +425,9 @@ def search(
     if year is not None:
         pq = _with_filter(pq, year=int(year))
     if isinstance(ix, Searcher):
-        return _run(ix, pq, query, limit, home, use_jieba, snippet_width)
+        return _run(ix, pq, query, limit, home, use_jieba, snippet_width, synonyms)
     with ix.searcher() as searcher:
-        return _run(searcher, pq, query, limit, home, use_jieba, snippet_width)
+        return _run(searcher, pq, query, limit, home, use_jieba, snippet_width, synonyms)
 
 
 def _with_filter(pq: ParsedQuery, region: str | None = None, year: int | None = None) -> ParsedQuery:
@@ -192,7 +443,7 @@ def _with_filter(pq: ParsedQuery, region: str | None = None, year: int | None = 
 
 def _run(
     searcher: Searcher, pq: ParsedQuery, source: str, limit: int, home: Path | None,
-    use_jieba: bool | None, snippet_width: int,
+    use_jieba: bool | None, snippet_width: int, synonyms: bool = True,
 ) -> SearchResult:
     main, dropped = build_match(pq)
     notices = [pq.notice] if pq.notice else []
@@ -204,15 +455,18 @@ def _run(
         return SearchResult(query=source, hits=(), total=0, terms=terms,
                             notice=notice or ("empty query" if not source.strip() else None))
     limit = max(int(limit), 1)
-    filt = build_filter(pq, searcher.reader())
-    found = match_rows(searcher, pq, filt, home, use_jieba)
-    top, docnums = found.top(limit), found.rows.tolist()
+    filt = build_filter(pq, searcher)
+    plan = understand(pq, searcher, home, use_jieba is None or bool(use_jieba), synonyms)
+    pool, docnums, meta_rows = _candidates(
+        searcher, pq, plan, filt, home, use_jieba, max(ranking.POOL, limit + ranking.RERANK_EXTRA))
+    top = _rerank(searcher, pool, meta_rows, plan, limit)
     per_doc, per_section = _counts(searcher, docnums)
+    hl_terms = tuple(dict.fromkeys(terms + plan.highlight))
     hits = []
-    for docnum, score in top:
-        stored = searcher.stored_fields(docnum)
+    for scored, stored in top:
         text = stored.get("text", "")
-        spans = find_spans(text, terms)
+        # Synonyms are looked for only in rows that match through them (fewer scans per hit).
+        spans = find_spans(text, hl_terms if scored.signals.get("synonym") else terms)
         snippet, snippet_spans = make_snippet(text, spans, snippet_width)
         sp = stored.get("section_path") or ""
         hits.append(Hit(
@@ -229,12 +483,96 @@ def _run(
             spans=tuple(spans),
             snippet=snippet,
             snippet_spans=tuple(snippet_spans),
-            score=score,
+            score=scored.score,
+            reasons=scored.reasons,
+            signals=ranking.format_signals(scored.signals),
         ))
     return SearchResult(
         query=source, hits=tuple(hits), total=len(docnums), per_doc=per_doc,
-        per_section=per_section, terms=terms, notice=notice,
+        per_section=per_section, terms=hl_terms, notice=notice, expansions=plan.describe(),
     )
+
+
+def _rerank(
+    searcher: Searcher, pool: dict[int, float], meta_rows: dict[int, tuple[str, ...]], plan: Plan,
+    limit: int,
+) -> list[tuple[ranking.Scored, dict[str, Any]]]:
+    """Order the matcher's candidates: the cheap prior over all, full signals over the best few."""
+    if not pool:
+        return []
+    reader = searcher.reader()
+    roles = _roles(reader)
+    lengths = _lengths(reader)
+    best = max(pool.values()) or 1.0
+    base = {d: s / best for d, s in pool.items()}
+    groups = ranking.squeeze_groups(plan.groups)
+    n_groups = max(len(groups), 1)
+    meta_w = ranking.WEIGHTS["metadata"]
+
+    def cheap(d: int) -> float:
+        role = roles[d] if roles is not None and d < len(roles) else ranking.ROLE_BODY
+        n = byte_to_length(int(lengths[d])) if lengths is not None and d < len(lengths) else ranking.FULL
+        return ranking.prior(base[d], role or ranking.ROLE_BODY, n) + (
+            meta_w * len(meta_rows[d]) / n_groups if d in meta_rows else 0.0)
+
+    shortlist = heapq.nlargest(ranking.shortlist_size(limit), pool, key=lambda d: (cheap(d), -d))
+    scored = []
+    for d in shortlist:
+        stored = searcher.stored_fields(d)
+        text = stored.get("text", "")
+        sp = stored.get("section_path") or ""
+        role = (roles[d] if roles is not None and d < len(roles) else "") or ranking.ROLE_BODY
+        squeezed = "".join(text.split())
+        literal = all("".join(t.split()) in squeezed for t in plan.literal_terms)
+        syn_reasons = () if literal else tuple(
+            f"synonym {name} for {word}" for word, names in plan.synonym_names.items()
+            if "".join(word.split()) not in squeezed for name in names if name in squeezed and name not in word)[:2]
+        meta = meta_rows.get(d, ())
+        s = ranking.score_row(
+            d, base[d], text, tuple(sp.split(SECTION_SEPARATOR)) if sp else (), role, groups,
+            literal=literal, metadata=len(meta) / n_groups,
+            metadata_reasons=tuple(f"{m} (report metadata)" for m in meta), synonym_reasons=syn_reasons,
+            squeezed_groups=True,
+        )
+        scored.append((s, stored))
+    scored.sort(key=lambda x: (-x[0].score, x[0].docnum))
+    return scored[:limit]
+
+
+_roles_cache: weakref.WeakKeyDictionary[Any, list[str] | None] = weakref.WeakKeyDictionary()
+
+
+def _roles(reader: Any) -> list[str] | None:
+    """docnum -> row role (``""`` for a body paragraph), read once per reader; None without the column."""
+    try:
+        return _roles_cache[reader]
+    except (KeyError, TypeError):
+        pass
+    try:
+        if ROLE_FIELD not in reader.schema or not reader.has_column(ROLE_FIELD):
+            out = None
+        else:
+            out = [v.decode("utf-8") if isinstance(v, bytes) else (v or "") for v in reader.column_reader(ROLE_FIELD)]
+    except Exception:  # noqa: BLE001 - an index without the column ranks rows as bodies
+        out = None
+    try:
+        _roles_cache[reader] = out
+    except TypeError:
+        pass
+    return out
+
+
+def _lengths(reader: Any) -> Any:
+    """docnum -> length byte of the bigram field over all segments (a numpy array), or None.
+
+    From the project's postings (the same quantised lengths BM25F uses), via the matcher's view.
+    """
+    import numpy as np
+
+    segments = matcher.view(reader).segments
+    if not segments:
+        return None
+    return np.concatenate([seg.postings.field(BIGRAM_FIELD).lengths for seg in segments])
 
 
 def _row_keys(reader: Any) -> tuple[list[str], list[str]]:
@@ -243,35 +581,89 @@ def _row_keys(reader: Any) -> tuple[list[str], list[str]]:
     return matcher.view(reader).row_keys()
 
 
-def match_spec(pq: ParsedQuery, home: Path | None = None, use_jieba: bool | None = None) -> matcher.MatchSpec:
-    """The parsed query as the matcher's token lists (and jieba ranking words, unless off)."""
-    def tokens(terms: Any) -> tuple[tuple[str, ...], ...]:
-        return tuple(tuple(tok) for tok in (term_query_tokens(t.text) for t in terms) if tok)
+def match_spec(pq: ParsedQuery, home: Path | None = None, use_jieba: bool | None = None,
+               plan: Plan | None = None) -> matcher.MatchSpec:
+    """The parsed query as the matcher's token lists (and jieba ranking words, unless off).
 
+    With a ``plan`` (:func:`understand`), its clauses (the words as typed plus their synonym
+    alternatives) replace the query's literal ones.
+    """
+    def tokens(terms: Any) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(tok) for tok in (term_query_tokens(t) for t in terms) if tok)
+
+    if plan is not None:
+        texts = [c.alternatives for c in plan.clauses]
+    else:
+        texts = [[tuple(t.text for t in alt) for alt in clause] for clause in pq.clauses]
     clauses = []
-    for clause in pq.clauses:
+    for clause in texts:
         alts = tuple(alt for alt in (tokens(a) for a in clause) if alt)
         if alts:
             clauses.append(alts)
     boosts: tuple[tuple[str, float], ...] = ()
     if (use_jieba is None or use_jieba) and pq.positive:
         boosts = tuple((w, JIEBA_BOOST) for w in ranking_words(pq, home))
-    sections = tuple(tuple(tok) for tok in (term_query_tokens(s) for s in pq.filters.section) if tok)
-    return matcher.MatchSpec(clauses=tuple(clauses), excluded=tokens(pq.excluded), boosts=boosts,
-                             sections=sections)
+    sections = tokens(pq.filters.section)
+    return matcher.MatchSpec(clauses=tuple(clauses), excluded=tokens(t.text for t in pq.excluded),
+                             boosts=boosts, sections=sections)
+
+
+def _match(searcher: Searcher, spec: matcher.MatchSpec, allowed: Any) -> matcher.Matches:
+    return matcher.match(
+        searcher.reader(), spec, exact_field=BIGRAM_FIELD, word_field=JIEBA_FIELD, allowed=allowed,
+        section_field=SECTION_POSTINGS,
+    )
 
 
 def match_rows(
     searcher: Searcher, pq: ParsedQuery, filt: wq.Query | None = None, home: Path | None = None,
     use_jieba: bool | None = None,
 ) -> matcher.Matches:
-    """Every row matching ``pq`` (``filt``: its filter query, see :func:`build_filter`), with
-    BM25F scores, match counts and first positions (:class:`reporttui.core.index.matcher.Matches`)."""
+    """Every row matching ``pq`` as typed (``filt``: its filter query, see :func:`build_filter`),
+    with BM25F scores, match counts and first positions (:class:`reporttui.core.index.matcher.Matches`).
+    No synonyms, metadata words or ranking signals."""
     allowed = set(searcher.docs_for_query(filt)) if filt is not None else None
-    return matcher.match(
-        searcher.reader(), match_spec(pq, home, use_jieba), exact_field=BIGRAM_FIELD,
-        word_field=JIEBA_FIELD, allowed=allowed, section_field=SECTION_POSTINGS,
-    )
+    return _match(searcher, match_spec(pq, home, use_jieba), allowed)
+
+
+def _candidates(
+    searcher: Searcher, pq: ParsedQuery, plan: Plan, filt: wq.Query | None, home: Path | None,
+    use_jieba: bool | None, pool_size: int = ranking.POOL,
+) -> tuple[dict[int, float], list[int], dict[int, tuple[str, ...]]]:
+    """Candidates (row -> BM25F, the best ``pool_size``), every matching row, and rows matched
+    through metadata words, from the matcher (:mod:`reporttui.core.index.matcher`).
+
+    The literal query, widened by synonyms, runs once; when words name a region or year of the
+    library, the query without them runs again on those reports' rows, and the matches are joined.
+    """
+    import numpy as np
+
+    spec = match_spec(pq, home, use_jieba, plan)
+    allowed = set(searcher.docs_for_query(filt)) if filt is not None else None
+    found = _match(searcher, spec, allowed)
+    pool = dict(found.top(pool_size))
+    matched = found.rows
+    meta_rows: dict[int, tuple[str, ...]] = {}
+    meta = [c for c in plan.clauses if c.metadata_rows is not None]
+    if meta:
+        rest = Plan(tuple(c for c in plan.clauses if c.metadata_rows is None))
+        rest_spec = match_spec(pq, home, use_jieba, rest)
+        in_meta: set[int] | None = None
+        for c in meta:
+            rows = c.metadata_rows or frozenset()
+            in_meta = set(rows) if in_meta is None else in_meta & rows
+        meta_allowed = (in_meta or set()) if allowed is None else (in_meta or set()) & allowed
+        if rest_spec.clauses and meta_allowed:
+            found2 = _match(searcher, rest_spec, meta_allowed)
+            for d, sc in found2.top(pool_size):
+                pool[d] = max(pool.get(d, 0.0), sc)
+            matched = np.union1d(matched, found2.rows)
+        labels = [c.metadata_label for c in meta]
+        for d in pool:
+            hit = tuple(lab for c, lab in zip(meta, labels) if c.metadata_rows and d in c.metadata_rows)
+            if hit:
+                meta_rows[d] = hit
+    return pool, matched.tolist(), meta_rows
 
 
 def _counts(searcher: Searcher, docnums: Any) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
@@ -315,10 +707,19 @@ def _term_info(t: Term, stop: frozenset[str], use_jieba: bool) -> dict[str, Any]
     }
 
 
-def explain(query: str, home: Path | None = None, use_jieba: bool = True) -> dict[str, Any]:
-    """How ``query`` is parsed, segmented (units, bigrams, jieba words) and turned into Whoosh.
+class _NoIndex:
+    """Stands in for a searcher when explaining without an index (no metadata words)."""
 
-    Plain data (JSON-ready); :func:`format_explain` renders it as text.
+
+def explain(
+    query: str, home: Path | None = None, use_jieba: bool = True, result: SearchResult | None = None,
+    hits: int = 5,
+) -> dict[str, Any]:
+    """How ``query`` is parsed, segmented (units, bigrams, jieba words), widened and ranked.
+
+    Plain data (JSON-ready); :func:`format_explain` renders it as text. With the ``result`` of
+    running the query, also the expansions that applied (synonyms, region/year metadata) and
+    why the first ``hits`` rank where they do.
     """
     pq = parse_query(query)
     if use_jieba:
@@ -335,20 +736,36 @@ def explain(query: str, home: Path | None = None, use_jieba: bool = True) -> dic
         filters["kind"] = list(f.kind)
     if f.section:
         filters["section"] = list(f.section)
-    return {
+    if result is not None:
+        expansions = list(result.expansions)
+    else:
+        expansions = list(understand(pq, _NoIndex(), home, use_jieba).describe())
+    info: dict[str, Any] = {
         "query": query,
         "notice": pq.notice,
         "terms": [_term_info(t, stop, use_jieba) for t in pq.positive],
         "clauses": [[[t.text for t in alt] for alt in clause] for clause in pq.clauses],
         "excluded": [_term_info(t, stop, False) for t in pq.excluded],
         "filters": filters,
+        "expansions": expansions,
         "whoosh": repr(whoosh_query),
         "semantics": (
             "every clause must match (AND); alternatives of a clause: any (OR); each term is an "
             "exact substring of the paragraph (whitespace ignored, numbers whole); excluded terms "
-            "remove paragraphs; region/kind/section match part of the value, year a range"
+            "remove paragraphs; region/kind/section match part of the value, year a range; "
+            "synonyms and region/year words only add rows (as typed ranks first)"
         ),
+        "ranking": "score = BM25F/best + " + " + ".join(
+            f"{w:+.2f}×{k}" for k, w in ranking.WEIGHTS.items()),
     }
+    if result is not None:
+        info["hits"] = [
+            {"rank": i, "title": h.title, "region": h.region, "year": h.year,
+             "section": " › ".join(h.section_path), "paragraph": h.paragraph,
+             "score": round(h.score, 3), "why": list(h.reasons), "signals": h.signals}
+            for i, h in enumerate(result.hits[:hits], 1)
+        ]
+    return info
 
 
 def format_explain(info: dict[str, Any]) -> str:
@@ -374,6 +791,17 @@ def format_explain(info: dict[str, Any]) -> str:
     for key, values in (info.get("filters") or {}).items():
         shown = ", ".join(f"{v[0]}-{v[1]}" if isinstance(v, list) else str(v) for v in values)
         lines.append(f"filter {key}: {shown}" + ("" if key == "year" else " (part of the value)"))
+    for line in info.get("expansions") or []:
+        lines.append(f"expand {line}")
     lines.append(f"whoosh: {info['whoosh']}")
     lines.append(f"semantics: {info['semantics']}")
+    if info.get("ranking"):
+        lines.append(f"ranking: {info['ranking']}")
+    for h in info.get("hits") or []:
+        where = " ".join(str(x) for x in (h.get("region") or "?", h.get("year") or "?") if x)
+        para = f"¶{h['paragraph']}" if h.get("paragraph") else "heading"
+        lines.append(f"hit {h['rank']}: {where} {h.get('section') or '(top)'} {para}  score {h['score']}")
+        lines.append(f"    why: {', '.join(h.get('why') or []) or 'BM25F only'}")
+        if h.get("signals"):
+            lines.append(f"    {h['signals']}")
     return "\n".join(lines)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -13,6 +14,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reporttui.core.search.results import Hit
 from reporttui.ui.session import SearchState
 from reporttui.ui.styling import hanging, snippet
 from reporttui.ui.widgets.index_status import IndexStatus
@@ -25,19 +27,41 @@ DEBOUNCE = 0.15
 """Seconds of typing quiet before a search runs."""
 
 
+def grouped_order(hits: Sequence[Hit]) -> list[int]:
+    """Hit indices grouped by document, then section, each group placed at its best hit's rank.
+
+    Documents come in the order of their best hit, sections within a document likewise, hits
+    within a section by rank: a section header is shown once however the ranks interleave.
+    """
+    doc_rank: dict[str, int] = {}
+    sec_rank: dict[tuple[str, tuple[str, ...]], int] = {}
+    for i, hit in enumerate(hits):
+        doc_rank.setdefault(hit.doc_id, i)
+        sec_rank.setdefault((hit.doc_id, hit.section_path), i)
+    return sorted(range(len(hits)), key=lambda i: (
+        doc_rank[hits[i].doc_id], sec_rank[(hits[i].doc_id, hits[i].section_path)], i))
+
+
 def result_options(state: SearchState, width: int = 0) -> list[Option]:
-    """Disabled headers for documents and sections (with counts), one option per hit."""
+    """Disabled headers for documents and sections (with counts), one option per hit.
+
+    Hits are grouped (:func:`grouped_order`); the option id keeps the hit's rank (``hit:k``),
+    so k/N and the reader's n/N follow the ranking. A hit's reasons (lead clause, section
+    title, synonym, metadata) follow its paragraph number, dimmed.
+    """
     options: list[Option] = []
     per_doc = state.result.per_doc
     doc_id: str | None = None
     section: tuple[str, ...] | None = None
-    for index, hit in enumerate(state.hits):
+    hits = state.hits
+    for index in grouped_order(hits):
+        hit = hits[index]
         if hit.doc_id != doc_id:
             doc_id, section = hit.doc_id, None
             label = " ".join(
                 x for x in (hit.region or "?", str(hit.year or "?"), hit.kind or "", hit.title) if x
             )
-            count = per_doc.get(hit.doc_id) or sum(1 for h in state.hits if h.doc_id == doc_id)
+            count = per_doc.get(hit.doc_id) or sum(1 for h in hits if h.doc_id == doc_id)
             options.append(
                 Option(Content.styled(label, "bold $text-primary")
                        + Content.styled(f"  {count}", "bold $text-warning"),
@@ -224,6 +248,8 @@ class SearchScreen(Screen[None]):
     @on(OptionList.OptionHighlighted, "#search-results")
     def _highlighted(self) -> None:
         self._update_counter()
+        if self._explaining:
+            self._show_explain()
 
     @on(OptionList.OptionSelected, "#search-results")
     def _selected(self) -> None:
@@ -265,6 +291,18 @@ class SearchScreen(Screen[None]):
         try:
             from reporttui.core.search.search import explain, format_explain
 
-            panel.update(Content(format_explain(explain(query))))
+            state = self.app.session.search
+            result = state.result if state is not None and state.result.query == query else None
+            head: list[str] = []
+            k = self._highlighted_hit()
+            if result is not None and k is not None and k < len(result.hits):
+                hit = result.hits[k]
+                head.append(f"hit {k + 1} ranks here: {', '.join(hit.reasons) or 'BM25F only'}")
+                if hit.signals:
+                    head.append(f"    {hit.signals}")
+            if result is not None:
+                head += [f"also searched: {line}" for line in result.expansions]
+            text = format_explain(explain(query, result=result, hits=0))
+            panel.update(Content("\n".join(head + [text])))
         except Exception as exc:  # explain is a help, never a reason to fail
             panel.update(f"cannot explain: {exc}")

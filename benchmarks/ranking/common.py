@@ -1,0 +1,204 @@
+"""Shared parts of the ranking benchmark: the reports, their rows, both indexes, both searches.
+
+The judged set (``judgments.json``) refers to rows by reference only, never by text:
+``doc`` (the report's path relative to the corpus root), ``anchor`` (``p<N>`` for body
+paragraph N, ``h<section id>`` for a heading row) and ``hash`` (the first 10 hex digits of the
+SHA-1 of the row's cleaned text). The text is read from the corpus at run time; a reference is
+resolved by its hash first (robust to renumbering when cleaning changes), then by its anchor.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import sys
+import tarfile
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+REPORTS_FILE = HERE / "reports.txt"
+JUDGMENTS_FILE = HERE / "judgments.json"
+TARBALL_CANDIDATES = [
+    ROOT.parent / "shared" / "corpus" / "gov-reports.tar.xz",
+    ROOT.parent.parent / "shared" / "corpus" / "gov-reports.tar.xz",
+]
+
+sys.path.insert(0, str(ROOT / "src"))
+
+
+def report_paths() -> list[str]:
+    """The benchmark's reports, as paths relative to the corpus root."""
+    return [line.strip() for line in REPORTS_FILE.read_text("utf-8").splitlines() if line.strip()]
+
+
+def corpus_root(given: str | None = None) -> Path:
+    """A folder holding the reports: ``given``, /tmp/corpus, or the tarball unpacked to a temp dir."""
+    rels = report_paths()
+    for cand in [given, os.environ.get("REPORTTUI_CORPUS"), "/tmp/corpus"]:
+        if cand and all((Path(cand) / r).is_file() for r in rels):
+            return Path(cand)
+    for tarball in TARBALL_CANDIDATES:
+        if tarball.is_file():
+            target = Path(tempfile.mkdtemp(prefix="ranking-corpus-"))
+            wanted = {"./" + r for r in rels} | set(rels)
+            with tarfile.open(tarball) as tar:
+                members = [m for m in tar if m.name in wanted]
+                if sys.version_info >= (3, 12):
+                    tar.extractall(target, members=members, filter="data")
+                else:
+                    tar.extractall(target, members=members)
+            return target
+    raise SystemExit("corpus not found: pass --corpus DIR (the unpacked gov-reports corpus)")
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+
+
+@dataclass(frozen=True)
+class Row:
+    doc: str
+    """Report path relative to the corpus root."""
+    anchor: str
+    hash: str
+    text: str
+    section_path: str
+    region: str | None
+    year: int | None
+
+
+def anchor_of(row: dict[str, Any]) -> str:
+    return f"p{row['paragraph']}" if row["paragraph"] else f"h{row['section_id']}"
+
+
+def load_rows(root: Path, home: Path) -> tuple[list[Any], dict[str, list[dict[str, Any]]]]:
+    """Documents and their index rows (reporttui's own row model), keyed by relative path."""
+    from reporttui.core.index.schema import document_rows
+    from reporttui.core.text.ingest import load_document
+
+    docs, rows = [], {}
+    for rel in report_paths():
+        doc = load_document(root / rel)
+        docs.append((rel, doc))
+        rows[rel] = list(document_rows(doc, home))
+    return docs, rows
+
+
+def build_reporttui(rows: dict[str, list[dict[str, Any]]], folder: Path) -> Any:
+    """reporttui's index of the rows (the library's schema), in ``folder``."""
+    from whoosh.filedb.filestore import FileStorage
+
+    from reporttui.core.index.indexer import open_writer
+    from reporttui.core.index.schema import make_schema
+
+    folder.mkdir(parents=True, exist_ok=True)
+    ix = FileStorage(str(folder)).create_index(make_schema())
+    w = open_writer(ix)  # the library's writer: Whoosh's stored fields plus the project's postings
+    for rel, rs in rows.items():
+        for r in rs:
+            r = dict(r)
+            r["path"] = rel
+            w.add_document(**r)
+    w.commit()
+    return ix
+
+
+def build_baseline(rows: dict[str, list[dict[str, Any]]], folder: Path) -> Any:
+    """Stock Whoosh: one document per row, jieba's bundled ChineseAnalyzer, default BM25F."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    from jieba.analyse import ChineseAnalyzer
+    from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+    from whoosh.filedb.filestore import FileStorage
+
+    schema = Schema(key=ID(stored=True), region=ID(stored=True), year=NUMERIC(int, stored=True),
+                    text=TEXT(analyzer=ChineseAnalyzer()), raw=STORED())
+    folder.mkdir(parents=True, exist_ok=True)
+    ix = FileStorage(str(folder)).create_index(schema)
+    w = ix.writer()
+    for rel, rs in rows.items():
+        for r in rs:
+            fields: dict[str, Any] = {"key": f"{rel}#{anchor_of(r)}", "text": r["text"], "raw": r["text"]}
+            if r.get("region"):
+                fields["region"] = r["region"]
+            if r.get("year"):
+                fields["year"] = int(r["year"])
+            w.add_document(**fields)
+    w.commit()
+    return ix
+
+
+def baseline_search(ix: Any, query: str, limit: int = 20) -> list[str]:
+    """Keys (``rel#anchor``) of the stock baseline's top rows: the words AND-ed by QueryParser.
+
+    ``region:`` / ``year:`` filters are applied to the row metadata as a user of stock Whoosh
+    would (a prefix/substring of the region, a year or range); everything else is parsed as text.
+    """
+    from whoosh import query as wq
+    from whoosh.qparser import AndGroup, QueryParser
+
+    words, regions, years = [], [], []
+    for tok in query.split():
+        key, _, value = tok.partition(":")
+        if value and key in ("region", "地区"):
+            regions.append(value)
+        elif value and key in ("year", "年份"):
+            lo, _, hi = value.partition("-")
+            years.append((int(lo), int(hi or lo)))
+        else:
+            words.append(tok.strip('"“”'))
+    with ix.searcher() as s:
+        q = QueryParser("text", ix.schema, group=AndGroup).parse(" ".join(words))
+        filt = []
+        if regions:
+            vals = [v for v in s.lexicon("region")]
+            vals = [v.decode() if isinstance(v, bytes) else v for v in vals]
+            filt.append(wq.Or([wq.Term("region", v) for v in vals if any(r in v for r in regions)]))
+        if years:
+            filt.append(wq.Or([wq.NumericRange("year", lo, hi) for lo, hi in years]))
+        res = s.search(q, limit=limit, filter=wq.And(filt) if filt else None)
+        return [h["key"] for h in res]
+
+
+def reporttui_search(ix: Any, query: str, home: Path, limit: int = 20) -> list[str]:
+    from reporttui.core.search.search import search
+
+    res = search(ix, query, limit=limit, home=home)
+    return [f"{h.path}#{anchor_of({'paragraph': h.paragraph, 'section_id': h.section_id})}" for h in res.hits]
+
+
+def load_judgments() -> dict[str, Any]:
+    return json.loads(JUDGMENTS_FILE.read_text("utf-8"))
+
+
+def resolver(rows: dict[str, list[dict[str, Any]]]) -> Any:
+    """A function mapping a judged reference to the current row key (``rel#anchor``) or None."""
+    by_hash: dict[tuple[str, str], str] = {}
+    by_anchor: dict[str, str] = {}
+    for rel, rs in rows.items():
+        for r in rs:
+            key = f"{rel}#{anchor_of(r)}"
+            by_hash.setdefault((rel, text_hash(r["text"])), key)
+            by_anchor[key] = key
+
+    def resolve(ref: dict[str, Any]) -> str | None:
+        return by_hash.get((ref["doc"], ref["hash"])) or by_anchor.get(f"{ref['doc']}#{ref['anchor']}")
+
+    return resolve
+
+
+def random_matching(rows: dict[str, list[dict[str, Any]]], terms: list[str], n: int, seed: str) -> list[str]:
+    """``n`` random row keys whose text contains every term (the pool's random part)."""
+    keys = [f"{rel}#{anchor_of(r)}" for rel, rs in rows.items() for r in rs
+            if all(t in r["text"] for t in terms)]
+    rng = random.Random(seed)
+    return rng.sample(keys, min(n, len(keys)))

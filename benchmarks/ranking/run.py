@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Ranking quality of reporttui next to a stock Whoosh + jieba BM25F baseline, on the judged set.
+
+    python benchmarks/ranking/run.py [--corpus DIR] [--work DIR] [--json] [--per-query]
+
+Builds, in a temporary library home, reporttui's index of the benchmark's reports (the library's
+own rows and schema) and a stock baseline (Whoosh's default BM25F over jieba's bundled
+``ChineseAnalyzer``, one document per row, query words AND-ed), runs every judged query through
+both and prints MRR@10, nDCG@10 and P@5 for the tuning part and the held-aside part separately.
+
+Metrics (grades from judgments.json; unjudged rows count 0):
+* MRR@10: reciprocal rank of the first row graded 2 (for a query with no row graded 2, the first
+  row graded 1) in the top 10.
+* nDCG@10: gain 2^grade - 1; the ideal ordering is over every judged row of the query.
+* P@5: share of the top 5 graded 1 or 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import pickle
+import shutil
+import statistics
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import common
+
+
+def metrics(ranked: list[str], grades: dict[str, int]) -> dict[str, float]:
+    top = max(grades.values(), default=0)
+    if top == 0:
+        return {"mrr": 0.0, "ndcg": 0.0, "p5": 0.0}
+    mrr = 0.0
+    for i, key in enumerate(ranked[:10], 1):
+        if grades.get(key, 0) >= top:
+            mrr = 1 / i
+            break
+    dcg = sum((2 ** grades.get(k, 0) - 1) / math.log2(i + 1) for i, k in enumerate(ranked[:10], 1))
+    ideal = sorted(grades.values(), reverse=True)[:10]
+    idcg = sum((2 ** g - 1) / math.log2(i + 1) for i, g in enumerate(ideal, 1))
+    p5 = sum(1 for k in ranked[:5] if grades.get(k, 0) >= 1) / 5
+    return {"mrr": mrr, "ndcg": dcg / idcg if idcg else 0.0, "p5": p5}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", help="the unpacked corpus (default: /tmp/corpus or the tarball)")
+    ap.add_argument("--work", help="keep the indexes here and reuse them (default: a temp dir)")
+    ap.add_argument("--json", action="store_true", help="print one JSON object")
+    ap.add_argument("--per-query", action="store_true", help="also print each query's figures")
+    ap.add_argument("--part", choices=("tune", "held", "all"), default="all",
+                    help="which part's queries --per-query prints (tune while tuning)")
+    args = ap.parse_args()
+    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="ranking-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    home = work / "home"
+    home.mkdir(exist_ok=True)
+    try:
+        cache = work / "rows.pkl"
+        if args.work and cache.exists():
+            rows = pickle.loads(cache.read_bytes())
+        else:
+            _, rows = common.load_rows(common.corpus_root(args.corpus), home)
+            cache.write_bytes(pickle.dumps(rows))
+        from whoosh.index import exists_in, open_dir
+
+        if not (args.work and exists_in(str(work / "rt"))):
+            shutil.rmtree(work / "rt", ignore_errors=True)
+            common.build_reporttui(rows, work / "rt")
+        if not (args.work and exists_in(str(work / "bl"))):
+            shutil.rmtree(work / "bl", ignore_errors=True)
+            common.build_baseline(rows, work / "bl")
+        rt, bl = open_dir(str(work / "rt")), open_dir(str(work / "bl"))
+        resolve = common.resolver(rows)
+        judged = common.load_judgments()
+        unresolved = 0
+        per_query: list[dict[str, Any]] = []
+        with rt.searcher() as searcher:
+            for q in judged["queries"]:
+                grades: dict[str, int] = {}
+                for ref in q["judgments"]:
+                    key = resolve(ref)
+                    if key is None:
+                        unresolved += 1
+                        continue
+                    grades[key] = max(grades.get(key, 0), ref["grade"])
+                ours = common.reporttui_search(searcher, q["query"], home, 20)[:10]  # the CLI default limit
+                base = common.baseline_search(bl, q["query"], 10)
+                per_query.append({
+                    "id": q["id"], "query": q["query"], "part": q["part"], "kind": q["kind"],
+                    "reporttui": metrics(ours, grades), "baseline": metrics(base, grades),
+                })
+    finally:
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+    summary: dict[str, Any] = {"unresolved_references": unresolved}
+    for part in ("tune", "held", "all"):
+        qs = [p for p in per_query if part == "all" or p["part"] == part]
+        summary[part] = {
+            system: {m: round(statistics.fmean(p[system][m] for p in qs), 3) for m in ("mrr", "ndcg", "p5")}
+            for system in ("reporttui", "baseline")
+        }
+        summary[part]["queries"] = len(qs)
+    if args.json:
+        out = dict(summary)
+        if args.per_query:
+            out["per_query"] = per_query
+        print(json.dumps(out, ensure_ascii=False))
+        return
+    if args.per_query:
+        for p in per_query:
+            if args.part != "all" and p["part"] != args.part:
+                continue
+            r, b = p["reporttui"], p["baseline"]
+            print(f"{p['id']} {p['part']:4} {p['query'][:18]:<18} reporttui {r['mrr']:.2f} {r['ndcg']:.2f} "
+                  f"{r['p5']:.2f}   baseline {b['mrr']:.2f} {b['ndcg']:.2f} {b['p5']:.2f}")
+    print(f"{'part':<6}{'queries':>8}  {'system':<10}{'MRR@10':>8}{'nDCG@10':>9}{'P@5':>7}")
+    for part in ("tune", "held", "all"):
+        for system in ("reporttui", "baseline"):
+            s = summary[part][system]
+            print(f"{part:<6}{summary[part]['queries']:>8}  {system:<10}{s['mrr']:>8.3f}{s['ndcg']:>9.3f}{s['p5']:>7.3f}")
+    if unresolved:
+        print(f"warning: {unresolved} judged references no longer resolve (text changed)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,271 @@
+"""The ranking: BM25F from the matcher plus named, bounded signals of this genre of report.
+
+``score = base + Σ WEIGHTS[name] × signal`` where ``base`` is the row's BM25F divided by the best
+BM25F among the candidates (0..1] and every signal lies in [0, 1]:
+
+==============  ==================================================================================
+``lead``        share of the query's terms in the lead clause (to the first 。；！？：, at most
+                :data:`LEAD_MAX` characters, at least :data:`LEAD_MIN`): Chinese reports name a
+                paragraph's topic there (加快发展新型能源产业。…).
+``section``     share of the terms in the row's section path (its own heading counts most).
+``length``      how far the row's length is from a body paragraph: 0 at :data:`SHORT` characters
+                or fewer, 1 at :data:`FULL` or more (log scale); headings and slogans are short.
+``overlong``    1 for a row longer than :data:`OVERLONG` characters (a whole report that cleaning
+                could not split).
+``proximity``   several words: how close together the terms are (smallest window holding all).
+``density``     occurrences of the terms per hundred characters, capped at 1.
+``heading``     1 for a heading row: it ranks as a heading, under the body paragraphs it heads.
+``note``        1 for a glossary/note entry (名词解释, 注释, 〔12〕, "X：即…" definitions).
+``appended``    1 for text that is not the report's own (appended articles, web chrome).
+``synonym``     1 when the row matches only through a synonym of a query word, not as typed.
+``metadata``    share of the query's region/year words matched by the report's metadata rather
+                than the text (太原 in 太原 民营经济 for a paragraph of 太原's report).
+==============  ==================================================================================
+
+No signal looks at a particular query, document or region. :func:`row_role` classifies rows at
+index time (stored as the ``role`` column, see core/index/schema.py) so the cheap part of the
+ranking (:func:`prior`) can run over every candidate before any stored text is read.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+WEIGHTS: dict[str, float] = {
+    "lead": 0.25,
+    "section": 0.4,
+    "length": 0.5,
+    "overlong": -0.6,
+    "proximity": 0.25,
+    "density": 0.15,
+    "heading": -0.4,
+    "note": -1.2,
+    "appended": -1.2,
+    "synonym": -10.0,
+    "metadata": 0.7,
+}
+"""Weight of each signal in the score (fitted on the tuning part of benchmarks/ranking; ``synonym``
+is set so that rows holding the words as typed always rank first)."""
+
+POOL = 120
+"""Candidates the matcher returns by BM25F; the cheap prior orders all of them."""
+RERANK_EXTRA = 10
+"""Rows beyond the requested limit whose stored text is read for the full signals (at most up to
+:data:`RERANK_MIN` rows in all: a long list already holds them)."""
+RERANK_MIN = 30
+
+
+def shortlist_size(limit: int) -> int:
+    """How many of the best rows by the cheap prior get the full signals (stored text read)."""
+    return max(limit, min(limit + RERANK_EXTRA, RERANK_MIN))
+B = 0.75
+"""BM25F length normalisation handed to the matcher."""
+LEAD_MIN, LEAD_MAX = 20, 40
+PROXIMITY_SCALE = 40.0
+"""Characters between the words at which proximity halves."""
+SHORT, FULL, OVERLONG = 24, 160, 3000
+CLAUSE_END = "。；！？：;!?:"
+
+ROLE_BODY, ROLE_HEADING, ROLE_NOTE, ROLE_APPENDED = "body", "heading", "note", "appended"
+
+NOTE_SECTION_WORDS = ("名词解释", "名词注释", "名词说明", "词语解释", "注释", "注解", "附注", "释义")
+"""A section whose title holds one of these is a glossary or notes: its rows are notes."""
+_FOOTNOTE_RE = re.compile(r"^\s*[〔［\[【]\d{1,3}[〕］\]】]")
+_DEFINITION_RE = re.compile(
+    r"^\s*(?:\d{1,3}\s*[.．、]\s*)?[“\"「]?[^，。；：:,]{1,30}[”\"」]?\s*[：:]\s*"
+    r"(?:即|指|是指|系指|也称|又称|全称|简称|主要包括|包括|是一种|是)"
+)
+_NUMBERED_ENTRY_RE = re.compile(r"^\s*\d{1,3}\s*[.．]\s*[“\"「]?[^，。；：:,]{1,30}[”\"」]?\s*[：:]")
+CHROME_WORDS = (
+    "上一篇", "下一篇", "责任编辑", "打印本页", "关闭窗口", "您当前的位置", "当前位置：", "扫一扫",
+    "分享到", "【字体", "网站地图", "版权所有", "主办单位", "ICP备", "联系我们", "返回顶部",
+)
+
+
+def row_role(text: str, section_path: str, heading: bool, part: str = "main") -> str:
+    """What a row is: body, heading, note (glossary/footnote entry) or appended (not the report's)."""
+    if part == "appended":
+        return ROLE_APPENDED
+    if any(w in section_path for w in NOTE_SECTION_WORDS):
+        return ROLE_NOTE
+    if _FOOTNOTE_RE.match(text) or _DEFINITION_RE.match(text) or _NUMBERED_ENTRY_RE.match(text):
+        return ROLE_NOTE
+    if len(text) < 300 and sum(w in text for w in CHROME_WORDS) >= 1:
+        return ROLE_APPENDED
+    return ROLE_HEADING if heading else ROLE_BODY
+
+
+def length_signal(n: int) -> float:
+    """0 for a row of :data:`SHORT` characters or fewer, 1 from :data:`FULL` on (log scale)."""
+    if n <= SHORT:
+        return 0.0
+    if n >= FULL:
+        return 1.0
+    return math.log(n / SHORT) / math.log(FULL / SHORT)
+
+
+def prior(base: float, role: str, length: int) -> float:
+    """The part of the score known without the row's text (role column and length byte)."""
+    s = base + WEIGHTS["length"] * length_signal(length)
+    if length > OVERLONG:
+        s += WEIGHTS["overlong"]
+    if role == ROLE_HEADING:
+        s += WEIGHTS["heading"]
+    elif role == ROLE_NOTE:
+        s += WEIGHTS["note"]
+    elif role == ROLE_APPENDED:
+        s += WEIGHTS["appended"]
+    return s
+
+
+_CLAUSE_RE = re.compile("[" + re.escape(CLAUSE_END) + "]")
+
+
+def lead_end(text: str) -> int:
+    """End of the lead clause: the first 。；！？： within :data:`LEAD_MAX`, at least :data:`LEAD_MIN`."""
+    m = _CLAUSE_RE.search(text, 0, LEAD_MAX)
+    end = m.end() if m else min(len(text), LEAD_MAX)
+    return max(end, min(len(text), LEAD_MIN))
+
+
+def _squeeze(text: str) -> str:
+    """``text`` without whitespace (terms match ignoring whitespace)."""
+    return "".join(text.split())
+
+
+def squeeze_groups(groups: Sequence[Sequence[str]]) -> tuple[tuple[str, ...], ...]:
+    """The groups' texts without whitespace, empty ones dropped (once per query)."""
+    return tuple(tuple(n for n in (_squeeze(a) for a in g) if n) for g in groups)
+
+
+def _positions(squeezed: str, term: str) -> list[int]:
+    out, start = [], squeezed.find(term)
+    while start >= 0:
+        out.append(start)
+        start = squeezed.find(term, start + 1)
+    return out
+
+
+def _window(occ: Sequence[list[int]], lengths: Sequence[int]) -> int:
+    """Smallest span (in characters) holding one occurrence of every term."""
+    events = sorted((p, t) for t, ps in enumerate(occ) for p in ps)
+    best, count, have = 1 << 30, len(occ), {}
+    left = 0
+    for right, (p, t) in enumerate(events):
+        have[t] = have.get(t, 0) + 1
+        while len(have) == count:
+            lp, lt = events[left]
+            span_end = max(q + lengths[u] for q, u in events[left:right + 1])
+            best = min(best, span_end - lp)
+            have[lt] -= 1
+            if not have[lt]:
+                del have[lt]
+            left += 1
+    return best
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A candidate row with its score, every signal's value and the reasons shown to the user."""
+
+    docnum: int
+    score: float
+    signals: dict[str, float] = field(default_factory=dict)
+    reasons: tuple[str, ...] = ()
+
+
+def score_row(
+    docnum: int,
+    base: float,
+    text: str,
+    section_path: Sequence[str],
+    role: str,
+    groups: Sequence[Sequence[str]],
+    *,
+    literal: bool = True,
+    metadata: float = 0.0,
+    metadata_reasons: Sequence[str] = (),
+    synonym_reasons: Sequence[str] = (),
+    squeezed_groups: bool = False,
+) -> Scored:
+    """Score one row. ``groups``: per query word, the texts that count as it (word + synonyms).
+
+    ``literal``: every word occurs as typed (else the ``synonym`` signal); ``metadata``: share of
+    the words matched by the report's metadata instead of the text; ``squeezed_groups``: the
+    group texts are already without whitespace (:func:`squeeze_groups`, done once per query).
+    """
+    squeezed = _squeeze(text)
+    lead = _squeeze(text[: lead_end(text)])
+    sec_own = _squeeze(section_path[-1]) if section_path else ""
+    sec_all = _squeeze("".join(section_path))
+    n = max(len(groups), 1)
+    occ: list[list[int]] = []
+    lengths: list[int] = []
+    in_lead = in_sec = 0.0
+    total = 0
+    for alts in groups:
+        best: list[int] = []
+        best_len = 0
+        names = [a for a in alts if a] if squeezed_groups else [n for n in (_squeeze(a) for a in alts) if n]
+        for a in names:
+            ps = _positions(squeezed, a)
+            if len(ps) > len(best):
+                best, best_len = ps, len(a)
+            total += len(ps)
+        occ.append(best)
+        lengths.append(best_len or 1)
+        if any(a in lead for a in names):
+            in_lead += 1
+        if any(a in sec_own for a in names):
+            in_sec += 1
+        elif any(a in sec_all for a in names):
+            in_sec += 0.5
+    sig: dict[str, float] = {
+        "base": base,
+        "lead": in_lead / n,
+        "section": in_sec / n,
+        "length": length_signal(len(text)),
+        "overlong": 1.0 if len(text) > OVERLONG else 0.0,
+        "density": min(1.0, total / (1 + len(squeezed) / 100) / 3),
+        "heading": 1.0 if role == ROLE_HEADING else 0.0,
+        "note": 1.0 if role == ROLE_NOTE else 0.0,
+        "appended": 1.0 if role == ROLE_APPENDED else 0.0,
+        "synonym": 0.0 if literal else 1.0,
+        "metadata": metadata,
+        "proximity": 0.0,
+    }
+    present = [o for o in occ if o]
+    if len(present) >= 2:
+        window = _window(present, [lengths[i] for i, o in enumerate(occ) if o])
+        needed = sum(lengths[i] for i, o in enumerate(occ) if o)
+        sig["proximity"] = 1.0 / (1.0 + max(0, window - needed) / PROXIMITY_SCALE)
+    score = base + sum(WEIGHTS[k] * v for k, v in sig.items() if k in WEIGHTS)
+    reasons: list[str] = []
+    if sig["lead"]:
+        reasons.append("lead clause")
+    if sig["section"]:
+        reasons.append("section title")
+    if len(groups) >= 2 and sig["proximity"] >= 0.5:
+        reasons.append("words close together")
+    reasons.extend(synonym_reasons)
+    reasons.extend(metadata_reasons)
+    for k, label in (("heading", "heading"), ("note", "note/glossary entry"),
+                     ("appended", "not the report's own text"), ("overlong", "very long row")):
+        if sig[k]:
+            reasons.append(label)
+    if sig["length"] < 0.5 and role == ROLE_BODY:
+        reasons.append("short row")
+    return Scored(docnum, score, sig, tuple(reasons))
+
+
+def format_signals(signals: dict[str, float]) -> str:
+    """``base 0.82 + lead 0.55 + …``: the score's terms, for explain."""
+    parts = [f"base {signals.get('base', 0.0):.2f}"]
+    for k, w in WEIGHTS.items():
+        v = signals.get(k, 0.0)
+        if v:
+            parts.append(f"{k} {w * v:+.2f}")
+    return " ".join(parts)

@@ -1,0 +1,252 @@
+"""The ranking (core/search/ranking.py) and query understanding (synonyms, metadata words).
+
+Each signal is tested on its own: two rows that differ only in what the signal looks at, and
+the one the signal favours must rank first. Small hand-made documents; no corpus.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest_search import build_index, make_doc, seed_documents, seed_index
+
+from reporttui.core.index.schema import ROLE_FIELD, document_rows
+from reporttui.core.model import Document, Paragraph, Section
+from reporttui.core.search import ranking, synonyms
+from reporttui.core.search.search import explain, format_explain, search
+
+FILLER = "围绕目标任务，统筹推进各项工作，确保取得实效，不断提升群众满意度和获得感。" * 3
+
+
+def two_section_doc(doc_id: str, sections: list[tuple[str, list[str]]], **kw: object) -> Document:
+    """A document with titled sections (headings indexed as rows of their own)."""
+    text_parts: list[str] = []
+    pos = 0
+    built = []
+    number = 0
+    for i, (title, paras) in enumerate(sections, 1):
+        title_start = pos
+        text_parts.append(title)
+        pos += len(title) + 1
+        ps = []
+        for p in paras:
+            number += 1
+            ps.append(Paragraph(number, p, pos, f"s{i}"))
+            text_parts.append(p)
+            pos += len(p) + 1
+        built.append(Section(f"s{i}", title, 1, "numbered", tuple(ps), (), title_start))
+    return Document(
+        id=doc_id, path=f"/tmp/{doc_id}.txt", title=str(kw.get("title", f"{doc_id} 政府工作报告")),
+        region=kw.get("region", "古交市"), year=kw.get("year", 2025), kind="政府工作报告",  # type: ignore[arg-type]
+        date=None, text="\n".join(text_parts), sections=tuple(built),
+    )
+
+
+def order(result: object) -> list[str]:
+    return [h.text for h in result.hits]  # type: ignore[attr-defined]
+
+
+# -- signals, one at a time ----------------------------------------------------------------
+
+
+def test_lead_clause_ranks_the_paragraph_that_names_its_topic_first() -> None:
+    about = "加快发展氢能产业。" + FILLER
+    passing = FILLER + "引进中核氢能风电等项目。"
+    ix = build_index([make_doc("d1", [passing, about])])
+    r = search(ix, "氢能", use_jieba=False)
+    assert order(r)[0] == about
+    assert "lead clause" in r.hits[0].reasons
+    assert "lead clause" not in r.hits[1].reasons
+
+
+def test_lead_end_stops_at_the_first_clause_mark_within_limits() -> None:
+    assert ranking.lead_end("加快发展氢能产业。后文" + "很长" * 40) == ranking.LEAD_MIN
+    assert ranking.lead_end("主要预期目标是：地区生产总值增长6.5%左右，一般公共预算收入增长") == ranking.LEAD_MIN
+    assert ranking.lead_end("字" * 100) == ranking.LEAD_MAX
+
+
+def test_headings_rank_below_the_body_paragraphs_they_head() -> None:
+    body = "深入实施乡村振兴战略，推进乡村振兴示范建设。" + FILLER
+    doc = two_section_doc("d2", [("（三）全面推进乡村振兴", [body])])
+    ix = build_index([doc])
+    r = search(ix, "乡村振兴", use_jieba=False)
+    assert [h.paragraph for h in r.hits] == [1, 0]
+    assert "heading" in r.hits[1].reasons
+    assert "section title" in r.hits[0].reasons
+
+
+def test_section_title_signal() -> None:
+    inside = FILLER + "推进营商环境改革。"
+    outside = FILLER + "推进营商环境改革。"
+    doc = two_section_doc("d3", [("一、优化营商环境", [inside]), ("二、其他工作", [outside + "。"])])
+    r = search(build_index([doc]), "营商环境", use_jieba=False)
+    top = next(h for h in r.hits if h.paragraph)
+    assert top.text == inside
+    assert top.signals and "section" in top.signals
+
+
+def test_glossary_and_note_entries_rank_below_the_body() -> None:
+    body = FILLER + "持续深化放管服改革。"
+    doc = two_section_doc("d4", [
+        ("一、深化改革", [body]),
+        ("名词解释", ["10.“放管服”改革：即简政放权、放管结合、优化服务。"]),
+    ])
+    r = search(build_index([doc]), "放管服", use_jieba=False)
+    assert order(r)[0] == body
+    assert "note/glossary entry" in r.hits[-1].reasons
+
+
+def test_row_role_classifies_without_looking_at_any_query() -> None:
+    assert ranking.row_role("13.一带一路：即丝绸之路经济带和21世纪海上丝绸之路。", "二、工作", False) == "note"
+    assert ranking.row_role("〔12〕见附表。", "", False) == "note"
+    assert ranking.row_role("单一窗口：指建立一个共享平台。", "", False) == "note"
+    assert ranking.row_role("任何一段正文。", "名词解释", False) == "note"
+    assert ranking.row_role("上一篇：某某新闻", "", False) == "appended"
+    assert ranking.row_role("正文", "一、回顾", False, part="appended") == "appended"
+    assert ranking.row_role("（一）总体要求", "一、回顾", True) == "heading"
+    assert ranking.row_role("6.建设保障性租赁住房369套，实施棚户区改造。", "", False) == "body"
+
+
+def test_role_is_stored_in_the_index_rows() -> None:
+    doc = two_section_doc("d5", [("名词解释", ["1.数字经济：即以数据为关键要素的经济形态。"])])
+    rows = list(document_rows(doc))
+    assert {r.get(ROLE_FIELD) for r in rows} == {"note"}
+
+
+def test_length_signal_is_monotonic_and_bounded() -> None:
+    values = [ranking.length_signal(n) for n in (5, ranking.SHORT, 50, 100, ranking.FULL, 5000)]
+    assert values == sorted(values) and values[0] == 0 and values[-1] == 1
+
+
+def test_overlong_rows_rank_below_paragraphs() -> None:
+    whole = ("营商环境" + FILLER) * 30
+    para = "优化营商环境。" + FILLER
+    r = search(build_index([make_doc("d6", [whole, para])]), "营商环境", use_jieba=False)
+    assert order(r)[0] == para
+    assert "very long row" in r.hits[1].reasons
+
+
+def test_proximity_for_several_words() -> None:
+    near = FILLER + "发展乡村旅游，打造精品民宿。"
+    far = "乡村" + FILLER + "旅游。"
+    r = search(build_index([make_doc("d7", [far, near])]), "乡村 旅游", use_jieba=False)
+    assert order(r)[0] == near
+
+
+def test_score_is_the_sum_of_named_terms() -> None:
+    s = ranking.score_row(1, 0.5, "加快发展氢能产业。" + FILLER, ("一、氢能",), "body", [("氢能",)])
+    expected = 0.5 + sum(ranking.WEIGHTS[k] * v for k, v in s.signals.items() if k in ranking.WEIGHTS)
+    assert abs(s.score - expected) < 1e-9
+    assert "lead +" in ranking.format_signals(s.signals)
+
+
+# -- synonyms -------------------------------------------------------------------------------
+
+
+def test_synonym_groups_merge_and_expand() -> None:
+    table = synonyms.merge([("GDP", "地区生产总值"), ("地区生产总值", "生产总值")])
+    assert table["GDP"] == ("GDP", "地区生产总值", "生产总值")
+    exp = synonyms.expansions("GDP")
+    assert exp is not None and ("地区生产总值",) in exp.alternatives
+    part = synonyms.expansions("GDP增长目标")
+    assert part is not None and part.name == "GDP" and ("地区生产总值", "增长目标") in part.alternatives
+
+
+def test_user_synonyms_from_the_library_home(tmp_path: Path) -> None:
+    (tmp_path / "synonyms.txt").write_text("\ufeff# mine\r\n林麝 香獐\n", encoding="utf-8")
+    assert synonyms.table(tmp_path)["香獐"] == ("林麝", "香獐")
+    assert "香獐" not in synonyms.table(None)
+
+
+def test_synonyms_find_more_and_rank_the_word_as_typed_first() -> None:
+    literal = "文旅融合发展。" + FILLER
+    other = "文化旅游融合发展。" + FILLER
+    ix = build_index([make_doc("d8", [other, literal])])
+    r = search(ix, "文旅", use_jieba=False)
+    assert order(r) == [literal, other]
+    assert any("synonym" in why for why in r.hits[1].reasons)
+    assert any("文化旅游" in line for line in r.expansions)
+    assert search(ix, "文旅", use_jieba=False, synonyms=False).total == 1
+
+
+def test_a_compound_word_is_widened_only_when_not_found_as_typed() -> None:
+    target = "主要预期目标是：地区生产总值增长6%左右。" + FILLER
+    ix = build_index([make_doc("d9", [target])])
+    r = search(ix, "GDP增长目标")
+    assert r.total == 1 and r.hits[0].text == target
+    assert search(ix, "生产总值增长", use_jieba=False).total == 1
+
+
+def test_synonyms_only_add_rows_on_the_seeds() -> None:
+    """Recall against exact substring search stays 1.000 with synonyms on: nothing is lost."""
+    ix = seed_index()
+    rows = [r["text"] for d in seed_documents() for r in document_rows(d)]
+    with ix.searcher() as s:
+        for word in ("生产总值", "文化旅游", "民营经济", "利用外资", "固定资产投资", "棚户区改造", "规模以上工业"):
+            literal = sum(1 for t in rows if word in "".join(t.split()))
+            wide = search(s, word, limit=10_000)
+            assert wide.total >= literal
+            assert sum(1 for h in wide.hits if word in "".join(h.text.split())) == literal
+            first = [word in "".join(h.text.split()) for h in wide.hits]
+            assert first == sorted(first, reverse=True) or wide.total == literal
+
+
+# -- metadata words and region filters ------------------------------------------------------
+
+
+def test_a_region_word_also_matches_the_reports_metadata() -> None:
+    ty = make_doc("ty", ["力挺民营经济发展。" + FILLER], region="太原市")
+    other = make_doc("zz", ["太原等城市的民营经济。" + FILLER, "民营经济。" + FILLER], region="郑州市")
+    ix = build_index([ty, other])
+    r = search(ix, "太原 民营经济", use_jieba=False)
+    assert r.hits[0].doc_id == "ty"
+    assert r.total == 2  # the 太原 report's paragraph, and the one that names 太原
+    assert any("太原市" in why for why in r.hits[0].reasons)
+    assert any("metadata" in line for line in r.expansions)
+    assert search(ix, "太原", use_jieba=False).total == 1  # alone, a word is only text
+
+
+def test_a_year_word_matches_the_reports_year() -> None:
+    a = make_doc("a", ["实施十四五规划。" + FILLER], year=2021)
+    b = make_doc("b", ["实施十四五规划。" + FILLER], year=2016)
+    r = search(build_index([a, b]), "2021 十四五", use_jieba=False)
+    assert [h.doc_id for h in r.hits] == ["a"]
+
+
+def test_region_filter_keeps_a_report_without_region_metadata_that_names_it() -> None:
+    named = make_doc("cc", ["长春汽车产业。" + FILLER], region=None)
+    named = Document(**{**named.__dict__, "title": "长春政府工作报告"})
+    unnamed = make_doc("xx", ["汽车产业。" + FILLER], region=None)
+    ix = build_index([named, unnamed])
+    r = search(ix, "region:长春 汽车", use_jieba=False)
+    assert [h.doc_id for h in r.hits] == ["cc"]
+
+
+# -- explain ---------------------------------------------------------------------------------
+
+
+def test_explain_shows_expansions_ranking_and_why() -> None:
+    ix = build_index([make_doc("e1", ["文化旅游融合。" + FILLER, "文旅融合。" + FILLER])])
+    result = search(ix, "文旅", use_jieba=False)
+    info = explain("文旅", use_jieba=False, result=result)
+    text = format_explain(info)
+    assert "expand 文旅" in text and "文化旅游" in text
+    assert "ranking: score = BM25F/best" in text
+    assert "hit 1:" in text and "why:" in text
+    offline = format_explain(explain("GDP增长目标", use_jieba=False))
+    assert "地区生产总值" in offline
+
+
+def test_search_pane_groups_hits_by_document_and_section() -> None:
+    from dataclasses import replace
+
+    from reporttui.ui.screens.search import grouped_order
+
+    ix = build_index([make_doc("g1", ["甲乡村振兴。" + FILLER]), make_doc("g2", ["乙乡村振兴。" + FILLER])])
+    base = search(ix, "乡村振兴", use_jieba=False).hits[0]
+    a1 = replace(base, doc_id="A", section_path=("一",))
+    b1 = replace(base, doc_id="B", section_path=("一",))
+    a2 = replace(base, doc_id="A", section_path=("二",))
+    a3 = replace(base, doc_id="A", section_path=("一",))
+    # ranks: A/一, B/一, A/二, A/一 -> shown: A/一 (0, 3), A/二 (2), B/一 (1)
+    assert grouped_order([a1, b1, a2, a3]) == [0, 3, 2, 1]
