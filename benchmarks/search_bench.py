@@ -5,7 +5,8 @@
 
 Prints one JSON line (with --json) or a short table:
 ``{"docs","chars","index_seconds","chars_per_second","queries","p50_ms","p95_ms",
-"rg_p50_ms","rg_p95_ms","index_mb","peak_rss_mb"}`` plus a few extra keys (workers, notes).
+"rg_p50_ms","rg_p95_ms","index_mb","peak_disk_during_index_mb","index_peak_rss_mb",
+"peak_rss_mb"}`` plus a few extra keys (workers, notes).
 
 * Indexing goes through :class:`reporttui.core.library.library.Library` exactly as ``reporttui add``
   does (worker processes for big batches); ``index_seconds`` is that one call.
@@ -29,6 +30,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -167,9 +169,25 @@ def main() -> int:
 
     library = Library(home)
     cpu_before = _cpu_seconds()
+    peak_disk = [0.0]
+    sampling = threading.Event()
+
+    def sample_disk() -> None:  # the library folder's size while indexing (temp files included)
+        while not sampling.wait(0.5):
+            try:
+                peak_disk[0] = max(peak_disk[0], dir_mb(home))
+            except OSError:
+                pass
+
+    sampler = threading.Thread(target=sample_disk, daemon=True)
+    sampler.start()
     started = time.perf_counter()
     report = library.add([picked], progress=progress)
     index_seconds = time.perf_counter() - started
+    sampling.set()
+    sampler.join()
+    index_rss_mb = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                       resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
     index_cpu = _cpu_seconds() - cpu_before
     wanted = {str(p) for p in files}
     entries = [e for e in library.entries() if e.path in wanted]
@@ -199,6 +217,8 @@ def main() -> int:
         "rg_p50_ms": round(percentile(rg_times, 0.5), 2) if rg_times else None,
         "rg_p95_ms": round(percentile(rg_times, 0.95), 2) if rg_times else None,
         "index_mb": round(index_mb, 1),
+        "peak_disk_during_index_mb": round(peak_disk[0], 1),
+        "index_peak_rss_mb": round(index_rss_mb, 1),
         "peak_rss_mb": round(searched["peak_rss_mb"], 1),
         "workers": report.workers,
         "index_cpu_seconds": round(index_cpu, 1),

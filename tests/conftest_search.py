@@ -19,11 +19,12 @@ from reporttui.core.index.schema import document_rows, make_schema
 
 def build_index(docs: Iterable[Document]) -> Index:
     """An in-memory index of ``docs``."""
+    from reporttui.core.index.indexer import open_writer
+
     ix = RamStorage().create_index(make_schema())
-    writer = ix.writer()
+    writer = open_writer(ix)
     for doc in docs:
-        for row in document_rows(doc):
-            writer.add_document(**row)
+        writer.add_rows(document_rows(doc))
     writer.commit()
     return ix
 

@@ -99,7 +99,7 @@ def test_add_index_and_rebuild(capsys: pytest.CaptureFixture[str], home: Path, t
     code, _, err = run(capsys, "index")
     assert code == 0 and "6 unchanged" in err
     code, _, err = run(capsys, "index", "--rebuild")
-    assert code == 0 and "rebuilt" in err
+    assert code == 0 and "rebuilt" in err, err
     code, out, _ = run(capsys, "docs", "--json")
     assert len(json.loads(out)) == 6
 

@@ -123,15 +123,20 @@ def test_live_writer_elsewhere_does_not_block_search(tmp_path: Path) -> None:
         holder.wait()
 
 
-@pytest.mark.parametrize("damage", ["truncate-segment", "zero-segment", "delete-toc", "cut-toc"])
+@pytest.mark.parametrize(
+    "damage", ["truncate-segment", "zero-segment", "truncate-stored", "delete-toc", "cut-toc"]
+)
 def test_damaged_index_is_moved_aside_and_rebuilt(tmp_path: Path, damage: str) -> None:
     home = tmp_path / "home"
     Library(home).sync()
     folder = index_folder(home)
     before = Library(home).search("高质量发展").total
-    segment = next(folder.glob("*.seg"))
+    segment = next(folder.glob("*.rtp"))  # the segment's postings file
     toc = next(folder.glob("_MAIN_*.toc"))
-    if damage == "truncate-segment":
+    if damage == "truncate-stored":
+        stored = next(folder.glob("*._stored.col"))
+        os.truncate(stored, stored.stat().st_size // 2)
+    elif damage == "truncate-segment":
         os.truncate(segment, segment.stat().st_size // 2)
     elif damage == "zero-segment":
         os.truncate(segment, 0)

@@ -1,21 +1,44 @@
-"""The fast BM25F and the one-pass collector give exactly Whoosh's ranking and counts."""
+"""The fast BM25F and the one-pass collector give exactly Whoosh's ranking and counts, and the
+project's matcher (own postings) gives Whoosh's own rows, scores and order.
+
+scoring.py works on Whoosh-inverted fields, so those tests use an index of the previous format
+(``make_schema(legacy=True)``), which is also Whoosh's own reference for the matcher.
+"""
 
 from __future__ import annotations
 
 import pytest
-from conftest_search import seed_index
+import functools
+
+from conftest_search import seed_documents, seed_index
 from whoosh.util.numeric import byte_to_length
 
 from reporttui.core.index import scoring
 from reporttui.core.search.search import build_filter, build_query
 from reporttui.core.search.query import parse_query
 
+@functools.lru_cache(maxsize=1)
+def legacy_seed_index():  # type: ignore[no-untyped-def]
+    """The seeds in the previous format: ``bg``/``jb`` inverted by Whoosh."""
+    from whoosh.filedb.filestore import RamStorage
+
+    from reporttui.core.index.schema import document_rows, make_schema
+
+    ix = RamStorage().create_index(make_schema(legacy=True))
+    w = ix.writer()
+    for d in seed_documents():
+        for row in document_rows(d):
+            w.add_document(**row)
+    w.commit()
+    return ix
+
+
 QUERIES = ["发展", "林麝", "高质量发展", '"一泓清水入黄河"', "生态 保护", "乡村振兴 -脱贫",
            "氢能 OR 储能", "5%左右", "region:古交 发展"]
 
 
 def test_length_bytes_match_whoosh_lengths() -> None:
-    with seed_index().searcher() as s:
+    with legacy_seed_index().searcher() as s:
         for leaf, _ in s.reader().leaf_readers():
             for field in ("bg", "jb"):
                 data = scoring.length_bytes(leaf, field)
@@ -29,7 +52,7 @@ def test_length_bytes_match_whoosh_lengths() -> None:
 @pytest.mark.parametrize("text", QUERIES)
 def test_same_ranking_and_counts_as_whoosh(text: str) -> None:
     pq = parse_query(text)
-    with seed_index().searcher() as s:
+    with legacy_seed_index().searcher() as s:
         q = build_query(pq)
         filt = build_filter(pq, s.reader())
         if filt is not None:
@@ -47,7 +70,7 @@ def test_same_ranking_and_counts_as_whoosh(text: str) -> None:
 
 
 def test_fast_scorer_is_used() -> None:
-    with seed_index().searcher() as s:
+    with legacy_seed_index().searcher() as s:
         leaf = s.reader().leaf_readers()[0][0] if not s.is_atomic() else s.reader()
         sub = s if s.is_atomic() else s.leaf_searchers()[0][0]
         assert leaf is sub.reader()
@@ -71,16 +94,16 @@ def _whoosh_reference(s, text: str, limit: int):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("text", MORE)
-def test_fastmatch_same_rows_scores_and_order_as_whoosh(text: str) -> None:
-    from reporttui.core.search.search import _fast_ranked
+def test_matcher_same_rows_scores_and_order_as_whoosh(text: str) -> None:
+    """Whoosh's own matching and BM25F on the previous format vs the matcher on the new one."""
+    from reporttui.core.search.search import match_rows
 
-    with seed_index().searcher() as s:
-        ref_top, ref_all = _whoosh_reference(s, text, 30)
+    with legacy_seed_index().searcher() as so, seed_index().searcher() as sn:
+        ref_top, ref_all = _whoosh_reference(so, text, 30)
         pq = parse_query(text)
-        got = _fast_ranked(s, pq, build_filter(pq, s.reader()), 30, None, True)
-        assert got is not None
-        top, matched = got
-        assert sorted(matched) == ref_all
+        found = match_rows(sn, pq, build_filter(pq, sn.reader()))
+        top = found.top(30)
+        assert found.rows.tolist() == ref_all
         assert [d for d, _ in top] == [d for d, _ in ref_top]
         # Whoosh's ConstantScoreQuery for filters adds a constant 1.0 to every row: same order.
         shift = 1.0 if pq.filters else 0.0
@@ -103,26 +126,25 @@ def test_exclusion_is_exact() -> None:
         assert all("发展" not in t and "高质量" in t for _, _, t in got)
 
 
-def test_fastmatch_skips_deleted_rows_and_reads_every_segment() -> None:
-    from conftest_search import build_index, make_doc
+def test_matcher_skips_deleted_rows_and_reads_every_segment() -> None:
+    from conftest_search import make_doc
     from whoosh.filedb.filestore import RamStorage
 
+    from reporttui.core.index.indexer import open_writer
     from reporttui.core.index.schema import document_rows, make_schema
     from reporttui.core.search.search import search
 
     ix = RamStorage().create_index(make_schema())
     for i, paras in enumerate([["推进林麝养殖。", "林麝产业发展。"], ["林麝基地建设。"], ["林麝保护。"]]):
-        w = ix.writer()
-        for row in document_rows(make_doc(f"d{i}", paras)):
-            w.add_document(**row)
-        w.commit(merge=False)
+        w = open_writer(ix)
+        w.add_rows(document_rows(make_doc(f"d{i}", paras)))
+        w.commit()
     assert search(ix, "林麝").total == 4
-    w = ix.writer()
-    w.delete_by_term("doc_id", "d1")
-    w.commit(merge=False)
+    w = open_writer(ix)
+    w.delete_document("d1")
+    w.commit()
     with ix.searcher() as s:
         assert not s.is_atomic()
         r = search(s, "林麝")
         assert r.total == 3 and r.per_doc == {"d0": 2, "d2": 1}
         assert {h.doc_id for h in r.hits} == {"d0", "d2"}
-    del build_index

@@ -94,11 +94,12 @@ def build_reporttui(rows: dict[str, list[dict[str, Any]]], folder: Path) -> Any:
     """reporttui's index of the rows (the library's schema), in ``folder``."""
     from whoosh.filedb.filestore import FileStorage
 
+    from reporttui.core.index.indexer import open_writer
     from reporttui.core.index.schema import make_schema
 
     folder.mkdir(parents=True, exist_ok=True)
     ix = FileStorage(str(folder)).create_index(make_schema())
-    w = ix.writer()
+    w = open_writer(ix)  # the library's writer: Whoosh's stored fields plus the project's postings
     for rel, rs in rows.items():
         for r in rs:
             r = dict(r)

@@ -1,7 +1,10 @@
-"""Write documents into a Whoosh index: serially, or in worker processes for big batches.
+"""Write documents into the index: serially, or in worker processes for big batches.
 
-Whoosh tokenizes inside ``add_document`` in pure Python, which is where indexing time goes, so
-big batches are split (by size) across worker processes. Each worker loads its documents, builds
+Whoosh stores the rows (stored fields, the small ID/numeric filter fields) and keeps segments,
+generations, deletions and locking; the two text fields' postings are the project's own
+(:mod:`reporttui.core.index.postings`), collected per row by :class:`RowWriter` and inverted in
+bulk with numpy when a segment is finished. jieba is the other big cost, so big batches are
+split (by size) across worker processes. Each worker loads its documents, builds
 the rows and writes one finished segment into the index folder without taking the index lock;
 the parent, which holds the library's write lock and Whoosh's, then commits one new TOC that
 lists the old segments (minus deletions) plus the workers' segments. Until that commit no reader
@@ -32,11 +35,91 @@ Progress = Callable[[int, int, str], None]
 
 PARALLEL_MIN_BYTES = 3_000_000
 """Below this many source bytes a batch is indexed in-process (worker start-up costs ~1 s)."""
-WRITER_LIMIT_MB = 512
-"""Whoosh pool memory per writer before it spills sorted runs to disk."""
+WRITER_LIMIT_MB = 64
+"""Whoosh pool memory per writer (only the small filter fields go through Whoosh's pool)."""
+SEGMENT_CHARS = 12_000_000
+"""Characters of source per segment in a worker: memory per worker stays bounded however big
+the library (indexing streams), and segments stay few."""
 COMPRESSION = 1
 """zlib level for posting blocks: level 1 writes as small an index as Whoosh's default 3,
 and faster (measured on 25 corpus reports)."""
+
+
+class RowWriter:
+    """A Whoosh ``SegmentWriter`` plus the project's postings of the segment it writes.
+
+    Rows come from :func:`reporttui.core.index.schema.document_rows`: their ``bg`` text and
+    ``jb`` words go to the collectors (row number = Whoosh's document number in the segment),
+    everything else to Whoosh.
+    """
+
+    def __init__(self, writer: Any) -> None:
+        from reporttui.core.index.postings import FieldCollector, UnitCollector
+
+        from reporttui.core.index.schema import BIGRAM_FIELD, JIEBA_FIELD, SECTION_POSTINGS
+
+        self.writer = writer
+        self.units = UnitCollector()
+        self.words = FieldCollector(positions=False)
+        self.sections = UnitCollector()
+        self.collectors = {BIGRAM_FIELD: self.units, JIEBA_FIELD: self.words,
+                           SECTION_POSTINGS: self.sections}
+
+    @property
+    def rows(self) -> int:
+        return self.units.rows
+
+    @property
+    def is_closed(self) -> bool:
+        return bool(self.writer.is_closed)
+
+    def add_document(self, **row: Any) -> None:
+        from reporttui.core.index.schema import BIGRAM_FIELD, JIEBA_FIELD
+
+        text = row.pop(BIGRAM_FIELD, None) or ""
+        words = row.pop(JIEBA_FIELD, None) or ()
+        if isinstance(words, str):
+            from reporttui.core.index.tokenize import jieba_words
+
+            words = jieba_words(words)
+        self.writer.add_document(**row)
+        self.units.add_text(text)
+        self.words.add_words(words)
+        self.sections.add_text(row.get("section_path") or "")
+
+    def add_rows(self, rows: Iterable[dict[str, Any]]) -> None:
+        for row in rows:
+            self.add_document(**row)
+
+    def delete_by_term(self, fieldname: str, text: str) -> Any:
+        return self.writer.delete_by_term(fieldname, text)
+
+    def delete_document(self, doc_id: str) -> None:
+        """Delete every row of the document ``doc_id`` (Whoosh marks them deleted)."""
+        self.writer.delete_by_term("doc_id", doc_id)
+
+    def commit(self, extra_segments: Sequence[Any] = ()) -> None:
+        """Commit this writer's rows and deletions (plus workers' ``extra_segments``)."""
+        commit_with_segments(self, list(extra_segments))
+
+    def cancel(self) -> None:
+        self.writer.cancel()
+
+    def finish_segment(self) -> Any:
+        """Finish Whoosh's segment and write its postings file next to it; the segment."""
+        from reporttui.core.index.postings import write_segment_postings
+
+        segment = self.writer._finalize_segment()
+        write_segment_postings(self.writer.storage, segment, self.collectors)
+        return segment
+
+
+def open_writer(ix: Any, **kwargs: Any) -> RowWriter:
+    """A :class:`RowWriter` on the Whoosh index ``ix`` (takes Whoosh's lock unless ``_lk=False``)."""
+    from whoosh.writing import SegmentWriter
+
+    return RowWriter(SegmentWriter(ix, limitmb=WRITER_LIMIT_MB, codec=make_codec(),
+                                   compound=False, **kwargs))
 
 
 def make_codec() -> Any:
@@ -166,12 +249,13 @@ def _worker_storage(index_dir: str) -> Any:
 
 def _worker_build(
     index_dir: str, home: str | None, sources: list[tuple[str, bool]]
-) -> tuple[Any, BatchOutcome]:
-    """In a worker: index ``sources`` into one new, uncommitted segment of ``index_dir``."""
-    from whoosh.writing import SegmentWriter
+) -> tuple[list[Any], BatchOutcome]:
+    """In a worker: index ``sources`` into new, uncommitted segments of ``index_dir``.
 
+    One segment per :data:`SEGMENT_CHARS` of source, so a worker's memory does not grow with
+    the batch.
+    """
     ix = _worker_storage(index_dir).open_index()
-    writer = SegmentWriter(ix, _lk=False, limitmb=WRITER_LIMIT_MB, codec=make_codec())
 
     def tick(name: str) -> None:
         if _progress_queue is not None:
@@ -184,21 +268,48 @@ def _worker_build(
             return True
         return _cancel_event is not None and _cancel_event.is_set()
 
-    outcome = add_sources(
-        writer,
-        ((Path(p), b) for p, b in sources),
-        Path(home) if home else None,
-        tick=tick,
-        cancelled=cancelled,
-    )
-    if outcome.cancelled or not writer._added:
-        writer.cancel()
-        remove_own_temp(index_dir)
-        return None, outcome
-    segment = writer._finalize_segment()
-    writer._finish()
+    outcome = BatchOutcome()
+    segments: list[Any] = []
+    for chunk in _chunks(sources, SEGMENT_CHARS * 3):  # ~3 bytes per character of UTF-8
+        writer = open_writer(ix, _lk=False)
+        part = add_sources(
+            writer,
+            ((Path(p), b) for p, b in chunk),
+            Path(home) if home else None,
+            tick=tick,
+            cancelled=cancelled,
+        )
+        outcome.loaded.extend(part.loaded)
+        if part.cancelled:
+            outcome.cancelled = True
+            writer.cancel()
+            remove_own_temp(index_dir)
+            return [], outcome
+        if not writer.rows:
+            writer.cancel()
+            continue
+        segments.append(writer.finish_segment())
+        writer.writer._finish()
     remove_own_temp(index_dir)  # safety: the per-document writer's temp folder too
-    return segment, outcome
+    return segments, outcome
+
+
+def _chunks(sources: list[tuple[str, bool]], max_bytes: int) -> Iterable[list[tuple[str, bool]]]:
+    """Consecutive runs of ``sources`` of at most ``max_bytes`` of files (at least one each)."""
+    chunk: list[tuple[str, bool]] = []
+    size = 0
+    for path, bundled in sources:
+        try:
+            n = os.path.getsize(path)
+        except OSError:
+            n = 0
+        if chunk and size + n > max_bytes:
+            yield chunk
+            chunk, size = [], 0
+        chunk.append((path, bundled))
+        size += n
+    if chunk:
+        yield chunk
 
 
 def remove_own_temp(index_dir: str) -> None:
@@ -279,33 +390,33 @@ def build_segments(
                 progress(done, total, name)
         for future in futures:
             try:
-                segment, part_outcome = future.result()
+                part_segments, part_outcome = future.result()
             except BrokenProcessPool as exc:
                 raise ReportError(
                     "an indexing worker process died (out of memory?); the library is unchanged"
                 ) from exc
             outcome.loaded.extend(part_outcome.loaded)
             outcome.cancelled |= part_outcome.cancelled
-            if segment is not None:
-                segments.append(segment)
+            segments.extend(part_segments)
     return segments, outcome
 
 
-def commit_with_segments(
-    writer: Any, extra_segments: list[Any], *, merge: bool = True, optimize: bool = False
-) -> None:
-    """Commit ``writer`` (its deletions and own documents) together with workers' segments.
+def commit_with_segments(writer: RowWriter, extra_segments: list[Any]) -> None:
+    """Commit ``writer`` (its deletions and own rows) together with workers' segments.
 
     Mirrors ``SegmentWriter.commit`` with the extra segments appended before the TOC is written.
+    Segments are never merged by Whoosh: a merge would copy stored fields but not the postings
+    files, which are per segment.
     """
-    final = writer._merge_segments(None, optimize, merge)
-    if writer._added:
-        final.append(writer._finalize_segment())
+    w = writer.writer
+    final = w._merge_segments(None, False, False)
+    if writer.rows:
+        final.append(writer.finish_segment())
     else:
-        writer._close_segment()
+        w._close_segment()
     final.extend(extra_segments)
-    writer._commit_toc(final)
-    writer._finish()
+    w._commit_toc(final)
+    w._finish()
 
 
 def remove_leftovers(index_dir: Path) -> None:

@@ -19,24 +19,51 @@ from reporttui.core.index import dictionary
 from reporttui.core.model import Document
 from reporttui.core.index.tokenize import TOKENIZER_VERSION, BigramField, JiebaField, jieba_words
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 5
 """Bump whenever fields or row contents change: the library rebuilds on a new fingerprint."""
 
 SECTION_SEPARATOR = " > "
 
 BIGRAM_FIELD = "bg"
-"""Exact-match field: unit unigrams and bigrams with positions (see core/tokenize.py)."""
+"""Exact-match field: unit unigrams and bigrams with positions (see core/tokenize.py). Not a
+Whoosh field: its postings are the project's own (core/index/postings.py); a row carries its
+text under this key for the writer."""
 JIEBA_FIELD = "jb"
-"""Ranking-only field: jieba search-mode words, no positions."""
+"""Ranking-only field: jieba search-mode words, no positions (postings.py, like ``bg``)."""
+OWN_FIELDS = (BIGRAM_FIELD, JIEBA_FIELD)
+"""Row keys that go to the project's postings instead of Whoosh."""
 SECTION_FIELD = "section_path"
-"""The section path, stored and bigram-indexed for ``section:`` filters."""
+"""The section path, stored (Whoosh) and unit-indexed in the project's postings as
+:data:`SECTION_POSTINGS` for ``section:`` filters."""
+SECTION_POSTINGS = "sp"
+"""Postings field of the section path (same units and bigrams as ``bg``)."""
 ROLE_FIELD = "role"
 """Ranking (core/search/ranking.py): what the row is, ``heading``/``note``/``appended``; absent for
-a body paragraph. A column, so search reads it for every candidate without the stored text."""
+a body paragraph. A Whoosh column, so search reads it for every candidate without the stored text."""
 
 
-def make_schema() -> Schema:
-    """The index schema (no term vectors; only what search and Hit need is stored)."""
+def make_schema(legacy: bool = False) -> Schema:
+    """The Whoosh schema (no term vectors; only what search and Hit need is stored).
+
+    ``legacy``: the previous format, with ``bg``/``jb`` inverted by Whoosh (kept only for the
+    old-versus-new comparison test until that path is removed).
+    """
+    if legacy:
+        return Schema(
+            doc_id=ID(stored=True, sortable=True),
+            path=STORED(),
+            title=STORED(),
+            region=ID(stored=True),
+            year=NUMERIC(int, bits=32, stored=True, signed=False),
+            kind=ID(stored=True),
+            section_id=ID(stored=True, sortable=True),
+            section_path=BigramField(stored=True, scorable=False),
+            paragraph=STORED(),
+            text=STORED(),
+            bg=BigramField(),
+            jb=JiebaField(),
+            role=ID(sortable=True),
+        )
     return Schema(
         doc_id=ID(stored=True, sortable=True),
         path=STORED(),
@@ -45,11 +72,9 @@ def make_schema() -> Schema:
         year=NUMERIC(int, bits=32, stored=True, signed=False),
         kind=ID(stored=True),
         section_id=ID(stored=True, sortable=True),
-        section_path=BigramField(stored=True, scorable=False),
+        section_path=STORED(),
         paragraph=STORED(),
         text=STORED(),
-        bg=BigramField(),
-        jb=JiebaField(),
         role=ID(sortable=True),
     )
 

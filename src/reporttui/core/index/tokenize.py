@@ -113,8 +113,13 @@ def jieba_words(text: str, stopwords: frozenset[str] = frozenset()) -> list[str]
     from reporttui.core.index.segment import cut_for_search
 
     prepare_jieba()  # the shipped terms at least (a no-op once done)
+    return clean_words(cut_for_search(fold(text)), stopwords)
+
+
+def clean_words(words: Iterable[str], stopwords: frozenset[str] = frozenset()) -> list[str]:
+    """jieba's words stripped, without punctuation, spaces and stop words (as indexed)."""
     out = []
-    for w in cut_for_search(fold(text)):
+    for w in words:
         w = w.strip()
         if w and w not in stopwords and _WORD_RE.search(w):
             out.append(w)

@@ -226,6 +226,7 @@ class Library(References, CatalogKeeper, Planning, Searching, FaultHandling):
         folder = index_dir(self.home) / name
         nothing_to_write = not (plan.index or plan.drop_ids or plan.removed or full)
         if nothing_to_write:
+            self._ensure_query_words()
             report.unchanged = len(plan.keep)
             report.failed = [(f.path, f.error) for f in plan.failed.values()]
             if plan.restat or roots or plan.failed.keys() != catalog.failed.keys():
@@ -266,6 +267,7 @@ class Library(References, CatalogKeeper, Planning, Searching, FaultHandling):
         write_catalog(self.home, catalog)
         if old_name and old_name != name:
             shutil.rmtree(index_dir(self.home) / old_name, ignore_errors=True)
+        self._ensure_query_words()
         failed_paths = set(plan.failed)
         report.added = [p for p in plan.added if p not in failed_paths]
         report.updated = [p for p in plan.updated if p not in failed_paths]
@@ -275,6 +277,17 @@ class Library(References, CatalogKeeper, Planning, Searching, FaultHandling):
         for path, error in report.failed:
             if path in {item.path for item in outcome.loaded}:
                 self._say(report, f"skipped {error}")
+
+    def _ensure_query_words(self) -> None:
+        """Under the write lock: the dictionary cache that lets a search segment its query
+        without loading jieba (core/index/querywords.py); rebuilt when the dictionary changes."""
+        from reporttui.core.index import querywords
+
+        try:
+            if not querywords.has_cache(self.home):
+                querywords.build(self.home)
+        except OSError:  # a read-only home: searches load jieba instead
+            pass
 
     @staticmethod
     def _forget_failed_files(catalog: Catalog, new_roots: list[str]) -> None:
@@ -291,6 +304,8 @@ class Library(References, CatalogKeeper, Planning, Searching, FaultHandling):
         from reporttui.core.index.schema import make_schema
 
         name = f"ix-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+        if (index_dir(self.home) / name).exists():  # a second rebuild within the same second
+            name += f"-{time.time_ns() % 1_000_000_000:09d}"
         folder = index_dir(self.home) / name
         folder.mkdir(parents=True, exist_ok=False)
         whoosh_index.create_in(str(folder), make_schema())
@@ -308,7 +323,7 @@ class Library(References, CatalogKeeper, Planning, Searching, FaultHandling):
         from whoosh import index as whoosh_index
 
         ix = whoosh_index.open_dir(str(folder))
-        writer = ix.writer(timeout=5.0, limitmb=indexer.WRITER_LIMIT_MB, codec=indexer.make_codec())
+        writer = indexer.open_writer(ix, timeout=5.0)
         try:
             drop = set(plan.drop_ids)
             if not report.rebuilt:

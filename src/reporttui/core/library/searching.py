@@ -40,6 +40,9 @@ class Searching(LibraryBase):
         try:
             ix = whoosh_index.open_dir(str(folder))
             with ix.reader() as reader:
+                from reporttui.core.index.matcher import IndexView
+
+                IndexView(reader)  # every segment's postings file opens and fits its segment
                 for leaf, _ in reader.leaf_readers():
                     leaf.doc_count_all()
                     for fieldname in ("doc_id",):
@@ -71,6 +74,9 @@ class Searching(LibraryBase):
             folder = index_dir(self.home) / catalog.index_name
             try:
                 searcher = _open_storage(folder).open_index().searcher()
+                from reporttui.core.index.matcher import view
+
+                view(searcher.reader())  # map the postings now: the folder may go after a rebuild
             except Exception as exc:
                 if attempt < 4:
                     time.sleep(0.05 * (attempt + 1))

@@ -23,17 +23,16 @@ from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
 from reporttui.core.index import dictionary
-from reporttui.core.index import fastmatch
-from reporttui.core.index import segment
+from reporttui.core.index import matcher
+from reporttui.core.index import querywords, segment
 from reporttui.core.search import ranking, synonyms as synonym_table
 from reporttui.core.search.highlight import find_spans, make_snippet
 from reporttui.core.search.query import ParsedQuery, Term, parse_query
 from reporttui.core.search.results import Hit, SearchResult
-from reporttui.core.index.scoring import WEIGHTING, CountingTopCollector, length_bytes
 from reporttui.core.index.schema import (
-    BIGRAM_FIELD, JIEBA_FIELD, ROLE_FIELD, SECTION_FIELD, SECTION_SEPARATOR,
+    BIGRAM_FIELD, JIEBA_FIELD, ROLE_FIELD, SECTION_POSTINGS, SECTION_SEPARATOR,
 )
-from reporttui.core.index.tokenize import fold, jieba_words, term_query_tokens
+from reporttui.core.index.tokenize import clean_words, fold, jieba_words, term_query_tokens
 
 JIEBA_BOOST = 1.5
 """Weight of the jieba field relative to the bigram field in the score."""
@@ -69,7 +68,9 @@ def build_filter(pq: ParsedQuery, searcher: Any) -> wq.Query | None:
     """The filter part of a query (None when there are no filters).
 
     ``region:`` also lets through reports with no region metadata whose title or text names the
-    region (see :func:`regionless_docs`): missing metadata must not hide a report.
+    region (see :func:`regionless_docs`; only when given a searcher): missing metadata must not
+    hide a report. ``section:`` is matched on the project's postings (:func:`match_spec`'s
+    ``sections``).
     """
     f = pq.filters
     reader = searcher.reader() if hasattr(searcher, "reader") else searcher
@@ -85,10 +86,6 @@ def build_filter(pq: ParsedQuery, searcher: Any) -> wq.Query | None:
     if f.year:
         years = [wq.NumericRange("year", lo, hi) for lo, hi in f.year]
         parts.append(wq.Or(years) if len(years) > 1 else years[0])
-    if f.section:
-        secs = [q for q in (term_query(s, SECTION_FIELD) for s in f.section) if q is not None]
-        if secs:
-            parts.append(wq.Or(secs) if len(secs) > 1 else secs[0])
     if not parts:
         return None
     return wq.And(parts) if len(parts) > 1 else parts[0]
@@ -199,9 +196,23 @@ def _stopwords(home: Path | None) -> frozenset[str]:
 
 
 def ranking_words(pq: ParsedQuery, home: Path | None = None) -> list[str]:
-    """jieba words of the positive terms (the words that add to the score)."""
-    dictionary.prepare_jieba(home)
+    """jieba words of the positive terms (the words that add to the score).
+
+    Before jieba is loaded, the words come from the library's dictionary cache
+    (:mod:`reporttui.core.index.querywords`: the same words, without the 0.7 s load).
+    """
     stop = _stopwords(home)
+    if not segment.is_loaded() and home is not None:
+        cached: dict[str, None] = {}
+        for t in pq.positive:
+            got = querywords.cut_for_search(fold(t.text), home)
+            if got is None:
+                break
+            for w in clean_words(got, stop):
+                cached.setdefault(w, None)
+        else:
+            return list(cached)
+    dictionary.prepare_jieba(home)
     words: dict[str, None] = {}
     for t in pq.positive:
         for w in jieba_words(t.text, stop):
@@ -302,14 +313,16 @@ def _metadata_rows(searcher: Any, word: str) -> tuple[frozenset[int], str] | Non
 
 
 def _has_rows(searcher: Any, text: str) -> bool:
-    """Whether any row holds ``text`` as typed (one exact-substring query)."""
-    q = term_query(text)
-    if q is None or not hasattr(searcher, "search"):
+    """Whether any row holds ``text`` as typed (the matcher on that one exact term)."""
+    tokens = term_query_tokens(text)
+    if not tokens or not hasattr(searcher, "reader"):
         return False
     try:
-        return bool(searcher.search(q, limit=1).scored_length())
+        found = matcher.match(searcher.reader(), matcher.MatchSpec(clauses=(((tuple(tokens),),),)),
+                              exact_field=BIGRAM_FIELD, word_field=JIEBA_FIELD)
     except Exception:  # noqa: BLE001 - unknown: treat as found (no widening)
         return True
+    return len(found) > 0
 
 
 def understand(
@@ -448,19 +461,8 @@ def _run(
 
         filt = tag_filter(home, pq.filters.tag, filt)
     plan = understand(pq, searcher, home, use_jieba is None or bool(use_jieba), synonyms)
-    found = _fast_candidates(searcher, pq, plan, filt, home, use_jieba, max(ranking.POOL, limit + ranking.RERANK_EXTRA))
-    if found is None:  # an index fastmatch does not understand: Whoosh's own matching
-        q = main
-        if use_jieba is None or use_jieba:
-            q = build_query(pq, home, use_jieba=True)
-        if filt is not None:
-            # Filters join the query with no score (Whoosh's ``filter=`` ignores an empty filter).
-            q = wq.And([q, wq.ConstantScoreQuery(filt, 0.0)])
-        collector = CountingTopCollector(max(ranking.POOL, limit + ranking.RERANK_EXTRA))
-        searcher.search_with_collector(q, collector, context=searcher.context(weighting=WEIGHTING))
-        found = ({hit.docnum: float(hit.score or 0.0) for hit in collector.results()},
-                 list(collector.matched), {})
-    pool, docnums, meta_rows = found
+    pool, docnums, meta_rows = _candidates(
+        searcher, pq, plan, filt, home, use_jieba, max(ranking.POOL, limit + ranking.RERANK_EXTRA))
     top = _rerank(searcher, pool, meta_rows, plan, limit)
     per_doc, per_section = _counts(searcher, docnums)
     hl_terms = tuple(dict.fromkeys(terms + plan.highlight))
@@ -516,7 +518,7 @@ def _rerank(
 
     def cheap(d: int) -> float:
         role = roles[d] if roles is not None and d < len(roles) else ranking.ROLE_BODY
-        n = byte_to_length(lengths[d]) if lengths is not None and d < len(lengths) else ranking.FULL
+        n = byte_to_length(int(lengths[d])) if lengths is not None and d < len(lengths) else ranking.FULL
         return ranking.prior(base[d], role or ranking.ROLE_BODY, n) + (
             meta_w * len(meta_rows[d]) / n_groups if d in meta_rows else 0.0)
 
@@ -545,7 +547,6 @@ def _rerank(
 
 
 _roles_cache: weakref.WeakKeyDictionary[Any, list[str] | None] = weakref.WeakKeyDictionary()
-_lengths_cache: weakref.WeakKeyDictionary[Any, bytes | None] = weakref.WeakKeyDictionary()
 
 
 def _roles(reader: Any) -> list[str] | None:
@@ -568,131 +569,108 @@ def _roles(reader: Any) -> list[str] | None:
     return out
 
 
-def _lengths(reader: Any) -> bytes | None:
-    """docnum -> stored length byte of the bigram field (all segments), or None."""
-    try:
-        return _lengths_cache[reader]
-    except (KeyError, TypeError):
-        pass
-    leaves = [reader] if reader.is_atomic() else [leaf for leaf, _ in reader.leaf_readers()]
-    parts = [length_bytes(leaf, BIGRAM_FIELD) for leaf in leaves]
-    out = None if any(p is None for p in parts) else b"".join(parts)  # type: ignore[arg-type]
-    try:
-        _lengths_cache[reader] = out
-    except TypeError:
-        pass
-    return out
+def _lengths(reader: Any) -> Any:
+    """docnum -> length byte of the bigram field over all segments (a numpy array), or None.
 
+    From the project's postings (the same quantised lengths BM25F uses), via the matcher's view.
+    """
+    import numpy as np
 
-_row_keys_cache: weakref.WeakKeyDictionary[Any, tuple[list[str], list[str]]] = weakref.WeakKeyDictionary()
+    segments = matcher.view(reader).segments
+    if not segments:
+        return None
+    return np.concatenate([seg.postings.field(BIGRAM_FIELD).lengths for seg in segments])
 
 
 def _row_keys(reader: Any) -> tuple[list[str], list[str]]:
-    """docnum -> doc_id and docnum -> section_id for a reader, read once and cached.
+    """docnum -> doc_id and docnum -> section_id for a reader, read once per reader (by the
+    index view, which reads them when it is opened)."""
+    return matcher.view(reader).row_keys()
 
-    Counting then costs one list lookup per match instead of a column read.
+
+def match_spec(pq: ParsedQuery, home: Path | None = None, use_jieba: bool | None = None,
+               plan: Plan | None = None) -> matcher.MatchSpec:
+    """The parsed query as the matcher's token lists (and jieba ranking words, unless off).
+
+    With a ``plan`` (:func:`understand`), its clauses (the words as typed plus their synonym
+    alternatives) replace the query's literal ones.
     """
-    try:
-        return _row_keys_cache[reader]
-    except (KeyError, TypeError):
-        pass
-    interned: dict[Any, str] = {}
+    def tokens(terms: Any) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(tok) for tok in (term_query_tokens(t) for t in terms) if tok)
 
-    def column(name: str) -> list[str]:
-        out = []
-        for v in reader.column_reader(name):
-            s = interned.get(v)
-            if s is None:
-                s = interned[v] = v.decode("utf-8") if isinstance(v, bytes) else str(v)
-            out.append(s)
-        return out
-
-    keys = (column("doc_id"), column("section_id"))
-    try:
-        _row_keys_cache[reader] = keys
-    except TypeError:
-        pass
-    return keys
+    if plan is not None:
+        texts = [c.alternatives for c in plan.clauses]
+    else:
+        texts = [[tuple(t.text for t in alt) for alt in clause] for clause in pq.clauses]
+    clauses = []
+    for clause in texts:
+        alts = tuple(alt for alt in (tokens(a) for a in clause) if alt)
+        if alts:
+            clauses.append(alts)
+    boosts: tuple[tuple[str, float], ...] = ()
+    if (use_jieba is None or use_jieba) and pq.positive:
+        boosts = tuple((w, JIEBA_BOOST) for w in ranking_words(pq, home))
+    sections = tokens(pq.filters.section)
+    return matcher.MatchSpec(clauses=tuple(clauses), excluded=tokens(t.text for t in pq.excluded),
+                             boosts=boosts, sections=sections)
 
 
-def _fast_ranked(
-    searcher: Searcher, pq: ParsedQuery, filt: wq.Query | None, limit: int, home: Path | None,
-    use_jieba: bool | None,
-) -> tuple[list[tuple[int, float]], list[int]] | None:
-    """The matcher alone on the literal query: top ``limit`` (row, BM25F) and every matching row.
-
-    No synonyms, metadata words or ranking signals (tests compare it with Whoosh's scores).
-    """
-    plan = understand(pq, searcher, home, bool(use_jieba is None or use_jieba), synonyms=False, metadata=False)
-    got = _fast_candidates(searcher, pq, plan, filt, home, use_jieba, limit)
-    if got is None:
-        return None
-    pool, matched, _ = got
-    top = sorted(pool.items(), key=lambda x: (-x[1], x[0]))[:limit]
-    return top, matched
+def _match(searcher: Searcher, spec: matcher.MatchSpec, allowed: Any) -> matcher.Matches:
+    return matcher.match(
+        searcher.reader(), spec, exact_field=BIGRAM_FIELD, word_field=JIEBA_FIELD, allowed=allowed,
+        section_field=SECTION_POSTINGS,
+    )
 
 
-def _fast_candidates(
+def match_rows(
+    searcher: Searcher, pq: ParsedQuery, filt: wq.Query | None = None, home: Path | None = None,
+    use_jieba: bool | None = None,
+) -> matcher.Matches:
+    """Every row matching ``pq`` as typed (``filt``: its filter query, see :func:`build_filter`),
+    with BM25F scores, match counts and first positions (:class:`reporttui.core.index.matcher.Matches`).
+    No synonyms, metadata words or ranking signals."""
+    allowed = set(searcher.docs_for_query(filt)) if filt is not None else None
+    return _match(searcher, match_spec(pq, home, use_jieba), allowed)
+
+
+def _candidates(
     searcher: Searcher, pq: ParsedQuery, plan: Plan, filt: wq.Query | None, home: Path | None,
     use_jieba: bool | None, pool_size: int = ranking.POOL,
-) -> tuple[dict[int, float], list[int], dict[int, tuple[str, ...]]] | None:
-    """Candidates (row -> BM25F), every matching row, and rows matched through metadata words.
+) -> tuple[dict[int, float], list[int], dict[int, tuple[str, ...]]]:
+    """Candidates (row -> BM25F, the best ``pool_size``), every matching row, and rows matched
+    through metadata words, from the matcher (:mod:`reporttui.core.index.matcher`).
 
-    Via :mod:`reporttui.core.index.fastmatch` (None: not possible). The literal query, widened by
-    synonyms, runs once; when words name a region or year of the library, the query without
-    them runs again on those reports' rows, and the matches are joined.
+    The literal query, widened by synonyms, runs once; when words name a region or year of the
+    library, the query without them runs again on those reports' rows, and the matches are joined.
     """
-    def tokens(terms: Any) -> list[list[str]]:
-        return [tok for tok in (term_query_tokens(t) for t in terms) if tok]
+    import numpy as np
 
-    def fm_clauses(clauses: Sequence[Clause]) -> list[list[list[list[str]]]]:
-        out = []
-        for clause in clauses:
-            alts = [alt for alt in (tokens(a) for a in clause.alternatives) if alt]
-            if alts:
-                out.append(alts)
-        return out
-
-    clauses = fm_clauses(plan.clauses)
-    if not clauses:
-        return None  # only filters/exclusions: Whoosh's Every() path
-    boosts: list[tuple[str, float]] = []
-    if (use_jieba is None or use_jieba) and pq.positive:
-        boosts = [(w, JIEBA_BOOST) for w in ranking_words(pq, home)]
+    spec = match_spec(pq, home, use_jieba, plan)
     allowed = set(searcher.docs_for_query(filt)) if filt is not None else None
-    excluded = tokens(t.text for t in pq.excluded)
-    got = fastmatch.run(
-        searcher, clauses, excluded, boosts, allowed, pool_size,
-        field=BIGRAM_FIELD, boost_field=JIEBA_FIELD, B=ranking.B, K1=WEIGHTING.K1,
-    )
-    if got is None:
-        return None
-    top, matched = got
-    pool = dict(top)
+    found = _match(searcher, spec, allowed)
+    pool = dict(found.top(pool_size))
+    matched = found.rows
     meta_rows: dict[int, tuple[str, ...]] = {}
     meta = [c for c in plan.clauses if c.metadata_rows is not None]
     if meta:
-        rest = fm_clauses([c for c in plan.clauses if c.metadata_rows is None])
+        rest = Plan(tuple(c for c in plan.clauses if c.metadata_rows is None))
+        rest_spec = match_spec(pq, home, use_jieba, rest)
         in_meta: set[int] | None = None
         for c in meta:
             rows = c.metadata_rows or frozenset()
             in_meta = set(rows) if in_meta is None else in_meta & rows
         meta_allowed = (in_meta or set()) if allowed is None else (in_meta or set()) & allowed
-        if rest and meta_allowed:
-            got2 = fastmatch.run(
-                searcher, rest, excluded, boosts, meta_allowed, pool_size,
-                field=BIGRAM_FIELD, boost_field=JIEBA_FIELD, B=ranking.B, K1=WEIGHTING.K1,
-            )
-            if got2 is not None:
-                for d, sc in got2[0]:
-                    pool[d] = max(pool.get(d, 0.0), sc)
-                matched = sorted(set(matched) | set(got2[1]))
+        if rest_spec.clauses and meta_allowed:
+            found2 = _match(searcher, rest_spec, meta_allowed)
+            for d, sc in found2.top(pool_size):
+                pool[d] = max(pool.get(d, 0.0), sc)
+            matched = np.union1d(matched, found2.rows)
         labels = [c.metadata_label for c in meta]
         for d in pool:
             hit = tuple(lab for c, lab in zip(meta, labels) if c.metadata_rows and d in c.metadata_rows)
             if hit:
                 meta_rows[d] = hit
-    return pool, matched, meta_rows
+    return pool, matched.tolist(), meta_rows
 
 
 def _counts(searcher: Searcher, docnums: Any) -> tuple[dict[str, int], dict[tuple[str, str], int]]:

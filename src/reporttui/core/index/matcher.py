@@ -1,0 +1,440 @@
+"""The one matcher: a parsed query's rows and BM25F scores, from the postings files, with numpy.
+
+Input is a :class:`MatchSpec` (the query as token lists, see below) and an open Whoosh searcher
+(for its segments, deletions and document counts); output is a :class:`Matches`: every
+matching row with its score, its number of matches and its first match position. Matching is
+set algebra on sorted arrays:
+
+* a one-token term is its posting list;
+* a longer term (the bigrams of a phrase) matches where its tokens sit at consecutive
+  positions: keys ``row << 32 | position - i`` of token ``i`` are intersected (exact substring);
+* AND/OR/exclusions are intersections, unions and differences of row arrays.
+
+Scores are BM25F exactly as Whoosh computes them (same statistics: document frequencies and
+row counts including deleted rows, quantised length bytes, same float operations in the same
+order): a term scores the sum of its tokens' BM25F, OR sums the matching alternatives, AND sums
+its clauses, and the ranking words of the word field add ``boost`` times theirs.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import weakref
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from reporttui.core.index.postings import Damaged, FieldReader, SegmentPostings
+
+B = 0.75
+K1 = 1.2
+EVERY_SCORE = 1.0
+"""Score of every row when a query has only filters or exclusions (Whoosh's Every)."""
+
+Term = Sequence[str]
+"""A term as its exact-field tokens (consecutive positions)."""
+
+
+@dataclass(frozen=True)
+class MatchSpec:
+    """What to match: ``clauses`` AND-ed; a clause is an OR of alternatives; an alternative an
+    AND of terms. ``excluded`` terms remove rows. ``boosts``: (word, boost) pairs of the word
+    field adding to the score. No clauses: every row (then filters/exclusions decide)."""
+
+    clauses: tuple[tuple[tuple[Term, ...], ...], ...]
+    excluded: tuple[Term, ...] = ()
+    boosts: tuple[tuple[str, float], ...] = ()
+    sections: tuple[Term, ...] = ()
+    """``section:`` filters: only rows whose section path contains one of these (OR)."""
+
+
+@dataclass
+class Matches:
+    """Every matching row (global document numbers, ascending) with per-row figures.
+
+    ``score``: the BM25F score (exact field + boosted word field); ``word_score``: the word
+    field's part of it; ``count``: occurrences of the query's positive terms in the row;
+    ``first``: position (unit ordinal) of the first occurrence, -1 when unknown (every-row
+    queries).
+    """
+
+    rows: np.ndarray
+    score: np.ndarray
+    word_score: np.ndarray
+    count: np.ndarray
+    first: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def top(self, limit: int) -> list[tuple[int, float]]:
+        """The ``limit`` best (row, score) pairs: score descending, then row ascending."""
+        if not len(self.rows):
+            return []
+        order = np.lexsort((self.rows, -self.score))[: max(limit, 0)]
+        return [(int(r), float(s)) for r, s in zip(self.rows[order], self.score[order])]
+
+
+@dataclass
+class _Part:
+    """A partial result inside one segment: local rows ascending and their figures."""
+
+    rows: np.ndarray
+    score: np.ndarray
+    count: np.ndarray
+    first: np.ndarray
+
+
+_EMPTY_I = np.zeros(0, dtype=np.int64)
+_EMPTY_F = np.zeros(0, dtype=np.float64)
+
+
+def _empty() -> _Part:
+    return _Part(_EMPTY_I, _EMPTY_F, _EMPTY_I, _EMPTY_I)
+
+
+@dataclass
+class _Segment:
+    reader: Any
+    offset: int
+    postings: SegmentPostings
+    live: np.ndarray | None  # bool per row (None: no deletions)
+    n: int
+
+
+class IndexView:
+    """The postings of every segment of one Whoosh reader, plus the index-wide statistics."""
+
+    def __init__(self, reader: Any) -> None:
+        self.segments: list[_Segment] = []
+        self._columns: list[tuple[int, Any, Any]] = []
+        self._lock = threading.Lock()
+        leaves = [(reader, 0)] if reader.is_atomic() else list(reader.leaf_readers())
+        for leaf, offset in leaves:
+            n = leaf.doc_count_all()
+            if leaf.segment() is None:  # an empty index: no segment at all
+                continue
+            sp = SegmentPostings(leaf.storage(), leaf.segment())
+            if sp.rows != n:
+                raise Damaged(f"postings of segment {leaf.segment().segment_id()} do not match it")
+            live = None
+            if leaf.has_deletions():
+                live = np.ones(n, dtype=bool)
+                dead = np.fromiter(leaf.segment().deleted_docs(), dtype=np.int64)
+                live[dead[dead < n]] = False
+            if n:
+                # Open what search needs of the other files now (Whoosh opens columns lazily and
+                # checks the file exists each time): a reader keeps working after a rebuild
+                # removes the folder it was opened on. Reading them waits for row_keys().
+                leaf.stored_fields(0)
+                self._columns.append((n, _column_reader(leaf, "doc_id"), _column_reader(leaf, "section_id")))
+            self.segments.append(_Segment(leaf, offset, sp, live, n))
+        self._row_keys: tuple[list[str], list[str]] | None = None
+        self.doc_count_all = sum(s.n for s in self.segments)
+        self._norms: dict[str, np.ndarray] = {}
+        self._df: dict[tuple[str, str], int] = {}
+
+    def row_keys(self) -> tuple[list[str], list[str]]:
+        """Global row -> doc_id and row -> section_id (read once, on first use)."""
+        with self._lock:
+            if self._row_keys is None:
+                docs: list[str] = []
+                sections: list[str] = []
+                interned: dict[Any, str] = {}
+                for n, doc_col, sec_col in self._columns:
+                    docs.extend(_column(doc_col, n, interned))
+                    sections.extend(_column(sec_col, n, interned))
+                self._row_keys = (docs, sections)
+            return self._row_keys
+
+    def doc_frequency(self, fieldname: str, token: str) -> int:
+        """Rows holding ``token`` over all segments, deleted ones included (as Whoosh counts)."""
+        key = (fieldname, token)
+        got = self._df.get(key)
+        if got is None:
+            got = self._df[key] = sum(s.postings.field(fieldname).doc_frequency(token) for s in self.segments)
+        return got
+
+    def idf(self, fieldname: str, token: str) -> float:
+        """Whoosh's idf: ``log(N / (df + 1)) + 1`` with N the rows including deleted ones."""
+        return math.log(self.doc_count_all / (self.doc_frequency(fieldname, token) + 1)) + 1
+
+    def norm(self, fieldname: str) -> np.ndarray:
+        """BM25's length part by length byte (Whoosh: a zero byte counts as length 1)."""
+        table = self._norms.get(fieldname)
+        if table is None:
+            from whoosh.util.numeric import byte_to_length
+
+            total = sum(s.postings.field(fieldname).total for s in self.segments)
+            avgfl = total / (self.doc_count_all or 1) or 1
+            table = self._norms[fieldname] = np.array(
+                [K1 * ((1 - B) + B * (byte_to_length(b) if b else 1) / avgfl) for b in range(256)]
+            )
+        return table
+
+    def stats(self) -> dict[str, Any]:
+        """Rows, live rows, segments and per-field totals (for ``reporttui`` status and tests)."""
+        fields: dict[str, dict[str, int]] = {}
+        for s in self.segments:
+            for name, fr in s.postings.fields.items():
+                f = fields.setdefault(name, {"tokens": 0, "terms_max_segment": 0})
+                f["tokens"] += fr.total
+                f["terms_max_segment"] = max(f["terms_max_segment"], len(fr.df))
+        live = sum(int(s.live.sum()) if s.live is not None else s.n for s in self.segments)
+        return {"rows": self.doc_count_all, "live_rows": live, "segments": len(self.segments),
+                "fields": fields}
+
+
+def _column_reader(leaf: Any, name: str) -> Any:
+    """A leaf's column reader (its file opened now), or None when it has no such column."""
+    if name not in leaf.schema or not leaf.has_column(name):
+        return None
+    return leaf.column_reader(name)
+
+
+def _column(reader: Any, n: int, interned: dict[Any, str]) -> list[str]:
+    """The values of a column as strings (interned), one per row."""
+    if reader is None:
+        return [""] * n
+    out = []
+    for v in reader:
+        got = interned.get(v)
+        if got is None:
+            got = interned[v] = v.decode("utf-8") if isinstance(v, bytes) else str(v)
+        out.append(got)
+    if len(out) != n:
+        raise Damaged(f"a column has {len(out)} rows, not {n}")
+    return out
+
+
+_views: weakref.WeakKeyDictionary[Any, IndexView] = weakref.WeakKeyDictionary()
+_views_lock = threading.Lock()
+
+
+def view(reader: Any) -> IndexView:
+    """The :class:`IndexView` of a Whoosh reader, made once per reader."""
+    with _views_lock:
+        got = _views.get(reader)
+        if got is None:
+            got = IndexView(reader)
+            try:
+                _views[reader] = got
+            except TypeError:
+                pass
+        return got
+
+
+class _SegmentMatcher:
+    """Matching inside one segment (local row numbers)."""
+
+    def __init__(self, ix: IndexView, seg: _Segment, exact: str, words: str,
+                 allowed: np.ndarray | None, sections: str | None = None,
+                 section_terms: Sequence[Term] = ()) -> None:
+        self.ix, self.seg = ix, seg
+        self.exact: FieldReader = seg.postings.field(exact)
+        self.words: FieldReader = seg.postings.field(words)
+        self.exact_name, self.words_name = exact, words
+        keep = seg.live
+        if allowed is not None:
+            mask = np.zeros(seg.n, dtype=bool)
+            mask[allowed] = True
+            keep = mask if keep is None else keep & mask
+        self.keep = keep
+        self._cache: dict[tuple[str, ...], _Part] = {}
+        if section_terms and sections is not None:
+            sec = np.zeros(seg.n, dtype=bool)
+            for t in section_terms:
+                sec[self._term(t, sections, scored=False).rows] = True
+            self.keep = sec if self.keep is None else self.keep & sec
+
+    def _bm25(self, fieldname: str, fr: FieldReader, token: str, rows: np.ndarray,
+              tf: np.ndarray, boost: float = 1.0) -> np.ndarray:
+        num = self.ix.idf(fieldname, token) * (K1 + 1)
+        w = tf.astype(np.float64)
+        s = num * w / (w + self.ix.norm(fieldname)[fr.lengths[rows]])
+        return s * boost if boost != 1.0 else s
+
+    def _filter(self, rows: np.ndarray) -> np.ndarray:
+        """Mask of ``rows`` that are live and allowed."""
+        if self.keep is None:
+            return np.ones(len(rows), dtype=bool)
+        return self.keep[rows]
+
+    def term(self, tokens: Term) -> _Part:
+        key = tuple(tokens)
+        got = self._cache.get(key)
+        if got is None:
+            got = self._cache[key] = self._term(tokens)
+        return got
+
+    def _term(self, tokens: Term, fieldname: str | None = None, scored: bool = True) -> _Part:
+        name = fieldname or self.exact_name
+        fr = self.seg.postings.field(name)
+        if not tokens:
+            return _empty()
+        if len(tokens) == 1:
+            tp = fr.postings(tokens[0])
+            m = self._filter(tp.rows)
+            rows, tf = tp.rows[m], tp.tf[m]
+            if tp.pos is not None and len(tp.pos):
+                first = tp.pos[(np.cumsum(tp.tf) - tp.tf)[m]]
+            else:  # unigrams keep no positions
+                first = np.full(len(rows), -1, np.int64)
+            score = self._bm25(name, fr, tokens[0], rows, tf) if scored else np.zeros(len(rows))
+            return _Part(rows, score, tf, first)
+        lists = [fr.postings(t) for t in tokens]
+        order = sorted(range(len(tokens)), key=lambda i: len(lists[i].rows))
+        cand = lists[order[0]].rows
+        cand = cand[self._filter(cand)]
+        for i in order[1:]:
+            if not len(cand):
+                return _empty()
+            cand = np.intersect1d(cand, lists[i].rows, assume_unique=True)
+        if not len(cand):
+            return _empty()
+        starts: np.ndarray | None = None
+        for i in order:
+            tp = lists[i]
+            if tp.pos is None:  # no positions stored: not a bigram here, no phrase
+                return _empty()
+            sel = _members(tp.rows, cand)
+            rep = np.repeat(sel, tp.tf)
+            prow = np.repeat(tp.rows, tp.tf)[rep]
+            ppos = tp.pos[rep] - i
+            ok = ppos >= 0
+            keys = (prow[ok] << 32) | ppos[ok]
+            starts = keys if starts is None else np.intersect1d(starts, keys, assume_unique=True)
+            if not len(starts):
+                return _empty()
+        assert starts is not None
+        srow = starts >> 32
+        rows, first_idx, count = np.unique(srow, return_index=True, return_counts=True)
+        first = starts[first_idx] & 0xFFFFFFFF
+        score = np.zeros(len(rows), dtype=np.float64)
+        if scored:
+            for t, tp in zip(tokens, lists):
+                idx = np.searchsorted(tp.rows, rows)
+                score = score + self._bm25(name, fr, t, rows, tp.tf[idx])
+        return _Part(rows, score, count, first)
+
+    def run(self, spec: MatchSpec) -> tuple[_Part, np.ndarray] | None:
+        """The segment's matching rows (a _Part) and their word-field score."""
+        main: _Part | None = None
+        if not spec.clauses:
+            rows = np.arange(self.seg.n, dtype=np.int64)
+            rows = rows[self._filter(rows)]
+            main = _Part(rows, np.full(len(rows), EVERY_SCORE), np.zeros(len(rows), np.int64),
+                         np.full(len(rows), -1, np.int64))
+        for clause in spec.clauses:
+            clause_part: _Part | None = None
+            for alt in clause:
+                alt_part: _Part | None = None
+                for tokens in alt:
+                    tp = self.term(tokens)
+                    alt_part = tp if alt_part is None else _and(alt_part, tp)
+                    if not len(alt_part.rows):
+                        break
+                if alt_part is None or not len(alt_part.rows):
+                    continue
+                clause_part = alt_part if clause_part is None else _or(clause_part, alt_part)
+            if clause_part is None:
+                return None
+            main = clause_part if main is None else _and(main, clause_part)
+            if not len(main.rows):
+                return None
+        assert main is not None
+        for tokens in spec.excluded:
+            if not len(main.rows):
+                return None
+            ex = self.term(tokens).rows
+            if len(ex):
+                keep = ~_members(main.rows, ex)
+                main = _Part(main.rows[keep], main.score[keep], main.count[keep], main.first[keep])
+        if not len(main.rows):
+            return None
+        word = np.zeros(len(main.rows), dtype=np.float64)
+        score = main.score
+        for w, boost in spec.boosts:
+            tp = self.words.postings(w, positions=False)
+            at = _members(main.rows, tp.rows)
+            if not at.any():
+                continue
+            mine = _members(tp.rows, main.rows)
+            part = self._bm25(self.words_name, self.words, w, tp.rows[mine], tp.tf[mine], boost)
+            score = score.copy()
+            score[at] += part
+            word[at] += part
+        return _Part(main.rows, score, main.count, main.first), word
+
+
+def _members(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Mask of the elements of sorted ``a`` that are in sorted ``b``."""
+    if not len(b) or not len(a):
+        return np.zeros(len(a), dtype=bool)
+    idx = np.searchsorted(b, a)
+    idx[idx == len(b)] = len(b) - 1
+    return b[idx] == a
+
+
+def _and(x: _Part, y: _Part) -> _Part:
+    """Rows in both; scores ``x + y`` (in that order, as the reference implementation adds)."""
+    rows, ix, iy = np.intersect1d(x.rows, y.rows, assume_unique=True, return_indices=True)
+    return _Part(rows, x.score[ix] + y.score[iy], x.count[ix] + y.count[iy],
+                 np.minimum(x.first[ix], y.first[iy]))
+
+
+def _or(x: _Part, y: _Part) -> _Part:
+    """Rows in either; scores summed where both match (``x + y``)."""
+    rows = np.union1d(x.rows, y.rows)
+    ix = np.searchsorted(rows, x.rows)
+    iy = np.searchsorted(rows, y.rows)
+    score = np.zeros(len(rows))
+    score[ix] = x.score
+    score[iy] += y.score
+    count = np.zeros(len(rows), np.int64)
+    count[ix] = x.count
+    count[iy] += y.count
+    big = np.iinfo(np.int64).max
+    first = np.full(len(rows), big, np.int64)
+    first[ix] = x.first
+    first[iy] = np.minimum(first[iy], y.first)
+    return _Part(rows, score, count, first)
+
+
+def match(
+    reader: Any, spec: MatchSpec, *, exact_field: str, word_field: str,
+    allowed: Sequence[int] | set[int] | frozenset[int] | None = None,
+    section_field: str | None = None,
+) -> Matches:
+    """All rows of ``reader`` (a Whoosh reader) matching ``spec``; ``allowed``: global rows the
+    filters let through (None: all). Raises :class:`~reporttui.core.index.postings.Damaged`
+    when a segment's postings file is missing or broken."""
+    ix = view(reader)
+    allowed_arr = None
+    if allowed is not None:
+        allowed_arr = np.fromiter(allowed, dtype=np.int64)
+        allowed_arr.sort()
+    parts: list[tuple[_Part, np.ndarray, int]] = []
+    for seg in ix.segments:
+        local = None
+        if allowed_arr is not None:
+            lo, hi = np.searchsorted(allowed_arr, [seg.offset, seg.offset + seg.n])
+            if lo == hi:
+                continue
+            local = allowed_arr[lo:hi] - seg.offset
+        got = _SegmentMatcher(ix, seg, exact_field, word_field, local, section_field,
+                              spec.sections).run(spec)
+        if got is not None:
+            parts.append((got[0], got[1], seg.offset))
+    if not parts:
+        return Matches(_EMPTY_I, _EMPTY_F, _EMPTY_F, _EMPTY_I, _EMPTY_I)
+    return Matches(
+        rows=np.concatenate([p.rows + off for p, _, off in parts]),
+        score=np.concatenate([p.score for p, _, _ in parts]),
+        word_score=np.concatenate([w for _, w, _ in parts]),
+        count=np.concatenate([p.count for p, _, _ in parts]),
+        first=np.concatenate([p.first for p, _, _ in parts]),
+    )

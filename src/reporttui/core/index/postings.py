@@ -1,0 +1,499 @@
+"""The project's own posting lists: numpy arrays per segment, inverted in bulk, read with numpy.
+
+Whoosh keeps the index (storage, TOC and generations, segments, stored fields, deletions,
+locking). The two text fields it used to invert in pure Python (about two positional postings
+per character, one Python tuple each, sorted runs spilled to disk) are written here instead, as
+one file per segment, ``<segment id>.rtp``, next to Whoosh's own files of that segment (Whoosh
+lists and removes a segment's files by that prefix, so a dropped segment takes its file along).
+
+Writing (:class:`FieldCollector`): each row's terms become small integer ids as the row is
+added (one ``array`` append per row, no per-token objects kept); when the segment is finished the
+whole batch is inverted at once with numpy (one stable argsort) and packed.
+
+File layout (little-endian): ``MAGIC``, a 4-byte header length, a JSON header naming each array
+(offset, dtype, count), then the arrays, each 8-byte aligned. Per field ``F``:
+
+* ``F.keys`` / ``F.key_off``: the term strings (UTF-8), sorted by their bytes, concatenated;
+* ``F.df``, ``F.npos``, ``F.width``, ``F.data_off``: per term the number of rows holding it, its
+  number of positions (its total frequency), the byte widths of its three parts and where its
+  data starts;
+* ``F.data``: per term, three parts one after the other: row numbers (first absolute, then
+  gaps), frequencies per row (width 0: all are 1, nothing stored), positions within each row
+  (ascending per row; width 0: not stored, as for unigrams, which phrases never need). Each part is stored at the smallest width (1, 2 or 4 bytes) its largest
+  value fits, so a term's part is one ``numpy.frombuffer`` away;
+* ``F.lengths``: Whoosh's length byte of every row (``length_to_byte`` of its token count), and
+  ``F.total`` in the header: the sum of the unquantised lengths (BM25F's average length).
+
+Positions are only stored for the terms that need them (bigrams of the unit fields: the exact
+field ``bg`` and the section path ``sp``); the jieba field keeps frequencies only.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import mmap
+import struct
+from array import array
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from reporttui.core.index.tokenize import UNIT_RE, fold
+
+MAGIC = b"RTPOST1\n"
+EXT = ".rtp"
+"""File extension of a segment's postings file (Whoosh's naming: ``<segment id><ext>``)."""
+
+_WIDTH_DTYPE = {1: "<u1", 2: "<u2", 4: "<u4"}
+_CODE_WIDTH = (0, 1, 2, 4)
+
+
+def _length_byte_table() -> np.ndarray:
+    from whoosh.util.numeric import byte_to_length
+
+    return np.array([byte_to_length(b) for b in range(256)], dtype=np.int64)
+
+
+_LENGTH_CACHE: np.ndarray | None = None
+
+
+def length_to_byte(lengths: np.ndarray) -> np.ndarray:
+    """Whoosh's ``length_to_byte`` for a whole array (same quantisation, same bytes)."""
+    global _LENGTH_CACHE
+    if _LENGTH_CACHE is None:
+        _LENGTH_CACHE = _length_byte_table()
+    out = np.searchsorted(_LENGTH_CACHE, lengths, side="left")
+    out[lengths >= 106374] = 255
+    return out.astype(np.uint8)
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+class FieldCollector:
+    """Collects one field's terms row by row, then inverts them in bulk.
+
+    ``positions``: keep term positions (exact phrase matching); without, only frequencies.
+    Rows are numbered in the order they are added, which must be Whoosh's document numbers.
+    """
+
+    def __init__(self, positions: bool) -> None:
+        self.positions = positions
+        self.vocab: dict[str, int] = {}
+        self.ids = array("i")  # term ids of every row, concatenated
+        self.row_len = array("q")  # ids per row (a row's slice of ``ids``)
+        self.field_len = array("q")  # Whoosh's field length of each row (token count)
+
+    @property
+    def rows(self) -> int:
+        return len(self.row_len)
+
+    def add_ids(self, ids: Sequence[int], field_length: int) -> None:
+        self.ids.extend(ids)
+        self.row_len.append(len(ids))
+        self.field_len.append(field_length)
+
+    def add_words(self, words: Iterable[str]) -> None:
+        """A row of a frequency field: its words (repeats count)."""
+        vocab = self.vocab
+        ids = [vocab.setdefault(w, len(vocab)) for w in words]
+        self.add_ids(ids, len(ids))
+
+    def add_empty(self) -> None:
+        self.add_ids((), 0)
+
+
+class UnitCollector(FieldCollector):
+    """The exact bigram field: rows are unit sequences; terms are word units and unit pairs.
+
+    Same tokens as :class:`~reporttui.core.index.tokenize.BigramField` (see tokenize.py): every
+    word unit (CJK character, number, Latin word) at its ordinal position, every pair of adjacent
+    units at the position of the first. Here only the unit ids are kept per row; the unigram and
+    bigram terms are derived in bulk when the segment is finished.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(positions=True)
+
+    def add_text(self, text: str) -> None:
+        vocab = self.vocab
+        us = UNIT_RE.findall(fold(text))
+        ids = [vocab.setdefault(" " if u[0].isspace() else u, len(vocab)) for u in us]
+        self.ids.extend(ids)
+        self.row_len.append(len(ids))
+        self.field_len.append(-1)  # computed in bulk (word units + pairs)
+
+
+@dataclass
+class Inverted:
+    """One field of one segment, inverted: sorted terms and their packed postings."""
+
+    keys: bytes
+    key_off: np.ndarray
+    df: np.ndarray
+    npos: np.ndarray
+    width: np.ndarray
+    data_off: np.ndarray
+    data: np.ndarray
+    lengths: np.ndarray
+    total: int
+
+
+def _invert(
+    term_of: np.ndarray, row_of: np.ndarray, pos_of: np.ndarray | None, term_strings: list[str],
+    lengths: np.ndarray, total: int, with_pos: np.ndarray | None = None,
+) -> Inverted:
+    """Postings ``(term, row, pos)`` given in (row, pos) order -> an :class:`Inverted` field.
+
+    ``term_strings[i]`` is the string of term id ``i`` (several ids may share one string: they
+    are merged, as Whoosh would see one term). ``with_pos[i]``: store term id ``i``'s positions
+    (None: all); a term keeps them when any of its ids does.
+    """
+    # Merge ids with the same string, then number terms in sorted byte order.
+    encoded = [s.encode("utf-8") for s in term_strings]
+    distinct = sorted(set(encoded))
+    rank = {k: i for i, k in enumerate(distinct)}
+    remap = np.fromiter((rank[k] for k in encoded), dtype=np.int64, count=len(encoded))
+    n_terms = len(distinct)
+    keep_pos = np.ones(n_terms, dtype=bool)
+    if with_pos is not None:
+        keep_pos[:] = False
+        keep_pos[remap[with_pos]] = True
+    key_off = np.zeros(n_terms + 1, dtype=np.int64)
+    if n_terms:
+        key_off[1:] = np.cumsum([len(k) for k in distinct])
+    keys = b"".join(distinct)
+
+    tid = remap[term_of] if len(term_of) else np.zeros(0, dtype=np.int64)
+    order = np.argsort(tid, kind="stable")  # (term, row, pos): input is in (row, pos) order
+    tid = tid[order]
+    rows = row_of[order]
+    pos = pos_of[order] if pos_of is not None else None
+    del order
+    n = len(tid)
+    # (term, row) pairs: one per run of equal (tid, row).
+    if n:
+        new_pair = np.empty(n, dtype=bool)
+        new_pair[0] = True
+        np.not_equal(tid[1:], tid[:-1], out=new_pair[1:])
+        new_pair[1:] |= rows[1:] != rows[:-1]
+        pair_start = np.flatnonzero(new_pair)
+        del new_pair
+    else:
+        pair_start = np.zeros(0, dtype=np.int64)
+    pair_tid = tid[pair_start]
+    pair_row = rows[pair_start]
+    tf = np.diff(np.append(pair_start, n))
+    df = np.bincount(pair_tid, minlength=n_terms).astype(np.int64)
+    npos = np.bincount(tid, minlength=n_terms).astype(np.int64)
+    term_pair_start = np.zeros(n_terms + 1, dtype=np.int64)
+    np.cumsum(df, out=term_pair_start[1:])
+    term_pos_start = np.zeros(n_terms + 1, dtype=np.int64)
+    np.cumsum(npos, out=term_pos_start[1:])
+
+    # Row gaps within each term (the first row of a term absolute).
+    gaps = pair_row.astype(np.int64).copy()
+    if len(gaps) > 1:
+        gaps[1:] -= pair_row[:-1]
+        firsts = term_pair_start[:-1][df > 0]
+        gaps[firsts] = pair_row[firsts]
+
+    def widths(values: np.ndarray | None, starts: np.ndarray, counts: np.ndarray,
+               zero_if_ones: bool = False) -> np.ndarray:
+        """Per term: bytes per value of its part (the smallest of 1, 2, 4 its maximum fits)."""
+        w = np.zeros(n_terms, dtype=np.int64)
+        nz = counts > 0
+        if values is not None and len(values) and nz.any():
+            mx = np.maximum.reduceat(values, starts[:-1][nz])
+            w[nz] = np.where(mx < 256, 1, np.where(mx < 65536, 2, 4))
+            if zero_if_ones:
+                w[np.flatnonzero(nz)[mx <= 1]] = 0
+        return w
+
+    rw = widths(gaps, term_pair_start, df)
+    tw = widths(tf, term_pair_start, df, zero_if_ones=True)
+    pw = widths(pos, term_pos_start, npos)
+    pw[~keep_pos] = 0  # not stored (the reader then gives no positions)
+    sizes = df * rw + df * tw + (npos * pw if pos is not None else 0)
+    data_off = np.zeros(n_terms + 1, dtype=np.int64)
+    np.cumsum(sizes, out=data_off[1:])
+    data = np.zeros(int(data_off[-1]) + 4, dtype=np.uint8)  # +4: room for unaligned reads
+
+    def scatter(values: np.ndarray, starts: np.ndarray, counts: np.ndarray, base: np.ndarray,
+                w: np.ndarray) -> None:
+        if not len(values):
+            return
+        term = np.repeat(np.arange(n_terms), counts)
+        local = np.arange(len(values)) - starts[:-1][term]
+        ew = w[term]
+        at = base[term] + local * ew
+        v = values.astype(np.uint32)
+        for b in range(4):
+            m = ew > b
+            if not m.any():
+                break
+            data[at[m] + b] = (v[m] >> (8 * b)) & 0xFF
+
+    scatter(gaps, term_pair_start, df, data_off[:-1], rw)
+    scatter(tf, term_pair_start, df, data_off[:-1] + df * rw, tw)
+    if pos is not None:
+        keep = keep_pos[tid]
+        kept_counts = np.where(keep_pos, npos, 0)
+        kept_start = np.zeros(n_terms + 1, dtype=np.int64)
+        np.cumsum(kept_counts, out=kept_start[1:])
+        scatter(pos[keep], kept_start, kept_counts, data_off[:-1] + df * rw + df * tw, pw)
+    code = np.array([0, 1, 2, 0, 3], dtype=np.int64)  # width 0/1/2/4 -> 2-bit code
+    width = code[rw] | (code[tw] << 2) | (code[pw] << 4)
+    off_type = np.uint32 if data_off[-1] < 2**32 and key_off[-1] < 2**32 else np.uint64
+    return Inverted(
+        keys=keys, key_off=key_off.astype(off_type), df=df.astype(np.uint32),
+        npos=npos.astype(np.uint32), width=width.astype(np.uint8),
+        data_off=data_off.astype(off_type), data=data, lengths=lengths, total=total,
+    )
+
+
+def invert_units(c: UnitCollector) -> Inverted:
+    """Invert the exact bigram field: unigrams of word units and bigrams of adjacent units."""
+    ids = np.frombuffer(c.ids, dtype=np.int32).astype(np.int64) if len(c.ids) else np.zeros(0, np.int64)
+    row_len = np.frombuffer(c.row_len, dtype=np.int64) if len(c.row_len) else np.zeros(0, np.int64)
+    n_rows = len(row_len)
+    vocab = list(c.vocab)  # insertion order = id order
+    v = len(vocab)
+    is_word = np.fromiter((u[0].isalnum() for u in vocab), dtype=bool, count=v)
+    row_of = np.repeat(np.arange(n_rows, dtype=np.int64), row_len)
+    row_start = np.zeros(n_rows + 1, dtype=np.int64)
+    np.cumsum(row_len, out=row_start[1:])
+    pos_of = np.arange(len(ids), dtype=np.int64) - row_start[:-1][row_of] if len(ids) else ids
+    # Unigrams: word units.
+    uni = is_word[ids] if len(ids) else np.zeros(0, bool)
+    # Bigrams: unit i and i+1 in the same row.
+    bi = np.zeros(len(ids), dtype=bool)
+    if len(ids) > 1:
+        bi[:-1] = row_of[1:] == row_of[:-1]
+    # Term codes: unigram u -> u; bigram (a, b) -> v + a * v + b; then dense ids.
+    uni_idx = np.flatnonzero(uni)
+    bi_idx = np.flatnonzero(bi)
+    codes = np.concatenate([ids[uni_idx], v + ids[bi_idx] * v + ids[bi_idx + 1]])
+    where = np.concatenate([uni_idx, bi_idx])
+    # Postings in (row, pos) order: sort by absolute unit index (unigram before bigram at a tie).
+    order = np.argsort(where, kind="stable")
+    codes, where = codes[order], where[order]
+    del order
+    distinct, term_of = np.unique(codes, return_inverse=True)
+    strings = [
+        vocab[int(k)] if k < v else vocab[int((k - v) // v)] + vocab[int((k - v) % v)]
+        for k in distinct.tolist()
+    ]
+    field_len = np.bincount(row_of[uni_idx], minlength=n_rows) + np.bincount(row_of[bi_idx], minlength=n_rows)
+    lengths = length_to_byte(field_len) if n_rows else np.zeros(0, np.uint8)
+    lengths[field_len == 0] = 0
+    with_pos = np.flatnonzero(distinct >= v)  # bigrams: phrases need their positions
+    return _invert(term_of.ravel(), row_of[where], pos_of[where], strings, lengths,
+                   int(field_len.sum()), with_pos)
+
+
+def invert_words(c: FieldCollector) -> Inverted:
+    """Invert a frequency-only field (jieba words)."""
+    ids = np.frombuffer(c.ids, dtype=np.int32).astype(np.int64) if len(c.ids) else np.zeros(0, np.int64)
+    row_len = np.frombuffer(c.row_len, dtype=np.int64) if len(c.row_len) else np.zeros(0, np.int64)
+    field_len = np.frombuffer(c.field_len, dtype=np.int64) if len(c.field_len) else np.zeros(0, np.int64)
+    row_of = np.repeat(np.arange(len(row_len), dtype=np.int64), row_len)
+    lengths = length_to_byte(field_len) if len(field_len) else np.zeros(0, np.uint8)
+    lengths[field_len == 0] = 0
+    return _invert(ids, row_of, None, list(c.vocab), lengths, int(field_len.sum()))
+
+
+def write_file(f: Any, rows: int, fields: dict[str, Inverted]) -> None:
+    """Write the inverted ``fields`` of a segment of ``rows`` rows to the open binary file ``f``."""
+    arrays: list[tuple[str, np.ndarray | bytes]] = []
+    totals = {}
+    for name, inv in fields.items():
+        totals[name] = inv.total
+        arrays += [
+            (f"{name}.keys", inv.keys), (f"{name}.key_off", inv.key_off), (f"{name}.df", inv.df),
+            (f"{name}.npos", inv.npos), (f"{name}.width", inv.width),
+            (f"{name}.data_off", inv.data_off), (f"{name}.data", inv.data),
+            (f"{name}.lengths", inv.lengths),
+        ]
+    layout: dict[str, list[Any]] = {}
+    offset = 0
+    for name, a in arrays:
+        nbytes = len(a) if isinstance(a, bytes) else a.nbytes
+        dtype = "bytes" if isinstance(a, bytes) else a.dtype.str
+        count = len(a)
+        layout[name] = [offset, dtype, count]
+        offset += nbytes + (-nbytes % 8)
+    header = json.dumps({"rows": rows, "totals": totals, "arrays": layout}).encode()
+    head = MAGIC + struct.pack("<I", len(header)) + header
+    head += bytes(-len(head) % 8)
+    f.write(head)
+    for _name, a in arrays:
+        raw = a if isinstance(a, bytes) else a.tobytes()
+        f.write(raw)
+        f.write(bytes(-len(raw) % 8))
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+class Damaged(Exception):
+    """A postings file is missing, cut or not of this format."""
+
+
+@dataclass
+class TermPostings:
+    """One term's postings in one segment (deleted rows included; the matcher drops them)."""
+
+    rows: np.ndarray  # int64, ascending
+    tf: np.ndarray  # int64 per row
+    pos: np.ndarray | None  # int64, per row ascending, rows in order (len = tf.sum()); None
+    # when not asked for or not stored (unigrams: one-unit terms need no positions)
+
+
+_EMPTY = np.zeros(0, dtype=np.int64)
+
+
+class _Keys:
+    """Sorted term keys as a sequence (for ``bisect``) without splitting the blob."""
+
+    def __init__(self, blob: memoryview, off: np.ndarray) -> None:
+        self.blob, self.off = blob, off
+
+    def __len__(self) -> int:
+        return len(self.off) - 1
+
+    def __getitem__(self, i: int) -> bytes:
+        return bytes(self.blob[int(self.off[i]) : int(self.off[i + 1])])
+
+
+class FieldReader:
+    """One field of one segment's postings file."""
+
+    def __init__(self, buf: Any, base: int, layout: dict[str, list[Any]], name: str, total: int) -> None:
+        def arr(key: str) -> Any:
+            try:
+                off, dtype, count = layout[f"{name}.{key}"]
+            except KeyError:
+                raise Damaged(f"no {name}.{key}") from None
+            if dtype == "bytes":
+                return memoryview(buf)[base + off : base + off + count]
+            return np.frombuffer(buf, dtype=np.dtype(dtype), count=count, offset=base + off)
+
+        self._keys = _Keys(arr("keys"), arr("key_off"))
+        self.df = arr("df")
+        self.npos = arr("npos")
+        self.width = arr("width")
+        self.data_off = arr("data_off")
+        self.data = arr("data")
+        self.lengths = arr("lengths")
+        self.total = total
+
+    def term_id(self, term: str) -> int:
+        """The term's number in this segment, or -1."""
+        key = term.encode("utf-8")
+        i = bisect.bisect_left(self._keys, key)
+        if i < len(self._keys) and self._keys[i] == key:
+            return i
+        return -1
+
+    def doc_frequency(self, term: str) -> int:
+        i = self.term_id(term)
+        return int(self.df[i]) if i >= 0 else 0
+
+    def postings(self, term: str, positions: bool = True) -> TermPostings:
+        i = self.term_id(term)
+        if i < 0:
+            return TermPostings(_EMPTY, _EMPTY, _EMPTY if positions else None)  # absent
+        df, npos, w = int(self.df[i]), int(self.npos[i]), int(self.width[i])
+        rw, tw, pw = _CODE_WIDTH[w & 3], _CODE_WIDTH[(w >> 2) & 3], _CODE_WIDTH[(w >> 4) & 3]
+        at = int(self.data_off[i])
+        data = self.data
+        rows = np.frombuffer(data, dtype=_WIDTH_DTYPE[rw], count=df, offset=at).astype(np.int64)
+        np.cumsum(rows, out=rows)
+        at += df * rw
+        if tw:
+            tf = np.frombuffer(data, dtype=_WIDTH_DTYPE[tw], count=df, offset=at).astype(np.int64)
+        else:
+            tf = np.ones(df, dtype=np.int64)
+        at += df * tw
+        pos = None
+        if positions and pw:
+            pos = np.frombuffer(data, dtype=_WIDTH_DTYPE[pw], count=npos, offset=at).astype(np.int64)
+        return TermPostings(rows, tf, pos)
+
+
+class SegmentPostings:
+    """A segment's postings file, mapped read-only."""
+
+    def __init__(self, storage: Any, segment: Any) -> None:
+        name = segment.make_filename(EXT)
+        try:
+            f = storage.open_file(name)
+        except Exception as exc:  # noqa: BLE001 - any failure to open: damaged
+            raise Damaged(f"cannot open {name}: {type(exc).__name__}") from exc
+        try:
+            buf = _map(f)
+        finally:
+            f.close()
+        if bytes(buf[: len(MAGIC)]) != MAGIC or len(buf) < len(MAGIC) + 4:
+            raise Damaged(f"{name}: not a postings file")
+        (hlen,) = struct.unpack_from("<I", buf, len(MAGIC))
+        start = len(MAGIC) + 4
+        try:
+            header = json.loads(bytes(buf[start : start + hlen]))
+        except ValueError as exc:
+            raise Damaged(f"{name}: bad header") from exc
+        base = start + hlen + (-(start + hlen) % 8)
+        end = base
+        for off, dtype, count in header["arrays"].values():
+            size = count if dtype == "bytes" else count * np.dtype(dtype).itemsize
+            end = max(end, base + off + size)
+        if end > len(buf):
+            raise Damaged(f"{name}: cut short")
+        self.rows: int = header["rows"]
+        self.fields = {
+            field: FieldReader(buf, base, header["arrays"], field, total)
+            for field, total in header["totals"].items()
+        }
+        self._buf = buf
+
+    def field(self, name: str) -> FieldReader:
+        try:
+            return self.fields[name]
+        except KeyError:
+            raise Damaged(f"no field {name}") from None
+
+
+def _map(f: Any) -> Any:
+    """The whole file as a read-only buffer: mmap when it is a real file, else its bytes."""
+    raw = getattr(f, "file", f)
+    try:
+        fileno = raw.fileno()
+    except (AttributeError, OSError, ValueError):
+        fileno = -1
+    if fileno >= 0:
+        try:
+            return mmap.mmap(fileno, 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):
+            pass
+    f.seek(0)
+    return f.read()
+
+
+def write_segment_postings(storage: Any, segment: Any, collectors: dict[str, FieldCollector]) -> None:
+    """Invert the collectors (field name -> collector) and write the segment's postings file."""
+    fields = {
+        name: invert_units(c) if isinstance(c, UnitCollector) else invert_words(c)
+        for name, c in collectors.items()
+    }
+    rows = {c.rows for c in collectors.values()}
+    if len(rows) != 1:
+        raise ValueError(f"collectors disagree on the row count: {sorted(rows)}")
+    f = segment.create_file(storage, EXT)
+    try:
+        write_file(f, rows.pop(), fields)
+    finally:
+        f.close()

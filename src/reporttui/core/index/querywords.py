@@ -1,0 +1,165 @@
+"""jieba words of a query without loading jieba's dictionary: the same words, from a cache.
+
+jieba needs ~0.7 s and ~55 MB to load its dictionary, and a one-shot ``reporttui search`` would
+spend most of its time there. Segmenting a short query only ever looks up the query's own
+substrings in the dictionary (jieba's DAG asks ``frag in FREQ`` for substrings of each block,
+and search mode asks for the 2- and 3-character sub-words), so a cache of the prepared
+dictionary (jieba's words and their prefixes, the shipped policy terms, the user's ``dict.txt``)
+lets a fresh ``jieba.Tokenizer`` be given just those entries: the DAG, the route and the HMM
+fallback are then exactly what the fully loaded tokenizer computes.
+
+The cache is one file per dictionary fingerprint in ``<home>/cache/``: sorted UTF-8 keys with
+their frequencies, read by binary search through ``mmap`` (nothing is parsed up front).
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import logging
+import mmap
+import os
+import struct
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from reporttui.core.index import dictionary
+
+MAGIC = b"RTJBWD1\n"
+MAX_QUERY_CHARS = 48
+"""Longer query terms are segmented by the full tokenizer (substring lookups grow as n²)."""
+
+_lock = threading.Lock()
+_open: dict[Path, _Cache | None] = {}
+
+
+def cache_file(home: Path) -> Path:
+    """The cache file of ``home``'s current dictionary."""
+    import jieba
+
+    h = hashlib.sha1(f"jieba={jieba.__version__};{dictionary.fingerprint(home)}".encode())
+    return Path(home) / "cache" / f"jieba-words-{h.hexdigest()[:16]}.bin"
+
+
+def build(home: Path) -> Path:
+    """Write the cache of ``home``'s prepared jieba dictionary (loads jieba); its path.
+
+    Written atomically (temp file + rename); old caches of other fingerprints are removed.
+    """
+    from reporttui.core.index.segment import jieba_tokenizer
+
+    dictionary.prepare_jieba(home)
+    tok = jieba_tokenizer()
+    with dictionary._lock:  # noqa: SLF001 - the same lock prepare_jieba adds words under
+        items = sorted((w.encode("utf-8"), int(f)) for w, f in tok.FREQ.items())
+        total = float(tok.total)
+    target = cache_file(home)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    keys = b"".join(k for k, _ in items)
+    off = np.zeros(len(items) + 1, dtype=np.uint32)
+    np.cumsum([len(k) for k, _ in items], out=off[1:])
+    freq = np.array([f for _, f in items], dtype=np.int64)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".jieba-words-")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(MAGIC + struct.pack("<Qd", len(items), total))
+            f.write(freq.tobytes())
+            f.write(off.tobytes())
+            f.write(keys)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    for old in target.parent.glob("jieba-words-*.bin"):
+        if old != target:
+            try:
+                old.unlink()
+            except OSError:
+                pass
+    with _lock:
+        _open.pop(Path(home), None)
+    return target
+
+
+class _Cache:
+    """A cache file, mapped: ``get(word)`` is jieba's ``FREQ.get(word)``."""
+
+    def __init__(self, path: Path) -> None:
+        with open(path, "rb") as f:
+            self._buf = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        head = len(MAGIC) + 16
+        if self._buf[: len(MAGIC)] != MAGIC:
+            raise ValueError("not a jieba words cache")
+        n, self.total = struct.unpack_from("<Qd", self._buf, len(MAGIC))
+        self._freq = np.frombuffer(self._buf, dtype=np.int64, count=n, offset=head)
+        self._off = np.frombuffer(self._buf, dtype=np.uint32, count=n + 1, offset=head + 8 * n)
+        self._keys_at = head + 8 * n + 4 * (n + 1)
+        if self._keys_at + int(self._off[-1]) > len(self._buf):
+            raise ValueError("jieba words cache cut short")
+        self._n = n
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, i: int) -> bytes:
+        at = self._keys_at
+        return self._buf[at + int(self._off[i]) : at + int(self._off[i + 1])]
+
+    def get(self, word: str) -> int | None:
+        key = word.encode("utf-8")
+        i = bisect.bisect_left(self, key)
+        if i < self._n and self[i] == key:
+            return int(self._freq[i])
+        return None
+
+
+def _cache(home: Path | None) -> _Cache | None:
+    if home is None:
+        return None
+    home = Path(home)
+    with _lock:
+        if home in _open:
+            return _open[home]
+    try:
+        got: _Cache | None = _Cache(cache_file(home))
+    except (OSError, ValueError):
+        got = None
+    with _lock:
+        _open[home] = got
+    return got
+
+
+def has_cache(home: Path | None) -> bool:
+    return _cache(home) is not None
+
+
+def cut_for_search(text: str, home: Path | None) -> list[str] | None:
+    """jieba search-mode words of ``text`` from the cache, or None (no cache, text too long)."""
+    if len(text) > MAX_QUERY_CHARS:
+        return None
+    cache = _cache(home)
+    if cache is None:
+        return None
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    import jieba
+
+    freq: dict[str, int] = {}
+    n = len(text)
+    for i in range(n):
+        for j in range(i + 1, n + 1):
+            f = cache.get(text[i:j])
+            if f is None:
+                break  # jieba stores every prefix of every word: no longer word starts here
+            freq[text[i:j]] = f
+    tok: Any = jieba.Tokenizer()
+    tok.FREQ = freq
+    tok.total = cache.total
+    tok.initialized = True
+    return list(tok.cut_for_search(text))

@@ -1,0 +1,37 @@
+"""Query words from the dictionary cache are exactly the fully loaded jieba's words."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+from conftest_search import seed_documents
+
+from reporttui.core.index import dictionary, querywords
+from reporttui.core.index.segment import jieba_tokenizer
+
+
+def test_cached_words_equal_jieba_words(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "dict.txt").write_text("林麝良种繁育 5\n万只林麝 100000\n", encoding="utf-8")
+    querywords.build(home)
+    dictionary.prepare_jieba(home)
+    tok = jieba_tokenizer()
+    rng = random.Random(11)
+    texts = [p.text for d in seed_documents() for s in d.sections for p in s.paragraphs]
+    runs = [m.group() for t in texts for m in re.finditer(r"[^，。；：、\s]{2,}", t)]
+    samples = ["林麝良种繁育基地", "万只林麝", "高质量发展", "new york 2024年", "5%左右", "一泓清水入黄河"]
+    for _ in range(400):
+        run = rng.choice(runs)
+        k = min(len(run), rng.randint(2, 16))
+        i = rng.randrange(len(run) - k + 1)
+        samples.append(run[i : i + k])
+    for text in samples:
+        assert querywords.cut_for_search(text, home) == list(tok.cut_for_search(text)), text
+
+
+def test_no_cache_means_none(tmp_path: Path) -> None:
+    assert querywords.cut_for_search("林麝", tmp_path) is None
+    assert querywords.cut_for_search("林" * (querywords.MAX_QUERY_CHARS + 1), tmp_path) is None
