@@ -206,7 +206,7 @@ def _run(
     limit = max(int(limit), 1)
     filt = build_filter(pq, searcher.reader())
     found = match_rows(searcher, pq, filt, home, use_jieba)
-    top, docnums = found.top(limit), found.rows.tolist()
+    top, docnums = found.top(limit), found.rows
     per_doc, per_section = _counts(searcher, docnums)
     hits = []
     for docnum, score in top:
@@ -276,15 +276,11 @@ def match_rows(
 
 def _counts(searcher: Searcher, docnums: Any) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
     """Matches per document and per (document, section), over all matching rows."""
-    if not docnums:
+    import numpy as np
+
+    if not len(docnums):
         return {}, {}
-    docs, sections = _row_keys(searcher.reader())
-    nums = list(docnums)
-    pairs = Counter(zip(map(docs.__getitem__, nums), map(sections.__getitem__, nums)))
-    per_doc: Counter[str] = Counter()
-    for (d, _), n in pairs.items():
-        per_doc[d] += n
-    return dict(per_doc.most_common()), dict(pairs)
+    return matcher.view(searcher.reader()).counts(np.asarray(docnums, dtype=np.int64))
 
 
 def load_jieba_quietly(home: Path | None = None) -> None:
