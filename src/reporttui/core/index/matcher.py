@@ -434,6 +434,8 @@ def match(
                               spec.sections).run(spec)
         if got is not None:
             parts.append((got[0], got[1], seg.offset))
+    for seg in ix.segments:
+        seg.postings.release()
     if not parts:
         return Matches(_EMPTY_I, _EMPTY_F, _EMPTY_F, _EMPTY_I, _EMPTY_I)
     return Matches(

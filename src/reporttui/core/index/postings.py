@@ -501,6 +501,17 @@ class SegmentPostings:
             raise Damaged(f"row key column {name} has {len(codes)} rows, not {self.rows}")
         return codes, strings
 
+    def release(self) -> None:
+        """Drop the file's pages from this process's resident set (they stay in the OS page
+        cache and come back on the next read): a search's RSS does not grow with the postings
+        it has read."""
+        advise = getattr(self._buf, "madvise", None)
+        if advise is not None and hasattr(mmap, "MADV_DONTNEED"):
+            try:
+                advise(mmap.MADV_DONTNEED)
+            except (OSError, ValueError):
+                pass
+
     def field(self, name: str) -> FieldReader:
         try:
             return self.fields[name]
