@@ -234,6 +234,14 @@ def _worker_init(progress_queue: Any, cancel_event: Any) -> None:
     _progress_queue = progress_queue
     _cancel_event = cancel_event
     _parent_pid = os.getppid()
+
+    def watch_parent() -> None:
+        # A killed parent leaves the pool's workers waiting for work forever: leave with it.
+        while os.getppid() == _parent_pid:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch_parent, name="watch-parent", daemon=True).start()
     from reporttui.core.index.segment import jieba_tokenizer
 
     jieba_tokenizer()
