@@ -187,7 +187,11 @@ def _mark_content(segs: list[_Seg], content: str) -> int:
         s = _norm(seg.text)
         if not s:
             continue
-        j = target.find(s, ptr)
+        # Only as far as a match may lie (close by, or the next block's start): a node that is
+        # not in the content must not cost a scan of the whole rest of it.
+        nxt = bisect.bisect_left(starts, ptr + 1)
+        reach = max(ptr + 12, starts[nxt] if nxt < len(starts) else ptr)
+        j = target.find(s, ptr, reach + len(s))
         if j < 0:
             continue
         ok = j == ptr
@@ -195,7 +199,7 @@ def _mark_content(segs: list[_Seg], content: str) -> int:
             k = bisect.bisect_left(starts, j)
             if k < len(starts) and starts[k] == j:
                 # A block start: close by, or the first block after the current position.
-                ok = j - ptr <= 12 or k == bisect.bisect_left(starts, ptr + 1)
+                ok = j - ptr <= 12 or k == nxt
         if ok:
             seg.keep = True
             ptr = j + len(s)
@@ -321,9 +325,9 @@ _HEADER_WINDOW = 16
 
 
 def _header_date(segs: list[_Seg]) -> str | None:
-    """A date standing alone in the article's header (``<span class="time">2020-10-04 20:30</span>``):
-    a text node that is only a date, or starts with a date and a time, among the nodes between the
-    last heading and the first kept node of the article."""
+    """A date standing alone in the article's header (``<span>2020-10-04 20:30</span>``): a text
+    node that is only a date, or starts with a date and a time, among the nodes between the last
+    heading and the first kept node of the article."""
     first = next((i for i, s in enumerate(segs) if s.keep), None)
     if first is None:
         return None
