@@ -148,3 +148,25 @@ def test_a_stray_html_end_tag_does_not_end_the_page() -> None:
     found = article.extract(src)
     assert found is not None and any("确保完成全年目标" in b for b in found.blocks)
     assert not any("网站地图" in b for b in found.blocks)
+
+
+def test_an_article_split_around_an_advert_is_kept_whole() -> None:
+    p1 = (
+        "<p>会议听取了市长所作的政府工作报告，代表们认为报告实事求是，部署务实。</p>"
+        "<p>会议要求，各级政府要认真落实报告提出的各项任务，确保完成全年目标。</p>"
+    )
+    p2 = (
+        "<p>会议还审议了计划报告和预算报告，代表们提出了许多意见和建议。</p>"
+        "<p>会议指出，要加强预算管理，提高资金使用效益，保障和改善民生。</p>"
+    )
+    nav = "".join(f"<a href=x>栏目{i}</a>" for i in range(30))
+    ad = "<div class=ad>" + "广告位招商 联系电话 " * 20 + "</div>"
+    src = (
+        f"<html><head><title>会议_某网</title></head><body><div class=nav>{nav}</div>"
+        f"<div class=wrap><div class=a>{p1}</div>{ad}<div class=b>{p2}</div></div>"
+        "<div class=foot>版权所有 某某网 备案号 123</div></body></html>"
+    )
+    found = article.extract(src)
+    assert found is not None
+    assert any("保障和改善民生" in b for b in found.blocks)
+    assert not any("广告位" in b or "栏目" in b or "版权所有" in b for b in found.blocks)
