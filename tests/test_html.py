@@ -9,6 +9,7 @@ import pytest
 
 from reporttui.core.errors import ReportFileError
 from reporttui.core.library.catalog import scan_root
+from reporttui.core.text import article
 from reporttui.core.text import html as html_mod
 from reporttui.core.text.html import looks_like_html
 from reporttui.core.text.ingest import check_no_loss, parse_document
@@ -84,19 +85,88 @@ def test_entities_and_controls_in_a_page_lose_nothing() -> None:
     assert check_no_loss(src, doc) == []
 
 
-def test_a_page_gne_cannot_read_is_kept_whole() -> None:
+def test_a_page_the_extractor_cannot_read_is_kept_whole() -> None:
     src = '<?xml version="1.0" encoding="utf-8"?><html><body><p>各位代表：现在我代表市政府报告工作。</p></body></html>'
     doc = parse_document(src.encode("utf-8"), "x.html")
     assert "现在我代表市政府报告工作" in doc.text
 
 
-def test_without_gne_the_densest_block_is_the_article(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(
-        html_mod, "_main_content", lambda source: (html_mod._density_content(source), "", "")
-    )
+def test_the_densest_container_is_the_article() -> None:
     src = _page("shanxi-gov-news-2019.html.gz")
+    found = article.extract(src)
+    assert found is not None
+    assert any("省贸促会分别与巴西华人协会" in b for b in found.blocks)
+    assert not any("ICP" in b for b in found.blocks)
     doc = parse_document(src.encode("utf-8"), "page.html")
     assert "省贸促会分别与巴西华人协会" in doc.text
     assert "ICP" not in doc.text
     assert doc.title == "山西品牌丝路行（南美站）正式启动"
     assert check_no_loss(src, doc) == []
+
+
+def test_title_is_the_heading_that_title_starts_with() -> None:
+    head = "<title>{}</title>"
+    body = (
+        "<body><div class=nav><a href=/>首页</a> <a href=/x>新闻</a></div>{}"
+        "<div class=text><p>会议听取了市长所作的政府工作报告，代表们认为报告实事求是。</p>"
+        "<p>会议要求，各级政府要认真落实报告提出的各项任务，确保完成全年目标。</p></div>"
+        "<div class=foot>主办单位 某某市人民政府 备案号 0001</div></body>"
+    )
+    cases = [
+        ("市人大会议开幕--某某日报", "<h1>市人大会议开幕</h1>", "市人大会议开幕"),
+        ("市人大会议开幕 要闻_某某网", "<div class=t>市人大会议开幕</div>", "市人大会议开幕"),
+        ("某某网 | 市人大会议开幕", "<h2>某某网</h2>", "市人大会议开幕"),
+    ]
+    for page_title, header, want in cases:
+        page = f"<html><head>{head.format(page_title)}</head>{body.format(header)}"
+        found = article.extract(page)
+        assert found is not None and found.title == want, page_title
+        assert not any("主办单位" in b or "首页" in b for b in found.blocks)
+
+
+def test_date_standing_alone_in_the_article_header() -> None:
+    src = (
+        "<html><head><title>标题</title></head><body><h1>标题</h1>"
+        '<div class=meta><span class="pub-time">2020-10-04 20:30</span>'
+        "<span>来源：某网</span></div>"
+        "<div><p>会议听取了市长所作的政府工作报告，代表们认为报告实事求是。</p>"
+        "<p>会议要求，各级政府要认真落实报告提出的各项任务，确保完成全年目标。</p></div>"
+        "<ul><li><a href=1>别的新闻</a><span>2020-10-01</span></li></ul></body></html>"
+    )
+    doc = parse_document(src.encode("utf-8"), "x.html")
+    assert doc.meta.get("published") == "2020-10-04"
+
+
+def test_a_stray_html_end_tag_does_not_end_the_page() -> None:
+    src = (
+        "<html><body><div class=top><a href=/>首页</a></div></html>"
+        "<div><p>会议听取了市长所作的政府工作报告，代表们认为报告实事求是。</p>"
+        "<p>会议要求，各级政府要认真落实报告提出的各项任务，确保完成全年目标。</p></div>"
+        "<div class=foot><a href=/a>网站地图</a> <a href=/b>联系我们</a> 备案号0001</div>"
+        "</body></html>"
+    )
+    found = article.extract(src)
+    assert found is not None and any("确保完成全年目标" in b for b in found.blocks)
+    assert not any("网站地图" in b for b in found.blocks)
+
+
+def test_an_article_split_around_an_advert_is_kept_whole() -> None:
+    p1 = (
+        "<p>会议听取了市长所作的政府工作报告，代表们认为报告实事求是，部署务实。</p>"
+        "<p>会议要求，各级政府要认真落实报告提出的各项任务，确保完成全年目标。</p>"
+    )
+    p2 = (
+        "<p>会议还审议了计划报告和预算报告，代表们提出了许多意见和建议。</p>"
+        "<p>会议指出，要加强预算管理，提高资金使用效益，保障和改善民生。</p>"
+    )
+    nav = "".join(f"<a href=x>栏目{i}</a>" for i in range(30))
+    ad = "<div class=ad>" + "广告位招商 联系电话 " * 20 + "</div>"
+    src = (
+        f"<html><head><title>会议_某网</title></head><body><div class=nav>{nav}</div>"
+        f"<div class=wrap><div class=a>{p1}</div>{ad}<div class=b>{p2}</div></div>"
+        "<div class=foot>版权所有 某某网 备案号 123</div></body></html>"
+    )
+    found = article.extract(src)
+    assert found is not None
+    assert any("保障和改善民生" in b for b in found.blocks)
+    assert not any("广告位" in b or "栏目" in b or "版权所有" in b for b in found.blocks)

@@ -1,24 +1,28 @@
 """Saved web pages: keep the article, drop the page around it (nav bars, share bars, footers).
 
-The article is found by GNE (GeneralNewsExtractor, built for Chinese news pages and measured best
-on the judged sample's real pages, see benchmarks/inputs/html_extractors.py). Its text is then
-located in the page's own text nodes, in order, so that what is kept comes from the source as it
-is and everything else (tags, scripts, styles, chrome text) goes to ``Document.dropped``: nothing
-of the page is lost. The kept part is written as light markdown (``## `` for ``<h2>``–``<h6>``,
-``**…**`` for a paragraph that is all bold) so the ordinary cleaning and structure steps read its
-headings the way they read a text file. Without GNE the element densest in sentence punctuation
-is taken instead; when nothing is found the whole visible text is kept and the ordinary cleaning
-removes what it recognises as chrome.
+The article is found by the project's own text- and punctuation-density pass (core/text/article.py).
+GNE (GeneralNewsExtractor), which the first measurement picked, is GPL-3.0 and cannot be a
+dependency of this MIT project; on the judged sample's six real saved pages the density pass
+keeps the same must-keep sentences, removes the same chrome strings and gets more titles right,
+faster, than GNE, trafilatura, readability-lxml or jusText (benchmarks/inputs/html_extractors.py).
+The article's text is then located in the page's own text nodes, in order, so that what is kept
+comes from the source as it is and everything else (tags, scripts, styles, chrome text) goes to
+``Document.dropped``: nothing of the page is lost. The kept part is written as light markdown
+(``## `` for ``<h2>``–``<h6>``, ``**…**`` for a paragraph that is all bold) so the ordinary
+cleaning and structure steps read its headings the way they read a text file. When no part of
+the page reads as an article the whole visible text is kept and the ordinary cleaning removes
+what it recognises as chrome.
 """
 
 from __future__ import annotations
 
+import bisect
 import html as html_lib
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from reporttui.core.model import Dropped
+from reporttui.core.text import article
 from reporttui.core.text.normalize import normalize_chars
 
 _HTML_START = re.compile(
@@ -86,61 +90,16 @@ def _iso(y: str, m: str, d: str) -> str | None:
     return None
 
 
-_PUNCT = re.compile("[，。；！？、：]")
-_SITE_SUFFIX = re.compile(r"\s+[-–—|]\s+|_|\s*\|\s*")
-
-
-def _density_content(source: str) -> str | None:
-    """The text of the element whose own paragraphs carry the most sentence punctuation, links
-    discounted (a plain text-density pick, used when GNE is not installed)."""
-    try:
-        import lxml.html  # type: ignore[import-untyped]
-    except ImportError:
-        return None
-    try:
-        root = lxml.html.document_fromstring(source.encode("utf-8"))
-    except Exception:  # noqa: BLE001 - lxml raises several kinds on broken pages
-        return None
-    for bad in root.xpath("//script|//style|//noscript|//nav|//footer|//header"):
-        bad.drop_tree()
-    # Each paragraph's sentence punctuation counts for its parent, half for the grandparent; the
-    # container that collects the most (links discounted) holds the article.
-    scores: dict[Any, float] = {}
-    for el in root.iter("p", "div", "td", "span", "font"):
-        own = len(_PUNCT.findall((el.text or "") + "".join(c.tail or "" for c in el)))
-        if el.tag == "p":
-            own = len(_PUNCT.findall(el.text_content() or ""))
-        if not own:
-            continue
-        parent = el.getparent()
-        if parent is not None:
-            scores[parent] = scores.get(parent, 0.0) + own
-            grand = parent.getparent()
-            if grand is not None:
-                scores[grand] = scores.get(grand, 0.0) + own / 2
-    best: Any = None
-    best_score = 0.0
-    for el, score in scores.items():
-        text = len(el.text_content() or "")
-        links = sum(len(a.text_content() or "") for a in el.iter("a"))
-        score *= 1 - min(1.0, links / max(1, text))
-        if score > best_score:
-            best, best_score = el, score
-    return str(best.text_content()) if best is not None else None
+_SITE_SUFFIX = re.compile(r"\s+[-–—|]\s+|_|\s*\|\s*|-{2,}")
 
 
 def _main_content(source: str) -> tuple[str, str, str] | None:
-    """(content text, title, publish time) from GNE, or None when it is missing or finds nothing."""
-    try:
-        from gne import GeneralNewsExtractor  # type: ignore[import-untyped]
-    except ImportError:
-        dense = _density_content(source)
-        return (dense, "", "") if dense else None
-    try:
-        r = GeneralNewsExtractor().extract(source)
-    except Exception:  # noqa: BLE001 - GNE raises many kinds on pages it cannot read; keep the page whole
+    """(content text, title, publish hint) from the project's density pass (core/text/article.py),
+    or None when no part of the page reads as an article."""
+    found = article.extract(source)
+    if found is None or not found.blocks:
         return None
-    return str(r.get("content") or ""), str(r.get("title") or ""), str(r.get("publish_time") or "")
+    return "\n".join(found.blocks), found.title, ""
 
 
 @dataclass(slots=True)
@@ -206,8 +165,20 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
 
 
 def _mark_content(segs: list[_Seg], content: str) -> int:
-    """Mark the segments that make up GNE's content, in order; returns how many were marked."""
-    target = _norm(content)
+    """Mark the segments that make up the extracted content, in order; returns how many.
+
+    ``content`` is the article's blocks one per line. A text node continues the block being
+    matched, or starts one of the next blocks: a short node (a heading's word) that also occurs
+    inside a paragraph is not taken for that paragraph's middle.
+    """
+    blocks = [_norm(b) for b in content.split("\n")]
+    target = "".join(blocks)
+    starts: list[int] = []
+    at = 0
+    for b in blocks:
+        if b:
+            starts.append(at)
+        at += len(b)
     ptr = 0
     marked = 0
     for seg in segs:
@@ -216,10 +187,20 @@ def _mark_content(segs: list[_Seg], content: str) -> int:
         s = _norm(seg.text)
         if not s:
             continue
-        j = target.find(s, ptr)
+        # Only as far as a match may lie (close by, or the next block's start): a node that is
+        # not in the content must not cost a scan of the whole rest of it.
+        nxt = bisect.bisect_left(starts, ptr + 1)
+        reach = max(ptr + 12, starts[nxt] if nxt < len(starts) else ptr)
+        j = target.find(s, ptr, reach + len(s))
         if j < 0:
             continue
-        if j == ptr or (len(s) >= 2 and j - ptr <= 12):
+        ok = j == ptr
+        if not ok and len(s) >= 2:
+            k = bisect.bisect_left(starts, j)
+            if k < len(starts) and starts[k] == j:
+                # A block start: close by, or the first block after the current position.
+                ok = j - ptr <= 12 or k == nxt
+        if ok:
             seg.keep = True
             ptr = j + len(s)
             marked += 1
@@ -237,14 +218,15 @@ def extract_page(source: str) -> Page:
     if found is not None and _norm(found[0]):
         content, title, published_hint = found
         if _mark_content(segs, content):
-            extractor = "gne"
+            extractor = "density"
     if extractor == "none":
         for seg in segs:
             seg.keep = not seg.in_title
     page = Page("", dropped, extractor=extractor)
     page.published = _published(source, published_hint, segs)
 
-    # The title: GNE's (from <title>, <h1> or meta), taken from the first text node holding it.
+    # The title: the extractor's (from <title>, a heading or a meta), taken from the first text
+    # node holding it.
     lines: list[str] = []
     title_n = _norm(title)
     title_seg: _Seg | None = None
@@ -334,8 +316,38 @@ def _locate(text: str, title: str) -> tuple[int, int] | None:
     return chars[k][0], chars[k + len(want) - 1][0] + 1
 
 
+_DATE_NODE = re.compile(
+    r"\s*[(（\[【]?\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+    r"(\s*\d{1,2}[:：]\d\d(?:[:：]\d\d)?)?\s*[)）\]】]?\s*"
+)
+_HEADER_WINDOW = 16
+"""Text nodes before the article's first kept one that count as its header (title, date, source)."""
+
+
+def _header_date(segs: list[_Seg]) -> str | None:
+    """A date standing alone in the article's header (``<span>2020-10-04 20:30</span>``): a text
+    node that is only a date, or starts with a date and a time, among the nodes between the last
+    heading and the first kept node of the article."""
+    first = next((i for i, s in enumerate(segs) if s.keep), None)
+    if first is None:
+        return None
+    start = max(0, first - _HEADER_WINDOW)
+    for i in range(first - 1, start - 1, -1):
+        if segs[i].heading and not segs[i].keep:
+            start = i + 1
+            break
+    for seg in segs[start:first]:
+        if seg.in_title or len(seg.text.strip()) > 60:
+            continue
+        m = _DATE_NODE.match(seg.text)
+        if m and (m.end() == len(seg.text) or m.group(4)):
+            return _iso(*m.groups()[:3])
+    return None
+
+
 def _published(source: str, hint: str, segs: list[_Seg]) -> str | None:
-    """The publication date: a meta tag, else a 发布时间 line, else GNE's guess."""
+    """The publication date: a meta tag, else a 发布时间 line, else a date-only node in the
+    article's header, else the extractor's hint."""
     for m in _META_DATE.finditer(source[:20000]):
         c = _META_CONTENT.search(m.group(0))
         if c:
@@ -346,5 +358,8 @@ def _published(source: str, hint: str, segs: list[_Seg]) -> str | None:
         found = _PUBLISHED_TEXT.search(seg.text)
         if found:
             return _iso(*found.groups())
+    header = _header_date(segs)
+    if header:
+        return header
     guess = re.match(r"\s*((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})", hint)
     return _iso(*guess.groups()) if guess else None

@@ -1,0 +1,286 @@
+"""The article of a saved web page, found by text and punctuation density (no outside extractor).
+
+The page is cut into text blocks (the inline text of each block-level element). A block is
+*dense* when it carries enough text of its own outside links and some sentence punctuation, the
+way a paragraph of an article does; nav bars, link lists, footers (ICP numbers, 主办单位,
+网站标识码) and tool bars carry link text, or short labels without sentence punctuation. Every
+element then scores the dense text it holds minus all the other text it holds; the best-scoring
+element holding several blocks is the article's container: the smallest element that gathers
+the article's paragraphs (and the title lines and sub-headings beside them) without the page
+around them. Siblings of the container with a similar density (an article split over two divs)
+are added; inside, link lists are left out. The title comes from ``<title>`` (the site's name
+cut at the separator), ``og:title``/``ArticleTitle`` metas, the page's headings and the lines of
+the article's header, matched against each other. The date is read by html.py (a meta, a
+发布时间 line, or a date-only node in the article's header).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+_BLOCK = frozenset(
+    re.findall(
+        r"\w+",
+        "address article aside blockquote body br center dd details dir div dl dt fieldset "
+        "figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 header hgroup hr html li main "
+        "menu nav ol p pre section summary table tbody td tfoot th thead tr ul",
+    )
+)
+_SKIP = frozenset(
+    re.findall(r"\w+", "script style noscript template iframe select textarea button svg head")
+)
+_HEADING = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+_SENTENCE_PUNCT = re.compile("[，。；！？、]")
+_WS = re.compile(r"\s+")
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_HTML_END = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
+# Separators between an article's title and the site/channel names in <title>.
+_TITLE_SEP = re.compile(r"\s*(?:_{1,}|-{2,}|—{1,2}|–|\|{1,2}|｜|\s-\s|>{1,2}|»)\s*")
+_META_TITLE = ("og:title", "articletitle", "twitter:title", "headline", "title")
+
+_MIN_DENSE = 10
+"""Characters outside links a paragraph needs to count as article text."""
+_MAX_LINK_DENSITY = 0.3
+_HEADER_BLOCKS = 12
+"""Blocks before the article's container that may hold its title (a ``<div class="title">``)."""
+_MIN_ARTICLE = 40
+"""Dense characters an element must gather to be taken as the article."""
+
+
+@dataclass(slots=True)
+class Block:
+    """The inline text of one block-level element (a paragraph, a cell, a list item...)."""
+
+    owner: Any
+    parts: list[str]
+    chars: int = 0
+    link_chars: int = 0
+    punct: int = 0
+    dense: bool = False
+
+    @property
+    def text(self) -> str:
+        return _WS.sub(" ", "".join(self.parts)).strip()
+
+
+@dataclass(slots=True)
+class Article:
+    """What the density pass found: the article's text blocks, a title and a meta date."""
+
+    blocks: list[str]
+    title: str
+    container: str
+    """Tag and class of the element taken as the article (for ``outline``/debugging)."""
+
+
+def _count(text: str) -> int:
+    return len(text) - sum(1 for c in text if c.isspace())
+
+
+def _blocks(root: Any) -> list[Block]:
+    """The page's text blocks in document order (hidden and script-like elements skipped)."""
+    from lxml import etree
+
+    out: list[Block] = []
+    owners: list[Any] = [root]
+    links = 0
+    cur = Block(root, [])
+    skipped: set[Any] = set()
+
+    def flush(owner: Any) -> None:
+        nonlocal cur
+        if cur.chars:
+            out.append(cur)
+        cur = Block(owner, [])
+
+    def add(text: str | None, in_link: bool) -> None:
+        if not text:
+            return
+        n = _count(text)
+        if not n:
+            return
+        cur.parts.append(text)
+        cur.chars += n
+        if in_link:
+            cur.link_chars += n
+        else:
+            cur.punct += len(_SENTENCE_PUNCT.findall(text))
+
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if event == "start":
+            if not tag:
+                continue
+            if (
+                tag in _SKIP
+                or el.get("hidden") is not None
+                or _HIDDEN.search(el.get("style") or "")
+            ):
+                walker.skip_subtree()
+                skipped.add(el)
+                continue
+            if tag in _BLOCK:
+                flush(el)
+                owners.append(el)
+            if tag == "a":
+                links += 1
+            add(el.text, links > 0)
+        else:
+            if el in skipped:
+                add(el.tail, links > 0)  # the tail is the parent's text
+                continue
+            if tag == "a":
+                links -= 1
+            if tag in _BLOCK:
+                owners.pop()
+                flush(owners[-1] if owners else root)
+            add(el.tail, links > 0)
+    flush(root)
+    for b in out:
+        own = b.chars - b.link_chars
+        b.dense = (
+            own >= _MIN_DENSE
+            and b.punct >= 1
+            and b.link_chars <= _MAX_LINK_DENSITY * b.chars
+            and not (isinstance(b.owner.tag, str) and b.owner.tag in _HEADING)
+        )
+    return out
+
+
+def _label(el: Any) -> str:
+    cls = (el.get("class") or el.get("id") or "").strip()
+    return f"{el.tag}.{cls.split()[0]}" if cls else str(el.tag)
+
+
+def parse(source: str) -> Any:
+    """The page as an lxml tree (None when lxml cannot read it).
+
+    A ``</html>`` or ``</body>`` in the middle of a page (server-side includes leave them) would
+    end the parse there, so they are removed first: they carry no text.
+    """
+    import lxml.html
+
+    try:
+        parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, encoding="utf-8")
+        return lxml.html.document_fromstring(_HTML_END.sub("", source).encode("utf-8"), parser)
+    except Exception:  # lxml raises several kinds on broken pages
+        return None
+
+
+def extract(source: str) -> Article | None:
+    """The article of ``source`` (None when no element gathers enough article text)."""
+    root = parse(source)
+    if root is None:
+        return None
+    blocks = _blocks(root)
+    score: dict[Any, float] = {}
+    dense_chars: dict[Any, int] = {}
+    all_chars: dict[Any, int] = {}
+    n_blocks: dict[Any, int] = {}
+    for b in blocks:
+        value = float(b.chars - b.link_chars) if b.dense else -float(b.chars)
+        el = b.owner
+        while el is not None:
+            score[el] = score.get(el, 0.0) + value
+            all_chars[el] = all_chars.get(el, 0) + b.chars
+            n_blocks[el] = n_blocks.get(el, 0) + 1
+            if b.dense:
+                dense_chars[el] = dense_chars.get(el, 0) + b.chars - b.link_chars
+            el = el.getparent()
+    # The container is an element holding several blocks (a paragraph's parent, not the longest
+    # paragraph alone: the article's title lines and sub-headings beside it belong to it). On
+    # equal scores the outer element wins (it holds nothing more that counts against it).
+    best: Any = None
+    best_score = 0.0
+    for el, s in score.items():
+        if n_blocks.get(el, 0) < 2:
+            continue
+        if s > best_score or (best is not None and s == best_score and _contains(el, best)):
+            best, best_score = el, s
+    if best is None:
+        best = max(score, key=lambda el: score[el], default=None)
+    if best is None or dense_chars.get(best, 0) < _MIN_ARTICLE:
+        return None
+    chosen = {best}
+    parent = best.getparent()
+    if parent is not None:
+        density = dense_chars.get(best, 0) / max(1, all_chars.get(best, 1))
+        for sib in parent:
+            if sib is best or score.get(sib, 0.0) <= 0:
+                continue
+            if dense_chars.get(sib, 0) / max(1, all_chars.get(sib, 1)) >= 0.5 * density:
+                chosen.add(sib)
+    kept: list[str] = []
+    for b in blocks:
+        if not any(_contains(c, b.owner) for c in chosen):
+            continue
+        if b.link_chars > 0.5 * b.chars and not b.dense:
+            continue  # a link list inside the article (相关阅读, tags, pagination)
+        kept.append(b.text)
+    first = next((i for i, b in enumerate(blocks) if any(_contains(c, b.owner) for c in chosen)), 0)
+    header = [
+        b.text for b in blocks[max(0, first - _HEADER_BLOCKS) : first + 3] if not b.link_chars
+    ]
+    return Article(kept, title(root, header), _label(best))
+
+
+def _contains(outer: Any, inner: Any) -> bool:
+    el = inner
+    while el is not None:
+        if el is outer:
+            return True
+        el = el.getparent()
+    return False
+
+
+def _flat(text: str) -> str:
+    return _WS.sub("", text)
+
+
+def title(root: Any, header: list[str] | None = None) -> str:
+    """The article's title: the page's heading, title meta or article-header line (``header``:
+    the link-free blocks just before and at the start of the article) that ``<title>`` starts
+    with, else the longest part of ``<title>`` between separators, else the first ``<h1>``."""
+    page_title = ""
+    t = root.find(".//title")
+    if t is not None:
+        page_title = _WS.sub(" ", t.text_content() or "").strip()
+    candidates: list[str] = []
+    for meta in root.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or "").strip().lower()
+        if key in _META_TITLE:
+            content = _WS.sub(" ", meta.get("content") or "").strip()
+            if content:
+                candidates.append(content)
+    for h in root.iter("h1", "h2", "h3"):
+        text = _WS.sub(" ", h.text_content() or "").strip()
+        if text:
+            candidates.append(text)
+    candidates.extend(header or ())
+    parts = [p.strip() for p in _TITLE_SEP.split(page_title) if _flat(p)]
+    flat_title = _flat(page_title)
+    best = ""
+    for c in candidates:
+        fc = _flat(c)
+        if len(fc) < 4 or len(fc) <= len(_flat(best)):
+            continue
+        if fc == flat_title and len(parts) > 1:
+            continue  # a title meta that repeats <title> with the site's name
+        # A heading the <title> starts with, or equal to one of its parts: the site's name and
+        # channel labels (after the separator) are then cut off.
+        # A first line of a title split over lines is not the title: the heading must cover most
+        # of the part it starts.
+        lead = _flat(parts[0]) if parts else flat_title
+        if any(fc == _flat(p) for p in parts) or (
+            flat_title.startswith(fc) and len(fc) >= 0.6 * len(lead)
+        ):
+            best = c
+    if best:
+        return best
+    if parts:
+        return max(parts, key=lambda p: len(_flat(p)))
+    h1 = next((c for c in candidates if c), "")
+    return h1
