@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from conftest_search import seed_documents
-from whoosh.filedb.filestore import RamStorage
+from conftest_search import PrivateRamStorage as RamStorage
 
 import legacy_fastmatch as fastmatch
 

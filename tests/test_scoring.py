@@ -20,7 +20,7 @@ from reporttui.core.search.query import parse_query
 @functools.lru_cache(maxsize=1)
 def legacy_seed_index():  # type: ignore[no-untyped-def]
     """The seeds in the previous format: ``bg``/``jb`` inverted by Whoosh."""
-    from whoosh.filedb.filestore import RamStorage
+    from conftest_search import PrivateRamStorage as RamStorage
 
     from reporttui.core.index.schema import document_rows, make_schema
 
@@ -128,7 +128,7 @@ def test_exclusion_is_exact() -> None:
 
 def test_matcher_skips_deleted_rows_and_reads_every_segment() -> None:
     from conftest_search import make_doc
-    from whoosh.filedb.filestore import RamStorage
+    from conftest_search import PrivateRamStorage as RamStorage
 
     from reporttui.core.index.indexer import open_writer
     from reporttui.core.index.schema import document_rows, make_schema
