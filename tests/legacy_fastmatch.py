@@ -22,7 +22,7 @@ from whoosh.matching import ListMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.numeric import byte_to_length
 
-from reporttui.core.index.scoring import length_bytes
+from legacy_scoring import length_bytes
 
 
 class Unsupported(Exception):

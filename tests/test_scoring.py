@@ -13,7 +13,7 @@ import functools
 from conftest_search import seed_documents, seed_index
 from whoosh.util.numeric import byte_to_length
 
-from reporttui.core.index import scoring
+import legacy_scoring as scoring
 from reporttui.core.search.search import build_filter, build_query
 from reporttui.core.search.query import parse_query
 

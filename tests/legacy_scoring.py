@@ -1,4 +1,6 @@
-"""BM25F with field lengths read once per segment: the same scores as Whoosh's, much cheaper.
+"""The previous format's BM25F scorer and collector (Whoosh internals).
+
+Kept only as the reference that the equivalence tests compare the project's matcher with.
 
 Whoosh's BM25F looks every matching row's field length up in a column on disk (a seek and a
 one-byte read per posting; the library reads indexes without mmap). On common terms that was
