@@ -46,7 +46,8 @@ class ListKeys(DOMNode):
             focused = focused.parent
         for widget in screen.query("OptionList, DataTable, Tree, VerticalScroll, ScrollableContainer"):
             if widget.display and widget.size.height:
-                return widget
+                found: Widget = widget
+                return found
         return None
 
     def action_list_move(self, delta: int) -> None:

@@ -19,6 +19,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from reporttui.core.analysis.keywords import terms
 from reporttui.core.analysis.plan import PlanPart, PlanUnit, find_plan
@@ -334,7 +335,7 @@ def compare_documents(a: Document, b: Document) -> Comparison:
     places = _place_names(a, b)
     buckets: dict[str, tuple[list[SectionRef], list[SectionRef], Counter[str], Counter[str]]] = {}
 
-    def file(side: str, themed: list, counts: list[Counter[str]]) -> None:
+    def file(side: str, themed: list[Any], counts: list[Counter[str]]) -> None:
         for i, (unit, main, parts) in enumerate(themed):
             match_key, match_title, similarity = best(i, side)
             entries = [(s, "main", None) for s in main]

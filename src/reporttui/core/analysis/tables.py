@@ -16,12 +16,13 @@ from typing import Any
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
 
 def _parse(text: str, where: str) -> dict[str, Any]:
     try:
-        return tomllib.loads(text)
+        data: dict[str, Any] = tomllib.loads(text)
+        return data
     except tomllib.TOMLDecodeError as error:
         raise ValueError(f"{where}: {error}") from None
 
@@ -59,7 +60,7 @@ def load_table(
     name: str, list_key: str, id_key: str = "name", home: Path | None = None
 ) -> list[dict[str, Any]]:
     """The entries under ``list_key`` of the shipped table, merged with the user's (see module doc)."""
-    shipped = resources.files("reporttui.core").joinpath("data", f"{name}.toml").read_text("utf-8")
+    shipped = (resources.files("reporttui.core") / "data" / f"{name}.toml").read_text("utf-8")
     entries: list[dict[str, Any]] = list(_parse(shipped, f"{name}.toml").get(list_key, []))
     path = user_file(name, home)
     if path is not None and path.is_file():

@@ -548,7 +548,7 @@ def _shared_qualitative(
                 value,
                 "%",
                 growth.group(2) or "",
-            )  # type: ignore[index]
+            )
             for h in hits
         ]
     qual = sync.group("qual")

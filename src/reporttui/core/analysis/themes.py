@@ -76,7 +76,7 @@ def _themes(entries: list[dict[str, object]], where: str) -> tuple[Theme, ...]:
                 ) from None
             if isinstance(words, str):
                 words = words.split()
-            for word in words:  # type: ignore[union-attr]
+            for word in words:
                 weights[str(word)] = max(weight, weights.get(str(word), 0.0))
         themes.append(
             Theme(str(entry["id"]), str(entry["name"]), weights, str(entry.get("group", "")))

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 MAX_QUERY_CHARS = 500
 """Longer input is cut (a paragraph is rarely longer; the notice says so)."""
@@ -143,7 +144,7 @@ def sanitize(s: str) -> tuple[str, list[str]]:
 
 # Lexer tokens: ("word", text, negated) ("phrase", text, negated) ("or",) ("not",)
 # ("open", negated) ("close",) ("filter", key, value)
-_Tok = tuple
+_Tok = tuple[Any, ...]
 
 
 def _lex(s: str, problems: list[str], strict: bool) -> list[_Tok]:

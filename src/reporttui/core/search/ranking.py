@@ -152,7 +152,8 @@ def _positions(squeezed: str, term: str) -> list[int]:
 def _window(occ: Sequence[list[int]], lengths: Sequence[int]) -> int:
     """Smallest span (in characters) holding one occurrence of every term."""
     events = sorted((p, t) for t, ps in enumerate(occ) for p in ps)
-    best, count, have = 1 << 30, len(occ), {}
+    best, count = 1 << 30, len(occ)
+    have: dict[int, int] = {}
     left = 0
     for right, (p, t) in enumerate(events):
         have[t] = have.get(t, 0) + 1

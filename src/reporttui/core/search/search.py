@@ -598,6 +598,7 @@ def match_spec(pq: ParsedQuery, home: Path | None = None, use_jieba: bool | None
     def tokens(terms: Any) -> tuple[tuple[str, ...], ...]:
         return tuple(tuple(tok) for tok in (term_query_tokens(t) for t in terms) if tok)
 
+    texts: list[Any]
     if plan is not None:
         texts = [c.alternatives for c in plan.clauses]
     else:

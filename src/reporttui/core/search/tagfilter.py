@@ -77,7 +77,7 @@ class TaggedRows(wq.Query):
                 if number in numbers or anchor_hash(stored.get("text", "")) in anchors:
                     ids.append(docnum)
         if not ids:
-            return NullMatcher()
+            return NullMatcher
         return ListMatcher(sorted(ids))
 
 

@@ -135,14 +135,14 @@ def check_no_loss(raw_text: str, doc: Document) -> list[str]:
     kept = significant(doc.text)
     gone = "".join(significant(d.text) for d in doc.dropped)
     leftover = _leftover(kept, source)
+    problems: list[str] = []
     if leftover is None:
-        problems = ["document text is out of source order"]
+        problems.append("document text is out of source order")
         missing = Counter(kept) - Counter(source)
         if missing:
             problems.append(f"added {sum(missing.values())} characters: {_sample(missing)}")
         return problems
     want, have = Counter(leftover), Counter(gone)
-    problems: list[str] = []
     if want != have:
         lost, extra = want - have, have - want
         if lost:

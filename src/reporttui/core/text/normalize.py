@@ -29,7 +29,7 @@ _VERTICAL = {
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _SPACES = "\u00a0\u2002\u2003\u2009\u202f\u3000"
 
-_TABLE = dict(_FULLWIDTH)
+_TABLE: dict[int, str | int | None] = dict(_FULLWIDTH)
 _TABLE.update({ord(k): v for k, v in _VERTICAL.items()})
 _TABLE.update({ord(ch): None for ch in _INVISIBLE})
 _TABLE.update({ord(ch): " " for ch in _SPACES})

@@ -78,7 +78,7 @@ class HelpScreen(ListKeys, ModalScreen[None]):
             shown = keys.setdefault(binding.id, [])
             if display not in shown:
                 shown.append(display)
-        here = [
+        here: list[BindingType] = [
             Binding(b.key, b.action, b.description, key_display=" ".join(keys[i]),
                     tooltip=b.tooltip, id=i)
             for i, b in first.items()

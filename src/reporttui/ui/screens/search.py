@@ -77,9 +77,9 @@ def result_options(
             )
         if hit.section_path != section:
             section = hit.section_path
-            count = state.result.per_section.get((hit.doc_id, hit.section_id))
+            in_section = state.result.per_section.get((hit.doc_id, hit.section_id))
             title = " › ".join(hit.section_path) or "（正文）"
-            tail = Content.styled(f"  {count}", "$text-warning") if count else Content("")
+            tail = Content.styled(f"  {in_section}", "$text-warning") if in_section else Content("")
             options.append(
                 Option(hanging(Content("  "), plain(title, "$text-accent") + tail, width),
                        id=f"sec:{index}", disabled=True)
