@@ -113,6 +113,11 @@ def search_phase(home: Path, repeat: int) -> dict[str, object]:
             library.search(query, limit=50)
             times.append((time.perf_counter() - started) * 1000)
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    try:  # ru_maxrss survives exec (it would be the parent's peak); VmHWM is this program's
+        status = Path("/proc/self/status").read_text()
+        peak_kb = int(re.search(r"VmHWM:\s+(\d+)", status).group(1))  # type: ignore[union-attr]
+    except (OSError, AttributeError):
+        pass
     return {"times_ms": times, "totals": totals, "peak_rss_mb": peak_kb / 1024}
 
 

@@ -57,3 +57,14 @@ def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
                     tar.extractall(target)
             done.touch()
     yield target
+
+
+@pytest.fixture(autouse=True)
+def _no_user_tables_left_over() -> Iterator[None]:
+    """A command run in-process (CliRunner, the app) points the user tables at its home for the
+    rest of the process: each test starts from no home chosen."""
+    from reporttui.core.analysis.tables import use_home
+
+    use_home(None)
+    yield
+    use_home(None)

@@ -1,5 +1,5 @@
 """The project's postings + matcher give the same hits, counts, scores and order as the previous
-format (Whoosh-inverted ``bg``/``jb`` fields read by the old block reader, core/index/fastmatch.py).
+format (Whoosh-inverted ``bg``/``jb`` fields read by the old block reader, kept as tests/legacy_fastmatch.py).
 
 Both indexes are built from the same rows (seeds; a corpus sample in the corpus test), so
 document numbers agree and results can be compared exactly: the same set of matching rows, and
@@ -17,7 +17,9 @@ import pytest
 from conftest_search import seed_documents
 from whoosh.filedb.filestore import RamStorage
 
-from reporttui.core.index import fastmatch, matcher
+import legacy_fastmatch as fastmatch
+
+from reporttui.core.index import matcher
 from reporttui.core.index.indexer import open_writer
 from reporttui.core.index.schema import (
     BIGRAM_FIELD, JIEBA_FIELD, SECTION_POSTINGS, document_rows, make_schema,

@@ -37,9 +37,9 @@ PARALLEL_MIN_BYTES = 3_000_000
 """Below this many source bytes a batch is indexed in-process (worker start-up costs ~1 s)."""
 WRITER_LIMIT_MB = 64
 """Whoosh pool memory per writer (only the small filter fields go through Whoosh's pool)."""
-SEGMENT_CHARS = 12_000_000
+SEGMENT_CHARS = 2_000_000
 """Characters of source per segment in a worker: memory per worker stays bounded however big
-the library (indexing streams), and segments stay few."""
+the library (indexing streams: a worker peaks at a few hundred MB while it inverts)."""
 COMPRESSION = 1
 """zlib level for posting blocks: level 1 writes as small an index as Whoosh's default 3,
 and faster (measured on 25 corpus reports)."""
@@ -64,6 +64,9 @@ class RowWriter:
         self.sections = UnitCollector()
         self.collectors = {BIGRAM_FIELD: self.units, JIEBA_FIELD: self.words,
                            SECTION_POSTINGS: self.sections}
+        from reporttui.core.index.postings import KeyColumn
+
+        self.keys = {"doc_id": KeyColumn(), "section_id": KeyColumn()}
 
     @property
     def rows(self) -> int:
@@ -86,6 +89,8 @@ class RowWriter:
         self.units.add_text(text)
         self.words.add_words(words)
         self.sections.add_text(row.get("section_path") or "")
+        for name, col in self.keys.items():
+            col.add(str(row.get(name) or ""))
 
     def add_rows(self, rows: Iterable[dict[str, Any]]) -> None:
         for row in rows:
@@ -110,7 +115,7 @@ class RowWriter:
         from reporttui.core.index.postings import write_segment_postings
 
         segment = self.writer._finalize_segment()
-        write_segment_postings(self.writer.storage, segment, self.collectors)
+        write_segment_postings(self.writer.storage, segment, self.collectors, self.keys)
         return segment
 
 

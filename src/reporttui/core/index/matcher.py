@@ -110,8 +110,8 @@ class IndexView:
 
     def __init__(self, reader: Any) -> None:
         self.segments: list[_Segment] = []
-        self._columns: list[tuple[int, Any, Any]] = []
         self._lock = threading.Lock()
+        self._keys: dict[str, tuple[np.ndarray, list[str]]] = {}
         leaves = [(reader, 0)] if reader.is_atomic() else list(reader.leaf_readers())
         for leaf, offset in leaves:
             n = leaf.doc_count_all()
@@ -130,25 +130,52 @@ class IndexView:
                 # checks the file exists each time): a reader keeps working after a rebuild
                 # removes the folder it was opened on. Reading them waits for row_keys().
                 leaf.stored_fields(0)
-                self._columns.append((n, _column_reader(leaf, "doc_id"), _column_reader(leaf, "section_id")))
             self.segments.append(_Segment(leaf, offset, sp, live, n))
-        self._row_keys: tuple[list[str], list[str]] | None = None
+
         self.doc_count_all = sum(s.n for s in self.segments)
         self._norms: dict[str, np.ndarray] = {}
         self._df: dict[tuple[str, str], int] = {}
 
-    def row_keys(self) -> tuple[list[str], list[str]]:
-        """Global row -> doc_id and row -> section_id (read once, on first use)."""
+    def key_column(self, name: str) -> tuple[np.ndarray, list[str]]:
+        """Global row -> code (int64) and code -> string for a row key column (``doc_id``,
+        ``section_id``), from the postings files; codes are index-wide (equal strings, one code)."""
         with self._lock:
-            if self._row_keys is None:
-                docs: list[str] = []
-                sections: list[str] = []
-                interned: dict[Any, str] = {}
-                for n, doc_col, sec_col in self._columns:
-                    docs.extend(_column(doc_col, n, interned))
-                    sections.extend(_column(sec_col, n, interned))
-                self._row_keys = (docs, sections)
-            return self._row_keys
+            got = self._keys.get(name)
+            if got is None:
+                table: dict[str, int] = {}
+                parts = []
+                for seg in self.segments:
+                    codes, strings = seg.postings.key_column(name)
+                    remap = np.array([table.setdefault(x, len(table)) for x in strings], dtype=np.int64)
+                    parts.append(remap[codes] if len(codes) else np.zeros(0, np.int64))
+                allc = np.concatenate(parts) if parts else np.zeros(0, np.int64)
+                got = self._keys[name] = (allc, list(table))
+            return got
+
+    def row_keys(self) -> tuple[list[str], list[str]]:
+        """Global row -> doc_id and row -> section_id as lists (prefer :meth:`counts`)."""
+        d, dk = self.key_column("doc_id")
+        s, sk = self.key_column("section_id")
+        return [dk[c] for c in d.tolist()], [sk[c] for c in s.tolist()]
+
+    def counts(self, rows: np.ndarray) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
+        """Matching rows per document (most first; ties in order of first row) and per
+        (document, section) (in order of first row)."""
+        if not len(rows):
+            return {}, {}
+        d_all, dk = self.key_column("doc_id")
+        s_all, sk = self.key_column("section_id")
+        d, s = d_all[rows], s_all[rows]
+        key = d * max(len(sk), 1) + s
+        u, first, cnt = np.unique(key, return_index=True, return_counts=True)
+        order = np.argsort(first, kind="stable")
+        width = max(len(sk), 1)
+        per_section = {(dk[k // width], sk[k % width]): c
+                       for k, c in zip(u[order].tolist(), cnt[order].tolist())}
+        ud, dfirst, dcnt = np.unique(d, return_index=True, return_counts=True)
+        order = np.lexsort((dfirst, -dcnt))
+        per_doc = {dk[k]: c for k, c in zip(ud[order].tolist(), dcnt[order].tolist())}
+        return per_doc, per_section
 
     def doc_frequency(self, fieldname: str, token: str) -> int:
         """Rows holding ``token`` over all segments, deleted ones included (as Whoosh counts)."""
@@ -186,28 +213,6 @@ class IndexView:
         live = sum(int(s.live.sum()) if s.live is not None else s.n for s in self.segments)
         return {"rows": self.doc_count_all, "live_rows": live, "segments": len(self.segments),
                 "fields": fields}
-
-
-def _column_reader(leaf: Any, name: str) -> Any:
-    """A leaf's column reader (its file opened now), or None when it has no such column."""
-    if name not in leaf.schema or not leaf.has_column(name):
-        return None
-    return leaf.column_reader(name)
-
-
-def _column(reader: Any, n: int, interned: dict[Any, str]) -> list[str]:
-    """The values of a column as strings (interned), one per row."""
-    if reader is None:
-        return [""] * n
-    out = []
-    for v in reader:
-        got = interned.get(v)
-        if got is None:
-            got = interned[v] = v.decode("utf-8") if isinstance(v, bytes) else str(v)
-        out.append(got)
-    if len(out) != n:
-        raise Damaged(f"a column has {len(out)} rows, not {n}")
-    return out
 
 
 _views: weakref.WeakKeyDictionary[Any, IndexView] = weakref.WeakKeyDictionary()
@@ -429,6 +434,8 @@ def match(
                               spec.sections).run(spec)
         if got is not None:
             parts.append((got[0], got[1], seg.offset))
+    for seg in ix.segments:
+        seg.postings.release()
     if not parts:
         return Matches(_EMPTY_I, _EMPTY_F, _EMPTY_F, _EMPTY_I, _EMPTY_I)
     return Matches(

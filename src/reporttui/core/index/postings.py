@@ -306,9 +306,30 @@ def invert_words(c: FieldCollector) -> Inverted:
     return _invert(ids, row_of, None, list(c.vocab), lengths, int(field_len.sum()))
 
 
-def write_file(f: Any, rows: int, fields: dict[str, Inverted]) -> None:
-    """Write the inverted ``fields`` of a segment of ``rows`` rows to the open binary file ``f``."""
-    arrays: list[tuple[str, np.ndarray | bytes]] = []
+class KeyColumn:
+    """A string per row (the document id, the section id), kept as codes into a small table."""
+
+    def __init__(self) -> None:
+        self.table: dict[str, int] = {}
+        self.codes = array("i")
+
+    def add(self, value: str) -> None:
+        self.codes.append(self.table.setdefault(value, len(self.table)))
+
+    def arrays(self, name: str) -> list[tuple[str, np.ndarray | bytes]]:
+        keys = [k.encode("utf-8") for k in self.table]
+        off = np.zeros(len(keys) + 1, dtype=np.uint32)
+        if keys:
+            np.cumsum([len(k) for k in keys], out=off[1:])
+        codes = np.frombuffer(self.codes, dtype=np.int32) if len(self.codes) else np.zeros(0, np.int32)
+        return [(f"{name}.codes", codes), (f"{name}.keys", b"".join(keys)), (f"{name}.key_off", off)]
+
+
+def write_file(f: Any, rows: int, fields: dict[str, Inverted],
+               extra: list[tuple[str, np.ndarray | bytes]] = ()) -> None:  # type: ignore[assignment]
+    """Write the inverted ``fields`` of a segment of ``rows`` rows to the open binary file ``f``
+    (``extra``: more named arrays, e.g. the row key columns)."""
+    arrays: list[tuple[str, np.ndarray | bytes]] = list(extra)
     totals = {}
     for name, inv in fields.items():
         totals[name] = inv.total
@@ -326,7 +347,8 @@ def write_file(f: Any, rows: int, fields: dict[str, Inverted]) -> None:
         count = len(a)
         layout[name] = [offset, dtype, count]
         offset += nbytes + (-nbytes % 8)
-    header = json.dumps({"rows": rows, "totals": totals, "arrays": layout}).encode()
+    header = json.dumps({"rows": rows, "totals": totals, "arrays": layout,
+                         "keys": sorted({n.split(".")[1] for n, _ in arrays if n.startswith("rowkey.")})}).encode()
     head = MAGIC + struct.pack("<I", len(header)) + header
     head += bytes(-len(head) % 8)
     f.write(head)
@@ -454,11 +476,41 @@ class SegmentPostings:
         if end > len(buf):
             raise Damaged(f"{name}: cut short")
         self.rows: int = header["rows"]
+        self._layout, self._base = header["arrays"], base
+        self.key_names: list[str] = header.get("keys", [])
         self.fields = {
             field: FieldReader(buf, base, header["arrays"], field, total)
             for field, total in header["totals"].items()
         }
         self._buf = buf
+
+    def key_column(self, name: str) -> tuple[np.ndarray, list[str]]:
+        """Per-row codes (int32) and their strings for the row key column ``name``."""
+        def arr(key: str) -> Any:
+            try:
+                off, dtype, count = self._layout[f"rowkey.{name}.{key}"]
+            except KeyError:
+                raise Damaged(f"no row key column {name}") from None
+            if dtype == "bytes":
+                return bytes(memoryview(self._buf)[self._base + off : self._base + off + count])
+            return np.frombuffer(self._buf, dtype=np.dtype(dtype), count=count, offset=self._base + off)
+
+        codes, blob, off = arr("codes"), arr("keys"), arr("key_off").tolist()
+        strings = [blob[a:b].decode("utf-8") for a, b in zip(off, off[1:])]
+        if len(codes) != self.rows:
+            raise Damaged(f"row key column {name} has {len(codes)} rows, not {self.rows}")
+        return codes, strings
+
+    def release(self) -> None:
+        """Drop the file's pages from this process's resident set (they stay in the OS page
+        cache and come back on the next read): a search's RSS does not grow with the postings
+        it has read."""
+        advise = getattr(self._buf, "madvise", None)
+        if advise is not None and hasattr(mmap, "MADV_DONTNEED"):
+            try:
+                advise(mmap.MADV_DONTNEED)
+            except (OSError, ValueError):
+                pass
 
     def field(self, name: str) -> FieldReader:
         try:
@@ -483,17 +535,22 @@ def _map(f: Any) -> Any:
     return f.read()
 
 
-def write_segment_postings(storage: Any, segment: Any, collectors: dict[str, FieldCollector]) -> None:
-    """Invert the collectors (field name -> collector) and write the segment's postings file."""
+def write_segment_postings(storage: Any, segment: Any, collectors: dict[str, FieldCollector],
+                           keys: dict[str, KeyColumn] | None = None) -> None:
+    """Invert the collectors (field name -> collector) and write the segment's postings file
+    (``keys``: per-row key columns by name, see :meth:`SegmentPostings.key_column`)."""
     fields = {
         name: invert_units(c) if isinstance(c, UnitCollector) else invert_words(c)
         for name, c in collectors.items()
     }
-    rows = {c.rows for c in collectors.values()}
+    extra: list[tuple[str, np.ndarray | bytes]] = []
+    for name, col in (keys or {}).items():
+        extra += col.arrays(f"rowkey.{name}")
+    rows = {c.rows for c in collectors.values()} | {len(c.codes) for c in (keys or {}).values()}
     if len(rows) != 1:
         raise ValueError(f"collectors disagree on the row count: {sorted(rows)}")
     f = segment.create_file(storage, EXT)
     try:
-        write_file(f, rows.pop(), fields)
+        write_file(f, rows.pop(), fields, extra)
     finally:
         f.close()

@@ -19,7 +19,7 @@ from reporttui.core.index import dictionary
 from reporttui.core.model import Document
 from reporttui.core.index.tokenize import TOKENIZER_VERSION, BigramField, JiebaField, jieba_words
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """Bump whenever fields or row contents change: the library rebuilds on a new fingerprint."""
 
 SECTION_SEPARATOR = " > "

@@ -675,15 +675,11 @@ def _candidates(
 
 def _counts(searcher: Searcher, docnums: Any) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
     """Matches per document and per (document, section), over all matching rows."""
-    if not docnums:
+    import numpy as np
+
+    if not len(docnums):
         return {}, {}
-    docs, sections = _row_keys(searcher.reader())
-    nums = list(docnums)
-    pairs = Counter(zip(map(docs.__getitem__, nums), map(sections.__getitem__, nums)))
-    per_doc: Counter[str] = Counter()
-    for (d, _), n in pairs.items():
-        per_doc[d] += n
-    return dict(per_doc.most_common()), dict(pairs)
+    return matcher.view(searcher.reader()).counts(np.asarray(docnums, dtype=np.int64))
 
 
 def load_jieba_quietly(home: Path | None = None) -> None:

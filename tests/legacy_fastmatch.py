@@ -1,22 +1,9 @@
-"""Match and score a parsed query by reading Whoosh's posting blocks directly.
+"""Test-only: the previous format's matcher (Whoosh-inverted bg/jb fields, read block by block).
 
-Whoosh evaluates a query one matching row at a time through a tree of Python matcher objects
-(~5-10 µs per row and term). Common terms match tens of thousands of rows on a big library
-(发展: 13k rows in 300 reports), so that per-row machinery was most of the query time. Here
-each term's posting lists are read whole, block by block (ids, weights and position lists
-come out of one unpickle per block), and matching is set algebra:
-
-* a one-unit term is its posting list;
-* a longer term is the intersection of its bigrams' rows (rarest first), then, per candidate,
-  a check that the bigrams sit at consecutive positions (exact substring, as Whoosh's Phrase);
-* AND/OR/exclusions are set operations; filters come from Whoosh (small, cheap queries).
-
-Scores are Whoosh's BM25F for the same query tree (see core/search.py): a term scores the sum
-of its tokens' BM25F, OR sums the matching alternatives, the jieba words add ``boost`` times
-theirs (AndMaybe). Only the top ``limit`` rows are returned with scores; all matching row
-numbers are returned for the counts. :func:`run` returns None when the index is not the kind
-this understands (then the caller uses Whoosh's own matching).
+Kept as the reference the new postings and matcher are compared with (test_index_equivalence.py);
+it is no part of the application any more. It reads private attributes of Whoosh's W3 codec.
 """
+
 
 from __future__ import annotations
 

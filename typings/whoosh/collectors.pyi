@@ -1,0 +1,9 @@
+from typing import Any
+
+class Collector:
+    def __getattr__(self, name: str) -> Any: ...
+
+class ScoredCollector(Collector): ...
+
+class TopCollector(ScoredCollector):
+    def __init__(self, limit: int | None = ..., usequality: bool = ..., **kwargs: Any) -> None: ...
