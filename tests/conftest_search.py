@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
-from whoosh.filedb.filestore import RamStorage
 from whoosh.index import Index
 
 from reporttui.core.model import Document, Paragraph, Section
@@ -19,9 +18,9 @@ from reporttui.core.index.schema import document_rows, make_schema
 
 def build_index(docs: Iterable[Document]) -> Index:
     """An in-memory index of ``docs``."""
-    from reporttui.core.index.indexer import open_writer
+    from reporttui.core.index.indexer import open_writer, ram_storage
 
-    ix = RamStorage().create_index(make_schema())
+    ix = ram_storage().create_index(make_schema())
     writer = open_writer(ix)
     for doc in docs:
         writer.add_rows(document_rows(doc))
