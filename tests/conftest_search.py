@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
-from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.index import Index
 
 from reporttui.core.model import Document, Paragraph, Section
@@ -17,21 +16,11 @@ from reporttui.core.paths import seed_files
 from reporttui.core.index.schema import document_rows, make_schema
 
 
-class PrivateRamStorage(RamStorage):
-    """RamStorage whose temporary files go to a folder of its own: Whoosh names them after the
-    index (``/tmp/MAIN.tmp``), which two test processes building at once would share."""
-
-    def temp_storage(self, name: str | None = None) -> FileStorage:
-        import tempfile
-
-        return FileStorage(tempfile.mkdtemp(prefix="reporttui-test-")).create()
-
-
 def build_index(docs: Iterable[Document]) -> Index:
     """An in-memory index of ``docs``."""
-    from reporttui.core.index.indexer import open_writer
+    from reporttui.core.index.indexer import open_writer, ram_storage
 
-    ix = PrivateRamStorage().create_index(make_schema())
+    ix = ram_storage().create_index(make_schema())
     writer = open_writer(ix)
     for doc in docs:
         writer.add_rows(document_rows(doc))

@@ -15,12 +15,11 @@ from typing import Any
 
 import pytest
 from conftest_search import seed_documents
-from conftest_search import PrivateRamStorage as RamStorage
 
 import legacy_fastmatch as fastmatch
 
 from reporttui.core.index import matcher
-from reporttui.core.index.indexer import open_writer
+from reporttui.core.index.indexer import open_writer, ram_storage
 from reporttui.core.index.schema import (
     BIGRAM_FIELD, JIEBA_FIELD, SECTION_POSTINGS, document_rows, make_schema,
 )
@@ -37,7 +36,7 @@ QUERIES = [
 
 
 def _legacy_index(batches: Sequence[Sequence[dict[str, Any]]], delete: Iterable[str] = ()) -> Any:
-    ix = RamStorage().create_index(make_schema(legacy=True))
+    ix = ram_storage().create_index(make_schema(legacy=True))
     for rows in batches:
         w = ix.writer()
         for row in rows:
@@ -52,7 +51,7 @@ def _legacy_index(batches: Sequence[Sequence[dict[str, Any]]], delete: Iterable[
 
 
 def _new_index(batches: Sequence[Sequence[dict[str, Any]]], delete: Iterable[str] = ()) -> Any:
-    ix = RamStorage().create_index(make_schema())
+    ix = ram_storage().create_index(make_schema())
     for rows in batches:
         w = open_writer(ix)
         w.add_rows(dict(r) for r in rows)

@@ -52,12 +52,32 @@ def test_every_commit_records_checksums(home: Path) -> None:
     assert found.checked >= 2 and not found.damaged
 
 
+def segment_file(folder: Path, suffix: str) -> Path:
+    """The largest file of a segment ending in ``suffix`` (the format writes one file per part:
+    ``MAIN_<id>.rtp`` the project's postings, ``MAIN_<id>._stored.col``, ``.trm``... Whoosh's)."""
+    found = [p for p in folder.glob(f"MAIN_*{suffix}") if not p.name.endswith("WRITELOCK")]
+    assert found, f"no MAIN_*{suffix} in {sorted(p.name for p in folder.iterdir())}"
+    return max(found, key=lambda p: p.stat().st_size)
+
+
 @pytest.mark.parametrize("where", [0.1, 0.5, 0.9])
 def test_overwritten_segment_bytes_are_repaired_by_index(
     home: Path, built: tuple[Path, dict[str, int]], where: float
 ) -> None:
+    overwrite_and_repair(home, built, segment_file(index_folder(home), ".rtp"), where)
+
+
+@pytest.mark.parametrize("suffix", ["._stored.col", ".trm"])
+def test_overwritten_whoosh_segment_files_are_repaired_by_index(
+    home: Path, built: tuple[Path, dict[str, int]], suffix: str
+) -> None:
+    overwrite_and_repair(home, built, segment_file(index_folder(home), suffix), 0.5)
+
+
+def overwrite_and_repair(
+    home: Path, built: tuple[Path, dict[str, int]], segment: Path, where: float
+) -> None:
     folder = index_folder(home)
-    segment = max(folder.glob("MAIN_*.seg"), key=lambda p: p.stat().st_size)
     data = bytearray(segment.read_bytes())
     at = int(len(data) * where)
     data[at : at + 64] = bytes(64)  # 64 bytes zeroed: same size, so only a checksum sees it
@@ -108,7 +128,7 @@ def test_reporttui_index_repairs_as_a_user_runs_it(
     import sys
 
     folder = index_folder(home)
-    segment = max(folder.glob("MAIN_*.seg"), key=lambda p: p.stat().st_size)
+    segment = segment_file(folder, ".rtp")
     with segment.open("r+b") as f:
         f.seek(segment.stat().st_size // 2)
         f.write(b"\xff" * 32)

@@ -20,11 +20,10 @@ from reporttui.core.search.query import parse_query
 @functools.lru_cache(maxsize=1)
 def legacy_seed_index():  # type: ignore[no-untyped-def]
     """The seeds in the previous format: ``bg``/``jb`` inverted by Whoosh."""
-    from conftest_search import PrivateRamStorage as RamStorage
-
+    from reporttui.core.index.indexer import ram_storage
     from reporttui.core.index.schema import document_rows, make_schema
 
-    ix = RamStorage().create_index(make_schema(legacy=True))
+    ix = ram_storage().create_index(make_schema(legacy=True))
     w = ix.writer()
     for d in seed_documents():
         for row in document_rows(d):
@@ -128,13 +127,12 @@ def test_exclusion_is_exact() -> None:
 
 def test_matcher_skips_deleted_rows_and_reads_every_segment() -> None:
     from conftest_search import make_doc
-    from conftest_search import PrivateRamStorage as RamStorage
 
-    from reporttui.core.index.indexer import open_writer
+    from reporttui.core.index.indexer import open_writer, ram_storage
     from reporttui.core.index.schema import document_rows, make_schema
     from reporttui.core.search.search import search
 
-    ix = RamStorage().create_index(make_schema())
+    ix = ram_storage().create_index(make_schema())
     for i, paras in enumerate([["推进林麝养殖。", "林麝产业发展。"], ["林麝基地建设。"], ["林麝保护。"]]):
         w = open_writer(ix)
         w.add_rows(document_rows(make_doc(f"d{i}", paras)))

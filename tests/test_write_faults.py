@@ -62,8 +62,12 @@ def test_disk_full_at_commit(home: Path, tmp_path: Path, monkeypatch: pytest.Mon
     src = make_reports(tmp_path / "src", 3)
 
     def full_disk(writer: Any, segments: list[Any], **kwargs: Any) -> None:
-        folder = Path(writer.storage.folder)
-        (folder / "MAIN_halfwrittenseg12.seg").write_bytes(b"x" * 100_000)  # what it got to write
+        # What a commit gets to write before the disk fills: the new segment's files (the
+        # project's MAIN_<id>.rtp postings and Whoosh's MAIN_<id>.* parts), then a part cut
+        # short; the table of contents is never written.
+        writer.finish_segment()
+        folder = Path(writer.writer.storage.folder)
+        (folder / "MAIN_halfwrittenseg12.rtp").write_bytes(b"x" * 100_000)
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(indexer, "commit_with_segments", full_disk)
@@ -74,6 +78,7 @@ def test_disk_full_at_commit(home: Path, tmp_path: Path, monkeypatch: pytest.Mon
     message = str(caught.value)
     assert "no space left" in message and "needed" in message and "\n" not in message
     assert index_files(home) == before  # half-written segment removed, nothing else touched
+    assert sum(n.endswith(".rtp") for n in before) == 1
     assert library.search("林麝").total >= 1  # the last committed index still serves
     # Not retried by every search: needs_indexing says no (once, with the reason).
     searcher = Library(home, notify=notices.append)
@@ -169,7 +174,10 @@ def test_a_real_full_disk_and_a_real_read_only_home(tmp_path: Path) -> None:
         lines = added.stderr.strip().splitlines()
         assert len(lines) == 1 and "no space left" in lines[0] and "MB needed" in lines[0]
         folder = disk / "home" / "index" / read_catalog(disk / "home").index_name
-        assert len(list(folder.glob("MAIN_*.seg"))) == 1  # no half-written segment stays
+        # No half-written segment stays: only the committed one's files (MAIN_<id>.rtp, the
+        # project's postings, and Whoosh's MAIN_<id>.<part> files).
+        assert len({p.name.split(".")[0] for p in folder.glob("MAIN_*.*")}) == 1
+        assert len(list(folder.glob("MAIN_*.rtp"))) == 1
         searched = run("search", "林麝")
         assert searched.returncode == 0 and "matching paragraph" in searched.stdout
         subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)

@@ -15,6 +15,7 @@ Callers hold :class:`reporttui.core.library.locking.WriteLock` around every func
 
 from __future__ import annotations
 
+import functools
 import multiprocessing as mp
 import os
 import queue
@@ -125,6 +126,39 @@ def open_writer(ix: Any, **kwargs: Any) -> RowWriter:
 
     return RowWriter(SegmentWriter(ix, limitmb=WRITER_LIMIT_MB, codec=make_codec(),
                                    compound=False, **kwargs))
+
+
+def ram_storage() -> Any:
+    """An in-memory Whoosh storage whose writers' temp folders are private to it.
+
+    Whoosh's ``RamStorage`` puts every writer's temp files (the pool, the per-document columns)
+    in ``<tmp>/MAIN.tmp``, one folder for every process on the machine, and the first writer to
+    finish deletes it: two processes building in-memory indexes at once (tests under xdist,
+    other users) break each other's commits with a FileNotFoundError.
+    """
+    return _private_ram_storage_class()()
+
+
+@functools.cache
+def _private_ram_storage_class() -> type:
+    import tempfile
+    import uuid
+
+    from whoosh.filedb.filestore import FileStorage, RamStorage
+
+    class PrivateRamStorage(RamStorage):  # type: ignore[misc]
+        def __init__(self) -> None:
+            super().__init__()
+            self._temp_prefix = f"reporttui-ram-{os.getpid()}-{uuid.uuid4().hex[:12]}"
+
+        def temp_storage(self, name: str | None = None) -> Any:
+            # The same name gives the same folder (Whoosh's writer destroys the folder its
+            # per-document writer also used), but never another storage's.
+            name = name or f"{uuid.uuid4().hex}.tmp"
+            folder = os.path.join(tempfile.gettempdir(), f"{self._temp_prefix}-{name}")
+            return FileStorage(folder).create()
+
+    return PrivateRamStorage
 
 
 def make_codec() -> Any:

@@ -20,7 +20,8 @@ from typing import Any
 
 MANIFEST = "reporttui-sums.json"
 _SEGMENT_FILE = re.compile(r"^(?P<segment>[A-Za-z0-9]+_[a-z0-9]{16})\..+$")
-"""A segment's file: ``MAIN_<id>.seg`` (compound) or ``MAIN_<id>.<part>``; the group is what
+"""A segment's file: ``MAIN_<id>.<part>`` (Whoosh's parts and the project's postings,
+``MAIN_<id>.rtp``; ``MAIN_<id>.seg`` in an old compound index); the group is what
 ``Segment.segment_id()`` returns (``MAIN_<id>``, the id 16 lowercase letters and digits).
 Only such files are checksummed or ever removed: other files in the folder are left alone."""
 _TOC_FILE = re.compile(r"^_[A-Za-z0-9]+_\d+\.toc$")
