@@ -73,7 +73,7 @@ def ensure_venv() -> None:
         say("creating .venv")
         try:
             venv.EnvBuilder(with_pip=True).create(VENV)
-        except Exception:  # noqa: BLE001 - no ensurepip: fall back to a pip-less venv
+        except Exception:
             venv.EnvBuilder(with_pip=False, clear=True).create(VENV)
         if subprocess.run([str(PY), "-m", "pip", "--version"], capture_output=True).returncode:
             bootstrap_pip()
@@ -102,6 +102,7 @@ def ensure_venv() -> None:
 def unlocked_requirements() -> list[str]:
     """Names that pyproject.toml requires (with the test and dev extras) but the lock lacks."""
     import re
+
     import tomllib
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
@@ -144,9 +145,22 @@ def lock() -> int:
     run([str(PY), "-m", "pip", "install", "-q", "pip-tools==7.6.2"])
     return subprocess.call(
         [
-            str(BIN / "pip-compile"), "-q", "--generate-hashes", "--allow-unsafe", "--strip-extras",
-            "--extra", "test", "--extra", "dev", "--build-deps-for", "editable",
-            "--no-emit-index-url", "--no-emit-find-links", "-o", str(LOCK), "pyproject.toml",
+            str(BIN / "pip-compile"),
+            "-q",
+            "--generate-hashes",
+            "--allow-unsafe",
+            "--strip-extras",
+            "--extra",
+            "test",
+            "--extra",
+            "dev",
+            "--build-deps-for",
+            "editable",
+            "--no-emit-index-url",
+            "--no-emit-find-links",
+            "-o",
+            str(LOCK),
+            "pyproject.toml",
         ],
         cwd=ROOT,
     )

@@ -10,6 +10,7 @@ nothing about time.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import sys
@@ -27,10 +28,10 @@ def main() -> None:
     args = parser.parse_args()
 
     from reporttui.core.analysis.compare import compare_documents
-    from reporttui.core.text.ingest import load_document
     from reporttui.core.analysis.keywords import term_counts
     from reporttui.core.analysis.plan import find_plan
     from reporttui.core.analysis.targets import extract_targets
+    from reporttui.core.text.ingest import load_document
 
     files = sorted(p for p in args.corpus.rglob("*") if p.suffix in (".txt", ".md"))
     if not files:
@@ -48,7 +49,7 @@ def main() -> None:
         start = time.perf_counter()
         try:
             doc = load_document(path)
-        except Exception as exc:  # noqa: BLE001 - a benchmark reports, it does not stop
+        except Exception as exc:
             failed += 1
             print(f"load failed: {path}: {exc}", file=sys.stderr)
             continue
@@ -72,7 +73,7 @@ def main() -> None:
         )
         qualifiers.update(r.qualifier for r in indicators if r.qualifier)
         documents.append(doc)
-    pairs = list(zip(documents, documents[1:]))
+    pairs = list(itertools.pairwise(documents))
     start = time.perf_counter()
     for a, b in pairs:
         compare_documents(a, b)

@@ -15,10 +15,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from reporttui.core.text.decode import decode_bytes
 from reporttui.core.errors import ReportError
-from reporttui.core.text.ingest import check_no_loss, parse_document
 from reporttui.core.paths import seed_files
+from reporttui.core.text.decode import decode_bytes
+from reporttui.core.text.ingest import check_no_loss, parse_document
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -56,7 +56,9 @@ def corpus_dir(arg: str | None) -> tuple[Path | None, tempfile.TemporaryDirector
         return None, None
     tmp = tempfile.TemporaryDirectory()
     with tarfile.open(src) as tar:
-        tar.extractall(tmp.name, filter="data") if sys.version_info >= (3, 12) else tar.extractall(tmp.name)
+        tar.extractall(tmp.name, filter="data") if sys.version_info >= (3, 12) else tar.extractall(
+            tmp.name
+        )
     return Path(tmp.name), tmp
 
 

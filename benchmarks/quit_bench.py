@@ -88,8 +88,10 @@ def main() -> None:
         quit_seconds(args.command, home, [])  # the first run builds the seeds' index
         for name, keys in SCREENS.items():
             times = [quit_seconds(args.command, home, keys) for _ in range(args.runs)]
-            print(f"{name:15} q → exit: median {statistics.median(times):.3f} s, "
-                  f"max {max(times):.3f} s ({args.runs} runs)")
+            print(
+                f"{name:15} q → exit: median {statistics.median(times):.3f} s, "
+                f"max {max(times):.3f} s ({args.runs} runs)"
+            )
     finally:
         if args.home is None:
             shutil.rmtree(home, ignore_errors=True)

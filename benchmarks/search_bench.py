@@ -21,6 +21,7 @@ Nothing here asserts anything about time: it prints figures.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -179,10 +180,8 @@ def main() -> int:
 
     def sample_disk() -> None:  # the library folder's size while indexing (temp files included)
         while not sampling.wait(0.5):
-            try:
+            with contextlib.suppress(OSError):
                 peak_disk[0] = max(peak_disk[0], dir_mb(home))
-            except OSError:
-                pass
 
     sampler = threading.Thread(target=sample_disk, daemon=True)
     sampler.start()
@@ -191,8 +190,13 @@ def main() -> int:
     index_seconds = time.perf_counter() - started
     sampling.set()
     sampler.join()
-    index_rss_mb = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                       resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    index_rss_mb = (
+        max(
+            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+        )
+        / 1024
+    )
     index_cpu = _cpu_seconds() - cpu_before
     wanted = {str(p) for p in files}
     entries = [e for e in library.entries() if e.path in wanted]
@@ -200,8 +204,16 @@ def main() -> int:
     index_mb = dir_mb(home / "index")
 
     child = subprocess.run(
-        [sys.executable, __file__, "--corpus", str(args.corpus), "--search-only", str(home),
-         "--repeat", str(args.repeat)],
+        [
+            sys.executable,
+            __file__,
+            "--corpus",
+            str(args.corpus),
+            "--search-only",
+            str(home),
+            "--repeat",
+            str(args.repeat),
+        ],
         capture_output=True,
         text=True,
     )
@@ -245,8 +257,10 @@ def main() -> int:
         print("\nhits per query:", file=sys.stderr)
         for query, total in searched["totals"].items():
             print(f"  {total:>7}  {query}", file=sys.stderr)
-        print(f"median of per-query medians: {statistics.median(searched['times_ms']):.2f} ms",
-              file=sys.stderr)
+        print(
+            f"median of per-query medians: {statistics.median(searched['times_ms']):.2f} ms",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -48,15 +48,29 @@ def one_run(command: str, home: Path) -> dict[str, float]:
     env = f"REPORTTUI_HOME={home} TERM=xterm-256color LANG=C.UTF-8"
     start = time.perf_counter()
     subprocess.run(
-        ["tmux", "-L", socket, "new-session", "-d", "-s", "b", "-x", "80", "-y", "24",
-         f"{env} {command}"],
+        [
+            "tmux",
+            "-L",
+            socket,
+            "new-session",
+            "-d",
+            "-s",
+            "b",
+            "-x",
+            "80",
+            "-y",
+            "24",
+            f"{env} {command}",
+        ],
         check=True,
     )
     try:
         library = _wait(socket, lambda s: "古交市" in s and "交城县" in s and "政府工作报告" in s)
         _tmux(socket, "send-keys", "-t", "b", "Enter")
         # Paragraph text: a full-width comma or full stop in the text pane of the reader.
-        reader = _wait(socket, lambda s: sum(("，" in line or "。" in line) for line in s.splitlines()) >= 3)
+        reader = _wait(
+            socket, lambda s: sum(("，" in line or "。" in line) for line in s.splitlines()) >= 3
+        )
         _tmux(socket, "send-keys", "-t", "b", "q")
         return {"library_s": library - start, "reader_s": reader - start}
     finally:
@@ -80,8 +94,20 @@ def baseline_run(python: str) -> float:
     script.write_text(BASELINE, encoding="utf-8")
     start = time.perf_counter()
     subprocess.run(
-        ["tmux", "-L", socket, "new-session", "-d", "-s", "b", "-x", "80", "-y", "24",
-         f"TERM=xterm-256color LANG=C.UTF-8 {python} {script}"],
+        [
+            "tmux",
+            "-L",
+            socket,
+            "new-session",
+            "-d",
+            "-s",
+            "b",
+            "-x",
+            "80",
+            "-y",
+            "24",
+            f"TERM=xterm-256color LANG=C.UTF-8 {python} {script}",
+        ],
         check=True,
     )
     try:
@@ -101,20 +127,28 @@ def main() -> None:
         print(json.dumps({"error": "tmux is not installed (apt-get install tmux)"}))
         return
     base = [baseline_run(sys.executable) for _ in range(args.runs)]
-    print(json.dumps({
-        "case": "baseline: bare Textual app, one line of text",
-        "shown_s_median": round(statistics.median(base), 3),
-        "shown_s": [round(b, 3) for b in base],
-        "load_average": os.getloadavg()[0],
-    }))
+    print(
+        json.dumps(
+            {
+                "case": "baseline: bare Textual app, one line of text",
+                "shown_s_median": round(statistics.median(base), 3),
+                "shown_s": [round(b, 3) for b in base],
+                "load_average": os.getloadavg()[0],
+            }
+        )
+    )
     warm_home = Path(tempfile.mkdtemp(prefix="reporttui-bench-warm-"))
     try:
         # Index the warm home completely first (an app killed mid-indexing would leave it cold).
         subprocess.run(
-            [str(Path(args.command).parent / "python"), "-c",
-             "import sys, threading; from pathlib import Path;"
-             "from reporttui.core.library.library import Library;"
-             "Library(Path(sys.argv[1])).sync(None, threading.Event())", str(warm_home)],
+            [
+                str(Path(args.command).parent / "python"),
+                "-c",
+                "import sys, threading; from pathlib import Path;"
+                "from reporttui.core.library.library import Library;"
+                "Library(Path(sys.argv[1])).sync(None, threading.Event())",
+                str(warm_home),
+            ],
             check=True,
         )
         for case in ("cold", "warm"):
@@ -127,17 +161,24 @@ def main() -> None:
                 else:
                     runs.append(one_run(args.command, warm_home))
                 time.sleep(0.5)
-            print(json.dumps({
-                "case": case,
-                "terminal": "tmux 80x24",
-                "runs": len(runs),
-                "library_s_median": round(statistics.median(r["library_s"] for r in runs), 3),
-                "reader_s_median": round(statistics.median(r["reader_s"] for r in runs), 3),
-                "library_s": [round(r["library_s"], 3) for r in runs],
-                "reader_s": [round(r["reader_s"], 3) for r in runs],
-                "cpus": os.cpu_count(),
-                "load_average": os.getloadavg()[0],
-            }, ensure_ascii=False))
+            print(
+                json.dumps(
+                    {
+                        "case": case,
+                        "terminal": "tmux 80x24",
+                        "runs": len(runs),
+                        "library_s_median": round(
+                            statistics.median(r["library_s"] for r in runs), 3
+                        ),
+                        "reader_s_median": round(statistics.median(r["reader_s"] for r in runs), 3),
+                        "library_s": [round(r["library_s"], 3) for r in runs],
+                        "reader_s": [round(r["reader_s"], 3) for r in runs],
+                        "cpus": os.cpu_count(),
+                        "load_average": os.getloadavg()[0],
+                    },
+                    ensure_ascii=False,
+                )
+            )
     finally:
         shutil.rmtree(warm_home, ignore_errors=True)
 

@@ -21,8 +21,11 @@ from pathlib import Path
 def _paragraphs(root: Path | None, limit: int | None) -> list[str]:
     from reporttui.core.paths import seed_files
 
-    files = seed_files() if root is None else sorted(
-        p for p in root.rglob("*") if p.suffix in (".txt", ".md") and p.is_file())
+    files = (
+        seed_files()
+        if root is None
+        else sorted(p for p in root.rglob("*") if p.suffix in (".txt", ".md") and p.is_file())
+    )
     if limit:
         files = files[:limit]
     out: list[str] = []
@@ -59,8 +62,11 @@ def main(argv: list[str] | None = None) -> int:
     jieba_load = time.perf_counter() - t0
     stop = stopwords()
     field = BigramField()
-    figures: dict[str, float] = {"paragraphs": len(paras), "chars": chars,
-                                 "jieba_load_s": round(jieba_load, 3)}
+    figures: dict[str, float] = {
+        "paragraphs": len(paras),
+        "chars": chars,
+        "jieba_load_s": round(jieba_load, 3),
+    }
     figures["units_chars_per_s"] = chars / _time(units, paras)
     figures["bigram_postings_chars_per_s"] = chars / _time(bigram_postings, paras)
     figures["bigram_field_index_chars_per_s"] = chars / _time(lambda p: list(field.index(p)), paras)
@@ -71,10 +77,21 @@ def main(argv: list[str] | None = None) -> int:
         ix = windex.create_in(tmp, make_schema())
         t = time.perf_counter()
         w = ix.writer(limitmb=256)
-        for i, (p, ws) in enumerate(zip(paras, words)):
-            w.add_document(doc_id=f"d{i // 200}", path="x", title="t", region="古交市", year=2025,
-                           kind="政府工作报告", section_id="s1", section_path="一、总体",
-                           paragraph=i, text=p, bg=p, jb=ws)
+        for i, (p, ws) in enumerate(zip(paras, words, strict=False)):
+            w.add_document(
+                doc_id=f"d{i // 200}",
+                path="x",
+                title="t",
+                region="古交市",
+                year=2025,
+                kind="政府工作报告",
+                section_id="s1",
+                section_path="一、总体",
+                paragraph=i,
+                text=p,
+                bg=p,
+                jb=ws,
+            )
         add_s = time.perf_counter() - t
         t = time.perf_counter()
         w.commit()

@@ -29,7 +29,9 @@ from rich.cells import cell_len
 
 ROOT = Path(__file__).resolve().parents[1]
 
-_TEXT_TAG = re.compile(r'<text ([^>]*?)x="([0-9.]+)"([^>]*?)textLength="([0-9.]+)"([^>]*)>(.*?)</text>', re.S)
+_TEXT_TAG = re.compile(
+    r'<text ([^>]*?)x="([0-9.]+)"([^>]*?)textLength="([0-9.]+)"([^>]*)>(.*?)</text>', re.S
+)
 
 
 def _runs(text: str) -> list[str]:

@@ -25,7 +25,7 @@ def seed_path(number: int) -> Path:
     return next(p for p in seed_files() if p.name.startswith(prefix))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def seed_doc(number: int) -> Document:
     """The parsed seed ``number`` (cached: documents are immutable)."""
     from reporttui.core.text.ingest import load_document
@@ -68,3 +68,13 @@ def _no_user_tables_left_over() -> Iterator[None]:
     use_home(None)
     yield
     use_home(None)
+
+
+@pytest.fixture(scope="session")
+def app_home() -> Iterator[Path]:
+    """A library home with the seeds indexed, shared by the app tests of one process."""
+    from test_app_support import indexed_home
+
+    home = indexed_home()
+    yield home
+    shutil.rmtree(home, ignore_errors=True)

@@ -11,9 +11,9 @@ from collections.abc import Iterable
 
 from whoosh.index import Index
 
+from reporttui.core.index.schema import document_rows, make_schema
 from reporttui.core.model import Document, Paragraph, Section
 from reporttui.core.paths import seed_files
-from reporttui.core.index.schema import document_rows, make_schema
 
 
 def build_index(docs: Iterable[Document]) -> Index:
@@ -29,8 +29,13 @@ def build_index(docs: Iterable[Document]) -> Index:
 
 
 def make_doc(
-    doc_id: str, paragraphs: list[str], *, region: str | None = "古交市", year: int | None = 2025,
-    kind: str | None = "政府工作报告", heading: str = "一、总体要求",
+    doc_id: str,
+    paragraphs: list[str],
+    *,
+    region: str | None = "古交市",
+    year: int | None = 2025,
+    kind: str | None = "政府工作报告",
+    heading: str = "一、总体要求",
 ) -> Document:
     """A one-section document built by hand: ``heading`` then the paragraphs."""
     text_parts = [heading]
@@ -42,8 +47,15 @@ def make_doc(
         pos += len(p) + 1
     section = Section("s1", heading, 1, "numbered", tuple(paras), (), 0)
     return Document(
-        id=doc_id, path=f"/tmp/{doc_id}.txt", title=f"{region} {year} {kind}", region=region,
-        year=year, kind=kind, date=None, text="\n".join(text_parts), sections=(section,),
+        id=doc_id,
+        path=f"/tmp/{doc_id}.txt",
+        title=f"{region} {year} {kind}",
+        region=region,
+        year=year,
+        kind=kind,
+        date=None,
+        text="\n".join(text_parts),
+        sections=(section,),
     )
 
 

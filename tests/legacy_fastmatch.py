@@ -4,7 +4,6 @@ Kept as the reference the new postings and matcher are compared with (test_index
 it is no part of the application any more. It reads private attributes of Whoosh's W3 codec.
 """
 
-
 from __future__ import annotations
 
 import heapq
@@ -12,9 +11,9 @@ import io
 import pickle
 import struct
 import zlib
-from itertools import accumulate
 from array import array
 from collections.abc import Sequence
+from itertools import accumulate
 from typing import Any
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3LeafMatcher
@@ -38,11 +37,17 @@ class _Leaf:
 
     def __init__(self, top: Any, leaf: Any, B: float, K1: float) -> None:
         self.top, self.leaf, self.B, self.K1 = top, leaf, B, K1
-        self._postings: dict[tuple[str, bytes], tuple[list[int], list[float], list[bytes] | None]] = {}
+        self._postings: dict[
+            tuple[str, bytes], tuple[list[int], list[float], list[bytes] | None]
+        ] = {}
         self._norms: dict[str, tuple[bytes, list[float]]] = {}
 
     def postings(
-        self, field: str, token: str, values: bool, within: Sequence[int] | None = None,
+        self,
+        field: str,
+        token: str,
+        values: bool,
+        within: Sequence[int] | None = None,
     ) -> tuple[list[int], list[float], list[bytes] | None]:
         """ids, weights (and position values) of ``token``, deleted rows left out.
 
@@ -90,8 +95,14 @@ class _Leaf:
         """Rows of this segment holding ``token`` (0 when absent)."""
         return self.leaf.doc_frequency(field, token.encode("utf-8"))
 
-    def bm25(self, field: str, token: str, ids: Sequence[int], weights: Sequence[float],
-             boost: float = 1.0) -> Scores:
+    def bm25(
+        self,
+        field: str,
+        token: str,
+        ids: Sequence[int],
+        weights: Sequence[float],
+        boost: float = 1.0,
+    ) -> Scores:
         """BM25F of ``token`` for each row, as Whoosh's scorer computes it (times ``boost``)."""
         table = self._norms.get(field)
         if table is None:
@@ -100,20 +111,28 @@ class _Leaf:
                 raise Unsupported("no length column")
             avgfl = self.top.avg_field_length(field) or 1
             B, K1 = self.B, self.K1
-            norm = [K1 * ((1 - B) + B * (byte_to_length(b) if b else 1) / avgfl) for b in range(256)]
+            norm = [
+                K1 * ((1 - B) + B * (byte_to_length(b) if b else 1) / avgfl) for b in range(256)
+            ]
             table = self._norms[field] = (lengths, norm)
         lengths, norm = table
         num = self.top.idf(field, token.encode("utf-8")) * (self.K1 + 1)
         if boost == 1.0:
-            return {d: num * w / (w + norm[lengths[d]]) for d, w in zip(ids, weights)}
-        return {d: (num * w / (w + norm[lengths[d]])) * boost for d, w in zip(ids, weights)}
+            return {d: num * w / (w + norm[lengths[d]]) for d, w in zip(ids, weights, strict=False)}
+        return {
+            d: (num * w / (w + norm[lengths[d]])) * boost
+            for d, w in zip(ids, weights, strict=False)
+        }
 
 
 _INT = struct.Struct("!i")
 
 
 def _read_blocks(
-    m: W3LeafMatcher, ids: list[int], weights: list[float], vals: list[bytes] | None,
+    m: W3LeafMatcher,
+    ids: list[int],
+    weights: list[float],
+    vals: list[bytes] | None,
     within: Sequence[int] | None,
 ) -> None:
     """Append a posting list's ids/weights/values, reading its bytes with one file read.
@@ -178,7 +197,10 @@ def _decode(value: bytes) -> array:
 
 
 def term_scores(
-    lf: _Leaf, field: str, tokens: Sequence[str], restrict: set[int] | None = None,
+    lf: _Leaf,
+    field: str,
+    tokens: Sequence[str],
+    restrict: set[int] | None = None,
 ) -> Scores:
     """Rows whose field contains the tokens at consecutive positions, with their score.
 
@@ -190,7 +212,7 @@ def term_scores(
     if len(tokens) == 1:
         ids, weights, _ = lf.postings(field, tokens[0], False, within)
         if restrict is not None:
-            sel = [(d, w) for d, w in zip(ids, weights) if d in restrict]
+            sel = [(d, w) for d, w in zip(ids, weights, strict=False) if d in restrict]
             ids, weights = [d for d, _ in sel], [w for _, w in sel]
         return lf.bm25(field, tokens[0], ids, weights)
     freq = [lf.doc_frequency(field, t) for t in tokens]
@@ -212,7 +234,7 @@ def term_scores(
     for i in order:
         ids, _, vals = lists[i]
         assert vals is not None
-        maps.append((i, {d: v for d, v in zip(ids, vals) if d in cand}))
+        maps.append((i, {d: v for d, v in zip(ids, vals, strict=False) if d in cand}))
     matched = []
     for d in cand:
         starts: set[int] | None = None
@@ -227,8 +249,8 @@ def term_scores(
         return {}
     keep = set(matched)
     total: Scores = dict.fromkeys(sorted(keep), 0.0)
-    for t, (ids, weights, _) in zip(tokens, lists):
-        sel = [(d, w) for d, w in zip(ids, weights) if d in keep]
+    for t, (ids, weights, _) in zip(tokens, lists, strict=False):
+        sel = [(d, w) for d, w in zip(ids, weights, strict=False) if d in keep]
         part = lf.bm25(field, t, [d for d, _ in sel], [w for _, w in sel])
         for d, s in part.items():
             total[d] += s
@@ -275,7 +297,9 @@ def run(
                 if not restrict:
                     continue
 
-            def scores_of(tokens: Sequence[str]) -> Scores:
+            def scores_of(
+                tokens: Sequence[str], cache: Any = cache, lf: Any = lf, restrict: Any = restrict
+            ) -> Scores:
                 key = tuple(tokens)
                 if key not in cache:
                     cache[key] = term_scores(lf, field, tokens, restrict)
@@ -317,9 +341,11 @@ def run(
             rows = sorted(main)
             for word, boost in boosts:
                 ids, weights, _ = lf.postings(boost_field, word, False, rows)
-                sel = [(d, w) for d, w in zip(ids, weights) if d in main]
+                sel = [(d, w) for d, w in zip(ids, weights, strict=False) if d in main]
                 if sel:
-                    part = lf.bm25(boost_field, word, [d for d, _ in sel], [w for _, w in sel], boost)
+                    part = lf.bm25(
+                        boost_field, word, [d for d, _ in sel], [w for _, w in sel], boost
+                    )
                     for d, s in part.items():
                         main[d] += s
             matched_all.extend(sorted(d + offset for d in main))

@@ -12,6 +12,7 @@ Scores are the same numbers Whoosh computes (same formula, same quantised length
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import weakref
 from typing import Any
@@ -36,11 +37,8 @@ def length_bytes(reader: Any, fieldname: str) -> bytes | None:
         if per_reader is not None and fieldname in per_reader:
             return per_reader[fieldname]
     data = _read_lengths(reader, fieldname)
-    with _lock:
-        try:
-            _cache.setdefault(reader, {})[fieldname] = data
-        except TypeError:  # reader not weak-referenceable: no cache
-            pass
+    with _lock, contextlib.suppress(TypeError):  # a reader not weak-referenceable: no cache
+        _cache.setdefault(reader, {})[fieldname] = data
     return data
 
 
@@ -56,7 +54,7 @@ def _read_lengths(reader: Any, fieldname: str) -> bytes | None:
         if getattr(col, "_fixedlen", 1) != 1:
             return None
         raw = bytes(dbfile.get(basepos, min(count, doccount)))
-    except Exception:  # noqa: BLE001 - unknown reader type/codec: Whoosh's own path
+    except Exception:
         return None
     if len(raw) < doccount:
         raw += bytes(doccount - len(raw))
@@ -66,8 +64,9 @@ def _read_lengths(reader: Any, fieldname: str) -> bytes | None:
 class TableBM25FScorer(BM25FScorer):
     """BM25F for one term in one leaf: length normalisation looked up by length byte."""
 
-    def __init__(self, searcher: Any, fieldname: str, text: bytes, B: float, K1: float,
-                 lengths: bytes) -> None:
+    def __init__(
+        self, searcher: Any, fieldname: str, text: bytes, B: float, K1: float, lengths: bytes
+    ) -> None:
         super().__init__(searcher, fieldname, text, B, K1)
         avgfl = self.avgfl
         # Whoosh's doc_field_length returns the scorer's default (1) for a zero byte.

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_app_support import app_home, make_app, run_async, settle  # noqa: F401 (a fixture)
 from textual import events
 from textual.widgets import OptionList
 
@@ -13,6 +12,7 @@ from reporttui.ui.screens.help import HelpScreen
 from reporttui.ui.screens.library import LibraryScreen
 from reporttui.ui.screens.reader import ReaderScreen
 from reporttui.ui.screens.search import SearchScreen
+from test_app_support import make_app, run_async, settle
 
 LINSHE_PARAGRAPHS = 8
 """Paragraphs of the seeds that contain 林麝 (3 in 000, 1 in 001, 3 in 003, 1 in 004)."""

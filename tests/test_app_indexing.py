@@ -5,13 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_app_support import make_app, run_async, settle
 
 from reporttui.core.index import indexer
 from reporttui.core.library.library import Library
+from test_app_support import make_app, run_async, settle
 
 
-def test_max_workers_caps_the_indexing_processes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_max_workers_caps_the_indexing_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A batch that would get two processes gets one when the library is capped at one."""
     monkeypatch.setattr(indexer, "worker_count", lambda sources: 2)
     calls: list[int] = []

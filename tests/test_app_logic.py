@@ -14,8 +14,22 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def hit(doc: str, paragraph: int, score: float) -> Hit:
-    return Hit(doc, f"/{doc}.txt", doc, "古交市", 2025, "政府工作报告", "s1", ("一、",),
-               paragraph, "林麝", ((0, 2),), "林麝", ((0, 2),), score)
+    return Hit(
+        doc,
+        f"/{doc}.txt",
+        doc,
+        "古交市",
+        2025,
+        "政府工作报告",
+        "s1",
+        ("一、",),
+        paragraph,
+        "林麝",
+        ((0, 2),),
+        "林麝",
+        ((0, 2),),
+        score,
+    )
 
 
 def test_hits_read_through_each_document_best_document_first() -> None:
@@ -41,14 +55,21 @@ def test_citation_names_region_year_title_section_and_paragraph() -> None:
     text = "一、总体要求\n发展林麝养殖。"
     para = Paragraph(7, "发展林麝养殖。", 7, "s1")
     section = Section("s1", "一、总体要求", 1, "numbered", (para,), (), 0)
-    doc = Document("d", "/d.txt", "谱写新篇章", "古交市", 2025, "政府工作报告", None, text, (section,))
-    assert citation(doc, "s1", para) == "——古交市 2025年 政府工作报告《谱写新篇章》，一、总体要求，第7段"
+    doc = Document(
+        "d", "/d.txt", "谱写新篇章", "古交市", 2025, "政府工作报告", None, text, (section,)
+    )
+    assert (
+        citation(doc, "s1", para)
+        == "——古交市 2025年 政府工作报告《谱写新篇章》，一、总体要求，第7段"
+    )
     unknown = Document("d", "/d.txt", "", None, None, None, None, text, (section,))
     assert citation(unknown, "s1", None) == "——地区不明 年份不明，一、总体要求，标题"
 
 
 def _screenshots_module():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("screenshots", ROOT / "scripts" / "screenshots.py")
+    spec = importlib.util.spec_from_file_location(
+        "screenshots", ROOT / "scripts" / "screenshots.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_app_support import app_home, make_app, run_async, settle  # noqa: F401 (a fixture)
 from textual import events
 from textual.widgets import DataTable, MarkdownViewer
 
@@ -13,6 +12,7 @@ from reporttui.ui.screens.help import HelpScreen
 from reporttui.ui.screens.library import LibraryScreen
 from reporttui.ui.screens.reader import ReaderScreen
 from reporttui.ui.screens.search import SearchScreen
+from test_app_support import make_app, run_async, settle
 
 
 async def search(app, pilot, query: str) -> None:  # type: ignore[no-untyped-def]
@@ -122,7 +122,9 @@ async def test_opening_another_document_ends_the_hit_walk(app_home: Path) -> Non
         await settle(app, pilot)
         assert not state.walking
         assert "search ended" in title(app)
-        assert not any(app.reader_screen.text.is_current_hit(b) for b in app.reader_screen.text.blocks)
+        assert not any(
+            app.reader_screen.text.is_current_hit(b) for b in app.reader_screen.text.blocks
+        )
         await pilot.press("n")  # says why, does not jump back into the results' documents
         await settle(app, pilot)
         assert app.reader_screen.document.id == other.id

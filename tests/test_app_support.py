@@ -9,14 +9,11 @@ from __future__ import annotations
 import asyncio
 import functools
 import os
-import shutil
 import tempfile
 import threading
-from pathlib import Path
 from collections.abc import Callable, Coroutine
+from pathlib import Path
 from typing import Any
-
-import pytest
 
 _HOME: Path | None = None
 
@@ -31,13 +28,6 @@ def indexed_home() -> Path:
         Library(home).sync(None, threading.Event())
         _HOME = home
     return _HOME
-
-
-@pytest.fixture(scope="session")
-def app_home() -> Path:
-    home = indexed_home()
-    yield home
-    shutil.rmtree(home, ignore_errors=True)
 
 
 def make_app(home: Path, **kwargs: Any):  # type: ignore[no-untyped-def]

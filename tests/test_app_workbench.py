@@ -6,7 +6,6 @@ import csv
 import shutil
 from pathlib import Path
 
-from test_app_support import app_home, make_app, run_async, settle  # noqa: F401 (a fixture)
 from textual import events
 
 from reporttui.core.library.tags import TagStore
@@ -14,6 +13,7 @@ from reporttui.ui.screens.diff import DiffScreen, DocPicker
 from reporttui.ui.screens.reader import ReaderScreen
 from reporttui.ui.screens.tag_picker import TagPicker
 from reporttui.ui.screens.tags import TagsScreen
+from test_app_support import make_app, run_async, settle
 
 
 def _private_home(app_home: Path, tmp_path: Path) -> Path:

@@ -54,7 +54,11 @@ def test_binary_file(tmp_path: Path) -> None:
     ("name", "data", "encoding"),
     [
         ("gb.txt", REPORT.encode("gb18030"), "gb18030"),
-        ("bom_crlf.txt", codecs.BOM_UTF8 + REPORT.replace("\n", "\r\n").encode("utf-8"), "utf-8-sig"),
+        (
+            "bom_crlf.txt",
+            codecs.BOM_UTF8 + REPORT.replace("\n", "\r\n").encode("utf-8"),
+            "utf-8-sig",
+        ),
         ("cr.txt", REPORT.replace("\n", "\r").encode("utf-8"), "utf-8"),
         ("u16.txt", codecs.BOM_UTF16_LE + REPORT.encode("utf-16-le"), "utf-16"),
         ("literal.txt", REPORT.replace("\n", "\\r\\n").encode("utf-8"), "utf-8"),
@@ -66,13 +70,20 @@ def test_encodings_and_line_ends_give_the_same_outline(
     doc = load_document(write(tmp_path, name, data))
     assert doc.encoding == encoding
     assert outline(doc) == ["", "一、2024年工作回顾", "二、2025年工作安排"]
-    assert (doc.region, doc.year, doc.kind, doc.date) == ("太原市", 2025, "政府工作报告", "2025-02-25")
+    assert (doc.region, doc.year, doc.kind, doc.date) == (
+        "太原市",
+        2025,
+        "政府工作报告",
+        "2025-02-25",
+    )
     assert "\r" not in doc.text and "\\r" not in doc.text and "\\n" not in doc.text
     assert check_no_loss(REPORT, doc) == []
 
 
 def test_full_width_digits_become_ascii(tmp_path: Path) -> None:
-    doc = load_document(write(tmp_path, "fw.txt", "地区生产总值增长５．１％，达到２３６０亿元。\n".encode()))
+    doc = load_document(
+        write(tmp_path, "fw.txt", "地区生产总值增长５．１％，达到２３６０亿元。\n".encode())
+    )
     assert doc.text == "地区生产总值增长5.1%，达到2360亿元。"
 
 

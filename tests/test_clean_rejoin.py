@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import seed_doc
-
 from reporttui.core.text.ingest import parse_document
 
 

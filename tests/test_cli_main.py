@@ -12,12 +12,18 @@ import pytest
 REPORTTUI = Path(sys.executable).with_name("reporttui")
 
 
-def run(*argv: str, home: str | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+def run(
+    *argv: str, home: str | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ)
     if home is not None:
         env["REPORTTUI_HOME"] = home
     return subprocess.run(
-        [str(REPORTTUI), *argv], capture_output=True, text=True, env=env, timeout=timeout,
+        [str(REPORTTUI), *argv],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
         stdin=subprocess.DEVNULL,
     )
 

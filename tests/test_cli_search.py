@@ -35,7 +35,9 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
-def test_docs_lists_the_seeds_without_indexing(capsys: pytest.CaptureFixture[str], home: Path) -> None:
+def test_docs_lists_the_seeds_without_indexing(
+    capsys: pytest.CaptureFixture[str], home: Path
+) -> None:
     code, out, err = run(capsys, "docs", "--json")
     assert code == 0, err
     docs = json.loads(out)
@@ -80,14 +82,18 @@ def test_search_filters(capsys: pytest.CaptureFixture[str], home: Path) -> None:
     docs = [d for d in json.loads(out) if d["region"] and d["year"]]
     assert docs
     region, year = docs[0]["region"], docs[0]["year"]
-    code, out, err = run(capsys, "search", "发展", "--json", "--region", region, "--year", str(year))
+    code, out, err = run(
+        capsys, "search", "发展", "--json", "--region", region, "--year", str(year)
+    )
     assert code == 0, err
     payload = json.loads(out)
     assert payload["total"] > 0
     assert all(h["region"] == region and h["year"] == year for h in payload["hits"])
 
 
-def test_add_index_and_rebuild(capsys: pytest.CaptureFixture[str], home: Path, tmp_path: Path) -> None:
+def test_add_index_and_rebuild(
+    capsys: pytest.CaptureFixture[str], home: Path, tmp_path: Path
+) -> None:
     src = tmp_path / "src"
     src.mkdir()
     (src / "x.txt").write_text(SMALL_SEED.read_text("utf-8") + f"\n\n{MARKER}。\n", "utf-8")
@@ -115,14 +121,16 @@ def test_add_index_and_rebuild(capsys: pytest.CaptureFixture[str], home: Path, t
 def test_errors_are_one_line(
     capsys: pytest.CaptureFixture[str], home: Path, argv: tuple[str, ...], needle: str
 ) -> None:
-    code, out, err = run(capsys, *argv)
+    code, _out, err = run(capsys, *argv)
     assert code != 0
     lines = [line for line in err.splitlines() if line.strip()]
     assert len(lines) == 1 and needle in lines[0], err
     assert "Traceback" not in err
 
 
-def test_unreadable_file_is_one_line_error(capsys: pytest.CaptureFixture[str], home: Path, tmp_path: Path) -> None:
+def test_unreadable_file_is_one_line_error(
+    capsys: pytest.CaptureFixture[str], home: Path, tmp_path: Path
+) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(bytes(range(256)) * 50)
     code, _, err = run(capsys, "add", str(bad))
@@ -142,10 +150,14 @@ def test_explain(capsys: pytest.CaptureFixture[str], home: Path) -> None:
 def test_installed_command_in_a_real_process(tmp_path: Path) -> None:
     env = dict(os.environ, REPORTTUI_HOME=str(tmp_path / "home"))
     cmd = [sys.executable, "-c", "from reporttui.cli.main import main; main()"]
-    done = subprocess.run(cmd + ["search", "林麝", "--json"], env=env, capture_output=True, text=True)
+    done = subprocess.run(
+        [*cmd, "search", "林麝", "--json"], env=env, capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["total"] >= 1
-    done = subprocess.run(cmd + ["search", "林麝", "--year", "x"], env=env, capture_output=True, text=True)
+    done = subprocess.run(
+        [*cmd, "search", "林麝", "--year", "x"], env=env, capture_output=True, text=True
+    )
     assert done.returncode == 2 and done.stderr.count("\n") == 1  # a usage error
 
 

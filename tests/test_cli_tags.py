@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import seed_path
 
+from conftest import seed_path
 from reporttui.cli.main import _register, cli, main
 
 _register()

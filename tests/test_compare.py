@@ -7,9 +7,14 @@ import re
 from pathlib import Path
 
 import pytest
-from compare_helpers import seed
 
-from reporttui.core.analysis.compare import CompareRow, Comparison, compare_documents, similarity_matrix
+from compare_helpers import seed
+from reporttui.core.analysis.compare import (
+    CompareRow,
+    Comparison,
+    compare_documents,
+    similarity_matrix,
+)
 
 
 def _num(title: str) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from compare_helpers import run_async, seed
 from textual.app import App
 from textual.widgets import DataTable, OptionList, Static
 
+from compare_helpers import run_async, seed
 from reporttui.core.library.library import Library
 from reporttui.ui.compare import (
     CompareScreen,
@@ -115,7 +115,9 @@ async def test_picker_changes_a_side(library: Library) -> None:
         await pilot.press(*"交城")
         await pilot.pause()
         options = picker.query_one(OptionList)
-        assert options.option_count == 1 and "交城县 2025" in str(options.get_option_at_index(0).prompt)
+        assert options.option_count == 1 and "交城县 2025" in str(
+            options.get_option_at_index(0).prompt
+        )
         await pilot.press("enter")
         await _settle(app, pilot)
         assert app.screen is screen
@@ -225,9 +227,30 @@ def test_picker_labels_tell_duplicates_apart_and_filter_by_words() -> None:
     from reporttui.ui.compare.render import fit
 
     entries = [
-        E(id="x", region="太原市", year=2025, kind="政府工作报告", title="政府工作报告", path="/c/主要城市/太原市/2025.md"),
-        E(id="y", region="太原市", year=2025, kind="政府工作报告", title="政府工作报告", path="/seeds/004_ca.txt"),
-        E(id="z", region="古交市", year=2026, kind="计划执行情况与计划草案报告", title="关于古交市2025年计划执行情况与2026年计划草案的报告", path="/s/003.txt"),
+        E(
+            id="x",
+            region="太原市",
+            year=2025,
+            kind="政府工作报告",
+            title="政府工作报告",
+            path="/c/主要城市/太原市/2025.md",
+        ),
+        E(
+            id="y",
+            region="太原市",
+            year=2025,
+            kind="政府工作报告",
+            title="政府工作报告",
+            path="/seeds/004_ca.txt",
+        ),
+        E(
+            id="z",
+            region="古交市",
+            year=2026,
+            kind="计划执行情况与计划草案报告",
+            title="关于古交市2025年计划执行情况与2026年计划草案的报告",
+            path="/s/003.txt",
+        ),
     ]
     labels = picker_labels(entries)
     assert labels["x"] != labels["y"] and "太原市/2025.md" in labels["x"]

@@ -6,8 +6,8 @@ import codecs
 
 import pytest
 
-from reporttui.core.text.decode import decode_bytes
 from reporttui.core.errors import ReportFileError
+from reporttui.core.text.decode import decode_bytes
 
 TEXT = "政府工作报告\r\n各位代表：２０２５年地区生产总值增长5%。\n"
 
@@ -63,7 +63,7 @@ def test_utf8_cut_inside_its_last_character_stays_utf8() -> None:
     decoded = decode_bytes(data[:-1], "cut.txt")
     assert decoded.encoding == "utf-8"
     assert decoded.text == "政府工作报告：林"
-    with pytest.raises(ReportFileError, match="cut.txt"):
+    with pytest.raises(ReportFileError, match=r"cut\.txt"):
         decode_bytes(b"\xe4\xb8", "cut.txt")
 
 

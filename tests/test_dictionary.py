@@ -9,8 +9,19 @@ from reporttui.core.index import dictionary
 from reporttui.core.index.schema import fingerprint
 from reporttui.core.index.segment import cut
 
-REQUIRED = ["高质量发展", "新质生产力", "专精特新", "十四五", "十五五", "一泓清水入黄河", "林麝",
-            "古交市", "交城县", "太原市", "晋创谷"]
+REQUIRED = [
+    "高质量发展",
+    "新质生产力",
+    "专精特新",
+    "十四五",
+    "十五五",
+    "一泓清水入黄河",
+    "林麝",
+    "古交市",
+    "交城县",
+    "太原市",
+    "晋创谷",
+]
 
 
 def test_shipped_files_are_clean_utf8() -> None:
@@ -35,7 +46,9 @@ def test_every_shipped_term_stays_whole_in_jieba() -> None:
 
 def test_user_dictionary_with_bom_and_crlf(tmp_path: Path) -> None:
     before = fingerprint(tmp_path)
-    (tmp_path / "dict.txt").write_bytes("\ufeff晋阳湖数字经济产业园区\r\n# comment\r\n汾水资本 50000\r\n".encode())
+    (tmp_path / "dict.txt").write_bytes(
+        "\ufeff晋阳湖数字经济产业园区\r\n# comment\r\n汾水资本 50000\r\n".encode()
+    )
     (tmp_path / "stopwords.txt").write_text("加快\n", encoding="utf-8")
     words = {e.word: e.freq for e in dictionary.policy_terms(tmp_path)}
     assert words["晋阳湖数字经济产业园区"] is None and words["汾水资本"] == 50000

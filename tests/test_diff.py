@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import seed_doc
 
+from conftest import seed_doc
 from reporttui.core.analysis.diff import (
     ADDED,
     CHANGED,

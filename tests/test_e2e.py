@@ -15,6 +15,7 @@ import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -59,8 +60,18 @@ class TmuxTerminal(Terminal):
         self.tmux = ["tmux", "-L", self.socket]
         shell = " ".join(f"{k}={v!s}" for k, v in env.items()) + " " + " ".join(command)
         subprocess.run(
-            [*self.tmux, "new-session", "-d", "-s", "e2e", "-x", str(WIDTH), "-y", str(HEIGHT),
-             f"{shell}; echo REPORTTUI-EXIT=$?; sleep 60"],
+            [
+                *self.tmux,
+                "new-session",
+                "-d",
+                "-s",
+                "e2e",
+                "-x",
+                str(WIDTH),
+                "-y",
+                str(HEIGHT),
+                f"{shell}; echo REPORTTUI-EXIT=$?; sleep 60",
+            ],
             check=True,
         )
         self.send_text = lambda text: self._tmux("send-keys", "-t", "e2e", "-l", text)
@@ -74,7 +85,7 @@ class TmuxTerminal(Terminal):
 
 
 class PyteTerminal(Terminal):
-    KEYS = {"Enter": "\r", "Escape": "\x1b", "Down": "\x1b[B"}
+    KEYS: ClassVar[dict[str, str]] = {"Enter": "\r", "Escape": "\x1b", "Down": "\x1b[B"}
 
     def __init__(self, command: list[str], env: dict[str, str]) -> None:
         import pty

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from reporttui.core.library.catalog import read_catalog
 from reporttui.core.errors import ReportError
+from reporttui.core.library.catalog import read_catalog
 from reporttui.core.library.library import Library
 from reporttui.core.library.locking import WriteLock
 from reporttui.core.paths import seed_files

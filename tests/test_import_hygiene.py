@@ -19,7 +19,13 @@ def _core_modules() -> list[str]:
 
 def test_core_modules_exist() -> None:
     modules = _core_modules()
-    for expected in ("model", "text.ingest", "search.search", "library.library", "analysis.compare"):
+    for expected in (
+        "model",
+        "text.ingest",
+        "search.search",
+        "library.library",
+        "analysis.compare",
+    ):
         assert f"reporttui.core.{expected}" in modules
 
 

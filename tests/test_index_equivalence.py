@@ -14,24 +14,49 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import pytest
-from conftest_search import seed_documents
 
 import legacy_fastmatch as fastmatch
-
+from conftest_search import seed_documents
 from reporttui.core.index import matcher
 from reporttui.core.index.indexer import open_writer, ram_storage
 from reporttui.core.index.schema import (
-    BIGRAM_FIELD, JIEBA_FIELD, SECTION_POSTINGS, document_rows, make_schema,
+    BIGRAM_FIELD,
+    JIEBA_FIELD,
+    SECTION_POSTINGS,
+    document_rows,
+    make_schema,
 )
 from reporttui.core.search.query import parse_query
-from reporttui.core.search.search import JIEBA_BOOST, build_filter, match_spec
+from reporttui.core.search.search import build_filter, match_spec
 
 QUERIES = [
-    "发展", "建设", "林麝", "高质量发展", '"一泓清水入黄河"', "生态 保护", "乡村振兴 -脱贫",
-    "氢能 OR 储能", "5%左右", "6.5%", "region:古交 发展", "林麝 OR 沙棘 养殖", "发展发展",
-    "(林麝 养殖) OR 沙棘", "year:2024 发展", "section:民生 发展", "section:产业 section:农业 林麝",
-    "section:，， 发展", "数字经济 人工智能", "民营经济 营商环境",
-    '"专精特新"', '"绿色低碳转型"', "营商环境", "新质生产力", "3个", "107.48亿元", "new york",
+    "发展",
+    "建设",
+    "林麝",
+    "高质量发展",
+    '"一泓清水入黄河"',
+    "生态 保护",
+    "乡村振兴 -脱贫",
+    "氢能 OR 储能",
+    "5%左右",
+    "6.5%",
+    "region:古交 发展",
+    "林麝 OR 沙棘 养殖",
+    "发展发展",
+    "(林麝 养殖) OR 沙棘",
+    "year:2024 发展",
+    "section:民生 发展",
+    "section:产业 section:农业 林麝",
+    "section:，， 发展",
+    "数字经济 人工智能",
+    "民营经济 营商环境",
+    '"专精特新"',
+    '"绿色低碳转型"',
+    "营商环境",
+    "新质生产力",
+    "3个",
+    "107.48亿元",
+    "new york",
 ]
 
 
@@ -78,14 +103,25 @@ def _compare(old_ix: Any, new_ix: Any, queries: Iterable[str], limit: int = 50) 
             allowed_o = set(so.docs_for_query(filt_o)) if filt_o is not None else None
             allowed_n = set(sn.docs_for_query(filt_n)) if filt_n is not None else None
             old = fastmatch.run(
-                so, [[list(map(list, alt)) for alt in c] for c in spec.clauses],
-                [list(t) for t in spec.excluded], list(spec.boosts), allowed_o, limit,
-                field=BIGRAM_FIELD, boost_field=JIEBA_FIELD,
+                so,
+                [[list(map(list, alt)) for alt in c] for c in spec.clauses],
+                [list(t) for t in spec.excluded],
+                list(spec.boosts),
+                allowed_o,
+                limit,
+                field=BIGRAM_FIELD,
+                boost_field=JIEBA_FIELD,
             )
             assert old is not None, text
             old_top, old_all = old
-            new = matcher.match(sn.reader(), spec, exact_field=BIGRAM_FIELD, word_field=JIEBA_FIELD,
-                                allowed=allowed_n, section_field=SECTION_POSTINGS)
+            new = matcher.match(
+                sn.reader(),
+                spec,
+                exact_field=BIGRAM_FIELD,
+                word_field=JIEBA_FIELD,
+                allowed=allowed_n,
+                section_field=SECTION_POSTINGS,
+            )
             assert new.rows.tolist() == sorted(old_all), text
             assert new.top(limit) == old_top, text  # same rows, same order, identical floats
             checked += 1
@@ -128,7 +164,11 @@ def test_seeds_same_results_as_previous_format() -> None:
     per_doc = _rows(seed_documents())
     batches = [[r for rows in per_doc for r in rows]]
     flat = batches[0]
-    queries = QUERIES + _terms(flat, 150, 1) + [f"{a} {b}" for a, b in zip(_terms(flat, 20, 2), _terms(flat, 20, 3))]
+    queries = (
+        QUERIES
+        + _terms(flat, 150, 1)
+        + [f"{a} {b}" for a, b in zip(_terms(flat, 20, 2), _terms(flat, 20, 3), strict=False)]
+    )
     assert _compare(_legacy_index(batches), _new_index(batches), queries) > 150
 
 
@@ -147,7 +187,14 @@ def test_corpus_sample_same_results_as_previous_format(corpus_dir: Any) -> None:
 
     files = sorted(corpus_dir.rglob("*.md"))[::100]  # ~30 reports across the folders
     per_doc = _rows(load_document(p) for p in files)
-    batches = [[r for rows in per_doc[::2] for r in rows], [r for rows in per_doc[1::2] for r in rows]]
+    batches = [
+        [r for rows in per_doc[::2] for r in rows],
+        [r for rows in per_doc[1::2] for r in rows],
+    ]
     flat = batches[0] + batches[1]
-    queries = QUERIES + _terms(flat, 200, 5) + [f"{a} -{b}" for a, b in zip(_terms(flat, 10, 6), _terms(flat, 10, 7))]
+    queries = (
+        QUERIES
+        + _terms(flat, 200, 5)
+        + [f"{a} -{b}" for a, b in zip(_terms(flat, 10, 6), _terms(flat, 10, 7), strict=False)]
+    )
     assert _compare(_legacy_index(batches), _new_index(batches), queries) > 200

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from compare_helpers import raw_seed
-
 from reporttui.core.analysis.keywords import POLICY_STOPWORDS, keyword_diff, terms, top_terms
 
 
@@ -53,7 +52,6 @@ def test_guijiao_2026_against_2025_names_the_new_plan_words() -> None:
 def test_keywords_leave_out_the_appended_block() -> None:
     """Seed 004's appended district news (两会, 阳曲…) is not part of 太原's report."""
     from conftest import seed_doc
-
     from reporttui.core.analysis.keywords import report_text
 
     doc = seed_doc(4)
@@ -69,7 +67,9 @@ def test_keywords_leave_out_the_appended_block() -> None:
 def test_context_joins_compounds_drops_places_and_merges_synonyms() -> None:
     from reporttui.core.analysis.keywords import keyword_context, terms
 
-    texts = ["推进城市更新，实施城市更新行动，城市更新项目开工。太原市发展文化旅游，太原文化旅游升温。"]
+    texts = [
+        "推进城市更新，实施城市更新行动，城市更新项目开工。太原市发展文化旅游，太原文化旅游升温。"
+    ]
     context = keyword_context(texts, ["太原市"])
     found = terms(texts[0], context)
     assert "城市更新" in found and "城市" not in found
@@ -82,7 +82,9 @@ def test_keywords_merge_with_the_search_synonym_table(tmp_path) -> None:
     """One table: the shipped groups and the user's <home>/synonyms.txt, as search reads them."""
     from reporttui.core.analysis.keywords import load_synonyms
 
-    (tmp_path / "synonyms.txt").write_text("低空经济 低空产业 通航产业\n数字经济 数字产业\n", "utf-8")
+    (tmp_path / "synonyms.txt").write_text(
+        "低空经济 低空产业 通航产业\n数字经济 数字产业\n", "utf-8"
+    )
     table = load_synonyms(tmp_path)
     assert table["通航产业"] == "低空经济" and table["数字产业"] == "数字经济"
     assert table["地区生产总值"] == "GDP"  # shipped

@@ -13,8 +13,8 @@ from reporttui.core.labels import (
     source_label,
 )
 from reporttui.core.progress import Eta
-from reporttui.core.session import SearchState
 from reporttui.core.search.results import SearchResult
+from reporttui.core.session import SearchState
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,9 @@ class Entry:
 def test_one_label_for_documents_entries_and_hits() -> None:
     entry = Entry("a", "太原市", 2025, "政府工作报告", "政府工作报告")
     assert document_label(entry) == "太原市 2025 政府工作报告"
-    assert document_label(Entry("b", None, None, None, "谱写新篇章"), title=True) == "? ? 谱写新篇章"
+    assert (
+        document_label(Entry("b", None, None, None, "谱写新篇章"), title=True) == "? ? 谱写新篇章"
+    )
     assert document_label(Entry("c", "古交市", 2025, "新闻综述", "谱写篇章"), title=True) == (
         "古交市 2025 新闻综述 谱写篇章"
     )
@@ -44,15 +46,34 @@ def test_plurals_and_source_labels() -> None:
 
 
 def test_regions_national_then_provinces_then_cities_by_pinyin() -> None:
-    regions = ["太原市", "交城县", "国务院", "山西省", "长治市", "安徽省", "广西壮族自治区", "鄂尔多斯市"]
+    regions = [
+        "太原市",
+        "交城县",
+        "国务院",
+        "山西省",
+        "长治市",
+        "安徽省",
+        "广西壮族自治区",
+        "鄂尔多斯市",
+    ]
     assert sorted(regions, key=region_sort_key) == [
-        "国务院", "安徽省", "广西壮族自治区", "山西省", "长治市", "鄂尔多斯市", "太原市", "交城县",
+        "国务院",
+        "安徽省",
+        "广西壮族自治区",
+        "山西省",
+        "长治市",
+        "鄂尔多斯市",
+        "太原市",
+        "交城县",
     ]
 
 
 def test_index_label_never_repeats_itself() -> None:
     assert index_label(0, 0, "", None) == "indexing…"
-    assert index_label(3, 54, "/c/太原市/2025.md", 41.0) == "indexing… 3/54 · about 40 s left · 太原市/2025.md"
+    assert (
+        index_label(3, 54, "/c/太原市/2025.md", 41.0)
+        == "indexing… 3/54 · about 40 s left · 太原市/2025.md"
+    )
     assert index_label(54, 54, "", 12.0).startswith("writing the index… about 10 s")
 
 

@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from reporttui.core.index import indexer
-from reporttui.core.index import schema
-from reporttui.core.library.catalog import read_catalog
 from reporttui.core.errors import ReportError
+from reporttui.core.index import indexer, schema
+from reporttui.core.library.catalog import read_catalog
 from reporttui.core.library.library import Library
 from reporttui.core.paths import seed_files
 
@@ -208,7 +207,9 @@ def test_cancel_leaves_the_library_as_it_was(tmp_path: Path) -> None:
     assert library.search(MARKER).total == 5
 
 
-def test_parallel_workers_give_the_same_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_parallel_workers_give_the_same_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Big batches go to worker processes; the result must equal the in-process one."""
     src = tmp_path / "src"
     for i in range(6):
@@ -241,7 +242,7 @@ def test_search_from_threads_while_syncing(tmp_path: Path) -> None:
             try:
                 result = library.search("林麝")
                 assert result.total >= 1
-            except BaseException as exc:  # noqa: BLE001 - collected and asserted below
+            except BaseException as exc:
                 errors.append(exc)
                 return
 

@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import seed_doc, seed_path
 
+from conftest import seed_doc, seed_path
 from reporttui.core.text.ingest import load_document, parse_document
 
 SEEDS = {
@@ -15,11 +15,17 @@ SEEDS = {
     1: ("跻身太原发展“第二战场” 全面开启古交“二次创业”", "古交市", None, "新闻报道", None),
     2: (
         "“改革攻坚”与“民生提质”双轮驱动——交城县八大举措擘画2025年高质量发展新图景",
-        "交城县", 2025, "新闻综述", "2025-04-03",
+        "交城县",
+        2025,
+        "新闻综述",
+        "2025-04-03",
     ),
     3: (
         "关于古交市2025年国民经济和社会发展计划执行情况与2026年国民经济和社会发展计划(草案)的报告",
-        "古交市", 2026, "计划执行情况与计划草案报告", "2025-12-29",
+        "古交市",
+        2026,
+        "计划执行情况与计划草案报告",
+        "2025-12-29",
     ),
     4: ("政府工作报告", "太原市", 2025, "政府工作报告", None),
 }
@@ -53,7 +59,12 @@ def test_delivered_report_with_meeting_line() -> None:
         "各位代表：\n现在，我代表省人民政府，向大会报告工作，请予审议。\n一、2023年工作回顾\n过去一年，成绩显著。\n"
     )
     doc = parse_document(src)
-    assert (doc.region, doc.year, doc.kind, doc.date) == ("福建省", 2024, "政府工作报告", "2024-01-23")
+    assert (doc.region, doc.year, doc.kind, doc.date) == (
+        "福建省",
+        2024,
+        "政府工作报告",
+        "2024-01-23",
+    )
 
 
 def test_december_meeting_reports_on_the_next_year() -> None:
@@ -71,7 +82,12 @@ def test_chinese_numeral_dates_and_national_reports() -> None:
         "各位代表：\n我代表国务院提出报告，请予审议。\n"
     )
     doc = parse_document(src)
-    assert (doc.region, doc.year, doc.kind, doc.date) == ("国务院", 1958, "计划草案报告", "1958-02-03")
+    assert (doc.region, doc.year, doc.kind, doc.date) == (
+        "国务院",
+        1958,
+        "计划草案报告",
+        "1958-02-03",
+    )
 
 
 def test_traditional_characters_are_kept_and_still_understood() -> None:
@@ -97,7 +113,9 @@ def test_region_names_are_cut_at_the_right_place(line: str, region: str) -> None
 
 
 def test_a_province_mentioned_without_its_name_is_no_region() -> None:
-    doc = parse_document("各位代表：\n我代表省人民政府，向大会作报告，贯彻落实省委各项决策部署和省人大决议。\n")
+    doc = parse_document(
+        "各位代表：\n我代表省人民政府，向大会作报告，贯彻落实省委各项决策部署和省人大决议。\n"
+    )
     assert doc.region is None
 
 
@@ -135,7 +153,12 @@ def test_titles_are_tidied_and_evidence_recorded() -> None:
         "现在，我代表市人民政府，向大会报告政府工作，请予审议。\n"
     )
     doc = parse_document(src)
-    assert (doc.title, doc.region, doc.year, doc.kind) == ("某某市政府工作报告", "某某市", 2016, "政府工作报告")
+    assert (doc.title, doc.region, doc.year, doc.kind) == (
+        "某某市政府工作报告",
+        "某某市",
+        2016,
+        "政府工作报告",
+    )
     assert doc.meta["evidence.region"].startswith("meeting line")
     assert doc.meta["evidence.year"] == "meeting date"
     assert doc.meta["evidence.title"] == "front matter"
@@ -146,9 +169,9 @@ def test_spaced_title_sharing_a_line_is_closed_up() -> None:
 
     assert _tidy_title("2023年 政 府 工 作 报 告") == "2023年政府工作报告"
     assert _tidy_title("全面从严管党治党 党风政风焕然一新") == "全面从严管党治党 党风政风焕然一新"
-    assert _tidy_title("新华网北京3月16日电 第十届全国人民代表大会第五次会议关于政府工作报告的决议") == (
-        "第十届全国人民代表大会第五次会议关于政府工作报告的决议"
-    )
+    assert _tidy_title(
+        "新华网北京3月16日电 第十届全国人民代表大会第五次会议关于政府工作报告的决议"
+    ) == ("第十届全国人民代表大会第五次会议关于政府工作报告的决议")
 
 
 def test_national_session_gives_the_year_and_resolutions_their_kind() -> None:

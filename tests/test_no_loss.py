@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import seed_doc, seed_path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reporttui.core.text.decode import decode_bytes
+from conftest import seed_doc, seed_path
 from reporttui.core.errors import ReportFileError
-from reporttui.core.text.ingest import check_no_loss, parse_document
 from reporttui.core.model import Document, Dropped
+from reporttui.core.text.decode import decode_bytes
+from reporttui.core.text.ingest import check_no_loss, parse_document
 
 
 @pytest.mark.parametrize("n", range(5))
@@ -30,7 +30,9 @@ def test_the_checker_catches_a_lost_character() -> None:
 def test_the_checker_catches_reordering_and_unrecorded_drops() -> None:
     doc = parse_document("甲乙丙。\n丁戊己。\n")
     swapped = Document(**{**doc.__dict__, "text": "丁戊己。\n甲乙丙。"})
-    assert check_no_loss("甲乙丙。\n丁戊己。\n", swapped) == ["document text is out of source order"]
+    assert check_no_loss("甲乙丙。\n丁戊己。\n", swapped) == [
+        "document text is out of source order"
+    ]
     recorded = Document(
         **{**doc.__dict__, "text": "甲乙丙。", "dropped": (Dropped("丁戊己。", "web chrome"),)}
     )
@@ -41,14 +43,79 @@ def test_the_checker_catches_reordering_and_unrecorded_drops() -> None:
 # chrome, markup, layout debris, and every kind of line break.
 _PIECES = st.sampled_from(
     [
-        "坚持", "稳中求进", "高质量发展", "政府工作报告", "“平急两", "用”", "聚", "焦", "汾河三", "期",
-        "２０２５", "2024", "107.48", "5%", "一、", "（二）", "(三)", "1.", "第一章", "各位代表：",
-        "。", "，", "、", "；", "：", ",", ":", "！", "？", "……", "——", "﹃", "﹄", "︵", "︶",
-        " ", "  ", "\u3000", "\t", "\n", "\n\n", "\n\n\n", "\r\n", "\r", "\\r\\n", "\\n",
-        "# ", "## ", "**", "> ", "- ", "---", "|", "<div>", "</div>", "<b>", "<!-- 注 -->",
-        "您当前的位置：首页", "发布时间：2025-01-04", "上一篇：", "(上接第1版)", "责编：王",
-        "2025年4月3日 星期四", "□文/", "\ue004", "\u200b", "報告", "發展", "&nbsp;", "Title",
-        "ＡＢＣ", "GDP", "亿元",
+        "坚持",
+        "稳中求进",
+        "高质量发展",
+        "政府工作报告",
+        "“平急两",
+        "用”",
+        "聚",
+        "焦",
+        "汾河三",
+        "期",
+        "２０２５",
+        "2024",
+        "107.48",
+        "5%",
+        "一、",
+        "（二）",
+        "(三)",
+        "1.",
+        "第一章",
+        "各位代表：",
+        "。",
+        "，",
+        "、",
+        "；",
+        "：",
+        ",",
+        ":",
+        "！",
+        "？",
+        "……",
+        "——",
+        "﹃",
+        "﹄",
+        "︵",
+        "︶",
+        " ",
+        "  ",
+        "\u3000",
+        "\t",
+        "\n",
+        "\n\n",
+        "\n\n\n",
+        "\r\n",
+        "\r",
+        "\\r\\n",
+        "\\n",
+        "# ",
+        "## ",
+        "**",
+        "> ",
+        "- ",
+        "---",
+        "|",
+        "<div>",
+        "</div>",
+        "<b>",
+        "<!-- 注 -->",
+        "您当前的位置：首页",
+        "发布时间：2025-01-04",
+        "上一篇：",
+        "(上接第1版)",
+        "责编：王",
+        "2025年4月3日 星期四",
+        "□文/",
+        "\ue004",
+        "\u200b",
+        "報告",
+        "發展",
+        "&nbsp;",
+        "Title",
+        "ＡＢＣ",
+        "GDP",
+        "亿元",
     ]
 )
 _MESSY = st.lists(_PIECES, min_size=1, max_size=80).map("".join)

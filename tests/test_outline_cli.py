@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import seed_path
 
+from conftest import seed_path
 from reporttui.cli.main import _register, cli
 
 
@@ -29,7 +29,10 @@ def test_json_has_the_agreed_shape(runner: CliRunner) -> None:
     assert (data["region"], data["year"], data["kind"]) == ("太原市", 2025, "政府工作报告")
     top = data["sections"]
     assert [s["title"] for s in top] == [
-        "", "二、2025年工作安排", "三、全面加强政府自身建设", "建设国家区域中心城市 再现“锦绣太原城”盛景",
+        "",
+        "二、2025年工作安排",
+        "三、全面加强政府自身建设",
+        "建设国家区域中心城市 再现“锦绣太原城”盛景",
     ]
     plan = top[1]
     assert set(plan) >= {"title", "level", "paragraphs", "children"}

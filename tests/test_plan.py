@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from compare_helpers import seed
 
+from compare_helpers import seed
 from reporttui.core.analysis.plan import find_plan
 
 

@@ -29,7 +29,9 @@ def test_or_groups() -> None:
 
 
 def test_filters() -> None:
-    pq = parse_query("林麝 region:古交 地区：交城 year:2020-2025 年份:2024年 kind:计划 section:民生")
+    pq = parse_query(
+        "林麝 region:古交 地区：交城 year:2020-2025 年份:2024年 kind:计划 section:民生"
+    )
     f = pq.filters
     assert f.region == ("古交", "交城")
     assert f.year == ((2020, 2025), (2024, 2024))
@@ -72,7 +74,15 @@ def test_long_input_is_cut() -> None:
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list('林麝 "“”「」()（）-|:：ORNOTANDregionyear2025\x1b[\x00\t\n\u200b\ue004%.5')) | st.characters(), max_size=80))
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list('林麝 "“”「」()（）-|:：ORNOTANDregionyear2025\x1b[\x00\t\n\u200b\ue004%.5')
+        )
+        | st.characters(),
+        max_size=80,
+    )
+)
 def test_never_raises(s: str) -> None:
     pq = parse_query(s)
     assert isinstance(pq.terms, tuple)

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 from conftest_search import seed_documents
-
 from reporttui.core.index import dictionary, querywords
 from reporttui.core.index.segment import jieba_tokenizer
 
@@ -22,7 +21,14 @@ def test_cached_words_equal_jieba_words(tmp_path: Path) -> None:
     rng = random.Random(11)
     texts = [p.text for d in seed_documents() for s in d.sections for p in s.paragraphs]
     runs = [m.group() for t in texts for m in re.finditer(r"[^，。；：、\s]{2,}", t)]
-    samples = ["林麝良种繁育基地", "万只林麝", "高质量发展", "new york 2024年", "5%左右", "一泓清水入黄河"]
+    samples = [
+        "林麝良种繁育基地",
+        "万只林麝",
+        "高质量发展",
+        "new york 2024年",
+        "5%左右",
+        "一泓清水入黄河",
+    ]
     for _ in range(400):
         run = rng.choice(runs)
         k = min(len(run), rng.randint(2, 16))

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest_search import build_index, make_doc, seed_documents, seed_index
-
 from reporttui.core.index.schema import ROLE_FIELD, document_rows
 from reporttui.core.model import Document, Paragraph, Section
 from reporttui.core.search import ranking, synonyms
@@ -36,9 +35,15 @@ def two_section_doc(doc_id: str, sections: list[tuple[str, list[str]]], **kw: ob
             pos += len(p) + 1
         built.append(Section(f"s{i}", title, 1, "numbered", tuple(ps), (), title_start))
     return Document(
-        id=doc_id, path=f"/tmp/{doc_id}.txt", title=str(kw.get("title", f"{doc_id} 政府工作报告")),
-        region=kw.get("region", "古交市"), year=kw.get("year", 2025), kind="政府工作报告",  # type: ignore[arg-type]
-        date=None, text="\n".join(text_parts), sections=tuple(built),
+        id=doc_id,
+        path=f"/tmp/{doc_id}.txt",
+        title=str(kw.get("title", f"{doc_id} 政府工作报告")),
+        region=kw.get("region", "古交市"),
+        year=kw.get("year", 2025),
+        kind="政府工作报告",  # type: ignore[arg-type]
+        date=None,
+        text="\n".join(text_parts),
+        sections=tuple(built),
     )
 
 
@@ -61,7 +66,10 @@ def test_lead_clause_ranks_the_paragraph_that_names_its_topic_first() -> None:
 
 def test_lead_end_stops_at_the_first_clause_mark_within_limits() -> None:
     assert ranking.lead_end("加快发展氢能产业。后文" + "很长" * 40) == ranking.LEAD_MIN
-    assert ranking.lead_end("主要预期目标是：地区生产总值增长6.5%左右，一般公共预算收入增长") == ranking.LEAD_MIN
+    assert (
+        ranking.lead_end("主要预期目标是：地区生产总值增长6.5%左右，一般公共预算收入增长")
+        == ranking.LEAD_MIN
+    )
     assert ranking.lead_end("字" * 100) == ranking.LEAD_MAX
 
 
@@ -78,7 +86,9 @@ def test_headings_rank_below_the_body_paragraphs_they_head() -> None:
 def test_section_title_signal() -> None:
     inside = FILLER + "推进营商环境改革。"
     outside = FILLER + "推进营商环境改革。"
-    doc = two_section_doc("d3", [("一、优化营商环境", [inside]), ("二、其他工作", [outside + "。"])])
+    doc = two_section_doc(
+        "d3", [("一、优化营商环境", [inside]), ("二、其他工作", [outside + "。"])]
+    )
     r = search(build_index([doc]), "营商环境", use_jieba=False)
     top = next(h for h in r.hits if h.paragraph)
     assert top.text == inside
@@ -87,17 +97,23 @@ def test_section_title_signal() -> None:
 
 def test_glossary_and_note_entries_rank_below_the_body() -> None:
     body = FILLER + "持续深化放管服改革。"
-    doc = two_section_doc("d4", [
-        ("一、深化改革", [body]),
-        ("名词解释", ["10.“放管服”改革：即简政放权、放管结合、优化服务。"]),
-    ])
+    doc = two_section_doc(
+        "d4",
+        [
+            ("一、深化改革", [body]),
+            ("名词解释", ["10.“放管服”改革：即简政放权、放管结合、优化服务。"]),
+        ],
+    )
     r = search(build_index([doc]), "放管服", use_jieba=False)
     assert order(r)[0] == body
     assert "note/glossary entry" in r.hits[-1].reasons
 
 
 def test_row_role_classifies_without_looking_at_any_query() -> None:
-    assert ranking.row_role("13.一带一路：即丝绸之路经济带和21世纪海上丝绸之路。", "二、工作", False) == "note"
+    assert (
+        ranking.row_role("13.一带一路：即丝绸之路经济带和21世纪海上丝绸之路。", "二、工作", False)
+        == "note"
+    )
     assert ranking.row_role("〔12〕见附表。", "", False) == "note"
     assert ranking.row_role("单一窗口：指建立一个共享平台。", "", False) == "note"
     assert ranking.row_role("任何一段正文。", "名词解释", False) == "note"
@@ -135,7 +151,9 @@ def test_proximity_for_several_words() -> None:
 
 def test_score_is_the_sum_of_named_terms() -> None:
     s = ranking.score_row(1, 0.5, "加快发展氢能产业。" + FILLER, ("一、氢能",), "body", [("氢能",)])
-    expected = 0.5 + sum(ranking.WEIGHTS[k] * v for k, v in s.signals.items() if k in ranking.WEIGHTS)
+    expected = 0.5 + sum(
+        ranking.WEIGHTS[k] * v for k, v in s.signals.items() if k in ranking.WEIGHTS
+    )
     assert abs(s.score - expected) < 1e-9
     assert "lead +" in ranking.format_signals(s.signals)
 
@@ -149,7 +167,11 @@ def test_synonym_groups_merge_and_expand() -> None:
     exp = synonyms.expansions("GDP")
     assert exp is not None and ("地区生产总值",) in exp.alternatives
     part = synonyms.expansions("GDP增长目标")
-    assert part is not None and part.name == "GDP" and ("地区生产总值", "增长目标") in part.alternatives
+    assert (
+        part is not None
+        and part.name == "GDP"
+        and ("地区生产总值", "增长目标") in part.alternatives
+    )
 
 
 def test_user_synonyms_from_the_library_home(tmp_path: Path) -> None:
@@ -182,7 +204,15 @@ def test_synonyms_only_add_rows_on_the_seeds() -> None:
     ix = seed_index()
     rows = [r["text"] for d in seed_documents() for r in document_rows(d)]
     with ix.searcher() as s:
-        for word in ("生产总值", "文化旅游", "民营经济", "利用外资", "固定资产投资", "棚户区改造", "规模以上工业"):
+        for word in (
+            "生产总值",
+            "文化旅游",
+            "民营经济",
+            "利用外资",
+            "固定资产投资",
+            "棚户区改造",
+            "规模以上工业",
+        ):
             literal = sum(1 for t in rows if word in "".join(t.split()))
             wide = search(s, word, limit=10_000)
             assert wide.total >= literal
@@ -196,7 +226,9 @@ def test_synonyms_only_add_rows_on_the_seeds() -> None:
 
 def test_a_region_word_also_matches_the_reports_metadata() -> None:
     ty = make_doc("ty", ["力挺民营经济发展。" + FILLER], region="太原市")
-    other = make_doc("zz", ["太原等城市的民营经济。" + FILLER, "民营经济。" + FILLER], region="郑州市")
+    other = make_doc(
+        "zz", ["太原等城市的民营经济。" + FILLER, "民营经济。" + FILLER], region="郑州市"
+    )
     ix = build_index([ty, other])
     r = search(ix, "太原 民营经济", use_jieba=False)
     assert r.hits[0].doc_id == "ty"
@@ -242,7 +274,9 @@ def test_search_pane_groups_hits_by_document_and_section() -> None:
 
     from reporttui.ui.screens.search import grouped_order
 
-    ix = build_index([make_doc("g1", ["甲乡村振兴。" + FILLER]), make_doc("g2", ["乙乡村振兴。" + FILLER])])
+    ix = build_index(
+        [make_doc("g1", ["甲乡村振兴。" + FILLER]), make_doc("g2", ["乙乡村振兴。" + FILLER])]
+    )
     base = search(ix, "乡村振兴", use_jieba=False).hits[0]
     a1 = replace(base, doc_id="A", section_path=("一",))
     b1 = replace(base, doc_id="B", section_path=("一",))

@@ -20,19 +20,40 @@ import re
 from collections import Counter
 
 import pytest
-from conftest_search import seed_documents, seed_index
 
+from conftest_search import seed_documents, seed_index
 from reporttui.core.index.schema import document_rows
-from reporttui.core.search.search import search
 from reporttui.core.index.tokenize import fold, units
+from reporttui.core.search.search import search
 
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 NUMBER_UNIT = re.compile(r"[0-9]+(?:\.[0-9]+)?%?[\u4e00-\u9fff]{1,3}")
 SAMPLE_PER_LENGTH = 700
 HAND_PICKED = [
-    "5%左右", "830万吨", "47.6万人次", "107.48亿元", "3个", "林麝", "一泓清水入黄河", "新质生产力",
-    "项目建设", "优营商环境", "突破点", "城市有能级", "平急两用", "汾河三期", "解决3家企业", "不成事",
-    "高质量发展", "十四五", "专精特新", "晋创谷", "麝", "5g", "12345", "1%",
+    "5%左右",
+    "830万吨",
+    "47.6万人次",
+    "107.48亿元",
+    "3个",
+    "林麝",
+    "一泓清水入黄河",
+    "新质生产力",
+    "项目建设",
+    "优营商环境",
+    "突破点",
+    "城市有能级",
+    "平急两用",
+    "汾河三期",
+    "解决3家企业",
+    "不成事",
+    "高质量发展",
+    "十四五",
+    "专精特新",
+    "晋创谷",
+    "麝",
+    "5g",
+    "12345",
+    "1%",
 ]
 
 Key = tuple[str, str, int]
@@ -40,14 +61,19 @@ Key = tuple[str, str, int]
 
 @pytest.fixture(scope="module")
 def rows() -> list[tuple[Key, str]]:
-    return [((r["doc_id"], r["section_id"], r["paragraph"]), r["text"])
-            for d in seed_documents() for r in document_rows(d)]
+    return [
+        ((r["doc_id"], r["section_id"], r["paragraph"]), r["text"])
+        for d in seed_documents()
+        for r in document_rows(d)
+    ]
 
 
 def occurrences(text_units: list[str], term_units: list[str]) -> list[tuple[int, int]]:
     """Brute force: unit index ranges where ``term_units`` occurs, overlaps merged."""
     k = len(term_units)
-    found = [(i, i + k) for i in range(len(text_units) - k + 1) if text_units[i:i + k] == term_units]
+    found = [
+        (i, i + k) for i in range(len(text_units) - k + 1) if text_units[i : i + k] == term_units
+    ]
     merged: list[tuple[int, int]] = []
     for s, e in found:
         if merged and s <= merged[-1][1]:
@@ -63,13 +89,15 @@ def generated_terms(rows: list[tuple[Key, str]]) -> list[str]:
         for run in CJK_RUN.findall(text):
             for n in (2, 3, 4, 6):
                 for i in range(len(run) - n + 1):
-                    counts[run[i:i + n]] += 1
+                    counts[run[i : i + n]] += 1
         for m in NUMBER_UNIT.findall(text):
             counts[m] += 2  # numbers with units are all kept
     rng = random.Random(20250101)
     terms: list[str] = []
     for n in (2, 3, 4, 6):
-        pool = sorted(t for t, c in counts.items() if c >= 2 and len(t) == n and CJK_RUN.fullmatch(t))
+        pool = sorted(
+            t for t, c in counts.items() if c >= 2 and len(t) == n and CJK_RUN.fullmatch(t)
+        )
         terms += rng.sample(pool, min(SAMPLE_PER_LENGTH, len(pool)))
     numbers = sorted(t for t in counts if NUMBER_UNIT.fullmatch(t))
     return HAND_PICKED + terms + numbers
@@ -105,8 +133,10 @@ def test_recall_and_span_precision(rows: list[tuple[Key, str]]) -> None:
                 continue
             for key, hit in got.items():
                 if len(hit.spans) != len(expected[key]):
-                    problems.append(f"{term}: {key} has {len(hit.spans)} spans, "
-                                    f"{len(expected[key])} occurrences")
+                    problems.append(
+                        f"{term}: {key} has {len(hit.spans)} spans, "
+                        f"{len(expected[key])} occurrences"
+                    )
                 for s, e in hit.spans:
                     covered = re.sub(r"\s", "", fold(hit.text[s:e]))
                     if len(expected[key]) and covered.count(re.sub(r"\s", "", fold(term))) < 1:

@@ -7,15 +7,16 @@ scoring.py works on Whoosh-inverted fields, so those tests use an index of the p
 
 from __future__ import annotations
 
-import pytest
 import functools
 
-from conftest_search import seed_documents, seed_index
+import pytest
 from whoosh.util.numeric import byte_to_length
 
 import legacy_scoring as scoring
-from reporttui.core.search.search import build_filter, build_query
+from conftest_search import seed_documents, seed_index
 from reporttui.core.search.query import parse_query
+from reporttui.core.search.search import build_filter, build_query
+
 
 @functools.lru_cache(maxsize=1)
 def legacy_seed_index():  # type: ignore[no-untyped-def]
@@ -32,8 +33,17 @@ def legacy_seed_index():  # type: ignore[no-untyped-def]
     return ix
 
 
-QUERIES = ["发展", "林麝", "高质量发展", '"一泓清水入黄河"', "生态 保护", "乡村振兴 -脱贫",
-           "氢能 OR 储能", "5%左右", "region:古交 发展"]
+QUERIES = [
+    "发展",
+    "林麝",
+    "高质量发展",
+    '"一泓清水入黄河"',
+    "生态 保护",
+    "乡村振兴 -脱贫",
+    "氢能 OR 储能",
+    "5%左右",
+    "region:古交 发展",
+]
 
 
 def test_length_bytes_match_whoosh_lengths() -> None:
@@ -56,6 +66,7 @@ def test_same_ranking_and_counts_as_whoosh(text: str) -> None:
         filt = build_filter(pq, s.reader())
         if filt is not None:
             from whoosh import query as wq
+
             q = wq.And([q, wq.ConstantScoreQuery(filt, 0.0)])
         reference = s.search(q, limit=20, terms=False)
         ref = [(hit.docnum, round(hit.score, 9)) for hit in reference]
@@ -77,7 +88,7 @@ def test_fast_scorer_is_used() -> None:
         assert isinstance(sc, scoring.TableBM25FScorer)
 
 
-MORE = QUERIES + ["林麝 OR 沙棘 养殖", "发展发展", "(林麝 养殖) OR 沙棘", "year:2024 发展"]
+MORE = [*QUERIES, "林麝 OR 沙棘 养殖", "发展发展", "(林麝 养殖) OR 沙棘", "year:2024 发展"]
 
 
 def _whoosh_reference(s, text: str, limit: int):  # type: ignore[no-untyped-def]
@@ -106,7 +117,7 @@ def test_matcher_same_rows_scores_and_order_as_whoosh(text: str) -> None:
         assert [d for d, _ in top] == [d for d, _ in ref_top]
         # Whoosh's ConstantScoreQuery for filters adds a constant 1.0 to every row: same order.
         shift = 1.0 if pq.filters else 0.0
-        for (_, a), (_, b) in zip(top, ref_top):
+        for (_, a), (_, b) in zip(top, ref_top, strict=False):
             assert a + shift == pytest.approx(b, rel=1e-9)
 
 
@@ -116,7 +127,8 @@ def test_exclusion_is_exact() -> None:
 
     with seed_index().searcher() as s:
         truth = sorted(
-            n for n in range(s.doc_count_all())
+            n
+            for n in range(s.doc_count_all())
             if "高质量" in s.stored_fields(n)["text"] and "发展" not in s.stored_fields(n)["text"]
         )
         r = search(s, "高质量 -发展", limit=1000)
@@ -127,13 +139,14 @@ def test_exclusion_is_exact() -> None:
 
 def test_matcher_skips_deleted_rows_and_reads_every_segment() -> None:
     from conftest_search import make_doc
-
     from reporttui.core.index.indexer import open_writer, ram_storage
     from reporttui.core.index.schema import document_rows, make_schema
     from reporttui.core.search.search import search
 
     ix = ram_storage().create_index(make_schema())
-    for i, paras in enumerate([["推进林麝养殖。", "林麝产业发展。"], ["林麝基地建设。"], ["林麝保护。"]]):
+    for i, paras in enumerate(
+        [["推进林麝养殖。", "林麝产业发展。"], ["林麝基地建设。"], ["林麝保护。"]]
+    ):
         w = open_writer(ix)
         w.add_rows(document_rows(make_doc(f"d{i}", paras)))
         w.commit()

@@ -3,29 +3,44 @@
 from __future__ import annotations
 
 import pytest
-from conftest_search import build_index, make_doc
 
+from conftest_search import build_index, make_doc
 from reporttui.core.search.search import explain, format_explain, search
 
 
 @pytest.fixture(scope="module")
 def ix():  # type: ignore[no-untyped-def]
-    gujiao = make_doc("gujiao2025", [
-        "发挥万只林麝养殖示范基地带动作用，打造太原市级专业镇。",
-        "做优做强林麝、沙棘、鲜食玉米等特色产业，推进万只林麝养殖项目。",
-        "以“一泓清水入黄河”工程为牵引，完成3个地质灾害搬迁村土地复垦。",
-        "他在太原市委工作多年。",
-        "城市委员会的工作会议召开了。",
-        "地区生产总值增长5%左右，一般公共预算收入增长25%左右。",
-        "完成13个老旧小区改造，建成90个5G基站。",
-    ])
-    jiaocheng = make_doc("jiaocheng2024", [
-        "全县地区生产总值完成 107.48亿元，同比增长 4.6%。",
-        "加速培育新质生产力，为经济发展注入新动能。",
-        "种植优种沙棘5400亩，和谐源建成全省最大的林麝特色繁殖基地。",
-    ], region="交城县", year=2024, kind="新闻综述", heading="改革攻坚")
-    many = make_doc("taiyuan2025", [f"第{i}项：推进林麝产业发展。" for i in range(60)],
-                    region="太原市", year=2025, heading="二、2025年工作安排")
+    gujiao = make_doc(
+        "gujiao2025",
+        [
+            "发挥万只林麝养殖示范基地带动作用，打造太原市级专业镇。",
+            "做优做强林麝、沙棘、鲜食玉米等特色产业，推进万只林麝养殖项目。",
+            "以“一泓清水入黄河”工程为牵引，完成3个地质灾害搬迁村土地复垦。",
+            "他在太原市委工作多年。",
+            "城市委员会的工作会议召开了。",
+            "地区生产总值增长5%左右，一般公共预算收入增长25%左右。",
+            "完成13个老旧小区改造，建成90个5G基站。",
+        ],
+    )
+    jiaocheng = make_doc(
+        "jiaocheng2024",
+        [
+            "全县地区生产总值完成 107.48亿元，同比增长 4.6%。",
+            "加速培育新质生产力，为经济发展注入新动能。",
+            "种植优种沙棘5400亩，和谐源建成全省最大的林麝特色繁殖基地。",
+        ],
+        region="交城县",
+        year=2024,
+        kind="新闻综述",
+        heading="改革攻坚",
+    )
+    many = make_doc(
+        "taiyuan2025",
+        [f"第{i}项：推进林麝产业发展。" for i in range(60)],
+        region="太原市",
+        year=2025,
+        heading="二、2025年工作安排",
+    )
     return build_index([gujiao, jiaocheng, many])
 
 
@@ -68,8 +83,16 @@ def test_phrases_exclusions_or(ix) -> None:  # type: ignore[no-untyped-def]
     assert paras(search(ix, '"一泓清水入黄河"')) == {("gujiao2025", 3)}
     assert paras(search(ix, "“新质 生产力”")) == {("jiaocheng2024", 2)}
     assert paras(search(ix, "林麝 -养殖 -产业发展")) == {("jiaocheng2024", 3)}
-    assert paras(search(ix, "沙棘 OR 一泓清水")) == {("gujiao2025", 2), ("gujiao2025", 3), ("jiaocheng2024", 3)}
-    assert paras(search(ix, "(林麝 沙棘) OR 新动能")) == {("gujiao2025", 2), ("jiaocheng2024", 3), ("jiaocheng2024", 2)}
+    assert paras(search(ix, "沙棘 OR 一泓清水")) == {
+        ("gujiao2025", 2),
+        ("gujiao2025", 3),
+        ("jiaocheng2024", 3),
+    }
+    assert paras(search(ix, "(林麝 沙棘) OR 新动能")) == {
+        ("gujiao2025", 2),
+        ("jiaocheng2024", 3),
+        ("jiaocheng2024", 2),
+    }
     assert paras(search(ix, "林麝 沙棘 亩")) == {("jiaocheng2024", 3)}
 
 
@@ -95,9 +118,14 @@ def test_headings_are_rows_with_paragraph_zero(ix) -> None:  # type: ignore[no-u
 def test_hit_fields(ix) -> None:  # type: ignore[no-untyped-def]
     hit = search(ix, "新质生产力").hits[0]
     assert (hit.doc_id, hit.path, hit.region, hit.year, hit.kind) == (
-        "jiaocheng2024", "/tmp/jiaocheng2024.txt", "交城县", 2024, "新闻综述")
+        "jiaocheng2024",
+        "/tmp/jiaocheng2024.txt",
+        "交城县",
+        2024,
+        "新闻综述",
+    )
     assert hit.section_id == "s1" and hit.section_path == ("改革攻坚",) and hit.paragraph == 2
-    assert hit.text[hit.spans[0][0]:hit.spans[0][1]] == "新质生产力"
+    assert hit.text[hit.spans[0][0] : hit.spans[0][1]] == "新质生产力"
     assert hit.snippet == hit.text and hit.score > 0
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest_search import seed_documents, seed_index
-
 from reporttui.core.search.search import search
 
 
@@ -42,7 +41,12 @@ def test_exclusion_on_real_text() -> None:
 
 def test_rejoined_layout_breaks_are_found_and_highlighted() -> None:
     ix, d = seed_index(), ids()
-    for word, seed in (("优营商环境", "002"), ("平急两用", "004"), ("城市有能级", "004"), ("汾河三期", "001")):
+    for word, seed in (
+        ("优营商环境", "002"),
+        ("平急两用", "004"),
+        ("城市有能级", "004"),
+        ("汾河三期", "001"),
+    ):
         r = search(ix, word)
         assert r.per_doc == {d[seed]: 1}, word
         h = r.hits[0]

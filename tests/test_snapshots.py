@@ -9,8 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_app_support import app_home, make_app, settle  # noqa: F401 (a fixture)
 from textual import events
+
+from test_app_support import make_app, settle
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 45), id="160x45")]
 

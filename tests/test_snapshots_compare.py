@@ -11,9 +11,9 @@ import os
 from typing import Any
 
 import pytest
-from compare_helpers import seed
 from textual.app import App
 
+from compare_helpers import seed
 from reporttui.core.library.library import Library
 
 SIZES = [(80, 24), (160, 45)]

@@ -15,15 +15,21 @@ def tree(src: str) -> list[tuple[int, str, str]]:
 def test_levels_follow_the_numbering_styles() -> None:
     src = f"各位代表：\n{P}\n一、工作回顾\n{P}\n（一）稳增长\n{P}\n1.抓项目\n{P}\n（1）重点项目\n{P}\n（二）促改革\n{P}\n二、工作安排\n{P}\n"
     assert tree(src) == [
-        (1, "main", "一、工作回顾"), (2, "main", "（一）稳增长"), (3, "main", "1.抓项目"),
-        (4, "main", "（1）重点项目"), (2, "main", "（二）促改革"), (1, "main", "二、工作安排"),
+        (1, "main", "一、工作回顾"),
+        (2, "main", "（一）稳增长"),
+        (3, "main", "1.抓项目"),
+        (4, "main", "（1）重点项目"),
+        (2, "main", "（二）促改革"),
+        (1, "main", "二、工作安排"),
     ]
 
 
 def test_a_higher_style_closes_a_lower_one_even_when_the_first_higher_heading_is_missing() -> None:
     src = f"{P}\n（一）抗击非典。{P}\n（二）结构调整。{P}\n二、2004年主要任务\n{P}\n（一）科教兴市\n{P}\n"
     assert tree(src) == [
-        (1, "main", "（一）抗击非典。"), (1, "main", "（二）结构调整。"), (1, "main", "二、2004年主要任务"),
+        (1, "main", "（一）抗击非典。"),
+        (1, "main", "（二）结构调整。"),
+        (1, "main", "二、2004年主要任务"),
         (2, "main", "（一）科教兴市"),
     ]
 
@@ -34,9 +40,13 @@ def test_restarted_numbering_inside_a_section_nests_and_after_the_report_is_an_a
         f"（一）依法行政\n{P}\n附件\n一、名词解释\n{P}\n"
     )
     assert tree(src) == [
-        (1, "main", "一、2018年工作回顾"), (1, "main", "二、2019年工作安排"),
-        (2, "main", "一、稳增长。"), (2, "main", "二、促改革。"), (3, "main", "（一）依法行政"),
-        (1, "appendix", "附件"), (2, "appendix", "一、名词解释"),
+        (1, "main", "一、2018年工作回顾"),
+        (1, "main", "二、2019年工作安排"),
+        (2, "main", "一、稳增长。"),
+        (2, "main", "二、促改革。"),
+        (3, "main", "（一）依法行政"),
+        (1, "appendix", "附件"),
+        (2, "appendix", "一、名词解释"),
     ]
 
 
@@ -53,7 +63,11 @@ def test_lead_sentences_need_parallel_paragraphs() -> None:
         f"一、安排\n稳步推进项目建设。{P}\n大力发展现代农业。{P}\n持续改善生态环境。{P}\n"
     )
     leads = [s for s in parallel.walk() if s.kind == "lead"]
-    assert [s.title for s in leads] == ["稳步推进项目建设。", "大力发展现代农业。", "持续改善生态环境。"]
+    assert [s.title for s in leads] == [
+        "稳步推进项目建设。",
+        "大力发展现代农业。",
+        "持续改善生态环境。",
+    ]
     assert all(s.level == 2 and s.title_start == s.paragraphs[0].start for s in leads)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import seed_doc
-
 from reporttui.core.model import Document, Section
 
 
@@ -35,7 +34,11 @@ def test_seed_000_markdown_digest() -> None:
     top = doc.sections
     assert top[0].kind == "preamble" and top[0].title == "" and top[0].level == 0
     assert top[0].paragraphs[0].text == "加快重构省会城市唯一县级市的地位和形象"
-    assert titles(top[1:]) == ["总体要求", "2024年 高质量发展迈出坚实步伐", "2025年 加快实现“二次腾飞”"]
+    assert titles(top[1:]) == [
+        "总体要求",
+        "2024年 高质量发展迈出坚实步伐",
+        "2025年 加快实现“二次腾飞”",
+    ]
     review, plan = top[2], top[3]
     # Two of the eight 坚持… headings lack ### (they end with a markdown line break): same level.
     assert len(review.children) == 8
@@ -73,10 +76,16 @@ def test_seed_001_feature_with_title_line_headings_and_captions() -> None:
     assert "汾河三期河道治理工程" in doc.text
     captions = [d.text for d in doc.dropped if d.reason == "photo caption"]
     assert captions == [
-        "美丽乡村上雁门村", "太古城际高速公交", "采煤沉陷区安置小区", "水泉森林公园",
-        "中电投岔口风力发电", "兴能热电厂",
+        "美丽乡村上雁门村",
+        "太古城际高速公交",
+        "采煤沉陷区安置小区",
+        "水泉森林公园",
+        "中电投岔口风力发电",
+        "兴能热电厂",
     ]
-    assert [d.text for d in doc.dropped if d.reason == "byline"] == ["文字 徐方伟 图片 古交市新闻中心提供"]
+    assert [d.text for d in doc.dropped if d.reason == "byline"] == [
+        "文字 徐方伟 图片 古交市新闻中心提供"
+    ]
     assert "兴能热电厂" not in doc.text
 
 
@@ -91,8 +100,13 @@ def test_seed_002_vertical_title_wrapped_body_and_lead_sentences() -> None:
     leads = only.children
     assert {s.kind for s in leads} == {"lead"}
     assert titles(leads[:7]) == [
-        "经济运行持续向好。", "产业发展步伐有力。", "改革创新不断深化。", "城乡发展协同推进。",
-        "民生福祉可感可及。", "社会大局和谐稳定。", "政府建设全面加强。",
+        "经济运行持续向好。",
+        "产业发展步伐有力。",
+        "改革创新不断深化。",
+        "城乡发展协同推进。",
+        "民生福祉可感可及。",
+        "社会大局和谐稳定。",
+        "政府建设全面加强。",
     ]
     measures = leads[7:]
     assert len(measures) == 8, titles(measures)
@@ -100,7 +114,9 @@ def test_seed_002_vertical_title_wrapped_body_and_lead_sentences() -> None:
     assert measures[0].title == "突出速度质效并举，加快构建现代产业体系。"
     # Wrapped lines are one paragraph again; the word cut by the wrap is whole.
     assert "以“绣花功夫”优营商环境，着力构建" in doc.text
-    assert "春日的交城大地处处涌动着奋进的热潮。3月24日至3月28日，交城县十七届人大七次会议" in doc.text
+    assert (
+        "春日的交城大地处处涌动着奋进的热潮。3月24日至3月28日，交城县十七届人大七次会议" in doc.text
+    )
     assert "千方百计促消费" in measures[1].paragraphs[-1].text or any(
         "千方百计促消费" in p.text for p in measures[1].paragraphs
     )
@@ -126,7 +142,7 @@ def test_seed_003_web_page_plan_report() -> None:
         "三、2026年国民经济和社会发展主要任务",
     ]
     first = top[1]
-    assert [c.title for c in first.children][0] == "(一) 产业转型持续推进，发展质效稳步提升"
+    assert next(c.title for c in first.children) == "(一) 产业转型持续推进，发展质效稳步提升"
     assert [len(c.children) for c in first.children] == [3, 3, 4, 3, 3]
     lead = first.children[0].children[0]
     assert lead.title == "传统工业固本升级。" and lead.kind == "lead"
@@ -136,8 +152,13 @@ def test_seed_003_web_page_plan_report() -> None:
     assert "\ue004" not in doc.text and "\ue003" not in doc.text
     chrome = [d.text for d in doc.dropped if d.reason == "web chrome"]
     assert chrome == [
-        "Title", "您当前的位置: 首页 > > 文章详细", "发布时间:2026-01-04", "上一篇:",
-        "高新区发布第五期4款特色产品", "下一篇:", "感谢、感悟、赶超、敢当四个关键词见证25年共同成长",
+        "Title",
+        "您当前的位置: 首页 > > 文章详细",
+        "发布时间:2026-01-04",
+        "上一篇:",
+        "高新区发布第五期4款特色产品",
+        "下一篇:",
+        "感谢、感悟、赶超、敢当四个关键词见证25年共同成长",
         "Title",
     ]
     # Half-width punctuation beside Chinese is made full-width.
@@ -156,7 +177,12 @@ def test_seed_004_newspaper_second_half_with_inline_headings_and_appended_block(
     assert first.kind == "inline"
     assert first.title == "(一) 加快向新而行、向绿而行、向效而行。"
     assert first.paragraphs[0].text.startswith("产业体系向新图强，发展才能以质取胜。")
-    assert titles(first.children) == ["下好创新“先手棋”。", "锚定产业“主赛道”。", "打造承载“集聚区”。", "提升要素“配置率”。"]
+    assert titles(first.children) == [
+        "下好创新“先手棋”。",
+        "锚定产业“主赛道”。",
+        "打造承载“集聚区”。",
+        "提升要素“配置率”。",
+    ]
     fifth = plan.children[4]
     assert fifth.title == "(五) 聚焦能级提升抓改革、扩开放、促发展。"
     assert fifth.paragraphs[0].text.startswith("城市有能级，才有核心竞争力。")

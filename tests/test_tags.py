@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import seed_doc
 
+from conftest import seed_doc
 from reporttui.core.errors import ReportError
 from reporttui.core.library import tag_export
 from reporttui.core.library.catalog import LibraryEntry

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from compare_helpers import seed
 
+from compare_helpers import seed
 from reporttui.core.analysis.targets import (
     Indicator,
     canonical_indicator,

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from compare_helpers import raw_seed
 
+from compare_helpers import raw_seed
 from reporttui.core.analysis.themes import (
     assign_themes,
     cue_counts,
@@ -44,11 +44,16 @@ def test_taxonomy_lists_the_themes_in_display_order() -> None:
         assert len(theme.weights) >= 10, theme.name
         assert all(w > 0 for w in theme.weights.values())
     groups = {t.name: t.group for t in taxonomy()}
-    assert {n for n, g in groups.items() if g == "livelihood"} == {"教育", "医疗卫生", "就业", "养老/社保"}
+    assert {n for n, g in groups.items() if g == "livelihood"} == {
+        "教育",
+        "医疗卫生",
+        "就业",
+        "养老/社保",
+    }
 
 
 def test_taxonomy_format_errors_name_the_file() -> None:
-    with pytest.raises(ValueError, match="themes.toml"):
+    with pytest.raises(ValueError, match=r"themes\.toml"):
         parse_taxonomy("3: 词 词\n")
     with pytest.raises(ValueError, match="needs an id"):
         parse_taxonomy('[[theme]]\nname = "甲"\n')
@@ -73,15 +78,23 @@ def test_user_taxonomy_replaces_and_extends(tmp_path, monkeypatch) -> None:
     try:
         names = theme_names()
         assert names["marine"] == "海洋经济" and list(names)[-1] == "sports"
-        assert assign_themes("建设体育强市，办好赛事。体育强市，赛事经济。", "体育强市")[0].name == "体育"
+        assert (
+            assign_themes("建设体育强市，办好赛事。体育强市，赛事经济。", "体育强市")[0].name
+            == "体育"
+        )
     finally:
         taxonomy.cache_clear()
 
 
 def test_a_livelihood_section_is_filed_under_the_group() -> None:
-    body = "办好人民满意的教育，新建学校和幼儿园。建设医院，提升医疗卫生水平。落实就业优先，稳就业。"
+    body = (
+        "办好人民满意的教育，新建学校和幼儿园。建设医院，提升医疗卫生水平。落实就业优先，稳就业。"
+    )
     assert assign_themes(body, "持续增进民生福祉")[0].name == "民生"
-    assert assign_themes("新建学校10所，增加学位5000个，义务教育优质均衡。", "办好教育")[0].name == "教育"
+    assert (
+        assign_themes("新建学校10所，增加学位5000个，义务教育优质均衡。", "办好教育")[0].name
+        == "教育"
+    )
 
 
 def test_cue_words_match_leftmost_longest() -> None:

@@ -3,14 +3,32 @@
 from __future__ import annotations
 
 from reporttui.core.index.tokenize import (
-    BigramField, CompactPositions, JiebaTokenizer, UnitBigramTokenizer, bigram_postings, fold, jieba_words,
-    term_query_tokens, unit_spans, units,
+    BigramField,
+    CompactPositions,
+    JiebaTokenizer,
+    UnitBigramTokenizer,
+    bigram_postings,
+    fold,
+    jieba_words,
+    term_query_tokens,
+    unit_spans,
+    units,
 )
 
 
 def test_numbers_with_decimal_point_and_percent_are_one_unit() -> None:
     assert units("完成 107.48亿元，增长5%左右") == [
-        "完", "成", "107.48", "亿", "元", ",", "增", "长", "5%", "左", "右",
+        "完",
+        "成",
+        "107.48",
+        "亿",
+        "元",
+        ",",
+        "增",
+        "长",
+        "5%",
+        "左",
+        "右",
     ]
 
 
@@ -76,7 +94,10 @@ def test_compact_positions_round_trip() -> None:
 
 def test_tokenizer_chars_slice_the_text() -> None:
     text = "完成 107.48亿元"
-    toks = [(t.text, t.pos, t.startchar, t.endchar) for t in UnitBigramTokenizer()(text, positions=True, chars=True)]
+    toks = [
+        (t.text, t.pos, t.startchar, t.endchar)
+        for t in UnitBigramTokenizer()(text, positions=True, chars=True)
+    ]
     assert ("107.48亿", 2, 3, 10) in toks
     for word, _, s, e in toks:
         assert fold(text[s:e]).replace(" ", "") == word
@@ -86,5 +107,5 @@ def test_jieba_words_drop_punctuation_and_stopwords() -> None:
     words = jieba_words("以“一泓清水入黄河”工程为牵引，加快完成汾河流域的治理", frozenset({"的"}))
     assert "一泓清水入黄河" in words
     assert "的" not in words and "，" not in words and "“" not in words
-    toks = list(JiebaTokenizer()( "发展新质生产力", positions=True))
+    toks = list(JiebaTokenizer()("发展新质生产力", positions=True))
     assert [t.pos for t in toks] == list(range(len(toks)))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest_search import build_index, make_doc
-
 from reporttui.core.index.tokenize import fold
 from reporttui.core.search.search import search
 from reporttui.core.text.ingest import parse_document

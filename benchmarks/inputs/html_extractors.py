@@ -128,7 +128,7 @@ def main() -> None:
             t0 = time.perf_counter()
             try:
                 text, title = fn(html)
-            except Exception as exc:  # noqa: BLE001 - an extractor failing on a page counts as nothing kept
+            except Exception as exc:
                 text, title = "", ""
                 print(f"  {name} failed on {item['id']}: {type(exc).__name__}")
             spent += time.perf_counter() - t0

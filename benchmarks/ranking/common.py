@@ -120,14 +120,23 @@ def build_baseline(rows: dict[str, list[dict[str, Any]]], folder: Path) -> Any:
     from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
     from whoosh.filedb.filestore import FileStorage
 
-    schema = Schema(key=ID(stored=True), region=ID(stored=True), year=NUMERIC(int, stored=True),
-                    text=TEXT(analyzer=ChineseAnalyzer()), raw=STORED())
+    schema = Schema(
+        key=ID(stored=True),
+        region=ID(stored=True),
+        year=NUMERIC(int, stored=True),
+        text=TEXT(analyzer=ChineseAnalyzer()),
+        raw=STORED(),
+    )
     folder.mkdir(parents=True, exist_ok=True)
     ix = FileStorage(str(folder)).create_index(schema)
     w = ix.writer()
     for rel, rs in rows.items():
         for r in rs:
-            fields: dict[str, Any] = {"key": f"{rel}#{anchor_of(r)}", "text": r["text"], "raw": r["text"]}
+            fields: dict[str, Any] = {
+                "key": f"{rel}#{anchor_of(r)}",
+                "text": r["text"],
+                "raw": r["text"],
+            }
             if r.get("region"):
                 fields["region"] = r["region"]
             if r.get("year"):
@@ -173,7 +182,10 @@ def reporttui_search(ix: Any, query: str, home: Path, limit: int = 20) -> list[s
     from reporttui.core.search.search import search
 
     res = search(ix, query, limit=limit, home=home)
-    return [f"{h.path}#{anchor_of({'paragraph': h.paragraph, 'section_id': h.section_id})}" for h in res.hits]
+    return [
+        f"{h.path}#{anchor_of({'paragraph': h.paragraph, 'section_id': h.section_id})}"
+        for h in res.hits
+    ]
 
 
 def load_judgments() -> dict[str, Any]:
@@ -191,14 +203,22 @@ def resolver(rows: dict[str, list[dict[str, Any]]]) -> Any:
             by_anchor[key] = key
 
     def resolve(ref: dict[str, Any]) -> str | None:
-        return by_hash.get((ref["doc"], ref["hash"])) or by_anchor.get(f"{ref['doc']}#{ref['anchor']}")
+        return by_hash.get((ref["doc"], ref["hash"])) or by_anchor.get(
+            f"{ref['doc']}#{ref['anchor']}"
+        )
 
     return resolve
 
 
-def random_matching(rows: dict[str, list[dict[str, Any]]], terms: list[str], n: int, seed: str) -> list[str]:
+def random_matching(
+    rows: dict[str, list[dict[str, Any]]], terms: list[str], n: int, seed: str
+) -> list[str]:
     """``n`` random row keys whose text contains every term (the pool's random part)."""
-    keys = [f"{rel}#{anchor_of(r)}" for rel, rs in rows.items() for r in rs
-            if all(t in r["text"] for t in terms)]
+    keys = [
+        f"{rel}#{anchor_of(r)}"
+        for rel, rs in rows.items()
+        for r in rs
+        if all(t in r["text"] for t in terms)
+    ]
     rng = random.Random(seed)
     return rng.sample(keys, min(n, len(keys)))

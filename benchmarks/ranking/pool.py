@@ -68,12 +68,14 @@ def main() -> None:
         for i, key in enumerate(keys, 1):
             rel, r = by_key[key]
             text = r["text"]
-            pool[q["id"]].append({"doc": rel, "anchor": common.anchor_of(r), "hash": common.text_hash(text)})
+            pool[q["id"]].append(
+                {"doc": rel, "anchor": common.anchor_of(r), "hash": common.text_hash(text)}
+            )
             pos = min((text.find(w) for w in words if w in text), default=-1)
             lead = text[:70]
             window = ""
             if pos > 60:
-                window = " …" + text[max(pos - 25, 0): pos + 35]
+                window = " …" + text[max(pos - 25, 0) : pos + 35]
             where = f"{r.get('region') or '?'}{r.get('year') or ''}"
             sec = (r.get("section_path") or "").split(" > ")[-1][:18]
             kind = "H" if not r["paragraph"] else ""

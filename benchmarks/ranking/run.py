@@ -41,7 +41,7 @@ def metrics(ranked: list[str], grades: dict[str, int]) -> dict[str, float]:
             break
     dcg = sum((2 ** grades.get(k, 0) - 1) / math.log2(i + 1) for i, k in enumerate(ranked[:10], 1))
     ideal = sorted(grades.values(), reverse=True)[:10]
-    idcg = sum((2 ** g - 1) / math.log2(i + 1) for i, g in enumerate(ideal, 1))
+    idcg = sum((2**g - 1) / math.log2(i + 1) for i, g in enumerate(ideal, 1))
     p5 = sum(1 for k in ranked[:5] if grades.get(k, 0) >= 1) / 5
     return {"mrr": mrr, "ndcg": dcg / idcg if idcg else 0.0, "p5": p5}
 
@@ -52,8 +52,12 @@ def main() -> None:
     ap.add_argument("--work", help="keep the indexes here and reuse them (default: a temp dir)")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     ap.add_argument("--per-query", action="store_true", help="also print each query's figures")
-    ap.add_argument("--part", choices=("tune", "held", "all"), default="all",
-                    help="which part's queries --per-query prints (tune while tuning)")
+    ap.add_argument(
+        "--part",
+        choices=("tune", "held", "all"),
+        default="all",
+        help="which part's queries --per-query prints (tune while tuning)",
+    )
     args = ap.parse_args()
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="ranking-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -88,12 +92,20 @@ def main() -> None:
                         unresolved += 1
                         continue
                     grades[key] = max(grades.get(key, 0), ref["grade"])
-                ours = common.reporttui_search(searcher, q["query"], home, 20)[:10]  # the CLI default limit
+                ours = common.reporttui_search(searcher, q["query"], home, 20)[
+                    :10
+                ]  # the CLI default limit
                 base = common.baseline_search(bl, q["query"], 10)
-                per_query.append({
-                    "id": q["id"], "query": q["query"], "part": q["part"], "kind": q["kind"],
-                    "reporttui": metrics(ours, grades), "baseline": metrics(base, grades),
-                })
+                per_query.append(
+                    {
+                        "id": q["id"],
+                        "query": q["query"],
+                        "part": q["part"],
+                        "kind": q["kind"],
+                        "reporttui": metrics(ours, grades),
+                        "baseline": metrics(base, grades),
+                    }
+                )
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)
@@ -101,7 +113,10 @@ def main() -> None:
     for part in ("tune", "held", "all"):
         qs = [p for p in per_query if part == "all" or p["part"] == part]
         summary[part] = {
-            system: {m: round(statistics.fmean(p[system][m] for p in qs), 3) for m in ("mrr", "ndcg", "p5")}
+            system: {
+                m: round(statistics.fmean(p[system][m] for p in qs), 3)
+                for m in ("mrr", "ndcg", "p5")
+            }
             for system in ("reporttui", "baseline")
         }
         summary[part]["queries"] = len(qs)
@@ -116,13 +131,17 @@ def main() -> None:
             if args.part != "all" and p["part"] != args.part:
                 continue
             r, b = p["reporttui"], p["baseline"]
-            print(f"{p['id']} {p['part']:4} {p['query'][:18]:<18} reporttui {r['mrr']:.2f} {r['ndcg']:.2f} "
-                  f"{r['p5']:.2f}   baseline {b['mrr']:.2f} {b['ndcg']:.2f} {b['p5']:.2f}")
+            print(
+                f"{p['id']} {p['part']:4} {p['query'][:18]:<18} reporttui {r['mrr']:.2f} {r['ndcg']:.2f} "
+                f"{r['p5']:.2f}   baseline {b['mrr']:.2f} {b['ndcg']:.2f} {b['p5']:.2f}"
+            )
     print(f"{'part':<6}{'queries':>8}  {'system':<10}{'MRR@10':>8}{'nDCG@10':>9}{'P@5':>7}")
     for part in ("tune", "held", "all"):
         for system in ("reporttui", "baseline"):
             s = summary[part][system]
-            print(f"{part:<6}{summary[part]['queries']:>8}  {system:<10}{s['mrr']:>8.3f}{s['ndcg']:>9.3f}{s['p5']:>7.3f}")
+            print(
+                f"{part:<6}{summary[part]['queries']:>8}  {system:<10}{s['mrr']:>8.3f}{s['ndcg']:>9.3f}{s['p5']:>7.3f}"
+            )
     if unresolved:
         print(f"warning: {unresolved} judged references no longer resolve (text changed)")
 

@@ -41,16 +41,26 @@ def main() -> None:
         grades.append(g)
     ix = open_dir(str(work / "rt"))
     with ix.searcher() as searcher:
+
         def objective() -> float:
-            ms = [metrics(common.reporttui_search(searcher, q["query"], home, 20)[:10], g) for q, g in zip(queries, grades)]
-            return (statistics.fmean(m["mrr"] for m in ms) + statistics.fmean(m["ndcg"] for m in ms)) / 2
+            ms = [
+                metrics(common.reporttui_search(searcher, q["query"], home, 20)[:10], g)
+                for q, g in zip(queries, grades, strict=False)
+            ]
+            return (
+                statistics.fmean(m["mrr"] for m in ms) + statistics.fmean(m["ndcg"] for m in ms)
+            ) / 2
 
         best = objective()
         print(f"start {best:.4f} {ranking.WEIGHTS} B={ranking.B}")
         for _ in range(args.rounds):
-            for name in list(ranking.WEIGHTS) + ["B"]:
+            for name in [*list(ranking.WEIGHTS), "B"]:
                 current = ranking.B if name == "B" else ranking.WEIGHTS[name]
-                steps = [0.25, 0.5, 0.75, 0.9] if name == "B" else [current + d for d in (-0.3, -0.15, 0.15, 0.3)]
+                steps = (
+                    [0.25, 0.5, 0.75, 0.9]
+                    if name == "B"
+                    else [current + d for d in (-0.3, -0.15, 0.15, 0.3)]
+                )
                 for value in steps:
                     if name == "B":
                         ranking.B = value

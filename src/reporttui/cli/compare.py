@@ -243,7 +243,6 @@ def targets_command(
         format_cell,
         target_table,
     )
-
     from reporttui.core.display import safe_line
 
     fmt = _format(as_json, as_csv, as_md)
@@ -268,7 +267,9 @@ def targets_command(
         for d in documents:
             for r in per_doc[d.id]:
                 row = r.to_json()
-                writer.writerow({k: safe_line(v) if isinstance(v, str) else v for k, v in row.items()})
+                writer.writerow(
+                    {k: safe_line(v) if isinstance(v, str) else v for k, v in row.items()}
+                )
         return
     if fmt:
         rows = indicator_rows([(d, per_doc[d.id]) for d in documents])
@@ -413,7 +414,9 @@ def _change_json(items: Any) -> list[dict[str, object]]:
 )
 @click.option("--sections", is_flag=True, help="Also list top terms per plan section.")
 @click.option("--json", "as_json", is_flag=True, help="Print the statistics as JSON.")
-@click.option("--csv", "as_csv", is_flag=True, help="One CSV row per term (top, new, rising, falling).")
+@click.option(
+    "--csv", "as_csv", is_flag=True, help="One CSV row per term (top, new, rising, falling)."
+)
 @click.option("--md", "as_md", is_flag=True, help="The same rows as a Markdown table.")
 @home_option
 @pass_context
@@ -517,7 +520,9 @@ def keywords_command(
             peak = max((max(c.other_rate, c.base_rate) for c in items), default=0)
             for c in items:
                 bar_value = c.base_rate if title == "下降" else c.other_rate
-                changes.add_row(c.term, f"{c.other_rate:g}", f"{c.base_rate:g}", _bar(bar_value, peak))
+                changes.add_row(
+                    c.term, f"{c.other_rate:g}", f"{c.base_rate:g}", _bar(bar_value, peak)
+                )
             console.print(changes)
 
 

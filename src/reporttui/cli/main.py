@@ -105,8 +105,7 @@ def open_command(obj: Context, paths: tuple[str, ...], home: str | None) -> None
 
 
 def _register() -> None:
-    from reporttui.cli import compare, outline, search
-    from reporttui.cli import diff, tags  # workbench (issue 14)
+    from reporttui.cli import compare, diff, outline, search, tags  # workbench (issue 14)
 
     for module in (outline, search, compare, tags, diff):
         module.register(cli)

@@ -73,7 +73,9 @@ def outline_dict(doc: Document) -> dict[str, Any]:
 
 def evidence(doc: Document) -> dict[str, str]:
     """Which evidence each metadata field came from (recorded by ingestion in ``doc.meta``)."""
-    return {k.removeprefix("evidence."): v for k, v in doc.meta.items() if k.startswith("evidence.")}
+    return {
+        k.removeprefix("evidence."): v for k, v in doc.meta.items() if k.startswith("evidence.")
+    }
 
 
 def outline_tree(doc: Document) -> Any:
@@ -92,7 +94,9 @@ def outline_tree(doc: Document) -> Any:
     if doc.dropped:
         facts.append(f"{len(doc.dropped)} pieces dropped")
     why = evidence(doc)
-    sources = "; ".join(f"{k} ← {v}" for k, v in why.items() if k in ("title", "region", "year", "kind", "date"))
+    sources = "; ".join(
+        f"{k} ← {v}" for k, v in why.items() if k in ("title", "region", "year", "kind", "date")
+    )
     root = Tree(
         Text.assemble(
             (safe_line(doc.title) or "(untitled)", "bold"),

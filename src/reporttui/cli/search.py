@@ -120,7 +120,7 @@ def _query(words: tuple[str, ...]) -> str:
     """The query from the QUERY words; a blank one is a usage error (exit 2)."""
     query = " ".join(words)
     if not query.strip():
-        raise click.UsageError("QUERY is empty: give a word or a \"phrase\" to search for")
+        raise click.UsageError('QUERY is empty: give a word or a "phrase" to search for')
     return query
 
 
@@ -149,7 +149,7 @@ def ensure_indexed(library: Any) -> None:
 
 
 def _count(n: int, singular: str, plural: str | None = None) -> str:
-    """"1 document", "3 documents"."""
+    """ "1 document", "3 documents"."""
     return f"{n} {singular if n == 1 else (plural or singular + 's')}"
 
 
@@ -364,7 +364,7 @@ def explain_command(
         library = _library(obj, home)
         if not library.needs_indexing():
             result = library.search(query, limit=5)
-    except Exception:  # noqa: BLE001 - explain works without a library too
+    except Exception:
         result = None
     info = search_core.explain(query, home=obj.home(home), result=result)
     if as_json:

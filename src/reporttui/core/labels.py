@@ -103,9 +103,40 @@ def paragraph_at(doc: Document, offset: int) -> int:
 
 NATIONAL = ("国务院", "全国", "中国", "中华人民共和国", "中央")
 PROVINCES = (
-    "北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江",
-    "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆",
-    "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "香港", "澳门", "台湾",
+    "北京",
+    "天津",
+    "河北",
+    "山西",
+    "内蒙古",
+    "辽宁",
+    "吉林",
+    "黑龙江",
+    "上海",
+    "江苏",
+    "浙江",
+    "安徽",
+    "福建",
+    "江西",
+    "山东",
+    "河南",
+    "湖北",
+    "湖南",
+    "广东",
+    "广西",
+    "海南",
+    "重庆",
+    "四川",
+    "贵州",
+    "云南",
+    "西藏",
+    "陕西",
+    "甘肃",
+    "青海",
+    "宁夏",
+    "新疆",
+    "香港",
+    "澳门",
+    "台湾",
 )
 """Province-level divisions (GB/T 2260 order), by the short name their full names start with."""
 
@@ -118,8 +149,15 @@ def region_level(region: str | None) -> int:
     if region.startswith(NATIONAL):
         return 0
     for name in PROVINCES:
-        if region.startswith(name) and region[len(name):] in (
-            "", "省", "市", "自治区", "壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区"
+        if region.startswith(name) and region[len(name) :] in (
+            "",
+            "省",
+            "市",
+            "自治区",
+            "壮族自治区",
+            "回族自治区",
+            "维吾尔自治区",
+            "特别行政区",
         ):
             return 1
     if region.endswith(("市", "州", "盟", "地区")):
@@ -160,7 +198,7 @@ def printable(text: str) -> str:
     out = []
     for ch in text:
         code = ord(ch)
-        if 0xE000 <= code <= 0xF8FF or code < 0x20 and ch not in "\t\n" or 0x7F <= code < 0xA0:
+        if 0xE000 <= code <= 0xF8FF or (code < 0x20 and ch not in "\t\n") or 0x7F <= code < 0xA0:
             out.append(f"U+{code:04X} ")
         else:
             out.append(ch)

@@ -12,7 +12,7 @@ those three batches (a shared, loaded 2-core machine: timings vary by ±20% run 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 COMMIT_RATIO = 1.3
 """Seconds of commit/merge per second of per-file work (fitted on three corpus batches)."""

@@ -119,9 +119,7 @@ class Outline:
 
     @classmethod
     def of(cls, doc: Document) -> Outline:
-        sections = tuple(
-            (s.id, " › ".join(doc.section_path(s.id))) for s in doc.walk() if s.title
-        )
+        sections = tuple((s.id, " › ".join(doc.section_path(s.id))) for s in doc.walk() if s.title)
         return cls(doc.id, document_label(doc), sections)
 
 

@@ -15,14 +15,14 @@ import os
 import sys
 import threading
 import warnings
-from functools import partial
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import events, on, work
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
@@ -59,31 +59,101 @@ class ReportApp(WorkbenchMixin, App[None]):
     COMMANDS = App.COMMANDS | {DocumentCommands, SectionCommands}
     ENABLE_COMMAND_PALETTE = True
 
-    BINDINGS = [
-        Binding("slash", "search", "Search", id="app.search", key_display="/", priority=True,
-                tooltip="Search the whole library (results update as you type)"),
-        Binding("f1,question_mark", "help", "Help", id="app.help", key_display="?",
-                tooltip="Keys and query syntax"),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            id="app.search",
+            key_display="/",
+            priority=True,
+            tooltip="Search the whole library (results update as you type)",
+        ),
+        Binding(
+            "f1,question_mark",
+            "help",
+            "Help",
+            id="app.help",
+            key_display="?",
+            tooltip="Keys and query syntax",
+        ),
         Binding("q", "quit", "Quit", show=False, id="app.quit", tooltip="Quit reporttui"),
-        Binding("ctrl+o,alt+left", "go_back", "Back", show=False, id="app.back",
-                key_display="^o", tooltip="Back to the previous place (screen, document, position)"),
-        Binding("ctrl+i,alt+right", "go_forward", "Forward", show=False, id="app.forward",
-                key_display="^i", tooltip="Forward again (after ^o); alt+→ where ^i is Tab"),
-        Binding("L", "library", "Library", show=False, id="app.library",
-                tooltip="Go to the library list"),
-        Binding("R", "reader", "Reader", show=False, id="app.reader",
-                tooltip="Go to the reader (the last document read)"),
-        Binding("c", "compare", "Compare", show=False, id="app.compare",
-                tooltip="Compare two documents side by side"),
-        Binding("T", "targets", "Targets", show=False, id="app.targets",
-                tooltip="Targets and results table of the current document"),
-        Binding("K", "keywords", "Keywords", show=False, id="app.keywords",
-                tooltip="Top terms of the current document"),
+        Binding(
+            "ctrl+o,alt+left",
+            "go_back",
+            "Back",
+            show=False,
+            id="app.back",
+            key_display="^o",
+            tooltip="Back to the previous place (screen, document, position)",
+        ),
+        Binding(
+            "ctrl+i,alt+right",
+            "go_forward",
+            "Forward",
+            show=False,
+            id="app.forward",
+            key_display="^i",
+            tooltip="Forward again (after ^o); alt+→ where ^i is Tab",
+        ),
+        Binding(
+            "L",
+            "library",
+            "Library",
+            show=False,
+            id="app.library",
+            tooltip="Go to the library list",
+        ),
+        Binding(
+            "R",
+            "reader",
+            "Reader",
+            show=False,
+            id="app.reader",
+            tooltip="Go to the reader (the last document read)",
+        ),
+        Binding(
+            "c",
+            "compare",
+            "Compare",
+            show=False,
+            id="app.compare",
+            tooltip="Compare two documents side by side",
+        ),
+        Binding(
+            "T",
+            "targets",
+            "Targets",
+            show=False,
+            id="app.targets",
+            tooltip="Targets and results table of the current document",
+        ),
+        Binding(
+            "K",
+            "keywords",
+            "Keywords",
+            show=False,
+            id="app.keywords",
+            tooltip="Top terms of the current document",
+        ),
         # workbench (issue 14): the tags screen and the 对照 view (ui/workbench.py)
-        Binding("number_sign", "tags", "Tags", show=False, id="app.tags", key_display="#",
-                tooltip="Every tag with its passages; export them with citations"),
-        Binding("D", "diff", "对照", show=False, id="app.diff",
-                tooltip="对照: the current report against another, clause by clause"),
+        Binding(
+            "number_sign",
+            "tags",
+            "Tags",
+            show=False,
+            id="app.tags",
+            key_display="#",
+            tooltip="Every tag with its passages; export them with citations",
+        ),
+        Binding(
+            "D",
+            "diff",
+            "对照",
+            show=False,
+            id="app.diff",
+            tooltip="对照: the current report against another, clause by clause",
+        ),
     ]
 
     index_state: reactive[tuple[int, int, str, bool]] = reactive((0, 0, "", False), init=False)
@@ -270,8 +340,7 @@ class ReportApp(WorkbenchMixin, App[None]):
         done, total, _label, ready = self.index_state
         if ready or not total or done < total:
             return
-        self.index_state = (done, total, index_label(done, total, "", self._eta.remaining()),
-                            False)
+        self.index_state = (done, total, index_label(done, total, "", self._eta.remaining()), False)
         self.set_timer(1.0, self._refresh_eta)
 
     @on(IndexReady)
@@ -304,7 +373,10 @@ class ReportApp(WorkbenchMixin, App[None]):
         from reporttui.core.display import safe_line
 
         super().notify(
-            safe_line(message), title=safe_line(title), severity=severity, timeout=timeout,
+            safe_line(message),
+            title=safe_line(title),
+            severity=severity,
+            timeout=timeout,
             markup=markup,
         )
 
@@ -318,7 +390,12 @@ class ReportApp(WorkbenchMixin, App[None]):
     # -- documents and the search --------------------------------------------------------------
 
     def open_document(
-        self, doc_id: str, section_id: str | None = None, paragraph: int = 0, *, via: str = "palette"
+        self,
+        doc_id: str,
+        section_id: str | None = None,
+        paragraph: int = 0,
+        *,
+        via: str = "palette",
     ) -> None:
         """Show a document in the reader, remembering where the user was (Esc comes back).
 
@@ -326,7 +403,9 @@ class ReportApp(WorkbenchMixin, App[None]):
         """
         self.run_worker(
             self._open_document(doc_id, section_id, paragraph, via),
-            group="navigate", exclusive=True, exit_on_error=False,
+            group="navigate",
+            exclusive=True,
+            exit_on_error=False,
         )
 
     async def _open_document(
@@ -528,31 +607,51 @@ class ReportApp(WorkbenchMixin, App[None]):
         yield SystemCommand("Library", "List the library's documents (L)", self.action_library)
         yield SystemCommand("Reader", "Back to the document being read (R)", self.action_reader)
         yield SystemCommand("Back", "Back to the previous place (Esc, ^o)", self.action_go_back)
-        yield SystemCommand("Forward", "Forward in the history (^i, alt+→)",
-                            self.action_go_forward)
-        yield SystemCommand("Next hit", "Jump to the next search hit (n)",
-                            lambda: self.reader_screen.action_step_hit(1))
-        yield SystemCommand("Previous hit", "Jump to the previous search hit (N)",
-                            lambda: self.reader_screen.action_step_hit(-1))
-        yield SystemCommand("Copy paragraph", "Copy the current paragraph with its citation (y)",
-                            self.reader_screen.action_copy)
-        yield SystemCommand("Toggle tree", "Show or hide the section tree (t)",
-                            self.reader_screen.action_toggle_tree)
-        yield SystemCommand("Dropped text", "Show what cleaning dropped (d)",
-                            self.reader_screen.action_dropped)
-        yield SystemCommand("Explain query", "How the query was segmented (F2 in search)",
-                            self._explain_command)
-        yield SystemCommand("Compare", "Compare two documents side by side (c)",
-                            self.action_compare)
-        yield SystemCommand("Targets", "Targets and results of the current document (T)",
-                            self.action_targets)
-        yield SystemCommand("Keywords", "Top terms of the current document (K)",
-                            self.action_keywords)
-        yield SystemCommand("Tag paragraph", "Tag the current paragraph (m)",
-                            self.reader_screen.action_tag)
+        yield SystemCommand("Forward", "Forward in the history (^i, alt+→)", self.action_go_forward)
+        yield SystemCommand(
+            "Next hit",
+            "Jump to the next search hit (n)",
+            lambda: self.reader_screen.action_step_hit(1),
+        )
+        yield SystemCommand(
+            "Previous hit",
+            "Jump to the previous search hit (N)",
+            lambda: self.reader_screen.action_step_hit(-1),
+        )
+        yield SystemCommand(
+            "Copy paragraph",
+            "Copy the current paragraph with its citation (y)",
+            self.reader_screen.action_copy,
+        )
+        yield SystemCommand(
+            "Toggle tree",
+            "Show or hide the section tree (t)",
+            self.reader_screen.action_toggle_tree,
+        )
+        yield SystemCommand(
+            "Dropped text", "Show what cleaning dropped (d)", self.reader_screen.action_dropped
+        )
+        yield SystemCommand(
+            "Explain query", "How the query was segmented (F2 in search)", self._explain_command
+        )
+        yield SystemCommand(
+            "Compare", "Compare two documents side by side (c)", self.action_compare
+        )
+        yield SystemCommand(
+            "Targets", "Targets and results of the current document (T)", self.action_targets
+        )
+        yield SystemCommand(
+            "Keywords", "Top terms of the current document (K)", self.action_keywords
+        )
+        yield SystemCommand(
+            "Tag paragraph", "Tag the current paragraph (m)", self.reader_screen.action_tag
+        )
         yield SystemCommand("Tags", "Every tag with its passages; export (#)", self.action_tags)
-        yield SystemCommand("对照 diff", "The current report against another, clause by clause (D)",
-                            self.action_diff)
+        yield SystemCommand(
+            "对照 diff",
+            "The current report against another, clause by clause (D)",
+            self.action_diff,
+        )
         yield SystemCommand("Help", "Keys and query syntax (F1, ?)", self.action_help)
         yield from super().get_system_commands(screen)
 

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 class DocumentCommands(Provider):
-    """"Open 古交市 2025 政府工作报告 …" for every document in the library."""
+    """ "Open 古交市 2025 政府工作报告 …" for every document in the library."""
 
     def _candidates(self) -> list[tuple[str, str, str]]:
         app = cast("ReportApp", self.app)
@@ -36,8 +36,13 @@ class DocumentCommands(Provider):
         for text, doc_id, path in self._candidates():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), partial(app.open_document, doc_id),
-                          text=text, help=path)
+                yield Hit(
+                    score,
+                    matcher.highlight(text),
+                    partial(app.open_document, doc_id),
+                    text=text,
+                    help=path,
+                )
 
 
 def _shown(text: str) -> str:
@@ -48,7 +53,7 @@ def _shown(text: str) -> str:
 
 
 class SectionCommands(Provider):
-    """"Go to 二、2025年工作安排 › （三）…" for every section of the open and recently read documents."""
+    """ "Go to 二、2025年工作安排 › （三）…" for every section of the open and recently read documents."""
 
     def _candidates(self) -> list[tuple[str, str, str, str]]:
         app = cast("ReportApp", self.app)
@@ -57,7 +62,12 @@ class SectionCommands(Provider):
         for outline in app.session.recent_outlines(current.id if current else None):
             for section_id, path in outline.sections:
                 found.append(
-                    (_shown(f"跳到 go to {path}"), outline.doc_id, section_id, _shown(outline.label))
+                    (
+                        _shown(f"跳到 go to {path}"),
+                        outline.doc_id,
+                        section_id,
+                        _shown(outline.label),
+                    )
                 )
         return found
 
@@ -67,8 +77,13 @@ class SectionCommands(Provider):
         for text, doc_id, section_id, label in self._candidates():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text),
-                          partial(app.open_document, doc_id, section_id), text=text, help=label)
+                yield Hit(
+                    score,
+                    matcher.highlight(text),
+                    partial(app.open_document, doc_id, section_id),
+                    text=text,
+                    help=label,
+                )
 
     async def discover(self) -> Hits:
         app = cast("ReportApp", self.app)

@@ -25,7 +25,7 @@ class QuickQuitDriver(LinuxDriver):
         try:
             signal.signal(signal.SIGWINCH, signal.SIG_DFL)
             self._disable_mouse_support()
-        except Exception:  # noqa: BLE001 - leaving must never fail
+        except Exception:
             pass
         self.exit_event.set()  # the input thread stops at its next poll
         if self._key_thread is not None:

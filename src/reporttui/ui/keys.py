@@ -21,8 +21,14 @@ LIST_BINDINGS: list[BindingType] = [
     Binding("k", "list_move(-1)", "Up", show=False, id="list.up", tooltip="Previous row"),
     Binding("g", "list_edge(0)", "Top", show=False, id="list.top", tooltip="First row"),
     Binding("G", "list_edge(1)", "End", show=False, id="list.end", tooltip="Last row"),
-    Binding("space", "list_page(1)", "Page down", show=False, id="list.pagedown",
-            tooltip="One page down"),
+    Binding(
+        "space",
+        "list_page(1)",
+        "Page down",
+        show=False,
+        id="list.pagedown",
+        tooltip="One page down",
+    ),
     Binding("b", "list_page(-1)", "Page up", show=False, id="list.pageup", tooltip="One page up"),
 ]
 """j k g G space b: the same on every list and table (``/`` searches everywhere)."""
@@ -44,7 +50,9 @@ class ListKeys(DOMNode):
             if isinstance(focused, _MOVABLE):
                 return focused
             focused = focused.parent
-        for widget in screen.query("OptionList, DataTable, Tree, VerticalScroll, ScrollableContainer"):
+        for widget in screen.query(
+            "OptionList, DataTable, Tree, VerticalScroll, ScrollableContainer"
+        ):
             if widget.display and widget.size.height:
                 found: Widget = widget
                 return found
@@ -78,9 +86,16 @@ class ListKeys(DOMNode):
 
 def _key_text(binding: Binding) -> str:
     keys = binding.key_display or ", ".join(
-        {"question_mark": "?", "slash": "/", "space": "space", "escape": "Esc",
-         "backspace": "backspace", "enter": "Enter", "left_square_bracket": "[",
-         "right_square_bracket": "]"}.get(k.strip(), k.strip())
+        {
+            "question_mark": "?",
+            "slash": "/",
+            "space": "space",
+            "escape": "Esc",
+            "backspace": "backspace",
+            "enter": "Enter",
+            "left_square_bracket": "[",
+            "right_square_bracket": "]",
+        }.get(k.strip(), k.strip())
         for k in binding.key.split(",")
     )
     return keys.replace("|", "\\|")
@@ -103,9 +118,12 @@ def bindings_table(bindings: Iterable[BindingType]) -> str:
 
 def help_markdown(sections: Iterable[tuple[str, Iterable[BindingType]]], prose: str) -> str:
     """Help: one key table per screen, from its bindings, then ``prose`` (query syntax...)."""
-    parts = ["# reporttui help", "",
-             "Everything works with keys alone. Press **Esc**, **q** or **?** to close this help.",
-             ""]
+    parts = [
+        "# reporttui help",
+        "",
+        "Everything works with keys alone. Press **Esc**, **q** or **?** to close this help.",
+        "",
+    ]
     for title, bindings in sections:
         parts += [f"## {title}", "", bindings_table(bindings), ""]
     parts.append(prose)

@@ -43,7 +43,9 @@ class IndexReady(Message):
 class SearchDone(Message):
     """A search finished; ``serial`` tells the newest query from a stale one."""
 
-    def __init__(self, serial: int, query: str, result: SearchResult | None, error: str | None) -> None:
+    def __init__(
+        self, serial: int, query: str, result: SearchResult | None, error: str | None
+    ) -> None:
         super().__init__()
         self.serial = serial
         self.query = query

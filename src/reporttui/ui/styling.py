@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from rich.cells import cell_len
 from textual.content import Content
 
 from reporttui.core.display import safe, safe_line

@@ -205,7 +205,7 @@ def sub_topics(paragraph: str) -> list[tuple[str, str]]:
     """
     starts = [m.start(1) for m in _SUBLEAD.finditer(paragraph)]
     if not starts or starts[0] != 0:
-        starts = [0] + starts
+        starts = [0, *starts]
     chunks = []
     for i, begin in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else len(paragraph)
@@ -258,9 +258,7 @@ def _unit_themes(
 
 def _side(
     document: Document,
-) -> tuple[
-    Side, list[tuple[PlanUnit, list[ThemeScore], dict[str, tuple[ThemeScore, list[str]]]]]
-]:
+) -> tuple[Side, list[tuple[PlanUnit, list[ThemeScore], dict[str, tuple[ThemeScore, list[str]]]]]]:
     plan = find_plan(document)
     themed = [(u, *_unit_themes(u)) for u in plan.units]
     side = Side(document, plan, {u.key: tuple(main) for u, main, _ in themed})
@@ -363,7 +361,7 @@ def compare_documents(a: Document, b: Document) -> Comparison:
 
     file("a", themed_a, counts_a)
     file("b", themed_b, counts_b)
-    order = list(names) + [OTHER]
+    order = [*list(names), OTHER]
     rows = []
     for theme in order:
         if theme not in buckets:

@@ -174,7 +174,14 @@ def _paragraph_balance(paragraphs: list[Paragraph], plan_year: int | None) -> in
     plan_chars = sum(len(p.text) for p in plan_side)
     if plan_chars < PLAN_SHARE * sum(len(p.text) for p in paragraphs):
         return None
-    if sum(1 for p, net in zip(plan_side, nets[best_at:]) if net > 0 and len(p.text) >= 50) < 2:
+    if (
+        sum(
+            1
+            for p, net in zip(plan_side, nets[best_at:], strict=False)
+            if net > 0 and len(p.text) >= 50
+        )
+        < 2
+    ):
         return None
     return best_at
 
@@ -189,7 +196,7 @@ def _short_title(text: str) -> str:
 
 
 def _scope(document: Document, section: Section) -> str:
-    """"five-year" for a unit under a five-year heading that does not name the plan year."""
+    """ "five-year" for a unit under a five-year heading that does not name the plan year."""
     try:
         path = document.section_path(section.id)
     except KeyError:

@@ -51,7 +51,7 @@ def user_file(name: str, home: Path | None = None) -> Path | None:
 
     try:
         base = home if home is not None else (_ACTIVE_HOME[0] if _ACTIVE_HOME else library_home())
-    except Exception:  # noqa: BLE001 - no resolvable home: the shipped table alone
+    except Exception:
         return None
     return base / f"{name}.toml"
 

@@ -594,7 +594,7 @@ def _listed(
     last_unit = next(
         (v.group("unit") for v in reversed(values[: len(names)]) if v.group("unit")), ""
     )
-    for (s, e, name), v in zip(names, values):
+    for (s, e, name), v in zip(names, values, strict=False):
         number, pct = parse_number(v.group("value"))
         unit = "%" if pct else (v.group("unit") or last_unit)
         if growth and unit in ("%", "个百分点"):

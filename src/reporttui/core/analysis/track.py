@@ -225,7 +225,9 @@ def track(region: str, documents: Sequence[Document]) -> TrackTable:
                         if any(v[0] == MISSED for v in verdicts)
                         else (MET if all(v[0] == MET for v in verdicts) else NO_FIGURE)
                     )
-                    reason = "; ".join(f"{p[:2]} {v[1]}" for (p, _), v in zip(parts, verdicts))
+                    reason = "; ".join(
+                        f"{p[:2]} {v[1]}" for (p, _), v in zip(parts, verdicts, strict=False)
+                    )
                     result = parts[0][1]
             cells.append(TrackCell(year, name, target, result, status, reason))
         table_rows.append((name, tuple(cells)))

@@ -68,7 +68,9 @@ def _user(home: Path | None, name: str) -> str:
 
 def policy_terms(home: Path | None = None) -> list[Entry]:
     """Shipped terms followed by the user's (a user frequency wins for the same word)."""
-    return parse_dictionary(_packaged("policy_terms.txt")) + parse_dictionary(_user(home, USER_DICT))
+    return parse_dictionary(_packaged("policy_terms.txt")) + parse_dictionary(
+        _user(home, USER_DICT)
+    )
 
 
 def stopwords(home: Path | None = None) -> frozenset[str]:

@@ -15,6 +15,7 @@ Callers hold :class:`reporttui.core.library.locking.WriteLock` around every func
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import multiprocessing as mp
 import os
@@ -29,8 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reporttui.core.library.catalog import LibraryEntry
 from reporttui.core.errors import ReportError
+from reporttui.core.library.catalog import LibraryEntry
 
 Progress = Callable[[int, int, str], None]
 
@@ -56,15 +57,17 @@ class RowWriter:
 
     def __init__(self, writer: Any) -> None:
         from reporttui.core.index.postings import FieldCollector, UnitCollector
-
         from reporttui.core.index.schema import BIGRAM_FIELD, JIEBA_FIELD, SECTION_POSTINGS
 
         self.writer = writer
         self.units = UnitCollector()
         self.words = FieldCollector(positions=False)
         self.sections = UnitCollector()
-        self.collectors = {BIGRAM_FIELD: self.units, JIEBA_FIELD: self.words,
-                           SECTION_POSTINGS: self.sections}
+        self.collectors = {
+            BIGRAM_FIELD: self.units,
+            JIEBA_FIELD: self.words,
+            SECTION_POSTINGS: self.sections,
+        }
         from reporttui.core.index.postings import KeyColumn
 
         self.keys = {"doc_id": KeyColumn(), "section_id": KeyColumn()}
@@ -124,8 +127,9 @@ def open_writer(ix: Any, **kwargs: Any) -> RowWriter:
     """A :class:`RowWriter` on the Whoosh index ``ix`` (takes Whoosh's lock unless ``_lk=False``)."""
     from whoosh.writing import SegmentWriter
 
-    return RowWriter(SegmentWriter(ix, limitmb=WRITER_LIMIT_MB, codec=make_codec(),
-                                   compound=False, **kwargs))
+    return RowWriter(
+        SegmentWriter(ix, limitmb=WRITER_LIMIT_MB, codec=make_codec(), compound=False, **kwargs)
+    )
 
 
 def ram_storage() -> Any:
@@ -220,7 +224,7 @@ def _load_one(path: Path, bundled: bool) -> tuple[Any, Loaded]:
         doc = load_document(path)
     except ReportError as exc:
         return None, Loaded(str(path), st.st_mtime, st.st_size, error=str(exc))
-    except Exception as exc:  # noqa: BLE001 - a parser bug must not stop a batch of 3,000
+    except Exception as exc:
         msg = f"cannot load {path}: {type(exc).__name__}: {exc}"
         return None, Loaded(str(path), st.st_mtime, st.st_size, error=msg)
     return doc, Loaded(str(path), st.st_mtime, st.st_size, entry=entry_for(doc, path, bundled))
@@ -247,7 +251,7 @@ def add_sources(
             try:
                 for row in document_rows(doc, home):
                     writer.add_document(**row)
-            except Exception as exc:  # noqa: BLE001 - see _load_one
+            except Exception as exc:
                 loaded.entry = None
                 loaded.error = f"cannot index {path}: {type(exc).__name__}: {exc}"
         outcome.loaded.append(loaded)
@@ -380,10 +384,8 @@ def worker_count(sources: Sequence[tuple[Path, bool]]) -> int:
     """How many processes a batch deserves: 1 for small batches, else the CPU count (max 8)."""
     total = 0
     for path, _ in sources:
-        try:
+        with contextlib.suppress(OSError):
             total += path.stat().st_size
-        except OSError:
-            pass
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     if total < PARALLEL_MIN_BYTES or len(sources) < 4 or not cpus or cpus < 2:
         return 1
@@ -414,7 +416,10 @@ def build_segments(
         initializer=_worker_init,
         initargs=(progress_queue, cancel_event),
     ) as pool:
-        futures = [pool.submit(_worker_build, str(index_dir), str(home) if home else None, part) for part in parts]
+        futures = [
+            pool.submit(_worker_build, str(index_dir), str(home) if home else None, part)
+            for part in parts
+        ]
         while True:
             if cancel is not None and cancel.is_set():
                 cancel_event.set()

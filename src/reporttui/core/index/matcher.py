@@ -18,11 +18,12 @@ its clauses, and the ranking words of the word field add ``boost`` times theirs.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import threading
 import weakref
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -75,7 +76,9 @@ class Matches:
         if not len(self.rows):
             return []
         order = np.lexsort((self.rows, -self.score))[: max(limit, 0)]
-        return [(int(r), float(s)) for r, s in zip(self.rows[order], self.score[order])]
+        return [
+            (int(r), float(s)) for r, s in zip(self.rows[order], self.score[order], strict=False)
+        ]
 
 
 @dataclass
@@ -146,7 +149,9 @@ class IndexView:
                 parts = []
                 for seg in self.segments:
                     codes, strings = seg.postings.key_column(name)
-                    remap = np.array([table.setdefault(x, len(table)) for x in strings], dtype=np.int64)
+                    remap = np.array(
+                        [table.setdefault(x, len(table)) for x in strings], dtype=np.int64
+                    )
                     parts.append(remap[codes] if len(codes) else np.zeros(0, np.int64))
                 allc = np.concatenate(parts) if parts else np.zeros(0, np.int64)
                 got = self._keys[name] = (allc, list(table))
@@ -170,11 +175,13 @@ class IndexView:
         u, first, cnt = np.unique(key, return_index=True, return_counts=True)
         order = np.argsort(first, kind="stable")
         width = max(len(sk), 1)
-        per_section = {(dk[k // width], sk[k % width]): c
-                       for k, c in zip(u[order].tolist(), cnt[order].tolist())}
+        per_section = {
+            (dk[k // width], sk[k % width]): c
+            for k, c in zip(u[order].tolist(), cnt[order].tolist(), strict=False)
+        }
         ud, dfirst, dcnt = np.unique(d, return_index=True, return_counts=True)
         order = np.lexsort((dfirst, -dcnt))
-        per_doc = {dk[k]: c for k, c in zip(ud[order].tolist(), dcnt[order].tolist())}
+        per_doc = {dk[k]: c for k, c in zip(ud[order].tolist(), dcnt[order].tolist(), strict=False)}
         return per_doc, per_section
 
     def doc_frequency(self, fieldname: str, token: str) -> int:
@@ -182,7 +189,9 @@ class IndexView:
         key = (fieldname, token)
         got = self._df.get(key)
         if got is None:
-            got = self._df[key] = sum(s.postings.field(fieldname).doc_frequency(token) for s in self.segments)
+            got = self._df[key] = sum(
+                s.postings.field(fieldname).doc_frequency(token) for s in self.segments
+            )
         return got
 
     def idf(self, fieldname: str, token: str) -> float:
@@ -211,8 +220,12 @@ class IndexView:
                 f["tokens"] += fr.total
                 f["terms_max_segment"] = max(f["terms_max_segment"], len(fr.df))
         live = sum(int(s.live.sum()) if s.live is not None else s.n for s in self.segments)
-        return {"rows": self.doc_count_all, "live_rows": live, "segments": len(self.segments),
-                "fields": fields}
+        return {
+            "rows": self.doc_count_all,
+            "live_rows": live,
+            "segments": len(self.segments),
+            "fields": fields,
+        }
 
 
 _views: weakref.WeakKeyDictionary[Any, IndexView] = weakref.WeakKeyDictionary()
@@ -225,19 +238,24 @@ def view(reader: Any) -> IndexView:
         got = _views.get(reader)
         if got is None:
             got = IndexView(reader)
-            try:
+            with contextlib.suppress(TypeError):
                 _views[reader] = got
-            except TypeError:
-                pass
         return got
 
 
 class _SegmentMatcher:
     """Matching inside one segment (local row numbers)."""
 
-    def __init__(self, ix: IndexView, seg: _Segment, exact: str, words: str,
-                 allowed: np.ndarray | None, sections: str | None = None,
-                 section_terms: Sequence[Term] = ()) -> None:
+    def __init__(
+        self,
+        ix: IndexView,
+        seg: _Segment,
+        exact: str,
+        words: str,
+        allowed: np.ndarray | None,
+        sections: str | None = None,
+        section_terms: Sequence[Term] = (),
+    ) -> None:
         self.ix, self.seg = ix, seg
         self.exact: FieldReader = seg.postings.field(exact)
         self.words: FieldReader = seg.postings.field(words)
@@ -255,8 +273,15 @@ class _SegmentMatcher:
                 sec[self._term(t, sections, scored=False).rows] = True
             self.keep = sec if self.keep is None else self.keep & sec
 
-    def _bm25(self, fieldname: str, fr: FieldReader, token: str, rows: np.ndarray,
-              tf: np.ndarray, boost: float = 1.0) -> np.ndarray:
+    def _bm25(
+        self,
+        fieldname: str,
+        fr: FieldReader,
+        token: str,
+        rows: np.ndarray,
+        tf: np.ndarray,
+        boost: float = 1.0,
+    ) -> np.ndarray:
         num = self.ix.idf(fieldname, token) * (K1 + 1)
         w = tf.astype(np.float64)
         s = num * w / (w + self.ix.norm(fieldname)[fr.lengths[rows]])
@@ -320,7 +345,7 @@ class _SegmentMatcher:
         first = starts[first_idx] & 0xFFFFFFFF
         score = np.zeros(len(rows), dtype=np.float64)
         if scored:
-            for t, tp in zip(tokens, lists):
+            for t, tp in zip(tokens, lists, strict=False):
                 idx = np.searchsorted(tp.rows, rows)
                 score = score + self._bm25(name, fr, t, rows, tp.tf[idx])
         return _Part(rows, score, count, first)
@@ -331,8 +356,12 @@ class _SegmentMatcher:
         if not spec.clauses:
             rows = np.arange(self.seg.n, dtype=np.int64)
             rows = rows[self._filter(rows)]
-            main = _Part(rows, np.full(len(rows), EVERY_SCORE), np.zeros(len(rows), np.int64),
-                         np.full(len(rows), -1, np.int64))
+            main = _Part(
+                rows,
+                np.full(len(rows), EVERY_SCORE),
+                np.zeros(len(rows), np.int64),
+                np.full(len(rows), -1, np.int64),
+            )
         for clause in spec.clauses:
             clause_part: _Part | None = None
             for alt in clause:
@@ -387,8 +416,12 @@ def _members(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 def _and(x: _Part, y: _Part) -> _Part:
     """Rows in both; scores ``x + y`` (in that order, as the reference implementation adds)."""
     rows, ix, iy = np.intersect1d(x.rows, y.rows, assume_unique=True, return_indices=True)
-    return _Part(rows, x.score[ix] + y.score[iy], x.count[ix] + y.count[iy],
-                 np.minimum(x.first[ix], y.first[iy]))
+    return _Part(
+        rows,
+        x.score[ix] + y.score[iy],
+        x.count[ix] + y.count[iy],
+        np.minimum(x.first[ix], y.first[iy]),
+    )
 
 
 def _or(x: _Part, y: _Part) -> _Part:
@@ -410,7 +443,11 @@ def _or(x: _Part, y: _Part) -> _Part:
 
 
 def match(
-    reader: Any, spec: MatchSpec, *, exact_field: str, word_field: str,
+    reader: Any,
+    spec: MatchSpec,
+    *,
+    exact_field: str,
+    word_field: str,
     allowed: Sequence[int] | set[int] | frozenset[int] | None = None,
     section_field: str | None = None,
 ) -> Matches:
@@ -430,8 +467,9 @@ def match(
             if lo == hi:
                 continue
             local = allowed_arr[lo:hi] - seg.offset
-        got = _SegmentMatcher(ix, seg, exact_field, word_field, local, section_field,
-                              spec.sections).run(spec)
+        got = _SegmentMatcher(
+            ix, seg, exact_field, word_field, local, section_field, spec.sections
+        ).run(spec)
         if got is not None:
             parts.append((got[0], got[1], seg.offset))
     for seg in ix.segments:

@@ -31,6 +31,8 @@ field ``bg`` and the section path ``sp``); the jieba field keeps frequencies onl
 from __future__ import annotations
 
 import bisect
+import contextlib
+import itertools
 import json
 import mmap
 import struct
@@ -143,8 +145,13 @@ class Inverted:
 
 
 def _invert(
-    term_of: np.ndarray, row_of: np.ndarray, pos_of: np.ndarray | None, term_strings: list[str],
-    lengths: np.ndarray, total: int, with_pos: np.ndarray | None = None,
+    term_of: np.ndarray,
+    row_of: np.ndarray,
+    pos_of: np.ndarray | None,
+    term_strings: list[str],
+    lengths: np.ndarray,
+    total: int,
+    with_pos: np.ndarray | None = None,
 ) -> Inverted:
     """Postings ``(term, row, pos)`` given in (row, pos) order -> an :class:`Inverted` field.
 
@@ -201,8 +208,12 @@ def _invert(
         firsts = term_pair_start[:-1][df > 0]
         gaps[firsts] = pair_row[firsts]
 
-    def widths(values: np.ndarray | None, starts: np.ndarray, counts: np.ndarray,
-               zero_if_ones: bool = False) -> np.ndarray:
+    def widths(
+        values: np.ndarray | None,
+        starts: np.ndarray,
+        counts: np.ndarray,
+        zero_if_ones: bool = False,
+    ) -> np.ndarray:
         """Per term: bytes per value of its part (the smallest of 1, 2, 4 its maximum fits)."""
         w = np.zeros(n_terms, dtype=np.int64)
         nz = counts > 0
@@ -222,8 +233,9 @@ def _invert(
     np.cumsum(sizes, out=data_off[1:])
     data = np.zeros(int(data_off[-1]) + 4, dtype=np.uint8)  # +4: room for unaligned reads
 
-    def scatter(values: np.ndarray, starts: np.ndarray, counts: np.ndarray, base: np.ndarray,
-                w: np.ndarray) -> None:
+    def scatter(
+        values: np.ndarray, starts: np.ndarray, counts: np.ndarray, base: np.ndarray, w: np.ndarray
+    ) -> None:
         if not len(values):
             return
         term = np.repeat(np.arange(n_terms), counts)
@@ -249,15 +261,25 @@ def _invert(
     width = code[rw] | (code[tw] << 2) | (code[pw] << 4)
     off_type = np.uint32 if data_off[-1] < 2**32 and key_off[-1] < 2**32 else np.uint64
     return Inverted(
-        keys=keys, key_off=key_off.astype(off_type), df=df.astype(np.uint32),
-        npos=npos.astype(np.uint32), width=width.astype(np.uint8),
-        data_off=data_off.astype(off_type), data=data, lengths=lengths, total=total,
+        keys=keys,
+        key_off=key_off.astype(off_type),
+        df=df.astype(np.uint32),
+        npos=npos.astype(np.uint32),
+        width=width.astype(np.uint8),
+        data_off=data_off.astype(off_type),
+        data=data,
+        lengths=lengths,
+        total=total,
     )
 
 
 def invert_units(c: UnitCollector) -> Inverted:
     """Invert the exact bigram field: unigrams of word units and bigrams of adjacent units."""
-    ids = np.frombuffer(c.ids, dtype=np.int32).astype(np.int64) if len(c.ids) else np.zeros(0, np.int64)
+    ids = (
+        np.frombuffer(c.ids, dtype=np.int32).astype(np.int64)
+        if len(c.ids)
+        else np.zeros(0, np.int64)
+    )
     row_len = np.frombuffer(c.row_len, dtype=np.int64) if len(c.row_len) else np.zeros(0, np.int64)
     n_rows = len(row_len)
     vocab = list(c.vocab)  # insertion order = id order
@@ -287,19 +309,34 @@ def invert_units(c: UnitCollector) -> Inverted:
         vocab[int(k)] if k < v else vocab[int((k - v) // v)] + vocab[int((k - v) % v)]
         for k in distinct.tolist()
     ]
-    field_len = np.bincount(row_of[uni_idx], minlength=n_rows) + np.bincount(row_of[bi_idx], minlength=n_rows)
+    field_len = np.bincount(row_of[uni_idx], minlength=n_rows) + np.bincount(
+        row_of[bi_idx], minlength=n_rows
+    )
     lengths = length_to_byte(field_len) if n_rows else np.zeros(0, np.uint8)
     lengths[field_len == 0] = 0
     with_pos = np.flatnonzero(distinct >= v)  # bigrams: phrases need their positions
-    return _invert(term_of.ravel(), row_of[where], pos_of[where], strings, lengths,
-                   int(field_len.sum()), with_pos)
+    return _invert(
+        term_of.ravel(),
+        row_of[where],
+        pos_of[where],
+        strings,
+        lengths,
+        int(field_len.sum()),
+        with_pos,
+    )
 
 
 def invert_words(c: FieldCollector) -> Inverted:
     """Invert a frequency-only field (jieba words)."""
-    ids = np.frombuffer(c.ids, dtype=np.int32).astype(np.int64) if len(c.ids) else np.zeros(0, np.int64)
+    ids = (
+        np.frombuffer(c.ids, dtype=np.int32).astype(np.int64)
+        if len(c.ids)
+        else np.zeros(0, np.int64)
+    )
     row_len = np.frombuffer(c.row_len, dtype=np.int64) if len(c.row_len) else np.zeros(0, np.int64)
-    field_len = np.frombuffer(c.field_len, dtype=np.int64) if len(c.field_len) else np.zeros(0, np.int64)
+    field_len = (
+        np.frombuffer(c.field_len, dtype=np.int64) if len(c.field_len) else np.zeros(0, np.int64)
+    )
     row_of = np.repeat(np.arange(len(row_len), dtype=np.int64), row_len)
     lengths = length_to_byte(field_len) if len(field_len) else np.zeros(0, np.uint8)
     lengths[field_len == 0] = 0
@@ -321,12 +358,19 @@ class KeyColumn:
         off = np.zeros(len(keys) + 1, dtype=np.uint32)
         if keys:
             np.cumsum([len(k) for k in keys], out=off[1:])
-        codes = np.frombuffer(self.codes, dtype=np.int32) if len(self.codes) else np.zeros(0, np.int32)
-        return [(f"{name}.codes", codes), (f"{name}.keys", b"".join(keys)), (f"{name}.key_off", off)]
+        codes = (
+            np.frombuffer(self.codes, dtype=np.int32) if len(self.codes) else np.zeros(0, np.int32)
+        )
+        return [
+            (f"{name}.codes", codes),
+            (f"{name}.keys", b"".join(keys)),
+            (f"{name}.key_off", off),
+        ]
 
 
-def write_file(f: Any, rows: int, fields: dict[str, Inverted],
-               extra: list[tuple[str, np.ndarray | bytes]] = ()) -> None:  # type: ignore[assignment]
+def write_file(
+    f: Any, rows: int, fields: dict[str, Inverted], extra: list[tuple[str, np.ndarray | bytes]] = ()
+) -> None:  # type: ignore[assignment]
     """Write the inverted ``fields`` of a segment of ``rows`` rows to the open binary file ``f``
     (``extra``: more named arrays, e.g. the row key columns)."""
     arrays: list[tuple[str, np.ndarray | bytes]] = list(extra)
@@ -334,9 +378,13 @@ def write_file(f: Any, rows: int, fields: dict[str, Inverted],
     for name, inv in fields.items():
         totals[name] = inv.total
         arrays += [
-            (f"{name}.keys", inv.keys), (f"{name}.key_off", inv.key_off), (f"{name}.df", inv.df),
-            (f"{name}.npos", inv.npos), (f"{name}.width", inv.width),
-            (f"{name}.data_off", inv.data_off), (f"{name}.data", inv.data),
+            (f"{name}.keys", inv.keys),
+            (f"{name}.key_off", inv.key_off),
+            (f"{name}.df", inv.df),
+            (f"{name}.npos", inv.npos),
+            (f"{name}.width", inv.width),
+            (f"{name}.data_off", inv.data_off),
+            (f"{name}.data", inv.data),
             (f"{name}.lengths", inv.lengths),
         ]
     layout: dict[str, list[Any]] = {}
@@ -347,8 +395,14 @@ def write_file(f: Any, rows: int, fields: dict[str, Inverted],
         count = len(a)
         layout[name] = [offset, dtype, count]
         offset += nbytes + (-nbytes % 8)
-    header = json.dumps({"rows": rows, "totals": totals, "arrays": layout,
-                         "keys": sorted({n.split(".")[1] for n, _ in arrays if n.startswith("rowkey.")})}).encode()
+    header = json.dumps(
+        {
+            "rows": rows,
+            "totals": totals,
+            "arrays": layout,
+            "keys": sorted({n.split(".")[1] for n, _ in arrays if n.startswith("rowkey.")}),
+        }
+    ).encode()
     head = MAGIC + struct.pack("<I", len(header)) + header
     head += bytes(-len(head) % 8)
     f.write(head)
@@ -394,7 +448,9 @@ class _Keys:
 class FieldReader:
     """One field of one segment's postings file."""
 
-    def __init__(self, buf: Any, base: int, layout: dict[str, list[Any]], name: str, total: int) -> None:
+    def __init__(
+        self, buf: Any, base: int, layout: dict[str, list[Any]], name: str, total: int
+    ) -> None:
         def arr(key: str) -> Any:
             try:
                 off, dtype, count = layout[f"{name}.{key}"]
@@ -443,7 +499,9 @@ class FieldReader:
         at += df * tw
         pos = None
         if positions and pw:
-            pos = np.frombuffer(data, dtype=_WIDTH_DTYPE[pw], count=npos, offset=at).astype(np.int64)
+            pos = np.frombuffer(data, dtype=_WIDTH_DTYPE[pw], count=npos, offset=at).astype(
+                np.int64
+            )
         return TermPostings(rows, tf, pos)
 
 
@@ -454,7 +512,7 @@ class SegmentPostings:
         name = segment.make_filename(EXT)
         try:
             f = storage.open_file(name)
-        except Exception as exc:  # noqa: BLE001 - any failure to open: damaged
+        except Exception as exc:
             raise Damaged(f"cannot open {name}: {type(exc).__name__}") from exc
         try:
             buf = _map(f)
@@ -486,6 +544,7 @@ class SegmentPostings:
 
     def key_column(self, name: str) -> tuple[np.ndarray, list[str]]:
         """Per-row codes (int32) and their strings for the row key column ``name``."""
+
         def arr(key: str) -> Any:
             try:
                 off, dtype, count = self._layout[f"rowkey.{name}.{key}"]
@@ -493,10 +552,12 @@ class SegmentPostings:
                 raise Damaged(f"no row key column {name}") from None
             if dtype == "bytes":
                 return bytes(memoryview(self._buf)[self._base + off : self._base + off + count])
-            return np.frombuffer(self._buf, dtype=np.dtype(dtype), count=count, offset=self._base + off)
+            return np.frombuffer(
+                self._buf, dtype=np.dtype(dtype), count=count, offset=self._base + off
+            )
 
         codes, blob, off = arr("codes"), arr("keys"), arr("key_off").tolist()
-        strings = [blob[a:b].decode("utf-8") for a, b in zip(off, off[1:])]
+        strings = [blob[a:b].decode("utf-8") for a, b in itertools.pairwise(off)]
         if len(codes) != self.rows:
             raise Damaged(f"row key column {name} has {len(codes)} rows, not {self.rows}")
         return codes, strings
@@ -507,10 +568,8 @@ class SegmentPostings:
         it has read."""
         advise = getattr(self._buf, "madvise", None)
         if advise is not None and hasattr(mmap, "MADV_DONTNEED"):
-            try:
+            with contextlib.suppress(OSError, ValueError):
                 advise(mmap.MADV_DONTNEED)
-            except (OSError, ValueError):
-                pass
 
     def field(self, name: str) -> FieldReader:
         try:
@@ -535,8 +594,12 @@ def _map(f: Any) -> Any:
     return f.read()
 
 
-def write_segment_postings(storage: Any, segment: Any, collectors: dict[str, FieldCollector],
-                           keys: dict[str, KeyColumn] | None = None) -> None:
+def write_segment_postings(
+    storage: Any,
+    segment: Any,
+    collectors: dict[str, FieldCollector],
+    keys: dict[str, KeyColumn] | None = None,
+) -> None:
     """Invert the collectors (field name -> collector) and write the segment's postings file
     (``keys``: per-row key columns by name, see :meth:`SegmentPostings.key_column`)."""
     fields = {

@@ -15,6 +15,7 @@ their frequencies, read by binary search through ``mmap`` (nothing is parsed up 
 from __future__ import annotations
 
 import bisect
+import contextlib
 import hashlib
 import logging
 import mmap
@@ -54,7 +55,7 @@ def build(home: Path) -> Path:
 
     dictionary.prepare_jieba(home)
     tok = jieba_tokenizer()
-    with dictionary._lock:  # noqa: SLF001 - the same lock prepare_jieba adds words under
+    with dictionary._lock:
         items = sorted((w.encode("utf-8"), int(f)) for w, f in tok.FREQ.items())
         total = float(tok.total)
     target = cache_file(home)
@@ -72,17 +73,13 @@ def build(home: Path) -> Path:
             f.write(keys)
         os.replace(tmp, target)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
     for old in target.parent.glob("jieba-words-*.bin"):
         if old != target:
-            try:
+            with contextlib.suppress(OSError):
                 old.unlink()
-            except OSError:
-                pass
     with _lock:
         _open.pop(Path(home), None)
     return target

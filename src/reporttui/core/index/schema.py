@@ -16,8 +16,8 @@ from typing import Any
 from whoosh.fields import ID, NUMERIC, STORED, Schema
 
 from reporttui.core.index import dictionary
-from reporttui.core.model import Document
 from reporttui.core.index.tokenize import TOKENIZER_VERSION, BigramField, JiebaField, jieba_words
+from reporttui.core.model import Document
 
 SCHEMA_VERSION = 6
 """Bump whenever fields or row contents change: the library rebuilds on a new fingerprint."""
@@ -124,8 +124,13 @@ def document_rows(doc: Document, home: Path | None = None) -> Iterator[dict[str,
 
 
 def _row(
-    common: dict[str, Any], section_id: str, section_path: str, number: int, text: str,
-    stop: frozenset[str], part: str = "main",
+    common: dict[str, Any],
+    section_id: str,
+    section_path: str,
+    number: int,
+    text: str,
+    stop: frozenset[str],
+    part: str = "main",
 ) -> dict[str, Any]:
     from reporttui.core.search.ranking import ROLE_BODY, row_role
 

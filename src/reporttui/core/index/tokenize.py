@@ -21,6 +21,7 @@ it only adds to the score.
 
 from __future__ import annotations
 
+import itertools
 import re
 from array import array
 from collections import defaultdict
@@ -32,6 +33,8 @@ from whoosh.fields import FieldType
 from whoosh.formats import Frequency, Positions
 from whoosh.system import pack_uint
 
+from reporttui.core.text.variants import T2S as _T2S
+
 TOKENIZER_VERSION = "units-2-t2s"  # inputs (issue 9): Traditional folded
 """Bump when tokenization changes: it is part of the index fingerprint."""
 
@@ -41,7 +44,6 @@ _FOLD.update({c + 0xFEE0: c + 32 for c in range(ord("A"), ord("Z") + 1)})
 _FOLD[0x3000] = 0x20
 # --- inputs (issue 9): Traditional characters fold to Simplified (OpenCC's t2s character table),
 # one character to one, so fold() stays length-preserving and a query in either script finds both.
-from reporttui.core.text.variants import T2S as _T2S  # noqa: E402
 
 _FOLD.update({c: ord(s) for c, s in _T2S.items()})
 # --- end inputs
@@ -77,7 +79,7 @@ def is_word_unit(unit: str) -> bool:
 
 def bigrams(unit_list: Sequence[str]) -> list[str]:
     """Adjacent unit pairs joined (a whitespace unit already separates Latin/digit words)."""
-    return [a + b for a, b in zip(unit_list, unit_list[1:])]
+    return [a + b for a, b in itertools.pairwise(unit_list)]
 
 
 def bigram_postings(text: str) -> dict[str, list[int]]:
@@ -152,7 +154,9 @@ class UnitBigramTokenizer(Tokenizer):
                 yield _token(u, pos, start_char + s, start_char + e, positions, chars, **kwargs)
             if i + 1 < len(spans):
                 nu, _, ne = spans[i + 1]
-                yield _token(u + nu, pos, start_char + s, start_char + ne, positions, chars, **kwargs)
+                yield _token(
+                    u + nu, pos, start_char + s, start_char + ne, positions, chars, **kwargs
+                )
 
 
 class JiebaTokenizer(Tokenizer):
@@ -264,7 +268,11 @@ class JiebaField(FieldType):
         self.vector = None
 
     def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
-        words = value if isinstance(value, (list, tuple)) else jieba_words(value, self.analyzer.stopwords)
+        words = (
+            value
+            if isinstance(value, (list, tuple))
+            else jieba_words(value, self.analyzer.stopwords)
+        )
         counts: dict[str, int] = {}
         for w in words:
             counts[w] = counts.get(w, 0) + 1

@@ -330,9 +330,7 @@ class Library(References, CatalogKeeper, Planning, Searching, FaultHandling):
                 with ix.reader() as reader:
                     present = set(reader.lexicon("doc_id"))
                 keep_ids = {r.entry.id for r in plan.keep.values()}
-                drop |= {
-                    (t.decode() if isinstance(t, bytes) else t) for t in present
-                } - keep_ids
+                drop |= {(t.decode() if isinstance(t, bytes) else t) for t in present} - keep_ids
             for doc_id in sorted(drop):
                 writer.delete_by_term("doc_id", doc_id)
             workers = indexer.worker_count(plan.index)

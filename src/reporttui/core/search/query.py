@@ -29,11 +29,20 @@ MAX_QUERY_CHARS = 500
 MAX_TERMS = 32
 
 FILTER_KEYS = {
-    "region": "region", "地区": "region", "地方": "region",
-    "year": "year", "年份": "year", "年": "year",
-    "kind": "kind", "类型": "kind", "类别": "kind",
-    "section": "section", "章节": "section", "节": "section",
-    "tag": "tag", "标签": "tag",  # workbench (issue 14): tagged passages only
+    "region": "region",
+    "地区": "region",
+    "地方": "region",
+    "year": "year",
+    "年份": "year",
+    "年": "year",
+    "kind": "kind",
+    "类型": "kind",
+    "类别": "kind",
+    "section": "section",
+    "章节": "section",
+    "节": "section",
+    "tag": "tag",
+    "标签": "tag",  # workbench (issue 14): tagged passages only
 }
 QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』", "”": "”"}
 _ESCAPE_RE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
@@ -103,7 +112,9 @@ class ParsedQuery:
     def or_groups(self) -> tuple[tuple[tuple[str, ...], ...], ...]:
         """Clauses with more than one alternative, as texts."""
         return tuple(
-            tuple(tuple(t.text for t in alt) for alt in clause) for clause in self.clauses if len(clause) > 1
+            tuple(tuple(t.text for t in alt) for alt in clause)
+            for clause in self.clauses
+            if len(clause) > 1
         )
 
     @property
@@ -198,8 +209,15 @@ def _lex(s: str, problems: list[str], strict: bool) -> list[_Tok]:
             else:
                 m = _FILTER_RE.match(word)
                 if m and not neg:
-                    toks.append(("filter", FILTER_KEYS[m.group(1).lower()] if m.group(1).isascii()
-                                 else FILTER_KEYS[m.group(1)], m.group(2)))
+                    toks.append(
+                        (
+                            "filter",
+                            FILTER_KEYS[m.group(1).lower()]
+                            if m.group(1).isascii()
+                            else FILTER_KEYS[m.group(1)],
+                            m.group(2),
+                        )
+                    )
                 else:
                     toks.append(("word", word, neg))
         elif neg:
@@ -226,11 +244,12 @@ def parse_query(s: str) -> ParsedQuery:
     """Parse ``s``; never raises (see the module docstring for the language)."""
     try:
         return _parse(s)
-    except Exception as exc:  # noqa: BLE001 - last resort: plain words
+    except Exception as exc:
         text, _ = sanitize(s if isinstance(s, str) else repr(s))
         words = tuple(Term(w) for w in text.split()[:MAX_TERMS])
         return ParsedQuery(
-            source=str(s), clauses=tuple(((w,),) for w in words),
+            source=str(s),
+            clauses=tuple(((w,),) for w in words),
             notice=f"could not parse the query ({type(exc).__name__}); searched the words literally",
         )
 
@@ -240,7 +259,10 @@ def _parse(s: str) -> ParsedQuery:
     try:
         toks = _lex(text, problems, strict=True)
     except _Unbalanced as exc:
-        problems = problems + [f"{exc}: quotes and parentheses ignored, searched the words literally"]
+        problems = [
+            *problems,
+            f"{exc}: quotes and parentheses ignored, searched the words literally",
+        ]
         toks = _lex(_literal(text), problems, strict=False)
 
     region: list[str] = []
@@ -341,14 +363,19 @@ def _parse(s: str) -> ParsedQuery:
         excluded = excluded[:MAX_TERMS]
 
     filters = Filters(
-        region=tuple(dict.fromkeys(region)), kind=tuple(dict.fromkeys(kind)),
-        section=tuple(dict.fromkeys(section)), year=tuple(dict.fromkeys(years)),
+        region=tuple(dict.fromkeys(region)),
+        kind=tuple(dict.fromkeys(kind)),
+        section=tuple(dict.fromkeys(section)),
+        year=tuple(dict.fromkeys(years)),
         tag=tuple(dict.fromkeys(tag)),
     )
     notice = "; ".join(dict.fromkeys(problems)) or None
     return ParsedQuery(
-        source=s, clauses=tuple(clauses), excluded=tuple(dict.fromkeys(excluded)),
-        filters=filters, notice=notice,
+        source=s,
+        clauses=tuple(clauses),
+        excluded=tuple(dict.fromkeys(excluded)),
+        filters=filters,
+        notice=notice,
     )
 
 

@@ -61,6 +61,8 @@ RERANK_MIN = 30
 def shortlist_size(limit: int) -> int:
     """How many of the best rows by the cheap prior get the full signals (stored text read)."""
     return max(limit, min(limit + RERANK_EXTRA, RERANK_MIN))
+
+
 B = 0.75
 """BM25F length normalisation handed to the matcher."""
 LEAD_MIN, LEAD_MAX = 20, 40
@@ -71,17 +73,42 @@ CLAUSE_END = "。；！？：;!?:"
 
 ROLE_BODY, ROLE_HEADING, ROLE_NOTE, ROLE_APPENDED = "body", "heading", "note", "appended"
 
-NOTE_SECTION_WORDS = ("名词解释", "名词注释", "名词说明", "词语解释", "注释", "注解", "附注", "释义")
+NOTE_SECTION_WORDS = (
+    "名词解释",
+    "名词注释",
+    "名词说明",
+    "词语解释",
+    "注释",
+    "注解",
+    "附注",
+    "释义",
+)
 """A section whose title holds one of these is a glossary or notes: its rows are notes."""
 _FOOTNOTE_RE = re.compile(r"^\s*[〔［\[【]\d{1,3}[〕］\]】]")
 _DEFINITION_RE = re.compile(
     r"^\s*(?:\d{1,3}\s*[.．、]\s*)?[“\"「]?[^，。；：:,]{1,30}[”\"」]?\s*[：:]\s*"
     r"(?:即|指|是指|系指|也称|又称|全称|简称|主要包括|包括|是一种|是)"
 )
-_NUMBERED_ENTRY_RE = re.compile(r"^\s*\d{1,3}\s*[.．]\s*[“\"「]?[^，。；：:,]{1,30}[”\"」]?\s*[：:]")
+_NUMBERED_ENTRY_RE = re.compile(
+    r"^\s*\d{1,3}\s*[.．]\s*[“\"「]?[^，。；：:,]{1,30}[”\"」]?\s*[：:]"
+)
 CHROME_WORDS = (
-    "上一篇", "下一篇", "责任编辑", "打印本页", "关闭窗口", "您当前的位置", "当前位置：", "扫一扫",
-    "分享到", "【字体", "网站地图", "版权所有", "主办单位", "ICP备", "联系我们", "返回顶部",
+    "上一篇",
+    "下一篇",
+    "责任编辑",
+    "打印本页",
+    "关闭窗口",
+    "您当前的位置",
+    "当前位置：",
+    "扫一扫",
+    "分享到",
+    "【字体",
+    "网站地图",
+    "版权所有",
+    "主办单位",
+    "ICP备",
+    "联系我们",
+    "返回顶部",
 )
 
 
@@ -155,11 +182,11 @@ def _window(occ: Sequence[list[int]], lengths: Sequence[int]) -> int:
     best, count = 1 << 30, len(occ)
     have: dict[int, int] = {}
     left = 0
-    for right, (p, t) in enumerate(events):
+    for right, (_p, t) in enumerate(events):
         have[t] = have.get(t, 0) + 1
         while len(have) == count:
             lp, lt = events[left]
-            span_end = max(q + lengths[u] for q, u in events[left:right + 1])
+            span_end = max(q + lengths[u] for q, u in events[left : right + 1])
             best = min(best, span_end - lp)
             have[lt] -= 1
             if not have[lt]:
@@ -210,7 +237,11 @@ def score_row(
     for alts in groups:
         best: list[int] = []
         best_len = 0
-        names = [a for a in alts if a] if squeezed_groups else [n for n in (_squeeze(a) for a in alts) if n]
+        names = (
+            [a for a in alts if a]
+            if squeezed_groups
+            else [n for n in (_squeeze(a) for a in alts) if n]
+        )
         for a in names:
             ps = _positions(squeezed, a)
             if len(ps) > len(best):
@@ -253,8 +284,12 @@ def score_row(
         reasons.append("words close together")
     reasons.extend(synonym_reasons)
     reasons.extend(metadata_reasons)
-    for k, label in (("heading", "heading"), ("note", "note/glossary entry"),
-                     ("appended", "not the report's own text"), ("overlong", "very long row")):
+    for k, label in (
+        ("heading", "heading"),
+        ("note", "note/glossary entry"),
+        ("appended", "not the report's own text"),
+        ("overlong", "very long row"),
+    ):
         if sig[k]:
             reasons.append(label)
     if sig["length"] < 0.5 and role == ROLE_BODY:

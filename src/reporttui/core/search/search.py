@@ -7,11 +7,11 @@ paragraphs where jieba also sees the query's words rank above bare bigram matche
 
 from __future__ import annotations
 
+import contextlib
 import heapq
 import re
 import threading
 import weakref
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,17 +22,20 @@ from whoosh.index import Index
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
-from reporttui.core.index import dictionary
-from reporttui.core.index import matcher
-from reporttui.core.index import querywords, segment
-from reporttui.core.search import ranking, synonyms as synonym_table
+from reporttui.core.index import dictionary, matcher, querywords, segment
+from reporttui.core.index.schema import (
+    BIGRAM_FIELD,
+    JIEBA_FIELD,
+    ROLE_FIELD,
+    SECTION_POSTINGS,
+    SECTION_SEPARATOR,
+)
+from reporttui.core.index.tokenize import clean_words, fold, jieba_words, term_query_tokens
+from reporttui.core.search import ranking
+from reporttui.core.search import synonyms as synonym_table
 from reporttui.core.search.highlight import find_spans, make_snippet
 from reporttui.core.search.query import ParsedQuery, Term, parse_query
 from reporttui.core.search.results import Hit, SearchResult
-from reporttui.core.index.schema import (
-    BIGRAM_FIELD, JIEBA_FIELD, ROLE_FIELD, SECTION_POSTINGS, SECTION_SEPARATOR,
-)
-from reporttui.core.index.tokenize import clean_words, fold, jieba_words, term_query_tokens
 
 JIEBA_BOOST = 1.5
 """Weight of the jieba field relative to the bigram field in the score."""
@@ -97,7 +100,9 @@ first :data:`REGIONLESS_ROWS` rows) does this many times."""
 REGIONLESS_ROWS = 60
 REGIONLESS_DOCS = 200
 """Above this many reports without region metadata, only their titles are looked at."""
-_regionless_cache: weakref.WeakKeyDictionary[Any, dict[str, tuple[str, str]]] = weakref.WeakKeyDictionary()
+_regionless_cache: weakref.WeakKeyDictionary[Any, dict[str, tuple[str, str]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def _regionless(searcher: Any) -> dict[str, tuple[str, str]]:
@@ -110,7 +115,11 @@ def _regionless(searcher: Any) -> dict[str, tuple[str, str]]:
     if not reader.doc_count_all():
         return {}
     values = [v.decode("utf-8") if isinstance(v, bytes) else v for v in reader.lexicon("region")]
-    with_region = set(searcher.docs_for_query(wq.Or([wq.Term("region", v) for v in values]))) if values else set()
+    with_region = (
+        set(searcher.docs_for_query(wq.Or([wq.Term("region", v) for v in values])))
+        if values
+        else set()
+    )
     docs, _ = _row_keys(reader)
     rows_of: dict[str, list[int]] = {}
     for d in reader.all_doc_ids():
@@ -127,10 +136,8 @@ def _regionless(searcher: Any) -> dict[str, tuple[str, str]]:
             titles.setdefault(doc_id, stored.get("title", "") or "")
             texts.setdefault(doc_id, []).append(stored.get("text", "") or "")
     out = {k: (titles[k], "\n".join(v)) for k, v in texts.items()}
-    try:
+    with contextlib.suppress(TypeError):
         _regionless_cache[reader] = out
-    except TypeError:
-        pass
     return out
 
 
@@ -148,7 +155,9 @@ def regionless_docs(searcher: Any, values: Sequence[str]) -> list[str]:
     return out
 
 
-_REGION_SUFFIX = re.compile(r"(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|地区|省|市|县|区|盟)$")
+_REGION_SUFFIX = re.compile(
+    r"(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|地区|省|市|县|区|盟)$"
+)
 
 
 def _region_stem(value: str) -> str:
@@ -220,7 +229,9 @@ def ranking_words(pq: ParsedQuery, home: Path | None = None) -> list[str]:
     return list(words)
 
 
-def build_query(pq: ParsedQuery, home: Path | None = None, use_jieba: bool = True) -> wq.Query | None:
+def build_query(
+    pq: ParsedQuery, home: Path | None = None, use_jieba: bool = True
+) -> wq.Query | None:
     """Matching query plus the jieba ranking boost (``AndMaybe``)."""
     main, _ = build_match(pq)
     if main is None or not use_jieba or not pq.positive:
@@ -308,7 +319,9 @@ def _metadata_rows(searcher: Any, word: str) -> tuple[frozenset[int], str] | Non
     if not queries:
         return None
     rows = frozenset(searcher.docs_for_query(wq.Or(queries)))
-    label = "region " + "/".join(names + (["(title/text) " + str(len(extra)) + " report(s)"] if extra else []))
+    label = "region " + "/".join(
+        names + (["(title/text) " + str(len(extra)) + " report(s)"] if extra else [])
+    )
     return (rows, label) if rows else None
 
 
@@ -318,15 +331,23 @@ def _has_rows(searcher: Any, text: str) -> bool:
     if not tokens or not hasattr(searcher, "reader"):
         return False
     try:
-        found = matcher.match(searcher.reader(), matcher.MatchSpec(clauses=(((tuple(tokens),),),)),
-                              exact_field=BIGRAM_FIELD, word_field=JIEBA_FIELD)
-    except Exception:  # noqa: BLE001 - unknown: treat as found (no widening)
+        found = matcher.match(
+            searcher.reader(),
+            matcher.MatchSpec(clauses=(((tuple(tokens),),),)),
+            exact_field=BIGRAM_FIELD,
+            word_field=JIEBA_FIELD,
+        )
+    except Exception:
         return True
     return len(found) > 0
 
 
 def understand(
-    pq: ParsedQuery, searcher: Any, home: Path | None, use_jieba: bool, synonyms: bool = True,
+    pq: ParsedQuery,
+    searcher: Any,
+    home: Path | None,
+    use_jieba: bool,
+    synonyms: bool = True,
     metadata: bool = True,
 ) -> Plan:
     """Query understanding: synonyms of words, and words that name a region or year of the library.
@@ -380,23 +401,41 @@ def understand(
                         if (part,) not in parts:
                             parts.append((part,))
                             highlight.append(part)
-                syn_names[alt[0].text] = tuple(n for n in dict.fromkeys(a[0] for a in exp.alternatives))
+                syn_names[alt[0].text] = tuple(
+                    n for n in dict.fromkeys(a[0] for a in exp.alternatives)
+                )
                 if shown:
-                    notes.append(f"{alt[0].text}: also {', '.join(shown)} "
-                                 f"(synonyms of {exp.name}; rows with {alt[0].text} as typed rank first)")
+                    notes.append(
+                        f"{alt[0].text}: also {', '.join(shown)} "
+                        f"(synonyms of {exp.name}; rows with {alt[0].text} as typed rank first)"
+                    )
         if meta is not None:
-            notes.append(f"{clause[0][0].text}: as text, or the report's metadata: {meta[1]} "
-                         f"({len(meta[0])} rows)")
-        clauses.append(Clause(
-            alternatives=tuple(alts), words=tuple(dict.fromkeys(words)), parts=tuple(parts),
-            metadata_rows=meta[0] if meta else None, metadata_label=meta[1] if meta else "",
-        ))
+            notes.append(
+                f"{clause[0][0].text}: as text, or the report's metadata: {meta[1]} "
+                f"({len(meta[0])} rows)"
+            )
+        clauses.append(
+            Clause(
+                alternatives=tuple(alts),
+                words=tuple(dict.fromkeys(words)),
+                parts=tuple(parts),
+                metadata_rows=meta[0] if meta else None,
+                metadata_label=meta[1] if meta else "",
+            )
+        )
     if clauses and all(c.metadata_rows is not None for c in clauses):
-        clauses = [Clause(c.alternatives, c.words, c.parts) for c in clauses]  # nothing else to find
+        clauses = [
+            Clause(c.alternatives, c.words, c.parts) for c in clauses
+        ]  # nothing else to find
         literal = [w for c in clauses for w in c.words]
         notes = [n for n in notes if "metadata" not in n]
-    return Plan(tuple(clauses), tuple(dict.fromkeys(literal)), syn_names,
-                tuple(dict.fromkeys(highlight)), tuple(notes))
+    return Plan(
+        tuple(clauses),
+        tuple(dict.fromkeys(literal)),
+        syn_names,
+        tuple(dict.fromkeys(highlight)),
+        tuple(notes),
+    )
 
 
 def search(
@@ -430,30 +469,47 @@ def search(
         return _run(searcher, pq, query, limit, home, use_jieba, snippet_width, synonyms)
 
 
-def _with_filter(pq: ParsedQuery, region: str | None = None, year: int | None = None) -> ParsedQuery:
+def _with_filter(
+    pq: ParsedQuery, region: str | None = None, year: int | None = None
+) -> ParsedQuery:
     from dataclasses import replace
 
     f = pq.filters
     if region:
-        f = replace(f, region=f.region + (region,))
+        f = replace(f, region=(*f.region, region))
     if year is not None:
-        f = replace(f, year=f.year + ((year, year),))
+        f = replace(f, year=(*f.year, (year, year)))
     return replace(pq, filters=f)
 
 
 def _run(
-    searcher: Searcher, pq: ParsedQuery, source: str, limit: int, home: Path | None,
-    use_jieba: bool | None, snippet_width: int, synonyms: bool = True,
+    searcher: Searcher,
+    pq: ParsedQuery,
+    source: str,
+    limit: int,
+    home: Path | None,
+    use_jieba: bool | None,
+    snippet_width: int,
+    synonyms: bool = True,
 ) -> SearchResult:
     main, dropped = build_match(pq)
     notices = [pq.notice] if pq.notice else []
     if dropped:
-        notices.append("ignored " + ", ".join(f"“{d}”" for d in dropped) + " (punctuation alone cannot be searched)")
+        notices.append(
+            "ignored "
+            + ", ".join(f"“{d}”" for d in dropped)
+            + " (punctuation alone cannot be searched)"
+        )
     terms = tuple(t for t in pq.terms if term_query_tokens(t))
     notice = "; ".join(notices) or None
     if main is None:
-        return SearchResult(query=source, hits=(), total=0, terms=terms,
-                            notice=notice or ("empty query" if not source.strip() else None))
+        return SearchResult(
+            query=source,
+            hits=(),
+            total=0,
+            terms=terms,
+            notice=notice or ("empty query" if not source.strip() else None),
+        )
     limit = max(int(limit), 1)
     filt = build_filter(pq, searcher)
     if pq.filters.tag:  # workbench (issue 14): tag:NAME, resolved against the tags store
@@ -462,7 +518,8 @@ def _run(
         filt = tag_filter(home, pq.filters.tag, filt)
     plan = understand(pq, searcher, home, use_jieba is None or bool(use_jieba), synonyms)
     pool, docnums, meta_rows = _candidates(
-        searcher, pq, plan, filt, home, use_jieba, max(ranking.POOL, limit + ranking.RERANK_EXTRA))
+        searcher, pq, plan, filt, home, use_jieba, max(ranking.POOL, limit + ranking.RERANK_EXTRA)
+    )
     top = _rerank(searcher, pool, meta_rows, plan, limit)
     per_doc, per_section = _counts(searcher, docnums)
     hl_terms = tuple(dict.fromkeys(terms + plan.highlight))
@@ -473,35 +530,46 @@ def _run(
         spans = find_spans(text, hl_terms if scored.signals.get("synonym") else terms)
         snippet, snippet_spans = make_snippet(text, spans, snippet_width)
         sp = stored.get("section_path") or ""
-        hits.append(Hit(
-            doc_id=stored.get("doc_id", ""),
-            path=stored.get("path", ""),
-            title=stored.get("title", ""),
-            region=stored.get("region"),
-            year=stored.get("year"),
-            kind=stored.get("kind"),
-            section_id=stored.get("section_id", ""),
-            section_path=tuple(sp.split(SECTION_SEPARATOR)) if sp else (),
-            paragraph=int(stored.get("paragraph", 0) or 0),
-            text=text,
-            spans=tuple(spans),
-            snippet=snippet,
-            snippet_spans=tuple(snippet_spans),
-            score=scored.score,
-            reasons=scored.reasons,
-            signals=ranking.format_signals(scored.signals),
-        ))
+        hits.append(
+            Hit(
+                doc_id=stored.get("doc_id", ""),
+                path=stored.get("path", ""),
+                title=stored.get("title", ""),
+                region=stored.get("region"),
+                year=stored.get("year"),
+                kind=stored.get("kind"),
+                section_id=stored.get("section_id", ""),
+                section_path=tuple(sp.split(SECTION_SEPARATOR)) if sp else (),
+                paragraph=int(stored.get("paragraph", 0) or 0),
+                text=text,
+                spans=tuple(spans),
+                snippet=snippet,
+                snippet_spans=tuple(snippet_spans),
+                score=scored.score,
+                reasons=scored.reasons,
+                signals=ranking.format_signals(scored.signals),
+            )
+        )
     # safety: equal scores in a stable order (document, paragraph), not the index's internal
     # document numbers, which change with every rebuild (parallel workers, merges).
     hits.sort(key=lambda h: (-round(h.score, 6), h.doc_id, h.paragraph, h.section_id))
     return SearchResult(
-        query=source, hits=tuple(hits), total=len(docnums), per_doc=per_doc,
-        per_section=per_section, terms=hl_terms, notice=notice, expansions=plan.describe(),
+        query=source,
+        hits=tuple(hits),
+        total=len(docnums),
+        per_doc=per_doc,
+        per_section=per_section,
+        terms=hl_terms,
+        notice=notice,
+        expansions=plan.describe(),
     )
 
 
 def _rerank(
-    searcher: Searcher, pool: dict[int, float], meta_rows: dict[int, tuple[str, ...]], plan: Plan,
+    searcher: Searcher,
+    pool: dict[int, float],
+    meta_rows: dict[int, tuple[str, ...]],
+    plan: Plan,
     limit: int,
 ) -> list[tuple[ranking.Scored, dict[str, Any]]]:
     """Order the matcher's candidates: the cheap prior over all, full signals over the best few."""
@@ -518,9 +586,14 @@ def _rerank(
 
     def cheap(d: int) -> float:
         role = roles[d] if roles is not None and d < len(roles) else ranking.ROLE_BODY
-        n = byte_to_length(int(lengths[d])) if lengths is not None and d < len(lengths) else ranking.FULL
+        n = (
+            byte_to_length(int(lengths[d]))
+            if lengths is not None and d < len(lengths)
+            else ranking.FULL
+        )
         return ranking.prior(base[d], role or ranking.ROLE_BODY, n) + (
-            meta_w * len(meta_rows[d]) / n_groups if d in meta_rows else 0.0)
+            meta_w * len(meta_rows[d]) / n_groups if d in meta_rows else 0.0
+        )
 
     shortlist = heapq.nlargest(ranking.shortlist_size(limit), pool, key=lambda d: (cheap(d), -d))
     scored = []
@@ -531,14 +604,29 @@ def _rerank(
         role = (roles[d] if roles is not None and d < len(roles) else "") or ranking.ROLE_BODY
         squeezed = "".join(text.split())
         literal = all("".join(t.split()) in squeezed for t in plan.literal_terms)
-        syn_reasons = () if literal else tuple(
-            f"synonym {name} for {word}" for word, names in plan.synonym_names.items()
-            if "".join(word.split()) not in squeezed for name in names if name in squeezed and name not in word)[:2]
+        syn_reasons = (
+            ()
+            if literal
+            else tuple(
+                f"synonym {name} for {word}"
+                for word, names in plan.synonym_names.items()
+                if "".join(word.split()) not in squeezed
+                for name in names
+                if name in squeezed and name not in word
+            )[:2]
+        )
         meta = meta_rows.get(d, ())
         s = ranking.score_row(
-            d, base[d], text, tuple(sp.split(SECTION_SEPARATOR)) if sp else (), role, groups,
-            literal=literal, metadata=len(meta) / n_groups,
-            metadata_reasons=tuple(f"{m} (report metadata)" for m in meta), synonym_reasons=syn_reasons,
+            d,
+            base[d],
+            text,
+            tuple(sp.split(SECTION_SEPARATOR)) if sp else (),
+            role,
+            groups,
+            literal=literal,
+            metadata=len(meta) / n_groups,
+            metadata_reasons=tuple(f"{m} (report metadata)" for m in meta),
+            synonym_reasons=syn_reasons,
             squeezed_groups=True,
         )
         scored.append((s, stored))
@@ -559,13 +647,14 @@ def _roles(reader: Any) -> list[str] | None:
         if ROLE_FIELD not in reader.schema or not reader.has_column(ROLE_FIELD):
             out = None
         else:
-            out = [v.decode("utf-8") if isinstance(v, bytes) else (v or "") for v in reader.column_reader(ROLE_FIELD)]
-    except Exception:  # noqa: BLE001 - an index without the column ranks rows as bodies
+            out = [
+                v.decode("utf-8") if isinstance(v, bytes) else (v or "")
+                for v in reader.column_reader(ROLE_FIELD)
+            ]
+    except Exception:
         out = None
-    try:
+    with contextlib.suppress(TypeError):
         _roles_cache[reader] = out
-    except TypeError:
-        pass
     return out
 
 
@@ -588,13 +677,18 @@ def _row_keys(reader: Any) -> tuple[list[str], list[str]]:
     return matcher.view(reader).row_keys()
 
 
-def match_spec(pq: ParsedQuery, home: Path | None = None, use_jieba: bool | None = None,
-               plan: Plan | None = None) -> matcher.MatchSpec:
+def match_spec(
+    pq: ParsedQuery,
+    home: Path | None = None,
+    use_jieba: bool | None = None,
+    plan: Plan | None = None,
+) -> matcher.MatchSpec:
     """The parsed query as the matcher's token lists (and jieba ranking words, unless off).
 
     With a ``plan`` (:func:`understand`), its clauses (the words as typed plus their synonym
     alternatives) replace the query's literal ones.
     """
+
     def tokens(terms: Any) -> tuple[tuple[str, ...], ...]:
         return tuple(tuple(tok) for tok in (term_query_tokens(t) for t in terms) if tok)
 
@@ -612,19 +706,30 @@ def match_spec(pq: ParsedQuery, home: Path | None = None, use_jieba: bool | None
     if (use_jieba is None or use_jieba) and pq.positive:
         boosts = tuple((w, JIEBA_BOOST) for w in ranking_words(pq, home))
     sections = tokens(pq.filters.section)
-    return matcher.MatchSpec(clauses=tuple(clauses), excluded=tokens(t.text for t in pq.excluded),
-                             boosts=boosts, sections=sections)
+    return matcher.MatchSpec(
+        clauses=tuple(clauses),
+        excluded=tokens(t.text for t in pq.excluded),
+        boosts=boosts,
+        sections=sections,
+    )
 
 
 def _match(searcher: Searcher, spec: matcher.MatchSpec, allowed: Any) -> matcher.Matches:
     return matcher.match(
-        searcher.reader(), spec, exact_field=BIGRAM_FIELD, word_field=JIEBA_FIELD, allowed=allowed,
+        searcher.reader(),
+        spec,
+        exact_field=BIGRAM_FIELD,
+        word_field=JIEBA_FIELD,
+        allowed=allowed,
         section_field=SECTION_POSTINGS,
     )
 
 
 def match_rows(
-    searcher: Searcher, pq: ParsedQuery, filt: wq.Query | None = None, home: Path | None = None,
+    searcher: Searcher,
+    pq: ParsedQuery,
+    filt: wq.Query | None = None,
+    home: Path | None = None,
     use_jieba: bool | None = None,
 ) -> matcher.Matches:
     """Every row matching ``pq`` as typed (``filt``: its filter query, see :func:`build_filter`),
@@ -635,8 +740,13 @@ def match_rows(
 
 
 def _candidates(
-    searcher: Searcher, pq: ParsedQuery, plan: Plan, filt: wq.Query | None, home: Path | None,
-    use_jieba: bool | None, pool_size: int = ranking.POOL,
+    searcher: Searcher,
+    pq: ParsedQuery,
+    plan: Plan,
+    filt: wq.Query | None,
+    home: Path | None,
+    use_jieba: bool | None,
+    pool_size: int = ranking.POOL,
 ) -> tuple[dict[int, float], list[int], dict[int, tuple[str, ...]]]:
     """Candidates (row -> BM25F, the best ``pool_size``), every matching row, and rows matched
     through metadata words, from the matcher (:mod:`reporttui.core.index.matcher`).
@@ -668,7 +778,11 @@ def _candidates(
             matched = np.union1d(matched, found2.rows)
         labels = [c.metadata_label for c in meta]
         for d in pool:
-            hit = tuple(lab for c, lab in zip(meta, labels) if c.metadata_rows and d in c.metadata_rows)
+            hit = tuple(
+                lab
+                for c, lab in zip(meta, labels, strict=False)
+                if c.metadata_rows and d in c.metadata_rows
+            )
             if hit:
                 meta_rows[d] = hit
     return pool, matched.tolist(), meta_rows
@@ -707,7 +821,8 @@ def _term_info(t: Term, stop: frozenset[str], use_jieba: bool) -> dict[str, Any]
         "units": units(t.text),
         "bigram_tokens": tokens,
         "jieba": words,
-        "fields": [how] + ([f"{JIEBA_FIELD}: {', '.join(words)} (adds to the score only)"] if words else []),
+        "fields": [how]
+        + ([f"{JIEBA_FIELD}: {', '.join(words)} (adds to the score only)"] if words else []),
     }
 
 
@@ -716,7 +831,10 @@ class _NoIndex:
 
 
 def explain(
-    query: str, home: Path | None = None, use_jieba: bool = True, result: SearchResult | None = None,
+    query: str,
+    home: Path | None = None,
+    use_jieba: bool = True,
+    result: SearchResult | None = None,
     hits: int = 5,
 ) -> dict[str, Any]:
     """How ``query`` is parsed, segmented (units, bigrams, jieba words), widened and ranked.
@@ -761,14 +879,22 @@ def explain(
             "remove paragraphs; region/kind/section match part of the value, year a range; "
             "synonyms and region/year words only add rows (as typed ranks first)"
         ),
-        "ranking": "score = BM25F/best + " + " + ".join(
-            f"{w:+.2f}×{k}" for k, w in ranking.WEIGHTS.items()),
+        "ranking": "score = BM25F/best + "
+        + " + ".join(f"{w:+.2f}×{k}" for k, w in ranking.WEIGHTS.items()),
     }
     if result is not None:
         info["hits"] = [
-            {"rank": i, "title": h.title, "region": h.region, "year": h.year,
-             "section": " › ".join(h.section_path), "paragraph": h.paragraph,
-             "score": round(h.score, 3), "why": list(h.reasons), "signals": h.signals}
+            {
+                "rank": i,
+                "title": h.title,
+                "region": h.region,
+                "year": h.year,
+                "section": " › ".join(h.section_path),
+                "paragraph": h.paragraph,
+                "score": round(h.score, 3),
+                "why": list(h.reasons),
+                "signals": h.signals,
+            }
             for i, h in enumerate(result.hits[:hits], 1)
         ]
     return info
@@ -781,9 +907,15 @@ def format_explain(info: dict[str, Any]) -> str:
         lines.append(f"notice: {info['notice']}")
     clauses = info.get("clauses") or []
     if clauses:
-        lines.append("must match: " + "  AND  ".join(
-            "(" + " OR ".join(" + ".join(alt) for alt in clause) + ")" if len(clause) > 1
-            else " + ".join(clause[0]) for clause in clauses))
+        lines.append(
+            "must match: "
+            + "  AND  ".join(
+                "(" + " OR ".join(" + ".join(alt) for alt in clause) + ")"
+                if len(clause) > 1
+                else " + ".join(clause[0])
+                for clause in clauses
+            )
+        )
     for label, key in (("term", "terms"), ("excluded", "excluded")):
         for t in info.get(key) or []:
             kind = "phrase" if t["phrase"] else "word"
@@ -806,7 +938,9 @@ def format_explain(info: dict[str, Any]) -> str:
     for h in info.get("hits") or []:
         where = " ".join(str(x) for x in (h.get("region") or "?", h.get("year") or "?") if x)
         para = f"¶{h['paragraph']}" if h.get("paragraph") else "heading"
-        lines.append(f"hit {h['rank']}: {where} {h.get('section') or '(top)'} {para}  score {h['score']}")
+        lines.append(
+            f"hit {h['rank']}: {where} {h.get('section') or '(top)'} {para}  score {h['score']}"
+        )
         lines.append(f"    why: {', '.join(h.get('why') or []) or 'BM25F only'}")
         if h.get("signals"):
             lines.append(f"    {h['signals']}")

@@ -8,6 +8,7 @@ typed, and every other name of its group (see :func:`expansions`).
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from dataclasses import dataclass
 from importlib import resources
@@ -67,10 +68,8 @@ def table(home: Path | None = None) -> dict[str, tuple[str, ...]]:
     text = (resources.files("reporttui.core") / "data" / "synonyms.txt").read_text(encoding="utf-8")
     groups = parse_groups(text)
     if path is not None and mtime:
-        try:
+        with contextlib.suppress(OSError):
             groups += parse_groups(path.read_text(encoding="utf-8", errors="replace"))
-        except OSError:
-            pass
     merged = merge(groups)
     with _lock:
         _cache[key] = merged
@@ -111,6 +110,6 @@ def expansions(word: str, home: Path | None = None) -> Expansion | None:
     if best is None:
         return None
     _, pos, name = best
-    rest = tuple(p for p in (word[:pos], word[pos + len(name):]) if p.strip())
+    rest = tuple(p for p in (word[:pos], word[pos + len(name) :]) if p.strip())
     alts = tuple((n, *rest) for n in tab[name])
     return Expansion(word, name, alts)

@@ -2,7 +2,7 @@
 
 PAIRS holds Traditional/Simplified character pairs back to back."""
 
-OPENCC_VERSION = '1.4.2'
+OPENCC_VERSION = "1.4.2"
 
 PAIRS = (
     "㑮𫝈㑯㑔㑳㑇㑶㐹㒓𠉂㓄𪠟㓨刾㔋𪟎㖮𪠵㗲𠵾㗿𪡛㘉𠰱㘓𪢌㘔𫬐㘚㘎㛝𫝦㜄㚯㜏㛣㜐𫝧㜗𡞋"

@@ -62,7 +62,29 @@ _LITERAL_NEWLINE = re.compile(r"\\r\\n|\\n|\\r")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HTML_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?/?>")
 _BLOCK_TAGS = frozenset(
-    "div p br table tr td th li ul ol h1 h2 h3 h4 h5 h6 section article header footer hr".split()
+    [
+        "div",
+        "p",
+        "br",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "hr",
+    ]
 )
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});")
 
@@ -82,7 +104,9 @@ _WEB_CHROME = re.compile(
     r"(?:\s*[:：>＞]|\s*$|\s*[【\[(（])",
     re.I,
 )
-_CHROME_ONLY = re.compile(r"^(?:打印本页|关闭窗口|打印|关闭|收藏|分享|返回顶部|【(?:打印|关闭|收藏|返回|大|中|小|打印本页|关闭窗口)】|[\s|｜/])+$")
+_CHROME_ONLY = re.compile(
+    r"^(?:打印本页|关闭窗口|打印|关闭|收藏|分享|返回顶部|【(?:打印|关闭|收藏|返回|大|中|小|打印本页|关闭窗口)】|[\s|｜/])+$"
+)
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN = re.compile(
     rf"(?<=[\u4e00-\u9fff])[(（]\s*([a-zA-Zü{_TONED}]*[{_TONED}][a-zA-Zü{_TONED}]*)\s*[)）]"
@@ -179,9 +203,7 @@ def clean(text: str) -> Cleaned:
         if "*" in stripped or "_" in stripped or "\\" in stripped or stripped[:1] in "->+":
             stripped = _strip_markdown(stripped)
         if cells:
-            cells = tuple(
-                tidy_punctuation(_strip_markdown(c)) for c in cells if c.strip(" *_")
-            )
+            cells = tuple(tidy_punctuation(_strip_markdown(c)) for c in cells if c.strip(" *_"))
             stripped = " ".join(cells)
         if "(" in stripped or "（" in stripped:
             stripped = _drop_pinyin(stripped, number, dropped)

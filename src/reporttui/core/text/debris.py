@@ -72,12 +72,8 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
             continue
         if _URLISH.match(t) or (len(t) <= 12 and _LETTERS_ONLY.match(t)):
             drop[i] = "debris"
-        elif (
-            (i < edge or i >= n - edge)
-            and _field_line(t, lines, i, chrome_fields)
-            or (i < 5 or i >= n - 8)
-            and _TOOLBAR.match(t)
-            and not SPEAKER.match(t)
+        elif ((i < edge or i >= n - edge) and _field_line(t, lines, i, chrome_fields)) or (
+            (i < 5 or i >= n - 8) and _TOOLBAR.match(t) and not SPEAKER.match(t)
         ):
             drop[i] = "page chrome"
         elif len(t) <= 30 and _QR.search(t) and _QR_ASK.search(t) and not t.endswith("。"):
@@ -198,7 +194,7 @@ def _repeated_tails(lines: list[Line], dropped: list[Dropped]) -> None:
     bad = {t for t, c in tails.items() if c >= 5 and c >= 0.05 * len(lines) and not t.isdigit()}
     if not bad:
         return
-    for ln, t in zip(lines, found):
+    for ln, t in zip(lines, found, strict=False):
         if t is not None and t in bad:
             dropped.append(Dropped(t, "repeated line-end token", ln.line))
             ln.text = ln.text[: len(ln.text) - len(t)].rstrip()

@@ -37,7 +37,9 @@ _FREQUENT = frozenset(
     "數這為國們來時會發說產種後動過經實點業從當關還應開與間樣區體進學現錢對頭見長問"
 )
 _CJK_CHAR = re.compile("[\u4e00-\u9fff]")
-_UTF16_PLAUSIBLE = re.compile("[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\x20-\x7e\t\n\r\u2018-\u201d\u2026]")
+_UTF16_PLAUSIBLE = re.compile(
+    "[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\x20-\x7e\t\n\r\u2018-\u201d\u2026]"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +86,9 @@ def decode_bytes(data: bytes, name: str = "<text>") -> Decoded:
         return _checked(big5, "big5", name)
     if gb is not None:
         return _checked(gb, "gb18030", name)
-    raise ReportFileError(f"cannot decode {name}: not UTF-8, GB18030, Big5 or UTF-16 text") from None
+    raise ReportFileError(
+        f"cannot decode {name}: not UTF-8, GB18030, Big5 or UTF-16 text"
+    ) from None
 
 
 def _try(data: bytes, encoding: str) -> str | None:

@@ -14,7 +14,18 @@ from dataclasses import dataclass
 from reporttui.core.text.clean import Line
 from reporttui.core.text.rejoin import SPEAKER, ends_sentence, is_prose, is_subtitle
 
-_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 
 _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("chap", re.compile(r"^第([一二三四五六七八九十百零]+)(部分|章|节|篇)[ ]*")),
@@ -67,7 +78,9 @@ def numbered(text: str) -> tuple[str, int, re.Match[str]] | None:
             if style == "chap":
                 style = "chap-" + m.group(2)
             value = m.group(1)
-            ordinal = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".find(value) + 1 if style == "circ" else cn_number(value)
+            ordinal = (
+                "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".find(value) + 1 if style == "circ" else cn_number(value)
+            )
             return style, ordinal, m
     return None
 
@@ -160,10 +173,14 @@ def split_title_block(items: list[Item]) -> tuple[list[Item], list[Item]]:
         if it.is_heading and it.kind == "markdown" and it.style != "md1":
             end = i
             break
-        if not it.is_heading and is_prose(it.text) and not is_subtitle(it.text):
-            if not (it.line is not None and SPEAKER.match(it.text)):
-                end = i
-                break
+        if (
+            not it.is_heading
+            and is_prose(it.text)
+            and not is_subtitle(it.text)
+            and not (it.line is not None and SPEAKER.match(it.text))
+        ):
+            end = i
+            break
     block, rest = items[:end], items[end:]
     later_titles = any(it.kind == "title-line" for it in rest)
     # A document structured by title lines: the last title line of a long block heads the intro.

@@ -14,13 +14,12 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from reporttui.core.model import Dropped
+from reporttui.core.errors import ReportFileError
+from reporttui.core.model import Document, Dropped
 from reporttui.core.text.clean import clean, drop_controls, has_controls
 from reporttui.core.text.decode import decode_bytes
 from reporttui.core.text.html import extract_page, looks_like_html
-from reporttui.core.errors import ReportFileError
 from reporttui.core.text.metadata import extract
-from reporttui.core.model import Document
 from reporttui.core.text.normalize import significant
 from reporttui.core.text.rejoin import rejoin
 from reporttui.core.text.structure import build
@@ -82,7 +81,9 @@ def parse_document(data: bytes | str, path: str = "<text>") -> Document:
     built = build(lines, dropped)
     news = any(d.reason in ("byline", "masthead", "layout", "photo caption") for d in dropped)
     news = news or (page is not None and page.published is not None)
-    headings = [s.title for sec in built.sections for s in sec.walk() if s.title and s.kind != "lead"]
+    headings = [
+        s.title for sec in built.sections for s in sec.walk() if s.title and s.kind != "lead"
+    ]
     main_text = "\n".join(
         p.text for sec in built.sections if sec.part != "appended" for p in sec.all_paragraphs()
     )
@@ -148,7 +149,9 @@ def check_no_loss(raw_text: str, doc: Document) -> list[str]:
         if lost:
             problems.append(f"lost {sum(lost.values())} characters: {_sample(lost)}")
         if extra:
-            problems.append(f"dropped {sum(extra.values())} characters not in the source: {_sample(extra)}")
+            problems.append(
+                f"dropped {sum(extra.values())} characters not in the source: {_sample(extra)}"
+            )
     return problems
 
 

@@ -21,12 +21,18 @@ _MEETING = re.compile(
     r"?.{0,20}?(?:人民代表大会|人大)"
 )
 _DATE = re.compile(r"((?:19|20)\d\d)\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
-_PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|刊发时间|日期|时间)\s*[:：]?\s*((?:19|20)\d\d)[年\-/.](\d{1,2})[月\-/.](\d{1,2})")
+_PUBLISHED = re.compile(
+    r"(?:发布时间|发布日期|发文日期|刊发时间|日期|时间)\s*[:：]?\s*((?:19|20)\d\d)[年\-/.](\d{1,2})[月\-/.](\d{1,2})"
+)
 _MASTHEAD_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*星期")
-_PLAN_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:[\u4e00-\u9fff]{0,12})?(?:国民经济和社会发展)?计划[(（]?草案")
+_PLAN_YEAR = re.compile(
+    r"((?:19|20)\d\d)\s*年(?:[\u4e00-\u9fff]{0,12})?(?:国民经济和社会发展)?计划[(（]?草案"
+)
 _BUDGET_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:[\u4e00-\u9fff]{0,12})?预算[(（]?草案")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
-_WORK_PLAN_HEADING = re.compile(r"((?:19|20)\d\d)\s*年\s*(?:工作安排|工作任务|重点工作|主要任务|工作建议|目标任务)")
+_WORK_PLAN_HEADING = re.compile(
+    r"((?:19|20)\d\d)\s*年\s*(?:工作安排|工作任务|重点工作|主要任务|工作建议|目标任务)"
+)
 _BOUNDARY = r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=关于))"
 _REGION_BEFORE = re.compile(
     rf"{_BOUNDARY}({_PLACE})(?:人民政府|政府工作报告|(?:19|20)\d\d年|第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届|第[一二三四五六七八九十]+个五年|“[一二三四五六七八九十]+五”|国民经济和社会发展)"
@@ -35,9 +41,13 @@ _REGION_MEETING = re.compile(rf"在({_PLACE})第?[一二三四五六七八九十
 _REGION_NEWS = re.compile(
     rf"{_BOUNDARY}({_PLACE})(?:两会|十?[一二三四五六七八九十]+届人大|第?[一二三四五六七八九十]+届人民代表大会|政府工作报告)"
 )
-_REGION_ACTOR = re.compile(rf"(?:^|(?<=[，。；\n“]))({_PLACE})(?:坚持|深入|持续|积极|全面|统筹|始终|牢牢|锚定|正)")
+_REGION_ACTOR = re.compile(
+    rf"(?:^|(?<=[，。；\n“]))({_PLACE})(?:坚持|深入|持续|积极|全面|统筹|始终|牢牢|锚定|正)"
+)
 _FM_TITLE_DATE = re.compile(r"[(（]\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_NOT_REGION_TAIL = re.compile(r"(?:地区|社区|园区|开发区|新区|城区|片区|景区|小区|市区|郊区|辖区|全市|全县|全区|本市|我市|我县|我区)$")
+_NOT_REGION_TAIL = re.compile(
+    r"(?:地区|社区|园区|开发区|新区|城区|片区|景区|小区|市区|郊区|辖区|全市|全县|全区|本市|我市|我县|我区)$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +62,23 @@ class Metadata:
     """For each field set, the kind of evidence it came from (shown by ``outline``)."""
 
 
-_CN_NUM = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_DATE = re.compile(r"([〇零○一二三四五六七八九]{4})\s*年(?:度)?(?:([一二三四五六七八九十]{1,3})\s*月(?:([一二三四五六七八九十]{1,3})\s*日)?)?")
+_CN_NUM = {
+    "〇": 0,
+    "零": 0,
+    "○": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_DATE = re.compile(
+    r"([〇零○一二三四五六七八九]{4})\s*年(?:度)?(?:([一二三四五六七八九十]{1,3})\s*月(?:([一二三四五六七八九十]{1,3})\s*日)?)?"
+)
 
 
 def cn_small(s: str) -> int:
@@ -127,7 +152,9 @@ def extract(
     # Date: the meeting ("——2025年12月29日在……人民代表大会"), else a masthead, else publication.
     date = None
     meeting = (
-        _MEETING.search(head_s) or _MEETING.search(head_s.replace("\n", "")) or _MEETING.search(body_head)
+        _MEETING.search(head_s)
+        or _MEETING.search(head_s.replace("\n", ""))
+        or _MEETING.search(body_head)
     )
     if meeting:
         date = _iso(meeting.group(1), meeting.group(2), meeting.group(3))
@@ -179,7 +206,9 @@ _NOT_A_TITLE = re.compile(
 
 _TITLE_NOTE = re.compile(r"\s*[（(][^（()）]*(?:19|20)\d\d\s*年[^（()）]*[)）]\s*$")
 _WIRE_DATELINE = re.compile(r"^[\u4e00-\u9fff]{2,12}?\d{1,2}月\d{1,2}日电\s*")
-_SPACED_RUN = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){3,}(?![\u4e00-\u9fff])")
+_SPACED_RUN = re.compile(
+    r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){3,}(?![\u4e00-\u9fff])"
+)
 
 
 def _tidy_title(title: str) -> str:
@@ -217,12 +246,18 @@ def _dedupe(s: str) -> str:
 
 
 _NEWS_KINDS = ("新闻综述", "新闻报道", "两会新闻")
-_RESOLUTION = re.compile(r"(?:^|\n)[^\n]{0,80}的决议[)）]?\s*(?:\n|$)|(?:^|\n)[(（]\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日[^\n]{0,40}会议通过[)）]")
-_ADOPTED = re.compile(r"[(（]\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^\n）)]{0,40}(?:会议)?通过\s*[)）]")
+_RESOLUTION = re.compile(
+    r"(?:^|\n)[^\n]{0,80}的决议[)）]?\s*(?:\n|$)|(?:^|\n)[(（]\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日[^\n]{0,40}会议通过[)）]"
+)
+_ADOPTED = re.compile(
+    r"[(（]\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^\n）)]{0,40}(?:会议)?通过\s*[)）]"
+)
 _BULLETIN = re.compile(r"统计公报")
 _BUDGET = re.compile(r"(?:预算|决算)[^\n]{0,20}(?:的报告|报告)")
 _PLAN = re.compile(r"计划[^\n]{0,20}(?:的报告|报告)")
-_FIVE_YEAR = re.compile(r"规划纲要[(（]?草案[)）]?的?报告|规划纲要的报告|五年计划(?:纲要)?的?报告|“[一二三四五六七八九十]+五”计划[^\n]{0,20}的报告")
+_FIVE_YEAR = re.compile(
+    r"规划纲要[(（]?草案[)）]?的?报告|规划纲要的报告|五年计划(?:纲要)?的?报告|“[一二三四五六七八九十]+五”计划[^\n]{0,20}的报告"
+)
 _CONGRESS = re.compile(
     r"人大[一二三四五六七八九十\d]+次会议|人民代表大会第[一二三四五六七八九十]+次会议|两会|人代会|代表团审议|分团审议|政协[^\n]{0,8}会议"
 )
@@ -264,8 +299,23 @@ def _kind(head: str, body_head: str, text: str, news: bool) -> tuple[str | None,
 
 # Start years of the National People's Congress terms (届): a national session's year is the
 # term's first year plus the session number minus one.
-_NPC_TERM_START = {1: 1954, 2: 1959, 3: 1964, 4: 1975, 5: 1978, 6: 1983, 7: 1988, 8: 1993, 9: 1998,
-                   10: 2003, 11: 2008, 12: 2013, 13: 2018, 14: 2023, 15: 2028}
+_NPC_TERM_START = {
+    1: 1954,
+    2: 1959,
+    3: 1964,
+    4: 1975,
+    5: 1978,
+    6: 1983,
+    7: 1988,
+    8: 1993,
+    9: 1998,
+    10: 2003,
+    11: 2008,
+    12: 2013,
+    13: 2018,
+    14: 2023,
+    15: 2028,
+}
 _NPC_SESSION = re.compile(
     r"第?([一二三四五六七八九十]+)届全国人民?代表大会(?:常务委员会)?第([一二三四五六七八九十]+)次会议"
     r"|([一二三四五六七八九十]+)届全国人大([一二三四五六七八九十]+)次会议"
@@ -302,8 +352,17 @@ def _year(
         m = _WORK_PLAN_HEADING.search(h)
         if m:
             return int(m.group(1)), "heading (YYYY年工作安排)"
-    if kind in ("政府工作报告", "计划执行情况与计划草案报告", "计划草案报告", "预算执行情况与预算草案报告",
-                "规划纲要报告") and date:
+    if (
+        kind
+        in (
+            "政府工作报告",
+            "计划执行情况与计划草案报告",
+            "计划草案报告",
+            "预算执行情况与预算草案报告",
+            "规划纲要报告",
+        )
+        and date
+    ):
         # A report given in November or December presents the plan for the next year.
         return int(date[:4]) + (1 if int(date[5:7]) >= 11 else 0), "meeting date"
     if titled:
@@ -339,7 +398,9 @@ _REGION_SPEAKER = re.compile(
 )
 
 
-_TITLE_PLACE = re.compile(rf"^(?:[0-9\-—~至年月日]+)?({_PLACE})(?![\u4e00-\u9fff]{{0,2}}(?:人民代表大会|人大))")
+_TITLE_PLACE = re.compile(
+    rf"^(?:[0-9\-—~至年月日]+)?({_PLACE})(?![\u4e00-\u9fff]{{0,2}}(?:人民代表大会|人大))"
+)
 
 
 def _region(
@@ -356,7 +417,10 @@ def _region(
             name = _clean_region(m.group(1))
             if name:
                 return name, "speaker line (XX市长 …)"
-    if re.search(r"在(?:中华人民共和国)?第[一二三四五六七八九十]+届全国人民代表大会|国务院总理", head + body_head[:400]):
+    if re.search(
+        r"在(?:中华人民共和国)?第[一二三四五六七八九十]+届全国人民代表大会|国务院总理",
+        head + body_head[:400],
+    ):
         return "国务院", "national congress / premier"
     for rx, source, why in (
         (_REGION_MEETING, head, "meeting line"),
@@ -393,13 +457,62 @@ _SELF_NAMING = re.compile(
     r"|([\u4e00-\u9fff]{2})(?:新篇章|一定能)"
 )
 _COMMON_STEMS = frozenset(
-    "乡村 城市 中国 城乡 家园 社会 生活 校园 河湖 山水 农村 人民 经济 发展 我们 健康 文化 生态 环境 "
-    "全省 全市 全县 全区 祖国 民族 时代 新的 更加 推进 建设 奋力 继续 共同 全面 社区 产业 "
-    "主义 增长 发展 改革 开放 事业 篇章 我们".split()
+    [
+        "乡村",
+        "城市",
+        "中国",
+        "城乡",
+        "家园",
+        "社会",
+        "生活",
+        "校园",
+        "河湖",
+        "山水",
+        "农村",
+        "人民",
+        "经济",
+        "发展",
+        "我们",
+        "健康",
+        "文化",
+        "生态",
+        "环境",
+        "全省",
+        "全市",
+        "全县",
+        "全区",
+        "祖国",
+        "民族",
+        "时代",
+        "新的",
+        "更加",
+        "推进",
+        "建设",
+        "奋力",
+        "继续",
+        "共同",
+        "全面",
+        "社区",
+        "产业",
+        "主义",
+        "增长",
+        "发展",
+        "改革",
+        "开放",
+        "事业",
+        "篇章",
+        "我们",
+    ]
 )
-_DATE_LINE = re.compile(r"(?:^|\n)[(（]?\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)）]?\s*(?:\n|$)")
-_LEVEL_WORDS = {"市": ("全市", "市委", "市政府"), "县": ("全县", "县委", "县政府"),
-                "区": ("全区", "区委", "区政府"), "省": ("全省", "省委", "省政府")}
+_DATE_LINE = re.compile(
+    r"(?:^|\n)[(（]?\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)）]?\s*(?:\n|$)"
+)
+_LEVEL_WORDS = {
+    "市": ("全市", "市委", "市政府"),
+    "县": ("全县", "县委", "县政府"),
+    "区": ("全区", "区委", "区政府"),
+    "省": ("全省", "省委", "省政府"),
+}
 
 
 def _dominant_city(text: str) -> str | None:

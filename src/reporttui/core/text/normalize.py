@@ -19,11 +19,39 @@ _FULLWIDTH.update({0xFF05: ord("%"), 0xFF0B: ord("+")})
 
 # Presentation forms for vertical text (U+FE10.., U+FE30..) -> horizontal punctuation.
 _VERTICAL = {
-    "︐": "，", "︑": "、", "︒": "。", "︓": "：", "︔": "；", "︕": "！", "︖": "？",
-    "︗": "〖", "︘": "〗", "︙": "…", "︰": "‥", "︱": "—", "︲": "–", "︳": "_", "︴": "_",
-    "︵": "（", "︶": "）", "︷": "｛", "︸": "｝", "︹": "〔", "︺": "〕", "︻": "【", "︼": "】",
-    "︽": "《", "︾": "》", "︿": "〈", "﹀": "〉", "﹁": "“", "﹂": "”", "﹃": "“", "﹄": "”",
-    "﹇": "［", "﹈": "］",
+    "︐": "，",
+    "︑": "、",
+    "︒": "。",
+    "︓": "：",
+    "︔": "；",
+    "︕": "！",
+    "︖": "？",
+    "︗": "〖",
+    "︘": "〗",
+    "︙": "…",
+    "︰": "‥",
+    "︱": "—",
+    "︲": "–",
+    "︳": "_",
+    "︴": "_",
+    "︵": "（",
+    "︶": "）",
+    "︷": "｛",
+    "︸": "｝",
+    "︹": "〔",
+    "︺": "〕",
+    "︻": "【",
+    "︼": "】",
+    "︽": "《",
+    "︾": "》",
+    "︿": "〈",
+    "﹀": "〉",
+    "﹁": "“",
+    "﹂": "”",
+    "﹃": "“",
+    "﹄": "”",
+    "﹇": "［",
+    "﹈": "］",
 }
 
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
@@ -46,9 +74,7 @@ def has_private_use(text: str) -> bool:
     return _PRIVATE_USE.search(text) is not None
 
 
-_NEEDS_TABLE = re.compile(
-    "[" + "".join(re.escape(chr(cp)) for cp in sorted(_TABLE)) + "]"
-)
+_NEEDS_TABLE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_TABLE)) + "]")
 
 
 def normalize_chars(text: str) -> str:
@@ -72,7 +98,9 @@ def strip_private_use(text: str) -> str:
 def tidy_punctuation(text: str) -> str:
     """Half-width , ; : ! ? beside Chinese -> full-width; no space between Chinese and digits."""
     if any(ch in text for ch in ",;:!?"):
-        text = _HALF_PUNCT_NEAR_CJK.sub(lambda m: _PUNCT_HALF_TO_FULL[m.group(m.lastindex or 1)], text)
+        text = _HALF_PUNCT_NEAR_CJK.sub(
+            lambda m: _PUNCT_HALF_TO_FULL[m.group(m.lastindex or 1)], text
+        )
     if " " in text:
         text = _SPACE_CJK_DIGIT.sub("", text)
     return text

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from reporttui.core.text.clean import Line
 from reporttui.core.model import Dropped
+from reporttui.core.text.clean import Line
 
 _TERMINAL = frozenset("。！？；：…!?;:")
 _CLOSERS = frozenset("”’」』）)】》〕")
@@ -68,21 +68,16 @@ def standalone(line: Line) -> bool:
         return True
     if SPEAKER.match(t):
         return True
-    if _NUMBERED.match(t) and len(t) <= 40 and not _has_inner_stop(t):
-        return True
-    return False
+    return bool(_NUMBERED.match(t) and len(t) <= 40 and not _has_inner_stop(t))
 
 
 def is_subtitle(t: str) -> bool:
-    """"——2025年2月25日在……会议上": the line under a report's title."""
+    """ "——2025年2月25日在……会议上": the line under a report's title."""
     return t.startswith(("——", "--", "──", "—", "─")) and len(t) <= 80
 
 
 def _has_inner_stop(t: str) -> bool:
-    for i, ch in enumerate(t[:-1]):
-        if ch in "。！？":
-            return True
-    return False
+    return any(ch in "。！？" for i, ch in enumerate(t[:-1]))
 
 
 def join_vertical_runs(lines: list[Line], dropped: list[Dropped]) -> list[Line]:
@@ -133,7 +128,10 @@ def is_hard_wrapped(lines: list[Line]) -> bool:
     body = [
         ln
         for ln in lines
-        if len(ln.text) >= 8 and is_prose(ln.text) and not standalone(ln) and not _NUMBERED.match(ln.text)
+        if len(ln.text) >= 8
+        and is_prose(ln.text)
+        and not standalone(ln)
+        and not _NUMBERED.match(ln.text)
     ]
     if len(body) < 6:
         return False
@@ -164,8 +162,10 @@ def rejoin(lines: list[Line], dropped: list[Dropped]) -> tuple[list[Line], bool]
 
 def _continues(prev: Line, nxt: Line, wrapped: bool) -> bool:
     """Does ``nxt`` continue the paragraph ending in ``prev``?"""
-    if (nxt.link_only or prev.link_only) and not ends_sentence(prev.text) and not standalone(
-        replace(prev, link_only=False)
+    if (
+        (nxt.link_only or prev.link_only)
+        and not ends_sentence(prev.text)
+        and not standalone(replace(prev, link_only=False))
     ):
         # A wiki link set on its own line inside a sentence (…贯彻[党的二十大](…)\n精神…).
         return not nxt.md_level and not nxt.cells

@@ -14,20 +14,22 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from reporttui.core.text.clean import Line
 from reporttui.core.model import Dropped, Paragraph, Section
+from reporttui.core.text.clean import Line
 from reporttui.core.text.headings import (
     Item,
-    first_stop,
     choose_title,
     classify,
+    first_stop,
     numbered,
     split_title_block,
 )
 from reporttui.core.text.rejoin import BYLINE, ends_sentence, is_prose
 
 _APPENDIX = re.compile(r"^(?:附件|附录|附表|附：|附:|名词解释)")
-_LEAD_EXCLUDED = re.compile(r"^(?:各位代表|同志们|我们|今年|明年|这一年|其中|同时|此外|总之|因此|但是)")
+_LEAD_EXCLUDED = re.compile(
+    r"^(?:各位代表|同志们|我们|今年|明年|这一年|其中|同时|此外|总之|因此|但是)"
+)
 
 
 @dataclass(slots=True)
@@ -132,8 +134,17 @@ def build(lines: list[Line], dropped: list[Dropped]) -> Built:
     return Built(text, sections, title_lines, title, layout)
 
 
-_RANK = {"chap-部分": 0.0, "chap-篇": 0.1, "chap-章": 0.2, "chap-节": 0.3,
-         "cn": 1.0, "pcn": 2.0, "num": 3.0, "pnum": 4.0, "circ": 5.0}
+_RANK = {
+    "chap-部分": 0.0,
+    "chap-篇": 0.1,
+    "chap-章": 0.2,
+    "chap-节": 0.3,
+    "cn": 1.0,
+    "pcn": 2.0,
+    "num": 3.0,
+    "pnum": 4.0,
+    "circ": 5.0,
+}
 
 
 def _rank(style: str) -> float | None:
@@ -247,7 +258,9 @@ def _find_leads(node: _Node) -> None:
     i = 0
     while i < len(paras):
         j = i
-        while j < len(paras) and sentences[j] and j not in leads and "，" not in (sentences[j] or ""):
+        while (
+            j < len(paras) and sentences[j] and j not in leads and "，" not in (sentences[j] or "")
+        ):
             j += 1
         if j - i >= 3:
             leads.update(range(i, j))
@@ -260,7 +273,9 @@ def _find_leads(node: _Node) -> None:
     for k, start in enumerate(order):
         stop = order[k + 1] if k + 1 < len(order) else len(paras)
         title = sentences[start] or ""
-        new_children.append(_Node(title, node.level + 1, "lead", node.part, "lead", paras[start:stop]))
+        new_children.append(
+            _Node(title, node.level + 1, "lead", node.part, "lead", paras[start:stop])
+        )
     node.paras = kept
     node.children = new_children + node.children
 

@@ -22,9 +22,9 @@ from textual.worker import get_current_worker
 
 from reporttui.core.analysis.pairing import default_partner  # pure: in the core (appnav)
 from reporttui.core.labels import document_label
-from reporttui.ui.keys import ListKeys  # j k g G space b (appnav)
 from reporttui.ui.compare.messages import ComparisonReady, OpenSection, WorkFailed
 from reporttui.ui.compare.render import highlight
+from reporttui.ui.keys import ListKeys  # j k g G space b (appnav)
 
 NARROW = 100
 """Below this many columns the sides are stacked and the theme list hidden."""
@@ -93,7 +93,9 @@ class PickerLabel(Static, can_focus=True):
     """ "A 古交市 2025 新闻综述 …": the document on one side; Enter or a click opens the picker."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "pick", "Pick", id="compare.picker", tooltip="Choose this side's document"),
+        Binding(
+            "enter", "pick", "Pick", id="compare.picker", tooltip="Choose this side's document"
+        ),
     ]
 
     def __init__(self, side: str, **kwargs: Any) -> None:
@@ -198,7 +200,9 @@ class CompareScreen(ListKeys, Screen[None]):
             id="compare.keywords",
             tooltip="Keywords of A: new, rising, falling against B",
         ),
-        Binding("e", "export", "Export", id="compare.export", tooltip="Write the comparison as Markdown"),
+        Binding(
+            "e", "export", "Export", id="compare.export", tooltip="Write the comparison as Markdown"
+        ),
         Binding("escape", "back", "Back", id="compare.back", tooltip="Leave the comparison"),
     ]
 
@@ -258,9 +262,8 @@ class CompareScreen(ListKeys, Screen[None]):
     def compute(self) -> None:
         """Load both documents and align them (one call into the core)."""
         from reporttui.core.analysis.compare import compare_documents
-        from reporttui.core.errors import ReportError
-
         from reporttui.core.analysis.tables import use_home
+        from reporttui.core.errors import ReportError
 
         use_home(getattr(self.library, "home", None))
         try:
@@ -299,7 +302,9 @@ class CompareScreen(ListKeys, Screen[None]):
         a, b = comparison.a, comparison.b
         gaps = sum(1 for r in comparison.rows if r.gap)
         themes = len(comparison.rows)
-        summary = f"{themes} theme{'s' if themes != 1 else ''}, {gaps} gap{'s' if gaps != 1 else ''}"
+        summary = (
+            f"{themes} theme{'s' if themes != 1 else ''}, {gaps} gap{'s' if gaps != 1 else ''}"
+        )
         if self.narrow:
             text = f"A {_short_label(a.document)} · B {_short_label(b.document)} · {summary} · a/b: pick"
         else:

@@ -14,9 +14,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
-from reporttui.ui.keys import ListKeys  # j k g G space b (appnav)
 from reporttui.ui.compare.messages import KeywordsReady, WorkFailed
 from reporttui.ui.compare.render import bar
+from reporttui.ui.keys import ListKeys  # j k g G space b (appnav)
 
 
 @dataclass(frozen=True)
@@ -69,9 +69,7 @@ class KeywordBars(Static):
         for term, value, label in self.items:
             name = fit(term, name_w, pad=True)
             lines.append(
-                Content.assemble(
-                    name, " ", (bar(value, top, width), self.bar_style), " ", label
-                )
+                Content.assemble(name, " ", (bar(value, top, width), self.bar_style), " ", label)
             )
         return Content("\n").join(lines)
 
@@ -87,7 +85,9 @@ class KeywordScreen(ListKeys, Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "export", "Export", id="keywords.export", tooltip="Write the terms as Markdown"),
+        Binding(
+            "e", "export", "Export", id="keywords.export", tooltip="Write the terms as Markdown"
+        ),
         Binding("escape", "back", "Back", id="keywords.back", tooltip="Leave the keyword charts"),
     ]
 
@@ -128,7 +128,8 @@ class KeywordScreen(ListKeys, Screen[None]):
             context = keyword_context(texts, regions, getattr(self.library, "home", None))
             counts = term_counts(text, context)
             sections = tuple(
-                (u.title, tuple(top_terms(u.text, 6, context=context))) for u in find_plan(doc).units
+                (u.title, tuple(top_terms(u.text, 6, context=context)))
+                for u in find_plan(doc).units
             )
             vs_label, diff = None, None
             if vs is not None:
@@ -166,10 +167,14 @@ class KeywordScreen(ListKeys, Screen[None]):
         stem = f"keywords-{stats.document.region or ''}{stats.document.year or ''}"
         try:
             home = Path(getattr(self.library, "home", "."))
-            path = write_export(render(rows, "md", f"高频词 {stats.label}"), exports_dir(home), stem, "md")
+            path = write_export(
+                render(rows, "md", f"高频词 {stats.label}"), exports_dir(home), stem, "md"
+            )
             self.app.call_from_thread(self.notify, f"written {path}", timeout=8)
         except OSError as exc:
-            self.app.call_from_thread(self.notify, f"export failed: {exc}", severity="error", timeout=6)
+            self.app.call_from_thread(
+                self.notify, f"export failed: {exc}", severity="error", timeout=6
+            )
 
     @on(KeywordsReady)
     async def _ready(self, message: KeywordsReady) -> None:

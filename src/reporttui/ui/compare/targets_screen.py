@@ -27,9 +27,9 @@ from textual.widgets import DataTable, Footer, Static
 from textual.worker import get_current_worker
 
 from reporttui.core.labels import figure_sections  # a figure's section (appnav)
-from reporttui.ui.keys import ListKeys  # j k g G space b (appnav)
 from reporttui.ui.compare.messages import OpenSection, TargetsReady, WorkFailed
 from reporttui.ui.compare.render import fit
+from reporttui.ui.keys import ListKeys  # j k g G space b (appnav)
 
 KIND_TAGS = {"target": "目标", "result": "实绩"}
 STATUS_TAGS = {"met": "✓", "missed": "✗", "no figure": "—"}
@@ -127,10 +127,9 @@ class TargetsScreen(ListKeys, Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="targets")
     def compute(self) -> None:
         """Load the documents and extract their indicators (one call into the core each)."""
+        from reporttui.core.analysis.tables import use_home
         from reporttui.core.analysis.targets import extract_targets
         from reporttui.core.errors import ReportError
-
-        from reporttui.core.analysis.tables import use_home
 
         use_home(getattr(self.library, "home", None))
         try:
@@ -147,10 +146,9 @@ class TargetsScreen(ListKeys, Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="targets")
     def compute_track(self, region: str) -> None:
         """Load the region's reports and line up target and result per year."""
+        from reporttui.core.analysis.tables import use_home
         from reporttui.core.analysis.track import region_documents, track
         from reporttui.core.errors import ReportError
-
-        from reporttui.core.analysis.tables import use_home
 
         use_home(getattr(self.library, "home", None))
         try:

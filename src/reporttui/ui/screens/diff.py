@@ -9,11 +9,11 @@ Enter opens the clause's paragraph in the reader. The diff is computed in a thre
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
@@ -95,7 +95,9 @@ class DocPicker(ModalScreen[str | None]):
             self._dismissed = True
             self.dismiss(result)
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="docpicker.cancel", tooltip="Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="docpicker.cancel", tooltip="Close")
+    ]
 
     def __init__(self, title: str, entries: list[Any]) -> None:
         super().__init__()
@@ -171,7 +173,7 @@ def likely_partners(doc_id: str, entries: list[Any]) -> list[Any]:
 class DiffScreen(Screen[None]):
     """A over B, clause by clause."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "n",
             "next_change(1)",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -18,9 +20,15 @@ from reporttui.ui.keys import ListKeys
 class DroppedScreen(ListKeys, ModalScreen[None]):
     """A scrollable list of the dropped pieces with their reason and source line."""
 
-    BINDINGS = [
-        Binding("escape,q,d", "dismiss", "Close", id="dropped.close", key_display="Esc",
-                tooltip="Back to the text"),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape,q,d",
+            "dismiss",
+            "Close",
+            id="dropped.close",
+            key_display="Esc",
+            tooltip="Back to the text",
+        ),
     ]
 
     def __init__(self, document: Document) -> None:

@@ -4,7 +4,7 @@ query syntax (Markdown with Chinese examples)."""
 from __future__ import annotations
 
 from importlib import resources
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -31,8 +31,10 @@ def key_sections(app_class: type) -> list[tuple[str, list[BindingType]]]:
 
     sections: list[tuple[str, list[BindingType]]] = [
         ("Everywhere", _own(app_class)),
-        ("Every list and table (results, library, help, compare, targets, keywords)",
-         list(LIST_BINDINGS)),
+        (
+            "Every list and table (results, library, help, compare, targets, keywords)",
+            list(LIST_BINDINGS),
+        ),
         ("Library", _own(LibraryScreen)),
         ("Reader", _own(ReaderScreen) + _own(DocumentView) + _own(SectionTree)),
         ("Search", _own(SearchScreen)),
@@ -42,8 +44,11 @@ def key_sections(app_class: type) -> list[tuple[str, list[BindingType]]]:
         from reporttui.ui import compare
     except ImportError:
         return sections
-    for title, name in (("Compare (c)", "CompareScreen"), ("Targets (T)", "TargetsScreen"),
-                        ("Keywords (K)", "KeywordScreen")):
+    for title, name in (
+        ("Compare (c)", "CompareScreen"),
+        ("Targets (T)", "TargetsScreen"),
+        ("Keywords (K)", "KeywordScreen"),
+    ):
         screen: Any = getattr(compare, name, None)
         if screen is not None:
             sections.append((title, _own(screen)))
@@ -53,9 +58,15 @@ def key_sections(app_class: type) -> list[tuple[str, list[BindingType]]]:
 class HelpScreen(ListKeys, ModalScreen[None]):
     """Keys and query syntax; Esc, q, F1 or ? closes it."""
 
-    BINDINGS = [
-        Binding("escape,q,f1,question_mark", "dismiss", "Close", id="help.close",
-                key_display="Esc", tooltip="Close the help"),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape,q,f1,question_mark",
+            "dismiss",
+            "Close",
+            id="help.close",
+            key_display="Esc",
+            tooltip="Close the help",
+        ),
     ]
 
     def __init__(self, here: Screen[Any] | None = None) -> None:
@@ -69,7 +80,7 @@ class HelpScreen(ListKeys, ModalScreen[None]):
             return []
         keys: dict[str, list[str]] = {}
         first: dict[str, Binding] = {}
-        for key, active in self.here.active_bindings.items():
+        for _key, active in self.here.active_bindings.items():
             binding = active.binding
             if not binding.id or not binding.description or binding.system:
                 continue  # Textual's own scrolling keys have no id: the tables below cover ours
@@ -79,8 +90,14 @@ class HelpScreen(ListKeys, ModalScreen[None]):
             if display not in shown:
                 shown.append(display)
         here: list[BindingType] = [
-            Binding(b.key, b.action, b.description, key_display=" ".join(keys[i]),
-                    tooltip=b.tooltip, id=i)
+            Binding(
+                b.key,
+                b.action,
+                b.description,
+                key_display=" ".join(keys[i]),
+                tooltip=b.tooltip,
+                id=i,
+            )
             for i, b in first.items()
         ]
         name = type(self.here).__name__.removesuffix("Screen")

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
@@ -52,12 +52,19 @@ def grouped_options(entries: Iterable[Any], filter_text: str = "", width: int = 
     for entry in chosen:
         if entry.region != region:
             region = entry.region
-            options.append(Option(plain(entry.region or "地区不明", "bold $text-primary"),
-                                  id=f"region:{entry.region}", disabled=True))
+            options.append(
+                Option(
+                    plain(entry.region or "地区不明", "bold $text-primary"),
+                    id=f"region:{entry.region}",
+                    disabled=True,
+                )
+            )
         year = str(entry.year) if entry.year else "----"
-        head = Content.styled(f"{NBSP * 2}{year}{NBSP}", "bold") + plain(
-            f"{entry.kind or '类型不明'}", "$text-accent"
-        ) + Content(NBSP * 2)
+        head = (
+            Content.styled(f"{NBSP * 2}{year}{NBSP}", "bold")
+            + plain(f"{entry.kind or '类型不明'}", "$text-accent")
+            + Content(NBSP * 2)
+        )
         body = plain(entry.title or "") + Content.styled(
             f"{NBSP * 2}{size_label(entry.chars or 0)}", "dim"
         )
@@ -78,19 +85,53 @@ class LibraryPlace:
 class LibraryScreen(ListKeys, Screen[None]):
     """The first screen: every document in the library."""
 
-    BINDINGS = [
-        Binding("enter", "open", "Open", id="library.open", priority=True,
-                tooltip="Open the highlighted report"),
-        Binding("f", "filter", "Filter", id="library.filter",
-                tooltip="Filter the list by region, year, kind or title (or just start typing)"),
-        Binding("c", "app.compare", "Compare", id="library.compare",
-                tooltip="Compare the highlighted report with another"),
-        Binding("T", "app.targets", "Targets", id="library.targets",
-                tooltip="Targets and results table of the highlighted report"),
-        Binding("escape", "clear_filter", "Clear", show=False, id="library.clear_filter",
-                key_display="Esc", tooltip="Clear the filter, else go back"),
-        Binding("backspace", "back", "Back", show=False, id="library.back",
-                tooltip="Back to where you came from"),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter",
+            "open",
+            "Open",
+            id="library.open",
+            priority=True,
+            tooltip="Open the highlighted report",
+        ),
+        Binding(
+            "f",
+            "filter",
+            "Filter",
+            id="library.filter",
+            tooltip="Filter the list by region, year, kind or title (or just start typing)",
+        ),
+        Binding(
+            "c",
+            "app.compare",
+            "Compare",
+            id="library.compare",
+            tooltip="Compare the highlighted report with another",
+        ),
+        Binding(
+            "T",
+            "app.targets",
+            "Targets",
+            id="library.targets",
+            tooltip="Targets and results table of the highlighted report",
+        ),
+        Binding(
+            "escape",
+            "clear_filter",
+            "Clear",
+            show=False,
+            id="library.clear_filter",
+            key_display="Esc",
+            tooltip="Clear the filter, else go back",
+        ),
+        Binding(
+            "backspace",
+            "back",
+            "Back",
+            show=False,
+            id="library.back",
+            tooltip="Back to where you came from",
+        ),
     ]
 
     app: ReportApp
@@ -102,7 +143,9 @@ class LibraryScreen(ListKeys, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("reporttui · 报告库", id="library-title")
-        yield Input(placeholder="筛选 filter: 地区 年份 标题…", id="library-filter", select_on_focus=False)
+        yield Input(
+            placeholder="筛选 filter: 地区 年份 标题…", id="library-filter", select_on_focus=False
+        )
         yield OptionList(id="library-list")
         yield IndexStatus(classes="index-status")
         yield Footer(compact=True)
@@ -133,7 +176,11 @@ class LibraryScreen(ListKeys, Screen[None]):
 
     def _update_title(self, shown: int) -> None:
         total = len(self.entries)
-        count = plural(total, "document") if shown == total else f"{shown} of {plural(total, 'document')}"
+        count = (
+            plural(total, "document")
+            if shown == total
+            else f"{shown} of {plural(total, 'document')}"
+        )
         self.query_one("#library-title", Static).update(
             Content.styled("reporttui", "bold") + Content(f" · 报告库 · {count}")
         )

@@ -10,11 +10,11 @@ It uses the text widget through a narrow interface only: ``show(doc, terms)``,
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
@@ -56,21 +56,61 @@ class ReaderPlace:
 class ReaderScreen(Screen[None]):
     """One document: tree on the left, text on the right, a title line with the search counter."""
 
-    BINDINGS = [
-        Binding("n", "step_hit(1)", "Next hit", id="reader.next_hit", group=HITS,
-                tooltip="Jump to the next search hit (on into the next document)"),
-        Binding("N", "step_hit(-1)", "Previous hit", id="reader.previous_hit", group=HITS,
-                tooltip="Jump to the previous search hit", key_display="N"),
-        Binding("y", "copy", "Copy", id="reader.copy",
-                tooltip="Copy the current paragraph with a citation line (OSC 52)"),
-        Binding("m", "tag", "Tag", id="reader.tag",
-                tooltip="Tag the current paragraph (pick or type tags, add a note)"),
-        Binding("t", "toggle_tree", "Tree", id="reader.toggle_tree",
-                tooltip="Show or hide the section tree"),
-        Binding("d", "dropped", "Dropped", show=False, id="reader.dropped",
-                tooltip="Show what cleaning dropped from the source file"),
-        Binding("escape,backspace", "back", "Back", id="reader.back", key_display="Esc",
-                tooltip="Back to where you came from (the results, a comparison, the library)"),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "n",
+            "step_hit(1)",
+            "Next hit",
+            id="reader.next_hit",
+            group=HITS,
+            tooltip="Jump to the next search hit (on into the next document)",
+        ),
+        Binding(
+            "N",
+            "step_hit(-1)",
+            "Previous hit",
+            id="reader.previous_hit",
+            group=HITS,
+            tooltip="Jump to the previous search hit",
+            key_display="N",
+        ),
+        Binding(
+            "y",
+            "copy",
+            "Copy",
+            id="reader.copy",
+            tooltip="Copy the current paragraph with a citation line (OSC 52)",
+        ),
+        Binding(
+            "m",
+            "tag",
+            "Tag",
+            id="reader.tag",
+            tooltip="Tag the current paragraph (pick or type tags, add a note)",
+        ),
+        Binding(
+            "t",
+            "toggle_tree",
+            "Tree",
+            id="reader.toggle_tree",
+            tooltip="Show or hide the section tree",
+        ),
+        Binding(
+            "d",
+            "dropped",
+            "Dropped",
+            show=False,
+            id="reader.dropped",
+            tooltip="Show what cleaning dropped from the source file",
+        ),
+        Binding(
+            "escape,backspace",
+            "back",
+            "Back",
+            id="reader.back",
+            key_display="Esc",
+            tooltip="Back to where you came from (the results, a comparison, the library)",
+        ),
     ]
 
     app: ReportApp
@@ -101,7 +141,9 @@ class ReaderScreen(Screen[None]):
         return self.query_one(DocumentView)
 
     def on_mount(self) -> None:
-        self.query_one("#reader-title", Static).update("no document open: press Esc for the library")
+        self.query_one("#reader-title", Static).update(
+            "no document open: press Esc for the library"
+        )
         self._apply_width(self.app.size.width)
         self.app.search_changed.subscribe(self, lambda _state: self.refresh_search())
 
@@ -178,13 +220,10 @@ class ReaderScreen(Screen[None]):
         """Scroll to block ``index`` once the new blocks have been laid out."""
         view = self.text
         blocks = view.blocks
-        laid_out = (
-            not 0 <= index < len(blocks)
-            or (
-                blocks[index].virtual_region.height > 0
-                and view.size.height > 0
-                and view.virtual_size.height >= blocks[index].virtual_region.bottom
-            )
+        laid_out = not 0 <= index < len(blocks) or (
+            blocks[index].virtual_region.height > 0
+            and view.size.height > 0
+            and view.virtual_size.height >= blocks[index].virtual_region.bottom
         )
         if not self.is_current and tries < 100:
             # A modal (the command palette) is still on top: this screen is not laid out or
@@ -251,9 +290,14 @@ class ReaderScreen(Screen[None]):
             self.notify("no search: press / to search", timeout=3)
             return
         if not state.walking:
-            where = f" when a document was opened from the {state.ended_by}" if state.ended_by else ""
-            self.notify(f"the search for {state.result.query} ended{where}: "
-                        "/ and Enter go back to its results", timeout=4)
+            where = (
+                f" when a document was opened from the {state.ended_by}" if state.ended_by else ""
+            )
+            self.notify(
+                f"the search for {state.result.query} ended{where}: "
+                "/ and Enter go back to its results",
+                timeout=4,
+            )
             return
         hit = state.step(delta)
         if hit is None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -45,8 +45,14 @@ def grouped_order(hits: Sequence[Hit]) -> list[int]:
     for i, hit in enumerate(hits):
         doc_rank.setdefault(hit.doc_id, i)
         sec_rank.setdefault((hit.doc_id, hit.section_path), i)
-    return sorted(range(len(hits)), key=lambda i: (
-        doc_rank[hits[i].doc_id], sec_rank[(hits[i].doc_id, hits[i].section_path)], i))
+    return sorted(
+        range(len(hits)),
+        key=lambda i: (
+            doc_rank[hits[i].doc_id],
+            sec_rank[(hits[i].doc_id, hits[i].section_path)],
+            i,
+        ),
+    )
 
 
 def result_options(
@@ -71,9 +77,12 @@ def result_options(
             label = document_label(hit, title=True)
             count = per_doc.get(hit.doc_id) or sum(1 for h in hits if h.doc_id == doc_id)
             options.append(
-                Option(plain(label, "bold $text-primary")
-                       + Content.styled(f"  {count}", "bold $text-warning"),
-                       id=f"doc:{index}", disabled=True)
+                Option(
+                    plain(label, "bold $text-primary")
+                    + Content.styled(f"  {count}", "bold $text-warning"),
+                    id=f"doc:{index}",
+                    disabled=True,
+                )
             )
         if hit.section_path != section:
             section = hit.section_path
@@ -81,14 +90,19 @@ def result_options(
             title = " › ".join(hit.section_path) or "（正文）"
             tail = Content.styled(f"  {in_section}", "$text-warning") if in_section else Content("")
             options.append(
-                Option(hanging(Content("  "), plain(title, "$text-accent") + tail, width),
-                       id=f"sec:{index}", disabled=True)
+                Option(
+                    hanging(Content("  "), plain(title, "$text-accent") + tail, width),
+                    id=f"sec:{index}",
+                    disabled=True,
+                )
             )
         number = f"¶{hit.paragraph}" if hit.paragraph else "标题"
         mark = "#" if hit.paragraph and (hit.doc_id, hit.paragraph) in tagged else " "
         options.append(
-            Option(snippet(hit.snippet, hit.snippet_spans, prefix=f"   {mark}{number}", width=width),
-                   id=f"hit:{index}")
+            Option(
+                snippet(hit.snippet, hit.snippet_spans, prefix=f"   {mark}{number}", width=width),
+                id=f"hit:{index}",
+            )
         )
     return options
 
@@ -105,19 +119,52 @@ class SearchPlace:
 class SearchScreen(ListKeys, Screen[None]):
     """A query line, a status line (k/N, notices, explain), and the grouped hits."""
 
-    BINDINGS = [
-        Binding("enter", "open_hit", "Open", id="search.open",
-                tooltip="Open the highlighted hit in the reader"),
-        Binding("down", "focus_results", "Results", show=False, id="search.results",
-                tooltip="Move from the query to the results"),
-        Binding("m", "tag_hit", "Tag", id="search.tag",
-                tooltip="Tag the highlighted hit's paragraph (in the results list)"),
-        Binding("f2", "explain", "Explain", id="search.explain",
-                tooltip="Show how the query was parsed and segmented (scrolls: j k space b)"),
-        Binding("escape", "clear_or_back", "Back", id="search.back", key_display="Esc",
-                tooltip="Leave the results for the query; clear the query; then go back"),
-        Binding("backspace", "back", "Back", show=False, id="search.backspace",
-                tooltip="Back to where you came from (in the results list)"),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter",
+            "open_hit",
+            "Open",
+            id="search.open",
+            tooltip="Open the highlighted hit in the reader",
+        ),
+        Binding(
+            "down",
+            "focus_results",
+            "Results",
+            show=False,
+            id="search.results",
+            tooltip="Move from the query to the results",
+        ),
+        Binding(
+            "m",
+            "tag_hit",
+            "Tag",
+            id="search.tag",
+            tooltip="Tag the highlighted hit's paragraph (in the results list)",
+        ),
+        Binding(
+            "f2",
+            "explain",
+            "Explain",
+            id="search.explain",
+            tooltip="Show how the query was parsed and segmented (scrolls: j k space b)",
+        ),
+        Binding(
+            "escape",
+            "clear_or_back",
+            "Back",
+            id="search.back",
+            key_display="Esc",
+            tooltip="Leave the results for the query; clear the query; then go back",
+        ),
+        Binding(
+            "backspace",
+            "back",
+            "Back",
+            show=False,
+            id="search.backspace",
+            tooltip="Back to where you came from (in the results list)",
+        ),
     ]
 
     app: ReportApp
@@ -130,8 +177,10 @@ class SearchScreen(ListKeys, Screen[None]):
         self._filled_width = 0
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="搜索 search: 林麝  \"一泓清水入黄河\"  region:古交 year:2025 -煤炭",
-                    id="search-input")
+        yield Input(
+            placeholder='搜索 search: 林麝  "一泓清水入黄河"  region:古交 year:2025 -煤炭',
+            id="search-input",
+        )
         yield Static("", id="search-status")
         with VerticalScroll(id="search-explain-box"):
             yield Static("", id="search-explain")
@@ -150,7 +199,7 @@ class SearchScreen(ListKeys, Screen[None]):
     def on_mount(self) -> None:
         self._show_explain_panel(False)
         self.input.focus()
-        self._status("type a query: words, \"phrases\", -exclude, region:, year:")
+        self._status('type a query: words, "phrases", -exclude, region:, year:')
 
     def on_screen_resume(self) -> None:
         self._follow_reader()
@@ -164,7 +213,7 @@ class SearchScreen(ListKeys, Screen[None]):
             return
         try:
             index = self.results.get_option_index(f"hit:{state.current}")
-        except Exception:  # noqa: BLE001 - results of another query are showing
+        except Exception:
             return
         self.results.highlighted = index
         self._update_counter()
@@ -218,10 +267,12 @@ class SearchScreen(ListKeys, Screen[None]):
         if not query:
             self.app.set_search(None)
             self.results.clear_options()
-            self._status("type a query: words, \"phrases\", -exclude, region:, year:")
+            self._status('type a query: words, "phrases", -exclude, region:, year:')
             return
         if not self.app.session.index_ready:
-            self._status(Content.styled("indexing… search starts when the index is ready", "italic"))
+            self._status(
+                Content.styled("indexing… search starts when the index is ready", "italic")
+            )
             return
         self._status(Content.styled(f"searching {query}…", "dim"))
         self.search_worker(self._serial, query)
@@ -394,6 +445,6 @@ class SearchScreen(ListKeys, Screen[None]):
             if result is not None:
                 head += [f"also searched: {line}" for line in result.expansions]
             text = format_explain(explain(query, result=result, hits=0))
-            panel.update(Content("\n".join(head + [text])))
+            panel.update(Content("\n".join([*head, text])))
         except Exception as exc:  # explain is a help, never a reason to fail
             panel.update(f"cannot explain: {exc}")

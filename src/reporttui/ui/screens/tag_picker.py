@@ -7,9 +7,11 @@ from anywhere; Esc cancels. Dismisses with ``(tags, note)`` or None.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -23,7 +25,7 @@ SNIPPET = 120
 class TagPicker(ModalScreen[tuple[list[str], str] | None]):
     """A modal dialog over the reader or the search results."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="tags.cancel", tooltip="Close without saving"),
         Binding("ctrl+s", "save", "Save", id="tags.save", tooltip="Save the tags and the note"),
     ]

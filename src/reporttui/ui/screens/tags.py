@@ -8,11 +8,11 @@ workers; the screen only shows what they post back.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
@@ -71,7 +71,9 @@ class ExportDialog(ModalScreen[str | None]):
             self._dismissed = True
             self.dismiss(result)
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel", tooltip="Do not export")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="export.cancel", tooltip="Do not export")
+    ]
 
     def __init__(self, default: str) -> None:
         super().__init__()
@@ -97,7 +99,7 @@ class ExportDialog(ModalScreen[str | None]):
 class TagsScreen(Screen[None]):
     """Tags, then one tag's passages."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "enter",
             "open",

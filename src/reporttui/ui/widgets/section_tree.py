@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -12,8 +14,10 @@ from reporttui.core.display import safe_line
 from reporttui.core.model import Document, Section
 
 
-def _label(section: Section, hits: int, count_style: Style, hit_style: Style, tagged: int = 0) -> Text:
-    """"●3 #2 title 12": hits in the subtree (during a search), tagged paragraphs in it
+def _label(
+    section: Section, hits: int, count_style: Style, hit_style: Style, tagged: int = 0
+) -> Text:
+    """ "●3 #2 title 12": hits in the subtree (during a search), tagged paragraphs in it
     (workbench, issue 14), the heading, its paragraph count."""
     title = section.title or ("全文" if section.kind == "document" else "前言")
     paragraphs = sum(1 for _ in section.all_paragraphs())
@@ -33,15 +37,14 @@ def _label(section: Section, hits: int, count_style: Style, hit_style: Style, ta
 class SectionTree(Tree[str]):
     """Sections of one document; node data is the section id."""
 
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="tree.down",
-                tooltip="Next section"),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="tree.down", tooltip="Next section"),
         Binding("k", "cursor_up", "Up", show=False, id="tree.up", tooltip="Previous section"),
         Binding("g", "scroll_home", "Top", show=False, id="tree.top", tooltip="First section"),
         Binding("G", "scroll_end", "End", show=False, id="tree.end", tooltip="Last section"),
     ]
 
-    COMPONENT_CLASSES = {"section-tree--count", "section-tree--hits"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"section-tree--count", "section-tree--hits"}
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__("", **kwargs)  # type: ignore[arg-type]
@@ -92,7 +95,9 @@ class SectionTree(Tree[str]):
         for section in self.document.walk():
             node = self.nodes_by_section.get(section.id)
             if node is not None:
-                node.set_label(self._label(section, sum(counts.get(s.id, 0) for s in section.walk())))
+                node.set_label(
+                    self._label(section, sum(counts.get(s.id, 0) for s in section.walk()))
+                )
 
     def _label(self, section: Section, hits: int) -> Text:
         return _label(
