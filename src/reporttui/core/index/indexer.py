@@ -150,7 +150,7 @@ def _private_ram_storage_class() -> type:
 
     from whoosh.filedb.filestore import FileStorage, RamStorage
 
-    class PrivateRamStorage(RamStorage):  # type: ignore[misc]
+    class PrivateRamStorage(RamStorage):
         def __init__(self) -> None:
             super().__init__()
             self._temp_prefix = f"reporttui-ram-{os.getpid()}-{uuid.uuid4().hex[:12]}"
@@ -363,7 +363,7 @@ def remove_own_temp(index_dir: str) -> None:
 
 def _partition(sources: Sequence[tuple[Path, bool]], parts: int) -> list[list[tuple[str, bool]]]:
     """Split sources into ``parts`` lists of about equal total size (largest first, greedy)."""
-    sized = []
+    sized: list[tuple[int, str, bool]] = []
     for path, bundled in sources:
         try:
             size = path.stat().st_size
@@ -373,9 +373,9 @@ def _partition(sources: Sequence[tuple[Path, bool]], parts: int) -> list[list[tu
     sized.sort(reverse=True)
     bins: list[list[tuple[str, bool]]] = [[] for _ in range(parts)]
     loads = [0] * parts
-    for size, path, bundled in sized:
+    for size, name, bundled in sized:
         i = loads.index(min(loads))
-        bins[i].append((path, bundled))
+        bins[i].append((name, bundled))
         loads[i] += size
     return [b for b in bins if b]
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from reporttui.core.index.postings import Damaged, FieldReader, SegmentPostings
 
@@ -62,11 +63,11 @@ class Matches:
     queries).
     """
 
-    rows: np.ndarray
-    score: np.ndarray
-    word_score: np.ndarray
-    count: np.ndarray
-    first: np.ndarray
+    rows: NDArray[Any]
+    score: NDArray[Any]
+    word_score: NDArray[Any]
+    count: NDArray[Any]
+    first: NDArray[Any]
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -85,10 +86,10 @@ class Matches:
 class _Part:
     """A partial result inside one segment: local rows ascending and their figures."""
 
-    rows: np.ndarray
-    score: np.ndarray
-    count: np.ndarray
-    first: np.ndarray
+    rows: NDArray[Any]
+    score: NDArray[Any]
+    count: NDArray[Any]
+    first: NDArray[Any]
 
 
 _EMPTY_I = np.zeros(0, dtype=np.int64)
@@ -104,7 +105,7 @@ class _Segment:
     reader: Any
     offset: int
     postings: SegmentPostings
-    live: np.ndarray | None  # bool per row (None: no deletions)
+    live: NDArray[Any] | None  # bool per row (None: no deletions)
     n: int
 
 
@@ -114,7 +115,7 @@ class IndexView:
     def __init__(self, reader: Any) -> None:
         self.segments: list[_Segment] = []
         self._lock = threading.Lock()
-        self._keys: dict[str, tuple[np.ndarray, list[str]]] = {}
+        self._keys: dict[str, tuple[NDArray[Any], list[str]]] = {}
         leaves = [(reader, 0)] if reader.is_atomic() else list(reader.leaf_readers())
         for leaf, offset in leaves:
             n = leaf.doc_count_all()
@@ -136,10 +137,10 @@ class IndexView:
             self.segments.append(_Segment(leaf, offset, sp, live, n))
 
         self.doc_count_all = sum(s.n for s in self.segments)
-        self._norms: dict[str, np.ndarray] = {}
+        self._norms: dict[str, NDArray[Any]] = {}
         self._df: dict[tuple[str, str], int] = {}
 
-    def key_column(self, name: str) -> tuple[np.ndarray, list[str]]:
+    def key_column(self, name: str) -> tuple[NDArray[Any], list[str]]:
         """Global row -> code (int64) and code -> string for a row key column (``doc_id``,
         ``section_id``), from the postings files; codes are index-wide (equal strings, one code)."""
         with self._lock:
@@ -163,7 +164,7 @@ class IndexView:
         s, sk = self.key_column("section_id")
         return [dk[c] for c in d.tolist()], [sk[c] for c in s.tolist()]
 
-    def counts(self, rows: np.ndarray) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
+    def counts(self, rows: NDArray[Any]) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
         """Matching rows per document (most first; ties in order of first row) and per
         (document, section) (in order of first row)."""
         if not len(rows):
@@ -198,7 +199,7 @@ class IndexView:
         """Whoosh's idf: ``log(N / (df + 1)) + 1`` with N the rows including deleted ones."""
         return math.log(self.doc_count_all / (self.doc_frequency(fieldname, token) + 1)) + 1
 
-    def norm(self, fieldname: str) -> np.ndarray:
+    def norm(self, fieldname: str) -> NDArray[Any]:
         """BM25's length part by length byte (Whoosh: a zero byte counts as length 1)."""
         table = self._norms.get(fieldname)
         if table is None:
@@ -252,7 +253,7 @@ class _SegmentMatcher:
         seg: _Segment,
         exact: str,
         words: str,
-        allowed: np.ndarray | None,
+        allowed: NDArray[Any] | None,
         sections: str | None = None,
         section_terms: Sequence[Term] = (),
     ) -> None:
@@ -278,20 +279,21 @@ class _SegmentMatcher:
         fieldname: str,
         fr: FieldReader,
         token: str,
-        rows: np.ndarray,
-        tf: np.ndarray,
+        rows: NDArray[Any],
+        tf: NDArray[Any],
         boost: float = 1.0,
-    ) -> np.ndarray:
+    ) -> NDArray[Any]:
         num = self.ix.idf(fieldname, token) * (K1 + 1)
         w = tf.astype(np.float64)
-        s = num * w / (w + self.ix.norm(fieldname)[fr.lengths[rows]])
+        s: NDArray[Any] = num * w / (w + self.ix.norm(fieldname)[fr.lengths[rows]])
         return s * boost if boost != 1.0 else s
 
-    def _filter(self, rows: np.ndarray) -> np.ndarray:
+    def _filter(self, rows: NDArray[Any]) -> NDArray[Any]:
         """Mask of ``rows`` that are live and allowed."""
         if self.keep is None:
             return np.ones(len(rows), dtype=bool)
-        return self.keep[rows]
+        mask: NDArray[Any] = self.keep[rows]
+        return mask
 
     def term(self, tokens: Term) -> _Part:
         key = tuple(tokens)
@@ -325,7 +327,7 @@ class _SegmentMatcher:
             cand = np.intersect1d(cand, lists[i].rows, assume_unique=True)
         if not len(cand):
             return _empty()
-        starts: np.ndarray | None = None
+        starts: NDArray[Any] | None = None
         for i in order:
             tp = lists[i]
             if tp.pos is None:  # no positions stored: not a bigram here, no phrase
@@ -350,7 +352,7 @@ class _SegmentMatcher:
                 score = score + self._bm25(name, fr, t, rows, tp.tf[idx])
         return _Part(rows, score, count, first)
 
-    def run(self, spec: MatchSpec) -> tuple[_Part, np.ndarray] | None:
+    def run(self, spec: MatchSpec) -> tuple[_Part, NDArray[Any]] | None:
         """The segment's matching rows (a _Part) and their word-field score."""
         main: _Part | None = None
         if not spec.clauses:
@@ -392,25 +394,26 @@ class _SegmentMatcher:
         word = np.zeros(len(main.rows), dtype=np.float64)
         score = main.score
         for w, boost in spec.boosts:
-            tp = self.words.postings(w, positions=False)
-            at = _members(main.rows, tp.rows)
+            wp = self.words.postings(w, positions=False)
+            at = _members(main.rows, wp.rows)
             if not at.any():
                 continue
-            mine = _members(tp.rows, main.rows)
-            part = self._bm25(self.words_name, self.words, w, tp.rows[mine], tp.tf[mine], boost)
+            mine = _members(wp.rows, main.rows)
+            part = self._bm25(self.words_name, self.words, w, wp.rows[mine], wp.tf[mine], boost)
             score = score.copy()
             score[at] += part
             word[at] += part
         return _Part(main.rows, score, main.count, main.first), word
 
 
-def _members(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def _members(a: NDArray[Any], b: NDArray[Any]) -> NDArray[Any]:
     """Mask of the elements of sorted ``a`` that are in sorted ``b``."""
     if not len(b) or not len(a):
         return np.zeros(len(a), dtype=bool)
     idx = np.searchsorted(b, a)
     idx[idx == len(b)] = len(b) - 1
-    return b[idx] == a
+    found: NDArray[Any] = b[idx] == a
+    return found
 
 
 def _and(x: _Part, y: _Part) -> _Part:
@@ -459,7 +462,7 @@ def match(
     if allowed is not None:
         allowed_arr = np.fromiter(allowed, dtype=np.int64)
         allowed_arr.sort()
-    parts: list[tuple[_Part, np.ndarray, int]] = []
+    parts: list[tuple[_Part, NDArray[Any], int]] = []
     for seg in ix.segments:
         local = None
         if allowed_arr is not None:

@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from reporttui.core.index.tokenize import UNIT_RE, fold
 
@@ -53,16 +54,16 @@ _WIDTH_DTYPE = {1: "<u1", 2: "<u2", 4: "<u4"}
 _CODE_WIDTH = (0, 1, 2, 4)
 
 
-def _length_byte_table() -> np.ndarray:
+def _length_byte_table() -> NDArray[Any]:
     from whoosh.util.numeric import byte_to_length
 
     return np.array([byte_to_length(b) for b in range(256)], dtype=np.int64)
 
 
-_LENGTH_CACHE: np.ndarray | None = None
+_LENGTH_CACHE: NDArray[Any] | None = None
 
 
-def length_to_byte(lengths: np.ndarray) -> np.ndarray:
+def length_to_byte(lengths: NDArray[Any]) -> NDArray[Any]:
     """Whoosh's ``length_to_byte`` for a whole array (same quantisation, same bytes)."""
     global _LENGTH_CACHE
     if _LENGTH_CACHE is None:
@@ -134,24 +135,24 @@ class Inverted:
     """One field of one segment, inverted: sorted terms and their packed postings."""
 
     keys: bytes
-    key_off: np.ndarray
-    df: np.ndarray
-    npos: np.ndarray
-    width: np.ndarray
-    data_off: np.ndarray
-    data: np.ndarray
-    lengths: np.ndarray
+    key_off: NDArray[Any]
+    df: NDArray[Any]
+    npos: NDArray[Any]
+    width: NDArray[Any]
+    data_off: NDArray[Any]
+    data: NDArray[Any]
+    lengths: NDArray[Any]
     total: int
 
 
 def _invert(
-    term_of: np.ndarray,
-    row_of: np.ndarray,
-    pos_of: np.ndarray | None,
+    term_of: NDArray[Any],
+    row_of: NDArray[Any],
+    pos_of: NDArray[Any] | None,
     term_strings: list[str],
-    lengths: np.ndarray,
+    lengths: NDArray[Any],
     total: int,
-    with_pos: np.ndarray | None = None,
+    with_pos: NDArray[Any] | None = None,
 ) -> Inverted:
     """Postings ``(term, row, pos)`` given in (row, pos) order -> an :class:`Inverted` field.
 
@@ -209,11 +210,11 @@ def _invert(
         gaps[firsts] = pair_row[firsts]
 
     def widths(
-        values: np.ndarray | None,
-        starts: np.ndarray,
-        counts: np.ndarray,
+        values: NDArray[Any] | None,
+        starts: NDArray[Any],
+        counts: NDArray[Any],
         zero_if_ones: bool = False,
-    ) -> np.ndarray:
+    ) -> NDArray[Any]:
         """Per term: bytes per value of its part (the smallest of 1, 2, 4 its maximum fits)."""
         w = np.zeros(n_terms, dtype=np.int64)
         nz = counts > 0
@@ -234,7 +235,11 @@ def _invert(
     data = np.zeros(int(data_off[-1]) + 4, dtype=np.uint8)  # +4: room for unaligned reads
 
     def scatter(
-        values: np.ndarray, starts: np.ndarray, counts: np.ndarray, base: np.ndarray, w: np.ndarray
+        values: NDArray[Any],
+        starts: NDArray[Any],
+        counts: NDArray[Any],
+        base: NDArray[Any],
+        w: NDArray[Any],
     ) -> None:
         if not len(values):
             return
@@ -353,7 +358,7 @@ class KeyColumn:
     def add(self, value: str) -> None:
         self.codes.append(self.table.setdefault(value, len(self.table)))
 
-    def arrays(self, name: str) -> list[tuple[str, np.ndarray | bytes]]:
+    def arrays(self, name: str) -> list[tuple[str, NDArray[Any] | bytes]]:
         keys = [k.encode("utf-8") for k in self.table]
         off = np.zeros(len(keys) + 1, dtype=np.uint32)
         if keys:
@@ -369,11 +374,14 @@ class KeyColumn:
 
 
 def write_file(
-    f: Any, rows: int, fields: dict[str, Inverted], extra: list[tuple[str, np.ndarray | bytes]] = ()
-) -> None:  # type: ignore[assignment]
+    f: Any,
+    rows: int,
+    fields: dict[str, Inverted],
+    extra: Sequence[tuple[str, NDArray[Any] | bytes]] = (),
+) -> None:
     """Write the inverted ``fields`` of a segment of ``rows`` rows to the open binary file ``f``
     (``extra``: more named arrays, e.g. the row key columns)."""
-    arrays: list[tuple[str, np.ndarray | bytes]] = list(extra)
+    arrays: list[tuple[str, NDArray[Any] | bytes]] = list(extra)
     totals = {}
     for name, inv in fields.items():
         totals[name] = inv.total
@@ -423,9 +431,9 @@ class Damaged(Exception):
 class TermPostings:
     """One term's postings in one segment (deleted rows included; the matcher drops them)."""
 
-    rows: np.ndarray  # int64, ascending
-    tf: np.ndarray  # int64 per row
-    pos: np.ndarray | None  # int64, per row ascending, rows in order (len = tf.sum()); None
+    rows: NDArray[Any]  # int64, ascending
+    tf: NDArray[Any]  # int64 per row
+    pos: NDArray[Any] | None  # int64, per row ascending, rows in order (len = tf.sum()); None
     # when not asked for or not stored (unigrams: one-unit terms need no positions)
 
 
@@ -435,7 +443,7 @@ _EMPTY = np.zeros(0, dtype=np.int64)
 class _Keys:
     """Sorted term keys as a sequence (for ``bisect``) without splitting the blob."""
 
-    def __init__(self, blob: memoryview, off: np.ndarray) -> None:
+    def __init__(self, blob: memoryview, off: NDArray[Any]) -> None:
         self.blob, self.off = blob, off
 
     def __len__(self) -> int:
@@ -542,7 +550,7 @@ class SegmentPostings:
         }
         self._buf = buf
 
-    def key_column(self, name: str) -> tuple[np.ndarray, list[str]]:
+    def key_column(self, name: str) -> tuple[NDArray[Any], list[str]]:
         """Per-row codes (int32) and their strings for the row key column ``name``."""
 
         def arr(key: str) -> Any:
@@ -606,7 +614,7 @@ def write_segment_postings(
         name: invert_units(c) if isinstance(c, UnitCollector) else invert_words(c)
         for name, c in collectors.items()
     }
-    extra: list[tuple[str, np.ndarray | bytes]] = []
+    extra: list[tuple[str, NDArray[Any] | bytes]] = []
     for name, col in (keys or {}).items():
         extra += col.arrays(f"rowkey.{name}")
     rows = {c.rows for c in collectors.values()} | {len(c.codes) for c in (keys or {}).values()}

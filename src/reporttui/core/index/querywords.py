@@ -100,7 +100,7 @@ class _Cache:
         self._keys_at = head + 8 * n + 4 * (n + 1)
         if self._keys_at + int(self._off[-1]) > len(self._buf):
             raise ValueError("jieba words cache cut short")
-        self._n = n
+        self._n = int(n)
 
     def __len__(self) -> int:
         return self._n

@@ -135,7 +135,7 @@ class UnitBigramTokenizer(Tokenizer):
     with Whoosh's own machinery (query parsing, highlighting, ``field.tokenize``).
     """
 
-    def __call__(  # type: ignore[override]
+    def __call__(
         self,
         value: str,
         positions: bool = False,
@@ -165,7 +165,7 @@ class JiebaTokenizer(Tokenizer):
     def __init__(self, stopwords: Iterable[str] = ()) -> None:
         self.stopwords = frozenset(stopwords)
 
-    def __call__(  # type: ignore[override]
+    def __call__(
         self,
         value: str,
         positions: bool = False,
@@ -233,19 +233,19 @@ class CompactPositions(Positions):
             return b"I" + array("I", poslist).tobytes()
         return b"H" + array("H", poslist).tobytes()
 
-    def encode(self, poslist: Sequence[int]) -> bytes:  # type: ignore[override]
+    def encode(self, poslist: Sequence[int]) -> bytes:
         return self.encode_positions(sorted(poslist))
 
-    def decode_positions(self, valuestring: bytes) -> list[int]:  # type: ignore[override]
+    def decode_positions(self, valuestring: bytes) -> list[int]:
         return array(chr(valuestring[0]), valuestring[1:]).tolist()
 
-    def decode_frequency(self, valuestring: bytes) -> int:  # type: ignore[override]
+    def decode_frequency(self, valuestring: bytes) -> int:
         return (len(valuestring) - 1) // (2 if valuestring[:1] == b"H" else 4)
 
-    def decode_weight(self, valuestring: bytes) -> float:  # type: ignore[override]
+    def decode_weight(self, valuestring: bytes) -> float:
         return self.decode_frequency(valuestring) * self.field_boost
 
-    def combine(self, vs: Iterable[bytes]) -> bytes:  # type: ignore[override]
+    def combine(self, vs: Iterable[bytes]) -> bytes:
         merged: set[int] = set()
         for v in vs:
             merged.update(self.decode_positions(v))
