@@ -223,7 +223,8 @@ def test_default_partner_prefers_another_region_of_the_same_year() -> None:
 def test_picker_labels_tell_duplicates_apart_and_filter_by_words() -> None:
     from types import SimpleNamespace as E
 
-    from reporttui.ui.compare.picker import matches, picker_labels
+    from reporttui.core.labels import picker_labels
+    from reporttui.core.labels import picker_matches as matches
     from reporttui.ui.compare.render import fit
 
     entries = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import re
 from pathlib import Path
+from typing import Any
 
 from conftest_search import seed_documents
 from reporttui.core.index import dictionary, querywords
@@ -18,6 +19,24 @@ def test_cached_words_equal_jieba_words(tmp_path: Path) -> None:
     querywords.build(home)
     dictionary.prepare_jieba(home)
     tok = jieba_tokenizer()
+    try:
+        _compare_with_jieba(home, tok)
+    finally:
+        # jieba's dictionary is one per process: take this home's words out again, so later tests
+        # in this process segment as an ordinary home does (万只林麝 would hide 林麝 from them).
+        for word in ("林麝良种繁育", "万只林麝"):
+            tok.del_word(word)
+        dictionary._loaded_terms.difference_update(
+            {
+                k
+                for k in dictionary._loaded_terms
+                if k.split("\t")[0] in ("林麝良种繁育", "万只林麝")
+            }
+        )
+        dictionary._prepared.clear()
+
+
+def _compare_with_jieba(home: Path, tok: Any) -> None:
     rng = random.Random(11)
     texts = [p.text for d in seed_documents() for s in d.sections for p in s.paragraphs]
     runs = [m.group() for t in texts for m in re.finditer(r"[^，。；：、\s]{2,}", t)]

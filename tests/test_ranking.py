@@ -272,7 +272,7 @@ def test_explain_shows_expansions_ranking_and_why() -> None:
 def test_search_pane_groups_hits_by_document_and_section() -> None:
     from dataclasses import replace
 
-    from reporttui.ui.screens.search import grouped_order
+    from reporttui.core.session import grouped_order
 
     ix = build_index(
         [make_doc("g1", ["甲乡村振兴。" + FILLER]), make_doc("g2", ["乙乡村振兴。" + FILLER])]

@@ -7,9 +7,10 @@ reads the same everywhere.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
-from pathlib import PurePath
-from typing import TYPE_CHECKING, Protocol
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, Any, Protocol
 
 from reporttui.core.display import safe_line, safe_path
 
@@ -216,3 +217,35 @@ def index_label(done: int, total: int, name: str, seconds_left: float | None) ->
     count = f" {done}/{total}" if total else ""
     where = f" · {source_label(name)}" if name else ""
     return f"indexing…{count}{left}{where}"
+
+
+def entry_label(entry: Any) -> str:
+    """ "古交市 2026 计划执行情况与计划草案报告  关于古交市…": what a reader tells documents by."""
+    head = f"{entry.region or '?'} {entry.year or '?'} {entry.kind or ''}".strip()
+    title = (entry.title or "").replace("\n", " ")
+    return f"{head}  {title}" if title and title != entry.kind else head
+
+
+def picker_labels(entries: list[Any]) -> dict[str, str]:
+    """Doc id -> label, with the path's last two parts added where labels would repeat."""
+    labels = {e.id: entry_label(e) for e in entries}
+    counts = Counter(labels.values())
+    for e in entries:
+        if counts[labels[e.id]] > 1:
+            parts = Path(e.path).parts[-2:]
+            labels[e.id] = f"{labels[e.id]}  ({'/'.join(parts)})"
+    return labels
+
+
+def picker_matches(query: str, entry: Any, label: str) -> bool:
+    """Every word of ``query`` occurs in the label, title or path."""
+    haystack = f"{label} {entry.title or ''} {entry.path}".lower()
+    return all(word in haystack for word in query.lower().split())
+
+
+def bar(value: float, top: float, width: int) -> str:
+    """A horizontal bar of eighth-blocks, ``value/top`` of ``width`` cells."""
+    if top <= 0 or value <= 0 or width <= 0:
+        return ""
+    eighths = max(1, round(width * 8 * value / top))
+    return "█" * (eighths // 8) + ("", "▏", "▎", "▍", "▌", "▋", "▊", "▉")[eighths % 8]

@@ -9,6 +9,7 @@ palette's list of sections (titles and ids, no documents).
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -178,3 +179,24 @@ class Session:
         if first is not None:
             found.sort(key=lambda o: o.doc_id != first)
         return found
+
+
+def grouped_order(hits: Sequence[Hit]) -> list[int]:
+    """Hit indices grouped by document, then section, each group placed at its best hit's rank.
+
+    Documents come in the order of their best hit, sections within a document likewise, hits
+    within a section by rank: a section header is shown once however the ranks interleave.
+    """
+    doc_rank: dict[str, int] = {}
+    sec_rank: dict[tuple[str, tuple[str, ...]], int] = {}
+    for i, hit in enumerate(hits):
+        doc_rank.setdefault(hit.doc_id, i)
+        sec_rank.setdefault((hit.doc_id, hit.section_path), i)
+    return sorted(
+        range(len(hits)),
+        key=lambda i: (
+            doc_rank[hits[i].doc_id],
+            sec_rank[(hits[i].doc_id, hits[i].section_path)],
+            i,
+        ),
+    )

@@ -6,7 +6,7 @@ visible in 16-colour and NO_COLOR terminals.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from textual.content import Content
 
@@ -24,15 +24,6 @@ SHARED_STYLE = "bold $text-success"
 """Compare: terms both sides of a theme row use."""
 ONLY_STYLE = "underline $text-warning"
 """Compare: terms found on this side of the row only."""
-
-
-def term_spans(text: str, terms: Sequence[str]) -> list[Span]:
-    """Every occurrence of every term in ``text``, sorted and merged (the core decides matching)."""
-    if not terms or not text:
-        return []
-    from reporttui.core.search.highlight import find_spans
-
-    return [(int(a), int(b)) for a, b in find_spans(text, list(terms))]
 
 
 def marked(

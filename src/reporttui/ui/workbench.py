@@ -223,7 +223,8 @@ class WorkbenchMixin(_AppBase):
 
     def action_diff(self) -> None:
         """``D``: 对照 of the current document with another (same region, next year first)."""
-        from reporttui.ui.screens.diff import DocPicker, likely_partners
+        from reporttui.core.analysis.pairing import likely_partners
+        from reporttui.ui.screens.diff import DocPicker
 
         doc_id = self._focus_doc_id()
         if doc_id is None:

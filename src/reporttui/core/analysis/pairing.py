@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 
 class _Entry(Protocol):
@@ -33,3 +33,24 @@ def default_partner(entries: Sequence[_Entry], doc_id: str | None) -> str | None
             if found:
                 return found[0].id
     return others[0].id if others else doc_id
+
+
+def likely_partners(doc_id: str, entries: list[Any]) -> list[Any]:
+    """Entries ordered for picking the other side: same region next year, previous year, then
+    the rest of the region by year, then everything else."""
+    me = next((e for e in entries if e.id == doc_id), None)
+    others = [e for e in entries if e.id != doc_id]
+    if me is None:
+        return others
+
+    def rank(e: Any) -> tuple[int, int, str]:
+        same = bool(me.region) and e.region == me.region
+        if same and me.year and e.year == me.year + 1:
+            return (0, 0, "")
+        if same and me.year and e.year == me.year - 1:
+            return (1, 0, "")
+        if same:
+            return (2, -(e.year or 0), "")
+        return (3, 0, f"{e.region or ''}{e.year or ''}")
+
+    return sorted(others, key=rank)

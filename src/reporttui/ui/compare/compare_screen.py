@@ -315,7 +315,7 @@ class CompareScreen(ListKeys, Screen[None]):
         self.query_one("#status", Static).update(text)
 
     def _fill_pickers(self, entries: list[Any]) -> None:
-        from reporttui.ui.compare.picker import picker_labels
+        from reporttui.core.labels import picker_labels
 
         self.entries = list(entries)
         labels = picker_labels(self.entries)

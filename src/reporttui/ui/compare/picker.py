@@ -8,8 +8,6 @@ typed must occur in the label, the title or the path (case-insensitive).
 
 from __future__ import annotations
 
-from collections import Counter
-from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import on
@@ -20,31 +18,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reporttui.core.labels import picker_labels, picker_matches
 from reporttui.ui.compare.render import fit
-
-
-def entry_label(entry: Any) -> str:
-    """ "古交市 2026 计划执行情况与计划草案报告  关于古交市…": what a reader tells documents by."""
-    head = f"{entry.region or '?'} {entry.year or '?'} {entry.kind or ''}".strip()
-    title = (entry.title or "").replace("\n", " ")
-    return f"{head}  {title}" if title and title != entry.kind else head
-
-
-def picker_labels(entries: list[Any]) -> dict[str, str]:
-    """Doc id -> label, with the path's last two parts added where labels would repeat."""
-    labels = {e.id: entry_label(e) for e in entries}
-    counts = Counter(labels.values())
-    for e in entries:
-        if counts[labels[e.id]] > 1:
-            parts = Path(e.path).parts[-2:]
-            labels[e.id] = f"{labels[e.id]}  ({'/'.join(parts)})"
-    return labels
-
-
-def matches(query: str, entry: Any, label: str) -> bool:
-    """Every word of ``query`` occurs in the label, title or path."""
-    haystack = f"{label} {entry.title or ''} {entry.path}".lower()
-    return all(word in haystack for word in query.lower().split())
 
 
 class DocPicker(ModalScreen[str | None]):
@@ -84,7 +59,7 @@ class DocPicker(ModalScreen[str | None]):
         options = self.query_one(OptionList)
         options.clear_options()
         width = max(self.query_one(OptionList).size.width - 2, 20) if options.size.width else 70
-        shown = [e for e in self.entries if matches(query, e, self.labels[e.id])]
+        shown = [e for e in self.entries if picker_matches(query, e, self.labels[e.id])]
         for e in shown:
             mark = "● " if e.id == self.current else "  "
             options.add_option(Option(mark + fit(self.labels[e.id], width - 2), id=e.id))

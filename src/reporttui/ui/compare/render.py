@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 # Spans become styled text in one module, ui/styling.py (appnav); names kept for importers.
+from reporttui.core.labels import bar
 from reporttui.core.terms import term_spans
 from reporttui.ui.styling import ONLY_STYLE, SHARED_STYLE, highlight
 
 __all__ = ["ONLY_STYLE", "SHARED_STYLE", "bar", "highlight", "term_spans"]
-
-
-def bar(value: float, top: float, width: int) -> str:
-    """A horizontal bar of eighth-blocks, ``value/top`` of ``width`` cells."""
-    if top <= 0 or value <= 0 or width <= 0:
-        return ""
-    eighths = max(1, round(width * 8 * value / top))
-    return "█" * (eighths // 8) + ("", "▏", "▎", "▍", "▌", "▋", "▊", "▉")[eighths % 8]
 
 
 def fit(text: str, width: int, *, pad: bool = False) -> str:

@@ -149,27 +149,6 @@ class DocPicker(ModalScreen[str | None]):
         self._dismiss_once(None)
 
 
-def likely_partners(doc_id: str, entries: list[Any]) -> list[Any]:
-    """Entries ordered for picking the other side: same region next year, previous year, then
-    the rest of the region by year, then everything else."""
-    me = next((e for e in entries if e.id == doc_id), None)
-    others = [e for e in entries if e.id != doc_id]
-    if me is None:
-        return others
-
-    def rank(e: Any) -> tuple[int, int, str]:
-        same = bool(me.region) and e.region == me.region
-        if same and me.year and e.year == me.year + 1:
-            return (0, 0, "")
-        if same and me.year and e.year == me.year - 1:
-            return (1, 0, "")
-        if same:
-            return (2, -(e.year or 0), "")
-        return (3, 0, f"{e.region or ''}{e.year or ''}")
-
-    return sorted(others, key=rank)
-
-
 class DiffScreen(Screen[None]):
     """A over B, clause by clause."""
 

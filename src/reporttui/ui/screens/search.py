@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -19,8 +19,7 @@ from textual.worker import get_current_worker
 
 from reporttui.core.errors import ReportError
 from reporttui.core.labels import document_label, plural
-from reporttui.core.search.results import Hit
-from reporttui.core.session import SEARCH_LIMIT, SearchState
+from reporttui.core.session import SEARCH_LIMIT, SearchState, grouped_order
 from reporttui.ui.keys import ListKeys
 from reporttui.ui.messages import SearchDone
 from reporttui.ui.styling import hanging, plain, snippet
@@ -32,27 +31,6 @@ if TYPE_CHECKING:
 NBSP = "\u00a0"
 DEBOUNCE = 0.15
 """Seconds of typing quiet before a search runs."""
-
-
-def grouped_order(hits: Sequence[Hit]) -> list[int]:
-    """Hit indices grouped by document, then section, each group placed at its best hit's rank.
-
-    Documents come in the order of their best hit, sections within a document likewise, hits
-    within a section by rank: a section header is shown once however the ranks interleave.
-    """
-    doc_rank: dict[str, int] = {}
-    sec_rank: dict[tuple[str, tuple[str, ...]], int] = {}
-    for i, hit in enumerate(hits):
-        doc_rank.setdefault(hit.doc_id, i)
-        sec_rank.setdefault((hit.doc_id, hit.section_path), i)
-    return sorted(
-        range(len(hits)),
-        key=lambda i: (
-            doc_rank[hits[i].doc_id],
-            sec_rank[(hits[i].doc_id, hits[i].section_path)],
-            i,
-        ),
-    )
 
 
 def result_options(

@@ -28,8 +28,10 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reporttui.core.model import Document, Paragraph, Section
+from reporttui.core.search.highlight import find_spans
+from reporttui.core.terms import clip_span, clip_spans, estimate_lines
 from reporttui.core.text.linebreak import break_lines
-from reporttui.ui.styling import Span, marked, term_spans
+from reporttui.ui.styling import Span, marked
 
 GUTTER = 2
 """Cells left of the text: the cursor bar, then a paragraph's mark."""
@@ -40,23 +42,6 @@ LAYOUT_STEP = 128
 """Blocks laid out per step in the background (a few milliseconds)."""
 LAYOUT_PAUSE = 0.01
 """Seconds between background layout steps (keys and screen updates go first)."""
-
-
-def _clip_one(span: Span | None, start: int, end: int) -> Span | None:
-    """``span`` cut to the line ``start:end`` and shifted to it (None if outside)."""
-    if span is None or span[1] <= start or span[0] >= end:
-        return None
-    return (max(span[0], start) - start, min(span[1], end) - start)
-
-
-def _clip(spans: Sequence[Span], start: int, end: int) -> list[Span]:
-    clipped = (_clip_one(span, start, end) for span in spans)
-    return [span for span in clipped if span is not None]
-
-
-def _estimate(block: Block, width: int) -> int:
-    """Lines a block will likely take (Chinese text: two cells a character), with its gap."""
-    return max(1, -(-2 * len(block.text) // width)) + block.gap_after
 
 
 @dataclass(eq=False)
@@ -252,7 +237,11 @@ class DocumentView(ScrollView, can_focus=True):
     def _block_spans(self, block: Block) -> list[Span]:
         spans = self._spans.get(block.index)
         if spans is None:
-            spans = self._spans[block.index] = term_spans(block.text, self.terms)
+            spans = self._spans[block.index] = (
+                [(int(a), int(b)) for a, b in find_spans(block.text, list(self.terms))]
+                if self.terms and block.text
+                else []
+            )
         return spans
 
     def _restyle(self) -> None:
@@ -301,7 +290,7 @@ class DocumentView(ScrollView, can_focus=True):
         self._layout_generation += 1
         self._laid = 0
         self._line_blocks, self._line_numbers, self._tops = [], [], []
-        self._estimates = [_estimate(block, width) for block in self.blocks]
+        self._estimates = [estimate_lines(len(b.text), width) + b.gap_after for b in self.blocks]
         self._rest = sum(self._estimates)
         for block in self.blocks:
             block.virtual_region, block.lines = Region(), []
@@ -436,9 +425,9 @@ class DocumentView(ScrollView, can_focus=True):
         current = spans[0] if spans and self.is_current_hit(block) else None
         content = marked(
             block.text[start:end],
-            _clip(spans, start, end),
-            current=_clip_one(current, start, end),
-            lead=_clip_one(block.lead_span(), start, end),
+            clip_spans(spans, start, end),
+            current=clip_span(current, start, end),
+            lead=clip_span(block.lead_span(), start, end),
         )
         segments = [
             Segment(text, style.rich_style)
