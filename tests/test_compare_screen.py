@@ -27,12 +27,14 @@ class Harness(App[None]):
         super().__init__()
         self.make_screen = make_screen
         self.opened: list[tuple[str, str]] = []
+        self.paragraphs: list[int] = []
 
     def on_mount(self) -> None:
         self.push_screen(self.make_screen())
 
     def on_open_section(self, message: OpenSection) -> None:
         self.opened.append((message.doc_id, message.section_id))
+        self.paragraphs.append(message.paragraph)
 
 
 @pytest.fixture(scope="module")
@@ -203,6 +205,9 @@ async def test_targets_screen_adds_a_regions_years_and_opens_a_figure(library: L
         doc = seed("古交2026")
         assert app.opened and app.opened[0][0] == doc.id
         assert "主要目标" in doc.section(app.opened[0][1]).title
+        # the cursor goes to the paragraph holding the figure, not to the section's first
+        opened = next(p for p in doc.paragraphs() if p.number == app.paragraphs[0])
+        assert "一般公共预算收入" in opened.text and "增长" in opened.text
 
 
 def test_default_partner_prefers_another_region_of_the_same_year() -> None:

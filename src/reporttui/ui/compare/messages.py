@@ -10,10 +10,12 @@ from textual.message import Message
 class OpenSection(Message):
     """Ask the app to show ``section_id`` of ``doc_id`` in the reader."""
 
-    def __init__(self, doc_id: str, section_id: str) -> None:
+    def __init__(self, doc_id: str, section_id: str, paragraph: int = 0) -> None:
         super().__init__()
         self.doc_id = doc_id
         self.section_id = section_id
+        self.paragraph = paragraph
+        """The paragraph to put the cursor on (0: the section's heading)."""
 
 
 class ComparisonReady(Message):

@@ -26,7 +26,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 from textual.worker import get_current_worker
 
-from reporttui.core.labels import figure_sections  # a figure's section (appnav)
+from reporttui.core.labels import figure_sections, paragraph_at  # a figure's section (appnav)
 from reporttui.ui.compare.messages import OpenSection, TargetsReady, WorkFailed
 from reporttui.ui.compare.render import fit
 from reporttui.ui.keys import ListKeys  # j k g G space b (appnav)
@@ -310,7 +310,11 @@ class TargetsScreen(ListKeys, Screen[None]):
         if cell is not None:
             section_id = self._sections.get((cell.doc, cell.start))
             if section_id:
-                self.post_message(OpenSection(cell.doc, section_id))
+                # The figure's own paragraph, not the section's first (the document is cached:
+                # it was loaded for this table).
+                doc = self.library.cached(cell.doc)
+                paragraph = paragraph_at(doc, cell.start) if doc is not None else 0
+                self.post_message(OpenSection(cell.doc, section_id, paragraph))
 
     @on(DataTable.CellHighlighted)
     def _cell(self, event: DataTable.CellHighlighted) -> None:
