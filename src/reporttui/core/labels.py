@@ -249,3 +249,22 @@ def bar(value: float, top: float, width: int) -> str:
         return ""
     eighths = max(1, round(width * 8 * value / top))
     return "█" * (eighths // 8) + ("", "▏", "▎", "▍", "▌", "▋", "▊", "▉")[eighths % 8]
+
+
+def fit(text: str, width: int, *, pad: bool = False) -> str:
+    """``text`` cut to ``width`` terminal cells with an ellipsis (CJK characters are two cells);
+    padded with spaces to exactly ``width`` when ``pad``."""
+    from reporttui.core.text.linebreak import cell_width, char_width
+
+    if width <= 0:
+        return ""
+    if cell_width(text) > width:
+        out, used = [], 0
+        for ch in text:
+            w = char_width(ch)
+            if used + w > width - 1:
+                break
+            out.append(ch)
+            used += w
+        text = "".join(out) + "…"
+    return text + " " * (width - cell_width(text)) if pad else text
