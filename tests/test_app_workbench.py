@@ -9,7 +9,8 @@ from pathlib import Path
 from textual import events
 
 from reporttui.core.library.tags import TagStore
-from reporttui.ui.screens.diff import DiffScreen, DocPicker
+from reporttui.ui.compare.picker import DocPicker
+from reporttui.ui.screens.diff import DiffScreen
 from reporttui.ui.screens.reader import ReaderScreen
 from reporttui.ui.screens.tag_picker import TagPicker
 from reporttui.ui.screens.tags import TagsScreen

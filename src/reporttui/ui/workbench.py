@@ -224,7 +224,8 @@ class WorkbenchMixin(_AppBase):
     def action_diff(self) -> None:
         """``D``: 对照 of the current document with another (same region, next year first)."""
         from reporttui.core.analysis.pairing import likely_partners
-        from reporttui.ui.screens.diff import DocPicker
+        from reporttui.core.labels import document_label
+        from reporttui.ui.compare.picker import DocPicker
 
         doc_id = self._focus_doc_id()
         if doc_id is None:
@@ -235,9 +236,10 @@ class WorkbenchMixin(_AppBase):
             self.notify("the library is still loading", timeout=3)
             return
         me = next((e for e in entries if e.id == doc_id), None)
-        label = f"{me.region or '?'} {me.year or '?'}" if me else doc_id
+        label = document_label(me, short=True) if me else doc_id
+        # The library's one document picker (the compare screen's), likely partner first.
         picker = DocPicker(
-            f"对照 {label} with… (Enter picks, Esc cancels)", likely_partners(doc_id, entries)
+            likely_partners(doc_id, entries), None, f"对照 {label} with… (Enter picks, Esc cancels)"
         )
         self.push_screen(picker, partial(self._diff_with, doc_id))
 

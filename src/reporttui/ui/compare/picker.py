@@ -38,6 +38,14 @@ class DocPicker(ModalScreen[str | None]):
         Binding("up", "move(-1)", "Up", show=False, id="picker.up"),
     ]
 
+    _dismissed = False
+
+    def _dismiss_once(self, result: str | None) -> None:
+        """Dismiss once: keys typed fast may still arrive after the Enter that chose."""
+        if not self._dismissed:
+            self._dismissed = True
+            self.dismiss(result)
+
     def __init__(self, entries: list[Any], current: str | None, title: str) -> None:
         super().__init__()
         self.entries = list(entries)
@@ -77,11 +85,11 @@ class DocPicker(ModalScreen[str | None]):
     def _submit(self, event: Input.Submitted) -> None:
         options = self.query_one(OptionList)
         if options.highlighted is not None and options.option_count:
-            self.dismiss(options.get_option_at_index(options.highlighted).id)
+            self._dismiss_once(options.get_option_at_index(options.highlighted).id)
 
     @on(OptionList.OptionSelected, "#picker-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        self._dismiss_once(event.option.id)
 
     def action_move(self, step: int) -> None:
         options = self.query_one(OptionList)
@@ -91,4 +99,4 @@ class DocPicker(ModalScreen[str | None]):
         options.highlighted = max(0, min(options.option_count - 1, at + step))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self._dismiss_once(None)

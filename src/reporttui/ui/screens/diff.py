@@ -14,10 +14,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reporttui.core.analysis.diff import ADDED, REMOVED, SAME, ClauseDiff, DocumentDiff
@@ -82,71 +81,6 @@ def diff_options(diff: DocumentDiff) -> tuple[list[Option], list[int], list[int]
                 changes.append(len(options))
             options.append(Option(row_prompt(row), id=f"r:{k}:{i}"))
     return options, changes, headers
-
-
-class DocPicker(ModalScreen[str | None]):
-    """Choose the other report: type to filter; the likely one (same region, next year) first."""
-
-    _dismissed = False
-
-    def _dismiss_once(self, result: str | None) -> None:
-        """Dismiss once (keys typed fast may arrive after the first Enter)."""
-        if not self._dismissed:
-            self._dismissed = True
-            self.dismiss(result)
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="docpicker.cancel", tooltip="Close")
-    ]
-
-    def __init__(self, title: str, entries: list[Any]) -> None:
-        super().__init__()
-        self.title_text = title
-        self.entries = entries
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(self.title_text)
-            yield Input(placeholder="filter: 太原 2026", id="doc-filter")
-            yield OptionList(id="doc-options")
-
-    def on_mount(self) -> None:
-        self._fill("")
-        self.query_one(Input).focus()
-
-    def _fill(self, typed: str) -> None:
-        words = typed.split()
-        options = OptionList
-        box = self.query_one("#doc-options", options)
-        box.clear_options()
-        for e in self.entries:
-            label = f"{e.region or '?'} {e.year or '?'} {e.kind or ''} {e.title}"
-            if all(w in label for w in words):
-                box.add_option(Option(label, id=e.id))
-        if box.option_count:
-            box.highlighted = 0
-
-    @on(Input.Changed, "#doc-filter")
-    def _typed(self, event: Input.Changed) -> None:
-        self._fill(event.value)
-
-    @on(Input.Submitted, "#doc-filter")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        option = self.query_one("#doc-options", OptionList).highlighted_option
-        self._dismiss_once(option.id if option is not None else None)
-
-    @on(OptionList.OptionSelected, "#doc-options")
-    def _picked(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self._dismiss_once(event.option.id)
-
-    def key_down(self) -> None:
-        if self.query_one(Input).has_focus:
-            self.query_one("#doc-options", OptionList).focus()
-
-    def action_cancel(self) -> None:
-        self._dismiss_once(None)
 
 
 class DiffScreen(Screen[None]):
