@@ -275,6 +275,53 @@ def test_corpus_wordings(text: str, expected: list[tuple[object, ...]]) -> None:
                 ("农村居民人均可支配收入增长", 10.0, "%", "", "target"),
             ],
         ),
+        # 同比 in the target passage does not make a target a result; a shared head lists two
+        (
+            "主要预期目标是：全市生产总值同比增长6%-6.5%；城镇居民、农村居民人均可支配收入"
+            "分别增长7%和8%。",
+            "passage",
+            [
+                ("地区生产总值增长", 6.0, "%", "至6.5%", "target"),
+                ("城镇居民人均可支配收入增长", 7.0, "%", "", "target"),
+                ("农村居民人均可支配收入增长", 8.0, "%", "", "target"),
+            ],
+        ),
+        # the subject named in a clause without a figure carries to the next clauses
+        (
+            "全年地区生产总值再上台阶，总量突破3万亿元，增长5.1%。",
+            "review",
+            [
+                ("地区生产总值", 3.0, "万亿元", "突破", "result"),
+                ("地区生产总值增长", 5.1, "%", "", "result"),
+            ],
+        ),
+        ("粮食又获丰收，总产达到250亿斤。", "review", [("粮食产量", 250.0, "亿斤", "", "result")]),
+        # a bracketed note between verb and figure; from 不到X to 超过Y gives Y
+        (
+            "地区生产总值800亿元，同比增长（下同）6%。",
+            "review",
+            [
+                ("地区生产总值", 800.0, "亿元", "", "result"),
+                ("地区生产总值增长", 6.0, "%", "", "result"),
+            ],
+        ),
+        (
+            "地区生产总值从不到50万亿元增加到超过80万亿元。",
+            "review",
+            [("地区生产总值", 80.0, "万亿元", "", "result")],
+        ),
+        # a threshold counting parts and a sector's own product are not the region's figures
+        ("一般公共预算收入20亿元以上的县达12个。", "review", []),
+        ("海洋生产总值增长9%。", "review", []),
+        # qualitative: 高于经济增速, 与经济发展趋势基本一致
+        (
+            "主要预期目标是：居民收入增速高于经济增速，一般公共预算收入与经济发展趋势基本一致。",
+            "passage",
+            [
+                ("居民人均可支配收入增长", None, "", "高于经济增速", "target"),
+                ("一般公共预算收入增长", None, "", "与经济发展趋势基本一致", "target"),
+            ],
+        ),
     ],
 )
 def test_clause_grammar(text: str, zone: str, expected: list[tuple[object, ...]]) -> None:

@@ -58,6 +58,9 @@ class IndicatorDef:
     aliases: tuple[str, ...]
     rate: bool = False
     """The value is itself a percentage or index (失业率 5.5%): "X 5.5%" is a level, not a growth."""
+    subjects: tuple[str, ...] = ()
+    """Regexes of the indicator's subject (粮食): a clause that names it makes a following
+    总产/产量 figure the indicator's (粮食再获丰收，总产达613.6亿斤)."""
 
 
 @lru_cache(maxsize=4)
@@ -78,7 +81,17 @@ def indicator_table(home: str | None = None) -> tuple[IndicatorDef, ...]:
                 raise ValueError(
                     f"indicator {entry['name']}: bad alias {alias!r}: {error}"
                 ) from None
-        out.append(IndicatorDef(entry["name"], tuple(aliases), bool(entry.get("rate", False))))
+        subjects = tuple(entry.get("subjects") or ())
+        for pattern in subjects:
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                raise ValueError(
+                    f"indicator {entry['name']}: bad subject {pattern!r}: {error}"
+                ) from None
+        out.append(
+            IndicatorDef(entry["name"], tuple(aliases), bool(entry.get("rate", False)), subjects)
+        )
     return tuple(out)
 
 
@@ -167,8 +180,8 @@ def _cn_number(text: str) -> float:
 
 _VALUE = rf"(?P<value>{_NUM})\s*(?P<unit>{_UNIT})?"
 _FROM_TO_RE = re.compile(
-    rf"^[^，。；]{{0,10}}?[由从]\s*{_NUM}\s*(?:{_UNIT})?\s*(?:提高|提升|增加|增长|扩大|下降|降低|降|增)(?:到|至)\s*"
-    rf"(?P<value>{_NUM})\s*(?P<unit>{_UNIT})?"
+    rf"^[^，。；]{{0,10}}?[由从]\s*(?:不到|不足|近|约)?\s*{_NUM}\s*(?:{_UNIT})?\s*(?:提高|提升|增加|增长|扩大|下降|降低|降|增)(?:到|至)\s*"
+    rf"(?:超过|突破|近|约)?\s*(?P<value>{_NUM})\s*(?P<unit>{_UNIT})?"
 )
 _LEVEL_RE = re.compile(
     rf"^(?P<pre>[^，。；;,\d]{{0,14}}?)(?P<verb>预计完成|完成|实现|达到|达|为|突破|超过|超|增至|提高到|提升到|提高至|提升至|上升到|上升至|稳定在|保持在|控制在|)\s*"
@@ -182,7 +195,8 @@ _GROWTH_RE = re.compile(
 )
 _SYNC_RE = re.compile(
     r"(?:增长|增速|收入)?(?:争取|力争)?(?P<qual>(?:与|和|同)(?:经济增长|经济发展|GDP增长|GDP增速)(?:基本)?同步"
-    r"|(?:略)?(?:高于|快于|不低于|好于)(?:全国|全省|全市|全区|经济增长|GDP|地区生产总值)"
+    r"|(?:与|和|同)经济(?:增长|发展)趋势(?:基本)?一致"
+    r"|(?:略)?(?:高于|快于|不低于|好于)(?:全国|全省|全市|全区|经济增长|经济增速|GDP|地区生产总值)"
     r"[^，,。；;、]{0,12}?(?=[，,。；;、]|$)"
     r"|(?:保持|实现)?正增长|(?:保持)?稳(?:步|定)增长|基本平衡|(?:与去年同期)?基本持平)"
 )
@@ -192,7 +206,8 @@ _MULTI_YEAR = re.compile(
 )
 _PAST_TARGET = re.compile(r"目标|计划|预期|任务")
 _PART_BEFORE = re.compile(
-    r"[县区园镇乡港]|民营|国有|私营|外资企业|集群|行业|领域|企业|农户|脱贫|重点|产业|贸易|服务|开发|新区|板块|部分|[A-Za-z]"
+    r"[县区园港]|(?<!城)[镇乡]|民营|国有|私营|外资企业|集群|行业|领域|企业|农户|脱贫|重点|产业|贸易|服务|开发|新区|板块|部分|[A-Za-z]"
+    r"|海洋|旅游|文旅|文化|数字|农业|林业|渔业|体育"  # 海洋生产总值: a sector's own product
 )
 _WHOLE = re.compile(r"全[市县区省州盟国]|全年|地方")
 _FIRM_RESULT = re.compile(
@@ -265,8 +280,12 @@ def canonical_indicator(name: str) -> str | None:
 
 
 def _norm(text: str) -> str:
-    """A same-length copy for matching: full-width digits and signs made ASCII."""
-    return text.translate(_FULLWIDTH)
+    """A same-length copy for matching: full-width digits and signs made ASCII, and short notes in
+    brackets without a figure blanked (同比增长（以下简称“增长”）7%, 收入（同口径）增长5%)."""
+    return _NOTE.sub(lambda m: " " * len(m.group(0)), text.translate(_FULLWIDTH))
+
+
+_NOTE = re.compile(r"（[^（）\d\n]{1,20}）")
 
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％．－～", "0123456789%.-~")
@@ -305,6 +324,14 @@ def _figures(
     out: list[tuple[int, int, str, float | None, str, str]] = []
     hits = list(rx.finditer(clause))
     if not hits:
+        subject = _subject(clause, table)
+        if subject:
+            name, at = subject
+            carry[:] = [name]
+            output = _OUTPUT.search(clause, at)
+            if output:  # 粮食播种面积1570.5万亩、总产130亿斤
+                rows = _read_tail(clause[output.end() :], name, _rate(name, table))
+                return [(0, 0, n, v, u, q) for n, v, u, q in rows if n == name]
         opened = _OPEN_SUBJECT.match(clause)
         total = _TOTAL.match(clause)
         if carry and total:
@@ -386,6 +413,19 @@ def _figures(
     return out
 
 
+_OUTPUT = re.compile(r"(?<![\u4e00-\u9fff])(?:总产量|总产|产量)|[、，]\s*(?:总产量|总产|产量)")
+
+
+def _subject(clause: str, table: tuple[IndicatorDef, ...]) -> tuple[str, int] | None:
+    """(indicator, end of the mention) of the first subject word of the table in ``clause``."""
+    for definition in table:
+        for pattern in definition.subjects:
+            found = re.search(pattern, clause)
+            if found:
+                return definition.name, found.end()
+    return None
+
+
 def _rate(name: str, table: tuple[IndicatorDef, ...]) -> bool:
     return any(d.name == name and d.rate for d in table)
 
@@ -418,6 +458,8 @@ def _read_tail(tail: str, name: str, rate: bool) -> list[tuple[str, float | None
             is_level = bool(unit) and (unit not in ("%", "个百分点", "‰") or rate)
             if not unit and rate and re.match(rf"^\s*(?:{_QUAL}|[，,。；;、]|$)", follows):
                 is_level = value > 50  # an index (居民消费价格指数 103), not a bare count
+            if re.match(r"^\s*的[^，。；\d]{1,8}?(?:达到|达|有|为|超过)?\s*\d+\s*[个家户座所]", follows):
+                return []  # 收入10亿元以上的县市达46个: a threshold counting parts, not a level
             if is_level and not re.match(r"^\s*(?:%|个百分点)", follows):
                 qual = level.group("qual") or ""
                 if level.group("verb") in ("突破", "超过", "超") and not qual:
@@ -460,7 +502,7 @@ def _read_tail(tail: str, name: str, rate: bool) -> list[tuple[str, float | None
     return rows
 
 
-_TOTAL = re.compile(r"^\s*(?:确保|力争|争取)?(?:经济)?(?:总量|规模(?!以上)|总额|总产)")
+_TOTAL = re.compile(r"^\s*(?:确保|力争|争取)?(?:经济)?(?:总量|规模(?!以上)|总额|总产量?|产量)")
 _NEW_SUBJECT = re.compile(
     rf"^\s*[\u4e00-\u9fff]{{3,}}?(?:完成|实现|达到|达|为|突破|增长|下降)\s*{_NUM}"
 )
@@ -573,12 +615,18 @@ def _listed(
                 names.append((ordinal.start(), ordinal.end(), ordinals[g]))
     else:
         before = [h for h in hits if h.end() <= at]
-        if len(before) < 2:
+        shared = _shared_head(clause, before[0]) if len(before) == 1 else None
+        if shared is not None:  # 城镇居民、农村居民人均可支配收入分别增长8%和8.5%
+            first = before[0]
+            names = [shared, (first.start(), first.end(), table[int(first.lastgroup[1:])].name)]  # type: ignore[index]
+            before = []
+        elif len(before) < 2:
             return None
         for a, b in pairwise(before):
             if not re.fullmatch(r"[、和及与\s]*", clause[a.end() : b.start()]):
                 return None
-        names = [(h.start(), h.end(), table[int(h.lastgroup[1:])].name) for h in before]  # type: ignore[index]
+        if before:
+            names = [(h.start(), h.end(), table[int(h.lastgroup[1:])].name) for h in before]  # type: ignore[index]
     tail = clause[at + 2 :]
     if re.match(r"^\s*(?:比|较|高于|低于|快于|慢于|占)", tail):
         return []  # 分别比全国高0.2、0.9个百分点: relative figures, not the indicators' own
@@ -602,6 +650,19 @@ def _listed(
         elif not growth:
             out.append((s, e, name, number, unit, ""))
     return out
+
+
+def _shared_head(clause: str, hit: re.Match[str]) -> tuple[int, int, str] | None:
+    """城镇居民、农村居民人均可支配收入: the first name of a list that shares the second's head."""
+    word = re.search(r"([\u4e00-\u9fff]{2,6})[、和及与]$", clause[: hit.start()])
+    if not word:
+        return None
+    text = hit.group(0)
+    for k in range(1, len(text) - 1):
+        name = canonical_indicator(word.group(1) + text[k:])
+        if name and name != canonical_indicator(text):
+            return word.start(1), word.end(1), name
+    return None
 
 
 def _classify(
@@ -628,6 +689,8 @@ def _classify(
     part = bool(_PART_BEFORE.search(near[whole[-1].end() :] if whole else near))
     firm = bool(_FIRM_RESULT.search(sentence))
     if zone == "passage":
+        # 主要预期目标是：全省生产总值同比增长7%-7.5%: 同比 alone does not make a target a result
+        firm = bool(_FIRM_RESULT.search(sentence.replace("同比", "")))
         kind = (
             "five-year-target"
             if multi
@@ -635,6 +698,8 @@ def _classify(
         )
         if part and kind == "target":
             kind = "plan"
+    elif zone == "plan5":
+        kind = "part" if part else "five-year-target"  # the next five years' goals, before the plan
     elif zone == "plan":
         kind = "five-year-target" if multi else ("result" if firm else "plan")
         if part:
@@ -716,8 +781,19 @@ def extract_from_text(
         carry: list[str] = []
         for c_at, clause in _clauses(sentence):
             if not re.search(
-                r"\d|百分之|同步|正增长|平衡|持平|高于|快于|稳步增长|稳定增长", clause
+                r"\d|百分之|同步|正增长|平衡|持平|高于|快于|稳步增长|稳定增长|一致", clause
             ):
+                # 全年地区生产总值迈上新台阶，总量突破5万亿元，增长4.6%: the next clauses' subject
+                named = [
+                    h
+                    for h in rx.finditer(clause)
+                    if not re.match(r"\s*(?:的|占|比重)", clause[h.end() :])
+                ]
+                subject = _subject(clause, table)
+                if named:
+                    carry[:] = [table[int(named[-1].lastgroup[1:])].name]  # type: ignore[index]
+                elif subject:
+                    carry[:] = [subject[0]]
                 continue
             for h_start, _h_end, name, value, unit, qual in _figures(
                 clause, table, rx, open_names, carry
@@ -755,6 +831,16 @@ def extract_from_text(
                     )
                 )
     return rows
+
+
+def _coming_period(year: int | None) -> re.Pattern[str]:
+    """What opens a paragraph on the five-year period the report's year belongs to (for 2021:
+    “十四五”时期, 今后五年): goals, even when they stand before the plan part."""
+    words = [r"今后五年", r"未来五年"]
+    if year is not None and 2006 <= year <= 2035:
+        number = "一二三四五六七"[(year - 2006) // 5]
+        words.append(rf"^\W?十{number}五\W?(?:时期|期间|规划)")
+    return re.compile("|".join(words))
 
 
 def _passage(document: Document, plan_start: int) -> tuple[int, int] | None:
@@ -803,6 +889,8 @@ def extract_candidates(document: Document, plan_start: int | None = None) -> lis
     section_titles = {s.id: s.title for s in document.walk()}
     rows: list[Indicator] = []
     annual_run = False
+    future_run = False
+    coming = _coming_period(document.year)
     for paragraph in document.paragraphs():
         section = section_titles.get(paragraph.section_id, "")
         read = functools.partial(
@@ -824,13 +912,19 @@ def extract_candidates(document: Document, plan_start: int | None = None) -> lis
             opening = paragraph.text[:16]
             if re.search(r"这一年|过去一年|刚刚过去的|一年来|去年|" + last_year, opening):
                 annual_run = True  # 这一年，我们…: the year's own review
+                future_run = False
+            elif coming.search(paragraph.text[:24]):
+                future_run = True  # “十四五”时期是…: the coming five years' goals (before the plan)
             elif _FIVE_YEAR_REVIEW.search(opening):
                 annual_run = False
+                future_run = False
             if not annual_run and (
                 _FIVE_YEAR_REVIEW.search(path) or _FIVE_YEAR_REVIEW.match(opening)
             ):
                 # 一、“十四五”时期及2025年工作回顾: five-year until 刚刚过去的2025年… opens the year
                 zone = "review5"
+            if future_run:
+                zone = "plan5"
         if passage and paragraph.start <= passage[1] and paragraph.end > passage[0]:
             cut = max(0, passage[0] - paragraph.start)
             if cut:
