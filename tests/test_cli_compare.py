@@ -102,7 +102,7 @@ def test_keywords_json_with_vs(tmp_path: Path) -> None:
     )
     data = json.loads(out)
     assert set(data) >= {"doc", "top", "sections", "vs", "new", "rising", "falling"}
-    assert data["top"][0]["count"] >= data["top"][-1]["count"]
+    assert all(t["count"] >= 1 for t in data["top"])  # ranked by keyness, not by count
     assert "林权" in [t["term"] for t in data["new"]]
     assert data["sections"] and all(s["title"] for s in data["sections"])
 

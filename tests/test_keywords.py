@@ -88,3 +88,23 @@ def test_keywords_merge_with_the_search_synonym_table(tmp_path) -> None:
     table = load_synonyms(tmp_path)
     assert table["通航产业"] == "低空经济" and table["数字产业"] == "数字经济"
     assert table["地区生产总值"] == "GDP"  # shipped
+
+
+def test_word_kinds_and_keyness_rank_distinctive_terms_first() -> None:
+    """Place tokens, plain verbs and numerals are no keywords; a word every report uses at its
+    usual rate (产业) ranks below a term this text uses far more than reports do (低空经济)."""
+    from reporttui.core.analysis.keywords import (
+        _grammatical_noise,
+        keyness,
+        keyword_context,
+        top_terms,
+    )
+
+    assert _grammatical_noise("兴文县") and _grammatical_noise("一系列")
+    assert _grammatical_noise("举办")  # a plain verb
+    assert not _grammatical_noise("投资")  # a verbal noun stays
+    assert keyness("产业", 5, 1000) < keyness("低空经济", 5, 1000)
+    text = "低空经济，产业。" * 4  # as often as each other: the rarer word in reports leads
+    context = keyword_context([text])
+    terms = [t.term for t in top_terms(text, 5, context=context)]
+    assert terms[0] == "低空经济"

@@ -37,11 +37,26 @@ def find_corpus(given: str | None) -> Path | None:
 
 def corpus_regions(corpus: Path) -> list[str]:
     """Region names as a library over the corpus holds them: the folder names."""
-    return sorted({p.name for top in corpus.iterdir() if top.is_dir() for p in top.iterdir() if p.is_dir()})
+    return sorted(
+        {p.name for top in corpus.iterdir() if top.is_dir() for p in top.iterdir() if p.is_dir()}
+    )
 
 
-def lists_for(corpus: Path, report: dict, regions: list[str]) -> tuple[list[str], list[str]]:
+VARIANTS = {
+    "before": {"grammar": False, "distinct": False},
+    "+grammar": {"grammar": True, "distinct": False},
+    "+distinct": {"grammar": False, "distinct": True},
+    "now": {"grammar": True, "distinct": True},
+}
+"""Keyword classes switched on and off (--classes): word-kind filter, ranking by distinctiveness."""
+
+
+def lists_for(
+    corpus: Path, report: dict, regions: list[str], variant: dict[str, bool] | None = None
+) -> tuple[list[str], list[str]]:
     """The top-20 terms of the report and its top-10 new terms against ``vs`` (if any)."""
+    from dataclasses import replace
+
     from reporttui.core.analysis.keywords import (
         keyword_context,
         keyword_diff,
@@ -57,8 +72,10 @@ def lists_for(corpus: Path, report: dict, regions: list[str]) -> tuple[list[str]
         docs.append(load_document(corpus / report["vs"]))
     texts = [report_text(d) for d in docs]
     context = keyword_context(texts, regions + [d.region for d in docs], home=None)
+    if variant is not None:
+        context = replace(context, **variant)
     counts = term_counts(texts[0], context)
-    top = [t.term for t in top_terms(texts[0], 20, counts)]
+    top = [t.term for t in top_terms(texts[0], 20, counts, context=context)]
     new: list[str] = []
     if len(texts) > 1:
         diff = keyword_diff(texts[1], texts[0], n=10, other_counts=counts, context=context)
@@ -71,6 +88,9 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--corpus", default=None)
     parser.add_argument("--verbose", "-v", action="store_true")
     parser.add_argument("--dump", action="store_true", help="print every list (for judging)")
+    parser.add_argument(
+        "--classes", action="store_true", help="also the figures with each class switched off"
+    )
     args = parser.parse_args(list(argv) if argv is not None else None)
     corpus = find_corpus(args.corpus)
     if corpus is None:
@@ -80,19 +100,41 @@ def main(argv: Iterable[str] | None = None) -> int:
     noise = set(judged["noise"])
     good = set(judged["keyword"])
     regions = corpus_regions(corpus)
+    for name, variant in VARIANTS.items() if args.classes else [("now", None)]:
+        run(corpus, judged, regions, noise, good, variant, name, args.dump or args.verbose)
+    return 0
+
+
+def run(
+    corpus: Path,
+    judged: dict,
+    regions: list[str],
+    noise: set[str],
+    good: set[str],
+    variant: dict[str, bool] | None,
+    label: str,
+    show: bool,
+) -> None:
+    """Print the noise shares of one variant."""
     totals: dict[str, dict[str, int]] = {}
     for report in judged["reports"]:
         if not (corpus / report["path"]).exists():
             print(f"missing: {report['path']}", file=sys.stderr)
             continue
-        top, new = lists_for(corpus, report, regions)
-        t = totals.setdefault(report["set"], dict.fromkeys(("n", "tn", "tu", "tt", "nn", "nu", "nt"), 0))
+        top, new = lists_for(corpus, report, regions, variant)
+        t = totals.setdefault(
+            report["set"], dict.fromkeys(("n", "tn", "tu", "tt", "nn", "nu", "nt"), 0)
+        )
         t["n"] += 1
-        for terms, (k_noise, k_unjudged, k_total) in ((top, ("tn", "tu", "tt")), (new, ("nn", "nu", "nt"))):
+        for terms, (k_noise, k_unjudged, k_total) in (
+            (top, ("tn", "tu", "tt")),
+            (new, ("nn", "nu", "nt")),
+        ):
             t[k_total] += len(terms)
             t[k_noise] += sum(1 for w in terms if w in noise)
             t[k_unjudged] += sum(1 for w in terms if w not in noise and w not in good)
-        if args.dump or args.verbose:
+        if show:
+
             def mark(w: str) -> str:
                 return w + ("*" if w in noise else "" if w in good else "?")
 
@@ -107,11 +149,10 @@ def main(argv: Iterable[str] | None = None) -> int:
         top_share = t["tn"] / max(1, t["tt"])
         new_share = t["nn"] / max(1, t["nt"])
         print(
-            f"keywords {name:5} ({t['n']} reports): noise in top 20 {t['tn']}/{t['tt']} = {top_share:.3f}"
+            f"keywords {label:9} {name:5} ({t['n']} reports): noise in top 20 {t['tn']}/{t['tt']} = {top_share:.3f}"
             f" (unjudged {t['tu']}); noise in top-10 new {t['nn']}/{t['nt']} = {new_share:.3f}"
             f" (unjudged {t['nu']})"
         )
-    return 0
 
 
 if __name__ == "__main__":

@@ -449,7 +449,7 @@ def keywords_command(
     texts = [report_text(d) for d in documents]
     context = keyword_context(texts, _library_regions(obj, home, documents), obj.home(home))
     counts = term_counts(main_text, context)
-    tops = top_terms(main_text, top, counts)
+    tops = top_terms(main_text, top, counts, context=context)
     plan = find_plan(main)
     per_section = [(u, top_terms(u.text, 8, context=context)) for u in plan.units]
     diff = None

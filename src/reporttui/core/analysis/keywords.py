@@ -13,10 +13,12 @@ long report can be set side by side.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from reporttui.core.index.dictionary import prepare_jieba
@@ -132,6 +134,121 @@ _REGION_SUFFIX = re.compile(
 
 _KEEP = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
+_NOT_KEYWORD_TAGS = frozenset(
+    ["v", "a", "d", "b", "j", "s", "ns", "nr", "p", "c", "u", "r", "f", "q", "t", "y"]
+)
+"""jieba part-of-speech tags of words that are never keywords: plain verbs (建成, 举办, 扩大; the
+verbal nouns 投资, 消费 are ``vn`` and stay), adjectives and adverbs (先进, 大幅), attributives
+(新型, 省级), abbreviations of phrases (年均, 改扩建), place words and place and person names (the
+gazetteer of jieba's dictionary: 长江, 赣南, 国内), function and time words. A word jieba's
+dictionary does not hold (tag "", guessed from context) is dropped when most reports use it
+(发力, 获批), see :func:`_grammatical_noise`."""
+
+_NUMERAL_START = re.compile(r"^[一万亿]")
+
+
+@lru_cache(maxsize=65536)
+def _word_tag(word: str) -> str:
+    """jieba's part-of-speech tag of a word: "" for a word the segmenter's dictionary does not
+    hold (guessed from context), "n" for a dictionary word jieba has no tag for (policy terms)."""
+    import jieba.posseg
+
+    from reporttui.core.index.segment import jieba_tokenizer
+
+    prepare_jieba()
+    tokenizer = jieba_tokenizer()
+    tokenizer.check_initialized()
+    if not tokenizer.FREQ.get(word):
+        return ""
+    pieces = list(jieba.posseg.cut(word, HMM=False))
+    return pieces[0].flag if len(pieces) == 1 else "n"
+
+
+def _grammatical_noise(word: str) -> bool:
+    """A word whose kind makes it no keyword: see :data:`_NOT_KEYWORD_TAGS`; numerals and
+    measure words (一件, 一系列, 万亿元); 'X省/X市/X县' names of places outside the library."""
+    tag = _word_tag(word)
+    if tag == "":
+        # guessed by jieba from context: journalese most reports use (发力, 获批: share >= 0.3)
+        # is no keyword; a rare one may be a local term (林权) and stays
+        return _common_shares().get(word, 0.0) >= 0.3 or bool(_PLACE_TOKEN.match(word))
+    if tag in _NOT_KEYWORD_TAGS:
+        return True
+    if tag == "m" and _NUMERAL_START.match(word):
+        return True
+    return tag == "ns" or bool(_PLACE_TOKEN.match(word))
+
+
+_PLACE_TOKEN = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:省|市|县|自治州|自治县|州|盟|旗|新区|高新区)$")
+"""A 2-4 character name with a place suffix (宜宾市, 叙州县): a place, whether the library holds
+it or not (城市, 省市 are one character plus the suffix and do not match)."""
+
+
+@lru_cache(maxsize=1)
+def _reference() -> tuple[dict[str, float], dict[str, float], int]:
+    """(word -> share of sampled corpus reports using it, word -> count per million words, words
+    in the sample) from ``data/keyword_common.txt`` (benchmarks/analysis/make_common_terms.py)."""
+    from importlib import resources
+
+    shares: dict[str, float] = {}
+    rates: dict[str, float] = {}
+    tokens = 0
+    try:
+        text = (resources.files("reporttui.core") / "data" / "keyword_common.txt").read_text(
+            "utf-8"
+        )
+    except OSError:
+        return shares, rates, tokens
+    for line in text.splitlines():
+        if line.startswith("#tokens "):
+            tokens = int(line.split()[1])
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split()
+        try:
+            shares[parts[0]] = float(parts[1])
+            rates[parts[0]] = float(parts[2]) if len(parts) > 2 else 0.0
+        except (ValueError, IndexError):
+            continue
+    return shares, rates, tokens
+
+
+def _common_shares() -> dict[str, float]:
+    return _reference()[0]
+
+
+_RARE_PER_MILLION = 5.0
+"""The reference rate assumed for a word fewer than 10 % of the sampled reports use."""
+
+
+def keyness(term: str, count: int, total: int) -> float:
+    """Log-likelihood (G2) that a report uses ``term`` more than reports in general do (0 when
+    it uses it less): a word every report uses at its usual rate (产业, 工作) scores near 0."""
+    _, rates, ref_total = _reference()
+    if not ref_total or not total:
+        return float(count)
+    per_million = rates.get(term, _RARE_PER_MILLION)
+    ref = per_million * ref_total / 1e6
+    if count / total <= ref / ref_total:
+        return 0.0
+    expected_doc = total * (count + ref) / (total + ref_total)
+    expected_ref = ref_total * (count + ref) / (total + ref_total)
+    return 2.0 * (
+        count * math.log(count / expected_doc) + (ref * math.log(ref / expected_ref) if ref else 0)
+    )
+
+
+COMMON_SHARE = 0.8
+"""Above this share of reports a word is common to nearly all of them and weighs less."""
+
+
+def distinctiveness(word: str) -> float:
+    """How much a word says about one report: 1 for a word fewer than :data:`COMMON_SHARE` of
+    reports use, falling to 0 for one every report uses (产业, 企业, 服务: share 1.0). A cut-off,
+    not log(1/share): ranking rare words first brings up fragments and local names."""
+    share = _common_shares().get(word, 0.0)
+    return 1.0 if share <= COMMON_SHARE else max(0.0, (1.0 - share) / (1.0 - COMMON_SHARE))
+
 
 def report_text(doc: Document) -> str:
     """The report's own words: headings and paragraphs, without appended parts.
@@ -160,6 +277,10 @@ class KeywordContext:
     """Word pairs written together so often they are one term (see :func:`compound_terms`)."""
     synonyms: dict[str, str] = field(default_factory=dict)
     """Name -> the name shown for its group (旅游 -> 文旅)."""
+    grammar: bool = True
+    """Drop words by their kind too (see :func:`_grammatical_noise`)."""
+    distinct: bool = True
+    """Rank top terms by count times :func:`distinctiveness`, not by count alone."""
 
 
 def place_names(regions: Iterable[str | None]) -> frozenset[str]:
@@ -259,17 +380,20 @@ def terms(text: str, context: KeywordContext | None = None) -> list[str]:
         n = 0
         while n < len(words):
             w = words[n]
+            joined_here = False
             # A synonym-table name that jieba cut in two or three (文化/旅游) is one term.
             for span in (3, 2):
                 joined = "".join(words[n : n + span])
                 if n + span <= len(words) and joined in context.synonyms:
                     w = joined
                     n += span - 1
+                    joined_here = True
                     break
             else:
                 if n + 1 < len(words) and (w, words[n + 1]) in context.compounds:
                     w = w + words[n + 1]
                     n += 1
+                    joined_here = True
             n += 1
             if (
                 len(w) < 2
@@ -278,6 +402,11 @@ def terms(text: str, context: KeywordContext | None = None) -> list[str]:
                 or w in context.places
                 or not _KEEP.search(w)
                 or w.isdigit()
+            ):
+                continue
+            if context.grammar and (
+                (not joined_here and w not in context.synonyms and _grammatical_noise(w))
+                or (joined_here and _PLACE_TOKEN.match(w))
             ):
                 continue
             out.append(context.synonyms.get(w, w))
@@ -315,7 +444,15 @@ def top_terms(
     """The ``n`` most frequent terms (ties broken by the term, for stable output)."""
     counts = counts if counts is not None else term_counts(text, context)
     size = max(len(text), 1)
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+    if context is not None and context.distinct:
+        # 产业, 企业 (every report's words) sink; a term used once is not a keyword of a report
+        total = sum(counts.values())
+        ranked = sorted(
+            ((t, c) for t, c in counts.items() if c >= 3 or len(counts) < 4 * n),
+            key=lambda kv: (-keyness(kv[0], kv[1], total), kv[0]),
+        )[:n]
+    else:
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
     return [TermCount(t, c, round(c * 10000 / size, 2)) for t, c in ranked]
 
 

@@ -136,7 +136,13 @@ class KeywordScreen(ListKeys, Screen[None]):
                 vs_label = vs.label
                 diff = keyword_diff(texts[1], text, n=12, other_counts=counts, context=context)
             stats = KeywordStats(
-                doc.label, top_terms(text, self.top, counts), vs_label, diff, sections, doc, vs
+                doc.label,
+                top_terms(text, self.top, counts, context=context),
+                vs_label,
+                diff,
+                sections,
+                doc,
+                vs,
             )
             if not get_current_worker().is_cancelled:
                 self.post_message(KeywordsReady(stats))
