@@ -151,7 +151,7 @@ _NUMERAL_START = re.compile(r"^[一万亿]")
 def _word_tag(word: str) -> str:
     """jieba's part-of-speech tag of a word: "" for a word the segmenter's dictionary does not
     hold (guessed from context), "n" for a dictionary word jieba has no tag for (policy terms)."""
-    import jieba.posseg
+    import jieba.posseg  # type: ignore[import-untyped]
 
     from reporttui.core.index.segment import jieba_tokenizer
 

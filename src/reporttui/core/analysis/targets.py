@@ -458,7 +458,9 @@ def _read_tail(tail: str, name: str, rate: bool) -> list[tuple[str, float | None
             is_level = bool(unit) and (unit not in ("%", "个百分点", "‰") or rate)
             if not unit and rate and re.match(rf"^\s*(?:{_QUAL}|[，,。；;、]|$)", follows):
                 is_level = value > 50  # an index (居民消费价格指数 103), not a bare count
-            if re.match(r"^\s*的[^，。；\d]{1,8}?(?:达到|达|有|为|超过)?\s*\d+\s*[个家户座所]", follows):
+            if re.match(
+                r"^\s*的[^，。；\d]{1,8}?(?:达到|达|有|为|超过)?\s*\d+\s*[个家户座所]", follows
+            ):
                 return []  # 收入10亿元以上的县市达46个: a threshold counting parts, not a level
             if is_level and not re.match(r"^\s*(?:%|个百分点)", follows):
                 qual = level.group("qual") or ""
