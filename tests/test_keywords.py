@@ -108,3 +108,9 @@ def test_word_kinds_and_keyness_rank_distinctive_terms_first() -> None:
     context = keyword_context([text])
     terms = [t.term for t in top_terms(text, 5, context=context)]
     assert terms[0] == "低空经济"
+
+
+def test_lowercase_latin_words_are_no_keywords() -> None:
+    from reporttui.core.analysis.keywords import _grammatical_noise
+
+    assert _grammatical_noise("and") and not _grammatical_noise("GDP")

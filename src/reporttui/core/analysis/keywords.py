@@ -167,6 +167,10 @@ def _word_tag(word: str) -> str:
 def _grammatical_noise(word: str) -> bool:
     """A word whose kind makes it no keyword: see :data:`_NOT_KEYWORD_TAGS`; numerals and
     measure words (一件, 一系列, 万亿元); 'X省/X市/X县' names of places outside the library."""
+    if re.fullmatch(r"[a-z]+", word):
+        return True  # and, the, of: Latin terms of a Chinese report are acronyms (GDP, AI, 5G)
+    if not re.search(r"[\u4e00-\u9fff]", word):
+        return False  # GDP, PM2.5, 5G: acronyms and codes are terms
     tag = _word_tag(word)
     if tag == "":
         # guessed by jieba from context: journalese most reports use (发力, 获批: share >= 0.3)
