@@ -313,6 +313,18 @@ def test_corpus_wordings(text: str, expected: list[tuple[object, ...]]) -> None:
         # a threshold counting parts and a sector's own product are not the region's figures
         ("一般公共预算收入20亿元以上的县达12个。", "review", []),
         ("海洋生产总值增长9%。", "review", []),
+        # a 分别 list of urban and rural levels, their growths in the next clause; an index's rise
+        (
+            "城镇和农村居民人均可支配收入分别达到40000元、20000元，增长5%、7%。",
+            "review",
+            [
+                ("城镇居民人均可支配收入", 40000.0, "元", "", "result"),
+                ("农村居民人均可支配收入", 20000.0, "元", "", "result"),
+                ("城镇居民人均可支配收入增长", 5.0, "%", "", "result"),
+                ("农村居民人均可支配收入增长", 7.0, "%", "", "result"),
+            ],
+        ),
+        ("居民消费价格指数上涨1.2%。", "review", [("居民消费价格涨幅", 1.2, "%", "", "result")]),
         # qualitative: 高于经济增速, 与经济发展趋势基本一致
         (
             "主要预期目标是：居民收入增速高于经济增速，一般公共预算收入与经济发展趋势基本一致。",

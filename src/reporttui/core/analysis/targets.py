@@ -383,6 +383,8 @@ def _figures(
     if "分别" in clause:
         listed = _listed(clause, hits, table)
         if listed is not None:
+            if {row[2] for row in listed} == {"城镇居民人均可支配收入", "农村居民人均可支配收入"}:
+                carry.append("城乡居民人均可支配收入")  # …分别达到41048元、19342元，增长4.5%、6%
             return listed
     shared = _shared_qualitative(clause, hits, table)
     if shared is not None:
@@ -488,6 +490,9 @@ def _read_tail(tail: str, name: str, rate: bool) -> list[tuple[str, float | None
             and growth.group("verb") in ("上涨", "涨幅", "增长")
         ):
             rows.append((name, value, unit, qual or lead))
+        elif name == "居民消费价格指数" and unit == "%" and growth.group("verb") in ("上涨", "增长"):
+            # 居民消费价格指数上涨0.9%: the index's rise is the price rise
+            rows.append(("居民消费价格涨幅", value, unit, qual or lead))
         else:
             rows.append((name + "增长", value, unit, qual or lead))
         return rows
