@@ -490,7 +490,9 @@ def _read_tail(tail: str, name: str, rate: bool) -> list[tuple[str, float | None
             and growth.group("verb") in ("上涨", "涨幅", "增长")
         ):
             rows.append((name, value, unit, qual or lead))
-        elif name == "居民消费价格指数" and unit == "%" and growth.group("verb") in ("上涨", "增长"):
+        elif (
+            name == "居民消费价格指数" and unit == "%" and growth.group("verb") in ("上涨", "增长")
+        ):
             # 居民消费价格指数上涨0.9%: the index's rise is the price rise
             rows.append(("居民消费价格涨幅", value, unit, qual or lead))
         else:
