@@ -372,3 +372,25 @@ def test_a_broken_user_table_falls_back_to_the_shipped_one(tmp_path, monkeypatch
         assert [r.indicator for r in rows] == ["地区生产总值增长"]
     finally:
         indicator_table.cache_clear()
+
+
+def test_goals_of_the_coming_five_years_before_the_plan_are_not_last_years(tmp_path) -> None:
+    """A 2021 report: “十四五”时期 goals stand between the review and the year's plan."""
+    from reporttui.core.analysis.targets import extract_candidates
+    from reporttui.core.text.ingest import load_document
+
+    text = (
+        "# 政府工作报告\n\n## 一、2020年工作回顾\n\n过去一年，全年国内生产总值增长2.3%。\n\n"
+        "## 二、“十三五”时期发展成就和“十四五”时期主要目标任务\n\n"
+        "过去五年，国内生产总值从不到70万亿元增加到超过100万亿元。\n\n"
+        "“十四五”时期是新征程的第一个五年。\n\n——常住人口城镇化率提高到65%。\n\n"
+        "## 三、2021年重点工作\n\n今年发展主要预期目标是：国内生产总值增长6%以上。\n"
+    )
+    path = tmp_path / "2021.md"
+    path.write_text(text, "utf-8")
+    rows = extract_candidates(load_document(path))
+    kinds = {(r.indicator, r.value): r.kind for r in rows}
+    assert kinds[("常住人口城镇化率", 65.0)] == "five-year-target"
+    assert kinds[("地区生产总值增长", 6.0)] == "target"
+    assert kinds[("地区生产总值增长", 2.3)] == "result"
+    assert kinds[("地区生产总值", 100.0)] == "result"
