@@ -90,6 +90,7 @@ _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});")
 
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _MD_RULE = re.compile(r"^(?:[-*_][ \t]*){3,}$")
+_MD_EMPTY_QUOTE = re.compile(r"^>+$")  # an empty blockquote line between quoted paragraphs
 _MD_TABLE_SEP = re.compile(r"^\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?$")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)]*)\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)]*)\)")
@@ -103,6 +104,11 @@ _WEB_CHROME = re.compile(
     r"|打印本页|关闭窗口|【打印】|【关闭】|分享到|扫一扫|责任编辑|网站编辑)"
     r"(?:\s*[:：>＞]|\s*$|\s*[【\[(（])",
     re.I,
+)
+# A site's notice about itself: a disclaimer or source-link label, then words about the site.
+_SITE_NOTICE = re.compile(
+    r"^[【\[]?(?:免责声明|版权声明|声明|原文链接|原文地址|本文链接|本文地址|转载请注明|文章来源)[】\]]?\s*[:：]?"
+    r"(?=.*(?:本站|本网|本文|网站|转载|版权|链接|https?://|www\.))"
 )
 _CHROME_ONLY = re.compile(
     r"^(?:打印本页|关闭窗口|打印|关闭|收藏|分享|返回顶部|【(?:打印|关闭|收藏|返回|大|中|小|打印本页|关闭窗口)】|[\s|｜/])+$"
@@ -184,7 +190,7 @@ def clean(text: str) -> Cleaned:
         if m:
             md_level = len(m.group(1))
             stripped = m.group(2).strip()
-        elif _MD_RULE.match(stripped):
+        elif _MD_RULE.match(stripped) or _MD_EMPTY_QUOTE.match(stripped):
             dropped.append(Dropped(stripped, "markdown", number))
             continue
         if "|" in stripped and stripped.startswith("|"):
@@ -282,6 +288,8 @@ def _chrome_reason(line: str) -> str | None:
         return None
     if _WEB_CHROME.match(line) or _PREV_NEXT.match(line) or _CHROME_ONLY.match(line):
         return "web chrome"
+    if _SITE_NOTICE.match(line):
+        return "site notice"
     if _LAYOUT.match(line) or _LAYOUT_STAFF.search(line):
         return "layout"
     if len(line) <= 40 and _MASTHEAD.search(line):

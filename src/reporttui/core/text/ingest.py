@@ -25,6 +25,7 @@ from reporttui.core.text.rejoin import rejoin
 from reporttui.core.text.structure import build
 
 _DATED = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
+_PUBLISHED_CHROME = re.compile(r"(?:发布|时间|日期)\s*[:：]?\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
 
 INGEST_VERSION = "5"
 """Bumped whenever parsing changes what a Document holds (indexes built earlier are stale)."""
@@ -80,7 +81,11 @@ def parse_document(data: bytes | str, path: str = "<text>") -> Document:
     lines, wrapped = rejoin(cleaned.lines, dropped)
     built = build(lines, dropped)
     news = any(d.reason in ("byline", "masthead", "layout", "photo caption") for d in dropped)
-    news = news or (page is not None and page.published is not None)
+    # A web page with a publication date (meta, or a 发布时间 line in its chrome) is an article.
+    news = news or (
+        page is not None
+        and (page.published is not None or any(_PUBLISHED_CHROME.search(c) for c in page.chrome))
+    )
     headings = [
         s.title for sec in built.sections for s in sec.walk() if s.title and s.kind != "lead"
     ]

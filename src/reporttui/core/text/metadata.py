@@ -29,6 +29,7 @@ _PLAN_YEAR = re.compile(
     r"((?:19|20)\d\d)\s*年(?:[\u4e00-\u9fff]{0,12})?(?:国民经济和社会发展)?计划[(（]?草案"
 )
 _BUDGET_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:[\u4e00-\u9fff]{0,12})?预算[(（]?草案")
+_BUDGET_TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年[^\n]{0,16}?(?:预算|决算)")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _WORK_PLAN_HEADING = re.compile(
     r"((?:19|20)\d\d)\s*年\s*(?:工作安排|工作任务|重点工作|主要任务|工作建议|目标任务)"
@@ -189,6 +190,13 @@ def extract(
     if region:
         region = to_simplified(region)
     final_title, why["title"] = _choose_title(title, fm_title)
+    if _COVER_NOTICE.search(final_title):
+        # The notice issues the report: the report's own title line is the document's title.
+        own = next((h for h in headings[:6] if _REPORT_TITLE.match(h)), None)
+        m = None if own else _REPORT_TITLE_LINE.search(text[:6000])
+        if own or m:
+            final_title = _tidy_title(own or (m.group(1) if m else ""))
+            why["title"] = "report's title line after a cover notice"
     final_title = to_simplified(final_title)
     evidence = {k: v for k, v in why.items() if v}
     return Metadata(final_title, region, year, kind, date, published, evidence)
@@ -205,6 +213,15 @@ _NOT_A_TITLE = re.compile(
 
 
 _TITLE_NOTE = re.compile(r"\s*[（(][^（()）]*(?:19|20)\d\d\s*年[^（()）]*[)）]\s*$")
+# A title line with the meeting subtitle glued on: 政府工作报告——2024年1月28日在……会议上.
+_MEETING_TAIL = re.compile(r"\s*——\s*(?:(?:19|20)\d\d\s*年|在)[^\n]*(?:会议上|会上|大会上)[)）]?\s*$")
+# A cover notice issuing the report (西安市人民政府关于印发……《政府工作报告》的通知).
+_COVER_NOTICE = re.compile(r"关于印发[^\n]{2,80}的通知$")
+# The report's own title line followed by its meeting line, in the text after a cover notice.
+_REPORT_TITLE = re.compile(r"^[^，。；：\n]{0,30}报告$")
+_REPORT_TITLE_LINE = re.compile(
+    r"(?:^|\n)[*\s]*([^\n*]{0,30}报告)[*\s]*\n[*\s]*——\s*(?:19|20)\d\d\s*年"
+)
 _WIRE_DATELINE = re.compile(r"^[\u4e00-\u9fff]{2,12}?\d{1,2}月\d{1,2}日电\s*")
 _SPACED_RUN = re.compile(
     r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){3,}(?![\u4e00-\u9fff])"
@@ -219,6 +236,13 @@ def _tidy_title(title: str) -> str:
     elif " " in title or "\u3000" in title:
         title = _SPACED_RUN.sub(lambda m: re.sub(r"\s+", "", m.group(0)), title)
     title = _WIRE_DATELINE.sub("", title)
+    # An SEO title repeating itself, cut short, after a separator: A-A' with A' a start of A.
+    parts = re.split(r"\s*[-_|｜]\s*", title)
+    if len(parts) == 2 and len(parts[1]) >= 4 and parts[0].startswith(parts[1]):
+        title = parts[0]
+    cut = _MEETING_TAIL.sub("", title)
+    if len(cut) >= 4:
+        title = cut
     stripped = _TITLE_NOTE.sub("", title)
     return stripped if len(stripped) >= 4 else title
 
@@ -258,6 +282,13 @@ _PLAN = re.compile(r"计划[^\n]{0,20}(?:的报告|报告)")
 _FIVE_YEAR = re.compile(
     r"规划纲要[(（]?草案[)）]?的?报告|规划纲要的报告|五年计划(?:纲要)?的?报告|“[一二三四五六七八九十]+五”计划[^\n]{0,20}的报告"
 )
+# The salutation that opens a delivered report (各位代表：), not the words inside a news sentence.
+_SALUTATION = re.compile(r"(?:^|\n)\s*[*]{0,2}(?:各位代表|各位委员)[*]{0,2}\s*[：:，,！!]")
+# A named session of a congress (市十六届人大一次会议, 第十四届人民代表大会第四次会议).
+_SESSION = re.compile(
+    r"[一二三四五六七八九十]+届(?:人大|人民代表大会)?第?[一二三四五六七八九十]+次会议"
+    r"|人民代表大会第[一二三四五六七八九十]+次会议"
+)
 _CONGRESS = re.compile(
     r"人大[一二三四五六七八九十\d]+次会议|人民代表大会第[一二三四五六七八九十]+次会议|两会|人代会|代表团审议|分团审议|政协[^\n]{0,8}会议"
 )
@@ -280,7 +311,7 @@ def _kind(head: str, body_head: str, text: str, news: bool) -> tuple[str | None,
         return "规划纲要报告", "title (规划纲要/五年计划)"
     if _BUDGET.search(head) and "政府工作报告" not in head:
         return "预算报告", "title (预算报告)"
-    delivered = "各位代表" in body_head or _MEETING.search(head_and_body) is not None
+    delivered = _SALUTATION.search(body_head) is not None or _MEETING.search(head_and_body) is not None
     if delivered and ("政府工作报告" in head or "报告工作" in body_head or "政府工作" in body_head):
         return "政府工作报告", "delivered to a congress (各位代表/meeting line)"
     reported = news or re.search(r"两会[\u4e00-\u9fff]{0,4}召开|记者|本报讯", body_head) is not None
@@ -290,7 +321,7 @@ def _kind(head: str, body_head: str, text: str, news: bool) -> tuple[str | None,
         if _CONGRESS.search(body_head):
             return "两会新闻", "news signals + congress session"
         return "新闻报道", "news signals (byline, masthead, web page)"
-    if not delivered and _CONGRESS.search(body_head):
+    if not delivered and _SESSION.search(body_head):
         return "两会新闻", "congress session in the text, not delivered"
     if "政府工作报告" in head:
         return "政府工作报告", "title"
@@ -342,7 +373,7 @@ def _year(
         if m:
             return int(m.group(1)), "title (计划 year)"
     if kind in ("预算执行情况与预算草案报告", "预算报告"):
-        m = _BUDGET_YEAR.search(head)
+        m = _BUDGET_YEAR.search(head) or _BUDGET_TITLE_YEAR.search(head)
         if m:
             return int(m.group(1)), "title (预算 year)"
     titled = re.search(r"((?:19|20)\d\d)\s*年[\u4e00-\u9fff]{0,8}政府工作报告", head)
