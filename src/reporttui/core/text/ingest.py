@@ -16,6 +16,7 @@ from pathlib import Path
 
 from reporttui.core.errors import ReportFileError
 from reporttui.core.model import Document, Dropped
+from reporttui.core.text.boilerplate import boilerplate_lines
 from reporttui.core.text.clean import clean, drop_controls, has_controls
 from reporttui.core.text.decode import decode_bytes
 from reporttui.core.text.html import extract_page, looks_like_html
@@ -31,8 +32,11 @@ INGEST_VERSION = "5"
 """Bumped whenever parsing changes what a Document holds (indexes built earlier are stale)."""
 
 
-def load_document(path: str | Path) -> Document:
-    """Read and parse the report at ``path``; :class:`ReportFileError` names the file on failure."""
+def load_document(path: str | Path, boilerplate: frozenset[str] = frozenset()) -> Document:
+    """Read and parse the report at ``path``; :class:`ReportFileError` names the file on failure.
+
+    ``boilerplate``: keys of lines repeated across the library (:mod:`.boilerplate`), dropped.
+    """
     p = Path(path)
     name = str(path)
     if not p.exists():
@@ -45,11 +49,17 @@ def load_document(path: str | Path) -> Document:
         data = p.read_bytes()
     except OSError as exc:
         raise ReportFileError(f"cannot read {name}: {exc.strerror or exc}") from None
-    return parse_document(data, name)
+    return parse_document(data, name, boilerplate)
 
 
-def parse_document(data: bytes | str, path: str = "<text>") -> Document:
-    """Parse a report given as bytes (encoding detected) or as text."""
+def parse_document(
+    data: bytes | str, path: str = "<text>", boilerplate: frozenset[str] = frozenset()
+) -> Document:
+    """Parse a report given as bytes (encoding detected) or as text.
+
+    Lines whose key is in ``boilerplate`` (found across a library by
+    :func:`~reporttui.core.text.boilerplate.find_boilerplate`) go to the dropped view.
+    """
     if isinstance(data, str):
         raw = data.encode("utf-8")
         if not data.strip():
@@ -79,6 +89,10 @@ def parse_document(data: bytes | str, path: str = "<text>") -> Document:
         # site's owner is not evidence of the article's region.
         cleaned.chrome_text[:0] = [c for c in page.chrome if _DATED.search(c)]
     lines, wrapped = rejoin(cleaned.lines, dropped)
+    if boilerplate:
+        gone = boilerplate_lines([ln.text for ln in lines], boilerplate)
+        dropped.extend(Dropped(lines[i].text, "boilerplate", lines[i].line) for i in sorted(gone))
+        lines = [ln for i, ln in enumerate(lines) if i not in gone]
     built = build(lines, dropped)
     news = any(d.reason in ("byline", "masthead", "layout", "photo caption") for d in dropped)
     # A web page with a publication date (meta, or a 发布时间 line in its chrome) is an article.
