@@ -234,7 +234,9 @@ def _load_one(path: Path, bundled: bool, home: Path | None = None) -> tuple[Any,
         msg = f"cannot load {path}: {type(exc).__name__}: {exc}"
         return None, Loaded(str(path), st.st_mtime, st.st_size, error=msg)
     entry = entry_for(doc, path, bundled)
-    return doc, Loaded(str(path), st.st_mtime, st.st_size, entry=entry, line_keys=document_keys(doc))
+    return doc, Loaded(
+        str(path), st.st_mtime, st.st_size, entry=entry, line_keys=document_keys(doc)
+    )
 
 
 def add_sources(

@@ -20,8 +20,8 @@ import stat
 import threading
 import time
 from collections.abc import Sequence
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from reporttui.core.errors import ReportError
 from reporttui.core.index import indexer

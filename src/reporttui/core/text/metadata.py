@@ -214,7 +214,9 @@ _NOT_A_TITLE = re.compile(
 
 _TITLE_NOTE = re.compile(r"\s*[（(][^（()）]*(?:19|20)\d\d\s*年[^（()）]*[)）]\s*$")
 # A title line with the meeting subtitle glued on: 政府工作报告——2024年1月28日在……会议上.
-_MEETING_TAIL = re.compile(r"\s*——\s*(?:(?:19|20)\d\d\s*年|在)[^\n]*(?:会议上|会上|大会上)[)）]?\s*$")
+_MEETING_TAIL = re.compile(
+    r"\s*——\s*(?:(?:19|20)\d\d\s*年|在)[^\n]*(?:会议上|会上|大会上)[)）]?\s*$"
+)
 # A cover notice issuing the report (西安市人民政府关于印发……《政府工作报告》的通知).
 _COVER_NOTICE = re.compile(r"关于印发[^\n]{2,80}的通知$")
 # The report's own title line followed by its meeting line, in the text after a cover notice.
@@ -311,7 +313,9 @@ def _kind(head: str, body_head: str, text: str, news: bool) -> tuple[str | None,
         return "规划纲要报告", "title (规划纲要/五年计划)"
     if _BUDGET.search(head) and "政府工作报告" not in head:
         return "预算报告", "title (预算报告)"
-    delivered = _SALUTATION.search(body_head) is not None or _MEETING.search(head_and_body) is not None
+    delivered = (
+        _SALUTATION.search(body_head) is not None or _MEETING.search(head_and_body) is not None
+    )
     if delivered and ("政府工作报告" in head or "报告工作" in body_head or "政府工作" in body_head):
         return "政府工作报告", "delivered to a congress (各位代表/meeting line)"
     reported = news or re.search(r"两会[\u4e00-\u9fff]{0,4}召开|记者|本报讯", body_head) is not None
