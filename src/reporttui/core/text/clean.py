@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from reporttui.core.model import Dropped
+from reporttui.core.text.variants import to_simplified
 from reporttui.core.text.normalize import (
     has_private_use,
     normalize_chars,
@@ -109,7 +110,13 @@ _WEB_CHROME = re.compile(
 _SITE_NOTICE = re.compile(
     r"^[【\[]?(?:免责声明|版权声明|声明|原文链接|原文地址|本文链接|本文地址|转载请注明|文章来源)[】\]]?\s*[:：]?"
     r"(?=.*(?:本站|本网|本文|网站|转载|版权|链接|https?://|www\.))"
+    r"|^.{0,40}(?:未经(?:书面)?(?:授权|许可).{0,6}(?:不得|禁止)|版权所有)"  # a copyright line
+    r"|^(?:欢迎访问|欢迎光临|点击下载|点击查看|点击进入)"  # a site's greeting, a link label
 )
+# A site banner naming its domain (某某网欢迎你/www.xjnnet.com/…), an SEO keyword line (a_b_c_d).
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_SITE_BANNER = re.compile(r"(?:www\.)?[a-z0-9-]+\.(?:com|cn|net|org)\b", re.I)
+_SEO_KEYWORDS = re.compile(r"^[^。，！？]{2,40}(?:_[^_。，！？]{2,40}){3,}$")
 _CHROME_ONLY = re.compile(
     r"^(?:打印本页|关闭窗口|打印|关闭|收藏|分享|返回顶部|【(?:打印|关闭|收藏|返回|大|中|小|打印本页|关闭窗口)】|[\s|｜/])+$"
 )
@@ -288,8 +295,13 @@ def _chrome_reason(line: str) -> str | None:
         return None
     if _WEB_CHROME.match(line) or _PREV_NEXT.match(line) or _CHROME_ONLY.match(line):
         return "web chrome"
-    if _SITE_NOTICE.match(line):
+    plain = _PINYIN.sub("", line) if "(" in line or "（" in line else line  # 點(diǎn)擊 -> 點擊
+    if _SITE_NOTICE.match(to_simplified(plain)) or _SEO_KEYWORDS.match(line):
         return "site notice"
+    if len(line) <= 60 and _SITE_BANNER.search(line) and not _SENTENCE_END.search(line):
+        cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in line)
+        if cjk and not line.startswith(("source:", "http")) and "](" not in line:
+            return "site notice"
     if _LAYOUT.match(line) or _LAYOUT_STAFF.search(line):
         return "layout"
     if len(line) <= 40 and _MASTHEAD.search(line):

@@ -36,7 +36,7 @@ _WORK_PLAN_HEADING = re.compile(
 )
 _BOUNDARY = r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=关于))"
 _REGION_BEFORE = re.compile(
-    rf"{_BOUNDARY}({_PLACE})(?:人民政府|政府工作报告|(?:19|20)\d\d年|第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届|第[一二三四五六七八九十]+个五年|“[一二三四五六七八九十]+五”|国民经济和社会发展)"
+    rf"{_BOUNDARY}({_PLACE})(?:人民政府|人大常委会|人民代表大会常务委员会|政府工作报告|(?:19|20)\d\d年|第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届|第[一二三四五六七八九十]+个五年|“[一二三四五六七八九十]+五”|国民经济和社会发展)"
 )
 _REGION_MEETING = re.compile(rf"在({_PLACE})第?[一二三四五六七八九十]+届")
 _REGION_NEWS = re.compile(
@@ -117,7 +117,7 @@ def _clean_region(name: str | None) -> str | None:
     if not name:
         return None
     name = re.split(
-        r"代表|关于|围绕|按照|落实|完成|贯彻|执行|召开|通过|实施|根据|指数|举办|出席|参加|列席|参会|[在向对我们的是了由届次与及着]",
+        r"代表|关于|围绕|按照|落实|完成|贯彻|执行|召开|通过|经过|实施|根据|指数|举办|出席|参加|列席|参会|[在向对我们的是了由届次与及着]",
         name,
     )[-1]
     # "2011年东莞市", "1月20日长沙市": the place starts after the date (日照, 日喀则 are places).
@@ -188,8 +188,15 @@ def extract(
     year, why["year"] = _year(kind, head_s, body_head, headings, date, published)
     region, why["region"] = _region(head_s, body_head, text, title_lines, kind)
     if region:
-        region = to_simplified(region)
+        region = _full_name(to_simplified(region), body_head)
     final_title, why["title"] = _choose_title(title, fm_title)
+    if kind == "决议" and _SALUTATION.search(text[:8000]):
+        # The congress's resolution printed before the report it approves: the report is the
+        # document (its title line and 各位代表 follow the resolution).
+        own = next((h for h in headings[:8] if _REPORT_TITLE.match(h) and "决议" not in h), None)
+        if own:
+            kind, why["kind"] = "政府工作报告", "the report after its resolution (各位代表)"
+            final_title, why["title"] = _tidy_title(own), "report's title line after its resolution"
     if _COVER_NOTICE.search(final_title):
         # The notice issues the report: the report's own title line is the document's title.
         own = next((h for h in headings[:6] if _REPORT_TITLE.match(h)), None)
@@ -202,6 +209,18 @@ def extract(
     return Metadata(final_title, region, year, kind, date, published, evidence)
 
 
+def _full_name(region: str, body: str) -> str:
+    """新疆自治区 -> 新疆维吾尔自治区, 延边州 -> 延边朝鲜族自治州: a short form of an autonomous
+    region's name, when the text also gives the full name."""
+    for short, full in (("自治区", "自治区"), ("自治州", "自治州"), ("州", "自治州")):
+        stem = region[: -len(short)]
+        if region.endswith(short) and 2 <= len(stem) <= 3 and not stem.endswith("自治"):
+            m = re.search(re.escape(stem) + r"[\u4e00-\u9fff]{1,8}?族?" + full, body)
+            if m and len(m.group(0)) > len(region):
+                return m.group(0)
+    return region
+
+
 _SPACED_OUT = re.compile(r"^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff])+$")
 _NOT_A_TITLE = re.compile(
     r"^[（(]?\s*(?:\d{4}|[一二〇○零]{4})年.{0,12}[)）]?$"  # a date line: （2011年1月21日 秦光荣）
@@ -212,6 +231,7 @@ _NOT_A_TITLE = re.compile(
 )
 
 
+_TITLE_NOTE_LEAD = re.compile(r"^\s*[（(]\s*(?:19|20)\d\d\s*年[^（()）]{0,12}[)）]\s*")
 _TITLE_NOTE = re.compile(r"\s*[（(][^（()）]*(?:19|20)\d\d\s*年[^（()）]*[)）]\s*$")
 # A title line with the meeting subtitle glued on: 政府工作报告——2024年1月28日在……会议上.
 _MEETING_TAIL = re.compile(
@@ -245,7 +265,7 @@ def _tidy_title(title: str) -> str:
     cut = _MEETING_TAIL.sub("", title)
     if len(cut) >= 4:
         title = cut
-    stripped = _TITLE_NOTE.sub("", title)
+    stripped = _TITLE_NOTE_LEAD.sub("", _TITLE_NOTE.sub("", title))
     return stripped if len(stripped) >= 4 else title
 
 
@@ -272,6 +292,8 @@ def _dedupe(s: str) -> str:
 
 
 _NEWS_KINDS = ("新闻综述", "新闻报道", "两会新闻")
+_QUOTED_NAME = re.compile(r"《[^《》\n]{1,40}》")
+_STATUTE = re.compile(r"^(?:中华人民共和国)?[\u4e00-\u9fff]{2,20}(?:法|条例|实施细则)$")
 _RESOLUTION = re.compile(
     r"(?:^|\n)[^\n]{0,80}的决议[)）]?\s*(?:\n|$)|(?:^|\n)[(（]\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日[^\n]{0,40}会议通过[)）]"
 )
@@ -288,7 +310,7 @@ _FIVE_YEAR = re.compile(
 _SALUTATION = re.compile(r"(?:^|\n)\s*[*]{0,2}(?:各位代表|各位委员)[*]{0,2}\s*[：:，,！!]")
 # A named session of a congress (市十六届人大一次会议, 第十四届人民代表大会第四次会议).
 _SESSION = re.compile(
-    r"[一二三四五六七八九十]+届(?:人大|人民代表大会)?第?[一二三四五六七八九十]+次会议"
+    r"[一二三四五六七八九十]+届(?:全国)?(?:人大|人民代表大会)?第?[一二三四五六七八九十]+次会议"
     r"|人民代表大会第[一二三四五六七八九十]+次会议"
 )
 _CONGRESS = re.compile(
@@ -298,6 +320,10 @@ _CONGRESS = re.compile(
 
 def _kind(head: str, body_head: str, text: str, news: bool) -> tuple[str | None, str]:
     """The kind of document and the evidence for it."""
+    head = _QUOTED_NAME.sub("《》", head)  # 关于检查《重庆市预算审查监督条例》…: not a budget
+    first = next((ln.strip() for ln in head.split("\n") if ln.strip()), "")
+    if _STATUTE.search(first):
+        return None, "title (a law or regulation)"
     head_and_body = head + "\n" + body_head
     if _RESOLUTION.search(head):
         return "决议", "title (决议)"
