@@ -307,7 +307,10 @@ _FIVE_YEAR = re.compile(
     r"规划纲要[(（]?草案[)）]?的?报告|规划纲要的报告|五年计划(?:纲要)?的?报告|“[一二三四五六七八九十]+五”计划[^\n]{0,20}的报告"
 )
 # The salutation that opens a delivered report (各位代表：), not the words inside a news sentence.
-_SALUTATION = re.compile(r"(?:^|\n)\s*[*]{0,2}(?:各位代表|各位委员)[*]{0,2}\s*[：:，,！!]")
+_SALUTATION = re.compile(
+    r"(?:各位代表|各位委员)[^\n。，；]{0,12}?[*]{0,2}\s*[：:！!]"
+    r"|(?:^|\n)\s*[*]{0,2}(?:各位代表|各位委员)[*]{0,2}\s*(?:[，,]|\n|$)"
+)
 # A named session of a congress (市十六届人大一次会议, 第十四届人民代表大会第四次会议).
 _SESSION = re.compile(
     r"[一二三四五六七八九十]+届(?:全国)?(?:人大|人民代表大会)?第?[一二三四五六七八九十]+次会议"
@@ -340,7 +343,7 @@ def _kind(head: str, body_head: str, text: str, news: bool) -> tuple[str | None,
     if _BUDGET.search(head) and "政府工作报告" not in head:
         return "预算报告", "title (预算报告)"
     delivered = (
-        _SALUTATION.search(body_head) is not None or _MEETING.search(head_and_body) is not None
+        _SALUTATION.search(head_and_body) is not None or _MEETING.search(head_and_body) is not None
     )
     if delivered and ("政府工作报告" in head or "报告工作" in body_head or "政府工作" in body_head):
         return "政府工作报告", "delivered to a congress (各位代表/meeting line)"
