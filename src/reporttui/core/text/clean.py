@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 
 from reporttui.core.model import Dropped
-from reporttui.core.text.variants import to_simplified
 from reporttui.core.text.normalize import (
     has_private_use,
     normalize_chars,
@@ -21,6 +20,7 @@ from reporttui.core.text.normalize import (
     strip_private_use,
     tidy_punctuation,
 )
+from reporttui.core.text.variants import to_simplified
 
 
 @dataclass(slots=True)

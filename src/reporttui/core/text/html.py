@@ -89,7 +89,8 @@ _META_DATE = re.compile(
     re.IGNORECASE,
 )
 _META_CONTENT = re.compile(
-    r"content\s*=\s*[\"']\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", re.IGNORECASE
+    r"content\s*=\s*[\"']\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})",
+    re.IGNORECASE,
 )
 
 
