@@ -115,6 +115,9 @@ _SITE_NOTICE = re.compile(
 )
 # A site banner naming its domain (某某网欢迎你/www.xjnnet.com/…), an SEO keyword line (a_b_c_d).
 _SENTENCE_END = re.compile(r"[。！？!?]")
+# What a site notice starts with or holds (Simplified or Traditional), for a quick test first.
+_NOTICE_FIRST = frozenset("【[免版声聲原本转轉文欢歡点點")
+_NOTICE_WORDS = ("版权", "版權", "未经", "未經")
 _SITE_BANNER = re.compile(r"(?:www\.)?[a-z0-9-]+\.(?:com|cn|net|org)\b", re.I)
 _SEO_KEYWORDS = re.compile(r"^[^。，！？]{2,40}(?:_[^_。，！？]{2,40}){3,}$")
 _CHROME_ONLY = re.compile(
@@ -295,10 +298,18 @@ def _chrome_reason(line: str) -> str | None:
         return None
     if _WEB_CHROME.match(line) or _PREV_NEXT.match(line) or _CHROME_ONLY.match(line):
         return "web chrome"
-    plain = _PINYIN.sub("", line) if "(" in line or "（" in line else line  # 點(diǎn)擊 -> 點擊
-    if _SITE_NOTICE.match(to_simplified(plain)) or _SEO_KEYWORDS.match(line):
+    if line[0] in _NOTICE_FIRST or any(w in line[:60] for w in _NOTICE_WORDS):  # cheap test first
+        plain = _PINYIN.sub("", line) if "(" in line or "（" in line else line  # 點(diǎn)擊
+        if _SITE_NOTICE.match(to_simplified(plain)):
+            return "site notice"
+    if line.count("_") >= 3 and _SEO_KEYWORDS.match(line):
         return "site notice"
-    if len(line) <= 60 and _SITE_BANNER.search(line) and not _SENTENCE_END.search(line):
+    if (
+        len(line) <= 60
+        and "." in line
+        and _SITE_BANNER.search(line)
+        and not _SENTENCE_END.search(line)
+    ):
         cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in line)
         if cjk and not line.startswith(("source:", "http")) and "](" not in line:
             return "site notice"
