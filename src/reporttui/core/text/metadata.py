@@ -117,7 +117,7 @@ def _clean_region(name: str | None) -> str | None:
     if not name:
         return None
     name = re.split(
-        r"代表|关于|围绕|按照|落实|完成|贯彻|执行|召开|通过|经过|实施|根据|指数|举办|出席|参加|列席|参会|[在向对我们的是了由届次与及着]",
+        r"代表|关于|围绕|按照|落实|完成|贯彻|执行|召开|通过|经过|提请|报请|提交|实施|根据|指数|举办|出席|参加|列席|参会|[在向对我们的是了由届次与及着]",
         name,
     )[-1]
     # "2011年东莞市", "1月20日长沙市": the place starts after the date (日照, 日喀则 are places).
@@ -215,7 +215,10 @@ def _full_name(region: str, body: str) -> str:
     for short, full in (("自治区", "自治区"), ("自治州", "自治州"), ("州", "自治州")):
         stem = region[: -len(short)]
         if region.endswith(short) and 2 <= len(stem) <= 3 and not stem.endswith("自治"):
-            m = re.search(re.escape(stem) + r"[\u4e00-\u9fff]{1,8}?族?" + full, body)
+            m = re.search(
+                re.escape(stem) + r"[\u4e00-\u9fff]{1,5}?" + full + r"(?=人民政府|人民代表大会|政府|党委|各族)",
+                body,
+            )
             if m and len(m.group(0)) > len(region):
                 return m.group(0)
     return region
@@ -292,7 +295,7 @@ def _dedupe(s: str) -> str:
 
 
 _NEWS_KINDS = ("新闻综述", "新闻报道", "两会新闻")
-_QUOTED_NAME = re.compile(r"《[^《》\n]{1,40}》")
+_QUOTED_NAME = re.compile(r"《[^《》\n]{1,40}(?:法|条例|办法|规定|细则|决定)》")
 _STATUTE = re.compile(r"^(?:中华人民共和国)?[\u4e00-\u9fff]{2,20}(?:法|条例|实施细则)$")
 _RESOLUTION = re.compile(
     r"(?:^|\n)[^\n]{0,80}的决议[)）]?\s*(?:\n|$)|(?:^|\n)[(（]\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日[^\n]{0,40}会议通过[)）]"
