@@ -216,7 +216,10 @@ def _full_name(region: str, body: str) -> str:
         stem = region[: -len(short)]
         if region.endswith(short) and 2 <= len(stem) <= 3 and not stem.endswith("自治"):
             m = re.search(
-                re.escape(stem) + r"[\u4e00-\u9fff]{1,5}?" + full + r"(?=人民政府|人民代表大会|政府|党委|各族)",
+                re.escape(stem)
+                + r"[\u4e00-\u9fff]{1,5}?"
+                + full
+                + r"(?=人民政府|人民代表大会|政府|党委|各族)",
                 body,
             )
             if m and len(m.group(0)) > len(region):
