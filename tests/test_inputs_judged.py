@@ -38,16 +38,21 @@ def _floors(s: object, metadata: float, junk_left: int, headings: float) -> None
 
 def test_judged_files_without_corpus() -> None:
     tuned, held = _both(None)
-    # Measured when issue 9 landed: tuned 30/34 fields, 1 junk left, 4/4 headings;
-    # held out 17/24 fields, 3 junk left, 2/3 headings.
+    # Measured in round 3: tuned 30/34 fields, 1 junk left, 4/4 headings;
+    # held out 22/24 fields, 1 junk left, 2/3 headings (round 2: 17/24, 3 junk left).
     _floors(tuned, 0.88, 1, 1.0)
-    _floors(held, 0.70, 3, 0.66)
+    _floors(held, 0.91, 1, 0.66)
+    # held2 (round 3): first measurement 86/103 fields with the corpus, 6 junk left, 1 sentence
+    # lost; after the class fixes that followed it (no longer blind) the figures below.
+    _floors(judged.run_parts(None)["held2"], 0.97, 0, 1.0)
 
 
 @pytest.mark.corpus
 def test_judged_sample_with_corpus(corpus_dir: Path) -> None:
-    tuned, held = _both(corpus_dir)
-    assert tuned.items + held.items == len(judged.load_judged()["items"])
-    # Measured when issue 9 landed: tuned 93/97 fields; held out 47/56 fields.
+    parts = judged.run_parts(corpus_dir)
+    tuned, held = parts["tuned"], parts["held"]
+    assert sum(p.items for p in parts.values()) == len(judged.load_judged()["items"])
+    # Measured in round 3: tuned 93/97 fields; held out 54/56 fields (round 2: 47/56).
     _floors(tuned, 0.95, 1, 1.0)
-    _floors(held, 0.83, 3, 0.66)
+    _floors(held, 0.95, 1, 0.66)
+    _floors(parts["held2"], 0.97, 0, 1.0)  # 102/103 after its first run (86/103 first)

@@ -1,8 +1,8 @@
 """Score the parser on the judged sample of issue 9 (tests/data/inputs/judged.json).
 
-    .venv/bin/python benchmarks/inputs/judged.py [CORPUS_DIR] [-v] [--held-out-details]
+    .venv/bin/python benchmarks/inputs/judged.py [CORPUS_DIR] [-v] [--held-out-details] [--held2-details]
 
-Prints, for the tuned part and the held-out part separately: metadata fields right, junk
+Prints, for the tuned part and the held-out parts (held: round 2, held2: round 3) separately: metadata fields right, junk
 strings left in the text, must-keep sentences lost, judged headings found (web pages and
 text files). CORPUS_DIR defaults to /tmp/corpus, else the tarball in ../shared/corpus is
 unpacked. Without a corpus only the committed files are scored. Asserts nothing.
@@ -51,6 +51,8 @@ class Score:
     keep_lost: int = 0
     headings: int = 0
     headings_found: int = 0
+    page_headings: int = 0
+    page_headings_found: int = 0
     errors: int = 0
     chars: int = 0
     seconds: float = 0.0
@@ -63,7 +65,8 @@ class Score:
         return (
             f"{name:9} {self.items:3} items | metadata {pct(self.fields_right, self.fields)} | "
             f"junk left {self.junk_left}/{self.junk} | must-keep lost {self.keep_lost}/{self.keep} | "
-            f"headings {pct(self.headings_found, self.headings)} | errors {self.errors}"
+            f"headings {pct(self.headings_found, self.headings)} "
+            f"(pages {pct(self.page_headings_found, self.page_headings)}) | errors {self.errors}"
         )
 
 
@@ -137,21 +140,38 @@ def score_item(item: dict, data: bytes, name: str, doc: Document, aliases: dict,
             s.keep_lost += 1
             s.notes.append(f"{where} lost: {k[:40]!r}")
     titles = {norm(sec.title) for sec in doc.walk() if sec.title}
+    page = name.endswith((".html", ".htm"))
     for h in item.get("headings", ()):
         s.headings += 1
+        s.page_headings += page
         if norm(h) in titles:
             s.headings_found += 1
+            s.page_headings_found += page
         else:
             s.notes.append(f"{where} heading missing: {h!r}")
 
 
+PARTS = ("tuned", "held", "held2")
+
+
+def part(item: dict) -> str:
+    """Which part of the sample an item is in: tuned, held (round 2) or held2 (round 3)."""
+    return str(item.get("set") or ("held" if item["held_out"] else "tuned"))
+
+
 def run(corpus: Path | None) -> tuple[Score, Score]:
-    """Score the tuned and the held-out parts."""
+    """Score the tuned and the round-2 held-out parts (held2: ``run_parts``)."""
+    parts = run_parts(corpus)
+    return parts["tuned"], parts["held"]
+
+
+def run_parts(corpus: Path | None) -> dict[str, Score]:
+    """Score each part of the sample separately."""
     judged = load_judged()
     aliases = judged["kind_aliases"]
-    tuned, held = Score(), Score()
+    scores = {name: Score() for name in PARTS}
     for item in judged["items"]:
-        s = held if item["held_out"] else tuned
+        s = scores[part(item)]
         got = item_bytes(item, corpus)
         if got is None:
             continue
@@ -167,7 +187,7 @@ def run(corpus: Path | None) -> tuple[Score, Score]:
         s.seconds += time.perf_counter() - t0
         s.chars += len(doc.text)
         score_item(item, data, name, doc, aliases, s)
-    return tuned, held
+    return scores
 
 
 def find_corpus(arg: str | None) -> Path | None:
@@ -181,16 +201,19 @@ def find_corpus(arg: str | None) -> Path | None:
 def main(argv: list[str]) -> None:
     verbose = "-v" in argv
     held_details = "--held-out-details" in argv
+    held2_details = "--held2-details" in argv
     args = [a for a in argv if not a.startswith("-")]
     corpus = find_corpus(args[0] if args else None)
-    tuned, held = run(corpus)
+    parts = run_parts(corpus)
     print(f"judged sample ({'with' if corpus else 'without'} corpus items)")
-    print(tuned.line("tuned"))
-    print(held.line("held-out"))
-    # Details of the held-out part are shown only on request: tuning must not look at them.
-    shown = [("tuned", tuned)] if verbose else []
+    for name in PARTS:
+        print(parts[name].line(name))
+    # Details of the held-out parts are shown only on request: tuning must not look at them.
+    shown = [("tuned", parts["tuned"])] if verbose else []
     if held_details:
-        shown.append(("held-out", held))
+        shown.append(("held", parts["held"]))
+    if held2_details:
+        shown.append(("held2", parts["held2"]))
     for name, s in shown:
         for n in s.notes:
             print(f"  [{name}] {n}")

@@ -24,12 +24,14 @@ def outline_command(path: str, as_json: bool) -> None:
 
     from reporttui.core.errors import ReportError
     from reporttui.core.library.library import size_problem
+    from reporttui.core.paths import library_home
+    from reporttui.core.text.boilerplate import load_keys
     from reporttui.core.text.ingest import load_document
 
     p = Path(path)
     if p.is_file() and size_problem(p, p.stat().st_size):  # safety: bounded time and memory
         raise ReportError(size_problem(p, p.stat().st_size))
-    doc = load_document(path)
+    doc = load_document(path, load_keys(library_home()))  # as the library reads it (boilerplate)
     if as_json:
         click.echo(json_dumps(outline_dict(doc), indent=2))
     else:

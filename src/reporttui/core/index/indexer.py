@@ -188,6 +188,8 @@ class Loaded:
     size: int
     entry: LibraryEntry | None = None
     error: str | None = None
+    line_keys: list[str] = field(default_factory=list)
+    """Candidate boilerplate line keys of the document (core/text/boilerplate.py)."""
 
 
 @dataclass
@@ -211,9 +213,13 @@ def entry_for(doc: Any, path: Path, bundled: bool) -> LibraryEntry:
     )
 
 
-def _load_one(path: Path, bundled: bool) -> tuple[Any, Loaded]:
-    """Load one source; never raises for a bad file (the error goes into the result)."""
+def _load_one(path: Path, bundled: bool, home: Path | None = None) -> tuple[Any, Loaded]:
+    """Load one source; never raises for a bad file (the error goes into the result).
+
+    With ``home``, the library's boilerplate lines (core/text/boilerplate.py) are dropped.
+    """
     from reporttui.core.errors import ReportError
+    from reporttui.core.text.boilerplate import document_keys, load_keys
     from reporttui.core.text.ingest import load_document
 
     try:
@@ -221,13 +227,16 @@ def _load_one(path: Path, bundled: bool) -> tuple[Any, Loaded]:
     except OSError as exc:
         return None, Loaded(str(path), 0.0, -1, error=f"cannot read {path}: {exc.strerror or exc}")
     try:
-        doc = load_document(path)
+        doc = load_document(path, load_keys(home))
     except ReportError as exc:
         return None, Loaded(str(path), st.st_mtime, st.st_size, error=str(exc))
     except Exception as exc:
         msg = f"cannot load {path}: {type(exc).__name__}: {exc}"
         return None, Loaded(str(path), st.st_mtime, st.st_size, error=msg)
-    return doc, Loaded(str(path), st.st_mtime, st.st_size, entry=entry_for(doc, path, bundled))
+    entry = entry_for(doc, path, bundled)
+    return doc, Loaded(
+        str(path), st.st_mtime, st.st_size, entry=entry, line_keys=document_keys(doc)
+    )
 
 
 def add_sources(
@@ -246,7 +255,7 @@ def add_sources(
         if cancelled is not None and cancelled():
             outcome.cancelled = True
             break
-        doc, loaded = _load_one(path, bundled)
+        doc, loaded = _load_one(path, bundled, home)
         if doc is not None:
             try:
                 for row in document_rows(doc, home):

@@ -21,6 +21,7 @@ import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from reporttui.core.errors import ReportError
 from reporttui.core.index import indexer
@@ -92,6 +93,9 @@ class Library(References, CatalogKeeper, Planning, Searching, FaultHandling):
     :class:`Planning` (what a sync must do), :class:`Searching` (the searcher's lifetime),
     :class:`FaultHandling` (failed writes); writing the index is here.
     """
+
+    _boilerplate_pass = False
+    """True while re-indexing because the library's boilerplate lines changed (once per sync)."""
 
     # --- writing -------------------------------------------------------------------------------
 
@@ -277,6 +281,45 @@ class Library(References, CatalogKeeper, Planning, Searching, FaultHandling):
         for path, error in report.failed:
             if path in {item.path for item in outcome.loaded}:
                 self._say(report, f"skipped {error}")
+        self._learn_boilerplate(records, outcome, progress, cancel, report)
+
+    def _learn_boilerplate(
+        self,
+        records: dict[str, SourceRecord],
+        outcome: Any,
+        progress: Progress | None,
+        cancel: threading.Event | None,
+        report: SyncReport,
+    ) -> None:
+        """inputs (issue 9): count the indexed files' edge lines; when the lines repeated across
+        the library change, re-index everything with them (the reader parses the same way)."""
+        from reporttui.core.text import boilerplate
+
+        if self._boilerplate_pass:
+            return
+        files = {
+            item.entry.sha1: item.line_keys
+            for item in outcome.loaded
+            if item.entry is not None and item.entry.sha1
+        }
+        keep = {r.entry.sha1 for r in records.values() if r.entry.sha1}
+        try:
+            changed = boilerplate.learn(self.home, files, keep)
+        except OSError:
+            return  # a read-only home: no boilerplate is dropped
+        if not changed:
+            return
+        with self._docs_lock:
+            self._docs.clear()
+        self._say(report, "lines repeated across the library's files changed: re-indexing")
+        said = (report.added, report.updated, report.removed, report.unchanged, report.failed)
+        self._boilerplate_pass = True
+        try:
+            self._update_locked((), True, progress, cancel, report)
+        finally:
+            self._boilerplate_pass = False
+        # What the user asked for is what the report tells (the re-index is said above).
+        report.added, report.updated, report.removed, report.unchanged, report.failed = said
 
     def _ensure_query_words(self) -> None:
         """Under the write lock: the dictionary cache that lets a search segment its query

@@ -67,6 +67,11 @@ class Planning(LibraryBase):
             from reporttui.core.text import ingest
 
             parts.append(str(getattr(ingest, "INGEST_VERSION", "")))
+            from reporttui.core.text import boilerplate
+
+            keys = boilerplate.load_keys(self.home)
+            if keys:  # inputs (issue 9): documents are parsed with the library's boilerplate
+                parts.append("boilerplate " + boilerplate.digest(keys))
         except ImportError:  # pragma: no cover - ingestion always ships
             pass
         return hashlib.sha1("\0".join(parts).encode()).hexdigest()[:16]

@@ -75,12 +75,13 @@ class References(LibraryBase):
         entry = self._entry(doc_id)
         if entry is None:
             raise ReportError(f"no document {doc_id!r} in the library at {self.home}")
+        from reporttui.core.text.boilerplate import load_keys
         from reporttui.core.text.ingest import load_document
 
         path = Path(entry.path)
         if not path.exists():
             raise ReportError(f"{path} is gone (run `reporttui index` to update the library)")
-        doc = load_document(path)
+        doc = load_document(path, load_keys(self.home))  # as indexed: the same boilerplate
         self._remember(doc)
         with self._docs_lock:
             self._docs[doc_id] = doc

@@ -20,6 +20,7 @@ from reporttui.core.text.normalize import (
     strip_private_use,
     tidy_punctuation,
 )
+from reporttui.core.text.variants import to_simplified
 
 
 @dataclass(slots=True)
@@ -90,6 +91,7 @@ _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});")
 
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _MD_RULE = re.compile(r"^(?:[-*_][ \t]*){3,}$")
+_MD_EMPTY_QUOTE = re.compile(r"^>+$")  # an empty blockquote line between quoted paragraphs
 _MD_TABLE_SEP = re.compile(r"^\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?$")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)]*)\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)]*)\)")
@@ -104,6 +106,20 @@ _WEB_CHROME = re.compile(
     r"(?:\s*[:：>＞]|\s*$|\s*[【\[(（])",
     re.I,
 )
+# A site's notice about itself: a disclaimer or source-link label, then words about the site.
+_SITE_NOTICE = re.compile(
+    r"^[【\[]?(?:免责声明|版权声明|声明|原文链接|原文地址|本文链接|本文地址|转载请注明|文章来源)[】\]]?\s*[:：]?"
+    r"(?=.*(?:本站|本网|本文|网站|转载|版权|链接|https?://|www\.))"
+    r"|^.{0,40}(?:未经(?:书面)?(?:授权|许可).{0,6}(?:不得|禁止)|版权所有)"  # a copyright line
+    r"|^(?:欢迎访问|欢迎光临|点击下载|点击查看|点击进入)"  # a site's greeting, a link label
+)
+# A site banner naming its domain (某某网欢迎你/www.xjnnet.com/…), an SEO keyword line (a_b_c_d).
+_SENTENCE_END = re.compile(r"[。！？!?]")
+# What a site notice starts with or holds (Simplified or Traditional), for a quick test first.
+_NOTICE_FIRST = frozenset("【[免版声聲原本转轉文欢歡点點")
+_NOTICE_WORDS = ("版权", "版權", "未经", "未經")
+_SITE_BANNER = re.compile(r"(?:www\.)?[a-z0-9-]+\.(?:com|cn|net|org)\b", re.I)
+_SEO_KEYWORDS = re.compile(r"^[^。，！？]{2,40}(?:_[^_。，！？]{2,40}){3,}$")
 _CHROME_ONLY = re.compile(
     r"^(?:打印本页|关闭窗口|打印|关闭|收藏|分享|返回顶部|【(?:打印|关闭|收藏|返回|大|中|小|打印本页|关闭窗口)】|[\s|｜/])+$"
 )
@@ -184,7 +200,7 @@ def clean(text: str) -> Cleaned:
         if m:
             md_level = len(m.group(1))
             stripped = m.group(2).strip()
-        elif _MD_RULE.match(stripped):
+        elif _MD_RULE.match(stripped) or _MD_EMPTY_QUOTE.match(stripped):
             dropped.append(Dropped(stripped, "markdown", number))
             continue
         if "|" in stripped and stripped.startswith("|"):
@@ -282,6 +298,21 @@ def _chrome_reason(line: str) -> str | None:
         return None
     if _WEB_CHROME.match(line) or _PREV_NEXT.match(line) or _CHROME_ONLY.match(line):
         return "web chrome"
+    if line[0] in _NOTICE_FIRST or any(w in line[:60] for w in _NOTICE_WORDS):  # cheap test first
+        plain = _PINYIN.sub("", line) if "(" in line or "（" in line else line  # 點(diǎn)擊
+        if _SITE_NOTICE.match(to_simplified(plain)):
+            return "site notice"
+    if line.count("_") >= 3 and _SEO_KEYWORDS.match(line):
+        return "site notice"
+    if (
+        len(line) <= 60
+        and "." in line
+        and _SITE_BANNER.search(line)
+        and not _SENTENCE_END.search(line)
+    ):
+        cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in line)
+        if cjk and not line.startswith(("source:", "http")) and "](" not in line:
+            return "site notice"
     if _LAYOUT.match(line) or _LAYOUT_STAFF.search(line):
         return "layout"
     if len(line) <= 40 and _MASTHEAD.search(line):

@@ -85,11 +85,12 @@ _PUBLISHED_TEXT = re.compile(
 )
 _META_DATE = re.compile(
     r"<meta\s+[^>]*(?:name|property)\s*=\s*[\"'](?:pubdate|publishdate|firstpublishedtime|article:published_time|"
-    r"og:release_date|publish_time|ptime|date|dc\.date)[\"'][^>]*>",
+    r"og:release_date|publish_time|ptime|date|dc\.date|og:time|pubtime|publishtime|article:publish_time)[\"'][^>]*>",
     re.IGNORECASE,
 )
 _META_CONTENT = re.compile(
-    r"content\s*=\s*[\"']\s*((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})", re.IGNORECASE
+    r"content\s*=\s*[\"']\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})",
+    re.IGNORECASE,
 )
 
 
@@ -220,11 +221,21 @@ def _mark_content(segs: list[_Seg], content: str) -> int:
         at += len(b)
     ptr = 0
     marked = 0
+    last: _Seg | None = None
+    last_at = 0
     for seg in segs:
         if seg.in_title:
             continue
         s = _norm(seg.text)
         if not s:
+            continue
+        if last is not None and len(s) > ptr - last_at and target.startswith(s, last_at):
+            # The node before was a stray short one (a counter "9") taken for this block's
+            # start: this node is the block, the stray one is not content.
+            last.keep = False
+            seg.keep = True
+            ptr = last_at + len(s)
+            last = seg
             continue
         # Only as far as a match may lie (close by, or the next block's start): a node that is
         # not in the content must not cost a scan of the whole rest of it.
@@ -241,6 +252,7 @@ def _mark_content(segs: list[_Seg], content: str) -> int:
                 ok = j - ptr <= 12 or k == nxt
         if ok:
             seg.keep = True
+            last, last_at = seg, j
             ptr = j + len(s)
             marked += 1
     return marked

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from reporttui.core.errors import ReportFileError
 from reporttui.core.model import Document, Dropped
+from reporttui.core.text.boilerplate import boilerplate_lines
 from reporttui.core.text.clean import clean, drop_controls, has_controls
 from reporttui.core.text.decode import decode_bytes
 from reporttui.core.text.html import extract_page, looks_like_html
@@ -25,13 +26,17 @@ from reporttui.core.text.rejoin import rejoin
 from reporttui.core.text.structure import build
 
 _DATED = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
+_PUBLISHED_CHROME = re.compile(r"(?:发布|时间|日期)\s*[:：]?\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
 
-INGEST_VERSION = "5"
+INGEST_VERSION = "6"
 """Bumped whenever parsing changes what a Document holds (indexes built earlier are stale)."""
 
 
-def load_document(path: str | Path) -> Document:
-    """Read and parse the report at ``path``; :class:`ReportFileError` names the file on failure."""
+def load_document(path: str | Path, boilerplate: frozenset[str] = frozenset()) -> Document:
+    """Read and parse the report at ``path``; :class:`ReportFileError` names the file on failure.
+
+    ``boilerplate``: keys of lines repeated across the library (:mod:`.boilerplate`), dropped.
+    """
     p = Path(path)
     name = str(path)
     if not p.exists():
@@ -44,11 +49,17 @@ def load_document(path: str | Path) -> Document:
         data = p.read_bytes()
     except OSError as exc:
         raise ReportFileError(f"cannot read {name}: {exc.strerror or exc}") from None
-    return parse_document(data, name)
+    return parse_document(data, name, boilerplate)
 
 
-def parse_document(data: bytes | str, path: str = "<text>") -> Document:
-    """Parse a report given as bytes (encoding detected) or as text."""
+def parse_document(
+    data: bytes | str, path: str = "<text>", boilerplate: frozenset[str] = frozenset()
+) -> Document:
+    """Parse a report given as bytes (encoding detected) or as text.
+
+    Lines whose key is in ``boilerplate`` (found across a library by
+    :func:`~reporttui.core.text.boilerplate.find_boilerplate`) go to the dropped view.
+    """
     if isinstance(data, str):
         raw = data.encode("utf-8")
         if not data.strip():
@@ -78,9 +89,17 @@ def parse_document(data: bytes | str, path: str = "<text>") -> Document:
         # site's owner is not evidence of the article's region.
         cleaned.chrome_text[:0] = [c for c in page.chrome if _DATED.search(c)]
     lines, wrapped = rejoin(cleaned.lines, dropped)
+    if boilerplate:
+        gone = boilerplate_lines([ln.text for ln in lines], boilerplate)
+        dropped.extend(Dropped(lines[i].text, "boilerplate", lines[i].line) for i in sorted(gone))
+        lines = [ln for i, ln in enumerate(lines) if i not in gone]
     built = build(lines, dropped)
     news = any(d.reason in ("byline", "masthead", "layout", "photo caption") for d in dropped)
-    news = news or (page is not None and page.published is not None)
+    # A web page with a publication date (meta, or a 发布时间 line in its chrome) is an article.
+    news = news or (
+        page is not None
+        and (page.published is not None or any(_PUBLISHED_CHROME.search(c) for c in page.chrome))
+    )
     headings = [
         s.title for sec in built.sections for s in sec.walk() if s.title and s.kind != "lead"
     ]

@@ -29,13 +29,14 @@ _PLAN_YEAR = re.compile(
     r"((?:19|20)\d\d)\s*年(?:[\u4e00-\u9fff]{0,12})?(?:国民经济和社会发展)?计划[(（]?草案"
 )
 _BUDGET_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:[\u4e00-\u9fff]{0,12})?预算[(（]?草案")
+_BUDGET_TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年[^\n]{0,16}?(?:预算|决算)")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _WORK_PLAN_HEADING = re.compile(
     r"((?:19|20)\d\d)\s*年\s*(?:工作安排|工作任务|重点工作|主要任务|工作建议|目标任务)"
 )
 _BOUNDARY = r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=关于))"
 _REGION_BEFORE = re.compile(
-    rf"{_BOUNDARY}({_PLACE})(?:人民政府|政府工作报告|(?:19|20)\d\d年|第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届|第[一二三四五六七八九十]+个五年|“[一二三四五六七八九十]+五”|国民经济和社会发展)"
+    rf"{_BOUNDARY}({_PLACE})(?:人民政府|人大常委会|人民代表大会常务委员会|政府工作报告|(?:19|20)\d\d年|第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届|第[一二三四五六七八九十]+个五年|“[一二三四五六七八九十]+五”|国民经济和社会发展)"
 )
 _REGION_MEETING = re.compile(rf"在({_PLACE})第?[一二三四五六七八九十]+届")
 _REGION_NEWS = re.compile(
@@ -116,7 +117,7 @@ def _clean_region(name: str | None) -> str | None:
     if not name:
         return None
     name = re.split(
-        r"代表|关于|围绕|按照|落实|完成|贯彻|执行|召开|通过|实施|根据|指数|举办|出席|参加|列席|参会|[在向对我们的是了由届次与及着]",
+        r"代表|关于|围绕|按照|落实|完成|贯彻|执行|召开|通过|经过|提请|报请|提交|实施|根据|指数|举办|出席|参加|列席|参会|[在向对我们的是了由届次与及着]",
         name,
     )[-1]
     # "2011年东莞市", "1月20日长沙市": the place starts after the date (日照, 日喀则 are places).
@@ -187,11 +188,43 @@ def extract(
     year, why["year"] = _year(kind, head_s, body_head, headings, date, published)
     region, why["region"] = _region(head_s, body_head, text, title_lines, kind)
     if region:
-        region = to_simplified(region)
+        region = _full_name(to_simplified(region), body_head)
     final_title, why["title"] = _choose_title(title, fm_title)
+    if kind == "决议" and _SALUTATION.search(text[:8000]):
+        # The congress's resolution printed before the report it approves: the report is the
+        # document (its title line and 各位代表 follow the resolution).
+        own = next((h for h in headings[:8] if _REPORT_TITLE.match(h) and "决议" not in h), None)
+        if own:
+            kind, why["kind"] = "政府工作报告", "the report after its resolution (各位代表)"
+            final_title, why["title"] = _tidy_title(own), "report's title line after its resolution"
+    if _COVER_NOTICE.search(final_title):
+        # The notice issues the report: the report's own title line is the document's title.
+        own = next((h for h in headings[:6] if _REPORT_TITLE.match(h)), None)
+        m = None if own else _REPORT_TITLE_LINE.search(text[:6000])
+        if own or m:
+            final_title = _tidy_title(own or (m.group(1) if m else ""))
+            why["title"] = "report's title line after a cover notice"
     final_title = to_simplified(final_title)
     evidence = {k: v for k, v in why.items() if v}
     return Metadata(final_title, region, year, kind, date, published, evidence)
+
+
+def _full_name(region: str, body: str) -> str:
+    """新疆自治区 -> 新疆维吾尔自治区, 延边州 -> 延边朝鲜族自治州: a short form of an autonomous
+    region's name, when the text also gives the full name."""
+    for short, full in (("自治区", "自治区"), ("自治州", "自治州"), ("州", "自治州")):
+        stem = region[: -len(short)]
+        if region.endswith(short) and 2 <= len(stem) <= 3 and not stem.endswith("自治"):
+            m = re.search(
+                re.escape(stem)
+                + r"[\u4e00-\u9fff]{1,5}?"
+                + full
+                + r"(?=人民政府|人民代表大会|政府|党委|各族)",
+                body,
+            )
+            if m and len(m.group(0)) > len(region):
+                return m.group(0)
+    return region
 
 
 _SPACED_OUT = re.compile(r"^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff])+$")
@@ -204,7 +237,19 @@ _NOT_A_TITLE = re.compile(
 )
 
 
+_TITLE_NOTE_LEAD = re.compile(r"^\s*[（(]\s*(?:19|20)\d\d\s*年[^（()）]{0,12}[)）]\s*")
 _TITLE_NOTE = re.compile(r"\s*[（(][^（()）]*(?:19|20)\d\d\s*年[^（()）]*[)）]\s*$")
+# A title line with the meeting subtitle glued on: 政府工作报告——2024年1月28日在……会议上.
+_MEETING_TAIL = re.compile(
+    r"\s*——\s*(?:(?:19|20)\d\d\s*年|在)[^\n]*(?:会议上|会上|大会上)[)）]?\s*$"
+)
+# A cover notice issuing the report (西安市人民政府关于印发……《政府工作报告》的通知).
+_COVER_NOTICE = re.compile(r"关于印发[^\n]{2,80}的通知$")
+# The report's own title line followed by its meeting line, in the text after a cover notice.
+_REPORT_TITLE = re.compile(r"^[^，。；：\n]{0,30}报告$")
+_REPORT_TITLE_LINE = re.compile(
+    r"(?:^|\n)[*\s]*([^\n*]{0,30}报告)[*\s]*\n[*\s]*——\s*(?:19|20)\d\d\s*年"
+)
 _WIRE_DATELINE = re.compile(r"^[\u4e00-\u9fff]{2,12}?\d{1,2}月\d{1,2}日电\s*")
 _SPACED_RUN = re.compile(
     r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){3,}(?![\u4e00-\u9fff])"
@@ -219,7 +264,14 @@ def _tidy_title(title: str) -> str:
     elif " " in title or "\u3000" in title:
         title = _SPACED_RUN.sub(lambda m: re.sub(r"\s+", "", m.group(0)), title)
     title = _WIRE_DATELINE.sub("", title)
-    stripped = _TITLE_NOTE.sub("", title)
+    # An SEO title repeating itself, cut short, after a separator: A-A' with A' a start of A.
+    parts = re.split(r"\s*[-_|｜]\s*", title)
+    if len(parts) == 2 and len(parts[1]) >= 4 and parts[0].startswith(parts[1]):
+        title = parts[0]
+    cut = _MEETING_TAIL.sub("", title)
+    if len(cut) >= 4:
+        title = cut
+    stripped = _TITLE_NOTE_LEAD.sub("", _TITLE_NOTE.sub("", title))
     return stripped if len(stripped) >= 4 else title
 
 
@@ -246,6 +298,8 @@ def _dedupe(s: str) -> str:
 
 
 _NEWS_KINDS = ("新闻综述", "新闻报道", "两会新闻")
+_QUOTED_NAME = re.compile(r"《[^《》\n]{1,40}(?:法|条例|办法|规定|细则|决定)》")
+_STATUTE = re.compile(r"^(?:中华人民共和国)?[\u4e00-\u9fff]{2,20}(?:法|条例|实施细则)$")
 _RESOLUTION = re.compile(
     r"(?:^|\n)[^\n]{0,80}的决议[)）]?\s*(?:\n|$)|(?:^|\n)[(（]\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日[^\n]{0,40}会议通过[)）]"
 )
@@ -258,6 +312,16 @@ _PLAN = re.compile(r"计划[^\n]{0,20}(?:的报告|报告)")
 _FIVE_YEAR = re.compile(
     r"规划纲要[(（]?草案[)）]?的?报告|规划纲要的报告|五年计划(?:纲要)?的?报告|“[一二三四五六七八九十]+五”计划[^\n]{0,20}的报告"
 )
+# The salutation that opens a delivered report (各位代表：), not the words inside a news sentence.
+_SALUTATION = re.compile(
+    r"(?:各位代表|各位委员)[^\n。，；]{0,12}?[*]{0,2}\s*[：:！!]"
+    r"|(?:^|\n)\s*[*]{0,2}(?:各位代表|各位委员)[*]{0,2}\s*(?:[，,]|\n|$)"
+)
+# A named session of a congress (市十六届人大一次会议, 第十四届人民代表大会第四次会议).
+_SESSION = re.compile(
+    r"[一二三四五六七八九十]+届(?:全国)?(?:人大|人民代表大会)?第?[一二三四五六七八九十]+次会议"
+    r"|人民代表大会第[一二三四五六七八九十]+次会议"
+)
 _CONGRESS = re.compile(
     r"人大[一二三四五六七八九十\d]+次会议|人民代表大会第[一二三四五六七八九十]+次会议|两会|人代会|代表团审议|分团审议|政协[^\n]{0,8}会议"
 )
@@ -265,6 +329,10 @@ _CONGRESS = re.compile(
 
 def _kind(head: str, body_head: str, text: str, news: bool) -> tuple[str | None, str]:
     """The kind of document and the evidence for it."""
+    head = _QUOTED_NAME.sub("《》", head)  # 关于检查《重庆市预算审查监督条例》…: not a budget
+    first = next((ln.strip() for ln in head.split("\n") if ln.strip()), "")
+    if _STATUTE.search(first):
+        return None, "title (a law or regulation)"
     head_and_body = head + "\n" + body_head
     if _RESOLUTION.search(head):
         return "决议", "title (决议)"
@@ -280,7 +348,9 @@ def _kind(head: str, body_head: str, text: str, news: bool) -> tuple[str | None,
         return "规划纲要报告", "title (规划纲要/五年计划)"
     if _BUDGET.search(head) and "政府工作报告" not in head:
         return "预算报告", "title (预算报告)"
-    delivered = "各位代表" in body_head or _MEETING.search(head_and_body) is not None
+    delivered = (
+        _SALUTATION.search(head_and_body) is not None or _MEETING.search(head_and_body) is not None
+    )
     if delivered and ("政府工作报告" in head or "报告工作" in body_head or "政府工作" in body_head):
         return "政府工作报告", "delivered to a congress (各位代表/meeting line)"
     reported = news or re.search(r"两会[\u4e00-\u9fff]{0,4}召开|记者|本报讯", body_head) is not None
@@ -290,7 +360,7 @@ def _kind(head: str, body_head: str, text: str, news: bool) -> tuple[str | None,
         if _CONGRESS.search(body_head):
             return "两会新闻", "news signals + congress session"
         return "新闻报道", "news signals (byline, masthead, web page)"
-    if not delivered and _CONGRESS.search(body_head):
+    if not delivered and _SESSION.search(body_head):
         return "两会新闻", "congress session in the text, not delivered"
     if "政府工作报告" in head:
         return "政府工作报告", "title"
@@ -342,7 +412,7 @@ def _year(
         if m:
             return int(m.group(1)), "title (计划 year)"
     if kind in ("预算执行情况与预算草案报告", "预算报告"):
-        m = _BUDGET_YEAR.search(head)
+        m = _BUDGET_YEAR.search(head) or _BUDGET_TITLE_YEAR.search(head)
         if m:
             return int(m.group(1)), "title (预算 year)"
     titled = re.search(r"((?:19|20)\d\d)\s*年[\u4e00-\u9fff]{0,8}政府工作报告", head)
