@@ -14,6 +14,10 @@ Metrics (grades from judgments.json; unjudged rows count 0):
   row graded 1) in the top 10.
 * nDCG@10: gain 2^grade - 1; the ideal ordering is over every judged row of the query.
 * P@5: share of the top 5 graded 1 or 2.
+
+A ranking change can put rows nobody judged into the top 10; they count 0, which makes any change
+look worse than it is. The script says how many there are per part: grade them (pool.py) before
+comparing two rankings.
 """
 
 from __future__ import annotations
@@ -107,6 +111,7 @@ def main() -> None:
                         "part": q["part"],
                         "kind": q["kind"],
                         "reporttui": metrics(ours, grades),
+                        "unjudged": sum(1 for k in ours if k not in grades),
                         "baseline": metrics(base, grades),
                     }
                 )
@@ -124,6 +129,7 @@ def main() -> None:
             for system in ("reporttui", "baseline")
         }
         summary[part]["queries"] = len(qs)
+        summary[part]["unjudged_in_top10"] = sum(p["unjudged"] for p in qs)
     if args.json:
         out = dict(summary)
         if args.per_query:
@@ -146,6 +152,12 @@ def main() -> None:
             print(
                 f"{part:<6}{summary[part]['queries']:>8}  {system:<10}{s['mrr']:>8.3f}{s['ndcg']:>9.3f}{s['p5']:>7.3f}"
             )
+    gaps = {part: summary[part]["unjudged_in_top10"] for part in PARTS if part != "all"}
+    if any(gaps.values()):
+        print(
+            "note: unjudged rows in reporttui's top 10 (counted 0; grade them before comparing): "
+            + ", ".join(f"{part} {n}" for part, n in gaps.items())
+        )
     if unresolved:
         print(f"warning: {unresolved} judged references no longer resolve (text changed)")
 
