@@ -149,6 +149,39 @@ def test_proximity_for_several_words() -> None:
     assert order(r)[0] == near
 
 
+def test_a_word_named_only_as_a_list_item_ranks_below_one_the_sentence_is_about() -> None:
+    listed = FILLER + "大力发展海上风电、氢能、光伏等产业。"
+    about = FILLER + "推进氢能产业集聚发展，建设加氢站。"
+    r = search(build_index([make_doc("d8", [listed, about])]), "氢能", use_jieba=False)
+    assert order(r)[0] == about
+    assert "named only in a list" in r.hits[1].reasons
+
+
+def test_listed_counts_whole_items_inside_an_enumeration_only() -> None:
+    def listed(text: str, term: str) -> bool:
+        return ranking._listed(text, term, ranking._positions(text, term))
+
+    assert listed("发展风电、氢能、光伏等产业", "氢能")
+    assert listed("发展风电、光伏、氢能等产业", "氢能")  # the last item, closed by 等
+    assert listed("推进“一网通办”、“一带一路”、自贸区建设", "一带一路")  # quotes skipped
+    assert not listed("发展氢能、光伏等产业", "氢能")  # the first item: what the clause is about
+    assert not listed("建设康复机构、养老机构", "养老")  # part of a longer item
+    assert not listed("发展风电、氢能、光伏，氢能产业链", "氢能")  # one occurrence is not listed
+    s = ranking.score_row(1, 0.5, "围绕风电、氢能、光伏等。", (), "body", [("氢能",), ("光伏",)])
+    assert s.signals["listed"] == 1.0
+    s = ranking.score_row(1, 0.5, "围绕风电、氢能、光伏产业。", (), "body", [("氢能",), ("光伏",)])
+    assert s.signals["listed"] == 0.5
+
+
+def test_prior_uses_the_matchers_first_position_as_the_lead() -> None:
+    body = ranking.prior(0.5, ranking.ROLE_BODY, 200)
+    assert ranking.prior(0.5, ranking.ROLE_BODY, 200, first=-1) == body  # unknown: no change
+    early = ranking.prior(0.5, ranking.ROLE_BODY, 200, first=3)
+    late = ranking.prior(0.5, ranking.ROLE_BODY, 200, first=ranking.LEAD_MIN + 5)
+    assert late == body
+    assert early - body == ranking.WEIGHTS["lead"] * ranking.PRIOR_LEAD > 0
+
+
 def test_score_is_the_sum_of_named_terms() -> None:
     s = ranking.score_row(1, 0.5, "加快发展氢能产业。" + FILLER, ("一、氢能",), "body", [("氢能",)])
     expected = 0.5 + sum(

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Pool the candidates to judge for each query of ``queries.json`` (how judgments.json was made).
 
-    python benchmarks/ranking/pool.py [--corpus DIR] [--work DIR] [--top 10] [--random 3]
+    python benchmarks/ranking/pool.py [--corpus DIR] [--work DIR] [--top 10] [--deep 20] [--random 3]
 
 For each query: reporttui's top N, the stock baseline's top N, the top N of each of the query's
 ``pool_extra`` queries (what the user means, written literally: ``region:太原 民营经济`` for
@@ -25,11 +25,21 @@ def topic_words(query: str) -> list[str]:
     return [w.strip('"“”') for w in query.split() if ":" not in w and w != "OR"]
 
 
+def _positions(text: str, word: str) -> list[int]:
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus")
     ap.add_argument("--work", default="/tmp/ranking-work")
     ap.add_argument("--top", type=int, default=10)
+    ap.add_argument("--deep", type=int, default=0, help="reporttui's top N instead of --top")
+    ap.add_argument("--windows", action="store_true", help="print a window around every hit")
     ap.add_argument("--random", type=int, default=3)
     ap.add_argument("--only", nargs="*", help="query ids")
     args = ap.parse_args()
@@ -56,7 +66,7 @@ def main() -> None:
         if args.only and q["id"] not in args.only:
             continue
         keys: list[str] = []
-        keys += common.reporttui_search(rt, q["query"], home, args.top)
+        keys += common.reporttui_search(rt, q["query"], home, max(args.top, args.deep))
         keys += common.baseline_search(bl, q["query"], args.top)
         for extra in q.get("pool_extra", []):
             keys += common.reporttui_search(rt, extra, home, args.top)
@@ -72,9 +82,15 @@ def main() -> None:
                 {"doc": rel, "anchor": common.anchor_of(r), "hash": common.text_hash(text)}
             )
             pos = min((text.find(w) for w in words if w in text), default=-1)
-            lead = text[:70]
+            lead = text[:90] if args.windows else text[:70]
             window = ""
-            if pos > 60:
+            if args.windows:
+                window = "".join(
+                    f" …{text[max(p - 25, 0) : p + 35]}"
+                    for p in sorted({p for w in words for p in _positions(text, w)})[:5]
+                    if p > 45
+                )
+            elif pos > 60:
                 window = " …" + text[max(pos - 25, 0) : pos + 35]
             where = f"{r.get('region') or '?'}{r.get('year') or ''}"
             sec = (r.get("section_path") or "").split(" > ")[-1][:18]

@@ -6,13 +6,18 @@
 Builds, in a temporary library home, reporttui's index of the benchmark's reports (the library's
 own rows and schema) and a stock baseline (Whoosh's default BM25F over jieba's bundled
 ``ChineseAnalyzer``, one document per row, query words AND-ed), runs every judged query through
-both and prints MRR@10, nDCG@10 and P@5 for the tuning part and the held-aside part separately.
+both and prints MRR@10, nDCG@10 and P@5 for the tuning part and the two held-aside parts (``held``,
+graded in rounds 1-2, and ``held2``, written and graded blind in round 3) separately.
 
 Metrics (grades from judgments.json; unjudged rows count 0):
 * MRR@10: reciprocal rank of the first row graded 2 (for a query with no row graded 2, the first
   row graded 1) in the top 10.
 * nDCG@10: gain 2^grade - 1; the ideal ordering is over every judged row of the query.
 * P@5: share of the top 5 graded 1 or 2.
+
+A ranking change can put rows nobody judged into the top 10; they count 0, which makes any change
+look worse than it is. The script says how many there are per part: grade them (pool.py) before
+comparing two rankings.
 """
 
 from __future__ import annotations
@@ -28,6 +33,9 @@ from pathlib import Path
 from typing import Any
 
 import common
+
+PARTS = ("tune", "held", "held2", "all")
+"""The judged set's parts: tuned on, held aside (round 1-2), the blind second held set (round 3)."""
 
 
 def metrics(ranked: list[str], grades: dict[str, int]) -> dict[str, float]:
@@ -54,7 +62,7 @@ def main() -> None:
     ap.add_argument("--per-query", action="store_true", help="also print each query's figures")
     ap.add_argument(
         "--part",
-        choices=("tune", "held", "all"),
+        choices=("tune", "held", "held2", "all"),
         default="all",
         help="which part's queries --per-query prints (tune while tuning)",
     )
@@ -103,6 +111,7 @@ def main() -> None:
                         "part": q["part"],
                         "kind": q["kind"],
                         "reporttui": metrics(ours, grades),
+                        "unjudged": sum(1 for k in ours if k not in grades),
                         "baseline": metrics(base, grades),
                     }
                 )
@@ -110,7 +119,7 @@ def main() -> None:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)
     summary: dict[str, Any] = {"unresolved_references": unresolved}
-    for part in ("tune", "held", "all"):
+    for part in PARTS:
         qs = [p for p in per_query if part == "all" or p["part"] == part]
         summary[part] = {
             system: {
@@ -120,6 +129,7 @@ def main() -> None:
             for system in ("reporttui", "baseline")
         }
         summary[part]["queries"] = len(qs)
+        summary[part]["unjudged_in_top10"] = sum(p["unjudged"] for p in qs)
     if args.json:
         out = dict(summary)
         if args.per_query:
@@ -136,12 +146,18 @@ def main() -> None:
                 f"{r['p5']:.2f}   baseline {b['mrr']:.2f} {b['ndcg']:.2f} {b['p5']:.2f}"
             )
     print(f"{'part':<6}{'queries':>8}  {'system':<10}{'MRR@10':>8}{'nDCG@10':>9}{'P@5':>7}")
-    for part in ("tune", "held", "all"):
+    for part in PARTS:
         for system in ("reporttui", "baseline"):
             s = summary[part][system]
             print(
                 f"{part:<6}{summary[part]['queries']:>8}  {system:<10}{s['mrr']:>8.3f}{s['ndcg']:>9.3f}{s['p5']:>7.3f}"
             )
+    gaps = {part: summary[part]["unjudged_in_top10"] for part in PARTS if part != "all"}
+    if any(gaps.values()):
+        print(
+            "note: unjudged rows in reporttui's top 10 (counted 0; grade them before comparing): "
+            + ", ".join(f"{part} {n}" for part, n in gaps.items())
+        )
     if unresolved:
         print(f"warning: {unresolved} judged references no longer resolve (text changed)")
 

@@ -14,6 +14,8 @@ BM25F among the candidates (0..1] and every signal lies in [0, 1]:
                 could not split).
 ``proximity``   several words: how close together the terms are (smallest window holding all).
 ``density``     occurrences of the terms per hundred characters, capped at 1.
+``listed``      share of the query's words whose every occurrence is an item of an enumeration
+                (…风电、氢能、光伏等…): a passing mention in a list, not the paragraph's topic.
 ``heading``     1 for a heading row: it ranks as a heading, under the body paragraphs it heads.
 ``note``        1 for a glossary/note entry (名词解释, 注释, 〔12〕, "X：即…" definitions).
 ``appended``    1 for text that is not the report's own (appended articles, web chrome).
@@ -24,7 +26,8 @@ BM25F among the candidates (0..1] and every signal lies in [0, 1]:
 
 No signal looks at a particular query, document or region. :func:`row_role` classifies rows at
 index time (stored as the ``role`` column, see core/index/schema.py) so the cheap part of the
-ranking (:func:`prior`) can run over every candidate before any stored text is read.
+ranking (:func:`prior`, which also takes the matcher's first match position as its estimate of
+the lead) can run over every candidate before any stored text is read.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ WEIGHTS: dict[str, float] = {
     "overlong": -0.6,
     "proximity": 0.25,
     "density": 0.15,
+    "listed": -0.5,
     "heading": -0.4,
     "note": -1.2,
     "appended": -1.2,
@@ -48,7 +52,9 @@ WEIGHTS: dict[str, float] = {
     "metadata": 0.7,
 }
 """Weight of each signal in the score (fitted on the tuning part of benchmarks/ranking; ``synonym``
-is set so that rows holding the words as typed always rank first)."""
+is set so that rows holding the words as typed always rank first). ``listed`` was added in round
+3 at -0.5, the middle of the flat range (-0.4 … -0.8) on the tuning part; benchmarks/ranking/tune.py
+(coarse steps, a change kept only for a gain of 0.01) then moved no weight."""
 
 POOL = 120
 """Candidates the matcher returns by BM25F; the cheap prior orders all of them."""
@@ -63,8 +69,9 @@ def shortlist_size(limit: int) -> int:
     return max(limit, min(limit + RERANK_EXTRA, RERANK_MIN))
 
 
-B = 0.75
-"""BM25F length normalisation handed to the matcher."""
+PRIOR_LEAD = 1.0
+"""Share of the ``lead`` weight the prior gives a row whose first match is in its lead."""
+
 LEAD_MIN, LEAD_MAX = 20, 40
 PROXIMITY_SCALE = 40.0
 """Characters between the words at which proximity halves."""
@@ -134,9 +141,14 @@ def length_signal(n: int) -> float:
     return math.log(n / SHORT) / math.log(FULL / SHORT)
 
 
-def prior(base: float, role: str, length: int) -> float:
-    """The part of the score known without the row's text (role column and length byte)."""
+def prior(base: float, role: str, length: int, first: int = -1) -> float:
+    """The part of the score known without the row's text: role column, length byte and the
+    matcher's first match position ``first`` (a unit ordinal: a CJK character, a Latin word or a
+    number; -1 when unknown). A first match within :data:`LEAD_MIN` units estimates ``lead``,
+    so the shortlist that gets the full signals is chosen as the full score would choose it."""
     s = base + WEIGHTS["length"] * length_signal(length)
+    if 0 <= first < LEAD_MIN:
+        s += WEIGHTS["lead"] * PRIOR_LEAD
     if length > OVERLONG:
         s += WEIGHTS["overlong"]
     if role == ROLE_HEADING:
@@ -146,6 +158,34 @@ def prior(base: float, role: str, length: int) -> float:
     elif role == ROLE_APPENDED:
         s += WEIGHTS["appended"]
     return s
+
+
+LIST_SEPARATORS = "、"
+"""Characters that separate the items of an enumeration (风电、氢能、光伏)."""
+LIST_ENDS = "、等"
+"""Characters that may follow an enumeration's item (…、光伏等): 等 closes the list."""
+_QUOTES = "“”‘’\"'「」『』《》〈〉"
+
+
+def _listed(squeezed: str, term: str, positions: Sequence[int]) -> bool:
+    """True when every occurrence of ``term`` is a whole item inside an enumeration: an 、 just
+    before it and an 、/等 just after it (quotes and title marks around the item are skipped).
+    The first item of a list, or a term that is part of a longer item (养老 in 、养老机构), is
+    not counted: it may still be what the sentence is about."""
+    if not positions:
+        return False
+    for p in positions:
+        i = p - 1
+        while i >= 0 and squeezed[i] in _QUOTES:
+            i -= 1
+        j = p + len(term)
+        while j < len(squeezed) and squeezed[j] in _QUOTES:
+            j += 1
+        before = i >= 0 and squeezed[i] in LIST_SEPARATORS
+        after = j < len(squeezed) and squeezed[j] in LIST_ENDS
+        if not (before and after):
+            return False
+    return True
 
 
 _CLAUSE_RE = re.compile("[" + re.escape(CLAUSE_END) + "]")
@@ -234,6 +274,7 @@ def score_row(
     lengths: list[int] = []
     in_lead = in_sec = 0.0
     total = 0
+    listed = 0
     for alts in groups:
         best: list[int] = []
         best_len = 0
@@ -242,13 +283,19 @@ def score_row(
             if squeezed_groups
             else [n for n in (_squeeze(a) for a in alts) if n]
         )
+        found: list[tuple[str, list[int]]] = []
         for a in names:
             ps = _positions(squeezed, a)
             if len(ps) > len(best):
                 best, best_len = ps, len(a)
-            total += len(ps)
+            if ps:
+                found.append((a, ps))
+        count = sum(len(ps) for _a, ps in found)
+        total += count
         occ.append(best)
         lengths.append(best_len or 1)
+        if found and all(_listed(squeezed, a, ps) for a, ps in found):
+            listed += 1
         if any(a in lead for a in names):
             in_lead += 1
         if any(a in sec_own for a in names):
@@ -262,6 +309,7 @@ def score_row(
         "length": length_signal(len(text)),
         "overlong": 1.0 if len(text) > OVERLONG else 0.0,
         "density": min(1.0, total / (1 + len(squeezed) / 100) / 3),
+        "listed": listed / n,
         "heading": 1.0 if role == ROLE_HEADING else 0.0,
         "note": 1.0 if role == ROLE_NOTE else 0.0,
         "appended": 1.0 if role == ROLE_APPENDED else 0.0,
@@ -289,6 +337,7 @@ def score_row(
         ("note", "note/glossary entry"),
         ("appended", "not the report's own text"),
         ("overlong", "very long row"),
+        ("listed", "named only in a list"),
     ):
         if sig[k]:
             reasons.append(label)

@@ -517,10 +517,10 @@ def _run(
 
         filt = tag_filter(home, pq.filters.tag, filt)
     plan = understand(pq, searcher, home, use_jieba is None or bool(use_jieba), synonyms)
-    pool, docnums, meta_rows = _candidates(
+    pool, docnums, meta_rows, firsts = _candidates(
         searcher, pq, plan, filt, home, use_jieba, max(ranking.POOL, limit + ranking.RERANK_EXTRA)
     )
-    top = _rerank(searcher, pool, meta_rows, plan, limit)
+    top = _rerank(searcher, pool, meta_rows, plan, limit, firsts)
     per_doc, per_section = _counts(searcher, docnums)
     hl_terms = tuple(dict.fromkeys(terms + plan.highlight))
     hits = []
@@ -571,8 +571,11 @@ def _rerank(
     meta_rows: dict[int, tuple[str, ...]],
     plan: Plan,
     limit: int,
+    firsts: dict[int, int] | None = None,
 ) -> list[tuple[ranking.Scored, dict[str, Any]]]:
-    """Order the matcher's candidates: the cheap prior over all, full signals over the best few."""
+    """Order the matcher's candidates: the cheap prior over all, full signals over the best few.
+
+    ``firsts``: the matcher's first match position per candidate (the prior's lead estimate)."""
     if not pool:
         return []
     reader = searcher.reader()
@@ -591,7 +594,8 @@ def _rerank(
             if lengths is not None and d < len(lengths)
             else ranking.FULL
         )
-        return ranking.prior(base[d], role or ranking.ROLE_BODY, n) + (
+        first = firsts.get(d, -1) if firsts else -1
+        return ranking.prior(base[d], role or ranking.ROLE_BODY, n, first) + (
             meta_w * len(meta_rows[d]) / n_groups if d in meta_rows else 0.0
         )
 
@@ -747,9 +751,10 @@ def _candidates(
     home: Path | None,
     use_jieba: bool | None,
     pool_size: int = ranking.POOL,
-) -> tuple[dict[int, float], list[int], dict[int, tuple[str, ...]]]:
-    """Candidates (row -> BM25F, the best ``pool_size``), every matching row, and rows matched
-    through metadata words, from the matcher (:mod:`reporttui.core.index.matcher`).
+) -> tuple[dict[int, float], list[int], dict[int, tuple[str, ...]], dict[int, int]]:
+    """Candidates (row -> BM25F, the best ``pool_size``), every matching row, rows matched
+    through metadata words, and each candidate's first match position (-1: unknown), from the
+    matcher (:mod:`reporttui.core.index.matcher`).
 
     The literal query, widened by synonyms, runs once; when words name a region or year of the
     library, the query without them runs again on those reports' rows, and the matches are joined.
@@ -760,6 +765,7 @@ def _candidates(
     allowed = set(searcher.docs_for_query(filt)) if filt is not None else None
     found = _match(searcher, spec, allowed)
     pool = dict(found.top(pool_size))
+    firsts = _firsts(found, pool)
     matched = found.rows
     meta_rows: dict[int, tuple[str, ...]] = {}
     meta = [c for c in plan.clauses if c.metadata_rows is not None]
@@ -773,8 +779,12 @@ def _candidates(
         meta_allowed = (in_meta or set()) if allowed is None else (in_meta or set()) & allowed
         if rest_spec.clauses and meta_allowed:
             found2 = _match(searcher, rest_spec, meta_allowed)
-            for d, sc in found2.top(pool_size):
+            top2 = dict(found2.top(pool_size))
+            for d, sc in top2.items():
                 pool[d] = max(pool.get(d, 0.0), sc)
+            for d, f in _firsts(found2, top2).items():
+                if d not in firsts or (f >= 0 and (firsts[d] < 0 or f < firsts[d])):
+                    firsts[d] = f
             matched = np.union1d(matched, found2.rows)
         labels = [c.metadata_label for c in meta]
         for d in pool:
@@ -785,7 +795,20 @@ def _candidates(
             )
             if hit:
                 meta_rows[d] = hit
-    return pool, matched.tolist(), meta_rows
+    return pool, matched.tolist(), meta_rows, firsts
+
+
+def _firsts(found: matcher.Matches, rows: Any) -> dict[int, int]:
+    """The matcher's first match position (a unit ordinal, -1 unknown) of each of ``rows``."""
+    import numpy as np
+
+    want = np.fromiter(rows, dtype=np.int64)
+    if not len(want) or not len(found.rows):
+        return {}
+    idx = np.searchsorted(found.rows, want)
+    idx = np.minimum(idx, len(found.rows) - 1)
+    ok = found.rows[idx] == want
+    return dict(zip(want[ok].tolist(), found.first[idx[ok]].tolist(), strict=False))
 
 
 def _counts(searcher: Searcher, docnums: Any) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
