@@ -116,7 +116,7 @@ class TargetsScreen(ListKeys, Screen[None]):
         yield Static("extracting indicators…", id="targets-status")
         yield DataTable(id="targets-table", zebra_stripes=True, cursor_type="cell")
         yield Static("", id="targets-detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#targets-table", DataTable).fixed_columns = 1

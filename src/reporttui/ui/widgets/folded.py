@@ -1,0 +1,64 @@
+"""Text folded by the core's Chinese line breaker at whatever width it is drawn.
+
+Textual wraps Content at spaces and cuts a CJK run anywhere, so a line may start with 。，：
+and 22.0% may be split. :class:`Folded` wraps a Content and, for each width it is measured or
+drawn at, cuts every line with :func:`reporttui.core.text.linebreak.break_lines` first; the
+lines then fit and Textual has nothing left to wrap. Use it as any Static's content:
+``Static(Folded(content))``.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.visual import RenderOptions, Visual
+from textual.style import Style
+
+from reporttui.core.text.linebreak import break_lines
+
+
+def fold(content: Content, width: int) -> Content:
+    """``content`` with each of its lines cut to at most ``width`` cells (Chinese rules)."""
+    if width <= 0:
+        return content
+    out: list[Content] = []
+    for line in content.split("\n"):
+        spans = break_lines(line.plain, width)
+        if not spans:
+            out.append(Content(""))
+        else:
+            out.extend(line[start:end] for start, end in spans)
+    return Content("\n").join(out)
+
+
+class Folded(Visual):
+    """A Content drawn folded by the Chinese line breaker at the width it is given."""
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        self._cache: tuple[int, Content] | None = None
+
+    def _at(self, width: int) -> Content:
+        if self._cache is None or self._cache[0] != width:
+            self._cache = (width, fold(self.content, width))
+        return self._cache[1]
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        return self._at(width).render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.content.get_optimal_width(rules, container_width)
+
+    def get_minimal_width(self, rules: RulesMap) -> int:
+        return self.content.get_minimal_width(rules)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return self._at(width).get_height(rules, width)
+
+    @property
+    def plain(self) -> str:
+        """The unfolded text (tests and snapshots read it)."""
+        return self.content.plain
