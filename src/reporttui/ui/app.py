@@ -180,6 +180,9 @@ class ReportApp(WorkbenchMixin, App[None]):
         self._loading_jieba = False
         self._eta = Eta()
         self.fast_exit = False
+        self._cli_opened: str | None = None
+        self._cli_first = True
+        """The document `reporttui FILE` opened before the add (FILE unchanged in the library)."""
         """Quit by ending the process at once (set by :func:`run`; tests keep Textual's exit)."""
 
     # -- start-up ----------------------------------------------------------------------------
@@ -228,6 +231,30 @@ class ReportApp(WorkbenchMixin, App[None]):
             self.call_from_thread(self._start_indexing)
             return
         self.post_message(EntriesLoaded(entries))
+        chosen = self._given_file(entries, by_content=False) if self._cli_first else None
+        self._cli_first = False  # later listings (the catalogue changed) open nothing
+        if chosen is not None:
+            # `reporttui FILE` with FILE already in the library, unchanged: open it now, not
+            # after the add (which imports the ingest stack and checks the index: ~1-2 s).
+            self._cli_opened = chosen.id
+            self.call_from_thread(partial(self.open_document, chosen.id, via="command line"))
+
+    def _given_file(self, entries: list[Any], *, by_content: bool) -> Any:
+        """The entry of the one file given on the command line: the same path with the same
+        content (sha1), else (``by_content``) any copy of that content; None if there is none."""
+        if len(self.paths) != 1 or not self.paths[0].is_file():
+            return None
+        wanted = self.paths[0].resolve()
+        try:
+            sha1 = hashlib.sha1(wanted.read_bytes()).hexdigest()
+        except OSError:
+            return None
+        same = (e for e in entries if Path(e.path).resolve() == wanted and e.sha1 == sha1)
+        found = next(same, None)
+        if found is None and by_content:
+            found = next((e for e in entries if Path(e.path).resolve() == wanted), None)
+            found = found or next((e for e in entries if e.sha1 == sha1), None)
+        return found
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="index")
     def prepare_library(self, paths: list[Path]) -> None:
@@ -247,19 +274,14 @@ class ReportApp(WorkbenchMixin, App[None]):
                 self._tell(report, paths)
                 entries = list(library.entries())
                 self.post_message(EntriesLoaded(entries))
-                if len(paths) == 1 and paths[0].is_file():
-                    # `reporttui FILE`: the user wants to read that report, so open it.
-                    # Match by path, else by content (an identical copy is kept once).
-                    wanted = paths[0].resolve()
-                    sha1 = hashlib.sha1(wanted.read_bytes()).hexdigest()
-                    chosen = next(
-                        (e for e in entries if Path(e.path).resolve() == wanted),
-                        next((e for e in entries if e.sha1 == sha1), None),
+                # `reporttui FILE`: the user wants to read that report, so open it (unless it was
+                # opened at once, unchanged). Match by path, else by content (an identical copy
+                # is kept once).
+                chosen = self._given_file(entries, by_content=True)
+                if chosen is not None and chosen.id != self._cli_opened:
+                    self.call_from_thread(
+                        partial(self.open_document, chosen.id, via="command line")
                     )
-                    if chosen is not None:
-                        self.call_from_thread(
-                            partial(self.open_document, chosen.id, via="command line")
-                        )
             if library.needs_indexing():
                 self._tell(library.sync(progress, self.cancel), [])
                 self.post_message(EntriesLoaded(list(library.entries())))
