@@ -178,6 +178,8 @@ class ReportApp(WorkbenchMixin, App[None]):
         self.navigator = Navigator(self)
         self._indexing_started = False
         self._loading_jieba = False
+        self._writes = False
+        """True while the index worker adds files or indexes (the only library writes)."""
         self._eta = Eta()
         self.fast_exit = False
         self._cli_opened: str | None = None
@@ -270,7 +272,11 @@ class ReportApp(WorkbenchMixin, App[None]):
                 # (a very large file must not lock search out of the rest: safety).
                 self.call_from_thread(self._searchable)
             if paths:
-                report = library.add(paths, progress, self.cancel)
+                self._writes = True
+                try:
+                    report = library.add(paths, progress, self.cancel)
+                finally:
+                    self._writes = False
                 self._tell(report, paths)
                 entries = list(library.entries())
                 self.post_message(EntriesLoaded(entries))
@@ -283,7 +289,12 @@ class ReportApp(WorkbenchMixin, App[None]):
                         partial(self.open_document, chosen.id, via="command line")
                     )
             if library.needs_indexing():
-                self._tell(library.sync(progress, self.cancel), [])
+                self._writes = True
+                try:
+                    synced = library.sync(progress, self.cancel)
+                finally:
+                    self._writes = False
+                self._tell(synced, [])
                 self.post_message(EntriesLoaded(list(library.entries())))
         except ReportError as exc:
             self.post_message(IndexReady(error=str(exc)))
@@ -619,7 +630,9 @@ class ReportApp(WorkbenchMixin, App[None]):
 
     def writing(self) -> bool:
         """Whether a worker may still be writing the library (adding files, indexing)."""
-        return any(
+        # The index check before (has_index, needs_indexing: ~1 s of imports on a loaded machine)
+        # and jieba after only read: quitting then need not wait for them.
+        return self._writes and any(
             w.group == "index" and not w.is_finished and not self._loading_jieba
             for w in self.workers
         )

@@ -12,8 +12,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.strip import Strip
-from textual.visual import RenderOptions, Visual
 from textual.style import Style
+from textual.visual import RenderOptions, Visual
 
 from reporttui.core.text.linebreak import break_lines
 
