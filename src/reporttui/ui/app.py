@@ -46,6 +46,8 @@ __all__ = ["ReportApp", "citation", "run"]
 OUTLINE_PRELOAD = 60
 """Libraries up to this size get every document's sections into the palette (loaded in a worker)."""
 INDEX_DELAY = 0.2
+INDEX_WAIT_MAX = 5.0
+"""Longest the index check waits for a document being opened (seconds)."""
 CATALOG_POLL = 2.0
 """Seconds between two checks for a catalogue another process changed."""
 """Seconds between the library list showing and the index check / jieba load starting."""
@@ -216,11 +218,18 @@ class ReportApp(WorkbenchMixin, App[None]):
             self._catalog_seen = version
             self.load_entries()
 
-    def _start_indexing(self) -> None:
-        """Indexing and jieba are CPU-bound: start them once the list is on screen (GIL)."""
-        if not self._indexing_started:
-            self._indexing_started = True
-            self.prepare_library(self.paths)
+    def _start_indexing(self, waited: float = 0.0) -> None:
+        """Indexing and jieba are CPU-bound: start them once the list is on screen (GIL), and
+        not while a document the user opened is being loaded (the index check's imports would
+        share the GIL with it: Enter right after the start took ~1.5 s to show text)."""
+        if self._indexing_started:
+            return
+        loading = any(w.group == "load" and not w.is_finished for w in self.workers)
+        if loading and waited < INDEX_WAIT_MAX:
+            self.set_timer(0.05, lambda: self._start_indexing(waited + 0.05))
+            return
+        self._indexing_started = True
+        self.prepare_library(self.paths)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="entries")
     def load_entries(self) -> None:
