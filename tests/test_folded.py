@@ -23,6 +23,8 @@ def test_fold_never_starts_a_line_with_closing_punctuation() -> None:
         lines = fold(content, width).plain.split("\n")
         assert lines[0] == "标题"
         assert "".join(lines[1:]) == TEXT  # nothing lost, nothing added
+        indented = fold(Content("  " + TEXT), width).plain.split("\n")
+        assert all(line.startswith("  ") for line in indented)  # hanging indent kept
         for line in lines:
             assert cell_width(line) <= width
             assert not line or line[0] not in CLOSING, (width, line)

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from reporttui.core.analysis.diff import ADDED, REMOVED, SAME, ClauseDiff, DocumentDiff
 from reporttui.ui.keys import ListKeys  # j k g G space b (reader lane)
+from reporttui.ui.widgets.folded import Folded  # Chinese line breaking (reader lane)
 
 if TYPE_CHECKING:
     from reporttui.ui.app import ReportApp
@@ -83,7 +84,7 @@ def diff_options(diff: DocumentDiff) -> tuple[list[Option], list[int], list[int]
         for i, row in enumerate(passage.rows):
             if row.kind != SAME:
                 changes.append(len(options))
-            options.append(Option(row_prompt(row), id=f"r:{k}:{i}"))
+            options.append(Option(Folded(row_prompt(row)), id=f"r:{k}:{i}"))
     return options, changes, headers
 
 

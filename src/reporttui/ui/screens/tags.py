@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 from reporttui.core.library.tag_export import citation, export, write_atomically
 from reporttui.core.library.tags import TagCount, TaggedPassage, TagStore
 from reporttui.ui.keys import ListKeys  # j k g G space b (reader lane)
+from reporttui.ui.widgets.folded import Folded  # Chinese line breaking (reader lane)
 
 if TYPE_CHECKING:
     from reporttui.ui.app import ReportApp
@@ -57,7 +58,7 @@ def passage_options(passages: list[TaggedPassage]) -> list[Option]:
             body += Content.styled(f"\n  笔记：{p.note}", "italic $text-success")
         others = [t for t in p.tags]
         body += Content.styled("\n  " + " ".join(f"#{t}" for t in others), "dim")
-        options.append(Option(body, id=f"p:{i}"))
+        options.append(Option(Folded(body), id=f"p:{i}"))
     return options
 
 

@@ -19,16 +19,22 @@ from reporttui.core.text.linebreak import break_lines
 
 
 def fold(content: Content, width: int) -> Content:
-    """``content`` with each of its lines cut to at most ``width`` cells (Chinese rules)."""
+    """``content`` with each of its lines cut to at most ``width`` cells (Chinese rules); a line's
+    leading spaces are kept and indent its continuation lines too (a hanging indent)."""
     if width <= 0:
         return content
     out: list[Content] = []
     for line in content.split("\n"):
-        spans = break_lines(line.plain, width)
+        plain = line.plain
+        indent = len(plain) - len(plain.lstrip(" "))
+        if width - indent < 8:
+            indent = 0
+        pad, body = line[:indent], line[indent:]
+        spans = break_lines(body.plain, width - indent)
         if not spans:
-            out.append(Content(""))
+            out.append(pad)
         else:
-            out.extend(line[start:end] for start, end in spans)
+            out.extend(pad + body[start:end] for start, end in spans)
     return Content("\n").join(out)
 
 
@@ -61,4 +67,7 @@ class Folded(Visual):
     @property
     def plain(self) -> str:
         """The unfolded text (tests and snapshots read it)."""
+        return self.content.plain
+
+    def __str__(self) -> str:
         return self.content.plain
