@@ -9,8 +9,18 @@ Measures, from launching the command until tmux's screen shows it (capture-pane 
   * ``reader_s``: Enter pressed as soon as the list shows, until paragraph text of the report shows;
 for a fresh library home (``cold``: the seeds are parsed and indexed in the background) and for
 an indexed one (``warm``, what every later launch sees). Prints one JSON line per case with the
-median and all runs. The issue's target is ~0.4 s (Toolong / Frogmouth opening a file here).
-Nothing is asserted.
+median and all runs. Nothing is asserted.
+
+Then Toolong in the same run, same method (tmux 80x24, capture-pane every 10 ms), runs
+alternated with reporttui's so both see the same machine load (issue 12: "first screen stays <=
+Toolong's in the same run"):
+  * ``vs_toolong_library``: ``tl`` on a log file as large as the library's source files, until
+    log lines show, against ``reporttui`` (warm) until the library lists the reports;
+  * ``vs_toolong_file``: ``tl`` on a log as large as the largest seed, against
+    ``reporttui FILE`` (that seed, warm home) until the report's paragraphs show.
+Toolong (pinned ``--toolong-version``, default 1.5.0) is installed from the package index with pip
+into a venv of its own (``--toolong-venv``, kept for the next run) unless ``tl`` is there already.
+``--no-toolong`` skips it.
 """
 
 from __future__ import annotations
@@ -118,10 +128,130 @@ def baseline_run(python: str) -> float:
         shutil.rmtree(script.parent, ignore_errors=True)
 
 
+TOOLONG_VERSION = "1.5.0"
+
+
+def toolong_command(venv: Path, version: str) -> str | None:
+    """The ``tl`` of ``venv``, installed there (pinned) first if it is missing; None if not
+    installable (no network, no venv module)."""
+    tl = venv / "bin" / "tl"
+    if tl.exists():
+        return str(tl)
+    print(f"startup_bench: installing toolong=={version} into {venv}", file=sys.stderr)
+    try:
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run(
+            [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", f"toolong=={version}"],
+            check=True,
+        )
+    except (OSError, subprocess.CalledProcessError) as exc:
+        print(f"startup_bench: toolong not installed ({exc})", file=sys.stderr)
+        return None
+    return str(tl) if tl.exists() else None
+
+
+def write_log(path: Path, size: int) -> Path:
+    """A plausible log file of about ``size`` bytes (timestamp, level, worker, words)."""
+    import random
+
+    rng = random.Random(12)
+    words = ("request", "served", "user", "session", "cache", "miss", "upstream", "pool")
+    lines, total, i = [], 0, 0
+    while total < size:
+        line = (
+            f"2026-12-01T12:{i // 60 % 60:02d}:{i % 60:02d}.{i % 1000:03d}Z "
+            f"{rng.choice(['INFO', 'DEBUG', 'WARN', 'ERROR'])} [worker-{i % 8}] "
+            + " ".join(rng.choice(words) for _ in range(rng.randint(6, 18)))
+            + f" id={i}\n"
+        )
+        lines.append(line)
+        total += len(line.encode())
+        i += 1
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+def shown_after(command: str, env: str, predicate) -> float:  # type: ignore[no-untyped-def]
+    """Seconds from launching ``command`` in a fresh tmux 80x24 until ``predicate(screen)``."""
+    socket = f"reporttui-bench-{uuid.uuid4().hex[:8]}"
+    start = time.perf_counter()
+    subprocess.run(
+        ["tmux", "-L", socket, "new-session", "-d", "-s", "b", "-x", "80", "-y", "24",
+         f"{env} {command}"],
+        check=True,
+    )  # fmt: skip
+    try:
+        return _wait(socket, predicate) - start
+    finally:
+        _tmux(socket, "kill-server")
+
+
+def _paragraphs_shown(screen: str) -> bool:
+    return sum(("，" in line or "。" in line) for line in screen.splitlines()) >= 3
+
+
+def versus_toolong(command: str, tl: str, warm_home: Path, runs: int, version: str) -> None:
+    """Toolong and reporttui alternated, run by run; one JSON line per pairing."""
+    import shlex
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    sources = sorted(seeds.glob("*.txt"))
+    largest = max(sources, key=lambda p: p.stat().st_size)
+    folder = Path(tempfile.mkdtemp(prefix="reporttui-bench-logs-"))
+    ours_env = f"REPORTTUI_HOME={warm_home} TERM=xterm-256color LANG=C.UTF-8"
+    pairs = {
+        "vs_toolong_library": (
+            write_log(folder / "library.log", sum(p.stat().st_size for p in sources)),
+            command,
+            lambda s: "古交市" in s and "交城县" in s and "政府工作报告" in s,
+        ),
+        "vs_toolong_file": (
+            write_log(folder / "file.log", largest.stat().st_size),
+            f"{command} {shlex.quote(str(largest))}",
+            _paragraphs_shown,
+        ),
+    }
+    try:
+        for case, (log, ours, shown) in pairs.items():
+            theirs, mine = [], []
+            for _ in range(runs):
+                theirs.append(
+                    shown_after(f"{tl} {log}", "TERM=xterm-256color LANG=C.UTF-8",
+                                lambda s: "worker-" in s)
+                )  # fmt: skip
+                time.sleep(0.3)
+                mine.append(shown_after(ours, ours_env, shown))
+                time.sleep(0.3)
+            print(
+                json.dumps(
+                    {
+                        "case": case,
+                        "terminal": "tmux 80x24",
+                        "log_bytes": log.stat().st_size,
+                        "toolong": version,
+                        "toolong_s_median": round(statistics.median(theirs), 3),
+                        "reporttui_s_median": round(statistics.median(mine), 3),
+                        "toolong_s": [round(t, 3) for t in theirs],
+                        "reporttui_s": [round(t, 3) for t in mine],
+                        "load_average": os.getloadavg()[0],
+                    },
+                    ensure_ascii=False,
+                )
+            )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--command", default=str(Path(sys.executable).parent / "reporttui"))
+    parser.add_argument("--toolong-version", default=TOOLONG_VERSION)
+    parser.add_argument(
+        "--toolong-venv",
+        default=str(Path(tempfile.gettempdir()) / f"reporttui-bench-toolong-{TOOLONG_VERSION}"),
+    )
+    parser.add_argument("--no-toolong", action="store_true")
     args = parser.parse_args()
     if not shutil.which("tmux"):
         print(json.dumps({"error": "tmux is not installed (apt-get install tmux)"}))
@@ -179,6 +309,12 @@ def main() -> None:
                     ensure_ascii=False,
                 )
             )
+        if not args.no_toolong:
+            tl = toolong_command(Path(args.toolong_venv), args.toolong_version)
+            if tl is None:
+                print(json.dumps({"case": "vs_toolong", "error": "toolong not installable"}))
+            else:
+                versus_toolong(args.command, tl, warm_home, args.runs, args.toolong_version)
     finally:
         shutil.rmtree(warm_home, ignore_errors=True)
 

@@ -477,6 +477,39 @@ async def test_reporttui_file_opens_that_report_in_the_reader(tmp_path: Path) ->
 
 
 @run_async
+async def test_reporttui_file_already_in_the_library_opens_once_before_the_add(
+    tmp_path: Path,
+) -> None:
+    """`reporttui FILE` for a file the library holds unchanged opens it from the listing (not
+    after the add), and the add does not open it a second time (one history step)."""
+    import threading
+
+    from reporttui.core.library.library import Library
+
+    report = tmp_path / "in" / "交城2025.txt"
+    report.parent.mkdir()
+    report.write_bytes(
+        (Path(__file__).resolve().parents[1] / "seeds" / "002_5f540e0837a54950.txt").read_bytes()
+    )
+    Library(tmp_path / "home").add([report], None, threading.Event())
+    app = make_app(tmp_path / "home", paths=[report])
+    opened: list[str] = []
+    real_open = app.open_document
+
+    def spy(doc_id: str, *args: object, **kwargs: object) -> None:
+        opened.append(doc_id)
+        real_open(doc_id, *args, **kwargs)  # type: ignore[arg-type]
+
+    app.open_document = spy  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.reader_screen.document.region == "交城县"
+        assert app._cli_opened == opened[0] and len(opened) == 1
+
+
+@run_async
 async def test_compare_targets_and_keywords_open_from_the_reader(app_home: Path) -> None:
     """c / T / K on an open report show the compare, targets and keywords screens; Esc returns."""
     from reporttui.ui.compare import CompareScreen, KeywordScreen, TargetsScreen

@@ -108,7 +108,7 @@ async def test_picker_changes_a_side(library: Library) -> None:
         await _settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, CompareScreen)
-        await pilot.press("b")
+        await pilot.press("B")
         await pilot.pause()
         from reporttui.ui.compare.picker import DocPicker
 

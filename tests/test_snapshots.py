@@ -138,3 +138,30 @@ def test_narrow_reader(snap_compare, app_home: Path) -> None:  # type: ignore[no
         await settle(pilot.app, pilot)
 
     assert snap_compare(make_app(app_home), terminal_size=(40, 12), run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_tags_screen(snap_compare, app_home: Path, size) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _ready(pilot)
+        await pilot.press("number_sign")
+        await settle(pilot.app, pilot)
+
+    assert snap_compare(make_app(app_home), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_diff_screen(snap_compare, app_home: Path, size) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _open(pilot, "太原市")
+        await pilot.press("D")
+        await pilot.pause(0.3)
+        for widget in pilot.app.query("Input"):
+            widget.cursor_blink = False
+        await pilot.press(*"2026")  # the one 2026 report of the seeds (古交)
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await settle(pilot.app, pilot)
+
+    assert snap_compare(make_app(app_home), terminal_size=size, run_before=run_before)

@@ -61,7 +61,7 @@ def test_compare_picker(snap_compare, library: Library, size: tuple[int, int]) -
 
     async def run_before(pilot: Any) -> None:
         await _settle(pilot)
-        await pilot.press("b")
+        await pilot.press("B")
         await pilot.pause()
         for widget in pilot.app.query("Input"):
             widget.cursor_blink = False

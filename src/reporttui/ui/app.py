@@ -46,6 +46,8 @@ __all__ = ["ReportApp", "citation", "run"]
 OUTLINE_PRELOAD = 60
 """Libraries up to this size get every document's sections into the palette (loaded in a worker)."""
 INDEX_DELAY = 0.2
+INDEX_WAIT_MAX = 5.0
+"""Longest the index check waits for a document being opened (seconds)."""
 CATALOG_POLL = 2.0
 """Seconds between two checks for a catalogue another process changed."""
 """Seconds between the library list showing and the index check / jieba load starting."""
@@ -178,8 +180,13 @@ class ReportApp(WorkbenchMixin, App[None]):
         self.navigator = Navigator(self)
         self._indexing_started = False
         self._loading_jieba = False
+        self._writes = False
+        """True while the index worker adds files or indexes (the only library writes)."""
         self._eta = Eta()
         self.fast_exit = False
+        self._cli_opened: str | None = None
+        self._cli_first = True
+        """The document `reporttui FILE` opened before the add (FILE unchanged in the library)."""
         """Quit by ending the process at once (set by :func:`run`; tests keep Textual's exit)."""
 
     # -- start-up ----------------------------------------------------------------------------
@@ -211,11 +218,18 @@ class ReportApp(WorkbenchMixin, App[None]):
             self._catalog_seen = version
             self.load_entries()
 
-    def _start_indexing(self) -> None:
-        """Indexing and jieba are CPU-bound: start them once the list is on screen (GIL)."""
-        if not self._indexing_started:
-            self._indexing_started = True
-            self.prepare_library(self.paths)
+    def _start_indexing(self, waited: float = 0.0) -> None:
+        """Indexing and jieba are CPU-bound: start them once the list is on screen (GIL), and
+        not while a document the user opened is being loaded (the index check's imports would
+        share the GIL with it: Enter right after the start took ~1.5 s to show text)."""
+        if self._indexing_started:
+            return
+        loading = any(w.group == "load" and not w.is_finished for w in self.workers)
+        if loading and waited < INDEX_WAIT_MAX:
+            self.set_timer(0.05, lambda: self._start_indexing(waited + 0.05))
+            return
+        self._indexing_started = True
+        self.prepare_library(self.paths)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="entries")
     def load_entries(self) -> None:
@@ -228,6 +242,30 @@ class ReportApp(WorkbenchMixin, App[None]):
             self.call_from_thread(self._start_indexing)
             return
         self.post_message(EntriesLoaded(entries))
+        chosen = self._given_file(entries, by_content=False) if self._cli_first else None
+        self._cli_first = False  # later listings (the catalogue changed) open nothing
+        if chosen is not None:
+            # `reporttui FILE` with FILE already in the library, unchanged: open it now, not
+            # after the add (which imports the ingest stack and checks the index: ~1-2 s).
+            self._cli_opened = chosen.id
+            self.call_from_thread(partial(self.open_document, chosen.id, via="command line"))
+
+    def _given_file(self, entries: list[Any], *, by_content: bool) -> Any:
+        """The entry of the one file given on the command line: the same path with the same
+        content (sha1), else (``by_content``) any copy of that content; None if there is none."""
+        if len(self.paths) != 1 or not self.paths[0].is_file():
+            return None
+        wanted = self.paths[0].resolve()
+        try:
+            sha1 = hashlib.sha1(wanted.read_bytes()).hexdigest()
+        except OSError:
+            return None
+        same = (e for e in entries if Path(e.path).resolve() == wanted and e.sha1 == sha1)
+        found = next(same, None)
+        if found is None and by_content:
+            found = next((e for e in entries if Path(e.path).resolve() == wanted), None)
+            found = found or next((e for e in entries if e.sha1 == sha1), None)
+        return found
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="index")
     def prepare_library(self, paths: list[Path]) -> None:
@@ -243,25 +281,29 @@ class ReportApp(WorkbenchMixin, App[None]):
                 # (a very large file must not lock search out of the rest: safety).
                 self.call_from_thread(self._searchable)
             if paths:
-                report = library.add(paths, progress, self.cancel)
+                self._writes = True
+                try:
+                    report = library.add(paths, progress, self.cancel)
+                finally:
+                    self._writes = False
                 self._tell(report, paths)
                 entries = list(library.entries())
                 self.post_message(EntriesLoaded(entries))
-                if len(paths) == 1 and paths[0].is_file():
-                    # `reporttui FILE`: the user wants to read that report, so open it.
-                    # Match by path, else by content (an identical copy is kept once).
-                    wanted = paths[0].resolve()
-                    sha1 = hashlib.sha1(wanted.read_bytes()).hexdigest()
-                    chosen = next(
-                        (e for e in entries if Path(e.path).resolve() == wanted),
-                        next((e for e in entries if e.sha1 == sha1), None),
+                # `reporttui FILE`: the user wants to read that report, so open it (unless it was
+                # opened at once, unchanged). Match by path, else by content (an identical copy
+                # is kept once).
+                chosen = self._given_file(entries, by_content=True)
+                if chosen is not None and chosen.id != self._cli_opened:
+                    self.call_from_thread(
+                        partial(self.open_document, chosen.id, via="command line")
                     )
-                    if chosen is not None:
-                        self.call_from_thread(
-                            partial(self.open_document, chosen.id, via="command line")
-                        )
             if library.needs_indexing():
-                self._tell(library.sync(progress, self.cancel), [])
+                self._writes = True
+                try:
+                    synced = library.sync(progress, self.cancel)
+                finally:
+                    self._writes = False
+                self._tell(synced, [])
                 self.post_message(EntriesLoaded(list(library.entries())))
         except ReportError as exc:
             self.post_message(IndexReady(error=str(exc)))
@@ -597,7 +639,9 @@ class ReportApp(WorkbenchMixin, App[None]):
 
     def writing(self) -> bool:
         """Whether a worker may still be writing the library (adding files, indexing)."""
-        return any(
+        # The index check before (has_index, needs_indexing: ~1 s of imports on a loaded machine)
+        # and jieba after only read: quitting then need not wait for them.
+        return self._writes and any(
             w.group == "index" and not w.is_finished and not self._loading_jieba
             for w in self.workers
         )

@@ -29,6 +29,9 @@ from reporttui.ui.keys import ListKeys  # j k g G space b (appnav)
 NARROW = 100
 """Below this many columns the sides are stacked and the theme list hidden."""
 
+PICK = Binding.Group("Pick")
+"""A and B share one footer entry, "A B Pick"."""
+
 
 def _short_label(document: Any) -> str:
     """ "古交市 2025": enough to tell the sides apart in every band."""
@@ -83,7 +86,9 @@ class SectionBlock(Static, can_focus=True):
             lines.append(highlight(text, shared, only))
         from textual.content import Content
 
-        super().__init__(Content("\n").join(lines), classes=f"section-block side-{side}")
+        from reporttui.ui.widgets.folded import Folded  # Chinese line breaking (reader lane)
+
+        super().__init__(Folded(Content("\n").join(lines)), classes=f"section-block side-{side}")
 
     def action_open(self) -> None:
         self.post_message(OpenSection(self.doc_id, self.ref.section_id))
@@ -141,15 +146,10 @@ class CompareScreen(ListKeys, Screen[None]):
     CompareScreen .pane-title { background: $primary-muted; text-style: bold; padding: 0 1; }
     """
 
+    # The footer (compact, reader lane) shows what matters here and fits 80 columns: Enter Open
+    # (a focused section), t Themes, l Lock, A B Pick, i Targets, w Keywords, ? Help. The rest is
+    # in the help (?). The pickers are A / B: b pages up here as on every list screen.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "l",
-            "toggle_lock",
-            "Lock scroll",
-            id="compare.lock",
-            tooltip="Scroll the two sides together or apart",
-        ),
-        Binding("s", "swap", "Swap", id="compare.swap", tooltip="Swap side A and side B"),
         Binding(
             "t",
             "themes",
@@ -158,15 +158,52 @@ class CompareScreen(ListKeys, Screen[None]):
             tooltip="Show the theme list and jump to a theme",
         ),
         Binding(
-            "a", "pick('a')", "Doc A", id="compare.pick_a", tooltip="Choose the document on side A"
+            "l",
+            "toggle_lock",
+            "Lock",
+            id="compare.lock",
+            tooltip="Scroll the two sides together or apart",
         ),
         Binding(
-            "b", "pick('b')", "Doc B", id="compare.pick_b", tooltip="Choose the document on side B"
+            "A",
+            "pick('a')",
+            "Doc A",
+            id="compare.pick_a",
+            group=PICK,
+            key_display="A",
+            tooltip="Choose the document on side A",
+        ),
+        Binding(
+            "B",
+            "pick('b')",
+            "Doc B",
+            id="compare.pick_b",
+            group=PICK,
+            key_display="B",
+            tooltip="Choose the document on side B",
+        ),
+        Binding(
+            "i",
+            "targets",
+            "Targets",
+            id="compare.targets",
+            tooltip="Targets and results of both documents",
+        ),
+        Binding(
+            "w",
+            "keywords",
+            "Keywords",
+            id="compare.keywords",
+            tooltip="Keywords of A: new, rising, falling against B",
+        ),
+        Binding(
+            "s", "swap", "Swap", show=False, id="compare.swap", tooltip="Swap side A and side B"
         ),
         Binding(
             "z",
             "collapse",
             "Titles only",
+            show=False,
             id="compare.collapse",
             tooltip="Show titles only, or full text",
         ),
@@ -187,23 +224,21 @@ class CompareScreen(ListKeys, Screen[None]):
             show=False,
         ),
         Binding(
-            "i",
-            "targets",
-            "Targets",
-            id="compare.targets",
-            tooltip="Targets and results of both documents",
+            "e",
+            "export",
+            "Export",
+            show=False,
+            id="compare.export",
+            tooltip="Write the comparison as Markdown",
         ),
         Binding(
-            "w",
-            "keywords",
-            "Keywords",
-            id="compare.keywords",
-            tooltip="Keywords of A: new, rising, falling against B",
+            "escape",
+            "back",
+            "Back",
+            show=False,
+            id="compare.back",
+            tooltip="Leave the comparison",
         ),
-        Binding(
-            "e", "export", "Export", id="compare.export", tooltip="Write the comparison as Markdown"
-        ),
-        Binding("escape", "back", "Back", id="compare.back", tooltip="Leave the comparison"),
     ]
 
     AUTO_FOCUS = "#locked"
@@ -235,7 +270,7 @@ class CompareScreen(ListKeys, Screen[None]):
             with Horizontal(id="unlocked", classes="hidden"):
                 yield VerticalScroll(id="pane-a", classes="pane")
                 yield VerticalScroll(id="pane-b", classes="pane")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self._sync_width()
@@ -306,7 +341,7 @@ class CompareScreen(ListKeys, Screen[None]):
             f"{themes} theme{'s' if themes != 1 else ''}, {gaps} gap{'s' if gaps != 1 else ''}"
         )
         if self.narrow:
-            text = f"A {_short_label(a.document)} · B {_short_label(b.document)} · {summary} · a/b: pick"
+            text = f"A {_short_label(a.document)} · B {_short_label(b.document)} · {summary} · A/B: pick"
         else:
             text = (
                 f"A {a.document.label} — {a.plan.how}\nB {b.document.label} — {b.plan.how}\n"

@@ -102,7 +102,7 @@ class KeywordScreen(ListKeys, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("counting terms…", id="kw-status")
         yield VerticalScroll(id="kw-body")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.compute()

@@ -26,7 +26,11 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 from textual.worker import get_current_worker
 
-from reporttui.core.labels import figure_sections, paragraph_at  # a figure's section (appnav)
+from reporttui.core.labels import (  # a figure's section (appnav); plurals (reader)
+    figure_sections,
+    paragraph_at,
+    plural,
+)
 from reporttui.ui.compare.messages import OpenSection, TargetsReady, WorkFailed
 from reporttui.ui.compare.render import fit
 from reporttui.ui.keys import ListKeys  # j k g G space b (appnav)
@@ -116,7 +120,7 @@ class TargetsScreen(ListKeys, Screen[None]):
         yield Static("extracting indicators…", id="targets-status")
         yield DataTable(id="targets-table", zebra_stripes=True, cursor_type="cell")
         yield Static("", id="targets-detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#targets-table", DataTable).fixed_columns = 1
@@ -255,7 +259,8 @@ class TargetsScreen(ListKeys, Screen[None]):
             table.add_row(fit(label, first), *values)
         shown = {None: "targets and results", "target": "targets", "result": "results"}[kind]
         self.query_one("#targets-status", Static).update(
-            f"{len(grid.rows)} indicators ({shown}) · {len(self.documents)} documents"
+            f"{plural(len(grid.rows), 'indicator')} ({shown})"
+            f" · {plural(len(self.documents), 'document')}"
             " · y: this region's years"
         )
         table.refresh(layout=True)  # columns grew with their rows: lay them out again

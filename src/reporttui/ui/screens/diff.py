@@ -20,11 +20,16 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reporttui.core.analysis.diff import ADDED, REMOVED, SAME, ClauseDiff, DocumentDiff
+from reporttui.ui.keys import ListKeys  # j k g G space b (reader lane)
+from reporttui.ui.widgets.folded import Folded  # Chinese line breaking (reader lane)
 
 if TYPE_CHECKING:
     from reporttui.ui.app import ReportApp
 
 GAP = "‸"
+
+CHANGE = Binding.Group("Change")
+PASSAGE = Binding.Group("Passage")
 
 
 def marked(text: str, spans: tuple[tuple[int, int], ...], style: str, gap_style: str) -> Content:
@@ -79,19 +84,21 @@ def diff_options(diff: DocumentDiff) -> tuple[list[Option], list[int], list[int]
         for i, row in enumerate(passage.rows):
             if row.kind != SAME:
                 changes.append(len(options))
-            options.append(Option(row_prompt(row), id=f"r:{k}:{i}"))
+            options.append(Option(Folded(row_prompt(row)), id=f"r:{k}:{i}"))
     return options, changes, headers
 
 
-class DiffScreen(Screen[None]):
+class DiffScreen(ListKeys, Screen[None]):
     """A over B, clause by clause."""
 
+    # The footer (compact) fits 80 columns: n N Change, ] [ Passage, s Swap, Enter Open, Esc Back.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "n",
             "next_change(1)",
             "Next change",
             id="diff.next",
+            group=CHANGE,
             tooltip="Jump to the next changed clause",
         ),
         Binding(
@@ -99,6 +106,7 @@ class DiffScreen(Screen[None]):
             "next_change(-1)",
             "Prev change",
             id="diff.previous",
+            group=CHANGE,
             key_display="N",
             tooltip="Jump to the previous changed clause",
         ),
@@ -107,6 +115,7 @@ class DiffScreen(Screen[None]):
             "next_passage(1)",
             "Next passage",
             id="diff.next_passage",
+            group=PASSAGE,
             key_display="]",
             tooltip="Jump to the next passage (target passage, themes)",
         ),
@@ -114,23 +123,27 @@ class DiffScreen(Screen[None]):
             "left_square_bracket",
             "next_passage(-1)",
             "Prev passage",
-            show=False,
             id="diff.previous_passage",
+            group=PASSAGE,
             key_display="[",
             tooltip="Jump to the previous passage",
         ),
-        Binding("j", "cursor(1)", "Down", show=False, id="diff.down", tooltip="Next clause"),
-        Binding("k", "cursor(-1)", "Up", show=False, id="diff.up", tooltip="Previous clause"),
         Binding("s", "swap", "Swap", id="diff.swap", tooltip="Swap the two reports"),
         Binding(
             "enter",
             "open",
             "Open",
-            show=False,
             id="diff.open",
             tooltip="Open the clause's paragraph in the reader (B, or A for a removed clause)",
         ),
-        Binding("escape", "close", "Back", id="diff.back", tooltip="Close the 对照 view"),
+        Binding(
+            "escape",
+            "close",
+            "Back",
+            id="diff.back",
+            key_display="Esc",
+            tooltip="Close the 对照 view",
+        ),
     ]
 
     app: ReportApp
@@ -227,12 +240,6 @@ class DiffScreen(Screen[None]):
             target = earlier[-1] if earlier else marks[-1]
         self.rows.highlighted = target
         self.rows.scroll_to_highlight(top=True)
-
-    def action_cursor(self, delta: int) -> None:
-        if delta > 0:
-            self.rows.action_cursor_down()
-        else:
-            self.rows.action_cursor_up()
 
     def action_swap(self) -> None:
         self.doc_a, self.doc_b = self.doc_b, self.doc_a

@@ -22,23 +22,27 @@ def _own(cls: type) -> list[BindingType]:
 
 def key_sections(app_class: type) -> list[tuple[str, list[BindingType]]]:
     """(title, bindings) for the app and every screen, in the order a user meets them."""
+    from reporttui.ui.screens.diff import DiffScreen
     from reporttui.ui.screens.dropped import DroppedScreen
     from reporttui.ui.screens.library import LibraryScreen
     from reporttui.ui.screens.reader import ReaderScreen
     from reporttui.ui.screens.search import SearchScreen
+    from reporttui.ui.screens.tags import TagsScreen
     from reporttui.ui.widgets.document_view import DocumentView
     from reporttui.ui.widgets.section_tree import SectionTree
 
     sections: list[tuple[str, list[BindingType]]] = [
         ("Everywhere", _own(app_class)),
         (
-            "Every list and table (results, library, help, compare, targets, keywords)",
+            "Every list and table (results, library, help, compare, targets, keywords, tags, 对照)",
             list(LIST_BINDINGS),
         ),
         ("Library", _own(LibraryScreen)),
         ("Reader", _own(ReaderScreen) + _own(DocumentView) + _own(SectionTree)),
         ("Search", _own(SearchScreen)),
         ("Dropped text (d in the reader)", _own(DroppedScreen)),
+        ("Tags (#)", _own(TagsScreen)),
+        ("对照 (D in the reader)", _own(DiffScreen)),
     ]
     try:
         from reporttui.ui import compare
@@ -67,6 +71,10 @@ class HelpScreen(ListKeys, ModalScreen[None]):
             key_display="Esc",
             tooltip="Close the help",
         ),
+        # Shown in the footer (they are the list keys, kept hidden on the other screens).
+        Binding("space", "list_page(1)", "Page", id="help.page", tooltip="One page down"),
+        Binding("b", "list_page(-1)", "Back a page", id="help.pageup", tooltip="One page up"),
+        Binding("g", "list_edge(0)", "Top", id="help.top", tooltip="The top of the help"),
     ]
 
     def __init__(self, here: Screen[Any] | None = None) -> None:

@@ -172,6 +172,10 @@ class LibraryScreen(ListKeys, Screen[None]):
     def set_entries(self, entries: list[Any]) -> None:
         """Show a new document list, keeping the highlighted document if it is still there."""
         self.entries = list(entries)
+        if not self.query("#library-list"):
+            # Mounted but not composed yet (the listing can arrive that early on a loaded
+            # machine): on_mount fills the list from app.entries.
+            return
         self._refill()
 
     def _update_title(self, shown: int) -> None:

@@ -21,6 +21,8 @@ from textual.widgets.option_list import Option
 
 from reporttui.core.library.tag_export import citation, export, write_atomically
 from reporttui.core.library.tags import TagCount, TaggedPassage, TagStore
+from reporttui.ui.keys import ListKeys  # j k g G space b (reader lane)
+from reporttui.ui.widgets.folded import Folded  # Chinese line breaking (reader lane)
 
 if TYPE_CHECKING:
     from reporttui.ui.app import ReportApp
@@ -56,7 +58,7 @@ def passage_options(passages: list[TaggedPassage]) -> list[Option]:
             body += Content.styled(f"\n  笔记：{p.note}", "italic $text-success")
         others = [t for t in p.tags]
         body += Content.styled("\n  " + " ".join(f"#{t}" for t in others), "dim")
-        options.append(Option(body, id=f"p:{i}"))
+        options.append(Option(Folded(body), id=f"p:{i}"))
     return options
 
 
@@ -96,7 +98,7 @@ class ExportDialog(ModalScreen[str | None]):
         self._dismiss_once(None)
 
 
-class TagsScreen(Screen[None]):
+class TagsScreen(ListKeys, Screen[None]):
     """Tags, then one tag's passages."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -114,8 +116,6 @@ class TagsScreen(Screen[None]):
             id="tags.export",
             tooltip="Export the passages (all, or this tag's) to Markdown, CSV or JSON",
         ),
-        Binding("j", "cursor_down", "Down", show=False, id="tags.down", tooltip="Next"),
-        Binding("k", "cursor_up", "Up", show=False, id="tags.up", tooltip="Previous"),
         Binding(
             "escape",
             "back",
@@ -224,12 +224,6 @@ class TagsScreen(Screen[None]):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.action_open()
-
-    def action_cursor_down(self) -> None:
-        self.options.action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        self.options.action_cursor_up()
 
     def action_back(self) -> None:
         if self.tag is not None:
