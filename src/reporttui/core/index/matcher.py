@@ -22,7 +22,7 @@ import contextlib
 import math
 import threading
 import weakref
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,9 +74,16 @@ class Matches:
 
     def top(self, limit: int) -> list[tuple[int, float]]:
         """The ``limit`` best (row, score) pairs: score descending, then row ascending."""
-        if not len(self.rows):
+        n, k = len(self.rows), max(limit, 0)
+        if not n or not k:
             return []
-        order = np.lexsort((self.rows, -self.score))[: max(limit, 0)]
+        neg = -self.score
+        if n > 4 * k + 64:  # only rows scoring at least the k-th best can be among the k best
+            kth = np.partition(neg, k - 1)[k - 1]
+            cand = np.flatnonzero(neg <= kth)
+            order = cand[np.lexsort((self.rows[cand], neg[cand]))][:k]
+        else:
+            order = np.lexsort((self.rows, neg))[:k]
         return [
             (int(r), float(s)) for r, s in zip(self.rows[order], self.score[order], strict=False)
         ]
@@ -116,6 +123,7 @@ class IndexView:
         self.segments: list[_Segment] = []
         self._lock = threading.Lock()
         self._keys: dict[str, tuple[NDArray[Any], list[str]]] = {}
+        self._key_codes: dict[str, dict[str, int]] = {}
         leaves = [(reader, 0)] if reader.is_atomic() else list(reader.leaf_readers())
         for leaf, offset in leaves:
             n = leaf.doc_count_all()
@@ -164,25 +172,41 @@ class IndexView:
         s, sk = self.key_column("section_id")
         return [dk[c] for c in d.tolist()], [sk[c] for c in s.tolist()]
 
-    def counts(self, rows: NDArray[Any]) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
+    def key_code(self, name: str, value: str) -> int:
+        """The index-wide code of a row key string (see :meth:`key_column`), or -1."""
+        with self._lock:
+            table = self._key_codes.get(name)
+        if table is None:
+            table = {v: i for i, v in enumerate(self.key_column(name)[1])}
+            with self._lock:
+                self._key_codes[name] = table
+        return table.get(value, -1)
+
+    def counts(self, rows: NDArray[Any]) -> tuple[dict[str, int], SectionCounts]:
         """Matching rows per document (most first; ties in order of first row) and per
         (document, section) (in order of first row)."""
         if not len(rows):
-            return {}, {}
+            return {}, SectionCounts(_EMPTY_I, _EMPTY_I, self, 1)
         d_all, dk = self.key_column("doc_id")
         s_all, sk = self.key_column("section_id")
         d, s = d_all[rows], s_all[rows]
-        key = d * max(len(sk), 1) + s
-        u, first, cnt = np.unique(key, return_index=True, return_counts=True)
-        order = np.argsort(first, kind="stable")
         width = max(len(sk), 1)
-        per_section = {
-            (dk[k // width], sk[k % width]): c
-            for k, c in zip(u[order].tolist(), cnt[order].tolist(), strict=False)
-        }
-        ud, dfirst, dcnt = np.unique(d, return_index=True, return_counts=True)
-        order = np.lexsort((dfirst, -dcnt))
-        per_doc = {dk[k]: c for k, c in zip(ud[order].tolist(), dcnt[order].tolist(), strict=False)}
+        key = d * width + s
+        # Rows ascend and a section's rows are consecutive, so each key is one run: counts are
+        # run lengths, already in order of first row (no sort). Else the general way.
+        ukey, kcnt = _runs(key)
+        if ukey is None:
+            u, first, cnt = np.unique(key, return_index=True, return_counts=True)
+            order = np.argsort(first, kind="stable")
+            ukey, kcnt = u[order], cnt[order]
+        per_section = SectionCounts(ukey, kcnt, self, width)
+        ud, dcnt = _runs(d)
+        if ud is None:
+            ud, dfirst, dcnt = np.unique(d, return_index=True, return_counts=True)
+            order = np.lexsort((dfirst, -dcnt))
+        else:  # runs are in order of first row: a stable sort by count keeps ties that way
+            order = np.argsort(-dcnt, kind="stable")
+        per_doc = dict(zip(map(dk.__getitem__, ud[order].tolist()), dcnt[order].tolist(), strict=True))
         return per_doc, per_section
 
     def doc_frequency(self, fieldname: str, token: str) -> int:
@@ -227,6 +251,65 @@ class IndexView:
             "segments": len(self.segments),
             "fields": fields,
         }
+
+
+class SectionCounts(Mapping[tuple[str, str], int]):
+    """(doc_id, section_id) -> matching rows directly in that section, in order of first row.
+
+    A common word matches rows in ~80,000 sections of the corpus; a dict of them costs ~20 ms
+    per search and a screen shows a few. So the counts stay arrays: a lookup is a binary
+    search, and the full dict is made only when iterated (same keys, values and order).
+    """
+
+    def __init__(self, keys: NDArray[Any], counts: NDArray[Any], ix: IndexView, width: int) -> None:
+        self._keys, self._counts, self._ix, self._width = keys, counts, ix, width
+        self._sorted: tuple[NDArray[Any], NDArray[Any]] | None = None
+        self._dict: dict[tuple[str, str], int] | None = None
+
+    def as_dict(self) -> dict[tuple[str, str], int]:
+        got = self._dict
+        if got is None:
+            dk = self._ix.key_column("doc_id")[1]
+            sk = self._ix.key_column("section_id")[1]
+            got = self._dict = dict(
+                zip(
+                    zip(
+                        map(dk.__getitem__, (self._keys // self._width).tolist()),
+                        map(sk.__getitem__, (self._keys % self._width).tolist()),
+                        strict=True,
+                    ),
+                    self._counts.tolist(),
+                    strict=True,
+                )
+            )
+        return got
+
+    def __getitem__(self, key: tuple[str, str]) -> int:
+        if self._dict is not None:
+            return self._dict[key]
+        doc, section = key
+        d = self._ix.key_code("doc_id", doc)
+        s = self._ix.key_code("section_id", section)
+        if d < 0 or s < 0:
+            raise KeyError(key)
+        if self._sorted is None:
+            order = np.argsort(self._keys, kind="stable")
+            self._sorted = (self._keys[order], self._counts[order])
+        keys, counts = self._sorted
+        code = d * self._width + s
+        i = int(np.searchsorted(keys, code))
+        if i < len(keys) and keys[i] == code:
+            return int(counts[i])
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return iter(self.as_dict())
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __repr__(self) -> str:
+        return f"SectionCounts({self.as_dict()!r})"
 
 
 _views: weakref.WeakKeyDictionary[Any, IndexView] = weakref.WeakKeyDictionary()
@@ -309,10 +392,13 @@ class _SegmentMatcher:
             return _empty()
         if len(tokens) == 1:
             tp = fr.postings(tokens[0])
-            m = self._filter(tp.rows)
-            rows, tf = tp.rows[m], tp.tf[m]
+            rows, tf = tp.rows, tp.tf
+            m = None if self.keep is None else self.keep[rows]
+            if m is not None:
+                rows, tf = rows[m], tf[m]
             if tp.pos is not None and len(tp.pos):
-                first = tp.pos[(np.cumsum(tp.tf) - tp.tf)[m]]
+                at = np.cumsum(tp.tf) - tp.tf  # each row's first position
+                first = tp.pos[at if m is None else at[m]].astype(np.int64)
             else:  # unigrams keep no positions
                 first = np.full(len(rows), -1, np.int64)
             score = self._bm25(name, fr, tokens[0], rows, tf) if scored else np.zeros(len(rows))
@@ -320,30 +406,44 @@ class _SegmentMatcher:
         lists = [fr.postings(t) for t in tokens]
         order = sorted(range(len(tokens)), key=lambda i: len(lists[i].rows))
         cand = lists[order[0]].rows
-        cand = cand[self._filter(cand)]
+        if self.keep is not None:
+            cand = cand[self.keep[cand]]
         for i in order[1:]:
             if not len(cand):
                 return _empty()
-            cand = np.intersect1d(cand, lists[i].rows, assume_unique=True)
+            cand = cand[_members(cand, lists[i].rows)]
         if not len(cand):
             return _empty()
-        starts: NDArray[Any] | None = None
+        # Phrase: keys ``row << 32 | position - i`` of each token at the candidate rows only
+        # (sorted: rows ascend, positions ascend within a row), intersected smallest first.
+        keysets: list[NDArray[Any]] = []
         for i in order:
             tp = lists[i]
             if tp.pos is None:  # no positions stored: not a bigram here, no phrase
                 return _empty()
-            sel = _members(tp.rows, cand)
-            rep = np.repeat(sel, tp.tf)
-            prow = np.repeat(tp.rows, tp.tf)[rep]
-            ppos = tp.pos[rep] - i
+            idx = np.searchsorted(tp.rows, cand)  # cand is a subset of tp.rows
+            n_at = tp.tf[idx]
+            begin = np.cumsum(tp.tf)[idx] - n_at
+            total = int(n_at.sum())
+            out_begin = np.cumsum(n_at) - n_at
+            gather = np.repeat(begin - out_begin, n_at) + np.arange(total)
+            ppos = tp.pos[gather].astype(np.int64) - i
+            prow = np.repeat(cand, n_at)
             ok = ppos >= 0
-            keys = (prow[ok] << 32) | ppos[ok]
-            starts = keys if starts is None else np.intersect1d(starts, keys, assume_unique=True)
+            keysets.append((prow[ok] << 32) | ppos[ok])
+        keysets.sort(key=len)
+        starts = keysets[0]
+        for keys in keysets[1:]:
             if not len(starts):
                 return _empty()
-        assert starts is not None
+            starts = starts[_members(starts, keys)]
+        if not len(starts):
+            return _empty()
         srow = starts >> 32
-        rows, first_idx, count = np.unique(srow, return_index=True, return_counts=True)
+        brk = np.flatnonzero(srow[1:] != srow[:-1]) + 1
+        first_idx = np.concatenate(([0], brk))
+        rows = srow[first_idx]
+        count = np.diff(np.append(first_idx, len(srow)))
         first = starts[first_idx] & 0xFFFFFFFF
         score = np.zeros(len(rows), dtype=np.float64)
         if scored:
@@ -406,6 +506,18 @@ class _SegmentMatcher:
         return _Part(main.rows, score, main.count, main.first), word
 
 
+def _runs(values: NDArray[Any]) -> tuple[NDArray[Any], NDArray[Any]] | tuple[None, None]:
+    """Values and lengths of the runs of equal values, in order, when no value has two runs
+    (else ``(None, None)``)."""
+    n = len(values)
+    starts = np.flatnonzero(values[1:] != values[:-1]) + 1
+    starts = np.concatenate(([0], starts))
+    head = values[starts]
+    if len(head) > 1 and len(np.unique(head)) != len(head):
+        return None, None
+    return head, np.diff(np.append(starts, n))
+
+
 def _members(a: NDArray[Any], b: NDArray[Any]) -> NDArray[Any]:
     """Mask of the elements of sorted ``a`` that are in sorted ``b``."""
     if not len(b) or not len(a):
@@ -418,7 +530,9 @@ def _members(a: NDArray[Any], b: NDArray[Any]) -> NDArray[Any]:
 
 def _and(x: _Part, y: _Part) -> _Part:
     """Rows in both; scores ``x + y`` (in that order, as the reference implementation adds)."""
-    rows, ix, iy = np.intersect1d(x.rows, y.rows, assume_unique=True, return_indices=True)
+    ix = np.flatnonzero(_members(x.rows, y.rows))
+    rows = x.rows[ix]
+    iy = np.searchsorted(y.rows, rows)
     return _Part(
         rows,
         x.score[ix] + y.score[iy],
@@ -470,13 +584,14 @@ def match(
             if lo == hi:
                 continue
             local = allowed_arr[lo:hi] - seg.offset
-        got = _SegmentMatcher(
-            ix, seg, exact_field, word_field, local, section_field, spec.sections
-        ).run(spec)
+        try:
+            got = _SegmentMatcher(
+                ix, seg, exact_field, word_field, local, section_field, spec.sections
+            ).run(spec)
+        finally:  # one segment's pages at a time: the peak RSS stays that of one segment
+            seg.postings.release()
         if got is not None:
             parts.append((got[0], got[1], seg.offset))
-    for seg in ix.segments:
-        seg.postings.release()
     if not parts:
         return Matches(_EMPTY_I, _EMPTY_F, _EMPTY_F, _EMPTY_I, _EMPTY_I)
     return Matches(
