@@ -206,7 +206,9 @@ class IndexView:
             order = np.lexsort((dfirst, -dcnt))
         else:  # runs are in order of first row: a stable sort by count keeps ties that way
             order = np.argsort(-dcnt, kind="stable")
-        per_doc = dict(zip(map(dk.__getitem__, ud[order].tolist()), dcnt[order].tolist(), strict=True))
+        per_doc = dict(
+            zip(map(dk.__getitem__, ud[order].tolist()), dcnt[order].tolist(), strict=True)
+        )
         return per_doc, per_section
 
     def doc_frequency(self, fieldname: str, token: str) -> int:

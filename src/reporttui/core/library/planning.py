@@ -61,14 +61,11 @@ class Planning(LibraryBase):
     def fingerprint(self) -> str:
         """Fingerprint of everything that shapes the index; a change means rebuild."""
         from reporttui.core.index import schema
+        from reporttui.core.index.versions import constant
 
         parts = [LIBRARY_FORMAT, schema.fingerprint(self.home)]
-        try:
-            from reporttui.core.text import ingest
-
-            parts.append(str(getattr(ingest, "INGEST_VERSION", "")))
-        except ImportError:  # pragma: no cover - ingestion always ships
-            pass
+        # query (issue 11): read without importing the ingestion pipeline when cached
+        parts.append(constant("reporttui.core.text.ingest", "INGEST_VERSION", self.home))
         return hashlib.sha1("\0".join(parts).encode()).hexdigest()[:16]
 
     def _sources(
@@ -116,8 +113,8 @@ class Planning(LibraryBase):
                 return True
             if st.st_mtime != record.mtime or st.st_size != record.size:
                 return True
-        try:
-            self._check_index(catalog.index_name)
+        try:  # through the shared searcher: the search that follows reuses what it read
+            self._check_index(catalog.index_name, share=True)
         except IndexDamaged:
             return True
         return False

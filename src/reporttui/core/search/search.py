@@ -72,7 +72,9 @@ def _lexicon(reader: Any, fieldname: str) -> tuple[tuple[str, str], ...]:
         per_reader = {}
     got = per_reader.get(fieldname)
     if got is None:
-        values = [v.decode("utf-8") if isinstance(v, bytes) else v for v in reader.lexicon(fieldname)]
+        values = [
+            v.decode("utf-8") if isinstance(v, bytes) else v for v in reader.lexicon(fieldname)
+        ]
         got = per_reader[fieldname] = tuple((v, fold(v)) for v in values)
     return got
 
@@ -655,11 +657,41 @@ def _rerank(
     return scored[:limit]
 
 
-_roles_cache: weakref.WeakKeyDictionary[Any, list[str] | None] = weakref.WeakKeyDictionary()
+class _RoleColumn:
+    """docnum -> row role (``""`` for a body paragraph), read row by row from Whoosh's column.
+
+    Search needs the roles of its candidates only (~150 rows); reading the whole column into a
+    list took ~0.3 s on the corpus (276k rows, one Python step each): most of a one-shot
+    ``reporttui search``. Roles read are kept (per reader).
+    """
+
+    def __init__(self, reader: Any) -> None:
+        self._column = reader.column_reader(ROLE_FIELD)
+        self._n = reader.doc_count_all()
+        self._seen: dict[int, str] = {}
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, docnum: int) -> str:
+        got = self._seen.get(docnum)
+        if got is None:
+            try:
+                with self._lock:  # Whoosh's column readers share one file position
+                    v = self._column[docnum]
+                got = v.decode("utf-8") if isinstance(v, bytes) else (v or "")
+            except Exception:
+                got = ""
+            self._seen[docnum] = got
+        return got
 
 
-def _roles(reader: Any) -> list[str] | None:
-    """docnum -> row role (``""`` for a body paragraph), read once per reader; None without the column."""
+_roles_cache: weakref.WeakKeyDictionary[Any, _RoleColumn | None] = weakref.WeakKeyDictionary()
+
+
+def _roles(reader: Any) -> _RoleColumn | None:
+    """docnum -> row role (``""`` for a body paragraph), per reader; None without the column."""
     try:
         return _roles_cache[reader]
     except (KeyError, TypeError):
@@ -668,10 +700,7 @@ def _roles(reader: Any) -> list[str] | None:
         if ROLE_FIELD not in reader.schema or not reader.has_column(ROLE_FIELD):
             out = None
         else:
-            out = [
-                v.decode("utf-8") if isinstance(v, bytes) else (v or "")
-                for v in reader.column_reader(ROLE_FIELD)
-            ]
+            out = _RoleColumn(reader)
     except Exception:
         out = None
     with contextlib.suppress(TypeError):
