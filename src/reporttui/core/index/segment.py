@@ -24,12 +24,9 @@ def import_jieba() -> Any:
     ``open`` beside its module when that import fails; ``pkg_resources`` scans every installed
     distribution at import (~0.1 s, most of importing jieba). The same files are read either way.
     """
-    mod = sys.modules.get("jieba")
-    if mod is not None:
-        return mod
     logging.getLogger("jieba").setLevel(logging.WARNING)
-    with _import_lock:
-        hide = "pkg_resources" not in sys.modules
+    with _import_lock:  # (a module another thread is importing waits in the import below)
+        hide = "jieba" not in sys.modules and "pkg_resources" not in sys.modules
         if hide:
             sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # import -> ImportError
         try:

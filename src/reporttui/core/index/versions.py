@@ -6,7 +6,8 @@ whole ingestion pipeline (hundreds of regular expressions compiled at import) co
 ``reporttui search`` ~0.3 s before it could answer. So a constant read once is kept in the
 library home (``cache/versions.json``) together with the size and modification time of the
 source file that defines it; while that file is unchanged, the cached value is the value.
-A module already imported is simply asked.
+An imported module is asked, and the cache brought up to date: indexing, which imports both,
+leaves the cache that a later search reads.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def constant(module: str, name: str, home: Path | None = None) -> str:
     cache entry, the file changed, or the module has no source file.
     """
     loaded = sys.modules.get(module)
-    if loaded is not None or home is None:
+    if home is None:
         return str(getattr(loaded or importlib.import_module(module), name, ""))
     origin = _origin(module)
     stamp = _stamp(origin) if origin else None
@@ -71,7 +72,7 @@ def constant(module: str, name: str, home: Path | None = None) -> str:
         and isinstance(entry.get("value"), str)
     ):
         return str(entry["value"])
-    value = str(getattr(importlib.import_module(module), name, ""))
+    value = str(getattr(loaded or importlib.import_module(module), name, ""))
     if stamp is not None:
         entries[key] = {"file": origin, "stamp": stamp, "value": value}
         _write(cache, entries)
