@@ -248,6 +248,11 @@ class IndexView:
             )
         return got
 
+    def known_frequency(self, fieldname: str, token: str, df: int) -> None:
+        """Record a document frequency counted while decoding (rows holding the token in every
+        segment, deleted ones included): :meth:`doc_frequency` then looks nothing up."""
+        self._df.setdefault((fieldname, token), df)
+
     def idf(self, fieldname: str, token: str) -> float:
         """Whoosh's idf: ``log(N / (df + 1)) + 1`` with N the rows including deleted ones."""
         return math.log(self.doc_count_all / (self.doc_frequency(fieldname, token) + 1)) + 1
@@ -592,11 +597,15 @@ class _SegmentMatcher:
         score = main.score
         for w, boost in spec.boosts:
             wp = self.words.postings(w, positions=False)
-            at = _members(main.rows, wp.rows)
+            if not len(wp.rows):
+                continue
+            idx = np.searchsorted(wp.rows, main.rows)
+            idx[idx == len(wp.rows)] = len(wp.rows) - 1
+            at = wp.rows[idx] == main.rows
             if not at.any():
                 continue
-            mine = _members(wp.rows, main.rows)
-            part = self._bm25(self.words_name, self.words, w, wp.rows[mine], wp.tf[mine], boost)
+            # the word's rows among main's, in order: main's matching rows and their tf
+            part = self._bm25(self.words_name, self.words, w, main.rows[at], wp.tf[idx[at]], boost)
             score = score.copy()
             score[at] += part
             word[at] += part
@@ -616,9 +625,19 @@ def _runs(values: NDArray[Any]) -> tuple[NDArray[Any], NDArray[Any]] | tuple[Non
 
 
 def _members(a: NDArray[Any], b: NDArray[Any]) -> NDArray[Any]:
-    """Mask of the elements of sorted ``a`` that are in sorted ``b``."""
+    """Mask of the elements of sorted unique ``a`` that are in sorted unique ``b``.
+
+    Binary searches go from the shorter array into the longer one (a common word's 128k rows
+    are not each looked up among a few hundred candidates)."""
     if not len(b) or not len(a):
         return np.zeros(len(a), dtype=bool)
+    if len(a) > 4 * len(b):
+        at = np.searchsorted(a, b)
+        ok = at < len(a)
+        ok[ok] = a[at[ok]] == b[ok]
+        mask = np.zeros(len(a), dtype=bool)
+        mask[at[ok]] = True
+        return mask
     idx = np.searchsorted(b, a)
     idx[idx == len(b)] = len(b) - 1
     found: NDArray[Any] = b[idx] == a
@@ -746,6 +765,9 @@ def _decode(ix: IndexView, wanted: dict[str, set[str]], positions: set[str | Non
                     )
         finally:
             seg.postings.release()
+    for name, tokens in wanted.items():  # document frequencies over all segments, as read
+        for t in tokens:
+            ix.known_frequency(name, t, sum(len(p.rows) for p in pieces.get((name, t), ())))
     decoded: dict[str, dict[str, TermPostings]] = {name: {} for name in wanted}
     for (name, t), got in pieces.items():
         if len(got) == 1:

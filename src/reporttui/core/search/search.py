@@ -713,12 +713,10 @@ def _lengths(reader: Any) -> Any:
 
     From the project's postings (the same quantised lengths BM25F uses), via the matcher's view.
     """
-    import numpy as np
-
-    segments = matcher.view(reader).segments
-    if not segments:
+    ix = matcher.view(reader)
+    if not ix.segments:
         return None
-    return np.concatenate([seg.postings.field(BIGRAM_FIELD).lengths for seg in segments])
+    return ix.lengths(BIGRAM_FIELD)
 
 
 def _row_keys(reader: Any) -> tuple[list[str], list[str]]:
