@@ -704,7 +704,7 @@ def match(
     wanted[word_field].update(w for w, _ in spec.boosts)
     if section_field is not None and spec.sections:
         wanted.setdefault(section_field, set()).update(t for ts in spec.sections for t in ts)
-    merged = _decode(ix, wanted, positions={exact_field, section_field})
+    merged = _decode(ix, wanted, {exact_field, section_field}, exact_field, spec, allowed_arr)
     whole = _Segment(None, 0, merged, ix.live(), ix.doc_count_all)  # type: ignore[arg-type]
     got = _SegmentMatcher(
         ix, whole, exact_field, word_field, allowed_arr, section_field, spec.sections
@@ -744,16 +744,42 @@ class _Merged:
         return self.fields[name]
 
 
-def _decode(ix: IndexView, wanted: dict[str, set[str]], positions: set[str | None]) -> _Merged:
+def _decode(
+    ix: IndexView,
+    wanted: dict[str, set[str]],
+    positions: set[str | None],
+    exact_field: str,
+    spec: MatchSpec,
+    allowed: NDArray[Any] | None,
+) -> _Merged:
     """Decode the wanted tokens of every segment, one segment at a time (its pages are released
     before the next: the peak RSS stays that of one segment), into global arrays. Matching then
     runs once over the whole index instead of once per segment (~26 segments on the corpus:
-    the per-segment work of small numpy steps was most of a typical query)."""
+    the per-segment work of small numpy steps was most of a typical query).
+
+    A segment where some clause cannot match (each of its alternatives lacks a token) holds no
+    matching row: nothing of it is decoded (a rare word spares the common ranking words); nor
+    is a segment without any row the filters allow."""
+    clauses = spec.clauses
     pieces: dict[tuple[str, str], list[TermPostings]] = {}
+    skipped = False
     for seg in ix.segments:
         try:
+            readers = {name: seg.postings.field(name) for name in wanted}
+            fe = readers[exact_field]
+            if allowed is not None:
+                lo, hi = np.searchsorted(allowed, [seg.offset, seg.offset + seg.n])
+                if lo == hi:
+                    skipped = True
+                    continue
+            if clauses and not all(
+                any(all(fe.term_id(t) >= 0 for tokens in alt for t in tokens) for alt in clause)
+                for clause in clauses
+            ):
+                skipped = True
+                continue
             for name, tokens in wanted.items():
-                fr = seg.postings.field(name)
+                fr = readers[name]
                 with_pos = name in positions
                 for t in tokens:
                     tp = fr.postings(t, positions=with_pos)
@@ -765,7 +791,7 @@ def _decode(ix: IndexView, wanted: dict[str, set[str]], positions: set[str | Non
                     )
         finally:
             seg.postings.release()
-    for name, tokens in wanted.items():  # document frequencies over all segments, as read
+    for name, tokens in wanted.items() if not skipped else ():  # frequencies, as read
         for t in tokens:
             ix.known_frequency(name, t, sum(len(p.rows) for p in pieces.get((name, t), ())))
     decoded: dict[str, dict[str, TermPostings]] = {name: {} for name in wanted}
