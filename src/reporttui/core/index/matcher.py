@@ -99,6 +99,10 @@ class _Part:
     first: NDArray[Any]
 
 
+_CHECK_ONCE_ROWS = 20_000
+"""Above this many matching rows, counting relies on a once-per-index check that each
+document's and section's rows are consecutive (else it checks the matching rows each time)."""
+
 _EMPTY_I = np.zeros(0, dtype=np.int64)
 _EMPTY_F = np.zeros(0, dtype=np.float64)
 
@@ -126,6 +130,7 @@ class IndexView:
         self._key_codes: dict[str, dict[str, int]] = {}
         self._live: NDArray[Any] | bool | None = False  # False: not made yet
         self._lengths: dict[str, NDArray[Any]] = {}
+        self._runs_ok: dict[str, bool] = {}
         leaves = [(reader, 0)] if reader.is_atomic() else list(reader.leaf_readers())
         for leaf, offset in leaves:
             n = leaf.doc_count_all()
@@ -174,6 +179,22 @@ class IndexView:
         s, sk = self.key_column("section_id")
         return [dk[c] for c in d.tolist()], [sk[c] for c in s.tolist()]
 
+    def _contiguous(self, kind: str) -> bool:
+        """Whether the rows of every document (``doc``) or of every (document, section)
+        (``section``) are consecutive in the whole index (checked once): then the matching
+        rows of each are one run too, and counting needs no sort."""
+        with self._lock:
+            got = self._runs_ok.get(kind)
+        if got is None:
+            d = self.key_column("doc_id")[0]
+            if kind == "section":
+                s, sk = self.key_column("section_id")
+                d = d * max(len(sk), 1) + s
+            got = len(d) < 2 or _runs(d) is not None
+            with self._lock:
+                self._runs_ok[kind] = got
+        return got
+
     def key_code(self, name: str, value: str) -> int:
         """The index-wide code of a row key string (see :meth:`key_column`), or -1."""
         with self._lock:
@@ -196,17 +217,21 @@ class IndexView:
         key = d * width + s
         # Rows ascend and a section's rows are consecutive, so each key is one run: counts are
         # run lengths, already in order of first row (no sort). Else the general way.
-        ukey, kcnt = _runs(key)
-        if ukey is None:
+        big = len(rows) > _CHECK_ONCE_ROWS
+        runs = _runs(key, big and self._contiguous("section"))
+        if runs is None:
             u, first, cnt = np.unique(key, return_index=True, return_counts=True)
             order = np.argsort(first, kind="stable")
             ukey, kcnt = u[order], cnt[order]
+        else:
+            ukey, kcnt = runs
         per_section = SectionCounts(ukey, kcnt, self, width)
-        ud, dcnt = _runs(d)
-        if ud is None:
+        druns = _runs(d, big and self._contiguous("doc"))
+        if druns is None:
             ud, dfirst, dcnt = np.unique(d, return_index=True, return_counts=True)
             order = np.lexsort((dfirst, -dcnt))
         else:  # runs are in order of first row: a stable sort by count keeps ties that way
+            ud, dcnt = druns
             order = np.argsort(-dcnt, kind="stable")
         per_doc = dict(
             zip(map(dk.__getitem__, ud[order].tolist()), dcnt[order].tolist(), strict=True)
@@ -612,15 +637,17 @@ class _SegmentMatcher:
         return _Part(main.rows, score, main.count, main.first), word
 
 
-def _runs(values: NDArray[Any]) -> tuple[NDArray[Any], NDArray[Any]] | tuple[None, None]:
+def _runs(
+    values: NDArray[Any], known_unique: bool = False
+) -> tuple[NDArray[Any], NDArray[Any]] | None:
     """Values and lengths of the runs of equal values, in order, when no value has two runs
-    (else ``(None, None)``)."""
+    (else None). ``known_unique``: the caller knows no value can have two runs."""
     n = len(values)
     starts = np.flatnonzero(values[1:] != values[:-1]) + 1
     starts = np.concatenate(([0], starts))
     head = values[starts]
-    if len(head) > 1 and len(np.unique(head)) != len(head):
-        return None, None
+    if not known_unique and len(head) > 1 and len(np.unique(head)) != len(head):
+        return None
     return head, np.diff(np.append(starts, n))
 
 
@@ -803,6 +830,6 @@ def _decode(
         decoded[name][t] = TermPostings(
             np.concatenate([p.rows for p in got]),
             np.concatenate([p.tf for p in got]),
-            None if no_pos else np.concatenate([p.pos for p in got]),  # type: ignore[misc]
+            None if no_pos else np.concatenate([p.pos for p in got if p.pos is not None]),
         )
     return _Merged({name: _MergedField(ix.lengths(name), d) for name, d in decoded.items()})

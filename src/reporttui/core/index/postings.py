@@ -457,7 +457,8 @@ class _Keys:
         self.blob = blob
         self.n = len(off) - 1
         self._off_array = off
-        self.off: Any = memoryview(np.ascontiguousarray(off)).cast("B").cast(off.dtype.char)
+        mv: Any = memoryview(np.ascontiguousarray(off))  # type: ignore[arg-type]
+        self.off: Any = mv.cast("B").cast(off.dtype.char)
         self._sample: list[bytes] | None = None
 
     def __len__(self) -> int:

@@ -667,7 +667,7 @@ class _RoleColumn:
 
     def __init__(self, reader: Any) -> None:
         self._column = reader.column_reader(ROLE_FIELD)
-        self._n = reader.doc_count_all()
+        self._n = int(reader.doc_count_all())
         self._seen: dict[int, str] = {}
         self._lock = threading.Lock()
 
