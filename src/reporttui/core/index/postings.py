@@ -457,8 +457,7 @@ class _Keys:
         self.blob = blob
         self.n = len(off) - 1
         self._off_array = off
-        mv: Any = memoryview(np.ascontiguousarray(off))  # type: ignore[arg-type]
-        self.off: Any = mv.cast("B").cast(off.dtype.char)
+        self.off: Any = _int_view(off)
         self._sample: list[bytes] | None = None
 
     def __len__(self) -> int:
@@ -498,6 +497,12 @@ class _Keys:
         return -1
 
 
+def _int_view(a: NDArray[Any]) -> Any:
+    """A memoryview of a 1-D unsigned numpy array whose items are Python ints."""
+    mv: Any = memoryview(np.ascontiguousarray(a))  # type: ignore[arg-type]
+    return mv.cast("B").cast(a.dtype.char)
+
+
 class FieldReader:
     """One field of one segment's postings file."""
 
@@ -521,6 +526,10 @@ class FieldReader:
         self.data = arr("data")
         self.lengths = arr("lengths")
         self.total = total
+        # The same arrays as memoryviews: a term's four numbers are Python ints at once (numpy
+        # scalar indexing costs more than the rest of a small term's decoding).
+        self._meta = tuple(_int_view(a) for a in (self.df, self.npos, self.width, self.data_off))
+        self._buf, self._data_at = buf, base + layout[f"{name}.data"][0]
 
     def term_id(self, term: str) -> int:
         """The term's number in this segment, or -1."""
@@ -534,10 +543,11 @@ class FieldReader:
         i = self.term_id(term)
         if i < 0:
             return TermPostings(_EMPTY, _EMPTY, _EMPTY if positions else None)  # absent
-        df, npos, w = int(self.df[i]), int(self.npos[i]), int(self.width[i])
+        m_df, m_npos, m_width, m_off = self._meta
+        df, npos, w = m_df[i], m_npos[i], m_width[i]
         rw, tw, pw = _CODE_WIDTH[w & 3], _CODE_WIDTH[(w >> 2) & 3], _CODE_WIDTH[(w >> 4) & 3]
-        at = int(self.data_off[i])
-        data = self.data
+        at = self._data_at + m_off[i]
+        data = self._buf
         rows = np.frombuffer(data, dtype=_WIDTH_DTYPE[rw], count=df, offset=at).astype(np.int64)
         np.cumsum(rows, out=rows)
         at += df * rw
