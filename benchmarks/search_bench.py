@@ -228,7 +228,7 @@ def existing_home(args: argparse.Namespace) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", required=True, type=Path, help="folder of .txt/.md reports")
+    parser.add_argument("--corpus", type=Path, help="folder of .txt/.md reports (to index)")
     parser.add_argument("--limit-docs", type=int, default=0, help="only the first N files")
     parser.add_argument("--json", action="store_true", help="print one JSON line")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per query")
@@ -253,6 +253,8 @@ def main() -> int:
         return 0
     if args.home:
         return existing_home(args)
+    if args.corpus is None:
+        parser.error("give --corpus DIR (to index it) or --home HOME (an indexed library)")
 
     from reporttui.core.library.catalog import scan_root
     from reporttui.core.library.library import Library
