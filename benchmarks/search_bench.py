@@ -2,6 +2,7 @@
 """Index a folder of reports into a fresh library home, then time searches against ripgrep.
 
     python benchmarks/search_bench.py --corpus DIR [--limit-docs N] [--json]
+    python benchmarks/search_bench.py --home HOME [--cli N] [--json]   # an indexed library
 
 Prints one JSON line (with --json) or a short table:
 ``{"docs","chars","index_seconds","chars_per_second","queries","p50_ms","p95_ms",
@@ -139,19 +140,121 @@ def rg_phase(files: list[Path], repeat: int) -> tuple[list[float] | None, str | 
     return times, None
 
 
+def _child_cpu() -> float:
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return kids.ru_utime + kids.ru_stime
+
+
+def cli_phase(home: Path, runs: int) -> dict[str, float]:
+    """`reporttui search QUERY > /dev/null` as a whole process (import, start-up, freshness
+    check, search, output), warm page cache: wall and CPU seconds per run."""
+    exe = Path(sys.executable).with_name("reporttui")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "reporttui.cli"]
+    env = dict(os.environ, REPORTTUI_HOME=str(home))
+    walls, cpus = [], []
+    subprocess.run([*cmd, "search", QUERIES[0]], env=env, stdout=subprocess.DEVNULL)  # warm
+    for _ in range(runs):
+        for query in QUERIES:
+            before = _child_cpu()
+            started = time.perf_counter()
+            subprocess.run(
+                [*cmd, "search", query],
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            walls.append(time.perf_counter() - started)
+            cpus.append(_child_cpu() - before)
+    return {
+        "cli_p50_s": round(percentile(walls, 0.5), 3),
+        "cli_p95_s": round(percentile(walls, 0.95), 3),
+        "cli_cpu_p50_s": round(percentile(cpus, 0.5), 3),
+        "cli_cpu_p95_s": round(percentile(cpus, 0.95), 3),
+    }
+
+
+def existing_home(args: argparse.Namespace) -> int:
+    """Search figures on an already indexed library home (``--home``): in-process search
+    latency and RSS in a child process, ripgrep on the library's files, optionally the CLI."""
+    from reporttui.core.library.library import Library
+
+    home = args.home.resolve()
+    files = [Path(e.path) for e in Library(home).entries() if not e.bundled]
+    child = subprocess.run(
+        [
+            sys.executable,
+            __file__,
+            "--corpus",
+            ".",
+            "--search-only",
+            str(home),
+            "--repeat",
+            str(args.repeat),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    if child.returncode:
+        print(child.stderr, file=sys.stderr)
+        return 1
+    searched = json.loads(child.stdout.strip().splitlines()[-1])
+    rg_times, rg_note = rg_phase(files, args.repeat)
+    figures: dict[str, object] = {
+        "docs": len(files),
+        "queries": len(QUERIES),
+        "p50_ms": round(percentile(searched["times_ms"], 0.5), 2),
+        "p95_ms": round(percentile(searched["times_ms"], 0.95), 2),
+        "rg_p50_ms": round(percentile(rg_times, 0.5), 2) if rg_times else None,
+        "rg_p95_ms": round(percentile(rg_times, 0.95), 2) if rg_times else None,
+        "peak_rss_mb": round(searched["peak_rss_mb"], 1),
+    }
+    if rg_times:
+        figures["p50_vs_rg"] = round(float(figures["p50_ms"]) / float(figures["rg_p50_ms"]), 3)  # type: ignore[arg-type]
+        figures["p95_vs_rg"] = round(float(figures["p95_ms"]) / float(figures["rg_p95_ms"]), 3)  # type: ignore[arg-type]
+    if args.cli:
+        figures.update(cli_phase(home, args.cli))
+    figures["load_average"] = round(os.getloadavg()[0], 2)
+    if rg_note:
+        figures["notes"] = rg_note
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False))
+    else:
+        for key, value in figures.items():
+            print(f"{key:>18}  {value}")
+        for query, total in searched["totals"].items():
+            print(f"  {total:>7}  {query}", file=sys.stderr)
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", required=True, type=Path, help="folder of .txt/.md reports")
+    parser.add_argument("--corpus", type=Path, help="folder of .txt/.md reports (to index)")
     parser.add_argument("--limit-docs", type=int, default=0, help="only the first N files")
     parser.add_argument("--json", action="store_true", help="print one JSON line")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per query")
     parser.add_argument("--keep-home", action="store_true", help="leave the temp home in place")
+    parser.add_argument(
+        "--home",
+        type=Path,
+        help="search an existing library home instead of indexing (--corpus is then ignored)",
+    )
+    parser.add_argument(
+        "--cli",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also time `reporttui search QUERY` as a whole process, N runs per query",
+    )
     parser.add_argument("--search-only", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.search_only:
         print(json.dumps(search_phase(args.search_only, args.repeat)))
         return 0
+    if args.home:
+        return existing_home(args)
+    if args.corpus is None:
+        parser.error("give --corpus DIR (to index it) or --home HOME (an indexed library)")
 
     from reporttui.core.library.catalog import scan_root
     from reporttui.core.library.library import Library

@@ -57,6 +57,8 @@ QUERIES = [
     "3个",
     "107.48亿元",
     "new york",
+    "生态 保护 黄河",  # three clauses: matched rarest first, scores added in the typed order
+    "发展 改革 -深化 开放",
 ]
 
 

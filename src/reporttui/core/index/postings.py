@@ -433,24 +433,74 @@ class TermPostings:
 
     rows: NDArray[Any]  # int64, ascending
     tf: NDArray[Any]  # int64 per row
-    pos: NDArray[Any] | None  # int64, per row ascending, rows in order (len = tf.sum()); None
-    # when not asked for or not stored (unigrams: one-unit terms need no positions)
+    pos: NDArray[Any] | None  # unsigned ints (a view of the file), per row ascending, rows in
+    # order (len = tf.sum()); None when not asked for or not stored (unigrams: one-unit terms
+    # need no positions)
 
 
 _EMPTY = np.zeros(0, dtype=np.int64)
 
 
 class _Keys:
-    """Sorted term keys as a sequence (for ``bisect``) without splitting the blob."""
+    """Sorted term keys, searched in place (no list of all the keys is ever made).
+
+    Every :data:`SAMPLE`-th key is kept as ``bytes`` (made on the first lookup), so a lookup is
+    one C ``bisect`` over those and a short binary search inside one block of the mapped file.
+    Each page of a mapped file that is touched counts in the process's resident size with its
+    neighbours (the kernel maps ~64 KB around a fault): a plain binary search over the whole
+    file touched ~20 places per lookup, one block touches two or three.
+    """
+
+    SAMPLE = 256
 
     def __init__(self, blob: memoryview, off: NDArray[Any]) -> None:
-        self.blob, self.off = blob, off
+        self.blob = blob
+        self.n = len(off) - 1
+        self._off_array = off
+        self.off: Any = _int_view(off)
+        self._sample: list[bytes] | None = None
 
     def __len__(self) -> int:
-        return len(self.off) - 1
+        return self.n
 
     def __getitem__(self, i: int) -> bytes:
-        return bytes(self.blob[int(self.off[i]) : int(self.off[i + 1])])
+        return bytes(self.blob[self.off[i] : self.off[i + 1]])
+
+    def _samples(self) -> list[bytes]:
+        got = self._sample
+        if got is None:
+            step = self.SAMPLE
+            starts = self._off_array[: self.n : step].tolist()
+            ends = self._off_array[1 : self.n + 1 : step].tolist()
+            blob = self.blob
+            got = self._sample = [blob[a:b].tobytes() for a, b in zip(starts, ends, strict=True)]
+        return got
+
+    def find(self, key: bytes) -> int:
+        """The index of ``key``, or -1."""
+        if not self.n:
+            return -1
+        block = bisect.bisect_right(self._samples(), key) - 1
+        if block < 0:
+            return -1
+        blob, off = self.blob, self.off
+        lo = block * self.SAMPLE
+        hi = min(lo + self.SAMPLE, self.n)
+        while lo < hi:
+            mid = (lo + hi) >> 1
+            if blob[off[mid] : off[mid + 1]].tobytes() < key:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < self.n and blob[off[lo] : off[lo + 1]].tobytes() == key:
+            return lo
+        return -1
+
+
+def _int_view(a: NDArray[Any]) -> Any:
+    """A memoryview of a 1-D unsigned numpy array whose items are Python ints."""
+    mv: Any = memoryview(np.ascontiguousarray(a))  # type: ignore[arg-type]
+    return mv.cast("B").cast(a.dtype.char)
 
 
 class FieldReader:
@@ -476,14 +526,14 @@ class FieldReader:
         self.data = arr("data")
         self.lengths = arr("lengths")
         self.total = total
+        # The same arrays as memoryviews: a term's four numbers are Python ints at once (numpy
+        # scalar indexing costs more than the rest of a small term's decoding).
+        self._meta = tuple(_int_view(a) for a in (self.df, self.npos, self.width, self.data_off))
+        self._buf, self._data_at = buf, base + layout[f"{name}.data"][0]
 
     def term_id(self, term: str) -> int:
         """The term's number in this segment, or -1."""
-        key = term.encode("utf-8")
-        i = bisect.bisect_left(self._keys, key)
-        if i < len(self._keys) and self._keys[i] == key:
-            return i
-        return -1
+        return self._keys.find(term.encode("utf-8"))
 
     def doc_frequency(self, term: str) -> int:
         i = self.term_id(term)
@@ -493,10 +543,11 @@ class FieldReader:
         i = self.term_id(term)
         if i < 0:
             return TermPostings(_EMPTY, _EMPTY, _EMPTY if positions else None)  # absent
-        df, npos, w = int(self.df[i]), int(self.npos[i]), int(self.width[i])
+        m_df, m_npos, m_width, m_off = self._meta
+        df, npos, w = m_df[i], m_npos[i], m_width[i]
         rw, tw, pw = _CODE_WIDTH[w & 3], _CODE_WIDTH[(w >> 2) & 3], _CODE_WIDTH[(w >> 4) & 3]
-        at = int(self.data_off[i])
-        data = self.data
+        at = self._data_at + m_off[i]
+        data = self._buf
         rows = np.frombuffer(data, dtype=_WIDTH_DTYPE[rw], count=df, offset=at).astype(np.int64)
         np.cumsum(rows, out=rows)
         at += df * rw
@@ -506,10 +557,8 @@ class FieldReader:
             tf = np.ones(df, dtype=np.int64)
         at += df * tw
         pos = None
-        if positions and pw:
-            pos = np.frombuffer(data, dtype=_WIDTH_DTYPE[pw], count=npos, offset=at).astype(
-                np.int64
-            )
+        if positions and pw:  # a view: the matcher converts only the positions it reads
+            pos = np.frombuffer(data, dtype=_WIDTH_DTYPE[pw], count=npos, offset=at)
         return TermPostings(rows, tf, pos)
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import bisect
 import contextlib
 import hashlib
-import logging
 import mmap
 import os
 import struct
@@ -40,9 +39,10 @@ _open: dict[Path, _Cache | None] = {}
 
 def cache_file(home: Path) -> Path:
     """The cache file of ``home``'s current dictionary."""
-    import jieba
+    from reporttui.core.index.versions import constant
 
-    h = hashlib.sha1(f"jieba={jieba.__version__};{dictionary.fingerprint(home)}".encode())
+    version = constant("jieba", "__version__", home)
+    h = hashlib.sha1(f"jieba={version};{dictionary.fingerprint(home)}".encode())
     return Path(home) / "cache" / f"jieba-words-{h.hexdigest()[:16]}.bin"
 
 
@@ -144,9 +144,9 @@ def cut_for_search(text: str, home: Path | None) -> list[str] | None:
     cache = _cache(home)
     if cache is None:
         return None
-    logging.getLogger("jieba").setLevel(logging.WARNING)
-    import jieba
+    from reporttui.core.index.segment import import_jieba
 
+    jieba = import_jieba()
     freq: dict[str, int] = {}
     n = len(text)
     for i in range(n):

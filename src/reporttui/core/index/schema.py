@@ -84,10 +84,11 @@ def fingerprint(home: Path | None = None) -> str:
 
     The library stores it with the index and rebuilds when it differs.
     """
-    import jieba
+    from reporttui.core.index.versions import constant
 
+    jieba_version = constant("jieba", "__version__", home)  # query: without importing jieba
     h = hashlib.sha1()
-    h.update(f"schema={SCHEMA_VERSION};tok={TOKENIZER_VERSION};jieba={jieba.__version__};".encode())
+    h.update(f"schema={SCHEMA_VERSION};tok={TOKENIZER_VERSION};jieba={jieba_version};".encode())
     h.update(dictionary.fingerprint(home).encode())
     return h.hexdigest()[:16]
 

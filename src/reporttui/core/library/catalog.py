@@ -397,23 +397,35 @@ def scan_root(root: Path, problems: list[str] | None = None) -> list[Path]:
     def unreadable(exc: OSError) -> None:
         note(f"{exc.filename}: cannot read the folder ({exc.strerror}): skipped")
 
-    found: list[Path] = []
+    found: set[str] = set()
+    # Folders below root are walked only when they are real folders (os.walk does not follow
+    # links), so a file that is not itself a link resolves to the real root + its relative
+    # path; only links need Path.resolve (one lstat per component: ~0.3 s for 3,000 files).
+    real_root = os.path.realpath(root)
     for folder, dirs, files in os.walk(root, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        real_folder = os.path.normpath(os.path.join(real_root, os.path.relpath(folder, root)))
         for name in sorted(files):
             if name.startswith(".") or not name.lower().endswith(SOURCE_SUFFIXES):
                 continue
-            path = Path(folder, name)
+            where = os.path.join(folder, name)
             try:
-                st = path.stat()
+                st = os.lstat(where)
+                link = stat.S_ISLNK(st.st_mode)
+                if link:
+                    st = os.stat(where)
             except OSError as exc:
-                note(_entry_problem(path, exc))
+                note(_entry_problem(Path(where), exc))
                 continue
             if not stat.S_ISREG(st.st_mode):
-                note(f"{path}: a {_kind(st.st_mode)}, not a report file: skipped")
+                note(f"{where}: a {_kind(st.st_mode)}, not a report file: skipped")
+                continue
+            if not link:
+                found.add(os.path.join(real_folder, name))
                 continue
             try:
-                found.append(path.resolve())
+                found.add(str(Path(where).resolve()))
             except (OSError, RuntimeError):
-                note(f"{path}: symlink loop: skipped")
-    return sorted(set(found))
+                note(f"{where}: symlink loop: skipped")
+    # Sorted as Paths sort (part by part), without making 3,000 Paths compare each other.
+    return [Path(p) for p in sorted(found, key=lambda p: p.split(os.sep))]

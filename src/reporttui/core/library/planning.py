@@ -61,19 +61,16 @@ class Planning(LibraryBase):
     def fingerprint(self) -> str:
         """Fingerprint of everything that shapes the index; a change means rebuild."""
         from reporttui.core.index import schema
+        from reporttui.core.index.versions import constant
 
         parts = [LIBRARY_FORMAT, schema.fingerprint(self.home)]
-        try:
-            from reporttui.core.text import ingest
+        # query (issue 11): read without importing the ingestion pipeline when cached
+        parts.append(constant("reporttui.core.text.ingest", "INGEST_VERSION", self.home))
+        from reporttui.core.text import boilerplate
 
-            parts.append(str(getattr(ingest, "INGEST_VERSION", "")))
-            from reporttui.core.text import boilerplate
-
-            keys = boilerplate.load_keys(self.home)
-            if keys:  # inputs (issue 9): documents are parsed with the library's boilerplate
-                parts.append("boilerplate " + boilerplate.digest(keys))
-        except ImportError:  # pragma: no cover - ingestion always ships
-            pass
+        keys = boilerplate.load_keys(self.home)
+        if keys:  # inputs (issue 9): documents are parsed with the library's boilerplate
+            parts.append("boilerplate " + boilerplate.digest(keys))
         return hashlib.sha1("\0".join(parts).encode()).hexdigest()[:16]
 
     def _sources(
@@ -121,8 +118,8 @@ class Planning(LibraryBase):
                 return True
             if st.st_mtime != record.mtime or st.st_size != record.size:
                 return True
-        try:
-            self._check_index(catalog.index_name)
+        try:  # through the shared searcher: the search that follows reuses what it read
+            self._check_index(catalog.index_name, share=True)
         except IndexDamaged:
             return True
         return False

@@ -32,29 +32,54 @@ class IndexDamaged(ReportError):
 class Searching(LibraryBase):
     """The shared searcher and search (a part of ``Library``)."""
 
-    def _check_index(self, name: str) -> None:
-        """Open the index and every segment's files; IndexDamaged if anything is missing or cut."""
+    def _check_index(self, name: str, share: bool = False) -> None:
+        """Open the index and every segment's files; IndexDamaged if anything is missing or cut.
+
+        ``share``: check through the shared searcher (opened if needed) when ``name`` is the
+        live index, so that a search right after (``reporttui search``) does not open and read
+        the whole index a second time.
+        """
+        folder = index_dir(self.home) / name
+        if share:
+            with self._search_lock:
+                if self._catalog().index_name == name:
+                    try:
+                        # Opening maps every segment's postings file and checks it fits.
+                        self._check_reader(self._open_searcher().reader())
+                        return
+                    except Exception as exc:
+                        with contextlib.suppress(Exception):
+                            if self._searcher is not None:
+                                self._searcher.close()
+                        self._searcher = None
+                        raise IndexDamaged(
+                            f"the search index at {folder} is damaged ({type(exc).__name__})"
+                        ) from exc
         from whoosh import index as whoosh_index
 
-        folder = index_dir(self.home) / name
         try:
             ix = whoosh_index.open_dir(str(folder))
             with ix.reader() as reader:
                 from reporttui.core.index.matcher import IndexView
 
                 IndexView(reader)  # every segment's postings file opens and fits its segment
-                for leaf, _ in reader.leaf_readers():
-                    leaf.doc_count_all()
-                    for fieldname in ("doc_id",):
-                        if fieldname in leaf.schema:
-                            for _term in leaf.lexicon(fieldname):
-                                pass
-                    if leaf.doc_count_all():
-                        leaf.stored_fields(leaf.doc_count_all() - 1)
+                self._check_reader(reader)
         except Exception as exc:
             raise IndexDamaged(
                 f"the search index at {folder} is damaged ({type(exc).__name__})"
             ) from exc
+
+    @staticmethod
+    def _check_reader(reader: Any) -> None:
+        """Read what a search reads of every segment: its document ids and last stored row."""
+        for leaf, _ in reader.leaf_readers():
+            leaf.doc_count_all()
+            for fieldname in ("doc_id",):
+                if fieldname in leaf.schema:
+                    for _term in leaf.lexicon(fieldname):
+                        pass
+            if leaf.doc_count_all():
+                leaf.stored_fields(leaf.doc_count_all() - 1)
 
     def _open_searcher(self) -> Any:
         """The shared searcher on the live index, refreshed when a writer committed since."""

@@ -6,6 +6,7 @@ module turns spans into styled text.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 Span = tuple[int, int]
@@ -52,8 +53,9 @@ class SearchResult:
     """Number of matching paragraphs/headings in the whole library (not capped by the limit)."""
     per_doc: dict[str, int] = field(default_factory=dict)
     """doc_id -> number of matching paragraphs (over all matches, not only the returned hits)."""
-    per_section: dict[tuple[str, str], int] = field(default_factory=dict)
-    """(doc_id, section_id) -> number of matching paragraphs directly in that section."""
+    per_section: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    """(doc_id, section_id) -> number of matching paragraphs directly in that section (a
+    read-only mapping, made into a dict only when iterated: see ``matcher.SectionCounts``)."""
     terms: tuple[str, ...] = ()
     """The positive terms (words and phrases) to highlight anywhere, e.g. in the reader."""
     notice: str | None = None

@@ -54,13 +54,37 @@ def term_query(term: str, field: str = BIGRAM_FIELD) -> wq.Query | None:
     return wq.Phrase(field, tokens)
 
 
+_lexicon_cache: weakref.WeakKeyDictionary[Any, dict[str, tuple[tuple[str, str], ...]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _lexicon(reader: Any, fieldname: str) -> tuple[tuple[str, str], ...]:
+    """(value, folded value) of every term of a small ID field (region, kind), read once per
+    reader: Whoosh merges the term lists of every segment on each call (~30 ms on the corpus)."""
+    try:
+        per_reader = _lexicon_cache[reader]
+    except KeyError:
+        per_reader = {}
+        with contextlib.suppress(TypeError):
+            _lexicon_cache[reader] = per_reader
+    except TypeError:
+        per_reader = {}
+    got = per_reader.get(fieldname)
+    if got is None:
+        values = [
+            v.decode("utf-8") if isinstance(v, bytes) else v for v in reader.lexicon(fieldname)
+        ]
+        got = per_reader[fieldname] = tuple((v, fold(v)) for v in values)
+    return got
+
+
 def _values_containing(reader: Any, fieldname: str, wanted: tuple[str, ...]) -> wq.Query:
     """Terms of an ID field that contain any wanted value (region:古交 -> 古交市)."""
     folded = [fold(w) for w in wanted]
     matched = []
-    for raw in reader.lexicon(fieldname):
-        value = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-        if any(w in fold(value) for w in folded):
+    for value, folded_value in _lexicon(reader, fieldname):
+        if any(w in folded_value for w in folded):
             matched.append(wq.Term(fieldname, value))
     if not matched:
         return wq.NullQuery
@@ -114,17 +138,22 @@ def _regionless(searcher: Any) -> dict[str, tuple[str, str]]:
         pass
     if not reader.doc_count_all():
         return {}
-    values = [v.decode("utf-8") if isinstance(v, bytes) else v for v in reader.lexicon("region")]
-    with_region = (
-        set(searcher.docs_for_query(wq.Or([wq.Term("region", v) for v in values])))
-        if values
-        else set()
-    )
-    docs, _ = _row_keys(reader)
+    import numpy as np
+
+    # Rows of reports with a region: each region term's postings into one mask (a Whoosh Or of
+    # every region, stepped row by row, took ~1-3 s on the corpus: every multi-word search of a
+    # fresh process paid it). Then the live rows outside it, by document.
+    ix = matcher.view(reader)
+    has_region = np.zeros(ix.doc_count_all, dtype=bool)
+    for v, _ in _lexicon(reader, "region"):
+        ids = np.fromiter(reader.postings("region", v).all_ids(), dtype=np.int64)
+        has_region[ids[ids < len(has_region)]] = True
+    live = ix.live()
+    without = ~has_region if live is None else live & ~has_region
+    codes, names = ix.key_column("doc_id")
     rows_of: dict[str, list[int]] = {}
-    for d in reader.all_doc_ids():
-        if d not in with_region:
-            rows_of.setdefault(docs[d], []).append(d)
+    for d, c in zip(np.flatnonzero(without).tolist(), codes[without].tolist(), strict=True):
+        rows_of.setdefault(names[c], []).append(d)
     # Bounded work: the title of every such report, and the text of its first rows only while
     # there are few of them (a library of files without metadata is then matched by title).
     per_doc = REGIONLESS_ROWS if len(rows_of) <= REGIONLESS_DOCS else 1
@@ -306,9 +335,8 @@ def _metadata_rows(searcher: Any, word: str) -> tuple[frozenset[int], str] | Non
         return None
     w = fold(word)
     names = []
-    for raw in reader.lexicon("region"):
-        value = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-        if fold(value).startswith(w) and len(_region_stem(value)) <= len(word) + 1:
+    for value, folded_value in _lexicon(reader, "region"):
+        if folded_value.startswith(w) and len(_region_stem(value)) <= len(word) + 1:
             names.append(value)
     queries: list[wq.Query] = [wq.Term("region", v) for v in names]
     titled = [d for d, (title, _) in _regionless(searcher).items() if title.startswith(word)]
@@ -638,11 +666,41 @@ def _rerank(
     return scored[:limit]
 
 
-_roles_cache: weakref.WeakKeyDictionary[Any, list[str] | None] = weakref.WeakKeyDictionary()
+class _RoleColumn:
+    """docnum -> row role (``""`` for a body paragraph), read row by row from Whoosh's column.
+
+    Search needs the roles of its candidates only (~150 rows); reading the whole column into a
+    list took ~0.3 s on the corpus (276k rows, one Python step each): most of a one-shot
+    ``reporttui search``. Roles read are kept (per reader).
+    """
+
+    def __init__(self, reader: Any) -> None:
+        self._column = reader.column_reader(ROLE_FIELD)
+        self._n = int(reader.doc_count_all())
+        self._seen: dict[int, str] = {}
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, docnum: int) -> str:
+        got = self._seen.get(docnum)
+        if got is None:
+            try:
+                with self._lock:  # Whoosh's column readers share one file position
+                    v = self._column[docnum]
+                got = v.decode("utf-8") if isinstance(v, bytes) else (v or "")
+            except Exception:
+                got = ""
+            self._seen[docnum] = got
+        return got
 
 
-def _roles(reader: Any) -> list[str] | None:
-    """docnum -> row role (``""`` for a body paragraph), read once per reader; None without the column."""
+_roles_cache: weakref.WeakKeyDictionary[Any, _RoleColumn | None] = weakref.WeakKeyDictionary()
+
+
+def _roles(reader: Any) -> _RoleColumn | None:
+    """docnum -> row role (``""`` for a body paragraph), per reader; None without the column."""
     try:
         return _roles_cache[reader]
     except (KeyError, TypeError):
@@ -651,10 +709,7 @@ def _roles(reader: Any) -> list[str] | None:
         if ROLE_FIELD not in reader.schema or not reader.has_column(ROLE_FIELD):
             out = None
         else:
-            out = [
-                v.decode("utf-8") if isinstance(v, bytes) else (v or "")
-                for v in reader.column_reader(ROLE_FIELD)
-            ]
+            out = _RoleColumn(reader)
     except Exception:
         out = None
     with contextlib.suppress(TypeError):
@@ -667,12 +722,10 @@ def _lengths(reader: Any) -> Any:
 
     From the project's postings (the same quantised lengths BM25F uses), via the matcher's view.
     """
-    import numpy as np
-
-    segments = matcher.view(reader).segments
-    if not segments:
+    ix = matcher.view(reader)
+    if not ix.segments:
         return None
-    return np.concatenate([seg.postings.field(BIGRAM_FIELD).lengths for seg in segments])
+    return ix.lengths(BIGRAM_FIELD)
 
 
 def _row_keys(reader: Any) -> tuple[list[str], list[str]]:
@@ -751,10 +804,10 @@ def _candidates(
     home: Path | None,
     use_jieba: bool | None,
     pool_size: int = ranking.POOL,
-) -> tuple[dict[int, float], list[int], dict[int, tuple[str, ...]], dict[int, int]]:
-    """Candidates (row -> BM25F, the best ``pool_size``), every matching row, rows matched
-    through metadata words, and each candidate's first match position (-1: unknown), from the
-    matcher (:mod:`reporttui.core.index.matcher`).
+) -> tuple[dict[int, float], Any, dict[int, tuple[str, ...]], dict[int, int]]:
+    """Candidates (row -> BM25F, the best ``pool_size``), every matching row (a sorted int64
+    array), rows matched through metadata words, and each candidate's first match position
+    (-1: unknown), from the matcher (:mod:`reporttui.core.index.matcher`).
 
     The literal query, widened by synonyms, runs once; when words name a region or year of the
     library, the query without them runs again on those reports' rows, and the matches are joined.
@@ -795,7 +848,7 @@ def _candidates(
             )
             if hit:
                 meta_rows[d] = hit
-    return pool, matched.tolist(), meta_rows, firsts
+    return pool, matched, meta_rows, firsts  # matched: a sorted int64 array
 
 
 def _firsts(found: matcher.Matches, rows: Any) -> dict[int, int]:
@@ -811,7 +864,7 @@ def _firsts(found: matcher.Matches, rows: Any) -> dict[int, int]:
     return dict(zip(want[ok].tolist(), found.first[idx[ok]].tolist(), strict=False))
 
 
-def _counts(searcher: Searcher, docnums: Any) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
+def _counts(searcher: Searcher, docnums: Any) -> tuple[dict[str, int], Any]:
     """Matches per document and per (document, section), over all matching rows."""
     import numpy as np
 
