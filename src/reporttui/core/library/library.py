@@ -340,7 +340,7 @@ class Library(References, CatalogKeeper, Planning, Searching, FaultHandling):
             total = len(plan.index)
             if progress is not None:
                 progress(0, total, "")
-            if workers > 1:
+            if workers > 1 or indexer.has_large(plan.index):  # safety: big files in a worker
                 segments, outcome = indexer.build_segments(
                     folder, plan.index, workers, self.home, progress=progress, cancel=cancel
                 )

@@ -122,6 +122,25 @@ class Planning(LibraryBase):
             return True
         return False
 
+    def pending_bytes(self) -> int:
+        """Bytes of the new and changed source files the committed index lacks (0 without an
+        index or when the index must be rebuilt anyway). Lets a search go on with the
+        committed index instead of waiting minutes for a very large file to be indexed."""
+        catalog = self._catalog()
+        if not self._index_ok(catalog) or catalog.fingerprint != self.fingerprint():
+            return 0
+        total = 0
+        for path, _ in self._sources(catalog):
+            key = str(path)
+            record = catalog.sources.get(key) or catalog.failed.get(key)
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            if record is None or st.st_mtime != record.mtime or st.st_size != record.size:
+                total += st.st_size
+        return total
+
     def _plan(self, catalog: Catalog, full: bool, missing: set[str] | None = None) -> _Plan:
         """What to index, keep and drop; ``missing``: ids whose rows were lost (re-indexed)."""
         missing = missing or set()
