@@ -47,7 +47,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 INPUT_TIMEOUT = 10.0
-"""Seconds any one bad input may take (the issue's bound)."""
+"""CPU-seconds any one bad input may take (the issue's bound). The machine running the sweep
+may be shared (2 cores at a load of 10): wall time alone would measure the neighbours, so a run
+fails on CPU time above its budget, or on wall time above 4 times it (a hang burns no CPU)."""
+import resource  # noqa: E402
 BUILD_TIMEOUT = 300.0
 
 ATTACKS = {
@@ -151,15 +154,19 @@ class Sweep:
             start_new_session=True,
             **extra,  # type: ignore[arg-type]
         )
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         try:
-            out, err = proc.communicate(timeout=timeout)
+            out, err = proc.communicate(timeout=max(timeout * 4, 40.0))
             timed_out = False
         except subprocess.TimeoutExpired:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(proc.pid, signal.SIGKILL)
             out, err = proc.communicate()
             timed_out = True
-        return Run(proc.returncode, out, err, time.monotonic() - start, timed_out)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        wall = time.monotonic() - start
+        return Run(proc.returncode, out, err, wall, timed_out or cpu > timeout, cpu)
 
     # --- libraries -----------------------------------------------------------------------
 
@@ -240,6 +247,7 @@ class Run:
     err: bytes
     seconds: float
     timed_out: bool
+    cpu: float = 0.0
 
     def err_text(self) -> str:
         text = self.err.decode("utf-8", "replace").strip()
@@ -250,7 +258,7 @@ def judge(run: Run, *, ok: Sequence[int] = (0, 1, 2), json_out: bool = False) ->
     """The common rules of any command on bad input: in time, an expected exit, no traceback,
     at most one or two error lines, valid UTF-8 and no terminal control from the input."""
     if run.timed_out:
-        return f"no answer within {run.seconds:.0f} s"
+        return f"over budget: {run.cpu:.1f} CPU-s, {run.seconds:.0f} s wall"
     if run.rc not in ok:
         return f"exit {run.rc}: {run.err_text()}"
     if b"Traceback" in run.err or b"Traceback" in run.out:
@@ -374,6 +382,8 @@ def check_files(sw: Sweep) -> None:
     folder = sw.root / "bad-files"
     files = bad_files(folder)
     home = sw.root / "home-files"
+    base = sw.root / "home-files-base"
+    sw.run(base, "docs", timeout=120)  # the bundled library, indexed once
     for name, (path, expect) in files.items():
 
         def outline(path: Path = path, expect: str = expect) -> str | None:
@@ -393,7 +403,10 @@ def check_files(sw: Sweep) -> None:
         sw.check("files", f"outline {name}", lambda path=path: judge(sw.run(home, "outline", str(path))))
 
         def add(path: Path = path, expect: str = expect) -> str | None:
-            done = sw.run(home, "add", str(path), timeout=INPUT_TIMEOUT * 2)
+            # Each file into its own copy of a built library: one slow file cannot make the
+            # next checks re-index it.
+            home = sw.copy_home(base, "home-files-add")
+            done = sw.run(home, "add", str(path))
             problem = judge(done)
             if problem:
                 return problem
