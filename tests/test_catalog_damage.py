@@ -65,6 +65,8 @@ def check_recovered(home: Path, folder: Path, notices: list[str]) -> None:
     assert sum(1 for e in entries if e.bundled) == 5
     report = library.sync()
     assert not report.rebuilt, report.messages
+    # After the sync the document list is the one a clean build has (lengths included).
+    assert all(e.chars > 0 for e in library.entries()), [e.chars for e in library.entries()]
     result = library.search("煤矸石")
     assert {h.path for h in result.hits} >= {str(folder / "2024.md"), str(folder / "2025.md")}
     library.close()

@@ -26,6 +26,16 @@ LIBRARY_FORMAT = "library-1"
 """Bumped when what the library writes into the index changes in a way the fingerprint misses."""
 
 
+def _chars_of(path: Path) -> int:
+    """The cleaned text's length of one source (0 when it no longer loads)."""
+    from reporttui.core.text.ingest import load_document
+
+    try:
+        return len(load_document(path).text)
+    except Exception:
+        return 0
+
+
 def _sha1_file(path: Path) -> str:
     """SHA-1 of a regular file. Opened non-blocking and checked first: a FIFO that replaced a
     report since the folder was scanned must not hang the writer (which holds the lock)."""
@@ -194,8 +204,12 @@ class Planning(LibraryBase):
                 failed[key] = FailedRecord(key, f"cannot read {path}: {exc.strerror}", 0, -1)
                 continue
             if not full and old is not None and not old.entry.sha1 and old.entry.id == sha1[:12]:
-                # Recovered from the index (no hash recorded): the same content, kept.
-                old = SourceRecord(LibraryEntry(**{**old.entry.__dict__, "sha1": sha1}), 0, 0)
+                # Recovered from the index (no hash recorded): the same content, kept; its
+                # length, which the index does not store, read again (safety: docs as before).
+                fields = {**old.entry.__dict__, "sha1": sha1}
+                if not old.entry.chars:
+                    fields["chars"] = _chars_of(path)
+                old = SourceRecord(LibraryEntry(**fields), 0, 0)
             if not full and old is not None and old.entry.sha1 == sha1:
                 keep[key] = SourceRecord(old.entry, st.st_mtime, st.st_size)
                 restat[key] = (st.st_mtime, st.st_size)
