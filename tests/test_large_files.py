@@ -86,7 +86,9 @@ def test_a_search_does_not_wait_for_a_big_pending_file(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "small.txt").write_text(SEED.read_text(encoding="utf-8"), "utf-8")
     env = {**os.environ, "REPORTTUI_HOME": str(home)}
-    done = subprocess.run([reporttui(), "add", str(folder)], env=env, capture_output=True, timeout=120)
+    done = subprocess.run(
+        [reporttui(), "add", str(folder)], env=env, capture_output=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     (folder / "huge.txt").write_text("鹿鸣工程加快建设。\n\n" * 250_000, "utf-8")  # 7.5 MB
     done = subprocess.run(

@@ -11,6 +11,7 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from itertools import pairwise
 
 from reporttui.core.index.tokenize import UNIT_RE, fold, units
 
@@ -98,7 +99,7 @@ def make_snippet(text: str, spans: Sequence[Span], width: int = 80) -> tuple[str
     starts = sorted(s for s, _ in spans)
     ends = sorted(e for _, e in spans)
     ordered = sorted(spans)
-    nested = any(b[1] < a[1] for a, b in zip(ordered, ordered[1:], strict=False))
+    nested = any(b[1] < a[1] for a, b in pairwise(ordered))
     for anchor, _ in spans:
         start = max(0, min(anchor - lead, len(text) - width))
         end = start + width
