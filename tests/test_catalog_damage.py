@@ -167,3 +167,14 @@ def test_backup_is_a_good_generation(home: Path) -> None:
 
     _keep_backup(home)
     assert (home / BACKUP_NAME).read_bytes() == good
+
+
+def test_catalogue_and_backup_both_missing_are_recovered_from_the_index(
+    home: Path, built: tuple[Path, Path]
+) -> None:
+    """Both files gone while the index stays: the index remembers the added folder."""
+    (home / CATALOG_NAME).unlink()
+    (home / BACKUP_NAME).unlink()
+    notices: list[str] = []
+    check_recovered(home, built[1], notices)
+    assert any("from the search index" in n for n in notices), notices

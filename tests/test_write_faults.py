@@ -185,6 +185,9 @@ def test_a_real_full_disk_and_a_real_read_only_home(tmp_path: Path) -> None:
         assert searched.returncode == 0 and "matching paragraph" in searched.stdout
         indexed = run("index")
         assert indexed.returncode == 1 and len(indexed.stderr.strip().splitlines()) == 1
+        added = run("add", str(SEED))  # nothing can be added: an error, not "0 added"
+        assert added.returncode == 1 and "read-only" in added.stderr
+        assert len(added.stderr.strip().splitlines()) == 1, added.stderr
     finally:
         subprocess.run(["umount", str(disk)], capture_output=True)
 

@@ -226,9 +226,13 @@ def add_command(obj: Context, paths: tuple[str, ...], home: str | None) -> None:
     """Add report files or folders (recursive; .txt and .md) to the library and index them."""
     library = _library(obj, home)
     explicit = {str(Path(p).expanduser().resolve()) for p in paths if Path(p).is_file()}
-    library.notify = lambda msg: None if any(e in msg for e in explicit) else _say(msg)
+    library.notify = lambda msg: (
+        None if any(e in msg for e in explicit) or "is read-only (" in msg else _say(msg)
+    )
     with _progress("indexing") as progress:
         report = library.add([Path(p) for p in paths], progress=progress)
+    if report.read_only:  # safety: nothing was added, so not a success
+        raise ReportError(f"the library home {library.home} is read-only: nothing added")
     failed_explicit = [error for path, error in report.failed if path in explicit]
     if failed_explicit:
         if report.changed:

@@ -262,6 +262,14 @@ class CatalogRead:
     """Records dropped from an otherwise good file."""
 
 
+def _has_an_index(home: Path) -> bool:
+    """True when ``home/index`` holds a committed index (a library was built here)."""
+    try:
+        return any(any(d.glob("_MAIN_*.toc")) for d in (home / "index").iterdir() if d.is_dir())
+    except OSError:
+        return False
+
+
 def read_catalog_checked(home: Path) -> CatalogRead:
     """The catalogue in ``home``, validated; from the backup generation when damaged.
 
@@ -274,6 +282,8 @@ def read_catalog_checked(home: Path) -> CatalogRead:
         return CatalogRead(catalog, problems=problems)
     except FileNotFoundError:
         damage = "" if not backup_path(home).exists() else "catalog.json is missing"
+        if not damage and _has_an_index(home):  # safety: both lost, the index remembers
+            damage = "catalog.json and its backup are missing"
     except CatalogDamaged as exc:
         damage = f"catalog.json is damaged ({exc})"
     except OSError as exc:
