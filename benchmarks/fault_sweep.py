@@ -32,6 +32,7 @@ import hashlib
 import json
 import os
 import random
+import re
 import select
 import shutil
 import signal
@@ -1322,7 +1323,6 @@ def check_disks(sw: Sweep, home: Path, reference: dict, folder: Path) -> None:
             ]
             if extra:
                 return f"folders left in index/: {extra}"
-            t0 = time.monotonic()
             s1 = sw.run(work, "search", "营商环境", timeout=30)
             if judge(s1, ok=(0,)):
                 return "search after the failed add: " + str(judge(s1, ok=(0,)))
@@ -1339,7 +1339,7 @@ def check_disks(sw: Sweep, home: Path, reference: dict, folder: Path) -> None:
                 if sorted(p.name for p in index_folder(work).iterdir()) != before:
                     return "index on the full disk left files"
             # The estimate: at least what the add really needed on a big disk, at most 4 times it.
-            m = __import__("re").search(r"about ([\d,.]+) (MB|kB)", err)
+            m = re.search(r"about ([\d,.]+) (MB|kB)", err)
             if not m:
                 return f"no figure in: {err.strip()}"
             estimate = float(m.group(1).replace(",", "")) * (1e6 if m.group(2) == "MB" else 1e3)
@@ -1377,6 +1377,17 @@ def check_disks(sw: Sweep, home: Path, reference: dict, folder: Path) -> None:
                 return "index --rebuild: " + problem
             if "space" not in done.err.decode():
                 return f"not the space line: {done.err_text()}"
+            m = re.search(r"about ([\d,.]+) (MB|kB)", done.err.decode())
+            if not m:
+                return f"no figure in: {done.err_text()}"
+            estimate = float(m.group(1).replace(",", "")) * (1e6 if m.group(2) == "MB" else 1e3)
+            real = du(index_folder(home))  # a rebuilt index is as big as the live one
+            print(
+                f"      disk: rebuild estimate {estimate / 1e6:.1f} MB, index {real / 1e6:.1f} MB",
+                flush=True,
+            )
+            if not real * 0.9 <= estimate <= real * 4:
+                return f"estimate {estimate / 1e6:.1f} MB for a {real / 1e6:.1f} MB index"
             if sorted(p.name for p in index_folder(work).iterdir()) != before:
                 return "the old index changed"
             if len(list((work / "index").iterdir())) != 1:

@@ -39,6 +39,7 @@ from reporttui.core.library.faults import (
     MAX_FILE_MB,
     FaultHandling,
     _forget_failure,
+    _reserve_failure_slot,
     _size,
     max_file_bytes,
     size_problem,
@@ -167,6 +168,7 @@ class Library(References, CatalogKeeper, Planning, Searching, FaultHandling):
                     return report
                 raise LibraryBusy("another reporttui is still updating this library; try later")
             try:
+                _reserve_failure_slot(self.home)  # safety: room to remember a failure
                 self._update_locked(roots, full, progress, cancel, report)
                 self._verify_next = False
             except OSError as exc:
