@@ -29,13 +29,14 @@ def test_a_large_document_is_cut_into_segments_inside_the_document(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The worker's rollover: rows of one document go on into a new segment every
-    SEGMENT_CHARS, and the index then holds every paragraph once."""
+    LARGE_SEGMENT_CHARS, and the index then holds every paragraph once."""
     home = tmp_path / "home"
     library = Library(home)
     library.sync()
     source = big_report(tmp_path / "big.txt", 6)
     folder = home / "index" / library._catalog().index_name
-    monkeypatch.setattr(indexer, "SEGMENT_CHARS", 3000)
+    monkeypatch.setattr(indexer, "LARGE_SEGMENT_CHARS", 3000)
+    monkeypatch.setattr(indexer, "LARGE_FILE_BYTES", 1000)
     segments, outcome = indexer._worker_build(str(folder), str(home), [(str(source), False)])
     assert [x.error for x in outcome.loaded] == [None]
     assert len(segments) >= 3
