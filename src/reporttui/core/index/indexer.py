@@ -271,7 +271,7 @@ def add_sources(
             try:
                 for row in document_rows(doc, home):
                     writer.add_document(**row)
-                    if large and writer.chars >= LARGE_SEGMENT_CHARS:
+                    if large and rollover is not None and writer.chars >= LARGE_SEGMENT_CHARS:
                         writer = outcome.writer = rollover(writer)
                         rolled = True
             except Exception as exc:
