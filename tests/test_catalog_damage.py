@@ -178,3 +178,21 @@ def test_catalogue_and_backup_both_missing_are_recovered_from_the_index(
     notices: list[str] = []
     check_recovered(home, built[1], notices)
     assert any("from the search index" in n for n in notices), notices
+
+
+@pytest.mark.parametrize("kind", ["dev-zero", "fifo"])
+def test_a_catalogue_that_is_not_a_regular_file_is_damage_not_a_hang(
+    home: Path, built: tuple[Path, Path], kind: str
+) -> None:
+    """A catalog.json linked to /dev/zero (or a FIFO) was read forever by every command."""
+    (home / CATALOG_NAME).unlink()
+    if kind == "fifo":
+        os.mkfifo(home / CATALOG_NAME)
+    else:
+        os.symlink("/dev/zero", home / CATALOG_NAME)
+    notices: list[str] = []
+    library = Library(home, notify=notices.append)
+    entries = library.entries()
+    assert sum(1 for e in entries if e.path.startswith(str(built[1]))) == 2, notices
+    assert any("regular file" in n for n in notices), notices
+    library.close()

@@ -99,3 +99,22 @@ def test_a_search_does_not_wait_for_a_big_pending_file(tmp_path: Path) -> None:
     assert json.loads(done.stdout)["total"] == 0
     lines = done.stderr.decode("utf-8").strip().splitlines()
     assert len(lines) == 1 and "not indexed yet" in lines[0] and "reporttui index" in lines[0]
+
+
+def test_a_paragraph_with_tens_of_thousands_of_matches_is_snippeted_fast() -> None:
+    """The snippet window is found by bisection (every anchor rescanning every span took
+    minutes for one huge paragraph); the densest window is the same as before."""
+    import time
+
+    from reporttui.core.search.highlight import find_spans, make_snippet
+
+    text = "营商环境持续优化，" * 55_000
+    spans = find_spans(text, ["营商环境"])
+    assert len(spans) == 55_000
+    started = time.process_time()
+    snippet, shifted = make_snippet(text, spans, 80)
+    assert time.process_time() - started < 2.0
+    assert snippet.startswith("营商环境") and len(shifted) >= 8
+    few = "前言。" * 30 + "营商环境" + "。" * 100 + "营商环境、营商环境" + "后记。" * 30
+    snippet, _ = make_snippet(few, find_spans(few, ["营商环境"]), 40)
+    assert "营商环境、营商环境" in snippet  # the denser window, as before
