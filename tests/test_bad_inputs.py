@@ -117,3 +117,18 @@ def test_repeated_headings_are_siblings(tmp_path: Path) -> None:
     doc = load_document(write(tmp_path, "big.txt", body.encode()))
     assert len(doc.paragraphs()) == 2001
     assert len(doc.sections) == 2001 and {s.level for s in doc.sections[1:]} == {1}
+
+
+def test_utf8_with_a_few_corrupt_bytes_is_read_with_replacements(tmp_path: Path) -> None:
+    """A damaged copy (one bad byte per ~1,000) that no other encoding reads stays UTF-8."""
+    data = bytearray((REPORT * 20).encode("utf-8"))
+    for i in range(40, len(data), 997):
+        data[i] = 0xFF
+    doc = load_document(write(tmp_path, "damaged.txt", bytes(data)))
+    assert "地区生产总值增长5%左右" in doc.text and "\ufffd" in doc.text
+
+
+def test_mostly_undecodable_bytes_are_still_refused(tmp_path: Path) -> None:
+    data = bytes([0xFF, 0xFE, 0x80]) * 2000 + REPORT.encode("utf-8")
+    with pytest.raises(ReportFileError):
+        load_document(write(tmp_path, "junk.txt", data))

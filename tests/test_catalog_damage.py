@@ -65,6 +65,8 @@ def check_recovered(home: Path, folder: Path, notices: list[str]) -> None:
     assert sum(1 for e in entries if e.bundled) == 5
     report = library.sync()
     assert not report.rebuilt, report.messages
+    # After the sync the document list is the one a clean build has (lengths included).
+    assert all(e.chars > 0 for e in library.entries()), [e.chars for e in library.entries()]
     result = library.search("煤矸石")
     assert {h.path for h in result.hits} >= {str(folder / "2024.md"), str(folder / "2025.md")}
     library.close()
@@ -165,3 +167,32 @@ def test_backup_is_a_good_generation(home: Path) -> None:
 
     _keep_backup(home)
     assert (home / BACKUP_NAME).read_bytes() == good
+
+
+def test_catalogue_and_backup_both_missing_are_recovered_from_the_index(
+    home: Path, built: tuple[Path, Path]
+) -> None:
+    """Both files gone while the index stays: the index remembers the added folder."""
+    (home / CATALOG_NAME).unlink()
+    (home / BACKUP_NAME).unlink()
+    notices: list[str] = []
+    check_recovered(home, built[1], notices)
+    assert any("from the search index" in n for n in notices), notices
+
+
+@pytest.mark.parametrize("kind", ["dev-zero", "fifo"])
+def test_a_catalogue_that_is_not_a_regular_file_is_damage_not_a_hang(
+    home: Path, built: tuple[Path, Path], kind: str
+) -> None:
+    """A catalog.json linked to /dev/zero (or a FIFO) was read forever by every command."""
+    (home / CATALOG_NAME).unlink()
+    if kind == "fifo":
+        os.mkfifo(home / CATALOG_NAME)
+    else:
+        os.symlink("/dev/zero", home / CATALOG_NAME)
+    notices: list[str] = []
+    library = Library(home, notify=notices.append)
+    entries = library.entries()
+    assert sum(1 for e in entries if e.path.startswith(str(built[1]))) == 2, notices
+    assert any("regular file" in n for n in notices), notices
+    library.close()

@@ -173,6 +173,10 @@ def test_a_real_full_disk_and_a_real_read_only_home(tmp_path: Path) -> None:
         assert added.returncode == 1
         lines = added.stderr.strip().splitlines()
         assert len(lines) == 1 and "no space left" in lines[0] and "MB needed" in lines[0]
+        # The failure is remembered on the full disk (written over a slot reserved before the
+        # update), so searches do not retry the update.
+        memory = (disk / "home" / "last-update-failed.json").read_text(encoding="utf-8")
+        assert "no space left" in memory
         folder = disk / "home" / "index" / read_catalog(disk / "home").index_name
         # No half-written segment stays: only the committed one's files (MAIN_<id>.rtp, the
         # project's postings, and Whoosh's MAIN_<id>.<part> files).
@@ -180,11 +184,16 @@ def test_a_real_full_disk_and_a_real_read_only_home(tmp_path: Path) -> None:
         assert len(list(folder.glob("MAIN_*.rtp"))) == 1
         searched = run("search", "林麝")
         assert searched.returncode == 0 and "matching paragraph" in searched.stdout
+        assert "searching the last committed index" in searched.stderr
+        assert "indexing" not in searched.stderr
         subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
         searched = run("search", "林麝")
         assert searched.returncode == 0 and "matching paragraph" in searched.stdout
         indexed = run("index")
         assert indexed.returncode == 1 and len(indexed.stderr.strip().splitlines()) == 1
+        added = run("add", str(SEED))  # nothing can be added: an error, not "0 added"
+        assert added.returncode == 1 and "read-only" in added.stderr
+        assert len(added.stderr.strip().splitlines()) == 1, added.stderr
     finally:
         subprocess.run(["umount", str(disk)], capture_output=True)
 

@@ -124,12 +124,24 @@ def _query(words: tuple[str, ...]) -> str:
     return query
 
 
+AUTO_INDEX_MAX_BYTES = 4_000_000
+"""Above this many bytes of new or changed files a search does not index them first (an
+8 MB file takes about a minute; measured in README's "Safe with any file" section)."""
+
+
 def ensure_indexed(library: Any) -> None:
     """Index the library first if needed (seeds on first use), quietly to stderr.
 
     When another process is writing, search goes on with the last committed index.
     """
     if not library.needs_indexing():
+        return
+    pending = library.pending_bytes()
+    if pending > AUTO_INDEX_MAX_BYTES:  # safety: a search never waits minutes on a big file
+        _say(
+            f"{pending / 1e6:,.1f} MB of new or changed files are not indexed yet "
+            "(searching the last committed index; `reporttui index` indexes them)"
+        )
         return
     err = _stderr_console()
     if err.is_terminal:
@@ -214,9 +226,13 @@ def add_command(obj: Context, paths: tuple[str, ...], home: str | None) -> None:
     """Add report files or folders (recursive; .txt and .md) to the library and index them."""
     library = _library(obj, home)
     explicit = {str(Path(p).expanduser().resolve()) for p in paths if Path(p).is_file()}
-    library.notify = lambda msg: None if any(e in msg for e in explicit) else _say(msg)
+    library.notify = lambda msg: (
+        None if any(e in msg for e in explicit) or "is read-only (" in msg else _say(msg)
+    )
     with _progress("indexing") as progress:
         report = library.add([Path(p) for p in paths], progress=progress)
+    if report.read_only:  # safety: nothing was added, so not a success
+        raise ReportError(f"the library home {library.home} is read-only: nothing added")
     failed_explicit = [error for path, error in report.failed if path in explicit]
     if failed_explicit:
         if report.changed:

@@ -44,8 +44,11 @@ def jieba_tokenizer() -> Any:
         return _tokenizer
     with _lock:
         if _tokenizer is None:
+            # safety: CRITICAL, not WARNING: jieba logs a full traceback at ERROR when it cannot
+            # write its own cache (/tmp/jieba.cache owned by another user), which is harmless.
+            logging.getLogger("jieba").setLevel(logging.CRITICAL)
             jieba = import_jieba()
-            jieba.setLogLevel(logging.WARNING)
+            jieba.setLogLevel(logging.CRITICAL)
             tok = jieba.Tokenizer()
             tok.initialize()
             _tokenizer = tok

@@ -237,9 +237,22 @@ def backup_path(home: Path) -> Path:
     return home / BACKUP_NAME
 
 
+MAX_CATALOG_BYTES = 512_000_000
+"""A catalogue is ~400 bytes per document: this bounds what reading a damaged one costs."""
+
+
 def load(path: Path) -> tuple[Catalog, list[str]]:
     """Read and validate one catalogue file; OSError when absent, CatalogDamaged when bad."""
-    raw = path.read_bytes()
+    # safety: only a regular file (opened non-blocking and checked: a catalog.json linked to
+    # /dev/zero or a FIFO would be read forever), and of a bounded size.
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(f.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            raise CatalogDamaged("not a regular file")
+        if st.st_size > MAX_CATALOG_BYTES:
+            raise CatalogDamaged(f"{st.st_size:,} bytes, above the {MAX_CATALOG_BYTES:,} limit")
+        raw = f.read(MAX_CATALOG_BYTES + 1)
     if not raw.strip():
         raise CatalogDamaged("empty file")
     try:
@@ -262,6 +275,14 @@ class CatalogRead:
     """Records dropped from an otherwise good file."""
 
 
+def _has_an_index(home: Path) -> bool:
+    """True when ``home/index`` holds a committed index (a library was built here)."""
+    try:
+        return any(any(d.glob("_MAIN_*.toc")) for d in (home / "index").iterdir() if d.is_dir())
+    except OSError:
+        return False
+
+
 def read_catalog_checked(home: Path) -> CatalogRead:
     """The catalogue in ``home``, validated; from the backup generation when damaged.
 
@@ -274,6 +295,8 @@ def read_catalog_checked(home: Path) -> CatalogRead:
         return CatalogRead(catalog, problems=problems)
     except FileNotFoundError:
         damage = "" if not backup_path(home).exists() else "catalog.json is missing"
+        if not damage and _has_an_index(home):  # safety: both lost, the index remembers
+            damage = "catalog.json and its backup are missing"
     except CatalogDamaged as exc:
         damage = f"catalog.json is damaged ({exc})"
     except OSError as exc:

@@ -72,9 +72,30 @@ def _catalog_state(home: Path) -> list[int]:
     return [st.st_ino, st.st_size, st.st_mtime_ns]
 
 
+FAILURE_SLOT = 4096
+"""Bytes reserved for the failure memory before an update writes anything: on a full disk
+the failure is then written over those bytes in place, which needs no new space."""
+
+
+def _reserve_failure_slot(home: Path) -> None:
+    """Before an update: an empty failure memory of :data:`FAILURE_SLOT` bytes (best effort)."""
+    with contextlib.suppress(OSError):
+        (home / FAILURE_NAME).write_bytes(b"{}".ljust(FAILURE_SLOT))
+
+
 def _remember_failure(home: Path, message: str) -> None:
-    """Best effort (the disk may be full): a small file saying what failed, for what state."""
+    """Best effort (the disk may be full): a small file saying what failed, for what state;
+    written over the reserved slot in place when there is one (no new space needed)."""
     data = {"message": message, "time": time.time(), "catalog": _catalog_state(home)}
+    raw = json.dumps(data, ensure_ascii=True).encode()
+    slot = home / FAILURE_NAME
+    try:
+        if len(raw) <= slot.stat().st_size:
+            with open(slot, "r+b") as out:
+                out.write(raw.ljust(slot.stat().st_size))
+            return
+    except OSError:
+        pass
     tmp = home / f".{FAILURE_NAME}.{os.getpid()}.tmp"
     try:
         tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -141,9 +162,10 @@ class FaultHandling(LibraryBase):
         return message
 
     def _space_needed(self) -> int:
-        """Rough free space the last planned write needed: source bytes times the live index's
-        own ratio of index size to source size (40 when there is no index to measure)."""
-        ratio = 40.0
+        """Free space the last planned write needs: its source bytes times the live index's
+        own ratio of index bytes to source bytes (measured on this library; 10 when there is
+        no index to measure), plus a quarter for Whoosh's temporary files."""
+        ratio = 10.0
         catalog = self._catalog()
         if catalog.index_name:
             folder = index_dir(self.home) / catalog.index_name
@@ -151,10 +173,10 @@ class FaultHandling(LibraryBase):
                 index_bytes = sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
                 source_bytes = sum(max(r.size, 0) for r in catalog.sources.values())
                 if index_bytes and source_bytes:
-                    ratio = max(ratio / 4, index_bytes / source_bytes)
+                    ratio = index_bytes / source_bytes
             except OSError:
                 pass
-        return int(self._planned_bytes * ratio * 1.5)
+        return int(self._planned_bytes * ratio * 1.25)
 
     def failed_recently(self) -> str:
         """The message of the last automatic update that failed, while nothing changed since

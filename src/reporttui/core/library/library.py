@@ -40,6 +40,7 @@ from reporttui.core.library.faults import (
     MAX_FILE_MB,
     FaultHandling,
     _forget_failure,
+    _reserve_failure_slot,
     _size,
     max_file_bytes,
     size_problem,
@@ -171,6 +172,7 @@ class Library(References, CatalogKeeper, Planning, Searching, FaultHandling):
                     return report
                 raise LibraryBusy("another reporttui is still updating this library; try later")
             try:
+                _reserve_failure_slot(self.home)  # safety: room to remember a failure
                 self._update_locked(roots, full, progress, cancel, report)
                 self._verify_next = False
             except OSError as exc:
@@ -383,7 +385,7 @@ class Library(References, CatalogKeeper, Planning, Searching, FaultHandling):
             total = len(plan.index)
             if progress is not None:
                 progress(0, total, "")
-            if workers > 1:
+            if workers > 1 or indexer.has_large(plan.index):  # safety: big files in a worker
                 segments, outcome = indexer.build_segments(
                     folder, plan.index, workers, self.home, progress=progress, cancel=cancel
                 )

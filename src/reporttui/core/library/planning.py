@@ -26,6 +26,16 @@ LIBRARY_FORMAT = "library-1"
 """Bumped when what the library writes into the index changes in a way the fingerprint misses."""
 
 
+def _chars_of(path: Path) -> int:
+    """The cleaned text's length of one source (0 when it no longer loads)."""
+    from reporttui.core.text.ingest import load_document
+
+    try:
+        return len(load_document(path).text)
+    except Exception:
+        return 0
+
+
 def _sha1_file(path: Path) -> str:
     """SHA-1 of a regular file. Opened non-blocking and checked first: a FIFO that replaced a
     report since the folder was scanned must not hang the writer (which holds the lock)."""
@@ -124,6 +134,25 @@ class Planning(LibraryBase):
             return True
         return False
 
+    def pending_bytes(self) -> int:
+        """Bytes of the new and changed source files the committed index lacks (0 without an
+        index or when the index must be rebuilt anyway). Lets a search go on with the
+        committed index instead of waiting minutes for a very large file to be indexed."""
+        catalog = self._catalog()
+        if not self._index_ok(catalog) or catalog.fingerprint != self.fingerprint():
+            return 0
+        total = 0
+        for path, _ in self._sources(catalog):
+            key = str(path)
+            record = catalog.sources.get(key) or catalog.failed.get(key)
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            if record is None or st.st_mtime != record.mtime or st.st_size != record.size:
+                total += st.st_size
+        return total
+
     def _plan(self, catalog: Catalog, full: bool, missing: set[str] | None = None) -> _Plan:
         """What to index, keep and drop; ``missing``: ids whose rows were lost (re-indexed)."""
         missing = missing or set()
@@ -177,8 +206,12 @@ class Planning(LibraryBase):
                 failed[key] = FailedRecord(key, f"cannot read {path}: {exc.strerror}", 0, -1)
                 continue
             if not full and old is not None and not old.entry.sha1 and old.entry.id == sha1[:12]:
-                # Recovered from the index (no hash recorded): the same content, kept.
-                old = SourceRecord(LibraryEntry(**{**old.entry.__dict__, "sha1": sha1}), 0, 0)
+                # Recovered from the index (no hash recorded): the same content, kept; its
+                # length, which the index does not store, read again (safety: docs as before).
+                fields = {**old.entry.__dict__, "sha1": sha1}
+                if not old.entry.chars:
+                    fields["chars"] = _chars_of(path)
+                old = SourceRecord(LibraryEntry(**fields), 0, 0)
             if not full and old is not None and old.entry.sha1 == sha1:
                 keep[key] = SourceRecord(old.entry, st.st_mtime, st.st_size)
                 restat[key] = (st.st_mtime, st.st_size)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from itertools import pairwise
 
 from reporttui.core.index.tokenize import UNIT_RE, fold, units
 
@@ -92,10 +94,19 @@ def make_snippet(text: str, spans: Sequence[Span], width: int = 80) -> tuple[str
         return text, [tuple(s) for s in spans if s[0] < s[1]]  # type: ignore[misc]
     best_start, best_count = 0, -1
     lead = width // 4
+    # safety: counted by bisection over the sorted starts and ends (linear in the spans; a
+    # paragraph with 50,000 matches took minutes when every anchor rescanned every span).
+    starts = sorted(s for s, _ in spans)
+    ends = sorted(e for _, e in spans)
+    ordered = sorted(spans)
+    nested = any(b[1] < a[1] for a, b in pairwise(ordered))
     for anchor, _ in spans:
         start = max(0, min(anchor - lead, len(text) - width))
         end = start + width
-        count = sum(1 for s, e in spans if s >= start and e <= end)
+        if nested:  # spans inside spans: ends are not in start order, count directly
+            count = sum(1 for s, e in spans if s >= start and e <= end)
+        else:
+            count = max(0, bisect_right(ends, end) - bisect_left(starts, start))
         if count > best_count:
             best_start, best_count = start, count
     start = best_start

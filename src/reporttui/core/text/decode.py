@@ -86,6 +86,11 @@ def decode_bytes(data: bytes, name: str = "<text>") -> Decoded:
         return _checked(big5, "big5", name)
     if gb is not None:
         return _checked(gb, "gb18030", name)
+    # safety: UTF-8 with a few corrupt bytes (a damaged copy) that no other encoding reads is
+    # still UTF-8: the bad bytes become U+FFFD instead of the whole report being refused.
+    replaced = data.decode("utf-8", "replace")
+    if replaced.count("\ufffd") <= len(data) // 100:
+        return _checked(replaced, "utf-8", name)
     raise ReportFileError(
         f"cannot decode {name}: not UTF-8, GB18030, Big5 or UTF-16 text"
     ) from None
