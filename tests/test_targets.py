@@ -326,7 +326,11 @@ def test_corpus_wordings(text: str, expected: list[tuple[object, ...]]) -> None:
         ),
         ("居民消费价格指数上涨1.2%。", "review", [("居民消费价格涨幅", 1.2, "%", "", "result")]),
         # one 台阶 is the year's milestone; 跨越两个…台阶 spans years
-        ("全省经济总量跃上6万亿元台阶。", "review", [("地区生产总值", 6.0, "万亿元", "", "result")]),
+        (
+            "全省经济总量跃上6万亿元台阶。",
+            "review",
+            [("地区生产总值", 6.0, "万亿元", "", "result")],
+        ),
         ("地区生产总值连跨3个千亿台阶。", "review", []),
         # qualitative: 高于经济增速, 与经济发展趋势基本一致
         (
