@@ -35,6 +35,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 QUERIES: list[str] = [
     # single words, common to rare
@@ -173,6 +174,29 @@ def cli_phase(home: Path, runs: int) -> dict[str, float]:
     }
 
 
+def search_child(corpus: str, home: Path, repeat: int) -> dict[str, Any] | None:
+    """Run the search phase in a child process (its RSS is the search's alone); None on failure."""
+    child = subprocess.run(
+        [
+            sys.executable,
+            __file__,
+            "--corpus",
+            corpus,
+            "--search-only",
+            str(home),
+            "--repeat",
+            f"{repeat}",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    if child.returncode:
+        print(child.stderr, file=sys.stderr)
+        return None
+    result: dict[str, Any] = json.loads(child.stdout.strip().splitlines()[-1])
+    return result
+
+
 def existing_home(args: argparse.Namespace) -> int:
     """Search figures on an already indexed library home (``--home``): in-process search
     latency and RSS in a child process, ripgrep on the library's files, optionally the CLI."""
@@ -180,24 +204,9 @@ def existing_home(args: argparse.Namespace) -> int:
 
     home = args.home.resolve()
     files = [Path(e.path) for e in Library(home).entries() if not e.bundled]
-    child = subprocess.run(
-        [
-            sys.executable,
-            __file__,
-            "--corpus",
-            ".",
-            "--search-only",
-            str(home),
-            "--repeat",
-            str(args.repeat),
-        ],
-        capture_output=True,
-        text=True,
-    )
-    if child.returncode:
-        print(child.stderr, file=sys.stderr)
+    searched = search_child(".", home, args.repeat)
+    if searched is None:
         return 1
-    searched = json.loads(child.stdout.strip().splitlines()[-1])
     rg_times, rg_note = rg_phase(files, args.repeat)
     figures: dict[str, object] = {
         "docs": len(files),
@@ -306,24 +315,9 @@ def main() -> int:
     chars = sum(e.chars for e in entries)
     index_mb = dir_mb(home / "index")
 
-    child = subprocess.run(
-        [
-            sys.executable,
-            __file__,
-            "--corpus",
-            str(args.corpus),
-            "--search-only",
-            str(home),
-            "--repeat",
-            str(args.repeat),
-        ],
-        capture_output=True,
-        text=True,
-    )
-    if child.returncode:
-        print(child.stderr, file=sys.stderr)
+    searched = search_child(str(args.corpus), home, args.repeat)
+    if searched is None:
         return 1
-    searched = json.loads(child.stdout.strip().splitlines()[-1])
     rg_times, rg_note = rg_phase(files, args.repeat)
 
     figures: dict[str, object] = {
