@@ -15,12 +15,18 @@ File layout (little-endian): ``MAGIC``, a 4-byte header length, a JSON header na
 
 * ``F.keys`` / ``F.key_off``: the term strings (UTF-8), sorted by their bytes, concatenated;
 * ``F.df``, ``F.npos``, ``F.width``, ``F.data_off``: per term the number of rows holding it, its
-  number of positions (its total frequency), the byte widths of its three parts and where its
-  data starts;
-* ``F.data``: per term, three parts one after the other: row numbers (first absolute, then
-  gaps), frequencies per row (width 0: all are 1, nothing stored), positions within each row
-  (ascending per row; width 0: not stored, as for unigrams, which phrases never need). Each part is stored at the smallest width (1, 2 or 4 bytes) its largest
-  value fits, so a term's part is one ``numpy.frombuffer`` away;
+  number of positions (its total frequency), which parts it stores (bit 0: frequencies, bit 1:
+  positions) and where its data starts (``n + 1`` offsets: a term's data ends where the next
+  one's starts);
+* ``F.data``: per term, up to three parts one after the other, every value LEB128-encoded
+  (7 bits a byte, the high bit on all bytes but a value's last; most values take one byte, the
+  rest two): row numbers (first absolute, then gaps), frequencies per row (absent when all are
+  1), positions within each row (ascending per row; absent for unigrams, which phrases never
+  need). A term's values are decoded together by :func:`leb128_decode` (a few numpy passes;
+  one ``astype`` when every value is below 128, as the row gaps of common terms are).
+
+Format 2 (``RTPOST2``); format 1 stored each part at a fixed width of 1, 2 or 4 bytes per term,
+set by its largest value (about 18 % larger).
 * ``F.lengths``: Whoosh's length byte of every row (``length_to_byte`` of its token count), and
   ``F.total`` in the header: the sum of the unquantised lengths (BM25F's average length).
 
@@ -46,12 +52,9 @@ from numpy.typing import NDArray
 
 from reporttui.core.index.tokenize import UNIT_RE, fold
 
-MAGIC = b"RTPOST1\n"
+MAGIC = b"RTPOST2\n"
 EXT = ".rtp"
 """File extension of a segment's postings file (Whoosh's naming: ``<segment id><ext>``)."""
-
-_WIDTH_DTYPE = {1: "<u1", 2: "<u2", 4: "<u4"}
-_CODE_WIDTH = (0, 1, 2, 4)
 
 
 def _length_byte_table() -> NDArray[Any]:
@@ -209,73 +212,88 @@ def _invert(
         firsts = term_pair_start[:-1][df > 0]
         gaps[firsts] = pair_row[firsts]
 
-    def widths(
-        values: NDArray[Any] | None,
-        starts: NDArray[Any],
-        counts: NDArray[Any],
-        zero_if_ones: bool = False,
-    ) -> NDArray[Any]:
-        """Per term: bytes per value of its part (the smallest of 1, 2, 4 its maximum fits)."""
-        w = np.zeros(n_terms, dtype=np.int64)
-        nz = counts > 0
-        if values is not None and len(values) and nz.any():
-            mx = np.maximum.reduceat(values, starts[:-1][nz])
-            w[nz] = np.where(mx < 256, 1, np.where(mx < 65536, 2, 4))
-            if zero_if_ones:
-                w[np.flatnonzero(nz)[mx <= 1]] = 0
-        return w
-
-    rw = widths(gaps, term_pair_start, df)
-    tw = widths(tf, term_pair_start, df, zero_if_ones=True)
-    pw = widths(pos, term_pos_start, npos)
-    pw[~keep_pos] = 0  # not stored (the reader then gives no positions)
-    sizes = df * rw + df * tw + (npos * pw if pos is not None else 0)
-    data_off = np.zeros(n_terms + 1, dtype=np.int64)
-    np.cumsum(sizes, out=data_off[1:])
-    data = np.zeros(int(data_off[-1]) + 4, dtype=np.uint8)  # +4: room for unaligned reads
-
-    def scatter(
-        values: NDArray[Any],
-        starts: NDArray[Any],
-        counts: NDArray[Any],
-        base: NDArray[Any],
-        w: NDArray[Any],
-    ) -> None:
-        if not len(values):
-            return
-        term = np.repeat(np.arange(n_terms), counts)
-        local = np.arange(len(values)) - starts[:-1][term]
-        ew = w[term]
-        at = base[term] + local * ew
-        v = values.astype(np.uint32)
-        for b in range(4):
-            m = ew > b
-            if not m.any():
-                break
-            data[at[m] + b] = (v[m] >> (8 * b)) & 0xFF
-
-    scatter(gaps, term_pair_start, df, data_off[:-1], rw)
-    scatter(tf, term_pair_start, df, data_off[:-1] + df * rw, tw)
-    if pos is not None:
-        keep = keep_pos[tid]
-        kept_counts = np.where(keep_pos, npos, 0)
-        kept_start = np.zeros(n_terms + 1, dtype=np.int64)
-        np.cumsum(kept_counts, out=kept_start[1:])
-        scatter(pos[keep], kept_start, kept_counts, data_off[:-1] + df * rw + df * tw, pw)
-    code = np.array([0, 1, 2, 0, 3], dtype=np.int64)  # width 0/1/2/4 -> 2-bit code
-    width = code[rw] | (code[tw] << 2) | (code[pw] << 4)
+    # Which parts each term stores: frequencies unless all are 1; positions when asked for.
+    has_tf = np.zeros(n_terms, dtype=bool)
+    if len(tf):
+        has_tf[pair_tid[tf > 1]] = True
+    has_pos = keep_pos & (npos > 0) if pos is not None else np.zeros(n_terms, dtype=bool)
+    n_tf = np.where(has_tf, df, 0)
+    n_pos = np.where(has_pos, npos, 0)
+    # Every stored value in file order: per term its row gaps, frequencies, positions.
+    vcount = df + n_tf + n_pos
+    vstart = np.zeros(n_terms + 1, dtype=np.int64)
+    np.cumsum(vcount, out=vstart[1:])
+    values = np.empty(int(vstart[-1]), dtype=np.int64)
+    pair_local = np.arange(len(pair_tid), dtype=np.int64) - term_pair_start[:-1][pair_tid]
+    values[vstart[:-1][pair_tid] + pair_local] = gaps
+    tf_pairs = has_tf[pair_tid]
+    values[(vstart[:-1] + df)[pair_tid[tf_pairs]] + pair_local[tf_pairs]] = tf[tf_pairs]
+    if pos is not None and has_pos.any():
+        keep = has_pos[tid]
+        t = tid[keep]
+        local = np.flatnonzero(keep) - term_pos_start[:-1][t]
+        values[(vstart[:-1] + df + n_tf)[t] + local] = pos[keep]
+    data, value_byte = leb128_encode(values)
+    data_off = np.empty(n_terms + 1, dtype=np.int64)
+    data_off[:-1] = np.append(value_byte, len(data))[vstart[:-1]]
+    data_off[-1] = len(data)
+    width = has_tf.astype(np.uint8) | (has_pos.astype(np.uint8) << 1)
     off_type = np.uint32 if data_off[-1] < 2**32 and key_off[-1] < 2**32 else np.uint64
     return Inverted(
         keys=keys,
         key_off=key_off.astype(off_type),
-        df=df.astype(np.uint32),
-        npos=npos.astype(np.uint32),
-        width=width.astype(np.uint8),
+        df=df.astype(_count_dtype(df)),
+        npos=npos.astype(_count_dtype(npos)),
+        width=width,
         data_off=data_off.astype(off_type),
         data=data,
         lengths=lengths,
         total=total,
     )
+
+
+def _count_dtype(a: NDArray[Any]) -> Any:
+    """The smallest unsigned dtype of 2 or 4 bytes holding every value of ``a``."""
+    return np.uint16 if not len(a) or int(a.max()) < 65536 else np.uint32
+
+
+def leb128_encode(values: NDArray[Any]) -> tuple[NDArray[Any], NDArray[Any]]:
+    """``values`` (non-negative, < 2**35) as LEB128 bytes, and each value's byte offset.
+
+    7 bits per byte, low bits first, the high bit set on every byte but a value's last: most
+    row gaps, frequencies and positions take one byte, the rest two.
+    """
+    v = values.astype(np.int64, copy=False)
+    lens = 1 + (v >= 1 << 7).astype(np.int64)
+    for k in (14, 21, 28):
+        lens += v >= 1 << k
+    start = np.zeros(len(v), dtype=np.int64)
+    if len(v) > 1:
+        np.cumsum(lens[:-1], out=start[1:])
+    total = int(start[-1] + lens[-1]) if len(v) else 0
+    data = np.zeros(total, dtype=np.uint8)
+    for k in range(5):
+        m = lens > k
+        if not m.any():
+            break
+        byte = (v[m] >> (7 * k)) & 0x7F
+        byte |= np.where(lens[m] > k + 1, 0x80, 0)
+        data[start[m] + k] = byte
+    return data, start
+
+
+def leb128_decode(b: NDArray[Any]) -> NDArray[Any]:
+    """The int64 values of LEB128 bytes ``b`` (a uint8 array of whole values)."""
+    cont = b >= 0x80
+    if not cont.any():
+        return b.astype(np.int64)
+    ends = np.flatnonzero(~cont)
+    starts = np.empty_like(ends)
+    starts[0] = 0
+    starts[1:] = ends[:-1] + 1
+    v = (b & 0x7F).astype(np.int64)
+    v <<= 7 * (np.arange(len(b), dtype=np.int64) - np.repeat(starts, ends - starts + 1))
+    return np.add.reduceat(v, starts)
 
 
 def invert_units(c: UnitCollector) -> Inverted:
@@ -494,22 +512,15 @@ class FieldReader:
         if i < 0:
             return TermPostings(_EMPTY, _EMPTY, _EMPTY if positions else None)  # absent
         df, npos, w = int(self.df[i]), int(self.npos[i]), int(self.width[i])
-        rw, tw, pw = _CODE_WIDTH[w & 3], _CODE_WIDTH[(w >> 2) & 3], _CODE_WIDTH[(w >> 4) & 3]
-        at = int(self.data_off[i])
-        data = self.data
-        rows = np.frombuffer(data, dtype=_WIDTH_DTYPE[rw], count=df, offset=at).astype(np.int64)
-        np.cumsum(rows, out=rows)
-        at += df * rw
-        if tw:
-            tf = np.frombuffer(data, dtype=_WIDTH_DTYPE[tw], count=df, offset=at).astype(np.int64)
+        values = leb128_decode(self.data[int(self.data_off[i]) : int(self.data_off[i + 1])])
+        rows = np.cumsum(values[:df])
+        if w & 1:
+            tf = values[df : 2 * df]
+            at = 2 * df
         else:
             tf = np.ones(df, dtype=np.int64)
-        at += df * tw
-        pos = None
-        if positions and pw:
-            pos = np.frombuffer(data, dtype=_WIDTH_DTYPE[pw], count=npos, offset=at).astype(
-                np.int64
-            )
+            at = df
+        pos = values[at : at + npos] if positions and w & 2 else None
         return TermPostings(rows, tf, pos)
 
 
