@@ -79,6 +79,15 @@ def length_to_byte(lengths: NDArray[Any]) -> NDArray[Any]:
 # --- writing --------------------------------------------------------------------------------
 
 
+class _Vocab(dict[str, int]):
+    """Term -> id, a new term getting the next id on first lookup (``map(vocab.__getitem__,
+    terms)`` numbers a row's terms in one C loop)."""
+
+    def __missing__(self, key: str) -> int:
+        n = self[key] = len(self)
+        return n
+
+
 class FieldCollector:
     """Collects one field's terms row by row, then inverts them in bulk.
 
@@ -88,7 +97,7 @@ class FieldCollector:
 
     def __init__(self, positions: bool) -> None:
         self.positions = positions
-        self.vocab: dict[str, int] = {}
+        self.vocab: dict[str, int] = _Vocab()
         self.ids = array("i")  # term ids of every row, concatenated
         self.row_len = array("q")  # ids per row (a row's slice of ``ids``)
         self.field_len = array("q")  # Whoosh's field length of each row (token count)
@@ -104,8 +113,7 @@ class FieldCollector:
 
     def add_words(self, words: Iterable[str]) -> None:
         """A row of a frequency field: its words (repeats count)."""
-        vocab = self.vocab
-        ids = [vocab.setdefault(w, len(vocab)) for w in words]
+        ids = list(map(self.vocab.__getitem__, words))
         self.add_ids(ids, len(ids))
 
     def add_empty(self) -> None:
@@ -123,11 +131,16 @@ class UnitCollector(FieldCollector):
 
     def __init__(self) -> None:
         super().__init__(positions=True)
+        self._last_text: str | None = None
+        self._last_ids = array("i")
 
     def add_text(self, text: str) -> None:
-        vocab = self.vocab
-        us = UNIT_RE.findall(fold(text))
-        ids = [vocab.setdefault(" " if u[0].isspace() else u, len(vocab)) for u in us]
+        if text == self._last_text:  # the section path of consecutive rows
+            ids = self._last_ids
+        else:
+            # Whitespace units keep their own text here; invert_units reads them as " ".
+            ids = array("i", map(self.vocab.__getitem__, UNIT_RE.findall(fold(text))))
+            self._last_text, self._last_ids = text, ids
         self.ids.extend(ids)
         self.row_len.append(len(ids))
         self.field_len.append(-1)  # computed in bulk (word units + pairs)
@@ -305,7 +318,7 @@ def invert_units(c: UnitCollector) -> Inverted:
     )
     row_len = np.frombuffer(c.row_len, dtype=np.int64) if len(c.row_len) else np.zeros(0, np.int64)
     n_rows = len(row_len)
-    vocab = list(c.vocab)  # insertion order = id order
+    vocab = [" " if u[0].isspace() else u for u in c.vocab]  # insertion order = id order
     v = len(vocab)
     is_word = np.fromiter((u[0].isalnum() for u in vocab), dtype=bool, count=v)
     row_of = np.repeat(np.arange(n_rows, dtype=np.int64), row_len)
@@ -321,12 +334,22 @@ def invert_units(c: UnitCollector) -> Inverted:
     # Term codes: unigram u -> u; bigram (a, b) -> v + a * v + b; then dense ids.
     uni_idx = np.flatnonzero(uni)
     bi_idx = np.flatnonzero(bi)
-    codes = np.concatenate([ids[uni_idx], v + ids[bi_idx] * v + ids[bi_idx + 1]])
-    where = np.concatenate([uni_idx, bi_idx])
-    # Postings in (row, pos) order: sort by absolute unit index (unigram before bigram at a tie).
-    order = np.argsort(where, kind="stable")
-    codes, where = codes[order], where[order]
-    del order
+    # Postings in (row, pos) order, unigram before bigram at a position: slot 2i holds unit i's
+    # unigram, slot 2i + 1 its bigram; the used slots, in order (no sort needed).
+    n_units = len(ids)
+    slot_code = np.empty(2 * n_units, dtype=np.int64)
+    slot_code[0::2] = ids
+    if n_units:
+        slot_code[1:-1:2] = v + ids[:-1] * v + ids[1:]
+    used = np.empty(2 * n_units, dtype=bool)
+    used[0::2] = uni
+    used[1::2] = bi
+    keep_slots = np.flatnonzero(used)
+    del used
+    codes = slot_code[keep_slots]
+    del slot_code
+    where = keep_slots >> 1
+    del keep_slots
     distinct, term_of = np.unique(codes, return_inverse=True)
     strings = [
         vocab[int(k)] if k < v else vocab[int((k - v) // v)] + vocab[int((k - v) % v)]
