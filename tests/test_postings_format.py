@@ -7,6 +7,9 @@ import random
 from collections import defaultdict
 
 import numpy as np
+import pytest
+
+from reporttui.core.index import postings
 
 from reporttui.core.index.postings import (
     FieldCollector,
@@ -51,7 +54,12 @@ class _Storage:
         return io.BytesIO(self.raw)
 
 
-def test_inverted_fields_read_back_exactly() -> None:
+@pytest.mark.parametrize("fixed_min_rows", [512, 3])
+def test_inverted_fields_read_back_exactly(
+    monkeypatch: pytest.MonkeyPatch, fixed_min_rows: int
+) -> None:
+    """Both layouts of a term (LEB128 values; fixed widths for long lists) read back exactly."""
+    monkeypatch.setattr(postings, "FIXED_MIN_ROWS", fixed_min_rows)
     rng = random.Random(5)
     alphabet = "发展建设经济改革创新推进全面12345.%ab "
     texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 400))) for _ in range(300)]

@@ -15,18 +15,23 @@ File layout (little-endian): ``MAGIC``, a 4-byte header length, a JSON header na
 
 * ``F.keys`` / ``F.key_off``: the term strings (UTF-8), sorted by their bytes, concatenated;
 * ``F.df``, ``F.npos``, ``F.width``, ``F.data_off``: per term the number of rows holding it, its
-  number of positions (its total frequency), which parts it stores (bit 0: frequencies, bit 1:
-  positions) and where its data starts (``n + 1`` offsets: a term's data ends where the next
-  one's starts);
-* ``F.data``: per term, up to three parts one after the other, every value LEB128-encoded
-  (7 bits a byte, the high bit on all bytes but a value's last; most values take one byte, the
-  rest two): row numbers (first absolute, then gaps), frequencies per row (absent when all are
-  1), positions within each row (ascending per row; absent for unigrams, which phrases never
-  need). A term's values are decoded together by :func:`leb128_decode` (a few numpy passes;
-  one ``astype`` when every value is below 128, as the row gaps of common terms are).
+  number of positions (its total frequency), its layout byte and where its data starts
+  (``n + 1`` offsets: a term's data ends where the next one's starts);
+* ``F.data``: per term, up to three parts one after the other: row numbers (first absolute,
+  then gaps), frequencies per row (absent when all are 1), positions within each row
+  (ascending per row; absent for unigrams, which phrases never need). Two layouts, by the
+  layout byte:
 
-Format 2 (``RTPOST2``); format 1 stored each part at a fixed width of 1, 2 or 4 bytes per term,
-set by its largest value (about 18 % larger).
+  - bit 0 clear: every value LEB128-encoded (7 bits a byte, the high bit on all bytes but a
+    value's last), bit 1: frequencies present, bit 2: positions present. Decoded together by
+    :func:`leb128_decode`; used for lists shorter than :data:`FIXED_MIN_ROWS` rows, where it
+    saves most (row gaps and positions over 255 are common, and cheap to decode there);
+  - bit 0 set: each part at a fixed width of 1, 2 or 4 bytes (the smallest its largest value
+    fits; codes 0-3 = absent/1/2/4 in bits 1-2 rows, 3-4 frequencies, 5-6 positions), one
+    ``numpy.frombuffer`` away: long lists, read by many queries, and any list LEB128 would
+    not make smaller.
+
+Format 2 (``RTPOST2``); format 1 had only fixed widths (about 15 % larger).
 * ``F.lengths``: Whoosh's length byte of every row (``length_to_byte`` of its token count), and
   ``F.total`` in the header: the sum of the unquantised lengths (BM25F's average length).
 
@@ -53,6 +58,8 @@ from numpy.typing import NDArray
 from reporttui.core.index.tokenize import UNIT_RE, fold
 
 MAGIC = b"RTPOST2\n"
+_WIDTH_DTYPE = {1: "<u1", 2: "<u2", 4: "<u4"}
+_CODE_WIDTH = (0, 1, 2, 4)
 EXT = ".rtp"
 """File extension of a segment's postings file (Whoosh's naming: ``<segment id><ext>``)."""
 
@@ -232,25 +239,78 @@ def _invert(
     has_pos = keep_pos & (npos > 0) if pos is not None else np.zeros(n_terms, dtype=bool)
     n_tf = np.where(has_tf, df, 0)
     n_pos = np.where(has_pos, npos, 0)
-    # Every stored value in file order: per term its row gaps, frequencies, positions.
-    vcount = df + n_tf + n_pos
+    # LEB128 candidates (short lists, see below): their values in file order, per term its row
+    # gaps, frequencies, positions (long lists are not encoded at all).
+    cand = df < FIXED_MIN_ROWS
+    vcount = np.where(cand, df + n_tf + n_pos, 0)
     vstart = np.zeros(n_terms + 1, dtype=np.int64)
     np.cumsum(vcount, out=vstart[1:])
     values = np.empty(int(vstart[-1]), dtype=np.int64)
     pair_local = np.arange(len(pair_tid), dtype=np.int64) - term_pair_start[:-1][pair_tid]
-    values[vstart[:-1][pair_tid] + pair_local] = gaps
-    tf_pairs = has_tf[pair_tid]
+    c_pairs = cand[pair_tid]
+    values[vstart[:-1][pair_tid[c_pairs]] + pair_local[c_pairs]] = gaps[c_pairs]
+    tf_pairs = has_tf[pair_tid] & c_pairs
     values[(vstart[:-1] + df)[pair_tid[tf_pairs]] + pair_local[tf_pairs]] = tf[tf_pairs]
-    if pos is not None and has_pos.any():
-        keep = has_pos[tid]
+    del c_pairs, tf_pairs
+    if pos is not None and (has_pos & cand).any():
+        keep = (has_pos & cand)[tid]
         t = tid[keep]
         local = np.flatnonzero(keep) - term_pos_start[:-1][t]
         values[(vstart[:-1] + df + n_tf)[t] + local] = pos[keep]
-    data, value_byte = leb128_encode(values)
-    data_off = np.empty(n_terms + 1, dtype=np.int64)
-    data_off[:-1] = np.append(value_byte, len(data))[vstart[:-1]]
-    data_off[-1] = len(data)
-    width = has_tf.astype(np.uint8) | (has_pos.astype(np.uint8) << 1)
+    leb, value_byte = leb128_encode(values)
+    leb_start = np.append(value_byte, len(leb))[vstart]  # per term, n + 1
+    leb_size = np.diff(leb_start)
+    # Long lists keep fixed widths (one numpy view to read, as format 1): a term whose list is
+    # long is read by many queries, and decoding LEB128 costs ~100x an astype. Fixed width per
+    # part = the smallest of 1, 2, 4 bytes its largest value fits.
+    def width_of(part: NDArray[Any], starts: NDArray[Any], present: NDArray[Any]) -> NDArray[Any]:
+        w = np.zeros(n_terms, dtype=np.int64)
+        nz = np.flatnonzero(present)
+        if len(nz) and len(part):
+            mx = np.maximum.reduceat(part, starts[:-1][nz])
+            w[nz] = np.where(mx < 256, 1, np.where(mx < 65536, 2, 4))
+        return w
+
+    rw = width_of(gaps, term_pair_start, df > 0)
+    tw = width_of(tf, term_pair_start, has_tf)
+    pw = width_of(pos, term_pos_start, has_pos) if pos is not None else np.zeros(n_terms, np.int64)
+    fixed_size = df * rw + df * tw + npos * pw
+    fixed = ~cand | (fixed_size <= leb_size)
+    size = np.where(fixed, fixed_size, leb_size)
+    data_off = np.zeros(n_terms + 1, dtype=np.int64)
+    np.cumsum(size, out=data_off[1:])
+    data = np.zeros(int(data_off[-1]) + 4, dtype=np.uint8)  # +4: room for unaligned reads
+    # LEB128 terms: their bytes, moved to their place.
+    byte_term = np.repeat(np.arange(n_terms), leb_size)
+    move = np.flatnonzero(~fixed[byte_term])
+    bt = byte_term[move]
+    data[data_off[:-1][bt] + (move - leb_start[:-1][bt])] = leb[move]
+    del byte_term, move, bt, leb
+
+    def scatter(part: NDArray[Any], starts: NDArray[Any], counts: NDArray[Any],
+                base: NDArray[Any], w: NDArray[Any]) -> None:
+        if not len(part):
+            return
+        term = np.repeat(np.arange(n_terms), counts)
+        ew = np.where(fixed, w, 0)[term]
+        at = base[term] + (np.arange(len(part)) - starts[:-1][term]) * ew
+        v = part.astype(np.uint32)
+        for b in range(4):
+            m = ew > b
+            if not m.any():
+                break
+            data[at[m] + b] = (v[m] >> (8 * b)) & 0xFF
+
+    scatter(gaps, term_pair_start, df, data_off[:-1], rw)
+    scatter(tf, term_pair_start, df, data_off[:-1] + df * rw, tw)
+    if pos is not None:
+        scatter(pos, term_pos_start, npos, data_off[:-1] + df * rw + df * tw, pw)
+    code = np.array([0, 1, 2, 0, 3], dtype=np.int64)  # width 0/1/2/4 -> 2-bit code
+    width = np.where(
+        fixed,
+        1 | (code[rw] << 1) | (code[tw] << 3) | (code[pw] << 5),
+        (has_tf.astype(np.int64) << 1) | (has_pos.astype(np.int64) << 2),
+    ).astype(np.uint8)
     off_type = np.uint32 if data_off[-1] < 2**32 and key_off[-1] < 2**32 else np.uint64
     return Inverted(
         keys=keys,
@@ -263,6 +323,10 @@ def _invert(
         lengths=lengths,
         total=total,
     )
+
+
+FIXED_MIN_ROWS = 512
+"""Terms in at least this many rows of a segment keep fixed-width parts (see :func:`_invert`)."""
 
 
 def _count_dtype(a: NDArray[Any]) -> Any:
@@ -535,15 +599,34 @@ class FieldReader:
         if i < 0:
             return TermPostings(_EMPTY, _EMPTY, _EMPTY if positions else None)  # absent
         df, npos, w = int(self.df[i]), int(self.npos[i]), int(self.width[i])
-        values = leb128_decode(self.data[int(self.data_off[i]) : int(self.data_off[i + 1])])
+        at = int(self.data_off[i])
+        data = self.data
+        if w & 1:  # fixed widths
+            rw, tw, pw = _CODE_WIDTH[(w >> 1) & 3], _CODE_WIDTH[(w >> 3) & 3], _CODE_WIDTH[w >> 5]
+            rows = np.frombuffer(data, dtype=_WIDTH_DTYPE[rw], count=df, offset=at)
+            rows = rows.astype(np.int64)
+            np.cumsum(rows, out=rows)
+            at += df * rw
+            if tw:
+                tf = np.frombuffer(data, dtype=_WIDTH_DTYPE[tw], count=df, offset=at)
+                tf = tf.astype(np.int64)
+            else:
+                tf = np.ones(df, dtype=np.int64)
+            at += df * tw
+            pos = None
+            if positions and pw:
+                pos = np.frombuffer(data, dtype=_WIDTH_DTYPE[pw], count=npos, offset=at)
+                pos = pos.astype(np.int64)
+            return TermPostings(rows, tf, pos)
+        values = leb128_decode(data[at : int(self.data_off[i + 1])])
         rows = np.cumsum(values[:df])
-        if w & 1:
+        if w & 2:
             tf = values[df : 2 * df]
             at = 2 * df
         else:
             tf = np.ones(df, dtype=np.int64)
             at = df
-        pos = values[at : at + npos] if positions and w & 2 else None
+        pos = values[at : at + npos] if positions and w & 4 else None
         return TermPostings(rows, tf, pos)
 
 
