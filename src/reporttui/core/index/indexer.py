@@ -439,9 +439,12 @@ def commit_with_segments(writer: RowWriter, extra_segments: list[Any]) -> None:
     """Commit ``writer`` (its deletions and own rows) together with workers' segments.
 
     Mirrors ``SegmentWriter.commit`` with the extra segments appended before the TOC is written.
-    Segments are never merged by Whoosh: a merge would copy stored fields but not the postings
-    files, which are per segment.
+    Whoosh never merges (it would copy stored fields but not the postings files); when small
+    segments pile up, :mod:`reporttui.core.index.merge` merges them into one before the TOC is
+    written, so the commit is still one atomic TOC write.
     """
+    from reporttui.core.index import merge
+
     w = writer.writer
     final = w._merge_segments(None, False, False)
     if writer.rows:
@@ -449,6 +452,14 @@ def commit_with_segments(writer: RowWriter, extra_segments: list[Any]) -> None:
     else:
         w._close_segment()
     final.extend(extra_segments)
+    final = [s for s in final if s.doc_count() > 0]  # fully deleted segments go (as in Whoosh)
+    pick = merge.plan(final)
+    if pick:
+        merged = merge.merge_segments(w.storage, w.schema, w.indexname, pick)
+        gone = {id(s) for s in pick}
+        at = next(i for i, s in enumerate(final) if id(s) in gone)
+        final = [s for s in final if id(s) not in gone]
+        final.insert(at, merged)
     w._commit_toc(final)
     w._finish()
 

@@ -263,17 +263,23 @@ def _invert(
     # Long lists keep fixed widths (one numpy view to read, as format 1): a term whose list is
     # long is read by many queries, and decoding LEB128 costs ~100x an astype. Fixed width per
     # part = the smallest of 1, 2, 4 bytes its largest value fits.
-    def width_of(part: NDArray[Any], starts: NDArray[Any], present: NDArray[Any]) -> NDArray[Any]:
+    def width_of(
+        part: NDArray[Any], starts: NDArray[Any], counts: NDArray[Any], present: NDArray[Any]
+    ) -> NDArray[Any]:
         w = np.zeros(n_terms, dtype=np.int64)
-        nz = np.flatnonzero(present)
+        nz = np.flatnonzero(counts > 0)  # reduceat runs to the next start: give every one
         if len(nz) and len(part):
             mx = np.maximum.reduceat(part, starts[:-1][nz])
             w[nz] = np.where(mx < 256, 1, np.where(mx < 65536, 2, 4))
-        return w
+        return np.where(present, w, 0)
 
-    rw = width_of(gaps, term_pair_start, df > 0)
-    tw = width_of(tf, term_pair_start, has_tf)
-    pw = width_of(pos, term_pos_start, has_pos) if pos is not None else np.zeros(n_terms, np.int64)
+    rw = width_of(gaps, term_pair_start, df, df > 0)
+    tw = width_of(tf, term_pair_start, df, has_tf)
+    pw = (
+        width_of(pos, term_pos_start, npos, has_pos)
+        if pos is not None
+        else np.zeros(n_terms, np.int64)
+    )
     fixed_size = df * rw + df * tw + npos * pw
     fixed = ~cand | (fixed_size <= leb_size)
     size = np.where(fixed, fixed_size, leb_size)
@@ -424,7 +430,11 @@ def invert_units(c: UnitCollector) -> Inverted:
     )
     lengths = length_to_byte(field_len) if n_rows else np.zeros(0, np.uint8)
     lengths[field_len == 0] = 0
-    with_pos = np.flatnonzero(distinct >= v)  # bigrams: phrases need their positions
+    # Bigrams: phrases need their positions. So do units that can also be spelled as a bigram
+    # (``34%`` is one unit, and the pair ``34`` ``%`` of "34 %"): a term keeps its positions when
+    # any of its ids needs them, and a merge of segments needs them in every segment.
+    pct = np.fromiter((len(u) > 1 and u[-1] == "%" for u in vocab), dtype=bool, count=v)
+    with_pos = np.flatnonzero((distinct >= v) | pct[np.minimum(distinct, v - 1)])
     return _invert(
         term_of.ravel(),
         row_of[where],
