@@ -31,7 +31,8 @@ File layout (little-endian): ``MAGIC``, a 4-byte header length, a JSON header na
     ``numpy.frombuffer`` away: long lists, read by many queries, and any list LEB128 would
     not make smaller.
 
-Format 2 (``RTPOST2``); format 1 had only fixed widths (about 15 % larger).
+Format 3 (``RTPOST3``); format 1 had only fixed widths (about 15 % larger), format 2 (never
+released) only LEB128.
 * ``F.lengths``: Whoosh's length byte of every row (``length_to_byte`` of its token count), and
   ``F.total`` in the header: the sum of the unquantised lengths (BM25F's average length).
 
@@ -57,7 +58,7 @@ from numpy.typing import NDArray
 
 from reporttui.core.index.tokenize import UNIT_RE, fold
 
-MAGIC = b"RTPOST2\n"
+MAGIC = b"RTPOST3\n"
 _WIDTH_DTYPE = {1: "<u1", 2: "<u2", 4: "<u4"}
 _CODE_WIDTH = (0, 1, 2, 4)
 EXT = ".rtp"
