@@ -10,7 +10,6 @@ import numpy as np
 import pytest
 
 from reporttui.core.index import postings
-
 from reporttui.core.index.postings import (
     FieldCollector,
     SegmentPostings,

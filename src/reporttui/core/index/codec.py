@@ -20,7 +20,13 @@ from __future__ import annotations
 import pickle
 from typing import Any
 
-from whoosh.codec.whoosh3 import STORED_COLUMN, W3Codec, W3PerDocReader, W3PerDocWriter
+from whoosh.codec import whoosh3
+from whoosh.codec.whoosh3 import W3Codec
+
+_w3: Any = whoosh3  # the per-document classes are not in the project's Whoosh stubs
+STORED_COLUMN: Any = _w3.STORED_COLUMN
+W3PerDocWriter: Any = _w3.W3PerDocWriter
+W3PerDocReader: Any = _w3.W3PerDocReader
 
 BASE = "\0b"
 MISSING = "\0m"
@@ -109,7 +115,7 @@ class RowPerDocReader(W3PerDocReader):  # type: ignore[misc]
         return decode_row(v, base)
 
 
-class RowCodec(W3Codec):  # type: ignore[misc]
+class RowCodec(W3Codec):
     """W3 with :class:`RowPerDocWriter` / :class:`RowPerDocReader` (postings unchanged: the
     text fields' postings are the project's own, see postings.py)."""
 

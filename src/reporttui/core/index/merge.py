@@ -235,12 +235,13 @@ def merge_segments(storage: Any, schema: Any, indexname: str, segments: Sequence
     of ``segments``. The merge's Whoosh writer shares the caller's temp folder (its files have
     their own names) and leaves removing it to the caller's writer.
     """
-    from whoosh.index import FileIndex
-    from whoosh.reading import SegmentReader
+    from whoosh import index as whoosh_index
+    from whoosh.reading import SegmentReader  # type: ignore[import-untyped]
 
     from reporttui.core.index.indexer import open_writer
 
-    ix = FileIndex(storage, schema, indexname)
+    file_index: Any = whoosh_index.FileIndex  # (the stubs know only its one-argument form)
+    ix = file_index(storage, schema, indexname)
     w = open_writer(ix, _lk=False).writer
     sources = []
     try:

@@ -261,6 +261,7 @@ def _invert(
     leb, value_byte = leb128_encode(values)
     leb_start = np.append(value_byte, len(leb))[vstart]  # per term, n + 1
     leb_size = np.diff(leb_start)
+
     # Long lists keep fixed widths (one numpy view to read, as format 1): a term whose list is
     # long is read by many queries, and decoding LEB128 costs ~100x an astype. Fixed width per
     # part = the smallest of 1, 2, 4 bytes its largest value fits.
@@ -294,8 +295,13 @@ def _invert(
     data[data_off[:-1][bt] + (move - leb_start[:-1][bt])] = leb[move]
     del byte_term, move, bt, leb
 
-    def scatter(part: NDArray[Any], starts: NDArray[Any], counts: NDArray[Any],
-                base: NDArray[Any], w: NDArray[Any]) -> None:
+    def scatter(
+        part: NDArray[Any],
+        starts: NDArray[Any],
+        counts: NDArray[Any],
+        base: NDArray[Any],
+        w: NDArray[Any],
+    ) -> None:
         if not len(part):
             return
         term = np.repeat(np.arange(n_terms), counts)
