@@ -258,9 +258,9 @@ def _invert(
         t = tid[keep]
         local = np.flatnonzero(keep) - term_pos_start[:-1][t]
         values[(vstart[:-1] + df + n_tf)[t] + local] = pos[keep]
-    leb, value_byte = leb128_encode(values)
-    leb_start = np.append(value_byte, len(leb))[vstart]  # per term, n + 1
-    leb_size = np.diff(leb_start)
+    lens = _leb_lengths(values)
+    val_term = np.repeat(np.arange(n_terms), vcount)
+    leb_size = np.bincount(val_term, weights=lens, minlength=n_terms).astype(np.int64)
 
     # Long lists keep fixed widths (one numpy view to read, as format 1): a term whose list is
     # long is read by many queries, and decoding LEB128 costs ~100x an astype. Fixed width per
@@ -288,12 +288,21 @@ def _invert(
     data_off = np.zeros(n_terms + 1, dtype=np.int64)
     np.cumsum(size, out=data_off[1:])
     data = np.zeros(int(data_off[-1]) + 4, dtype=np.uint8)  # +4: room for unaligned reads
-    # LEB128 terms: their bytes, moved to their place.
-    byte_term = np.repeat(np.arange(n_terms), leb_size)
-    move = np.flatnonzero(~fixed[byte_term])
-    bt = byte_term[move]
-    data[data_off[:-1][bt] + (move - leb_start[:-1][bt])] = leb[move]
-    del byte_term, move, bt, leb
+    # LEB128 terms: each value written at its place (per-value arrays only, no per-byte ones).
+    keepv = np.flatnonzero(~fixed[val_term])
+    t = val_term[keepv]
+    del val_term
+    v, lv = values[keepv], lens[keepv]
+    del values, lens, keepv
+    start = np.zeros(len(v), dtype=np.int64)
+    if len(v) > 1:
+        np.cumsum(lv[:-1], out=start[1:])
+    leb_before = np.zeros(n_terms, dtype=np.int64)  # LEB128 bytes of the terms before each
+    if n_terms > 1:
+        np.cumsum(np.where(fixed, 0, leb_size)[:-1], out=leb_before[1:])
+    start += data_off[:-1][t] - leb_before[t]
+    _leb_write(data, start, v, lv)
+    del t, v, lv, start
 
     def scatter(
         part: NDArray[Any],
@@ -347,6 +356,25 @@ def _count_dtype(a: NDArray[Any]) -> Any:
     return np.uint16 if not len(a) or int(a.max()) < 65536 else np.uint32
 
 
+def _leb_lengths(v: NDArray[Any]) -> NDArray[Any]:
+    """Bytes of each value's LEB128 encoding (1-5 for values below 2**35)."""
+    lens = 1 + (v >= 1 << 7).astype(np.int64)
+    for k in (14, 21, 28):
+        lens += v >= 1 << k
+    return lens
+
+
+def _leb_write(out: NDArray[Any], start: NDArray[Any], v: NDArray[Any], lens: NDArray[Any]) -> None:
+    """Write each value ``v[i]`` LEB128-encoded at ``out[start[i]:start[i] + lens[i]]``."""
+    for k in range(5):
+        m = lens > k
+        if not m.any():
+            break
+        byte = (v[m] >> (7 * k)) & 0x7F
+        byte |= np.where(lens[m] > k + 1, 0x80, 0)
+        out[start[m] + k] = byte
+
+
 def leb128_encode(values: NDArray[Any]) -> tuple[NDArray[Any], NDArray[Any]]:
     """``values`` (non-negative, < 2**35) as LEB128 bytes, and each value's byte offset.
 
@@ -354,21 +382,13 @@ def leb128_encode(values: NDArray[Any]) -> tuple[NDArray[Any], NDArray[Any]]:
     row gaps, frequencies and positions take one byte, the rest two.
     """
     v = values.astype(np.int64, copy=False)
-    lens = 1 + (v >= 1 << 7).astype(np.int64)
-    for k in (14, 21, 28):
-        lens += v >= 1 << k
+    lens = _leb_lengths(v)
     start = np.zeros(len(v), dtype=np.int64)
     if len(v) > 1:
         np.cumsum(lens[:-1], out=start[1:])
     total = int(start[-1] + lens[-1]) if len(v) else 0
     data = np.zeros(total, dtype=np.uint8)
-    for k in range(5):
-        m = lens > k
-        if not m.any():
-            break
-        byte = (v[m] >> (7 * k)) & 0x7F
-        byte |= np.where(lens[m] > k + 1, 0x80, 0)
-        data[start[m] + k] = byte
+    _leb_write(data, start, v, lens)
     return data, start
 
 
