@@ -15,12 +15,24 @@ File layout (little-endian): ``MAGIC``, a 4-byte header length, a JSON header na
 
 * ``F.keys`` / ``F.key_off``: the term strings (UTF-8), sorted by their bytes, concatenated;
 * ``F.df``, ``F.npos``, ``F.width``, ``F.data_off``: per term the number of rows holding it, its
-  number of positions (its total frequency), the byte widths of its three parts and where its
-  data starts;
-* ``F.data``: per term, three parts one after the other: row numbers (first absolute, then
-  gaps), frequencies per row (width 0: all are 1, nothing stored), positions within each row
-  (ascending per row; width 0: not stored, as for unigrams, which phrases never need). Each part is stored at the smallest width (1, 2 or 4 bytes) its largest
-  value fits, so a term's part is one ``numpy.frombuffer`` away;
+  number of positions (its total frequency), its layout byte and where its data starts
+  (``n + 1`` offsets: a term's data ends where the next one's starts);
+* ``F.data``: per term, up to three parts one after the other: row numbers (first absolute,
+  then gaps), frequencies per row (absent when all are 1), positions within each row
+  (ascending per row; absent for unigrams, which phrases never need). Two layouts, by the
+  layout byte:
+
+  - bit 0 clear: every value LEB128-encoded (7 bits a byte, the high bit on all bytes but a
+    value's last), bit 1: frequencies present, bit 2: positions present. Decoded together by
+    :func:`leb128_decode`; used for lists shorter than :data:`FIXED_MIN_ROWS` rows, where it
+    saves most (row gaps and positions over 255 are common, and cheap to decode there);
+  - bit 0 set: each part at a fixed width of 1, 2 or 4 bytes (the smallest its largest value
+    fits; codes 0-3 = absent/1/2/4 in bits 1-2 rows, 3-4 frequencies, 5-6 positions), one
+    ``numpy.frombuffer`` away: long lists, read by many queries, and any list LEB128 would
+    not make smaller.
+
+Format 3 (``RTPOST3``); format 1 had only fixed widths (about 15 % larger), format 2 (never
+released) only LEB128.
 * ``F.lengths``: Whoosh's length byte of every row (``length_to_byte`` of its token count), and
   ``F.total`` in the header: the sum of the unquantised lengths (BM25F's average length).
 
@@ -46,12 +58,11 @@ from numpy.typing import NDArray
 
 from reporttui.core.index.tokenize import UNIT_RE, fold
 
-MAGIC = b"RTPOST1\n"
-EXT = ".rtp"
-"""File extension of a segment's postings file (Whoosh's naming: ``<segment id><ext>``)."""
-
+MAGIC = b"RTPOST3\n"
 _WIDTH_DTYPE = {1: "<u1", 2: "<u2", 4: "<u4"}
 _CODE_WIDTH = (0, 1, 2, 4)
+EXT = ".rtp"
+"""File extension of a segment's postings file (Whoosh's naming: ``<segment id><ext>``)."""
 
 
 def _length_byte_table() -> NDArray[Any]:
@@ -76,6 +87,15 @@ def length_to_byte(lengths: NDArray[Any]) -> NDArray[Any]:
 # --- writing --------------------------------------------------------------------------------
 
 
+class _Vocab(dict[str, int]):
+    """Term -> id, a new term getting the next id on first lookup (``map(vocab.__getitem__,
+    terms)`` numbers a row's terms in one C loop)."""
+
+    def __missing__(self, key: str) -> int:
+        n = self[key] = len(self)
+        return n
+
+
 class FieldCollector:
     """Collects one field's terms row by row, then inverts them in bulk.
 
@@ -85,7 +105,7 @@ class FieldCollector:
 
     def __init__(self, positions: bool) -> None:
         self.positions = positions
-        self.vocab: dict[str, int] = {}
+        self.vocab: dict[str, int] = _Vocab()
         self.ids = array("i")  # term ids of every row, concatenated
         self.row_len = array("q")  # ids per row (a row's slice of ``ids``)
         self.field_len = array("q")  # Whoosh's field length of each row (token count)
@@ -101,8 +121,7 @@ class FieldCollector:
 
     def add_words(self, words: Iterable[str]) -> None:
         """A row of a frequency field: its words (repeats count)."""
-        vocab = self.vocab
-        ids = [vocab.setdefault(w, len(vocab)) for w in words]
+        ids = list(map(self.vocab.__getitem__, words))
         self.add_ids(ids, len(ids))
 
     def add_empty(self) -> None:
@@ -120,11 +139,16 @@ class UnitCollector(FieldCollector):
 
     def __init__(self) -> None:
         super().__init__(positions=True)
+        self._last_text: str | None = None
+        self._last_ids = array("i")
 
     def add_text(self, text: str) -> None:
-        vocab = self.vocab
-        us = UNIT_RE.findall(fold(text))
-        ids = [vocab.setdefault(" " if u[0].isspace() else u, len(vocab)) for u in us]
+        if text == self._last_text:  # the section path of consecutive rows
+            ids = self._last_ids
+        else:
+            # Whitespace units keep their own text here; invert_units reads them as " ".
+            ids = array("i", map(self.vocab.__getitem__, UNIT_RE.findall(fold(text))))
+            self._last_text, self._last_ids = text, ids
         self.ids.extend(ids)
         self.row_len.append(len(ids))
         self.field_len.append(-1)  # computed in bulk (word units + pairs)
@@ -209,45 +233,90 @@ def _invert(
         firsts = term_pair_start[:-1][df > 0]
         gaps[firsts] = pair_row[firsts]
 
-    def widths(
-        values: NDArray[Any] | None,
-        starts: NDArray[Any],
-        counts: NDArray[Any],
-        zero_if_ones: bool = False,
-    ) -> NDArray[Any]:
-        """Per term: bytes per value of its part (the smallest of 1, 2, 4 its maximum fits)."""
-        w = np.zeros(n_terms, dtype=np.int64)
-        nz = counts > 0
-        if values is not None and len(values) and nz.any():
-            mx = np.maximum.reduceat(values, starts[:-1][nz])
-            w[nz] = np.where(mx < 256, 1, np.where(mx < 65536, 2, 4))
-            if zero_if_ones:
-                w[np.flatnonzero(nz)[mx <= 1]] = 0
-        return w
+    # Which parts each term stores: frequencies unless all are 1; positions when asked for.
+    has_tf = np.zeros(n_terms, dtype=bool)
+    if len(tf):
+        has_tf[pair_tid[tf > 1]] = True
+    has_pos = keep_pos & (npos > 0) if pos is not None else np.zeros(n_terms, dtype=bool)
+    n_tf = np.where(has_tf, df, 0)
+    n_pos = np.where(has_pos, npos, 0)
+    # LEB128 candidates (short lists, see below): their values in file order, per term its row
+    # gaps, frequencies, positions (long lists are not encoded at all).
+    cand = df < FIXED_MIN_ROWS
+    vcount = np.where(cand, df + n_tf + n_pos, 0)
+    vstart = np.zeros(n_terms + 1, dtype=np.int64)
+    np.cumsum(vcount, out=vstart[1:])
+    values = np.empty(int(vstart[-1]), dtype=np.int64)
+    pair_local = np.arange(len(pair_tid), dtype=np.int64) - term_pair_start[:-1][pair_tid]
+    c_pairs = cand[pair_tid]
+    values[vstart[:-1][pair_tid[c_pairs]] + pair_local[c_pairs]] = gaps[c_pairs]
+    tf_pairs = has_tf[pair_tid] & c_pairs
+    values[(vstart[:-1] + df)[pair_tid[tf_pairs]] + pair_local[tf_pairs]] = tf[tf_pairs]
+    del c_pairs, tf_pairs
+    if pos is not None and (has_pos & cand).any():
+        keep = (has_pos & cand)[tid]
+        t = tid[keep]
+        local = np.flatnonzero(keep) - term_pos_start[:-1][t]
+        values[(vstart[:-1] + df + n_tf)[t] + local] = pos[keep]
+    lens = _leb_lengths(values)
+    val_term = np.repeat(np.arange(n_terms), vcount)
+    leb_size = np.bincount(val_term, weights=lens, minlength=n_terms).astype(np.int64)
 
-    rw = widths(gaps, term_pair_start, df)
-    tw = widths(tf, term_pair_start, df, zero_if_ones=True)
-    pw = widths(pos, term_pos_start, npos)
-    pw[~keep_pos] = 0  # not stored (the reader then gives no positions)
-    sizes = df * rw + df * tw + (npos * pw if pos is not None else 0)
+    # Long lists keep fixed widths (one numpy view to read, as format 1): a term whose list is
+    # long is read by many queries, and decoding LEB128 costs ~100x an astype. Fixed width per
+    # part = the smallest of 1, 2, 4 bytes its largest value fits.
+    def width_of(
+        part: NDArray[Any], starts: NDArray[Any], counts: NDArray[Any], present: NDArray[Any]
+    ) -> NDArray[Any]:
+        w = np.zeros(n_terms, dtype=np.int64)
+        nz = np.flatnonzero(counts > 0)  # reduceat runs to the next start: give every one
+        if len(nz) and len(part):
+            mx = np.maximum.reduceat(part, starts[:-1][nz])
+            w[nz] = np.where(mx < 256, 1, np.where(mx < 65536, 2, 4))
+        return np.where(present, w, 0)
+
+    rw = width_of(gaps, term_pair_start, df, df > 0)
+    tw = width_of(tf, term_pair_start, df, has_tf)
+    pw = (
+        width_of(pos, term_pos_start, npos, has_pos)
+        if pos is not None
+        else np.zeros(n_terms, np.int64)
+    )
+    fixed_size = df * rw + df * tw + npos * pw
+    fixed = ~cand | (fixed_size <= leb_size)
+    size = np.where(fixed, fixed_size, leb_size)
     data_off = np.zeros(n_terms + 1, dtype=np.int64)
-    np.cumsum(sizes, out=data_off[1:])
+    np.cumsum(size, out=data_off[1:])
     data = np.zeros(int(data_off[-1]) + 4, dtype=np.uint8)  # +4: room for unaligned reads
+    # LEB128 terms: each value written at its place (per-value arrays only, no per-byte ones).
+    keepv = np.flatnonzero(~fixed[val_term])
+    t = val_term[keepv]
+    del val_term
+    v, lv = values[keepv], lens[keepv]
+    del values, lens, keepv
+    start = np.zeros(len(v), dtype=np.int64)
+    if len(v) > 1:
+        np.cumsum(lv[:-1], out=start[1:])
+    leb_before = np.zeros(n_terms, dtype=np.int64)  # LEB128 bytes of the terms before each
+    if n_terms > 1:
+        np.cumsum(np.where(fixed, 0, leb_size)[:-1], out=leb_before[1:])
+    start += data_off[:-1][t] - leb_before[t]
+    _leb_write(data, start, v, lv)
+    del t, v, lv, start
 
     def scatter(
-        values: NDArray[Any],
+        part: NDArray[Any],
         starts: NDArray[Any],
         counts: NDArray[Any],
         base: NDArray[Any],
         w: NDArray[Any],
     ) -> None:
-        if not len(values):
+        if not len(part):
             return
         term = np.repeat(np.arange(n_terms), counts)
-        local = np.arange(len(values)) - starts[:-1][term]
-        ew = w[term]
-        at = base[term] + local * ew
-        v = values.astype(np.uint32)
+        ew = np.where(fixed, w, 0)[term]
+        at = base[term] + (np.arange(len(part)) - starts[:-1][term]) * ew
+        v = part.astype(np.uint32)
         for b in range(4):
             m = ew > b
             if not m.any():
@@ -257,25 +326,84 @@ def _invert(
     scatter(gaps, term_pair_start, df, data_off[:-1], rw)
     scatter(tf, term_pair_start, df, data_off[:-1] + df * rw, tw)
     if pos is not None:
-        keep = keep_pos[tid]
-        kept_counts = np.where(keep_pos, npos, 0)
-        kept_start = np.zeros(n_terms + 1, dtype=np.int64)
-        np.cumsum(kept_counts, out=kept_start[1:])
-        scatter(pos[keep], kept_start, kept_counts, data_off[:-1] + df * rw + df * tw, pw)
+        scatter(pos, term_pos_start, npos, data_off[:-1] + df * rw + df * tw, pw)
     code = np.array([0, 1, 2, 0, 3], dtype=np.int64)  # width 0/1/2/4 -> 2-bit code
-    width = code[rw] | (code[tw] << 2) | (code[pw] << 4)
+    width = np.where(
+        fixed,
+        1 | (code[rw] << 1) | (code[tw] << 3) | (code[pw] << 5),
+        (has_tf.astype(np.int64) << 1) | (has_pos.astype(np.int64) << 2),
+    ).astype(np.uint8)
     off_type = np.uint32 if data_off[-1] < 2**32 and key_off[-1] < 2**32 else np.uint64
     return Inverted(
         keys=keys,
         key_off=key_off.astype(off_type),
-        df=df.astype(np.uint32),
-        npos=npos.astype(np.uint32),
-        width=width.astype(np.uint8),
+        df=df.astype(_count_dtype(df)),
+        npos=npos.astype(_count_dtype(npos)),
+        width=width,
         data_off=data_off.astype(off_type),
         data=data,
         lengths=lengths,
         total=total,
     )
+
+
+FIXED_MIN_ROWS = 512
+"""Terms in at least this many rows of a segment keep fixed-width parts (see :func:`_invert`)."""
+
+
+def _count_dtype(a: NDArray[Any]) -> Any:
+    """The smallest unsigned dtype of 2 or 4 bytes holding every value of ``a``."""
+    return np.uint16 if not len(a) or int(a.max()) < 65536 else np.uint32
+
+
+def _leb_lengths(v: NDArray[Any]) -> NDArray[Any]:
+    """Bytes of each value's LEB128 encoding (1-5 for values below 2**35)."""
+    lens = 1 + (v >= 1 << 7).astype(np.int64)
+    for k in (14, 21, 28):
+        lens += v >= 1 << k
+    return lens
+
+
+def _leb_write(out: NDArray[Any], start: NDArray[Any], v: NDArray[Any], lens: NDArray[Any]) -> None:
+    """Write each value ``v[i]`` LEB128-encoded at ``out[start[i]:start[i] + lens[i]]``."""
+    for k in range(5):
+        m = lens > k
+        if not m.any():
+            break
+        byte = (v[m] >> (7 * k)) & 0x7F
+        byte |= np.where(lens[m] > k + 1, 0x80, 0)
+        out[start[m] + k] = byte
+
+
+def leb128_encode(values: NDArray[Any]) -> tuple[NDArray[Any], NDArray[Any]]:
+    """``values`` (non-negative, < 2**35) as LEB128 bytes, and each value's byte offset.
+
+    7 bits per byte, low bits first, the high bit set on every byte but a value's last: most
+    row gaps, frequencies and positions take one byte, the rest two.
+    """
+    v = values.astype(np.int64, copy=False)
+    lens = _leb_lengths(v)
+    start = np.zeros(len(v), dtype=np.int64)
+    if len(v) > 1:
+        np.cumsum(lens[:-1], out=start[1:])
+    total = int(start[-1] + lens[-1]) if len(v) else 0
+    data = np.zeros(total, dtype=np.uint8)
+    _leb_write(data, start, v, lens)
+    return data, start
+
+
+def leb128_decode(b: NDArray[Any]) -> NDArray[Any]:
+    """The int64 values of LEB128 bytes ``b`` (a uint8 array of whole values)."""
+    cont = b >= 0x80
+    if not cont.any():
+        return b.astype(np.int64)
+    ends = np.flatnonzero(~cont)
+    starts = np.empty_like(ends)
+    starts[0] = 0
+    starts[1:] = ends[:-1] + 1
+    v = (b & 0x7F).astype(np.int64)
+    v <<= 7 * (np.arange(len(b), dtype=np.int64) - np.repeat(starts, ends - starts + 1))
+    return np.add.reduceat(v, starts)
 
 
 def invert_units(c: UnitCollector) -> Inverted:
@@ -287,7 +415,7 @@ def invert_units(c: UnitCollector) -> Inverted:
     )
     row_len = np.frombuffer(c.row_len, dtype=np.int64) if len(c.row_len) else np.zeros(0, np.int64)
     n_rows = len(row_len)
-    vocab = list(c.vocab)  # insertion order = id order
+    vocab = [" " if u[0].isspace() else u for u in c.vocab]  # insertion order = id order
     v = len(vocab)
     is_word = np.fromiter((u[0].isalnum() for u in vocab), dtype=bool, count=v)
     row_of = np.repeat(np.arange(n_rows, dtype=np.int64), row_len)
@@ -303,12 +431,22 @@ def invert_units(c: UnitCollector) -> Inverted:
     # Term codes: unigram u -> u; bigram (a, b) -> v + a * v + b; then dense ids.
     uni_idx = np.flatnonzero(uni)
     bi_idx = np.flatnonzero(bi)
-    codes = np.concatenate([ids[uni_idx], v + ids[bi_idx] * v + ids[bi_idx + 1]])
-    where = np.concatenate([uni_idx, bi_idx])
-    # Postings in (row, pos) order: sort by absolute unit index (unigram before bigram at a tie).
-    order = np.argsort(where, kind="stable")
-    codes, where = codes[order], where[order]
-    del order
+    # Postings in (row, pos) order, unigram before bigram at a position: slot 2i holds unit i's
+    # unigram, slot 2i + 1 its bigram; the used slots, in order (no sort needed).
+    n_units = len(ids)
+    slot_code = np.empty(2 * n_units, dtype=np.int64)
+    slot_code[0::2] = ids
+    if n_units:
+        slot_code[1:-1:2] = v + ids[:-1] * v + ids[1:]
+    used = np.empty(2 * n_units, dtype=bool)
+    used[0::2] = uni
+    used[1::2] = bi
+    keep_slots = np.flatnonzero(used)
+    del used
+    codes = slot_code[keep_slots]
+    del slot_code
+    where = keep_slots >> 1
+    del keep_slots
     distinct, term_of = np.unique(codes, return_inverse=True)
     strings = [
         vocab[int(k)] if k < v else vocab[int((k - v) // v)] + vocab[int((k - v) % v)]
@@ -319,7 +457,11 @@ def invert_units(c: UnitCollector) -> Inverted:
     )
     lengths = length_to_byte(field_len) if n_rows else np.zeros(0, np.uint8)
     lengths[field_len == 0] = 0
-    with_pos = np.flatnonzero(distinct >= v)  # bigrams: phrases need their positions
+    # Bigrams: phrases need their positions. So do units that can also be spelled as a bigram
+    # (``34%`` is one unit, and the pair ``34`` ``%`` of "34 %"): a term keeps its positions when
+    # any of its ids needs them, and a merge of segments needs them in every segment.
+    pct = np.fromiter((len(u) > 1 and u[-1] == "%" for u in vocab), dtype=bool, count=v)
+    with_pos = np.flatnonzero((distinct >= v) | pct[np.minimum(distinct, v - 1)])
     return _invert(
         term_of.ravel(),
         row_of[where],
@@ -545,20 +687,33 @@ class FieldReader:
             return TermPostings(_EMPTY, _EMPTY, _EMPTY if positions else None)  # absent
         m_df, m_npos, m_width, m_off = self._meta
         df, npos, w = m_df[i], m_npos[i], m_width[i]
-        rw, tw, pw = _CODE_WIDTH[w & 3], _CODE_WIDTH[(w >> 2) & 3], _CODE_WIDTH[(w >> 4) & 3]
-        at = self._data_at + m_off[i]
-        data = self._buf
-        rows = np.frombuffer(data, dtype=_WIDTH_DTYPE[rw], count=df, offset=at).astype(np.int64)
-        np.cumsum(rows, out=rows)
-        at += df * rw
-        if tw:
-            tf = np.frombuffer(data, dtype=_WIDTH_DTYPE[tw], count=df, offset=at).astype(np.int64)
+        if w & 1:  # fixed widths
+            rw, tw, pw = _CODE_WIDTH[(w >> 1) & 3], _CODE_WIDTH[(w >> 3) & 3], _CODE_WIDTH[w >> 5]
+            at = self._data_at + m_off[i]
+            data = self._buf
+            rows = np.frombuffer(data, dtype=_WIDTH_DTYPE[rw], count=df, offset=at)
+            rows = rows.astype(np.int64)
+            np.cumsum(rows, out=rows)
+            at += df * rw
+            if tw:
+                tf = np.frombuffer(data, dtype=_WIDTH_DTYPE[tw], count=df, offset=at)
+                tf = tf.astype(np.int64)
+            else:
+                tf = np.ones(df, dtype=np.int64)
+            at += df * tw
+            pos = None
+            if positions and pw:  # a view: the matcher converts only the positions it reads
+                pos = np.frombuffer(data, dtype=_WIDTH_DTYPE[pw], count=npos, offset=at)
+            return TermPostings(rows, tf, pos)
+        values = leb128_decode(self.data[m_off[i] : m_off[i + 1]])
+        rows = np.cumsum(values[:df])
+        if w & 2:
+            tf = values[df : 2 * df]
+            at = 2 * df
         else:
             tf = np.ones(df, dtype=np.int64)
-        at += df * tw
-        pos = None
-        if positions and pw:  # a view: the matcher converts only the positions it reads
-            pos = np.frombuffer(data, dtype=_WIDTH_DTYPE[pw], count=npos, offset=at)
+            at = df
+        pos = values[at : at + npos] if positions and w & 4 else None
         return TermPostings(rows, tf, pos)
 
 

@@ -19,7 +19,7 @@ from reporttui.core.index import dictionary
 from reporttui.core.index.tokenize import TOKENIZER_VERSION, BigramField, JiebaField, jieba_words
 from reporttui.core.model import Document
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 8
 """Bump whenever fields or row contents change: the library rebuilds on a new fingerprint."""
 
 SECTION_SEPARATOR = " > "

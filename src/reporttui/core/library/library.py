@@ -200,7 +200,16 @@ class Library(References, CatalogKeeper, Planning, Searching, FaultHandling):
             write_catalog(self.home, catalog)
         fingerprint = self.fingerprint()
         missing: set[str] = set()
-        if catalog.index_name:
+        # build (issue 11): a changed fingerprint is checked first. An index of an older format
+        # is rebuilt anyway, and reading it (a newer postings format) would call it damaged and
+        # keep a copy of it aside.
+        if not full and catalog.index_name and catalog.fingerprint != fingerprint:
+            self._say(
+                report,
+                "search settings changed (schema, tokenizer or dictionary): rebuilding the index",
+            )
+            full = True
+        if catalog.index_name and not full:
             try:
                 if not full and self._verify_next:
                     missing = self._verify_and_repair(catalog, report)
@@ -209,12 +218,6 @@ class Library(References, CatalogKeeper, Planning, Searching, FaultHandling):
                 self._move_aside(catalog.index_name)
                 self._say(report, f"{exc}; moved it aside and rebuilding")
                 full = True
-        if not full and catalog.index_name and catalog.fingerprint != fingerprint:
-            self._say(
-                report,
-                "search settings changed (schema, tokenizer or dictionary): rebuilding the index",
-            )
-            full = True
         if not self._index_ok(catalog):
             full = True
         report.rebuilt = full
