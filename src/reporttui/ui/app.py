@@ -241,13 +241,16 @@ class ReportApp(WorkbenchMixin, App[None]):
             self.post_message(IndexReady(error=str(exc)))
             self.call_from_thread(self._start_indexing)
             return
-        self.post_message(EntriesLoaded(entries))
         chosen = self._given_file(entries, by_content=False) if self._cli_first else None
         self._cli_first = False  # later listings (the catalogue changed) open nothing
         if chosen is not None:
             # `reporttui FILE` with FILE already in the library, unchanged: open it now, not
             # after the add (which imports the ingest stack and checks the index: ~1-2 s).
+            # Recorded before the listing is posted: the listing starts the add, which must
+            # see that the file is already open.
             self._cli_opened = chosen.id
+        self.post_message(EntriesLoaded(entries))
+        if chosen is not None:
             self.call_from_thread(partial(self.open_document, chosen.id, via="command line"))
 
     def _given_file(self, entries: list[Any], *, by_content: bool) -> Any:
