@@ -145,6 +145,24 @@ def test_identical_copies_are_one_document(tmp_path: Path) -> None:
     assert len(read_catalog(home).sources) == 7
 
 
+@pytest.mark.parametrize("folder", ["a-first", "zz-last"])
+def test_a_users_copy_of_a_bundled_report_is_the_one_listed(tmp_path: Path, folder: str) -> None:
+    """Of identical copies, the user's file is listed (with its path), never the bundled one,
+    whether its folder sorts before or after the bundled seeds' folder."""
+    seed = seed_files()[2]
+    copy = tmp_path / folder / "mine.txt"
+    copy.parent.mkdir()
+    copy.write_bytes(seed.read_bytes())
+    library = Library(tmp_path / "home")
+    library.sync()  # the seeds first, then the user's copy in a later batch
+    library.add([copy])
+    listed = [
+        e for e in library.entries() if e.id == hashlib.sha1(seed.read_bytes()).hexdigest()[:12]
+    ]
+    assert [(Path(e.path), e.bundled) for e in listed] == [(copy, False)]
+    assert len(library.entries()) == 5
+
+
 def test_bad_files_are_reported_skipped_and_not_retried(tmp_path: Path) -> None:
     home, src = tmp_path / "home", tmp_path / "src"
     make_report(src, "good.txt", f"好文件{MARKER}。")

@@ -93,12 +93,15 @@ class Catalog:
     """Sources that failed to load, by absolute path."""
 
     def entries(self) -> list[LibraryEntry]:
-        """One entry per distinct document (identical copies listed once), sorted by path."""
-        seen: dict[str, LibraryEntry] = {}
-        for path in sorted(self.sources):
-            entry = self.sources[path].entry
-            seen.setdefault(entry.id, entry)
-        return list(seen.values())
+        """One entry per distinct document (identical copies listed once), sorted by path; of
+        identical copies, a file the user added is listed rather than a bundled report (not the
+        first path in code-point order, which depends on where the two folders are)."""
+        best: dict[str, tuple[bool, str]] = {}
+        for path, record in self.sources.items():
+            rank = (record.entry.bundled, path)
+            if record.entry.id not in best or rank < best[record.entry.id]:
+                best[record.entry.id] = rank
+        return [self.sources[path].entry for _, path in sorted(best.values(), key=lambda r: r[1])]
 
     def to_json(self) -> dict[str, Any]:
         return {

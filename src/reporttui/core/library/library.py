@@ -238,8 +238,12 @@ class Library(References, CatalogKeeper, Planning, Searching, FaultHandling):
             self._ensure_query_words()
             report.unchanged = len(plan.keep)
             report.failed = [(f.path, f.error) for f in plan.failed.values()]
-            if plan.restat or roots or plan.failed.keys() != catalog.failed.keys():
-                catalog.sources = dict(plan.keep)
+            # Copies of documents already indexed need no index write, but they are the
+            # user's files: recorded (and reported as added), never silently skipped.
+            report.added = [p for p in plan.added if p in plan.copies]
+            report.updated = [p for p in plan.updated if p in plan.copies]
+            if plan.restat or roots or plan.copies or plan.failed.keys() != catalog.failed.keys():
+                catalog.sources = _with_copies(dict(plan.keep), plan.copies)
                 catalog.failed = dict(plan.failed)
                 self._forget_failed_files(catalog, new_roots)
                 write_catalog(self.home, catalog)
@@ -260,13 +264,7 @@ class Library(References, CatalogKeeper, Planning, Searching, FaultHandling):
                 plan.failed[item.path] = FailedRecord(
                     item.path, item.error or "cannot load", item.mtime, item.size
                 )
-        by_id = {r.entry.id: r.entry for r in records.values()}
-        for path, (doc_id, bundled) in plan.copies.items():
-            twin = by_id.get(doc_id)
-            if twin is not None:
-                st = Path(path).stat()
-                entry = LibraryEntry(**{**twin.__dict__, "path": path, "bundled": bundled})
-                records[path] = SourceRecord(entry, st.st_mtime, st.st_size)
+        records = _with_copies(records, plan.copies)
         old_name = catalog.index_name
         catalog.sources = records
         catalog.failed = dict(plan.failed)
@@ -486,3 +484,22 @@ class Library(References, CatalogKeeper, Planning, Searching, FaultHandling):
         folder = index_dir(self.home) / name
         if folder.exists():
             folder.rename(folder.with_name(f"{name}.broken-{time.strftime('%Y%m%d-%H%M%S')}"))
+
+
+def _with_copies(
+    records: dict[str, SourceRecord], copies: dict[str, tuple[str, bool]]
+) -> dict[str, SourceRecord]:
+    """``records`` plus a record for each identical copy (path -> (doc id, bundled)) of a
+    document in them: the copy's own path and bundled flag, the twin's metadata."""
+    by_id = {r.entry.id: r.entry for r in records.values()}
+    for path, (doc_id, bundled) in copies.items():
+        twin = by_id.get(doc_id)
+        if twin is None:
+            continue
+        try:
+            st = Path(path).stat()
+        except OSError:  # gone since it was planned: the next sync sees it
+            continue
+        entry = LibraryEntry(**{**twin.__dict__, "path": path, "bundled": bundled})
+        records[path] = SourceRecord(entry, st.st_mtime, st.st_size)
+    return records
