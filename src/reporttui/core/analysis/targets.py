@@ -74,21 +74,15 @@ def indicator_table(home: str | None = None) -> tuple[IndicatorDef, ...]:
     out: list[IndicatorDef] = []
     for entry in entries:
         aliases = entry.get("aliases") or [re.escape(entry["name"])]
-        for alias in aliases:
-            try:
-                re.compile(alias)
-            except re.error as error:
-                raise ValueError(
-                    f"indicator {entry['name']}: bad alias {alias!r}: {error}"
-                ) from None
         subjects = tuple(entry.get("subjects") or ())
-        for pattern in subjects:
-            try:
-                re.compile(pattern)
-            except re.error as error:
-                raise ValueError(
-                    f"indicator {entry['name']}: bad subject {pattern!r}: {error}"
-                ) from None
+        for what, patterns in (("alias", aliases), ("subject", subjects)):
+            for pattern in patterns:
+                try:
+                    re.compile(pattern)
+                except re.error as error:
+                    raise ValueError(
+                        f"indicator {entry['name']}: bad {what} {pattern!r}: {error}"
+                    ) from None
         out.append(
             IndicatorDef(entry["name"], tuple(aliases), bool(entry.get("rate", False)), subjects)
         )
