@@ -53,27 +53,18 @@ def _wait(socket: str, predicate, timeout: float = 60.0) -> float:  # type: igno
     raise TimeoutError("screen never showed what was expected")
 
 
-def one_run(command: str, home: Path) -> dict[str, float]:
+def _launch(command_line: str) -> tuple[str, float]:
+    """Start ``command_line`` in a fresh tmux server at 80x24: its socket and the start time."""
     socket = f"reporttui-bench-{uuid.uuid4().hex[:8]}"
-    env = f"REPORTTUI_HOME={home} TERM=xterm-256color LANG=C.UTF-8"
     start = time.perf_counter()
-    subprocess.run(
-        [
-            "tmux",
-            "-L",
-            socket,
-            "new-session",
-            "-d",
-            "-s",
-            "b",
-            "-x",
-            "80",
-            "-y",
-            "24",
-            f"{env} {command}",
-        ],
-        check=True,
-    )
+    tmux = ["tmux", "-L", socket, "new-session", "-d", "-s", "b", "-x", "80", "-y", "24"]
+    subprocess.run([*tmux, command_line], check=True)
+    return socket, start
+
+
+def one_run(command: str, home: Path) -> dict[str, float]:
+    env = f"REPORTTUI_HOME={home} TERM=xterm-256color LANG=C.UTF-8"
+    socket, start = _launch(f"{env} {command}")
     try:
         library = _wait(socket, lambda s: "古交市" in s and "交城县" in s and "政府工作报告" in s)
         _tmux(socket, "send-keys", "-t", "b", "Enter")
@@ -99,27 +90,9 @@ BASELINE = (
 
 def baseline_run(python: str) -> float:
     """A bare Textual app showing one line: the floor for any Textual app on this machine now."""
-    socket = f"reporttui-bench-{uuid.uuid4().hex[:8]}"
     script = Path(tempfile.mkdtemp()) / "hello.py"
     script.write_text(BASELINE, encoding="utf-8")
-    start = time.perf_counter()
-    subprocess.run(
-        [
-            "tmux",
-            "-L",
-            socket,
-            "new-session",
-            "-d",
-            "-s",
-            "b",
-            "-x",
-            "80",
-            "-y",
-            "24",
-            f"TERM=xterm-256color LANG=C.UTF-8 {python} {script}",
-        ],
-        check=True,
-    )
+    socket, start = _launch(f"TERM=xterm-256color LANG=C.UTF-8 {python} {script}")
     try:
         shown = _wait(socket, lambda s: "政府工作报告" in s)
         return shown - start
@@ -173,13 +146,7 @@ def write_log(path: Path, size: int) -> Path:
 
 def shown_after(command: str, env: str, predicate) -> float:  # type: ignore[no-untyped-def]
     """Seconds from launching ``command`` in a fresh tmux 80x24 until ``predicate(screen)``."""
-    socket = f"reporttui-bench-{uuid.uuid4().hex[:8]}"
-    start = time.perf_counter()
-    subprocess.run(
-        ["tmux", "-L", socket, "new-session", "-d", "-s", "b", "-x", "80", "-y", "24",
-         f"{env} {command}"],
-        check=True,
-    )  # fmt: skip
+    socket, start = _launch(f"{env} {command}")
     try:
         return _wait(socket, predicate) - start
     finally:
