@@ -24,6 +24,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 REPORTS_FILE = HERE / "reports.txt"
 JUDGMENTS_FILE = HERE / "judgments.json"
+REPORTS_HELD3 = HERE / "reports_held3.txt"
+"""held3's own reports (round 4): none of them in reports.txt, so held3 tests unseen reports too."""
+JUDGMENTS_HELD3 = HERE / "judgments_held3.json"
 TARBALL_CANDIDATES = [
     ROOT.parent / "shared" / "corpus" / "gov-reports.tar.xz",
     ROOT.parent.parent / "shared" / "corpus" / "gov-reports.tar.xz",
@@ -32,14 +35,14 @@ TARBALL_CANDIDATES = [
 sys.path.insert(0, str(ROOT / "src"))
 
 
-def report_paths() -> list[str]:
+def report_paths(reports_file: Path = REPORTS_FILE) -> list[str]:
     """The benchmark's reports, as paths relative to the corpus root."""
-    return [line.strip() for line in REPORTS_FILE.read_text("utf-8").splitlines() if line.strip()]
+    return [line.strip() for line in reports_file.read_text("utf-8").splitlines() if line.strip()]
 
 
-def corpus_root(given: str | None = None) -> Path:
+def corpus_root(given: str | None = None, reports_file: Path = REPORTS_FILE) -> Path:
     """A folder holding the reports: ``given``, /tmp/corpus, or the tarball unpacked to a temp dir."""
-    rels = report_paths()
+    rels = report_paths(reports_file)
     for cand in [given, os.environ.get("REPORTTUI_CORPUS"), "/tmp/corpus"]:
         if cand and all((Path(cand) / r).is_file() for r in rels):
             return Path(cand)
@@ -77,13 +80,15 @@ def anchor_of(row: dict[str, Any]) -> str:
     return f"p{row['paragraph']}" if row["paragraph"] else f"h{row['section_id']}"
 
 
-def load_rows(root: Path, home: Path) -> tuple[list[Any], dict[str, list[dict[str, Any]]]]:
+def load_rows(
+    root: Path, home: Path, reports_file: Path = REPORTS_FILE
+) -> tuple[list[Any], dict[str, list[dict[str, Any]]]]:
     """Documents and their index rows (reporttui's own row model), keyed by relative path."""
     from reporttui.core.index.schema import document_rows
     from reporttui.core.text.ingest import load_document
 
     docs, rows = [], {}
-    for rel in report_paths():
+    for rel in report_paths(reports_file):
         doc = load_document(root / rel)
         docs.append((rel, doc))
         rows[rel] = list(document_rows(doc, home))

@@ -42,6 +42,9 @@ def main() -> None:
     ap.add_argument("--windows", action="store_true", help="print a window around every hit")
     ap.add_argument("--random", type=int, default=3)
     ap.add_argument("--only", nargs="*", help="query ids")
+    ap.add_argument(
+        "--set", choices=("main", "held3"), default="main", help="which judged set's queries"
+    )
     args = ap.parse_args()
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
@@ -51,7 +54,8 @@ def main() -> None:
     if cache.exists():
         rows = pickle.loads(cache.read_bytes())
     else:
-        _, rows = common.load_rows(common.corpus_root(args.corpus), home)
+        reports = common.REPORTS_HELD3 if args.set == "held3" else common.REPORTS_FILE
+        _, rows = common.load_rows(common.corpus_root(args.corpus, reports), home, reports)
         cache.write_bytes(pickle.dumps(rows))
     from whoosh.index import open_dir
 
@@ -59,7 +63,8 @@ def main() -> None:
         common.build_reporttui(rows, work / "rt")
         common.build_baseline(rows, work / "bl")
     rt, bl = open_dir(str(work / "rt")), open_dir(str(work / "bl"))
-    queries = json.loads(common.JUDGMENTS_FILE.read_text("utf-8"))["queries"]
+    judgments = common.JUDGMENTS_HELD3 if args.set == "held3" else common.JUDGMENTS_FILE
+    queries = json.loads(judgments.read_text("utf-8"))["queries"]
     by_key = {f"{rel}#{common.anchor_of(r)}": (rel, r) for rel, rs in rows.items() for r in rs}
     pool: dict[str, list[dict[str, str]]] = {}
     for q in queries:
@@ -68,6 +73,8 @@ def main() -> None:
         keys: list[str] = []
         keys += common.reporttui_search(rt, q["query"], home, max(args.top, args.deep))
         keys += common.baseline_search(bl, q["query"], args.top)
+        for extra in q.get("pool_extra", []) if args.set == "held3" else []:
+            keys += common.baseline_search(bl, extra, 10)
         for extra in q.get("pool_extra", []):
             keys += common.reporttui_search(rt, extra, home, args.top)
         words = topic_words((q.get("pool_extra") or [q["query"]])[0])
