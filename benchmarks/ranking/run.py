@@ -6,8 +6,10 @@
 Builds, in a temporary library home, reporttui's index of the benchmark's reports (the library's
 own rows and schema) and a stock baseline (Whoosh's default BM25F over jieba's bundled
 ``ChineseAnalyzer``, one document per row, query words AND-ed), runs every judged query through
-both and prints MRR@10, nDCG@10 and P@5 for the tuning part and the two held-aside parts (``held``,
-graded in rounds 1-2, and ``held2``, written and graded blind in round 3) separately.
+both and prints MRR@10, nDCG@10 and P@5 for the tuning part and the three held-aside parts (``held``,
+graded in rounds 1-2; ``held2``, written and graded blind in round 3; ``held3``, written and graded
+blind in round 4 over 42 reports of its own, ``reports_held3.txt``, with a second pair of indexes)
+separately.
 
 Metrics (grades from judgments.json; unjudged rows count 0):
 * MRR@10: reciprocal rank of the first row graded 2 (for a query with no row graded 2, the first
@@ -34,8 +36,9 @@ from typing import Any
 
 import common
 
-PARTS = ("tune", "held", "held2", "all")
-"""The judged set's parts: tuned on, held aside (round 1-2), the blind second held set (round 3)."""
+PARTS = ("tune", "held", "held2", "held3", "all")
+"""The judged sets' parts: tuned on, held aside (round 1-2), the blind second held set (round 3),
+the blind third held set over reports of its own (round 4, judgments_held3.json)."""
 
 
 def metrics(ranked: list[str], grades: dict[str, int]) -> dict[str, float]:
@@ -54,6 +57,55 @@ def metrics(ranked: list[str], grades: dict[str, int]) -> dict[str, float]:
     return {"mrr": mrr, "ndcg": dcg / idcg if idcg else 0.0, "p5": p5}
 
 
+def evaluate(
+    args: argparse.Namespace, work: Path, home: Path, reports: Path, judgments_file: Path
+) -> tuple[int, list[dict[str, Any]]]:
+    """Both systems on one judged set over its own reports: (unresolved references, per query)."""
+    cache = work / "rows.pkl"
+    if args.work and cache.exists():
+        rows = pickle.loads(cache.read_bytes())
+    else:
+        _, rows = common.load_rows(common.corpus_root(args.corpus, reports), home, reports)
+        cache.write_bytes(pickle.dumps(rows))
+    from whoosh.index import exists_in, open_dir
+
+    if not (args.work and exists_in(str(work / "rt"))):
+        shutil.rmtree(work / "rt", ignore_errors=True)
+        common.build_reporttui(rows, work / "rt")
+    if not (args.work and exists_in(str(work / "bl"))):
+        shutil.rmtree(work / "bl", ignore_errors=True)
+        common.build_baseline(rows, work / "bl")
+    rt, bl = open_dir(str(work / "rt")), open_dir(str(work / "bl"))
+    resolve = common.resolver(rows)
+    judged = json.loads(judgments_file.read_text("utf-8"))
+    unresolved = 0
+    per_query: list[dict[str, Any]] = []
+    with rt.searcher() as searcher:
+        for q in judged["queries"]:
+            grades: dict[str, int] = {}
+            for ref in q["judgments"]:
+                key = resolve(ref)
+                if key is None:
+                    unresolved += 1
+                    continue
+                grades[key] = max(grades.get(key, 0), ref["grade"])
+            ours = common.reporttui_search(searcher, q["query"], home, 20)[:10]  # the CLI default
+            base = common.baseline_search(bl, q["query"], 10)
+            per_query.append(
+                {
+                    "id": q["id"],
+                    "query": q["query"],
+                    "part": q["part"],
+                    "kind": q["kind"],
+                    "reporttui": metrics(ours, grades),
+                    "unjudged": sum(1 for k in ours if k not in grades),
+                    "unjudged_keys": [k for k in ours if k not in grades],
+                    "baseline": metrics(base, grades),
+                }
+            )
+    return unresolved, per_query
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", help="the unpacked corpus (default: /tmp/corpus or the tarball)")
@@ -62,7 +114,7 @@ def main() -> None:
     ap.add_argument("--per-query", action="store_true", help="also print each query's figures")
     ap.add_argument(
         "--part",
-        choices=("tune", "held", "held2", "all"),
+        choices=PARTS,
         default="all",
         help="which part's queries --per-query prints (tune while tuning)",
     )
@@ -71,50 +123,18 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     home = work / "home"
     home.mkdir(exist_ok=True)
+    unresolved = 0
+    per_query: list[dict[str, Any]] = []
     try:
-        cache = work / "rows.pkl"
-        if args.work and cache.exists():
-            rows = pickle.loads(cache.read_bytes())
-        else:
-            _, rows = common.load_rows(common.corpus_root(args.corpus), home)
-            cache.write_bytes(pickle.dumps(rows))
-        from whoosh.index import exists_in, open_dir
-
-        if not (args.work and exists_in(str(work / "rt"))):
-            shutil.rmtree(work / "rt", ignore_errors=True)
-            common.build_reporttui(rows, work / "rt")
-        if not (args.work and exists_in(str(work / "bl"))):
-            shutil.rmtree(work / "bl", ignore_errors=True)
-            common.build_baseline(rows, work / "bl")
-        rt, bl = open_dir(str(work / "rt")), open_dir(str(work / "bl"))
-        resolve = common.resolver(rows)
-        judged = common.load_judgments()
-        unresolved = 0
-        per_query: list[dict[str, Any]] = []
-        with rt.searcher() as searcher:
-            for q in judged["queries"]:
-                grades: dict[str, int] = {}
-                for ref in q["judgments"]:
-                    key = resolve(ref)
-                    if key is None:
-                        unresolved += 1
-                        continue
-                    grades[key] = max(grades.get(key, 0), ref["grade"])
-                ours = common.reporttui_search(searcher, q["query"], home, 20)[
-                    :10
-                ]  # the CLI default limit
-                base = common.baseline_search(bl, q["query"], 10)
-                per_query.append(
-                    {
-                        "id": q["id"],
-                        "query": q["query"],
-                        "part": q["part"],
-                        "kind": q["kind"],
-                        "reporttui": metrics(ours, grades),
-                        "unjudged": sum(1 for k in ours if k not in grades),
-                        "baseline": metrics(base, grades),
-                    }
-                )
+        for sub, reports, judgments_file in (
+            ("", common.REPORTS_FILE, common.JUDGMENTS_FILE),
+            ("held3", common.REPORTS_HELD3, common.JUDGMENTS_HELD3),
+        ):
+            folder = work / sub if sub else work
+            folder.mkdir(parents=True, exist_ok=True)
+            n, pq = evaluate(args, folder, home, reports, judgments_file)
+            unresolved += n
+            per_query += pq
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)
