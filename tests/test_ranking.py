@@ -73,6 +73,18 @@ def test_lead_end_stops_at_the_first_clause_mark_within_limits() -> None:
     assert ranking.lead_end("字" * 100) == ranking.LEAD_MAX
 
 
+def test_a_long_opening_sentence_leads_up_to_its_first_comma() -> None:
+    """No 。；：within LEAD_MAX: the lead is the opening phrase, not the list that follows it."""
+    text = "围绕让人民群众享受到更公平更优质的公共服务，建设高质量教育体系，实施学前教育和特殊教育普惠工程。"
+    end = ranking.lead_end(text)
+    assert text[:end].endswith("公共服务，")
+    assert ranking.LEAD_MIN <= end <= ranking.LEAD_MAX
+    s = ranking.score_row(1, 0.5, text, (), "body", [("学前教育",)])
+    assert s.signals["lead"] == 0.0
+    # a comma before LEAD_MIN does not end the lead
+    assert ranking.lead_end("在水利方面，" + "字" * 50) == ranking.LEAD_MAX
+
+
 def test_headings_rank_below_the_body_paragraphs_they_head() -> None:
     body = "深入实施乡村振兴战略，推进乡村振兴示范建设。" + FILLER
     doc = two_section_doc("d2", [("（三）全面推进乡村振兴", [body])])
@@ -164,13 +176,30 @@ def test_listed_counts_whole_items_inside_an_enumeration_only() -> None:
     assert listed("发展风电、氢能、光伏等产业", "氢能")
     assert listed("发展风电、光伏、氢能等产业", "氢能")  # the last item, closed by 等
     assert listed("推进“一网通办”、“一带一路”、自贸区建设", "一带一路")  # quotes skipped
-    assert not listed("发展氢能、光伏等产业", "氢能")  # the first item: what the clause is about
+    assert not listed("发展氢能、光伏产业", "氢能")  # the first of two: what the clause is about
+    assert listed("协调推进学前教育、义务教育、职业教育发展", "学前教育")  # first of three or more
+    assert not listed("发展氢能、光伏，推进储能、风电", "氢能")  # the next 、 is another clause's
     assert not listed("建设康复机构、养老机构", "养老")  # part of a longer item
     assert not listed("发展风电、氢能、光伏，氢能产业链", "氢能")  # one occurrence is not listed
     s = ranking.score_row(1, 0.5, "围绕风电、氢能、光伏等。", (), "body", [("氢能",), ("光伏",)])
     assert s.signals["listed"] == 1.0
     s = ranking.score_row(1, 0.5, "围绕风电、氢能、光伏产业。", (), "body", [("氢能",), ("光伏",)])
     assert s.signals["listed"] == 0.5
+
+
+def test_the_shortcomings_paragraph_ranks_below_one_about_the_topic() -> None:
+    problems = (
+        "同时，我们也清醒地认识到，发展中还存在不少困难和问题：营商环境还需优化，民营经济活力不足，"
+        "创新能力不够强。" + FILLER
+    )
+    about = "全力发展民营经济。完善促进民营经济健康发展政策措施，优化营商环境。" + FILLER
+    assert ranking.problems_signal(problems) == 1.0
+    assert ranking.problems_signal(about) == 0.0
+    assert ranking.problems_signal("针对群众反映的问题，逐项整改。" + FILLER) == 0.0
+    r = search(build_index([make_doc("d9", [problems, about])]), "民营经济", use_jieba=False)
+    assert order(r)[0] == about
+    assert "shortcomings paragraph" in r.hits[1].reasons
+    assert "problems -" in r.hits[1].signals
 
 
 def test_prior_uses_the_matchers_first_position_as_the_lead() -> None:

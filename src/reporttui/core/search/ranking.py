@@ -5,8 +5,9 @@ BM25F among the candidates (0..1] and every signal lies in [0, 1]:
 
 ==============  ==================================================================================
 ``lead``        share of the query's terms in the lead clause (to the first 。；！？：, at most
-                :data:`LEAD_MAX` characters, at least :data:`LEAD_MIN`): Chinese reports name a
-                paragraph's topic there (加快发展新型能源产业。…).
+                :data:`LEAD_MAX` characters, at least :data:`LEAD_MIN`; without such a mark, to
+                the first comma after :data:`LEAD_MIN`): Chinese reports name a paragraph's topic
+                there (加快发展新型能源产业。…).
 ``section``     share of the terms in the row's section path (its own heading counts most).
 ``length``      how far the row's length is from a body paragraph: 0 at :data:`SHORT` characters
                 or fewer, 1 at :data:`FULL` or more (log scale); headings and slogans are short.
@@ -15,10 +16,14 @@ BM25F among the candidates (0..1] and every signal lies in [0, 1]:
 ``proximity``   several words: how close together the terms are (smallest window holding all).
 ``density``     occurrences of the terms per hundred characters, capped at 1.
 ``listed``      share of the query's words whose every occurrence is an item of an enumeration
-                (…风电、氢能、光伏等…): a passing mention in a list, not the paragraph's topic.
+                (…风电、氢能、光伏等…, or the first of three or more: 学前教育、义务教育、…): a
+                passing mention in a list, not the paragraph's topic.
 ``heading``     1 for a heading row: it ranks as a heading, under the body paragraphs it heads.
 ``note``        1 for a glossary/note entry (名词解释, 注释, 〔12〕, "X：即…" definitions).
 ``appended``    1 for text that is not the report's own (appended articles, web chrome).
+``problems``    1 for the shortcomings paragraph (我们也清醒地认识到，…仍存在不少困难和问题：…,
+                in its first :data:`PROBLEMS_HEAD` characters): it names many topics as problems,
+                in passing, and is about none of them.
 ``synonym``     1 when the row matches only through a synonym of a query word, not as typed.
 ``metadata``    share of the query's region/year words matched by the report's metadata rather
                 than the text (太原 in 太原 民营经济 for a paragraph of 太原's report).
@@ -48,13 +53,16 @@ WEIGHTS: dict[str, float] = {
     "heading": -0.4,
     "note": -1.2,
     "appended": -1.2,
+    "problems": -0.5,
     "synonym": -10.0,
     "metadata": 0.7,
 }
 """Weight of each signal in the score (fitted on the tuning part of benchmarks/ranking; ``synonym``
 is set so that rows holding the words as typed always rank first). ``listed`` was added in round
 3 at -0.5, the middle of the flat range (-0.4 … -0.8) on the tuning part; benchmarks/ranking/tune.py
-(coarse steps, a change kept only for a gain of 0.01) then moved no weight."""
+(coarse steps, a change kept only for a gain of 0.01) then moved no weight. ``problems`` (round 4)
+is set a priori at the size of ``listed`` (both mark a passing mention): the tuning part holds only
+five such rows, all graded 0 and none in a top 10, so it cannot be fitted there."""
 
 POOL = 120
 """Candidates the matcher returns by BM25F; the cheap prior orders all of them."""
@@ -119,6 +127,21 @@ CHROME_WORDS = (
 )
 
 
+_PROBLEMS_RE = re.compile(
+    r"清醒(?:地)?(?:认识|看到)|我们也(?:要)?(?:看到|认识到)|"
+    r"(?:仍然|仍|还|也|依然)(?:存在|面临)(?:着)?(?:不少|一些|许多|诸多)?(?:困难|问题|不足|挑战|短板)|"
+    r"(?:问题|差距)(?:和|与)不足|不足(?:和|与)问题|困难和问题"
+)
+PROBLEMS_HEAD = 80
+"""Characters at a row's start searched for the shortcomings phrase."""
+
+
+def problems_signal(text: str) -> float:
+    """1 for the shortcomings paragraph (我们也清醒地认识到…存在…问题和不足：…): it names many
+    topics as problems in passing, it is about none of them."""
+    return 1.0 if _PROBLEMS_RE.search(text, 0, PROBLEMS_HEAD) else 0.0
+
+
 def row_role(text: str, section_path: str, heading: bool, part: str = "main") -> str:
     """What a row is: body, heading, note (glossary/footnote entry) or appended (not the report's)."""
     if part == "appended":
@@ -167,11 +190,28 @@ LIST_ENDS = "、等"
 _QUOTES = "“”‘’\"'「」『』《》〈〉"
 
 
+LIST_SPAN = 12
+"""Longest second item (characters) for a term followed by 、 to count as a list's first item."""
+
+
+def _first_item(squeezed: str, p: int, term: str) -> bool:
+    """``term`` at ``p`` is the first item of a list of three or more (学前教育、义务教育、职业教育):
+    an 、 right after it and another within :data:`LIST_SPAN` characters, no ，。； between."""
+    j = p + len(term)
+    while j < len(squeezed) and squeezed[j] in _QUOTES:
+        j += 1
+    if j >= len(squeezed) or squeezed[j] not in LIST_SEPARATORS:
+        return False
+    k = squeezed.find("、", j + 1, j + 1 + LIST_SPAN)
+    return k > 0 and not any(c in squeezed[j + 1 : k] for c in "，。；")
+
+
 def _listed(squeezed: str, term: str, positions: Sequence[int]) -> bool:
-    """True when every occurrence of ``term`` is a whole item inside an enumeration: an 、 just
-    before it and an 、/等 just after it (quotes and title marks around the item are skipped).
-    The first item of a list, or a term that is part of a longer item (养老 in 、养老机构), is
-    not counted: it may still be what the sentence is about."""
+    """True when every occurrence of ``term`` is a whole item of an enumeration: an 、 just before
+    it and an 、/等 just after it (quotes and title marks around the item are skipped), or the
+    first item of a list of three or more (:func:`_first_item`; round 4: 实施学前教育、义务教育、…
+    names each level in passing). The first of only two items (A、B), or a term that is part of a
+    longer item (养老 in 、养老机构), is not counted: it may still be what the sentence is about."""
     if not positions:
         return False
     for p in positions:
@@ -183,7 +223,7 @@ def _listed(squeezed: str, term: str, positions: Sequence[int]) -> bool:
             j += 1
         before = i >= 0 and squeezed[i] in LIST_SEPARATORS
         after = j < len(squeezed) and squeezed[j] in LIST_ENDS
-        if not (before and after):
+        if not (before and after) and not _first_item(squeezed, p, term):
             return False
     return True
 
@@ -191,10 +231,20 @@ def _listed(squeezed: str, term: str, positions: Sequence[int]) -> bool:
 _CLAUSE_RE = re.compile("[" + re.escape(CLAUSE_END) + "]")
 
 
+_COMMA_RE = re.compile("[，,]")
+
+
 def lead_end(text: str) -> int:
-    """End of the lead clause: the first 。；！？： within :data:`LEAD_MAX`, at least :data:`LEAD_MIN`."""
+    """End of the lead clause: the first 。；！？： within :data:`LEAD_MAX`, at least :data:`LEAD_MIN`.
+
+    Without one, the first comma from :data:`LEAD_MIN` on (if within :data:`LEAD_MAX`): a long
+    opening sentence (围绕…公共服务，建设…，实施A、B…) names its frame first, the list later."""
     m = _CLAUSE_RE.search(text, 0, LEAD_MAX)
-    end = m.end() if m else min(len(text), LEAD_MAX)
+    if m:
+        end = m.end()
+    else:
+        c = _COMMA_RE.search(text, LEAD_MIN - 1, LEAD_MAX)
+        end = c.end() if c else min(len(text), LEAD_MAX)
     return max(end, min(len(text), LEAD_MIN))
 
 
@@ -313,6 +363,7 @@ def score_row(
         "heading": 1.0 if role == ROLE_HEADING else 0.0,
         "note": 1.0 if role == ROLE_NOTE else 0.0,
         "appended": 1.0 if role == ROLE_APPENDED else 0.0,
+        "problems": problems_signal(text),
         "synonym": 0.0 if literal else 1.0,
         "metadata": metadata,
         "proximity": 0.0,
@@ -338,6 +389,7 @@ def score_row(
         ("appended", "not the report's own text"),
         ("overlong", "very long row"),
         ("listed", "named only in a list"),
+        ("problems", "shortcomings paragraph"),
     ):
         if sig[k]:
             reasons.append(label)
