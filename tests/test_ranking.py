@@ -253,6 +253,18 @@ def test_synonyms_find_more_and_rank_the_word_as_typed_first() -> None:
     assert search(ix, "文旅", use_jieba=False, synonyms=False).total == 1
 
 
+def test_the_word_as_typed_ranks_first_even_when_synonym_rows_fill_the_shortlist() -> None:
+    """Synonym rows with every cheap signal (short lead, body length, the word early) outnumber the
+    shortlist; the one row holding the word as typed, late in a long row, still ranks first."""
+    strong = [f"文化旅游融合发展第{i}项。文化旅游项目建设" + FILLER for i in range(40)]
+    weak = FILLER * 3 + "推进文旅融合。"
+    ix = build_index([make_doc("d10", [*strong, weak])])
+    r = search(ix, "文旅", limit=5, use_jieba=False)
+    assert r.total == 41
+    assert r.hits[0].text == weak
+    assert all(any("synonym" in why for why in h.reasons) for h in r.hits[1:])
+
+
 def test_a_compound_word_is_widened_only_when_not_found_as_typed() -> None:
     target = "主要预期目标是：地区生产总值增长6%左右。" + FILLER
     ix = build_index([make_doc("d9", [target])])

@@ -545,10 +545,10 @@ def _run(
 
         filt = tag_filter(home, pq.filters.tag, filt)
     plan = understand(pq, searcher, home, use_jieba is None or bool(use_jieba), synonyms)
-    pool, docnums, meta_rows, firsts = _candidates(
+    pool, docnums, meta_rows, firsts, literal_rows = _candidates(
         searcher, pq, plan, filt, home, use_jieba, max(ranking.POOL, limit + ranking.RERANK_EXTRA)
     )
-    top = _rerank(searcher, pool, meta_rows, plan, limit, firsts)
+    top = _rerank(searcher, pool, meta_rows, plan, limit, firsts, literal_rows)
     per_doc, per_section = _counts(searcher, docnums)
     hl_terms = tuple(dict.fromkeys(terms + plan.highlight))
     hits = []
@@ -600,10 +600,14 @@ def _rerank(
     plan: Plan,
     limit: int,
     firsts: dict[int, int] | None = None,
+    literal_rows: frozenset[int] = frozenset(),
 ) -> list[tuple[ranking.Scored, dict[str, Any]]]:
     """Order the matcher's candidates: the cheap prior over all, full signals over the best few.
 
-    ``firsts``: the matcher's first match position per candidate (the prior's lead estimate)."""
+    ``firsts``: the matcher's first match position per candidate (the prior's lead estimate).
+    ``literal_rows``: candidates known to hold the words as typed (a query widened by synonyms);
+    the best of them get the full signals too, so literal-first holds even when synonym rows
+    win the prior (the prior cannot tell them apart without the text)."""
     if not pool:
         return []
     reader = searcher.reader()
@@ -627,7 +631,12 @@ def _rerank(
             meta_w * len(meta_rows[d]) / n_groups if d in meta_rows else 0.0
         )
 
-    shortlist = heapq.nlargest(ranking.shortlist_size(limit), pool, key=lambda d: (cheap(d), -d))
+    size = ranking.shortlist_size(limit)
+    shortlist = heapq.nlargest(size, pool, key=lambda d: (cheap(d), -d))
+    if literal_rows:
+        chosen = set(shortlist)
+        lit = heapq.nlargest(size, literal_rows & pool.keys(), key=lambda d: (cheap(d), -d))
+        shortlist += [d for d in lit if d not in chosen]
     scored = []
     for d in shortlist:
         stored = searcher.stored_fields(d)
@@ -804,10 +813,11 @@ def _candidates(
     home: Path | None,
     use_jieba: bool | None,
     pool_size: int = ranking.POOL,
-) -> tuple[dict[int, float], Any, dict[int, tuple[str, ...]], dict[int, int]]:
+) -> tuple[dict[int, float], Any, dict[int, tuple[str, ...]], dict[int, int], frozenset[int]]:
     """Candidates (row -> BM25F, the best ``pool_size``), every matching row (a sorted int64
-    array), rows matched through metadata words, and each candidate's first match position
-    (-1: unknown), from the matcher (:mod:`reporttui.core.index.matcher`).
+    array), rows matched through metadata words, each candidate's first match position
+    (-1: unknown), from the matcher (:mod:`reporttui.core.index.matcher`), and the candidates
+    that match the words as typed when synonyms widened the query (else empty).
 
     The literal query, widened by synonyms, runs once; when words name a region or year of the
     library, the query without them runs again on those reports' rows, and the matches are joined.
@@ -819,6 +829,18 @@ def _candidates(
     found = _match(searcher, spec, allowed)
     pool = dict(found.top(pool_size))
     firsts = _firsts(found, pool)
+    literal_rows: frozenset[int] = frozenset()
+    if any(len(c.alternatives) > len(q) for c, q in zip(plan.clauses, pq.clauses, strict=False)):
+        # Synonyms widened the query (ranking, issue 8): rows holding the words as typed rank
+        # first, so the best of them must be candidates even when synonym rows (地区生产总值 for
+        # GDP) fill the pool by BM25F. Their rows are a subset of ``found``'s: counts unchanged.
+        found_lit = _match(searcher, match_spec(pq, home, use_jieba), allowed)
+        top_lit = dict(found_lit.top(pool_size))
+        for d, sc in top_lit.items():
+            pool[d] = max(pool.get(d, 0.0), sc)
+        for d, f in _firsts(found_lit, top_lit).items():
+            firsts.setdefault(d, f)
+        literal_rows = frozenset(top_lit)
     matched = found.rows
     meta_rows: dict[int, tuple[str, ...]] = {}
     meta = [c for c in plan.clauses if c.metadata_rows is not None]
@@ -848,7 +870,7 @@ def _candidates(
             )
             if hit:
                 meta_rows[d] = hit
-    return pool, matched, meta_rows, firsts  # matched: a sorted int64 array
+    return pool, matched, meta_rows, firsts, literal_rows  # matched: a sorted int64 array
 
 
 def _firsts(found: matcher.Matches, rows: Any) -> dict[int, int]:
