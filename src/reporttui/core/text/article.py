@@ -17,7 +17,7 @@ the article's header, matched against each other. The date is read by html.py (a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 _BLOCK = frozenset(
@@ -36,8 +36,32 @@ _SENTENCE_PUNCT = re.compile("[，。；！？、]")
 _WS = re.compile(r"\s+")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _HTML_END = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
+# A link that runs a script or goes nowhere is a control (打印, 关闭, 纠错, 分享, 收藏), not text.
+_CONTROL_HREF = re.compile(r"\s*(?:javascript:|#\s*$)", re.IGNORECASE)
+# Lines after an article's last paragraph that are the page's record of it, not its text: the
+# editor's name (【责任编辑：某某】, (编辑：某某), 本文来源：… 责任编辑：…), its keyword or tag line,
+# a like counter (+1, 赞 12).
+_EDITOR_LINE = re.compile(
+    r"^[\[【(（]?\s*(?:(?:本文)?来源\s*[:：]\s*\S{1,20}\s*)?"
+    r"(?:责任编辑|责编|编辑|值班编辑|网站编辑|审核|审校|校对)\s*[:：]\s*[^\s。，；]{1,16}\s*[\]】)）]?$"
+)
+_TAG_LINE = re.compile(r"^(?:关键字|关键词|标签|tags?)\s*[:：]", re.IGNORECASE)
+_COUNTER = re.compile(r"^[+＋]?\s*[\d,，.]*\d\s*$|^(?:赞|点赞|顶|踩)\s*[(（]?\d*[)）]?$")
+# A field of a government page's record of the document; the label's letters may be spaced out.
+_INFO_FIELDS = (
+    "索引号 主题分类 发文机关 发布机构 成文日期 发布日期 发文字号 文号 标题 名称 主题词 有效性 "
+    "公开方式 生成日期 所属机构 组配分类 体裁分类 发布单位 信息来源 文件编号 公开时限"
+).split()
+_INFO_LABEL = re.compile(r"^(" + "|".join(_INFO_FIELDS) + r")[:：](.*)$")
+_INFO_OWN = frozenset(("索引号", "主题分类", "发文机关", "发布机构", "成文日期", "发文字号"))
+_MAX_INFO_VALUE = 200
+_MAX_LABEL = 12
+"""Characters of a list's title (延伸阅读, 相关新闻) left behind when its list is dropped."""
 # Separators between an article's title and the site/channel names in <title>.
 _TITLE_SEP = re.compile(r"\s*(?:_{1,}|-{2,}|—{1,2}|–|\|{1,2}|｜|\s-\s|>{1,2}|»)\s*")
+_NAME_SEP = frozenset("-_|｜—–·")
+_MAX_SITE_NAME = 20
+"""Characters of a site's name after an article's title in ``<title>`` (-新华网, _某某市人民政府)."""
 _META_TITLE = ("og:title", "articletitle", "twitter:title", "headline", "title")
 
 _MIN_DENSE = 10
@@ -73,6 +97,8 @@ class Article:
     title: str
     container: str
     """Tag and class of the element taken as the article (for ``outline``/debugging)."""
+    info: dict[str, str] = field(default_factory=dict)
+    """A government page's record of the document (索引号, 发文机关, 成文日期, 标题…), by label."""
 
 
 def _count(text: str) -> int:
@@ -86,6 +112,8 @@ def _blocks(root: Any) -> list[Block]:
     out: list[Block] = []
     owners: list[Any] = [root]
     links = 0
+    controls = 0
+    control_links: set[Any] = set()
     cur = Block(root, [])
     skipped: set[Any] = set()
 
@@ -101,8 +129,11 @@ def _blocks(root: Any) -> list[Block]:
         n = _count(text)
         if not n:
             return
-        cur.parts.append(text)
         cur.chars += n
+        if controls:
+            cur.link_chars += n  # a button's label (打印, 纠错, 分享): counted, never kept
+            return
+        cur.parts.append(text)
         if in_link:
             cur.link_chars += n
         else:
@@ -127,6 +158,9 @@ def _blocks(root: Any) -> list[Block]:
                 owners.append(el)
             if tag == "a":
                 links += 1
+                if _CONTROL_HREF.match(el.get("href") or "x"):
+                    controls += 1
+                    control_links.add(el)
             add(el.text, links > 0)
         else:
             if el in skipped:
@@ -134,6 +168,8 @@ def _blocks(root: Any) -> list[Block]:
                 continue
             if tag == "a":
                 links -= 1
+                if el in control_links:
+                    controls -= 1
             if tag in _BLOCK:
                 owners.pop()
                 flush(owners[-1] if owners else root)
@@ -176,6 +212,9 @@ def extract(source: str) -> Article | None:
     if root is None:
         return None
     blocks = _blocks(root)
+    info_blocks, info = _info_table(blocks)
+    for b in info_blocks.values():
+        b.dense = False  # a record's cells (主题分类：文化、广电…) are not article text
     score: dict[Any, float] = {}
     dense_chars: dict[Any, int] = {}
     all_chars: dict[Any, int] = {}
@@ -213,18 +252,80 @@ def extract(source: str) -> Article | None:
                 continue
             if dense_chars.get(sib, 0) / max(1, all_chars.get(sib, 1)) >= 0.5 * density:
                 chosen.add(sib)
-    kept: list[str] = []
-    for b in blocks:
-        if not any(_contains(c, b.owner) for c in chosen):
-            continue
-        if b.link_chars > 0.5 * b.chars and not b.dense:
-            continue  # a link list inside the article (相关阅读, tags, pagination)
-        kept.append(b.text)
+    inside = [b for b in blocks if any(_contains(c, b.owner) for c in chosen)]
+    keep = [
+        not (b.link_chars > 0.5 * b.chars and not b.dense) and id(b) not in info_blocks
+        for b in inside
+    ]
+    # (a link list inside the article: 相关阅读, tags, pagination)
+    _trim_tail(inside, keep)
+    kept = [b.text for b, k in zip(inside, keep, strict=True) if k and b.text]
     first = next((i for i, b in enumerate(blocks) if any(_contains(c, b.owner) for c in chosen)), 0)
     header = [
         b.text for b in blocks[max(0, first - _HEADER_BLOCKS) : first + 3] if not b.link_chars
     ]
-    return Article(kept, title(root, header), _label(best))
+    found_title = title(root, header)
+    info_title = info.get("标题") or info.get("名称") or ""
+    if len(_flat(info_title)) >= 4:
+        found_title = info_title  # the page's record names the document
+    return Article(kept, found_title, _label(best), info)
+
+
+def _info_table(blocks: list[Block]) -> tuple[dict[int, Block], dict[str, str]]:
+    """The blocks of a government page's document record and its fields by label.
+
+    The record is a run of labelled fields (索 引 号： / 主题分类： / 发文机关： / 成文日期： /
+    标　　题： / 发文字号： / 发布日期：…), each label with its value in the same cell or the next
+    one, in a table, a list or a row of divs. A run counts when it names at least three fields and
+    one of them is a record's own (索引号, 主题分类, 发文机关/发布机构, 成文日期, 发文字号), so a
+    report that merely mentions a 标题 is not taken for one.
+    """
+    found: dict[int, Block] = {}
+    fields: dict[str, str] = {}
+    i = 0
+    while i < len(blocks):
+        m = _INFO_LABEL.match(_WS.sub("", blocks[i].text))
+        if not m:
+            i += 1
+            continue
+        run: list[Block] = []
+        pairs: dict[str, str] = {}
+        j = i
+        while j < len(blocks):
+            m = _INFO_LABEL.match(_WS.sub("", blocks[j].text))
+            if not m:
+                break
+            run.append(blocks[j])
+            label, value = m.group(1), m.group(2)
+            j += 1
+            if not value and j < len(blocks) and not _INFO_LABEL.match(_WS.sub("", blocks[j].text)):
+                if len(blocks[j].text) <= _MAX_INFO_VALUE:
+                    value = blocks[j].text
+                    run.append(blocks[j])
+                    j += 1
+            pairs.setdefault(label, value.strip())
+        if len(pairs) >= 3 and _INFO_OWN & pairs.keys():
+            found.update((id(b), b) for b in run)
+            for k, v in pairs.items():
+                fields.setdefault(k, v)
+        i = max(j, i + 1)
+    return found, fields
+
+
+def _trim_tail(inside: list[Block], keep: list[bool]) -> None:
+    """Leave out what follows the article's last paragraph without being its text: editor and
+    tag lines, counters, and the title of a link list that was left out (延伸阅读 above its links).
+    A line with sentence punctuation (an author's note, a photo credit) stays."""
+    last = max((i for i, b in enumerate(inside) if b.dense and keep[i]), default=len(inside))
+    for i in range(last + 1, len(inside)):
+        if not keep[i]:
+            continue
+        text = inside[i].text
+        flat = _WS.sub("", text)
+        label = len(flat) <= _MAX_LABEL and not _SENTENCE_PUNCT.search(flat)
+        list_title = label and i + 1 < len(inside) and not keep[i + 1]
+        if list_title or _EDITOR_LINE.match(flat) or _TAG_LINE.match(flat) or _COUNTER.match(flat):
+            keep[i] = False
 
 
 def _contains(outer: Any, inner: Any) -> bool:
@@ -278,6 +379,20 @@ def title(root: Any, header: list[str] | None = None) -> str:
             flat_title.startswith(fc) and len(fc) >= 0.6 * len(lead)
         ):
             best = c
+    if best and _flat(best) == flat_title:
+        # A line repeating <title> whole (a share box) beside a heading <title> starts with: the
+        # rest of <title> is the site's name after a separator the split does not take (a single
+        # hyphen, which also joins 1-10月): the heading is the title.
+        for c in candidates:
+            fc = _flat(c)
+            rest = flat_title[len(fc) :]
+            if (
+                len(fc) >= 4
+                and flat_title.startswith(fc)
+                and rest[:1] in _NAME_SEP
+                and len(rest) <= _MAX_SITE_NAME
+            ):
+                return c
     if best:
         return best
     if parts:

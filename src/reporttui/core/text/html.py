@@ -106,6 +106,9 @@ class Page:
     """ISO date from a meta tag or a 发布时间 line, if any."""
     chrome: list[str] = field(default_factory=list)
     """Chrome lines (breadcrumbs, dates, sources) that metadata may read."""
+    info: dict[str, str] = field(default_factory=dict)
+    """A government page's record of the document (索引号, 发文机关, 成文日期, 标题…), by label:
+    metadata, not body (its cells are in ``dropped``)."""
     extractor: str = "none"
 
 
@@ -133,13 +136,14 @@ def _iso(y: str, m: str, d: str) -> str | None:
 _SITE_SUFFIX = re.compile(r"\s+[-–—|]\s+|_|\s*\|\s*|-{2,}")
 
 
-def _main_content(source: str) -> tuple[str, str, str] | None:
-    """(content text, title, publish hint) from the project's density pass (core/text/article.py),
-    or None when no part of the page reads as an article."""
+def _main_content(source: str) -> tuple[str, str, str, dict[str, str]] | None:
+    """(content text, title, publish hint, the page's record of the document) from the project's
+    density pass (core/text/article.py), or None when no part of the page reads as an article."""
     found = article.extract(source)
     if found is None or not found.blocks:
         return None
-    return "\n".join(found.blocks), found.title, ""
+    hint = found.info.get("发布日期") or found.info.get("生成日期") or ""
+    return "\n".join(found.blocks), found.title, hint, found.info
 
 
 @dataclass(slots=True)
@@ -266,14 +270,15 @@ def extract_page(source: str) -> Page:
     extractor = "none"
     title = ""
     published_hint = ""
+    info: dict[str, str] = {}
     if found is not None and _norm(found[0]):
-        content, title, published_hint = found
+        content, title, published_hint, info = found
         if _mark_content(segs, content):
             extractor = "density"
     if extractor == "none":
         for seg in segs:
             seg.keep = not seg.in_title
-    page = Page("", dropped, extractor=extractor)
+    page = Page("", dropped, extractor=extractor, info=info)
     page.published = _published(source, published_hint, segs)
 
     # The title: the extractor's (from <title>, a heading or a meta), taken from the first text
@@ -409,6 +414,11 @@ def _published(source: str, hint: str, segs: list[_Seg]) -> str | None:
         found = _PUBLISHED_TEXT.search(seg.text)
         if found:
             return _iso(*found.groups())
+    # The page's record of the document (发布日期 in the 索引号 table) before a date standing
+    # alone in the header: the record's 成文日期 cell is one such date, and not the posting date.
+    recorded = re.match(r"\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", hint)
+    if recorded:
+        return _iso(*recorded.groups())
     header = _header_date(segs)
     if header:
         return header

@@ -96,8 +96,11 @@ def parse_document(
     built = build(lines, dropped)
     news = any(d.reason in ("byline", "masthead", "layout", "photo caption") for d in dropped)
     # A web page with a publication date (meta, or a 发布时间 line in its chrome) is an article.
+    # A page holding its document's record (索引号, 发文机关, 发文字号…) publishes a document, not
+    # news about one.
     news = news or (
         page is not None
+        and not page.info
         and (page.published is not None or any(_PUBLISHED_CHROME.search(c) for c in page.chrome))
     )
     headings = [
