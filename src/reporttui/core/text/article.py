@@ -298,8 +298,14 @@ def _info_table(blocks: list[Block]) -> tuple[dict[int, Block], dict[str, str]]:
             run.append(blocks[j])
             label, value = m.group(1), m.group(2)
             j += 1
-            if not value and j < len(blocks) and not _INFO_LABEL.match(_WS.sub("", blocks[j].text)):
-                if len(blocks[j].text) <= _MAX_INFO_VALUE:
+            nxt = blocks[j] if j < len(blocks) else None
+            if (
+                not value
+                and nxt is not None
+                and not _INFO_LABEL.match(_WS.sub("", nxt.text))
+                and nxt.owner.getparent() is run[-1].owner.getparent()  # the same row or list
+            ):
+                if len(nxt.text) <= _MAX_INFO_VALUE:
                     value = blocks[j].text
                     run.append(blocks[j])
                     j += 1

@@ -208,12 +208,14 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
     return segs
 
 
-def _mark_content(segs: list[_Seg], content: str) -> int:
+def _mark_content(segs: list[_Seg], content: str, exclude: frozenset[str] = frozenset()) -> int:
     """Mark the segments that make up the extracted content, in order; returns how many.
 
     ``content`` is the article's blocks one per line. A text node continues the block being
     matched, or starts one of the next blocks: a short node (a heading's word) that also occurs
-    inside a paragraph is not taken for that paragraph's middle.
+    inside a paragraph is not taken for that paragraph's middle. A node whose text is one of
+    ``exclude`` (the 标题 cell of the page's document record) is never content, though the
+    article repeats it (printed over three lines under the record).
     """
     blocks = [_norm(b) for b in content.split("\n")]
     target = "".join(blocks)
@@ -231,7 +233,7 @@ def _mark_content(segs: list[_Seg], content: str) -> int:
         if seg.in_title:
             continue
         s = _norm(seg.text)
-        if not s:
+        if not s or s in exclude:
             continue
         if last is not None and len(s) > ptr - last_at and target.startswith(s, last_at):
             # The node before was a stray short one (a counter "9") taken for this block's
@@ -273,7 +275,8 @@ def extract_page(source: str) -> Page:
     info: dict[str, str] = {}
     if found is not None and _norm(found[0]):
         content, title, published_hint, info = found
-        if _mark_content(segs, content):
+        named = _norm(info.get("标题") or info.get("名称") or "")
+        if _mark_content(segs, content, frozenset((named,)) if named else frozenset()):
             extractor = "density"
     if extractor == "none":
         for seg in segs:
@@ -286,7 +289,17 @@ def extract_page(source: str) -> Page:
     lines: list[str] = []
     title_n = _norm(title)
     title_seg: _Seg | None = None
-    if title_n:
+    title_run = _split_title(segs, title_n)
+    if title_run:
+        # The article prints its title over several lines (a long title centred in three <p>):
+        # those lines are the title line; a copy elsewhere (the record's 标题 cell) is chrome.
+        title_seg = title_run[0]
+        title_seg.text = _join_lines([x.text for x in title_run])
+        for x in title_run[1:]:
+            x.text = ""
+        for x in title_run:
+            x.keep = False
+    elif title_n:
         title_seg = next((s for s in segs if not s.keep and title_n in _norm(s.text)), None)
     if title_seg is None:
         # No extractor title: the page's <title> without the site's name after a separator
@@ -357,6 +370,46 @@ def extract_page(source: str) -> Page:
     flush_chrome()
     page.text = "\n\n".join(lines)
     return page
+
+
+_MAX_TITLE_LINES = 5
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _join_lines(parts: list[str]) -> str:
+    """Lines of one title as one line: no space where Chinese meets Chinese (关于批准… / 调整…)."""
+    out = ""
+    for part in (p.strip() for p in parts):
+        if out and part and not (_CJK.match(out[-1]) or _CJK.match(part[0])):
+            out += " "
+        out += part
+    return out
+
+
+def _split_title(segs: list[_Seg], title_n: str) -> list[_Seg]:
+    """The article's own lines that together are the title (each starting a block, in order),
+    when it is printed over two or more lines; else an empty list."""
+    if len(title_n) < 8:
+        return []
+    for i, seg in enumerate(segs):
+        if not seg.keep or not seg.block_before:
+            continue
+        first = _norm(seg.text)
+        if not first or not title_n.startswith(first) or first == title_n:
+            continue
+        run, got = [seg], first
+        for nxt in segs[i + 1 : i + 1 + 3 * _MAX_TITLE_LINES]:
+            n = _norm(nxt.text)
+            if not n:
+                continue
+            if not nxt.keep or not title_n.startswith(got + n):
+                break
+            run.append(nxt)
+            got += n
+            if got == title_n:
+                return run
+        return []
+    return []
 
 
 def _locate(text: str, title: str) -> tuple[int, int] | None:
