@@ -170,3 +170,82 @@ def test_an_article_split_around_an_advert_is_kept_whole() -> None:
     assert found is not None
     assert any("保障和改善民生" in b for b in found.blocks)
     assert not any("广告位" in b or "栏目" in b or "版权所有" in b for b in found.blocks)
+
+
+# Round 4 (pages): government pages' document records, controls and the lines after an article.
+
+
+def test_a_gov_document_record_is_metadata_not_body() -> None:
+    src = _page("govcn-zhengce-01.html.gz")
+    doc = parse_document(src.encode("utf-8"), "page.html")
+    title = "国务院关于在海南博鳌乐城国际医疗旅游先行区暂时调整实施《中华人民共和国药品管理法实施条例》有关规定的决定"
+    assert doc.title == title
+    # The record (索引号, 主题分类, 发文机关, 成文日期…) is not text; its cells are in d.
+    for cell in ("索 引 号", "000014349/2018-00222", "主题分类", "卫生、体育", "扫一扫在手机打开当前页"):
+        assert cell not in doc.text
+    assert any("000014349/2018-00222" in d.text for d in doc.dropped)
+    assert "国发〔2018〕43号" in doc.text  # the document prints its number: it stays
+    assert doc.meta.get("published") == "2018-12-29"  # the record's 发布日期
+    assert (doc.region, doc.year, doc.kind) == ("国务院", 2018, None)
+    assert check_no_loss(src, doc) == []
+
+
+def test_a_title_printed_over_three_lines_is_one_title_line() -> None:
+    doc = parse_document(_page("govcn-zhengce-01.html.gz").encode("utf-8"), "page.html")
+    lines = [ln for ln in doc.text.split("\n") if ln.strip()]
+    assert lines[0] == doc.title
+    assert not any(ln.startswith("暂时调整实施") or ln.startswith("实施条例》") for ln in lines)
+
+
+def test_bold_spans_on_a_gov_page_are_headings() -> None:
+    doc = parse_document(_page("govcn-zhengce-02.html.gz").encode("utf-8"), "page.html")
+    titles = [s.title for s in doc.walk() if s.title]
+    for h in ("一、总体要求", "二、明确工作职责", "三、加强功能建设", "四、规范运维管理"):
+        assert h in titles
+    assert doc.title == "国务院办公厅关于推进政务新媒体健康有序发展的意见"
+
+
+_TAIL = """<html><head><title>某市召开座谈会研究部署下半年经济工作-某某网</title></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/a">要闻</a> <a href="/b">政务</a></div>
+<div class="share">某市召开座谈会研究部署下半年经济工作-某某网</div>
+<h1>某市召开座谈会研究部署下半年经济工作</h1>
+<div class="article">
+<p>7月10日，某市召开经济形势座谈会，听取各方面对下半年经济工作的意见建议。</p>
+<p>会议指出，上半年全市经济运行总体平稳，主要指标好于预期，发展质量稳步提升。</p>
+<p>会议强调，要坚持稳中求进工作总基调，扎实做好下半年各项工作，确保完成全年目标任务。</p>
+<p>（作者：某某大学经济学院教授）</p>
+<p><a href="javascript:void(0);">【纠错】</a> 责任编辑：张三</p>
+<div>+1</div>
+<p>关键字： 经济 座谈会</p>
+<div class="title">延伸阅读</div>
+<ul><li><a href="/n1">另一条新闻的标题在这里</a></li><li><a href="/n2">第二条新闻的标题在这里</a></li></ul>
+</div>
+<div class="footer">主办单位：某某网 ICP备12345678号</div>
+</body></html>"""
+
+
+def test_lines_after_the_last_paragraph_that_are_not_text_go_to_d() -> None:
+    doc = parse_document(_TAIL.encode("utf-8"), "page.html")
+    assert doc.title == "某市召开座谈会研究部署下半年经济工作"  # not the line repeating <title>
+    assert "确保完成全年目标任务。" in doc.text
+    assert "（作者：某某大学经济学院教授）" in doc.text  # an author's note stays
+    for junk in ("纠错", "责任编辑", "+1", "关键字", "延伸阅读", "另一条新闻", "ICP"):
+        assert junk not in doc.text, junk
+    dropped = " ".join(d.text for d in doc.dropped)
+    for junk in ("【纠错】", "责任编辑：张三", "+1", "关键字", "延伸阅读"):
+        assert junk in dropped, junk
+    assert check_no_loss(_TAIL, doc) == []
+
+
+@pytest.mark.parametrize("declared", ["gb2312", None])
+def test_a_gbk_page_reads_the_same_with_or_without_its_charset(declared: str | None) -> None:
+    import re
+
+    src = _page("cmse-jiaohui-2012.html.gz")
+    want = parse_document(src.encode("utf-8"), "page.html")
+    if declared:
+        page = re.sub(r"charset=[\"']?utf-?8", f"charset={declared}", src, flags=re.I)
+    else:
+        page = re.sub(r"<meta[^>]*charset[^>]*>", "", src, flags=re.I)
+    doc = parse_document(page.encode("gbk"), "page.html")
+    assert (doc.text, doc.title) == (want.text, want.title)
