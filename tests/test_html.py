@@ -249,3 +249,15 @@ def test_a_gbk_page_reads_the_same_with_or_without_its_charset(declared: str | N
         page = re.sub(r"<meta[^>]*charset[^>]*>", "", src, flags=re.I)
     doc = parse_document(page.encode("gbk"), "page.html")
     assert (doc.text, doc.title) == (want.text, want.title)
+
+
+def test_a_documents_signature_block_is_not_a_heading() -> None:
+    doc = parse_document(_page("govcn-zhengce-01.html.gz").encode("utf-8"), "page.html")
+    titles = [s.title for s in doc.walk() if s.title]
+    for line in ("国务院", "2018年12月21日", "（此件公开发布）"):
+        assert line in doc.text
+        assert line not in titles
+    doc = parse_document(_page("govcn-zhengce-05.html.gz").encode("utf-8"), "page.html")
+    titles = [s.title for s in doc.walk() if s.title]
+    assert not {"国务院办公厅", "一九九六年二月五日", "（本文有删减）", "国家地震局"} & set(titles)
+    assert "一、关于我国地震重点监视防御区的确定" in titles
