@@ -186,6 +186,9 @@ def test_a_gov_document_record_is_metadata_not_body() -> None:
     assert any("000014349/2018-00222" in d.text for d in doc.dropped)
     assert "国发〔2018〕43号" in doc.text  # the document prints its number: it stays
     assert doc.meta.get("published") == "2018-12-29"  # the record's 发布日期
+    assert doc.date == "2018-12-21"  # its 成文日期: the document's own date
+    record = [d.text for d in doc.dropped if d.reason == "document record"]
+    assert "索 引 号： 000014349/2018-00222" in record and "发文机关： 国务院" in record
     assert (doc.region, doc.year, doc.kind) == ("国务院", 2018, None)
     assert check_no_loss(src, doc) == []
 

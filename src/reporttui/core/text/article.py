@@ -318,6 +318,13 @@ def _info_table(blocks: list[Block]) -> tuple[dict[int, Block], dict[str, str]]:
     return found, fields
 
 
+def record_label(text: str) -> str | None:
+    """The value after a document-record label that ``text`` starts with ("" for a bare label
+    such as 发文机关：), or None when ``text`` is not a record field."""
+    m = _INFO_LABEL.match(_WS.sub("", text))
+    return m.group(2) if m else None
+
+
 def _trim_tail(inside: list[Block], keep: list[bool]) -> None:
     """Leave out what follows the article's last paragraph without being its text: editor and
     tag lines, counters, and the title of a link list that was left out (延伸阅读 above its links).

@@ -334,8 +334,9 @@ def extract_page(source: str) -> Page:
         nonlocal chrome_line
         text = _SPACE.sub(" ", " ".join(chrome_line)).strip()
         if text:
-            dropped.append(Dropped(text, "page chrome", chrome_at))
-            if len(text) <= 120:
+            record = info and article.record_label(text) is not None
+            dropped.append(Dropped(text, "document record" if record else "page chrome", chrome_at))
+            if len(text) <= 120 and not record:  # the record's fields are in ``page.info``
                 page.chrome.append(text)
         chrome_line = []
 
@@ -354,7 +355,10 @@ def extract_page(source: str) -> Page:
                 flush_chrome()
             continue
         if not seg.keep:
-            if seg.block_before:
+            # A field of the page's document record is one piece: its label (发文机关：) and the
+            # value in the next cell.
+            label_only = len(chrome_line) == 1 and article.record_label(chrome_line[0]) == ""
+            if seg.block_before and not (info and label_only):
                 flush_chrome()
             if not chrome_line:
                 chrome_at = seg.line

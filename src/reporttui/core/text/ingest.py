@@ -28,7 +28,7 @@ from reporttui.core.text.structure import build
 _DATED = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
 _PUBLISHED_CHROME = re.compile(r"(?:发布|时间|日期)\s*[:：]?\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
 
-INGEST_VERSION = "6"
+INGEST_VERSION = "7"
 """Bumped whenever parsing changes what a Document holds (indexes built earlier are stale)."""
 
 
@@ -88,6 +88,11 @@ def parse_document(
         # Only dated chrome lines (发布时间…) may inform metadata: a nav bar or footer naming the
         # site's owner is not evidence of the article's region.
         cleaned.chrome_text[:0] = [c for c in page.chrome if _DATED.search(c)]
+        written = page.info.get("成文日期", "")
+        if _DATED.match(written):
+            # The document's own date from the page's record (a 1996 notice posted in 2018): a
+            # date line, which metadata takes for the document's date; 发布日期 is the page's.
+            cleaned.chrome_text.insert(0, written)
     lines, wrapped = rejoin(cleaned.lines, dropped)
     if boilerplate:
         gone = boilerplate_lines([ln.text for ln in lines], boilerplate)
