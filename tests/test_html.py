@@ -265,3 +265,27 @@ def test_a_documents_signature_block_is_not_a_heading() -> None:
     titles = [s.title for s in doc.walk() if s.title]
     assert not {"国务院办公厅", "一九九六年二月五日", "（本文有删减）", "国家地震局"} & set(titles)
     assert "一、关于我国地震重点监视防御区的确定" in titles
+
+
+_BULLETIN = """<html><head><title>2023年某市国民经济和社会发展统计公报_某市统计局</title></head><body>
+<div class="nav"><a href="/">首页</a><a href="/x">统计数据</a></div>
+<div class="article"><h1>2023年某市国民经济和社会发展统计公报</h1>
+<p>2023年，全市经济持续恢复向好，主要指标稳中有进，高质量发展取得新成效。</p>
+<p><strong>一、综合</strong></p>
+<p>全年地区生产总值达到1234.5亿元，比上年增长5.6%。其中，第一产业增加值123.4亿元，增长3.1%。</p>
+<table><tr><td>指标</td><td>绝对数</td><td>比上年增长(%)</td></tr>
+<tr><td>地区生产总值</td><td>1234.5</td><td>5.6</td></tr>
+<tr><td>第一产业</td><td>123.4</td><td>3.1</td></tr></table>
+<p><strong>二、农业</strong></p><p>全年粮食总产量达到56.7万吨，比上年增长2.0%。</p></div>
+<div class="footer">主办单位：某市统计局 ICP备123号</div></body></html>"""
+
+
+def test_a_data_table_is_rows_not_headings() -> None:
+    page = html_mod.extract_page(_BULLETIN)
+    assert "| 地区生产总值 | 1234.5 | 5.6 |" in page.text.split("\n")
+    doc = parse_document(_BULLETIN.encode("utf-8"), "page.html")
+    assert [s.title for s in doc.walk() if s.title] == ["一、综合", "二、农业"]
+    assert check_no_loss(_BULLETIN, doc) == []
+    # A page laid out in tables (the article in a <td>) keeps its paragraphs as paragraphs.
+    gov = html_mod.extract_page(_page("govcn-zhengce-02.html.gz"))
+    assert not any(ln.startswith("| ") for ln in gov.text.split("\n"))

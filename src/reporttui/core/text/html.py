@@ -155,6 +155,8 @@ class _Seg:
     bold: bool
     in_title: bool
     keep: bool = False
+    cell: tuple[int, int, int] | None = None
+    """(table, row, column) of the innermost table cell holding the node, if any."""
 
 
 def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
@@ -167,12 +169,17 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
     heading = 0
     bold = 0
     in_title = False
+    tables: list[list[int]] = []  # open tables, innermost last: [id, row, column]
+    next_table = 0
     for m in _TOKEN.finditer(source):
         if m.start() > pos:
             raw = source[pos : m.start()]
             text = html_lib.unescape(raw)
             if text.strip():
-                segs.append(_Seg(text, line, block, heading, bold > 0, in_title))
+                seg = _Seg(text, line, block, heading, bold > 0, in_title)
+                if tables and tables[-1][2]:
+                    seg.cell = (tables[-1][0], tables[-1][1], tables[-1][2])
+                segs.append(seg)
                 block = False
             line += raw.count("\n")
         tok = m.group(0)
@@ -196,6 +203,18 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
                     bold = max(0, bold - 1) if closing else bold + 1
                 elif name == "title":
                     in_title = not closing
+                elif name == "table":
+                    if closing:
+                        if tables:
+                            tables.pop()
+                    else:
+                        tables.append([next_table, 0, 0])
+                        next_table += 1
+                elif name == "tr" and not closing and tables:
+                    tables[-1][1] += 1
+                    tables[-1][2] = 0
+                elif name in ("td", "th") and not closing and tables:
+                    tables[-1][2] += 1
                 elif name in ("p", "div", "td", "li") and not closing:
                     bold = 0
         line += tok.count("\n")
@@ -330,6 +349,17 @@ def extract_page(source: str) -> Page:
             lines.append(text)
         current, cur_heading, cur_bold = [], 0, True
 
+    grid = _data_tables(segs)
+    row: list[tuple[int, list[str]]] = []
+    row_key: tuple[int, int] | None = None
+
+    def flush_row() -> None:
+        nonlocal row, row_key
+        cells = [_SPACE.sub(" ", "".join(parts)).strip() for _, parts in row]
+        if any(cells):
+            lines.append("| " + " | ".join(cells) + " |")
+        row, row_key = [], None
+
     def flush_chrome() -> None:
         nonlocal chrome_line
         text = _SPACE.sub(" ", " ".join(chrome_line)).strip()
@@ -364,6 +394,17 @@ def extract_page(source: str) -> Page:
                 chrome_at = seg.line
             chrome_line.append(seg.text.strip())
             continue
+        if seg.cell is not None and seg.cell[0] in grid:
+            # A data table: its rows are table lines (| 指标 | 绝对数 |), not one line per cell.
+            if row_key != seg.cell[:2]:
+                flush()
+                flush_row()
+                row_key = seg.cell[:2]
+            if not row or row[-1][0] != seg.cell[2]:
+                row.append((seg.cell[2], []))
+            row[-1][1].append(seg.text)
+            continue
+        flush_row()
         if seg.block_before:
             flush()
         if not current:
@@ -371,12 +412,39 @@ def extract_page(source: str) -> Page:
         cur_bold = cur_bold and seg.bold
         current.append(seg.text)
     flush()
+    flush_row()
     flush_chrome()
     page.text = "\n\n".join(lines)
     return page
 
 
 _MAX_TITLE_LINES = 5
+_MAX_CELL = 60
+_SENTENCE_END = re.compile("[。！？]")
+"""Characters of a data table's cell: a longer one (a paragraph) makes a layout table."""
+
+
+def _data_tables(segs: list[_Seg]) -> set[int]:
+    """The tables of the article that hold data: kept cells (of the innermost table) in two rows
+    or more and two columns or more, each cell short and no sentence in it. A page laid out in
+    tables (a government page's article inside a <td>) is not one: its cells hold paragraphs."""
+    cells: dict[int, dict[tuple[int, int], str]] = {}
+    for seg in segs:
+        if seg.cell is None or not seg.keep:
+            continue
+        t, r, c = seg.cell
+        cells.setdefault(t, {})
+        key = (r, c)
+        cells[t][key] = cells[t].get(key, "") + _norm(seg.text)
+    out: set[int] = set()
+    for t, grid in cells.items():
+        rows = {r for r, _ in grid}
+        cols = {c for _, c in grid}
+        if len(rows) < 2 or len(cols) < 2:
+            continue
+        if all(len(v) <= _MAX_CELL and not _SENTENCE_END.search(v) and "|" not in v for v in grid.values()):
+            out.add(t)
+    return out
 _CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
