@@ -181,7 +181,13 @@ def test_a_gov_document_record_is_metadata_not_body() -> None:
     title = "国务院关于在海南博鳌乐城国际医疗旅游先行区暂时调整实施《中华人民共和国药品管理法实施条例》有关规定的决定"
     assert doc.title == title
     # The record (索引号, 主题分类, 发文机关, 成文日期…) is not text; its cells are in d.
-    for cell in ("索 引 号", "000014349/2018-00222", "主题分类", "卫生、体育", "扫一扫在手机打开当前页"):
+    for cell in (
+        "索 引 号",
+        "000014349/2018-00222",
+        "主题分类",
+        "卫生、体育",
+        "扫一扫在手机打开当前页",
+    ):
         assert cell not in doc.text
     assert any("000014349/2018-00222" in d.text for d in doc.dropped)
     assert "国发〔2018〕43号" in doc.text  # the document prints its number: it stays

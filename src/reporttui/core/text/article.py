@@ -48,10 +48,11 @@ _EDITOR_LINE = re.compile(
 _TAG_LINE = re.compile(r"^(?:关键字|关键词|标签|tags?)\s*[:：]", re.IGNORECASE)
 _COUNTER = re.compile(r"^[+＋]?\s*[\d,，.]*\d\s*$|^(?:赞|点赞|顶|踩)\s*[(（]?\d*[)）]?$")
 # A field of a government page's record of the document; the label's letters may be spaced out.
-_INFO_FIELDS = (
+_INFO_FIELDS = re.findall(
+    r"\w+",
     "索引号 主题分类 发文机关 发布机构 成文日期 发布日期 发文字号 文号 标题 名称 主题词 有效性 "
-    "公开方式 生成日期 所属机构 组配分类 体裁分类 发布单位 信息来源 文件编号 公开时限"
-).split()
+    "公开方式 生成日期 所属机构 组配分类 体裁分类 发布单位 信息来源 文件编号 公开时限",
+)
 _INFO_LABEL = re.compile(r"^(" + "|".join(_INFO_FIELDS) + r")[:：](.*)$")
 _INFO_OWN = frozenset(("索引号", "主题分类", "发文机关", "发布机构", "成文日期", "发文字号"))
 _MAX_INFO_VALUE = 200
@@ -304,11 +305,11 @@ def _info_table(blocks: list[Block]) -> tuple[dict[int, Block], dict[str, str]]:
                 and nxt is not None
                 and not _INFO_LABEL.match(_WS.sub("", nxt.text))
                 and nxt.owner.getparent() is run[-1].owner.getparent()  # the same row or list
+                and len(nxt.text) <= _MAX_INFO_VALUE
             ):
-                if len(nxt.text) <= _MAX_INFO_VALUE:
-                    value = blocks[j].text
-                    run.append(blocks[j])
-                    j += 1
+                value = nxt.text
+                run.append(nxt)
+                j += 1
             pairs.setdefault(label, value.strip())
         if len(pairs) >= 3 and _INFO_OWN & pairs.keys():
             found.update((id(b), b) for b in run)

@@ -151,7 +151,7 @@ def _signs(lines: list[Line], k: int) -> bool:
     """Line ``k`` is the issuer of a signature block: a date line follows it (国务院办公厅 /
     一九九六年二月五日 after a document's last paragraph), and a paragraph comes before it."""
     return (
-        0 < k
+        k > 0
         and k + 1 < len(lines)
         and _DATE_ONLY.match(lines[k + 1].text) is not None
         and not _title_like(lines[k - 1])

@@ -442,9 +442,14 @@ def _data_tables(segs: list[_Seg]) -> set[int]:
         cols = {c for _, c in grid}
         if len(rows) < 2 or len(cols) < 2:
             continue
-        if all(len(v) <= _MAX_CELL and not _SENTENCE_END.search(v) and "|" not in v for v in grid.values()):
+        if all(
+            len(v) <= _MAX_CELL and not _SENTENCE_END.search(v) and "|" not in v
+            for v in grid.values()
+        ):
             out.add(t)
     return out
+
+
 _CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 

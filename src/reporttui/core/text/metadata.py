@@ -132,7 +132,11 @@ def _clean_region(name: str | None) -> str | None:
     if len(name) < 3 and not name.endswith(("县", "区", "旗")):
         return None  # provinces, cities and prefectures have names of two characters or more
     name = re.sub(r"^(?:全|原)", "", name)
-    if len(name) < 2 or _NOT_REGION_TAIL.search(name) or name in ("自治州", "自治区", "自治县", "直辖市"):
+    if (
+        len(name) < 2
+        or _NOT_REGION_TAIL.search(name)
+        or name in ("自治州", "自治区", "自治县", "直辖市")
+    ):
         return None
     return name
 
