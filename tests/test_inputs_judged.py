@@ -49,6 +49,7 @@ def test_judged_files_without_corpus() -> None:
     # (12 pages) and 9/32 fields, 3/44 junk left (8 gov.cn pages, after the first fixes); 74/76
     # fields, no junk left, every sentence and heading after the class fixes (no longer blind).
     _floors(judged.run_parts(None)["pages3"], 0.97, 0, 1.0)
+    _floors(judged.run_parts(None)["pages3b"], 1.0, 0, 1.0)  # its first (blind) run: 20/20
 
 
 @pytest.mark.corpus
