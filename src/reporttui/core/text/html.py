@@ -468,9 +468,13 @@ def _split_title(segs: list[_Seg], title_n: str) -> list[_Seg]:
     when it is printed over two or more lines; else an empty list."""
     if len(title_n) < 8:
         return []
+    starts = 0
     for i, seg in enumerate(segs):
         if not seg.keep or not seg.block_before:
             continue
+        starts += 1
+        if starts > _MAX_TITLE_LINES:
+            return []  # the title is printed at the article's start
         first = _norm(seg.text)
         if not first or not title_n.startswith(first) or first == title_n:
             continue
