@@ -1,7 +1,7 @@
 """Score the parser on the judged sample of issue 9 (tests/data/inputs/judged.json).
 
     .venv/bin/python benchmarks/inputs/judged.py [CORPUS_DIR] [-v] [--held-out-details] [--held2-details]
-        [--pages3-details] [--pages3b-details]
+        [--pages3-details] [--pages3b-details] [--pages3c-details]
 
 Prints, for the tuned part and the held-out parts (held: round 2, held2: round 3) separately: metadata fields right, junk
 strings left in the text, must-keep sentences lost, judged headings found (web pages and
@@ -152,7 +152,7 @@ def score_item(item: dict, data: bytes, name: str, doc: Document, aliases: dict,
             s.notes.append(f"{where} heading missing: {h!r}")
 
 
-PARTS = ("tuned", "held", "held2", "pages3", "pages3b")
+PARTS = ("tuned", "held", "held2", "pages3", "pages3b", "pages3c")
 
 
 def part(item: dict) -> str:
@@ -205,6 +205,7 @@ def main(argv: list[str]) -> None:
     held2_details = "--held2-details" in argv
     pages3_details = "--pages3-details" in argv
     pages3b_details = "--pages3b-details" in argv
+    pages3c_details = "--pages3c-details" in argv
     args = [a for a in argv if not a.startswith("-")]
     corpus = find_corpus(args[0] if args else None)
     parts = run_parts(corpus)
@@ -221,6 +222,8 @@ def main(argv: list[str]) -> None:
         shown.append(("pages3", parts["pages3"]))
     if pages3b_details:
         shown.append(("pages3b", parts["pages3b"]))
+    if pages3c_details:
+        shown.append(("pages3c", parts["pages3c"]))
     for name, s in shown:
         for n in s.notes:
             print(f"  [{name}] {n}")
