@@ -295,3 +295,31 @@ def test_a_data_table_is_rows_not_headings() -> None:
     # A page laid out in tables (the article in a <td>) keeps its paragraphs as paragraphs.
     gov = html_mod.extract_page(_page("govcn-zhengce-02.html.gz"))
     assert not any(ln.startswith("| ") for ln in gov.text.split("\n"))
+
+
+_TEASERS = """<html><head><title>新闻动态--某某学会官网</title></head><body>
+<div class="menu"><a href="/a">学会简介</a> <a href="/b">新闻动态</a> <a href="/c">联系我们</a></div>
+<div class="main">
+<div class="crumb">您所在的位置： <a href="/">首页</a> &gt; <a href="/k">快讯</a> &gt; <a href="/g">公司</a></div>
+<h5>2019年某某学术年会在某某大学成功举行</h5>
+<div class="info">时间：2019年10月31日 23:00 浏览： 33</div>
+<p>5月10日至12日，2019年某某学术年会在某某大学举行，来自全国的三百余位学者参加了会议。</p>
+<p>会议围绕学科发展的前沿问题展开讨论，设立了九个分会场和两个开放论坛，交流论文三百余篇。</p>
+<div class="shenming"><p>声明：本文提及内容仅供参考，不构成实质性投资建议，据此操作风险自担。</p></div>
+<div class="tuijian"><h2>为你推荐</h2>
+<dl><dd><a href="/n1">另一篇文章的标题之一</a></dd><dd>这是另一篇文章的摘要，说明了它的主要内容和观点。</dd><dd>2019-09-30 07:42</dd></dl>
+<dl><dd><a href="/n2">另一篇文章的标题之二</a></dd><dd>这是第二篇文章的摘要，同样是一句完整的句子。</dd><dd>2019-09-30 08:14</dd></dl>
+<dl><dd><a href="/n3">另一篇文章的标题之三</a></dd><dd>这是第三篇文章的摘要，读起来也像正文一样。</dd><dd>2019-09-30 10:31</dd></dl>
+</div></div>
+<div class="footer">版权所有 某某学会 京ICP备00000000号</div></body></html>"""
+
+
+def test_teasers_breadcrumb_disclaimer_and_a_minor_heading_title() -> None:
+    doc = parse_document(_TEASERS.encode("utf-8"), "page.html")
+    assert doc.title == "2019年某某学术年会在某某大学成功举行"  # <h5>; <title> names the channel
+    assert "交流论文三百余篇。" in doc.text
+    for junk in ("您所在的位置", "声明：", "为你推荐", "另一篇文章", "摘要", "2019-09-30"):
+        assert junk not in doc.text, junk
+    assert doc.meta.get("published") == "2019-10-31"  # the article's own 时间 line
+    assert doc.kind == "新闻报道"
+    assert check_no_loss(_TEASERS, doc) == []

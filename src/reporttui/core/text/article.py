@@ -56,11 +56,18 @@ _INFO_FIELDS = re.findall(
 _INFO_LABEL = re.compile(r"^(" + "|".join(_INFO_FIELDS) + r")[:：](.*)$")
 _INFO_OWN = frozenset(("索引号", "主题分类", "发文机关", "发布机构", "成文日期", "发文字号"))
 _MAX_INFO_VALUE = 200
+_MIN_TEASERS = 3
+_MAX_TEASER = 150
+"""Characters of summary a teaser of another article carries at most."""
+_MAX_TEASER_BLOCKS = 6
+_BREADCRUMB = re.compile(r"(?:[>＞»›]\s*[^\s>＞»›]{1,12}\s*){2,}")
+_NOTICE_LINE = re.compile(r"^[【\[]?(?:免责声明|版权声明|特别声明|声明)[】\]]?[:：]")
 _MAX_LABEL = 12
 """Characters of a list's title (延伸阅读, 相关新闻) left behind when its list is dropped."""
 # Separators between an article's title and the site/channel names in <title>.
 _TITLE_SEP = re.compile(r"\s*(?:_{1,}|-{2,}|—{1,2}|–|\|{1,2}|｜|\s-\s|>{1,2}|»)\s*")
 _NAME_SEP = frozenset("-_|｜—–·")
+_MIN_HEAD_TITLE = 8
 _MAX_SITE_NAME = 20
 """Characters of a site's name after an article's title in ``<title>`` (-新华网, _某某市人民政府)."""
 _META_TITLE = ("og:title", "articletitle", "twitter:title", "headline", "title")
@@ -217,6 +224,10 @@ def extract(source: str) -> Article | None:
     info_blocks, info = _info_table(blocks)
     for b in info_blocks.values():
         b.dense = False  # a record's cells (主题分类：文化、广电…) are not article text
+    teasers = _teasers(blocks)
+    for b in teasers.values():
+        b.dense = False  # a list of other articles (title link, summary, date), not this one
+    info_blocks.update(teasers)
     score: dict[Any, float] = {}
     dense_chars: dict[Any, int] = {}
     all_chars: dict[Any, int] = {}
@@ -260,6 +271,7 @@ def extract(source: str) -> Article | None:
         for b in inside
     ]
     # (a link list inside the article: 相关阅读, tags, pagination)
+    _trim_head(inside, keep)
     _trim_tail(inside, keep)
     kept = [b.text for b, k in zip(inside, keep, strict=True) if k and b.text]
     first = next((i for i, b in enumerate(blocks) if any(_contains(c, b.owner) for c in chosen)), 0)
@@ -327,10 +339,58 @@ def record_label(text: str) -> str | None:
     return m.group(2) if m else None
 
 
+def _teasers(blocks: list[Block]) -> dict[int, Block]:
+    """The blocks of a list of other articles: three or more sibling elements of one tag (dl, li,
+    div…), each small, holding a title link and at most a short summary (为你推荐, 相关新闻 with
+    their summaries and dates). Such a list's summaries read like sentences but are not the
+    article's."""
+    holds: dict[Any, list[Block]] = {}
+    for b in blocks:
+        el = b.owner
+        while el is not None:
+            holds.setdefault(el, []).append(b)
+            el = el.getparent()
+    out: dict[int, Block] = {}
+    parents = {el.getparent() for el in holds if el.getparent() is not None}
+    for parent in parents:
+        kids = [k for k in parent if k in holds]
+        if len(kids) < _MIN_TEASERS:
+            continue
+        tag = max({k.tag for k in kids}, key=lambda t: sum(1 for k in kids if k.tag == t))
+        items = [k for k in kids if k.tag == tag]
+        teasing = [
+            k
+            for k in items
+            if len(holds[k]) <= _MAX_TEASER_BLOCKS
+            and any(b.link_chars > 0.5 * b.chars for b in holds[k])
+            and sum(b.chars - b.link_chars for b in holds[k] if b.dense) <= _MAX_TEASER
+        ]
+        summarised = sum(1 for k in teasing if any(b.dense for b in holds[k]))
+        if summarised >= _MIN_TEASERS and len(teasing) >= 0.6 * len(items):
+            out.update((id(b), b) for k in teasing for b in holds[k])
+    return out
+
+
+def _trim_head(inside: list[Block], keep: list[bool]) -> None:
+    """Leave out a breadcrumb (您所在的位置：首页 > 快讯 > 公司) before the article's text."""
+    for i, b in enumerate(inside):
+        if b.dense and keep[i]:
+            return
+        if keep[i] and _BREADCRUMB.search(b.text) and not _SENTENCE_PUNCT.search(b.text):
+            keep[i] = False
+
+
 def _trim_tail(inside: list[Block], keep: list[bool]) -> None:
-    """Leave out what follows the article's last paragraph without being its text: editor and
-    tag lines, counters, and the title of a link list that was left out (延伸阅读 above its links).
-    A line with sentence punctuation (an author's note, a photo credit) stays."""
+    """Leave out what follows the article's last paragraph without being its text: a site's
+    disclaimer (声明：…), editor and tag lines, counters, and the title of a link list that was
+    left out (延伸阅读 above its links). A line with sentence punctuation (an author's note, a photo
+    credit) stays."""
+    for i in range(len(inside) - 1, -1, -1):
+        if not keep[i] or not inside[i].dense:
+            continue
+        if not _NOTICE_LINE.match(_WS.sub("", inside[i].text)):
+            break
+        keep[i] = False
     last = max((i for i, b in enumerate(inside) if b.dense and keep[i]), default=len(inside))
     for i in range(last + 1, len(inside)):
         if not keep[i]:
@@ -410,6 +470,16 @@ def title(root: Any, header: list[str] | None = None) -> str:
                 return c
     if best:
         return best
+    # <title> names only the channel and the site (新闻动态--中国地理学会官网): the heading at the
+    # article's head, of any level (an <h5> on some sites), is the title.
+    near = {_flat(h) for h in header or ()}
+    own = [
+        h
+        for h in (_WS.sub(" ", e.text_content() or "").strip() for e in root.iter(*_HEADING))
+        if _flat(h) in near and len(_flat(h)) >= _MIN_HEAD_TITLE and not _TITLE_SEP.search(h)
+    ]
+    if own:
+        return max(own, key=lambda h: len(_flat(h)))
     if parts:
         return max(parts, key=lambda p: len(_flat(p)))
     h1 = next((c for c in candidates if c), "")

@@ -510,6 +510,8 @@ _DATE_NODE = re.compile(
     r"\s*[(（\[【]?\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
     r"(\s*\d{1,2}[:：]\d\d(?:[:：]\d\d)?)?\s*[)）\]】]?\s*"
 )
+_HEADER_LINES = 6
+"""Kept text nodes at the article's start that may be its date line."""
 _HEADER_WINDOW = 16
 """Text nodes before the article's first kept one that count as its header (title, date, source)."""
 
@@ -548,6 +550,16 @@ def _published(source: str, hint: str, segs: list[_Seg]) -> str | None:
         found = _PUBLISHED_TEXT.search(seg.text)
         if found:
             return _iso(*found.groups())
+    # The article's own header line (时间：2019年10月31日 23:00 浏览：33, 2019-09-26 12:11来源：…)
+    # when the density pass kept it with the text: a line that starts with the date.
+    for seg in [s for s in segs if s.keep][:_HEADER_LINES]:
+        line = seg.text.strip()
+        found = _PUBLISHED_TEXT.match(line)
+        if found:
+            return _iso(*found.groups())
+        dated = _DATE_NODE.match(line)
+        if dated and dated.group(4):
+            return _iso(*dated.groups()[:3])
     # The page's record of the document (发布日期 in the 索引号 table) before a date standing
     # alone in the header: the record's 成文日期 cell is one such date, and not the posting date.
     recorded = re.match(r"\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", hint)
