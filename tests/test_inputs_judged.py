@@ -50,6 +50,8 @@ def test_judged_files_without_corpus() -> None:
     # fields, no junk left, every sentence and heading after the class fixes (no longer blind).
     _floors(judged.run_parts(None)["pages3"], 0.97, 0, 1.0)
     _floors(judged.run_parts(None)["pages3b"], 1.0, 0, 1.0)  # its first (blind) run: 20/20
+    # pages3c: first run 10/14 fields, 3/20 junk left; 14/14, none left after the class fixes.
+    _floors(judged.run_parts(None)["pages3c"], 1.0, 0, 1.0)
 
 
 @pytest.mark.corpus
