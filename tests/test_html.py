@@ -323,3 +323,13 @@ def test_teasers_breadcrumb_disclaimer_and_a_minor_heading_title() -> None:
     assert doc.meta.get("published") == "2019-10-31"  # the article's own 时间 line
     assert doc.kind == "新闻报道"
     assert check_no_loss(_TEASERS, doc) == []
+
+
+def test_a_document_title_centred_over_two_lines_is_one_heading() -> None:
+    doc = parse_document(_page("govcn-zhengce-05.html.gz").encode("utf-8"), "page.html")
+    titles = [s.title for s in doc.walk() if s.title]
+    assert "关于我国地震重点监视防御区的确定和加强防震减灾工作意见的报告" in titles
+    assert "和加强防震减灾工作意见的报告" not in titles
+    # Centred headline lines of a news page are not one title: they do not end like a document.
+    kepu = parse_document(_page("kepu-changsanjiao-2023.html.gz").encode("utf-8"), "page.html")
+    assert "推动长三角一体化发展取得新的重大突破" in kepu.text.split("\n")

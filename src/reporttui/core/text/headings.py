@@ -149,13 +149,9 @@ def classify(lines: list[Line]) -> list[Item]:
 
 def _signs(lines: list[Line], k: int) -> bool:
     """Line ``k`` is the issuer of a signature block: a date line follows it (国务院办公厅 /
-    一九九六年二月五日 after a document's last paragraph), and a paragraph comes before it."""
-    return (
-        k > 0
-        and k + 1 < len(lines)
-        and _DATE_ONLY.match(lines[k + 1].text) is not None
-        and not _title_like(lines[k - 1])
-    )
+    一九九六年二月五日 after a document's last paragraph; the caller checks that the text has
+    begun)."""
+    return k + 1 < len(lines) and _DATE_ONLY.match(lines[k + 1].text) is not None
 
 
 def _title_like(ln: Line) -> bool:

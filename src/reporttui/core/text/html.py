@@ -157,6 +157,8 @@ class _Seg:
     keep: bool = False
     cell: tuple[int, int, int] | None = None
     """(table, row, column) of the innermost table cell holding the node, if any."""
+    centered: bool = False
+    """The block the node is in is centred (a title printed over several lines)."""
 
 
 def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
@@ -171,12 +173,13 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
     in_title = False
     tables: list[list[int]] = []  # open tables, innermost last: [id, row, column]
     next_table = 0
+    centered = False
     for m in _TOKEN.finditer(source):
         if m.start() > pos:
             raw = source[pos : m.start()]
             text = html_lib.unescape(raw)
             if text.strip():
-                seg = _Seg(text, line, block, heading, bold > 0, in_title)
+                seg = _Seg(text, line, block, heading, bold > 0, in_title, centered=centered)
                 if tables and tables[-1][2]:
                     seg.cell = (tables[-1][0], tables[-1][1], tables[-1][2])
                 segs.append(seg)
@@ -197,6 +200,8 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
                 closing, name = t.group(1) == "/", t.group(2).lower()
                 if name in _BLOCK:
                     block = True
+                    if name != "br":  # a line break stays in its (centred) block
+                        centered = not closing and (name == "center" or bool(_CENTER.search(tok)))
                 if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
                     heading = 0 if closing else int(name[1])
                 elif name in _BOLD:
@@ -335,11 +340,13 @@ def extract_page(source: str) -> Page:
     current: list[str] = []
     cur_heading = 0
     cur_bold = True
+    cur_centered = False
+    centred: list[bool] = []  # per line of ``lines``: it is a centred block
     chrome_line: list[str] = []
     chrome_at = 0
 
     def flush() -> None:
-        nonlocal current, cur_heading, cur_bold
+        nonlocal current, cur_heading, cur_bold, cur_centered
         text = _SPACE.sub(" ", "".join(current)).strip()
         if text:
             if cur_heading >= 2:
@@ -347,7 +354,8 @@ def extract_page(source: str) -> Page:
             elif cur_bold and len(text) <= 60:
                 text = f"**{text}**"
             lines.append(text)
-        current, cur_heading, cur_bold = [], 0, True
+            centred.append(cur_centered)
+        current, cur_heading, cur_bold, cur_centered = [], 0, True, False
 
     grid = _data_tables(segs)
     row: list[tuple[int, list[str]]] = []
@@ -358,6 +366,7 @@ def extract_page(source: str) -> Page:
         cells = [_SPACE.sub(" ", "".join(parts)).strip() for _, parts in row]
         if any(cells):
             lines.append("| " + " | ".join(cells) + " |")
+            centred.append(False)
         row, row_key = [], None
 
     def flush_chrome() -> None:
@@ -378,6 +387,7 @@ def extract_page(source: str) -> Page:
                 if k is not None:
                     a, b = k
                     lines.insert(0, "# " + _SPACE.sub(" ", rest[a:b]).strip())
+                    centred.insert(0, False)
                     rest = rest[:a] + " " + rest[b:]
             if rest.strip():
                 chrome_line.append(rest.strip())
@@ -409,16 +419,60 @@ def extract_page(source: str) -> Page:
             flush()
         if not current:
             cur_heading = seg.heading
+            cur_centered = seg.centered
         cur_bold = cur_bold and seg.bold
         current.append(seg.text)
     flush()
     flush_row()
     flush_chrome()
-    page.text = "\n\n".join(lines)
+    page.text = "\n\n".join(_join_centred_titles(lines, centred))
     return page
 
 
 _MAX_TITLE_LINES = 5
+_CENTER = re.compile(r"text-align\s*:\s*center|\balign\s*=\s*[\"']?center", re.IGNORECASE)
+# How the title of a document ends (…的通知, …工作意见的报告, …的规定).
+_DOC_TITLE_END = re.compile(
+    r"(?:通知|报告|规定|意见|办法|决定|细则|方案|规划|纲要|公报|决议|条例|公告|批复|复函|说明)$"
+)
+_MAX_CENTRED_LINE = 30
+
+
+def _join_centred_titles(lines: list[str], centred: list[bool]) -> list[str]:
+    """A document's title centred over several lines after the page's title (an attached
+    report: 关于我国地震重点监视防御区的确定 / 和加强防震减灾工作意见的报告) as one line: the
+    lines are centred, short, hold no sentence, and only together end the way a title does."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while (
+            j < len(lines)
+            and centred[j]
+            and len(_plain(lines[j])) <= _MAX_CENTRED_LINE
+            and not _SENTENCE_END.search(lines[j])
+        ):
+            j += 1
+        run = [_plain(x) for x in lines[i:j]]
+        if (
+            j - i >= 2
+            and j - i <= _MAX_TITLE_LINES
+            and _DOC_TITLE_END.search(run[-1])
+            and not any(_DOC_TITLE_END.search(x) for x in run[:-1])
+        ):
+            out.append(_join_lines(run))
+            i = j
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
+
+
+def _plain(line: str) -> str:
+    """A line without the light markdown this module writes (``**…**``, ``## ``)."""
+    return re.sub(r"^#+\s+", "", line).strip("*").strip()
+
+
 _MAX_CELL = 60
 _SENTENCE_END = re.compile("[。！？]")
 """Characters of a data table's cell: a longer one (a paragraph) makes a layout table."""
