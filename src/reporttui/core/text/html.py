@@ -201,7 +201,9 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
                 if name in _BLOCK:
                     block = True
                     if name != "br":  # a line break stays in its (centred) block
-                        centered = not closing and (name == "center" or bool(_CENTER.search(tok)))
+                        centered = not closing and (
+                            name == "center" or ("enter" in tok and _CENTER.search(tok) is not None)
+                        )
                 if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
                     heading = 0 if closing else int(name[1])
                 elif name in _BOLD:
