@@ -12,6 +12,12 @@ are added; inside, link lists are left out. The title comes from ``<title>`` (th
 cut at the separator), ``og:title``/``ArticleTitle`` metas, the page's headings and the lines of
 the article's header, matched against each other. The date is read by html.py (a meta, a
 发布时间 line, or a date-only node in the article's header).
+
+Government pages print a record of the document above it (索引号 / 主题分类 / 发文机关 / 成文日期 /
+标题 / 发文字号 / 发布日期): it is read into ``Article.info`` and left out of the text. Lists of
+other articles with summaries (为你推荐), a breadcrumb before the text, and after its last
+paragraph a disclaimer, editor and tag lines, counters and orphaned list titles are left out too;
+links that run a script or go nowhere (打印, 纠错, 分享) are controls whose labels are never text.
 """
 
 from __future__ import annotations
@@ -227,7 +233,7 @@ def extract(source: str) -> Article | None:
     teasers = _teasers(blocks)
     for b in teasers.values():
         b.dense = False  # a list of other articles (title link, summary, date), not this one
-    info_blocks.update(teasers)
+    not_text = {**info_blocks, **teasers}
     score: dict[Any, float] = {}
     dense_chars: dict[Any, int] = {}
     all_chars: dict[Any, int] = {}
@@ -267,10 +273,10 @@ def extract(source: str) -> Article | None:
                 chosen.add(sib)
     inside = [b for b in blocks if any(_contains(c, b.owner) for c in chosen)]
     keep = [
-        not (b.link_chars > 0.5 * b.chars and not b.dense) and id(b) not in info_blocks
+        # (a link list inside the article: 相关阅读, tags, pagination)
+        not (b.link_chars > 0.5 * b.chars and not b.dense) and id(b) not in not_text
         for b in inside
     ]
-    # (a link list inside the article: 相关阅读, tags, pagination)
     _trim_head(inside, keep)
     _trim_tail(inside, keep)
     kept = [b.text for b, k in zip(inside, keep, strict=True) if k and b.text]

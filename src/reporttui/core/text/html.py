@@ -12,6 +12,10 @@ comes from the source as it is and everything else (tags, scripts, styles, chrom
 cleaning and structure steps read its headings the way they read a text file. When no part of
 the page reads as an article the whole visible text is kept and the ordinary cleaning removes
 what it recognises as chrome.
+
+A government page's record of the document (索引号, 发文机关, 成文日期, 标题…) becomes
+``Page.info`` and one dropped piece per field ("document record"); a title the article prints
+over several lines is one title line; a data table in the article is written as table rows.
 """
 
 from __future__ import annotations
