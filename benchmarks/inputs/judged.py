@@ -1,6 +1,7 @@
 """Score the parser on the judged sample of issue 9 (tests/data/inputs/judged.json).
 
     .venv/bin/python benchmarks/inputs/judged.py [CORPUS_DIR] [-v] [--held-out-details] [--held2-details]
+        [--pages3-details] [--pages3b-details] [--pages3c-details]
 
 Prints, for the tuned part and the held-out parts (held: round 2, held2: round 3) separately: metadata fields right, junk
 strings left in the text, must-keep sentences lost, judged headings found (web pages and
@@ -151,11 +152,11 @@ def score_item(item: dict, data: bytes, name: str, doc: Document, aliases: dict,
             s.notes.append(f"{where} heading missing: {h!r}")
 
 
-PARTS = ("tuned", "held", "held2")
+PARTS = ("tuned", "held", "held2", "pages3", "pages3b", "pages3c")
 
 
 def part(item: dict) -> str:
-    """Which part of the sample an item is in: tuned, held (round 2) or held2 (round 3)."""
+    """Which part of the sample an item is in: tuned, held (round 2), held2 (round 3), pages3."""
     return str(item.get("set") or ("held" if item["held_out"] else "tuned"))
 
 
@@ -202,6 +203,9 @@ def main(argv: list[str]) -> None:
     verbose = "-v" in argv
     held_details = "--held-out-details" in argv
     held2_details = "--held2-details" in argv
+    pages3_details = "--pages3-details" in argv
+    pages3b_details = "--pages3b-details" in argv
+    pages3c_details = "--pages3c-details" in argv
     args = [a for a in argv if not a.startswith("-")]
     corpus = find_corpus(args[0] if args else None)
     parts = run_parts(corpus)
@@ -214,6 +218,12 @@ def main(argv: list[str]) -> None:
         shown.append(("held", parts["held"]))
     if held2_details:
         shown.append(("held2", parts["held2"]))
+    if pages3_details:
+        shown.append(("pages3", parts["pages3"]))
+    if pages3b_details:
+        shown.append(("pages3b", parts["pages3b"]))
+    if pages3c_details:
+        shown.append(("pages3c", parts["pages3c"]))
     for name, s in shown:
         for n in s.notes:
             print(f"  [{name}] {n}")

@@ -223,7 +223,7 @@ def docs_command(obj: Context, as_json: bool, home: str | None) -> None:
 @home_option
 @pass_context
 def add_command(obj: Context, paths: tuple[str, ...], home: str | None) -> None:
-    """Add report files or folders (recursive; .txt and .md) to the library and index them."""
+    """Add report files or folders (recursive; .txt .md .html .htm) to the library, index them."""
     library = _library(obj, home)
     explicit = {str(Path(p).expanduser().resolve()) for p in paths if Path(p).is_file()}
     library.notify = lambda msg: (

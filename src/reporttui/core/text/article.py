@@ -12,12 +12,18 @@ are added; inside, link lists are left out. The title comes from ``<title>`` (th
 cut at the separator), ``og:title``/``ArticleTitle`` metas, the page's headings and the lines of
 the article's header, matched against each other. The date is read by html.py (a meta, a
 发布时间 line, or a date-only node in the article's header).
+
+Government pages print a record of the document above it (索引号 / 主题分类 / 发文机关 / 成文日期 /
+标题 / 发文字号 / 发布日期): it is read into ``Article.info`` and left out of the text. Lists of
+other articles with summaries (为你推荐), a breadcrumb before the text, and after its last
+paragraph a disclaimer, editor and tag lines, counters and orphaned list titles are left out too;
+links that run a script or go nowhere (打印, 纠错, 分享) are controls whose labels are never text.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 _BLOCK = frozenset(
@@ -36,8 +42,40 @@ _SENTENCE_PUNCT = re.compile("[，。；！？、]")
 _WS = re.compile(r"\s+")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _HTML_END = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
+# A link that runs a script or goes nowhere is a control (打印, 关闭, 纠错, 分享, 收藏), not text.
+_CONTROL_HREF = re.compile(r"\s*(?:javascript:|#\s*$)", re.IGNORECASE)
+# Lines after an article's last paragraph that are the page's record of it, not its text: the
+# editor's name (【责任编辑：某某】, (编辑：某某), 本文来源：… 责任编辑：…), its keyword or tag line,
+# a like counter (+1, 赞 12).
+_EDITOR_LINE = re.compile(
+    r"^[\[【(（]?\s*(?:(?:本文)?来源\s*[:：]\s*\S{1,20}\s*)?"
+    r"(?:责任编辑|责编|编辑|值班编辑|网站编辑|审核|审校|校对)\s*[:：]\s*[^\s。，；]{1,16}\s*[\]】)）]?$"
+)
+_TAG_LINE = re.compile(r"^(?:关键字|关键词|标签|tags?)\s*[:：]", re.IGNORECASE)
+_COUNTER = re.compile(r"^[+＋]?\s*[\d,，.]*\d\s*$|^(?:赞|点赞|顶|踩)\s*[(（]?\d*[)）]?$")
+# A field of a government page's record of the document; the label's letters may be spaced out.
+_INFO_FIELDS = re.findall(
+    r"\w+",
+    "索引号 主题分类 发文机关 发布机构 成文日期 发布日期 发文字号 文号 标题 名称 主题词 有效性 "
+    "公开方式 生成日期 所属机构 组配分类 体裁分类 发布单位 信息来源 文件编号 公开时限",
+)
+_INFO_LABEL = re.compile(r"^(" + "|".join(_INFO_FIELDS) + r")[:：](.*)$")
+_INFO_OWN = frozenset(("索引号", "主题分类", "发文机关", "发布机构", "成文日期", "发文字号"))
+_MAX_INFO_VALUE = 200
+_MIN_TEASERS = 3
+_MAX_TEASER = 150
+"""Characters of summary a teaser of another article carries at most."""
+_MAX_TEASER_BLOCKS = 6
+_BREADCRUMB = re.compile(r"(?:[>＞»›]\s*[^\s>＞»›]{1,12}\s*){2,}")
+_NOTICE_LINE = re.compile(r"^[【\[]?(?:免责声明|版权声明|特别声明|声明)[】\]]?[:：]")
+_MAX_LABEL = 12
+"""Characters of a list's title (延伸阅读, 相关新闻) left behind when its list is dropped."""
 # Separators between an article's title and the site/channel names in <title>.
 _TITLE_SEP = re.compile(r"\s*(?:_{1,}|-{2,}|—{1,2}|–|\|{1,2}|｜|\s-\s|>{1,2}|»)\s*")
+_NAME_SEP = frozenset("-_|｜—–·")
+_MIN_HEAD_TITLE = 8
+_MAX_SITE_NAME = 20
+"""Characters of a site's name after an article's title in ``<title>`` (-新华网, _某某市人民政府)."""
 _META_TITLE = ("og:title", "articletitle", "twitter:title", "headline", "title")
 
 _MIN_DENSE = 10
@@ -73,10 +111,13 @@ class Article:
     title: str
     container: str
     """Tag and class of the element taken as the article (for ``outline``/debugging)."""
+    info: dict[str, str] = field(default_factory=dict)
+    """A government page's record of the document (索引号, 发文机关, 成文日期, 标题…), by label."""
 
 
 def _count(text: str) -> int:
-    return len(text) - sum(1 for c in text if c.isspace())
+    """Characters of ``text`` that are not whitespace (str.split drops exactly those)."""
+    return sum(map(len, text.split()))
 
 
 def _blocks(root: Any) -> list[Block]:
@@ -86,6 +127,8 @@ def _blocks(root: Any) -> list[Block]:
     out: list[Block] = []
     owners: list[Any] = [root]
     links = 0
+    controls = 0
+    control_links: set[Any] = set()
     cur = Block(root, [])
     skipped: set[Any] = set()
 
@@ -101,8 +144,11 @@ def _blocks(root: Any) -> list[Block]:
         n = _count(text)
         if not n:
             return
-        cur.parts.append(text)
         cur.chars += n
+        if controls:
+            cur.link_chars += n  # a button's label (打印, 纠错, 分享): counted, never kept
+            return
+        cur.parts.append(text)
         if in_link:
             cur.link_chars += n
         else:
@@ -127,6 +173,9 @@ def _blocks(root: Any) -> list[Block]:
                 owners.append(el)
             if tag == "a":
                 links += 1
+                if _CONTROL_HREF.match(el.get("href") or "x"):
+                    controls += 1
+                    control_links.add(el)
             add(el.text, links > 0)
         else:
             if el in skipped:
@@ -134,6 +183,8 @@ def _blocks(root: Any) -> list[Block]:
                 continue
             if tag == "a":
                 links -= 1
+                if el in control_links:
+                    controls -= 1
             if tag in _BLOCK:
                 owners.pop()
                 flush(owners[-1] if owners else root)
@@ -176,6 +227,13 @@ def extract(source: str) -> Article | None:
     if root is None:
         return None
     blocks = _blocks(root)
+    info_blocks, info = _info_table(blocks)
+    for b in info_blocks.values():
+        b.dense = False  # a record's cells (主题分类：文化、广电…) are not article text
+    teasers = _teasers(blocks)
+    for b in teasers.values():
+        b.dense = False  # a list of other articles (title link, summary, date), not this one
+    not_text = {**info_blocks, **teasers}
     score: dict[Any, float] = {}
     dense_chars: dict[Any, int] = {}
     all_chars: dict[Any, int] = {}
@@ -213,18 +271,142 @@ def extract(source: str) -> Article | None:
                 continue
             if dense_chars.get(sib, 0) / max(1, all_chars.get(sib, 1)) >= 0.5 * density:
                 chosen.add(sib)
-    kept: list[str] = []
-    for b in blocks:
-        if not any(_contains(c, b.owner) for c in chosen):
-            continue
-        if b.link_chars > 0.5 * b.chars and not b.dense:
-            continue  # a link list inside the article (相关阅读, tags, pagination)
-        kept.append(b.text)
+    inside = [b for b in blocks if any(_contains(c, b.owner) for c in chosen)]
+    keep = [
+        # (a link list inside the article: 相关阅读, tags, pagination)
+        not (b.link_chars > 0.5 * b.chars and not b.dense) and id(b) not in not_text
+        for b in inside
+    ]
+    _trim_head(inside, keep)
+    _trim_tail(inside, keep)
+    kept = [b.text for b, k in zip(inside, keep, strict=True) if k and b.text]
     first = next((i for i, b in enumerate(blocks) if any(_contains(c, b.owner) for c in chosen)), 0)
     header = [
         b.text for b in blocks[max(0, first - _HEADER_BLOCKS) : first + 3] if not b.link_chars
     ]
-    return Article(kept, title(root, header), _label(best))
+    found_title = title(root, header)
+    info_title = info.get("标题") or info.get("名称") or ""
+    if len(_flat(info_title)) >= 4:
+        found_title = info_title  # the page's record names the document
+    return Article(kept, found_title, _label(best), info)
+
+
+def _info_table(blocks: list[Block]) -> tuple[dict[int, Block], dict[str, str]]:
+    """The blocks of a government page's document record and its fields by label.
+
+    The record is a run of labelled fields (索 引 号： / 主题分类： / 发文机关： / 成文日期： /
+    标　　题： / 发文字号： / 发布日期：…), each label with its value in the same cell or the next
+    one, in a table, a list or a row of divs. A run counts when it names at least three fields and
+    one of them is a record's own (索引号, 主题分类, 发文机关/发布机构, 成文日期, 发文字号), so a
+    report that merely mentions a 标题 is not taken for one.
+    """
+    found: dict[int, Block] = {}
+    fields: dict[str, str] = {}
+    i = 0
+    while i < len(blocks):
+        m = _INFO_LABEL.match(_WS.sub("", blocks[i].text))
+        if not m:
+            i += 1
+            continue
+        run: list[Block] = []
+        pairs: dict[str, str] = {}
+        j = i
+        while j < len(blocks):
+            m = _INFO_LABEL.match(_WS.sub("", blocks[j].text))
+            if not m:
+                break
+            run.append(blocks[j])
+            label, value = m.group(1), m.group(2)
+            j += 1
+            nxt = blocks[j] if j < len(blocks) else None
+            if (
+                not value
+                and nxt is not None
+                and not _INFO_LABEL.match(_WS.sub("", nxt.text))
+                and nxt.owner.getparent() is run[-1].owner.getparent()  # the same row or list
+                and len(nxt.text) <= _MAX_INFO_VALUE
+            ):
+                value = nxt.text
+                run.append(nxt)
+                j += 1
+            pairs.setdefault(label, value.strip())
+        if len(pairs) >= 3 and _INFO_OWN & pairs.keys():
+            found.update((id(b), b) for b in run)
+            for k, v in pairs.items():
+                fields.setdefault(k, v)
+        i = max(j, i + 1)
+    return found, fields
+
+
+def record_label(text: str) -> str | None:
+    """The value after a document-record label that ``text`` starts with ("" for a bare label
+    such as 发文机关：), or None when ``text`` is not a record field."""
+    m = _INFO_LABEL.match(_WS.sub("", text))
+    return m.group(2) if m else None
+
+
+def _teasers(blocks: list[Block]) -> dict[int, Block]:
+    """The blocks of a list of other articles: three or more sibling elements of one tag (dl, li,
+    div…), each small, holding a title link and at most a short summary (为你推荐, 相关新闻 with
+    their summaries and dates). Such a list's summaries read like sentences but are not the
+    article's."""
+    holds: dict[Any, list[Block]] = {}
+    for b in blocks:
+        el = b.owner
+        while el is not None:
+            holds.setdefault(el, []).append(b)
+            el = el.getparent()
+    out: dict[int, Block] = {}
+    parents = {el.getparent() for el in holds if el.getparent() is not None}
+    for parent in parents:
+        kids = [k for k in parent if k in holds]
+        if len(kids) < _MIN_TEASERS:
+            continue
+        tag = max({k.tag for k in kids}, key=lambda t: sum(1 for k in kids if k.tag == t))
+        items = [k for k in kids if k.tag == tag]
+        teasing = [
+            k
+            for k in items
+            if len(holds[k]) <= _MAX_TEASER_BLOCKS
+            and any(b.link_chars > 0.5 * b.chars for b in holds[k])
+            and sum(b.chars - b.link_chars for b in holds[k] if b.dense) <= _MAX_TEASER
+        ]
+        summarised = sum(1 for k in teasing if any(b.dense for b in holds[k]))
+        if summarised >= _MIN_TEASERS and len(teasing) >= 0.6 * len(items):
+            out.update((id(b), b) for k in teasing for b in holds[k])
+    return out
+
+
+def _trim_head(inside: list[Block], keep: list[bool]) -> None:
+    """Leave out a breadcrumb (您所在的位置：首页 > 快讯 > 公司) before the article's text."""
+    for i, b in enumerate(inside):
+        if b.dense and keep[i]:
+            return
+        if keep[i] and _BREADCRUMB.search(b.text) and not _SENTENCE_PUNCT.search(b.text):
+            keep[i] = False
+
+
+def _trim_tail(inside: list[Block], keep: list[bool]) -> None:
+    """Leave out what follows the article's last paragraph without being its text: a site's
+    disclaimer (声明：…), editor and tag lines, counters, and the title of a link list that was
+    left out (延伸阅读 above its links). A line with sentence punctuation (an author's note, a photo
+    credit) stays."""
+    for i in range(len(inside) - 1, -1, -1):
+        if not keep[i] or not inside[i].dense:
+            continue
+        if not _NOTICE_LINE.match(_WS.sub("", inside[i].text)):
+            break
+        keep[i] = False
+    last = max((i for i, b in enumerate(inside) if b.dense and keep[i]), default=len(inside))
+    for i in range(last + 1, len(inside)):
+        if not keep[i]:
+            continue
+        text = inside[i].text
+        flat = _WS.sub("", text)
+        label = len(flat) <= _MAX_LABEL and not _SENTENCE_PUNCT.search(flat)
+        list_title = label and i + 1 < len(inside) and not keep[i + 1]
+        if list_title or _EDITOR_LINE.match(flat) or _TAG_LINE.match(flat) or _COUNTER.match(flat):
+            keep[i] = False
 
 
 def _contains(outer: Any, inner: Any) -> bool:
@@ -278,8 +460,32 @@ def title(root: Any, header: list[str] | None = None) -> str:
             flat_title.startswith(fc) and len(fc) >= 0.6 * len(lead)
         ):
             best = c
+    if best and _flat(best) == flat_title:
+        # A line repeating <title> whole (a share box) beside a heading <title> starts with: the
+        # rest of <title> is the site's name after a separator the split does not take (a single
+        # hyphen, which also joins 1-10月): the heading is the title.
+        for c in candidates:
+            fc = _flat(c)
+            rest = flat_title[len(fc) :]
+            if (
+                len(fc) >= 4
+                and flat_title.startswith(fc)
+                and rest[:1] in _NAME_SEP
+                and len(rest) <= _MAX_SITE_NAME
+            ):
+                return c
     if best:
         return best
+    # <title> names only the channel and the site (新闻动态--中国地理学会官网): the heading at the
+    # article's head, of any level (an <h5> on some sites), is the title.
+    near = {_flat(h) for h in header or ()}
+    own = [
+        h
+        for h in (_WS.sub(" ", e.text_content() or "").strip() for e in root.iter(*_HEADING))
+        if _flat(h) in near and len(_flat(h)) >= _MIN_HEAD_TITLE and not _TITLE_SEP.search(h)
+    ]
+    if own:
+        return max(own, key=lambda h: len(_flat(h)))
     if parts:
         return max(parts, key=lambda p: len(_flat(p)))
     h1 = next((c for c in candidates if c), "")

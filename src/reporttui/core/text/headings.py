@@ -39,6 +39,12 @@ _STOPS = "。！？!?"
 _CLOSERS = "”’」』）)"
 _BRACKET_NOTE = re.compile(r"^\s*[(（][^()（）]*[)）]\s*$")
 _NOT_TITLE = re.compile(r"^(?:各位代表|同志们|代表们|谢谢)|^[(（]?\d{4}年\d{1,2}月\d{1,2}日[)）]?$")
+# After a document's text: its signature (issuer, then the date, 一九九六年二月五日 as often as
+# 1996年2月5日) and a note in brackets (（此件公开发布）, （本文有删减）). Not headings there.
+_SIGNATURE_NOTE = re.compile(r"^[(（](?:此件|本件|本文)[^()（）]{1,10}[)）]$")
+_DATE_ONLY = re.compile(
+    r"^[(（]?(?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日[)）]?$"
+)
 
 
 @dataclass(slots=True)
@@ -99,7 +105,8 @@ def first_stop(text: str, start: int) -> int:
 def classify(lines: list[Line]) -> list[Item]:
     """Turn joined lines into heading and paragraph items."""
     items: list[Item] = []
-    for ln in lines:
+    body_started, seen = False, 0
+    for k, ln in enumerate(lines):
         t = ln.text
         if ln.md_level:
             items.append(Item(True, t, f"md{ln.md_level}", "markdown", 0, ln))
@@ -127,11 +134,24 @@ def classify(lines: list[Line]) -> list[Item]:
                 continue
             items.append(Item(False, t, line=ln))
             continue
-        if _title_like(ln):
+        if not body_started:  # once a paragraph has come, it has (checked once per item)
+            body_started = any(not it.is_heading for it in items[seen:])
+            seen = len(items)
+        signature = body_started and (
+            _signs(lines, k) or _DATE_ONLY.match(t) is not None or _SIGNATURE_NOTE.match(t)
+        )
+        if _title_like(ln) and not signature:
             items.append(Item(True, t, "title", "title-line", 0, ln))
             continue
         items.append(Item(False, t, line=ln))
     return _merge_title_pairs(items)
+
+
+def _signs(lines: list[Line], k: int) -> bool:
+    """Line ``k`` is the issuer of a signature block: a date line follows it (国务院办公厅 /
+    一九九六年二月五日 after a document's last paragraph; the caller checks that the text has
+    begun)."""
+    return k + 1 < len(lines) and _DATE_ONLY.match(lines[k + 1].text) is not None
 
 
 def _title_like(ln: Line) -> bool:

@@ -12,6 +12,10 @@ comes from the source as it is and everything else (tags, scripts, styles, chrom
 cleaning and structure steps read its headings the way they read a text file. When no part of
 the page reads as an article the whole visible text is kept and the ordinary cleaning removes
 what it recognises as chrome.
+
+A government page's record of the document (索引号, 发文机关, 成文日期, 标题…) becomes
+``Page.info`` and one dropped piece per field ("document record"); a title the article prints
+over several lines is one title line; a data table in the article is written as table rows.
 """
 
 from __future__ import annotations
@@ -106,6 +110,9 @@ class Page:
     """ISO date from a meta tag or a 发布时间 line, if any."""
     chrome: list[str] = field(default_factory=list)
     """Chrome lines (breadcrumbs, dates, sources) that metadata may read."""
+    info: dict[str, str] = field(default_factory=dict)
+    """A government page's record of the document (索引号, 发文机关, 成文日期, 标题…), by label:
+    metadata, not body (its cells are in ``dropped``)."""
     extractor: str = "none"
 
 
@@ -133,13 +140,14 @@ def _iso(y: str, m: str, d: str) -> str | None:
 _SITE_SUFFIX = re.compile(r"\s+[-–—|]\s+|_|\s*\|\s*|-{2,}")
 
 
-def _main_content(source: str) -> tuple[str, str, str] | None:
-    """(content text, title, publish hint) from the project's density pass (core/text/article.py),
-    or None when no part of the page reads as an article."""
+def _main_content(source: str) -> tuple[str, str, str, dict[str, str]] | None:
+    """(content text, title, publish hint, the page's record of the document) from the project's
+    density pass (core/text/article.py), or None when no part of the page reads as an article."""
     found = article.extract(source)
     if found is None or not found.blocks:
         return None
-    return "\n".join(found.blocks), found.title, ""
+    hint = found.info.get("发布日期") or found.info.get("生成日期") or ""
+    return "\n".join(found.blocks), found.title, hint, found.info
 
 
 @dataclass(slots=True)
@@ -151,6 +159,10 @@ class _Seg:
     bold: bool
     in_title: bool
     keep: bool = False
+    cell: tuple[int, int, int] | None = None
+    """(table, row, column) of the innermost table cell holding the node, if any."""
+    centered: bool = False
+    """The block the node is in is centred (a title printed over several lines)."""
 
 
 def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
@@ -163,12 +175,18 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
     heading = 0
     bold = 0
     in_title = False
+    tables: list[list[int]] = []  # open tables, innermost last: [id, row, column]
+    next_table = 0
+    centered = False
     for m in _TOKEN.finditer(source):
         if m.start() > pos:
             raw = source[pos : m.start()]
             text = html_lib.unescape(raw)
             if text.strip():
-                segs.append(_Seg(text, line, block, heading, bold > 0, in_title))
+                seg = _Seg(text, line, block, heading, bold > 0, in_title, centered=centered)
+                if tables and tables[-1][2]:
+                    seg.cell = (tables[-1][0], tables[-1][1], tables[-1][2])
+                segs.append(seg)
                 block = False
             line += raw.count("\n")
         tok = m.group(0)
@@ -186,12 +204,28 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
                 closing, name = t.group(1) == "/", t.group(2).lower()
                 if name in _BLOCK:
                     block = True
+                    if name != "br":  # a line break stays in its (centred) block
+                        centered = not closing and (
+                            name == "center" or ("enter" in tok and _CENTER.search(tok) is not None)
+                        )
                 if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
                     heading = 0 if closing else int(name[1])
                 elif name in _BOLD:
                     bold = max(0, bold - 1) if closing else bold + 1
                 elif name == "title":
                     in_title = not closing
+                elif name == "table":
+                    if closing:
+                        if tables:
+                            tables.pop()
+                    else:
+                        tables.append([next_table, 0, 0])
+                        next_table += 1
+                elif name == "tr" and not closing and tables:
+                    tables[-1][1] += 1
+                    tables[-1][2] = 0
+                elif name in ("td", "th") and not closing and tables:
+                    tables[-1][2] += 1
                 elif name in ("p", "div", "td", "li") and not closing:
                     bold = 0
         line += tok.count("\n")
@@ -204,12 +238,14 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
     return segs
 
 
-def _mark_content(segs: list[_Seg], content: str) -> int:
+def _mark_content(segs: list[_Seg], content: str, exclude: frozenset[str] = frozenset()) -> int:
     """Mark the segments that make up the extracted content, in order; returns how many.
 
     ``content`` is the article's blocks one per line. A text node continues the block being
     matched, or starts one of the next blocks: a short node (a heading's word) that also occurs
-    inside a paragraph is not taken for that paragraph's middle.
+    inside a paragraph is not taken for that paragraph's middle. A node whose text is one of
+    ``exclude`` (the 标题 cell of the page's document record) is never content, though the
+    article repeats it (printed over three lines under the record).
     """
     blocks = [_norm(b) for b in content.split("\n")]
     target = "".join(blocks)
@@ -227,7 +263,7 @@ def _mark_content(segs: list[_Seg], content: str) -> int:
         if seg.in_title:
             continue
         s = _norm(seg.text)
-        if not s:
+        if not s or s in exclude:
             continue
         if last is not None and len(s) > ptr - last_at and target.startswith(s, last_at):
             # The node before was a stray short one (a counter "9") taken for this block's
@@ -266,14 +302,16 @@ def extract_page(source: str) -> Page:
     extractor = "none"
     title = ""
     published_hint = ""
+    info: dict[str, str] = {}
     if found is not None and _norm(found[0]):
-        content, title, published_hint = found
-        if _mark_content(segs, content):
+        content, title, published_hint, info = found
+        named = _norm(info.get("标题") or info.get("名称") or "")
+        if _mark_content(segs, content, frozenset((named,)) if named else frozenset()):
             extractor = "density"
     if extractor == "none":
         for seg in segs:
             seg.keep = not seg.in_title
-    page = Page("", dropped, extractor=extractor)
+    page = Page("", dropped, extractor=extractor, info=info)
     page.published = _published(source, published_hint, segs)
 
     # The title: the extractor's (from <title>, a heading or a meta), taken from the first text
@@ -281,7 +319,17 @@ def extract_page(source: str) -> Page:
     lines: list[str] = []
     title_n = _norm(title)
     title_seg: _Seg | None = None
-    if title_n:
+    title_run = _split_title(segs, title_n)
+    if title_run:
+        # The article prints its title over several lines (a long title centred in three <p>):
+        # those lines are the title line; a copy elsewhere (the record's 标题 cell) is chrome.
+        title_seg = title_run[0]
+        title_seg.text = _join_lines([x.text for x in title_run])
+        for x in title_run[1:]:
+            x.text = ""
+        for x in title_run:
+            x.keep = False
+    elif title_n:
         title_seg = next((s for s in segs if not s.keep and title_n in _norm(s.text)), None)
     if title_seg is None:
         # No extractor title: the page's <title> without the site's name after a separator
@@ -298,11 +346,13 @@ def extract_page(source: str) -> Page:
     current: list[str] = []
     cur_heading = 0
     cur_bold = True
+    cur_centered = False
+    centred: list[bool] = []  # per line of ``lines``: it is a centred block
     chrome_line: list[str] = []
     chrome_at = 0
 
     def flush() -> None:
-        nonlocal current, cur_heading, cur_bold
+        nonlocal current, cur_heading, cur_bold, cur_centered
         text = _SPACE.sub(" ", "".join(current)).strip()
         if text:
             if cur_heading >= 2:
@@ -310,14 +360,28 @@ def extract_page(source: str) -> Page:
             elif cur_bold and len(text) <= 60:
                 text = f"**{text}**"
             lines.append(text)
-        current, cur_heading, cur_bold = [], 0, True
+            centred.append(cur_centered)
+        current, cur_heading, cur_bold, cur_centered = [], 0, True, False
+
+    grid = _data_tables(segs)
+    row: list[tuple[int, list[str]]] = []
+    row_key: tuple[int, int] | None = None
+
+    def flush_row() -> None:
+        nonlocal row, row_key
+        cells = [_SPACE.sub(" ", "".join(parts)).strip() for _, parts in row]
+        if any(cells):
+            lines.append("| " + " | ".join(cells) + " |")
+            centred.append(False)
+        row, row_key = [], None
 
     def flush_chrome() -> None:
         nonlocal chrome_line
         text = _SPACE.sub(" ", " ".join(chrome_line)).strip()
         if text:
-            dropped.append(Dropped(text, "page chrome", chrome_at))
-            if len(text) <= 120:
+            record = info and article.record_label(text) is not None
+            dropped.append(Dropped(text, "document record" if record else "page chrome", chrome_at))
+            if len(text) <= 120 and not record:  # the record's fields are in ``page.info``
                 page.chrome.append(text)
         chrome_line = []
 
@@ -329,6 +393,7 @@ def extract_page(source: str) -> Page:
                 if k is not None:
                     a, b = k
                     lines.insert(0, "# " + _SPACE.sub(" ", rest[a:b]).strip())
+                    centred.insert(0, False)
                     rest = rest[:a] + " " + rest[b:]
             if rest.strip():
                 chrome_line.append(rest.strip())
@@ -336,22 +401,156 @@ def extract_page(source: str) -> Page:
                 flush_chrome()
             continue
         if not seg.keep:
-            if seg.block_before:
+            # A field of the page's document record is one piece: its label (发文机关：) and the
+            # value in the next cell.
+            label_only = len(chrome_line) == 1 and article.record_label(chrome_line[0]) == ""
+            if seg.block_before and not (info and label_only):
                 flush_chrome()
             if not chrome_line:
                 chrome_at = seg.line
             chrome_line.append(seg.text.strip())
             continue
+        if seg.cell is not None and seg.cell[0] in grid:
+            # A data table: its rows are table lines (| 指标 | 绝对数 |), not one line per cell.
+            if row_key != seg.cell[:2]:
+                flush()
+                flush_row()
+                row_key = seg.cell[:2]
+            if not row or row[-1][0] != seg.cell[2]:
+                row.append((seg.cell[2], []))
+            row[-1][1].append(seg.text)
+            continue
+        flush_row()
         if seg.block_before:
             flush()
         if not current:
             cur_heading = seg.heading
+            cur_centered = seg.centered
         cur_bold = cur_bold and seg.bold
         current.append(seg.text)
     flush()
+    flush_row()
     flush_chrome()
-    page.text = "\n\n".join(lines)
+    page.text = "\n\n".join(_join_centred_titles(lines, centred))
     return page
+
+
+_MAX_TITLE_LINES = 5
+_CENTER = re.compile(r"text-align\s*:\s*center|\balign\s*=\s*[\"']?center", re.IGNORECASE)
+# How the title of a document ends (…的通知, …工作意见的报告, …的规定).
+_DOC_TITLE_END = re.compile(
+    r"(?:通知|报告|规定|意见|办法|决定|细则|方案|规划|纲要|公报|决议|条例|公告|批复|复函|说明)$"
+)
+_MAX_CENTRED_LINE = 30
+
+
+def _join_centred_titles(lines: list[str], centred: list[bool]) -> list[str]:
+    """A document's title centred over several lines after the page's title (an attached
+    report: 关于我国地震重点监视防御区的确定 / 和加强防震减灾工作意见的报告) as one line: the
+    lines are centred, short, hold no sentence, and only together end the way a title does."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while (
+            j < len(lines)
+            and centred[j]
+            and len(_plain(lines[j])) <= _MAX_CENTRED_LINE
+            and not _SENTENCE_END.search(lines[j])
+        ):
+            j += 1
+        run = [_plain(x) for x in lines[i:j]]
+        if (
+            j - i >= 2
+            and j - i <= _MAX_TITLE_LINES
+            and _DOC_TITLE_END.search(run[-1])
+            and not any(_DOC_TITLE_END.search(x) for x in run[:-1])
+        ):
+            out.append(_join_lines(run))
+            i = j
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
+
+
+def _plain(line: str) -> str:
+    """A line without the light markdown this module writes (``**…**``, ``## ``)."""
+    return re.sub(r"^#+\s+", "", line).strip("*").strip()
+
+
+_MAX_CELL = 60
+_SENTENCE_END = re.compile("[。！？]")
+"""Characters of a data table's cell: a longer one (a paragraph) makes a layout table."""
+
+
+def _data_tables(segs: list[_Seg]) -> set[int]:
+    """The tables of the article that hold data: kept cells (of the innermost table) in two rows
+    or more and two columns or more, each cell short and no sentence in it. A page laid out in
+    tables (a government page's article inside a <td>) is not one: its cells hold paragraphs."""
+    cells: dict[int, dict[tuple[int, int], str]] = {}
+    for seg in segs:
+        if seg.cell is None or not seg.keep:
+            continue
+        t, r, c = seg.cell
+        cells.setdefault(t, {})
+        key = (r, c)
+        cells[t][key] = cells[t].get(key, "") + _norm(seg.text)
+    out: set[int] = set()
+    for t, grid in cells.items():
+        rows = {r for r, _ in grid}
+        cols = {c for _, c in grid}
+        if len(rows) < 2 or len(cols) < 2:
+            continue
+        if all(
+            len(v) <= _MAX_CELL and not _SENTENCE_END.search(v) and "|" not in v
+            for v in grid.values()
+        ):
+            out.add(t)
+    return out
+
+
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _join_lines(parts: list[str]) -> str:
+    """Lines of one title as one line: no space where Chinese meets Chinese (关于批准… / 调整…)."""
+    out = ""
+    for part in (p.strip() for p in parts):
+        if out and part and not (_CJK.match(out[-1]) or _CJK.match(part[0])):
+            out += " "
+        out += part
+    return out
+
+
+def _split_title(segs: list[_Seg], title_n: str) -> list[_Seg]:
+    """The article's own lines that together are the title (each starting a block, in order),
+    when it is printed over two or more lines; else an empty list."""
+    if len(title_n) < 8:
+        return []
+    starts = 0
+    for i, seg in enumerate(segs):
+        if not seg.keep or not seg.block_before:
+            continue
+        starts += 1
+        if starts > _MAX_TITLE_LINES:
+            return []  # the title is printed at the article's start
+        first = _norm(seg.text)
+        if not first or not title_n.startswith(first) or first == title_n:
+            continue
+        run, got = [seg], first
+        for nxt in segs[i + 1 : i + 1 + 3 * _MAX_TITLE_LINES]:
+            n = _norm(nxt.text)
+            if not n:
+                continue
+            if not nxt.keep or not title_n.startswith(got + n):
+                break
+            run.append(nxt)
+            got += n
+            if got == title_n:
+                return run
+        return []
+    return []
 
 
 def _locate(text: str, title: str) -> tuple[int, int] | None:
@@ -371,6 +570,8 @@ _DATE_NODE = re.compile(
     r"\s*[(（\[【]?\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
     r"(\s*\d{1,2}[:：]\d\d(?:[:：]\d\d)?)?\s*[)）\]】]?\s*"
 )
+_HEADER_LINES = 6
+"""Kept text nodes at the article's start that may be its date line."""
 _HEADER_WINDOW = 16
 """Text nodes before the article's first kept one that count as its header (title, date, source)."""
 
@@ -409,6 +610,21 @@ def _published(source: str, hint: str, segs: list[_Seg]) -> str | None:
         found = _PUBLISHED_TEXT.search(seg.text)
         if found:
             return _iso(*found.groups())
+    # The article's own header line (时间：2019年10月31日 23:00 浏览：33, 2019-09-26 12:11来源：…)
+    # when the density pass kept it with the text: a line that starts with the date.
+    for seg in [s for s in segs if s.keep][:_HEADER_LINES]:
+        line = seg.text.strip()
+        found = _PUBLISHED_TEXT.match(line)
+        if found:
+            return _iso(*found.groups())
+        dated = _DATE_NODE.match(line)
+        if dated and dated.group(4):
+            return _iso(*dated.groups()[:3])
+    # The page's record of the document (发布日期 in the 索引号 table) before a date standing
+    # alone in the header: the record's 成文日期 cell is one such date, and not the posting date.
+    recorded = re.match(r"\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", hint)
+    if recorded:
+        return _iso(*recorded.groups())
     header = _header_date(segs)
     if header:
         return header

@@ -28,7 +28,7 @@ from reporttui.core.text.structure import build
 _DATED = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
 _PUBLISHED_CHROME = re.compile(r"(?:发布|时间|日期)\s*[:：]?\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
 
-INGEST_VERSION = "6"
+INGEST_VERSION = "7"
 """Bumped whenever parsing changes what a Document holds (indexes built earlier are stale)."""
 
 
@@ -88,6 +88,11 @@ def parse_document(
         # Only dated chrome lines (发布时间…) may inform metadata: a nav bar or footer naming the
         # site's owner is not evidence of the article's region.
         cleaned.chrome_text[:0] = [c for c in page.chrome if _DATED.search(c)]
+        written = page.info.get("成文日期", "")
+        if _DATED.match(written):
+            # The document's own date from the page's record (a 1996 notice posted in 2018): a
+            # date line, which metadata takes for the document's date; 发布日期 is the page's.
+            cleaned.chrome_text.insert(0, written)
     lines, wrapped = rejoin(cleaned.lines, dropped)
     if boilerplate:
         gone = boilerplate_lines([ln.text for ln in lines], boilerplate)
@@ -96,8 +101,11 @@ def parse_document(
     built = build(lines, dropped)
     news = any(d.reason in ("byline", "masthead", "layout", "photo caption") for d in dropped)
     # A web page with a publication date (meta, or a 发布时间 line in its chrome) is an article.
+    # A page holding its document's record (索引号, 发文机关, 发文字号…) publishes a document, not
+    # news about one.
     news = news or (
         page is not None
+        and not page.info
         and (page.published is not None or any(_PUBLISHED_CHROME.search(c) for c in page.chrome))
     )
     headings = [

@@ -113,11 +113,17 @@ def _iso(y: str, m: str, d: str) -> str | None:
     return None
 
 
+# A document the State Council or its general office issues (its title names the issuer first).
+_STATE_COUNCIL_TITLE = re.compile(r"国务院(?:办公厅)?(?:、[^关]{2,12})?(?:关于|对|转发|批转|印发)")
+# The title of an official document that is neither a report nor news: 关于…的通知/复函/答复…
+_OFFICIAL_LETTER = re.compile(r"(?:关于|对).{2,}的(?:通知|复函|函|答复|批复|通报|请示)$")
+
+
 def _clean_region(name: str | None) -> str | None:
     if not name:
         return None
     name = re.split(
-        r"代表|关于|围绕|按照|落实|完成|贯彻|执行|召开|通过|经过|提请|报请|提交|实施|根据|指数|举办|出席|参加|列席|参会|[在向对我们的是了由届次与及着]",
+        r"代表|关于|围绕|按照|落实|完成|贯彻|执行|召开|通过|经过|提请|报请|提交|实施|根据|指数|举办|出席|参加|列席|参会|[在向对我们的是了由届次与及着据]",
         name,
     )[-1]
     # "2011年东莞市", "1月20日长沙市": the place starts after the date (日照, 日喀则 are places).
@@ -126,7 +132,11 @@ def _clean_region(name: str | None) -> str | None:
     if len(name) < 3 and not name.endswith(("县", "区", "旗")):
         return None  # provinces, cities and prefectures have names of two characters or more
     name = re.sub(r"^(?:全|原)", "", name)
-    if len(name) < 2 or _NOT_REGION_TAIL.search(name) or name in ("自治州", "自治区", "自治县"):
+    if (
+        len(name) < 2
+        or _NOT_REGION_TAIL.search(name)
+        or name in ("自治州", "自治区", "自治县", "直辖市")
+    ):
         return None
     return name
 
@@ -348,6 +358,8 @@ def _kind(head: str, body_head: str, text: str, news: bool) -> tuple[str | None,
         return "规划纲要报告", "title (规划纲要/五年计划)"
     if _BUDGET.search(head) and "政府工作报告" not in head:
         return "预算报告", "title (预算报告)"
+    if _OFFICIAL_LETTER.search(first):
+        return None, "title (an official document: 通知, 函, 答复…)"
     delivered = (
         _SALUTATION.search(head_and_body) is not None or _MEETING.search(head_and_body) is not None
     )
@@ -492,6 +504,8 @@ def _region(
         head + body_head[:400],
     ):
         return "国务院", "national congress / premier"
+    if _STATE_COUNCIL_TITLE.match(head.lstrip()):
+        return "国务院", "issuing body in the title (国务院/国务院办公厅…)"
     for rx, source, why in (
         (_REGION_MEETING, head, "meeting line"),
         (_REGION_BEFORE, head, "title"),
