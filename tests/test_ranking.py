@@ -187,6 +187,24 @@ def test_listed_counts_whole_items_inside_an_enumeration_only() -> None:
     assert s.signals["listed"] == 0.5
 
 
+def test_a_word_that_only_begins_names_is_a_passing_mention() -> None:
+    def named(text: str, term: str) -> bool:
+        return ranking._named(text, term, ranking._positions(text, term))
+
+    assert named("加快推进海峡国际会展中心周边建设", "海峡")
+    assert named("推进黄河国家文化公园项目建设", "黄河")
+    assert named("扩大市中小企业担保公司规模", "中小企业")
+    assert not named("坚持不懈地抓好以水利为中心的农田建设", "水利")  # 为 ends the name's run
+    assert not named("深化海峡两岸交流合作，建设海峡文化广场", "海峡")  # one occurrence is not
+    assert not named("推进海峡两岸经济合作", "海峡")
+    venue = "推进海峡国际会展中心、奥林匹克体育中心周边组团建设。" + FILLER
+    about = "全面推进对台交流合作。落实海峡两岸经济合作框架协议，扩大两岸贸易。" + FILLER
+    s = ranking.score_row(1, 0.5, venue, (), "body", [("海峡",)])
+    assert s.signals["named"] == 1.0
+    assert "part of a name" in s.reasons
+    assert s.score < ranking.score_row(2, 0.5, about, (), "body", [("海峡",)]).score
+
+
 def test_the_shortcomings_paragraph_ranks_below_one_about_the_topic() -> None:
     problems = (
         "同时，我们也清醒地认识到，发展中还存在不少困难和问题：营商环境还需优化，民营经济活力不足，"

@@ -18,6 +18,9 @@ BM25F among the candidates (0..1] and every signal lies in [0, 1]:
 ``listed``      share of the query's words whose every occurrence is an item of an enumeration
                 (…风电、氢能、光伏等…, or the first of three or more: 学前教育、义务教育、…): a
                 passing mention in a list, not the paragraph's topic.
+``named``       share of the query's words whose every occurrence is the start of a name: a few
+                characters after it comes a place or body suffix (海峡国际会展中心, 黄河国家文化公园,
+                …产业园, …公司): the row names a venue or a company, it is not about the topic.
 ``heading``     1 for a heading row: it ranks as a heading, under the body paragraphs it heads.
 ``note``        1 for a glossary/note entry (名词解释, 注释, 〔12〕, "X：即…" definitions).
 ``appended``    1 for text that is not the report's own (appended articles, web chrome).
@@ -50,6 +53,7 @@ WEIGHTS: dict[str, float] = {
     "proximity": 0.25,
     "density": 0.15,
     "listed": -0.5,
+    "named": -0.3,
     "heading": -0.4,
     "note": -1.2,
     "appended": -1.2,
@@ -228,6 +232,52 @@ def _listed(squeezed: str, term: str, positions: Sequence[int]) -> bool:
     return True
 
 
+NAME_SUFFIXES = (
+    "广场",
+    "中心",
+    "新城",
+    "大厦",
+    "公园",
+    "大桥",
+    "大道",
+    "产业园",
+    "科技园",
+    "工业园",
+    "园区",
+    "公司",
+    "集团",
+    "博览会",
+    "交易会",
+    "论坛",
+    "博物馆",
+    "体育馆",
+    "机场",
+    "大学",
+    "学院",
+    "医院",
+    "景区",
+)
+"""Endings of the names of venues, parks, bridges, zones and bodies (…会展中心, …产业园, …公司)."""
+NAME_GAP = 5
+"""Most characters between a term and a name ending for the term to count as part of the name."""
+_NAME_RE = re.compile(rf"[\u4e00-\u9fff·]{{0,{NAME_GAP}}}?(?:{'|'.join(NAME_SUFFIXES)})")
+_NOT_IN_NAME = "为以的和与及是在"
+"""Characters that end a name's run (以水利为中心: 水利 is not part of a name)."""
+
+
+def _named(squeezed: str, term: str, positions: Sequence[int]) -> bool:
+    """True when every occurrence of ``term`` begins a name (海峡国际会展中心, 黄河国家文化公园):
+    a name ending within :data:`NAME_GAP` characters after it, no 为/以/的… between."""
+    if not positions:
+        return False
+    for p in positions:
+        j = p + len(term)
+        m = _NAME_RE.match(squeezed, j)
+        if not m or any(c in _NOT_IN_NAME for c in squeezed[j : m.end()]):
+            return False
+    return True
+
+
 _CLAUSE_RE = re.compile("[" + re.escape(CLAUSE_END) + "]")
 
 
@@ -325,6 +375,7 @@ def score_row(
     in_lead = in_sec = 0.0
     total = 0
     listed = 0
+    named = 0
     for alts in groups:
         best: list[int] = []
         best_len = 0
@@ -346,6 +397,8 @@ def score_row(
         lengths.append(best_len or 1)
         if found and all(_listed(squeezed, a, ps) for a, ps in found):
             listed += 1
+        elif found and all(_named(squeezed, a, ps) for a, ps in found):
+            named += 1
         if any(a in lead for a in names):
             in_lead += 1
         if any(a in sec_own for a in names):
@@ -360,6 +413,7 @@ def score_row(
         "overlong": 1.0 if len(text) > OVERLONG else 0.0,
         "density": min(1.0, total / (1 + len(squeezed) / 100) / 3),
         "listed": listed / n,
+        "named": named / n,
         "heading": 1.0 if role == ROLE_HEADING else 0.0,
         "note": 1.0 if role == ROLE_NOTE else 0.0,
         "appended": 1.0 if role == ROLE_APPENDED else 0.0,
@@ -389,6 +443,7 @@ def score_row(
         ("appended", "not the report's own text"),
         ("overlong", "very long row"),
         ("listed", "named only in a list"),
+        ("named", "part of a name"),
         ("problems", "shortcomings paragraph"),
     ):
         if sig[k]:
