@@ -43,7 +43,10 @@ def main() -> None:
     ap.add_argument("--random", type=int, default=3)
     ap.add_argument("--only", nargs="*", help="query ids")
     ap.add_argument(
-        "--set", choices=("main", "held3", "held4"), default="main", help="which judged set's queries"
+        "--set",
+        choices=("main", "held3", "held4"),
+        default="main",
+        help="which judged set's queries",
     )
     args = ap.parse_args()
     work = Path(args.work)
