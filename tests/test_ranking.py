@@ -240,6 +240,7 @@ def test_query_kind_tells_indicator_and_plan_period_queries_from_topics() -> Non
         qk(["城镇化率"]) == qk(["固定资产投资", "增长"]) == qk(["GDP"]) == ranking.QUERY_INDICATOR
     )
     assert qk(["十四五"]) == ranking.QUERY_PERIOD
+    assert qk(["总体要求"]) == qk(["主要预期目标"]) == qk(["各位代表"]) == ranking.QUERY_PART
     assert qk(["养老服务"]) == qk(["就业"]) == qk(["科技", "创新", "企业"]) == ranking.QUERY_TOPIC
 
 
@@ -256,6 +257,10 @@ def test_the_closing_appeal_and_the_plans_framing_rank_below_a_topic_paragraph()
     target = "今年政府工作的总体要求是：以转型发展为主线，地区生产总值增长6%左右。" + FILLER
     r = search(build_index([make_doc("d7", [target, about])]), "转型 增长", use_jieba=False)
     assert [h.text for h in r.hits] == [target]
+    assert "report overview" not in " ".join(r.hits[0].reasons)
+    # a query for the part itself keeps it
+    r = search(build_index([make_doc("d6", [framing, about])]), "总体要求", use_jieba=False)
+    assert r.hits[0].text == framing
     assert "report overview" not in " ".join(r.hits[0].reasons)
 
 

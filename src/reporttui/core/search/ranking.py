@@ -208,7 +208,10 @@ def structure_role(text: str) -> str:
     return ""
 
 
-QUERY_TOPIC, QUERY_INDICATOR, QUERY_PERIOD = "topic", "indicator", "period"
+QUERY_TOPIC, QUERY_INDICATOR, QUERY_PERIOD, QUERY_PART = "topic", "indicator", "period", "part"
+_PART_RE = re.compile(
+    r"总体要求|指导思想|总的要求|预期目标|主要目标|奋斗目标|工作回顾|过去一年|各位代表"
+)
 _INDICATOR_RE = re.compile(
     r"(?:率|产量|总额|总值|收入|能耗|增加值|价格|指数|增长|增速|目标|投资|新增就业|产值|"
     r"GDP|CPI|外贸|进出口)$|^(?:GDP|CPI)",
@@ -218,10 +221,12 @@ _PERIOD_RE = re.compile(r"^(?:十[一二三四五六]五|[“\"]?十[一二三�
 
 
 def query_kind(words: Sequence[str]) -> str:
-    """What the query asks for: ``indicator`` (a measured quantity or its target: 城镇化率,
-    固定资产投资 增长, GDP), ``period`` (a plan period: 十四五) or ``topic`` (anything else),
-    from the query's words as typed."""
+    """What the query asks for: ``part`` (a part of the report itself: 总体要求, 预期目标),
+    ``indicator`` (a measured quantity or its target: 城镇化率, 固定资产投资 增长, GDP),
+    ``period`` (a plan period: 十四五) or ``topic`` (anything else), from the words as typed."""
     ws = ["".join(w.split()) for w in words if w and w.strip()]
+    if any(_PART_RE.search(w) for w in ws):
+        return QUERY_PART
     if any(_PERIOD_RE.match(w) for w in ws):
         return QUERY_PERIOD
     if any(_INDICATOR_RE.search(w) for w in ws):
@@ -498,7 +503,7 @@ def score_row(
     }
     if kind is not None and role == ROLE_BODY:
         struct = structure_role(squeezed)
-        if struct == STRUCT_ADDRESS and kind != QUERY_PERIOD:
+        if struct == STRUCT_ADDRESS and kind in (QUERY_TOPIC, QUERY_INDICATOR):
             sig["address"] = 1.0
         elif struct in (STRUCT_FRAMING, STRUCT_TARGETS) and kind == QUERY_TOPIC:
             sig["overview"] = 1.0
