@@ -187,6 +187,24 @@ def test_listed_counts_whole_items_inside_an_enumeration_only() -> None:
     assert s.signals["listed"] == 0.5
 
 
+def test_a_word_that_only_begins_names_is_a_passing_mention() -> None:
+    def named(text: str, term: str) -> bool:
+        return ranking._named(text, term, ranking._positions(text, term))
+
+    assert named("加快推进海峡国际会展中心周边建设", "海峡")
+    assert named("推进黄河国家文化公园项目建设", "黄河")
+    assert named("扩大市中小企业担保公司规模", "中小企业")
+    assert not named("坚持不懈地抓好以水利为中心的农田建设", "水利")  # 为 ends the name's run
+    assert not named("深化海峡两岸交流合作，建设海峡文化广场", "海峡")  # one occurrence is not
+    assert not named("推进海峡两岸经济合作", "海峡")
+    venue = "推进海峡国际会展中心、奥林匹克体育中心周边组团建设。" + FILLER
+    about = "全面推进对台交流合作。落实海峡两岸经济合作框架协议，扩大两岸贸易。" + FILLER
+    s = ranking.score_row(1, 0.5, venue, (), "body", [("海峡",)])
+    assert s.signals["named"] == 1.0
+    assert "part of a name" in s.reasons
+    assert s.score < ranking.score_row(2, 0.5, about, (), "body", [("海峡",)]).score
+
+
 def test_the_shortcomings_paragraph_ranks_below_one_about_the_topic() -> None:
     problems = (
         "同时，我们也清醒地认识到，发展中还存在不少困难和问题：营商环境还需优化，民营经济活力不足，"
@@ -200,6 +218,50 @@ def test_the_shortcomings_paragraph_ranks_below_one_about_the_topic() -> None:
     assert order(r)[0] == about
     assert "shortcomings paragraph" in r.hits[1].reasons
     assert "problems -" in r.hits[1].signals
+
+
+def test_structure_role_names_the_genres_parts_from_the_text() -> None:
+    sr = ranking.structure_role
+    assert sr("各位代表！让我们团结一心，为加快转型跨越发展而努力奋斗！") == ranking.STRUCT_ADDRESS
+    assert sr("向全市人民致以崇高的敬意和衷心的感谢！") == ranking.STRUCT_ADDRESS
+    assert sr("各位代表，安全生产责任重于泰山。要压实责任。") == ""  # 各位代表，: not an appeal
+    assert (
+        sr("今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。") == ranking.STRUCT_TARGETS
+    )
+    assert sr("今年政府工作的总体要求是：坚持稳中求进。") == ranking.STRUCT_FRAMING
+    assert sr("今年是“十四五”规划收官之年。做好今年工作意义重大。") == ranking.STRUCT_FRAMING
+    assert sr("过去一年，全市上下攻坚克难，经济回升向好。") == ranking.STRUCT_REVIEW
+    assert sr("大力发展民营经济，优化营商环境。") == ""
+
+
+def test_query_kind_tells_indicator_and_plan_period_queries_from_topics() -> None:
+    qk = ranking.query_kind
+    assert (
+        qk(["城镇化率"]) == qk(["固定资产投资", "增长"]) == qk(["GDP"]) == ranking.QUERY_INDICATOR
+    )
+    assert qk(["十四五"]) == ranking.QUERY_PERIOD
+    assert qk(["总体要求"]) == qk(["主要预期目标"]) == qk(["各位代表"]) == ranking.QUERY_PART
+    assert qk(["养老服务"]) == qk(["就业"]) == qk(["科技", "创新", "企业"]) == ranking.QUERY_TOPIC
+
+
+def test_the_closing_appeal_and_the_plans_framing_rank_below_a_topic_paragraph() -> None:
+    closing = "各位代表！转型发展使命光荣。让我们团结一心，为推动转型发展而努力奋斗！" + "！"
+    framing = "今年政府工作的总体要求是：以转型发展为主线，稳中求进。" + FILLER
+    about = "推动产业转型升级。实施技术改造项目，培育新兴产业集群。" + FILLER
+    r = search(build_index([make_doc("d8", [closing, framing, about])]), "转型", use_jieba=False)
+    assert order(r)[0] == about
+    by_text = {h.text: h for h in r.hits}
+    assert "address to the delegates" in by_text[closing].reasons
+    assert "report overview, not about a topic" in by_text[framing].reasons
+    # an indicator query keeps the framing paragraph (it often states the target)
+    target = "今年政府工作的总体要求是：以转型发展为主线，地区生产总值增长6%左右。" + FILLER
+    r = search(build_index([make_doc("d7", [target, about])]), "转型 增长", use_jieba=False)
+    assert [h.text for h in r.hits] == [target]
+    assert "report overview" not in " ".join(r.hits[0].reasons)
+    # a query for the part itself keeps it
+    r = search(build_index([make_doc("d6", [framing, about])]), "总体要求", use_jieba=False)
+    assert r.hits[0].text == framing
+    assert "report overview" not in " ".join(r.hits[0].reasons)
 
 
 def test_prior_uses_the_matchers_first_position_as_the_lead() -> None:

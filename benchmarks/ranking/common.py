@@ -27,6 +27,12 @@ JUDGMENTS_FILE = HERE / "judgments.json"
 REPORTS_HELD3 = HERE / "reports_held3.txt"
 """held3's own reports (round 4): none of them in reports.txt, so held3 tests unseen reports too."""
 JUDGMENTS_HELD3 = HERE / "judgments_held3.json"
+REPORTS_HELD4 = HERE / "reports_held4.txt"
+"""held4's own reports (round 4, second session): in neither reports.txt nor reports_held3.txt."""
+JUDGMENTS_HELD4 = HERE / "judgments_held4.json"
+REPORTS_HELD5 = HERE / "reports_held5.txt"
+"""held5's own reports (round 4, third session): in none of the lists above."""
+JUDGMENTS_HELD5 = HERE / "judgments_held5.json"
 TARBALL_CANDIDATES = [
     ROOT.parent / "shared" / "corpus" / "gov-reports.tar.xz",
     ROOT.parent.parent / "shared" / "corpus" / "gov-reports.tar.xz",

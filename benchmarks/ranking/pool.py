@@ -43,7 +43,16 @@ def main() -> None:
     ap.add_argument("--random", type=int, default=3)
     ap.add_argument("--only", nargs="*", help="query ids")
     ap.add_argument(
-        "--set", choices=("main", "held3"), default="main", help="which judged set's queries"
+        "--set",
+        choices=("main", "held3", "held4", "held5"),
+        default="main",
+        help="which judged set's queries",
+    )
+    ap.add_argument(
+        "--without",
+        nargs="*",
+        default=[],
+        help="signals: also pool reporttui's top N with these weights set to 0 (a variant)",
     )
     args = ap.parse_args()
     work = Path(args.work)
@@ -54,7 +63,11 @@ def main() -> None:
     if cache.exists():
         rows = pickle.loads(cache.read_bytes())
     else:
-        reports = common.REPORTS_HELD3 if args.set == "held3" else common.REPORTS_FILE
+        reports = {
+            "held3": common.REPORTS_HELD3,
+            "held4": common.REPORTS_HELD4,
+            "held5": common.REPORTS_HELD5,
+        }.get(args.set, common.REPORTS_FILE)
         _, rows = common.load_rows(common.corpus_root(args.corpus, reports), home, reports)
         cache.write_bytes(pickle.dumps(rows))
     from whoosh.index import open_dir
@@ -63,7 +76,11 @@ def main() -> None:
         common.build_reporttui(rows, work / "rt")
         common.build_baseline(rows, work / "bl")
     rt, bl = open_dir(str(work / "rt")), open_dir(str(work / "bl"))
-    judgments = common.JUDGMENTS_HELD3 if args.set == "held3" else common.JUDGMENTS_FILE
+    judgments = {
+        "held3": common.JUDGMENTS_HELD3,
+        "held4": common.JUDGMENTS_HELD4,
+        "held5": common.JUDGMENTS_HELD5,
+    }.get(args.set, common.JUDGMENTS_FILE)
     queries = json.loads(judgments.read_text("utf-8"))["queries"]
     by_key = {f"{rel}#{common.anchor_of(r)}": (rel, r) for rel, rs in rows.items() for r in rs}
     pool: dict[str, list[dict[str, str]]] = {}
@@ -72,8 +89,15 @@ def main() -> None:
             continue
         keys: list[str] = []
         keys += common.reporttui_search(rt, q["query"], home, max(args.top, args.deep))
+        if args.without:
+            from reporttui.core.search import ranking
+
+            saved = dict(ranking.WEIGHTS)
+            ranking.WEIGHTS.update({k: 0.0 for k in args.without})
+            keys += common.reporttui_search(rt, q["query"], home, max(args.top, args.deep))
+            ranking.WEIGHTS.update(saved)
         keys += common.baseline_search(bl, q["query"], args.top)
-        for extra in q.get("pool_extra", []) if args.set == "held3" else []:
+        for extra in q.get("pool_extra", []) if args.set != "main" else []:
             keys += common.baseline_search(bl, extra, 10)
         for extra in q.get("pool_extra", []):
             keys += common.reporttui_search(rt, extra, home, args.top)

@@ -8,8 +8,9 @@ own rows and schema) and a stock baseline (Whoosh's default BM25F over jieba's b
 ``ChineseAnalyzer``, one document per row, query words AND-ed), runs every judged query through
 both and prints MRR@10, nDCG@10 and P@5 for the tuning part and the three held-aside parts (``held``,
 graded in rounds 1-2; ``held2``, written and graded blind in round 3; ``held3``, written and graded
-blind in round 4 over 42 reports of its own, ``reports_held3.txt``, with a second pair of indexes)
-separately.
+blind in round 4 over 42 reports of its own, ``reports_held3.txt``, with a second pair of indexes;
+``held4``, the same over 36 more reports, ``reports_held4.txt``; ``held5``, 10 queries over 24 more,
+``reports_held5.txt``) separately.
 
 Metrics (grades from judgments.json; unjudged rows count 0):
 * MRR@10: reciprocal rank of the first row graded 2 (for a query with no row graded 2, the first
@@ -36,9 +37,10 @@ from typing import Any
 
 import common
 
-PARTS = ("tune", "held", "held2", "held3", "all")
+PARTS = ("tune", "held", "held2", "held3", "held4", "held5", "all")
 """The judged sets' parts: tuned on, held aside (round 1-2), the blind second held set (round 3),
-the blind third held set over reports of its own (round 4, judgments_held3.json)."""
+the blind third and fourth held sets over reports of their own (round 4, judgments_held3.json,
+judgments_held4.json)."""
 
 
 def metrics(ranked: list[str], grades: dict[str, int]) -> dict[str, float]:
@@ -129,6 +131,8 @@ def main() -> None:
         for sub, reports, judgments_file in (
             ("", common.REPORTS_FILE, common.JUDGMENTS_FILE),
             ("held3", common.REPORTS_HELD3, common.JUDGMENTS_HELD3),
+            ("held4", common.REPORTS_HELD4, common.JUDGMENTS_HELD4),
+            ("held5", common.REPORTS_HELD5, common.JUDGMENTS_HELD5),
         ):
             folder = work / sub if sub else work
             folder.mkdir(parents=True, exist_ok=True)

@@ -618,6 +618,9 @@ def _rerank(
     groups = ranking.squeeze_groups(plan.groups)
     n_groups = max(len(groups), 1)
     meta_w = ranking.WEIGHTS["metadata"]
+    kind = ranking.query_kind(
+        plan.literal_terms or tuple(c.words[0] for c in plan.clauses if c.words)
+    )
 
     def cheap(d: int) -> float:
         role = roles[d] if roles is not None and d < len(roles) else ranking.ROLE_BODY
@@ -669,6 +672,7 @@ def _rerank(
             metadata_reasons=tuple(f"{m} (report metadata)" for m in meta),
             synonym_reasons=syn_reasons,
             squeezed_groups=True,
+            kind=kind,
         )
         scored.append((s, stored))
     scored.sort(key=lambda x: (-x[0].score, x[0].docnum))
