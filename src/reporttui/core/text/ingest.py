@@ -93,7 +93,7 @@ def parse_document(
             # The document's own date from the page's record (a 1996 notice posted in 2018): a
             # date line, which metadata takes for the document's date; 发布日期 is the page's.
             cleaned.chrome_text.insert(0, written)
-    lines, wrapped = rejoin(cleaned.lines, dropped)
+    lines, wrapped = rejoin(cleaned.lines, dropped, blocks=page is not None)
     if boilerplate:
         gone = boilerplate_lines([ln.text for ln in lines], boilerplate)
         dropped.extend(Dropped(lines[i].text, "boilerplate", lines[i].line) for i in sorted(gone))
