@@ -170,9 +170,7 @@ def _title_like(ln: Line) -> bool:
         # A bold label ending in a colon (英国《泰晤士报》：) heads what follows on a web page.
         return len(t) <= 40 and (not ends_sentence(t) or (ln.bold and t[-1] in "：:"))
     return (
-        len(t) <= 30
-        and (not is_prose(t) or _GLUED_NUMBER.match(t) is not None)
-        and not t.isascii()
+        len(t) <= 30 and (not is_prose(t) or _GLUED_NUMBER.match(t) is not None) and not t.isascii()
     )
 
 
