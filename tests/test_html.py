@@ -391,3 +391,38 @@ def test_a_city_portal_report_page_in_gbk() -> None:
         assert junk not in doc.text, junk
     assert doc.text.rstrip().endswith("为建设现代化某某市而努力奋斗！")
     assert check_no_loss(_PORTAL, doc) == []
+
+
+def _bulletin_page() -> str:
+    """A small statistical-bulletin page: 01-style section lines, a caption and unit over an image,
+    a data table of a Chinese cell then numbers."""
+    para = "全年地区生产总值比上年增长百分之五，三次产业协调发展，经济运行总体平稳。" * 2
+    return (
+        "<html><head><title>某省2022年国民经济和社会发展统计公报</title></head><body>"
+        "<div class='nav'><a href='/'>首页</a> <a href='/a'>政务公开</a></div>"
+        "<div class='article'><h1>某省2022年国民经济和社会发展统计公报</h1>"
+        f"<p>01综合</p><p>{para}</p>"
+        "<p>表1 2022年各类学校招生人数</p><p>单位：万人</p><p><img src='t1.png'></p>"
+        f"<p>02文化旅游、卫生健康与体育</p><p>{para}</p>"
+        "<table><tr><td>产品名称</td><td>计量单位</td><td>产量</td></tr>"
+        "<tr><td>饮料酒</td><td>千升</td><td>15767</td></tr>"
+        "<tr><td>塑料制品</td><td>吨</td><td>183946</td></tr></table>"
+        f"<p>{para}</p></div><div class='footer'>网站标识码：0000000000</div></body></html>"
+    )
+
+
+def test_bulletin_page_sections_captions_and_table_cells() -> None:
+    doc = parse_document(_bulletin_page().encode("utf-8"), "page.html")
+    titles = [s.title for s in doc.walk() if s.title]
+    # A section numbered 01… glued to its title is a heading, with or without a 、 in it.
+    assert "01综合" in titles and "02文化旅游、卫生健康与体育" in titles
+    # A table caption is text, not a heading; the caption, its unit line and the next heading
+    # stay separate lines (a web page's blocks are not rejoined).
+    assert not any(t.startswith("表1") for t in titles)
+    lines = doc.text.split("\n")
+    assert "表1 2022年各类学校招生人数" in lines and "单位：万人" in lines
+    # A data table's cells stay parted: a Chinese cell is not glued to the number after it.
+    assert "饮料酒 千升 15767" in lines
+    assert "千升15767" not in doc.text
+    assert doc.kind == "统计公报" and doc.year == 2022
+    assert check_no_loss(_bulletin_page(), doc) == []

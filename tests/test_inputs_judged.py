@@ -52,6 +52,11 @@ def test_judged_files_without_corpus() -> None:
     _floors(judged.run_parts(None)["pages3b"], 1.0, 0, 1.0)  # its first (blind) run: 20/20
     # pages3c: first run 10/14 fields, 3/20 junk left; 14/14, none left after the class fixes.
     _floors(judged.run_parts(None)["pages3c"], 1.0, 0, 1.0)
+    # pages4 (full saved portal pages, 统计公报): first run 12/16 fields, 0/35 junk left, 46/48
+    # headings, 3/4 table rows glued; 16/16, 48/48, none glued after the class fixes.
+    pages4 = judged.run_parts(None)["pages4"]
+    _floors(pages4, 1.0, 0, 1.0)
+    assert pages4.cells_glued == 0, [n for n in pages4.notes if "table" in n]
 
 
 @pytest.mark.corpus

@@ -77,3 +77,22 @@ def test_vocative_and_long_first_sentences_are_not_leads() -> None:
         f"{P}\n这一年，以攻坚克难的狠劲，力促项目建设全面提速。{P}\n"
     )
     assert not any(s.kind == "lead" for s in doc.walk())
+
+
+def test_a_numbered_heading_closes_a_title_line_opened_under_its_sibling() -> None:
+    """三、… / a short title line (a table's caption) / 四、…: 四 is 三's sibling, not the caption's child."""
+    from reporttui.core.text.ingest import parse_document
+
+    para = "<p>全年规模以上工业增加值比上年增长百分之九，工业运行质量继续提高。</p>"
+    page = (
+        "<html><head><title>某县2015年国民经济和社会发展统计公报</title></head><body><div>"
+        f"<p>二、农业</p>{para}<p>三、工业与建筑业</p>{para}<p>主要工业产品产量</p>"
+        "<table><tr><td>产品名称</td><td>计量单位</td><td>产量</td></tr>"
+        "<tr><td>饮料酒</td><td>千升</td><td>15767</td></tr>"
+        "<tr><td>塑料制品</td><td>吨</td><td>183946</td></tr></table>"
+        f"<p>四、固定资产投资</p>{para}</div></body></html>"
+    )
+    doc = parse_document(page.encode("utf-8"), "bulletin.html")
+    levels = {s.title: s.level for s in doc.walk() if s.title}
+    assert levels["四、固定资产投资"] == levels["三、工业与建筑业"]
+    assert levels["主要工业产品产量"] > levels["三、工业与建筑业"]

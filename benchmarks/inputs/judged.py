@@ -1,7 +1,7 @@
 """Score the parser on the judged sample of issue 9 (tests/data/inputs/judged.json).
 
     .venv/bin/python benchmarks/inputs/judged.py [CORPUS_DIR] [-v] [--held-out-details] [--held2-details]
-        [--pages3-details] [--pages3b-details] [--pages3c-details]
+        [--pages3-details] [--pages3b-details] [--pages3c-details] [--pages4-details]
 
 Prints, for the tuned part and the held-out parts (held: round 2, held2: round 3) separately: metadata fields right, junk
 strings left in the text, must-keep sentences lost, judged headings found (web pages and
@@ -54,6 +54,8 @@ class Score:
     headings_found: int = 0
     page_headings: int = 0
     page_headings_found: int = 0
+    cells: int = 0
+    cells_glued: int = 0
     errors: int = 0
     chars: int = 0
     seconds: float = 0.0
@@ -67,7 +69,9 @@ class Score:
             f"{name:9} {self.items:3} items | metadata {pct(self.fields_right, self.fields)} | "
             f"junk left {self.junk_left}/{self.junk} | must-keep lost {self.keep_lost}/{self.keep} | "
             f"headings {pct(self.headings_found, self.headings)} "
-            f"(pages {pct(self.page_headings_found, self.page_headings)}) | errors {self.errors}"
+            f"(pages {pct(self.page_headings_found, self.page_headings)}) | "
+            + (f"table rows glued {self.cells_glued}/{self.cells} | " if self.cells else "")
+            + f"errors {self.errors}"
         )
 
 
@@ -140,6 +144,14 @@ def score_item(item: dict, data: bytes, name: str, doc: Document, aliases: dict,
         if norm(k) not in text:
             s.keep_lost += 1
             s.notes.append(f"{where} lost: {k[:40]!r}")
+    flat = normalize_chars(doc.text)
+    for row in item.get("cells", ()):
+        # A data table's row: its cells in order on one line, each pair parted by whitespace.
+        s.cells += 1
+        pattern = r"[ \t\u3000]+".join(re.escape(normalize_chars(c)) for c in row)
+        if not re.search(pattern, flat):
+            s.cells_glued += 1
+            s.notes.append(f"{where} table row not separable: {' | '.join(row)[:50]!r}")
     titles = {norm(sec.title) for sec in doc.walk() if sec.title}
     page = name.endswith((".html", ".htm"))
     for h in item.get("headings", ()):
@@ -152,7 +164,7 @@ def score_item(item: dict, data: bytes, name: str, doc: Document, aliases: dict,
             s.notes.append(f"{where} heading missing: {h!r}")
 
 
-PARTS = ("tuned", "held", "held2", "pages3", "pages3b", "pages3c")
+PARTS = ("tuned", "held", "held2", "pages3", "pages3b", "pages3c", "pages4")
 
 
 def part(item: dict) -> str:
@@ -206,6 +218,7 @@ def main(argv: list[str]) -> None:
     pages3_details = "--pages3-details" in argv
     pages3b_details = "--pages3b-details" in argv
     pages3c_details = "--pages3c-details" in argv
+    pages4_details = "--pages4-details" in argv
     args = [a for a in argv if not a.startswith("-")]
     corpus = find_corpus(args[0] if args else None)
     parts = run_parts(corpus)
@@ -224,6 +237,8 @@ def main(argv: list[str]) -> None:
         shown.append(("pages3b", parts["pages3b"]))
     if pages3c_details:
         shown.append(("pages3c", parts["pages3c"]))
+    if pages4_details:
+        shown.append(("pages4", parts["pages4"]))
     for name, s in shown:
         for n in s.notes:
             print(f"  [{name}] {n}")

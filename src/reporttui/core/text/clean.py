@@ -223,7 +223,12 @@ def clean(text: str) -> Cleaned:
             stripped = " ".join(cells)
         if "(" in stripped or "（" in stripped:
             stripped = _drop_pinyin(stripped, number, dropped)
-        stripped = tidy_punctuation(" ".join(stripped.split()))
+        if len(cells) > 1:
+            # A table row: its cells were tidied one by one and stay parted by a space (tidying
+            # the joined row would glue a Chinese cell to the number after it: 千升15767).
+            stripped = " ".join(stripped.split())
+        else:
+            stripped = tidy_punctuation(" ".join(stripped.split()))
         if not stripped:
             blank += 1
             continue

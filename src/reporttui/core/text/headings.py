@@ -42,6 +42,14 @@ _NOT_TITLE = re.compile(r"^(?:各位代表|同志们|代表们|谢谢)|^[(（]?\
 # After a document's text: its signature (issuer, then the date, 一九九六年二月五日 as often as
 # 1996年2月5日) and a note in brackets (（此件公开发布）, （本文有删减）). Not headings there.
 _SIGNATURE_NOTE = re.compile(r"^[(（](?:此件|本件|本文)[^()（）]{1,10}[)）]$")
+# A section line numbered 01…12 glued to its title (01综合, 11文化旅游、卫生健康与体育: the
+# provinces' statistical bulletins); not a count or a date (10月…, 20亿元…, 12个…).
+_GLUED_NUMBER = re.compile(
+    r"^\d{2}(?![年月日时号亿万千百个家元度倍届次期项人所条])[\u4e00-\u9fff][^。！？!?；;，,：:]{0,28}$"
+)
+# A table's or figure's caption (表9 2022年各类学校招生…, 图3 …): it names what follows, it does not
+# open a section.
+_CAPTION = re.compile(r"^(?:附表|表|图)\s*\d{1,2}(?:[-－.．]\d{1,2})?(?:[ \u3000]|(?=\d{4}年))")
 _DATE_ONLY = re.compile(
     r"^[(（]?(?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日[)）]?$"
 )
@@ -140,7 +148,7 @@ def classify(lines: list[Line]) -> list[Item]:
         signature = body_started and (
             _signs(lines, k) or _DATE_ONLY.match(t) is not None or _SIGNATURE_NOTE.match(t)
         )
-        if _title_like(ln) and not signature:
+        if _title_like(ln) and not signature and not _CAPTION.match(t):
             items.append(Item(True, t, "title", "title-line", 0, ln))
             continue
         items.append(Item(False, t, line=ln))
@@ -161,7 +169,9 @@ def _title_like(ln: Line) -> bool:
     if ln.hard_break or ln.bold:
         # A bold label ending in a colon (英国《泰晤士报》：) heads what follows on a web page.
         return len(t) <= 40 and (not ends_sentence(t) or (ln.bold and t[-1] in "：:"))
-    return len(t) <= 30 and not is_prose(t) and not t.isascii()
+    return (
+        len(t) <= 30 and (not is_prose(t) or _GLUED_NUMBER.match(t) is not None) and not t.isascii()
+    )
 
 
 def _merge_title_pairs(items: list[Item]) -> list[Item]:

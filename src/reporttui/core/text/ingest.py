@@ -28,7 +28,7 @@ from reporttui.core.text.structure import build
 _DATED = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
 _PUBLISHED_CHROME = re.compile(r"(?:发布|时间|日期)\s*[:：]?\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
 
-INGEST_VERSION = "7"
+INGEST_VERSION = "8"
 """Bumped whenever parsing changes what a Document holds (indexes built earlier are stale)."""
 
 
@@ -93,7 +93,7 @@ def parse_document(
             # The document's own date from the page's record (a 1996 notice posted in 2018): a
             # date line, which metadata takes for the document's date; 发布日期 is the page's.
             cleaned.chrome_text.insert(0, written)
-    lines, wrapped = rejoin(cleaned.lines, dropped)
+    lines, wrapped = rejoin(cleaned.lines, dropped, blocks=page is not None)
     if boilerplate:
         gone = boilerplate_lines([ln.text for ln in lines], boilerplate)
         dropped.extend(Dropped(lines[i].text, "boilerplate", lines[i].line) for i in sorted(gone))

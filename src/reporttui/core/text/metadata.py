@@ -419,6 +419,10 @@ def _year(
     date: str | None,
     published: str | None,
 ) -> tuple[int | None, str]:
+    if kind == "统计公报":
+        m = re.search(r"((?:19|20)\d\d)\s*年[^\n]{0,30}统计公报", head)
+        if m:
+            return int(m.group(1)), "title (the bulletin's year)"
     if kind in ("计划执行情况与计划草案报告", "计划草案报告"):
         m = _PLAN_YEAR.search(head)
         if m:

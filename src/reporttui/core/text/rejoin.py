@@ -139,13 +139,22 @@ def is_hard_wrapped(lines: list[Line]) -> bool:
     return open_ends >= 0.45 * len(body)
 
 
-def rejoin(lines: list[Line], dropped: list[Dropped]) -> tuple[list[Line], bool]:
-    """Join broken lines into paragraphs; returns the lines and whether the text was hard-wrapped."""
+def rejoin(
+    lines: list[Line], dropped: list[Dropped], blocks: bool = False
+) -> tuple[list[Line], bool]:
+    """Join broken lines into paragraphs; returns the lines and whether the text was hard-wrapped.
+
+    ``blocks``: the text comes from a web page's blocks (a blank line between two of them), so
+    unless the page's text is hard-wrapped a blank line ends a paragraph: a table caption or a
+    unit line (表9 …人数 / 单位：万人) is not the start of the heading and paragraph after it.
+    """
     lines = join_vertical_runs(lines, dropped)
     wrapped = is_hard_wrapped(lines)
     out: list[Line] = []
     for ln in lines:
-        if out and _continues(out[-1], ln, wrapped):
+        if blocks and not wrapped and out and out[-1].blank_after:
+            out.append(ln)
+        elif out and _continues(out[-1], ln, wrapped):
             prev = out[-1]
             sep = " " if _ASCII_WORD.match(prev.text[-1]) and _ASCII_WORD.match(ln.text[0]) else ""
             out[-1] = replace(

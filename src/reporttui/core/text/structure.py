@@ -167,7 +167,15 @@ def _close_for(stack: list[_Node], style: str) -> list[_Node]:
     if rank is not None:
         while stack:
             top_rank = _rank(stack[-1].style)
-            if top_rank is None or top_rank < rank:
+            if top_rank is None:
+                # A title line opened under a numbered section (三、工业… / 主要工业产品产量): the
+                # heading that closes that section (四、…) closes the title line's section too.
+                ranks = [r for n in stack[:-1] if (r := _rank(n.style)) is not None]
+                if ranks and ranks[-1] >= rank:
+                    stack.pop()
+                    continue
+                break
+            if top_rank < rank:
                 break
             stack.pop()
         return stack
