@@ -1,8 +1,8 @@
 """Score the parser on the judged sample of issue 9 (tests/data/inputs/judged.json).
 
-    .venv/bin/python benchmarks/inputs/judged.py [CORPUS_DIR] [-v] [--held-out-details] [--held2-details]
+    .venv/bin/python benchmarks/inputs/judged.py [CORPUS_DIR] [-v] [--held-out-details] [--held2-details] [--held3-details]
 
-Prints, for the tuned part and the held-out parts (held: round 2, held2: round 3) separately: metadata fields right, junk
+Prints, for the tuned part and the held-out parts (held: round 2, held2: round 3, held3: round 4) separately: metadata fields right, junk
 strings left in the text, must-keep sentences lost, judged headings found (web pages and
 text files). CORPUS_DIR defaults to /tmp/corpus, else the tarball in ../shared/corpus is
 unpacked. Without a corpus only the committed files are scored. Asserts nothing.
@@ -151,11 +151,11 @@ def score_item(item: dict, data: bytes, name: str, doc: Document, aliases: dict,
             s.notes.append(f"{where} heading missing: {h!r}")
 
 
-PARTS = ("tuned", "held", "held2")
+PARTS = ("tuned", "held", "held2", "held3")
 
 
 def part(item: dict) -> str:
-    """Which part of the sample an item is in: tuned, held (round 2) or held2 (round 3)."""
+    """Which part of the sample an item is in: tuned, held (round 2), held2 (round 3) or held3 (round 4)."""
     return str(item.get("set") or ("held" if item["held_out"] else "tuned"))
 
 
@@ -202,6 +202,7 @@ def main(argv: list[str]) -> None:
     verbose = "-v" in argv
     held_details = "--held-out-details" in argv
     held2_details = "--held2-details" in argv
+    held3_details = "--held3-details" in argv
     args = [a for a in argv if not a.startswith("-")]
     corpus = find_corpus(args[0] if args else None)
     parts = run_parts(corpus)
@@ -214,6 +215,8 @@ def main(argv: list[str]) -> None:
         shown.append(("held", parts["held"]))
     if held2_details:
         shown.append(("held2", parts["held2"]))
+    if held3_details:
+        shown.append(("held3", parts["held3"]))
     for name, s in shown:
         for n in s.notes:
             print(f"  [{name}] {n}")
