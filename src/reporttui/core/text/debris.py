@@ -37,6 +37,12 @@ _ASCII_TAIL = re.compile(
 _QUOTE_MARKERS = re.compile(r"([;；]{2,})([^;；。，！？\s]{1,16}?)([;；]{2,})")
 _DASH_MARKERS = re.compile(r"[;；]{2,}")
 _FIELD = re.compile(r"([\u3400-\u9fff]{2,6})\s*[:：]\s*([^\s:：]{0,24})")
+_LABEL = re.compile(r"([\u3400-\u9fff]{2,6})\s*[:：]")
+_LOCATION = re.compile(r"^(?:您当前的位置|当前位置|您现在的位置|您的位置|所在位置|首页\s*[>＞»›])")
+_LEAD = re.compile(r"^([?？\ufffd]{2,}|[^\w\s\u3400-\u9fff“‘《〈（(【\[—\-*#>·•●■□◆◇○◎★☆▲△①-⑳]{3,6})\s*")
+_STAMP = re.compile(
+    r"(?:19|20)\d\d\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?|(?:上午|下午)?\d{1,2}:\d{2}(?::\d{2})?"
+)
 _DATEISH = re.compile(r"(?:19|20)\d\d[-/.年]\d{1,2}|\d{1,2}[-:：]\d{2}")
 _URLISH = re.compile(r"^(?:https?://|www\.|data:)\S+$|^\S*data:image/\S+$", re.IGNORECASE)
 # An inline image's data URI and the rest of its tag's attributes (" alt="…" width="…").
@@ -53,12 +59,19 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
     if not lines:
         return lines
     _repeated_tails(lines, dropped)
+    _line_start_tokens(lines, dropped)
     if any(";;" in ln.text or "；；" in ln.text for ln in lines):
         _marker_runs(lines, dropped)
     n = len(lines)
     drop: dict[int, str] = {}
     chrome_fields = {d.line for d in dropped if d.reason == "web chrome" and _FIELD.search(d.text)}
     edge = max(6, n // 20)
+    # A portal's field block may run longer than the edge: the head lasts until the first prose.
+    head = next(
+        (i for i, ln in enumerate(lines[:60]) if len(ln.text) >= 20 and _SENTENCE_END.search(ln.text)),
+        min(n, 60),
+    )
+    head = max(edge, head)
     for i, ln in enumerate(lines):
         t = ln.text
         if "data:image/" in t:
@@ -73,12 +86,14 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
             continue
         if _URLISH.match(t) or (len(t) <= 12 and _LETTERS_ONLY.match(t)):
             drop[i] = "debris"
-        elif ((i < edge or i >= n - edge) and _field_line(t, lines, i, chrome_fields)) or (
+        elif ((i < head or i >= n - edge) and _field_line(t, lines, i, chrome_fields)) or (
             (i < 5 or i >= n - 8) and _TOOLBAR.match(t) and not SPEAKER.match(t)
         ):
             drop[i] = "page chrome"
         elif len(t) <= 30 and _QR.search(t) and _QR_ASK.search(t) and not t.endswith("。"):
             drop[i] = "qr boilerplate"
+    _field_values(lines, drop, chrome)
+    _site_header(lines, dropped, drop)
     # A run of short unpunctuated lines closing the document: share, comment and login links.
     k = n
     while k > 0 and len(lines[k - 1].text) <= 12 and not _SENTENCE_PUNCT.search(lines[k - 1].text):
@@ -138,34 +153,109 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
 
 
 def _fields(t: str) -> list[tuple[str, str]]:
+    """The ``label: value`` fields of a line of page fields (none for a sentence).
+
+    Each label runs to the colon; its value is what comes before the next label (the space
+    between fields is often gone: 新闻热线：0577-67898890广告热线：67810777). A bracketed line
+    (（作者：柴晶晶）) is read inside its brackets.
+    """
     if _SENTENCE_END.search(t) or "，" in t or len(t) > 80:
         return []
-    return _FIELD.findall(t)
+    if t[:1] in "(（" and t[-1:] in ")）":
+        t = t[1:-1]
+    labels = list(_LABEL.finditer(t))
+    out: list[tuple[str, str]] = []
+    for k, m in enumerate(labels):
+        end = labels[k + 1].start() if k + 1 < len(labels) else len(t)
+        out.append((m.group(1), t[m.end() : end].strip()))
+    return out
+
+
+def _empty(value: str) -> bool:
+    """A field without a value: nothing, or only marks (选择区域:>>, 字号:【)."""
+    return not any(ch.isalnum() for ch in value)
 
 
 def _field_line(t: str, lines: list[Line], i: int, chrome_fields: set[int]) -> bool:
-    """``label: value`` page fields: several on one line, one with a date and little else, or an
-    empty one next to another field line (访问次数: under 发布时间:…; not 各位代表： over prose)."""
+    """``label: value`` page fields: several on one line, one with a date and little else, a
+    short one or an empty one in a cluster of field lines (访问次数: under 发布时间:…; 作者:办公室
+    冯晶玲 under 发布日期:…; not 各位代表： over prose), or one whose value is only marks
+    (选择区域:>>, a form control)."""
     fields = _fields(t)
     if not fields:
         return False
     if len(fields) >= 2:
         return True
-    _label, value = fields[0]
-    rest = _FIELD.sub("", t).strip()
+    label, value = fields[0]
+    prefix = t[: t.find(label)].strip("(（ ")
+    dated = _DATEISH.search(t) is not None
+    bare = _STAMP.sub("", prefix).strip()
+    if len(bare) > 4 or _CJK.search(bare):
+        return False  # a line that only ends in a colon after some words
+    if value and _empty(value):
+        return True
     if value:
-        return _DATEISH.search(t) is not None and len(rest) <= 20
+        if dated and len(value) <= 30:
+            return True  # 发布日期：2022-02-15 / 2016年03月16日 09:12:39 來源：新華網
+        if len(value) > 12 or _SENTENCE_PUNCT.search(value):
+            return False
+        if t[:1] in "(（" and i >= len(lines) - 2:
+            return True  # （作者：柴晶晶） closing the document
     at = lines[i].line
-    if chrome_fields and any(at - k in chrome_fields for k in (1, 2, 3)):
-        return True  # a field line just above was already dropped as chrome
-    # An empty field belongs to a cluster of field lines anchored by a dated or multi-field one.
-    for j in (i - 2, i - 1, i + 1, i + 2):
+    if chrome_fields and any(at - k in chrome_fields or at + k in chrome_fields for k in (1, 2, 3)):
+        return True  # a field line next to one already dropped as chrome
+    # A field belongs to a cluster of field lines anchored by a dated or multi-field one, or to
+    # a run of three field lines or more (a portal's 索引号/发文机构/发文日期 block).
+    near_fields = 0
+    for j in (i - 3, i - 2, i - 1, i + 1, i + 2, i + 3):
         if 0 <= j < len(lines):
             near = lines[j].text
             f = _fields(near)
-            if f and (len(f) >= 2 or _DATEISH.search(near)):
+            if f and (len(f) >= 2 or _DATEISH.search(near)) and abs(j - i) <= 2:
                 return True
-    return False
+            near_fields += bool(f)
+    return near_fields >= 2
+
+
+def _field_values(lines: list[Line], drop: dict[int, str], chrome: list[str]) -> None:
+    """The value of an empty field set on its own line (• 索引号： / 6107280000/2024-001005 /
+    • 主题分类：): a short line between two dropped field lines is part of the field block."""
+    for i in range(1, len(lines) - 1):
+        if i in drop or drop.get(i - 1) != "page chrome" or drop.get(i + 1) != "page chrome":
+            continue
+        t = lines[i].text
+        f = _fields(lines[i - 1].text)
+        if len(t) <= 30 and not _SENTENCE_PUNCT.search(t) and len(f) == 1 and _empty(f[0][1]):
+            drop[i] = "page chrome"
+            chrome.append(f"{lines[i - 1].text} {t}")  # 发布日期： 2024年04月06日: metadata reads it
+
+
+def _site_header(lines: list[Line], dropped: list[Dropped], drop: dict[int, str]) -> None:
+    """Short lines above a page's location bar (全国人民代表大会--新闻中心 / 当前位置：…) are the
+    site's header, not the article."""
+    first = lines[min(len(lines), 4) - 1].line
+    bar = next(
+        (d.line for d in dropped if d.reason == "web chrome" and d.line <= first + 1 and _LOCATION.match(d.text)),
+        None,
+    )
+    if bar is None:
+        return
+    for i, ln in enumerate(lines[:4]):
+        if ln.line < bar and len(ln.text) <= 30 and not _SENTENCE_PUNCT.search(ln.text):
+            drop.setdefault(i, "page chrome")
+
+
+def _line_start_tokens(lines: list[Line], dropped: list[Dropped]) -> None:
+    """Strip a token of marks that starts many lines (??? where a scraper lost the indent)."""
+    found = [_LEAD.match(ln.text) for ln in lines]
+    counts = Counter(m.group(1) for m in found if m)
+    bad = {t for t, c in counts.items() if c >= 3 and c >= 0.2 * len(lines)}
+    if not bad:
+        return
+    for ln, m in zip(lines, found, strict=False):
+        if m and m.group(1) in bad and ln.text[m.end() :].strip():
+            dropped.append(Dropped(m.group(1), "repeated line-start token", ln.line))
+            ln.text = ln.text[m.end() :].lstrip()
 
 
 def _tail(text: str) -> str | None:

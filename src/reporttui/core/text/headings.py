@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from reporttui.core.text.clean import Line
-from reporttui.core.text.rejoin import SPEAKER, ends_sentence, is_prose, is_subtitle
+from reporttui.core.text.rejoin import HEADLINE, SPEAKER, ends_sentence, is_prose, is_subtitle
 
 _CN_DIGITS = {
     "零": 0,
@@ -37,6 +37,7 @@ _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _STOPS = "。！？!?"
 _CLOSERS = "”’」』）)"
+_CONTENTS = re.compile(r"^目\s*录$")  # a contents label, never part of the title above it
 _BRACKET_NOTE = re.compile(r"^\s*[(（][^()（）]*[)）]\s*$")
 _NOT_TITLE = re.compile(r"^(?:各位代表|同志们|代表们|谢谢)|^[(（]?\d{4}年\d{1,2}月\d{1,2}日[)）]?$")
 
@@ -99,8 +100,12 @@ def first_stop(text: str, start: int) -> int:
 def classify(lines: list[Line]) -> list[Item]:
     """Turn joined lines into heading and paragraph items."""
     items: list[Item] = []
-    for ln in lines:
+    for i, ln in enumerate(lines):
         t = ln.text
+        if i == 0 and ln.blank_after and HEADLINE.match(t):
+            # A news headline with a colon (交通运输部：着力打造…) opening the text is its title.
+            items.append(Item(True, t, "title", "title-line", 0, ln))
+            continue
         if ln.md_level:
             items.append(Item(True, t, f"md{ln.md_level}", "markdown", 0, ln))
             continue
@@ -156,6 +161,7 @@ def _merge_title_pairs(items: list[Item]) -> list[Item]:
             and it.line is not None
             and it.line.blank_before == 0
             and not (it.line.bold or prev.line is None or prev.line.bold)
+            and not _CONTENTS.match(it.text)
         ):
             out[-1] = Item(True, prev.text + " " + it.text, "title", "title-line", 0, prev.line)
         else:

@@ -17,13 +17,15 @@ from reporttui.core.text.variants import to_simplified
 _ADMIN = r"(?:省|市|县|区|自治区|自治州|自治县|州|盟|旗)"
 _PLACE = rf"[\u4e00-\u9fff]{{1,10}}?{_ADMIN}"
 _MEETING = re.compile(
-    rf"((?:19|20)\d\d)\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日\s*在\s*({_PLACE}|全国|中华人民共和国)"
+    rf"((?:19|20)\d\d)\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日\s*"
+    rf"(?:[和至到、\-—]\s*(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*日\s*)?在\s*({_PLACE}|全国|中华人民共和国)"
     r"?.{0,20}?(?:人民代表大会|人大)"
 )
 _DATE = re.compile(r"((?:19|20)\d\d)\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
 _PUBLISHED = re.compile(
     r"(?:发布时间|发布日期|发文日期|刊发时间|日期|时间)\s*[:：]?\s*((?:19|20)\d\d)[年\-/.](\d{1,2})[月\-/.](\d{1,2})"
 )
+_STAMP = re.compile(r"((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})\s*\d{1,2}:\d{2}")
 _MASTHEAD_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*星期")
 _PLAN_YEAR = re.compile(
     r"((?:19|20)\d\d)\s*年(?:[\u4e00-\u9fff]{0,12})?(?:国民经济和社会发展)?计划[(（]?草案"
@@ -34,9 +36,9 @@ _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _WORK_PLAN_HEADING = re.compile(
     r"((?:19|20)\d\d)\s*年\s*(?:工作安排|工作任务|重点工作|主要任务|工作建议|目标任务)"
 )
-_BOUNDARY = r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=关于))"
+_BOUNDARY = r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=关于)|(?<=\d年))"
 _REGION_BEFORE = re.compile(
-    rf"{_BOUNDARY}({_PLACE})(?:人民政府|人大常委会|人民代表大会常务委员会|政府工作报告|(?:19|20)\d\d年|第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届|第[一二三四五六七八九十]+个五年|“[一二三四五六七八九十]+五”|国民经济和社会发展)"
+    rf"{_BOUNDARY}({_PLACE})(?:人民政府|政府|人大常委会|人民代表大会常务委员会|政府工作报告|(?:19|20)\d\d年|第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届|第[一二三四五六七八九十]+个五年|“[一二三四五六七八九十]+五”|国民经济和社会发展)"
 )
 _REGION_MEETING = re.compile(rf"在({_PLACE})第?[一二三四五六七八九十]+届")
 _REGION_NEWS = re.compile(
@@ -117,15 +119,16 @@ def _clean_region(name: str | None) -> str | None:
     if not name:
         return None
     name = re.split(
-        r"代表|关于|围绕|按照|落实|完成|贯彻|执行|召开|通过|经过|提请|报请|提交|实施|根据|指数|举办|出席|参加|列席|参会|[在向对我们的是了由届次与及着]",
+        r"代表|关于|围绕|按照|落实|完成|贯彻|执行|召开|通过|经过|提请|报请|提交|实施|根据|指数|举办|出席|参加|列席|参会|[在向对我们的是了由届次与及着委]",
         name,
     )[-1]
     # "2011年东莞市", "1月20日长沙市": the place starts after the date (日照, 日喀则 are places).
     name = re.sub(r"^(?:[年月]|日(?!照|喀则|土))+", "", name)
-    name = re.sub(r"^.*和(?=(?:省|市|县|区)$)", "", name)  # "方针和省", not "呼和浩特市"
+    # "方针和省", not "呼和浩特市" nor "云和县" (one character before 和: part of the name).
+    name = re.sub(r"^[\u4e00-\u9fff]{2,}和(?=(?:省|市|县|区)$)", "", name)
     if len(name) < 3 and not name.endswith(("县", "区", "旗")):
         return None  # provinces, cities and prefectures have names of two characters or more
-    name = re.sub(r"^(?:全|原)", "", name)
+    name = re.sub(r"^(?:全|原|中共)", "", name)
     if len(name) < 2 or _NOT_REGION_TAIL.search(name) or name in ("自治州", "自治区", "自治县"):
         return None
     return name
@@ -178,6 +181,14 @@ def extract(
                 why["date"] = "date line"
         if m:
             date = _iso(m.group(1), m.group(2), m.group(3))
+    if published is None:
+        # A timestamp line without a label (李万祥 2025-09-11 12:48:20); not a page's clock (星期五).
+        for c in chrome:
+            m = _STAMP.search(c)
+            if m and "星期" not in c and "周" not in c:
+                published = _iso(m.group(1), m.group(2), m.group(3))
+                why["published"] = "timestamp line"
+                break
     if published is None and page_published is not None:
         published = page_published
         why["published"] = "web page meta/date"
@@ -197,6 +208,12 @@ def extract(
         if own:
             kind, why["kind"] = "政府工作报告", "the report after its resolution (各位代表)"
             final_title, why["title"] = _tidy_title(own), "report's title line after its resolution"
+    if kind in _SUBTITLED_KINDS and _GENERIC_TITLE.match(final_title):
+        # 1991年政府工作报告 over 关于1990年…计划执行情况与1991年计划草案的报告: the plan report
+        # filed as the year's report; its own title is the subtitle.
+        own = next((t for t in title_lines[:4] if _OWN_REPORT_TITLE.match(t.strip("* "))), None)
+        if own:
+            final_title, why["title"] = own.strip("* "), "the report's own title (subtitle)"
     if _COVER_NOTICE.search(final_title):
         # The notice issues the report: the report's own title line is the document's title.
         own = next((h for h in headings[:6] if _REPORT_TITLE.match(h)), None)
@@ -250,6 +267,16 @@ _REPORT_TITLE = re.compile(r"^[^，。；：\n]{0,30}报告$")
 _REPORT_TITLE_LINE = re.compile(
     r"(?:^|\n)[*\s]*([^\n*]{0,30}报告)[*\s]*\n[*\s]*——\s*(?:19|20)\d\d\s*年"
 )
+_SUBTITLED_KINDS = (
+    "计划执行情况与计划草案报告",
+    "计划草案报告",
+    "预算执行情况与预算草案报告",
+    "预算报告",
+    "规划纲要报告",
+)
+_GENERIC_TITLE = re.compile(r"^(?:(?:19|20)\d\d\s*年)?(?:国务院)?政府工作报告$")
+_OWN_REPORT_TITLE = re.compile(r"^关于[^\n]{4,80}的报告$")
+_TRAILING_YEAR = re.compile(r"(?<![\d年])\s*((?:19|20)\d\d)$")
 _WIRE_DATELINE = re.compile(r"^[\u4e00-\u9fff]{2,12}?\d{1,2}月\d{1,2}日电\s*")
 _SPACED_RUN = re.compile(
     r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){3,}(?![\u4e00-\u9fff])"
@@ -272,7 +299,14 @@ def _tidy_title(title: str) -> str:
     if len(cut) >= 4:
         title = cut
     stripped = _TITLE_NOTE_LEAD.sub("", _TITLE_NOTE.sub("", title))
-    return stripped if len(stripped) >= 4 else title
+    title = stripped if len(stripped) >= 4 else title
+    if title.startswith("《") and title.endswith("》") and title.count("《") == 1:
+        title = title[1:-1]  # 《政府工作报告》 set as the title line: the book marks are the layout's
+    # A year left after the title by a page's year selector (…统计公报 2022), already in the title.
+    m = _TRAILING_YEAR.search(title)
+    if m and m.group(1) + "年" in title[: m.start()]:
+        title = title[: m.start()]
+    return title
 
 
 def _choose_title(title: str, fm_title: str) -> tuple[str, str]:
@@ -307,7 +341,7 @@ _ADOPTED = re.compile(
     r"[(（]\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^\n）)]{0,40}(?:会议)?通过\s*[)）]"
 )
 _BULLETIN = re.compile(r"统计公报")
-_BUDGET = re.compile(r"(?:预算|决算)[^\n]{0,20}(?:的报告|报告)")
+_BUDGET = re.compile(r"(?:预算|决算)[^\n]{0,20}(?:的报告|报告)|(?:预算|决算)(?:公开|草案)(?:\n|$)")
 _PLAN = re.compile(r"计划[^\n]{0,20}(?:的报告|报告)")
 _FIVE_YEAR = re.compile(
     r"规划纲要[(（]?草案[)）]?的?报告|规划纲要的报告|五年计划(?:纲要)?的?报告|“[一二三四五六七八九十]+五”计划[^\n]{0,20}的报告"
@@ -322,6 +356,10 @@ _SESSION = re.compile(
     r"[一二三四五六七八九十]+届(?:全国)?(?:人大|人民代表大会)?第?[一二三四五六七八九十]+次会议"
     r"|人民代表大会第[一二三四五六七八九十]+次会议"
 )
+# An issuing office's document number: 鲁政发〔2014〕20号, 岳办发〔2017〕2号.
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,6}[发函字][〔\[［]\s*((?:19|20)\d\d)\s*[〕\]］]\s*\d{1,4}\s*号")
+# Deputies reviewing the report (代表团审议, 共同审议《政府工作报告》): news of a congress session.
+_REVIEWED = re.compile(r"代表团[^\n。]{0,12}审议|审议[《“]?政府工作报告|分组讨论[^\n。]{0,20}政府工作报告")
 _CONGRESS = re.compile(
     r"人大[一二三四五六七八九十\d]+次会议|人民代表大会第[一二三四五六七八九十]+次会议|两会|人代会|代表团审议|分团审议|政协[^\n]{0,8}会议"
 )
@@ -338,7 +376,7 @@ def _kind(head: str, body_head: str, text: str, news: bool) -> tuple[str | None,
         return "决议", "title (决议)"
     if _BULLETIN.search(head):
         return "统计公报", "title (统计公报)"
-    if "计划执行情况" in head and "计划" in head:
+    if "计划执行情况" in head and re.search(r"计划执行情况[^\n]{0,40}(?:报告|草案)", head):
         return "计划执行情况与计划草案报告", "title (计划执行情况)"
     if "预算执行情况" in head and "预算" in head and "草案" in head:
         return "预算执行情况与预算草案报告", "title (预算执行情况)"
@@ -353,6 +391,9 @@ def _kind(head: str, body_head: str, text: str, news: bool) -> tuple[str | None,
     )
     if delivered and ("政府工作报告" in head or "报告工作" in body_head or "政府工作" in body_head):
         return "政府工作报告", "delivered to a congress (各位代表/meeting line)"
+    if _DOC_NUMBER.search(head):
+        # An official document (鲁政发〔2014〕20号) is no news, whatever page printed it.
+        return None, "document number (X发〔YYYY〕N号)"
     reported = news or re.search(r"两会[\u4e00-\u9fff]{0,4}召开|记者|本报讯", body_head) is not None
     if reported:
         if "政府工作报告" in text or "两会" in body_head or "政府工作" in body_head:
@@ -362,6 +403,8 @@ def _kind(head: str, body_head: str, text: str, news: bool) -> tuple[str | None,
         return "新闻报道", "news signals (byline, masthead, web page)"
     if not delivered and _SESSION.search(body_head):
         return "两会新闻", "congress session in the text, not delivered"
+    if not delivered and _REVIEWED.search(body_head[:1500]):
+        return "两会新闻", "deputies reviewing the report, not delivered"
     if "政府工作报告" in head:
         return "政府工作报告", "title"
     return None, ""
@@ -407,6 +450,10 @@ def _year(
     date: str | None,
     published: str | None,
 ) -> tuple[int | None, str]:
+    if kind == "统计公报":
+        m = re.search(r"((?:19|20)\d\d)\s*年[^\n]{0,30}统计公报", head)
+        if m:
+            return int(m.group(1)), "title (the bulletin's year)"
     if kind in ("计划执行情况与计划草案报告", "计划草案报告"):
         m = _PLAN_YEAR.search(head)
         if m:
@@ -456,6 +503,9 @@ def _year(
         session = cn_small(n.group(2) or n.group(4))
         if term in _NPC_TERM_START and 1 <= session <= 5:
             return _NPC_TERM_START[term] + session - 1, "national congress term and session"
+    d = _DOC_NUMBER.search(head)
+    if d and kind is None:
+        return int(d.group(1)), "document number (X发〔YYYY〕N号)"
     if date and kind in _PUBLISHED_YEAR_KINDS:
         return int(date[:4]), "date"
     if published and kind in _PUBLISHED_YEAR_KINDS:

@@ -32,6 +32,8 @@ SPEAKER = re.compile(
     r"^\S{0,24}(?:总理|省长|市长|州长|县长|区长|旗长|盟长|主席|局长|主任|书记|代省长|代市长|代县长)"
     r"\s+\S{2,4}$"
 )
+HEADLINE = re.compile(r"^[^。！？!?，,、；;：:]{2,24}[：:][^。！？!?，,、；;：:]{4,36}(?<![：:])$")
+"""A short line whose only punctuation is one colon inside: a news headline (交通运输部：…)."""
 BYLINE = re.compile(r"^(?:□|■|◎|文字\s|文/|图/|文图/|图文/|记者|本报记者|通讯员|摄影|摄\s)")
 _ASCII_WORD = re.compile(r"[A-Za-z]")
 
@@ -171,6 +173,8 @@ def _continues(prev: Line, nxt: Line, wrapped: bool) -> bool:
         return not nxt.md_level and not nxt.cells
     if standalone(prev) or standalone(nxt) or ends_sentence(prev.text):
         return False
+    if nxt.blank_before and HEADLINE.match(prev.text):
+        return False  # a headline with a colon (报告显示：…) over its article, a blank between
     if BYLINE.match(nxt.text):
         return False
     if wrapped:
