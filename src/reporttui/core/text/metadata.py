@@ -38,7 +38,7 @@ _WORK_PLAN_HEADING = re.compile(
 )
 _BOUNDARY = r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=关于)|(?<=\d年))"
 _REGION_BEFORE = re.compile(
-    rf"{_BOUNDARY}({_PLACE})(?:人民政府|政府|人大常委会|人民代表大会常务委员会|政府工作报告|(?:19|20)\d\d年|第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届|第[一二三四五六七八九十]+个五年|“[一二三四五六七八九十]+五”|国民经济和社会发展)"
+    rf"{_BOUNDARY}({_PLACE})(?:人民政府|人大常委会|人民代表大会常务委员会|政府工作报告|(?:19|20)\d\d年|第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届|第[一二三四五六七八九十]+个五年|“[一二三四五六七八九十]+五”|国民经济和社会发展)"
 )
 _REGION_MEETING = re.compile(rf"在({_PLACE})第?[一二三四五六七八九十]+届")
 _REGION_NEWS = re.compile(
@@ -518,6 +518,7 @@ _REGION_SPEAKER = re.compile(
 )
 
 
+_REGION_GOV = re.compile(rf"{_BOUNDARY}([\u4e00-\u9fff]{{1,8}}?[县市区旗])政府(?!工作报告)")
 _TITLE_PLACE = re.compile(
     rf"^(?:[0-9\-—~至年月日]+)?({_PLACE})(?![\u4e00-\u9fff]{{0,2}}(?:人民代表大会|人大))"
 )
@@ -569,7 +570,14 @@ def _region(
         if c1 >= 3 and c1 >= 2 * c2:
             return best, "place named as the actor"
     city = _dominant_city(text)
-    return city, "place the text names itself by" if city else ""
+    if city:
+        return city, "place the text names itself by"
+    # Last: a county or city government named in the text (文成县政府交出了…).
+    for m in _REGION_GOV.finditer(body_head):
+        name = _clean_region(m.group(1))
+        if name and len(name) >= 3 and not re.fullmatch(r"[省市县区州旗]+", name[:-1]):
+            return name, "government named in the text (XX县政府)"
+    return None, ""
 
 
 _SELF_NAMING = re.compile(

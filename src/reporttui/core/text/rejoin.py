@@ -32,8 +32,11 @@ SPEAKER = re.compile(
     r"^\S{0,24}(?:总理|省长|市长|州长|县长|区长|旗长|盟长|主席|局长|主任|书记|代省长|代市长|代县长)"
     r"\s+\S{2,4}$"
 )
-HEADLINE = re.compile(r"^[^。！？!?，,、；;：:]{2,24}[：:][^。！？!?，,、；;：:]{4,36}(?<![：:])$")
-"""A short line whose only punctuation is one colon inside: a news headline (交通运输部：…)."""
+HEADLINE = re.compile(
+    r"^(?![^：:]*(?:标题|题目)[：:])[^。！？!?，,、；;：:]{2,24}[：:][^。！？!?，,、；;：:—]{4,36}(?<![：:])$"
+)
+"""A short line whose only punctuation is one colon inside: a news headline (交通运输部：…), not
+a page's label of the title (原标题：…)."""
 BYLINE = re.compile(r"^(?:□|■|◎|文字\s|文/|图/|文图/|图文/|记者|本报记者|通讯员|摄影|摄\s)")
 _ASCII_WORD = re.compile(r"[A-Za-z]")
 
