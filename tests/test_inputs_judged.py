@@ -45,6 +45,10 @@ def test_judged_files_without_corpus() -> None:
     # held2 (round 3): first measurement 86/103 fields with the corpus, 6 junk left, 1 sentence
     # lost; after the class fixes that followed it (no longer blind) the figures below.
     _floors(judged.run_parts(None)["held2"], 0.97, 0, 1.0)
+    # held3 (round 4): first (blind) measurement 112/135 fields with the corpus, 13 junk left;
+    # after its class fixes 56/56 on the page texts. Headings 6/9: the three missing are judged
+    # without the full stop the project keeps on a numbered heading (1.指导思想。).
+    _floors(judged.run_parts(None)["held3"], 0.97, 0, 0.66)
 
 
 @pytest.mark.corpus
@@ -56,3 +60,4 @@ def test_judged_sample_with_corpus(corpus_dir: Path) -> None:
     _floors(tuned, 0.95, 1, 1.0)
     _floors(held, 0.95, 1, 0.66)
     _floors(parts["held2"], 0.97, 0, 1.0)  # 102/103 after its first run (86/103 first)
+    _floors(parts["held3"], 0.97, 0, 0.9)  # 134/135 after its first run (112/135 first)

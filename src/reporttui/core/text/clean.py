@@ -146,7 +146,9 @@ _CONTROL_SEQ = re.compile(
 )
 _MASTHEAD = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*星期[一二三四五六日天]")
 # A location bar of any site: short parts joined by arrows (首页 > 信息公开 > 信息浏览).
-_BREADCRUMB = re.compile(r"^[^。，！？>＞»›→]{1,30}(?:\s*(?:>>?|->|＞|»|›|→)\s*[^。，！？>＞»›→]{1,30}){2,}$")
+_BREADCRUMB = re.compile(
+    r"^[^。，！？>＞»›→]{1,30}(?:\s*(?:>>?|->|＞|»|›|→)\s*[^。，！？>＞»›→]{1,30}){2,}$"
+)
 # A timestamp standing alone, maybe after a name: a page clock (2018/12/28 上午9:27:28 星期五) or
 # a byline (李万祥 2025-09-11 12:48:20).
 _TIMESTAMP_LINE = re.compile(
@@ -306,11 +308,11 @@ def _chrome_reason(line: str) -> str | None:
         return None
     if _WEB_CHROME.match(line) or _PREV_NEXT.match(line) or _CHROME_ONLY.match(line):
         return "web chrome"
-    if ">" in line or "＞" in line or "»" in line or "›" in line or "→" in line:
-        if _BREADCRUMB.match(line) and re.search(r"[\u4e00-\u9fff]", line):
-            return "web chrome"
-    if ":" in line and _TIMESTAMP_LINE.match(line):
+    arrows = ">" in line or "＞" in line or "»" in line or "›" in line or "→" in line
+    if arrows and _BREADCRUMB.match(line) and re.search(r"[\u4e00-\u9fff]", line):
         return "web chrome"
+    if ":" in line and _TIMESTAMP_LINE.match(line):
+        return "byline" if "\u4e00" <= line[0] <= "\u9fff" else "web chrome"
     if line[0] in _NOTICE_FIRST or any(w in line[:60] for w in _NOTICE_WORDS):  # cheap test first
         plain = _PINYIN.sub("", line) if "(" in line or "（" in line else line  # 點(diǎn)擊
         if _SITE_NOTICE.match(to_simplified(plain)):

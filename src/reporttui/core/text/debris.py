@@ -38,8 +38,12 @@ _QUOTE_MARKERS = re.compile(r"([;；]{2,})([^;；。，！？\s]{1,16}?)([;；]{
 _DASH_MARKERS = re.compile(r"[;；]{2,}")
 _FIELD = re.compile(r"([\u3400-\u9fff]{2,6})\s*[:：]\s*([^\s:：]{0,24})")
 _LABEL = re.compile(r"([\u3400-\u9fff]{2,6})\s*[:：]")
+# The name of a site's channel (its last word): 政府信息公开, 工作动态, 今日要闻, 新闻中心.
+_CHANNEL = re.compile(r"(?:公开|动态|要闻|新闻|资讯|快讯|专题|专栏|频道|中心|栏目)$")
 _LOCATION = re.compile(r"^(?:您当前的位置|当前位置|您现在的位置|您的位置|所在位置|首页\s*[>＞»›])")
-_LEAD = re.compile(r"^([?？\ufffd]{2,}|[^\w\s\u3400-\u9fff“‘《〈（(【\[—\-*#>·•●■□◆◇○◎★☆▲△①-⑳]{3,6})\s*")
+_LEAD = re.compile(
+    r"^([?？\ufffd]{2,}|[^\w\s\u3400-\u9fff“‘《〈（(【\[—\-*#>·•●■□◆◇○◎★☆▲△①-⑳]{3,6})\s*"
+)
 _STAMP = re.compile(
     r"(?:19|20)\d\d\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?|(?:上午|下午)?\d{1,2}:\d{2}(?::\d{2})?"
 )
@@ -68,7 +72,11 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
     edge = max(6, n // 20)
     # A portal's field block may run longer than the edge: the head lasts until the first prose.
     head = next(
-        (i for i, ln in enumerate(lines[:60]) if len(ln.text) >= 20 and _SENTENCE_END.search(ln.text)),
+        (
+            i
+            for i, ln in enumerate(lines[:60])
+            if len(ln.text) >= 20 and _SENTENCE_END.search(ln.text)
+        ),
         min(n, 60),
     )
     head = max(edge, head)
@@ -94,6 +102,7 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
             drop[i] = "qr boilerplate"
     _field_values(lines, drop, chrome)
     _site_header(lines, dropped, drop)
+    _channel_label(lines, dropped, drop)
     # A run of short unpunctuated lines closing the document: share, comment and login links.
     k = n
     while k > 0 and len(lines[k - 1].text) <= 12 and not _SENTENCE_PUNCT.search(lines[k - 1].text):
@@ -220,6 +229,20 @@ def _field_line(t: str, lines: list[Line], i: int, chrome_fields: set[int]) -> b
 def _field_values(lines: list[Line], drop: dict[int, str], chrome: list[str]) -> None:
     """The value of an empty field set on its own line (• 索引号： / 6107280000/2024-001005 /
     • 主题分类：): a short line between two dropped field lines is part of the field block."""
+    changed = True
+    while changed:  # an empty field next to a dropped field line is one more of the block
+        changed = False
+        for i, ln in enumerate(lines[:60]):
+            f = _fields(ln.text) if i not in drop else []
+            near = (i - 2, i - 1, i + 1, i + 2)
+            if (
+                len(f) == 1
+                and _empty(f[0][1])
+                and len(ln.text) <= 12
+                and any(drop.get(j) == "page chrome" and _fields(lines[j].text) for j in near)
+            ):
+                drop[i] = "page chrome"
+                changed = True
     for i in range(1, len(lines) - 1):
         if i in drop or drop.get(i - 1) != "page chrome" or drop.get(i + 1) != "page chrome":
             continue
@@ -227,7 +250,9 @@ def _field_values(lines: list[Line], drop: dict[int, str], chrome: list[str]) ->
         f = _fields(lines[i - 1].text)
         if len(t) <= 30 and not _SENTENCE_PUNCT.search(t) and len(f) == 1 and _empty(f[0][1]):
             drop[i] = "page chrome"
-            chrome.append(f"{lines[i - 1].text} {t}")  # 发布日期： 2024年04月06日: metadata reads it
+            chrome.append(
+                f"{lines[i - 1].text} {t}"
+            )  # 发布日期： 2024年04月06日: metadata reads it
 
 
 def _site_header(lines: list[Line], dropped: list[Dropped], drop: dict[int, str]) -> None:
@@ -235,7 +260,11 @@ def _site_header(lines: list[Line], dropped: list[Dropped], drop: dict[int, str]
     site's header, not the article."""
     first = lines[min(len(lines), 4) - 1].line
     bar = next(
-        (d.line for d in dropped if d.reason == "web chrome" and d.line <= first + 1 and _LOCATION.match(d.text)),
+        (
+            d.line
+            for d in dropped
+            if d.reason == "web chrome" and d.line <= first + 1 and _LOCATION.match(d.text)
+        ),
         None,
     )
     if bar is None:
@@ -243,6 +272,26 @@ def _site_header(lines: list[Line], dropped: list[Dropped], drop: dict[int, str]
     for i, ln in enumerate(lines[:4]):
         if ln.line < bar and len(ln.text) <= 30 and not _SENTENCE_PUNCT.search(ln.text):
             drop.setdefault(i, "page chrome")
+
+
+def _channel_label(lines: list[Line], dropped: list[Dropped], drop: dict[int, str]) -> None:
+    """A portal's channel name over the article title (政府信息公开 / 工作动态), on a page whose
+    first lines carry a dated field (发布时间：…): the site's, not the article's."""
+    if len(lines) < 3 or 0 in drop or not _CHANNEL.search(lines[0].text):
+        return
+    t = lines[0].text
+    if len(t) > 8 or _SENTENCE_PUNCT.search(t) or lines[0].blank_after:
+        return
+    nxt = lines[1].text
+    if len(nxt) > 40 or _SENTENCE_END.search(nxt):
+        return
+    top = lines[min(len(lines), 6) - 1].line
+    dated = any(
+        d.line <= top and d.reason in ("web chrome", "page chrome") and _DATEISH.search(d.text)
+        for d in dropped
+    ) or any(drop.get(i) == "page chrome" and _DATEISH.search(lines[i].text) for i in range(1, 6))
+    if dated:
+        drop[0] = "page chrome"
 
 
 def _line_start_tokens(lines: list[Line], dropped: list[Dropped]) -> None:

@@ -120,7 +120,8 @@ def classify(lines: list[Line]) -> list[Item]:
             if stop != -1 and _BRACKET_NOTE.match(t[stop:]):
                 stop = len(t)  # "…工作目标。（牵头单位：市住建局）" is one unit
             if stop != -1 and stop >= len(t) and style in ("num", "pnum", "circ"):
-                items.append(Item(False, t, line=ln))  # a list item that is a sentence
+                # A list item that is a sentence (maybe a heading: see _sentence_headings).
+                items.append(Item(False, t, style, "sentence-item", ordinal, ln))
                 continue
             if body and (stop == -1 or stop >= len(t)):
                 if len(t) <= 60 and t[-1] not in "；，、;,：:":
@@ -136,7 +137,40 @@ def classify(lines: list[Line]) -> list[Item]:
             items.append(Item(True, t, "title", "title-line", 0, ln))
             continue
         items.append(Item(False, t, line=ln))
-    return _merge_title_pairs(items)
+    return _merge_title_pairs(_sentence_headings(items))
+
+
+def _sentence_headings(items: list[Item]) -> list[Item]:
+    """ "1.加快重点领域改革。" on its own line, each item of its run followed by its own
+    paragraphs, is a heading; items following one another (1.… 2.… 3.…) stay a list."""
+    runs: list[list[int]] = []
+    for i, it in enumerate(items):
+        if it.kind != "sentence-item" or len(it.text) > 30:
+            continue
+        last = runs[-1][-1] if runs else -1
+        if (
+            runs
+            and items[last].style == it.style
+            and it.ordinal == items[last].ordinal + 1
+            and all(not x.is_heading and x.kind == "paragraph" for x in items[last + 1 : i])
+        ):
+            runs[-1].append(i)
+        elif it.ordinal == 1:
+            runs.append([i])
+    for run in runs:
+        if len(run) < 2:
+            continue
+        if all(
+            k + 1 < len(items)
+            and items[k + 1].kind == "paragraph"
+            and not items[k + 1].is_heading
+            and len(items[k + 1].text) >= 30
+            for k in run
+        ):
+            for k in run:
+                it = items[k]
+                items[k] = Item(True, it.text, it.style, "numbered", it.ordinal, it.line)
+    return items
 
 
 def _title_like(ln: Line) -> bool:

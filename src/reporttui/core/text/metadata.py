@@ -301,7 +301,8 @@ def _tidy_title(title: str) -> str:
     stripped = _TITLE_NOTE_LEAD.sub("", _TITLE_NOTE.sub("", title))
     title = stripped if len(stripped) >= 4 else title
     if title.startswith("《") and title.endswith("》") and title.count("《") == 1:
-        title = title[1:-1]  # 《政府工作报告》 set as the title line: the book marks are the layout's
+        # 《政府工作报告》 set as the title line: the book marks are the layout's.
+        title = title[1:-1]
     # A year left after the title by a page's year selector (…统计公报 2022), already in the title.
     m = _TRAILING_YEAR.search(title)
     if m and m.group(1) + "年" in title[: m.start()]:
@@ -357,9 +358,13 @@ _SESSION = re.compile(
     r"|人民代表大会第[一二三四五六七八九十]+次会议"
 )
 # An issuing office's document number: 鲁政发〔2014〕20号, 岳办发〔2017〕2号.
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,6}[发函字][〔\[［]\s*((?:19|20)\d\d)\s*[〕\]］]\s*\d{1,4}\s*号")
+_DOC_NUMBER = re.compile(
+    r"[\u4e00-\u9fff]{1,6}[发函字][〔\[［]\s*((?:19|20)\d\d)\s*[〕\]］]\s*\d{1,4}\s*号"
+)
 # Deputies reviewing the report (代表团审议, 共同审议《政府工作报告》): news of a congress session.
-_REVIEWED = re.compile(r"代表团[^\n。]{0,12}审议|审议[《“]?政府工作报告|分组讨论[^\n。]{0,20}政府工作报告")
+_REVIEWED = re.compile(
+    r"代表团[^\n。]{0,12}审议|审议[《“]?政府工作报告|分组讨论[^\n。]{0,20}政府工作报告"
+)
 _CONGRESS = re.compile(
     r"人大[一二三四五六七八九十\d]+次会议|人民代表大会第[一二三四五六七八九十]+次会议|两会|人代会|代表团审议|分团审议|政协[^\n]{0,8}会议"
 )
