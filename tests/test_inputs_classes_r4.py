@@ -184,3 +184,26 @@ def test_numbered_sentence_lines_each_over_its_paragraphs_are_headings() -> None
     titles = [s.title for s in doc.walk() if s.title]
     assert "1.加快重点领域改革。" in titles and "2.提升发展各项事业。" in titles
     assert "1.地区生产总值增长8%。" not in titles  # a list of targets stays a list
+
+
+def test_a_local_outlet_in_the_source_line_names_the_region() -> None:
+    doc = parse_document(
+        "市人大代表分团审议政府工作报告\n\n某省手机报 01-11 22:50 责编:某丘手机报 我要分享\n\n"
+        "1月11日下午，出席市五届人大二次会议的代表分团审议市长所作的政府工作报告。\n\n"
+        "代表们认为，过去一年我市经济保持平稳较快发展，全市人民生活持续改善，市委部署落到实处。\n"
+    )
+    assert doc.region == "某丘市" and doc.kind in ("两会新闻", "新闻综述")
+    national = parse_document(
+        "代表审议政府工作报告\n\n来源：人民日报\n\n"
+        "代表们认为，过去一年我市经济保持平稳较快发展，全市人民生活持续改善，市委部署落到实处。"
+        "大家在代表团审议中踊跃发言。\n"
+    )
+    assert national.region is None  # a national paper names no place
+
+
+def test_a_plan_year_quoted_in_two_digits_dates_the_news() -> None:
+    doc = parse_document(
+        "3月4日，某某县第十四届人民代表大会第四次会议隆重开幕，县长在大会上作政府工作报告。\n"
+        "人大代表说：“我们作为基层干部，在14年的工作目标当中要积极做好群众工作。”\n"
+    )
+    assert doc.year == 2014

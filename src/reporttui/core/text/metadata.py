@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from reporttui.core.labels import PROVINCES
 from reporttui.core.text.variants import to_simplified
 
 _ADMIN = r"(?:省|市|县|区|自治区|自治州|自治县|州|盟|旗)"
@@ -440,6 +441,9 @@ _NPC_SESSION = re.compile(
 )
 # Five-year plans: the n-th starts in 1953 + 5(n-1) for n <= 2, else 1966 + 5(n-3).
 _FYP = re.compile(r"第([一二三四五六七八九十]+)个五年计划|“([一二三四五六七八九十]+)五”计划")
+_SHORT_PLAN_YEAR = re.compile(
+    r"(?<![\d年])([0-4]\d)年的?(?:工作目标|目标任务|工作任务|工作安排|工作部署)"
+)
 _PUBLISHED_YEAR_KINDS = (None, "新闻综述", "新闻报道", "两会新闻", "决议", "统计公报")
 
 
@@ -515,12 +519,56 @@ def _year(
         return int(date[:4]), "date"
     if published and kind in _PUBLISHED_YEAR_KINDS:
         return int(published[:4]), "publication date"
+    if kind in _NEWS_KINDS:
+        # Speech quoted in the news gives the year's plan in two digits (14年的工作目标).
+        plans = {int(m.group(1)) for m in _SHORT_PLAN_YEAR.finditer(body_head)}
+        if len(plans) == 1:
+            return 2000 + plans.pop(), "the year's plan named in two digits (14年的工作目标)"
     return None, ""
 
 
 _REGION_SPEAKER = re.compile(
     rf"(?:^|\n)({_PLACE})(?:人民政府)?(?:代理?)?(?:省长|市长|县长|区长|州长|主席|盟长|旗长)"
 )
+
+
+# A news outlet named by a source or editor label (责编:商丘手机报, 来源：某某日报).
+_OUTLET = re.compile(
+    r"(?:来源|信息来源|稿源|责编|编辑)\s*[:：]\s*([\u4e00-\u9fff]{2,4}?)"
+    r"(?:日报|晚报|手机报|新闻网|电视台|广播电视台|融媒体中心|新闻中心)"
+)
+# Outlets named after the country or a trade, not a place.
+_NOT_PLACE_OUTLET = (
+    "中国",
+    "中华",
+    "全国",
+    "人民",
+    "新华",
+    "光明",
+    "经济",
+    "法治",
+    "法制",
+    "工人",
+    "农民",
+)
+
+
+def _outlet_region(head: str, text: str) -> str | None:
+    """The place of a local outlet in the source line, its level (市, 县, 区, 省) from the words
+    the text uses for itself (全市, 市委…); None unless one level clearly dominates."""
+    m = _OUTLET.search(head)
+    if not m or m.group(1).startswith(_NOT_PLACE_OUTLET):
+        return None
+    stem = m.group(1)
+    sample = text[:20000]
+    counts = {k: sum(sample.count(w) for w in words) for k, words in _LEVEL_WORDS.items()}
+    level, best = max(counts.items(), key=lambda kv: kv[1])
+    second = max((c for k, c in counts.items() if k != level), default=0)
+    if best < 2 or best < 2 * second:
+        return None
+    if (stem in PROVINCES) != (level == "省"):
+        return None  # a provincial paper reporting a city's news, or the other way round
+    return _clean_region(stem + level)
 
 
 _REGION_GOV = re.compile(rf"{_BOUNDARY}([\u4e00-\u9fff]{{1,8}}?[县市区旗])政府(?!工作报告)")
@@ -565,6 +613,10 @@ def _region(
             place = _TITLE_PLACE.match(to_simplified(t).strip("*# "))
             if place and (name := _clean_region(place.group(1))) and len(name) >= 3:
                 return name, "news title"
+    if kind in _NEWS_KINDS:
+        outlet = _outlet_region(head, text)
+        if outlet:
+            return outlet, "source line (来源/责编：XX日报)"
     # Fall back on the place the text keeps naming as the actor, if one clearly dominates.
     counts = Counter(
         n for m in _REGION_ACTOR.finditer(text[:20000]) if (n := _clean_region(m.group(1)))
