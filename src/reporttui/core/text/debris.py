@@ -203,6 +203,11 @@ def _field_line(t: str, lines: list[Line], i: int, chrome_fields: set[int]) -> b
         return False  # a line that only ends in a colon after some words
     if value and _empty(value):
         return True
+    at = lines[i].line
+    if chrome_fields and any(at - k in chrome_fields or at + k in chrome_fields for k in (1, 2, 3)):
+        return not value or len(value) <= 12  # a field line next to one already dropped as chrome
+    if not value and _leads_in(lines, i):
+        return False  # 各位代表： over the speech: a salutation, not a field
     if value:
         if dated and len(value) <= 30:
             return True  # 发布日期：2022-02-15 / 2016年03月16日 09:12:39 來源：新華網
@@ -210,9 +215,8 @@ def _field_line(t: str, lines: list[Line], i: int, chrome_fields: set[int]) -> b
             return False
         if t[:1] in "(（" and i >= len(lines) - 2:
             return True  # （作者：柴晶晶） closing the document
-    at = lines[i].line
-    if chrome_fields and any(at - k in chrome_fields or at + k in chrome_fields for k in (1, 2, 3)):
-        return True  # a field line next to one already dropped as chrome
+        if i >= len(lines) // 2:
+            return False  # a short field near the end is content (实施部门：市卫生局)
     # A field belongs to a cluster of field lines anchored by a dated or multi-field one, or to
     # a run of three field lines or more (a portal's 索引号/发文机构/发文日期 block).
     near_fields = 0
@@ -222,8 +226,17 @@ def _field_line(t: str, lines: list[Line], i: int, chrome_fields: set[int]) -> b
             f = _fields(near)
             if f and (len(f) >= 2 or _DATEISH.search(near)) and abs(j - i) <= 2:
                 return True
-            near_fields += bool(f)
+            near_fields += bool(f) and near != t
     return near_fields >= 2
+
+
+def _leads_in(lines: list[Line], i: int) -> bool:
+    """The next line is prose and the one before is no field: this line ending in a colon
+    introduces the prose (各位代表：), where the last of a field block (字体大小：) does not."""
+    if i + 1 >= len(lines) or (i > 0 and _fields(lines[i - 1].text)):
+        return False
+    nxt = lines[i + 1].text
+    return len(nxt) >= 20 and _SENTENCE_END.search(nxt) is not None
 
 
 def _field_values(lines: list[Line], drop: dict[int, str], chrome: list[str]) -> None:
@@ -239,6 +252,7 @@ def _field_values(lines: list[Line], drop: dict[int, str], chrome: list[str]) ->
                 len(f) == 1
                 and _empty(f[0][1])
                 and len(ln.text) <= 12
+                and not _leads_in(lines, i)
                 and any(drop.get(j) == "page chrome" and _fields(lines[j].text) for j in near)
             ):
                 drop[i] = "page chrome"

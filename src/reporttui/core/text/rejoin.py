@@ -150,6 +150,9 @@ def rejoin(lines: list[Line], dropped: list[Dropped]) -> tuple[list[Line], bool]
     wrapped = is_hard_wrapped(lines)
     out: list[Line] = []
     for ln in lines:
+        if len(out) == 1 and ln.blank_before and HEADLINE.match(out[0].text):
+            out.append(ln)  # a headline with a colon (报告显示：…) opening the text, a blank after
+            continue
         if out and _continues(out[-1], ln, wrapped):
             prev = out[-1]
             sep = " " if _ASCII_WORD.match(prev.text[-1]) and _ASCII_WORD.match(ln.text[0]) else ""
@@ -176,8 +179,6 @@ def _continues(prev: Line, nxt: Line, wrapped: bool) -> bool:
         return not nxt.md_level and not nxt.cells
     if standalone(prev) or standalone(nxt) or ends_sentence(prev.text):
         return False
-    if nxt.blank_before and HEADLINE.match(prev.text):
-        return False  # a headline with a colon (报告显示：…) over its article, a blank between
     if BYLINE.match(nxt.text):
         return False
     if wrapped:
