@@ -207,3 +207,12 @@ def test_a_plan_year_quoted_in_two_digits_dates_the_news() -> None:
         "人大代表说：“我们作为基层干部，在14年的工作目标当中要积极做好群众工作。”\n"
     )
     assert doc.year == 2014
+
+
+def test_a_source_line_with_a_date_dates_the_news_and_names_its_city() -> None:
+    doc = parse_document(
+        "本报讯（记者 王某）1月6日上午，市十六届人大三次会议开幕。市长张某代表市人民政府作政府工作报告。\n\n"
+        "报告回顾了一年来的工作，提出了今年经济社会发展的主要预期目标。\n\n来源：某阳日报  2024-01-07\n"
+    )
+    assert (doc.region, doc.year, doc.date) == ("某阳市", 2024, "2024-01-07")
+    assert "某阳日报" not in doc.text

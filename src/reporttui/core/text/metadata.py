@@ -27,6 +27,9 @@ _PUBLISHED = re.compile(
     r"(?:发布时间|发布日期|发文日期|刊发时间|日期|时间)\s*[:：]?\s*((?:19|20)\d\d)[年\-/.](\d{1,2})[月\-/.](\d{1,2})"
 )
 _STAMP = re.compile(r"((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})\s*\d{1,2}:\d{2}")
+_SOURCE_DATE = re.compile(
+    r"(?:来源|稿源|编辑|责编)[:：][^\n]{0,30}?((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})"
+)
 _MASTHEAD_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*星期")
 _PLAN_YEAR = re.compile(
     r"((?:19|20)\d\d)\s*年(?:[\u4e00-\u9fff]{0,12})?(?:国民经济和社会发展)?计划[(（]?草案"
@@ -189,6 +192,11 @@ def extract(
             if m and "星期" not in c and "周" not in c:
                 published = _iso(m.group(1), m.group(2), m.group(3))
                 why["published"] = "timestamp line"
+                break
+            m = _SOURCE_DATE.search(c)
+            if m:
+                published = _iso(m.group(1), m.group(2), m.group(3))
+                why["published"] = "source line with a date (来源：XX日报 2024-01-07)"
                 break
     if published is None and page_published is not None:
         published = page_published
@@ -561,7 +569,10 @@ def _outlet_region(head: str, text: str) -> str | None:
         return None
     stem = m.group(1)
     sample = text[:20000]
-    counts = {k: sum(sample.count(w) for w in words) for k, words in _LEVEL_WORDS.items()}
+    counts = {
+        k: sum(sample.count(w) for w in (*words, f"我{k}", f"{k}长", f"{k}人民政府", f"{k}人大"))
+        for k, words in _LEVEL_WORDS.items()
+    }
     level, best = max(counts.items(), key=lambda kv: kv[1])
     second = max((c for k, c in counts.items() if k != level), default=0)
     if best < 2 or best < 2 * second:
