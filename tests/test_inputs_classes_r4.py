@@ -216,3 +216,11 @@ def test_a_source_line_with_a_date_dates_the_news_and_names_its_city() -> None:
     )
     assert (doc.region, doc.year, doc.date) == ("某阳市", 2024, "2024-01-07")
     assert "某阳日报" not in doc.text
+
+
+def test_a_meeting_line_without_its_day_still_dates_the_report() -> None:
+    doc = parse_document(
+        "政 府 工 作 报 告（摘要）\n——2019年2月在吕梁市第四届人民代表大会第四次会议上\n"
+        "各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n"
+    )
+    assert (doc.region, doc.year, doc.kind) == ("吕梁市", 2019, "政府工作报告")

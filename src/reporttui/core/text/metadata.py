@@ -22,6 +22,9 @@ _MEETING = re.compile(
     rf"(?:[和至到、\-—]\s*(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*日\s*)?在\s*({_PLACE}|全国|中华人民共和国)"
     r"?.{0,20}?(?:人民代表大会|人大)"
 )
+_MEETING_MONTH = re.compile(
+    r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:份|上旬|中旬|下旬)?\s*在[^\n]{0,30}?(?:人民代表大会|人大)"
+)
 _DATE = re.compile(r"((?:19|20)\d\d)\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
 _PUBLISHED = re.compile(
     r"(?:发布时间|发布日期|发文日期|刊发时间|日期|时间)\s*[:：]?\s*((?:19|20)\d\d)[年\-/.](\d{1,2})[月\-/.](\d{1,2})"
@@ -206,6 +209,18 @@ def extract(
         why["date"] = why["published"]
 
     year, why["year"] = _year(kind, head_s, body_head, headings, date, published)
+    if year is None and kind in (
+        "政府工作报告",
+        "预算执行情况与预算草案报告",
+        "计划执行情况与计划草案报告",
+    ):
+        # A meeting line without its day (——2019年2月在吕梁市第四届人民代表大会…).
+        m = _MEETING_MONTH.search(head_s.replace("\n", "")) or _MEETING_MONTH.search(
+            body_head[:1500]
+        )
+        if m:
+            year = int(m.group(1)) + (1 if int(m.group(2)) >= 11 else 0)
+            why["year"] = "meeting line (year and month)"
     region, why["region"] = _region(head_s, body_head, text, title_lines, kind)
     if region:
         region = _full_name(to_simplified(region), body_head)
