@@ -224,3 +224,12 @@ def test_a_meeting_line_without_its_day_still_dates_the_report() -> None:
         "各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n"
     )
     assert (doc.region, doc.year, doc.kind) == ("吕梁市", 2019, "政府工作报告")
+
+
+def test_the_issuing_office_under_a_documents_title_is_not_more_of_it() -> None:
+    doc = parse_document(
+        "某某市2023年国民经济和社会发展统计公报\n某某市统计局\n2024年3月20日\n"
+        "2023年，全市经济运行稳中向好。初步核算，全年地区生产总值增长5.2%。\n"
+    )
+    assert doc.title == "某某市2023年国民经济和社会发展统计公报"
+    assert (doc.region, doc.year, doc.kind) == ("某某市", 2023, "统计公报")

@@ -37,6 +37,8 @@ _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _STOPS = "。！？!?"
 _CLOSERS = "”’」』）)"
+# A title naming a document is whole: the line under it (某某市统计局) is not more of it.
+_DOCUMENT_TITLE = re.compile(r"(?:公报|报告|决议|决定|通知|意见|办法|规则|条例|纲要)$")
 _CONTENTS = re.compile(r"^目\s*录$")  # a contents label, never part of the title above it
 _BRACKET_NOTE = re.compile(r"^\s*[(（][^()（）]*[)）]\s*$")
 _NOT_TITLE = re.compile(r"^(?:各位代表|同志们|代表们|谢谢)|^[(（]?\d{4}年\d{1,2}月\d{1,2}日[)）]?$")
@@ -196,6 +198,7 @@ def _merge_title_pairs(items: list[Item]) -> list[Item]:
             and it.line.blank_before == 0
             and not (it.line.bold or prev.line is None or prev.line.bold)
             and not _CONTENTS.match(it.text)
+            and not _DOCUMENT_TITLE.search(prev.text)
         ):
             out[-1] = Item(True, prev.text + " " + it.text, "title", "title-line", 0, prev.line)
         else:
