@@ -1,8 +1,9 @@
 """Score the parser on the judged sample of issue 9 (tests/data/inputs/judged.json).
 
     .venv/bin/python benchmarks/inputs/judged.py [CORPUS_DIR] [-v] [--held-out-details] [--held2-details] [--held3-details]
+        [--held4-details]
 
-Prints, for the tuned part and the held-out parts (held: round 2, held2: round 3, held3: round 4) separately: metadata fields right, junk
+Prints, for the tuned part and the held-out parts (held: round 2, held2: round 3, held3 and held4: round 4) separately: metadata fields right, junk
 strings left in the text, must-keep sentences lost, judged headings found (web pages and
 text files). CORPUS_DIR defaults to /tmp/corpus, else the tarball in ../shared/corpus is
 unpacked. Without a corpus only the committed files are scored. Asserts nothing.
@@ -151,7 +152,7 @@ def score_item(item: dict, data: bytes, name: str, doc: Document, aliases: dict,
             s.notes.append(f"{where} heading missing: {h!r}")
 
 
-PARTS = ("tuned", "held", "held2", "held3")
+PARTS = ("tuned", "held", "held2", "held3", "held4")
 
 
 def part(item: dict) -> str:
@@ -203,6 +204,7 @@ def main(argv: list[str]) -> None:
     held_details = "--held-out-details" in argv
     held2_details = "--held2-details" in argv
     held3_details = "--held3-details" in argv
+    held4_details = "--held4-details" in argv
     args = [a for a in argv if not a.startswith("-")]
     corpus = find_corpus(args[0] if args else None)
     parts = run_parts(corpus)
@@ -217,6 +219,8 @@ def main(argv: list[str]) -> None:
         shown.append(("held2", parts["held2"]))
     if held3_details:
         shown.append(("held3", parts["held3"]))
+    if held4_details:
+        shown.append(("held4", parts["held4"]))
     for name, s in shown:
         for n in s.notes:
             print(f"  [{name}] {n}")
