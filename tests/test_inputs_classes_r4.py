@@ -233,3 +233,36 @@ def test_the_issuing_office_under_a_documents_title_is_not_more_of_it() -> None:
     )
     assert doc.title == "某某市2023年国民经济和社会发展统计公报"
     assert (doc.region, doc.year, doc.kind) == ("某某市", 2023, "统计公报")
+
+
+def test_a_channel_name_over_a_resolution_and_a_sites_legal_footer_go() -> None:
+    src = (
+        "决议决定\n\n关于某某县人民政府工作报告的决议\n\n(2017年1月23日县十六届人民代表大会第一次会议通过)\n\n"
+        "某某县十六届人民代表大会第一次会议听取和审议了县长所作的《政府工作报告》，决定批准这个报告。\n\n"
+        "某某县人大版权所有   地址:某某县某某路1号\n皖ICP备05012345号-1    技术支持:某某科技\n"
+        "页面执行速度0.0029秒\n\n皖公网安备 34080000000000号\n"
+    )
+    doc = parse_document(src)
+    assert doc.title == "关于某某县人民政府工作报告的决议"
+    assert (doc.region, doc.year, doc.kind) == ("某某县", 2017, "决议")
+    for junk in ("决议决定", "ICP", "公网安备", "页面执行速度"):
+        assert junk not in doc.text
+    assert check_no_loss(src, doc) == []
+
+
+def test_a_report_cut_after_its_review_heading_is_the_next_years() -> None:
+    doc = parse_document(
+        "在县第十八届人民代表大会第三次会议上的政府工作报告\n\n发表时间:2023/12/21 18:29:50\n\n"
+        "各位代表:\n现在，我代表县人民政府向大会报告工作，请予审议。\n一、2023年工作回顾\n"
+        "今年是全面贯彻党的二十大精神的开局之年，我们较好地完成了全年经济社会发展目标任务。\n"
+    )
+    assert (doc.year, doc.kind) == (2024, "政府工作报告")
+
+
+def test_a_dated_page_about_the_draft_report_is_news_not_the_report() -> None:
+    doc = parse_document(
+        "县政府召开《2017年政府工作报告(征求意见稿)》 征求意见会\n\n  • 访问次数 :\n"
+        "  • 发布时间 :2017-01-13 03:09\n\n"
+        "19号上午，县政府召开征求意见会，就政府工作报告征求人大代表、政协委员的意见和建议。\n"
+    )
+    assert (doc.year, doc.kind) == (2017, "新闻报道")

@@ -26,6 +26,7 @@ from reporttui.core.model import Dropped
 from reporttui.core.text.clean import Line
 from reporttui.core.text.headings import numbered
 from reporttui.core.text.rejoin import SPEAKER, ends_sentence, is_prose
+from reporttui.core.text.variants import to_simplified
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SENTENCE_END = re.compile(r"[。！？!?]")
@@ -40,6 +41,8 @@ _FIELD = re.compile(r"([\u3400-\u9fff]{2,6})\s*[:：]\s*([^\s:：]{0,24})")
 _LABEL = re.compile(r"([\u3400-\u9fff]{2,6})\s*[:：]")
 # The name of a site's channel (its last word): 政府信息公开, 工作动态, 今日要闻, 新闻中心.
 _CHANNEL = re.compile(r"(?:公开|动态|要闻|新闻|资讯|快讯|专题|专栏|频道|中心|栏目)$")
+_DOC_GENRE = re.compile(r"(?:决议|决定|报告|公报|通知|意见|办法|规定|条例|方案|规则)[)）]?$")
+_FILE_LABEL = re.compile(r"会议文件\s*[(（][一二三四五六七八九十\d]{1,3}[)）]$")
 _LOCATION = re.compile(r"^(?:您当前的位置|当前位置|您现在的位置|您的位置|所在位置|首页\s*[>＞»›])")
 _LEAD = re.compile(
     r"^([?？\ufffd]{2,}|[^\w\s\u3400-\u9fff“‘《〈（(【\[—\-*#>·•●■□◆◇○◎★☆▲△①-⑳]{3,6})\s*"
@@ -203,6 +206,8 @@ def _field_line(t: str, lines: list[Line], i: int, chrome_fields: set[int]) -> b
         return False  # a line that only ends in a colon after some words
     if value and _empty(value):
         return True
+    if dated and not value:
+        return True  # 2012年01月11日 11:32:02来源：(a timestamp with an empty label)
     at = lines[i].line
     if chrome_fields and any(at - k in chrome_fields or at + k in chrome_fields for k in (1, 2, 3)):
         return not value or len(value) <= 12  # a field line next to one already dropped as chrome
@@ -286,11 +291,48 @@ def _site_header(lines: list[Line], dropped: list[Dropped], drop: dict[int, str]
     for i, ln in enumerate(lines[:4]):
         if ln.line < bar and len(ln.text) <= 30 and not _SENTENCE_PUNCT.search(ln.text):
             drop.setdefault(i, "page chrome")
+    # Channel and sidebar names between the bar and the title: the title is the last short
+    # line before the article's dated line (洞头网视 / 洞头图文 / 阅读排行 / title / 2012年…).
+    dated = next(
+        (
+            i
+            for i in range(min(len(lines), 10))
+            if drop.get(i) == "page chrome" and _DATEISH.search(lines[i].text)
+        ),
+        None,
+    )
+    if dated is None or dated < 2:
+        return
+    for i in range(dated - 1):
+        ln = lines[i]
+        if (
+            ln.line > bar
+            and i not in drop
+            and len(ln.text) <= 8
+            and not _SENTENCE_PUNCT.search(ln.text)
+        ):
+            drop[i] = "page chrome"
 
 
 def _channel_label(lines: list[Line], dropped: list[Dropped], drop: dict[int, str]) -> None:
     """A portal's channel name over the article title (政府信息公开 / 工作动态), on a page whose
-    first lines carry a dated field (发布时间：…): the site's, not the article's."""
+    first lines carry a dated field (发布时间：…), or over a document's title (决议决定 over
+    关于…的决议): the site's, not the article's. A conference file label (…会议文件（12）) too."""
+    for i, ln in enumerate(lines[:3]):
+        if len(ln.text) <= 30 and _FILE_LABEL.search(to_simplified(ln.text)):
+            drop.setdefault(i, "page chrome")
+    if len(lines) >= 2 and 0 not in drop:
+        t, nxt = lines[0].text, lines[1].text
+        if (
+            len(t) <= 6
+            and not _SENTENCE_PUNCT.search(t)
+            and (len(t) <= 4 or not _DOC_GENRE.search(t))
+            and numbered(t) is None
+            and 8 <= len(nxt) <= 60
+            and _DOC_GENRE.search(to_simplified(nxt))
+        ):
+            drop[0] = "page chrome"
+            return
     if len(lines) < 3 or 0 in drop or not _CHANNEL.search(lines[0].text):
         return
     t = lines[0].text

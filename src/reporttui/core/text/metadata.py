@@ -27,9 +27,9 @@ _MEETING_MONTH = re.compile(
 )
 _DATE = re.compile(r"((?:19|20)\d\d)\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
 _PUBLISHED = re.compile(
-    r"(?:发布时间|发布日期|发文日期|刊发时间|日期|时间)\s*[:：]?\s*((?:19|20)\d\d)[年\-/.](\d{1,2})[月\-/.](\d{1,2})"
+    r"(?:发布时间|发布日期|发表时间|发文日期|刊发时间|日期|时间)\s*[:：]?\s*((?:19|20)\d\d)[年\-/.](\d{1,2})[月\-/.](\d{1,2})"
 )
-_STAMP = re.compile(r"((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})\s*\d{1,2}:\d{2}")
+_STAMP = re.compile(r"((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?\s*\d{1,2}:\d{2}")
 _SOURCE_DATE = re.compile(
     r"(?:来源|稿源|编辑|责编)[:：][^\n]{0,30}?((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})"
 )
@@ -360,11 +360,13 @@ _NEWS_KINDS = ("新闻综述", "新闻报道", "两会新闻")
 _QUOTED_NAME = re.compile(r"《[^《》\n]{1,40}(?:法|条例|办法|规定|细则|决定)》")
 _STATUTE = re.compile(r"^(?:中华人民共和国)?[\u4e00-\u9fff]{2,20}(?:法|条例|实施细则)$")
 _RESOLUTION = re.compile(
-    r"(?:^|\n)[^\n]{0,80}的决议[)）]?\s*(?:\n|$)|(?:^|\n)[(（]\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日[^\n]{0,40}会议通过[)）]"
+    r"(?:^|\n)[^\n]{0,80}的决议(?:[(（]草案[)）])?[)）]?\s*(?:\n|$)|(?:^|\n)[(（]\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日[^\n]{0,40}会议通过[)）]"
 )
 _ADOPTED = re.compile(
-    r"[(（]\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^\n）)]{0,40}(?:会议)?通过\s*[)）]"
+    r"[(（]\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^\n）)]{0,40}(?:会议通过|通过|会议)\s*[)）]"
 )
+# An adoption line whose date lost its separators (2019219日弥渡县…会议…通过）): the year only.
+_ADOPTED_YEAR = re.compile(r"(?:^|\n)[(（]?\s*((?:19|20)\d\d)\d{0,4}日?[^\n]{0,60}通过\s*[)）]")
 _BULLETIN = re.compile(r"统计公报")
 _BUDGET = re.compile(r"(?:预算|决算)[^\n]{0,20}(?:的报告|报告)|(?:预算|决算)(?:公开|草案)(?:\n|$)")
 _PLAN = re.compile(r"计划[^\n]{0,20}(?:的报告|报告)")
@@ -389,6 +391,9 @@ _DOC_NUMBER = re.compile(
 _REVIEWED = re.compile(
     r"代表团[^\n。]{0,12}审议|审议[《“]?政府工作报告|分组讨论[^\n。]{0,20}政府工作报告"
 )
+# A title that is the report's: …政府工作报告, maybe in book marks or with a note (（摘要）).
+_REPORT_TITLE_HEAD = re.compile(r"政府工作报告[》”]?\s*(?:[(（][^()（）]{0,12}[)）])?\s*$")
+_DATED_CHROME = re.compile(r"(?:发布时间|发布日期|发表时间|日期)\s*[:：]?\s*(?:19|20)\d\d")
 _CONGRESS = re.compile(
     r"人大[一二三四五六七八九十\d]+次会议|人民代表大会第[一二三四五六七八九十]+次会议|两会|人代会|代表团审议|分团审议|政协[^\n]{0,8}会议"
 )
@@ -434,8 +439,11 @@ def _kind(head: str, body_head: str, text: str, news: bool) -> tuple[str | None,
         return "两会新闻", "congress session in the text, not delivered"
     if not delivered and _REVIEWED.search(body_head[:1500]):
         return "两会新闻", "deputies reviewing the report, not delivered"
-    if "政府工作报告" in head:
+    if _REPORT_TITLE_HEAD.search(first) or (not first and "政府工作报告" in head):
         return "政府工作报告", "title"
+    if "政府工作报告" in head and _DATED_CHROME.search(head):
+        # A dated page about the report (征求意见会, 协商讨论…征求意见稿): news of it.
+        return "新闻报道", "a dated page about the report"
     return None, ""
 
 
@@ -467,6 +475,7 @@ _FYP = re.compile(r"第([一二三四五六七八九十]+)个五年计划|“([�
 _SHORT_PLAN_YEAR = re.compile(
     r"(?<![\d年])([0-4]\d)年的?(?:工作目标|目标任务|工作任务|工作安排|工作部署)"
 )
+_REVIEW_HEADING = re.compile(r"^[一二三四五六七八九十、.\s]*((?:19|20)\d\d)\s*年(?:的)?工作回顾$")
 _PUBLISHED_YEAR_KINDS = (None, "新闻综述", "新闻报道", "两会新闻", "决议", "统计公报")
 
 
@@ -516,6 +525,12 @@ def _year(
         return int(date[:4]) + (1 if int(date[5:7]) >= 11 else 0), "meeting date"
     if titled:
         return int(titled.group(1)), "title (YYYY年…政府工作报告)"
+    if kind == "政府工作报告":
+        # Only the review heading (一、2023年工作回顾; the plan's was cut off): the next year's report.
+        for h in headings[:3]:
+            m = _REVIEW_HEADING.search(h)
+            if m:
+                return int(m.group(1)) + 1, "heading (YYYY年工作回顾)"
     if kind == "规划纲要报告":
         f = _FYP.search(head) or _FYP.search(body_head)
         if f:
@@ -529,6 +544,10 @@ def _year(
         return int(m.group(1) or m.group(2)), "title (YYYY年工作安排)"
     if date and kind in ("决议", "统计公报"):
         return int(date[:4]), "adoption date"
+    if kind == "决议":
+        m = _ADOPTED_YEAR.search(head) or _ADOPTED_YEAR.search(body_head[:800])
+        if m:
+            return int(m.group(1)), "adoption line (year)"
     n = _NPC_SESSION.search(head) or _NPC_SESSION.search(body_head[:600])
     if n:
         term = cn_small(n.group(1) or n.group(3))
@@ -597,7 +616,13 @@ def _outlet_region(head: str, text: str) -> str | None:
     return _clean_region(stem + level)
 
 
-_REGION_GOV = re.compile(rf"{_BOUNDARY}([\u4e00-\u9fff]{{1,8}}?[县市区旗])政府(?!工作报告)")
+_TOWN = re.compile(
+    rf"{_BOUNDARY}([\u4e00-\u9fff]{{2,4}}?[镇乡])第?[一二三四五六七八九十]+届人民代表大会"
+)
+_REGION_GOV = re.compile(
+    rf"{_BOUNDARY}([\u4e00-\u9fff]{{1,8}}?[县市区旗])政府(?!工作报告)"
+    rf"|{_BOUNDARY}([\u4e00-\u9fff]{{2,4}}?[县市区旗])委(?:常委|书记|副书记)"  # 秦安县委常委
+)
 _TITLE_PLACE = re.compile(
     rf"^(?:[0-9\-—~至年月日]+)?({_PLACE})(?![\u4e00-\u9fff]{{0,2}}(?:人民代表大会|人大))"
 )
@@ -633,6 +658,9 @@ def _region(
             name = _clean_region(m.group(1))
             if name:
                 return name, why
+    town = _TOWN.search(head)
+    if town:
+        return town.group(1), "a town's congress in the title (XX镇第X届人民代表大会)"
     if kind in _NEWS_KINDS or kind is None:
         # A news title that opens with a place (常德市金融系统…, 1-10月德清县固定资产投资…).
         for t in title_lines[:2]:
@@ -657,7 +685,7 @@ def _region(
         return city, "place the text names itself by"
     # Last: a county or city government named in the text (文成县政府交出了…).
     for m in _REGION_GOV.finditer(body_head):
-        name = _clean_region(m.group(1))
+        name = _clean_region(m.group(1) or m.group(2))
         if name and len(name) >= 3 and not re.fullmatch(r"[省市县区州旗]+", name[:-1]):
             return name, "government named in the text (XX县政府)"
     return None, ""
