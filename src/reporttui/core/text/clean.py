@@ -120,7 +120,7 @@ _SITE_NOTICE = re.compile(
 # A site banner naming its domain (某某网欢迎你/www.xjnnet.com/…), an SEO keyword line (a_b_c_d).
 _SENTENCE_END = re.compile(r"[。！？!?]")
 # What a site notice starts with or holds (Simplified or Traditional), for a quick test first.
-_NOTICE_FIRST = frozenset("【[免版声聲原本转轉文欢歡点點…(（")
+_NOTICE_FIRST = frozenset("【[免版声聲原本转轉文欢歡点點")
 _NOTICE_WORDS = ("版权", "版權", "未经", "未經", "ICP", "公网安备", "技术支持", "页面执行")
 _SITE_BANNER = re.compile(r"(?:www\.)?[a-z0-9-]+\.(?:com|cn|net|org)\b", re.I)
 _SEO_KEYWORDS = re.compile(r"^[^。，！？]{2,40}(?:_[^_。，！？]{2,40}){3,}$")
@@ -317,7 +317,11 @@ def _chrome_reason(line: str) -> str | None:
         return "web chrome"
     if ":" in line and _TIMESTAMP_LINE.match(line):
         return "byline" if "\u4e00" <= line[0] <= "\u9fff" else "web chrome"
-    if line[0] in _NOTICE_FIRST or any(w in line[:60] for w in _NOTICE_WORDS):  # cheap test first
+    if (
+        line[0] in _NOTICE_FIRST
+        or any(w in line[:60] for w in _NOTICE_WORDS)
+        or (line[0] in "…(（" and ("http" in line or "www." in line))
+    ):  # cheap test first
         plain = _PINYIN.sub("", line) if "(" in line or "（" in line else line  # 點(diǎn)擊
         if _SITE_NOTICE.match(to_simplified(plain)):
             return "site notice"
