@@ -1,9 +1,10 @@
 """Score the parser on the judged sample of issue 9 (tests/data/inputs/judged.json).
 
     .venv/bin/python benchmarks/inputs/judged.py [CORPUS_DIR] [-v] [--held-out-details] [--held2-details]
-        [--pages3-details] [--pages3b-details] [--pages3c-details] [--pages4-details]
+        [--held3-details] [--held4-details] [--pages3-details] [--pages3b-details] [--pages3c-details]
+        [--pages4-details]
 
-Prints, for the tuned part and the held-out parts (held: round 2, held2: round 3) separately: metadata fields right, junk
+Prints, for the tuned part and the held-out parts (held: round 2, held2: round 3, held3 and held4: round 4) separately: metadata fields right, junk
 strings left in the text, must-keep sentences lost, judged headings found (web pages and
 text files). CORPUS_DIR defaults to /tmp/corpus, else the tarball in ../shared/corpus is
 unpacked. Without a corpus only the committed files are scored. Asserts nothing.
@@ -164,11 +165,11 @@ def score_item(item: dict, data: bytes, name: str, doc: Document, aliases: dict,
             s.notes.append(f"{where} heading missing: {h!r}")
 
 
-PARTS = ("tuned", "held", "held2", "pages3", "pages3b", "pages3c", "pages4")
+PARTS = ("tuned", "held", "held2", "held3", "held4", "pages3", "pages3b", "pages3c", "pages4")
 
 
 def part(item: dict) -> str:
-    """Which part of the sample an item is in: tuned, held (round 2), held2 (round 3), pages3."""
+    """Which part of the sample an item is in: tuned, held (round 2), held2 (round 3), held3/held4/pages3… (round 4)."""
     return str(item.get("set") or ("held" if item["held_out"] else "tuned"))
 
 
@@ -215,6 +216,8 @@ def main(argv: list[str]) -> None:
     verbose = "-v" in argv
     held_details = "--held-out-details" in argv
     held2_details = "--held2-details" in argv
+    held3_details = "--held3-details" in argv
+    held4_details = "--held4-details" in argv
     pages3_details = "--pages3-details" in argv
     pages3b_details = "--pages3b-details" in argv
     pages3c_details = "--pages3c-details" in argv
@@ -231,6 +234,10 @@ def main(argv: list[str]) -> None:
         shown.append(("held", parts["held"]))
     if held2_details:
         shown.append(("held2", parts["held2"]))
+    if held3_details:
+        shown.append(("held3", parts["held3"]))
+    if held4_details:
+        shown.append(("held4", parts["held4"]))
     if pages3_details:
         shown.append(("pages3", parts["pages3"]))
     if pages3b_details:

@@ -112,12 +112,16 @@ _SITE_NOTICE = re.compile(
     r"(?=.*(?:本站|本网|本文|网站|转载|版权|链接|https?://|www\.))"
     r"|^.{0,40}(?:未经(?:书面)?(?:授权|许可).{0,6}(?:不得|禁止)|版权所有)"  # a copyright line
     r"|^(?:欢迎访问|欢迎光临|点击下载|点击查看|点击进入)"  # a site's greeting, a link label
+    # A site's legal record numbers, its builder, its page timer (皖ICP备…, 公网安备, 技术支持：).
+    r"|^.{0,30}(?:ICP[备证]|公网安备|技术支持\s*[:：]|页面执行)"
+    # A bracketed note naming the site's address (……（新文秘网http://…省略912字…）……).
+    r"|^[…\.\s]*[(（][^()（）]{0,40}(?:https?://|www\.)[^()（）]{0,60}[)）][…\.\s]*$"
 )
 # A site banner naming its domain (某某网欢迎你/www.xjnnet.com/…), an SEO keyword line (a_b_c_d).
 _SENTENCE_END = re.compile(r"[。！？!?]")
 # What a site notice starts with or holds (Simplified or Traditional), for a quick test first.
 _NOTICE_FIRST = frozenset("【[免版声聲原本转轉文欢歡点點")
-_NOTICE_WORDS = ("版权", "版權", "未经", "未經")
+_NOTICE_WORDS = ("版权", "版權", "未经", "未經", "ICP", "公网安备", "技术支持", "页面执行")
 _SITE_BANNER = re.compile(r"(?:www\.)?[a-z0-9-]+\.(?:com|cn|net|org)\b", re.I)
 _SEO_KEYWORDS = re.compile(r"^[^。，！？]{2,40}(?:_[^_。，！？]{2,40}){3,}$")
 _CHROME_ONLY = re.compile(
@@ -145,6 +149,16 @@ _CONTROL_SEQ = re.compile(
     re.M,
 )
 _MASTHEAD = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*星期[一二三四五六日天]")
+# A location bar of any site: short parts joined by arrows (首页 > 信息公开 > 信息浏览).
+_BREADCRUMB = re.compile(
+    r"^[^。，！？>＞»›→]{1,30}(?:\s*(?:>>?|->|＞|»|›|→)\s*[^。，！？>＞»›→]{1,30}){2,}$"
+)
+# A timestamp standing alone, maybe after a name: a page clock (2018/12/28 上午9:27:28 星期五) or
+# a byline (李万祥 2025-09-11 12:48:20).
+_TIMESTAMP_LINE = re.compile(
+    r"^(?:[\u4e00-\u9fff·]{2,5}\s+)?(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:上午|下午)?\s*"
+    r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:星期[一二三四五六日天]|周[一二三四五六日天])?$"
+)
 
 
 def clean(text: str) -> Cleaned:
@@ -303,7 +317,16 @@ def _chrome_reason(line: str) -> str | None:
         return None
     if _WEB_CHROME.match(line) or _PREV_NEXT.match(line) or _CHROME_ONLY.match(line):
         return "web chrome"
-    if line[0] in _NOTICE_FIRST or any(w in line[:60] for w in _NOTICE_WORDS):  # cheap test first
+    arrows = ">" in line or "＞" in line or "»" in line or "›" in line or "→" in line
+    if arrows and _BREADCRUMB.match(line) and re.search(r"[\u4e00-\u9fff]", line):
+        return "web chrome"
+    if ":" in line and _TIMESTAMP_LINE.match(line):
+        return "byline" if "\u4e00" <= line[0] <= "\u9fff" else "web chrome"
+    if (
+        line[0] in _NOTICE_FIRST
+        or any(w in line[:60] for w in _NOTICE_WORDS)
+        or (line[0] in "…(（" and ("http" in line or "www." in line))
+    ):  # cheap test first
         plain = _PINYIN.sub("", line) if "(" in line or "（" in line else line  # 點(diǎn)擊
         if _SITE_NOTICE.match(to_simplified(plain)):
             return "site notice"

@@ -26,6 +26,7 @@ from reporttui.core.model import Dropped
 from reporttui.core.text.clean import Line
 from reporttui.core.text.headings import numbered
 from reporttui.core.text.rejoin import SPEAKER, ends_sentence, is_prose
+from reporttui.core.text.variants import to_simplified
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SENTENCE_END = re.compile(r"[。！？!?]")
@@ -37,6 +38,18 @@ _ASCII_TAIL = re.compile(
 _QUOTE_MARKERS = re.compile(r"([;；]{2,})([^;；。，！？\s]{1,16}?)([;；]{2,})")
 _DASH_MARKERS = re.compile(r"[;；]{2,}")
 _FIELD = re.compile(r"([\u3400-\u9fff]{2,6})\s*[:：]\s*([^\s:：]{0,24})")
+_LABEL = re.compile(r"([\u3400-\u9fff]{2,6})\s*[:：]")
+# The name of a site's channel (its last word): 政府信息公开, 工作动态, 今日要闻, 新闻中心.
+_CHANNEL = re.compile(r"(?:公开|动态|要闻|新闻|资讯|快讯|专题|专栏|频道|中心|栏目)$")
+_DOC_GENRE = re.compile(r"(?:决议|决定|报告|公报|通知|意见|办法|规定|条例|方案|规则)[)）]?$")
+_FILE_LABEL = re.compile(r"会议文件\s*[(（][一二三四五六七八九十\d]{1,3}[)）]$")
+_LOCATION = re.compile(r"^(?:您当前的位置|当前位置|您现在的位置|您的位置|所在位置|首页\s*[>＞»›])")
+_LEAD = re.compile(
+    r"^([?？\ufffd]{2,}|[^\w\s\u3400-\u9fff“‘《〈（(【\[—\-*#>·•●■□◆◇○◎★☆▲△①-⑳]{3,6})\s*"
+)
+_STAMP = re.compile(
+    r"(?:19|20)\d\d\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?|(?:上午|下午)?\d{1,2}:\d{2}(?::\d{2})?"
+)
 _DATEISH = re.compile(r"(?:19|20)\d\d[-/.年]\d{1,2}|\d{1,2}[-:：]\d{2}")
 _URLISH = re.compile(r"^(?:https?://|www\.|data:)\S+$|^\S*data:image/\S+$", re.IGNORECASE)
 # An inline image's data URI and the rest of its tag's attributes (" alt="…" width="…").
@@ -53,12 +66,23 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
     if not lines:
         return lines
     _repeated_tails(lines, dropped)
+    _line_start_tokens(lines, dropped)
     if any(";;" in ln.text or "；；" in ln.text for ln in lines):
         _marker_runs(lines, dropped)
     n = len(lines)
     drop: dict[int, str] = {}
     chrome_fields = {d.line for d in dropped if d.reason == "web chrome" and _FIELD.search(d.text)}
     edge = max(6, n // 20)
+    # A portal's field block may run longer than the edge: the head lasts until the first prose.
+    head = next(
+        (
+            i
+            for i, ln in enumerate(lines[:60])
+            if len(ln.text) >= 20 and _SENTENCE_END.search(ln.text)
+        ),
+        min(n, 60),
+    )
+    head = max(edge, head)
     for i, ln in enumerate(lines):
         t = ln.text
         if "data:image/" in t:
@@ -73,12 +97,15 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
             continue
         if _URLISH.match(t) or (len(t) <= 12 and _LETTERS_ONLY.match(t)):
             drop[i] = "debris"
-        elif ((i < edge or i >= n - edge) and _field_line(t, lines, i, chrome_fields)) or (
+        elif ((i < head or i >= n - edge) and _field_line(t, lines, i, chrome_fields)) or (
             (i < 5 or i >= n - 8) and _TOOLBAR.match(t) and not SPEAKER.match(t)
         ):
             drop[i] = "page chrome"
         elif len(t) <= 30 and _QR.search(t) and _QR_ASK.search(t) and not t.endswith("。"):
             drop[i] = "qr boilerplate"
+    _field_values(lines, drop, chrome)
+    _site_header(lines, dropped, drop)
+    _channel_label(lines, dropped, drop)
     # A run of short unpunctuated lines closing the document: share, comment and login links.
     k = n
     while k > 0 and len(lines[k - 1].text) <= 12 and not _SENTENCE_PUNCT.search(lines[k - 1].text):
@@ -138,34 +165,202 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
 
 
 def _fields(t: str) -> list[tuple[str, str]]:
+    """The ``label: value`` fields of a line of page fields (none for a sentence).
+
+    Each label runs to the colon; its value is what comes before the next label (the space
+    between fields is often gone: 新闻热线：0577-67898890广告热线：67810777). A bracketed line
+    (（作者：柴晶晶）) is read inside its brackets.
+    """
     if _SENTENCE_END.search(t) or "，" in t or len(t) > 80:
         return []
-    return _FIELD.findall(t)
+    if t[:1] in "(（" and t[-1:] in ")）":
+        t = t[1:-1]
+    labels = list(_LABEL.finditer(t))
+    out: list[tuple[str, str]] = []
+    for k, m in enumerate(labels):
+        end = labels[k + 1].start() if k + 1 < len(labels) else len(t)
+        out.append((m.group(1), t[m.end() : end].strip()))
+    return out
+
+
+def _empty(value: str) -> bool:
+    """A field without a value: nothing, or only marks (选择区域:>>, 字号:【)."""
+    return not any(ch.isalnum() for ch in value)
 
 
 def _field_line(t: str, lines: list[Line], i: int, chrome_fields: set[int]) -> bool:
-    """``label: value`` page fields: several on one line, one with a date and little else, or an
-    empty one next to another field line (访问次数: under 发布时间:…; not 各位代表： over prose)."""
+    """``label: value`` page fields: several on one line, one with a date and little else, a
+    short one or an empty one in a cluster of field lines (访问次数: under 发布时间:…; 作者:办公室
+    冯晶玲 under 发布日期:…; not 各位代表： over prose), or one whose value is only marks
+    (选择区域:>>, a form control)."""
     fields = _fields(t)
     if not fields:
         return False
     if len(fields) >= 2:
         return True
-    _label, value = fields[0]
-    rest = _FIELD.sub("", t).strip()
-    if value:
-        return _DATEISH.search(t) is not None and len(rest) <= 20
+    label, value = fields[0]
+    prefix = t[: t.find(label)].strip("(（ ")
+    dated = _DATEISH.search(t) is not None
+    bare = _STAMP.sub("", prefix).strip()
+    if len(bare) > 4 or _CJK.search(bare):
+        return False  # a line that only ends in a colon after some words
+    if value and _empty(value):
+        return True
+    if dated and not value:
+        return True  # 2012年01月11日 11:32:02来源：(a timestamp with an empty label)
     at = lines[i].line
-    if chrome_fields and any(at - k in chrome_fields for k in (1, 2, 3)):
-        return True  # a field line just above was already dropped as chrome
-    # An empty field belongs to a cluster of field lines anchored by a dated or multi-field one.
-    for j in (i - 2, i - 1, i + 1, i + 2):
+    if chrome_fields and any(at - k in chrome_fields or at + k in chrome_fields for k in (1, 2, 3)):
+        return not value or len(value) <= 12  # a field line next to one already dropped as chrome
+    if not value and _leads_in(lines, i):
+        return False  # 各位代表： over the speech: a salutation, not a field
+    if value:
+        if dated and len(value) <= 30:
+            return True  # 发布日期：2022-02-15 / 2016年03月16日 09:12:39 來源：新華網
+        if len(value) > 12 or _SENTENCE_PUNCT.search(value):
+            return False
+        if t[:1] in "(（" and i >= len(lines) - 2:
+            return True  # （作者：柴晶晶） closing the document
+        if i >= len(lines) // 2:
+            return False  # a short field near the end is content (实施部门：市卫生局)
+    # A field belongs to a cluster of field lines anchored by a dated or multi-field one, or to
+    # a run of three field lines or more (a portal's 索引号/发文机构/发文日期 block).
+    near_fields = 0
+    for j in (i - 3, i - 2, i - 1, i + 1, i + 2, i + 3):
         if 0 <= j < len(lines):
             near = lines[j].text
             f = _fields(near)
-            if f and (len(f) >= 2 or _DATEISH.search(near)):
+            if f and (len(f) >= 2 or _DATEISH.search(near)) and abs(j - i) <= 2:
                 return True
-    return False
+            near_fields += bool(f) and near != t
+    return near_fields >= 2
+
+
+def _leads_in(lines: list[Line], i: int) -> bool:
+    """The next line is prose and the one before is no field: this line ending in a colon
+    introduces the prose (各位代表：), where the last of a field block (字体大小：) does not."""
+    if i + 1 >= len(lines) or (i > 0 and _fields(lines[i - 1].text)):
+        return False
+    nxt = lines[i + 1].text
+    return len(nxt) >= 20 and _SENTENCE_END.search(nxt) is not None
+
+
+def _field_values(lines: list[Line], drop: dict[int, str], chrome: list[str]) -> None:
+    """The value of an empty field set on its own line (• 索引号： / 6107280000/2024-001005 /
+    • 主题分类：): a short line between two dropped field lines is part of the field block."""
+    changed = True
+    while changed:  # an empty field next to a dropped field line is one more of the block
+        changed = False
+        for i, ln in enumerate(lines[:60]):
+            f = _fields(ln.text) if i not in drop else []
+            near = (i - 2, i - 1, i + 1, i + 2)
+            if (
+                len(f) == 1
+                and _empty(f[0][1])
+                and len(ln.text) <= 12
+                and not _leads_in(lines, i)
+                and any(drop.get(j) == "page chrome" and _fields(lines[j].text) for j in near)
+            ):
+                drop[i] = "page chrome"
+                changed = True
+    for i in range(1, len(lines) - 1):
+        if i in drop or drop.get(i - 1) != "page chrome" or drop.get(i + 1) != "page chrome":
+            continue
+        t = lines[i].text
+        f = _fields(lines[i - 1].text)
+        if len(t) <= 30 and not _SENTENCE_PUNCT.search(t) and len(f) == 1 and _empty(f[0][1]):
+            drop[i] = "page chrome"
+            chrome.append(
+                f"{lines[i - 1].text} {t}"
+            )  # 发布日期： 2024年04月06日: metadata reads it
+
+
+def _site_header(lines: list[Line], dropped: list[Dropped], drop: dict[int, str]) -> None:
+    """Short lines above a page's location bar (全国人民代表大会--新闻中心 / 当前位置：…) are the
+    site's header, not the article."""
+    first = lines[min(len(lines), 4) - 1].line
+    bar = next(
+        (
+            d.line
+            for d in dropped
+            if d.reason == "web chrome" and d.line <= first + 1 and _LOCATION.match(d.text)
+        ),
+        None,
+    )
+    if bar is None:
+        return
+    for i, ln in enumerate(lines[:4]):
+        if ln.line < bar and len(ln.text) <= 30 and not _SENTENCE_PUNCT.search(ln.text):
+            drop.setdefault(i, "page chrome")
+    # Channel and sidebar names between the bar and the title: the title is the last short
+    # line before the article's dated line (洞头网视 / 洞头图文 / 阅读排行 / title / 2012年…).
+    dated = next(
+        (
+            i
+            for i in range(min(len(lines), 10))
+            if drop.get(i) == "page chrome" and _DATEISH.search(lines[i].text)
+        ),
+        None,
+    )
+    if dated is None or dated < 2:
+        return
+    for i in range(dated - 1):
+        ln = lines[i]
+        if (
+            ln.line > bar
+            and i not in drop
+            and len(ln.text) <= 8
+            and not _SENTENCE_PUNCT.search(ln.text)
+        ):
+            drop[i] = "page chrome"
+
+
+def _channel_label(lines: list[Line], dropped: list[Dropped], drop: dict[int, str]) -> None:
+    """A portal's channel name over the article title (政府信息公开 / 工作动态), on a page whose
+    first lines carry a dated field (发布时间：…), or over a document's title (决议决定 over
+    关于…的决议): the site's, not the article's. A conference file label (…会议文件（12）) too."""
+    for i, ln in enumerate(lines[:3]):
+        if len(ln.text) <= 30 and _FILE_LABEL.search(to_simplified(ln.text)):
+            drop.setdefault(i, "page chrome")
+    if len(lines) >= 2 and 0 not in drop:
+        t, nxt = lines[0].text, lines[1].text
+        if (
+            len(t) <= 6
+            and not _SENTENCE_PUNCT.search(t)
+            and (len(t) <= 4 or not _DOC_GENRE.search(t))
+            and numbered(t) is None
+            and 8 <= len(nxt) <= 60
+            and _DOC_GENRE.search(to_simplified(nxt))
+        ):
+            drop[0] = "page chrome"
+            return
+    if len(lines) < 3 or 0 in drop or not _CHANNEL.search(lines[0].text):
+        return
+    t = lines[0].text
+    if len(t) > 8 or _SENTENCE_PUNCT.search(t) or lines[0].blank_after:
+        return
+    nxt = lines[1].text
+    if len(nxt) > 40 or _SENTENCE_END.search(nxt):
+        return
+    top = lines[min(len(lines), 6) - 1].line
+    dated = any(
+        d.line <= top and d.reason in ("web chrome", "page chrome") and _DATEISH.search(d.text)
+        for d in dropped
+    ) or any(drop.get(i) == "page chrome" and _DATEISH.search(lines[i].text) for i in range(1, 6))
+    if dated:
+        drop[0] = "page chrome"
+
+
+def _line_start_tokens(lines: list[Line], dropped: list[Dropped]) -> None:
+    """Strip a token of marks that starts many lines (??? where a scraper lost the indent)."""
+    found = [_LEAD.match(ln.text) for ln in lines]
+    counts = Counter(m.group(1) for m in found if m)
+    bad = {t for t, c in counts.items() if c >= 3 and c >= 0.2 * len(lines)}
+    if not bad:
+        return
+    for ln, m in zip(lines, found, strict=False):
+        if m and m.group(1) in bad and ln.text[m.end() :].strip():
+            dropped.append(Dropped(m.group(1), "repeated line-start token", ln.line))
+            ln.text = ln.text[m.end() :].lstrip()
 
 
 def _tail(text: str) -> str | None:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from reporttui.core.text.clean import Line
-from reporttui.core.text.rejoin import SPEAKER, ends_sentence, is_prose, is_subtitle
+from reporttui.core.text.rejoin import HEADLINE, SPEAKER, ends_sentence, is_prose, is_subtitle
 
 _CN_DIGITS = {
     "零": 0,
@@ -37,6 +37,9 @@ _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _STOPS = "。！？!?"
 _CLOSERS = "”’」』）)"
+# A title naming a document is whole: the line under it (某某市统计局) is not more of it.
+_DOCUMENT_TITLE = re.compile(r"(?:公报|报告|决议|决定|通知|意见|办法|规则|条例|纲要)$")
+_CONTENTS = re.compile(r"^目\s*录$")  # a contents label, never part of the title above it
 _BRACKET_NOTE = re.compile(r"^\s*[(（][^()（）]*[)）]\s*$")
 _NOT_TITLE = re.compile(r"^(?:各位代表|同志们|代表们|谢谢)|^[(（]?\d{4}年\d{1,2}月\d{1,2}日[)）]?$")
 # After a document's text: its signature (issuer, then the date, 一九九六年二月五日 as often as
@@ -116,6 +119,10 @@ def classify(lines: list[Line]) -> list[Item]:
     body_started, seen = False, 0
     for k, ln in enumerate(lines):
         t = ln.text
+        if k == 0 and ln.blank_after and HEADLINE.match(t):
+            # A news headline with a colon (交通运输部：着力打造…) opening the text is its title.
+            items.append(Item(True, t, "title", "title-line", 0, ln))
+            continue
         if ln.md_level:
             items.append(Item(True, t, f"md{ln.md_level}", "markdown", 0, ln))
             continue
@@ -130,7 +137,8 @@ def classify(lines: list[Line]) -> list[Item]:
             if stop != -1 and _BRACKET_NOTE.match(t[stop:]):
                 stop = len(t)  # "…工作目标。（牵头单位：市住建局）" is one unit
             if stop != -1 and stop >= len(t) and style in ("num", "pnum", "circ"):
-                items.append(Item(False, t, line=ln))  # a list item that is a sentence
+                # A list item that is a sentence (maybe a heading: see _sentence_headings).
+                items.append(Item(False, t, style, "sentence-item", ordinal, ln))
                 continue
             if body and (stop == -1 or stop >= len(t)):
                 if len(t) <= 60 and t[-1] not in "；，、;,：:":
@@ -152,7 +160,40 @@ def classify(lines: list[Line]) -> list[Item]:
             items.append(Item(True, t, "title", "title-line", 0, ln))
             continue
         items.append(Item(False, t, line=ln))
-    return _merge_title_pairs(items)
+    return _merge_title_pairs(_sentence_headings(items))
+
+
+def _sentence_headings(items: list[Item]) -> list[Item]:
+    """ "1.加快重点领域改革。" on its own line, each item of its run followed by its own
+    paragraphs, is a heading; items following one another (1.… 2.… 3.…) stay a list."""
+    runs: list[list[int]] = []
+    for i, it in enumerate(items):
+        if it.kind != "sentence-item" or len(it.text) > 30:
+            continue
+        last = runs[-1][-1] if runs else -1
+        if (
+            runs
+            and items[last].style == it.style
+            and it.ordinal == items[last].ordinal + 1
+            and all(not x.is_heading and x.kind == "paragraph" for x in items[last + 1 : i])
+        ):
+            runs[-1].append(i)
+        elif it.ordinal == 1:
+            runs.append([i])
+    for run in runs:
+        if len(run) < 2:
+            continue
+        if all(
+            k + 1 < len(items)
+            and items[k + 1].kind == "paragraph"
+            and not items[k + 1].is_heading
+            and len(items[k + 1].text) >= 30
+            for k in run
+        ):
+            for k in run:
+                it = items[k]
+                items[k] = Item(True, it.text, it.style, "numbered", it.ordinal, it.line)
+    return items
 
 
 def _signs(lines: list[Line], k: int) -> bool:
@@ -186,6 +227,8 @@ def _merge_title_pairs(items: list[Item]) -> list[Item]:
             and it.line is not None
             and it.line.blank_before == 0
             and not (it.line.bold or prev.line is None or prev.line.bold)
+            and not _CONTENTS.match(it.text)
+            and not _DOCUMENT_TITLE.search(prev.text)
         ):
             out[-1] = Item(True, prev.text + " " + it.text, "title", "title-line", 0, prev.line)
         else:

@@ -12,17 +12,26 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from reporttui.core.labels import PROVINCES
 from reporttui.core.text.variants import to_simplified
 
 _ADMIN = r"(?:省|市|县|区|自治区|自治州|自治县|州|盟|旗)"
 _PLACE = rf"[\u4e00-\u9fff]{{1,10}}?{_ADMIN}"
 _MEETING = re.compile(
-    rf"((?:19|20)\d\d)\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日\s*在\s*({_PLACE}|全国|中华人民共和国)"
+    rf"((?:19|20)\d\d)\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日\s*"
+    rf"(?:[和至到、\-—]\s*(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*日\s*)?在\s*({_PLACE}|全国|中华人民共和国)"
     r"?.{0,20}?(?:人民代表大会|人大)"
+)
+_MEETING_MONTH = re.compile(
+    r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:份|上旬|中旬|下旬)?\s*在[^\n]{0,30}?(?:人民代表大会|人大)"
 )
 _DATE = re.compile(r"((?:19|20)\d\d)\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
 _PUBLISHED = re.compile(
-    r"(?:发布时间|发布日期|发文日期|刊发时间|日期|时间)\s*[:：]?\s*((?:19|20)\d\d)[年\-/.](\d{1,2})[月\-/.](\d{1,2})"
+    r"(?:发布时间|发布日期|发表时间|发文日期|刊发时间|日期|时间)\s*[:：]?\s*((?:19|20)\d\d)[年\-/.](\d{1,2})[月\-/.](\d{1,2})"
+)
+_STAMP = re.compile(r"((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?\s*\d{1,2}:\d{2}")
+_SOURCE_DATE = re.compile(
+    r"(?:来源|稿源|编辑|责编)[:：][^\n]{0,30}?((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})"
 )
 _MASTHEAD_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*星期")
 _PLAN_YEAR = re.compile(
@@ -34,7 +43,7 @@ _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _WORK_PLAN_HEADING = re.compile(
     r"((?:19|20)\d\d)\s*年\s*(?:工作安排|工作任务|重点工作|主要任务|工作建议|目标任务)"
 )
-_BOUNDARY = r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=关于))"
+_BOUNDARY = r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=关于)|(?<=\d年))"
 _REGION_BEFORE = re.compile(
     rf"{_BOUNDARY}({_PLACE})(?:人民政府|人大常委会|人民代表大会常务委员会|政府工作报告|(?:19|20)\d\d年|第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届|第[一二三四五六七八九十]+个五年|“[一二三四五六七八九十]+五”|国民经济和社会发展)"
 )
@@ -123,15 +132,16 @@ def _clean_region(name: str | None) -> str | None:
     if not name:
         return None
     name = re.split(
-        r"代表|关于|围绕|按照|落实|完成|贯彻|执行|召开|通过|经过|提请|报请|提交|实施|根据|指数|举办|出席|参加|列席|参会|[在向对我们的是了由届次与及着据]",
+        r"代表|关于|围绕|按照|落实|完成|贯彻|执行|召开|通过|经过|提请|报请|提交|实施|根据|指数|举办|出席|参加|列席|参会|[在向对我们的是了由届次与及着据委]",
         name,
     )[-1]
     # "2011年东莞市", "1月20日长沙市": the place starts after the date (日照, 日喀则 are places).
     name = re.sub(r"^(?:[年月]|日(?!照|喀则|土))+", "", name)
-    name = re.sub(r"^.*和(?=(?:省|市|县|区)$)", "", name)  # "方针和省", not "呼和浩特市"
+    # "方针和省", not "呼和浩特市" nor "云和县" (one character before 和: part of the name).
+    name = re.sub(r"^[\u4e00-\u9fff]{2,}和(?=(?:省|市|县|区)$)", "", name)
     if len(name) < 3 and not name.endswith(("县", "区", "旗")):
         return None  # provinces, cities and prefectures have names of two characters or more
-    name = re.sub(r"^(?:全|原)", "", name)
+    name = re.sub(r"^(?:全|原|中共)", "", name)
     if (
         len(name) < 2
         or _NOT_REGION_TAIL.search(name)
@@ -188,6 +198,19 @@ def extract(
                 why["date"] = "date line"
         if m:
             date = _iso(m.group(1), m.group(2), m.group(3))
+    if published is None:
+        # A timestamp line without a label (李万祥 2025-09-11 12:48:20); not a page's clock (星期五).
+        for c in chrome:
+            m = _STAMP.search(c)
+            if m and "星期" not in c and "周" not in c:
+                published = _iso(m.group(1), m.group(2), m.group(3))
+                why["published"] = "timestamp line"
+                break
+            m = _SOURCE_DATE.search(c)
+            if m:
+                published = _iso(m.group(1), m.group(2), m.group(3))
+                why["published"] = "source line with a date (来源：XX日报 2024-01-07)"
+                break
     if published is None and page_published is not None:
         published = page_published
         why["published"] = "web page meta/date"
@@ -196,6 +219,18 @@ def extract(
         why["date"] = why["published"]
 
     year, why["year"] = _year(kind, head_s, body_head, headings, date, published)
+    if year is None and kind in (
+        "政府工作报告",
+        "预算执行情况与预算草案报告",
+        "计划执行情况与计划草案报告",
+    ):
+        # A meeting line without its day (——2019年2月在吕梁市第四届人民代表大会…).
+        m = _MEETING_MONTH.search(head_s.replace("\n", "")) or _MEETING_MONTH.search(
+            body_head[:1500]
+        )
+        if m:
+            year = int(m.group(1)) + (1 if int(m.group(2)) >= 11 else 0)
+            why["year"] = "meeting line (year and month)"
     region, why["region"] = _region(head_s, body_head, text, title_lines, kind)
     if region:
         region = _full_name(to_simplified(region), body_head)
@@ -207,6 +242,12 @@ def extract(
         if own:
             kind, why["kind"] = "政府工作报告", "the report after its resolution (各位代表)"
             final_title, why["title"] = _tidy_title(own), "report's title line after its resolution"
+    if kind in _SUBTITLED_KINDS and _GENERIC_TITLE.match(final_title):
+        # 1991年政府工作报告 over 关于1990年…计划执行情况与1991年计划草案的报告: the plan report
+        # filed as the year's report; its own title is the subtitle.
+        own = next((t for t in title_lines[:4] if _OWN_REPORT_TITLE.match(t.strip("* "))), None)
+        if own:
+            final_title, why["title"] = own.strip("* "), "the report's own title (subtitle)"
     if _COVER_NOTICE.search(final_title):
         # The notice issues the report: the report's own title line is the document's title.
         own = next((h for h in headings[:6] if _REPORT_TITLE.match(h)), None)
@@ -260,6 +301,16 @@ _REPORT_TITLE = re.compile(r"^[^，。；：\n]{0,30}报告$")
 _REPORT_TITLE_LINE = re.compile(
     r"(?:^|\n)[*\s]*([^\n*]{0,30}报告)[*\s]*\n[*\s]*——\s*(?:19|20)\d\d\s*年"
 )
+_SUBTITLED_KINDS = (
+    "计划执行情况与计划草案报告",
+    "计划草案报告",
+    "预算执行情况与预算草案报告",
+    "预算报告",
+    "规划纲要报告",
+)
+_GENERIC_TITLE = re.compile(r"^(?:(?:19|20)\d\d\s*年)?(?:国务院)?政府工作报告$")
+_OWN_REPORT_TITLE = re.compile(r"^关于[^\n]{4,80}的报告$")
+_TRAILING_YEAR = re.compile(r"(?<![\d年])\s*((?:19|20)\d\d)$")
 _WIRE_DATELINE = re.compile(r"^[\u4e00-\u9fff]{2,12}?\d{1,2}月\d{1,2}日电\s*")
 _SPACED_RUN = re.compile(
     r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){3,}(?![\u4e00-\u9fff])"
@@ -282,7 +333,15 @@ def _tidy_title(title: str) -> str:
     if len(cut) >= 4:
         title = cut
     stripped = _TITLE_NOTE_LEAD.sub("", _TITLE_NOTE.sub("", title))
-    return stripped if len(stripped) >= 4 else title
+    title = stripped if len(stripped) >= 4 else title
+    if title.startswith("《") and title.endswith("》") and title.count("《") == 1:
+        # 《政府工作报告》 set as the title line: the book marks are the layout's.
+        title = title[1:-1]
+    # A year left after the title by a page's year selector (…统计公报 2022), already in the title.
+    m = _TRAILING_YEAR.search(title)
+    if m and m.group(1) + "年" in title[: m.start()]:
+        title = title[: m.start()]
+    return title
 
 
 def _choose_title(title: str, fm_title: str) -> tuple[str, str]:
@@ -311,13 +370,15 @@ _NEWS_KINDS = ("新闻综述", "新闻报道", "两会新闻")
 _QUOTED_NAME = re.compile(r"《[^《》\n]{1,40}(?:法|条例|办法|规定|细则|决定)》")
 _STATUTE = re.compile(r"^(?:中华人民共和国)?[\u4e00-\u9fff]{2,20}(?:法|条例|实施细则)$")
 _RESOLUTION = re.compile(
-    r"(?:^|\n)[^\n]{0,80}的决议[)）]?\s*(?:\n|$)|(?:^|\n)[(（]\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日[^\n]{0,40}会议通过[)）]"
+    r"(?:^|\n)[^\n]{0,80}的决议(?:[(（]草案[)）])?[)）]?\s*(?:\n|$)|(?:^|\n)[(（]\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日[^\n]{0,40}会议通过[)）]"
 )
 _ADOPTED = re.compile(
-    r"[(（]\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^\n）)]{0,40}(?:会议)?通过\s*[)）]"
+    r"[(（]\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^\n）)]{0,40}(?:会议通过|通过|会议)\s*[)）]"
 )
+# An adoption line whose date lost its separators (2019219日弥渡县…会议…通过）): the year only.
+_ADOPTED_YEAR = re.compile(r"(?:^|\n)[(（]?\s*((?:19|20)\d\d)\d{0,4}日?[^\n]{0,60}通过\s*[)）]")
 _BULLETIN = re.compile(r"统计公报")
-_BUDGET = re.compile(r"(?:预算|决算)[^\n]{0,20}(?:的报告|报告)")
+_BUDGET = re.compile(r"(?:预算|决算)[^\n]{0,20}(?:的报告|报告)|(?:预算|决算)(?:公开|草案)(?:\n|$)")
 _PLAN = re.compile(r"计划[^\n]{0,20}(?:的报告|报告)")
 _FIVE_YEAR = re.compile(
     r"规划纲要[(（]?草案[)）]?的?报告|规划纲要的报告|五年计划(?:纲要)?的?报告|“[一二三四五六七八九十]+五”计划[^\n]{0,20}的报告"
@@ -332,6 +393,17 @@ _SESSION = re.compile(
     r"[一二三四五六七八九十]+届(?:全国)?(?:人大|人民代表大会)?第?[一二三四五六七八九十]+次会议"
     r"|人民代表大会第[一二三四五六七八九十]+次会议"
 )
+# An issuing office's document number: 鲁政发〔2014〕20号, 岳办发〔2017〕2号.
+_DOC_NUMBER = re.compile(
+    r"[\u4e00-\u9fff]{1,6}[发函字][〔\[［]\s*((?:19|20)\d\d)\s*[〕\]］]\s*\d{1,4}\s*号"
+)
+# Deputies reviewing the report (代表团审议, 共同审议《政府工作报告》): news of a congress session.
+_REVIEWED = re.compile(
+    r"代表团[^\n。]{0,12}审议|审议[《“]?政府工作报告|分组讨论[^\n。]{0,20}政府工作报告"
+)
+# A title that is the report's: …政府工作报告, maybe in book marks or with a note (（摘要）).
+_REPORT_TITLE_HEAD = re.compile(r"政府工作报告[》”]?\s*(?:[(（][^()（）]{0,12}[)）])?\s*$")
+_DATED_CHROME = re.compile(r"(?:发布时间|发布日期|发表时间|日期)\s*[:：]?\s*(?:19|20)\d\d")
 _CONGRESS = re.compile(
     r"人大[一二三四五六七八九十\d]+次会议|人民代表大会第[一二三四五六七八九十]+次会议|两会|人代会|代表团审议|分团审议|政协[^\n]{0,8}会议"
 )
@@ -348,7 +420,7 @@ def _kind(head: str, body_head: str, text: str, news: bool) -> tuple[str | None,
         return "决议", "title (决议)"
     if _BULLETIN.search(head):
         return "统计公报", "title (统计公报)"
-    if "计划执行情况" in head and "计划" in head:
+    if "计划执行情况" in head and re.search(r"计划执行情况[^\n]{0,40}(?:报告|草案)", head):
         return "计划执行情况与计划草案报告", "title (计划执行情况)"
     if "预算执行情况" in head and "预算" in head and "草案" in head:
         return "预算执行情况与预算草案报告", "title (预算执行情况)"
@@ -365,6 +437,9 @@ def _kind(head: str, body_head: str, text: str, news: bool) -> tuple[str | None,
     )
     if delivered and ("政府工作报告" in head or "报告工作" in body_head or "政府工作" in body_head):
         return "政府工作报告", "delivered to a congress (各位代表/meeting line)"
+    if _DOC_NUMBER.search(head):
+        # An official document (鲁政发〔2014〕20号) is no news, whatever page printed it.
+        return None, "document number (X发〔YYYY〕N号)"
     reported = news or re.search(r"两会[\u4e00-\u9fff]{0,4}召开|记者|本报讯", body_head) is not None
     if reported:
         if "政府工作报告" in text or "两会" in body_head or "政府工作" in body_head:
@@ -374,8 +449,13 @@ def _kind(head: str, body_head: str, text: str, news: bool) -> tuple[str | None,
         return "新闻报道", "news signals (byline, masthead, web page)"
     if not delivered and _SESSION.search(body_head):
         return "两会新闻", "congress session in the text, not delivered"
-    if "政府工作报告" in head:
+    if not delivered and _REVIEWED.search(body_head[:1500]):
+        return "两会新闻", "deputies reviewing the report, not delivered"
+    if _REPORT_TITLE_HEAD.search(first) or (not first and "政府工作报告" in head):
         return "政府工作报告", "title"
+    if "政府工作报告" in head and _DATED_CHROME.search(head):
+        # A dated page about the report (征求意见会, 协商讨论…征求意见稿): news of it.
+        return "新闻报道", "a dated page about the report"
     return None, ""
 
 
@@ -404,6 +484,10 @@ _NPC_SESSION = re.compile(
 )
 # Five-year plans: the n-th starts in 1953 + 5(n-1) for n <= 2, else 1966 + 5(n-3).
 _FYP = re.compile(r"第([一二三四五六七八九十]+)个五年计划|“([一二三四五六七八九十]+)五”计划")
+_SHORT_PLAN_YEAR = re.compile(
+    r"(?<![\d年])([0-4]\d)年的?(?:工作目标|目标任务|工作任务|工作安排|工作部署)"
+)
+_REVIEW_HEADING = re.compile(r"^[一二三四五六七八九十、.\s]*((?:19|20)\d\d)\s*年(?:的)?工作回顾$")
 _PUBLISHED_YEAR_KINDS = (None, "新闻综述", "新闻报道", "两会新闻", "决议", "统计公报")
 
 
@@ -453,6 +537,12 @@ def _year(
         return int(date[:4]) + (1 if int(date[5:7]) >= 11 else 0), "meeting date"
     if titled:
         return int(titled.group(1)), "title (YYYY年…政府工作报告)"
+    if kind == "政府工作报告":
+        # Only the review heading (一、2023年工作回顾; the plan's was cut off): the next year's report.
+        for h in headings[:3]:
+            m = _REVIEW_HEADING.search(h)
+            if m:
+                return int(m.group(1)) + 1, "heading (YYYY年工作回顾)"
     if kind == "规划纲要报告":
         f = _FYP.search(head) or _FYP.search(body_head)
         if f:
@@ -466,16 +556,28 @@ def _year(
         return int(m.group(1) or m.group(2)), "title (YYYY年工作安排)"
     if date and kind in ("决议", "统计公报"):
         return int(date[:4]), "adoption date"
+    if kind == "决议":
+        m = _ADOPTED_YEAR.search(head) or _ADOPTED_YEAR.search(body_head[:800])
+        if m:
+            return int(m.group(1)), "adoption line (year)"
     n = _NPC_SESSION.search(head) or _NPC_SESSION.search(body_head[:600])
     if n:
         term = cn_small(n.group(1) or n.group(3))
         session = cn_small(n.group(2) or n.group(4))
         if term in _NPC_TERM_START and 1 <= session <= 5:
             return _NPC_TERM_START[term] + session - 1, "national congress term and session"
+    d = _DOC_NUMBER.search(head)
+    if d and kind is None:
+        return int(d.group(1)), "document number (X发〔YYYY〕N号)"
     if date and kind in _PUBLISHED_YEAR_KINDS:
         return int(date[:4]), "date"
     if published and kind in _PUBLISHED_YEAR_KINDS:
         return int(published[:4]), "publication date"
+    if kind in _NEWS_KINDS:
+        # Speech quoted in the news gives the year's plan in two digits (14年的工作目标).
+        plans = {int(m.group(1)) for m in _SHORT_PLAN_YEAR.finditer(body_head)}
+        if len(plans) == 1:
+            return 2000 + plans.pop(), "the year's plan named in two digits (14年的工作目标)"
     return None, ""
 
 
@@ -484,6 +586,59 @@ _REGION_SPEAKER = re.compile(
 )
 
 
+# A news outlet named by a source or editor label (责编:商丘手机报, 来源：某某日报).
+_OUTLET = re.compile(
+    r"(?:来源|信息来源|稿源|责编|编辑)\s*[:：]\s*([\u4e00-\u9fff]{2,4}?)"
+    r"(?:日报|晚报|手机报|新闻网|电视台|广播电视台|融媒体中心|新闻中心)"
+)
+# Outlets named after the country or a trade, not a place.
+_NOT_PLACE_OUTLET = (
+    "中国",
+    "中华",
+    "全国",
+    "人民",
+    "新华",
+    "光明",
+    "经济",
+    "法治",
+    "法制",
+    "工人",
+    "农民",
+)
+
+
+def _outlet_region(head: str, text: str) -> str | None:
+    """The place of a local outlet in the source line, its level (市, 县, 区, 省) from the words
+    the text uses for itself (全市, 市委…); None unless one level clearly dominates."""
+    m = _OUTLET.search(head)
+    if not m or m.group(1).startswith(_NOT_PLACE_OUTLET):
+        return None
+    stem = m.group(1)
+    sample = text[:20000]
+    counts = {
+        k: sum(sample.count(w) for w in (*words, f"我{k}", f"{k}长", f"{k}人民政府", f"{k}人大"))
+        for k, words in _LEVEL_WORDS.items()
+    }
+    level, best = max(counts.items(), key=lambda kv: kv[1])
+    second = max((c for k, c in counts.items() if k != level), default=0)
+    if best < 2 or best < 2 * second:
+        return None
+    if (stem in PROVINCES) != (level == "省"):
+        return None  # a provincial paper reporting a city's news, or the other way round
+    return _clean_region(stem + level)
+
+
+_TOWN = re.compile(
+    rf"{_BOUNDARY}([\u4e00-\u9fff]{{2,4}}?[镇乡])第?[一二三四五六七八九十]+届人民代表大会"
+)
+_REGION_GOV = re.compile(
+    rf"{_BOUNDARY}([\u4e00-\u9fff]{{1,8}}?[县市区旗])政府(?!工作报告)"
+    rf"|{_BOUNDARY}([\u4e00-\u9fff]{{2,4}}?[县市区旗])委(?:常委|书记|副书记)"  # 秦安县委常委
+)
+_ANY_GOV = re.compile(
+    rf"{_BOUNDARY}([\u4e00-\u9fff]{{2,8}}?[省县市区旗])(?:人民)?(?:政府|委(?:常委|书记|副书记))(?!工作报告)"
+)
+"""Any government or party committee named in the text, provinces included (the ambiguity test)."""
 _TITLE_PLACE = re.compile(
     rf"^(?:[0-9\-—~至年月日]+)?({_PLACE})(?![\u4e00-\u9fff]{{0,2}}(?:人民代表大会|人大))"
 )
@@ -521,12 +676,19 @@ def _region(
             name = _clean_region(m.group(1))
             if name:
                 return name, why
+    town = _TOWN.search(head)
+    if town:
+        return town.group(1), "a town's congress in the title (XX镇第X届人民代表大会)"
     if kind in _NEWS_KINDS or kind is None:
         # A news title that opens with a place (常德市金融系统…, 1-10月德清县固定资产投资…).
         for t in title_lines[:2]:
             place = _TITLE_PLACE.match(to_simplified(t).strip("*# "))
             if place and (name := _clean_region(place.group(1))) and len(name) >= 3:
                 return name, "news title"
+    if kind in _NEWS_KINDS:
+        outlet = _outlet_region(head, text)
+        if outlet:
+            return outlet, "source line (来源/责编：XX日报)"
     # Fall back on the place the text keeps naming as the actor, if one clearly dominates.
     counts = Counter(
         n for m in _REGION_ACTOR.finditer(text[:20000]) if (n := _clean_region(m.group(1)))
@@ -537,7 +699,21 @@ def _region(
         if c1 >= 3 and c1 >= 2 * c2:
             return best, "place named as the actor"
     city = _dominant_city(text)
-    return city, "place the text names itself by" if city else ""
+    if city:
+        return city, "place the text names itself by"
+    # Last: a county or city government named in the text (文成县政府交出了…), when it is the
+    # only government the text names (a news item listing several places' leaders names none).
+    named = {
+        name
+        for m in _REGION_GOV.finditer(body_head)
+        if (name := _clean_region(m.group(1) or m.group(2)))
+        and len(name) >= 3
+        and not re.fullmatch(r"[省市县区州旗]+", name[:-1])
+    }
+    others = {m.group(1) for m in _ANY_GOV.finditer(body_head)} - named
+    if len(named) == 1 and not others:
+        return named.pop(), "government named in the text (XX县政府)"
+    return None, ""
 
 
 _SELF_NAMING = re.compile(

@@ -32,6 +32,11 @@ SPEAKER = re.compile(
     r"^\S{0,24}(?:总理|省长|市长|州长|县长|区长|旗长|盟长|主席|局长|主任|书记|代省长|代市长|代县长)"
     r"\s+\S{2,4}$"
 )
+HEADLINE = re.compile(
+    r"^(?![^：:]*(?:标题|题目)[：:])[^。！？!?，,、；;：:]{2,24}[：:][^。！？!?，,、；;：:—]{4,36}(?<![：:])$"
+)
+"""A short line whose only punctuation is one colon inside: a news headline (交通运输部：…), not
+a page's label of the title (原标题：…)."""
 BYLINE = re.compile(r"^(?:□|■|◎|文字\s|文/|图/|文图/|图文/|记者|本报记者|通讯员|摄影|摄\s)")
 _ASCII_WORD = re.compile(r"[A-Za-z]")
 
@@ -152,6 +157,9 @@ def rejoin(
     wrapped = is_hard_wrapped(lines)
     out: list[Line] = []
     for ln in lines:
+        if len(out) == 1 and ln.blank_before and HEADLINE.match(out[0].text):
+            out.append(ln)  # a headline with a colon (报告显示：…) opening the text, a blank after
+            continue
         if blocks and not wrapped and out and out[-1].blank_after:
             out.append(ln)
         elif out and _continues(out[-1], ln, wrapped):

@@ -186,6 +186,14 @@ def _close_for(stack: list[_Node], style: str) -> list[_Node]:
     return stack
 
 
+# A short line naming a document (…工作规则, a document number 鲁政发〔2014〕20号) is its title,
+# not a photo caption.
+_DOCUMENT_NAME = re.compile(
+    r"(?:规则|办法|通知|意见|决定|决议|条例|规定|细则|方案|纲要|规划|公报|报告)$"
+    r"|[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]\s*\d{1,4}\s*号$"
+)
+
+
 def _drop_captions(lines: list[Line], dropped: list[Dropped]) -> list[Line]:
     """Photo captions (short isolated lines) and bylines are not report text: drop them."""
     out: list[Line] = []
@@ -203,6 +211,7 @@ def _drop_captions(lines: list[Line], dropped: list[Dropped]) -> list[Line]:
             and ln.blank_before >= 2
             and ln.blank_after >= 1
             and numbered(t) is None
+            and not _DOCUMENT_NAME.search(t)
         ):
             dropped.append(Dropped(t, "photo caption", ln.line))
             continue
