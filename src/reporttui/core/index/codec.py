@@ -9,10 +9,15 @@ segment (the *base* row, named by its row number), and the text in GB18030 (2 by
 character, lossless for all of Unicode). Reading gives back the same dict as Whoosh would:
 :meth:`RowPerDocReader.stored_fields` merges the base row under the row's own fields.
 
+A row's section path is the same as the row before it in most rows (a section's paragraphs),
+and was a quarter of the stored bytes: a row whose path is that of the row before (and not the
+base row's) stores instead ``"\\0s"``, the number of the first row of that run, which stores the
+path itself; reading it costs one more row read, like the base row.
+
 Stored rows of this codec (on-disk format, see ``schema.SCHEMA_VERSION``): a dict with the
 row's own fields, plus ``"\\0b"`` (the base row's number) when it has a base, ``"\\0m"`` (a tuple
-of base fields the row does not have) when needed, and ``"\\0t"`` (the text, GB18030 bytes) in
-place of ``"text"``.
+of base fields the row does not have) when needed, ``"\\0s"`` (the row holding its section
+path) when needed, and ``"\\0t"`` (the text, GB18030 bytes) in place of ``"text"``.
 """
 
 from __future__ import annotations
@@ -34,7 +39,10 @@ W3PerDocReader: Any = _w3.W3PerDocReader
 
 BASE = "\0b"
 MISSING = "\0m"
+SECTION = "\0s"
 TEXT = "\0t"
+SECTION_PATH = "section_path"
+"""The field factored by runs of rows (see :data:`SECTION`)."""
 TEXT_ENCODING = "gb18030"
 _FACTORED_BY = "doc_id"
 """Rows with the same value of this field share a base row."""
@@ -72,7 +80,7 @@ def decode_row(stored: dict[str, Any], base: dict[str, Any] | None) -> dict[str,
     for k, v in stored.items():
         if k == TEXT:
             out["text"] = v.decode(TEXT_ENCODING)
-        elif k not in (BASE, MISSING):
+        elif k not in (BASE, MISSING, SECTION):
             out[k] = v
     return out
 
@@ -85,6 +93,8 @@ class RowPerDocWriter(W3PerDocWriter):  # type: ignore[misc]
         self._base_key: object = None
         self._base_row: dict[str, Any] | None = None
         self._base_docnum = -1
+        self._path: object = None  # the section path of the current run, and its first row
+        self._path_docnum = -1
 
     def finish_doc(self) -> None:
         sf = self._storedfields
@@ -92,9 +102,19 @@ class RowPerDocWriter(W3PerDocWriter):  # type: ignore[misc]
             key = sf.get(_FACTORED_BY)
             if key is not None and key == self._base_key and self._base_row is not None:
                 stored = encode_row(sf, self._base_row, self._base_docnum)
+                path = sf.get(SECTION_PATH)
+                if SECTION_PATH in stored:  # differs from the base row's
+                    if path == self._path and self._path_docnum >= 0:
+                        del stored[SECTION_PATH]
+                        stored[SECTION] = self._path_docnum
+                    else:
+                        self._path, self._path_docnum = path, self._docnum
+                else:
+                    self._path, self._path_docnum = None, -1
             else:
                 self._base_key, self._base_row = key, dict(sf)
                 self._base_docnum = self._docnum
+                self._path, self._path_docnum = None, -1
                 stored = encode_row(sf, None, -1)
             # Pickled here at protocol 5 (Whoosh's column pickles at protocol 2, which stores
             # bytes as a latin-1 string: 2 bytes for each byte over 127); its reader loads any.
@@ -190,7 +210,13 @@ class RowPerDocReader(W3PerDocReader):  # type: ignore[misc]
         if at is not None:
             b = reader[at]
             base = decode_row(b, None) if b else {}
-        return decode_row(v, base)
+        row = decode_row(v, base)
+        at = v.get(SECTION)
+        if at is not None:
+            held = reader[at]
+            if held and SECTION_PATH in held:
+                row[SECTION_PATH] = held[SECTION_PATH]
+        return row
 
 
 class RowCodec(W3Codec):

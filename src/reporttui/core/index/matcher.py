@@ -139,6 +139,7 @@ class IndexView:
         self._live: NDArray[Any] | bool | None = False  # False: not made yet
         self._lengths: dict[str, NDArray[Any]] = {}
         self._runs_ok: dict[str, bool] = {}
+        self._section_runs: NDArray[Any] | None = None
         leaves = [(reader, 0)] if reader.is_atomic() else list(reader.leaf_readers())
         for leaf, offset in leaves:
             n = leaf.doc_count_all()
@@ -202,6 +203,29 @@ class IndexView:
             got = len(d) < 2 or _runs(d) is not None
             with self._lock:
                 self._runs_ok[kind] = got
+        return got
+
+    def section_runs(self) -> NDArray[Any]:
+        """Global row -> number of its run of consecutive rows of one (document, section) (made
+        once): the section path postings hold the path at each run's first row only (written
+        so by indexer.RowWriter), and a ``section:`` match holds for the whole run."""
+        with self._lock:
+            got = self._section_runs
+        if got is None:
+            d = self.key_column("doc_id")[0]
+            s, sk = self.key_column("section_id")
+            key = d * max(len(sk), 1) + s
+            got = np.zeros(len(key), dtype=np.int32)
+            if len(key) > 1:
+                np.cumsum(key[1:] != key[:-1], out=got[1:])
+            if self.segments:  # a segment's first row starts a run (as the writer wrote it)
+                starts = np.array([seg.offset for seg in self.segments[1:]], dtype=np.int64)
+                if len(starts):
+                    bump = np.zeros(len(key), dtype=np.int32)
+                    bump[starts] = (key[starts] == key[starts - 1]).astype(np.int32)
+                    got += np.cumsum(bump, dtype=np.int32)
+            with self._lock:
+                self._section_runs = got
         return got
 
     def key_code(self, name: str, value: str) -> int:
@@ -445,8 +469,16 @@ class _SegmentMatcher:
         self._decoded: dict[tuple[str, str], TermPostings] = {}
         if section_terms and sections is not None:
             sec = np.zeros(seg.n, dtype=bool)
+            self.keep = None  # every run's first row, whatever the filters (applied below)
             for t in section_terms:
                 sec[self._term(t, sections, scored=False).rows] = True
+            self.keep = keep
+            # The path is indexed at the first row of each run of a section's rows only.
+            runs = ix.section_runs()
+            if seg.offset == 0 and len(runs) == seg.n:
+                hit = np.zeros(int(runs[-1]) + 1 if len(runs) else 0, dtype=bool)
+                hit[runs[sec]] = True
+                sec = hit[runs]
             self.keep = sec if self.keep is None else self.keep & sec
 
     def _bm25(
