@@ -192,7 +192,9 @@ def _invert(
     encoded = [s.encode(KEY_ENCODING) for s in term_strings]
     distinct = sorted(set(encoded))
     rank = {k: i for i, k in enumerate(distinct)}
-    remap = np.fromiter((rank[k] for k in encoded), dtype=np.int64, count=len(encoded))
+    # int32 ids, rows and positions (a segment holds far fewer than 2**31 of each): the arrays
+    # of every posting are most of a worker's memory while it inverts.
+    remap = np.fromiter((rank[k] for k in encoded), dtype=np.int32, count=len(encoded))
     n_terms = len(distinct)
     keep_pos = np.ones(n_terms, dtype=bool)
     if with_pos is not None:
@@ -203,11 +205,11 @@ def _invert(
         key_off[1:] = np.cumsum([len(k) for k in distinct])
     keys = b"".join(distinct)
 
-    tid = remap[term_of] if len(term_of) else np.zeros(0, dtype=np.int64)
+    tid = remap[term_of] if len(term_of) else np.zeros(0, dtype=np.int32)
     order = np.argsort(tid, kind="stable")  # (term, row, pos): input is in (row, pos) order
     tid = tid[order]
-    rows = row_of[order]
-    pos = pos_of[order] if pos_of is not None else None
+    rows = row_of[order].astype(np.int32, copy=False)
+    pos = pos_of[order].astype(np.int32, copy=False) if pos_of is not None else None
     del order
     n = len(tid)
     # (term, row) pairs: one per run of equal (tid, row).
@@ -263,7 +265,7 @@ def _invert(
         local = np.flatnonzero(keep) - term_pos_start[:-1][t]
         values[(vstart[:-1] + df + n_tf)[t] + local] = pos[keep]
     lens = _leb_lengths(values)
-    val_term = np.repeat(np.arange(n_terms), vcount)
+    val_term = np.repeat(np.arange(n_terms, dtype=np.int32), vcount)
     leb_size = np.bincount(val_term, weights=lens, minlength=n_terms).astype(np.int64)
 
     # Long lists keep fixed widths (one numpy view to read, as format 1): a term whose list is
@@ -362,7 +364,7 @@ def _count_dtype(a: NDArray[Any]) -> Any:
 
 def _leb_lengths(v: NDArray[Any]) -> NDArray[Any]:
     """Bytes of each value's LEB128 encoding (1-5 for values below 2**35)."""
-    lens = 1 + (v >= 1 << 7).astype(np.int64)
+    lens = 1 + (v >= 1 << 7).astype(np.int8)
     for k in (14, 21, 28):
         lens += v >= 1 << k
     return lens
@@ -422,10 +424,14 @@ def invert_units(c: UnitCollector) -> Inverted:
     vocab = [" " if u[0].isspace() else u for u in c.vocab]  # insertion order = id order
     v = len(vocab)
     is_word = np.fromiter((u[0].isalnum() for u in vocab), dtype=bool, count=v)
-    row_of = np.repeat(np.arange(n_rows, dtype=np.int64), row_len)
+    row_of = np.repeat(np.arange(n_rows, dtype=np.int32), row_len)
     row_start = np.zeros(n_rows + 1, dtype=np.int64)
     np.cumsum(row_len, out=row_start[1:])
-    pos_of = np.arange(len(ids), dtype=np.int64) - row_start[:-1][row_of] if len(ids) else ids
+    pos_of = (
+        (np.arange(len(ids), dtype=np.int64) - row_start[:-1][row_of]).astype(np.int32)
+        if len(ids)
+        else np.zeros(0, np.int32)
+    )
     # Unigrams: word units.
     uni = is_word[ids] if len(ids) else np.zeros(0, bool)
     # Bigrams: unit i and i+1 in the same row.
@@ -452,6 +458,8 @@ def invert_units(c: UnitCollector) -> Inverted:
     where = keep_slots >> 1
     del keep_slots
     distinct, term_of = np.unique(codes, return_inverse=True)
+    del codes
+    term_of = term_of.astype(np.int32)
     strings = [
         vocab[int(k)] if k < v else vocab[int((k - v) // v)] + vocab[int((k - v) % v)]
         for k in distinct.tolist()
@@ -461,6 +469,7 @@ def invert_units(c: UnitCollector) -> Inverted:
     )
     lengths = length_to_byte(field_len) if n_rows else np.zeros(0, np.uint8)
     lengths[field_len == 0] = 0
+    del uni, bi, uni_idx, bi_idx, ids
     # Bigrams: phrases need their positions. So do units that can also be spelled as a bigram
     # (``34%`` is one unit, and the pair ``34`` ``%`` of "34 %"): a term keeps its positions when
     # any of its ids needs them, and a merge of segments needs them in every segment.
