@@ -1,5 +1,6 @@
 """Stored rows come back exactly as they were added (core/index/codec.py factors out what a row
-shares with its document's first row and the section path it shares with the rows before it)."""
+shares with its document's first row and the section path it shares with the rows before it,
+and deflates the text with the segment's dictionary; small segments have none)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,9 @@ def test_rows_round_trip_and_section_paths_are_factored() -> None:
         leaf = s.reader().leaf_readers()[0][0] if not s.is_atomic() else s.reader()
         raw = leaf._perdoc._cached_reader("_stored", codec.STORED_READ_COLUMN)
         refs = sum(1 for i in range(s.doc_count_all()) if codec.SECTION in (raw[i] or {}))
+        deflated = sum(1 for i in range(s.doc_count_all()) if codec.DEFLATED_TEXT in raw[i])
+        assert len(raw[0][codec.ZDICT]) == codec.ZDICT_BYTES  # the segment's dictionary
+    assert deflated == len(rows)  # every row's text deflated with it
     assert refs > len(rows) // 4  # a section's later rows refer to its first row's path
 
 
