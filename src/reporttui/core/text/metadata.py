@@ -233,7 +233,7 @@ def extract(
             why["year"] = "meeting line (year and month)"
     region, why["region"] = _region(head_s, body_head, text, title_lines, kind)
     if region:
-        region = _full_name(to_simplified(region), body_head)
+        region = _innermost(_full_name(to_simplified(region), body_head))
     final_title, why["title"] = _choose_title(title, fm_title)
     if kind == "决议" and _SALUTATION.search(text[:8000]):
         # The congress's resolution printed before the report it approves: the report is the
@@ -258,6 +258,22 @@ def extract(
     final_title = to_simplified(final_title)
     evidence = {k: v for k, v in why.items() if v}
     return Metadata(final_title, region, year, kind, date, published, evidence)
+
+
+_PARENT_END = re.compile(r"自治区|省|市|州|盟")
+
+
+def _innermost(region: str) -> str:
+    """遂宁市安居区 -> 安居区, 湖北省武汉市江岸区 -> 江岸区: a place named with the places above
+    it is the innermost one (the document's own government). The part before must be a name of two
+    characters or more and its level (沙市区, 通州区, 市中区 are single names); what follows must be
+    a place of its own (济南市市中区 -> 市中区, not 中区)."""
+    for m in _PARENT_END.finditer(region):
+        rest = region[m.end() :]
+        big_enough = len(rest) >= 3 or rest.endswith(("县", "区", "旗"))
+        if m.start() >= 2 and len(rest) >= 2 and big_enough and re.fullmatch(_PLACE, rest):
+            return _innermost(rest)
+    return region
 
 
 def _full_name(region: str, body: str) -> str:
@@ -487,6 +503,8 @@ _FYP = re.compile(r"第([一二三四五六七八九十]+)个五年计划|“([�
 _SHORT_PLAN_YEAR = re.compile(
     r"(?<![\d年])([0-4]\d)年的?(?:工作目标|目标任务|工作任务|工作安排|工作部署)"
 )
+_REVIEWED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?:政府)?工作回顾")
+_LATE_DATELINE = re.compile(r"(?<![\d年])1[12]\s*月\s*\d{1,2}\s*日")
 _REVIEW_HEADING = re.compile(r"^[一二三四五六七八九十、.\s]*((?:19|20)\d\d)\s*年(?:的)?工作回顾$")
 _PUBLISHED_YEAR_KINDS = (None, "新闻综述", "新闻报道", "两会新闻", "决议", "统计公报")
 
@@ -574,6 +592,12 @@ def _year(
     if published and kind in _PUBLISHED_YEAR_KINDS:
         return int(published[:4]), "publication date"
     if kind in _NEWS_KINDS:
+        # A session's news dated by day alone: the report it hears reviews one year (2017年工作回顾);
+        # sessions meet early the next year, or in November or December of that year.
+        reviewed = {int(m.group(1)) for m in _REVIEWED_YEAR.finditer(body_head)}
+        if len(reviewed) == 1:
+            late = _LATE_DATELINE.search(body_head[:200])
+            return reviewed.pop() + (0 if late else 1), "the year the heard report reviews"
         # Speech quoted in the news gives the year's plan in two digits (14年的工作目标).
         plans = {int(m.group(1)) for m in _SHORT_PLAN_YEAR.finditer(body_head)}
         if len(plans) == 1:
