@@ -73,3 +73,31 @@ def test_a_heading_with_an_arrow_stays(line: str) -> None:
     src = f"{line}\n\n会议认为,过去一年工作成绩显著,今年的目标任务符合实际,决定批准这个报告。\n"
     doc = parse_document(src)
     assert line.replace(" ", "") in doc.text.replace(" ", "")
+
+
+def test_a_channel_label_under_a_site_header_over_a_noted_title_goes() -> None:
+    src = (
+        "会员登录  新用户注册 退出\n\n某某网 - 某某之家\n\n您现在的位置是: 首页 > 专题材料 > 政府报告\n\n"
+        "政府报告\n\n(某某省)2021年某某市某海区人民政府工作报告(全文)\n\n"
+        "各位代表:现在,我代表区人民政府,向大会报告工作,请予审议。过去一年,全区经济稳中有进。\n"
+    )
+    doc = parse_document(src)
+    assert doc.title == "(某某省)2021年某某市某海区人民政府工作报告(全文)"
+    assert doc.kind == "政府工作报告"
+
+
+def test_the_issuer_printed_between_copies_of_the_title_goes_with_them() -> None:
+    title = "某某人民代表大会常务委员会关于调整某某计划主要指标和开展增产节约运动的决议"
+    src = (
+        f"{title}\n{title}\n某某人民代表大会常务委员会\n{title}\n{title}\n(1959年8月26日通过)\n"
+        "1959年8月26日某某人民代表大会常务委员会第五次会议同意某某关于调整某某计划主要指标和开展"
+        "增产节约运动的报告。\n"
+        "会议对于上半年国民经济在去年的基础上继续发展的成就,和对于工业、农业、运输业和国内外贸易"
+        "所采取的各项措施,表示满意。\n"
+        "会议根据对农业产量的核实数字,并且考虑到今年上半年计划的执行情况和最近以来出现的大面积的"
+        "严重水旱虫灾,批准将计划原定的主要指标作如下调整。\n"
+    )
+    doc = parse_document(src)
+    assert doc.title == title
+    assert (doc.kind, doc.year) == ("决议", 1959)
+    assert check_no_loss(src, doc) == []
