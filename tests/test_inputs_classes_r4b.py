@@ -101,3 +101,23 @@ def test_the_issuer_printed_between_copies_of_the_title_goes_with_them() -> None
     assert doc.title == title
     assert (doc.kind, doc.year) == ("决议", 1959)
     assert check_no_loss(src, doc) == []
+
+
+def test_a_bulletin_without_its_title_is_known_by_its_first_part() -> None:
+    src = (
+        "2015年,面对严峻复杂的外部环境和经济下行压力,全县统筹做好稳增长、促改革、调结构、惠民生各项工作。\n"
+        "一、综合\n"
+        "初步测算,2015年全县地区生产总值244394万元,比上年增长13.1%。其中:第一产业增加值62857万元,同比增长6.3%。\n"
+        "二、农业\n"
+        "农业增加值32586万元,同比增长9.9%。主要农作物种植面积稳步扩大,粮食作物种植面积12981公顷。\n"
+    )
+    doc = parse_document(src)
+    assert (doc.kind, doc.year) == ("统计公报", 2015)
+
+
+def test_a_report_reviewing_the_economy_is_no_bulletin() -> None:
+    src = (
+        "各位代表:\n现在,我代表县人民政府向大会报告工作,请予审议。\n一、综合\n"
+        "初步核算,2015年全县地区生产总值244394万元,比上年增长13.1%,完成了县人大确定的目标任务。\n"
+    )
+    assert parse_document(src).kind != "统计公报"

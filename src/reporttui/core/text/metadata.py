@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reporttui.core.labels import PROVINCES
@@ -168,7 +169,7 @@ def extract(
     body_head = arabic_dates(to_simplified(text[:3000]))
 
     why: dict[str, str] = {}
-    kind, why["kind"] = _kind(head_s, body_head, text, news_signals)
+    kind, why["kind"] = _kind(head_s, body_head, text, news_signals, headings)
 
     # Date: the meeting ("——2025年12月29日在……人民代表大会"), else a masthead, else publication.
     date = None
@@ -425,7 +426,16 @@ _CONGRESS = re.compile(
 )
 
 
-def _kind(head: str, body_head: str, text: str, news: bool) -> tuple[str | None, str]:
+_BULLETIN_FIRST_PART = re.compile(r"一\s*[、.．]\s*综\s*合")
+_BULLETIN_ACCOUNTS = re.compile(r"初步(?:核算|测算)[^\n。]{0,30}生产总值")
+_BULLETIN_YEAR = re.compile(
+    r"初步(?:核算|测算)\s*[,，]?\s*((?:19|20)\d\d)\s*年|((?:19|20)\d\d)\s*年全(?:年|县|市|区|省)"
+)
+
+
+def _kind(
+    head: str, body_head: str, text: str, news: bool, headings: Sequence[str] = ()
+) -> tuple[str | None, str]:
     """The kind of document and the evidence for it."""
     head = _QUOTED_NAME.sub("《》", head)  # 关于检查《重庆市预算审查监督条例》…: not a budget
     first = next((ln.strip() for ln in head.split("\n") if ln.strip()), "")
@@ -469,6 +479,14 @@ def _kind(head: str, body_head: str, text: str, news: bool) -> tuple[str | None,
         return "两会新闻", "deputies reviewing the report, not delivered"
     if _REPORT_TITLE_HEAD.search(first) or (not first and "政府工作报告" in head):
         return "政府工作报告", "title"
+    if (
+        not delivered
+        and any(_BULLETIN_FIRST_PART.fullmatch(h.strip()) for h in headings[:3])
+        and _BULLETIN_ACCOUNTS.search(body_head[:2000])
+    ):
+        # A bulletin whose title was not kept: its first part (一、综合) opens on the year's
+        # preliminary accounts (初步核算，全年地区生产总值…).
+        return "统计公报", "bulletin body (一、综合 + 初步核算)"
     if "政府工作报告" in head and _DATED_CHROME.search(head):
         # A dated page about the report (征求意见会, 协商讨论…征求意见稿): news of it.
         return "新闻报道", "a dated page about the report"
@@ -525,6 +543,10 @@ def _year(
         m = re.search(r"((?:19|20)\d\d)\s*年[^\n]{0,30}统计公报", head)
         if m:
             return int(m.group(1)), "title (the bulletin's year)"
+        if not _BULLETIN.search(head):
+            m = _BULLETIN_YEAR.search(body_head[:3000])
+            if m:
+                return int(m.group(1) or m.group(2)), "the bulletin's preliminary accounts"
     if kind in ("计划执行情况与计划草案报告", "计划草案报告"):
         m = _PLAN_YEAR.search(head)
         if m:
