@@ -4,7 +4,7 @@
         [--held3-details] [--held4-details] [--held5-details] [--pages3-details] [--pages3b-details] [--pages3c-details]
         [--pages4-details]
 
-Prints, for the tuned part and the held-out parts (held: round 2, held2: round 3, held3 and held4: round 4) separately: metadata fields right, junk
+Prints, for the tuned part and the held-out parts (held: round 2, held2: round 3, held3, held4 and held5: round 4) separately: metadata fields right, junk
 strings left in the text, must-keep sentences lost, judged headings found (web pages and
 text files). CORPUS_DIR defaults to /tmp/corpus, else the tarball in ../shared/corpus is
 unpacked. Without a corpus only the committed files are scored. Asserts nothing.
@@ -165,7 +165,18 @@ def score_item(item: dict, data: bytes, name: str, doc: Document, aliases: dict,
             s.notes.append(f"{where} heading missing: {h!r}")
 
 
-PARTS = ("tuned", "held", "held2", "held3", "held4", "held5", "pages3", "pages3b", "pages3c", "pages4")
+PARTS = (
+    "tuned",
+    "held",
+    "held2",
+    "held3",
+    "held4",
+    "held5",
+    "pages3",
+    "pages3b",
+    "pages3c",
+    "pages4",
+)
 
 
 def part(item: dict) -> str:

@@ -327,8 +327,10 @@ def _chrome_reason(line: str) -> str | None:
     if _WEB_CHROME.match(line) or _PREV_NEXT.match(line) or _CHROME_ONLY.match(line):
         return "web chrome"
     arrows = ">" in line or "＞" in line or "»" in line or "›" in line or "→" in line
-    if arrows and (_BREADCRUMB.match(line) or _SITE_CHANNEL.match(line)) and re.search(
-        r"[\u4e00-\u9fff]", line
+    if (
+        arrows
+        and (_BREADCRUMB.match(line) or _SITE_CHANNEL.match(line))
+        and re.search(r"[\u4e00-\u9fff]", line)
     ):
         return "web chrome"
     if _TOOLBAR.match(line):

@@ -749,16 +749,16 @@ def _region(
         return city, "place the text names itself by"
     # Last: a county or city government named in the text (文成县政府交出了…), when it is the
     # only government the text names (a news item listing several places' leaders names none).
-    named = {
+    governments = {
         name
         for m in _REGION_GOV.finditer(body_head)
         if (name := _clean_region(m.group(1) or m.group(2)))
         and len(name) >= 3
         and not re.fullmatch(r"[省市县区州旗]+", name[:-1])
     }
-    others = {m.group(1) for m in _ANY_GOV.finditer(body_head)} - named
-    if len(named) == 1 and not others:
-        return named.pop(), "government named in the text (XX县政府)"
+    other_govs = {m.group(1) for m in _ANY_GOV.finditer(body_head)} - governments
+    if len(governments) == 1 and not other_govs:
+        return governments.pop(), "government named in the text (XX县政府)"
     return None, ""
 
 
