@@ -153,6 +153,15 @@ _MASTHEAD = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*�
 _BREADCRUMB = re.compile(
     r"^[^。，！？>＞»›→]{1,30}(?:\s*(?:>>?|->|＞|»|›|→)\s*[^。，！？>＞»›→]{1,30}){2,}$"
 )
+# A site's channel under its name, two parts (人民网>>2017全国两会, 新华网 > 时政): the site's name
+# (…网) or 首页 first, so a heading with an arrow in it stays.
+_SITE_CHANNEL = re.compile(
+    r"^[^。，！？>＞»›→\s]{1,10}(?:网|首页|频道)\s*(?:>>?|->|＞|»|›|→)\s*[^。，！？>＞»›→]{1,20}$"
+)
+# A toolbar: three or more action words and nothing else (打印网摘纠错商城分享推荐 字号).
+_TOOLBAR = re.compile(
+    r"^(?:(?:打印|网摘|纠错|商城|分享|推荐|字号|收藏|关闭|评论|转发|复制链接|手机看新闻|大|中|小)\s*){3,}$"
+)
 # A timestamp standing alone, maybe after a name: a page clock (2018/12/28 上午9:27:28 星期五) or
 # a byline (李万祥 2025-09-11 12:48:20).
 _TIMESTAMP_LINE = re.compile(
@@ -318,7 +327,13 @@ def _chrome_reason(line: str) -> str | None:
     if _WEB_CHROME.match(line) or _PREV_NEXT.match(line) or _CHROME_ONLY.match(line):
         return "web chrome"
     arrows = ">" in line or "＞" in line or "»" in line or "›" in line or "→" in line
-    if arrows and _BREADCRUMB.match(line) and re.search(r"[\u4e00-\u9fff]", line):
+    if (
+        arrows
+        and (_BREADCRUMB.match(line) or _SITE_CHANNEL.match(line))
+        and re.search(r"[\u4e00-\u9fff]", line)
+    ):
+        return "web chrome"
+    if _TOOLBAR.match(line):
         return "web chrome"
     if ":" in line and _TIMESTAMP_LINE.match(line):
         return "byline" if "\u4e00" <= line[0] <= "\u9fff" else "web chrome"

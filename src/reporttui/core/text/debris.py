@@ -41,7 +41,10 @@ _FIELD = re.compile(r"([\u3400-\u9fff]{2,6})\s*[:：]\s*([^\s:：]{0,24})")
 _LABEL = re.compile(r"([\u3400-\u9fff]{2,6})\s*[:：]")
 # The name of a site's channel (its last word): 政府信息公开, 工作动态, 今日要闻, 新闻中心.
 _CHANNEL = re.compile(r"(?:公开|动态|要闻|新闻|资讯|快讯|专题|专栏|频道|中心|栏目)$")
-_DOC_GENRE = re.compile(r"(?:决议|决定|报告|公报|通知|意见|办法|规定|条例|方案|规则)[)）]?$")
+# A document's genre at the end of its title, maybe before a short note (…工作报告(全文), …(草案)).
+_DOC_GENRE = re.compile(
+    r"(?:决议|决定|报告|公报|通知|意见|办法|规定|条例|方案|规则)[)）]?(?:[(（][^()（）]{1,4}[)）])?$"
+)
 _FILE_LABEL = re.compile(r"会议文件\s*[(（][一二三四五六七八九十\d]{1,3}[)）]$")
 _LOCATION = re.compile(r"^(?:您当前的位置|当前位置|您现在的位置|您的位置|所在位置|首页\s*[>＞»›])")
 _LEAD = re.compile(
@@ -321,8 +324,10 @@ def _channel_label(lines: list[Line], dropped: list[Dropped], drop: dict[int, st
     for i, ln in enumerate(lines[:3]):
         if len(ln.text) <= 30 and _FILE_LABEL.search(to_simplified(ln.text)):
             drop.setdefault(i, "page chrome")
-    if len(lines) >= 2 and 0 not in drop:
-        t, nxt = lines[0].text, lines[1].text
+    # The first two lines left (a site header above them may have gone already).
+    kept = [i for i in range(min(len(lines), 8)) if i not in drop][:2]
+    if len(kept) == 2:
+        t, nxt = lines[kept[0]].text, lines[kept[1]].text
         if (
             len(t) <= 6
             and not _SENTENCE_PUNCT.search(t)
@@ -331,7 +336,7 @@ def _channel_label(lines: list[Line], dropped: list[Dropped], drop: dict[int, st
             and 8 <= len(nxt) <= 60
             and _DOC_GENRE.search(to_simplified(nxt))
         ):
-            drop[0] = "page chrome"
+            drop[kept[0]] = "page chrome"
             return
     if len(lines) < 3 or 0 in drop or not _CHANNEL.search(lines[0].text):
         return

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reporttui.core.labels import PROVINCES
@@ -168,7 +169,7 @@ def extract(
     body_head = arabic_dates(to_simplified(text[:3000]))
 
     why: dict[str, str] = {}
-    kind, why["kind"] = _kind(head_s, body_head, text, news_signals)
+    kind, why["kind"] = _kind(head_s, body_head, text, news_signals, headings)
 
     # Date: the meeting ("——2025年12月29日在……人民代表大会"), else a masthead, else publication.
     date = None
@@ -233,7 +234,7 @@ def extract(
             why["year"] = "meeting line (year and month)"
     region, why["region"] = _region(head_s, body_head, text, title_lines, kind)
     if region:
-        region = _full_name(to_simplified(region), body_head)
+        region = _innermost(_full_name(to_simplified(region), body_head))
     final_title, why["title"] = _choose_title(title, fm_title)
     if kind == "决议" and _SALUTATION.search(text[:8000]):
         # The congress's resolution printed before the report it approves: the report is the
@@ -258,6 +259,22 @@ def extract(
     final_title = to_simplified(final_title)
     evidence = {k: v for k, v in why.items() if v}
     return Metadata(final_title, region, year, kind, date, published, evidence)
+
+
+_PARENT_END = re.compile(r"自治区|省|市|州|盟")
+
+
+def _innermost(region: str) -> str:
+    """遂宁市安居区 -> 安居区, 湖北省武汉市江岸区 -> 江岸区: a place named with the places above
+    it is the innermost one (the document's own government). The part before must be a name of two
+    characters or more and its level (沙市区, 通州区, 市中区 are single names); what follows must be
+    a place of its own (济南市市中区 -> 市中区, not 中区)."""
+    for m in _PARENT_END.finditer(region):
+        rest = region[m.end() :]
+        big_enough = len(rest) >= 3 or rest.endswith(("县", "区", "旗"))
+        if m.start() >= 2 and len(rest) >= 2 and big_enough and re.fullmatch(_PLACE, rest):
+            return _innermost(rest)
+    return region
 
 
 def _full_name(region: str, body: str) -> str:
@@ -409,7 +426,16 @@ _CONGRESS = re.compile(
 )
 
 
-def _kind(head: str, body_head: str, text: str, news: bool) -> tuple[str | None, str]:
+_BULLETIN_FIRST_PART = re.compile(r"一\s*[、.．]\s*综\s*合")
+_BULLETIN_ACCOUNTS = re.compile(r"初步(?:核算|测算)[^\n。]{0,30}生产总值")
+_BULLETIN_YEAR = re.compile(
+    r"初步(?:核算|测算)\s*[,，]?\s*((?:19|20)\d\d)\s*年|((?:19|20)\d\d)\s*年全(?:年|县|市|区|省)"
+)
+
+
+def _kind(
+    head: str, body_head: str, text: str, news: bool, headings: Sequence[str] = ()
+) -> tuple[str | None, str]:
     """The kind of document and the evidence for it."""
     head = _QUOTED_NAME.sub("《》", head)  # 关于检查《重庆市预算审查监督条例》…: not a budget
     first = next((ln.strip() for ln in head.split("\n") if ln.strip()), "")
@@ -453,6 +479,14 @@ def _kind(head: str, body_head: str, text: str, news: bool) -> tuple[str | None,
         return "两会新闻", "deputies reviewing the report, not delivered"
     if _REPORT_TITLE_HEAD.search(first) or (not first and "政府工作报告" in head):
         return "政府工作报告", "title"
+    if (
+        not delivered
+        and any(_BULLETIN_FIRST_PART.fullmatch(h.strip()) for h in headings[:3])
+        and _BULLETIN_ACCOUNTS.search(body_head[:2000])
+    ):
+        # A bulletin whose title was not kept: its first part (一、综合) opens on the year's
+        # preliminary accounts (初步核算，全年地区生产总值…).
+        return "统计公报", "bulletin body (一、综合 + 初步核算)"
     if "政府工作报告" in head and _DATED_CHROME.search(head):
         # A dated page about the report (征求意见会, 协商讨论…征求意见稿): news of it.
         return "新闻报道", "a dated page about the report"
@@ -487,6 +521,8 @@ _FYP = re.compile(r"第([一二三四五六七八九十]+)个五年计划|“([�
 _SHORT_PLAN_YEAR = re.compile(
     r"(?<![\d年])([0-4]\d)年的?(?:工作目标|目标任务|工作任务|工作安排|工作部署)"
 )
+_REVIEWED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?:政府)?工作回顾")
+_LATE_DATELINE = re.compile(r"(?<![\d年])1[12]\s*月\s*\d{1,2}\s*日")
 _REVIEW_HEADING = re.compile(r"^[一二三四五六七八九十、.\s]*((?:19|20)\d\d)\s*年(?:的)?工作回顾$")
 _PUBLISHED_YEAR_KINDS = (None, "新闻综述", "新闻报道", "两会新闻", "决议", "统计公报")
 
@@ -507,6 +543,10 @@ def _year(
         m = re.search(r"((?:19|20)\d\d)\s*年[^\n]{0,30}统计公报", head)
         if m:
             return int(m.group(1)), "title (the bulletin's year)"
+        if not _BULLETIN.search(head):
+            m = _BULLETIN_YEAR.search(body_head[:3000])
+            if m:
+                return int(m.group(1) or m.group(2)), "the bulletin's preliminary accounts"
     if kind in ("计划执行情况与计划草案报告", "计划草案报告"):
         m = _PLAN_YEAR.search(head)
         if m:
@@ -574,6 +614,12 @@ def _year(
     if published and kind in _PUBLISHED_YEAR_KINDS:
         return int(published[:4]), "publication date"
     if kind in _NEWS_KINDS:
+        # A session's news dated by day alone: the report it hears reviews one year (2017年工作回顾);
+        # sessions meet early the next year, or in November or December of that year.
+        reviewed = {int(m.group(1)) for m in _REVIEWED_YEAR.finditer(body_head)}
+        if len(reviewed) == 1:
+            late = _LATE_DATELINE.search(body_head[:200])
+            return reviewed.pop() + (0 if late else 1), "the year the heard report reviews"
         # Speech quoted in the news gives the year's plan in two digits (14年的工作目标).
         plans = {int(m.group(1)) for m in _SHORT_PLAN_YEAR.finditer(body_head)}
         if len(plans) == 1:
@@ -703,16 +749,16 @@ def _region(
         return city, "place the text names itself by"
     # Last: a county or city government named in the text (文成县政府交出了…), when it is the
     # only government the text names (a news item listing several places' leaders names none).
-    named = {
+    governments = {
         name
         for m in _REGION_GOV.finditer(body_head)
         if (name := _clean_region(m.group(1) or m.group(2)))
         and len(name) >= 3
         and not re.fullmatch(r"[省市县区州旗]+", name[:-1])
     }
-    others = {m.group(1) for m in _ANY_GOV.finditer(body_head)} - named
-    if len(named) == 1 and not others:
-        return named.pop(), "government named in the text (XX县政府)"
+    other_govs = {m.group(1) for m in _ANY_GOV.finditer(body_head)} - governments
+    if len(governments) == 1 and not other_govs:
+        return governments.pop(), "government named in the text (XX县政府)"
     return None, ""
 
 

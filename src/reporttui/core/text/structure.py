@@ -54,13 +54,26 @@ class Built:
 
 
 def _drop_duplicate_titles(block: list[Item], dropped: list[Dropped]) -> list[Item]:
-    """A web page repeats the report's title above it (seed 003): keep the last copy."""
+    """A web page repeats the report's title above it (seed 003): keep the last copy. The issuer's
+    name printed between the copies (全国人民代表大会常务委员会 between copies of its 关于…的决议)
+    is the start of the title itself: it goes with them."""
     out: list[Item] = []
+    copies: set[str] = set()
     for i, it in enumerate(block):
         if any(later.text == it.text for later in block[i + 1 :]):
             dropped.append(Dropped(it.text, "duplicate title", it.line.line if it.line else 0))
+            copies.add(it.text)
             continue
         out.append(it)
+    if copies:
+        kept = [it for it in out if it.text in copies]
+        last = out.index(kept[-1]) if kept else -1
+        for it in out[:last]:
+            if it.text not in copies and any(
+                c.startswith(it.text) and len(c) > len(it.text) for c in copies
+            ):
+                dropped.append(Dropped(it.text, "duplicate title", it.line.line if it.line else 0))
+                out.remove(it)
     return out
 
 
