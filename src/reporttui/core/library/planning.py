@@ -19,6 +19,7 @@ from reporttui.core.library.catalog import (
     scan_root,
 )
 from reporttui.core.library.faults import _recent_failure, size_problem
+from reporttui.core.library.scancache import scan_root_cached, scan_root_strings
 from reporttui.core.library.searching import IndexDamaged
 from reporttui.core.paths import index_dir, seed_files
 
@@ -90,9 +91,18 @@ class Planning(LibraryBase):
         entries that cannot be sources (FIFOs, loops...) are skipped with a line in ``problems``."""
         seen: dict[Path, bool] = {p.resolve(): True for p in seed_files()}
         for root in catalog.roots:
-            for path in scan_root(Path(root), problems):
+            # query (issue 11): folders are listed only when one changed (cache/scan.json)
+            for path in scan_root_cached(self.home, Path(root), problems):
                 seen.setdefault(path, False)
         return list(seen.items())
+
+    def _source_keys(self, catalog: Catalog) -> list[str]:
+        """The paths of :meth:`_sources` as strings (the catalogue's keys), in the same order."""
+        seen: dict[str, None] = {str(p.resolve()): None for p in seed_files()}
+        for root in catalog.roots:
+            for key in scan_root_strings(self.home, Path(root)):
+                seen.setdefault(key, None)
+        return list(seen)
 
     def _index_ok(self, catalog: Catalog) -> bool:
         if not catalog.index_name:
@@ -114,16 +124,15 @@ class Planning(LibraryBase):
             return False
         if not self._index_ok(catalog) or catalog.fingerprint != self.fingerprint():
             return True
-        sources = self._sources(catalog)
+        sources = self._source_keys(catalog)  # query (issue 11): strings, not Paths
         if len(sources) != len(catalog.sources) + len(catalog.failed):
             return True
-        for path, _ in sources:
-            key = str(path)
+        for key in sources:
             record = catalog.sources.get(key) or catalog.failed.get(key)
             if record is None:
                 return True
             try:
-                st = path.stat()
+                st = os.stat(key)
             except OSError:
                 return True
             if st.st_mtime != record.mtime or st.st_size != record.size:
