@@ -16,7 +16,6 @@ from reporttui.core.library.catalog import (
     FailedRecord,
     LibraryEntry,
     SourceRecord,
-    scan_root,
 )
 from reporttui.core.library.faults import _recent_failure, size_problem
 from reporttui.core.library.scancache import scan_root_cached, scan_root_strings
