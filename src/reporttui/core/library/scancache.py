@@ -109,35 +109,33 @@ def _walk_entry(
     The folders' times are read before :func:`scan_root` lists them: a change made during the
     walk leaves a recorded time older than the folder's, so the next check walks again."""
     real = os.path.realpath(root)
-    dirs: dict[str, list[int]] | None = {}
+    dirs: dict[str, list[int]] = {}
     limit = started_ns - RACY_NS
-    if os.path.islink(root) or not os.path.isdir(real):
-        dirs = None
-    else:
-        for folder, subdirs, names in os.walk(real):
-            subdirs[:] = [d for d in subdirs if not d.startswith(".")]
-            try:
-                st = os.lstat(folder)
-            except OSError:
-                dirs = None
-                break
-            if st.st_mtime_ns >= limit or st.st_ctime_ns >= limit:
-                dirs = None
-                break
-            dirs[os.path.relpath(folder, real) if folder != real else ""] = _stamp(st)
-            if any(
-                not name.startswith(".")
-                and name.lower().endswith(SOURCE_SUFFIXES)
-                and os.path.islink(os.path.join(folder, name))
-                for name in names
-            ):
-                dirs = None
-                break
+    ok = not os.path.islink(root) and os.path.isdir(real)
+    for folder, subdirs, names in os.walk(real) if ok else ():
+        subdirs[:] = [d for d in subdirs if not d.startswith(".")]
+        try:
+            st = os.lstat(folder)
+        except OSError:
+            ok = False
+            break
+        if st.st_mtime_ns >= limit or st.st_ctime_ns >= limit:
+            ok = False
+            break
+        dirs[os.path.relpath(folder, real) if folder != real else ""] = _stamp(st)
+        if any(
+            not name.startswith(".")
+            and name.lower().endswith(SOURCE_SUFFIXES)
+            and os.path.islink(os.path.join(folder, name))
+            for name in names
+        ):
+            ok = False
+            break
     notes: list[str] = []
     found = scan_root(root, notes)
     if problems is not None:
         problems.extend(notes)
-    if dirs is None or notes:
+    if not ok or notes:
         return found, None
     prefix = real.rstrip(os.sep) + os.sep
     files: list[str] = []
