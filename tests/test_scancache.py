@@ -130,3 +130,44 @@ def test_needs_indexing_sees_added_removed_and_changed_files(
     with open(root / "sub" / "one.md", "a", encoding="utf-8") as f:
         f.write("\n\n改过的一段。\n")
     assert lib.needs_indexing()  # changed: same folder times, the file's own stat tells
+
+
+def test_boilerplate_digest_cache_follows_the_store(tmp_path: Path) -> None:
+    """The fingerprint's boilerplate part (cached while boilerplate.json and boilerplate.py are
+    unchanged) is the digest of the store as it is now."""
+    import json
+
+    from reporttui.core.text import boilerplate
+
+    assert boilerplate.STORE_NAME == "boilerplate.json"  # the name planning.py stats
+    home = tmp_path / "home"
+    home.mkdir()
+    lib = Library(home)
+    bare = lib.fingerprint()
+    assert lib.fingerprint() == bare
+    store = home / boilerplate.STORE_NAME
+    for keys in (["aa"], ["bb"], ["aa", "bb"]):
+        tmp = store.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"keys": keys, "files": {}}), encoding="utf-8")
+        os.replace(tmp, store)  # as the store is written: atomically, same size each time
+        boilerplate._cache.clear()
+        want = boilerplate.digest(frozenset(keys))
+        got = Library(home).fingerprint()
+        assert got != bare
+        parts_check = Library(home).fingerprint()
+        assert got == parts_check
+        import hashlib
+
+        from reporttui.core.index import schema
+        from reporttui.core.index.versions import constant
+        from reporttui.core.library.planning import LIBRARY_FORMAT
+
+        expect = [
+            LIBRARY_FORMAT,
+            schema.fingerprint(home),
+            constant("reporttui.core.text.ingest", "INGEST_VERSION", home),
+            "boilerplate " + want,
+        ]
+        assert got == hashlib.sha1("\0".join(expect).encode()).hexdigest()[:16]
+    store.unlink()
+    assert Library(home).fingerprint() == bare
