@@ -22,14 +22,20 @@ import contextlib
 import math
 import threading
 import weakref
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-from reporttui.core.index.postings import Damaged, FieldReader, SegmentPostings, TermPostings
+from reporttui.core.index.postings import (
+    Damaged,
+    FieldReader,
+    SegmentPostings,
+    TermPostings,
+    leb128_decode,
+)
 
 B = 0.75
 K1 = 1.2
@@ -788,7 +794,10 @@ def _decode(
     matching row: nothing of it is decoded (a rare word spares the common ranking words); nor
     is a segment without any row the filters allow."""
     clauses = spec.clauses
-    pieces: dict[tuple[str, str], list[TermPostings]] = {}
+    # Per (field, token), its parts in segment order: a decoded TermPostings (fixed widths) or
+    # the number of a LEB128 piece, decoded with all the others in one pass at the end.
+    pieces: dict[tuple[str, str], list[TermPostings | int]] = {}
+    leb = _LebBatch()
     skipped = False
     for seg in ix.segments:
         try:
@@ -799,8 +808,13 @@ def _decode(
                 if lo == hi:
                     skipped = True
                     continue
+            tid = _TermIds()  # each token looked up once per segment
+
             if clauses and not all(
-                any(all(fe.term_id(t) >= 0 for tokens in alt for t in tokens) for alt in clause)
+                any(
+                    all(tid(exact_field, t, fe) >= 0 for tokens in alt for t in tokens)
+                    for alt in clause
+                )
                 for clause in clauses
             ):
                 skipped = True
@@ -809,20 +823,44 @@ def _decode(
                 fr = readers[name]
                 with_pos = name in positions
                 for t in tokens:
-                    tp = fr.postings(t, positions=with_pos)
+                    i = tid(name, t, fr)
+                    if i < 0:
+                        continue
+                    raw = fr.leb_piece(i)
+                    if raw is not None:
+                        if raw[1]:
+                            pieces.setdefault((name, t), []).append(
+                                leb.add(raw, with_pos, seg.offset)
+                            )
+                        continue
+                    tp = fr.postings_at(i, positions=with_pos)
                     if not len(tp.rows):
                         continue
                     pos = tp.pos.astype(np.int64) if tp.pos is not None else None
                     pieces.setdefault((name, t), []).append(
                         TermPostings(tp.rows + seg.offset if seg.offset else tp.rows, tp.tf, pos)
                     )
+            leb.end_segment()  # copies this segment's bytes before its pages are released
         finally:
             seg.postings.release()
+    order = [k for parts in pieces.values() for k in parts if isinstance(k, int)]
+    short = leb.decode(order)
     for name, tokens in wanted.items() if not skipped else ():  # frequencies, as read
         for t in tokens:
-            ix.known_frequency(name, t, sum(len(p.rows) for p in pieces.get((name, t), ())))
+            ix.known_frequency(
+                name,
+                t,
+                sum(
+                    len(p.rows) if isinstance(p, TermPostings) else leb.df[p]
+                    for p in pieces.get((name, t), ())
+                ),
+            )
     decoded: dict[str, dict[str, TermPostings]] = {name: {} for name in wanted}
-    for (name, t), got in pieces.items():
+    for (name, t), parts in pieces.items():
+        if all(isinstance(p, int) for p in parts):  # consecutive in the layout: one slice
+            decoded[name][t] = short(parts)  # type: ignore[arg-type]
+            continue
+        got = [p if isinstance(p, TermPostings) else short([p]) for p in parts]
         if len(got) == 1:
             decoded[name][t] = got[0]
             continue
@@ -833,3 +871,117 @@ def _decode(
             None if no_pos else np.concatenate([p.pos for p in got if p.pos is not None]),
         )
     return _Merged({name: _MergedField(ix.lengths(name), d) for name, d in decoded.items()})
+
+
+class _TermIds:
+    """Term numbers of one segment's fields, each looked up once."""
+
+    def __init__(self) -> None:
+        self._ids: dict[tuple[str, str], int] = {}
+
+    def __call__(self, name: str, t: str, fr: FieldReader) -> int:
+        got = self._ids.get((name, t))
+        if got is None:
+            got = self._ids[(name, t)] = fr.term_id(t)
+        return got
+
+
+class _LebBatch:
+    """The LEB128-encoded posting lists of one query, decoded together in one numpy pass.
+
+    Lists under 512 rows are LEB128 (most of a query's ~250 lists over ~26 segments); decoding
+    each alone cost ~10 numpy calls. Here the bytes are concatenated, decoded once, and every
+    list's rows (a cumulative sum per list, plus its segment's offset), tf and positions are
+    gathered with whole-array steps, laid out in the order the caller asks so that one
+    token's lists over consecutive segments are one slice. The values are those
+    :meth:`FieldReader.postings` gives list by list (a test compares them).
+    """
+
+    def __init__(self) -> None:
+        self.df: list[int] = []
+        self._tf: list[bool] = []
+        self._pos: list[bool] = []  # positions stored and wanted
+        self._npos: list[int] = []  # positions to take (0 when not stored or not wanted)
+        self._offset: list[int] = []
+        self._nbytes: list[int] = []
+        self._seg: list[NDArray[Any]] = []
+        self._chunks: list[NDArray[Any]] = []
+        self._rows: NDArray[Any] = _EMPTY_I
+        self._tfs: NDArray[Any] = _EMPTY_I
+        self._poss: NDArray[Any] = _EMPTY_I
+        self._row_at: dict[int, int] = {}
+        self._pos_at: dict[int, int] = {}
+        self._end_row: dict[int, int] = {}
+        self._end_pos: dict[int, int] = {}
+
+    def add(self, raw: tuple[NDArray[Any], int, bool, int], with_pos: bool, offset: int) -> int:
+        """Queue one list (:meth:`FieldReader.leb_piece`) of the segment at ``offset``."""
+        data, df, has_tf, npos = raw
+        self._seg.append(data)
+        self._nbytes.append(len(data))
+        self.df.append(int(df))
+        self._tf.append(has_tf)
+        self._pos.append(npos >= 0 and with_pos)
+        self._npos.append(int(npos) if npos >= 0 and with_pos else 0)
+        self._offset.append(int(offset))
+        return len(self.df) - 1
+
+    def end_segment(self) -> None:
+        if self._seg:
+            seg = self._seg
+            self._chunks.append(np.concatenate(seg) if len(seg) > 1 else seg[0].copy())
+            self._seg = []
+
+    def decode(self, order: list[int]) -> Callable[[list[int]], TermPostings]:
+        """Decode every list, laid out in ``order``; returns :meth:`get`."""
+        self.end_segment()
+        if order:
+            self._decode(order)
+        return self.get
+
+    def _decode(self, order: list[int]) -> None:
+        b = np.concatenate(self._chunks) if len(self._chunks) > 1 else self._chunks[0]
+        self._chunks = []
+        values = leb128_decode(b)
+        # Each list's first value: the number of value-ending bytes before its first byte.
+        ends = np.cumsum(b < 0x80)
+        byte_start = np.zeros(len(self.df), np.int64)
+        if len(self.df) > 1:
+            np.cumsum(self._nbytes[:-1], out=byte_start[1:])
+        vstart = np.where(byte_start > 0, ends[np.maximum(byte_start - 1, 0)], 0)
+        o = np.asarray(order, dtype=np.int64)
+        df = np.asarray(self.df, np.int64)[o]
+        has_tf = np.asarray(self._tf, bool)[o]
+        npos = np.asarray(self._npos, np.int64)[o]
+        vs = vstart[o]
+        offset = np.asarray(self._offset, np.int64)[o]
+        lists = np.arange(len(o))
+        out = np.zeros(len(o) + 1, np.int64)
+        np.cumsum(df, out=out[1:])
+        k = np.repeat(lists, df)
+        j = np.arange(int(out[-1]), dtype=np.int64) - out[:-1][k]  # index inside its list
+        c = np.cumsum(values[vs[k] + j])  # row gaps -> rows, per list after subtracting
+        before = np.where(out[:-1] > 0, c[np.maximum(out[:-1] - 1, 0)], 0)
+        self._rows = c - before[k] + offset[k]
+        tf_at = np.minimum(vs[k] + df[k] + j, len(values) - 1)
+        self._tfs = np.where(has_tf[k], values[tf_at], 1)
+        # Positions follow the row gaps (and the tf when stored).
+        pstart = vs + df + np.where(has_tf, df, 0)
+        pout = np.zeros(len(o) + 1, np.int64)
+        np.cumsum(npos, out=pout[1:])
+        kp = np.repeat(lists, npos)
+        jp = np.arange(int(pout[-1]), dtype=np.int64) - pout[:-1][kp]
+        self._poss = values[pstart[kp] + jp]
+        row_at, pos_at = out.tolist(), pout.tolist()
+        for idx, piece in enumerate(order):
+            self._row_at[piece], self._end_row[piece] = row_at[idx], row_at[idx + 1]
+            self._pos_at[piece], self._end_pos[piece] = pos_at[idx], pos_at[idx + 1]
+
+    def get(self, parts: list[int]) -> TermPostings:
+        """The lists ``parts`` (consecutive in the layout: one token's lists over the segments)
+        as one; positions only when every one of them has them (as concatenating would)."""
+        a, z = self._row_at[parts[0]], self._end_row[parts[-1]]
+        pos = None
+        if all(self._pos[p] for p in parts):
+            pos = self._poss[self._pos_at[parts[0]] : self._end_pos[parts[-1]]]
+        return TermPostings(self._rows[a:z], self._tfs[a:z], pos)
