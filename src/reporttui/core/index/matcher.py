@@ -836,7 +836,9 @@ def _decode(
                     tp = fr.postings_at(i, positions=with_pos)
                     if not len(tp.rows):
                         continue
-                    pos = tp.pos.astype(np.int64) if tp.pos is not None else None
+                    # Positions stay in their stored width (a copy: the pages are released);
+                    # the matcher widens only the positions it reads.
+                    pos = tp.pos.copy() if tp.pos is not None else None
                     pieces.setdefault((name, t), []).append(
                         TermPostings(tp.rows + seg.offset if seg.offset else tp.rows, tp.tf, pos)
                     )
