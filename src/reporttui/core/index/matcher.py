@@ -126,6 +126,10 @@ class _Segment:
     n: int
 
 
+TERM_ID_CACHE = 4096
+"""Tokens whose term numbers an index view remembers (see :meth:`IndexView.term_id`)."""
+
+
 class IndexView:
     """The postings of every segment of one Whoosh reader, plus the index-wide statistics."""
 
@@ -160,6 +164,27 @@ class IndexView:
         self.doc_count_all = sum(s.n for s in self.segments)
         self._norms: dict[str, NDArray[Any]] = {}
         self._df: dict[tuple[str, str], int] = {}
+        # (field, token) -> its term number in each segment (-2: not looked up yet).
+        self._term_ids: dict[tuple[str, str], list[int]] = {}
+
+    def term_id(self, si: int, name: str, token: str) -> int:
+        """The token's term number in segment ``si`` (or -1), remembered for later queries.
+
+        The lexicon does not change while this view lives; a lookup is a binary search in the
+        mapped keys, whose pages every query's release drops (faulting them in again was ~10 %
+        of a query). At most :data:`TERM_ID_CACHE` tokens are kept (then the table restarts):
+        a few hundred bytes each, however long the app runs.
+        """
+        key = (name, token)
+        got = self._term_ids.get(key)
+        if got is None:
+            if len(self._term_ids) >= TERM_ID_CACHE:
+                self._term_ids.clear()
+            got = self._term_ids.setdefault(key, [-2] * len(self.segments))
+        i = got[si]
+        if i == -2:
+            i = got[si] = self.segments[si].postings.field(name).term_id(token)
+        return i
 
     def key_column(self, name: str) -> tuple[NDArray[Any], list[str]]:
         """Global row -> code (int64) and code -> string for a row key column (``doc_id``,
@@ -799,20 +824,17 @@ def _decode(
     pieces: dict[tuple[str, str], list[TermPostings | int]] = {}
     leb = _LebBatch()
     skipped = False
-    for seg in ix.segments:
+    for si, seg in enumerate(ix.segments):
         try:
             readers = {name: seg.postings.field(name) for name in wanted}
-            fe = readers[exact_field]
             if allowed is not None:
                 lo, hi = np.searchsorted(allowed, [seg.offset, seg.offset + seg.n])
                 if lo == hi:
                     skipped = True
                     continue
-            tid = _TermIds()  # each token looked up once per segment
-
             if clauses and not all(
                 any(
-                    all(tid(exact_field, t, fe) >= 0 for tokens in alt for t in tokens)
+                    all(ix.term_id(si, exact_field, t) >= 0 for tokens in alt for t in tokens)
                     for alt in clause
                 )
                 for clause in clauses
@@ -823,7 +845,7 @@ def _decode(
                 fr = readers[name]
                 with_pos = name in positions
                 for t in tokens:
-                    i = tid(name, t, fr)
+                    i = ix.term_id(si, name, t)
                     if i < 0:
                         continue
                     raw = fr.leb_piece(i)
@@ -873,19 +895,6 @@ def _decode(
             None if no_pos else np.concatenate([p.pos for p in got if p.pos is not None]),
         )
     return _Merged({name: _MergedField(ix.lengths(name), d) for name, d in decoded.items()})
-
-
-class _TermIds:
-    """Term numbers of one segment's fields, each looked up once."""
-
-    def __init__(self) -> None:
-        self._ids: dict[tuple[str, str], int] = {}
-
-    def __call__(self, name: str, t: str, fr: FieldReader) -> int:
-        got = self._ids.get((name, t))
-        if got is None:
-            got = self._ids[(name, t)] = fr.term_id(t)
-        return got
 
 
 class _LebBatch:
