@@ -748,7 +748,7 @@ def match(
     *,
     exact_field: str,
     word_field: str,
-    allowed: Sequence[int] | set[int] | frozenset[int] | None = None,
+    allowed: Sequence[int] | set[int] | frozenset[int] | NDArray[Any] | None = None,
     section_field: str | None = None,
 ) -> Matches:
     """All rows of ``reader`` (a Whoosh reader) matching ``spec``; ``allowed``: global rows the
@@ -756,7 +756,9 @@ def match(
     when a segment's postings file is missing or broken."""
     ix = view(reader)
     allowed_arr = None
-    if allowed is not None:
+    if isinstance(allowed, np.ndarray):  # already sorted unique rows (search's filter rows)
+        allowed_arr = allowed.astype(np.int64, copy=False)
+    elif allowed is not None:
         allowed_arr = np.fromiter(allowed, dtype=np.int64)
         allowed_arr.sort()
     if not ix.segments:
