@@ -966,11 +966,10 @@ class _LebBatch:
         self._chunks = []
         values = leb128_decode(b)
         # Each list's first value: the number of value-ending bytes before its first byte.
-        ends = np.cumsum(b < 0x80)
         byte_start = np.zeros(len(self.df), np.int64)
         if len(self.df) > 1:
             np.cumsum(self._nbytes[:-1], out=byte_start[1:])
-        vstart = np.where(byte_start > 0, ends[np.maximum(byte_start - 1, 0)], 0)
+        vstart = np.searchsorted(np.flatnonzero(b < 0x80), byte_start)
         o = np.asarray(order, dtype=np.int64)
         df = np.asarray(self.df, np.int64)[o]
         has_tf = np.asarray(self._tf, bool)[o]
