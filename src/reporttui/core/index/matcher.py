@@ -127,7 +127,9 @@ class _Segment:
 
 
 TERM_ID_CACHE = 4096
-"""Tokens whose term numbers an index view remembers (see :meth:`IndexView.term_id`)."""
+"""Tokens whose term numbers an index view remembers (see :meth:`IndexView.term`)."""
+_UNSEEN = object()
+_Meta = tuple[int, int, int, int, int]
 
 
 class IndexView:
@@ -164,27 +166,31 @@ class IndexView:
         self.doc_count_all = sum(s.n for s in self.segments)
         self._norms: dict[str, NDArray[Any]] = {}
         self._df: dict[tuple[str, str], int] = {}
-        # (field, token) -> its term number in each segment (-2: not looked up yet).
-        self._term_ids: dict[tuple[str, str], list[int]] = {}
+        # (field, token) -> per segment: its term number and FieldReader.term_meta (None:
+        # absent, _UNSEEN: not looked up yet).
+        self._terms: dict[tuple[str, str], list[Any]] = {}
 
-    def term_id(self, si: int, name: str, token: str) -> int:
-        """The token's term number in segment ``si`` (or -1), remembered for later queries.
+    def term(self, si: int, name: str, token: str) -> tuple[int, _Meta] | None:
+        """The token's term number in segment ``si`` and its :meth:`FieldReader.term_meta`
+        (None: not in that segment), remembered for later queries.
 
         The lexicon does not change while this view lives; a lookup is a binary search in the
-        mapped keys, whose pages every query's release drops (faulting them in again was ~10 %
-        of a query). At most :data:`TERM_ID_CACHE` tokens are kept (then the table restarts):
-        a few hundred bytes each, however long the app runs.
+        mapped keys and a read of four arrays, whose pages every query's release drops
+        (faulting them in again was ~15 % of a query). At most :data:`TERM_ID_CACHE` tokens
+        are kept (then the table restarts): ~50 bytes per token and segment.
         """
         key = (name, token)
-        got = self._term_ids.get(key)
+        got = self._terms.get(key)
         if got is None:
-            if len(self._term_ids) >= TERM_ID_CACHE:
-                self._term_ids.clear()
-            got = self._term_ids.setdefault(key, [-2] * len(self.segments))
-        i = got[si]
-        if i == -2:
-            i = got[si] = self.segments[si].postings.field(name).term_id(token)
-        return i
+            if len(self._terms) >= TERM_ID_CACHE:
+                self._terms.clear()
+            got = self._terms.setdefault(key, [_UNSEEN] * len(self.segments))
+        hit = got[si]
+        if hit is _UNSEEN:
+            fr = self.segments[si].postings.field(name)
+            i = fr.term_id(token)
+            hit = got[si] = (i, fr.term_meta(i)) if i >= 0 else None
+        return hit  # type: ignore[no-any-return]
 
     def key_column(self, name: str) -> tuple[NDArray[Any], list[str]]:
         """Global row -> code (int64) and code -> string for a row key column (``doc_id``,
@@ -845,7 +851,7 @@ def _decode(
                     continue
             if clauses and not all(
                 any(
-                    all(ix.term_id(si, exact_field, t) >= 0 for tokens in alt for t in tokens)
+                    all(ix.term(si, exact_field, t) is not None for tokens in alt for t in tokens)
                     for alt in clause
                 )
                 for clause in clauses
@@ -856,17 +862,18 @@ def _decode(
                 fr = readers[name]
                 with_pos = name in positions
                 for t in tokens:
-                    i = ix.term_id(si, name, t)
-                    if i < 0:
+                    hit = ix.term(si, name, t)
+                    if hit is None:
                         continue
-                    raw = fr.leb_piece(i)
+                    i, meta = hit
+                    raw = fr.leb_piece(i, meta)
                     if raw is not None:
                         if raw[1]:
                             pieces.setdefault((name, t), []).append(
                                 leb.add(raw, with_pos, seg.offset)
                             )
                         continue
-                    tp = fr.postings_at(i, positions=with_pos)
+                    tp = fr.postings_at(i, with_pos, meta)
                     if not len(tp.rows):
                         continue
                     # Positions stay in their stored width (a copy: the pages are released);

@@ -687,26 +687,35 @@ class FieldReader:
             return TermPostings(_EMPTY, _EMPTY, _EMPTY if positions else None)  # absent
         return self.postings_at(i, positions)
 
-    def leb_piece(self, i: int) -> tuple[NDArray[Any], int, bool, int] | None:
+    def term_meta(self, i: int) -> tuple[int, int, int, int, int]:
+        """Term ``i``'s df, positions count, layout code and data offsets (start, end): what
+        :meth:`leb_piece` and :meth:`postings_at` read before the data (a reader may keep it)."""
+        m_df, m_npos, m_width, m_off = self._meta
+        return m_df[i], m_npos[i], m_width[i], m_off[i], m_off[i + 1]
+
+    def leb_piece(
+        self, i: int, meta: tuple[int, int, int, int, int] | None = None
+    ) -> tuple[NDArray[Any], int, bool, int] | None:
         """Term ``i``'s LEB128 bytes (whole values: row gaps, then tf when stored, then
         positions when stored) with its df and whether tf is stored; None when
         the term is stored in fixed widths. Lets a reader decode many short lists in one numpy
         pass (query, issue 11: ~250 small decodes per query were most of a rare word's time).
-        The last item is the number of positions stored (-1: none stored)."""
-        m_df, m_npos, m_width, m_off = self._meta
-        w = m_width[i]
+        The last item is the number of positions stored (-1: none stored). ``meta``: the
+        term's :meth:`term_meta`, when the caller kept it."""
+        df, npos, w, start, end = meta or self.term_meta(i)
         if w & 1:
             return None
-        npos = m_npos[i] if w & 4 else -1
-        return self.data[m_off[i] : m_off[i + 1]], m_df[i], bool(w & 2), npos
+        return self.data[start:end], df, bool(w & 2), npos if w & 4 else -1
 
-    def postings_at(self, i: int, positions: bool = True) -> TermPostings:
-        """The postings of term number ``i`` (from :meth:`term_id`, >= 0)."""
-        m_df, m_npos, m_width, m_off = self._meta
-        df, npos, w = m_df[i], m_npos[i], m_width[i]
+    def postings_at(
+        self, i: int, positions: bool = True, meta: tuple[int, int, int, int, int] | None = None
+    ) -> TermPostings:
+        """The postings of term number ``i`` (from :meth:`term_id`, >= 0); ``meta``: its
+        :meth:`term_meta`, when the caller kept it."""
+        df, npos, w, start, end = meta or self.term_meta(i)
         if w & 1:  # fixed widths
             rw, tw, pw = _CODE_WIDTH[(w >> 1) & 3], _CODE_WIDTH[(w >> 3) & 3], _CODE_WIDTH[w >> 5]
-            at = self._data_at + m_off[i]
+            at = self._data_at + start
             data = self._buf
             rows = np.frombuffer(data, dtype=_WIDTH_DTYPE[rw], count=df, offset=at)
             rows = rows.astype(np.int64)
@@ -722,7 +731,7 @@ class FieldReader:
             if positions and pw:  # a view: the matcher converts only the positions it reads
                 pos = np.frombuffer(data, dtype=_WIDTH_DTYPE[pw], count=npos, offset=at)
             return TermPostings(rows, tf, pos)
-        values = leb128_decode(self.data[m_off[i] : m_off[i + 1]])
+        values = leb128_decode(self.data[start:end])
         rows = np.cumsum(values[:df])
         if w & 2:
             tf = values[df : 2 * df]
