@@ -170,6 +170,7 @@ class IndexView:
         # (field, token) -> per segment: its term number and FieldReader.term_meta (None:
         # absent, _UNSEEN: not looked up yet).
         self._terms: dict[tuple[str, str], list[Any]] = {}
+        self.looked_up = 0  # lookups that read a segment's keys (see _decode's release)
 
     def term(self, si: int, name: str, token: str) -> tuple[int, _Meta] | None:
         """The token's term number in segment ``si`` and its :meth:`FieldReader.term_meta`
@@ -191,6 +192,7 @@ class IndexView:
             fr = self.segments[si].postings.field(name)
             i = fr.term_id(token)
             hit = got[si] = (i, fr.term_meta(i)) if i >= 0 else None
+            self.looked_up += 1
         return hit  # type: ignore[no-any-return]
 
     def key_column(self, name: str) -> tuple[NDArray[Any], list[str]]:
@@ -843,6 +845,7 @@ def _decode(
     leb = _LebBatch()
     skipped = False
     for si, seg in enumerate(ix.segments):
+        read = ix.looked_up
         try:
             readers = {name: seg.postings.field(name) for name in wanted}
             if allowed is not None:
@@ -884,8 +887,10 @@ def _decode(
                         TermPostings(tp.rows + seg.offset if seg.offset else tp.rows, tp.tf, pos)
                     )
             leb.end_segment()  # copies this segment's bytes before its pages are released
+            read = -1  # lists were read
         finally:
-            seg.postings.release()
+            if read != ix.looked_up:  # a segment whose pages this query did not touch stays
+                seg.postings.release()
     order = [k for parts in pieces.values() for k in parts if isinstance(k, int)]
     short = leb.decode(order)
     for name, tokens in wanted.items() if not skipped else ():  # frequencies, as read
