@@ -594,6 +594,8 @@ class _Keys:
     """
 
     SAMPLE = 256
+    LIST_AFTER = 64
+    """Lookups in place before the sampled keys are made into a list (a long session)."""
 
     def __init__(self, blob: memoryview, off: NDArray[Any]) -> None:
         self.blob = blob
@@ -601,6 +603,7 @@ class _Keys:
         self._off_array = off
         self.off: Any = _int_view(off)
         self._sample: list[bytes] | None = None
+        self._lookups = 0
 
     def __len__(self) -> int:
         return self.n
@@ -618,11 +621,26 @@ class _Keys:
             got = self._sample = [blob[a:b].tobytes() for a, b in zip(starts, ends, strict=True)]
         return got
 
+    def _sample_at(self, k: int) -> bytes:
+        """Sampled key ``k`` (key ``k * SAMPLE``), read in place."""
+        i = k * self.SAMPLE
+        return self.blob[self.off[i] : self.off[i + 1]].tobytes()
+
     def find(self, key: bytes) -> int:
         """The index of ``key``, or -1."""
         if not self.n:
             return -1
-        block = bisect.bisect_right(self._samples(), key) - 1
+        got = self._sample
+        if got is not None:
+            block = bisect.bisect_right(got, key) - 1
+        else:  # query (issue 11): no list of samples for a one-shot search (~0.25 ms a field
+            # and segment to make, ~13 ms of the first search; lookups are kept by the view)
+            self._lookups += 1
+            if self._lookups > self.LIST_AFTER:
+                block = bisect.bisect_right(self._samples(), key) - 1
+            else:
+                n_samples = (self.n + self.SAMPLE - 1) // self.SAMPLE
+                block = bisect.bisect_right(_Sampled(self), key, 0, n_samples) - 1
         if block < 0:
             return -1
         blob, off = self.blob, self.off
@@ -637,6 +655,16 @@ class _Keys:
         if lo < self.n and blob[off[lo] : off[lo + 1]].tobytes() == key:
             return lo
         return -1
+
+
+class _Sampled:
+    """The sampled keys of a :class:`_Keys` as a sequence for ``bisect``, read in place."""
+
+    def __init__(self, keys: _Keys) -> None:
+        self._keys = keys
+
+    def __getitem__(self, k: int) -> bytes:
+        return self._keys._sample_at(k)
 
 
 def _int_view(a: NDArray[Any]) -> Any:
