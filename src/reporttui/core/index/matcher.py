@@ -317,9 +317,14 @@ class IndexView:
         key = (fieldname, token)
         got = self._df.get(key)
         if got is None:
-            got = self._df[key] = sum(
-                s.postings.field(fieldname).doc_frequency(token) for s in self.segments
-            )
+            total = 0
+            for si, seg in enumerate(self.segments):
+                before = self.looked_up
+                hit = self.term(si, fieldname, token)
+                total += hit[1][0] if hit is not None else 0
+                if self.looked_up != before:  # the keys' pages it read leave the resident set
+                    seg.postings.release()
+            got = self._df[key] = total
         return got
 
     def known_frequency(self, fieldname: str, token: str, df: int) -> None:
