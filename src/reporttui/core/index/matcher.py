@@ -465,6 +465,7 @@ class _SegmentMatcher:
         self.keep = keep
         self._cache: dict[tuple[str, ...], _Part] = {}
         self._decoded: dict[tuple[str, str], TermPostings] = {}
+        self._ends: dict[tuple[str, str], NDArray[Any]] = {}
         if section_terms and sections is not None:
             sec = np.zeros(seg.n, dtype=bool)
             for t in section_terms:
@@ -514,6 +515,15 @@ class _SegmentMatcher:
             got = self._decoded[key] = self.seg.postings.field(name).postings(token)
         return got
 
+    def _pos_ends(self, name: str, token: str, tp: TermPostings) -> NDArray[Any]:
+        """Where each row's positions end in ``tp.pos`` (``cumsum(tf)``), once per query:
+        a token shared by several phrases (经济 in 民营经济 and 非公有制经济) is summed once."""
+        key = (name, token)
+        got = self._ends.get(key)
+        if got is None:
+            got = self._ends[key] = np.cumsum(tp.tf)
+        return got
+
     def _term(
         self,
         tokens: Term,
@@ -535,7 +545,7 @@ class _SegmentMatcher:
             if m is not None:
                 rows, tf = rows[m], tf[m]
             if tp.pos is not None and len(tp.pos):
-                at = np.cumsum(tp.tf) - tp.tf  # each row's first position
+                at = self._pos_ends(name, tokens[0], tp) - tp.tf  # each row's first position
                 first = tp.pos[at if m is None else at[m]].astype(np.int64)
             else:  # unigrams keep no positions
                 first = np.full(len(rows), -1, np.int64)
@@ -563,7 +573,7 @@ class _SegmentMatcher:
                 return _empty()
             idx = np.searchsorted(tp.rows, cand)  # cand is a subset of tp.rows
             n_at = tp.tf[idx]
-            begin = np.cumsum(tp.tf)[idx] - n_at
+            begin = self._pos_ends(name, tokens[i], tp)[idx] - n_at
             total = int(n_at.sum())
             out_begin = np.cumsum(n_at) - n_at
             gather = np.repeat(begin - out_begin, n_at) + np.arange(total)
