@@ -172,6 +172,17 @@ class IndexView:
         self._terms: dict[tuple[str, str], list[Any]] = {}
         self.looked_up = 0  # lookups that read a segment's keys (see _decode's release)
 
+    def term_entries(self, name: str, token: str) -> list[Any]:
+        """The token's per-segment entries of :meth:`term` (``_UNSEEN`` where not looked up
+        yet), for a caller that walks the segments itself."""
+        key = (name, token)
+        got = self._terms.get(key)
+        if got is None:
+            if len(self._terms) >= TERM_ID_CACHE:
+                self._terms.clear()
+            got = self._terms.setdefault(key, [_UNSEEN] * len(self.segments))
+        return got
+
     def term(self, si: int, name: str, token: str) -> tuple[int, _Meta] | None:
         """The token's term number in segment ``si`` and its :meth:`FieldReader.term_meta`
         (None: not in that segment), remembered for later queries.
@@ -181,12 +192,7 @@ class IndexView:
         (faulting them in again was ~15 % of a query). At most :data:`TERM_ID_CACHE` tokens
         are kept (then the table restarts).
         """
-        key = (name, token)
-        got = self._terms.get(key)
-        if got is None:
-            if len(self._terms) >= TERM_ID_CACHE:
-                self._terms.clear()
-            got = self._terms.setdefault(key, [_UNSEEN] * len(self.segments))
+        got = self.term_entries(name, token)
         hit = got[si]
         if hit is _UNSEEN:
             fr = self.segments[si].postings.field(name)
@@ -859,6 +865,16 @@ def _decode(
     pieces: dict[tuple[str, str], list[TermPostings | int]] = {}
     leb = _LebBatch()
     skipped = False
+    # Per wanted token: its key, whether positions are read, and the view's per-segment
+    # entries (looked up on first use); the loop below runs ~300 times a query, so it appends
+    # to the batch's lists itself instead of calling methods (~2 ms a query).
+    wanted_keys = [
+        ((name, t), name in positions, ix.term_entries(name, t))
+        for name, tokens in wanted.items()
+        for t in tokens
+    ]
+    b_seg, b_nbytes, b_df, b_tf = leb._seg, leb._nbytes, leb.df, leb._tf
+    b_pos, b_npos, b_off = leb._pos, leb._npos, leb._offset
     for si, seg in enumerate(ix.segments):
         read = ix.looked_up
         try:
@@ -877,30 +893,37 @@ def _decode(
             ):
                 skipped = True
                 continue
-            for name, tokens in wanted.items():
-                fr = readers[name]
-                with_pos = name in positions
-                for t in tokens:
-                    hit = ix.term(si, name, t)
-                    if hit is None:
-                        continue
-                    i, meta = hit
-                    raw = fr.leb_piece(i, meta)
-                    if raw is not None:
-                        if raw[1]:
-                            pieces.setdefault((name, t), []).append(
-                                leb.add(raw, with_pos, seg.offset)
-                            )
-                        continue
-                    tp = fr.postings_at(i, with_pos, meta)
-                    if not len(tp.rows):
-                        continue
-                    # Positions stay in their stored width (a copy: the pages are released);
-                    # the matcher widens only the positions it reads.
-                    pos = tp.pos.copy() if tp.pos is not None else None
-                    pieces.setdefault((name, t), []).append(
-                        TermPostings(tp.rows + seg.offset if seg.offset else tp.rows, tp.tf, pos)
-                    )
+            offset = seg.offset
+            for key, with_pos, entries in wanted_keys:
+                hit = entries[si]
+                if hit is _UNSEEN:
+                    hit = ix.term(si, key[0], key[1])
+                if hit is None:
+                    continue
+                i, meta = hit
+                df, npos, w, start, end = meta
+                fr = readers[key[0]]
+                if not w & 1:  # LEB128: queued for the batch (FieldReader.leb_piece's bytes)
+                    if df:
+                        has_pos = bool(w & 4) and with_pos
+                        b_seg.append(fr.data[start:end])
+                        b_nbytes.append(end - start)
+                        b_df.append(df)
+                        b_tf.append(bool(w & 2))
+                        b_pos.append(has_pos)
+                        b_npos.append(npos if has_pos else 0)
+                        b_off.append(offset)
+                        pieces.setdefault(key, []).append(len(b_df) - 1)
+                    continue
+                tp = fr.postings_at(i, with_pos, meta)
+                if not len(tp.rows):
+                    continue
+                # Positions stay in their stored width (a copy: the pages are released);
+                # the matcher widens only the positions it reads.
+                pos = tp.pos.copy() if tp.pos is not None else None
+                pieces.setdefault(key, []).append(
+                    TermPostings(tp.rows + offset if offset else tp.rows, tp.tf, pos)
+                )
             leb.end_segment()  # copies this segment's bytes before its pages are released
             read = -1  # lists were read
         finally:
@@ -948,6 +971,8 @@ class _LebBatch:
     """
 
     def __init__(self) -> None:
+        # One entry per queued list (``_decode`` appends: FieldReader.leb_piece's bytes, df,
+        # whether tf is stored, whether positions are taken and how many, the segment offset).
         self.df: list[int] = []
         self._tf: list[bool] = []
         self._pos: list[bool] = []  # positions stored and wanted
@@ -964,23 +989,11 @@ class _LebBatch:
         self._end_row: dict[int, int] = {}
         self._end_pos: dict[int, int] = {}
 
-    def add(self, raw: tuple[NDArray[Any], int, bool, int], with_pos: bool, offset: int) -> int:
-        """Queue one list (:meth:`FieldReader.leb_piece`) of the segment at ``offset``."""
-        data, df, has_tf, npos = raw
-        self._seg.append(data)
-        self._nbytes.append(len(data))
-        self.df.append(int(df))
-        self._tf.append(has_tf)
-        self._pos.append(npos >= 0 and with_pos)
-        self._npos.append(int(npos) if npos >= 0 and with_pos else 0)
-        self._offset.append(int(offset))
-        return len(self.df) - 1
-
     def end_segment(self) -> None:
         if self._seg:
             seg = self._seg
             self._chunks.append(np.concatenate(seg) if len(seg) > 1 else seg[0].copy())
-            self._seg = []
+            seg.clear()  # in place: _decode appends to this very list
 
     def decode(self, order: list[int]) -> Callable[[list[int]], TermPostings]:
         """Decode every list, laid out in ``order``; returns :meth:`get`."""
