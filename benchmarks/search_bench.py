@@ -101,6 +101,35 @@ def dir_mb(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
 
 
+def size_breakdown(index: Path) -> dict[str, float]:
+    """MB of the index by part: Whoosh's files by suffix (``.col`` stored rows and columns,
+    ``.pst``/``.trm`` its small filter fields...) and the project's postings (``.rtp``) by
+    array kind over all segments (``bg.data`` positions and rows of the exact field,
+    ``bg.keys`` its terms, ``sp.*`` the section paths, ``rowkey.*`` the row key columns)."""
+    import struct
+
+    out: dict[str, float] = {}
+    for p in index.rglob("*"):
+        if not p.is_file():
+            continue
+        if p.suffix != ".rtp":
+            key = p.suffix or p.name
+            out[key] = out.get(key, 0.0) + p.stat().st_size / 1e6
+            continue
+        with p.open("rb") as f:
+            head = f.read(12)
+            (hlen,) = struct.unpack_from("<I", head, 8)
+            header = json.loads(f.read(hlen))
+        for name, (_, dtype, count) in header["arrays"].items():
+            size = count if dtype == "bytes" else count * int(dtype[2:] or 1)
+            field, _, part = name.partition(".")
+            key = f".rtp {field}.{part}" if field != "rowkey" else ".rtp rowkey"
+            if part in ("df", "npos", "width", "data_off", "key_off"):
+                key = f".rtp {field}.term_table"
+            out[key] = out.get(key, 0.0) + size / 1e6
+    return {k: round(v, 1) for k, v in sorted(out.items(), key=lambda kv: -kv[1])}
+
+
 def search_phase(home: Path, repeat: int) -> dict[str, object]:
     """Run in a fresh process: warm searches, latencies and peak RSS of searching alone."""
     from reporttui.core.library.library import Library
@@ -319,6 +348,7 @@ def main() -> int:
     entries = [e for e in library.entries() if e.path in wanted]
     chars = sum(e.chars for e in entries)
     index_mb = dir_mb(home / "index")
+    breakdown = size_breakdown(home / "index")
 
     searched = search_child(str(args.corpus), home, args.repeat)
     if searched is None:
@@ -343,6 +373,7 @@ def main() -> int:
         "index_cpu_seconds": round(index_cpu, 1),
         "load_average": round(os.getloadavg()[0], 2),
         "failed": len(report.failed),
+        "index_breakdown_mb": breakdown,
     }
     if rg_note:
         figures["notes"] = rg_note

@@ -45,7 +45,10 @@ def test_every_shipped_term_stays_whole_in_jieba() -> None:
 
 
 def test_user_dictionary_with_bom_and_crlf(tmp_path: Path) -> None:
+    from reporttui.core.index import querywords
+
     before = fingerprint(tmp_path)
+    words_before = querywords.cache_file(tmp_path)
     (tmp_path / "dict.txt").write_bytes(
         "\ufeff晋阳湖数字经济产业园区\r\n# comment\r\n汾水资本 50000\r\n".encode()
     )
@@ -53,7 +56,11 @@ def test_user_dictionary_with_bom_and_crlf(tmp_path: Path) -> None:
     words = {e.word: e.freq for e in dictionary.policy_terms(tmp_path)}
     assert words["晋阳湖数字经济产业园区"] is None and words["汾水资本"] == 50000
     assert "加快" in dictionary.stopwords(tmp_path) and "加快" not in dictionary.stopwords()
-    assert fingerprint(tmp_path) != before
+    # The index holds no jieba words (schema 9): the dictionary changes query segmentation only,
+    # so the index fingerprint stays and the query-word cache is the one that changes.
+    assert fingerprint(tmp_path) == before
+    assert querywords.cache_file(tmp_path) != words_before
+    assert dictionary.fingerprint(tmp_path) != dictionary.fingerprint(None)
     dictionary.prepare_jieba(tmp_path)
     assert "晋阳湖数字经济产业园区" in cut("全面推进晋阳湖数字经济产业园区建设")
 

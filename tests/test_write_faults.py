@@ -164,7 +164,7 @@ def test_a_real_full_disk_and_a_real_read_only_home(tmp_path: Path) -> None:
         assert run("search", "林麝").returncode == 0  # the seeds fit
         src = tmp_path / "src"
         src.mkdir()
-        for i in range(30):  # every seed six times over: more than the disk holds
+        for i in range(80):  # every seed 16 times over: more than the disk holds
             seed = seed_files()[i % 5]
             (src / f"r{i}.txt").write_text(
                 seed.read_text(encoding="utf-8") + f"\n\n第{i}份。\n", "utf-8"

@@ -9,10 +9,24 @@ segment (the *base* row, named by its row number), and the text in GB18030 (2 by
 character, lossless for all of Unicode). Reading gives back the same dict as Whoosh would:
 :meth:`RowPerDocReader.stored_fields` merges the base row under the row's own fields.
 
+A row's section path is the same as the row before it in most rows (a section's paragraphs),
+and was a quarter of the stored bytes: a row whose path is that of the row before (and not the
+base row's) stores instead ``"\\0s"``, the number of the first row of that run, which stores the
+path itself; reading it costs one more row read, like the base row.
+
+The text is deflated with a preset dictionary: the first :data:`ZDICT_BYTES` of the segment's
+own text (GB18030), kept once in the segment's first row. Whoosh compresses each row alone, and
+a paragraph is too short for deflate to find much in itself; with the segment's opening text
+as a dictionary the stored text is ~25 % smaller (0.60 instead of 0.80 of its GB18030 bytes on
+corpus segments), for ~6 µs more per row read (one small inflate). Rows are held back until
+that much text has come (or the segment ends), then written in order.
+
 Stored rows of this codec (on-disk format, see ``schema.SCHEMA_VERSION``): a dict with the
 row's own fields, plus ``"\\0b"`` (the base row's number) when it has a base, ``"\\0m"`` (a tuple
-of base fields the row does not have) when needed, and ``"\\0t"`` (the text, GB18030 bytes) in
-place of ``"text"``.
+of base fields the row does not have) when needed, ``"\\0s"`` (the row holding its section
+path) when needed, and in place of ``"text"`` either ``"\\0c"`` (the GB18030 text deflated
+with the segment's dictionary, raw deflate) or ``"\\0t"`` (GB18030 bytes, in a segment without
+a dictionary); the segment's first row also holds ``"\\0d"``, the dictionary.
 """
 
 from __future__ import annotations
@@ -21,6 +35,7 @@ import importlib
 import itertools
 import pickle
 import struct
+import zlib
 from array import array
 from typing import Any
 
@@ -34,7 +49,15 @@ W3PerDocReader: Any = _w3.W3PerDocReader
 
 BASE = "\0b"
 MISSING = "\0m"
+SECTION = "\0s"
 TEXT = "\0t"
+DEFLATED_TEXT = "\0c"
+ZDICT = "\0d"
+ZDICT_BYTES = 32_768
+"""Size of a segment's preset deflate dictionary (deflate's window: a longer one is not used)."""
+ZLEVEL = 3
+SECTION_PATH = "section_path"
+"""The field factored by runs of rows (see :data:`SECTION`)."""
 TEXT_ENCODING = "gb18030"
 _FACTORED_BY = "doc_id"
 """Rows with the same value of this field share a base row."""
@@ -61,8 +84,11 @@ def encode_row(
     return out
 
 
-def decode_row(stored: dict[str, Any], base: dict[str, Any] | None) -> dict[str, Any]:
-    """Whoosh's stored dict back from :func:`encode_row`'s (``base``: the decoded base row)."""
+def decode_row(
+    stored: dict[str, Any], base: dict[str, Any] | None, zdict: bytes | None = None
+) -> dict[str, Any]:
+    """Whoosh's stored dict back from :func:`encode_row`'s (``base``: the decoded base row;
+    ``zdict``: the segment's dictionary, for deflated text)."""
     if base is not None:
         out = {k: v for k, v in base.items() if k != "text"}
         for k in stored.get(MISSING, ()):
@@ -72,7 +98,10 @@ def decode_row(stored: dict[str, Any], base: dict[str, Any] | None) -> dict[str,
     for k, v in stored.items():
         if k == TEXT:
             out["text"] = v.decode(TEXT_ENCODING)
-        elif k not in (BASE, MISSING):
+        elif k == DEFLATED_TEXT:
+            inflate = zlib.decompressobj(-15, zdict=zdict or b"")
+            out["text"] = inflate.decompress(v).decode(TEXT_ENCODING)
+        elif k not in (BASE, MISSING, SECTION, ZDICT):
             out[k] = v
     return out
 
@@ -85,6 +114,12 @@ class RowPerDocWriter(W3PerDocWriter):  # type: ignore[misc]
         self._base_key: object = None
         self._base_row: dict[str, Any] | None = None
         self._base_docnum = -1
+        self._path: object = None  # the section path of the current run, and its first row
+        self._path_docnum = -1
+        self._pending: list[tuple[int, dict[str, Any]]] = []  # rows held until the dictionary
+        self._sample = bytearray()
+        self._deflate: Any = None  # a compressor primed with the dictionary (copied per row)
+        self._held = True
 
     def finish_doc(self) -> None:
         sf = self._storedfields
@@ -92,15 +127,56 @@ class RowPerDocWriter(W3PerDocWriter):  # type: ignore[misc]
             key = sf.get(_FACTORED_BY)
             if key is not None and key == self._base_key and self._base_row is not None:
                 stored = encode_row(sf, self._base_row, self._base_docnum)
+                path = sf.get(SECTION_PATH)
+                if SECTION_PATH in stored:  # differs from the base row's
+                    if path == self._path and self._path_docnum >= 0:
+                        del stored[SECTION_PATH]
+                        stored[SECTION] = self._path_docnum
+                    else:
+                        self._path, self._path_docnum = path, self._docnum
+                else:
+                    self._path, self._path_docnum = None, -1
             else:
                 self._base_key, self._base_row = key, dict(sf)
                 self._base_docnum = self._docnum
+                self._path, self._path_docnum = None, -1
                 stored = encode_row(sf, None, -1)
-            # Pickled here at protocol 5 (Whoosh's column pickles at protocol 2, which stores
-            # bytes as a latin-1 string: 2 bytes for each byte over 127); its reader loads any.
-            self._get_column("_stored")._child.add(self._docnum, pickle.dumps(stored, 5))
+            if self._held:
+                self._pending.append((self._docnum, stored))
+                self._sample += stored.get(TEXT, b"")
+                if len(self._sample) >= ZDICT_BYTES:
+                    self._release()
+            else:
+                self._write(self._docnum, stored)
             sf.clear()
         self._indoc = False
+
+    def _release(self) -> None:
+        """Write the held rows: with the dictionary when there is enough text for one."""
+        self._held = False
+        if len(self._sample) >= ZDICT_BYTES:
+            zdict = bytes(self._sample[:ZDICT_BYTES])
+            self._deflate = zlib.compressobj(ZLEVEL, zlib.DEFLATED, -15, zdict=zdict)
+            self._pending[0][1][ZDICT] = zdict
+        self._sample = bytearray()
+        pending, self._pending = self._pending, []
+        for docnum, stored in pending:
+            self._write(docnum, stored)
+
+    def _write(self, docnum: int, stored: dict[str, Any]) -> None:
+        if self._deflate is not None and TEXT in stored:
+            c = self._deflate.copy()
+            stored[DEFLATED_TEXT] = c.compress(stored.pop(TEXT)) + c.flush()
+        # Pickled here at protocol 5 (Whoosh's column pickles at protocol 2, which stores
+        # bytes as a latin-1 string: 2 bytes for each byte over 127); its reader loads any.
+        self._get_column("_stored")._child.add(docnum, pickle.dumps(stored, 5))
+
+    def close(self) -> None:
+        if self._indoc:  # (as Whoosh's close: a row not finished yet)
+            self.finish_doc()
+        if self._held:
+            self._release()
+        super().close()
 
 
 _cols: Any = importlib.import_module("whoosh.columns")  # not in the project's Whoosh stubs
@@ -184,16 +260,33 @@ class RowPerDocReader(W3PerDocReader):  # type: ignore[misc]
     def column_reader(self, fieldname: str, column: Any) -> Any:
         return super().column_reader(fieldname, _fast_reading(column))
 
+    _zdict: bytes | None = None
+
+    def _dictionary(self, reader: Any) -> bytes | None:
+        """The segment's deflate dictionary (in its first row), read once."""
+        got = self._zdict
+        if got is None:
+            first = reader[0] if self.doc_count_all() else None
+            got = self._zdict = (first or {}).get(ZDICT) or b""
+        return got
+
     def stored_fields(self, docnum: int) -> dict[str, Any]:
         reader = self._cached_reader("_stored", STORED_READ_COLUMN)
         v = reader[docnum]
         if not v:
             return {}
+        zdict = self._dictionary(reader) if DEFLATED_TEXT in v else None
         base = None
         at = v.get(BASE)
         if at is not None:
             base = self._base_row(reader, at)
-        return decode_row(v, base)
+        row = decode_row(v, base, zdict)
+        at = v.get(SECTION)
+        if at is not None:
+            held = reader[at]
+            if held and SECTION_PATH in held:
+                row[SECTION_PATH] = held[SECTION_PATH]
+        return row
 
     def _base_row(self, reader: Any, at: int) -> dict[str, Any]:
         """The decoded base row ``at`` (never handed out: :func:`decode_row` copies it).
@@ -207,7 +300,8 @@ class RowPerDocReader(W3PerDocReader):  # type: ignore[misc]
         got = cache.get(at)
         if got is None:
             b = reader[at]
-            got = decode_row(b, None) if b else {}
+            # its text is never used (decode_row drops the base's text): not inflated
+            got = decode_row({k: x for k, x in b.items() if k != DEFLATED_TEXT}, None) if b else {}
             if len(cache) >= BASE_ROWS:
                 cache.clear()
             cache[at] = got

@@ -3,8 +3,9 @@
 Whoosh stores the rows (stored fields, the small ID/numeric filter fields) and keeps segments,
 generations, deletions and locking; the two text fields' postings are the project's own
 (:mod:`reporttui.core.index.postings`), collected per row by :class:`RowWriter` and inverted in
-bulk with numpy when a segment is finished. jieba is the other big cost, so big batches are
-split (by size) across worker processes. Each worker loads its documents, builds
+bulk with numpy when a segment is finished. Indexing runs no jieba (ranking words are read from
+the exact field at query time); loading and cutting the sources into rows is the other big
+cost, so big batches are split (by size) across worker processes. Each worker loads its documents, builds
 the rows and writes one finished segment into the index folder without taking the index lock;
 the parent, which holds the library's write lock and Whoosh's, then commits one new TOC that
 lists the old segments (minus deletions) plus the workers' segments. Until that commit no reader
@@ -59,26 +60,25 @@ class RowWriter:
     """A Whoosh ``SegmentWriter`` plus the project's postings of the segment it writes.
 
     Rows come from :func:`reporttui.core.index.schema.document_rows`: their ``bg`` text and
-    ``jb`` words go to the collectors (row number = Whoosh's document number in the segment),
-    everything else to Whoosh.
+    section path go to the collectors (row number = Whoosh's document number in the segment),
+    everything else to Whoosh (a ``jb`` key of an older row is ignored).
     """
 
     def __init__(self, writer: Any) -> None:
         from reporttui.core.index.postings import FieldCollector, UnitCollector
-        from reporttui.core.index.schema import BIGRAM_FIELD, JIEBA_FIELD, SECTION_POSTINGS
+        from reporttui.core.index.schema import BIGRAM_FIELD, SECTION_POSTINGS
 
         self.writer = writer
         self.units = UnitCollector()
-        self.words = FieldCollector(positions=False)
         self.sections = UnitCollector()
-        self.collectors = {
+        self.collectors: dict[str, FieldCollector] = {
             BIGRAM_FIELD: self.units,
-            JIEBA_FIELD: self.words,
             SECTION_POSTINGS: self.sections,
         }
         from reporttui.core.index.postings import KeyColumn
 
         self.keys = {"doc_id": KeyColumn(), "section_id": KeyColumn()}
+        self._section: tuple[str, str] | None = None
         self.chars = 0
         """Characters of row text collected (segments of a very large file are cut by it)."""
 
@@ -94,16 +94,18 @@ class RowWriter:
         from reporttui.core.index.schema import BIGRAM_FIELD, JIEBA_FIELD
 
         text = row.pop(BIGRAM_FIELD, None) or ""
-        words = row.pop(JIEBA_FIELD, None) or ()
-        if isinstance(words, str):
-            from reporttui.core.index.tokenize import jieba_words
-
-            words = jieba_words(words)
+        row.pop(JIEBA_FIELD, None)
         self.writer.add_document(**row)
         self.chars += len(text)
         self.units.add_text(text)
-        self.words.add_words(words)
-        self.sections.add_text(row.get("section_path") or "")
+        # The section path goes to the postings once per run of rows of one section (the
+        # first row of it in this segment): every row of a section has the same path, and the
+        # matcher extends a match to the run (matcher.IndexView.section_runs). A third of the
+        # postings bytes were these repeats.
+        section = (str(row.get("doc_id") or ""), str(row.get("section_id") or ""))
+        first = section != self._section
+        self._section = section
+        self.sections.add_text((row.get("section_path") or "") if first else "")
         for name, col in self.keys.items():
             col.add(str(row.get(name) or ""))
 
@@ -309,9 +311,6 @@ def _worker_init(progress_queue: Any, cancel_event: Any) -> None:
     from reporttui.core.library.lifetime import die_with_parent
 
     _parent_pid = die_with_parent()  # safety: no worker outlives a killed build
-    from reporttui.core.index.segment import jieba_tokenizer
-
-    jieba_tokenizer()
 
 
 def _worker_storage(index_dir: str) -> Any:
@@ -435,8 +434,7 @@ def build_segments(
 ) -> tuple[list[Any], BatchOutcome]:
     """Index ``sources`` in ``workers`` processes; returns their uncommitted segments.
 
-    The sources are cut into runs of about one segment each (in their given order: neighbouring
-    reports of one place share most clauses, which jieba's block memo then finds), and the runs
+    The sources are cut into runs of about one segment each (in their given order), and the runs
     are handed out one at a time to whichever worker is free, so every core stays busy to the end
     of the build whatever the other load on the machine.
     """

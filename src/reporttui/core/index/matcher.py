@@ -13,7 +13,14 @@ set algebra on sorted arrays:
 Scores are BM25F exactly as Whoosh computes them (same statistics: document frequencies and
 row counts including deleted rows, quantised length bytes, same float operations in the same
 order): a term scores the sum of its tokens' BM25F, OR sums the matching alternatives, AND sums
-its clauses, and the ranking words of the word field add ``boost`` times theirs.
+its clauses, and the ranking words (jieba's words of the query) add ``boost`` times theirs.
+
+A ranking word's statistics come from the exact field, so indexing needs no jieba: its
+frequency in a row is the number of places it occurs (a one-token word: the token's count; a
+longer one: phrase matches at the row), its document frequency the number of rows holding it
+anywhere (a phrase match over every row, deleted ones included, counted once per index view),
+and its length normalisation the exact field's (row length in units and bigrams, which is
+proportional to the row's characters).
 """
 
 from __future__ import annotations
@@ -49,12 +56,13 @@ Term = Sequence[str]
 @dataclass(frozen=True)
 class MatchSpec:
     """What to match: ``clauses`` AND-ed; a clause is an OR of alternatives; an alternative an
-    AND of terms. ``excluded`` terms remove rows. ``boosts``: (word, boost) pairs of the word
-    field adding to the score. No clauses: every row (then filters/exclusions decide)."""
+    AND of terms. ``excluded`` terms remove rows. ``boosts``: (word as exact-field tokens, boost)
+    pairs adding to the score of the rows holding the word. No clauses: every row (then
+    filters/exclusions decide)."""
 
     clauses: tuple[tuple[tuple[Term, ...], ...], ...]
     excluded: tuple[Term, ...] = ()
-    boosts: tuple[tuple[str, float], ...] = ()
+    boosts: tuple[tuple[Term, float], ...] = ()
     sections: tuple[Term, ...] = ()
     """``section:`` filters: only rows whose section path contains one of these (OR)."""
 
@@ -63,8 +71,8 @@ class MatchSpec:
 class Matches:
     """Every matching row (global document numbers, ascending) with per-row figures.
 
-    ``score``: the BM25F score (exact field + boosted word field); ``word_score``: the word
-    field's part of it; ``count``: occurrences of the query's positive terms in the row;
+    ``score``: the BM25F score (exact field + boosted ranking words); ``word_score``: the
+    ranking words' part of it; ``count``: occurrences of the query's positive terms in the row;
     ``first``: position (unit ordinal) of the first occurrence, -1 when unknown (every-row
     queries).
     """
@@ -144,6 +152,7 @@ class IndexView:
         self._live: NDArray[Any] | bool | None = False  # False: not made yet
         self._lengths: dict[str, NDArray[Any]] = {}
         self._runs_ok: dict[str, bool] = {}
+        self._section_runs: NDArray[Any] | None = None
         leaves = [(reader, 0)] if reader.is_atomic() else list(reader.leaf_readers())
         for leaf, offset in leaves:
             n = leaf.doc_count_all()
@@ -167,6 +176,7 @@ class IndexView:
         self.doc_count_all = sum(s.n for s in self.segments)
         self._norms: dict[str, NDArray[Any]] = {}
         self._df: dict[tuple[str, str], int] = {}
+        self._phrase_df: dict[tuple[str, str], int] = {}
         # (field, token) -> per segment: its term number and FieldReader.term_meta (None:
         # absent, _UNSEEN: not looked up yet).
         self._terms: dict[tuple[str, str], list[Any]] = {}
@@ -245,6 +255,29 @@ class IndexView:
             got = len(d) < 2 or _runs(d) is not None
             with self._lock:
                 self._runs_ok[kind] = got
+        return got
+
+    def section_runs(self) -> NDArray[Any]:
+        """Global row -> number of its run of consecutive rows of one (document, section) (made
+        once): the section path postings hold the path at each run's first row only (written
+        so by indexer.RowWriter), and a ``section:`` match holds for the whole run."""
+        with self._lock:
+            got = self._section_runs
+        if got is None:
+            d = self.key_column("doc_id")[0]
+            s, sk = self.key_column("section_id")
+            key = d * max(len(sk), 1) + s
+            got = np.zeros(len(key), dtype=np.int32)
+            if len(key) > 1:
+                np.cumsum(key[1:] != key[:-1], out=got[1:])
+            if self.segments:  # a segment's first row starts a run (as the writer wrote it)
+                starts = np.array([seg.offset for seg in self.segments[1:]], dtype=np.int64)
+                if len(starts):
+                    bump = np.zeros(len(key), dtype=np.int32)
+                    bump[starts] = (key[starts] == key[starts - 1]).astype(np.int32)
+                    got += np.cumsum(bump, dtype=np.int32)
+            with self._lock:
+                self._section_runs = got
         return got
 
     def key_code(self, name: str, value: str) -> int:
@@ -332,6 +365,31 @@ class IndexView:
                     seg.postings.release()
             got = self._df[key] = total
         return got
+
+    def word_frequency(self, fieldname: str, tokens: tuple[str, ...], whole: Any) -> int:
+        """Rows holding the word ``tokens`` of ``fieldname`` anywhere (deleted rows included),
+        counted once per view: a one-token word is its token's document frequency; a longer one
+        is phrase-matched over every row, in the query's decoded postings (``whole``, the
+        matcher over them) plus, one at a time, the segments the query did not decode."""
+        if len(tokens) == 1:
+            return self.doc_frequency(fieldname, tokens[0])
+        key = (fieldname, "\x1f".join(tokens))
+        got = self._phrase_df.get(key)
+        if got is not None:
+            return got
+        n = int(whole.rows_holding(tokens))
+        for i in getattr(whole.seg.postings, "skipped", range(len(self.segments))):
+            seg = self.segments[i]
+            try:
+                fr = seg.postings.field(fieldname)
+                if any(fr.term_id(t) < 0 for t in tokens):
+                    continue
+                alone = _Segment(seg.reader, seg.offset, seg.postings, None, seg.n)
+                n += _SegmentMatcher(self, alone, fieldname, None).rows_holding(tokens)
+            finally:
+                seg.postings.release()
+        self._phrase_df[key] = n
+        return n
 
     def known_frequency(self, fieldname: str, token: str, df: int) -> None:
         """Record a document frequency counted while decoding (rows holding the token in every
@@ -454,15 +512,13 @@ class _SegmentMatcher:
         ix: IndexView,
         seg: _Segment,
         exact: str,
-        words: str,
         allowed: NDArray[Any] | None,
         sections: str | None = None,
         section_terms: Sequence[Term] = (),
     ) -> None:
         self.ix, self.seg = ix, seg
         self.exact: FieldReader = seg.postings.field(exact)
-        self.words: FieldReader = seg.postings.field(words)
-        self.exact_name, self.words_name = exact, words
+        self.exact_name = exact
         keep = seg.live
         if allowed is not None:
             mask = np.zeros(seg.n, dtype=bool)
@@ -474,8 +530,16 @@ class _SegmentMatcher:
         self._ends: dict[tuple[str, str], NDArray[Any]] = {}
         if section_terms and sections is not None:
             sec = np.zeros(seg.n, dtype=bool)
+            self.keep = None  # every run's first row, whatever the filters (applied below)
             for t in section_terms:
                 sec[self._term(t, sections, scored=False).rows] = True
+            self.keep = keep
+            # The path is indexed at the first row of each run of a section's rows only.
+            runs = ix.section_runs()
+            if seg.offset == 0 and len(runs) == seg.n:
+                hit = np.zeros(int(runs[-1]) + 1 if len(runs) else 0, dtype=bool)
+                hit[runs[sec]] = True
+                sec = hit[runs]
             self.keep = sec if self.keep is None else self.keep & sec
 
     def _bm25(
@@ -690,21 +754,39 @@ class _SegmentMatcher:
             return None
         word = np.zeros(len(main.rows), dtype=np.float64)
         score = main.score
-        for w, boost in spec.boosts:
-            wp = self.words.postings(w, positions=False)
+        for tokens, boost in spec.boosts:
+            if not tokens:
+                continue
+            wp = self.term(tokens, main.rows)  # the word's rows among main's, with counts
             if not len(wp.rows):
                 continue
-            idx = np.searchsorted(wp.rows, main.rows)
-            idx[idx == len(wp.rows)] = len(wp.rows) - 1
-            at = wp.rows[idx] == main.rows
-            if not at.any():
-                continue
-            # the word's rows among main's, in order: main's matching rows and their tf
-            part = self._bm25(self.words_name, self.words, w, main.rows[at], wp.tf[idx[at]], boost)
+            at = _members(main.rows, wp.rows)
+            df = self.ix.word_frequency(self.exact_name, tuple(tokens), self)
+            part = self._word_bm25(df, wp.rows, wp.count, boost)
             score = score.copy()
             score[at] += part
             word[at] += part
         return _Part(main.rows, score, main.count, main.first), word
+
+    def _word_bm25(
+        self, df: int, rows: NDArray[Any], tf: NDArray[Any], boost: float
+    ) -> NDArray[Any]:
+        """BM25 of a ranking word at ``rows`` (its counts ``tf``, its document frequency
+        ``df``), length-normalised by the exact field."""
+        idf = math.log(self.ix.doc_count_all / (df + 1)) + 1
+        w = tf.astype(np.float64)
+        norm = self.ix.norm(self.exact_name)[self.exact.lengths[rows]]
+        s: NDArray[Any] = idf * (K1 + 1) * w / (w + norm)
+        return s * boost if boost != 1.0 else s
+
+    def rows_holding(self, tokens: Term) -> int:
+        """How many rows of this matcher's postings hold ``tokens`` (deleted and filtered-out
+        rows included: a document frequency, as Whoosh counts it)."""
+        keep, self.keep = self.keep, None
+        try:
+            return len(self._term(tokens, scored=False).rows)
+        finally:
+            self.keep = keep
 
 
 def _runs(
@@ -777,13 +859,14 @@ def match(
     spec: MatchSpec,
     *,
     exact_field: str,
-    word_field: str,
+    word_field: str | None = None,
     allowed: Sequence[int] | set[int] | frozenset[int] | NDArray[Any] | None = None,
     section_field: str | None = None,
 ) -> Matches:
     """All rows of ``reader`` (a Whoosh reader) matching ``spec``; ``allowed``: global rows the
     filters let through (None: all). Raises :class:`~reporttui.core.index.postings.Damaged`
-    when a segment's postings file is missing or broken."""
+    when a segment's postings file is missing or broken. ``word_field`` is not used (ranking
+    words are read from the exact field since schema 9; kept for callers)."""
     ix = view(reader)
     allowed_arr = None
     if isinstance(allowed, np.ndarray):  # already sorted unique rows (search's filter rows)
@@ -793,21 +876,21 @@ def match(
         allowed_arr.sort()
     if not ix.segments:
         return Matches(_EMPTY_I, _EMPTY_F, _EMPTY_F, _EMPTY_I, _EMPTY_I)
-    wanted: dict[str, set[str]] = {exact_field: set(), word_field: set()}
+    wanted: dict[str, set[str]] = {exact_field: set()}
     for clause in spec.clauses:
         for alt in clause:
             for tokens in alt:
                 wanted[exact_field].update(tokens)
     for tokens in spec.excluded:
         wanted[exact_field].update(tokens)
-    wanted[word_field].update(w for w, _ in spec.boosts)
+    for tokens, _ in spec.boosts:
+        wanted[exact_field].update(tokens)
     if section_field is not None and spec.sections:
         wanted.setdefault(section_field, set()).update(t for ts in spec.sections for t in ts)
     merged = _decode(ix, wanted, {exact_field, section_field}, exact_field, spec, allowed_arr)
     whole = _Segment(None, 0, merged, ix.live(), ix.doc_count_all)  # type: ignore[arg-type]
-    got = _SegmentMatcher(
-        ix, whole, exact_field, word_field, allowed_arr, section_field, spec.sections
-    ).run(spec)
+    one = _SegmentMatcher(ix, whole, exact_field, allowed_arr, section_field, spec.sections)
+    got = one.run(spec)
     if got is None:
         return Matches(_EMPTY_I, _EMPTY_F, _EMPTY_F, _EMPTY_I, _EMPTY_I)
     part, word = got
@@ -836,8 +919,10 @@ class _MergedField:
 
 
 class _Merged:
-    def __init__(self, fields: dict[str, _MergedField]) -> None:
+    def __init__(self, fields: dict[str, _MergedField], skipped: list[int]) -> None:
         self.fields = fields
+        self.skipped = skipped
+        """Segments (indexes into the view's) not decoded: no row of them can match."""
 
     def field(self, name: str) -> _MergedField:
         return self.fields[name]
@@ -864,7 +949,7 @@ def _decode(
     # the number of a LEB128 piece, decoded with all the others in one pass at the end.
     pieces: dict[tuple[str, str], list[TermPostings | int]] = {}
     leb = _LebBatch()
-    skipped = False
+    skipped: list[int] = []
     # Per wanted token: its key, whether positions are read, and the view's per-segment
     # entries (looked up on first use); the loop below runs ~300 times a query, so it appends
     # to the batch's lists itself instead of calling methods (~2 ms a query).
@@ -882,7 +967,7 @@ def _decode(
             if allowed is not None:
                 lo, hi = np.searchsorted(allowed, [seg.offset, seg.offset + seg.n])
                 if lo == hi:
-                    skipped = True
+                    skipped.append(si)
                     continue
             if clauses and not all(
                 any(
@@ -891,7 +976,7 @@ def _decode(
                 )
                 for clause in clauses
             ):
-                skipped = True
+                skipped.append(si)
                 continue
             offset = seg.offset
             for key, with_pos, entries in wanted_keys:
@@ -956,7 +1041,9 @@ def _decode(
             np.concatenate([p.tf for p in got]),
             None if no_pos else np.concatenate([p.pos for p in got if p.pos is not None]),
         )
-    return _Merged({name: _MergedField(ix.lengths(name), d) for name, d in decoded.items()})
+    return _Merged(
+        {name: _MergedField(ix.lengths(name), d) for name, d in decoded.items()}, skipped
+    )
 
 
 class _LebBatch:

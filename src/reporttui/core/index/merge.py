@@ -24,6 +24,7 @@ from numpy.typing import NDArray
 
 from reporttui.core.index.postings import (
     EXT,
+    KEY_ENCODING,
     FieldReader,
     Inverted,
     KeyColumn,
@@ -84,7 +85,7 @@ class Decoded:
 def decode_field(fr: FieldReader) -> Decoded:
     """All postings of one field of a segment, decoded in bulk (both layouts of postings.py)."""
     keys = fr._keys
-    strings = [keys[i].decode("utf-8") for i in range(len(keys))]
+    strings = [keys[i].decode(KEY_ENCODING) for i in range(len(keys))]
     n = len(strings)
     df = fr.df.astype(np.int64)
     npos = fr.npos.astype(np.int64)

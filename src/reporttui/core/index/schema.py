@@ -1,8 +1,9 @@
 """The Whoosh schema of the library index, its fingerprint, and the rows documents become.
 
 One index document ("row") per body paragraph and per titled heading. Rows are plain dicts of
-strings, ints and tuples, so worker processes can build them (jieba included) and pickle them
-to the writer. Everything a :class:`~reporttui.core.search.results.Hit` needs is stored, so search
+strings, ints and tuples, so worker processes can build them and pickle them to the writer.
+Indexing runs no jieba: the words that rank (jieba's words of the query) get their statistics
+from the exact field at query time (core/index/matcher.py). Everything a :class:`~reporttui.core.search.results.Hit` needs is stored, so search
 never needs the Document.
 """
 
@@ -15,11 +16,10 @@ from typing import Any
 
 from whoosh.fields import ID, NUMERIC, STORED, Schema
 
-from reporttui.core.index import dictionary
-from reporttui.core.index.tokenize import TOKENIZER_VERSION, BigramField, JiebaField, jieba_words
+from reporttui.core.index.tokenize import TOKENIZER_VERSION, BigramField, JiebaField
 from reporttui.core.model import Document
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 """Bump whenever fields or row contents change: the library rebuilds on a new fingerprint."""
 
 SECTION_SEPARATOR = " > "
@@ -29,8 +29,9 @@ BIGRAM_FIELD = "bg"
 Whoosh field: its postings are the project's own (core/index/postings.py); a row carries its
 text under this key for the writer."""
 JIEBA_FIELD = "jb"
-"""Ranking-only field: jieba search-mode words, no positions (postings.py, like ``bg``)."""
-OWN_FIELDS = (BIGRAM_FIELD, JIEBA_FIELD)
+"""The ranking-only field of jieba words of schema 8 and before (kept for the legacy schema of
+the comparison tests); no longer written: ranking words are read from ``bg``."""
+OWN_FIELDS = (BIGRAM_FIELD,)
 """Row keys that go to the project's postings instead of Whoosh."""
 SECTION_FIELD = "section_path"
 """The section path, stored (Whoosh) and unit-indexed in the project's postings as
@@ -80,16 +81,16 @@ def make_schema(legacy: bool = False) -> Schema:
 
 
 def fingerprint(home: Path | None = None) -> str:
-    """A short hash of schema version + tokenizer + jieba + dictionary/stop list of ``home``.
+    """A short hash of schema version + tokenizer: what decides the index's contents.
 
-    The library stores it with the index and rebuilds when it differs.
+    The library stores it with the index and rebuilds when it differs. jieba, the user's
+    ``dict.txt`` and the stop list are not in it: they only decide how a query is segmented
+    (the query-word cache, core/index/querywords.py, has its own fingerprint of them), so
+    editing the dictionary takes effect at the next search without a rebuild. ``home`` is
+    accepted for callers; nothing of it counts.
     """
-    from reporttui.core.index.versions import constant
-
-    jieba_version = constant("jieba", "__version__", home)  # query: without importing jieba
     h = hashlib.sha1()
-    h.update(f"schema={SCHEMA_VERSION};tok={TOKENIZER_VERSION};jieba={jieba_version};".encode())
-    h.update(dictionary.fingerprint(home).encode())
+    h.update(f"schema={SCHEMA_VERSION};tok={TOKENIZER_VERSION};".encode())
     return h.hexdigest()[:16]
 
 
@@ -97,11 +98,9 @@ def document_rows(doc: Document, home: Path | None = None) -> Iterator[dict[str,
     """One row per body paragraph and per heading whose title is in the text.
 
     ``kind == "lead"`` headings are skipped (their title is the opening of their first
-    paragraph, already indexed there). Headings get ``paragraph == 0``. Runs jieba (with the
-    dictionary of ``home``), so call it where the CPU time should go (a worker process).
+    paragraph, already indexed there). Headings get ``paragraph == 0``. ``home`` is
+    accepted for callers (rows no longer depend on its dictionary).
     """
-    dictionary.prepare_jieba(home)
-    stop = dictionary.stopwords(home)
     common: dict[str, Any] = {"doc_id": doc.id, "path": doc.path, "title": doc.title}
     if doc.region:
         common["region"] = doc.region
@@ -116,9 +115,9 @@ def document_rows(doc: Document, home: Path | None = None) -> Iterator[dict[str,
             section_path = SECTION_SEPARATOR.join(here)
             part = getattr(s, "part", "main")
             if s.title and s.title_start >= 0 and s.kind != "lead":
-                yield _row(common, s.id, section_path, 0, s.title, stop, part)
+                yield _row(common, s.id, section_path, 0, s.title, part)
             for p in s.paragraphs:
-                yield _row(common, s.id, section_path, p.number, p.text, stop, part)
+                yield _row(common, s.id, section_path, p.number, p.text, part)
             yield from walk(s.children, here)
 
     yield from walk(doc.sections, ())
@@ -130,7 +129,6 @@ def _row(
     section_path: str,
     number: int,
     text: str,
-    stop: frozenset[str],
     part: str = "main",
 ) -> dict[str, Any]:
     from reporttui.core.search.ranking import ROLE_BODY, row_role
@@ -141,7 +139,6 @@ def _row(
         paragraph=number,
         text=text,
         bg=text,
-        jb=tuple(jieba_words(text, stop)),
     )
     if section_path:
         row["section_path"] = section_path

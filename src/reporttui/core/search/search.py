@@ -1,8 +1,9 @@
 """Search the library index: exact substring matches, ranked with BM25F, with highlights.
 
 Which paragraphs match is decided by the bigram field alone (a phrase of the term's bigrams:
-an exact substring). The jieba field is joined with ``AndMaybe``: it only adds to the score, so
-paragraphs where jieba also sees the query's words rank above bare bigram matches.
+an exact substring). jieba's words of the query only add to the score (their statistics are
+read from the bigram field, see core/index/matcher.py), so paragraphs holding the query's words
+whole rank above bare bigram matches.
 """
 
 from __future__ import annotations
@@ -460,7 +461,6 @@ def _has_rows(searcher: Any, text: str) -> bool:
             searcher.reader(),
             matcher.MatchSpec(clauses=(((tuple(tokens),),),)),
             exact_field=BIGRAM_FIELD,
-            word_field=JIEBA_FIELD,
         )
     except Exception:
         return True
@@ -871,9 +871,11 @@ def match_spec(
         alts = tuple(alt for alt in (tokens(a) for a in clause) if alt)
         if alts:
             clauses.append(alts)
-    boosts: tuple[tuple[str, float], ...] = ()
+    boosts: tuple[tuple[tuple[str, ...], float], ...] = ()
     if (use_jieba is None or use_jieba) and pq.positive:
-        boosts = tuple((w, JIEBA_BOOST) for w in ranking_words(pq, home))
+        # build (issue 11): a word's statistics come from the exact field (no jieba field)
+        words = (tuple(term_query_tokens(w)) for w in ranking_words(pq, home))
+        boosts = tuple((w, JIEBA_BOOST) for w in dict.fromkeys(words) if w)
     sections = tokens(pq.filters.section)
     return matcher.MatchSpec(
         clauses=tuple(clauses),
@@ -888,7 +890,6 @@ def _match(searcher: Searcher, spec: matcher.MatchSpec, allowed: Any) -> matcher
         searcher.reader(),
         spec,
         exact_field=BIGRAM_FIELD,
-        word_field=JIEBA_FIELD,
         allowed=allowed,
         section_field=SECTION_POSTINGS,
     )
