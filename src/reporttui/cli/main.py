@@ -7,6 +7,7 @@ non-zero exit, never a traceback.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -113,6 +114,10 @@ def _register() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point."""
+    # query (issue 11): nothing here multiplies matrices; numpy's OpenBLAS would start a
+    # thread per core at import (~25 ms of a one-shot `reporttui search` on 2 busy cores).
+    # The user's own setting wins.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     _register()
     try:
         cli.main(args=argv, prog_name="reporttui", standalone_mode=False)

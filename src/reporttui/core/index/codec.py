@@ -249,6 +249,10 @@ def _fast_reading(column: Any) -> Any:
 STORED_READ_COLUMN = _fast_reading(STORED_COLUMN)
 
 
+BASE_ROWS = 256
+"""Decoded base rows a segment's reader keeps (a few hundred bytes each)."""
+
+
 class RowPerDocReader(W3PerDocReader):  # type: ignore[misc]
     """W3's per-document reader, giving back whole rows (see :func:`decode_row`), with column
     offsets read in C (:func:`_offsets_and_lengths`)."""
@@ -275,8 +279,7 @@ class RowPerDocReader(W3PerDocReader):  # type: ignore[misc]
         base = None
         at = v.get(BASE)
         if at is not None:
-            b = reader[at]
-            base = decode_row({k: x for k, x in b.items() if k != DEFLATED_TEXT}, None) if b else {}
+            base = self._base_row(reader, at)
         row = decode_row(v, base, zdict)
         at = v.get(SECTION)
         if at is not None:
@@ -284,6 +287,25 @@ class RowPerDocReader(W3PerDocReader):  # type: ignore[misc]
             if held and SECTION_PATH in held:
                 row[SECTION_PATH] = held[SECTION_PATH]
         return row
+
+    def _base_row(self, reader: Any, at: int) -> dict[str, Any]:
+        """The decoded base row ``at`` (never handed out: :func:`decode_row` copies it).
+
+        query (issue 11): a search's hits come a few documents at a time, each hit's row read
+        its document's base row again (a second decompress and unpickle). The last
+        :data:`BASE_ROWS` base rows of this segment are kept (the segment never changes)."""
+        cache: dict[int, dict[str, Any]] | None = self.__dict__.get("_bases")
+        if cache is None:
+            cache = self.__dict__["_bases"] = {}
+        got = cache.get(at)
+        if got is None:
+            b = reader[at]
+            # its text is never used (decode_row drops the base's text): not inflated
+            got = decode_row({k: x for k, x in b.items() if k != DEFLATED_TEXT}, None) if b else {}
+            if len(cache) >= BASE_ROWS:
+                cache.clear()
+            cache[at] = got
+        return got
 
 
 class RowCodec(W3Codec):

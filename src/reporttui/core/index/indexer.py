@@ -40,9 +40,15 @@ PARALLEL_MIN_BYTES = 3_000_000
 """Below this many source bytes a batch is indexed in-process (worker start-up costs ~1 s)."""
 WRITER_LIMIT_MB = 64
 """Whoosh pool memory per writer (only the small filter fields go through Whoosh's pool)."""
-SEGMENT_CHARS = 2_000_000
+SEGMENT_CHARS = 6_000_000
 """Characters of source per segment in a worker: memory per worker stays bounded however big
-the library (indexing streams: a worker peaks at a few hundred MB while it inverts)."""
+the library (indexing streams: a worker peaks at ~1.5 GB while it inverts a segment).
+
+query (issue 11): every search walks every segment (~0.1 ms each per query), so a full build
+makes fewer, larger segments. Full corpus, same session, 2 workers, load ~2: 2 M characters ->
+27 segments, 83 s wall, 153 CPU-s, worker peak 598 MB, search CPU per query mean 13.6-15.5 ms;
+6 M -> 9 segments, 96 s wall, 178 CPU-s, worker peak 1,547 MB, 11.9-13.8 ms, index 433 vs
+435 MB (fewer per-segment term tables). benchmarks/segment_count_bench.py measures it."""
 LARGE_FILE_BYTES = 4_000_000
 """A source at least this big is indexed in a worker process even alone (safety): its parse
 and postings memory goes with the worker, the calling process (the app's search thread) keeps

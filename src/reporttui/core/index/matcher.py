@@ -29,14 +29,20 @@ import contextlib
 import math
 import threading
 import weakref
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-from reporttui.core.index.postings import Damaged, FieldReader, SegmentPostings, TermPostings
+from reporttui.core.index.postings import (
+    Damaged,
+    FieldReader,
+    SegmentPostings,
+    TermPostings,
+    leb128_decode,
+)
 
 B = 0.75
 K1 = 1.2
@@ -128,6 +134,13 @@ class _Segment:
     n: int
 
 
+TERM_ID_CACHE = 1024
+"""Tokens whose term numbers an index view remembers (see :meth:`IndexView.term`): ~150
+bytes per token and segment, so ~4 MB on the corpus (27 segments), ~40 MB at ten times it."""
+_UNSEEN = object()
+_Meta = tuple[int, int, int, int, int]
+
+
 class IndexView:
     """The postings of every segment of one Whoosh reader, plus the index-wide statistics."""
 
@@ -164,6 +177,39 @@ class IndexView:
         self._norms: dict[str, NDArray[Any]] = {}
         self._df: dict[tuple[str, str], int] = {}
         self._phrase_df: dict[tuple[str, str], int] = {}
+        # (field, token) -> per segment: its term number and FieldReader.term_meta (None:
+        # absent, _UNSEEN: not looked up yet).
+        self._terms: dict[tuple[str, str], list[Any]] = {}
+        self.looked_up = 0  # lookups that read a segment's keys (see _decode's release)
+
+    def term_entries(self, name: str, token: str) -> list[Any]:
+        """The token's per-segment entries of :meth:`term` (``_UNSEEN`` where not looked up
+        yet), for a caller that walks the segments itself."""
+        key = (name, token)
+        got = self._terms.get(key)
+        if got is None:
+            if len(self._terms) >= TERM_ID_CACHE:
+                self._terms.clear()
+            got = self._terms.setdefault(key, [_UNSEEN] * len(self.segments))
+        return got
+
+    def term(self, si: int, name: str, token: str) -> tuple[int, _Meta] | None:
+        """The token's term number in segment ``si`` and its :meth:`FieldReader.term_meta`
+        (None: not in that segment), remembered for later queries.
+
+        The lexicon does not change while this view lives; a lookup is a binary search in the
+        mapped keys and a read of four arrays, whose pages every query's release drops
+        (faulting them in again was ~15 % of a query). At most :data:`TERM_ID_CACHE` tokens
+        are kept (then the table restarts).
+        """
+        got = self.term_entries(name, token)
+        hit = got[si]
+        if hit is _UNSEEN:
+            fr = self.segments[si].postings.field(name)
+            i = fr.term_id(token)
+            hit = got[si] = (i, fr.term_meta(i)) if i >= 0 else None
+            self.looked_up += 1
+        return hit  # type: ignore[no-any-return]
 
     def key_column(self, name: str) -> tuple[NDArray[Any], list[str]]:
         """Global row -> code (int64) and code -> string for a row key column (``doc_id``,
@@ -200,6 +246,12 @@ class IndexView:
             if kind == "section":
                 s, sk = self.key_column("section_id")
                 d = d * max(len(sk), 1) + s
+            # Over the live rows: matches are live rows only (:meth:`counts` checks), and a
+            # re-indexed report's deleted rows elsewhere in the index would otherwise send
+            # every later count the sorting way (query, issue 11: ~10 % of a common word).
+            live = self.live()
+            if live is not None:
+                d = d[live]
             got = len(d) < 2 or _runs(d) is not None
             with self._lock:
                 self._runs_ok[kind] = got
@@ -251,6 +303,9 @@ class IndexView:
         # Rows ascend and a section's rows are consecutive, so each key is one run: counts are
         # run lengths, already in order of first row (no sort). Else the general way.
         big = len(rows) > _CHECK_ONCE_ROWS
+        if big:
+            live = self.live()
+            big = live is None or bool(live[rows].all())
         runs = _runs(key, big and self._contiguous("section"))
         if runs is None:
             u, first, cnt = np.unique(key, return_index=True, return_counts=True)
@@ -301,9 +356,14 @@ class IndexView:
         key = (fieldname, token)
         got = self._df.get(key)
         if got is None:
-            got = self._df[key] = sum(
-                s.postings.field(fieldname).doc_frequency(token) for s in self.segments
-            )
+            total = 0
+            for si, seg in enumerate(self.segments):
+                before = self.looked_up
+                hit = self.term(si, fieldname, token)
+                total += hit[1][0] if hit is not None else 0
+                if self.looked_up != before:  # the keys' pages it read leave the resident set
+                    seg.postings.release()
+            got = self._df[key] = total
         return got
 
     def word_frequency(self, fieldname: str, tokens: tuple[str, ...], whole: Any) -> int:
@@ -467,6 +527,7 @@ class _SegmentMatcher:
         self.keep = keep
         self._cache: dict[tuple[str, ...], _Part] = {}
         self._decoded: dict[tuple[str, str], TermPostings] = {}
+        self._ends: dict[tuple[str, str], NDArray[Any]] = {}
         if section_terms and sections is not None:
             sec = np.zeros(seg.n, dtype=bool)
             self.keep = None  # every run's first row, whatever the filters (applied below)
@@ -524,6 +585,15 @@ class _SegmentMatcher:
             got = self._decoded[key] = self.seg.postings.field(name).postings(token)
         return got
 
+    def _pos_ends(self, name: str, token: str, tp: TermPostings) -> NDArray[Any]:
+        """Where each row's positions end in ``tp.pos`` (``cumsum(tf)``), once per query:
+        a token shared by several phrases (经济 in 民营经济 and 非公有制经济) is summed once."""
+        key = (name, token)
+        got = self._ends.get(key)
+        if got is None:
+            got = self._ends[key] = np.cumsum(tp.tf)
+        return got
+
     def _term(
         self,
         tokens: Term,
@@ -545,7 +615,7 @@ class _SegmentMatcher:
             if m is not None:
                 rows, tf = rows[m], tf[m]
             if tp.pos is not None and len(tp.pos):
-                at = np.cumsum(tp.tf) - tp.tf  # each row's first position
+                at = self._pos_ends(name, tokens[0], tp) - tp.tf  # each row's first position
                 first = tp.pos[at if m is None else at[m]].astype(np.int64)
             else:  # unigrams keep no positions
                 first = np.full(len(rows), -1, np.int64)
@@ -573,7 +643,7 @@ class _SegmentMatcher:
                 return _empty()
             idx = np.searchsorted(tp.rows, cand)  # cand is a subset of tp.rows
             n_at = tp.tf[idx]
-            begin = np.cumsum(tp.tf)[idx] - n_at
+            begin = self._pos_ends(name, tokens[i], tp)[idx] - n_at
             total = int(n_at.sum())
             out_begin = np.cumsum(n_at) - n_at
             gather = np.repeat(begin - out_begin, n_at) + np.arange(total)
@@ -790,7 +860,7 @@ def match(
     *,
     exact_field: str,
     word_field: str | None = None,
-    allowed: Sequence[int] | set[int] | frozenset[int] | None = None,
+    allowed: Sequence[int] | set[int] | frozenset[int] | NDArray[Any] | None = None,
     section_field: str | None = None,
 ) -> Matches:
     """All rows of ``reader`` (a Whoosh reader) matching ``spec``; ``allowed``: global rows the
@@ -799,7 +869,9 @@ def match(
     words are read from the exact field since schema 9; kept for callers)."""
     ix = view(reader)
     allowed_arr = None
-    if allowed is not None:
+    if isinstance(allowed, np.ndarray):  # already sorted unique rows (search's filter rows)
+        allowed_arr = allowed.astype(np.int64, copy=False)
+    elif allowed is not None:
         allowed_arr = np.fromiter(allowed, dtype=np.int64)
         allowed_arr.sort()
     if not ix.segments:
@@ -873,41 +945,93 @@ def _decode(
     matching row: nothing of it is decoded (a rare word spares the common ranking words); nor
     is a segment without any row the filters allow."""
     clauses = spec.clauses
-    pieces: dict[tuple[str, str], list[TermPostings]] = {}
+    # Per (field, token), its parts in segment order: a decoded TermPostings (fixed widths) or
+    # the number of a LEB128 piece, decoded with all the others in one pass at the end.
+    pieces: dict[tuple[str, str], list[TermPostings | int]] = {}
+    leb = _LebBatch()
     skipped: list[int] = []
+    # Per wanted token: its key, whether positions are read, and the view's per-segment
+    # entries (looked up on first use); the loop below runs ~300 times a query, so it appends
+    # to the batch's lists itself instead of calling methods (~2 ms a query).
+    wanted_keys = [
+        ((name, t), name in positions, ix.term_entries(name, t))
+        for name, tokens in wanted.items()
+        for t in tokens
+    ]
+    b_seg, b_nbytes, b_df, b_tf = leb._seg, leb._nbytes, leb.df, leb._tf
+    b_pos, b_npos, b_off = leb._pos, leb._npos, leb._offset
     for si, seg in enumerate(ix.segments):
+        read = ix.looked_up
         try:
             readers = {name: seg.postings.field(name) for name in wanted}
-            fe = readers[exact_field]
             if allowed is not None:
                 lo, hi = np.searchsorted(allowed, [seg.offset, seg.offset + seg.n])
                 if lo == hi:
                     skipped.append(si)
                     continue
             if clauses and not all(
-                any(all(fe.term_id(t) >= 0 for tokens in alt for t in tokens) for alt in clause)
+                any(
+                    all(ix.term(si, exact_field, t) is not None for tokens in alt for t in tokens)
+                    for alt in clause
+                )
                 for clause in clauses
             ):
                 skipped.append(si)
                 continue
-            for name, tokens in wanted.items():
-                fr = readers[name]
-                with_pos = name in positions
-                for t in tokens:
-                    tp = fr.postings(t, positions=with_pos)
-                    if not len(tp.rows):
-                        continue
-                    pos = tp.pos.astype(np.int64) if tp.pos is not None else None
-                    pieces.setdefault((name, t), []).append(
-                        TermPostings(tp.rows + seg.offset if seg.offset else tp.rows, tp.tf, pos)
-                    )
+            offset = seg.offset
+            for key, with_pos, entries in wanted_keys:
+                hit = entries[si]
+                if hit is _UNSEEN:
+                    hit = ix.term(si, key[0], key[1])
+                if hit is None:
+                    continue
+                i, meta = hit
+                df, npos, w, start, end = meta
+                fr = readers[key[0]]
+                if not w & 1:  # LEB128: queued for the batch (FieldReader.leb_piece's bytes)
+                    if df:
+                        has_pos = bool(w & 4) and with_pos
+                        b_seg.append(fr.data[start:end])
+                        b_nbytes.append(end - start)
+                        b_df.append(df)
+                        b_tf.append(bool(w & 2))
+                        b_pos.append(has_pos)
+                        b_npos.append(npos if has_pos else 0)
+                        b_off.append(offset)
+                        pieces.setdefault(key, []).append(len(b_df) - 1)
+                    continue
+                tp = fr.postings_at(i, with_pos, meta)
+                if not len(tp.rows):
+                    continue
+                # Positions stay in their stored width (a copy: the pages are released);
+                # the matcher widens only the positions it reads.
+                pos = tp.pos.copy() if tp.pos is not None else None
+                pieces.setdefault(key, []).append(
+                    TermPostings(tp.rows + offset if offset else tp.rows, tp.tf, pos)
+                )
+            leb.end_segment()  # copies this segment's bytes before its pages are released
+            read = -1  # lists were read
         finally:
-            seg.postings.release()
+            if read != ix.looked_up:  # a segment whose pages this query did not touch stays
+                seg.postings.release()
+    order = [k for parts in pieces.values() for k in parts if isinstance(k, int)]
+    short = leb.decode(order)
     for name, tokens in wanted.items() if not skipped else ():  # frequencies, as read
         for t in tokens:
-            ix.known_frequency(name, t, sum(len(p.rows) for p in pieces.get((name, t), ())))
+            ix.known_frequency(
+                name,
+                t,
+                sum(
+                    len(p.rows) if isinstance(p, TermPostings) else leb.df[p]
+                    for p in pieces.get((name, t), ())
+                ),
+            )
     decoded: dict[str, dict[str, TermPostings]] = {name: {} for name in wanted}
-    for (name, t), got in pieces.items():
+    for (name, t), parts in pieces.items():
+        if all(isinstance(p, int) for p in parts):  # consecutive in the layout: one slice
+            decoded[name][t] = short(parts)  # type: ignore[arg-type]
+            continue
+        got = [p if isinstance(p, TermPostings) else short([p]) for p in parts]
         if len(got) == 1:
             decoded[name][t] = got[0]
             continue
@@ -920,3 +1044,93 @@ def _decode(
     return _Merged(
         {name: _MergedField(ix.lengths(name), d) for name, d in decoded.items()}, skipped
     )
+
+
+class _LebBatch:
+    """The LEB128-encoded posting lists of one query, decoded together in one numpy pass.
+
+    Lists under 512 rows are LEB128 (most of a query's ~250 lists over ~26 segments); decoding
+    each alone cost ~10 numpy calls. Here the bytes are concatenated, decoded once, and every
+    list's rows (a cumulative sum per list, plus its segment's offset), tf and positions are
+    gathered with whole-array steps, laid out in the order the caller asks so that one
+    token's lists over consecutive segments are one slice. The values are those
+    :meth:`FieldReader.postings` gives list by list (a test compares them).
+    """
+
+    def __init__(self) -> None:
+        # One entry per queued list (``_decode`` appends: FieldReader.leb_piece's bytes, df,
+        # whether tf is stored, whether positions are taken and how many, the segment offset).
+        self.df: list[int] = []
+        self._tf: list[bool] = []
+        self._pos: list[bool] = []  # positions stored and wanted
+        self._npos: list[int] = []  # positions to take (0 when not stored or not wanted)
+        self._offset: list[int] = []
+        self._nbytes: list[int] = []
+        self._seg: list[NDArray[Any]] = []
+        self._chunks: list[NDArray[Any]] = []
+        self._rows: NDArray[Any] = _EMPTY_I
+        self._tfs: NDArray[Any] = _EMPTY_I
+        self._poss: NDArray[Any] = _EMPTY_I
+        self._row_at: dict[int, int] = {}
+        self._pos_at: dict[int, int] = {}
+        self._end_row: dict[int, int] = {}
+        self._end_pos: dict[int, int] = {}
+
+    def end_segment(self) -> None:
+        if self._seg:
+            seg = self._seg
+            self._chunks.append(np.concatenate(seg) if len(seg) > 1 else seg[0].copy())
+            seg.clear()  # in place: _decode appends to this very list
+
+    def decode(self, order: list[int]) -> Callable[[list[int]], TermPostings]:
+        """Decode every list, laid out in ``order``; returns :meth:`get`."""
+        self.end_segment()
+        if order:
+            self._decode(order)
+        return self.get
+
+    def _decode(self, order: list[int]) -> None:
+        b = np.concatenate(self._chunks) if len(self._chunks) > 1 else self._chunks[0]
+        self._chunks = []
+        values = leb128_decode(b)
+        # Each list's first value: the number of value-ending bytes before its first byte.
+        byte_start = np.zeros(len(self.df), np.int64)
+        if len(self.df) > 1:
+            np.cumsum(self._nbytes[:-1], out=byte_start[1:])
+        vstart = np.searchsorted(np.flatnonzero(b < 0x80), byte_start)
+        o = np.asarray(order, dtype=np.int64)
+        df = np.asarray(self.df, np.int64)[o]
+        has_tf = np.asarray(self._tf, bool)[o]
+        npos = np.asarray(self._npos, np.int64)[o]
+        vs = vstart[o]
+        offset = np.asarray(self._offset, np.int64)[o]
+        lists = np.arange(len(o))
+        out = np.zeros(len(o) + 1, np.int64)
+        np.cumsum(df, out=out[1:])
+        k = np.repeat(lists, df)
+        j = np.arange(int(out[-1]), dtype=np.int64) - out[:-1][k]  # index inside its list
+        c = np.cumsum(values[vs[k] + j])  # row gaps -> rows, per list after subtracting
+        before = np.where(out[:-1] > 0, c[np.maximum(out[:-1] - 1, 0)], 0)
+        self._rows = c - before[k] + offset[k]
+        tf_at = np.minimum(vs[k] + df[k] + j, len(values) - 1)
+        self._tfs = np.where(has_tf[k], values[tf_at], 1)
+        # Positions follow the row gaps (and the tf when stored).
+        pstart = vs + df + np.where(has_tf, df, 0)
+        pout = np.zeros(len(o) + 1, np.int64)
+        np.cumsum(npos, out=pout[1:])
+        kp = np.repeat(lists, npos)
+        jp = np.arange(int(pout[-1]), dtype=np.int64) - pout[:-1][kp]
+        self._poss = values[pstart[kp] + jp]
+        row_at, pos_at = out.tolist(), pout.tolist()
+        for idx, piece in enumerate(order):
+            self._row_at[piece], self._end_row[piece] = row_at[idx], row_at[idx + 1]
+            self._pos_at[piece], self._end_pos[piece] = pos_at[idx], pos_at[idx + 1]
+
+    def get(self, parts: list[int]) -> TermPostings:
+        """The lists ``parts`` (consecutive in the layout: one token's lists over the segments)
+        as one; positions only when every one of them has them (as concatenating would)."""
+        a, z = self._row_at[parts[0]], self._end_row[parts[-1]]
+        pos = None
+        if all(self._pos[p] for p in parts):
+            pos = self._poss[self._pos_at[parts[0]] : self._end_pos[parts[-1]]]
+        return TermPostings(self._rows[a:z], self._tfs[a:z], pos)

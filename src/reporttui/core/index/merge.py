@@ -38,7 +38,7 @@ from reporttui.core.index.postings import (
 MERGE_FACTOR = 6
 """Merge when at least this many small segments exist."""
 SMALL_ROWS = 4_000
-"""A segment with fewer live rows is small (a worker's full segment has ~10,000 rows)."""
+"""A segment with fewer live rows is small (a worker's full segment has ~30,000 rows)."""
 MAX_MERGED_ROWS = 12_000
 """A merge stops adding segments at about this many rows: its memory stays that of one
 worker's segment, however big the library."""

@@ -607,6 +607,8 @@ class _Keys:
     """
 
     SAMPLE = 256
+    LIST_AFTER = 64
+    """Lookups in place before the sampled keys are made into a list (a long session)."""
 
     def __init__(self, blob: memoryview, off: NDArray[Any]) -> None:
         self.blob = blob
@@ -614,6 +616,7 @@ class _Keys:
         self._off_array = off
         self.off: Any = _int_view(off)
         self._sample: list[bytes] | None = None
+        self._lookups = 0
 
     def __len__(self) -> int:
         return self.n
@@ -631,11 +634,26 @@ class _Keys:
             got = self._sample = [blob[a:b].tobytes() for a, b in zip(starts, ends, strict=True)]
         return got
 
+    def _sample_at(self, k: int) -> bytes:
+        """Sampled key ``k`` (key ``k * SAMPLE``), read in place."""
+        i = k * self.SAMPLE
+        return self.blob[self.off[i] : self.off[i + 1]].tobytes()
+
     def find(self, key: bytes) -> int:
         """The index of ``key``, or -1."""
         if not self.n:
             return -1
-        block = bisect.bisect_right(self._samples(), key) - 1
+        got = self._sample
+        if got is not None:
+            block = bisect.bisect_right(got, key) - 1
+        else:  # query (issue 11): no list of samples for a one-shot search (~0.25 ms a field
+            # and segment to make, ~13 ms of the first search; lookups are kept by the view)
+            self._lookups += 1
+            if self._lookups > self.LIST_AFTER:
+                block = bisect.bisect_right(self._samples(), key) - 1
+            else:
+                n_samples = (self.n + self.SAMPLE - 1) // self.SAMPLE
+                block = bisect.bisect_right(_Sampled(self), key, 0, n_samples) - 1
         if block < 0:
             return -1
         blob, off = self.blob, self.off
@@ -650,6 +668,16 @@ class _Keys:
         if lo < self.n and blob[off[lo] : off[lo + 1]].tobytes() == key:
             return lo
         return -1
+
+
+class _Sampled:
+    """The sampled keys of a :class:`_Keys` as a sequence for ``bisect``, read in place."""
+
+    def __init__(self, keys: _Keys) -> None:
+        self._keys = keys
+
+    def __getitem__(self, k: int) -> bytes:
+        return self._keys._sample_at(k)
 
 
 def _int_view(a: NDArray[Any]) -> Any:
@@ -702,11 +730,37 @@ class FieldReader:
         i = self.term_id(term)
         if i < 0:
             return TermPostings(_EMPTY, _EMPTY, _EMPTY if positions else None)  # absent
+        return self.postings_at(i, positions)
+
+    def term_meta(self, i: int) -> tuple[int, int, int, int, int]:
+        """Term ``i``'s df, positions count, layout code and data offsets (start, end): what
+        :meth:`leb_piece` and :meth:`postings_at` read before the data (a reader may keep it)."""
         m_df, m_npos, m_width, m_off = self._meta
-        df, npos, w = m_df[i], m_npos[i], m_width[i]
+        return m_df[i], m_npos[i], m_width[i], m_off[i], m_off[i + 1]
+
+    def leb_piece(
+        self, i: int, meta: tuple[int, int, int, int, int] | None = None
+    ) -> tuple[NDArray[Any], int, bool, int] | None:
+        """Term ``i``'s LEB128 bytes (whole values: row gaps, then tf when stored, then
+        positions when stored) with its df and whether tf is stored; None when
+        the term is stored in fixed widths. Lets a reader decode many short lists in one numpy
+        pass (query, issue 11: ~250 small decodes per query were most of a rare word's time).
+        The last item is the number of positions stored (-1: none stored). ``meta``: the
+        term's :meth:`term_meta`, when the caller kept it."""
+        df, npos, w, start, end = meta or self.term_meta(i)
+        if w & 1:
+            return None
+        return self.data[start:end], df, bool(w & 2), npos if w & 4 else -1
+
+    def postings_at(
+        self, i: int, positions: bool = True, meta: tuple[int, int, int, int, int] | None = None
+    ) -> TermPostings:
+        """The postings of term number ``i`` (from :meth:`term_id`, >= 0); ``meta``: its
+        :meth:`term_meta`, when the caller kept it."""
+        df, npos, w, start, end = meta or self.term_meta(i)
         if w & 1:  # fixed widths
             rw, tw, pw = _CODE_WIDTH[(w >> 1) & 3], _CODE_WIDTH[(w >> 3) & 3], _CODE_WIDTH[w >> 5]
-            at = self._data_at + m_off[i]
+            at = self._data_at + start
             data = self._buf
             rows = np.frombuffer(data, dtype=_WIDTH_DTYPE[rw], count=df, offset=at)
             rows = rows.astype(np.int64)
@@ -722,7 +776,7 @@ class FieldReader:
             if positions and pw:  # a view: the matcher converts only the positions it reads
                 pos = np.frombuffer(data, dtype=_WIDTH_DTYPE[pw], count=npos, offset=at)
             return TermPostings(rows, tf, pos)
-        values = leb128_decode(self.data[m_off[i] : m_off[i + 1]])
+        values = leb128_decode(self.data[start:end])
         rows = np.cumsum(values[:df])
         if w & 2:
             tf = values[df : 2 * df]

@@ -21,10 +21,9 @@ import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reporttui.core.errors import ReportError
-from reporttui.core.index import indexer
 from reporttui.core.library.base import LibraryBase, Notify, Progress, SyncReport
 from reporttui.core.library.catalog import (
     Catalog,
@@ -56,6 +55,9 @@ from reporttui.core.library.verify import (
     write_manifest,
 )
 from reporttui.core.paths import index_dir
+
+if TYPE_CHECKING:
+    from reporttui.core.index import indexer
 
 __all__ = [
     "DOC_CACHE",
@@ -368,6 +370,8 @@ class Library(References, CatalogKeeper, Planning, Searching, FaultHandling):
     ) -> indexer.BatchOutcome:
         from whoosh import index as whoosh_index
 
+        from reporttui.core.index import indexer  # query: not imported by a search
+
         ix = whoosh_index.open_dir(str(folder))
         writer = indexer.open_writer(ix, timeout=5.0)
         try:
@@ -477,6 +481,8 @@ class Library(References, CatalogKeeper, Planning, Searching, FaultHandling):
             ):
                 shutil.rmtree(child, ignore_errors=True)
         if live_name:
+            from reporttui.core.index import indexer
+
             indexer.remove_leftovers(root / live_name)
             remove_uncommitted(root / live_name)
 

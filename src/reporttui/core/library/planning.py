@@ -7,6 +7,7 @@ import errno
 import hashlib
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,9 +17,9 @@ from reporttui.core.library.catalog import (
     FailedRecord,
     LibraryEntry,
     SourceRecord,
-    scan_root,
 )
 from reporttui.core.library.faults import _recent_failure, size_problem
+from reporttui.core.library.scancache import scan_root_cached, scan_root_strings
 from reporttui.core.library.searching import IndexDamaged
 from reporttui.core.paths import index_dir, seed_files
 
@@ -65,22 +66,43 @@ class _Plan:
     restat: dict[str, tuple[float, int]]
 
 
+def _boilerplate_digest(home: Path) -> Callable[[], str]:
+    """The digest of ``home``'s boilerplate keys ("" with none), computed when called."""
+
+    def compute() -> str:
+        from reporttui.core.text import boilerplate
+
+        keys = boilerplate.load_keys(home)
+        return boilerplate.digest(keys) if keys else ""
+
+    return compute
+
+
 class Planning(LibraryBase):
     """Change detection and the plan of a sync (a part of ``Library``)."""
 
     def fingerprint(self) -> str:
         """Fingerprint of everything that shapes the index; a change means rebuild."""
         from reporttui.core.index import schema
-        from reporttui.core.index.versions import constant
+        from reporttui.core.index.versions import constant, derived, module_file
 
         parts = [LIBRARY_FORMAT, schema.fingerprint(self.home)]
         # query (issue 11): read without importing the ingestion pipeline when cached
         parts.append(constant("reporttui.core.text.ingest", "INGEST_VERSION", self.home))
-        from reporttui.core.text import boilerplate
-
-        keys = boilerplate.load_keys(self.home)
-        if keys:  # inputs (issue 9): documents are parsed with the library's boilerplate
-            parts.append("boilerplate " + boilerplate.digest(keys))
+        # inputs (issue 9): documents are parsed with the library's boilerplate. query (issue
+        # 11): its digest is cached while the store and boilerplate.py are unchanged (importing
+        # boilerplate compiles its patterns: ~15 ms of a one-shot search).
+        module = "reporttui.core.text.boilerplate"
+        store = str(self.home / "boilerplate.json")  # boilerplate.STORE_NAME (a test checks)
+        source = module_file(module)
+        digest = derived(
+            self.home,
+            f"{module}:digest",
+            [store, source] if source else [],
+            _boilerplate_digest(self.home),
+        )
+        if digest:
+            parts.append("boilerplate " + digest)
         return hashlib.sha1("\0".join(parts).encode()).hexdigest()[:16]
 
     def _sources(
@@ -90,9 +112,18 @@ class Planning(LibraryBase):
         entries that cannot be sources (FIFOs, loops...) are skipped with a line in ``problems``."""
         seen: dict[Path, bool] = {p.resolve(): True for p in seed_files()}
         for root in catalog.roots:
-            for path in scan_root(Path(root), problems):
+            # query (issue 11): folders are listed only when one changed (cache/scan.json)
+            for path in scan_root_cached(self.home, Path(root), problems):
                 seen.setdefault(path, False)
         return list(seen.items())
+
+    def _source_keys(self, catalog: Catalog) -> list[str]:
+        """The paths of :meth:`_sources` as strings (the catalogue's keys), in the same order."""
+        seen: dict[str, None] = {str(p.resolve()): None for p in seed_files()}
+        for root in catalog.roots:
+            for key in scan_root_strings(self.home, Path(root)):
+                seen.setdefault(key, None)
+        return list(seen)
 
     def _index_ok(self, catalog: Catalog) -> bool:
         if not catalog.index_name:
@@ -114,16 +145,15 @@ class Planning(LibraryBase):
             return False
         if not self._index_ok(catalog) or catalog.fingerprint != self.fingerprint():
             return True
-        sources = self._sources(catalog)
+        sources = self._source_keys(catalog)  # query (issue 11): strings, not Paths
         if len(sources) != len(catalog.sources) + len(catalog.failed):
             return True
-        for path, _ in sources:
-            key = str(path)
+        for key in sources:
             record = catalog.sources.get(key) or catalog.failed.get(key)
             if record is None:
                 return True
             try:
-                st = path.stat()
+                st = os.stat(key)
             except OSError:
                 return True
             if st.st_mtime != record.mtime or st.st_size != record.size:

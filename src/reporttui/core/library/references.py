@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from reporttui.core.errors import ReportError
-from reporttui.core.index import indexer
 from reporttui.core.library.base import LibraryBase
 from reporttui.core.library.catalog import (
     LibraryEntry,
@@ -25,6 +24,8 @@ class References(LibraryBase):
     def _seed_entries_parsed(self) -> list[LibraryEntry]:
         """Entries of the bundled seeds, parsed in memory (used before the first index)."""
         if self._seed_entries is None:
+            from reporttui.core.index import indexer  # query: lazily (multiprocessing)
+
             entries = []
             for path in seed_files():
                 doc, loaded = indexer._load_one(path.resolve(), True)
@@ -105,6 +106,8 @@ class References(LibraryBase):
             too_big = size_problem(path, path.stat().st_size)
             if too_big:
                 raise ReportError(too_big)
+            from reporttui.core.index import indexer
+
             doc, loaded = indexer._load_one(path.resolve(), False)
             if loaded.entry is None:
                 raise ReportError(loaded.error or f"cannot load {path}")

@@ -8,6 +8,7 @@ whole rank above bare bigram matches.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import heapq
 import re
@@ -130,6 +131,114 @@ _regionless_cache: weakref.WeakKeyDictionary[Any, dict[str, tuple[str, str]]] = 
 )
 
 
+_regionless_rows_cache: weakref.WeakKeyDictionary[Any, dict[str, list[int]]] = (
+    weakref.WeakKeyDictionary()
+)
+_regionless_titles_cache: weakref.WeakKeyDictionary[Any, dict[str, str]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _doc_runs(ix: Any) -> tuple[Any, Any] | None:
+    """Starts and ends of the runs of rows of one document inside one segment (all rows,
+    deleted ones included), or None when a document's rows are not one run in a segment."""
+    import numpy as np
+
+    codes = ix.key_column("doc_id")[0]
+    n = len(codes)
+    if not n:
+        return None
+    offsets = np.asarray([s.offset for s in ix.segments], dtype=np.int64)
+    starts = np.unique(
+        np.concatenate(([0], np.flatnonzero(codes[1:] != codes[:-1]) + 1, offsets[offsets < n]))
+    )
+    seg_of = np.searchsorted(offsets, starts, side="right") - 1
+    key = seg_of * (int(codes.max()) + 1) + codes[starts]
+    if len(np.unique(key)) != len(key):
+        return None
+    return starts, np.append(starts[1:], n)
+
+
+def _region_mask(searcher: Any) -> Any:
+    """Rows of reports with a region (a bool mask over all rows).
+
+    query (issue 11): a region is a document's, on every row of it, so one row of a document
+    (in a segment) found in a region's postings marks the document's whole run of rows, and the
+    postings skip to the run's end: ~3,000 steps instead of one Python step per row (272,000
+    on the corpus, ~0.25 s of every one-shot multi-word search). Without runs (a document's
+    rows apart), every row is stepped as before."""
+    import numpy as np
+
+    reader = searcher.reader()
+    ix = matcher.view(reader)
+    n = ix.doc_count_all
+    has_region = np.zeros(n, dtype=bool)
+    runs = _doc_runs(ix)
+    if runs is None:
+        for v, _ in _lexicon(reader, "region"):
+            ids = np.fromiter(reader.postings("region", v).all_ids(), dtype=np.int64)
+            has_region[ids[ids < n]] = True
+        return has_region
+    starts, ends = runs
+    # Segment by segment, the segment's own region values (asking every segment for every
+    # value of the library opened ~10,000 matchers: ~70 ms).
+    leaves = [(reader, 0)] if reader.is_atomic() else list(reader.leaf_readers())
+    for leaf, offset in leaves:
+        for v in leaf.lexicon("region"):
+            postings = leaf.postings("region", v)
+            while postings.is_active():
+                row = postings.id() + offset
+                if row >= n:
+                    break
+                k = int(np.searchsorted(starts, row, side="right")) - 1
+                end = int(ends[k])
+                has_region[int(starts[k]) : end] = True
+                if end - offset >= leaf.doc_count_all():
+                    break
+                postings.skip_to(end - offset)
+    return has_region
+
+
+def _regionless_rows(searcher: Any) -> dict[str, list[int]]:
+    """doc_id -> live rows of every report without region metadata, in row order (cached)."""
+    reader = searcher.reader()
+    try:
+        return _regionless_rows_cache[reader]
+    except (KeyError, TypeError):
+        pass
+    rows_of: dict[str, list[int]] = {}
+    if reader.doc_count_all():
+        import numpy as np
+
+        ix = matcher.view(reader)
+        has_region = _region_mask(searcher)
+        live = ix.live()
+        without = ~has_region if live is None else live & ~has_region
+        codes, names = ix.key_column("doc_id")
+        for d, c in zip(np.flatnonzero(without).tolist(), codes[without].tolist(), strict=True):
+            rows_of.setdefault(names[c], []).append(d)
+    with contextlib.suppress(TypeError):
+        _regionless_rows_cache[reader] = rows_of
+    return rows_of
+
+
+def _regionless_titles(searcher: Any) -> dict[str, str]:
+    """doc_id -> title of every report without region metadata (one stored row each; cached):
+    what deciding whether a word names such a report needs, without reading their texts."""
+    reader = searcher.reader()
+    try:
+        return _regionless_titles_cache[reader]
+    except (KeyError, TypeError):
+        pass
+    out = {
+        doc_id: searcher.stored_fields(sorted(nums)[0]).get("title", "") or ""
+        for doc_id, nums in _regionless_rows(searcher).items()
+    }
+    with contextlib.suppress(TypeError):
+        _regionless_titles_cache[reader] = out
+    return out
+
+
 def _regionless(searcher: Any) -> dict[str, tuple[str, str]]:
     """doc_id -> (title, text) of every report in the index without region metadata (cached)."""
     reader = searcher.reader()
@@ -139,22 +248,10 @@ def _regionless(searcher: Any) -> dict[str, tuple[str, str]]:
         pass
     if not reader.doc_count_all():
         return {}
-    import numpy as np
-
-    # Rows of reports with a region: each region term's postings into one mask (a Whoosh Or of
-    # every region, stepped row by row, took ~1-3 s on the corpus: every multi-word search of a
-    # fresh process paid it). Then the live rows outside it, by document.
-    ix = matcher.view(reader)
-    has_region = np.zeros(ix.doc_count_all, dtype=bool)
-    for v, _ in _lexicon(reader, "region"):
-        ids = np.fromiter(reader.postings("region", v).all_ids(), dtype=np.int64)
-        has_region[ids[ids < len(has_region)]] = True
-    live = ix.live()
-    without = ~has_region if live is None else live & ~has_region
-    codes, names = ix.key_column("doc_id")
-    rows_of: dict[str, list[int]] = {}
-    for d, c in zip(np.flatnonzero(without).tolist(), codes[without].tolist(), strict=True):
-        rows_of.setdefault(names[c], []).append(d)
+    # Rows of reports with a region: see _region_mask (a Whoosh Or of every region, stepped
+    # row by row, took ~1-3 s on the corpus: every multi-word search of a fresh process paid
+    # it). Then the live rows outside it, by document.
+    rows_of = _regionless_rows(searcher)
     # Bounded work: the title of every such report, and the text of its first rows only while
     # there are few of them (a library of files without metadata is then matched by title).
     per_doc = REGIONLESS_ROWS if len(rows_of) <= REGIONLESS_DOCS else 1
@@ -340,7 +437,7 @@ def _metadata_rows(searcher: Any, word: str) -> tuple[frozenset[int], str] | Non
         if folded_value.startswith(w) and len(_region_stem(value)) <= len(word) + 1:
             names.append(value)
     queries: list[wq.Query] = [wq.Term("region", v) for v in names]
-    titled = [d for d, (title, _) in _regionless(searcher).items() if title.startswith(word)]
+    titled = [d for d, title in _regionless_titles(searcher).items() if title.startswith(word)]
     if not names and not titled:
         return None  # not a place name of the library: the word is only text
     extra = regionless_docs(searcher, (word,))
@@ -688,7 +785,12 @@ class _RoleColumn:
     """
 
     def __init__(self, reader: Any) -> None:
-        self._column = reader.column_reader(ROLE_FIELD)
+        # query (issue 11): each segment's column is opened when a row of it is first asked
+        # for (opening all ~27 at once was ~10 ms of a one-shot search).
+        leaves = [(reader, 0)] if reader.is_atomic() else list(reader.leaf_readers())
+        self._leaves = leaves
+        self._starts = [int(off) for _, off in leaves]
+        self._columns: list[Any] = [None] * len(leaves)
         self._n = int(reader.doc_count_all())
         self._seen: dict[int, str] = {}
         self._lock = threading.Lock()
@@ -696,12 +798,22 @@ class _RoleColumn:
     def __len__(self) -> int:
         return self._n
 
+    def _column(self, k: int) -> Any:
+        col = self._columns[k]
+        if col is None:
+            leaf = self._leaves[k][0]
+            col = leaf.column_reader(ROLE_FIELD) if leaf.has_column(ROLE_FIELD) else False
+            self._columns[k] = col
+        return col
+
     def __getitem__(self, docnum: int) -> str:
         got = self._seen.get(docnum)
         if got is None:
             try:
                 with self._lock:  # Whoosh's column readers share one file position
-                    v = self._column[docnum]
+                    k = bisect.bisect_right(self._starts, docnum) - 1
+                    col: Any = self._column(k) if k >= 0 else False
+                    v = col[docnum - self._starts[k]] if col is not False else ""
                 got = v.decode("utf-8") if isinstance(v, bytes) else (v or "")
             except Exception:
                 got = ""
@@ -830,8 +942,8 @@ def _candidates(
     import numpy as np
 
     spec = match_spec(pq, home, use_jieba, plan)
-    allowed = set(searcher.docs_for_query(filt)) if filt is not None else None
-    found = _match(searcher, spec, allowed)
+    allowed_rows = _filter_rows(searcher, filt)
+    found = _match(searcher, spec, allowed_rows)
     pool = dict(found.top(pool_size))
     firsts = _firsts(found, pool)
     literal_rows: frozenset[int] = frozenset()
@@ -856,6 +968,7 @@ def _candidates(
         for c in meta:
             rows = c.metadata_rows or frozenset()
             in_meta = set(rows) if in_meta is None else in_meta & rows
+        allowed = None if allowed_rows is None else set(allowed_rows.tolist())
         meta_allowed = (in_meta or set()) if allowed is None else (in_meta or set()) & allowed
         if rest_spec.clauses and meta_allowed:
             found2 = _match(searcher, rest_spec, meta_allowed)
@@ -876,6 +989,40 @@ def _candidates(
             if hit:
                 meta_rows[d] = hit
     return pool, matched, meta_rows, firsts, literal_rows  # matched: a sorted int64 array
+
+
+_filter_cache: weakref.WeakKeyDictionary[Any, dict[Any, Any]] = weakref.WeakKeyDictionary()
+FILTER_CACHE = 32
+"""Filter queries whose rows a reader keeps (see :func:`_filter_rows`)."""
+
+
+def _filter_rows(searcher: Searcher, filt: wq.Query | None) -> Any:
+    """The rows (a sorted int64 array) ``filt`` lets through, None without a filter.
+
+    query (issue 11): Whoosh lists a filter's rows one Python step each (``year:2024``: ~30,000
+    rows, ~5 ms, then a set of them). The rows of a filter do not change while the reader
+    lives, so the last :data:`FILTER_CACHE` filters' rows are kept per reader (keyed by the
+    query, equal when their fields and terms are: a tag filter built from changed tags is
+    another query)."""
+    import numpy as np
+
+    if filt is None:
+        return None
+    reader = searcher.reader()
+    try:
+        cache = _filter_cache.setdefault(reader, {})
+        got = cache.get(filt)
+    except (TypeError, NotImplementedError):  # cannot be a key (Whoosh's Query.__hash__)
+        cache, got = None, None
+    if got is None:
+        got = np.unique(np.fromiter(searcher.docs_for_query(filt), dtype=np.int64))
+        got.flags.writeable = False
+        if cache is not None:
+            if len(cache) >= FILTER_CACHE:
+                cache.clear()
+            with contextlib.suppress(TypeError, NotImplementedError):
+                cache[filt] = got
+    return got
 
 
 def _firsts(found: matcher.Matches, rows: Any) -> dict[int, int]:
