@@ -951,7 +951,7 @@ def _candidates(
         # Synonyms widened the query (ranking, issue 8): rows holding the words as typed rank
         # first, so the best of them must be candidates even when synonym rows (地区生产总值 for
         # GDP) fill the pool by BM25F. Their rows are a subset of ``found``'s: counts unchanged.
-        found_lit = _match(searcher, match_spec(pq, home, use_jieba), allowed)
+        found_lit = _match(searcher, match_spec(pq, home, use_jieba), allowed_rows)
         top_lit = dict(found_lit.top(pool_size))
         for d, sc in top_lit.items():
             pool[d] = max(pool.get(d, 0.0), sc)
