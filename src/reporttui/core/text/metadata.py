@@ -797,9 +797,7 @@ def _region(
     return None, ""
 
 
-_DATELINE_SHORT = re.compile(
-    r"(?:^|\n)\s*(?:本报讯|[(（【]?\s*记者[^\n]{0,12}?)?[(（【]?\s*([\u4e00-\u9fff]{2})(?:讯|日讯|\d{1,2}月\d{1,2}日(?:讯|电))"
-)
+_DATELINE_SHORT = re.compile(r"([\u4e00-\u9fff]{2})(?=讯|\d{1,2}月\d{1,2}日(?:讯|电))")
 _ACTOR_SHORT = re.compile(
     r"([\u4e00-\u9fff]{2})(?:的?(?:发展|当前|经济社会|人民|干部群众|全县|实际|大地|未来))"
 )
@@ -822,10 +820,12 @@ def _short_name_region(title_lines: list[str], head: str, text: str) -> tuple[st
         if d and t[2:3] not in ("县", "区", "市", "旗", "自", ""):
             return d.name, "short name in the title (淳安召开…, gazetteer)"
     opening = to_simplified(text[:1500])
-    for m in _DATELINE_SHORT.finditer(opening):
-        d = short.get(m.group(1))
-        if d:
-            return d.name, "short name in the dateline (淳安讯, gazetteer)"
+    for line in opening.splitlines():
+        # 德清讯（记者 …）, 本报德清讯, （记者 …）德清12月20日讯: the opening of a news line.
+        for m in _DATELINE_SHORT.finditer(line[:40]):
+            d = short.get(m.group(1))
+            if d:
+                return d.name, "short name in the dateline (淳安讯, gazetteer)"
     body = to_simplified(text[:20000])
     counts = Counter(m.group(1) for m in _ACTOR_SHORT.finditer(body) if m.group(1) in short)
     # The site names itself by the place (淳安新闻 > 时政要闻): one more use, never enough alone.
