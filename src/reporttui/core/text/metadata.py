@@ -801,7 +801,9 @@ _DATELINE_SHORT = re.compile(r"([\u4e00-\u9fff]{2})(?=讯|\d{1,2}月\d{1,2}日(?
 _ACTOR_SHORT = re.compile(
     r"([\u4e00-\u9fff]{2})(?:的?(?:发展|当前|经济社会|人民|干部群众|全县|实际|大地|未来))"
 )
-_SITE_SHORT = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff]))([\u4e00-\u9fff]{2})(?:新闻网?|发布|日报)(?=\s*[>＞|｜]|$)", re.M)
+_SITE_SHORT = re.compile(
+    r"(?:^|(?<=[^\u4e00-\u9fff]))([\u4e00-\u9fff]{2})(?:新闻网?|发布|日报)(?=\s*[>＞|｜]|$)", re.M
+)
 _UNNAMED_OWN_CONGRESS = re.compile(
     r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[，。：]))[县区旗]第?[一二三四五六七八九十]+届(?:人大|人民代表大会)"
 )
@@ -818,14 +820,14 @@ def _short_name_region(title_lines: list[str], head: str, text: str) -> tuple[st
         t = to_simplified(t).strip("*# ")
         d = short.get(t[:2])
         if d and t[2:3] not in ("县", "区", "市", "旗", "自", ""):
-            return d.name, "short name in the title (淳安召开…, gazetteer)"
+            return d.name, f"short name {t[:2]} at the title's start (gazetteer)"
     opening = to_simplified(text[:1500])
     for line in opening.splitlines():
         # 德清讯（记者 …）, 本报德清讯, （记者 …）德清12月20日讯: the opening of a news line.
         for m in _DATELINE_SHORT.finditer(line[:40]):
             d = short.get(m.group(1))
             if d:
-                return d.name, "short name in the dateline (淳安讯, gazetteer)"
+                return d.name, f"short name {m.group(1)} in a dateline (gazetteer)"
     body = to_simplified(text[:20000])
     counts = Counter(m.group(1) for m in _ACTOR_SHORT.finditer(body) if m.group(1) in short)
     # The site names itself by the place (淳安新闻 > 时政要闻): one more use, never enough alone.
@@ -837,7 +839,7 @@ def _short_name_region(title_lines: list[str], head: str, text: str) -> tuple[st
         d = short[best]
         level = d.name[-1]
         if c1 >= 2 and c1 >= 2 * c2 and re.search(_OWN_LEVEL.format(level), body):
-            return d.name, "short name repeated as the actor (淳安发展, gazetteer)"
+            return d.name, f"short name {best} repeated as the actor (gazetteer)"
     return None
 
 
