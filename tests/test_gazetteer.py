@@ -82,3 +82,13 @@ def test_named_under_its_prefecture_is_the_inner_division() -> None:
         "各位代表：\n\n现在，我代表县人民政府向大会报告工作，请予审议。\n"
     )
     assert parse_document(text).region == "淳安县"
+
+
+def test_a_county_since_renamed_keeps_its_name() -> None:
+    # 东乡县 became 东乡区 (2017); it is not the autonomous county its name starts (东乡族自治县).
+    text = (
+        "政府工作报告\n\n"
+        "——2015年1月10日在东乡县第十六届人民代表大会第五次会议上\n\n"
+        "各位代表：\n\n现在，我代表县人民政府向大会报告工作，请予审议。\n"
+    )
+    assert parse_document(text).region == "东乡县"

@@ -303,7 +303,9 @@ def _full_name(region: str, body: str) -> str:
     return _canonical(region)
 
 
-_SHORT_FORM = re.compile(r"^([\u4e00-\u9fff]{2,3}?)(?:自治区|自治州|自治县|州|县)$")
+# Not a bare 县: the gazetteer is of 2023, and a county since renamed (东乡县, now 东乡区) must not
+# become the autonomous county its name starts (东乡族自治县).
+_SHORT_FORM = re.compile(r"^([\u4e00-\u9fff]{2,3}?)(?:自治区|自治州|自治县|州)$")
 
 
 def _canonical(region: str) -> str:
