@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reporttui.core.labels import PROVINCES
+from reporttui.core.text.gazetteer import gazetteer, inside, is_division
 from reporttui.core.text.variants import to_simplified
 
 _ADMIN = r"(?:省|市|县|区|自治区|自治州|自治县|州|盟|旗)"
@@ -268,7 +269,14 @@ def _innermost(region: str) -> str:
     """遂宁市安居区 -> 安居区, 湖北省武汉市江岸区 -> 江岸区: a place named with the places above
     it is the innermost one (the document's own government). The part before must be a name of two
     characters or more and its level (沙市区, 通州区, 市中区 are single names); what follows must be
-    a place of its own (济南市市中区 -> 市中区, not 中区)."""
+    a place of its own (济南市市中区 -> 市中区, not 中区). With the gazetteer: a real division is
+    one name (沙市区); a division named under a division that holds it is the inner one."""
+    if is_division(region):
+        return region
+    for m in _PARENT_END.finditer(region):
+        outer, rest = region[: m.end()], region[m.end() :]
+        if is_division(outer) and is_division(rest) and inside(rest, outer):
+            return rest
     for m in _PARENT_END.finditer(region):
         rest = region[m.end() :]
         big_enough = len(rest) >= 3 or rest.endswith(("县", "区", "旗"))
@@ -292,7 +300,26 @@ def _full_name(region: str, body: str) -> str:
             )
             if m and len(m.group(0)) > len(region):
                 return m.group(0)
-    return region
+    return _canonical(region)
+
+
+# Not a bare 县: the gazetteer is of 2023, and a county since renamed (东乡县, now 东乡区) must not
+# become the autonomous county its name starts (东乡族自治县).
+_SHORT_FORM = re.compile(r"^([\u4e00-\u9fff]{2,3}?)(?:自治区|自治州|自治县|州)$")
+
+
+def _canonical(region: str) -> str:
+    """延边州 -> 延边朝鲜族自治州, 新疆自治区 -> 新疆维吾尔自治区: a short form of an autonomous
+    division's name is its full name when exactly one division starts so and is autonomous."""
+    m = _SHORT_FORM.match(region)
+    if not m or is_division(region):
+        return region
+    found = {
+        n
+        for n in gazetteer().by_name
+        if n.startswith(m.group(1)) and re.search(r"自治(?:区|州|县)$", n) and len(n) > len(region)
+    }
+    return found.pop() if len(found) == 1 else region
 
 
 _SPACED_OUT = re.compile(r"^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff])+$")
@@ -711,13 +738,21 @@ def _region(
         return "国务院", "national congress / premier"
     if _STATE_COUNCIL_TITLE.match(head.lstrip()):
         return "国务院", "issuing body in the title (国务院/国务院办公厅…)"
+    short = _short_name_region(title_lines, head, text)
     for rx, source, why in (
         (_REGION_MEETING, head, "meeting line"),
         (_REGION_BEFORE, head, "title"),
+        (None, "", ""),
         (_REGION_MEETING, body_head, "meeting in the text"),
         (_REGION_NEWS, body_head, "congress named in the text"),
         (_REGION_BEFORE, body_head, "government named in the text"),
     ):
+        if rx is None:
+            # The text's own congress is a county's, unnamed (县十六届人大…): its short name
+            # (淳安) outranks the other governments the text names (杭州市人大常委会副主任).
+            if short and _UNNAMED_OWN_CONGRESS.search(head + "\n" + body_head[:600]):
+                return short
+            continue
         for m in rx.finditer(source):
             name = _clean_region(m.group(1))
             if name:
@@ -725,6 +760,8 @@ def _region(
     town = _TOWN.search(head)
     if town:
         return town.group(1), "a town's congress in the title (XX镇第X届人民代表大会)"
+    if short:
+        return short
     if kind in _NEWS_KINDS or kind is None:
         # A news title that opens with a place (常德市金融系统…, 1-10月德清县固定资产投资…).
         for t in title_lines[:2]:
@@ -760,6 +797,52 @@ def _region(
     if len(governments) == 1 and not other_govs:
         return governments.pop(), "government named in the text (XX县政府)"
     return None, ""
+
+
+_DATELINE_SHORT = re.compile(r"([\u4e00-\u9fff]{2})(?=讯|\d{1,2}月\d{1,2}日(?:讯|电))")
+_ACTOR_SHORT = re.compile(
+    r"([\u4e00-\u9fff]{2})(?:的?(?:发展|当前|经济社会|人民|干部群众|全县|实际|大地|未来))"
+)
+_SITE_SHORT = re.compile(
+    r"(?:^|(?<=[^\u4e00-\u9fff]))([\u4e00-\u9fff]{2})(?:新闻网?|发布|日报)(?=\s*[>＞|｜]|$)", re.M
+)
+_UNNAMED_OWN_CONGRESS = re.compile(
+    r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[，。：]))[县区旗]第?[一二三四五六七八九十]+届(?:人大|人民代表大会)"
+)
+_OWN_LEVEL = "(?:全{0}|{0}委|{0}政府|{0}人大|{0}政协|{0}第?[一二三四五六七八九十]+届)"
+
+
+def _short_name_region(title_lines: list[str], head: str, text: str) -> tuple[str, str] | None:
+    """A county named by its short name (淳安 for 淳安县), from the gazetteer; only where a name
+    is strong: the start of the title, a dateline (本报讯 / 淳安讯 / 记者), or repeated as the actor
+    (共商淳安发展大计, 符合汉寿发展实际) in a text that speaks of its own county (县人大, 全县).
+    Only short names that one division alone has and that are not common words."""
+    short = gazetteer().short
+    for t in title_lines[:2]:
+        t = to_simplified(t).strip("*# ")
+        d = short.get(t[:2])
+        if d and t[2:3] not in ("县", "区", "市", "旗", "自", ""):
+            return d.name, f"short name {t[:2]} at the title's start (gazetteer)"
+    opening = to_simplified(text[:1500])
+    for line in opening.splitlines():
+        # 德清讯（记者 …）, 本报德清讯, （记者 …）德清12月20日讯: the opening of a news line.
+        for m in _DATELINE_SHORT.finditer(line[:40]):
+            d = short.get(m.group(1))
+            if d:
+                return d.name, f"short name {m.group(1)} in a dateline (gazetteer)"
+    body = to_simplified(text[:20000])
+    counts = Counter(m.group(1) for m in _ACTOR_SHORT.finditer(body) if m.group(1) in short)
+    # The site names itself by the place (淳安新闻 > 时政要闻): one more use, never enough alone.
+    site = {m.group(1) for m in _SITE_SHORT.finditer(head + "\n" + body[:300])}
+    counts.update(n for n in site if n in counts)
+    if counts:
+        (best, c1), *others = counts.most_common(2)
+        c2 = others[0][1] if others else 0
+        d = short[best]
+        level = d.name[-1]
+        if c1 >= 2 and c1 >= 2 * c2 and re.search(_OWN_LEVEL.format(level), body):
+            return d.name, f"short name {best} repeated as the actor (gazetteer)"
+    return None
 
 
 _SELF_NAMING = re.compile(
