@@ -69,6 +69,15 @@ QUERIES: list[str] = [
 ]
 
 
+def print_figures(figures: dict[str, Any], as_json: bool) -> None:
+    """The figures on standard output: one JSON line, or one aligned ``key  value`` per line."""
+    if as_json:
+        print(json.dumps(figures, ensure_ascii=False))
+    else:
+        for key, value in figures.items():
+            print(f"{key:>18}  {value}")
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     if not ordered:
@@ -382,11 +391,8 @@ def main() -> int:
         figures["home"] = str(home)
     else:
         shutil.rmtree(work, ignore_errors=True)
-    if args.json:
-        print(json.dumps(figures, ensure_ascii=False))
-    else:
-        for key, value in figures.items():
-            print(f"{key:>18}  {value}")
+    print_figures(figures, args.json)
+    if not args.json:
         print("\nhits per query:", file=sys.stderr)
         for query, total in searched["totals"].items():
             print(f"  {total:>7}  {query}", file=sys.stderr)

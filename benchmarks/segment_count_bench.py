@@ -21,7 +21,6 @@ segments are ~7x a worker's), and the copy needs the index's size in temporary d
 from __future__ import annotations
 
 import argparse
-import json
 import resource
 import shutil
 import statistics
@@ -32,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from search_bench import QUERIES, percentile
+from search_bench import QUERIES, percentile, print_figures
 
 
 def merge_into(home: Path, k: int) -> dict[str, Any]:
@@ -129,11 +128,7 @@ def main() -> int:
             print(f"merged copy kept at {copy}", file=sys.stderr)
         else:
             shutil.rmtree(work, ignore_errors=True)
-    if args.json:
-        print(json.dumps(figures, ensure_ascii=False))
-    else:
-        for key, value in figures.items():
-            print(f"{key:>18}  {value}")
+    print_figures(figures, args.json)
     return 0
 
 

@@ -7,7 +7,8 @@ its own, with rows from :func:`reporttui.core.index.schema.document_rows`.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from whoosh.index import Index
 
@@ -70,3 +71,21 @@ def seed_documents() -> tuple[Document, ...]:
 @functools.lru_cache(maxsize=1)
 def seed_index() -> Index:
     return build_index(seed_documents())
+
+
+def index_batches(batches: Sequence[Sequence[dict[str, Any]]], delete: Iterable[str] = ()) -> Index:
+    """A RAM index of the current format: one segment per batch of rows (each committed by the
+    project's writer), then the ``delete`` documents deleted in one more commit."""
+    from reporttui.core.index.indexer import open_writer, ram_storage
+
+    ix = ram_storage().create_index(make_schema())
+    for rows in batches:
+        w = open_writer(ix)
+        w.add_rows(dict(r) for r in rows)
+        w.commit()
+    if delete:
+        w = open_writer(ix)
+        for d in delete:
+            w.delete_document(d)
+        w.commit()
+    return ix

@@ -19,9 +19,9 @@ from typing import Any
 import pytest
 
 import legacy_fastmatch as fastmatch
-from conftest_search import seed_documents
+from conftest_search import index_batches, seed_documents
 from reporttui.core.index import matcher
-from reporttui.core.index.indexer import open_writer, ram_storage
+from reporttui.core.index.indexer import ram_storage
 from reporttui.core.index.schema import (
     BIGRAM_FIELD,
     JIEBA_FIELD,
@@ -77,20 +77,6 @@ def _legacy_index(batches: Sequence[Sequence[dict[str, Any]]], delete: Iterable[
         for d in delete:
             w.delete_by_term("doc_id", d)
         w.commit(merge=False)
-    return ix
-
-
-def _new_index(batches: Sequence[Sequence[dict[str, Any]]], delete: Iterable[str] = ()) -> Any:
-    ix = ram_storage().create_index(make_schema())
-    for rows in batches:
-        w = open_writer(ix)
-        w.add_rows(dict(r) for r in rows)
-        w.commit()
-    if delete:
-        w = open_writer(ix)
-        for d in delete:
-            w.delete_document(d)
-        w.commit()
     return ix
 
 
@@ -174,7 +160,7 @@ def test_seeds_same_results_as_previous_format() -> None:
         + _terms(flat, 150, 1)
         + [f"{a} {b}" for a, b in zip(_terms(flat, 20, 2), _terms(flat, 20, 3), strict=False)]
     )
-    assert _compare(_legacy_index(batches), _new_index(batches), queries) > 150
+    assert _compare(_legacy_index(batches), index_batches(batches), queries) > 150
 
 
 def test_segments_and_deletions_same_results_as_previous_format() -> None:
@@ -183,7 +169,7 @@ def test_segments_and_deletions_same_results_as_previous_format() -> None:
     gone = [per_doc[1][0]["doc_id"], per_doc[3][0]["doc_id"]]
     flat = [r for rows in per_doc for r in rows]
     queries = QUERIES + _terms(flat, 80, 4)
-    assert _compare(_legacy_index(batches, gone), _new_index(batches, gone), queries) > 80
+    assert _compare(_legacy_index(batches, gone), index_batches(batches, gone), queries) > 80
 
 
 @pytest.mark.corpus
@@ -202,7 +188,7 @@ def test_corpus_sample_same_results_as_previous_format(corpus_dir: Any) -> None:
         + _terms(flat, 200, 5)
         + [f"{a} -{b}" for a, b in zip(_terms(flat, 10, 6), _terms(flat, 10, 7), strict=False)]
     )
-    assert _compare(_legacy_index(batches), _new_index(batches), queries) > 200
+    assert _compare(_legacy_index(batches), index_batches(batches), queries) > 200
 
 
 def test_section_runs_split_across_segments_same_results_as_previous_format() -> None:
@@ -223,4 +209,4 @@ def test_section_runs_split_across_segments_same_results_as_previous_format() ->
     sections = sorted({r["section_path"] for r in rows if r.get("section_path")})
     words = {w for p in sections for w in re.findall(r"[\u4e00-\u9fff]{2}", p)}
     queries = [f"section:{w} 发展" for w in sorted(words)[:40]] + ["section:民生 发展"]
-    assert _compare(_legacy_index(batches), _new_index(batches), queries) > 10
+    assert _compare(_legacy_index(batches), index_batches(batches), queries) > 10

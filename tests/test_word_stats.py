@@ -14,10 +14,9 @@ from typing import Any
 import numpy as np
 import pytest
 
-from conftest_search import make_doc, seed_documents
+from conftest_search import index_batches, make_doc, seed_documents
 from reporttui.core.index import matcher
-from reporttui.core.index.indexer import open_writer, ram_storage
-from reporttui.core.index.schema import BIGRAM_FIELD, JIEBA_FIELD, document_rows, make_schema
+from reporttui.core.index.schema import BIGRAM_FIELD, JIEBA_FIELD, document_rows
 from reporttui.core.index.tokenize import term_query_tokens, units
 from reporttui.core.search.query import parse_query
 from reporttui.core.search.search import match_spec, ranking_words
@@ -39,20 +38,6 @@ QUERIES = [
 def _occurrences(row_units: list[str], word: list[str]) -> int:
     n = len(word)
     return sum(1 for i in range(len(row_units) - n + 1) if row_units[i : i + n] == word)
-
-
-def _index(batches: list[list[dict[str, Any]]], delete: tuple[str, ...] = ()) -> Any:
-    ix = ram_storage().create_index(make_schema())
-    for rows in batches:
-        w = open_writer(ix)
-        w.add_rows(dict(r) for r in rows)
-        w.commit()
-    if delete:
-        w = open_writer(ix)
-        for d in delete:
-            w.delete_document(d)
-        w.commit()
-    return ix
 
 
 def _check(ix: Any, queries: list[str]) -> int:
@@ -91,7 +76,7 @@ def _check(ix: Any, queries: list[str]) -> int:
 def test_word_statistics_match_a_count_over_the_rows() -> None:
     rows = [r for d in seed_documents() for r in document_rows(d)]
     assert all(JIEBA_FIELD not in r for r in rows)  # indexing runs no jieba
-    assert _check(_index([rows]), QUERIES) >= 8
+    assert _check(index_batches([rows]), QUERIES) >= 8
 
 
 def test_word_statistics_over_segments_deletions_and_skipped_segments() -> None:
@@ -99,5 +84,5 @@ def test_word_statistics_over_segments_deletions_and_skipped_segments() -> None:
     extra = list(document_rows(make_doc("x1", ["高质量发展高质量发展。", "林麝。"])))
     batches = [per_doc[0] + per_doc[1], per_doc[2], extra, per_doc[3] + per_doc[4]]
     gone = (per_doc[1][0]["doc_id"],)
-    ix = _index(batches, gone)
+    ix = index_batches(batches, gone)
     assert _check(ix, [*QUERIES, "高质量发展 林麝", "古交 高质量发展"]) >= 10

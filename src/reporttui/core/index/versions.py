@@ -59,11 +59,7 @@ def constant(module: str, name: str, home: Path | None = None) -> str:
     stamp = _stamp(origin) if origin else None
     cache = Path(home) / "cache" / CACHE_NAME
     key = f"{module}:{name}"
-    entries: dict[str, dict[str, object]] = {}
-    with contextlib.suppress(OSError, ValueError):
-        got = json.loads(cache.read_text(encoding="utf-8"))
-        if isinstance(got, dict):
-            entries = got
+    entries = _read(cache)
     entry = entries.get(key)
     if (
         stamp is not None
@@ -78,6 +74,15 @@ def constant(module: str, name: str, home: Path | None = None) -> str:
         entries[key] = {"file": origin, "stamp": stamp, "value": value}
         _write(cache, entries)
     return value
+
+
+def _read(cache: Path) -> dict[str, dict[str, object]]:
+    """The cache's entries; a missing or damaged file is an empty cache (it is rewritten)."""
+    with contextlib.suppress(OSError, ValueError):
+        got = json.loads(cache.read_text(encoding="utf-8"))
+        if isinstance(got, dict):
+            return got
+    return {}
 
 
 def _write(cache: Path, entries: dict[str, dict[str, object]]) -> None:
@@ -107,11 +112,7 @@ def derived(home: Path | None, key: str, files: list[str], compute: Callable[[],
         return compute()
     stamps = [[f, _full_stamp(f)] for f in files]
     cache = Path(home) / "cache" / CACHE_NAME
-    entries: dict[str, dict[str, object]] = {}
-    with contextlib.suppress(OSError, ValueError):
-        got = json.loads(cache.read_text(encoding="utf-8"))
-        if isinstance(got, dict):
-            entries = got
+    entries = _read(cache)
     entry = entries.get(key)
     if (
         isinstance(entry, dict)
