@@ -70,7 +70,8 @@ def _write(home: Path, roots: dict[str, Any]) -> None:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".scan-")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump({"format": FORMAT, "roots": roots}, f, ensure_ascii=False)
+                # ASCII JSON: a file name with undecodable bytes (a lone surrogate) round-trips.
+                json.dump({"format": FORMAT, "roots": roots}, f)
             os.replace(tmp, path)
         except BaseException:
             with contextlib.suppress(OSError):

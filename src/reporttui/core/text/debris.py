@@ -221,8 +221,10 @@ def _field_line(t: str, lines: list[Line], i: int, chrome_fields: set[int]) -> b
             return True  # 发布日期：2022-02-15 / 2016年03月16日 09:12:39 來源：新華網
         if len(value) > 12 or _SENTENCE_PUNCT.search(value):
             return False
-        if t[:1] in "(（" and i >= len(lines) - 2:
-            return True  # （作者：柴晶晶） closing the document
+        if t[:1] in "(（" and i >= len(lines) - 2 and len(value) <= 4:
+            # （作者：柴晶晶） closing the document: a bare name is a byline; a note saying who the
+            # author is (（作者：某某大学经济学院教授）) is the article's own text.
+            return True
         if i >= len(lines) // 2:
             return False  # a short field near the end is content (实施部门：市卫生局)
     # A field belongs to a cluster of field lines anchored by a dated or multi-field one, or to
