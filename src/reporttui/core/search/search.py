@@ -1072,7 +1072,13 @@ def _term_info(t: Term, stop: frozenset[str], use_jieba: bool) -> dict[str, Any]
         "bigram_tokens": tokens,
         "jieba": words,
         "fields": [how]
-        + ([f"{JIEBA_FIELD}: {', '.join(words)} (adds to the score only)"] if words else []),
+        + (
+            [
+                f"ranking words: {', '.join(words)} (counted in {BIGRAM_FIELD}; add to the score only)"
+            ]
+            if words
+            else []
+        ),
     }
 
 
