@@ -989,6 +989,14 @@ def index_folder(home: Path) -> Path:
 
 
 def check_damage(sw: Sweep, home: Path, reference: dict, folder: Path) -> None:
+    def search_then_repair(work: Path, what: str) -> str | None:
+        """A search on the damaged home answers (or says no index), then ``index`` repairs it."""
+        problem = judge(sw.run(work, "search", "营商环境", timeout=60), ok=(0, 1))
+        if problem:
+            return f"{what}: {problem}"
+        problem = judge(sw.run(work, "index", timeout=BUILD_TIMEOUT), ok=(0,))
+        return f"index: {problem}" if problem else None
+
     ix = index_folder(home)
     kinds: dict[str, Path] = {}
     for p in sorted(ix.iterdir()):
@@ -1023,15 +1031,8 @@ def check_damage(sw: Sweep, home: Path, reference: dict, folder: Path) -> None:
                     f.write(bytes([(b[0] if b else 0) ^ 0x40]))
             elif how == "remove":
                 target.unlink()
-            first = sw.run(work, "search", "营商环境", timeout=60)
-            problem = judge(first, ok=(0, 1))
-            if problem:
-                return "search of the damaged index: " + problem
-            repair = sw.run(work, "index", timeout=BUILD_TIMEOUT)
-            problem = judge(repair, ok=(0,))
-            if problem:
-                return "index: " + problem
-            return sw.same_state(work, reference)
+            problem = search_then_repair(work, "search of the damaged index")
+            return problem or sw.same_state(work, reference)
 
         sw.check("damage", f"{how} {kind}", run)
 
@@ -1083,14 +1084,9 @@ def check_damage(sw: Sweep, home: Path, reference: dict, folder: Path) -> None:
         def run() -> str | None:
             work = sw.copy_home(home, "home-catalog")
             change(work)
-            first = sw.run(work, "search", "营商环境", timeout=60)
-            problem = judge(first, ok=(0, 1))
+            problem = search_then_repair(work, "search")
             if problem:
-                return "search: " + problem
-            repair = sw.run(work, "index", timeout=BUILD_TIMEOUT)
-            problem = judge(repair, ok=(0,))
-            if problem:
-                return "index: " + problem
+                return problem
             data = json.loads((work / "catalog.json").read_text(encoding="utf-8"))
             roots = data.get("roots") or []
             if str(folder) not in roots and not any(
