@@ -140,3 +140,24 @@ def test_reporttui_index_repairs_as_a_user_runs_it(
     assert done.returncode == 0, done.stderr
     assert "damaged segment" in done.stderr and "Traceback" not in done.stderr
     assert Library(home).search("鹿鸣工程", limit=100).total == built[1]["鹿鸣工程"]
+
+
+@pytest.mark.parametrize("part", ["_stored.col", "rtp", "doc_id.col"])
+def test_every_segment_file_cut_short_is_refused_before_a_search_reads_it(
+    home: Path, part: str
+) -> None:
+    """A cut stored-rows file can decode as plausible rows (whatever its tail bytes say), so the
+    searcher compares every file's size with the one recorded at commit when it opens: each
+    segment, whichever rows the query happens to read."""
+    from reporttui.core.errors import ReportError
+    from reporttui.core.library.verify import cut_file
+
+    folder = home / "index" / read_catalog(home).index_name
+    assert cut_file(folder) is None
+    for path in sorted(folder.glob(f"*.{part}")):
+        with path.open("r+b") as f:
+            f.truncate(path.stat().st_size - 1)
+        assert cut_file(folder) == path.name
+        with pytest.raises(ReportError, match="damaged"):
+            Library(home).search("高质量发展")
+        break

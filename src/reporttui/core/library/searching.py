@@ -40,6 +40,11 @@ class Searching(LibraryBase):
         the whole index a second time.
         """
         folder = index_dir(self.home) / name
+        from reporttui.core.library.verify import cut_file
+
+        cut = cut_file(folder)
+        if cut is not None:
+            raise IndexDamaged(f"the search index at {folder} is damaged ({cut} is cut or grown)")
         if share:
             with self._search_lock:
                 if self._catalog().index_name == name:
@@ -97,6 +102,14 @@ class Searching(LibraryBase):
                 except Exception:
                     pass
             folder = index_dir(self.home) / catalog.index_name
+            from reporttui.core.library.verify import cut_file
+
+            cut = cut_file(folder)
+            if cut is not None:
+                raise IndexDamaged(
+                    f"the search index at {folder} is damaged ({cut} is not the size it was"
+                    " written at); run `reporttui index`"
+                )
             try:
                 searcher = _open_storage(folder).open_index().searcher()
                 from reporttui.core.index.matcher import view

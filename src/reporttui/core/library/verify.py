@@ -77,6 +77,27 @@ def write_manifest(folder: Path) -> None:
     os.replace(tmp, folder / MANIFEST)
 
 
+def cut_file(folder: Path) -> str | None:
+    """The name of an index file whose size is not the size recorded at commit, if any.
+
+    Only a stat per file (no reading), so every searcher runs it when it opens: a file cut
+    short is found before a search reads rows from it (a cut stored-rows file can otherwise
+    decode as plausible rows). Files written once and never changed are all a commit records,
+    so a size that differs is damage; a recorded file that is gone is left to the open itself
+    (an old manifest can name files a newer commit removed)."""
+    files = _read_manifest(folder)
+    for name, sums in (files or {}).items():
+        if not isinstance(sums, dict) or not (_SEGMENT_FILE.match(name) or _TOC_FILE.match(name)):
+            continue
+        try:
+            size = (folder / name).stat().st_size
+        except OSError:
+            continue
+        if size != sums.get("size"):
+            return name
+    return None
+
+
 @dataclass
 class Verification:
     """What :func:`verify` found."""
