@@ -37,10 +37,13 @@ from typing import Any
 
 import common
 
-PARTS = ("tune", "held", "held2", "held3", "held4", "held5", "all")
+PARTS = ("tune", "held", "held2", "held3", "held4", "held5", "pool", "aside", "all")
 """The judged sets' parts: tuned on, held aside (round 1-2), the blind second held set (round 3),
-the blind third and fourth held sets over reports of their own (round 4, judgments_held3.json,
-judgments_held4.json)."""
+the blind third to fifth held sets over reports of their own (round 4, judgments_held3.json,
+judgments_held4.json, judgments_held5.json). From round 5 held4 and held5 are tuned on: ``pool``
+is the tuning pool (tune + held4 + held5), ``aside`` the parts still held aside (held, held2,
+held3), looked at only as this aggregate while changing the ranking."""
+GROUPS = {"pool": ("tune", "held4", "held5"), "aside": ("held", "held2", "held3")}
 
 
 def metrics(ranked: list[str], grades: dict[str, int]) -> dict[str, float]:
@@ -144,7 +147,11 @@ def main() -> None:
             shutil.rmtree(work, ignore_errors=True)
     summary: dict[str, Any] = {"unresolved_references": unresolved}
     for part in PARTS:
-        qs = [p for p in per_query if part == "all" or p["part"] == part]
+        qs = [
+            p
+            for p in per_query
+            if part == "all" or p["part"] == part or p["part"] in GROUPS.get(part, ())
+        ]
         summary[part] = {
             system: {
                 m: round(statistics.fmean(p[system][m] for p in qs), 3)
@@ -162,7 +169,7 @@ def main() -> None:
         return
     if args.per_query:
         for p in per_query:
-            if args.part != "all" and p["part"] != args.part:
+            if args.part != "all" and p["part"] not in (args.part, *GROUPS.get(args.part, ())):
                 continue
             r, b = p["reporttui"], p["baseline"]
             print(
@@ -176,7 +183,11 @@ def main() -> None:
             print(
                 f"{part:<6}{summary[part]['queries']:>8}  {system:<10}{s['mrr']:>8.3f}{s['ndcg']:>9.3f}{s['p5']:>7.3f}"
             )
-    gaps = {part: summary[part]["unjudged_in_top10"] for part in PARTS if part != "all"}
+    gaps = {
+        part: summary[part]["unjudged_in_top10"]
+        for part in PARTS
+        if part != "all" and part not in GROUPS
+    }
     if any(gaps.values()):
         print(
             "note: unjudged rows in reporttui's top 10 (counted 0; grade them before comparing): "
