@@ -45,7 +45,9 @@ def main() -> None:
         folder = work / sub if sub else work
         rows = pickle.loads((folder / "rows.pkl").read_bytes())
         resolve = common.resolver(rows)
-        text_of = {f"{rel}#{common.anchor_of(r)}": r["text"] for rel, rs in rows.items() for r in rs}
+        text_of = {
+            f"{rel}#{common.anchor_of(r)}": r["text"] for rel, rs in rows.items() for r in rs
+        }
         queries = [q for q in json.loads(jfile.read_text("utf-8"))["queries"]]
         queries = [q for q in queries if q["part"] in TUNING_POOL]
         if args.ids:
@@ -68,13 +70,19 @@ def main() -> None:
                 m = metrics(keys[:10], grades)
                 if not args.all and not args.ids and m["mrr"] >= 1 and m["ndcg"] >= 0.8:
                     continue
-                print(f"=== {q['id']} {q['part']} {q['kind']} {q['query']!r}  "
-                      f"MRR {m['mrr']:.2f} nDCG {m['ndcg']:.2f} P@5 {m['p5']:.2f}")
-                for i, (h, k) in enumerate(zip(res.hits[:10], keys), 1):
+                print(
+                    f"=== {q['id']} {q['part']} {q['kind']} {q['query']!r}  "
+                    f"MRR {m['mrr']:.2f} nDCG {m['ndcg']:.2f} P@5 {m['p5']:.2f}"
+                )
+                for i, (h, k) in enumerate(zip(res.hits[:10], keys, strict=False), 1):
                     g = grades.get(k, "-")
-                    print(f" {i:2} g{g} {h.score:5.2f} {h.path.split('/')[-2]}/{h.year} "
-                          f"{h.text[:70]!r}")
-                    print(f"         {h.signals} | {', '.join(h.reasons)} | sec {'>'.join(h.section_path)[-40:]!r}")
+                    print(
+                        f" {i:2} g{g} {h.score:5.2f} {h.path.split('/')[-2]}/{h.year} "
+                        f"{h.text[:70]!r}"
+                    )
+                    print(
+                        f"         {h.signals} | {', '.join(h.reasons)} | sec {'>'.join(h.section_path)[-40:]!r}"
+                    )
                 top = max(grades.values(), default=0)
                 wide = search(searcher, q["query"], limit=60, home=home)
                 wkeys = [
@@ -86,8 +94,12 @@ def main() -> None:
                         continue
                     if k in wkeys:
                         h = wide.hits[wkeys.index(k)]
-                        print(f"  miss g{g} rank {wkeys.index(k)+1} {h.score:5.2f} {h.text[:70]!r}")
-                        print(f"         {h.signals} | {', '.join(h.reasons)} | sec {'>'.join(h.section_path)[-40:]!r}")
+                        print(
+                            f"  miss g{g} rank {wkeys.index(k) + 1} {h.score:5.2f} {h.text[:70]!r}"
+                        )
+                        print(
+                            f"         {h.signals} | {', '.join(h.reasons)} | sec {'>'.join(h.section_path)[-40:]!r}"
+                        )
                     else:
                         print(f"  miss g{g} not in top 60: {text_of.get(k, '?')[:70]!r}")
 

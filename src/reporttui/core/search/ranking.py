@@ -166,31 +166,38 @@ def row_role(text: str, section_path: str, heading: bool, part: str = "main") ->
     return ROLE_HEADING if heading else ROLE_BODY
 
 
-STRUCT_ADDRESS, STRUCT_FRAMING, STRUCT_TARGETS, STRUCT_REVIEW = (
+STRUCT_ADDRESS, STRUCT_FRAMING, STRUCT_TARGETS, STRUCT_REVIEW, STRUCT_SPEECH = (
     "address",
     "framing",
     "targets",
     "review",
+    "speech",
 )
 _ADDRESS_START_RE = re.compile(r"^(?:各位代表|同志们)[！!]|^让我们")
+_SPEECH_RE = re.compile(r"^(?:各位代表|同志们)[！!，,]")
 _THANKS_RE = re.compile(r"致以[^。！!]{0,20}(?:感谢|敬意)")
 _EXCLAIM = "！!"
 _FRAMING_RE = re.compile(
-    r"(?:总体要求|指导思想|总的要求)(?:是|为|：|:)|今年是[^。；]{0,40}之年|"
-    r"\d{4}年是[^。；]{0,40}之年"
+    r"(?:总体要求|指导思想|总的要求)(?:是|为|：|:)|"
+    r"(?:今年|明年|\d{4}年|[“\"]?十[一二三四五六]五[”\"]?时期|未来五年|今后五年)是[^。；]{0,60}"
+    r"(?:之年|一年|关键时期|重要时期|攻坚期|关键期)"
 )
 _TARGETS_RE = re.compile(r"预期(?:性)?目标(?:是|为|：|:)|主要(?:发展|奋斗)?目标(?:是|为|：|:)")
 _REVIEW_RE = re.compile(r"^(?:过去的?一年|刚刚过去的一年|过去五年|过去的五年)")
 STRUCTURE_HEAD = 60
-"""Characters at a row's start searched for the framing/targets phrases."""
+"""Characters at a row's start searched for the targets phrases."""
+FRAMING_HEAD = 80
+"""Characters at a row's start searched for the framing phrases (2021年是…开局之年 runs long)."""
 
 
 def structure_role(text: str) -> str:
     """Where a body row sits in the genre's structure (the parts every 政府工作报告 has), from
-    its text: ``address`` (spoken to the delegates: the closing appeal 各位代表！…伟大征程！ and
-    the thanks 致以崇高的敬意), ``targets`` (the 主要预期目标 summary), ``framing`` (the plan
-    part's opening: 总体要求/指导思想, 今年是…之年), ``review`` (the review's overall summary:
-    过去一年，…), or ``""`` for the body's topic paragraphs."""
+    its text: ``address`` (spoken to the delegates and ending in ！: the closing appeal
+    各位代表！…伟大征程！ and the thanks 致以崇高的敬意), ``targets`` (the 主要预期目标 summary),
+    ``framing`` (the plan part's opening: 总体要求/指导思想, 今年是…之年, 2021年是…开局之年,
+    “十五五”时期是…关键时期), ``speech`` (another paragraph opening with 各位代表，/各位代表！: a
+    transition spoken to the delegates, 各位代表，…让我们…！ among them), ``review`` (the
+    review's overall summary: 过去一年，…), or ``""`` for the body's topic paragraphs."""
     squeezed = "".join(text.split())
     if not squeezed:
         return ""
@@ -198,11 +205,12 @@ def structure_role(text: str) -> str:
         _ADDRESS_START_RE.match(squeezed) or _THANKS_RE.search(squeezed)
     ):
         return STRUCT_ADDRESS
-    head = squeezed[:STRUCTURE_HEAD]
-    if _TARGETS_RE.search(head):
+    if _TARGETS_RE.search(squeezed, 0, STRUCTURE_HEAD):
         return STRUCT_TARGETS
-    if _FRAMING_RE.search(head):
+    if _FRAMING_RE.search(squeezed, 0, FRAMING_HEAD):
         return STRUCT_FRAMING
+    if _SPEECH_RE.match(squeezed):
+        return STRUCT_SPEECH
     if _REVIEW_RE.match(squeezed):
         return STRUCT_REVIEW
     return ""
@@ -505,7 +513,7 @@ def score_row(
         struct = structure_role(squeezed)
         if struct == STRUCT_ADDRESS and kind in (QUERY_TOPIC, QUERY_INDICATOR):
             sig["address"] = 1.0
-        elif struct in (STRUCT_FRAMING, STRUCT_TARGETS) and kind == QUERY_TOPIC:
+        elif struct in (STRUCT_FRAMING, STRUCT_TARGETS, STRUCT_SPEECH) and kind == QUERY_TOPIC:
             sig["overview"] = 1.0
     present = [o for o in occ if o]
     if len(present) >= 2:
