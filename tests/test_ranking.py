@@ -107,6 +107,22 @@ def test_section_title_signal() -> None:
     assert top.signals and "section" in top.signals
 
 
+def test_a_deep_own_heading_counts_more_than_a_shallow_one_or_an_ancestor() -> None:
+    text = FILLER + "推进营商环境改革。"
+
+    def section(path: tuple[str, ...]) -> float:
+        s = ranking.score_row(0, 0.5, text, path, ranking.ROLE_BODY, [["营商环境"]])
+        return s.signals["section"]
+
+    deep = section(("二、2025年工作安排", "（三）深化改革", "持续优化营商环境。"))
+    shallow = section(("一、优化营商环境",))
+    ancestor = section(("（三）优化营商环境", "推进政务服务改革。"))
+    assert deep == 1.0
+    assert shallow == ranking.SECTION_SHALLOW
+    assert ancestor == ranking.SECTION_ANCESTOR
+    assert deep > shallow > 0 and section(("二、其他工作",)) == 0.0
+
+
 def test_glossary_and_note_entries_rank_below_the_body() -> None:
     body = FILLER + "持续深化放管服改革。"
     doc = two_section_doc(
