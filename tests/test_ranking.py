@@ -107,20 +107,20 @@ def test_section_title_signal() -> None:
     assert top.signals and "section" in top.signals
 
 
-def test_a_deep_own_heading_counts_more_than_a_shallow_one_or_an_ancestor() -> None:
-    text = FILLER + "推进营商环境改革。"
+def test_the_paragraphs_own_title_counts_more_than_a_heading_over_many_paragraphs() -> None:
+    own = "持续优化营商环境。" + FILLER
 
-    def section(path: tuple[str, ...]) -> float:
+    def section(text: str, path: tuple[str, ...]) -> float:
         s = ranking.score_row(0, 0.5, text, path, ranking.ROLE_BODY, [["营商环境"]])
         return s.signals["section"]
 
-    deep = section(("二、2025年工作安排", "（三）深化改革", "持续优化营商环境。"))
-    shallow = section(("一、优化营商环境",))
-    ancestor = section(("（三）优化营商环境", "推进政务服务改革。"))
-    assert deep == 1.0
-    assert shallow == ranking.SECTION_SHALLOW
+    titled = section(own, ("二、2025年工作安排", "（三）深化改革", "持续优化营商环境。"))
+    broad = section(FILLER + "推进营商环境改革。", ("一、优化营商环境",))
+    ancestor = section(FILLER + "推进营商环境改革。", ("（三）优化营商环境", "推进政务服务改革。"))
+    assert titled == 1.0
+    assert broad == ranking.SECTION_BROAD
     assert ancestor == ranking.SECTION_ANCESTOR
-    assert deep > shallow > 0 and section(("二、其他工作",)) == 0.0
+    assert titled > broad > 0 and section(own, ("二、其他工作",)) == 0.0
 
 
 def test_glossary_and_note_entries_rank_below_the_body() -> None:
@@ -283,6 +283,7 @@ def test_the_closing_appeal_and_the_plans_framing_rank_below_a_topic_paragraph()
     r = search(build_index([make_doc("d5", [speech, about])]), "转型", use_jieba=False)
     assert order(r)[0] == about
     assert "overview -" in r.hits[1].signals
+    assert "spoken to the delegates, not about a topic" in r.hits[1].reasons
     # an indicator query keeps the framing paragraph (it often states the target)
     target = "今年政府工作的总体要求是：以转型发展为主线，地区生产总值增长6%左右。" + FILLER
     r = search(build_index([make_doc("d7", [target, about])]), "转型 增长", use_jieba=False)
