@@ -199,6 +199,8 @@ _REVIEW_RE = re.compile(r"^(?:过去的?一年|刚刚过去的一年|过去五�
 STRUCTURE_HEAD = 60
 """Characters at a row's start searched for the targets phrases."""
 FRAMING_HEAD = 80
+_FRAMING_KEYS = ("要求", "指导思想", "年是", "时期是")
+"""Every framing match holds one of these (a cheap test before the regular expression)."""
 """Characters at a row's start searched for the framing phrases (2021年是…开局之年 runs long)."""
 
 
@@ -219,7 +221,8 @@ def structure_role(text: str) -> str:
         return STRUCT_ADDRESS
     if _TARGETS_RE.search(squeezed, 0, STRUCTURE_HEAD):
         return STRUCT_TARGETS
-    if _FRAMING_RE.search(squeezed, 0, FRAMING_HEAD):
+    head = squeezed[:FRAMING_HEAD]
+    if any(k in head for k in _FRAMING_KEYS) and _FRAMING_RE.search(head):
         return STRUCT_FRAMING
     if _SPEECH_RE.match(squeezed):
         return STRUCT_SPEECH
