@@ -49,6 +49,9 @@ def main() -> None:
             f"{rel}#{common.anchor_of(r)}": r["text"] for rel, rs in rows.items() for r in rs
         }
         queries = [q for q in json.loads(jfile.read_text("utf-8"))["queries"]]
+        aside = [q["id"] for q in queries if q["part"] not in TUNING_POOL and q["id"] in args.ids]
+        if aside:
+            print(f"refused (held aside, never looked at per query): {' '.join(aside)}")
         queries = [q for q in queries if q["part"] in TUNING_POOL]
         if args.ids:
             queries = [q for q in queries if q["id"] in args.ids]
