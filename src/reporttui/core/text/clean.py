@@ -112,6 +112,8 @@ _SITE_NOTICE = re.compile(
     r"(?=.*(?:本站|本网|本文|网站|转载|版权|链接|https?://|www\.))"
     r"|^.{0,40}(?:未经(?:书面)?(?:授权|许可).{0,6}(?:不得|禁止)|版权所有)"  # a copyright line
     r"|^(?:欢迎访问|欢迎光临|点击下载|点击查看|点击进入)"  # a site's greeting, a link label
+    # An app's advertisement (下载XX新闻APP客户端，随时随地看新闻！).
+    r"|^(?:扫码)?(?:下载|打开|安装)[^。，\n]{0,16}(?:APP|App|app|客户端)"
     # A site's legal record numbers, its builder, its page timer (皖ICP备…, 公网安备, 技术支持：).
     r"|^.{0,30}(?:ICP[备证]|公网安备|技术支持\s*[:：]|页面执行)"
     # A bracketed note naming the site's address (……（新文秘网http://…省略912字…）……).
@@ -120,12 +122,13 @@ _SITE_NOTICE = re.compile(
 # A site banner naming its domain (某某网欢迎你/www.xjnnet.com/…), an SEO keyword line (a_b_c_d).
 _SENTENCE_END = re.compile(r"[。！？!?]")
 # What a site notice starts with or holds (Simplified or Traditional), for a quick test first.
-_NOTICE_FIRST = frozenset("【[免版声聲原本转轉文欢歡点點")
+_NOTICE_FIRST = frozenset("【[免版声聲原本转轉文欢歡点點下扫打安")
 _NOTICE_WORDS = ("版权", "版權", "未经", "未經", "ICP", "公网安备", "技术支持", "页面执行")
 _SITE_BANNER = re.compile(r"(?:www\.)?[a-z0-9-]+\.(?:com|cn|net|org)\b", re.I)
 _SEO_KEYWORDS = re.compile(r"^[^。，！？]{2,40}(?:_[^_。，！？]{2,40}){3,}$")
 _CHROME_ONLY = re.compile(
-    r"^(?:打印本页|关闭窗口|打印|关闭|收藏|分享|返回顶部|【(?:打印|关闭|收藏|返回|大|中|小|打印本页|关闭窗口)】|[\s|｜/])+$"
+    r"^(?:打印本页|关闭窗口|打印|关闭|收藏|分享|返回顶部|导航菜单|网站导航|栏目导航|导航|菜单"
+    r"|【(?:打印|关闭|收藏|返回|大|中|小|打印本页|关闭窗口)】|[\s|｜/])+$"
 )
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN = re.compile(
@@ -158,9 +161,16 @@ _BREADCRUMB = re.compile(
 _SITE_CHANNEL = re.compile(
     r"^[^。，！？>＞»›→\s]{1,10}(?:网|首页|频道)\s*(?:>>?|->|＞|»|›|→)\s*[^。，！？>＞»›→]{1,20}$"
 )
+# A multi-page article's pager, a line of page links and nothing else (第1页第2页, 上一页 1 2 3
+# 下一页, 共3页): the pages' text is what was saved, the links are the site's.
+_PAGER = re.compile(
+    r"^(?:\s*(?:第\s*\d{1,3}\s*页|共\s*\d{1,3}\s*页|上一页|下一页|首页|尾页|末页|前一页|后一页"
+    r"|\d{1,3}|[<>«»‹›|｜/]|\.{2,}|…+|[\[【]\s*\d{1,3}\s*[\]】])\s*)+$"
+)
 # A toolbar: three or more action words and nothing else (打印网摘纠错商城分享推荐 字号).
 _TOOLBAR = re.compile(
-    r"^(?:(?:打印|网摘|纠错|商城|分享|推荐|字号|收藏|关闭|评论|转发|复制链接|手机看新闻|大|中|小)\s*){3,}$"
+    r"^(?:(?:打印|网摘|纠错|商城|分享|推荐|字号|收藏|关闭|评论|转发|复制链接|手机看新闻|大|中|小"
+    r"|变大|变小|放大|缩小|默认)[\s|｜/]*){3,}$"
 )
 # A timestamp standing alone, maybe after a name: a page clock (2018/12/28 上午9:27:28 星期五) or
 # a byline (李万祥 2025-09-11 12:48:20).
@@ -326,6 +336,8 @@ def _chrome_reason(line: str) -> str | None:
         return None
     if _WEB_CHROME.match(line) or _PREV_NEXT.match(line) or _CHROME_ONLY.match(line):
         return "web chrome"
+    if "页" in line and _PAGER.match(line):
+        return "pager"
     arrows = ">" in line or "＞" in line or "»" in line or "›" in line or "→" in line
     if (
         arrows

@@ -106,6 +106,7 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
             drop[i] = "page chrome"
         elif len(t) <= 30 and _QR.search(t) and _QR_ASK.search(t) and not t.endswith("。"):
             drop[i] = "qr boilerplate"
+    _wiki_header(lines, drop)
     _field_values(lines, drop, chrome)
     _site_header(lines, dropped, drop)
     _channel_label(lines, dropped, drop)
@@ -165,6 +166,47 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
     if kept and pending_blank:
         kept[-1].blank_after += pending_blank
     return kept
+
+
+_WIKI_NOTE = re.compile(r"^本作品收录于\s*《")
+_WIKI_CHROME = re.compile(
+    r"^(?:维基文库|维基百科)\s*[,，]\s*自由的(?:图书馆|百科全书)$"  # the wiki's tagline
+    r"|^[•·\s]*相关导览"  # its related-pages box
+    r"|^(?:发布机关|作者|来源)\s*[:：]\s*\S{2,40}$"  # a field of its header
+)
+_YEAR_LINK = re.compile(r"^((?:19|20)\d\d)\s*年\s*(.*)$")
+_YEAR_AT = re.compile(r"(?<!\d)(?:19|20)\d\d\s*年")
+
+
+def _wiki_header(lines: list[Line], drop: dict[int, str]) -> None:
+    """A wiki copy's header (Wikisource's collection note 本作品收录于《…, its tagline, the links to
+    the previous and next years' pages: 2012年X 2013年X 2014年X, or 2021年 X over X, or a bare 2023年)
+    above the work: page chrome. Only when the collection note is there, near the top."""
+    top = [to_simplified(ln.text.strip()) for ln in lines[:16]]
+    if not any(_WIKI_NOTE.match(t) for t in top):
+        return
+    later = {to_simplified(ln.text.strip()) for ln in lines[1:40]}
+    for i, t in enumerate(top):
+        if _WIKI_NOTE.match(t) or _WIKI_CHROME.match(t):
+            drop.setdefault(i, "wiki chrome")
+            continue
+        starts = [m.start() for m in _YEAR_AT.finditer(t)]
+        parts = [t[a:b].strip() for a, b in zip(starts, [*starts[1:], len(t)])]
+        links = [m for p in parts if (m := _YEAR_LINK.match(p))]
+        if (
+            starts
+            and starts[0] == 0
+            and len(links) == len(parts)
+            and (
+                (len(parts) >= 2 and len({m.group(2) for m in links}) == 1)
+                or all(not m.group(2) for m in links)
+            )
+        ):
+            drop.setdefault(i, "wiki chrome")  # 2012年X 2013年X 2014年X, or a bare 2023年
+            continue
+        m = _YEAR_LINK.match(t)
+        if m and " " in t and m.group(2) in later - {t}:
+            drop.setdefault(i, "wiki chrome")  # 2021年 X: the previous year's page, X below
 
 
 def _fields(t: str) -> list[tuple[str, str]]:

@@ -39,6 +39,12 @@ HEADLINE = re.compile(
 a page's label of the title (原标题：…)."""
 BYLINE = re.compile(r"^(?:□|■|◎|文字\s|文/|图/|文图/|图文/|记者|本报记者|通讯员|摄影|摄\s)")
 _ASCII_WORD = re.compile(r"[A-Za-z]")
+_PAGE_NUMBER_TAIL = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]*(\d{1,3})$")
+# What follows a number that counts something (22个, 3项, 5万, 10亿元, 2年, 3倍…).
+_COUNTED = frozenset(
+    "个项名人万亿千百十元角年月日时分秒次届家所座条户件台辆吨亩米里克斤升度倍级期批处位种类只头套张份篇部本"
+    "笔栋幢间床辆架艘列趟场轮季周天岁号层集册卷版章节款"
+)
 
 
 def ends_sentence(text: str) -> bool:
@@ -164,6 +170,12 @@ def rejoin(
             out.append(ln)
         elif out and _continues(out[-1], ln, wrapped):
             prev = out[-1]
+            m = _PAGE_NUMBER_TAIL.search(prev.text)
+            if m and "\u4e00" <= ln.text[0] <= "\u9fff" and ln.text[0] not in _COUNTED:
+                # A printed page's number left inside the sentence it cut (增 1 / 长371.1%): not a
+                # quantity (组织 22 / 个工作组 is one: a measure word follows), so it goes to d.
+                dropped.append(Dropped(m.group(1), "page number", prev.line))
+                prev = replace(prev, text=prev.text[: m.start()])
             sep = " " if _ASCII_WORD.match(prev.text[-1]) and _ASCII_WORD.match(ln.text[0]) else ""
             out[-1] = replace(
                 prev,

@@ -1,0 +1,137 @@
+"""Classes of input problems found by the held6 blind set (issue 9, round 5), each checked on the
+real page text of tests/data/inputs/held6/ (sources in SOURCES.md) or on a short text of the same
+shape, with the no-loss promise."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reporttui.core.model import Document
+from reporttui.core.text.ingest import check_no_loss, parse_document
+from reporttui.core.text.metadata import close_spaced
+
+HELD6 = Path(__file__).parent / "data" / "inputs" / "held6"
+
+
+def _parse(name: str) -> tuple[Document, str]:
+    raw = (HELD6 / name).read_bytes()
+    doc = parse_document(raw, name)
+    text = raw.decode("utf-8")
+    assert check_no_loss(text, doc) == []
+    return doc, text
+
+
+def _dropped(doc: Document, reason: str) -> list[str]:
+    return [d.text for d in doc.dropped if d.reason == reason]
+
+
+@pytest.mark.parametrize(
+    ("line", "closed"),
+    [
+        ("政 府 工 作報 告", "政府工作報告"),  # one gap missing
+        ("政 府 工 作 报 告", "政府工作报告"),
+        ("攻坚克难 开拓奋进", "攻坚克难 开拓奋进"),  # two phrases, not a spaced title
+        ("县长 王道明", "县长 王道明"),  # a speaker line
+    ],
+)
+def test_a_title_spaced_out_with_a_gap_missing_is_closed_up(line: str, closed: str) -> None:
+    assert close_spaced(line) == closed
+
+
+def test_a_spaced_title_with_a_gap_missing_gives_the_kind() -> None:
+    doc, _ = _parse("ilynn-pingli-2016.txt")
+    assert (doc.region, doc.year, doc.kind, doc.title) == ("平利县", 2016, "政府工作报告", "政府工作报告")
+
+
+def test_a_headline_naming_the_year_reviewed_yields_to_the_reports_own_title() -> None:
+    # 2008年政府工作报告 (the site's headline) over 政 府 工 作 报 告 and a January 2009 meeting.
+    doc, _ = _parse("daliank-shuangliu-2009.txt")
+    assert (doc.region, doc.year, doc.title) == ("双流县", 2009, "政府工作报告")
+    assert doc.meta["evidence.year"] == "meeting date"
+
+
+def test_a_template_headline_yields_and_a_spaced_title_is_no_caption() -> None:
+    doc, _ = _parse("fanwen118-xinjin.txt")
+    assert (doc.region, doc.year, doc.kind, doc.title) == ("新津县", None, "政府工作报告", "政府工作报告")
+    assert "政 府 工 作 报 告" not in _dropped(doc, "photo caption")
+
+
+def test_a_full_title_above_its_wrapped_copy_stays_the_title() -> None:
+    doc, _ = _parse("zhuhai-shenji-2021.txt")
+    assert doc.title == "关于珠海市2020年度市本级预算执行和其他财政收支的审计工作报告"
+    assert doc.kind is None  # an audit report is not the budget report it audits
+
+
+def test_a_page_number_inside_a_sentence_goes_to_dropped() -> None:
+    doc, _ = _parse("fanwen118-xinjin.txt")
+    assert "固定资产投资161亿元，增长371.1%。" in doc.text
+    assert _dropped(doc, "page number") == ["1"]
+
+
+def test_a_number_that_counts_something_stays_in_its_sentence() -> None:
+    src = (
+        "政府工作报告\n\n——1994年3月1日在某某省第一届人民代表大会第二次会议上\n\n各位代表：\n\n"
+        "现在，我代表省人民政府向大会报告工作，请予审议。我省制订实施了加强金融工作的 12 项措施，组织 22\n\n"
+        "个工作组到全省各金融机构检查资金拆借情况，及时制止了违章拆借。\n"
+    )
+    doc = parse_document(src)
+    assert "组织22个工作组" in doc.text.replace(" ", "")
+    assert not _dropped(doc, "page number")
+    assert check_no_loss(src, doc) == []
+
+
+def test_a_pager_line_goes_to_dropped() -> None:
+    _, text = _parse("jnqlqm-xunxian-2013.txt")
+    lines = text.split("\n")
+    src = "\n\n".join([*lines[:6], "第1页第2页", *lines[6:]])
+    doc = parse_document(src)
+    assert _dropped(doc, "pager") == ["第1页第2页"]
+    assert "第1页" not in doc.text
+    assert check_no_loss(src, doc) == []
+
+
+def test_a_title_with_its_december_date_note_is_the_next_years_report() -> None:
+    doc, _ = _parse("bx2200-luxian-2022.txt")
+    assert (doc.region, doc.year, doc.kind) == ("泸县", 2022, "政府工作报告")
+    assert _dropped(doc, "web chrome") == ["导航菜单"]
+
+
+def test_a_font_size_toolbar_and_an_app_advertisement_are_chrome() -> None:
+    doc, _ = _parse("usy7-xinhua-2026.txt")
+    assert doc.title == "新华社受权播发《政府工作报告》"
+    assert "字号变大" not in doc.text and "客户端" not in doc.text
+    assert "批准了这个报告。" in doc.text
+
+
+def test_a_wiki_copys_header_is_chrome() -> None:
+    doc, _ = _parse("wikisource-wencheng-2013.txt")
+    gone = _dropped(doc, "wiki chrome")
+    assert len(gone) == 3 and any(g.startswith("本作品收錄於") for g in gone)
+    assert (doc.region, doc.year, doc.title) == ("文成县", 2013, "2013年文成县人民政府工作报告")
+    assert "我代表縣人民政府向大會報告政府工作" in doc.text
+
+
+def test_a_verb_before_an_unnamed_congress_is_no_place() -> None:
+    # 建议市十二屆人大七次會議批準…: 建议 + 市十二届人大, not a city 建议市.
+    doc, _ = _parse("1183118-huizhou-2020.txt")
+    assert (doc.region, doc.year, doc.kind) == ("惠州市", 2020, "两会新闻")
+
+
+def test_session_news_takes_the_year_after_the_one_the_report_reviews() -> None:
+    doc, _ = _parse("glencoe-zhangjiachuan-2013.txt")
+    assert (doc.region, doc.year, doc.kind) == ("张家川回族自治县", 2013, "两会新闻")
+
+
+_TERM = (
+    "政府工作报告\n\n——2016年11月25日在某宁市第十六届人民代表大会第一次会议上\n\n各位代表：\n\n"
+    "现在，我代表市人民政府向大会报告工作，请予审议。\n\n一、过去五年工作回顾\n\n"
+    "五年来，全市经济持续健康发展，人民生活明显改善。\n\n二、今后五年工作建议\n\n"
+    "今后五年，是全面建成小康社会的决胜阶段。{plan}\n"
+)
+
+
+def test_a_term_report_given_in_november_without_a_plan_for_next_year_keeps_its_year() -> None:
+    assert parse_document(_TERM.format(plan="")).year == 2016
+    assert parse_document(_TERM.format(plan="2017年，要抓好以下工作。")).year == 2017
