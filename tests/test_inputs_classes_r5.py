@@ -135,3 +135,35 @@ _TERM = (
 def test_a_term_report_given_in_november_without_a_plan_for_next_year_keeps_its_year() -> None:
     assert parse_document(_TERM.format(plan="")).year == 2016
     assert parse_document(_TERM.format(plan="2017年，要抓好以下工作。")).year == 2017
+
+
+HELD4 = HELD6.parent / "held4"
+HELD5 = HELD6.parent / "held5"
+
+
+def test_news_opening_on_a_days_dateline_is_news() -> None:
+    # A Traditional county item on consulting deputies about the report's draft (held4 x06).
+    raw = (HELD4 / "glencoe-qinan-2017.txt").read_bytes()
+    doc = parse_document(raw, "glencoe-qinan-2017.txt")
+    assert (doc.region, doc.year, doc.kind) == ("秦安县", None, "新闻报道")
+
+
+def test_a_resolution_titled_with_its_adoption_note_is_a_resolution() -> None:
+    # 关于《金雞鎮政府工作報告》的決議(草案) (2017年2月10日金雞鎮十七屆人大二次會議) (held4 x08).
+    raw = (HELD4 / "69525-jinji-jueyi-2017.txt").read_bytes()
+    doc = parse_document(raw, "69525-jinji-jueyi-2017.txt")
+    assert (doc.region, doc.year, doc.kind) == ("金鸡镇", 2017, "决议")
+
+
+def test_a_site_name_clock_and_channel_line_is_chrome_not_a_byline() -> None:
+    raw = (HELD5 / "gongwensou-yaohai-2021.txt").read_bytes()
+    doc = parse_document(raw, "gongwensou-yaohai-2021.txt")
+    assert "公文搜 2021-07-28 08:33:05 政府报告" in _dropped(doc, "web chrome")
+    assert (doc.region, doc.year, doc.kind) == ("瑶海区", 2021, "政府工作报告")
+
+
+def test_a_wiki_mirror_header_with_year_links_yields_the_title_below() -> None:
+    raw = (HELD5 / "zhonghuashu-yusuan-2022.txt").read_bytes()
+    doc = parse_document(raw, "zhonghuashu-yusuan-2022.txt")
+    assert (doc.year, doc.kind, doc.title) == (2022, "预算报告", "国务院关于今年以来预算执行情况的报告")
+    assert "2021年 国务院关于今年以来预算执行情况的报告" in _dropped(doc, "wiki chrome")

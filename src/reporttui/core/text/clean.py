@@ -172,6 +172,11 @@ _TOOLBAR = re.compile(
     r"^(?:(?:打印|网摘|纠错|商城|分享|推荐|字号|收藏|关闭|评论|转发|复制链接|手机看新闻|大|中|小"
     r"|变大|变小|放大|缩小|默认)[\s|｜/]*){3,}$"
 )
+# A site's name, a timestamp and its channel on one line (公文搜 2021-07-28 08:33:05 政府报告).
+_STAMP_CHANNEL = re.compile(
+    r"^[\u4e00-\u9fff]{2,6}\s+(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?"
+    r"\s+[\u4e00-\u9fff]{2,8}$"
+)
 # A timestamp standing alone, maybe after a name: a page clock (2018/12/28 上午9:27:28 星期五) or
 # a byline (李万祥 2025-09-11 12:48:20).
 _TIMESTAMP_LINE = re.compile(
@@ -347,6 +352,8 @@ def _chrome_reason(line: str) -> str | None:
         return "web chrome"
     if _TOOLBAR.match(line):
         return "web chrome"
+    if ":" in line and _STAMP_CHANNEL.match(line):
+        return "web chrome"  # 公文搜 2021-07-28 08:33:05 政府报告: the site, its clock, its channel
     if ":" in line and _TIMESTAMP_LINE.match(line):
         return "byline" if "\u4e00" <= line[0] <= "\u9fff" else "web chrome"
     if (

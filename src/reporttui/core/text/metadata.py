@@ -460,7 +460,7 @@ def _choose_title(title: str, fm_title: str, title_lines: Sequence[str] = ()) ->
     title = _tidy_title(title)
     if title and not _NOT_A_TITLE.search(title) and len(title) >= 4:
         return title, "title line"
-    for line in title_lines[1:6]:
+    for line in title_lines[1:6] if not title.endswith("报告") else ():
         # The first title line is a byline or date run together; a report's own title below it.
         t = _tidy_title(line)
         if _OWN_REPORT_TITLE.match(t) or (_REPORT_TITLE.match(t) and not _NOT_A_TITLE.search(t)):
@@ -481,7 +481,8 @@ _NEWS_KINDS = ("新闻综述", "新闻报道", "两会新闻")
 _QUOTED_NAME = re.compile(r"《[^《》\n]{1,40}(?:法|条例|办法|规定|细则|决定)》")
 _STATUTE = re.compile(r"^(?:中华人民共和国)?[\u4e00-\u9fff]{2,20}(?:法|条例|实施细则)$")
 _RESOLUTION = re.compile(
-    r"(?:^|\n)[^\n]{0,80}的决议(?:[(（]草案[)）])?[)）]?\s*(?:\n|$)|(?:^|\n)[(（]\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日[^\n]{0,40}会议通过[)）]"
+    r"(?:^|\n)[^\n]{0,80}的决议(?:[(（]草案[)）])?[)）]?"
+    r"\s*(?:[(（]\s*(?:19|20)\d\d\s*年[^()（）\n]{0,40}[)）])?\s*(?:\n|$)|(?:^|\n)[(（]\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日[^\n]{0,40}会议通过[)）]"
 )
 _ADOPTED = re.compile(
     r"[(（]\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^\n）)]{0,40}(?:会议通过|通过|会议)\s*[)）]"
@@ -489,6 +490,7 @@ _ADOPTED = re.compile(
 # An adoption line whose date lost its separators (2019219日弥渡县…会议…通过）): the year only.
 _ADOPTED_YEAR = re.compile(r"(?:^|\n)[(（]?\s*((?:19|20)\d\d)\d{0,4}日?[^\n]{0,60}通过\s*[)）]")
 _BULLETIN = re.compile(r"统计公报")
+_DAY_DATELINE = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:上午|下午|晚上?|凌晨)?\s*[,，]")
 _AUDIT_TITLE = re.compile(r"审计(?:工作)?报告[》”]?\s*(?:\n|$)")
 _BUDGET = re.compile(r"(?:预算|决算)[^\n]{0,20}(?:的报告|报告)|(?:预算|决算)(?:公开|草案)(?:\n|$)")
 _PLAN = re.compile(r"计划[^\n]{0,20}(?:的报告|报告)")
@@ -589,6 +591,10 @@ def _kind(
     if "政府工作报告" in head and _DATED_CHROME.search(head):
         # A dated page about the report (征求意见会, 协商讨论…征求意见稿): news of it.
         return "新闻报道", "a dated page about the report"
+    if not delivered and _DAY_DATELINE.match(body_head):
+        # A text opening on a day's dateline (12月11日，秦安县委常委…向人大代表征求对《政府工作
+        # 报告》(征求意见稿)的意见): news.
+        return "新闻报道", "a text opening on a day's dateline"
     return None, ""
 
 
@@ -687,7 +693,7 @@ def _year(
         if (
             late
             and any(_TERM_OUTLOOK.search(h) for h in headings)
-            and f"{int(date[:4]) + 1}年" not in text
+            and not any(f"{int(date[:4]) + 1}年" in t for t in (text, head, *headings))
         ):
             return int(date[:4]), "meeting date (November/December, the next year never named)"
         return int(date[:4]) + (1 if late else 0), "meeting date"
