@@ -43,7 +43,7 @@ _PAGE_NUMBER_TAIL = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]*(\d{1,3})$")
 # What follows a number that counts something (22个, 3项, 5万, 10亿元, 2年, 3倍…).
 _COUNTED = frozenset(
     "个项名人万亿千百十元角年月日时分秒次届家所座条户件台辆吨亩米里克斤升度倍级期批处位种类只头套张份篇部本"
-    "笔栋幢间床辆架艘列趟场轮季周天岁号层集册卷版章节款"
+    "笔栋幢间床辆架艘列趟场轮季周天岁号层集册卷版章节款多余来以强"
 )
 
 
@@ -160,6 +160,7 @@ def rejoin(
     unit line (表9 …人数 / 单位：万人) is not the start of the heading and paragraph after it.
     """
     lines = join_vertical_runs(lines, dropped)
+    lines = _drop_page_numbers(lines, dropped)
     wrapped = is_hard_wrapped(lines)
     out: list[Line] = []
     for ln in lines:
@@ -170,12 +171,6 @@ def rejoin(
             out.append(ln)
         elif out and _continues(out[-1], ln, wrapped):
             prev = out[-1]
-            m = _PAGE_NUMBER_TAIL.search(prev.text)
-            if m and "\u4e00" <= ln.text[0] <= "\u9fff" and ln.text[0] not in _COUNTED:
-                # A printed page's number left inside the sentence it cut (增 1 / 长371.1%): not a
-                # quantity (组织 22 / 个工作组 is one: a measure word follows), so it goes to d.
-                dropped.append(Dropped(m.group(1), "page number", prev.line))
-                prev = replace(prev, text=prev.text[: m.start()])
             sep = " " if _ASCII_WORD.match(prev.text[-1]) and _ASCII_WORD.match(ln.text[0]) else ""
             out[-1] = replace(
                 prev,
@@ -187,6 +182,38 @@ def rejoin(
         else:
             out.append(ln)
     return out, wrapped
+
+
+def _drop_page_numbers(lines: list[Line], dropped: list[Dropped]) -> list[Line]:
+    """A printed page's number left inside the sentence it cut (增 1 / 长371.1%): a prose line
+    ending in a number, the next line going on with a character that no count takes (组织 22 /
+    个工作组 is a quantity), the numbers of a document rising page by page (1, 2, 3…). Not in a
+    text whose conversion cut numbers from their words at line ends all through (有 56 / 万人口,
+    实行 110 / 社会联动): there a number at a line's end is the text's own. They go to d."""
+    found: list[tuple[int, re.Match[str]]] = []
+    counted = 0
+    for i in range(len(lines) - 1):
+        t, nxt = lines[i].text, lines[i + 1].text
+        if not t or not t[-1].isdigit() or not nxt or not is_prose(t):
+            continue
+        m = _PAGE_NUMBER_TAIL.search(t)
+        if m and "\u4e00" <= nxt[0] <= "\u9fff":
+            if nxt[0] in _COUNTED:
+                counted += 1
+            else:
+                found.append((i, m))
+    if not found or counted >= 2:
+        # Numbers cut from the words they count all through the text (有 56 / 万人口…): the
+        # conversion set numbers at line ends; one followed by another word is its own too.
+        return lines
+    pages = [int(m.group(1)) for _, m in found]
+    if any(not 1 <= b - a <= 3 for a, b in zip(pages, pages[1:])):
+        return lines
+    out = list(lines)
+    for i, m in found:
+        dropped.append(Dropped(m.group(1), "page number", lines[i].line))
+        out[i] = replace(lines[i], text=lines[i].text[: m.start()])
+    return out
 
 
 def _continues(prev: Line, nxt: Line, wrapped: bool) -> bool:
