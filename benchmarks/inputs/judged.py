@@ -1,10 +1,11 @@
 """Score the parser on the judged sample of issue 9 (tests/data/inputs/judged.json).
 
     .venv/bin/python benchmarks/inputs/judged.py [CORPUS_DIR] [-v] [--held-out-details] [--held2-details]
-        [--held3-details] [--held4-details] [--held5-details] [--held6-details] [--pages3-details] [--pages3b-details] [--pages3c-details]
+        [--held3-details] [--held4-details] [--held5-details] [--held6-details] [--held7-details]
+        [--pages3-details] [--pages3b-details] [--pages3c-details]
         [--pages4-details]
 
-Prints, for the tuned part and the held-out parts (held: round 2, held2: round 3, held3, held4 and held5: round 4; held6: round 5) separately: metadata fields right, junk
+Prints, for the tuned part and the held-out parts (held: round 2, held2: round 3, held3, held4 and held5: round 4; held6, held7: round 5) separately: metadata fields right, junk
 strings left in the text, must-keep sentences lost, judged headings found (web pages and
 text files). CORPUS_DIR defaults to /tmp/corpus, else the tarball in ../shared/corpus is
 unpacked. Without a corpus only the committed files are scored. Asserts nothing.
@@ -173,6 +174,7 @@ PARTS = (
     "held4",
     "held5",
     "held6",
+    "held7",
     "pages3",
     "pages3b",
     "pages3c",
@@ -232,6 +234,7 @@ def main(argv: list[str]) -> None:
     held4_details = "--held4-details" in argv
     held5_details = "--held5-details" in argv
     held6_details = "--held6-details" in argv
+    held7_details = "--held7-details" in argv
     pages3_details = "--pages3-details" in argv
     pages3b_details = "--pages3b-details" in argv
     pages3c_details = "--pages3c-details" in argv
@@ -256,6 +259,8 @@ def main(argv: list[str]) -> None:
         shown.append(("held5", parts["held5"]))
     if held6_details:
         shown.append(("held6", parts["held6"]))
+    if held7_details:
+        shown.append(("held7", parts["held7"]))
     if pages3_details:
         shown.append(("pages3", parts["pages3"]))
     if pages3b_details:
