@@ -167,3 +167,67 @@ def test_a_wiki_mirror_header_with_year_links_yields_the_title_below() -> None:
     doc = parse_document(raw, "zhonghuashu-yusuan-2022.txt")
     assert (doc.year, doc.kind, doc.title) == (2022, "预算报告", "国务院关于今年以来预算执行情况的报告")
     assert "2021年 国务院关于今年以来预算执行情况的报告" in _dropped(doc, "wiki chrome")
+
+
+HELD7 = HELD6.parent / "held7"
+
+
+def _parse7(name: str) -> Document:
+    raw = (HELD7 / name).read_bytes()
+    doc = parse_document(raw, name)
+    assert check_no_loss(raw.decode("utf-8"), doc) == []
+    return doc
+
+
+def test_readings_after_garbled_characters_go_with_the_others() -> None:
+    doc = _parse7("markspest-shangzhou-2016.txt")
+    assert "(qū)" not in doc.text and "(hào)" not in doc.text
+    assert (doc.year, doc.kind) == (2016, "两会新闻")  # the report 总结了2015年…
+
+
+def test_a_portals_header_in_traditional_is_chrome() -> None:
+    # 中國新聞社 / 中新網分類新聞查詢>> / 本頁位置… / 放大字體 縮小字體 / a photo credit / 編輯:
+    doc = _parse7("yogviha-shanghai-2003.txt")
+    assert doc.title == "上海人代会今天开幕 陈良宇作《政府工作报告》"
+    assert (doc.region, doc.year) == ("上海市", 2003)
+    for junk in ("中國新聞社", "放大字體", "編輯", "丁志平攝"):
+        assert junk not in doc.text
+    assert "陳鐵迪宣布上海市第十二屆人民代表大會第一次會議開幕。" in doc.text
+
+
+def test_photo_credits_and_a_timestamp_with_the_sites_name_are_chrome() -> None:
+    doc = _parse7("hsnews-haishu-2016.txt")
+    assert len(_dropped(doc, "photo caption")) == 2
+    assert (doc.region, doc.year, doc.title) == ("海曙区", 2016, "海曙区十届人大五次会议隆重开幕")
+
+
+def test_a_task_tables_lead_units_are_no_site_owner() -> None:
+    src = (
+        "主办单位: 某城市融媒体中心\n"
+        "一、民生实事\n"
+        "主办单位：市水务局，各县（区）人民政府\n"
+        "完成城乡供水一体化工程，惠及群众10万人。\n"
+    )
+    doc = parse_document(src)
+    assert _dropped(doc, "web chrome") == ["主办单位: 某城市融媒体中心"]
+    assert "主办单位：市水务局，各县（区）人民政府" in doc.text
+
+
+def test_the_year_named_by_its_place_in_a_five_year_plan() -> None:
+    assert _parse7("zjol-jihua-2011.txt").year == 2011  # 今年是中国“十二五”规划开局之年
+    assert _parse7("qdn-qiandongnan-2011.txt").year == 2011  # 审查“十二五”规划纲要草案
+
+
+def test_a_september_session_reviewing_its_own_year() -> None:
+    doc = _parse7("hadlsm-qinzhou-2011.txt")  # 9月26日 … 本屆政府及2011年政府工作的回顧
+    assert (doc.region, doc.year, doc.kind) == ("秦州区", 2011, "两会新闻")
+
+
+def test_the_one_division_of_an_unnamed_congresss_level() -> None:
+    doc = _parse7("ipcontent-hanbin.txt")  # 出席区第十八届人民代表大会… 今后五年汉滨区的发展
+    assert (doc.region, doc.kind) == ("汉滨区", "两会新闻")
+
+
+def test_a_place_after_de_is_read() -> None:
+    doc = _parse7("xgll-diqing-2012.txt")  # …期待的迪庆藏族自治州第十二届人民代表大会
+    assert doc.region == "迪庆藏族自治州"

@@ -102,7 +102,7 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _WEB_CHROME = re.compile(
     r"^(?:title|您当前的位置|当前位置|您现在的位置|您的位置|所在位置|首页\s*[>＞]"
     r"|发布时间|发布日期|发文日期|信息来源|来源|浏览次数|点击数|阅读次数|访问次数|字号|字体"
-    r"|打印本页|关闭窗口|【打印】|【关闭】|分享到|扫一扫|责任编辑|网站编辑)"
+    r"|打印本页|关闭窗口|【打印】|【关闭】|分享到|扫一扫|责任编辑|网站编辑|编辑|投稿邮箱)"
     r"(?:\s*[:：>＞]|\s*$|\s*[【\[(（])",
     re.I,
 )
@@ -110,7 +110,7 @@ _WEB_CHROME = re.compile(
 _SITE_NOTICE = re.compile(
     r"^[【\[]?(?:免责声明|版权声明|声明|原文链接|原文地址|本文链接|本文地址|转载请注明|文章来源)[】\]]?\s*[:：]?"
     r"(?=.*(?:本站|本网|本文|网站|转载|版权|链接|https?://|www\.))"
-    r"|^.{0,40}(?:未经(?:书面)?(?:授权|许可).{0,6}(?:不得|禁止)|版权所有)"  # a copyright line
+    r"|^.{0,40}(?:未经(?:书面)?(?:授权|许可).{0,6}(?:不得|禁止)|版权所有|版权归[^。，]{1,20}所有)"  # a copyright line
     r"|^(?:欢迎访问|欢迎光临|点击下载|点击查看|点击进入)"  # a site's greeting, a link label
     # An app's advertisement (下载XX新闻APP客户端，随时随地看新闻！).
     r"|^(?:扫码)?(?:下载|打开|安装)[^。，\n]{0,16}(?:APP|App|app|客户端)"
@@ -134,6 +134,7 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN = re.compile(
     rf"(?<=[\u4e00-\u9fff])[(（]\s*([a-zA-Zü{_TONED}]*[{_TONED}][a-zA-Zü{_TONED}]*)\s*[)）]"
 )
+_PINYIN_ANY = re.compile(rf"[(（]([a-z]{{0,5}}[{_TONED}][a-z]{{0,4}})[)）]")
 _PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一条|下一条)\s*[:：]?\s*(.*)$")
 _LAYOUT = re.compile(
     r"^[(（]?\s*(?:上接|下转|接上|转下|接第|转第)\s*第?\s*[0-9一二三四五六七八九十]+\s*版\s*[)）]?$"
@@ -170,13 +171,25 @@ _PAGER = re.compile(
 # A toolbar: three or more action words and nothing else (打印网摘纠错商城分享推荐 字号).
 _TOOLBAR = re.compile(
     r"^(?:(?:打印|网摘|纠错|商城|分享|推荐|字号|收藏|关闭|评论|转发|复制链接|手机看新闻|大|中|小"
-    r"|变大|变小|放大|缩小|默认)[\s|｜/]*){3,}$"
+    r"|变大|变小|放大|缩小|默认|字体)[\s|｜/]*){3,}$"
 )
-# A site's name, a timestamp and its channel on one line (公文搜 2021-07-28 08:33:05 政府报告).
+# A site's name, a timestamp and its channel on one line (公文搜 2021-07-28 08:33:05 政府报告), or
+# a timestamp and the site (2016年01月31日 10:40  海曙新闻网).
 _STAMP_CHANNEL = re.compile(
     r"^[\u4e00-\u9fff]{2,6}\s+(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?"
     r"\s+[\u4e00-\u9fff]{2,8}$"
+    r"|^(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?\s+[\u4e00-\u9fff]{2,10}$"
 )
+# A photo's credit closing its caption: (李玉飞/摄), 新华社记者樊如钧摄, …《政府工作报告》丁志平摄.
+_PHOTO_CREDIT = re.compile(
+    r"[(（][^()（）]{0,14}[/\s]?摄[)）]$|(?:记者|通讯员|摄影|[\s》”])\s*[\u4e00-\u9fff·]{2,4}\s*摄$|。\s*摄$"
+)
+# The site's owner (主办单位: 麻城市融媒体中心), not a task's lead units (主办单位：市水务局，各县…).
+_SITE_OWNER = re.compile(
+    r"^(?:主办单位|承办单位|主管单位|协办单位)\s*[:：]\s*[^，、,。；]{2,24}"
+    r"(?:中心|网|报社|电视台|办公室|网站)$"
+)
+_MORE_LINK = re.compile(r"^[^。，！？\s]{2,20}(?:>>|»)$")
 # A timestamp standing alone, maybe after a name: a page clock (2018/12/28 上午9:27:28 星期五) or
 # a byline (李万祥 2025-09-11 12:48:20).
 _TIMESTAMP_LINE = re.compile(
@@ -230,7 +243,8 @@ def clean(text: str) -> Cleaned:
             if reason == "web chrome" and _PREV_NEXT.match(stripped):
                 skip_next_title = _PREV_NEXT.match(stripped).group(1).strip() == ""  # type: ignore[union-attr]
             dropped.append(Dropped(stripped, reason, number))
-            chrome_text.append(stripped)
+            if reason != "photo caption":  # a caption is no evidence of the page's own facts
+                chrome_text.append(stripped)
             continue
         md_level = 0
         bold = False
@@ -339,10 +353,20 @@ def drop_controls(text: str, dropped: list[Dropped]) -> str:
 def _chrome_reason(line: str) -> str | None:
     if len(line) > 120:
         return None
+    # Read a line's role in Simplified, without readings in brackets (編輯:張明, 中新網(wǎng)…).
+    if "(" in line or "（" in line:
+        line = _PINYIN_ANY.sub("", line)
+    line = to_simplified(line)
+    if line.endswith(("摄", "摄)", "摄）")) and _PHOTO_CREDIT.search(line):
+        return "photo caption"
     if _WEB_CHROME.match(line) or _PREV_NEXT.match(line) or _CHROME_ONLY.match(line):
+        return "web chrome"
+    if "单位" in line[:4] and _SITE_OWNER.match(line):
         return "web chrome"
     if "页" in line and _PAGER.match(line):
         return "pager"
+    if line.endswith((">>", "»")) and _MORE_LINK.match(line):
+        return "web chrome"  # a link to more of the site (中新网分类新闻查询>>)
     arrows = ">" in line or "＞" in line or "»" in line or "›" in line or "→" in line
     if (
         arrows
@@ -448,8 +472,11 @@ def _drop_pinyin(s: str, number: int, dropped: list[Dropped]) -> str:
     found = _PINYIN.findall(s)
     if not found:
         return s
-    dropped.append(Dropped(" ".join(found), "pinyin", number))
-    return _PINYIN.sub("", s)
+    s = _PINYIN.sub("", s)
+    # On a line that has them, a reading after a garbled character too (輩^(qū), W(wǎng)).
+    more = _PINYIN_ANY.findall(s)
+    dropped.append(Dropped(" ".join(found + more), "pinyin", number))
+    return _PINYIN_ANY.sub("", s) if more else s
 
 
 def _strip_markdown(s: str) -> str:

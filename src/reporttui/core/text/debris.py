@@ -46,7 +46,9 @@ _DOC_GENRE = re.compile(
     r"(?:决议|决定|报告|公报|通知|意见|办法|规定|条例|方案|规则)[)）]?(?:[(（][^()（）]{1,4}[)）])?$"
 )
 _FILE_LABEL = re.compile(r"会议文件\s*[(（][一二三四五六七八九十\d]{1,3}[)）]$")
-_LOCATION = re.compile(r"^(?:您当前的位置|当前位置|您现在的位置|您的位置|所在位置|首页\s*[>＞»›])")
+_LOCATION = re.compile(
+    r"^(?:您当前的位置|当前位置|您现在的位置|您的位置|所在位置|本页位置|首页\s*[>＞»›])"
+)
 _LEAD = re.compile(
     r"^([?？\ufffd]{2,}|[^\w\s\u3400-\u9fff“‘《〈（(【\[—\-*#>·•●■□◆◇○◎★☆▲△①-⑳]{3,6})\s*"
 )
@@ -329,7 +331,9 @@ def _site_header(lines: list[Line], dropped: list[Dropped], drop: dict[int, str]
         (
             d.line
             for d in dropped
-            if d.reason == "web chrome" and d.line <= first + 1 and _LOCATION.match(d.text)
+            if d.reason == "web chrome"
+            and d.line <= first + 1
+            and _LOCATION.match(to_simplified(d.text))
         ),
         None,
     )

@@ -45,7 +45,7 @@ _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _WORK_PLAN_HEADING = re.compile(
     r"((?:19|20)\d\d)\s*年\s*(?:工作安排|工作任务|重点工作|主要任务|工作建议|目标任务)"
 )
-_BOUNDARY = r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=关于)|(?<=\d年))"
+_BOUNDARY = r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=关于)|(?<=\d年)|(?<=的))"
 _REGION_BEFORE = re.compile(
     rf"{_BOUNDARY}({_PLACE})(?:人民政府|人大常委会|人民代表大会常务委员会|政府工作报告|(?:19|20)\d\d年|第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届|第[一二三四五六七八九十]+个五年|“[一二三四五六七八九十]+五”|国民经济和社会发展)"
 )
@@ -514,6 +514,7 @@ _DOC_NUMBER = re.compile(
 # Deputies reviewing the report (代表团审议, 共同审议《政府工作报告》): news of a congress session.
 _REVIEWED = re.compile(
     r"代表团[^\n。]{0,12}审议|审议[《“]?政府工作报告|分组讨论[^\n。]{0,20}政府工作报告"
+    r"|对《?政府工作报告》?进行了?[^。]{0,4}(?:讨论|审议)"
 )
 # A title that is the report's: …政府工作报告, maybe in book marks or with a note (（摘要）).
 _REPORT_TITLE_HEAD = re.compile(r"政府工作报告[》”]?\s*(?:[(（][^()（）]{0,12}[)）])?\s*$")
@@ -627,14 +628,21 @@ _SHORT_PLAN_YEAR = re.compile(
     r"(?<![\d年])([0-4]\d)年的?(?:工作目标|目标任务|工作任务|工作安排|工作部署)"
 )
 _TERM_OUTLOOK = re.compile(r"今后五年|未来五年")
+_FYP_PLACE = re.compile(
+    r"“([一二三四五六七八九十]+)五”\s*(?:(?:规划|计划)纲要(?:\(|（)?草案"
+    r"|(?:规划|计划)?的?(开局之年|开局年|起步之年|第一年|收官之年|最后一年))"
+)
 _BARE_YEAR = re.compile(r"(?<![\d年])((?:19|20)\d\d)\s*年(?!代|度?[前后初末底])")
 _MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月")
 _REVIEWED_YEAR = re.compile(
-    r"(?<!\d)((?:19|20)\d\d)\s*年(?:政府)?工作回顾"
+    r"(?<!\d)((?:19|20)\d\d)\s*年(?:政府)?工作的?回顾"
     # the report's verdict on the year it reviews (报告指出，2012年，是我县…的一年)
     r"|报告(?:指出|回顾|总结)\s*[,，:：]?\s*((?:19|20)\d\d)\s*年\s*[,，]?\s*是[^。]{0,80}的一年"
+    r"|总结了?\s*((?:19|20)\d\d)\s*年"  # (《政府工作报告》实事求是地)总结了2015年…的成就
 )
-_LATE_DATELINE = re.compile(r"(?<![\d年])1[12]\s*月\s*\d{1,2}\s*日")
+# A session later in the year than the early-year sessions (a new term in September, the
+# November/December sessions): the report it hears reviews that same year.
+_LATE_DATELINE = re.compile(r"(?<![\d年])(?:[4-9]|1[012])\s*月\s*\d{1,2}\s*日")
 _REVIEW_HEADING = re.compile(r"^[一二三四五六七八九十、.\s]*((?:19|20)\d\d)\s*年(?:的)?工作回顾$")
 _PUBLISHED_YEAR_KINDS = (None, "新闻综述", "新闻报道", "两会新闻", "决议", "统计公报")
 
@@ -742,7 +750,9 @@ def _year(
     if kind in _NEWS_KINDS:
         # A session's news dated by day alone: the report it hears reviews one year (2017年工作回顾);
         # sessions meet early the next year, or in November or December of that year.
-        reviewed = {int(m.group(1) or m.group(2)) for m in _REVIEWED_YEAR.finditer(body_head)}
+        reviewed = {
+            int(m.group(1) or m.group(2) or m.group(3)) for m in _REVIEWED_YEAR.finditer(body_head)
+        }
         if len(reviewed) == 1:
             late = _LATE_DATELINE.search(body_head[:200])
             return reviewed.pop() + (0 if late else 1), "the year the heard report reviews"
@@ -755,6 +765,12 @@ def _year(
         }
         if len(drafts) == 1:
             return drafts.pop(), "the year of the plan or budget drafts the session reviews"
+        # The year named by its place in a five-year plan (今年是“十二五”规划开局之年, the session
+        # reviews the “十二五”规划纲要草案): the plan's first or last year.
+        f = _FYP_PLACE.search(body_head[:1500])
+        if f:
+            start = _fyp_start(cn_small(f.group(1)))
+            return start + (4 if f.group(2) in ("收官之年", "最后一年") else 0), "its place in a five-year plan"
         # The report heard names two years alone, the one reviewed and the one planned (2012年，
         # 是我县…的一年 … 做好2013年的政府工作): the later.
         named = {
@@ -874,6 +890,9 @@ def _region(
             name = _clean_region(m.group(1))
             if name:
                 return name, why
+    own = _own_level_division(head, body_head)
+    if own:
+        return own, "the one division of its congress's level the text names (区第十八届… / 汉滨区)"
     town = _TOWN.search(head)
     if town:
         return town.group(1), "a town's congress in the title (XX镇第X届人民代表大会)"
@@ -927,6 +946,28 @@ _UNNAMED_OWN_CONGRESS = re.compile(
     r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[，。：]))[县区旗]第?[一二三四五六七八九十]+届(?:人大|人民代表大会)"
 )
 _OWN_LEVEL = "(?:全{0}|{0}委|{0}政府|{0}人大|{0}政协|{0}第?[一二三四五六七八九十]+届)"
+_UNNAMED_CONGRESS_ANY = re.compile(
+    r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[，。：])|(?<=出席|参加|列席|召开))"
+    r"([县区旗])第?[一二三四五六七八九十]+届(?:人大|人民代表大会)"
+)
+
+
+def _own_level_division(head: str, body_head: str) -> str | None:
+    """The text's own congress is unnamed (出席区第十八届人民代表大会…) and the text names exactly
+    one real division of that level (今后五年汉滨区的发展): that division (gazetteer)."""
+    m = _UNNAMED_CONGRESS_ANY.search(head + "\n" + body_head[:600])
+    if not m:
+        return None
+    level = m.group(1)
+    body = body_head[:3000]
+    names: set[str] = set()
+    for i in (k for k, ch in enumerate(body) if ch == level):
+        for size in (2, 3, 4):
+            cand = body[max(0, i - size) : i + 1]
+            if len(cand) == size + 1 and is_division(cand):
+                names.add(cand)
+                break
+    return names.pop() if len(names) == 1 else None
 
 
 def _short_name_region(title_lines: list[str], head: str, text: str) -> tuple[str, str] | None:
