@@ -42,7 +42,12 @@ def test_a_title_spaced_out_with_a_gap_missing_is_closed_up(line: str, closed: s
 
 def test_a_spaced_title_with_a_gap_missing_gives_the_kind() -> None:
     doc, _ = _parse("ilynn-pingli-2016.txt")
-    assert (doc.region, doc.year, doc.kind, doc.title) == ("平利县", 2016, "政府工作报告", "政府工作报告")
+    assert (doc.region, doc.year, doc.kind, doc.title) == (
+        "平利县",
+        2016,
+        "政府工作报告",
+        "政府工作报告",
+    )
 
 
 def test_a_headline_naming_the_year_reviewed_yields_to_the_reports_own_title() -> None:
@@ -54,7 +59,12 @@ def test_a_headline_naming_the_year_reviewed_yields_to_the_reports_own_title() -
 
 def test_a_template_headline_yields_and_a_spaced_title_is_no_caption() -> None:
     doc, _ = _parse("fanwen118-xinjin.txt")
-    assert (doc.region, doc.year, doc.kind, doc.title) == ("新津县", None, "政府工作报告", "政府工作报告")
+    assert (doc.region, doc.year, doc.kind, doc.title) == (
+        "新津县",
+        None,
+        "政府工作报告",
+        "政府工作报告",
+    )
     assert "政 府 工 作 报 告" not in _dropped(doc, "photo caption")
 
 
@@ -165,7 +175,11 @@ def test_a_site_name_clock_and_channel_line_is_chrome_not_a_byline() -> None:
 def test_a_wiki_mirror_header_with_year_links_yields_the_title_below() -> None:
     raw = (HELD5 / "zhonghuashu-yusuan-2022.txt").read_bytes()
     doc = parse_document(raw, "zhonghuashu-yusuan-2022.txt")
-    assert (doc.year, doc.kind, doc.title) == (2022, "预算报告", "国务院关于今年以来预算执行情况的报告")
+    assert (doc.year, doc.kind, doc.title) == (
+        2022,
+        "预算报告",
+        "国务院关于今年以来预算执行情况的报告",
+    )
     assert "2021年 国务院关于今年以来预算执行情况的报告" in _dropped(doc, "wiki chrome")
 
 

@@ -169,11 +169,11 @@ def extract(
 ) -> Metadata:
     """Work out the metadata; see the module docstring for where each fact comes from."""
     fm_title = _dedupe(front_matter.get("title", "").strip())
-    own = _own_title_below_headline(title_lines)
-    if own:
+    own_at = _own_title_below_headline(title_lines)
+    if own_at:
         # The site's headline names another year (2008年政府工作报告 over a report given in
         # January 2009) or a template's blank (20xx): it is the site's label, not the title.
-        title_lines = title_lines[own:]
+        title_lines = title_lines[own_at:]
         title = title_lines[0]
     head_text = "\n".join([fm_title, *map(close_spaced, title_lines), *chrome[:6]])
     head_s = arabic_dates(to_simplified(head_text))
@@ -697,14 +697,14 @@ def _year(
         # A report given in November or December presents the plan for the next year; not a term
         # report that never names the next year (a new congress's five-year review given on
         # 2016-11-25, with the annual 2017 report still to come).
-        late = int(date[5:7]) >= 11
+        late_month = int(date[5:7]) >= 11
         if (
-            late
+            late_month
             and any(_TERM_OUTLOOK.search(h) for h in headings)
             and not any(f"{int(date[:4]) + 1}年" in t for t in (text, head, *headings))
         ):
             return int(date[:4]), "meeting date (November/December, the next year never named)"
-        return int(date[:4]) + (1 if late else 0), "meeting date"
+        return int(date[:4]) + (1 if late_month else 0), "meeting date"
     if kind == "预算报告" and date:
         # A budget report to a standing committee (a mid-year execution, an adjustment): its
         # meeting's year, whatever the month.
@@ -769,8 +769,8 @@ def _year(
         # reviews the “十二五”规划纲要草案): the plan's first or last year.
         f = _FYP_PLACE.search(body_head[:1500])
         if f:
-            start = _fyp_start(cn_small(f.group(1)))
-            return start + (4 if f.group(2) in ("收官之年", "最后一年") else 0), "its place in a five-year plan"
+            last = f.group(2) in ("收官之年", "最后一年")
+            return _fyp_start(cn_small(f.group(1))) + 4 * last, "its place in a five-year plan"
         # The report heard names two years alone, the one reviewed and the one planned (2012年，
         # 是我县…的一年 … 做好2013年的政府工作): the later.
         named = {

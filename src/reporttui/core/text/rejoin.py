@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from reporttui.core.model import Dropped
 from reporttui.core.text.clean import Line
@@ -207,7 +208,7 @@ def _drop_page_numbers(lines: list[Line], dropped: list[Dropped]) -> list[Line]:
         # conversion set numbers at line ends; one followed by another word is its own too.
         return lines
     pages = [int(m.group(1)) for _, m in found]
-    if any(not 1 <= b - a <= 3 for a, b in zip(pages, pages[1:])):
+    if any(not 1 <= b - a <= 3 for a, b in pairwise(pages)):
         return lines
     out = list(lines)
     for i, m in found:
