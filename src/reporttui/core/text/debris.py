@@ -193,7 +193,7 @@ def _wiki_header(lines: list[Line], drop: dict[int, str]) -> None:
             drop.setdefault(i, "wiki chrome")
             continue
         starts = [m.start() for m in _YEAR_AT.finditer(t)]
-        parts = [t[a:b].strip() for a, b in zip(starts, [*starts[1:], len(t)], strict=True)]
+        parts = [t[a:b].strip() for a, b in zip(starts, [*starts[1:], len(t)], strict=False)]
         links = [m for p in parts if (m := _YEAR_LINK.match(p))]
         if (
             starts
