@@ -245,3 +245,9 @@ def test_the_one_division_of_an_unnamed_congresss_level() -> None:
 def test_a_place_after_de_is_read() -> None:
     doc = _parse7("xgll-diqing-2012.txt")  # …期待的迪庆藏族自治州第十二届人民代表大会
     assert doc.region == "迪庆藏族自治州"
+
+
+def test_a_mangled_self_closing_tag_is_markup() -> None:
+    doc, _ = _parse("qwyd-meishan-2014.txt")  # 眉山市市长 <**r />宋朝华
+    assert _dropped(doc, "html tag") == ["<**r />"]
+    assert "眉山市市长 宋朝华" in doc.text and doc.title == ""

@@ -189,6 +189,7 @@ _SITE_OWNER = re.compile(
     r"^(?:主办单位|承办单位|主管单位|协办单位)\s*[:：]\s*[^，、,。；]{2,24}"
     r"(?:中心|网|报社|电视台|办公室|网站)$"
 )
+_BROKEN_TAG = re.compile(r"<[*\s]{0,3}[A-Za-z]{0,4}[*\s]{0,3}/>")
 _MORE_LINK = re.compile(r"^[^。，！？\s]{2,20}(?:>>|»)$")
 # A timestamp standing alone, maybe after a name: a page clock (2018/12/28 上午9:27:28 星期五) or
 # a byline (李万祥 2025-09-11 12:48:20).
@@ -224,6 +225,10 @@ def clean(text: str) -> Cleaned:
             s = strip_private_use(s)
         html_block = False
         cells: tuple[str, ...] = ()
+        if "/>" in s and _BROKEN_TAG.search(s):
+            # A self-closing tag a copy mangled (<**r /> for <br />): markup, not text.
+            dropped.append(Dropped(" ".join(_BROKEN_TAG.findall(s)), "html tag", number))
+            s = _BROKEN_TAG.sub("", s)
         if "<" in s and ">" in s:
             s, html_block = _strip_tags(s, number, dropped)
         if "&" in s and _ENTITY.search(s):
