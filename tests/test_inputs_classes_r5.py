@@ -251,3 +251,52 @@ def test_a_mangled_self_closing_tag_is_markup() -> None:
     doc, _ = _parse("qwyd-meishan-2014.txt")  # 眉山市市长 <**r />宋朝华
     assert _dropped(doc, "html tag") == ["<**r />"]
     assert "眉山市市长 宋朝华" in doc.text and doc.title == ""
+
+
+HELD8 = HELD6.parent / "held8"
+
+
+def _parse8(name: str) -> Document:
+    raw = (HELD8 / name).read_bytes()
+    doc = parse_document(raw, name)
+    assert check_no_loss(raw.decode("utf-8"), doc) == []
+    return doc
+
+
+def test_a_sharing_sites_file_record_and_page_thumbnails_are_chrome() -> None:
+    doc = _parse8("wenku365-huanjie.txt")
+    for junk in ("ID:10590117", "大小:61.50 KB", "_第1页", "由会员上传分享"):
+        assert junk not in doc.text
+    assert "现在，我受镇人民政府委托，向大会作政府工作报告" in doc.text
+    doc = _parse8("51gongwen-luohe-2022.txt")  # VIP专免 / 2024-01-23 / 999+ / 42.88KB / 39 页…
+    assert "42.88KB" not in doc.text and "侵权投诉" not in doc.text
+    assert (doc.year, doc.kind) == (2022, "政府工作报告")
+
+
+def test_page_chunk_numbers_cutting_sentences_go_to_dropped() -> None:
+    doc = _parse8("wnwk-xiangzhen.txt")  # …按现行汇率计 / 2、算折合美元…
+    assert "按现行汇率计算折合美元" in doc.text
+    assert _dropped(doc, "page number") == ["1、", "2、"]
+
+
+def test_a_numbered_list_is_no_page_chunks() -> None:
+    src = "一、主要任务\n\n1、抓好项目建设。全年开工项目50个。\n\n2、抓好民生实事。新建学校3所。\n"
+    doc = parse_document(src)
+    assert not _dropped(doc, "page number")
+    assert "1、抓好项目建设" in doc.text
+
+
+def test_a_town_session_and_a_standing_committee_meeting_in_the_news() -> None:
+    doc = _parse8("mmcxw-zhongdong-2018.txt")  # 中垌镇召开第十六届… 部署了2018年的重点工作
+    assert (doc.region, doc.year, doc.kind) == ("中垌镇", 2018, "两会新闻")
+    doc = _parse8("xiuzhiben-changzhou-2022.txt")  # 市十七届人大常委会举行第四次会议 … 2022年上半年
+    assert (doc.region, doc.year, doc.kind) == ("常州市", 2022, "新闻报道")
+
+
+def test_a_table_under_a_caption_is_no_file_record() -> None:
+    src = (
+        "某县2015年统计公报\n\n全年规模以上工业增加值比上年增长百分之九，工业运行质量继续提高。\n\n"
+        "主要工业产品产量\n产品名称\t计量单位\t产量\n饮料酒\t千升\t15767\n塑料制品\t吨\t183946\n"
+    )
+    doc = parse_document(src)
+    assert "饮料酒" in doc.text and not _dropped(doc, "page chrome")

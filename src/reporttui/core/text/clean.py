@@ -112,6 +112,8 @@ _SITE_NOTICE = re.compile(
     r"(?=.*(?:本站|本网|本文|网站|转载|版权|链接|https?://|www\.))"
     r"|^.{0,40}(?:未经(?:书面)?(?:授权|许可).{0,6}(?:不得|禁止)|版权所有|版权归[^。，]{1,20}所有)"  # a copyright line
     r"|^(?:欢迎访问|欢迎光临|点击下载|点击查看|点击进入)"  # a site's greeting, a link label
+    # A sharing site's upload note (《X》由会员上传分享，免费在线阅读…).
+    r"|^《[^《》]{1,80}》\s*由(?:会员|用户|网友)(?:上传)?分享"
     # An app's advertisement (下载XX新闻APP客户端，随时随地看新闻！).
     r"|^(?:扫码)?(?:下载|打开|安装)[^。，\n]{0,16}(?:APP|App|app|客户端)"
     # A site's legal record numbers, its builder, its page timer (皖ICP备…, 公网安备, 技术支持：).
@@ -122,7 +124,7 @@ _SITE_NOTICE = re.compile(
 # A site banner naming its domain (某某网欢迎你/www.xjnnet.com/…), an SEO keyword line (a_b_c_d).
 _SENTENCE_END = re.compile(r"[。！？!?]")
 # What a site notice starts with or holds (Simplified or Traditional), for a quick test first.
-_NOTICE_FIRST = frozenset("【[免版声聲原本转轉文欢歡点點下扫打安")
+_NOTICE_FIRST = frozenset("【[免版声聲原本转轉文欢歡点點下扫打安《")
 _NOTICE_WORDS = ("版权", "版權", "未经", "未經", "ICP", "公网安备", "技术支持", "页面执行")
 _SITE_BANNER = re.compile(r"(?:www\.)?[a-z0-9-]+\.(?:com|cn|net|org)\b", re.I)
 _SEO_KEYWORDS = re.compile(r"^[^。，！？]{2,40}(?:_[^_。，！？]{2,40}){3,}$")
@@ -182,7 +184,7 @@ _STAMP_CHANNEL = re.compile(
 )
 # A photo's credit closing its caption: (李玉飞/摄), 新华社记者樊如钧摄, …《政府工作报告》丁志平摄.
 _PHOTO_CREDIT = re.compile(
-    r"[(（][^()（）]{0,14}[/\s]?摄[)）]$|(?:记者|通讯员|摄影|[\s》”])\s*[\u4e00-\u9fff·]{2,4}\s*摄$|。\s*摄$"
+    r"[(（][^()（）]{0,14}[/\s]?摄[)）]$|(?:记者|通讯员|摄影|[\s》”。])\s*[\u4e00-\u9fff·]{2,4}\s*摄$|。\s*摄$"
 )
 # The site's owner (主办单位: 麻城市融媒体中心), not a task's lead units (主办单位：市水务局，各县…).
 _SITE_OWNER = re.compile(
@@ -190,6 +192,10 @@ _SITE_OWNER = re.compile(
     r"(?:中心|网|报社|电视台|办公室|网站)$"
 )
 _BROKEN_TAG = re.compile(r"<[*\s]{0,3}[A-Za-z]{0,4}[*\s]{0,3}/>")
+# A page's thumbnail caption on a sharing site (乡镇政府换届工作报告 _第1页).
+_PAGE_THUMB = re.compile(r"^[^。，！？]{2,40}?\s*_\s*第\s*\d{1,3}\s*页$")
+_FILE_SUFFIXES = (".docx", ".doc", ".pdf", ".txt", ".wps", ".xls", ".xlsx", ".ppt", ".pptx")
+_FILE_NAME = re.compile(r"^[^。，！？\s]{2,60}\.(?:docx?|pdf|txt|wps|xlsx?|pptx?)$", re.I)
 _MORE_LINK = re.compile(r"^[^。，！？\s]{2,20}(?:>>|»)$")
 # A timestamp standing alone, maybe after a name: a page clock (2018/12/28 上午9:27:28 星期五) or
 # a byline (李万祥 2025-09-11 12:48:20).
@@ -368,8 +374,10 @@ def _chrome_reason(line: str) -> str | None:
         return "web chrome"
     if "单位" in line[:4] and _SITE_OWNER.match(line):
         return "web chrome"
-    if "页" in line and _PAGER.match(line):
+    if "页" in line and (_PAGER.match(line) or _PAGE_THUMB.match(line)):
         return "pager"
+    if line.endswith(_FILE_SUFFIXES) and _FILE_NAME.match(line):
+        return "web chrome"  # a shared file's name standing as the page's title (…_22.docx)
     if line.endswith((">>", "»")) and _MORE_LINK.match(line):
         return "web chrome"  # a link to more of the site (中新网分类新闻查询>>)
     arrows = ">" in line or "＞" in line or "»" in line or "›" in line or "→" in line

@@ -109,6 +109,7 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
         elif len(t) <= 30 and _QR.search(t) and _QR_ASK.search(t) and not t.endswith("。"):
             drop[i] = "qr boilerplate"
     _wiki_header(lines, drop)
+    _file_record(lines, drop)
     _field_values(lines, drop, chrome)
     _site_header(lines, dropped, drop)
     _channel_label(lines, dropped, drop)
@@ -209,6 +210,43 @@ def _wiki_header(lines: list[Line], drop: dict[int, str]) -> None:
         m = _YEAR_LINK.match(t)
         if m and " " in t and m.group(2) in later - {t}:
             drop.setdefault(i, "wiki chrome")  # 2021年 X: the previous year's page, X below
+
+
+_RECORD_PUNCT = re.compile(r"[。，！？；,;!?]")
+_GENRE_WORD = re.compile(r"报告|公报|决议|纲要|规划|计划|通知|意见|工作")
+
+
+def _file_record(lines: list[Line], drop: dict[int, str]) -> None:
+    """A document-sharing site's record of the file above its text: a run of four short lines or
+    more with no sentence punctuation, at least half holding a number (VIP专免 / 2024-01-23 /
+    999+ / 42.88KB / 39 页 / 海报 / 侵权投诉; ID:… / 大小:61.50 KB / 页数:7页 / 时间:…): page chrome.
+    Only above the text's first sentence; a title line (…报告) or a table row ends the run."""
+    # Only above the text's first sentence; never a table's rows.
+    n = next(
+        (k for k, ln in enumerate(lines[:30]) if len(ln.text) >= 20 and _SENTENCE_END.search(ln.text)),
+        min(len(lines), 30),
+    )
+    i = 0
+    while i < n:
+        j = i
+        while j < n:
+            t = lines[j].text.strip()
+            if (
+                len(t) > 14
+                or _RECORD_PUNCT.search(t)
+                or _GENRE_WORD.search(to_simplified(t))
+                or numbered(t) is not None
+                or lines[j].md_level
+                or lines[j].cells
+                or lines[j].html_block
+            ):
+                break
+            j += 1
+        run = range(i, j)
+        if len(run) >= 4 and 2 * sum(any(c.isdigit() for c in lines[k].text) for k in run) >= len(run):
+            for k in run:
+                drop.setdefault(k, "page chrome")
+        i = j + 1
 
 
 def _fields(t: str) -> list[tuple[str, str]]:

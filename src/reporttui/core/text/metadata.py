@@ -490,6 +490,7 @@ _ADOPTED = re.compile(
 # An adoption line whose date lost its separators (2019219日弥渡县…会议…通过）): the year only.
 _ADOPTED_YEAR = re.compile(r"(?:^|\n)[(（]?\s*((?:19|20)\d\d)\d{0,4}日?[^\n]{0,60}通过\s*[)）]")
 _BULLETIN = re.compile(r"统计公报")
+_STANDING_MEETING = re.compile(r"人大常委会(?:举行|召开)第[一二三四五六七八九十]+次(?:全体)?会议")
 _DAY_DATELINE = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:上午|下午|晚上?|凌晨)?\s*[,，]")
 _AUDIT_TITLE = re.compile(r"审计(?:工作)?报告[》”]?\s*(?:\n|$)")
 _BUDGET = re.compile(r"(?:预算|决算)[^\n]{0,20}(?:的报告|报告)|(?:预算|决算)(?:公开|草案)(?:\n|$)")
@@ -592,6 +593,9 @@ def _kind(
     if "政府工作报告" in head and _DATED_CHROME.search(head):
         # A dated page about the report (征求意见会, 协商讨论…征求意见稿): news of it.
         return "新闻报道", "a dated page about the report"
+    if not delivered and _STANDING_MEETING.search(body_head[:300]):
+        # A standing committee's meeting reported (市十七届人大常委会举行第四次会议，听取…): news.
+        return "新闻报道", "a standing committee's meeting reported"
     if not delivered and _DAY_DATELINE.match(body_head):
         # A text opening on a day's dateline (12月11日，秦安县委常委…向人大代表征求对《政府工作
         # 报告》(征求意见稿)的意见): news.
@@ -628,6 +632,10 @@ _SHORT_PLAN_YEAR = re.compile(
     r"(?<![\d年])([0-4]\d)年的?(?:工作目标|目标任务|工作任务|工作安排|工作部署)"
 )
 _TERM_OUTLOOK = re.compile(r"今后五年|未来五年")
+# The session sets the year's work (部署了2018年的重点工作) or reviews its first half (2022年上半年).
+_SET_PLAN_YEAR = re.compile(
+    r"部署了?\s*((?:19|20)\d\d)\s*年的?(?:重点|主要)?工作|((?:19|20)\d\d)\s*年上半年"
+)
 _FYP_PLACE = re.compile(
     r"“([一二三四五六七八九十]+)五”\s*(?:(?:规划|计划)纲要(?:\(|（)?草案"
     r"|(?:规划|计划)?的?(开局之年|开局年|起步之年|第一年|收官之年|最后一年))"
@@ -759,8 +767,8 @@ def _year(
         # Session news on the plan and budget drafts (审查了2020年国民经济和社会发展计划草案):
         # the drafts' year.
         drafts = {
-            int(m.group(1))
-            for rx in (_PLAN_YEAR, _BUDGET_YEAR)
+            int(next(g for g in m.groups() if g))
+            for rx in (_PLAN_YEAR, _BUDGET_YEAR, _SET_PLAN_YEAR)
             for m in rx.finditer(body_head[:1500])
         }
         if len(drafts) == 1:
@@ -835,7 +843,7 @@ def _outlet_region(head: str, text: str) -> str | None:
 
 
 _TOWN = re.compile(
-    rf"{_BOUNDARY}([\u4e00-\u9fff]{{2,4}}?[镇乡])第?[一二三四五六七八九十]+届人民代表大会"
+    rf"{_BOUNDARY}([\u4e00-\u9fff]{{2,4}}?[镇乡])(?:召开|举行)?第?[一二三四五六七八九十]+届人民代表大会"
 )
 _REGION_GOV = re.compile(
     rf"{_BOUNDARY}([\u4e00-\u9fff]{{1,8}}?[县市区旗])政府(?!工作报告)"
@@ -896,6 +904,10 @@ def _region(
     town = _TOWN.search(head)
     if town:
         return town.group(1), "a town's congress in the title (XX镇第X届人民代表大会)"
+    town = _TOWN.search(body_head[:300])
+    if town and _clean_region(town.group(1) + "县") is not None:
+        # News opening on a town's session (7月21日，中垌镇召开第十六届人民代表大会…).
+        return town.group(1), "a town's congress opening the text"
     if short:
         return short
     if kind in _NEWS_KINDS or kind is None:

@@ -40,6 +40,8 @@ HEADLINE = re.compile(
 a page's label of the title (原标题：…)."""
 BYLINE = re.compile(r"^(?:□|■|◎|文字\s|文/|图/|文图/|图文/|记者|本报记者|通讯员|摄影|摄\s)")
 _ASCII_WORD = re.compile(r"[A-Za-z]")
+_CHUNK_MARK = re.compile(r"^(\d{1,3})、")
+_INLINE_PAGE = re.compile(r"(?<=[\u4e00-\u9fff]) (\d{1,3}) (?=[\u4e00-\u9fff])")
 _PAGE_NUMBER_TAIL = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]*(\d{1,3})$")
 # What follows a number that counts something (22个, 3项, 5万, 10亿元, 2年, 3倍…).
 _COUNTED = frozenset(
@@ -162,6 +164,7 @@ def rejoin(
     """
     lines = join_vertical_runs(lines, dropped)
     lines = _drop_page_numbers(lines, dropped)
+    lines = _drop_chunk_numbers(lines, dropped)
     wrapped = is_hard_wrapped(lines)
     out: list[Line] = []
     for ln in lines:
@@ -214,6 +217,41 @@ def _drop_page_numbers(lines: list[Line], dropped: list[Dropped]) -> list[Line]:
     for i, m in found:
         dropped.append(Dropped(m.group(1), "page number", lines[i].line))
         out[i] = replace(lines[i], text=lines[i].text[: m.start()])
+    return out
+
+
+def _drop_chunk_numbers(lines: list[Line], dropped: list[Dropped]) -> list[Line]:
+    """A document-sharing site prints a file page by page, each page's text one line opened by its
+    number (1、… / 2、算折合美元…): numbers 1, 2, 3… in order at line starts, every one after the
+    first cutting a sentence the line before left open. They go to d, and so does a page's
+    number left inside a line between two words (中国蔬菜 1 之乡, a number no count takes)."""
+    marks = [(i, m) for i, ln in enumerate(lines) if (m := _CHUNK_MARK.match(ln.text))]
+    if len(marks) < 2 or [int(m.group(1)) for _, m in marks] != list(range(1, len(marks) + 1)):
+        return lines
+    if any(
+        i == 0 or ends_sentence(lines[i - 1].text) or not is_prose(lines[i - 1].text)
+        for i, _ in marks[1:]
+    ):
+        return lines
+    out = list(lines)
+    for i, m in marks:
+        dropped.append(Dropped(m.group(0).strip(), "page number", lines[i].line))
+        out[i] = replace(lines[i], text=lines[i].text[m.end() :])
+    top = len(marks)
+    for i, ln in enumerate(out):
+        if " " not in ln.text:
+            continue
+        found = [
+            m
+            for m in _INLINE_PAGE.finditer(ln.text)
+            if int(m.group(1)) <= top and ln.text[m.end()] not in _COUNTED
+        ]
+        if found:
+            dropped.extend(Dropped(m.group(1), "page number", ln.line) for m in found)
+            text = ln.text
+            for m in reversed(found):
+                text = text[: m.start()] + text[m.end() :]
+            out[i] = replace(ln, text=text)
     return out
 
 
