@@ -222,10 +222,9 @@ def _file_record(lines: list[Line], drop: dict[int, str]) -> None:
     999+ / 42.88KB / 39 页 / 海报 / 侵权投诉; ID:… / 大小:61.50 KB / 页数:7页 / 时间:…): page chrome.
     Only above the text's first sentence; a title line (…报告) or a table row ends the run."""
     # Only above the text's first sentence; never a table's rows.
-    n = next(
-        (k for k, ln in enumerate(lines[:30]) if len(ln.text) >= 20 and _SENTENCE_END.search(ln.text)),
-        min(len(lines), 30),
-    )
+    top = lines[:30]
+    opening = (k for k, ln in enumerate(top) if len(ln.text) >= 20 and _SENTENCE_END.search(ln.text))
+    n = next(opening, len(top))
     i = 0
     while i < n:
         j = i
@@ -243,7 +242,8 @@ def _file_record(lines: list[Line], drop: dict[int, str]) -> None:
                 break
             j += 1
         run = range(i, j)
-        if len(run) >= 4 and 2 * sum(any(c.isdigit() for c in lines[k].text) for k in run) >= len(run):
+        numbers = sum(any(c.isdigit() for c in lines[k].text) for k in run)
+        if len(run) >= 4 and 2 * numbers >= len(run):
             for k in run:
                 drop.setdefault(k, "page chrome")
         i = j + 1
