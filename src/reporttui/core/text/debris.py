@@ -223,7 +223,9 @@ def _file_record(lines: list[Line], drop: dict[int, str]) -> None:
     Only above the text's first sentence; a title line (…报告) or a table row ends the run."""
     # Only above the text's first sentence; never a table's rows.
     top = lines[:30]
-    opening = (k for k, ln in enumerate(top) if len(ln.text) >= 20 and _SENTENCE_END.search(ln.text))
+    opening = (
+        k for k, ln in enumerate(top) if len(ln.text) >= 20 and _SENTENCE_END.search(ln.text)
+    )
     n = next(opening, len(top))
     i = 0
     while i < n:
