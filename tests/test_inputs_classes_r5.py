@@ -300,3 +300,15 @@ def test_a_table_under_a_caption_is_no_file_record() -> None:
     )
     doc = parse_document(src)
     assert "饮料酒" in doc.text and not _dropped(doc, "page chrome")
+
+
+def test_title_lines_with_a_comma_are_lines_of_their_own() -> None:
+    doc = _parse8("guakaob-xxzhen-2014.txt")  # 乡镇人大会,政府工作报告 / | 报告 | / 篇一:…
+    assert "各位代表：" in doc.text.split("\n")
+    assert (doc.year, doc.kind) == (2014, "政府工作报告")
+
+
+def test_a_spaced_title_under_a_file_record_stays_its_own_line() -> None:
+    doc = _parse8("51gongwen-luohe-2022.txt")
+    assert "政 府 工 作 报 告" in doc.text.split("\n")
+    assert "政 府 工 作 报 告" not in _dropped(doc, "page chrome")

@@ -235,7 +235,7 @@ def _file_record(lines: list[Line], drop: dict[int, str]) -> None:
             if (
                 len(t) > 14
                 or _RECORD_PUNCT.search(t)
-                or _GENRE_WORD.search(to_simplified(t))
+                or _GENRE_WORD.search(to_simplified(t).replace(" ", ""))
                 or numbered(t) is not None
                 or lines[j].md_level
                 or lines[j].cells

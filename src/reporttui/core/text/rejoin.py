@@ -40,6 +40,8 @@ HEADLINE = re.compile(
 a page's label of the title (原标题：…)."""
 BYLINE = re.compile(r"^(?:□|■|◎|文字\s|文/|图/|文图/|图文/|记者|本报记者|通讯员|摄影|摄\s)")
 _ASCII_WORD = re.compile(r"[A-Za-z]")
+_SPACED_TITLE = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){3,}$")
+_TITLE_END = re.compile(r"(?:报告|公报|决议|纲要|规划)[》”]?$")
 _CHUNK_MARK = re.compile(r"^(\d{1,3})、")
 _INLINE_PAGE = re.compile(r"(?<=[\u4e00-\u9fff]) (\d{1,3}) (?=[\u4e00-\u9fff])")
 _PAGE_NUMBER_TAIL = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]*(\d{1,3})$")
@@ -268,6 +270,10 @@ def _continues(prev: Line, nxt: Line, wrapped: bool) -> bool:
         return False
     if BYLINE.match(nxt.text):
         return False
+    if _SPACED_TITLE.match(prev.text) or _SPACED_TITLE.match(nxt.text):
+        return False  # a title spaced out for print (政 府 工 作 报 告) is a line of its own
     if wrapped:
         return True
+    if len(prev.text) <= 40 and _TITLE_END.search(prev.text):
+        return False  # a title line (乡镇人大会,政府工作报告) ends its paragraph, comma or not
     return is_prose(prev.text)
