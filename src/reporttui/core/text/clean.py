@@ -20,7 +20,7 @@ from reporttui.core.text.normalize import (
     strip_private_use,
     tidy_punctuation,
 )
-from reporttui.core.text.variants import to_simplified
+from reporttui.core.text.variants import to_simplified, traditional_variety
 
 
 @dataclass(slots=True)
@@ -136,6 +136,7 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN = re.compile(
     rf"(?<=[\u4e00-\u9fff])[(（]\s*([a-zA-Zü{_TONED}]*[{_TONED}][a-zA-Zü{_TONED}]*)\s*[)）]"
 )
+_TONED_ANY = re.compile(f"[{_TONED}]")
 _PINYIN_ANY = re.compile(rf"[(（]([a-z]{{0,5}}[{_TONED}][a-z]{{0,4}})[)）]")
 _PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一条|下一条)\s*[:：]?\s*(.*)$")
 _LAYOUT = re.compile(
@@ -219,6 +220,9 @@ def clean(text: str) -> Cleaned:
     if "<!--" in text:
         text = _drop_comments(text, dropped)
 
+    # Lines are read in Simplified (and without readings) only in a text written in Traditional.
+    sample = text[:20000]
+    traditional = traditional_variety(sample) >= 5 or _TONED_ANY.search(sample) is not None
     lines: list[Line] = []
     blank = 0
     skip_next_title = False
@@ -245,7 +249,7 @@ def clean(text: str) -> Cleaned:
             blank += 1
             continue
         # Web chrome, mastheads, layout lines.
-        reason = _chrome_reason(stripped)
+        reason = _chrome_reason(stripped, traditional)
         if skip_next_title:
             skip_next_title = False
             if reason is None and len(stripped) <= 60:
@@ -361,14 +365,18 @@ def drop_controls(text: str, dropped: list[Dropped]) -> str:
     return out
 
 
-def _chrome_reason(line: str) -> str | None:
+def _chrome_reason(line: str, traditional: bool = True) -> str | None:
+    """Why ``line`` is page chrome, or None. ``traditional``: the document has Traditional
+    characters or pinyin readings (else the line is read as it is)."""
     if len(line) > 120:
         return None
-    # Read a line's role in Simplified, without readings in brackets (編輯:張明, 中新網(wǎng)…).
-    if "(" in line or "（" in line:
-        line = _PINYIN_ANY.sub("", line)
-    line = to_simplified(line)
-    if line.endswith(("摄", "摄)", "摄）")) and _PHOTO_CREDIT.search(line):
+    if traditional:
+        # Read a line's role in Simplified, without readings in brackets (編輯:張明, 中新網(wǎng)…).
+        if ("(" in line or "（" in line) and _TONED_ANY.search(line):
+            line = _PINYIN_ANY.sub("", line)
+        line = to_simplified(line)
+    last = line[-1]
+    if last in "摄)）" and line.endswith(("摄", "摄)", "摄）")) and _PHOTO_CREDIT.search(line):
         return "photo caption"
     if _WEB_CHROME.match(line) or _PREV_NEXT.match(line) or _CHROME_ONLY.match(line):
         return "web chrome"
@@ -376,9 +384,9 @@ def _chrome_reason(line: str) -> str | None:
         return "web chrome"
     if "页" in line and (_PAGER.match(line) or _PAGE_THUMB.match(line)):
         return "pager"
-    if line.endswith(_FILE_SUFFIXES) and _FILE_NAME.match(line):
+    if last in "xcftsXCFTS" and line.endswith(_FILE_SUFFIXES) and _FILE_NAME.match(line):
         return "web chrome"  # a shared file's name standing as the page's title (…_22.docx)
-    if line.endswith((">>", "»")) and _MORE_LINK.match(line):
+    if last in ">»" and _MORE_LINK.match(line):
         return "web chrome"  # a link to more of the site (中新网分类新闻查询>>)
     arrows = ">" in line or "＞" in line or "»" in line or "›" in line or "→" in line
     if (

@@ -41,7 +41,7 @@ a page's label of the title (原标题：…)."""
 BYLINE = re.compile(r"^(?:□|■|◎|文字\s|文/|图/|文图/|图文/|记者|本报记者|通讯员|摄影|摄\s)")
 _ASCII_WORD = re.compile(r"[A-Za-z]")
 _SPACED_TITLE = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){3,}$")
-_TITLE_END = re.compile(r"(?:报告|公报|决议|纲要|规划)[》”]?$")
+_TITLE_ENDS = ("报告", "公报", "决议", "纲要", "规划")
 _CHUNK_MARK = re.compile(r"^(\d{1,3})、")
 _INLINE_PAGE = re.compile(r"(?<=[\u4e00-\u9fff]) (\d{1,3}) (?=[\u4e00-\u9fff])")
 _PAGE_NUMBER_TAIL = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]*(\d{1,3})$")
@@ -227,7 +227,11 @@ def _drop_chunk_numbers(lines: list[Line], dropped: list[Dropped]) -> list[Line]
     number (1、… / 2、算折合美元…): numbers 1, 2, 3… in order at line starts, every one after the
     first cutting a sentence the line before left open. They go to d, and so does a page's
     number left inside a line between two words (中国蔬菜 1 之乡, a number no count takes)."""
-    marks = [(i, m) for i, ln in enumerate(lines) if (m := _CHUNK_MARK.match(ln.text))]
+    marks = [
+        (i, m)
+        for i, ln in enumerate(lines)
+        if ln.text[:1].isdigit() and (m := _CHUNK_MARK.match(ln.text))
+    ]
     if len(marks) < 2 or [int(m.group(1)) for _, m in marks] != list(range(1, len(marks) + 1)):
         return lines
     if any(
@@ -270,10 +274,12 @@ def _continues(prev: Line, nxt: Line, wrapped: bool) -> bool:
         return False
     if BYLINE.match(nxt.text):
         return False
-    if _SPACED_TITLE.match(prev.text) or _SPACED_TITLE.match(nxt.text):
+    if (" " in prev.text and _SPACED_TITLE.match(prev.text)) or (
+        " " in nxt.text and _SPACED_TITLE.match(nxt.text)
+    ):
         return False  # a title spaced out for print (政 府 工 作 报 告) is a line of its own
     if wrapped:
         return True
-    if len(prev.text) <= 40 and _TITLE_END.search(prev.text):
+    if len(prev.text) <= 40 and prev.text.rstrip("》”").endswith(_TITLE_ENDS):
         return False  # a title line (乡镇人大会,政府工作报告) ends its paragraph, comma or not
     return is_prose(prev.text)
