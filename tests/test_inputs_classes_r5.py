@@ -1,6 +1,6 @@
-"""Classes of input problems found by the held6 blind set (issue 9, round 5), each checked on the
-real page text of tests/data/inputs/held6/ (sources in SOURCES.md) or on a short text of the same
-shape, with the no-loss promise."""
+"""Classes of input problems found by the held6, held7 and held8 blind sets (issue 9, round 5),
+each checked on the real page texts of tests/data/inputs/held6/, held7/, held8/ (sources in
+SOURCES.md) or on a short text of the same shape, with the no-loss promise."""
 
 from __future__ import annotations
 
