@@ -312,3 +312,11 @@ def test_a_spaced_title_under_a_file_record_stays_its_own_line() -> None:
     doc = _parse8("51gongwen-luohe-2022.txt")
     assert "政 府 工 作 报 告" in doc.text.split("\n")
     assert "政 府 工 作 报 告" not in _dropped(doc, "page chrome")
+
+
+def test_an_unnamed_congress_naming_two_divisions_of_its_level_names_none() -> None:
+    src = (
+        "12月11日下午，出席区第十八届人民代表大会第一次会议的人大代表分团审议区政府工作报告。\n"
+        "代表们表示，要学习汉滨区和汉阴县的经验，也要借鉴西城区的做法。\n"
+    )
+    assert parse_document(src).region is None
