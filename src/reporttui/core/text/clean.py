@@ -20,7 +20,7 @@ from reporttui.core.text.normalize import (
     strip_private_use,
     tidy_punctuation,
 )
-from reporttui.core.text.variants import to_simplified, traditional_variety
+from reporttui.core.text.variants import has_traditional, to_simplified, traditional_variety
 
 
 @dataclass(slots=True)
@@ -221,8 +221,10 @@ def clean(text: str) -> Cleaned:
         text = _drop_comments(text, dropped)
 
     # Lines are read in Simplified (and without readings) only in a text written in Traditional.
-    sample = text[:20000]
-    traditional = traditional_variety(sample) >= 5 or _TONED_ANY.search(sample) is not None
+    sample = text[:4000]
+    traditional = (has_traditional(sample) and traditional_variety(sample) >= 5) or (
+        _TONED_ANY.search(sample) is not None
+    )
     lines: list[Line] = []
     blank = 0
     skip_next_title = False

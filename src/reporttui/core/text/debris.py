@@ -185,6 +185,8 @@ def _wiki_header(lines: list[Line], drop: dict[int, str]) -> None:
     """A wiki copy's header (Wikisource's collection note 本作品收录于《…, its tagline, the links to
     the previous and next years' pages: 2012年X 2013年X 2014年X, or 2021年 X over X, or a bare 2023年)
     above the work: page chrome. Only when the collection note is there, near the top."""
+    if not any(ln.text.lstrip().startswith("本作品") for ln in lines[:16]):
+        return
     top = [to_simplified(ln.text.strip()) for ln in lines[:16]]
     if not any(_WIKI_NOTE.match(t) for t in top):
         return
