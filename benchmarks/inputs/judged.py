@@ -1,10 +1,11 @@
 """Score the parser on the judged sample of issue 9 (tests/data/inputs/judged.json).
 
     .venv/bin/python benchmarks/inputs/judged.py [CORPUS_DIR] [-v] [--held-out-details] [--held2-details]
-        [--held3-details] [--held4-details] [--held5-details] [--pages3-details] [--pages3b-details] [--pages3c-details]
+        [--held3-details] [--held4-details] [--held5-details] [--held6-details] [--held7-details] [--held8-details] [--held9-details]
+        [--pages3-details] [--pages3b-details] [--pages3c-details]
         [--pages4-details]
 
-Prints, for the tuned part and the held-out parts (held: round 2, held2: round 3, held3, held4 and held5: round 4) separately: metadata fields right, junk
+Prints, for the tuned part and the held-out parts (held: round 2, held2: round 3, held3, held4 and held5: round 4; held6-held9: round 5) separately: metadata fields right, junk
 strings left in the text, must-keep sentences lost, judged headings found (web pages and
 text files). CORPUS_DIR defaults to /tmp/corpus, else the tarball in ../shared/corpus is
 unpacked. Without a corpus only the committed files are scored. Asserts nothing.
@@ -172,6 +173,10 @@ PARTS = (
     "held3",
     "held4",
     "held5",
+    "held6",
+    "held7",
+    "held8",
+    "held9",
     "pages3",
     "pages3b",
     "pages3c",
@@ -230,6 +235,10 @@ def main(argv: list[str]) -> None:
     held3_details = "--held3-details" in argv
     held4_details = "--held4-details" in argv
     held5_details = "--held5-details" in argv
+    held6_details = "--held6-details" in argv
+    held7_details = "--held7-details" in argv
+    held8_details = "--held8-details" in argv
+    held9_details = "--held9-details" in argv
     pages3_details = "--pages3-details" in argv
     pages3b_details = "--pages3b-details" in argv
     pages3c_details = "--pages3c-details" in argv
@@ -252,6 +261,14 @@ def main(argv: list[str]) -> None:
         shown.append(("held4", parts["held4"]))
     if held5_details:
         shown.append(("held5", parts["held5"]))
+    if held6_details:
+        shown.append(("held6", parts["held6"]))
+    if held7_details:
+        shown.append(("held7", parts["held7"]))
+    if held8_details:
+        shown.append(("held8", parts["held8"]))
+    if held9_details:
+        shown.append(("held9", parts["held9"]))
     if pages3_details:
         shown.append(("pages3", parts["pages3"]))
     if pages3b_details:

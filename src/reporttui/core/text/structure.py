@@ -224,7 +224,8 @@ def _drop_captions(lines: list[Line], dropped: list[Dropped]) -> list[Line]:
             and ln.blank_before >= 2
             and ln.blank_after >= 1
             and numbered(t) is None
-            and not _DOCUMENT_NAME.search(t)
+            # a document's name spaced out for print (政 府 工 作 报 告) is its title, not a caption
+            and not _DOCUMENT_NAME.search(re.sub(r"[ \u3000]+", "", t))
         ):
             dropped.append(Dropped(t, "photo caption", ln.line))
             continue
