@@ -83,6 +83,13 @@ _BLOCK = frozenset(
     ]
 )
 _BOLD = frozenset(("strong", "b"))
+# Inline elements that may declare bold by style instead of <strong>: a section heading written as
+# <font style="font-weight:bold"> or <span class="… bold">, the way some CMS editors mark them.
+_STYLED_INLINE = frozenset(("span", "font", "em", "i", "u"))
+_DECLARED_BOLD = re.compile(
+    r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b|=\s*[\"'][^\"']*\bbold\b", re.IGNORECASE
+)
+_ATTRS = re.compile(r"^<[a-zA-Z][a-zA-Z0-9]*\s+(.*)>$", re.DOTALL)
 _SPACE = re.compile(r"\s+")
 _PUBLISHED_TEXT = re.compile(
     r"(?:发布时间|发布日期|发文日期|时间|日期|刊发时间|發布時間|發布日期)\s*[:：]?\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
@@ -176,6 +183,7 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
     bold = 0
     in_title = False
     tables: list[list[int]] = []  # open tables, innermost last: [id, row, column]
+    styled: list[bool] = []  # open styled inline elements: each declares bold or not
     next_table = 0
     centered = False
     for m in _TOKEN.finditer(source):
@@ -212,6 +220,17 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
                     heading = 0 if closing else int(name[1])
                 elif name in _BOLD:
                     bold = max(0, bold - 1) if closing else bold + 1
+                elif name in _STYLED_INLINE and not tok.endswith("/>"):
+                    if closing:
+                        if styled and styled.pop():
+                            bold = max(0, bold - 1)
+                    else:
+                        attrs = _ATTRS.match(tok)
+                        declared = (
+                            attrs is not None and _DECLARED_BOLD.search(attrs.group(1)) is not None
+                        )
+                        styled.append(declared)
+                        bold += declared
                 elif name == "title":
                     in_title = not closing
                 elif name == "table":
@@ -228,6 +247,7 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
                     tables[-1][2] += 1
                 elif name in ("p", "div", "td", "li") and not closing:
                     bold = 0
+                    styled.clear()
         line += tok.count("\n")
         pos = m.end()
     if pos < len(source) and source[pos:].strip():
@@ -331,6 +351,10 @@ def extract_page(source: str) -> Page:
             x.keep = False
     elif title_n:
         title_seg = next((s for s in segs if not s.keep and title_n in _norm(s.text)), None)
+        if title_seg is None:
+            # The title line sits inside the article's container (a <div class="title"> over the
+            # first paragraph): that line is the title, not body text.
+            title_seg = next((s for s in segs if s.keep and _norm(s.text) == title_n), None)
     if title_seg is None:
         # No extractor title: the page's <title> without the site's name after a separator
         # (标题 - 某某市人民政府门户网站, 标题_新闻中心_某某网), else its <h1>.

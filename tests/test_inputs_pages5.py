@@ -1,0 +1,97 @@
+"""Classes of web-page problems found by the pages5 blind set (issue 9, round 5), each on the real
+saved page that showed it (tests/data/inputs/, sources in SOURCES.md) and on a short page of the
+same shape."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from reporttui.core.model import Document
+from reporttui.core.text.ingest import check_no_loss, parse_document
+
+DATA = Path(__file__).parent / "data" / "inputs"
+
+
+def _page(name: str) -> tuple[str, Document]:
+    raw = gzip.decompress((DATA / name).read_bytes())
+    doc = parse_document(raw, name.removesuffix(".gz"))
+    return raw.decode("utf-8"), doc
+
+
+def _headings(doc: Document) -> list[str]:
+    return [s.title for s in doc.walk() if s.title]
+
+
+def _dropped(doc: Document) -> str:
+    return "\n".join(d.text for d in doc.dropped)
+
+
+def test_a_heading_made_bold_by_its_style_is_a_heading() -> None:
+    # sina: <p><font cms-style="… strong-Bold align-Center">停工、停运或拆除</font></p>
+    raw, doc = _page("sina-tram-2024.html.gz")
+    assert {"停工、停运或拆除", "因地制宜是关键"} <= set(_headings(doc))
+    assert check_no_loss(raw, doc) == []
+    src = (
+        "<html><head><title>某市试点启动_新闻</title></head><body><div class='a'>"
+        "<h1>某市试点启动</h1>"
+        "<p>某市今日启动试点工作，首批覆盖十个街道，涉及居民二十余万人，工作为期一年。</p>"
+        "<p><span style='font-weight: bold'>试点范围逐步扩大</span></p>"
+        "<p>明年起，试点将扩大到全市各区，每个区至少选择两个街道先行先试，积累经验。</p>"
+        "<p><span style='color:red'>不是标题的一句话，只是红色的</span></p>"
+        "<p>有关部门表示，将定期评估试点成效，及时总结推广好的做法，稳步推进这项工作。</p>"
+        "</div></body></html>"
+    )
+    headings = _headings(parse_document(src, "a.html"))
+    assert "试点范围逐步扩大" in headings
+    assert "不是标题的一句话，只是红色的" not in headings
+
+
+def test_lines_after_the_editors_sign_off_are_the_pages_prompts() -> None:
+    # people.com.cn: (责编：…) / 关注公众号：人民网财经 / 分享让更多人看到 inside the article's div;
+    # gmw.cn: [ 责编：张倩 ] / 阅读剩余全文（）.
+    raw, doc = _page("people-henan-2024.html.gz")
+    for prompt in ("关注公众号：人民网财经", "分享让更多人看到"):
+        assert prompt not in doc.text
+        assert prompt in _dropped(doc)
+    assert "更多感受黄河之美。" in doc.text
+    assert check_no_loss(raw, doc) == []
+    raw, doc = _page("gmw-taikongyangyu-2024.html.gz")
+    assert "阅读剩余全文" not in doc.text
+    assert check_no_loss(raw, doc) == []
+
+
+def test_a_widgets_form_inside_the_article_is_not_its_text() -> None:
+    # gmw.cn: a vote form's placeholder (调查问题加载中，请稍候。) between the source line and the
+    # first paragraph, inside the article's container.
+    raw, doc = _page("gmw-taikongyangyu-2024.html.gz")
+    assert "调查问题加载中" not in doc.text
+    assert "调查问题加载中" in _dropped(doc)
+    assert check_no_loss(raw, doc) == []
+    assert "中国科学院专家19日在北京介绍国内首次在轨水生生态研究项目进展情况。" in doc.text
+    # A page wrapped whole in one <form> (server frameworks write them so) keeps its article.
+    src = (
+        "<html><head><title>某县召开会议</title></head><body><form id='form1'><div class='c'>"
+        "<h1>某县召开会议</h1>"
+        "<p>某县今日召开全县经济工作会议，总结今年工作，安排明年任务，县直各部门参加。</p>"
+        "<p>会议指出，今年全县经济运行总体平稳，主要指标完成良好，民生持续改善。</p>"
+        "</div></form></body></html>"
+    )
+    doc = parse_document(src, "b.html")
+    assert "会议指出，今年全县经济运行总体平稳" in doc.text
+
+
+def test_a_title_line_over_the_first_paragraph_when_title_names_only_the_site() -> None:
+    # piyao.kepuchina.cn: <title>科普中国-辟谣文章</title>, the title in a <div class="rumor-title">.
+    raw, doc = _page("kepuchina-zidan-2019.html.gz")
+    assert doc.title == "徒手抓子弹真的存在吗？"
+    assert check_no_loss(raw, doc) == []
+    src = (
+        "<html><head><title>某某网-资讯</title></head><body><div class='nav'><a href='/'>首页</a>"
+        "<a href='/n'>资讯</a></div><div class='art'><div class='t'>某地推出十项便民举措</div>"
+        "<div class='info'>来源：某某网 2024-05-01</div>"
+        "<p>某地日前推出十项便民举措，涉及户籍、社保、医疗等多个领域，方便群众就近办理各类事项。</p>"
+        "<p>据介绍，这些举措将于下月起陆续实施，有关部门将加强宣传解读，确保落实到位。</p>"
+        "</div></body></html>"
+    )
+    assert parse_document(src, "c.html").title == "某地推出十项便民举措"
