@@ -95,3 +95,47 @@ def test_a_title_line_over_the_first_paragraph_when_title_names_only_the_site() 
         "</div></body></html>"
     )
     assert parse_document(src, "c.html").title == "某地推出十项便民举措"
+
+
+def test_news_naming_its_place_by_a_short_name_gets_that_region() -> None:
+    # people.com.cn: 河南 as the actor (河南实现了…, 河南将…); thepaper: 广州南沙 (the district
+    # under its city); 163: 无锡 far more than any place outside it (江阴 is inside it); china.com.cn:
+    # 北京：… opening the title.
+    want = {
+        "people-henan-2024.html.gz": "河南省",
+        "thepaper-nansha-2019.html.gz": "南沙区",
+        "netease-jinghu-2019.html.gz": "无锡市",
+        "chinacom-gubei-2024.html.gz": "北京市",
+    }
+    for name, region in want.items():
+        assert _page(name)[1].region == region, name
+
+
+def _news(title: str, body: str) -> Document:
+    src = (
+        f"<html><head><title>{title}_某某网</title></head><body><div class='a'><h1>{title}</h1>"
+        f"<div class='i'>2024-05-20 10:00 来源：某某网</div>{body}</div></body></html>"
+    )
+    return parse_document(src, "n.html")
+
+
+def test_short_name_places_in_news_by_position() -> None:
+    para = "<p>当地有关部门介绍，今年以来各项工作进展顺利，群众反映良好，下一步将继续推进。</p>"
+    # The title's dateline after a channel label, a county under its province (遂宁 is no
+    # common word; 遵化 is one, read only under 河北).
+    assert _news("新华视界｜河北遵化：数字农机助力春耕", para * 3).region == "遵化市"
+    # A place named three times as the actor, nothing else: the place.
+    body = "".join(
+        f"<p>{s}，{para[3:]}"
+        for s in ("河南实现了稳步增长", "河南将继续推进改革", "河南持续优化营商环境")
+    )
+    assert _news("中部地区崛起有新进展", body).region == "河南省"
+    # A national body's measures for a place: national news, no region.
+    assert _news("国务院部署：河南要稳住粮食生产", body).region is None
+    # A wire dateline names the agency's desk, not the news's place; a short name inside a word
+    # (北京路) is no use of it.
+    wire = (
+        "<p>新华社北京5月19日电 中国科学院专家19日介绍有关研究进展情况，相关工作稳步推进。</p>"
+        "<p>专家在北京路的会场介绍，实验进展顺利，后续将开展进一步研究，取得新的成果。</p>"
+    )
+    assert _news("某项研究进展顺利", wire * 2).region is None
