@@ -139,3 +139,39 @@ def test_short_name_places_in_news_by_position() -> None:
         "<p>专家在北京路的会场介绍，实验进展顺利，后续将开展进一步研究，取得新的成果。</p>"
     )
     assert _news("某项研究进展顺利", wire * 2).region is None
+
+
+def test_pages6_classes_on_the_real_pages() -> None:
+    # qq.com: 正文已结束，您可以按alt+4进行评论 in a zero-size box (for screen readers only).
+    raw, doc = _page("qq-shujuye-2019.html.gz")
+    assert "正文已结束" not in doc.text
+    assert check_no_loss(raw, doc) == []
+    # sina: after 责任编辑 (the sign-off) a follow box with a sentence and a teaser list whose
+    # dates (2019年09月06日) are not the article's (2018-12-28, from its meta).
+    raw, doc = _page("sina-12306-2018.html.gz")
+    assert "24小时滚动播报" not in doc.text
+    assert doc.year == 2018
+    assert check_no_loss(raw, doc) == []
+    # ifeng: <meta property="og:time " content=" 2019-09-09 …"> (stray spaces): a dated page, so
+    # news; 台江 is two divisions' short name, 台江县 written in full is one.
+    raw, doc = _page("ifeng-taijiang-2019.html.gz")
+    assert (doc.kind, doc.region) == ("新闻报道", "台江县")
+
+
+def test_hidden_text_and_the_sign_off_on_a_short_page() -> None:
+    src = (
+        "<html><head><title>某地开展活动_某某网</title>"
+        "<meta property=' article:published_time ' content=' 2018-03-02 10:00'></head><body>"
+        "<div class='a'><h1>某地开展活动</h1>"
+        "<p>某地近日开展便民服务活动，组织多个部门进社区，为群众提供咨询和办理服务。</p>"
+        "<p>活动现场气氛热烈，群众纷纷表示，这样的活动方便实用，希望今后多多举办。</p>"
+        "<span style='width:0;height:0;overflow:hidden;display:block'>正文已结束，可以发表评论</span>"
+        "<div>责任编辑：某某</div><div><p>关注我们的公众号，每天推送最新资讯，更多福利等你来拿。</p></div>"
+        "<ul><li><a href='/1'>另一篇文章的标题</a></li><li>2019年09月06日</li></ul>"
+        "</div></body></html>"
+    )
+    doc = parse_document(src, "d.html")
+    assert "正文已结束" not in doc.text
+    assert "关注我们的公众号" not in doc.text
+    assert "希望今后多多举办。" in doc.text
+    assert doc.year == 2018

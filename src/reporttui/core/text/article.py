@@ -40,7 +40,13 @@ _SKIP = frozenset(
 _HEADING = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _SENTENCE_PUNCT = re.compile("[，。；！？、]")
 _WS = re.compile(r"\s+")
-_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# Hidden, or shown to screen readers only (a zero-size box that hides its overflow, a zero font):
+# 正文已结束，您可以按alt+4进行评论.
+_HIDDEN = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|font\s*:\s*0\s*/\s*0|font-size\s*:\s*0(?:px)?\s*(?:;|$)"
+    r"|(?=[^\"']*\bwidth\s*:\s*0(?:px)?\s*;)(?=[^\"']*\bheight\s*:\s*0(?:px)?\s*;)(?=[^\"']*overflow\s*:\s*hidden)",
+    re.IGNORECASE,
+)
 _HTML_END = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
 # A link that runs a script or goes nowhere is a control (打印, 关闭, 纠错, 分享, 收藏), not text.
 _CONTROL_HREF = re.compile(r"\s*(?:javascript:|#\s*$)", re.IGNORECASE)
@@ -408,11 +414,31 @@ def _trim_head(inside: list[Block], keep: list[bool]) -> None:
             keep[i] = False
 
 
+_SIGNED_OFF = 0.5
+"""An editor's line signs the article off when the text after it is at most this share of the
+text before it."""
+
+
 def _trim_tail(inside: list[Block], keep: list[bool]) -> None:
     """Leave out what follows the article's last paragraph without being its text: a site's
     disclaimer (声明：…), editor and tag lines, counters, and the title of a link list that was
     left out (延伸阅读 above its links). A line with sentence punctuation (an author's note, a photo
-    credit) stays."""
+    credit) stays, but not after the editor's line that signs the article off (责任编辑：某某 after
+    most of its text): what the container holds after it is the page's (a promotion box, a list
+    of other articles with their dates)."""
+    total = sum(b.chars for b in inside if b.dense)
+    before = 0
+    for i, b in enumerate(inside):
+        if (
+            keep[i]
+            and _EDITOR_LINE.match(_WS.sub("", b.text))
+            and total - before <= _SIGNED_OFF * before
+        ):
+            for k in range(i + 1, len(inside)):
+                keep[k] = False
+            break
+        if b.dense:
+            before += b.chars
     for i in range(len(inside) - 1, -1, -1):
         if not keep[i] or not inside[i].dense:
             continue

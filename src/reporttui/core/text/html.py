@@ -95,8 +95,8 @@ _PUBLISHED_TEXT = re.compile(
     r"(?:发布时间|发布日期|发文日期|时间|日期|刊发时间|發布時間|發布日期)\s*[:：]?\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
 )
 _META_DATE = re.compile(
-    r"<meta\s+[^>]*(?:name|property)\s*=\s*[\"'](?:pubdate|publishdate|firstpublishedtime|article:published_time|"
-    r"og:release_date|publish_time|ptime|date|dc\.date|og:time|pubtime|publishtime|article:publish_time)[\"'][^>]*>",
+    r"<meta\s+[^>]*(?:name|property)\s*=\s*[\"']\s*(?:pubdate|publishdate|firstpublishedtime|article:published_time|"
+    r"og:release_date|publish_time|ptime|date|dc\.date|og:time|pubtime|publishtime|article:publish_time)\s*[\"'][^>]*>",
     re.IGNORECASE,
 )
 _META_CONTENT = re.compile(
@@ -405,11 +405,16 @@ def extract_page(source: str) -> Page:
         if text:
             record = info and article.record_label(text) is not None
             dropped.append(Dropped(text, "document record" if record else "page chrome", chrome_at))
-            if len(text) <= 120 and not record:  # the record's fields are in ``page.info``
-                page.chrome.append(text)
+            # A date standing alone after the article's end is a list's (the dates of other
+            # articles under it), not the article's: it does not inform metadata.
+            teaser_date = chrome_past and _BARE_DATE.fullmatch(text) is not None
+            if len(text) <= 120 and not record and not teaser_date:
+                page.chrome.append(text)  # (the record's fields are in ``page.info``)
         chrome_line = []
 
-    for seg in segs:
+    last_kept = max((i for i, s in enumerate(segs) if s.keep), default=-1)
+    chrome_past = False  # the chrome line being gathered starts after the article's last node
+    for idx, seg in enumerate(segs):
         if seg is title_seg:
             rest = seg.text
             if title:
@@ -432,6 +437,7 @@ def extract_page(source: str) -> Page:
                 flush_chrome()
             if not chrome_line:
                 chrome_at = seg.line
+                chrome_past = idx > last_kept
             chrome_line.append(seg.text.strip())
             continue
         if seg.cell is not None and seg.cell[0] in grid:
@@ -460,6 +466,10 @@ def extract_page(source: str) -> Page:
 
 
 _MAX_TITLE_LINES = 5
+_BARE_DATE = re.compile(
+    r"[(（\[【]?\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"(?:\s*\d{1,2}[:：]\d\d(?:[:：]\d\d)?)?\s*[)）\]】]?"
+)
 _CENTER = re.compile(r"text-align\s*:\s*center|\balign\s*=\s*[\"']?center", re.IGNORECASE)
 # How the title of a document ends (…的通知, …工作意见的报告, …的规定).
 _DOC_TITLE_END = re.compile(

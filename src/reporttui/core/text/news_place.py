@@ -84,6 +84,12 @@ def _uses(text: str, absorb: bool = True) -> list[tuple[int, Division]]:
         clause = i == 0 or text[i - 1] in _CLAUSE_START
         d = _resolve(s, prev[1] if after_place and prev else None)
         if d is None:
+            # A shared short name written out in full (台江县, not 台江区) names that one.
+            written = [
+                x for x in stems[s] if len(x.name) > 2 and text.startswith(x.name[2:], i + 2)
+            ]
+            d = written[0] if len(written) == 1 else None
+        if d is None:
             i += 1
             continue
         end = i + 2
