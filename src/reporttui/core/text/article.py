@@ -40,13 +40,29 @@ _SKIP = frozenset(
 _HEADING = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _SENTENCE_PUNCT = re.compile("[，。；！？、]")
 _WS = re.compile(r"\s+")
-# Hidden, or shown to screen readers only (a zero-size box that hides its overflow, a zero font):
-# 正文已结束，您可以按alt+4进行评论.
+# Hidden, or shown to screen readers only (a zero font; a zero-size box hiding its overflow:
+# 正文已结束，您可以按alt+4进行评论).
 _HIDDEN = re.compile(
-    r"display\s*:\s*none|visibility\s*:\s*hidden|font\s*:\s*0\s*/\s*0|font-size\s*:\s*0(?:px)?\s*(?:;|$)"
-    r"|(?=[^\"']*\bwidth\s*:\s*0(?:px)?\s*;)(?=[^\"']*\bheight\s*:\s*0(?:px)?\s*;)(?=[^\"']*overflow\s*:\s*hidden)",
+    r"display\s*:\s*none|visibility\s*:\s*hidden|font\s*:\s*0\s*/\s*0|font-size\s*:\s*0(?:px)?\s*(?:;|$)",
     re.IGNORECASE,
 )
+_ZERO_WIDTH = re.compile(r"(?:^|[;\s])width\s*:\s*0(?:px)?\s*(?:;|$)", re.IGNORECASE)
+_ZERO_HEIGHT = re.compile(r"(?:^|[;\s])height\s*:\s*0(?:px)?\s*(?:;|$)", re.IGNORECASE)
+
+
+def _hidden(style: str) -> bool:
+    """Whether an element's ``style`` hides it from the reader (not from screen readers only)."""
+    if not style:
+        return False
+    if _HIDDEN.search(style):
+        return True
+    return (
+        "overflow" in style
+        and _ZERO_WIDTH.search(style) is not None
+        and _ZERO_HEIGHT.search(style) is not None
+    )
+
+
 _HTML_END = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
 # A link that runs a script or goes nowhere is a control (打印, 关闭, 纠错, 分享, 收藏), not text.
 _CONTROL_HREF = re.compile(r"\s*(?:javascript:|#\s*$)", re.IGNORECASE)
@@ -170,11 +186,7 @@ def _blocks(root: Any) -> list[Block]:
         if event == "start":
             if not tag:
                 continue
-            if (
-                tag in _SKIP
-                or el.get("hidden") is not None
-                or _HIDDEN.search(el.get("style") or "")
-            ):
+            if tag in _SKIP or el.get("hidden") is not None or _hidden(el.get("style") or ""):
                 walker.skip_subtree()
                 skipped.add(el)
                 continue

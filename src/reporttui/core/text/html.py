@@ -225,7 +225,8 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
                         if styled and styled.pop():
                             bold = max(0, bold - 1)
                     else:
-                        attrs = _ATTRS.match(tok)
+                        low = tok.lower()
+                        attrs = _ATTRS.match(tok) if ("bold" in low or "weight" in low) else None
                         declared = (
                             attrs is not None and _DECLARED_BOLD.search(attrs.group(1)) is not None
                         )
