@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/inputs/judged.py [CORPUS_DIR] [-v] [--held-out-details] [--held2-details]
         [--held3-details] [--held4-details] [--held5-details] [--pages3-details] [--pages3b-details] [--pages3c-details]
         [--pages4-details] [--pages5-details] [--pages6-details]
+        [--pages7-details]
 
 Prints, for the tuned part and the held-out parts (held: round 2, held2: round 3, held3, held4 and held5: round 4) separately: metadata fields right, junk
 strings left in the text, must-keep sentences lost, judged headings found (web pages and
@@ -178,6 +179,7 @@ PARTS = (
     "pages4",
     "pages5",
     "pages6",
+    "pages7",
 )
 
 
@@ -238,6 +240,7 @@ def main(argv: list[str]) -> None:
     pages4_details = "--pages4-details" in argv
     pages5_details = "--pages5-details" in argv
     pages6_details = "--pages6-details" in argv
+    pages7_details = "--pages7-details" in argv
     args = [a for a in argv if not a.startswith("-")]
     corpus = find_corpus(args[0] if args else None)
     parts = run_parts(corpus)
@@ -268,6 +271,8 @@ def main(argv: list[str]) -> None:
         shown.append(("pages5", parts["pages5"]))
     if pages6_details:
         shown.append(("pages6", parts["pages6"]))
+    if pages7_details:
+        shown.append(("pages7", parts["pages7"]))
     for name, s in shown:
         for n in s.notes:
             print(f"  [{name}] {n}")
