@@ -175,3 +175,15 @@ def test_hidden_text_and_the_sign_off_on_a_short_page() -> None:
     assert "关注我们的公众号" not in doc.text
     assert "希望今后多多举办。" in doc.text
     assert doc.year == 2018
+
+
+def test_pages7_classes_on_the_real_page() -> None:
+    # A Z-BlogPHP news site: a sponsor's tag before the title ([诗婷露雅化妆品]…) that the
+    # 原标题 line does not carry; the date in an <h6> header line under the <h2> title; an empty
+    # 责任编辑： label signing off a teaser after it.
+    raw, doc = _page("njxfhn-jiangmen-2019.html.gz")
+    assert doc.title == "江门七旬阿婆接来电称其涉黑被骗上百万！冒充公检法电诈团伙被端"
+    assert "[诗婷露雅化妆品]" not in doc.text
+    assert doc.year == 2019
+    assert "香港警方：8.31示威行动未发生致命事件" not in doc.text
+    assert check_no_loss(raw, doc) == []

@@ -67,11 +67,12 @@ _HTML_END = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
 # A link that runs a script or goes nowhere is a control (打印, 关闭, 纠错, 分享, 收藏), not text.
 _CONTROL_HREF = re.compile(r"\s*(?:javascript:|#\s*$)", re.IGNORECASE)
 # Lines after an article's last paragraph that are the page's record of it, not its text: the
-# editor's name (【责任编辑：某某】, (编辑：某某), 本文来源：… 责任编辑：…), its keyword or tag line,
+# editor's name (【责任编辑：某某】, (编辑：某某), 本文来源：… 责任编辑：…, or the label with the name
+# left empty), its keyword or tag line,
 # a like counter (+1, 赞 12).
 _EDITOR_LINE = re.compile(
     r"^[\[【(（]?\s*(?:(?:本文)?来源\s*[:：]\s*\S{1,20}\s*)?"
-    r"(?:责任编辑|责编|编辑|值班编辑|网站编辑|审核|审校|校对)\s*[:：]\s*[^\s。，；]{1,16}\s*[\]】)）]?$"
+    r"(?:责任编辑|责编|编辑|值班编辑|网站编辑|审核|审校|校对)\s*[:：]\s*[^\s。，；]{0,16}\s*[\]】)）]?$"
 )
 _SENTENCE_END = re.compile("[。！？!?]")
 _TAG_LINE = re.compile(r"^(?:关键字|关键词|标签|tags?)\s*[:：]", re.IGNORECASE)

@@ -367,6 +367,11 @@ def extract_page(source: str) -> Page:
         title = _SPACE.sub(" ", title_seg.text).strip() if title_seg else ""
         if title_seg is not None and title_seg.in_title:
             title = _SITE_SUFFIX.split(title)[0].strip() or title
+    original = _original_title(segs)
+    if original and title.endswith(original) and _TAG_PREFIX.fullmatch(title[: -len(original)]):
+        # A bracketed tag before the title ([某某化妆品]标题) that the page's 原标题 line does not
+        # carry: a sponsor's or site's label, not part of the title (it goes to the chrome).
+        title = original
     page.title = title
     current: list[str] = []
     cur_heading = 0
@@ -467,6 +472,19 @@ def extract_page(source: str) -> Page:
 
 
 _MAX_TITLE_LINES = 5
+_ORIGINAL_TITLE = re.compile(r"^\s*原标题\s*[:：]\s*(.{4,80}?)\s*$")
+_TAG_PREFIX = re.compile(r"\s*(?:\[[^\[\]]{1,20}\]|【[^【】]{1,20}】)\s*")
+
+
+def _original_title(segs: list[_Seg]) -> str:
+    """The title a page's 原标题：… line gives (a repost's original headline), or ""."""
+    for seg in segs:
+        m = _ORIGINAL_TITLE.match(seg.text)
+        if m:
+            return m.group(1).strip()
+    return ""
+
+
 _BARE_DATE = re.compile(
     r"[(（\[【]?\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
     r"(?:\s*\d{1,2}[:：]\d\d(?:[:：]\d\d)?)?\s*[)）\]】]?"
@@ -606,6 +624,7 @@ _DATE_NODE = re.compile(
     r"(\s*\d{1,2}[:：]\d\d(?:[:：]\d\d)?)?\s*[)）\]】]?\s*"
 )
 _HEADER_LINES = 6
+_MAX_TITLE_HEADING = 4
 """Kept text nodes at the article's start that may be its date line."""
 _HEADER_WINDOW = 16
 """Text nodes before the article's first kept one that count as its header (title, date, source)."""
@@ -620,7 +639,9 @@ def _header_date(segs: list[_Seg]) -> str | None:
         return None
     start = max(0, first - _HEADER_WINDOW)
     for i in range(first - 1, start - 1, -1):
-        if segs[i].heading and not segs[i].keep:
+        # The article's title heading bounds its header; a small heading (<h6> holding the date,
+        # author and counters) is a header line itself.
+        if segs[i].heading and segs[i].heading <= _MAX_TITLE_HEADING and not segs[i].keep:
             start = i + 1
             break
     for seg in segs[start:first]:
