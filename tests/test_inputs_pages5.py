@@ -139,6 +139,10 @@ def test_short_name_places_in_news_by_position() -> None:
         "<p>专家在北京路的会场介绍，实验进展顺利，后续将开展进一步研究，取得新的成果。</p>"
     )
     assert _news("某项研究进展顺利", wire * 2).region is None
+    clock = (
+        "<p>北京时间5月20日，有关机构发布了最新数据，显示相关指标稳中有升，市场预期总体稳定。</p>"
+    )
+    assert _news("某项数据发布", clock * 3).region is None
 
 
 def test_pages6_classes_on_the_real_pages() -> None:

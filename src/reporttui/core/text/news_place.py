@@ -77,7 +77,8 @@ def _uses(text: str, absorb: bool = True) -> list[tuple[int, Division]]:
     i = 0
     while i < len(text) - 1:
         s = text[i : i + 2]
-        if s not in stems or i in wire:
+        if s not in stems or i in wire or text.startswith("时间", i + 2):
+            # (北京时间 is a time zone, not the place)
             i += 1
             continue
         after_place = prev is not None and prev[0] == i
