@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/inputs/judged.py [CORPUS_DIR] [-v] [--held-out-details] [--held2-details]
         [--held3-details] [--held4-details] [--held5-details] [--pages3-details] [--pages3b-details] [--pages3c-details]
         [--pages4-details] [--pages5-details] [--pages6-details]
-        [--pages7-details]
+        [--pages7-details] [--pages8-details]
 
 Prints, for the tuned part and the held-out parts (held: round 2, held2: round 3, held3, held4 and held5: round 4) separately: metadata fields right, junk
 strings left in the text, must-keep sentences lost, judged headings found (web pages and
@@ -180,6 +180,7 @@ PARTS = (
     "pages5",
     "pages6",
     "pages7",
+    "pages8",
 )
 
 
@@ -241,6 +242,7 @@ def main(argv: list[str]) -> None:
     pages5_details = "--pages5-details" in argv
     pages6_details = "--pages6-details" in argv
     pages7_details = "--pages7-details" in argv
+    pages8_details = "--pages8-details" in argv
     args = [a for a in argv if not a.startswith("-")]
     corpus = find_corpus(args[0] if args else None)
     parts = run_parts(corpus)
@@ -273,6 +275,8 @@ def main(argv: list[str]) -> None:
         shown.append(("pages6", parts["pages6"]))
     if pages7_details:
         shown.append(("pages7", parts["pages7"]))
+    if pages8_details:
+        shown.append(("pages8", parts["pages8"]))
     for name, s in shown:
         for n in s.notes:
             print(f"  [{name}] {n}")
