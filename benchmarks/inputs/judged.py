@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/inputs/judged.py [CORPUS_DIR] [-v] [--held-out-details] [--held2-details]
         [--held3-details] [--held4-details] [--held5-details] [--held6-details] [--held7-details] [--held8-details] [--held9-details]
         [--pages3-details] [--pages3b-details] [--pages3c-details]
-        [--pages4-details]
+        [--pages4-details] [--pages5-details] [--pages6-details]
+        [--pages7-details] [--pages8-details]
 
 Prints, for the tuned part and the held-out parts (held: round 2, held2: round 3, held3, held4 and held5: round 4; held6-held9: round 5) separately: metadata fields right, junk
 strings left in the text, must-keep sentences lost, judged headings found (web pages and
@@ -181,6 +182,10 @@ PARTS = (
     "pages3b",
     "pages3c",
     "pages4",
+    "pages5",
+    "pages6",
+    "pages7",
+    "pages8",
 )
 
 
@@ -243,6 +248,10 @@ def main(argv: list[str]) -> None:
     pages3b_details = "--pages3b-details" in argv
     pages3c_details = "--pages3c-details" in argv
     pages4_details = "--pages4-details" in argv
+    pages5_details = "--pages5-details" in argv
+    pages6_details = "--pages6-details" in argv
+    pages7_details = "--pages7-details" in argv
+    pages8_details = "--pages8-details" in argv
     args = [a for a in argv if not a.startswith("-")]
     corpus = find_corpus(args[0] if args else None)
     parts = run_parts(corpus)
@@ -277,6 +286,14 @@ def main(argv: list[str]) -> None:
         shown.append(("pages3c", parts["pages3c"]))
     if pages4_details:
         shown.append(("pages4", parts["pages4"]))
+    if pages5_details:
+        shown.append(("pages5", parts["pages5"]))
+    if pages6_details:
+        shown.append(("pages6", parts["pages6"]))
+    if pages7_details:
+        shown.append(("pages7", parts["pages7"]))
+    if pages8_details:
+        shown.append(("pages8", parts["pages8"]))
     for name, s in shown:
         for n in s.notes:
             print(f"  [{name}] {n}")

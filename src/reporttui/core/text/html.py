@@ -83,13 +83,20 @@ _BLOCK = frozenset(
     ]
 )
 _BOLD = frozenset(("strong", "b"))
+# Inline elements that may declare bold by style instead of <strong>: a section heading written as
+# <font style="font-weight:bold"> or <span class="… bold">, the way some CMS editors mark them.
+_STYLED_INLINE = frozenset(("span", "font", "em", "i", "u"))
+_DECLARED_BOLD = re.compile(
+    r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b|=\s*[\"'][^\"']*\bbold\b", re.IGNORECASE
+)
+_ATTRS = re.compile(r"^<[a-zA-Z][a-zA-Z0-9]*\s+(.*)>$", re.DOTALL)
 _SPACE = re.compile(r"\s+")
 _PUBLISHED_TEXT = re.compile(
     r"(?:发布时间|发布日期|发文日期|时间|日期|刊发时间|發布時間|發布日期)\s*[:：]?\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
 )
 _META_DATE = re.compile(
-    r"<meta\s+[^>]*(?:name|property)\s*=\s*[\"'](?:pubdate|publishdate|firstpublishedtime|article:published_time|"
-    r"og:release_date|publish_time|ptime|date|dc\.date|og:time|pubtime|publishtime|article:publish_time)[\"'][^>]*>",
+    r"<meta\s+[^>]*(?:name|property)\s*=\s*[\"']\s*(?:pubdate|publishdate|firstpublishedtime|article:published_time|"
+    r"og:release_date|publish_time|ptime|date|dc\.date|og:time|pubtime|publishtime|article:publish_time)\s*[\"'][^>]*>",
     re.IGNORECASE,
 )
 _META_CONTENT = re.compile(
@@ -176,6 +183,7 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
     bold = 0
     in_title = False
     tables: list[list[int]] = []  # open tables, innermost last: [id, row, column]
+    styled: list[bool] = []  # open styled inline elements: each declares bold or not
     next_table = 0
     centered = False
     for m in _TOKEN.finditer(source):
@@ -212,6 +220,18 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
                     heading = 0 if closing else int(name[1])
                 elif name in _BOLD:
                     bold = max(0, bold - 1) if closing else bold + 1
+                elif name in _STYLED_INLINE and not tok.endswith("/>"):
+                    if closing:
+                        if styled and styled.pop():
+                            bold = max(0, bold - 1)
+                    else:
+                        low = tok.lower()
+                        attrs = _ATTRS.match(tok) if ("bold" in low or "weight" in low) else None
+                        declared = (
+                            attrs is not None and _DECLARED_BOLD.search(attrs.group(1)) is not None
+                        )
+                        styled.append(declared)
+                        bold += declared
                 elif name == "title":
                     in_title = not closing
                 elif name == "table":
@@ -228,6 +248,7 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
                     tables[-1][2] += 1
                 elif name in ("p", "div", "td", "li") and not closing:
                     bold = 0
+                    styled.clear()
         line += tok.count("\n")
         pos = m.end()
     if pos < len(source) and source[pos:].strip():
@@ -331,6 +352,10 @@ def extract_page(source: str) -> Page:
             x.keep = False
     elif title_n:
         title_seg = next((s for s in segs if not s.keep and title_n in _norm(s.text)), None)
+        if title_seg is None:
+            # The title line sits inside the article's container (a <div class="title"> over the
+            # first paragraph): that line is the title, not body text.
+            title_seg = next((s for s in segs if s.keep and _norm(s.text) == title_n), None)
     if title_seg is None:
         # No extractor title: the page's <title> without the site's name after a separator
         # (标题 - 某某市人民政府门户网站, 标题_新闻中心_某某网), else its <h1>.
@@ -342,6 +367,11 @@ def extract_page(source: str) -> Page:
         title = _SPACE.sub(" ", title_seg.text).strip() if title_seg else ""
         if title_seg is not None and title_seg.in_title:
             title = _SITE_SUFFIX.split(title)[0].strip() or title
+    original = _original_title(segs)
+    if original and title.endswith(original) and _TAG_PREFIX.fullmatch(title[: -len(original)]):
+        # A bracketed tag before the title ([某某化妆品]标题) that the page's 原标题 line does not
+        # carry: a sponsor's or site's label, not part of the title (it goes to the chrome).
+        title = original
     page.title = title
     current: list[str] = []
     cur_heading = 0
@@ -381,11 +411,16 @@ def extract_page(source: str) -> Page:
         if text:
             record = info and article.record_label(text) is not None
             dropped.append(Dropped(text, "document record" if record else "page chrome", chrome_at))
-            if len(text) <= 120 and not record:  # the record's fields are in ``page.info``
-                page.chrome.append(text)
+            # A date standing alone after the article's end is a list's (the dates of other
+            # articles under it), not the article's: it does not inform metadata.
+            teaser_date = chrome_past and _BARE_DATE.fullmatch(text) is not None
+            if len(text) <= 120 and not record and not teaser_date:
+                page.chrome.append(text)  # (the record's fields are in ``page.info``)
         chrome_line = []
 
-    for seg in segs:
+    last_kept = max((i for i, s in enumerate(segs) if s.keep), default=-1)
+    chrome_past = False  # the chrome line being gathered starts after the article's last node
+    for idx, seg in enumerate(segs):
         if seg is title_seg:
             rest = seg.text
             if title:
@@ -408,6 +443,7 @@ def extract_page(source: str) -> Page:
                 flush_chrome()
             if not chrome_line:
                 chrome_at = seg.line
+                chrome_past = idx > last_kept
             chrome_line.append(seg.text.strip())
             continue
         if seg.cell is not None and seg.cell[0] in grid:
@@ -436,6 +472,23 @@ def extract_page(source: str) -> Page:
 
 
 _MAX_TITLE_LINES = 5
+_ORIGINAL_TITLE = re.compile(r"^\s*原标题\s*[:：]\s*(.{4,80}?)\s*$")
+_TAG_PREFIX = re.compile(r"\s*(?:\[[^\[\]]{1,20}\]|【[^【】]{1,20}】)\s*")
+
+
+def _original_title(segs: list[_Seg]) -> str:
+    """The title a page's 原标题：… line gives (a repost's original headline), or ""."""
+    for seg in segs:
+        m = _ORIGINAL_TITLE.match(seg.text)
+        if m:
+            return m.group(1).strip()
+    return ""
+
+
+_BARE_DATE = re.compile(
+    r"[(（\[【]?\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"(?:\s*\d{1,2}[:：]\d\d(?:[:：]\d\d)?)?\s*[)）\]】]?"
+)
 _CENTER = re.compile(r"text-align\s*:\s*center|\balign\s*=\s*[\"']?center", re.IGNORECASE)
 # How the title of a document ends (…的通知, …工作意见的报告, …的规定).
 _DOC_TITLE_END = re.compile(
@@ -571,6 +624,7 @@ _DATE_NODE = re.compile(
     r"(\s*\d{1,2}[:：]\d\d(?:[:：]\d\d)?)?\s*[)）\]】]?\s*"
 )
 _HEADER_LINES = 6
+_MAX_TITLE_HEADING = 4
 """Kept text nodes at the article's start that may be its date line."""
 _HEADER_WINDOW = 16
 """Text nodes before the article's first kept one that count as its header (title, date, source)."""
@@ -585,7 +639,9 @@ def _header_date(segs: list[_Seg]) -> str | None:
         return None
     start = max(0, first - _HEADER_WINDOW)
     for i in range(first - 1, start - 1, -1):
-        if segs[i].heading and not segs[i].keep:
+        # The article's title heading bounds its header; a small heading (<h6> holding the date,
+        # author and counters) is a header line itself.
+        if segs[i].heading and segs[i].heading <= _MAX_TITLE_HEADING and not segs[i].keep:
             start = i + 1
             break
     for seg in segs[start:first]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from reporttui.core.labels import PROVINCES
 from reporttui.core.text.gazetteer import gazetteer, inside, is_division
+from reporttui.core.text.news_place import news_place
 from reporttui.core.text.variants import to_simplified
 
 _ADMIN = r"(?:省|市|县|区|自治区|自治州|自治县|州|盟|旗)"
@@ -920,6 +921,12 @@ def _region(
         outlet = _outlet_region(head, text)
         if outlet:
             return outlet, "source line (来源/责编：XX日报)"
+        # (pages5) A news item naming its place by a short name only (河南, 北京：…, 广州南沙).
+        found = news_place(
+            to_simplified(title_lines[0]) if title_lines else "", to_simplified(text)
+        )
+        if found:
+            return found
     # Fall back on the place the text keeps naming as the actor, if one clearly dominates.
     counts = Counter(
         n for m in _REGION_ACTOR.finditer(text[:20000]) if (n := _clean_region(m.group(1)))
