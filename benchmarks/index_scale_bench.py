@@ -92,20 +92,28 @@ def main() -> int:
     peak = [0]
     done = threading.Event()
 
-    def sample() -> None:  # the library copies, the bench's temp home and index (all in work)
-        while not done.wait(2.0):
-            used = 0
-            for root, _, names in os.walk(work):
-                for name in names:
-                    with contextlib.suppress(OSError):
-                        used += os.lstat(os.path.join(root, name)).st_size
-            peak[0] = max(peak[0], used)
+    def size(folder: Path) -> int:
+        used = 0
+        for root, _, names in os.walk(folder):
+            for name in names:
+                with contextlib.suppress(OSError):
+                    used += os.lstat(os.path.join(root, name)).st_size
+        return used
+
+    copies = [0]
+
+    def sample() -> None:  # the library copies (once written, walked once), the temp home
+        while not done.wait(2.0):  # and index (walking 30,000 copies every 2 s took ~0.4 core)
+            if copies[0]:
+                peak[0] = max(peak[0], copies[0] + size(work / "tmp"))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     try:
         n = make_library(args.corpus.resolve(), work / "library", args.copies, args.limit_docs)
         made = time.perf_counter() - started
+        copies[0] = size(work / "library")
+        peak[0] = max(peak[0], copies[0])
         print(f"index_scale_bench: {n} files in {work / 'library'} ({made:.0f} s)", file=sys.stderr)
         bench = Path(__file__).with_name("search_bench.py")
         cmd = [sys.executable, str(bench), "--corpus", str(work / "library"), "--json"]
