@@ -568,7 +568,7 @@ class _SegmentMatcher:
         key = tuple(tokens)
         got = self._cache.get(key)
         if got is not None:
-            if within is None:
+            if within is None or within is got.rows:  # a one-term query's own rows (its boost)
                 return got
             m = _members(got.rows, within)
             return _Part(got.rows[m], got.score[m], got.count[m], got.first[m])
@@ -760,9 +760,13 @@ class _SegmentMatcher:
             wp = self.term(tokens, main.rows)  # the word's rows among main's, with counts
             if not len(wp.rows):
                 continue
-            at = _members(main.rows, wp.rows)
             df = self.ix.word_frequency(self.exact_name, tuple(tokens), self)
             part = self._word_bm25(df, wp.rows, wp.count, boost)
+            if len(wp.rows) == len(main.rows):  # in every row (wp's rows are among main's)
+                score = score + part
+                word += part
+                continue
+            at = _members(main.rows, wp.rows)
             score = score.copy()
             score[at] += part
             word[at] += part
@@ -803,6 +807,11 @@ def _runs(
     return head, np.diff(np.append(starts, n))
 
 
+_DENSE_SPAN = 16
+""":func:`_members` marks rows in a bool array when the largest value is at most this many
+times the two arrays' length (plus a few pages): then the array is cheaper than searching."""
+
+
 def _members(a: NDArray[Any], b: NDArray[Any]) -> NDArray[Any]:
     """Mask of the elements of sorted unique ``a`` that are in sorted unique ``b``.
 
@@ -810,6 +819,15 @@ def _members(a: NDArray[Any], b: NDArray[Any]) -> NDArray[Any]:
     are not each looked up among a few hundred candidates)."""
     if not len(b) or not len(a):
         return np.zeros(len(a), dtype=bool)
+    top = max(int(a[-1]), int(b[-1])) + 1
+    if min(int(a[0]), int(b[0])) >= 0 and top <= _DENSE_SPAN * (len(a) + len(b)) + 4096:
+        # query (issue 11): row numbers of big lists (a common word's 128k rows against
+        # another's) are marked in a bool array over the rows and looked up there: a pass
+        # over each array instead of a binary search per element (same mask).
+        seen = np.zeros(top, dtype=bool)
+        seen[b] = True
+        dense: NDArray[Any] = seen[a]
+        return dense
     if len(a) > 4 * len(b):
         at = np.searchsorted(a, b)
         ok = at < len(a)
@@ -867,6 +885,25 @@ def match(
     filters let through (None: all). Raises :class:`~reporttui.core.index.postings.Damaged`
     when a segment's postings file is missing or broken. ``word_field`` is not used (ranking
     words are read from the exact field since schema 9; kept for callers)."""
+    return match_all(
+        reader, (spec,), exact_field=exact_field, allowed=allowed, section_field=section_field
+    )[0]
+
+
+def match_all(
+    reader: Any,
+    specs: Sequence[MatchSpec],
+    *,
+    exact_field: str,
+    allowed: Sequence[int] | set[int] | frozenset[int] | NDArray[Any] | None = None,
+    section_field: str | None = None,
+) -> list[Matches]:
+    """:func:`match` of each of ``specs`` under the same filters, with their postings decoded
+    once: the same results as one :func:`match` per spec.
+
+    query (issue 11): a query widened by synonyms is matched as widened and as typed (search's
+    literal-first rule); the second match decoded the same lists again and redid the terms
+    both share (~1/3 of such a query)."""
     ix = view(reader)
     allowed_arr = None
     if isinstance(allowed, np.ndarray):  # already sorted unique rows (search's filter rows)
@@ -874,29 +911,44 @@ def match(
     elif allowed is not None:
         allowed_arr = np.fromiter(allowed, dtype=np.int64)
         allowed_arr.sort()
-    if not ix.segments:
-        return Matches(_EMPTY_I, _EMPTY_F, _EMPTY_F, _EMPTY_I, _EMPTY_I)
+    none = Matches(_EMPTY_I, _EMPTY_F, _EMPTY_F, _EMPTY_I, _EMPTY_I)
+    if not ix.segments or not specs:
+        return [none for _ in specs]
     wanted: dict[str, set[str]] = {exact_field: set()}
-    for clause in spec.clauses:
-        for alt in clause:
-            for tokens in alt:
-                wanted[exact_field].update(tokens)
-    for tokens in spec.excluded:
-        wanted[exact_field].update(tokens)
-    for tokens, _ in spec.boosts:
-        wanted[exact_field].update(tokens)
-    if section_field is not None and spec.sections:
-        wanted.setdefault(section_field, set()).update(t for ts in spec.sections for t in ts)
-    merged = _decode(ix, wanted, {exact_field, section_field}, exact_field, spec, allowed_arr)
+    sections = specs[0].sections
+    for spec in specs:
+        if spec.sections != sections:  # one section filter per decode (it is the row filter)
+            raise ValueError("match_all: the specs must share their section filters")
+        for clause in spec.clauses:
+            for alt in clause:
+                for tokens in alt:
+                    wanted[exact_field].update(tokens)
+        for tokens in spec.excluded:
+            wanted[exact_field].update(tokens)
+        for tokens, _ in spec.boosts:
+            wanted[exact_field].update(tokens)
+    if section_field is not None and sections:
+        wanted.setdefault(section_field, set()).update(t for ts in sections for t in ts)
+    merged = _decode(ix, wanted, {exact_field, section_field}, exact_field, specs, allowed_arr)
     whole = _Segment(None, 0, merged, ix.live(), ix.doc_count_all)  # type: ignore[arg-type]
-    one = _SegmentMatcher(ix, whole, exact_field, allowed_arr, section_field, spec.sections)
-    got = one.run(spec)
-    if got is None:
-        return Matches(_EMPTY_I, _EMPTY_F, _EMPTY_F, _EMPTY_I, _EMPTY_I)
-    part, word = got
-    return Matches(
-        rows=part.rows, score=part.score, word_score=word, count=part.count, first=part.first
-    )
+    one = _SegmentMatcher(ix, whole, exact_field, allowed_arr, section_field, sections)
+    out = []
+    for spec in specs:  # the matcher's per-term results depend on the filters alone: shared
+        got = one.run(spec)
+        if got is None:
+            out.append(none)
+            continue
+        part, word = got
+        out.append(
+            Matches(
+                rows=part.rows,
+                score=part.score,
+                word_score=word,
+                count=part.count,
+                first=part.first,
+            )
+        )
+    return out
 
 
 class _MergedField:
@@ -933,7 +985,7 @@ def _decode(
     wanted: dict[str, set[str]],
     positions: set[str | None],
     exact_field: str,
-    spec: MatchSpec,
+    specs: Sequence[MatchSpec] | MatchSpec,
     allowed: NDArray[Any] | None,
 ) -> _Merged:
     """Decode the wanted tokens of every segment, one segment at a time (its pages are released
@@ -943,8 +995,11 @@ def _decode(
 
     A segment where some clause cannot match (each of its alternatives lacks a token) holds no
     matching row: nothing of it is decoded (a rare word spares the common ranking words); nor
-    is a segment without any row the filters allow."""
-    clauses = spec.clauses
+    is a segment without any row the filters allow. With several ``specs``, a segment is
+    skipped when none of them can match in it."""
+    if isinstance(specs, MatchSpec):
+        specs = (specs,)
+    every = any(not spec.clauses for spec in specs)  # some spec matches every row
     # Per (field, token), its parts in segment order: a decoded TermPostings (fixed widths) or
     # the number of a LEB128 piece, decoded with all the others in one pass at the end.
     pieces: dict[tuple[str, str], list[TermPostings | int]] = {}
@@ -969,12 +1024,19 @@ def _decode(
                 if lo == hi:
                     skipped.append(si)
                     continue
-            if clauses and not all(
-                any(
-                    all(ix.term(si, exact_field, t) is not None for tokens in alt for t in tokens)
-                    for alt in clause
+            if not every and not any(
+                all(
+                    any(
+                        all(
+                            ix.term(si, exact_field, t) is not None
+                            for tokens in alt
+                            for t in tokens
+                        )
+                        for alt in clause
+                    )
+                    for clause in spec.clauses
                 )
-                for clause in clauses
+                for spec in specs
             ):
                 skipped.append(si)
                 continue

@@ -972,6 +972,18 @@ def _match(searcher: Searcher, spec: matcher.MatchSpec, allowed: Any) -> matcher
     )
 
 
+def _match_all(
+    searcher: Searcher, specs: Sequence[matcher.MatchSpec], allowed: Any
+) -> list[matcher.Matches]:
+    return matcher.match_all(
+        searcher.reader(),
+        specs,
+        exact_field=BIGRAM_FIELD,
+        allowed=allowed,
+        section_field=SECTION_POSTINGS,
+    )
+
+
 def match_rows(
     searcher: Searcher,
     pq: ParsedQuery,
@@ -1007,15 +1019,22 @@ def _candidates(
 
     spec = match_spec(pq, home, use_jieba, plan)
     allowed_rows = _filter_rows(searcher, filt)
-    found = _match(searcher, spec, allowed_rows)
+    widened = any(
+        len(c.alternatives) > len(q) for c, q in zip(plan.clauses, pq.clauses, strict=False)
+    )
+    if widened:  # both matches at once (query, issue 11: their postings are decoded once)
+        found, found_lit = _match_all(
+            searcher, (spec, match_spec(pq, home, use_jieba)), allowed_rows
+        )
+    else:
+        found = _match(searcher, spec, allowed_rows)
     pool = dict(found.top(pool_size))
     firsts = _firsts(found, pool)
     literal_rows: frozenset[int] = frozenset()
-    if any(len(c.alternatives) > len(q) for c, q in zip(plan.clauses, pq.clauses, strict=False)):
+    if widened:
         # Synonyms widened the query (ranking, issue 8): rows holding the words as typed rank
         # first, so the best of them must be candidates even when synonym rows (地区生产总值 for
         # GDP) fill the pool by BM25F. Their rows are a subset of ``found``'s: counts unchanged.
-        found_lit = _match(searcher, match_spec(pq, home, use_jieba), allowed_rows)
         top_lit = dict(found_lit.top(pool_size))
         for d, sc in top_lit.items():
             pool[d] = max(pool.get(d, 0.0), sc)

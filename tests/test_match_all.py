@@ -1,0 +1,104 @@
+"""Reading-side shortcuts of the matcher give the same figures as the plain way (query, issue 11).
+
+* :func:`matcher.match_all` (several specs, postings decoded once, per-term results shared)
+  equals one :func:`matcher.match` per spec: rows, scores (bit for bit), counts, first positions;
+  across segments, deletions and filters.
+* :func:`matcher._members` (a bool array over the rows for big row lists) equals the binary
+  search it replaces, on random sorted arrays of every shape.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from conftest_search import index_batches, seed_documents
+from reporttui.core.index import matcher
+from reporttui.core.index.schema import BIGRAM_FIELD, SECTION_POSTINGS, document_rows
+from reporttui.core.search.query import parse_query
+from reporttui.core.search.search import match_spec, understand
+
+PAIRS = [
+    ("发展", "发展 OR 建设"),
+    ("林麝", "林麝 OR 沙棘 OR 养殖"),
+    ("生态 保护", "(生态 OR 环境) 保护"),
+    ("乡村振兴 -脱贫", "(乡村振兴 OR 乡村全面振兴) -脱贫"),
+    ("GDP", "GDP OR 地区生产总值 OR 生产总值"),
+    ("高质量发展", "高质量发展 OR 发展"),
+]
+
+
+def _same(a: matcher.Matches, b: matcher.Matches) -> None:
+    assert a.rows.tolist() == b.rows.tolist()
+    assert a.score.tobytes() == b.score.tobytes()
+    assert a.word_score.tobytes() == b.word_score.tobytes()
+    assert a.count.tolist() == b.count.tolist()
+    assert a.first.tolist() == b.first.tolist()
+
+
+@pytest.mark.parametrize("deleted", [False, True])
+def test_match_all_equals_one_match_per_spec(deleted: bool) -> None:
+    per_doc = [list(document_rows(d)) for d in seed_documents()]
+    batches = [per_doc[0] + per_doc[1], per_doc[2], per_doc[3] + per_doc[4]]
+    gone = [per_doc[1][0]["doc_id"], per_doc[3][0]["doc_id"]] if deleted else []
+    ix = index_batches(batches, gone)
+    with ix.searcher() as s:
+        reader = s.reader()
+        n = reader.doc_count_all()
+        filters = [None, np.arange(0, n, 3, dtype=np.int64), np.arange(n // 2, n, dtype=np.int64)]
+        checked = 0
+        for narrow, wide in PAIRS:
+            specs = (match_spec(parse_query(wide)), match_spec(parse_query(narrow)))
+            for allowed in filters:
+                kw = {"exact_field": BIGRAM_FIELD, "allowed": allowed}
+                together = matcher.match_all(reader, specs, section_field=SECTION_POSTINGS, **kw)
+                for spec, got in zip(specs, together, strict=True):
+                    alone = matcher.match(reader, spec, section_field=SECTION_POSTINGS, **kw)
+                    _same(got, alone)
+                    checked += len(alone)
+        assert checked > 300
+
+
+def test_match_all_with_a_synonym_plan_equals_separate_matches() -> None:
+    """The search's own pair: the plan widened by synonyms, then the words as typed."""
+    per_doc = [list(document_rows(d)) for d in seed_documents()]
+    ix = index_batches([[r for rows in per_doc for r in rows]])
+    with ix.searcher() as s:
+        reader = s.reader()
+        widened = 0
+        for text in ("GDP", "民营经济 营商环境", "乡村振兴", "数字经济 人工智能", "人工智能"):
+            pq = parse_query(text)
+            plan = understand(pq, s, None, True)
+            specs = (match_spec(pq, None, None, plan), match_spec(pq))
+            widened += specs[0] != specs[1]
+            together = matcher.match_all(reader, specs, exact_field=BIGRAM_FIELD)
+            for spec, got in zip(specs, together, strict=True):
+                _same(got, matcher.match(reader, spec, exact_field=BIGRAM_FIELD))
+        assert widened >= 2  # the synonym table widens some of them
+
+
+def _members_by_search(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    if not len(a) or not len(b):
+        return np.zeros(len(a), dtype=bool)
+    idx = np.minimum(np.searchsorted(b, a), len(b) - 1)
+    return b[idx] == a
+
+
+def test_members_dense_equals_binary_search() -> None:
+    rng = np.random.default_rng(11)
+    shapes = [
+        (0, 5),
+        (5, 0),
+        (1, 1),
+        (50, 50),
+        (3000, 120_000),
+        (120_000, 3000),
+        (100_000, 100_000),
+    ]
+    for na, nb in shapes:
+        for top in (max(na, nb, 1) * 2, 272_000, 1 << 40):
+            a = np.unique(rng.integers(0, top, na, dtype=np.int64))
+            b = np.unique(rng.integers(0, top, nb, dtype=np.int64))
+            if len(a) and len(b):
+                b = np.union1d(b, a[:: max(1, len(a) // 7)])  # some shared values
+            assert matcher._members(a, b).tolist() == _members_by_search(a, b).tolist()
