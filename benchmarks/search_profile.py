@@ -41,12 +41,15 @@ from search_bench import QUERIES
 
 CLOCK: list[Callable[[], float]] = [time.process_time]
 """The phases' clock: CPU time (wall times are noisy on a shared machine), or wall (--wall)."""
+SORT = ["cumulative"]
 PHASES = ("open", "filter", "understand", "words", "match", "top", "rerank", "counts", "hl")
 
 
 def _wrap(module: Any, name: str, phase: str, acc: dict[str, float], depth: list[int]) -> None:
     """Replace ``module.name`` by a wrapper adding its (outermost) wall time to ``acc[phase]``."""
-    inner: Callable[..., Any] = getattr(module, name)
+    inner: Callable[..., Any] | None = getattr(module, name, None)
+    if inner is None:  # an older version of the code (comparing before/after)
+        return
 
     def timed(*args: Any, **kwargs: Any) -> Any:
         if depth[0]:
@@ -67,6 +70,7 @@ def main() -> int:
     parser.add_argument("--home", type=Path, required=True, help="an indexed library home")
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per query")
     parser.add_argument("--cprofile", metavar="QUERY", help="cProfile this query")
+    parser.add_argument("--sort", default="cumulative", help="cProfile order (tottime...)")
     parser.add_argument("--json", action="store_true", help="one JSON line per query")
     parser.add_argument("--wall", action="store_true", help="phases in wall time (default CPU)")
     args = parser.parse_args()
@@ -78,6 +82,7 @@ def main() -> int:
     library = Library(args.home.resolve())
     for query in QUERIES:  # warm-up, as search_bench does
         library.search(query, limit=50)
+    SORT[0] = args.sort
     if args.cprofile:
         prof = cProfile.Profile()
         prof.enable()
@@ -85,7 +90,7 @@ def main() -> int:
             library.search(args.cprofile, limit=50)
         prof.disable()
         out = io.StringIO()
-        pstats.Stats(prof, stream=out).sort_stats("cumulative").print_stats(45)
+        pstats.Stats(prof, stream=out).sort_stats(SORT[0]).print_stats(45)
         print(out.getvalue())
         return 0
 

@@ -550,10 +550,14 @@ class _SegmentMatcher:
         rows: NDArray[Any],
         tf: NDArray[Any],
         boost: float = 1.0,
+        norm_at: NDArray[Any] | None = None,
     ) -> NDArray[Any]:
+        """BM25 of ``token`` at ``rows`` (``norm_at``: the rows' length part, if known)."""
         num = self.ix.idf(fieldname, token) * (K1 + 1)
         w = tf.astype(np.float64)
-        s: NDArray[Any] = num * w / (w + self.ix.norm(fieldname)[fr.lengths[rows]])
+        if norm_at is None:
+            norm_at = self.ix.norm(fieldname)[fr.lengths[rows]]
+        s: NDArray[Any] = num * w / (w + norm_at)
         return s * boost if boost != 1.0 else s
 
     def _filter(self, rows: NDArray[Any]) -> NDArray[Any]:
@@ -563,8 +567,11 @@ class _SegmentMatcher:
         mask: NDArray[Any] = self.keep[rows]
         return mask
 
-    def term(self, tokens: Term, within: NDArray[Any] | None = None) -> _Part:
-        """A term's rows and figures; ``within``: only these rows (sorted) are wanted."""
+    def term(
+        self, tokens: Term, within: NDArray[Any] | None = None, scored: bool = True
+    ) -> _Part:
+        """A term's rows and figures; ``within``: only these rows (sorted) are wanted.
+        ``scored=False``: the score may be left zero (a ranking word's rows and counts)."""
         key = tuple(tokens)
         got = self._cache.get(key)
         if got is not None:
@@ -575,7 +582,7 @@ class _SegmentMatcher:
         if within is None:
             got = self._cache[key] = self._term(tokens)
             return got
-        return self._term(tokens, within=within)
+        return self._term(tokens, scored=scored, within=within)
 
     def _postings(self, name: str, token: str) -> TermPostings:
         """A token's postings (decoded once per segment and query: alternatives share tokens)."""
@@ -615,8 +622,9 @@ class _SegmentMatcher:
             if m is not None:
                 rows, tf = rows[m], tf[m]
             if tp.pos is not None and len(tp.pos):
-                at = self._pos_ends(name, tokens[0], tp) - tp.tf  # each row's first position
-                first = tp.pos[at if m is None else at[m]].astype(np.int64)
+                ends = self._pos_ends(name, tokens[0], tp)
+                at = ends - tp.tf if m is None else ends[m] - tf  # each row's first position
+                first = tp.pos[at].astype(np.int64)
             else:  # unigrams keep no positions
                 first = np.full(len(rows), -1, np.int64)
             score = self._bm25(name, fr, tokens[0], rows, tf) if scored else np.zeros(len(rows))
@@ -637,12 +645,13 @@ class _SegmentMatcher:
         # Phrase: keys ``row << 32 | position - i`` of each token at the candidate rows only
         # (sorted: rows ascend, positions ascend within a row), intersected smallest first.
         keysets: list[NDArray[Any]] = []
+        tf_at: dict[int, NDArray[Any]] = {}  # token i -> its tf at each candidate row
         for i in order:
             tp = lists[i]
             if tp.pos is None:  # no positions stored: not a bigram here, no phrase
                 return _empty()
             idx = np.searchsorted(tp.rows, cand)  # cand is a subset of tp.rows
-            n_at = tp.tf[idx]
+            n_at = tf_at[i] = tp.tf[idx]
             begin = self._pos_ends(name, tokens[i], tp)[idx] - n_at
             total = int(n_at.sum())
             out_begin = np.cumsum(n_at) - n_at
@@ -667,9 +676,14 @@ class _SegmentMatcher:
         first = starts[first_idx] & 0xFFFFFFFF
         score = np.zeros(len(rows), dtype=np.float64)
         if scored:
-            for t, tp in zip(tokens, lists, strict=False):
-                idx = np.searchsorted(tp.rows, rows)
-                score = score + self._bm25(name, fr, t, rows, tp.tf[idx])
+            # query (issue 11): each token's tf at the matching rows is its tf at the
+            # candidates (rows are among them), and the length part is the rows' for every
+            # token: one lookup each instead of a binary search per token and row.
+            sel = np.flatnonzero(_members(cand, rows)) if len(rows) != len(cand) else None
+            norm_at = self.ix.norm(name)[fr.lengths[rows]]
+            for i, t in enumerate(tokens):
+                tf = tf_at[i] if sel is None else tf_at[i][sel]
+                score = score + self._bm25(name, fr, t, rows, tf, norm_at=norm_at)
         return _Part(rows, score, count, first)
 
     def _estimate(self, clause: tuple[tuple[Term, ...], ...]) -> int:
@@ -757,7 +771,8 @@ class _SegmentMatcher:
         for tokens, boost in spec.boosts:
             if not tokens:
                 continue
-            wp = self.term(tokens, main.rows)  # the word's rows among main's, with counts
+            # the word's rows among main's, with counts (its own BM25 is the word's, below)
+            wp = self.term(tokens, main.rows, scored=False)
             if not len(wp.rows):
                 continue
             df = self.ix.word_frequency(self.exact_name, tuple(tokens), self)
