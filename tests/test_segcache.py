@@ -72,7 +72,12 @@ def stepped(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return seen
 
 
-def test_caches_follow_adds_deletes_and_reindexing(tmp_path: Path, stepped: list[int]) -> None:
+@pytest.mark.parametrize("few", [True, False])
+def test_caches_follow_adds_deletes_and_reindexing(
+    tmp_path: Path, stepped: list[int], few: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not few:  # many region-less reports: their titles only (one stored row each)
+        monkeypatch.setattr(search, "REGIONLESS_DOCS", 1)
     home = tmp_path / "home"
     folder = tmp_path / "ix-1"
     folder.mkdir()
