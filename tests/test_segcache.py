@@ -43,7 +43,7 @@ def _fresh(ix: Any) -> tuple[Any, Any]:
 def _cached(ix: Any, home: Path) -> tuple[Any, Any, Any]:
     """The same through the caches of ``home`` (a new searcher: as a new process would)."""
     with ix.searcher() as searcher:
-        search._search_homes[searcher.reader()] = home
+        segcache.remember_home(searcher.reader(), home)
         live = matcher.view(searcher.reader()).live()
         return search._region_mask(searcher), search._regionless(searcher), live
 
@@ -137,7 +137,7 @@ def test_damaged_caches_are_recomputed(tmp_path: Path, damage: bytes) -> None:
     entries = segcache.load_json(home, "regionless")
     segcache.store_json(home, "regionless", {k: ["x", "太原 太原 太原"] for k in entries})
     with ix.searcher() as searcher:
-        search._search_homes[searcher.reader()] = home
+        segcache.remember_home(searcher.reader(), home)
         # a well-formed entry under the right key is trusted: the key names the segment
         assert all(t == ("x", "太原 太原 太原") for t in search._regionless(searcher).values())
 
@@ -230,3 +230,35 @@ def test_library_answers_the_same_with_caches_after_file_changes(tmp_path: Path)
     got = _answers(home)
     assert got == _without_caches(home)
     assert got[0][0] > 0  # the region-less reports naming 古交 are found by region:古交
+
+
+def test_view_facts_are_kept_per_view_and_follow_deletions(tmp_path: Path) -> None:
+    """Whether every report's rows are one run (IndexView._contiguous) is read back by a new
+    process for the same segments and deletions only; a damaged entry is recomputed."""
+    home = tmp_path / "home"
+    folder = tmp_path / "ix-1"
+    folder.mkdir()
+    ix = FileStorage(str(folder)).create_index(make_schema())
+    _add(ix, _docs()[:3])
+    _add(ix, _docs()[3:])
+
+    def contiguous(with_home: bool) -> tuple[bool, bool]:
+        with ix.searcher() as searcher:
+            if with_home:
+                segcache.remember_home(searcher.reader(), home)
+            v = matcher.view(searcher.reader())
+            return v._contiguous("doc"), v._contiguous("section")
+
+    assert contiguous(True) == contiguous(False) == (True, True)
+    kept = segcache.load_json(home, "runs")
+    assert len(kept) == 1
+    (key,) = kept
+    segcache.store_json(home, "runs", {key: {"doc": False, "section": False}})
+    assert contiguous(True) == (False, False)  # read back, not recomputed: the same view
+    w = open_writer(ix)  # a deletion: another view, computed afresh
+    w.delete_document("d01")
+    w.commit()
+    assert contiguous(True) == contiguous(False) == (True, True)
+    for damage in ({"x": 1}, {next(iter(segcache.load_json(home, "runs"))): [1, 2]}):
+        segcache.store_json(home, "runs", damage)
+        assert contiguous(True) == (True, True)

@@ -23,6 +23,7 @@ import json
 import os
 import tempfile
 import threading
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,38 @@ from numpy.typing import NDArray
 
 FORMAT = 1
 _lock = threading.Lock()
+_homes: weakref.WeakKeyDictionary[Any, Path] = weakref.WeakKeyDictionary()
+"""reader -> the library home it is searched for (where its caches are kept)."""
+
+
+def remember_home(reader: Any, home: Path) -> None:
+    """Keep ``reader``'s caches in ``home`` (a reader of no library keeps none)."""
+    with contextlib.suppress(TypeError):
+        _homes[reader] = Path(home)
+
+
+def home_of(reader: Any) -> Path | None:
+    """The library home given for ``reader`` by :func:`remember_home`, or None."""
+    try:
+        return _homes.get(reader)
+    except TypeError:
+        return None
+
+
+def view_key(leaves: list[Any]) -> str | None:
+    """A key for a whole index view: every segment's :func:`segment_key` with its number of
+    deleted rows (a segment's deletions only grow, so the same number is the same set); None
+    when a segment has no stable identity."""
+    parts = []
+    for leaf in leaves:
+        key = segment_key(leaf)
+        if key is None:
+            return None
+        try:
+            parts.append(f"{key}-{int(leaf.doc_count_all()) - int(leaf.doc_count())}")
+        except Exception:
+            return None
+    return "|".join(parts)
 
 
 def cache_path(home: Path, kind: str) -> Path:

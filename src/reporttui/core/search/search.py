@@ -131,8 +131,6 @@ _regionless_cache: weakref.WeakKeyDictionary[Any, dict[str, tuple[str, str]]] = 
 )
 
 
-_search_homes: weakref.WeakKeyDictionary[Any, Path] = weakref.WeakKeyDictionary()
-"""reader -> the library home it is searched for (where per-segment caches are kept)."""
 _regionless_rows_cache: weakref.WeakKeyDictionary[Any, dict[str, list[int]]] = (
     weakref.WeakKeyDictionary()
 )
@@ -187,7 +185,7 @@ def _region_mask(searcher: Any) -> Any:
     leaves = [(reader, 0)] if reader.is_atomic() else list(reader.leaf_readers())
     # scale (issue 11): a segment's mask is kept on disk (core/index/segcache.py): a one-shot
     # search steps only the segments it has not seen (~65 ms at 1x, ~0.6 s at 10x otherwise).
-    home = _search_homes.get(reader)
+    home = segcache.home_of(reader)
     cached = segcache.load(home, "region-mask") if home is not None else {}
     fresh: dict[str, Any] = {}
     for leaf, offset in leaves:
@@ -304,7 +302,7 @@ def _regionless(searcher: Any) -> dict[str, tuple[str, str]]:
     # scale (issue 11): kept on disk by (segment, report, rows read): a segment never changes,
     # so a one-shot search reads the stored rows of reports it has not seen only (~3,000
     # stored rows at 1x: ~50 ms of every region-word search).
-    home = _search_homes.get(reader)
+    home = segcache.home_of(reader)
     where = _segment_keys(reader) if home is not None else []
     cached = segcache.load_json(home, "regionless") if home is not None and where else {}
     kept: dict[str, Any] = {}
@@ -698,8 +696,7 @@ def _run(
         )
     limit = max(int(limit), 1)
     if home is not None:
-        with contextlib.suppress(TypeError):
-            _search_homes[searcher.reader()] = Path(home)
+        segcache.remember_home(searcher.reader(), Path(home))
     filt = build_filter(pq, searcher)
     if pq.filters.tag:  # workbench (issue 14): tag:NAME, resolved against the tags store
         from reporttui.core.search.tagfilter import tag_filter
