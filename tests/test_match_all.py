@@ -102,3 +102,46 @@ def test_members_dense_equals_binary_search() -> None:
             if len(a) and len(b):
                 b = np.union1d(b, a[:: max(1, len(a) // 7)])  # some shared values
             assert matcher._members(a, b).tolist() == _members_by_search(a, b).tolist()
+
+
+def _reference_counts(
+    docs: list[str], sections: list[str], rows: list[int]
+) -> tuple[list[tuple[str, int]], list[tuple[tuple[str, str], int]]]:
+    """Per document (most first, ties by first row) and per (document, section) (by first row)."""
+    per_doc: dict[str, list[int]] = {}
+    per_sec: dict[tuple[str, str], int] = {}
+    for r in rows:
+        got = per_doc.setdefault(docs[r], [0, r])
+        got[0] += 1
+        per_sec[(docs[r], sections[r])] = per_sec.get((docs[r], sections[r]), 0) + 1
+    order = sorted(per_doc.items(), key=lambda kv: (-kv[1][0], kv[1][1]))
+    return [(d, c) for d, (c, _) in order], list(per_sec.items())
+
+
+@pytest.mark.parametrize("split", [False, True])
+def test_counts_equal_a_plain_count(split: bool) -> None:
+    """Per-report and per-section counts, by runs or the general way (a report's rows in two
+    segments when ``split``), equal a count row by row."""
+    per_doc = [list(document_rows(d)) for d in seed_documents()]
+    first = per_doc[0]
+    cut = len(first) // 2
+    if split:  # one report's rows in the first and the last segment, apart
+        batches = [first[:cut] + per_doc[1], per_doc[2] + per_doc[3], first[cut:] + per_doc[4]]
+    else:
+        batches = [first + per_doc[1], per_doc[2] + per_doc[3], per_doc[4]]
+    ix = index_batches(batches)
+    rng = np.random.default_rng(5)
+    with ix.searcher() as s:
+        view = matcher.view(s.reader())
+        docs, sections = view.row_keys()
+        n = len(docs)
+        picks = [np.arange(n), np.arange(0, n, 2), np.arange(cut, n)]
+        picks += [np.unique(rng.integers(0, n, k)) for k in (1, 5, 50, 500, n)]
+        for rows in picks:
+            rows = rows.astype(np.int64)
+            got_doc, got_sec = view.counts(rows)
+            want_doc, want_sec = _reference_counts(docs, sections, rows.tolist())
+            assert list(got_doc.items()) == want_doc
+            assert list(got_sec.as_dict().items()) == want_sec
+            for key, c in want_sec[:20]:
+                assert got_sec[key] == c

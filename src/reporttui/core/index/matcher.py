@@ -153,6 +153,7 @@ class IndexView:
         self._lengths: dict[str, NDArray[Any]] = {}
         self._runs_ok: dict[str, bool] = {}
         self._section_runs: NDArray[Any] | None = None
+        self._section_key: tuple[int, NDArray[Any]] | None = None
         leaves = [(reader, 0)] if reader.is_atomic() else list(reader.leaf_readers())
         for leaf, offset in leaves:
             n = leaf.doc_count_all()
@@ -295,11 +296,9 @@ class IndexView:
         (document, section) (in order of first row)."""
         if not len(rows):
             return {}, SectionCounts(_EMPTY_I, _EMPTY_I, self, 1)
-        d_all, dk = self.key_column("doc_id")
-        s_all, sk = self.key_column("section_id")
-        d, s = d_all[rows], s_all[rows]
-        width = max(len(sk), 1)
-        key = d * width + s
+        dk = self.key_column("doc_id")[1]
+        width, all_keys = self._section_keys()
+        key = all_keys[rows]
         # Rows ascend and a section's rows are consecutive, so each key is one run: counts are
         # run lengths, already in order of first row (no sort). Else the general way.
         big = len(rows) > _CHECK_ONCE_ROWS
@@ -314,8 +313,18 @@ class IndexView:
         else:
             ukey, kcnt = runs
         per_section = SectionCounts(ukey, kcnt, self, width)
-        druns = _runs(d, big and self._contiguous("doc"))
+        # A document's runs of rows are runs of its sections' runs: the documents' runs are
+        # found among the (few) section runs, not over every row (query, issue 11).
+        druns = None
+        if runs is not None:
+            heads = ukey // width
+            cut = np.flatnonzero(heads[1:] != heads[:-1]) + 1
+            at = np.concatenate(([0], cut))
+            ud = heads[at]
+            if (big and self._contiguous("doc")) or len(ud) < 2 or len(np.unique(ud)) == len(ud):
+                druns = ud, np.add.reduceat(kcnt, at)
         if druns is None:
+            d = key // width
             ud, dfirst, dcnt = np.unique(d, return_index=True, return_counts=True)
             order = np.lexsort((dfirst, -dcnt))
         else:  # runs are in order of first row: a stable sort by count keeps ties that way
@@ -325,6 +334,20 @@ class IndexView:
             zip(map(dk.__getitem__, ud[order].tolist()), dcnt[order].tolist(), strict=True)
         )
         return per_doc, per_section
+
+    def _section_keys(self) -> tuple[int, NDArray[Any]]:
+        """``width`` and global row -> ``doc code * width + section code`` (made once): the
+        key :meth:`counts` groups by."""
+        with self._lock:
+            got = self._section_key
+        if got is None:
+            d = self.key_column("doc_id")[0]
+            s, sk = self.key_column("section_id")
+            width = max(len(sk), 1)
+            got = (width, d * width + s)
+            with self._lock:
+                self._section_key = got
+        return got
 
     def live(self) -> NDArray[Any] | None:
         """Global row -> live (bool), or None when no segment has deletions (made once)."""
