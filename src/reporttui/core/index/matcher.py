@@ -551,6 +551,7 @@ class _SegmentMatcher:
         self._cache: dict[tuple[str, ...], _Part] = {}
         self._decoded: dict[tuple[str, str], TermPostings] = {}
         self._ends: dict[tuple[str, str], NDArray[Any]] = {}
+        self._last_norm: tuple[str, NDArray[Any], NDArray[Any]] | None = None
         if section_terms and sections is not None:
             sec = np.zeros(seg.n, dtype=bool)
             self.keep = None  # every run's first row, whatever the filters (applied below)
@@ -579,9 +580,19 @@ class _SegmentMatcher:
         num = self.ix.idf(fieldname, token) * (K1 + 1)
         w = tf.astype(np.float64)
         if norm_at is None:
-            norm_at = self.ix.norm(fieldname)[fr.lengths[rows]]
+            norm_at = self._norm_at(fieldname, fr, rows)
         s: NDArray[Any] = num * w / (w + norm_at)
         return s * boost if boost != 1.0 else s
+
+    def _norm_at(self, fieldname: str, fr: FieldReader, rows: NDArray[Any]) -> NDArray[Any]:
+        """BM25's length part at ``rows``; the last one is kept (a one-term query's rows are
+        scored for the term and again for its ranking word: the same array)."""
+        last = self._last_norm
+        if last is not None and last[0] == fieldname and last[1] is rows:
+            return last[2]
+        got: NDArray[Any] = self.ix.norm(fieldname)[fr.lengths[rows]]
+        self._last_norm = (fieldname, rows, got)
+        return got
 
     def _filter(self, rows: NDArray[Any]) -> NDArray[Any]:
         """Mask of ``rows`` that are live and allowed."""
@@ -703,7 +714,7 @@ class _SegmentMatcher:
             # candidates (rows are among them), and the length part is the rows' for every
             # token: one lookup each instead of a binary search per token and row.
             sel = np.flatnonzero(_members(cand, rows)) if len(rows) != len(cand) else None
-            norm_at = self.ix.norm(name)[fr.lengths[rows]]
+            norm_at = self._norm_at(name, fr, rows)
             for i, t in enumerate(tokens):
                 tf = tf_at[i] if sel is None else tf_at[i][sel]
                 score = score + self._bm25(name, fr, t, rows, tf, norm_at=norm_at)
@@ -817,7 +828,7 @@ class _SegmentMatcher:
         ``df``), length-normalised by the exact field."""
         idf = math.log(self.ix.doc_count_all / (df + 1)) + 1
         w = tf.astype(np.float64)
-        norm = self.ix.norm(self.exact_name)[self.exact.lengths[rows]]
+        norm = self._norm_at(self.exact_name, self.exact, rows)
         s: NDArray[Any] = idf * (K1 + 1) * w / (w + norm)
         return s * boost if boost != 1.0 else s
 
