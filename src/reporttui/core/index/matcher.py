@@ -601,9 +601,7 @@ class _SegmentMatcher:
         mask: NDArray[Any] = self.keep[rows]
         return mask
 
-    def term(
-        self, tokens: Term, within: NDArray[Any] | None = None, scored: bool = True
-    ) -> _Part:
+    def term(self, tokens: Term, within: NDArray[Any] | None = None, scored: bool = True) -> _Part:
         """A term's rows and figures; ``within``: only these rows (sorted) are wanted.
         ``scored=False``: the score may be left zero (a ranking word's rows and counts)."""
         key = tuple(tokens)

@@ -127,9 +127,8 @@ def _local_matches(folded: str, wanted: Sequence[str]) -> list[Span] | None:
             got.append(m)
             if len(got) == k:
                 break
-        if len(got) == k and [
-            " " if m.group()[0].isspace() else m.group() for m in got
-        ] == list(wanted):
+        seen = [" " if m.group()[0].isspace() else m.group() for m in got]
+        if len(got) == k and seen == list(wanted):
             out.append((got[0].start(), got[-1].end()))
         p = folded.find(first, p + 1)
     return out

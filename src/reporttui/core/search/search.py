@@ -864,7 +864,7 @@ def match_spec(
     home: Path | None = None,
     use_jieba: bool | None = None,
     plan: Plan | None = None,
-    boosts: tuple[tuple[tuple[str, ...], float], ...] | None = None,
+    boosts: tuple[tuple[matcher.Term, float], ...] | None = None,
 ) -> matcher.MatchSpec:
     """The parsed query as the matcher's token lists (and jieba ranking words, unless off).
 
@@ -899,9 +899,9 @@ def match_spec(
 
 def _boosts(
     pq: ParsedQuery, home: Path | None, use_jieba: bool | None
-) -> tuple[tuple[tuple[str, ...], float], ...]:
+) -> tuple[tuple[matcher.Term, float], ...]:
     """The ranking words of a query as exact-field tokens, each with its boost."""
-    boosts: tuple[tuple[tuple[str, ...], float], ...] = ()
+    boosts: tuple[tuple[matcher.Term, float], ...] = ()
     if (use_jieba is None or use_jieba) and pq.positive:
         # build (issue 11): a word's statistics come from the exact field (no jieba field)
         words = (tuple(term_query_tokens(w)) for w in ranking_words(pq, home))
