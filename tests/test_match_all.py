@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
 
@@ -145,3 +147,60 @@ def test_counts_equal_a_plain_count(split: bool) -> None:
             assert list(got_sec.as_dict().items()) == want_sec
             for key, c in want_sec[:20]:
                 assert got_sec[key] == c
+
+
+REPEATS = [
+    "林麝 养殖 林麝养殖",
+    "(林麝 养殖) OR (养殖 沙棘)",
+    "(林麝养殖 OR 沙棘) 林麝养殖",
+    "生态保护 生态 -保护区",
+    "高质量发展 (高质量 OR 发展)",
+    "民营经济 营商环境",
+    "数字经济 人工智能",
+    "(经济发展 生态) OR (生态保护 经济发展)",
+    "乡村振兴 -脱贫攻坚 乡村",
+    "section:民生 民生保障 就业",
+    # a phrase asked again within rows that are not a subset (the second alternative's) must
+    # be matched again: these differ when it is not (found on the seeds)
+    "街巷 (公共 文明城市) OR (文明城市 小区)",
+    "搭建 (经济 体系建设) OR (体系建设 军人)",
+    "领导 (治理 团结在以) OR (团结在以 周围)",
+]
+
+
+def test_reusing_a_phrase_matched_within_more_rows_changes_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A phrase asked again within a subset of the rows it was matched within is filtered, not
+    matched again: the same figures as matching it each time (repeated phrases in AND, OR and
+    exclusions, ranking words that are also terms), across segments and deletions."""
+    per_doc = [list(document_rows(d)) for d in seed_documents()]
+    batches = [per_doc[0] + per_doc[1], per_doc[2], per_doc[3] + per_doc[4]]
+    ix = index_batches(batches, [per_doc[3][0]["doc_id"]])
+    with ix.searcher() as s:
+        reader = s.reader()
+        kw = {"exact_field": BIGRAM_FIELD, "section_field": SECTION_POSTINGS}
+        inner = matcher._SegmentMatcher._term
+        calls = {True: 0, False: 0}
+        counting = [False]
+
+        def counted(self: Any, *args: Any, **kwargs: Any) -> Any:
+            if counting[0]:
+                calls[matcher.REUSE_WITHIN] += 1
+            return inner(self, *args, **kwargs)
+
+        monkeypatch.setattr(matcher._SegmentMatcher, "_term", counted)
+        checked = 0
+        for text in REPEATS:
+            spec = match_spec(parse_query(text))
+            matcher.match(reader, spec, **kw)  # the view's phrase frequencies, counted once
+            counting[0] = True
+            monkeypatch.setattr(matcher, "REUSE_WITHIN", True)
+            reused = matcher.match(reader, spec, **kw)
+            monkeypatch.setattr(matcher, "REUSE_WITHIN", False)
+            fresh = matcher.match(reader, spec, **kw)
+            counting[0] = False
+            _same(reused, fresh)
+            checked += len(fresh)
+        assert checked > 20
+        assert calls[True] < calls[False]  # phrases were reused

@@ -113,6 +113,10 @@ class _Part:
     first: NDArray[Any]
 
 
+REUSE_WITHIN = True
+"""Reuse a phrase matched within some rows when it is asked within a subset of them (see
+:meth:`_SegmentMatcher.term`; a switch for the test comparing both ways)."""
+
 _CHECK_ONCE_ROWS = 20_000
 """Above this many matching rows, counting relies on a once-per-index check that each
 document's and section's rows are consecutive (else it checks the matching rows each time)."""
@@ -549,6 +553,8 @@ class _SegmentMatcher:
             keep = mask if keep is None else keep & mask
         self.keep = keep
         self._cache: dict[tuple[str, ...], _Part] = {}
+        # phrase -> the rows it was last matched within, whether scored, and the result
+        self._within: dict[tuple[str, ...], tuple[NDArray[Any], bool, _Part]] = {}
         self._decoded: dict[tuple[str, str], TermPostings] = {}
         self._ends: dict[tuple[str, str], NDArray[Any]] = {}
         self._last_norm: tuple[str, NDArray[Any], NDArray[Any]] | None = None
@@ -614,7 +620,21 @@ class _SegmentMatcher:
         if within is None:
             got = self._cache[key] = self._term(tokens)
             return got
-        return self._term(tokens, scored=scored, within=within)
+        if len(key) < 2 or not REUSE_WITHIN:  # one token: restricting its list is as cheap
+            return self._term(tokens, scored=scored, within=within)
+        # query (issue 11): a phrase matched within some rows (a later clause, an exclusion)
+        # and asked again within fewer (a ranking word among the matches: 民营经济 of
+        # 民营经济 营商环境) is filtered, not matched again; a row's figures do not depend on
+        # the other rows, so the figures are the same.
+        prev = self._within.get(key)
+        if prev is not None and (prev[1] or not scored):
+            rows_before, _, part = prev
+            if within is rows_before or bool(_members(within, rows_before).all()):
+                m = _members(part.rows, within)
+                return _Part(part.rows[m], part.score[m], part.count[m], part.first[m])
+        got = self._term(tokens, scored=scored, within=within)
+        self._within[key] = (within, scored, got)
+        return got
 
     def _postings(self, name: str, token: str) -> TermPostings:
         """A token's postings (decoded once per segment and query: alternatives share tokens)."""
