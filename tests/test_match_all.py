@@ -204,3 +204,22 @@ def test_reusing_a_phrase_matched_within_more_rows_changes_nothing(
             checked += len(fresh)
         assert checked > 20
         assert calls[True] < calls[False]  # phrases were reused
+
+
+def test_top_equals_a_full_sort() -> None:
+    """The best rows from a sampled threshold are those of sorting every row (ties by row)."""
+    rng = np.random.default_rng(3)
+    for n in (0, 1, 10, 700, 5000, 130_000):
+        rows = np.sort(rng.choice(10 * n + 10, n, replace=False)).astype(np.int64)
+        for kind in ("random", "ties", "constant"):
+            if kind == "random":
+                score = rng.random(n)
+            elif kind == "ties":
+                score = rng.integers(0, 20, n).astype(np.float64) / 7
+            else:
+                score = np.ones(n)
+            m = matcher.Matches(rows, score, score, np.zeros(n, np.int64), np.zeros(n, np.int64))
+            for k in (1, 5, 150, 2000):
+                order = np.lexsort((rows, -score))[:k]
+                want = [(int(r), float(s)) for r, s in zip(rows[order], score[order], strict=True)]
+                assert m.top(k) == want

@@ -93,7 +93,11 @@ class Matches:
             return []
         neg = -self.score
         if n > 4 * k + 64:  # only rows scoring at least the k-th best can be among the k best
-            kth = np.partition(neg, k - 1)[k - 1]
+            # query (issue 11): the k-th best of every 8th row scores at most the k-th best of
+            # all, so the rows scoring at least it hold the k best (about 8k rows): a partition
+            # of an eighth of the rows (a common word: 128k rows, 1.6 ms -> 0.1 ms).
+            sample = neg[::_TOP_STRIDE] if n >= _TOP_STRIDE * k else neg
+            kth = np.partition(sample, k - 1)[k - 1]
             cand = np.flatnonzero(neg <= kth)
             order = cand[np.lexsort((self.rows[cand], neg[cand]))][:k]
         else:
@@ -101,6 +105,10 @@ class Matches:
         return [
             (int(r), float(s)) for r, s in zip(self.rows[order], self.score[order], strict=False)
         ]
+
+
+_TOP_STRIDE = 8
+""":meth:`Matches.top` finds its threshold among every this-many-th row."""
 
 
 @dataclass
