@@ -21,8 +21,12 @@ def _reference(text: str, term: str) -> list[tuple[int, int]]:
 
 
 def test_folds_to_is_the_inverse_of_fold() -> None:
-    for ch in {chr(d) for d in _FOLD.values()} | {chr(s) for s in _FOLD} | set("发展林麝，。 "):
-        assert set(folds_to(ch)) == {c for c in map(chr, [*_FOLD, ord(ch)]) if fold(c) == ch}
+    chars = {chr(d) for d in _FOLD.values()} | {chr(s) for s in _FOLD} | set("发展林麝，。 ")
+    inverse: dict[str, set[str]] = {}
+    for c in chars:
+        inverse.setdefault(fold(c), set()).add(c)
+    for ch in chars:
+        assert set(folds_to(ch)) == inverse.get(ch, set()), ch
 
 
 def test_spans_on_stored_text_equal_spans_on_folded_text() -> None:
@@ -40,3 +44,36 @@ def test_spans_on_stored_text_equal_spans_on_folded_text() -> None:
             assert find_spans(text, [t]) == _reference(text, t), (text, t)
             checked += 1
     assert checked > 600
+
+
+def _reference_units(text: str, term: str) -> list[tuple[int, int]]:
+    """The former way for numbers and Latin words: cut the whole folded text into units."""
+    from reporttui.core.index.tokenize import UNIT_RE, units
+
+    folded = fold(text)
+    ms = list(UNIT_RE.finditer(folded))
+    got = [" " if m.group()[0].isspace() else m.group() for m in ms]
+    wanted = units(term)
+    k = len(wanted)
+    spans = [
+        (ms[i].start(), ms[i + k - 1].end())
+        for i in range(len(got) - k + 1)
+        if got[i : i + k] == wanted
+    ]
+    return merge_spans(spans)
+
+
+def test_number_and_latin_spans_equal_whole_text_units() -> None:
+    """Units are cut only around each candidate place: the same spans as cutting it all."""
+    rng = random.Random(9)
+    alphabet = [*"0123456789..%%abcxyzABC５％．  \u3000增长左右万亿元，。", "\n"]
+    terms = ["5%", "6.5%", "5%左右", "1.5", "abc", "ab", "5", "x 1", "12.5%", "c5", "0.5%增长"]
+    checked = 0
+    for _ in range(1500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 90)))
+        if rng.random() < 0.1:  # a long run of digits and letters (the whole-text way)
+            text = "5" * 80 + text + "5%" + "a1" * 50
+        for term in terms:
+            assert find_spans(text, [term]) == _reference_units(text, term), (text, term)
+            checked += 1
+    assert checked > 10000

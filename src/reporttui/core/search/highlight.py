@@ -67,8 +67,13 @@ def find_spans(text: str, terms: Sequence[str]) -> list[Span]:
         wanted = units(term)
         if not wanted:
             continue
-        if raw is None:
+        if not folded:
             folded = fold(text)
+        if raw is None:
+            local = _local_matches(folded, wanted)
+            if local is not None:
+                found.extend(local)
+                continue
             raw = UNIT_RE.findall(folded)
             text_units = [u if not u[0].isspace() else " " for u in raw]
         k = len(wanted)
@@ -85,6 +90,48 @@ def find_spans(text: str, terms: Sequence[str]) -> list[Span]:
                 last = i + k - 1
                 found.append((starts[i], starts[last] + len(raw[last])))
     return merge_spans(found)
+
+
+_SOFT = frozenset("0123456789abcdefghijklmnopqrstuvwxyz.%")
+"""Characters a unit of several characters can hold (numbers, Latin words; whitespace too):
+any other character is a unit of its own, so a unit always ends after it."""
+LOCAL_BACK = 64
+"""How far :func:`_local_matches` looks back for such a character before giving up."""
+
+
+def _local_matches(folded: str, wanted: Sequence[str]) -> list[Span] | None:
+    """Spans where the units ``wanted`` occur in ``folded``, cutting into units only around
+    each place the first unit's text occurs (from the last character that is a unit of its
+    own: the units from there on are those of the whole text), or None when a run of
+    number/Latin/space characters longer than :data:`LOCAL_BACK` is in the way (the caller
+    then cuts the whole text).
+
+    query (issue 11): cutting every hit's whole text into units was most of highlighting a
+    number (``6.5%``, ~25 µs a row)."""
+    first, k = wanted[0], len(wanted)
+    out: list[Span] = []
+    p = folded.find(first)
+    while p >= 0:
+        q = p
+        while q > 0 and (folded[q - 1] in _SOFT or folded[q - 1].isspace()):
+            q -= 1
+            if p - q > LOCAL_BACK:
+                return None
+        got: list[re.Match[str]] = []
+        for m in UNIT_RE.finditer(folded, q):
+            if not got:
+                if m.start() < p:
+                    continue
+                if m.start() > p:
+                    break
+            got.append(m)
+            if len(got) == k:
+                break
+        seen = [" " if m.group()[0].isspace() else m.group() for m in got]
+        if len(got) == k and seen == list(wanted):
+            out.append((got[0].start(), got[-1].end()))
+        p = folded.find(first, p + 1)
+    return out
 
 
 def merge_spans(spans: Sequence[Span]) -> list[Span]:

@@ -925,11 +925,13 @@ def match_spec(
     home: Path | None = None,
     use_jieba: bool | None = None,
     plan: Plan | None = None,
+    boosts: tuple[tuple[matcher.Term, float], ...] | None = None,
 ) -> matcher.MatchSpec:
     """The parsed query as the matcher's token lists (and jieba ranking words, unless off).
 
     With a ``plan`` (:func:`understand`), its clauses (the words as typed plus their synonym
-    alternatives) replace the query's literal ones.
+    alternatives) replace the query's literal ones. ``boosts``: the ranking words of an earlier
+    spec of the same query (they depend on the query alone: segmented once per search).
     """
 
     def tokens(terms: Any) -> tuple[tuple[str, ...], ...]:
@@ -945,11 +947,8 @@ def match_spec(
         alts = tuple(alt for alt in (tokens(a) for a in clause) if alt)
         if alts:
             clauses.append(alts)
-    boosts: tuple[tuple[tuple[str, ...], float], ...] = ()
-    if (use_jieba is None or use_jieba) and pq.positive:
-        # build (issue 11): a word's statistics come from the exact field (no jieba field)
-        words = (tuple(term_query_tokens(w)) for w in ranking_words(pq, home))
-        boosts = tuple((w, JIEBA_BOOST) for w in dict.fromkeys(words) if w)
+    if boosts is None:
+        boosts = _boosts(pq, home, use_jieba)
     sections = tokens(pq.filters.section)
     return matcher.MatchSpec(
         clauses=tuple(clauses),
@@ -957,6 +956,18 @@ def match_spec(
         boosts=boosts,
         sections=sections,
     )
+
+
+def _boosts(
+    pq: ParsedQuery, home: Path | None, use_jieba: bool | None
+) -> tuple[tuple[matcher.Term, float], ...]:
+    """The ranking words of a query as exact-field tokens, each with its boost."""
+    boosts: tuple[tuple[matcher.Term, float], ...] = ()
+    if (use_jieba is None or use_jieba) and pq.positive:
+        # build (issue 11): a word's statistics come from the exact field (no jieba field)
+        words = (tuple(term_query_tokens(w)) for w in ranking_words(pq, home))
+        boosts = tuple((w, JIEBA_BOOST) for w in dict.fromkeys(words) if w)
+    return boosts
 
 
 def _match(searcher: Searcher, spec: matcher.MatchSpec, allowed: Any) -> matcher.Matches:
@@ -1021,7 +1032,7 @@ def _candidates(
     )
     if widened:  # both matches at once (query, issue 11: their postings are decoded once)
         found, found_lit = _match_all(
-            searcher, (spec, match_spec(pq, home, use_jieba)), allowed_rows
+            searcher, (spec, match_spec(pq, home, use_jieba, boosts=spec.boosts)), allowed_rows
         )
     else:
         found = _match(searcher, spec, allowed_rows)
@@ -1043,7 +1054,7 @@ def _candidates(
     meta = [c for c in plan.clauses if c.metadata_rows is not None]
     if meta:
         rest = Plan(tuple(c for c in plan.clauses if c.metadata_rows is None))
-        rest_spec = match_spec(pq, home, use_jieba, rest)
+        rest_spec = match_spec(pq, home, use_jieba, rest, boosts=spec.boosts)
         in_meta: set[int] | None = None
         for c in meta:
             rows = c.metadata_rows or frozenset()
