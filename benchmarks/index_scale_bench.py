@@ -11,6 +11,8 @@ The full run (30,040 reports, ~517 M characters) takes the machine for 15-30 min
 Copies are written into a temporary folder (removed afterwards): copy ``k`` of a report has
 about one CJK character in 40 replaced by another character of the same report (a fixed random
 choice per copy), so every copy is a different file with the corpus's vocabulary and sizes.
+With ``--keep DIR`` the copies and the indexed home stay in DIR (the home's path is printed as
+``home``), so later search measurements reuse them without a rebuild.
 Then it runs benchmarks/search_bench.py on that folder, which prints index time, index size,
 peak disk while indexing, indexing and search RSS, and search p50/p95 next to ripgrep.
 It also prints the wall time of the whole run, the load average, and the peak disk of the
@@ -74,29 +76,49 @@ def main() -> int:
     parser.add_argument("--limit-docs", type=int, default=0, help="only the first N corpus files")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--out", type=Path, help="also write the figures (JSON) to this file")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="build in this new folder and keep it (library copies + indexed home under tmp/),"
+        " for later `search_bench.py --home` runs",
+    )
     args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="reporttui-scale-"))
+    if args.keep:
+        args.keep.mkdir(parents=True)  # a new folder only: never reuse or remove an existing one
+        work = args.keep.resolve()
+    else:
+        work = Path(tempfile.mkdtemp(prefix="reporttui-scale-"))
     started = time.perf_counter()
     peak = [0]
     done = threading.Event()
 
-    def sample() -> None:  # the library copies, the bench's temp home and index (all in work)
-        while not done.wait(2.0):
-            used = 0
-            for root, _, names in os.walk(work):
-                for name in names:
-                    with contextlib.suppress(OSError):
-                        used += os.lstat(os.path.join(root, name)).st_size
-            peak[0] = max(peak[0], used)
+    def size(folder: Path) -> int:
+        used = 0
+        for root, _, names in os.walk(folder):
+            for name in names:
+                with contextlib.suppress(OSError):
+                    used += os.lstat(os.path.join(root, name)).st_size
+        return used
+
+    copies = [0]
+
+    def sample() -> None:  # the library copies (once written, walked once), the temp home
+        while not done.wait(2.0):  # and index (walking 30,000 copies every 2 s took ~0.4 core)
+            if copies[0]:
+                peak[0] = max(peak[0], copies[0] + size(work / "tmp"))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     try:
         n = make_library(args.corpus.resolve(), work / "library", args.copies, args.limit_docs)
         made = time.perf_counter() - started
+        copies[0] = size(work / "library")
+        peak[0] = max(peak[0], copies[0])
         print(f"index_scale_bench: {n} files in {work / 'library'} ({made:.0f} s)", file=sys.stderr)
         bench = Path(__file__).with_name("search_bench.py")
         cmd = [sys.executable, str(bench), "--corpus", str(work / "library"), "--json"]
+        if args.keep:
+            cmd.append("--keep-home")
         (work / "tmp").mkdir()
         env = dict(os.environ, TMPDIR=str(work / "tmp"))  # its temp home too: measured, removed
         child = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, env=env)
@@ -106,7 +128,8 @@ def main() -> int:
     finally:
         done.set()
         sampler.join()
-        shutil.rmtree(work, ignore_errors=True)
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
     figures.update(
         copies=args.copies,
         files=n,

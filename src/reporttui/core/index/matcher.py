@@ -93,7 +93,11 @@ class Matches:
             return []
         neg = -self.score
         if n > 4 * k + 64:  # only rows scoring at least the k-th best can be among the k best
-            kth = np.partition(neg, k - 1)[k - 1]
+            # query (issue 11): the k-th best of every 8th row scores at most the k-th best of
+            # all, so the rows scoring at least it hold the k best (about 8k rows): a partition
+            # of an eighth of the rows (a common word: 128k rows, 1.6 ms -> 0.1 ms).
+            sample = neg[::_TOP_STRIDE] if n >= _TOP_STRIDE * k else neg
+            kth = np.partition(sample, k - 1)[k - 1]
             cand = np.flatnonzero(neg <= kth)
             order = cand[np.lexsort((self.rows[cand], neg[cand]))][:k]
         else:
@@ -101,6 +105,10 @@ class Matches:
         return [
             (int(r), float(s)) for r, s in zip(self.rows[order], self.score[order], strict=False)
         ]
+
+
+_TOP_STRIDE = 8
+""":meth:`Matches.top` finds its threshold among every this-many-th row."""
 
 
 @dataclass
@@ -112,6 +120,10 @@ class _Part:
     count: NDArray[Any]
     first: NDArray[Any]
 
+
+REUSE_WITHIN = True
+"""Reuse a phrase matched within some rows when it is asked within a subset of them (see
+:meth:`_SegmentMatcher.term`; a switch for the test comparing both ways)."""
 
 _CHECK_ONCE_ROWS = 20_000
 """Above this many matching rows, counting relies on a once-per-index check that each
@@ -153,6 +165,7 @@ class IndexView:
         self._lengths: dict[str, NDArray[Any]] = {}
         self._runs_ok: dict[str, bool] = {}
         self._section_runs: NDArray[Any] | None = None
+        self._section_key: tuple[int, NDArray[Any]] | None = None
         leaves = [(reader, 0)] if reader.is_atomic() else list(reader.leaf_readers())
         for leaf, offset in leaves:
             n = leaf.doc_count_all()
@@ -174,6 +187,7 @@ class IndexView:
             self.segments.append(_Segment(leaf, offset, sp, live, n))
 
         self.doc_count_all = sum(s.n for s in self.segments)
+        self._reader = weakref.ref(reader)  # scale (issue 11): its home's caches (segcache)
         self._norms: dict[str, NDArray[Any]] = {}
         self._df: dict[tuple[str, str], int] = {}
         self._phrase_df: dict[tuple[str, str], int] = {}
@@ -242,6 +256,8 @@ class IndexView:
         with self._lock:
             got = self._runs_ok.get(kind)
         if got is None:
+            got = self._stored_runs_ok(kind)
+        if got is None:
             d = self.key_column("doc_id")[0]
             if kind == "section":
                 s, sk = self.key_column("section_id")
@@ -255,7 +271,45 @@ class IndexView:
             got = len(d) < 2 or _runs(d) is not None
             with self._lock:
                 self._runs_ok[kind] = got
+            self._store_runs_ok()
         return got
+
+    def _runs_key(self) -> tuple[Any, str] | None:
+        """(home, view key) under which this view's facts are kept on disk, or None."""
+        from reporttui.core.index import segcache
+
+        reader = self._reader()
+        home = segcache.home_of(reader) if reader is not None else None
+        if home is None:
+            return None
+        key = segcache.view_key([seg.reader for seg in self.segments])
+        return (home, key) if key else None
+
+    def _stored_runs_ok(self, kind: str) -> bool | None:
+        """scale (issue 11): :meth:`_contiguous` as found by an earlier process for this same
+        view (same segments, same deletions): checking it reads every row's keys (~10-20 ms of
+        a one-shot common-word search at 1x, more than the sort it spares one query)."""
+        from reporttui.core.index import segcache
+
+        where = self._runs_key()
+        if where is None:
+            return None
+        entry = segcache.load_json(where[0], "runs").get(where[1])
+        got = entry.get(kind) if isinstance(entry, dict) else None
+        if isinstance(got, bool):
+            with self._lock:
+                self._runs_ok[kind] = got
+            return got
+        return None
+
+    def _store_runs_ok(self) -> None:
+        from reporttui.core.index import segcache
+
+        where = self._runs_key()
+        if where is not None:
+            with self._lock:
+                known = dict(self._runs_ok)
+            segcache.store_json(where[0], "runs", {where[1]: known})
 
     def section_runs(self) -> NDArray[Any]:
         """Global row -> number of its run of consecutive rows of one (document, section) (made
@@ -295,11 +349,9 @@ class IndexView:
         (document, section) (in order of first row)."""
         if not len(rows):
             return {}, SectionCounts(_EMPTY_I, _EMPTY_I, self, 1)
-        d_all, dk = self.key_column("doc_id")
-        s_all, sk = self.key_column("section_id")
-        d, s = d_all[rows], s_all[rows]
-        width = max(len(sk), 1)
-        key = d * width + s
+        dk = self.key_column("doc_id")[1]
+        width, all_keys = self._section_keys()
+        key = all_keys[rows]
         # Rows ascend and a section's rows are consecutive, so each key is one run: counts are
         # run lengths, already in order of first row (no sort). Else the general way.
         big = len(rows) > _CHECK_ONCE_ROWS
@@ -314,8 +366,18 @@ class IndexView:
         else:
             ukey, kcnt = runs
         per_section = SectionCounts(ukey, kcnt, self, width)
-        druns = _runs(d, big and self._contiguous("doc"))
+        # A document's runs of rows are runs of its sections' runs: the documents' runs are
+        # found among the (few) section runs, not over every row (query, issue 11).
+        druns = None
+        if runs is not None:
+            heads = ukey // width
+            cut = np.flatnonzero(heads[1:] != heads[:-1]) + 1
+            at = np.concatenate(([0], cut))
+            ud = heads[at]
+            if (big and self._contiguous("doc")) or len(ud) < 2 or len(np.unique(ud)) == len(ud):
+                druns = ud, np.add.reduceat(kcnt, at)
         if druns is None:
+            d = key // width
             ud, dfirst, dcnt = np.unique(d, return_index=True, return_counts=True)
             order = np.lexsort((dfirst, -dcnt))
         else:  # runs are in order of first row: a stable sort by count keeps ties that way
@@ -325,6 +387,20 @@ class IndexView:
             zip(map(dk.__getitem__, ud[order].tolist()), dcnt[order].tolist(), strict=True)
         )
         return per_doc, per_section
+
+    def _section_keys(self) -> tuple[int, NDArray[Any]]:
+        """``width`` and global row -> ``doc code * width + section code`` (made once): the
+        key :meth:`counts` groups by."""
+        with self._lock:
+            got = self._section_key
+        if got is None:
+            d = self.key_column("doc_id")[0]
+            s, sk = self.key_column("section_id")
+            width = max(len(sk), 1)
+            got = (width, d * width + s)
+            with self._lock:
+                self._section_key = got
+        return got
 
     def live(self) -> NDArray[Any] | None:
         """Global row -> live (bool), or None when no segment has deletions (made once)."""
@@ -526,8 +602,11 @@ class _SegmentMatcher:
             keep = mask if keep is None else keep & mask
         self.keep = keep
         self._cache: dict[tuple[str, ...], _Part] = {}
+        # phrase -> the rows it was last matched within, whether scored, and the result
+        self._within: dict[tuple[str, ...], tuple[NDArray[Any], bool, _Part]] = {}
         self._decoded: dict[tuple[str, str], TermPostings] = {}
         self._ends: dict[tuple[str, str], NDArray[Any]] = {}
+        self._last_norm: tuple[str, NDArray[Any], NDArray[Any]] | None = None
         if section_terms and sections is not None:
             sec = np.zeros(seg.n, dtype=bool)
             self.keep = None  # every run's first row, whatever the filters (applied below)
@@ -550,11 +629,25 @@ class _SegmentMatcher:
         rows: NDArray[Any],
         tf: NDArray[Any],
         boost: float = 1.0,
+        norm_at: NDArray[Any] | None = None,
     ) -> NDArray[Any]:
+        """BM25 of ``token`` at ``rows`` (``norm_at``: the rows' length part, if known)."""
         num = self.ix.idf(fieldname, token) * (K1 + 1)
         w = tf.astype(np.float64)
-        s: NDArray[Any] = num * w / (w + self.ix.norm(fieldname)[fr.lengths[rows]])
+        if norm_at is None:
+            norm_at = self._norm_at(fieldname, fr, rows)
+        s: NDArray[Any] = num * w / (w + norm_at)
         return s * boost if boost != 1.0 else s
+
+    def _norm_at(self, fieldname: str, fr: FieldReader, rows: NDArray[Any]) -> NDArray[Any]:
+        """BM25's length part at ``rows``; the last one is kept (a one-term query's rows are
+        scored for the term and again for its ranking word: the same array)."""
+        last = self._last_norm
+        if last is not None and last[0] == fieldname and last[1] is rows:
+            return last[2]
+        got: NDArray[Any] = self.ix.norm(fieldname)[fr.lengths[rows]]
+        self._last_norm = (fieldname, rows, got)
+        return got
 
     def _filter(self, rows: NDArray[Any]) -> NDArray[Any]:
         """Mask of ``rows`` that are live and allowed."""
@@ -563,19 +656,34 @@ class _SegmentMatcher:
         mask: NDArray[Any] = self.keep[rows]
         return mask
 
-    def term(self, tokens: Term, within: NDArray[Any] | None = None) -> _Part:
-        """A term's rows and figures; ``within``: only these rows (sorted) are wanted."""
+    def term(self, tokens: Term, within: NDArray[Any] | None = None, scored: bool = True) -> _Part:
+        """A term's rows and figures; ``within``: only these rows (sorted) are wanted.
+        ``scored=False``: the score may be left zero (a ranking word's rows and counts)."""
         key = tuple(tokens)
         got = self._cache.get(key)
         if got is not None:
-            if within is None:
+            if within is None or within is got.rows:  # a one-term query's own rows (its boost)
                 return got
             m = _members(got.rows, within)
             return _Part(got.rows[m], got.score[m], got.count[m], got.first[m])
         if within is None:
             got = self._cache[key] = self._term(tokens)
             return got
-        return self._term(tokens, within=within)
+        if len(key) < 2 or not REUSE_WITHIN:  # one token: restricting its list is as cheap
+            return self._term(tokens, scored=scored, within=within)
+        # query (issue 11): a phrase matched within some rows (a later clause, an exclusion)
+        # and asked again within fewer (a ranking word among the matches: 民营经济 of
+        # 民营经济 营商环境) is filtered, not matched again; a row's figures do not depend on
+        # the other rows, so the figures are the same.
+        prev = self._within.get(key)
+        if prev is not None and (prev[1] or not scored):
+            rows_before, _, part = prev
+            if within is rows_before or bool(_members(within, rows_before).all()):
+                m = _members(part.rows, within)
+                return _Part(part.rows[m], part.score[m], part.count[m], part.first[m])
+        got = self._term(tokens, scored=scored, within=within)
+        self._within[key] = (within, scored, got)
+        return got
 
     def _postings(self, name: str, token: str) -> TermPostings:
         """A token's postings (decoded once per segment and query: alternatives share tokens)."""
@@ -615,8 +723,9 @@ class _SegmentMatcher:
             if m is not None:
                 rows, tf = rows[m], tf[m]
             if tp.pos is not None and len(tp.pos):
-                at = self._pos_ends(name, tokens[0], tp) - tp.tf  # each row's first position
-                first = tp.pos[at if m is None else at[m]].astype(np.int64)
+                ends = self._pos_ends(name, tokens[0], tp)
+                at = ends - tp.tf if m is None else ends[m] - tf  # each row's first position
+                first = tp.pos[at].astype(np.int64)
             else:  # unigrams keep no positions
                 first = np.full(len(rows), -1, np.int64)
             score = self._bm25(name, fr, tokens[0], rows, tf) if scored else np.zeros(len(rows))
@@ -637,12 +746,13 @@ class _SegmentMatcher:
         # Phrase: keys ``row << 32 | position - i`` of each token at the candidate rows only
         # (sorted: rows ascend, positions ascend within a row), intersected smallest first.
         keysets: list[NDArray[Any]] = []
+        tf_at: dict[int, NDArray[Any]] = {}  # token i -> its tf at each candidate row
         for i in order:
             tp = lists[i]
             if tp.pos is None:  # no positions stored: not a bigram here, no phrase
                 return _empty()
             idx = np.searchsorted(tp.rows, cand)  # cand is a subset of tp.rows
-            n_at = tp.tf[idx]
+            n_at = tf_at[i] = tp.tf[idx]
             begin = self._pos_ends(name, tokens[i], tp)[idx] - n_at
             total = int(n_at.sum())
             out_begin = np.cumsum(n_at) - n_at
@@ -667,9 +777,14 @@ class _SegmentMatcher:
         first = starts[first_idx] & 0xFFFFFFFF
         score = np.zeros(len(rows), dtype=np.float64)
         if scored:
-            for t, tp in zip(tokens, lists, strict=False):
-                idx = np.searchsorted(tp.rows, rows)
-                score = score + self._bm25(name, fr, t, rows, tp.tf[idx])
+            # query (issue 11): each token's tf at the matching rows is its tf at the
+            # candidates (rows are among them), and the length part is the rows' for every
+            # token: one lookup each instead of a binary search per token and row.
+            sel = np.flatnonzero(_members(cand, rows)) if len(rows) != len(cand) else None
+            norm_at = self._norm_at(name, fr, rows)
+            for i, t in enumerate(tokens):
+                tf = tf_at[i] if sel is None else tf_at[i][sel]
+                score = score + self._bm25(name, fr, t, rows, tf, norm_at=norm_at)
         return _Part(rows, score, count, first)
 
     def _estimate(self, clause: tuple[tuple[Term, ...], ...]) -> int:
@@ -757,12 +872,17 @@ class _SegmentMatcher:
         for tokens, boost in spec.boosts:
             if not tokens:
                 continue
-            wp = self.term(tokens, main.rows)  # the word's rows among main's, with counts
+            # the word's rows among main's, with counts (its own BM25 is the word's, below)
+            wp = self.term(tokens, main.rows, scored=False)
             if not len(wp.rows):
                 continue
-            at = _members(main.rows, wp.rows)
             df = self.ix.word_frequency(self.exact_name, tuple(tokens), self)
             part = self._word_bm25(df, wp.rows, wp.count, boost)
+            if len(wp.rows) == len(main.rows):  # in every row (wp's rows are among main's)
+                score = score + part
+                word += part
+                continue
+            at = _members(main.rows, wp.rows)
             score = score.copy()
             score[at] += part
             word[at] += part
@@ -775,7 +895,7 @@ class _SegmentMatcher:
         ``df``), length-normalised by the exact field."""
         idf = math.log(self.ix.doc_count_all / (df + 1)) + 1
         w = tf.astype(np.float64)
-        norm = self.ix.norm(self.exact_name)[self.exact.lengths[rows]]
+        norm = self._norm_at(self.exact_name, self.exact, rows)
         s: NDArray[Any] = idf * (K1 + 1) * w / (w + norm)
         return s * boost if boost != 1.0 else s
 
@@ -803,6 +923,11 @@ def _runs(
     return head, np.diff(np.append(starts, n))
 
 
+_DENSE_SPAN = 16
+""":func:`_members` marks rows in a bool array when the largest value is at most this many
+times the two arrays' length (plus a few pages): then the array is cheaper than searching."""
+
+
 def _members(a: NDArray[Any], b: NDArray[Any]) -> NDArray[Any]:
     """Mask of the elements of sorted unique ``a`` that are in sorted unique ``b``.
 
@@ -810,6 +935,15 @@ def _members(a: NDArray[Any], b: NDArray[Any]) -> NDArray[Any]:
     are not each looked up among a few hundred candidates)."""
     if not len(b) or not len(a):
         return np.zeros(len(a), dtype=bool)
+    top = max(int(a[-1]), int(b[-1])) + 1
+    if min(int(a[0]), int(b[0])) >= 0 and top <= _DENSE_SPAN * (len(a) + len(b)) + 4096:
+        # query (issue 11): row numbers of big lists (a common word's 128k rows against
+        # another's) are marked in a bool array over the rows and looked up there: a pass
+        # over each array instead of a binary search per element (same mask).
+        seen = np.zeros(top, dtype=bool)
+        seen[b] = True
+        dense: NDArray[Any] = seen[a]
+        return dense
     if len(a) > 4 * len(b):
         at = np.searchsorted(a, b)
         ok = at < len(a)
@@ -867,6 +1001,25 @@ def match(
     filters let through (None: all). Raises :class:`~reporttui.core.index.postings.Damaged`
     when a segment's postings file is missing or broken. ``word_field`` is not used (ranking
     words are read from the exact field since schema 9; kept for callers)."""
+    return match_all(
+        reader, (spec,), exact_field=exact_field, allowed=allowed, section_field=section_field
+    )[0]
+
+
+def match_all(
+    reader: Any,
+    specs: Sequence[MatchSpec],
+    *,
+    exact_field: str,
+    allowed: Sequence[int] | set[int] | frozenset[int] | NDArray[Any] | None = None,
+    section_field: str | None = None,
+) -> list[Matches]:
+    """:func:`match` of each of ``specs`` under the same filters, with their postings decoded
+    once: the same results as one :func:`match` per spec.
+
+    query (issue 11): a query widened by synonyms is matched as widened and as typed (search's
+    literal-first rule); the second match decoded the same lists again and redid the terms
+    both share (~1/3 of such a query)."""
     ix = view(reader)
     allowed_arr = None
     if isinstance(allowed, np.ndarray):  # already sorted unique rows (search's filter rows)
@@ -874,29 +1027,44 @@ def match(
     elif allowed is not None:
         allowed_arr = np.fromiter(allowed, dtype=np.int64)
         allowed_arr.sort()
-    if not ix.segments:
-        return Matches(_EMPTY_I, _EMPTY_F, _EMPTY_F, _EMPTY_I, _EMPTY_I)
+    none = Matches(_EMPTY_I, _EMPTY_F, _EMPTY_F, _EMPTY_I, _EMPTY_I)
+    if not ix.segments or not specs:
+        return [none for _ in specs]
     wanted: dict[str, set[str]] = {exact_field: set()}
-    for clause in spec.clauses:
-        for alt in clause:
-            for tokens in alt:
-                wanted[exact_field].update(tokens)
-    for tokens in spec.excluded:
-        wanted[exact_field].update(tokens)
-    for tokens, _ in spec.boosts:
-        wanted[exact_field].update(tokens)
-    if section_field is not None and spec.sections:
-        wanted.setdefault(section_field, set()).update(t for ts in spec.sections for t in ts)
-    merged = _decode(ix, wanted, {exact_field, section_field}, exact_field, spec, allowed_arr)
+    sections = specs[0].sections
+    for spec in specs:
+        if spec.sections != sections:  # one section filter per decode (it is the row filter)
+            raise ValueError("match_all: the specs must share their section filters")
+        for clause in spec.clauses:
+            for alt in clause:
+                for tokens in alt:
+                    wanted[exact_field].update(tokens)
+        for tokens in spec.excluded:
+            wanted[exact_field].update(tokens)
+        for tokens, _ in spec.boosts:
+            wanted[exact_field].update(tokens)
+    if section_field is not None and sections:
+        wanted.setdefault(section_field, set()).update(t for ts in sections for t in ts)
+    merged = _decode(ix, wanted, {exact_field, section_field}, exact_field, specs, allowed_arr)
     whole = _Segment(None, 0, merged, ix.live(), ix.doc_count_all)  # type: ignore[arg-type]
-    one = _SegmentMatcher(ix, whole, exact_field, allowed_arr, section_field, spec.sections)
-    got = one.run(spec)
-    if got is None:
-        return Matches(_EMPTY_I, _EMPTY_F, _EMPTY_F, _EMPTY_I, _EMPTY_I)
-    part, word = got
-    return Matches(
-        rows=part.rows, score=part.score, word_score=word, count=part.count, first=part.first
-    )
+    one = _SegmentMatcher(ix, whole, exact_field, allowed_arr, section_field, sections)
+    out = []
+    for spec in specs:  # the matcher's per-term results depend on the filters alone: shared
+        got = one.run(spec)
+        if got is None:
+            out.append(none)
+            continue
+        part, word = got
+        out.append(
+            Matches(
+                rows=part.rows,
+                score=part.score,
+                word_score=word,
+                count=part.count,
+                first=part.first,
+            )
+        )
+    return out
 
 
 class _MergedField:
@@ -933,7 +1101,7 @@ def _decode(
     wanted: dict[str, set[str]],
     positions: set[str | None],
     exact_field: str,
-    spec: MatchSpec,
+    specs: Sequence[MatchSpec] | MatchSpec,
     allowed: NDArray[Any] | None,
 ) -> _Merged:
     """Decode the wanted tokens of every segment, one segment at a time (its pages are released
@@ -943,8 +1111,11 @@ def _decode(
 
     A segment where some clause cannot match (each of its alternatives lacks a token) holds no
     matching row: nothing of it is decoded (a rare word spares the common ranking words); nor
-    is a segment without any row the filters allow."""
-    clauses = spec.clauses
+    is a segment without any row the filters allow. With several ``specs``, a segment is
+    skipped when none of them can match in it."""
+    if isinstance(specs, MatchSpec):
+        specs = (specs,)
+    every = any(not spec.clauses for spec in specs)  # some spec matches every row
     # Per (field, token), its parts in segment order: a decoded TermPostings (fixed widths) or
     # the number of a LEB128 piece, decoded with all the others in one pass at the end.
     pieces: dict[tuple[str, str], list[TermPostings | int]] = {}
@@ -969,12 +1140,19 @@ def _decode(
                 if lo == hi:
                     skipped.append(si)
                     continue
-            if clauses and not all(
-                any(
-                    all(ix.term(si, exact_field, t) is not None for tokens in alt for t in tokens)
-                    for alt in clause
+            if not every and not any(
+                all(
+                    any(
+                        all(
+                            ix.term(si, exact_field, t) is not None
+                            for tokens in alt
+                            for t in tokens
+                        )
+                        for alt in clause
+                    )
+                    for clause in spec.clauses
                 )
-                for clause in clauses
+                for spec in specs
             ):
                 skipped.append(si)
                 continue

@@ -55,6 +55,22 @@ UNIT_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?%?|[a-z]+|(?<=[0-9a-z])\s+(?=[0-9a-z])
 _ASCII_WORD = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
 
 
+_FOLDS_TO: dict[str, str] = {}
+for _src, _dst in _FOLD.items():
+    _to = chr(_dst)
+    _FOLDS_TO[_to] = _FOLDS_TO.get(_to, _to if _dst not in _FOLD else "") + chr(_src)
+
+
+def folds_to(ch: str) -> str:
+    """Every character that :func:`fold` turns into ``ch`` (``ch`` itself unless it folds to
+    another; "" when none does): a pattern over the unfolded text then finds what ``ch`` finds
+    in the folded text (query, issue 11)."""
+    got = _FOLDS_TO.get(ch)
+    if got is None:
+        return "" if ord(ch) in _FOLD else ch
+    return got
+
+
 def fold(text: str) -> str:
     """Full-width ASCII to half-width, A-Z to a-z, Traditional to Simplified; same length as ``text``."""
     return text.translate(_FOLD_TABLE)

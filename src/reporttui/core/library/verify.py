@@ -85,6 +85,12 @@ def cut_file(folder: Path) -> str | None:
     decode as plausible rows). Files written once and never changed are all a commit records,
     so a size that differs is damage; a recorded file that is gone is left to the open itself
     (an old manifest can name files a newer commit removed)."""
+    return check_sizes(folder)[0]
+
+
+def check_sizes(folder: Path) -> tuple[str | None, bool]:
+    """:func:`cut_file`, and whether every index file in the folder is in its manifest (so the
+    size of every file was compared: a commit the manifest missed leaves files unrecorded)."""
     files = _read_manifest(folder)
     for name, sums in (files or {}).items():
         if not isinstance(sums, dict) or not (_SEGMENT_FILE.match(name) or _TOC_FILE.match(name)):
@@ -94,8 +100,15 @@ def cut_file(folder: Path) -> str | None:
         except OSError:
             continue
         if size != sums.get("size"):
-            return name
-    return None
+            return name, True
+    if files is None:
+        return None, False
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return None, False
+    recorded = all(n in files for n in names if _SEGMENT_FILE.match(n) or _TOC_FILE.match(n))
+    return None, recorded
 
 
 @dataclass

@@ -24,7 +24,7 @@ from whoosh.index import Index
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
-from reporttui.core.index import dictionary, matcher, querywords, segment
+from reporttui.core.index import dictionary, matcher, querywords, segcache, segment
 from reporttui.core.index.schema import (
     BIGRAM_FIELD,
     JIEBA_FIELD,
@@ -183,20 +183,64 @@ def _region_mask(searcher: Any) -> Any:
     # Segment by segment, the segment's own region values (asking every segment for every
     # value of the library opened ~10,000 matchers: ~70 ms).
     leaves = [(reader, 0)] if reader.is_atomic() else list(reader.leaf_readers())
+    # scale (issue 11): a segment's mask is kept on disk (core/index/segcache.py): a one-shot
+    # search steps only the segments it has not seen (~65 ms at 1x, ~0.6 s at 10x otherwise).
+    home = segcache.home_of(reader)
+    cached = segcache.load(home, "region-mask") if home is not None else {}
+    fresh: dict[str, Any] = {}
     for leaf, offset in leaves:
-        for v in leaf.lexicon("region"):
-            postings = leaf.postings("region", v)
-            while postings.is_active():
-                row = postings.id() + offset
-                if row >= n:
-                    break
-                k = int(np.searchsorted(starts, row, side="right")) - 1
-                end = int(ends[k])
-                has_region[int(starts[k]) : end] = True
-                if end - offset >= leaf.doc_count_all():
-                    break
-                postings.skip_to(end - offset)
+        key = segcache.segment_key(leaf) if home is not None else None
+        size = leaf.doc_count_all()
+        got = cached.get(key) if key is not None else None
+        if got is not None and len(got) == size and offset + size <= n:
+            has_region[offset : offset + size] = got
+            fresh[str(key)] = got
+            continue
+        _step_region(leaf, offset, n, starts, ends, has_region)
+        if key is not None and offset + size <= n:
+            fresh[key] = has_region[offset : offset + size].copy()
+    if home is not None and fresh.keys() != cached.keys():
+        segcache.store(home, "region-mask", fresh)
     return has_region
+
+
+def _step_region(leaf: Any, offset: int, n: int, starts: Any, ends: Any, has_region: Any) -> None:
+    """Mark in ``has_region`` the runs of rows of one segment's reports that have a region."""
+    import numpy as np
+
+    for v in leaf.lexicon("region"):
+        postings = leaf.postings("region", v)
+        while postings.is_active():
+            row = postings.id() + offset
+            if row >= n:
+                break
+            k = int(np.searchsorted(starts, row, side="right")) - 1
+            end = int(ends[k])
+            has_region[int(starts[k]) : end] = True
+            if end - offset >= leaf.doc_count_all():
+                break
+            postings.skip_to(end - offset)
+
+
+def _segment_keys(reader: Any) -> list[tuple[int, int, str]]:
+    """(first row, row count, :func:`segcache.segment_key`) of every segment; [] when one has
+    no stable identity."""
+    leaves = [(reader, 0)] if reader.is_atomic() else list(reader.leaf_readers())
+    out = []
+    for leaf, offset in leaves:
+        key = segcache.segment_key(leaf)
+        if key is None:
+            return []
+        out.append((offset, leaf.doc_count_all(), key))
+    return out
+
+
+def _row_segment_key(where: list[tuple[int, int, str]], row: int) -> str | None:
+    """The segment key of the segment holding ``row``."""
+    for offset, size, key in where:
+        if offset <= row < offset + size:
+            return key
+    return None
 
 
 def _regionless_rows(searcher: Any) -> dict[str, list[int]]:
@@ -255,14 +299,29 @@ def _regionless(searcher: Any) -> dict[str, tuple[str, str]]:
     # Bounded work: the title of every such report, and the text of its first rows only while
     # there are few of them (a library of files without metadata is then matched by title).
     per_doc = REGIONLESS_ROWS if len(rows_of) <= REGIONLESS_DOCS else 1
-    texts: dict[str, list[str]] = {}
-    titles: dict[str, str] = {}
+    # scale (issue 11): kept on disk by (segment, report, rows read): a segment never changes,
+    # so a one-shot search reads the stored rows of reports it has not seen only (~3,000
+    # stored rows at 1x: ~50 ms of every region-word search).
+    home = segcache.home_of(reader)
+    where = _segment_keys(reader) if home is not None else []
+    cached = segcache.load_json(home, "regionless") if home is not None and where else {}
+    kept: dict[str, Any] = {}
+    out: dict[str, tuple[str, str]] = {}
     for doc_id, nums in rows_of.items():
-        for d in sorted(nums)[:per_doc]:
-            stored = searcher.stored_fields(d)
-            titles.setdefault(doc_id, stored.get("title", "") or "")
-            texts.setdefault(doc_id, []).append(stored.get("text", "") or "")
-    out = {k: (titles[k], "\n".join(v)) for k, v in texts.items()}
+        rows = sorted(nums)[:per_doc]
+        key = _row_segment_key(where, rows[0])
+        entry = cached.get(f"{key}:{doc_id}:{per_doc}") if key else None
+        if not (
+            isinstance(entry, list) and len(entry) == 2 and all(isinstance(x, str) for x in entry)
+        ):
+            stored_rows = [searcher.stored_fields(d) for d in rows]
+            texts = [stored.get("text", "") or "" for stored in stored_rows]
+            entry = [stored_rows[0].get("title", "") or "", "\n".join(texts)]
+        out[doc_id] = (entry[0], entry[1])
+        if key:
+            kept[f"{key}:{doc_id}:{per_doc}"] = entry
+    if home is not None and where and kept.keys() != cached.keys():
+        segcache.store_json(home, "regionless", kept)
     with contextlib.suppress(TypeError):
         _regionless_cache[reader] = out
     return out
@@ -636,6 +695,8 @@ def _run(
             notice=notice or ("empty query" if not source.strip() else None),
         )
     limit = max(int(limit), 1)
+    if home is not None:
+        segcache.remember_home(searcher.reader(), Path(home))
     filt = build_filter(pq, searcher)
     if pq.filters.tag:  # workbench (issue 14): tag:NAME, resolved against the tags store
         from reporttui.core.search.tagfilter import tag_filter
@@ -864,11 +925,13 @@ def match_spec(
     home: Path | None = None,
     use_jieba: bool | None = None,
     plan: Plan | None = None,
+    boosts: tuple[tuple[matcher.Term, float], ...] | None = None,
 ) -> matcher.MatchSpec:
     """The parsed query as the matcher's token lists (and jieba ranking words, unless off).
 
     With a ``plan`` (:func:`understand`), its clauses (the words as typed plus their synonym
-    alternatives) replace the query's literal ones.
+    alternatives) replace the query's literal ones. ``boosts``: the ranking words of an earlier
+    spec of the same query (they depend on the query alone: segmented once per search).
     """
 
     def tokens(terms: Any) -> tuple[tuple[str, ...], ...]:
@@ -884,11 +947,8 @@ def match_spec(
         alts = tuple(alt for alt in (tokens(a) for a in clause) if alt)
         if alts:
             clauses.append(alts)
-    boosts: tuple[tuple[tuple[str, ...], float], ...] = ()
-    if (use_jieba is None or use_jieba) and pq.positive:
-        # build (issue 11): a word's statistics come from the exact field (no jieba field)
-        words = (tuple(term_query_tokens(w)) for w in ranking_words(pq, home))
-        boosts = tuple((w, JIEBA_BOOST) for w in dict.fromkeys(words) if w)
+    if boosts is None:
+        boosts = _boosts(pq, home, use_jieba)
     sections = tokens(pq.filters.section)
     return matcher.MatchSpec(
         clauses=tuple(clauses),
@@ -898,10 +958,34 @@ def match_spec(
     )
 
 
+def _boosts(
+    pq: ParsedQuery, home: Path | None, use_jieba: bool | None
+) -> tuple[tuple[matcher.Term, float], ...]:
+    """The ranking words of a query as exact-field tokens, each with its boost."""
+    boosts: tuple[tuple[matcher.Term, float], ...] = ()
+    if (use_jieba is None or use_jieba) and pq.positive:
+        # build (issue 11): a word's statistics come from the exact field (no jieba field)
+        words = (tuple(term_query_tokens(w)) for w in ranking_words(pq, home))
+        boosts = tuple((w, JIEBA_BOOST) for w in dict.fromkeys(words) if w)
+    return boosts
+
+
 def _match(searcher: Searcher, spec: matcher.MatchSpec, allowed: Any) -> matcher.Matches:
     return matcher.match(
         searcher.reader(),
         spec,
+        exact_field=BIGRAM_FIELD,
+        allowed=allowed,
+        section_field=SECTION_POSTINGS,
+    )
+
+
+def _match_all(
+    searcher: Searcher, specs: Sequence[matcher.MatchSpec], allowed: Any
+) -> list[matcher.Matches]:
+    return matcher.match_all(
+        searcher.reader(),
+        specs,
         exact_field=BIGRAM_FIELD,
         allowed=allowed,
         section_field=SECTION_POSTINGS,
@@ -943,15 +1027,22 @@ def _candidates(
 
     spec = match_spec(pq, home, use_jieba, plan)
     allowed_rows = _filter_rows(searcher, filt)
-    found = _match(searcher, spec, allowed_rows)
+    widened = any(
+        len(c.alternatives) > len(q) for c, q in zip(plan.clauses, pq.clauses, strict=False)
+    )
+    if widened:  # both matches at once (query, issue 11: their postings are decoded once)
+        found, found_lit = _match_all(
+            searcher, (spec, match_spec(pq, home, use_jieba, boosts=spec.boosts)), allowed_rows
+        )
+    else:
+        found = _match(searcher, spec, allowed_rows)
     pool = dict(found.top(pool_size))
     firsts = _firsts(found, pool)
     literal_rows: frozenset[int] = frozenset()
-    if any(len(c.alternatives) > len(q) for c, q in zip(plan.clauses, pq.clauses, strict=False)):
+    if widened:
         # Synonyms widened the query (ranking, issue 8): rows holding the words as typed rank
         # first, so the best of them must be candidates even when synonym rows (地区生产总值 for
         # GDP) fill the pool by BM25F. Their rows are a subset of ``found``'s: counts unchanged.
-        found_lit = _match(searcher, match_spec(pq, home, use_jieba), allowed_rows)
         top_lit = dict(found_lit.top(pool_size))
         for d, sc in top_lit.items():
             pool[d] = max(pool.get(d, 0.0), sc)
@@ -963,7 +1054,7 @@ def _candidates(
     meta = [c for c in plan.clauses if c.metadata_rows is not None]
     if meta:
         rest = Plan(tuple(c for c in plan.clauses if c.metadata_rows is None))
-        rest_spec = match_spec(pq, home, use_jieba, rest)
+        rest_spec = match_spec(pq, home, use_jieba, rest, boosts=spec.boosts)
         in_meta: set[int] | None = None
         for c in meta:
             rows = c.metadata_rows or frozenset()
