@@ -10,7 +10,8 @@ both and prints MRR@10, nDCG@10 and P@5 for the tuning part and the three held-a
 graded in rounds 1-2; ``held2``, written and graded blind in round 3; ``held3``, written and graded
 blind in round 4 over 42 reports of its own, ``reports_held3.txt``, with a second pair of indexes;
 ``held4``, the same over 36 more reports, ``reports_held4.txt``; ``held5``, 10 queries over 24 more,
-``reports_held5.txt``) separately.
+``reports_held5.txt``; ``held6`` and ``held7``, round 5's blind sets, ``reports_held6.txt`` and
+``reports_held7.txt``) separately. Every set of ``common.HELD_SETS`` whose judgments file exists is run.
 
 Metrics (grades from judgments.json; unjudged rows count 0):
 * MRR@10: reciprocal rank of the first row graded 2 (for a query with no row graded 2, the first
@@ -37,10 +38,9 @@ from typing import Any
 
 import common
 
-PARTS = ("tune", "held", "held2", "held3", "held4", "held5", "all")
+PARTS = ("tune", "held", "held2", "held3", "held4", "held5", "held6", "held7", "all")
 """The judged sets' parts: tuned on, held aside (round 1-2), the blind second held set (round 3),
-the blind third and fourth held sets over reports of their own (round 4, judgments_held3.json,
-judgments_held4.json)."""
+the blind held sets over reports of their own (round 4: held3-5; round 5: held6, held7)."""
 
 
 def metrics(ranked: list[str], grades: dict[str, int]) -> dict[str, float]:
@@ -128,12 +128,9 @@ def main() -> None:
     unresolved = 0
     per_query: list[dict[str, Any]] = []
     try:
-        for sub, reports, judgments_file in (
-            ("", common.REPORTS_FILE, common.JUDGMENTS_FILE),
-            ("held3", common.REPORTS_HELD3, common.JUDGMENTS_HELD3),
-            ("held4", common.REPORTS_HELD4, common.JUDGMENTS_HELD4),
-            ("held5", common.REPORTS_HELD5, common.JUDGMENTS_HELD5),
-        ):
+        sets = [("", common.REPORTS_FILE, common.JUDGMENTS_FILE)]
+        sets += [(name, r, j) for name, (r, j) in common.HELD_SETS.items() if j.is_file()]
+        for sub, reports, judgments_file in sets:
             folder = work / sub if sub else work
             folder.mkdir(parents=True, exist_ok=True)
             n, pq = evaluate(args, folder, home, reports, judgments_file)
@@ -145,6 +142,8 @@ def main() -> None:
     summary: dict[str, Any] = {"unresolved_references": unresolved}
     for part in PARTS:
         qs = [p for p in per_query if part == "all" or p["part"] == part]
+        if not qs:
+            continue  # a set not written yet (held7 before its judgments exist)
         summary[part] = {
             system: {
                 m: round(statistics.fmean(p[system][m] for p in qs), 3)
@@ -170,13 +169,17 @@ def main() -> None:
                 f"{r['p5']:.2f}   baseline {b['mrr']:.2f} {b['ndcg']:.2f} {b['p5']:.2f}"
             )
     print(f"{'part':<6}{'queries':>8}  {'system':<10}{'MRR@10':>8}{'nDCG@10':>9}{'P@5':>7}")
-    for part in PARTS:
+    for part in (p for p in PARTS if p in summary):
         for system in ("reporttui", "baseline"):
             s = summary[part][system]
             print(
                 f"{part:<6}{summary[part]['queries']:>8}  {system:<10}{s['mrr']:>8.3f}{s['ndcg']:>9.3f}{s['p5']:>7.3f}"
             )
-    gaps = {part: summary[part]["unjudged_in_top10"] for part in PARTS if part != "all"}
+    gaps = {
+        part: summary[part]["unjudged_in_top10"]
+        for part in PARTS
+        if part != "all" and part in summary
+    }
     if any(gaps.values()):
         print(
             "note: unjudged rows in reporttui's top 10 (counted 0; grade them before comparing): "
