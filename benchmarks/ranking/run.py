@@ -11,7 +11,7 @@ graded in rounds 1-2; ``held2``, written and graded blind in round 3; ``held3``,
 blind in round 4 over 42 reports of its own, ``reports_held3.txt``, with a second pair of indexes;
 ``held4``, the same over 36 more reports, ``reports_held4.txt``; ``held5``, 10 queries over 24 more,
 ``reports_held5.txt``; ``held6`` and ``held7``, round 5's blind sets, ``reports_held6.txt`` and
-``reports_held7.txt``) separately. Every set of ``common.HELD_SETS`` whose judgments file exists is run.
+``reports_held7.txt``) separately. Every set of ``common.HELD_SETS`` with judgments is run.
 
 Metrics (grades from judgments.json; unjudged rows count 0):
 * MRR@10: reciprocal rank of the first row graded 2 (for a query with no row graded 2, the first
@@ -108,6 +108,14 @@ def evaluate(
     return unresolved, per_query
 
 
+def graded(judgments_file: Path) -> bool:
+    """Whether a held set has judgments yet (its queries are written before anything is graded)."""
+    if not judgments_file.is_file():
+        return False
+    queries = json.loads(judgments_file.read_text("utf-8"))["queries"]
+    return any(q["judgments"] for q in queries)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", help="the unpacked corpus (default: /tmp/corpus or the tarball)")
@@ -129,7 +137,7 @@ def main() -> None:
     per_query: list[dict[str, Any]] = []
     try:
         sets = [("", common.REPORTS_FILE, common.JUDGMENTS_FILE)]
-        sets += [(name, r, j) for name, (r, j) in common.HELD_SETS.items() if j.is_file()]
+        sets += [(name, r, j) for name, (r, j) in common.HELD_SETS.items() if graded(j)]
         for sub, reports, judgments_file in sets:
             folder = work / sub if sub else work
             folder.mkdir(parents=True, exist_ok=True)
