@@ -10,8 +10,7 @@ both and prints MRR@10, nDCG@10 and P@5 for the tuning part and the three held-a
 graded in rounds 1-2; ``held2``, written and graded blind in round 3; ``held3``, written and graded
 blind in round 4 over 42 reports of its own, ``reports_held3.txt``, with a second pair of indexes;
 ``held4``, the same over 36 more reports, ``reports_held4.txt``; ``held5``, 10 queries over 24 more,
-``reports_held5.txt``; ``held6`` and ``held7``, round 5's blind sets, ``reports_held6.txt`` and
-``reports_held7.txt``) separately. Every set of ``common.HELD_SETS`` with judgments is run.
+``reports_held5.txt``; ``held6``-``held8``, round 5's blind sets, ``reports_held6.txt``-``reports_held8.txt``) separately. Every set of ``common.HELD_SETS`` with judgments is run.
 
 Metrics (grades from judgments.json; unjudged rows count 0):
 * MRR@10: reciprocal rank of the first row graded 2 (for a query with no row graded 2, the first
@@ -38,9 +37,9 @@ from typing import Any
 
 import common
 
-PARTS = ("tune", "held", "held2", "held3", "held4", "held5", "held6", "held7", "all")
+PARTS = ("tune", "held", "held2", "held3", "held4", "held5", "held6", "held7", "held8", "all")
 """The judged sets' parts: tuned on, held aside (round 1-2), the blind second held set (round 3),
-the blind held sets over reports of their own (round 4: held3-5; round 5: held6, held7)."""
+the blind held sets over reports of their own (round 4: held3-5; round 5: held6-held8)."""
 
 
 def metrics(ranked: list[str], grades: dict[str, int]) -> dict[str, float]:
