@@ -24,6 +24,7 @@ SETS = {
     "held5": ("reports_held5.txt", "judgments_held5.json"),
     "held6": ("reports_held6.txt", "judgments_held6.json"),
     "held7": ("reports_held7.txt", "judgments_held7.json"),
+    "held8": ("reports_held8.txt", "judgments_held8.json"),
 }
 """Every judged set and its reports list (common.HELD_SETS plus the tuning set's)."""
 
@@ -62,8 +63,8 @@ def test_references_only_and_grades_in_range(name: str) -> None:
 
 
 def test_round5_sets_have_reports_of_their_own() -> None:
-    """held6 and held7 were drawn from reports in no earlier list (and not in each other's)."""
-    for new in ("held6", "held7"):
+    """held6-held8 were drawn from reports in no earlier list (and not in each other's)."""
+    for new in ("held6", "held7", "held8"):
         others = {r for name in SETS if name != new for r in _reports(name)}
         assert not set(_reports(new)) & others, new
 
