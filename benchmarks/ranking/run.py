@@ -10,7 +10,8 @@ both and prints MRR@10, nDCG@10 and P@5 for the tuning part and the three held-a
 graded in rounds 1-2; ``held2``, written and graded blind in round 3; ``held3``, written and graded
 blind in round 4 over 42 reports of its own, ``reports_held3.txt``, with a second pair of indexes;
 ``held4``, the same over 36 more reports, ``reports_held4.txt``; ``held5``, 10 queries over 24 more,
-``reports_held5.txt``; ``held6``-``held8``, round 5's blind sets, ``reports_held6.txt``-``reports_held8.txt``) separately. Every set of ``common.HELD_SETS`` with judgments is run.
+``reports_held5.txt``; ``held6``-``held8``, round 5's blind sets, ``reports_held6.txt`` to
+``reports_held8.txt``) separately: every set of ``common.HELD_SETS``.
 
 Metrics (grades from judgments.json; unjudged rows count 0):
 * MRR@10: reciprocal rank of the first row graded 2 (for a query with no row graded 2, the first
@@ -37,9 +38,13 @@ from typing import Any
 
 import common
 
-PARTS = ("tune", "held", "held2", "held3", "held4", "held5", "held6", "held7", "held8", "all")
+PARTS = ("tune", "held", "held2", "held3", "held4", "held5", "all")
 """The judged sets' parts: tuned on, held aside (round 1-2), the blind second held set (round 3),
-the blind held sets over reports of their own (round 4: held3-5; round 5: held6-held8)."""
+the blind third and fourth held sets over reports of their own (round 4, judgments_held3.json,
+judgments_held4.json)."""
+
+PARTS = (*PARTS[:-1], "held6", "held7", "held8", "all")
+"""Round 5's blind sets over reports of their own (judge: held6-held8), each run like held3-5."""
 
 
 def metrics(ranked: list[str], grades: dict[str, int]) -> dict[str, float]:
@@ -107,14 +112,6 @@ def evaluate(
     return unresolved, per_query
 
 
-def graded(judgments_file: Path) -> bool:
-    """Whether a held set has judgments yet (its queries are written before anything is graded)."""
-    if not judgments_file.is_file():
-        return False
-    queries = json.loads(judgments_file.read_text("utf-8"))["queries"]
-    return any(q["judgments"] for q in queries)
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", help="the unpacked corpus (default: /tmp/corpus or the tarball)")
@@ -136,7 +133,7 @@ def main() -> None:
     per_query: list[dict[str, Any]] = []
     try:
         sets = [("", common.REPORTS_FILE, common.JUDGMENTS_FILE)]
-        sets += [(name, r, j) for name, (r, j) in common.HELD_SETS.items() if graded(j)]
+        sets += [(name, r, j) for name, (r, j) in common.HELD_SETS.items()]
         for sub, reports, judgments_file in sets:
             folder = work / sub if sub else work
             folder.mkdir(parents=True, exist_ok=True)
@@ -149,8 +146,6 @@ def main() -> None:
     summary: dict[str, Any] = {"unresolved_references": unresolved}
     for part in PARTS:
         qs = [p for p in per_query if part == "all" or p["part"] == part]
-        if not qs:
-            continue  # a set not written yet (held7 before its judgments exist)
         summary[part] = {
             system: {
                 m: round(statistics.fmean(p[system][m] for p in qs), 3)
@@ -176,17 +171,13 @@ def main() -> None:
                 f"{r['p5']:.2f}   baseline {b['mrr']:.2f} {b['ndcg']:.2f} {b['p5']:.2f}"
             )
     print(f"{'part':<6}{'queries':>8}  {'system':<10}{'MRR@10':>8}{'nDCG@10':>9}{'P@5':>7}")
-    for part in (p for p in PARTS if p in summary):
+    for part in PARTS:
         for system in ("reporttui", "baseline"):
             s = summary[part][system]
             print(
                 f"{part:<6}{summary[part]['queries']:>8}  {system:<10}{s['mrr']:>8.3f}{s['ndcg']:>9.3f}{s['p5']:>7.3f}"
             )
-    gaps = {
-        part: summary[part]["unjudged_in_top10"]
-        for part in PARTS
-        if part != "all" and part in summary
-    }
+    gaps = {part: summary[part]["unjudged_in_top10"] for part in PARTS if part != "all"}
     if any(gaps.values()):
         print(
             "note: unjudged rows in reporttui's top 10 (counted 0; grade them before comparing): "
