@@ -191,3 +191,50 @@ def test_pages7_classes_on_the_real_page() -> None:
     assert doc.year == 2019
     assert "香港警方：8.31示威行动未发生致命事件" not in doc.text
     assert check_no_loss(raw, doc) == []
+
+
+def test_pages8_classes_on_the_real_pages() -> None:
+    # Government portals: a column's label (各地动态) printed over the article's title line; empty
+    # 附件：/相关文章： boxes after the text; a provincial portal's 市县 item about the city its
+    # title names; an event's edition (辽宁省第十四届运动会) is no congress; 胶州市 read whole.
+    raw, doc = _page("sctcm-wenhuayue-2023.html.gz")
+    assert doc.title == "普及中医药健康知识 感悟中医药文化魅力 中医药文化服务月活动持续开展"
+    assert "各地动态" not in doc.text
+    assert check_no_loss(raw, doc) == []
+    raw, doc = _page("liaoyang-wuxiang-2023.html.gz")
+    assert "附件" not in doc.text and "相关文章" not in doc.text
+    assert doc.region == "弓长岭区"
+    assert check_no_loss(raw, doc) == []
+    _, doc = _page("henan-xuchang-2022.html.gz")
+    assert doc.region == "许昌市"
+    _, doc = _page("qingdao-jianzhi-2022.html.gz")
+    assert doc.region == "胶州市"
+
+
+def test_the_division_a_news_title_names_in_full() -> None:
+    from reporttui.core.text.news_place import title_division
+
+    assert title_division("在省第十届青年戏剧演员大赛中 许昌市喜获佳绩") == "许昌市"
+    assert title_division("辽宁省第十四届运动会青少年组现代五项比赛在弓长岭区开幕") == "弓长岭区"
+    assert title_division("胶州市司法局胶莱司法所组织开展法治文化剪纸活动") == "胶州市"
+    assert title_division("许昌市与洛阳市签署合作协议") is None  # two cities: no one place
+    assert title_division("全省教育系统师德师风建设专题培训班举办") is None
+    assert title_division("国务院批复同意许昌市城市总体规划") is None  # a national body's
+
+
+def test_a_label_over_the_title_line_and_empty_labels_after_the_text() -> None:
+    body = "".join(
+        f"<p>第{i}段正文，内容较长，用于让正文密度足够高，以便抽取器选中这个容器。</p>"
+        for i in range(8)
+    )
+    page = (
+        "<html><head><title>某某县举办法治文化活动</title></head><body>"
+        "<div class='nav'><a href='/'>首页</a> <a href='/a'>要闻</a></div>"
+        "<div class='main'><div class='col'>各地动态</div><div class='t'>某某县举办法治文化活动</div>"
+        f"{body}<p>附件：</p><p>相关文章：</p></div></body></html>"
+    )
+    doc = parse_document(page.encode("utf-8"), "p.html")
+    assert doc.title == "某某县举办法治文化活动"
+    assert "各地动态" not in doc.text
+    assert "附件" not in doc.text and "相关文章" not in doc.text
+    assert "第7段正文" in doc.text

@@ -373,6 +373,7 @@ def extract_page(source: str) -> Page:
         # carry: a sponsor's or site's label, not part of the title (it goes to the chrome).
         title = original
     page.title = title
+    _label_over_title(segs, title)
     current: list[str] = []
     cur_heading = 0
     cur_bold = True
@@ -474,6 +475,43 @@ def extract_page(source: str) -> Page:
 _MAX_TITLE_LINES = 5
 _ORIGINAL_TITLE = re.compile(r"^\s*原标题\s*[:：]\s*(.{4,80}?)\s*$")
 _TAG_PREFIX = re.compile(r"\s*(?:\[[^\[\]]{1,20}\]|【[^【】]{1,20}】)\s*")
+
+
+_LABEL_PUNCT = re.compile("[，。；！？、]")
+_MAX_OVER_LABEL = 8
+"""Characters of a column's label printed over an article's title line (各地动态, 工作动态)."""
+
+
+def _label_over_title(segs: list[_Seg], title: str) -> None:
+    """A short label the article's container prints over the article's own title line (各地动态,
+    the column's name in a box above it): the page's, not the article's; it goes to the chrome.
+    Only labels: a line of at most eight characters with no sentence punctuation (a kicker over
+    a title is longer), among the container's first blocks."""
+    title_n = _norm(title)
+    if len(title_n) < 8:
+        return
+    blocks: list[list[_Seg]] = []
+    for seg in segs:
+        if not seg.keep or not _norm(seg.text):
+            continue
+        if seg.block_before or not blocks:
+            if len(blocks) == _MAX_TITLE_LINES:
+                break
+            blocks.append([])
+        blocks[-1].append(seg)
+    for j, block in enumerate(blocks):
+        if _norm("".join(x.text for x in block)) != title_n:
+            continue
+        over = blocks[:j]
+        if over and all(
+            len(t := _norm("".join(x.text for x in b))) <= _MAX_OVER_LABEL
+            and not _LABEL_PUNCT.search(t)
+            for b in over
+        ):
+            for b in over:
+                for x in b:
+                    x.keep = False
+        return
 
 
 def _original_title(segs: list[_Seg]) -> str:
