@@ -238,3 +238,24 @@ def test_a_label_over_the_title_line_and_empty_labels_after_the_text() -> None:
     assert "各地动态" not in doc.text
     assert "附件" not in doc.text and "相关文章" not in doc.text
     assert "第7段正文" in doc.text
+
+
+def test_sub_headings_marked_only_by_a_class_of_short_lines() -> None:
+    # baijiahao's <span class="bjh-h3">: five short lines, three without any punctuation; the two
+    # with a comma are headings too. A caption class (图片来源：…) is not a heading class.
+    _, doc = _page("baijiahao-hanfu.html.gz")
+    heads = _headings(doc)
+    assert "异国他乡，指尖上的舞蹈" in heads and "关于未来，她选择一如既往" in heads
+    para = "<p><span class='p'>正文段落，内容较长，用于让正文密度足够高，以便抽取器选中这个容器。</span></p>"
+
+    def page(lines: list[str]) -> bytes:
+        body = "".join(f"<p><span class='h'>{t}</span></p>{para * 2}" for t in lines)
+        return f"<html><head><title>标题在此处</title></head><body><div>{body}</div></body></html>".encode()
+
+    heads = _headings(
+        parse_document(page(["缘起古筝", "远走他乡", "指尖上的舞蹈，异国他乡"]), "a.html")
+    )
+    assert "指尖上的舞蹈，异国他乡" in heads
+    caps = ["图片来源：某某网", "图片来源：某某官网", "天水有轨电车 图片来源：天水融媒"]
+    heads = _headings(parse_document(page(caps), "b.html"))
+    assert not any("图片来源" in h for h in heads)

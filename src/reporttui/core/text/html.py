@@ -89,6 +89,7 @@ _STYLED_INLINE = frozenset(("span", "font", "em", "i", "u"))
 _DECLARED_BOLD = re.compile(
     r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b|=\s*[\"'][^\"']*\bbold\b", re.IGNORECASE
 )
+_CLASS_ATTR = re.compile(r"\bclass\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
 _ATTRS = re.compile(r"^<[a-zA-Z][a-zA-Z0-9]*\s+(.*)>$", re.DOTALL)
 _SPACE = re.compile(r"\s+")
 _PUBLISHED_TEXT = re.compile(
@@ -170,6 +171,8 @@ class _Seg:
     """(table, row, column) of the innermost table cell holding the node, if any."""
     centered: bool = False
     """The block the node is in is centred (a title printed over several lines)."""
+    cls: str = ""
+    """The class of the innermost styled inline element holding the node (a CMS's bjh-h3)."""
 
 
 def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
@@ -184,6 +187,7 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
     in_title = False
     tables: list[list[int]] = []  # open tables, innermost last: [id, row, column]
     styled: list[bool] = []  # open styled inline elements: each declares bold or not
+    classes: list[str] = []  # their class attributes, in step with ``styled``
     next_table = 0
     centered = False
     for m in _TOKEN.finditer(source):
@@ -192,6 +196,8 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
             text = html_lib.unescape(raw)
             if text.strip():
                 seg = _Seg(text, line, block, heading, bold > 0, in_title, centered=centered)
+                if classes:
+                    seg.cls = classes[-1]
                 if tables and tables[-1][2]:
                     seg.cell = (tables[-1][0], tables[-1][1], tables[-1][2])
                 segs.append(seg)
@@ -222,9 +228,13 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
                     bold = max(0, bold - 1) if closing else bold + 1
                 elif name in _STYLED_INLINE and not tok.endswith("/>"):
                     if closing:
+                        if classes:
+                            classes.pop()
                         if styled and styled.pop():
                             bold = max(0, bold - 1)
                     else:
+                        c = _CLASS_ATTR.search(tok) if "class" in tok else None
+                        classes.append(c.group(1).strip() if c else "")
                         low = tok.lower()
                         attrs = _ATTRS.match(tok) if ("bold" in low or "weight" in low) else None
                         declared = (
@@ -249,6 +259,7 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
                 elif name in ("p", "div", "td", "li") and not closing:
                     bold = 0
                     styled.clear()
+                    classes.clear()
         line += tok.count("\n")
         pos = m.end()
     if pos < len(source) and source[pos:].strip():
@@ -374,6 +385,7 @@ def extract_page(source: str) -> Page:
         title = original
     page.title = title
     _label_over_title(segs, title)
+    _class_headings(segs)
     current: list[str] = []
     cur_heading = 0
     cur_bold = True
@@ -478,6 +490,38 @@ _TAG_PREFIX = re.compile(r"\s*(?:\[[^\[\]]{1,20}\]|【[^【】]{1,20}】)\s*")
 
 
 _LABEL_PUNCT = re.compile("[，。；！？、]")
+_SENTENCE_STOP = re.compile("[。！？；:：]")  # (a colon: a caption's 图片来源：… or a label)
+_MIN_CLASS_LINES = 3
+_MAX_CLASS_HEADING = 30
+
+
+def _class_headings(segs: list[_Seg]) -> None:
+    """Sub-headings a CMS marks only by a class of its own (<span class="bjh-h3">): when the
+    article's lines in one class are at least three, each a short line with no sentence stop or
+    colon (a caption class's 图片来源：…), and most read as headings by themselves (no punctuation
+    at all), the class is the page's heading style, and its lines with a comma (异国他乡，指尖上的
+    舞蹈) are headings too: they are marked bold, as a heading made bold by its style is. Measured
+    on the page's own lines, not by class names."""
+    lines: dict[str, list[_Seg]] = {}
+    kept = [x for x in segs if x.keep and x.text.strip()]
+    for i, seg in enumerate(kept):
+        if not seg.cls or not seg.block_before:
+            continue
+        if i + 1 < len(kept) and not kept[i + 1].block_before:
+            continue  # the class holds only part of its line
+        lines.setdefault(seg.cls, []).append(seg)
+    for group in lines.values():
+        if len(group) < _MIN_CLASS_LINES or all(x.bold for x in group):
+            continue
+        texts = [_norm(x.text) for x in group]
+        if any(len(t) > _MAX_CLASS_HEADING or _SENTENCE_STOP.search(t) for t in texts):
+            continue
+        plain = sum(1 for t in texts if not _LABEL_PUNCT.search(t))
+        if 2 * plain > len(texts):
+            for x in group:
+                x.bold = True
+
+
 _MAX_OVER_LABEL = 8
 """Characters of a column's label printed over an article's title line (各地动态, 工作动态)."""
 
