@@ -259,3 +259,20 @@ def test_sub_headings_marked_only_by_a_class_of_short_lines() -> None:
     caps = ["图片来源：某某网", "图片来源：某某官网", "天水有轨电车 图片来源：天水融媒"]
     heads = _headings(parse_document(page(caps), "b.html"))
     assert not any("图片来源" in h for h in heads)
+
+
+def test_a_link_to_the_front_page_closing_a_byline_or_the_last_sentence() -> None:
+    # sohu's template: 作者：某某 followed by a link to the front page (返回富达，查看更多); qq's
+    # 返回腾讯网首页>> after the last sentence. A link ending a sentence's own words stays.
+    raw, doc = _page("njxfhn-jiangmen-2019.html.gz")
+    assert "返回富达" not in doc.text and "余毅菁" in doc.text
+    assert check_no_loss(raw, doc) == []
+    raw, doc = _page("qq-shujuye-2019.html.gz")
+    assert "返回腾讯网首页" not in doc.text and "整顿仍将持续。" in doc.text
+    para = "<p>正文段落，内容较长，用于让正文密度足够高，以便抽取器选中这个容器。</p>" * 6
+    page = (
+        f"<html><head><title>标题在此处</title></head><body><div>{para}"
+        "<p>更多内容请访问<a href='http://www.people.com.cn/'>人民网</a></p></div></body></html>"
+    )
+    doc = parse_document(page.encode("utf-8"), "c.html")
+    assert "更多内容请访问人民网" in doc.text

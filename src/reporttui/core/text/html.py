@@ -89,6 +89,7 @@ _STYLED_INLINE = frozenset(("span", "font", "em", "i", "u"))
 _DECLARED_BOLD = re.compile(
     r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b|=\s*[\"'][^\"']*\bbold\b", re.IGNORECASE
 )
+_HOME_HREF = re.compile(r"\bhref\s*=\s*[\"'](?:https?:)?//[^/\"'?#]+/?(?:\?[^\"']*)?[\"']", re.I)
 _CLASS_ATTR = re.compile(r"\bclass\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
 _ATTRS = re.compile(r"^<[a-zA-Z][a-zA-Z0-9]*\s+(.*)>$", re.DOTALL)
 _SPACE = re.compile(r"\s+")
@@ -173,6 +174,8 @@ class _Seg:
     """The block the node is in is centred (a title printed over several lines)."""
     cls: str = ""
     """The class of the innermost styled inline element holding the node (a CMS's bjh-h3)."""
+    home: bool = False
+    """The node is inside a link to a site's front page (href="http://www.sohu.com/?…")."""
 
 
 def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
@@ -188,6 +191,7 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
     tables: list[list[int]] = []  # open tables, innermost last: [id, row, column]
     styled: list[bool] = []  # open styled inline elements: each declares bold or not
     classes: list[str] = []  # their class attributes, in step with ``styled``
+    home = False  # inside a link to a site's front page
     next_table = 0
     centered = False
     for m in _TOKEN.finditer(source):
@@ -198,6 +202,7 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
                 seg = _Seg(text, line, block, heading, bold > 0, in_title, centered=centered)
                 if classes:
                     seg.cls = classes[-1]
+                seg.home = home
                 if tables and tables[-1][2]:
                     seg.cell = (tables[-1][0], tables[-1][1], tables[-1][2])
                 segs.append(seg)
@@ -222,6 +227,8 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
                         centered = not closing and (
                             name == "center" or ("enter" in tok and _CENTER.search(tok) is not None)
                         )
+                if name == "a" and not tok.endswith("/>"):
+                    home = not closing and _HOME_HREF.search(tok) is not None
                 if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
                     heading = 0 if closing else int(name[1])
                 elif name in _BOLD:
@@ -386,6 +393,7 @@ def extract_page(source: str) -> Page:
     page.title = title
     _label_over_title(segs, title)
     _class_headings(segs)
+    _home_link_tails(segs)
     current: list[str] = []
     cur_heading = 0
     cur_bold = True
@@ -520,6 +528,32 @@ def _class_headings(segs: list[_Seg]) -> None:
         if 2 * plain > len(texts):
             for x in group:
                 x.bold = True
+
+
+_BYLINE = re.compile(r"^[^，。；！？:：]{1,8}[:：][^，。；！？]*$")
+
+
+def _home_link_tails(segs: list[_Seg]) -> None:
+    """A link to a site's front page closing a byline in the article (作者：某某 followed by 返回搜狐，
+    查看更多, a CMS template's prompt): the site's navigation, not the article's text. Only after a
+    label line (作者：…, 采写：…) or a finished sentence, so a link ending a sentence's own words
+    (更多内容请访问人民网) stays."""
+    kept = [x for x in segs if x.keep and x.text.strip()]
+    for i, seg in enumerate(kept):
+        if not seg.home or seg.block_before:
+            continue
+        j = i
+        while j + 1 < len(kept) and not kept[j + 1].block_before and kept[j + 1].home:
+            j += 1
+        if j + 1 < len(kept) and not kept[j + 1].block_before:
+            continue  # the block goes on after the link
+        k = i
+        while k > 0 and not kept[k].block_before:
+            k -= 1
+        before = _SPACE.sub(" ", "".join(x.text for x in kept[k:i])).strip()
+        if _BYLINE.match(before) or before.endswith(("。", "！", "？")):
+            for x in kept[i : j + 1]:
+                x.keep = False
 
 
 _MAX_OVER_LABEL = 8
