@@ -191,3 +191,88 @@ def test_pages7_classes_on_the_real_page() -> None:
     assert doc.year == 2019
     assert "香港警方：8.31示威行动未发生致命事件" not in doc.text
     assert check_no_loss(raw, doc) == []
+
+
+def test_pages8_classes_on_the_real_pages() -> None:
+    # Government portals: a column's label (各地动态) printed over the article's title line; empty
+    # 附件：/相关文章： boxes after the text; a provincial portal's 市县 item about the city its
+    # title names; an event's edition (辽宁省第十四届运动会) is no congress; 胶州市 read whole.
+    raw, doc = _page("sctcm-wenhuayue-2023.html.gz")
+    assert doc.title == "普及中医药健康知识 感悟中医药文化魅力 中医药文化服务月活动持续开展"
+    assert "各地动态" not in doc.text
+    assert check_no_loss(raw, doc) == []
+    raw, doc = _page("liaoyang-wuxiang-2023.html.gz")
+    assert "附件" not in doc.text and "相关文章" not in doc.text
+    assert doc.region == "弓长岭区"
+    assert check_no_loss(raw, doc) == []
+    _, doc = _page("henan-xuchang-2022.html.gz")
+    assert doc.region == "许昌市"
+    _, doc = _page("qingdao-jianzhi-2022.html.gz")
+    assert doc.region == "胶州市"
+
+
+def test_the_division_a_news_title_names_in_full() -> None:
+    from reporttui.core.text.news_place import title_division
+
+    assert title_division("在省第十届青年戏剧演员大赛中 许昌市喜获佳绩") == "许昌市"
+    assert title_division("辽宁省第十四届运动会青少年组现代五项比赛在弓长岭区开幕") == "弓长岭区"
+    assert title_division("胶州市司法局胶莱司法所组织开展法治文化剪纸活动") == "胶州市"
+    assert title_division("许昌市与洛阳市签署合作协议") is None  # two cities: no one place
+    assert title_division("全省教育系统师德师风建设专题培训班举办") is None
+    assert title_division("国务院批复同意许昌市城市总体规划") is None  # a national body's
+
+
+def test_a_label_over_the_title_line_and_empty_labels_after_the_text() -> None:
+    body = "".join(
+        f"<p>第{i}段正文，内容较长，用于让正文密度足够高，以便抽取器选中这个容器。</p>"
+        for i in range(8)
+    )
+    page = (
+        "<html><head><title>某某县举办法治文化活动</title></head><body>"
+        "<div class='nav'><a href='/'>首页</a> <a href='/a'>要闻</a></div>"
+        "<div class='main'><div class='col'>各地动态</div><div class='t'>某某县举办法治文化活动</div>"
+        f"{body}<p>附件：</p><p>相关文章：</p></div></body></html>"
+    )
+    doc = parse_document(page.encode("utf-8"), "p.html")
+    assert doc.title == "某某县举办法治文化活动"
+    assert "各地动态" not in doc.text
+    assert "附件" not in doc.text and "相关文章" not in doc.text
+    assert "第7段正文" in doc.text
+
+
+def test_sub_headings_marked_only_by_a_class_of_short_lines() -> None:
+    # baijiahao's <span class="bjh-h3">: five short lines, three without any punctuation; the two
+    # with a comma are headings too. A caption class (图片来源：…) is not a heading class.
+    _, doc = _page("baijiahao-hanfu.html.gz")
+    heads = _headings(doc)
+    assert "异国他乡，指尖上的舞蹈" in heads and "关于未来，她选择一如既往" in heads
+    para = "<p><span class='p'>正文段落，内容较长，用于让正文密度足够高，以便抽取器选中这个容器。</span></p>"
+
+    def page(lines: list[str]) -> bytes:
+        body = "".join(f"<p><span class='h'>{t}</span></p>{para * 2}" for t in lines)
+        return f"<html><head><title>标题在此处</title></head><body><div>{body}</div></body></html>".encode()
+
+    heads = _headings(
+        parse_document(page(["缘起古筝", "远走他乡", "指尖上的舞蹈，异国他乡"]), "a.html")
+    )
+    assert "指尖上的舞蹈，异国他乡" in heads
+    caps = ["图片来源：某某网", "图片来源：某某官网", "天水有轨电车 图片来源：天水融媒"]
+    heads = _headings(parse_document(page(caps), "b.html"))
+    assert not any("图片来源" in h for h in heads)
+
+
+def test_a_link_to_the_front_page_closing_a_byline_or_the_last_sentence() -> None:
+    # sohu's template: 作者：某某 followed by a link to the front page (返回富达，查看更多); qq's
+    # 返回腾讯网首页>> after the last sentence. A link ending a sentence's own words stays.
+    raw, doc = _page("njxfhn-jiangmen-2019.html.gz")
+    assert "返回富达" not in doc.text and "余毅菁" in doc.text
+    assert check_no_loss(raw, doc) == []
+    raw, doc = _page("qq-shujuye-2019.html.gz")
+    assert "返回腾讯网首页" not in doc.text and "整顿仍将持续。" in doc.text
+    para = "<p>正文段落，内容较长，用于让正文密度足够高，以便抽取器选中这个容器。</p>" * 6
+    page = (
+        f"<html><head><title>标题在此处</title></head><body><div>{para}"
+        "<p>更多内容请访问<a href='http://www.people.com.cn/'>人民网</a></p></div></body></html>"
+    )
+    doc = parse_document(page.encode("utf-8"), "c.html")
+    assert "更多内容请访问人民网" in doc.text

@@ -94,6 +94,8 @@ _BREADCRUMB = re.compile(r"(?:[>＞»›]\s*[^\s>＞»›]{1,12}\s*){2,}")
 _NOTICE_LINE = re.compile(r"^[【\[]?(?:免责声明|版权声明|特别声明|声明)[】\]]?[:：]")
 _MAX_LABEL = 12
 """Characters of a list's title (延伸阅读, 相关新闻) left behind when its list is dropped."""
+_MAX_EMPTY_LABEL = 8
+"""Characters of an empty label after the article (附件：, 相关文章：)."""
 # Separators between an article's title and the site/channel names in <title>.
 _TITLE_SEP = re.compile(r"\s*(?:_{1,}|-{2,}|—{1,2}|–|\|{1,2}|｜|\s-\s|>{1,2}|»)\s*")
 _NAME_SEP = frozenset("-_|｜—–·")
@@ -474,9 +476,13 @@ def _trim_tail(inside: list[Block], keep: list[bool]) -> None:
         prompt = signed and not _SENTENCE_END.search(flat)
         if _EDITOR_LINE.match(flat):
             signed = True
+        # A label with nothing after it (附件：, 相关文章：) after the last paragraph: a box whose
+        # contents are empty or were left out, not the article's.
+        empty_label = len(flat) <= _MAX_EMPTY_LABEL and flat[-1:] in (":", "：")
         if (
             list_title
             or prompt
+            or empty_label
             or _EDITOR_LINE.match(flat)
             or _TAG_LINE.match(flat)
             or _COUNTER.match(flat)

@@ -89,6 +89,8 @@ _STYLED_INLINE = frozenset(("span", "font", "em", "i", "u"))
 _DECLARED_BOLD = re.compile(
     r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b|=\s*[\"'][^\"']*\bbold\b", re.IGNORECASE
 )
+_HOME_HREF = re.compile(r"\bhref\s*=\s*[\"'](?:https?:)?//[^/\"'?#]+/?(?:\?[^\"']*)?[\"']", re.I)
+_CLASS_ATTR = re.compile(r"\bclass\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
 _ATTRS = re.compile(r"^<[a-zA-Z][a-zA-Z0-9]*\s+(.*)>$", re.DOTALL)
 _SPACE = re.compile(r"\s+")
 _PUBLISHED_TEXT = re.compile(
@@ -170,6 +172,10 @@ class _Seg:
     """(table, row, column) of the innermost table cell holding the node, if any."""
     centered: bool = False
     """The block the node is in is centred (a title printed over several lines)."""
+    cls: str = ""
+    """The class of the innermost styled inline element holding the node (a CMS's bjh-h3)."""
+    home: bool = False
+    """The node is inside a link to a site's front page (href="http://www.sohu.com/?…")."""
 
 
 def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
@@ -184,6 +190,8 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
     in_title = False
     tables: list[list[int]] = []  # open tables, innermost last: [id, row, column]
     styled: list[bool] = []  # open styled inline elements: each declares bold or not
+    classes: list[str] = []  # their class attributes, in step with ``styled``
+    home = False  # inside a link to a site's front page
     next_table = 0
     centered = False
     for m in _TOKEN.finditer(source):
@@ -192,6 +200,9 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
             text = html_lib.unescape(raw)
             if text.strip():
                 seg = _Seg(text, line, block, heading, bold > 0, in_title, centered=centered)
+                if classes:
+                    seg.cls = classes[-1]
+                seg.home = home
                 if tables and tables[-1][2]:
                     seg.cell = (tables[-1][0], tables[-1][1], tables[-1][2])
                 segs.append(seg)
@@ -216,15 +227,21 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
                         centered = not closing and (
                             name == "center" or ("enter" in tok and _CENTER.search(tok) is not None)
                         )
+                if name == "a" and not tok.endswith("/>"):
+                    home = not closing and _HOME_HREF.search(tok) is not None
                 if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
                     heading = 0 if closing else int(name[1])
                 elif name in _BOLD:
                     bold = max(0, bold - 1) if closing else bold + 1
                 elif name in _STYLED_INLINE and not tok.endswith("/>"):
                     if closing:
+                        if classes:
+                            classes.pop()
                         if styled and styled.pop():
                             bold = max(0, bold - 1)
                     else:
+                        c = _CLASS_ATTR.search(tok) if "class" in tok else None
+                        classes.append(c.group(1).strip() if c else "")
                         low = tok.lower()
                         attrs = _ATTRS.match(tok) if ("bold" in low or "weight" in low) else None
                         declared = (
@@ -249,6 +266,7 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
                 elif name in ("p", "div", "td", "li") and not closing:
                     bold = 0
                     styled.clear()
+                    classes.clear()
         line += tok.count("\n")
         pos = m.end()
     if pos < len(source) and source[pos:].strip():
@@ -373,6 +391,9 @@ def extract_page(source: str) -> Page:
         # carry: a sponsor's or site's label, not part of the title (it goes to the chrome).
         title = original
     page.title = title
+    _label_over_title(segs, title)
+    _class_headings(segs)
+    _home_link_tails(segs)
     current: list[str] = []
     cur_heading = 0
     cur_bold = True
@@ -474,6 +495,101 @@ def extract_page(source: str) -> Page:
 _MAX_TITLE_LINES = 5
 _ORIGINAL_TITLE = re.compile(r"^\s*原标题\s*[:：]\s*(.{4,80}?)\s*$")
 _TAG_PREFIX = re.compile(r"\s*(?:\[[^\[\]]{1,20}\]|【[^【】]{1,20}】)\s*")
+
+
+_LABEL_PUNCT = re.compile("[，。；！？、]")
+_SENTENCE_STOP = re.compile("[。！？；:：]")  # (a colon: a caption's 图片来源：… or a label)
+_MIN_CLASS_LINES = 3
+_MAX_CLASS_HEADING = 30
+
+
+def _class_headings(segs: list[_Seg]) -> None:
+    """Sub-headings a CMS marks only by a class of its own (<span class="bjh-h3">): when the
+    article's lines in one class are at least three, each a short line with no sentence stop or
+    colon (a caption class's 图片来源：…), and most read as headings by themselves (no punctuation
+    at all), the class is the page's heading style, and its lines with a comma (异国他乡，指尖上的
+    舞蹈) are headings too: they are marked bold, as a heading made bold by its style is. Measured
+    on the page's own lines, not by class names."""
+    lines: dict[str, list[_Seg]] = {}
+    kept = [x for x in segs if x.keep and x.text.strip()]
+    for i, seg in enumerate(kept):
+        if not seg.cls or not seg.block_before:
+            continue
+        if i + 1 < len(kept) and not kept[i + 1].block_before:
+            continue  # the class holds only part of its line
+        lines.setdefault(seg.cls, []).append(seg)
+    for group in lines.values():
+        if len(group) < _MIN_CLASS_LINES or all(x.bold for x in group):
+            continue
+        texts = [_norm(x.text) for x in group]
+        if any(len(t) > _MAX_CLASS_HEADING or _SENTENCE_STOP.search(t) for t in texts):
+            continue
+        plain = sum(1 for t in texts if not _LABEL_PUNCT.search(t))
+        if 2 * plain > len(texts):
+            for x in group:
+                x.bold = True
+
+
+_BYLINE = re.compile(r"^[^，。；！？:：]{1,8}[:：][^，。；！？]*$")
+
+
+def _home_link_tails(segs: list[_Seg]) -> None:
+    """A link to a site's front page closing a byline in the article (作者：某某 followed by 返回搜狐，
+    查看更多, a CMS template's prompt): the site's navigation, not the article's text. Only after a
+    label line (作者：…, 采写：…) or a finished sentence, so a link ending a sentence's own words
+    (更多内容请访问人民网) stays."""
+    kept = [x for x in segs if x.keep and x.text.strip()]
+    for i, seg in enumerate(kept):
+        if not seg.home or seg.block_before:
+            continue
+        j = i
+        while j + 1 < len(kept) and not kept[j + 1].block_before and kept[j + 1].home:
+            j += 1
+        if j + 1 < len(kept) and not kept[j + 1].block_before:
+            continue  # the block goes on after the link
+        k = i
+        while k > 0 and not kept[k].block_before:
+            k -= 1
+        before = _SPACE.sub(" ", "".join(x.text for x in kept[k:i])).strip()
+        if _BYLINE.match(before) or before.endswith(("。", "！", "？")):
+            for x in kept[i : j + 1]:
+                x.keep = False
+
+
+_MAX_OVER_LABEL = 8
+"""Characters of a column's label printed over an article's title line (各地动态, 工作动态)."""
+
+
+def _label_over_title(segs: list[_Seg], title: str) -> None:
+    """A short label the article's container prints over the article's own title line (各地动态,
+    the column's name in a box above it): the page's, not the article's; it goes to the chrome.
+    Only labels: a line of at most eight characters with no sentence punctuation (a kicker over
+    a title is longer), among the container's first blocks."""
+    title_n = _norm(title)
+    if len(title_n) < 8:
+        return
+    blocks: list[list[_Seg]] = []
+    for seg in segs:
+        if not seg.keep or not _norm(seg.text):
+            continue
+        if seg.block_before or not blocks:
+            if len(blocks) == _MAX_TITLE_LINES:
+                break
+            blocks.append([])
+        blocks[-1].append(seg)
+    for j, block in enumerate(blocks):
+        if _norm("".join(x.text for x in block)) != title_n:
+            continue
+        over = blocks[:j]
+        if over and all(
+            len(t := _norm("".join(x.text for x in b))) <= _MAX_OVER_LABEL
+            and not _LABEL_PUNCT.search(t)
+            for b in over
+        ):
+            for b in over:
+                for x in b:
+                    x.keep = False
+        return
 
 
 def _original_title(segs: list[_Seg]) -> str:

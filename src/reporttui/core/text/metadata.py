@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from reporttui.core.labels import PROVINCES
 from reporttui.core.text.gazetteer import gazetteer, inside, is_division
-from reporttui.core.text.news_place import news_place
+from reporttui.core.text.news_place import news_place, title_division
 from reporttui.core.text.variants import to_simplified
 
 _ADMIN = r"(?:省|市|县|区|自治区|自治州|自治县|州|盟|旗)"
@@ -859,6 +859,18 @@ _TITLE_PLACE = re.compile(
 )
 
 
+_EDITION = re.compile(r"\s*第?[一二三四五六七八九十百]+届")
+_CONGRESS_AFTER = re.compile(r"\s*(?:人民代表大会|人大|代表大会|政协|政治协商|委员会|常委会|全委)")
+
+
+def _edition(source: str, m: re.Match[str]) -> bool:
+    """(pages8, web pages) Whether the place ``m`` matched stands before an event's edition
+    (辽宁省第十四届运动会, 河南省第十届青年戏剧演员大赛) rather than a congress or a committee."""
+    tail = source[m.start(1) + len(m.group(1)) :]
+    e = _EDITION.match(tail)
+    return e is not None and _CONGRESS_AFTER.match(tail[e.end() :]) is None
+
+
 def _region(
     head: str, body_head: str, text: str, title_lines: list[str], kind: str | None
 ) -> tuple[str | None, str]:
@@ -881,6 +893,12 @@ def _region(
     if _STATE_COUNCIL_TITLE.match(head.lstrip()):
         return "国务院", "issuing body in the title (国务院/国务院办公厅…)"
     short = _short_name_region(title_lines, head, text)
+    if kind in _NEWS_KINDS and title_lines:
+        # (pages8) A news item's title naming a division in full: its place, before the site's
+        # own government in the page's header (河南省人民政府门户网站 over 许昌市喜获佳绩).
+        named = title_division(to_simplified(title_lines[0]))
+        if named:
+            return named, "division named in full in the news title"
     for rx, source, why in (
         (_REGION_MEETING, head, "meeting line"),
         (_REGION_BEFORE, head, "title"),
@@ -896,6 +914,8 @@ def _region(
                 return short
             continue
         for m in rx.finditer(source):
+            if kind in _NEWS_KINDS and _edition(source, m):
+                continue  # (pages8) 辽宁省第十四届运动会: an event's edition, not a congress
             name = _clean_region(m.group(1))
             if name:
                 return name, why
@@ -914,7 +934,15 @@ def _region(
     if kind in _NEWS_KINDS or kind is None:
         # A news title that opens with a place (常德市金融系统…, 1-10月德清县固定资产投资…).
         for t in title_lines[:2]:
-            place = _TITLE_PLACE.match(to_simplified(t).strip("*# "))
+            flat_t = to_simplified(t).strip("*# ")
+            place = _TITLE_PLACE.match(flat_t)
+            if place and _edition(flat_t, place):
+                place = None
+            if place and flat_t[place.end() : place.end() + 1] in ("市", "县", "区"):
+                # (pages8) 胶州市司法局…: a name whose stem ends in a suffix (胶州) is read whole.
+                whole = _clean_region(place.group(1) + flat_t[place.end()])
+                if whole:
+                    return whole, "news title"
             if place and (name := _clean_region(place.group(1))) and len(name) >= 3:
                 return name, "news title"
     if kind in _NEWS_KINDS:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache
+from itertools import pairwise
 
 from reporttui.core.text.gazetteer import Division, gazetteer, stem
 
@@ -141,3 +142,47 @@ def _covers(span: str, named: list[tuple[int, Division]]) -> bool:
             return False
         at = i + (len(d.name) if span.startswith(d.name, i) else 2)
     return at == len(span)
+
+
+_MAX_NAME = 8
+
+
+def title_division(title: str) -> str | None:
+    """(pages8) The division a news title names in full (许昌市喜获佳绩, 胶州市司法局…, …比赛在弓长岭区
+    开幕), the innermost when it names several that nest (辽宁省 … 弓长岭区); None when it names
+    none, names divisions that do not nest (two cities), a shared name it cannot place, or is a
+    national body's. A government portal's news item is about the place its title names, not the
+    site's own division (a provincial portal's 市县 column)."""
+    title = title.strip("*# ")
+    if _NATIONAL.search(title):
+        return None
+    names = gazetteer().by_name
+    found: list[tuple[Division, ...]] = []
+    i = 0
+    while i < len(title) - 2:
+        for n in range(min(_MAX_NAME, len(title) - i), 2, -1):
+            if title[i : i + n] in names:
+                found.append(names[title[i : i + n]])
+                i += n
+                break
+        else:
+            i += 1
+    if not found:
+        return None
+    picked: list[Division] = []
+    for ds in found:
+        if len(ds) == 1:
+            picked.append(ds[0])
+            continue
+        held = [
+            d for d in ds if any(_holds(o, d) for other in found if other is not ds for o in other)
+        ]
+        if len(held) != 1:
+            return None
+        picked.append(held[0])
+    order = {"p": 0, "c": 1, "a": 2}
+    chain = sorted(set(picked), key=lambda d: order.get(d.level, 3))
+    for outer, inner in pairwise(chain):
+        if not _holds(outer, inner):
+            return None
+    return chain[-1].name
