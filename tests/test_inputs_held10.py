@@ -70,6 +70,9 @@ def test_a_volume_opening_on_its_contents_takes_the_reports_title() -> None:
     assert doc.kind in ("预算报告", "预算执行情况与预算草案报告")
     assert doc.year == 2023  # given on 2022-12-18: the next year's budget
     assert "第二部分 预算表格" in doc.text  # the contents stay in the text
+    titles = [sec.title for sec in doc.walk() if sec.title]
+    assert "第二部分 预算表格" not in titles  # …as lines, not as the document's sections
+    assert titles[0] == "第一部分 报告"
 
 
 def test_an_opening_title_with_a_colon_or_an_exclamation_is_the_title() -> None:
