@@ -103,3 +103,10 @@ def test_a_traditional_review_heading_gives_the_reports_year() -> None:
     doc = _parse("uv63h8-qu-2009.txt")
     assert (doc.kind, doc.year) == ("政府工作报告", 2009)
     assert "網友上傳" not in doc.text
+
+
+def test_a_numbered_file_title_gives_way_to_the_reports_own() -> None:
+    raw = (HELD10.parent / "held8" / "51gongwen-luohe-2022.txt").read_bytes()
+    doc = parse_document(raw, "51gongwen-luohe-2022.txt")
+    assert check_no_loss(raw.decode("utf-8"), doc) == []
+    assert doc.title == "政府工作报告"  # not the site's 某市2022年政府工作报告(19)

@@ -388,6 +388,7 @@ _NOT_A_TITLE = re.compile(
 
 
 _CONTENTS_LABEL = re.compile(r"^目\s*录$")
+_COPY_NUMBER = re.compile(r"报告\s*[(（]\d{1,3}[)）]$")
 _OWN_TITLE_LINE = re.compile(
     r"(?m)^\s*((?:关于)?[^\n。，！？]{4,80}(?:的报告|统计公报|政府工作报告))\s*$"
 )
@@ -475,6 +476,13 @@ def _choose_title(title: str, fm_title: str, title_lines: Sequence[str] = ()) ->
     Returns the title and where it came from.
     """
     title = _tidy_title(title)
+    if title and title[-1] in ")）" and _COPY_NUMBER.search(title):
+        # A sharing site's file title numbered in its series (某市2022年政府工作报告(19)) over
+        # the report's own title line (政 府 工 作 报 告): the report's.
+        for line in title_lines[1:8]:
+            t = _tidy_title(line)
+            if _REPORT_TITLE.match(t) and not _NOT_A_TITLE.search(t):
+                return t, "the report's title line below a numbered file title"
     if title and not _NOT_A_TITLE.search(title) and len(title) >= 4:
         return title, "title line"
     for line in title_lines[1:6] if not title.endswith("报告") else ():
