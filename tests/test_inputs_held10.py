@@ -46,7 +46,13 @@ def test_site_chrome_lines_of_held10_are_chrome(line: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["一、综合", "政府工作报告正文", "第一部分 报告", "区政府工作会议的讲话", "附件1.png说明如下。"],
+    [
+        "一、综合",
+        "政府工作报告正文",
+        "第一部分 报告",
+        "区政府工作会议的讲话",
+        "附件1.png说明如下。",
+    ],
 )
 def test_text_lines_like_them_stay(line: str) -> None:
     assert _chrome_reason(line) is None

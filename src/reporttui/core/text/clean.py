@@ -201,7 +201,9 @@ _FILE_SUFFIXES = (".docx", ".doc", ".pdf", ".txt", ".wps", ".xls", ".xlsx", ".pp
 _FILE_NAME = re.compile(r"^[^。，！？\s]{2,60}\.(?:docx?|pdf|txt|wps|xlsx?|pptx?)$", re.I)
 _MORE_LINK = re.compile(r"^[^。，！？\s]{2,20}(?:>>|»)$")
 # A picture left as its file name (01.png) or a logo's alt text (中原区人民政府网站logo).
-_IMAGE_NAME = re.compile(r"^[^。，！？\s]{1,60}\.(?:png|jpe?g|gif|bmp|webp)$|^[^。，！？\s]{2,30}(?:logo|LOGO|Logo)$")
+_IMAGE_NAME = re.compile(
+    r"^[^。，！？\s]{1,60}\.(?:png|jpe?g|gif|bmp|webp)$|^[^。，！？\s]{2,30}(?:logo|LOGO|Logo)$"
+)
 # A site's label over the article view (中新社吉林分社正文): the site (…网, …社, …频道) and 正文.
 _VIEW_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,14}(?:网|社|频道|网站)\s*正文$")
 # A location bar parted by slashes that starts at the home page (首页/ 政务公开/ 统计公报/ 正文).
