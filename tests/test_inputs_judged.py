@@ -89,6 +89,15 @@ def test_judged_files_without_corpus() -> None:
     assert held8.fields_right >= 30 and held8.junk_left <= 1 and held8.keep_lost <= 1, held8.notes
     # held9 (judged after the held8 fixes): first (blind) run 31/32 fields, 0/16 junk, 0/9 lost.
     _floors(judged.run_parts(None)["held9"], 0.96, 0, 1.0)
+    # held10 (judged after the held9 run): first (blind) run 52/72 fields, 11/25 junk left, 0/82
+    # lost with its corpus items; 62/72, 4/25 after its fixes (43/53 and 4/24 on its page texts).
+    held10 = judged.run_parts(None)["held10"]
+    assert held10.fields_right >= 43 and held10.junk_left <= 4, held10.notes
+    assert held10.keep_lost == 0, held10.notes
+    # held11 (judged after the held10 fixes, measured blind only): 18/25 fields, 1/15 junk left.
+    held11 = judged.run_parts(None)["held11"]
+    assert held11.fields_right >= 18 and held11.junk_left <= 1, held11.notes
+    assert held11.keep_lost == 0, held11.notes
 
 
 @pytest.mark.corpus

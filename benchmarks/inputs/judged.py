@@ -1,12 +1,12 @@
 """Score the parser on the judged sample of issue 9 (tests/data/inputs/judged.json).
 
     .venv/bin/python benchmarks/inputs/judged.py [CORPUS_DIR] [-v] [--held-out-details] [--held2-details]
-        [--held3-details] [--held4-details] [--held5-details] [--held6-details] [--held7-details] [--held8-details] [--held9-details]
+        [--held3-details] [--held4-details] [--held5-details] [--held6-details] [--held7-details] [--held8-details] [--held9-details] [--held10-details] [--held11-details]
         [--pages3-details] [--pages3b-details] [--pages3c-details]
         [--pages4-details] [--pages5-details] [--pages6-details]
         [--pages7-details] [--pages8-details]
 
-Prints, for the tuned part and the held-out parts (held: round 2, held2: round 3, held3, held4 and held5: round 4; held6-held9: round 5) separately: metadata fields right, junk
+Prints, for the tuned part and the held-out parts (held: round 2, held2: round 3, held3, held4 and held5: round 4; held6-held11: round 5) separately: metadata fields right, junk
 strings left in the text, must-keep sentences lost, judged headings found (web pages and
 text files). CORPUS_DIR defaults to /tmp/corpus, else the tarball in ../shared/corpus is
 unpacked. Without a corpus only the committed files are scored. Asserts nothing.
@@ -178,6 +178,8 @@ PARTS = (
     "held7",
     "held8",
     "held9",
+    "held10",
+    "held11",
     "pages3",
     "pages3b",
     "pages3c",
@@ -244,6 +246,8 @@ def main(argv: list[str]) -> None:
     held7_details = "--held7-details" in argv
     held8_details = "--held8-details" in argv
     held9_details = "--held9-details" in argv
+    held10_details = "--held10-details" in argv
+    held11_details = "--held11-details" in argv
     pages3_details = "--pages3-details" in argv
     pages3b_details = "--pages3b-details" in argv
     pages3c_details = "--pages3c-details" in argv
@@ -278,6 +282,10 @@ def main(argv: list[str]) -> None:
         shown.append(("held8", parts["held8"]))
     if held9_details:
         shown.append(("held9", parts["held9"]))
+    if held10_details:
+        shown.append(("held10", parts["held10"]))
+    if held11_details:
+        shown.append(("held11", parts["held11"]))
     if pages3_details:
         shown.append(("pages3", parts["pages3"]))
     if pages3b_details:

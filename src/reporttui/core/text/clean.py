@@ -114,6 +114,8 @@ _SITE_NOTICE = re.compile(
     r"|^(?:欢迎访问|欢迎光临|点击下载|点击查看|点击进入)"  # a site's greeting, a link label
     # A sharing site's upload note (《X》由会员上传分享，免费在线阅读…).
     r"|^《[^《》]{1,80}》\s*由(?:会员|用户|网友)(?:上传)?分享"
+    # An essay site's lead note on an upload (导语：X一文来源于网友上传，不代表本站观点…).
+    r"|^(?:导语\s*[:：])?.{0,60}(?:来源于|由)(?:网友|会员|用户)上传.{0,6}不代表本站"
     # An app's advertisement (下载XX新闻APP客户端，随时随地看新闻！).
     r"|^(?:扫码)?(?:下载|打开|安装)[^。，\n]{0,16}(?:APP|App|app|客户端)"
     # A site's legal record numbers, its builder, its page timer (皖ICP备…, 公网安备, 技术支持：).
@@ -125,11 +127,11 @@ _SITE_NOTICE = re.compile(
 _SENTENCE_END = re.compile(r"[。！？!?]")
 # What a site notice starts with or holds (Simplified or Traditional), for a quick test first.
 _NOTICE_FIRST = frozenset("【[免版声聲原本转轉文欢歡点點下扫打安《")
-_NOTICE_WORDS = ("版权", "版權", "未经", "未經", "ICP", "公网安备", "技术支持", "页面执行")
+_NOTICE_WORDS = ("版权", "版權", "未经", "未經", "ICP", "公网安备", "技术支持", "页面执行", "上传")
 _SITE_BANNER = re.compile(r"(?:www\.)?[a-z0-9-]+\.(?:com|cn|net|org)\b", re.I)
 _SEO_KEYWORDS = re.compile(r"^[^。，！？]{2,40}(?:_[^_。，！？]{2,40}){3,}$")
 _CHROME_ONLY = re.compile(
-    r"^(?:打印本页|关闭窗口|打印|关闭|收藏|分享|返回顶部|导航菜单|网站导航|栏目导航|导航|菜单"
+    r"^(?:打印本页|关闭窗口|打印|关闭|收藏|分享|返回顶部|导航菜单|网站导航|栏目导航|导航|菜单|语音播报"
     r"|【(?:打印|关闭|收藏|返回|大|中|小|打印本页|关闭窗口)】|[\s|｜/])+$"
 )
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
@@ -158,12 +160,12 @@ _CONTROL_SEQ = re.compile(
 _MASTHEAD = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*星期[一二三四五六日天]")
 # A location bar of any site: short parts joined by arrows (首页 > 信息公开 > 信息浏览).
 _BREADCRUMB = re.compile(
-    r"^[^。，！？>＞»›→]{1,30}(?:\s*(?:>>?|->|＞|»|›|→)\s*[^。，！？>＞»›→]{1,30}){2,}$"
+    r"^[^。，！？>＞»›→]{1,30}(?:\s*(?:>>?|-{1,2}>|＞|»|›|→)\s*[^。，！？>＞»›→]{1,30}){2,}$"
 )
 # A site's channel under its name, two parts (人民网>>2017全国两会, 新华网 > 时政): the site's name
 # (…网) or 首页 first, so a heading with an arrow in it stays.
 _SITE_CHANNEL = re.compile(
-    r"^[^。，！？>＞»›→\s]{1,10}(?:网|首页|频道)\s*(?:>>?|->|＞|»|›|→)\s*[^。，！？>＞»›→]{1,20}$"
+    r"^(?:[^。，！？>＞»›→\s-]{1,10}(?:网|首页|频道)|首页)\s*(?:>>?|-{1,2}>|＞|»|›|→)\s*[^。，！？>＞»›→]{1,20}$"
 )
 # A multi-page article's pager, a line of page links and nothing else (第1页第2页, 上一页 1 2 3
 # 下一页, 共3页): the pages' text is what was saved, the links are the site's.
@@ -198,6 +200,14 @@ _PAGE_THUMB = re.compile(r"^[^。，！？]{2,40}?\s*_\s*第\s*\d{1,3}\s*页$")
 _FILE_SUFFIXES = (".docx", ".doc", ".pdf", ".txt", ".wps", ".xls", ".xlsx", ".ppt", ".pptx")
 _FILE_NAME = re.compile(r"^[^。，！？\s]{2,60}\.(?:docx?|pdf|txt|wps|xlsx?|pptx?)$", re.I)
 _MORE_LINK = re.compile(r"^[^。，！？\s]{2,20}(?:>>|»)$")
+# A picture left as its file name (01.png) or a logo's alt text (中原区人民政府网站logo).
+_IMAGE_NAME = re.compile(
+    r"^[^。，！？\s]{1,60}\.(?:png|jpe?g|gif|bmp|webp)$|^[^。，！？\s]{2,30}(?:logo|LOGO|Logo)$"
+)
+# A site's label over the article view (中新社吉林分社正文): the site (…网, …社, …频道) and 正文.
+_VIEW_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,14}(?:网|社|频道|网站)\s*正文$")
+# A location bar parted by slashes that starts at the home page (首页/ 政务公开/ 统计公报/ 正文).
+_SLASH_CRUMB = re.compile(r"^首页\s*/(?:\s*[^。，！？/\s]{1,16}\s*/){1,8}\s*[^。，！？/\s]{1,16}$")
 # A timestamp standing alone, maybe after a name: a page clock (2018/12/28 上午9:27:28 星期五) or
 # a byline (李万祥 2025-09-11 12:48:20).
 _TIMESTAMP_LINE = re.compile(
@@ -390,6 +400,12 @@ def _chrome_reason(line: str, traditional: bool = True) -> str | None:
         return "web chrome"  # a shared file's name standing as the page's title (…_22.docx)
     if last in ">»" and _MORE_LINK.match(line):
         return "web chrome"  # a link to more of the site (中新网分类新闻查询>>)
+    if last in "gfpoGFPO" and _IMAGE_NAME.match(line):
+        return "web chrome"
+    if last == "文" and _VIEW_LABEL.match(line):
+        return "web chrome"
+    if line[0] == "首" and "/" in line and _SLASH_CRUMB.match(line):
+        return "web chrome"
     arrows = ">" in line or "＞" in line or "»" in line or "›" in line or "→" in line
     if (
         arrows

@@ -151,6 +151,7 @@ def _clean_region(name: str | None) -> str | None:
     name = re.sub(r"^(?:全|原|中共)", "", name)
     if (
         len(name) < 2
+        or (len(name) == 2 and name[0] in "该本我此各")  # 该区, 本县: the text's own unit, unnamed
         or _NOT_REGION_TAIL.search(name)
         or name in ("自治州", "自治区", "自治县", "直辖市")
     ):
@@ -170,6 +171,13 @@ def extract(
 ) -> Metadata:
     """Work out the metadata; see the module docstring for where each fact comes from."""
     fm_title = _dedupe(front_matter.get("title", "").strip())
+    if title_lines and _CONTENTS_LABEL.match(title_lines[0].strip()) and not fm_title:
+        # A volume opening on its table of contents (目录, 第一部分 报告…): the document's own
+        # title line is the first one after it (关于沙洋县2022年预算执行情况和…的报告).
+        m = _OWN_TITLE_LINE.search("\n".join(headings[:40])) or _OWN_TITLE_LINE.search(text[:6000])
+        if m:
+            title = m.group(1).strip()
+            title_lines = [title, *title_lines]
     own_at = _own_title_below_headline(title_lines)
     if own_at:
         # The site's headline names another year (2008年政府工作报告 over a report given in
@@ -375,11 +383,20 @@ _NOT_A_TITLE = re.compile(
     r"|会议上[)）]?$|会上[)）]?$"  # the tail of a "在……会议上" line cut by a wrap
     r"|(?:[省市州盟县区旗]\s?长|主席)[\s：:？?—]*(?:[\u4e00-\u9fff·]\s*){0,12}(?:[（(].{0,14}[)）])?$"  # a byline
     r"|会议文件[(（][一二三四五六七八九十\d]+[)）]$"  # 市十七届人大五次会议文件（三）
+    r"|^目\s*录$"  # a table of contents' label
 )
 
 
+_CONTENTS_LABEL = re.compile(r"^目\s*录$")
+_COPY_NUMBER = re.compile(r"报告\s*[(（]\d{1,3}[)）]$")
+_OWN_TITLE_LINE = re.compile(
+    r"(?m)^\s*((?:关于)?[^\n。，！？]{4,80}(?:的报告|统计公报|政府工作报告))\s*$"
+)
 _TITLE_NOTE_LEAD = re.compile(r"^\s*[（(]\s*(?:19|20)\d\d\s*年[^（()）]{0,12}[)）]\s*")
-_TITLE_NOTE = re.compile(r"\s*[（(][^（()）]*(?:19|20)\d\d\s*年[^（()）]*[)）]\s*$")
+# A (date speaker) note after the title, its 年 maybe lost (（20251月7日 左广）).
+_TITLE_NOTE = re.compile(
+    r"\s*[（(][^（()）]*(?:19|20)\d\d\s*(?:年|(?=1?\d\s*月\s*\d{1,2}\s*日))[^（()）]*[)）]\s*$"
+)
 # A title line with the meeting subtitle glued on: 政府工作报告——2024年1月28日在……会议上.
 _MEETING_TAIL = re.compile(
     r"\s*——\s*(?:(?:19|20)\d\d\s*年|在)[^\n]*(?:会议上|会上|大会上)[)）]?\s*$"
@@ -459,6 +476,13 @@ def _choose_title(title: str, fm_title: str, title_lines: Sequence[str] = ()) ->
     Returns the title and where it came from.
     """
     title = _tidy_title(title)
+    if title and title[-1] in ")）" and _COPY_NUMBER.search(title):
+        # A sharing site's file title numbered in its series (某市2022年政府工作报告(19)) over
+        # the report's own title line (政 府 工 作 报 告): the report's.
+        for line in title_lines[1:8]:
+            t = _tidy_title(line)
+            if _REPORT_TITLE.match(t) and not _NOT_A_TITLE.search(t):
+                return t, "the report's title line below a numbered file title"
     if title and not _NOT_A_TITLE.search(title) and len(title) >= 4:
         return title, "title line"
     for line in title_lines[1:6] if not title.endswith("报告") else ():
@@ -716,14 +740,18 @@ def _year(
         return int(date[:4]) + (1 if late_month else 0), "meeting date"
     if kind == "预算报告" and date:
         # A budget report to a standing committee (a mid-year execution, an adjustment): its
-        # meeting's year, whatever the month.
+        # meeting's year, whatever the month; a congress given the next year's draft in November
+        # or December (2023年预算草案 on 2022-12-18): the draft's year.
+        d = re.search(r"((?:19|20)\d\d)\s*年[^\n]{0,12}预算(?:\(?草案)", head)
+        if d and int(d.group(1)) == int(date[:4]) + 1 and int(date[5:7]) >= 11:
+            return int(d.group(1)), "meeting date (November/December, the next year's draft)"
         return int(date[:4]), "meeting date"
     if titled:
         return int(titled.group(1)), "title (YYYY年…政府工作报告)"
     if kind == "政府工作报告":
         # Only the review heading (一、2023年工作回顾; the plan's was cut off): the next year's report.
         for h in headings[:3]:
-            m = _REVIEW_HEADING.search(h)
+            m = _REVIEW_HEADING.search(to_simplified(h))  # 一、2008年工作回顧 too
             if m:
                 return int(m.group(1)) + 1, "heading (YYYY年工作回顾)"
     if kind == "规划纲要报告":

@@ -173,6 +173,16 @@ def rejoin(
         if len(out) == 1 and ln.blank_before and HEADLINE.match(out[0].text):
             out.append(ln)  # a headline with a colon (报告显示：…) opening the text, a blank after
             continue
+        if (
+            len(out) == 1
+            and not wrapped
+            and is_prose(out[0].text)
+            and len(ln.text) > 60
+            and _HEADLINE_MARK.search(out[0].text)
+            and _opening_headline(out[0].text)
+        ):
+            out.append(ln)  # a headline with a ！ inside (…陆续报到！金平进入“两会”) over the text
+            continue
         if blocks and not wrapped and out and out[-1].blank_after:
             out.append(ln)
         elif out and _continues(out[-1], ln, wrapped):
@@ -259,6 +269,14 @@ def _drop_chunk_numbers(lines: list[Line], dropped: list[Dropped]) -> list[Line]
                 text = text[: m.start()] + text[m.end() :]
             out[i] = replace(ln, text=text)
     return out
+
+
+_HEADLINE_MARK = re.compile(r"[！!？?]")
+
+
+def _opening_headline(t: str) -> bool:
+    """A short first line with a ！ or ？ inside and no comma, not ending a sentence: a headline."""
+    return len(t) <= 40 and t[-1] not in "。！？!?，,；;：:、" and "，" not in t and "," not in t
 
 
 def _continues(prev: Line, nxt: Line, wrapped: bool) -> bool:

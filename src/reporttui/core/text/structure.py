@@ -77,11 +77,30 @@ def _drop_duplicate_titles(block: list[Item], dropped: list[Dropped]) -> list[It
     return out
 
 
+_CONTENTS_LABEL = re.compile(r"^目\s*录$")
+
+
+def _contents_as_text(items: list[Item]) -> list[Item]:
+    """A table of contents opening the text (目录, its entries, then the first entry again where
+    the document starts): its entries are lines of the preamble, not the document's sections."""
+    if len(items) < 3 or not _CONTENTS_LABEL.match(items[0].text.strip()):
+        return items
+    seen: set[str] = set()
+    for i, it in enumerate(items[1:80], start=1):
+        key = re.sub(r"\s+", "", it.text)
+        if key in seen:
+            return [
+                Item(False, x.text, line=x.line) if x.is_heading else x for x in items[:i]
+            ] + items[i:]
+        seen.add(key)
+    return items
+
+
 def build(lines: list[Line], dropped: list[Dropped]) -> Built:
     """Classify, nest, find leads, and lay out the document text with offsets."""
     lines = _drop_captions(lines, dropped)
     main_lines, appended_lines = _split_appended(lines)
-    items = classify(main_lines)
+    items = _contents_as_text(classify(main_lines))
     block, rest = split_title_block(items)
     block = _drop_duplicate_titles(block, dropped)
     title = choose_title(block)
