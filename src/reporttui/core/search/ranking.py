@@ -78,15 +78,10 @@ tune nDCG 0.861 -> 0.852."""
 
 POOL = 120
 """Candidates the matcher returns by BM25F; the cheap prior orders all of them."""
-RERANK_EXTRA = 10
-"""Rows beyond the requested limit whose stored text is read for the full signals (at most up to
-:data:`RERANK_MIN` rows in all: a long list already holds them)."""
-RERANK_MIN = 30
-
-
-def shortlist_size(limit: int) -> int:
-    """How many of the best rows by the cheap prior get the full signals (stored text read)."""
-    return max(limit, min(limit + RERANK_EXTRA, RERANK_MIN))
+RERANK_BLOCK = 30
+"""Rows, in the cheap prior's order, whose stored text is read for the full signals at a time:
+each block is sorted within itself, after the blocks before it, so the order never depends on
+how many hits are asked for (a list of 20 reads one block, as the 30-row shortlist did)."""
 
 
 PRIOR_LEAD = 1.0

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import heapq
 import re
 import threading
 import weakref
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -703,10 +702,8 @@ def _run(
 
         filt = tag_filter(home, pq.filters.tag, filt)
     plan = understand(pq, searcher, home, use_jieba is None or bool(use_jieba), synonyms)
-    pool, docnums, meta_rows, firsts, literal_rows = _candidates(
-        searcher, pq, plan, filt, home, use_jieba, max(ranking.POOL, limit + ranking.RERANK_EXTRA)
-    )
-    top = _rerank(searcher, pool, meta_rows, plan, limit, firsts, literal_rows)
+    tier, docnums = _candidates(searcher, pq, plan, filt, home, use_jieba)
+    top = _rerank(searcher, tier, plan, limit)
     per_doc, per_section = _counts(searcher, docnums)
     hl_terms = tuple(dict.fromkeys(terms + plan.highlight))
     hits = []
@@ -736,9 +733,7 @@ def _run(
                 signals=ranking.format_signals(scored.signals),
             )
         )
-    # safety: equal scores in a stable order (document, paragraph), not the index's internal
-    # document numbers, which change with every rebuild (parallel workers, merges).
-    hits.sort(key=lambda h: (-round(h.score, 6), h.doc_id, h.paragraph, h.section_id))
+    # in _rerank's order: blocks, each sorted with equal scores in a stable order
     return SearchResult(
         query=source,
         hits=tuple(hits),
@@ -753,88 +748,129 @@ def _run(
 
 def _rerank(
     searcher: Searcher,
-    pool: dict[int, float],
-    meta_rows: dict[int, tuple[str, ...]],
+    tier: Callable[[int], _Tier],
     plan: Plan,
     limit: int,
-    firsts: dict[int, int] | None = None,
-    literal_rows: frozenset[int] = frozenset(),
 ) -> list[tuple[ranking.Scored, dict[str, Any]]]:
-    """Order the matcher's candidates: the cheap prior over all, full signals over the best few.
+    """Order the matcher's candidates: the cheap prior over a pool, full signals block by block.
 
-    ``firsts``: the matcher's first match position per candidate (the prior's lead estimate).
-    ``literal_rows``: candidates known to hold the words as typed (a query widened by synonyms);
-    the best of them get the full signals too, so literal-first holds even when synonym rows
-    win the prior (the prior cannot tell them apart without the text)."""
-    if not pool:
-        return []
+    The order never depends on ``limit`` (the first k of limit=n are limit=k, for every k <= n):
+    the pool of :data:`ranking.POOL` rows is ordered by the cheap prior and cut into blocks of
+    :data:`ranking.RERANK_BLOCK` rows; each block gets the full signals (stored text read) and is
+    sorted within itself, after the blocks before it. Blocks are read until ``limit`` rows are
+    out; a longer list takes the next pool (twice, three times ... the size) the same way.
+    The first block also takes the best rows holding the words as typed (a query widened by
+    synonyms), so literal-first holds even when synonym rows win the prior (the prior cannot
+    tell them apart without the text)."""
     reader = searcher.reader()
     roles = _roles(reader)
     lengths = _lengths(reader)
-    best = max(pool.values()) or 1.0
-    base = {d: s / best for d, s in pool.items()}
     groups = ranking.squeeze_groups(plan.groups)
     n_groups = max(len(groups), 1)
     meta_w = ranking.WEIGHTS["metadata"]
     kind = ranking.query_kind(
         plan.literal_terms or tuple(c.words[0] for c in plan.clauses if c.words)
     )
+    block = ranking.RERANK_BLOCK
+    out: list[tuple[ranking.Scored, dict[str, Any]]] = []
+    done: set[int] = set()
+    best = 0.0
+    size = ranking.POOL
+    last = -1
+    while len(out) < limit:
+        t = tier(size)
+        if len(t.pool) <= last:  # no row left: every match is out
+            break
+        last = len(t.pool)
+        size += ranking.POOL
+        best = best or max(t.pool.values(), default=0.0) or 1.0
+        base = {d: s / best for d, s in t.pool.items()}
 
-    def cheap(d: int) -> float:
-        role = roles[d] if roles is not None and d < len(roles) else ranking.ROLE_BODY
-        n = (
-            byte_to_length(int(lengths[d]))
-            if lengths is not None and d < len(lengths)
-            else ranking.FULL
-        )
-        first = firsts.get(d, -1) if firsts else -1
-        return ranking.prior(base[d], role or ranking.ROLE_BODY, n, first) + (
-            meta_w * len(meta_rows[d]) / n_groups if d in meta_rows else 0.0
-        )
+        def cheap(d: int, t: _Tier = t, base: dict[int, float] = base) -> float:
+            role = roles[d] if roles is not None and d < len(roles) else ranking.ROLE_BODY
+            n = (
+                byte_to_length(int(lengths[d]))
+                if lengths is not None and d < len(lengths)
+                else ranking.FULL
+            )
+            first = t.firsts.get(d, -1)
+            return ranking.prior(base[d], role or ranking.ROLE_BODY, n, first) + (
+                meta_w * len(t.meta_rows[d]) / n_groups if d in t.meta_rows else 0.0
+            )
 
-    size = ranking.shortlist_size(limit)
-    shortlist = heapq.nlargest(size, pool, key=lambda d: (cheap(d), -d))
-    if literal_rows:
-        chosen = set(shortlist)
-        lit = heapq.nlargest(size, literal_rows & pool.keys(), key=lambda d: (cheap(d), -d))
-        shortlist += [d for d in lit if d not in chosen]
-    scored = []
-    for d in shortlist:
-        stored = searcher.stored_fields(d)
-        text = stored.get("text", "")
-        sp = stored.get("section_path") or ""
-        role = (roles[d] if roles is not None and d < len(roles) else "") or ranking.ROLE_BODY
-        squeezed = "".join(text.split())
-        literal = all("".join(t.split()) in squeezed for t in plan.literal_terms)
-        syn_reasons = (
-            ()
-            if literal
-            else tuple(
-                f"synonym {name} for {word}"
-                for word, names in plan.synonym_names.items()
-                if "".join(word.split()) not in squeezed
-                for name in names
-                if name in squeezed and name not in word
-            )[:2]
-        )
-        meta = meta_rows.get(d, ())
-        s = ranking.score_row(
-            d,
-            base[d],
-            text,
-            tuple(sp.split(SECTION_SEPARATOR)) if sp else (),
-            role,
-            groups,
-            literal=literal,
-            metadata=len(meta) / n_groups,
-            metadata_reasons=tuple(f"{m} (report metadata)" for m in meta),
-            synonym_reasons=syn_reasons,
-            squeezed_groups=True,
-            kind=kind,
-        )
-        scored.append((s, stored))
-    scored.sort(key=lambda x: (-x[0].score, x[0].docnum))
-    return scored[:limit]
+        order = sorted((d for d in t.pool if d not in done), key=lambda d: (-cheap(d), d))
+        first_block = True
+        while order and len(out) < limit:
+            chunk, rest = order[:block], order[block:]
+            if first_block and t.literal_rows:
+                taken = set([d for d in order if d in t.literal_rows][:block]) - set(chunk)
+                chunk += [d for d in rest if d in taken]
+                rest = [d for d in rest if d not in taken]
+            order = rest
+            first_block = False
+            done.update(chunk)
+            scored = [
+                _full(searcher, d, base[d], t, roles, plan, groups, n_groups, kind) for d in chunk
+            ]
+            # equal scores in a stable order (document, paragraph), not the index's internal
+            # document numbers, which change with every rebuild (parallel workers, merges).
+            scored.sort(
+                key=lambda x: (
+                    -round(x[0].score, 6),
+                    x[1].get("doc_id", ""),
+                    int(x[1].get("paragraph", 0) or 0),
+                    x[1].get("section_id", ""),
+                )
+            )
+            out += scored
+    return out[:limit]
+
+
+def _full(
+    searcher: Searcher,
+    d: int,
+    base: float,
+    t: _Tier,
+    roles: Any,
+    plan: Plan,
+    groups: Any,
+    n_groups: int,
+    kind: Any,
+) -> tuple[ranking.Scored, dict[str, Any]]:
+    """One row's full signals (its stored text read) and its stored fields."""
+    stored = searcher.stored_fields(d)
+    text = stored.get("text", "")
+    sp = stored.get("section_path") or ""
+    role = (roles[d] if roles is not None and d < len(roles) else "") or ranking.ROLE_BODY
+    squeezed = "".join(text.split())
+    literal = all("".join(w.split()) in squeezed for w in plan.literal_terms)
+    syn_reasons = (
+        ()
+        if literal
+        else tuple(
+            f"synonym {name} for {word}"
+            for word, names in plan.synonym_names.items()
+            if "".join(word.split()) not in squeezed
+            for name in names
+            if name in squeezed and name not in word
+        )[:2]
+    )
+    meta = t.meta_rows.get(d, ())
+    s = ranking.score_row(
+        d,
+        base,
+        text,
+        tuple(sp.split(SECTION_SEPARATOR)) if sp else (),
+        role,
+        groups,
+        literal=literal,
+        metadata=len(meta) / n_groups,
+        metadata_reasons=tuple(f"{m} (report metadata)" for m in meta),
+        synonym_reasons=syn_reasons,
+        squeezed_groups=True,
+        kind=kind,
+    )
+    return s, stored
 
 
 class _RoleColumn:
@@ -1006,6 +1042,18 @@ def match_rows(
     return _match(searcher, match_spec(pq, home, use_jieba), allowed)
 
 
+@dataclass(frozen=True)
+class _Tier:
+    """The candidates of one pool size: row -> BM25F, each row's first match position (-1:
+    unknown), the rows matching the words as typed when synonyms widened the query (else
+    empty), and the rows matched through metadata words."""
+
+    pool: dict[int, float]
+    firsts: dict[int, int]
+    literal_rows: frozenset[int]
+    meta_rows: dict[int, tuple[str, ...]]
+
+
 def _candidates(
     searcher: Searcher,
     pq: ParsedQuery,
@@ -1013,12 +1061,9 @@ def _candidates(
     filt: wq.Query | None,
     home: Path | None,
     use_jieba: bool | None,
-    pool_size: int = ranking.POOL,
-) -> tuple[dict[int, float], Any, dict[int, tuple[str, ...]], dict[int, int], frozenset[int]]:
-    """Candidates (row -> BM25F, the best ``pool_size``), every matching row (a sorted int64
-    array), rows matched through metadata words, each candidate's first match position
-    (-1: unknown), from the matcher (:mod:`reporttui.core.index.matcher`), and the candidates
-    that match the words as typed when synonyms widened the query (else empty).
+) -> tuple[Callable[[int], _Tier], Any]:
+    """A function giving the candidates of a pool size (:class:`_Tier`), and every matching row
+    (a sorted int64 array), from the matcher (:mod:`reporttui.core.index.matcher`).
 
     The literal query, widened by synonyms, runs once; when words name a region or year of the
     library, the query without them runs again on those reports' rows, and the matches are joined.
@@ -1035,23 +1080,10 @@ def _candidates(
             searcher, (spec, match_spec(pq, home, use_jieba, boosts=spec.boosts)), allowed_rows
         )
     else:
-        found = _match(searcher, spec, allowed_rows)
-    pool = dict(found.top(pool_size))
-    firsts = _firsts(found, pool)
-    literal_rows: frozenset[int] = frozenset()
-    if widened:
-        # Synonyms widened the query (ranking, issue 8): rows holding the words as typed rank
-        # first, so the best of them must be candidates even when synonym rows (地区生产总值 for
-        # GDP) fill the pool by BM25F. Their rows are a subset of ``found``'s: counts unchanged.
-        top_lit = dict(found_lit.top(pool_size))
-        for d, sc in top_lit.items():
-            pool[d] = max(pool.get(d, 0.0), sc)
-        for d, f in _firsts(found_lit, top_lit).items():
-            firsts.setdefault(d, f)
-        literal_rows = frozenset(top_lit)
+        found, found_lit = _match(searcher, spec, allowed_rows), None
     matched = found.rows
-    meta_rows: dict[int, tuple[str, ...]] = {}
     meta = [c for c in plan.clauses if c.metadata_rows is not None]
+    found2: matcher.Matches | None = None
     if meta:
         rest = Plan(tuple(c for c in plan.clauses if c.metadata_rows is None))
         rest_spec = match_spec(pq, home, use_jieba, rest, boosts=spec.boosts)
@@ -1063,14 +1095,33 @@ def _candidates(
         meta_allowed = (in_meta or set()) if allowed is None else (in_meta or set()) & allowed
         if rest_spec.clauses and meta_allowed:
             found2 = _match(searcher, rest_spec, meta_allowed)
-            top2 = dict(found2.top(pool_size))
+            matched = np.union1d(matched, found2.rows)
+    labels = [c.metadata_label for c in meta]
+
+    def tier(size: int) -> _Tier:
+        """The best ``size`` rows of each match joined: depends on ``size`` only, not on the
+        requested limit (a ranking must not depend on how many hits are asked for)."""
+        pool = dict(found.top(size))
+        firsts = _firsts(found, pool)
+        literal_rows: frozenset[int] = frozenset()
+        if found_lit is not None:
+            # Synonyms widened the query (ranking, issue 8): rows holding the words as typed
+            # rank first, so the best of them must be candidates even when synonym rows
+            # (地区生产总值 for GDP) fill the pool by BM25F. A subset of ``found``'s rows.
+            top_lit = dict(found_lit.top(size))
+            for d, sc in top_lit.items():
+                pool[d] = max(pool.get(d, 0.0), sc)
+            for d, f in _firsts(found_lit, top_lit).items():
+                firsts.setdefault(d, f)
+            literal_rows = frozenset(top_lit)
+        if found2 is not None:
+            top2 = dict(found2.top(size))
             for d, sc in top2.items():
                 pool[d] = max(pool.get(d, 0.0), sc)
             for d, f in _firsts(found2, top2).items():
                 if d not in firsts or (f >= 0 and (firsts[d] < 0 or f < firsts[d])):
                     firsts[d] = f
-            matched = np.union1d(matched, found2.rows)
-        labels = [c.metadata_label for c in meta]
+        meta_rows: dict[int, tuple[str, ...]] = {}
         for d in pool:
             hit = tuple(
                 lab
@@ -1079,7 +1130,9 @@ def _candidates(
             )
             if hit:
                 meta_rows[d] = hit
-    return pool, matched, meta_rows, firsts, literal_rows  # matched: a sorted int64 array
+        return _Tier(pool, firsts, literal_rows, meta_rows)
+
+    return tier, matched  # matched: a sorted int64 array
 
 
 _filter_cache: weakref.WeakKeyDictionary[Any, dict[Any, Any]] = weakref.WeakKeyDictionary()
