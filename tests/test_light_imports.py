@@ -77,3 +77,17 @@ def test_plain_only_when_rich_would_not_style(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.delenv("FORCE_COLOR")
     monkeypatch.setattr(sys, "stdout", SimpleNamespace(isatty=lambda: True))
     assert not console.plain_stdout()
+
+
+def test_jieba_hmm_tables_load_when_first_needed() -> None:
+    code = (
+        "import sys\n"
+        "from reporttui.core.index.segment import import_jieba\n"
+        "jieba = import_jieba()\n"
+        "print('jieba.finalseg' in sys.modules)\n"
+        "tok = jieba.Tokenizer()\n"
+        "tok.FREQ, tok.total, tok.initialized = {'北京': 5, '北': 1}, 6, True\n"
+        "print('/'.join(tok.cut('北京小明')), 'jieba.finalseg' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "北京/小明", "True"]

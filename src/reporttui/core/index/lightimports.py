@@ -12,11 +12,12 @@ already imported, or Whoosh is, it does nothing.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import inspect
 import sys
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 
@@ -48,21 +49,33 @@ def _urlretrieve(*args: Any, **kwargs: Any) -> Any:
     return urlretrieve(*args, **kwargs)
 
 
-def _import_with(importer: str, heavy: str, names: dict[str, Callable[..., Any]]) -> None:
-    """Import ``importer`` while ``heavy`` is a :class:`_Forwarder` holding ``names``."""
-    if importer in sys.modules or heavy in sys.modules:
+@contextlib.contextmanager
+def standing_in(heavy: str, names: dict[str, Callable[..., Any]] | None = None) -> Iterator[None]:
+    """While the block runs, ``import heavy`` gets a :class:`_Forwarder` holding ``names``
+    (unless ``heavy`` is already imported); afterwards the real module is imported as usual."""
+    if heavy in sys.modules:
+        yield
         return
     stand_in = _Forwarder(heavy)
-    for name, value in names.items():
+    for name, value in (names or {}).items():
         setattr(stand_in, name, value)
     sys.modules[heavy] = stand_in
     try:
-        importlib.import_module(importer)
-    except ImportError:
-        pass  # the real import (and its error) happens where Whoosh needs it
+        yield
     finally:
         if sys.modules.get(heavy) is stand_in:
             del sys.modules[heavy]
+
+
+def _import_with(importer: str, heavy: str, names: dict[str, Callable[..., Any]]) -> None:
+    """Import ``importer`` while ``heavy`` is a :class:`_Forwarder` holding ``names``."""
+    if importer in sys.modules:
+        return
+    with standing_in(heavy, names):
+        try:
+            importlib.import_module(importer)
+        except ImportError:
+            pass  # the real import (and its error) happens where Whoosh needs it
 
 
 def install() -> None:
