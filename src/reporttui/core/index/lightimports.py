@@ -71,11 +71,9 @@ def _import_with(importer: str, heavy: str, names: dict[str, Callable[..., Any]]
     """Import ``importer`` while ``heavy`` is a :class:`_Forwarder` holding ``names``."""
     if importer in sys.modules:
         return
-    with standing_in(heavy, names):
-        try:
-            importlib.import_module(importer)
-        except ImportError:
-            pass  # the real import (and its error) happens where Whoosh needs it
+    # On ImportError the real import (and its error) happens where Whoosh needs it.
+    with standing_in(heavy, names), contextlib.suppress(ImportError):
+        importlib.import_module(importer)
 
 
 def install() -> None:
