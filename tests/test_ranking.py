@@ -107,6 +107,22 @@ def test_section_title_signal() -> None:
     assert top.signals and "section" in top.signals
 
 
+def test_the_paragraphs_own_title_counts_more_than_a_heading_over_many_paragraphs() -> None:
+    own = "持续优化营商环境。" + FILLER
+
+    def section(text: str, path: tuple[str, ...]) -> float:
+        s = ranking.score_row(0, 0.5, text, path, ranking.ROLE_BODY, [["营商环境"]])
+        return s.signals["section"]
+
+    titled = section(own, ("二、2025年工作安排", "（三）深化改革", "持续优化营商环境。"))
+    broad = section(FILLER + "推进营商环境改革。", ("一、优化营商环境",))
+    ancestor = section(FILLER + "推进营商环境改革。", ("（三）优化营商环境", "推进政务服务改革。"))
+    assert titled == 1.0
+    assert broad == ranking.SECTION_BROAD
+    assert ancestor == ranking.SECTION_ANCESTOR
+    assert titled > broad > 0 and section(own, ("二、其他工作",)) == 0.0
+
+
 def test_glossary_and_note_entries_rank_below_the_body() -> None:
     body = FILLER + "持续深化放管服改革。"
     doc = two_section_doc(
@@ -224,7 +240,17 @@ def test_structure_role_names_the_genres_parts_from_the_text() -> None:
     sr = ranking.structure_role
     assert sr("各位代表！让我们团结一心，为加快转型跨越发展而努力奋斗！") == ranking.STRUCT_ADDRESS
     assert sr("向全市人民致以崇高的敬意和衷心的感谢！") == ranking.STRUCT_ADDRESS
-    assert sr("各位代表，安全生产责任重于泰山。要压实责任。") == ""  # 各位代表，: not an appeal
+    # 各位代表，… without the closing ！: not an appeal, a transition spoken to the delegates
+    assert sr("各位代表，安全生产责任重于泰山。要压实责任。") == ranking.STRUCT_SPEECH
+    assert sr("各位代表！加快经济发展和改革开放，任务都是十分艰巨的。") == ranking.STRUCT_SPEECH
+    # round 5: framing whose 之年 comes late, or a plan period's 关键时期
+    long_frame = (
+        "2021年是我国现代化建设进程中具有特殊重要性的一年，也是我市全面实施规划、推动转型开局之年。"
+    )
+    assert sr(long_frame) == ranking.STRUCT_FRAMING
+    assert sr("“十五五”时期是我省高质量发展的关键时期。要把握机遇。") == ranking.STRUCT_FRAMING
+    assert sr("明年是实施“十三五”规划的第一年。编制好规划。") == ranking.STRUCT_FRAMING
+    assert sr("这一时期是产业转型的关键时期。") == ""  # no year or plan period before 是
     assert (
         sr("今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。") == ranking.STRUCT_TARGETS
     )
@@ -253,6 +279,11 @@ def test_the_closing_appeal_and_the_plans_framing_rank_below_a_topic_paragraph()
     by_text = {h.text: h for h in r.hits}
     assert "address to the delegates" in by_text[closing].reasons
     assert "report overview, not about a topic" in by_text[framing].reasons
+    speech = "各位代表，转型发展任务艰巨。这次大会之后，各级政府都要狠抓落实。" + FILLER
+    r = search(build_index([make_doc("d5", [speech, about])]), "转型", use_jieba=False)
+    assert order(r)[0] == about
+    assert "overview -" in r.hits[1].signals
+    assert "spoken to the delegates, not about a topic" in r.hits[1].reasons
     # an indicator query keeps the framing paragraph (it often states the target)
     target = "今年政府工作的总体要求是：以转型发展为主线，地区生产总值增长6%左右。" + FILLER
     r = search(build_index([make_doc("d7", [target, about])]), "转型 增长", use_jieba=False)

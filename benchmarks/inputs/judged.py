@@ -1,10 +1,12 @@
 """Score the parser on the judged sample of issue 9 (tests/data/inputs/judged.json).
 
     .venv/bin/python benchmarks/inputs/judged.py [CORPUS_DIR] [-v] [--held-out-details] [--held2-details]
-        [--held3-details] [--held4-details] [--held5-details] [--pages3-details] [--pages3b-details] [--pages3c-details]
-        [--pages4-details]
+        [--held3-details] [--held4-details] [--held5-details] [--held6-details] [--held7-details] [--held8-details] [--held9-details] [--held10-details] [--held11-details]
+        [--pages3-details] [--pages3b-details] [--pages3c-details]
+        [--pages4-details] [--pages5-details] [--pages6-details]
+        [--pages7-details] [--pages8-details]
 
-Prints, for the tuned part and the held-out parts (held: round 2, held2: round 3, held3, held4 and held5: round 4) separately: metadata fields right, junk
+Prints, for the tuned part and the held-out parts (held: round 2, held2: round 3, held3, held4 and held5: round 4; held6-held11: round 5) separately: metadata fields right, junk
 strings left in the text, must-keep sentences lost, judged headings found (web pages and
 text files). CORPUS_DIR defaults to /tmp/corpus, else the tarball in ../shared/corpus is
 unpacked. Without a corpus only the committed files are scored. Asserts nothing.
@@ -172,10 +174,20 @@ PARTS = (
     "held3",
     "held4",
     "held5",
+    "held6",
+    "held7",
+    "held8",
+    "held9",
+    "held10",
+    "held11",
     "pages3",
     "pages3b",
     "pages3c",
     "pages4",
+    "pages5",
+    "pages6",
+    "pages7",
+    "pages8",
 )
 
 
@@ -230,10 +242,20 @@ def main(argv: list[str]) -> None:
     held3_details = "--held3-details" in argv
     held4_details = "--held4-details" in argv
     held5_details = "--held5-details" in argv
+    held6_details = "--held6-details" in argv
+    held7_details = "--held7-details" in argv
+    held8_details = "--held8-details" in argv
+    held9_details = "--held9-details" in argv
+    held10_details = "--held10-details" in argv
+    held11_details = "--held11-details" in argv
     pages3_details = "--pages3-details" in argv
     pages3b_details = "--pages3b-details" in argv
     pages3c_details = "--pages3c-details" in argv
     pages4_details = "--pages4-details" in argv
+    pages5_details = "--pages5-details" in argv
+    pages6_details = "--pages6-details" in argv
+    pages7_details = "--pages7-details" in argv
+    pages8_details = "--pages8-details" in argv
     args = [a for a in argv if not a.startswith("-")]
     corpus = find_corpus(args[0] if args else None)
     parts = run_parts(corpus)
@@ -252,6 +274,18 @@ def main(argv: list[str]) -> None:
         shown.append(("held4", parts["held4"]))
     if held5_details:
         shown.append(("held5", parts["held5"]))
+    if held6_details:
+        shown.append(("held6", parts["held6"]))
+    if held7_details:
+        shown.append(("held7", parts["held7"]))
+    if held8_details:
+        shown.append(("held8", parts["held8"]))
+    if held9_details:
+        shown.append(("held9", parts["held9"]))
+    if held10_details:
+        shown.append(("held10", parts["held10"]))
+    if held11_details:
+        shown.append(("held11", parts["held11"]))
     if pages3_details:
         shown.append(("pages3", parts["pages3"]))
     if pages3b_details:
@@ -260,6 +294,14 @@ def main(argv: list[str]) -> None:
         shown.append(("pages3c", parts["pages3c"]))
     if pages4_details:
         shown.append(("pages4", parts["pages4"]))
+    if pages5_details:
+        shown.append(("pages5", parts["pages5"]))
+    if pages6_details:
+        shown.append(("pages6", parts["pages6"]))
+    if pages7_details:
+        shown.append(("pages7", parts["pages7"]))
+    if pages8_details:
+        shown.append(("pages8", parts["pages8"]))
     for name, s in shown:
         for n in s.notes:
             print(f"  [{name}] {n}")

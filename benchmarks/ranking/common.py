@@ -33,6 +33,24 @@ JUDGMENTS_HELD4 = HERE / "judgments_held4.json"
 REPORTS_HELD5 = HERE / "reports_held5.txt"
 """held5's own reports (round 4, third session): in none of the lists above."""
 JUDGMENTS_HELD5 = HERE / "judgments_held5.json"
+REPORTS_HELD6 = HERE / "reports_held6.txt"
+"""held6's own reports (round 5, judge): in none of the lists above."""
+JUDGMENTS_HELD6 = HERE / "judgments_held6.json"
+REPORTS_HELD7 = HERE / "reports_held7.txt"
+"""held7's own reports (round 5, judge): in none of the lists above, held6's included."""
+JUDGMENTS_HELD7 = HERE / "judgments_held7.json"
+REPORTS_HELD8 = HERE / "reports_held8.txt"
+"""held8's own reports (round 5, judge): in none of the lists above."""
+JUDGMENTS_HELD8 = HERE / "judgments_held8.json"
+HELD_SETS = {
+    "held3": (REPORTS_HELD3, JUDGMENTS_HELD3),
+    "held4": (REPORTS_HELD4, JUDGMENTS_HELD4),
+    "held5": (REPORTS_HELD5, JUDGMENTS_HELD5),
+    "held6": (REPORTS_HELD6, JUDGMENTS_HELD6),
+    "held7": (REPORTS_HELD7, JUDGMENTS_HELD7),
+    "held8": (REPORTS_HELD8, JUDGMENTS_HELD8),
+}
+"""The held sets over reports of their own: name -> (reports list, judgments), each indexed apart."""
 TARBALL_CANDIDATES = [
     ROOT.parent / "shared" / "corpus" / "gov-reports.tar.xz",
     ROOT.parent.parent / "shared" / "corpus" / "gov-reports.tar.xz",

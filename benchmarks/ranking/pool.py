@@ -44,7 +44,7 @@ def main() -> None:
     ap.add_argument("--only", nargs="*", help="query ids")
     ap.add_argument(
         "--set",
-        choices=("main", "held3", "held4", "held5"),
+        choices=("main", *common.HELD_SETS),
         default="main",
         help="which judged set's queries",
     )
@@ -63,11 +63,7 @@ def main() -> None:
     if cache.exists():
         rows = pickle.loads(cache.read_bytes())
     else:
-        reports = {
-            "held3": common.REPORTS_HELD3,
-            "held4": common.REPORTS_HELD4,
-            "held5": common.REPORTS_HELD5,
-        }.get(args.set, common.REPORTS_FILE)
+        reports = common.HELD_SETS.get(args.set, (common.REPORTS_FILE, None))[0]
         _, rows = common.load_rows(common.corpus_root(args.corpus, reports), home, reports)
         cache.write_bytes(pickle.dumps(rows))
     from whoosh.index import open_dir
@@ -76,11 +72,7 @@ def main() -> None:
         common.build_reporttui(rows, work / "rt")
         common.build_baseline(rows, work / "bl")
     rt, bl = open_dir(str(work / "rt")), open_dir(str(work / "bl"))
-    judgments = {
-        "held3": common.JUDGMENTS_HELD3,
-        "held4": common.JUDGMENTS_HELD4,
-        "held5": common.JUDGMENTS_HELD5,
-    }.get(args.set, common.JUDGMENTS_FILE)
+    judgments = common.HELD_SETS.get(args.set, (None, common.JUDGMENTS_FILE))[1]
     queries = json.loads(judgments.read_text("utf-8"))["queries"]
     by_key = {f"{rel}#{common.anchor_of(r)}": (rel, r) for rel, rs in rows.items() for r in rs}
     pool: dict[str, list[dict[str, str]]] = {}

@@ -10,7 +10,8 @@ both and prints MRR@10, nDCG@10 and P@5 for the tuning part and the three held-a
 graded in rounds 1-2; ``held2``, written and graded blind in round 3; ``held3``, written and graded
 blind in round 4 over 42 reports of its own, ``reports_held3.txt``, with a second pair of indexes;
 ``held4``, the same over 36 more reports, ``reports_held4.txt``; ``held5``, 10 queries over 24 more,
-``reports_held5.txt``) separately.
+``reports_held5.txt``; ``held6``-``held8``, round 5's blind sets, ``reports_held6.txt`` to
+``reports_held8.txt``) separately: every set of ``common.HELD_SETS``.
 
 Metrics (grades from judgments.json; unjudged rows count 0):
 * MRR@10: reciprocal rank of the first row graded 2 (for a query with no row graded 2, the first
@@ -37,10 +38,16 @@ from typing import Any
 
 import common
 
-PARTS = ("tune", "held", "held2", "held3", "held4", "held5", "all")
+PARTS = ("tune", "held", "held2", "held3", "held4", "held5", "pool", "aside", "all")
 """The judged sets' parts: tuned on, held aside (round 1-2), the blind second held set (round 3),
-the blind third and fourth held sets over reports of their own (round 4, judgments_held3.json,
-judgments_held4.json)."""
+the blind third to fifth held sets over reports of their own (round 4, judgments_held3.json,
+judgments_held4.json, judgments_held5.json). From round 5 held4 and held5 are tuned on: ``pool``
+is the tuning pool (tune + held4 + held5), ``aside`` the parts still held aside (held, held2,
+held3), looked at only as this aggregate while changing the ranking."""
+GROUPS = {"pool": ("tune", "held4", "held5"), "aside": ("held", "held2", "held3")}
+
+PARTS = (*PARTS[:-1], "held6", "held7", "held8", "all")
+"""Round 5's blind sets over reports of their own (judge: held6-held8), each run like held3-5."""
 
 
 def metrics(ranked: list[str], grades: dict[str, int]) -> dict[str, float]:
@@ -128,12 +135,9 @@ def main() -> None:
     unresolved = 0
     per_query: list[dict[str, Any]] = []
     try:
-        for sub, reports, judgments_file in (
-            ("", common.REPORTS_FILE, common.JUDGMENTS_FILE),
-            ("held3", common.REPORTS_HELD3, common.JUDGMENTS_HELD3),
-            ("held4", common.REPORTS_HELD4, common.JUDGMENTS_HELD4),
-            ("held5", common.REPORTS_HELD5, common.JUDGMENTS_HELD5),
-        ):
+        sets = [("", common.REPORTS_FILE, common.JUDGMENTS_FILE)]
+        sets += [(name, r, j) for name, (r, j) in common.HELD_SETS.items()]
+        for sub, reports, judgments_file in sets:
             folder = work / sub if sub else work
             folder.mkdir(parents=True, exist_ok=True)
             n, pq = evaluate(args, folder, home, reports, judgments_file)
@@ -144,7 +148,11 @@ def main() -> None:
             shutil.rmtree(work, ignore_errors=True)
     summary: dict[str, Any] = {"unresolved_references": unresolved}
     for part in PARTS:
-        qs = [p for p in per_query if part == "all" or p["part"] == part]
+        qs = [
+            p
+            for p in per_query
+            if part == "all" or p["part"] == part or p["part"] in GROUPS.get(part, ())
+        ]
         summary[part] = {
             system: {
                 m: round(statistics.fmean(p[system][m] for p in qs), 3)
@@ -162,7 +170,7 @@ def main() -> None:
         return
     if args.per_query:
         for p in per_query:
-            if args.part != "all" and p["part"] != args.part:
+            if args.part != "all" and p["part"] not in (args.part, *GROUPS.get(args.part, ())):
                 continue
             r, b = p["reporttui"], p["baseline"]
             print(
@@ -176,7 +184,11 @@ def main() -> None:
             print(
                 f"{part:<6}{summary[part]['queries']:>8}  {system:<10}{s['mrr']:>8.3f}{s['ndcg']:>9.3f}{s['p5']:>7.3f}"
             )
-    gaps = {part: summary[part]["unjudged_in_top10"] for part in PARTS if part != "all"}
+    gaps = {
+        part: summary[part]["unjudged_in_top10"]
+        for part in PARTS
+        if part != "all" and part not in GROUPS
+    }
     if any(gaps.values()):
         print(
             "note: unjudged rows in reporttui's top 10 (counted 0; grade them before comparing): "

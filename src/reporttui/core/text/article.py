@@ -40,17 +40,41 @@ _SKIP = frozenset(
 _HEADING = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _SENTENCE_PUNCT = re.compile("[，。；！？、]")
 _WS = re.compile(r"\s+")
-_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# Hidden, or shown to screen readers only (a zero font; a zero-size box hiding its overflow:
+# 正文已结束，您可以按alt+4进行评论).
+_HIDDEN = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|font\s*:\s*0\s*/\s*0|font-size\s*:\s*0(?:px)?\s*(?:;|$)",
+    re.IGNORECASE,
+)
+_ZERO_WIDTH = re.compile(r"(?:^|[;\s])width\s*:\s*0(?:px)?\s*(?:;|$)", re.IGNORECASE)
+_ZERO_HEIGHT = re.compile(r"(?:^|[;\s])height\s*:\s*0(?:px)?\s*(?:;|$)", re.IGNORECASE)
+
+
+def _hidden(style: str) -> bool:
+    """Whether an element's ``style`` hides it from the reader (not from screen readers only)."""
+    if not style:
+        return False
+    if _HIDDEN.search(style):
+        return True
+    return (
+        "overflow" in style
+        and _ZERO_WIDTH.search(style) is not None
+        and _ZERO_HEIGHT.search(style) is not None
+    )
+
+
 _HTML_END = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
 # A link that runs a script or goes nowhere is a control (打印, 关闭, 纠错, 分享, 收藏), not text.
 _CONTROL_HREF = re.compile(r"\s*(?:javascript:|#\s*$)", re.IGNORECASE)
 # Lines after an article's last paragraph that are the page's record of it, not its text: the
-# editor's name (【责任编辑：某某】, (编辑：某某), 本文来源：… 责任编辑：…), its keyword or tag line,
+# editor's name (【责任编辑：某某】, (编辑：某某), 本文来源：… 责任编辑：…, or the label with the name
+# left empty), its keyword or tag line,
 # a like counter (+1, 赞 12).
 _EDITOR_LINE = re.compile(
     r"^[\[【(（]?\s*(?:(?:本文)?来源\s*[:：]\s*\S{1,20}\s*)?"
-    r"(?:责任编辑|责编|编辑|值班编辑|网站编辑|审核|审校|校对)\s*[:：]\s*[^\s。，；]{1,16}\s*[\]】)）]?$"
+    r"(?:责任编辑|责编|编辑|值班编辑|网站编辑|审核|审校|校对)\s*[:：]\s*[^\s。，；]{0,16}\s*[\]】)）]?$"
 )
+_SENTENCE_END = re.compile("[。！？!?]")
 _TAG_LINE = re.compile(r"^(?:关键字|关键词|标签|tags?)\s*[:：]", re.IGNORECASE)
 _COUNTER = re.compile(r"^[+＋]?\s*[\d,，.]*\d\s*$|^(?:赞|点赞|顶|踩)\s*[(（]?\d*[)）]?$")
 # A field of a government page's record of the document; the label's letters may be spaced out.
@@ -70,12 +94,17 @@ _BREADCRUMB = re.compile(r"(?:[>＞»›]\s*[^\s>＞»›]{1,12}\s*){2,}")
 _NOTICE_LINE = re.compile(r"^[【\[]?(?:免责声明|版权声明|特别声明|声明)[】\]]?[:：]")
 _MAX_LABEL = 12
 """Characters of a list's title (延伸阅读, 相关新闻) left behind when its list is dropped."""
+_MAX_EMPTY_LABEL = 8
+"""Characters of an empty label after the article (附件：, 相关文章：)."""
 # Separators between an article's title and the site/channel names in <title>.
 _TITLE_SEP = re.compile(r"\s*(?:_{1,}|-{2,}|—{1,2}|–|\|{1,2}|｜|\s-\s|>{1,2}|»)\s*")
 _NAME_SEP = frozenset("-_|｜—–·")
 _MIN_HEAD_TITLE = 8
 _MAX_SITE_NAME = 20
 """Characters of a site's name after an article's title in ``<title>`` (-新华网, _某某市人民政府)."""
+_LABELLED = re.compile(r"[:：]")
+_DATED = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
+_MAX_LEAD_TITLE = 60
 _META_TITLE = ("og:title", "articletitle", "twitter:title", "headline", "title")
 
 _MIN_DENSE = 10
@@ -160,11 +189,7 @@ def _blocks(root: Any) -> list[Block]:
         if event == "start":
             if not tag:
                 continue
-            if (
-                tag in _SKIP
-                or el.get("hidden") is not None
-                or _HIDDEN.search(el.get("style") or "")
-            ):
+            if tag in _SKIP or el.get("hidden") is not None or _hidden(el.get("style") or ""):
                 walker.skip_subtree()
                 skipped.add(el)
                 continue
@@ -273,8 +298,11 @@ def extract(source: str) -> Article | None:
                 chosen.add(sib)
     inside = [b for b in blocks if any(_contains(c, b.owner) for c in chosen)]
     keep = [
-        # (a link list inside the article: 相关阅读, tags, pagination)
-        not (b.link_chars > 0.5 * b.chars and not b.dense) and id(b) not in not_text
+        # (a link list inside the article: 相关阅读, tags, pagination; a form inside it: a vote,
+        # comment or search widget with its placeholder text)
+        not (b.link_chars > 0.5 * b.chars and not b.dense)
+        and id(b) not in not_text
+        and not _in_form(b.owner, chosen, dense_chars)
         for b in inside
     ]
     _trim_head(inside, keep)
@@ -284,7 +312,22 @@ def extract(source: str) -> Article | None:
     header = [
         b.text for b in blocks[max(0, first - _HEADER_BLOCKS) : first + 3] if not b.link_chars
     ]
-    found_title = title(root, header)
+    # The lines over the article's first paragraph (its first block with a full stop; a short
+    # dense line, a question, may be its title), nearest first.
+    first_para = next(
+        (
+            i
+            for i, b in enumerate(blocks)
+            if b.dense and "。" in b.text and any(_contains(c, b.owner) for c in chosen)
+        ),
+        first,
+    )
+    over = [
+        b.text
+        for b in reversed(blocks[max(0, first_para - _HEADER_BLOCKS) : first_para])
+        if not b.link_chars and "。" not in b.text
+    ]
+    found_title = title(root, header, over)
     info_title = info.get("标题") or info.get("名称") or ""
     if len(_flat(info_title)) >= 4:
         found_title = info_title  # the page's record names the document
@@ -386,27 +429,78 @@ def _trim_head(inside: list[Block], keep: list[bool]) -> None:
             keep[i] = False
 
 
+_SIGNED_OFF = 0.5
+"""An editor's line signs the article off when the text after it is at most this share of the
+text before it."""
+
+
 def _trim_tail(inside: list[Block], keep: list[bool]) -> None:
     """Leave out what follows the article's last paragraph without being its text: a site's
     disclaimer (声明：…), editor and tag lines, counters, and the title of a link list that was
     left out (延伸阅读 above its links). A line with sentence punctuation (an author's note, a photo
-    credit) stays."""
+    credit) stays, but not after the editor's line that signs the article off (责任编辑：某某 after
+    most of its text): what the container holds after it is the page's (a promotion box, a list
+    of other articles with their dates)."""
+    total = sum(b.chars for b in inside if b.dense)
+    before = 0
+    for i, b in enumerate(inside):
+        if (
+            keep[i]
+            and _EDITOR_LINE.match(_WS.sub("", b.text))
+            and total - before <= _SIGNED_OFF * before
+        ):
+            for k in range(i + 1, len(inside)):
+                keep[k] = False
+            break
+        if b.dense:
+            before += b.chars
     for i in range(len(inside) - 1, -1, -1):
         if not keep[i] or not inside[i].dense:
             continue
-        if not _NOTICE_LINE.match(_WS.sub("", inside[i].text)):
+        flat = _WS.sub("", inside[i].text)
+        if not (_NOTICE_LINE.match(flat) or _EDITOR_LINE.match(flat)):
             break
         keep[i] = False
     last = max((i for i, b in enumerate(inside) if b.dense and keep[i]), default=len(inside))
+    signed = False
     for i in range(last + 1, len(inside)):
-        if not keep[i]:
-            continue
         text = inside[i].text
         flat = _WS.sub("", text)
+        if not keep[i]:
+            signed = signed or _EDITOR_LINE.match(flat) is not None
+            continue
         label = len(flat) <= _MAX_LABEL and not _SENTENCE_PUNCT.search(flat)
         list_title = label and i + 1 < len(inside) and not keep[i + 1]
-        if list_title or _EDITOR_LINE.match(flat) or _TAG_LINE.match(flat) or _COUNTER.match(flat):
+        # The editor's line signs the article off: a line after it that is no sentence (关注公众号：
+        # …, 分享让更多人看到, 阅读剩余全文) is the page's prompt or control, not the article's.
+        prompt = signed and not _SENTENCE_END.search(flat)
+        if _EDITOR_LINE.match(flat):
+            signed = True
+        # A label with nothing after it (附件：, 相关文章：) after the last paragraph: a box whose
+        # contents are empty or were left out, not the article's.
+        empty_label = len(flat) <= _MAX_EMPTY_LABEL and flat[-1:] in (":", "：")
+        if (
+            list_title
+            or prompt
+            or empty_label
+            or _EDITOR_LINE.match(flat)
+            or _TAG_LINE.match(flat)
+            or _COUNTER.match(flat)
+        ):
             keep[i] = False
+
+
+def _in_form(el: Any, chosen: set[Any], dense_chars: dict[Any, int]) -> bool:
+    """Whether ``el`` sits in a widget's ``<form>`` inside the article's container: a form holding
+    less than half of the container's article text (a vote, comment or search box). A page
+    wrapped whole in one form, as some server frameworks write them, holds the article: that
+    form is no widget."""
+    whole = sum(dense_chars.get(c, 0) for c in chosen)
+    while el is not None and el not in chosen:
+        if isinstance(el.tag, str) and el.tag.lower() == "form":
+            return 2 * dense_chars.get(el, 0) < whole
+        el = el.getparent()
+    return False
 
 
 def _contains(outer: Any, inner: Any) -> bool:
@@ -422,10 +516,12 @@ def _flat(text: str) -> str:
     return _WS.sub("", text)
 
 
-def title(root: Any, header: list[str] | None = None) -> str:
+def title(root: Any, header: list[str] | None = None, over: list[str] | None = None) -> str:
     """The article's title: the page's heading, title meta or article-header line (``header``:
     the link-free blocks just before and at the start of the article) that ``<title>`` starts
-    with, else the longest part of ``<title>`` between separators, else the first ``<h1>``."""
+    with, else a title line just before the article's first paragraph (``over``: the link-free
+    blocks before it, nearest first) that is longer than every part of ``<title>``, else the
+    longest part of ``<title>`` between separators, else the first ``<h1>``."""
     page_title = ""
     t = root.find(".//title")
     if t is not None:
@@ -486,6 +582,16 @@ def title(root: Any, header: list[str] | None = None) -> str:
     ]
     if own:
         return max(own, key=lambda h: len(_flat(h)))
+    # <title> names only the site and its channel (科普中国-辟谣文章) and no heading element holds
+    # the title: the line printed over the article's first paragraph is (a <div class="…title">),
+    # when it reads as a title line: no label (来源：…), no date, longer than any part of <title>.
+    longest_part = max((len(_flat(p)) for p in parts), default=len(flat_title))
+    for line in over or ():
+        fl = _flat(line)
+        if _LABELLED.search(fl) or _DATED.search(fl) or _BREADCRUMB.search(line):
+            continue
+        if _MIN_HEAD_TITLE <= len(fl) <= _MAX_LEAD_TITLE and len(fl) > longest_part:
+            return _WS.sub(" ", line).strip()
     if parts:
         return max(parts, key=lambda p: len(_flat(p)))
     h1 = next((c for c in candidates if c), "")

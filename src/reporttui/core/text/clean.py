@@ -20,7 +20,7 @@ from reporttui.core.text.normalize import (
     strip_private_use,
     tidy_punctuation,
 )
-from reporttui.core.text.variants import to_simplified
+from reporttui.core.text.variants import has_traditional, to_simplified, traditional_variety
 
 
 @dataclass(slots=True)
@@ -102,7 +102,7 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _WEB_CHROME = re.compile(
     r"^(?:title|您当前的位置|当前位置|您现在的位置|您的位置|所在位置|首页\s*[>＞]"
     r"|发布时间|发布日期|发文日期|信息来源|来源|浏览次数|点击数|阅读次数|访问次数|字号|字体"
-    r"|打印本页|关闭窗口|【打印】|【关闭】|分享到|扫一扫|责任编辑|网站编辑)"
+    r"|打印本页|关闭窗口|【打印】|【关闭】|分享到|扫一扫|责任编辑|网站编辑|编辑|投稿邮箱)"
     r"(?:\s*[:：>＞]|\s*$|\s*[【\[(（])",
     re.I,
 )
@@ -110,8 +110,14 @@ _WEB_CHROME = re.compile(
 _SITE_NOTICE = re.compile(
     r"^[【\[]?(?:免责声明|版权声明|声明|原文链接|原文地址|本文链接|本文地址|转载请注明|文章来源)[】\]]?\s*[:：]?"
     r"(?=.*(?:本站|本网|本文|网站|转载|版权|链接|https?://|www\.))"
-    r"|^.{0,40}(?:未经(?:书面)?(?:授权|许可).{0,6}(?:不得|禁止)|版权所有)"  # a copyright line
+    r"|^.{0,40}(?:未经(?:书面)?(?:授权|许可).{0,6}(?:不得|禁止)|版权所有|版权归[^。，]{1,20}所有)"  # a copyright line
     r"|^(?:欢迎访问|欢迎光临|点击下载|点击查看|点击进入)"  # a site's greeting, a link label
+    # A sharing site's upload note (《X》由会员上传分享，免费在线阅读…).
+    r"|^《[^《》]{1,80}》\s*由(?:会员|用户|网友)(?:上传)?分享"
+    # An essay site's lead note on an upload (导语：X一文来源于网友上传，不代表本站观点…).
+    r"|^(?:导语\s*[:：])?.{0,60}(?:来源于|由)(?:网友|会员|用户)上传.{0,6}不代表本站"
+    # An app's advertisement (下载XX新闻APP客户端，随时随地看新闻！).
+    r"|^(?:扫码)?(?:下载|打开|安装)[^。，\n]{0,16}(?:APP|App|app|客户端)"
     # A site's legal record numbers, its builder, its page timer (皖ICP备…, 公网安备, 技术支持：).
     r"|^.{0,30}(?:ICP[备证]|公网安备|技术支持\s*[:：]|页面执行)"
     # A bracketed note naming the site's address (……（新文秘网http://…省略912字…）……).
@@ -120,17 +126,20 @@ _SITE_NOTICE = re.compile(
 # A site banner naming its domain (某某网欢迎你/www.xjnnet.com/…), an SEO keyword line (a_b_c_d).
 _SENTENCE_END = re.compile(r"[。！？!?]")
 # What a site notice starts with or holds (Simplified or Traditional), for a quick test first.
-_NOTICE_FIRST = frozenset("【[免版声聲原本转轉文欢歡点點")
-_NOTICE_WORDS = ("版权", "版權", "未经", "未經", "ICP", "公网安备", "技术支持", "页面执行")
+_NOTICE_FIRST = frozenset("【[免版声聲原本转轉文欢歡点點下扫打安《")
+_NOTICE_WORDS = ("版权", "版權", "未经", "未經", "ICP", "公网安备", "技术支持", "页面执行", "上传")
 _SITE_BANNER = re.compile(r"(?:www\.)?[a-z0-9-]+\.(?:com|cn|net|org)\b", re.I)
 _SEO_KEYWORDS = re.compile(r"^[^。，！？]{2,40}(?:_[^_。，！？]{2,40}){3,}$")
 _CHROME_ONLY = re.compile(
-    r"^(?:打印本页|关闭窗口|打印|关闭|收藏|分享|返回顶部|【(?:打印|关闭|收藏|返回|大|中|小|打印本页|关闭窗口)】|[\s|｜/])+$"
+    r"^(?:打印本页|关闭窗口|打印|关闭|收藏|分享|返回顶部|导航菜单|网站导航|栏目导航|导航|菜单|语音播报"
+    r"|【(?:打印|关闭|收藏|返回|大|中|小|打印本页|关闭窗口)】|[\s|｜/])+$"
 )
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN = re.compile(
     rf"(?<=[\u4e00-\u9fff])[(（]\s*([a-zA-Zü{_TONED}]*[{_TONED}][a-zA-Zü{_TONED}]*)\s*[)）]"
 )
+_TONED_ANY = re.compile(f"[{_TONED}]")
+_PINYIN_ANY = re.compile(rf"[(（]([a-z]{{0,5}}[{_TONED}][a-z]{{0,4}})[)）]")
 _PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一条|下一条)\s*[:：]?\s*(.*)$")
 _LAYOUT = re.compile(
     r"^[(（]?\s*(?:上接|下转|接上|转下|接第|转第)\s*第?\s*[0-9一二三四五六七八九十]+\s*版\s*[)）]?$"
@@ -151,17 +160,54 @@ _CONTROL_SEQ = re.compile(
 _MASTHEAD = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*星期[一二三四五六日天]")
 # A location bar of any site: short parts joined by arrows (首页 > 信息公开 > 信息浏览).
 _BREADCRUMB = re.compile(
-    r"^[^。，！？>＞»›→]{1,30}(?:\s*(?:>>?|->|＞|»|›|→)\s*[^。，！？>＞»›→]{1,30}){2,}$"
+    r"^[^。，！？>＞»›→]{1,30}(?:\s*(?:>>?|-{1,2}>|＞|»|›|→)\s*[^。，！？>＞»›→]{1,30}){2,}$"
 )
 # A site's channel under its name, two parts (人民网>>2017全国两会, 新华网 > 时政): the site's name
 # (…网) or 首页 first, so a heading with an arrow in it stays.
 _SITE_CHANNEL = re.compile(
-    r"^[^。，！？>＞»›→\s]{1,10}(?:网|首页|频道)\s*(?:>>?|->|＞|»|›|→)\s*[^。，！？>＞»›→]{1,20}$"
+    r"^(?:[^。，！？>＞»›→\s-]{1,10}(?:网|首页|频道)|首页)\s*(?:>>?|-{1,2}>|＞|»|›|→)\s*[^。，！？>＞»›→]{1,20}$"
+)
+# A multi-page article's pager, a line of page links and nothing else (第1页第2页, 上一页 1 2 3
+# 下一页, 共3页): the pages' text is what was saved, the links are the site's.
+_PAGER = re.compile(
+    r"^(?:\s*(?:第\s*\d{1,3}\s*页|共\s*\d{1,3}\s*页|上一页|下一页|首页|尾页|末页|前一页|后一页"
+    r"|\d{1,3}|[<>«»‹›|｜/]|\.{2,}|…+|[\[【]\s*\d{1,3}\s*[\]】])\s*)+$"
 )
 # A toolbar: three or more action words and nothing else (打印网摘纠错商城分享推荐 字号).
 _TOOLBAR = re.compile(
-    r"^(?:(?:打印|网摘|纠错|商城|分享|推荐|字号|收藏|关闭|评论|转发|复制链接|手机看新闻|大|中|小)\s*){3,}$"
+    r"^(?:(?:打印|网摘|纠错|商城|分享|推荐|字号|收藏|关闭|评论|转发|复制链接|手机看新闻|大|中|小"
+    r"|变大|变小|放大|缩小|默认|字体)[\s|｜/]*){3,}$"
 )
+# A site's name, a timestamp and its channel on one line (公文搜 2021-07-28 08:33:05 政府报告), or
+# a timestamp and the site (2016年01月31日 10:40  海曙新闻网).
+_STAMP_CHANNEL = re.compile(
+    r"^[\u4e00-\u9fff]{2,6}\s+(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?"
+    r"\s+[\u4e00-\u9fff]{2,8}$"
+    r"|^(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?\s+[\u4e00-\u9fff]{2,10}$"
+)
+# A photo's credit closing its caption: (李玉飞/摄), 新华社记者樊如钧摄, …《政府工作报告》丁志平摄.
+_PHOTO_CREDIT = re.compile(
+    r"[(（][^()（）]{0,14}[/\s]?摄[)）]$|(?:记者|通讯员|摄影|[\s》”。])\s*[\u4e00-\u9fff·]{2,4}\s*摄$|。\s*摄$"
+)
+# The site's owner (主办单位: 麻城市融媒体中心), not a task's lead units (主办单位：市水务局，各县…).
+_SITE_OWNER = re.compile(
+    r"^(?:主办单位|承办单位|主管单位|协办单位)\s*[:：]\s*[^，、,。；]{2,24}"
+    r"(?:中心|网|报社|电视台|办公室|网站)$"
+)
+_BROKEN_TAG = re.compile(r"<[*\s]{0,3}[A-Za-z]{0,4}[*\s]{0,3}/>")
+# A page's thumbnail caption on a sharing site (乡镇政府换届工作报告 _第1页).
+_PAGE_THUMB = re.compile(r"^[^。，！？]{2,40}?\s*_\s*第\s*\d{1,3}\s*页$")
+_FILE_SUFFIXES = (".docx", ".doc", ".pdf", ".txt", ".wps", ".xls", ".xlsx", ".ppt", ".pptx")
+_FILE_NAME = re.compile(r"^[^。，！？\s]{2,60}\.(?:docx?|pdf|txt|wps|xlsx?|pptx?)$", re.I)
+_MORE_LINK = re.compile(r"^[^。，！？\s]{2,20}(?:>>|»)$")
+# A picture left as its file name (01.png) or a logo's alt text (中原区人民政府网站logo).
+_IMAGE_NAME = re.compile(
+    r"^[^。，！？\s]{1,60}\.(?:png|jpe?g|gif|bmp|webp)$|^[^。，！？\s]{2,30}(?:logo|LOGO|Logo)$"
+)
+# A site's label over the article view (中新社吉林分社正文): the site (…网, …社, …频道) and 正文.
+_VIEW_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,14}(?:网|社|频道|网站)\s*正文$")
+# A location bar parted by slashes that starts at the home page (首页/ 政务公开/ 统计公报/ 正文).
+_SLASH_CRUMB = re.compile(r"^首页\s*/(?:\s*[^。，！？/\s]{1,16}\s*/){1,8}\s*[^。，！？/\s]{1,16}$")
 # A timestamp standing alone, maybe after a name: a page clock (2018/12/28 上午9:27:28 星期五) or
 # a byline (李万祥 2025-09-11 12:48:20).
 _TIMESTAMP_LINE = re.compile(
@@ -184,6 +230,11 @@ def clean(text: str) -> Cleaned:
     if "<!--" in text:
         text = _drop_comments(text, dropped)
 
+    # Lines are read in Simplified (and without readings) only in a text written in Traditional.
+    sample = text[:4000]
+    traditional = (has_traditional(sample) and traditional_variety(sample) >= 5) or (
+        _TONED_ANY.search(sample) is not None
+    )
     lines: list[Line] = []
     blank = 0
     skip_next_title = False
@@ -196,6 +247,10 @@ def clean(text: str) -> Cleaned:
             s = strip_private_use(s)
         html_block = False
         cells: tuple[str, ...] = ()
+        if "/>" in s and _BROKEN_TAG.search(s):
+            # A self-closing tag a copy mangled (<**r /> for <br />): markup, not text.
+            dropped.append(Dropped(" ".join(_BROKEN_TAG.findall(s)), "html tag", number))
+            s = _BROKEN_TAG.sub("", s)
         if "<" in s and ">" in s:
             s, html_block = _strip_tags(s, number, dropped)
         if "&" in s and _ENTITY.search(s):
@@ -206,7 +261,7 @@ def clean(text: str) -> Cleaned:
             blank += 1
             continue
         # Web chrome, mastheads, layout lines.
-        reason = _chrome_reason(stripped)
+        reason = _chrome_reason(stripped, traditional)
         if skip_next_title:
             skip_next_title = False
             if reason is None and len(stripped) <= 60:
@@ -215,7 +270,8 @@ def clean(text: str) -> Cleaned:
             if reason == "web chrome" and _PREV_NEXT.match(stripped):
                 skip_next_title = _PREV_NEXT.match(stripped).group(1).strip() == ""  # type: ignore[union-attr]
             dropped.append(Dropped(stripped, reason, number))
-            chrome_text.append(stripped)
+            if reason != "photo caption":  # a caption is no evidence of the page's own facts
+                chrome_text.append(stripped)
             continue
         md_level = 0
         bold = False
@@ -321,10 +377,34 @@ def drop_controls(text: str, dropped: list[Dropped]) -> str:
     return out
 
 
-def _chrome_reason(line: str) -> str | None:
+def _chrome_reason(line: str, traditional: bool = True) -> str | None:
+    """Why ``line`` is page chrome, or None. ``traditional``: the document has Traditional
+    characters or pinyin readings (else the line is read as it is)."""
     if len(line) > 120:
         return None
+    if traditional:
+        # Read a line's role in Simplified, without readings in brackets (編輯:張明, 中新網(wǎng)…).
+        if ("(" in line or "（" in line) and _TONED_ANY.search(line):
+            line = _PINYIN_ANY.sub("", line)
+        line = to_simplified(line)
+    last = line[-1]
+    if last in "摄)）" and line.endswith(("摄", "摄)", "摄）")) and _PHOTO_CREDIT.search(line):
+        return "photo caption"
     if _WEB_CHROME.match(line) or _PREV_NEXT.match(line) or _CHROME_ONLY.match(line):
+        return "web chrome"
+    if "单位" in line[:4] and _SITE_OWNER.match(line):
+        return "web chrome"
+    if "页" in line and (_PAGER.match(line) or _PAGE_THUMB.match(line)):
+        return "pager"
+    if last in "xcftsXCFTS" and line.endswith(_FILE_SUFFIXES) and _FILE_NAME.match(line):
+        return "web chrome"  # a shared file's name standing as the page's title (…_22.docx)
+    if last in ">»" and _MORE_LINK.match(line):
+        return "web chrome"  # a link to more of the site (中新网分类新闻查询>>)
+    if last in "gfpoGFPO" and _IMAGE_NAME.match(line):
+        return "web chrome"
+    if last == "文" and _VIEW_LABEL.match(line):
+        return "web chrome"
+    if line[0] == "首" and "/" in line and _SLASH_CRUMB.match(line):
         return "web chrome"
     arrows = ">" in line or "＞" in line or "»" in line or "›" in line or "→" in line
     if (
@@ -335,6 +415,8 @@ def _chrome_reason(line: str) -> str | None:
         return "web chrome"
     if _TOOLBAR.match(line):
         return "web chrome"
+    if ":" in line and _STAMP_CHANNEL.match(line):
+        return "web chrome"  # 公文搜 2021-07-28 08:33:05 政府报告: the site, its clock, its channel
     if ":" in line and _TIMESTAMP_LINE.match(line):
         return "byline" if "\u4e00" <= line[0] <= "\u9fff" else "web chrome"
     if (
@@ -429,8 +511,11 @@ def _drop_pinyin(s: str, number: int, dropped: list[Dropped]) -> str:
     found = _PINYIN.findall(s)
     if not found:
         return s
-    dropped.append(Dropped(" ".join(found), "pinyin", number))
-    return _PINYIN.sub("", s)
+    s = _PINYIN.sub("", s)
+    # On a line that has them, a reading after a garbled character too (輩^(qū), W(wǎng)).
+    more = _PINYIN_ANY.findall(s)
+    dropped.append(Dropped(" ".join(found + more), "pinyin", number))
+    return _PINYIN_ANY.sub("", s) if more else s
 
 
 def _strip_markdown(s: str) -> str:

@@ -46,7 +46,9 @@ _DOC_GENRE = re.compile(
     r"(?:决议|决定|报告|公报|通知|意见|办法|规定|条例|方案|规则)[)）]?(?:[(（][^()（）]{1,4}[)）])?$"
 )
 _FILE_LABEL = re.compile(r"会议文件\s*[(（][一二三四五六七八九十\d]{1,3}[)）]$")
-_LOCATION = re.compile(r"^(?:您当前的位置|当前位置|您现在的位置|您的位置|所在位置|首页\s*[>＞»›])")
+_LOCATION = re.compile(
+    r"^(?:您当前的位置|当前位置|您现在的位置|您的位置|所在位置|本页位置|首页\s*[>＞»›])"
+)
 _LEAD = re.compile(
     r"^([?？\ufffd]{2,}|[^\w\s\u3400-\u9fff“‘《〈（(【\[—\-*#>·•●■□◆◇○◎★☆▲△①-⑳]{3,6})\s*"
 )
@@ -106,6 +108,8 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
             drop[i] = "page chrome"
         elif len(t) <= 30 and _QR.search(t) and _QR_ASK.search(t) and not t.endswith("。"):
             drop[i] = "qr boilerplate"
+    _wiki_header(lines, drop)
+    _file_record(lines, drop)
     _field_values(lines, drop, chrome)
     _site_header(lines, dropped, drop)
     _channel_label(lines, dropped, drop)
@@ -165,6 +169,88 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
     if kept and pending_blank:
         kept[-1].blank_after += pending_blank
     return kept
+
+
+_WIKI_NOTE = re.compile(r"^本作品收录于\s*《")
+_WIKI_CHROME = re.compile(
+    r"^(?:维基文库|维基百科)\s*[,，]\s*自由的(?:图书馆|百科全书)$"  # the wiki's tagline
+    r"|^[•·\s]*相关导览"  # its related-pages box
+    r"|^(?:发布机关|作者|来源)\s*[:：]\s*\S{2,40}$"  # a field of its header
+)
+_YEAR_LINK = re.compile(r"^((?:19|20)\d\d)\s*年\s*(.*)$")
+_YEAR_AT = re.compile(r"(?<!\d)(?:19|20)\d\d\s*年")
+
+
+def _wiki_header(lines: list[Line], drop: dict[int, str]) -> None:
+    """A wiki copy's header (Wikisource's collection note 本作品收录于《…, its tagline, the links to
+    the previous and next years' pages: 2012年X 2013年X 2014年X, or 2021年 X over X, or a bare 2023年)
+    above the work: page chrome. Only when the collection note is there, near the top."""
+    if not any(ln.text.lstrip().startswith("本作品") for ln in lines[:16]):
+        return
+    top = [to_simplified(ln.text.strip()) for ln in lines[:16]]
+    if not any(_WIKI_NOTE.match(t) for t in top):
+        return
+    later = {to_simplified(ln.text.strip()) for ln in lines[1:40]}
+    for i, t in enumerate(top):
+        if _WIKI_NOTE.match(t) or _WIKI_CHROME.match(t):
+            drop.setdefault(i, "wiki chrome")
+            continue
+        starts = [m.start() for m in _YEAR_AT.finditer(t)]
+        parts = [t[a:b].strip() for a, b in zip(starts, [*starts[1:], len(t)], strict=False)]
+        links = [m for p in parts if (m := _YEAR_LINK.match(p))]
+        if (
+            starts
+            and starts[0] == 0
+            and len(links) == len(parts)
+            and (
+                (len(parts) >= 2 and len({m.group(2) for m in links}) == 1)
+                or all(not m.group(2) for m in links)
+            )
+        ):
+            drop.setdefault(i, "wiki chrome")  # 2012年X 2013年X 2014年X, or a bare 2023年
+            continue
+        m = _YEAR_LINK.match(t)
+        if m and " " in t and m.group(2) in later - {t}:
+            drop.setdefault(i, "wiki chrome")  # 2021年 X: the previous year's page, X below
+
+
+_RECORD_PUNCT = re.compile(r"[。，！？；,;!?]")
+_GENRE_WORD = re.compile(r"报告|公报|决议|纲要|规划|计划|通知|意见|工作")
+
+
+def _file_record(lines: list[Line], drop: dict[int, str]) -> None:
+    """A document-sharing site's record of the file above its text: a run of four short lines or
+    more with no sentence punctuation, at least half holding a number (VIP专免 / 2024-01-23 /
+    999+ / 42.88KB / 39 页 / 海报 / 侵权投诉; ID:… / 大小:61.50 KB / 页数:7页 / 时间:…): page chrome.
+    Only above the text's first sentence; a title line (…报告) or a table row ends the run."""
+    # Only above the text's first sentence; never a table's rows.
+    top = lines[:30]
+    opening = (
+        k for k, ln in enumerate(top) if len(ln.text) >= 20 and _SENTENCE_END.search(ln.text)
+    )
+    n = next(opening, len(top))
+    i = 0
+    while i < n:
+        j = i
+        while j < n:
+            t = lines[j].text.strip()
+            if (
+                len(t) > 14
+                or _RECORD_PUNCT.search(t)
+                or _GENRE_WORD.search(to_simplified(t).replace(" ", ""))
+                or numbered(t) is not None
+                or lines[j].md_level
+                or lines[j].cells
+                or lines[j].html_block
+            ):
+                break
+            j += 1
+        run = range(i, j)
+        numbers = sum(any(c.isdigit() for c in lines[k].text) for k in run)
+        if len(run) >= 4 and 2 * numbers >= len(run):
+            for k in run:
+                drop.setdefault(k, "page chrome")
+        i = j + 1
 
 
 def _fields(t: str) -> list[tuple[str, str]]:
@@ -287,7 +373,9 @@ def _site_header(lines: list[Line], dropped: list[Dropped], drop: dict[int, str]
         (
             d.line
             for d in dropped
-            if d.reason == "web chrome" and d.line <= first + 1 and _LOCATION.match(d.text)
+            if d.reason == "web chrome"
+            and d.line <= first + 1
+            and _LOCATION.match(to_simplified(d.text))
         ),
         None,
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from reporttui.core.text.clean import Line
 from reporttui.core.text.rejoin import HEADLINE, SPEAKER, ends_sentence, is_prose, is_subtitle
+from reporttui.core.text.variants import to_simplified
 
 _CN_DIGITS = {
     "零": 0,
@@ -236,10 +237,38 @@ def _merge_title_pairs(items: list[Item]) -> list[Item]:
     return out
 
 
+# An opening line that is a document's title though it reads as prose: a long title ending in its
+# document's name (关于…预算草案的报告, …解读文章《关于…的报告》) or a short headline with a ！ or
+# a ： inside (政协委员怀揣良策陆续报到！金平进入“两会”); never a line ending a sentence.
+_TITLE_END = re.compile(r"(?:报告|公报|决议|讲话|纲要|草案)[》”」]?$")
+
+
+def opening_title(t: str) -> bool:
+    """``t`` opening a text reads as a title line though it has a ！ or ： inside or is long."""
+    if len(t) > 120 or t[-1] in "。！？!?，,；;：:" or "，" in t or "," in t:
+        return False
+    return bool(_TITLE_END.search(to_simplified(t))) or len(t) <= 40
+
+
+def _opening_title(items: list[Item]) -> bool:
+    """The first item is a title line in spite of its length or punctuation (see _TITLE_END)."""
+    if len(items) < 2:
+        return False
+    t = items[0].text
+    if len(t) > 120 or t[-1] in "。！？!?，,；;：:" or "，" in t or "," in t:
+        return False
+    if not (_TITLE_END.search(to_simplified(t)) or len(t) <= 40):
+        return False
+    return items[1].is_heading or (is_prose(items[1].text) and len(items[1].text) > len(t))
+
+
 def split_title_block(items: list[Item]) -> tuple[list[Item], list[Item]]:
     """The leading lines before the first body paragraph or numbered heading: title, subtitle..."""
     end = len(items)
+    opening_title = _opening_title(items)
     for i, it in enumerate(items):
+        if i == 0 and opening_title and not it.is_heading:
+            continue
         if it.is_heading and it.kind in ("numbered", "inline"):
             end = i
             break

@@ -83,13 +83,22 @@ _BLOCK = frozenset(
     ]
 )
 _BOLD = frozenset(("strong", "b"))
+# Inline elements that may declare bold by style instead of <strong>: a section heading written as
+# <font style="font-weight:bold"> or <span class="… bold">, the way some CMS editors mark them.
+_STYLED_INLINE = frozenset(("span", "font", "em", "i", "u"))
+_DECLARED_BOLD = re.compile(
+    r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b|=\s*[\"'][^\"']*\bbold\b", re.IGNORECASE
+)
+_HOME_HREF = re.compile(r"\bhref\s*=\s*[\"'](?:https?:)?//[^/\"'?#]+/?(?:\?[^\"']*)?[\"']", re.I)
+_CLASS_ATTR = re.compile(r"\bclass\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
+_ATTRS = re.compile(r"^<[a-zA-Z][a-zA-Z0-9]*\s+(.*)>$", re.DOTALL)
 _SPACE = re.compile(r"\s+")
 _PUBLISHED_TEXT = re.compile(
     r"(?:发布时间|发布日期|发文日期|时间|日期|刊发时间|發布時間|發布日期)\s*[:：]?\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
 )
 _META_DATE = re.compile(
-    r"<meta\s+[^>]*(?:name|property)\s*=\s*[\"'](?:pubdate|publishdate|firstpublishedtime|article:published_time|"
-    r"og:release_date|publish_time|ptime|date|dc\.date|og:time|pubtime|publishtime|article:publish_time)[\"'][^>]*>",
+    r"<meta\s+[^>]*(?:name|property)\s*=\s*[\"']\s*(?:pubdate|publishdate|firstpublishedtime|article:published_time|"
+    r"og:release_date|publish_time|ptime|date|dc\.date|og:time|pubtime|publishtime|article:publish_time)\s*[\"'][^>]*>",
     re.IGNORECASE,
 )
 _META_CONTENT = re.compile(
@@ -163,6 +172,10 @@ class _Seg:
     """(table, row, column) of the innermost table cell holding the node, if any."""
     centered: bool = False
     """The block the node is in is centred (a title printed over several lines)."""
+    cls: str = ""
+    """The class of the innermost styled inline element holding the node (a CMS's bjh-h3)."""
+    home: bool = False
+    """The node is inside a link to a site's front page (href="http://www.sohu.com/?…")."""
 
 
 def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
@@ -176,6 +189,9 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
     bold = 0
     in_title = False
     tables: list[list[int]] = []  # open tables, innermost last: [id, row, column]
+    styled: list[bool] = []  # open styled inline elements: each declares bold or not
+    classes: list[str] = []  # their class attributes, in step with ``styled``
+    home = False  # inside a link to a site's front page
     next_table = 0
     centered = False
     for m in _TOKEN.finditer(source):
@@ -184,6 +200,9 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
             text = html_lib.unescape(raw)
             if text.strip():
                 seg = _Seg(text, line, block, heading, bold > 0, in_title, centered=centered)
+                if classes:
+                    seg.cls = classes[-1]
+                seg.home = home
                 if tables and tables[-1][2]:
                     seg.cell = (tables[-1][0], tables[-1][1], tables[-1][2])
                 segs.append(seg)
@@ -208,10 +227,28 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
                         centered = not closing and (
                             name == "center" or ("enter" in tok and _CENTER.search(tok) is not None)
                         )
+                if name == "a" and not tok.endswith("/>"):
+                    home = not closing and _HOME_HREF.search(tok) is not None
                 if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
                     heading = 0 if closing else int(name[1])
                 elif name in _BOLD:
                     bold = max(0, bold - 1) if closing else bold + 1
+                elif name in _STYLED_INLINE and not tok.endswith("/>"):
+                    if closing:
+                        if classes:
+                            classes.pop()
+                        if styled and styled.pop():
+                            bold = max(0, bold - 1)
+                    else:
+                        c = _CLASS_ATTR.search(tok) if "class" in tok else None
+                        classes.append(c.group(1).strip() if c else "")
+                        low = tok.lower()
+                        attrs = _ATTRS.match(tok) if ("bold" in low or "weight" in low) else None
+                        declared = (
+                            attrs is not None and _DECLARED_BOLD.search(attrs.group(1)) is not None
+                        )
+                        styled.append(declared)
+                        bold += declared
                 elif name == "title":
                     in_title = not closing
                 elif name == "table":
@@ -228,6 +265,8 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
                     tables[-1][2] += 1
                 elif name in ("p", "div", "td", "li") and not closing:
                     bold = 0
+                    styled.clear()
+                    classes.clear()
         line += tok.count("\n")
         pos = m.end()
     if pos < len(source) and source[pos:].strip():
@@ -331,6 +370,10 @@ def extract_page(source: str) -> Page:
             x.keep = False
     elif title_n:
         title_seg = next((s for s in segs if not s.keep and title_n in _norm(s.text)), None)
+        if title_seg is None:
+            # The title line sits inside the article's container (a <div class="title"> over the
+            # first paragraph): that line is the title, not body text.
+            title_seg = next((s for s in segs if s.keep and _norm(s.text) == title_n), None)
     if title_seg is None:
         # No extractor title: the page's <title> without the site's name after a separator
         # (标题 - 某某市人民政府门户网站, 标题_新闻中心_某某网), else its <h1>.
@@ -342,7 +385,15 @@ def extract_page(source: str) -> Page:
         title = _SPACE.sub(" ", title_seg.text).strip() if title_seg else ""
         if title_seg is not None and title_seg.in_title:
             title = _SITE_SUFFIX.split(title)[0].strip() or title
+    original = _original_title(segs)
+    if original and title.endswith(original) and _TAG_PREFIX.fullmatch(title[: -len(original)]):
+        # A bracketed tag before the title ([某某化妆品]标题) that the page's 原标题 line does not
+        # carry: a sponsor's or site's label, not part of the title (it goes to the chrome).
+        title = original
     page.title = title
+    _label_over_title(segs, title)
+    _class_headings(segs)
+    _home_link_tails(segs)
     current: list[str] = []
     cur_heading = 0
     cur_bold = True
@@ -381,11 +432,16 @@ def extract_page(source: str) -> Page:
         if text:
             record = info and article.record_label(text) is not None
             dropped.append(Dropped(text, "document record" if record else "page chrome", chrome_at))
-            if len(text) <= 120 and not record:  # the record's fields are in ``page.info``
-                page.chrome.append(text)
+            # A date standing alone after the article's end is a list's (the dates of other
+            # articles under it), not the article's: it does not inform metadata.
+            teaser_date = chrome_past and _BARE_DATE.fullmatch(text) is not None
+            if len(text) <= 120 and not record and not teaser_date:
+                page.chrome.append(text)  # (the record's fields are in ``page.info``)
         chrome_line = []
 
-    for seg in segs:
+    last_kept = max((i for i, s in enumerate(segs) if s.keep), default=-1)
+    chrome_past = False  # the chrome line being gathered starts after the article's last node
+    for idx, seg in enumerate(segs):
         if seg is title_seg:
             rest = seg.text
             if title:
@@ -408,6 +464,7 @@ def extract_page(source: str) -> Page:
                 flush_chrome()
             if not chrome_line:
                 chrome_at = seg.line
+                chrome_past = idx > last_kept
             chrome_line.append(seg.text.strip())
             continue
         if seg.cell is not None and seg.cell[0] in grid:
@@ -436,6 +493,118 @@ def extract_page(source: str) -> Page:
 
 
 _MAX_TITLE_LINES = 5
+_ORIGINAL_TITLE = re.compile(r"^\s*原标题\s*[:：]\s*(.{4,80}?)\s*$")
+_TAG_PREFIX = re.compile(r"\s*(?:\[[^\[\]]{1,20}\]|【[^【】]{1,20}】)\s*")
+
+
+_LABEL_PUNCT = re.compile("[，。；！？、]")
+_SENTENCE_STOP = re.compile("[。！？；:：]")  # (a colon: a caption's 图片来源：… or a label)
+_MIN_CLASS_LINES = 3
+_MAX_CLASS_HEADING = 30
+
+
+def _class_headings(segs: list[_Seg]) -> None:
+    """Sub-headings a CMS marks only by a class of its own (<span class="bjh-h3">): when the
+    article's lines in one class are at least three, each a short line with no sentence stop or
+    colon (a caption class's 图片来源：…), and most read as headings by themselves (no punctuation
+    at all), the class is the page's heading style, and its lines with a comma (异国他乡，指尖上的
+    舞蹈) are headings too: they are marked bold, as a heading made bold by its style is. Measured
+    on the page's own lines, not by class names."""
+    lines: dict[str, list[_Seg]] = {}
+    kept = [x for x in segs if x.keep and x.text.strip()]
+    for i, seg in enumerate(kept):
+        if not seg.cls or not seg.block_before:
+            continue
+        if i + 1 < len(kept) and not kept[i + 1].block_before:
+            continue  # the class holds only part of its line
+        lines.setdefault(seg.cls, []).append(seg)
+    for group in lines.values():
+        if len(group) < _MIN_CLASS_LINES or all(x.bold for x in group):
+            continue
+        texts = [_norm(x.text) for x in group]
+        if any(len(t) > _MAX_CLASS_HEADING or _SENTENCE_STOP.search(t) for t in texts):
+            continue
+        plain = sum(1 for t in texts if not _LABEL_PUNCT.search(t))
+        if 2 * plain > len(texts):
+            for x in group:
+                x.bold = True
+
+
+_BYLINE = re.compile(r"^[^，。；！？:：]{1,8}[:：][^，。；！？]*$")
+
+
+def _home_link_tails(segs: list[_Seg]) -> None:
+    """A link to a site's front page closing a byline in the article (作者：某某 followed by 返回搜狐，
+    查看更多, a CMS template's prompt): the site's navigation, not the article's text. Only after a
+    label line (作者：…, 采写：…) or a finished sentence, so a link ending a sentence's own words
+    (更多内容请访问人民网) stays."""
+    kept = [x for x in segs if x.keep and x.text.strip()]
+    for i, seg in enumerate(kept):
+        if not seg.home or seg.block_before:
+            continue
+        j = i
+        while j + 1 < len(kept) and not kept[j + 1].block_before and kept[j + 1].home:
+            j += 1
+        if j + 1 < len(kept) and not kept[j + 1].block_before:
+            continue  # the block goes on after the link
+        k = i
+        while k > 0 and not kept[k].block_before:
+            k -= 1
+        before = _SPACE.sub(" ", "".join(x.text for x in kept[k:i])).strip()
+        if _BYLINE.match(before) or before.endswith(("。", "！", "？")):
+            for x in kept[i : j + 1]:
+                x.keep = False
+
+
+_MAX_OVER_LABEL = 8
+"""Characters of a column's label printed over an article's title line (各地动态, 工作动态)."""
+
+
+def _label_over_title(segs: list[_Seg], title: str) -> None:
+    """A short label the article's container prints over the article's own title line (各地动态,
+    the column's name in a box above it): the page's, not the article's; it goes to the chrome.
+    Only labels: a line of at most eight characters with no sentence punctuation (a kicker over
+    a title is longer), among the container's first blocks."""
+    title_n = _norm(title)
+    if len(title_n) < 8:
+        return
+    blocks: list[list[_Seg]] = []
+    for seg in segs:
+        if not seg.keep or not _norm(seg.text):
+            continue
+        if seg.block_before or not blocks:
+            if len(blocks) == _MAX_TITLE_LINES:
+                break
+            blocks.append([])
+        blocks[-1].append(seg)
+    for j, block in enumerate(blocks):
+        if _norm("".join(x.text for x in block)) != title_n:
+            continue
+        over = blocks[:j]
+        if over and all(
+            len(t := _norm("".join(x.text for x in b))) <= _MAX_OVER_LABEL
+            and not _LABEL_PUNCT.search(t)
+            for b in over
+        ):
+            for b in over:
+                for x in b:
+                    x.keep = False
+        return
+
+
+def _original_title(segs: list[_Seg]) -> str:
+    """The title a page's 原标题：… line gives (a repost's original headline), or ""."""
+    for seg in segs:
+        m = _ORIGINAL_TITLE.match(seg.text)
+        if m:
+            return m.group(1).strip()
+    return ""
+
+
+_BARE_DATE = re.compile(
+    r"[(（\[【]?\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"(?:\s*\d{1,2}[:：]\d\d(?:[:：]\d\d)?)?\s*[)）\]】]?"
+)
 _CENTER = re.compile(r"text-align\s*:\s*center|\balign\s*=\s*[\"']?center", re.IGNORECASE)
 # How the title of a document ends (…的通知, …工作意见的报告, …的规定).
 _DOC_TITLE_END = re.compile(
@@ -571,6 +740,7 @@ _DATE_NODE = re.compile(
     r"(\s*\d{1,2}[:：]\d\d(?:[:：]\d\d)?)?\s*[)）\]】]?\s*"
 )
 _HEADER_LINES = 6
+_MAX_TITLE_HEADING = 4
 """Kept text nodes at the article's start that may be its date line."""
 _HEADER_WINDOW = 16
 """Text nodes before the article's first kept one that count as its header (title, date, source)."""
@@ -585,7 +755,9 @@ def _header_date(segs: list[_Seg]) -> str | None:
         return None
     start = max(0, first - _HEADER_WINDOW)
     for i in range(first - 1, start - 1, -1):
-        if segs[i].heading and not segs[i].keep:
+        # The article's title heading bounds its header; a small heading (<h6> holding the date,
+        # author and counters) is a header line itself.
+        if segs[i].heading and segs[i].heading <= _MAX_TITLE_HEADING and not segs[i].keep:
             start = i + 1
             break
     for seg in segs[start:first]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from reporttui.core.labels import PROVINCES
 from reporttui.core.text.gazetteer import gazetteer, inside, is_division
+from reporttui.core.text.news_place import news_place, title_division
 from reporttui.core.text.variants import to_simplified
 
 _ADMIN = r"(?:省|市|县|区|自治区|自治州|自治县|州|盟|旗)"
@@ -45,7 +46,7 @@ _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _WORK_PLAN_HEADING = re.compile(
     r"((?:19|20)\d\d)\s*年\s*(?:工作安排|工作任务|重点工作|主要任务|工作建议|目标任务)"
 )
-_BOUNDARY = r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=关于)|(?<=\d年))"
+_BOUNDARY = r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=关于)|(?<=\d年)|(?<=的))"
 _REGION_BEFORE = re.compile(
     rf"{_BOUNDARY}({_PLACE})(?:人民政府|人大常委会|人民代表大会常务委员会|政府工作报告|(?:19|20)\d\d年|第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届|第[一二三四五六七八九十]+个五年|“[一二三四五六七八九十]+五”|国民经济和社会发展)"
 )
@@ -55,6 +56,10 @@ _REGION_NEWS = re.compile(
 )
 _REGION_ACTOR = re.compile(
     rf"(?:^|(?<=[，。；\n“]))({_PLACE})(?:坚持|深入|持续|积极|全面|统筹|始终|牢牢|锚定|正)"
+)
+# A report's title with its delivery date in a note: (四川省)泸县人民政府工作报告(2021年12月17日).
+_TITLED_NOTE_DATE = re.compile(
+    r"报告\s*[(（]\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^()（）]{0,8}[)）]\s*$"
 )
 _FM_TITLE_DATE = re.compile(r"[(（]\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _NOT_REGION_TAIL = re.compile(
@@ -134,7 +139,7 @@ def _clean_region(name: str | None) -> str | None:
     if not name:
         return None
     name = re.split(
-        r"代表|关于|围绕|按照|落实|完成|贯彻|执行|召开|通过|经过|提请|报请|提交|实施|根据|指数|举办|出席|参加|列席|参会|[在向对我们的是了由届次与及着据委]",
+        r"代表|关于|围绕|按照|落实|完成|贯彻|执行|召开|通过|经过|提请|报请|提交|实施|根据|指数|举办|出席|参加|列席|参会|建议|批准|审议|审查|听取|[在向对我们的是了由届次与及着据委]",
         name,
     )[-1]
     # "2011年东莞市", "1月20日长沙市": the place starts after the date (日照, 日喀则 are places).
@@ -146,6 +151,7 @@ def _clean_region(name: str | None) -> str | None:
     name = re.sub(r"^(?:全|原|中共)", "", name)
     if (
         len(name) < 2
+        or (len(name) == 2 and name[0] in "该本我此各")  # 该区, 本县: the text's own unit, unnamed
         or _NOT_REGION_TAIL.search(name)
         or name in ("自治州", "自治区", "自治县", "直辖市")
     ):
@@ -165,7 +171,20 @@ def extract(
 ) -> Metadata:
     """Work out the metadata; see the module docstring for where each fact comes from."""
     fm_title = _dedupe(front_matter.get("title", "").strip())
-    head_text = "\n".join([fm_title, *title_lines, *chrome[:6]])
+    if title_lines and _CONTENTS_LABEL.match(title_lines[0].strip()) and not fm_title:
+        # A volume opening on its table of contents (目录, 第一部分 报告…): the document's own
+        # title line is the first one after it (关于沙洋县2022年预算执行情况和…的报告).
+        m = _OWN_TITLE_LINE.search("\n".join(headings[:40])) or _OWN_TITLE_LINE.search(text[:6000])
+        if m:
+            title = m.group(1).strip()
+            title_lines = [title, *title_lines]
+    own_at = _own_title_below_headline(title_lines)
+    if own_at:
+        # The site's headline names another year (2008年政府工作报告 over a report given in
+        # January 2009) or a template's blank (20xx): it is the site's label, not the title.
+        title_lines = title_lines[own_at:]
+        title = title_lines[0]
+    head_text = "\n".join([fm_title, *map(close_spaced, title_lines), *chrome[:6]])
     head_s = arabic_dates(to_simplified(head_text))
     body_head = arabic_dates(to_simplified(text[:3000]))
 
@@ -194,6 +213,8 @@ def extract(
         m = _FM_TITLE_DATE.search(fm_title)
         if m:
             why["date"] = "front matter title"
+        elif title_lines and (m := _TITLED_NOTE_DATE.search(to_simplified(title_lines[0]))):
+            why["date"] = "the title's date note (…工作报告（2021年12月17日）)"
         else:
             m = _ADOPTED.search(head_s) or _DATE_LINE.search(head_s)
             if m:
@@ -220,7 +241,7 @@ def extract(
         date = published
         why["date"] = why["published"]
 
-    year, why["year"] = _year(kind, head_s, body_head, headings, date, published)
+    year, why["year"] = _year(kind, head_s, body_head, headings, date, published, text)
     if year is None and kind in (
         "政府工作报告",
         "预算执行情况与预算草案报告",
@@ -236,7 +257,7 @@ def extract(
     region, why["region"] = _region(head_s, body_head, text, title_lines, kind)
     if region:
         region = _innermost(_full_name(to_simplified(region), body_head))
-    final_title, why["title"] = _choose_title(title, fm_title)
+    final_title, why["title"] = _choose_title(title, fm_title, title_lines)
     if kind == "决议" and _SALUTATION.search(text[:8000]):
         # The congress's resolution printed before the report it approves: the report is the
         # document (its title line and 各位代表 follow the resolution).
@@ -260,6 +281,39 @@ def extract(
     final_title = to_simplified(final_title)
     evidence = {k: v for k, v in why.items() if v}
     return Metadata(final_title, region, year, kind, date, published, evidence)
+
+
+_MEETING_NEXT = re.compile(
+    r"^\s*——|在[^\n]{0,20}?(?:人民代表大会|人大|第[一二三四五六七八九十]+届)"
+)
+_HEADLINE_YEAR = re.compile(
+    r"((?:19|20)\d\d|20[xX×]{2}|[xX×]{4})\s*年\s*[\u4e00-\u9fff]{0,12}政府工作报告"
+)
+
+
+def _own_title_below_headline(title_lines: list[str]) -> int:
+    """Index of the report's own title line (…报告, the line right above its meeting line) under a
+    headline whose year is not the meeting's (or is a template's blank, 20xx); 0 when none."""
+    if len(title_lines) < 3:
+        return 0
+    m = _HEADLINE_YEAR.search(to_simplified(title_lines[0]))
+    if not m:
+        return 0
+    for k in range(1, min(len(title_lines) - 1, 5)):
+        line = to_simplified(close_spaced(title_lines[k]).strip("*# "))
+        if not (
+            _REPORT_TITLE.match(line)
+            and "政府工作报告" in line
+            and _MEETING_NEXT.search(title_lines[k + 1])
+        ):
+            continue
+        if not m.group(1)[:4].isdigit():
+            return k
+        meeting = _MEETING.search(arabic_dates(to_simplified("".join(title_lines[k + 1 : k + 4]))))
+        if meeting and int(meeting.group(1)) - int(m.group(1)) == 1:
+            return k
+        return 0
+    return 0
 
 
 _PARENT_END = re.compile(r"自治区|省|市|州|盟")
@@ -329,11 +383,20 @@ _NOT_A_TITLE = re.compile(
     r"|会议上[)）]?$|会上[)）]?$"  # the tail of a "在……会议上" line cut by a wrap
     r"|(?:[省市州盟县区旗]\s?长|主席)[\s：:？?—]*(?:[\u4e00-\u9fff·]\s*){0,12}(?:[（(].{0,14}[)）])?$"  # a byline
     r"|会议文件[(（][一二三四五六七八九十\d]+[)）]$"  # 市十七届人大五次会议文件（三）
+    r"|^目\s*录$"  # a table of contents' label
 )
 
 
+_CONTENTS_LABEL = re.compile(r"^目\s*录$")
+_COPY_NUMBER = re.compile(r"报告\s*[(（]\d{1,3}[)）]$")
+_OWN_TITLE_LINE = re.compile(
+    r"(?m)^\s*((?:关于)?[^\n。，！？]{4,80}(?:的报告|统计公报|政府工作报告))\s*$"
+)
 _TITLE_NOTE_LEAD = re.compile(r"^\s*[（(]\s*(?:19|20)\d\d\s*年[^（()）]{0,12}[)）]\s*")
-_TITLE_NOTE = re.compile(r"\s*[（(][^（()）]*(?:19|20)\d\d\s*年[^（()）]*[)）]\s*$")
+# A (date speaker) note after the title, its 年 maybe lost (（20251月7日 左广）).
+_TITLE_NOTE = re.compile(
+    r"\s*[（(][^（()）]*(?:19|20)\d\d\s*(?:年|(?=1?\d\s*月\s*\d{1,2}\s*日))[^（()）]*[)）]\s*$"
+)
 # A title line with the meeting subtitle glued on: 政府工作报告——2024年1月28日在……会议上.
 _MEETING_TAIL = re.compile(
     r"\s*——\s*(?:(?:19|20)\d\d\s*年|在)[^\n]*(?:会议上|会上|大会上)[)）]?\s*$"
@@ -361,11 +424,28 @@ _SPACED_RUN = re.compile(
 )
 
 
+_SPACED_LOOSE = re.compile(r"^[\u4e00-\u9fff]{1,2}(?:[ \u3000]+[\u4e00-\u9fff]{1,2}){3,}$")
+
+
+def close_spaced(line: str) -> str:
+    """政 府 工 作报 告 -> 政府工作报告: a line spaced out for print, one gap or two missing
+    (every piece of one or two characters, at least five pieces, most of them single)."""
+    s = line.strip()
+    if _SPACED_OUT.match(s):
+        return re.sub(r"\s+", "", s)
+    if _SPACED_LOOSE.match(s):
+        pieces = s.split()
+        if len(pieces) >= 5 and 2 * sum(len(p) == 1 for p in pieces) > len(pieces):
+            return "".join(pieces)
+    return line
+
+
 def _tidy_title(title: str) -> str:
     """Close up a spaced-out run (政 府 工 作 报 告), drop a wire dateline and a (date speaker) note."""
     title = title.strip()
-    if _SPACED_OUT.match(title):
-        title = re.sub(r"\s+", "", title)
+    closed = close_spaced(title)
+    if closed != title:
+        title = closed
     elif " " in title or "\u3000" in title:
         title = _SPACED_RUN.sub(lambda m: re.sub(r"\s+", "", m.group(0)), title)
     title = _WIRE_DATELINE.sub("", title)
@@ -388,7 +468,7 @@ def _tidy_title(title: str) -> str:
     return title
 
 
-def _choose_title(title: str, fm_title: str) -> tuple[str, str]:
+def _choose_title(title: str, fm_title: str, title_lines: Sequence[str] = ()) -> tuple[str, str]:
     """The title found in the text, unless it is clearly not one and front matter has one.
 
     Text titles can be a byline (省长 王予波), a date line or a wrapped fragment of the meeting line
@@ -396,8 +476,20 @@ def _choose_title(title: str, fm_title: str) -> tuple[str, str]:
     Returns the title and where it came from.
     """
     title = _tidy_title(title)
+    if title and title[-1] in ")）" and _COPY_NUMBER.search(title):
+        # A sharing site's file title numbered in its series (某市2022年政府工作报告(19)) over
+        # the report's own title line (政 府 工 作 报 告): the report's.
+        for line in title_lines[1:8]:
+            t = _tidy_title(line)
+            if _REPORT_TITLE.match(t) and not _NOT_A_TITLE.search(t):
+                return t, "the report's title line below a numbered file title"
     if title and not _NOT_A_TITLE.search(title) and len(title) >= 4:
         return title, "title line"
+    for line in title_lines[1:6] if not title.endswith("报告") else ():
+        # The first title line is a byline or date run together; a report's own title below it.
+        t = _tidy_title(line)
+        if _OWN_REPORT_TITLE.match(t) or (_REPORT_TITLE.match(t) and not _NOT_A_TITLE.search(t)):
+            return t, "the report's title line below a byline"
     if fm_title:
         return _tidy_title(fm_title), "front matter"
     return title, "title line" if title else ""
@@ -414,7 +506,8 @@ _NEWS_KINDS = ("新闻综述", "新闻报道", "两会新闻")
 _QUOTED_NAME = re.compile(r"《[^《》\n]{1,40}(?:法|条例|办法|规定|细则|决定)》")
 _STATUTE = re.compile(r"^(?:中华人民共和国)?[\u4e00-\u9fff]{2,20}(?:法|条例|实施细则)$")
 _RESOLUTION = re.compile(
-    r"(?:^|\n)[^\n]{0,80}的决议(?:[(（]草案[)）])?[)）]?\s*(?:\n|$)|(?:^|\n)[(（]\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日[^\n]{0,40}会议通过[)）]"
+    r"(?:^|\n)[^\n]{0,80}的决议(?:[(（]草案[)）])?[)）]?"
+    r"\s*(?:[(（]\s*(?:19|20)\d\d\s*年[^()（）\n]{0,40}[)）])?\s*(?:\n|$)|(?:^|\n)[(（]\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日[^\n]{0,40}会议通过[)）]"
 )
 _ADOPTED = re.compile(
     r"[(（]\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^\n）)]{0,40}(?:会议通过|通过|会议)\s*[)）]"
@@ -422,6 +515,9 @@ _ADOPTED = re.compile(
 # An adoption line whose date lost its separators (2019219日弥渡县…会议…通过）): the year only.
 _ADOPTED_YEAR = re.compile(r"(?:^|\n)[(（]?\s*((?:19|20)\d\d)\d{0,4}日?[^\n]{0,60}通过\s*[)）]")
 _BULLETIN = re.compile(r"统计公报")
+_STANDING_MEETING = re.compile(r"人大常委会(?:举行|召开)第[一二三四五六七八九十]+次(?:全体)?会议")
+_DAY_DATELINE = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:上午|下午|晚上?|凌晨)?\s*[,，]")
+_AUDIT_TITLE = re.compile(r"审计(?:工作)?报告[》”]?\s*(?:\n|$)")
 _BUDGET = re.compile(r"(?:预算|决算)[^\n]{0,20}(?:的报告|报告)|(?:预算|决算)(?:公开|草案)(?:\n|$)")
 _PLAN = re.compile(r"计划[^\n]{0,20}(?:的报告|报告)")
 _FIVE_YEAR = re.compile(
@@ -444,6 +540,7 @@ _DOC_NUMBER = re.compile(
 # Deputies reviewing the report (代表团审议, 共同审议《政府工作报告》): news of a congress session.
 _REVIEWED = re.compile(
     r"代表团[^\n。]{0,12}审议|审议[《“]?政府工作报告|分组讨论[^\n。]{0,20}政府工作报告"
+    r"|对《?政府工作报告》?进行了?[^。]{0,4}(?:讨论|审议)"
 )
 # A title that is the report's: …政府工作报告, maybe in book marks or with a note (（摘要）).
 _REPORT_TITLE_HEAD = re.compile(r"政府工作报告[》”]?\s*(?:[(（][^()（）]{0,12}[)）])?\s*$")
@@ -481,6 +578,10 @@ def _kind(
         return "计划草案报告", "title (计划草案)"
     if _FIVE_YEAR.search(head):
         return "规划纲要报告", "title (规划纲要/五年计划)"
+    if _AUDIT_TITLE.search(head):
+        # The auditor's report on the budget's execution (…预算执行和其他财政收支的审计工作报告)
+        # is not the budget report: none of the kinds.
+        return None, "title (an audit report)"
     if _BUDGET.search(head) and "政府工作报告" not in head:
         return "预算报告", "title (预算报告)"
     if _OFFICIAL_LETTER.search(first):
@@ -517,6 +618,13 @@ def _kind(
     if "政府工作报告" in head and _DATED_CHROME.search(head):
         # A dated page about the report (征求意见会, 协商讨论…征求意见稿): news of it.
         return "新闻报道", "a dated page about the report"
+    if not delivered and _STANDING_MEETING.search(body_head[:300]):
+        # A standing committee's meeting reported (市十七届人大常委会举行第四次会议，听取…): news.
+        return "新闻报道", "a standing committee's meeting reported"
+    if not delivered and _DAY_DATELINE.match(body_head):
+        # A text opening on a day's dateline (12月11日，秦安县委常委…向人大代表征求对《政府工作
+        # 报告》(征求意见稿)的意见): news.
+        return "新闻报道", "a text opening on a day's dateline"
     return None, ""
 
 
@@ -548,8 +656,26 @@ _FYP = re.compile(r"第([一二三四五六七八九十]+)个五年计划|“([�
 _SHORT_PLAN_YEAR = re.compile(
     r"(?<![\d年])([0-4]\d)年的?(?:工作目标|目标任务|工作任务|工作安排|工作部署)"
 )
-_REVIEWED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?:政府)?工作回顾")
-_LATE_DATELINE = re.compile(r"(?<![\d年])1[12]\s*月\s*\d{1,2}\s*日")
+_TERM_OUTLOOK = re.compile(r"今后五年|未来五年")
+# The session sets the year's work (部署了2018年的重点工作) or reviews its first half (2022年上半年).
+_SET_PLAN_YEAR = re.compile(
+    r"部署了?\s*((?:19|20)\d\d)\s*年的?(?:重点|主要)?工作|((?:19|20)\d\d)\s*年上半年"
+)
+_FYP_PLACE = re.compile(
+    r"“([一二三四五六七八九十]+)五”\s*(?:(?:规划|计划)纲要(?:\(|（)?草案"
+    r"|(?:规划|计划)?的?(开局之年|开局年|起步之年|第一年|收官之年|最后一年))"
+)
+_BARE_YEAR = re.compile(r"(?<![\d年])((?:19|20)\d\d)\s*年(?!代|度?[前后初末底])")
+_MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月")
+_REVIEWED_YEAR = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)\s*年(?:政府)?工作的?回顾"
+    # the report's verdict on the year it reviews (报告指出，2012年，是我县…的一年)
+    r"|报告(?:指出|回顾|总结)\s*[,，:：]?\s*((?:19|20)\d\d)\s*年\s*[,，]?\s*是[^。]{0,80}的一年"
+    r"|总结了?\s*((?:19|20)\d\d)\s*年"  # (《政府工作报告》实事求是地)总结了2015年…的成就
+)
+# A session later in the year than the early-year sessions (a new term in September, the
+# November/December sessions): the report it hears reviews that same year.
+_LATE_DATELINE = re.compile(r"(?<![\d年])(?:[4-9]|1[012])\s*月\s*\d{1,2}\s*日")
 _REVIEW_HEADING = re.compile(r"^[一二三四五六七八九十、.\s]*((?:19|20)\d\d)\s*年(?:的)?工作回顾$")
 _PUBLISHED_YEAR_KINDS = (None, "新闻综述", "新闻报道", "两会新闻", "决议", "统计公报")
 
@@ -565,6 +691,7 @@ def _year(
     headings: list[str],
     date: str | None,
     published: str | None,
+    text: str = "",
 ) -> tuple[int | None, str]:
     if kind == "统计公报":
         m = re.search(r"((?:19|20)\d\d)\s*年[^\n]{0,30}统计公报", head)
@@ -600,14 +727,31 @@ def _year(
         )
         and date
     ):
-        # A report given in November or December presents the plan for the next year.
-        return int(date[:4]) + (1 if int(date[5:7]) >= 11 else 0), "meeting date"
+        # A report given in November or December presents the plan for the next year; not a term
+        # report that never names the next year (a new congress's five-year review given on
+        # 2016-11-25, with the annual 2017 report still to come).
+        late_month = int(date[5:7]) >= 11
+        if (
+            late_month
+            and any(_TERM_OUTLOOK.search(h) for h in headings)
+            and not any(f"{int(date[:4]) + 1}年" in t for t in (text, head, *headings))
+        ):
+            return int(date[:4]), "meeting date (November/December, the next year never named)"
+        return int(date[:4]) + (1 if late_month else 0), "meeting date"
+    if kind == "预算报告" and date:
+        # A budget report to a standing committee (a mid-year execution, an adjustment): its
+        # meeting's year, whatever the month; a congress given the next year's draft in November
+        # or December (2023年预算草案 on 2022-12-18): the draft's year.
+        d = re.search(r"((?:19|20)\d\d)\s*年[^\n]{0,12}预算(?:\(?草案)", head)
+        if d and int(d.group(1)) == int(date[:4]) + 1 and int(date[5:7]) >= 11:
+            return int(d.group(1)), "meeting date (November/December, the next year's draft)"
+        return int(date[:4]), "meeting date"
     if titled:
         return int(titled.group(1)), "title (YYYY年…政府工作报告)"
     if kind == "政府工作报告":
         # Only the review heading (一、2023年工作回顾; the plan's was cut off): the next year's report.
         for h in headings[:3]:
-            m = _REVIEW_HEADING.search(h)
+            m = _REVIEW_HEADING.search(to_simplified(h))  # 一、2008年工作回顧 too
             if m:
                 return int(m.group(1)) + 1, "heading (YYYY年工作回顾)"
     if kind == "规划纲要报告":
@@ -643,10 +787,36 @@ def _year(
     if kind in _NEWS_KINDS:
         # A session's news dated by day alone: the report it hears reviews one year (2017年工作回顾);
         # sessions meet early the next year, or in November or December of that year.
-        reviewed = {int(m.group(1)) for m in _REVIEWED_YEAR.finditer(body_head)}
+        reviewed = {
+            int(m.group(1) or m.group(2) or m.group(3)) for m in _REVIEWED_YEAR.finditer(body_head)
+        }
         if len(reviewed) == 1:
             late = _LATE_DATELINE.search(body_head[:200])
             return reviewed.pop() + (0 if late else 1), "the year the heard report reviews"
+        # Session news on the plan and budget drafts (审查了2020年国民经济和社会发展计划草案):
+        # the drafts' year.
+        drafts = {
+            int(next(g for g in m.groups() if g))
+            for rx in (_PLAN_YEAR, _BUDGET_YEAR, _SET_PLAN_YEAR)
+            for m in rx.finditer(body_head[:1500])
+        }
+        if len(drafts) == 1:
+            return drafts.pop(), "the year of the plan or budget drafts the session reviews"
+        # The year named by its place in a five-year plan (今年是“十二五”规划开局之年, the session
+        # reviews the “十二五”规划纲要草案): the plan's first or last year.
+        f = _FYP_PLACE.search(body_head[:1500])
+        if f:
+            last = f.group(2) in ("收官之年", "最后一年")
+            return _fyp_start(cn_small(f.group(1))) + 4 * last, "its place in a five-year plan"
+        # The report heard names two years alone, the one reviewed and the one planned (2012年，
+        # 是我县…的一年 … 做好2013年的政府工作): the later.
+        named = {
+            int(m.group(1))
+            for m in _BARE_YEAR.finditer(body_head[:1500])
+            if not _MONTH_AFTER.match(body_head, m.end())
+        }
+        if len(named) == 2 and max(named) - min(named) == 1 and _SESSION.search(body_head[:600]):
+            return max(named), "the two years the heard report names (review, plan)"
         # Speech quoted in the news gives the year's plan in two digits (14年的工作目标).
         plans = {int(m.group(1)) for m in _SHORT_PLAN_YEAR.finditer(body_head)}
         if len(plans) == 1:
@@ -702,7 +872,7 @@ def _outlet_region(head: str, text: str) -> str | None:
 
 
 _TOWN = re.compile(
-    rf"{_BOUNDARY}([\u4e00-\u9fff]{{2,4}}?[镇乡])第?[一二三四五六七八九十]+届人民代表大会"
+    rf"{_BOUNDARY}([\u4e00-\u9fff]{{2,4}}?[镇乡])(?:召开|举行)?第?[一二三四五六七八九十]+届人民代表大会"
 )
 _REGION_GOV = re.compile(
     rf"{_BOUNDARY}([\u4e00-\u9fff]{{1,8}}?[县市区旗])政府(?!工作报告)"
@@ -715,6 +885,18 @@ _ANY_GOV = re.compile(
 _TITLE_PLACE = re.compile(
     rf"^(?:[0-9\-—~至年月日]+)?({_PLACE})(?![\u4e00-\u9fff]{{0,2}}(?:人民代表大会|人大))"
 )
+
+
+_EDITION = re.compile(r"\s*第?[一二三四五六七八九十百]+届")
+_CONGRESS_AFTER = re.compile(r"\s*(?:人民代表大会|人大|代表大会|政协|政治协商|委员会|常委会|全委)")
+
+
+def _edition(source: str, m: re.Match[str]) -> bool:
+    """(pages8, web pages) Whether the place ``m`` matched stands before an event's edition
+    (辽宁省第十四届运动会, 河南省第十届青年戏剧演员大赛) rather than a congress or a committee."""
+    tail = source[m.start(1) + len(m.group(1)) :]
+    e = _EDITION.match(tail)
+    return e is not None and _CONGRESS_AFTER.match(tail[e.end() :]) is None
 
 
 def _region(
@@ -739,6 +921,12 @@ def _region(
     if _STATE_COUNCIL_TITLE.match(head.lstrip()):
         return "国务院", "issuing body in the title (国务院/国务院办公厅…)"
     short = _short_name_region(title_lines, head, text)
+    if kind in _NEWS_KINDS and title_lines:
+        # (pages8) A news item's title naming a division in full: its place, before the site's
+        # own government in the page's header (河南省人民政府门户网站 over 许昌市喜获佳绩).
+        named = title_division(to_simplified(title_lines[0]))
+        if named:
+            return named, "division named in full in the news title"
     for rx, source, why in (
         (_REGION_MEETING, head, "meeting line"),
         (_REGION_BEFORE, head, "title"),
@@ -754,24 +942,47 @@ def _region(
                 return short
             continue
         for m in rx.finditer(source):
+            if kind in _NEWS_KINDS and _edition(source, m):
+                continue  # (pages8) 辽宁省第十四届运动会: an event's edition, not a congress
             name = _clean_region(m.group(1))
             if name:
                 return name, why
+    own = _own_level_division(head, body_head)
+    if own:
+        return own, "the one division of its congress's level the text names (区第十八届… / 汉滨区)"
     town = _TOWN.search(head)
     if town:
         return town.group(1), "a town's congress in the title (XX镇第X届人民代表大会)"
+    town = _TOWN.search(body_head[:300])
+    if town and _clean_region(town.group(1) + "县") is not None:
+        # News opening on a town's session (7月21日，中垌镇召开第十六届人民代表大会…).
+        return town.group(1), "a town's congress opening the text"
     if short:
         return short
     if kind in _NEWS_KINDS or kind is None:
         # A news title that opens with a place (常德市金融系统…, 1-10月德清县固定资产投资…).
         for t in title_lines[:2]:
-            place = _TITLE_PLACE.match(to_simplified(t).strip("*# "))
+            flat_t = to_simplified(t).strip("*# ")
+            place = _TITLE_PLACE.match(flat_t)
+            if place and _edition(flat_t, place):
+                place = None
+            if place and flat_t[place.end() : place.end() + 1] in ("市", "县", "区"):
+                # (pages8) 胶州市司法局…: a name whose stem ends in a suffix (胶州) is read whole.
+                whole = _clean_region(place.group(1) + flat_t[place.end()])
+                if whole:
+                    return whole, "news title"
             if place and (name := _clean_region(place.group(1))) and len(name) >= 3:
                 return name, "news title"
     if kind in _NEWS_KINDS:
         outlet = _outlet_region(head, text)
         if outlet:
             return outlet, "source line (来源/责编：XX日报)"
+        # (pages5) A news item naming its place by a short name only (河南, 北京：…, 广州南沙).
+        found = news_place(
+            to_simplified(title_lines[0]) if title_lines else "", to_simplified(text)
+        )
+        if found:
+            return found
     # Fall back on the place the text keeps naming as the actor, if one clearly dominates.
     counts = Counter(
         n for m in _REGION_ACTOR.finditer(text[:20000]) if (n := _clean_region(m.group(1)))
@@ -810,6 +1021,28 @@ _UNNAMED_OWN_CONGRESS = re.compile(
     r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[，。：]))[县区旗]第?[一二三四五六七八九十]+届(?:人大|人民代表大会)"
 )
 _OWN_LEVEL = "(?:全{0}|{0}委|{0}政府|{0}人大|{0}政协|{0}第?[一二三四五六七八九十]+届)"
+_UNNAMED_CONGRESS_ANY = re.compile(
+    r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[，。：])|(?<=出席|参加|列席|召开))"
+    r"([县区旗])第?[一二三四五六七八九十]+届(?:人大|人民代表大会)"
+)
+
+
+def _own_level_division(head: str, body_head: str) -> str | None:
+    """The text's own congress is unnamed (出席区第十八届人民代表大会…) and the text names exactly
+    one real division of that level (今后五年汉滨区的发展): that division (gazetteer)."""
+    m = _UNNAMED_CONGRESS_ANY.search(head + "\n" + body_head[:600])
+    if not m:
+        return None
+    level = m.group(1)
+    body = body_head[:3000]
+    names: set[str] = set()
+    for i in (k for k, ch in enumerate(body) if ch == level):
+        for size in (2, 3, 4):
+            cand = body[max(0, i - size) : i + 1]
+            if len(cand) == size + 1 and is_division(cand):
+                names.add(cand)
+                break
+    return names.pop() if len(names) == 1 else None
 
 
 def _short_name_region(title_lines: list[str], head: str, text: str) -> tuple[str, str] | None:

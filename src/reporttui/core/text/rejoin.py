@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from reporttui.core.model import Dropped
 from reporttui.core.text.clean import Line
@@ -39,6 +40,16 @@ HEADLINE = re.compile(
 a page's label of the title (原标题：…)."""
 BYLINE = re.compile(r"^(?:□|■|◎|文字\s|文/|图/|文图/|图文/|记者|本报记者|通讯员|摄影|摄\s)")
 _ASCII_WORD = re.compile(r"[A-Za-z]")
+_SPACED_TITLE = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){3,}$")
+_TITLE_ENDS = ("报告", "公报", "决议", "纲要", "规划")
+_CHUNK_MARK = re.compile(r"^(\d{1,3})、")
+_INLINE_PAGE = re.compile(r"(?<=[\u4e00-\u9fff]) (\d{1,3}) (?=[\u4e00-\u9fff])")
+_PAGE_NUMBER_TAIL = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]*(\d{1,3})$")
+# What follows a number that counts something (22个, 3项, 5万, 10亿元, 2年, 3倍…).
+_COUNTED = frozenset(
+    "个项名人万亿千百十元角年月日时分秒次届家所座条户件台辆吨亩米里克斤升度倍级期批处位种类只头套张份篇部本"
+    "笔栋幢间床辆架艘列趟场轮季周天岁号层集册卷版章节款多余来以强"
+)
 
 
 def ends_sentence(text: str) -> bool:
@@ -154,11 +165,23 @@ def rejoin(
     unit line (表9 …人数 / 单位：万人) is not the start of the heading and paragraph after it.
     """
     lines = join_vertical_runs(lines, dropped)
+    lines = _drop_page_numbers(lines, dropped)
+    lines = _drop_chunk_numbers(lines, dropped)
     wrapped = is_hard_wrapped(lines)
     out: list[Line] = []
     for ln in lines:
         if len(out) == 1 and ln.blank_before and HEADLINE.match(out[0].text):
             out.append(ln)  # a headline with a colon (报告显示：…) opening the text, a blank after
+            continue
+        if (
+            len(out) == 1
+            and not wrapped
+            and is_prose(out[0].text)
+            and len(ln.text) > 60
+            and _HEADLINE_MARK.search(out[0].text)
+            and _opening_headline(out[0].text)
+        ):
+            out.append(ln)  # a headline with a ！ inside (…陆续报到！金平进入“两会”) over the text
             continue
         if blocks and not wrapped and out and out[-1].blank_after:
             out.append(ln)
@@ -177,6 +200,85 @@ def rejoin(
     return out, wrapped
 
 
+def _drop_page_numbers(lines: list[Line], dropped: list[Dropped]) -> list[Line]:
+    """A printed page's number left inside the sentence it cut (增 1 / 长371.1%): a prose line
+    ending in a number, the next line going on with a character that no count takes (组织 22 /
+    个工作组 is a quantity), the numbers of a document rising page by page (1, 2, 3…). Not in a
+    text whose conversion cut numbers from their words at line ends all through (有 56 / 万人口,
+    实行 110 / 社会联动): there a number at a line's end is the text's own. They go to d."""
+    found: list[tuple[int, re.Match[str]]] = []
+    counted = 0
+    for i in range(len(lines) - 1):
+        t, nxt = lines[i].text, lines[i + 1].text
+        if not t or not t[-1].isdigit() or not nxt or not is_prose(t):
+            continue
+        m = _PAGE_NUMBER_TAIL.search(t)
+        if m and "\u4e00" <= nxt[0] <= "\u9fff":
+            if nxt[0] in _COUNTED:
+                counted += 1
+            else:
+                found.append((i, m))
+    if not found or counted >= 2:
+        # Numbers cut from the words they count all through the text (有 56 / 万人口…): the
+        # conversion set numbers at line ends; one followed by another word is its own too.
+        return lines
+    pages = [int(m.group(1)) for _, m in found]
+    if any(not 1 <= b - a <= 3 for a, b in pairwise(pages)):
+        return lines
+    out = list(lines)
+    for i, m in found:
+        dropped.append(Dropped(m.group(1), "page number", lines[i].line))
+        out[i] = replace(lines[i], text=lines[i].text[: m.start()])
+    return out
+
+
+def _drop_chunk_numbers(lines: list[Line], dropped: list[Dropped]) -> list[Line]:
+    """A document-sharing site prints a file page by page, each page's text one line opened by its
+    number (1、… / 2、算折合美元…): numbers 1, 2, 3… in order at line starts, every one after the
+    first cutting a sentence the line before left open. They go to d, and so does a page's
+    number left inside a line between two words (中国蔬菜 1 之乡, a number no count takes)."""
+    marks = [
+        (i, m)
+        for i, ln in enumerate(lines)
+        if ln.text[:1].isdigit() and (m := _CHUNK_MARK.match(ln.text))
+    ]
+    if len(marks) < 2 or [int(m.group(1)) for _, m in marks] != list(range(1, len(marks) + 1)):
+        return lines
+    if any(
+        i == 0 or ends_sentence(lines[i - 1].text) or not is_prose(lines[i - 1].text)
+        for i, _ in marks[1:]
+    ):
+        return lines
+    out = list(lines)
+    for i, m in marks:
+        dropped.append(Dropped(m.group(0).strip(), "page number", lines[i].line))
+        out[i] = replace(lines[i], text=lines[i].text[m.end() :])
+    top = len(marks)
+    for i, ln in enumerate(out):
+        if " " not in ln.text:
+            continue
+        found = [
+            m
+            for m in _INLINE_PAGE.finditer(ln.text)
+            if int(m.group(1)) <= top and ln.text[m.end()] not in _COUNTED
+        ]
+        if found:
+            dropped.extend(Dropped(m.group(1), "page number", ln.line) for m in found)
+            text = ln.text
+            for m in reversed(found):
+                text = text[: m.start()] + text[m.end() :]
+            out[i] = replace(ln, text=text)
+    return out
+
+
+_HEADLINE_MARK = re.compile(r"[！!？?]")
+
+
+def _opening_headline(t: str) -> bool:
+    """A short first line with a ！ or ？ inside and no comma, not ending a sentence: a headline."""
+    return len(t) <= 40 and t[-1] not in "。！？!?，,；;：:、" and "，" not in t and "," not in t
+
+
 def _continues(prev: Line, nxt: Line, wrapped: bool) -> bool:
     """Does ``nxt`` continue the paragraph ending in ``prev``?"""
     if (
@@ -190,6 +292,12 @@ def _continues(prev: Line, nxt: Line, wrapped: bool) -> bool:
         return False
     if BYLINE.match(nxt.text):
         return False
+    if (" " in prev.text and _SPACED_TITLE.match(prev.text)) or (
+        " " in nxt.text and _SPACED_TITLE.match(nxt.text)
+    ):
+        return False  # a title spaced out for print (政 府 工 作 报 告) is a line of its own
     if wrapped:
         return True
+    if len(prev.text) <= 40 and prev.text.rstrip("》”").endswith(_TITLE_ENDS):
+        return False  # a title line (乡镇人大会,政府工作报告) ends its paragraph, comma or not
     return is_prose(prev.text)

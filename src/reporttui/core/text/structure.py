@@ -77,11 +77,30 @@ def _drop_duplicate_titles(block: list[Item], dropped: list[Dropped]) -> list[It
     return out
 
 
+_CONTENTS_LABEL = re.compile(r"^目\s*录$")
+
+
+def _contents_as_text(items: list[Item]) -> list[Item]:
+    """A table of contents opening the text (目录, its entries, then the first entry again where
+    the document starts): its entries are lines of the preamble, not the document's sections."""
+    if len(items) < 3 or not _CONTENTS_LABEL.match(items[0].text.strip()):
+        return items
+    seen: set[str] = set()
+    for i, it in enumerate(items[1:80], start=1):
+        key = re.sub(r"\s+", "", it.text)
+        if key in seen:
+            return [
+                Item(False, x.text, line=x.line) if x.is_heading else x for x in items[:i]
+            ] + items[i:]
+        seen.add(key)
+    return items
+
+
 def build(lines: list[Line], dropped: list[Dropped]) -> Built:
     """Classify, nest, find leads, and lay out the document text with offsets."""
     lines = _drop_captions(lines, dropped)
     main_lines, appended_lines = _split_appended(lines)
-    items = classify(main_lines)
+    items = _contents_as_text(classify(main_lines))
     block, rest = split_title_block(items)
     block = _drop_duplicate_titles(block, dropped)
     title = choose_title(block)
@@ -224,7 +243,8 @@ def _drop_captions(lines: list[Line], dropped: list[Dropped]) -> list[Line]:
             and ln.blank_before >= 2
             and ln.blank_after >= 1
             and numbered(t) is None
-            and not _DOCUMENT_NAME.search(t)
+            # a document's name spaced out for print (政 府 工 作 报 告) is its title, not a caption
+            and not _DOCUMENT_NAME.search(re.sub(r"[ \u3000]+", "", t))
         ):
             dropped.append(Dropped(t, "photo caption", ln.line))
             continue

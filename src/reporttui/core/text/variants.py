@@ -26,3 +26,9 @@ def to_simplified(text: str) -> str:
 def has_traditional(text: str) -> bool:
     """True when ``text`` holds at least one character the fold changes."""
     return not _TRADITIONAL.isdisjoint(text)
+
+
+def traditional_variety(text: str) -> int:
+    """How many distinct characters of ``text`` the fold changes: a document in Traditional has
+    dozens, a Simplified one that borrows a variant or two (醃) has one or two."""
+    return len(_TRADITIONAL.intersection(text))

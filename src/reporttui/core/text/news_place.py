@@ -1,0 +1,188 @@
+"""The place a news item is about when it names it only by its short name (河南, 北京, 无锡, 广州南沙).
+
+News pages seldom write a division's full name: a province's press conference is about 河南 (河南
+实现了…, 河南将…), a city's travel item opens 北京：…, a district's port is 广州南沙. The short name
+of a division is the two characters before its suffix (无锡 for 无锡市, a province's first two:
+河南 for 河南省). A short name counts only where it stands as a place: at the start of a clause
+(after 。，；：“ or a line start), right after another division's name (广州南沙), or written out
+in full (无锡市民); never inside a wire dateline (新华社北京5月19日电 is the agency's desk, not
+the news's place). The place is then
+
+- the division the title opens with when a colon follows it (北京：古北水镇…, 河北遵化：…): the
+  title's own dateline; or
+- the division the text names far more often than any other: three uses or more, at least twice
+  the next one's.
+
+A short name two divisions share is read only under a division that holds exactly one of them
+(广州南沙 is 广州市南沙区); a short name that is a common word (the gazetteer's list) is never
+read but under its parent (河北遵化). Of a division named under its parent, the inner one is the
+place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+from itertools import pairwise
+
+from reporttui.core.text.gazetteer import Division, gazetteer, stem
+
+_CLAUSE_START = "。，；：:“（(、！？\n>＞|｜ 　"
+# The title's dateline: a place and a colon at its start, after a channel label (新华视界｜).
+_TITLE_COLON = re.compile(r"^(?:[^｜|：:]{1,8}[｜|]\s*)?([\u4e00-\u9fff]{2,8})[：:]")
+_NATIONAL = re.compile(r"国务院|党中央|中共中央|全国人大|全国政协|中央")
+_WIRE = re.compile(
+    r"(?:新华社|中新社|中新网|央视网|人民网|新华网)([\u4e00-\u9fff]{2,4}?)\d{1,2}月\d{1,2}日电"
+)
+_MIN_USES = 3
+
+
+@cache
+def _stems() -> dict[str, tuple[Division, ...]]:
+    """Every division by its short name (a province by its first two characters: 河北 is 河北省,
+    never 河北区)."""
+    out: dict[str, list[Division]] = {}
+    for ds in gazetteer().by_name.values():
+        for d in ds:
+            s = d.name[:2] if d.level == "p" else stem(d.name)
+            if s:
+                out.setdefault(s, []).append(d)
+    return {k: tuple(d for d in v if d.level == "p") or tuple(v) for k, v in out.items()}
+
+
+def _holds(outer: Division, inner: Division) -> bool:
+    return outer.name in (inner.prefecture, inner.province)
+
+
+def _resolve(short: str, before: Division | None) -> Division | None:
+    """The division ``short`` names: the only one with that short name, or the only one of them
+    inside ``before`` (the division named just before it)."""
+    ds = _stems().get(short, ())
+    if before is not None:
+        held = [d for d in ds if _holds(before, d)]
+        if len(held) == 1:
+            return held[0]  # under its parent even a common word is the place (河北遵化)
+    if short in gazetteer().common:
+        return None
+    return ds[0] if len(ds) == 1 else None
+
+
+def _uses(text: str, absorb: bool = True) -> list[tuple[int, Division]]:
+    """Where ``text`` names a division by its short or full name, standing as a place (with
+    ``absorb``, a division named under its parent is one use, of the inner one)."""
+    stems = _stems()
+    wire = {m.start(1) for m in _WIRE.finditer(text)}
+    out: list[tuple[int, Division]] = []
+    prev: tuple[int, Division] | None = None
+    i = 0
+    while i < len(text) - 1:
+        s = text[i : i + 2]
+        if s not in stems or i in wire or text.startswith("时间", i + 2):
+            # (北京时间 is a time zone, not the place)
+            i += 1
+            continue
+        after_place = prev is not None and prev[0] == i
+        clause = i == 0 or text[i - 1] in _CLAUSE_START
+        d = _resolve(s, prev[1] if after_place and prev else None)
+        if d is None:
+            # A shared short name written out in full (台江县, not 台江区) names that one.
+            written = [
+                x for x in stems[s] if len(x.name) > 2 and text.startswith(x.name[2:], i + 2)
+            ]
+            d = written[0] if len(written) == 1 else None
+        if d is None:
+            i += 1
+            continue
+        end = i + 2
+        if text.startswith(d.name[2:], end) and len(d.name) > 2:
+            end = i + len(d.name)  # the full name (无锡市, 河南省)
+        full = end > i + 2
+        if clause or after_place or full:
+            if absorb and after_place and prev is not None and _holds(prev[1], d) and out:
+                out.pop()  # 广州南沙: one use, of the inner division
+            out.append((i, d))
+            prev = (end, d)
+            i = end
+            continue
+        i += 1
+    return out
+
+
+def news_place(title: str, text: str) -> tuple[str, str] | None:
+    """(division, evidence) for a news item naming its place by a short name, or None."""
+    title = title.strip("*# ")
+    m = _TITLE_COLON.match(title)
+    if m:
+        span = m.group(1)
+        named = _uses(span, absorb=False)
+        if named and _covers(span, named):
+            return named[-1][1].name, "place before the title's colon (北京：…, 河北遵化：…)"
+    if _NATIONAL.search(title):
+        return None  # a national body's measures for a place are national news
+    uses = Counter(d for _, d in _uses(text[:20000]))
+    if not uses:
+        return None
+    best, c1 = max(uses.items(), key=lambda kv: (kv[1], kv[0].level == "a", kv[0].level == "c"))
+    # Places inside the best one or holding it (无锡 and its 江阴) do not compete with it.
+    c2 = max(
+        (c for d, c in uses.items() if d != best and not _holds(d, best) and not _holds(best, d)),
+        default=0,
+    )
+    if c1 >= _MIN_USES and c1 >= 2 * c2:
+        return best.name, "short name the news keeps naming as its place (gazetteer)"
+    return None
+
+
+def _covers(span: str, named: list[tuple[int, Division]]) -> bool:
+    """The names found make up the whole of ``span`` (河北遵化, 北京), nothing else before the colon."""
+    at = 0
+    for i, d in named:
+        if i != at:
+            return False
+        at = i + (len(d.name) if span.startswith(d.name, i) else 2)
+    return at == len(span)
+
+
+_MAX_NAME = 8
+
+
+def title_division(title: str) -> str | None:
+    """(pages8) The division a news title names in full (许昌市喜获佳绩, 胶州市司法局…, …比赛在弓长岭区
+    开幕), the innermost when it names several that nest (辽宁省 … 弓长岭区); None when it names
+    none, names divisions that do not nest (two cities), a shared name it cannot place, or is a
+    national body's. A government portal's news item is about the place its title names, not the
+    site's own division (a provincial portal's 市县 column)."""
+    title = title.strip("*# ")
+    if _NATIONAL.search(title):
+        return None
+    names = gazetteer().by_name
+    found: list[tuple[Division, ...]] = []
+    i = 0
+    while i < len(title) - 2:
+        for n in range(min(_MAX_NAME, len(title) - i), 2, -1):
+            if title[i : i + n] in names:
+                found.append(names[title[i : i + n]])
+                i += n
+                break
+        else:
+            i += 1
+    if not found:
+        return None
+    picked: list[Division] = []
+    for ds in found:
+        if len(ds) == 1:
+            picked.append(ds[0])
+            continue
+        held = [
+            d for d in ds if any(_holds(o, d) for other in found if other is not ds for o in other)
+        ]
+        if len(held) != 1:
+            return None
+        picked.append(held[0])
+    order = {"p": 0, "c": 1, "a": 2}
+    chain = sorted(set(picked), key=lambda d: order.get(d.level, 3))
+    for outer, inner in pairwise(chain):
+        if not _holds(outer, inner):
+            return None
+    return chain[-1].name

@@ -1,0 +1,78 @@
+"""The ranking benchmark's judged sets are well formed (JSON only, no corpus, no index).
+
+A judged set stores references, never corpus text: each judged row is its report's path, an
+anchor and a short hash, with a grade 0-2. A reference to a report outside the set's own list
+could never resolve (run.py would count the row as unjudged), and a set whose reports overlap
+another's would no longer measure unseen reports; both are checked here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+RANKING = HERE.parent / "benchmarks" / "ranking"
+
+SETS = {
+    "main": ("reports.txt", "judgments.json"),
+    "held3": ("reports_held3.txt", "judgments_held3.json"),
+    "held4": ("reports_held4.txt", "judgments_held4.json"),
+    "held5": ("reports_held5.txt", "judgments_held5.json"),
+    "held6": ("reports_held6.txt", "judgments_held6.json"),
+    "held7": ("reports_held7.txt", "judgments_held7.json"),
+    "held8": ("reports_held8.txt", "judgments_held8.json"),
+}
+"""Every judged set and its reports list (common.HELD_SETS plus the tuning set's)."""
+
+REF_KEYS = {"doc", "anchor", "hash", "grade"}
+OPTIONAL_KEYS = {"round", "added"}
+"""When a row was graded, if not with its set: a later round's pool, or after a first measurement."""
+
+
+def _reports(name: str) -> list[str]:
+    text = (RANKING / SETS[name][0]).read_text("utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _queries(name: str) -> list[dict]:
+    return json.loads((RANKING / SETS[name][1]).read_text("utf-8"))["queries"]
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_references_only_and_grades_in_range(name: str) -> None:
+    reports = set(_reports(name))
+    ids = [q["id"] for q in _queries(name)]
+    assert len(ids) == len(set(ids)), "query ids repeat"
+    for q in _queries(name):
+        assert q["query"].strip() and q["judgments"], q["id"]
+        seen = set()
+        for ref in q["judgments"]:
+            # no text stored beside the reference
+            assert REF_KEYS <= set(ref) <= REF_KEYS | OPTIONAL_KEYS, (q["id"], ref)
+            assert ref["grade"] in (0, 1, 2), (q["id"], ref)
+            assert re.fullmatch(r"[ph]s?\d+", ref["anchor"]), (q["id"], ref)
+            assert re.fullmatch(r"[0-9a-f]{10}", ref["hash"]), (q["id"], ref)
+            assert ref["doc"] in reports, (q["id"], ref["doc"])
+            key = (ref["doc"], ref["anchor"], ref["hash"])
+            assert key not in seen, (q["id"], key)
+            seen.add(key)
+
+
+def test_round5_sets_have_reports_of_their_own() -> None:
+    """held6-held8 were drawn from reports in no earlier list (and not in each other's)."""
+    for new in ("held6", "held7", "held8"):
+        others = {r for name in SETS if name != new for r in _reports(name)}
+        assert not set(_reports(new)) & others, new
+
+
+def test_round5_sets_say_how_they_were_graded() -> None:
+    for name in ("held6", "held7"):
+        data = json.loads((RANKING / SETS[name][1]).read_text("utf-8"))
+        held3 = json.loads((RANKING / SETS["held3"][1]).read_text("utf-8"))
+        assert data["grading"] == held3["grading"]  # the rule was copied, not rewritten
+        assert data["grading_notes"] and data["pooling"]
+        assert all(q["part"] == name for q in data["queries"])
