@@ -106,6 +106,21 @@ def test_members_dense_equals_binary_search() -> None:
             assert matcher._members(a, b).tolist() == _members_by_search(a, b).tolist()
 
 
+def test_index_of_equals_binary_search() -> None:
+    """A subset's indices in a sorted list: the inverse array (dense rows) and the binary
+    search (sparse rows) give what ``np.searchsorted`` gives, with its dtype."""
+    rng = np.random.default_rng(12)
+    for na in (1, 50, 3000, 20_000, 120_000):
+        for top in (max(na, 1) * 2, 272_000, 1 << 40):
+            a = np.unique(rng.integers(0, top, na, dtype=np.int64))
+            for step in (1, 3, 97):
+                b = a[::step]
+                got = matcher._index_of(a, b)
+                want = np.searchsorted(a, b)
+                assert got.dtype == want.dtype and got.tolist() == want.tolist()
+    assert matcher._index_of(np.arange(5), np.zeros(0, dtype=np.int64)).tolist() == []
+
+
 def _reference_counts(
     docs: list[str], sections: list[str], rows: list[int]
 ) -> tuple[list[tuple[str, int]], list[tuple[tuple[str, str], int]]]:

@@ -105,11 +105,28 @@ def open_command(obj: Context, paths: tuple[str, ...], home: str | None) -> None
     run_app(obj.home(home), paths)
 
 
-def _register() -> None:
-    from reporttui.cli import compare, diff, outline, search, tags  # workbench (issue 14)
+def _register(args: list[str] | None = None) -> None:
+    """Add the sub-commands to the group: all of them, or for ``args`` naming one of the search
+    module's commands (``reporttui search ...``) only that module's, so a one-shot search does
+    not import the other modules (scale, issue 11)."""
+    from reporttui.cli import search
+
+    search.register(cli)
+    if args is not None and _first_command(args) in cli.commands:
+        return
+    from reporttui.cli import compare, diff, outline, tags  # workbench (issue 14)
 
     for module in (outline, search, compare, tags, diff):
         module.register(cli)
+
+
+def _first_command(args: list[str]) -> str | None:
+    """The sub-command ``args`` name (after ``--home VALUE`` only), or None: with any other group
+    option first (``--help``, ``--version``) the group needs all its commands."""
+    i = 0
+    while i < len(args) and args[i] == "--home":
+        i += 2
+    return args[i] if i < len(args) and not args[i].startswith("-") else None
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -118,7 +135,7 @@ def main(argv: list[str] | None = None) -> None:
     # thread per core at import (~25 ms of a one-shot `reporttui search` on 2 busy cores).
     # The user's own setting wins.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    _register()
+    _register(sys.argv[1:] if argv is None else argv)
     try:
         cli.main(args=argv, prog_name="reporttui", standalone_mode=False)
     except click.exceptions.Abort:

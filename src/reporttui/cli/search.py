@@ -278,46 +278,83 @@ def _hit_json(hit: Any) -> dict[str, Any]:
     }
 
 
-def _print_hits(result: Any, limit: int) -> None:
-    from rich.text import Text
+_Line = tuple[str, tuple[tuple[str, str], ...], tuple[tuple[int, int], ...]]
+"""One output line: the style of all of it, its (text, style) pieces, and the spans of its text
+to show in reverse ("" for no style)."""
 
-    out = _stdout_console()
+
+def _hit_lines(result: Any) -> Iterator[_Line]:
+    """The lines of a search's output, with their styles (shared by the Rich and plain paths)."""
     for line in getattr(result, "expansions", ()) or ():
-        out.print(Text(f"also searched: {line}", style="dim"))
+        yield "dim", ((f"also searched: {line}", ""),), ()
     docs: dict[str, list[Any]] = {}
     for hit in result.hits:
         docs.setdefault(hit.doc_id, []).append(hit)
     for doc_id, hits in docs.items():
         first = hits[0]
-        head = Text()
-        head.append(safe_line(first.title) or doc_id, style="bold")
         meta = " ".join(x for x in (first.region, str(first.year or ""), first.kind) if x)
-        head.append(f"  {safe_line(meta)}  ", style="cyan")
         n = result.per_doc.get(doc_id, len(hits))
-        head.append(f"{_count(n, 'match', 'matches')} · {safe_path(first.path)}", style="dim")
-        out.print(head)
+        yield (
+            "",
+            (
+                (safe_line(first.title) or doc_id, "bold"),
+                (f"  {safe_line(meta)}  ", "cyan"),
+                (f"{_count(n, 'match', 'matches')} · {safe_path(first.path)}", "dim"),
+            ),
+            (),
+        )
         for hit in hits:
             where = safe_line(" › ".join(hit.section_path)) or "(top)"
             label = f"¶{hit.paragraph}" if hit.paragraph else "heading"
-            line = Text(f"  {where} · {label}", style="green")
             why = getattr(hit, "reasons", ()) or ()
+            pieces: tuple[tuple[str, str], ...] = ((f"  {where} · {label}", ""),)
             if why:
-                line.append(f"  ({safe_line(', '.join(why))})", style="dim")
-            out.print(line)
-            snippet = Text("    " + safe(hit.snippet))  # same length: spans still apply
-            for start, end in hit.snippet_spans:
-                snippet.stylize("bold reverse", start + 4, end + 4)
-            out.print(snippet)
-        out.print()
+                pieces += ((f"  ({safe_line(', '.join(why))})", "dim"),)
+            yield "green", pieces, ()
+            # same length as the snippet: its spans still apply, 4 further on
+            yield (
+                "",
+                (("    " + safe(hit.snippet), ""),),
+                tuple((start + 4, end + 4) for start, end in hit.snippet_spans),
+            )
+        yield "", (), ()
     shown = len(result.hits)
     more = f" (showing {shown}; --limit to see more)" if result.total > shown else ""
-    out.print(
-        Text(
-            f"{_count(result.total, 'matching paragraph')} in "
-            f"{_count(len(result.per_doc), 'document')}{more}",
-            style="bold",
-        )
+    yield (
+        "bold",
+        (
+            (
+                f"{_count(result.total, 'matching paragraph')} in "
+                f"{_count(len(result.per_doc), 'document')}{more}",
+                "",
+            ),
+        ),
+        (),
     )
+
+
+def _print_hits(result: Any, limit: int) -> None:
+    from reporttui.cli.console import plain_stdout
+
+    lines = list(_hit_lines(result))
+    if plain_stdout() and not any("\t" in text for _, pieces, _ in lines for text, _ in pieces):
+        # Piped with no styles to write: the same bytes Rich would write, without importing
+        # Rich (~30 ms of a one-shot search; scale, issue 11). Tabs need Rich's expansion.
+        sys.stdout.write("".join("".join(t for t, _ in pieces) + "\n" for _, pieces, _ in lines))
+        return
+    from rich.text import Text
+
+    out = _stdout_console()
+    for style, pieces, spans in lines:
+        if not pieces:
+            out.print()
+            continue
+        text = Text(style=style)
+        for piece, style in pieces:
+            text.append(piece, style=style or None)
+        for start, end in spans:
+            text.stylize("bold reverse", start, end)
+        out.print(text)
 
 
 @click.command("search", context_settings={"ignore_unknown_options": True})

@@ -30,7 +30,12 @@ def import_jieba() -> Any:
         if hide:
             sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # import -> ImportError
         try:
-            import jieba
+            # jieba imports its HMM tables (finalseg, ~7 ms) at import; they are used only when
+            # a run of characters is no dictionary word: imported then (scale, issue 11).
+            from reporttui.core.index.lightimports import standing_in
+
+            with standing_in("jieba.finalseg"):  # (nothing when jieba is imported already)
+                import jieba
         finally:
             if hide and sys.modules.get("pkg_resources", 0) is None:
                 del sys.modules["pkg_resources"]

@@ -1,0 +1,85 @@
+"""Keep Whoosh's import from pulling in ``urllib.request`` and ``asyncio`` (~40 ms a process).
+
+``whoosh.compat`` does ``from urllib.request import urlretrieve`` (which imports http.client,
+ssl and email) and ``whoosh.reading`` imports the ``cached_property`` package, which does
+``import asyncio``. Neither is used to open an index or search it, and both cost a one-shot
+``reporttui search`` process a tenth of its time. :func:`install` imports those two modules
+with a small stand-in in ``sys.modules`` for the heavy one, then removes the stand-in: a later
+``import asyncio`` or ``import urllib.request`` anywhere gets the real module, and the
+stand-ins Whoosh keeps forward to the real module on first use. When either module is
+already imported, or Whoosh is, it does nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import inspect
+import sys
+import types
+from collections.abc import Callable, Iterator
+from typing import Any
+
+
+class _Forwarder(types.ModuleType):
+    """A module object that imports the real module it stands for on first attribute use."""
+
+    def __getattr__(self, attr: str) -> Any:
+        if attr.startswith("__") or sys.modules.get(self.__name__) is self:
+            raise AttributeError(attr)  # the import system's probes, and while standing in
+        return getattr(importlib.import_module(self.__name__), attr)
+
+
+def _iscoroutinefunction(func: object) -> bool:
+    """``asyncio.iscoroutinefunction`` without importing asyncio when nothing has.
+
+    With asyncio not imported, no function can carry its legacy coroutine marker, so
+    ``inspect``'s answer is the same as asyncio's.
+    """
+    real = sys.modules.get("asyncio")
+    if real is not None and not isinstance(real, _Forwarder):
+        return bool(real.iscoroutinefunction(func))
+    return inspect.iscoroutinefunction(func)
+
+
+def _urlretrieve(*args: Any, **kwargs: Any) -> Any:
+    """``urllib.request.urlretrieve``, imported when called."""
+    from urllib.request import urlretrieve
+
+    return urlretrieve(*args, **kwargs)
+
+
+@contextlib.contextmanager
+def standing_in(heavy: str, names: dict[str, Callable[..., Any]] | None = None) -> Iterator[None]:
+    """While the block runs, ``import heavy`` gets a :class:`_Forwarder` holding ``names``
+    (unless ``heavy`` is already imported); afterwards the real module is imported as usual."""
+    if heavy in sys.modules:
+        yield
+        return
+    stand_in = _Forwarder(heavy)
+    for name, value in (names or {}).items():
+        setattr(stand_in, name, value)
+    sys.modules[heavy] = stand_in
+    try:
+        yield
+    finally:
+        if sys.modules.get(heavy) is stand_in:
+            del sys.modules[heavy]
+
+
+def _import_with(importer: str, heavy: str, names: dict[str, Callable[..., Any]]) -> None:
+    """Import ``importer`` while ``heavy`` is a :class:`_Forwarder` holding ``names``."""
+    if importer in sys.modules:
+        return
+    # On ImportError the real import (and its error) happens where Whoosh needs it.
+    with standing_in(heavy, names), contextlib.suppress(ImportError):
+        importlib.import_module(importer)
+
+
+def install() -> None:
+    """Import whoosh.compat and cached_property without their heavy imports (idempotent)."""
+    if "whoosh" in sys.modules:
+        return
+    importlib.import_module("urllib")  # the package itself is small; its request module is not
+    _import_with("whoosh.compat", "urllib.request", {"urlretrieve": _urlretrieve})
+    _import_with("cached_property", "asyncio", {"iscoroutinefunction": _iscoroutinefunction})

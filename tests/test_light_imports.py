@@ -1,0 +1,93 @@
+"""A one-shot search imports neither Rich nor Whoosh's heavy extras, and prints the same bytes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from reporttui.cli import console
+from reporttui.cli import search as search_cli
+
+
+def test_whoosh_import_leaves_out_asyncio_and_urllib_request() -> None:
+    code = (
+        "import sys\n"
+        "import reporttui.core.search.search, reporttui.core.index.matcher\n"
+        "print(sorted(m for m in ('asyncio', 'urllib.request', 'rich') if m in sys.modules))\n"
+        "import asyncio, urllib.request, cached_property, whoosh.compat\n"
+        "assert cached_property.asyncio.ensure_future is asyncio.ensure_future\n"
+        "assert not cached_property.asyncio.iscoroutinefunction(print)\n"
+        "assert urllib.request.urlretrieve.__module__ == 'urllib.request'\n"
+        "print('ok')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["[]", "ok"]
+
+
+def _result(snippet: str) -> Any:
+    hit = SimpleNamespace(
+        doc_id="d1",
+        title="报告\x1b[31m",
+        region="太原",
+        year=2025,
+        kind="政府工作报告",
+        path="/x/2025.md",
+        section_path=("一、总体要求", "（一）发展"),
+        paragraph=3,
+        reasons=("title",),
+        snippet=snippet,
+        snippet_spans=[(1, 3)],
+    )
+    bare = SimpleNamespace(**{**vars(hit), "section_path": (), "paragraph": 0, "reasons": ()})
+    return SimpleNamespace(
+        expansions=["高质量 → 高品质"], hits=[hit, bare], per_doc={"d1": 7}, total=9
+    )
+
+
+def _printed(capsys: pytest.CaptureFixture[str], result: Any, plain: bool) -> str:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(console, "plain_stdout", lambda: plain)
+        search_cli._print_hits(result, 20)
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize("snippet", ["…高质量发展\u200b的 \x07 要求…", "表格\t一列\t二列"])
+def test_plain_output_is_what_rich_writes(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, snippet: str
+) -> None:
+    for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "COLUMNS"):
+        monkeypatch.delenv(name, raising=False)
+    result = _result(snippet)
+    plain = _printed(capsys, result, True)
+    assert plain == _printed(capsys, result, False)
+    assert "\x1b" not in plain and "\t" not in plain and "9 matching paragraphs" in plain
+
+
+def test_plain_only_when_rich_would_not_style(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdout", SimpleNamespace(isatty=lambda: False))
+    for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "COLUMNS"):
+        monkeypatch.delenv(name, raising=False)
+    assert console.plain_stdout()
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert not console.plain_stdout()
+    monkeypatch.delenv("FORCE_COLOR")
+    monkeypatch.setattr(sys, "stdout", SimpleNamespace(isatty=lambda: True))
+    assert not console.plain_stdout()
+
+
+def test_jieba_hmm_tables_load_when_first_needed() -> None:
+    code = (
+        "import sys\n"
+        "from reporttui.core.index.segment import import_jieba\n"
+        "jieba = import_jieba()\n"
+        "print('jieba.finalseg' in sys.modules)\n"
+        "tok = jieba.Tokenizer()\n"
+        "tok.FREQ, tok.total, tok.initialized = {'北京': 5, '北': 1}, 6, True\n"
+        "print('/'.join(tok.cut('北京小明')), 'jieba.finalseg' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "北京/小明", "True"]
