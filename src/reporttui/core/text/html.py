@@ -101,6 +101,12 @@ _META_DATE = re.compile(
     r"og:release_date|publish_time|ptime|date|dc\.date|og:time|pubtime|publishtime|article:publish_time)\s*[\"'][^>]*>",
     re.IGNORECASE,
 )
+_META_SITE = re.compile(
+    r"<meta\s+[^>]*(?:name|property)\s*=\s*[\"']\s*(?:sitename|og:site_name|application-name)\s*[\"'][^>]*>",
+    re.IGNORECASE,
+)
+_SITE_CONTENT = re.compile(r"content\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
+_HOST_LINE = re.compile(r"主办(?:单位)?\s*[：:]\s*([\u4e00-\u9fff]{4,30})")
 _META_CONTENT = re.compile(
     r"content\s*=\s*[\"']\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})",
     re.IGNORECASE,
@@ -123,6 +129,9 @@ class Page:
     """A government page's record of the document (索引号, 发文机关, 成文日期, 标题…), by label:
     metadata, not body (its cells are in ``dropped``)."""
     extractor: str = "none"
+    site: str = ""
+    """The site's publisher as the page states it (<meta name=SiteName>, og:site_name, a footer's
+    主办单位 line): who publishes the page, not what it is about."""
 
 
 def looks_like_html(text: str, name: str = "") -> bool:
@@ -352,6 +361,7 @@ def extract_page(source: str) -> Page:
             seg.keep = not seg.in_title
     page = Page("", dropped, extractor=extractor, info=info)
     page.published = _published(source, published_hint, segs)
+    page.site = _site(source)
 
     # The title: the extractor's (from <title>, a heading or a meta), taken from the first text
     # node holding it.
@@ -767,6 +777,16 @@ def _header_date(segs: list[_Seg]) -> str | None:
         if m and (m.end() == len(seg.text) or m.group(4)):
             return _iso(*m.groups()[:3])
     return None
+
+
+def _site(source: str) -> str:
+    """(pages8) The site's publisher: a SiteName / og:site_name meta, else a 主办单位 line."""
+    for m in _META_SITE.finditer(source[:20000]):
+        c = _SITE_CONTENT.search(m.group(0))
+        if c and c.group(1).strip():
+            return _SPACE.sub(" ", html_lib.unescape(c.group(1))).strip()
+    m = _HOST_LINE.search(source)
+    return m.group(1) if m else ""
 
 
 def _published(source: str, hint: str, segs: list[_Seg]) -> str | None:
