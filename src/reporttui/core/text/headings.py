@@ -9,6 +9,7 @@ without sentence punctuation is a title line. The lines before the first body pa
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from reporttui.core.text.clean import Line
@@ -284,6 +285,24 @@ def split_title_block(items: list[Item]) -> tuple[list[Item], list[Item]]:
             end = i
             break
     block, rest = items[:end], items[end:]
+    if block and block[0].kind == "markdown" and block[0].style == "md1":
+        # (pages8) A page's title line, then a sub-heading set like the body's own (the same
+        # kind and style as two or more headings after it) heading a paragraph: the body's first
+        # section, not a subtitle (a subtitle is dash-led or set apart from the body's headings).
+        styles = Counter((it.kind, it.style) for it in rest if it.is_heading)
+        for j in range(1, len(block)):
+            it = block[j]
+            if (
+                it.is_heading
+                and styles[(it.kind, it.style)] >= 2
+                and not is_subtitle(it.text)
+                and not SPEAKER.match(it.text)
+                and j + 1 < len(items)
+                and not items[j + 1].is_heading
+                and is_prose(items[j + 1].text)
+            ):
+                block, rest = items[:j], items[j:]
+                break
     later_titles = any(it.kind == "title-line" for it in rest)
     # A document structured by title lines: the last title line of a long block heads the intro.
     if (

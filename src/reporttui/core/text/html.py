@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from reporttui.core.model import Dropped
 from reporttui.core.text import article
+from reporttui.core.text.headings import numbered
 from reporttui.core.text.normalize import normalize_chars
 
 _HTML_START = re.compile(
@@ -185,6 +186,8 @@ class _Seg:
     """The class of the innermost styled inline element holding the node (a CMS's bjh-h3)."""
     home: bool = False
     """The node is inside a link to a site's front page (href="http://www.sohu.com/?…")."""
+    caption: bool = False
+    """The node opens a centred block right after a picture's own block, or is in a <figcaption>."""
 
 
 def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
@@ -203,12 +206,17 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
     home = False  # inside a link to a site's front page
     next_table = 0
     centered = False
+    picture = 0  # 1: an <img> with no text after it yet; 2: and its block has closed
+    figcaption = False
     for m in _TOKEN.finditer(source):
         if m.start() > pos:
             raw = source[pos : m.start()]
             text = html_lib.unescape(raw)
             if text.strip():
                 seg = _Seg(text, line, block, heading, bold > 0, in_title, centered=centered)
+                # (the picture's own line, centred like it: a body heading after a chart is not)
+                seg.caption = figcaption or (picture == 2 and block and centered)
+                picture = 0
                 if classes:
                     seg.cls = classes[-1]
                 seg.home = home
@@ -230,8 +238,14 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
             t = _TAG_NAME.match(tok)
             if t:
                 closing, name = t.group(1) == "/", t.group(2).lower()
+                if name == "img" and not closing:
+                    picture = 1
+                elif name == "figcaption":
+                    figcaption = not closing
                 if name in _BLOCK:
                     block = True
+                    if picture == 1 and name != "br":
+                        picture = 2
                     if name != "br":  # a line break stays in its (centred) block
                         centered = not closing and (
                             name == "center" or ("enter" in tok and _CENTER.search(tok) is not None)
@@ -408,13 +422,19 @@ def extract_page(source: str) -> Page:
     cur_heading = 0
     cur_bold = True
     cur_centered = False
+    cur_caption: _Seg | None = None  # the line's first node, when it opens a picture's caption
     centred: list[bool] = []  # per line of ``lines``: it is a centred block
     chrome_line: list[str] = []
     chrome_at = 0
 
     def flush() -> None:
-        nonlocal current, cur_heading, cur_bold, cur_centered
+        nonlocal current, cur_heading, cur_bold, cur_centered, cur_caption
         text = _SPACE.sub(" ", "".join(current)).strip()
+        if text and cur_caption is not None and _is_caption(text, cur_heading, cur_bold):
+            # (pages8) A picture's caption (逸仙生物科技生产线 under the photo) is no heading and
+            # no part of the article's prose: it goes where a text file's captions go.
+            dropped.append(Dropped(text, "photo caption", cur_caption.line))
+            text = ""
         if text:
             if cur_heading >= 2:
                 text = "#" * cur_heading + " " + text
@@ -423,6 +443,7 @@ def extract_page(source: str) -> Page:
             lines.append(text)
             centred.append(cur_centered)
         current, cur_heading, cur_bold, cur_centered = [], 0, True, False
+        cur_caption = None
 
     grid = _data_tables(segs)
     row: list[tuple[int, list[str]]] = []
@@ -493,6 +514,7 @@ def extract_page(source: str) -> Page:
         if not current:
             cur_heading = seg.heading
             cur_centered = seg.centered
+            cur_caption = seg if seg.caption else None
         cur_bold = cur_bold and seg.bold
         current.append(seg.text)
     flush()
@@ -500,6 +522,19 @@ def extract_page(source: str) -> Page:
     flush_chrome()
     page.text = "\n\n".join(_join_centred_titles(lines, centred))
     return page
+
+
+_CAPTION_MAX = 40
+_CAPTION_STOP = re.compile("[。！？!?；;]")
+
+
+def _is_caption(text: str, heading: int, bold: bool) -> bool:
+    """A short line opening the block after a picture's (or in a <figcaption>) that holds no
+    sentence and is not set as a heading (<h2>, bold, numbered: a bulletin's 八、财政金融 under its
+    chart): the picture's caption."""
+    if len(text) > _CAPTION_MAX or _CAPTION_STOP.search(text) or numbered(text) is not None:
+        return False
+    return heading == 0 and not bold
 
 
 _MAX_TITLE_LINES = 5

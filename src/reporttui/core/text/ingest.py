@@ -187,7 +187,9 @@ def _records_document(info: dict[str, str]) -> bool:
     """(pages8) A page's record is a document's when it gives the document's number or the date it
     was written (发文字号, 文号, 成文日期); a portal's record with neither (索引号, 发布机构, 生成日期
     and an empty 文件编号 over 全省教育系统…培训班举办) files a news item."""
-    return any(v.strip() for k, v in info.items() if k in ("发文字号", "文号", "文件编号", "成文日期"))
+    return any(
+        v.strip() for k, v in info.items() if k in ("发文字号", "文号", "文件编号", "成文日期")
+    )
 
 
 def _sample(counter: Counter[str]) -> str:

@@ -986,7 +986,9 @@ def _region(
                     return whole, "news title"
             if place and (name := _clean_region(place.group(1))) and len(name) >= 3:
                 return name, "news title"
-    if kind in _NEWS_KINDS and (province := roundup_province(headings or [], head + body_head[:400])):
+    if kind in _NEWS_KINDS and (
+        province := roundup_province(headings or [], head + body_head[:400])
+    ):
         return province, "a provincial round-up: one section per place, all in one province"
     if kind in _NEWS_KINDS:
         outlet = _outlet_region(head, text)
