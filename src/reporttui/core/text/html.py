@@ -820,8 +820,8 @@ def _site(source: str) -> str:
         c = _SITE_CONTENT.search(m.group(0))
         if c and c.group(1).strip():
             return _SPACE.sub(" ", html_lib.unescape(c.group(1))).strip()
-    m = _HOST_LINE.search(source)
-    return m.group(1) if m else ""
+    host = _HOST_LINE.search(source)
+    return host.group(1) if host else ""
 
 
 def _published(source: str, hint: str, segs: list[_Seg]) -> str | None:
