@@ -263,6 +263,12 @@ def _opening_title(items: list[Item]) -> bool:
     return items[1].is_heading or (is_prose(items[1].text) and len(items[1].text) > len(t))
 
 
+# A line of the document's own title block: its title (…统计公报) or its number (国办发〔2018〕124号).
+_OWN_TITLE_LINE = re.compile(
+    r"(?:报告|公报|决议|讲话|纲要|草案|通知|意见|决定|办法|规定|条例)[》”」]?$|〔\s*(?:19|20)\d\d\s*〕\s*\d{1,4}\s*号$"
+)
+
+
 def split_title_block(items: list[Item]) -> tuple[list[Item], list[Item]]:
     """The leading lines before the first body paragraph or numbered heading: title, subtitle..."""
     end = len(items)
@@ -295,6 +301,8 @@ def split_title_block(items: list[Item]) -> tuple[list[Item], list[Item]]:
             if (
                 it.is_heading
                 and styles[(it.kind, it.style)] >= 2
+                and not _OWN_TITLE_LINE.search(to_simplified(it.text))
+                and it.text.strip("*# ") != block[0].text.strip("*# ")
                 and not is_subtitle(it.text)
                 and not SPEAKER.match(it.text)
                 and j + 1 < len(items)

@@ -525,14 +525,18 @@ def extract_page(source: str) -> Page:
 
 
 _CAPTION_MAX = 40
+_TABLE_TITLE = re.compile(r"表\s*[0-9０-９一二三四五六七八九十]+")
 _CAPTION_STOP = re.compile("[。！？!?；;]")
 
 
 def _is_caption(text: str, heading: int, bold: bool) -> bool:
     """A short line opening the block after a picture's (or in a <figcaption>) that holds no
     sentence and is not set as a heading (<h2>, bold, numbered: a bulletin's 八、财政金融 under its
-    chart): the picture's caption."""
+    chart; a table's 表2 …): the picture's caption."""
     if len(text) > _CAPTION_MAX or _CAPTION_STOP.search(text) or numbered(text) is not None:
+        return False
+    if _TABLE_TITLE.match(text):  # a table's numbered title heads the table below, not a picture
+        return False
         return False
     return heading == 0 and not bold
 
