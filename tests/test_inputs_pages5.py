@@ -276,3 +276,74 @@ def test_a_link_to_the_front_page_closing_a_byline_or_the_last_sentence() -> Non
     )
     doc = parse_document(page.encode("utf-8"), "c.html")
     assert "更多内容请访问人民网" in doc.text
+
+
+def test_the_sites_publisher_is_the_region_when_the_content_names_no_other_place() -> None:
+    # 浙江省教育厅 (<meta name=SiteName>): 全省教育系统… names no place outside 浙江省; its record has
+    # no document number or date of writing, so the page files a news item, not a document.
+    raw, doc = _page("zjjyt-shide-2024.html.gz")
+    assert (doc.region, doc.kind) == ("浙江省", "新闻报道")
+    assert check_no_loss(raw, doc) == []
+    para = (
+        "<p>全省各地教育部门认真组织学习，参会人员表示收获很大，将把培训成果运用到工作中。</p>" * 6
+    )
+    page = (
+        "<html><head><title>全省教育系统专题培训班举办</title>"
+        "<meta name='SiteName' content='{site}'><meta name='PubDate' content='2024-10-21'>"
+        f"</head><body><div>{para}{{extra}}</div></body></html>"
+    )
+    doc = parse_document(page.format(site="浙江省教育厅", extra="").encode(), "z.html")
+    assert doc.region == "浙江省"
+    other = "<p>湖南省长沙市的代表也参加了培训，并作了交流发言，介绍了本地的做法。</p>"
+    doc = parse_document(page.format(site="浙江省教育厅", extra=other).encode(), "z.html")
+    assert doc.region != "浙江省"  # the content names a place outside the publisher's
+    doc = parse_document(page.format(site="微信公众平台", extra="").encode(), "z.html")
+    assert doc.region is None
+
+
+def test_a_provincial_round_up_is_the_provinces() -> None:
+    # 四川's 中医药文化服务月: 全省各地… and one section per hospital (成都市双流区…, 自贡市富顺县…,
+    # 绵阳市…); the one section naming 双流区 over and over does not make it 双流区's.
+    _, doc = _page("sctcm-wenhuayue-2023.html.gz")
+    assert doc.region == "四川省"
+    from reporttui.core.text.news_place import roundup_province
+
+    heads = ["成都市双流区中医医院", "自贡市富顺县中医医院", "绵阳市中医医院"]
+    assert roundup_province(heads, "全省各地开展活动") == "四川省"
+    assert roundup_province(heads[:2], "全省各地开展活动") is None  # two places: no round-up
+    assert roundup_province(heads, "某医院开展活动") is None  # the lead names no province
+    assert roundup_province([*heads[:2], "长沙市中医医院"], "全省各地") is None  # two provinces
+
+
+def test_the_first_sub_heading_after_a_pages_title_is_no_subtitle() -> None:
+    # 广州's page: # title, then **“制造美丽”推动“美丽制造”转型升级** set like the body's other
+    # sub-headings, over a paragraph: the first section's heading. A dash-led line stays a subtitle.
+    _, doc = _page("gz-meizhuang-2023.html.gz")
+    heads = _headings(doc)
+    assert heads[:2] == ["“制造美丽”推动“美丽制造”转型升级", "“巨无霸”正向“高质量”转型"]
+    para = "<p>正文段落，内容较长，用于让正文密度足够高，以便抽取器选中这个容器。</p>" * 3
+    body = "".join(f"<p><strong>{h}</strong></p>{para}" for h in ("——在某某会议上", "其一", "其二"))
+    page = f"<html><head><title>标题在此处</title></head><body><div>{body}</div></body></html>"
+    heads = _headings(parse_document(page.encode(), "s.html"))
+    assert "——在某某会议上" not in heads
+
+
+def test_a_pictures_caption_is_not_a_heading() -> None:
+    # 广州's page: a centred 逸仙生物科技生产线 under the photo's own <p>; a bulletin's chart is
+    # followed by its next section's heading (八、财政金融, 02农业), which stays a heading.
+    raw, doc = _page("gz-meizhuang-2023.html.gz")
+    assert "逸仙生物科技生产线" not in _headings(doc)
+    assert any(d.text == "逸仙生物科技生产线" for d in doc.dropped if d.reason == "photo caption")
+    assert check_no_loss(raw, doc) == []
+    para = "<p>正文段落，内容较长，用于让正文密度足够高，以便抽取器选中这个容器。</p>" * 3
+    page = (
+        f"<html><head><title>标题在此处</title></head><body><div>{para}"
+        "<p style='text-align:center'><img src='a.jpg'/></p><p style='text-align:center'>某某公司生产线</p>"
+        f"{para}<figure><img src='b.jpg'/><figcaption>某某大桥</figcaption></figure>{para}"
+        "<p><img src='c.jpg'/></p><p>02农业</p>"
+        f"{para}</div></body></html>"
+    )
+    doc = parse_document(page.encode(), "c.html")
+    heads = _headings(doc)
+    assert "某某公司生产线" not in heads and "某某大桥" not in heads
+    assert "某某公司生产线" not in doc.text

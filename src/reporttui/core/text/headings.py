@@ -9,6 +9,7 @@ without sentence punctuation is a title line. The lines before the first body pa
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from reporttui.core.text.clean import Line
@@ -262,6 +263,12 @@ def _opening_title(items: list[Item]) -> bool:
     return items[1].is_heading or (is_prose(items[1].text) and len(items[1].text) > len(t))
 
 
+# A line of the document's own title block: its title (…统计公报) or its number (国办发〔2018〕124号).
+_OWN_TITLE_LINE = re.compile(
+    r"(?:报告|公报|决议|讲话|纲要|草案|通知|意见|决定|办法|规定|条例)[》”」]?$|〔\s*(?:19|20)\d\d\s*〕\s*\d{1,4}\s*号$"
+)
+
+
 def split_title_block(items: list[Item]) -> tuple[list[Item], list[Item]]:
     """The leading lines before the first body paragraph or numbered heading: title, subtitle..."""
     end = len(items)
@@ -284,6 +291,26 @@ def split_title_block(items: list[Item]) -> tuple[list[Item], list[Item]]:
             end = i
             break
     block, rest = items[:end], items[end:]
+    if block and block[0].kind == "markdown" and block[0].style == "md1":
+        # (pages8) A page's title line, then a sub-heading set like the body's own (the same
+        # kind and style as two or more headings after it) heading a paragraph: the body's first
+        # section, not a subtitle (a subtitle is dash-led or set apart from the body's headings).
+        styles = Counter((it.kind, it.style) for it in rest if it.is_heading)
+        for j in range(1, len(block)):
+            it = block[j]
+            if (
+                it.is_heading
+                and styles[(it.kind, it.style)] >= 2
+                and not _OWN_TITLE_LINE.search(to_simplified(it.text))
+                and it.text.strip("*# ") != block[0].text.strip("*# ")
+                and not is_subtitle(it.text)
+                and not SPEAKER.match(it.text)
+                and j + 1 < len(items)
+                and not items[j + 1].is_heading
+                and is_prose(items[j + 1].text)
+            ):
+                block, rest = items[:j], items[j:]
+                break
     later_titles = any(it.kind == "title-line" for it in rest)
     # A document structured by title lines: the last title line of a long block heads the intro.
     if (

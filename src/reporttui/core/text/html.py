@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from reporttui.core.model import Dropped
 from reporttui.core.text import article
+from reporttui.core.text.headings import numbered
 from reporttui.core.text.normalize import normalize_chars
 
 _HTML_START = re.compile(
@@ -101,6 +102,12 @@ _META_DATE = re.compile(
     r"og:release_date|publish_time|ptime|date|dc\.date|og:time|pubtime|publishtime|article:publish_time)\s*[\"'][^>]*>",
     re.IGNORECASE,
 )
+_META_SITE = re.compile(
+    r"<meta\s+[^>]*(?:name|property)\s*=\s*[\"']\s*(?:sitename|og:site_name|application-name)\s*[\"'][^>]*>",
+    re.IGNORECASE,
+)
+_SITE_CONTENT = re.compile(r"content\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
+_HOST_LINE = re.compile(r"主办(?:单位)?\s*[：:]\s*([\u4e00-\u9fff]{4,30})")
 _META_CONTENT = re.compile(
     r"content\s*=\s*[\"']\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})",
     re.IGNORECASE,
@@ -123,6 +130,9 @@ class Page:
     """A government page's record of the document (索引号, 发文机关, 成文日期, 标题…), by label:
     metadata, not body (its cells are in ``dropped``)."""
     extractor: str = "none"
+    site: str = ""
+    """The site's publisher as the page states it (<meta name=SiteName>, og:site_name, a footer's
+    主办单位 line): who publishes the page, not what it is about."""
 
 
 def looks_like_html(text: str, name: str = "") -> bool:
@@ -176,6 +186,8 @@ class _Seg:
     """The class of the innermost styled inline element holding the node (a CMS's bjh-h3)."""
     home: bool = False
     """The node is inside a link to a site's front page (href="http://www.sohu.com/?…")."""
+    caption: bool = False
+    """The node opens a centred block right after a picture's own block, or is in a <figcaption>."""
 
 
 def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
@@ -194,12 +206,17 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
     home = False  # inside a link to a site's front page
     next_table = 0
     centered = False
+    picture = 0  # 1: an <img> with no text after it yet; 2: and its block has closed
+    figcaption = False
     for m in _TOKEN.finditer(source):
         if m.start() > pos:
             raw = source[pos : m.start()]
             text = html_lib.unescape(raw)
             if text.strip():
                 seg = _Seg(text, line, block, heading, bold > 0, in_title, centered=centered)
+                # (the picture's own line, centred like it: a body heading after a chart is not)
+                seg.caption = figcaption or (picture == 2 and block and centered)
+                picture = 0
                 if classes:
                     seg.cls = classes[-1]
                 seg.home = home
@@ -221,8 +238,14 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
             t = _TAG_NAME.match(tok)
             if t:
                 closing, name = t.group(1) == "/", t.group(2).lower()
+                if name == "img" and not closing:
+                    picture = 1
+                elif name == "figcaption":
+                    figcaption = not closing
                 if name in _BLOCK:
                     block = True
+                    if picture == 1 and name != "br":
+                        picture = 2
                     if name != "br":  # a line break stays in its (centred) block
                         centered = not closing and (
                             name == "center" or ("enter" in tok and _CENTER.search(tok) is not None)
@@ -352,6 +375,7 @@ def extract_page(source: str) -> Page:
             seg.keep = not seg.in_title
     page = Page("", dropped, extractor=extractor, info=info)
     page.published = _published(source, published_hint, segs)
+    page.site = _site(source)
 
     # The title: the extractor's (from <title>, a heading or a meta), taken from the first text
     # node holding it.
@@ -398,13 +422,19 @@ def extract_page(source: str) -> Page:
     cur_heading = 0
     cur_bold = True
     cur_centered = False
+    cur_caption: _Seg | None = None  # the line's first node, when it opens a picture's caption
     centred: list[bool] = []  # per line of ``lines``: it is a centred block
     chrome_line: list[str] = []
     chrome_at = 0
 
     def flush() -> None:
-        nonlocal current, cur_heading, cur_bold, cur_centered
+        nonlocal current, cur_heading, cur_bold, cur_centered, cur_caption
         text = _SPACE.sub(" ", "".join(current)).strip()
+        if text and cur_caption is not None and _is_caption(text, cur_heading, cur_bold):
+            # (pages8) A picture's caption (逸仙生物科技生产线 under the photo) is no heading and
+            # no part of the article's prose: it goes where a text file's captions go.
+            dropped.append(Dropped(text, "photo caption", cur_caption.line))
+            text = ""
         if text:
             if cur_heading >= 2:
                 text = "#" * cur_heading + " " + text
@@ -413,6 +443,7 @@ def extract_page(source: str) -> Page:
             lines.append(text)
             centred.append(cur_centered)
         current, cur_heading, cur_bold, cur_centered = [], 0, True, False
+        cur_caption = None
 
     grid = _data_tables(segs)
     row: list[tuple[int, list[str]]] = []
@@ -483,6 +514,7 @@ def extract_page(source: str) -> Page:
         if not current:
             cur_heading = seg.heading
             cur_centered = seg.centered
+            cur_caption = seg if seg.caption else None
         cur_bold = cur_bold and seg.bold
         current.append(seg.text)
     flush()
@@ -490,6 +522,23 @@ def extract_page(source: str) -> Page:
     flush_chrome()
     page.text = "\n\n".join(_join_centred_titles(lines, centred))
     return page
+
+
+_CAPTION_MAX = 40
+_TABLE_TITLE = re.compile(r"表\s*[0-9０-９一二三四五六七八九十]+")
+_CAPTION_STOP = re.compile("[。！？!?；;]")
+
+
+def _is_caption(text: str, heading: int, bold: bool) -> bool:
+    """A short line opening the block after a picture's (or in a <figcaption>) that holds no
+    sentence and is not set as a heading (<h2>, bold, numbered: a bulletin's 八、财政金融 under its
+    chart; a table's 表2 …): the picture's caption."""
+    if len(text) > _CAPTION_MAX or _CAPTION_STOP.search(text) or numbered(text) is not None:
+        return False
+    if _TABLE_TITLE.match(text):  # a table's numbered title heads the table below, not a picture
+        return False
+        return False
+    return heading == 0 and not bold
 
 
 _MAX_TITLE_LINES = 5
@@ -767,6 +816,16 @@ def _header_date(segs: list[_Seg]) -> str | None:
         if m and (m.end() == len(seg.text) or m.group(4)):
             return _iso(*m.groups()[:3])
     return None
+
+
+def _site(source: str) -> str:
+    """(pages8) The site's publisher: a SiteName / og:site_name meta, else a 主办单位 line."""
+    for m in _META_SITE.finditer(source[:20000]):
+        c = _SITE_CONTENT.search(m.group(0))
+        if c and c.group(1).strip():
+            return _SPACE.sub(" ", html_lib.unescape(c.group(1))).strip()
+    host = _HOST_LINE.search(source)
+    return host.group(1) if host else ""
 
 
 def _published(source: str, hint: str, segs: list[_Seg]) -> str | None:

@@ -28,7 +28,7 @@ from reporttui.core.text.structure import build
 _DATED = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
 _PUBLISHED_CHROME = re.compile(r"(?:发布|时间|日期)\s*[:：]?\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
 
-INGEST_VERSION = "14"
+INGEST_VERSION = "15"
 """Bumped whenever parsing changes what a Document holds (indexes built earlier are stale)."""
 
 
@@ -105,7 +105,7 @@ def parse_document(
     # news about one.
     news = news or (
         page is not None
-        and not page.info
+        and not _records_document(page.info)
         and (page.published is not None or any(_PUBLISHED_CHROME.search(c) for c in page.chrome))
     )
     headings = [
@@ -123,6 +123,7 @@ def parse_document(
         cleaned.chrome_text + [d.text for d in dropped if d.reason == "html comment"][:3],
         news,
         page.published if page is not None else None,
+        page.site if page is not None else "",
     )
     extra = dict(built.layout)
     if page is not None:
@@ -180,6 +181,15 @@ def check_no_loss(raw_text: str, doc: Document) -> list[str]:
                 f"dropped {sum(extra.values())} characters not in the source: {_sample(extra)}"
             )
     return problems
+
+
+def _records_document(info: dict[str, str]) -> bool:
+    """(pages8) A page's record is a document's when it gives the document's number or the date it
+    was written (发文字号, 文号, 成文日期); a portal's record with neither (索引号, 发布机构, 生成日期
+    and an empty 文件编号 over 全省教育系统…培训班举办) files a news item."""
+    return any(
+        v.strip() for k, v in info.items() if k in ("发文字号", "文号", "文件编号", "成文日期")
+    )
 
 
 def _sample(counter: Counter[str]) -> str:

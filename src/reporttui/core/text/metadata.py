@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 
 from reporttui.core.labels import PROVINCES
 from reporttui.core.text.gazetteer import gazetteer, inside, is_division
-from reporttui.core.text.news_place import news_place, title_division
+from reporttui.core.text.news_place import (
+    news_place,
+    roundup_province,
+    site_division,
+    title_division,
+    within,
+)
 from reporttui.core.text.variants import to_simplified
 
 _ADMIN = r"(?:省|市|县|区|自治区|自治州|自治县|州|盟|旗)"
@@ -168,6 +174,7 @@ def extract(
     chrome: list[str],
     news_signals: bool,
     page_published: str | None = None,
+    site: str = "",
 ) -> Metadata:
     """Work out the metadata; see the module docstring for where each fact comes from."""
     fm_title = _dedupe(front_matter.get("title", "").strip())
@@ -254,7 +261,7 @@ def extract(
         if m:
             year = int(m.group(1)) + (1 if int(m.group(2)) >= 11 else 0)
             why["year"] = "meeting line (year and month)"
-    region, why["region"] = _region(head_s, body_head, text, title_lines, kind)
+    region, why["region"] = _region(head_s, body_head, text, title_lines, kind, headings, site)
     if region:
         region = _innermost(_full_name(to_simplified(region), body_head))
     final_title, why["title"] = _choose_title(title, fm_title, title_lines)
@@ -900,7 +907,13 @@ def _edition(source: str, m: re.Match[str]) -> bool:
 
 
 def _region(
-    head: str, body_head: str, text: str, title_lines: list[str], kind: str | None
+    head: str,
+    body_head: str,
+    text: str,
+    title_lines: list[str],
+    kind: str | None,
+    headings: list[str] | None = None,
+    site: str = "",
 ) -> tuple[str | None, str]:
     """The region and the evidence for it, strongest evidence first."""
     flat = head.replace("\n", "")
@@ -973,6 +986,10 @@ def _region(
                     return whole, "news title"
             if place and (name := _clean_region(place.group(1))) and len(name) >= 3:
                 return name, "news title"
+    if kind in _NEWS_KINDS and (
+        province := roundup_province(headings or [], head + body_head[:400])
+    ):
+        return province, "a provincial round-up: one section per place, all in one province"
     if kind in _NEWS_KINDS:
         outlet = _outlet_region(head, text)
         if outlet:
@@ -1007,6 +1024,11 @@ def _region(
     other_govs = {m.group(1) for m in _ANY_GOV.finditer(body_head)} - governments
     if len(governments) == 1 and not other_govs:
         return governments.pop(), "government named in the text (XX县政府)"
+    publisher = site_division(site) if site else None
+    if publisher and within(publisher, to_simplified(head + "\n" + text[:20000])):
+        # (pages8) Nothing in the content says where, and it names no place outside the site's:
+        # the publisher's division (浙江省教育厅's 全省教育系统… is 浙江省's news).
+        return publisher, "the site's publisher (SiteName / 主办单位), no other place named"
     return None, ""
 
 

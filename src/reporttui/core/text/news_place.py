@@ -186,3 +186,53 @@ def title_division(title: str) -> str | None:
         if not _holds(outer, inner):
             return None
     return chain[-1].name
+
+
+def site_division(site: str) -> str | None:
+    """(pages8) The division a site's publisher names in full at its start (浙江省教育厅 -> 浙江省,
+    青岛市政府门户网站 -> 青岛市), the longest such name; None when it opens with none (微信公众平台,
+    山西医科大学…: a short name is not enough for a publisher)."""
+    names = gazetteer().by_name
+    site = site.strip()
+    for n in range(min(_MAX_NAME, len(site)), 2, -1):
+        ds = names.get(site[:n])
+        if ds and len(ds) == 1:
+            return ds[0].name
+    return None
+
+
+def within(outer: str, text: str) -> bool:
+    """Every division ``text`` names as a place lies in (or is) the division named ``outer``: the
+    content names no other place than the publisher's own."""
+    return all(d.name == outer or _holds_name(outer, d) for _, d in _uses(text))
+
+
+def _holds_name(outer: str, inner: Division) -> bool:
+    return outer in (inner.prefecture, inner.province)
+
+
+_ROUNDUP_MIN = 3
+
+
+def roundup_province(headings: list[str], lead: str) -> str | None:
+    """(pages8) A provincial round-up (全省各地…, one section per city or county, each headed by
+    its own place: 成都市双流区中医医院, 自贡市富顺县中医医院, 绵阳市中医医院): its region is the
+    province that holds them all, not the one place a section keeps naming. Needs three headings
+    or more naming places in three different prefectures of one province, and a lead naming the
+    province (全省, 省…局, or the province itself)."""
+    placed: list[Division] = []
+    for h in headings:
+        named = _uses(h.strip("*# "))
+        if named:
+            placed.append(named[0][1])
+    prefectures = {d.name if d.level == "c" else d.prefecture for d in placed if d.level != "p"}
+    prefectures.discard("")
+    provinces = {d.name if d.level == "p" else d.province for d in placed}
+    if len(prefectures) < _ROUNDUP_MIN or len(provinces) != 1:
+        return None
+    province = provinces.pop()
+    if not province:
+        return None
+    if "全省" in lead or province in lead or province[:2] in lead:
+        return province
+    return None
