@@ -88,3 +88,30 @@ def test_a_corpus_report_before_its_citys_merger_keeps_its_name(corpus_dir: Path
     [path] = corpus_dir.rglob("莱芜市/2014.md")
     d = load_document(path)
     assert (d.region, d.year) == ("莱芜市", 2014)
+
+
+# held11's misses as classes (round 5, after its blind run).
+def test_a_location_bar_parted_by_spaces_ending_in_the_title_is_chrome() -> None:
+    text = "首页 政策解读 关于《政府工作报告》解读\n\n关于《政府工作报告》解读\n\n报告回顾了一年的工作，部署了今年的任务。\n"
+    d = parse_document(text.encode(), "page.txt")
+    assert d.title == "关于《政府工作报告》解读"
+    assert any(x.text.startswith("首页 政策解读") for x in d.dropped)
+    # Not a line of words that merely starts so, with no title repeated after it.
+    kept = parse_document(
+        "首页 政策解读 一段话\n\n另一行正文内容，写了些别的。\n".encode(), "p.txt"
+    )
+    assert not any(x.text.startswith("首页 政策解读") for x in kept.dropped)
+
+
+def test_a_verb_before_the_citys_unnamed_congress_is_no_region() -> None:
+    text = (
+        "为做好市十四届人大三次会议关于计划草案的报告初审工作，近期，市人大常委会开展调研。"
+        "\n\n温州市人大常委会财经委员会听取了汇报。\n"
+    )
+    assert parse_document(text.encode(), "news.txt").region != "为做好市"
+
+
+def test_a_headline_quoting_speakers_after_a_bar_is_not_page_fields() -> None:
+    text = "两会|政府工作报告 张三：为港打强心针 李四：指明方向\n\n多名委员均指，报告指明了方向。\n"
+    d = parse_document(text.encode(), "hk.txt")
+    assert not any(x.text.startswith("两会|") for x in d.dropped)
