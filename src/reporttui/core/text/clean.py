@@ -239,7 +239,8 @@ def clean(text: str) -> Cleaned:
     blank = 0
     skip_next_title = False
     pua: list[str] = []
-    for number, raw in enumerate(text.split("\n"), start=1):
+    raws = text.split("\n")
+    for number, raw in enumerate(raws, start=1):
         hard_break = raw.endswith("  ") and raw.strip() != ""
         s = normalize_chars(raw)
         if has_private_use(s):
@@ -262,6 +263,8 @@ def clean(text: str) -> Cleaned:
             continue
         # Web chrome, mastheads, layout lines.
         reason = _chrome_reason(stripped, traditional)
+        if reason is None and stripped.startswith("首页") and _spaced_crumb(stripped, raws, number):
+            reason = "web chrome"
         if skip_next_title:
             skip_next_title = False
             if reason is None and len(stripped) <= 60:
@@ -336,6 +339,22 @@ def clean(text: str) -> Cleaned:
     if pua:
         dropped.append(Dropped("".join(pua), "private-use glyph", 0))
     return Cleaned(lines, dropped, front, chrome_text)
+
+
+def _spaced_crumb(line: str, raws: list[str], number: int) -> bool:
+    """(held11) A location bar parted by spaces that ends in the page's title, the title repeated
+    on the next line (首页 政策解读 关于…解读 / 关于…解读): the bar's parts short, no sentence."""
+    parts = line.split()
+    following = next((r.strip() for r in raws[number : number + 4] if r.strip()), "")
+    if len(parts) < 3 or not following:
+        return False
+    following = normalize_chars(following).strip()
+    for k in range(2, min(7, len(parts))):
+        if all(len(p) <= 10 and not re.search(r"[。，！？]", p) for p in parts[:k]) and (
+            " ".join(parts[k:]) == following
+        ):
+            return True
+    return False
 
 
 def _visible(control: str) -> str:

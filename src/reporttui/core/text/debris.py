@@ -286,7 +286,10 @@ def _field_line(t: str, lines: list[Line], i: int, chrome_fields: set[int]) -> b
     if not fields:
         return False
     if len(fields) >= 2:
-        return True
+        # (held11) A headline quoting speakers after its channel and a bar (两会|政府工作报告
+        # 唐英年：为港打强心针 林建岳：指明方向): words and a bar before the first label.
+        head = t[: t.find(fields[0][0])]
+        return not (("|" in head or "｜" in head) and len(_CJK.findall(head)) >= 4)
     label, value = fields[0]
     prefix = t[: t.find(label)].strip("(（ ")
     dated = _DATEISH.search(t) is not None

