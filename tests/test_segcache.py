@@ -48,6 +48,20 @@ def _cached(ix: Any, home: Path) -> tuple[Any, Any, Any]:
         return search._region_mask(searcher), search._regionless(searcher), live
 
 
+def _empty_index(tmp_path: Path) -> Any:
+    folder = tmp_path / "ix-1"
+    folder.mkdir()
+    return FileStorage(str(folder)).create_index(make_schema())
+
+
+def _two_segments(tmp_path: Path) -> Any:
+    """An index of the test documents in two segments (three, then the rest)."""
+    ix = _empty_index(tmp_path)
+    _add(ix, _docs()[:3])
+    _add(ix, _docs()[3:])
+    return ix
+
+
 def _same(ix: Any, home: Path) -> None:
     want_mask, want_texts = _fresh(ix)
     got_mask, got_texts, live = _cached(ix, home)
@@ -79,9 +93,7 @@ def test_caches_follow_adds_deletes_and_reindexing(
     if not few:  # many region-less reports: their titles only (one stored row each)
         monkeypatch.setattr(search, "REGIONLESS_DOCS", 1)
     home = tmp_path / "home"
-    folder = tmp_path / "ix-1"
-    folder.mkdir()
-    ix = FileStorage(str(folder)).create_index(make_schema())
+    ix = _empty_index(tmp_path)
     docs = _docs()
     _add(ix, docs[:3])
     _same(ix, home)
@@ -117,11 +129,7 @@ def test_caches_follow_adds_deletes_and_reindexing(
 )
 def test_damaged_caches_are_recomputed(tmp_path: Path, damage: bytes) -> None:
     home = tmp_path / "home"
-    folder = tmp_path / "ix-1"
-    folder.mkdir()
-    ix = FileStorage(str(folder)).create_index(make_schema())
-    _add(ix, _docs()[:3])
-    _add(ix, _docs()[3:])
+    ix = _two_segments(tmp_path)
     _same(ix, home)
     mask = segcache.cache_path(home, "region-mask")
     texts = mask.parent / "regionless.json"
@@ -236,11 +244,7 @@ def test_view_facts_are_kept_per_view_and_follow_deletions(tmp_path: Path) -> No
     """Whether every report's rows are one run (IndexView._contiguous) is read back by a new
     process for the same segments and deletions only; a damaged entry is recomputed."""
     home = tmp_path / "home"
-    folder = tmp_path / "ix-1"
-    folder.mkdir()
-    ix = FileStorage(str(folder)).create_index(make_schema())
-    _add(ix, _docs()[:3])
-    _add(ix, _docs()[3:])
+    ix = _two_segments(tmp_path)
 
     def contiguous(with_home: bool) -> tuple[bool, bool]:
         with ix.searcher() as searcher:
