@@ -7,7 +7,9 @@
 Prints one JSON line (with --json) or a short table:
 ``{"docs","chars","index_seconds","chars_per_second","queries","p50_ms","p95_ms",
 "rg_p50_ms","rg_p95_ms","index_mb","peak_disk_during_index_mb","index_peak_rss_mb",
-"peak_rss_mb"}`` plus a few extra keys (workers, notes).
+"peak_rss_mb"}`` plus a few extra keys (workers, notes). ``peak_disk_during_index_mb`` samples
+the whole library folder while indexing; ``home_mb_after`` is that folder when done (the index,
+the catalogue and the caches), so ``peak_temporary_mb`` is what indexing needed beyond its result.
 
 * Indexing goes through :class:`reporttui.core.library.library.Library` exactly as ``reporttui add``
   does (worker processes for big batches); ``index_seconds`` is that one call.
@@ -357,6 +359,7 @@ def main() -> int:
     entries = [e for e in library.entries() if e.path in wanted]
     chars = sum(e.chars for e in entries)
     index_mb = dir_mb(home / "index")
+    home_mb = dir_mb(home)  # the index plus the catalogue and the library's caches
     breakdown = size_breakdown(home / "index")
 
     searched = search_child(str(args.corpus), home, args.repeat)
@@ -376,6 +379,8 @@ def main() -> int:
         "rg_p95_ms": round(percentile(rg_times, 0.95), 2) if rg_times else None,
         "index_mb": round(index_mb, 1),
         "peak_disk_during_index_mb": round(peak_disk[0], 1),
+        "home_mb_after": round(home_mb, 1),
+        "peak_temporary_mb": round(max(0.0, peak_disk[0] - home_mb), 1),
         "index_peak_rss_mb": round(index_rss_mb, 1),
         "peak_rss_mb": round(searched["peak_rss_mb"], 1),
         "workers": report.workers,
