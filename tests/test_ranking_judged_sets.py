@@ -25,6 +25,7 @@ SETS = {
     "held6": ("reports_held6.txt", "judgments_held6.json"),
     "held7": ("reports_held7.txt", "judgments_held7.json"),
     "held8": ("reports_held8.txt", "judgments_held8.json"),
+    "held9": ("reports_held9.txt", "judgments_held9.json"),
 }
 """Every judged set and its reports list (common.HELD_SETS plus the tuning set's)."""
 
@@ -64,13 +65,13 @@ def test_references_only_and_grades_in_range(name: str) -> None:
 
 def test_round5_sets_have_reports_of_their_own() -> None:
     """held6-held8 were drawn from reports in no earlier list (and not in each other's)."""
-    for new in ("held6", "held7", "held8"):
+    for new in ("held6", "held7", "held8", "held9"):
         others = {r for name in SETS if name != new for r in _reports(name)}
         assert not set(_reports(new)) & others, new
 
 
 def test_round5_sets_say_how_they_were_graded() -> None:
-    for name in ("held6", "held7"):
+    for name in ("held6", "held7", "held9"):
         data = json.loads((RANKING / SETS[name][1]).read_text("utf-8"))
         held3 = json.loads((RANKING / SETS["held3"][1]).read_text("utf-8"))
         assert data["grading"] == held3["grading"]  # the rule was copied, not rewritten

@@ -42,6 +42,9 @@ JUDGMENTS_HELD7 = HERE / "judgments_held7.json"
 REPORTS_HELD8 = HERE / "reports_held8.txt"
 """held8's own reports (round 5, judge): in none of the lists above."""
 JUDGMENTS_HELD8 = HERE / "judgments_held8.json"
+REPORTS_HELD9 = HERE / "reports_held9.txt"
+"""held9's own reports (round 5, judge, last session): in none of the lists above."""
+JUDGMENTS_HELD9 = HERE / "judgments_held9.json"
 HELD_SETS = {
     "held3": (REPORTS_HELD3, JUDGMENTS_HELD3),
     "held4": (REPORTS_HELD4, JUDGMENTS_HELD4),
@@ -49,6 +52,7 @@ HELD_SETS = {
     "held6": (REPORTS_HELD6, JUDGMENTS_HELD6),
     "held7": (REPORTS_HELD7, JUDGMENTS_HELD7),
     "held8": (REPORTS_HELD8, JUDGMENTS_HELD8),
+    "held9": (REPORTS_HELD9, JUDGMENTS_HELD9),
 }
 """The held sets over reports of their own: name -> (reports list, judgments), each indexed apart."""
 TARBALL_CANDIDATES = [

@@ -48,6 +48,8 @@ GROUPS = {"pool": ("tune", "held4", "held5"), "aside": ("held", "held2", "held3"
 
 PARTS = (*PARTS[:-1], "held6", "held7", "held8", "all")
 """Round 5's blind sets over reports of their own (judge: held6-held8), each run like held3-5."""
+PARTS = (*PARTS[:-1], "held9", "all")
+"""Round 5's last blind set (judge, measuring the final ranking), run like held6-8."""
 
 
 def metrics(ranked: list[str], grades: dict[str, int]) -> dict[str, float]:
