@@ -18,15 +18,14 @@ import bisect
 import contextlib
 import hashlib
 import mmap
-import os
 import struct
-import tempfile
 import threading
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from reporttui.core.atomic import replace_file
 from reporttui.core.index import dictionary
 
 MAGIC = b"RTJBWD1\n"
@@ -59,23 +58,12 @@ def build(home: Path) -> Path:
         items = sorted((w.encode("utf-8"), int(f)) for w, f in tok.FREQ.items())
         total = float(tok.total)
     target = cache_file(home)
-    target.parent.mkdir(parents=True, exist_ok=True)
     keys = b"".join(k for k, _ in items)
     off = np.zeros(len(items) + 1, dtype=np.uint32)
     np.cumsum([len(k) for k, _ in items], out=off[1:])
     freq = np.array([f for _, f in items], dtype=np.int64)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".jieba-words-")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(MAGIC + struct.pack("<Qd", len(items), total))
-            f.write(freq.tobytes())
-            f.write(off.tobytes())
-            f.write(keys)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    head = MAGIC + struct.pack("<Qd", len(items), total)
+    replace_file(target, head + freq.tobytes() + off.tobytes() + keys, prefix=".jieba-words-")
     for old in target.parent.glob("jieba-words-*.bin"):
         if old != target:
             with contextlib.suppress(OSError):

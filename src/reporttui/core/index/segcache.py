@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 import threading
 import weakref
 from pathlib import Path
@@ -29,6 +28,8 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
+
+from reporttui.core.atomic import replace_file
 
 FORMAT = 1
 _lock = threading.Lock()
@@ -119,16 +120,7 @@ def store(home: Path, kind: str, arrays: dict[str, NDArray[np.bool_]]) -> None:
         at += len(packed)
     head = json.dumps({"format": FORMAT, "segments": segments}).encode()
     with _lock, contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{kind}-")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(head + b"\n" + b"".join(chunks))
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        replace_file(path, head + b"\n" + b"".join(chunks), prefix=f".{kind}-")
 
 
 def load_json(home: Path, kind: str) -> dict[str, Any]:
@@ -150,13 +142,4 @@ def store_json(home: Path, kind: str, entries: dict[str, Any]) -> None:
     # UTF-8, not ASCII escapes: CJK text parses ~10x faster; a lone surrogate round-trips.
     data = json.dumps({"format": FORMAT, "entries": entries}, ensure_ascii=False)
     with _lock, contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{kind}-")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data.encode("utf-8", "surrogatepass"))
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        replace_file(path, data.encode("utf-8", "surrogatepass"), prefix=f".{kind}-")

@@ -18,10 +18,11 @@ import importlib.util
 import json
 import os
 import sys
-import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
+
+from reporttui.core.atomic import replace_file
 
 CACHE_NAME = "versions.json"
 
@@ -88,16 +89,9 @@ def _read(cache: Path) -> dict[str, dict[str, object]]:
 def _write(cache: Path, entries: dict[str, dict[str, object]]) -> None:
     """Atomically replace the cache file; a read-only home just keeps no cache."""
     with _lock, contextlib.suppress(OSError):
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".versions-")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(entries, f, sort_keys=True)
-            os.replace(tmp, cache)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        replace_file(
+            cache, json.dumps(entries, sort_keys=True).encode("utf-8"), prefix=".versions-"
+        )
 
 
 def derived(home: Path | None, key: str, files: list[str], compute: Callable[[], str]) -> str:

@@ -23,6 +23,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reporttui.core.atomic import replace_file
+
 CATALOG_NAME = "catalog.json"
 BACKUP_NAME = "catalog.json.bak"
 FORMAT = 1
@@ -340,19 +342,8 @@ def _write_parsed(path: Path, st: os.stat_result, catalog: Catalog) -> None:
     failed = [(f.path, f.error, f.mtime, f.size) for f in catalog.failed.values()]
     frame = (catalog.fingerprint, catalog.index_name, list(catalog.roots))
     blob = marshal.dumps(((_PARSED_FORMAT, FORMAT), _file_stamp(st), frame, sources, failed))
-    try:
-        where.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=where.parent, prefix=".catalog-")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(blob)
-            os.replace(tmp, where)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-    except OSError:
-        pass  # a read-only home keeps no cache
+    with contextlib.suppress(OSError):  # a read-only home keeps no cache
+        replace_file(where, blob, prefix=".catalog-")
 
 
 @dataclass

@@ -28,12 +28,12 @@ import contextlib
 import json
 import os
 import stat
-import tempfile
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
+from reporttui.core.atomic import replace_file
 from reporttui.core.library.catalog import SOURCE_SUFFIXES, scan_root
 
 CACHE_NAME = "scan.json"
@@ -66,17 +66,9 @@ def _write(home: Path, roots: dict[str, Any]) -> None:
     """Atomically replace the cache file; a read-only home just keeps no cache."""
     path = cache_path(home)
     with _lock, contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".scan-")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                # ASCII JSON: a file name with undecodable bytes (a lone surrogate) round-trips.
-                json.dump({"format": FORMAT, "roots": roots}, f)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        # ASCII JSON: a file name with undecodable bytes (a lone surrogate) round-trips.
+        data = json.dumps({"format": FORMAT, "roots": roots}).encode("ascii")
+        replace_file(path, data, prefix=".scan-")
 
 
 def _still_valid(root: Path, entry: object) -> list[str] | None:
