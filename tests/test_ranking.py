@@ -405,6 +405,22 @@ def test_a_region_word_also_matches_the_reports_metadata() -> None:
     assert search(ix, "太原", use_jieba=False).total == 1  # alone, a word is only text
 
 
+def test_the_reports_own_place_in_its_text_does_not_count_again(monkeypatch: object) -> None:
+    """Round 6: in 太原's own report the word 太原 is matched by the metadata; a row that also
+    names 太原 in its text scores like one that does not (BM25F over the other words only)."""
+    names = "在太原各地推进民营经济发展。" + FILLER
+    plain = "在本市各地推进民营经济发展。" + FILLER
+    ix = build_index([make_doc("ty", [names, plain], region="太原市")])
+    r = search(ix, "太原 民营经济", use_jieba=False)
+    by_text = {h.text: h for h in r.hits}
+    assert by_text[names].score == by_text[plain].score
+    assert all("太原市 (report metadata)" in " ".join(h.reasons) for h in r.hits)
+    monkeypatch.setattr(ranking, "METADATA_WORD_ONCE", False)  # type: ignore[attr-defined]
+    r = search(ix, "太原 民营经济", use_jieba=False)
+    by_text = {h.text: h for h in r.hits}
+    assert by_text[names].score > by_text[plain].score  # the term is what makes them equal
+
+
 def test_a_year_word_matches_the_reports_year() -> None:
     a = make_doc("a", ["实施十四五规划。" + FILLER], year=2021)
     b = make_doc("b", ["实施十四五规划。" + FILLER], year=2016)
