@@ -59,3 +59,23 @@ def test_rows_on_disk_round_trip_in_any_order(tmp_path: Path) -> None:
         assert isinstance(col._child._dbfile, codec._MappedFile)
         assert [s.stored_fields(i) for i in order] == [want[i] for i in order]
     ix.close()
+
+
+def test_stored_rows_equal_whooshs_over_segments_and_deletions(tmp_path: Path) -> None:
+    docs = list(seed_documents())
+    ix = FileStorage(str(tmp_path)).create().create_index(make_schema())
+    for d in docs:  # one segment per document
+        w = open_writer(ix)
+        w.add_rows(dict(r) for r in document_rows(d))
+        w.commit()
+    w = open_writer(ix)
+    w.delete_document(docs[1].id)
+    w.commit()
+    with ix.searcher() as s:
+        reader = s.reader()
+        assert not reader.is_atomic()
+        rows = codec.StoredRows(reader)
+        n = reader.doc_count_all()
+        assert [rows(i) for i in range(n)] == [reader.stored_fields(i) for i in range(n)]
+        assert [list(rows(i)) for i in range(n)] == [list(reader.stored_fields(i)) for i in range(n)]
+    ix.close()

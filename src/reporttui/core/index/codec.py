@@ -31,6 +31,7 @@ a dictionary); the segment's first row also holds ``"\\0d"``, the dictionary.
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import itertools
 import mmap
@@ -382,3 +383,34 @@ class RowCodec(W3Codec):
 
     def per_document_reader(self, storage: Any, segment: Any) -> Any:
         return RowPerDocReader(storage, segment)
+
+
+class StoredRows:
+    """docnum -> stored row over all segments of a reader: what ``reader.stored_fields`` gives.
+
+    query (issue 11): Whoosh's reader finds the segment (a Python bisect behind two calls) and
+    copies each row through a generator asking the schema about every field (~11 per row,
+    ~4 µs a row); search reads ~60 rows a query. Here a row of this codec's per-document reader
+    is handed out as it is when all its fields are in the schema (else filtered as Whoosh does);
+    a reader of another codec is asked as before. Rows come out equal, in the same key order."""
+
+    def __init__(self, reader: Any) -> None:
+        leaves = [(reader, 0)] if reader.is_atomic() else list(reader.leaf_readers())
+        self._starts = [int(off) for _, off in leaves]
+        self._leaves = [leaf for leaf, _ in leaves]
+        self._perdoc = [getattr(leaf, "_perdoc", None) for leaf in self._leaves]
+        self._names = [frozenset(leaf.schema.names()) for leaf in self._leaves]
+
+    def __call__(self, docnum: int) -> dict[str, Any]:
+        if docnum < 0 or not self._starts:
+            raise IndexError(f"no row {docnum}")
+        k = bisect.bisect_right(self._starts, docnum) - 1
+        leaf = self._leaves[k]
+        perdoc = self._perdoc[k]
+        if leaf.is_closed or not isinstance(perdoc, RowPerDocReader):
+            return dict(leaf.stored_fields(docnum - self._starts[k]))
+        row = perdoc.stored_fields(docnum - self._starts[k])
+        if row.keys() <= self._names[k]:
+            return row
+        schema = leaf.schema
+        return {f: v for f, v in row.items() if f in schema}
