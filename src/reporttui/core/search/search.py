@@ -23,7 +23,7 @@ from whoosh.index import Index
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
-from reporttui.core.index import dictionary, matcher, querywords, segcache, segment
+from reporttui.core.index import codec, dictionary, matcher, querywords, segcache, segment
 from reporttui.core.index.schema import (
     BIGRAM_FIELD,
     JIEBA_FIELD,
@@ -838,7 +838,7 @@ def _full(
     kind: Any,
 ) -> tuple[ranking.Scored, dict[str, Any]]:
     """One row's full signals (its stored text read) and its stored fields."""
-    stored = searcher.stored_fields(d)
+    stored = _stored_rows(searcher.reader())(d)
     text = stored.get("text", "")
     sp = stored.get("section_path") or ""
     role = (roles[d] if roles is not None and d < len(roles) else "") or ranking.ROLE_BODY
@@ -919,6 +919,19 @@ class _RoleColumn:
 
 
 _roles_cache: weakref.WeakKeyDictionary[Any, _RoleColumn | None] = weakref.WeakKeyDictionary()
+_stored_cache: weakref.WeakKeyDictionary[Any, codec.StoredRows] = weakref.WeakKeyDictionary()
+
+
+def _stored_rows(reader: Any) -> Callable[[int], dict[str, Any]]:
+    """docnum -> stored row (as ``reader.stored_fields``), per reader: see codec.StoredRows."""
+    try:
+        return _stored_cache[reader]
+    except KeyError:
+        pass
+    except TypeError:
+        return reader.stored_fields  # type: ignore[no-any-return]
+    got = _stored_cache[reader] = codec.StoredRows(reader)
+    return got
 
 
 def _roles(reader: Any) -> _RoleColumn | None:
