@@ -1100,7 +1100,15 @@ def _candidates(
     in_meta: set[int] | None = None
     if meta:
         rest = Plan(tuple(c for c in plan.clauses if c.metadata_rows is None))
-        rest_spec = match_spec(pq, home, use_jieba, rest, boosts=spec.boosts)
+        rest_boosts = spec.boosts
+        if ranking.METADATA_WORD_ONCE:  # the metadata words' ranking words do not score either
+            meta_words = [fold("".join(w.split())) for c in meta for w in c.words]
+            rest_boosts = tuple(
+                (toks, w)
+                for toks, w in spec.boosts
+                if not any(_token_text(toks) in m for m in meta_words)
+            )
+        rest_spec = match_spec(pq, home, use_jieba, rest, boosts=rest_boosts)
         for c in meta:
             rows = c.metadata_rows or frozenset()
             in_meta = set(rows) if in_meta is None else in_meta & rows
@@ -1153,6 +1161,15 @@ def _candidates(
 _filter_cache: weakref.WeakKeyDictionary[Any, dict[Any, Any]] = weakref.WeakKeyDictionary()
 FILTER_CACHE = 32
 """Filter queries whose rows a reader keeps (see :func:`_filter_rows`)."""
+
+
+def _token_text(tokens: matcher.Term) -> str:
+    """The text a ranking word's exact-field tokens spell (overlapping bigrams joined)."""
+    if not tokens:
+        return ""
+    return tokens[0] + "".join(t[-1:] for t in tokens[1:]) if all(
+        len(t) == 2 for t in tokens
+    ) else "".join(tokens)
 
 
 def _score_without_metadata_words(
