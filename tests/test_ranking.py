@@ -433,6 +433,7 @@ def test_the_reports_own_place_in_its_text_does_not_count_again(monkeypatch: obj
         by_text = {h.text: h for h in r.hits}
         assert by_text[names].score == by_text[plain].score
         assert all("太原市 (report metadata)" in " ".join(h.reasons) for h in r.hits)
+        assert any("not scored again" in line for line in r.expansions)  # explain, F2
     monkeypatch.setattr(ranking, "METADATA_WORD_ONCE", False)  # type: ignore[attr-defined]
     for use_jieba in (False, True):
         r = search(ix, "太原 民营经济", use_jieba=use_jieba)

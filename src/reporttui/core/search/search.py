@@ -595,7 +595,12 @@ def understand(
         if meta is not None:
             notes.append(
                 f"{clause[0][0].text}: as text, or the report's metadata: {meta[1]} "
-                f"({len(meta[0])} rows)"
+                f"({len(meta[0])} rows"
+                + (
+                    f"; there {clause[0][0].text} in the text is not scored again)"
+                    if ranking.METADATA_WORD_ONCE
+                    else ")"
+                )
             )
         clauses.append(
             Clause(
