@@ -1172,9 +1172,9 @@ def _token_text(tokens: matcher.Term) -> str:
     """The text a ranking word's exact-field tokens spell (overlapping bigrams joined)."""
     if not tokens:
         return ""
-    return tokens[0] + "".join(t[-1:] for t in tokens[1:]) if all(
-        len(t) == 2 for t in tokens
-    ) else "".join(tokens)
+    if all(len(t) == 2 for t in tokens):
+        return tokens[0] + "".join(t[-1:] for t in tokens[1:])
+    return "".join(tokens)
 
 
 def _score_without_metadata_words(
