@@ -326,10 +326,38 @@ def _regionless(searcher: Any) -> dict[str, tuple[str, str]]:
     return out
 
 
+_regionless_docs_cache: weakref.WeakKeyDictionary[Any, dict[tuple[str, ...], list[str]]] = (
+    weakref.WeakKeyDictionary()
+)
+REGIONLESS_VALUES = 64
+"""Region values whose reports without region metadata a reader keeps (see :func:`regionless_docs`)."""
+
+
 def regionless_docs(searcher: Any, values: Sequence[str]) -> list[str]:
-    """Reports with no region metadata whose title names one of ``values`` or whose text often does."""
+    """Reports with no region metadata whose title names one of ``values`` or whose text often does.
+
+    query (issue 11): the answer depends on the reader and the values only (a reader's rows
+    never change), and finding it counts the region's name in every such report's opening
+    text (~0.8 ms of each ``region:`` query on the corpus): the last
+    :data:`REGIONLESS_VALUES` answers are kept per reader."""
     if not hasattr(searcher, "docs_for_query"):
         return []
+    reader = searcher.reader()
+    key = tuple(values)
+    try:
+        per_reader = _regionless_docs_cache.setdefault(reader, {})
+    except TypeError:
+        per_reader = {}
+    got = per_reader.get(key)
+    if got is None:
+        got = _regionless_docs(searcher, values)
+        if len(per_reader) >= REGIONLESS_VALUES:
+            per_reader.clear()
+        per_reader[key] = got
+    return list(got)
+
+
+def _regionless_docs(searcher: Any, values: Sequence[str]) -> list[str]:
     out = []
     for doc_id, (title, text) in _regionless(searcher).items():
         for v in values:
