@@ -800,6 +800,12 @@ def _rerank(
         plan.literal_terms or tuple(c.words[0] for c in plan.clauses if c.words)
     )
     block = ranking.RERANK_BLOCK
+    # query (issue 11): per query, not per row: the column sizes, the stored-row reader and
+    # the literal terms without whitespace
+    n_roles = len(roles) if roles is not None else 0
+    n_lengths = len(lengths) if lengths is not None else 0
+    rows = _stored_rows(reader)
+    literal_squeezed = tuple("".join(w.split()) for w in plan.literal_terms)
     out: list[tuple[ranking.Scored, dict[str, Any]]] = []
     done: set[int] = set()
     best = 0.0
@@ -815,12 +821,8 @@ def _rerank(
         base = {d: s / best for d, s in t.pool.items()}
 
         def cheap(d: int, t: _Tier = t, base: dict[int, float] = base) -> float:
-            role = roles[d] if roles is not None and d < len(roles) else ranking.ROLE_BODY
-            n = (
-                byte_to_length(int(lengths[d]))
-                if lengths is not None and d < len(lengths)
-                else ranking.FULL
-            )
+            role = roles[d] if d < n_roles else ranking.ROLE_BODY
+            n = byte_to_length(int(lengths[d])) if d < n_lengths else ranking.FULL
             first = t.firsts.get(d, -1)
             return ranking.prior(base[d], role or ranking.ROLE_BODY, n, first) + (
                 meta_w * len(t.meta_rows[d]) / n_groups if d in t.meta_rows else 0.0
@@ -838,7 +840,20 @@ def _rerank(
             first_block = False
             done.update(chunk)
             scored = [
-                _full(searcher, d, base[d], t, roles, plan, groups, n_groups, kind) for d in chunk
+                _full(
+                    searcher,
+                    d,
+                    base[d],
+                    t,
+                    roles,
+                    plan,
+                    groups,
+                    n_groups,
+                    kind,
+                    rows=rows,
+                    literal_squeezed=literal_squeezed,
+                )
+                for d in chunk
             ]
             # equal scores in a stable order (document, paragraph), not the index's internal
             # document numbers, which change with every rebuild (parallel workers, merges).
@@ -864,14 +879,21 @@ def _full(
     groups: Any,
     n_groups: int,
     kind: Any,
+    *,
+    rows: Callable[[int], dict[str, Any]] | None = None,
+    literal_squeezed: tuple[str, ...] | None = None,
 ) -> tuple[ranking.Scored, dict[str, Any]]:
-    """One row's full signals (its stored text read) and its stored fields."""
-    stored = _stored_rows(searcher.reader())(d)
+    """One row's full signals (its stored text read) and its stored fields (``rows``: the
+    reader's stored rows, ``literal_squeezed``: the plan's literal terms without whitespace,
+    when the caller has them)."""
+    stored = (rows or _stored_rows(searcher.reader()))(d)
     text = stored.get("text", "")
     sp = stored.get("section_path") or ""
     role = (roles[d] if roles is not None and d < len(roles) else "") or ranking.ROLE_BODY
     squeezed = "".join(text.split())
-    literal = all("".join(w.split()) in squeezed for w in plan.literal_terms)
+    if literal_squeezed is None:
+        literal_squeezed = tuple("".join(w.split()) for w in plan.literal_terms)
+    literal = all(w in squeezed for w in literal_squeezed)
     syn_reasons = (
         ()
         if literal
