@@ -4,10 +4,11 @@
 BM25F among the candidates (0..1] and every signal lies in [0, 1]:
 
 ==============  ==================================================================================
-``lead``        share of the query's terms in the lead clause (to :data:`SHARE_POWER` for several) (to the first 。；！？：, at most
+``lead``        share of the query's terms in the lead clause (to the first 。；！？：, at most
                 :data:`LEAD_MAX` characters, at least :data:`LEAD_MIN`; without such a mark, to
                 the first comma after :data:`LEAD_MIN`): Chinese reports name a paragraph's topic
-                there (加快发展新型能源产业。…).
+                there (加快发展新型能源产业。…). For several words, the share to the power
+                :data:`SHARE_POWER`.
 ``section``     share of the terms in the row's section path: its own heading counts most, and
                 most when that heading is the paragraph's own title (its text begins with it);
                 for several words scaled by the share of them found (to :data:`SHARE_POWER`).
