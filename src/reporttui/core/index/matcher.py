@@ -125,6 +125,10 @@ REUSE_WITHIN = True
 """Reuse a phrase matched within some rows when it is asked within a subset of them (see
 :meth:`_SegmentMatcher.term`; a switch for the test comparing both ways)."""
 
+PHRASE_SHORTCUTS = True
+"""Compare a phrase's cover only and reuse tokens' phrase keys within fewer rows (see
+:meth:`_SegmentMatcher._term`; a switch for the test comparing both ways)."""
+
 _CHECK_ONCE_ROWS = 20_000
 """Above this many matching rows, counting relies on a once-per-index check that each
 document's and section's rows are consecutive (else it checks the matching rows each time)."""
@@ -565,6 +569,43 @@ class SectionCounts(Mapping[tuple[str, str], int]):
         return f"SectionCounts({self.as_dict()!r})"
 
 
+KEEP_FREED = 64 << 20
+"""Bytes of freed memory the C allocator keeps for reuse (see :func:`keep_freed_memory`)."""
+MMAP_ABOVE = 32 << 20
+"""Allocations above this size get their own mapping (glibc's default ceiling for its own)."""
+_malloc_set = False
+
+
+def keep_freed_memory() -> None:
+    """phrase (issue 11): make glibc's allocator reuse the memory of freed big arrays.
+
+    A search allocates many arrays of 0.1-20 MB (a common word's rows, dense masks over every
+    row) and frees them at once. By default glibc gives each array over ~128 KB its own mapping
+    or returns the heap's free top to the kernel, so the next array's pages are all new: one
+    page fault per 4 KB touched, most of a common word's matching (发展: matcher 7.3 -> 1.8 ms
+    CPU at 1x). Here arrays up to :data:`MMAP_ABOVE` come from the heap and up to
+    :data:`KEEP_FREED` bytes of its free top are kept (the process keeps at most that much
+    more resident than it uses). Set once per process, on the first index view (the reading
+    side); elsewhere (not glibc) nothing happens."""
+    global _malloc_set
+    if _malloc_set:
+        return
+    _malloc_set = True
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):  # not glibc
+        return
+    m_trim_threshold, m_mmap_threshold = -1, -3  # glibc's malloc.h
+    mallopt(m_mmap_threshold, MMAP_ABOVE)
+    mallopt(m_trim_threshold, KEEP_FREED)
+
+
 _views: weakref.WeakKeyDictionary[Any, IndexView] = weakref.WeakKeyDictionary()
 _views_lock = threading.Lock()
 
@@ -574,6 +615,7 @@ def view(reader: Any) -> IndexView:
     with _views_lock:
         got = _views.get(reader)
         if got is None:
+            keep_freed_memory()
             got = IndexView(reader)
             with contextlib.suppress(TypeError):
                 _views[reader] = got
@@ -606,6 +648,9 @@ class _SegmentMatcher:
         self._within: dict[tuple[str, ...], tuple[NDArray[Any], bool, _Part]] = {}
         self._decoded: dict[tuple[str, str], TermPostings] = {}
         self._ends: dict[tuple[str, str], NDArray[Any]] = {}
+        # (field, token) -> the candidate rows of the phrase that read its positions, their
+        # keys there (see _term) and the token's index in that phrase
+        self._keys_at: dict[tuple[str, str], tuple[NDArray[Any], NDArray[Any], int]] = {}
         self._last_norm: tuple[str, NDArray[Any], NDArray[Any]] | None = None
         if section_terms and sections is not None:
             sec = np.zeros(seg.n, dtype=bool)
@@ -743,24 +788,46 @@ class _SegmentMatcher:
             cand = cand[_members(cand, lists[i].rows)]
         if not len(cand):
             return _empty()
+        if any(lists[i].pos is None for i in order):  # no positions: not a bigram here
+            return _empty()
         # Phrase: keys ``row << 32 | position - i`` of each token at the candidate rows only
         # (sorted: rows ascend, positions ascend within a row), intersected smallest first.
+        # phrase (issue 11): only the tokens of a cover are compared (see _cover), and each
+        # token's keys are kept for a later phrase of this query within fewer rows (a ranking
+        # word inside the query's phrase: 高质量 of 高质量发展).
         keysets: list[NDArray[Any]] = []
         tf_at: dict[int, NDArray[Any]] = {}  # token i -> its tf at each candidate row
+        shortcuts = PHRASE_SHORTCUTS
+        check = (
+            _cover(tokens, [lists[i].rows for i in range(len(tokens))])
+            if shortcuts
+            else frozenset(range(len(tokens)))
+        )
+        in_cand: NDArray[Any] | None = None
         for i in order:
             tp = lists[i]
-            if tp.pos is None:  # no positions stored: not a bigram here, no phrase
-                return _empty()
+            if not scored and i not in check:
+                continue
+            kept = self._keys_at.get((name, tokens[i])) if shortcuts and i in check else None
+            if kept is not None and not scored:
+                got = _keys_within(kept, cand, in_cand)
+                if got is not None:
+                    keys, in_cand = got
+                    keysets.append(keys - (i - kept[2]) if i != kept[2] else keys)
+                    continue
             idx = _index_of(tp.rows, cand)  # cand is a subset of tp.rows
             n_at = tf_at[i] = tp.tf[idx]
+            if i not in check:
+                continue
             begin = self._pos_ends(name, tokens[i], tp)[idx] - n_at
             total = int(n_at.sum())
             out_begin = np.cumsum(n_at) - n_at
             gather = np.repeat(begin - out_begin, n_at) + np.arange(total)
-            ppos = tp.pos[gather].astype(np.int64) - i
-            prow = np.repeat(cand, n_at)
-            ok = ppos >= 0
-            keysets.append((prow[ok] << 32) | ppos[ok])
+            # ``(row << 32) - i + position``: a position before i gives a key below the row's
+            # (the previous row's top), matching no start of token 0, which every cover has.
+            keys = np.repeat((cand << 32) - i, n_at) + tp.pos[gather]
+            self._keys_at[(name, tokens[i])] = (cand, keys, i)
+            keysets.append(keys)
         keysets.sort(key=len)
         starts = keysets[0]
         for keys in keysets[1:]:
@@ -991,6 +1058,56 @@ def _index_of(a: NDArray[Any], b: NDArray[Any]) -> NDArray[Any]:
         return found
     at: NDArray[Any] = np.searchsorted(a, b)
     return at
+
+
+def _cover(tokens: Term, rows: Sequence[NDArray[Any]]) -> frozenset[int]:
+    """The tokens of a phrase whose positions are compared: all of them, or for a phrase of
+    bigrams of one-character units, a cheapest cover (phrase, issue 11).
+
+    Every pair of adjacent units is indexed, so when the chosen bigrams hold every unit of the
+    phrase at its place (token 0 and the last, no two chosen ones more than 2 apart), the
+    others are there too: 高质|量发|展 at p, p+2, p+3 put 高质量发展 at p..p+4, so 质量 is at
+    p+1. A two-character token of two non-ASCII characters is always two units (numbers and
+    Latin words are longer units, and ``34%`` is both a unit and a pair). Cost of a token: its
+    rows in the lists (the positions it would read)."""
+    n = len(tokens)
+    if n < 4 or not all(len(t) == 2 and ord(t[0]) > 127 and ord(t[1]) > 127 for t in tokens):
+        return frozenset(range(n))  # 3 bigrams: 0 and 2 are needed anyway and cover 1
+    cost = [len(r) for r in rows]
+    best = [0] * n  # cheapest cover of units 0..k+1 choosing token k
+    prev = [-1] * n
+    best[0] = cost[0]
+    best[1] = cost[0] + cost[1]
+    prev[1] = 0
+    for k in range(2, n):
+        j = k - 1 if best[k - 1] <= best[k - 2] else k - 2
+        best[k], prev[k] = cost[k] + best[j], j
+    chosen, k = set(), n - 1
+    while k >= 0:
+        chosen.add(k)
+        k = prev[k]
+    return frozenset(chosen)
+
+
+def _keys_within(
+    kept: tuple[NDArray[Any], NDArray[Any], int], cand: NDArray[Any], in_cand: NDArray[Any] | None
+) -> tuple[NDArray[Any], NDArray[Any] | None] | None:
+    """A token's kept phrase keys (see ``_SegmentMatcher._term``) at the rows ``cand`` only,
+    when they are among the rows it was read at (else None); ``in_cand``: a bool array over the
+    rows marking ``cand``, made here once per phrase. The keys' offset is the kept one."""
+    rows, keys, offset = kept
+    if cand is rows or (len(cand) == len(rows) and np.array_equal(cand, rows)):
+        return keys, in_cand
+    if len(cand) > len(rows) or not bool(_members(cand, rows).all()):
+        return None
+    if in_cand is None:
+        in_cand = np.zeros(int(rows[-1]) + 2, dtype=bool)
+        in_cand[cand] = True
+    # each key's row: ``(row << 32) - offset + position`` plus the offset, shifted (the rows
+    # of another kept token may go beyond cand's: they read the last mark, never set)
+    at = np.minimum((keys + offset) >> 32, len(in_cand) - 1)
+    got: NDArray[Any] = keys[in_cand[at]]
+    return got, in_cand
 
 
 def _and(x: _Part, y: _Part) -> _Part:
