@@ -6,6 +6,7 @@
 * With the shortcuts (a phrase's cover compared only, tokens' phrase keys reused within fewer
   rows) and without them, every figure of ranked queries is the same bit for bit, across
   segments, deletions and filters.
+* :func:`matcher._index_of` with ``found_only`` finds the common elements;
 * :func:`matcher._cover` keeps token 0 and the last, leaves no unit uncovered, prefers the
   cheap tokens and keeps every token of a phrase with ASCII units.
 """
@@ -141,3 +142,12 @@ def test_cover_holds_every_unit_and_prefers_cheap_tokens() -> None:
     assert matcher._cover(["高质", "质量", "量发", "发展"], [np.zeros(1), np.zeros(9), *many[:2]])
     assert matcher._cover(["5%", "%发", "发展", "展高", "高质"], many) == frozenset(range(5))
     assert matcher._cover(["ab", "b高", "高质", "质量"], many[:4]) == frozenset(range(4))
+
+
+def test_index_of_found_only_is_the_indices_of_the_common_elements() -> None:
+    rng = np.random.default_rng(4)
+    for _ in range(200):
+        a = np.unique(rng.integers(0, rng.integers(1, 400), rng.integers(0, 60)))
+        b = np.unique(rng.integers(0, rng.integers(1, 400), rng.integers(0, 60)))
+        got = matcher._index_of(a, b, found_only=True)
+        assert got.tolist() == np.flatnonzero(np.isin(a, b)).tolist()

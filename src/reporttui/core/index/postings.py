@@ -399,17 +399,24 @@ def leb128_encode(values: NDArray[Any]) -> tuple[NDArray[Any], NDArray[Any]]:
 
 
 def leb128_decode(b: NDArray[Any]) -> NDArray[Any]:
-    """The int64 values of LEB128 bytes ``b`` (a uint8 array of whole values)."""
-    cont = b >= 0x80
-    if not cont.any():
+    """The int64 values of LEB128 bytes ``b`` (a uint8 array of whole values).
+
+    phrase (issue 11): each value starts as its last (highest) byte, then the values of two
+    bytes or more take their lower bytes in, one byte a pass over those values only (most
+    values are one byte): a few passes over the bytes instead of ten."""
+    last = b < 0x80
+    if last.all():
         return b.astype(np.int64)
-    ends = np.flatnonzero(~cont)
-    starts = np.empty_like(ends)
-    starts[0] = 0
-    starts[1:] = ends[:-1] + 1
-    v = (b & 0x7F).astype(np.int64)
-    v <<= 7 * (np.arange(len(b), dtype=np.int64) - np.repeat(starts, ends - starts + 1))
-    return np.add.reduceat(v, starts)
+    ends = np.flatnonzero(last)
+    v = b[ends].astype(np.int64)
+    lens = np.diff(ends, prepend=-1)  # bytes of each value
+    idx = np.flatnonzero(lens > 1)
+    k = 1
+    while len(idx):
+        v[idx] = (v[idx] << 7) | (b[ends[idx] - k] & 0x7F)
+        k += 1
+        idx = idx[lens[idx] > k]
+    return v
 
 
 def invert_units(c: UnitCollector) -> Inverted:
