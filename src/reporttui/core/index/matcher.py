@@ -1358,9 +1358,9 @@ def _decode(
                 # Positions stay in their stored width (a copy: the pages are released);
                 # the matcher widens only the positions it reads.
                 pos = tp.pos.copy() if tp.pos is not None else None
-                pieces.setdefault(key, []).append(
-                    TermPostings(tp.rows + offset if offset else tp.rows, tp.tf, pos)
-                )
+                if offset:
+                    tp.rows += offset  # a new array (postings_at's cumulative sum)
+                pieces.setdefault(key, []).append(TermPostings(tp.rows, tp.tf, pos))
             leb.end_segment()  # copies this segment's bytes before its pages are released
             read = -1  # lists were read
         finally:

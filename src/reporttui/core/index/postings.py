@@ -769,9 +769,8 @@ class FieldReader:
             rw, tw, pw = _CODE_WIDTH[(w >> 1) & 3], _CODE_WIDTH[(w >> 3) & 3], _CODE_WIDTH[w >> 5]
             at = self._data_at + start
             data = self._buf
-            rows = np.frombuffer(data, dtype=_WIDTH_DTYPE[rw], count=df, offset=at)
-            rows = rows.astype(np.int64)
-            np.cumsum(rows, out=rows)
+            gaps = np.frombuffer(data, dtype=_WIDTH_DTYPE[rw], count=df, offset=at)
+            rows = np.cumsum(gaps, dtype=np.int64)  # a new array (the caller may add to it)
             at += df * rw
             if tw:
                 tf = np.frombuffer(data, dtype=_WIDTH_DTYPE[tw], count=df, offset=at)
