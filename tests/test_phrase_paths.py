@@ -151,3 +151,42 @@ def test_index_of_found_only_is_the_indices_of_the_common_elements() -> None:
         b = np.unique(rng.integers(0, rng.integers(1, 400), rng.integers(0, 60)))
         got = matcher._index_of(a, b, found_only=True)
         assert got.tolist() == np.flatnonzero(np.isin(a, b)).tolist()
+
+
+def test_lists_filled_in_place_equal_the_concatenated_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A token in fixed widths in every segment is decoded into one array of its total size;
+    the same rows, frequencies and positions as per-segment lists concatenated."""
+    docs = _rows(5, 9, 80)
+    ix = index_batches([docs[k] + docs[k + 1] + docs[k + 2] for k in (0, 3, 6)])
+    tokens = {"发展", "质量", "高质", "展发", "发", "高", "量发"}
+    with ix.searcher() as s:
+        view = matcher.view(s.reader())
+        spec = matcher.MatchSpec(clauses=(((("发展",),),),))
+
+        def decode() -> dict[str, Any]:
+            merged = matcher._decode(
+                view, {BIGRAM_FIELD: tokens}, {BIGRAM_FIELD}, BIGRAM_FIELD, spec, None
+            )
+            return {t: merged.field(BIGRAM_FIELD).postings(t) for t in tokens}
+
+        decode()  # the view's entries of every token, looked up
+        filled = 0
+        real = matcher._Filled.of
+
+        def counting(entries: list[Any], with_pos: bool) -> Any:
+            nonlocal filled
+            got = real(entries, with_pos)
+            filled += got is not None
+            return got
+
+        monkeypatch.setattr(matcher._Filled, "of", staticmethod(counting))
+        fast = decode()
+        monkeypatch.setattr(matcher._Filled, "of", staticmethod(lambda e, w: None))
+        plain = decode()
+        assert filled >= 3  # fixed widths need long lists: some of these are
+        for t in tokens:
+            a, b = fast[t], plain[t]
+            assert a.rows.tolist() == b.rows.tolist() and a.tf.tolist() == b.tf.tolist()
+            assert (a.pos is None) == (b.pos is None)
+            if a.pos is not None:
+                assert a.pos.tolist() == b.pos.tolist() and a.pos.dtype == b.pos.dtype

@@ -37,6 +37,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from reporttui.core.index.postings import (
+    _CODE_WIDTH,
+    _WIDTH_DTYPE,
     Damaged,
     FieldReader,
     SegmentPostings,
@@ -1305,6 +1307,7 @@ def _decode(
     ]
     b_seg, b_nbytes, b_df, b_tf = leb._seg, leb._nbytes, leb.df, leb._tf
     b_pos, b_npos, b_off = leb._pos, leb._npos, leb._offset
+    filled = {key: f for key, with_pos, entries in wanted_keys if (f := _Filled.of(entries, with_pos))}
     for si, seg in enumerate(ix.segments):
         read = ix.looked_up
         try:
@@ -1352,6 +1355,11 @@ def _decode(
                         b_off.append(offset)
                         pieces.setdefault(key, []).append(len(b_df) - 1)
                     continue
+                into = filled.get(key)
+                if into is not None:  # straight into the token's arrays (no concatenation)
+                    if df:
+                        into.add(fr, meta, offset)
+                    continue
                 tp = fr.postings_at(i, with_pos, meta)
                 if not len(tp.rows):
                     continue
@@ -1376,9 +1384,13 @@ def _decode(
                 sum(
                     len(p.rows) if isinstance(p, TermPostings) else leb.df[p]
                     for p in pieces.get((name, t), ())
-                ),
+                )
+                + (filled[(name, t)].at if (name, t) in filled else 0),
             )
     decoded: dict[str, dict[str, TermPostings]] = {name: {} for name in wanted}
+    for (name, t), into in filled.items():
+        if into.at:
+            decoded[name][t] = into.postings()
     for (name, t), parts in pieces.items():
         if all(isinstance(p, int) for p in parts):  # consecutive in the layout: one slice
             decoded[name][t] = short(parts)  # type: ignore[arg-type]
@@ -1396,6 +1408,58 @@ def _decode(
     return _Merged(
         {name: _MergedField(ix.lengths(name), d) for name, d in decoded.items()}, skipped
     )
+
+
+class _Filled:
+    """One token's postings over the segments, decoded straight into arrays of their total
+    size (phrase, issue 11): when every segment's entry of the token is known and stored in
+    fixed widths (a common token), the lists need no per-segment arrays and no concatenation
+    (发展 at ten times the corpus: 1.3 M rows and 2.9 M positions over ~86 segments)."""
+
+    def __init__(self, df: int, npos: int, pos_dtype: Any) -> None:
+        self.rows = np.empty(df, dtype=np.int64)
+        self.tf = np.empty(df, dtype=np.int64)
+        self.pos = np.empty(npos, dtype=pos_dtype) if pos_dtype is not None else None
+        self.at = 0  # rows filled
+        self.pos_at = 0
+
+    @classmethod
+    def of(cls, entries: list[Any], with_pos: bool) -> _Filled | None:
+        """For a token's per-segment view entries (:meth:`IndexView.term_entries`), or None
+        when some is unknown, some list is LEB128 or only some store positions."""
+        df = npos = 0
+        width = 0
+        stored: set[bool] = set()
+        n = 0
+        for e in entries:
+            if e is None:
+                continue
+            if e is _UNSEEN:
+                return None
+            d, p, w, _, _ = e[1]
+            if not w & 1:
+                return None
+            n += 1
+            df += d
+            pw = _CODE_WIDTH[w >> 5]
+            stored.add(bool(pw))
+            width = max(width, pw)
+            npos += p
+        if n < 2 or len(stored) != 1:  # one list: nothing to concatenate
+            return None
+        want = with_pos and width > 0
+        return cls(df, npos if want else 0, _WIDTH_DTYPE[width] if want else None)
+
+    def add(self, fr: FieldReader, meta: _Meta, offset: int) -> None:
+        """The list of one segment (its ``meta``, its rows shifted by ``offset``)."""
+        a = self.at
+        self.at, self.pos_at = fr.fill(
+            meta, self.rows, self.tf, self.pos, a, self.pos_at, offset
+        )
+
+    def postings(self) -> TermPostings:
+        pos = self.pos[: self.pos_at] if self.pos is not None else None
+        return TermPostings(self.rows[: self.at], self.tf[: self.at], pos)
 
 
 class _LebBatch:

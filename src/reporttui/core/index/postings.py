@@ -794,6 +794,40 @@ class FieldReader:
         return TermPostings(rows, tf, pos)
 
 
+    def fill(
+        self,
+        meta: tuple[int, int, int, int, int],
+        rows: NDArray[Any],
+        tf: NDArray[Any],
+        pos: NDArray[Any] | None,
+        at: int,
+        pos_at: int,
+        offset: int,
+    ) -> tuple[int, int]:
+        """A fixed-width term's postings (its :meth:`term_meta`) written into ``rows``/``tf``
+        from ``at`` (rows plus ``offset``) and its positions into ``pos`` from ``pos_at``
+        (None: not wanted); returns where each ends (phrase, issue 11: no per-list arrays)."""
+        df, npos, w, start, _ = meta
+        rw, tw, pw = _CODE_WIDTH[(w >> 1) & 3], _CODE_WIDTH[(w >> 3) & 3], _CODE_WIDTH[w >> 5]
+        data, here = self._buf, self._data_at + start
+        out = rows[at : at + df]
+        np.cumsum(np.frombuffer(data, dtype=_WIDTH_DTYPE[rw], count=df, offset=here), out=out)
+        if offset:
+            out += offset
+        here += df * rw
+        if tw:
+            tf[at : at + df] = np.frombuffer(data, dtype=_WIDTH_DTYPE[tw], count=df, offset=here)
+        else:
+            tf[at : at + df] = 1
+        here += df * tw
+        if pos is not None and pw:
+            pos[pos_at : pos_at + npos] = np.frombuffer(
+                data, dtype=_WIDTH_DTYPE[pw], count=npos, offset=here
+            )
+            pos_at += npos
+        return at + df, pos_at
+
+
 class SegmentPostings:
     """A segment's postings file, mapped read-only."""
 
