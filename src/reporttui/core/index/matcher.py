@@ -653,6 +653,8 @@ class _SegmentMatcher:
         # (field, token) -> the candidate rows of the phrase that read its positions, their
         # keys there (see _term) and the token's index in that phrase
         self._keys_at: dict[tuple[str, str], tuple[NDArray[Any], NDArray[Any], int]] = {}
+        # (field, token) -> a phrase's candidate rows and the token's indices there
+        self._idx_at: dict[tuple[str, str], tuple[NDArray[Any], NDArray[Any]]] = {}
         self._last_norm: tuple[str, NDArray[Any], NDArray[Any]] | None = None
         if section_terms and sections is not None:
             sec = np.zeros(seg.n, dtype=bool)
@@ -732,6 +734,31 @@ class _SegmentMatcher:
         self._within[key] = (within, scored, got)
         return got
 
+    def _within_rows(
+        self, name: str, token: str, rows: NDArray[Any], within: NDArray[Any]
+    ) -> NDArray[Any]:
+        """Which of a token's ``rows`` are among ``within`` and kept: a mask or indices."""
+        m: NDArray[Any]
+        known = self._idx_at.get((name, token)) if PHRASE_SHORTCUTS else None
+        if known is not None:
+            # phrase (issue 11): the token's indices at a phrase's candidates, when they hold
+            # the rows wanted (a ranking word inside the query's phrase: 发展 of 高质量发展
+            # among its matches): no lookup in the whole list
+            cand, idx = known
+            sel = _members(cand, within)
+            if int(np.count_nonzero(sel)) == len(within):
+                m = idx[sel]
+                # (cand may be a document frequency's, over every row)
+                return m if self.keep is None else m[self.keep[rows[m]]]
+        if len(rows) > _FEW_WITHIN * len(within):
+            # phrase (issue 11): a few rows of a long list (a ranking word among a phrase's
+            # matches: 经济 among 764 of its 72k rows) are looked up there, not the whole
+            # list among them (the same rows, in order)
+            m = _index_of(rows, within, found_only=True)
+            return m if self.keep is None else m[self.keep[rows[m]]]
+        m = _members(rows, within)
+        return m if self.keep is None else m & self.keep[rows]
+
     def _postings(self, name: str, token: str) -> TermPostings:
         """A token's postings (decoded once per segment and query: alternatives share tokens)."""
         key = (name, token)
@@ -764,18 +791,10 @@ class _SegmentMatcher:
             tp = self._postings(name, tokens[0])
             rows, tf = tp.rows, tp.tf
             m: NDArray[Any] | None = None  # the rows kept: a mask or their indices
-            if within is not None and len(rows) > _FEW_WITHIN * len(within):
-                # phrase (issue 11): a few rows of a long list (a ranking word among a
-                # phrase's matches: 经济 among 764 of its 72k rows) are looked up there, not
-                # the whole list among them (the same rows, in order)
-                m = _index_of(rows, within, found_only=True)
-                if self.keep is not None:
-                    m = m[self.keep[rows[m]]]
+            if within is not None:
+                m = self._within_rows(name, tokens[0], rows, within)
             else:
                 m = None if self.keep is None else self.keep[rows]
-                if within is not None:
-                    w = _members(rows, within)
-                    m = w if m is None else m & w
             if m is not None:
                 rows, tf = rows[m], tf[m]
             if tp.pos is not None and len(tp.pos):
@@ -827,6 +846,7 @@ class _SegmentMatcher:
                     keysets.append(keys - (i - kept[2]) if i != kept[2] else keys)
                     continue
             idx = _index_of(tp.rows, cand)  # cand is a subset of tp.rows
+            self._idx_at[(name, tokens[i])] = (cand, idx)
             n_at = tf_at[i] = tp.tf[idx]
             if i not in check:
                 continue
