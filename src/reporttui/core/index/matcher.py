@@ -856,7 +856,9 @@ class _SegmentMatcher:
             gather = np.repeat(begin - out_begin, n_at) + np.arange(total)
             # ``(row << 32) - i + position``: a position before i gives a key below the row's
             # (the previous row's top), matching no start of token 0, which every cover has.
-            keys = np.repeat((cand << 32) - i, n_at) + tp.pos[gather]
+            pos = tp.pos
+            assert pos is not None  # (checked above)
+            keys = np.repeat((cand << 32) - i, n_at) + pos[gather]
             self._keys_at[(name, tokens[i])] = (cand, keys, i)
             keysets.append(keys)
         keysets.sort(key=len)
@@ -1086,9 +1088,9 @@ def _index_of(a: NDArray[Any], b: NDArray[Any], found_only: bool = False) -> NDA
     if found_only:  # b need not be a subset: the indices of its elements that are in a
         if not len(a) or not len(b):
             return np.zeros(0, dtype=np.intp)
-        at = np.searchsorted(a, b)
-        at = at[at < len(a)]
-        hit: NDArray[Any] = at[a[at] == b[: len(at)]]
+        near = np.searchsorted(a, b)
+        near = near[near < len(a)]
+        hit: NDArray[Any] = near[a[near] == b[: len(near)]]
         return hit
     if not len(b):
         return np.zeros(0, dtype=np.intp)
@@ -1327,7 +1329,9 @@ def _decode(
     ]
     b_seg, b_nbytes, b_df, b_tf = leb._seg, leb._nbytes, leb.df, leb._tf
     b_pos, b_npos, b_off = leb._pos, leb._npos, leb._offset
-    filled = {key: f for key, with_pos, entries in wanted_keys if (f := _Filled.of(entries, with_pos))}
+    filled = {
+        key: f for key, with_pos, entries in wanted_keys if (f := _Filled.of(entries, with_pos))
+    }
     for si, seg in enumerate(ix.segments):
         read = ix.looked_up
         try:
@@ -1473,9 +1477,7 @@ class _Filled:
     def add(self, fr: FieldReader, meta: _Meta, offset: int) -> None:
         """The list of one segment (its ``meta``, its rows shifted by ``offset``)."""
         a = self.at
-        self.at, self.pos_at = fr.fill(
-            meta, self.rows, self.tf, self.pos, a, self.pos_at, offset
-        )
+        self.at, self.pos_at = fr.fill(meta, self.rows, self.tf, self.pos, a, self.pos_at, offset)
 
     def postings(self) -> TermPostings:
         pos = self.pos[: self.pos_at] if self.pos is not None else None

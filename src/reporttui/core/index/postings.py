@@ -793,7 +793,6 @@ class FieldReader:
         pos = values[at : at + npos] if positions and w & 4 else None
         return TermPostings(rows, tf, pos)
 
-
     def fill(
         self,
         meta: tuple[int, int, int, int, int],
