@@ -23,7 +23,7 @@ from whoosh.index import Index
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
-from reporttui.core.index import dictionary, matcher, querywords, segcache, segment
+from reporttui.core.index import codec, dictionary, matcher, querywords, segcache, segment
 from reporttui.core.index.schema import (
     BIGRAM_FIELD,
     JIEBA_FIELD,
@@ -326,10 +326,38 @@ def _regionless(searcher: Any) -> dict[str, tuple[str, str]]:
     return out
 
 
+_regionless_docs_cache: weakref.WeakKeyDictionary[Any, dict[tuple[str, ...], list[str]]] = (
+    weakref.WeakKeyDictionary()
+)
+REGIONLESS_VALUES = 64
+"""Region values whose reports without region metadata a reader keeps (see :func:`regionless_docs`)."""
+
+
 def regionless_docs(searcher: Any, values: Sequence[str]) -> list[str]:
-    """Reports with no region metadata whose title names one of ``values`` or whose text often does."""
+    """Reports with no region metadata whose title names one of ``values`` or whose text often does.
+
+    query (issue 11): the answer depends on the reader and the values only (a reader's rows
+    never change), and finding it counts the region's name in every such report's opening
+    text (~0.8 ms of each ``region:`` query on the corpus): the last
+    :data:`REGIONLESS_VALUES` answers are kept per reader."""
     if not hasattr(searcher, "docs_for_query"):
         return []
+    reader = searcher.reader()
+    key = tuple(values)
+    try:
+        per_reader = _regionless_docs_cache.setdefault(reader, {})
+    except TypeError:
+        per_reader = {}
+    got = per_reader.get(key)
+    if got is None:
+        got = _regionless_docs(searcher, values)
+        if len(per_reader) >= REGIONLESS_VALUES:
+            per_reader.clear()
+        per_reader[key] = got
+    return list(got)
+
+
+def _regionless_docs(searcher: Any, values: Sequence[str]) -> list[str]:
     out = []
     for doc_id, (title, text) in _regionless(searcher).items():
         for v in values:
@@ -772,6 +800,12 @@ def _rerank(
         plan.literal_terms or tuple(c.words[0] for c in plan.clauses if c.words)
     )
     block = ranking.RERANK_BLOCK
+    # query (issue 11): per query, not per row: the column sizes, the stored-row reader and
+    # the literal terms without whitespace
+    n_roles = len(roles) if roles is not None else 0
+    n_lengths = len(lengths) if lengths is not None else 0
+    rows = _stored_rows(reader)
+    literal_squeezed = tuple("".join(w.split()) for w in plan.literal_terms)
     out: list[tuple[ranking.Scored, dict[str, Any]]] = []
     done: set[int] = set()
     best = 0.0
@@ -787,12 +821,8 @@ def _rerank(
         base = {d: s / best for d, s in t.pool.items()}
 
         def cheap(d: int, t: _Tier = t, base: dict[int, float] = base) -> float:
-            role = roles[d] if roles is not None and d < len(roles) else ranking.ROLE_BODY
-            n = (
-                byte_to_length(int(lengths[d]))
-                if lengths is not None and d < len(lengths)
-                else ranking.FULL
-            )
+            role = roles[d] if d < n_roles else ranking.ROLE_BODY
+            n = byte_to_length(int(lengths[d])) if d < n_lengths else ranking.FULL
             first = t.firsts.get(d, -1)
             return ranking.prior(base[d], role or ranking.ROLE_BODY, n, first) + (
                 meta_w * len(t.meta_rows[d]) / n_groups if d in t.meta_rows else 0.0
@@ -810,7 +840,20 @@ def _rerank(
             first_block = False
             done.update(chunk)
             scored = [
-                _full(searcher, d, base[d], t, roles, plan, groups, n_groups, kind) for d in chunk
+                _full(
+                    searcher,
+                    d,
+                    base[d],
+                    t,
+                    roles,
+                    plan,
+                    groups,
+                    n_groups,
+                    kind,
+                    rows=rows,
+                    literal_squeezed=literal_squeezed,
+                )
+                for d in chunk
             ]
             # equal scores in a stable order (document, paragraph), not the index's internal
             # document numbers, which change with every rebuild (parallel workers, merges).
@@ -836,14 +879,21 @@ def _full(
     groups: Any,
     n_groups: int,
     kind: Any,
+    *,
+    rows: Callable[[int], dict[str, Any]] | None = None,
+    literal_squeezed: tuple[str, ...] | None = None,
 ) -> tuple[ranking.Scored, dict[str, Any]]:
-    """One row's full signals (its stored text read) and its stored fields."""
-    stored = searcher.stored_fields(d)
+    """One row's full signals (its stored text read) and its stored fields (``rows``: the
+    reader's stored rows, ``literal_squeezed``: the plan's literal terms without whitespace,
+    when the caller has them)."""
+    stored = (rows or _stored_rows(searcher.reader()))(d)
     text = stored.get("text", "")
     sp = stored.get("section_path") or ""
     role = (roles[d] if roles is not None and d < len(roles) else "") or ranking.ROLE_BODY
     squeezed = "".join(text.split())
-    literal = all("".join(w.split()) in squeezed for w in plan.literal_terms)
+    if literal_squeezed is None:
+        literal_squeezed = tuple("".join(w.split()) for w in plan.literal_terms)
+    literal = all(w in squeezed for w in literal_squeezed)
     syn_reasons = (
         ()
         if literal
@@ -919,6 +969,19 @@ class _RoleColumn:
 
 
 _roles_cache: weakref.WeakKeyDictionary[Any, _RoleColumn | None] = weakref.WeakKeyDictionary()
+_stored_cache: weakref.WeakKeyDictionary[Any, codec.StoredRows] = weakref.WeakKeyDictionary()
+
+
+def _stored_rows(reader: Any) -> Callable[[int], dict[str, Any]]:
+    """docnum -> stored row (as ``reader.stored_fields``), per reader: see codec.StoredRows."""
+    try:
+        return _stored_cache[reader]
+    except KeyError:
+        pass
+    except TypeError:
+        return reader.stored_fields  # type: ignore[no-any-return]
+    got = _stored_cache[reader] = codec.StoredRows(reader)
+    return got
 
 
 def _roles(reader: Any) -> _RoleColumn | None:
