@@ -1542,23 +1542,26 @@ class _LebBatch:
         npos = np.asarray(self._npos, np.int64)[o]
         vs = vstart[o]
         offset = np.asarray(self._offset, np.int64)[o]
-        lists = np.arange(len(o))
         out = np.zeros(len(o) + 1, np.int64)
         np.cumsum(df, out=out[1:])
-        k = np.repeat(lists, df)
-        j = np.arange(int(out[-1]), dtype=np.int64) - out[:-1][k]  # index inside its list
-        c = np.cumsum(values[vs[k] + j])  # row gaps -> rows, per list after subtracting
+        # phrase (issue 11): each row's value index is its number plus its list's shift (one
+        # repeat per list figure instead of gathers by list number: half the passes)
+        ridx = np.arange(int(out[-1]), dtype=np.int64) + np.repeat(vs - out[:-1], df)
+        c = np.cumsum(values[ridx])  # row gaps -> rows, per list after subtracting
         before = np.where(out[:-1] > 0, c[np.maximum(out[:-1] - 1, 0)], 0)
-        self._rows = c - before[k] + offset[k]
-        tf_at = np.minimum(vs[k] + df[k] + j, len(values) - 1)
-        self._tfs = np.where(has_tf[k], values[tf_at], 1)
+        self._rows = c + np.repeat(offset - before, df)
+        if has_tf.any():  # the tf follow the row gaps
+            tshift = np.repeat(np.where(has_tf, df, 0), df)
+            tf_at = np.minimum(ridx + tshift, len(values) - 1)
+            self._tfs = np.where(tshift > 0, values[tf_at], 1)
+        else:
+            self._tfs = np.ones(len(ridx), dtype=np.int64)
         # Positions follow the row gaps (and the tf when stored).
         pstart = vs + df + np.where(has_tf, df, 0)
         pout = np.zeros(len(o) + 1, np.int64)
         np.cumsum(npos, out=pout[1:])
-        kp = np.repeat(lists, npos)
-        jp = np.arange(int(pout[-1]), dtype=np.int64) - pout[:-1][kp]
-        self._poss = values[pstart[kp] + jp]
+        pidx = np.arange(int(pout[-1]), dtype=np.int64) + np.repeat(pstart - pout[:-1], npos)
+        self._poss = values[pidx]
         row_at, pos_at = out.tolist(), pout.tolist()
         for idx, piece in enumerate(order):
             self._row_at[piece], self._end_row[piece] = row_at[idx], row_at[idx + 1]
