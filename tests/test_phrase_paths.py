@@ -190,3 +190,17 @@ def test_lists_filled_in_place_equal_the_concatenated_ones(monkeypatch: pytest.M
             assert (a.pos is None) == (b.pos is None)
             if a.pos is not None:
                 assert a.pos.tolist() == b.pos.tolist() and a.pos.dtype == b.pos.dtype
+
+
+def test_lookup_finds_the_common_elements_and_their_indices() -> None:
+    """Both ways (binary search, and the uninitialised inverse array) on every shape."""
+    rng = np.random.default_rng(6)
+    shapes = [(1, 60), (60, 1), (400, 400), (5000, 60), (60, 5000), (3000, 3000)]
+    for na, nb in shapes * 20:
+        span = int(rng.integers(1, 4 * max(na, nb)))
+        a = np.unique(rng.integers(0, span, na))
+        b = np.unique(rng.integers(0, span, nb))
+        found, idx = matcher._lookup(a, b)
+        assert found.tolist() == np.isin(b, a).tolist()
+        assert a[idx].tolist() == b[found].tolist()
+        assert idx.tolist() == np.flatnonzero(np.isin(a, b)).tolist()

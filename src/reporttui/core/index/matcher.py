@@ -807,17 +807,30 @@ class _SegmentMatcher:
             return _Part(rows, score, tf, first)
         lists = [self._postings(name, t) for t in tokens]
         order = sorted(range(len(tokens)), key=lambda i: len(lists[i].rows))
-        cand = lists[order[0]].rows
-        if self.keep is not None:
-            cand = cand[self.keep[cand]]
+        # Candidates: the rarest token's rows (kept, within), then those in each other list;
+        # each token's indices at them come with the lookup (phrase, issue 11: one pass over
+        # a list for both, not a membership mask and then an index search).
+        first_rows = lists[order[0]].rows
+        mask = None if self.keep is None else self.keep[first_rows]
         if within is not None:
-            cand = cand[_members(cand, within)]
+            w = _members(first_rows, within)
+            mask = w if mask is None else mask & w
+        at0 = np.flatnonzero(mask) if mask is not None else None
+        cand = first_rows[at0] if at0 is not None else first_rows
+        idx_of: dict[int, NDArray[Any]] = {}
         for i in order[1:]:
             if not len(cand):
                 return _empty()
-            cand = cand[_members(cand, lists[i].rows)]
+            found, idx = _lookup(lists[i].rows, cand)
+            if len(idx) != len(cand):
+                cand = cand[found]
+                at0 = np.flatnonzero(found) if at0 is None else at0[found]
+                for k in idx_of:
+                    idx_of[k] = idx_of[k][found]
+            idx_of[i] = idx
         if not len(cand):
             return _empty()
+        idx_of[order[0]] = at0 if at0 is not None else np.arange(len(cand), dtype=np.intp)
         if any(lists[i].pos is None for i in order):  # no positions: not a bigram here
             return _empty()
         # Phrase: keys ``row << 32 | position - i`` of each token at the candidate rows only
@@ -845,7 +858,7 @@ class _SegmentMatcher:
                     keys, in_cand = got
                     keysets.append(keys - (i - kept[2]) if i != kept[2] else keys)
                     continue
-            idx = _index_of(tp.rows, cand)  # cand is a subset of tp.rows
+            idx = idx_of[i]  # where each candidate is in the token's rows
             self._idx_at[(name, tokens[i])] = (cand, idx)
             n_at = tf_at[i] = tp.tf[idx]
             if i not in check:
@@ -1153,6 +1166,32 @@ def _keys_within(
     at = np.minimum((keys + offset) >> 32, len(in_cand) - 1)
     got: NDArray[Any] = keys[in_cand[at]]
     return got, in_cand
+
+
+def _lookup(a: NDArray[Any], b: NDArray[Any]) -> tuple[NDArray[Any], NDArray[Any]]:
+    """For sorted unique ``a`` and ``b``: a mask of ``b``'s elements that are in ``a``, and
+    their indices in ``a`` (phrase, issue 11: a phrase's candidates in each token's rows).
+
+    Few elements in a long list are binary-searched; else the list's indices are scattered
+    over its values in an uninitialised array and read back at ``b``, each checked against
+    ``a`` (a value not in ``a`` reads whatever the memory held: never its own index)."""
+    n, m = len(a), len(b)
+    if not n or not m:
+        return np.zeros(m, dtype=bool), np.zeros(0, dtype=np.intp)
+    top = max(int(a[-1]), int(b[-1])) + 1
+    dense = min(int(a[0]), int(b[0])) >= 0 and top <= _DENSE_SPAN * (n + m) + 4096
+    if dense and 2 * m * n.bit_length() >= n:
+        inv = np.empty(top, dtype=np.intp)
+        inv[a] = np.arange(n, dtype=np.intp)
+        at = inv[b]
+        ok = (at >= 0) & (at < n)
+    else:
+        at = np.searchsorted(a, b)
+        ok = at < n
+    at[~ok] = 0
+    ok &= a[at] == b
+    idx: NDArray[Any] = at[ok]
+    return ok, idx
 
 
 def _and(x: _Part, y: _Part) -> _Part:
