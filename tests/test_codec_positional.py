@@ -80,5 +80,7 @@ def test_stored_rows_equal_whooshs_over_segments_and_deletions(tmp_path: Path) -
         rows = codec.StoredRows(reader)
         n = reader.doc_count_all()
         assert [rows(i) for i in range(n)] == [reader.stored_fields(i) for i in range(n)]
-        assert [list(rows(i)) for i in range(n)] == [list(reader.stored_fields(i)) for i in range(n)]
+        assert [list(rows(i)) for i in range(n)] == [
+            list(reader.stored_fields(i)) for i in range(n)
+        ]
     ix.close()

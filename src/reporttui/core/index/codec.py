@@ -44,7 +44,6 @@ from typing import Any
 
 from whoosh.codec import whoosh3
 from whoosh.codec.whoosh3 import W3Codec
-from whoosh.filedb.structfile import StructFile
 
 _w3: Any = whoosh3  # the per-document classes are not in the project's Whoosh stubs
 STORED_COLUMN: Any = _w3.STORED_COLUMN
@@ -184,6 +183,8 @@ class RowPerDocWriter(W3PerDocWriter):  # type: ignore[misc]
 
 
 _cols: Any = importlib.import_module("whoosh.columns")  # not in the project's Whoosh stubs
+_structfile: Any = importlib.import_module("whoosh.filedb.structfile")  # nor this
+StructFile: Any = _structfile.StructFile
 
 
 def _offsets_and_lengths(dbfile: Any, basepos: int, length: int, doccount: int) -> tuple[Any, Any]:
