@@ -177,6 +177,23 @@ def test_proximity_for_several_words() -> None:
     assert order(r)[0] == near
 
 
+def test_a_lead_naming_one_of_several_words_counts_less_than_its_share() -> None:
+    """Round 6: lead and section grow with the share of the words to SHARE_POWER (2): one word
+    of two in the lead is a quarter; all words, or a single word, count in full."""
+    groups = (("乡村",), ("旅游",))
+    one = ranking.score_row(0, 1.0, "建设美丽乡村。" + FILLER + "发展旅游。", (), "body", groups)
+    both = ranking.score_row(0, 1.0, "发展乡村旅游。" + FILLER, (), "body", groups)
+    single = ranking.score_row(0, 1.0, "建设美丽乡村。" + FILLER, (), "body", (("乡村",),))
+    assert one.signals["lead"] == 0.5**ranking.SHARE_POWER == 0.25
+    assert both.signals["lead"] == single.signals["lead"] == 1.0
+    sec = ("（一）建设美丽乡村",)
+    one_t = ranking.score_row(0, 1.0, FILLER + "乡村旅游。", sec, "body", groups)
+    single_t = ranking.score_row(0, 1.0, FILLER + "乡村。", sec, "body", (("乡村",),))
+    assert single_t.signals["section"] == ranking.SECTION_BROAD
+    assert one_t.signals["section"] == ranking.SECTION_BROAD / 2 * 0.5
+    assert both.score > one.score
+
+
 def test_a_word_named_only_as_a_list_item_ranks_below_one_the_sentence_is_about() -> None:
     listed = FILLER + "大力发展海上风电、氢能、光伏等产业。"
     about = FILLER + "推进氢能产业集聚发展，建设加氢站。"
@@ -403,6 +420,22 @@ def test_a_region_word_also_matches_the_reports_metadata() -> None:
     assert any("太原市" in why for why in r.hits[0].reasons)
     assert any("metadata" in line for line in r.expansions)
     assert search(ix, "太原", use_jieba=False).total == 1  # alone, a word is only text
+
+
+def test_the_reports_own_place_in_its_text_does_not_count_again(monkeypatch: object) -> None:
+    """Round 6: in 太原's own report the word 太原 is matched by the metadata; a row that also
+    names 太原 in its text scores like one that does not (BM25F over the other words only)."""
+    names = "在太原各地推进民营经济发展。" + FILLER
+    plain = "在本市各地推进民营经济发展。" + FILLER
+    ix = build_index([make_doc("ty", [names, plain], region="太原市")])
+    r = search(ix, "太原 民营经济", use_jieba=False)
+    by_text = {h.text: h for h in r.hits}
+    assert by_text[names].score == by_text[plain].score
+    assert all("太原市 (report metadata)" in " ".join(h.reasons) for h in r.hits)
+    monkeypatch.setattr(ranking, "METADATA_WORD_ONCE", False)  # type: ignore[attr-defined]
+    r = search(ix, "太原 民营经济", use_jieba=False)
+    by_text = {h.text: h for h in r.hits}
+    assert by_text[names].score > by_text[plain].score  # the term is what makes them equal
 
 
 def test_a_year_word_matches_the_reports_year() -> None:

@@ -50,6 +50,12 @@ PARTS = (*PARTS[:-1], "held6", "held7", "held8", "all")
 """Round 5's blind sets over reports of their own (judge: held6-held8), each run like held3-5."""
 PARTS = (*PARTS[:-1], "held9", "all")
 """Round 5's last blind set (judge, measuring the final ranking), run like held6-8."""
+PARTS = (*PARTS[:-1], "pool5", "all")
+GROUPS["pool5"] = GROUPS["pool"]
+GROUPS["pool"] = ("tune", "held4", "held5", "held6", "held7", "held8", "held9")
+"""From round 6 held6-held9 (measured blind in round 5, figures recorded) are tuned on too: ``pool``
+is tune + held4 ... held9 (125 queries); ``pool5`` keeps round 5's membership (tune + held4 +
+held5) so that round's figure stays reproducible. ``aside`` is unchanged (held, held2, held3)."""
 
 
 def metrics(ranked: list[str], grades: dict[str, int]) -> dict[str, float]:

@@ -4,7 +4,7 @@
     python benchmarks/ranking/study.py --work DIR [--all] [QUERY_ID ...]
 
 Reads the indexes ``run.py --work DIR`` built. Prints, for each tuning-pool query (parts
-``tune``, ``held4``, ``held5``) whose first relevant row is below rank 1 or whose nDCG@10 < 0.8
+``tune``, ``held4`` ... ``held9``) whose first relevant row is below rank 1 or whose nDCG@10 < 0.8
 (every one with ``--all``), the top 10 (grade, score, the score's terms, reasons, the row's
 opening) and the best-graded rows that are not in the top 10 (their rank in the top 60). The
 held-aside parts (held, held2, held3) are refused: their per-query output is never looked at.
@@ -20,12 +20,11 @@ from pathlib import Path
 import common
 from run import metrics
 
-TUNING_POOL = ("tune", "held4", "held5")
+TUNING_POOL = ("tune", "held4", "held5", "held6", "held7", "held8", "held9")
+"""The tuning pool (round 6: held6-held9 joined it, see run.py's ``GROUPS``)."""
 SETS = (
     ("", common.JUDGMENTS_FILE),
-    ("held3", common.JUDGMENTS_HELD3),
-    ("held4", common.JUDGMENTS_HELD4),
-    ("held5", common.JUDGMENTS_HELD5),
+    *((name, judgments) for name, (_reports, judgments) in common.HELD_SETS.items()),
 )
 
 

@@ -795,6 +795,11 @@ class _SegmentMatcher:
             for alt in clause
         )
 
+    def _matched(self, clause: tuple[tuple[Term, ...], ...]) -> bool:
+        """Whether every term of the clause was matched over all rows in this query."""
+        cache = self._cache
+        return bool(clause) and all(tuple(t) in cache for alt in clause for t in alt)
+
     def _clauses(self, clauses: tuple[tuple[tuple[Term, ...], ...], ...]) -> _Part | None:
         """The AND of the clauses (each an OR of alternatives, each an AND of terms).
 
@@ -803,7 +808,11 @@ class _SegmentMatcher:
         rows that match all); the figures are then added up in the clauses' own order, as the
         reference implementation adds them (the same floats, bit for bit).
         """
-        est = [self._estimate(c) for c in clauses]
+        # phrase (issue 11): a clause whose terms were all matched over every row already (an
+        # earlier spec of the same query: the widened one before the literal one) costs nothing
+        # and goes first, so the others are matched within its rows as the earlier spec matched
+        # them (民营经济 营商环境: the literal 民营经济 was matched a second time, over all rows).
+        est = [-1 if self._matched(c) else self._estimate(c) for c in clauses]
         parts: list[_Part | None] = [None] * len(clauses)
         within: NDArray[Any] | None = None
         for ci in sorted(range(len(clauses)), key=est.__getitem__):

@@ -33,8 +33,9 @@ def _any_of(ch: str) -> str:
 
 @functools.lru_cache(maxsize=512)
 def _plain_pattern(folded_term: str) -> re.Pattern[str] | None:
-    """For a term of single-character units only (CJK, punctuation): a regex finding every
-    occurrence, overlapping ones too, with whitespace allowed between characters; else None.
+    """For a term of single-character units only (CJK, punctuation): a regex matching an
+    occurrence, with whitespace allowed between characters (:func:`_plain_spans` finds every
+    one, overlapping ones too); else None.
 
     query (issue 11): it runs on the text as stored, each character of the term standing for
     every character that folds to it (fold maps one character to one and keeps whitespace
@@ -43,7 +44,26 @@ def _plain_pattern(folded_term: str) -> re.Pattern[str] | None:
     chars = [c for c in folded_term if not c.isspace()]
     if not chars or any(c in _NOT_PLAIN for c in chars):
         return None
-    return re.compile("(?=(" + r"\s*".join(map(_any_of, chars)) + "))")
+    return re.compile(r"\s*".join(map(_any_of, chars)))
+
+
+@functools.lru_cache(maxsize=512)
+def _term_pattern(term: str) -> re.Pattern[str] | None:
+    """:func:`_plain_pattern` of the folded ``term`` (folded once per term, not once per hit)."""
+    return _plain_pattern(fold(term))
+
+
+def _plain_spans(pattern: re.Pattern[str], text: str) -> list[Span]:
+    """Every match of ``pattern`` in ``text``, overlapping ones too: a search from each match's
+    start + 1, the matches a lookahead ``(?=(...))`` finds at every position (query, issue 11:
+    the search skips to the term's first character in C; the lookahead was tried at each
+    position of the text, ~7x slower)."""
+    out: list[Span] = []
+    m = pattern.search(text)
+    while m is not None:
+        out.append(m.span())
+        m = pattern.search(text, m.start() + 1)
+    return out
 
 
 def find_spans(text: str, terms: Sequence[str]) -> list[Span]:
@@ -60,9 +80,9 @@ def find_spans(text: str, terms: Sequence[str]) -> list[Span]:
     starts: list[int] | None = None
     found: list[Span] = []
     for term in dict.fromkeys(terms):
-        plain = _plain_pattern(fold(term))
+        plain = _term_pattern(term)
         if plain is not None:
-            found.extend((m.start(1), m.end(1)) for m in plain.finditer(text))
+            found.extend(_plain_spans(plain, text))
             continue
         wanted = units(term)
         if not wanted:
@@ -155,8 +175,24 @@ def make_snippet(text: str, spans: Sequence[Span], width: int = 80) -> tuple[str
     width = max(int(width), 8)
     if len(text) <= width:
         return text, [tuple(s) for s in spans if s[0] < s[1]]  # type: ignore[misc]
-    best_start, best_count = 0, -1
     lead = width // 4
+    if len(spans) <= 1:  # the one span's window (what _densest picks for it), or the start
+        start = max(0, min(spans[0][0] - lead, len(text) - width)) if spans else 0
+    else:
+        start = _densest(text, spans, width, lead)
+    end = min(len(text), start + width)
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    shift = len(prefix) - start
+    shifted = [
+        (max(s, start) + shift, min(e, end) + shift) for s, e in spans if e > start and s < end
+    ]
+    return prefix + text[start:end] + suffix, shifted
+
+
+def _densest(text: str, spans: Sequence[Span], width: int, lead: int) -> int:
+    """The start of the window (``lead`` characters before a span) holding the most spans."""
+    best_start, best_count = 0, -1
     # safety: counted by bisection over the sorted starts and ends (linear in the spans; a
     # paragraph with 50,000 matches took minutes when every anchor rescanned every span).
     starts = sorted(s for s, _ in spans)
@@ -172,12 +208,4 @@ def make_snippet(text: str, spans: Sequence[Span], width: int = 80) -> tuple[str
             count = max(0, bisect_right(ends, end) - bisect_left(starts, start))
         if count > best_count:
             best_start, best_count = start, count
-    start = best_start
-    end = min(len(text), start + width)
-    prefix = "…" if start > 0 else ""
-    suffix = "…" if end < len(text) else ""
-    shift = len(prefix) - start
-    shifted = [
-        (max(s, start) + shift, min(e, end) + shift) for s, e in spans if e > start and s < end
-    ]
-    return prefix + text[start:end] + suffix, shifted
+    return best_start

@@ -23,7 +23,7 @@ from whoosh.index import Index
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
-from reporttui.core.index import dictionary, matcher, querywords, segcache, segment
+from reporttui.core.index import codec, dictionary, matcher, querywords, segcache, segment
 from reporttui.core.index.schema import (
     BIGRAM_FIELD,
     JIEBA_FIELD,
@@ -865,7 +865,7 @@ def _full(
     kind: Any,
 ) -> tuple[ranking.Scored, dict[str, Any]]:
     """One row's full signals (its stored text read) and its stored fields."""
-    stored = searcher.stored_fields(d)
+    stored = _stored_rows(searcher.reader())(d)
     text = stored.get("text", "")
     sp = stored.get("section_path") or ""
     role = (roles[d] if roles is not None and d < len(roles) else "") or ranking.ROLE_BODY
@@ -950,6 +950,19 @@ class _RoleColumn:
 
 
 _roles_cache: weakref.WeakKeyDictionary[Any, _RoleColumn | None] = weakref.WeakKeyDictionary()
+_stored_cache: weakref.WeakKeyDictionary[Any, codec.StoredRows] = weakref.WeakKeyDictionary()
+
+
+def _stored_rows(reader: Any) -> Callable[[int], dict[str, Any]]:
+    """docnum -> stored row (as ``reader.stored_fields``), per reader: see codec.StoredRows."""
+    try:
+        return _stored_cache[reader]
+    except KeyError:
+        pass
+    except TypeError:
+        return reader.stored_fields  # type: ignore[no-any-return]
+    got = _stored_cache[reader] = codec.StoredRows(reader)
+    return got
 
 
 def _roles(reader: Any) -> _RoleColumn | None:
@@ -1140,10 +1153,10 @@ def _candidates(
     matched = found.rows
     meta = [c for c in plan.clauses if c.metadata_rows is not None]
     found2: matcher.Matches | None = None
+    in_meta: set[int] | None = None
     if meta:
         rest = Plan(tuple(c for c in plan.clauses if c.metadata_rows is None))
         rest_spec = match_spec(pq, home, use_jieba, rest, boosts=spec.boosts)
-        in_meta: set[int] | None = None
         for c in meta:
             rows = c.metadata_rows or frozenset()
             in_meta = set(rows) if in_meta is None else in_meta & rows
@@ -1185,6 +1198,8 @@ def _candidates(
             for d, f in _firsts(found2, top2).items():
                 if d not in firsts or (f >= 0 and (firsts[d] < 0 or f < firsts[d])):
                     firsts[d] = f
+            if ranking.METADATA_WORD_ONCE and in_meta:
+                _score_without_metadata_words(pool, firsts, found2, in_meta)
         meta_rows: dict[int, tuple[str, ...]] = {}
         for d in pool:
             hit = tuple(
@@ -1217,6 +1232,29 @@ def _only_in(rows: dict[int, float], other: matcher.Matches) -> dict[int, float]
 _filter_cache: weakref.WeakKeyDictionary[Any, dict[Any, Any]] = weakref.WeakKeyDictionary()
 FILTER_CACHE = 32
 """Filter queries whose rows a reader keeps (see :func:`_filter_rows`)."""
+
+
+def _score_without_metadata_words(
+    pool: dict[int, float], firsts: dict[int, int], found2: matcher.Matches, in_meta: set[int]
+) -> None:
+    """Rows of the reports the metadata words name are scored without those words (ranking,
+    issue 8, round 6): their BM25F and first match come from the match of the other words,
+    so 景德镇 in the text of 景德镇's own report (景德镇直升机…) does not lift a row over one
+    about 陶瓷: the metadata already counted the word once (``metadata``)."""
+    import numpy as np
+
+    rows = found2.rows
+    if not len(rows):
+        return
+    for d in pool:
+        if d not in in_meta:
+            continue
+        i = int(np.searchsorted(rows, d))
+        if i < len(rows) and int(rows[i]) == d:
+            pool[d] = float(found2.score[i])
+            f = int(found2.first[i])
+            if f >= 0:
+                firsts[d] = f
 
 
 def _filter_rows(searcher: Searcher, filt: wq.Query | None) -> Any:
