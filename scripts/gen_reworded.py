@@ -55,6 +55,8 @@ STOP = (
 """Words no term starts or ends with, besides core/data/stopwords.txt."""
 FUNCTION = "的了和与及或并等是为在对将把向以从由被"
 """Function characters a term's first or last word cannot start or end with."""
+ENUMERATION = "等"
+"""Characters that end a list: a long form holding them (农村等领域改革) is not the term's."""
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _CLAUSE = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -121,6 +123,8 @@ def long_forms(texts: list[str], min_short: int, min_long: int) -> list[tuple[st
                     mid = "".join(toks[i + 1 : j])
                     if len(mid) > MAX_GAP:
                         break
+                    if any(c in ENUMERATION for c in mid):
+                        continue  # 农村等领域改革: an enumeration's tail, not a form of the term
                     if not word(toks[j]):
                         continue
                     s = a + toks[j]

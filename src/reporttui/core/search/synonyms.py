@@ -116,9 +116,10 @@ _vcache: dict[tuple[Path | None, float], tuple[dict[str, tuple[str, ...]], dict[
 def variants(
     home: Path | None = None,
 ) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    """Search's whole table: (name -> group, the hand table merged with the indicator forms of
-    ``reworded.txt``; term -> its one-way longer forms), reread when the user file changes.
-    Keyword analysis uses :func:`table` (the hand groups) alone."""
+    """The generated table: (name -> its indicator group of ``reworded.txt``; term -> its
+    one-way longer forms, with the user file's ``>`` lines), reread when the user file changes.
+    :func:`expansions` joins it to :func:`table` (the hand groups, which keyword analysis uses
+    alone)."""
     path = _user_path(home)
     try:
         mtime = path.stat().st_mtime if path is not None else 0.0
@@ -130,13 +131,14 @@ def variants(
     if got is not None:
         return got
     data = resources.files("reporttui.core") / "data"
-    hand = data.joinpath("synonyms.txt").read_text(encoding="utf-8")
     generated = data.joinpath(REWORDED).read_text(encoding="utf-8")
     user = ""
     if path is not None and mtime:
         with contextlib.suppress(OSError):
             user = path.read_text(encoding="utf-8", errors="replace")
-    groups = merge(parse_groups(hand) + parse_groups(generated) + parse_groups(user))
+    # the generated groups merge among themselves only: a hand group's broad name (外资 of
+    # 利用外资) must not reach a generated indicator group (实际利用外资 ↔ 外商直接投资)
+    groups = merge(parse_groups(generated))
     longer = parse_longer(generated)
     for term, forms in parse_longer(user).items():
         longer[term] = tuple(dict.fromkeys(longer.get(term, ()) + forms))
@@ -171,8 +173,8 @@ def expansions(word: str, home: Path | None = None) -> Expansion | None:
     uses this second kind only for a word that is not found as typed.
     """
     tab, longer = variants(home)
-    if word in tab or word in longer:
-        hand = table(home).get(word, ())
+    hand = table(home).get(word, ())
+    if hand or word in tab or word in longer:
         names = [n for n in hand if n != word]  # the hand group's order first, as it was
         names += [n for n in tab.get(word, ()) if n != word and n not in hand]
         forms = [n for n in longer.get(word, ()) if n != word and n not in names]
