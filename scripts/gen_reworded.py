@@ -36,7 +36,7 @@ OUT = ROOT / "src" / "reporttui" / "core" / "data" / "reworded.txt"
 INDICATORS = ROOT / "src" / "reporttui" / "core" / "data" / "indicators.toml"
 MAX_GAP = 4
 """Characters allowed between the two words of a term in a long form."""
-MAX_LONG = 6
+MAX_LONG = 3
 """Long forms kept per term."""
 STOP = (
     "一是",
@@ -55,8 +55,8 @@ STOP = (
 """Words no term starts or ends with, besides core/data/stopwords.txt."""
 FUNCTION = "的了和与及或并等是为在对将把向以从由被"
 """Function characters a term's first or last word cannot start or end with."""
-ENUMERATION = "等"
-"""Characters that end a list: a long form holding them (农村等领域改革) is not the term's."""
+ENUMERATION = ("等", "等等")
+"""Words that end a list: a long form holding one (农村等领域改革) is not the term's (甲等 is)."""
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _CLAUSE = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -123,7 +123,7 @@ def long_forms(texts: list[str], min_short: int, min_long: int) -> list[tuple[st
                     mid = "".join(toks[i + 1 : j])
                     if len(mid) > MAX_GAP:
                         break
-                    if any(c in ENUMERATION for c in mid):
+                    if any(t in ENUMERATION for t in toks[i + 1 : j]):
                         continue  # 农村等领域改革: an enumeration's tail, not a form of the term
                     if not word(toks[j]):
                         continue

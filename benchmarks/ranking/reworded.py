@@ -6,7 +6,7 @@
 Reads the indexes ``run.py --work DIR`` built. For every tuning-pool query (parts tune,
 held4-held9; the aside parts are never read), runs the search with a limit of 5,000 twice: with
 the generated table (``core/data/reworded.txt``: indicator wordings, one-way longer forms) and
-without it (the hand synonym table alone). Prints how many graded rows were not returned without
+without it (the hand synonym table alone; ``--only`` keeps one kind of the table). Prints how many graded rows were not returned without
 it, how many the table adds by grade (2, 1, 0, unjudged), and whether every row found without it
 keeps its order. ``--near GAP`` also counts a clause-level NEAR tier over what is still not
 returned: rows holding every jieba word of a one-word query in order within one clause, at most
@@ -33,6 +33,11 @@ def main() -> None:
     ap.add_argument("--work", required=True)
     ap.add_argument("--near", type=int, help="also count a NEAR tier with this gap")
     ap.add_argument("--per-query", action="store_true")
+    ap.add_argument(
+        "--only",
+        choices=("indicators", "longer"),
+        help="use one kind of the generated table (= groups or > longer forms)",
+    )
     args = ap.parse_args()
     from whoosh.index import open_dir
 
@@ -41,7 +46,15 @@ def main() -> None:
 
     work = Path(args.work)
     home = work / "home"
-    full = synonyms.variants
+    whole = synonyms.variants
+
+    def full(h: Any = None) -> Any:
+        groups, longer = whole(h)
+        if args.only == "indicators":
+            return groups, {}
+        if args.only == "longer":
+            return {}, longer
+        return groups, longer
 
     def hand(h: Any = None) -> Any:
         return (synonyms.table(h), {})
@@ -82,7 +95,10 @@ def main() -> None:
                     before = keys(search(s, q["query"], limit=5000, home=home))
                 finally:
                     synonyms.variants = full  # type: ignore[assignment]
-                after = keys(search(s, q["query"], limit=5000, home=home))
+                try:
+                    after = keys(search(s, q["query"], limit=5000, home=home))
+                finally:
+                    synonyms.variants = whole  # type: ignore[assignment]
                 old = set(before)
                 added = [k for k in after if k not in old]
                 tot["graded2"] += sum(1 for g in grades.values() if g == 2)

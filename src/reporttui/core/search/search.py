@@ -1135,15 +1135,15 @@ def _candidates(
                 for c in plan.clauses
             ),
         )
-        found, found_lit, found_hand = _match_all(
-            searcher,
-            (
-                spec,
-                match_spec(pq, home, use_jieba, boosts=spec.boosts),
-                match_spec(pq, home, use_jieba, hand, boosts=spec.boosts),
-            ),
-            allowed_rows,
-        )
+        lit_spec = match_spec(pq, home, use_jieba, boosts=spec.boosts)
+        hand_spec = match_spec(pq, home, use_jieba, hand, boosts=spec.boosts)
+        if hand_spec == lit_spec:  # no hand synonyms: the query as typed is the one without them
+            found, found_lit = _match_all(searcher, (spec, lit_spec), allowed_rows)
+            found_hand = found_lit
+        else:
+            found, found_lit, found_hand = _match_all(
+                searcher, (spec, lit_spec, hand_spec), allowed_rows
+            )
     elif widened:  # both matches at once (query, issue 11: their postings are decoded once)
         found, found_lit = _match_all(
             searcher, (spec, match_spec(pq, home, use_jieba, boosts=spec.boosts)), allowed_rows
