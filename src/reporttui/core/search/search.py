@@ -823,9 +823,7 @@ def _rerank(
         # rows only generated forms find come after all others: they never take a block's
         # place from a row the query finds without them (whose order stays as it was)
         gen = t.generated_rows
-        order = sorted(
-            (d for d in t.pool if d not in done), key=lambda d: (d in gen, -cheap(d), d)
-        )
+        order = sorted((d for d in t.pool if d not in done), key=lambda d: (d in gen, -cheap(d), d))
         first_block = True
         while order and len(out) < limit:
             chunk, rest = order[:block], order[block:]
@@ -1129,9 +1127,7 @@ def _candidates(
         hand = replace(
             plan,
             clauses=tuple(
-                replace(
-                    c, alternatives=tuple(a for a in c.alternatives if a not in c.generated)
-                )
+                replace(c, alternatives=tuple(a for a in c.alternatives if a not in c.generated))
                 for c in plan.clauses
             ),
         )
