@@ -68,3 +68,31 @@ def test_region_mask_equals_stepping_every_row() -> None:
         titles = search._regionless_titles(searcher)
         assert titles == {d: t for d, (t, _) in search._regionless(searcher).items()}
         assert set(titles) == {"d00", "d01", "d04"}
+
+
+def test_regionless_docs_kept_per_reader_and_values() -> None:
+    """query (issue 11): the region-less reports naming a region are kept per reader and values:
+    the same answer as computing it, another for other values, recomputed for a new reader."""
+    from dataclasses import replace
+
+    from conftest_search import make_doc
+    from reporttui.core.index.indexer import open_writer
+    from reporttui.core.index.schema import document_rows
+
+    docs = [
+        make_doc("a1", ["古交市古交市古交市发展。"], region=None),
+        replace(make_doc("a2", ["太原市推进改革。"], region=None), title="太原市政府工作报告"),
+        make_doc("a3", ["晋中市发展。"], region="晋中市"),
+    ]
+    ix = build_index(docs)
+    with ix.searcher() as searcher:
+        assert search.regionless_docs(searcher, ("古交",)) == ["a1"]
+        assert search.regionless_docs(searcher, ("古交",)) == ["a1"]  # kept
+        assert search._regionless_docs(searcher, ("古交",)) == ["a1"]
+        assert search.regionless_docs(searcher, ("太原",)) == ["a2"]
+        assert search.regionless_docs(searcher, ("晋中",)) == []
+    w = open_writer(ix)
+    w.add_rows(document_rows(make_doc("a4", ["古交市古交市古交市建设。"], region=None)))
+    w.commit()
+    with ix.searcher() as searcher:  # a new reader: computed again
+        assert sorted(search.regionless_docs(searcher, ("古交",))) == ["a1", "a4"]

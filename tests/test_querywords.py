@@ -55,6 +55,14 @@ def _compare_with_jieba(home: Path, tok: Any) -> None:
         samples.append(run[i : i + k])
     for text in samples:
         assert querywords.cut_for_search(text, home) == list(tok.cut_for_search(text)), text
+    # query (issue 11): the per-first-character key ranges hold exactly the keys beginning with it
+    cache = querywords._cache(home)
+    assert cache is not None
+    for head in ("林", "发", "5", "z"):
+        lo, hi = cache.starting(head)
+        want = sorted(w.encode() for w in tok.FREQ if w.startswith(head))
+        assert [cache[i] for i in range(lo, hi)] == want
+        assert all(cache.get(w.decode(), lo, hi) == tok.FREQ[w.decode()] for w in want[:50])
 
 
 def test_no_cache_means_none(tmp_path: Path) -> None:

@@ -326,10 +326,38 @@ def _regionless(searcher: Any) -> dict[str, tuple[str, str]]:
     return out
 
 
+_regionless_docs_cache: weakref.WeakKeyDictionary[Any, dict[tuple[str, ...], list[str]]] = (
+    weakref.WeakKeyDictionary()
+)
+REGIONLESS_VALUES = 64
+"""Region values whose reports without region metadata a reader keeps (see :func:`regionless_docs`)."""
+
+
 def regionless_docs(searcher: Any, values: Sequence[str]) -> list[str]:
-    """Reports with no region metadata whose title names one of ``values`` or whose text often does."""
+    """Reports with no region metadata whose title names one of ``values`` or whose text often does.
+
+    query (issue 11): the answer depends on the reader and the values only (a reader's rows
+    never change), and finding it counts the region's name in every such report's opening
+    text (~0.8 ms of each ``region:`` query on the corpus): the last
+    :data:`REGIONLESS_VALUES` answers are kept per reader."""
     if not hasattr(searcher, "docs_for_query"):
         return []
+    reader = searcher.reader()
+    key = tuple(values)
+    try:
+        per_reader = _regionless_docs_cache.setdefault(reader, {})
+    except TypeError:
+        per_reader = {}
+    got = per_reader.get(key)
+    if got is None:
+        got = _regionless_docs(searcher, values)
+        if len(per_reader) >= REGIONLESS_VALUES:
+            per_reader.clear()
+        per_reader[key] = got
+    return list(got)
+
+
+def _regionless_docs(searcher: Any, values: Sequence[str]) -> list[str]:
     out = []
     for doc_id, (title, text) in _regionless(searcher).items():
         for v in values:
@@ -613,7 +641,12 @@ def understand(
         if meta is not None:
             notes.append(
                 f"{clause[0][0].text}: as text, or the report's metadata: {meta[1]} "
-                f"({len(meta[0])} rows)"
+                f"({len(meta[0])} rows"
+                + (
+                    f"; there {clause[0][0].text} in the text is not scored again)"
+                    if ranking.METADATA_WORD_ONCE
+                    else ")"
+                )
             )
         clauses.append(
             Clause(
@@ -792,6 +825,12 @@ def _rerank(
         plan.literal_terms or tuple(c.words[0] for c in plan.clauses if c.words)
     )
     block = ranking.RERANK_BLOCK
+    # query (issue 11): per query, not per row: the column sizes, the stored-row reader and
+    # the literal terms without whitespace
+    n_roles = len(roles) if roles is not None else 0
+    n_lengths = len(lengths) if lengths is not None else 0
+    rows = _stored_rows(reader)
+    literal_squeezed = tuple("".join(w.split()) for w in plan.literal_terms)
     out: list[tuple[ranking.Scored, dict[str, Any]]] = []
     done: set[int] = set()
     best = 0.0
@@ -809,12 +848,8 @@ def _rerank(
         base = {d: s / best for d, s in t.pool.items()}
 
         def cheap(d: int, t: _Tier = t, base: dict[int, float] = base) -> float:
-            role = roles[d] if roles is not None and d < len(roles) else ranking.ROLE_BODY
-            n = (
-                byte_to_length(int(lengths[d]))
-                if lengths is not None and d < len(lengths)
-                else ranking.FULL
-            )
+            role = roles[d] if d < n_roles else ranking.ROLE_BODY
+            n = byte_to_length(int(lengths[d])) if d < n_lengths else ranking.FULL
             first = t.firsts.get(d, -1)
             return ranking.prior(base[d], role or ranking.ROLE_BODY, n, first) + (
                 meta_w * len(t.meta_rows[d]) / n_groups if d in t.meta_rows else 0.0
@@ -835,7 +870,20 @@ def _rerank(
             first_block = False
             done.update(chunk)
             scored = [
-                _full(searcher, d, base[d], t, roles, plan, groups, n_groups, kind) for d in chunk
+                _full(
+                    searcher,
+                    d,
+                    base[d],
+                    t,
+                    roles,
+                    plan,
+                    groups,
+                    n_groups,
+                    kind,
+                    rows=rows,
+                    literal_squeezed=literal_squeezed,
+                )
+                for d in chunk
             ]
             # equal scores in a stable order (document, paragraph), not the index's internal
             # document numbers, which change with every rebuild (parallel workers, merges).
@@ -861,14 +909,21 @@ def _full(
     groups: Any,
     n_groups: int,
     kind: Any,
+    *,
+    rows: Callable[[int], dict[str, Any]] | None = None,
+    literal_squeezed: tuple[str, ...] | None = None,
 ) -> tuple[ranking.Scored, dict[str, Any]]:
-    """One row's full signals (its stored text read) and its stored fields."""
-    stored = _stored_rows(searcher.reader())(d)
+    """One row's full signals (its stored text read) and its stored fields (``rows``: the
+    reader's stored rows, ``literal_squeezed``: the plan's literal terms without whitespace,
+    when the caller has them)."""
+    stored = (rows or _stored_rows(searcher.reader()))(d)
     text = stored.get("text", "")
     sp = stored.get("section_path") or ""
     role = (roles[d] if roles is not None and d < len(roles) else "") or ranking.ROLE_BODY
     squeezed = "".join(text.split())
-    literal = all("".join(w.split()) in squeezed for w in plan.literal_terms)
+    if literal_squeezed is None:
+        literal_squeezed = tuple("".join(w.split()) for w in plan.literal_terms)
+    literal = all(w in squeezed for w in literal_squeezed)
     syn_reasons = (
         ()
         if literal
@@ -1152,7 +1207,15 @@ def _candidates(
     in_meta: set[int] | None = None
     if meta:
         rest = Plan(tuple(c for c in plan.clauses if c.metadata_rows is None))
-        rest_spec = match_spec(pq, home, use_jieba, rest, boosts=spec.boosts)
+        rest_boosts = spec.boosts
+        if ranking.METADATA_WORD_ONCE:  # the metadata words' ranking words do not score either
+            meta_words = [fold("".join(w.split())) for c in meta for w in c.words]
+            rest_boosts = tuple(
+                (toks, w)
+                for toks, w in spec.boosts
+                if not any(_token_text(toks) in m for m in meta_words)
+            )
+        rest_spec = match_spec(pq, home, use_jieba, rest, boosts=rest_boosts)
         for c in meta:
             rows = c.metadata_rows or frozenset()
             in_meta = set(rows) if in_meta is None else in_meta & rows
@@ -1228,6 +1291,15 @@ def _only_in(rows: dict[int, float], other: matcher.Matches) -> dict[int, float]
 _filter_cache: weakref.WeakKeyDictionary[Any, dict[Any, Any]] = weakref.WeakKeyDictionary()
 FILTER_CACHE = 32
 """Filter queries whose rows a reader keeps (see :func:`_filter_rows`)."""
+
+
+def _token_text(tokens: matcher.Term) -> str:
+    """The text a ranking word's exact-field tokens spell (overlapping bigrams joined)."""
+    if not tokens:
+        return ""
+    if all(len(t) == 2 for t in tokens):
+        return tokens[0] + "".join(t[-1:] for t in tokens[1:])
+    return "".join(tokens)
 
 
 def _score_without_metadata_words(
