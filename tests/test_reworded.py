@@ -79,7 +79,7 @@ def test_an_indicator_written_another_way_is_found() -> None:
 
 def test_generated_forms_only_add_rows_and_keep_the_order_of_the_others(monkeypatch) -> None:
     """On the seeds, for words with shipped forms: every row found without the generated table
-    is still found, in the same order, and the rows it adds come after all of them."""
+    is still found, in the same order, and (on the seeds) the rows it adds come after them."""
     from conftest_search import seed_index
 
     ix = seed_index()

@@ -59,7 +59,16 @@ def main() -> None:
     def hand(h: Any = None) -> Any:
         return (synonyms.table(h), {})
 
-    tot = {"graded2": 0, "missed2": 0, "g2": 0, "g1": 0, "g0": 0, "unjudged": 0, "reordered": 0}
+    tot = {
+        "graded2": 0,
+        "missed2": 0,
+        "g2": 0,
+        "g1": 0,
+        "g0": 0,
+        "unjudged": 0,
+        "reordered": 0,
+        "new_before_old": 0,
+    }
     near = {"g2": 0, "g1": 0, "g0": 0, "unjudged": 0}
     sets = [("", common.JUDGMENTS_FILE)] + [(n, j) for n, (_, j) in common.HELD_SETS.items()]
     cut: Any = None
@@ -110,6 +119,11 @@ def main() -> None:
                     tot[k] += v
                 if [k for k in after if k in old] != before:
                     tot["reordered"] += 1
+                if after[: len(before)] != before:
+                    tot["new_before_old"] += 1
+                    if args.per_query:
+                        at = next(i for i, (x, y) in enumerate(zip(before, after)) if x != y)
+                        print(f"{q['id']} {q['query']}: an added row at {at + 1} of {len(before)}")
                 if args.per_query and added:
                     print(f"{q['id']} {q['query']}: +{len(added)} {n}")
                 words = [w for w in q["query"].split() if ":" not in w and not w.startswith("-")]
@@ -138,7 +152,8 @@ def main() -> None:
         f"pool: {tot['graded2']} rows graded 2, {tot['missed2']} never returned without the "
         f"generated table; it adds grade 2: {tot['g2']}, grade 1: {tot['g1']}, grade 0: "
         f"{tot['g0']}, unjudged: {tot['unjudged']}; queries whose earlier rows moved: "
-        f"{tot['reordered']}"
+        f"{tot['reordered']}; queries where an added row comes before one of them: "
+        f"{tot['new_before_old']}"
     )
     if args.near is not None:
         print(f"NEAR (gap {args.near}) over what is still not returned: {near}")
