@@ -122,7 +122,9 @@ def main() -> None:
                 if after[: len(before)] != before:
                     tot["new_before_old"] += 1
                     if args.per_query:
-                        at = next(i for i, (x, y) in enumerate(zip(before, after)) if x != y)
+                        at = next(
+                            i for i, (x, y) in enumerate(zip(before, after, strict=False)) if x != y
+                        )
                         print(f"{q['id']} {q['query']}: an added row at {at + 1} of {len(before)}")
                 if args.per_query and added:
                     print(f"{q['id']} {q['query']}: +{len(added)} {n}")
