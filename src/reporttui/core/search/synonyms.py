@@ -110,7 +110,9 @@ def table(home: Path | None = None) -> dict[str, tuple[str, ...]]:
     return merged
 
 
-_vcache: dict[tuple[Path | None, float], tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]] = {}
+_vcache: dict[
+    tuple[Path | None, float], tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]
+] = {}
 
 
 def variants(
@@ -182,8 +184,7 @@ def expansions(word: str, home: Path | None = None) -> Expansion | None:
         kept = [
             n
             for n in names + forms
-            if n in hand
-            or (word not in n and not any(o != n and o in n for o in names + forms))
+            if n in hand or (word not in n and not any(o != n and o in n for o in names + forms))
         ]
         others = tuple((n,) for n in kept)
         long_kept = tuple(n for n in kept if n in forms)
