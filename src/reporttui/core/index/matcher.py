@@ -37,6 +37,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from reporttui.core.index.postings import (
+    _CODE_WIDTH,
+    _WIDTH_DTYPE,
     Damaged,
     FieldReader,
     SegmentPostings,
@@ -124,6 +126,10 @@ class _Part:
 REUSE_WITHIN = True
 """Reuse a phrase matched within some rows when it is asked within a subset of them (see
 :meth:`_SegmentMatcher.term`; a switch for the test comparing both ways)."""
+
+PHRASE_SHORTCUTS = True
+"""Compare a phrase's cover only and reuse tokens' phrase keys within fewer rows (see
+:meth:`_SegmentMatcher._term`; a switch for the test comparing both ways)."""
 
 _CHECK_ONCE_ROWS = 20_000
 """Above this many matching rows, counting relies on a once-per-index check that each
@@ -565,6 +571,43 @@ class SectionCounts(Mapping[tuple[str, str], int]):
         return f"SectionCounts({self.as_dict()!r})"
 
 
+KEEP_FREED = 64 << 20
+"""Bytes of freed memory the C allocator keeps for reuse (see :func:`keep_freed_memory`)."""
+MMAP_ABOVE = 32 << 20
+"""Allocations above this size get their own mapping (glibc's default ceiling for its own)."""
+_malloc_set = False
+
+
+def keep_freed_memory() -> None:
+    """phrase (issue 11): make glibc's allocator reuse the memory of freed big arrays.
+
+    A search allocates many arrays of 0.1-20 MB (a common word's rows, dense masks over every
+    row) and frees them at once. By default glibc gives each array over ~128 KB its own mapping
+    or returns the heap's free top to the kernel, so the next array's pages are all new: one
+    page fault per 4 KB touched, most of a common word's matching (发展: matcher 7.3 -> 1.8 ms
+    CPU at 1x). Here arrays up to :data:`MMAP_ABOVE` come from the heap and up to
+    :data:`KEEP_FREED` bytes of its free top are kept (the process keeps at most that much
+    more resident than it uses). Set once per process, on the first index view (the reading
+    side); elsewhere (not glibc) nothing happens."""
+    global _malloc_set
+    if _malloc_set:
+        return
+    _malloc_set = True
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):  # not glibc
+        return
+    m_trim_threshold, m_mmap_threshold = -1, -3  # glibc's malloc.h
+    mallopt(m_mmap_threshold, MMAP_ABOVE)
+    mallopt(m_trim_threshold, KEEP_FREED)
+
+
 _views: weakref.WeakKeyDictionary[Any, IndexView] = weakref.WeakKeyDictionary()
 _views_lock = threading.Lock()
 
@@ -574,6 +617,7 @@ def view(reader: Any) -> IndexView:
     with _views_lock:
         got = _views.get(reader)
         if got is None:
+            keep_freed_memory()
             got = IndexView(reader)
             with contextlib.suppress(TypeError):
                 _views[reader] = got
@@ -606,6 +650,11 @@ class _SegmentMatcher:
         self._within: dict[tuple[str, ...], tuple[NDArray[Any], bool, _Part]] = {}
         self._decoded: dict[tuple[str, str], TermPostings] = {}
         self._ends: dict[tuple[str, str], NDArray[Any]] = {}
+        # (field, token) -> the candidate rows of the phrase that read its positions, their
+        # keys there (see _term) and the token's index in that phrase
+        self._keys_at: dict[tuple[str, str], tuple[NDArray[Any], NDArray[Any], int]] = {}
+        # (field, token) -> a phrase's candidate rows and the token's indices there
+        self._idx_at: dict[tuple[str, str], tuple[NDArray[Any], NDArray[Any]]] = {}
         self._last_norm: tuple[str, NDArray[Any], NDArray[Any]] | None = None
         if section_terms and sections is not None:
             sec = np.zeros(seg.n, dtype=bool)
@@ -685,6 +734,31 @@ class _SegmentMatcher:
         self._within[key] = (within, scored, got)
         return got
 
+    def _within_rows(
+        self, name: str, token: str, rows: NDArray[Any], within: NDArray[Any]
+    ) -> NDArray[Any]:
+        """Which of a token's ``rows`` are among ``within`` and kept: a mask or indices."""
+        m: NDArray[Any]
+        known = self._idx_at.get((name, token)) if PHRASE_SHORTCUTS else None
+        if known is not None:
+            # phrase (issue 11): the token's indices at a phrase's candidates, when they hold
+            # the rows wanted (a ranking word inside the query's phrase: 发展 of 高质量发展
+            # among its matches): no lookup in the whole list
+            cand, idx = known
+            sel = _members(cand, within)
+            if int(np.count_nonzero(sel)) == len(within):
+                m = idx[sel]
+                # (cand may be a document frequency's, over every row)
+                return m if self.keep is None else m[self.keep[rows[m]]]
+        if len(rows) > _FEW_WITHIN * len(within):
+            # phrase (issue 11): a few rows of a long list (a ranking word among a phrase's
+            # matches: 经济 among 764 of its 72k rows) are looked up there, not the whole
+            # list among them (the same rows, in order)
+            m = _index_of(rows, within, found_only=True)
+            return m if self.keep is None else m[self.keep[rows[m]]]
+        m = _members(rows, within)
+        return m if self.keep is None else m & self.keep[rows]
+
     def _postings(self, name: str, token: str) -> TermPostings:
         """A token's postings (decoded once per segment and query: alternatives share tokens)."""
         key = (name, token)
@@ -716,10 +790,11 @@ class _SegmentMatcher:
         if len(tokens) == 1:
             tp = self._postings(name, tokens[0])
             rows, tf = tp.rows, tp.tf
-            m = None if self.keep is None else self.keep[rows]
+            m: NDArray[Any] | None = None  # the rows kept: a mask or their indices
             if within is not None:
-                w = _members(rows, within)
-                m = w if m is None else m & w
+                m = self._within_rows(name, tokens[0], rows, within)
+            else:
+                m = None if self.keep is None else self.keep[rows]
             if m is not None:
                 rows, tf = rows[m], tf[m]
             if tp.pos is not None and len(tp.pos):
@@ -732,35 +807,73 @@ class _SegmentMatcher:
             return _Part(rows, score, tf, first)
         lists = [self._postings(name, t) for t in tokens]
         order = sorted(range(len(tokens)), key=lambda i: len(lists[i].rows))
-        cand = lists[order[0]].rows
-        if self.keep is not None:
-            cand = cand[self.keep[cand]]
+        # Candidates: the rarest token's rows (kept, within), then those in each other list;
+        # each token's indices at them come with the lookup (phrase, issue 11: one pass over
+        # a list for both, not a membership mask and then an index search).
+        first_rows = lists[order[0]].rows
+        mask = None if self.keep is None else self.keep[first_rows]
         if within is not None:
-            cand = cand[_members(cand, within)]
+            w = _members(first_rows, within)
+            mask = w if mask is None else mask & w
+        at0 = np.flatnonzero(mask) if mask is not None else None
+        cand = first_rows[at0] if at0 is not None else first_rows
+        idx_of: dict[int, NDArray[Any]] = {}
         for i in order[1:]:
             if not len(cand):
                 return _empty()
-            cand = cand[_members(cand, lists[i].rows)]
+            found, idx = _lookup(lists[i].rows, cand)
+            if len(idx) != len(cand):
+                cand = cand[found]
+                at0 = np.flatnonzero(found) if at0 is None else at0[found]
+                for k in idx_of:
+                    idx_of[k] = idx_of[k][found]
+            idx_of[i] = idx
         if not len(cand):
+            return _empty()
+        idx_of[order[0]] = at0 if at0 is not None else np.arange(len(cand), dtype=np.intp)
+        if any(lists[i].pos is None for i in order):  # no positions: not a bigram here
             return _empty()
         # Phrase: keys ``row << 32 | position - i`` of each token at the candidate rows only
         # (sorted: rows ascend, positions ascend within a row), intersected smallest first.
+        # phrase (issue 11): only the tokens of a cover are compared (see _cover), and each
+        # token's keys are kept for a later phrase of this query within fewer rows (a ranking
+        # word inside the query's phrase: 高质量 of 高质量发展).
         keysets: list[NDArray[Any]] = []
         tf_at: dict[int, NDArray[Any]] = {}  # token i -> its tf at each candidate row
+        shortcuts = PHRASE_SHORTCUTS
+        check = (
+            _cover(tokens, [lists[i].rows for i in range(len(tokens))])
+            if shortcuts
+            else frozenset(range(len(tokens)))
+        )
+        in_cand: NDArray[Any] | None = None
         for i in order:
             tp = lists[i]
-            if tp.pos is None:  # no positions stored: not a bigram here, no phrase
-                return _empty()
-            idx = _index_of(tp.rows, cand)  # cand is a subset of tp.rows
+            if not scored and i not in check:
+                continue
+            kept = self._keys_at.get((name, tokens[i])) if shortcuts and i in check else None
+            if kept is not None and not scored:
+                got = _keys_within(kept, cand, in_cand)
+                if got is not None:
+                    keys, in_cand = got
+                    keysets.append(keys - (i - kept[2]) if i != kept[2] else keys)
+                    continue
+            idx = idx_of[i]  # where each candidate is in the token's rows
+            self._idx_at[(name, tokens[i])] = (cand, idx)
             n_at = tf_at[i] = tp.tf[idx]
+            if i not in check:
+                continue
             begin = self._pos_ends(name, tokens[i], tp)[idx] - n_at
             total = int(n_at.sum())
             out_begin = np.cumsum(n_at) - n_at
             gather = np.repeat(begin - out_begin, n_at) + np.arange(total)
-            ppos = tp.pos[gather].astype(np.int64) - i
-            prow = np.repeat(cand, n_at)
-            ok = ppos >= 0
-            keysets.append((prow[ok] << 32) | ppos[ok])
+            # ``(row << 32) - i + position``: a position before i gives a key below the row's
+            # (the previous row's top), matching no start of token 0, which every cover has.
+            pos = tp.pos
+            assert pos is not None  # (checked above)
+            keys = np.repeat((cand << 32) - i, n_at) + pos[gather]
+            self._keys_at[(name, tokens[i])] = (cand, keys, i)
+            keysets.append(keys)
         keysets.sort(key=len)
         starts = keysets[0]
         for keys in keysets[1:]:
@@ -966,12 +1079,16 @@ def _members(a: NDArray[Any], b: NDArray[Any]) -> NDArray[Any]:
     return found
 
 
+_FEW_WITHIN = 8
+"""A one-token term wanted within rows this many times fewer than its list looks them up in it
+(binary searches) instead of marking them for a pass over the list."""
+
 _DENSE_INDEX = 8192
 """:func:`_index_of` uses an inverse array for at least this many candidates only: with fewer
 (乡村振兴's 5k in 13k rows) it measured no faster in isolation and slower in the whole query."""
 
 
-def _index_of(a: NDArray[Any], b: NDArray[Any]) -> NDArray[Any]:
+def _index_of(a: NDArray[Any], b: NDArray[Any], found_only: bool = False) -> NDArray[Any]:
     """Where each element of sorted ``b`` sits in sorted unique ``a`` (``b`` is a subset of ``a``).
 
     query (issue 11): a phrase's candidate rows are looked up in each token's rows; when the
@@ -979,7 +1096,15 @@ def _index_of(a: NDArray[Any], b: NDArray[Any]) -> NDArray[Any]:
     least a tenth of the list (filling the array costs about what a tenth of the list's binary
     searches does) and many (``_DENSE_INDEX``), an inverse array over the rows replaces a binary
     search per candidate (高质量发展: 14k candidates in 128k rows; its four lookups 2.2 -> 0.9
-    ms; the same indices)."""
+    ms; the same indices). ``found_only``: ``b`` may hold elements not in ``a``; the indices
+    in ``a`` of those that are (ascending)."""
+    if found_only:  # b need not be a subset: the indices of its elements that are in a
+        if not len(a) or not len(b):
+            return np.zeros(0, dtype=np.intp)
+        near = np.searchsorted(a, b)
+        near = near[near < len(a)]
+        hit: NDArray[Any] = near[a[near] == b[: len(near)]]
+        return hit
     if not len(b):
         return np.zeros(0, dtype=np.intp)
     top = int(a[-1]) + 1
@@ -991,6 +1116,82 @@ def _index_of(a: NDArray[Any], b: NDArray[Any]) -> NDArray[Any]:
         return found
     at: NDArray[Any] = np.searchsorted(a, b)
     return at
+
+
+def _cover(tokens: Term, rows: Sequence[NDArray[Any]]) -> frozenset[int]:
+    """The tokens of a phrase whose positions are compared: all of them, or for a phrase of
+    bigrams of one-character units, a cheapest cover (phrase, issue 11).
+
+    Every pair of adjacent units is indexed, so when the chosen bigrams hold every unit of the
+    phrase at its place (token 0 and the last, no two chosen ones more than 2 apart), the
+    others are there too: 高质|量发|展 at p, p+2, p+3 put 高质量发展 at p..p+4, so 质量 is at
+    p+1. A two-character token of two non-ASCII characters is always two units (numbers and
+    Latin words are longer units, and ``34%`` is both a unit and a pair). Cost of a token: its
+    rows in the lists (the positions it would read)."""
+    n = len(tokens)
+    if n < 4 or not all(len(t) == 2 and ord(t[0]) > 127 and ord(t[1]) > 127 for t in tokens):
+        return frozenset(range(n))  # 3 bigrams: 0 and 2 are needed anyway and cover 1
+    cost = [len(r) for r in rows]
+    best = [0] * n  # cheapest cover of units 0..k+1 choosing token k
+    prev = [-1] * n
+    best[0] = cost[0]
+    best[1] = cost[0] + cost[1]
+    prev[1] = 0
+    for k in range(2, n):
+        j = k - 1 if best[k - 1] <= best[k - 2] else k - 2
+        best[k], prev[k] = cost[k] + best[j], j
+    chosen, k = set(), n - 1
+    while k >= 0:
+        chosen.add(k)
+        k = prev[k]
+    return frozenset(chosen)
+
+
+def _keys_within(
+    kept: tuple[NDArray[Any], NDArray[Any], int], cand: NDArray[Any], in_cand: NDArray[Any] | None
+) -> tuple[NDArray[Any], NDArray[Any] | None] | None:
+    """A token's kept phrase keys (see ``_SegmentMatcher._term``) at the rows ``cand`` only,
+    when they are among the rows it was read at (else None); ``in_cand``: a bool array over the
+    rows marking ``cand``, made here once per phrase. The keys' offset is the kept one."""
+    rows, keys, offset = kept
+    if cand is rows or (len(cand) == len(rows) and np.array_equal(cand, rows)):
+        return keys, in_cand
+    if len(cand) > len(rows) or not bool(_members(cand, rows).all()):
+        return None
+    if in_cand is None:
+        in_cand = np.zeros(int(rows[-1]) + 2, dtype=bool)
+        in_cand[cand] = True
+    # each key's row: ``(row << 32) - offset + position`` plus the offset, shifted (the rows
+    # of another kept token may go beyond cand's: they read the last mark, never set)
+    at = np.minimum((keys + offset) >> 32, len(in_cand) - 1)
+    got: NDArray[Any] = keys[in_cand[at]]
+    return got, in_cand
+
+
+def _lookup(a: NDArray[Any], b: NDArray[Any]) -> tuple[NDArray[Any], NDArray[Any]]:
+    """For sorted unique ``a`` and ``b``: a mask of ``b``'s elements that are in ``a``, and
+    their indices in ``a`` (phrase, issue 11: a phrase's candidates in each token's rows).
+
+    Few elements in a long list are binary-searched; else the list's indices are scattered
+    over its values in an uninitialised array and read back at ``b``, each checked against
+    ``a`` (a value not in ``a`` reads whatever the memory held: never its own index)."""
+    n, m = len(a), len(b)
+    if not n or not m:
+        return np.zeros(m, dtype=bool), np.zeros(0, dtype=np.intp)
+    top = max(int(a[-1]), int(b[-1])) + 1
+    dense = min(int(a[0]), int(b[0])) >= 0 and top <= _DENSE_SPAN * (n + m) + 4096
+    if dense and 2 * m * n.bit_length() >= n:
+        inv = np.empty(top, dtype=np.intp)
+        inv[a] = np.arange(n, dtype=np.intp)
+        at = inv[b]
+        ok = (at >= 0) & (at < n)
+    else:
+        at = np.searchsorted(a, b)
+        ok = at < n
+    at[~ok] = 0
+    ok &= a[at] == b
+    idx: NDArray[Any] = at[ok]
+    return ok, idx
 
 
 def _and(x: _Part, y: _Part) -> _Part:
@@ -1167,6 +1368,9 @@ def _decode(
     ]
     b_seg, b_nbytes, b_df, b_tf = leb._seg, leb._nbytes, leb.df, leb._tf
     b_pos, b_npos, b_off = leb._pos, leb._npos, leb._offset
+    filled = {
+        key: f for key, with_pos, entries in wanted_keys if (f := _Filled.of(entries, with_pos))
+    }
     for si, seg in enumerate(ix.segments):
         read = ix.looked_up
         try:
@@ -1214,15 +1418,20 @@ def _decode(
                         b_off.append(offset)
                         pieces.setdefault(key, []).append(len(b_df) - 1)
                     continue
+                into = filled.get(key)
+                if into is not None:  # straight into the token's arrays (no concatenation)
+                    if df:
+                        into.add(fr, meta, offset)
+                    continue
                 tp = fr.postings_at(i, with_pos, meta)
                 if not len(tp.rows):
                     continue
                 # Positions stay in their stored width (a copy: the pages are released);
                 # the matcher widens only the positions it reads.
                 pos = tp.pos.copy() if tp.pos is not None else None
-                pieces.setdefault(key, []).append(
-                    TermPostings(tp.rows + offset if offset else tp.rows, tp.tf, pos)
-                )
+                if offset:
+                    tp.rows += offset  # a new array (postings_at's cumulative sum)
+                pieces.setdefault(key, []).append(TermPostings(tp.rows, tp.tf, pos))
             leb.end_segment()  # copies this segment's bytes before its pages are released
             read = -1  # lists were read
         finally:
@@ -1238,9 +1447,13 @@ def _decode(
                 sum(
                     len(p.rows) if isinstance(p, TermPostings) else leb.df[p]
                     for p in pieces.get((name, t), ())
-                ),
+                )
+                + (filled[(name, t)].at if (name, t) in filled else 0),
             )
     decoded: dict[str, dict[str, TermPostings]] = {name: {} for name in wanted}
+    for (name, t), into in filled.items():
+        if into.at:
+            decoded[name][t] = into.postings()
     for (name, t), parts in pieces.items():
         if all(isinstance(p, int) for p in parts):  # consecutive in the layout: one slice
             decoded[name][t] = short(parts)  # type: ignore[arg-type]
@@ -1258,6 +1471,56 @@ def _decode(
     return _Merged(
         {name: _MergedField(ix.lengths(name), d) for name, d in decoded.items()}, skipped
     )
+
+
+class _Filled:
+    """One token's postings over the segments, decoded straight into arrays of their total
+    size (phrase, issue 11): when every segment's entry of the token is known and stored in
+    fixed widths (a common token), the lists need no per-segment arrays and no concatenation
+    (发展 at ten times the corpus: 1.3 M rows and 2.9 M positions over ~86 segments)."""
+
+    def __init__(self, df: int, npos: int, pos_dtype: Any) -> None:
+        self.rows = np.empty(df, dtype=np.int64)
+        self.tf = np.empty(df, dtype=np.int64)
+        self.pos = np.empty(npos, dtype=pos_dtype) if pos_dtype is not None else None
+        self.at = 0  # rows filled
+        self.pos_at = 0
+
+    @classmethod
+    def of(cls, entries: list[Any], with_pos: bool) -> _Filled | None:
+        """For a token's per-segment view entries (:meth:`IndexView.term_entries`), or None
+        when some is unknown, some list is LEB128 or only some store positions."""
+        df = npos = 0
+        width = 0
+        stored: set[bool] = set()
+        n = 0
+        for e in entries:
+            if e is None:
+                continue
+            if e is _UNSEEN:
+                return None
+            d, p, w, _, _ = e[1]
+            if not w & 1:
+                return None
+            n += 1
+            df += d
+            pw = _CODE_WIDTH[w >> 5]
+            stored.add(bool(pw))
+            width = max(width, pw)
+            npos += p
+        if n < 2 or len(stored) != 1:  # one list: nothing to concatenate
+            return None
+        want = with_pos and width > 0
+        return cls(df, npos if want else 0, _WIDTH_DTYPE[width] if want else None)
+
+    def add(self, fr: FieldReader, meta: _Meta, offset: int) -> None:
+        """The list of one segment (its ``meta``, its rows shifted by ``offset``)."""
+        a = self.at
+        self.at, self.pos_at = fr.fill(meta, self.rows, self.tf, self.pos, a, self.pos_at, offset)
+
+    def postings(self) -> TermPostings:
+        pos = self.pos[: self.pos_at] if self.pos is not None else None
+        return TermPostings(self.rows[: self.at], self.tf[: self.at], pos)
 
 
 class _LebBatch:
@@ -1318,23 +1581,26 @@ class _LebBatch:
         npos = np.asarray(self._npos, np.int64)[o]
         vs = vstart[o]
         offset = np.asarray(self._offset, np.int64)[o]
-        lists = np.arange(len(o))
         out = np.zeros(len(o) + 1, np.int64)
         np.cumsum(df, out=out[1:])
-        k = np.repeat(lists, df)
-        j = np.arange(int(out[-1]), dtype=np.int64) - out[:-1][k]  # index inside its list
-        c = np.cumsum(values[vs[k] + j])  # row gaps -> rows, per list after subtracting
+        # phrase (issue 11): each row's value index is its number plus its list's shift (one
+        # repeat per list figure instead of gathers by list number: half the passes)
+        ridx = np.arange(int(out[-1]), dtype=np.int64) + np.repeat(vs - out[:-1], df)
+        c = np.cumsum(values[ridx])  # row gaps -> rows, per list after subtracting
         before = np.where(out[:-1] > 0, c[np.maximum(out[:-1] - 1, 0)], 0)
-        self._rows = c - before[k] + offset[k]
-        tf_at = np.minimum(vs[k] + df[k] + j, len(values) - 1)
-        self._tfs = np.where(has_tf[k], values[tf_at], 1)
+        self._rows = c + np.repeat(offset - before, df)
+        if has_tf.any():  # the tf follow the row gaps
+            tshift = np.repeat(np.where(has_tf, df, 0), df)
+            tf_at = np.minimum(ridx + tshift, len(values) - 1)
+            self._tfs = np.where(tshift > 0, values[tf_at], 1)
+        else:
+            self._tfs = np.ones(len(ridx), dtype=np.int64)
         # Positions follow the row gaps (and the tf when stored).
         pstart = vs + df + np.where(has_tf, df, 0)
         pout = np.zeros(len(o) + 1, np.int64)
         np.cumsum(npos, out=pout[1:])
-        kp = np.repeat(lists, npos)
-        jp = np.arange(int(pout[-1]), dtype=np.int64) - pout[:-1][kp]
-        self._poss = values[pstart[kp] + jp]
+        pidx = np.arange(int(pout[-1]), dtype=np.int64) + np.repeat(pstart - pout[:-1], npos)
+        self._poss = values[pidx]
         row_at, pos_at = out.tolist(), pout.tolist()
         for idx, piece in enumerate(order):
             self._row_at[piece], self._end_row[piece] = row_at[idx], row_at[idx + 1]

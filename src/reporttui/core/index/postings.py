@@ -399,17 +399,24 @@ def leb128_encode(values: NDArray[Any]) -> tuple[NDArray[Any], NDArray[Any]]:
 
 
 def leb128_decode(b: NDArray[Any]) -> NDArray[Any]:
-    """The int64 values of LEB128 bytes ``b`` (a uint8 array of whole values)."""
-    cont = b >= 0x80
-    if not cont.any():
+    """The int64 values of LEB128 bytes ``b`` (a uint8 array of whole values).
+
+    phrase (issue 11): each value starts as its last (highest) byte, then the values of two
+    bytes or more take their lower bytes in, one byte a pass over those values only (most
+    values are one byte): a few passes over the bytes instead of ten."""
+    last = b < 0x80
+    if last.all():
         return b.astype(np.int64)
-    ends = np.flatnonzero(~cont)
-    starts = np.empty_like(ends)
-    starts[0] = 0
-    starts[1:] = ends[:-1] + 1
-    v = (b & 0x7F).astype(np.int64)
-    v <<= 7 * (np.arange(len(b), dtype=np.int64) - np.repeat(starts, ends - starts + 1))
-    return np.add.reduceat(v, starts)
+    ends = np.flatnonzero(last)
+    v = b[ends].astype(np.int64)
+    lens = np.diff(ends, prepend=-1)  # bytes of each value
+    idx = np.flatnonzero(lens > 1)
+    k = 1
+    while len(idx):
+        v[idx] = (v[idx] << 7) | (b[ends[idx] - k] & 0x7F)
+        k += 1
+        idx = idx[lens[idx] > k]
+    return v
 
 
 def invert_units(c: UnitCollector) -> Inverted:
@@ -762,9 +769,8 @@ class FieldReader:
             rw, tw, pw = _CODE_WIDTH[(w >> 1) & 3], _CODE_WIDTH[(w >> 3) & 3], _CODE_WIDTH[w >> 5]
             at = self._data_at + start
             data = self._buf
-            rows = np.frombuffer(data, dtype=_WIDTH_DTYPE[rw], count=df, offset=at)
-            rows = rows.astype(np.int64)
-            np.cumsum(rows, out=rows)
+            gaps = np.frombuffer(data, dtype=_WIDTH_DTYPE[rw], count=df, offset=at)
+            rows = np.cumsum(gaps, dtype=np.int64)  # a new array (the caller may add to it)
             at += df * rw
             if tw:
                 tf = np.frombuffer(data, dtype=_WIDTH_DTYPE[tw], count=df, offset=at)
@@ -786,6 +792,39 @@ class FieldReader:
             at = df
         pos = values[at : at + npos] if positions and w & 4 else None
         return TermPostings(rows, tf, pos)
+
+    def fill(
+        self,
+        meta: tuple[int, int, int, int, int],
+        rows: NDArray[Any],
+        tf: NDArray[Any],
+        pos: NDArray[Any] | None,
+        at: int,
+        pos_at: int,
+        offset: int,
+    ) -> tuple[int, int]:
+        """A fixed-width term's postings (its :meth:`term_meta`) written into ``rows``/``tf``
+        from ``at`` (rows plus ``offset``) and its positions into ``pos`` from ``pos_at``
+        (None: not wanted); returns where each ends (phrase, issue 11: no per-list arrays)."""
+        df, npos, w, start, _ = meta
+        rw, tw, pw = _CODE_WIDTH[(w >> 1) & 3], _CODE_WIDTH[(w >> 3) & 3], _CODE_WIDTH[w >> 5]
+        data, here = self._buf, self._data_at + start
+        out = rows[at : at + df]
+        np.cumsum(np.frombuffer(data, dtype=_WIDTH_DTYPE[rw], count=df, offset=here), out=out)
+        if offset:
+            out += offset
+        here += df * rw
+        if tw:
+            tf[at : at + df] = np.frombuffer(data, dtype=_WIDTH_DTYPE[tw], count=df, offset=here)
+        else:
+            tf[at : at + df] = 1
+        here += df * tw
+        if pos is not None and pw:
+            pos[pos_at : pos_at + npos] = np.frombuffer(
+                data, dtype=_WIDTH_DTYPE[pw], count=npos, offset=here
+            )
+            pos_at += npos
+        return at + df, pos_at
 
 
 class SegmentPostings:
