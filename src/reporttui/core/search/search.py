@@ -14,7 +14,7 @@ import re
 import threading
 import weakref
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -467,6 +467,9 @@ class Clause:
     """Extra ranking groups: the rest of a word split around a synonym (增长, 目标 of GDP增长目标)."""
     metadata_rows: frozenset[int] | None = None
     """Rows of the reports whose metadata the word names (region or year), or None."""
+    generated: tuple[tuple[str, ...], ...] = ()
+    """Those alternatives that come from the generated table (reworded.txt): they add rows
+    only (see :func:`_only_in`)."""
     metadata_label: str = ""
 
 
@@ -480,6 +483,8 @@ class Plan:
     synonym_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     highlight: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    longer_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """word -> those of its synonym names that are one-way longer forms (shown as 全称)."""
 
     @property
     def groups(self) -> tuple[tuple[str, ...], ...]:
@@ -574,12 +579,14 @@ def understand(
     clauses: list[Clause] = []
     literal: list[str] = []
     syn_names: dict[str, tuple[str, ...]] = {}
+    long_names: dict[str, tuple[str, ...]] = {}
     highlight: list[str] = []
     notes: list[str] = []
     for clause in pq.clauses:
         alts: list[tuple[str, ...]] = [tuple(t.text for t in alt) for alt in clause]
         words = [t.text for alt in clause for t in alt]
         parts: list[tuple[str, ...]] = []
+        generated: list[tuple[str, ...]] = []
         meta: tuple[frozenset[int], str] | None = None
         single = len(clause) == 1 and len(clause[0]) == 1 and not clause[0][0].phrase
         if metadata and single and n_clauses >= 2 and hasattr(searcher, "docs_for_query"):
@@ -595,7 +602,8 @@ def understand(
                     continue
                 if exp.name != alt[0].text and _has_rows(searcher, alt[0].text):
                     continue  # a longer word holding a synonym: widened only when not found as typed
-                shown = []
+                shown: list[str] = []
+                shown_long: list[str] = []
                 for names in exp.alternatives:
                     head, rest = names[0], names[1:]
                     split: tuple[str, ...] = ()
@@ -604,9 +612,12 @@ def understand(
                     new = (head, *split)
                     if new not in alts and term_query_tokens(head):
                         alts.append(new)
-                        shown.append(" + ".join(new))
+                        if head in exp.generated:
+                            generated.append(new)
+                        (shown_long if head in exp.longer else shown).append(" + ".join(new))
                     if head != alt[0].text:
-                        words.append(head)
+                        if head not in exp.generated:
+                            words.append(head)
                         highlight.append(head)
                     for part in split:
                         if (part,) not in parts:
@@ -620,6 +631,13 @@ def understand(
                         f"{alt[0].text}: also {', '.join(shown)} "
                         f"(synonyms of {exp.name}; rows with {alt[0].text} as typed rank first)"
                     )
+                if shown_long:
+                    notes.append(
+                        f"{alt[0].text}: also {', '.join(shown_long)} (longer forms reports "
+                        f"write, 全称; rows with {alt[0].text} as typed rank first)"
+                    )
+                if exp.longer:
+                    long_names[alt[0].text] = exp.longer
         if meta is not None:
             notes.append(
                 f"{clause[0][0].text}: as text, or the report's metadata: {meta[1]} "
@@ -637,11 +655,12 @@ def understand(
                 parts=tuple(parts),
                 metadata_rows=meta[0] if meta else None,
                 metadata_label=meta[1] if meta else "",
+                generated=tuple(generated),
             )
         )
     if clauses and all(c.metadata_rows is not None for c in clauses):
         clauses = [
-            Clause(c.alternatives, c.words, c.parts) for c in clauses
+            Clause(c.alternatives, c.words, c.parts, generated=c.generated) for c in clauses
         ]  # nothing else to find
         literal = [w for c in clauses for w in c.words]
         notes = [n for n in notes if "metadata" not in n]
@@ -651,6 +670,7 @@ def understand(
         syn_names,
         tuple(dict.fromkeys(highlight)),
         tuple(notes),
+        long_names,
     )
 
 
@@ -822,6 +842,8 @@ def _rerank(
             break
         last = len(t.pool)
         size += ranking.POOL
+        if t.hand_best:  # the best row without the generated forms (see _only_in)
+            best = best or t.hand_best
         best = best or max(t.pool.values(), default=0.0) or 1.0
         base = {d: s / best for d, s in t.pool.items()}
 
@@ -833,7 +855,10 @@ def _rerank(
                 meta_w * len(t.meta_rows[d]) / n_groups if d in t.meta_rows else 0.0
             )
 
-        order = sorted((d for d in t.pool if d not in done), key=lambda d: (-cheap(d), d))
+        # rows only generated forms find come after all others: they never take a block's
+        # place from a row the query finds without them (whose order stays as it was)
+        gen = t.generated_rows
+        order = sorted((d for d in t.pool if d not in done), key=lambda d: (d in gen, -cheap(d), d))
         first_block = True
         while order and len(out) < limit:
             chunk, rest = order[:block], order[block:]
@@ -903,7 +928,11 @@ def _full(
         ()
         if literal
         else tuple(
-            f"synonym {name} for {word}"
+            (
+                f"longer form (全称) {name} of {word}"
+                if name in plan.longer_names.get(word, ())
+                else f"synonym {name} for {word}"
+            )
             for word, names in plan.synonym_names.items()
             if "".join(word.split()) not in squeezed
             for name in names
@@ -1120,6 +1149,10 @@ class _Tier:
     firsts: dict[int, int]
     literal_rows: frozenset[int]
     meta_rows: dict[int, tuple[str, ...]]
+    hand_best: float = 0.0
+    """The best score without the generated forms (0.0: none were added)."""
+    generated_rows: frozenset[int] = frozenset()
+    """Rows only the generated forms find: read after every other row (see :func:`_only_in`)."""
 
 
 def _candidates(
@@ -1143,7 +1176,26 @@ def _candidates(
     widened = any(
         len(c.alternatives) > len(q) for c, q in zip(plan.clauses, pq.clauses, strict=False)
     )
-    if widened:  # both matches at once (query, issue 11: their postings are decoded once)
+    found_hand: matcher.Matches | None = None
+    if widened and any(c.generated for c in plan.clauses):
+        # the rows found without the generated forms keep that query's scores (_only_in)
+        hand = replace(
+            plan,
+            clauses=tuple(
+                replace(c, alternatives=tuple(a for a in c.alternatives if a not in c.generated))
+                for c in plan.clauses
+            ),
+        )
+        lit_spec = match_spec(pq, home, use_jieba, boosts=spec.boosts)
+        hand_spec = match_spec(pq, home, use_jieba, hand, boosts=spec.boosts)
+        if hand_spec == lit_spec:  # no hand synonyms: the query as typed is the one without them
+            found, found_lit = _match_all(searcher, (spec, lit_spec), allowed_rows)
+            found_hand = found_lit
+        else:
+            found, found_lit, found_hand = _match_all(
+                searcher, (spec, lit_spec, hand_spec), allowed_rows
+            )
+    elif widened:  # both matches at once (query, issue 11: their postings are decoded once)
         found, found_lit = _match_all(
             searcher, (spec, match_spec(pq, home, use_jieba, boosts=spec.boosts)), allowed_rows
         )
@@ -1177,8 +1229,16 @@ def _candidates(
     def tier(size: int) -> _Tier:
         """The best ``size`` rows of each match joined: depends on ``size`` only, not on the
         requested limit (a ranking must not depend on how many hits are asked for)."""
-        pool = dict(found.top(size))
-        firsts = _firsts(found, pool)
+        extra: dict[int, float] = {}
+        if found_hand is None:
+            pool = dict(found.top(size))
+            firsts = _firsts(found, pool)
+        else:  # the query without the generated forms, as it was; then the rows only they add
+            pool = dict(found_hand.top(size))
+            firsts = _firsts(found_hand, pool)
+            extra = _only_in(dict(found.top(size)), found_hand)
+            firsts.update(_firsts(found, extra))
+            pool.update(extra)
         literal_rows: frozenset[int] = frozenset()
         if found_lit is not None:
             # Synonyms widened the query (ranking, issue 8): rows holding the words as typed
@@ -1208,9 +1268,24 @@ def _candidates(
             )
             if hit:
                 meta_rows[d] = hit
-        return _Tier(pool, firsts, literal_rows, meta_rows)
+        hand_best = 0.0
+        if found_hand is not None:
+            hand_best = max((sc for d, sc in pool.items() if d not in extra), default=0.0)
+        return _Tier(pool, firsts, literal_rows, meta_rows, hand_best, frozenset(extra))
 
     return tier, matched  # matched: a sorted int64 array
+
+
+def _only_in(rows: dict[int, float], other: matcher.Matches) -> dict[int, float]:
+    """Those of ``rows`` that ``other`` does not match: the rows only the generated forms
+    (reworded.txt) find. The rows found without them keep that query's scores and order."""
+    import numpy as np
+
+    if not rows or not len(other.rows):
+        return rows
+    keys = np.fromiter(rows, dtype=np.int64, count=len(rows))
+    keep = keys[~np.isin(keys, other.rows)]
+    return {d: rows[d] for d in keep.tolist()}
 
 
 _filter_cache: weakref.WeakKeyDictionary[Any, dict[Any, Any]] = weakref.WeakKeyDictionary()

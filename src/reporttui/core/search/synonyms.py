@@ -4,6 +4,11 @@ Shipped in ``core/data/synonyms.txt``, extended from ``<home>/synonyms.txt`` (sa
 group per line, names separated by spaces; ``#`` comments; BOM and ``\\r`` tolerated). Groups
 that share a name are merged. Search turns a query word into exact alternatives: the word as
 typed, and every other name of its group (see :func:`expansions`).
+
+``core/data/reworded.txt`` (generated from corpus reports by ``scripts/gen_reworded.py``) adds,
+for search only: ``= NAME FORMS`` lines, the ways reports write an indicator (merged into the
+groups), and ``> TERM LONGER...`` lines, one-way longer forms of a term (农村改革 > 农村综合改革:
+the term's words with a few characters between them). The user file may hold both kinds too.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ from importlib import resources
 from pathlib import Path
 
 USER_SYNONYMS = "synonyms.txt"
+REWORDED = "reworded.txt"
+"""The generated table of reworded forms (indicator forms, longer forms of terms)."""
 MIN_PART = 2
 """Shortest group name looked for inside a longer query word (GDP增长目标 → GDP + 增长目标)."""
 
@@ -22,17 +29,44 @@ _cache: dict[tuple[Path | None, float], dict[str, tuple[str, ...]]] = {}
 _lock = threading.Lock()
 
 
-def parse_groups(text: str) -> list[tuple[str, ...]]:
-    """Groups of a synonym file (lines of two or more names; others ignored)."""
-    groups = []
+def _lines(text: str) -> list[str]:
+    out = []
     for line in text.lstrip("\ufeff").replace("\r", "\n").split("\n"):
         line = line.strip().lstrip("\ufeff")
-        if not line or line.startswith("#"):
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+def parse_groups(text: str) -> list[tuple[str, ...]]:
+    """Groups of a synonym file (lines of two or more names, a leading ``=`` allowed; one-way
+    ``>`` lines and others ignored)."""
+    groups = []
+    for line in _lines(text):
+        if line.startswith(">"):
             continue
+        if line.startswith("= "):
+            line = line[2:]
         names = tuple(dict.fromkeys(line.split()))
         if len(names) >= 2:
             groups.append(names)
     return groups
+
+
+def parse_longer(text: str) -> dict[str, tuple[str, ...]]:
+    """One-way lines ``> TERM LONGER...`` of a synonym or variants file: term -> longer forms."""
+    out: dict[str, tuple[str, ...]] = {}
+    for line in text.replace("\r", "\n").replace("\ufeff", "").split("\n"):
+        if not line.lstrip().startswith(">"):
+            continue
+        names = line.lstrip()[1:].split()
+        if len(names) < 2:
+            continue
+        if names[0] in out:
+            out[names[0]] = tuple(dict.fromkeys(out[names[0]] + tuple(names[1:])))
+        else:
+            out[names[0]] = tuple(names[1:])
+    return out
 
 
 def merge(groups: list[tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
@@ -76,6 +110,45 @@ def table(home: Path | None = None) -> dict[str, tuple[str, ...]]:
     return merged
 
 
+_vcache: dict[
+    tuple[Path | None, float], tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]
+] = {}
+
+
+def variants(
+    home: Path | None = None,
+) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """The generated table: (name -> its indicator group of ``reworded.txt``; term -> its
+    one-way longer forms, with the user file's ``>`` lines), reread when the user file changes.
+    :func:`expansions` joins it to :func:`table` (the hand groups, which keyword analysis uses
+    alone)."""
+    path = _user_path(home)
+    try:
+        mtime = path.stat().st_mtime if path is not None else 0.0
+    except OSError:
+        mtime = 0.0
+    key = (home, mtime)
+    with _lock:
+        got = _vcache.get(key)
+    if got is not None:
+        return got
+    data = resources.files("reporttui.core") / "data"
+    generated = data.joinpath(REWORDED).read_text(encoding="utf-8")
+    user = ""
+    if path is not None and mtime:
+        with contextlib.suppress(OSError):
+            user = path.read_text(encoding="utf-8", errors="replace")
+    # the generated groups merge among themselves only: a hand group's broad name (外资 of
+    # 利用外资) must not reach a generated indicator group (实际利用外资 ↔ 外商直接投资)
+    groups = merge(parse_groups(generated))
+    longer = parse_longer(generated)
+    for term, forms in parse_longer(user).items():
+        longer[term] = tuple(dict.fromkeys(longer.get(term, ()) + forms))
+    with _lock:
+        _vcache[key] = (groups, longer)
+    return groups, longer
+
+
 @dataclass(frozen=True)
 class Expansion:
     """How one query word is widened: alternatives, each a tuple of exact terms (AND)."""
@@ -85,6 +158,11 @@ class Expansion:
     """The group name found in the word (the word itself, or a part: GDP in GDP增长目标)."""
     alternatives: tuple[tuple[str, ...], ...]
     """Alternatives other than the word as typed, e.g. ``(("地区生产总值", "增长目标"), ...)``."""
+    longer: tuple[str, ...] = ()
+    """Which of the alternatives' first names are one-way longer forms (农村综合改革 of 农村改革)."""
+    generated: tuple[str, ...] = ()
+    """Which come from the generated table (not the hand groups): they widen the match, but are
+    not ranking words of the clause (the rows as typed keep their order)."""
 
 
 def expansions(word: str, home: Path | None = None) -> Expansion | None:
@@ -96,10 +174,23 @@ def expansions(word: str, home: Path | None = None) -> Expansion | None:
     (地区生产总值, 增长目标)... so reports that write 地区生产总值增长7% are found. Search
     uses this second kind only for a word that is not found as typed.
     """
-    tab = table(home)
-    if word in tab:
-        others = tuple((n,) for n in tab[word] if n != word)
-        return Expansion(word, word, others) if others else None
+    tab, longer = variants(home)
+    hand = table(home).get(word, ())
+    if hand or word in tab or word in longer:
+        names = [n for n in hand if n != word]  # the hand group's order first, as it was
+        names += [n for n in tab.get(word, ()) if n != word and n not in hand]
+        forms = [n for n in longer.get(word, ()) if n != word and n not in names]
+        # a generated form holding the word (or another alternative) finds no row of its own
+        kept = [
+            n
+            for n in names + forms
+            if n in hand or (word not in n and not any(o != n and o in n for o in names + forms))
+        ]
+        others = tuple((n,) for n in kept)
+        long_kept = tuple(n for n in kept if n in forms)
+        gen = tuple(n for n in kept if n not in hand)
+        return Expansion(word, word, others, long_kept, gen) if others else None
+    tab = table(home)  # a name inside a longer word: the hand groups (as typed when found)
     best: tuple[int, int, str] | None = None
     for name in tab:
         if len(name) < MIN_PART or len(name) >= len(word):

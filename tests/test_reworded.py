@@ -1,0 +1,101 @@
+"""Reworded forms of query words (issue 8): the generated variants table and its use in search.
+
+``core/data/reworded.txt`` (scripts/gen_reworded.py) holds indicator forms (``=`` groups) and
+one-way longer forms of terms (``>``); the user's ``<home>/synonyms.txt`` may add both kinds.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest_search import build_index, make_doc
+from reporttui.core.search import synonyms
+from reporttui.core.search.search import explain, format_explain, search
+
+FILLER = "围绕目标任务，统筹推进各项工作，确保取得实效，不断提升群众满意度和获得感。" * 3
+
+
+def test_parse_one_way_lines_and_indicator_groups() -> None:
+    text = "\ufeff# generated\r\n= 粮食产量 粮食总产\n> 农村改革 农村综合改革 农村税费改革\n林麝 香獐\n"
+    assert synonyms.parse_groups(text) == [("粮食产量", "粮食总产"), ("林麝", "香獐")]
+    assert synonyms.parse_longer(text) == {"农村改革": ("农村综合改革", "农村税费改革")}
+
+
+def test_the_shipped_table_loads_and_keeps_keyword_groups_apart() -> None:
+    groups, longer = synonyms.variants(None)
+    assert len(longer) > 1000  # generated from corpus reports, not a hand list
+    assert all(term not in form for term, forms in longer.items() for form in forms)
+    # indicator forms widen search only: keyword analysis keeps the hand groups
+    assert "人均国内生产总值" in groups["人均地区生产总值"]
+    assert "人均国内生产总值" not in synonyms.table(None)
+    # and a hand group's broad name does not reach an indicator group through a shared name
+    exp = synonyms.expansions("实际利用外资")
+    assert exp is not None and ("外资",) not in exp.alternatives
+
+
+def test_a_longer_form_is_one_way(tmp_path: Path) -> None:
+    (tmp_path / "synonyms.txt").write_text("> 林麝保护 林麝栖息地保护\n", encoding="utf-8")
+    exp = synonyms.expansions("林麝保护", tmp_path)
+    assert exp is not None and exp.alternatives == (("林麝栖息地保护",),)
+    assert exp.longer == ("林麝栖息地保护",)
+    assert synonyms.expansions("林麝栖息地保护", tmp_path) is None
+    assert synonyms.expansions("林麝保护", None) is None
+
+
+def test_a_generated_form_that_holds_another_name_is_not_searched_again() -> None:
+    """全市地区生产总值 finds no row 地区生产总值 does not: only hand names may overlap."""
+    hand = set(synonyms.table(None)["GDP"])
+    exp = synonyms.expansions("GDP")
+    assert exp is not None
+    names = [a[0] for a in exp.alternatives]
+    for n in names:
+        if n not in hand:
+            assert "GDP" not in n and not any(o != n and o in n for o in names)
+
+
+def test_search_finds_the_longer_form_after_the_rows_as_typed(tmp_path: Path) -> None:
+    (tmp_path / "synonyms.txt").write_text("> 林麝保护 林麝栖息地保护\n", encoding="utf-8")
+    literal = "加强林麝保护。" + FILLER
+    longer = "林麝栖息地保护成效明显。" + FILLER
+    ix = build_index([make_doc("v1", [longer, literal])])
+    r = search(ix, "林麝保护", use_jieba=False, home=tmp_path)
+    assert [h.text for h in r.hits] == [literal, longer]
+    assert r.total == 2
+    assert any("全称" in why and "林麝栖息地保护" in why for why in r.hits[1].reasons)
+    assert any("林麝栖息地保护" in line and "longer forms" in line for line in r.expansions)
+    assert search(ix, "林麝保护", use_jieba=False, home=tmp_path, synonyms=False).total == 1
+    info = explain("林麝保护", home=tmp_path)
+    assert "林麝栖息地保护" in format_explain(info)
+
+
+def test_an_indicator_written_another_way_is_found() -> None:
+    """人均生产总值 as 人均国内生产总值: the shipped indicator forms, no user file."""
+    literal = "人均生产总值突破8万元。" + FILLER
+    other = "人均国内生产总值超过3000美元。" + FILLER
+    ix = build_index([make_doc("v2", [other, literal])])
+    r = search(ix, "人均生产总值", use_jieba=False)
+    assert [h.text for h in r.hits] == [literal, other]
+
+
+def test_generated_forms_only_add_rows_and_keep_the_order_of_the_others(monkeypatch) -> None:
+    """On the seeds, for words with shipped forms: every row found without the generated table
+    is still found, in the same order, and (on the seeds) the rows it adds come after them."""
+    from conftest_search import seed_index
+
+    ix = seed_index()
+    words = ["经济发展", "法治建设", "农村环境", "项目建设", "乡村振兴", "地区生产总值"]
+    with ix.searcher() as s:
+        wide = {
+            w: [(h.doc_id, h.paragraph, h.section_id) for h in search(s, w, limit=10_000).hits]
+            for w in words
+        }
+        monkeypatch.setattr(synonyms, "variants", lambda home=None: (synonyms.table(home), {}))
+        plain = {
+            w: [(h.doc_id, h.paragraph, h.section_id) for h in search(s, w, limit=10_000).hits]
+            for w in words
+        }
+    added = 0
+    for w in words:
+        assert wide[w][: len(plain[w])] == plain[w], w
+        added += len(wide[w]) - len(plain[w])
+    assert added > 0  # the seeds do write some of these longer forms
