@@ -821,7 +821,7 @@ def _rerank(
         base = {d: s / best for d, s in t.pool.items()}
 
         def cheap(d: int, t: _Tier = t, base: dict[int, float] = base) -> float:
-            role = roles[d] if d < n_roles else ranking.ROLE_BODY
+            role = roles[d] if roles is not None and d < n_roles else ranking.ROLE_BODY
             n = byte_to_length(int(lengths[d])) if d < n_lengths else ranking.FULL
             first = t.firsts.get(d, -1)
             return ranking.prior(base[d], role or ranking.ROLE_BODY, n, first) + (
