@@ -239,7 +239,9 @@ def run_parts(corpus: Path | None) -> dict[str, Score]:
             continue
         if item.get("expect_no_article"):
             s.no_article += 1
-            s.notes.append(f"{item['id']} article not in the HTML, yet a document was made: {doc.title!r}")
+            s.notes.append(
+                f"{item['id']} article not in the HTML, yet a document was made: {doc.title!r}"
+            )
             continue
         s.seconds += time.perf_counter() - t0
         s.chars += len(doc.text)
