@@ -119,3 +119,33 @@ def test_an_article_printed_twice_keeps_one_copy_and_its_empty_box_labels_go() -
         f"<div class='box'>{article}<p>{paras[0]}区里表示还将继续努力，做好各项服务。</p></div>",
     )
     assert all(p in parse_document(echo, "d.html").text for p in paras)
+
+
+def test_a_foreign_resume_pasted_into_an_article_goes_with_its_year_lines_and_label() -> None:
+    # 绥滨县: 关于专家组： 刘殿启，男，1935年出生… and his career years, after committee news.
+    raw, doc = _page("suibin-renda-2024.html.gz")
+    assert "刘殿启" not in doc.text and "1955年-1958年" not in doc.text
+    assert "刘殿启" in _dropped(doc)
+    assert "7月4日，县人大常委会召开人大代表约见国家机关负责人会议。" in doc.text
+    assert check_no_loss(raw, doc) == []
+    story = [
+        "今天上午，某市举办书法比赛决赛，三百多名学生参加了现场书写，气氛热烈。",
+        "比赛由市书法家协会主办，自五月起在十六所学校开展海选，近万名学生参与。",
+        "市书法家协会主席表示，协会将继续举办此类活动，推动书法艺术的普及。",
+        "决赛现场，学生们端坐一堂，认真写下每一个汉字，评委逐一打分。",
+    ]
+    resume = "王某某，男，1963年出生，毕业于某某美术学院，国家一级美术师，擅长山水画创作。"
+    body = "".join(f"<p>{p}</p>" for p in story[:2]) + "<p>关于专家组：</p>"
+    src = _html(
+        "<title>某市书法比赛收官_某市人民政府</title>",
+        f"<div class='c'><h1>某市书法比赛收官</h1>{body}<p>{resume}</p>"
+        + "".join(f"<p>{p}</p>" for p in story[2:])
+        + "</div>",
+    )
+    doc2 = parse_document(src, "r.html")
+    assert "王某某" not in doc2.text and "关于专家组" not in doc2.text
+    assert all(p in doc2.text for p in story)
+    # The profile of the person the article is about shares its words: it stays.
+    own = "王某某，男，1963年出生，毕业于某某美术学院，本次书法比赛决赛的评委会主任。"
+    about = src.replace(resume, own).replace("市书法家协会主席表示", "王某某表示")
+    assert "本次书法比赛决赛的评委会主任" in parse_document(about, "s.html").text

@@ -307,6 +307,7 @@ def extract(source: str) -> Article | None:
     ]
     _trim_head(inside, keep)
     _second_copy(inside, keep)
+    _foreign_resumes(inside, keep)
     _trim_tail(inside, keep)
     kept = [b.text for b, k in zip(inside, keep, strict=True) if k and b.text]
     first = next((i for i, b in enumerate(blocks) if any(_contains(c, b.owner) for c in chosen)), 0)
@@ -467,6 +468,57 @@ def _second_copy(inside: list[Block], keep: list[bool]) -> None:
 
 
 _MIN_COPY = 20
+
+# A person's résumé: sex, nationality, birth, schooling, native place, alias.
+_RESUME = re.compile(
+    r"[男女][，,、]|汉族|出生于|出生地|(?:19|20)\d\d年(?:\d{1,2}月)?(?:出)?生[，,。]|毕业于|籍贯|别名"
+)
+_TIMELINE = re.compile(r"^(?:19|20)\d\d年")
+_FOREIGN_SHARE = 0.2
+"""Most share of a résumé's character pairs found in the rest of the article for it to be foreign."""
+_MIN_REST = 3
+
+
+def _pairs(text: str) -> set[str]:
+    han = _NON_HAN.sub("", text)
+    return {han[i : i + 2] for i in range(len(han) - 1)}
+
+
+_NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
+
+
+def _foreign_resumes(inside: list[Block], keep: list[bool]) -> None:
+    """(pages9) A person's résumé pasted into an article it has nothing to do with (copies of
+    portal pages carrying 关于专家组：某某，男，1935年出生，毕业于… or an actress's biography
+    inside a film news item): a paragraph with résumé words whose character pairs are nearly all
+    absent from the rest of the article, with the year lines that continue it and the label
+    over it. A profile the article is about shares its words (the person's name, the work); a
+    page of résumés (a 公示) is not an article with one foreign paragraph."""
+    text = [b.text if keep[i] and b.dense else "" for i, b in enumerate(inside)]
+    found = [i for i, t in enumerate(text) if t and _RESUME.search(t)]
+    paragraphs = sum(1 for t in text if t)
+    if not found or paragraphs - len(found) < _MIN_REST or len(found) * 3 > paragraphs:
+        return
+    for i in found:
+        rest = _pairs("\n".join(t for k, t in enumerate(text) if k != i))
+        own = _pairs(text[i])
+        if not own or len(own & rest) > _FOREIGN_SHARE * len(own):
+            continue
+        keep[i] = False
+        k = i + 1
+        while k < len(inside) and (not inside[k].text or _TIMELINE.match(inside[k].text)):
+            if inside[k].text and len(_pairs(inside[k].text) & rest) > _FOREIGN_SHARE * len(
+                _pairs(inside[k].text)
+            ):
+                break
+            keep[k] = False
+            k += 1
+        k = i - 1
+        while k >= 0 and not inside[k].text:
+            k -= 1
+        label = k >= 0 and len(_WS.sub("", inside[k].text)) <= _MAX_EMPTY_LABEL * 2
+        if label and keep[k] and inside[k].text.rstrip().endswith((":", "：", "简介")):
+            keep[k] = False  # the label over it (关于专家组：)
 
 
 def _trim_tail(inside: list[Block], keep: list[bool]) -> None:
