@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from reporttui.core.model import Dropped
+from reporttui.core.text.bbcode import looks_like_bbcode, strip_bbcode
 from reporttui.core.text.normalize import (
     has_private_use,
     normalize_chars,
@@ -229,6 +230,8 @@ def clean(text: str) -> Cleaned:
     text = _front_matter(text, front, dropped)
     if "<!--" in text:
         text = _drop_comments(text, dropped)
+    if looks_like_bbcode(text):
+        text = strip_bbcode(text, dropped)
 
     # Lines are read in Simplified (and without readings) only in a text written in Traditional.
     sample = text[:4000]

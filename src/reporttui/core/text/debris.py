@@ -62,6 +62,13 @@ _DATA_URI = re.compile(r"data:image/[A-Za-z0-9.+-]+[;,]\S*(?:\s+[A-Za-z-]+=\"[^\
 _QR = re.compile(r"扫码|扫一扫|二维码|扫描")
 _QR_ASK = re.compile(r"关注|手机|打开|识别|下载|阅读|公众号|客户端|分享|微信|进入")
 _TOOLBAR = re.compile(r"^[\u3400-\u9fff]{2}(?:\s+[\u3400-\u9fff]{2}){1,5}$")
+# (held13) A site's nav bar as a line: 首页 and three or more menu labels parted by spaces.
+_NAVBAR = re.compile(r"^(?:网站首页|首页|主页)(?:\s+[\u3400-\u9fff]{2,6}){3,}$")
+# (held13) A link to another page standing alone in the page's head or tail: share, back to the
+# front page, the next or previous article, print or close.
+_NAV_LINK = re.compile(
+    r"^[—\-－]*\s*(?:分享(?:到)?|返回\S{0,8}首页|返回顶部|(?:阅读)?[上下]一篇|打印本页|关闭窗口)\s*[—\-－:：]*$"
+)
 _NOT_REPEATED = re.compile(r"[\W\d]")
 _LETTERS_ONLY = re.compile(r"^[A-Za-z_\s]+$")
 
@@ -105,6 +112,8 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
         elif ((i < head or i >= n - edge) and _field_line(t, lines, i, chrome_fields)) or (
             (i < 5 or i >= n - 8) and _TOOLBAR.match(t) and not SPEAKER.match(t)
         ):
+            drop[i] = "page chrome"
+        elif (i < head or i >= n - edge) and (_NAVBAR.match(t) or _NAV_LINK.match(t)):
             drop[i] = "page chrome"
         elif len(t) <= 30 and _QR.search(t) and _QR_ASK.search(t) and not t.endswith("。"):
             drop[i] = "qr boilerplate"
@@ -492,6 +501,17 @@ def _repeated_tails(lines: list[Line], dropped: list[Dropped]) -> None:
         if t is not None and t in bad:
             dropped.append(Dropped(t, "repeated line-end token", ln.line))
             ln.text = ln.text[: len(ln.text) - len(t)].rstrip()
+    # (held13) A token of letters that ends many lines is the scraper's line end wherever it
+    # stands: a teaser that ran the lines together keeps it before each space (…报告PZl 2020年…).
+    for t in bad:
+        if len(t) < 3 or not _LETTERS_ONLY.match(t):
+            continue
+        inner = re.compile(rf"(?<=[\u3400-\u9fff。，、；：！？）)]){re.escape(t)}(?=\s)")
+        for ln in lines:
+            if t in ln.text and inner.search(ln.text):
+                n = len(inner.findall(ln.text))
+                dropped.append(Dropped(" ".join([t] * n), "repeated line-end token", ln.line))
+                ln.text = inner.sub("", ln.text)
 
 
 def _marker_runs(lines: list[Line], dropped: list[Dropped]) -> None:

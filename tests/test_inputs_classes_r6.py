@@ -1,0 +1,59 @@
+"""Classes of input problems found by the held13 set (issue 9, round 6), each checked on the
+real page texts of tests/data/inputs/held13/ (sources in SOURCES.md) with the no-loss promise:
+everything removed is in the dropped view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reporttui.core.model import Document
+from reporttui.core.text.bbcode import looks_like_bbcode
+from reporttui.core.text.ingest import check_no_loss, parse_document
+
+HELD13 = Path(__file__).parent / "data" / "inputs" / "held13"
+
+
+def _parse(name: str) -> tuple[Document, str]:
+    raw = (HELD13 / name).read_bytes()
+    doc = parse_document(raw, name)
+    text = raw.decode("utf-8")
+    assert check_no_loss(text, doc) == []
+    return doc, text
+
+
+def _dropped(doc: Document, reason: str) -> list[str]:
+    return [d.text for d in doc.dropped if d.reason == reason]
+
+
+def test_forum_markup_is_dropped_and_its_blocks_are_lines() -> None:
+    doc, _ = _parse("yunxunwl-wenxi-tjgb-2022.txt")
+    assert "[" not in doc.text and "宋体" not in doc.text
+    assert doc.title == "2022年闻喜县国民经济和社会发展统计公报"
+    assert (doc.region, doc.year, doc.kind) == ("闻喜县", 2022, "统计公报")
+    tags = " ".join(_dropped(doc, "markup tag"))
+    assert "[align=center]" in tags and "[font=宋体]" in tags
+
+
+def test_bracketed_words_are_not_forum_markup() -> None:
+    assert not looks_like_bbcode("见[1]注释。[b]一处[/b]加粗。")
+    assert looks_like_bbcode("[b]一[/b][b]二[/b][align=center]三[/align]")
+
+
+def test_a_nav_bar_line_is_chrome_not_the_title() -> None:
+    doc, _ = _parse("zhouzhi-yusuan-2024.txt")
+    assert doc.title == "周至县2023年财政预算执行情况和2024年财政预算草案的报告"
+    assert "走进周至" not in doc.text
+    assert any("走进周至" in t for t in _dropped(doc, "page chrome"))
+
+
+def test_share_and_next_article_links_are_chrome() -> None:
+    doc, _ = _parse("ningxiangnews-jueyi-2013.txt")
+    for link in ("—分享—", "返回宁乡网首页", "阅读下一篇"):
+        assert link not in doc.text
+    assert "会议决定批准这个报告。" in doc.text
+
+
+def test_a_line_end_token_goes_inside_a_teaser_line_too() -> None:
+    doc, _ = _parse("gongwensou-dabu-2020.txt")
+    assert "PZl" not in doc.text
+    assert "请予审议，并请政协各位委员和其他列席人员提出意见。" in doc.text.replace("\n", "")
