@@ -57,3 +57,16 @@ def test_a_line_end_token_goes_inside_a_teaser_line_too() -> None:
     doc, _ = _parse("gongwensou-dabu-2020.txt")
     assert "PZl" not in doc.text
     assert "请予审议，并请政协各位委员和其他列席人员提出意见。" in doc.text.replace("\n", "")
+
+
+def test_a_county_named_once_by_its_short_name_as_a_place() -> None:
+    doc, _ = _parse("qynews-qingyuan-2014.txt")  # 养生庆元” in a slogan; 交通城建 is no 通城
+    assert doc.region == "庆元县"
+    doc, _ = _parse("bfkb-baofeng-2022.txt")  # 关注“宝丰两会
+    assert doc.region == "宝丰县"
+
+
+def test_a_short_name_inside_a_word_or_a_persons_name_is_no_place() -> None:
+    text = "全县上下促改革、惠民生。副县长廖永平参加审议。财政总收入突破万元大关。"
+    doc = parse_document(text.encode("utf-8"), "x.txt")
+    assert doc.region is None

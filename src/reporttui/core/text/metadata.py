@@ -1030,6 +1030,9 @@ def _region(
     other_govs = {m.group(1) for m in _ANY_GOV.finditer(body_head)} - governments
     if len(governments) == 1 and not other_govs:
         return governments.pop(), "government named in the text (XX县政府)"
+    lone = _lone_short_name(head + "\n" + text[:20000])
+    if lone:
+        return lone
     publisher = site_division(site) if site else None
     if publisher and within(publisher, to_simplified(head + "\n" + text[:20000])):
         # (pages8) Nothing in the content says where, and it names no place outside the site's:
@@ -1104,6 +1107,34 @@ def _short_name_region(title_lines: list[str], head: str, text: str) -> tuple[st
         if c1 >= 2 and c1 >= 2 * c2 and re.search(_OWN_LEVEL.format(level), body):
             return d.name, f"short name {best} repeated as the actor (gazetteer)"
     return None
+
+
+def _lone_short_name(text: str) -> tuple[str, str] | None:
+    """(held13) Weakest: a text that speaks of its own county (县政协, 全县, 我县) and names one
+    county alone by its short name, as a place (养生庆元”, 关注“宝丰两会, 立足凤台发展): that
+    county. A place's use only — before the county's affairs, closing a slogan or after a verb of
+    standing for it — so a word or a person's name that holds the two characters (廖永平, 惠民生,
+    突破万元大关, 交通城建) is no use. Two such names, or a level the text does not speak of,
+    give nothing (gazetteer; usable short names only)."""
+    short = gazetteer().short
+    body = to_simplified(text)
+    stems = {body[i : i + 2] for i in range(len(body) - 1) if body[i : i + 2] in short}
+    used = {
+        stem
+        for stem in stems
+        if re.search(rf"(?:{_LONE_BEFORE}){stem}|{stem}(?:{_LONE_AFTER})", body)
+    }
+    names = {short[stem].name: stem for stem in used}
+    if len(names) != 1:
+        return None
+    ((name, stem),) = names.items()
+    if not re.search(_OWN_LEVEL.format(name[-1]) + "|我" + name[-1], body):
+        return None
+    return name, f"the one short name the text names as a place, {stem} (gazetteer)"
+
+
+_LONE_BEFORE = r"关注[“\"]?|立足|助力|建设|为|美丽|魅力|幸福|平安|锦绣"
+_LONE_AFTER = r"两会|发展|高质量|经济|人民|大地|[”’]"
 
 
 _SELF_NAMING = re.compile(
