@@ -70,3 +70,25 @@ def test_a_short_name_inside_a_word_or_a_persons_name_is_no_place() -> None:
     text = "全县上下促改革、惠民生。副县长廖永平参加审议。财政总收入突破万元大关。"
     doc = parse_document(text.encode("utf-8"), "x.txt")
     assert doc.region is None
+
+
+def test_a_presidiums_announcement_of_the_adopted_resolution_is_the_resolution() -> None:
+    doc, _ = _parse("yxpc-niucun-jueyi-2018.txt")
+    assert (doc.region, doc.year, doc.kind) == ("牛村镇", 2018, "决议")
+
+
+def test_a_reading_of_the_bulletin_takes_its_year() -> None:
+    doc, _ = _parse("davilee-jinzhai-tjgb-2022.txt")  # Traditional, dated 7月21日 alone
+    assert (doc.region, doc.year) == ("金寨县", 2022)
+
+
+def test_news_dated_in_full_by_its_dateline_keeps_that_year() -> None:
+    doc, _ = _parse("7kjg-qidong-2023.txt")  # 本报讯 2023年12月30日 on the 2024 drafts
+    assert (doc.region, doc.year) == ("启东市", 2023)
+
+
+def test_a_final_accounts_title_names_the_county_and_no_verb_is_a_place() -> None:
+    doc, _ = _parse("shaoyang-xinshao-juesuan-2023.txt")
+    assert (doc.region, doc.year, doc.kind) == ("新邵县", 2023, "预算报告")
+    text = "2023年某地政府决算公开\n\n主任、各位委员：\n受县人民政府委托，现在我报告。\n"
+    assert parse_document(text).region is None  # 受县人民政府委托: no 受县

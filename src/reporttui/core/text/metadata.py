@@ -54,7 +54,7 @@ _WORK_PLAN_HEADING = re.compile(
 )
 _BOUNDARY = r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=关于)|(?<=\d年)|(?<=的))"
 _REGION_BEFORE = re.compile(
-    rf"{_BOUNDARY}({_PLACE})(?:人民政府|人大常委会|人民代表大会常务委员会|政府工作报告|(?:19|20)\d\d年|第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届|第[一二三四五六七八九十]+个五年|“[一二三四五六七八九十]+五”|国民经济和社会发展)"
+    rf"{_BOUNDARY}({_PLACE})(?:人民政府|政府(?=决算|预算)|人大常委会|人民代表大会常务委员会|政府工作报告|(?:19|20)\d\d年|第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届|第[一二三四五六七八九十]+个五年|“[一二三四五六七八九十]+五”|国民经济和社会发展)"
 )
 _REGION_MEETING = re.compile(rf"在({_PLACE})第?[一二三四五六七八九十]+届")
 _REGION_NEWS = re.compile(
@@ -145,7 +145,7 @@ def _clean_region(name: str | None) -> str | None:
     if not name:
         return None
     name = re.split(
-        r"代表|关于|围绕|按照|做好|开好|筹备|迎接|确保|落实|完成|贯彻|执行|召开|通过|经过|提请|报请|提交|实施|根据|指数|举办|出席|参加|列席|参会|建议|批准|审议|审查|听取|[在向对我们的是了由届次与及着据委]",
+        r"代表|关于|围绕|按照|做好|开好|筹备|迎接|确保|落实|完成|贯彻|执行|召开|通过|经过|提请|报请|提交|实施|根据|指数|举办|出席|参加|列席|参会|建议|批准|审议|审查|听取|[在向对我们的是了由届次与及着据委受]",
         name,
     )[-1]
     # "2011年东莞市", "1月20日长沙市": the place starts after the date (日照, 日喀则 are places).
@@ -563,6 +563,17 @@ _CONGRESS = re.compile(
 )
 
 
+_ANNOUNCES_RESOLUTION = re.compile(r"会议公告\s*(?:\n|$)|会议公告\s*第[一二三四五六七八九十\d]+号")
+_ADOPTS_RESOLUTION = re.compile(r"通过(?:了)?《[^《》\n]{0,40}的决议》")
+_ADOPTED_ON = re.compile(
+    r"于\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^\n。，]{0,10}通过(?:了)?《[^《》\n]{0,40}的决议》"
+)
+_READS_BULLETIN = re.compile(r"解读[^\n。]{0,6}《\s*((?:19|20)\d\d)\s*年[^《》\n]{0,30}统计公报》")
+# (held13) A news item's dateline with its full date (本报讯 2023年12月30日上午，…): its year.
+_FULL_DATELINE = re.compile(
+    r"(?m)^\s*(?:本报讯|[\u4e00-\u9fff]{0,8}[讯訊]|[\u4e00-\u9fff]{0,6}[电電])\s*[(（]?[^\n()（）。]{0,20}?[)）]?\s*"
+    r"((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+)
 _BULLETIN_FIRST_PART = re.compile(r"一\s*[、.．]\s*综\s*合")
 _BULLETIN_ACCOUNTS = re.compile(r"初步(?:核算|测算)[^\n。]{0,30}生产总值")
 _BULLETIN_YEAR = re.compile(
@@ -583,6 +594,14 @@ def _kind(
         return "决议", "title (决议)"
     if _BULLETIN.search(head):
         return "统计公报", "title (统计公报)"
+    if _ANNOUNCES_RESOLUTION.search(head) and _ADOPTS_RESOLUTION.search(body_head[:300]):
+        # (held13) A presidium's announcement (…会议公告 第一号) that the session adopted its
+        # resolution on the report (于2018年6月11日通过《关于…工作报告的决议》): the resolution.
+        return "决议", "announcement of the adopted resolution (公告 + 通过《…的决议》)"
+    if not head.strip() and _READS_BULLETIN.search(to_simplified(body_head[:300])):
+        # (held13) No title, and the text opens on a reading of the year's bulletin
+        # (统计局…解读《2022年金寨县国民经济和社会发展统计公报》): the bulletin's kind and year.
+        return "统计公报", "a reading of the bulletin (解读《…统计公报》)"
     if "计划执行情况" in head and re.search(r"计划执行情况[^\n]{0,40}(?:报告|草案)", head):
         return "计划执行情况与计划草案报告", "title (计划执行情况)"
     if "预算执行情况" in head and "预算" in head and "草案" in head:
@@ -710,6 +729,9 @@ def _year(
         m = re.search(r"((?:19|20)\d\d)\s*年[^\n]{0,30}统计公报", head)
         if m:
             return int(m.group(1)), "title (the bulletin's year)"
+        read = _READS_BULLETIN.search(to_simplified(body_head[:300]))
+        if read and not head.strip():
+            return int(read.group(1)), "the bulletin the text reads (解读《YYYY年…统计公报》)"
         if not _BULLETIN.search(head):
             m = _BULLETIN_YEAR.search(body_head[:3000])
             if m:
@@ -784,6 +806,9 @@ def _year(
         m = _ADOPTED_YEAR.search(head) or _ADOPTED_YEAR.search(body_head[:800])
         if m:
             return int(m.group(1)), "adoption line (year)"
+        m = _ADOPTED_ON.search(body_head[:300])
+        if m:
+            return int(m.group(1)), "adoption date in the announcement (于YYYY年M月D日通过《…决议》)"
     n = _NPC_SESSION.search(head) or _NPC_SESSION.search(body_head[:600])
     if n:
         term = cn_small(n.group(1) or n.group(3))
@@ -797,6 +822,8 @@ def _year(
         return int(date[:4]), "date"
     if published and kind in _PUBLISHED_YEAR_KINDS:
         return int(published[:4]), "publication date"
+    if kind in _NEWS_KINDS and (full := _FULL_DATELINE.search(body_head[:300])):
+        return int(full.group(1)), "the dateline's full date (本报讯 YYYY年M月D日)"
     if kind in _NEWS_KINDS:
         # A session's news dated by day alone: the report it hears reviews one year (2017年工作回顾);
         # sessions meet early the next year, or in November or December of that year.
