@@ -92,3 +92,28 @@ def test_a_final_accounts_title_names_the_county_and_no_verb_is_a_place() -> Non
     assert (doc.region, doc.year, doc.kind) == ("新邵县", 2023, "预算报告")
     text = "2023年某地政府决算公开\n\n主任、各位委员：\n受县人民政府委托，现在我报告。\n"
     assert parse_document(text).region is None  # 受县人民政府委托: no 受县
+
+
+def _parse_at(folder: str, name: str) -> Document:
+    raw = (HELD13.parent / folder / name).read_bytes()
+    doc = parse_document(raw, name)
+    assert check_no_loss(raw.decode("utf-8"), doc) == []
+    return doc
+
+
+def test_captions_without_credit_closing_a_news_item_are_dropped() -> None:
+    doc = _parse_at("held10", "zhushan-zhengxie.txt")
+    assert "在小组参加讨论" not in doc.text
+    assert any("在小组参加讨论" in t for t in _dropped(doc, "photo caption"))
+    assert "创造性做好本职工作" in doc.text
+
+
+def test_a_caption_saying_what_the_photo_shows_and_a_reading_time_note_are_dropped() -> None:
+    text = (
+        "市人代会开幕\n\n本篇文章1607字,读完约4分钟\n\n"
+        "1月5日，市第十届人民代表大会第三次会议开幕。\n\n图为代表、委员听报告\n\n"
+        "市长作政府工作报告。图为一说，不是图注。\n"
+    )
+    doc = parse_document(text)
+    assert "读完约" not in doc.text and "图为代表" not in doc.text
+    assert "图为一说，不是图注。" in doc.text

@@ -69,6 +69,7 @@ _NAVBAR = re.compile(r"^(?:网站首页|首页|主页)(?:\s+[\u3400-\u9fff]{2,6}
 _NAV_LINK = re.compile(
     r"^[—\-－]*\s*(?:分享(?:到)?|返回\S{0,8}首页|返回顶部|(?:阅读)?[上下]一篇|打印本页|关闭窗口)\s*[—\-－:：]*$"
 )
+_SCENE = re.compile(r"^[\u3400-\u9fff、]{3,20}在[\u3400-\u9fff、]{2,20}$")
 _NOT_REPEATED = re.compile(r"[\W\d]")
 _LETTERS_ONLY = re.compile(r"^[A-Za-z_\s]+$")
 
@@ -129,6 +130,14 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
     if n - k >= 3 and k > 0:
         for i in range(k, n):
             drop.setdefault(i, "page chrome")
+    # (held10) Photo captions closing a news item without their credit: three or more short lines
+    # of words alone, each saying who is where (县政协副主席张友庆在小组参加讨论).
+    k = n
+    while k > 0 and _SCENE.match(lines[k - 1].text):
+        k -= 1
+    if n - k >= 3 and k > 0 and is_prose(lines[k - 1].text):
+        for i in range(k, n):
+            drop.setdefault(i, "photo caption")
     # The same short line three times or more: a watermark or running header.
     # It must cut sentences (a page's watermark does, often; a repeated title never does).
     counts = Counter(ln.text for ln in lines if len(ln.text) <= 40)
