@@ -117,3 +117,16 @@ def test_a_caption_saying_what_the_photo_shows_and_a_reading_time_note_are_dropp
     doc = parse_document(text)
     assert "读完约" not in doc.text and "图为代表" not in doc.text
     assert "图为一说，不是图注。" in doc.text
+
+
+def test_years_of_copies_and_session_news_dated_weakly() -> None:
+    held12 = "held12"
+    # a copy's file title naming the year reviewed, the meeting's date after the speaker
+    doc = _parse_at(held12, "gongwensou-longxian-2019.txt")
+    assert (doc.year, doc.date) == (2020, "2020-01-08")
+    # a Traditional wiki copy opening on 現在，我代表…政府，向大會作政府工作報告 and 2009年工作回顧
+    doc = _parse_at(held12, "jendow-nankai-2010.txt")
+    assert (doc.kind, doc.year) == ("政府工作报告", 2010)
+    # session news by day alone whose heard report closed the 13th plan (“十三五”圆满收官)
+    doc = _parse_at(held12, "investchn-hongkou-2021.txt")
+    assert doc.year == 2021

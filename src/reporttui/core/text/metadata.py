@@ -208,6 +208,11 @@ def extract(
     if meeting:
         date = _iso(meeting.group(1), meeting.group(2), meeting.group(3))
         why["date"] = "meeting line"
+    elif after := (
+        _MEETING_DATE_AFTER.search(head_s.replace("\n", "")) or _MEETING_DATE_AFTER.search(body_head[:600])
+    ):
+        date = _iso(after.group(1), after.group(2), after.group(3))
+        why["date"] = "meeting line, the date after the speaker (…会议上 县长XX(2020年1月8日))"
     published = None
     for c in chrome:
         c = to_simplified(c)
@@ -619,7 +624,9 @@ def _kind(
     if _OFFICIAL_LETTER.search(first):
         return None, "title (an official document: 通知, 函, 答复…)"
     delivered = (
-        _SALUTATION.search(head_and_body) is not None or _MEETING.search(head_and_body) is not None
+        _SALUTATION.search(head_and_body) is not None
+        or _MEETING.search(head_and_body) is not None
+        or _DELIVERS.search(body_head[:600]) is not None
     )
     if delivered and ("政府工作报告" in head or "报告工作" in body_head or "政府工作" in body_head):
         return "政府工作报告", "delivered to a congress (各位代表/meeting line)"
@@ -697,6 +704,20 @@ _FYP_PLACE = re.compile(
     r"“([一二三四五六七八九十]+)五”\s*(?:(?:规划|计划)纲要(?:\(|（)?草案"
     r"|(?:规划|计划)?的?(开局之年|开局年|起步之年|第一年|收官之年|最后一年))"
 )
+# (held12) A meeting line with its date after the speaker: ——在陇县第十七届人民代表大会第四次会议上
+# 县长赵甲宏(2020年1月8日).
+_MEETING_DATE_AFTER = re.compile(
+    r"在[^\n。]{0,30}?人民代表大会第[一二三四五六七八九十]+次会议上[^\n(（。]{0,20}[(（]\s*"
+    r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)）]"
+)
+# (held12) The heard report's past year closed a plan (实现了“十三五”圆满收官): the next year's.
+_FYP_DONE = re.compile(
+    r"(?:实现|完成)了?\s*“([一二三四五六七八九十]+)五”\s*(?:规划)?\s*(?:圆满|胜利|完美|精彩)?收官"
+)
+# (held12) The opening of a delivered report (现在，我代表南开区人民政府，向大会作政府工作报告).
+_DELIVERS = re.compile(
+    r"(?:^|\n)\s*现在\s*[,，]?\s*我代表[^\n。]{0,14}政府\s*[,，]?\s*向[^\n。]{0,6}大会(?:作|报告)"
+)
 _BARE_YEAR = re.compile(r"(?<![\d年])((?:19|20)\d\d)\s*年(?!代|度?[前后初末底])")
 _MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月")
 _REVIEWED_YEAR = re.compile(
@@ -746,6 +767,10 @@ def _year(
             return int(m.group(1)), "title (预算 year)"
     titled = re.search(r"((?:19|20)\d\d)\s*年[\u4e00-\u9fff]{0,8}政府工作报告", head)
     if titled and kind == "政府工作报告":
+        if date and int(date[:4]) == int(titled.group(1)) + 1 and int(date[5:7]) <= 3:
+            # (held12) A copy's file title naming the year reviewed (2019年陇县…工作报告, given
+            # on 2020-01-08): the report given early in the year is that year's.
+            return int(date[:4]), "meeting date (early in the year after the title's)"
         return int(titled.group(1)), "title (YYYY年政府工作报告)"
     for h in headings:
         m = _WORK_PLAN_HEADING.search(h)
@@ -844,6 +869,9 @@ def _year(
             return drafts.pop(), "the year of the plan or budget drafts the session reviews"
         # The year named by its place in a five-year plan (今年是“十二五”规划开局之年, the session
         # reviews the “十二五”规划纲要草案): the plan's first or last year.
+        done = _FYP_DONE.search(body_head[:1500])
+        if done:
+            return _fyp_start(cn_small(done.group(1))) + 5, "the five-year plan the past year closed"
         f = _FYP_PLACE.search(body_head[:1500])
         if f:
             last = f.group(2) in ("收官之年", "最后一年")
