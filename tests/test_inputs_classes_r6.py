@@ -130,3 +130,15 @@ def test_years_of_copies_and_session_news_dated_weakly() -> None:
     # session news by day alone whose heard report closed the 13th plan (“十三五”圆满收官)
     doc = _parse_at(held12, "investchn-hongkou-2021.txt")
     assert doc.year == 2021
+
+
+def test_a_text_run_into_one_line_is_split_at_its_paragraph_spaces() -> None:
+    from reporttui.core.text.runon import split_run_on
+
+    doc = _parse_at("held10", "sjzyihang-yizhang-2023.txt")  # one line, Traditional
+    assert doc.title == "2023年宜章县国民经济和社会发展统计公报"
+    assert (doc.year, doc.kind) == (2023, "统计公报")
+    # only the spaces change; a line without paragraph gaps is left as it is
+    line = "甲乙。 丙丁。 " * 60
+    assert split_run_on(line).replace("\n", " ") == line
+    assert split_run_on("短句。 短句。") == "短句。 短句。"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from reporttui.core.model import Dropped
 from reporttui.core.text.bbcode import looks_like_bbcode, strip_bbcode
+from reporttui.core.text.runon import split_run_on
 from reporttui.core.text.normalize import (
     has_private_use,
     normalize_chars,
@@ -238,6 +239,7 @@ def clean(text: str) -> Cleaned:
         text = _drop_comments(text, dropped)
     if looks_like_bbcode(text):
         text = strip_bbcode(text, dropped)
+    text = split_run_on(text)
 
     # Lines are read in Simplified (and without readings) only in a text written in Traditional.
     sample = text[:4000]
