@@ -142,3 +142,10 @@ def test_a_text_run_into_one_line_is_split_at_its_paragraph_spaces() -> None:
     line = "甲乙。 丙丁。 " * 60
     assert split_run_on(line).replace("\n", " ") == line
     assert split_run_on("短句。 短句。") == "短句。 短句。"
+
+
+def test_a_plan_report_with_its_meeting_note_only_and_a_cppcc_session_year() -> None:
+    doc = _parse_at("held11", "cgyfzs-yuhang-jihua-2023.txt")
+    assert doc.kind == "计划执行情况与计划草案报告" and doc.year == 2023
+    doc = _parse_at("held11", "hk01-tangyingnian-2023.txt")  # 全國政協十四屆一次會議
+    assert doc.year == 2023

@@ -568,6 +568,9 @@ _CONGRESS = re.compile(
 )
 
 
+_ENTRUSTED = re.compile(
+    r"受[^\n。]{0,10}人民政府委托\s*[,，]?[^\n。]{0,30}?(?:报告|提请)[^\n。]{0,60}?(计划|预算)执行情况"
+)
 _ANNOUNCES_RESOLUTION = re.compile(r"会议公告\s*(?:\n|$)|会议公告\s*第[一二三四五六七八九十\d]+号")
 _ADOPTS_RESOLUTION = re.compile(r"通过(?:了)?《[^《》\n]{0,40}的决议》")
 _ADOPTED_ON = re.compile(
@@ -621,6 +624,13 @@ def _kind(
         return None, "title (an audit report)"
     if _BUDGET.search(head) and "政府工作报告" not in head:
         return "预算报告", "title (预算报告)"
+    entrusted = _ENTRUSTED.search(body_head[:1500]) if not head.strip() or head.lstrip()[:1] in "(（" else None
+    if entrusted:
+        # (held11) No title, only the meeting note: the opening sentence says what is reported
+        # (受区人民政府委托，向大会书面报告…计划执行情况与…计划(草案)).
+        if entrusted.group(1) == "计划":
+            return "计划执行情况与计划草案报告", "the opening sentence (受…委托，报告…计划执行情况)"
+        return "预算执行情况与预算草案报告", "the opening sentence (受…委托，报告…预算执行情况)"
     if _OFFICIAL_LETTER.search(first):
         return None, "title (an official document: 通知, 函, 答复…)"
     delivered = (
@@ -689,6 +699,9 @@ _NPC_TERM_START = {
 _NPC_SESSION = re.compile(
     r"第?([一二三四五六七八九十]+)届全国人民?代表大会(?:常务委员会)?第([一二三四五六七八九十]+)次会议"
     r"|([一二三四五六七八九十]+)届全国人大([一二三四五六七八九十]+)次会议"
+)
+_CPPCC_SESSION = re.compile(
+    r"全国政协第?([一二三四五六七八九十]+)届(?:全国委员会)?第?([一二三四五六七八九十]+)次会议"
 )
 # Five-year plans: the n-th starts in 1953 + 5(n-1) for n <= 2, else 1966 + 5(n-3).
 _FYP = re.compile(r"第([一二三四五六七八九十]+)个五年计划|“([一二三四五六七八九十]+)五”计划")
@@ -834,6 +847,12 @@ def _year(
         m = _ADOPTED_ON.search(body_head[:300])
         if m:
             return int(m.group(1)), "adoption date in the announcement (于YYYY年M月D日通过《…决议》)"
+    c = _CPPCC_SESSION.search(head) or _CPPCC_SESSION.search(body_head[:600])
+    if c and kind in (None, *_NEWS_KINDS):
+        term, session = cn_small(c.group(1)), cn_small(c.group(2))
+        if term >= 5 and term in _NPC_TERM_START and 1 <= session <= 5:
+            # (held11) The national CPPCC's terms start with the NPC's since the fifth (1978).
+            return _NPC_TERM_START[term] + session - 1, "national CPPCC term and session"
     n = _NPC_SESSION.search(head) or _NPC_SESSION.search(body_head[:600])
     if n:
         term = cn_small(n.group(1) or n.group(3))
