@@ -149,3 +149,11 @@ def test_a_plan_report_with_its_meeting_note_only_and_a_cppcc_session_year() -> 
     assert doc.kind == "计划执行情况与计划草案报告" and doc.year == 2023
     doc = _parse_at("held11", "hk01-tangyingnian-2023.txt")  # 全國政協十四屆一次會議
     assert doc.year == 2023
+
+
+def test_a_headline_ending_in_an_exclamation_over_a_broken_lead_is_the_title() -> None:
+    doc = _parse_at("held11", "vipkid-dongxihu-2022.txt")
+    assert doc.title == "东西湖区第十一届人民代表大会第二次会议开幕！"
+    # an address to the audience is no headline
+    doc = parse_document("同志们朋友们大家好啊！\n\n今天开会。我们讨论报告。\n")
+    assert doc.title != "同志们朋友们大家好啊！"
