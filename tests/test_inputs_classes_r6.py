@@ -157,3 +157,10 @@ def test_a_headline_ending_in_an_exclamation_over_a_broken_lead_is_the_title() -
     # an address to the audience is no headline
     doc = parse_document("同志们朋友们大家好啊！\n\n今天开会。我们讨论报告。\n")
     assert doc.title != "同志们朋友们大家好啊！"
+
+
+def test_a_misdecoded_copy_heading_over_the_real_title_goes_to_the_dropped_view() -> None:
+    doc = _parse_at("held10", "ilynn-fengqing-yusuan-2023.txt")
+    assert doc.title == "关于凤庆县2022年地方财政预算执行情况和2023年地方财政预算草案的报告"
+    assert doc.kind in ("预算报告", "预算执行情况与预算草案报告")
+    assert any("╆" in t for t in _dropped(doc, "mis-decoded line"))

@@ -118,6 +118,7 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
             drop[i] = "page chrome"
         elif len(t) <= 30 and _QR.search(t) and _QR_ASK.search(t) and not t.endswith("。"):
             drop[i] = "qr boilerplate"
+    _misdecoded_heading(lines, drop)
     _wiki_header(lines, drop)
     _file_record(lines, drop)
     _field_values(lines, drop, chrome)
@@ -187,6 +188,23 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
     if kept and pending_blank:
         kept[-1].blank_after += pending_blank
     return kept
+
+
+# Characters a wrong decoding leaves (box-drawing pieces, replacement marks, ？。 for a lost byte pair).
+_MOJIBAKE = re.compile(r"[\u2500-\u257f\ufffd]|[?？][。，]")
+
+
+def _misdecoded_heading(lines: list[Line], drop: dict[int, str]) -> None:
+    """(held10) A copy's heading decoded wrongly ((云南？。╆P于臨滄市鳳慶縣…的報告) over the
+    title printed right on the next line: the damaged copy goes (to the dropped view)."""
+    for i in range(min(3, len(lines) - 1)):
+        t, nxt = to_simplified(lines[i].text), to_simplified(lines[i + 1].text)
+        if len(t) > 120 or not _MOJIBAKE.search(t) or not _DOC_GENRE.search(nxt):
+            continue
+        shared = sum(1 for ch in set(_CJK.findall(nxt)) if ch in t)
+        if shared >= 0.6 * len(set(_CJK.findall(nxt))):
+            drop[i] = "mis-decoded line"
+            return
 
 
 _WIKI_NOTE = re.compile(r"^本作品收录于\s*《")
