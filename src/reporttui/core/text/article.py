@@ -306,6 +306,7 @@ def extract(source: str) -> Article | None:
         for b in inside
     ]
     _trim_head(inside, keep)
+    _second_copy(inside, keep)
     _trim_tail(inside, keep)
     kept = [b.text for b, k in zip(inside, keep, strict=True) if k and b.text]
     first = next((i for i, b in enumerate(blocks) if any(_contains(c, b.owner) for c in chosen)), 0)
@@ -434,6 +435,40 @@ _SIGNED_OFF = 0.5
 text before it."""
 
 
+_COPY_SHARE = 0.8
+"""Share of a tail's paragraph text that repeats earlier paragraphs for it to be a second copy."""
+
+
+def _second_copy(inside: list[Block], keep: list[bool]) -> None:
+    """(pages9) A container printing the article twice (a print or mobile copy after the first,
+    its title and date lines too): from where the paragraphs start to repeat earlier ones, and
+    nearly all of what follows does, the rest is the copy, not more of the article."""
+    dense_seen: set[str] = set()
+    for j, b in enumerate(inside):
+        flat = _WS.sub("", b.text)
+        if keep[j] and b.dense and len(flat) >= _MIN_COPY and flat in dense_seen:
+            tail = [x for x in inside[j:] if x.dense]
+            again = [x for x in tail if _WS.sub("", x.text) in dense_seen]
+            repeated = sum(x.chars for x in again)
+            # Two different paragraphs at least (one paragraph printed twice is no copy).
+            distinct = len({_WS.sub("", x.text) for x in again})
+            if distinct >= 2 and repeated >= _COPY_SHARE * sum(x.chars for x in tail):
+                # The copy's own title and date lines before its first paragraph: lines that
+                # were printed before the copy began.
+                flats = [_WS.sub("", x.text) for x in inside[:j]]
+                start = j
+                while start > 0 and flats[start - 1] and flats[start - 1] in flats[: start - 1]:
+                    start -= 1
+                for k in range(start, len(inside)):
+                    keep[k] = False
+            return
+        if flat and b.dense:
+            dense_seen.add(flat)
+
+
+_MIN_COPY = 20
+
+
 def _trim_tail(inside: list[Block], keep: list[bool]) -> None:
     """Leave out what follows the article's last paragraph without being its text: a site's
     disclaimer (声明：…), editor and tag lines, counters, and the title of a link list that was
@@ -478,7 +513,9 @@ def _trim_tail(inside: list[Block], keep: list[bool]) -> None:
             signed = True
         # A label with nothing after it (附件：, 相关文章：) after the last paragraph: a box whose
         # contents are empty or were left out, not the article's.
-        empty_label = len(flat) <= _MAX_EMPTY_LABEL and flat[-1:] in (":", "：")
+        empty_label = len(flat) <= _MAX_EMPTY_LABEL and (
+            flat[-1:] in (":", "：") or flat.endswith((">>", "》》", "»", "＞＞"))
+        )
         if (
             list_title
             or prompt
@@ -533,6 +570,7 @@ def title(root: Any, header: list[str] | None = None, over: list[str] | None = N
             content = _WS.sub(" ", meta.get("content") or "").strip()
             if content:
                 candidates.append(content)
+    metas = list(candidates)
     for h in root.iter("h1", "h2", "h3"):
         text = _WS.sub(" ", h.text_content() or "").strip()
         if text:
@@ -582,6 +620,13 @@ def title(root: Any, header: list[str] | None = None, over: list[str] | None = N
     ]
     if own:
         return max(own, key=lambda h: len(_flat(h)))
+    # <title> names only the site (常州国家高新区管委会（新北区人民政府）) and the page prints a
+    # title meta (ArticleTitle, og:title) as a line of its own at the article's head: two pieces
+    # of evidence agree on the headline.
+    printed = near | {_flat(line) for line in over or ()}
+    for c in metas:
+        if len(_flat(c)) >= _MIN_HEAD_TITLE and _flat(c) in printed and _flat(c) != flat_title:
+            return c
     # <title> names only the site and its channel (科普中国-辟谣文章) and no heading element holds
     # the title: the line printed over the article's first paragraph is (a <div class="…title">),
     # when it reads as a title line: no label (来源：…), no date, longer than any part of <title>.

@@ -28,7 +28,7 @@ from reporttui.core.text.structure import build
 _DATED = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
 _PUBLISHED_CHROME = re.compile(r"(?:发布|时间|日期)\s*[:：]?\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
 
-INGEST_VERSION = "16"
+INGEST_VERSION = "17"
 """Bumped whenever parsing changes what a Document holds (indexes built earlier are stale)."""
 
 
@@ -50,6 +50,10 @@ def load_document(path: str | Path, boilerplate: frozenset[str] = frozenset()) -
     except OSError as exc:
         raise ReportFileError(f"cannot read {name}: {exc.strerror or exc}") from None
     return parse_document(data, name, boilerplate)
+
+
+# Text of an article rather than of menus, labels, footers and dialogs (…是否继续？): a full stop.
+_SENTENCE_LINE = re.compile(r"[^\n。]{4,}。")
 
 
 def parse_document(
@@ -81,6 +85,14 @@ def parse_document(
         text = page.text
         if not text.strip():
             raise ReportFileError(f"{path}: the web page holds no text")
+        if page.extractor == "none" and not _SENTENCE_LINE.search(text):
+            # (pages9) No article found and not one sentence on the page: what is left is the
+            # site's menus and labels. The article is a picture or a body the page's scripts
+            # fetch, so it is not in the saved HTML; a document made of the chrome would mislead.
+            raise ReportFileError(
+                f"{path}: the article is not in the saved web page (only the site's menus are;"
+                " it may be a picture or loaded by a script)"
+            )
     cleaned = clean(text)
     dropped = list(cleaned.dropped)
     if page is not None:

@@ -1,0 +1,121 @@
+"""Classes of web-page problems found by the pages9 blind set (issue 9, round 6: government
+portal pages), each on the real saved page that showed it (tests/data/inputs/, sources in
+SOURCES.md) and on a short page of the same shape."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from reporttui.core.errors import ReportFileError
+from reporttui.core.model import Document
+from reporttui.core.text.ingest import check_no_loss, parse_document
+from reporttui.core.text.news_place import site_division, within
+
+DATA = Path(__file__).parent / "data" / "inputs"
+
+
+def _page(name: str) -> tuple[str, Document]:
+    raw = gzip.decompress((DATA / name).read_bytes())
+    doc = parse_document(raw, name.removesuffix(".gz"))
+    return raw.decode("utf-8"), doc
+
+
+def _dropped(doc: Document) -> str:
+    return "\n".join(d.text for d in doc.dropped)
+
+
+def _html(head: str, body: str) -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+def test_a_title_meta_printed_as_the_article_head_is_the_title_when_title_names_the_site() -> None:
+    # <title>常州国家高新区管委会（新北区人民政府）</title>, ArticleTitle meta, the headline a plain line.
+    raw, doc = _page("cznd-baizhang-2016.html.gz")
+    assert doc.title == "百丈社区开展学生暑期教育活动"
+    assert check_no_loss(raw, doc) == []
+    para = "<p>社区今日组织了一次暑期安全教育活动，三十余名中小学生和家长参加，反响良好。</p>" * 3
+    src = _html(
+        "<title>某某区人民政府门户网站</title><meta name='ArticleTitle' content='某社区开展暑期活动'>",
+        "<div>首页 &gt; 新闻</div><div class='t'>某社区开展暑期活动</div>"
+        "<div>发布日期：2016-07-20</div><div class='c'>" + para + "</div>",
+    )
+    assert parse_document(src, "a.html").title == "某社区开展暑期活动"
+    # A meta that the page does not print stays no evidence: <title> then decides.
+    src2 = src.replace("<div class='t'>某社区开展暑期活动</div>", "")
+    assert parse_document(src2, "b.html").title != "某社区开展暑期活动"
+
+
+def test_a_zone_committee_site_names_its_district_and_the_city_above_it_is_no_other_place() -> None:
+    assert site_division("常州国家高新区管委会（新北区人民政府）") == "新北区"
+    assert site_division("某某管委会") is None
+    # The district's news reads out its city's document: the city holds the publisher.
+    assert within("新北区", "社区宣读常州市关于关心下一代有关文件精神。")
+    assert not within("新北区", "活动在南京市举行。")
+    _, doc = _page("cznd-baizhang-2016.html.gz")
+    assert doc.region == "新北区"
+
+
+def test_a_repost_tag_naming_the_page_source_is_not_part_of_the_title() -> None:
+    # 云南省科技厅: [人民网]第六届云南国际人才交流会将于11月12日开幕, 来源：人民网 记者：…
+    raw, doc = _page("ynkjt-rencai-2022.html.gz")
+    assert doc.title == "第六届云南国际人才交流会将于11月12日开幕"
+    assert check_no_loss(raw, doc) == []
+    para = "<p>本届交流会将于下月在省会开幕，共安排十三场专场活动，吸引海内外人才参加。</p>" * 3
+    body = "<h1>[某某报]第六届交流会下月开幕</h1><div>{src}</div><div class='c'>" + para + "</div>"
+    head = "<title>[某某报]第六届交流会下月开幕_某某厅</title>"
+    sourced = parse_document(_html(head, body.format(src="来源：某某报 记者：某某")), "a.html")
+    assert sourced.title == "第六届交流会下月开幕"
+    # A tag the page does not give as its source stays (it may be the title's own).
+    other = parse_document(_html(head, body.format(src="来源：某某网")), "b.html")
+    assert other.title.startswith("[某某报]")
+
+
+def test_a_committee_news_item_urging_government_work_is_news_not_a_review_of_the_report() -> None:
+    # 绥滨县人大常委会 news: …把办理代表建议意见与推动政府工作相结合… is no 政府工作报告 digest.
+    _, doc = _page("suibin-renda-2024.html.gz")
+    assert (doc.region, doc.year, doc.kind) == ("绥滨县", 2024, "新闻报道")
+
+
+def test_a_page_whose_article_is_not_in_its_html_is_refused_clearly() -> None:
+    # 洪山区: the article is one picture in the editor's box; only menus and labels are text.
+    raw = gzip.decompress((DATA / "hongshan-gangyun-2023.html.gz").read_bytes())
+    with pytest.raises(ReportFileError, match="article is not in the saved web page"):
+        parse_document(raw, "hongshan.html")
+    menus = "".join(f"<li><a href='/{i}'>栏目{i}</a></li>" for i in range(12))
+    src = _html(
+        "<title>某某项目开园 - 某某区人民政府</title>",
+        f"<ul>{menus}</ul><h1>某某项目开园</h1><div>日期：2023-06-08</div>"
+        "<div class='c'><p><img src='a.png'></p></div><div>版权所有：某某区人民政府</div>",
+    )
+    with pytest.raises(ReportFileError, match="not in the saved web page"):
+        parse_document(src, "x.html")
+
+
+def test_an_article_printed_twice_keeps_one_copy_and_its_empty_box_labels_go() -> None:
+    # 四川省人民政府网站: the reply, then 相关附件>> / 相关链接>> (empty), then a second copy.
+    raw, doc = _page("scgov-fuhan-2025.html.gz")
+    assert doc.text.count("近年来广安市医药健康产业得到快速发展") == 1
+    assert "相关附件>>" not in doc.text and "相关链接>>" not in doc.text
+    assert "近年来广安市医药健康产业得到快速发展" in _dropped(doc)
+    assert check_no_loss(raw, doc) == []
+    paras = [
+        "今年以来，全区新增就业岗位一万二千个，城镇登记失业率控制在百分之三以内。",
+        "区里还组织了二十场招聘会，帮助高校毕业生和农民工就近就业，效果明显。",
+        "下一步，全区将继续做好稳就业工作，确保全年目标任务顺利完成。",
+    ]
+    article = "<h2>某区就业工作稳中有进</h2>" + "".join(f"<p>{p}</p>" for p in paras)
+    src = _html(
+        "<title>某区就业工作稳中有进_某区人民政府</title>",
+        f"<div class='box'>{article}<p>相关附件&gt;&gt;</p><p>打印本页</p>{article}</div>",
+    )
+    once = parse_document(src, "c.html")
+    assert all(once.text.count(p) == 1 for p in paras)
+    # Paragraphs that only echo a sentence (a summary line) are no second copy.
+    echo = _html(
+        "<title>某区就业工作稳中有进_某区人民政府</title>",
+        f"<div class='box'>{article}<p>{paras[0]}区里表示还将继续努力，做好各项服务。</p></div>",
+    )
+    assert all(p in parse_document(echo, "d.html").text for p in paras)
