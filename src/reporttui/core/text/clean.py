@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from reporttui.core.model import Dropped
+from reporttui.core.text.bbcode import looks_like_bbcode, strip_bbcode
+from reporttui.core.text.runon import split_run_on
 from reporttui.core.text.normalize import (
     has_private_use,
     normalize_chars,
@@ -194,6 +196,12 @@ _SITE_OWNER = re.compile(
     r"^(?:主办单位|承办单位|主管单位|协办单位)\s*[:：]\s*[^，、,。；]{2,24}"
     r"(?:中心|网|报社|电视台|办公室|网站)$"
 )
+# A caption saying what the photo shows (图为代表、委员听报告), short and without a sentence end.
+_PHOTO_SAYS = re.compile(r"^图为[^。！？!?]{2,40}$")
+# A page's reading-time note (本篇文章1607字,读完约4分钟; 全文共2000字，阅读大约需要5分钟).
+_READING_TIME = re.compile(
+    r"^(?:本篇文章|本文|全文)\s*(?:共|约)?\s*\d+\s*字\s*[,，]?\s*(?:预计)?(?:读完|阅读)(?:大约|约)?(?:需要|需|时间)?\s*约?\s*\d+\s*分钟$"
+)
 _BROKEN_TAG = re.compile(r"<[*\s]{0,3}[A-Za-z]{0,4}[*\s]{0,3}/>")
 # A page's thumbnail caption on a sharing site (乡镇政府换届工作报告 _第1页).
 _PAGE_THUMB = re.compile(r"^[^。，！？]{2,40}?\s*_\s*第\s*\d{1,3}\s*页$")
@@ -229,6 +237,9 @@ def clean(text: str) -> Cleaned:
     text = _front_matter(text, front, dropped)
     if "<!--" in text:
         text = _drop_comments(text, dropped)
+    if looks_like_bbcode(text):
+        text = strip_bbcode(text, dropped)
+    text = split_run_on(text)
 
     # Lines are read in Simplified (and without readings) only in a text written in Traditional.
     sample = text[:4000]
@@ -409,6 +420,10 @@ def _chrome_reason(line: str, traditional: bool = True) -> str | None:
     last = line[-1]
     if last in "摄)）" and line.endswith(("摄", "摄)", "摄）")) and _PHOTO_CREDIT.search(line):
         return "photo caption"
+    if line.startswith("图为") and _PHOTO_SAYS.match(line):
+        return "photo caption"  # (held12) 图为张兵市长作政府工作报告: a caption without its credit
+    if "分钟" in line and _READING_TIME.match(line):
+        return "web chrome"  # (held12) 本篇文章1607字,读完约4分钟
     if _WEB_CHROME.match(line) or _PREV_NEXT.match(line) or _CHROME_ONLY.match(line):
         return "web chrome"
     if "单位" in line[:4] and _SITE_OWNER.match(line):

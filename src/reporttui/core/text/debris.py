@@ -62,6 +62,14 @@ _DATA_URI = re.compile(r"data:image/[A-Za-z0-9.+-]+[;,]\S*(?:\s+[A-Za-z-]+=\"[^\
 _QR = re.compile(r"扫码|扫一扫|二维码|扫描")
 _QR_ASK = re.compile(r"关注|手机|打开|识别|下载|阅读|公众号|客户端|分享|微信|进入")
 _TOOLBAR = re.compile(r"^[\u3400-\u9fff]{2}(?:\s+[\u3400-\u9fff]{2}){1,5}$")
+# (held13) A site's nav bar as a line: 首页 and three or more menu labels parted by spaces.
+_NAVBAR = re.compile(r"^(?:网站首页|首页|主页)(?:\s+[\u3400-\u9fff]{2,6}){3,}$")
+# (held13) A link to another page standing alone in the page's head or tail: share, back to the
+# front page, the next or previous article, print or close.
+_NAV_LINK = re.compile(
+    r"^[—\-－]*\s*(?:分享(?:到)?|返回\S{0,8}首页|返回顶部|(?:阅读)?[上下]一篇|打印本页|关闭窗口)\s*[—\-－:：]*$"
+)
+_SCENE = re.compile(r"^[\u3400-\u9fff、]{3,20}在[\u3400-\u9fff、]{2,20}$")
 _NOT_REPEATED = re.compile(r"[\W\d]")
 _LETTERS_ONLY = re.compile(r"^[A-Za-z_\s]+$")
 
@@ -106,8 +114,11 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
             (i < 5 or i >= n - 8) and _TOOLBAR.match(t) and not SPEAKER.match(t)
         ):
             drop[i] = "page chrome"
+        elif (i < head or i >= n - edge) and (_NAVBAR.match(t) or _NAV_LINK.match(t)):
+            drop[i] = "page chrome"
         elif len(t) <= 30 and _QR.search(t) and _QR_ASK.search(t) and not t.endswith("。"):
             drop[i] = "qr boilerplate"
+    _misdecoded_heading(lines, drop)
     _wiki_header(lines, drop)
     _file_record(lines, drop)
     _field_values(lines, drop, chrome)
@@ -120,6 +131,14 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
     if n - k >= 3 and k > 0:
         for i in range(k, n):
             drop.setdefault(i, "page chrome")
+    # (held10) Photo captions closing a news item without their credit: three or more short lines
+    # of words alone, each saying who is where (县政协副主席张友庆在小组参加讨论).
+    k = n
+    while k > 0 and _SCENE.match(lines[k - 1].text):
+        k -= 1
+    if n - k >= 3 and k > 0 and is_prose(lines[k - 1].text):
+        for i in range(k, n):
+            drop.setdefault(i, "photo caption")
     # The same short line three times or more: a watermark or running header.
     # It must cut sentences (a page's watermark does, often; a repeated title never does).
     counts = Counter(ln.text for ln in lines if len(ln.text) <= 40)
@@ -169,6 +188,23 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
     if kept and pending_blank:
         kept[-1].blank_after += pending_blank
     return kept
+
+
+# Characters a wrong decoding leaves (box-drawing pieces, replacement marks, ？。 for a lost byte pair).
+_MOJIBAKE = re.compile(r"[\u2500-\u257f\ufffd]|[?？][。，]")
+
+
+def _misdecoded_heading(lines: list[Line], drop: dict[int, str]) -> None:
+    """(held10) A copy's heading decoded wrongly ((云南？。╆P于臨滄市鳳慶縣…的報告) over the
+    title printed right on the next line: the damaged copy goes (to the dropped view)."""
+    for i in range(min(3, len(lines) - 1)):
+        t, nxt = to_simplified(lines[i].text), to_simplified(lines[i + 1].text)
+        if len(t) > 120 or not _MOJIBAKE.search(t) or not _DOC_GENRE.search(nxt):
+            continue
+        shared = sum(1 for ch in set(_CJK.findall(nxt)) if ch in t)
+        if shared >= 0.6 * len(set(_CJK.findall(nxt))):
+            drop[i] = "mis-decoded line"
+            return
 
 
 _WIKI_NOTE = re.compile(r"^本作品收录于\s*《")
@@ -492,6 +528,17 @@ def _repeated_tails(lines: list[Line], dropped: list[Dropped]) -> None:
         if t is not None and t in bad:
             dropped.append(Dropped(t, "repeated line-end token", ln.line))
             ln.text = ln.text[: len(ln.text) - len(t)].rstrip()
+    # (held13) A token of letters that ends many lines is the scraper's line end wherever it
+    # stands: a teaser that ran the lines together keeps it before each space (…报告PZl 2020年…).
+    for t in bad:
+        if len(t) < 3 or not _LETTERS_ONLY.match(t):
+            continue
+        inner = re.compile(rf"(?<=[\u3400-\u9fff。，、；：！？）)]){re.escape(t)}(?=\s)")
+        for ln in lines:
+            if t in ln.text and inner.search(ln.text):
+                n = len(inner.findall(ln.text))
+                dropped.append(Dropped(" ".join([t] * n), "repeated line-end token", ln.line))
+                ln.text = inner.sub("", ln.text)
 
 
 def _marker_runs(lines: list[Line], dropped: list[Dropped]) -> None:

@@ -54,7 +54,7 @@ _WORK_PLAN_HEADING = re.compile(
 )
 _BOUNDARY = r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=关于)|(?<=\d年)|(?<=的))"
 _REGION_BEFORE = re.compile(
-    rf"{_BOUNDARY}({_PLACE})(?:人民政府|人大常委会|人民代表大会常务委员会|政府工作报告|(?:19|20)\d\d年|第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届|第[一二三四五六七八九十]+个五年|“[一二三四五六七八九十]+五”|国民经济和社会发展)"
+    rf"{_BOUNDARY}({_PLACE})(?:人民政府|政府(?=决算|预算)|人大常委会|人民代表大会常务委员会|政府工作报告|(?:19|20)\d\d年|第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届|第[一二三四五六七八九十]+个五年|“[一二三四五六七八九十]+五”|国民经济和社会发展)"
 )
 _REGION_MEETING = re.compile(rf"在({_PLACE})第?[一二三四五六七八九十]+届")
 _REGION_NEWS = re.compile(
@@ -145,7 +145,7 @@ def _clean_region(name: str | None) -> str | None:
     if not name:
         return None
     name = re.split(
-        r"代表|关于|围绕|按照|做好|开好|筹备|迎接|确保|落实|完成|贯彻|执行|召开|通过|经过|提请|报请|提交|实施|根据|指数|举办|出席|参加|列席|参会|建议|批准|审议|审查|听取|[在向对我们的是了由届次与及着据委]",
+        r"代表|关于|围绕|按照|做好|开好|筹备|迎接|确保|落实|完成|贯彻|执行|召开|通过|经过|提请|报请|提交|实施|根据|指数|举办|出席|参加|列席|参会|建议|批准|审议|审查|听取|[在向对我们的是了由届次与及着据委受]",
         name,
     )[-1]
     # "2011年东莞市", "1月20日长沙市": the place starts after the date (日照, 日喀则 are places).
@@ -208,6 +208,11 @@ def extract(
     if meeting:
         date = _iso(meeting.group(1), meeting.group(2), meeting.group(3))
         why["date"] = "meeting line"
+    elif after := (
+        _MEETING_DATE_AFTER.search(head_s.replace("\n", "")) or _MEETING_DATE_AFTER.search(body_head[:600])
+    ):
+        date = _iso(after.group(1), after.group(2), after.group(3))
+        why["date"] = "meeting line, the date after the speaker (…会议上 县长XX(2020年1月8日))"
     published = None
     for c in chrome:
         c = to_simplified(c)
@@ -566,6 +571,20 @@ _CONGRESS = re.compile(
 )
 
 
+_ENTRUSTED = re.compile(
+    r"受[^\n。]{0,10}人民政府委托\s*[,，]?[^\n。]{0,30}?(?:报告|提请)[^\n。]{0,60}?(计划|预算)执行情况"
+)
+_ANNOUNCES_RESOLUTION = re.compile(r"会议公告\s*(?:\n|$)|会议公告\s*第[一二三四五六七八九十\d]+号")
+_ADOPTS_RESOLUTION = re.compile(r"通过(?:了)?《[^《》\n]{0,40}的决议》")
+_ADOPTED_ON = re.compile(
+    r"于\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^\n。，]{0,10}通过(?:了)?《[^《》\n]{0,40}的决议》"
+)
+_READS_BULLETIN = re.compile(r"解读[^\n。]{0,6}《\s*((?:19|20)\d\d)\s*年[^《》\n]{0,30}统计公报》")
+# (held13) A news item's dateline with its full date (本报讯 2023年12月30日上午，…): its year.
+_FULL_DATELINE = re.compile(
+    r"(?m)^\s*(?:本报讯|[\u4e00-\u9fff]{0,8}[讯訊]|[\u4e00-\u9fff]{0,6}[电電])\s*[(（]?[^\n()（）。]{0,20}?[)）]?\s*"
+    r"((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+)
 _BULLETIN_FIRST_PART = re.compile(r"一\s*[、.．]\s*综\s*合")
 _BULLETIN_ACCOUNTS = re.compile(r"初步(?:核算|测算)[^\n。]{0,30}生产总值")
 _BULLETIN_YEAR = re.compile(
@@ -586,6 +605,14 @@ def _kind(
         return "决议", "title (决议)"
     if _BULLETIN.search(head):
         return "统计公报", "title (统计公报)"
+    if _ANNOUNCES_RESOLUTION.search(head) and _ADOPTS_RESOLUTION.search(body_head[:300]):
+        # (held13) A presidium's announcement (…会议公告 第一号) that the session adopted its
+        # resolution on the report (于2018年6月11日通过《关于…工作报告的决议》): the resolution.
+        return "决议", "announcement of the adopted resolution (公告 + 通过《…的决议》)"
+    if not head.strip() and _READS_BULLETIN.search(to_simplified(body_head[:300])):
+        # (held13) No title, and the text opens on a reading of the year's bulletin
+        # (统计局…解读《2022年金寨县国民经济和社会发展统计公报》): the bulletin's kind and year.
+        return "统计公报", "a reading of the bulletin (解读《…统计公报》)"
     if "计划执行情况" in head and re.search(r"计划执行情况[^\n]{0,40}(?:报告|草案)", head):
         return "计划执行情况与计划草案报告", "title (计划执行情况)"
     if "预算执行情况" in head and "预算" in head and "草案" in head:
@@ -600,10 +627,19 @@ def _kind(
         return None, "title (an audit report)"
     if _BUDGET.search(head) and "政府工作报告" not in head:
         return "预算报告", "title (预算报告)"
+    entrusted = _ENTRUSTED.search(body_head[:1500]) if not head.strip() or head.lstrip()[:1] in "(（" else None
+    if entrusted:
+        # (held11) No title, only the meeting note: the opening sentence says what is reported
+        # (受区人民政府委托，向大会书面报告…计划执行情况与…计划(草案)).
+        if entrusted.group(1) == "计划":
+            return "计划执行情况与计划草案报告", "the opening sentence (受…委托，报告…计划执行情况)"
+        return "预算执行情况与预算草案报告", "the opening sentence (受…委托，报告…预算执行情况)"
     if _OFFICIAL_LETTER.search(first):
         return None, "title (an official document: 通知, 函, 答复…)"
     delivered = (
-        _SALUTATION.search(head_and_body) is not None or _MEETING.search(head_and_body) is not None
+        _SALUTATION.search(head_and_body) is not None
+        or _MEETING.search(head_and_body) is not None
+        or _DELIVERS.search(body_head[:600]) is not None
     )
     if delivered and ("政府工作报告" in head or "报告工作" in body_head or "政府工作" in body_head):
         return "政府工作报告", "delivered to a congress (各位代表/meeting line)"
@@ -669,6 +705,9 @@ _NPC_SESSION = re.compile(
     r"第?([一二三四五六七八九十]+)届全国人民?代表大会(?:常务委员会)?第([一二三四五六七八九十]+)次会议"
     r"|([一二三四五六七八九十]+)届全国人大([一二三四五六七八九十]+)次会议"
 )
+_CPPCC_SESSION = re.compile(
+    r"全国政协第?([一二三四五六七八九十]+)届(?:全国委员会)?第?([一二三四五六七八九十]+)次会议"
+)
 # Five-year plans: the n-th starts in 1953 + 5(n-1) for n <= 2, else 1966 + 5(n-3).
 _FYP = re.compile(r"第([一二三四五六七八九十]+)个五年计划|“([一二三四五六七八九十]+)五”计划")
 _SHORT_PLAN_YEAR = re.compile(
@@ -682,6 +721,20 @@ _SET_PLAN_YEAR = re.compile(
 _FYP_PLACE = re.compile(
     r"“([一二三四五六七八九十]+)五”\s*(?:(?:规划|计划)纲要(?:\(|（)?草案"
     r"|(?:规划|计划)?的?(开局之年|开局年|起步之年|第一年|收官之年|最后一年))"
+)
+# (held12) A meeting line with its date after the speaker: ——在陇县第十七届人民代表大会第四次会议上
+# 县长赵甲宏(2020年1月8日).
+_MEETING_DATE_AFTER = re.compile(
+    r"在[^\n。]{0,30}?人民代表大会第[一二三四五六七八九十]+次会议上[^\n(（。]{0,20}[(（]\s*"
+    r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)）]"
+)
+# (held12) The heard report's past year closed a plan (实现了“十三五”圆满收官): the next year's.
+_FYP_DONE = re.compile(
+    r"(?:实现|完成)了?\s*“([一二三四五六七八九十]+)五”\s*(?:规划)?\s*(?:圆满|胜利|完美|精彩)?收官"
+)
+# (held12) The opening of a delivered report (现在，我代表南开区人民政府，向大会作政府工作报告).
+_DELIVERS = re.compile(
+    r"(?:^|\n)\s*现在\s*[,，]?\s*我代表[^\n。]{0,14}政府\s*[,，]?\s*向[^\n。]{0,6}大会(?:作|报告)"
 )
 _BARE_YEAR = re.compile(r"(?<![\d年])((?:19|20)\d\d)\s*年(?!代|度?[前后初末底])")
 _MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月")
@@ -715,6 +768,9 @@ def _year(
         m = re.search(r"((?:19|20)\d\d)\s*年[^\n]{0,30}统计公报", head)
         if m:
             return int(m.group(1)), "title (the bulletin's year)"
+        read = _READS_BULLETIN.search(to_simplified(body_head[:300]))
+        if read and not head.strip():
+            return int(read.group(1)), "the bulletin the text reads (解读《YYYY年…统计公报》)"
         if not _BULLETIN.search(head):
             m = _BULLETIN_YEAR.search(body_head[:3000])
             if m:
@@ -729,6 +785,10 @@ def _year(
             return int(m.group(1)), "title (预算 year)"
     titled = re.search(r"((?:19|20)\d\d)\s*年[\u4e00-\u9fff]{0,8}政府工作报告", head)
     if titled and kind == "政府工作报告":
+        if date and int(date[:4]) == int(titled.group(1)) + 1 and int(date[5:7]) <= 3:
+            # (held12) A copy's file title naming the year reviewed (2019年陇县…工作报告, given
+            # on 2020-01-08): the report given early in the year is that year's.
+            return int(date[:4]), "meeting date (early in the year after the title's)"
         return int(titled.group(1)), "title (YYYY年政府工作报告)"
     for h in headings:
         m = _WORK_PLAN_HEADING.search(h)
@@ -789,6 +849,15 @@ def _year(
         m = _ADOPTED_YEAR.search(head) or _ADOPTED_YEAR.search(body_head[:800])
         if m:
             return int(m.group(1)), "adoption line (year)"
+        m = _ADOPTED_ON.search(body_head[:300])
+        if m:
+            return int(m.group(1)), "adoption date in the announcement (于YYYY年M月D日通过《…决议》)"
+    c = _CPPCC_SESSION.search(head) or _CPPCC_SESSION.search(body_head[:600])
+    if c and kind in (None, *_NEWS_KINDS):
+        term, session = cn_small(c.group(1)), cn_small(c.group(2))
+        if term >= 5 and term in _NPC_TERM_START and 1 <= session <= 5:
+            # (held11) The national CPPCC's terms start with the NPC's since the fifth (1978).
+            return _NPC_TERM_START[term] + session - 1, "national CPPCC term and session"
     n = _NPC_SESSION.search(head) or _NPC_SESSION.search(body_head[:600])
     if n:
         term = cn_small(n.group(1) or n.group(3))
@@ -802,6 +871,8 @@ def _year(
         return int(date[:4]), "date"
     if published and kind in _PUBLISHED_YEAR_KINDS:
         return int(published[:4]), "publication date"
+    if kind in _NEWS_KINDS and (full := _FULL_DATELINE.search(body_head[:300])):
+        return int(full.group(1)), "the dateline's full date (本报讯 YYYY年M月D日)"
     if kind in _NEWS_KINDS:
         # A session's news dated by day alone: the report it hears reviews one year (2017年工作回顾);
         # sessions meet early the next year, or in November or December of that year.
@@ -822,6 +893,9 @@ def _year(
             return drafts.pop(), "the year of the plan or budget drafts the session reviews"
         # The year named by its place in a five-year plan (今年是“十二五”规划开局之年, the session
         # reviews the “十二五”规划纲要草案): the plan's first or last year.
+        done = _FYP_DONE.search(body_head[:1500])
+        if done:
+            return _fyp_start(cn_small(done.group(1))) + 5, "the five-year plan the past year closed"
         f = _FYP_PLACE.search(body_head[:1500])
         if f:
             last = f.group(2) in ("收官之年", "最后一年")
@@ -1035,6 +1109,9 @@ def _region(
     other_govs = {m.group(1) for m in _ANY_GOV.finditer(body_head)} - governments
     if len(governments) == 1 and not other_govs:
         return governments.pop(), "government named in the text (XX县政府)"
+    lone = _lone_short_name(head + "\n" + text[:20000])
+    if lone:
+        return lone
     publisher = site_division(site) if site else None
     if publisher and within(publisher, to_simplified(head + "\n" + text[:20000])):
         # (pages8) Nothing in the content says where, and it names no place outside the site's:
@@ -1109,6 +1186,34 @@ def _short_name_region(title_lines: list[str], head: str, text: str) -> tuple[st
         if c1 >= 2 and c1 >= 2 * c2 and re.search(_OWN_LEVEL.format(level), body):
             return d.name, f"short name {best} repeated as the actor (gazetteer)"
     return None
+
+
+def _lone_short_name(text: str) -> tuple[str, str] | None:
+    """(held13) Weakest: a text that speaks of its own county (县政协, 全县, 我县) and names one
+    county alone by its short name, as a place (养生庆元”, 关注“宝丰两会, 立足凤台发展): that
+    county. A place's use only — before the county's affairs, closing a slogan or after a verb of
+    standing for it — so a word or a person's name that holds the two characters (廖永平, 惠民生,
+    突破万元大关, 交通城建) is no use. Two such names, or a level the text does not speak of,
+    give nothing (gazetteer; usable short names only)."""
+    short = gazetteer().short
+    body = to_simplified(text)
+    stems = {body[i : i + 2] for i in range(len(body) - 1) if body[i : i + 2] in short}
+    used = {
+        stem
+        for stem in stems
+        if re.search(rf"(?:{_LONE_BEFORE}){stem}|{stem}(?:{_LONE_AFTER})", body)
+    }
+    names = {short[stem].name: stem for stem in used}
+    if len(names) != 1:
+        return None
+    ((name, stem),) = names.items()
+    if not re.search(_OWN_LEVEL.format(name[-1]) + "|我" + name[-1], body):
+        return None
+    return name, f"the one short name the text names as a place, {stem} (gazetteer)"
+
+
+_LONE_BEFORE = r"关注[“\"]?|立足|助力|建设|为|美丽|魅力|幸福|平安|锦绣"
+_LONE_AFTER = r"两会|发展|高质量|经济|人民|大地|[”’]"
 
 
 _SELF_NAMING = re.compile(
