@@ -149,3 +149,34 @@ def test_a_foreign_resume_pasted_into_an_article_goes_with_its_year_lines_and_la
     own = "王某某，男，1963年出生，毕业于某某美术学院，本次书法比赛决赛的评委会主任。"
     about = src.replace(resume, own).replace("市书法家协会主席表示", "王某某表示")
     assert "本次书法比赛决赛的评委会主任" in parse_document(about, "s.html").text
+
+
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        # The article in a frame: the saved page holds the frame's address only.
+        ("<iframe src='content_123.html' width='100%'></iframe>", "<iframe>"),
+        # A body the page's script fetches and writes into an empty box.
+        (
+            "<div id='content'></div><script>fetch('/api/a/123').then(r => r.text())"
+            ".then(t => document.getElementById('content').innerHTML = t)</script>",
+            "loaded by a script",
+        ),
+    ],
+)
+def test_an_article_framed_or_built_by_a_script_is_refused_with_a_clear_message(
+    body: str, said: str
+) -> None:
+    menus = "".join(f"<li><a href='/{i}'>栏目{i}</a></li>" for i in range(10))
+    src = _html(
+        "<title>某某会议召开 - 某某市人民政府</title>",
+        f"<ul>{menus}</ul><h1>某某会议召开</h1><div>发布时间：2024-05-06</div>{body}"
+        "<div>主办单位：某某市人民政府办公室 网站标识码：0000000000</div>",
+    )
+    with pytest.raises(ReportFileError, match="not in the saved web page") as err:
+        parse_document(src, "framed.html")
+    assert said in str(err.value)
+    # A page with its article is never refused for a frame elsewhere on it (a weather widget).
+    article = "<p>会议指出，要全力以赴抓好各项工作落实，确保完成全年目标任务。</p>" * 3
+    kept = parse_document(src.replace(body, article + body), "whole.html")
+    assert "确保完成全年目标任务" in kept.text

@@ -52,6 +52,7 @@ def load_document(path: str | Path, boilerplate: frozenset[str] = frozenset()) -
     return parse_document(data, name, boilerplate)
 
 
+_IFRAME = re.compile(r"<iframe\b", re.IGNORECASE)
 # Text of an article rather than of menus, labels, footers and dialogs (…是否继续？): a full stop.
 _SENTENCE_LINE = re.compile(r"[^\n。]{4,}。")
 
@@ -80,6 +81,7 @@ def parse_document(
     if looks_like_html(text, path):
         if has_controls(text):
             text = drop_controls(text, pre_dropped)
+        framed = _IFRAME.search(text) is not None
         page = extract_page(text)
         page.dropped[:0] = pre_dropped
         text = page.text
@@ -87,11 +89,13 @@ def parse_document(
             raise ReportFileError(f"{path}: the web page holds no text")
         if page.extractor == "none" and not _SENTENCE_LINE.search(text):
             # (pages9) No article found and not one sentence on the page: what is left is the
-            # site's menus and labels. The article is a picture or a body the page's scripts
-            # fetch, so it is not in the saved HTML; a document made of the chrome would mislead.
+            # site's menus and labels. The article is a picture, a framed page or a body the
+            # page's scripts fetch, so it is not in the saved HTML; a document made of the chrome
+            # would mislead.
+            where = "a picture, in an <iframe> or" if framed else "a picture or"
             raise ReportFileError(
                 f"{path}: the article is not in the saved web page (only the site's menus are;"
-                " it may be a picture or loaded by a script)"
+                f" it may be {where} loaded by a script)"
             )
     cleaned = clean(text)
     dropped = list(cleaned.dropped)
