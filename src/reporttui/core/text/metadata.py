@@ -522,7 +522,7 @@ def _dedupe(s: str) -> str:
 
 _NEWS_KINDS = ("新闻综述", "新闻报道", "两会新闻")
 _GOV_WORK_HEARD = re.compile(
-    r"(?:审议|听取|讨论|评议|解读|聚焦|热议|点赞|学习)[^，。；\n]{0,8}政府工作"
+    r"政府工作[报報]告|(?:审议|听取|讨论|评议|解读|聚焦|热议|点赞|学习)[^，。；\n]{0,8}政府工作"
 )
 _QUOTED_NAME = re.compile(r"《[^《》\n]{1,40}(?:法|条例|办法|规定|细则|决定)》")
 _STATUTE = re.compile(r"^(?:中华人民共和国)?[\u4e00-\u9fff]{2,20}(?:法|条例|实施细则)$")
@@ -648,8 +648,8 @@ def _kind(
         return None, "document number (X发〔YYYY〕N号)"
     reported = news or re.search(r"两会[\u4e00-\u9fff]{0,4}召开|记者|本报讯", body_head) is not None
     if reported:
-        # (pages9) 政府工作 as the report heard or discussed, not any 推动政府工作 in a committee's
-        # news.
+        # (pages9) 政府工作 as the report (a Traditional 政府工作報告 too) or as work heard or
+        # discussed, not any 推动政府工作 in a committee's news.
         if "政府工作报告" in text or "两会" in body_head or _GOV_WORK_HEARD.search(body_head):
             return "新闻综述", "news signals + 政府工作报告"
         if _CONGRESS.search(body_head):
