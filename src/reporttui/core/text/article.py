@@ -471,7 +471,8 @@ _MIN_COPY = 20
 
 # A person's résumé: sex, nationality, birth, schooling, native place, alias.
 _RESUME = re.compile(
-    r"[男女][，,、]|汉族|出生于|出生地|(?:19|20)\d\d年(?:\d{1,2}月)?(?:出)?生[，,。]|毕业于|籍贯|别名"
+    r"[男女][，,、]|汉族|出生于|出生地|(?:19|20)\d\d年(?:\d{1,2}月)?(?:出)?生[，,。]|毕业于|毕业[，,]"
+    r"|籍贯|别名"
 )
 _TIMELINE = re.compile(r"^(?:19|20)\d\d年")
 _FOREIGN_SHARE = 0.2
@@ -646,6 +647,24 @@ def title(root: Any, header: list[str] | None = None, over: list[str] | None = N
             flat_title.startswith(fc) and len(fc) >= 0.6 * len(lead)
         ):
             best = c
+    # (pages9, pages10) The page prints a title meta (ArticleTitle, og:title) as a heading or a
+    # line of its own at the article's head, and <title> does not hold it as its part (it names
+    # only the site, 常州国家高新区管委会（新北区人民政府）; or the site and its domain; or joins the
+    # headline to the site with a bare hyphen): two pieces of evidence agree on the headline, not
+    # a site-name heading or the longer subtitle <h2> beside it.
+    near = {_flat(h) for h in header or ()}
+    printed = near | {_flat(line) for line in over or ()}
+    printed |= {_flat(c) for c in candidates[len(metas) :]}
+    for c in metas:
+        fc = _flat(c)
+        if (
+            len(fc) >= _MIN_HEAD_TITLE
+            and fc in printed
+            and fc != flat_title
+            and fc != _flat(best)
+            and not any(fc == _flat(p) for p in parts)
+        ):
+            return c
     if best and _flat(best) == flat_title:
         # A line repeating <title> whole (a share box) beside a heading <title> starts with: the
         # rest of <title> is the site's name after a separator the split does not take (a single
@@ -664,7 +683,6 @@ def title(root: Any, header: list[str] | None = None, over: list[str] | None = N
         return best
     # <title> names only the channel and the site (新闻动态--中国地理学会官网): the heading at the
     # article's head, of any level (an <h5> on some sites), is the title.
-    near = {_flat(h) for h in header or ()}
     own = [
         h
         for h in (_WS.sub(" ", e.text_content() or "").strip() for e in root.iter(*_HEADING))
@@ -672,13 +690,6 @@ def title(root: Any, header: list[str] | None = None, over: list[str] | None = N
     ]
     if own:
         return max(own, key=lambda h: len(_flat(h)))
-    # <title> names only the site (常州国家高新区管委会（新北区人民政府）) and the page prints a
-    # title meta (ArticleTitle, og:title) as a line of its own at the article's head: two pieces
-    # of evidence agree on the headline.
-    printed = near | {_flat(line) for line in over or ()}
-    for c in metas:
-        if len(_flat(c)) >= _MIN_HEAD_TITLE and _flat(c) in printed and _flat(c) != flat_title:
-            return c
     # <title> names only the site and its channel (科普中国-辟谣文章) and no heading element holds
     # the title: the line printed over the article's first paragraph is (a <div class="…title">),
     # when it reads as a title line: no label (来源：…), no date, longer than any part of <title>.

@@ -138,7 +138,7 @@ def _iso(y: str, m: str, d: str) -> str | None:
 # A document the State Council or its general office issues (its title names the issuer first).
 _STATE_COUNCIL_TITLE = re.compile(r"国务院(?:办公厅)?(?:、[^关]{2,12})?(?:关于|对|转发|批转|印发)")
 # The title of an official document that is neither a report nor news: 关于…的通知/复函/答复…
-_OFFICIAL_LETTER = re.compile(r"(?:关于|对).{2,}的(?:通知|复函|函|答复|批复|通报|请示)$")
+_OFFICIAL_LETTER = re.compile(r"(?:关于|对).{2,}的(?:通知|复函|函|答复|批复|通报|请示|公示)$")
 
 
 def _clean_region(name: str | None) -> str | None:
@@ -1069,7 +1069,13 @@ def _region(
                 whole = _clean_region(place.group(1) + flat_t[place.end()])
                 if whole:
                     return whole, "news title"
-            if place and (name := _clean_region(place.group(1))) and len(name) >= 3:
+            if (
+                place
+                and (name := _clean_region(place.group(1)))
+                and len(name) >= 3
+                # (pages10) 下六甲灌区工程…: a project's name ending in 区 is no division.
+                and is_division(name)
+            ):
                 return name, "news title"
     if kind in _NEWS_KINDS and (
         province := roundup_province(headings or [], head + body_head[:400])
