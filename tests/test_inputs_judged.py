@@ -78,7 +78,9 @@ def test_judged_files_without_corpus() -> None:
     # pages10 (judged after the pages9 fixes): first (blind) run 36/47 fields, 7/34 junk left,
     # 1/18 lost; after its class fixes 41/47, 6/34, 1/18 (a 公示 whose name table the density
     # pass cuts to one row; places read in pasted text; a printed date the meta contradicts).
-    _floors(judged.run_parts(None)["pages10"], 0.87, 6, 1.0)
+    pages10 = judged.run_parts(None)["pages10"]
+    assert pages10.errors == 0 and pages10.keep_lost <= 1, pages10.notes
+    assert pages10.fields_right >= 41 and pages10.junk_left <= 6, pages10.notes
     # held3 (round 4): first (blind) measurement 112/135 fields with the corpus, 13 junk left;
     # after its class fixes 56/56 on the page texts. Headings 6/9: the three missing are judged
     # without the full stop the project keeps on a numbered heading (1.指导思想。).
