@@ -200,6 +200,7 @@ PARTS = (
     "pages8",
     "pages9",
     "pages10",
+    "pages11",
 )
 
 
