@@ -164,3 +164,22 @@ def test_a_misdecoded_copy_heading_over_the_real_title_goes_to_the_dropped_view(
     assert doc.title == "关于凤庆县2022年地方财政预算执行情况和2023年地方财政预算草案的报告"
     assert doc.kind in ("预算报告", "预算执行情况与预算草案报告")
     assert any("╆" in t for t in _dropped(doc, "mis-decoded line"))
+
+
+def test_a_front_matter_title_year_is_kept_and_a_city_text_gets_no_lone_short_name() -> None:
+    text = (
+        "---\ntitle: 2015年某省人民政府工作报告\n---\n\n**政府工作报告**\n"
+        "在某省第十二届人民代表大会第四次会议上（2016年1月25日）\n\n各位代表：\n\n"
+        "我代表省人民政府，向大会作政府工作报告，请予审查。\n"
+    )
+    assert parse_document(text).year == 2015  # the library's own label
+    city = "全市上下努力，力争“清三河”任务提前完成。市政府加快建设昌吉赣客专。\n"
+    assert parse_document(city).region is None
+
+
+def test_a_well_kept_file_with_spaced_sentences_is_not_split() -> None:
+    from reporttui.core.text.runon import split_run_on
+
+    para = "这是一句话。 " * 80
+    text = "\n\n".join([para] * 20)
+    assert split_run_on(text) == text

@@ -253,7 +253,9 @@ def extract(
         date = published
         why["date"] = why["published"]
 
-    year, why["year"] = _year(kind, head_s, body_head, headings, date, published, text)
+    year, why["year"] = _year(
+        kind, head_s, body_head, headings, date, published, text, declared=fm_title
+    )
     if year is None and kind in (
         "政府工作报告",
         "预算执行情况与预算草案报告",
@@ -763,7 +765,11 @@ def _year(
     date: str | None,
     published: str | None,
     text: str = "",
+    declared: str = "",
 ) -> tuple[int | None, str]:
+    """The report's year and the evidence for it. ``declared``: the front matter's title, whose
+    year is the library's own label (a corpus file's 2015年…工作报告 given on 2016-01-25 stays
+    2015)."""
     if kind == "统计公报":
         m = re.search(r"((?:19|20)\d\d)\s*年[^\n]{0,30}统计公报", head)
         if m:
@@ -785,7 +791,12 @@ def _year(
             return int(m.group(1)), "title (预算 year)"
     titled = re.search(r"((?:19|20)\d\d)\s*年[\u4e00-\u9fff]{0,8}政府工作报告", head)
     if titled and kind == "政府工作报告":
-        if date and int(date[:4]) == int(titled.group(1)) + 1 and int(date[5:7]) <= 3:
+        if (
+            date
+            and int(date[:4]) == int(titled.group(1)) + 1
+            and int(date[5:7]) <= 3
+            and titled.group(0) not in declared
+        ):
             # (held12) A copy's file title naming the year reviewed (2019年陇县…工作报告, given
             # on 2020-01-08): the report given early in the year is that year's.
             return int(date[:4]), "meeting date (early in the year after the title's)"
@@ -942,10 +953,22 @@ _NOT_PLACE_OUTLET = (
 )
 
 
+_OUTLET_DATELINE = re.compile(
+    r"(?m)^\s*([\u4e00-\u9fff]{2,4}?)(?:新闻网|日报|晚报|手机报|电视台|广播电视台|融媒体中心)讯"
+)
+
+
 def _outlet_region(head: str, text: str) -> str | None:
     """The place of a local outlet in the source line, its level (市, 县, 区, 省) from the words
     the text uses for itself (全市, 市委…); None unless one level clearly dominates."""
     m = _OUTLET.search(head)
+    if m is None and (d := _OUTLET_DATELINE.search(to_simplified(text[:300]))):
+        # (held10) The outlet's own dateline opening the text (臨汾新聞網訊（記者…）): the one
+        # division of a city's or county's level its name stands for (gazetteer).
+        stem = d.group(1)
+        found = [stem + k for k in "市县区" if is_division(stem + k)]
+        if len(found) == 1 and stem not in PROVINCES and not stem.startswith(_NOT_PLACE_OUTLET):
+            return found[0]
     if not m or m.group(1).startswith(_NOT_PLACE_OUTLET):
         return None
     stem = m.group(1)
@@ -1207,12 +1230,14 @@ def _lone_short_name(text: str) -> tuple[str, str] | None:
     if len(names) != 1:
         return None
     ((name, stem),) = names.items()
+    if name[-1] not in "县区旗":
+        return None  # a city's text names other cities' projects (建设昌吉赣客专, 清三河)
     if not re.search(_OWN_LEVEL.format(name[-1]) + "|我" + name[-1], body):
         return None
     return name, f"the one short name the text names as a place, {stem} (gazetteer)"
 
 
-_LONE_BEFORE = r"关注[“\"]?|立足|助力|建设|为|美丽|魅力|幸福|平安|锦绣"
+_LONE_BEFORE = r"关注[“\"]?|立足|助力|为|美丽|魅力|幸福|平安|锦绣"
 _LONE_AFTER = r"两会|发展|高质量|经济|人民|大地|[”’]"
 
 

@@ -27,9 +27,16 @@ def is_run_on(line: str) -> bool:
     return len(line) >= _LONG and len(_PARAGRAPH_GAP.findall(line)) >= 3
 
 
+def _few_lines(text: str) -> bool:
+    """A text of a handful of lines for its length: its line breaks were lost (a paragraph of a
+    well-kept file that parts its sentences by spaces stays one paragraph)."""
+    lines = sum(1 for ln in text.split("\n") if ln.strip())
+    return lines <= 12 and len(text) >= _LONG * 2 or lines <= 3
+
+
 def split_run_on(text: str) -> str:
     """``text`` with each run-on line split into its paragraphs (see the module docstring)."""
-    if len(text) < _LONG:
+    if len(text) < _LONG or not _few_lines(text):
         return text
     out: list[str] = []
     changed = False
