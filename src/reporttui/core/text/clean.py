@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from reporttui.core.model import Dropped
 from reporttui.core.text.bbcode import looks_like_bbcode, strip_bbcode
-from reporttui.core.text.runon import split_run_on
 from reporttui.core.text.normalize import (
     has_private_use,
     normalize_chars,
@@ -22,6 +21,7 @@ from reporttui.core.text.normalize import (
     strip_private_use,
     tidy_punctuation,
 )
+from reporttui.core.text.runon import split_run_on
 from reporttui.core.text.variants import has_traditional, to_simplified, traditional_variety
 
 

@@ -209,7 +209,8 @@ def extract(
         date = _iso(meeting.group(1), meeting.group(2), meeting.group(3))
         why["date"] = "meeting line"
     elif after := (
-        _MEETING_DATE_AFTER.search(head_s.replace("\n", "")) or _MEETING_DATE_AFTER.search(body_head[:600])
+        _MEETING_DATE_AFTER.search(head_s.replace("\n", ""))
+        or _MEETING_DATE_AFTER.search(body_head[:600])
     ):
         date = _iso(after.group(1), after.group(2), after.group(3))
         why["date"] = "meeting line, the date after the speaker (…会议上 县长XX(2020年1月8日))"
@@ -629,7 +630,11 @@ def _kind(
         return None, "title (an audit report)"
     if _BUDGET.search(head) and "政府工作报告" not in head:
         return "预算报告", "title (预算报告)"
-    entrusted = _ENTRUSTED.search(body_head[:1500]) if not head.strip() or head.lstrip()[:1] in "(（" else None
+    entrusted = (
+        _ENTRUSTED.search(body_head[:1500])
+        if not head.strip() or head.lstrip()[:1] in "(（"
+        else None
+    )
     if entrusted:
         # (held11) No title, only the meeting note: the opening sentence says what is reported
         # (受区人民政府委托，向大会书面报告…计划执行情况与…计划(草案)).
@@ -862,7 +867,7 @@ def _year(
             return int(m.group(1)), "adoption line (year)"
         m = _ADOPTED_ON.search(body_head[:300])
         if m:
-            return int(m.group(1)), "adoption date in the announcement (于YYYY年M月D日通过《…决议》)"
+            return int(m.group(1)), "adoption date (于YYYY年M月D日通过《…决议》)"
     c = _CPPCC_SESSION.search(head) or _CPPCC_SESSION.search(body_head[:600])
     if c and kind in (None, *_NEWS_KINDS):
         term, session = cn_small(c.group(1)), cn_small(c.group(2))
@@ -906,7 +911,8 @@ def _year(
         # reviews the “十二五”规划纲要草案): the plan's first or last year.
         done = _FYP_DONE.search(body_head[:1500])
         if done:
-            return _fyp_start(cn_small(done.group(1))) + 5, "the five-year plan the past year closed"
+            closed = _fyp_start(cn_small(done.group(1))) + 4
+            return closed + 1, "the five-year plan the past year closed"
         f = _FYP_PLACE.search(body_head[:1500])
         if f:
             last = f.group(2) in ("收官之年", "最后一年")
