@@ -10,6 +10,7 @@ or a bracketed word is never a tag.
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from reporttui.core.model import Dropped
 
@@ -35,9 +36,7 @@ def strip_bbcode(text: str, dropped: list[Dropped]) -> str:
             out.append(raw)
             continue
         found: list[str] = []
-        line = _TAG.sub(
-            lambda m, f=found: _tag(m, f), _MEDIA.sub(lambda m, f=found: _media(m, f), raw)
-        )
+        line = _TAG.sub(partial(_tag, found=found), _MEDIA.sub(partial(_media, found=found), raw))
         if found:
             dropped.append(Dropped(" ".join(found), "markup tag", number))
         out.append("\n".join(part.rstrip() for part in line.split("\n")))
