@@ -183,3 +183,12 @@ def test_a_well_kept_file_with_spaced_sentences_is_not_split() -> None:
     para = "这是一句话。 " * 80
     text = "\n\n".join([para] * 20)
     assert split_run_on(text) == text
+
+
+def test_a_page_number_inside_a_sentence_of_a_document_farm_copy_goes_to_d() -> None:
+    doc = _parse_at("held8", "taowenge-xinmin-2023.txt")  # pages 1、 2、; 中国蔬菜 1 之乡
+    assert "中国蔬菜之乡" in doc.text
+    assert "1" in _dropped(doc, "page number")
+    # a numbered list is no paged copy: its numbers between words stay
+    text = "1、第一项工作。\n2、第二项 2 工作。\n"
+    assert "2工作" in parse_document(text).text.replace(" ", "")

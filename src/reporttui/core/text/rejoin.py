@@ -46,7 +46,7 @@ _CHUNK_MARK = re.compile(r"^(\d{1,3})、")
 _INLINE_PAGE = re.compile(r"(?<=[\u4e00-\u9fff]) (\d{1,3}) (?=[\u4e00-\u9fff])")
 _PAGE_NUMBER_TAIL = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]*(\d{1,3})$")
 # What follows a number that counts something (22个, 3项, 5万, 10亿元, 2年, 3倍…).
-_COUNTED = frozenset(
+COUNTED = _COUNTED = frozenset(
     "个项名人万亿千百十元角年月日时分秒次届家所座条户件台辆吨亩米里克斤升度倍级期批处位种类只头套张份篇部本"
     "笔栋幢间床辆架艘列趟场轮季周天岁号层集册卷版章节款多余来以强"
 )
