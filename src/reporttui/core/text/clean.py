@@ -387,7 +387,7 @@ def _drop_inline_pages(s: str, pages: int, number: int, dropped: list[Dropped]) 
         if int(m.group(1)) <= pages and s[m.end()] not in COUNTED
     ]
     for m in reversed(found):
-        s = s[: m.start()] + " " + s[m.end() :]
+        s = s[: m.start()] + s[m.end() :]
     if found:
         dropped.append(Dropped(" ".join(m.group(1) for m in found), "page number", number))
     return s
