@@ -192,3 +192,8 @@ def test_a_page_number_inside_a_sentence_of_a_document_farm_copy_goes_to_d() -> 
     # a numbered list is no paged copy: its numbers between words stay
     text = "1、第一项工作。\n2、第二项 2 工作。\n"
     assert "2工作" in parse_document(text).text.replace(" ", "")
+
+
+def test_a_headline_after_a_column_tag_and_a_bar_is_not_joined_to_the_text() -> None:
+    doc = _parse_at("held11", "hk01-tangyingnian-2023.txt")
+    assert doc.title.startswith("两会|政府工作报告 唐英年")

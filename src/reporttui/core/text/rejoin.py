@@ -38,6 +38,7 @@ HEADLINE = re.compile(
 )
 """A short line whose only punctuation is one colon inside: a news headline (交通运输部：…), not
 a page's label of the title (原标题：…)."""
+_BAR_HEADLINE = re.compile(r"^[\u3400-\u9fff]{2,6}\s*[|｜]\s*[^。！？!?|｜]{4,40}$")
 BYLINE = re.compile(r"^(?:□|■|◎|文字\s|文/|图/|文图/|图文/|记者|本报记者|通讯员|摄影|摄\s)")
 _ASCII_WORD = re.compile(r"[A-Za-z]")
 _SPACED_TITLE = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){3,}$")
@@ -170,6 +171,9 @@ def rejoin(
     wrapped = is_hard_wrapped(lines)
     out: list[Line] = []
     for ln in lines:
+        if len(out) == 1 and ln.blank_before and _BAR_HEADLINE.match(out[0].text):
+            out.append(ln)  # (held11) a column tag and a bar before the headline (两会|…), a gap
+            continue
         if len(out) == 1 and ln.blank_before and HEADLINE.match(out[0].text):
             out.append(ln)  # a headline with a colon (报告显示：…) opening the text, a blank after
             continue
