@@ -197,3 +197,11 @@ def test_a_page_number_inside_a_sentence_of_a_document_farm_copy_goes_to_d() -> 
 def test_a_headline_after_a_column_tag_and_a_bar_is_not_joined_to_the_text() -> None:
     doc = _parse_at("held11", "hk01-tangyingnian-2023.txt")
     assert doc.title.startswith("两会|政府工作报告 唐英年")
+
+
+def test_a_provinces_report_naming_one_county_gets_no_lone_short_name() -> None:
+    text = (
+        "全省上下共同努力，省委省政府部署，全省经济增长。全省推进改革。"
+        "市县政府抓落实，县委书记带头。支持五河发展特色产业。\n"
+    )
+    assert parse_document(text).region is None

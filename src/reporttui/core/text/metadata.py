@@ -1240,6 +1240,12 @@ def _lone_short_name(text: str) -> tuple[str, str] | None:
         return None  # a city's text names other cities' projects (建设昌吉赣客专, 清三河)
     if not re.search(_OWN_LEVEL.format(name[-1]) + "|我" + name[-1], body):
         return None
+    # The county's level must be the text's own: a province's or a city's report speaks of its
+    # counties (市县政府) but far more of itself (全省, 省委).
+    counts = {k: sum(body.count(w) for w in (*ws, f"我{k}")) for k, ws in _LEVEL_WORDS.items()}
+    own = counts.get(name[-1], counts["县"])
+    if any(c > own for k, c in counts.items() if k != name[-1]):
+        return None
     return name, f"the one short name the text names as a place, {stem} (gazetteer)"
 
 
