@@ -205,3 +205,13 @@ def test_a_provinces_report_naming_one_county_gets_no_lone_short_name() -> None:
         "市县政府抓落实，县委书记带头。支持五河发展特色产业。\n"
     )
     assert parse_document(text).region is None
+
+
+def test_a_report_naming_only_its_speakers_level_takes_the_place_it_names_most() -> None:
+    text = (
+        "政府工作报告\n\n各位代表：\n\n现在，我代表省人民政府向大会报告工作，请予审议。\n\n"
+        + "江西经济稳步增长，江西开放步伐加快，建设美丽江西，江西人民团结奋斗，江西振兴。"
+        + "学习浙江经验。\n"
+    )
+    doc = parse_document(text)
+    assert doc.region == "江西省"

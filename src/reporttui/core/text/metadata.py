@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from reporttui.core.labels import PROVINCES
 from reporttui.core.text.gazetteer import as_of, gazetteer, inside, is_division
@@ -1138,6 +1139,9 @@ def _region(
     other_govs = {m.group(1) for m in _ANY_GOV.finditer(body_head)} - governments
     if len(governments) == 1 and not other_govs:
         return governments.pop(), "government named in the text (XX县政府)"
+    speaker = _speaker_level_place(body_head, text)
+    if speaker:
+        return speaker
     lone = _lone_short_name(head + "\n" + text[:20000])
     if lone:
         return lone
@@ -1214,6 +1218,45 @@ def _short_name_region(title_lines: list[str], head: str, text: str) -> tuple[st
         level = d.name[-1]
         if c1 >= 2 and c1 >= 2 * c2 and re.search(_OWN_LEVEL.format(level), body):
             return d.name, f"short name {best} repeated as the actor (gazetteer)"
+    return None
+
+
+_SPEAKER_LEVEL = re.compile(r"我代表(省|自治区|市)人民政府")
+
+
+@cache
+def _level_stems(level: str) -> dict[str, str]:
+    """Short names of the provinces (level 省/自治区: 江西, 内蒙古) or of the prefecture-level
+    cities (市: 宁波) -> the full name (gazetteer)."""
+    out: dict[str, str] = {}
+    want = "p" if level in ("省", "自治区") else "c"
+    for ds in gazetteer().by_name.values():
+        for d in ds:
+            if d.level != want or (want == "c" and not d.name.endswith("市")):
+                continue
+            short = d.name[:3] if d.name.startswith(("内蒙古", "黑龙江")) else d.name[:2]
+            if want == "c":
+                short = d.name[:-1]
+            out[short] = d.name
+    return out
+
+
+def _speaker_level_place(body_head: str, text: str) -> tuple[str, str] | None:
+    """(corpus) A report that names no place in its header, only its speaker's level (我代表省人民
+    政府向大会报告工作): the province or city of that level the text names by far the most
+    (江西 over every other province's name), by its short name."""
+    m = _SPEAKER_LEVEL.search(body_head[:1500])
+    if not m:
+        return None
+    stems = _level_stems(m.group(1))
+    sample = to_simplified(text[:30000])
+    counts = Counter({k: c for k in stems if (c := sample.count(k))})
+    if not counts:
+        return None
+    (best, c1), *rest = counts.most_common(2)
+    c2 = rest[0][1] if rest else 0
+    if c1 >= 5 and c1 >= 3 * c2:
+        return stems[best], f"the speaker's level ({m.group(1)}) and its place named most ({best})"
     return None
 
 
