@@ -215,3 +215,8 @@ def test_a_report_naming_only_its_speakers_level_takes_the_place_it_names_most()
     )
     doc = parse_document(text)
     assert doc.region == "江西省"
+
+
+def test_a_byline_naming_the_editing_government_office_gives_its_district() -> None:
+    doc = _parse_at("held11", "sysjs-jianshan-jiedu.txt")  # 责任编辑: 尖山区政府研究室, 区属部门
+    assert doc.region == "尖山区"

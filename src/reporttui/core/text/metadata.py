@@ -270,7 +270,9 @@ def extract(
         if m:
             year = int(m.group(1)) + (1 if int(m.group(2)) >= 11 else 0)
             why["year"] = "meeting line (year and month)"
-    region, why["region"] = _region(head_s, body_head, text, title_lines, kind, headings, site)
+    region, why["region"] = _region(
+        head_s, body_head, text, title_lines, kind, headings, site, chrome=chrome
+    )
     if region:
         region = _innermost(_full_name(to_simplified(region), body_head))
     if region and year and "(gazetteer)" in why["region"]:
@@ -1029,6 +1031,7 @@ def _region(
     kind: str | None,
     headings: list[str] | None = None,
     site: str = "",
+    chrome: Sequence[str] = (),
 ) -> tuple[str | None, str]:
     """The region and the evidence for it, strongest evidence first."""
     flat = head.replace("\n", "")
@@ -1142,6 +1145,9 @@ def _region(
     speaker = _speaker_level_place(body_head, text)
     if speaker:
         return speaker
+    office = _office_byline(chrome, text)
+    if office:
+        return office
     lone = _lone_short_name(head + "\n" + text[:20000])
     if lone:
         return lone
@@ -1218,6 +1224,28 @@ def _short_name_region(title_lines: list[str], head: str, text: str) -> tuple[st
         level = d.name[-1]
         if c1 >= 2 and c1 >= 2 * c2 and re.search(_OWN_LEVEL.format(level), body):
             return d.name, f"short name {best} repeated as the actor (gazetteer)"
+    return None
+
+
+_OFFICE_BYLINE = re.compile(
+    r"(?:责任编辑|编辑|来源|信息来源|发布机构|发布单位)\s*[:：]\s*([\u4e00-\u9fff]{2,8}?[县区市旗])"
+    r"(?:人民)?政府(?:办公室|研究室|办)?"
+)
+
+
+def _office_byline(chrome: Sequence[str], text: str) -> tuple[str, str] | None:
+    """(held11) A portal's byline naming the government office that edits or issues the item
+    (责任编辑: 尖山区政府研究室) in a text of that office's level (全区, 区属部门): its division."""
+    for c in chrome[:8]:
+        m = _OFFICE_BYLINE.search(to_simplified(c))
+        if not m:
+            continue
+        name = _clean_region(m.group(1))
+        if not name or len(name) < 3:
+            continue
+        level = name[-1]
+        if re.search(_OWN_LEVEL.format(level) + f"|我{level}|{level}属", text[:20000]):
+            return name, "the editing or issuing office in the byline (XX区政府研究室)"
     return None
 
 
