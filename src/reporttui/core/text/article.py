@@ -307,6 +307,7 @@ def extract(source: str) -> Article | None:
     ]
     _trim_head(inside, keep)
     _second_copy(inside, keep)
+    _foreign_resumes(inside, keep)
     _trim_tail(inside, keep)
     kept = [b.text for b, k in zip(inside, keep, strict=True) if k and b.text]
     first = next((i for i, b in enumerate(blocks) if any(_contains(c, b.owner) for c in chosen)), 0)
@@ -468,6 +469,58 @@ def _second_copy(inside: list[Block], keep: list[bool]) -> None:
 
 _MIN_COPY = 20
 
+# A person's résumé: sex, nationality, birth, schooling, native place, alias.
+_RESUME = re.compile(
+    r"[男女][，,、]|汉族|出生于|出生地|(?:19|20)\d\d年(?:\d{1,2}月)?(?:出)?生[，,。]|毕业于|毕业[，,]"
+    r"|籍贯|别名"
+)
+_TIMELINE = re.compile(r"^(?:19|20)\d\d年")
+_FOREIGN_SHARE = 0.2
+"""Most share of a résumé's character pairs found in the rest of the article for it to be foreign."""
+_MIN_REST = 3
+
+
+def _pairs(text: str) -> set[str]:
+    han = _NON_HAN.sub("", text)
+    return {han[i : i + 2] for i in range(len(han) - 1)}
+
+
+_NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
+
+
+def _foreign_resumes(inside: list[Block], keep: list[bool]) -> None:
+    """(pages9) A person's résumé pasted into an article it has nothing to do with (copies of
+    portal pages carrying 关于专家组：某某，男，1935年出生，毕业于… or an actress's biography
+    inside a film news item): a paragraph with résumé words whose character pairs are nearly all
+    absent from the rest of the article, with the year lines that continue it and the label
+    over it. A profile the article is about shares its words (the person's name, the work); a
+    page of résumés (a 公示) is not an article with one foreign paragraph."""
+    text = [b.text if keep[i] and b.dense else "" for i, b in enumerate(inside)]
+    found = [i for i, t in enumerate(text) if t and _RESUME.search(t)]
+    paragraphs = sum(1 for t in text if t)
+    if not found or paragraphs - len(found) < _MIN_REST or len(found) * 3 > paragraphs:
+        return
+    for i in found:
+        rest = _pairs("\n".join(t for k, t in enumerate(text) if k != i))
+        own = _pairs(text[i])
+        if not own or len(own & rest) > _FOREIGN_SHARE * len(own):
+            continue
+        keep[i] = False
+        k = i + 1
+        while k < len(inside) and (not inside[k].text or _TIMELINE.match(inside[k].text)):
+            if inside[k].text and len(_pairs(inside[k].text) & rest) > _FOREIGN_SHARE * len(
+                _pairs(inside[k].text)
+            ):
+                break
+            keep[k] = False
+            k += 1
+        k = i - 1
+        while k >= 0 and not inside[k].text:
+            k -= 1
+        label = k >= 0 and len(_WS.sub("", inside[k].text)) <= _MAX_EMPTY_LABEL * 2
+        if label and keep[k] and inside[k].text.rstrip().endswith((":", "：", "简介")):
+            keep[k] = False  # the label over it (关于专家组：)
+
 
 def _trim_tail(inside: list[Block], keep: list[bool]) -> None:
     """Leave out what follows the article's last paragraph without being its text: a site's
@@ -594,6 +647,24 @@ def title(root: Any, header: list[str] | None = None, over: list[str] | None = N
             flat_title.startswith(fc) and len(fc) >= 0.6 * len(lead)
         ):
             best = c
+    # (pages9, pages10) The page prints a title meta (ArticleTitle, og:title) as a heading or a
+    # line of its own at the article's head, and <title> does not hold it as its part (it names
+    # only the site, 常州国家高新区管委会（新北区人民政府）; or the site and its domain; or joins the
+    # headline to the site with a bare hyphen): two pieces of evidence agree on the headline, not
+    # a site-name heading or the longer subtitle <h2> beside it.
+    near = {_flat(h) for h in header or ()}
+    printed = near | {_flat(line) for line in over or ()}
+    printed |= {_flat(c) for c in candidates[len(metas) :]}
+    for c in metas:
+        fc = _flat(c)
+        if (
+            len(fc) >= _MIN_HEAD_TITLE
+            and fc in printed
+            and fc != flat_title
+            and fc != _flat(best)
+            and not any(fc == _flat(p) for p in parts)
+        ):
+            return c
     if best and _flat(best) == flat_title:
         # A line repeating <title> whole (a share box) beside a heading <title> starts with: the
         # rest of <title> is the site's name after a separator the split does not take (a single
@@ -612,7 +683,6 @@ def title(root: Any, header: list[str] | None = None, over: list[str] | None = N
         return best
     # <title> names only the channel and the site (新闻动态--中国地理学会官网): the heading at the
     # article's head, of any level (an <h5> on some sites), is the title.
-    near = {_flat(h) for h in header or ()}
     own = [
         h
         for h in (_WS.sub(" ", e.text_content() or "").strip() for e in root.iter(*_HEADING))
@@ -620,13 +690,6 @@ def title(root: Any, header: list[str] | None = None, over: list[str] | None = N
     ]
     if own:
         return max(own, key=lambda h: len(_flat(h)))
-    # <title> names only the site (常州国家高新区管委会（新北区人民政府）) and the page prints a
-    # title meta (ArticleTitle, og:title) as a line of its own at the article's head: two pieces
-    # of evidence agree on the headline.
-    printed = near | {_flat(line) for line in over or ()}
-    for c in metas:
-        if len(_flat(c)) >= _MIN_HEAD_TITLE and _flat(c) in printed and _flat(c) != flat_title:
-            return c
     # <title> names only the site and its channel (科普中国-辟谣文章) and no heading element holds
     # the title: the line printed over the article's first paragraph is (a <div class="…title">),
     # when it reads as a title line: no label (来源：…), no date, longer than any part of <title>.

@@ -139,7 +139,7 @@ def _iso(y: str, m: str, d: str) -> str | None:
 # A document the State Council or its general office issues (its title names the issuer first).
 _STATE_COUNCIL_TITLE = re.compile(r"国务院(?:办公厅)?(?:、[^关]{2,12})?(?:关于|对|转发|批转|印发)")
 # The title of an official document that is neither a report nor news: 关于…的通知/复函/答复…
-_OFFICIAL_LETTER = re.compile(r"(?:关于|对).{2,}的(?:通知|复函|函|答复|批复|通报|请示)$")
+_OFFICIAL_LETTER = re.compile(r"(?:关于|对).{2,}的(?:通知|复函|函|答复|批复|通报|请示|公示)$")
 
 
 def _clean_region(name: str | None) -> str | None:
@@ -528,7 +528,7 @@ def _dedupe(s: str) -> str:
 
 _NEWS_KINDS = ("新闻综述", "新闻报道", "两会新闻")
 _GOV_WORK_HEARD = re.compile(
-    r"(?:审议|听取|讨论|评议|解读|聚焦|热议|点赞|学习)[^，。；\n]{0,8}政府工作"
+    r"政府工作[报報]告|(?:审议|听取|讨论|评议|解读|聚焦|热议|点赞|学习)[^，。；\n]{0,8}政府工作"
 )
 _QUOTED_NAME = re.compile(r"《[^《》\n]{1,40}(?:法|条例|办法|规定|细则|决定)》")
 _STATUTE = re.compile(r"^(?:中华人民共和国)?[\u4e00-\u9fff]{2,20}(?:法|条例|实施细则)$")
@@ -658,8 +658,8 @@ def _kind(
         return None, "document number (X发〔YYYY〕N号)"
     reported = news or re.search(r"两会[\u4e00-\u9fff]{0,4}召开|记者|本报讯", body_head) is not None
     if reported:
-        # (pages9) 政府工作 as the report heard or discussed, not any 推动政府工作 in a committee's
-        # news.
+        # (pages9) 政府工作 as the report (a Traditional 政府工作報告 too) or as work heard or
+        # discussed, not any 推动政府工作 in a committee's news.
         if "政府工作报告" in text or "两会" in body_head or _GOV_WORK_HEARD.search(body_head):
             return "新闻综述", "news signals + 政府工作报告"
         if _CONGRESS.search(body_head):
@@ -1102,7 +1102,13 @@ def _region(
                 whole = _clean_region(place.group(1) + flat_t[place.end()])
                 if whole:
                     return whole, "news title"
-            if place and (name := _clean_region(place.group(1))) and len(name) >= 3:
+            if (
+                place
+                and (name := _clean_region(place.group(1)))
+                and len(name) >= 3
+                # (pages10) 下六甲灌区工程…: a project's name ending in 区 is no division.
+                and is_division(name)
+            ):
                 return name, "news title"
     if kind in _NEWS_KINDS and (
         province := roundup_province(headings or [], head + body_head[:400])

@@ -197,6 +197,13 @@ def site_division(site: str) -> str | None:
     for n in range(min(_MAX_NAME, len(site)), 2, -1):
         ds = names.get(site[:n])
         if ds and len(ds) == 1:
+            # (pages10) A division named under it next (广州市白云区人民政府, 北京市丰台区…) is
+            # the publisher's own: the innermost.
+            rest = site[n:]
+            for k in range(min(_MAX_NAME, len(rest)), 2, -1):
+                inner = [d for d in names.get(rest[:k], ()) if _holds_name(ds[0].name, d)]
+                if len(inner) == 1:
+                    return inner[0].name
             return ds[0].name
     # (pages9) A zone's committee that is also a district's government names that government
     # after its own name: 常州国家高新区管委会（新北区人民政府） -> 新北区.
