@@ -164,3 +164,59 @@ def test_a_misdecoded_copy_heading_over_the_real_title_goes_to_the_dropped_view(
     assert doc.title == "关于凤庆县2022年地方财政预算执行情况和2023年地方财政预算草案的报告"
     assert doc.kind in ("预算报告", "预算执行情况与预算草案报告")
     assert any("╆" in t for t in _dropped(doc, "mis-decoded line"))
+
+
+def test_a_front_matter_title_year_is_kept_and_a_city_text_gets_no_lone_short_name() -> None:
+    text = (
+        "---\ntitle: 2015年某省人民政府工作报告\n---\n\n**政府工作报告**\n"
+        "在某省第十二届人民代表大会第四次会议上（2016年1月25日）\n\n各位代表：\n\n"
+        "我代表省人民政府，向大会作政府工作报告，请予审查。\n"
+    )
+    assert parse_document(text).year == 2015  # the library's own label
+    city = "全市上下努力，力争“清三河”任务提前完成。市政府加快建设昌吉赣客专。\n"
+    assert parse_document(city).region is None
+
+
+def test_a_well_kept_file_with_spaced_sentences_is_not_split() -> None:
+    from reporttui.core.text.runon import split_run_on
+
+    para = "这是一句话。 " * 80
+    text = "\n\n".join([para] * 20)
+    assert split_run_on(text) == text
+
+
+def test_a_page_number_inside_a_sentence_of_a_document_farm_copy_goes_to_d() -> None:
+    doc = _parse_at("held8", "taowenge-xinmin-2023.txt")  # pages 1、 2、; 中国蔬菜 1 之乡
+    assert "中国蔬菜之乡" in doc.text
+    assert "1" in _dropped(doc, "page number")
+    # a numbered list is no paged copy: its numbers between words stay
+    text = "1、第一项工作。\n2、第二项 2 工作。\n"
+    assert "2工作" in parse_document(text).text.replace(" ", "")
+
+
+def test_a_headline_after_a_column_tag_and_a_bar_is_not_joined_to_the_text() -> None:
+    doc = _parse_at("held11", "hk01-tangyingnian-2023.txt")
+    assert doc.title.startswith("两会|政府工作报告 唐英年")
+
+
+def test_a_provinces_report_naming_one_county_gets_no_lone_short_name() -> None:
+    text = (
+        "全省上下共同努力，省委省政府部署，全省经济增长。全省推进改革。"
+        "市县政府抓落实，县委书记带头。支持五河发展特色产业。\n"
+    )
+    assert parse_document(text).region is None
+
+
+def test_a_report_naming_only_its_speakers_level_takes_the_place_it_names_most() -> None:
+    text = (
+        "政府工作报告\n\n各位代表：\n\n现在，我代表省人民政府向大会报告工作，请予审议。\n\n"
+        + "江西经济稳步增长，江西开放步伐加快，建设美丽江西，江西人民团结奋斗，江西振兴。"
+        + "学习浙江经验。\n"
+    )
+    doc = parse_document(text)
+    assert doc.region == "江西省"
+
+
+def test_a_byline_naming_the_editing_government_office_gives_its_district() -> None:
+    doc = _parse_at("held11", "sysjs-jianshan-jiedu.txt")  # 责任编辑: 尖山区政府研究室, 区属部门
+    assert doc.region == "尖山区"

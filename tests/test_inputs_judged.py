@@ -116,6 +116,20 @@ def test_judged_files_without_corpus() -> None:
     held12 = judged.run_parts(None)["held12"]
     assert held12.fields_right >= 22 and held12.junk_left <= 4, held12.notes
     assert held12.keep_lost == 0, held12.notes
+    # Round 6 (tuned on held8-held12 and held13): held8 31/34, 1/24, 0/22 lost; held10's page
+    # texts 51/53, 0/24; held11 25/25; held12 26/27, 1/10; held13 (first run on main 33/47, 7/29
+    # junk left, 0/32 lost) 45/47, 0/29, 0/32.
+    parts = judged.run_parts(None)
+    assert parts["held8"].fields_right >= 31 and parts["held8"].keep_lost == 0, parts["held8"].notes
+    assert parts["held10"].fields_right >= 51 and parts["held10"].junk_left == 0
+    assert parts["held11"].fields_right >= 25, parts["held11"].notes
+    assert parts["held12"].fields_right >= 26 and parts["held12"].junk_left <= 1
+    held13 = parts["held13"]
+    assert held13.fields_right >= 45 and held13.junk_left == 0, held13.notes
+    assert held13.keep_lost == 0 and held13.errors == 0, held13.notes
+    # held14 (judged after all round-6 fixes, measured once, no fix after it): 33/45, 6/28, 0/25.
+    held14 = parts["held14"]
+    assert held14.fields_right >= 33 and held14.junk_left <= 6 and held14.keep_lost == 0
 
 
 @pytest.mark.corpus

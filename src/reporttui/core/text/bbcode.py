@@ -10,6 +10,7 @@ or a bracketed word is never a tag.
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from reporttui.core.model import Dropped
 
@@ -35,19 +36,20 @@ def strip_bbcode(text: str, dropped: list[Dropped]) -> str:
             out.append(raw)
             continue
         found: list[str] = []
-
-        def media(m: re.Match[str]) -> str:
-            found.append(m.group(0))
-            return ""
-
-        def tag(m: re.Match[str]) -> str:
-            found.append(m.group(0))
-            if _BLOCK_NAME.match(m.group(2)) and (m.group(1) or m.group(2) in ("*", "hr", "br")):
-                return "\n"
-            return ""
-
-        line = _TAG.sub(tag, _MEDIA.sub(media, raw))
+        line = _TAG.sub(partial(_tag, found=found), _MEDIA.sub(partial(_media, found=found), raw))
         if found:
             dropped.append(Dropped(" ".join(found), "markup tag", number))
         out.append("\n".join(part.rstrip() for part in line.split("\n")))
     return "\n".join(out)
+
+
+def _media(m: re.Match[str], found: list[str]) -> str:
+    found.append(m.group(0))
+    return ""
+
+
+def _tag(m: re.Match[str], found: list[str]) -> str:
+    found.append(m.group(0))
+    if _BLOCK_NAME.match(m.group(2)) and (m.group(1) or m.group(2) in ("*", "hr", "br")):
+        return "\n"
+    return ""

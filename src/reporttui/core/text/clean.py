@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from reporttui.core.model import Dropped
 from reporttui.core.text.bbcode import looks_like_bbcode, strip_bbcode
-from reporttui.core.text.runon import split_run_on
 from reporttui.core.text.normalize import (
     has_private_use,
     normalize_chars,
@@ -22,6 +21,7 @@ from reporttui.core.text.normalize import (
     strip_private_use,
     tidy_punctuation,
 )
+from reporttui.core.text.runon import split_run_on
 from reporttui.core.text.variants import has_traditional, to_simplified, traditional_variety
 
 
@@ -251,6 +251,7 @@ def clean(text: str) -> Cleaned:
     skip_next_title = False
     pua: list[str] = []
     raws = text.split("\n")
+    pages = _chunk_pages(raws)
     for number, raw in enumerate(raws, start=1):
         hard_break = raw.endswith("  ") and raw.strip() != ""
         s = normalize_chars(raw)
@@ -316,6 +317,8 @@ def clean(text: str) -> Cleaned:
             stripped = " ".join(cells)
         if "(" in stripped or "（" in stripped:
             stripped = _drop_pinyin(stripped, number, dropped)
+        if pages and " " in stripped:
+            stripped = _drop_inline_pages(stripped, pages, number, dropped)
         if len(cells) > 1:
             # A table row: its cells were tidied one by one and stay parted by a space (tidying
             # the joined row would glue a Chinese cell to the number after it: 千升15767).
@@ -350,6 +353,44 @@ def clean(text: str) -> Cleaned:
     if pua:
         dropped.append(Dropped("".join(pua), "private-use glyph", 0))
     return Cleaned(lines, dropped, front, chrome_text)
+
+
+_CHUNK_START = re.compile(r"^\s*(\d{1,3})、")
+_INLINE_PAGE = re.compile(r"(?<=[\u4e00-\u9fff]) (\d{1,3}) (?=[\u4e00-\u9fff])")
+
+
+def _chunk_pages(raws: list[str]) -> int:
+    """(held8) A document-sharing site's copy prints the file page by page, each page one line
+    opened by its number (1、… / 2、…), every page after the first cutting a sentence: the number
+    of pages, else 0. Read before spaces are tidied away, since a page's number is also left
+    inside a line between two words (中国蔬菜 1 之乡)."""
+    from reporttui.core.text.rejoin import ends_sentence, is_prose  # rejoin imports Line
+
+    lines = [r.strip() for r in raws if r.strip()]
+    marks = [(i, int(m.group(1))) for i, t in enumerate(lines) if (m := _CHUNK_START.match(t))]
+    if len(marks) < 2 or [n for _, n in marks] != list(range(1, len(marks) + 1)):
+        return 0
+    for i, _ in marks[1:]:
+        prev = lines[i - 1]
+        if i == 0 or ends_sentence(prev) or not is_prose(prev):
+            return 0
+    return len(marks)
+
+
+def _drop_inline_pages(s: str, pages: int, number: int, dropped: list[Dropped]) -> str:
+    """A page's number between two words (蔬菜 1 之乡) in a copy of ``pages`` pages: to d."""
+    from reporttui.core.text.rejoin import COUNTED
+
+    found = [
+        m
+        for m in _INLINE_PAGE.finditer(s)
+        if int(m.group(1)) <= pages and s[m.end()] not in COUNTED
+    ]
+    for m in reversed(found):
+        s = s[: m.start()] + s[m.end() :]
+    if found:
+        dropped.append(Dropped(" ".join(m.group(1) for m in found), "page number", number))
+    return s
 
 
 def _spaced_crumb(line: str, raws: list[str], number: int) -> bool:

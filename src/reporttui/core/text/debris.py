@@ -110,11 +110,12 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
             continue
         if _URLISH.match(t) or (len(t) <= 12 and _LETTERS_ONLY.match(t)):
             drop[i] = "debris"
-        elif ((i < head or i >= n - edge) and _field_line(t, lines, i, chrome_fields)) or (
-            (i < 5 or i >= n - 8) and _TOOLBAR.match(t) and not SPEAKER.match(t)
+        elif (
+            ((i < head or i >= n - edge) and _field_line(t, lines, i, chrome_fields))
+            or ((i < 5 or i >= n - 8) and _TOOLBAR.match(t) and not SPEAKER.match(t))
+            # (held13) a nav bar line, a share / next-article / home link
+            or ((i < head or i >= n - edge) and (_NAVBAR.match(t) or _NAV_LINK.match(t)))
         ):
-            drop[i] = "page chrome"
-        elif (i < head or i >= n - edge) and (_NAVBAR.match(t) or _NAV_LINK.match(t)):
             drop[i] = "page chrome"
         elif len(t) <= 30 and _QR.search(t) and _QR_ASK.search(t) and not t.endswith("。"):
             drop[i] = "qr boilerplate"

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from reporttui.core.labels import PROVINCES
 from reporttui.core.text.gazetteer import as_of, gazetteer, inside, is_division
@@ -209,7 +210,8 @@ def extract(
         date = _iso(meeting.group(1), meeting.group(2), meeting.group(3))
         why["date"] = "meeting line"
     elif after := (
-        _MEETING_DATE_AFTER.search(head_s.replace("\n", "")) or _MEETING_DATE_AFTER.search(body_head[:600])
+        _MEETING_DATE_AFTER.search(head_s.replace("\n", ""))
+        or _MEETING_DATE_AFTER.search(body_head[:600])
     ):
         date = _iso(after.group(1), after.group(2), after.group(3))
         why["date"] = "meeting line, the date after the speaker (…会议上 县长XX(2020年1月8日))"
@@ -253,7 +255,9 @@ def extract(
         date = published
         why["date"] = why["published"]
 
-    year, why["year"] = _year(kind, head_s, body_head, headings, date, published, text)
+    year, why["year"] = _year(
+        kind, head_s, body_head, headings, date, published, text, declared=fm_title
+    )
     if year is None and kind in (
         "政府工作报告",
         "预算执行情况与预算草案报告",
@@ -266,7 +270,9 @@ def extract(
         if m:
             year = int(m.group(1)) + (1 if int(m.group(2)) >= 11 else 0)
             why["year"] = "meeting line (year and month)"
-    region, why["region"] = _region(head_s, body_head, text, title_lines, kind, headings, site)
+    region, why["region"] = _region(
+        head_s, body_head, text, title_lines, kind, headings, site, chrome=chrome
+    )
     if region:
         region = _innermost(_full_name(to_simplified(region), body_head))
     if region and year and "(gazetteer)" in why["region"]:
@@ -627,7 +633,11 @@ def _kind(
         return None, "title (an audit report)"
     if _BUDGET.search(head) and "政府工作报告" not in head:
         return "预算报告", "title (预算报告)"
-    entrusted = _ENTRUSTED.search(body_head[:1500]) if not head.strip() or head.lstrip()[:1] in "(（" else None
+    entrusted = (
+        _ENTRUSTED.search(body_head[:1500])
+        if not head.strip() or head.lstrip()[:1] in "(（"
+        else None
+    )
     if entrusted:
         # (held11) No title, only the meeting note: the opening sentence says what is reported
         # (受区人民政府委托，向大会书面报告…计划执行情况与…计划(草案)).
@@ -763,7 +773,11 @@ def _year(
     date: str | None,
     published: str | None,
     text: str = "",
+    declared: str = "",
 ) -> tuple[int | None, str]:
+    """The report's year and the evidence for it. ``declared``: the front matter's title, whose
+    year is the library's own label (a corpus file's 2015年…工作报告 given on 2016-01-25 stays
+    2015)."""
     if kind == "统计公报":
         m = re.search(r"((?:19|20)\d\d)\s*年[^\n]{0,30}统计公报", head)
         if m:
@@ -785,7 +799,12 @@ def _year(
             return int(m.group(1)), "title (预算 year)"
     titled = re.search(r"((?:19|20)\d\d)\s*年[\u4e00-\u9fff]{0,8}政府工作报告", head)
     if titled and kind == "政府工作报告":
-        if date and int(date[:4]) == int(titled.group(1)) + 1 and int(date[5:7]) <= 3:
+        if (
+            date
+            and int(date[:4]) == int(titled.group(1)) + 1
+            and int(date[5:7]) <= 3
+            and titled.group(0) not in declared
+        ):
             # (held12) A copy's file title naming the year reviewed (2019年陇县…工作报告, given
             # on 2020-01-08): the report given early in the year is that year's.
             return int(date[:4]), "meeting date (early in the year after the title's)"
@@ -851,7 +870,7 @@ def _year(
             return int(m.group(1)), "adoption line (year)"
         m = _ADOPTED_ON.search(body_head[:300])
         if m:
-            return int(m.group(1)), "adoption date in the announcement (于YYYY年M月D日通过《…决议》)"
+            return int(m.group(1)), "adoption date (于YYYY年M月D日通过《…决议》)"
     c = _CPPCC_SESSION.search(head) or _CPPCC_SESSION.search(body_head[:600])
     if c and kind in (None, *_NEWS_KINDS):
         term, session = cn_small(c.group(1)), cn_small(c.group(2))
@@ -895,7 +914,8 @@ def _year(
         # reviews the “十二五”规划纲要草案): the plan's first or last year.
         done = _FYP_DONE.search(body_head[:1500])
         if done:
-            return _fyp_start(cn_small(done.group(1))) + 5, "the five-year plan the past year closed"
+            closed = _fyp_start(cn_small(done.group(1))) + 4
+            return closed + 1, "the five-year plan the past year closed"
         f = _FYP_PLACE.search(body_head[:1500])
         if f:
             last = f.group(2) in ("收官之年", "最后一年")
@@ -942,10 +962,22 @@ _NOT_PLACE_OUTLET = (
 )
 
 
+_OUTLET_DATELINE = re.compile(
+    r"(?m)^\s*([\u4e00-\u9fff]{2,4}?)(?:新闻网|日报|晚报|手机报|电视台|广播电视台|融媒体中心)讯"
+)
+
+
 def _outlet_region(head: str, text: str) -> str | None:
     """The place of a local outlet in the source line, its level (市, 县, 区, 省) from the words
     the text uses for itself (全市, 市委…); None unless one level clearly dominates."""
     m = _OUTLET.search(head)
+    if m is None and (d := _OUTLET_DATELINE.search(to_simplified(text[:300]))):
+        # (held10) The outlet's own dateline opening the text (臨汾新聞網訊（記者…）): the one
+        # division of a city's or county's level its name stands for (gazetteer).
+        stem = d.group(1)
+        found = [stem + k for k in "市县区" if is_division(stem + k)]
+        if len(found) == 1 and stem not in PROVINCES and not stem.startswith(_NOT_PLACE_OUTLET):
+            return found[0]
     if not m or m.group(1).startswith(_NOT_PLACE_OUTLET):
         return None
     stem = m.group(1)
@@ -999,6 +1031,7 @@ def _region(
     kind: str | None,
     headings: list[str] | None = None,
     site: str = "",
+    chrome: Sequence[str] = (),
 ) -> tuple[str | None, str]:
     """The region and the evidence for it, strongest evidence first."""
     flat = head.replace("\n", "")
@@ -1115,6 +1148,12 @@ def _region(
     other_govs = {m.group(1) for m in _ANY_GOV.finditer(body_head)} - governments
     if len(governments) == 1 and not other_govs:
         return governments.pop(), "government named in the text (XX县政府)"
+    speaker = _speaker_level_place(body_head, text)
+    if speaker:
+        return speaker
+    office = _office_byline(chrome, text)
+    if office:
+        return office
     lone = _lone_short_name(head + "\n" + text[:20000])
     if lone:
         return lone
@@ -1194,6 +1233,67 @@ def _short_name_region(title_lines: list[str], head: str, text: str) -> tuple[st
     return None
 
 
+_OFFICE_BYLINE = re.compile(
+    r"(?:责任编辑|编辑|来源|信息来源|发布机构|发布单位)\s*[:：]\s*([\u4e00-\u9fff]{2,8}?[县区市旗])"
+    r"(?:人民)?政府(?:办公室|研究室|办)?"
+)
+
+
+def _office_byline(chrome: Sequence[str], text: str) -> tuple[str, str] | None:
+    """(held11) A portal's byline naming the government office that edits or issues the item
+    (责任编辑: 尖山区政府研究室) in a text of that office's level (全区, 区属部门): its division."""
+    for c in chrome[:8]:
+        m = _OFFICE_BYLINE.search(to_simplified(c))
+        if not m:
+            continue
+        name = _clean_region(m.group(1))
+        if not name or len(name) < 3:
+            continue
+        level = name[-1]
+        if re.search(_OWN_LEVEL.format(level) + f"|我{level}|{level}属", text[:20000]):
+            return name, "the editing or issuing office in the byline (XX区政府研究室)"
+    return None
+
+
+_SPEAKER_LEVEL = re.compile(r"我代表(省|自治区|市)人民政府")
+
+
+@cache
+def _level_stems(level: str) -> dict[str, str]:
+    """Short names of the provinces (level 省/自治区: 江西, 内蒙古) or of the prefecture-level
+    cities (市: 宁波) -> the full name (gazetteer)."""
+    out: dict[str, str] = {}
+    want = "p" if level in ("省", "自治区") else "c"
+    for ds in gazetteer().by_name.values():
+        for d in ds:
+            if d.level != want or (want == "c" and not d.name.endswith("市")):
+                continue
+            short = d.name[:3] if d.name.startswith(("内蒙古", "黑龙江")) else d.name[:2]
+            if want == "c":
+                short = d.name[:-1]
+            out[short] = d.name
+    return out
+
+
+def _speaker_level_place(body_head: str, text: str) -> tuple[str, str] | None:
+    """(corpus) A report that names no place in its header, only its speaker's level (我代表省人民
+    政府向大会报告工作): the province or city of that level the text names by far the most
+    (江西 over every other province's name), by its short name."""
+    m = _SPEAKER_LEVEL.search(body_head[:1500])
+    if not m:
+        return None
+    stems = _level_stems(m.group(1))
+    sample = to_simplified(text[:30000])
+    counts = Counter({k: c for k in stems if (c := sample.count(k))})
+    if not counts:
+        return None
+    (best, c1), *rest = counts.most_common(2)
+    c2 = rest[0][1] if rest else 0
+    if c1 >= 5 and c1 >= 3 * c2:
+        return stems[best], f"the speaker's level ({m.group(1)}) and its place named most ({best})"
+    return None
+
+
 def _lone_short_name(text: str) -> tuple[str, str] | None:
     """(held13) Weakest: a text that speaks of its own county (县政协, 全县, 我县) and names one
     county alone by its short name, as a place (养生庆元”, 关注“宝丰两会, 立足凤台发展): that
@@ -1213,12 +1313,20 @@ def _lone_short_name(text: str) -> tuple[str, str] | None:
     if len(names) != 1:
         return None
     ((name, stem),) = names.items()
+    if name[-1] not in "县区旗":
+        return None  # a city's text names other cities' projects (建设昌吉赣客专, 清三河)
     if not re.search(_OWN_LEVEL.format(name[-1]) + "|我" + name[-1], body):
+        return None
+    # The county's level must be the text's own: a province's or a city's report speaks of its
+    # counties (市县政府) but far more of itself (全省, 省委).
+    counts = {k: sum(body.count(w) for w in (*ws, f"我{k}")) for k, ws in _LEVEL_WORDS.items()}
+    own = counts.get(name[-1], counts["县"])
+    if any(c > own for k, c in counts.items() if k != name[-1]):
         return None
     return name, f"the one short name the text names as a place, {stem} (gazetteer)"
 
 
-_LONE_BEFORE = r"关注[“\"]?|立足|助力|建设|为|美丽|魅力|幸福|平安|锦绣"
+_LONE_BEFORE = r"关注[“\"]?|立足|助力|为|美丽|魅力|幸福|平安|锦绣"
 _LONE_AFTER = r"两会|发展|高质量|经济|人民|大地|[”’]"
 
 

@@ -12,13 +12,17 @@ from __future__ import annotations
 import re
 
 # A sentence end, a space, then the next paragraph's first character.
-_PARAGRAPH_GAP = re.compile(r"(?<=[。！？!?；;”」』])[ \t\u3000]+(?=[\u3400-\u9fff\d“「（(一二三四五六七八九十])")
+_PARAGRAPH_GAP = re.compile(
+    r"(?<=[。！？!?；;”」』])[ \t\u3000]+(?=[\u3400-\u9fff\d“「（(一二三四五六七八九十])"
+)
 # A title ending in its genre, unpunctuated, before a space and prose.
 _TITLE_GAP = re.compile(
     r"^([^\s。，！？,!?；;：:]{4,60}?(?:公报|公報|报告|報告|决议|決議|纲要|綱要|讲话|講話))[ \t\u3000]+(?=\S)"
 )
 # A short numbered heading (一、綜合) before a space and its first sentence.
-_HEADING_GAP = re.compile(r"(?m)^([一二三四五六七八九十]{1,3}[、.．][^\s。，,！？]{1,12})[ \t\u3000]+(?=\S)")
+_HEADING_GAP = re.compile(
+    r"(?m)^([一二三四五六七八九十]{1,3}[、.．][^\s。，,！？]{1,12})[ \t\u3000]+(?=\S)"
+)
 _LONG = 400
 
 
@@ -27,9 +31,16 @@ def is_run_on(line: str) -> bool:
     return len(line) >= _LONG and len(_PARAGRAPH_GAP.findall(line)) >= 3
 
 
+def _few_lines(text: str) -> bool:
+    """A text of a handful of lines for its length: its line breaks were lost (a paragraph of a
+    well-kept file that parts its sentences by spaces stays one paragraph)."""
+    lines = sum(1 for ln in text.split("\n") if ln.strip())
+    return (lines <= 12 and len(text) >= _LONG * 2) or lines <= 3
+
+
 def split_run_on(text: str) -> str:
     """``text`` with each run-on line split into its paragraphs (see the module docstring)."""
-    if len(text) < _LONG:
+    if len(text) < _LONG or not _few_lines(text):
         return text
     out: list[str] = []
     changed = False
