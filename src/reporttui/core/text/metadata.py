@@ -43,6 +43,9 @@ _STAMP = re.compile(r"((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?\s*\d
 _SOURCE_DATE = re.compile(
     r"(?:来源|稿源|编辑|责编)[:：][^\n]{0,30}?((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})"
 )
+_BARE_CHROME_DATE = re.compile(
+    r"^[•·●▪\s]*((?:19|20)\d\d)\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
 _MASTHEAD_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*星期")
 _PLAN_YEAR = re.compile(
     r"((?:19|20)\d\d)\s*年(?:[\u4e00-\u9fff]{0,12})?(?:国民经济和社会发展)?计划[(（]?草案"
@@ -163,6 +166,11 @@ def _clean_region(name: str | None) -> str | None:
         or name in ("自治州", "自治区", "自治县", "直辖市")
     ):
         return None
+    if len(name) == 2 and not is_division(name):
+        # (held14) One character before 县/区/市 that names no division (经县第十九届…常务委员会
+        # 会议决定: the verb 经 before an unnamed congress; 沛县, 城区 are real): no place. The
+        # gazetteer decides, not a list of verbs.
+        return None
     return name
 
 
@@ -247,6 +255,12 @@ def extract(
             if m:
                 published = _iso(m.group(1), m.group(2), m.group(3))
                 why["published"] = "source line with a date (来源：XX日报 2024-01-07)"
+                break
+            m = _BARE_CHROME_DATE.match(c)
+            if m:
+                # (held14) A bare date line under the title (2009-04-24), dropped as chrome.
+                published = _iso(m.group(1), m.group(2), m.group(3))
+                why["published"] = "bare date line under the title"
                 break
     if published is None and page_published is not None:
         published = page_published
@@ -536,6 +550,7 @@ _RESOLUTION = re.compile(
     r"(?:^|\n)[^\n]{0,80}的决议(?:[(（]草案[)）])?[)）]?"
     r"\s*(?:[(（]\s*(?:19|20)\d\d\s*年[^()（）\n]{0,40}[)）])?\s*(?:\n|$)|(?:^|\n)[(（]\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日[^\n]{0,40}会议通过[)）]"
 )
+_DECISION = re.compile(r"^关于[^\n]{2,80}的决定(?:[(（]草案[)）])?$")
 _ADOPTED = re.compile(
     r"[(（]\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^\n）)]{0,40}(?:会议通过|通过|会议)\s*[)）]"
 )
@@ -544,6 +559,9 @@ _ADOPTED_YEAR = re.compile(r"(?:^|\n)[(（]?\s*((?:19|20)\d\d)\d{0,4}日?[^\n]{0
 _BULLETIN = re.compile(r"统计公报")
 _STANDING_MEETING = re.compile(r"人大常委会(?:举行|召开)第[一二三四五六七八九十]+次(?:全体)?会议")
 _DAY_DATELINE = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:上午|下午|晚上?|凌晨)?\s*[,，]")
+_INNER_DATELINE = re.compile(
+    r"[^。\n]{4,120}?[,，]\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:上午|下午|晚上?)?\s*[,，]"
+)
 _AUDIT_TITLE = re.compile(r"审计(?:工作)?报告[》”]?\s*(?:\n|$)")
 _BUDGET = re.compile(r"(?:预算|决算)[^\n]{0,20}(?:的报告|报告)|(?:预算|决算)(?:公开|草案)(?:\n|$)")
 _PLAN = re.compile(r"计划[^\n]{0,20}(?:的报告|报告)")
@@ -607,6 +625,10 @@ def _kind(
     if _STATUTE.search(first):
         return None, "title (a law or regulation)"
     head_and_body = head + "\n" + body_head
+    if _DECISION.search(first):
+        # (held14) A decision (关于召开…会议的决定) under its adoption note is not a resolution on
+        # a report (…的决议): a congress's decisions are none of the kinds.
+        return None, "title (a decision, 决定)"
     if _RESOLUTION.search(head):
         return "决议", "title (决议)"
     if _BULLETIN.search(head):
@@ -689,6 +711,10 @@ def _kind(
         # A text opening on a day's dateline (12月11日，秦安县委常委…向人大代表征求对《政府工作
         # 报告》(征求意见稿)的意见): news.
         return "新闻报道", "a text opening on a day's dateline"
+    if not delivered and _INNER_DATELINE.match(body_head):
+        # (held14) The first sentence puts a day's date between commas after its
+        # reason (根据…工作安排，…，9月21日，区人大财政经济委员会召开专题会议…): news.
+        return "新闻报道", "a day's dateline inside the first sentence"
     return None, ""
 
 
@@ -756,6 +782,11 @@ _REVIEWED_YEAR = re.compile(
 )
 # A session later in the year than the early-year sessions (a new term in September, the
 # November/December sessions): the report it hears reviews that same year.
+_TOPIC_NEXT_YEAR = re.compile(r"((?:19|20)\d\d)\s*年度?[^\n。，、《》]{0,10}?决算")
+_TOPIC_SAME_YEAR = re.compile(
+    r"((?:19|20)\d\d)\s*年度?\s*(?:(?:1|一)\s*[-—~至到]\s*\d{1,2}\s*月|上半年"
+    r"|第[一二三四]次预算调整|[^\n。，、《》]{0,6}?监督工作(?:安排|计划|要点))"
+)
 _LATE_DATELINE = re.compile(r"(?<![\d年])(?:[4-9]|1[012])\s*月\s*\d{1,2}\s*日")
 _REVIEW_HEADING = re.compile(r"^[一二三四五六七八九十、.\s]*((?:19|20)\d\d)\s*年(?:的)?工作回顾$")
 _PUBLISHED_YEAR_KINDS = (None, "新闻综述", "新闻报道", "两会新闻", "决议", "统计公报")
@@ -933,6 +964,13 @@ def _year(
         plans = {int(m.group(1)) for m in _SHORT_PLAN_YEAR.finditer(body_head)}
         if len(plans) == 1:
             return 2000 + plans.pop(), "the year's plan named in two digits (14年的工作目标)"
+        # (held14) Dated by day alone, the only years in its topic: a year's final accounts are
+        # reviewed the next year (对区政府2023年财政决算…视察); the budget's execution in the
+        # year's first months, its adjustment, its oversight plan are that year's. All must agree.
+        topic = {int(m.group(1)) + 1 for m in _TOPIC_NEXT_YEAR.finditer(body_head[:1500])}
+        topic |= {int(m.group(1)) for m in _TOPIC_SAME_YEAR.finditer(body_head[:1500])}
+        if len(topic) == 1:
+            return topic.pop(), "the year its topic puts it in (YYYY年决算 next year, 1-N月 that year)"
     return None, ""
 
 
