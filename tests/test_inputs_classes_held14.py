@@ -148,3 +148,22 @@ def test_news_dated_by_day_alone_takes_the_year_its_topic_puts_it_in() -> None:
         "调研组听取了汇报。\n"
     )
     assert doc.year is None
+
+
+def test_a_copy_of_a_reports_review_part_alone_is_the_report_of_the_next_year() -> None:
+    doc = _parse("sbvm-liulin-2023.txt")
+    assert (doc.region, doc.year, doc.kind) == ("柳林县", 2023, "政府工作报告")
+    doc = _text(
+        "2021年工作回顾\n\n"
+        "2021年，是极不平凡的一年。一年来，县政府团结带领全县人民，经济运行稳中向好，"
+        "地区生产总值增长7%，总量全市第三，增速全市第一，全市前列。\n"
+        "我们坚持项目为王，助力淳安发展，全县固定资产投资增长12%。\n"
+    )
+    assert (doc.region, doc.year, doc.kind) == ("淳安县", 2022, "政府工作报告")
+
+
+def test_a_bureaus_review_without_its_government_is_no_report() -> None:
+    doc = _text(
+        "2021年工作回顾\n\n2021年，局党组带领全局干部职工，圆满完成各项任务。全年办理案件120件。\n"
+    )
+    assert doc.kind is None

@@ -707,6 +707,15 @@ def _kind(
     if not delivered and _STANDING_MEETING.search(body_head[:300]):
         # A standing committee's meeting reported (市十七届人大常委会举行第四次会议，听取…): news.
         return "新闻报道", "a standing committee's meeting reported"
+    if (
+        not delivered
+        and not reported
+        and any(_REVIEW_HEADING.search(to_simplified(h)) for h in (first, *headings[:2]))
+        and re.search(r"(?:县|市|区|州|省|旗)政府", body_head[:1500])
+    ):
+        # (held14) A copy of a report's review part only (no title, no meeting line, no kind
+        # words): its first part reviews one year (2022年工作回顾) and names its government.
+        return "政府工作报告", "its first part reviews a year (YYYY年工作回顾) of its government"
     if not delivered and _DAY_DATELINE.match(body_head):
         # A text opening on a day's dateline (12月11日，秦安县委常委…向人大代表征求对《政府工作
         # 报告》(征求意见稿)的意见): news.
@@ -878,7 +887,8 @@ def _year(
         return int(titled.group(1)), "title (YYYY年…政府工作报告)"
     if kind == "政府工作报告":
         # Only the review heading (一、2023年工作回顾; the plan's was cut off): the next year's report.
-        for h in headings[:3]:
+        first = next((ln.strip() for ln in head.split("\n") if ln.strip()), "")
+        for h in (*headings[:3], first):  # (held14) the review heading taken as the title too
             m = _REVIEW_HEADING.search(to_simplified(h))  # 一、2008年工作回顧 too
             if m:
                 return int(m.group(1)) + 1, "heading (YYYY年工作回顾)"
@@ -1357,13 +1367,18 @@ def _lone_short_name(text: str) -> tuple[str, str] | None:
         return None
     # The county's level must be the text's own: a province's or a city's report speaks of its
     # counties (市县政府) but far more of itself (全省, 省委).
-    counts = {k: sum(body.count(w) for w in (*ws, f"我{k}")) for k, ws in _LEVEL_WORDS.items()}
+    # (held14) A rank among the parent's units (总量全市第二, 全省前列) is not the text's level.
+    ranked = _RANK.sub("", body)
+    counts = {k: sum(ranked.count(w) for w in (*ws, f"我{k}")) for k, ws in _LEVEL_WORDS.items()}
     own = counts.get(name[-1], counts["县"])
     if any(c > own for k, c in counts.items() if k != name[-1]):
         return None
     return name, f"the one short name the text names as a place, {stem} (gazetteer)"
 
 
+_RANK = re.compile(
+    r"全(?:市|省|区|州)(?:第[一二三四五六七八九十\d]+|前列|前[一二三四五六七八九十\d]+位?|首位|首家|唯一|排名|领先)"
+)
 _LONE_BEFORE = r"关注[“\"]?|立足|助力|为|美丽|魅力|幸福|平安|锦绣"
 _LONE_AFTER = r"两会|发展|高质量|经济|人民|大地|[”’]"
 
