@@ -282,7 +282,9 @@ def clean(text: str) -> Cleaned:
             # (its label goes), the other rows are chrome that metadata reads without the pipes.
             value, plain = record
             if value:
-                dropped.append(Dropped(stripped.replace(value, "", 1).strip(), "web chrome", number))
+                dropped.append(
+                    Dropped(stripped.replace(value, "", 1).strip(), "web chrome", number)
+                )
                 stripped = value
             else:
                 dropped.append(Dropped(stripped, "web chrome", number))
