@@ -980,7 +980,7 @@ def _year(
         topic = {int(m.group(1)) + 1 for m in _TOPIC_NEXT_YEAR.finditer(body_head[:1500])}
         topic |= {int(m.group(1)) for m in _TOPIC_SAME_YEAR.finditer(body_head[:1500])}
         if len(topic) == 1:
-            return topic.pop(), "the year its topic puts it in (YYYY年决算 next year, 1-N月 that year)"
+            return topic.pop(), "the year its topic puts it in (YYYY年决算 +1, YYYY年1-N月)"
     return None, ""
 
 
