@@ -167,3 +167,11 @@ def test_a_bureaus_review_without_its_government_is_no_report() -> None:
         "2021年工作回顾\n\n2021年，局党组带领全局干部职工，圆满完成各项任务。全年办理案件120件。\n"
     )
     assert doc.kind is None
+
+
+def test_a_misdecoded_character_between_chinese_characters_goes_to_the_dropped_view() -> None:
+    doc = _parse("sbvm-liulin-2023.txt")
+    assert "??h" not in doc.text
+    assert any(t.endswith("?h") for t in _dropped(doc, "mis-decoded character"))
+    doc = _text("会议由县人大常委会主任主持？h人大常委会副主任出席。他问：为什么?A股上涨。\n")
+    assert "？h" not in doc.text and "?A股" in doc.text

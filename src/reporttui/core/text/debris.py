@@ -91,6 +91,7 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
         return lines
     _repeated_tails(lines, dropped)
     _line_start_tokens(lines, dropped)
+    _misdecoded_chars(lines, dropped)
     if any(";;" in ln.text or "；；" in ln.text for ln in lines):
         _marker_runs(lines, dropped)
     n = len(lines)
@@ -520,6 +521,20 @@ def _channel_label(lines: list[Line], dropped: list[Dropped], drop: dict[int, st
     ) or any(drop.get(i) == "page chrome" and _DATEISH.search(lines[i].text) for i in range(1, 6))
     if dated:
         drop[0] = "page chrome"
+
+
+# (held14) A double-byte character decoded wrongly between Chinese characters: its lead byte (and
+# often the mark before it) became ? and its trail byte a lowercase letter (縣 -> ?h: 第三??h域).
+_MISDECODED_CHAR = re.compile(r"(?<=[\u3400-\u9fff])[?？]{1,2}[a-z](?=[\u3400-\u9fff])")
+
+
+def _misdecoded_chars(lines: list[Line], dropped: list[Dropped]) -> None:
+    """Take such a damaged character out of the text, into the dropped view."""
+    for ln in lines:
+        if ("?" in ln.text or "？" in ln.text) and _MISDECODED_CHAR.search(ln.text):
+            found = " ".join(_MISDECODED_CHAR.findall(ln.text))
+            dropped.append(Dropped(found, "mis-decoded character", ln.line))
+            ln.text = _MISDECODED_CHAR.sub("", ln.text)
 
 
 def _line_start_tokens(lines: list[Line], dropped: list[Dropped]) -> None:
