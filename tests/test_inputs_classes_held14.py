@@ -174,4 +174,4 @@ def test_a_misdecoded_character_between_chinese_characters_goes_to_the_dropped_v
     assert "??h" not in doc.text
     assert any(t.endswith("?h") for t in _dropped(doc, "mis-decoded character"))
     doc = _text("会议由县人大常委会主任主持？h人大常委会副主任出席。他问：为什么?A股上涨。\n")
-    assert "？h" not in doc.text and "?A股" in doc.text
+    assert "？h" not in doc.text and "为什么？A股" in doc.text
