@@ -306,6 +306,8 @@ def extract(source: str) -> Article | None:
         for b in inside
     ]
     _trim_head(inside, keep)
+    _second_copy(inside, keep)
+    _foreign_resumes(inside, keep)
     _trim_tail(inside, keep)
     kept = [b.text for b, k in zip(inside, keep, strict=True) if k and b.text]
     first = next((i for i, b in enumerate(blocks) if any(_contains(c, b.owner) for c in chosen)), 0)
@@ -434,6 +436,92 @@ _SIGNED_OFF = 0.5
 text before it."""
 
 
+_COPY_SHARE = 0.8
+"""Share of a tail's paragraph text that repeats earlier paragraphs for it to be a second copy."""
+
+
+def _second_copy(inside: list[Block], keep: list[bool]) -> None:
+    """(pages9) A container printing the article twice (a print or mobile copy after the first,
+    its title and date lines too): from where the paragraphs start to repeat earlier ones, and
+    nearly all of what follows does, the rest is the copy, not more of the article."""
+    dense_seen: set[str] = set()
+    for j, b in enumerate(inside):
+        flat = _WS.sub("", b.text)
+        if keep[j] and b.dense and len(flat) >= _MIN_COPY and flat in dense_seen:
+            tail = [x for x in inside[j:] if x.dense]
+            again = [x for x in tail if _WS.sub("", x.text) in dense_seen]
+            repeated = sum(x.chars for x in again)
+            # Two different paragraphs at least (one paragraph printed twice is no copy).
+            distinct = len({_WS.sub("", x.text) for x in again})
+            if distinct >= 2 and repeated >= _COPY_SHARE * sum(x.chars for x in tail):
+                # The copy's own title and date lines before its first paragraph: lines that
+                # were printed before the copy began.
+                flats = [_WS.sub("", x.text) for x in inside[:j]]
+                start = j
+                while start > 0 and flats[start - 1] and flats[start - 1] in flats[: start - 1]:
+                    start -= 1
+                for k in range(start, len(inside)):
+                    keep[k] = False
+            return
+        if flat and b.dense:
+            dense_seen.add(flat)
+
+
+_MIN_COPY = 20
+
+# A person's résumé: sex, nationality, birth, schooling, native place, alias.
+_RESUME = re.compile(
+    r"[男女][，,、]|汉族|出生于|出生地|(?:19|20)\d\d年(?:\d{1,2}月)?(?:出)?生[，,。]|毕业于|毕业[，,]"
+    r"|籍贯|别名"
+)
+_TIMELINE = re.compile(r"^(?:19|20)\d\d年")
+_FOREIGN_SHARE = 0.2
+"""Most share of a résumé's character pairs found in the rest of the article for it to be foreign."""
+_MIN_REST = 3
+
+
+def _pairs(text: str) -> set[str]:
+    han = _NON_HAN.sub("", text)
+    return {han[i : i + 2] for i in range(len(han) - 1)}
+
+
+_NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
+
+
+def _foreign_resumes(inside: list[Block], keep: list[bool]) -> None:
+    """(pages9) A person's résumé pasted into an article it has nothing to do with (copies of
+    portal pages carrying 关于专家组：某某，男，1935年出生，毕业于… or an actress's biography
+    inside a film news item): a paragraph with résumé words whose character pairs are nearly all
+    absent from the rest of the article, with the year lines that continue it and the label
+    over it. A profile the article is about shares its words (the person's name, the work); a
+    page of résumés (a 公示) is not an article with one foreign paragraph."""
+    text = [b.text if keep[i] and b.dense else "" for i, b in enumerate(inside)]
+    found = [i for i, t in enumerate(text) if t and _RESUME.search(t)]
+    paragraphs = sum(1 for t in text if t)
+    if not found or paragraphs - len(found) < _MIN_REST or len(found) * 3 > paragraphs:
+        return
+    for i in found:
+        rest = _pairs("\n".join(t for k, t in enumerate(text) if k != i))
+        own = _pairs(text[i])
+        if not own or len(own & rest) > _FOREIGN_SHARE * len(own):
+            continue
+        keep[i] = False
+        k = i + 1
+        while k < len(inside) and (not inside[k].text or _TIMELINE.match(inside[k].text)):
+            if inside[k].text and len(_pairs(inside[k].text) & rest) > _FOREIGN_SHARE * len(
+                _pairs(inside[k].text)
+            ):
+                break
+            keep[k] = False
+            k += 1
+        k = i - 1
+        while k >= 0 and not inside[k].text:
+            k -= 1
+        label = k >= 0 and len(_WS.sub("", inside[k].text)) <= _MAX_EMPTY_LABEL * 2
+        if label and keep[k] and inside[k].text.rstrip().endswith((":", "：", "简介")):
+            keep[k] = False  # the label over it (关于专家组：)
+
+
 def _trim_tail(inside: list[Block], keep: list[bool]) -> None:
     """Leave out what follows the article's last paragraph without being its text: a site's
     disclaimer (声明：…), editor and tag lines, counters, and the title of a link list that was
@@ -478,7 +566,9 @@ def _trim_tail(inside: list[Block], keep: list[bool]) -> None:
             signed = True
         # A label with nothing after it (附件：, 相关文章：) after the last paragraph: a box whose
         # contents are empty or were left out, not the article's.
-        empty_label = len(flat) <= _MAX_EMPTY_LABEL and flat[-1:] in (":", "：")
+        empty_label = len(flat) <= _MAX_EMPTY_LABEL and (
+            flat[-1:] in (":", "：") or flat.endswith((">>", "》》", "»", "＞＞"))
+        )
         if (
             list_title
             or prompt
@@ -533,6 +623,7 @@ def title(root: Any, header: list[str] | None = None, over: list[str] | None = N
             content = _WS.sub(" ", meta.get("content") or "").strip()
             if content:
                 candidates.append(content)
+    metas = list(candidates)
     for h in root.iter("h1", "h2", "h3"):
         text = _WS.sub(" ", h.text_content() or "").strip()
         if text:
@@ -556,6 +647,24 @@ def title(root: Any, header: list[str] | None = None, over: list[str] | None = N
             flat_title.startswith(fc) and len(fc) >= 0.6 * len(lead)
         ):
             best = c
+    # (pages9, pages10) The page prints a title meta (ArticleTitle, og:title) as a heading or a
+    # line of its own at the article's head, and <title> does not hold it as its part (it names
+    # only the site, 常州国家高新区管委会（新北区人民政府）; or the site and its domain; or joins the
+    # headline to the site with a bare hyphen): two pieces of evidence agree on the headline, not
+    # a site-name heading or the longer subtitle <h2> beside it.
+    near = {_flat(h) for h in header or ()}
+    printed = near | {_flat(line) for line in over or ()}
+    printed |= {_flat(c) for c in candidates[len(metas) :]}
+    for c in metas:
+        fc = _flat(c)
+        if (
+            len(fc) >= _MIN_HEAD_TITLE
+            and fc in printed
+            and fc != flat_title
+            and fc != _flat(best)
+            and not any(fc == _flat(p) for p in parts)
+        ):
+            return c
     if best and _flat(best) == flat_title:
         # A line repeating <title> whole (a share box) beside a heading <title> starts with: the
         # rest of <title> is the site's name after a separator the split does not take (a single
@@ -574,7 +683,6 @@ def title(root: Any, header: list[str] | None = None, over: list[str] | None = N
         return best
     # <title> names only the channel and the site (新闻动态--中国地理学会官网): the heading at the
     # article's head, of any level (an <h5> on some sites), is the title.
-    near = {_flat(h) for h in header or ()}
     own = [
         h
         for h in (_WS.sub(" ", e.text_content() or "").strip() for e in root.iter(*_HEADING))

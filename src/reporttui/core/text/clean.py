@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from reporttui.core.model import Dropped
+from reporttui.core.text.bbcode import looks_like_bbcode, strip_bbcode
 from reporttui.core.text.normalize import (
     has_private_use,
     normalize_chars,
@@ -20,6 +21,7 @@ from reporttui.core.text.normalize import (
     strip_private_use,
     tidy_punctuation,
 )
+from reporttui.core.text.runon import split_run_on
 from reporttui.core.text.variants import has_traditional, to_simplified, traditional_variety
 
 
@@ -194,6 +196,12 @@ _SITE_OWNER = re.compile(
     r"^(?:主办单位|承办单位|主管单位|协办单位)\s*[:：]\s*[^，、,。；]{2,24}"
     r"(?:中心|网|报社|电视台|办公室|网站)$"
 )
+# A caption saying what the photo shows (图为代表、委员听报告), short and without a sentence end.
+_PHOTO_SAYS = re.compile(r"^图为[^。！？!?]{2,40}$")
+# A page's reading-time note (本篇文章1607字,读完约4分钟; 全文共2000字，阅读大约需要5分钟).
+_READING_TIME = re.compile(
+    r"^(?:本篇文章|本文|全文)\s*(?:共|约)?\s*\d+\s*字\s*[,，]?\s*(?:预计)?(?:读完|阅读)(?:大约|约)?(?:需要|需|时间)?\s*约?\s*\d+\s*分钟$"
+)
 _BROKEN_TAG = re.compile(r"<[*\s]{0,3}[A-Za-z]{0,4}[*\s]{0,3}/>")
 # A page's thumbnail caption on a sharing site (乡镇政府换届工作报告 _第1页).
 _PAGE_THUMB = re.compile(r"^[^。，！？]{2,40}?\s*_\s*第\s*\d{1,3}\s*页$")
@@ -229,6 +237,9 @@ def clean(text: str) -> Cleaned:
     text = _front_matter(text, front, dropped)
     if "<!--" in text:
         text = _drop_comments(text, dropped)
+    if looks_like_bbcode(text):
+        text = strip_bbcode(text, dropped)
+    text = split_run_on(text)
 
     # Lines are read in Simplified (and without readings) only in a text written in Traditional.
     sample = text[:4000]
@@ -240,6 +251,7 @@ def clean(text: str) -> Cleaned:
     skip_next_title = False
     pua: list[str] = []
     raws = text.split("\n")
+    pages = _chunk_pages(raws)
     for number, raw in enumerate(raws, start=1):
         hard_break = raw.endswith("  ") and raw.strip() != ""
         s = normalize_chars(raw)
@@ -263,6 +275,24 @@ def clean(text: str) -> Cleaned:
             continue
         # Web chrome, mastheads, layout lines.
         reason = _chrome_reason(stripped, traditional)
+        record = _record_row(stripped) if "|" in stripped else None
+        if record is not None:
+            # (held14) A portal's record printed as a pipe table above the article (標題: | … |,
+            # 索引號: | … | 文號: | |, 發文日期: | 2022-01-07 | …): the title row gives the title
+            # (its label goes), the other rows are chrome that metadata reads without the pipes.
+            value, plain = record
+            if value:
+                dropped.append(
+                    Dropped(stripped.replace(value, "", 1).strip(), "web chrome", number)
+                )
+                stripped = value
+            else:
+                dropped.append(Dropped(stripped, "web chrome", number))
+                chrome_text.append(plain)
+                continue
+        elif "|" in stripped and not stripped.startswith("|") and _MD_TABLE_SEP.match(stripped):
+            dropped.append(Dropped(stripped, "markdown", number))  # ---|---|---| without its bars
+            continue
         if reason is None and stripped.startswith("首页") and _spaced_crumb(stripped, raws, number):
             reason = "web chrome"
         if skip_next_title:
@@ -305,6 +335,8 @@ def clean(text: str) -> Cleaned:
             stripped = " ".join(cells)
         if "(" in stripped or "（" in stripped:
             stripped = _drop_pinyin(stripped, number, dropped)
+        if pages and " " in stripped:
+            stripped = _drop_inline_pages(stripped, pages, number, dropped)
         if len(cells) > 1:
             # A table row: its cells were tidied one by one and stay parted by a space (tidying
             # the joined row would glue a Chinese cell to the number after it: 千升15767).
@@ -339,6 +371,44 @@ def clean(text: str) -> Cleaned:
     if pua:
         dropped.append(Dropped("".join(pua), "private-use glyph", 0))
     return Cleaned(lines, dropped, front, chrome_text)
+
+
+_CHUNK_START = re.compile(r"^\s*(\d{1,3})、")
+_INLINE_PAGE = re.compile(r"(?<=[\u4e00-\u9fff]) (\d{1,3}) (?=[\u4e00-\u9fff])")
+
+
+def _chunk_pages(raws: list[str]) -> int:
+    """(held8) A document-sharing site's copy prints the file page by page, each page one line
+    opened by its number (1、… / 2、…), every page after the first cutting a sentence: the number
+    of pages, else 0. Read before spaces are tidied away, since a page's number is also left
+    inside a line between two words (中国蔬菜 1 之乡)."""
+    from reporttui.core.text.rejoin import ends_sentence, is_prose  # rejoin imports Line
+
+    lines = [r.strip() for r in raws if r.strip()]
+    marks = [(i, int(m.group(1))) for i, t in enumerate(lines) if (m := _CHUNK_START.match(t))]
+    if len(marks) < 2 or [n for _, n in marks] != list(range(1, len(marks) + 1)):
+        return 0
+    for i, _ in marks[1:]:
+        prev = lines[i - 1]
+        if i == 0 or ends_sentence(prev) or not is_prose(prev):
+            return 0
+    return len(marks)
+
+
+def _drop_inline_pages(s: str, pages: int, number: int, dropped: list[Dropped]) -> str:
+    """A page's number between two words (蔬菜 1 之乡) in a copy of ``pages`` pages: to d."""
+    from reporttui.core.text.rejoin import COUNTED
+
+    found = [
+        m
+        for m in _INLINE_PAGE.finditer(s)
+        if int(m.group(1)) <= pages and s[m.end()] not in COUNTED
+    ]
+    for m in reversed(found):
+        s = s[: m.start()] + s[m.end() :]
+    if found:
+        dropped.append(Dropped(" ".join(m.group(1) for m in found), "page number", number))
+    return s
 
 
 def _spaced_crumb(line: str, raws: list[str], number: int) -> bool:
@@ -396,6 +466,27 @@ def drop_controls(text: str, dropped: list[Dropped]) -> str:
     return out
 
 
+_RECORD_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]$")
+_TITLE_LABEL = ("标题", "题名", "名称", "文件名称")
+
+
+def _record_row(line: str) -> tuple[str, str] | None:
+    """A row of a portal's record as a pipe table (``标题: | value | label: | value |``): the raw
+    title when it is the title row (else ""), and the row's fields without pipes or readings
+    (``发文日期: 2022-01-07 发布机构: …``); None for any other line (a data table's row)."""
+    raw_cells = [c.strip() for c in line.strip("|").split("|")]
+    plain = [to_simplified(_PINYIN_ANY.sub("", c)) for c in raw_cells]
+    if len(raw_cells) < 2 or not _RECORD_LABEL.match(plain[0]):
+        return None
+    labels = [i for i, c in enumerate(plain) if _RECORD_LABEL.match(c)]
+    if any(i % 2 for i in labels):
+        return None  # a label where a value should stand: not label/value pairs
+    fields = " ".join(c for c in plain if c)
+    if plain[0][:-1].strip() in _TITLE_LABEL and raw_cells[1]:
+        return raw_cells[1], fields
+    return "", fields
+
+
 def _chrome_reason(line: str, traditional: bool = True) -> str | None:
     """Why ``line`` is page chrome, or None. ``traditional``: the document has Traditional
     characters or pinyin readings (else the line is read as it is)."""
@@ -409,6 +500,10 @@ def _chrome_reason(line: str, traditional: bool = True) -> str | None:
     last = line[-1]
     if last in "摄)）" and line.endswith(("摄", "摄)", "摄）")) and _PHOTO_CREDIT.search(line):
         return "photo caption"
+    if line.startswith("图为") and _PHOTO_SAYS.match(line):
+        return "photo caption"  # (held12) 图为张兵市长作政府工作报告: a caption without its credit
+    if "分钟" in line and _READING_TIME.match(line):
+        return "web chrome"  # (held12) 本篇文章1607字,读完约4分钟
     if _WEB_CHROME.match(line) or _PREV_NEXT.match(line) or _CHROME_ONLY.match(line):
         return "web chrome"
     if "单位" in line[:4] and _SITE_OWNER.match(line):

@@ -256,6 +256,10 @@ def _opening_title(items: list[Item]) -> bool:
     if len(items) < 2:
         return False
     t = items[0].text
+    if _EXCLAIMED_HEADLINE.match(t) and not _ADDRESS.search(t):
+        # (held11) A news headline ending in ！ (…第二次会议开幕！) over a lead broken into short
+        # lines: the title, not a sentence.
+        return True
     if len(t) > 120 or t[-1] in "。！？!?，,；;：:" or "，" in t or "," in t:
         return False
     if not (_TITLE_END.search(to_simplified(t)) or len(t) <= 40):
@@ -263,6 +267,8 @@ def _opening_title(items: list[Item]) -> bool:
     return items[1].is_heading or (is_prose(items[1].text) and len(items[1].text) > len(t))
 
 
+_EXCLAIMED_HEADLINE = re.compile(r"^[^。！？!?，,；;：:、“”\s]{8,40}[！!]$")
+_ADDRESS = re.compile(r"同志们|代表们|朋友们|各位|大家")
 # A line of the document's own title block: its title (…统计公报) or its number (国办发〔2018〕124号).
 _OWN_TITLE_LINE = re.compile(
     r"(?:报告|公报|决议|讲话|纲要|草案|通知|意见|决定|办法|规定|条例)[》”」]?$|〔\s*(?:19|20)\d\d\s*〕\s*\d{1,4}\s*号$"

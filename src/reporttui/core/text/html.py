@@ -414,6 +414,11 @@ def extract_page(source: str) -> Page:
         # A bracketed tag before the title ([某某化妆品]标题) that the page's 原标题 line does not
         # carry: a sponsor's or site's label, not part of the title (it goes to the chrome).
         title = original
+    tag = _TAG_PREFIX.match(title)
+    if tag and tag.end() < len(title) and _tag_is_source(tag.group(0), segs):
+        # (pages9) A repost's bracketed source tag before the title ([人民网]标题) that the
+        # page's 来源：人民网 line names: where the article came from, not part of its title.
+        title = title[tag.end() :].strip()
     page.title = title
     _label_over_title(segs, title)
     _class_headings(segs)
@@ -639,6 +644,17 @@ def _label_over_title(segs: list[_Seg], title: str) -> None:
                 for x in b:
                     x.keep = False
         return
+
+
+_SOURCE_LINE = re.compile(r"(?:来源|来自|稿源|转自|转载自)\s*[:：]\s*([^\s:：|]{2,20})")
+
+
+def _tag_is_source(tag: str, segs: list[_Seg]) -> bool:
+    """A bracketed tag ([人民网]) names the source a 来源：… line of the page gives."""
+    name = tag.strip().strip("[]【】").strip()
+    if len(name) < 2:
+        return False
+    return any(m.group(1).startswith(name) for seg in segs for m in _SOURCE_LINE.finditer(seg.text))
 
 
 def _original_title(segs: list[_Seg]) -> str:

@@ -28,7 +28,7 @@ from reporttui.core.text.structure import build
 _DATED = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
 _PUBLISHED_CHROME = re.compile(r"(?:发布|时间|日期)\s*[:：]?\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
 
-INGEST_VERSION = "16"
+INGEST_VERSION = "18"
 """Bumped whenever parsing changes what a Document holds (indexes built earlier are stale)."""
 
 
@@ -50,6 +50,26 @@ def load_document(path: str | Path, boilerplate: frozenset[str] = frozenset()) -
     except OSError as exc:
         raise ReportFileError(f"cannot read {name}: {exc.strerror or exc}") from None
     return parse_document(data, name, boilerplate)
+
+
+_IFRAME = re.compile(r"<iframe\b", re.IGNORECASE)
+_BARE_DATE = re.compile(
+    r"\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+    r"\s*(?:(?:星期|周)[一二三四五六日天])?\s*"
+)
+
+
+def _other_bare_date(line: str, published: str) -> bool:
+    """``line`` is only a date (a weekday may follow) and not the ``published`` day (YYYY-MM-DD)."""
+    m = _BARE_DATE.fullmatch(line)
+    if m is None:
+        return False
+    y, mo, d = (int(g) for g in m.groups())
+    return f"{y:04d}-{mo:02d}-{d:02d}" != published[:10]
+
+
+# Text of an article rather than of menus, labels, footers and dialogs (…是否继续？): a full stop.
+_SENTENCE_LINE = re.compile(r"[^\n。]{4,}。")
 
 
 def parse_document(
@@ -76,18 +96,36 @@ def parse_document(
     if looks_like_html(text, path):
         if has_controls(text):
             text = drop_controls(text, pre_dropped)
+        framed = _IFRAME.search(text) is not None
         page = extract_page(text)
         page.dropped[:0] = pre_dropped
         text = page.text
         if not text.strip():
             raise ReportFileError(f"{path}: the web page holds no text")
+        if page.extractor == "none" and not _SENTENCE_LINE.search(text):
+            # (pages9) No article found and not one sentence on the page: what is left is the
+            # site's menus and labels. The article is a picture, a framed page or a body the
+            # page's scripts fetch, so it is not in the saved HTML; a document made of the chrome
+            # would mislead.
+            where = "a picture, in an <iframe> or" if framed else "a picture or"
+            raise ReportFileError(
+                f"{path}: the article is not in the saved web page (only the site's menus are;"
+                f" it may be {where} loaded by a script)"
+            )
     cleaned = clean(text)
     dropped = list(cleaned.dropped)
     if page is not None:
         dropped.extend(page.dropped)
         # Only dated chrome lines (发布时间…) may inform metadata: a nav bar or footer naming the
         # site's owner is not evidence of the article's region.
-        cleaned.chrome_text[:0] = [c for c in page.chrome if _DATED.search(c)]
+        # (pages10) A bare date in the chrome (the site's clock in its top bar, 2023年9月9日) is
+        # no evidence beside the article's own timestamp when it names another day.
+        published = page.published or ""
+        cleaned.chrome_text[:0] = [
+            c
+            for c in page.chrome
+            if _DATED.search(c) and not (published and _other_bare_date(c, published))
+        ]
         written = page.info.get("成文日期", "")
         if _DATED.match(written):
             # The document's own date from the page's record (a 1996 notice posted in 2018): a

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from reporttui.core.labels import PROVINCES
 from reporttui.core.text.gazetteer import as_of, gazetteer, inside, is_division
@@ -42,6 +43,9 @@ _STAMP = re.compile(r"((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?\s*\d
 _SOURCE_DATE = re.compile(
     r"(?:来源|稿源|编辑|责编)[:：][^\n]{0,30}?((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})"
 )
+_BARE_CHROME_DATE = re.compile(
+    r"^[•·●▪\s]*((?:19|20)\d\d)\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
 _MASTHEAD_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*星期")
 _PLAN_YEAR = re.compile(
     r"((?:19|20)\d\d)\s*年(?:[\u4e00-\u9fff]{0,12})?(?:国民经济和社会发展)?计划[(（]?草案"
@@ -54,7 +58,7 @@ _WORK_PLAN_HEADING = re.compile(
 )
 _BOUNDARY = r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=关于)|(?<=\d年)|(?<=的))"
 _REGION_BEFORE = re.compile(
-    rf"{_BOUNDARY}({_PLACE})(?:人民政府|人大常委会|人民代表大会常务委员会|政府工作报告|(?:19|20)\d\d年|第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届|第[一二三四五六七八九十]+个五年|“[一二三四五六七八九十]+五”|国民经济和社会发展)"
+    rf"{_BOUNDARY}({_PLACE})(?:人民政府|政府(?=决算|预算)|人大常委会|人民代表大会常务委员会|政府工作报告|(?:19|20)\d\d年|第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届|第[一二三四五六七八九十]+个五年|“[一二三四五六七八九十]+五”|国民经济和社会发展)"
 )
 _REGION_MEETING = re.compile(rf"在({_PLACE})第?[一二三四五六七八九十]+届")
 _REGION_NEWS = re.compile(
@@ -138,14 +142,14 @@ def _iso(y: str, m: str, d: str) -> str | None:
 # A document the State Council or its general office issues (its title names the issuer first).
 _STATE_COUNCIL_TITLE = re.compile(r"国务院(?:办公厅)?(?:、[^关]{2,12})?(?:关于|对|转发|批转|印发)")
 # The title of an official document that is neither a report nor news: 关于…的通知/复函/答复…
-_OFFICIAL_LETTER = re.compile(r"(?:关于|对).{2,}的(?:通知|复函|函|答复|批复|通报|请示)$")
+_OFFICIAL_LETTER = re.compile(r"(?:关于|对).{2,}的(?:通知|复函|函|答复|批复|通报|请示|公示)$")
 
 
 def _clean_region(name: str | None) -> str | None:
     if not name:
         return None
     name = re.split(
-        r"代表|关于|围绕|按照|做好|开好|筹备|迎接|确保|落实|完成|贯彻|执行|召开|通过|经过|提请|报请|提交|实施|根据|指数|举办|出席|参加|列席|参会|建议|批准|审议|审查|听取|[在向对我们的是了由届次与及着据委]",
+        r"代表|关于|围绕|按照|做好|开好|筹备|迎接|确保|落实|完成|贯彻|执行|召开|通过|经过|提请|报请|提交|实施|根据|指数|举办|出席|参加|列席|参会|建议|批准|审议|审查|听取|[在向对我们的是了由届次与及着据委受]",
         name,
     )[-1]
     # "2011年东莞市", "1月20日长沙市": the place starts after the date (日照, 日喀则 are places).
@@ -161,6 +165,11 @@ def _clean_region(name: str | None) -> str | None:
         or _NOT_REGION_TAIL.search(name)
         or name in ("自治州", "自治区", "自治县", "直辖市")
     ):
+        return None
+    if len(name) == 2 and not is_division(name):
+        # (held14) One character before 县/区/市 that names no division (经县第十九届…常务委员会
+        # 会议决定: the verb 经 before an unnamed congress; 沛县, 城区 are real): no place. The
+        # gazetteer decides, not a list of verbs.
         return None
     return name
 
@@ -208,6 +217,12 @@ def extract(
     if meeting:
         date = _iso(meeting.group(1), meeting.group(2), meeting.group(3))
         why["date"] = "meeting line"
+    elif after := (
+        _MEETING_DATE_AFTER.search(head_s.replace("\n", ""))
+        or _MEETING_DATE_AFTER.search(body_head[:600])
+    ):
+        date = _iso(after.group(1), after.group(2), after.group(3))
+        why["date"] = "meeting line, the date after the speaker (…会议上 县长XX(2020年1月8日))"
     published = None
     for c in chrome:
         c = to_simplified(c)
@@ -241,6 +256,12 @@ def extract(
                 published = _iso(m.group(1), m.group(2), m.group(3))
                 why["published"] = "source line with a date (来源：XX日报 2024-01-07)"
                 break
+            m = _BARE_CHROME_DATE.match(c)
+            if m:
+                # (held14) A bare date line under the title (2009-04-24), dropped as chrome.
+                published = _iso(m.group(1), m.group(2), m.group(3))
+                why["published"] = "bare date line under the title"
+                break
     if published is None and page_published is not None:
         published = page_published
         why["published"] = "web page meta/date"
@@ -248,7 +269,9 @@ def extract(
         date = published
         why["date"] = why["published"]
 
-    year, why["year"] = _year(kind, head_s, body_head, headings, date, published, text)
+    year, why["year"] = _year(
+        kind, head_s, body_head, headings, date, published, text, declared=fm_title
+    )
     if year is None and kind in (
         "政府工作报告",
         "预算执行情况与预算草案报告",
@@ -261,7 +284,9 @@ def extract(
         if m:
             year = int(m.group(1)) + (1 if int(m.group(2)) >= 11 else 0)
             why["year"] = "meeting line (year and month)"
-    region, why["region"] = _region(head_s, body_head, text, title_lines, kind, headings, site)
+    region, why["region"] = _region(
+        head_s, body_head, text, title_lines, kind, headings, site, chrome=chrome
+    )
     if region:
         region = _innermost(_full_name(to_simplified(region), body_head))
     if region and year and "(gazetteer)" in why["region"]:
@@ -516,12 +541,16 @@ def _dedupe(s: str) -> str:
 
 
 _NEWS_KINDS = ("新闻综述", "新闻报道", "两会新闻")
+_GOV_WORK_HEARD = re.compile(
+    r"政府工作[报報]告|(?:审议|听取|讨论|评议|解读|聚焦|热议|点赞|学习)[^，。；\n]{0,8}政府工作"
+)
 _QUOTED_NAME = re.compile(r"《[^《》\n]{1,40}(?:法|条例|办法|规定|细则|决定)》")
 _STATUTE = re.compile(r"^(?:中华人民共和国)?[\u4e00-\u9fff]{2,20}(?:法|条例|实施细则)$")
 _RESOLUTION = re.compile(
     r"(?:^|\n)[^\n]{0,80}的决议(?:[(（]草案[)）])?[)）]?"
     r"\s*(?:[(（]\s*(?:19|20)\d\d\s*年[^()（）\n]{0,40}[)）])?\s*(?:\n|$)|(?:^|\n)[(（]\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日[^\n]{0,40}会议通过[)）]"
 )
+_DECISION = re.compile(r"^关于[^\n]{2,80}的决定(?:[(（]草案[)）])?$")
 _ADOPTED = re.compile(
     r"[(（]\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^\n）)]{0,40}(?:会议通过|通过|会议)\s*[)）]"
 )
@@ -530,6 +559,9 @@ _ADOPTED_YEAR = re.compile(r"(?:^|\n)[(（]?\s*((?:19|20)\d\d)\d{0,4}日?[^\n]{0
 _BULLETIN = re.compile(r"统计公报")
 _STANDING_MEETING = re.compile(r"人大常委会(?:举行|召开)第[一二三四五六七八九十]+次(?:全体)?会议")
 _DAY_DATELINE = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:上午|下午|晚上?|凌晨)?\s*[,，]")
+_INNER_DATELINE = re.compile(
+    r"[^。\n]{4,120}?[,，]\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:上午|下午|晚上?)?\s*[,，]"
+)
 _AUDIT_TITLE = re.compile(r"审计(?:工作)?报告[》”]?\s*(?:\n|$)")
 _BUDGET = re.compile(r"(?:预算|决算)[^\n]{0,20}(?:的报告|报告)|(?:预算|决算)(?:公开|草案)(?:\n|$)")
 _PLAN = re.compile(r"计划[^\n]{0,20}(?:的报告|报告)")
@@ -563,6 +595,20 @@ _CONGRESS = re.compile(
 )
 
 
+_ENTRUSTED = re.compile(
+    r"受[^\n。]{0,10}人民政府委托\s*[,，]?[^\n。]{0,30}?(?:报告|提请)[^\n。]{0,60}?(计划|预算)执行情况"
+)
+_ANNOUNCES_RESOLUTION = re.compile(r"会议公告\s*(?:\n|$)|会议公告\s*第[一二三四五六七八九十\d]+号")
+_ADOPTS_RESOLUTION = re.compile(r"通过(?:了)?《[^《》\n]{0,40}的决议》")
+_ADOPTED_ON = re.compile(
+    r"于\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^\n。，]{0,10}通过(?:了)?《[^《》\n]{0,40}的决议》"
+)
+_READS_BULLETIN = re.compile(r"解读[^\n。]{0,6}《\s*((?:19|20)\d\d)\s*年[^《》\n]{0,30}统计公报》")
+# (held13) A news item's dateline with its full date (本报讯 2023年12月30日上午，…): its year.
+_FULL_DATELINE = re.compile(
+    r"(?m)^\s*(?:本报讯|[\u4e00-\u9fff]{0,8}[讯訊]|[\u4e00-\u9fff]{0,6}[电電])\s*[(（]?[^\n()（）。]{0,20}?[)）]?\s*"
+    r"((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+)
 _BULLETIN_FIRST_PART = re.compile(r"一\s*[、.．]\s*综\s*合")
 _BULLETIN_ACCOUNTS = re.compile(r"初步(?:核算|测算)[^\n。]{0,30}生产总值")
 _BULLETIN_YEAR = re.compile(
@@ -579,10 +625,22 @@ def _kind(
     if _STATUTE.search(first):
         return None, "title (a law or regulation)"
     head_and_body = head + "\n" + body_head
+    if _DECISION.search(first):
+        # (held14) A decision (关于召开…会议的决定) under its adoption note is not a resolution on
+        # a report (…的决议): a congress's decisions are none of the kinds.
+        return None, "title (a decision, 决定)"
     if _RESOLUTION.search(head):
         return "决议", "title (决议)"
     if _BULLETIN.search(head):
         return "统计公报", "title (统计公报)"
+    if _ANNOUNCES_RESOLUTION.search(head) and _ADOPTS_RESOLUTION.search(body_head[:300]):
+        # (held13) A presidium's announcement (…会议公告 第一号) that the session adopted its
+        # resolution on the report (于2018年6月11日通过《关于…工作报告的决议》): the resolution.
+        return "决议", "announcement of the adopted resolution (公告 + 通过《…的决议》)"
+    if not head.strip() and _READS_BULLETIN.search(to_simplified(body_head[:300])):
+        # (held13) No title, and the text opens on a reading of the year's bulletin
+        # (统计局…解读《2022年金寨县国民经济和社会发展统计公报》): the bulletin's kind and year.
+        return "统计公报", "a reading of the bulletin (解读《…统计公报》)"
     if "计划执行情况" in head and re.search(r"计划执行情况[^\n]{0,40}(?:报告|草案)", head):
         return "计划执行情况与计划草案报告", "title (计划执行情况)"
     if "预算执行情况" in head and "预算" in head and "草案" in head:
@@ -597,10 +655,23 @@ def _kind(
         return None, "title (an audit report)"
     if _BUDGET.search(head) and "政府工作报告" not in head:
         return "预算报告", "title (预算报告)"
+    entrusted = (
+        _ENTRUSTED.search(body_head[:1500])
+        if not head.strip() or head.lstrip()[:1] in "(（"
+        else None
+    )
+    if entrusted:
+        # (held11) No title, only the meeting note: the opening sentence says what is reported
+        # (受区人民政府委托，向大会书面报告…计划执行情况与…计划(草案)).
+        if entrusted.group(1) == "计划":
+            return "计划执行情况与计划草案报告", "the opening sentence (受…委托，报告…计划执行情况)"
+        return "预算执行情况与预算草案报告", "the opening sentence (受…委托，报告…预算执行情况)"
     if _OFFICIAL_LETTER.search(first):
         return None, "title (an official document: 通知, 函, 答复…)"
     delivered = (
-        _SALUTATION.search(head_and_body) is not None or _MEETING.search(head_and_body) is not None
+        _SALUTATION.search(head_and_body) is not None
+        or _MEETING.search(head_and_body) is not None
+        or _DELIVERS.search(body_head[:600]) is not None
     )
     if delivered and ("政府工作报告" in head or "报告工作" in body_head or "政府工作" in body_head):
         return "政府工作报告", "delivered to a congress (各位代表/meeting line)"
@@ -609,7 +680,9 @@ def _kind(
         return None, "document number (X发〔YYYY〕N号)"
     reported = news or re.search(r"两会[\u4e00-\u9fff]{0,4}召开|记者|本报讯", body_head) is not None
     if reported:
-        if "政府工作报告" in text or "两会" in body_head or "政府工作" in body_head:
+        # (pages9) 政府工作 as the report (a Traditional 政府工作報告 too) or as work heard or
+        # discussed, not any 推动政府工作 in a committee's news.
+        if "政府工作报告" in text or "两会" in body_head or _GOV_WORK_HEARD.search(body_head):
             return "新闻综述", "news signals + 政府工作报告"
         if _CONGRESS.search(body_head):
             return "两会新闻", "news signals + congress session"
@@ -634,10 +707,23 @@ def _kind(
     if not delivered and _STANDING_MEETING.search(body_head[:300]):
         # A standing committee's meeting reported (市十七届人大常委会举行第四次会议，听取…): news.
         return "新闻报道", "a standing committee's meeting reported"
+    if (
+        not delivered
+        and not reported
+        and any(_REVIEW_HEADING.search(to_simplified(h)) for h in (first, *headings[:2]))
+        and re.search(r"(?:县|市|区|州|省|旗)政府", body_head[:1500])
+    ):
+        # (held14) A copy of a report's review part only (no title, no meeting line, no kind
+        # words): its first part reviews one year (2022年工作回顾) and names its government.
+        return "政府工作报告", "its first part reviews a year (YYYY年工作回顾) of its government"
     if not delivered and _DAY_DATELINE.match(body_head):
         # A text opening on a day's dateline (12月11日，秦安县委常委…向人大代表征求对《政府工作
         # 报告》(征求意见稿)的意见): news.
         return "新闻报道", "a text opening on a day's dateline"
+    if not delivered and _INNER_DATELINE.match(body_head):
+        # (held14) The first sentence puts a day's date between commas after its
+        # reason (根据…工作安排，…，9月21日，区人大财政经济委员会召开专题会议…): news.
+        return "新闻报道", "a day's dateline inside the first sentence"
     return None, ""
 
 
@@ -664,6 +750,9 @@ _NPC_SESSION = re.compile(
     r"第?([一二三四五六七八九十]+)届全国人民?代表大会(?:常务委员会)?第([一二三四五六七八九十]+)次会议"
     r"|([一二三四五六七八九十]+)届全国人大([一二三四五六七八九十]+)次会议"
 )
+_CPPCC_SESSION = re.compile(
+    r"全国政协第?([一二三四五六七八九十]+)届(?:全国委员会)?第?([一二三四五六七八九十]+)次会议"
+)
 # Five-year plans: the n-th starts in 1953 + 5(n-1) for n <= 2, else 1966 + 5(n-3).
 _FYP = re.compile(r"第([一二三四五六七八九十]+)个五年计划|“([一二三四五六七八九十]+)五”计划")
 _SHORT_PLAN_YEAR = re.compile(
@@ -678,6 +767,20 @@ _FYP_PLACE = re.compile(
     r"“([一二三四五六七八九十]+)五”\s*(?:(?:规划|计划)纲要(?:\(|（)?草案"
     r"|(?:规划|计划)?的?(开局之年|开局年|起步之年|第一年|收官之年|最后一年))"
 )
+# (held12) A meeting line with its date after the speaker: ——在陇县第十七届人民代表大会第四次会议上
+# 县长赵甲宏(2020年1月8日).
+_MEETING_DATE_AFTER = re.compile(
+    r"在[^\n。]{0,30}?人民代表大会第[一二三四五六七八九十]+次会议上[^\n(（。]{0,20}[(（]\s*"
+    r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)）]"
+)
+# (held12) The heard report's past year closed a plan (实现了“十三五”圆满收官): the next year's.
+_FYP_DONE = re.compile(
+    r"(?:实现|完成)了?\s*“([一二三四五六七八九十]+)五”\s*(?:规划)?\s*(?:圆满|胜利|完美|精彩)?收官"
+)
+# (held12) The opening of a delivered report (现在，我代表南开区人民政府，向大会作政府工作报告).
+_DELIVERS = re.compile(
+    r"(?:^|\n)\s*现在\s*[,，]?\s*我代表[^\n。]{0,14}政府\s*[,，]?\s*向[^\n。]{0,6}大会(?:作|报告)"
+)
 _BARE_YEAR = re.compile(r"(?<![\d年])((?:19|20)\d\d)\s*年(?!代|度?[前后初末底])")
 _MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月")
 _REVIEWED_YEAR = re.compile(
@@ -688,6 +791,11 @@ _REVIEWED_YEAR = re.compile(
 )
 # A session later in the year than the early-year sessions (a new term in September, the
 # November/December sessions): the report it hears reviews that same year.
+_TOPIC_NEXT_YEAR = re.compile(r"((?:19|20)\d\d)\s*年度?[^\n。，、《》]{0,10}?决算")
+_TOPIC_SAME_YEAR = re.compile(
+    r"((?:19|20)\d\d)\s*年度?\s*(?:(?:1|一)\s*[-—~至到]\s*\d{1,2}\s*月|上半年"
+    r"|第[一二三四]次预算调整|[^\n。，、《》]{0,6}?监督工作(?:安排|计划|要点))"
+)
 _LATE_DATELINE = re.compile(r"(?<![\d年])(?:[4-9]|1[012])\s*月\s*\d{1,2}\s*日")
 _REVIEW_HEADING = re.compile(r"^[一二三四五六七八九十、.\s]*((?:19|20)\d\d)\s*年(?:的)?工作回顾$")
 _PUBLISHED_YEAR_KINDS = (None, "新闻综述", "新闻报道", "两会新闻", "决议", "统计公报")
@@ -705,11 +813,18 @@ def _year(
     date: str | None,
     published: str | None,
     text: str = "",
+    declared: str = "",
 ) -> tuple[int | None, str]:
+    """The report's year and the evidence for it. ``declared``: the front matter's title, whose
+    year is the library's own label (a corpus file's 2015年…工作报告 given on 2016-01-25 stays
+    2015)."""
     if kind == "统计公报":
         m = re.search(r"((?:19|20)\d\d)\s*年[^\n]{0,30}统计公报", head)
         if m:
             return int(m.group(1)), "title (the bulletin's year)"
+        read = _READS_BULLETIN.search(to_simplified(body_head[:300]))
+        if read and not head.strip():
+            return int(read.group(1)), "the bulletin the text reads (解读《YYYY年…统计公报》)"
         if not _BULLETIN.search(head):
             m = _BULLETIN_YEAR.search(body_head[:3000])
             if m:
@@ -724,6 +839,15 @@ def _year(
             return int(m.group(1)), "title (预算 year)"
     titled = re.search(r"((?:19|20)\d\d)\s*年[\u4e00-\u9fff]{0,8}政府工作报告", head)
     if titled and kind == "政府工作报告":
+        if (
+            date
+            and int(date[:4]) == int(titled.group(1)) + 1
+            and int(date[5:7]) <= 3
+            and titled.group(0) not in declared
+        ):
+            # (held12) A copy's file title naming the year reviewed (2019年陇县…工作报告, given
+            # on 2020-01-08): the report given early in the year is that year's.
+            return int(date[:4]), "meeting date (early in the year after the title's)"
         return int(titled.group(1)), "title (YYYY年政府工作报告)"
     for h in headings:
         m = _WORK_PLAN_HEADING.search(h)
@@ -763,7 +887,8 @@ def _year(
         return int(titled.group(1)), "title (YYYY年…政府工作报告)"
     if kind == "政府工作报告":
         # Only the review heading (一、2023年工作回顾; the plan's was cut off): the next year's report.
-        for h in headings[:3]:
+        first = next((ln.strip() for ln in head.split("\n") if ln.strip()), "")
+        for h in (*headings[:3], first):  # (held14) the review heading taken as the title too
             m = _REVIEW_HEADING.search(to_simplified(h))  # 一、2008年工作回顧 too
             if m:
                 return int(m.group(1)) + 1, "heading (YYYY年工作回顾)"
@@ -784,6 +909,15 @@ def _year(
         m = _ADOPTED_YEAR.search(head) or _ADOPTED_YEAR.search(body_head[:800])
         if m:
             return int(m.group(1)), "adoption line (year)"
+        m = _ADOPTED_ON.search(body_head[:300])
+        if m:
+            return int(m.group(1)), "adoption date (于YYYY年M月D日通过《…决议》)"
+    c = _CPPCC_SESSION.search(head) or _CPPCC_SESSION.search(body_head[:600])
+    if c and kind in (None, *_NEWS_KINDS):
+        term, session = cn_small(c.group(1)), cn_small(c.group(2))
+        if term >= 5 and term in _NPC_TERM_START and 1 <= session <= 5:
+            # (held11) The national CPPCC's terms start with the NPC's since the fifth (1978).
+            return _NPC_TERM_START[term] + session - 1, "national CPPCC term and session"
     n = _NPC_SESSION.search(head) or _NPC_SESSION.search(body_head[:600])
     if n:
         term = cn_small(n.group(1) or n.group(3))
@@ -797,6 +931,8 @@ def _year(
         return int(date[:4]), "date"
     if published and kind in _PUBLISHED_YEAR_KINDS:
         return int(published[:4]), "publication date"
+    if kind in _NEWS_KINDS and (full := _FULL_DATELINE.search(body_head[:300])):
+        return int(full.group(1)), "the dateline's full date (本报讯 YYYY年M月D日)"
     if kind in _NEWS_KINDS:
         # A session's news dated by day alone: the report it hears reviews one year (2017年工作回顾);
         # sessions meet early the next year, or in November or December of that year.
@@ -817,6 +953,10 @@ def _year(
             return drafts.pop(), "the year of the plan or budget drafts the session reviews"
         # The year named by its place in a five-year plan (今年是“十二五”规划开局之年, the session
         # reviews the “十二五”规划纲要草案): the plan's first or last year.
+        done = _FYP_DONE.search(body_head[:1500])
+        if done:
+            closed = _fyp_start(cn_small(done.group(1))) + 4
+            return closed + 1, "the five-year plan the past year closed"
         f = _FYP_PLACE.search(body_head[:1500])
         if f:
             last = f.group(2) in ("收官之年", "最后一年")
@@ -834,6 +974,13 @@ def _year(
         plans = {int(m.group(1)) for m in _SHORT_PLAN_YEAR.finditer(body_head)}
         if len(plans) == 1:
             return 2000 + plans.pop(), "the year's plan named in two digits (14年的工作目标)"
+        # (held14) Dated by day alone, the only years in its topic: a year's final accounts are
+        # reviewed the next year (对区政府2023年财政决算…视察); the budget's execution in the
+        # year's first months, its adjustment, its oversight plan are that year's. All must agree.
+        topic = {int(m.group(1)) + 1 for m in _TOPIC_NEXT_YEAR.finditer(body_head[:1500])}
+        topic |= {int(m.group(1)) for m in _TOPIC_SAME_YEAR.finditer(body_head[:1500])}
+        if len(topic) == 1:
+            return topic.pop(), "the year its topic puts it in (YYYY年决算 +1, YYYY年1-N月)"
     return None, ""
 
 
@@ -863,10 +1010,22 @@ _NOT_PLACE_OUTLET = (
 )
 
 
+_OUTLET_DATELINE = re.compile(
+    r"(?m)^\s*([\u4e00-\u9fff]{2,4}?)(?:新闻网|日报|晚报|手机报|电视台|广播电视台|融媒体中心)讯"
+)
+
+
 def _outlet_region(head: str, text: str) -> str | None:
     """The place of a local outlet in the source line, its level (市, 县, 区, 省) from the words
     the text uses for itself (全市, 市委…); None unless one level clearly dominates."""
     m = _OUTLET.search(head)
+    if m is None and (d := _OUTLET_DATELINE.search(to_simplified(text[:300]))):
+        # (held10) The outlet's own dateline opening the text (臨汾新聞網訊（記者…）): the one
+        # division of a city's or county's level its name stands for (gazetteer).
+        stem = d.group(1)
+        found = [stem + k for k in "市县区" if is_division(stem + k)]
+        if len(found) == 1 and stem not in PROVINCES and not stem.startswith(_NOT_PLACE_OUTLET):
+            return found[0]
     if not m or m.group(1).startswith(_NOT_PLACE_OUTLET):
         return None
     stem = m.group(1)
@@ -920,6 +1079,7 @@ def _region(
     kind: str | None,
     headings: list[str] | None = None,
     site: str = "",
+    chrome: Sequence[str] = (),
 ) -> tuple[str | None, str]:
     """The region and the evidence for it, strongest evidence first."""
     flat = head.replace("\n", "")
@@ -990,7 +1150,13 @@ def _region(
                 whole = _clean_region(place.group(1) + flat_t[place.end()])
                 if whole:
                     return whole, "news title"
-            if place and (name := _clean_region(place.group(1))) and len(name) >= 3:
+            if (
+                place
+                and (name := _clean_region(place.group(1)))
+                and len(name) >= 3
+                # (pages10) 下六甲灌区工程…: a project's name ending in 区 is no division.
+                and is_division(name)
+            ):
                 return name, "news title"
     if kind in _NEWS_KINDS and (
         province := roundup_province(headings or [], head + body_head[:400])
@@ -1030,6 +1196,15 @@ def _region(
     other_govs = {m.group(1) for m in _ANY_GOV.finditer(body_head)} - governments
     if len(governments) == 1 and not other_govs:
         return governments.pop(), "government named in the text (XX县政府)"
+    speaker = _speaker_level_place(body_head, text)
+    if speaker:
+        return speaker
+    office = _office_byline(chrome, text)
+    if office:
+        return office
+    lone = _lone_short_name(head + "\n" + text[:20000])
+    if lone:
+        return lone
     publisher = site_division(site) if site else None
     if publisher and within(publisher, to_simplified(head + "\n" + text[:20000])):
         # (pages8) Nothing in the content says where, and it names no place outside the site's:
@@ -1104,6 +1279,108 @@ def _short_name_region(title_lines: list[str], head: str, text: str) -> tuple[st
         if c1 >= 2 and c1 >= 2 * c2 and re.search(_OWN_LEVEL.format(level), body):
             return d.name, f"short name {best} repeated as the actor (gazetteer)"
     return None
+
+
+_OFFICE_BYLINE = re.compile(
+    r"(?:责任编辑|编辑|来源|信息来源|发布机构|发布单位)\s*[:：]\s*([\u4e00-\u9fff]{2,8}?[县区市旗])"
+    r"(?:人民)?政府(?:办公室|研究室|办)?"
+)
+
+
+def _office_byline(chrome: Sequence[str], text: str) -> tuple[str, str] | None:
+    """(held11) A portal's byline naming the government office that edits or issues the item
+    (责任编辑: 尖山区政府研究室) in a text of that office's level (全区, 区属部门): its division."""
+    for c in chrome[:8]:
+        m = _OFFICE_BYLINE.search(to_simplified(c))
+        if not m:
+            continue
+        name = _clean_region(m.group(1))
+        if not name or len(name) < 3:
+            continue
+        level = name[-1]
+        if re.search(_OWN_LEVEL.format(level) + f"|我{level}|{level}属", text[:20000]):
+            return name, "the editing or issuing office in the byline (XX区政府研究室)"
+    return None
+
+
+_SPEAKER_LEVEL = re.compile(r"我代表(省|自治区|市)人民政府")
+
+
+@cache
+def _level_stems(level: str) -> dict[str, str]:
+    """Short names of the provinces (level 省/自治区: 江西, 内蒙古) or of the prefecture-level
+    cities (市: 宁波) -> the full name (gazetteer)."""
+    out: dict[str, str] = {}
+    want = "p" if level in ("省", "自治区") else "c"
+    for ds in gazetteer().by_name.values():
+        for d in ds:
+            if d.level != want or (want == "c" and not d.name.endswith("市")):
+                continue
+            short = d.name[:3] if d.name.startswith(("内蒙古", "黑龙江")) else d.name[:2]
+            if want == "c":
+                short = d.name[:-1]
+            out[short] = d.name
+    return out
+
+
+def _speaker_level_place(body_head: str, text: str) -> tuple[str, str] | None:
+    """(corpus) A report that names no place in its header, only its speaker's level (我代表省人民
+    政府向大会报告工作): the province or city of that level the text names by far the most
+    (江西 over every other province's name), by its short name."""
+    m = _SPEAKER_LEVEL.search(body_head[:1500])
+    if not m:
+        return None
+    stems = _level_stems(m.group(1))
+    sample = to_simplified(text[:30000])
+    counts = Counter({k: c for k in stems if (c := sample.count(k))})
+    if not counts:
+        return None
+    (best, c1), *rest = counts.most_common(2)
+    c2 = rest[0][1] if rest else 0
+    if c1 >= 5 and c1 >= 3 * c2:
+        return stems[best], f"the speaker's level ({m.group(1)}) and its place named most ({best})"
+    return None
+
+
+def _lone_short_name(text: str) -> tuple[str, str] | None:
+    """(held13) Weakest: a text that speaks of its own county (县政协, 全县, 我县) and names one
+    county alone by its short name, as a place (养生庆元”, 关注“宝丰两会, 立足凤台发展): that
+    county. A place's use only — before the county's affairs, closing a slogan or after a verb of
+    standing for it — so a word or a person's name that holds the two characters (廖永平, 惠民生,
+    突破万元大关, 交通城建) is no use. Two such names, or a level the text does not speak of,
+    give nothing (gazetteer; usable short names only)."""
+    short = gazetteer().short
+    body = to_simplified(text)
+    stems = {body[i : i + 2] for i in range(len(body) - 1) if body[i : i + 2] in short}
+    used = {
+        stem
+        for stem in stems
+        if re.search(rf"(?:{_LONE_BEFORE}){stem}|{stem}(?:{_LONE_AFTER})", body)
+    }
+    names = {short[stem].name: stem for stem in used}
+    if len(names) != 1:
+        return None
+    ((name, stem),) = names.items()
+    if name[-1] not in "县区旗":
+        return None  # a city's text names other cities' projects (建设昌吉赣客专, 清三河)
+    if not re.search(_OWN_LEVEL.format(name[-1]) + "|我" + name[-1], body):
+        return None
+    # The county's level must be the text's own: a province's or a city's report speaks of its
+    # counties (市县政府) but far more of itself (全省, 省委).
+    # (held14) A rank among the parent's units (总量全市第二, 全省前列) is not the text's level.
+    ranked = _RANK.sub("", body)
+    counts = {k: sum(ranked.count(w) for w in (*ws, f"我{k}")) for k, ws in _LEVEL_WORDS.items()}
+    own = counts.get(name[-1], counts["县"])
+    if any(c > own for k, c in counts.items() if k != name[-1]):
+        return None
+    return name, f"the one short name the text names as a place, {stem} (gazetteer)"
+
+
+_RANK = re.compile(
+    r"全(?:市|省|区|州)(?:第[一二三四五六七八九十\d]+|前列|前[一二三四五六七八九十\d]+位?|首位|首家|唯一|排名|领先)"
+)
+_LONE_BEFORE = r"关注[“\"]?|立足|助力|为|美丽|魅力|幸福|平安|锦绣"
+_LONE_AFTER = r"两会|发展|高质量|经济|人民|大地|[”’]"
 
 
 _SELF_NAMING = re.compile(

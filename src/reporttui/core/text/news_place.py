@@ -197,14 +197,35 @@ def site_division(site: str) -> str | None:
     for n in range(min(_MAX_NAME, len(site)), 2, -1):
         ds = names.get(site[:n])
         if ds and len(ds) == 1:
+            # (pages10) A division named under it next (广州市白云区人民政府, 北京市丰台区…) is
+            # the publisher's own: the innermost.
+            rest = site[n:]
+            for k in range(min(_MAX_NAME, len(rest)), 2, -1):
+                inner = [d for d in names.get(rest[:k], ()) if _holds_name(ds[0].name, d)]
+                if len(inner) == 1:
+                    return inner[0].name
+            return ds[0].name
+    # (pages9) A zone's committee that is also a district's government names that government
+    # after its own name: 常州国家高新区管委会（新北区人民政府） -> 新北区.
+    for m in _SITE_GOVERNMENT.finditer(site):
+        ds = names.get(m.group(1))
+        if ds and len(ds) == 1:
             return ds[0].name
     return None
 
 
+_SITE_GOVERNMENT = re.compile(r"[（(]([一-龥]{2,8}?)人民政府[）)]")
+
+
 def within(outer: str, text: str) -> bool:
     """Every division ``text`` names as a place lies in (or is) the division named ``outer``: the
-    content names no other place than the publisher's own."""
-    return all(d.name == outer or _holds_name(outer, d) for _, d in _uses(text))
+    content names no other place than the publisher's own. (pages9) The publisher's own city or
+    province named in passing (a district's news reading out 常州市关于…的文件) is no other place:
+    the publisher is the innermost division (a city's own news names its city as the actor, which
+    the stronger rules read first)."""
+    home = [d for d in gazetteer().by_name.get(outer, ()) if d.name == outer]
+    above = {home[0].prefecture, home[0].province} - {""} if len(home) == 1 else set()
+    return all(d.name == outer or d.name in above or _holds_name(outer, d) for _, d in _uses(text))
 
 
 def _holds_name(outer: str, inner: Division) -> bool:

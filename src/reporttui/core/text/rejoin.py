@@ -38,6 +38,7 @@ HEADLINE = re.compile(
 )
 """A short line whose only punctuation is one colon inside: a news headline (交通运输部：…), not
 a page's label of the title (原标题：…)."""
+_BAR_HEADLINE = re.compile(r"^[\u3400-\u9fff]{2,6}\s*[|｜]\s*[^。！？!?|｜]{4,40}$")
 BYLINE = re.compile(r"^(?:□|■|◎|文字\s|文/|图/|文图/|图文/|记者|本报记者|通讯员|摄影|摄\s)")
 _ASCII_WORD = re.compile(r"[A-Za-z]")
 _SPACED_TITLE = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){3,}$")
@@ -46,7 +47,7 @@ _CHUNK_MARK = re.compile(r"^(\d{1,3})、")
 _INLINE_PAGE = re.compile(r"(?<=[\u4e00-\u9fff]) (\d{1,3}) (?=[\u4e00-\u9fff])")
 _PAGE_NUMBER_TAIL = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]*(\d{1,3})$")
 # What follows a number that counts something (22个, 3项, 5万, 10亿元, 2年, 3倍…).
-_COUNTED = frozenset(
+COUNTED = _COUNTED = frozenset(
     "个项名人万亿千百十元角年月日时分秒次届家所座条户件台辆吨亩米里克斤升度倍级期批处位种类只头套张份篇部本"
     "笔栋幢间床辆架艘列趟场轮季周天岁号层集册卷版章节款多余来以强"
 )
@@ -170,6 +171,9 @@ def rejoin(
     wrapped = is_hard_wrapped(lines)
     out: list[Line] = []
     for ln in lines:
+        if len(out) == 1 and ln.blank_before and _BAR_HEADLINE.match(out[0].text):
+            out.append(ln)  # (held11) a column tag and a bar before the headline (两会|…), a gap
+            continue
         if len(out) == 1 and ln.blank_before and HEADLINE.match(out[0].text):
             out.append(ln)  # a headline with a colon (报告显示：…) opening the text, a blank after
             continue
