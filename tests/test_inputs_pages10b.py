@@ -49,3 +49,30 @@ def test_a_date_meta_that_is_the_page_build_time_gives_way_to_the_printed_date()
     # 0 of the judged ones where they differ).
     other = "<meta name='others' content='页面生成时间 2023-01-01 10:16:14'>"
     assert parse_document(_html(meta + other, body), "b.html").year == 2022
+
+
+def test_a_place_name_opening_an_organisation_or_park_name_is_no_other_place() -> None:
+    from reporttui.core.text.news_place import news_place, within
+
+    # 金沙互联网医疗产业园 is a park in 白云区, not 金沙县 (贵州); 海南火光科技投资有限公司 a company.
+    assert within("白云区", "白云产投、金沙互联网医疗产业园分别介绍情况。", "广州市白云区人民政府")
+    assert within("北京市", "北京藏保堂医疗科技有限公司、海南火光科技投资有限公司参展。")
+    # A place acting, or a county's own hospital, still is a place.
+    assert not within("北京市", "海南将建设一批产业园。")
+    assert not within("北京市", "平山县人民医院开诊。")
+    # A provincial body's name among an event's organisers is no use of the province.
+    text = "大展由河北省中山国文化研究会主办，河北省书法家协会提供学术支持，河北省中山国文化研究会承办。"
+    assert news_place("某某大展征稿", text) is None
+    assert news_place("某某大展征稿", "河北省举办大展。河北省征集作品。河北省评审作品。")
+    _, doc = _page("sjz-zhongshanzhuan-2024.html.gz")
+    assert doc.region == "石家庄市"
+    _, doc = _page("baiyun-hulianwang-2024.html.gz")
+    assert doc.region == "白云区"
+
+
+def test_a_shared_district_name_is_the_one_the_site_names_under_its_city() -> None:
+    from reporttui.core.text.news_place import within
+
+    # 白云区 is 广州市's and 贵阳市's: the site 广州市白云区… says which, so 广州 is its own city.
+    assert within("白云区", "智城网络（广州）有限公司。", "广州市白云区人民政府门户网站")
+    assert not within("白云区", "贵阳市领导出席。", "广州市白云区人民政府门户网站")

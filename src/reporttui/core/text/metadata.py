@@ -1158,7 +1158,7 @@ def _region(
     if lone:
         return lone
     publisher = site_division(site) if site else None
-    if publisher and within(publisher, to_simplified(head + "\n" + text[:20000])):
+    if publisher and within(publisher, to_simplified(head + "\n" + text[:20000]), site):
         # (pages8) Nothing in the content says where, and it names no place outside the site's:
         # the publisher's division (浙江省教育厅's 全省教育系统… is 浙江省's news).
         return publisher, "the site's publisher (SiteName / 主办单位), no other place named"

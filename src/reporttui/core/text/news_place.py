@@ -36,6 +36,15 @@ _WIRE = re.compile(
     r"(?:新华社|中新社|中新网|央视网|人民网|新华网)([\u4e00-\u9fff]{2,4}?)\d{1,2}月\d{1,2}日电"
 )
 _MIN_USES = 3
+# (pages10/11) A place's name opening an organisation's or a park's proper name (金沙互联网医疗
+# 产业园, 河北省书法家协会, 海南火光科技投资有限公司): a name, not where the news happens. The words
+# between hold no function word or verb (河南将建设一批产业园 is a place acting) and are no
+# people's body (平山县人民医院 is the county's own).
+_ORG_NAME = re.compile(
+    r"(?:(?!人民|召开|举办|举行|建设|成立|组织|开展|推进|发布|[的在是了和与及等为对把被向从将要已就都也并而或到赴于])"
+    r"[\u4e00-\u9fff]){0,8}?"
+    r"(?:有限公司|公司|集团|产业园|研究会|研究院|协会|学会|商会|联合会|基金会|大学|学院|学校|银行)"
+)
 
 
 @cache
@@ -68,9 +77,15 @@ def _resolve(short: str, before: Division | None) -> Division | None:
     return ds[0] if len(ds) == 1 else None
 
 
-def _uses(text: str, absorb: bool = True) -> list[tuple[int, Division]]:
+_ALL_LEVELS = frozenset(("p", "c", "a"))
+
+
+def _uses(
+    text: str, absorb: bool = True, org_levels: frozenset[str] = frozenset()
+) -> list[tuple[int, Division]]:
     """Where ``text`` names a division by its short or full name, standing as a place (with
-    ``absorb``, a division named under its parent is one use, of the inner one)."""
+    ``absorb``, a division named under its parent is one use, of the inner one). A division of
+    a level in ``org_levels`` that opens an organisation's or a park's name is not counted."""
     stems = _stems()
     wire = {m.start(1) for m in _WIRE.finditer(text)}
     out: list[tuple[int, Division]] = []
@@ -98,6 +113,13 @@ def _uses(text: str, absorb: bool = True) -> list[tuple[int, Division]]:
         if text.startswith(d.name[2:], end) and len(d.name) > 2:
             end = i + len(d.name)  # the full name (无锡市, 河南省)
         full = end > i + 2
+        if (
+            d.level in org_levels
+            and _resolve(text[end : end + 2], d) is None
+            and _ORG_NAME.match(text, end)
+        ):
+            i = end  # (pages10/11) the name opens an organisation's or a park's name
+            continue
         if clause or after_place or full:
             if absorb and after_place and prev is not None and _holds(prev[1], d) and out:
                 out.pop()  # 广州南沙: one use, of the inner division
@@ -120,7 +142,10 @@ def news_place(title: str, text: str) -> tuple[str, str] | None:
             return named[-1][1].name, "place before the title's colon (北京：…, 河北遵化：…)"
     if _NATIONAL.search(title):
         return None  # a national body's measures for a place are national news
-    uses = Counter(d for _, d in _uses(text[:20000]))
+    # (pages11) A provincial body's name (河北省书法家协会, 河北省中山国文化研究会 as an event's
+    # organisers) is no use of the province as the place; a company's (武汉威莎科技有限公司)
+    # still says which city the news is in.
+    uses = Counter(d for _, d in _uses(text[:20000], org_levels=frozenset(("p",))))
     if not uses:
         return None
     best, c1 = max(uses.items(), key=lambda kv: (kv[1], kv[0].level == "a", kv[0].level == "c"))
@@ -217,15 +242,22 @@ def site_division(site: str) -> str | None:
 _SITE_GOVERNMENT = re.compile(r"[（(]([一-龥]{2,8}?)人民政府[）)]")
 
 
-def within(outer: str, text: str) -> bool:
+def within(outer: str, text: str, site: str = "") -> bool:
     """Every division ``text`` names as a place lies in (or is) the division named ``outer``: the
     content names no other place than the publisher's own. (pages9) The publisher's own city or
     province named in passing (a district's news reading out 常州市关于…的文件) is no other place:
     the publisher is the innermost division (a city's own news names its city as the actor, which
     the stronger rules read first)."""
     home = [d for d in gazetteer().by_name.get(outer, ()) if d.name == outer]
+    if len(home) > 1 and site:
+        # (pages10) A name two divisions share (白云区 of 广州市 and of 贵阳市): the one the
+        # site names under its city (广州市白云区人民政府门户网站).
+        home = [d for d in home if d.prefecture and d.prefecture + d.name in site] or home
     above = {home[0].prefecture, home[0].province} - {""} if len(home) == 1 else set()
-    return all(d.name == outer or d.name in above or _holds_name(outer, d) for _, d in _uses(text))
+    return all(
+        d.name == outer or d.name in above or _holds_name(outer, d)
+        for _, d in _uses(text, org_levels=_ALL_LEVELS)
+    )
 
 
 def _holds_name(outer: str, inner: Division) -> bool:
