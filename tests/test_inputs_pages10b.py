@@ -76,3 +76,24 @@ def test_a_shared_district_name_is_the_one_the_site_names_under_its_city() -> No
     # 白云区 is 广州市's and 贵阳市's: the site 广州市白云区… says which, so 广州 is its own city.
     assert within("白云区", "智城网络（广州）有限公司。", "广州市白云区人民政府门户网站")
     assert not within("白云区", "贵阳市领导出席。", "广州市白云区人民政府门户网站")
+
+
+def test_a_site_brand_before_its_publisher_still_names_the_division() -> None:
+    from reporttui.core.text.news_place import site_division
+
+    assert site_division("首都之窗_北京市人民政府门户网站") == "北京市"
+    assert site_division("济南政府网_济南市人民政府门户网站") == "济南市"
+    assert site_division("首都之窗_某某平台") is None
+    _, doc = _page("bjgov-vbef-2024.html.gz")
+    assert doc.region == "北京市"
+
+
+def test_a_city_wide_event_visiting_districts_is_the_citys_news() -> None:
+    from reporttui.core.text.news_place import title_division
+
+    assert title_division("全市城市更新和乡村振兴现场推进会到高新区历下区考察") == "济南市"
+    assert title_division("全省安全生产现场会在许昌市召开") == "河南省"
+    # Without 全市 the district the title names is the place.
+    assert title_division("城市更新现场推进会到历下区考察") == "历下区"
+    _, doc = _page("jinan-tuijinhui.html.gz")
+    assert doc.region == "济南市"

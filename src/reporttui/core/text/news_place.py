@@ -210,7 +210,18 @@ def title_division(title: str) -> str | None:
     for outer, inner in pairwise(chain):
         if not _holds(outer, inner):
             return None
-    return chain[-1].name
+    inner = chain[-1]
+    # (pages11) A city-wide (全市) or province-wide (全省) event visiting its districts
+    # (全市…推进会到高新区历下区考察): the wider division's news, the places are where it went.
+    if _CITY_WIDE.search(title) and inner.level == "a" and inner.prefecture:
+        return inner.prefecture
+    if _PROVINCE_WIDE.search(title) and inner.level in ("c", "a") and inner.province:
+        return inner.province
+    return inner.name
+
+
+_CITY_WIDE = re.compile(r"^全市|[，、\s]全市")
+_PROVINCE_WIDE = re.compile(r"^全省|[，、\s]全省")
 
 
 def site_division(site: str) -> str | None:
@@ -219,6 +230,15 @@ def site_division(site: str) -> str | None:
     山西医科大学…: a short name is not enough for a publisher)."""
     names = gazetteer().by_name
     site = site.strip()
+    parts = [p for p in _SITE_PARTS.split(site) if p.strip()]
+    if len(parts) > 1:
+        # (pages11) The site's brand before its publisher (首都之窗_北京市人民政府门户网站,
+        # 济南政府网_济南市人民政府门户网站): the first part that names a division in full.
+        for part in parts:
+            found = site_division(part)
+            if found:
+                return found
+        return None
     for n in range(min(_MAX_NAME, len(site)), 2, -1):
         ds = names.get(site[:n])
         if ds and len(ds) == 1:
@@ -239,6 +259,7 @@ def site_division(site: str) -> str | None:
     return None
 
 
+_SITE_PARTS = re.compile(r"\s*[_｜|]\s*|\s+-\s+")
 _SITE_GOVERNMENT = re.compile(r"[（(]([一-龥]{2,8}?)人民政府[）)]")
 
 
