@@ -97,3 +97,17 @@ def test_a_city_wide_event_visiting_districts_is_the_citys_news() -> None:
     assert title_division("城市更新现场推进会到历下区考察") == "历下区"
     _, doc = _page("jinan-tuijinhui.html.gz")
     assert doc.region == "济南市"
+
+
+def test_a_notice_naming_only_its_region_as_zizhiqu_is_the_publishers_region() -> None:
+    from reporttui.core.text.news_place import bare_province
+
+    title = "关于举办2024年度自治区艺术专业技术人员继续教育培训班的通知"
+    assert bare_province(title, "乌鲁木齐市人民政府网") == "新疆维吾尔自治区"
+    assert bare_province("关于开展全省安全检查的通知", "许昌市人民政府") == "河南省"
+    # A title naming a division, or a publisher naming none, gives nothing.
+    assert bare_province("关于举办许昌市培训班的通知", "许昌市人民政府") is None
+    assert bare_province(title, "微信公众平台") is None
+    assert bare_province("关于举办培训班的通知", "乌鲁木齐市人民政府网") is None
+    _, doc = _page("wlmq-peixun-2024.html.gz")
+    assert doc.region == "新疆维吾尔自治区"

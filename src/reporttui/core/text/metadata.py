@@ -17,6 +17,7 @@ from functools import cache
 from reporttui.core.labels import PROVINCES
 from reporttui.core.text.gazetteer import as_of, gazetteer, inside, is_division
 from reporttui.core.text.news_place import (
+    bare_province,
     news_place,
     roundup_province,
     site_division,
@@ -1157,6 +1158,9 @@ def _region(
     lone = _lone_short_name(head + "\n" + text[:20000])
     if lone:
         return lone
+    bare = bare_province(to_simplified(title_lines[0]), site) if title_lines and site else None
+    if bare:
+        return bare, "the title names only 自治区/省: the one holding the site's publisher"
     publisher = site_division(site) if site else None
     if publisher and within(publisher, to_simplified(head + "\n" + text[:20000]), site):
         # (pages8) Nothing in the content says where, and it names no place outside the site's:

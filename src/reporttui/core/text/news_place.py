@@ -259,6 +259,22 @@ def site_division(site: str) -> str | None:
     return None
 
 
+_BARE_PROVINCE = re.compile(r"(?:^|关于|年度|年|举办|开展|召开|全)(?:自治区|省)(?![长委])")
+
+
+def bare_province(title: str, site: str) -> str | None:
+    """(pages10) A title naming its province only as 自治区 or 省 (关于举办2024年度自治区艺术…
+    培训班的通知 on 乌鲁木齐市's portal): the province holding the site's publisher."""
+    if not _BARE_PROVINCE.search(title) or title_division(title):
+        return None
+    own = site_division(site) if site else None
+    if own is None:
+        return None
+    ds = [d for d in gazetteer().by_name.get(own, ()) if d.name == own]
+    provinces = {d.name if d.level == "p" else d.province for d in ds} - {""}
+    return provinces.pop() if len(provinces) == 1 else None
+
+
 _SITE_PARTS = re.compile(r"\s*[_｜|]\s*|\s+-\s+")
 _SITE_GOVERNMENT = re.compile(r"[（(]([一-龥]{2,8}?)人民政府[）)]")
 
