@@ -111,3 +111,32 @@ def test_a_notice_naming_only_its_region_as_zizhiqu_is_the_publishers_region() -
     assert bare_province("关于举办培训班的通知", "乌鲁木齐市人民政府网") is None
     _, doc = _page("wlmq-peixun-2024.html.gz")
     assert doc.region == "新疆维吾尔自治区"
+
+
+def test_a_table_of_names_is_the_body_of_a_public_notice() -> None:
+    raw, doc = _page("zjwlt-gongshi-2020.html.gz")
+    assert "公示时间：2020年12月30日—2021年1月6日。" in doc.text
+    assert doc.region == "浙江省"
+    assert check_no_loss(raw, doc) == []
+    rows = "".join(
+        f"<tr><td>{i}</td><td>张{i}某</td><td>某某市文化馆</td><td>副研究馆员</td></tr>"
+        for i in range(1, 9)
+    )
+    body = (
+        "<div class='nav'><a href='/'>首页</a> <a href='/a'>通知公告</a></div><div class='art'>"
+        "<p>经评审委员会评审，下列人员通过任职资格评审，现予公示。</p>"
+        f"<table>{rows}</table><p>公示时间：2020年12月30日至2021年1月6日。</p></div>"
+        "<div class='foot'>版权所有 某某厅 地址：某某路1号</div>"
+    )
+    doc2 = parse_document(_html("<title>某某厅关于评审结果的公示</title>", body), "a.html")
+    assert "张8某" in doc2.text and "公示时间" in doc2.text
+    assert "版权所有" not in doc2.text
+
+
+def test_the_issuing_body_at_a_document_titles_start_gives_its_division() -> None:
+    from reporttui.core.text.news_place import title_issuer
+
+    assert title_issuer("浙江省文化和旅游厅关于2020年度评审结果的公示") == "浙江省"
+    assert title_issuer("许昌市人民政府办公室关于印发某某方案的通知") == "许昌市"
+    assert title_issuer("许昌市喜获佳绩") is None
+    assert title_issuer("浙江省关于某某的意见") is None

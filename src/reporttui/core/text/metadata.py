@@ -22,6 +22,7 @@ from reporttui.core.text.news_place import (
     roundup_province,
     site_division,
     title_division,
+    title_issuer,
     within,
 )
 from reporttui.core.text.variants import to_simplified
@@ -1059,6 +1060,11 @@ def _region(
         named = title_division(to_simplified(title_lines[0]))
         if named:
             return named, "division named in full in the news title"
+    issuer = title_issuer(to_simplified(title_lines[0])) if title_lines and kind is None else None
+    if issuer:
+        # (pages10) 浙江省文化和旅游厅关于…的公示: the issuing body's division, before places
+        # its name lists hold.
+        return issuer, "the issuing body's division at the title's start (XX省XX厅关于…)"
     for rx, source, why in (
         (_REGION_MEETING, head, "meeting line"),
         (_REGION_BEFORE, head, "title"),

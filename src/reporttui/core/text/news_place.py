@@ -259,6 +259,21 @@ def site_division(site: str) -> str | None:
     return None
 
 
+_ISSUER = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:厅|局|委员会|委|办公室|办公厅|中心)(?:关于|印发|转发)")
+
+
+def title_issuer(title: str) -> str | None:
+    """(pages10) The division whose body issues a document, named at its title's start
+    (浙江省文化和旅游厅关于…的公示 -> 浙江省): the issuer's, not the places its lists name."""
+    title = title.strip("*# ")
+    names = gazetteer().by_name
+    for n in range(min(_MAX_NAME, len(title)), 2, -1):
+        ds = names.get(title[:n])
+        if ds and len(ds) == 1 and ds[0].name == title[:n]:
+            return ds[0].name if _ISSUER.match(title, n) else None
+    return None
+
+
 _BARE_PROVINCE = re.compile(r"(?:^|关于|年度|年|举办|开展|召开|全)(?:自治区|省)(?![长委])")
 
 
