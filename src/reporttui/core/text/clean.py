@@ -275,6 +275,24 @@ def clean(text: str) -> Cleaned:
             continue
         # Web chrome, mastheads, layout lines.
         reason = _chrome_reason(stripped, traditional)
+        record = _record_row(stripped) if "|" in stripped else None
+        if record is not None:
+            # (held14) A portal's record printed as a pipe table above the article (標題: | … |,
+            # 索引號: | … | 文號: | |, 發文日期: | 2022-01-07 | …): the title row gives the title
+            # (its label goes), the other rows are chrome that metadata reads without the pipes.
+            value, plain = record
+            if value:
+                dropped.append(
+                    Dropped(stripped.replace(value, "", 1).strip(), "web chrome", number)
+                )
+                stripped = value
+            else:
+                dropped.append(Dropped(stripped, "web chrome", number))
+                chrome_text.append(plain)
+                continue
+        elif "|" in stripped and not stripped.startswith("|") and _MD_TABLE_SEP.match(stripped):
+            dropped.append(Dropped(stripped, "markdown", number))  # ---|---|---| without its bars
+            continue
         if reason is None and stripped.startswith("首页") and _spaced_crumb(stripped, raws, number):
             reason = "web chrome"
         if skip_next_title:
@@ -446,6 +464,27 @@ def drop_controls(text: str, dropped: list[Dropped]) -> str:
     for line, pieces in found.items():
         dropped.append(Dropped(" ".join(pieces), "control character", line))
     return out
+
+
+_RECORD_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]$")
+_TITLE_LABEL = ("标题", "题名", "名称", "文件名称")
+
+
+def _record_row(line: str) -> tuple[str, str] | None:
+    """A row of a portal's record as a pipe table (``标题: | value | label: | value |``): the raw
+    title when it is the title row (else ""), and the row's fields without pipes or readings
+    (``发文日期: 2022-01-07 发布机构: …``); None for any other line (a data table's row)."""
+    raw_cells = [c.strip() for c in line.strip("|").split("|")]
+    plain = [to_simplified(_PINYIN_ANY.sub("", c)) for c in raw_cells]
+    if len(raw_cells) < 2 or not _RECORD_LABEL.match(plain[0]):
+        return None
+    labels = [i for i, c in enumerate(plain) if _RECORD_LABEL.match(c)]
+    if any(i % 2 for i in labels):
+        return None  # a label where a value should stand: not label/value pairs
+    fields = " ".join(c for c in plain if c)
+    if plain[0][:-1].strip() in _TITLE_LABEL and raw_cells[1]:
+        return raw_cells[1], fields
+    return "", fields
 
 
 def _chrome_reason(line: str, traditional: bool = True) -> str | None:

@@ -69,6 +69,17 @@ _NAVBAR = re.compile(r"^(?:网站首页|首页|主页)(?:\s+[\u3400-\u9fff]{2,6}
 _NAV_LINK = re.compile(
     r"^[—\-－]*\s*(?:分享(?:到)?|返回\S{0,8}首页|返回顶部|(?:阅读)?[上下]一篇|打印本页|关闭窗口)\s*[—\-－:：]*$"
 )
+# (held14) A line that is only a date written with figures, maybe after a list bullet and with
+# the time (2009-04-24, • 2023-03-09 10:23); a date in words (2022年12月16日) may sign a document.
+_BARE_DATE = re.compile(
+    r"^[•·●▪\s]*(?:19|20)\d\d\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+    r"|^[•·●▪\s]*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s+\d{1,2}:\d{2}(?::\d{2})?$"
+)
+_GREETING = re.compile(
+    r"^(?:(?:欢迎您|欢迎你|您好|你好|(?:早上|上午|中午|下午|晚上)好)\s*[,，!！]?\s*){1,3}$"
+)
+_BULLET = re.compile(r"^[•·●▪]\s*")
 _SCENE = re.compile(r"^[\u3400-\u9fff、]{3,20}在[\u3400-\u9fff、]{2,20}$")
 _NOT_REPEATED = re.compile(r"[\W\d]")
 _LETTERS_ONLY = re.compile(r"^[A-Za-z_\s]+$")
@@ -80,6 +91,7 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
         return lines
     _repeated_tails(lines, dropped)
     _line_start_tokens(lines, dropped)
+    _misdecoded_chars(lines, dropped)
     if any(";;" in ln.text or "；；" in ln.text for ln in lines):
         _marker_runs(lines, dropped)
     n = len(lines)
@@ -117,12 +129,18 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
             or ((i < head or i >= n - edge) and (_NAVBAR.match(t) or _NAV_LINK.match(t)))
         ):
             drop[i] = "page chrome"
+        elif i < head and (_BARE_DATE.match(t) or (i < 3 and _GREETING.match(t))):
+            # (held14) A bare date line under the title (2009-04-24, • 2023-03-09 10:23) is the
+            # page's timestamp (metadata reads it from the chrome); a site's greeting line
+            # (欢迎您,下午好!) is the site's.
+            drop[i] = "page chrome"
         elif len(t) <= 30 and _QR.search(t) and _QR_ASK.search(t) and not t.endswith("。"):
             drop[i] = "qr boilerplate"
     _misdecoded_heading(lines, drop)
     _wiki_header(lines, drop)
     _file_record(lines, drop)
     _field_values(lines, drop, chrome)
+    _bullet_fields(lines, drop, head)
     _site_header(lines, dropped, drop)
     _channel_label(lines, dropped, drop)
     # A run of short unpunctuated lines closing the document: share, comment and login links.
@@ -405,6 +423,26 @@ def _field_values(lines: list[Line], drop: dict[int, str], chrome: list[str]) ->
             )  # 发布日期： 2024年04月06日: metadata reads it
 
 
+def _bullet_fields(lines: list[Line], drop: dict[int, str], head: int) -> None:
+    """(held14) A portal's field block as a bulleted list (• 洱源县人民政府 / • 发布时间:… /
+    • 来源:…): a short bulleted line without sentence punctuation next to a bulleted line already
+    dropped as page chrome is one more field of the block (the publisher's name, unlabelled)."""
+    changed = True
+    while changed:
+        changed = False
+        for i, ln in enumerate(lines[:head]):
+            t = ln.text
+            if i in drop or not _BULLET.match(t) or len(t) > 24 or _SENTENCE_PUNCT.search(t):
+                continue
+            if any(
+                drop.get(j) == "page chrome" and _BULLET.match(lines[j].text)
+                for j in (i - 2, i - 1, i + 1, i + 2)
+                if 0 <= j < len(lines)
+            ):
+                drop[i] = "page chrome"
+                changed = True
+
+
 def _site_header(lines: list[Line], dropped: list[Dropped], drop: dict[int, str]) -> None:
     """Short lines above a page's location bar (全国人民代表大会--新闻中心 / 当前位置：…) are the
     site's header, not the article."""
@@ -483,6 +521,20 @@ def _channel_label(lines: list[Line], dropped: list[Dropped], drop: dict[int, st
     ) or any(drop.get(i) == "page chrome" and _DATEISH.search(lines[i].text) for i in range(1, 6))
     if dated:
         drop[0] = "page chrome"
+
+
+# (held14) A double-byte character decoded wrongly between Chinese characters: its lead byte (and
+# often the mark before it) became ? and its trail byte a lowercase letter (縣 -> ?h: 第三??h域).
+_MISDECODED_CHAR = re.compile(r"(?<=[\u3400-\u9fff])[?？]{1,2}[a-z](?=[\u3400-\u9fff])")
+
+
+def _misdecoded_chars(lines: list[Line], dropped: list[Dropped]) -> None:
+    """Take such a damaged character out of the text, into the dropped view."""
+    for ln in lines:
+        if ("?" in ln.text or "？" in ln.text) and _MISDECODED_CHAR.search(ln.text):
+            found = " ".join(_MISDECODED_CHAR.findall(ln.text))
+            dropped.append(Dropped(found, "mis-decoded character", ln.line))
+            ln.text = _MISDECODED_CHAR.sub("", ln.text)
 
 
 def _line_start_tokens(lines: list[Line], dropped: list[Dropped]) -> None:

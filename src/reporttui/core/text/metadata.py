@@ -45,6 +45,9 @@ _STAMP = re.compile(r"((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?\s*\d
 _SOURCE_DATE = re.compile(
     r"(?:来源|稿源|编辑|责编)[:：][^\n]{0,30}?((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})"
 )
+_BARE_CHROME_DATE = re.compile(
+    r"^[•·●▪\s]*((?:19|20)\d\d)\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
 _MASTHEAD_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*星期")
 _PLAN_YEAR = re.compile(
     r"((?:19|20)\d\d)\s*年(?:[\u4e00-\u9fff]{0,12})?(?:国民经济和社会发展)?计划[(（]?草案"
@@ -165,6 +168,11 @@ def _clean_region(name: str | None) -> str | None:
         or name in ("自治州", "自治区", "自治县", "直辖市")
     ):
         return None
+    if len(name) == 2 and not is_division(name):
+        # (held14) One character before 县/区/市 that names no division (经县第十九届…常务委员会
+        # 会议决定: the verb 经 before an unnamed congress; 沛县, 城区 are real): no place. The
+        # gazetteer decides, not a list of verbs.
+        return None
     return name
 
 
@@ -249,6 +257,12 @@ def extract(
             if m:
                 published = _iso(m.group(1), m.group(2), m.group(3))
                 why["published"] = "source line with a date (来源：XX日报 2024-01-07)"
+                break
+            m = _BARE_CHROME_DATE.match(c)
+            if m:
+                # (held14) A bare date line under the title (2009-04-24), dropped as chrome.
+                published = _iso(m.group(1), m.group(2), m.group(3))
+                why["published"] = "bare date line under the title"
                 break
     if published is None and page_published is not None:
         published = page_published
@@ -538,6 +552,7 @@ _RESOLUTION = re.compile(
     r"(?:^|\n)[^\n]{0,80}的决议(?:[(（]草案[)）])?[)）]?"
     r"\s*(?:[(（]\s*(?:19|20)\d\d\s*年[^()（）\n]{0,40}[)）])?\s*(?:\n|$)|(?:^|\n)[(（]\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日[^\n]{0,40}会议通过[)）]"
 )
+_DECISION = re.compile(r"^关于[^\n]{2,80}的决定(?:[(（]草案[)）])?$")
 _ADOPTED = re.compile(
     r"[(（]\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^\n）)]{0,40}(?:会议通过|通过|会议)\s*[)）]"
 )
@@ -546,6 +561,9 @@ _ADOPTED_YEAR = re.compile(r"(?:^|\n)[(（]?\s*((?:19|20)\d\d)\d{0,4}日?[^\n]{0
 _BULLETIN = re.compile(r"统计公报")
 _STANDING_MEETING = re.compile(r"人大常委会(?:举行|召开)第[一二三四五六七八九十]+次(?:全体)?会议")
 _DAY_DATELINE = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:上午|下午|晚上?|凌晨)?\s*[,，]")
+_INNER_DATELINE = re.compile(
+    r"[^。\n]{4,120}?[,，]\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:上午|下午|晚上?)?\s*[,，]"
+)
 _AUDIT_TITLE = re.compile(r"审计(?:工作)?报告[》”]?\s*(?:\n|$)")
 _BUDGET = re.compile(r"(?:预算|决算)[^\n]{0,20}(?:的报告|报告)|(?:预算|决算)(?:公开|草案)(?:\n|$)")
 _PLAN = re.compile(r"计划[^\n]{0,20}(?:的报告|报告)")
@@ -609,6 +627,10 @@ def _kind(
     if _STATUTE.search(first):
         return None, "title (a law or regulation)"
     head_and_body = head + "\n" + body_head
+    if _DECISION.search(first):
+        # (held14) A decision (关于召开…会议的决定) under its adoption note is not a resolution on
+        # a report (…的决议): a congress's decisions are none of the kinds.
+        return None, "title (a decision, 决定)"
     if _RESOLUTION.search(head):
         return "决议", "title (决议)"
     if _BULLETIN.search(head):
@@ -687,10 +709,23 @@ def _kind(
     if not delivered and _STANDING_MEETING.search(body_head[:300]):
         # A standing committee's meeting reported (市十七届人大常委会举行第四次会议，听取…): news.
         return "新闻报道", "a standing committee's meeting reported"
+    if (
+        not delivered
+        and not reported
+        and any(_REVIEW_HEADING.search(to_simplified(h)) for h in (first, *headings[:2]))
+        and re.search(r"(?:县|市|区|州|省|旗)政府", body_head[:1500])
+    ):
+        # (held14) A copy of a report's review part only (no title, no meeting line, no kind
+        # words): its first part reviews one year (2022年工作回顾) and names its government.
+        return "政府工作报告", "its first part reviews a year (YYYY年工作回顾) of its government"
     if not delivered and _DAY_DATELINE.match(body_head):
         # A text opening on a day's dateline (12月11日，秦安县委常委…向人大代表征求对《政府工作
         # 报告》(征求意见稿)的意见): news.
         return "新闻报道", "a text opening on a day's dateline"
+    if not delivered and _INNER_DATELINE.match(body_head):
+        # (held14) The first sentence puts a day's date between commas after its
+        # reason (根据…工作安排，…，9月21日，区人大财政经济委员会召开专题会议…): news.
+        return "新闻报道", "a day's dateline inside the first sentence"
     return None, ""
 
 
@@ -758,6 +793,11 @@ _REVIEWED_YEAR = re.compile(
 )
 # A session later in the year than the early-year sessions (a new term in September, the
 # November/December sessions): the report it hears reviews that same year.
+_TOPIC_NEXT_YEAR = re.compile(r"((?:19|20)\d\d)\s*年度?[^\n。，、《》]{0,10}?决算")
+_TOPIC_SAME_YEAR = re.compile(
+    r"((?:19|20)\d\d)\s*年度?\s*(?:(?:1|一)\s*[-—~至到]\s*\d{1,2}\s*月|上半年"
+    r"|第[一二三四]次预算调整|[^\n。，、《》]{0,6}?监督工作(?:安排|计划|要点))"
+)
 _LATE_DATELINE = re.compile(r"(?<![\d年])(?:[4-9]|1[012])\s*月\s*\d{1,2}\s*日")
 _REVIEW_HEADING = re.compile(r"^[一二三四五六七八九十、.\s]*((?:19|20)\d\d)\s*年(?:的)?工作回顾$")
 _PUBLISHED_YEAR_KINDS = (None, "新闻综述", "新闻报道", "两会新闻", "决议", "统计公报")
@@ -849,7 +889,8 @@ def _year(
         return int(titled.group(1)), "title (YYYY年…政府工作报告)"
     if kind == "政府工作报告":
         # Only the review heading (一、2023年工作回顾; the plan's was cut off): the next year's report.
-        for h in headings[:3]:
+        first = next((ln.strip() for ln in head.split("\n") if ln.strip()), "")
+        for h in (*headings[:3], first):  # (held14) the review heading taken as the title too
             m = _REVIEW_HEADING.search(to_simplified(h))  # 一、2008年工作回顧 too
             if m:
                 return int(m.group(1)) + 1, "heading (YYYY年工作回顾)"
@@ -935,6 +976,13 @@ def _year(
         plans = {int(m.group(1)) for m in _SHORT_PLAN_YEAR.finditer(body_head)}
         if len(plans) == 1:
             return 2000 + plans.pop(), "the year's plan named in two digits (14年的工作目标)"
+        # (held14) Dated by day alone, the only years in its topic: a year's final accounts are
+        # reviewed the next year (对区政府2023年财政决算…视察); the budget's execution in the
+        # year's first months, its adjustment, its oversight plan are that year's. All must agree.
+        topic = {int(m.group(1)) + 1 for m in _TOPIC_NEXT_YEAR.finditer(body_head[:1500])}
+        topic |= {int(m.group(1)) for m in _TOPIC_SAME_YEAR.finditer(body_head[:1500])}
+        if len(topic) == 1:
+            return topic.pop(), "the year its topic puts it in (YYYY年决算 +1, YYYY年1-N月)"
     return None, ""
 
 
@@ -1329,13 +1377,18 @@ def _lone_short_name(text: str) -> tuple[str, str] | None:
         return None
     # The county's level must be the text's own: a province's or a city's report speaks of its
     # counties (市县政府) but far more of itself (全省, 省委).
-    counts = {k: sum(body.count(w) for w in (*ws, f"我{k}")) for k, ws in _LEVEL_WORDS.items()}
+    # (held14) A rank among the parent's units (总量全市第二, 全省前列) is not the text's level.
+    ranked = _RANK.sub("", body)
+    counts = {k: sum(ranked.count(w) for w in (*ws, f"我{k}")) for k, ws in _LEVEL_WORDS.items()}
     own = counts.get(name[-1], counts["县"])
     if any(c > own for k, c in counts.items() if k != name[-1]):
         return None
     return name, f"the one short name the text names as a place, {stem} (gazetteer)"
 
 
+_RANK = re.compile(
+    r"全(?:市|省|区|州)(?:第[一二三四五六七八九十\d]+|前列|前[一二三四五六七八九十\d]+位?|首位|首家|唯一|排名|领先)"
+)
 _LONE_BEFORE = r"关注[“\"]?|立足|助力|为|美丽|魅力|幸福|平安|锦绣"
 _LONE_AFTER = r"两会|发展|高质量|经济|人民|大地|[”’]"
 
