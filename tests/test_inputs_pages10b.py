@@ -104,7 +104,10 @@ def test_a_notice_naming_only_its_region_as_zizhiqu_is_the_publishers_region() -
 
     title = "关于举办2024年度自治区艺术专业技术人员继续教育培训班的通知"
     assert bare_province(title, "乌鲁木齐市人民政府网") == "新疆维吾尔自治区"
-    assert bare_province("关于开展全省安全检查的通知", "许昌市人民政府") == "河南省"
+    assert bare_province("关于举办2024年度省直单位培训班的通知", "许昌市人民政府") == "河南省"
+    # A province's own site is left to the publisher rule; 全省 is no bare name.
+    assert bare_province("关于举办2024年度省直单位培训班的通知", "河南省人民政府") is None
+    assert bare_province("全省教育系统专题培训班举办", "许昌市人民政府") is None
     # A title naming a division, or a publisher naming none, gives nothing.
     assert bare_province("关于举办许昌市培训班的通知", "许昌市人民政府") is None
     assert bare_province(title, "微信公众平台") is None

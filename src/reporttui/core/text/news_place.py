@@ -274,7 +274,7 @@ def title_issuer(title: str) -> str | None:
     return None
 
 
-_BARE_PROVINCE = re.compile(r"(?:^|关于|年度|年|举办|开展|召开|全)(?:自治区|省)(?![长委])")
+_BARE_PROVINCE = re.compile(r"(?:^|关于|年度|年|举办|开展|召开)(?:自治区|省)(?![长委])")
 
 
 def bare_province(title: str, site: str) -> str | None:
@@ -285,8 +285,10 @@ def bare_province(title: str, site: str) -> str | None:
     own = site_division(site) if site else None
     if own is None:
         return None
-    ds = [d for d in gazetteer().by_name.get(own, ()) if d.name == own]
-    provinces = {d.name if d.level == "p" else d.province for d in ds} - {""}
+    # Only a publisher below the province reads its province so (a province's own site is the
+    # publisher rule's: its content must name no other place).
+    ds = [d for d in gazetteer().by_name.get(own, ()) if d.name == own and d.level != "p"]
+    provinces = {d.province for d in ds} - {""}
     return provinces.pop() if len(provinces) == 1 else None
 
 
