@@ -354,7 +354,9 @@ def _name_grid_cells(blocks: list[Block]) -> set[int]:
         if el is None:
             continue
         table = el.getparent()
-        while table is not None and not (isinstance(table.tag, str) and table.tag.lower() == "table"):
+        while table is not None and not (
+            isinstance(table.tag, str) and table.tag.lower() == "table"
+        ):
             table = table.getparent()
         if table is not None:
             tables.setdefault(table, []).append(b)

@@ -259,7 +259,9 @@ def site_division(site: str) -> str | None:
     return None
 
 
-_ISSUER = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:厅|局|委员会|委|办公室|办公厅|中心)(?:关于|印发|转发)")
+_ISSUER = re.compile(
+    r"[\u4e00-\u9fff]{0,12}?(?:厅|局|委员会|委|办公室|办公厅|中心)(?:关于|印发|转发)"
+)
 
 
 def title_issuer(title: str) -> str | None:
