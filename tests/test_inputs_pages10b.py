@@ -143,3 +143,16 @@ def test_the_issuing_body_at_a_document_titles_start_gives_its_division() -> Non
     assert title_issuer("许昌市人民政府办公室关于印发某某方案的通知") == "许昌市"
     assert title_issuer("许昌市喜获佳绩") is None
     assert title_issuer("浙江省关于某某的意见") is None
+
+
+def test_a_province_portal_carrying_one_citys_news_is_that_citys() -> None:
+    from reporttui.core.text.news_place import inner_place
+
+    text = "广西来宾市某某灌区工程开工。他介绍：“来宾市举全市之力保障工程建设。”"
+    assert inner_place("广西壮族自治区", "某某灌区工程全面开工", text) == "来宾市"
+    # A place elsewhere, a single use, or a title naming the whole region: no city.
+    assert inner_place("广西壮族自治区", "某某工程开工", text + "南宁市也参加。") is None
+    assert inner_place("广西壮族自治区", "某某工程开工", "广西来宾市某某工程开工。") is None
+    assert inner_place("广西壮族自治区", "全区水利工作会议召开", text) is None
+    _, doc = _page("gxzf-guanqu-2024.html.gz")
+    assert doc.region == "来宾市"

@@ -18,6 +18,7 @@ from reporttui.core.labels import PROVINCES
 from reporttui.core.text.gazetteer import as_of, gazetteer, inside, is_division
 from reporttui.core.text.news_place import (
     bare_province,
+    inner_place,
     news_place,
     roundup_province,
     site_division,
@@ -1217,6 +1218,14 @@ def _region(
         return bare, "the title names only 自治区/省: the one holding the site's publisher"
     publisher = site_division(site) if site else None
     if publisher and within(publisher, to_simplified(head + "\n" + text[:20000]), site):
+        inner = inner_place(
+            publisher,
+            to_simplified(title_lines[0]) if title_lines else "",
+            to_simplified(head + "\n" + text[:20000]),
+        )
+        if inner:
+            # (pages10) A province's portal carrying one city's news (来宾市, its county).
+            return inner, "the one city inside the site's publisher the content keeps naming"
         # (pages8) Nothing in the content says where, and it names no place outside the site's:
         # the publisher's division (浙江省教育厅's 全省教育系统… is 浙江省's news).
         return publisher, "the site's publisher (SiteName / 主办单位), no other place named"

@@ -316,6 +316,31 @@ def within(outer: str, text: str, site: str = "") -> bool:
     )
 
 
+_INNER_MIN = 2
+
+
+def inner_place(outer: str, title: str, text: str) -> str | None:
+    """(pages10) The one division inside the publisher's that its content keeps naming (a
+    province's portal carrying a city's news: 广西来宾市下六甲灌区…, 来宾市举全市之力…): two uses or
+    more, all of them in one prefecture-level division (it or its counties), no use of a place
+    elsewhere, and a title that does not name the publisher's whole division (全省, 全区, 广西…:
+    a provincial meeting held in its capital stays the province's); else None."""
+    if re.search(r"全省|全区|全市|全州", title) or outer[:2] in title:
+        return None
+    cities: Counter[str] = Counter()
+    for _, d in _uses(text, org_levels=_ALL_LEVELS):
+        if d.name == outer:
+            continue
+        city = d.name if d.level == "c" else d.prefecture
+        if not city or not (d.province == outer or d.prefecture == outer):
+            return None
+        cities[city] += 1
+    if len(cities) != 1:
+        return None
+    ((city, n),) = cities.items()
+    return city if n >= _INNER_MIN and city != outer else None
+
+
 def _holds_name(outer: str, inner: Division) -> bool:
     return outer in (inner.prefecture, inner.province)
 
