@@ -156,3 +156,16 @@ def test_a_province_portal_carrying_one_citys_news_is_that_citys() -> None:
     assert inner_place("广西壮族自治区", "全区水利工作会议召开", text) is None
     _, doc = _page("gxzf-guanqu-2024.html.gz")
     assert doc.region == "来宾市"
+
+
+def test_a_word_saved_page_gives_its_date_meta_unquoted_and_after_a_long_head() -> None:
+    # Word's "save as web page" (UTF-16): <meta name=PubDate …> after some 200,000 characters
+    # of style definitions; the page is a news item of that day.
+    raw = gzip.decompress((DATA / "nc-wenlv-2024.html.gz").read_bytes())
+    doc = parse_document(raw, "nc-wenlv-2024.html")
+    assert (doc.kind, doc.year) == ("新闻报道", 2024)
+    style = "<style>" + "p.MsoNormal{margin:0cm;}\n" * 2000 + "</style>"
+    head = style + "<meta name=PubDate content='2021-07-13 10:11'><title>某局召开座谈会</title>"
+    page = _html(head, "<div>" + PARA + "</div>")
+    doc2 = parse_document(page.encode("utf-16"), "a.htm")
+    assert doc2.year == 2021 and doc2.kind == "新闻报道"

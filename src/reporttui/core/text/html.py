@@ -98,18 +98,21 @@ _PUBLISHED_TEXT = re.compile(
     r"(?:发布时间|发布日期|发文日期|时间|日期|刊发时间|發布時間|發布日期)\s*[:：]?\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
 )
 _META_DATE = re.compile(
-    r"<meta\s+[^>]*(?:name|property)\s*=\s*[\"']\s*(?:pubdate|publishdate|firstpublishedtime|article:published_time|"
-    r"og:release_date|publish_time|ptime|date|dc\.date|og:time|pubtime|publishtime|article:publish_time)\s*[\"'][^>]*>",
+    r"<meta\s+[^>]*(?:name|property)\s*=\s*[\"']?\s*(?:pubdate|publishdate|firstpublishedtime|article:published_time|"
+    r"og:release_date|publish_time|ptime|date|dc\.date|og:time|pubtime|publishtime|article:publish_time)"
+    # (pages10) Word's "save as web page" leaves the name unquoted (<meta name=PubDate …>).
+    r"(?:\s*[\"']|(?=[\s/>]))[^>]*>",
     re.IGNORECASE,
 )
 _META_SITE = re.compile(
-    r"<meta\s+[^>]*(?:name|property)\s*=\s*[\"']\s*(?:sitename|og:site_name|application-name)\s*[\"'][^>]*>",
+    r"<meta\s+[^>]*(?:name|property)\s*=\s*[\"']?\s*(?:sitename|og:site_name|application-name)"
+    r"(?:\s*[\"']|(?=[\s/>]))[^>]*>",
     re.IGNORECASE,
 )
 _SITE_CONTENT = re.compile(r"content\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
 _HOST_LINE = re.compile(r"主办(?:单位)?\s*[：:]\s*([\u4e00-\u9fff]{4,30})")
 _META_CONTENT = re.compile(
-    r"content\s*=\s*[\"']\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})",
+    r"content\s*=\s*[\"']?\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})",
     re.IGNORECASE,
 )
 
@@ -868,9 +871,22 @@ def _header_date(segs: list[_Seg]) -> str | None:
     return None
 
 
+_HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
+_HEAD_MIN = 20000
+
+
+def _head(source: str) -> str:
+    """Where a page's meta tags are: its first 20,000 characters, or up to ``</head>`` when the
+    head is longer (pages10: Word's "save as web page" writes its style sheets before the metas)."""
+    end = _HEAD_END.search(source, _HEAD_MIN)
+    if end is None or source.rfind("<body", 0, _HEAD_MIN) >= 0:
+        return source[:_HEAD_MIN]
+    return source[: end.start()]
+
+
 def _site(source: str) -> str:
     """(pages8) The site's publisher: a SiteName / og:site_name meta, else a 主办单位 line."""
-    for m in _META_SITE.finditer(source[:20000]):
+    for m in _META_SITE.finditer(_head(source)):
         c = _SITE_CONTENT.search(m.group(0))
         if c and c.group(1).strip():
             return _SPACE.sub(" ", html_lib.unescape(c.group(1))).strip()
@@ -883,7 +899,7 @@ def _published(source: str, hint: str, segs: list[_Seg]) -> str | None:
     article's header, else the extractor's hint. A meta that is the page's build time (the
     same stamp as its 页面生成时间 line: a CMS regenerating old articles) comes after the date the
     article prints."""
-    for m in _META_DATE.finditer(source[:20000]):
+    for m in _META_DATE.finditer(_head(source)):
         c = _META_CONTENT.search(m.group(0))
         if c:
             meta = _iso(*c.groups())
