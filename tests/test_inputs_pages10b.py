@@ -64,6 +64,10 @@ def test_a_place_name_opening_an_organisation_or_park_name_is_no_other_place() -
     text = "大展由河北省中山国文化研究会主办，河北省书法家协会提供学术支持，河北省中山国文化研究会承办。"
     assert news_place("某某大展征稿", text) is None
     assert news_place("某某大展征稿", "河北省举办大展。河北省征集作品。河北省评审作品。")
+    # A municipality's universities still say where a meeting is (重庆师范大学, 重庆工商大学).
+    uni = "会议由重庆师范大学主办，重庆工商大学承办，重庆交通大学、重庆地理学学会协办。"
+    found = news_place("某某学术年会成功举行", uni)
+    assert found is not None and found[0] == "重庆市"
     _, doc = _page("sjz-zhongshanzhuan-2024.html.gz")
     assert doc.region == "石家庄市"
     _, doc = _page("baiyun-hulianwang-2024.html.gz")

@@ -78,14 +78,22 @@ def _resolve(short: str, before: Division | None) -> Division | None:
 
 
 _ALL_LEVELS = frozenset(("p", "c", "a"))
+_BODY_NAME = re.compile(
+    r"(?:(?!人民|[的在是了和与及等为对把被向从将要已就都也并而或到赴于])[\u4e00-\u9fff]){0,8}?"
+    r"(?:研究会|协会|学会|商会|联合会|基金会|书画院)"
+)
 
 
 def _uses(
-    text: str, absorb: bool = True, org_levels: frozenset[str] = frozenset()
+    text: str,
+    absorb: bool = True,
+    org_levels: frozenset[str] = frozenset(),
+    bodies_only: bool = False,
 ) -> list[tuple[int, Division]]:
     """Where ``text`` names a division by its short or full name, standing as a place (with
     ``absorb``, a division named under its parent is one use, of the inner one). A division of
-    a level in ``org_levels`` that opens an organisation's or a park's name is not counted."""
+    a level in ``org_levels`` that opens an organisation's or a park's name is not counted (with
+    ``bodies_only``, only a full name opening a society's: 河北省书法家协会, not 重庆师范大学)."""
     stems = _stems()
     wire = {m.start(1) for m in _WIRE.finditer(text)}
     out: list[tuple[int, Division]] = []
@@ -116,7 +124,7 @@ def _uses(
         if (
             d.level in org_levels
             and _resolve(text[end : end + 2], d) is None
-            and _ORG_NAME.match(text, end)
+            and _opens_name(text, end, full, bodies_only)
         ):
             i = end  # (pages10/11) the name opens an organisation's or a park's name
             continue
@@ -129,6 +137,14 @@ def _uses(
             continue
         i += 1
     return out
+
+
+def _opens_name(text: str, end: int, full: bool, bodies_only: bool) -> bool:
+    """The division named just before ``end`` opens a proper name (a society's only, written in
+    full, with ``bodies_only``)."""
+    if bodies_only:
+        return full and _BODY_NAME.match(text, end) is not None
+    return _ORG_NAME.match(text, end) is not None
 
 
 def news_place(title: str, text: str) -> tuple[str, str] | None:
@@ -145,7 +161,9 @@ def news_place(title: str, text: str) -> tuple[str, str] | None:
     # (pages11) A provincial body's name (河北省书法家协会, 河北省中山国文化研究会 as an event's
     # organisers) is no use of the province as the place; a company's (武汉威莎科技有限公司)
     # still says which city the news is in.
-    uses = Counter(d for _, d in _uses(text[:20000], org_levels=frozenset(("p",))))
+    uses = Counter(
+        d for _, d in _uses(text[:20000], org_levels=frozenset(("p",)), bodies_only=True)
+    )
     if not uses:
         return None
     best, c1 = max(uses.items(), key=lambda kv: (kv[1], kv[0].level == "a", kv[0].level == "c"))
