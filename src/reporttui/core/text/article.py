@@ -263,8 +263,11 @@ def extract(source: str) -> Article | None:
     dense_chars: dict[Any, int] = {}
     all_chars: dict[Any, int] = {}
     n_blocks: dict[Any, int] = {}
+    grid = _name_grid_cells(blocks)
     for b in blocks:
         value = float(b.chars - b.link_chars) if b.dense else -float(b.chars)
+        if id(b) in grid:
+            value = 0.0  # (pages10) a table of names or figures: the article's, not chrome
         el = b.owner
         while el is not None:
             score[el] = score.get(el, 0.0) + value
@@ -334,6 +337,37 @@ def extract(source: str) -> Article | None:
     if len(_flat(info_title)) >= 4:
         found_title = info_title  # the page's record names the document
     return Article(kept, found_title, _label(best), info)
+
+
+_GRID_ROWS = 3
+
+
+def _name_grid_cells(blocks: list[Block]) -> set[int]:
+    """Blocks that are cells of a data table: one holding no table and no link, of three rows or
+    more of two cells or more (a 公示's list of names, units and titles). Such cells hold no
+    full stop, so the density pass would count them against the article that prints them."""
+    tables: dict[Any, list[Block]] = {}
+    for b in blocks:
+        el = b.owner
+        while el is not None and not (isinstance(el.tag, str) and el.tag.lower() in ("td", "th")):
+            el = el.getparent()
+        if el is None:
+            continue
+        table = el.getparent()
+        while table is not None and not (
+            isinstance(table.tag, str) and table.tag.lower() == "table"
+        ):
+            table = table.getparent()
+        if table is not None:
+            tables.setdefault(table, []).append(b)
+    out: set[int] = set()
+    for table, cells in tables.items():
+        if any(b.link_chars for b in cells) or table.find(".//table") is not None:
+            continue
+        rows = [tr for tr in table.iter("tr") if len(tr.findall("td") + tr.findall("th")) >= 2]
+        if len(rows) >= _GRID_ROWS:
+            out.update(id(b) for b in cells)
+    return out
 
 
 def _info_table(blocks: list[Block]) -> tuple[dict[int, Block], dict[str, str]]:

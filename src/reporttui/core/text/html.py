@@ -98,18 +98,21 @@ _PUBLISHED_TEXT = re.compile(
     r"(?:发布时间|发布日期|发文日期|时间|日期|刊发时间|發布時間|發布日期)\s*[:：]?\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
 )
 _META_DATE = re.compile(
-    r"<meta\s+[^>]*(?:name|property)\s*=\s*[\"']\s*(?:pubdate|publishdate|firstpublishedtime|article:published_time|"
-    r"og:release_date|publish_time|ptime|date|dc\.date|og:time|pubtime|publishtime|article:publish_time)\s*[\"'][^>]*>",
+    r"<meta\s+[^>]*(?:name|property)\s*=\s*[\"']?\s*(?:pubdate|publishdate|firstpublishedtime|article:published_time|"
+    r"og:release_date|publish_time|ptime|date|dc\.date|og:time|pubtime|publishtime|article:publish_time)"
+    # (pages10) Word's "save as web page" leaves the name unquoted (<meta name=PubDate …>).
+    r"(?:\s*[\"']|(?=[\s/>]))[^>]*>",
     re.IGNORECASE,
 )
 _META_SITE = re.compile(
-    r"<meta\s+[^>]*(?:name|property)\s*=\s*[\"']\s*(?:sitename|og:site_name|application-name)\s*[\"'][^>]*>",
+    r"<meta\s+[^>]*(?:name|property)\s*=\s*[\"']?\s*(?:sitename|og:site_name|application-name)"
+    r"(?:\s*[\"']|(?=[\s/>]))[^>]*>",
     re.IGNORECASE,
 )
 _SITE_CONTENT = re.compile(r"content\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
 _HOST_LINE = re.compile(r"主办(?:单位)?\s*[：:]\s*([\u4e00-\u9fff]{4,30})")
 _META_CONTENT = re.compile(
-    r"content\s*=\s*[\"']\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})",
+    r"content\s*=\s*[\"']?\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})",
     re.IGNORECASE,
 )
 
@@ -394,6 +397,15 @@ def extract_page(source: str) -> Page:
             x.keep = False
     elif title_n:
         title_seg = next((s for s in segs if not s.keep and title_n in _norm(s.text)), None)
+        if title_seg is None:
+            # (pages11) The headline printed over two lines of one heading (标题前半 <br>后半):
+            # the heading's nodes together are the title, not its first line.
+            broken = _broken_title(segs, title_n)
+            if broken:
+                title_seg = broken[0]
+                title_seg.text = _SPACE.sub(" ", " ".join(x.text.strip() for x in broken))
+                for x in broken[1:]:
+                    x.text = ""
         if title_seg is None:
             # The title line sits inside the article's container (a <div class="title"> over the
             # first paragraph): that line is the title, not body text.
@@ -787,6 +799,31 @@ def _split_title(segs: list[_Seg], title_n: str) -> list[_Seg]:
     return []
 
 
+def _broken_title(segs: list[_Seg], title_n: str) -> list[_Seg]:
+    """Consecutive chrome nodes of one heading (split by ``<br>``) that together are the title,
+    the first node starting a block; else an empty list."""
+    if len(title_n) < 8:
+        return []
+    for i, seg in enumerate(segs):
+        first = _norm(seg.text)
+        if seg.keep or seg.in_title or not first or not title_n.startswith(first):
+            continue
+        if first == title_n or not seg.block_before:
+            continue
+        run, got = [seg], first
+        for nxt in segs[i + 1 : i + _MAX_TITLE_LINES]:
+            n = _norm(nxt.text)
+            if nxt.keep or nxt.in_title or nxt.heading != seg.heading or not n:
+                break
+            if not title_n.startswith(got + n):
+                break
+            run.append(nxt)
+            got += n
+            if got == title_n:
+                return run
+    return []
+
+
 def _locate(text: str, title: str) -> tuple[int, int] | None:
     """The span of ``title`` inside ``text`` ignoring whitespace differences, or None."""
     want = _norm(title)
@@ -802,7 +839,7 @@ def _locate(text: str, title: str) -> tuple[int, int] | None:
 
 _DATE_NODE = re.compile(
     r"\s*[(（\[【]?\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
-    r"(\s*\d{1,2}[:：]\d\d(?:[:：]\d\d)?)?\s*[)）\]】]?\s*"
+    r"(\s*\d{1,2}[:：]\d\d(?:[:：]\d\d)?|\s*\d{1,2}\s*时\s*\d{1,2}\s*分)?\s*[)）\]】]?\s*"
 )
 _HEADER_LINES = 6
 _MAX_TITLE_HEADING = 4
@@ -834,9 +871,22 @@ def _header_date(segs: list[_Seg]) -> str | None:
     return None
 
 
+_HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
+_HEAD_MIN = 20000
+
+
+def _head(source: str) -> str:
+    """Where a page's meta tags are: its first 20,000 characters, or up to ``</head>`` when the
+    head is longer (pages10: Word's "save as web page" writes its style sheets before the metas)."""
+    end = _HEAD_END.search(source, _HEAD_MIN)
+    if end is None or source.rfind("<body", 0, _HEAD_MIN) >= 0:
+        return source[:_HEAD_MIN]
+    return source[: end.start()]
+
+
 def _site(source: str) -> str:
     """(pages8) The site's publisher: a SiteName / og:site_name meta, else a 主办单位 line."""
-    for m in _META_SITE.finditer(source[:20000]):
+    for m in _META_SITE.finditer(_head(source)):
         c = _SITE_CONTENT.search(m.group(0))
         if c and c.group(1).strip():
             return _SPACE.sub(" ", html_lib.unescape(c.group(1))).strip()
@@ -846,11 +896,31 @@ def _site(source: str) -> str:
 
 def _published(source: str, hint: str, segs: list[_Seg]) -> str | None:
     """The publication date: a meta tag, else a 发布时间 line, else a date-only node in the
-    article's header, else the extractor's hint."""
-    for m in _META_DATE.finditer(source[:20000]):
+    article's header, else the extractor's hint. A meta that is the page's build time (the
+    same stamp as its 页面生成时间 line: a CMS regenerating old articles) comes after the date the
+    article prints."""
+    for m in _META_DATE.finditer(_head(source)):
         c = _META_CONTENT.search(m.group(0))
         if c:
-            return _iso(*c.groups())
+            meta = _iso(*c.groups())
+            if meta is None or not _is_build_time(source, meta):
+                return meta
+            return _printed_date(hint, segs) or meta
+    return _printed_date(hint, segs)
+
+
+_BUILD_TIME = re.compile(r"页面生成时间\s*[:：]?\s*((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})")
+
+
+def _is_build_time(source: str, date: str) -> bool:
+    """(pages10) The page says it was generated on ``date``: a date meta of that day is when the
+    CMS wrote the page, which may be years after the article (a 2020 item with PubDate 2022)."""
+    return any(_iso(*m.groups()) == date for m in _BUILD_TIME.finditer(source))
+
+
+def _printed_date(hint: str, segs: list[_Seg]) -> str | None:
+    """The date the page prints: a 发布时间 line, a date-only node in the article's header, else
+    the extractor's hint."""
     for seg in segs:
         if seg.keep:
             continue

@@ -17,10 +17,13 @@ from functools import cache
 from reporttui.core.labels import PROVINCES
 from reporttui.core.text.gazetteer import as_of, gazetteer, inside, is_division
 from reporttui.core.text.news_place import (
+    bare_province,
+    inner_place,
     news_place,
     roundup_province,
     site_division,
     title_division,
+    title_issuer,
     within,
 )
 from reporttui.core.text.variants import to_simplified
@@ -1106,6 +1109,11 @@ def _region(
         named = title_division(to_simplified(title_lines[0]))
         if named:
             return named, "division named in full in the news title"
+    issuer = title_issuer(to_simplified(title_lines[0])) if title_lines and kind is None else None
+    if issuer:
+        # (pages10) 浙江省文化和旅游厅关于…的公示: the issuing body's division, before places
+        # its name lists hold.
+        return issuer, "the issuing body's division at the title's start (XX省XX厅关于…)"
     for rx, source, why in (
         (_REGION_MEETING, head, "meeting line"),
         (_REGION_BEFORE, head, "title"),
@@ -1205,8 +1213,19 @@ def _region(
     lone = _lone_short_name(head + "\n" + text[:20000])
     if lone:
         return lone
+    bare = bare_province(to_simplified(title_lines[0]), site) if title_lines and site else None
+    if bare:
+        return bare, "the title names only 自治区/省: the one holding the site's publisher"
     publisher = site_division(site) if site else None
-    if publisher and within(publisher, to_simplified(head + "\n" + text[:20000])):
+    if publisher and within(publisher, to_simplified(head + "\n" + text[:20000]), site):
+        inner = inner_place(
+            publisher,
+            to_simplified(title_lines[0]) if title_lines else "",
+            to_simplified(head + "\n" + text[:20000]),
+        )
+        if inner:
+            # (pages10) A province's portal carrying one city's news (来宾市, its county).
+            return inner, "the one city inside the site's publisher the content keeps naming"
         # (pages8) Nothing in the content says where, and it names no place outside the site's:
         # the publisher's division (浙江省教育厅's 全省教育系统… is 浙江省's news).
         return publisher, "the site's publisher (SiteName / 主办单位), no other place named"

@@ -36,6 +36,15 @@ _WIRE = re.compile(
     r"(?:新华社|中新社|中新网|央视网|人民网|新华网)([\u4e00-\u9fff]{2,4}?)\d{1,2}月\d{1,2}日电"
 )
 _MIN_USES = 3
+# (pages10/11) A place's name opening an organisation's or a park's proper name (金沙互联网医疗
+# 产业园, 河北省书法家协会, 海南火光科技投资有限公司): a name, not where the news happens. The words
+# between hold no function word or verb (河南将建设一批产业园 is a place acting) and are no
+# people's body (平山县人民医院 is the county's own).
+_ORG_NAME = re.compile(
+    r"(?:(?!人民|召开|举办|举行|建设|成立|组织|开展|推进|发布|[的在是了和与及等为对把被向从将要已就都也并而或到赴于])"
+    r"[\u4e00-\u9fff]){0,8}?"
+    r"(?:有限公司|公司|集团|产业园|研究会|研究院|协会|学会|商会|联合会|基金会|大学|学院|学校|银行)"
+)
 
 
 @cache
@@ -68,9 +77,23 @@ def _resolve(short: str, before: Division | None) -> Division | None:
     return ds[0] if len(ds) == 1 else None
 
 
-def _uses(text: str, absorb: bool = True) -> list[tuple[int, Division]]:
+_ALL_LEVELS = frozenset(("p", "c", "a"))
+_BODY_NAME = re.compile(
+    r"(?:(?!人民|[的在是了和与及等为对把被向从将要已就都也并而或到赴于])[\u4e00-\u9fff]){0,8}?"
+    r"(?:研究会|协会|学会|商会|联合会|基金会|书画院)"
+)
+
+
+def _uses(
+    text: str,
+    absorb: bool = True,
+    org_levels: frozenset[str] = frozenset(),
+    bodies_only: bool = False,
+) -> list[tuple[int, Division]]:
     """Where ``text`` names a division by its short or full name, standing as a place (with
-    ``absorb``, a division named under its parent is one use, of the inner one)."""
+    ``absorb``, a division named under its parent is one use, of the inner one). A division of
+    a level in ``org_levels`` that opens an organisation's or a park's name is not counted (with
+    ``bodies_only``, only a full name opening a society's: 河北省书法家协会, not 重庆师范大学)."""
     stems = _stems()
     wire = {m.start(1) for m in _WIRE.finditer(text)}
     out: list[tuple[int, Division]] = []
@@ -98,6 +121,13 @@ def _uses(text: str, absorb: bool = True) -> list[tuple[int, Division]]:
         if text.startswith(d.name[2:], end) and len(d.name) > 2:
             end = i + len(d.name)  # the full name (无锡市, 河南省)
         full = end > i + 2
+        if (
+            d.level in org_levels
+            and _resolve(text[end : end + 2], d) is None
+            and _opens_name(text, end, full, bodies_only)
+        ):
+            i = end  # (pages10/11) the name opens an organisation's or a park's name
+            continue
         if clause or after_place or full:
             if absorb and after_place and prev is not None and _holds(prev[1], d) and out:
                 out.pop()  # 广州南沙: one use, of the inner division
@@ -107,6 +137,14 @@ def _uses(text: str, absorb: bool = True) -> list[tuple[int, Division]]:
             continue
         i += 1
     return out
+
+
+def _opens_name(text: str, end: int, full: bool, bodies_only: bool) -> bool:
+    """The division named just before ``end`` opens a proper name (a society's only, written in
+    full, with ``bodies_only``)."""
+    if bodies_only:
+        return full and _BODY_NAME.match(text, end) is not None
+    return _ORG_NAME.match(text, end) is not None
 
 
 def news_place(title: str, text: str) -> tuple[str, str] | None:
@@ -120,7 +158,12 @@ def news_place(title: str, text: str) -> tuple[str, str] | None:
             return named[-1][1].name, "place before the title's colon (北京：…, 河北遵化：…)"
     if _NATIONAL.search(title):
         return None  # a national body's measures for a place are national news
-    uses = Counter(d for _, d in _uses(text[:20000]))
+    # (pages11) A provincial body's name (河北省书法家协会, 河北省中山国文化研究会 as an event's
+    # organisers) is no use of the province as the place; a company's (武汉威莎科技有限公司)
+    # still says which city the news is in.
+    uses = Counter(
+        d for _, d in _uses(text[:20000], org_levels=frozenset(("p",)), bodies_only=True)
+    )
     if not uses:
         return None
     best, c1 = max(uses.items(), key=lambda kv: (kv[1], kv[0].level == "a", kv[0].level == "c"))
@@ -185,7 +228,18 @@ def title_division(title: str) -> str | None:
     for outer, inner in pairwise(chain):
         if not _holds(outer, inner):
             return None
-    return chain[-1].name
+    inner = chain[-1]
+    # (pages11) A city-wide (全市) or province-wide (全省) event visiting its districts
+    # (全市…推进会到高新区历下区考察): the wider division's news, the places are where it went.
+    if _CITY_WIDE.search(title) and inner.level == "a" and inner.prefecture:
+        return inner.prefecture
+    if _PROVINCE_WIDE.search(title) and inner.level in ("c", "a") and inner.province:
+        return inner.province
+    return inner.name
+
+
+_CITY_WIDE = re.compile(r"^全市|[，、\s]全市")
+_PROVINCE_WIDE = re.compile(r"^全省|[，、\s]全省")
 
 
 def site_division(site: str) -> str | None:
@@ -194,6 +248,15 @@ def site_division(site: str) -> str | None:
     山西医科大学…: a short name is not enough for a publisher)."""
     names = gazetteer().by_name
     site = site.strip()
+    parts = [p for p in _SITE_PARTS.split(site) if p.strip()]
+    if len(parts) > 1:
+        # (pages11) The site's brand before its publisher (首都之窗_北京市人民政府门户网站,
+        # 济南政府网_济南市人民政府门户网站): the first part that names a division in full.
+        for part in parts:
+            found = site_division(part)
+            if found:
+                return found
+        return None
     for n in range(min(_MAX_NAME, len(site)), 2, -1):
         ds = names.get(site[:n])
         if ds and len(ds) == 1:
@@ -214,18 +277,86 @@ def site_division(site: str) -> str | None:
     return None
 
 
+_ISSUER = re.compile(
+    r"[\u4e00-\u9fff]{0,12}?(?:厅|局|委员会|委|办公室|办公厅|中心)(?:关于|印发|转发)"
+)
+
+
+def title_issuer(title: str) -> str | None:
+    """(pages10) The division whose body issues a document, named at its title's start
+    (浙江省文化和旅游厅关于…的公示 -> 浙江省): the issuer's, not the places its lists name."""
+    title = title.strip("*# ")
+    names = gazetteer().by_name
+    for n in range(min(_MAX_NAME, len(title)), 2, -1):
+        ds = names.get(title[:n])
+        if ds and len(ds) == 1 and ds[0].name == title[:n]:
+            return ds[0].name if _ISSUER.match(title, n) else None
+    return None
+
+
+_BARE_PROVINCE = re.compile(r"(?:^|关于|年度|年|举办|开展|召开)(?:自治区|省)(?![长委])")
+
+
+def bare_province(title: str, site: str) -> str | None:
+    """(pages10) A title naming its province only as 自治区 or 省 (关于举办2024年度自治区艺术…
+    培训班的通知 on 乌鲁木齐市's portal): the province holding the site's publisher."""
+    if not _BARE_PROVINCE.search(title) or title_division(title):
+        return None
+    own = site_division(site) if site else None
+    if own is None:
+        return None
+    # Only a publisher below the province reads its province so (a province's own site is the
+    # publisher rule's: its content must name no other place).
+    ds = [d for d in gazetteer().by_name.get(own, ()) if d.name == own and d.level != "p"]
+    provinces = {d.province for d in ds} - {""}
+    return provinces.pop() if len(provinces) == 1 else None
+
+
+_SITE_PARTS = re.compile(r"\s*[_｜|]\s*|\s+-\s+")
 _SITE_GOVERNMENT = re.compile(r"[（(]([一-龥]{2,8}?)人民政府[）)]")
 
 
-def within(outer: str, text: str) -> bool:
+def within(outer: str, text: str, site: str = "") -> bool:
     """Every division ``text`` names as a place lies in (or is) the division named ``outer``: the
     content names no other place than the publisher's own. (pages9) The publisher's own city or
     province named in passing (a district's news reading out 常州市关于…的文件) is no other place:
     the publisher is the innermost division (a city's own news names its city as the actor, which
     the stronger rules read first)."""
     home = [d for d in gazetteer().by_name.get(outer, ()) if d.name == outer]
+    if len(home) > 1 and site:
+        # (pages10) A name two divisions share (白云区 of 广州市 and of 贵阳市): the one the
+        # site names under its city (广州市白云区人民政府门户网站).
+        home = [d for d in home if d.prefecture and d.prefecture + d.name in site] or home
     above = {home[0].prefecture, home[0].province} - {""} if len(home) == 1 else set()
-    return all(d.name == outer or d.name in above or _holds_name(outer, d) for _, d in _uses(text))
+    return all(
+        d.name == outer or d.name in above or _holds_name(outer, d)
+        for _, d in _uses(text, org_levels=_ALL_LEVELS)
+    )
+
+
+_INNER_MIN = 2
+
+
+def inner_place(outer: str, title: str, text: str) -> str | None:
+    """(pages10) The one division inside the publisher's that its content keeps naming (a
+    province's portal carrying a city's news: 广西来宾市下六甲灌区…, 来宾市举全市之力…): two uses or
+    more, all of them in one prefecture-level division (it or its counties), no use of a place
+    elsewhere, and a title that does not name the publisher's whole division (全省, 全区, 广西…:
+    a provincial meeting held in its capital stays the province's); else None."""
+    if re.search(r"全省|全区|全市|全州", title) or outer[:2] in title:
+        return None
+    cities: Counter[str] = Counter()
+    for _, d in _uses(text, org_levels=_ALL_LEVELS):
+        if d.name == outer:
+            continue
+        city = d.name if d.level == "c" else d.prefecture
+        if not city or not (d.province == outer or d.prefecture == outer):
+            return None
+        cities[city] += 1
+    if len(cities) != 1:
+        return None
+    ((city, n),) = cities.items()
+    return city if n >= _INNER_MIN and city != outer else None
 
 
 def _holds_name(outer: str, inner: Division) -> bool:
