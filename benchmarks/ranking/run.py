@@ -50,8 +50,6 @@ PARTS = (*PARTS[:-1], "held6", "held7", "held8", "all")
 """Round 5's blind sets over reports of their own (judge: held6-held8), each run like held3-5."""
 PARTS = (*PARTS[:-1], "held9", "all")
 """Round 5's last blind set (judge, measuring the final ranking), run like held6-8."""
-PARTS = (*PARTS[:-1], "held10", "held11", "held12", "all")
-"""Round 6's blind sets (judge: held10-held12, over reports of their own), run like held6-9."""
 
 
 def metrics(ranked: list[str], grades: dict[str, int]) -> dict[str, float]:
@@ -117,6 +115,10 @@ def evaluate(
                 }
             )
     return unresolved, per_query
+
+
+PARTS = (*PARTS[:-1], "held10", "held11", "held12", "all")
+"""Round 6's blind sets (judge: held10-held12, over reports of their own), run like held6-9."""
 
 
 def main() -> None:
