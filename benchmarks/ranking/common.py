@@ -45,6 +45,15 @@ JUDGMENTS_HELD8 = HERE / "judgments_held8.json"
 REPORTS_HELD9 = HERE / "reports_held9.txt"
 """held9's own reports (round 5, judge, last session): in none of the lists above."""
 JUDGMENTS_HELD9 = HERE / "judgments_held9.json"
+REPORTS_HELD10 = HERE / "reports_held10.txt"
+"""held10's own reports (round 6, judge): in none of the lists above."""
+JUDGMENTS_HELD10 = HERE / "judgments_held10.json"
+REPORTS_HELD11 = HERE / "reports_held11.txt"
+"""held11's own reports (round 6, judge): in none of the lists above."""
+JUDGMENTS_HELD11 = HERE / "judgments_held11.json"
+REPORTS_HELD12 = HERE / "reports_held12.txt"
+"""held12's own reports (round 6, judge): in none of the lists above."""
+JUDGMENTS_HELD12 = HERE / "judgments_held12.json"
 HELD_SETS = {
     "held3": (REPORTS_HELD3, JUDGMENTS_HELD3),
     "held4": (REPORTS_HELD4, JUDGMENTS_HELD4),
@@ -53,6 +62,9 @@ HELD_SETS = {
     "held7": (REPORTS_HELD7, JUDGMENTS_HELD7),
     "held8": (REPORTS_HELD8, JUDGMENTS_HELD8),
     "held9": (REPORTS_HELD9, JUDGMENTS_HELD9),
+    "held10": (REPORTS_HELD10, JUDGMENTS_HELD10),
+    "held11": (REPORTS_HELD11, JUDGMENTS_HELD11),
+    "held12": (REPORTS_HELD12, JUDGMENTS_HELD12),
 }
 """The held sets over reports of their own: name -> (reports list, judgments), each indexed apart."""
 TARBALL_CANDIDATES = [

@@ -123,6 +123,10 @@ def evaluate(
     return unresolved, per_query
 
 
+PARTS = (*PARTS[:-1], "held10", "held11", "held12", "all")
+"""Round 6's blind sets (judge: held10-held12, over reports of their own), run like held6-9."""
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", help="the unpacked corpus (default: /tmp/corpus or the tarball)")
