@@ -441,6 +441,18 @@ def test_the_reports_own_place_in_its_text_does_not_count_again(monkeypatch: obj
         assert by_text[names].score > by_text[plain].score  # the term is what makes them equal
 
 
+def test_an_autonomous_prefectures_short_name_matches_its_metadata() -> None:
+    """博尔塔拉 names 博尔塔拉蒙古自治州 (the nationalities before 自治州 are not part of the name
+    people use alone), 大理 names 大理白族自治州; a report whose text never says it is found."""
+    bo = make_doc("bo", ["推进阿拉山口口岸建设。" + FILLER], region="博尔塔拉蒙古自治州")
+    dl = make_doc("dl", ["保护洱海生态。" + FILLER], region="大理白族自治州")
+    other = make_doc("zz", ["口岸经济和洱海。" + FILLER], region="郑州市")
+    ix = build_index([bo, dl, other])
+    assert search(ix, "博尔塔拉 口岸", use_jieba=False).hits[0].doc_id == "bo"
+    assert [h.doc_id for h in search(ix, "大理 洱海", use_jieba=False).hits] == ["dl"]
+    assert search(ix, "内蒙古 口岸", use_jieba=False).total == 0  # no such report: only text
+
+
 def test_a_year_word_matches_the_reports_year() -> None:
     a = make_doc("a", ["实施十四五规划。" + FILLER], year=2021)
     b = make_doc("b", ["实施十四五规划。" + FILLER], year=2016)

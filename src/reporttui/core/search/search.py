@@ -368,15 +368,36 @@ def _regionless_docs(searcher: Any, values: Sequence[str]) -> list[str]:
     return out
 
 
-_REGION_SUFFIX = re.compile(
-    r"(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|地区|省|市|县|区|盟)$"
+# fmt: off
+_ETHNIC_GROUPS = (
+    "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼", "哈萨克", "傣",
+    "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "布朗",
+    "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京",
+    "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺",
 )
+# fmt: on
+"""China's 55 minority nationalities, as they are written inside autonomous divisions' names."""
+
+_AUTONOMOUS_SUFFIX = re.compile(
+    "(?:(?:"
+    + "|".join(sorted(_ETHNIC_GROUPS, key=len, reverse=True))
+    + ")族?)+自治(?:区|州|县|旗)$"
+)
+"""An autonomous division's suffix with the nationalities it names (…蒙古自治州, …苗族侗族自治州)."""
+
+_REGION_SUFFIX = re.compile(r"(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|县|区|州|盟)$")
 
 
 def _region_stem(value: str) -> str:
-    """古交市 -> 古交, 广西壮族自治区 -> 广西 (a value of two characters or fewer is kept)."""
-    stem = _REGION_SUFFIX.sub("", value.strip())
-    return stem if len(stem) >= 2 else value.strip()
+    """古交市 -> 古交, 广西壮族自治区 -> 广西, 博尔塔拉蒙古自治州 -> 博尔塔拉, 大理州 -> 大理:
+    the name people use alone. A stem of one character is no name (内蒙古自治区 keeps 内蒙古,
+    温州 stays 温州)."""
+    value = value.strip()
+    for suffix in (_AUTONOMOUS_SUFFIX, _REGION_SUFFIX):
+        stem = suffix.sub("", value)
+        if stem != value and len(stem) >= 2:
+            return stem
+    return value
 
 
 def build_match(pq: ParsedQuery) -> tuple[wq.Query | None, list[str]]:
