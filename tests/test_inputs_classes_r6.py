@@ -220,3 +220,17 @@ def test_a_report_naming_only_its_speakers_level_takes_the_place_it_names_most()
 def test_a_byline_naming_the_editing_government_office_gives_its_district() -> None:
     doc = _parse_at("held11", "sysjs-jianshan-jiedu.txt")  # 责任编辑: 尖山区政府研究室, 区属部门
     assert doc.region == "尖山区"
+
+
+def test_a_nickname_the_text_calls_itself_by_is_no_region() -> None:
+    """美丽青城 is 呼和浩特's nickname, not a division: the self-naming rule (锦绣太原, 美丽X)
+    takes only a name the gazetteer knows (the corpus's 呼和浩特 2022 was filed under 青城市)."""
+    body = (
+        "各位代表：\n\n现在，我代表市人民政府，向大会报告工作，请予审议。\n\n"
+        "一、过去一年工作回顾\n\n全市上下共建美丽青城，打造美丽青城亮丽名片，擦亮美丽青城品牌，"
+        "推动市区高质量发展。\n"
+    )
+    doc = parse_document(body.encode("utf-8"), "report.txt")
+    assert doc.region != "青城市"
+    named = body.replace("青城", "太原")
+    assert parse_document(named.encode("utf-8"), "report.txt").region == "太原市"

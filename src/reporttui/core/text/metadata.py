@@ -1481,4 +1481,6 @@ def _dominant_city(text: str) -> str | None:
     if c1 < 3 or c1 < 2 * c2:
         return None
     level = max(_LEVEL_WORDS, key=lambda k: sum(sample.count(w) for w in _LEVEL_WORDS[k]))
-    return best + level
+    # A name the text calls itself by is often a nickname (美丽青城 for 呼和浩特): only a
+    # division the gazetteer knows is a region.
+    return best + level if is_division(best + level) else None
