@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from inputs_helpers import dropped, parse_checked
 from reporttui.core.model import Document
 from reporttui.core.text.ingest import check_no_loss, parse_document
 
@@ -14,10 +15,7 @@ HELD14 = Path(__file__).parent / "data" / "inputs" / "held14"
 
 
 def _parse(name: str) -> Document:
-    raw = (HELD14 / name).read_bytes()
-    doc = parse_document(raw, name)
-    assert check_no_loss(raw.decode("utf-8"), doc) == []
-    return doc
+    return parse_checked(HELD14 / name)[0]
 
 
 def _text(text: str) -> Document:
@@ -26,8 +24,7 @@ def _text(text: str) -> Document:
     return doc
 
 
-def _dropped(doc: Document, reason: str) -> list[str]:
-    return [d.text for d in doc.dropped if d.reason == reason]
+_dropped = dropped
 
 
 def test_a_verb_before_an_unnamed_congress_is_no_place() -> None:

@@ -3,14 +3,13 @@ files (the judged sample's held3 part holds the real files themselves)."""
 
 from __future__ import annotations
 
-from reporttui.core.model import Document
+from inputs_helpers import dropped
 from reporttui.core.text.ingest import check_no_loss, parse_document
 
 PROSE = "会议认为，过去一年工作成绩显著，今年的目标任务符合实际，措施切实可行，决定批准这个报告。"
 
 
-def _dropped(doc: Document, reason: str) -> list[str]:
-    return [d.text for d in doc.dropped if d.reason == reason]
+_dropped = dropped
 
 
 def test_a_portal_field_block_with_values_on_their_own_lines_goes() -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from inputs_helpers import dropped, parse_checked
 from reporttui.core.model import Document
 from reporttui.core.text.ingest import check_no_loss, parse_document
 from reporttui.core.text.metadata import close_spaced
@@ -16,15 +17,10 @@ HELD6 = Path(__file__).parent / "data" / "inputs" / "held6"
 
 
 def _parse(name: str) -> tuple[Document, str]:
-    raw = (HELD6 / name).read_bytes()
-    doc = parse_document(raw, name)
-    text = raw.decode("utf-8")
-    assert check_no_loss(text, doc) == []
-    return doc, text
+    return parse_checked(HELD6 / name)
 
 
-def _dropped(doc: Document, reason: str) -> list[str]:
-    return [d.text for d in doc.dropped if d.reason == reason]
+_dropped = dropped
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from inputs_helpers import dropped, parse_checked
 from reporttui.core.model import Document
 from reporttui.core.text.bbcode import looks_like_bbcode
 from reporttui.core.text.ingest import check_no_loss, parse_document
@@ -14,15 +15,10 @@ HELD13 = Path(__file__).parent / "data" / "inputs" / "held13"
 
 
 def _parse(name: str) -> tuple[Document, str]:
-    raw = (HELD13 / name).read_bytes()
-    doc = parse_document(raw, name)
-    text = raw.decode("utf-8")
-    assert check_no_loss(text, doc) == []
-    return doc, text
+    return parse_checked(HELD13 / name)
 
 
-def _dropped(doc: Document, reason: str) -> list[str]:
-    return [d.text for d in doc.dropped if d.reason == reason]
+_dropped = dropped
 
 
 def test_forum_markup_is_dropped_and_its_blocks_are_lines() -> None:

@@ -87,14 +87,20 @@ def _user_path(home: Path | None) -> Path | None:
     return None if home is None else Path(home) / USER_SYNONYMS
 
 
-def table(home: Path | None = None) -> dict[str, tuple[str, ...]]:
-    """The merged table for ``home`` (reread when the user file changes)."""
+def _user_key(home: Path | None) -> tuple[Path | None, tuple[Path | None, float]]:
+    """The user file of ``home`` and the cache key of its tables (home, its mtime; 0 if none)."""
     path = _user_path(home)
     try:
         mtime = path.stat().st_mtime if path is not None else 0.0
     except OSError:
         mtime = 0.0
-    key = (home, mtime)
+    return path, (home, mtime)
+
+
+def table(home: Path | None = None) -> dict[str, tuple[str, ...]]:
+    """The merged table for ``home`` (reread when the user file changes)."""
+    path, key = _user_key(home)
+    mtime = key[1]
     with _lock:
         got = _cache.get(key)
     if got is not None:
@@ -122,12 +128,8 @@ def variants(
     one-way longer forms, with the user file's ``>`` lines), reread when the user file changes.
     :func:`expansions` joins it to :func:`table` (the hand groups, which keyword analysis uses
     alone)."""
-    path = _user_path(home)
-    try:
-        mtime = path.stat().st_mtime if path is not None else 0.0
-    except OSError:
-        mtime = 0.0
-    key = (home, mtime)
+    path, key = _user_key(home)
+    mtime = key[1]
     with _lock:
         got = _vcache.get(key)
     if got is not None:
