@@ -255,6 +255,16 @@ def resolver(rows: dict[str, list[dict[str, Any]]]) -> Any:
     return resolve
 
 
+def grades_of(query: dict[str, Any], resolve: Any) -> dict[str, int]:
+    """A judged query's grades by current row key (the highest where two references meet)."""
+    grades: dict[str, int] = {}
+    for ref in query["judgments"]:
+        key = resolve(ref)
+        if key is not None:
+            grades[key] = max(grades.get(key, 0), ref["grade"])
+    return grades
+
+
 def random_matching(
     rows: dict[str, list[dict[str, Any]]], terms: list[str], n: int, seed: str
 ) -> list[str]:

@@ -87,11 +87,7 @@ def main() -> None:
         ix = open_dir(str(folder / "rt"))
         with ix.searcher() as s:
             for q in queries:
-                grades: dict[str, int] = {}
-                for ref in q["judgments"]:
-                    key = resolve(ref)
-                    if key is not None:
-                        grades[key] = max(grades.get(key, 0), ref["grade"])
+                grades = common.grades_of(q, resolve)
 
                 def keys(res: Any) -> list[str]:
                     return [

@@ -59,11 +59,7 @@ def main() -> None:
         ix = open_dir(str(folder / "rt"))
         with ix.searcher() as searcher:
             for q in queries:
-                grades: dict[str, int] = {}
-                for ref in q["judgments"]:
-                    key = resolve(ref)
-                    if key is not None:
-                        grades[key] = max(grades.get(key, 0), ref["grade"])
+                grades = common.grades_of(q, resolve)
                 res = search(searcher, q["query"], limit=20, home=home)
                 keys = [
                     f"{h.path}#{common.anchor_of({'paragraph': h.paragraph, 'section_id': h.section_id})}"

@@ -90,11 +90,7 @@ def main() -> None:
         resolve = common.resolver(pickle.loads((folder / "rows.pkl").read_bytes()))
         with open_dir(str(folder / "rt")).searcher() as searcher:
             for q in queries:
-                grades: dict[str, int] = {}
-                for ref in q["judgments"]:
-                    key = resolve(ref)
-                    if key is not None:
-                        grades[key] = max(grades.get(key, 0), ref["grade"])
+                grades = common.grades_of(q, resolve)
                 ws = _words(q["query"], q["kind"] == "meta")
                 for h in search(searcher, q["query"], limit=TOP, home=home).hits:
                     anchor = common.anchor_of(
