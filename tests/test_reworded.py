@@ -23,8 +23,9 @@ def test_parse_one_way_lines_and_indicator_groups() -> None:
 
 def test_the_shipped_table_loads_and_keeps_keyword_groups_apart() -> None:
     groups, longer = synonyms.variants(None)
-    assert len(longer) > 1000  # generated from corpus reports, not a hand list
-    assert all(term not in form for term, forms in longer.items() for form in forms)
+    assert len(groups) >= 20  # generated from corpus reports, not a hand list
+    # the mined longer forms are not shipped (gen_reworded.py --longer: measured, too costly)
+    assert longer == {}
     # indicator forms widen search only: keyword analysis keeps the hand groups
     assert "人均国内生产总值" in groups["人均地区生产总值"]
     assert "人均国内生产总值" not in synonyms.table(None)
@@ -77,21 +78,38 @@ def test_an_indicator_written_another_way_is_found() -> None:
     assert [h.text for h in r.hits] == [literal, other]
 
 
-def test_generated_forms_only_add_rows_and_keep_the_order_of_the_others(monkeypatch) -> None:
-    """On the seeds, for words with shipped forms: every row found without the generated table
-    is still found, in the same order, and (on the seeds) the rows it adds come after them."""
+def test_generated_forms_only_add_rows_and_keep_the_order_of_the_others(
+    monkeypatch, tmp_path: Path
+) -> None:
+    """On the seeds, for words with longer forms (as ``gen_reworded.py --longer`` mined them,
+    in a user file) and the shipped indicator forms: every row found without them is still
+    found, in the same order, and (on the seeds) the rows they add come after them."""
     from conftest_search import seed_index
 
+    (tmp_path / "synonyms.txt").write_text(
+        "> 乡村振兴 乡村全面振兴 乡村产业振兴 乡村人才振兴\n"
+        "> 农村环境 农村人居环境 农村生产生活环境 农村消费环境\n"
+        "> 法治建设 法治政府建设 法治社会建设 法治社会一体建设\n"
+        "> 经济发展 经济高质量发展 经济加快发展 经济持续健康发展\n"
+        "> 项目建设 项目开工建设 项目加快建设 项目落地建设\n",
+        encoding="utf-8",
+    )
     ix = seed_index()
     words = ["经济发展", "法治建设", "农村环境", "项目建设", "乡村振兴", "地区生产总值"]
     with ix.searcher() as s:
         wide = {
-            w: [(h.doc_id, h.paragraph, h.section_id) for h in search(s, w, limit=10_000).hits]
+            w: [
+                (h.doc_id, h.paragraph, h.section_id)
+                for h in search(s, w, limit=10_000, home=tmp_path).hits
+            ]
             for w in words
         }
         monkeypatch.setattr(synonyms, "variants", lambda home=None: (synonyms.table(home), {}))
         plain = {
-            w: [(h.doc_id, h.paragraph, h.section_id) for h in search(s, w, limit=10_000).hits]
+            w: [
+                (h.doc_id, h.paragraph, h.section_id)
+                for h in search(s, w, limit=10_000, home=tmp_path).hits
+            ]
             for w in words
         }
     added = 0
