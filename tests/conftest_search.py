@@ -89,3 +89,12 @@ def index_batches(batches: Sequence[Sequence[dict[str, Any]]], delete: Iterable[
             w.delete_document(d)
         w.commit()
     return ix
+
+
+def assert_same_matches(a: Any, b: Any) -> None:
+    """Two matcher results are the same: rows, scores bit for bit, counts and first positions."""
+    assert a.rows.tolist() == b.rows.tolist()
+    assert a.score.tobytes() == b.score.tobytes()
+    assert a.word_score.tobytes() == b.word_score.tobytes()
+    assert a.count.tolist() == b.count.tolist()
+    assert a.first.tolist() == b.first.tolist()

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from conftest_search import index_batches, seed_documents
+from conftest_search import assert_same_matches, index_batches, seed_documents
 from reporttui.core.index import matcher
 from reporttui.core.index.schema import BIGRAM_FIELD, SECTION_POSTINGS, document_rows
 from reporttui.core.search.query import parse_query
@@ -30,12 +30,7 @@ PAIRS = [
 ]
 
 
-def _same(a: matcher.Matches, b: matcher.Matches) -> None:
-    assert a.rows.tolist() == b.rows.tolist()
-    assert a.score.tobytes() == b.score.tobytes()
-    assert a.word_score.tobytes() == b.word_score.tobytes()
-    assert a.count.tolist() == b.count.tolist()
-    assert a.first.tolist() == b.first.tolist()
+_same = assert_same_matches
 
 
 @pytest.mark.parametrize("deleted", [False, True])

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from conftest_search import index_batches
+from conftest_search import assert_same_matches, index_batches
 from reporttui.core.index import matcher
 from reporttui.core.index.schema import BIGRAM_FIELD, SECTION_POSTINGS, _row
 from reporttui.core.index.tokenize import term_query_tokens, units
@@ -80,12 +80,7 @@ def test_phrases_match_where_their_units_are() -> None:
         assert checked > 100
 
 
-def _same(a: matcher.Matches, b: matcher.Matches) -> None:
-    assert a.rows.tolist() == b.rows.tolist()
-    assert a.score.tobytes() == b.score.tobytes()
-    assert a.word_score.tobytes() == b.word_score.tobytes()
-    assert a.count.tolist() == b.count.tolist()
-    assert a.first.tolist() == b.first.tolist()
+_same = assert_same_matches
 
 
 @pytest.mark.parametrize("deleted", [False, True])
