@@ -441,6 +441,36 @@ def test_the_reports_own_place_in_its_text_does_not_count_again(monkeypatch: obj
         assert by_text[names].score > by_text[plain].score  # the term is what makes them equal
 
 
+def test_another_report_naming_the_place_ranks_under_the_places_own_rows(
+    monkeypatch: object,
+) -> None:
+    """Round 7 (``elsewhere``): for 唐山 钢铁, a province's paragraph that names 唐山 and 钢铁 in its
+    lead (BM25F over both words) ranks under 唐山's own paragraph on steel (BM25F
+    over 钢铁 only), and explain says why; without the term it ranked first."""
+    own = FILLER + "推进钢铁产业转型，压减过剩产能。"
+    province = "推进唐山钢铁产业整合。" + FILLER
+    ts = make_doc("ts", [own], region="唐山市")
+    hb = make_doc("hb", [province], region="河北省")
+    ix = build_index([ts, hb])
+    r = search(ix, "唐山 钢铁", use_jieba=False)
+    assert [h.doc_id for h in r.hits] == ["ts", "hb"]
+    away = r.hits[1]
+    assert "elsewhere -0.50" in away.signals  # explain / F2 show the term
+    assert any("not a report the region/year word names" in why for why in away.reasons)
+    assert "elsewhere" not in r.hits[0].signals
+    # alone, the word is only text: no report is named and nothing is pushed down
+    assert all("elsewhere" not in h.signals for h in search(ix, "唐山", use_jieba=False).hits)
+    monkeypatch.setitem(ranking.WEIGHTS, "elsewhere", 0.0)  # type: ignore[attr-defined]
+    assert search(ix, "唐山 钢铁", use_jieba=False).hits[0].doc_id == "hb"  # the term decides
+
+
+def test_elsewhere_signal_is_the_share_of_naming_words_the_row_is_outside() -> None:
+    assert ranking.elsewhere_signal(0, 0, 2) == 0.0  # no word names a report
+    assert ranking.elsewhere_signal(1, 1, 1) == 0.0  # in the named report
+    assert ranking.elsewhere_signal(1, 0, 1) == 1.0
+    assert ranking.elsewhere_signal(2, 1, 2) == 0.5
+
+
 def test_an_autonomous_prefectures_short_name_matches_its_metadata() -> None:
     """博尔塔拉 names 博尔塔拉蒙古自治州 (the nationalities before 自治州 are not part of the name
     people use alone), 大理 names 大理白族自治州; a report whose text never says it is found."""

@@ -33,6 +33,9 @@ BM25F among the candidates (0..1] and every signal lies in [0, 1]:
 ``synonym``     1 when the row matches only through a synonym of a query word, not as typed.
 ``metadata``    share of the query's region/year words matched by the report's metadata rather
                 than the text (太原 in 太原 民营经济 for a paragraph of 太原's report).
+``elsewhere``   share of the query's region/year words that name reports of the library while
+                this row is in none of them: it holds the word as text (a province's report
+                naming one of its cities), the reader asked for that place's own reports.
 ==============  ==================================================================================
 
 No signal looks at a particular query, document or region. :func:`row_role` classifies rows at
@@ -65,6 +68,7 @@ WEIGHTS: dict[str, float] = {
     "overview": -0.3,
     "synonym": -10.0,
     "metadata": 0.7,
+    "elsewhere": -0.5,
 }
 """Weight of each signal in the score (fitted on the tuning part of benchmarks/ranking; ``synonym``
 is set so that rows holding the words as typed always rank first). ``listed`` was added in round
@@ -468,6 +472,16 @@ def _own_title(squeezed: str, sec_own: str) -> bool:
     return bool(sec_own) and squeezed.startswith(sec_own[:OWN_TITLE_PREFIX])
 
 
+def elsewhere_signal(naming: int, matched: int, n_words: int) -> float:
+    """Share of the query's words that name reports by metadata (``naming`` of them: a region
+    or year of the library) whose reports this row is not in (it matched ``matched`` of them
+    by metadata): such a row holds the word as text only, as another report naming the place
+    (河北 naming 唐山 for 唐山 钢铁), which the grading rule counts as another region's row."""
+    if naming <= 0:
+        return 0.0
+    return max(0, naming - matched) / max(n_words, 1)
+
+
 def score_row(
     docnum: int,
     base: float,
@@ -482,13 +496,15 @@ def score_row(
     synonym_reasons: Sequence[str] = (),
     squeezed_groups: bool = False,
     kind: str | None = None,
+    elsewhere: float = 0.0,
 ) -> Scored:
     """Score one row. ``groups``: per query word, the texts that count as it (word + synonyms).
 
     ``literal``: every word occurs as typed (else the ``synonym`` signal); ``metadata``: share of
     the words matched by the report's metadata instead of the text; ``squeezed_groups``: the
     group texts are already without whitespace (:func:`squeeze_groups`, done once per query);
-    ``kind``: the query's :func:`query_kind` (None: no structure terms).
+    ``kind``: the query's :func:`query_kind` (None: no structure terms); ``elsewhere``: the
+    row's :func:`elsewhere_signal`.
     """
     squeezed = _squeeze(text)
     lead = _squeeze(text[: lead_end(text)])
@@ -550,6 +566,7 @@ def score_row(
         "overview": 0.0,
         "synonym": 0.0 if literal else 1.0,
         "metadata": metadata,
+        "elsewhere": elsewhere,
         "proximity": 0.0,
     }
     struct = ""
@@ -582,6 +599,7 @@ def score_row(
         ("listed", "named only in a list"),
         ("named", "part of a name"),
         ("problems", "shortcomings paragraph"),
+        ("elsewhere", "not a report the region/year word names"),
         ("address", "address to the delegates"),
         (
             "overview",

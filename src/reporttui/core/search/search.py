@@ -842,6 +842,8 @@ def _rerank(
     groups = ranking.squeeze_groups(plan.groups)
     n_groups = max(len(groups), 1)
     meta_w = ranking.WEIGHTS["metadata"]
+    naming = sum(1 for c in plan.clauses if c.metadata_rows)  # ranking: the elsewhere term
+    away_w = ranking.WEIGHTS["elsewhere"]
     kind = ranking.query_kind(
         plan.literal_terms or tuple(c.words[0] for c in plan.clauses if c.words)
     )
@@ -872,8 +874,11 @@ def _rerank(
             role = roles[d] if roles is not None and d < n_roles else ranking.ROLE_BODY
             n = byte_to_length(int(lengths[d])) if d < n_lengths else ranking.FULL
             first = t.firsts.get(d, -1)
-            return ranking.prior(base[d], role or ranking.ROLE_BODY, n, first) + (
-                meta_w * len(t.meta_rows[d]) / n_groups if d in t.meta_rows else 0.0
+            hits = len(t.meta_rows.get(d, ()))
+            return (
+                ranking.prior(base[d], role or ranking.ROLE_BODY, n, first)
+                + meta_w * hits / n_groups
+                + away_w * ranking.elsewhere_signal(naming, hits, n_groups)
             )
 
         # rows only generated forms find come after all others: they never take a block's
@@ -903,6 +908,7 @@ def _rerank(
                     kind,
                     rows=rows,
                     literal_squeezed=literal_squeezed,
+                    naming=naming,
                 )
                 for d in chunk
             ]
@@ -933,6 +939,7 @@ def _full(
     *,
     rows: Callable[[int], dict[str, Any]] | None = None,
     literal_squeezed: tuple[str, ...] | None = None,
+    naming: int = 0,
 ) -> tuple[ranking.Scored, dict[str, Any]]:
     """One row's full signals (its stored text read) and its stored fields (``rows``: the
     reader's stored rows, ``literal_squeezed``: the plan's literal terms without whitespace,
@@ -974,6 +981,7 @@ def _full(
         synonym_reasons=syn_reasons,
         squeezed_groups=True,
         kind=kind,
+        elsewhere=ranking.elsewhere_signal(naming, len(meta), n_groups),
     )
     return s, stored
 
