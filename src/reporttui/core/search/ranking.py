@@ -207,7 +207,8 @@ _SPEECH_RE = re.compile(r"^(?:各位代表|同志们)[！!，,]")
 _THANKS_RE = re.compile(r"致以[^。！!]{0,20}(?:感谢|敬意)")
 _EXCLAIM = "！!"
 _FRAMING_RE = re.compile(
-    r"(?:总体要求|指导思想|总的要求)(?:是|为|：|:)|"
+    r"(?:总体要求|指导思想|总的要求|总体思路)(?:是|为|：|:)|"
+    r"(?:总体要求|指导思想)和[^。；：:]{0,8}目标(?:是|为|：|:)|"
     r"(?:今年|明年|\d{4}年|[“\"]?十[一二三四五六]五[”\"]?时期|未来五年|今后五年)是[^。；]{0,60}"
     r"(?:之年|一年|关键时期|重要时期|攻坚期|关键期)"
 )
@@ -216,7 +217,7 @@ _REVIEW_RE = re.compile(r"^(?:过去的?一年|刚刚过去的一年|过去五�
 STRUCTURE_HEAD = 60
 """Characters at a row's start searched for the targets phrases."""
 FRAMING_HEAD = 80
-_FRAMING_KEYS = ("要求", "指导思想", "年是", "时期是")
+_FRAMING_KEYS = ("要求", "指导思想", "总体思路", "年是", "时期是")
 """Every framing match holds one of these (a cheap test before the regular expression)."""
 """Characters at a row's start searched for the framing phrases (2021年是…开局之年 runs long)."""
 
@@ -225,7 +226,8 @@ def structure_role(text: str) -> str:
     """Where a body row sits in the genre's structure (the parts every 政府工作报告 has), from
     its text: ``address`` (spoken to the delegates and ending in ！: the closing appeal
     各位代表！…伟大征程！ and the thanks 致以崇高的敬意), ``targets`` (the 主要预期目标 summary),
-    ``framing`` (the plan part's opening: 总体要求/指导思想, 今年是…之年, 2021年是…开局之年,
+    ``framing`` (the plan part's opening: 总体要求/指导思想/总体思路, 指导思想和奋斗目标是
+    (the last two round 7: 六稳-like words sit in these frames), 今年是…之年, 2021年是…开局之年,
     “十五五”时期是…关键时期), ``speech`` (another paragraph opening with 各位代表，/各位代表！: a
     transition spoken to the delegates, 各位代表，…让我们…！ among them), ``review`` (the
     review's overall summary: 过去一年，…), or ``""`` for the body's topic paragraphs."""
