@@ -47,6 +47,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 WEIGHTS: dict[str, float] = {
     "lead": 0.25,
@@ -305,6 +306,36 @@ def prior(base: float, role: str, length: int, first: int = -1) -> float:
         s += WEIGHTS["note"]
     elif role == ROLE_APPENDED:
         s += WEIGHTS["appended"]
+    return s
+
+
+def priors(
+    base: Sequence[float], roles: Sequence[str], lengths: Sequence[int], firsts: Sequence[int]
+) -> Any:
+    """:func:`prior` of many rows at once, a numpy float64 array: the same floats, the same
+    terms added in the same order (numpy's + and * round as Python's floats do; the log of
+    :func:`length_signal` is taken by ``math`` once per distinct length).
+
+    query (issue 11): the cheap prior orders the whole pool (120 rows, more for long lists),
+    one Python call per row before (~3 µs each)."""
+    import numpy as np
+
+    s = np.asarray(base, dtype=np.float64)
+    n = np.asarray(lengths, dtype=np.int64)
+    f = np.asarray(firsts, dtype=np.int64)
+    distinct, where = np.unique(n, return_inverse=True)
+    signal = np.asarray([length_signal(int(x)) for x in distinct.tolist()], dtype=np.float64)
+    s = s + WEIGHTS["length"] * signal[where.reshape(-1)]
+    s = np.where((f >= 0) & (f < LEAD_MIN), s + WEIGHTS["lead"] * PRIOR_LEAD, s)
+    s = np.where(n > OVERLONG, s + WEIGHTS["overlong"], s)
+    for role, weight in (
+        (ROLE_HEADING, "heading"),
+        (ROLE_NOTE, "note"),
+        (ROLE_APPENDED, "appended"),
+    ):
+        mask = np.fromiter((r == role for r in roles), dtype=bool, count=len(roles))
+        if mask.any():
+            s = np.where(mask, s + WEIGHTS[weight], s)
     return s
 
 
