@@ -1022,6 +1022,7 @@ def _full(
         synonym_reasons=syn_reasons,
         squeezed_groups=True,
         kind=kind,
+        squeezed=squeezed,
     )
     return s, stored
 
