@@ -325,6 +325,24 @@ def test_prior_uses_the_matchers_first_position_as_the_lead() -> None:
     assert early - body == ranking.WEIGHTS["lead"] * ranking.PRIOR_LEAD > 0
 
 
+def test_priors_of_many_rows_are_the_floats_of_prior_row_by_row() -> None:
+    """query (issue 11): the vectorised prior must give the very same floats (the pool's order
+    depends on them), over roles, lengths around every threshold and lead positions."""
+    import itertools
+    import random
+
+    rng = random.Random(5)
+    roles = (ranking.ROLE_BODY, ranking.ROLE_HEADING, ranking.ROLE_NOTE, ranking.ROLE_APPENDED)
+    sizes = (0, 1, ranking.SHORT, ranking.SHORT + 1, 57, ranking.FULL - 1, ranking.FULL, 2999)
+    sizes += (ranking.OVERLONG, ranking.OVERLONG + 1, 106374)
+    firsts = (-1, 0, ranking.LEAD_MIN - 1, ranking.LEAD_MIN, 300)
+    rows = [
+        (rng.random(), role, n, f) for role, n, f in itertools.product(roles, sizes, firsts)
+    ]
+    got = ranking.priors(*zip(*rows, strict=True)).tolist()
+    assert [repr(x) for x in got] == [repr(ranking.prior(*r)) for r in rows]
+
+
 def test_score_is_the_sum_of_named_terms() -> None:
     s = ranking.score_row(1, 0.5, "加快发展氢能产业。" + FILLER, ("一、氢能",), "body", [("氢能",)])
     expected = 0.5 + sum(
