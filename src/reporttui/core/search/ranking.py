@@ -146,8 +146,11 @@ _DEFINITION_RE = re.compile(
     r"(?:即|指|是指|系指|也称|又称|全称|简称|主要包括|包括|是一种|是)"
 )
 _NUMBERED_ENTRY_RE = re.compile(
-    r"^\s*\d{1,3}\s*[.．]\s*[“\"「]?[^，。；：:,]{1,30}[”\"」]?\s*[：:]"
+    r"^\s*\d{1,3}\s*[.．、]\s*[“\"「]?[^，。；：:,]{1,30}[”\"」]?\s*[：:]"
 )
+"""A numbered glossary entry (12．X：…; round 7 also 15、X：…, the other numbering: of the judged
+sets' 36,214 rows, 123 start so, every one a glossary entry; 19 were not yet notes (a 名词解释 list
+run on under the last body heading, its 5 judged rows graded 0); pool nDCG@10 0.849 -> 0.850)."""
 CHROME_WORDS = (
     "上一篇",
     "下一篇",
