@@ -644,7 +644,8 @@ def score_row(
             window = _window(present, kept)
             sig["proximity"] = 1.0 / (1.0 + max(0, window - sum(kept)) / PROXIMITY_SCALE)
     # the same sum as before, in the signal dict's order (a list: faster than a generator)
-    score = base + sum([WEIGHTS[k] * v for k, v in sig.items() if k in WEIGHTS])
+    weights = WEIGHTS
+    score = base + sum([weights[k] * v for k, v in sig.items() if k in weights])
     reasons: list[str] = []
     if sig["lead"]:
         reasons.append("lead clause")

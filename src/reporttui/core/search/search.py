@@ -1018,7 +1018,7 @@ def _full(
         groups,
         literal=literal,
         metadata=len(meta) / n_groups,
-        metadata_reasons=tuple(f"{m} (report metadata)" for m in meta),
+        metadata_reasons=tuple([f"{m} (report metadata)" for m in meta]) if meta else (),
         synonym_reasons=syn_reasons,
         squeezed_groups=True,
         kind=kind,
