@@ -33,6 +33,9 @@ BM25F among the candidates (0..1] and every signal lies in [0, 1]:
 ``synonym``     1 when the row matches only through a synonym of a query word, not as typed.
 ``metadata``    share of the query's region/year words matched by the report's metadata rather
                 than the text (太原 in 太原 民营经济 for a paragraph of 太原's report).
+``elsewhere``   share of the query's region/year words that name reports of the library while
+                this row is in none of them: it holds the word as text (a province's report
+                naming one of its cities), the reader asked for that place's own reports.
 ==============  ==================================================================================
 
 No signal looks at a particular query, document or region. :func:`row_role` classifies rows at
@@ -66,6 +69,7 @@ WEIGHTS: dict[str, float] = {
     "overview": -0.3,
     "synonym": -10.0,
     "metadata": 0.7,
+    "elsewhere": -0.5,
 }
 """Weight of each signal in the score (fitted on the tuning part of benchmarks/ranking; ``synonym``
 is set so that rows holding the words as typed always rank first). ``listed`` was added in round
@@ -210,7 +214,8 @@ _SPEECH_RE = re.compile(r"^(?:各位代表|同志们)[！!，,]")
 _THANKS_RE = re.compile(r"致以[^。！!]{0,20}(?:感谢|敬意)")
 _EXCLAIM = "！!"
 _FRAMING_RE = re.compile(
-    r"(?:总体要求|指导思想|总的要求)(?:是|为|：|:)|"
+    r"(?:总体要求|指导思想|总的要求|总体思路)(?:是|为|：|:)|"
+    r"(?:总体要求|指导思想)和[^。；：:]{0,8}目标(?:是|为|：|:)|"
     r"(?:今年|明年|\d{4}年|[“\"]?十[一二三四五六]五[”\"]?时期|未来五年|今后五年)是[^。；]{0,60}"
     r"(?:之年|一年|关键时期|重要时期|攻坚期|关键期)"
 )
@@ -219,7 +224,7 @@ _REVIEW_RE = re.compile(r"^(?:过去的?一年|刚刚过去的一年|过去五�
 STRUCTURE_HEAD = 60
 """Characters at a row's start searched for the targets phrases."""
 FRAMING_HEAD = 80
-_FRAMING_KEYS = ("要求", "指导思想", "年是", "时期是")
+_FRAMING_KEYS = ("要求", "指导思想", "总体思路", "年是", "时期是")
 """Every framing match holds one of these (a cheap test before the regular expression)."""
 """Characters at a row's start searched for the framing phrases (2021年是…开局之年 runs long)."""
 
@@ -228,7 +233,8 @@ def structure_role(text: str) -> str:
     """Where a body row sits in the genre's structure (the parts every 政府工作报告 has), from
     its text: ``address`` (spoken to the delegates and ending in ！: the closing appeal
     各位代表！…伟大征程！ and the thanks 致以崇高的敬意), ``targets`` (the 主要预期目标 summary),
-    ``framing`` (the plan part's opening: 总体要求/指导思想, 今年是…之年, 2021年是…开局之年,
+    ``framing`` (the plan part's opening: 总体要求/指导思想/总体思路, 指导思想和奋斗目标是
+    (the last two round 7: 六稳-like words sit in these frames), 今年是…之年, 2021年是…开局之年,
     “十五五”时期是…关键时期), ``speech`` (another paragraph opening with 各位代表，/各位代表！: a
     transition spoken to the delegates, 各位代表，…让我们…！ among them), ``review`` (the
     review's overall summary: 过去一年，…), or ``""`` for the body's topic paragraphs."""
@@ -555,6 +561,16 @@ def _group_signals(
     return best, best_len, count, listed, named, in_lead, in_sec, sec_word
 
 
+def elsewhere_signal(naming: int, matched: int, n_words: int) -> float:
+    """Share of the query's words that name reports by metadata (``naming`` of them: a region
+    or year of the library) whose reports this row is not in (it matched ``matched`` of them
+    by metadata): such a row holds the word as text only, as another report naming the place
+    (河北 naming 唐山 for 唐山 钢铁), which the grading rule counts as another region's row."""
+    if naming <= 0:
+        return 0.0
+    return max(0, naming - matched) / max(n_words, 1)
+
+
 def score_row(
     docnum: int,
     base: float,
@@ -570,14 +586,16 @@ def score_row(
     squeezed_groups: bool = False,
     kind: str | None = None,
     squeezed: str | None = None,
+    elsewhere: float = 0.0,
 ) -> Scored:
     """Score one row. ``groups``: per query word, the texts that count as it (word + synonyms).
 
     ``literal``: every word occurs as typed (else the ``synonym`` signal); ``metadata``: share of
     the words matched by the report's metadata instead of the text; ``squeezed_groups``: the
     group texts are already without whitespace (:func:`squeeze_groups`, done once per query);
-    ``kind``: the query's :func:`query_kind` (None: no structure terms); ``squeezed``: ``text``
-    without whitespace, when the caller has it.
+    ``kind``: the query's :func:`query_kind` (None: no structure terms); ``elsewhere``: the
+    row's :func:`elsewhere_signal`; ``squeezed``: ``text`` without whitespace, when the caller
+    has it.
     """
     if squeezed is None:
         squeezed = _squeeze(text)
@@ -628,6 +646,7 @@ def score_row(
         "overview": 0.0,
         "synonym": 0.0 if literal else 1.0,
         "metadata": metadata,
+        "elsewhere": elsewhere,
         "proximity": 0.0,
     }
     struct = ""
@@ -673,6 +692,7 @@ _REASON_LABELS = (
     ("listed", "named only in a list"),
     ("named", "part of a name"),
     ("problems", "shortcomings paragraph"),
+    ("elsewhere", "not a report the region/year word names"),
     ("address", "address to the delegates"),
     ("overview", "report overview, not about a topic"),
 )

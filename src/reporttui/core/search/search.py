@@ -842,6 +842,8 @@ def _rerank(
     groups = ranking.squeeze_groups(plan.groups)
     n_groups = max(len(groups), 1)
     meta_w = ranking.WEIGHTS["metadata"]
+    naming = sum(1 for c in plan.clauses if c.metadata_rows)  # ranking: the elsewhere term
+    away_w = ranking.WEIGHTS["elsewhere"]
     kind = ranking.query_kind(
         plan.literal_terms or tuple(c.words[0] for c in plan.clauses if c.words)
     )
@@ -877,7 +879,7 @@ def _rerank(
             roles,
             n_roles,
             lengths if n_lengths else None,
-            meta_w,
+            (meta_w, away_w, naming),
             n_groups,
         )
         first_block = True
@@ -903,6 +905,7 @@ def _rerank(
                     kind,
                     rows=rows,
                     literal_squeezed=literal_squeezed,
+                    naming=naming,
                 )
                 for d in chunk
             ]
@@ -931,11 +934,12 @@ def _prior_order(
     roles: Any,
     n_roles: int,
     lengths: Any,
-    meta_w: float,
+    weights: tuple[float, float, int],
     n_groups: int,
 ) -> list[int]:
     """``rows`` in the cheap prior's order: rows only the generated forms find last, then by
-    :func:`ranking.prior` plus the ``metadata`` term, highest first, then by row.
+    :func:`ranking.prior` plus the ``metadata`` and ``elsewhere`` terms (``weights``: their
+    weights and the number of words naming reports), highest first, then by row.
 
     query (issue 11): the prior over a numpy column of the pool (:func:`ranking.priors`, the
     same floats as one :func:`ranking.prior` call per row) and one ``lexsort``: the same order as
@@ -957,11 +961,15 @@ def _prior_order(
         for d in rows
     ]
     firsts = t.firsts
-    meta = t.meta_rows
-    cheap = ranking.priors(
-        [base[d] for d in rows], role_of, size, [firsts.get(d, -1) for d in rows]
-    ) + np.asarray(
-        [meta_w * len(meta[d]) / n_groups if d in meta else 0.0 for d in rows], dtype=np.float64
+    meta_w, away_w, naming = weights
+    hits = [len(t.meta_rows.get(d, ())) for d in rows]
+    cheap = (
+        ranking.priors([base[d] for d in rows], role_of, size, [firsts.get(d, -1) for d in rows])
+        + np.asarray([meta_w * h / n_groups for h in hits], dtype=np.float64)
+        + np.asarray(
+            [away_w * ranking.elsewhere_signal(naming, h, n_groups) for h in hits],
+            dtype=np.float64,
+        )
     )
     gen = t.generated_rows
     generated = np.fromiter((d in gen for d in rows), dtype=bool, count=len(rows))
@@ -981,6 +989,7 @@ def _full(
     *,
     rows: Callable[[int], dict[str, Any]] | None = None,
     literal_squeezed: tuple[str, ...] | None = None,
+    naming: int = 0,
 ) -> tuple[ranking.Scored, dict[str, Any]]:
     """One row's full signals (its stored text read) and its stored fields (``rows``: the
     reader's stored rows, ``literal_squeezed``: the plan's literal terms without whitespace,
@@ -1023,6 +1032,7 @@ def _full(
         squeezed_groups=True,
         kind=kind,
         squeezed=squeezed,
+        elsewhere=ranking.elsewhere_signal(naming, len(meta), n_groups),
     )
     return s, stored
 
