@@ -315,12 +315,11 @@ def prior(base: float, role: str, length: int, first: int = -1) -> float:
     return s
 
 
-def priors(
-    base: Sequence[float], roles: Sequence[str], lengths: Sequence[int], firsts: Sequence[int]
-) -> Any:
-    """:func:`prior` of many rows at once, a numpy float64 array: the same floats, the same
-    terms added in the same order (numpy's + and * round as Python's floats do; the log of
-    :func:`length_signal` is taken by ``math`` once per distinct length).
+def priors(base: Any, roles: Sequence[str], lengths: Any, firsts: Any) -> Any:
+    """:func:`prior` of many rows at once (``base``, ``lengths``, ``firsts``: sequences or numpy
+    arrays), a numpy float64 array: the same floats, the same terms added in the same order
+    (numpy's + and * round as Python's floats do; the log of :func:`length_signal` is taken by
+    ``math`` once per distinct length).
 
     query (issue 11): the cheap prior orders the whole pool (120 rows, more for long lists),
     one Python call per row before (~3 µs each)."""
@@ -612,8 +611,8 @@ def score_row(
     named = 0
     for alts in groups:
         names = alts if squeezed_groups else [x for x in (_squeeze(a) for a in alts) if x]
-        best, best_len, count, is_listed, is_named, lead_has, sec_share, sec_word = (
-            _group_signals(squeezed, lead, sec_own, sec_all, names)
+        best, best_len, count, is_listed, is_named, lead_has, sec_share, sec_word = _group_signals(
+            squeezed, lead, sec_own, sec_all, names
         )
         total += count
         occ.append(best)
@@ -697,7 +696,6 @@ _REASON_LABELS = (
     ("overview", "report overview, not about a topic"),
 )
 """The reason shown for each penalising signal that is set, in the order shown."""
-
 
 
 def format_signals(signals: dict[str, float]) -> str:
