@@ -340,9 +340,7 @@ def test_priors_of_many_rows_are_the_floats_of_prior_row_by_row() -> None:
     sizes = (0, 1, ranking.SHORT, ranking.SHORT + 1, 57, ranking.FULL - 1, ranking.FULL, 2999)
     sizes += (ranking.OVERLONG, ranking.OVERLONG + 1, 106374)
     firsts = (-1, 0, ranking.LEAD_MIN - 1, ranking.LEAD_MIN, 300)
-    rows = [
-        (rng.random(), role, n, f) for role, n, f in itertools.product(roles, sizes, firsts)
-    ]
+    rows = [(rng.random(), role, n, f) for role, n, f in itertools.product(roles, sizes, firsts)]
     got = ranking.priors(*zip(*rows, strict=True)).tolist()
     assert [repr(x) for x in got] == [repr(ranking.prior(*r)) for r in rows]
 

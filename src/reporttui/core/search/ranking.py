@@ -319,12 +319,11 @@ def prior(base: float, role: str, length: int, first: int = -1) -> float:
     return s
 
 
-def priors(
-    base: Sequence[float], roles: Sequence[str], lengths: Sequence[int], firsts: Sequence[int]
-) -> Any:
-    """:func:`prior` of many rows at once, a numpy float64 array: the same floats, the same
-    terms added in the same order (numpy's + and * round as Python's floats do; the log of
-    :func:`length_signal` is taken by ``math`` once per distinct length).
+def priors(base: Any, roles: Sequence[str], lengths: Any, firsts: Any) -> Any:
+    """:func:`prior` of many rows at once (``base``, ``lengths``, ``firsts``: sequences or numpy
+    arrays), a numpy float64 array: the same floats, the same terms added in the same order
+    (numpy's + and * round as Python's floats do; the log of :func:`length_signal` is taken by
+    ``math`` once per distinct length).
 
     query (issue 11): the cheap prior orders the whole pool (120 rows, more for long lists),
     one Python call per row before (~3 µs each)."""
@@ -519,16 +518,6 @@ def _own_title(squeezed: str, sec_own: str) -> bool:
     return bool(sec_own) and squeezed.startswith(sec_own[:OWN_TITLE_PREFIX])
 
 
-def elsewhere_signal(naming: int, matched: int, n_words: int) -> float:
-    """Share of the query's words that name reports by metadata (``naming`` of them: a region
-    or year of the library) whose reports this row is not in (it matched ``matched`` of them
-    by metadata): such a row holds the word as text only, as another report naming the place
-    (河北 naming 唐山 for 唐山 钢铁), which the grading rule counts as another region's row."""
-    if naming <= 0:
-        return 0.0
-    return max(0, naming - matched) / max(n_words, 1)
-
-
 def _group_signals(
     squeezed: str, lead: str, sec_own: str, sec_all: str, names: Sequence[str]
 ) -> tuple[list[int], int, int, bool, bool, bool, float, int]:
@@ -575,6 +564,16 @@ def _group_signals(
     return best, best_len, count, listed, named, in_lead, in_sec, sec_word
 
 
+def elsewhere_signal(naming: int, matched: int, n_words: int) -> float:
+    """Share of the query's words that name reports by metadata (``naming`` of them: a region
+    or year of the library) whose reports this row is not in (it matched ``matched`` of them
+    by metadata): such a row holds the word as text only, as another report naming the place
+    (河北 naming 唐山 for 唐山 钢铁), which the grading rule counts as another region's row."""
+    if naming <= 0:
+        return 0.0
+    return max(0, naming - matched) / max(n_words, 1)
+
+
 def score_row(
     docnum: int,
     base: float,
@@ -589,16 +588,17 @@ def score_row(
     synonym_reasons: Sequence[str] = (),
     squeezed_groups: bool = False,
     kind: str | None = None,
-    elsewhere: float = 0.0,
     squeezed: str | None = None,
+    elsewhere: float = 0.0,
 ) -> Scored:
     """Score one row. ``groups``: per query word, the texts that count as it (word + synonyms).
 
     ``literal``: every word occurs as typed (else the ``synonym`` signal); ``metadata``: share of
     the words matched by the report's metadata instead of the text; ``squeezed_groups``: the
     group texts are already without whitespace (:func:`squeeze_groups`, done once per query);
-    ``kind``: the query's :func:`query_kind` (None: no structure terms); ``squeezed``: ``text``
-    without whitespace, when the caller has it; ``elsewhere``: the row's :func:`elsewhere_signal`.
+    ``kind``: the query's :func:`query_kind` (None: no structure terms); ``elsewhere``: the
+    row's :func:`elsewhere_signal`; ``squeezed``: ``text`` without whitespace, when the caller
+    has it.
     """
     if squeezed is None:
         squeezed = _squeeze(text)
@@ -615,8 +615,8 @@ def score_row(
     named = 0
     for alts in groups:
         names = alts if squeezed_groups else [x for x in (_squeeze(a) for a in alts) if x]
-        best, best_len, count, is_listed, is_named, lead_has, sec_share, sec_word = (
-            _group_signals(squeezed, lead, sec_own, sec_all, names)
+        best, best_len, count, is_listed, is_named, lead_has, sec_share, sec_word = _group_signals(
+            squeezed, lead, sec_own, sec_all, names
         )
         total += count
         occ.append(best)
@@ -666,7 +666,8 @@ def score_row(
             window = _window(present, kept)
             sig["proximity"] = 1.0 / (1.0 + max(0, window - sum(kept)) / PROXIMITY_SCALE)
     # the same sum as before, in the signal dict's order (a list: faster than a generator)
-    score = base + sum([WEIGHTS[k] * v for k, v in sig.items() if k in WEIGHTS])
+    weights = WEIGHTS
+    score = base + sum([weights[k] * v for k, v in sig.items() if k in weights])
     reasons: list[str] = []
     if sig["lead"]:
         reasons.append("lead clause")
@@ -699,7 +700,6 @@ _REASON_LABELS = (
     ("overview", "report overview, not about a topic"),
 )
 """The reason shown for each penalising signal that is set, in the order shown."""
-
 
 
 def format_signals(signals: dict[str, float]) -> str:

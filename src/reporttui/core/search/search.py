@@ -843,6 +843,7 @@ def _rerank(
     n_groups = max(len(groups), 1)
     meta_w = ranking.WEIGHTS["metadata"]
     naming = sum(1 for c in plan.clauses if c.metadata_rows)  # ranking: the elsewhere term
+    away_w = ranking.WEIGHTS["elsewhere"]
     kind = ranking.query_kind(
         plan.literal_terms or tuple(c.words[0] for c in plan.clauses if c.words)
     )
@@ -878,9 +879,8 @@ def _rerank(
             roles,
             n_roles,
             lengths if n_lengths else None,
-            meta_w,
+            (meta_w, away_w, naming),
             n_groups,
-            naming,
         )
         first_block = True
         while order and len(out) < limit:
@@ -934,13 +934,12 @@ def _prior_order(
     roles: Any,
     n_roles: int,
     lengths: Any,
-    meta_w: float,
+    weights: tuple[float, float, int],
     n_groups: int,
-    naming: int = 0,
 ) -> list[int]:
     """``rows`` in the cheap prior's order: rows only the generated forms find last, then by
-    :func:`ranking.prior` plus the ``metadata`` and ``elsewhere`` terms (``naming``: the query's
-    words that name reports by metadata), highest first, then by row.
+    :func:`ranking.prior` plus the ``metadata`` and ``elsewhere`` terms (``weights``: their
+    weights and the number of words naming reports), highest first, then by row.
 
     query (issue 11): the prior over a numpy column of the pool (:func:`ranking.priors`, the
     same floats as one :func:`ranking.prior` call per row) and one ``lexsort``: the same order as
@@ -962,21 +961,16 @@ def _prior_order(
         for d in rows
     ]
     firsts = t.firsts
-    meta = t.meta_rows
-    cheap = ranking.priors(
-        [base[d] for d in rows], role_of, size, [firsts.get(d, -1) for d in rows]
-    ) + np.asarray(
-        [meta_w * len(meta[d]) / n_groups if d in meta else 0.0 for d in rows], dtype=np.float64
-    )
-    if naming:  # ranking (issue 8): rows outside the reports a region/year word names
-        away_w = ranking.WEIGHTS["elsewhere"]
-        cheap = cheap + np.asarray(
-            [
-                away_w * ranking.elsewhere_signal(naming, len(meta.get(d, ())), n_groups)
-                for d in rows
-            ],
+    meta_w, away_w, naming = weights
+    hits = [len(t.meta_rows.get(d, ())) for d in rows]
+    cheap = (
+        ranking.priors([base[d] for d in rows], role_of, size, [firsts.get(d, -1) for d in rows])
+        + np.asarray([meta_w * h / n_groups for h in hits], dtype=np.float64)
+        + np.asarray(
+            [away_w * ranking.elsewhere_signal(naming, h, n_groups) for h in hits],
             dtype=np.float64,
         )
+    )
     gen = t.generated_rows
     generated = np.fromiter((d in gen for d in rows), dtype=bool, count=len(rows))
     return at[np.lexsort((at, -cheap, generated))].tolist()  # type: ignore[no-any-return]
@@ -1033,12 +1027,12 @@ def _full(
         groups,
         literal=literal,
         metadata=len(meta) / n_groups,
-        metadata_reasons=tuple(f"{m} (report metadata)" for m in meta),
+        metadata_reasons=tuple([f"{m} (report metadata)" for m in meta]) if meta else (),
         synonym_reasons=syn_reasons,
         squeezed_groups=True,
         kind=kind,
-        elsewhere=ranking.elsewhere_signal(naming, len(meta), n_groups),
         squeezed=squeezed,
+        elsewhere=ranking.elsewhere_signal(naming, len(meta), n_groups),
     )
     return s, stored
 
