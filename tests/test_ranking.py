@@ -280,7 +280,9 @@ def test_structure_role_names_the_genres_parts_from_the_text() -> None:
     assert sr("过去一年，全市上下攻坚克难，经济回升向好。") == ranking.STRUCT_REVIEW
     assert sr("大力发展民营经济，优化营商环境。") == ""
     # round 7: the frame's other names (总体思路; 指导思想和奋斗目标)
-    assert sr("今年政府工作的总体思路是：深入贯彻新发展理念，做好六稳工作。") == ranking.STRUCT_FRAMING
+    assert (
+        sr("今年政府工作的总体思路是：深入贯彻新发展理念，做好六稳工作。") == ranking.STRUCT_FRAMING
+    )
     assert sr("2022年政府工作的指导思想和奋斗目标是：坚持稳中求进。") == ranking.STRUCT_FRAMING
     assert sr("理清发展思路，完善总体思路设计。") == ""  # the words, not the frame
 
