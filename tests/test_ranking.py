@@ -218,6 +218,11 @@ def test_listed_counts_whole_items_inside_an_enumeration_only() -> None:
     assert not listed("发展氢能、光伏，推进储能、风电", "氢能")  # the next 、 is another clause's
     assert not listed("建设康复机构、养老机构", "养老")  # part of a longer item
     assert not listed("发展风电、氢能、光伏，氢能产业链", "氢能")  # one occurrence is not listed
+    # round 7: an example closed by 等 on its own (EXAMPLE_END), quotes skipped
+    assert listed("培育“夜间经济”等消费热点", "夜间经济")
+    assert listed("完成钢铁等五个行业128家企业的治理项目", "钢铁")
+    assert not listed("推动钢铁产业等转型升级", "钢铁")  # part of a longer item
+    assert not listed("推进钢铁行业兼并重组，钢铁产能压减", "钢铁")
     s = ranking.score_row(1, 0.5, "围绕风电、氢能、光伏等。", (), "body", [("氢能",), ("光伏",)])
     assert s.signals["listed"] == 1.0
     s = ranking.score_row(1, 0.5, "围绕风电、氢能、光伏产业。", (), "body", [("氢能",), ("光伏",)])
