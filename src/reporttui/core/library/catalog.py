@@ -14,7 +14,6 @@ import errno
 import json
 import os
 import re
-import shutil
 import stat
 import tempfile
 import threading
@@ -425,6 +424,8 @@ def _keep_backup(home: Path) -> None:
         try:
             os.link(main, tmp)  # the same bytes, no copy, atomic
         except OSError:
+            import shutil  # (only when a backup is kept: process, issue 11)
+
             shutil.copyfile(main, tmp)
         os.replace(tmp, backup_path(home))
     except OSError:
