@@ -275,6 +275,10 @@ def test_structure_role_names_the_genres_parts_from_the_text() -> None:
     assert sr("今年是“十四五”规划收官之年。做好今年工作意义重大。") == ranking.STRUCT_FRAMING
     assert sr("过去一年，全市上下攻坚克难，经济回升向好。") == ranking.STRUCT_REVIEW
     assert sr("大力发展民营经济，优化营商环境。") == ""
+    # round 7: the frame's other names (总体思路; 指导思想和奋斗目标)
+    assert sr("今年政府工作的总体思路是：深入贯彻新发展理念，做好六稳工作。") == ranking.STRUCT_FRAMING
+    assert sr("2022年政府工作的指导思想和奋斗目标是：坚持稳中求进。") == ranking.STRUCT_FRAMING
+    assert sr("理清发展思路，完善总体思路设计。") == ""  # the words, not the frame
 
 
 def test_query_kind_tells_indicator_and_plan_period_queries_from_topics() -> None:
@@ -319,6 +323,24 @@ def test_prior_uses_the_matchers_first_position_as_the_lead() -> None:
     late = ranking.prior(0.5, ranking.ROLE_BODY, 200, first=ranking.LEAD_MIN + 5)
     assert late == body
     assert early - body == ranking.WEIGHTS["lead"] * ranking.PRIOR_LEAD > 0
+
+
+def test_priors_of_many_rows_are_the_floats_of_prior_row_by_row() -> None:
+    """query (issue 11): the vectorised prior must give the very same floats (the pool's order
+    depends on them), over roles, lengths around every threshold and lead positions."""
+    import itertools
+    import random
+
+    rng = random.Random(5)
+    roles = (ranking.ROLE_BODY, ranking.ROLE_HEADING, ranking.ROLE_NOTE, ranking.ROLE_APPENDED)
+    sizes = (0, 1, ranking.SHORT, ranking.SHORT + 1, 57, ranking.FULL - 1, ranking.FULL, 2999)
+    sizes += (ranking.OVERLONG, ranking.OVERLONG + 1, 106374)
+    firsts = (-1, 0, ranking.LEAD_MIN - 1, ranking.LEAD_MIN, 300)
+    rows = [
+        (rng.random(), role, n, f) for role, n, f in itertools.product(roles, sizes, firsts)
+    ]
+    got = ranking.priors(*zip(*rows, strict=True)).tolist()
+    assert [repr(x) for x in got] == [repr(ranking.prior(*r)) for r in rows]
 
 
 def test_score_is_the_sum_of_named_terms() -> None:
@@ -439,6 +461,36 @@ def test_the_reports_own_place_in_its_text_does_not_count_again(monkeypatch: obj
         r = search(ix, "太原 民营经济", use_jieba=use_jieba)
         by_text = {h.text: h for h in r.hits}
         assert by_text[names].score > by_text[plain].score  # the term is what makes them equal
+
+
+def test_another_report_naming_the_place_ranks_under_the_places_own_rows(
+    monkeypatch: object,
+) -> None:
+    """Round 7 (``elsewhere``): for 唐山 钢铁, a province's paragraph that names 唐山 and 钢铁 in its
+    lead (BM25F over both words) ranks under 唐山's own paragraph on steel (BM25F
+    over 钢铁 only), and explain says why; without the term it ranked first."""
+    own = FILLER + "推进钢铁产业转型，压减过剩产能。"
+    province = "推进唐山钢铁产业整合。" + FILLER
+    ts = make_doc("ts", [own], region="唐山市")
+    hb = make_doc("hb", [province], region="河北省")
+    ix = build_index([ts, hb])
+    r = search(ix, "唐山 钢铁", use_jieba=False)
+    assert [h.doc_id for h in r.hits] == ["ts", "hb"]
+    away = r.hits[1]
+    assert "elsewhere -0.50" in away.signals  # explain / F2 show the term
+    assert any("not a report the region/year word names" in why for why in away.reasons)
+    assert "elsewhere" not in r.hits[0].signals
+    # alone, the word is only text: no report is named and nothing is pushed down
+    assert all("elsewhere" not in h.signals for h in search(ix, "唐山", use_jieba=False).hits)
+    monkeypatch.setitem(ranking.WEIGHTS, "elsewhere", 0.0)  # type: ignore[attr-defined]
+    assert search(ix, "唐山 钢铁", use_jieba=False).hits[0].doc_id == "hb"  # the term decides
+
+
+def test_elsewhere_signal_is_the_share_of_naming_words_the_row_is_outside() -> None:
+    assert ranking.elsewhere_signal(0, 0, 2) == 0.0  # no word names a report
+    assert ranking.elsewhere_signal(1, 1, 1) == 0.0  # in the named report
+    assert ranking.elsewhere_signal(1, 0, 1) == 1.0
+    assert ranking.elsewhere_signal(2, 1, 2) == 0.5
 
 
 def test_an_autonomous_prefectures_short_name_matches_its_metadata() -> None:
