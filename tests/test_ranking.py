@@ -7,6 +7,7 @@ the one the signal favours must rank first. Small hand-made documents; no corpus
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from conftest_search import build_index, make_doc, seed_documents, seed_index
 from reporttui.core.index.schema import ROLE_FIELD, document_rows
@@ -350,6 +351,54 @@ def test_priors_of_many_rows_are_the_floats_of_prior_row_by_row() -> None:
     rows = [(rng.random(), role, n, f) for role, n, f in itertools.product(roles, sizes, firsts)]
     got = ranking.priors(*zip(*rows, strict=True)).tolist()
     assert [repr(x) for x in got] == [repr(ranking.prior(*r)) for r in rows]
+
+
+def test_the_pools_order_is_the_row_by_row_priors_order(monkeypatch: Any) -> None:
+    """query (issue 11): search orders its pool with the vectorised prior and one lexsort; the
+    order must be that of sorting row by row by (generated, -prior - metadata - elsewhere, row),
+    as before, for every pool of a few queries over the seeds (metadata words, synonyms, long
+    lists that take a second pool)."""
+    from whoosh.util.numeric import byte_to_length
+
+    from reporttui.core.search import search as search_module
+
+    vectorised = search_module._prior_order
+    checked = [0]
+
+    def row_by_row(
+        rows: list[int],
+        t: Any,
+        base: dict[int, float],
+        roles: Any,
+        n_roles: int,
+        lengths: Any,
+        weights: tuple[float, float, int],
+        n_groups: int,
+    ) -> list[int]:
+        meta_w, away_w, naming = weights
+
+        def cheap(d: int) -> float:
+            role = roles[d] if roles is not None and d < n_roles else ranking.ROLE_BODY
+            inside = lengths is not None and d < len(lengths)
+            n = byte_to_length(int(lengths[d])) if inside else ranking.FULL
+            hits = len(t.meta_rows.get(d, ()))
+            return (
+                ranking.prior(base[d], role or ranking.ROLE_BODY, n, t.firsts.get(d, -1))
+                + meta_w * hits / n_groups
+                + away_w * ranking.elsewhere_signal(naming, hits, n_groups)
+            )
+
+        want = sorted(rows, key=lambda d: (d in t.generated_rows, -cheap(d), d))
+        got = vectorised(rows, t, base, roles, n_roles, lengths, weights, n_groups)
+        assert got == want
+        checked[0] += 1
+        return got
+
+    monkeypatch.setattr(search_module, "_prior_order", row_by_row)
+    ix = seed_index()
+    for query in ("发展", "太原 高质量发展", "乡村振兴 GDP", "2024 就业", "生态 保护"):
+        search(ix, query, limit=300, use_jieba=False)
+    assert checked[0] >= 5
 
 
 def test_score_is_the_sum_of_named_terms() -> None:
