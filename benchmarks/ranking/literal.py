@@ -9,6 +9,8 @@ report / another report), then re-orders each query's first ``--limit`` hits und
 rules and prints MRR@10 / nDCG@10 / P@5 for the pool and, as one aggregate, the aside:
 
 * ``global``: today's rule (``synonym`` -10: every literal row of every report first);
+* ``flat -10``: today's scores re-sorted (the re-ranked variants' baseline: the returned order is
+  not exactly the order of ``Hit.score``);
 * ``flat W``: a synonym-only row's score is its literal-equivalent score + W (no tiers);
 * ``report W``: literal first within the same report (a synonym-only row never above a literal
   row of its own report) and + W against other reports' rows.
@@ -20,7 +22,6 @@ import argparse
 import json
 import pickle
 from pathlib import Path
-from typing import Any
 
 import common
 from run import GROUPS, metrics
@@ -51,6 +52,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--work", required=True)
     ap.add_argument("--limit", type=int, default=100)
+    ap.add_argument(
+        "--optimistic", action="store_true", help="also score unjudged top-10 rows as grade 2"
+    )
     args = ap.parse_args()
     from whoosh.index import open_dir
 
@@ -58,7 +62,7 @@ def main() -> None:
 
     work = Path(args.work)
     home = work / "home"
-    rules = [("global", 0.0)] + [("flat", w) for w in (-0.5, -1.0, -2.0, -3.0)]
+    rules = [("global", 0.0), ("flat", -10.0)] + [("flat", w) for w in (-0.5, -1.0, -2.0, -3.0)]
     rules += [("report", w) for w in (0.0, -0.5, -1.0, -2.0, -3.0)]
     out: dict[str, dict[str, list[dict[str, float]]]] = {"pool": {}, "aside": {}}
     counts = {"pool": [0, 0, 0, 0, 0], "aside": [0, 0, 0, 0, 0]}
@@ -110,6 +114,10 @@ def main() -> None:
                         )
                     m = dict(metrics(keys, grades), unjudged=sum(k not in grades for k in keys))
                     out[group].setdefault(f"{rule} {w:+.1f}", []).append(m)
+                    if args.optimistic:  # unjudged rows in the top 10 counted as grade 2
+                        opt = dict(grades, **{k: 2 for k in keys if k not in grades})
+                        m = dict(metrics(keys, opt), unjudged=0)
+                        out[group].setdefault(f"{rule} {w:+.1f} opt", []).append(m)
                 if shown:
                     per_query.append(f"{q['part']}/{q['id']} {q['query']}: " + "  ".join(shown))
     for line in per_query:
