@@ -20,8 +20,20 @@ from pathlib import Path
 import common
 from run import metrics
 
-TUNING_POOL = ("tune", "held4", "held5", "held6", "held7", "held8", "held9", "held10", "held11", "held12")
-"""The tuning pool (round 6: held6-held9 joined it, see run.py's ``GROUPS``)."""
+TUNING_POOL = (
+    "tune",
+    "held4",
+    "held5",
+    "held6",
+    "held7",
+    "held8",
+    "held9",
+    "held10",
+    "held11",
+    "held12",
+)
+"""The tuning pool (round 6: held6-held9 joined it; round 7: held10-held12; see run.py's
+``GROUPS``)."""
 SETS = (
     ("", common.JUDGMENTS_FILE),
     *((name, judgments) for name, (_reports, judgments) in common.HELD_SETS.items()),
