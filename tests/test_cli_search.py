@@ -193,3 +193,31 @@ def test_query_of_several_words_and_leading_exclusion(
     code, out, err = run(capsys, "search", "-养殖", "林麝", "--json")
     assert code == 0, err
     assert json.loads(out)["total"] == without["total"]
+
+
+def test_indexing_from_a_one_shot_search_runs_with_the_cyclic_gc() -> None:
+    """process (issue 11): the one-shot search turns the cyclic GC off; when it has to index
+    first (up to a whole rebuild), the GC is back on for that."""
+    import gc
+    from types import SimpleNamespace
+
+    from reporttui.cli import search as search_cli
+
+    seen: list[bool] = []
+
+    def sync(**_: object) -> object:
+        seen.append(gc.isenabled())
+        return SimpleNamespace(busy=True)
+
+    catalog = SimpleNamespace(index_name="ix")
+    library = SimpleNamespace(
+        needs_indexing=lambda: True, pending_bytes=lambda: 0, _catalog=lambda: catalog, sync=sync
+    )
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        search_cli.ensure_indexed(library)
+    finally:
+        if was:
+            gc.enable()
+    assert seen == [True]

@@ -52,3 +52,23 @@ def test_fast_offsets_read_the_same_values(n: int, kind: str) -> None:
 def test_other_columns_are_left_alone() -> None:
     numeric = columns.NumericColumn("i")
     assert codec._fast_reading(numeric) is numeric
+
+
+@pytest.mark.parametrize("typecode", ["B", "H", "I", "L", "Q"])
+@pytest.mark.parametrize("n", [0, 1, 100, 4095, 4096, 50_000])
+def test_value_offsets_are_the_running_sum_of_the_lengths(typecode: str, n: int) -> None:
+    """process (issue 11): the offsets summed with numpy (big columns) or in Python (small ones)
+    are what ``itertools.accumulate`` gives, for every array type Whoosh writes lengths in."""
+    import itertools
+    import random
+    from array import array
+
+    from reporttui.core.index.codec import _starts
+
+    top = {"B": 255, "H": 65_535}.get(typecode, 3_000_000)
+    rng = random.Random(n)
+    lengths = array(typecode, [rng.randint(0, top) for _ in range(n)])
+    want = list(itertools.accumulate(lengths, initial=0))[:-1]
+    got = _starts(lengths)
+    assert list(got) == want
+    assert all(type(v) is int for v in got[:3])

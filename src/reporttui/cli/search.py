@@ -6,6 +6,7 @@ prints the answer with rich (tables, highlighted snippets, a progress bar on std
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -143,6 +144,9 @@ def ensure_indexed(library: Any) -> None:
             "(searching the last committed index; `reporttui index` indexes them)"
         )
         return
+    # process (issue 11): a one-shot search runs without the cyclic GC (cli.main); indexing
+    # (up to a whole rebuild, and its worker processes) runs with it, as `reporttui index` does.
+    gc.enable()
     err = _stderr_console()
     if err.is_terminal:
         err.print("reporttui: indexing the library…", markup=False)

@@ -206,9 +206,26 @@ def _offsets_and_lengths(dbfile: Any, basepos: int, length: int, doccount: int) 
         last = start
     lengths = dbfile.get_array(last - struct.calcsize(code) * doccount, code, doccount)
     if offsets is None:
-        offsets = array("L", itertools.accumulate(lengths, initial=0))
-        offsets.pop()  # the total: one past the last value
+        offsets = _starts(lengths)
     return offsets, lengths
+
+
+def _starts(lengths: array[Any]) -> array[Any]:
+    """Each value's offset, the running sum of the lengths before it, as an array of Python
+    ints. process (issue 11): summed with numpy (``itertools.accumulate`` was ~1 ms per 100,000
+    rows: ~8 ms of every one-shot search on the corpus, whose check reads every segment)."""
+    import numpy as np
+
+    if len(lengths) < 4096:  # small columns: not worth the conversion
+        starts = array("q", itertools.accumulate(lengths, initial=0))
+        starts.pop()  # the total: one past the last value
+        return starts
+    ends = np.cumsum(np.frombuffer(lengths, dtype=f"={lengths.typecode}"), dtype=np.int64)
+    starts = array("q")
+    starts.frombytes(ends.tobytes())
+    starts.insert(0, 0)
+    starts.pop()
+    return starts
 
 
 class _VarBytesReader(_cols.VarBytesColumn.Reader):  # type: ignore[misc]

@@ -104,9 +104,8 @@ class Matches:
             order = cand[np.lexsort((self.rows[cand], neg[cand]))][:k]
         else:
             order = np.lexsort((self.rows, neg))[:k]
-        return [
-            (int(r), float(s)) for r, s in zip(self.rows[order], self.score[order], strict=False)
-        ]
+        # query (issue 11): Python ints and floats in one C pass each (the same values)
+        return list(zip(self.rows[order].tolist(), self.score[order].tolist(), strict=True))
 
 
 _TOP_STRIDE = 8

@@ -55,6 +55,9 @@ from reporttui.core.library.verify import (
 )
 from reporttui.core.paths import index_dir
 
+if TYPE_CHECKING:
+    from reporttui.core.index import indexer
+
 
 def _rmtree(path: Path, ignore_errors: bool = False) -> None:
     """``shutil.rmtree`` (imported when a folder goes: ~2 ms of every one-shot search; process,
@@ -63,8 +66,6 @@ def _rmtree(path: Path, ignore_errors: bool = False) -> None:
 
     shutil.rmtree(path, ignore_errors=ignore_errors)
 
-if TYPE_CHECKING:
-    from reporttui.core.index import indexer
 
 __all__ = [
     "DOC_CACHE",

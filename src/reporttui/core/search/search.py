@@ -1340,7 +1340,7 @@ def _candidates(
             if ranking.METADATA_WORD_ONCE and in_meta:
                 _score_without_metadata_words(pool, firsts, found2, in_meta)
         meta_rows: dict[int, tuple[str, ...]] = {}
-        for d in pool:
+        for d in pool if meta else ():  # (no metadata words: no row to label)
             hit = tuple(
                 lab
                 for c, lab in zip(meta, labels, strict=False)
