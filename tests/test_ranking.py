@@ -151,7 +151,7 @@ def test_row_role_classifies_without_looking_at_any_query() -> None:
     assert ranking.row_role("（一）总体要求", "一、回顾", True) == "heading"
     assert ranking.row_role("6.建设保障性租赁住房369套，实施棚户区改造。", "", False) == "body"
     # round 7: the other numbering (15、X：…) of a glossary run on under the last body heading
-    entry = "15、“三无”小区：无物业管理单位、无垃圾收集设施、无卫生保洁人员的老旧小区。"
+    entry = "15、“两缺”楼院：缺少物业服务、缺少停车位的老旧楼院。"  # written for the test
     assert ranking.row_role(entry, "八、加强政府自身建设", False) == "note"
     assert ranking.row_role("3、加快发展现代农业，推进产业融合。", "", False) == "body"
 
