@@ -24,8 +24,9 @@ def test_parse_one_way_lines_and_indicator_groups() -> None:
 def test_the_shipped_table_loads_and_keeps_keyword_groups_apart() -> None:
     groups, longer = synonyms.variants(None)
     assert len(groups) >= 20  # generated from corpus reports, not a hand list
-    # the mined longer forms are not shipped (gen_reworded.py --longer: measured, too costly)
-    assert longer == {}
+    # the mined longer forms are shipped apart (longer.txt) and are all sparse forms
+    assert len(synonyms.sparse_longer()) >= 1000
+    assert set(longer) == set(synonyms.sparse_longer())
     # indicator forms widen search only: keyword analysis keeps the hand groups
     assert "人均国内生产总值" in groups["人均地区生产总值"]
     assert "人均国内生产总值" not in synonyms.table(None)
@@ -41,6 +42,50 @@ def test_a_longer_form_is_one_way(tmp_path: Path) -> None:
     assert exp.longer == ("林麝栖息地保护",)
     assert synonyms.expansions("林麝栖息地保护", tmp_path) is None
     assert synonyms.expansions("林麝保护", None) is None
+
+
+def _sparse_table(monkeypatch, forms: dict[str, tuple[str, ...]]) -> None:
+    """Stand-in for the shipped longer.txt (the caches are keyed by home, so cleared)."""
+    monkeypatch.setattr(synonyms, "_sparse", forms)
+    monkeypatch.setattr(synonyms, "_vcache", {})
+    monkeypatch.setattr(synonyms, "_acache", {})
+
+
+def test_shipped_longer_forms_are_sparse_and_a_user_line_is_not(
+    monkeypatch, tmp_path: Path
+) -> None:
+    _sparse_table(monkeypatch, {"林麝保护": ("林麝栖息地保护", "林麝种群保护")})
+    exp = synonyms.expansions("林麝保护", None)
+    assert exp is not None and exp.sparse == ("林麝栖息地保护", "林麝种群保护")
+    (tmp_path / "synonyms.txt").write_text("> 林麝保护 林麝栖息地保护\n", encoding="utf-8")
+    exp = synonyms.expansions("林麝保护", tmp_path)
+    assert exp is not None and exp.sparse == ("林麝种群保护",)  # the user's form always applies
+
+
+def test_a_sparse_form_applies_only_when_the_word_is_rare_as_typed(
+    monkeypatch, tmp_path: Path
+) -> None:
+    """Below one page of rows as typed, the shipped longer forms add theirs after them; a word
+    that fills a page keeps to its literal rows (so common words do not pay for the widening)."""
+    _sparse_table(monkeypatch, {"林麝保护": ("林麝栖息地保护",)})
+    literal = "加强林麝保护。" + FILLER
+    longer = "林麝栖息地保护成效明显。" + FILLER
+    few = build_index([make_doc("s1", [longer, literal])])
+    r = search(few, "林麝保护", use_jieba=False, home=tmp_path)
+    assert [h.text for h in r.hits] == [literal, longer]
+    assert any("林麝栖息地保护" in line and "longer forms" in line for line in r.expansions)
+    many = [f"第{i}项：加强林麝保护。" + FILLER for i in range(synonyms.SPARSE_ROWS)]
+    full = build_index([make_doc("s2", [longer, *many])])
+    r = search(full, "林麝保护", use_jieba=False, home=tmp_path, limit=50)
+    assert r.total == synonyms.SPARSE_ROWS and longer not in [h.text for h in r.hits]
+    assert [line for line in r.expansions if "林麝栖息地保护" in line] == [
+        f"林麝保护: also 林麝栖息地保护 (longer forms, 全称) only if the query finds fewer than "
+        f"{synonyms.SPARSE_ROWS} rows as typed"
+    ]
+    # a user's > line is not sparse: it applies to the common word too
+    (tmp_path / "synonyms.txt").write_text("> 林麝保护 林麝栖息地保护\n", encoding="utf-8")
+    r = search(full, "林麝保护", use_jieba=False, home=tmp_path, limit=50)
+    assert r.total == synonyms.SPARSE_ROWS + 1 and r.hits[-1].text == longer
 
 
 def test_a_generated_form_that_holds_another_name_is_not_searched_again() -> None:

@@ -506,6 +506,8 @@ class Plan:
     notes: tuple[str, ...] = ()
     longer_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """word -> those of its synonym names that are one-way longer forms (shown as 全称)."""
+    sparse_left: bool = False
+    """Whether shipped longer forms were left out (``understand(sparse=False)``)."""
 
     @property
     def groups(self) -> tuple[tuple[str, ...], ...]:
@@ -586,6 +588,7 @@ def understand(
     use_jieba: bool,
     synonyms: bool = True,
     metadata: bool = True,
+    sparse: bool = False,
 ) -> Plan:
     """Query understanding: synonyms of words, and words that name a region or year of the library.
 
@@ -594,9 +597,12 @@ def understand(
     * When the query has other words too, a word that names a region of the library (太原 for
       太原市, also a report without region metadata whose title/text names it) or one of its
       years (2021) also matches those reports' rows that hold the other words (``metadata``).
+    * ``sparse``: also the shipped longer forms (synonyms.Expansion.sparse); without it they
+      are left out and ``Plan.sparse_left`` says whether any were.
     Quoted phrases are always literal. Only ever adds rows: the literal matches stay.
     """
     n_clauses = len(pq.clauses)
+    sparse_left = False
     clauses: list[Clause] = []
     literal: list[str] = []
     syn_names: dict[str, tuple[str, ...]] = {}
@@ -625,6 +631,21 @@ def understand(
                     continue  # a longer word holding a synonym: widened only when not found as typed
                 shown: list[str] = []
                 shown_long: list[str] = []
+                if exp.sparse and not sparse:
+                    # the shipped longer forms: only when the query finds less than a page
+                    # without them (see _run); they are left out of this plan
+                    sparse_left = True
+                    notes.append(
+                        f"{alt[0].text}: also {', '.join(exp.sparse)} (longer forms, 全称) only "
+                        f"if the query finds fewer than {synonym_table.SPARSE_ROWS} rows as typed"
+                    )
+                    exp = replace(
+                        exp,
+                        alternatives=tuple(a for a in exp.alternatives if a[0] not in exp.sparse),
+                        longer=tuple(n for n in exp.longer if n not in exp.sparse),
+                    )
+                    if not exp.alternatives:
+                        continue
                 for names in exp.alternatives:
                     head, rest = names[0], names[1:]
                     split: tuple[str, ...] = ()
@@ -692,6 +713,7 @@ def understand(
         tuple(dict.fromkeys(highlight)),
         tuple(notes),
         long_names,
+        sparse_left,
     )
 
 
@@ -777,6 +799,13 @@ def _run(
         filt = tag_filter(home, pq.filters.tag, filt)
     plan = understand(pq, searcher, home, use_jieba is None or bool(use_jieba), synonyms)
     tier, docnums = _candidates(searcher, pq, plan, filt, home, use_jieba)
+    if plan.sparse_left and len(docnums) < synonym_table.SPARSE_ROWS:
+        # less than a page as typed: again with the shipped longer forms (中部崛起 also as
+        # 中部地区崛起), their rows after these; a query that fills a page pays nothing
+        plan = understand(
+            pq, searcher, home, use_jieba is None or bool(use_jieba), synonyms, sparse=True
+        )
+        tier, docnums = _candidates(searcher, pq, plan, filt, home, use_jieba)
     top = _rerank(searcher, tier, plan, limit)
     per_doc, per_section = _counts(searcher, docnums)
     hl_terms = tuple(dict.fromkeys(terms + plan.highlight))

@@ -9,6 +9,11 @@ typed, and every other name of its group (see :func:`expansions`).
 for search only: ``= NAME FORMS`` lines, the ways reports write an indicator (merged into the
 groups), and ``> TERM LONGER...`` lines, one-way longer forms of a term (农村改革 > 农村综合改革:
 the term's words with a few characters between them). The user file may hold both kinds too.
+
+``core/data/longer.txt`` (same generator, ``--longer``) holds the mined one-way longer forms of
+7,000 terms (中部崛起 > 中部地区崛起). They are *sparse* forms: search adds them only for a word
+that, as typed, is in fewer than :data:`SPARSE_ROWS` rows of the library (one result page), so
+the common terms whose widening doubled the matching time (高质量发展) stay literal.
 """
 
 from __future__ import annotations
@@ -22,6 +27,11 @@ from pathlib import Path
 USER_SYNONYMS = "synonyms.txt"
 REWORDED = "reworded.txt"
 """The generated table of reworded forms (indicator forms, longer forms of terms)."""
+LONGER = "longer.txt"
+"""The generated one-way longer forms, used as sparse forms (see :data:`SPARSE_ROWS`)."""
+SPARSE_ROWS = 10
+"""A word found as typed in fewer rows than this (one page of the CLI's default 10 hits) also
+gets its shipped longer forms (``longer.txt``); a user's ``>`` lines always apply."""
 MIN_PART = 2
 """Shortest group name looked for inside a longer query word (GDP增长目标 → GDP + 增长目标)."""
 
@@ -146,9 +156,43 @@ def variants(
     longer = parse_longer(generated)
     for term, forms in parse_longer(user).items():
         longer[term] = tuple(dict.fromkeys(longer.get(term, ()) + forms))
+    always = dict(longer)  # reworded.txt's and the user's > lines: applied whatever the counts
+    for term, forms in sparse_longer().items():
+        longer[term] = tuple(dict.fromkeys(longer.get(term, ()) + forms))
+    with _lock:
+        _acache[key] = always
     with _lock:
         _vcache[key] = (groups, longer)
     return groups, longer
+
+
+_sparse: dict[str, tuple[str, ...]] | None = None
+_acache: dict[tuple[Path | None, float], dict[str, tuple[str, ...]]] = {}
+
+
+def _always_longer(home: Path | None) -> dict[str, tuple[str, ...]]:
+    """The ``>`` lines of reworded.txt and the user file (never sparse): term -> forms."""
+    _, key = _user_key(home)
+    with _lock:
+        got = _acache.get(key)
+    if got is None:
+        _vcache.pop(key, None)  # variants() fills both caches
+        variants(home)
+        with _lock:
+            got = _acache.get(key, {})
+    return got
+
+
+def sparse_longer() -> dict[str, tuple[str, ...]]:
+    """The shipped longer forms of ``longer.txt`` (term -> forms), read once; {} when absent."""
+    global _sparse
+    if _sparse is None:
+        try:
+            text = (resources.files("reporttui.core") / "data" / LONGER).read_text(encoding="utf-8")
+        except OSError:
+            text = ""
+        _sparse = parse_longer(text)
+    return _sparse
 
 
 @dataclass(frozen=True)
@@ -165,6 +209,9 @@ class Expansion:
     generated: tuple[str, ...] = ()
     """Which come from the generated table (not the hand groups): they widen the match, but are
     not ranking words of the clause (the rows as typed keep their order)."""
+    sparse: tuple[str, ...] = ()
+    """Which are shipped longer forms only (``longer.txt``, no user line names them): search
+    adds them only when the word as typed is in fewer than :data:`SPARSE_ROWS` rows."""
 
 
 def expansions(word: str, home: Path | None = None) -> Expansion | None:
@@ -191,7 +238,10 @@ def expansions(word: str, home: Path | None = None) -> Expansion | None:
         others = tuple((n,) for n in kept)
         long_kept = tuple(n for n in kept if n in forms)
         gen = tuple(n for n in kept if n not in hand)
-        return Expansion(word, word, others, long_kept, gen) if others else None
+        mined = set(sparse_longer().get(word, ()))
+        always = set(_always_longer(home).get(word, ())) if mined else set()
+        sparse = tuple(n for n in long_kept if n in mined and n not in always)
+        return Expansion(word, word, others, long_kept, gen, sparse) if others else None
     tab = table(home)  # a name inside a longer word: the hand groups (as typed when found)
     best: tuple[int, int, str] | None = None
     for name in tab:
