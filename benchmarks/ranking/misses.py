@@ -27,7 +27,6 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 import common
 
@@ -40,7 +39,7 @@ def in_order(word: str, text: str, gap: int = 4) -> bool:
     (中部崛起 in 中部地区崛起), and not as the word itself."""
     if len(word) < 2 or word in text:
         return False
-    pattern = (".{0,%d}" % gap).join(re.escape(c) for c in word)
+    pattern = f".{{0,{gap}}}".join(re.escape(c) for c in word)
     return re.search(pattern, text) is not None
 
 
