@@ -141,19 +141,21 @@ def size_breakdown(index: Path) -> dict[str, float]:
     return {k: round(v, 1) for k, v in sorted(out.items(), key=lambda kv: -kv[1])}
 
 
-def search_phase(home: Path, repeat: int) -> dict[str, object]:
-    """Run in a fresh process: warm searches, latencies and peak RSS of searching alone."""
+def search_phase(home: Path, repeat: int, limit: int = 50) -> dict[str, object]:
+    """Run in a fresh process: warm searches, latencies and peak RSS of searching alone
+    (``limit`` hits a query: 50 by default, as in every round's figures; ``reporttui search``
+    prints 20 unless told ``--limit``)."""
     from reporttui.core.library.library import Library
 
     library = Library(home)
     totals = {}
     for query in QUERIES:  # warm-up: opens the index, loads jieba, fills OS caches
-        totals[query] = library.search(query, limit=50).total
+        totals[query] = library.search(query, limit=limit).total
     times = []
     for _ in range(repeat):
         for query in QUERIES:
             started = time.perf_counter()
-            library.search(query, limit=50)
+            library.search(query, limit=limit)
             times.append((time.perf_counter() - started) * 1000)
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     try:  # ru_maxrss survives exec (it would be the parent's peak); VmHWM is this program's
@@ -219,7 +221,7 @@ def cli_phase(home: Path, runs: int) -> dict[str, float]:
     }
 
 
-def search_child(corpus: str, home: Path, repeat: int) -> dict[str, Any] | None:
+def search_child(corpus: str, home: Path, repeat: int, limit: int = 50) -> dict[str, Any] | None:
     """Run the search phase in a child process (its RSS is the search's alone); None on failure."""
     child = subprocess.run(
         [
@@ -231,6 +233,8 @@ def search_child(corpus: str, home: Path, repeat: int) -> dict[str, Any] | None:
             str(home),
             "--repeat",
             f"{repeat}",
+            "--limit",
+            f"{limit}",
         ],
         capture_output=True,
         text=True,
@@ -249,13 +253,14 @@ def existing_home(args: argparse.Namespace) -> int:
 
     home = args.home.resolve()
     files = [Path(e.path) for e in Library(home).entries() if not e.bundled]
-    searched = search_child(".", home, args.repeat)
+    searched = search_child(".", home, args.repeat, args.limit)
     if searched is None:
         return 1
     rg_times, rg_note = rg_phase(files, args.repeat)
     figures: dict[str, object] = {
         "docs": len(files),
         "queries": len(QUERIES),
+        "limit": args.limit,
         "p50_ms": round(percentile(searched["times_ms"], 0.5), 2),
         "p95_ms": round(percentile(searched["times_ms"], 0.95), 2),
         "rg_p50_ms": round(percentile(rg_times, 0.5), 2) if rg_times else None,
@@ -286,6 +291,9 @@ def main() -> int:
     parser.add_argument("--limit-docs", type=int, default=0, help="only the first N files")
     parser.add_argument("--json", action="store_true", help="print one JSON line")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per query")
+    parser.add_argument(
+        "--limit", type=int, default=50, help="hits per query (reporttui search prints 20)"
+    )
     parser.add_argument("--keep-home", action="store_true", help="leave the temp home in place")
     parser.add_argument(
         "--home",
@@ -303,7 +311,7 @@ def main() -> int:
     args = parser.parse_args()
 
     if args.search_only:
-        print(json.dumps(search_phase(args.search_only, args.repeat)))
+        print(json.dumps(search_phase(args.search_only, args.repeat, args.limit)))
         return 0
     if args.home:
         return existing_home(args)
@@ -362,7 +370,7 @@ def main() -> int:
     home_mb = dir_mb(home)  # the index plus the catalogue and the library's caches
     breakdown = size_breakdown(home / "index")
 
-    searched = search_child(str(args.corpus), home, args.repeat)
+    searched = search_child(str(args.corpus), home, args.repeat, args.limit)
     if searched is None:
         return 1
     rg_times, rg_note = rg_phase(files, args.repeat)
@@ -373,6 +381,7 @@ def main() -> int:
         "index_seconds": round(index_seconds, 2),
         "chars_per_second": round(chars / index_seconds) if index_seconds else None,
         "queries": len(QUERIES),
+        "limit": args.limit,
         "p50_ms": round(percentile(searched["times_ms"], 0.5), 2),
         "p95_ms": round(percentile(searched["times_ms"], 0.95), 2),
         "rg_p50_ms": round(percentile(rg_times, 0.5), 2) if rg_times else None,

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Where each benchmark query's time goes: a per-phase timer (and optionally cProfile).
 
-    python benchmarks/search_profile.py --home HOME [--repeat 5] [--cprofile QUERY] [--json]
+    python benchmarks/search_profile.py --home HOME [--repeat 5] [--limit 50] [--cprofile QUERY] [--json]
 
 Opens the library as ``search_bench.py``'s search phase does (one shared searcher, every query
-run once to warm up), then runs each query of ``search_bench.QUERIES`` ``--repeat`` times with
+run once to warm up), then runs each query of ``search_bench.QUERIES`` ``--repeat`` times (``--limit``
+hits, 50 by default; ``reporttui search`` prints 20) with
 timing wrappers around the steps of :func:`reporttui.core.search.search._run`, and prints per
 query the median wall and CPU milliseconds of the whole search and the median CPU ms of each
 phase (wall ms with ``--wall``):
@@ -69,6 +70,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--home", type=Path, required=True, help="an indexed library home")
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per query")
+    parser.add_argument("--limit", type=int, default=50, help="hits per query (CLI: 20)")
     parser.add_argument("--cprofile", metavar="QUERY", help="cProfile this query")
     parser.add_argument("--sort", default="cumulative", help="cProfile order (tottime...)")
     parser.add_argument("--json", action="store_true", help="one JSON line per query")
@@ -81,13 +83,13 @@ def main() -> int:
 
     library = Library(args.home.resolve())
     for query in QUERIES:  # warm-up, as search_bench does
-        library.search(query, limit=50)
+        library.search(query, limit=args.limit)
     SORT[0] = args.sort
     if args.cprofile:
         prof = cProfile.Profile()
         prof.enable()
         for _ in range(args.repeat):
-            library.search(args.cprofile, limit=50)
+            library.search(args.cprofile, limit=args.limit)
         prof.disable()
         out = io.StringIO()
         pstats.Stats(prof, stream=out).sort_stats(SORT[0]).print_stats(45)
@@ -121,7 +123,7 @@ def main() -> int:
         for _ in range(args.repeat):
             acc.clear()
             c0, t0 = time.process_time(), time.perf_counter()
-            result = library.search(query, limit=50)
+            result = library.search(query, limit=args.limit)
             wall, cpu = time.perf_counter() - t0, time.process_time() - c0
             walls.append(wall * 1000)
             cpus.append(cpu * 1000)

@@ -80,3 +80,12 @@ def test_the_backup_is_never_cached(tmp_path: Path) -> None:
     backup.write_text(json.dumps(_catalog(3)), encoding="utf-8")
     C.load(backup)
     assert not (tmp_path / "cache").exists()
+
+
+def test_cached_records_are_built_in_the_dataclass_field_order() -> None:
+    """The cache rebuilds records positionally (process, issue 11): its field order must be the
+    dataclasses' own."""
+    from dataclasses import fields
+
+    assert tuple(f.name for f in fields(C.LibraryEntry)) == C._ENTRY_FIELDS
+    assert tuple(f.name for f in fields(C.SourceRecord)) == ("entry", "mtime", "size")

@@ -161,6 +161,22 @@ def test_installed_command_in_a_real_process(tmp_path: Path) -> None:
     assert done.returncode == 2 and done.stderr.count("\n") == 1  # a usage error
 
 
+def test_one_shot_search_process_writes_all_its_output(
+    capsys: pytest.CaptureFixture[str], home: Path
+) -> None:
+    """process (issue 11): a real `reporttui search` leaves without the interpreter's teardown
+    (and runs without the cyclic collector); its piped output is still all there, byte for byte
+    what the same search prints in-process, and the exit code is 0."""
+    code, expected, err = run(capsys, "search", "林麝", "--limit", "50")
+    assert code == 0, err
+    cmd = [sys.executable, "-c", "from reporttui.cli.main import main; main()"]
+    env = dict(os.environ, REPORTTUI_HOME=str(home))
+    done = subprocess.run([*cmd, "search", "林麝", "--limit", "50"], env=env, capture_output=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode("utf-8") == expected
+    assert "matching paragraph" in expected.splitlines()[-1]
+
+
 def test_query_of_several_words_and_leading_exclusion(
     capsys: pytest.CaptureFixture[str], home: Path
 ) -> None:

@@ -28,6 +28,24 @@ def test_whoosh_import_leaves_out_asyncio_and_urllib_request() -> None:
     assert out.stdout.split() == ["[]", "ok"]
 
 
+def test_whoosh_english_variations_table_loads_when_first_used() -> None:
+    """process (issue 11): Whoosh's morph_en table is not imported by a search; Whoosh's own
+    ``variations`` (and any import of the module) still gives the real module's answers."""
+    code = (
+        "import sys\n"
+        "import reporttui.core.search.search, reporttui.core.index.matcher\n"
+        "from whoosh.lang import morph_en\n"
+        "print(hasattr(morph_en, '__file__'))\n"
+        "from whoosh.query.terms import variations\n"
+        "got = sorted(variations('rendering'))\n"
+        "import whoosh.lang.morph_en as real\n"
+        "print(hasattr(real, '__file__'), got == sorted(real.variations('rendering')))\n"
+        "print('render' in got)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True", "True", "True"]
+
+
 def _result(snippet: str) -> Any:
     hit = SimpleNamespace(
         doc_id="d1",

@@ -7,6 +7,7 @@ the one the signal favours must rank first. Small hand-made documents; no corpus
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from conftest_search import build_index, make_doc, seed_documents, seed_index
 from reporttui.core.index.schema import ROLE_FIELD, document_rows
@@ -149,6 +150,10 @@ def test_row_role_classifies_without_looking_at_any_query() -> None:
     assert ranking.row_role("正文", "一、回顾", False, part="appended") == "appended"
     assert ranking.row_role("（一）总体要求", "一、回顾", True) == "heading"
     assert ranking.row_role("6.建设保障性租赁住房369套，实施棚户区改造。", "", False) == "body"
+    # round 7: the other numbering (15、X：…) of a glossary run on under the last body heading
+    entry = "15、“三无”小区：无物业管理单位、无垃圾收集设施、无卫生保洁人员的老旧小区。"
+    assert ranking.row_role(entry, "八、加强政府自身建设", False) == "note"
+    assert ranking.row_role("3、加快发展现代农业，推进产业融合。", "", False) == "body"
 
 
 def test_role_is_stored_in_the_index_rows() -> None:
@@ -214,6 +219,11 @@ def test_listed_counts_whole_items_inside_an_enumeration_only() -> None:
     assert not listed("发展氢能、光伏，推进储能、风电", "氢能")  # the next 、 is another clause's
     assert not listed("建设康复机构、养老机构", "养老")  # part of a longer item
     assert not listed("发展风电、氢能、光伏，氢能产业链", "氢能")  # one occurrence is not listed
+    # round 7: an example closed by 等 on its own (EXAMPLE_END), quotes skipped
+    assert listed("培育“夜间经济”等消费热点", "夜间经济")
+    assert listed("完成钢铁等五个行业128家企业的治理项目", "钢铁")
+    assert not listed("推动钢铁产业等转型升级", "钢铁")  # part of a longer item
+    assert not listed("推进钢铁行业兼并重组，钢铁产能压减", "钢铁")
     s = ranking.score_row(1, 0.5, "围绕风电、氢能、光伏等。", (), "body", [("氢能",), ("光伏",)])
     assert s.signals["listed"] == 1.0
     s = ranking.score_row(1, 0.5, "围绕风电、氢能、光伏产业。", (), "body", [("氢能",), ("光伏",)])
@@ -275,6 +285,12 @@ def test_structure_role_names_the_genres_parts_from_the_text() -> None:
     assert sr("今年是“十四五”规划收官之年。做好今年工作意义重大。") == ranking.STRUCT_FRAMING
     assert sr("过去一年，全市上下攻坚克难，经济回升向好。") == ranking.STRUCT_REVIEW
     assert sr("大力发展民营经济，优化营商环境。") == ""
+    # round 7: the frame's other names (总体思路; 指导思想和奋斗目标)
+    assert (
+        sr("今年政府工作的总体思路是：深入贯彻新发展理念，做好六稳工作。") == ranking.STRUCT_FRAMING
+    )
+    assert sr("2022年政府工作的指导思想和奋斗目标是：坚持稳中求进。") == ranking.STRUCT_FRAMING
+    assert sr("理清发展思路，完善总体思路设计。") == ""  # the words, not the frame
 
 
 def test_query_kind_tells_indicator_and_plan_period_queries_from_topics() -> None:
@@ -319,6 +335,70 @@ def test_prior_uses_the_matchers_first_position_as_the_lead() -> None:
     late = ranking.prior(0.5, ranking.ROLE_BODY, 200, first=ranking.LEAD_MIN + 5)
     assert late == body
     assert early - body == ranking.WEIGHTS["lead"] * ranking.PRIOR_LEAD > 0
+
+
+def test_priors_of_many_rows_are_the_floats_of_prior_row_by_row() -> None:
+    """query (issue 11): the vectorised prior must give the very same floats (the pool's order
+    depends on them), over roles, lengths around every threshold and lead positions."""
+    import itertools
+    import random
+
+    rng = random.Random(5)
+    roles = (ranking.ROLE_BODY, ranking.ROLE_HEADING, ranking.ROLE_NOTE, ranking.ROLE_APPENDED)
+    sizes = (0, 1, ranking.SHORT, ranking.SHORT + 1, 57, ranking.FULL - 1, ranking.FULL, 2999)
+    sizes += (ranking.OVERLONG, ranking.OVERLONG + 1, 106374)
+    firsts = (-1, 0, ranking.LEAD_MIN - 1, ranking.LEAD_MIN, 300)
+    rows = [(rng.random(), role, n, f) for role, n, f in itertools.product(roles, sizes, firsts)]
+    got = ranking.priors(*zip(*rows, strict=True)).tolist()
+    assert [repr(x) for x in got] == [repr(ranking.prior(*r)) for r in rows]
+
+
+def test_the_pools_order_is_the_row_by_row_priors_order(monkeypatch: Any) -> None:
+    """query (issue 11): search orders its pool with the vectorised prior and one lexsort; the
+    order must be that of sorting row by row by (generated, -prior - metadata - elsewhere, row),
+    as before, for every pool of a few queries over the seeds (metadata words, synonyms, long
+    lists that take a second pool)."""
+    from whoosh.util.numeric import byte_to_length
+
+    from reporttui.core.search import search as search_module
+
+    vectorised = search_module._prior_order
+    checked = [0]
+
+    def row_by_row(
+        rows: list[int],
+        t: Any,
+        base: dict[int, float],
+        roles: Any,
+        n_roles: int,
+        lengths: Any,
+        weights: tuple[float, float, int],
+        n_groups: int,
+    ) -> list[int]:
+        meta_w, away_w, naming = weights
+
+        def cheap(d: int) -> float:
+            role = roles[d] if roles is not None and d < n_roles else ranking.ROLE_BODY
+            inside = lengths is not None and d < len(lengths)
+            n = byte_to_length(int(lengths[d])) if inside else ranking.FULL
+            hits = len(t.meta_rows.get(d, ()))
+            return (
+                ranking.prior(base[d], role or ranking.ROLE_BODY, n, t.firsts.get(d, -1))
+                + meta_w * hits / n_groups
+                + away_w * ranking.elsewhere_signal(naming, hits, n_groups)
+            )
+
+        want = sorted(rows, key=lambda d: (d in t.generated_rows, -cheap(d), d))
+        got = vectorised(rows, t, base, roles, n_roles, lengths, weights, n_groups)
+        assert got == want
+        checked[0] += 1
+        return got
+
+    monkeypatch.setattr(search_module, "_prior_order", row_by_row)
+    ix = seed_index()
+    for query in ("发展", "太原 高质量发展", "乡村振兴 GDP", "2024 就业", "生态 保护"):
+        search(ix, query, limit=300, use_jieba=False)
+    assert checked[0] >= 5
 
 
 def test_score_is_the_sum_of_named_terms() -> None:
@@ -439,6 +519,36 @@ def test_the_reports_own_place_in_its_text_does_not_count_again(monkeypatch: obj
         r = search(ix, "太原 民营经济", use_jieba=use_jieba)
         by_text = {h.text: h for h in r.hits}
         assert by_text[names].score > by_text[plain].score  # the term is what makes them equal
+
+
+def test_another_report_naming_the_place_ranks_under_the_places_own_rows(
+    monkeypatch: object,
+) -> None:
+    """Round 7 (``elsewhere``): for 唐山 钢铁, a province's paragraph that names 唐山 and 钢铁 in its
+    lead (BM25F over both words) ranks under 唐山's own paragraph on steel (BM25F
+    over 钢铁 only), and explain says why; without the term it ranked first."""
+    own = FILLER + "推进钢铁产业转型，压减过剩产能。"
+    province = "推进唐山钢铁产业整合。" + FILLER
+    ts = make_doc("ts", [own], region="唐山市")
+    hb = make_doc("hb", [province], region="河北省")
+    ix = build_index([ts, hb])
+    r = search(ix, "唐山 钢铁", use_jieba=False)
+    assert [h.doc_id for h in r.hits] == ["ts", "hb"]
+    away = r.hits[1]
+    assert "elsewhere -0.50" in away.signals  # explain / F2 show the term
+    assert any("not a report the region/year word names" in why for why in away.reasons)
+    assert "elsewhere" not in r.hits[0].signals
+    # alone, the word is only text: no report is named and nothing is pushed down
+    assert all("elsewhere" not in h.signals for h in search(ix, "唐山", use_jieba=False).hits)
+    monkeypatch.setitem(ranking.WEIGHTS, "elsewhere", 0.0)  # type: ignore[attr-defined]
+    assert search(ix, "唐山 钢铁", use_jieba=False).hits[0].doc_id == "hb"  # the term decides
+
+
+def test_elsewhere_signal_is_the_share_of_naming_words_the_row_is_outside() -> None:
+    assert ranking.elsewhere_signal(0, 0, 2) == 0.0  # no word names a report
+    assert ranking.elsewhere_signal(1, 1, 1) == 0.0  # in the named report
+    assert ranking.elsewhere_signal(1, 0, 1) == 1.0
+    assert ranking.elsewhere_signal(2, 1, 2) == 0.5
 
 
 def test_an_autonomous_prefectures_short_name_matches_its_metadata() -> None:

@@ -125,6 +125,12 @@ def evaluate(
 
 PARTS = (*PARTS[:-1], "held10", "held11", "held12", "all")
 """Round 6's blind sets (judge: held10-held12, over reports of their own), run like held6-9."""
+PARTS = (*PARTS[:-1], "pool6", "all")
+GROUPS["pool6"] = GROUPS["pool"]
+GROUPS["pool"] = (*GROUPS["pool6"], "held10", "held11", "held12")
+"""From round 7 held10-held12 (measured blind in round 6, figures recorded) are tuned on too:
+``pool`` is tune + held4 ... held12 (181 queries); ``pool6`` keeps round 6's 125 so that round's
+figure stays reproducible. ``aside`` is unchanged (held, held2, held3)."""
 
 
 def main() -> None:

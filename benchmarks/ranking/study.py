@@ -20,8 +20,20 @@ from pathlib import Path
 import common
 from run import metrics
 
-TUNING_POOL = ("tune", "held4", "held5", "held6", "held7", "held8", "held9")
-"""The tuning pool (round 6: held6-held9 joined it, see run.py's ``GROUPS``)."""
+TUNING_POOL = (
+    "tune",
+    "held4",
+    "held5",
+    "held6",
+    "held7",
+    "held8",
+    "held9",
+    "held10",
+    "held11",
+    "held12",
+)
+"""The tuning pool (round 6: held6-held9 joined it; round 7: held10-held12; see run.py's
+``GROUPS``)."""
 SETS = (
     ("", common.JUDGMENTS_FILE),
     *((name, judgments) for name, (_reports, judgments) in common.HELD_SETS.items()),
@@ -32,6 +44,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--work", required=True)
     ap.add_argument("--all", action="store_true", help="every tuning-pool query, not only misses")
+    ap.add_argument("--part", help="only this tuning-pool part's queries (ids repeat across sets)")
     ap.add_argument("ids", nargs="*")
     args = ap.parse_args()
     from whoosh.index import open_dir
@@ -48,10 +61,16 @@ def main() -> None:
             f"{rel}#{common.anchor_of(r)}": r["text"] for rel, rs in rows.items() for r in rs
         }
         queries = [q for q in json.loads(jfile.read_text("utf-8"))["queries"]]
-        aside = [q["id"] for q in queries if q["part"] not in TUNING_POOL and q["id"] in args.ids]
+        aside = [
+            q["id"]
+            for q in queries
+            if q["part"] not in TUNING_POOL and q["id"] in args.ids and not args.part
+        ]
         if aside:
             print(f"refused (held aside, never looked at per query): {' '.join(aside)}")
         queries = [q for q in queries if q["part"] in TUNING_POOL]
+        if args.part:
+            queries = [q for q in queries if q["part"] == args.part]
         if args.ids:
             queries = [q for q in queries if q["id"] in args.ids]
         if not queries:

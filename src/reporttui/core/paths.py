@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
 APP_NAME = "reporttui"
@@ -26,9 +25,22 @@ def index_dir(home: Path) -> Path:
     return home / "index"
 
 
+def _package_dir() -> Path:
+    """The ``reporttui`` package's folder: beside its ``__init__.py`` when that is a file on disk
+    (importlib.resources, with zipfile, costs ~3 ms of a one-shot search; process, issue 11)."""
+    import reporttui
+
+    init = getattr(reporttui, "__file__", None)
+    if init and os.path.isfile(init):
+        return Path(init).parent
+    from importlib import resources
+
+    return Path(str(resources.files("reporttui")))
+
+
 def seeds_dir() -> Path:
     """The bundled sample reports: packaged as ``reporttui/_seeds`` in a wheel, ``seeds/`` in a checkout."""
-    packaged = Path(str(resources.files("reporttui"))) / "_seeds"
+    packaged = _package_dir() / "_seeds"
     if packaged.is_dir():
         return packaged
     checkout = Path(__file__).resolve().parents[3] / "seeds"

@@ -76,10 +76,44 @@ def _import_with(importer: str, heavy: str, names: dict[str, Callable[..., Any]]
         importlib.import_module(importer)
 
 
+class _Deferred(types.ModuleType):
+    """Stands in ``sys.modules`` for a module until something asks it for a name it lacks: then
+    the real module is imported in its place and answers (it stays in place after that)."""
+
+    def __getattr__(self, attr: str) -> Any:
+        if attr.startswith("__"):
+            raise AttributeError(attr)  # the import system's probes
+        return getattr(_real(self.__name__), attr)
+
+
+def _real(name: str) -> Any:
+    """The real module ``name``, imported in place of its :class:`_Deferred` stand-in."""
+    module = sys.modules.get(name)
+    if isinstance(module, _Deferred):
+        del sys.modules[name]
+    return importlib.import_module(name)
+
+
+MORPH_EN = "whoosh.lang.morph_en"
+"""English word variations (a ~50 kB table, ~5 ms to import): ``whoosh.query.terms`` imports
+``variations`` for its ``Variations`` query, which reporttui never makes (process, issue 11)."""
+
+
+def _variations(word: str) -> Any:
+    """``whoosh.lang.morph_en.variations``, imported when called."""
+    return _real(MORPH_EN).variations(word)
+
+
 def install() -> None:
-    """Import whoosh.compat and cached_property without their heavy imports (idempotent)."""
+    """Import whoosh.compat and cached_property without their heavy imports, and defer Whoosh's
+    English variations table (idempotent)."""
     if "whoosh" in sys.modules:
         return
     importlib.import_module("urllib")  # the package itself is small; its request module is not
     _import_with("whoosh.compat", "urllib.request", {"urlretrieve": _urlretrieve})
     _import_with("cached_property", "asyncio", {"iscoroutinefunction": _iscoroutinefunction})
+    if MORPH_EN not in sys.modules:
+        importlib.import_module("whoosh.lang")  # (small) so that `import whoosh.lang.x as m` works
+        stand_in = _Deferred(MORPH_EN)
+        stand_in.variations = _variations  # type: ignore[attr-defined]
+        sys.modules[MORPH_EN] = stand_in

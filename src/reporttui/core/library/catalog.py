@@ -14,7 +14,6 @@ import errno
 import json
 import os
 import re
-import shutil
 import stat
 import tempfile
 import threading
@@ -314,9 +313,13 @@ def _read_parsed(path: Path, st: os.stat_result) -> Catalog | None:
             return None
         fingerprint, index_name, roots = frame
         records = {}
+        n = len(_ENTRY_FIELDS)
         for values, mtime, size in sources:
-            entry = LibraryEntry(**dict(zip(_ENTRY_FIELDS, values, strict=True)))
-            records[entry.path] = SourceRecord(entry=entry, mtime=mtime, size=size)
+            if len(values) != n:
+                raise ValueError("a record of another shape")
+            # positional: the dataclass's own field order (a test checks), ~2x faster
+            entry = LibraryEntry(*values)
+            records[entry.path] = SourceRecord(entry, mtime, size)
         failures = {f[0]: FailedRecord(*f) for f in failed}
         return Catalog(
             fingerprint=fingerprint,
@@ -425,6 +428,8 @@ def _keep_backup(home: Path) -> None:
         try:
             os.link(main, tmp)  # the same bytes, no copy, atomic
         except OSError:
+            import shutil  # (only when a backup is kept: process, issue 11)
+
             shutil.copyfile(main, tmp)
         os.replace(tmp, backup_path(home))
     except OSError:
