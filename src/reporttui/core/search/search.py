@@ -506,8 +506,6 @@ class Plan:
     notes: tuple[str, ...] = ()
     longer_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """word -> those of its synonym names that are one-way longer forms (shown as 全称)."""
-    sparse_left: bool = False
-    """Whether shipped longer forms were left out (``understand(sparse=False)``)."""
 
     @property
     def groups(self) -> tuple[tuple[str, ...], ...]:
@@ -597,12 +595,10 @@ def understand(
     * When the query has other words too, a word that names a region of the library (太原 for
       太原市, also a report without region metadata whose title/text names it) or one of its
       years (2021) also matches those reports' rows that hold the other words (``metadata``).
-    * ``sparse``: also the shipped longer forms (synonyms.Expansion.sparse); without it they
-      are left out and ``Plan.sparse_left`` says whether any were.
+    * ``sparse``: also the shipped longer forms (``core/data/longer.txt``, see :func:`_run`).
     Quoted phrases are always literal. Only ever adds rows: the literal matches stay.
     """
     n_clauses = len(pq.clauses)
-    sparse_left = False
     clauses: list[Clause] = []
     literal: list[str] = []
     syn_names: dict[str, tuple[str, ...]] = {}
@@ -624,28 +620,13 @@ def understand(
             for alt in clause:
                 if len(alt) != 1 or alt[0].phrase:
                     continue
-                exp = synonym_table.expansions(alt[0].text, home)
+                exp = synonym_table.expansions(alt[0].text, home, sparse)
                 if exp is None:
                     continue
                 if exp.name != alt[0].text and _has_rows(searcher, alt[0].text):
                     continue  # a longer word holding a synonym: widened only when not found as typed
                 shown: list[str] = []
                 shown_long: list[str] = []
-                if exp.sparse and not sparse:
-                    # the shipped longer forms: only when the query finds less than a page
-                    # without them (see _run); they are left out of this plan
-                    sparse_left = True
-                    notes.append(
-                        f"{alt[0].text}: also {', '.join(exp.sparse)} (longer forms, 全称) only "
-                        f"if the query finds fewer than {synonym_table.SPARSE_ROWS} rows as typed"
-                    )
-                    exp = replace(
-                        exp,
-                        alternatives=tuple(a for a in exp.alternatives if a[0] not in exp.sparse),
-                        longer=tuple(n for n in exp.longer if n not in exp.sparse),
-                    )
-                    if not exp.alternatives:
-                        continue
                 for names in exp.alternatives:
                     head, rest = names[0], names[1:]
                     split: tuple[str, ...] = ()
@@ -713,7 +694,6 @@ def understand(
         tuple(dict.fromkeys(highlight)),
         tuple(notes),
         long_names,
-        sparse_left,
     )
 
 
@@ -799,13 +779,15 @@ def _run(
         filt = tag_filter(home, pq.filters.tag, filt)
     plan = understand(pq, searcher, home, use_jieba is None or bool(use_jieba), synonyms)
     tier, docnums = _candidates(searcher, pq, plan, filt, home, use_jieba)
-    if plan.sparse_left and len(docnums) < synonym_table.SPARSE_ROWS:
+    if synonyms and len(docnums) < synonym_table.SPARSE_ROWS:
         # less than a page as typed: again with the shipped longer forms (中部崛起 also as
         # 中部地区崛起), their rows after these; a query that fills a page pays nothing
-        plan = understand(
+        wide = understand(
             pq, searcher, home, use_jieba is None or bool(use_jieba), synonyms, sparse=True
         )
-        tier, docnums = _candidates(searcher, pq, plan, filt, home, use_jieba)
+        if wide.clauses != plan.clauses:
+            plan = wide
+            tier, docnums = _candidates(searcher, pq, plan, filt, home, use_jieba)
     top = _rerank(searcher, tier, plan, limit)
     per_doc, per_section = _counts(searcher, docnums)
     hl_terms = tuple(dict.fromkeys(terms + plan.highlight))

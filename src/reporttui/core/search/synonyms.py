@@ -12,8 +12,8 @@ the term's words with a few characters between them). The user file may hold bot
 
 ``core/data/longer.txt`` (same generator, ``--longer``) holds the mined one-way longer forms of
 7,000 terms (中部崛起 > 中部地区崛起). They are *sparse* forms: search adds them only for a word
-that, as typed, is in fewer than :data:`SPARSE_ROWS` rows of the library (one result page), so
-the common terms whose widening doubled the matching time (高质量发展) stay literal.
+for a query that, as typed, finds fewer than :data:`SPARSE_ROWS` rows of the library (one result
+page), so the common terms whose widening doubled the matching time (高质量发展) stay literal.
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ REWORDED = "reworded.txt"
 LONGER = "longer.txt"
 """The generated one-way longer forms, used as sparse forms (see :data:`SPARSE_ROWS`)."""
 SPARSE_ROWS = 10
-"""A word found as typed in fewer rows than this (one page of the CLI's default 10 hits) also
-gets its shipped longer forms (``longer.txt``); a user's ``>`` lines always apply."""
+"""A query that finds fewer rows than this as typed (one page of the CLI's default 10 hits) is
+searched again with the shipped longer forms (``longer.txt``); a user's ``>`` lines always apply."""
 MIN_PART = 2
 """Shortest group name looked for inside a longer query word (GDP增长目标 → GDP + 增长目标)."""
 
@@ -156,35 +156,17 @@ def variants(
     longer = parse_longer(generated)
     for term, forms in parse_longer(user).items():
         longer[term] = tuple(dict.fromkeys(longer.get(term, ()) + forms))
-    always = dict(longer)  # reworded.txt's and the user's > lines: applied whatever the counts
-    for term, forms in sparse_longer().items():
-        longer[term] = tuple(dict.fromkeys(longer.get(term, ()) + forms))
-    with _lock:
-        _acache[key] = always
     with _lock:
         _vcache[key] = (groups, longer)
     return groups, longer
 
 
 _sparse: dict[str, tuple[str, ...]] | None = None
-_acache: dict[tuple[Path | None, float], dict[str, tuple[str, ...]]] = {}
-
-
-def _always_longer(home: Path | None) -> dict[str, tuple[str, ...]]:
-    """The ``>`` lines of reworded.txt and the user file (never sparse): term -> forms."""
-    _, key = _user_key(home)
-    with _lock:
-        got = _acache.get(key)
-    if got is None:
-        _vcache.pop(key, None)  # variants() fills both caches
-        variants(home)
-        with _lock:
-            got = _acache.get(key, {})
-    return got
 
 
 def sparse_longer() -> dict[str, tuple[str, ...]]:
-    """The shipped longer forms of ``longer.txt`` (term -> forms), read once; {} when absent."""
+    """The shipped longer forms of ``longer.txt`` (term -> forms), read once (~10 ms, only by a
+    query that finds less than a page as typed); {} when absent."""
     global _sparse
     if _sparse is None:
         try:
@@ -210,20 +192,26 @@ class Expansion:
     """Which come from the generated table (not the hand groups): they widen the match, but are
     not ranking words of the clause (the rows as typed keep their order)."""
     sparse: tuple[str, ...] = ()
-    """Which are shipped longer forms only (``longer.txt``, no user line names them): search
-    adds them only when the word as typed is in fewer than :data:`SPARSE_ROWS` rows."""
+    """Which are shipped longer forms only (``longer.txt``, no user line names them; present
+    only when :func:`expansions` is asked for them)."""
 
 
-def expansions(word: str, home: Path | None = None) -> Expansion | None:
+def expansions(word: str, home: Path | None = None, sparse: bool = False) -> Expansion | None:
     """The synonym alternatives of ``word``, or None when no group name is in it.
 
     A word that is a group name gets the other names. A longer word containing a group name
     (the longest, leftmost) gets, for every name of the group, that name AND the rest of the
     word (the parts before and after, as separate terms): GDP增长目标 → (GDP, 增长目标),
     (地区生产总值, 增长目标)... so reports that write 地区生产总值增长7% are found. Search
-    uses this second kind only for a word that is not found as typed.
+    uses this second kind only for a word that is not found as typed. ``sparse``: also the
+    shipped longer forms of ``longer.txt`` (search asks for them only when the query finds fewer
+    than :data:`SPARSE_ROWS` rows as typed).
     """
     tab, longer = variants(home)
+    mined: tuple[str, ...] = ()
+    if sparse and word in sparse_longer():
+        mined = tuple(n for n in sparse_longer()[word] if n not in longer.get(word, ()))
+        longer = {**longer, word: longer.get(word, ()) + mined}
     hand = table(home).get(word, ())
     if hand or word in tab or word in longer:
         names = [n for n in hand if n != word]  # the hand group's order first, as it was
@@ -238,10 +226,8 @@ def expansions(word: str, home: Path | None = None) -> Expansion | None:
         others = tuple((n,) for n in kept)
         long_kept = tuple(n for n in kept if n in forms)
         gen = tuple(n for n in kept if n not in hand)
-        mined = set(sparse_longer().get(word, ()))
-        always = set(_always_longer(home).get(word, ())) if mined else set()
-        sparse = tuple(n for n in long_kept if n in mined and n not in always)
-        return Expansion(word, word, others, long_kept, gen, sparse) if others else None
+        sparse_kept = tuple(n for n in long_kept if n in mined)
+        return Expansion(word, word, others, long_kept, gen, sparse_kept) if others else None
     tab = table(home)  # a name inside a longer word: the hand groups (as typed when found)
     best: tuple[int, int, str] | None = None
     for name in tab:
