@@ -162,3 +162,12 @@ def test_generated_forms_only_add_rows_and_keep_the_order_of_the_others(
         assert wide[w][: len(plain[w])] == plain[w], w
         added += len(wide[w]) - len(plain[w])
     assert added > 0  # the seeds do write some of these longer forms
+
+
+def test_the_older_name_of_rural_income_is_a_form_of_the_indicator() -> None:
+    """农村居民人均纯收入 (the statistical name before 2013) is in the generated group."""
+    literal = "农民人均纯收入增长12%。" + FILLER
+    older = "农村居民人均纯收入达到3255元。" + FILLER
+    ix = build_index([make_doc("v3", [older, literal])])
+    r = search(ix, "农民人均纯收入", use_jieba=False)
+    assert [h.text for h in r.hits] == [literal, older]
