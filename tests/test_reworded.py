@@ -24,8 +24,12 @@ def test_parse_one_way_lines_and_indicator_groups() -> None:
 def test_the_shipped_table_loads_and_keeps_keyword_groups_apart() -> None:
     groups, longer = synonyms.variants(None)
     assert len(groups) >= 20  # generated from corpus reports, not a hand list
-    # the mined longer forms are not shipped (gen_reworded.py --longer: measured, too costly)
+    # the mined longer forms are shipped apart (longer.txt), read only as sparse forms
     assert longer == {}
+    assert len(synonyms.sparse_longer()) >= 1000
+    exp = synonyms.expansions("中部崛起", None, sparse=True)
+    assert exp is not None and "中部地区崛起" in exp.sparse
+    assert synonyms.expansions("中部崛起", None) is None
     # indicator forms widen search only: keyword analysis keeps the hand groups
     assert "人均国内生产总值" in groups["人均地区生产总值"]
     assert "人均国内生产总值" not in synonyms.table(None)
@@ -41,6 +45,47 @@ def test_a_longer_form_is_one_way(tmp_path: Path) -> None:
     assert exp.longer == ("林麝栖息地保护",)
     assert synonyms.expansions("林麝栖息地保护", tmp_path) is None
     assert synonyms.expansions("林麝保护", None) is None
+
+
+def _sparse_table(monkeypatch, forms: dict[str, tuple[str, ...]]) -> None:
+    """Stand-in for the shipped longer.txt."""
+    monkeypatch.setattr(synonyms, "_sparse", forms)
+
+
+def test_shipped_longer_forms_are_sparse_and_a_user_line_is_not(
+    monkeypatch, tmp_path: Path
+) -> None:
+    _sparse_table(monkeypatch, {"林麝保护": ("林麝栖息地保护", "林麝种群保护")})
+    assert synonyms.expansions("林麝保护", None) is None
+    exp = synonyms.expansions("林麝保护", None, sparse=True)
+    assert exp is not None and exp.sparse == ("林麝栖息地保护", "林麝种群保护")
+    (tmp_path / "synonyms.txt").write_text("> 林麝保护 林麝栖息地保护\n", encoding="utf-8")
+    exp = synonyms.expansions("林麝保护", tmp_path, sparse=True)
+    assert exp is not None and exp.sparse == ("林麝种群保护",)  # the user's form always applies
+    assert exp.longer == ("林麝栖息地保护", "林麝种群保护")
+
+
+def test_a_sparse_form_applies_only_when_the_word_is_rare_as_typed(
+    monkeypatch, tmp_path: Path
+) -> None:
+    """Below one page of rows as typed, the shipped longer forms add theirs after them; a word
+    that fills a page keeps to its literal rows (so common words do not pay for the widening)."""
+    _sparse_table(monkeypatch, {"林麝保护": ("林麝栖息地保护",)})
+    literal = "加强林麝保护。" + FILLER
+    longer = "林麝栖息地保护成效明显。" + FILLER
+    few = build_index([make_doc("s1", [longer, literal])])
+    r = search(few, "林麝保护", use_jieba=False, home=tmp_path)
+    assert [h.text for h in r.hits] == [literal, longer]
+    assert any("林麝栖息地保护" in line and "longer forms" in line for line in r.expansions)
+    many = [f"第{i}项：加强林麝保护。" + FILLER for i in range(synonyms.SPARSE_ROWS)]
+    full = build_index([make_doc("s2", [longer, *many])])
+    r = search(full, "林麝保护", use_jieba=False, home=tmp_path, limit=50)
+    assert r.total == synonyms.SPARSE_ROWS and longer not in [h.text for h in r.hits]
+    assert not any("林麝栖息地保护" in line for line in r.expansions)
+    # a user's > line is not sparse: it applies to the common word too
+    (tmp_path / "synonyms.txt").write_text("> 林麝保护 林麝栖息地保护\n", encoding="utf-8")
+    r = search(full, "林麝保护", use_jieba=False, home=tmp_path, limit=50)
+    assert r.total == synonyms.SPARSE_ROWS + 1 and r.hits[-1].text == longer
 
 
 def test_a_generated_form_that_holds_another_name_is_not_searched_again() -> None:
@@ -117,3 +162,12 @@ def test_generated_forms_only_add_rows_and_keep_the_order_of_the_others(
         assert wide[w][: len(plain[w])] == plain[w], w
         added += len(wide[w]) - len(plain[w])
     assert added > 0  # the seeds do write some of these longer forms
+
+
+def test_the_older_name_of_rural_income_is_a_form_of_the_indicator() -> None:
+    """农村居民人均纯收入 (the statistical name before 2013) is in the generated group."""
+    literal = "农民人均纯收入增长12%。" + FILLER
+    older = "农村居民人均纯收入达到3255元。" + FILLER
+    ix = build_index([make_doc("v3", [older, literal])])
+    r = search(ix, "农民人均纯收入", use_jieba=False)
+    assert [h.text for h in r.hits] == [literal, older]

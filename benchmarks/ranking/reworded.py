@@ -25,7 +25,7 @@ from typing import Any
 
 import common
 
-POOL = ("tune", "held4", "held5", "held6", "held7", "held8", "held9")
+POOL = ("tune", "held4", "held5", "held6", "held7", "held8", "held9", "held10", "held11", "held12")
 
 
 def main() -> None:

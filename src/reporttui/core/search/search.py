@@ -586,6 +586,7 @@ def understand(
     use_jieba: bool,
     synonyms: bool = True,
     metadata: bool = True,
+    sparse: bool = False,
 ) -> Plan:
     """Query understanding: synonyms of words, and words that name a region or year of the library.
 
@@ -594,6 +595,7 @@ def understand(
     * When the query has other words too, a word that names a region of the library (太原 for
       太原市, also a report without region metadata whose title/text names it) or one of its
       years (2021) also matches those reports' rows that hold the other words (``metadata``).
+    * ``sparse``: also the shipped longer forms (``core/data/longer.txt``, see :func:`_run`).
     Quoted phrases are always literal. Only ever adds rows: the literal matches stay.
     """
     n_clauses = len(pq.clauses)
@@ -618,7 +620,7 @@ def understand(
             for alt in clause:
                 if len(alt) != 1 or alt[0].phrase:
                     continue
-                exp = synonym_table.expansions(alt[0].text, home)
+                exp = synonym_table.expansions(alt[0].text, home, sparse)
                 if exp is None:
                     continue
                 if exp.name != alt[0].text and _has_rows(searcher, alt[0].text):
@@ -777,6 +779,15 @@ def _run(
         filt = tag_filter(home, pq.filters.tag, filt)
     plan = understand(pq, searcher, home, use_jieba is None or bool(use_jieba), synonyms)
     tier, docnums = _candidates(searcher, pq, plan, filt, home, use_jieba)
+    if synonyms and len(docnums) < synonym_table.SPARSE_ROWS:
+        # less than a page as typed: again with the shipped longer forms (中部崛起 also as
+        # 中部地区崛起), their rows after these; a query that fills a page pays nothing
+        wide = understand(
+            pq, searcher, home, use_jieba is None or bool(use_jieba), synonyms, sparse=True
+        )
+        if wide.clauses != plan.clauses:
+            plan = wide
+            tier, docnums = _candidates(searcher, pq, plan, filt, home, use_jieba)
     top = _rerank(searcher, tier, plan, limit)
     per_doc, per_section = _counts(searcher, docnums)
     hl_terms = tuple(dict.fromkeys(terms + plan.highlight))

@@ -9,6 +9,11 @@ typed, and every other name of its group (see :func:`expansions`).
 for search only: ``= NAME FORMS`` lines, the ways reports write an indicator (merged into the
 groups), and ``> TERM LONGER...`` lines, one-way longer forms of a term (农村改革 > 农村综合改革:
 the term's words with a few characters between them). The user file may hold both kinds too.
+
+``core/data/longer.txt`` (same generator, ``--longer``) holds the mined one-way longer forms of
+7,000 terms (中部崛起 > 中部地区崛起). They are *sparse* forms: search adds them only for a word
+for a query that, as typed, finds fewer than :data:`SPARSE_ROWS` rows of the library (one result
+page), so the common terms whose widening doubled the matching time (高质量发展) stay literal.
 """
 
 from __future__ import annotations
@@ -22,6 +27,11 @@ from pathlib import Path
 USER_SYNONYMS = "synonyms.txt"
 REWORDED = "reworded.txt"
 """The generated table of reworded forms (indicator forms, longer forms of terms)."""
+LONGER = "longer.txt"
+"""The generated one-way longer forms, used as sparse forms (see :data:`SPARSE_ROWS`)."""
+SPARSE_ROWS = 10
+"""A query that finds fewer rows than this as typed (one page of the CLI's default 10 hits) is
+searched again with the shipped longer forms (``longer.txt``); a user's ``>`` lines always apply."""
 MIN_PART = 2
 """Shortest group name looked for inside a longer query word (GDP增长目标 → GDP + 增长目标)."""
 
@@ -151,6 +161,22 @@ def variants(
     return groups, longer
 
 
+_sparse: dict[str, tuple[str, ...]] | None = None
+
+
+def sparse_longer() -> dict[str, tuple[str, ...]]:
+    """The shipped longer forms of ``longer.txt`` (term -> forms), read once (~10 ms, only by a
+    query that finds less than a page as typed); {} when absent."""
+    global _sparse
+    if _sparse is None:
+        try:
+            text = (resources.files("reporttui.core") / "data" / LONGER).read_text(encoding="utf-8")
+        except OSError:
+            text = ""
+        _sparse = parse_longer(text)
+    return _sparse
+
+
 @dataclass(frozen=True)
 class Expansion:
     """How one query word is widened: alternatives, each a tuple of exact terms (AND)."""
@@ -165,18 +191,27 @@ class Expansion:
     generated: tuple[str, ...] = ()
     """Which come from the generated table (not the hand groups): they widen the match, but are
     not ranking words of the clause (the rows as typed keep their order)."""
+    sparse: tuple[str, ...] = ()
+    """Which are shipped longer forms only (``longer.txt``, no user line names them; present
+    only when :func:`expansions` is asked for them)."""
 
 
-def expansions(word: str, home: Path | None = None) -> Expansion | None:
+def expansions(word: str, home: Path | None = None, sparse: bool = False) -> Expansion | None:
     """The synonym alternatives of ``word``, or None when no group name is in it.
 
     A word that is a group name gets the other names. A longer word containing a group name
     (the longest, leftmost) gets, for every name of the group, that name AND the rest of the
     word (the parts before and after, as separate terms): GDP增长目标 → (GDP, 增长目标),
     (地区生产总值, 增长目标)... so reports that write 地区生产总值增长7% are found. Search
-    uses this second kind only for a word that is not found as typed.
+    uses this second kind only for a word that is not found as typed. ``sparse``: also the
+    shipped longer forms of ``longer.txt`` (search asks for them only when the query finds fewer
+    than :data:`SPARSE_ROWS` rows as typed).
     """
     tab, longer = variants(home)
+    mined: tuple[str, ...] = ()
+    if sparse and word in sparse_longer():
+        mined = tuple(n for n in sparse_longer()[word] if n not in longer.get(word, ()))
+        longer = {**longer, word: longer.get(word, ()) + mined}
     hand = table(home).get(word, ())
     if hand or word in tab or word in longer:
         names = [n for n in hand if n != word]  # the hand group's order first, as it was
@@ -191,7 +226,8 @@ def expansions(word: str, home: Path | None = None) -> Expansion | None:
         others = tuple((n,) for n in kept)
         long_kept = tuple(n for n in kept if n in forms)
         gen = tuple(n for n in kept if n not in hand)
-        return Expansion(word, word, others, long_kept, gen) if others else None
+        sparse_kept = tuple(n for n in long_kept if n in mined)
+        return Expansion(word, word, others, long_kept, gen, sparse_kept) if others else None
     tab = table(home)  # a name inside a longer word: the hand groups (as typed when found)
     best: tuple[int, int, str] | None = None
     for name in tab:
