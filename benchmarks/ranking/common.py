@@ -57,6 +57,9 @@ JUDGMENTS_HELD12 = HERE / "judgments_held12.json"
 REPORTS_HELD13 = HERE / "reports_held13.txt"
 """held13's own reports (round 7, judge): in none of the lists above."""
 JUDGMENTS_HELD13 = HERE / "judgments_held13.json"
+REPORTS_HELD14 = HERE / "reports_held14.txt"
+"""held14's own reports (round 7, judge): in none of the lists above."""
+JUDGMENTS_HELD14 = HERE / "judgments_held14.json"
 HELD_SETS = {
     "held3": (REPORTS_HELD3, JUDGMENTS_HELD3),
     "held4": (REPORTS_HELD4, JUDGMENTS_HELD4),
@@ -69,6 +72,7 @@ HELD_SETS = {
     "held11": (REPORTS_HELD11, JUDGMENTS_HELD11),
     "held12": (REPORTS_HELD12, JUDGMENTS_HELD12),
     "held13": (REPORTS_HELD13, JUDGMENTS_HELD13),
+    "held14": (REPORTS_HELD14, JUDGMENTS_HELD14),
 }
 """The held sets over reports of their own: name -> (reports list, judgments), each indexed apart."""
 TARBALL_CANDIDATES = [
