@@ -125,8 +125,8 @@ def evaluate(
 
 PARTS = (*PARTS[:-1], "held10", "held11", "held12", "all")
 """Round 6's blind sets (judge: held10-held12, over reports of their own), run like held6-9."""
-PARTS = (*PARTS[:-1], "held13", "held14", "all")
-"""Round 7's blind sets (judge: held13 ..., over reports of their own), run like held10-12."""
+PARTS = (*PARTS[:-1], "held13", "held14", "held15", "all")
+"""Round 7's blind sets (judge: held13-held15, over reports of their own), run like held10-12."""
 
 
 def main() -> None:
