@@ -29,6 +29,9 @@ SETS = {
     "held10": ("reports_held10.txt", "judgments_held10.json"),
     "held11": ("reports_held11.txt", "judgments_held11.json"),
     "held12": ("reports_held12.txt", "judgments_held12.json"),
+    "held13": ("reports_held13.txt", "judgments_held13.json"),
+    "held14": ("reports_held14.txt", "judgments_held14.json"),
+    "held15": ("reports_held15.txt", "judgments_held15.json"),
 }
 """Every judged set and its reports list (common.HELD_SETS plus the tuning set's)."""
 
@@ -68,7 +71,7 @@ def test_references_only_and_grades_in_range(name: str) -> None:
 
 def test_round5_sets_have_reports_of_their_own() -> None:
     """held6-held8 were drawn from reports in no earlier list (and not in each other's)."""
-    for new in ("held6", "held7", "held8", "held9", "held10", "held11", "held12"):
+    for new in [f"held{n}" for n in range(6, 16)]:
         others = {r for name in SETS if name != new for r in _reports(name)}
         assert not set(_reports(new)) & others, new
 
@@ -85,7 +88,7 @@ def test_round5_sets_say_how_they_were_graded() -> None:
 def test_round6_sets_say_how_they_were_graded() -> None:
     """held10-held12 share one written rule (held6-9's, worded for their queries) and say how."""
     rule = json.loads((RANKING / SETS["held10"][1]).read_text("utf-8"))["grading"]
-    for name in ("held10", "held11", "held12"):
+    for name in ("held10", "held11", "held12", "held13", "held14", "held15"):
         data = json.loads((RANKING / SETS[name][1]).read_text("utf-8"))
         assert data["grading"] == rule
         assert data["grading_notes"] and data["pooling"]

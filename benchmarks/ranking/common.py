@@ -54,6 +54,15 @@ JUDGMENTS_HELD11 = HERE / "judgments_held11.json"
 REPORTS_HELD12 = HERE / "reports_held12.txt"
 """held12's own reports (round 6, judge): in none of the lists above."""
 JUDGMENTS_HELD12 = HERE / "judgments_held12.json"
+REPORTS_HELD13 = HERE / "reports_held13.txt"
+"""held13's own reports (round 7, judge): in none of the lists above."""
+JUDGMENTS_HELD13 = HERE / "judgments_held13.json"
+REPORTS_HELD14 = HERE / "reports_held14.txt"
+"""held14's own reports (round 7, judge): in none of the lists above."""
+JUDGMENTS_HELD14 = HERE / "judgments_held14.json"
+REPORTS_HELD15 = HERE / "reports_held15.txt"
+"""held15's own reports (round 7, judge): in none of the lists above."""
+JUDGMENTS_HELD15 = HERE / "judgments_held15.json"
 HELD_SETS = {
     "held3": (REPORTS_HELD3, JUDGMENTS_HELD3),
     "held4": (REPORTS_HELD4, JUDGMENTS_HELD4),
@@ -65,6 +74,9 @@ HELD_SETS = {
     "held10": (REPORTS_HELD10, JUDGMENTS_HELD10),
     "held11": (REPORTS_HELD11, JUDGMENTS_HELD11),
     "held12": (REPORTS_HELD12, JUDGMENTS_HELD12),
+    "held13": (REPORTS_HELD13, JUDGMENTS_HELD13),
+    "held14": (REPORTS_HELD14, JUDGMENTS_HELD14),
+    "held15": (REPORTS_HELD15, JUDGMENTS_HELD15),
 }
 """The held sets over reports of their own: name -> (reports list, judgments), each indexed apart."""
 TARBALL_CANDIDATES = [

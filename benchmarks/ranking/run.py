@@ -131,6 +131,8 @@ GROUPS["pool"] = (*GROUPS["pool6"], "held10", "held11", "held12")
 """From round 7 held10-held12 (measured blind in round 6, figures recorded) are tuned on too:
 ``pool`` is tune + held4 ... held12 (181 queries); ``pool6`` keeps round 6's 125 so that round's
 figure stays reproducible. ``aside`` is unchanged (held, held2, held3)."""
+PARTS = (*PARTS[:-1], "held13", "held14", "held15", "all")
+"""Round 7's blind sets (judge: held13-held15, over reports of their own), run like held10-12."""
 
 
 def main() -> None:
