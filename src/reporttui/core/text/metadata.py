@@ -27,6 +27,7 @@ from reporttui.core.text.news_place import (
     within,
 )
 from reporttui.core.text.variants import to_simplified
+from reporttui.core.text.year_votes import voted_year
 
 _ADMIN = r"(?:省|市|县|区|自治区|自治州|自治县|州|盟|旗)"
 _PLACE = rf"[\u4e00-\u9fff]{{1,10}}?{_ADMIN}"
@@ -287,6 +288,9 @@ def extract(
         if m:
             year = int(m.group(1)) + (1 if int(m.group(2)) >= 11 else 0)
             why["year"] = "meeting line (year and month)"
+    if year is None:
+        # No strong evidence: the year the roles of the years it names agree on (year_votes).
+        year, why["year"] = voted_year(head_s + "\n" + body_head[:1500], kind)
     region, why["region"] = _region(
         head_s, body_head, text, title_lines, kind, headings, site, chrome=chrome
     )
