@@ -38,3 +38,10 @@ def test_title_without_its_byline_label_or_table_cells() -> None:
     assert _parse("wxredian-shouyang-heci-2025.txt").title == "新春贺词"
     assert _parse("koomao-rendachangwei.txt").title == "区人大会常务委员会工作报告"
     assert _parse("sina-zuigaojian-2006.txt").title == "最高人民检察院工作报告(全文)"
+
+
+def test_a_url_clock_source_byline_is_chrome() -> None:
+    doc = _parse("fjsen-jianchayuan-2007.txt")
+    assert "wmf.fjsen.com" not in doc.text
+    assert any("wmf.fjsen.com" in d.text for d in doc.dropped)
+    assert doc.title == "福建省人民检察院工作报告"
