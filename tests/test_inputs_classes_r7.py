@@ -45,3 +45,9 @@ def test_a_url_clock_source_byline_is_chrome() -> None:
     assert "wmf.fjsen.com" not in doc.text
     assert any("wmf.fjsen.com" in d.text for d in doc.dropped)
     assert doc.title == "福建省人民检察院工作报告"
+
+
+def test_a_title_naming_its_year_ends_a_file_record() -> None:
+    doc = _parse("laowenbi-heci-2026.txt")  # the title over 时间/字数/site name/复制下载
+    assert (doc.title, doc.year) == ("县政府2026年新春贺词", 2026)
+    assert "复制下载" not in doc.text and "字数" not in doc.text
