@@ -39,6 +39,11 @@ _QUOTE_MARKERS = re.compile(r"([;；]{2,})([^;；。，！？\s]{1,16}?)([;；]{
 _DASH_MARKERS = re.compile(r"[;；]{2,}")
 _FIELD = re.compile(r"([\u3400-\u9fff]{2,6})\s*[:：]\s*([^\s:：]{0,24})")
 _LABEL = re.compile(r"([\u3400-\u9fff]{2,6})\s*[:：]")
+# A government record's field label alone in brackets ([ 索引号 ], 【发布机构】), no colon.
+_BRACKET_LABEL = re.compile(
+    r"^((?:[•·●▪]\s*)?)[\[［【]\s*((?:索\s*引\s*号|发文字号|发布机构|发文机关|主题分类|成文日期|发布日期"
+    r"|体裁分类|有\s*效\s*性|文\s*号|信息来源|公开方式|生成日期|所属机构|组配分类))\s*[\]］】]\s*$"
+)
 # The name of a site's channel (its last word): 政府信息公开, 工作动态, 今日要闻, 新闻中心.
 _CHANNEL = re.compile(r"(?:公开|动态|要闻|新闻|资讯|快讯|专题|专栏|频道|中心|栏目)$")
 # A document's genre at the end of its title, maybe before a short note (…工作报告(全文), …(草案)).
@@ -319,6 +324,9 @@ def _fields(t: str) -> list[tuple[str, str]]:
         return []
     if t[:1] in "(（" and t[-1:] in ")）":
         t = t[1:-1]
+    # (pages13) A record's label in brackets without a colon, its value on the next line
+    # (• [ 索引号 ] / • 11500238709450498T/2023-00005): the same empty field as 索引号：.
+    t = _BRACKET_LABEL.sub(r"\1\2：", t)
     labels = list(_LABEL.finditer(t))
     out: list[tuple[str, str]] = []
     for k, m in enumerate(labels):
@@ -414,9 +422,22 @@ def _field_values(lines: list[Line], drop: dict[int, str], chrome: list[str]) ->
     for i in range(1, len(lines) - 1):
         if i in drop or drop.get(i - 1) != "page chrome" or drop.get(i + 1) != "page chrome":
             continue
-        t = lines[i].text
+        t = _BULLET.sub("", lines[i].text)  # (pages13) • 11500238709450498T/2023-00005
         f = _fields(lines[i - 1].text)
-        if len(t) <= 30 and not _SENTENCE_PUNCT.search(t) and len(f) == 1 and _empty(f[0][1]):
+        # A short value may list words (体裁分类 / 财政预算、决算); a longer one with 、 is prose.
+        bare = t.replace("、", "") if len(t) <= 16 else t
+        if (
+            len(t) <= 30
+            and not _SENTENCE_PUNCT.search(bare)
+            and len(f) == 1
+            and _empty(f[0][1])
+            # (pages13) The document's title under the record's last empty field (有效性：) is
+            # no value of it, unless the field is the title's own (标题：).
+            and (
+                f[0][0] in ("标题", "名称")
+                or not (_DOC_GENRE.search(t) or t.endswith(("说明", "公告", "纪要")))
+            )
+        ):
             drop[i] = "page chrome"
             chrome.append(
                 f"{lines[i - 1].text} {t}"

@@ -54,6 +54,9 @@ _PLAN_YEAR = re.compile(
     r"((?:19|20)\d\d)\s*年(?:[\u4e00-\u9fff]{0,12})?(?:国民经济和社会发展)?计划[(（]?草案"
 )
 _BUDGET_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:[\u4e00-\u9fff]{0,12})?预算[(（]?草案")
+_BUDGET_PAIR_YEAR = re.compile(
+    r"(?:19|20)\d\d\s*年[^\n]{0,12}?预算执行[^\n]{0,8}?((?:19|20)\d\d)\s*年[^\n]{0,12}?预算"
+)
 _BUDGET_TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年[^\n]{0,16}?(?:预算|决算)")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _WORK_PLAN_HEADING = re.compile(
@@ -566,7 +569,10 @@ _INNER_DATELINE = re.compile(
     r"[^。\n]{4,120}?[,，]\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:上午|下午|晚上?)?\s*[,，]"
 )
 _AUDIT_TITLE = re.compile(r"审计(?:工作)?报告[》”]?\s*(?:\n|$)")
-_BUDGET = re.compile(r"(?:预算|决算)[^\n]{0,20}(?:的报告|报告)|(?:预算|决算)(?:公开|草案)(?:\n|$)")
+# (pages13) A finance bureau's note on the budget it discloses (…预算执行及…预算公开的说明) too.
+_BUDGET = re.compile(
+    r"(?:预算|决算)[^\n]{0,20}(?:的报告|报告)|(?:预算|决算)(?:公开|草案)(?:的说明)?(?:\n|$)"
+)
 _PLAN = re.compile(r"计划[^\n]{0,20}(?:的报告|报告)")
 _FIVE_YEAR = re.compile(
     r"规划纲要[(（]?草案[)）]?的?报告|规划纲要的报告|五年计划(?:纲要)?的?报告|“[一二三四五六七八九十]+五”计划[^\n]{0,20}的报告"
@@ -595,6 +601,14 @@ _REPORT_TITLE_HEAD = re.compile(r"政府工作报告[》”]?\s*(?:[(（][^()（
 _DATED_CHROME = re.compile(r"(?:发布时间|发布日期|发表时间|日期)\s*[:：]?\s*(?:19|20)\d\d")
 _CONGRESS = re.compile(
     r"人大[一二三四五六七八九十\d]+次会议|人民代表大会第[一二三四五六七八九十]+次会议|两会|人代会|代表团审议|分团审议|政协[^\n]{0,8}会议"
+)
+
+
+# A meeting that is not a congress or CPPCC session: a standing committee's, the chairmen's,
+# the directors', a government's executive meeting.
+_NOT_SESSION = re.compile(
+    r"(?:常委会|常务委员会)(?:第[一二三四五六七八九十百\d]+次)?(?:全体)?会议"
+    r"|[一二三四五六七八九十百\d]+次(?:主席|主任|常委|常务)会议|(?:主席|主任|常务|党组)会议"
 )
 
 
@@ -687,9 +701,17 @@ def _kind(
         # discussed, not any 推动政府工作 in a committee's news.
         if "政府工作报告" in text or "两会" in body_head or _GOV_WORK_HEARD.search(body_head):
             return "新闻综述", "news signals + 政府工作报告"
+        if _NOT_SESSION.search(to_simplified(first)):
+            # (pages13) The title names a meeting that is no session (政协常委会第二十四次会议,
+            # 五届五十六次主席会议), whatever session the text mentions: news of that meeting.
+            return "新闻报道", "news signals + a meeting that is no session (title)"
         if _CONGRESS.search(body_head):
             return "两会新闻", "news signals + congress session"
         return "新闻报道", "news signals (byline, masthead, web page)"
+    if not delivered and _NOT_SESSION.search(to_simplified(first)):
+        # (pages13) The title names a meeting that is no session (政协常委会第二十四次会议, 五届
+        # 五十六次主席会议): news of that meeting, whatever session its text prepares or names.
+        return "新闻报道", "a meeting that is no session (title)"
     if not delivered and _SESSION.search(body_head):
         return "两会新闻", "congress session in the text, not delivered"
     if not delivered and _REVIEWED.search(body_head[:1500]):
@@ -837,7 +859,13 @@ def _year(
         if m:
             return int(m.group(1)), "title (计划 year)"
     if kind in ("预算执行情况与预算草案报告", "预算报告"):
-        m = _BUDGET_YEAR.search(head) or _BUDGET_TITLE_YEAR.search(head)
+        m = _BUDGET_YEAR.search(head)
+        pair = _BUDGET_PAIR_YEAR.search(head) if m is None else None
+        if pair:
+            # (pages13) One year's execution and the next year's budget (2022年预算执行及2023年
+            # 预算公开的说明): the budget's year, as for a draft's.
+            return int(pair.group(1)), "title (the budget's year after the execution's)"
+        m = m or _BUDGET_TITLE_YEAR.search(head)
         if m:
             return int(m.group(1)), "title (预算 year)"
     titled = re.search(r"((?:19|20)\d\d)\s*年[\u4e00-\u9fff]{0,8}政府工作报告", head)
