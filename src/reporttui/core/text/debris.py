@@ -85,6 +85,16 @@ _GREETING = re.compile(
     r"^(?:(?:欢迎您|欢迎你|您好|你好|(?:早上|上午|中午|下午|晚上)好)\s*[,，!！]?\s*){1,3}$"
 )
 _BULLET = re.compile(r"^[•·●▪]\s*")
+_SCRAPER_DATE = re.compile(
+    r"^\s*(?:date|time|pubdate|pub_date|publish_?time|published|datetime)\s*[:：=]?\s*"
+    r"(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*(?=[\u3400-\u9fff])",
+    re.IGNORECASE,
+)
+# A page's keyword or tag line: the label, then words parted by spaces or commas.
+_TAG_LINE = re.compile(
+    r"^(?:关键词|关键字|标签|tags?)\s*[:：]\s*(?:[^\s,，;；]{1,16}(?:[\s,，;；]+|$)){1,12}$",
+    re.IGNORECASE,
+)
 _SCENE = re.compile(r"^[\u3400-\u9fff、]{3,20}在[\u3400-\u9fff、]{2,20}$")
 _NOT_REPEATED = re.compile(r"[\W\d]")
 _LETTERS_ONLY = re.compile(r"^[A-Za-z_\s]+$")
@@ -99,6 +109,7 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
     _misdecoded_chars(lines, dropped)
     if any(";;" in ln.text or "；；" in ln.text for ln in lines):
         _marker_runs(lines, dropped)
+    _scraper_date_label(lines, dropped)
     n = len(lines)
     drop: dict[int, str] = {}
     chrome_fields = {d.line for d in dropped if d.reason == "web chrome" and _FIELD.search(d.text)}
@@ -141,6 +152,9 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
             drop[i] = "page chrome"
         elif len(t) <= 30 and _QR.search(t) and _QR_ASK.search(t) and not t.endswith("。"):
             drop[i] = "qr boilerplate"
+        elif i >= n - edge and _TAG_LINE.match(t) and not _SENTENCE_END.search(t):
+            # (pages13) A page's keyword line closing the text (关键词: 第十四届 常务委员会 …).
+            drop[i] = "page chrome"
     _misdecoded_heading(lines, drop)
     _wiki_header(lines, drop)
     _file_record(lines, drop)
@@ -390,6 +404,17 @@ def _field_line(t: str, lines: list[Line], i: int, chrome_fields: set[int]) -> b
                 return True
             near_fields += bool(f) and near != t
     return near_fields >= 2
+
+
+def _scraper_date_label(lines: list[Line], dropped: list[Dropped]) -> None:
+    """(pages13) A scraper's English field label and date before the first line's text
+    (date 2026-03-04 全国政协…): the label goes to the dropped view, the date with it."""
+    for ln in lines[:2]:
+        m = _SCRAPER_DATE.match(ln.text)
+        if m and len(ln.text) > m.end():
+            dropped.append(Dropped(m.group(0).strip(), "page chrome", ln.line))
+            ln.text = ln.text[m.end() :]
+            return
 
 
 def _leads_in(lines: list[Line], i: int) -> bool:

@@ -612,6 +612,7 @@ _NOT_SESSION = re.compile(
 )
 
 
+_REVIEW_RESULT = re.compile(r"审查结果的?报告|现将审查(?:结果|情况)报告如下")
 _ENTRUSTED = re.compile(
     r"受[^\n。]{0,10}人民政府委托\s*[,，]?[^\n。]{0,30}?(?:报告|提请)[^\n。]{0,60}?(计划|预算)执行情况"
 )
@@ -647,6 +648,10 @@ def _kind(
         # a report (…的决议): a congress's decisions are none of the kinds.
         return None, "title (a decision, 决定)"
     if _RESOLUTION.search(head):
+        if "决议" not in head and _REVIEW_RESULT.search(body_head[:1500]):
+            # (pages13) Only an adoption line over a committee's review of a report (现将审查
+            # 结果报告如下): the review, none of the kinds, not a resolution.
+            return None, "adoption line over a review report (审查结果报告)"
         return "决议", "title (决议)"
     if _BULLETIN.search(head):
         return "统计公报", "title (统计公报)"
@@ -1123,8 +1128,13 @@ def _region(
             name = _clean_region(m.group(1))
             if name:
                 return name, "speaker line (XX市长 …)"
+    # (pages13) News naming the premier among those attending (国务院总理李强等领导人陆续进场, at
+    # the CPPCC's opening) is not the State Council's: in news he must deliver the report.
+    premier = "国务院总理"
+    if kind in _NEWS_KINDS:
+        premier = r"国务院总理[^\n。，,]{0,8}(?:作|代表国务院)[^\n。]{0,12}报告"
     if re.search(
-        r"在(?:中华人民共和国)?第[一二三四五六七八九十]+届全国人民代表大会|国务院总理",
+        r"在(?:中华人民共和国)?第[一二三四五六七八九十]+届全国人民代表大会|" + premier,
         head + body_head[:400],
     ):
         return "国务院", "national congress / premier"
