@@ -338,7 +338,8 @@ def main(argv: list[str]) -> None:
         shown.append(("pages7", parts["pages7"]))
     if pages8_details:
         shown.append(("pages8", parts["pages8"]))
-    for name in ("held13", "held14", "held15", "pages9", "pages10", "pages11", "pages12", "pages13", "pages14"):
+    later = ("held13", "held14", "held15", "pages9", "pages10", "pages11", "pages12")
+    for name in (*later, "pages13", "pages14"):
         if f"--{name}-details" in argv:
             shown.append((name, parts[name]))
     only = [a.split("=", 1)[1] for a in argv if a.startswith("--only=")]
