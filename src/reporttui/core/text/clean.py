@@ -186,6 +186,10 @@ _STAMP_CHANNEL = re.compile(
     r"^[\u4e00-\u9fff]{2,6}\s+(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?"
     r"\s+[\u4e00-\u9fff]{2,8}$"
     r"|^(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?\s+[\u4e00-\u9fff]{2,10}$"
+    # (held16) The site's address first, then its clock and the source, maybe in empty table
+    # cells: http://wmf.fjsen.com 2008-01-21 17:47:05 来源:福建日报.
+    r"|^(?:https?://|www\.)[\w./-]+\s+(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?"
+    r"\s+(?:(?:来源|稿源)\s*[:：]\s*)?[\u4e00-\u9fff]{2,10}[\s|｜]*$"
 )
 # A photo's credit closing its caption: (李玉飞/摄), 新华社记者樊如钧摄, …《政府工作报告》丁志平摄.
 _PHOTO_CREDIT = re.compile(

@@ -290,6 +290,7 @@ def _wiki_header(lines: list[Line], drop: dict[int, str]) -> None:
 
 _RECORD_PUNCT = re.compile(r"[。，！？；,;!?]")
 _GENRE_WORD = re.compile(r"报告|公报|决议|纲要|规划|计划|通知|意见|工作")
+_YEAR_NAMED = re.compile(r"(?:19|20)\d\d\s*年[\u4e00-\u9fff]{2,}")
 
 
 def _file_record(lines: list[Line], drop: dict[int, str]) -> None:
@@ -312,6 +313,7 @@ def _file_record(lines: list[Line], drop: dict[int, str]) -> None:
                 len(t) > 14
                 or _RECORD_PUNCT.search(t)
                 or _GENRE_WORD.search(to_simplified(t).replace(" ", ""))
+                or _YEAR_NAMED.search(t)  # (held16) a title naming its year: 县政府2026年新春贺词
                 or numbered(t) is not None
                 or lines[j].md_level
                 or lines[j].cells

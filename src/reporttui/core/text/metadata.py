@@ -27,6 +27,7 @@ from reporttui.core.text.news_place import (
     within,
 )
 from reporttui.core.text.variants import to_simplified
+from reporttui.core.text.year_votes import voted_year
 
 _ADMIN = r"(?:省|市|县|区|自治区|自治州|自治县|州|盟|旗)"
 _PLACE = rf"[\u4e00-\u9fff]{{1,10}}?{_ADMIN}"
@@ -290,6 +291,9 @@ def extract(
         if m:
             year = int(m.group(1)) + (1 if int(m.group(2)) >= 11 else 0)
             why["year"] = "meeting line (year and month)"
+    if year is None:
+        # No strong evidence: the year the roles of the years it names agree on (year_votes).
+        year, why["year"] = voted_year(head_s + "\n" + body_head[:1500], kind)
     region, why["region"] = _region(
         head_s, body_head, text, title_lines, kind, headings, site, chrome=chrome
     )
@@ -484,9 +488,27 @@ def close_spaced(line: str) -> str:
     return line
 
 
+# (held16) Neighbours glued onto a title line: a list label before it (第1篇 …), empty table
+# cells after it (…(全文) | |||||), its author's offices and name after it (新春贺词 晋中市政协
+# 副主席 寿阳县人民政府县长 彭 超). A (全文) note stays: the judged sets keep it (held5, held9).
+_LIST_LABEL = re.compile(r"^第\s*\d{1,3}\s*篇\s+")
+_TABLE_CELLS = re.compile(r"(?:\s*[|｜])+\s*$")
+_OFFICE = r"[\u4e00-\u9fff]{0,20}?(?:副?主席|副?书记|代?省长|代?市长|代?县长|代?区长|代?州长|副?主任|局长|院长|检察长|部长)"
+_BYLINE_TAIL = re.compile(
+    rf"(?:\s+{_OFFICE})+(?:\s+[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){{1,3}})?\s*$"
+)
+
+
+def _strip_neighbours(title: str) -> str:
+    """The title line without a list label, table cells or its author's byline."""
+    t = _TABLE_CELLS.sub("", _LIST_LABEL.sub("", title))
+    cut = _BYLINE_TAIL.sub("", t)
+    return (cut if len(cut) >= 4 else t).strip() or title
+
+
 def _tidy_title(title: str) -> str:
     """Close up a spaced-out run (政 府 工 作 报 告), drop a wire dateline and a (date speaker) note."""
-    title = title.strip()
+    title = _strip_neighbours(title.strip())
     closed = close_spaced(title)
     if closed != title:
         title = closed
@@ -634,6 +656,15 @@ _BULLETIN_YEAR = re.compile(
 )
 
 
+# The organ that reports, when it is not the government: its title (…人民检察院工作报告,
+# …常务委员会工作报告) or its opening (我代表最高人民检察院, 受…常务委员会委托).
+_OTHER_ORGAN = re.compile(
+    r"(?:法院|检察院|常务委员会|常委会)(?:的)?工作[报報]告"
+    r"|我代表[^\n，,。]{0,14}?(?:法院|检察院|常务委员会|常委会)"
+    r"|受[^\n，,。]{0,24}?(?:常务委员会|常委会)的?委托"
+)
+
+
 def _kind(
     head: str, body_head: str, text: str, news: bool, headings: Sequence[str] = ()
 ) -> tuple[str | None, str]:
@@ -695,6 +726,10 @@ def _kind(
         or _MEETING.search(head_and_body) is not None
         or _DELIVERS.search(body_head[:600]) is not None
     )
+    if delivered and "政府工作报告" not in first and _OTHER_ORGAN.search(first + "\n" + body_head[:800]):
+        # (held16) The reporter is not the government: a court's, procuratorate's, standing
+        # committee's or CPPCC committee's own report to the session is none of the kinds.
+        return None, "another organ's report (法院, 检察院, 人大常委会, 政协常委会)"
     if delivered and ("政府工作报告" in head or "报告工作" in body_head or "政府工作" in body_head):
         return "政府工作报告", "delivered to a congress (各位代表/meeting line)"
     if _DOC_NUMBER.search(head):
