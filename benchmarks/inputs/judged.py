@@ -86,7 +86,11 @@ class Score:
 
 
 def load_judged() -> dict:
-    return json.loads((DATA / "judged.json").read_text("utf-8"))
+    """judged.json plus the items of any judged-<set>.json beside it (one file per later set)."""
+    judged = json.loads((DATA / "judged.json").read_text("utf-8"))
+    for extra in sorted(DATA.glob("judged-*.json")):
+        judged["items"] += json.loads(extra.read_text("utf-8"))["items"]
+    return judged
 
 
 def item_bytes(item: dict, corpus: Path | None) -> tuple[bytes, str] | None:
@@ -205,6 +209,8 @@ PARTS = (
     "pages10",
     "pages11",
     "pages12",
+    "pages13",
+    "pages14",
 )
 
 
@@ -334,7 +340,8 @@ def main(argv: list[str]) -> None:
         shown.append(("pages7", parts["pages7"]))
     if pages8_details:
         shown.append(("pages8", parts["pages8"]))
-    for name in ("held13", "held14", "held15", "held16", "held17", "pages9", "pages10", "pages11", "pages12"):
+    later = ("held13", "held14", "held15", "held16", "held17", "pages9", "pages10", "pages11")
+    for name in (*later, "pages12", "pages13", "pages14"):
         if f"--{name}-details" in argv:
             shown.append((name, parts[name]))
     only = [a.split("=", 1)[1] for a in argv if a.startswith("--only=")]

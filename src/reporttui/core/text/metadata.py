@@ -55,6 +55,9 @@ _PLAN_YEAR = re.compile(
     r"((?:19|20)\d\d)\s*年(?:[\u4e00-\u9fff]{0,12})?(?:国民经济和社会发展)?计划[(（]?草案"
 )
 _BUDGET_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:[\u4e00-\u9fff]{0,12})?预算[(（]?草案")
+_BUDGET_PAIR_YEAR = re.compile(
+    r"(?:19|20)\d\d\s*年[^\n]{0,12}?预算执行[^\n]{0,8}?((?:19|20)\d\d)\s*年[^\n]{0,12}?预算"
+)
 _BUDGET_TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年[^\n]{0,16}?(?:预算|决算)")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _WORK_PLAN_HEADING = re.compile(
@@ -588,7 +591,10 @@ _INNER_DATELINE = re.compile(
     r"[^。\n]{4,120}?[,，]\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:上午|下午|晚上?)?\s*[,，]"
 )
 _AUDIT_TITLE = re.compile(r"审计(?:工作)?报告[》”]?\s*(?:\n|$)")
-_BUDGET = re.compile(r"(?:预算|决算)[^\n]{0,20}(?:的报告|报告)|(?:预算|决算)(?:公开|草案)(?:\n|$)")
+# (pages13) A finance bureau's note on the budget it discloses (…预算执行及…预算公开的说明) too.
+_BUDGET = re.compile(
+    r"(?:预算|决算)[^\n]{0,20}(?:的报告|报告)|(?:预算|决算)(?:公开|草案)(?:的说明)?(?:\n|$)"
+)
 _PLAN = re.compile(r"计划[^\n]{0,20}(?:的报告|报告)")
 _FIVE_YEAR = re.compile(
     r"规划纲要[(（]?草案[)）]?的?报告|规划纲要的报告|五年计划(?:纲要)?的?报告|“[一二三四五六七八九十]+五”计划[^\n]{0,20}的报告"
@@ -620,6 +626,15 @@ _CONGRESS = re.compile(
 )
 
 
+# A meeting that is not a congress or CPPCC session: a standing committee's, the chairmen's,
+# the directors', a government's executive meeting.
+_NOT_SESSION = re.compile(
+    r"(?:常委会|常务委员会)(?:第[一二三四五六七八九十百\d]+次)?(?:全体)?会议"
+    r"|[一二三四五六七八九十百\d]+次(?:主席|主任|常委|常务)会议|(?:主席|主任|常务|党组)会议"
+)
+
+
+_REVIEW_RESULT = re.compile(r"审查结果的?报告|现将审查(?:结果|情况)报告如下")
 _ENTRUSTED = re.compile(
     r"受[^\n。]{0,10}人民政府委托\s*[,，]?[^\n。]{0,30}?(?:报告|提请)[^\n。]{0,60}?(计划|预算)执行情况"
 )
@@ -664,6 +679,10 @@ def _kind(
         # a report (…的决议): a congress's decisions are none of the kinds.
         return None, "title (a decision, 决定)"
     if _RESOLUTION.search(head):
+        if "决议" not in head and _REVIEW_RESULT.search(body_head[:1500]):
+            # (pages13) Only an adoption line over a committee's review of a report (现将审查
+            # 结果报告如下): the review, none of the kinds, not a resolution.
+            return None, "adoption line over a review report (审查结果报告)"
         return "决议", "title (决议)"
     if _BULLETIN.search(head):
         return "统计公报", "title (统计公报)"
@@ -722,9 +741,17 @@ def _kind(
         # discussed, not any 推动政府工作 in a committee's news.
         if "政府工作报告" in text or "两会" in body_head or _GOV_WORK_HEARD.search(body_head):
             return "新闻综述", "news signals + 政府工作报告"
+        if _NOT_SESSION.search(to_simplified(first)):
+            # (pages13) The title names a meeting that is no session (政协常委会第二十四次会议,
+            # 五届五十六次主席会议), whatever session the text mentions: news of that meeting.
+            return "新闻报道", "news signals + a meeting that is no session (title)"
         if _CONGRESS.search(body_head):
             return "两会新闻", "news signals + congress session"
         return "新闻报道", "news signals (byline, masthead, web page)"
+    if not delivered and _NOT_SESSION.search(to_simplified(first)):
+        # (pages13) The title names a meeting that is no session (政协常委会第二十四次会议, 五届
+        # 五十六次主席会议): news of that meeting, whatever session its text prepares or names.
+        return "新闻报道", "a meeting that is no session (title)"
     if not delivered and _SESSION.search(body_head):
         return "两会新闻", "congress session in the text, not delivered"
     if not delivered and _REVIEWED.search(body_head[:1500]):
@@ -872,7 +899,13 @@ def _year(
         if m:
             return int(m.group(1)), "title (计划 year)"
     if kind in ("预算执行情况与预算草案报告", "预算报告"):
-        m = _BUDGET_YEAR.search(head) or _BUDGET_TITLE_YEAR.search(head)
+        m = _BUDGET_YEAR.search(head)
+        pair = _BUDGET_PAIR_YEAR.search(head) if m is None else None
+        if pair:
+            # (pages13) One year's execution and the next year's budget (2022年预算执行及2023年
+            # 预算公开的说明): the budget's year, as for a draft's.
+            return int(pair.group(1)), "title (the budget's year after the execution's)"
+        m = m or _BUDGET_TITLE_YEAR.search(head)
         if m:
             return int(m.group(1)), "title (预算 year)"
     titled = re.search(r"((?:19|20)\d\d)\s*年[\u4e00-\u9fff]{0,8}政府工作报告", head)
@@ -1130,8 +1163,13 @@ def _region(
             name = _clean_region(m.group(1))
             if name:
                 return name, "speaker line (XX市长 …)"
+    # (pages13) News naming the premier among those attending (国务院总理李强等领导人陆续进场, at
+    # the CPPCC's opening) is not the State Council's: in news he must deliver the report.
+    premier = "国务院总理"
+    if kind in _NEWS_KINDS:
+        premier = r"国务院总理[^\n。，,]{0,8}(?:作|代表国务院)[^\n。]{0,12}报告"
     if re.search(
-        r"在(?:中华人民共和国)?第[一二三四五六七八九十]+届全国人民代表大会|国务院总理",
+        r"在(?:中华人民共和国)?第[一二三四五六七八九十]+届全国人民代表大会|" + premier,
         head + body_head[:400],
     ):
         return "国务院", "national congress / premier"
