@@ -13,7 +13,8 @@ DATA = Path(__file__).parent / "data" / "inputs"
 
 
 @pytest.mark.parametrize(
-    ("name", "year"), [("甲子", 1984), ("戊戌", 2018), ("甲辰", 2024), ("乙巳", 2025), ("癸亥", 2043)]
+    ("name", "year"),
+    [("甲子", 1984), ("戊戌", 2018), ("甲辰", 2024), ("乙巳", 2025), ("癸亥", 2043)],
 )
 def test_ganzhi_year(name: str, year: int) -> None:
     assert ganzhi_year(name) == year
