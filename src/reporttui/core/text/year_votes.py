@@ -54,6 +54,9 @@ _PLAN_AFTER = re.compile(
 )
 _PLAN_BEFORE = re.compile(r"(?:部署了?|谋划|安排|做好|提出了?|迎接|值此)\s*$")
 _ACCOUNTS_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,10}?决算")
+# A plan reported done (not 完成好, to be done), in the same clause before the year:
+# 胜利完成了…确定的1993年的工作任务.
+_DONE_BEFORE = re.compile(r"(?:完成了|实现了|胜利完成|圆满完成|超额完成)[^，。；！\n]*$")
 _PART_YEAR_AFTER = re.compile(r"^\s*(?:(?:1|一)\s*[-—~至到]\s*\d{1,2}\s*月|上半年|一季度|前三季度)")
 
 
@@ -82,7 +85,11 @@ def voted_year(text: str, kind: str | None = None) -> tuple[int | None, str]:
         elif _ACCOUNTS_AFTER.search(after):
             implied, role = year + news, "accounts"
         elif _PLAN_AFTER.search(after) or _PLAN_BEFORE.search(before):
-            implied, role = year, "planned" if m.group(1) else "festival year"
+            if _DONE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+                # 胜利完成了…会议确定的1993年的工作任务: a plan done is the year reviewed.
+                implied, role = year + review, "reviewed (its tasks done)"
+            else:
+                implied, role = year, "planned" if m.group(1) else "festival year"
         elif _PART_YEAR_AFTER.search(after):
             implied, role = year, "part of the year"
         else:
