@@ -736,7 +736,11 @@ def _kind(
         # document (…政策解读) talks of 政府工作报告 but is neither the report nor news of it;
         # a notice issuing the report with the report after it is the report (西安 2026).
         return None, "an official document (its addressees 各…：, or a policy reading)"
-    if delivered and "政府工作报告" not in first and _OTHER_ORGAN.search(first + "\n" + body_head[:800]):
+    if (
+        delivered
+        and "政府工作报告" not in first
+        and _OTHER_ORGAN.search(first + "\n" + body_head[:800])
+    ):
         # (held16) The reporter is not the government: a court's, procuratorate's, standing
         # committee's or CPPCC committee's own report to the session is none of the kinds.
         return None, "another organ's report (法院, 检察院, 人大常委会, 政协常委会)"
