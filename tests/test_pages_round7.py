@@ -104,3 +104,18 @@ def test_keyword_line_and_scraper_date_label_go_to_the_dropped_view() -> None:
     assert "某市政协十五届一次会议今日开幕" in doc.text
     dropped = _dropped(doc)
     assert "date 2026-03-04" in dropped and "第十四届 常务委员会" in dropped
+
+
+def test_subheading_after_a_dropped_caption_stays_a_heading() -> None:
+    text = (
+        "某市政协会议今日开幕，市政协主席作常委会工作报告，总结一年来的工作。\n\n"
+        "会议现场。记者某某摄\n\n"
+        "过去一年成果丰硕\n\n\n\n"
+        "市政协主席表示，市政协过去一年紧密围绕全市发展大局，积极履行职能，各项工作取得新成效。\n\n"
+        "深入基层服务为民\n\n"
+        "市政协着力将履职工作与服务社会结合，全年开展委员履职活动六百多项。\n"
+    )
+    doc = _doc(text)
+    titles = [s.title for s in doc.walk() if s.title]
+    assert "过去一年成果丰硕" in titles and "深入基层服务为民" in titles
+    assert "会议现场。记者某某摄" in _dropped(doc)
