@@ -13,7 +13,8 @@ DATA = Path(__file__).parent / "data" / "inputs"
 
 
 @pytest.mark.parametrize(
-    ("name", "year"), [("甲子", 1984), ("戊戌", 2018), ("甲辰", 2024), ("乙巳", 2025), ("癸亥", 2043)]
+    ("name", "year"),
+    [("甲子", 1984), ("戊戌", 2018), ("甲辰", 2024), ("乙巳", 2025), ("癸亥", 2043)],
 )
 def test_ganzhi_year(name: str, year: int) -> None:
     assert ganzhi_year(name) == year
@@ -52,3 +53,8 @@ def test_new_year_message_gets_its_year_with_evidence() -> None:
     doc = parse_document(raw, "jianshi-laoxiang-2018.txt")
     assert doc.year == 2018
     assert doc.meta["evidence.year"].startswith("the roles of the years it names")
+
+
+def test_a_plan_reported_done_is_the_year_reviewed() -> None:
+    text = "胜利完成了省八届人大一次会议确定的1993年的工作任务，全省出现了可喜局面。"
+    assert voted_year(text)[0] == 1994

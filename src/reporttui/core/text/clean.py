@@ -180,6 +180,11 @@ _TOOLBAR = re.compile(
     r"^(?:(?:打印|网摘|纠错|商城|分享|推荐|字号|收藏|关闭|评论|转发|复制链接|手机看新闻|大|中|小"
     r"|变大|变小|放大|缩小|默认|字体)[\s|｜/]*){3,}$"
 )
+# (held15) A portal's accessibility switches alone on a line (• 无障碍 • 长辈版, 无障碍浏览 长者模式).
+_ACCESSIBILITY = re.compile(
+    r"^[•·●\s|｜/]*(?:(?:无障碍(?:浏览|阅读|通道)?|长辈版|长者模式|关怀版|适老版|老年模式|读屏|简体版?|繁[體体]版?)"
+    r"[•·●\s|｜/]*)+$"
+)
 # A site's name, a timestamp and its channel on one line (公文搜 2021-07-28 08:33:05 政府报告), or
 # a timestamp and the site (2016年01月31日 10:40  海曙新闻网).
 _STAMP_CHANNEL = re.compile(
@@ -531,7 +536,7 @@ def _chrome_reason(line: str, traditional: bool = True) -> str | None:
         and re.search(r"[\u4e00-\u9fff]", line)
     ):
         return "web chrome"
-    if _TOOLBAR.match(line):
+    if _TOOLBAR.match(line) or _ACCESSIBILITY.match(line):
         return "web chrome"
     if ":" in line and _STAMP_CHANNEL.match(line):
         return "web chrome"  # 公文搜 2021-07-28 08:33:05 政府报告: the site, its clock, its channel

@@ -149,6 +149,11 @@ def _iso(y: str, m: str, d: str) -> str | None:
 # A document the State Council or its general office issues (its title names the issuer first).
 _STATE_COUNCIL_TITLE = re.compile(r"国务院(?:办公厅)?(?:、[^关]{2,12})?(?:关于|对|转发|批转|印发)")
 # The title of an official document that is neither a report nor news: 关于…的通知/复函/答复…
+_READING_TITLE = re.compile(r"(?:政策解读|的解读)\s*$")
+# A notice's addressees on a line of their own (各镇(街道)人民政府(办事处)，…区政府各部门、直属机构：).
+_ADDRESSEES = re.compile(
+    r"(?m)^\s*各[^\n。]{1,80}?(?:各部门|各单位|直属机构|管委会|办事处|人民政府)[^\n。]{0,30}[:：]\s*$"
+)
 _OFFICIAL_LETTER = re.compile(r"(?:关于|对).{2,}的(?:通知|复函|函|答复|批复|通报|请示|公示)$")
 
 
@@ -726,6 +731,11 @@ def _kind(
         or _MEETING.search(head_and_body) is not None
         or _DELIVERS.search(body_head[:600]) is not None
     )
+    if not delivered and (_READING_TITLE.search(first) or _ADDRESSEES.search(body_head[:400])):
+        # (held15) A notice about the report (to 各镇人民政府…各部门：) or a reading of a policy
+        # document (…政策解读) talks of 政府工作报告 but is neither the report nor news of it;
+        # a notice issuing the report with the report after it is the report (西安 2026).
+        return None, "an official document (its addressees 各…：, or a policy reading)"
     if delivered and "政府工作报告" not in first and _OTHER_ORGAN.search(first + "\n" + body_head[:800]):
         # (held16) The reporter is not the government: a court's, procuratorate's, standing
         # committee's or CPPCC committee's own report to the session is none of the kinds.

@@ -54,6 +54,9 @@ _PLAN_AFTER = re.compile(
 )
 _PLAN_BEFORE = re.compile(r"(?:部署了?|谋划|安排|做好|提出了?|迎接|值此)\s*$")
 _ACCOUNTS_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,10}?决算")
+# A plan reported done (not 完成好, to be done), in the same clause before the year:
+# 胜利完成了…确定的1993年的工作任务.
+_DONE_BEFORE = re.compile(r"(?:完成了|实现了|胜利完成|圆满完成|超额完成)[^，。；！\n]*$")
 _PART_YEAR_AFTER = re.compile(r"^\s*(?:(?:1|一)\s*[-—~至到]\s*\d{1,2}\s*月|上半年|一季度|前三季度)")
 
 
@@ -65,6 +68,7 @@ def voted_year(text: str, kind: str | None = None) -> tuple[int | None, str]:
     review = 0 if kind == "统计公报" else 1
     news = kind in ("新闻综述", "新闻报道", "两会新闻")
     votes: Counter[int] = Counter()
+    said: dict[int, str] = {}  # the first mention voting for each year, for the evidence
     for m in _MENTION.finditer(text):
         year = int(m.group(1)) if m.group(1) else ganzhi_year(m.group(2))
         if year is None:
@@ -77,17 +81,25 @@ def voted_year(text: str, kind: str | None = None) -> tuple[int | None, str]:
         if after.lstrip().startswith("以来"):
             continue  # 2017年以来: a span, not one year
         if _REVIEW_BEFORE.search(before) or _REVIEW_AFTER.search(after):
-            votes[year + review] += 1
+            implied, role = year + review, "reviewed"
         elif _ACCOUNTS_AFTER.search(after):
-            votes[year + news] += 1
+            implied, role = year + news, "accounts"
         elif _PLAN_AFTER.search(after) or _PLAN_BEFORE.search(before):
-            votes[year] += 1
+            if _DONE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+                # 胜利完成了…会议确定的1993年的工作任务: a plan done is the year reviewed.
+                implied, role = year + review, "reviewed (its tasks done)"
+            else:
+                implied, role = year, "planned" if m.group(1) else "festival year"
         elif _PART_YEAR_AFTER.search(after):
-            votes[year] += 1
+            implied, role = year, "part of the year"
+        else:
+            continue
+        votes[implied] += 1
+        said.setdefault(implied, f"{m.group(0)} {role}")
     if not votes:
         return None, ""
     (best, n), *rest = votes.most_common()
     others = sum(c for _, c in rest)
     if n > 2 * others:
-        return best, f"the roles of the years it names ({n} of {n + others} agree)"
+        return best, f"the roles of the years it names ({said[best]}; {n} of {n + others} agree)"
     return None, ""
