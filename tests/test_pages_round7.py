@@ -119,3 +119,24 @@ def test_subheading_after_a_dropped_caption_stays_a_heading() -> None:
     titles = [s.title for s in doc.walk() if s.title]
     assert "过去一年成果丰硕" in titles and "深入基层服务为民" in titles
     assert "会议现场。记者某某摄" in _dropped(doc)
+
+
+def test_title_part_between_bare_hyphens_agreeing_with_a_heading() -> None:
+    page = (
+        "<html><head><title>某市人民政府门户网站-某某博物馆-某某美术馆</title></head><body>"
+        "<div class='nav'><a href='/'>首页</a> <a href='/a'>走进某市</a></div>"
+        "<div class='content'><h3>某某美术馆</h3>"
+        "<p>某某美术馆位于某市西南25公里的风景名胜区内，是一座由两进院落组成的仿古建筑，收藏和陈列书画精品。</p>"
+        "<p>美术馆占地2200平方米，建筑面积870平方米，展线200米，是研究书画艺术的重要场所。</p>"
+        "</div></body></html>"
+    )
+    doc = _doc(page, "page.html")
+    assert doc.title == "某某美术馆"
+    # A bare hyphen inside a title (1-10月) is no separator when no heading agrees with a part.
+    dated = (
+        "<html><head><title>1-10月全市经济运行情况</title></head><body><div class='content'>"
+        "<p>1-10月，全市规模以上工业增加值同比增长6.1%，固定资产投资同比增长8.3%，社会消费品零售总额增长7.2%。</p>"
+        "<p>全市经济运行总体平稳，稳中有进，主要指标好于预期，为完成全年目标任务打下了坚实基础。</p>"
+        "</div></body></html>"
+    )
+    assert _doc(dated, "page.html").title == "1-10月全市经济运行情况"
