@@ -140,3 +140,16 @@ def test_title_part_between_bare_hyphens_agreeing_with_a_heading() -> None:
         "</div></body></html>"
     )
     assert _doc(dated, "page.html").title == "1-10月全市经济运行情况"
+
+
+def test_a_department_named_in_title_is_the_publisher() -> None:
+    page = (
+        "<html><head><title>青年美术作品展启幕 _ 河北省文化和旅游厅</title></head><body>"
+        "<div class='content'><h1>青年美术作品展启幕</h1><p>发布时间：2022-05-04</p>"
+        "<p>5月4日，青年美术作品展在省美术馆开幕，展出青年美术工作者创作的作品一百二十余件。</p>"
+        "<p>展览分为三个单元，集中展示了青年艺术家的创作成果，展期持续至五月底。</p>"
+        "</div></body></html>"
+    )
+    doc = _doc(page, "page.html")
+    assert doc.title == "青年美术作品展启幕"
+    assert doc.region == "河北省"
