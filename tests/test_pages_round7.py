@@ -104,3 +104,52 @@ def test_keyword_line_and_scraper_date_label_go_to_the_dropped_view() -> None:
     assert "某市政协十五届一次会议今日开幕" in doc.text
     dropped = _dropped(doc)
     assert "date 2026-03-04" in dropped and "第十四届 常务委员会" in dropped
+
+
+def test_subheading_after_a_dropped_caption_stays_a_heading() -> None:
+    text = (
+        "某市政协会议今日开幕，市政协主席作常委会工作报告，总结一年来的工作。\n\n"
+        "会议现场。记者某某摄\n\n"
+        "过去一年成果丰硕\n\n\n\n"
+        "市政协主席表示，市政协过去一年紧密围绕全市发展大局，积极履行职能，各项工作取得新成效。\n\n"
+        "深入基层服务为民\n\n"
+        "市政协着力将履职工作与服务社会结合，全年开展委员履职活动六百多项。\n"
+    )
+    doc = _doc(text)
+    titles = [s.title for s in doc.walk() if s.title]
+    assert "过去一年成果丰硕" in titles and "深入基层服务为民" in titles
+    assert "会议现场。记者某某摄" in _dropped(doc)
+
+
+def test_title_part_between_bare_hyphens_agreeing_with_a_heading() -> None:
+    page = (
+        "<html><head><title>某市人民政府门户网站-某某博物馆-某某美术馆</title></head><body>"
+        "<div class='nav'><a href='/'>首页</a> <a href='/a'>走进某市</a></div>"
+        "<div class='content'><h3>某某美术馆</h3>"
+        "<p>某某美术馆位于某市西南25公里的风景名胜区内，是一座由两进院落组成的仿古建筑，收藏和陈列书画精品。</p>"
+        "<p>美术馆占地2200平方米，建筑面积870平方米，展线200米，是研究书画艺术的重要场所。</p>"
+        "</div></body></html>"
+    )
+    doc = _doc(page, "page.html")
+    assert doc.title == "某某美术馆"
+    # A bare hyphen inside a title (1-10月) is no separator when no heading agrees with a part.
+    dated = (
+        "<html><head><title>1-10月全市经济运行情况</title></head><body><div class='content'>"
+        "<p>1-10月，全市规模以上工业增加值同比增长6.1%，固定资产投资同比增长8.3%，社会消费品零售总额增长7.2%。</p>"
+        "<p>全市经济运行总体平稳，稳中有进，主要指标好于预期，为完成全年目标任务打下了坚实基础。</p>"
+        "</div></body></html>"
+    )
+    assert _doc(dated, "page.html").title == "1-10月全市经济运行情况"
+
+
+def test_a_department_named_in_title_is_the_publisher() -> None:
+    page = (
+        "<html><head><title>青年美术作品展启幕 _ 河北省文化和旅游厅</title></head><body>"
+        "<div class='content'><h1>青年美术作品展启幕</h1><p>发布时间：2022-05-04</p>"
+        "<p>5月4日，青年美术作品展在省美术馆开幕，展出青年美术工作者创作的作品一百二十余件。</p>"
+        "<p>展览分为三个单元，集中展示了青年艺术家的创作成果，展期持续至五月底。</p>"
+        "</div></body></html>"
+    )
+    doc = _doc(page, "page.html")
+    assert doc.title == "青年美术作品展启幕"
+    assert doc.region == "河北省"
