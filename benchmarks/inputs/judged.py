@@ -1,7 +1,7 @@
 """Score the parser on the judged sample of issue 9 (tests/data/inputs/judged.json).
 
     .venv/bin/python benchmarks/inputs/judged.py [CORPUS_DIR] [-v] [--held-out-details] [--held2-details]
-        [--held3-details] [--held4-details] [--held5-details] [--held6-details] [--held7-details] [--held8-details] [--held9-details] [--held10-details] [--held11-details] [--held12-details] [--held13-details] [--held14-details] [--held15-details]
+        [--held3-details] [--held4-details] [--held5-details] [--held6-details] [--held7-details] [--held8-details] [--held9-details] [--held10-details] [--held11-details] [--held12-details] [--held13-details] [--held14-details] [--held15-details] [--held16-details] [--held17-details]
         [--pages3-details] [--pages3b-details] [--pages3c-details]
         [--pages4-details] [--pages5-details] [--pages6-details]
         [--pages7-details] [--pages8-details]
@@ -86,7 +86,11 @@ class Score:
 
 
 def load_judged() -> dict:
-    return json.loads((DATA / "judged.json").read_text("utf-8"))
+    """judged.json plus the items of any judged-<set>.json beside it (one file per later set)."""
+    judged = json.loads((DATA / "judged.json").read_text("utf-8"))
+    for extra in sorted(DATA.glob("judged-*.json")):
+        judged["items"] += json.loads(extra.read_text("utf-8"))["items"]
+    return judged
 
 
 def item_bytes(item: dict, corpus: Path | None) -> tuple[bytes, str] | None:
@@ -191,6 +195,8 @@ PARTS = (
     "held13",
     "held14",
     "held15",
+    "held16",
+    "held17",
     "pages3",
     "pages3b",
     "pages3c",
@@ -203,6 +209,8 @@ PARTS = (
     "pages10",
     "pages11",
     "pages12",
+    "pages13",
+    "pages14",
 )
 
 
@@ -332,7 +340,8 @@ def main(argv: list[str]) -> None:
         shown.append(("pages7", parts["pages7"]))
     if pages8_details:
         shown.append(("pages8", parts["pages8"]))
-    for name in ("held13", "held14", "held15", "pages9", "pages10", "pages11", "pages12"):
+    later = ("held13", "held14", "held15", "held16", "held17", "pages9", "pages10", "pages11")
+    for name in (*later, "pages12", "pages13", "pages14"):
         if f"--{name}-details" in argv:
             shown.append((name, parts[name]))
     only = [a.split("=", 1)[1] for a in argv if a.startswith("--only=")]

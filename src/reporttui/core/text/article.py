@@ -664,6 +664,11 @@ def title(root: Any, header: list[str] | None = None, over: list[str] | None = N
             candidates.append(text)
     candidates.extend(header or ())
     parts = [p.strip() for p in _TITLE_SEP.split(page_title) if _flat(p)]
+    # (pages12) Parts between bare hyphens too (太原市人民政府门户网站-晋祠博物馆-董寿平美术馆): a
+    # bare hyphen also joins 1-10月, so such a part counts only where a heading agrees with it.
+    loose = []
+    if len(parts) == 1:
+        loose = [_flat(p) for p in re.split(r"[-－]", page_title) if _flat(p)]
     flat_title = _flat(page_title)
     best = ""
     for c in candidates:
@@ -677,8 +682,10 @@ def title(root: Any, header: list[str] | None = None, over: list[str] | None = N
         # A first line of a title split over lines is not the title: the heading must cover most
         # of the part it starts.
         lead = _flat(parts[0]) if parts else flat_title
-        if any(fc == _flat(p) for p in parts) or (
-            flat_title.startswith(fc) and len(fc) >= 0.6 * len(lead)
+        if (
+            any(fc == _flat(p) for p in parts)
+            or (flat_title.startswith(fc) and len(fc) >= 0.6 * len(lead))
+            or (len(loose) > 1 and fc in loose)
         ):
             best = c
     # (pages9, pages10) The page prints a title meta (ArticleTitle, og:title) as a heading or a

@@ -180,12 +180,21 @@ _TOOLBAR = re.compile(
     r"^(?:(?:打印|网摘|纠错|商城|分享|推荐|字号|收藏|关闭|评论|转发|复制链接|手机看新闻|大|中|小"
     r"|变大|变小|放大|缩小|默认|字体)[\s|｜/]*){3,}$"
 )
+# (held15) A portal's accessibility switches alone on a line (• 无障碍 • 长辈版, 无障碍浏览 长者模式).
+_ACCESSIBILITY = re.compile(
+    r"^[•·●\s|｜/]*(?:(?:无障碍(?:浏览|阅读|通道)?|长辈版|长者模式|关怀版|适老版|老年模式|读屏|简体版?|繁[體体]版?)"
+    r"[•·●\s|｜/]*)+$"
+)
 # A site's name, a timestamp and its channel on one line (公文搜 2021-07-28 08:33:05 政府报告), or
 # a timestamp and the site (2016年01月31日 10:40  海曙新闻网).
 _STAMP_CHANNEL = re.compile(
     r"^[\u4e00-\u9fff]{2,6}\s+(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?"
     r"\s+[\u4e00-\u9fff]{2,8}$"
     r"|^(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?\s+[\u4e00-\u9fff]{2,10}$"
+    # (held16) The site's address first, then its clock and the source, maybe in empty table
+    # cells: http://wmf.fjsen.com 2008-01-21 17:47:05 来源:福建日报.
+    r"|^(?:https?://|www\.)[\w./-]+\s+(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?"
+    r"\s+(?:(?:来源|稿源)\s*[:：]\s*)?[\u4e00-\u9fff]{2,10}[\s|｜]*$"
 )
 # A photo's credit closing its caption: (李玉飞/摄), 新华社记者樊如钧摄, …《政府工作报告》丁志平摄.
 _PHOTO_CREDIT = re.compile(
@@ -527,7 +536,7 @@ def _chrome_reason(line: str, traditional: bool = True) -> str | None:
         and re.search(r"[\u4e00-\u9fff]", line)
     ):
         return "web chrome"
-    if _TOOLBAR.match(line):
+    if _TOOLBAR.match(line) or _ACCESSIBILITY.match(line):
         return "web chrome"
     if ":" in line and _STAMP_CHANNEL.match(line):
         return "web chrome"  # 公文搜 2021-07-28 08:33:05 政府报告: the site, its clock, its channel

@@ -39,6 +39,11 @@ _QUOTE_MARKERS = re.compile(r"([;；]{2,})([^;；。，！？\s]{1,16}?)([;；]{
 _DASH_MARKERS = re.compile(r"[;；]{2,}")
 _FIELD = re.compile(r"([\u3400-\u9fff]{2,6})\s*[:：]\s*([^\s:：]{0,24})")
 _LABEL = re.compile(r"([\u3400-\u9fff]{2,6})\s*[:：]")
+# A government record's field label alone in brackets ([ 索引号 ], 【发布机构】), no colon.
+_BRACKET_LABEL = re.compile(
+    r"^((?:[•·●▪]\s*)?)[\[［【]\s*((?:索\s*引\s*号|发文字号|发布机构|发文机关|主题分类|成文日期|发布日期"
+    r"|体裁分类|有\s*效\s*性|文\s*号|信息来源|公开方式|生成日期|所属机构|组配分类))\s*[\]］】]\s*$"
+)
 # The name of a site's channel (its last word): 政府信息公开, 工作动态, 今日要闻, 新闻中心.
 _CHANNEL = re.compile(r"(?:公开|动态|要闻|新闻|资讯|快讯|专题|专栏|频道|中心|栏目)$")
 # A document's genre at the end of its title, maybe before a short note (…工作报告(全文), …(草案)).
@@ -80,6 +85,16 @@ _GREETING = re.compile(
     r"^(?:(?:欢迎您|欢迎你|您好|你好|(?:早上|上午|中午|下午|晚上)好)\s*[,，!！]?\s*){1,3}$"
 )
 _BULLET = re.compile(r"^[•·●▪]\s*")
+_SCRAPER_DATE = re.compile(
+    r"^\s*(?:date|time|pubdate|pub_date|publish_?time|published|datetime)\s*[:：=]?\s*"
+    r"(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*(?=[\u3400-\u9fff])",
+    re.IGNORECASE,
+)
+# A page's keyword or tag line: the label, then words parted by spaces or commas.
+_TAG_LINE = re.compile(
+    r"^(?:关键词|关键字|标签|tags?)\s*[:：]\s*(?:[^\s,，;；]{1,16}(?:[\s,，;；]+|$)){1,12}$",
+    re.IGNORECASE,
+)
 _SCENE = re.compile(r"^[\u3400-\u9fff、]{3,20}在[\u3400-\u9fff、]{2,20}$")
 _NOT_REPEATED = re.compile(r"[\W\d]")
 _LETTERS_ONLY = re.compile(r"^[A-Za-z_\s]+$")
@@ -94,6 +109,7 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
     _misdecoded_chars(lines, dropped)
     if any(";;" in ln.text or "；；" in ln.text for ln in lines):
         _marker_runs(lines, dropped)
+    _scraper_date_label(lines, dropped)
     n = len(lines)
     drop: dict[int, str] = {}
     chrome_fields = {d.line for d in dropped if d.reason == "web chrome" and _FIELD.search(d.text)}
@@ -136,6 +152,9 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
             drop[i] = "page chrome"
         elif len(t) <= 30 and _QR.search(t) and _QR_ASK.search(t) and not t.endswith("。"):
             drop[i] = "qr boilerplate"
+        elif i >= n - edge and _TAG_LINE.match(t) and not _SENTENCE_END.search(t):
+            # (pages13) A page's keyword line closing the text (关键词: 第十四届 常务委员会 …).
+            drop[i] = "page chrome"
     _misdecoded_heading(lines, drop)
     _wiki_header(lines, drop)
     _file_record(lines, drop)
@@ -271,6 +290,7 @@ def _wiki_header(lines: list[Line], drop: dict[int, str]) -> None:
 
 _RECORD_PUNCT = re.compile(r"[。，！？；,;!?]")
 _GENRE_WORD = re.compile(r"报告|公报|决议|纲要|规划|计划|通知|意见|工作")
+_YEAR_NAMED = re.compile(r"(?:19|20)\d\d\s*年[\u4e00-\u9fff]{2,}")
 
 
 def _file_record(lines: list[Line], drop: dict[int, str]) -> None:
@@ -293,6 +313,7 @@ def _file_record(lines: list[Line], drop: dict[int, str]) -> None:
                 len(t) > 14
                 or _RECORD_PUNCT.search(t)
                 or _GENRE_WORD.search(to_simplified(t).replace(" ", ""))
+                or _YEAR_NAMED.search(t)  # (held16) a title naming its year: 县政府2026年新春贺词
                 or numbered(t) is not None
                 or lines[j].md_level
                 or lines[j].cells
@@ -319,6 +340,9 @@ def _fields(t: str) -> list[tuple[str, str]]:
         return []
     if t[:1] in "(（" and t[-1:] in ")）":
         t = t[1:-1]
+    # (pages13) A record's label in brackets without a colon, its value on the next line
+    # (• [ 索引号 ] / • 11500238709450498T/2023-00005): the same empty field as 索引号：.
+    t = _BRACKET_LABEL.sub(r"\1\2：", t)
     labels = list(_LABEL.finditer(t))
     out: list[tuple[str, str]] = []
     for k, m in enumerate(labels):
@@ -384,6 +408,17 @@ def _field_line(t: str, lines: list[Line], i: int, chrome_fields: set[int]) -> b
     return near_fields >= 2
 
 
+def _scraper_date_label(lines: list[Line], dropped: list[Dropped]) -> None:
+    """(pages13) A scraper's English field label and date before the first line's text
+    (date 2026-03-04 全国政协…): the label goes to the dropped view, the date with it."""
+    for ln in lines[:2]:
+        m = _SCRAPER_DATE.match(ln.text)
+        if m and len(ln.text) > m.end():
+            dropped.append(Dropped(m.group(0).strip(), "page chrome", ln.line))
+            ln.text = ln.text[m.end() :]
+            return
+
+
 def _leads_in(lines: list[Line], i: int) -> bool:
     """The next line is prose and the one before is no field: this line ending in a colon
     introduces the prose (各位代表：), where the last of a field block (字体大小：) does not."""
@@ -414,9 +449,22 @@ def _field_values(lines: list[Line], drop: dict[int, str], chrome: list[str]) ->
     for i in range(1, len(lines) - 1):
         if i in drop or drop.get(i - 1) != "page chrome" or drop.get(i + 1) != "page chrome":
             continue
-        t = lines[i].text
+        t = _BULLET.sub("", lines[i].text)  # (pages13) • 11500238709450498T/2023-00005
         f = _fields(lines[i - 1].text)
-        if len(t) <= 30 and not _SENTENCE_PUNCT.search(t) and len(f) == 1 and _empty(f[0][1]):
+        # A short value may list words (体裁分类 / 财政预算、决算); a longer one with 、 is prose.
+        bare = t.replace("、", "") if len(t) <= 16 else t
+        if (
+            len(t) <= 30
+            and not _SENTENCE_PUNCT.search(bare)
+            and len(f) == 1
+            and _empty(f[0][1])
+            # (pages13) The document's title under the record's last empty field (有效性：) is
+            # no value of it, unless the field is the title's own (标题：).
+            and (
+                f[0][0] in ("标题", "名称")
+                or not (_DOC_GENRE.search(t) or t.endswith(("说明", "公告", "纪要")))
+            )
+        ):
             drop[i] = "page chrome"
             chrome.append(
                 f"{lines[i - 1].text} {t}"

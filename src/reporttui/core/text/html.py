@@ -111,6 +111,12 @@ _META_SITE = re.compile(
 )
 _SITE_CONTENT = re.compile(r"content\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
 _HOST_LINE = re.compile(r"主办(?:单位)?\s*[：:]\s*([\u4e00-\u9fff]{4,30})")
+_TITLE_TAG = re.compile(r"<title[^>]*>([^<]{1,300})</title>", re.IGNORECASE)
+_PORTAL_NAME = re.compile(
+    r"^[\u4e00-\u9fff]{2,20}人民政府(?:门户)?(?:网站|网)?$|^[\u4e00-\u9fff]{2,16}政府网$"
+    # a department of a division (河北省文化和旅游厅, 某市统计局, 某县发展和改革委员会)
+    r"|^[\u4e00-\u9fff]{1,8}(?:省|市|县|区|自治区|自治州|州|盟|旗)[\u4e00-\u9fff]{1,12}(?:厅|局|委员会|办公室)$"
+)
 _META_CONTENT = re.compile(
     r"content\s*=\s*[\"']?\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})",
     re.IGNORECASE,
@@ -891,7 +897,17 @@ def _site(source: str) -> str:
         if c and c.group(1).strip():
             return _SPACE.sub(" ", html_lib.unescape(c.group(1))).strip()
     host = _HOST_LINE.search(source)
-    return host.group(1) if host else ""
+    if host:
+        return host.group(1)
+    # (pages12) No site meta, no 主办单位 line: a part of <title> naming a government portal or
+    # department (太原市人民政府门户网站-晋祠博物馆-…, … _ 河北省文化和旅游厅) is the site's name.
+    t = _TITLE_TAG.search(_head(source))
+    if t:
+        for part in re.split(r"\s*(?:[-－_|｜—–]+|>>?)\s*", html_lib.unescape(t.group(1))):
+            part = part.strip()
+            if 4 <= len(part) <= 30 and _PORTAL_NAME.search(part):
+                return part
+    return ""
 
 
 def _published(source: str, hint: str, segs: list[_Seg]) -> str | None:

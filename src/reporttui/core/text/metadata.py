@@ -27,6 +27,7 @@ from reporttui.core.text.news_place import (
     within,
 )
 from reporttui.core.text.variants import to_simplified
+from reporttui.core.text.year_votes import voted_year
 
 _ADMIN = r"(?:省|市|县|区|自治区|自治州|自治县|州|盟|旗)"
 _PLACE = rf"[\u4e00-\u9fff]{{1,10}}?{_ADMIN}"
@@ -54,6 +55,9 @@ _PLAN_YEAR = re.compile(
     r"((?:19|20)\d\d)\s*年(?:[\u4e00-\u9fff]{0,12})?(?:国民经济和社会发展)?计划[(（]?草案"
 )
 _BUDGET_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:[\u4e00-\u9fff]{0,12})?预算[(（]?草案")
+_BUDGET_PAIR_YEAR = re.compile(
+    r"(?:19|20)\d\d\s*年[^\n]{0,12}?预算执行[^\n]{0,8}?((?:19|20)\d\d)\s*年[^\n]{0,12}?预算"
+)
 _BUDGET_TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年[^\n]{0,16}?(?:预算|决算)")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _WORK_PLAN_HEADING = re.compile(
@@ -145,6 +149,11 @@ def _iso(y: str, m: str, d: str) -> str | None:
 # A document the State Council or its general office issues (its title names the issuer first).
 _STATE_COUNCIL_TITLE = re.compile(r"国务院(?:办公厅)?(?:、[^关]{2,12})?(?:关于|对|转发|批转|印发)")
 # The title of an official document that is neither a report nor news: 关于…的通知/复函/答复…
+_READING_TITLE = re.compile(r"(?:政策解读|的解读)\s*$")
+# A notice's addressees on a line of their own (各镇(街道)人民政府(办事处)，…区政府各部门、直属机构：).
+_ADDRESSEES = re.compile(
+    r"(?m)^\s*各[^\n。]{1,80}?(?:各部门|各单位|直属机构|管委会|办事处|人民政府)[^\n。]{0,30}[:：]\s*$"
+)
 _OFFICIAL_LETTER = re.compile(r"(?:关于|对).{2,}的(?:通知|复函|函|答复|批复|通报|请示|公示)$")
 
 
@@ -287,6 +296,9 @@ def extract(
         if m:
             year = int(m.group(1)) + (1 if int(m.group(2)) >= 11 else 0)
             why["year"] = "meeting line (year and month)"
+    if year is None:
+        # No strong evidence: the year the roles of the years it names agree on (year_votes).
+        year, why["year"] = voted_year(head_s + "\n" + body_head[:1500], kind)
     region, why["region"] = _region(
         head_s, body_head, text, title_lines, kind, headings, site, chrome=chrome
     )
@@ -481,9 +493,27 @@ def close_spaced(line: str) -> str:
     return line
 
 
+# (held16) Neighbours glued onto a title line: a list label before it (第1篇 …), empty table
+# cells after it (…(全文) | |||||), its author's offices and name after it (新春贺词 晋中市政协
+# 副主席 寿阳县人民政府县长 彭 超). A (全文) note stays: the judged sets keep it (held5, held9).
+_LIST_LABEL = re.compile(r"^第\s*\d{1,3}\s*篇\s+")
+_TABLE_CELLS = re.compile(r"(?:\s*[|｜])+\s*$")
+_OFFICE = r"[\u4e00-\u9fff]{0,20}?(?:副?主席|副?书记|代?省长|代?市长|代?县长|代?区长|代?州长|副?主任|局长|院长|检察长|部长)"
+_BYLINE_TAIL = re.compile(
+    rf"(?:\s+{_OFFICE})+(?:\s+[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){{1,3}})?\s*$"
+)
+
+
+def _strip_neighbours(title: str) -> str:
+    """The title line without a list label, table cells or its author's byline."""
+    t = _TABLE_CELLS.sub("", _LIST_LABEL.sub("", title))
+    cut = _BYLINE_TAIL.sub("", t)
+    return (cut if len(cut) >= 4 else t).strip() or title
+
+
 def _tidy_title(title: str) -> str:
     """Close up a spaced-out run (政 府 工 作 报 告), drop a wire dateline and a (date speaker) note."""
-    title = title.strip()
+    title = _strip_neighbours(title.strip())
     closed = close_spaced(title)
     if closed != title:
         title = closed
@@ -566,7 +596,10 @@ _INNER_DATELINE = re.compile(
     r"[^。\n]{4,120}?[,，]\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:上午|下午|晚上?)?\s*[,，]"
 )
 _AUDIT_TITLE = re.compile(r"审计(?:工作)?报告[》”]?\s*(?:\n|$)")
-_BUDGET = re.compile(r"(?:预算|决算)[^\n]{0,20}(?:的报告|报告)|(?:预算|决算)(?:公开|草案)(?:\n|$)")
+# (pages13) A finance bureau's note on the budget it discloses (…预算执行及…预算公开的说明) too.
+_BUDGET = re.compile(
+    r"(?:预算|决算)[^\n]{0,20}(?:的报告|报告)|(?:预算|决算)(?:公开|草案)(?:的说明)?(?:\n|$)"
+)
 _PLAN = re.compile(r"计划[^\n]{0,20}(?:的报告|报告)")
 _FIVE_YEAR = re.compile(
     r"规划纲要[(（]?草案[)）]?的?报告|规划纲要的报告|五年计划(?:纲要)?的?报告|“[一二三四五六七八九十]+五”计划[^\n]{0,20}的报告"
@@ -598,6 +631,15 @@ _CONGRESS = re.compile(
 )
 
 
+# A meeting that is not a congress or CPPCC session: a standing committee's, the chairmen's,
+# the directors', a government's executive meeting.
+_NOT_SESSION = re.compile(
+    r"(?:常委会|常务委员会)(?:第[一二三四五六七八九十百\d]+次)?(?:全体)?会议"
+    r"|[一二三四五六七八九十百\d]+次(?:主席|主任|常委|常务)会议|(?:主席|主任|常务|党组)会议"
+)
+
+
+_REVIEW_RESULT = re.compile(r"审查结果的?报告|现将审查(?:结果|情况)报告如下")
 _ENTRUSTED = re.compile(
     r"受[^\n。]{0,10}人民政府委托\s*[,，]?[^\n。]{0,30}?(?:报告|提请)[^\n。]{0,60}?(计划|预算)执行情况"
 )
@@ -619,6 +661,15 @@ _BULLETIN_YEAR = re.compile(
 )
 
 
+# The organ that reports, when it is not the government: its title (…人民检察院工作报告,
+# …常务委员会工作报告) or its opening (我代表最高人民检察院, 受…常务委员会委托).
+_OTHER_ORGAN = re.compile(
+    r"(?:法院|检察院|常务委员会|常委会)(?:的)?工作[报報]告"
+    r"|我代表[^\n，,。]{0,14}?(?:法院|检察院|常务委员会|常委会)"
+    r"|受[^\n，,。]{0,24}?(?:常务委员会|常委会)的?委托"
+)
+
+
 def _kind(
     head: str, body_head: str, text: str, news: bool, headings: Sequence[str] = ()
 ) -> tuple[str | None, str]:
@@ -633,6 +684,10 @@ def _kind(
         # a report (…的决议): a congress's decisions are none of the kinds.
         return None, "title (a decision, 决定)"
     if _RESOLUTION.search(head):
+        if "决议" not in head and _REVIEW_RESULT.search(body_head[:1500]):
+            # (pages13) Only an adoption line over a committee's review of a report (现将审查
+            # 结果报告如下): the review, none of the kinds, not a resolution.
+            return None, "adoption line over a review report (审查结果报告)"
         return "决议", "title (决议)"
     if _BULLETIN.search(head):
         return "统计公报", "title (统计公报)"
@@ -676,6 +731,19 @@ def _kind(
         or _MEETING.search(head_and_body) is not None
         or _DELIVERS.search(body_head[:600]) is not None
     )
+    if not delivered and (_READING_TITLE.search(first) or _ADDRESSEES.search(body_head[:400])):
+        # (held15) A notice about the report (to 各镇人民政府…各部门：) or a reading of a policy
+        # document (…政策解读) talks of 政府工作报告 but is neither the report nor news of it;
+        # a notice issuing the report with the report after it is the report (西安 2026).
+        return None, "an official document (its addressees 各…：, or a policy reading)"
+    if (
+        delivered
+        and "政府工作报告" not in first
+        and _OTHER_ORGAN.search(first + "\n" + body_head[:800])
+    ):
+        # (held16) The reporter is not the government: a court's, procuratorate's, standing
+        # committee's or CPPCC committee's own report to the session is none of the kinds.
+        return None, "another organ's report (法院, 检察院, 人大常委会, 政协常委会)"
     if delivered and ("政府工作报告" in head or "报告工作" in body_head or "政府工作" in body_head):
         return "政府工作报告", "delivered to a congress (各位代表/meeting line)"
     if _DOC_NUMBER.search(head):
@@ -687,9 +755,17 @@ def _kind(
         # discussed, not any 推动政府工作 in a committee's news.
         if "政府工作报告" in text or "两会" in body_head or _GOV_WORK_HEARD.search(body_head):
             return "新闻综述", "news signals + 政府工作报告"
+        if _NOT_SESSION.search(to_simplified(first)):
+            # (pages13) The title names a meeting that is no session (政协常委会第二十四次会议,
+            # 五届五十六次主席会议), whatever session the text mentions: news of that meeting.
+            return "新闻报道", "news signals + a meeting that is no session (title)"
         if _CONGRESS.search(body_head):
             return "两会新闻", "news signals + congress session"
         return "新闻报道", "news signals (byline, masthead, web page)"
+    if not delivered and _NOT_SESSION.search(to_simplified(first)):
+        # (pages13) The title names a meeting that is no session (政协常委会第二十四次会议, 五届
+        # 五十六次主席会议): news of that meeting, whatever session its text prepares or names.
+        return "新闻报道", "a meeting that is no session (title)"
     if not delivered and _SESSION.search(body_head):
         return "两会新闻", "congress session in the text, not delivered"
     if not delivered and _REVIEWED.search(body_head[:1500]):
@@ -837,7 +913,13 @@ def _year(
         if m:
             return int(m.group(1)), "title (计划 year)"
     if kind in ("预算执行情况与预算草案报告", "预算报告"):
-        m = _BUDGET_YEAR.search(head) or _BUDGET_TITLE_YEAR.search(head)
+        m = _BUDGET_YEAR.search(head)
+        pair = _BUDGET_PAIR_YEAR.search(head) if m is None else None
+        if pair:
+            # (pages13) One year's execution and the next year's budget (2022年预算执行及2023年
+            # 预算公开的说明): the budget's year, as for a draft's.
+            return int(pair.group(1)), "title (the budget's year after the execution's)"
+        m = m or _BUDGET_TITLE_YEAR.search(head)
         if m:
             return int(m.group(1)), "title (预算 year)"
     titled = re.search(r"((?:19|20)\d\d)\s*年[\u4e00-\u9fff]{0,8}政府工作报告", head)
@@ -1095,8 +1177,13 @@ def _region(
             name = _clean_region(m.group(1))
             if name:
                 return name, "speaker line (XX市长 …)"
+    # (pages13) News naming the premier among those attending (国务院总理李强等领导人陆续进场, at
+    # the CPPCC's opening) is not the State Council's: in news he must deliver the report.
+    premier = "国务院总理"
+    if kind in _NEWS_KINDS:
+        premier = r"国务院总理[^\n。，,]{0,8}(?:作|代表国务院)[^\n。]{0,12}报告"
     if re.search(
-        r"在(?:中华人民共和国)?第[一二三四五六七八九十]+届全国人民代表大会|国务院总理",
+        r"在(?:中华人民共和国)?第[一二三四五六七八九十]+届全国人民代表大会|" + premier,
         head + body_head[:400],
     ):
         return "国务院", "national congress / premier"

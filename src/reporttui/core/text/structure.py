@@ -226,9 +226,30 @@ _DOCUMENT_NAME = re.compile(
 )
 
 
+def _heading_shaped(lines: list[Line], i: int) -> bool:
+    """A short unpunctuated line alone between gaps, over a paragraph of prose."""
+    ln = lines[i]
+    t = ln.text
+    return (
+        len(t) <= 12
+        and not is_prose(t)
+        and numbered(t) is None
+        and ln.blank_before >= 1
+        and ln.blank_after >= 1
+        and i + 1 < len(lines)
+        and len(lines[i + 1].text) >= 30
+        and is_prose(lines[i + 1].text)
+    )
+
+
 def _drop_captions(lines: list[Line], dropped: list[Dropped]) -> list[Line]:
     """Photo captions (short isolated lines) and bylines are not report text: drop them."""
     out: list[Line] = []
+    # (pages13) Lines of the same shape as the text's subheadings (short, alone, over prose): when
+    # one such line is no caption by its gaps, the others are subheadings too, not captions whose
+    # wide gap above comes from a caption line dropped before them.
+    shaped = [i for i in range(1, len(lines)) if _heading_shaped(lines, i)]
+    plain_heads = sum(lines[i].blank_before < 2 for i in shaped)
     for i, ln in enumerate(lines):
         t = ln.text
         if len(t) <= 40 and BYLINE.match(t) and not is_prose(t.replace("/", "")):
@@ -245,6 +266,7 @@ def _drop_captions(lines: list[Line], dropped: list[Dropped]) -> list[Line]:
             and numbered(t) is None
             # a document's name spaced out for print (政 府 工 作 报 告) is its title, not a caption
             and not _DOCUMENT_NAME.search(re.sub(r"[ \u3000]+", "", t))
+            and not (plain_heads and i in shaped)
         ):
             dropped.append(Dropped(t, "photo caption", ln.line))
             continue
