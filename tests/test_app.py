@@ -244,6 +244,13 @@ async def test_explain_shows_segmentation(app_home: Path) -> None:
         panel = app.search_screen.query_one("#search-explain")
         assert panel.display
         assert "林麝" in str(panel.render())
+        # Esc clears the query: the open panel follows it, not the old query's explanation
+        app.search_screen.input.focus()
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.search_screen.input.value == ""
+        assert panel.display
+        assert "林麝" not in str(panel.render())
 
 
 @run_async

@@ -246,6 +246,8 @@ class SearchScreen(ListKeys, Screen[None]):
             self.app.set_search(None)
             self.results.clear_options()
             self._status('type a query: words, "phrases", -exclude, region:, year:')
+            if self._explaining:  # an open panel must not keep the cleared query's explanation
+                self._show_explain()
             return
         if not self.app.session.index_ready:
             self._status(
