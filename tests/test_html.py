@@ -336,30 +336,30 @@ def test_a_document_title_centred_over_two_lines_is_one_heading() -> None:
 
 
 # A typical city portal's report page (written for this test, in the layout such pages use).
-_PORTAL = """<!DOCTYPE html><html><head><meta charset="gb2312"><title>2024年某某市政府工作报告_某某市人民政府门户网站</title>
-<meta name="ArticleTitle" content="2024年某某市政府工作报告"><meta name="PubDate" content="2024-01-22 09:30"><meta name="ColumnName" content="政府工作报告">
+_PORTAL = """<!DOCTYPE html><html><head><meta charset="gb2312"><title>2024年晋中市政府工作报告_晋中市人民政府门户网站</title>
+<meta name="ArticleTitle" content="2024年晋中市政府工作报告"><meta name="PubDate" content="2024-01-22 09:30"><meta name="ColumnName" content="政府工作报告">
 <style>.a{color:red}</style><script>var x=1;</script></head><body>
 <div class="top"><a href="/">首页</a><a href="/zwgk">政务公开</a><a href="/zwfw">政务服务</a><a href="/hd">互动交流</a><a href="/map">网站地图</a><span onclick="setFont()">无障碍</span></div>
 <div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; <a href="/zfgzbg">政府工作报告</a></div>
 <div class="detail">
-<h1>2024年某某市政府工作报告</h1>
+<h1>2024年晋中市政府工作报告</h1>
 <div class="info"><span>发布时间：2024-01-22 09:30</span> <span>来源：市政府办公室</span> <span>字号：[ <a href="javascript:doZoom(16)">大</a> <a href="javascript:doZoom(14)">中</a> <a href="javascript:doZoom(12)">小</a> ]</span> <a href="javascript:window.print()">打印本页</a> <a href="javascript:window.close()">关闭窗口</a></div>
 <div class="content">
-<p style="text-align:center">——2024年1月15日在某某市第十七届人民代表大会第四次会议上</p>
-<p style="text-align:center">某某市市长 张三</p>
+<p style="text-align:center">——2024年1月15日在晋中市第十七届人民代表大会第四次会议上</p>
+<p style="text-align:center">晋中市市长 张三</p>
 <p>各位代表：</p>
 <p>现在，我代表市人民政府，向大会报告工作，请予审议，并请市政协委员和其他列席人员提出意见。</p>
 <p><strong>一、2023年工作回顾</strong></p>
 <p>过去一年，全市地区生产总值增长5.5%，一般公共预算收入增长8.1%，城乡居民收入分别增长4.9%和7.2%。</p>
 <p><strong>二、2024年主要目标任务</strong></p>
 <p>今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，城镇调查失业率控制在5.5%以内。</p>
-<p>各位代表，新征程上，我们要坚定信心、实干争先，为建设现代化某某市而努力奋斗！</p>
+<p>各位代表，新征程上，我们要坚定信心、实干争先，为建设现代化晋中市而努力奋斗！</p>
 </div>
 <div class="share">分享到：<a href="#" class="wx">微信</a><a href="#" class="wb">微博</a></div>
 <div class="qr">扫一扫在手机打开当前页</div>
-<div class="xg"><h3>相关链接</h3><ul><li><a href="/a">2023年某某市政府工作报告</a></li><li><a href="/b">2022年某某市政府工作报告</a></li><li><a href="/c">图解2024年政府工作报告</a></li></ul></div>
+<div class="xg"><h3>相关链接</h3><ul><li><a href="/a">2023年晋中市政府工作报告</a></li><li><a href="/b">2022年晋中市政府工作报告</a></li><li><a href="/c">图解2024年政府工作报告</a></li></ul></div>
 </div>
-<div class="footer"><p>主办单位：某某市人民政府办公室 承办单位：某某市大数据中心</p><p>网站标识码：1234000001 某ICP备12345678号 某公网安备 12345678901234号</p><p><a href="/contact">联系我们</a> | <a href="/map">网站地图</a></p></div>
+<div class="footer"><p>主办单位：晋中市人民政府办公室 承办单位：晋中市大数据中心</p><p>网站标识码：1234000001 某ICP备12345678号 某公网安备 12345678901234号</p><p><a href="/contact">联系我们</a> | <a href="/map">网站地图</a></p></div>
 </body></html>
 """
 
@@ -367,8 +367,8 @@ _PORTAL = """<!DOCTYPE html><html><head><meta charset="gb2312"><title>2024年某
 def test_a_city_portal_report_page_in_gbk() -> None:
     doc = parse_document(_PORTAL.encode("gb18030"), "page.html")
     assert (doc.title, doc.region, doc.year, doc.kind) == (
-        "2024年某某市政府工作报告",
-        "某某市",
+        "2024年晋中市政府工作报告",
+        "晋中市",
         2024,
         "政府工作报告",
     )
@@ -389,7 +389,7 @@ def test_a_city_portal_report_page_in_gbk() -> None:
         "主办单位",
     ):
         assert junk not in doc.text, junk
-    assert doc.text.rstrip().endswith("为建设现代化某某市而努力奋斗！")
+    assert doc.text.rstrip().endswith("为建设现代化晋中市而努力奋斗！")
     assert check_no_loss(_PORTAL, doc) == []
 
 

@@ -148,14 +148,15 @@ def test_titles_are_tidied_and_evidence_recorded() -> None:
     from reporttui.core.text.ingest import parse_document
 
     src = (
-        "---\ntitle: 某某市政府工作报告（2015年12月29日 张三）\n---\n\n"
-        "——2015年12月29日在某某市第五届人民代表大会第四次会议上\n\n市长 张三\n\n各位代表：\n\n"
+        "---\ntitle: 晋中市政府工作报告（2015年12月29日 张三）\n---\n\n"
+        "——2015年12月29日在晋中市第五届人民代表大会第四次会议上\n\n市长 张三\n\n各位代表：\n\n"
         "现在，我代表市人民政府，向大会报告政府工作，请予审议。\n"
     )
+    # A real city: a placeholder (某某市) is no division, so no region (the held8 rule).
     doc = parse_document(src)
     assert (doc.title, doc.region, doc.year, doc.kind) == (
-        "某某市政府工作报告",
-        "某某市",
+        "晋中市政府工作报告",
+        "晋中市",
         2016,
         "政府工作报告",
     )
@@ -194,3 +195,19 @@ def test_a_verb_before_a_bare_level_word_is_not_a_region() -> None:
     )
     assert doc.region is None
     assert (doc.kind, doc.year) == ("两会新闻", 2008)
+
+
+def test_a_region_ending_in_a_level_word_must_be_a_known_division() -> None:
+    """(held17) A clause before 县/市 is no place (为使县政府, 为切实推进市政府); a body named
+    before the division is cut off (政协龙陵县第十届委员会 -> 龙陵县); a county the gazetteer
+    knows only under its new suffix stays a place (held9: 黔西县, 黔西市 since 2021). Real texts."""
+    data = Path(__file__).parent / "data" / "inputs"
+    region = {
+        "held17/xyxww-shijianshishi-2011.txt": None,
+        "held17/xianning-duban-2021.txt": None,
+        "held17/longling-xieshang-2022.txt": "龙陵县",
+        "held9/freewechat-qianxi-2018.txt": "黔西县",
+    }
+    for name, want in region.items():
+        doc = parse_document((data / name).read_bytes(), name)
+        assert doc.region == want, (name, doc.region)

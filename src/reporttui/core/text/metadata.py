@@ -157,7 +157,33 @@ _ADDRESSEES = re.compile(
 _OFFICIAL_LETTER = re.compile(r"(?:关于|对).{2,}的(?:通知|复函|函|答复|批复|通报|请示|公示)$")
 
 
-def _clean_region(name: str | None) -> str | None:
+def _known_county(name: str) -> bool:
+    """Whether ``name`` is a division, or a county-level one under its other suffix (黔西县 for
+    黔西市: a county made a city or district keeps its name, and the history file misses some)."""
+    if is_division(name):
+        return True
+    base = name[:-1]
+    return len(base) >= 2 and any(
+        d.level == "a" for s in "县市区" for d in gazetteer().by_name.get(base + s, ())
+    )
+
+
+def _known_tail(name: str) -> str | None:
+    """政协龙陵县 -> 龙陵县, 为使县 -> None: a candidate ending in 县/市 that is no division is
+    read as the longest division its characters end with (checked in Simplified), not as the
+    clause before the suffix; a candidate with no such tail names no county or city."""
+    flat = to_simplified(name)
+    if not flat.endswith(("县", "市")):
+        return name
+    for i in range(len(flat) - 1):
+        if _known_county(flat[i:]):
+            return name[i:]
+    return None
+
+
+def _clean_region(name: str | None, known: bool = True) -> str | None:
+    """The place a region candidate names, or None; ``known``: a 县/市 must be a division the
+    gazetteer knows (False only for a synthetic name used to test the clause words)."""
     if not name:
         return None
     name = re.split(
@@ -183,7 +209,7 @@ def _clean_region(name: str | None) -> str | None:
         # 会议决定: the verb 经 before an unnamed congress; 沛县, 城区 are real): no place. The
         # gazetteer decides, not a list of verbs.
         return None
-    return name
+    return _known_tail(name) if known else name
 
 
 def extract(
@@ -1228,7 +1254,7 @@ def _region(
     if town:
         return town.group(1), "a town's congress in the title (XX镇第X届人民代表大会)"
     town = _TOWN.search(body_head[:300])
-    if town and _clean_region(town.group(1) + "县") is not None:
+    if town and _clean_region(town.group(1) + "县", known=False) is not None:
         # News opening on a town's session (7月21日，中垌镇召开第十六届人民代表大会…).
         return town.group(1), "a town's congress opening the text"
     if short:
