@@ -277,6 +277,27 @@ def grades_of(query: dict[str, Any], resolve: Any) -> dict[str, int]:
     return grades
 
 
+def pool_sets(work: Path, parts: Any) -> Any:
+    """Each judged set's (queries in ``parts``, its folder under ``work``, rows, resolver, and
+    each row's key with its whitespace-free text) for the analysis scripts that walk the
+    tuning pool set by set (``misses.py``, ``reworded.py``); sets with no such query skipped."""
+    import pickle
+
+    sets = [("", JUDGMENTS_FILE)] + [(n, j) for n, (_, j) in HELD_SETS.items()]
+    for sub, jfile in sets:
+        queries = [q for q in json.loads(jfile.read_text("utf-8"))["queries"] if q["part"] in parts]
+        if not queries:
+            continue
+        folder = work / sub if sub else work
+        rows = pickle.loads((folder / "rows.pkl").read_bytes())
+        texts = [
+            (f"{rel}#{anchor_of(r)}", "".join(r["text"].split()))
+            for rel, rs in rows.items()
+            for r in rs
+        ]
+        yield queries, folder, rows, resolver(rows), texts
+
+
 def random_matching(
     rows: dict[str, list[dict[str, Any]]], terms: list[str], n: int, seed: str
 ) -> list[str]:

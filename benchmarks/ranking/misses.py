@@ -21,8 +21,6 @@ reading on this machine; the text is never committed).
 from __future__ import annotations
 
 import argparse
-import json
-import pickle
 import re
 import sys
 from collections import Counter
@@ -68,19 +66,8 @@ def main() -> None:
     home = work / "home"
     classes: Counter[str] = Counter()
     graded2 = 0
-    sets = [("", common.JUDGMENTS_FILE)] + [(n, j) for n, (_, j) in common.HELD_SETS.items()]
-    for sub, jfile in sets:
-        queries = [q for q in json.loads(jfile.read_text("utf-8"))["queries"] if q["part"] in POOL]
-        if not queries:
-            continue
-        folder = work / sub if sub else work
-        rows = pickle.loads((folder / "rows.pkl").read_bytes())
-        resolve = common.resolver(rows)
-        text_of = {
-            f"{rel}#{common.anchor_of(r)}": "".join(r["text"].split())
-            for rel, rs in rows.items()
-            for r in rs
-        }
+    for queries, folder, _rows, resolve, texts in common.pool_sets(work, POOL):
+        text_of = dict(texts)
         ix = open_dir(str(folder / "rt"))
         with ix.searcher() as s:
             for q in queries:

@@ -16,8 +16,6 @@ GAP characters between neighbours.
 from __future__ import annotations
 
 import argparse
-import json
-import pickle
 import re
 import sys
 from pathlib import Path
@@ -70,20 +68,8 @@ def main() -> None:
         "new_before_old": 0,
     }
     near = {"g2": 0, "g1": 0, "g0": 0, "unjudged": 0}
-    sets = [("", common.JUDGMENTS_FILE)] + [(n, j) for n, (_, j) in common.HELD_SETS.items()]
     cut: Any = None
-    for sub, jfile in sets:
-        queries = [q for q in json.loads(jfile.read_text("utf-8"))["queries"] if q["part"] in POOL]
-        if not queries:
-            continue
-        folder = work / sub if sub else work
-        rows = pickle.loads((folder / "rows.pkl").read_bytes())
-        resolve = common.resolver(rows)
-        texts = [
-            (f"{rel}#{common.anchor_of(r)}", "".join(r["text"].split()))
-            for rel, rs in rows.items()
-            for r in rs
-        ]
+    for queries, folder, _rows, resolve, texts in common.pool_sets(work, POOL):
         ix = open_dir(str(folder / "rt"))
         with ix.searcher() as s:
             for q in queries:
