@@ -1,5 +1,6 @@
 """The freshness check's folder cache (core/library/scancache.py): the same files as a walk after
-a file is added, removed, renamed or changed; links and problems are never cached."""
+a file is added, removed, renamed or changed; links to files are cached (and their changes
+seen), indirect links and problems are never cached."""
 
 from __future__ import annotations
 
@@ -89,10 +90,109 @@ def test_racy_folders_and_links_are_not_cached(tmp_path: Path) -> None:
     scancache.time.time_ns = lambda: real() + 10 * scancache.RACY_NS  # type: ignore[assignment]
     try:
         os.symlink(root / "top.md", root / "a" / "link.md")
+        os.symlink(root / "a" / "link.md", root / "b" / "chain.md")  # a link to a link
         assert cached(home, root) == scan_root(root)
-        assert not scancache.cache_path(home).exists()  # a link's target can change unseen
+        assert not scancache.cache_path(home).exists()  # the middle link can change unseen
+        (root / "b" / "chain.md").unlink()
+        os.symlink("../a/./2023.md", root / "b" / "dotted.md")  # a "." part: not direct
+        assert cached(home, root) == scan_root(root)
+        assert not scancache.cache_path(home).exists()
     finally:
         scancache.time.time_ns = real  # type: ignore[assignment]
+
+
+def walks_during(fn: object) -> list[Path]:
+    """The roots :func:`scan_root` walked while ``fn()`` ran."""
+    walks: list[Path] = []
+    real_scan = scancache.scan_root
+
+    def counting(r: Path, problems: list[str] | None = None) -> list[Path]:
+        walks.append(r)
+        return real_scan(r, problems)
+
+    scancache.scan_root = counting  # type: ignore[assignment]
+    try:
+        fn()  # type: ignore[operator]
+    finally:
+        scancache.scan_root = real_scan  # type: ignore[assignment]
+    return walks
+
+
+@pytest.mark.parametrize(
+    "change", ["none", "add", "remove", "repoint", "target_changed", "target_removed",
+               "target_replaced_by_link", "target_folder_swapped"]
+)
+def test_a_folder_of_file_links_is_cached_and_its_changes_seen(
+    tmp_path: Path, old_clock: None, change: str
+) -> None:
+    """A library whose report files are links (search_bench's home; users link reports):
+    cached, and every way the links or their targets change is a walk or the caller's stat."""
+    home, corpus = tmp_path / "home", tree(tmp_path)
+    links = tmp_path / "links"
+    links.mkdir()
+    os.symlink(corpus / "a" / "2023.md", links / "one.md")  # absolute
+    os.symlink("../reports/top.md", links / "two.md")  # relative, a leading ".."
+    first = cached(home, links)
+    assert first == scan_root(links)
+    assert scancache.cache_path(home).exists()
+    assert walks_during(lambda: cached(home, links)) == []
+    tick()
+    if change == "add":
+        os.symlink(corpus / "a" / "2024.md", links / "three.md")
+    elif change == "remove":
+        (links / "one.md").unlink()
+    elif change == "repoint":
+        (links / "one.md").unlink()
+        os.symlink(corpus / "a" / "2024.md", links / "one.md")
+    elif change == "target_changed":
+        (corpus / "a" / "2023.md").write_text("changed", encoding="utf-8")
+    elif change == "target_removed":
+        (corpus / "a" / "2023.md").unlink()
+    elif change == "target_replaced_by_link":
+        (corpus / "a" / "2023.md").unlink()
+        os.symlink(corpus / "a" / "2024.md", corpus / "a" / "2023.md")
+    elif change == "target_folder_swapped":  # a folder on the target's path becomes a link
+        (corpus / "a").rename(corpus / "a-old")
+        (corpus / "a2").mkdir()
+        (corpus / "a2" / "2023.md").write_text("other", encoding="utf-8")
+        os.symlink(corpus / "a2", corpus / "a")
+    walked = walks_during(lambda: cached(home, links))
+    assert cached(home, links) == scan_root(links)
+    if change in ("none", "target_changed"):
+        assert walked == []  # same list; a content change is the caller's per-file stat
+        assert os.stat(first[0]).st_size == (len("changed") if change == "target_changed" else 1)
+    else:
+        assert walked == [links]
+
+
+def test_a_folder_link_is_seen_when_its_target_gains_a_file(
+    tmp_path: Path, old_clock: None
+) -> None:
+    """A root that is a link to a folder is walked at its real path (whose folders are
+    stamped); a folder link below a root is not followed by the walk, cached or not."""
+    home, corpus = tmp_path / "home", tree(tmp_path)
+    root = tmp_path / "root-link"
+    os.symlink(corpus, root)
+    inner = tmp_path / "outer"
+    inner.mkdir()
+    (inner / "own.md").write_text("x", encoding="utf-8")
+    os.symlink(corpus / "a", inner / "linked")
+    assert cached(home, root) == scan_root(root)
+    assert cached(home, inner) == scan_root(inner) == [inner.resolve() / "own.md"]
+    assert walks_during(lambda: (cached(home, root), cached(home, inner))) == []
+    tick()
+    (corpus / "a" / "2026.md").write_text("y", encoding="utf-8")
+    assert cached(home, root) == scan_root(root)
+    assert corpus.resolve() / "a" / "2026.md" in cached(home, root)
+    assert cached(home, inner) == scan_root(inner)
+    tick()
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "x.md").write_text("x", encoding="utf-8")
+    tick()
+    root.unlink()
+    os.symlink(other, root)  # the root re-pointed
+    assert cached(home, root) == scan_root(root) == [other.resolve() / "x.md"]
 
 
 def test_a_damaged_cache_is_a_walk(tmp_path: Path, old_clock: None) -> None:

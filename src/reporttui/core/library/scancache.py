@@ -10,8 +10,20 @@ change times, so while every folder of the walk has the same ``(inode, mtime_ns,
 when it was walked, the list of files is the same list. The folders are stat'ed (one call each)
 instead of listed. What the cache does not cover is left to the walk:
 
-* a walk that met a symbolic link or noted a problem (unreadable folder, FIFO, link loop) is
-  never cached: a link's target can change without any folder of the walk changing;
+* a link to a report file is cached when its target is named directly: the link's text
+  (``os.readlink``) is a path without ``.``/``..`` parts (but for a leading run of ``..``) and
+  with no link on the way, so it resolves to the lexical path. A link cannot be added, removed
+  or re-pointed without changing its folder's times (a link's text never changes: re-pointing
+  replaces it), and the target's folder is recorded too: on each check its real path must be
+  itself (no component became a link) and its ``(inode, mtime_ns, ctime_ns)`` unchanged (no
+  file of it was replaced by a link, renamed or removed). So the link still names the same
+  path, and the caller's per-file ``stat`` of that path sees its content changes;
+* a link to a FOLDER below the root is not followed by :func:`scan_root` (``os.walk`` does not
+  descend into it), so its target's listing is not part of the answer; a root that is itself a
+  link (or has links in its path) is walked at its real path, whose folders are the ones
+  stamped, and its real path is compared on each check (a re-pointed root is a walk);
+* a link to a link, a link through a link or with ``.``/``..`` parts, a walk that noted a
+  problem (unreadable folder, FIFO, broken link, link loop) is never cached;
 * folders modified within :data:`RACY_NS` of the walk are not trusted (a change in the same
   clock tick as the walk would not change the recorded time: git's "racily clean" case), so
   such a walk is not cached either;
@@ -37,7 +49,7 @@ from reporttui.core.atomic import replace_file
 from reporttui.core.library.catalog import SOURCE_SUFFIXES, scan_root
 
 CACHE_NAME = "scan.json"
-FORMAT = 1
+FORMAT = 2
 RACY_NS = 2_000_000_000
 """Folders modified this close to (or after) the walk's start are not trusted."""
 
@@ -76,9 +88,10 @@ def _still_valid(root: Path, entry: object) -> list[str] | None:
     if not isinstance(entry, dict):
         return None
     real, dirs, files = entry.get("real"), entry.get("dirs"), entry.get("files")
+    targets = entry.get("targets")
     if not isinstance(real, str) or not isinstance(dirs, dict) or not isinstance(files, list):
         return None
-    if os.path.realpath(root) != real:
+    if not isinstance(targets, dict) or os.path.realpath(root) != real:
         return None
     for rel, want in dirs.items():
         try:
@@ -87,24 +100,55 @@ def _still_valid(root: Path, entry: object) -> list[str] | None:
             return None
         if not stat.S_ISDIR(st.st_mode) or _stamp(st) != want:
             return None
+    for folder, want in targets.items():  # the folders that linked files resolve into
+        try:
+            st = os.lstat(folder)
+        except OSError:
+            return None
+        if not stat.S_ISDIR(st.st_mode) or _stamp(st) != want:
+            return None
+        if os.path.realpath(folder) != folder:
+            return None
     if not all(isinstance(f, str) for f in files):
         return None
     prefix = real.rstrip(os.sep) + os.sep
-    return [prefix + f for f in files]
+    return [f if os.path.isabs(f) else prefix + f for f in files]
+
+
+def _direct_target(folder: str, name: str) -> str | None:
+    """The file the link ``folder/name`` resolves to when its text names it directly (no
+    ``.``/``..`` parts past a leading run of ``..``, no link on the way), else None.
+
+    ``folder`` is a real path (a folder of the walk), so a leading ``..`` is its lexical parent."""
+    where = os.path.join(folder, name)
+    try:
+        text = os.readlink(where)
+    except OSError:
+        return None
+    parts = text.split(os.sep)
+    start = 0
+    if not os.path.isabs(text):
+        while start < len(parts) and parts[start] == "..":
+            start += 1
+    if any(part in (".", "..") for part in parts[start:]):
+        return None
+    lexical = os.path.normpath(os.path.join(folder, text))
+    return lexical if os.path.realpath(where) == lexical else None
 
 
 def _walk_entry(
     root: Path, started_ns: int, problems: list[str] | None
 ) -> tuple[list[Path], dict[str, Any] | None]:
     """Walk ``root`` (as :func:`scan_root`) and the cache entry for it, or None when the walk
-    cannot be cached (links, problems, racy folders, a root that is a file or a link).
+    cannot be cached (indirect links, problems, racy folders, a root that is a file).
 
     The folders' times are read before :func:`scan_root` lists them: a change made during the
     walk leaves a recorded time older than the folder's, so the next check walks again."""
     real = os.path.realpath(root)
     dirs: dict[str, list[int]] = {}
+    targets: dict[str, list[int]] = {}
     limit = started_ns - RACY_NS
-    ok = not os.path.islink(root) and os.path.isdir(real)
+    ok = os.path.isdir(real)
     for folder, subdirs, names in os.walk(real) if ok else ():
         subdirs[:] = [d for d in subdirs if not d.startswith(".")]
         try:
@@ -116,13 +160,27 @@ def _walk_entry(
             ok = False
             break
         dirs[os.path.relpath(folder, real) if folder != real else ""] = _stamp(st)
-        if any(
-            not name.startswith(".")
-            and name.lower().endswith(SOURCE_SUFFIXES)
-            and os.path.islink(os.path.join(folder, name))
-            for name in names
-        ):
-            ok = False
+        for name in names:
+            if name.startswith(".") or not name.lower().endswith(SOURCE_SUFFIXES):
+                continue
+            if not os.path.islink(os.path.join(folder, name)):
+                continue
+            target = _direct_target(folder, name)
+            if target is None:
+                ok = False
+                break
+            parent = os.path.dirname(target)
+            if parent not in targets:
+                try:
+                    tst = os.lstat(parent)
+                except OSError:
+                    ok = False
+                    break
+                if tst.st_mtime_ns >= limit or tst.st_ctime_ns >= limit:
+                    ok = False
+                    break
+                targets[parent] = _stamp(tst)
+        if not ok:
             break
     notes: list[str] = []
     found = scan_root(root, notes)
@@ -132,12 +190,10 @@ def _walk_entry(
         return found, None
     prefix = real.rstrip(os.sep) + os.sep
     files: list[str] = []
-    for p in found:
+    for p in found:  # relative below the root, absolute for a link's target elsewhere
         s = str(p)
-        if not s.startswith(prefix):
-            return found, None
-        files.append(s[len(prefix) :])
-    return found, {"real": real, "dirs": dirs, "files": files}
+        files.append(s[len(prefix) :] if s.startswith(prefix) else s)
+    return found, {"real": real, "dirs": dirs, "targets": targets, "files": files}
 
 
 def scan_root_cached(home: Path, root: Path, problems: list[str] | None = None) -> list[Path]:
