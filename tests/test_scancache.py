@@ -47,19 +47,9 @@ def test_same_files_as_a_walk_and_answered_from_the_cache(tmp_path: Path, old_cl
     home, root = tmp_path / "home", tree(tmp_path)
     assert cached(home, root) == scan_root(root)
     assert scancache.cache_path(home).exists()
-    walks: list[Path] = []
-    real_scan = scancache.scan_root
-
-    def counting(r: Path, problems: list[str] | None = None) -> list[Path]:
-        walks.append(r)
-        return real_scan(r, problems)
-
-    scancache.scan_root = counting  # type: ignore[assignment]
-    try:
-        assert cached(home, root) == scan_root(root)
-    finally:
-        scancache.scan_root = real_scan  # type: ignore[assignment]
-    assert walks == []  # no folder changed: no walk
+    got: list[list[Path]] = []
+    assert walks_during(lambda: got.append(cached(home, root))) == []  # no folder changed
+    assert got == [scan_root(root)]
 
 
 @pytest.mark.parametrize("change", ["add", "remove", "rename", "add_deep", "new_folder"])

@@ -64,6 +64,18 @@ def _stamp(st: os.stat_result) -> list[int]:
     return [st.st_ino, st.st_mtime_ns, st.st_ctime_ns]
 
 
+def _settled_stamp(folder: str, limit: int) -> list[int] | None:
+    """``folder``'s stamp, or None when it cannot be read or changed too recently to trust
+    (at or after ``limit``: the racily-clean case)."""
+    try:
+        st = os.lstat(folder)
+    except OSError:
+        return None
+    if st.st_mtime_ns >= limit or st.st_ctime_ns >= limit:
+        return None
+    return _stamp(st)
+
+
 def _read(home: Path) -> dict[str, Any]:
     with contextlib.suppress(OSError, ValueError):
         got = json.loads(cache_path(home).read_text(encoding="utf-8"))
@@ -151,15 +163,11 @@ def _walk_entry(
     ok = os.path.isdir(real)
     for folder, subdirs, names in os.walk(real) if ok else ():
         subdirs[:] = [d for d in subdirs if not d.startswith(".")]
-        try:
-            st = os.lstat(folder)
-        except OSError:
+        stamp = _settled_stamp(folder, limit)
+        if stamp is None:
             ok = False
             break
-        if st.st_mtime_ns >= limit or st.st_ctime_ns >= limit:
-            ok = False
-            break
-        dirs[os.path.relpath(folder, real) if folder != real else ""] = _stamp(st)
+        dirs[os.path.relpath(folder, real) if folder != real else ""] = stamp
         for name in names:
             if name.startswith(".") or not name.lower().endswith(SOURCE_SUFFIXES):
                 continue
@@ -171,15 +179,11 @@ def _walk_entry(
                 break
             parent = os.path.dirname(target)
             if parent not in targets:
-                try:
-                    tst = os.lstat(parent)
-                except OSError:
+                tstamp = _settled_stamp(parent, limit)
+                if tstamp is None:
                     ok = False
                     break
-                if tst.st_mtime_ns >= limit or tst.st_ctime_ns >= limit:
-                    ok = False
-                    break
-                targets[parent] = _stamp(tst)
+                targets[parent] = tstamp
         if not ok:
             break
     notes: list[str] = []
