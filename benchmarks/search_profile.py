@@ -66,6 +66,33 @@ def _wrap(module: Any, name: str, phase: str, acc: dict[str, float], depth: list
     setattr(module, name, timed)
 
 
+def _wrap_blocks(
+    module: Any, name: str, phase: str, acc: dict[str, float], depth: list[int]
+) -> None:
+    """Like :func:`_wrap` for a generator function: each step of the generator is timed."""
+    inner: Callable[..., Any] | None = getattr(module, name, None)
+    if inner is None:  # an older version of the code (comparing before/after)
+        return
+
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        steps = inner(*args, **kwargs)
+        while True:
+            outer = not depth[0]
+            depth[0] += 1
+            started = CLOCK[0]()
+            try:
+                item = next(steps)
+            except StopIteration:
+                return
+            finally:
+                if outer:
+                    acc[phase] += CLOCK[0]() - started
+                depth[0] -= 1
+            yield item
+
+    setattr(module, name, timed)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--home", type=Path, required=True, help="an indexed library home")
@@ -109,7 +136,8 @@ def main() -> int:
     _wrap(s, "_match", "match", acc, depth)
     _wrap(s, "_match_all", "match", acc, depth)
     _wrap(s, "_firsts", "top", acc, depth)
-    _wrap(s, "_rerank", "rerank", acc, depth)
+    _wrap(s, "_rerank", "rerank", acc, depth)  # the code before the rerank's blocks
+    _wrap_blocks(s, "_rerank_blocks", "rerank", acc, depth)
     _wrap(s, "_counts", "counts", acc, depth)
     _wrap(s, "find_spans", "hl", acc, depth)
     _wrap(s, "make_snippet", "hl", acc, depth)

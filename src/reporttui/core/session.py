@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 SEARCH_LIMIT = 500
 """Hits fetched per query: enough to step through, small enough to list at once."""
 
+SCREEN_HITS = 30
+"""Hits fetched first (at least; more on a taller screen), shown at once; the rest of
+:data:`SEARCH_LIMIT` follows from the same match (one rerank block: see search._rerank)."""
+
 
 def reading_order(result: SearchResult) -> tuple[Hit, ...]:
     """Hits grouped by document (best-ranked document first), in document order inside each.
@@ -90,6 +94,24 @@ class SearchState:
             self.current = moved % len(self.hits)
         self.walking = True
         return self.hits[self.current]
+
+    def extended(self, result: SearchResult) -> SearchState:
+        """This search's state with ``result`` (the same query with more hits): the current hit
+        and the walk carried over, the current hit found again in the longer reading order."""
+        state = SearchState.of(result)
+        state.walking, state.ended_by = self.walking, self.ended_by
+        if 0 <= self.current < len(self.hits):
+            state.current = state.index_of(self.hits[self.current])
+        return state
+
+    def index_of(self, hit: Hit) -> int:
+        """The index of ``hit`` (the same row: document, section, paragraph) in :attr:`hits`,
+        or -1."""
+        key = (hit.doc_id, hit.section_id, hit.paragraph)
+        for i, h in enumerate(self.hits):
+            if (h.doc_id, h.section_id, h.paragraph) == key:
+                return i
+        return -1
 
     def wrap_notice(self) -> str:
         """What less says after a wrapped step, or "" when the step did not wrap."""

@@ -41,16 +41,23 @@ class IndexReady(Message):
 
 
 class SearchDone(Message):
-    """A search finished; ``serial`` tells the newest query from a stale one."""
+    """A search finished; ``serial`` tells the newest query from a stale one. ``more``: this
+    is the first screenful, the result with every hit follows (same serial)."""
 
     def __init__(
-        self, serial: int, query: str, result: SearchResult | None, error: str | None
+        self,
+        serial: int,
+        query: str,
+        result: SearchResult | None,
+        error: str | None,
+        more: bool = False,
     ) -> None:
         super().__init__()
         self.serial = serial
         self.query = query
         self.result = result
         self.error = error
+        self.more = more
 
 
 class DocumentLoaded(Message):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -153,6 +154,33 @@ class Searching(LibraryBase):
             try:
                 return search_core.search(
                     searcher, query, limit=limit, region=region, year=year, home=self.home
+                )
+            except ReportError:
+                raise
+            except Exception as exc:
+                self._searcher = None
+                raise IndexDamaged(
+                    f"the search index is damaged ({type(exc).__name__}); run `reporttui index`"
+                ) from exc
+
+    def search_staged(
+        self,
+        query: str,
+        *,
+        first: int,
+        limit: int,
+        stop: Callable[[], bool] | None = None,
+    ) -> Iterator[tuple[Any, bool]]:
+        """:meth:`search` in two steps (``first`` hits, then ``limit``): see
+        :func:`reporttui.core.search.search.search_staged`. The search lock is held until the
+        generator ends or is closed, so take it to the end (or close it) in one thread."""
+        from reporttui.core.search import search as search_core
+
+        with self._search_lock:
+            searcher = self._open_searcher()
+            try:
+                yield from search_core.search_staged(
+                    searcher, query, first=first, limit=limit, home=self.home, stop=stop
                 )
             except ReportError:
                 raise

@@ -13,7 +13,7 @@ import contextlib
 import re
 import threading
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -728,6 +728,29 @@ def search(
         return _run(searcher, pq, query, limit, home, use_jieba, snippet_width, synonyms)
 
 
+def search_staged(
+    searcher: Searcher,
+    query: str,
+    *,
+    first: int,
+    limit: int,
+    home: Path | None = None,
+    snippet_width: int = 80,
+    stop: Callable[[], bool] | None = None,
+) -> Iterator[tuple[SearchResult, bool]]:
+    """:func:`search` in two steps: the first ``first`` hits, then all ``limit`` of them.
+
+    Yields ``(result, more)``: first the result with ``first`` hits (what a screen shows), then,
+    when ``more`` said so, the one :func:`search` gives with ``limit`` hits (whose first hits are
+    the same, in the same order). The query is parsed, matched and counted once, so totals and
+    per-report/per-section counts are exact in both and the second step costs only the rows it
+    adds. ``stop`` (asked between rerank blocks of the second step) ends it early.
+    """
+    pq = parse_query(query)
+    limits = (first, limit) if first < limit else (limit,)
+    yield from _stages(searcher, pq, query, limits, home, None, snippet_width, True, stop)
+
+
 def _with_filter(
     pq: ParsedQuery, region: str | None = None, year: int | None = None
 ) -> ParsedQuery:
@@ -751,6 +774,28 @@ def _run(
     snippet_width: int,
     synonyms: bool = True,
 ) -> SearchResult:
+    steps = _stages(searcher, pq, source, (limit,), home, use_jieba, snippet_width, synonyms)
+    return next(steps)[0]  # one limit: one result
+
+
+def _stages(
+    searcher: Searcher,
+    pq: ParsedQuery,
+    source: str,
+    limits: Sequence[int],
+    home: Path | None,
+    use_jieba: bool | None,
+    snippet_width: int,
+    synonyms: bool = True,
+    stop: Callable[[], bool] | None = None,
+) -> Iterator[tuple[SearchResult, bool]]:
+    """The query's result at each of the increasing ``limits``, matched and counted once.
+
+    Yields ``(result, more)``: the result at the next limit (the first ``limit`` hits of the
+    ranking, which never depends on the limit: see :func:`_rerank`), and whether a longer
+    result follows. Totals and per-report/per-section counts are exact in every result.
+    ``stop`` is asked between rerank blocks after the first result; True ends the walk there.
+    """
     main, dropped = build_match(pq)
     notices = [pq.notice] if pq.notice else []
     if dropped:
@@ -762,14 +807,18 @@ def _run(
     terms = tuple(t for t in pq.terms if term_query_tokens(t))
     notice = "; ".join(notices) or None
     if main is None:
-        return SearchResult(
-            query=source,
-            hits=(),
-            total=0,
-            terms=terms,
-            notice=notice or ("empty query" if not source.strip() else None),
+        yield (
+            SearchResult(
+                query=source,
+                hits=(),
+                total=0,
+                terms=terms,
+                notice=notice or ("empty query" if not source.strip() else None),
+            ),
+            False,
         )
-    limit = max(int(limit), 1)
+        return
+    limits = [max(int(n), 1) for n in limits]
     if home is not None:
         segcache.remember_home(searcher.reader(), Path(home))
     filt = build_filter(pq, searcher)
@@ -788,10 +837,47 @@ def _run(
         if wide.clauses != plan.clauses:
             plan = wide
             tier, docnums = _candidates(searcher, pq, plan, filt, home, use_jieba)
-    top = _rerank(searcher, tier, plan, limit)
+    blocks = _rerank_blocks(searcher, tier, plan)
+    top: list[tuple[ranking.Scored, dict[str, Any]]] = []
     per_doc, per_section = _counts(searcher, docnums)
     hl_terms = tuple(dict.fromkeys(terms + plan.highlight))
-    hits = []
+    hits: list[Hit] = []
+    for stage, limit in enumerate(limits):
+        while len(top) < limit:
+            if stage and stop is not None and stop():
+                return
+            block = next(blocks, None)
+            if block is None:
+                break
+            top += block
+        _add_hits(hits, top[len(hits) : limit], terms, hl_terms, snippet_width)
+        last = stage == len(limits) - 1
+        # in _rerank's order: blocks, each sorted with equal scores in a stable order
+        yield (
+            SearchResult(
+                query=source,
+                hits=tuple(hits),
+                total=len(docnums),
+                per_doc=per_doc,
+                per_section=per_section,
+                terms=hl_terms,
+                notice=notice,
+                expansions=plan.describe(),
+            ),
+            not last and len(hits) == limit and len(docnums) > limit,
+        )
+        if not last and (len(hits) < limit or len(docnums) <= limit):
+            return  # every match is out: a longer limit would list the same hits
+
+
+def _add_hits(
+    hits: list[Hit],
+    top: Sequence[tuple[ranking.Scored, dict[str, Any]]],
+    terms: tuple[str, ...],
+    hl_terms: tuple[str, ...],
+    snippet_width: int,
+) -> None:
+    """Append the :class:`Hit` of each reranked row (spans, snippet, reasons) to ``hits``."""
     for scored, stored in top:
         text = stored.get("text", "")
         # Synonyms are looked for only in rows that match through them (fewer scans per hit).
@@ -818,17 +904,6 @@ def _run(
                 signals=ranking.format_signals(scored.signals),
             )
         )
-    # in _rerank's order: blocks, each sorted with equal scores in a stable order
-    return SearchResult(
-        query=source,
-        hits=tuple(hits),
-        total=len(docnums),
-        per_doc=per_doc,
-        per_section=per_section,
-        terms=hl_terms,
-        notice=notice,
-        expansions=plan.describe(),
-    )
 
 
 def _rerank(
@@ -837,6 +912,20 @@ def _rerank(
     plan: Plan,
     limit: int,
 ) -> list[tuple[ranking.Scored, dict[str, Any]]]:
+    """The first ``limit`` rows of :func:`_rerank_blocks`' order."""
+    out: list[tuple[ranking.Scored, dict[str, Any]]] = []
+    for block in _rerank_blocks(searcher, tier, plan):
+        out += block
+        if len(out) >= limit:
+            break
+    return out[:limit]
+
+
+def _rerank_blocks(
+    searcher: Searcher,
+    tier: Callable[[int], _Tier],
+    plan: Plan,
+) -> Iterator[list[tuple[ranking.Scored, dict[str, Any]]]]:
     """Order the matcher's candidates: the cheap prior over a pool, full signals block by block.
 
     The order never depends on ``limit`` (the first k of limit=n are limit=k, for every k <= n):
@@ -846,7 +935,8 @@ def _rerank(
     out; a longer list takes the next pool (twice, three times ... the size) the same way.
     The first block also takes the best rows holding the words as typed (a query widened by
     synonyms), so literal-first holds even when synonym rows win the prior (the prior cannot
-    tell them apart without the text)."""
+    tell them apart without the text). Yields each block's rows, sorted, as it is scored: the
+    caller stops taking blocks when it has the rows it needs."""
     reader = searcher.reader()
     roles = _roles(reader)
     lengths = _lengths(reader)
@@ -865,12 +955,11 @@ def _rerank(
     n_lengths = len(lengths) if lengths is not None else 0
     rows = _stored_rows(reader)
     literal_squeezed = tuple("".join(w.split()) for w in plan.literal_terms)
-    out: list[tuple[ranking.Scored, dict[str, Any]]] = []
     done: set[int] = set()
     best = 0.0
     size = ranking.POOL
     last = -1
-    while len(out) < limit:
+    while True:
         t = tier(size)
         if len(t.pool) <= last:  # no row left: every match is out
             break
@@ -894,7 +983,7 @@ def _rerank(
             n_groups,
         )
         first_block = True
-        while order and len(out) < limit:
+        while order:
             chunk, rest = order[:block], order[block:]
             if first_block and t.literal_rows:
                 taken = set([d for d in order if d in t.literal_rows][:block]) - set(chunk)
@@ -930,8 +1019,7 @@ def _rerank(
                     x[1].get("section_id", ""),
                 )
             )
-            out += scored
-    return out[:limit]
+            yield scored
 
 
 _BYTE_LENGTHS: Any = None

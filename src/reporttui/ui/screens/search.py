@@ -19,7 +19,7 @@ from textual.worker import get_current_worker
 
 from reporttui.core.errors import ReportError
 from reporttui.core.labels import document_label, plural
-from reporttui.core.session import SEARCH_LIMIT, SearchState, grouped_order
+from reporttui.core.session import SCREEN_HITS, SEARCH_LIMIT, SearchState, grouped_order
 from reporttui.ui.keys import ListKeys
 from reporttui.ui.messages import SearchDone
 from reporttui.ui.styling import hanging, plain, snippet
@@ -153,6 +153,8 @@ class SearchScreen(ListKeys, Screen[None]):
         self._serial = 0
         self._explaining = False
         self._filled_width = 0
+        self._listing = 0
+        """The serial of the search whose first screenful is shown and whose rest follows."""
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -255,29 +257,73 @@ class SearchScreen(ListKeys, Screen[None]):
             )
             return
         self._status(Content.styled(f"searching {query}…", "dim"))
-        self.search_worker(self._serial, query)
+        first = max(SCREEN_HITS, self.results.size.height or self.app.size.height)
+        self.search_worker(self._serial, query, first)
         if self._explaining:
             self._show_explain()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
-    def search_worker(self, serial: int, query: str) -> None:
-        """Run one query; a newer one cancels this worker and its answer is dropped."""
+    def search_worker(self, serial: int, query: str, first: int = SEARCH_LIMIT) -> None:
+        """Run one query: its first ``first`` hits (a screenful), then all :data:`SEARCH_LIMIT`
+        from the same match; a newer query cancels this worker and its answers are dropped."""
+        worker = get_current_worker()
+        library = self.app.session.library
+        staged = getattr(library, "search_staged", None)
         try:
-            result = self.app.session.library.search(query, limit=SEARCH_LIMIT)
+            if staged is None:  # a library without steps (tests' stand-ins): one answer
+                steps = iter([(library.search(query, limit=SEARCH_LIMIT), False)])
+            else:
+                steps = staged(
+                    query, first=first, limit=SEARCH_LIMIT, stop=lambda: worker.is_cancelled
+                )
+            try:
+                for result, more in steps:
+                    if worker.is_cancelled:
+                        break
+                    self.post_message(SearchDone(serial, query, result, None, more))
+            finally:
+                close = getattr(steps, "close", None)
+                if close is not None:
+                    close()  # the library's search lock goes with the generator
         except ReportError as exc:
             self.post_message(SearchDone(serial, query, None, str(exc)))
-            return
-        if not get_current_worker().is_cancelled:
-            self.post_message(SearchDone(serial, query, result, None))
 
     @on(SearchDone)
     def _search_done(self, message: SearchDone) -> None:
         if message.serial != self._serial:
             return  # a newer query was typed meanwhile
+        old = self.app.session.search
+        if (
+            message.result is not None
+            and old is not None
+            and self._listing == message.serial
+            and old.result.query == message.result.query
+        ):
+            self._listing = message.serial if message.more else 0
+            self._extend(old, old.extended(message.result))
+            return
         state = SearchState.of(message.result) if message.result is not None else None
+        self._listing = message.serial if message.more and state is not None else 0
         if state is not None:
             self.app.set_search(state)
         self.show_result(message.serial, state, message.error)
+
+    def _extend(self, old: SearchState, state: SearchState) -> None:
+        """Show the rest of the hits: the list refilled, the highlighted hit kept."""
+        index = self._highlighted_hit()
+        keep = old.hits[index] if index is not None and index < len(old.hits) else None
+        self.app.set_search(state)
+        self._fill(state)
+        where = state.index_of(keep) if keep is not None else -1
+        if where >= 0:
+            self.results.highlighted = self.results.get_option_index(f"hit:{where}")
+        else:
+            first = next((i for i, o in enumerate(self.results._options) if not o.disabled), None)
+            if first is not None:
+                self.results.highlighted = first
+        self._update_counter()
+        if self._explaining:
+            self._show_explain()
 
     def index_ready(self) -> None:
         """Called by the app when the index becomes usable: run what was typed meanwhile."""
