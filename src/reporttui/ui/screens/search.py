@@ -311,19 +311,26 @@ class SearchScreen(ListKeys, Screen[None]):
     def _extend(self, old: SearchState, state: SearchState) -> None:
         """Show the rest of the hits: the list refilled, the highlighted hit kept."""
         index = self._highlighted_hit()
-        keep = old.hits[index] if index is not None and index < len(old.hits) else None
+        moved = self.results.highlighted != self._first_hit_option()
+        keep = old.hits[index] if moved and index is not None and index < len(old.hits) else None
         self.app.set_search(state)
-        self._fill(state)
+        # the width the first screenful was laid out for (its scroll bar is not subtracted
+        # again): the list reads as one search for every hit lays it out
+        self._fill(state, self._filled_width)
         where = state.index_of(keep) if keep is not None else -1
         if where >= 0:
             self.results.highlighted = self.results.get_option_index(f"hit:{where}")
-        else:
-            first = next((i for i, o in enumerate(self.results._options) if not o.disabled), None)
+        else:  # not moved since the first screenful: the first hit, as after any search
+            first = self._first_hit_option()
             if first is not None:
                 self.results.highlighted = first
         self._update_counter()
         if self._explaining:
             self._show_explain()
+
+    def _first_hit_option(self) -> int | None:
+        """The index of the list's first hit (the first option that is not a header)."""
+        return next((i for i, o in enumerate(self.results._options) if not o.disabled), None)
 
     def index_ready(self) -> None:
         """Called by the app when the index becomes usable: run what was typed meanwhile."""
@@ -342,8 +349,8 @@ class SearchScreen(ListKeys, Screen[None]):
             self.results.highlighted = first
         self._update_counter()
 
-    def _fill(self, state: SearchState) -> None:
-        width = self.results.scrollable_content_region.width or self.app.size.width
+    def _fill(self, state: SearchState, width: int = 0) -> None:
+        width = width or self.results.scrollable_content_region.width or self.app.size.width
         self._filled_width = width
         self.results.clear_options()
         self.results.add_options(result_options(state, width - 1, getattr(self.app, "tagged", {})))
