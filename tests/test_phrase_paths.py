@@ -199,3 +199,52 @@ def test_lookup_finds_the_common_elements_and_their_indices() -> None:
         assert found.tolist() == np.isin(b, a).tolist()
         assert a[idx].tolist() == b[found].tolist()
         assert idx.tolist() == np.flatnonzero(np.isin(a, b)).tolist()
+
+
+def test_common_is_the_intersection_both_ways() -> None:
+    """matcher (issue 11): merged (like sizes) or binary-searched (unlike), the same values."""
+    rng = np.random.default_rng(7)
+    for na, nb in [(1, 1), (50, 60), (400, 1000), (3000, 2000), (100, 5000), (5000, 90)] * 10:
+        span = int(rng.integers(1, 4 * max(na, nb)))
+        a = np.unique((rng.integers(0, span, na) << 32) + rng.integers(0, 9, na))
+        b = np.unique((rng.integers(0, span, nb) << 32) + rng.integers(0, 9, nb))
+        assert matcher._common(a, b).tolist() == np.intersect1d(a, b).tolist()
+    empty = np.zeros(0, dtype=np.int64)
+    assert matcher._common(empty, np.arange(3)).tolist() == []
+
+
+def test_cover_takes_the_tokens_another_phrase_reads() -> None:
+    """A token a later phrase of the query reads (a ranking word) costs nothing in the cover:
+    质量 of 高质量 is compared in 高质量发展 instead of the cheaper 量发, still a cover."""
+    rows = [np.zeros(n) for n in (5, 40, 10, 50)]
+    tokens = ["高质", "质量", "量发", "发展"]
+    assert matcher._cover(tokens, rows) == frozenset({0, 2, 3})
+    shared = matcher._cover(tokens, rows, frozenset({"高质", "质量"}))
+    assert shared == frozenset({0, 1, 3}) and _covers(shared, 4)
+
+
+def test_ranking_word_inside_the_phrase_uses_its_kept_keys(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """高质量 among 高质量发展's matches is read from the keys the phrase kept (no lookups),
+    with the figures of the plain way."""
+    docs = _rows(3, 4, 40)
+    ix = index_batches([docs[0] + docs[1], docs[2] + docs[3]])
+    used: list[bool] = []
+    real = matcher._SegmentMatcher._phrase_from_kept
+
+    def spy(self: Any, *args: Any) -> Any:
+        got = real(self, *args)
+        used.append(got is not None)
+        return got
+
+    monkeypatch.setattr(matcher._SegmentMatcher, "_phrase_from_kept", spy)
+    spec = match_spec(parse_query("高质量发展"))
+    kw: dict[str, Any] = {"exact_field": BIGRAM_FIELD, "section_field": SECTION_POSTINGS}
+    with ix.searcher() as s:
+        matcher._views.clear()
+        fast = matcher.match(s.reader(), spec, **kw)
+        assert any(used) and len(fast)
+        matcher._views.clear()
+        monkeypatch.setattr(matcher, "PHRASE_SHORTCUTS", False)
+        _same(fast, matcher.match(s.reader(), spec, **kw))
