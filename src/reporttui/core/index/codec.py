@@ -49,7 +49,6 @@ from array import array
 from typing import Any
 
 import zstandard
-
 from whoosh.codec import whoosh3
 from whoosh.codec.whoosh3 import W3Codec
 
@@ -132,8 +131,9 @@ def segment_dictionary(sample: list[bytes], size: int) -> Any:
     if size < MIN_DICT_SAMPLE:
         return None
     if len(sample) >= 64:
+        samples: Any = sample  # (its stubs want a list of bytes-likes, a list is invariant)
         try:
-            return zstandard.train_dictionary(min(ZDICT_BYTES, size // 8), sample)
+            return zstandard.train_dictionary(min(ZDICT_BYTES, size // 8), samples)
         except zstandard.ZstdError:  # too few or too similar samples
             pass
     return zstandard.ZstdCompressionDict(
