@@ -103,8 +103,7 @@ def test_segment_dictionary_forms() -> None:
     raw = codec.segment_dictionary(small * 20, sum(map(len, small)) * 20)
     assert raw is not None
     texts = [
-        f"第{i}段，推进{i * 7}项重点工作，抓好落实。".encode() * (1 + i % 5)
-        for i in range(3000)
+        f"第{i}段，推进{i * 7}项重点工作，抓好落实。".encode() * (1 + i % 5) for i in range(3000)
     ]
     trained = codec.segment_dictionary(texts, sum(map(len, texts)))
     assert trained is not None and trained.dict_id() != 0
