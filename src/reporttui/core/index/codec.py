@@ -109,7 +109,8 @@ def decode_row(
     """Whoosh's stored dict back from :func:`encode_row`'s (``base``: the decoded base row;
     ``unzstd``: the segment's decompressor, for compressed text)."""
     if base is not None:
-        out = {k: v for k, v in base.items() if k != "text"}
+        # (the reader's kept base rows have no text: copied in C, in the same key order)
+        out = dict(base) if "text" not in base else {k: v for k, v in base.items() if k != "text"}
         for k in stored.get(MISSING, ()):
             out.pop(k, None)
     else:
@@ -469,8 +470,13 @@ class RowPerDocReader(W3PerDocReader):  # type: ignore[misc]
         got = cache.get(at)
         if got is None:
             b = self._row(at)
-            # its text is never used (decode_row drops the base's text): not inflated
-            got = decode_row({k: x for k, x in b.items() if k != ZSTD_TEXT}, None) if b else {}
+            # its text is never used (decode_row drops the base's text): not decoded nor kept
+            got = (
+                decode_row({k: x for k, x in b.items() if k not in (ZSTD_TEXT, TEXT)}, None)
+                if b
+                else {}
+            )
+            got.pop("text", None)
             if len(cache) >= BASE_ROWS:
                 cache.clear()
             cache[at] = got
