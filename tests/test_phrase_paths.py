@@ -125,7 +125,7 @@ def test_cover_holds_every_unit_and_prefers_cheap_tokens() -> None:
             rows = [np.zeros(rng.randint(1, 100)) for _ in range(n)]
             chosen = matcher._cover(tokens, rows)
             assert _covers(chosen, n)
-            if n >= 4:  # no cheaper cover exists (all covers, by brute force)
+            if n >= 3:  # no cheaper cover exists (all covers, by brute force)
                 cost = sum(len(rows[k]) for k in chosen)
                 best = min(
                     sum(len(rows[k]) for k in range(n) if m >> k & 1)
@@ -134,6 +134,7 @@ def test_cover_holds_every_unit_and_prefers_cheap_tokens() -> None:
                 )
                 assert cost == best
     many = [np.zeros(5)] * 5
+    assert matcher._cover(["乡村", "村振", "振兴"], many[:3]) == frozenset({0, 2})
     assert matcher._cover(["高质", "质量", "量发", "发展"], [np.zeros(1), np.zeros(9), *many[:2]])
     assert matcher._cover(["5%", "%发", "发展", "展高", "高质"], many) == frozenset(range(5))
     assert matcher._cover(["ab", "b高", "高质", "质量"], many[:4]) == frozenset(range(4))
