@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import zstandard
+
 from conftest_search import make_doc, seed_documents
 from reporttui.core.index import codec, merge
 from reporttui.core.index.indexer import open_writer, ram_storage
@@ -97,15 +99,15 @@ def test_lone_surrogates_round_trip_in_the_row_codec() -> None:
 def test_segment_dictionary_forms() -> None:
     """Too little text: none; a little: raw content; enough rows: trained; each decodes."""
     assert codec.segment_dictionary([b"x" * 10], 10) is None
-    small = [("第%d段推进工作。" % i).encode() for i in range(20)]
+    small = [f"第{i}段推进工作。".encode() for i in range(20)]
     raw = codec.segment_dictionary(small * 20, sum(map(len, small)) * 20)
     assert raw is not None
-    texts = [("第%d段，推进%d项重点工作，抓好落实。" % (i, i * 7)).encode() * (1 + i % 5) for i in range(3000)]
+    texts = [
+        f"第{i}段，推进{i * 7}项重点工作，抓好落实。".encode() * (1 + i % 5) for i in range(3000)
+    ]
     trained = codec.segment_dictionary(texts, sum(map(len, texts)))
     assert trained is not None and trained.dict_id() != 0
     for zd in (raw, trained):
-        import zstandard
-
         c = zstandard.ZstdCompressor(level=codec.ZLEVEL, dict_data=zd, write_dict_id=False)
         unz = codec.decompressor(zd.as_bytes())
         assert all(unz(c.compress(t)) == t for t in texts[:50])

@@ -31,7 +31,8 @@ row's own fields, plus ``"\\0b"`` (the base row's number) when it has a base, ``
 of base fields the row does not have) when needed, ``"\\0s"`` (the row holding its section
 path) when needed, and in place of ``"text"`` either ``"\\0z"`` (the UTF-8 text compressed with
 the segment's dictionary, a Zstandard frame with its content size) or ``"\\0t"`` (UTF-8 bytes);
-the segment's first row also holds ``"\\0d"``, the dictionary (when the segment has one).
+the segment's first row also holds ``"\\0d"``, the dictionary (when the segment has one). The
+dicts are pickled (protocol 5) into an uncompressed column (:data:`ROWS_COLUMN`).
 """
 
 from __future__ import annotations
@@ -48,7 +49,6 @@ from array import array
 from typing import Any
 
 import zstandard
-
 from whoosh.codec import whoosh3
 from whoosh.codec.whoosh3 import W3Codec
 
@@ -109,7 +109,8 @@ def decode_row(
     """Whoosh's stored dict back from :func:`encode_row`'s (``base``: the decoded base row;
     ``unzstd``: the segment's decompressor, for compressed text)."""
     if base is not None:
-        out = {k: v for k, v in base.items() if k != "text"}
+        # (the reader's kept base rows have no text: copied in C, in the same key order)
+        out = dict(base) if "text" not in base else {k: v for k, v in base.items() if k != "text"}
         for k in stored.get(MISSING, ()):
             out.pop(k, None)
     else:
@@ -131,8 +132,9 @@ def segment_dictionary(sample: list[bytes], size: int) -> Any:
     if size < MIN_DICT_SAMPLE:
         return None
     if len(sample) >= 64:
+        samples: Any = sample  # (its stubs want a list of bytes-likes, a list is invariant)
         try:
-            return zstandard.train_dictionary(min(ZDICT_BYTES, size // 8), sample)
+            return zstandard.train_dictionary(min(ZDICT_BYTES, size // 8), samples)
         except zstandard.ZstdError:  # too few or too similar samples
             pass
     return zstandard.ZstdCompressionDict(
@@ -153,6 +155,10 @@ class RowPerDocWriter(W3PerDocWriter):  # type: ignore[misc]
 
     def __init__(self, codec: Any, storage: Any, segment: Any) -> None:
         super().__init__(codec, storage, segment)
+        # the rows' pickles go to the column as they are (see ROWS_COLUMN): nothing is written
+        # yet, so Whoosh's compressing writer is replaced on the same file
+        whoosh_writer = self._colwriters["_stored"]
+        self._colwriters["_stored"] = ROWS_COLUMN.writer(whoosh_writer._child._dbfile)
         self._base_key: object = None
         self._base_row: dict[str, Any] | None = None
         self._base_docnum = -1
@@ -320,7 +326,12 @@ def _fast_reading(column: Any) -> Any:
     return column
 
 
-STORED_READ_COLUMN = _fast_reading(STORED_COLUMN)
+ROWS_COLUMN: Any = _cols.PickleColumn(_cols.VarBytesColumn())
+"""The stored rows' column (storage, issue 11): Whoosh's is a pickle column over zlib, but a
+row's text is already compressed (Zstandard) and its other fields are a few short strings: zlib
+made the column 0.6 % larger and cost a decompression a row read. Here the pickles are stored
+as they are."""
+STORED_READ_COLUMN = _fast_reading(ROWS_COLUMN)
 
 
 class _PositionalFile(StructFile):  # type: ignore[misc]
@@ -395,9 +406,25 @@ class RowPerDocReader(W3PerDocReader):  # type: ignore[misc]
             got = per_thread[me] = decompressor(zdict)
         return got
 
+    def _rows_column(self) -> Any:
+        """The stored rows' column reader (opened once; Whoosh caches it too)."""
+        got = self.__dict__.get("_rows")
+        if got is None:
+            got = self.__dict__["_rows"] = self._cached_reader("_stored", STORED_READ_COLUMN)
+        return got
+
+    def _row(self, docnum: int) -> Any:
+        """Row ``docnum``'s stored dict as written (None for a row without one): the column's
+        bytes read and unpickled here, without the column readers' two calls."""
+        values = self._rows_column()._child
+        length = values._lengths[docnum]
+        if not length:
+            return None
+        return pickle.loads(values._dbfile.get(values._basepos + values._offsets[docnum], length))
+
     def stored_fields(self, docnum: int) -> dict[str, Any]:
-        reader = self._cached_reader("_stored", STORED_READ_COLUMN)
-        v = reader[docnum]
+        reader = self._rows_column()
+        v = self._row(docnum)
         if not v:
             return {}
         unzstd = self._unzstd(reader) if ZSTD_TEXT in v else None
@@ -424,7 +451,7 @@ class RowPerDocReader(W3PerDocReader):  # type: ignore[misc]
             cache = self.__dict__["_paths"] = {}
         if at in cache:
             return cache[at]
-        held = reader[at]
+        held = self._row(at)
         got = held[SECTION_PATH] if held and SECTION_PATH in held else _NO_PATH
         if len(cache) >= BASE_ROWS:
             cache.clear()
@@ -442,9 +469,14 @@ class RowPerDocReader(W3PerDocReader):  # type: ignore[misc]
             cache = self.__dict__["_bases"] = {}
         got = cache.get(at)
         if got is None:
-            b = reader[at]
-            # its text is never used (decode_row drops the base's text): not inflated
-            got = decode_row({k: x for k, x in b.items() if k != ZSTD_TEXT}, None) if b else {}
+            b = self._row(at)
+            # its text is never used (decode_row drops the base's text): not decoded nor kept
+            got = (
+                decode_row({k: x for k, x in b.items() if k not in (ZSTD_TEXT, TEXT)}, None)
+                if b
+                else {}
+            )
+            got.pop("text", None)
             if len(cache) >= BASE_ROWS:
                 cache.clear()
             cache[at] = got
