@@ -32,6 +32,9 @@ SETS = {
     "held13": ("reports_held13.txt", "judgments_held13.json"),
     "held14": ("reports_held14.txt", "judgments_held14.json"),
     "held15": ("reports_held15.txt", "judgments_held15.json"),
+    "held16": ("reports_held16.txt", "judgments_held16.json"),
+    "held17": ("reports_held17.txt", "judgments_held17.json"),
+    "held18": ("reports_held18.txt", "judgments_held18.json"),
 }
 """Every judged set and its reports list (common.HELD_SETS plus the tuning set's)."""
 
@@ -71,7 +74,7 @@ def test_references_only_and_grades_in_range(name: str) -> None:
 
 def test_round5_sets_have_reports_of_their_own() -> None:
     """held6-held8 were drawn from reports in no earlier list (and not in each other's)."""
-    for new in [f"held{n}" for n in range(6, 16)]:
+    for new in [f"held{n}" for n in range(6, 19)]:
         others = {r for name in SETS if name != new for r in _reports(name)}
         assert not set(_reports(new)) & others, new
 
@@ -88,8 +91,18 @@ def test_round5_sets_say_how_they_were_graded() -> None:
 def test_round6_sets_say_how_they_were_graded() -> None:
     """held10-held12 share one written rule (held6-9's, worded for their queries) and say how."""
     rule = json.loads((RANKING / SETS["held10"][1]).read_text("utf-8"))["grading"]
-    for name in ("held10", "held11", "held12", "held13", "held14", "held15"):
+    for name in [f"held{n}" for n in range(10, 19)]:
         data = json.loads((RANKING / SETS[name][1]).read_text("utf-8"))
         assert data["grading"] == rule
         assert data["grading_notes"] and data["pooling"]
         assert all(q["part"] == name and q.get("notes") for q in data["queries"])
+
+
+def test_dropped_queries_are_kept_aside() -> None:
+    """A query dropped after grading (no row about it) stays in the file, apart and explained."""
+    for name in ("held16", "held17", "held18"):
+        data = json.loads((RANKING / SETS[name][1]).read_text("utf-8"))
+        kept = {q["id"] for q in data["queries"]}
+        for q in data.get("dropped_queries", []):
+            assert q["id"] not in kept and q.get("notes"), (name, q["id"])
+            assert all(ref["grade"] == 0 for ref in q["judgments"]), (name, q["id"])

@@ -63,6 +63,15 @@ JUDGMENTS_HELD14 = HERE / "judgments_held14.json"
 REPORTS_HELD15 = HERE / "reports_held15.txt"
 """held15's own reports (round 7, judge): in none of the lists above."""
 JUDGMENTS_HELD15 = HERE / "judgments_held15.json"
+REPORTS_HELD16 = HERE / "reports_held16.txt"
+"""held16's own reports (round 8, judge): in none of the lists above."""
+JUDGMENTS_HELD16 = HERE / "judgments_held16.json"
+REPORTS_HELD17 = HERE / "reports_held17.txt"
+"""held17's own reports (round 8, judge): in none of the lists above."""
+JUDGMENTS_HELD17 = HERE / "judgments_held17.json"
+REPORTS_HELD18 = HERE / "reports_held18.txt"
+"""held18's own reports (round 8, judge): in none of the lists above."""
+JUDGMENTS_HELD18 = HERE / "judgments_held18.json"
 HELD_SETS = {
     "held3": (REPORTS_HELD3, JUDGMENTS_HELD3),
     "held4": (REPORTS_HELD4, JUDGMENTS_HELD4),
@@ -77,6 +86,9 @@ HELD_SETS = {
     "held13": (REPORTS_HELD13, JUDGMENTS_HELD13),
     "held14": (REPORTS_HELD14, JUDGMENTS_HELD14),
     "held15": (REPORTS_HELD15, JUDGMENTS_HELD15),
+    "held16": (REPORTS_HELD16, JUDGMENTS_HELD16),
+    "held17": (REPORTS_HELD17, JUDGMENTS_HELD17),
+    "held18": (REPORTS_HELD18, JUDGMENTS_HELD18),
 }
 """The held sets over reports of their own: name -> (reports list, judgments), each indexed apart."""
 TARBALL_CANDIDATES = [

@@ -125,6 +125,9 @@ def evaluate(
 
 PARTS = (*PARTS[:-1], "held10", "held11", "held12", "all")
 """Round 6's blind sets (judge: held10-held12, over reports of their own), run like held6-9."""
+PARTS = (*PARTS[:-1], "held16", "held17", "held18", "all")
+"""Round 8's blind sets (judge: held16-held18, over reports of their own), run like held13-15
+(listed here, apart from round 7's lines below, so that the round-8 pool edit merges cleanly)."""
 PARTS = (*PARTS[:-1], "pool6", "all")
 GROUPS["pool6"] = GROUPS["pool"]
 GROUPS["pool"] = (*GROUPS["pool6"], "held10", "held11", "held12")
