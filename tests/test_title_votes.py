@@ -1,0 +1,41 @@
+"""The headline from the agreement of its candidates (issue 9, pages17): body words and copies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reporttui.core.text.ingest import parse_document
+from reporttui.core.text.title_votes import vote_title
+
+DATA = Path(__file__).parent / "data" / "inputs" / "pages17"
+
+
+def _parse(name: str):
+    p = DATA / name
+    return parse_document(p.read_bytes(), str(p))
+
+
+def test_headline_taken_for_a_field_line_is_the_title() -> None:
+    # 统计局：2018年… reads as a "label: value" field, but the body repeats its words.
+    doc = _parse("chinesenewsboard-tongji-2018.txt")
+    assert doc.title == "统计局：2018年1-7月份全国规模以上工业企业利润增长17.1%"
+    assert doc.meta["evidence.title"].startswith("the headline the page agrees on")
+
+
+def test_headline_printed_again_as_captions_is_the_title() -> None:
+    doc = _parse("chinadaily-tuijie-2015.txt")
+    assert doc.title == "图解：政协委员的提案从哪来？到哪去？"
+
+
+def test_no_title_when_no_candidate_agrees_with_the_body() -> None:
+    body = "今年全县粮食产量稳定增长，农民收入持续提高。\n全年新建农田水利设施一百余处。"
+    assert vote_title(["欢迎访问本站网络服务平台首页"], body, [body]) is None
+    # A field, a link or a dated line never wins, whatever it shares.
+    assert vote_title(["来源：全县粮食产量稳定增长农民收入"], body, [body]) is None
+
+
+def test_the_body_cannot_vouch_for_its_own_line() -> None:
+    # The candidate's own copies are not the body it must share words with.
+    line = "全县粮食产量稳定增长农民收入提高"
+    body = f"{line}\n另有一段无关的文字说明天气情况。"
+    assert vote_title([line], body, [line]) is None
