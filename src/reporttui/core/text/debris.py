@@ -145,6 +145,9 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
             or ((i < head or i >= n - edge) and (_NAVBAR.match(t) or _NAV_LINK.match(t)))
         ):
             drop[i] = "page chrome"
+        elif i < head and _COUNTER.match(t):
+            # (pages17) A bare number of five digits or more in the opening: a hit counter.
+            drop[i] = "page chrome"
         elif i < head and (_BARE_DATE.match(t) or (i < 3 and _GREETING.match(t))):
             # (held14) A bare date line under the title (2009-04-24, • 2023-03-09 10:23) is the
             # page's timestamp (metadata reads it from the chrome); a site's greeting line
@@ -177,6 +180,7 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
     if n - k >= 3 and k > 0 and is_prose(lines[k - 1].text):
         for i in range(k, n):
             drop.setdefault(i, "photo caption")
+    _footer_zone(lines, dropped, drop)
     # The same short line three times or more: a watermark or running header.
     # It must cut sentences (a page's watermark does, often; a repeated title never does).
     counts = Counter(ln.text for ln in lines if len(ln.text) <= 40)
@@ -226,6 +230,47 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
     if kept and pending_blank:
         kept[-1].blank_after += pending_blank
     return kept
+
+
+_COUNTER = re.compile(r"^\d{5,}$")
+# What marks a page's footer once the body has ended: its chrome, notices and links.
+_FOOTER_REASONS = frozenset({"page chrome", "site notice", "qr boilerplate"})
+
+
+def _footer_zone(lines: list[Line], dropped: list[Dropped], drop: dict[int, str]) -> None:
+    """(pages17) Lines after the body's last sentence, once the page's footer has begun there.
+
+    The footer is known by position and by its company: after the last line of prose, two or
+    more pieces already taken for chrome (上篇/下篇, the host's notice, an ICP number). The other
+    short unpunctuated lines among them (a resolution note, a counter's 77-77) are the footer's
+    too; prose, headings and table rows stay.
+    """
+    last = next(
+        (
+            i
+            for i in range(len(lines) - 1, -1, -1)
+            if i not in drop and len(lines[i].text) >= 15 and ends_sentence(lines[i].text)
+            and is_prose(lines[i].text)
+        ),
+        None,
+    )
+    if last is None or last >= len(lines) - 1:
+        return
+    after = lines[last].line
+    evidence = sum(1 for i in range(last + 1, len(lines)) if drop.get(i) in _FOOTER_REASONS)
+    evidence += sum(1 for d in dropped if d.line > after and d.reason in _FOOTER_REASONS)
+    if evidence < 2:
+        return
+    for i in range(last + 1, len(lines)):
+        t = lines[i].text
+        if (
+            i not in drop
+            and len(t) <= 40
+            and not _SENTENCE_PUNCT.search(t)
+            and not lines[i].md_level
+            and not lines[i].cells
+        ):
+            drop[i] = "page chrome"
 
 
 # Characters a wrong decoding leaves (box-drawing pieces, replacement marks, ？。 for a lost byte pair).
