@@ -39,3 +39,27 @@ def test_the_body_cannot_vouch_for_its_own_line() -> None:
     line = "全县粮食产量稳定增长农民收入提高"
     body = f"{line}\n另有一段无关的文字说明天气情况。"
     assert vote_title([line], body, [line]) is None
+
+
+def test_short_bracketed_tag_before_the_headline_goes() -> None:
+    from reporttui.core.text.title_votes import tidy_headline
+
+    body = "邵阳各级人大行使重大事项决定权的实践经验和对策。"
+    assert tidy_headline("【邵阳】行使重大事项决定权的邵阳经验及对策", body) == (
+        "行使重大事项决定权的邵阳经验及对策"
+    )
+    # A series name (more than four characters) is part of the title.
+    assert tidy_headline("【中国稳健前行】坚定实施扩大内需战略", body).startswith("【中国稳健前行】")
+
+
+def test_tail_the_body_never_uses_is_a_glued_neighbour() -> None:
+    doc = _parse("caigoupt-songjiang-renda.txt")
+    assert doc.title == "上海松江区六届人大五次会议举行主席团第三次会议"
+
+
+def test_subtitle_sharing_the_body_stays() -> None:
+    from reporttui.core.text.title_votes import tidy_headline
+
+    body = "活动在成都举行。现场发布医药健康产业供需清单，供需对接成效明显。"
+    title = "四川省医药健康产业供需对接活动在成都举行 现场发布医药健康产业供需清单"
+    assert tidy_headline(title, body) == title

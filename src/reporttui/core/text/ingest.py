@@ -8,6 +8,7 @@ character and digit of the source is either in ``Document.text`` (in order) or o
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import html
 import re
@@ -24,7 +25,7 @@ from reporttui.core.text.metadata import extract
 from reporttui.core.text.normalize import significant
 from reporttui.core.text.rejoin import rejoin
 from reporttui.core.text.structure import build
-from reporttui.core.text.title_votes import vote_title
+from reporttui.core.text.title_votes import tidy_headline, vote_title
 
 _DATED = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
 _PUBLISHED_CHROME = re.compile(r"(?:发布|时间|日期)\s*[:：]?\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
@@ -188,6 +189,8 @@ def parse_document(
             )
             if meta.title:
                 meta.evidence["title"] = "the headline the page agrees on (body words, copies)"
+    if meta.title and (tidy := tidy_headline(meta.title, main_text)) != meta.title:
+        meta = dataclasses.replace(meta, title=tidy)
     extra = dict(built.layout)
     if page is not None:
         extra["html_extractor"] = page.extractor

@@ -70,3 +70,31 @@ def vote_title(candidates: Sequence[str], body: str, page_lines: Sequence[str]) 
         if score > best_score:
             best, best_score = line.strip(), score
     return best
+
+
+# A column's or place's tag in brackets before the headline (【邵阳】…, [人民网]…).
+_LEAD_TAG = re.compile(r"^\s*(?:【[^【】]{1,4}】|\[[^\[\]]{1,4}\])\s*")
+
+
+def tidy_headline(title: str, body: str) -> str:
+    """The title without what the body shows is not its: a bracketed tag, a foreign tail.
+
+    A short tag before the headline (【邵阳】, [人民网]: four characters at most; a series name
+    such as 【中国稳健前行】 is part of the title) is the column's label; a last part after a space that
+    shares almost none of its words with the body (…主席团第三次会议 查看隐藏内容(*)需先登录),
+    while the rest shares most, is a neighbour glued on (a login wall, a widget).
+    """
+    t = title
+    m = _LEAD_TAG.match(t)
+    if m and len(t) - m.end() >= 8:
+        t = t[m.end() :]
+    head, sep, tail = t.rpartition(" ")
+    if sep and len(head) >= 8 and len(tail) >= 4:
+        words = _pairs(body.replace(title, "").replace(t, ""))  # not the title's own line
+        own_head, own_tail = _pairs(head), _pairs(tail)
+        if own_head and own_tail:
+            head_share = len(own_head & words) / len(own_head)
+            tail_share = len(own_tail & words) / len(own_tail)
+            if head_share >= 0.5 and tail_share <= 0.15:
+                t = head
+    return t.strip() or title
