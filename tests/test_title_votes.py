@@ -63,3 +63,10 @@ def test_subtitle_sharing_the_body_stays() -> None:
     body = "活动在成都举行。现场发布医药健康产业供需清单，供需对接成效明显。"
     title = "四川省医药健康产业供需对接活动在成都举行 现场发布医药健康产业供需清单"
     assert tidy_headline(title, body) == title
+
+
+def test_closed_accounts_report_dated_by_its_meeting() -> None:
+    # 2023年三明市本级决算 reported on 2024-06-27: the report's year is the meeting's, its
+    # region the budget's owner before 本级.
+    doc = _parse("sm-czj-juesuan-2023.txt")
+    assert (doc.region, doc.year, doc.kind) == ("三明市", 2024, "预算报告")
