@@ -70,3 +70,9 @@ def test_closed_accounts_report_dated_by_its_meeting() -> None:
     # region the budget's owner before 本级.
     doc = _parse("sm-czj-juesuan-2023.txt")
     assert (doc.region, doc.year, doc.kind) == ("三明市", 2024, "预算报告")
+
+
+def test_labelled_document_number_dates_a_copied_notice() -> None:
+    # A law-copy site's timestamp (2020年07月23日) over 发布文号: 宁政发[2006]275号.
+    doc = _parse("qyfgj-nanjing-guihua-2006.txt")
+    assert (doc.region, doc.year) == ("南京市", 2006)

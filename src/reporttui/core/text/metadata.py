@@ -644,6 +644,7 @@ _SESSION = re.compile(
 _DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,6}[发函字][〔\[［]\s*((?:19|20)\d\d)\s*[〕\]］]\s*\d{1,4}\s*号"
 )
+_LABELED_DOC_NUMBER = re.compile(r"(?:发布文号|发文字号|文号)\s*[:：]\s*" + _DOC_NUMBER.pattern)
 # Deputies reviewing the report (代表团审议, 共同审议《政府工作报告》): news of a congress session.
 _REVIEWED = re.compile(
     r"代表团[^\n。]{0,12}审议|审议[《“]?政府工作报告|分组讨论[^\n。]{0,20}政府工作报告"
@@ -1039,7 +1040,9 @@ def _year(
         session = cn_small(n.group(2) or n.group(4))
         if term in _NPC_TERM_START and 1 <= session <= 5:
             return _NPC_TERM_START[term] + session - 1, "national congress term and session"
-    d = _DOC_NUMBER.search(head)
+    # (pages17) A copy site's record line (发布文号: 宁政发[2006]275号) under the title dates the
+    # document; the copy's own timestamp (2020年07月23日06:05) is the copy's.
+    d = _DOC_NUMBER.search(head) or _LABELED_DOC_NUMBER.search(body_head[:400])
     if d and kind is None:
         return int(d.group(1)), "document number (X发〔YYYY〕N号)"
     if date and kind in _PUBLISHED_YEAR_KINDS:
