@@ -42,3 +42,17 @@ def test_closing_lines_stay_without_a_footer() -> None:
     )
     doc = parse_document(text.encode("utf-8"), "sign.txt")
     assert "某县人民政府" in doc.text and "2024年1月10日" in doc.text
+
+
+def test_site_name_learned_from_title_part_the_footer_owns() -> None:
+    from reporttui.core.text.html import _learned_site, extract_page
+
+    page = (
+        "<html><head><title>全县春耕生产有序推进 - 青山日报网</title></head><body>"
+        '<img src="logo.png" alt="青山日报网"><h1>全县春耕生产有序推进</h1>'
+        "<p>连日来，全县各地抢抓农时，春耕生产有序推进，农机作业面积持续扩大。</p>"
+        "<div>版权所有：青山日报网 备案号</div></body></html>"
+    )
+    assert extract_page(page).site == "青山日报网"
+    # The headline repeated as an image's alt text is not the owner.
+    assert _learned_site('<head></head><img alt="全县春耕生产有序推进">', "全县春耕生产有序推进 - 某网") == ""
