@@ -153,11 +153,24 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
             # page's timestamp (metadata reads it from the chrome); a site's greeting line
             # (欢迎您,下午好!) is the site's.
             drop[i] = "page chrome"
-        elif len(t) <= 30 and _QR.search(t) and _QR_ASK.search(t) and not t.endswith("。"):
+        elif (
+            len(t) <= 30
+            and _QR.search(ts := to_simplified(t))  # (pages17) Traditional widgets too (二維碼)
+            and _QR_ASK.search(ts)
+            and not t.endswith("。")
+        ):
             drop[i] = "qr boilerplate"
         elif i >= n - edge and _TAG_LINE.match(t) and not _SENTENCE_END.search(t):
             # (pages13) A page's keyword line closing the text (关键词: 第十四届 常务委员会 …).
             drop[i] = "page chrome"
+    for i in [k for k, r in drop.items() if r == "qr boilerplate"]:
+        # (pages17) The widget's other line (湖南人大微信 over 公众号二维码): a short label next to
+        # the QR line, naming the account it asks to follow.
+        for j in (i - 1, i + 1):
+            if 0 <= j < n and j not in drop:
+                t = lines[j].text
+                if len(t) <= 16 and not _SENTENCE_PUNCT.search(t) and _QR_ASK.search(to_simplified(t)):
+                    drop[j] = "qr boilerplate"
     _misdecoded_heading(lines, drop)
     _wiki_header(lines, drop)
     _file_record(lines, drop)
