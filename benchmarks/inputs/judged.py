@@ -211,6 +211,8 @@ PARTS = (
     "pages12",
     "pages13",
     "pages14",
+    "pages17",
+    "pages18",
 )
 
 
@@ -342,7 +344,8 @@ def main(argv: list[str]) -> None:
     if pages8_details:
         shown.append(("pages8", parts["pages8"]))
     later = ("held13", "held14", "held15", "held16", "held17", "pages9", "pages10", "pages11")
-    for name in (*later, "pages12", "pages13", "pages14", *sorted(set(parts) - set(PARTS))):
+    rest = sorted(set(parts) - set(PARTS))
+    for name in (*later, "pages12", "pages13", "pages14", "pages17", "pages18", *rest):
         if f"--{name}-details" in argv and name in parts:
             shown.append((name, parts[name]))
     only = [a.split("=", 1)[1] for a in argv if a.startswith("--only=")]

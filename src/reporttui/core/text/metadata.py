@@ -66,7 +66,7 @@ _WORK_PLAN_HEADING = re.compile(
 )
 _BOUNDARY = r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=关于)|(?<=\d年)|(?<=的))"
 _REGION_BEFORE = re.compile(
-    rf"{_BOUNDARY}({_PLACE})(?:人民政府|政府(?=决算|预算)|人大常委会|人民代表大会常务委员会|政府工作报告|(?:19|20)\d\d年|第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届|第[一二三四五六七八九十]+个五年|“[一二三四五六七八九十]+五”|国民经济和社会发展)"
+    rf"{_BOUNDARY}({_PLACE})(?:人民政府|政府(?=决算|预算)|本级(?=[^\n]{{0,6}}(?:决算|预算))|人大常委会|人民代表大会常务委员会|政府工作报告|(?:19|20)\d\d年|第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届|第[一二三四五六七八九十]+个五年|“[一二三四五六七八九十]+五”|国民经济和社会发展)"
 )
 _REGION_MEETING = re.compile(rf"在({_PLACE})第?[一二三四五六七八九十]+届")
 _REGION_NEWS = re.compile(
@@ -665,6 +665,7 @@ _SESSION = re.compile(
 _DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,6}[发函字][〔\[［]\s*((?:19|20)\d\d)\s*[〕\]］]\s*\d{1,4}\s*号"
 )
+_LABELED_DOC_NUMBER = re.compile(r"(?:发布文号|发文字号|文号)\s*[:：]\s*" + _DOC_NUMBER.pattern)
 # Deputies reviewing the report (代表团审议, 共同审议《政府工作报告》): news of a congress session.
 _REVIEWED = re.compile(
     r"代表团[^\n。]{0,12}审议|审议[《“]?政府工作报告|分组讨论[^\n。]{0,20}政府工作报告"
@@ -967,6 +968,10 @@ def _year(
             # 预算公开的说明): the budget's year, as for a draft's.
             return int(pair.group(1)), "title (the budget's year after the execution's)"
         m = m or _BUDGET_TITLE_YEAR.search(head)
+        if m and m.group(0).endswith("决算") and date and int(date[:4]) == int(m.group(1)) + 1:
+            # (pages17) A year's closed accounts (2023年三明市本级决算) reported at a meeting the
+            # next year (2024年6月27日…常委会): the meeting line dates the report.
+            return int(date[:4]), "the meeting line (closed accounts reported the next year)"
         if m:
             return int(m.group(1)), "title (预算 year)"
     titled = re.search(r"((?:19|20)\d\d)\s*年[\u4e00-\u9fff]{0,8}政府工作报告", head)
@@ -1056,7 +1061,9 @@ def _year(
         session = cn_small(n.group(2) or n.group(4))
         if term in _NPC_TERM_START and 1 <= session <= 5:
             return _NPC_TERM_START[term] + session - 1, "national congress term and session"
-    d = _DOC_NUMBER.search(head)
+    # (pages17) A copy site's record line (发布文号: 宁政发[2006]275号) under the title dates the
+    # document; the copy's own timestamp (2020年07月23日06:05) is the copy's.
+    d = _DOC_NUMBER.search(head) or _LABELED_DOC_NUMBER.search(body_head[:400])
     if d and kind is None:
         return int(d.group(1)), "document number (X发〔YYYY〕N号)"
     if date and kind in _PUBLISHED_YEAR_KINDS:
