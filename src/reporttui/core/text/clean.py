@@ -131,7 +131,18 @@ _SITE_NOTICE = re.compile(
 _SENTENCE_END = re.compile(r"[。！？!?]")
 # What a site notice starts with or holds (Simplified or Traditional), for a quick test first.
 _NOTICE_FIRST = frozenset("【[免版声聲原本转轉文欢歡点點下扫打安《特")
-_NOTICE_WORDS = ("版权", "版權", "未经", "未經", "ICP", "公网安备", "技术支持", "页面执行", "上传", "仅代表")
+_NOTICE_WORDS = (
+    "版权",
+    "版權",
+    "未经",
+    "未經",
+    "ICP",
+    "公网安备",
+    "技术支持",
+    "页面执行",
+    "上传",
+    "仅代表",
+)
 _SITE_BANNER = re.compile(r"(?:www\.)?[a-z0-9-]+\.(?:com|cn|net|org)\b", re.I)
 _SEO_KEYWORDS = re.compile(r"^[^。，！？]{2,40}(?:_[^_。，！？]{2,40}){3,}$")
 _CHROME_ONLY = re.compile(

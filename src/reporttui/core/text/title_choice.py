@@ -34,7 +34,9 @@ _FURNITURE = re.compile(
     r"|^(?:来源|发布时间|作者|编辑|责任编辑|点击|浏览)\s*[:：]"
 )
 # An author line of organs after the title (中共鲤城区委 鲤城区人民政府): one to three organ names.
-_ORGAN = r"(?:中共)?[\u4e00-\u9fff]{1,12}?(?:委员会|党委|[省市县区旗州]委|人民政府|政府|人大常委会|政协)"
+_ORGAN = (
+    r"(?:中共)?[\u4e00-\u9fff]{1,12}?(?:委员会|党委|[省市县区旗州]委|人民政府|政府|人大常委会|政协)"
+)
 _ORGAN_TAIL = re.compile(rf"(?:\s+{_ORGAN}){{1,3}}\s*$")
 
 _BRACKETS = frozenset("【】[]()（）《》“”〈〉「」")
@@ -108,9 +110,7 @@ def _score(line: str, body: str) -> float:
     return body_share(line, body) + (1.0 if has_kind_end(line) else 0.0)
 
 
-def rechoose(
-    chosen: str, candidates: Sequence[str], body: str
-) -> tuple[str, str] | None:
+def rechoose(chosen: str, candidates: Sequence[str], body: str) -> tuple[str, str] | None:
     """A better title than ``chosen`` among ``candidates``, with the reason; None to keep it.
 
     ``candidates`` are the title block's lines, already tidied, in order. ``chosen`` is replaced
@@ -128,7 +128,10 @@ def rechoose(
     why = ""
     trimmed = strip_organs(trim_segments(chosen, body))
     if trimmed != chosen:
-        chosen, why = trimmed, "title line without the parts the body does not share (site name, author organs)"
+        chosen, why = (
+            trimmed,
+            "title line without the parts the body does not share (site name, author organs)",
+        )
     for c in candidates[:5]:
         # The document's own title line below the same line with a site's label after it
         # (镇政府报告范文 over 镇政府报告): the label's pairs are not the body's.
