@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from reporttui.core.text.variants import to_simplified
 
@@ -31,7 +32,7 @@ _SENTENCE_INSIDE = re.compile(r"[。；;]")
 def _pairs(text: str) -> set[str]:
     """The text's pairs of neighbouring word characters (punctuation and spaces left out)."""
     chars = _WORD.findall(text)
-    return {a + b for a, b in zip(chars, chars[1:], strict=False)}
+    return {a + b for a, b in pairwise(chars)}
 
 
 def _key(line: str) -> str:
