@@ -55,7 +55,12 @@ def test_site_name_learned_from_title_part_the_footer_owns() -> None:
     )
     assert extract_page(page).site == "青山日报网"
     # The headline repeated as an image's alt text is not the owner.
-    assert _learned_site('<head></head><img alt="全县春耕生产有序推进">', "全县春耕生产有序推进 - 某网") == ""
+    assert (
+        _learned_site(
+            '<head></head><img alt="全县春耕生产有序推进">', "全县春耕生产有序推进 - 某网"
+        )
+        == ""
+    )
 
 
 def test_traditional_follow_widget_goes_with_its_label() -> None:

@@ -49,7 +49,9 @@ def test_short_bracketed_tag_before_the_headline_goes() -> None:
         "行使重大事项决定权的邵阳经验及对策"
     )
     # A series name (more than four characters) is part of the title.
-    assert tidy_headline("【中国稳健前行】坚定实施扩大内需战略", body).startswith("【中国稳健前行】")
+    assert tidy_headline("【中国稳健前行】坚定实施扩大内需战略", body).startswith(
+        "【中国稳健前行】"
+    )
 
 
 def test_tail_the_body_never_uses_is_a_glued_neighbour() -> None:

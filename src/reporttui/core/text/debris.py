@@ -169,7 +169,11 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
         for j in (i - 1, i + 1):
             if 0 <= j < n and j not in drop:
                 t = lines[j].text
-                if len(t) <= 16 and not _SENTENCE_PUNCT.search(t) and _QR_ASK.search(to_simplified(t)):
+                if (
+                    len(t) <= 16
+                    and not _SENTENCE_PUNCT.search(t)
+                    and _QR_ASK.search(to_simplified(t))
+                ):
                     drop[j] = "qr boilerplate"
     _misdecoded_heading(lines, drop)
     _wiki_header(lines, drop)
@@ -262,7 +266,9 @@ def _footer_zone(lines: list[Line], dropped: list[Dropped], drop: dict[int, str]
         (
             i
             for i in range(len(lines) - 1, -1, -1)
-            if i not in drop and len(lines[i].text) >= 15 and ends_sentence(lines[i].text)
+            if i not in drop
+            and len(lines[i].text) >= 15
+            and ends_sentence(lines[i].text)
             and is_prose(lines[i].text)
         ),
         None,

@@ -913,7 +913,9 @@ def _site(source: str) -> str:
 
 _CJK4 = re.compile(r"[\u4e00-\u9fff]{4}")
 # Where a page names its owner: a logo's alt text, a copyright or host line in the footer.
-_OWNER_BEFORE = r"(?:版权所有|Copyright|©|&copy;|主办单位|主办|承办|维护)\s*[:：]?\s*(?:(?:19|20)\d\d\s*)?"
+_OWNER_BEFORE = (
+    r"(?:版权所有|Copyright|©|&copy;|主办单位|主办|承办|维护)\s*[:：]?\s*(?:(?:19|20)\d\d\s*)?"
+)
 
 
 def _learned_site(source: str, title: str) -> str:
@@ -932,7 +934,7 @@ def _learned_site(source: str, title: str) -> str:
     for part in reversed(parts[1:]):
         name = re.escape(part)
         if re.search(rf"alt\s*=\s*[\"']?\s*{name}", body) or re.search(_OWNER_BEFORE + name, body):
-            return part
+            return str(part)
     return ""
 
 

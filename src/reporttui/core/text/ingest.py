@@ -156,7 +156,7 @@ def parse_document(
     )
     chrome_text = cleaned.chrome_text + [d.text for d in dropped if d.reason == "html comment"][:3]
     site = page.site if page is not None else ""
-    published = page.published if page is not None else None
+    page_published = page.published if page is not None else None
     meta = extract(
         built.title,
         built.title_lines,
@@ -165,7 +165,7 @@ def parse_document(
         cleaned.front_matter,
         chrome_text,
         news,
-        published,
+        page_published,
         site,
     )
     if not meta.title:
@@ -184,7 +184,7 @@ def parse_document(
                 cleaned.front_matter,
                 chrome_text,
                 news,
-                published,
+                page_published,
                 site,
             )
             if meta.title:

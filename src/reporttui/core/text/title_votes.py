@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
+
+from reporttui.core.text.variants import to_simplified
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _WORD = re.compile(r"[\u4e00-\u9fff\dA-Za-z%]")
@@ -29,7 +32,7 @@ _SENTENCE_INSIDE = re.compile(r"[。；;]")
 def _pairs(text: str) -> set[str]:
     """The text's pairs of neighbouring word characters (punctuation and spaces left out)."""
     chars = _WORD.findall(text)
-    return {a + b for a, b in zip(chars, chars[1:], strict=False)}
+    return {a + b for a, b in pairwise(chars)}
 
 
 def _key(line: str) -> str:
@@ -79,15 +82,19 @@ _LEAD_TAG = re.compile(r"^\s*(?:【[^【】]{1,4}】|\[[^\[\]]{1,4}\])\s*")
 def tidy_headline(title: str, body: str) -> str:
     """The title without what the body shows is not its: a bracketed tag, a foreign tail.
 
-    A short tag before the headline (【邵阳】, [人民网]: four characters at most; a series name
-    such as 【中国稳健前行】 is part of the title) is the column's label; a last part after a space that
+    A short tag before the headline (【邵阳】, [人民网]: four characters at most, and named again
+    by the page; a series name such as 【中国稳健前行】 is part of the title) is the column's label; a last part after a space that
     shares almost none of its words with the body (…主席团第三次会议 查看隐藏内容(*)需先登录),
     while the rest shares most, is a neighbour glued on (a login wall, a widget).
     """
     t = title
     m = _LEAD_TAG.match(t)
     if m and len(t) - m.end() >= 8:
-        t = t[m.end() :]
+        label = m.group(0).strip().strip("【】[]")
+        # Only a label the page itself uses outside the title (the place its body names, the
+        # source it credits); a tag the page never repeats may be the title's own.
+        if label in to_simplified(body.replace(title, "")):
+            t = t[m.end() :]
     head, sep, tail = t.rpartition(" ")
     if sep and len(head) >= 8 and len(tail) >= 4:
         words = _pairs(body.replace(title, "").replace(t, ""))  # not the title's own line
