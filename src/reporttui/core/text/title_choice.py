@@ -41,6 +41,9 @@ _ORGAN_TAIL = re.compile(rf"(?:\s+{_ORGAN}){{1,3}}\s*$")
 
 _BRACKETS = frozenset("【】[]()（）《》“”〈〉「」")
 
+# The meeting or date note under a title (——2003年1月21日在…会议上的报告), never the title itself.
+_NOTE_LINE = re.compile(r"^\s*[—―\-－]+|^\s*[(（]|在[^，。]{0,40}会议上")
+
 # Below this share a chosen line looks like none of this body's.
 _LOW_SHARE = 0.4
 
@@ -77,8 +80,8 @@ def strip_organs(title: str) -> str:
 def trim_segments(title: str, body: str) -> str:
     """A spaced line without leading parts that share nothing with the body (美章网 资料文库 …).
 
-    Only leading parts go, and only when what remains shares the body's vocabulary or ends in a
-    kind word: a site's name and its channel label come before the title on a saved line.
+    Only leading parts go, and only when what remains ends in a kind word: a site's name and its
+    channel label come before a document's title on a saved line.
     """
     parts = title.split()
     if len(parts) < 2:
@@ -90,7 +93,9 @@ def trim_segments(title: str, body: str) -> str:
         # A bracketed label (【不忘初心 牢记使命】) is the title's own, parted by its space.
         return title
     rest = " ".join(parts[k:])
-    if len(rest) >= 4 and (has_kind_end(rest) or body_share(rest, body) >= 0.5):
+    if len(rest) >= 4 and has_kind_end(rest):
+        # Only before a document's title: a headline of parallel phrases (抓住机遇 奋发有为 全面推进…)
+        # keeps its leading phrases even when the body does not repeat them.
         return rest
     return title
 
@@ -146,7 +151,7 @@ def rechoose(chosen: str, candidates: Sequence[str], body: str) -> tuple[str, st
     if has_kind_end(chosen) or body_share(chosen, body) >= _LOW_SHARE:
         return (chosen, why) if why else None
     for c in candidates[:5]:
-        if c == chosen or len(c) < 4 or is_furniture(c):
+        if c == chosen or len(c) < 4 or is_furniture(c) or _NOTE_LINE.search(c):
             continue
         if has_kind_end(c):
             return c, "the kind-word title line below a line the body does not share"
