@@ -65,6 +65,8 @@ _URLISH = re.compile(r"^(?:https?://|www\.|data:)\S+$|^\S*data:image/\S+$", re.I
 # An inline image's data URI and the rest of its tag's attributes (" alt="…" width="…").
 _DATA_URI = re.compile(r"data:image/[A-Za-z0-9.+-]+[;,]\S*(?:\s+[A-Za-z-]+=\"[^\"]*\")*")
 _QR = re.compile(r"扫码|扫一扫|二维码|扫描")
+# The same in either script, tried before converting the line (二維碼, 掃一掃).
+_QR_ANY = re.compile(r"[扫掃][码碼一描]|二[维維][码碼]")
 _QR_ASK = re.compile(r"关注|手机|打开|识别|下载|阅读|公众号|客户端|分享|微信|进入")
 _TOOLBAR = re.compile(r"^[\u3400-\u9fff]{2}(?:\s+[\u3400-\u9fff]{2}){1,5}$")
 # (held13) A site's nav bar as a line: 首页 and three or more menu labels parted by spaces.
@@ -155,7 +157,8 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
             drop[i] = "page chrome"
         elif (
             len(t) <= 30
-            and _QR.search(ts := to_simplified(t))  # (pages17) Traditional widgets too (二維碼)
+            and _QR_ANY.search(t)  # (pages17) Traditional widgets too (二維碼, 掃一掃)
+            and _QR.search(ts := to_simplified(t))
             and _QR_ASK.search(ts)
             and not t.endswith("。")
         ):
