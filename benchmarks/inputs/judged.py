@@ -211,6 +211,8 @@ PARTS = (
     "pages12",
     "pages13",
     "pages14",
+    "pages17",
+    "pages18",
 )
 
 
@@ -231,7 +233,8 @@ def run_parts(corpus: Path | None) -> dict[str, Score]:
     aliases = judged["kind_aliases"]
     scores = {name: Score() for name in PARTS}
     for item in judged["items"]:
-        s = scores[part(item)]
+        # A set not in PARTS yet (a judged-<set>.json added this round) is scored on its own.
+        s = scores.setdefault(part(item), Score())
         got = item_bytes(item, corpus)
         if got is None:
             continue
@@ -296,7 +299,7 @@ def main(argv: list[str]) -> None:
     corpus = find_corpus(args[0] if args else None)
     parts = run_parts(corpus)
     print(f"judged sample ({'with' if corpus else 'without'} corpus items)")
-    for name in PARTS:
+    for name in (*PARTS, *sorted(set(parts) - set(PARTS))):
         print(parts[name].line(name))
     # Details of the held-out parts are shown only on request: tuning must not look at them.
     shown = [("tuned", parts["tuned"])] if verbose else []
@@ -341,8 +344,9 @@ def main(argv: list[str]) -> None:
     if pages8_details:
         shown.append(("pages8", parts["pages8"]))
     later = ("held13", "held14", "held15", "held16", "held17", "pages9", "pages10", "pages11")
-    for name in (*later, "pages12", "pages13", "pages14"):
-        if f"--{name}-details" in argv:
+    rest = sorted(set(parts) - set(PARTS))
+    for name in (*later, "pages12", "pages13", "pages14", "pages17", "pages18", *rest):
+        if f"--{name}-details" in argv and name in parts:
             shown.append((name, parts[name]))
     only = [a.split("=", 1)[1] for a in argv if a.startswith("--only=")]
     if only:

@@ -120,6 +120,8 @@ _SITE_NOTICE = re.compile(
     r"|^(?:导语\s*[:：])?.{0,60}(?:来源于|由)(?:网友|会员|用户)上传.{0,6}不代表本站"
     # An app's advertisement (下载XX新闻APP客户端，随时随地看新闻！).
     r"|^(?:扫码)?(?:下载|打开|安装)[^。，\n]{0,16}(?:APP|App|app|客户端)"
+    # (held20) A platform's disclaimer on an author's upload (…仅代表该作者或机构观点…), its label alone.
+    r"|^.{0,60}仅代表[^。]{0,12}观点|^(?:特别声明|免责声明|版权声明)$"
     # A site's legal record numbers, its builder, its page timer (皖ICP备…, 公网安备, 技术支持：).
     r"|^.{0,30}(?:ICP[备证]|公网安备|技术支持\s*[:：]|页面执行)"
     # A bracketed note naming the site's address (……（新文秘网http://…省略912字…）……).
@@ -128,13 +130,28 @@ _SITE_NOTICE = re.compile(
 # A site banner naming its domain (某某网欢迎你/www.xjnnet.com/…), an SEO keyword line (a_b_c_d).
 _SENTENCE_END = re.compile(r"[。！？!?]")
 # What a site notice starts with or holds (Simplified or Traditional), for a quick test first.
-_NOTICE_FIRST = frozenset("【[免版声聲原本转轉文欢歡点點下扫打安《")
-_NOTICE_WORDS = ("版权", "版權", "未经", "未經", "ICP", "公网安备", "技术支持", "页面执行", "上传")
+_NOTICE_FIRST = frozenset("【[免版声聲原本转轉文欢歡点點下扫打安《特")
+_NOTICE_WORDS = (
+    "版权",
+    "版權",
+    "未经",
+    "未經",
+    "ICP",
+    "公网安备",
+    "技术支持",
+    "页面执行",
+    "上传",
+    "仅代表",
+)
 _SITE_BANNER = re.compile(r"(?:www\.)?[a-z0-9-]+\.(?:com|cn|net|org)\b", re.I)
 _SEO_KEYWORDS = re.compile(r"^[^。，！？]{2,40}(?:_[^_。，！？]{2,40}){3,}$")
 _CHROME_ONLY = re.compile(
     r"^(?:打印本页|关闭窗口|打印|关闭|收藏|分享|返回顶部|导航菜单|网站导航|栏目导航|导航|菜单|语音播报"
     r"|【(?:打印|关闭|收藏|返回|大|中|小|打印本页|关闭窗口)】|[\s|｜/])+$"
+)
+_REPORTER_NOTE = re.compile(
+    r"^[(（]\s*(?:本报|本台|特约)?(?:记者|通讯员|实习生)[\s：:]*[\u4e00-\u9fff·]{2,4}"
+    r"(?:[\s、，,]+(?:(?:记者|通讯员|实习生)[\s：:]*)?[\u4e00-\u9fff·]{2,4})*\s*[)）]$"
 )
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN = re.compile(
@@ -540,6 +557,8 @@ def _chrome_reason(line: str, traditional: bool = True) -> str | None:
         return "web chrome"
     if ":" in line and _STAMP_CHANNEL.match(line):
         return "web chrome"  # 公文搜 2021-07-28 08:33:05 政府报告: the site, its clock, its channel
+    if line[0] in "(（" and _REPORTER_NOTE.match(line):
+        return "byline"  # (held20) (记者 陶钦忆) on its own line above the story
     if ":" in line and _TIMESTAMP_LINE.match(line):
         return "byline" if "\u4e00" <= line[0] <= "\u9fff" else "web chrome"
     if (

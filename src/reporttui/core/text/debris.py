@@ -65,6 +65,8 @@ _URLISH = re.compile(r"^(?:https?://|www\.|data:)\S+$|^\S*data:image/\S+$", re.I
 # An inline image's data URI and the rest of its tag's attributes (" alt="…" width="…").
 _DATA_URI = re.compile(r"data:image/[A-Za-z0-9.+-]+[;,]\S*(?:\s+[A-Za-z-]+=\"[^\"]*\")*")
 _QR = re.compile(r"扫码|扫一扫|二维码|扫描")
+# The same in either script, tried before converting the line (二維碼, 掃一掃).
+_QR_ANY = re.compile(r"[扫掃][码碼一描]|二[维維][码碼]")
 _QR_ASK = re.compile(r"关注|手机|打开|识别|下载|阅读|公众号|客户端|分享|微信|进入")
 _TOOLBAR = re.compile(r"^[\u3400-\u9fff]{2}(?:\s+[\u3400-\u9fff]{2}){1,5}$")
 # (held13) A site's nav bar as a line: 首页 and three or more menu labels parted by spaces.
@@ -145,16 +147,37 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
             or ((i < head or i >= n - edge) and (_NAVBAR.match(t) or _NAV_LINK.match(t)))
         ):
             drop[i] = "page chrome"
+        elif i < head and _COUNTER.match(t):
+            # (pages17) A bare number of five digits or more in the opening: a hit counter.
+            drop[i] = "page chrome"
         elif i < head and (_BARE_DATE.match(t) or (i < 3 and _GREETING.match(t))):
             # (held14) A bare date line under the title (2009-04-24, • 2023-03-09 10:23) is the
             # page's timestamp (metadata reads it from the chrome); a site's greeting line
             # (欢迎您,下午好!) is the site's.
             drop[i] = "page chrome"
-        elif len(t) <= 30 and _QR.search(t) and _QR_ASK.search(t) and not t.endswith("。"):
+        elif (
+            len(t) <= 30
+            and _QR_ANY.search(t)  # (pages17) Traditional widgets too (二維碼, 掃一掃)
+            and _QR.search(ts := to_simplified(t))
+            and _QR_ASK.search(ts)
+            and not t.endswith("。")
+        ):
             drop[i] = "qr boilerplate"
         elif i >= n - edge and _TAG_LINE.match(t) and not _SENTENCE_END.search(t):
             # (pages13) A page's keyword line closing the text (关键词: 第十四届 常务委员会 …).
             drop[i] = "page chrome"
+    for i in [k for k, r in drop.items() if r == "qr boilerplate"]:
+        # (pages17) The widget's other line (湖南人大微信 over 公众号二维码): a short label next to
+        # the QR line, naming the account it asks to follow.
+        for j in (i - 1, i + 1):
+            if 0 <= j < n and j not in drop:
+                t = lines[j].text
+                if (
+                    len(t) <= 16
+                    and not _SENTENCE_PUNCT.search(t)
+                    and _QR_ASK.search(to_simplified(t))
+                ):
+                    drop[j] = "qr boilerplate"
     _misdecoded_heading(lines, drop)
     _wiki_header(lines, drop)
     _file_record(lines, drop)
@@ -177,6 +200,7 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
     if n - k >= 3 and k > 0 and is_prose(lines[k - 1].text):
         for i in range(k, n):
             drop.setdefault(i, "photo caption")
+    _footer_zone(lines, dropped, drop)
     # The same short line three times or more: a watermark or running header.
     # It must cut sentences (a page's watermark does, often; a repeated title never does).
     counts = Counter(ln.text for ln in lines if len(ln.text) <= 40)
@@ -226,6 +250,49 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
     if kept and pending_blank:
         kept[-1].blank_after += pending_blank
     return kept
+
+
+_COUNTER = re.compile(r"^\d{5,}$")
+# What marks a page's footer once the body has ended: its chrome, notices and links.
+_FOOTER_REASONS = frozenset({"page chrome", "site notice", "qr boilerplate"})
+
+
+def _footer_zone(lines: list[Line], dropped: list[Dropped], drop: dict[int, str]) -> None:
+    """(pages17) Lines after the body's last sentence, once the page's footer has begun there.
+
+    The footer is known by position and by its company: after the last line of prose, two or
+    more pieces already taken for chrome (上篇/下篇, the host's notice, an ICP number). The other
+    short unpunctuated lines among them (a resolution note, a counter's 77-77) are the footer's
+    too; prose, headings and table rows stay.
+    """
+    last = next(
+        (
+            i
+            for i in range(len(lines) - 1, -1, -1)
+            if i not in drop
+            and len(lines[i].text) >= 15
+            and ends_sentence(lines[i].text)
+            and is_prose(lines[i].text)
+        ),
+        None,
+    )
+    if last is None or last >= len(lines) - 1:
+        return
+    after = lines[last].line
+    evidence = sum(1 for i in range(last + 1, len(lines)) if drop.get(i) in _FOOTER_REASONS)
+    evidence += sum(1 for d in dropped if d.line > after and d.reason in _FOOTER_REASONS)
+    if evidence < 2:
+        return
+    for i in range(last + 1, len(lines)):
+        t = lines[i].text
+        if (
+            i not in drop
+            and len(t) <= 40
+            and not _SENTENCE_PUNCT.search(t)
+            and not lines[i].md_level
+            and not lines[i].cells
+        ):
+            drop[i] = "page chrome"
 
 
 # Characters a wrong decoding leaves (box-drawing pieces, replacement marks, ？。 for a lost byte pair).

