@@ -349,7 +349,19 @@ def main(argv: list[str]) -> None:
         shown.append(("pages8", parts["pages8"]))
     later = ("held13", "held14", "held15", "held16", "held17", "pages9", "pages10", "pages11")
     rest = sorted(set(parts) - set(PARTS))
-    for name in (*later, "pages12", "pages13", "pages14", "held18", "held19", "pages15", "pages16", "pages17", "pages18", *rest):
+    for name in (
+        *later,
+        "pages12",
+        "pages13",
+        "pages14",
+        "held18",
+        "held19",
+        "pages15",
+        "pages16",
+        "pages17",
+        "pages18",
+        *rest,
+    ):
         if f"--{name}-details" in argv and name in parts:
             shown.append((name, parts[name]))
     only = [a.split("=", 1)[1] for a in argv if a.startswith("--only=")]
