@@ -506,6 +506,9 @@ class Plan:
     notes: tuple[str, ...] = ()
     longer_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """word -> those of its synonym names that are one-way longer forms (shown as 全称)."""
+    quote_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """recall (issue 8): word (without whitespace) -> its forms with a quoted part (三公经费 ->
+    “三公”经费, see :func:`quote_forms`); a row holding one counts as holding the word."""
 
     @property
     def groups(self) -> tuple[tuple[str, ...], ...]:
@@ -579,6 +582,69 @@ def _has_rows(searcher: Any, text: str) -> bool:
     return len(found) > 0
 
 
+# --- recall (issue 8): quote marks inside a word
+QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ('"', '"'), ("「", "」"), ("『", "』"))
+"""Opening and closing quote marks a report may set around part of a compound (“三公”经费);
+full-width ＂ folds to ", so it is covered too."""
+QUOTE_REASON = "across quote marks:"
+"""The start of the reason a row gets when it holds a word only with a quoted part."""
+QUOTED_MIN = 2
+"""The shortest quoted part (in characters) a form puts in quotes: “三公”经费, not “化”工."""
+
+
+def quote_forms(word: str, known: Callable[[str], bool] | None = None) -> tuple[str, ...]:
+    """The forms of ``word`` with one run of two or more of its characters in quote marks and
+    at least one character outside it: 三公经费 -> “三公”经费, 三“公经”费, 三公“经费”, …
+    (``“三公经费”`` holds the word as typed already). The quoted run is whole inside the
+    word, so a quote mark closing one term and opening the next is not crossed: 化工 is not
+    found in “六化”工程, nor 确保目标 in “两个确保”目标. ``known(token)``: whether an index
+    token occurs at all; a form with an unknown quote-bearing token is left out.
+
+    Words of CJK characters only (no number or Latin word: ``“5G”基站`` differs from
+    ``5G基站`` in units, and a digit run next to a quote is another number)."""
+    if len(word) < QUOTED_MIN + 1 or not all("\u4e00" <= c <= "\u9fff" for c in word):
+        return ()
+    n = len(word)
+    out: list[str] = []
+    for i in range(n):
+        for j in range(i + QUOTED_MIN, n + 1):
+            if i == 0 and j == n:
+                continue
+            for op, cl in QUOTE_PAIRS:
+                form = word[:i] + op + word[i:j] + cl + word[j:]
+                if known is not None:
+                    edges = [op + word[i], word[j - 1] + cl]
+                    if i > 0:
+                        edges.append(word[i - 1] + op)
+                    if j < n:
+                        edges.append(cl + word[j])
+                    if not all(known(fold(e)) for e in edges):
+                        continue
+                out.append(form)
+    return tuple(out)
+
+
+def _known_tokens(searcher: Any) -> Callable[[str], bool] | None:
+    """``token -> occurs in the exact field`` for :func:`quote_forms` (None: no index view)."""
+    if not hasattr(searcher, "reader"):
+        return None
+    try:
+        ix = matcher.view(searcher.reader())
+    except Exception:
+        return None
+
+    def known(token: str) -> bool:
+        try:
+            return ix.doc_frequency(BIGRAM_FIELD, token) > 0
+        except Exception:
+            return True
+
+    return known
+
+
+# --- end recall
+
+
 def understand(
     pq: ParsedQuery,
     searcher: Any,
@@ -605,6 +671,8 @@ def understand(
     long_names: dict[str, tuple[str, ...]] = {}
     highlight: list[str] = []
     notes: list[str] = []
+    quoted: dict[str, tuple[str, ...]] = {}
+    known = _known_tokens(searcher) if synonyms else None
     for clause in pq.clauses:
         alts: list[tuple[str, ...]] = [tuple(t.text for t in alt) for alt in clause]
         words = [t.text for alt in clause for t in alt]
@@ -661,6 +729,23 @@ def understand(
                     )
                 if exp.longer:
                     long_names[alt[0].text] = exp.longer
+        if known is not None:  # recall (issue 8): quote marks inside the word (“三公”经费)
+            for alt in clause:
+                if len(alt) != 1 or alt[0].phrase:
+                    continue
+                bare = "".join(alt[0].text.split())
+                forms = tuple(f for f in quote_forms(bare, known) if (f,) not in alts)
+                if not forms:
+                    continue
+                quoted[bare] = forms
+                alts.extend((f,) for f in forms)
+                words.extend(forms)
+                highlight.extend(forms)
+                notes.append(
+                    f"{alt[0].text}: also with quote marks inside it ({', '.join(forms[:3])}"
+                    + (f" and {len(forms) - 3} more" if len(forms) > 3 else "")
+                    + "; a row holding one counts as holding the word)"
+                )
         if meta is not None:
             notes.append(
                 f"{clause[0][0].text}: as text, or the report's metadata: {meta[1]} "
@@ -694,6 +779,7 @@ def understand(
         tuple(dict.fromkeys(highlight)),
         tuple(notes),
         long_names,
+        quoted,
     )
 
 
@@ -795,7 +881,13 @@ def _run(
     for scored, stored in top:
         text = stored.get("text", "")
         # Synonyms are looked for only in rows that match through them (fewer scans per hit).
-        spans = find_spans(text, hl_terms if scored.signals.get("synonym") else terms)
+        spans = find_spans(
+            text,
+            hl_terms
+            if scored.signals.get("synonym")
+            or any(r.startswith(QUOTE_REASON) for r in scored.reasons)
+            else terms,
+        )
         snippet, snippet_spans = make_snippet(text, spans, snippet_width)
         sp = stored.get("section_path") or ""
         hits.append(
@@ -1013,7 +1105,18 @@ def _full(
     if literal_squeezed is None:
         literal_squeezed = tuple("".join(w.split()) for w in plan.literal_terms)
     literal = all(w in squeezed for w in literal_squeezed)
-    syn_reasons = (
+    quote_reasons: tuple[str, ...] = ()
+    if not literal and plan.quote_forms:  # recall (issue 8): a word written with a quoted part
+        missing = [w for w in literal_squeezed if w not in squeezed]
+        seen = [
+            next((f for f in plan.quote_forms.get(w, ()) if f in squeezed), "") for w in missing
+        ]
+        if all(seen):
+            literal = True
+            quote_reasons = tuple(
+                f"{QUOTE_REASON} {w} as {f}" for w, f in zip(missing, seen, strict=True)
+            )
+    syn_reasons = quote_reasons + (
         ()
         if literal
         else tuple(
