@@ -1107,15 +1107,12 @@ def _full(
     literal = all(w in squeezed for w in literal_squeezed)
     quote_reasons: tuple[str, ...] = ()
     if not literal and plan.quote_forms:  # recall (issue 8): a word written with a quoted part
-        missing = [w for w in literal_squeezed if w not in squeezed]
-        seen = [
-            next((f for f in plan.quote_forms.get(w, ()) if f in squeezed), "") for w in missing
-        ]
-        if all(seen):
-            literal = True
-            quote_reasons = tuple(
-                f"{QUOTE_REASON} {w} as {f}" for w, f in zip(missing, seen, strict=True)
-            )
+        # named in explain/F2; like every expansion, such rows rank after the rows as typed
+        for w in literal_squeezed:
+            if w not in squeezed:
+                f = next((f for f in plan.quote_forms.get(w, ()) if f in squeezed), "")
+                if f:
+                    quote_reasons += (f"{QUOTE_REASON} {w} as {f}",)
     syn_reasons = quote_reasons + (
         ()
         if literal
