@@ -661,7 +661,8 @@ def understand(
     * When the query has other words too, a word that names a region of the library (太原 for
       太原市, also a report without region metadata whose title/text names it) or one of its
       years (2021) also matches those reports' rows that hold the other words (``metadata``).
-    * ``sparse``: also the shipped longer forms (``core/data/longer.txt``, see :func:`_run`).
+    * ``sparse``: also the shipped longer forms (``core/data/longer.txt``, see :func:`_run`) and
+      the word with a quoted part (三公经费 as “三公”经费, :func:`quote_forms`).
     Quoted phrases are always literal. Only ever adds rows: the literal matches stay.
     """
     n_clauses = len(pq.clauses)
@@ -672,7 +673,10 @@ def understand(
     highlight: list[str] = []
     notes: list[str] = []
     quoted: dict[str, tuple[str, ...]] = {}
-    known = _known_tokens(searcher) if synonyms else None
+    # recall (issue 8): quoted forms are sparse forms, as the longer forms: only for a query
+    # that finds less than a page as typed (each form is a phrase to match; on the whole
+    # library they made every query of three or more characters ~1.5x slower)
+    known = _known_tokens(searcher) if synonyms and sparse else None
     for clause in pq.clauses:
         alts: list[tuple[str, ...]] = [tuple(t.text for t in alt) for alt in clause]
         words = [t.text for alt in clause for t in alt]
@@ -867,7 +871,8 @@ def _run(
     tier, docnums = _candidates(searcher, pq, plan, filt, home, use_jieba)
     if synonyms and len(docnums) < synonym_table.SPARSE_ROWS:
         # less than a page as typed: again with the shipped longer forms (中部崛起 also as
-        # 中部地区崛起), their rows after these; a query that fills a page pays nothing
+        # 中部地区崛起) and the quoted forms (“三公”经费), their rows after these; a query
+        # that fills a page pays nothing
         wide = understand(
             pq, searcher, home, use_jieba is None or bool(use_jieba), synonyms, sparse=True
         )

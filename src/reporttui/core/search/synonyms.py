@@ -14,6 +14,10 @@ the term's words with a few characters between them). The user file may hold bot
 7,000 terms (中部崛起 > 中部地区崛起). They are *sparse* forms: search adds them only for a word
 for a query that, as typed, finds fewer than :data:`SPARSE_ROWS` rows of the library (one result
 page), so the common terms whose widening doubled the matching time (高质量发展) stay literal.
+
+``core/data/acronyms.txt`` (``scripts/gen_acronyms.py``) holds Latin-letter acronyms and the
+names reports write out for them where they define them (研究与试验发展（R&D）, VC（风险投资）),
+read as shipped groups.
 """
 
 from __future__ import annotations
@@ -29,6 +33,9 @@ REWORDED = "reworded.txt"
 """The generated table of reworded forms (indicator forms, longer forms of terms)."""
 LONGER = "longer.txt"
 """The generated one-way longer forms, used as sparse forms (see :data:`SPARSE_ROWS`)."""
+ACRONYMS = "acronyms.txt"
+"""Mined Latin-letter acronyms with the names reports write out for them (``scripts/gen_acronyms.py``):
+shipped groups, read with ``synonyms.txt``."""
 SPARSE_ROWS = 10
 """A query that finds fewer rows than this as typed (one page of the CLI's default 10 hits) is
 searched again with the shipped longer forms (``longer.txt``); a user's ``>`` lines always apply."""
@@ -115,8 +122,11 @@ def table(home: Path | None = None) -> dict[str, tuple[str, ...]]:
         got = _cache.get(key)
     if got is not None:
         return got
-    text = (resources.files("reporttui.core") / "data" / "synonyms.txt").read_text(encoding="utf-8")
+    data = resources.files("reporttui.core") / "data"
+    text = (data / "synonyms.txt").read_text(encoding="utf-8")
     groups = parse_groups(text)
+    # recall (issue 8): mined acronyms and their written-out names (R&D 研究与试验发展 研发)
+    groups += parse_groups((data / ACRONYMS).read_text(encoding="utf-8"))
     if path is not None and mtime:
         with contextlib.suppress(OSError):
             groups += parse_groups(path.read_text(encoding="utf-8", errors="replace"))
