@@ -33,8 +33,8 @@ KEEP_SHARE = 0.8
 reports."""
 MAX_RUN = 12
 ACRONYM = r"[A-Za-z][A-Za-z0-9&.]{1,7}"
-_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,%d})[（(](%s)[)）]" % (MAX_RUN, ACRONYM))
-_AFTER = re.compile(r"(?<![A-Za-z0-9])(%s)[（(]([\u4e00-\u9fff]{2,%d})[)）]" % (ACRONYM, MAX_RUN))
+_BEFORE = re.compile(rf"([\u4e00-\u9fff]{{2,{MAX_RUN}}})[（(]({ACRONYM})[)）]")
+_AFTER = re.compile(rf"(?<![A-Za-z0-9])({ACRONYM})[（(]([\u4e00-\u9fff]{{2,{MAX_RUN}}})[)）]")
 
 
 def _letters(acr: str) -> int:
@@ -115,7 +115,9 @@ def main() -> None:
         for line in lst.read_text(encoding="utf-8").splitlines()
         if line.strip() and not line.startswith("#")
     }
-    files = sorted(p for p in corpus.rglob("*.md") if p.relative_to(corpus).as_posix() not in judged)
+    files = sorted(
+        p for p in corpus.rglob("*.md") if p.relative_to(corpus).as_posix() not in judged
+    )
     table = mine(files)
     lines = [
         "# Latin-letter acronyms and the names reports write out for them (one group per line,",

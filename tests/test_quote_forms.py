@@ -7,7 +7,15 @@ one character outside it; a quote closing one term and opening the next is never
 from __future__ import annotations
 
 from conftest_search import build_index, make_doc
-from reporttui.core.search.search import QUOTE_REASON, explain, format_explain, quote_forms, search
+from reporttui.core.search import synonyms
+from reporttui.core.search.search import (
+    QUOTE_REASON,
+    explain,
+    format_explain,
+    quote_forms,
+    search,
+    year_forms,
+)
 
 FILLER = "全面落实各项工作部署，推动经济社会高质量发展，切实保障和改善民生。"
 
@@ -64,3 +72,27 @@ def test_explain_names_the_quoted_forms() -> None:
     text = format_explain(explain("三公经费", use_jieba=False, result=r))
     assert "“三公”经费" in text
     assert QUOTE_REASON in text
+
+
+def test_a_year_is_also_found_in_chinese_numerals() -> None:
+    assert year_forms("2035年远景目标") == ("二〇三五年远景目标",)
+    assert year_forms("二零三五年") == ("二〇三五年", "2035年")
+    assert year_forms("二〇三五年") == ("2035年",)
+    assert year_forms("2035") == ()  # a number, not a year written with 年
+    digits = "到2035年基本实现社会主义现代化。" + FILLER
+    numerals = "展望二〇三五年，基本实现社会主义现代化。" + FILLER
+    ix = build_index([make_doc("y1", [numerals, digits])])
+    r = search(ix, "2035年", use_jieba=False)
+    assert [h.text for h in r.hits] == [digits, numerals]
+    assert any("二〇三五年" in why for why in r.hits[1].reasons)
+
+
+def test_a_mined_acronym_finds_the_name_reports_write_out() -> None:
+    group = synonyms.table().get("R&D", ())
+    assert "研究与试验发展" in group
+    assert all(len(n) >= 2 for g in synonyms.table().values() for n in g)
+    literal = "全社会R&D经费投入强度达到2.5%。" + FILLER
+    written = "全社会研究与试验发展经费投入增长12%。" + FILLER
+    ix = build_index([make_doc("a1", [written, literal])])
+    r = search(ix, "R&D", use_jieba=False)
+    assert [h.text for h in r.hits] == [literal, written]

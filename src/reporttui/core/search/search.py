@@ -642,6 +642,27 @@ def _known_tokens(searcher: Any) -> Callable[[str], bool] | None:
     return known
 
 
+_CN_DIGITS = "〇一二三四五六七八九"
+_ZERO = str.maketrans("零○", "〇〇")
+_DIGIT_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=年)")
+_CN_YEAR = re.compile(r"[一二][〇零○][〇零○一二三四五六七八九]{2}(?=年)")
+
+
+def year_forms(word: str) -> tuple[str, ...]:
+    """The other ways reports write the years of ``word`` (a year followed by 年): 2035年远景目标
+    -> 二〇三五年远景目标 and back; 二零三五年 (零 or ○ for 〇) -> 二〇三五年 and 2035年."""
+    out: list[str] = []
+    if _DIGIT_YEAR.search(word):
+        out.append(_DIGIT_YEAR.sub(lambda m: "".join(_CN_DIGITS[int(c)] for c in m.group(1)), word))
+    if _CN_YEAR.search(word):
+        zero = _CN_YEAR.sub(lambda m: m.group().translate(_ZERO), word)
+        digits = _CN_YEAR.sub(
+            lambda m: "".join(str(_CN_DIGITS.index(c)) for c in m.group().translate(_ZERO)), word
+        )
+        out += [zero, digits]
+    return tuple(f for f in dict.fromkeys(out) if f != word)
+
+
 # --- end recall
 
 
@@ -733,6 +754,21 @@ def understand(
                     )
                 if exp.longer:
                     long_names[alt[0].text] = exp.longer
+        if synonyms:  # recall (issue 8): a year in Chinese numerals (二〇三五年) or in digits
+            for alt in clause:
+                if len(alt) != 1 or alt[0].phrase:
+                    continue
+                forms = tuple(f for f in year_forms(alt[0].text) if (f,) not in alts)
+                if not forms:
+                    continue
+                alts.extend((f,) for f in forms)
+                words.extend(forms)
+                highlight.extend(forms)
+                syn_names[alt[0].text] = syn_names.get(alt[0].text, ()) + forms
+                notes.append(
+                    f"{alt[0].text}: also {', '.join(forms)} (the year written another way; "
+                    f"rows with {alt[0].text} as typed rank first)"
+                )
         if known is not None:  # recall (issue 8): quote marks inside the word (“三公”经费)
             for alt in clause:
                 if len(alt) != 1 or alt[0].phrase:
