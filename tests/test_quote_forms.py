@@ -96,3 +96,14 @@ def test_a_mined_acronym_finds_the_name_reports_write_out() -> None:
     ix = build_index([make_doc("a1", [written, literal])])
     r = search(ix, "R&D", use_jieba=False)
     assert [h.text for h in r.hits] == [literal, written]
+
+
+def test_full_width_and_lower_case_words_reach_the_synonym_table() -> None:
+    """ＧＤＰ and gdp are GDP for the index; they are for the synonym table and ranking too."""
+    literal = "全市GDP增长6%。" + FILLER
+    other = "地区生产总值增长6%。" + FILLER
+    ix = build_index([make_doc("w1", [other, literal])])
+    want = [h.text for h in search(ix, "GDP", use_jieba=False).hits]
+    assert want == [literal, other]
+    for typed in ("ＧＤＰ", "gdp"):
+        assert [h.text for h in search(ix, typed, use_jieba=False).hits] == want

@@ -1146,6 +1146,10 @@ def _full(
     if literal_squeezed is None:
         literal_squeezed = tuple("".join(w.split()) for w in plan.literal_terms)
     literal = all(w in squeezed for w in literal_squeezed)
+    if not literal and literal_squeezed:  # recall (issue 8): as the index reads it (ＧＤＰ, gdp
+        # for GDP; Traditional for Simplified): the row holds the words as typed
+        folded = fold(squeezed)
+        literal = all(fold(w) in folded for w in literal_squeezed)
     quote_reasons: tuple[str, ...] = ()
     if not literal and plan.quote_forms:  # recall (issue 8): a word written with a quoted part
         # named in explain/F2; like every expansion, such rows rank after the rows as typed

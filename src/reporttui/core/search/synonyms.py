@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
@@ -206,7 +206,43 @@ class Expansion:
     only when :func:`expansions` is asked for them)."""
 
 
+_WIDTH = str.maketrans({c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20})
+"""Full-width ASCII to half-width (ＧＤＰ → GDP), nothing else."""
+_names: dict[tuple[Path | None, float], dict[str, str]] = {}
+
+
+def _name_of(word: str, home: Path | None) -> str:
+    """The table's own spelling of ``word`` when it differs only in width, case or script
+    (ＧＤＰ, gdp, Ｒ＆Ｄ → GDP, R&D: the index folds them alike, the tables are keyed as
+    written); else ``word``. recall (issue 8)."""
+    from reporttui.core.index.tokenize import fold
+
+    key = _user_key(home)[1]
+    with _lock:
+        names = _names.get(key)
+    if names is None:
+        tab, longer = variants(home)
+        names = {}
+        for name in [*table(home), *tab, *longer]:
+            names.setdefault(fold(name), name)
+        with _lock:
+            _names[key] = names
+    return names.get(fold(word), word)
+
+
 def expansions(word: str, home: Path | None = None, sparse: bool = False) -> Expansion | None:
+    """:func:`_expansions` of ``word`` as the tables spell it (:func:`_name_of`: ＧＤＰ, gdp as
+    GDP), reported under the word as typed."""
+    key = _name_of(word, home)
+    if key == word:
+        key = word.translate(_WIDTH)  # ＧＤＰ增长目标: a name inside the word, in its width
+    got = _expansions(key, home, sparse)
+    if got is None or key == word:
+        return got
+    return replace(got, word=word, name=word if got.name == key else got.name)
+
+
+def _expansions(word: str, home: Path | None = None, sparse: bool = False) -> Expansion | None:
     """The synonym alternatives of ``word``, or None when no group name is in it.
 
     A word that is a group name gets the other names. A longer word containing a group name
