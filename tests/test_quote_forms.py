@@ -88,9 +88,9 @@ def test_a_year_is_also_found_in_chinese_numerals() -> None:
 
 
 def test_a_mined_acronym_finds_the_name_reports_write_out() -> None:
-    group = synonyms.table().get("R&D", ())
+    group = synonyms.variants()[0].get("R&D", ())
     assert "研究与试验发展" in group
-    assert all(len(n) >= 2 for g in synonyms.table().values() for n in g)
+    assert all(len(n) >= 2 for g in synonyms.variants()[0].values() for n in g)
     literal = "全社会R&D经费投入强度达到2.5%。" + FILLER
     written = "全社会研究与试验发展经费投入增长12%。" + FILLER
     ix = build_index([make_doc("a1", [written, literal])])

@@ -17,7 +17,7 @@ page), so the common terms whose widening doubled the matching time (高质量�
 
 ``core/data/acronyms.txt`` (``scripts/gen_acronyms.py``) holds Latin-letter acronyms and the
 names reports write out for them where they define them (研究与试验发展（R&D）, VC（风险投资）),
-read as shipped groups.
+read with ``reworded.txt``'s generated groups: their forms only add rows, after the others.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ LONGER = "longer.txt"
 """The generated one-way longer forms, used as sparse forms (see :data:`SPARSE_ROWS`)."""
 ACRONYMS = "acronyms.txt"
 """Mined Latin-letter acronyms with the names reports write out for them (``scripts/gen_acronyms.py``):
-shipped groups, read with ``synonyms.txt``."""
+generated groups, read with ``reworded.txt``."""
 SPARSE_ROWS = 10
 """A query that finds fewer rows than this as typed (one page of the CLI's default 10 hits) is
 searched again with the shipped longer forms (``longer.txt``); a user's ``>`` lines always apply."""
@@ -122,11 +122,8 @@ def table(home: Path | None = None) -> dict[str, tuple[str, ...]]:
         got = _cache.get(key)
     if got is not None:
         return got
-    data = resources.files("reporttui.core") / "data"
-    text = (data / "synonyms.txt").read_text(encoding="utf-8")
+    text = (resources.files("reporttui.core") / "data" / "synonyms.txt").read_text(encoding="utf-8")
     groups = parse_groups(text)
-    # recall (issue 8): mined acronyms and their written-out names (R&D 研究与试验发展 研发)
-    groups += parse_groups((data / ACRONYMS).read_text(encoding="utf-8"))
     if path is not None and mtime:
         with contextlib.suppress(OSError):
             groups += parse_groups(path.read_text(encoding="utf-8", errors="replace"))
@@ -162,7 +159,9 @@ def variants(
             user = path.read_text(encoding="utf-8", errors="replace")
     # the generated groups merge among themselves only: a hand group's broad name (外资 of
     # 利用外资) must not reach a generated indicator group (实际利用外资 ↔ 外商直接投资)
-    groups = merge(parse_groups(generated))
+    # recall (issue 8): the mined acronyms (R&D 研究与试验发展 研发) are generated groups too
+    acronyms = data.joinpath(ACRONYMS).read_text(encoding="utf-8")
+    groups = merge(parse_groups(generated) + parse_groups(acronyms))
     longer = parse_longer(generated)
     for term, forms in parse_longer(user).items():
         longer[term] = tuple(dict.fromkeys(longer.get(term, ()) + forms))
