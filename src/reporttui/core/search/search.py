@@ -508,7 +508,7 @@ class Plan:
     """word -> those of its synonym names that are one-way longer forms (shown as 全称)."""
     quote_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """recall (issue 8): word (without whitespace) -> its forms with a quoted part (三公经费 ->
-    “三公”经费, see :func:`quote_forms`); a row holding one counts as holding the word."""
+    “三公”经费, see :func:`quote_forms`); a row holding one is named "across quote marks"."""
 
     @property
     def groups(self) -> tuple[tuple[str, ...], ...]:
@@ -784,7 +784,7 @@ def understand(
                 notes.append(
                     f"{alt[0].text}: also with quote marks inside it ({', '.join(forms[:3])}"
                     + (f" and {len(forms) - 3} more" if len(forms) > 3 else "")
-                    + "; a row holding one counts as holding the word)"
+                    + f"; rows with {alt[0].text} as typed rank first)"
                 )
         if meta is not None:
             notes.append(
