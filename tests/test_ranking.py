@@ -230,6 +230,33 @@ def test_listed_counts_whole_items_inside_an_enumeration_only() -> None:
     assert s.signals["listed"] == 0.5
 
 
+def test_several_words_listed_as_one_compound_count_as_listed() -> None:
+    """Round 8: 长江 经济带 held only as the list item 长江经济带, none of the words in the lead."""
+    words, joined = ("长江", "经济带"), ranking.joined_words(["长江", " 经济带"])
+    assert joined == "长江经济带"
+    listed = "积极对接融入国家战略。对接融入“一带一路”、长江经济带、长江中游城市群等国家战略。"
+    lead = ranking._squeeze(listed[: ranking.lead_end(listed)])
+    assert ranking.compound_listed(listed, lead, words, joined)
+    about = "推动长江经济带高质量发展。坚持共抓大保护、不搞大开发，推进长江经济带生态修复。"
+    assert not ranking.compound_listed(about, about[:13], words, joined)  # not a list item
+    # a lead naming one of the words makes the row about it, even with the compound listed
+    lead_named = "大力发展长江航运。推动长江经济带、长江中游城市群等建设。"
+    assert not ranking.compound_listed(lead_named, lead_named[:9], words, joined)
+    assert not ranking.compound_listed(listed, lead, ("长江经济带",), "长江经济带")  # one word
+    groups = [("长江",), ("经济带",)]
+    s = ranking.score_row(1, 0.5, listed + FILLER, (), "body", groups, words=words, joined=joined)
+    assert s.signals["listed"] == 1.0
+    assert "named only in a list" in s.reasons
+    assert ranking.score_row(1, 0.5, listed + FILLER, (), "body", groups).signals["listed"] == 0
+    r = search(
+        build_index([make_doc("d8c", [listed + FILLER, about + FILLER])]),
+        "长江 经济带",
+        use_jieba=False,
+    )
+    assert order(r)[0].startswith("推动长江经济带")
+    assert "named only in a list" in r.hits[1].reasons
+
+
 def test_a_word_that_only_begins_names_is_a_passing_mention() -> None:
     def named(text: str, term: str) -> bool:
         return ranking._named(text, term, ranking._positions(text, term))

@@ -133,6 +133,12 @@ GROUPS["pool"] = (*GROUPS["pool6"], "held10", "held11", "held12")
 figure stays reproducible. ``aside`` is unchanged (held, held2, held3)."""
 PARTS = (*PARTS[:-1], "held13", "held14", "held15", "all")
 """Round 7's blind sets (judge: held13-held15, over reports of their own), run like held10-12."""
+PARTS = (*PARTS[:-1], "pool7", "all")
+GROUPS["pool7"] = GROUPS["pool"]
+GROUPS["pool"] = (*GROUPS["pool7"], "held13", "held14", "held15")
+"""From round 8 held13-held15 (measured blind in round 7, figures recorded) are tuned on too:
+``pool`` is tune + held4 ... held15 (250 queries); ``pool7`` keeps round 7's 181 so that round's
+figure stays reproducible. ``aside`` is unchanged (held, held2, held3)."""
 
 
 def main() -> None:

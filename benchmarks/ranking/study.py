@@ -31,9 +31,12 @@ TUNING_POOL = (
     "held10",
     "held11",
     "held12",
+    "held13",
+    "held14",
+    "held15",
 )
-"""The tuning pool (round 6: held6-held9 joined it; round 7: held10-held12; see run.py's
-``GROUPS``)."""
+"""The tuning pool (round 6: held6-held9 joined it; round 7: held10-held12; round 8:
+held13-held15; see run.py's ``GROUPS``)."""
 SETS = (
     ("", common.JUDGMENTS_FILE),
     *((name, judgments) for name, (_reports, judgments) in common.HELD_SETS.items()),

@@ -19,7 +19,7 @@ from whoosh.fields import ID, NUMERIC, STORED, Schema
 from reporttui.core.index.tokenize import TOKENIZER_VERSION, BigramField, JiebaField
 from reporttui.core.model import Document
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 12
 """Bump whenever fields or row contents change: the library rebuilds on a new fingerprint."""
 
 SECTION_SEPARATOR = " > "

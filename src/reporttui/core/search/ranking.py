@@ -21,7 +21,9 @@ BM25F among the candidates (0..1] and every signal lies in [0, 1]:
 ``listed``      share of the query's words whose every occurrence is an item of an enumeration
                 (…风电、氢能、光伏等…, or the first of three or more: 学前教育、义务教育、…) or
                 an example closed by 等 (培育“夜间经济”等消费热点): a passing mention in a
-                list, not the paragraph's topic.
+                list, not the paragraph's topic. Several words written as one compound that is
+                a list item, none of them in the lead, count as all listed
+                (:func:`compound_listed`: …、长江经济带、… for ``长江 经济带``).
 ``named``       share of the query's words whose every occurrence is the start of a name: a few
                 characters after it comes a place or body suffix (海峡国际会展中心, 黄河国家文化公园,
                 …产业园, …公司): the row names a venue or a company, it is not about the topic.
@@ -574,6 +576,31 @@ def _group_signals(
     return best, best_len, count, listed, named, in_lead, in_sec, sec_word
 
 
+def joined_words(words: Sequence[str]) -> str:
+    """The query's text words written together in the order typed, whitespace removed
+    (长江经济带 of ``长江 经济带``): the compound several words name (once per query)."""
+    return "".join(_squeeze(w) for w in words)
+
+
+def compound_listed(squeezed: str, lead: str, words: Sequence[str], joined: str) -> bool:
+    """Several words held as one compound that is only an item of an enumeration, and none of
+    them in the lead clause (积极对接融入国家战略。对接融入“一带一路”、长江经济带、长江中游
+    城市群等… for ``长江 经济带``): a passing mention that ``listed`` misses, as no word alone is
+    a list item. A lead that names a word (大力发展寒地冰雪经济。…推动冰雪旅游、冰雪运动…等 for
+    ``冰雪 旅游``) makes the row about it, listed or not.
+
+    Round 8, on the tuning pool (250 queries): MRR@10 / nDCG@10 / P@5 0.872 / 0.857 / 0.811 ->
+    0.874 / 0.859 / 0.813, four queries up, none down; the held-aside aggregate unchanged. Without
+    the lead condition 冰雪 旅游 fell (MRR 1.00 -> 0.33); asking every occurrence of each word to
+    be inside the compound instead moved one query only (长江 is also in 长江中游城市群)."""
+    if len(words) < 2 or not joined:
+        return False
+    ps = _positions(squeezed, joined)
+    if not ps or not _listed(squeezed, joined, ps):
+        return False
+    return not any(w in lead for w in words if w)
+
+
 def elsewhere_signal(naming: int, matched: int, n_words: int) -> float:
     """Share of the query's words that name reports by metadata (``naming`` of them: a region
     or year of the library) whose reports this row is not in (it matched ``matched`` of them
@@ -600,6 +627,8 @@ def score_row(
     kind: str | None = None,
     squeezed: str | None = None,
     elsewhere: float = 0.0,
+    words: Sequence[str] = (),
+    joined: str = "",
 ) -> Scored:
     """Score one row. ``groups``: per query word, the texts that count as it (word + synonyms).
 
@@ -608,7 +637,8 @@ def score_row(
     group texts are already without whitespace (:func:`squeeze_groups`, done once per query);
     ``kind``: the query's :func:`query_kind` (None: no structure terms); ``elsewhere``: the
     row's :func:`elsewhere_signal`; ``squeezed``: ``text`` without whitespace, when the caller
-    has it.
+    has it; ``words`` / ``joined``: the query's text words as typed (no whitespace) and
+    :func:`joined_words` of them, for :func:`compound_listed` (several words only).
     """
     if squeezed is None:
         squeezed = _squeeze(text)
@@ -640,6 +670,8 @@ def score_row(
         if sec_word:
             in_sec += sec_share
             sec_words += 1
+    if listed < n and joined and compound_listed(squeezed, lead, words, joined):
+        listed = n
     n_text = len(text)
     heading = 1.0 if role == ROLE_HEADING else 0.0
     sig: dict[str, float] = {

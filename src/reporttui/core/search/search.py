@@ -991,6 +991,11 @@ def _rerank(
     kind = ranking.query_kind(
         plan.literal_terms or tuple(c.words[0] for c in plan.clauses if c.words)
     )
+    # ranking: several words listed as one compound (长江经济带 of 长江 经济带)
+    words = tuple(
+        "".join(c.words[0].split()) for c in plan.clauses if c.metadata_rows is None and c.words
+    )
+    joined = ranking.joined_words(words) if len(words) >= 2 else ""
     block = ranking.RERANK_BLOCK
     # query (issue 11): per query, not per row: the column sizes, the stored-row reader and
     # the literal terms without whitespace
@@ -1050,6 +1055,8 @@ def _rerank(
                     rows=rows,
                     literal_squeezed=literal_squeezed,
                     naming=naming,
+                    words=words,
+                    joined=joined,
                 )
                 for d in chunk
             ]
@@ -1134,6 +1141,8 @@ def _full(
     rows: Callable[[int], dict[str, Any]] | None = None,
     literal_squeezed: tuple[str, ...] | None = None,
     naming: int = 0,
+    words: tuple[str, ...] = (),
+    joined: str = "",
 ) -> tuple[ranking.Scored, dict[str, Any]]:
     """One row's full signals (its stored text read) and its stored fields (``rows``: the
     reader's stored rows, ``literal_squeezed``: the plan's literal terms without whitespace,
@@ -1189,6 +1198,8 @@ def _full(
         kind=kind,
         squeezed=squeezed,
         elsewhere=ranking.elsewhere_signal(naming, len(meta), n_groups),
+        words=words,
+        joined=joined,
     )
     return s, stored
 
