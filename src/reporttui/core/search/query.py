@@ -254,8 +254,21 @@ def parse_query(s: str) -> ParsedQuery:
         )
 
 
+_NARROW = str.maketrans(
+    {
+        c: c - 0xFEE0
+        for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]
+    }
+    | {0xFF06: ord("&"), 0xFF05: ord("%"), 0xFF0E: ord(".")}
+)
+"""recall (issue 8): full-width letters, digits and ＆％． as typed in ASCII (ＧＤＰ is GDP, as the
+index reads it: the synonym table and the ranking then see the same word); the full-width
+brackets and quotes keep their meaning as text, not query syntax."""
+
+
 def _parse(s: str) -> ParsedQuery:
     text, problems = sanitize(s)
+    text = text.translate(_NARROW)
     try:
         toks = _lex(text, problems, strict=True)
     except _Unbalanced as exc:

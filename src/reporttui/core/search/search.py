@@ -506,6 +506,9 @@ class Plan:
     notes: tuple[str, ...] = ()
     longer_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """word -> those of its synonym names that are one-way longer forms (shown as 全称)."""
+    quote_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """recall (issue 8): word (without whitespace) -> its forms with a quoted part (三公经费 ->
+    “三公”经费, see :func:`quote_forms`); a row holding one is named "across quote marks"."""
 
     @property
     def groups(self) -> tuple[tuple[str, ...], ...]:
@@ -579,6 +582,90 @@ def _has_rows(searcher: Any, text: str) -> bool:
     return len(found) > 0
 
 
+# --- recall (issue 8): quote marks inside a word
+QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ('"', '"'), ("「", "」"), ("『", "』"))
+"""Opening and closing quote marks a report may set around part of a compound (“三公”经费);
+full-width ＂ folds to ", so it is covered too."""
+QUOTE_REASON = "across quote marks:"
+"""The start of the reason a row gets when it holds a word only with a quoted part."""
+QUOTED_MIN = 2
+"""The shortest quoted part (in characters) a form puts in quotes: “三公”经费, not “化”工."""
+
+
+def quote_forms(word: str, known: Callable[[str], bool] | None = None) -> tuple[str, ...]:
+    """The forms of ``word`` with one run of two or more of its characters in quote marks and
+    at least one character outside it: 三公经费 -> “三公”经费, 三“公经”费, 三公“经费”, …
+    (``“三公经费”`` holds the word as typed already). The quoted run is whole inside the
+    word, so a quote mark closing one term and opening the next is not crossed: 化工 is not
+    found in “六化”工程, nor 确保目标 in “两个确保”目标. ``known(token)``: whether an index
+    token occurs at all; a form with an unknown quote-bearing token is left out.
+
+    Words of CJK characters only (no number or Latin word: ``“5G”基站`` differs from
+    ``5G基站`` in units, and a digit run next to a quote is another number)."""
+    if len(word) < QUOTED_MIN + 1 or not all("\u4e00" <= c <= "\u9fff" for c in word):
+        return ()
+    n = len(word)
+    out: list[str] = []
+    for i in range(n):
+        for j in range(i + QUOTED_MIN, n + 1):
+            if i == 0 and j == n:
+                continue
+            for op, cl in QUOTE_PAIRS:
+                form = word[:i] + op + word[i:j] + cl + word[j:]
+                if known is not None:
+                    edges = [op + word[i], word[j - 1] + cl]
+                    if i > 0:
+                        edges.append(word[i - 1] + op)
+                    if j < n:
+                        edges.append(cl + word[j])
+                    if not all(known(fold(e)) for e in edges):
+                        continue
+                out.append(form)
+    return tuple(out)
+
+
+def _known_tokens(searcher: Any) -> Callable[[str], bool] | None:
+    """``token -> occurs in the exact field`` for :func:`quote_forms` (None: no index view)."""
+    if not hasattr(searcher, "reader"):
+        return None
+    try:
+        ix = matcher.view(searcher.reader())
+    except Exception:
+        return None
+
+    def known(token: str) -> bool:
+        try:
+            return ix.doc_frequency(BIGRAM_FIELD, token) > 0
+        except Exception:
+            return True
+
+    return known
+
+
+_CN_DIGITS = "〇一二三四五六七八九"
+_ZERO = str.maketrans("零○", "〇〇")
+_DIGIT_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=年)")
+_CN_YEAR = re.compile(r"[一二][〇零○][〇零○一二三四五六七八九]{2}(?=年)")
+
+
+def year_forms(word: str) -> tuple[str, ...]:
+    """The other ways reports write the years of ``word`` (a year followed by 年): 2035年远景目标
+    -> 二〇三五年远景目标 and back; 二零三五年 (零 or ○ for 〇) -> 二〇三五年 and 2035年."""
+    out: list[str] = []
+    if _DIGIT_YEAR.search(word):
+        out.append(_DIGIT_YEAR.sub(lambda m: "".join(_CN_DIGITS[int(c)] for c in m.group(1)), word))
+    if _CN_YEAR.search(word):
+        zero = _CN_YEAR.sub(lambda m: m.group().translate(_ZERO), word)
+        digits = _CN_YEAR.sub(
+            lambda m: "".join(str(_CN_DIGITS.index(c)) for c in m.group().translate(_ZERO)), word
+        )
+        out += [zero, digits]
+    return tuple(f for f in dict.fromkeys(out) if f != word)
+
+
+# --- end recall
+
+
 def understand(
     pq: ParsedQuery,
     searcher: Any,
@@ -595,7 +682,8 @@ def understand(
     * When the query has other words too, a word that names a region of the library (太原 for
       太原市, also a report without region metadata whose title/text names it) or one of its
       years (2021) also matches those reports' rows that hold the other words (``metadata``).
-    * ``sparse``: also the shipped longer forms (``core/data/longer.txt``, see :func:`_run`).
+    * ``sparse``: also the shipped longer forms (``core/data/longer.txt``, see :func:`_run`) and
+      the word with a quoted part (三公经费 as “三公”经费, :func:`quote_forms`).
     Quoted phrases are always literal. Only ever adds rows: the literal matches stay.
     """
     n_clauses = len(pq.clauses)
@@ -605,6 +693,11 @@ def understand(
     long_names: dict[str, tuple[str, ...]] = {}
     highlight: list[str] = []
     notes: list[str] = []
+    quoted: dict[str, tuple[str, ...]] = {}
+    # recall (issue 8): quoted forms are sparse forms, as the longer forms: only for a query
+    # that finds less than a page as typed (each form is a phrase to match; on the whole
+    # library they made every query of three or more characters ~1.5x slower)
+    known = _known_tokens(searcher) if synonyms and sparse else None
     for clause in pq.clauses:
         alts: list[tuple[str, ...]] = [tuple(t.text for t in alt) for alt in clause]
         words = [t.text for alt in clause for t in alt]
@@ -661,6 +754,38 @@ def understand(
                     )
                 if exp.longer:
                     long_names[alt[0].text] = exp.longer
+        if synonyms:  # recall (issue 8): a year in Chinese numerals (二〇三五年) or in digits
+            for alt in clause:
+                if len(alt) != 1 or alt[0].phrase:
+                    continue
+                forms = tuple(f for f in year_forms(alt[0].text) if (f,) not in alts)
+                if not forms:
+                    continue
+                alts.extend((f,) for f in forms)
+                words.extend(forms)
+                highlight.extend(forms)
+                syn_names[alt[0].text] = syn_names.get(alt[0].text, ()) + forms
+                notes.append(
+                    f"{alt[0].text}: also {', '.join(forms)} (the year written another way; "
+                    f"rows with {alt[0].text} as typed rank first)"
+                )
+        if known is not None:  # recall (issue 8): quote marks inside the word (“三公”经费)
+            for alt in clause:
+                if len(alt) != 1 or alt[0].phrase:
+                    continue
+                bare = "".join(alt[0].text.split())
+                forms = tuple(f for f in quote_forms(bare, known) if (f,) not in alts)
+                if not forms:
+                    continue
+                quoted[bare] = forms
+                alts.extend((f,) for f in forms)
+                words.extend(forms)
+                highlight.extend(forms)
+                notes.append(
+                    f"{alt[0].text}: also with quote marks inside it ({', '.join(forms[:3])}"
+                    + (f" and {len(forms) - 3} more" if len(forms) > 3 else "")
+                    + f"; rows with {alt[0].text} as typed rank first)"
+                )
         if meta is not None:
             notes.append(
                 f"{clause[0][0].text}: as text, or the report's metadata: {meta[1]} "
@@ -694,6 +819,7 @@ def understand(
         tuple(dict.fromkeys(highlight)),
         tuple(notes),
         long_names,
+        quoted,
     )
 
 
@@ -830,7 +956,8 @@ def _stages(
     tier, docnums = _candidates(searcher, pq, plan, filt, home, use_jieba)
     if synonyms and len(docnums) < synonym_table.SPARSE_ROWS:
         # less than a page as typed: again with the shipped longer forms (中部崛起 also as
-        # 中部地区崛起), their rows after these; a query that fills a page pays nothing
+        # 中部地区崛起) and the quoted forms (“三公”经费), their rows after these; a query
+        # that fills a page pays nothing
         wide = understand(
             pq, searcher, home, use_jieba is None or bool(use_jieba), synonyms, sparse=True
         )
@@ -881,7 +1008,13 @@ def _add_hits(
     for scored, stored in top:
         text = stored.get("text", "")
         # Synonyms are looked for only in rows that match through them (fewer scans per hit).
-        spans = find_spans(text, hl_terms if scored.signals.get("synonym") else terms)
+        spans = find_spans(
+            text,
+            hl_terms
+            if scored.signals.get("synonym")
+            or any(r.startswith(QUOTE_REASON) for r in scored.reasons)
+            else terms,
+        )
         snippet, snippet_spans = make_snippet(text, spans, snippet_width)
         sp = stored.get("section_path") or ""
         hits.append(
@@ -1110,7 +1243,19 @@ def _full(
     if literal_squeezed is None:
         literal_squeezed = tuple("".join(w.split()) for w in plan.literal_terms)
     literal = all(w in squeezed for w in literal_squeezed)
-    syn_reasons = (
+    if not literal and literal_squeezed:  # recall (issue 8): as the index reads it (ＧＤＰ, gdp
+        # for GDP; Traditional for Simplified): the row holds the words as typed
+        folded = fold(squeezed)
+        literal = all(fold(w) in folded for w in literal_squeezed)
+    quote_reasons: tuple[str, ...] = ()
+    if not literal and plan.quote_forms:  # recall (issue 8): a word written with a quoted part
+        # named in explain/F2; like every expansion, such rows rank after the rows as typed
+        for w in literal_squeezed:
+            if w not in squeezed:
+                f = next((f for f in plan.quote_forms.get(w, ()) if f in squeezed), "")
+                if f:
+                    quote_reasons += (f"{QUOTE_REASON} {w} as {f}",)
+    syn_reasons = quote_reasons + (
         ()
         if literal
         else tuple(

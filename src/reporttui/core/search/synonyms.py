@@ -14,13 +14,17 @@ the term's words with a few characters between them). The user file may hold bot
 7,000 terms (中部崛起 > 中部地区崛起). They are *sparse* forms: search adds them only for a word
 for a query that, as typed, finds fewer than :data:`SPARSE_ROWS` rows of the library (one result
 page), so the common terms whose widening doubled the matching time (高质量发展) stay literal.
+
+``core/data/acronyms.txt`` (``scripts/gen_acronyms.py``) holds Latin-letter acronyms and the
+names reports write out for them where they define them (研究与试验发展（R&D）, VC（风险投资）),
+read with ``reworded.txt``'s generated groups: their forms only add rows, after the others.
 """
 
 from __future__ import annotations
 
 import contextlib
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
@@ -29,6 +33,9 @@ REWORDED = "reworded.txt"
 """The generated table of reworded forms (indicator forms, longer forms of terms)."""
 LONGER = "longer.txt"
 """The generated one-way longer forms, used as sparse forms (see :data:`SPARSE_ROWS`)."""
+ACRONYMS = "acronyms.txt"
+"""Mined Latin-letter acronyms with the names reports write out for them (``scripts/gen_acronyms.py``):
+generated groups, read with ``reworded.txt``."""
 SPARSE_ROWS = 10
 """A query that finds fewer rows than this as typed (one page of the CLI's default 10 hits) is
 searched again with the shipped longer forms (``longer.txt``); a user's ``>`` lines always apply."""
@@ -152,7 +159,9 @@ def variants(
             user = path.read_text(encoding="utf-8", errors="replace")
     # the generated groups merge among themselves only: a hand group's broad name (外资 of
     # 利用外资) must not reach a generated indicator group (实际利用外资 ↔ 外商直接投资)
-    groups = merge(parse_groups(generated))
+    # recall (issue 8): the mined acronyms (R&D 研究与试验发展 研发) are generated groups too
+    acronyms = data.joinpath(ACRONYMS).read_text(encoding="utf-8")
+    groups = merge(parse_groups(generated) + parse_groups(acronyms))
     longer = parse_longer(generated)
     for term, forms in parse_longer(user).items():
         longer[term] = tuple(dict.fromkeys(longer.get(term, ()) + forms))
@@ -196,7 +205,43 @@ class Expansion:
     only when :func:`expansions` is asked for them)."""
 
 
+_WIDTH = str.maketrans({c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20})
+"""Full-width ASCII to half-width (ＧＤＰ → GDP), nothing else."""
+_names: dict[tuple[Path | None, float], dict[str, str]] = {}
+
+
+def _name_of(word: str, home: Path | None) -> str:
+    """The table's own spelling of ``word`` when it differs only in width, case or script
+    (ＧＤＰ, gdp, Ｒ＆Ｄ → GDP, R&D: the index folds them alike, the tables are keyed as
+    written); else ``word``. recall (issue 8)."""
+    from reporttui.core.index.tokenize import fold
+
+    key = _user_key(home)[1]
+    with _lock:
+        names = _names.get(key)
+    if names is None:
+        tab, longer = variants(home)
+        names = {}
+        for name in [*table(home), *tab, *longer]:
+            names.setdefault(fold(name), name)
+        with _lock:
+            _names[key] = names
+    return names.get(fold(word), word)
+
+
 def expansions(word: str, home: Path | None = None, sparse: bool = False) -> Expansion | None:
+    """:func:`_expansions` of ``word`` as the tables spell it (:func:`_name_of`: ＧＤＰ, gdp as
+    GDP), reported under the word as typed."""
+    key = _name_of(word, home)
+    if key == word:
+        key = word.translate(_WIDTH)  # ＧＤＰ增长目标: a name inside the word, in its width
+    got = _expansions(key, home, sparse)
+    if got is None or key == word:
+        return got
+    return replace(got, word=word, name=word if got.name == key else got.name)
+
+
+def _expansions(word: str, home: Path | None = None, sparse: bool = False) -> Expansion | None:
     """The synonym alternatives of ``word``, or None when no group name is in it.
 
     A word that is a group name gets the other names. A longer word containing a group name
