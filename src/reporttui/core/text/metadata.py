@@ -1212,6 +1212,60 @@ def _edition(source: str, m: re.Match[str]) -> bool:
     return e is not None and _CONGRESS_AFTER.match(tail[e.end() :]) is None
 
 
+def _subordinates_named(region: str, text: str) -> set[str]:
+    """The divisions inside ``region`` (gazetteer parent relations) that ``text`` names, by full
+    name or by an unambiguous short name (埇桥 for 埇桥区)."""
+    g = gazetteer()
+    named: set[str] = set()
+    for name, ds in g.by_name.items():
+        if (
+            name != region
+            and any(region in (d.prefecture, d.province) for d in ds)
+            and name in text
+        ):
+            named.add(name)
+    for short, d in g.short.items():
+        if d.name != region and region in (d.prefecture, d.province) and short in text:
+            named.add(d.name)
+    return named
+
+
+def _body_decides(meeting: str, head: str, body_head: str, text: str) -> tuple[str, str] | None:
+    """(issue 9) The meeting line's place and another strong candidate (the title's government,
+    the speaker line) disagree, neither inside the other (a source's typo in one of them: 在苏州市
+    …会议上 under 宿州市政府工作报告): the candidate whose own subordinate divisions the body names
+    (at least two, and more than twice the other's) decides; None when they agree or the body
+    does not tell them apart (the meeting line then stands)."""
+    others: list[tuple[str, str]] = []
+    for rx, source, why in (
+        (_REGION_BEFORE, head, "title"),
+        (_REGION_SPEAKER, head, "speaker line"),
+        (_REGION_SPEAKER, body_head[:600], "speaker line"),
+    ):
+        for m in rx.finditer(source):
+            name = _clean_region(m.group(1))
+            if name:
+                others.append((name, why))
+                break
+    rivals = [
+        (n, w)
+        for n, w in others
+        if n != meeting and not inside(n, meeting) and not inside(meeting, n)
+    ]
+    if not rivals:
+        return None
+    body = to_simplified(text)
+    mine = _subordinates_named(meeting, body)
+    for rival, why in rivals:
+        theirs = _subordinates_named(rival, body)
+        if len(theirs) >= 2 and len(theirs) > 2 * len(mine):
+            return rival, (
+                f"{why} over the meeting line ({meeting}): the body names {len(theirs)} of its "
+                f"divisions ({'、'.join(sorted(theirs)[:3])}), {len(mine)} of the meeting line's"
+            )
+    return None
+
+
 def _region(
     head: str,
     body_head: str,
@@ -1227,6 +1281,9 @@ def _region(
     for m in _REGION_MEETING.finditer(flat):
         name = _clean_region(m.group(1))
         if name:
+            decided = _body_decides(name, head, body_head, text)
+            if decided:
+                return decided
             return name, "meeting line (在XX第X届人民代表大会)"
     for source in (head, body_head[:600]):
         for m in _REGION_SPEAKER.finditer(source):
