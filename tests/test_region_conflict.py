@@ -44,3 +44,10 @@ def test_a_corpus_report_whose_meeting_line_names_another_city(corpus_dir: Path)
     d = load_document(path)
     assert d.title.startswith("宿州市") and d.region == "宿州市"
     assert "over the meeting line" in d.meta["evidence.region"]
+
+
+def test_a_short_form_of_the_titles_name_is_one_place() -> None:
+    body = "博乐市、精河县经济稳步增长，温泉县新建产业园三个。"
+    src = _report("博尔塔拉蒙古自治州人民政府工作报告", "博尔塔拉州", body)
+    d = parse_document(src, "a.txt")
+    assert d.meta["evidence.region"].startswith("meeting line")

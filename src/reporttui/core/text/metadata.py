@@ -1230,6 +1230,18 @@ def _subordinates_named(region: str, text: str) -> set[str]:
     return named
 
 
+def _one_place(a: str, b: str) -> bool:
+    """Whether two names are one place: equal, or one a short form of the other (博尔塔拉州 and
+    博尔塔拉蒙古自治州: the stem before 州/自治州/自治区 starts the other name)."""
+    if a == b:
+        return True
+    for x, y in ((a, b), (b, a)):
+        stem = re.sub(r"(?:自治州|自治区|州)$", "", x)
+        if stem != x and len(stem) >= 2 and y.startswith(stem):
+            return True
+    return False
+
+
 def _body_decides(meeting: str, head: str, body_head: str, text: str) -> tuple[str, str] | None:
     """(issue 9) The meeting line's place and another strong candidate (the title's government,
     the speaker line) disagree, neither inside the other (a source's typo in one of them: 在苏州市
@@ -1247,17 +1259,21 @@ def _body_decides(meeting: str, head: str, body_head: str, text: str) -> tuple[s
             if name:
                 others.append((name, why))
                 break
+    # A short form and the full name are one place (黔东南州, 黔东南苗族侗族自治州): no conflict.
+    full = _full_name(meeting, body_head)
     rivals = [
         (n, w)
         for n, w in others
-        if n != meeting and not inside(n, meeting) and not inside(meeting, n)
+        if not _one_place(rf := _full_name(n, body_head), full)
+        and not inside(rf, full)
+        and not inside(full, rf)
     ]
     if not rivals:
         return None
     body = to_simplified(text)
-    mine = _subordinates_named(meeting, body)
+    mine = _subordinates_named(full, body)
     for rival, why in rivals:
-        theirs = _subordinates_named(rival, body)
+        theirs = _subordinates_named(_full_name(rival, body_head), body)
         if len(theirs) >= 2 and len(theirs) > 2 * len(mine):
             return rival, (
                 f"{why} over the meeting line ({meeting}): the body names {len(theirs)} of its "
