@@ -120,6 +120,13 @@ async def _to_library(app, pilot) -> None:  # type: ignore[no-untyped-def]
 async def _search(app, pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.press("slash")
     await pilot.press(*"林麝")
+    # the answer arrives as messages from the search worker (a screenful, then the rest):
+    # wait until the session holds this query's hits, not only until the worker has ended
+    for _ in range(100):
+        state = app.session.search
+        if state is not None and state.result.query.strip() == "林麝":
+            break
+        await pilot.pause(0.1)
 
 
 async def _open_hit(app, pilot) -> None:  # type: ignore[no-untyped-def]
