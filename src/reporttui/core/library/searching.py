@@ -151,17 +151,10 @@ class Searching(LibraryBase):
 
         with self._search_lock:
             searcher = self._open_searcher()
-            try:
+            with self._damage_guard():
                 return search_core.search(
                     searcher, query, limit=limit, region=region, year=year, home=self.home
                 )
-            except ReportError:
-                raise
-            except Exception as exc:
-                self._searcher = None
-                raise IndexDamaged(
-                    f"the search index is damaged ({type(exc).__name__}); run `reporttui index`"
-                ) from exc
 
     def search_staged(
         self,
@@ -178,17 +171,24 @@ class Searching(LibraryBase):
 
         with self._search_lock:
             searcher = self._open_searcher()
-            try:
+            with self._damage_guard():
                 yield from search_core.search_staged(
                     searcher, query, first=first, limit=limit, home=self.home, stop=stop
                 )
-            except ReportError:
-                raise
-            except Exception as exc:
-                self._searcher = None
-                raise IndexDamaged(
-                    f"the search index is damaged ({type(exc).__name__}); run `reporttui index`"
-                ) from exc
+
+    @contextlib.contextmanager
+    def _damage_guard(self) -> Iterator[None]:
+        """A search's unexpected failure is a damaged index: the searcher is dropped (the next
+        search reopens it) and the one-line :class:`IndexDamaged` is raised instead."""
+        try:
+            yield
+        except ReportError:
+            raise
+        except Exception as exc:
+            self._searcher = None
+            raise IndexDamaged(
+                f"the search index is damaged ({type(exc).__name__}); run `reporttui index`"
+            ) from exc
 
     def close(self) -> None:
         with self._search_lock:

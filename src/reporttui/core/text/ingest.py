@@ -21,7 +21,7 @@ from reporttui.core.text.boilerplate import boilerplate_lines
 from reporttui.core.text.clean import clean, drop_controls, has_controls
 from reporttui.core.text.decode import decode_bytes
 from reporttui.core.text.html import extract_page, looks_like_html
-from reporttui.core.text.metadata import extract
+from reporttui.core.text.metadata import Metadata, extract
 from reporttui.core.text.normalize import significant
 from reporttui.core.text.rejoin import rejoin
 from reporttui.core.text.structure import build
@@ -157,17 +157,22 @@ def parse_document(
     chrome_text = cleaned.chrome_text + [d.text for d in dropped if d.reason == "html comment"][:3]
     site = page.site if page is not None else ""
     page_published = page.published if page is not None else None
-    meta = extract(
-        built.title,
-        built.title_lines,
-        main_text,
-        headings,
-        cleaned.front_matter,
-        chrome_text,
-        news,
-        page_published,
-        site,
-    )
+
+    def metadata_with(title: str, title_lines: list[str]) -> Metadata:
+        """The metadata read with this title (the rest of the evidence is the same)."""
+        return extract(
+            title,
+            title_lines,
+            main_text,
+            headings,
+            cleaned.front_matter,
+            chrome_text,
+            news,
+            page_published,
+            site,
+        )
+
+    meta = metadata_with(built.title, built.title_lines)
     if not meta.title:
         # No title from the title block: the headline the page agrees on, if one is clear
         # (a line of the opening, kept or taken for chrome, whose words the body repeats).
@@ -176,17 +181,7 @@ def parse_document(
         page_lines = built.text.split("\n") + [d.text for d in dropped]
         voted = vote_title(opening, main_text, page_lines)
         if voted:
-            meta = extract(
-                voted,
-                [voted, *built.title_lines],
-                main_text,
-                headings,
-                cleaned.front_matter,
-                chrome_text,
-                news,
-                page_published,
-                site,
-            )
+            meta = metadata_with(voted, [voted, *built.title_lines])
             if meta.title:
                 meta.evidence["title"] = "the headline the page agrees on (body words, copies)"
     if meta.title and (tidy := tidy_headline(meta.title, main_text)) != meta.title:
