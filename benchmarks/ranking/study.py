@@ -18,25 +18,11 @@ import pickle
 from pathlib import Path
 
 import common
-from run import metrics
+from run import GROUPS, metrics
 
-TUNING_POOL = (
-    "tune",
-    "held4",
-    "held5",
-    "held6",
-    "held7",
-    "held8",
-    "held9",
-    "held10",
-    "held11",
-    "held12",
-    "held13",
-    "held14",
-    "held15",
-)
-"""The tuning pool (round 6: held6-held9 joined it; round 7: held10-held12; round 8:
-held13-held15; see run.py's ``GROUPS``)."""
+TUNING_POOL = GROUPS["pool"]
+"""The tuning pool, as run.py's ``GROUPS`` defines it (round 6: held6-held9 joined it;
+round 7: held10-held12; round 8: held13-held15)."""
 SETS = (
     ("", common.JUDGMENTS_FILE),
     *((name, judgments) for name, (_reports, judgments) in common.HELD_SETS.items()),
