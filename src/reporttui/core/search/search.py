@@ -509,6 +509,9 @@ class Plan:
     quote_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """recall (issue 8): word (without whitespace) -> its forms with a quoted part (三公经费 ->
     “三公”经费, see :func:`quote_forms`); a row holding one is named "across quote marks"."""
+    indicator_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """recall (issue 8): word -> those of its synonym names that are indicator forms
+    (``synonyms.indicator_forms``: 旅游总收入 of 旅游收入), named "indicator written as"."""
 
     @property
     def groups(self) -> tuple[tuple[str, ...], ...]:
@@ -691,6 +694,7 @@ def understand(
     literal: list[str] = []
     syn_names: dict[str, tuple[str, ...]] = {}
     long_names: dict[str, tuple[str, ...]] = {}
+    ind_names: dict[str, tuple[str, ...]] = {}
     highlight: list[str] = []
     notes: list[str] = []
     quoted: dict[str, tuple[str, ...]] = {}
@@ -720,6 +724,7 @@ def understand(
                     continue  # a longer word holding a synonym: widened only when not found as typed
                 shown: list[str] = []
                 shown_long: list[str] = []
+                shown_ind: list[str] = []
                 for names in exp.alternatives:
                     head, rest = names[0], names[1:]
                     split: tuple[str, ...] = ()
@@ -730,7 +735,13 @@ def understand(
                         alts.append(new)
                         if head in exp.generated:
                             generated.append(new)
-                        (shown_long if head in exp.longer else shown).append(" + ".join(new))
+                        (
+                            shown_ind
+                            if head in exp.indicator
+                            else shown_long
+                            if head in exp.longer
+                            else shown
+                        ).append(" + ".join(new))
                     if head != alt[0].text:
                         if head not in exp.generated:
                             words.append(head)
@@ -752,8 +763,15 @@ def understand(
                         f"{alt[0].text}: also {', '.join(shown_long)} (longer forms reports "
                         f"write, 全称; rows with {alt[0].text} as typed rank first)"
                     )
+                if shown_ind:  # recall (issue 8)
+                    notes.append(
+                        f"{alt[0].text}: also {', '.join(shown_ind)} (the indicator as reports "
+                        f"also write it; rows with {alt[0].text} as typed rank first)"
+                    )
                 if exp.longer:
                     long_names[alt[0].text] = exp.longer
+                if exp.indicator:
+                    ind_names[alt[0].text] = exp.indicator
         if synonyms:  # recall (issue 8): a year in Chinese numerals (二〇三五年) or in digits
             for alt in clause:
                 if len(alt) != 1 or alt[0].phrase:
@@ -820,6 +838,7 @@ def understand(
         tuple(notes),
         long_names,
         quoted,
+        ind_names,
     )
 
 
@@ -1262,6 +1281,8 @@ def _full(
             (
                 f"longer form (全称) {name} of {word}"
                 if name in plan.longer_names.get(word, ())
+                else f"indicator written as {name} for {word}"
+                if name in plan.indicator_names.get(word, ())
                 else f"synonym {name} for {word}"
             )
             for word, names in plan.synonym_names.items()

@@ -33,6 +33,10 @@ REWORDED = "reworded.txt"
 """The generated table of reworded forms (indicator forms, longer forms of terms)."""
 LONGER = "longer.txt"
 """The generated one-way longer forms, used as sparse forms (see :data:`SPARSE_ROWS`)."""
+INDICATOR_FORMS = "indicator_forms.txt"
+"""recall (issue 8): indicator names as reports also write them (``scripts/gen_indicator_forms.py``:
+旅游收入 > 旅游总收入, 城镇化水平 > 城镇化率), one-way; used for every query (not sparse: an
+indicator name is the query they are for, and it often has many rows as typed)."""
 ACRONYMS = "acronyms.txt"
 """Mined Latin-letter acronyms with the names reports write out for them (``scripts/gen_acronyms.py``):
 generated groups, read with ``reworded.txt``."""
@@ -186,6 +190,23 @@ def sparse_longer() -> dict[str, tuple[str, ...]]:
     return _sparse
 
 
+_indicators: dict[str, tuple[str, ...]] | None = None
+
+
+def indicator_forms() -> dict[str, tuple[str, ...]]:
+    """The shipped indicator forms of ``indicator_forms.txt`` (name -> forms), read once; {}
+    when absent. recall (issue 8)."""
+    global _indicators
+    if _indicators is None:
+        try:
+            data = resources.files("reporttui.core") / "data" / INDICATOR_FORMS
+            text = data.read_text(encoding="utf-8")
+        except OSError:
+            text = ""
+        _indicators = parse_longer(text)
+    return _indicators
+
+
 @dataclass(frozen=True)
 class Expansion:
     """How one query word is widened: alternatives, each a tuple of exact terms (AND)."""
@@ -203,6 +224,9 @@ class Expansion:
     sparse: tuple[str, ...] = ()
     """Which are shipped longer forms only (``longer.txt``, no user line names them; present
     only when :func:`expansions` is asked for them)."""
+    indicator: tuple[str, ...] = ()
+    """Which are indicator forms only (``indicator_forms.txt``: 旅游总收入 of 旅游收入, 城镇化率
+    of 城镇化水平; generated too). recall (issue 8)."""
 
 
 _WIDTH = str.maketrans({c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20})
@@ -258,21 +282,27 @@ def _expansions(word: str, home: Path | None = None, sparse: bool = False) -> Ex
         mined = tuple(n for n in sparse_longer()[word] if n not in longer.get(word, ()))
         longer = {**longer, word: longer.get(word, ()) + mined}
     hand = table(home).get(word, ())
-    if hand or word in tab or word in longer:
+    ind = indicator_forms().get(word, ())
+    if hand or word in tab or word in longer or ind:
         names = [n for n in hand if n != word]  # the hand group's order first, as it was
         names += [n for n in tab.get(word, ()) if n != word and n not in hand]
         forms = [n for n in longer.get(word, ()) if n != word and n not in names]
+        ind_forms = [n for n in ind if n != word and n not in names and n not in forms]
         # a generated form holding the word (or another alternative) finds no row of its own
+        every = names + forms + ind_forms
         kept = [
             n
-            for n in names + forms
-            if n in hand or (word not in n and not any(o != n and o in n for o in names + forms))
+            for n in every
+            if n in hand or (word not in n and not any(o != n and o in n for o in every))
         ]
         others = tuple((n,) for n in kept)
         long_kept = tuple(n for n in kept if n in forms)
         gen = tuple(n for n in kept if n not in hand)
         sparse_kept = tuple(n for n in long_kept if n in mined)
-        return Expansion(word, word, others, long_kept, gen, sparse_kept) if others else None
+        ind_kept = tuple(n for n in kept if n in ind_forms)
+        if not others:
+            return None
+        return Expansion(word, word, others, long_kept, gen, sparse_kept, ind_kept)
     tab = table(home)  # a name inside a longer word: the hand groups (as typed when found)
     best: tuple[int, int, str] | None = None
     for name in tab:
