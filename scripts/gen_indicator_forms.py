@@ -89,7 +89,9 @@ def pairs(
 ) -> dict[str, list[str]]:
     """name -> its insertion and measure-word forms (both indicator names in ``min_reports``).
     An insertion goes between two jieba words of the short name (存款 is one word: 存贷款 is
-    another indicator, not a form of it), except :data:`TOTAL`."""
+    another indicator, not a form of it), and the tail starts a word of the long one (进 of
+    跨境电商进出口 is part of 进出口: imports and exports, not the exports of 跨境电商出口),
+    except after :data:`TOTAL`."""
     names = {n for n, k in reports.items() if k >= min_reports}
     bounds = {}
     for n in names:
@@ -108,7 +110,12 @@ def pairs(
                 if any(c in FUNCTION for c in mid):
                     continue
                 short = long[:i] + long[i + g :]
-                if len(short) >= 3 and short in names and (i in bounds[short] or mid == TOTAL):
+                if len(short) < 3 or short not in names:
+                    continue
+                # the tail starts a word of the long name too: 进 of 跨境电商进出口 joins 出口
+                # (进出口, another figure); a total's 总 may (旅游总收入, 加工业总产值)
+                whole = i + g in bounds[long] or mid.endswith(TOTAL)
+                if mid == TOTAL or (i in bounds[short] and whole):
                     forms[short].add(long)
     for cls in MEASURES:
         for name in names:
