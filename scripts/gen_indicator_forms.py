@@ -84,6 +84,29 @@ def names_before_figures(text: str, cut: Callable[[str], list[str]], stop: Set[s
     return out
 
 
+INSIDE = 0.5
+"""A form whose figures are mostly inside a word of a longer name is left out (出口总值: most
+are 进出口总值, another figure); see :func:`_inside_another`."""
+
+
+def _inside_another(form: str, reports: Counter[str], cut: Callable[[str], list[str]]) -> bool:
+    """Whether one or two characters before ``form`` make a name, written in at least
+    :data:`INSIDE` of the reports that write ``form``, in which ``form`` starts inside a word
+    (出口总值 in 进出口总值; not 消费品零售总额 in 社会消费品零售总额, the same figure)."""
+    for longer in reports:
+        if len(longer) - len(form) not in (1, 2) or not longer.endswith(form):
+            continue
+        if reports[longer] < INSIDE * reports[form]:
+            continue
+        at, starts = 0, set()
+        for t in cut(longer):
+            starts.add(at)
+            at += len(t)
+        if len(longer) - len(form) not in starts:
+            return True
+    return False
+
+
 def pairs(
     reports: Counter[str], min_reports: int, cut: Callable[[str], list[str]]
 ) -> dict[str, list[str]]:
@@ -128,7 +151,8 @@ def pairs(
     out = {}
     for name, fs in forms.items():
         kept = sorted(fs, key=lambda f: (-reports[f], f))
-        kept = [f for f in kept if name not in f][:MAX_FORMS]
+        kept = [f for f in kept if name not in f and not _inside_another(f, reports, cut)]
+        kept = kept[:MAX_FORMS]
         if kept:
             out[name] = kept
     return out
