@@ -15,6 +15,11 @@ the term's words with a few characters between them). The user file may hold bot
 for a query that, as typed, finds fewer than :data:`SPARSE_ROWS` rows of the library (one result
 page), so the common terms whose widening doubled the matching time (高质量发展) stay literal.
 
+``core/data/indicator_forms.txt`` (``scripts/gen_indicator_forms.py``) holds indicator names as
+reports also write them (旅游收入 > 旅游总收入: words inserted; 城镇化水平 > 城镇化率: the
+measure word swapped), mined from the names reports put before a figure; one-way, used for every
+query, their rows only added (generated forms, see :class:`Expansion`'s ``indicator``).
+
 ``core/data/acronyms.txt`` (``scripts/gen_acronyms.py``) holds Latin-letter acronyms and the
 names reports write out for them where they define them (研究与试验发展（R&D）, VC（风险投资）),
 read with ``reworded.txt``'s generated groups: their forms only add rows, after the others.
@@ -246,7 +251,7 @@ def _name_of(word: str, home: Path | None) -> str:
     if names is None:
         tab, longer = variants(home)
         names = {}
-        for name in [*table(home), *tab, *longer]:
+        for name in [*table(home), *tab, *longer, *indicator_forms()]:
             names.setdefault(fold(name), name)
         with _lock:
             _names[key] = names
