@@ -46,21 +46,22 @@ TOTAL = "总"
 (工业产值 > 工业总产值, 出口额 > 出口总额)."""
 MEASURES = (("水平", "率", "比重", "占比", "比例"), ("总额", "总量", "总值"))
 """Measure words that name the same kind of figure: one may stand for another."""
-VERBS = frozenset(
-    "达到 达 为 是 增长 增加 增速 提高 提高到 提升 提升到 上升 上升到 下降 下降到 降低 降到 降至 "
-    "突破 完成 实现 超过 占 占到 比 比上年 同比 年均 分别 预计 力争 保持 保持在 控制 控制在 稳定 稳定在 "
-    "由 从 到 至 约 近 逾 累计 共 总计 合计 全年 新增 增幅 幅度 以上 左右 首次 首超 再创 创 "
-    "比重 的 超 第 排 排名 居 位居 列 名列 跃居 按 仅 只 每".split()
+_VERB_TEXT = (
+    "达到 达 为 是 增长 增加 增速 提高 提高到 提升 提升到 上升 上升到 "
+    "下降 下降到 降低 降到 降至 突破 完成 实现 超过 占 占到 比 比上年 "
+    "同比 年均 分别 预计 力争 保持 保持在 控制 控制在 稳定 稳定在 由 从 "
+    "到 至 约 近 逾 累计 共 总计 合计 全年 新增 增幅 幅度 以上 左右 "
+    "首次 首超 再创 创 比重 的 超 第 排 排名 居 位居 列 名列 跃居 按 "
+    "仅 只 每 "
 )
+VERBS = frozenset(_VERB_TEXT.split())
 """Words between an indicator's name and its figure (dropped from the end of the text)."""
 FUNCTION = "的了和与及或并等是为在对将把向以从由被、"
 """Characters an insertion cannot hold (旅游和收入 is a list, not a form)."""
 UNITS = "%|％|個百分點|个百分点|倍|元|亿|万|千瓦|吨|斤|平方|立方|公顷|亩|人次|公里|千米|米"
 """Units of a measured figure (a count of things, 5家 or 3个, names what is counted, not an
 indicator)."""
-_FIGURE = re.compile(
-    r"([\u4e00-\u9fff]{2,20})[0-9０-９][0-9０-９.．,，]*\s*(?:" + UNITS + ")"
-)
+_FIGURE = re.compile(r"([\u4e00-\u9fff]{2,20})[0-9０-９][0-9０-９.．,，]*\s*(?:" + UNITS + ")")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
@@ -70,7 +71,7 @@ def names_before_figures(text: str, cut: Callable[[str], list[str]], stop: Set[s
     out: set[str] = set()
     for m in _FIGURE.finditer(text):
         toks = cut(m.group(1))
-        while toks and (toks[-1] in VERBS or len(toks[-1]) == 1 and toks[-1] in FUNCTION):
+        while toks and (toks[-1] in VERBS or (len(toks[-1]) == 1 and toks[-1] in FUNCTION)):
             toks.pop()
         for k in (1, 2, 3):
             if len(toks) < k:

@@ -41,7 +41,8 @@ def test_the_shipped_table_holds_both_kinds() -> None:
     assert set(exp.indicator) <= set(exp.generated)  # they only add rows
     assert not exp.longer  # not named 全称
     assert synonyms.expansions("旅游总收入") is None or "旅游收入" not in (
-        exp2[0] for exp2 in synonyms.expansions("旅游总收入").alternatives  # type: ignore[union-attr]
+        exp2[0]
+        for exp2 in synonyms.expansions("旅游总收入").alternatives  # type: ignore[union-attr]
     )  # one-way
 
 
