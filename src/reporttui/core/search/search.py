@@ -1086,6 +1086,7 @@ def _rerank_blocks(
         "".join(c.words[0].split()) for c in plan.clauses if c.metadata_rows is None and c.words
     )
     joined = ranking.joined_words(words) if len(words) >= 2 else ""
+    runs = ranking.compound_runs(words) if len(words) >= 3 else ()  # ranking: part listed
     block = ranking.RERANK_BLOCK
     # query (issue 11): per query, not per row: the column sizes, the stored-row reader and
     # the literal terms without whitespace
@@ -1146,6 +1147,7 @@ def _rerank_blocks(
                     naming=naming,
                     words=words,
                     joined=joined,
+                    runs=runs,
                 )
                 for d in chunk
             ]
@@ -1231,6 +1233,7 @@ def _full(
     naming: int = 0,
     words: tuple[str, ...] = (),
     joined: str = "",
+    runs: tuple[tuple[int, str], ...] = (),
 ) -> tuple[ranking.Scored, dict[str, Any]]:
     """One row's full signals (its stored text read) and its stored fields (``rows``: the
     reader's stored rows, ``literal_squeezed``: the plan's literal terms without whitespace,
@@ -1288,6 +1291,7 @@ def _full(
         elsewhere=ranking.elsewhere_signal(naming, len(meta), n_groups),
         words=words,
         joined=joined,
+        runs=runs,
     )
     return s, stored
 
