@@ -436,6 +436,9 @@ NAME_SUFFIXES = (
     "学院",
     "医院",
     "景区",
+    "研究院",
+    "研究所",
+    "实验室",
 )
 """Endings of the names of venues, parks, bridges, zones and bodies (…会展中心, …产业园, …公司)."""
 NAME_GAP = 5
