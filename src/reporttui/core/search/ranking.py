@@ -611,6 +611,50 @@ def elsewhere_signal(naming: int, matched: int, n_words: int) -> float:
     return max(0, naming - matched) / max(n_words, 1)
 
 
+# --- Index-time row facts (storage, issue 11) ---------------------------------------------------
+# What score_row needs of a row that does not depend on the query, computed by the indexer with
+# the same functions the query side calls (structure_role, problems_signal, lead_end) and stored
+# per row (core/index/indexer.py, the ``facts`` row key column); search reads them for the
+# shortlist instead of running the expressions on every row of every query. A ranking change to
+# any of these functions changes the stored facts only after a rebuild: bump SCHEMA_VERSION
+# (core/index/schema.py) with it. tests/test_row_facts.py recomputes them from row texts.
+
+
+@dataclass(frozen=True)
+class RowFacts:
+    """A row's query-independent figures: its :func:`row_role`, :func:`structure_role`,
+    :func:`problems_signal` and :func:`lead_length`."""
+
+    role: str
+    structure: str
+    problems: float
+    lead: int
+
+
+def lead_length(text: str) -> int:
+    """Characters of the lead clause (:func:`lead_end`) without whitespace: the lead of
+    :func:`score_row` is the squeezed text's first ``lead_length(text)`` characters."""
+    return len(_squeeze(text[: lead_end(text)]))
+
+
+def row_facts(text: str, role: str) -> RowFacts:
+    """The :class:`RowFacts` of a row's stored ``text`` and its ``role`` (:func:`row_role`)."""
+    return RowFacts(role or ROLE_BODY, structure_role(text), problems_signal(text), lead_length(text))
+
+
+def encode_facts(facts: RowFacts) -> str:
+    """``role|structure|problems|lead``: a short string, one of a few hundred in an index."""
+    return f"{facts.role}|{facts.structure}|{int(facts.problems)}|{facts.lead}"
+
+
+def decode_facts(value: str) -> RowFacts | None:
+    """The facts :func:`encode_facts` wrote, or None for a value not of that form."""
+    parts = value.split("|")
+    if len(parts) != 4 or not parts[2].isdigit() or not parts[3].isdigit():
+        return None
+    return RowFacts(parts[0] or ROLE_BODY, parts[1], float(int(parts[2])), int(parts[3]))
+
+
 def score_row(
     docnum: int,
     base: float,
@@ -629,6 +673,7 @@ def score_row(
     elsewhere: float = 0.0,
     words: Sequence[str] = (),
     joined: str = "",
+    facts: RowFacts | None = None,
 ) -> Scored:
     """Score one row. ``groups``: per query word, the texts that count as it (word + synonyms).
 
@@ -638,11 +683,13 @@ def score_row(
     ``kind``: the query's :func:`query_kind` (None: no structure terms); ``elsewhere``: the
     row's :func:`elsewhere_signal`; ``squeezed``: ``text`` without whitespace, when the caller
     has it; ``words`` / ``joined``: the query's text words as typed (no whitespace) and
-    :func:`joined_words` of them, for :func:`compound_listed` (several words only).
+    :func:`joined_words` of them, for :func:`compound_listed` (several words only);
+    ``facts``: the row's index-time :class:`RowFacts` (its structure role, shortcomings flag and
+    lead length, the same figures as computing them here from ``text``).
     """
     if squeezed is None:
         squeezed = _squeeze(text)
-    lead = _squeeze(text[: lead_end(text)])
+    lead = squeezed[: facts.lead] if facts is not None else _squeeze(text[: lead_end(text)])
     sec_own = _squeeze(section_path[-1]) if section_path else ""
     sec_all = _squeeze("".join(section_path))
     n = max(len(groups), 1)
@@ -686,7 +733,7 @@ def score_row(
         "heading": heading,
         "note": 1.0 if role == ROLE_NOTE else 0.0,
         "appended": 1.0 if role == ROLE_APPENDED else 0.0,
-        "problems": problems_signal(text),
+        "problems": facts.problems if facts is not None else problems_signal(text),
         "address": 0.0,
         "overview": 0.0,
         "synonym": 0.0 if literal else 1.0,
@@ -696,7 +743,7 @@ def score_row(
     }
     struct = ""
     if kind is not None and role == ROLE_BODY:
-        struct = _structure_role(squeezed)
+        struct = facts.structure if facts is not None else _structure_role(squeezed)
         if struct == STRUCT_ADDRESS and kind in (QUERY_TOPIC, QUERY_INDICATOR):
             sig["address"] = 1.0
         elif struct in (STRUCT_FRAMING, STRUCT_TARGETS, STRUCT_SPEECH) and kind == QUERY_TOPIC:
