@@ -655,6 +655,22 @@ def decode_facts(value: str) -> RowFacts | None:
     return RowFacts(parts[0] or ROLE_BODY, parts[1], float(int(parts[2])), int(parts[3]))
 
 
+_SECTION_TEXTS: dict[tuple[str, ...], tuple[str, str]] = {}
+
+
+def _section_texts(section_path: Sequence[str]) -> tuple[str, str]:
+    """The row's own heading and its whole section path, without whitespace (storage, issue 11:
+    a search's rows come from a few sections; the last few hundred paths are kept)."""
+    key = tuple(section_path)
+    got = _SECTION_TEXTS.get(key)
+    if got is None:
+        got = (_squeeze(key[-1]) if key else "", _squeeze("".join(key)))
+        if len(_SECTION_TEXTS) >= 512:
+            _SECTION_TEXTS.clear()
+        _SECTION_TEXTS[key] = got
+    return got
+
+
 def score_row(
     docnum: int,
     base: float,
@@ -690,8 +706,7 @@ def score_row(
     if squeezed is None:
         squeezed = _squeeze(text)
     lead = squeezed[: facts.lead] if facts is not None else _squeeze(text[: lead_end(text)])
-    sec_own = _squeeze(section_path[-1]) if section_path else ""
-    sec_all = _squeeze("".join(section_path))
+    sec_own, sec_all = _section_texts(section_path)
     n = max(len(groups), 1)
     occ: list[list[int]] = []
     lengths: list[int] = []
@@ -754,9 +769,10 @@ def score_row(
             kept = [lengths[i] for i, o in enumerate(occ) if o]
             window = _window(present, kept)
             sig["proximity"] = 1.0 / (1.0 + max(0, window - sum(kept)) / PROXIMITY_SCALE)
-    # the same sum as before, in the signal dict's order (a list: faster than a generator)
+    # the same sum as before, in the signal dict's order (a list: faster than a generator);
+    # storage (issue 11): signals at 0 are left out (adding a ±0.0 product changes no sum)
     weights = WEIGHTS
-    score = base + sum([weights[k] * v for k, v in sig.items() if k in weights])
+    score = base + sum([weights[k] * v for k, v in sig.items() if v and k in weights])
     reasons: list[str] = []
     if sig["lead"]:
         reasons.append("lead clause")
