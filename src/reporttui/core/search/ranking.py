@@ -345,7 +345,10 @@ def priors(base: Any, roles: Sequence[str], lengths: Any, firsts: Any) -> Any:
         (ROLE_NOTE, "note"),
         (ROLE_APPENDED, "appended"),
     ):
-        mask = np.fromiter((r == role for r in roles), dtype=bool, count=len(roles))
+        if isinstance(roles, np.ndarray):  # (storage, issue 11: the roles as one array)
+            mask = np.asarray(roles == role, dtype=bool)
+        else:
+            mask = np.fromiter((r == role for r in roles), dtype=bool, count=len(roles))
         if mask.any():
             s = np.where(mask, s + WEIGHTS[weight], s)
     return s

@@ -1198,8 +1198,9 @@ def _prior_order(
             _BYTE_LENGTHS = np.asarray([byte_to_length(b) for b in range(256)], dtype=np.int64)
         inside = at < len(lengths)
         size[inside] = _BYTE_LENGTHS[lengths[at[inside]]]
+    role_of: Any
     if isinstance(roles, _FactsColumn) and n_roles == len(roles):
-        role_of = roles.roles_at(at, rows)  # storage (issue 11): one gather of the column
+        role_of = roles.roles_at(at)  # storage (issue 11): one gather of the column
     else:
         role_of = [
             (roles[d] if roles is not None and d < n_roles else ranking.ROLE_BODY)
@@ -1208,17 +1209,27 @@ def _prior_order(
         ]
     firsts = t.firsts
     meta_w, away_w, naming = weights
-    hits = [len(t.meta_rows.get(d, ())) for d in rows]
-    cheap = (
-        ranking.priors([base[d] for d in rows], role_of, size, [firsts.get(d, -1) for d in rows])
-        + np.asarray([meta_w * h / n_groups for h in hits], dtype=np.float64)
-        + np.asarray(
-            [away_w * ranking.elsewhere_signal(naming, h, n_groups) for h in hits],
-            dtype=np.float64,
-        )
+    cheap = ranking.priors(
+        [base[d] for d in rows], role_of, size, [firsts.get(d, -1) for d in rows]
     )
+    if t.meta_rows or naming > 0:
+        # (without metadata rows and region/year words both terms are 0.0 for every row:
+        # adding them changes no prior, so no order; storage, issue 11)
+        hits = [len(t.meta_rows.get(d, ())) for d in rows]
+        cheap = (
+            cheap
+            + np.asarray([meta_w * h / n_groups for h in hits], dtype=np.float64)
+            + np.asarray(
+                [away_w * ranking.elsewhere_signal(naming, h, n_groups) for h in hits],
+                dtype=np.float64,
+            )
+        )
     gen = t.generated_rows
-    generated = np.fromiter((d in gen for d in rows), dtype=bool, count=len(rows))
+    generated = (
+        np.fromiter((d in gen for d in rows), dtype=bool, count=len(rows))
+        if gen
+        else np.zeros(len(rows), dtype=bool)
+    )
     return at[np.lexsort((at, -cheap, generated))].tolist()  # type: ignore[no-any-return]
 
 
@@ -1360,9 +1371,12 @@ class _FactsColumn:
     as :class:`_RoleColumn` is, so the prior reads roles without Whoosh's column readers."""
 
     def __init__(self, codes: Any, table: Sequence[ranking.RowFacts]) -> None:
+        import numpy as np
+
         self._codes = codes
         self._table = list(table)
         self._roles = [f.role for f in self._table]
+        self._role_array = np.asarray(self._roles, dtype=object)
         self._n = len(codes)
 
     def __len__(self) -> int:
@@ -1374,10 +1388,9 @@ class _FactsColumn:
     def facts(self, docnum: int) -> ranking.RowFacts:
         return self._table[int(self._codes[docnum])]
 
-    def roles_at(self, at: Any, rows: Sequence[int]) -> list[str]:
-        """The roles of ``rows`` (``at``: the same rows as an int array)."""
-        roles = self._roles
-        return [roles[c] for c in self._codes[at].tolist()]
+    def roles_at(self, at: Any) -> Any:
+        """The roles of the rows ``at`` (an int array): a numpy array of strings."""
+        return self._role_array[self._codes[at]]
 
 
 def _facts_column(reader: Any) -> _FactsColumn | None:
