@@ -352,7 +352,10 @@ def priors(base: Any, roles: Sequence[str], lengths: Any, firsts: Any) -> Any:
         (ROLE_NOTE, "note"),
         (ROLE_APPENDED, "appended"),
     ):
-        mask = np.fromiter((r == role for r in roles), dtype=bool, count=len(roles))
+        if isinstance(roles, np.ndarray):  # (storage, issue 11: the roles as one array)
+            mask = np.asarray(roles == role, dtype=bool)
+        else:
+            mask = np.fromiter((r == role for r in roles), dtype=bool, count=len(roles))
         if mask.any():
             s = np.where(mask, s + WEIGHTS[weight], s)
     return s
@@ -675,6 +678,66 @@ def elsewhere_signal(naming: int, matched: int, n_words: int) -> float:
     return max(0, naming - matched) / max(n_words, 1)
 
 
+# --- Index-time row facts (storage, issue 11) ---------------------------------------------------
+# What score_row needs of a row that does not depend on the query, computed by the indexer with
+# the same functions the query side calls (structure_role, problems_signal, lead_end) and stored
+# per row (core/index/indexer.py, the ``facts`` row key column); search reads them for the
+# shortlist instead of running the expressions on every row of every query. A ranking change to
+# any of these functions changes the stored facts only after a rebuild: bump SCHEMA_VERSION
+# (core/index/schema.py) with it. tests/test_row_facts.py recomputes them from row texts.
+
+
+@dataclass(frozen=True)
+class RowFacts:
+    """A row's query-independent figures: its :func:`row_role`, :func:`structure_role`,
+    :func:`problems_signal` and :func:`lead_length`."""
+
+    role: str
+    structure: str
+    problems: float
+    lead: int
+
+
+def lead_length(text: str) -> int:
+    """Characters of the lead clause (:func:`lead_end`) without whitespace: the lead of
+    :func:`score_row` is the squeezed text's first ``lead_length(text)`` characters."""
+    return len(_squeeze(text[: lead_end(text)]))
+
+
+def row_facts(text: str, role: str) -> RowFacts:
+    """The :class:`RowFacts` of a row's stored ``text`` and its ``role`` (:func:`row_role`)."""
+    return RowFacts(role or ROLE_BODY, structure_role(text), problems_signal(text), lead_length(text))
+
+
+def encode_facts(facts: RowFacts) -> str:
+    """``role|structure|problems|lead``: a short string, one of a few hundred in an index."""
+    return f"{facts.role}|{facts.structure}|{int(facts.problems)}|{facts.lead}"
+
+
+def decode_facts(value: str) -> RowFacts | None:
+    """The facts :func:`encode_facts` wrote, or None for a value not of that form."""
+    parts = value.split("|")
+    if len(parts) != 4 or not parts[2].isdigit() or not parts[3].isdigit():
+        return None
+    return RowFacts(parts[0] or ROLE_BODY, parts[1], float(int(parts[2])), int(parts[3]))
+
+
+_SECTION_TEXTS: dict[tuple[str, ...], tuple[str, str]] = {}
+
+
+def _section_texts(section_path: Sequence[str]) -> tuple[str, str]:
+    """The row's own heading and its whole section path, without whitespace (storage, issue 11:
+    a search's rows come from a few sections; the last few hundred paths are kept)."""
+    key = tuple(section_path)
+    got = _SECTION_TEXTS.get(key)
+    if got is None:
+        got = (_squeeze(key[-1]) if key else "", _squeeze("".join(key)))
+        if len(_SECTION_TEXTS) >= 512:
+            _SECTION_TEXTS.clear()
+        _SECTION_TEXTS[key] = got
+    return got
+
+
 def score_row(
     docnum: int,
     base: float,
@@ -694,6 +757,7 @@ def score_row(
     words: Sequence[str] = (),
     joined: str = "",
     runs: Sequence[tuple[int, str]] = (),
+    facts: RowFacts | None = None,
 ) -> Scored:
     """Score one row. ``groups``: per query word, the texts that count as it (word + synonyms).
 
@@ -704,13 +768,14 @@ def score_row(
     row's :func:`elsewhere_signal`; ``squeezed``: ``text`` without whitespace, when the caller
     has it; ``words`` / ``joined``: the query's text words as typed (no whitespace) and
     :func:`joined_words` of them, for :func:`compound_listed` (several words only); ``runs``:
-    :func:`compound_runs` of the words, for :func:`compound_listed_words` (three words or more).
+    :func:`compound_runs` of the words, for :func:`compound_listed_words` (three words or more);
+    ``facts``: the row's index-time :class:`RowFacts` (its structure role, shortcomings flag and
+    lead length, the same figures as computing them here from ``text``).
     """
     if squeezed is None:
         squeezed = _squeeze(text)
-    lead = _squeeze(text[: lead_end(text)])
-    sec_own = _squeeze(section_path[-1]) if section_path else ""
-    sec_all = _squeeze("".join(section_path))
+    lead = squeezed[: facts.lead] if facts is not None else _squeeze(text[: lead_end(text)])
+    sec_own, sec_all = _section_texts(section_path)
     n = max(len(groups), 1)
     occ: list[list[int]] = []
     lengths: list[int] = []
@@ -757,7 +822,7 @@ def score_row(
         "heading": heading,
         "note": 1.0 if role == ROLE_NOTE else 0.0,
         "appended": 1.0 if role == ROLE_APPENDED else 0.0,
-        "problems": problems_signal(text),
+        "problems": facts.problems if facts is not None else problems_signal(text),
         "address": 0.0,
         "overview": 0.0,
         "synonym": 0.0 if literal else 1.0,
@@ -767,7 +832,7 @@ def score_row(
     }
     struct = ""
     if kind is not None and role == ROLE_BODY:
-        struct = _structure_role(squeezed)
+        struct = facts.structure if facts is not None else _structure_role(squeezed)
         if struct == STRUCT_ADDRESS and kind in (QUERY_TOPIC, QUERY_INDICATOR):
             sig["address"] = 1.0
         elif struct in (STRUCT_FRAMING, STRUCT_TARGETS, STRUCT_SPEECH) and kind == QUERY_TOPIC:
@@ -778,9 +843,10 @@ def score_row(
             kept = [lengths[i] for i, o in enumerate(occ) if o]
             window = _window(present, kept)
             sig["proximity"] = 1.0 / (1.0 + max(0, window - sum(kept)) / PROXIMITY_SCALE)
-    # the same sum as before, in the signal dict's order (a list: faster than a generator)
+    # the same sum as before, in the signal dict's order (a list: faster than a generator);
+    # storage (issue 11): signals at 0 are left out (adding a ±0.0 product changes no sum)
     weights = WEIGHTS
-    score = base + sum([weights[k] * v for k, v in sig.items() if k in weights])
+    score = base + sum([weights[k] * v for k, v in sig.items() if v and k in weights])
     reasons: list[str] = []
     if sig["lead"]:
         reasons.append("lead clause")
