@@ -636,3 +636,48 @@ def test_search_pane_groups_hits_by_document_and_section() -> None:
     a3 = replace(base, doc_id="A", section_path=("一",))
     # ranks: A/一, B/一, A/二, A/一 -> shown: A/一 (0, 3), A/二 (2), B/一 (1)
     assert grouped_order([a1, b1, a2, a3]) == [0, 3, 2, 1]
+
+
+def test_repeated_counts_the_words_a_row_names_again() -> None:
+    """Round 9: ``repeated`` is the share of words the row names at least twice."""
+    assert ranking.repeated_signal([2, 1]) == 0.5
+    assert ranking.repeated_signal([1]) == 0.0
+    assert ranking.repeated_signal([]) == 0.0
+    about = "大力发展民营经济。支持民营经济健康发展，落实各项政策。" + FILLER
+    once = "优化营商环境，支持民营经济，落实各项政策。" + FILLER
+    groups = [("民营经济",)]
+    s_about = ranking.score_row(1, 0.5, about, (), "body", groups)
+    s_once = ranking.score_row(2, 0.5, once, (), "body", groups)
+    assert s_about.signals["repeated"] == 1.0 and s_once.signals["repeated"] == 0.0
+    assert "named again in the row" in s_about.reasons
+    assert "repeated" in ranking.format_signals(s_about.signals)
+
+
+def test_part_of_several_words_listed_as_one_compound_counts_as_listed() -> None:
+    """Round 9: two of three words held only as one list item (高校毕业生、退役军人…), none of
+    them in the lead, count as listed; a row leading with them does not."""
+    words = ("高校", "毕业生", "就业")
+    runs = ranking.compound_runs(words)
+    assert runs == ((2, "高校毕业生"), (2, "毕业生就业"))
+    assert ranking.compound_runs(("a", "b")) == ()
+    listed = "多措并举稳定和扩大就业，健全就业公共服务体系。做好高校毕业生、退役军人、农民工等重点群体就业工作。"
+    lead = ranking._squeeze(listed[: ranking.lead_end(listed)])
+    assert ranking.compound_listed_words(listed, lead, words, runs) == 2
+    about = "促进高校毕业生就业。实施高校毕业生就业促进计划，拓宽就业渠道。"
+    assert ranking.compound_listed_words(about, about[:10], words, runs) == 0
+    groups = [("高校",), ("毕业生",), ("就业",)]
+    joined = ranking.joined_words(words)
+    s = ranking.score_row(
+        1, 0.5, listed + FILLER, (), "body", groups, words=words, joined=joined, runs=runs
+    )
+    assert abs(s.signals["listed"] - 2 / 3) < 1e-9
+    assert "named only in a list" in s.reasons
+    without = ranking.score_row(1, 0.5, listed + FILLER, (), "body", groups)
+    assert abs(without.signals["listed"] - 1 / 3) < 1e-9  # 毕业生 alone: the first of three
+    r = search(
+        build_index([make_doc("d9c", [listed + FILLER, about + FILLER])]),
+        "高校 毕业生 就业",
+        use_jieba=False,
+    )
+    assert order(r)[0].startswith("促进高校毕业生就业")  # the row about it first
+    assert "named only in a list" in r.hits[1].reasons

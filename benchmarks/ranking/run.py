@@ -142,6 +142,12 @@ GROUPS["pool"] = (*GROUPS["pool7"], "held13", "held14", "held15")
 """From round 8 held13-held15 (measured blind in round 7, figures recorded) are tuned on too:
 ``pool`` is tune + held4 ... held15 (250 queries); ``pool7`` keeps round 7's 181 so that round's
 figure stays reproducible. ``aside`` is unchanged (held, held2, held3)."""
+PARTS = (*PARTS[:-1], "pool8", "all")
+GROUPS["pool8"] = GROUPS["pool"]
+GROUPS["pool"] = (*GROUPS["pool8"], "held16", "held17", "held18")
+"""From round 9 held16-held18 (measured blind in round 8, figures recorded) are tuned on too:
+``pool`` is tune + held4 ... held18 (317 queries); ``pool8`` keeps round 8's 250 so that round's
+figure stays reproducible. ``aside`` is unchanged (held, held2, held3)."""
 
 
 def main() -> None:

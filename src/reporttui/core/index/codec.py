@@ -423,19 +423,31 @@ class RowPerDocReader(W3PerDocReader):  # type: ignore[misc]
         return pickle.loads(values._dbfile.get(values._basepos + values._offsets[docnum], length))
 
     def stored_fields(self, docnum: int) -> dict[str, Any]:
-        reader = self._rows_column()
-        v = self._row(docnum)
+        # storage (issue 11): the column's value read here (as _row does) and the kept base
+        # row and section path looked up before calling for them: ~60 rows a search
+        reader = self.__dict__.get("_rows") or self._rows_column()
+        values = reader._child
+        length = values._lengths[docnum]
+        if not length:
+            return {}
+        v = pickle.loads(values._dbfile.get(values._basepos + values._offsets[docnum], length))
         if not v:
             return {}
         unzstd = self._unzstd(reader) if ZSTD_TEXT in v else None
         base = None
         at = v.get(BASE)
         if at is not None:
-            base = self._base_row(reader, at)
+            bases = self.__dict__.get("_bases")
+            base = bases.get(at) if bases is not None else None
+            if base is None:
+                base = self._base_row(reader, at)
         row = decode_row(v, base, unzstd)
         at = v.get(SECTION)
         if at is not None:
-            path = self._section_path(reader, at)
+            paths = self.__dict__.get("_paths")
+            path = paths.get(at, _NO_PATH) if paths is not None else _NO_PATH
+            if path is _NO_PATH:
+                path = self._section_path(reader, at)
             if path is not _NO_PATH:
                 row[SECTION_PATH] = path
         return row

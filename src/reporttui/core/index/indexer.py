@@ -84,6 +84,9 @@ class RowWriter:
         from reporttui.core.index.postings import KeyColumn
 
         self.keys = {"doc_id": KeyColumn(), "section_id": KeyColumn()}
+        # storage (issue 11): the row's query-independent ranking figures (ranking.row_facts),
+        # a coded string per row like the keys, read by search for its shortlist
+        self.facts = KeyColumn()
         self._section: tuple[str, str] | None = None
         self.chars = 0
         """Characters of row text collected (segments of a very large file are cut by it)."""
@@ -114,6 +117,7 @@ class RowWriter:
         self.sections.add_text((row.get("section_path") or "") if first else "")
         for name, col in self.keys.items():
             col.add(str(row.get(name) or ""))
+        self.facts.add(_facts(row))
 
     def add_rows(self, rows: Iterable[dict[str, Any]]) -> None:
         for row in rows:
@@ -136,10 +140,22 @@ class RowWriter:
     def finish_segment(self) -> Any:
         """Finish Whoosh's segment and write its postings file next to it; the segment."""
         from reporttui.core.index.postings import write_segment_postings
+        from reporttui.core.index.schema import FACTS_KEY
 
         segment = self.writer._finalize_segment()
-        write_segment_postings(self.writer.storage, segment, self.collectors, self.keys)
+        keys = {**self.keys, FACTS_KEY: self.facts}
+        write_segment_postings(self.writer.storage, segment, self.collectors, keys)
         return segment
+
+
+def _facts(row: dict[str, Any]) -> str:
+    """The encoded :func:`~reporttui.core.search.ranking.row_facts` of a row as stored: its
+    ``text`` and ``role`` (absent: a body paragraph), what search reads back for the row."""
+    from reporttui.core.index.schema import ROLE_FIELD
+    from reporttui.core.search import ranking
+
+    text = str(row.get("text") or "")
+    return ranking.encode_facts(ranking.row_facts(text, str(row.get(ROLE_FIELD) or "")))
 
 
 def open_writer(ix: Any, **kwargs: Any) -> RowWriter:

@@ -19,7 +19,7 @@ from whoosh.fields import ID, NUMERIC, STORED, Schema
 from reporttui.core.index.tokenize import TOKENIZER_VERSION, BigramField, JiebaField
 from reporttui.core.model import Document
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 """Bump whenever fields or row contents change: the library rebuilds on a new fingerprint."""
 
 SECTION_SEPARATOR = " > "
@@ -41,6 +41,10 @@ SECTION_POSTINGS = "sp"
 ROLE_FIELD = "role"
 """Ranking (core/search/ranking.py): what the row is, ``heading``/``note``/``appended``; absent for
 a body paragraph. A Whoosh column, so search reads it for every candidate without the stored text."""
+FACTS_KEY = "facts"
+"""storage (issue 11): the row key column (core/index/postings.py) of each row's query-independent
+ranking figures, :func:`reporttui.core.search.ranking.row_facts` of its stored text and role,
+encoded; written by the indexer (schema 13), read by search for the rows it reranks."""
 
 
 def make_schema(legacy: bool = False) -> Schema:

@@ -27,6 +27,7 @@ from reporttui.core.index import codec, dictionary, matcher, querywords, segcach
 from reporttui.core.index.schema import (
     BIGRAM_FIELD,
     JIEBA_FIELD,
+    FACTS_KEY,
     ROLE_FIELD,
     SECTION_POSTINGS,
     SECTION_SEPARATOR,
@@ -1090,7 +1091,8 @@ def _rerank_blocks(
     tell them apart without the text). Yields each block's rows, sorted, as it is scored: the
     caller stops taking blocks when it has the rows it needs."""
     reader = searcher.reader()
-    roles = _roles(reader)
+    facts = _facts_column(reader)
+    roles: _RoleColumn | _FactsColumn | None = facts if facts is not None else _roles(reader)
     lengths = _lengths(reader)
     groups = ranking.squeeze_groups(plan.groups)
     n_groups = max(len(groups), 1)
@@ -1105,6 +1107,7 @@ def _rerank_blocks(
         "".join(c.words[0].split()) for c in plan.clauses if c.metadata_rows is None and c.words
     )
     joined = ranking.joined_words(words) if len(words) >= 2 else ""
+    runs = ranking.compound_runs(words) if len(words) >= 3 else ()  # ranking: part listed
     block = ranking.RERANK_BLOCK
     # query (issue 11): per query, not per row: the column sizes, the stored-row reader and
     # the literal terms without whitespace
@@ -1165,6 +1168,8 @@ def _rerank_blocks(
                     naming=naming,
                     words=words,
                     joined=joined,
+                    runs=runs,
+                    facts=facts,
                 )
                 for d in chunk
             ]
@@ -1214,23 +1219,38 @@ def _prior_order(
             _BYTE_LENGTHS = np.asarray([byte_to_length(b) for b in range(256)], dtype=np.int64)
         inside = at < len(lengths)
         size[inside] = _BYTE_LENGTHS[lengths[at[inside]]]
-    role_of = [
-        (roles[d] if roles is not None and d < n_roles else ranking.ROLE_BODY) or ranking.ROLE_BODY
-        for d in rows
-    ]
+    role_of: Any
+    if isinstance(roles, _FactsColumn) and n_roles == len(roles):
+        role_of = roles.roles_at(at)  # storage (issue 11): one gather of the column
+    else:
+        role_of = [
+            (roles[d] if roles is not None and d < n_roles else ranking.ROLE_BODY)
+            or ranking.ROLE_BODY
+            for d in rows
+        ]
     firsts = t.firsts
     meta_w, away_w, naming = weights
-    hits = [len(t.meta_rows.get(d, ())) for d in rows]
-    cheap = (
-        ranking.priors([base[d] for d in rows], role_of, size, [firsts.get(d, -1) for d in rows])
-        + np.asarray([meta_w * h / n_groups for h in hits], dtype=np.float64)
-        + np.asarray(
-            [away_w * ranking.elsewhere_signal(naming, h, n_groups) for h in hits],
-            dtype=np.float64,
-        )
+    cheap = ranking.priors(
+        [base[d] for d in rows], role_of, size, [firsts.get(d, -1) for d in rows]
     )
+    if t.meta_rows or naming > 0:
+        # (without metadata rows and region/year words both terms are 0.0 for every row:
+        # adding them changes no prior, so no order; storage, issue 11)
+        hits = [len(t.meta_rows.get(d, ())) for d in rows]
+        cheap = (
+            cheap
+            + np.asarray([meta_w * h / n_groups for h in hits], dtype=np.float64)
+            + np.asarray(
+                [away_w * ranking.elsewhere_signal(naming, h, n_groups) for h in hits],
+                dtype=np.float64,
+            )
+        )
     gen = t.generated_rows
-    generated = np.fromiter((d in gen for d in rows), dtype=bool, count=len(rows))
+    generated = (
+        np.fromiter((d in gen for d in rows), dtype=bool, count=len(rows))
+        if gen
+        else np.zeros(len(rows), dtype=bool)
+    )
     return at[np.lexsort((at, -cheap, generated))].tolist()  # type: ignore[no-any-return]
 
 
@@ -1250,14 +1270,20 @@ def _full(
     naming: int = 0,
     words: tuple[str, ...] = (),
     joined: str = "",
+    runs: tuple[tuple[int, str], ...] = (),
+    facts: _FactsColumn | None = None,
 ) -> tuple[ranking.Scored, dict[str, Any]]:
     """One row's full signals (its stored text read) and its stored fields (``rows``: the
     reader's stored rows, ``literal_squeezed``: the plan's literal terms without whitespace,
-    when the caller has them)."""
+    when the caller has them; ``facts``: the index's row facts column, when it has one)."""
     stored = (rows or _stored_rows(searcher.reader()))(d)
     text = stored.get("text", "")
     sp = stored.get("section_path") or ""
-    role = (roles[d] if roles is not None and d < len(roles) else "") or ranking.ROLE_BODY
+    row_facts = facts.facts(d) if facts is not None and d < len(facts) else None
+    if row_facts is not None:
+        role = row_facts.role
+    else:
+        role = (roles[d] if roles is not None and d < len(roles) else "") or ranking.ROLE_BODY
     squeezed = "".join(text.split())
     if literal_squeezed is None:
         literal_squeezed = tuple("".join(w.split()) for w in plan.literal_terms)
@@ -1309,6 +1335,8 @@ def _full(
         elsewhere=ranking.elsewhere_signal(naming, len(meta), n_groups),
         words=words,
         joined=joined,
+        runs=runs,
+        facts=row_facts,
     )
     return s, stored
 
@@ -1358,6 +1386,58 @@ class _RoleColumn:
         return got
 
 
+class _FactsColumn:
+    """docnum -> :class:`ranking.RowFacts` from the index's facts column (storage, issue 11).
+
+    The indexer stores :func:`ranking.row_facts` of every row (role, structure role,
+    shortcomings flag, lead length) as a coded string column in the project's postings files;
+    the view joins the segments' codes into one array (``matcher.IndexView.key_column``) and the
+    few hundred distinct strings are decoded once here. Also a role column (``[d]``, ``len``),
+    as :class:`_RoleColumn` is, so the prior reads roles without Whoosh's column readers."""
+
+    def __init__(self, codes: Any, table: Sequence[ranking.RowFacts]) -> None:
+        import numpy as np
+
+        self._codes = codes
+        self._table = list(table)
+        self._roles = [f.role for f in self._table]
+        self._role_array = np.asarray(self._roles, dtype=object)
+        self._n = len(codes)
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, docnum: int) -> str:
+        return self._roles[int(self._codes[docnum])]
+
+    def facts(self, docnum: int) -> ranking.RowFacts:
+        return self._table[int(self._codes[docnum])]
+
+    def roles_at(self, at: Any) -> Any:
+        """The roles of the rows ``at`` (an int array): a numpy array of strings."""
+        return self._role_array[self._codes[at]]
+
+
+def _facts_column(reader: Any) -> _FactsColumn | None:
+    """The reader's :class:`_FactsColumn` (per reader), or None for an index without the
+    column or with a value of another form (then the signals are computed from the text)."""
+    try:
+        return _facts_cache[reader]
+    except (KeyError, TypeError):
+        pass
+    out: _FactsColumn | None
+    try:
+        codes, strings = matcher.view(reader).key_column(FACTS_KEY)
+        table = [ranking.decode_facts(x) for x in strings]
+        out = None if any(f is None for f in table) else _FactsColumn(codes, table)  # type: ignore[arg-type]
+    except Exception:
+        out = None
+    with contextlib.suppress(TypeError):
+        _facts_cache[reader] = out
+    return out
+
+
+_facts_cache: weakref.WeakKeyDictionary[Any, _FactsColumn | None] = weakref.WeakKeyDictionary()
 _roles_cache: weakref.WeakKeyDictionary[Any, _RoleColumn | None] = weakref.WeakKeyDictionary()
 _stored_cache: weakref.WeakKeyDictionary[Any, codec.StoredRows] = weakref.WeakKeyDictionary()
 
