@@ -107,3 +107,20 @@ def test_full_width_and_lower_case_words_reach_the_synonym_table() -> None:
     assert want == [literal, other]
     for typed in ("ＧＤＰ", "gdp"):
         assert [h.text for h in search(ix, typed, use_jieba=False).hits] == want
+
+
+def test_a_listed_word_finds_its_quoted_form_even_with_a_page_of_rows_as_typed() -> None:
+    """recall (issue 8, round 9): words reports write with a quoted run (quoted_terms.txt) try
+    those quoted forms for every query, not only when the query finds less than a page."""
+    from reporttui.core.search import synonyms
+
+    assert synonyms.quoted_terms().get("三公经费") == ("三公",)
+    assert "化工" not in synonyms.quoted_terms()  # 六化工程 is listed, not a word inside it
+    many = [f"第{i}条：严格控制三公经费支出。" + FILLER for i in range(12)]
+    quoted = "严控“三公”经费，把更多财力用到民生上。" + FILLER
+    odd = "严控三“公经”费。" + FILLER  # a run no report quotes: only for a sparse query
+    ix = build_index([make_doc("q5", [quoted, odd, *many])])
+    r = search(ix, "三公经费", use_jieba=False, limit=30)
+    texts = [h.text for h in r.hits]
+    assert r.total == 13 and texts[-1] == quoted and odd not in texts
+    assert search(ix, "三公经费", use_jieba=False, synonyms=False).total == 12

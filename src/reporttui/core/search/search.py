@@ -702,7 +702,16 @@ def understand(
     # recall (issue 8): quoted forms are sparse forms, as the longer forms: only for a query
     # that finds less than a page as typed (each form is a phrase to match; on the whole
     # library they made every query of three or more characters ~1.5x slower)
-    known = _known_tokens(searcher) if synonyms and sparse else None
+    # recall (issue 8, round 9): except for the words reports do write with a quoted run
+    # (core/data/quoted_terms.txt: 三公经费 as “三公”经费), whose seen quoted forms apply always
+    quoted_table = synonym_table.quoted_terms() if synonyms else {}
+    listed = any(
+        "".join(t.text.split()) in quoted_table
+        for clause in pq.clauses
+        for alt in clause
+        for t in alt
+    )
+    known = _known_tokens(searcher) if synonyms and (sparse or listed) else None
     for clause in pq.clauses:
         alts: list[tuple[str, ...]] = [tuple(t.text for t in alt) for alt in clause]
         words = [t.text for alt in clause for t in alt]
@@ -793,7 +802,16 @@ def understand(
                 if len(alt) != 1 or alt[0].phrase:
                     continue
                 bare = "".join(alt[0].text.split())
+                runs = quoted_table.get(bare, ())
+                if not sparse and not runs:
+                    continue
                 forms = tuple(f for f in quote_forms(bare, known) if (f,) not in alts)
+                if not sparse:  # only the runs reports were seen to quote
+                    forms = tuple(
+                        f
+                        for f in forms
+                        if any(o + r + c in f for r in runs for o, c in QUOTE_PAIRS)
+                    )
                 if not forms:
                     continue
                 quoted[bare] = forms

@@ -212,6 +212,30 @@ def indicator_forms() -> dict[str, tuple[str, ...]]:
     return _indicators
 
 
+QUOTED_TERMS = "quoted_terms.txt"
+"""recall (issue 8, round 9): words reports write with a quoted run inside, and those runs
+(``scripts/gen_quoted_terms.py``: ``三公经费 三公`` for “三公”经费)."""
+_quoted: dict[str, tuple[str, ...]] | None = None
+
+
+def quoted_terms() -> dict[str, tuple[str, ...]]:
+    """The shipped ``quoted_terms.txt`` (word -> its runs seen in quote marks), read once; {}
+    when absent. Search tries those quoted forms of such a word for every query."""
+    global _quoted
+    if _quoted is None:
+        out: dict[str, tuple[str, ...]] = {}
+        try:
+            text = (resources.files("reporttui.core") / "data" / QUOTED_TERMS).read_text("utf-8")
+        except OSError:
+            text = ""
+        for line in _lines(text):
+            word, *runs = line.split()
+            if runs:
+                out[word] = tuple(runs)
+        _quoted = out
+    return _quoted
+
+
 @dataclass(frozen=True)
 class Expansion:
     """How one query word is widened: alternatives, each a tuple of exact terms (AND)."""
