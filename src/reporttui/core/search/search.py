@@ -1257,7 +1257,7 @@ def _full(
     stored = (rows or _stored_rows(searcher.reader()))(d)
     text = stored.get("text", "")
     sp = stored.get("section_path") or ""
-    row_facts = facts.facts(d) if facts is not None and d < len(facts) else None
+    row_facts = facts.facts(d) if facts is not None else None
     if row_facts is not None:
         role = row_facts.role
     else:
@@ -1385,8 +1385,11 @@ class _FactsColumn:
     def __getitem__(self, docnum: int) -> str:
         return self._roles[int(self._codes[docnum])]
 
-    def facts(self, docnum: int) -> ranking.RowFacts:
-        return self._table[int(self._codes[docnum])]
+    def facts(self, docnum: int) -> ranking.RowFacts | None:
+        """The row's facts (None past the column's end)."""
+        if docnum >= self._n:
+            return None
+        return self._table[self._codes[docnum]]
 
     def roles_at(self, at: Any) -> Any:
         """The roles of the rows ``at`` (an int array): a numpy array of strings."""
