@@ -648,7 +648,9 @@ def lead_length(text: str) -> int:
 
 def row_facts(text: str, role: str) -> RowFacts:
     """The :class:`RowFacts` of a row's stored ``text`` and its ``role`` (:func:`row_role`)."""
-    return RowFacts(role or ROLE_BODY, structure_role(text), problems_signal(text), lead_length(text))
+    return RowFacts(
+        role or ROLE_BODY, structure_role(text), problems_signal(text), lead_length(text)
+    )
 
 
 def encode_facts(facts: RowFacts) -> str:

@@ -26,8 +26,8 @@ from whoosh.util.numeric import byte_to_length
 from reporttui.core.index import codec, dictionary, matcher, querywords, segcache, segment
 from reporttui.core.index.schema import (
     BIGRAM_FIELD,
-    JIEBA_FIELD,
     FACTS_KEY,
+    JIEBA_FIELD,
     ROLE_FIELD,
     SECTION_POSTINGS,
     SECTION_SEPARATOR,
@@ -1403,7 +1403,7 @@ class _FactsColumn:
         """The row's facts (None past the column's end)."""
         if docnum >= self._n:
             return None
-        return self._table[self._codes[docnum]]
+        return self._table[int(self._codes[docnum])]
 
     def roles_at(self, at: Any) -> Any:
         """The roles of the rows ``at`` (an int array): a numpy array of strings."""
