@@ -1279,7 +1279,11 @@ def _full(
     squeezed = "".join(text.split())
     if literal_squeezed is None:
         literal_squeezed = tuple("".join(w.split()) for w in plan.literal_terms)
-    literal = all(w in squeezed for w in literal_squeezed)
+    literal = (
+        literal_squeezed[0] in squeezed
+        if len(literal_squeezed) == 1
+        else all(w in squeezed for w in literal_squeezed)
+    )
     if not literal and literal_squeezed:  # recall (issue 8): as the index reads it (ＧＤＰ, gdp
         # for GDP; Traditional for Simplified): the row holds the words as typed
         folded = fold(squeezed)
