@@ -141,6 +141,7 @@ def main() -> int:
     _wrap(s, "_counts", "counts", acc, depth)
     _wrap(s, "find_spans", "hl", acc, depth)
     _wrap(s, "make_snippet", "hl", acc, depth)
+    _wrap(s.Spans, "__call__", "hl", acc, depth)  # hits (round 9): the spans of one term set
     _wrap(matcher.Matches, "top", "top", acc, depth)
 
     rows = []

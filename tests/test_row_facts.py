@@ -121,3 +121,24 @@ def test_facts_column_on_a_corpus_sample(corpus_dir: Any) -> None:
             a = ranking.score_row(*args, kind=ranking.QUERY_TOPIC)
             b = ranking.score_row(*args, kind=ranking.QUERY_TOPIC, facts=facts)
             assert a == b
+
+
+def test_an_index_without_the_column_ranks_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a facts column (another form of index), the rerank computes the same figures
+    from the text: the same hits, scores and reasons."""
+    from reporttui.core.index import schema
+
+    docs = [*seed_documents(), make_doc("facts", ROWS)]
+    with_column = build_index(docs)
+    monkeypatch.setattr(schema, "FACTS_KEY", "facts_other")  # written under another name
+    without = build_index(docs)
+    monkeypatch.undo()
+    with without.searcher() as s:
+        assert search._facts_column(s.reader()) is None
+    for query in ("发展", "乡村振兴 脱贫", "目标", "氢能 OR 光伏", "各位代表"):
+        a = search.search(with_column, query, limit=40)
+        b = search.search(without, query, limit=40)
+        assert a.total == b.total and a.total > 0
+        assert [(h.doc_id, h.paragraph, repr(h.score), h.reasons) for h in a.hits] == [
+            (h.doc_id, h.paragraph, repr(h.score), h.reasons) for h in b.hits
+        ]

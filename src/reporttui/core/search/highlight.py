@@ -112,9 +112,109 @@ def find_spans(text: str, terms: Sequence[str]) -> list[Span]:
     return merge_spans(found)
 
 
+class Spans:
+    """:func:`find_spans` for one set of terms, made once per query and called once per hit.
+
+    hits (issue 11): the terms' patterns and units are found once per query, not once per hit;
+    a plain term (single-character units: most Chinese terms) is one scan of its pattern, a
+    number or Latin word (``5%左右``, ``6.5%``) is cut into units only in a window around each
+    place its first unit occurs (:func:`_window_matches`: the whole text was folded for it,
+    ~150 ns a character, most of such a hit's highlighting). Each term's spans are those
+    :func:`find_spans` finds for it alone; their union, merged, is its result for all terms."""
+
+    __slots__ = ("_others", "_patterns")
+
+    def __init__(self, terms: Sequence[str]) -> None:
+        patterns: dict[str, re.Pattern[str]] = {}
+        others: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = []
+        for term in dict.fromkeys(terms):
+            pattern = _term_pattern(term)
+            if pattern is not None:
+                patterns.setdefault(pattern.pattern, pattern)
+                continue
+            wanted = tuple(units(term))
+            if wanted:  # where the units occur, the term's characters do (spaces aside)
+                chars = [c for c in fold(term) if not c.isspace()]
+                others.append((term, wanted, re.compile(r"\s*".join(map(_any_of, chars)))))
+        self._patterns = tuple(patterns.values())
+        self._others = tuple(others)
+
+    def __call__(self, text: str) -> list[Span]:
+        """Every occurrence of every term in ``text``, sorted, overlaps merged."""
+        if not text:
+            return []
+        found: list[Span] = []
+        for pattern in self._patterns:
+            found.extend(_plain_spans(pattern, text))
+        for term, wanted, first in self._others:
+            local = _window_matches(text, wanted, first)
+            found.extend(find_spans(text, (term,)) if local is None else local)
+        if len(found) <= 1:
+            return found
+        return merge_spans(found)
+
+
+def _window_matches(text: str, wanted: Sequence[str], first: re.Pattern[str]) -> list[Span] | None:
+    """:func:`_local_matches` over ``text`` as stored: the candidate places are found by
+    ``first``, the term's characters with any whitespace between them, each standing for every
+    character folding to it (wherever the term's units start, it matches), the look
+    back reads the stored characters (:data:`_RAW_SOFT`), and only a short window from there
+    is folded and cut into units; None where :func:`_local_matches` gives None or the window
+    is too short to tell (the caller then does it over the whole text).
+
+    The window starts one character before the look back's end (the whitespace unit's
+    lookbehind reads it) and reaches ``WINDOW_MORE`` characters past the term's length; every
+    unit taken must end two characters before the window does (a unit's regex reads at most
+    one character past its end), else the answer is left to the whole text."""
+    n, k = len(text), len(wanted)
+    reach = sum(map(len, wanted)) + WINDOW_MORE
+    want = list(wanted)
+    out: list[Span] = []
+    m0 = first.search(text)
+    while m0 is not None:
+        p = m0.start()
+        q = p
+        while q > 0 and (text[q - 1] in _RAW_SOFT or text[q - 1].isspace()):
+            q -= 1
+            if p - q > LOCAL_BACK:
+                return None
+        a = max(0, q - 1)
+        b = min(n, p + reach)
+        w = fold(text[a:b])
+        at = p - a
+        limit = len(w) - 2 if b < n else len(w)
+        got: list[re.Match[str]] = []
+        for m in UNIT_RE.finditer(w, q - a):
+            if m.end() > limit:
+                return None
+            if not got:
+                if m.start() < at:
+                    continue
+                if m.start() > at:
+                    break
+            got.append(m)
+            if len(got) == k:
+                break
+        else:
+            if b < n and len(got) < k:
+                return None  # the units ran out at the window's end
+        seen = [" " if m.group()[0].isspace() else m.group() for m in got]
+        if len(got) == k and seen == want:
+            out.append((got[0].start() + a, got[-1].end() + a))
+        m0 = first.search(text, p + 1)
+    return out
+
+
+WINDOW_MORE = 12
+"""Characters past a term's own length that :func:`_window_matches` folds after its place."""
+
+
 _SOFT = frozenset("0123456789abcdefghijklmnopqrstuvwxyz.%")
 """Characters a unit of several characters can hold (numbers, Latin words; whitespace too):
 any other character is a unit of its own, so a unit always ends after it."""
+_RAW_SOFT = frozenset("".join(folds_to(c) for c in "0123456789abcdefghijklmnopqrstuvwxyz.%"))
+"""The stored characters that fold to a character of :data:`_SOFT` (whitespace folds to
+whitespace)."""
 LOCAL_BACK = 64
 """How far :func:`_local_matches` looks back for such a character before giving up."""
 
@@ -166,11 +266,15 @@ def merge_spans(spans: Sequence[Span]) -> list[Span]:
     return merged
 
 
-def make_snippet(text: str, spans: Sequence[Span], width: int = 80) -> tuple[str, list[Span]]:
+def make_snippet(
+    text: str, spans: Sequence[Span], width: int = 80, merged: bool = False
+) -> tuple[str, list[Span]]:
     """A window of about ``width`` characters around the densest group of spans.
 
     Returns the snippet (with "…" where text was cut) and the spans shifted into it (clipped to
-    the window). Short texts are returned whole.
+    the window). Short texts are returned whole. ``merged``: the spans are sorted and merged
+    (:func:`merge_spans`, what :func:`find_spans` returns): the window is found without
+    sorting them again.
     """
     width = max(int(width), 8)
     if len(text) <= width:
@@ -179,7 +283,7 @@ def make_snippet(text: str, spans: Sequence[Span], width: int = 80) -> tuple[str
     if len(spans) <= 1:  # the one span's window (what _densest picks for it), or the start
         start = max(0, min(spans[0][0] - lead, len(text) - width)) if spans else 0
     else:
-        start = _densest(text, spans, width, lead)
+        start = _densest(text, spans, width, lead, merged)
     end = min(len(text), start + width)
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(text) else ""
@@ -190,15 +294,23 @@ def make_snippet(text: str, spans: Sequence[Span], width: int = 80) -> tuple[str
     return prefix + text[start:end] + suffix, shifted
 
 
-def _densest(text: str, spans: Sequence[Span], width: int, lead: int) -> int:
-    """The start of the window (``lead`` characters before a span) holding the most spans."""
+def _densest(
+    text: str, spans: Sequence[Span], width: int, lead: int, merged: bool = False
+) -> int:
+    """The start of the window (``lead`` characters before a span) holding the most spans
+    (``merged``: sorted and disjoint, so their starts and ends are in order and none nests)."""
     best_start, best_count = 0, -1
     # safety: counted by bisection over the sorted starts and ends (linear in the spans; a
     # paragraph with 50,000 matches took minutes when every anchor rescanned every span).
-    starts = sorted(s for s, _ in spans)
-    ends = sorted(e for _, e in spans)
-    ordered = sorted(spans)
-    nested = any(b[1] < a[1] for a, b in pairwise(ordered))
+    if merged:
+        starts = [s for s, _ in spans]
+        ends = [e for _, e in spans]
+        nested = False
+    else:
+        starts = sorted(s for s, _ in spans)
+        ends = sorted(e for _, e in spans)
+        ordered = sorted(spans)
+        nested = any(b[1] < a[1] for a, b in pairwise(ordered))
     for anchor, _ in spans:
         start = max(0, min(anchor - lead, len(text) - width))
         end = start + width

@@ -573,17 +573,23 @@ def _group_signals(
         if not in_lead and a in lead:
             in_lead = True
     listed = named = False
-    if found:
+    if len(found) == 1:  # (storage, issue 11: most words have one alternative in the row)
+        a, ps = found[0]
+        if _listed(squeezed, a, ps):
+            listed = True
+        elif _named(squeezed, a, ps):
+            named = True
+    elif found:
         if all(_listed(squeezed, a, ps) for a, ps in found):
             listed = True
         elif all(_named(squeezed, a, ps) for a, ps in found):
             named = True
     in_sec = 0.0
     sec_word = 0
-    if sec_own and any(a in sec_own for a in names):
+    if sec_own and (names[0] in sec_own if len(names) == 1 else any(a in sec_own for a in names)):
         in_sec = 1.0 if _own_title(squeezed, sec_own) else SECTION_BROAD
         sec_word = 1
-    elif any(a in sec_all for a in names):
+    elif names[0] in sec_all if len(names) == 1 else any(a in sec_all for a in names):
         in_sec = SECTION_ANCESTOR
         sec_word = 1
     return best, best_len, count, listed, named, in_lead, in_sec, sec_word
@@ -706,7 +712,9 @@ def lead_length(text: str) -> int:
 
 def row_facts(text: str, role: str) -> RowFacts:
     """The :class:`RowFacts` of a row's stored ``text`` and its ``role`` (:func:`row_role`)."""
-    return RowFacts(role or ROLE_BODY, structure_role(text), problems_signal(text), lead_length(text))
+    return RowFacts(
+        role or ROLE_BODY, structure_role(text), problems_signal(text), lead_length(text)
+    )
 
 
 def encode_facts(facts: RowFacts) -> str:
@@ -720,22 +728,6 @@ def decode_facts(value: str) -> RowFacts | None:
     if len(parts) != 4 or not parts[2].isdigit() or not parts[3].isdigit():
         return None
     return RowFacts(parts[0] or ROLE_BODY, parts[1], float(int(parts[2])), int(parts[3]))
-
-
-_SECTION_TEXTS: dict[tuple[str, ...], tuple[str, str]] = {}
-
-
-def _section_texts(section_path: Sequence[str]) -> tuple[str, str]:
-    """The row's own heading and its whole section path, without whitespace (storage, issue 11:
-    a search's rows come from a few sections; the last few hundred paths are kept)."""
-    key = tuple(section_path)
-    got = _SECTION_TEXTS.get(key)
-    if got is None:
-        got = (_squeeze(key[-1]) if key else "", _squeeze("".join(key)))
-        if len(_SECTION_TEXTS) >= 512:
-            _SECTION_TEXTS.clear()
-        _SECTION_TEXTS[key] = got
-    return got
 
 
 def score_row(
@@ -775,7 +767,8 @@ def score_row(
     if squeezed is None:
         squeezed = _squeeze(text)
     lead = squeezed[: facts.lead] if facts is not None else _squeeze(text[: lead_end(text)])
-    sec_own, sec_all = _section_texts(section_path)
+    sec_own = _squeeze(section_path[-1]) if section_path else ""
+    sec_all = _squeeze("".join(section_path))
     n = max(len(groups), 1)
     occ: list[list[int]] = []
     lengths: list[int] = []

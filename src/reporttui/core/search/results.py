@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 Span = tuple[int, int]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Hit:
-    """One matching paragraph (or heading) of one document."""
+    """One matching paragraph (or heading) of one document (equal and hashed by its fields;
+    :attr:`signals` is a property formatted on first read, see ``signal_terms``)."""
 
     doc_id: str
     path: str
@@ -38,8 +39,57 @@ class Hit:
     reasons: tuple[str, ...] = ()
     """Why the hit ranks where it does: "lead clause", "section title", "synonym X for Y",
     "region 太原市 (report metadata)", "heading", "note/glossary entry"... (core/search/ranking.py)."""
-    signals: str = ""
-    """The score's terms, ``base 0.82 lead +0.55 …`` (for explain)."""
+    _signals: str | None = field(default="", repr=False)
+    """:attr:`signals` once formatted (the 16th positional argument: the explain line as given);
+    None until first read when ``signal_terms`` is given."""
+    signal_terms: Mapping[str, float] | None = field(default=None, repr=False, kw_only=True)
+    """The score's terms (``Scored.signals``, never changed after) that :attr:`signals` is
+    formatted from when first read: hits (issue 11) formatting it for every hit was ~3 µs of a
+    hit's ~19, and only explain and F2 show it."""
+
+    def __post_init__(self) -> None:
+        if self.signal_terms is not None and self._signals == "":
+            object.__setattr__(self, "_signals", None)
+
+    @property
+    def signals(self) -> str:
+        """The score's terms, ``base 0.82 lead +0.55 …`` (for explain)."""
+        text = self._signals
+        if text is None:
+            from reporttui.core.search.ranking import format_signals
+
+            text = format_signals(dict(self.signal_terms or {}))
+            object.__setattr__(self, "_signals", text)
+        return text
+
+    def _key(self) -> tuple[object, ...]:
+        """Every field, the explain line formatted (equality and hash, as a frozen dataclass's)."""
+        return (
+            self.doc_id,
+            self.path,
+            self.title,
+            self.region,
+            self.year,
+            self.kind,
+            self.section_id,
+            self.section_path,
+            self.paragraph,
+            self.text,
+            self.spans,
+            self.snippet,
+            self.snippet_spans,
+            self.score,
+            self.reasons,
+            self.signals,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,8 +26,8 @@ from whoosh.util.numeric import byte_to_length
 from reporttui.core.index import codec, dictionary, matcher, querywords, segcache, segment
 from reporttui.core.index.schema import (
     BIGRAM_FIELD,
-    JIEBA_FIELD,
     FACTS_KEY,
+    JIEBA_FIELD,
     ROLE_FIELD,
     SECTION_POSTINGS,
     SECTION_SEPARATOR,
@@ -35,7 +35,7 @@ from reporttui.core.index.schema import (
 from reporttui.core.index.tokenize import clean_words, fold, jieba_words, term_query_tokens
 from reporttui.core.search import ranking
 from reporttui.core.search import synonyms as synonym_table
-from reporttui.core.search.highlight import find_spans, make_snippet
+from reporttui.core.search.highlight import Spans, make_snippet
 from reporttui.core.search.query import ParsedQuery, Term, parse_query
 from reporttui.core.search.results import Hit, SearchResult
 
@@ -1007,6 +1007,7 @@ def _stages(
     per_doc, per_section = _counts(searcher, docnums)
     hl_terms = tuple(dict.fromkeys(terms + plan.highlight))
     hits: list[Hit] = []
+    finders: dict[tuple[str, ...], Spans] = {}
     for stage, limit in enumerate(limits):
         while len(top) < limit:
             if stage and stop is not None and stop():
@@ -1015,7 +1016,7 @@ def _stages(
             if block is None:
                 break
             top += block
-        _add_hits(hits, top[len(hits) : limit], terms, hl_terms, snippet_width)
+        _add_hits(hits, top[len(hits) : limit], terms, hl_terms, snippet_width, finders)
         last = stage == len(limits) - 1
         # in _rerank's order: blocks, each sorted with equal scores in a stable order
         yield (
@@ -1041,38 +1042,51 @@ def _add_hits(
     terms: tuple[str, ...],
     hl_terms: tuple[str, ...],
     snippet_width: int,
+    finders: dict[tuple[str, ...], Spans] | None = None,
 ) -> None:
-    """Append the :class:`Hit` of each reranked row (spans, snippet, reasons) to ``hits``."""
+    """Append the :class:`Hit` of each reranked row (spans, snippet, reasons) to ``hits``.
+
+    hits (issue 11): the spans of each term set are found by one :class:`Spans` made per query
+    (``finders``, kept by the caller across the staged steps), the snippet's window from the
+    merged spans without sorting them again, and the explain line (``Hit.signals``) formatted
+    only when read."""
+    if finders is None:
+        finders = {}
+    plain = finders.get(terms)
+    if plain is None:
+        plain = finders[terms] = Spans(terms)
+    wide = finders.get(hl_terms)
+    if wide is None:
+        wide = finders[hl_terms] = Spans(hl_terms)
     for scored, stored in top:
         text = stored.get("text", "")
         # Synonyms are looked for only in rows that match through them (fewer scans per hit).
-        spans = find_spans(
-            text,
-            hl_terms
-            if scored.signals.get("synonym")
-            or any(r.startswith(QUOTE_REASON) for r in scored.reasons)
-            else terms,
-        )
-        snippet, snippet_spans = make_snippet(text, spans, snippet_width)
+        signals = scored.signals
+        spans = (
+            wide
+            if signals.get("synonym") or any(r.startswith(QUOTE_REASON) for r in scored.reasons)
+            else plain
+        )(text)
+        snippet, snippet_spans = make_snippet(text, spans, snippet_width, merged=True)
         sp = stored.get("section_path") or ""
         hits.append(
             Hit(
-                doc_id=stored.get("doc_id", ""),
-                path=stored.get("path", ""),
-                title=stored.get("title", ""),
-                region=stored.get("region"),
-                year=stored.get("year"),
-                kind=stored.get("kind"),
-                section_id=stored.get("section_id", ""),
-                section_path=tuple(sp.split(SECTION_SEPARATOR)) if sp else (),
-                paragraph=int(stored.get("paragraph", 0) or 0),
-                text=text,
-                spans=tuple(spans),
-                snippet=snippet,
-                snippet_spans=tuple(snippet_spans),
-                score=scored.score,
-                reasons=scored.reasons,
-                signals=ranking.format_signals(scored.signals),
+                stored.get("doc_id", ""),
+                stored.get("path", ""),
+                stored.get("title", ""),
+                stored.get("region"),
+                stored.get("year"),
+                stored.get("kind"),
+                stored.get("section_id", ""),
+                tuple(sp.split(SECTION_SEPARATOR)) if sp else (),
+                int(stored.get("paragraph", 0) or 0),
+                text,
+                tuple(spans),
+                snippet,
+                tuple(snippet_spans),
+                scored.score,
+                scored.reasons,
+                signal_terms=signals,
             )
         )
 
@@ -1297,7 +1311,7 @@ def _full(
     stored = (rows or _stored_rows(searcher.reader()))(d)
     text = stored.get("text", "")
     sp = stored.get("section_path") or ""
-    row_facts = facts.facts(d) if facts is not None and d < len(facts) else None
+    row_facts = facts.facts(d) if facts is not None else None
     if row_facts is not None:
         role = row_facts.role
     else:
@@ -1305,7 +1319,11 @@ def _full(
     squeezed = "".join(text.split())
     if literal_squeezed is None:
         literal_squeezed = tuple("".join(w.split()) for w in plan.literal_terms)
-    literal = all(w in squeezed for w in literal_squeezed)
+    literal = (
+        literal_squeezed[0] in squeezed
+        if len(literal_squeezed) == 1
+        else all(w in squeezed for w in literal_squeezed)
+    )
     if not literal and literal_squeezed:  # recall (issue 8): as the index reads it (ＧＤＰ, gdp
         # for GDP; Traditional for Simplified): the row holds the words as typed
         folded = fold(squeezed)
@@ -1428,7 +1446,10 @@ class _FactsColumn:
     def __getitem__(self, docnum: int) -> str:
         return self._roles[int(self._codes[docnum])]
 
-    def facts(self, docnum: int) -> ranking.RowFacts:
+    def facts(self, docnum: int) -> ranking.RowFacts | None:
+        """The row's facts (None past the column's end)."""
+        if docnum >= self._n:
+            return None
         return self._table[int(self._codes[docnum])]
 
     def roles_at(self, at: Any) -> Any:
