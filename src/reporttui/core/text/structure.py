@@ -74,7 +74,24 @@ def _drop_duplicate_titles(block: list[Item], dropped: list[Dropped]) -> list[It
             ):
                 dropped.append(Dropped(it.text, "duplicate title", it.line.line if it.line else 0))
                 out.remove(it)
+        # (round 9, pages15) Short lines that stood between the copies and share no word with
+        # the title (an accessibility widget's labels, 页面大小配色… 辅助线 开 重置): the page's.
+        first = next((k for k, it in enumerate(block) if it.text in copies), -1)
+        for it in block[first + 1 :]:
+            if it.text in copies:
+                break
+            if it in out and it is not kept[-1] and _widget_label(it.text, copies):
+                dropped.append(Dropped(it.text, "web chrome", it.line.line if it.line else 0))
+                out.remove(it)
     return out
+
+
+def _widget_label(text: str, copies: set[str]) -> bool:
+    """A short unpunctuated line sharing no character pair with any copy of the title."""
+    if len(text) > 16 or re.search(r"[。，、；：！？,;:!?]", text):
+        return False
+    pairs = {text[k : k + 2] for k in range(len(text) - 1)}
+    return not any(pairs & {c[k : k + 2] for k in range(len(c) - 1)} for c in copies)
 
 
 _CONTENTS_LABEL = re.compile(r"^目\s*录$")
