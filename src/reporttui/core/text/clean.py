@@ -392,10 +392,11 @@ def clean(text: str) -> Cleaned:
     if lines:
         lines[-1].blank_after = blank + 2  # the end of the file is a wide gap
     from reporttui.core.text.debris import drop_debris  # debris imports Line from here
-    from reporttui.core.text.furniture import drop_furniture  # (round 9) page furniture
+    from reporttui.core.text.furniture import drop_furniture, drop_page_tail  # (round 9)
 
     lines = drop_furniture(lines, dropped, chrome_text)
     lines = drop_debris(lines, dropped, chrome_text)
+    lines = drop_page_tail(lines, dropped, chrome_text)
     if pua:
         dropped.append(Dropped("".join(pua), "private-use glyph", 0))
     return Cleaned(lines, dropped, front, chrome_text)

@@ -121,6 +121,9 @@ _EMOJI = re.compile("[\U0001f000-\U0001faff\u200d]|[\u2600-\u27bf\u2b00-\u2bff]\
 _STAMP_SOURCE = re.compile(
     r"^(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:来源|來源)\s*[:：]"
 )
+_ORIGINAL_TITLE = re.compile(r"^原标题\s*[:：]")
+# A page number after a headline (…将亮相( 四 )).
+_PAGE_NUMBER = re.compile(r"(?<=\S)\s*[(（]\s+[一二三四五六七八九十\d]{1,3}\s+[)）]$|(?<=\S)\s*[(（][一二三四五六七八九十]{1,3}[)）]$")
 _LINK_ITEM_MAX = 6
 _OPENING = 8
 
@@ -134,6 +137,7 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
     for i, ln in enumerate(lines):
         _inline(ln, dropped)
     lines = _split_records(lines, dropped, chrome)
+    _headline_marks(lines, dropped)
     n = len(lines)
     last = _last_sentence(lines)
     for i, ln in enumerate(lines):
@@ -146,7 +150,14 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
         reason = _line_reason(lines, i, last)
         if reason:
             drop[i] = reason
-    _related_lists(lines, drop)
+    _scene_runs(lines, drop)
+    return _apply(lines, drop, dropped, chrome)
+
+
+def _apply(lines: list[Line], drop: dict[int, str], dropped: list[Dropped], chrome: list[str]) -> list[Line]:
+    """The lines not in ``drop``; the others go to ``dropped`` (chrome also to ``chrome``)."""
+    out: list[Line] = []
+    n = len(lines)
     for i, ln in enumerate(lines):
         reason = drop.get(i)
         if reason is None:
@@ -161,7 +172,6 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
         elif i + 1 < n:
             lines[i + 1].blank_before += 1 + ln.blank_before
     return out
-
 
 def _cut(ln: Line, m: re.Match[str], reason: str, dropped: list[Dropped]) -> None:
     """Take the matched piece out of the line, into ``dropped``."""
@@ -184,6 +194,12 @@ def _inline(ln: Line, dropped: list[Dropped]) -> None:
             _cut(ln, m, "layout", dropped)
     while (m := _JUMP.search(ln.text)) is not None:
         _cut(ln, m, "pager", dropped)
+    m = _EPAPER.match(ln.text)
+    if m and _EPAPER_WORD.search(m.group(0)) and len(m.group(0).strip()) >= 3:
+        _cut(ln, m, "pager", dropped)
+        m = _COLUMN_TAG.match(ln.text)
+        if m and len(ln.text) - m.end() >= 10:
+            _cut(ln, m, "page chrome", dropped)  # the column's tag glued after the pager
     if "点" in ln.text or "點" in ln.text:
         while (m := _VIDEO_LINK.search(ln.text)) is not None:
             _cut(ln, m, "web chrome", dropped)
@@ -214,6 +230,18 @@ def _inline(ln: Line, dropped: list[Dropped]) -> None:
                 dropped.append(Dropped(before, "photo caption", ln.line))
                 before = ""
             ln.text = (before + after).strip()
+
+
+def _headline_marks(lines: list[Line], dropped: list[Dropped]) -> None:
+    """A page number after a headline of the opening (a media marker before it is read off the
+    title only: the line itself is the page's, its chrome rules decide it)."""
+    for ln in lines[:3]:
+        t = ln.text
+        if len(t) > 80 or _SENTENCE_MARK.search(t.rstrip("?？!！")):
+            continue
+        m = _PAGE_NUMBER.search(ln.text)
+        if m and m.start() >= 8:
+            _cut(ln, m, "pager", dropped)
 
 
 def _caption_shaped(text: str) -> bool:
@@ -299,18 +327,46 @@ def _line_reason(lines: list[Line], i: int, last: int) -> str | None:
     fields = _ANY_FIELD.findall(t)
     if len(fields) >= 3 and len(_EMPTY_FIELD.findall(t)) >= 2 and not re.search(r"[。！？!?]", t):
         return "web chrome"  # a bar of labels, most with no value (阅读次数: 作者: 语音阅读:)
-    if after_body or i >= n - 3:
-        if _COMMENT.match(s) or _CLICK_LINK.match(s) and len(t) <= 40 and "。" not in t:
-            return "page chrome"
-        if _LATIN_CAPS.match(t) and after_body:
-            return "page chrome"
-        if after_body and (t.count("|") + t.count("｜")) >= 2 and not re.search(r"[。！？!?，,]", t):
-            return "page chrome"  # a row of links after the article
-        if _RELATED_TOPIC.match(s) and not re.search(r"[。！？]", t):
-            return "page chrome"
-    if _CLICK_LINK.match(s) and len(t) <= 40 and not re.search(r"[。！？]", t) and after_body:
-        return "page chrome"
     return None
+
+
+def _tail_reason(lines: list[Line], i: int, last: int) -> str | None:
+    """Why line ``i``, after the body's last sentence or closing the text, is furniture."""
+    t = lines[i].text
+    s = to_simplified(t)
+    after_body = last >= 0 and i > last
+    if not (after_body or i >= len(lines) - 3):
+        return None
+    if _COMMENT.match(s) or (_CLICK_LINK.match(s) and len(t) <= 40 and "。" not in t):
+        return "page chrome"
+    if not after_body:
+        return None
+    if _LATIN_CAPS.match(t):
+        return "page chrome"  # the site's name in another script
+    if (t.count("|") + t.count("｜")) >= 2 and not re.search(r"[。！？!?，,]", t):
+        return "page chrome"  # a row of links after the article
+    if _RELATED_TOPIC.match(s) and not re.search(r"[。！？]", t):
+        return "page chrome"
+    if _ORIGINAL_TITLE.match(s) and len(t) <= 60:
+        return "page chrome"  # a repost's 原标题 note after the article
+    return None
+
+
+def drop_page_tail(lines: list[Line], dropped: list[Dropped], chrome: list[str]) -> list[Line]:
+    """The furniture after an article's last sentence (run after the debris pass, whose rules
+    read positions in the whole text): comment boxes, related lists, link rows, a foreign name."""
+    if not lines:
+        return lines
+    last = _last_sentence(lines)
+    drop: dict[int, str] = {}
+    for i, ln in enumerate(lines):
+        if ln.md_level or ln.cells or len(ln.text) > 200:
+            continue
+        reason = _tail_reason(lines, i, last)
+        if reason:
+            drop[i] = reason
+    _related_lists(lines, drop)
+    return _apply(lines, drop, dropped, chrome)
 
 
 def _related_lists(lines: list[Line], drop: dict[int, str]) -> None:
@@ -328,10 +384,49 @@ def _related_lists(lines: list[Line], drop: dict[int, str]) -> None:
             drop[i] = "page chrome"
 
 
+def _scene_runs(lines: list[Line], drop: dict[int, str]) -> None:
+    """Three to six short lines of captions between two lines of prose, each saying who does
+    what (会议现场 / 县政协副主席…主持开幕式 / …作提案工作报告): the photos' captions."""
+    n = len(lines)
+    i = 1
+    while i < n:
+        k = i
+        while k < n and k not in drop and not lines[k].md_level and not lines[k].cells and len(lines[k].text) <= 30 and re.fullmatch(r"[\u4e00-\u9fff、·“”]{2,30}", lines[k].text) and numbered(lines[k].text) is None:
+            k += 1
+        if 3 <= k - i <= 6 and k < n and is_prose(lines[i - 1].text) and ends_sentence(lines[i - 1].text) and is_prose(lines[k].text):
+            if _scene_row(" ".join(lines[j].text for j in range(i, k))):
+                for j in range(i, k):
+                    # Not "photo caption": a row of captions alone is no news signal for kind.
+                    drop[j] = "caption row"
+        i = max(k, i + 1)
+
+
 def _record_label(cell: str) -> str | None:
     """The record label a cell is (索引号, 公开形式：), or None."""
     c = re.sub(r"\s+", "", cell).rstrip(":：")
     return c if c in _RECORD_WORDS else None
+
+
+def _pipe_row(text: str) -> bool:
+    """A record's row as pipe cells: opened by a label, its other cells labels or short values."""
+    if "|" not in text:
+        return False
+    cells = [c.strip() for c in text.split("|")]
+    full = [c for c in cells if c]
+    if not full or not _record_label(full[0]):
+        return False
+    values = [c for c in full if not _record_label(c)]
+    return len(values) <= len(full) - len(values) + 1 and all(len(v) <= 40 for v in values[:-1])
+
+
+def _pipe_record(lines: list[Line], i: int) -> bool:
+    """Line ``i`` is a row of a record printed as pipe cells (a neighbour is one too, or it has
+    two labels)."""
+    if not _pipe_row(lines[i].text):
+        return False
+    labels = sum(1 for c in lines[i].text.split("|") if _record_label(c.strip()))
+    near = any(0 <= j < len(lines) and _pipe_row(lines[j].text) for j in (i - 1, i + 1))
+    return near or labels >= 2
 
 
 def _split_records(lines: list[Line], dropped: list[Dropped], chrome: list[str]) -> list[Line]:
@@ -370,28 +465,23 @@ def _split_records(lines: list[Line], dropped: list[Dropped], chrome: list[str])
                     ln.text = rest
                     out.append(ln)
                 continue
-        if "|" in t and not ln.cells and t.count("|") >= 4:
+        if "|" in t and not ln.cells and _pipe_record(lines, idx):
             cells = [c.strip() for c in t.split("|")]
-            first = next((c for c in cells if c), "")
-            labels = [c for c in cells if _record_label(c)]
-            if _record_label(first) and len(labels) >= 3:
-                title = ""
-                for k, c in enumerate(cells):
-                    if _record_label(c) in ("文件名称", "标题", "名称") and k + 1 < len(cells):
-                        title = cells[k + 1]
-                        break
-                tail = cells[-1] if len(cells[-1]) >= 20 and not _record_label(cells[-1]) else ""
-                record = t[: t.rfind(tail)] if tail else t
-                dropped.append(Dropped(record.strip(), "web chrome", ln.line))
-                chrome.append(" ".join(c for c in cells if c and c != tail))
-                if title:
-                    out.append(Line(text=title, line=ln.line, blank_before=ln.blank_before, blank_after=1))
-                if tail:
-                    ln.text = tail
-                    if title:
-                        ln.blank_before = 1
-                    out.append(ln)
-                continue
+            title = ""
+            for k, c in enumerate(cells):
+                if _record_label(c) in ("文件名称", "标题", "名称") and k + 1 < len(cells):
+                    title = cells[k + 1]
+                    break
+            tail = cells[-1] if len(cells[-1]) >= 20 and not _record_label(cells[-1]) else ""
+            record = t[: t.rfind(tail)] if tail else t
+            dropped.append(Dropped(record.strip(), "web chrome", ln.line))
+            chrome.append(" ".join(c for c in cells if c and c != tail and c != title))
+            if title:
+                out.append(Line(text=title, line=ln.line, blank_before=ln.blank_before, blank_after=1))
+            if tail:
+                ln.text = tail
+                out.append(ln)
+            continue
         if _INDEX_NUMBER.search(t) and idx < 30 and not re.search(r"[。！？]", t) and len(t) <= 120:
             dropped.append(Dropped(t, "web chrome", ln.line))
             chrome.append(t)
