@@ -253,7 +253,12 @@ def _last_sentence(lines: list[Line]) -> int:
     """Index of the body's last line of prose (a long line ending a sentence), -1 when none."""
     for i in range(len(lines) - 1, -1, -1):
         t = lines[i].text
-        if len(t) >= 15 and ends_sentence(t) and is_prose(t) and not _COMMENT.match(to_simplified(t)):
+        if (
+            len(t) >= 15
+            and ends_sentence(t)
+            and re.search(r"[，,。]", t)  # a headline in a list asks (…有哪些？): no comma
+            and not _COMMENT.match(to_simplified(t))
+        ):
             return i
     return -1
 
@@ -316,6 +321,8 @@ def _line_reason(lines: list[Line], i: int, last: int) -> str | None:
             return "photo caption"
     if _tool_bar(t):
         return "web chrome"
+    if i < 4 and _COLUMN_TAG.fullmatch(t) and i + 1 < n and is_prose(lines[i + 1].text):
+        return "page chrome"  # a column's tag alone over the story (【图片新闻】)
     if _CRUMB.match(t):
         return "web chrome"
     if (i < _OPENING or after_body) and _MOBILE_LABEL.match(t):
@@ -352,11 +359,10 @@ def _tail_reason(lines: list[Line], i: int, last: int) -> str | None:
     return None
 
 
-def drop_page_tail(lines: list[Line], dropped: list[Dropped], chrome: list[str]) -> list[Line]:
-    """The furniture after an article's last sentence (run after the debris pass, whose rules
-    read positions in the whole text): comment boxes, related lists, link rows, a foreign name."""
-    if not lines:
-        return lines
+def mark_page_tail(lines: list[Line]) -> dict[int, str]:
+    """The furniture after an article's last sentence, read before the debris pass (whose rules
+    read positions in the whole text, so these lines stay until it is done): comment boxes,
+    related lists, link rows, a foreign name. Keyed by ``id`` of the line."""
     last = _last_sentence(lines)
     drop: dict[int, str] = {}
     for i, ln in enumerate(lines):
@@ -366,8 +372,17 @@ def drop_page_tail(lines: list[Line], dropped: list[Dropped], chrome: list[str])
         if reason:
             drop[i] = reason
     _related_lists(lines, drop)
-    return _apply(lines, drop, dropped, chrome)
+    return {id(lines[i]): r for i, r in drop.items()}
 
+
+def drop_page_tail(
+    lines: list[Line], marks: dict[int, str], dropped: list[Dropped], chrome: list[str]
+) -> list[Line]:
+    """Remove the lines :func:`mark_page_tail` marked (those the debris pass left)."""
+    if not marks:
+        return lines
+    drop = {i: marks[id(ln)] for i, ln in enumerate(lines) if id(ln) in marks}
+    return _apply(lines, drop, dropped, chrome)
 
 def _related_lists(lines: list[Line], drop: dict[int, str]) -> None:
     """A related-reading label and the short headlines under it, to the end of the text."""
