@@ -124,6 +124,7 @@ _STAMP_SOURCE = re.compile(
 _ORIGINAL_TITLE = re.compile(r"^原标题\s*[:：]")
 # A page number after a headline (…将亮相( 四 )).
 _PAGE_NUMBER = re.compile(r"(?<=\S)\s*[(（]\s+[一二三四五六七八九十\d]{1,3}\s+[)）]$|(?<=\S)\s*[(（][一二三四五六七八九十]{1,3}[)）]$")
+_TAB_BAR = re.compile(r"(?:\s+[\u4e00-\u9fff]{2,4}){3,6}$")
 _LINK_ITEM_MAX = 6
 _OPENING = 8
 
@@ -134,8 +135,22 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
         return lines
     out: list[Line] = []
     drop: dict[int, str] = {}
-    for i, ln in enumerate(lines):
-        _inline(ln, dropped)
+    credit_only = [i for i, ln in enumerate(lines) if _inline(ln, dropped)]
+    for i in credit_only:
+        # (held19) The chart's or photo's label on the line over its credit (2024政府工作报告01
+        # over (当代中国制图)): a caption, not a heading of the text.
+        prev = lines[i - 1] if i > 0 else None
+        if (
+            prev is not None
+            and prev.text
+            and not prev.md_level
+            and not prev.cells
+            and _caption_shaped(prev.text)
+            and len(prev.text) <= 24
+            and re.search(r"\d", prev.text)
+        ):
+            dropped.append(Dropped(prev.text, "photo caption", prev.line))
+            prev.text = ""
     lines = _split_records(lines, dropped, chrome)
     _headline_marks(lines, dropped)
     n = len(lines)
@@ -151,7 +166,19 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
         if reason:
             drop[i] = reason
     _scene_runs(lines, drop)
+    _tab_lines(lines, drop)
     return _apply(lines, drop, dropped, chrome)
+
+
+def _tab_lines(lines: list[Line], drop: dict[int, str]) -> None:
+    """(held18) Three to six lines of two to four characters right under the headline (- 征集公告
+    / - 草案内容 / - 起草说明): the page's tabs, not the story."""
+    k = 1
+    while k < len(lines) and k < 8 and k not in drop and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", lines[k].text):
+        k += 1
+    if 3 <= k - 1 <= 6 and len(lines[0].text) >= 10 and k < len(lines) and len(lines[k].text) >= 4:
+        for j in range(1, k):
+            drop[j] = "web chrome"
 
 
 def _apply(lines: list[Line], drop: dict[int, str], dropped: list[Dropped], chrome: list[str]) -> list[Line]:
@@ -179,15 +206,16 @@ def _cut(ln: Line, m: re.Match[str], reason: str, dropped: list[Dropped]) -> Non
     ln.text = (ln.text[: m.start()] + ln.text[m.end() :]).strip()
 
 
-def _inline(ln: Line, dropped: list[Dropped]) -> None:
-    """Furniture inside a line: credits, photo references, video links, jumps, page breaks."""
+def _inline(ln: Line, dropped: list[Dropped]) -> bool:
+    """Furniture inside a line: credits, photo references, video links, jumps, page breaks.
+    True when the line was a credit alone."""
     t = ln.text
     if _EMOJI.search(t):
         found = "".join(_EMOJI.findall(t))
         ln.text = t = _EMOJI.sub("", t).strip()
         dropped.append(Dropped(found, "emoji", ln.line))
     if ln.cells or ln.md_level:
-        return
+        return False
     if "pagebreak" in t.lower() or "[page]" in t.lower():
         m = _PAGEBREAK.search(t)
         if m:
@@ -218,18 +246,21 @@ def _inline(ln: Line, dropped: list[Dropped]) -> None:
         if m:
             _cut(ln, m, "byline", dropped)
     if not any(c in ln.text for c in "摄攝图圖"):
-        return
+        return False
+    credited = False
     # Credits: the bracketed ones anywhere, the free ones after a sentence or a space.
     for rx in (_CREDIT_BRACKET, _CREDIT_FREE):
         while (m := rx.search(ln.text)) is not None:
             before = ln.text[: m.start()].rstrip(" |｜")
             after = ln.text[m.end() :].lstrip(" |｜")
             dropped.append(Dropped(m.group(0).strip(), "photo caption", ln.line))
+            credited = credited or (not before and not after)
             if before and not after and _caption_shaped(before):
                 # What the credit closes is a caption, not a sentence: it goes with its credit.
                 dropped.append(Dropped(before, "photo caption", ln.line))
                 before = ""
             ln.text = (before + after).strip()
+    return credited
 
 
 def _headline_marks(lines: list[Line], dropped: list[Dropped]) -> None:
@@ -242,6 +273,9 @@ def _headline_marks(lines: list[Line], dropped: list[Dropped]) -> None:
         m = _PAGE_NUMBER.search(ln.text)
         if m and m.start() >= 8:
             _cut(ln, m, "pager", dropped)
+        m = _TAB_BAR.search(ln.text)
+        if m and m.start() >= 10 and " " not in ln.text[: m.start()].strip():
+            _cut(ln, m, "web chrome", dropped)  # (held18) a tab bar glued after the headline
 
 
 def _caption_shaped(text: str) -> bool:
