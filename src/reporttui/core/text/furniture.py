@@ -523,6 +523,8 @@ def _split_records(lines: list[Line], dropped: list[Dropped], chrome: list[str])
                     break
             tail = cells[-1] if len(cells[-1]) >= 20 and not _record_label(cells[-1]) else ""
             record = t[: t.rfind(tail)] if tail else t
+            if title:
+                record = record.replace(title, "", 1)  # the title stays as a line of its own
             dropped.append(Dropped(record.strip(), "web chrome", ln.line))
             chrome.append(" ".join(c for c in cells if c and c != tail and c != title))
             if title:
