@@ -162,3 +162,20 @@ def test_a_report_keeps_its_lines() -> None:
     )
     doc = _parse(src)
     assert "一、过去一年工作回顾" in doc.text and "二、今年工作安排" in doc.text and _kept(doc)
+
+
+def test_a_forums_anti_copy_noise_goes() -> None:
+    src = "县政协会议开幕\n" + BODY[0] + "\n. G! E. ] z$ f' }8 f' * Q4 D' q*" + BODY[1] + "\n" + "\n".join(BODY[2:])
+    doc = _parse(src)
+    assert "z$" not in doc.text and "Q4" not in doc.text and _kept(doc)
+
+
+def test_a_line_after_a_credit_is_not_taken_for_its_caption() -> None:
+    src = (
+        "县政协会议开幕\n\n"
+        + BODY[0]
+        + "\n\n记者 李华 摄\n\n\n政府工作报告引期待\n\n"
+        + "\n\n".join(BODY[1:])
+    )
+    doc = _parse(src)
+    assert "政府工作报告引期待" in doc.text and _kept(doc)

@@ -125,6 +125,10 @@ _ORIGINAL_TITLE = re.compile(r"^原标题\s*[:：]")
 # A page number after a headline (…将亮相( 四 )).
 _PAGE_NUMBER = re.compile(r"(?<=\S)\s*[(（]\s+[一二三四五六七八九十\d]{1,3}\s+[)）]$|(?<=\S)\s*[(（][一二三四五六七八九十]{1,3}[)）]$")
 _TAB_BAR = re.compile(r"(?:\s+[\u4e00-\u9fff]{2,4}){3,6}$")
+# A forum's anti-copy noise: a run of one- to three-character ASCII scraps with symbols between
+# words (. G! E. ] z$ f' }8 …), inserted to spoil copying.
+_NOISE = re.compile(r"(?:^|(?<=[\u3400-\u9fff。，！？：；”]))\s*(?:[!-~]{1,3}\s+){4,}[!-~]{1,3}(?=[\u3400-\u9fff“]|\s*$)")
+_NOISE_SYMBOL = re.compile(r"[!-/:-@\[-`{-~]")
 _LINK_ITEM_MAX = 6
 _OPENING = 8
 
@@ -216,6 +220,11 @@ def _inline(ln: Line, dropped: list[Dropped]) -> bool:
         dropped.append(Dropped(found, "emoji", ln.line))
     if ln.cells or ln.md_level:
         return False
+    if " " in t:
+        for m in reversed(list(_NOISE.finditer(t))):
+            scraps = m.group(0).split()
+            if sum(1 for x in scraps if _NOISE_SYMBOL.search(x)) >= max(3, len(scraps) // 2):
+                _cut(ln, m, "anti-copy noise", dropped)
     if "pagebreak" in t.lower() or "[page]" in t.lower():
         m = _PAGEBREAK.search(t)
         if m:

@@ -268,6 +268,11 @@ def _drop_captions(lines: list[Line], dropped: list[Dropped]) -> list[Line]:
     # wide gap above comes from a caption line dropped before them.
     shaped = [i for i in range(1, len(lines)) if _heading_shaped(lines, i)]
     plain_heads = sum(lines[i].blank_before < 2 for i in shaped)
+    # (round 9, pages16) A photo's credit closes its caption: the line after a credit line is
+    # not that photo's caption, though the credit's removal left a wide gap above it.
+    credit_lines = {
+        d.line for d in dropped if d.reason == "photo caption" and d.text.rstrip(" )）").endswith(("摄", "攝"))
+    }
     for i, ln in enumerate(lines):
         t = ln.text
         if len(t) <= 40 and BYLINE.match(t) and not is_prose(t.replace("/", "")):
@@ -285,6 +290,7 @@ def _drop_captions(lines: list[Line], dropped: list[Dropped]) -> list[Line]:
             # a document's name spaced out for print (政 府 工 作 报 告) is its title, not a caption
             and not _DOCUMENT_NAME.search(re.sub(r"[ \u3000]+", "", t))
             and not (plain_heads and i in shaped)
+            and not (i in shaped and {ln.line - 1, ln.line - 2} & credit_lines)
         ):
             dropped.append(Dropped(t, "photo caption", ln.line))
             continue
