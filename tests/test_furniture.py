@@ -174,7 +174,7 @@ def test_a_line_after_a_credit_is_not_taken_for_its_caption() -> None:
     src = (
         "县政协会议开幕\n\n"
         + BODY[0]
-        + "\n\n记者 李华 摄\n\n\n政府工作报告引期待\n\n"
+        + "\n\n记者 李华 摄\n\n政府工作报告引期待\n\n"
         + "\n\n".join(BODY[1:])
     )
     doc = _parse(src)
