@@ -174,7 +174,7 @@ def _known_tail(name: str) -> str | None:
     read as the longest division its characters end with (checked in Simplified), not as the
     clause before the suffix; a candidate with no such tail names no county or city."""
     flat = to_simplified(name)
-    if not flat.endswith(("县", "市")):
+    if not flat.endswith(("县", "市", "区")):
         return name
     for i in range(len(flat) - 1):
         if _known_county(flat[i:]):
@@ -253,6 +253,9 @@ def extract(
         _MEETING.search(head_s)
         or _MEETING.search(head_s.replace("\n", ""))
         or _MEETING.search(body_head)
+        # (held19) The meeting line broken over two lines (——2023年1月15日在北京市第十六届 /
+        # 人民代表大会第一次会议上) below a title block that kept its first half only.
+        or _MEETING.search(body_head[:800].replace("\n", ""))
     )
     if meeting:
         date = _iso(meeting.group(1), meeting.group(2), meeting.group(3))
@@ -336,7 +339,10 @@ def extract(
         year, why["year"] = year + 1, "a New Year message dated late in the year before"
     if year is None:
         # No strong evidence: the year the roles of the years it names agree on (year_votes).
-        year, why["year"] = voted_year(head_s + "\n" + body_head[:1500], kind)
+        # The first headings vote too (回顾2023年工作成果, 展望2024年工作目标 stand apart from the
+        # paragraphs in a digest).
+        heads = "\n".join(arabic_dates(to_simplified(h)) for h in headings[:6])
+        year, why["year"] = voted_year(head_s + "\n" + heads + "\n" + body_head[:1500], kind)
     region, why["region"] = _region(
         head_s, body_head, text, title_lines, kind, headings, site, chrome=chrome
     )
@@ -774,10 +780,12 @@ def _kind(
         return "预算执行情况与预算草案报告", "the opening sentence (受…委托，报告…预算执行情况)"
     if _OFFICIAL_LETTER.search(first):
         return None, "title (an official document: 通知, 函, 答复…)"
+    government_delivers = _GOVERNMENT_DELIVERS.search(body_head[:600]) is not None
     delivered = (
         _SALUTATION.search(head_and_body) is not None
         or _MEETING.search(head_and_body) is not None
         or _DELIVERS.search(body_head[:600]) is not None
+        or government_delivers
     )
     if not delivered and (_READING_TITLE.search(first) or _ADDRESSEES.search(body_head[:400])):
         # (held15) A notice about the report (to 各镇人民政府…各部门：) or a reading of a policy
@@ -794,6 +802,10 @@ def _kind(
         return None, "another organ's report (法院, 检察院, 人大常委会, 政协常委会)"
     if delivered and ("政府工作报告" in head or "报告工作" in body_head or "政府工作" in body_head):
         return "政府工作报告", "delivered to a congress (各位代表/meeting line)"
+    if government_delivers:
+        # (held18) A digest or copy saying 我代表镇原县政府，向大家汇报…: the government reports
+        # its own work, whatever the title calls it (镇原县2024工作报告).
+        return "政府工作报告", "a named government delivers its work (我代表X政府，向…汇报)"
     if _DOC_NUMBER.search(head):
         # An official document (鲁政发〔2014〕20号) is no news, whatever page printed it.
         return None, "document number (X发〔YYYY〕N号)"
@@ -907,6 +919,12 @@ _FYP_DONE = re.compile(
 # (held12) The opening of a delivered report (现在，我代表南开区人民政府，向大会作政府工作报告).
 _DELIVERS = re.compile(
     r"(?:^|\n)\s*现在\s*[,，]?\s*我代表[^\n。]{0,14}政府\s*[,，]?\s*向[^\n。]{0,6}大会(?:作|报告)"
+)
+# (held18) The same delivery said informally by a named government (我谨代表沧源县政府，向大家
+# 汇报2023年的工作成果): the government reports its work to an audience; group 1 is its division.
+_GOVERNMENT_DELIVERS = re.compile(
+    rf"我谨?代表\s*({_PLACE})\s*(?:人民)?政府\s*[,，]?\s*(?:向|给)\s*"
+    r"(?:大会|大家|各位[^\n。，,]{0,8})[^\n。]{0,8}?(?:汇报|报告|作)"
 )
 _BARE_YEAR = re.compile(r"(?<![\d年])((?:19|20)\d\d)\s*年(?!代|度?[前后初末底])")
 _MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月")
@@ -1306,6 +1324,9 @@ def _region(
             name = _clean_region(m.group(1))
             if name:
                 return name, "speaker line (XX市长 …)"
+    delivering = _delivering_government(body_head[:600])
+    if delivering:
+        return delivering, "the government that delivers the report (我代表X政府，向…汇报)"
     # (pages13) News naming the premier among those attending (国务院总理李强等领导人陆续进场, at
     # the CPPCC's opening) is not the State Council's: in news he must deliver the report.
     premier = "国务院总理"
@@ -1467,6 +1488,20 @@ _UNNAMED_CONGRESS_ANY = re.compile(
     r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[，。：])|(?<=出席|参加|列席|召开))"
     r"([县区旗])第?[一二三四五六七八九十]+届(?:人大|人民代表大会)"
 )
+
+
+def _delivering_government(body_head: str) -> str | None:
+    """The division of the government the delivery sentence names (我谨代表沧源县政府…): the
+    gazetteer's division, or the county its short name stands for (沧源县 → 沧源佤族自治县)."""
+    m = _GOVERNMENT_DELIVERS.search(body_head)
+    if not m:
+        return None
+    name = _clean_region(m.group(1))
+    if name:
+        return name
+    stem = to_simplified(m.group(1))[:-1]
+    d = gazetteer().short.get(stem) if len(stem) == 2 else None
+    return d.name if d else None
 
 
 def _own_level_division(head: str, body_head: str) -> str | None:
