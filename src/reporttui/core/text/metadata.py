@@ -337,6 +337,11 @@ def extract(
         # A New Year message dated in November or December greets the next year (元旦献词
         # (2021年12月31日)): the year it is for, as a report delivered then is the next year's.
         year, why["year"] = year + 1, "a New Year message dated late in the year before"
+    if year is None and kind is None and why["kind"].startswith("title (a speech"):
+        # The speech's title names its meeting's year (在2023年…会议上的讲话).
+        first = head_s.strip().split("\n", 1)[0]
+        if m := _SPEECH_YEAR.match(first):
+            year, why["year"] = int(m.group(1)), "title (the meeting's year of a speech)"
     if year is None:
         # No strong evidence: the year the roles of the years it names agree on (year_votes).
         # The first headings vote too (回顾2023年工作成果, 展望2024年工作目标 stand apart from the
@@ -711,7 +716,8 @@ _FULL_DATELINE = re.compile(
 _BULLETIN_FIRST_PART = re.compile(r"一\s*[、.．]\s*综\s*合")
 _BULLETIN_ACCOUNTS = re.compile(r"初步(?:核算|测算)[^\n。]{0,30}生产总值")
 _BULLETIN_YEAR = re.compile(
-    r"初步(?:核算|测算)\s*[,，]?\s*((?:19|20)\d\d)\s*年|((?:19|20)\d\d)\s*年全(?:年|县|市|区|省)"
+    r"初步(?:核算|测算)\s*[,，]?\s*((?:19|20)\d\d)\s*年"
+    r"|((?:19|20)\d\d)\s*年\s*[,，]?\s*全(?:年|县|市|区|省)"
 )
 
 
@@ -733,6 +739,10 @@ def _kind(
     if _STATUTE.search(first):
         return None, "title (a law or regulation)"
     head_and_body = head + "\n" + body_head
+    if _SPEECH_TITLE.match(first):
+        # (held19) A speech at a meeting (在2023年市政协八届三次常委会议上的讲话) is none of the
+        # kinds, whatever the meeting or the words of its opening.
+        return None, "title (a speech at a meeting, 在…上的讲话)"
     if _DECISION.search(first):
         # (held14) A decision (关于召开…会议的决定) under its adoption note is not a resolution on
         # a report (…的决议): a congress's decisions are none of the kinds.
@@ -834,7 +844,7 @@ def _kind(
         return "政府工作报告", "title"
     if (
         not delivered
-        and any(_BULLETIN_FIRST_PART.fullmatch(h.strip()) for h in headings[:3])
+        and any(_BULLETIN_FIRST_PART.fullmatch(to_simplified(h.strip())) for h in headings[:3])
         and _BULLETIN_ACCOUNTS.search(body_head[:2000])
     ):
         # A bulletin whose title was not kept: its first part (一、综合) opens on the year's
@@ -915,6 +925,10 @@ _MEETING_DATE_AFTER = re.compile(
 # (held12) The heard report's past year closed a plan (实现了“十三五”圆满收官): the next year's.
 _FYP_DONE = re.compile(
     r"(?:实现|完成)了?\s*“([一二三四五六七八九十]+)五”\s*(?:规划)?\s*(?:圆满|胜利|完美|精彩)?收官"
+)
+_FYP_OPENED = re.compile(
+    r"(?:实现|完成|迎来)了?\s*“([一二三四五六七八九十]+)五”\s*(?:规划)?\s*(?:的)?(?:良好|顺利|精彩|强劲)?(?:开局|起步)"
+    r"(?!之年)"
 )
 # (held12) The opening of a delivered report (现在，我代表南开区人民政府，向大会作政府工作报告).
 _DELIVERS = re.compile(
@@ -1114,6 +1128,10 @@ def _year(
         if done:
             closed = _fyp_start(cn_small(done.group(1))) + 4
             return closed + 1, "the five-year plan the past year closed"
+        opened = _FYP_OPENED.search(body_head[:1500])
+        if opened:
+            # (held19) The heard report's past year opened a plan (实现了“十四五”良好开局).
+            return _fyp_start(cn_small(opened.group(1))) + 1, "the five-year plan the past year opened"
         f = _FYP_PLACE.search(body_head[:1500])
         if f:
             last = f.group(2) in ("收官之年", "最后一年")
@@ -1347,6 +1365,10 @@ def _region(
         if named:
             return named, "division named in full in the news title"
     issuer = title_issuer(to_simplified(title_lines[0])) if title_lines and kind is None else None
+    if kind == "统计公报" and title_lines and not issuer:
+        # (held19) A bulletin under its issuer's line only (通遼市統計局): the bureau's division.
+        bureau = _BUREAU_LINE.match(to_simplified(title_lines[0]).strip())
+        issuer = _clean_region(bureau.group(1)) if bureau else None
     if issuer:
         # (pages10) 浙江省文化和旅游厅关于…的公示: the issuing body's division, before places
         # its name lists hold.
@@ -1488,6 +1510,11 @@ _UNNAMED_CONGRESS_ANY = re.compile(
     r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[，。：])|(?<=出席|参加|列席|召开))"
     r"([县区旗])第?[一二三四五六七八九十]+届(?:人大|人民代表大会)"
 )
+
+
+_SPEECH_TITLE = re.compile(r"^在[^\n。]{2,60}?上的(?:讲话|发言)$")
+_SPEECH_YEAR = re.compile(r"^在\s*((?:19|20)\d\d)\s*年")
+_BUREAU_LINE = re.compile(rf"^({_PLACE})统计局$")
 
 
 def _delivering_government(body_head: str) -> str | None:
