@@ -343,6 +343,13 @@ def clean(text: str) -> Cleaned:
             continue
         if reason is None and stripped.startswith("首页") and _spaced_crumb(stripped, raws, number):
             reason = "web chrome"
+        if (
+            reason is None
+            and number <= _MENU_LINES
+            and stripped[:1] in "-*+"
+            and _menu_run(raws, number)
+        ):
+            reason = "web chrome"  # (held18) a tab bar: list items of a few words at the top
         if skip_next_title:
             skip_next_title = False
             if reason is None and len(stripped) <= 60:
@@ -475,6 +482,24 @@ def _spaced_crumb(line: str, raws: list[str], number: int) -> bool:
         ):
             return True
     return False
+
+
+# A tab bar or menu set as a Markdown list at the top of a page text (- 征集公告 / - 草案内容 /
+# - 起草说明): three consecutive items or more, each a few characters without punctuation.
+_MENU_ITEM = re.compile(r"^\s*[-*+]\s+[\u4e00-\u9fff]{2,6}\s*$")
+_MENU_LINES = 20
+
+
+def _menu_run(raws: list[str], number: int) -> bool:
+    """Whether source line ``number`` (1-based) is in a run of three menu items or more."""
+    if not _MENU_ITEM.match(raws[number - 1]):
+        return False
+    lo = hi = number - 1
+    while lo > 0 and _MENU_ITEM.match(raws[lo - 1]):
+        lo -= 1
+    while hi + 1 < len(raws) and _MENU_ITEM.match(raws[hi + 1]):
+        hi += 1
+    return hi - lo + 1 >= 3
 
 
 def _visible(control: str) -> str:

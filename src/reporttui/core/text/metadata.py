@@ -342,6 +342,15 @@ def extract(
         first = head_s.strip().split("\n", 1)[0]
         if m := _SPEECH_YEAR.match(first):
             year, why["year"] = int(m.group(1)), "title (the meeting's year of a speech)"
+    if year is None and kind is None:
+        # (held18) A notice signed at its end (起草组 / 2025年12月17日): the signature's date.
+        tail = [ln.strip() for ln in text[-400:].split("\n") if ln.strip()][-3:]
+        signed = next((m for ln in reversed(tail) if (m := _CLOSING_DATE.match(ln))), None)
+        if signed:
+            year, why["year"] = int(signed.group(1)), "the closing date line (the signature's)"
+            if date is None:
+                date = _iso(signed.group(1), signed.group(2), signed.group(3))
+                why["date"] = "the closing date line"
     if year is None:
         # No strong evidence: the year the roles of the years it names agree on (year_votes).
         # The first headings vote too (回顾2023年工作成果, 展望2024年工作目标 stand apart from the
@@ -1512,6 +1521,7 @@ _UNNAMED_CONGRESS_ANY = re.compile(
 )
 
 
+_CLOSING_DATE = re.compile(r"^((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _SPEECH_TITLE = re.compile(r"^在[^\n。]{2,60}?上的(?:讲话|发言)$")
 _SPEECH_YEAR = re.compile(r"^在\s*((?:19|20)\d\d)\s*年")
 _BUREAU_LINE = re.compile(rf"^({_PLACE})统计局$")
