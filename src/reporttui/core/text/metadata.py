@@ -371,8 +371,10 @@ def extract(
     final_title, why["title"] = _choose_title(title, fm_title, title_lines)
     if final_title and why["title"] == "title line":
         # The line chosen by position checked against the body's vocabulary and the lines' form.
-        tidy = [_tidy_title(close_spaced(t)) for t in title_lines[:6]]
-        better = rechoose(final_title, tidy, body_without(to_simplified(text), title_lines))
+        # Read in Simplified, as the body is (a Traditional line shares nothing with it else).
+        tidy = [to_simplified(_tidy_title(close_spaced(t))) for t in title_lines[:6]]
+        body = body_without(to_simplified(text), [to_simplified(t) for t in title_lines])
+        better = rechoose(to_simplified(final_title), tidy, body)
         if better is not None:
             final_title, why["title"] = better
     if kind == "决议" and _SALUTATION.search(text[:8000]):
@@ -803,6 +805,8 @@ def _kind(
     delivered = (
         _SALUTATION.search(head_and_body) is not None
         or _MEETING.search(head_and_body) is not None
+        # the meeting line broken over two lines (——2025年1月14日在北京市第十六届 / 人民代表大会…)
+        or _MEETING.search(head.replace("\n", "") + body_head[:800].replace("\n", "")) is not None
         or _DELIVERS.search(body_head[:600]) is not None
         or government_delivers
     )

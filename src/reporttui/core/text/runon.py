@@ -32,6 +32,7 @@ _SALUTED_TITLE = re.compile(
     r"(?:[(（][^()（）\n]{1,30}[)）])?)(?=(?:各位代表|尊敬的|同志们|同志們)[^\n]{0,24}?[:：!！,，])"
 )
 _LONG = 400
+_PROSE = 100
 
 
 def is_run_on(line: str) -> bool:
@@ -48,6 +49,11 @@ def _few_lines(text: str) -> bool:
 
 def split_run_on(text: str) -> str:
     """``text`` with each run-on line split into its paragraphs (see the module docstring)."""
+    first, nl, rest = text.partition("\n")
+    saluted = _SALUTED_TITLE.match(first)
+    if saluted and len(first) - saluted.end() >= _PROSE and not rest.strip():
+        # One line in all: the title's end before the salutation is a line end.
+        text = first[: saluted.end()] + "\n" + first[saluted.end() :] + nl + rest
     if len(text) < _LONG or not _few_lines(text):
         return text
     out: list[str] = []

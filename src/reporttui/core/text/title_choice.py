@@ -46,6 +46,9 @@ _NOTE_LINE = re.compile(r"^\s*[—―\-－]+|^\s*[(（]|在[^，。]{0,40}会议
 
 # A session's file label (…十七届人大四次会议文件, …会议材料之三): a volume's label.
 _SESSION_LABEL = re.compile(r"(?:届|次)[^\s。，]{0,12}?会议(?:文件|材料|资料)(?:之[一二三四五六七八九十\d]+)?$")
+# A label line (a site's section: 新闻, 要闻) is this short; a headline below it shares this much.
+_LABEL_LEN = 4
+_HEADLINE_SHARE = 0.6
 # Below this share a chosen line looks like none of this body's.
 _LOW_SHARE = 0.4
 
@@ -172,4 +175,11 @@ def rechoose(chosen: str, candidates: Sequence[str], body: str) -> tuple[str, st
             continue
         if has_kind_end(c):
             return c, "the kind-word title line below a line the body does not share"
+    if len(chosen) <= _LABEL_LEN and body_share(chosen, body) == 0.0:
+        # (held24) A section label alone on the first line (新聞 over its clock line and the
+        # headline): the first longer line below whose words the body repeats.
+        for c in candidates[1:5]:
+            if len(c) >= 6 and not is_furniture(c) and not _NOTE_LINE.search(c):
+                if body_share(c, body) >= _HEADLINE_SHARE:
+                    return c, "the headline the body shares below a label line the body does not"
     return (chosen, why) if why else None
