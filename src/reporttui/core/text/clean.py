@@ -182,6 +182,7 @@ _MASTHEAD = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*�
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D\u20E3]+")
 # A Markdown footnote mark inside a line ([^1], [^note]), not a footnote's own line ([^1]: …).
 _FOOTNOTE_MARK = re.compile(r"(?<=\S)\[\^[^\]\s]{1,12}\](?!:)")
+_FOOTNOTE_LABEL = re.compile(r"^\s*\[\^[^\]\s]{1,12}\]:\s*")
 # (held19) A breadcrumb continued on its own line, each item after an arrow (>人大工作 >决议决定).
 _ARROW_LED_CRUMB = re.compile(r"^(?:\s*(?:>>?|＞|»|›)\s*[^\s。，！？>＞»›→]{1,12}){2,}$")
 # (held18) A disclosure record's line of bracketed labels and their values ([ 索引号 ] 1150…/2023-
@@ -302,6 +303,10 @@ def clean(text: str) -> Cleaned:
             # the rejoin and stuck to titles), all listed in the dropped view.
             emoji.extend(_EMOJI.findall(s))
             s = _EMOJI.sub("", s)
+        if "[^" in s and (fn := _FOOTNOTE_LABEL.match(s)):
+            # The footnote's own line ([^1]: （根据…刊印）): its label goes, its note stays.
+            dropped.append(Dropped(fn.group(0).strip(), "footnote mark", number))
+            s = s[fn.end() :]
         if "[^" in s and _FOOTNOTE_MARK.search(s):
             # (held19) A Markdown footnote mark ([^1]) after a title or a sentence.
             dropped.append(Dropped(" ".join(_FOOTNOTE_MARK.findall(s)), "footnote mark", number))

@@ -762,11 +762,13 @@ _SYMBOL = re.compile(r"[^\sA-Za-z0-9]")
 
 
 def _noise(run: str) -> bool:
-    """A run of short tokens a third or more of whose characters are symbols, several mixed."""
+    """A run of short tokens a third or more of whose characters are symbols (a quarter, when
+    four tokens or more mix letters or digits with symbols)."""
     chars = run.replace(" ", "").replace("\t", "")
     tokens = run.split()
     mixed = sum(1 for t in tokens if _SYMBOL.search(t) and re.search(r"[A-Za-z0-9]", t))
-    return len(_SYMBOL.findall(chars)) * 3 >= len(chars) and mixed >= 2
+    symbols = len(_SYMBOL.findall(chars))
+    return (symbols * 3 >= len(chars) and mixed >= 2) or (symbols * 4 >= len(chars) and mixed >= 4)
 
 
 def _anti_copy_runs(lines: list[Line], dropped: list[Dropped]) -> None:

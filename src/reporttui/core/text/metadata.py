@@ -179,6 +179,12 @@ def _known_tail(name: str) -> str | None:
     for i in range(len(flat) - 1):
         if _known_county(flat[i:]):
             return name[i:]
+    if flat.endswith("县"):
+        # (held21) An autonomous county by its place name and 县 (张家川县 for 张家川回族自治县).
+        for i in range(len(flat) - 3):
+            d = gazetteer().short.get(flat[i:-1])
+            if d is not None and d.name.endswith("自治县"):
+                return d.name
     return None
 
 
@@ -660,7 +666,7 @@ _ADOPTED = re.compile(
 _ADOPTED_YEAR = re.compile(r"(?:^|\n)[(（]?\s*((?:19|20)\d\d)\d{0,4}日?[^\n]{0,60}通过\s*[)）]")
 _BULLETIN = re.compile(r"统计公报")
 _STANDING_MEETING = re.compile(r"人大常委会(?:举行|召开)第[一二三四五六七八九十]+次(?:全体)?会议")
-_DAY_DATELINE = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:上午|下午|晚上?|凌晨)?\s*[,，]")
+_DAY_DATELINE = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:上午|下午|晚上?|凌晨)?\s*[,，]")
 _INNER_DATELINE = re.compile(
     r"[^。\n]{4,120}?[,，]\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:上午|下午|晚上?)?\s*[,，]"
 )
@@ -878,7 +884,9 @@ def _kind(
         # (held14) A copy of a report's review part only (no title, no meeting line, no kind
         # words): its first part reviews one year (2022年工作回顾) and names its government.
         return "政府工作报告", "its first part reviews a year (YYYY年工作回顾) of its government"
-    if not delivered and _DAY_DATELINE.match(body_head):
+    if not delivered and any(
+        _DAY_DATELINE.match(ln) for ln in _opening_lines(body_head, head)
+    ):
         # A text opening on a day's dateline (12月11日，秦安县委常委…向人大代表征求对《政府工作
         # 报告》(征求意见稿)的意见): news.
         return "新闻报道", "a text opening on a day's dateline"
@@ -1473,7 +1481,10 @@ def _region(
         and len(name) >= 3
         and not re.fullmatch(r"[省市县区州旗]+", name[:-1])
     }
-    other_govs = {m.group(1) for m in _ANY_GOV.finditer(body_head)} - governments
+    # Compared as places (张家川县委 is 张家川回族自治县's committee), not as strings.
+    other_govs = {
+        _clean_region(g) or g for m in _ANY_GOV.finditer(body_head) if (g := m.group(1))
+    } - governments
     if len(governments) == 1 and not other_govs:
         return governments.pop(), "government named in the text (XX县政府)"
     speaker = _speaker_level_place(body_head, text)
@@ -1528,6 +1539,14 @@ _UNNAMED_CONGRESS_ANY = re.compile(
 _CLOSING_DATE = re.compile(r"^((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _SPEECH_TITLE = re.compile(r"^在[^\n。]{2,60}?上的(?:讲话|发言)$")
 _SPEECH_YEAR = re.compile(r"^在\s*((?:19|20)\d\d)\s*年")
+def _opening_lines(body_head: str, head: str) -> list[str]:
+    """The body's first lines after the title block's own lines (a headline, a date label)."""
+    own = {ln.strip() for ln in head.split("\n") if ln.strip()}
+    lines = [ln for ln in body_head[:1200].split("\n") if ln.strip()]
+    rest = [ln for ln in lines if ln.strip() not in own]
+    return rest[:3]
+
+
 _BUREAU_LINE = re.compile(rf"^({_PLACE})统计局$")
 
 
