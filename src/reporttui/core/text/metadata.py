@@ -861,6 +861,10 @@ def _kind(
         return "两会新闻", "deputies reviewing the report, not delivered"
     if _REPORT_TITLE_HEAD.search(first) or (not first and "政府工作报告" in head):
         return "政府工作报告", "title"
+    if _DIGEST_OPENING.match(body_head.lstrip()):
+        # (held19) An answer page's digest that opens by saying so (以下是2024年政府工作报告的主要
+        # 内容摘要：): the report's content, in short.
+        return "政府工作报告", "a digest of the report (以下是…政府工作报告的主要内容)"
     if (
         not delivered
         and any(_BULLETIN_FIRST_PART.fullmatch(to_simplified(h.strip())) for h in headings[:3])
@@ -1496,6 +1500,12 @@ def _region(
     lone = _lone_short_name(head + "\n" + text[:20000])
     if lone:
         return lone
+    if kind == "政府工作报告" and _NATIONAL_ACCOUNTS.search(body_head) and not _LOCAL_ACCOUNTS.search(
+        body_head
+    ):
+        # (held19) A report naming no place whose accounts are the nation's (国内生产总值, not a
+        # region's 地区生产总值): the national government's.
+        return "国务院", "the national accounts (国内生产总值), no place named"
     if _NPC_SESSION.search(head + "\n" + body_head[:600]):
         # (held20) News of the national congress's session (第十二届全国人民代表大会第五次会议
         # …闭幕会) naming no other place: the national government's year.
@@ -1547,6 +1557,13 @@ def _opening_lines(body_head: str, head: str) -> list[str]:
     return rest[:3]
 
 
+_NATIONAL_ACCOUNTS = re.compile(r"国内生产总值")
+_LOCAL_ACCOUNTS = re.compile(
+    r"地区生产总值|全(?:省|市|县|区|州|旗|镇|乡|街道)|我(?:省|市|县|区|州|旗|镇|乡)|本(?:镇|乡|街道)"
+)
+_DIGEST_OPENING = re.compile(
+    r"以下是\s*(?:(?:19|20)\d\d\s*年)?[^\n。，]{0,12}?政府工作报告的?(?:主要内容|要点|重点|全文)"
+)
 _BUREAU_LINE = re.compile(rf"^({_PLACE})统计局$")
 
 
