@@ -580,6 +580,8 @@ def _chrome_reason(line: str, traditional: bool = True) -> str | None:
     last = line[-1]
     if last in "摄)）" and line.endswith(("摄", "摄)", "摄）")) and _PHOTO_CREDIT.search(line):
         return "photo caption"
+    if line[0] == "△" and len(line) <= 80 and not line.endswith("。"):
+        return "photo caption"  # (held18) △ marks a newspaper's caption under its picture
     if line.startswith("图为") and _PHOTO_SAYS.match(line):
         return "photo caption"  # (held12) 图为张兵市长作政府工作报告: a caption without its credit
     if "分钟" in line and _READING_TIME.match(line):

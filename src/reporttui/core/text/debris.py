@@ -113,6 +113,7 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
     _citation_marks(lines, dropped)
     _anti_copy_runs(lines, dropped)
     _hashtags(lines, dropped)
+    _inline_credits(lines, dropped)
     if any(";;" in ln.text or "；；" in ln.text for ln in lines):
         _marker_runs(lines, dropped)
     _scraper_date_label(lines, dropped)
@@ -184,6 +185,7 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
                     drop[j] = "qr boilerplate"
     _misdecoded_heading(lines, drop)
     _between_title_copies(lines, drop)
+    _chart_credits(lines, drop)
     _wiki_header(lines, drop)
     _file_record(lines, drop)
     _field_values(lines, drop, chrome)
@@ -840,3 +842,42 @@ def _between_title_copies(lines: list[Line], drop: dict[int, str]) -> None:
             drop.setdefault(k, "page chrome")
         drop.setdefault(j, "repeated title")
         return
+
+
+# (held18) A newspaper's jump note at a line's end (…社会(下转第四版)); (held24) a picture credit
+# closing a sentence's line (…閉幕。(新華社資料圖片)).
+_JUMP_NOTE = re.compile(
+    r"\s*[(（]\s*(?:上接|下转|接上|转下|接第|转第|下轉|轉下|轉第)\s*第?\s*[0-9一二三四五六七八九十]+\s*版\s*[)）]\s*$"
+)
+_END_CREDIT = re.compile(
+    r"(?<=[。！？])\s*[(（][^()（）。，]{0,12}(?:资料图片|資料圖片|资料图|資料圖|图片|圖片|照片)[)）]\s*$"
+)
+
+
+def _inline_credits(lines: list[Line], dropped: list[Dropped]) -> None:
+    """Strip a jump note or a picture credit from the end of a line."""
+    for ln in lines:
+        t = ln.text
+        if not t.endswith((")", "）")):
+            continue
+        m = _JUMP_NOTE.search(t)
+        reason = "layout"
+        if m is None:
+            m, reason = _END_CREDIT.search(t), "photo caption"
+        if m is not None and m.start() > 0:
+            dropped.append(Dropped(m.group(0).strip(), reason, ln.line))
+            ln.text = t[: m.start()].rstrip()
+
+
+# (held19) A chart's credit alone on a line ((当代中国制图)), under the chart's label (2024政府工作报告01).
+_CHART_CREDIT = re.compile(r"^[(（][^()（）。，]{2,14}(?:制图|製圖|供图|供圖|摄影|攝影|摄|攝)[)）]$")
+
+
+def _chart_credits(lines: list[Line], drop: dict[int, str]) -> None:
+    """Drop a credit line and the short unpunctuated label line above it (a chart's or photo's)."""
+    for i, ln in enumerate(lines):
+        if ln.text[:1] in "(（" and _CHART_CREDIT.match(ln.text):
+            drop.setdefault(i, "photo caption")
+            if i > 0 and len(lines[i - 1].text) <= 30 and not _SENTENCE_PUNCT.search(lines[i - 1].text):
+                if not numbered(lines[i - 1].text) and not lines[i - 1].md_level:
+                    drop.setdefault(i - 1, "photo caption")
