@@ -178,6 +178,18 @@ _CONTROL_SEQ = re.compile(
 )
 _MASTHEAD = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*星期[一二三四五六日天]")
 # A location bar of any site: short parts joined by arrows (首页 > 信息公开 > 信息浏览).
+# Pictographs and their joiners (emoji, keycaps 1️⃣, dingbats such as ✨), not CJK or punctuation.
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D\u20E3]+")
+# A Markdown footnote mark inside a line ([^1], [^note]), not a footnote's own line ([^1]: …).
+_FOOTNOTE_MARK = re.compile(r"(?<=\S)\[\^[^\]\s]{1,12}\](?!:)")
+_FOOTNOTE_LABEL = re.compile(r"^\s*\[\^[^\]\s]{1,12}\]:\s*")
+# (held19) A breadcrumb continued on its own line, each item after an arrow (>人大工作 >决议决定).
+_ARROW_LED_CRUMB = re.compile(r"^(?:\s*(?:>>?|＞|»|›)\s*[^\s。，！？>＞»›→]{1,12}){2,}$")
+# (held18) A disclosure record's line of bracketed labels and their values ([ 索引号 ] 1150…/2023-
+# 00515 [ 发文字号 ]): two labels or more, no sentence.
+_BRACKET_RECORD = re.compile(
+    r"^(?:\s*[\[【]\s*[\u4e00-\u9fff]{2,6}\s*[\]】]\s*[^\[\]【】。，！？]{0,60}?){2,}$"
+)
 _BREADCRUMB = re.compile(
     r"^[^。，！？>＞»›→]{1,30}(?:\s*(?:>>?|-{1,2}>|＞|»|›|→)\s*[^。，！？>＞»›→]{1,30}){2,}$"
 )
@@ -276,6 +288,7 @@ def clean(text: str) -> Cleaned:
     blank = 0
     skip_next_title = False
     pua: list[str] = []
+    emoji: list[str] = []
     raws = text.split("\n")
     pages = _chunk_pages(raws)
     for number, raw in enumerate(raws, start=1):
@@ -284,6 +297,20 @@ def clean(text: str) -> Cleaned:
         if has_private_use(s):
             pua.extend(private_use(s))
             s = strip_private_use(s)
+        if _EMOJI.search(s):
+            # (held18) Pictographs a blog or an AI digest sets around titles and sentences
+            # (🌟…📜, 1️⃣): decoration, not text; kept out of the lines (they hid line ends from
+            # the rejoin and stuck to titles), all listed in the dropped view.
+            emoji.extend(_EMOJI.findall(s))
+            s = _EMOJI.sub("", s)
+        if "[^" in s and (fn := _FOOTNOTE_LABEL.match(s)):
+            # The footnote's own line ([^1]: （根据…刊印）): its label goes, its note stays.
+            dropped.append(Dropped(fn.group(0).strip(), "footnote mark", number))
+            s = s[fn.end() :]
+        if "[^" in s and _FOOTNOTE_MARK.search(s):
+            # (held19) A Markdown footnote mark ([^1]) after a title or a sentence.
+            dropped.append(Dropped(" ".join(_FOOTNOTE_MARK.findall(s)), "footnote mark", number))
+            s = _FOOTNOTE_MARK.sub("", s)
         html_block = False
         cells: tuple[str, ...] = ()
         if "/>" in s and _BROKEN_TAG.search(s):
@@ -321,6 +348,13 @@ def clean(text: str) -> Cleaned:
             continue
         if reason is None and stripped.startswith("首页") and _spaced_crumb(stripped, raws, number):
             reason = "web chrome"
+        if (
+            reason is None
+            and number <= _MENU_LINES
+            and stripped[:1] in "-*+"
+            and _menu_run(raws, number)
+        ):
+            reason = "web chrome"  # (held18) a tab bar: list items of a few words at the top
         if skip_next_title:
             skip_next_title = False
             if reason is None and len(stripped) <= 60:
@@ -400,6 +434,8 @@ def clean(text: str) -> Cleaned:
     lines = drop_page_tail(lines, tail, dropped, chrome_text)
     if pua:
         dropped.append(Dropped("".join(pua), "private-use glyph", 0))
+    if emoji:
+        dropped.append(Dropped("".join(emoji), "emoji", 0))
     return Cleaned(lines, dropped, front, chrome_text)
 
 
@@ -455,6 +491,24 @@ def _spaced_crumb(line: str, raws: list[str], number: int) -> bool:
         ):
             return True
     return False
+
+
+# A tab bar or menu set as a Markdown list at the top of a page text (- 征集公告 / - 草案内容 /
+# - 起草说明): three consecutive items or more, each a few characters without punctuation.
+_MENU_ITEM = re.compile(r"^\s*[-*+]\s+[\u4e00-\u9fff]{2,6}\s*$")
+_MENU_LINES = 20
+
+
+def _menu_run(raws: list[str], number: int) -> bool:
+    """Whether source line ``number`` (1-based) is in a run of three menu items or more."""
+    if not _MENU_ITEM.match(raws[number - 1]):
+        return False
+    lo = hi = number - 1
+    while lo > 0 and _MENU_ITEM.match(raws[lo - 1]):
+        lo -= 1
+    while hi + 1 < len(raws) and _MENU_ITEM.match(raws[hi + 1]):
+        hi += 1
+    return hi - lo + 1 >= 3
 
 
 def _visible(control: str) -> str:
@@ -530,6 +584,8 @@ def _chrome_reason(line: str, traditional: bool = True) -> str | None:
     last = line[-1]
     if last in "摄)）" and line.endswith(("摄", "摄)", "摄）")) and _PHOTO_CREDIT.search(line):
         return "photo caption"
+    if line[0] == "△" and len(line) <= 80 and not line.endswith("。"):
+        return "photo caption"  # (held18) △ marks a newspaper's caption under its picture
     if line.startswith("图为") and _PHOTO_SAYS.match(line):
         return "photo caption"  # (held12) 图为张兵市长作政府工作报告: a caption without its credit
     if "分钟" in line and _READING_TIME.match(line):
@@ -556,6 +612,10 @@ def _chrome_reason(line: str, traditional: bool = True) -> str | None:
         and (_BREADCRUMB.match(line) or _SITE_CHANNEL.match(line))
         and re.search(r"[\u4e00-\u9fff]", line)
     ):
+        return "web chrome"
+    if line[0] in ">＞»›" and _ARROW_LED_CRUMB.match(line):
+        return "web chrome"
+    if line[0] in "[【" and _BRACKET_RECORD.match(line):
         return "web chrome"
     if _TOOLBAR.match(line) or _ACCESSIBILITY.match(line):
         return "web chrome"
