@@ -89,7 +89,7 @@ _COMMENT = re.compile(
 # The label of a related-reading list.
 _RELATED = re.compile(
     r"^(?:更多阅读|相关阅读|延伸阅读|推荐阅读|相关新闻|相关报道|相\s*关\s*报\s*道|相关推荐|热点推荐|猜你喜欢"
-    r"|相关专题|相關專題|相关文章|图片报道)\s*[:：]?\s*(?:[|｜]\s*更多\s*[>＞»]*\s*[|｜]?)?\s*$"
+    r"|相关专题|相關專題|相关文章|图片报道|新闻推荐|新聞推薦|精彩推荐|热门推荐|热门文章)\s*[:：]?\s*(?:[|｜]\s*更多\s*[>＞»]*\s*[|｜]?)?\s*$"
 )
 _RELATED_TOPIC = re.compile(r"^(?:相关专题|相關專題)\s*[:：]")
 _CLICK_LINK = re.compile(r"^(?:点此|点击|點此|點擊)(?:查看|进入|進入|阅读|閱讀|浏览|瀏覽)")
@@ -123,12 +123,19 @@ _STAMP_SOURCE = re.compile(
 )
 _ORIGINAL_TITLE = re.compile(r"^原标题\s*[:：]")
 # A page number after a headline (…将亮相( 四 )).
-_PAGE_NUMBER = re.compile(r"(?<=\S)\s*[(（]\s+[一二三四五六七八九十\d]{1,3}\s+[)）]$|(?<=\S)\s*[(（][一二三四五六七八九十]{1,3}[)）]$")
+_PAGE_NUMBER = re.compile(r"(?<=\S)\s*[(（]\s+[一二三四五六七八九十\d]{1,3}\s+[)）]$")
 _TAB_BAR = re.compile(r"(?:\s+[\u4e00-\u9fff]{2,4}){3,6}$")
 # A forum's anti-copy noise: a run of one- to three-character ASCII scraps with symbols between
 # words (. G! E. ] z$ f' }8 …), inserted to spoil copying.
 _NOISE = re.compile(r"(?:^|(?<=[\u3400-\u9fff。，！？：；”]))\s*(?:[!-~]{1,3}\s+){4,}[!-~]{1,3}(?=[\u3400-\u9fff“]|\s*$)")
 _NOISE_SYMBOL = re.compile(r"[!-/:-@\[-`{-~]")
+_TEASER = re.compile(r"[^。！？]\.{3,}|[^。！？]…{1,2}(?!”)")
+# A login wall: (阅读全部图文内容,您需要先登录!), 查看隐藏内容(*)需先登录.
+_LOGIN = re.compile(
+    r"[(（][^()（）]{0,24}(?:需要?先?登录|请先?登录|登录后)[^()（）]{0,8}[)）]"
+    r"|(?:查看|阅读|下载)[^。！？]{0,12}?(?:需|请|须)要?先?登录[!！]?"
+)
+_SCENE_OPENING = 20  # captions of a news item's photos stand in its opening, not deep in a report
 _LINK_ITEM_MAX = 6
 _OPENING = 8
 
@@ -225,6 +232,9 @@ def _inline(ln: Line, dropped: list[Dropped]) -> bool:
             scraps = m.group(0).split()
             if sum(1 for x in scraps if _NOISE_SYMBOL.search(x)) >= max(3, len(scraps) // 2):
                 _cut(ln, m, "anti-copy noise", dropped)
+    if "登录" in t:
+        while (m := _LOGIN.search(ln.text)) is not None:
+            _cut(ln, m, "web chrome", dropped)
     if "pagebreak" in t.lower() or "[page]" in t.lower():
         m = _PAGEBREAK.search(t)
         if m:
@@ -434,12 +444,24 @@ def _related_lists(lines: list[Line], drop: dict[int, str]) -> None:
         if i in drop or not _RELATED.match(to_simplified(ln.text)):
             continue
         rest = [k for k in range(i + 1, n) if k not in drop]
-        if len(rest) >= 2 and all(len(lines[k].text) <= 50 and "。" not in lines[k].text for k in rest):
+        # Its items to the end of the text: headlines or teasers (the channel's slogan may close
+        # them: any short line once the first item is one).
+        if (
+            rest
+            and _listed(lines[rest[0]].text)
+            and all(_listed(lines[k].text) or len(lines[k].text) <= 80 for k in rest)
+            and (len(rest) >= 2 or _TEASER.search(lines[rest[0]].text))
+        ):
             drop[i] = "page chrome"
             for k in rest:
                 drop[k] = "page chrome"
         elif not rest or i >= n - 2:
             drop[i] = "page chrome"
+
+
+def _listed(text: str) -> bool:
+    """A related list's item: a short headline, or a teaser cut off with an ellipsis."""
+    return (len(text) <= 50 and "。" not in text) or bool(_TEASER.search(text))
 
 
 def _scene_runs(lines: list[Line], drop: dict[int, str]) -> None:
@@ -451,7 +473,7 @@ def _scene_runs(lines: list[Line], drop: dict[int, str]) -> None:
         k = i
         while k < n and k not in drop and not lines[k].md_level and not lines[k].cells and len(lines[k].text) <= 30 and re.fullmatch(r"[\u4e00-\u9fff、·“”]{2,30}", lines[k].text) and numbered(lines[k].text) is None:
             k += 1
-        if 3 <= k - i <= 6 and k < n and is_prose(lines[i - 1].text) and ends_sentence(lines[i - 1].text) and is_prose(lines[k].text):
+        if 3 <= k - i <= 6 and k < n and i < _SCENE_OPENING and is_prose(lines[i - 1].text) and ends_sentence(lines[i - 1].text) and is_prose(lines[k].text):
             if _scene_row(" ".join(lines[j].text for j in range(i, k))):
                 for j in range(i, k):
                     # Not "photo caption": a row of captions alone is no news signal for kind.
