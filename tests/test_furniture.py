@@ -179,3 +179,9 @@ def test_a_line_after_a_credit_is_not_taken_for_its_caption() -> None:
     )
     doc = _parse(src)
     assert "政府工作报告引期待" in doc.text and _kept(doc)
+
+
+def test_a_wire_storys_headline_after_its_dateline_is_the_title() -> None:
+    src = "新华社北京3月5日电 题：春风送暖，奋楫扬帆——大会开幕侧记\n新华社记者 王明 李华\n" + "\n".join(BODY)
+    doc = _parse(src)
+    assert doc.title == "春风送暖，奋楫扬帆——大会开幕侧记" and _kept(doc)

@@ -142,6 +142,11 @@ _RELATED_HINT = re.compile(r"阅读|閱讀|相\s*[关關]|推[荐薦]|[报報]\s
 _EMOJI_HINT = re.compile("[\U0001f000-\U0001faff\ufe0f]")
 # Rare characters the inline pieces need: with the checks of ``_hinted``, tells most lines apart.
 _RARE = re.compile("[\U0001f000-\U0001faff\ufe0f版>＞»摄攝登]")
+_WIRE_TITLE = re.compile(
+    r"^((?:[\u4e00-\u9fff]{2,6}社|[\u4e00-\u9fff]{2,8}(?:网|報|报|台))?[\u4e00-\u9fff]{2,8}\d{1,2}月\d{1,2}日[电電])"
+    r"\s*[题題]\s*[:：]\s*(\S.{4,80})$"
+)
+_REPORTERS = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}社|本报|本報)(?:记者|記者)(?:\s+[\u4e00-\u9fff·]{2,4}){1,5}$")
 _LINK_ITEM_MAX = 6
 _OPENING = 8
 
@@ -307,6 +312,12 @@ def _headline_marks(lines: list[Line], dropped: list[Dropped]) -> None:
     """A page number after a headline of the opening (a media marker before it is read off the
     title only: the line itself is the page's, its chrome rules decide it)."""
     for ln in lines[:3]:
+        m = _WIRE_TITLE.match(ln.text) if "电" in ln.text else None
+        if m:
+            # (pages21) A wire story's dateline before its headline (中新社北京3月5日电 题：…).
+            dropped.append(Dropped(m.group(1), "byline", ln.line))
+            ln.text = m.group(2).strip()
+            ln.bold = True  # a headline: a line of its own, never joined to the lead
         t = ln.text
         if len(t) > 80 or _SENTENCE_MARK.search(t.rstrip("?？!！")):
             continue
@@ -400,6 +411,8 @@ def _line_reason(lines: list[Line], i: int, last: int) -> str | None:
         return "web chrome"
     if (i < _OPENING or after_body) and _MOBILE_LABEL.match(t):
         return "web chrome"
+    if i < _OPENING and _REPORTERS.match(t):
+        return "byline"  # the wire story's reporters alone on a line (中新社记者 徐雪莹 崔白露)
     if i < _OPENING and _USER_NAME.match(t):
         return "page chrome"
     if i < _OPENING and _ISSUE.search(t) and len(t) <= 40 and not _SENTENCE_MARK.search(t):
