@@ -315,7 +315,7 @@ def _headline_marks(lines: list[Line], dropped: list[Dropped]) -> None:
         m = _WIRE_TITLE.match(ln.text) if "电" in ln.text else None
         if m:
             # (pages21) A wire story's dateline before its headline (中新社北京3月5日电 题：…).
-            dropped.append(Dropped(m.group(1), "byline", ln.line))
+            dropped.append(Dropped(ln.text[: m.start(2)].strip(), "byline", ln.line))
             ln.text = m.group(2).strip()
             ln.bold = True  # a headline: a line of its own, never joined to the lead
         t = ln.text
