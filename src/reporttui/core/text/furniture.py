@@ -135,12 +135,14 @@ _LOGIN = re.compile(
     r"[(（][^()（）]{0,24}(?:需要?先?登录|请先?登录|登录后)[^()（）]{0,8}[)）]"
     r"|(?:查看|阅读|下载)[^。！？]{0,12}?(?:需|请|须)要?先?登录[!！]?"
 )
+_SCENE_LINE = re.compile(r"[\u4e00-\u9fff、·“”]{2,30}")
 _SCENE_OPENING = 20  # captions of a news item's photos stand in its opening, not deep in a report
 _CREDIT_HINT = re.compile(r"[摄攝]|[制製供绘繪][图圖]")
 _TOOL_HINT = re.compile(r"打印|字[体体號号體]|关闭|關閉|收藏|分享")
 _RELATED_HINT = re.compile(r"阅读|閱讀|相\s*[关關]|推[荐薦]|[报報]\s*道|[专專][题題]|喜[欢歡]|[热熱][门門点點]")
 _EMOJI_HINT = re.compile("[\U0001f000-\U0001faff\ufe0f]")
 # Rare characters the inline pieces need: with the checks of ``_hinted``, tells most lines apart.
+_HINT_CHARS = re.compile("[\U0001f000-\U0001faff\ufe0f版>＞»摄攝登点點编編责責图圖aA\\[]")
 _RARE = re.compile("[\U0001f000-\U0001faff\ufe0f版>＞»摄攝登]")
 _WIRE_TITLE = re.compile(
     r"^((?:[\u4e00-\u9fff]{2,6}社|[\u4e00-\u9fff]{2,8}(?:网|報|报|台))?[\u4e00-\u9fff]{2,8}\d{1,2}月\d{1,2}日[电電])"
@@ -157,7 +159,7 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
         return lines
     out: list[Line] = []
     drop: dict[int, str] = {}
-    credit_only = [i for i, ln in enumerate(lines) if _inline(ln, dropped)]
+    credit_only = [i for i in _candidates(lines) if _inline(lines[i], dropped)]
     for i in credit_only:
         # (held19) The chart's or photo's label on the line over its credit (2024政府工作报告01
         # over (当代中国制图)): a caption, not a heading of the text.
@@ -221,6 +223,16 @@ def _apply(lines: list[Line], drop: dict[int, str], dropped: list[Dropped], chro
         elif i + 1 < n:
             lines[i + 1].blank_before += 1 + ln.blank_before
     return out
+
+def _candidates(lines: list[Line]) -> list[int]:
+    """Lines that may hold an inline piece: a character the pieces need, or four spaces or more
+    (anti-copy noise); one cheap search a line."""
+    return [
+        i
+        for i, ln in enumerate(lines)
+        if _HINT_CHARS.search(ln.text) or ln.text.count(" ") >= 4
+    ]
+
 
 def _hinted(t: str) -> bool:
     """The line may hold an inline piece (cheap checks before the patterns)."""
@@ -396,12 +408,15 @@ def _line_reason(lines: list[Line], i: int, last: int) -> str | None:
     t = lines[i].text
     n = len(lines)
     after_body = last >= 0 and i > last
+    colons = t.count(":") + t.count("：")
+    if len(t) > 100 and colons < 3:
+        return None  # a paragraph: none of the shapes below is that long
     if _CAPTION_MARK.match(t) and len(t) <= 60 and not _SENTENCE_MARK.search(t[:-1]):
         return "photo caption"
     if _FIGURE.match(t) and len(t) <= 50 and not _SENTENCE_MARK.search(t):
         return "figure caption"
     if 0 < i < n - 1 or after_body:
-        if _scene_row(t) and i > 0 and is_prose(lines[i - 1].text):
+        if " " in t and _scene_row(t) and i > 0 and is_prose(lines[i - 1].text):
             return "photo caption"
     if len(t) <= 40 and _TOOL_HINT.search(t) and _tool_bar(t):
         return "web chrome"
@@ -417,7 +432,6 @@ def _line_reason(lines: list[Line], i: int, last: int) -> str | None:
         return "page chrome"
     if i < _OPENING and _ISSUE.search(t) and len(t) <= 40 and not _SENTENCE_MARK.search(t):
         return "masthead"
-    colons = t.count(":") + t.count("：")
     if colons >= 3 and len(_ANY_FIELD.findall(t)) >= 3 and len(_EMPTY_FIELD.findall(t)) >= 2 and not re.search(r"[。！？!?]", t):
         return "web chrome"  # a bar of labels, most with no value (阅读次数: 作者: 语音阅读:)
     return None
@@ -509,7 +523,15 @@ def _scene_runs(lines: list[Line], drop: dict[int, str]) -> None:
     i = 1
     while i < n:
         k = i
-        while k < n and k not in drop and not lines[k].md_level and not lines[k].cells and len(lines[k].text) <= 30 and re.fullmatch(r"[\u4e00-\u9fff、·“”]{2,30}", lines[k].text) and numbered(lines[k].text) is None:
+        while (
+            k < n
+            and k not in drop
+            and not lines[k].md_level
+            and not lines[k].cells
+            and len(lines[k].text) <= 30
+            and _SCENE_LINE.fullmatch(lines[k].text)
+            and numbered(lines[k].text) is None
+        ):
             k += 1
         if 3 <= k - i <= 6 and k < n and i < _SCENE_OPENING and is_prose(lines[i - 1].text) and ends_sentence(lines[i - 1].text) and is_prose(lines[k].text):
             if _scene_row(" ".join(lines[j].text for j in range(i, k))):
