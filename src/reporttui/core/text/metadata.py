@@ -666,7 +666,9 @@ _ADOPTED = re.compile(
 _ADOPTED_YEAR = re.compile(r"(?:^|\n)[(（]?\s*((?:19|20)\d\d)\d{0,4}日?[^\n]{0,60}通过\s*[)）]")
 _BULLETIN = re.compile(r"统计公报")
 _STANDING_MEETING = re.compile(r"人大常委会(?:举行|召开)第[一二三四五六七八九十]+次(?:全体)?会议")
-_DAY_DATELINE = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:上午|下午|晚上?|凌晨)?\s*[,，]")
+_DAY_DATELINE = re.compile(
+    r"\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:上午|下午|晚上?|凌晨)?\s*[,，]"
+)
 _INNER_DATELINE = re.compile(
     r"[^。\n]{4,120}?[,，]\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:上午|下午|晚上?)?\s*[,，]"
 )
@@ -888,9 +890,7 @@ def _kind(
         # (held14) A copy of a report's review part only (no title, no meeting line, no kind
         # words): its first part reviews one year (2022年工作回顾) and names its government.
         return "政府工作报告", "its first part reviews a year (YYYY年工作回顾) of its government"
-    if not delivered and any(
-        _DAY_DATELINE.match(ln) for ln in _opening_lines(body_head, head)
-    ):
+    if not delivered and any(_DAY_DATELINE.match(ln) for ln in _opening_lines(body_head, head)):
         # A text opening on a day's dateline (12月11日，秦安县委常委…向人大代表征求对《政府工作
         # 报告》(征求意见稿)的意见): news.
         return "新闻报道", "a text opening on a day's dateline"
@@ -1156,7 +1156,9 @@ def _year(
         opened = _FYP_OPENED.search(body_head[:1500])
         if opened:
             # (held19) The heard report's past year opened a plan (实现了“十四五”良好开局).
-            return _fyp_start(cn_small(opened.group(1))) + 1, "the five-year plan the past year opened"
+            return _fyp_start(
+                cn_small(opened.group(1))
+            ) + 1, "the five-year plan the past year opened"
         f = _FYP_PLACE.search(body_head[:1500])
         if f:
             last = f.group(2) in ("收官之年", "最后一年")
@@ -1500,8 +1502,10 @@ def _region(
     lone = _lone_short_name(head + "\n" + text[:20000])
     if lone:
         return lone
-    if kind == "政府工作报告" and _NATIONAL_ACCOUNTS.search(body_head) and not _LOCAL_ACCOUNTS.search(
-        body_head
+    if (
+        kind == "政府工作报告"
+        and _NATIONAL_ACCOUNTS.search(body_head)
+        and not _LOCAL_ACCOUNTS.search(body_head)
     ):
         # (held19) A report naming no place whose accounts are the nation's (国内生产总值, not a
         # region's 地区生产总值): the national government's.
@@ -1549,6 +1553,8 @@ _UNNAMED_CONGRESS_ANY = re.compile(
 _CLOSING_DATE = re.compile(r"^((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _SPEECH_TITLE = re.compile(r"^在[^\n。]{2,60}?上的(?:讲话|发言)$")
 _SPEECH_YEAR = re.compile(r"^在\s*((?:19|20)\d\d)\s*年")
+
+
 def _opening_lines(body_head: str, head: str) -> list[str]:
     """The body's first lines after the title block's own lines (a headline, a date label)."""
     own = {ln.strip() for ln in head.split("\n") if ln.strip()}
