@@ -426,8 +426,12 @@ def clean(text: str) -> Cleaned:
     if lines:
         lines[-1].blank_after = blank + 2  # the end of the file is a wide gap
     from reporttui.core.text.debris import drop_debris  # debris imports Line from here
+    from reporttui.core.text.furniture import drop_furniture, drop_page_tail, mark_page_tail
 
+    lines = drop_furniture(lines, dropped, chrome_text)  # (round 9) page furniture
+    tail = mark_page_tail(lines)
     lines = drop_debris(lines, dropped, chrome_text)
+    lines = drop_page_tail(lines, tail, dropped, chrome_text)
     if pua:
         dropped.append(Dropped("".join(pua), "private-use glyph", 0))
     if emoji:
