@@ -174,8 +174,8 @@ def _known_tail(name: str) -> str | None:
     read as the longest division its characters end with (checked in Simplified), not as the
     clause before the suffix; a candidate with no such tail names no county or city."""
     flat = to_simplified(name)
-    if not flat.endswith(("县", "市", "区")):
-        return name
+    if not flat.endswith(("县", "市", "区", "盟", "旗")):
+        return name  # (a league or banner, 盟/旗, is checked too: 京港大学联盟 is none)
     for i in range(len(flat) - 1):
         if _known_county(flat[i:]):
             return name[i:]
@@ -251,7 +251,9 @@ def extract(
     body_head = arabic_dates(to_simplified(text[:3000]))
 
     why: dict[str, str] = {}
-    kind, why["kind"] = _kind(head_s, body_head, text, news_signals, headings)
+    # (held18) An editor's credit in the chrome (編輯:長安) marks an article as a byline does.
+    edited = any(_EDITOR_CREDIT.match(to_simplified(c)) for c in chrome)
+    kind, why["kind"] = _kind(head_s, body_head, text, news_signals or edited, headings)
 
     # Date: the meeting ("——2025年12月29日在……人民代表大会"), else a masthead, else publication.
     date = None
@@ -1563,6 +1565,7 @@ def _opening_lines(body_head: str, head: str) -> list[str]:
     return rest[:3]
 
 
+_EDITOR_CREDIT = re.compile(r"^\s*(?:责任编辑|责编|编辑)\s*[:：]\s*[\u4e00-\u9fff·]{2,4}\s*$")
 _NATIONAL_ACCOUNTS = re.compile(r"国内生产总值")
 _LOCAL_ACCOUNTS = re.compile(
     r"地区生产总值|全(?:省|市|县|区|州|旗|镇|乡|街道)|我(?:省|市|县|区|州|旗|镇|乡)|本(?:镇|乡|街道)"
