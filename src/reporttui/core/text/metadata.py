@@ -350,6 +350,10 @@ def extract(
         first = head_s.strip().split("\n", 1)[0]
         if m := _SPEECH_YEAR.match(first):
             year, why["year"] = int(m.group(1)), "title (the meeting's year of a speech)"
+    if year is None and kind in _NEWS_KINDS and title_lines:
+        # (pages16) A news headline naming the sessions' year without 年 (2019省级两会今起…).
+        if m := _SESSIONS_YEAR.search(to_simplified(title_lines[0])):
+            year, why["year"] = int(m.group(1)), "the sessions' year in the headline (YYYY两会)"
     if year is None and kind is None:
         # (held18) A notice signed at its end (起草组 / 2025年12月17日): the signature's date.
         tail = [ln.strip() for ln in text[-400:].split("\n") if ln.strip()][-3:]
@@ -1552,6 +1556,7 @@ _UNNAMED_CONGRESS_ANY = re.compile(
 )
 
 
+_SESSIONS_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年?\s*(?:全国|省级|省|市|县|区)?两会")
 _CLOSING_DATE = re.compile(r"^((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _SPEECH_TITLE = re.compile(r"^在[^\n。]{2,60}?上的(?:讲话|发言)$")
 _SPEECH_YEAR = re.compile(r"^在\s*((?:19|20)\d\d)\s*年")
