@@ -696,6 +696,9 @@ _SALUTATION = re.compile(
 _SESSION = re.compile(
     r"[一二三四五六七八九十]+届(?:全国)?(?:人大|人民代表大会)?第?[一二三四五六七八九十]+次会议"
     r"|人民代表大会第[一二三四五六七八九十]+次会议"
+    # (pages16) a CPPCC committee's session (政治协商会议第七届汶上县委员会第三次会议), not a
+    # standing committee's meeting
+    r"|[一二三四五六七八九十]+届[^\n。，]{0,12}?(?<!常务)(?<!常委)委员会第[一二三四五六七八九十]+次会议"
 )
 # An issuing office's document number: 鲁政发〔2014〕20号, 岳办发〔2017〕2号.
 _DOC_NUMBER = re.compile(
