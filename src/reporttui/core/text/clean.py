@@ -159,6 +159,13 @@ _PINYIN = re.compile(
 )
 _TONED_ANY = re.compile(f"[{_TONED}]")
 _PINYIN_ANY = re.compile(rf"[(（]([a-z]{{0,5}}[{_TONED}][a-z]{{0,4}})[)）]")
+_TONELESS = re.compile(r"(?<=[\u4e00-\u9fff])[(（]([a-z]{1,6})[)）]")
+# A pinyin syllable without its tone mark: an initial (or none) and a final.
+_SYLLABLE = re.compile(
+    r"^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ui|ao|ou|iu|ie|ue|er|an|en|in|un"
+    r"|ia|ua|uo|a|o|e|i|u|v)$"
+)
 _PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一条|下一条)\s*[:：]?\s*(.*)$")
 _LAYOUT = re.compile(
     r"^[(（]?\s*(?:上接|下转|接上|转下|接第|转第)\s*第?\s*[0-9一二三四五六七八九十]+\s*版\s*[)）]?$"
@@ -720,8 +727,14 @@ def _drop_pinyin(s: str, number: int, dropped: list[Dropped]) -> str:
     s = _PINYIN.sub("", s)
     # On a line that has them, a reading after a garbled character too (輩^(qū), W(wǎng)).
     more = _PINYIN_ANY.findall(s)
-    dropped.append(Dropped(" ".join(found + more), "pinyin", number))
-    return _PINYIN_ANY.sub("", s) if more else s
+    if more:
+        s = _PINYIN_ANY.sub("", s)
+    # (pages21) and a neutral-tone reading, which has no tone mark (们(men), 的(de)).
+    toneless = [m.group(1) for m in _TONELESS.finditer(s) if _SYLLABLE.match(m.group(1))]
+    if toneless:
+        s = _TONELESS.sub(lambda m: "" if _SYLLABLE.match(m.group(1)) else m.group(0), s)
+    dropped.append(Dropped(" ".join(found + more + toneless), "pinyin", number))
+    return s
 
 
 def _strip_markdown(s: str) -> str:

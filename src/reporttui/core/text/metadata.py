@@ -350,10 +350,14 @@ def extract(
         first = head_s.strip().split("\n", 1)[0]
         if m := _SPEECH_YEAR.match(first):
             year, why["year"] = int(m.group(1)), "title (the meeting's year of a speech)"
-    if year is None and kind in _NEWS_KINDS and title_lines:
+    sessions = (
+        _SESSIONS_YEAR.search(to_simplified(title_lines[0]))
+        if year is None and kind in _NEWS_KINDS and title_lines
+        else None
+    )
+    if sessions:
         # (pages16) A news headline naming the sessions' year without 年 (2019省级两会今起…).
-        if m := _SESSIONS_YEAR.search(to_simplified(title_lines[0])):
-            year, why["year"] = int(m.group(1)), "the sessions' year in the headline (YYYY两会)"
+        year, why["year"] = int(sessions.group(1)), "the sessions' year in the headline (YYYY两会)"
     if year is None and kind is None:
         # (held18) A notice signed at its end (起草组 / 2025年12月17日): the signature's date.
         tail = [ln.strip() for ln in text[-400:].split("\n") if ln.strip()][-3:]
