@@ -197,6 +197,9 @@ _ARROW_LED_CRUMB = re.compile(r"^(?:\s*(?:>>?|＞|»|›)\s*[^\s。，！？>＞
 _BRACKET_RECORD = re.compile(
     r"^(?:\s*[\[【]\s*[\u4e00-\u9fff]{2,6}\s*[\]】]\s*[^\[\]【】。，！？]{0,60}?){2,}$"
 )
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+# A headline after the record's last value has this many Chinese characters or more.
+_HEADLINE_AFTER = 10
 _BREADCRUMB = re.compile(
     r"^[^。，！？>＞»›→]{1,30}(?:\s*(?:>>?|-{1,2}>|＞|»|›|→)\s*[^。，！？>＞»›→]{1,30}){2,}$"
 )
@@ -622,8 +625,12 @@ def _chrome_reason(line: str, traditional: bool = True) -> str | None:
         return "web chrome"
     if line[0] in ">＞»›" and _ARROW_LED_CRUMB.match(line):
         return "web chrome"
-    if line[0] in "[【" and _BRACKET_RECORD.match(line):
-        return "web chrome"
+    if (
+        line[0] in "[【"
+        and _BRACKET_RECORD.match(line)
+        and len(_CJK_CHAR.findall(re.split(r"[\]】]", line)[-1])) < _HEADLINE_AFTER
+    ):
+        return "web chrome"  # (a headline glued after the values is left to the furniture pass)
     if _TOOLBAR.match(line) or _ACCESSIBILITY.match(line):
         return "web chrome"
     if ":" in line and _STAMP_CHANNEL.match(line):
