@@ -730,6 +730,11 @@ _NOT_SESSION = re.compile(
 )
 
 
+_MEETING_NOT_SESSION = re.compile(
+    r"(?:常委会|常务委员会)第[一二三四五六七八九十百\d]+次(?:全体)?会议"
+    r"|(?<!常务)委员会[^\n。，]{0,12}?(?:初审|初步审查)"
+    r"|(?:主席|主任)办公会"
+)
 _REVIEW_RESULT = re.compile(r"审查结果的?报告|现将审查(?:结果|情况)报告如下")
 _ENTRUSTED = re.compile(
     r"受[^\n。]{0,10}人民政府委托\s*[,，]?[^\n。]{0,30}?(?:报告|提请)[^\n。]{0,60}?(计划|预算)执行情况"
@@ -870,6 +875,17 @@ def _kind(
         # (pages13) The title names a meeting that is no session (政协常委会第二十四次会议, 五届
         # 五十六次主席会议): news of that meeting, whatever session its text prepares or names.
         return "新闻报道", "a meeting that is no session (title)"
+    if (
+        not delivered
+        and not _SESSION.search(first)
+        and any(
+            _MEETING_NOT_SESSION.search(to_simplified(ln))
+            for ln in (first, *_opening_lines(body_head, head)[:2])
+        )
+    ):
+        # (held18, held24) A committee's meeting or review is the event (常委会第25次会议(扩大),
+        # 省人大经济委员会…初审), whatever session the text prepares or recalls: news of it.
+        return "新闻报道", "a committee's meeting that is no session (the title or the opening)"
     if not delivered and _SESSION.search(body_head):
         return "两会新闻", "congress session in the text, not delivered"
     if not delivered and _REVIEWED.search(body_head[:1500]):
