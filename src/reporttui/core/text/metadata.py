@@ -712,6 +712,7 @@ _LABELED_DOC_NUMBER = re.compile(r"(?:发布文号|发文字号|文号)\s*[:：]
 # Deputies reviewing the report (代表团审议, 共同审议《政府工作报告》): news of a congress session.
 _REVIEWED = re.compile(
     r"代表团[^\n。]{0,12}审议|审议[《“]?政府工作报告|分组讨论[^\n。]{0,20}政府工作报告"
+    r"|听取(?:和|并)审议了?[^\n。]{0,30}?政府工作报告"  # (held21) 会议听取和审议了乡长…所做的《…》
     r"|对《?政府工作报告》?进行了?[^。]{0,4}(?:讨论|审议)"
 )
 # A title that is the report's: …政府工作报告, maybe in book marks or with a note (（摘要）).
