@@ -129,3 +129,34 @@ def test_a_letter_signed_by_its_title_organ_keeps_its_body() -> None:
         + "\n某某办公厅\n2005年03月03日\n"
     )
     assert "您关于节水的建议十分重视" in doc.text
+
+
+def test_news_kinds_and_years_by_class() -> None:
+    doc = _text(
+        "某某区人大代表评议区政府上半年工作报告\n"
+        "7月26日召开的区人大常委会第25次会议(扩大)听取并评议了区长关于上半年工作情况的报告，"
+        "代表们认为各项工作完成较好，按照区十三届人大三次会议确定的目标任务扎实推进。\n" + _BODY
+    )
+    assert doc.kind == "新闻报道"  # a standing committee's meeting, not the session it recalls
+    doc = _text(
+        "中國人民政治協商會議第七屆某某縣委員會第三次會議隆重開幕\n"
+        "4月20日，中國人民政治協商會議第七屆某某縣委員會第三次會議在縣會堂隆重開幕。\n" + _BODY
+    )
+    assert doc.kind == "两会新闻"
+    doc = _text(
+        "2019省级两会今起拉开大幕 各地成绩单将亮相\n记者从各地获悉，省级两会陆续召开。\n" + _BODY
+    )
+    assert doc.year == 2019
+    doc = _text("全县2024年第一季度重大项目工作总结\n" + _BODY)
+    assert doc.year == 2024
+
+
+def test_leagues_and_readings() -> None:
+    doc = _text(
+        "京港大学联盟举行年会\n本报讯 京港大学联盟坚持合作办学，两地高校深入交流。\n" + _BODY
+    )
+    assert doc.region != "京港大学联盟"
+    doc = _text(
+        "開幕會在北(běi)京(jīng)舉(jǔ)行。記者們(men)就不停發出一個個提問的(de)聲音。\n" + _BODY
+    )
+    assert "(men)" not in doc.text and "(de)" not in doc.text
