@@ -97,6 +97,7 @@ _TAG_LINE = re.compile(
     r"^(?:关键词|关键字|标签|tags?)\s*[:：]\s*(?:[^\s,，;；]{1,16}(?:[\s,，;；]+|$)){1,12}$",
     re.IGNORECASE,
 )
+_WIRE_TAG = re.compile(r"^[<＜〈][\u3400-\u9fff]{2,10}[>＞〉]$")
 _SCENE = re.compile(r"^[\u3400-\u9fff、]{3,20}在[\u3400-\u9fff、]{2,20}$")
 _NOT_REPEATED = re.compile(r"[\W\d]")
 _LETTERS_ONLY = re.compile(r"^[A-Za-z_\s]+$")
@@ -165,24 +166,33 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
             and _QR_ANY.search(t)  # (pages17) Traditional widgets too (二維碼, 掃一掃)
             and _QR.search(ts := to_simplified(t))
             and _QR_ASK.search(ts)
-            and not t.endswith("。")
+            # (held24) a share widget's instruction closing the page may end in 。
+            and (not t.endswith("。") or i >= n - edge)
         ):
             drop[i] = "qr boilerplate"
+        elif i >= n - edge and t[:1] in "<＜〈" and _WIRE_TAG.match(t):
+            # (held24) A wire service's name in angle brackets closing the item (<匯港通訊>).
+            drop[i] = "byline"
         elif i >= n - edge and _TAG_LINE.match(t) and not _SENTENCE_END.search(t):
             # (pages13) A page's keyword line closing the text (关键词: 第十四届 常务委员会 …).
             drop[i] = "page chrome"
-    for i in [k for k, r in drop.items() if r == "qr boilerplate"]:
-        # (pages17) The widget's other line (湖南人大微信 over 公众号二维码): a short label next to
-        # the QR line, naming the account it asks to follow.
+    widget = [k for k, r in drop.items() if r == "qr boilerplate"]
+    while widget:
+        # (pages17) The widget's other lines (湖南人大微信 over 公众号二维码): short labels next to
+        # the QR line, naming the account it asks to follow; (held24) in the page's closing lines
+        # a widget's short instruction with commas too (打開微信，點擊底部的“發現”，).
+        i = widget.pop()
         for j in (i - 1, i + 1):
             if 0 <= j < n and j not in drop:
                 t = lines[j].text
+                tail = j >= n - edge
                 if (
-                    len(t) <= 16
-                    and not _SENTENCE_PUNCT.search(t)
+                    len(t) <= (20 if tail else 16)
+                    and not (_SENTENCE_END if tail else _SENTENCE_PUNCT).search(t)
                     and _QR_ASK.search(to_simplified(t))
                 ):
                     drop[j] = "qr boilerplate"
+                    widget.append(j)
     _misdecoded_heading(lines, drop)
     _between_title_copies(lines, drop)
     _chart_credits(lines, drop)
