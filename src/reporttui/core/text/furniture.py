@@ -89,7 +89,7 @@ _COMMENT = re.compile(
 # The label of a related-reading list.
 _RELATED = re.compile(
     r"^(?:更多阅读|相关阅读|延伸阅读|推荐阅读|相关新闻|相关报道|相\s*关\s*报\s*道|相关推荐|热点推荐|猜你喜欢"
-    r"|相关专题|相關專題|相关文章|图片报道)\s*[:：]?\s*(?:[|｜]\s*更多\s*[>＞»]*\s*[|｜]?)?\s*$"
+    r"|相关专题|相關專題|相关文章|图片报道|新闻推荐|新聞推薦|精彩推荐|热门推荐|热门文章)\s*[:：]?\s*(?:[|｜]\s*更多\s*[>＞»]*\s*[|｜]?)?\s*$"
 )
 _RELATED_TOPIC = re.compile(r"^(?:相关专题|相關專題)\s*[:：]")
 _CLICK_LINK = re.compile(r"^(?:点此|点击|點此|點擊)(?:查看|进入|進入|阅读|閱讀|浏览|瀏覽)")
@@ -123,12 +123,25 @@ _STAMP_SOURCE = re.compile(
 )
 _ORIGINAL_TITLE = re.compile(r"^原标题\s*[:：]")
 # A page number after a headline (…将亮相( 四 )).
-_PAGE_NUMBER = re.compile(r"(?<=\S)\s*[(（]\s+[一二三四五六七八九十\d]{1,3}\s+[)）]$|(?<=\S)\s*[(（][一二三四五六七八九十]{1,3}[)）]$")
+_PAGE_NUMBER = re.compile(r"(?<=\S)\s*[(（]\s+[一二三四五六七八九十\d]{1,3}\s+[)）]$")
 _TAB_BAR = re.compile(r"(?:\s+[\u4e00-\u9fff]{2,4}){3,6}$")
 # A forum's anti-copy noise: a run of one- to three-character ASCII scraps with symbols between
 # words (. G! E. ] z$ f' }8 …), inserted to spoil copying.
 _NOISE = re.compile(r"(?:^|(?<=[\u3400-\u9fff。，！？：；”]))\s*(?:[!-~]{1,3}\s+){4,}[!-~]{1,3}(?=[\u3400-\u9fff“]|\s*$)")
 _NOISE_SYMBOL = re.compile(r"[!-/:-@\[-`{-~]")
+_TEASER = re.compile(r"[^。！？]\.{3,}|[^。！？]…{1,2}(?!”)")
+# A login wall: (阅读全部图文内容,您需要先登录!), 查看隐藏内容(*)需先登录.
+_LOGIN = re.compile(
+    r"[(（][^()（）]{0,24}(?:需要?先?登录|请先?登录|登录后)[^()（）]{0,8}[)）]"
+    r"|(?:查看|阅读|下载)[^。！？]{0,12}?(?:需|请|须)要?先?登录[!！]?"
+)
+_SCENE_OPENING = 20  # captions of a news item's photos stand in its opening, not deep in a report
+_CREDIT_HINT = re.compile(r"[摄攝]|[制製供绘繪][图圖]")
+_TOOL_HINT = re.compile(r"打印|字[体体號号體]|关闭|關閉|收藏|分享")
+_RELATED_HINT = re.compile(r"阅读|閱讀|相\s*[关關]|推[荐薦]|[报報]\s*道|[专專][题題]|喜[欢歡]|[热熱][门門点點]")
+_EMOJI_HINT = re.compile("[\U0001f000-\U0001faff\ufe0f]")
+# Rare characters the inline pieces need: with the checks of ``_hinted``, tells most lines apart.
+_RARE = re.compile("[\U0001f000-\U0001faff\ufe0f版>＞»摄攝登]")
 _LINK_ITEM_MAX = 6
 _OPENING = 8
 
@@ -204,6 +217,19 @@ def _apply(lines: list[Line], drop: dict[int, str], dropped: list[Dropped], chro
             lines[i + 1].blank_before += 1 + ln.blank_before
     return out
 
+def _hinted(t: str) -> bool:
+    """The line may hold an inline piece (cheap checks before the patterns)."""
+    if _RARE.search(t):
+        return True
+    if "点击" in t or "點擊" in t or "编辑" in t or "編輯" in t or "责编" in t or "責編" in t:
+        return True
+    if "agebreak" in t or "AGEBREAK" in t or "[page]" in t:
+        return True
+    if ("图" in t or "圖" in t) and ("/" in t or ")" in t or "）" in t):
+        return True
+    return t.count(" ") >= 4
+
+
 def _cut(ln: Line, m: re.Match[str], reason: str, dropped: list[Dropped]) -> None:
     """Take the matched piece out of the line, into ``dropped``."""
     dropped.append(Dropped(m.group(0).strip(), reason, ln.line))
@@ -214,22 +240,27 @@ def _inline(ln: Line, dropped: list[Dropped]) -> bool:
     """Furniture inside a line: credits, photo references, video links, jumps, page breaks.
     True when the line was a credit alone."""
     t = ln.text
-    if _EMOJI.search(t):
+    if not _hinted(t):
+        return False  # none of the pieces below can be in the line (most lines of a report)
+    if _EMOJI_HINT.search(t) and _EMOJI.search(t):
         found = "".join(_EMOJI.findall(t))
         ln.text = t = _EMOJI.sub("", t).strip()
         dropped.append(Dropped(found, "emoji", ln.line))
     if ln.cells or ln.md_level:
         return False
-    if " " in t:
+    if t.count(" ") >= 4 and _NOISE_SYMBOL.search(t):
         for m in reversed(list(_NOISE.finditer(t))):
             scraps = m.group(0).split()
             if sum(1 for x in scraps if _NOISE_SYMBOL.search(x)) >= max(3, len(scraps) // 2):
                 _cut(ln, m, "anti-copy noise", dropped)
-    if "pagebreak" in t.lower() or "[page]" in t.lower():
+    if "登录" in t:
+        while (m := _LOGIN.search(ln.text)) is not None:
+            _cut(ln, m, "web chrome", dropped)
+    if "agebreak" in t or "AGEBREAK" in t or "[page]" in t:
         m = _PAGEBREAK.search(t)
         if m:
             _cut(ln, m, "layout", dropped)
-    while (m := _JUMP.search(ln.text)) is not None:
+    while "版" in ln.text and (m := _JUMP.search(ln.text)) is not None:
         _cut(ln, m, "pager", dropped)
     m = _EPAPER.match(ln.text)
     if m and _EPAPER_WORD.search(m.group(0)) and len(m.group(0).strip()) >= 3:
@@ -237,24 +268,24 @@ def _inline(ln: Line, dropped: list[Dropped]) -> bool:
         m = _COLUMN_TAG.match(ln.text)
         if m and len(ln.text) - m.end() >= 10:
             _cut(ln, m, "page chrome", dropped)  # the column's tag glued after the pager
-    if "点" in ln.text or "點" in ln.text:
+    if "点击" in ln.text or "點擊" in ln.text:
         while (m := _VIDEO_LINK.search(ln.text)) is not None:
             _cut(ln, m, "web chrome", dropped)
-    if "图" in ln.text or "圖" in ln.text:
+    if ("图" in ln.text or "圖" in ln.text) and ("/" in ln.text or ")" in ln.text or "）" in ln.text):
         while (m := _PHOTO_REF.search(ln.text)) is not None:
             _cut(ln, m, "photo caption", dropped)
-        m = _PICTURE_SOURCE.search(ln.text)
+        m = _PICTURE_SOURCE.search(ln.text) if "/" in ln.text else None
         if m and (m.start() == 0 or ends_sentence(ln.text[: m.start()].strip())):
             _cut(ln, m, "photo caption", dropped)
     if ">" in ln.text or "＞" in ln.text or "»" in ln.text:
         m = _READ_MORE.search(ln.text)
         if m and m.start() > 0:
             _cut(ln, m, "web chrome", dropped)
-    if "编" in ln.text or "編" in ln.text:
+    if ("编辑" in ln.text or "編輯" in ln.text or "责编" in ln.text or "責編" in ln.text) and ln.text[-1:] in "】]］)）":
         m = _EDITOR.search(ln.text)
         if m:
             _cut(ln, m, "byline", dropped)
-    if not any(c in ln.text for c in "摄攝图圖"):
+    if not _CREDIT_HINT.search(ln.text):
         return False
     credited = False
     # Credits: the bracketed ones anywhere, the free ones after a sentence or a space.
@@ -353,16 +384,15 @@ def _line_reason(lines: list[Line], i: int, last: int) -> str | None:
     """Why line ``i`` is furniture as a whole, or None."""
     t = lines[i].text
     n = len(lines)
-    s = to_simplified(t)
     after_body = last >= 0 and i > last
     if _CAPTION_MARK.match(t) and len(t) <= 60 and not _SENTENCE_MARK.search(t[:-1]):
         return "photo caption"
-    if _FIGURE.match(s) and len(t) <= 50 and not _SENTENCE_MARK.search(t):
+    if _FIGURE.match(t) and len(t) <= 50 and not _SENTENCE_MARK.search(t):
         return "figure caption"
     if 0 < i < n - 1 or after_body:
         if _scene_row(t) and i > 0 and is_prose(lines[i - 1].text):
             return "photo caption"
-    if _tool_bar(t):
+    if len(t) <= 40 and _TOOL_HINT.search(t) and _tool_bar(t):
         return "web chrome"
     if i < 4 and _COLUMN_TAG.fullmatch(t) and i + 1 < n and is_prose(lines[i + 1].text):
         return "page chrome"  # a column's tag alone over the story (【图片新闻】)
@@ -372,10 +402,10 @@ def _line_reason(lines: list[Line], i: int, last: int) -> str | None:
         return "web chrome"
     if i < _OPENING and _USER_NAME.match(t):
         return "page chrome"
-    if i < _OPENING and _ISSUE.search(s) and len(t) <= 40 and not _SENTENCE_MARK.search(t):
+    if i < _OPENING and _ISSUE.search(t) and len(t) <= 40 and not _SENTENCE_MARK.search(t):
         return "masthead"
-    fields = _ANY_FIELD.findall(t)
-    if len(fields) >= 3 and len(_EMPTY_FIELD.findall(t)) >= 2 and not re.search(r"[。！？!?]", t):
+    colons = t.count(":") + t.count("：")
+    if colons >= 3 and len(_ANY_FIELD.findall(t)) >= 3 and len(_EMPTY_FIELD.findall(t)) >= 2 and not re.search(r"[。！？!?]", t):
         return "web chrome"  # a bar of labels, most with no value (阅读次数: 作者: 语音阅读:)
     return None
 
@@ -383,10 +413,10 @@ def _line_reason(lines: list[Line], i: int, last: int) -> str | None:
 def _tail_reason(lines: list[Line], i: int, last: int) -> str | None:
     """Why line ``i``, after the body's last sentence or closing the text, is furniture."""
     t = lines[i].text
-    s = to_simplified(t)
     after_body = last >= 0 and i > last
     if not (after_body or i >= len(lines) - 3):
         return None
+    s = to_simplified(t)
     if _COMMENT.match(s) or (_CLICK_LINK.match(s) and len(t) <= 40 and "。" not in t):
         return "page chrome"
     if not after_body:
@@ -431,15 +461,32 @@ def _related_lists(lines: list[Line], drop: dict[int, str]) -> None:
     """A related-reading label and the short headlines under it, to the end of the text."""
     n = len(lines)
     for i, ln in enumerate(lines):
-        if i in drop or not _RELATED.match(to_simplified(ln.text)):
+        if (
+            i in drop
+            or len(ln.text) > 24
+            or not _RELATED_HINT.search(ln.text)
+            or not _RELATED.match(to_simplified(ln.text))
+        ):
             continue
         rest = [k for k in range(i + 1, n) if k not in drop]
-        if len(rest) >= 2 and all(len(lines[k].text) <= 50 and "。" not in lines[k].text for k in rest):
+        # Its items to the end of the text: headlines or teasers (the channel's slogan may close
+        # them: any short line once the first item is one).
+        if (
+            rest
+            and _listed(lines[rest[0]].text)
+            and all(_listed(lines[k].text) or len(lines[k].text) <= 80 for k in rest)
+            and (len(rest) >= 2 or _TEASER.search(lines[rest[0]].text))
+        ):
             drop[i] = "page chrome"
             for k in rest:
                 drop[k] = "page chrome"
         elif not rest or i >= n - 2:
             drop[i] = "page chrome"
+
+
+def _listed(text: str) -> bool:
+    """A related list's item: a short headline, or a teaser cut off with an ellipsis."""
+    return (len(text) <= 50 and "。" not in text) or bool(_TEASER.search(text))
 
 
 def _scene_runs(lines: list[Line], drop: dict[int, str]) -> None:
@@ -451,7 +498,7 @@ def _scene_runs(lines: list[Line], drop: dict[int, str]) -> None:
         k = i
         while k < n and k not in drop and not lines[k].md_level and not lines[k].cells and len(lines[k].text) <= 30 and re.fullmatch(r"[\u4e00-\u9fff、·“”]{2,30}", lines[k].text) and numbered(lines[k].text) is None:
             k += 1
-        if 3 <= k - i <= 6 and k < n and is_prose(lines[i - 1].text) and ends_sentence(lines[i - 1].text) and is_prose(lines[k].text):
+        if 3 <= k - i <= 6 and k < n and i < _SCENE_OPENING and is_prose(lines[i - 1].text) and ends_sentence(lines[i - 1].text) and is_prose(lines[k].text):
             if _scene_row(" ".join(lines[j].text for j in range(i, k))):
                 for j in range(i, k):
                     # Not "photo caption": a row of captions alone is no news signal for kind.
@@ -461,7 +508,7 @@ def _scene_runs(lines: list[Line], drop: dict[int, str]) -> None:
 
 def _record_label(cell: str) -> str | None:
     """The record label a cell is (索引号, 公开形式：), or None."""
-    c = re.sub(r"\s+", "", cell).rstrip(":：")
+    c = "".join(cell.split()).rstrip(":：")
     return c if c in _RECORD_WORDS else None
 
 
@@ -502,7 +549,7 @@ def _split_records(lines: list[Line], dropped: list[Dropped], chrome: list[str])
         if ln.md_level or idx >= 40:
             out.append(ln)
             continue
-        pieces = t.split()
+        pieces = t.split() if " " in t or "\u3000" in t else ()
         if len(pieces) >= 3 and all(_record_label(p) for p in pieces):
             # A record's labels in one row; its values are the next line.
             dropped.append(Dropped(t, "web chrome", ln.line))
@@ -542,7 +589,7 @@ def _split_records(lines: list[Line], dropped: list[Dropped], chrome: list[str])
                 ln.text = tail
                 out.append(ln)
             continue
-        if _INDEX_NUMBER.search(t) and idx < 30 and not re.search(r"[。！？]", t) and len(t) <= 120:
+        if idx < 30 and "/" in t and _INDEX_NUMBER.search(t) and not re.search(r"[。！？]", t) and len(t) <= 120:
             dropped.append(Dropped(t, "web chrome", ln.line))
             chrome.append(t)
             continue

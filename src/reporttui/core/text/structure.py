@@ -76,19 +76,30 @@ def _drop_duplicate_titles(block: list[Item], dropped: list[Dropped]) -> list[It
                 out.remove(it)
         # (round 9, pages15) Short lines that stood between the copies and share no word with
         # the title (an accessibility widget's labels, 页面大小配色… 辅助线 开 重置): the page's.
+        # Only a widget of two labels or more, between copies of a headline (not of a subtitle).
         first = next((k for k, it in enumerate(block) if it.text in copies), -1)
+        between: list[Item] = []
         for it in block[first + 1 :]:
             if it.text in copies:
                 break
-            if it in out and it is not kept[-1] and _widget_label(it.text, copies):
+            between.append(it)
+        if (
+            len(between) >= 2
+            and not any(c.startswith(("——", "—", "--")) for c in copies)
+            and all(it in out and _widget_label(it.text, copies) for it in between)
+        ):
+            for it in between:
                 dropped.append(Dropped(it.text, "web chrome", it.line.line if it.line else 0))
                 out.remove(it)
     return out
 
 
+_DOCUMENT_NAME_WORD = re.compile(r"报告|公报|决议|决定|通知|纲要|规划|计划|文件")
+
+
 def _widget_label(text: str, copies: set[str]) -> bool:
     """A short unpunctuated line sharing no character pair with any copy of the title."""
-    if len(text) > 16 or re.search(r"[。，、；：！？,;:!?]", text):
+    if len(text) > 16 or re.search(r"[。，、；：！？,;:!?]", text) or _DOCUMENT_NAME_WORD.search(text):
         return False
     pairs = {text[k : k + 2] for k in range(len(text) - 1)}
     return not any(pairs & {c[k : k + 2] for k in range(len(c) - 1)} for c in copies)

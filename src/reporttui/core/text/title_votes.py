@@ -92,7 +92,7 @@ def tidy_headline(title: str, body: str) -> str:
     shares almost none of its words with the body (…主席团第三次会议 查看隐藏内容(*)需先登录),
     while the rest shares most, is a neighbour glued on (a login wall, a widget).
     """
-    t = title
+    t = title.lstrip("•·●▪ ") if title[:1] in "•·●▪" else title  # a list's bullet (pages14)
     m = _MEDIA_MARK.match(t)
     if m and len(t) - m.end() >= 8:
         t = t[m.end() :]  # (round 9) [图], (有片): what the item carries, not its headline
