@@ -159,6 +159,13 @@ _PINYIN = re.compile(
 )
 _TONED_ANY = re.compile(f"[{_TONED}]")
 _PINYIN_ANY = re.compile(rf"[(（]([a-z]{{0,5}}[{_TONED}][a-z]{{0,4}})[)）]")
+_TONELESS = re.compile(r"(?<=[\u4e00-\u9fff])[(（]([a-z]{1,6})[)）]")
+# A pinyin syllable without its tone mark: an initial (or none) and a final.
+_SYLLABLE = re.compile(
+    r"^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ui|ao|ou|iu|ie|ue|er|an|en|in|un"
+    r"|ia|ua|uo|a|o|e|i|u|v)$"
+)
 _PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一条|下一条)\s*[:：]?\s*(.*)$")
 _LAYOUT = re.compile(
     r"^[(（]?\s*(?:上接|下转|接上|转下|接第|转第)\s*第?\s*[0-9一二三四五六七八九十]+\s*版\s*[)）]?$"
@@ -179,7 +186,7 @@ _CONTROL_SEQ = re.compile(
 _MASTHEAD = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*星期[一二三四五六日天]")
 # A location bar of any site: short parts joined by arrows (首页 > 信息公开 > 信息浏览).
 # Pictographs and their joiners (emoji, keycaps 1️⃣, dingbats such as ✨), not CJK or punctuation.
-_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D\u20E3]+")
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3]+")
 # A Markdown footnote mark inside a line ([^1], [^note]), not a footnote's own line ([^1]: …).
 _FOOTNOTE_MARK = re.compile(r"(?<=\S)\[\^[^\]\s]{1,12}\](?!:)")
 _FOOTNOTE_LABEL = re.compile(r"^\s*\[\^[^\]\s]{1,12}\]:\s*")
@@ -190,8 +197,9 @@ _ARROW_LED_CRUMB = re.compile(r"^(?:\s*(?:>>?|＞|»|›)\s*[^\s。，！？>＞
 _BRACKET_RECORD = re.compile(
     r"^(?:\s*[\[【]\s*[\u4e00-\u9fff]{2,6}\s*[\]】]\s*[^\[\]【】。，！？]{0,60}?){2,}$"
 )
-# (round 9, pages) …[ 发布日期 ] 2024-02-18重庆市…报告: the headline glued after the last date.
-_GLUED_HEADLINE = re.compile(r"[\]】]\s*(?:19|20)\d\d-\d{1,2}-\d{1,2}\s*[\u4e00-\u9fff][^\[\]【】]{9,}$")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+# A headline after the record's last value has this many Chinese characters or more.
+_HEADLINE_AFTER = 10
 _BREADCRUMB = re.compile(
     r"^[^。，！？>＞»›→]{1,30}(?:\s*(?:>>?|-{1,2}>|＞|»|›|→)\s*[^。，！？>＞»›→]{1,30}){2,}$"
 )
@@ -617,10 +625,12 @@ def _chrome_reason(line: str, traditional: bool = True) -> str | None:
         return "web chrome"
     if line[0] in ">＞»›" and _ARROW_LED_CRUMB.match(line):
         return "web chrome"
-    if line[0] in "[【" and _BRACKET_RECORD.match(line) and not _GLUED_HEADLINE.search(line):
-        # (round 9, pages) a headline glued after the record's last date is left to the
-        # furniture pass, which keeps it as a line of its own
-        return "web chrome"
+    if (
+        line[0] in "[【"
+        and _BRACKET_RECORD.match(line)
+        and len(_CJK_CHAR.findall(re.split(r"[\]】]", line)[-1])) < _HEADLINE_AFTER
+    ):
+        return "web chrome"  # (a headline glued after the values is left to the furniture pass)
     if _TOOLBAR.match(line) or _ACCESSIBILITY.match(line):
         return "web chrome"
     if ":" in line and _STAMP_CHANNEL.match(line):
@@ -724,8 +734,14 @@ def _drop_pinyin(s: str, number: int, dropped: list[Dropped]) -> str:
     s = _PINYIN.sub("", s)
     # On a line that has them, a reading after a garbled character too (輩^(qū), W(wǎng)).
     more = _PINYIN_ANY.findall(s)
-    dropped.append(Dropped(" ".join(found + more), "pinyin", number))
-    return _PINYIN_ANY.sub("", s) if more else s
+    if more:
+        s = _PINYIN_ANY.sub("", s)
+    # (pages21) and a neutral-tone reading, which has no tone mark (们(men), 的(de)).
+    toneless = [m.group(1) for m in _TONELESS.finditer(s) if _SYLLABLE.match(m.group(1))]
+    if toneless:
+        s = _TONELESS.sub(lambda m: "" if _SYLLABLE.match(m.group(1)) else m.group(0), s)
+    dropped.append(Dropped(" ".join(found + more + toneless), "pinyin", number))
+    return s
 
 
 def _strip_markdown(s: str) -> str:

@@ -14,7 +14,6 @@ is 双流县's), and a former name's short form is usable when no division of to
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -63,7 +62,9 @@ _NATIONALITIES = (
     "|土家|哈尼|傈僳|高山|拉祜|东乡|纳西|景颇|仫佬|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|德昂"
     "|保安|裕固|独龙|赫哲|门巴|珞巴|基诺|回|藏|苗|彝|壮|满|侗|瑶|白|傣|黎|佤|畲|水|土|羌|怒|京"
 )
-_AUTONOMOUS_COUNTY = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)(?:(?:{_NATIONALITIES})族)+自治[县旗]$")
+_AUTONOMOUS_COUNTY = re.compile(
+    rf"^([\u4e00-\u9fff]{{2,3}}?)(?:(?:{_NATIONALITIES})族)+自治[县旗]$"
+)
 
 
 def stem(name: str) -> str | None:

@@ -174,8 +174,8 @@ def _known_tail(name: str) -> str | None:
     read as the longest division its characters end with (checked in Simplified), not as the
     clause before the suffix; a candidate with no such tail names no county or city."""
     flat = to_simplified(name)
-    if not flat.endswith(("县", "市", "区")):
-        return name
+    if not flat.endswith(("县", "市", "区", "盟", "旗")):
+        return name  # (a league or banner, 盟/旗, is checked too: 京港大学联盟 is none)
     for i in range(len(flat) - 1):
         if _known_county(flat[i:]):
             return name[i:]
@@ -251,7 +251,9 @@ def extract(
     body_head = arabic_dates(to_simplified(text[:3000]))
 
     why: dict[str, str] = {}
-    kind, why["kind"] = _kind(head_s, body_head, text, news_signals, headings)
+    # (held18) An editor's credit in the chrome (編輯:長安) marks an article as a byline does.
+    edited = any(_EDITOR_CREDIT.match(to_simplified(c)) for c in chrome)
+    kind, why["kind"] = _kind(head_s, body_head, text, news_signals or edited, headings)
 
     # Date: the meeting ("——2025年12月29日在……人民代表大会"), else a masthead, else publication.
     date = None
@@ -348,6 +350,14 @@ def extract(
         first = head_s.strip().split("\n", 1)[0]
         if m := _SPEECH_YEAR.match(first):
             year, why["year"] = int(m.group(1)), "title (the meeting's year of a speech)"
+    sessions = (
+        _SESSIONS_YEAR.search(to_simplified(title_lines[0]))
+        if year is None and kind in _NEWS_KINDS and title_lines
+        else None
+    )
+    if sessions:
+        # (pages16) A news headline naming the sessions' year without 年 (2019省级两会今起…).
+        year, why["year"] = int(sessions.group(1)), "the sessions' year in the headline (YYYY两会)"
     if year is None and kind is None:
         # (held18) A notice signed at its end (起草组 / 2025年12月17日): the signature's date.
         tail = [ln.strip() for ln in text[-400:].split("\n") if ln.strip()][-3:]
@@ -510,7 +520,7 @@ _NOT_A_TITLE = re.compile(
     r"|^[（(——\s]*\d{4}年\d{1,2}月\d{1,2}日.*[)）]?$"
     r"|会议上[)）]?$|会上[)）]?$"  # the tail of a "在……会议上" line cut by a wrap
     r"|(?:[省市州盟县区旗]\s?长|主席)[\s：:？?—]*(?:[\u4e00-\u9fff·]\s*){0,12}(?:[（(].{0,14}[)）])?$"  # a byline
-    r"|会议文件[(（][一二三四五六七八九十\d]+[)）]$"  # 市十七届人大五次会议文件（三）
+    r"|会议文件(?:[(（][一二三四五六七八九十\d]+[)）])?$"  # 市十七届人大五次会议文件（三）, its number apart
     r"|^目\s*录$"  # a table of contents' label
 )
 
@@ -666,7 +676,9 @@ _ADOPTED = re.compile(
 _ADOPTED_YEAR = re.compile(r"(?:^|\n)[(（]?\s*((?:19|20)\d\d)\d{0,4}日?[^\n]{0,60}通过\s*[)）]")
 _BULLETIN = re.compile(r"统计公报")
 _STANDING_MEETING = re.compile(r"人大常委会(?:举行|召开)第[一二三四五六七八九十]+次(?:全体)?会议")
-_DAY_DATELINE = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:上午|下午|晚上?|凌晨)?\s*[,，]")
+_DAY_DATELINE = re.compile(
+    r"\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:上午|下午|晚上?|凌晨)?\s*[,，]"
+)
 _INNER_DATELINE = re.compile(
     r"[^。\n]{4,120}?[,，]\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:上午|下午|晚上?)?\s*[,，]"
 )
@@ -688,6 +700,9 @@ _SALUTATION = re.compile(
 _SESSION = re.compile(
     r"[一二三四五六七八九十]+届(?:全国)?(?:人大|人民代表大会)?第?[一二三四五六七八九十]+次会议"
     r"|人民代表大会第[一二三四五六七八九十]+次会议"
+    # (pages16) a CPPCC committee's session (政治协商会议第七届汶上县委员会第三次会议), not a
+    # standing committee's meeting
+    r"|[一二三四五六七八九十]+届[^\n。，]{0,12}?(?<!常务)(?<!常委)委员会第[一二三四五六七八九十]+次会议"
 )
 # An issuing office's document number: 鲁政发〔2014〕20号, 岳办发〔2017〕2号.
 _DOC_NUMBER = re.compile(
@@ -697,6 +712,7 @@ _LABELED_DOC_NUMBER = re.compile(r"(?:发布文号|发文字号|文号)\s*[:：]
 # Deputies reviewing the report (代表团审议, 共同审议《政府工作报告》): news of a congress session.
 _REVIEWED = re.compile(
     r"代表团[^\n。]{0,12}审议|审议[《“]?政府工作报告|分组讨论[^\n。]{0,20}政府工作报告"
+    r"|听取(?:和|并)审议了?[^\n。]{0,30}?政府工作报告"  # (held21) 会议听取和审议了乡长…所做的《…》
     r"|对《?政府工作报告》?进行了?[^。]{0,4}(?:讨论|审议)"
 )
 # A title that is the report's: …政府工作报告, maybe in book marks or with a note (（摘要）).
@@ -715,6 +731,11 @@ _NOT_SESSION = re.compile(
 )
 
 
+_MEETING_NOT_SESSION = re.compile(
+    r"(?:常委会|常务委员会)第[一二三四五六七八九十百\d]+次(?:全体)?会议"
+    r"|(?<!常务)委员会[^\n。，]{0,12}?(?:初审|初步审查)"
+    r"|(?:主席|主任)办公会"
+)
 _REVIEW_RESULT = re.compile(r"审查结果的?报告|现将审查(?:结果|情况)报告如下")
 _ENTRUSTED = re.compile(
     r"受[^\n。]{0,10}人民政府委托\s*[,，]?[^\n。]{0,30}?(?:报告|提请)[^\n。]{0,60}?(计划|预算)执行情况"
@@ -855,6 +876,17 @@ def _kind(
         # (pages13) The title names a meeting that is no session (政协常委会第二十四次会议, 五届
         # 五十六次主席会议): news of that meeting, whatever session its text prepares or names.
         return "新闻报道", "a meeting that is no session (title)"
+    if (
+        not delivered
+        and not _SESSION.search(first)
+        and any(
+            _MEETING_NOT_SESSION.search(to_simplified(ln))
+            for ln in (first, *_opening_lines(body_head, head)[:2])
+        )
+    ):
+        # (held18, held24) A committee's meeting or review is the event (常委会第25次会议(扩大),
+        # 省人大经济委员会…初审), whatever session the text prepares or recalls: news of it.
+        return "新闻报道", "a committee's meeting that is no session (the title or the opening)"
     if not delivered and _SESSION.search(body_head):
         return "两会新闻", "congress session in the text, not delivered"
     if not delivered and _REVIEWED.search(body_head[:1500]):
@@ -888,9 +920,7 @@ def _kind(
         # (held14) A copy of a report's review part only (no title, no meeting line, no kind
         # words): its first part reviews one year (2022年工作回顾) and names its government.
         return "政府工作报告", "its first part reviews a year (YYYY年工作回顾) of its government"
-    if not delivered and any(
-        _DAY_DATELINE.match(ln) for ln in _opening_lines(body_head, head)
-    ):
+    if not delivered and any(_DAY_DATELINE.match(ln) for ln in _opening_lines(body_head, head)):
         # A text opening on a day's dateline (12月11日，秦安县委常委…向人大代表征求对《政府工作
         # 报告》(征求意见稿)的意见): news.
         return "新闻报道", "a text opening on a day's dateline"
@@ -1156,7 +1186,9 @@ def _year(
         opened = _FYP_OPENED.search(body_head[:1500])
         if opened:
             # (held19) The heard report's past year opened a plan (实现了“十四五”良好开局).
-            return _fyp_start(cn_small(opened.group(1))) + 1, "the five-year plan the past year opened"
+            return _fyp_start(
+                cn_small(opened.group(1))
+            ) + 1, "the five-year plan the past year opened"
         f = _FYP_PLACE.search(body_head[:1500])
         if f:
             last = f.group(2) in ("收官之年", "最后一年")
@@ -1500,8 +1532,10 @@ def _region(
     lone = _lone_short_name(head + "\n" + text[:20000])
     if lone:
         return lone
-    if kind == "政府工作报告" and _NATIONAL_ACCOUNTS.search(body_head) and not _LOCAL_ACCOUNTS.search(
-        body_head
+    if (
+        kind == "政府工作报告"
+        and _NATIONAL_ACCOUNTS.search(body_head)
+        and not _LOCAL_ACCOUNTS.search(body_head)
     ):
         # (held19) A report naming no place whose accounts are the nation's (国内生产总值, not a
         # region's 地区生产总值): the national government's.
@@ -1546,9 +1580,12 @@ _UNNAMED_CONGRESS_ANY = re.compile(
 )
 
 
+_SESSIONS_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年?\s*(?:全国|省级|省|市|县|区)?两会")
 _CLOSING_DATE = re.compile(r"^((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _SPEECH_TITLE = re.compile(r"^在[^\n。]{2,60}?上的(?:讲话|发言)$")
 _SPEECH_YEAR = re.compile(r"^在\s*((?:19|20)\d\d)\s*年")
+
+
 def _opening_lines(body_head: str, head: str) -> list[str]:
     """The body's first lines after the title block's own lines (a headline, a date label)."""
     own = {ln.strip() for ln in head.split("\n") if ln.strip()}
@@ -1557,6 +1594,7 @@ def _opening_lines(body_head: str, head: str) -> list[str]:
     return rest[:3]
 
 
+_EDITOR_CREDIT = re.compile(r"^\s*(?:责任编辑|责编|编辑)\s*[:：]\s*[\u4e00-\u9fff·]{2,4}\s*$")
 _NATIONAL_ACCOUNTS = re.compile(r"国内生产总值")
 _LOCAL_ACCOUNTS = re.compile(
     r"地区生产总值|全(?:省|市|县|区|州|旗|镇|乡|街道)|我(?:省|市|县|区|州|旗|镇|乡)|本(?:镇|乡|街道)"

@@ -45,7 +45,9 @@ _BRACKETS = frozenset("【】[]()（）《》“”〈〉「」")
 _NOTE_LINE = re.compile(r"^\s*[—―\-－]+|^\s*[(（]|在[^，。]{0,40}会议上")
 
 # A session's file label (…十七届人大四次会议文件, …会议材料之三): a volume's label.
-_SESSION_LABEL = re.compile(r"(?:届|次)[^\s。，]{0,12}?会议(?:文件|材料|资料)(?:之[一二三四五六七八九十\d]+)?$")
+_SESSION_LABEL = re.compile(
+    r"(?:届|次)[^\s。，]{0,12}?会议(?:文件|材料|资料)(?:之[一二三四五六七八九十\d]+)?$"
+)
 # A label line (a site's section: 新闻, 要闻) is this short; a headline below it shares this much.
 _LABEL_LEN = 4
 _HEADLINE_SHARE = 0.6
@@ -92,8 +94,10 @@ def trim_segments(title: str, body: str) -> str:
     if len(parts) < 2:
         return title
     k = 0
-    while k < len(parts) - 1 and pairs(parts[k]) and (
-        body_share(parts[k], body) == 0.0 or _SESSION_LABEL.search(parts[k])
+    while (
+        k < len(parts) - 1
+        and pairs(parts[k])
+        and (body_share(parts[k], body) == 0.0 or _SESSION_LABEL.search(parts[k]))
     ):
         # A part the body does not share, or a session's file label (大宁县十七届人大四次会议
         # 文件): the label of the volume the document was printed in, not its title.
@@ -179,7 +183,11 @@ def rechoose(chosen: str, candidates: Sequence[str], body: str) -> tuple[str, st
         # (held24) A section label alone on the first line (新聞 over its clock line and the
         # headline): the first longer line below whose words the body repeats.
         for c in candidates[1:5]:
-            if len(c) >= 6 and not is_furniture(c) and not _NOTE_LINE.search(c):
-                if body_share(c, body) >= _HEADLINE_SHARE:
-                    return c, "the headline the body shares below a label line the body does not"
+            if (
+                len(c) >= 6
+                and not is_furniture(c)
+                and not _NOTE_LINE.search(c)
+                and body_share(c, body) >= _HEADLINE_SHARE
+            ):
+                return c, "the headline the body shares below a label line the body does not"
     return (chosen, why) if why else None

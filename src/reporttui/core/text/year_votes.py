@@ -58,7 +58,9 @@ _ACCOUNTS_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,10}?决算")
 # A plan reported done (not 完成好, to be done), in the same clause before the year:
 # 胜利完成了…确定的1993年的工作任务.
 _DONE_BEFORE = re.compile(r"(?:完成了|实现了|胜利完成|圆满完成|超额完成)[^，。；！\n]*$")
-_PART_YEAR_AFTER = re.compile(r"^\s*(?:(?:1|一)\s*[-—~至到]\s*\d{1,2}\s*月|上半年|一季度|前三季度)")
+_PART_YEAR_AFTER = re.compile(
+    r"^\s*(?:(?:1|一)\s*[-—~至到]\s*\d{1,2}\s*月|上半年|第?[一二三四1-4]季度|前三季度)"
+)
 
 
 def voted_year(text: str, kind: str | None = None) -> tuple[int | None, str]:
