@@ -196,6 +196,9 @@ _STAMP_SOURCE = re.compile(
 _ORIGINAL_TITLE = re.compile(r"^原标题\s*[:：]")
 # A page number after a headline (…将亮相( 四 )).
 _PAGE_NUMBER = re.compile(r"(?<=\S)\s*[(（]\s+[一二三四五六七八九十\d]{1,3}\s+[)）]$")
+_UPDATE_NOTE = re.compile(
+    r"\s*[(（【\[]\s*(?:(?:19|20)\d\d\s*年?\s*)?(?:最新)?(?:更新|修订|修訂|整理|最新版|完整版|全文版)版?\s*[)）】\]]$"
+)
 _TAB_BAR = re.compile(r"(?:\s+[\u4e00-\u9fff]{2,4}){3,6}$")
 # A forum's anti-copy noise: a run of one- to three-character ASCII scraps with symbols between
 # words (. G! E. ] z$ f' }8 …), inserted to spoil copying.
@@ -423,6 +426,9 @@ def _headline_marks(lines: list[Line], dropped: list[Dropped]) -> None:
         m = _PAGE_NUMBER.search(ln.text)
         if m and m.start() >= 8:
             _cut(ln, m, "pager", dropped)
+        m = _UPDATE_NOTE.search(ln.text)
+        if m and m.start() >= 8:
+            _cut(ln, m, "web chrome", dropped)  # (held19) the copy site's note: (2025年更新)
         m = _TAB_BAR.search(ln.text)
         if m and m.start() >= 10 and " " not in ln.text[: m.start()].strip():
             _cut(ln, m, "web chrome", dropped)  # (held18) a tab bar glued after the headline
