@@ -37,7 +37,13 @@ _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("pnum", re.compile(r"^[(（](\d{1,2})[)）][ ]*")),
     ("circ", re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])[ ]*")),
     # (round 9, pages16) a label numbered by an ordinal and a colon: 关键词一：… 看点二：…
-    ("lbl", re.compile(r"^(?:[\u4e00-\u9fff]{2,3}?)([一二三四五六七八九十]{1,2})[:：][ ]*(?=\S)")),
+    # A short heading only (关键词一：经济发展), never a glossary's 五险合一：指… definition.
+    (
+        "lbl",
+        re.compile(
+            r"^(?:[\u4e00-\u9fff]{2,3}?)([一二三四五六七八九十]{1,2})[:：][ ]*(?=[^。，；！？,;]{2,16}$)"
+        ),
+    ),
 )
 _STOPS = "。！？!?"
 _CLOSERS = "”’」』）)"
