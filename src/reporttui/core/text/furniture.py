@@ -255,6 +255,7 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
         ):
             dropped.append(Dropped(prev.text, "photo caption", prev.line))
             prev.text = ""
+    _running_heads(lines, dropped)
     lines = _split_records(lines, dropped, chrome)
     _headline_marks(lines, dropped)
     last = _last_sentence(lines)
@@ -309,6 +310,32 @@ def _apply(
         elif i + 1 < n:
             lines[i + 1].blank_before += 1 + ln.blank_before
     return out
+
+
+def _running_heads(lines: list[Line], dropped: list[Dropped]) -> None:
+    """(corpus) A newspaper's running head between a story's jump out (下转A3版) and its jump in
+    on the next page (上接A2版): short lines there (政府工作报告, a page number) are the page's."""
+    jumps = [d for d in dropped if d.reason in ("pager", "layout") and "版" in d.text]
+    if not jumps:
+        return
+    outs = {d.line for d in jumps if "下转" in d.text or "转第" in d.text or "下轉" in d.text}
+    ins = {d.line for d in jumps if "上接" in d.text or "接第" in d.text}
+    if not outs or not ins:
+        return
+    for i, ln in enumerate(lines):
+        if ln.line not in outs:
+            continue
+        k = i + 1
+        while k < len(lines) and k <= i + 3:
+            nxt = lines[k]
+            if nxt.line in ins or any(ln.line < x <= nxt.line for x in ins):
+                for j in range(i + 1, k + (0 if nxt.text and nxt.line not in ins else 1)):
+                    t = lines[j].text
+                    if t and len(t) <= 20 and not _SENTENCE_MARK.search(t):
+                        dropped.append(Dropped(t, "page header", lines[j].line))
+                        lines[j].text = ""
+                break
+            k += 1
 
 
 def _candidates(lines: list[Line]) -> list[int]:
