@@ -221,3 +221,10 @@ def test_a_wire_storys_headline_after_its_dateline_is_the_title() -> None:
     )
     doc = _parse(src)
     assert doc.title == "春风送暖，奋楫扬帆——大会开幕侧记" and _kept(doc)
+
+
+def test_a_gallerys_caption_sentence_stays_and_its_credit_goes() -> None:
+    cap = "3月2日，会议在人民大会堂举行新闻发布会，大会发言人介绍会议有关情况并回答记者提问。"
+    src = "\n\n".join(f"{cap}新华社记者 王明 摄" for _ in range(2)) + "\n\n" + "\n\n".join(BODY)
+    doc = _parse(src)
+    assert cap in doc.text and "王明 摄" not in doc.text and _kept(doc)

@@ -245,6 +245,8 @@ _SITE_OWNER = re.compile(
     r"(?:中心|网|报社|电视台|办公室|网站)$"
 )
 # A caption saying what the photo shows (图为代表、委员听报告), short and without a sentence end.
+# (round 9) A caption of sentences closed by its credit: a gallery's text, kept (the credit goes).
+_CAPTION_SENTENCE = re.compile(r"[\u4e00-\u9fff“”《》、，,]{12,}[。！？]\s*[^。！？]{0,24}$")
 _PHOTO_SAYS = re.compile(r"^图为[^。！？!?]{2,40}$")
 # A page's reading-time note (本篇文章1607字,读完约4分钟; 全文共2000字，阅读大约需要5分钟).
 _READING_TIME = re.compile(
@@ -592,7 +594,17 @@ def _chrome_reason(line: str, traditional: bool = True) -> str | None:
             line = _PINYIN_ANY.sub("", line)
         line = to_simplified(line)
     last = line[-1]
-    if last in "摄)）" and line.endswith(("摄", "摄)", "摄）")) and _PHOTO_CREDIT.search(line):
+    if (
+        last in "摄)）"
+        and line.endswith(("摄", "摄)", "摄）"))
+        and (m := _PHOTO_CREDIT.search(line))
+    ):
+        if not line.startswith(("图为", "圖為", "图:", "图：")) and _CAPTION_SENTENCE.search(
+            line[: m.start() + 1]
+        ):
+            # (round 9, pages22) A gallery's caption is sentences closed by the credit (…提问。
+            # 新华社记者 丁林 摄): the furniture pass takes the credit off, the sentences stay.
+            return None
         return "photo caption"
     if line[0] == "△" and len(line) <= 80 and not line.endswith("。"):
         return "photo caption"  # (held18) △ marks a newspaper's caption under its picture
