@@ -159,6 +159,13 @@ _PINYIN = re.compile(
 )
 _TONED_ANY = re.compile(f"[{_TONED}]")
 _PINYIN_ANY = re.compile(rf"[(（]([a-z]{{0,5}}[{_TONED}][a-z]{{0,4}})[)）]")
+_TONELESS = re.compile(r"(?<=[\u4e00-\u9fff])[(（]([a-z]{1,6})[)）]")
+# A pinyin syllable without its tone mark: an initial (or none) and a final.
+_SYLLABLE = re.compile(
+    r"^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ui|ao|ou|iu|ie|ue|er|an|en|in|un"
+    r"|ia|ua|uo|a|o|e|i|u|v)$"
+)
 _PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一条|下一条)\s*[:：]?\s*(.*)$")
 _LAYOUT = re.compile(
     r"^[(（]?\s*(?:上接|下转|接上|转下|接第|转第)\s*第?\s*[0-9一二三四五六七八九十]+\s*版\s*[)）]?$"
@@ -178,6 +185,21 @@ _CONTROL_SEQ = re.compile(
 )
 _MASTHEAD = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*星期[一二三四五六日天]")
 # A location bar of any site: short parts joined by arrows (首页 > 信息公开 > 信息浏览).
+# Pictographs and their joiners (emoji, keycaps 1️⃣, dingbats such as ✨), not CJK or punctuation.
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3]+")
+# A Markdown footnote mark inside a line ([^1], [^note]), not a footnote's own line ([^1]: …).
+_FOOTNOTE_MARK = re.compile(r"(?<=\S)\[\^[^\]\s]{1,12}\](?!:)")
+_FOOTNOTE_LABEL = re.compile(r"^\s*\[\^[^\]\s]{1,12}\]:\s*")
+# (held19) A breadcrumb continued on its own line, each item after an arrow (>人大工作 >决议决定).
+_ARROW_LED_CRUMB = re.compile(r"^(?:\s*(?:>>?|＞|»|›)\s*[^\s。，！？>＞»›→]{1,12}){2,}$")
+# (held18) A disclosure record's line of bracketed labels and their values ([ 索引号 ] 1150…/2023-
+# 00515 [ 发文字号 ]): two labels or more, no sentence.
+_BRACKET_RECORD = re.compile(
+    r"^(?:\s*[\[【]\s*[\u4e00-\u9fff]{2,6}\s*[\]】]\s*[^\[\]【】。，！？]{0,60}?){2,}$"
+)
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+# A headline after the record's last value has this many Chinese characters or more.
+_HEADLINE_AFTER = 10
 _BREADCRUMB = re.compile(
     r"^[^。，！？>＞»›→]{1,30}(?:\s*(?:>>?|-{1,2}>|＞|»|›|→)\s*[^。，！？>＞»›→]{1,30}){2,}$"
 )
@@ -223,6 +245,8 @@ _SITE_OWNER = re.compile(
     r"(?:中心|网|报社|电视台|办公室|网站)$"
 )
 # A caption saying what the photo shows (图为代表、委员听报告), short and without a sentence end.
+# (round 9) A caption of sentences closed by its credit: a gallery's text, kept (the credit goes).
+_CAPTION_SENTENCE = re.compile(r"[\u4e00-\u9fff“”《》、，,]{12,}[。！？]\s*[^。！？]{0,24}$")
 _PHOTO_SAYS = re.compile(r"^图为[^。！？!?]{2,40}$")
 # A page's reading-time note (本篇文章1607字,读完约4分钟; 全文共2000字，阅读大约需要5分钟).
 _READING_TIME = re.compile(
@@ -276,6 +300,7 @@ def clean(text: str) -> Cleaned:
     blank = 0
     skip_next_title = False
     pua: list[str] = []
+    emoji: list[str] = []
     raws = text.split("\n")
     pages = _chunk_pages(raws)
     for number, raw in enumerate(raws, start=1):
@@ -284,6 +309,20 @@ def clean(text: str) -> Cleaned:
         if has_private_use(s):
             pua.extend(private_use(s))
             s = strip_private_use(s)
+        if _EMOJI.search(s):
+            # (held18) Pictographs a blog or an AI digest sets around titles and sentences
+            # (🌟…📜, 1️⃣): decoration, not text; kept out of the lines (they hid line ends from
+            # the rejoin and stuck to titles), all listed in the dropped view.
+            emoji.extend(_EMOJI.findall(s))
+            s = _EMOJI.sub("", s)
+        if "[^" in s and (fn := _FOOTNOTE_LABEL.match(s)):
+            # The footnote's own line ([^1]: （根据…刊印）): its label goes, its note stays.
+            dropped.append(Dropped(fn.group(0).strip(), "footnote mark", number))
+            s = s[fn.end() :]
+        if "[^" in s and _FOOTNOTE_MARK.search(s):
+            # (held19) A Markdown footnote mark ([^1]) after a title or a sentence.
+            dropped.append(Dropped(" ".join(_FOOTNOTE_MARK.findall(s)), "footnote mark", number))
+            s = _FOOTNOTE_MARK.sub("", s)
         html_block = False
         cells: tuple[str, ...] = ()
         if "/>" in s and _BROKEN_TAG.search(s):
@@ -321,6 +360,13 @@ def clean(text: str) -> Cleaned:
             continue
         if reason is None and stripped.startswith("首页") and _spaced_crumb(stripped, raws, number):
             reason = "web chrome"
+        if (
+            reason is None
+            and number <= _MENU_LINES
+            and stripped[:1] in "-*+"
+            and _menu_run(raws, number)
+        ):
+            reason = "web chrome"  # (held18) a tab bar: list items of a few words at the top
         if skip_next_title:
             skip_next_title = False
             if reason is None and len(stripped) <= 60:
@@ -392,10 +438,16 @@ def clean(text: str) -> Cleaned:
     if lines:
         lines[-1].blank_after = blank + 2  # the end of the file is a wide gap
     from reporttui.core.text.debris import drop_debris  # debris imports Line from here
+    from reporttui.core.text.furniture import drop_furniture, drop_page_tail, mark_page_tail
 
+    lines = drop_furniture(lines, dropped, chrome_text)  # (round 9) page furniture
+    tail = mark_page_tail(lines)
     lines = drop_debris(lines, dropped, chrome_text)
+    lines = drop_page_tail(lines, tail, dropped, chrome_text)
     if pua:
         dropped.append(Dropped("".join(pua), "private-use glyph", 0))
+    if emoji:
+        dropped.append(Dropped("".join(emoji), "emoji", 0))
     return Cleaned(lines, dropped, front, chrome_text)
 
 
@@ -451,6 +503,24 @@ def _spaced_crumb(line: str, raws: list[str], number: int) -> bool:
         ):
             return True
     return False
+
+
+# A tab bar or menu set as a Markdown list at the top of a page text (- 征集公告 / - 草案内容 /
+# - 起草说明): three consecutive items or more, each a few characters without punctuation.
+_MENU_ITEM = re.compile(r"^\s*[-*+]\s+[\u4e00-\u9fff]{2,6}\s*$")
+_MENU_LINES = 20
+
+
+def _menu_run(raws: list[str], number: int) -> bool:
+    """Whether source line ``number`` (1-based) is in a run of three menu items or more."""
+    if not _MENU_ITEM.match(raws[number - 1]):
+        return False
+    lo = hi = number - 1
+    while lo > 0 and _MENU_ITEM.match(raws[lo - 1]):
+        lo -= 1
+    while hi + 1 < len(raws) and _MENU_ITEM.match(raws[hi + 1]):
+        hi += 1
+    return hi - lo + 1 >= 3
 
 
 def _visible(control: str) -> str:
@@ -524,8 +594,20 @@ def _chrome_reason(line: str, traditional: bool = True) -> str | None:
             line = _PINYIN_ANY.sub("", line)
         line = to_simplified(line)
     last = line[-1]
-    if last in "摄)）" and line.endswith(("摄", "摄)", "摄）")) and _PHOTO_CREDIT.search(line):
+    if (
+        last in "摄)）"
+        and line.endswith(("摄", "摄)", "摄）"))
+        and (m := _PHOTO_CREDIT.search(line))
+    ):
+        if not line.startswith(("图为", "圖為", "图:", "图：")) and _CAPTION_SENTENCE.search(
+            line[: m.start() + 1]
+        ):
+            # (round 9, pages22) A gallery's caption is sentences closed by the credit (…提问。
+            # 新华社记者 丁林 摄): the furniture pass takes the credit off, the sentences stay.
+            return None
         return "photo caption"
+    if line[0] == "△" and len(line) <= 80 and not line.endswith("。"):
+        return "photo caption"  # (held18) △ marks a newspaper's caption under its picture
     if line.startswith("图为") and _PHOTO_SAYS.match(line):
         return "photo caption"  # (held12) 图为张兵市长作政府工作报告: a caption without its credit
     if "分钟" in line and _READING_TIME.match(line):
@@ -553,6 +635,14 @@ def _chrome_reason(line: str, traditional: bool = True) -> str | None:
         and re.search(r"[\u4e00-\u9fff]", line)
     ):
         return "web chrome"
+    if line[0] in ">＞»›" and _ARROW_LED_CRUMB.match(line):
+        return "web chrome"
+    if (
+        line[0] in "[【"
+        and _BRACKET_RECORD.match(line)
+        and len(_CJK_CHAR.findall(re.split(r"[\]】]", line)[-1])) < _HEADLINE_AFTER
+    ):
+        return "web chrome"  # (a headline glued after the values is left to the furniture pass)
     if _TOOLBAR.match(line) or _ACCESSIBILITY.match(line):
         return "web chrome"
     if ":" in line and _STAMP_CHANNEL.match(line):
@@ -656,8 +746,14 @@ def _drop_pinyin(s: str, number: int, dropped: list[Dropped]) -> str:
     s = _PINYIN.sub("", s)
     # On a line that has them, a reading after a garbled character too (輩^(qū), W(wǎng)).
     more = _PINYIN_ANY.findall(s)
-    dropped.append(Dropped(" ".join(found + more), "pinyin", number))
-    return _PINYIN_ANY.sub("", s) if more else s
+    if more:
+        s = _PINYIN_ANY.sub("", s)
+    # (pages21) and a neutral-tone reading, which has no tone mark (们(men), 的(de)).
+    toneless = [m.group(1) for m in _TONELESS.finditer(s) if _SYLLABLE.match(m.group(1))]
+    if toneless:
+        s = _TONELESS.sub(lambda m: "" if _SYLLABLE.match(m.group(1)) else m.group(0), s)
+    dropped.append(Dropped(" ".join(found + more + toneless), "pinyin", number))
+    return s
 
 
 def _strip_markdown(s: str) -> str:

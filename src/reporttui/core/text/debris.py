@@ -97,6 +97,7 @@ _TAG_LINE = re.compile(
     r"^(?:关键词|关键字|标签|tags?)\s*[:：]\s*(?:[^\s,，;；]{1,16}(?:[\s,，;；]+|$)){1,12}$",
     re.IGNORECASE,
 )
+_WIRE_TAG = re.compile(r"^[<＜〈][\u3400-\u9fff]{2,10}[>＞〉]$")
 _SCENE = re.compile(r"^[\u3400-\u9fff、]{3,20}在[\u3400-\u9fff、]{2,20}$")
 _NOT_REPEATED = re.compile(r"[\W\d]")
 _LETTERS_ONLY = re.compile(r"^[A-Za-z_\s]+$")
@@ -109,6 +110,11 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
     _repeated_tails(lines, dropped)
     _line_start_tokens(lines, dropped)
     _misdecoded_chars(lines, dropped)
+    _lost_character_marks(lines, dropped)
+    _citation_marks(lines, dropped)
+    _anti_copy_runs(lines, dropped)
+    _hashtags(lines, dropped)
+    _inline_credits(lines, dropped)
     if any(";;" in ln.text or "；；" in ln.text for ln in lines):
         _marker_runs(lines, dropped)
     _scraper_date_label(lines, dropped)
@@ -160,25 +166,36 @@ def drop_debris(lines: list[Line], dropped: list[Dropped], chrome: list[str]) ->
             and _QR_ANY.search(t)  # (pages17) Traditional widgets too (二維碼, 掃一掃)
             and _QR.search(ts := to_simplified(t))
             and _QR_ASK.search(ts)
-            and not t.endswith("。")
+            # (held24) a share widget's instruction closing the page may end in 。
+            and (not t.endswith("。") or i >= n - edge)
         ):
             drop[i] = "qr boilerplate"
+        elif i >= n - edge and t[:1] in "<＜〈" and _WIRE_TAG.match(t):
+            # (held24) A wire service's name in angle brackets closing the item (<匯港通訊>).
+            drop[i] = "byline"
         elif i >= n - edge and _TAG_LINE.match(t) and not _SENTENCE_END.search(t):
             # (pages13) A page's keyword line closing the text (关键词: 第十四届 常务委员会 …).
             drop[i] = "page chrome"
-    for i in [k for k, r in drop.items() if r == "qr boilerplate"]:
-        # (pages17) The widget's other line (湖南人大微信 over 公众号二维码): a short label next to
-        # the QR line, naming the account it asks to follow.
+    widget = [k for k, r in drop.items() if r == "qr boilerplate"]
+    while widget:
+        # (pages17) The widget's other lines (湖南人大微信 over 公众号二维码): short labels next to
+        # the QR line, naming the account it asks to follow; (held24) in the page's closing lines
+        # a widget's short instruction with commas too (打開微信，點擊底部的“發現”，).
+        i = widget.pop()
         for j in (i - 1, i + 1):
             if 0 <= j < n and j not in drop:
                 t = lines[j].text
+                tail = j >= n - edge
                 if (
-                    len(t) <= 16
-                    and not _SENTENCE_PUNCT.search(t)
+                    len(t) <= (20 if tail else 16)
+                    and not (_SENTENCE_END if tail else _SENTENCE_PUNCT).search(t)
                     and _QR_ASK.search(to_simplified(t))
                 ):
                     drop[j] = "qr boilerplate"
+                    widget.append(j)
     _misdecoded_heading(lines, drop)
+    _between_title_copies(lines, drop)
+    _chart_credits(lines, drop)
     _wiki_header(lines, drop)
     _file_record(lines, drop)
     _field_values(lines, drop, chrome)
@@ -720,3 +737,181 @@ def _marker_runs(lines: list[Line], dropped: list[Dropped]) -> None:
         t = _DASH_MARKERS.sub("——", t)
         dropped.append(Dropped(" ".join(markers), "marker run", ln.line))
         ln.text = t
+
+
+# (held19) ?? where a copy lost characters or spaces between Chinese ones (綜??合): marks, not text.
+_LOST_MARKS = re.compile(r"(?<=[\u3400-\u9fff])[?？]{2,}(?=[\u3400-\u9fff])")
+
+
+def _lost_character_marks(lines: list[Line], dropped: list[Dropped]) -> None:
+    """Take runs of question marks standing between Chinese characters out, into the dropped view."""
+    for ln in lines:
+        if ("??" in ln.text or "？？" in ln.text) and _LOST_MARKS.search(ln.text):
+            dropped.append(
+                Dropped(" ".join(_LOST_MARKS.findall(ln.text)), "lost-character marks", ln.line)
+            )
+            ln.text = _LOST_MARKS.sub("", ln.text)
+
+
+# (held19) An AI answer's citation marks ([4], [5]) after a clause, before its punctuation or the
+# line's end. Taken only where the text has two or more: one bracketed number may be the text's.
+_CITATION = re.compile(r"(?<=[\u3400-\u9fff%）)”])\[\d{1,2}\](?=[。，；：！？、,.;:]|\s*$)")
+
+
+def _citation_marks(lines: list[Line], dropped: list[Dropped]) -> None:
+    """Strip citation marks when the document carries several of them."""
+    if sum(len(_CITATION.findall(ln.text)) for ln in lines if "[" in ln.text) < 2:
+        return
+    for ln in lines:
+        if "[" in ln.text and _CITATION.search(ln.text):
+            dropped.append(Dropped(" ".join(_CITATION.findall(ln.text)), "citation mark", ln.line))
+            ln.text = _CITATION.sub("", ln.text)
+
+
+# (pages16) A forum's anti-copy strings: runs of one- to three-character ASCII tokens, dense in
+# symbols (. G! E. ] z$ f'), set between sentences. A last token glued to a Chinese character
+# (P4月20日) is left alone: its digits may be the date's.
+_ASCII_RUN = re.compile(
+    r"(?<![!-~])(?:[!-~]{1,3}[ \t]+){3,}[!-~]{1,3}(?![!-~\u3400-\u9fff])|(?<![!-~])(?:[!-~]{1,3}[ \t]+){4,}(?=[!-~]{1,3}[\u3400-\u9fff])"
+)
+_SYMBOL = re.compile(r"[^\sA-Za-z0-9]")
+
+
+def _noise(run: str) -> bool:
+    """A run of short tokens a third or more of whose characters are symbols (a quarter, when
+    four tokens or more mix letters or digits with symbols)."""
+    chars = run.replace(" ", "").replace("\t", "")
+    tokens = run.split()
+    mixed = sum(1 for t in tokens if _SYMBOL.search(t) and re.search(r"[A-Za-z0-9]", t))
+    symbols = len(_SYMBOL.findall(chars))
+    return (symbols * 3 >= len(chars) and mixed >= 2) or (symbols * 4 >= len(chars) and mixed >= 4)
+
+
+def _anti_copy_runs(lines: list[Line], dropped: list[Dropped]) -> None:
+    """Strip anti-copy noise runs when the document has two or more (a statistic of the text)."""
+    found = [
+        [m for m in _ASCII_RUN.finditer(ln.text) if _noise(m.group(0))]
+        if re.search(r"[!-~] [!-~]", ln.text)
+        else []
+        for ln in lines
+    ]
+    if sum(len(f) for f in found) < 2:
+        return
+    for ln, runs in zip(lines, found, strict=False):
+        if not runs:
+            continue
+        dropped.append(
+            Dropped(" ".join(m.group(0).strip() for m in runs), "anti-copy string", ln.line)
+        )
+        t = ln.text
+        for m in reversed(runs):
+            t = t[: m.start()] + t[m.end() :]
+        ln.text = t.strip()
+
+
+# (held24) Hashtags closing a news item's last sentence (…發表講話。 (ST) #兩會 #大大會議).
+_HASHTAGS = re.compile(
+    r"(?<=[。！？!?）)])\s*(?:\([A-Z]{1,4}\)\s*)?(?:#[^\s#。，,]{1,12}\s*){1,6}$"
+)
+
+
+def _hashtags(lines: list[Line], dropped: list[Dropped]) -> None:
+    """Strip a run of hashtags (and an agency's initials before them) after a sentence's end."""
+    for ln in lines:
+        if "#" in ln.text and (m := _HASHTAGS.search(ln.text)):
+            dropped.append(Dropped(m.group(0).strip(), "hashtags", ln.line))
+            ln.text = ln.text[: m.start()].rstrip()
+
+
+_TITLE_COPY_SPAN = 6
+_COPY_BODY = 200
+_COPY_LINE = 100
+_COPY_SHARE = 0.5
+_CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
+_EVIDENCE_LINE = re.compile(
+    r"^\s*——|会议上|(?:19|20)\d\d\s*年\s*\d{1,2}\s*月|人民代表大会|代表\s*[:：]|同志们"
+)
+
+
+def _between_title_copies(lines: list[Line], drop: dict[int, str]) -> None:
+    """(held18, held19) The title printed twice around the site's furniture (a poster's user name,
+    a document farm's download notices): the lines between the two copies that share little with
+    the body, carry no meeting, date or speaker, go with the second copy."""
+    for i, ln in enumerate(lines[:10]):
+        t = ln.text
+        if not (4 <= len(t) <= 60) or _SENTENCE_END.search(t) or i in drop:
+            continue
+        j = next(
+            (
+                k
+                for k in range(i + 2, min(len(lines), i + 2 + _TITLE_COPY_SPAN))
+                if lines[k].text == t
+            ),
+            None,
+        )
+        if j is None:
+            continue
+        body = "\n".join(x.text for x in lines[j + 1 : j + 40])
+        between = range(i + 1, j)
+        if len(body) < _COPY_BODY or any(len(lines[k].text) > _COPY_LINE for k in between):
+            return  # a letter signed by its title's organ, long paragraphs: not furniture
+        if any(
+            _EVIDENCE_LINE.search(lines[k].text) or SPEAKER.match(lines[k].text) for k in between
+        ):
+            return
+        for k in between:
+            pairs = set(_CJK_PAIR.findall(lines[k].text))
+            share = sum(1 for p in pairs if p in body) / len(pairs) if pairs else 0.0
+            if share >= _COPY_SHARE:
+                return
+        for k in between:
+            drop.setdefault(k, "page chrome")
+        drop.setdefault(j, "repeated title")
+        return
+
+
+# (held18) A newspaper's jump note at a line's end (…社会(下转第四版)); (held24) a picture credit
+# closing a sentence's line (…閉幕。(新華社資料圖片)).
+_JUMP_NOTE = re.compile(
+    r"\s*[(（]\s*(?:上接|下转|接上|转下|接第|转第|下轉|轉下|轉第)\s*第?\s*[0-9一二三四五六七八九十]+\s*版\s*[)）]\s*$"
+)
+_END_CREDIT = re.compile(
+    r"(?<=[。！？])\s*[(（][^()（）。，]{0,12}(?:资料图片|資料圖片|资料图|資料圖|图片|圖片|照片)[)）]\s*$"
+)
+
+
+def _inline_credits(lines: list[Line], dropped: list[Dropped]) -> None:
+    """Strip a jump note or a picture credit from the end of a line."""
+    for ln in lines:
+        t = ln.text
+        if not t.endswith((")", "）")):
+            continue
+        m = _JUMP_NOTE.search(t)
+        reason = "layout"
+        if m is None:
+            m, reason = _END_CREDIT.search(t), "photo caption"
+        if m is not None and m.start() > 0:
+            dropped.append(Dropped(m.group(0).strip(), reason, ln.line))
+            ln.text = t[: m.start()].rstrip()
+
+
+# (held19) A chart's credit alone on a line ((当代中国制图)), under the chart's label (2024政府工作报告01).
+_CHART_CREDIT = re.compile(
+    r"^[(（][^()（）。，]{2,14}(?:制图|製圖|供图|供圖|摄影|攝影|摄|攝)[)）]$"
+)
+
+
+def _chart_credits(lines: list[Line], drop: dict[int, str]) -> None:
+    """Drop a credit line and the short unpunctuated label line above it (a chart's or photo's)."""
+    for i, ln in enumerate(lines):
+        if ln.text[:1] in "(（" and _CHART_CREDIT.match(ln.text):
+            drop.setdefault(i, "photo caption")
+            above = lines[i - 1] if i > 0 else None
+            if (
+                above is not None
+                and len(above.text) <= 30
+                and not _SENTENCE_PUNCT.search(above.text)
+                and not numbered(above.text)
+                and not above.md_level
+            ):
+                drop.setdefault(i - 1, "photo caption")

@@ -13,6 +13,7 @@ is 双流县's), and a former name's short form is usable when no division of to
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -54,8 +55,25 @@ class Gazetteer:
     """Former names (not a division's name today) -> their changes."""
 
 
+# The 55 minority nationalities' names (the official list): an autonomous county's name is its
+# place name, the nationalities' names and 自治县/自治旗 (沧源佤族自治县: 沧源 + 佤族 + 自治县).
+_NATIONALITIES = (
+    "柯尔克孜|乌孜别克|维吾尔|哈萨克|塔吉克|达斡尔|俄罗斯|鄂温克|鄂伦春|塔塔尔|蒙古|布依|朝鲜"
+    "|土家|哈尼|傈僳|高山|拉祜|东乡|纳西|景颇|仫佬|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|德昂"
+    "|保安|裕固|独龙|赫哲|门巴|珞巴|基诺|回|藏|苗|彝|壮|满|侗|瑶|白|傣|黎|佤|畲|水|土|羌|怒|京"
+)
+_AUTONOMOUS_COUNTY = re.compile(
+    rf"^([\u4e00-\u9fff]{{2,3}}?)(?:(?:{_NATIONALITIES})族)+自治[县旗]$"
+)
+
+
 def stem(name: str) -> str | None:
-    """淳安县 -> 淳安: the two-character name before a division's suffix, if it has one."""
+    """淳安县 -> 淳安: the two-character name before a division's suffix, if it has one; an
+    autonomous county's place name before its nationalities (沧源佤族自治县 -> 沧源, 张家川回族
+    自治县 -> 张家川)."""
+    auto = _AUTONOMOUS_COUNTY.match(name)
+    if auto:
+        return auto.group(1)
     for s in _SUFFIXES:
         if name.endswith(s) and len(name) - len(s) == 2:
             return name[: -len(s)]

@@ -174,11 +174,17 @@ def _known_tail(name: str) -> str | None:
     read as the longest division its characters end with (checked in Simplified), not as the
     clause before the suffix; a candidate with no such tail names no county or city."""
     flat = to_simplified(name)
-    if not flat.endswith(("县", "市")):
-        return name
+    if not flat.endswith(("县", "市", "区", "盟", "旗")):
+        return name  # (a league or banner, 盟/旗, is checked too: 京港大学联盟 is none)
     for i in range(len(flat) - 1):
         if _known_county(flat[i:]):
             return name[i:]
+    if flat.endswith("县"):
+        # (held21) An autonomous county by its place name and 县 (张家川县 for 张家川回族自治县).
+        for i in range(len(flat) - 3):
+            d = gazetteer().short.get(flat[i:-1])
+            if d is not None and d.name.endswith("自治县"):
+                return d.name
     return None
 
 
@@ -245,7 +251,9 @@ def extract(
     body_head = arabic_dates(to_simplified(text[:3000]))
 
     why: dict[str, str] = {}
-    kind, why["kind"] = _kind(head_s, body_head, text, news_signals, headings)
+    # (held18) An editor's credit in the chrome (編輯:長安) marks an article as a byline does.
+    edited = any(_EDITOR_CREDIT.match(to_simplified(c)) for c in chrome)
+    kind, why["kind"] = _kind(head_s, body_head, text, news_signals or edited, headings)
 
     # Date: the meeting ("——2025年12月29日在……人民代表大会"), else a masthead, else publication.
     date = None
@@ -253,6 +261,9 @@ def extract(
         _MEETING.search(head_s)
         or _MEETING.search(head_s.replace("\n", ""))
         or _MEETING.search(body_head)
+        # (held19) The meeting line broken over two lines (——2023年1月15日在北京市第十六届 /
+        # 人民代表大会第一次会议上) below a title block that kept its first half only.
+        or _MEETING.search(body_head[:800].replace("\n", ""))
     )
     if meeting:
         date = _iso(meeting.group(1), meeting.group(2), meeting.group(3))
@@ -334,9 +345,34 @@ def extract(
         # A New Year message dated in November or December greets the next year (元旦献词
         # (2021年12月31日)): the year it is for, as a report delivered then is the next year's.
         year, why["year"] = year + 1, "a New Year message dated late in the year before"
+    if year is None and kind is None and why["kind"].startswith("title (a speech"):
+        # The speech's title names its meeting's year (在2023年…会议上的讲话).
+        first = head_s.strip().split("\n", 1)[0]
+        if m := _SPEECH_YEAR.match(first):
+            year, why["year"] = int(m.group(1)), "title (the meeting's year of a speech)"
+    sessions = (
+        _SESSIONS_YEAR.search(to_simplified(title_lines[0]))
+        if year is None and kind in _NEWS_KINDS and title_lines
+        else None
+    )
+    if sessions:
+        # (pages16) A news headline naming the sessions' year without 年 (2019省级两会今起…).
+        year, why["year"] = int(sessions.group(1)), "the sessions' year in the headline (YYYY两会)"
+    if year is None and kind is None:
+        # (held18) A notice signed at its end (起草组 / 2025年12月17日): the signature's date.
+        tail = [ln.strip() for ln in text[-400:].split("\n") if ln.strip()][-3:]
+        signed = next((m for ln in reversed(tail) if (m := _CLOSING_DATE.match(ln))), None)
+        if signed:
+            year, why["year"] = int(signed.group(1)), "the closing date line (the signature's)"
+            if date is None:
+                date = _iso(signed.group(1), signed.group(2), signed.group(3))
+                why["date"] = "the closing date line"
     if year is None:
         # No strong evidence: the year the roles of the years it names agree on (year_votes).
-        year, why["year"] = voted_year(head_s + "\n" + body_head[:1500], kind)
+        # The first headings vote too (回顾2023年工作成果, 展望2024年工作目标 stand apart from the
+        # paragraphs in a digest).
+        heads = "\n".join(arabic_dates(to_simplified(h)) for h in headings[:6])
+        year, why["year"] = voted_year(head_s + "\n" + heads + "\n" + body_head[:1500], kind)
     region, why["region"] = _region(
         head_s, body_head, text, title_lines, kind, headings, site, chrome=chrome
     )
@@ -351,8 +387,10 @@ def extract(
     final_title, why["title"] = _choose_title(title, fm_title, title_lines)
     if final_title and why["title"] == "title line":
         # The line chosen by position checked against the body's vocabulary and the lines' form.
-        tidy = [_tidy_title(close_spaced(t)) for t in title_lines[:6]]
-        better = rechoose(final_title, tidy, body_without(to_simplified(text), title_lines))
+        # Read in Simplified, as the body is (a Traditional line shares nothing with it else).
+        tidy = [to_simplified(_tidy_title(close_spaced(t))) for t in title_lines[:6]]
+        body = body_without(to_simplified(text), [to_simplified(t) for t in title_lines])
+        better = rechoose(to_simplified(final_title), tidy, body)
         if better is not None:
             final_title, why["title"] = better
     if kind == "决议" and _SALUTATION.search(text[:8000]):
@@ -482,7 +520,7 @@ _NOT_A_TITLE = re.compile(
     r"|^[（(——\s]*\d{4}年\d{1,2}月\d{1,2}日.*[)）]?$"
     r"|会议上[)）]?$|会上[)）]?$"  # the tail of a "在……会议上" line cut by a wrap
     r"|(?:[省市州盟县区旗]\s?长|主席)[\s：:？?—]*(?:[\u4e00-\u9fff·]\s*){0,12}(?:[（(].{0,14}[)）])?$"  # a byline
-    r"|会议文件[(（][一二三四五六七八九十\d]+[)）]$"  # 市十七届人大五次会议文件（三）
+    r"|会议文件(?:[(（][一二三四五六七八九十\d]+[)）])?$"  # 市十七届人大五次会议文件（三）, its number apart
     r"|^目\s*录$"  # a table of contents' label
 )
 
@@ -638,7 +676,9 @@ _ADOPTED = re.compile(
 _ADOPTED_YEAR = re.compile(r"(?:^|\n)[(（]?\s*((?:19|20)\d\d)\d{0,4}日?[^\n]{0,60}通过\s*[)）]")
 _BULLETIN = re.compile(r"统计公报")
 _STANDING_MEETING = re.compile(r"人大常委会(?:举行|召开)第[一二三四五六七八九十]+次(?:全体)?会议")
-_DAY_DATELINE = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:上午|下午|晚上?|凌晨)?\s*[,，]")
+_DAY_DATELINE = re.compile(
+    r"\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:上午|下午|晚上?|凌晨)?\s*[,，]"
+)
 _INNER_DATELINE = re.compile(
     r"[^。\n]{4,120}?[,，]\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:上午|下午|晚上?)?\s*[,，]"
 )
@@ -660,6 +700,9 @@ _SALUTATION = re.compile(
 _SESSION = re.compile(
     r"[一二三四五六七八九十]+届(?:全国)?(?:人大|人民代表大会)?第?[一二三四五六七八九十]+次会议"
     r"|人民代表大会第[一二三四五六七八九十]+次会议"
+    # (pages16) a CPPCC committee's session (政治协商会议第七届汶上县委员会第三次会议), not a
+    # standing committee's meeting
+    r"|[一二三四五六七八九十]+届[^\n。，]{0,12}?(?<!常务)(?<!常委)委员会第[一二三四五六七八九十]+次会议"
 )
 # An issuing office's document number: 鲁政发〔2014〕20号, 岳办发〔2017〕2号.
 _DOC_NUMBER = re.compile(
@@ -669,6 +712,7 @@ _LABELED_DOC_NUMBER = re.compile(r"(?:发布文号|发文字号|文号)\s*[:：]
 # Deputies reviewing the report (代表团审议, 共同审议《政府工作报告》): news of a congress session.
 _REVIEWED = re.compile(
     r"代表团[^\n。]{0,12}审议|审议[《“]?政府工作报告|分组讨论[^\n。]{0,20}政府工作报告"
+    r"|听取(?:和|并)审议了?[^\n。]{0,30}?政府工作报告"  # (held21) 会议听取和审议了乡长…所做的《…》
     r"|对《?政府工作报告》?进行了?[^。]{0,4}(?:讨论|审议)"
 )
 # A title that is the report's: …政府工作报告, maybe in book marks or with a note (（摘要）).
@@ -687,6 +731,11 @@ _NOT_SESSION = re.compile(
 )
 
 
+_MEETING_NOT_SESSION = re.compile(
+    r"(?:常委会|常务委员会)第[一二三四五六七八九十百\d]+次(?:全体)?会议"
+    r"|(?<!常务)委员会[^\n。，]{0,12}?(?:初审|初步审查)"
+    r"|(?:主席|主任)办公会"
+)
 _REVIEW_RESULT = re.compile(r"审查结果的?报告|现将审查(?:结果|情况)报告如下")
 _ENTRUSTED = re.compile(
     r"受[^\n。]{0,10}人民政府委托\s*[,，]?[^\n。]{0,30}?(?:报告|提请)[^\n。]{0,60}?(计划|预算)执行情况"
@@ -705,7 +754,8 @@ _FULL_DATELINE = re.compile(
 _BULLETIN_FIRST_PART = re.compile(r"一\s*[、.．]\s*综\s*合")
 _BULLETIN_ACCOUNTS = re.compile(r"初步(?:核算|测算)[^\n。]{0,30}生产总值")
 _BULLETIN_YEAR = re.compile(
-    r"初步(?:核算|测算)\s*[,，]?\s*((?:19|20)\d\d)\s*年|((?:19|20)\d\d)\s*年全(?:年|县|市|区|省)"
+    r"初步(?:核算|测算)\s*[,，]?\s*((?:19|20)\d\d)\s*年"
+    r"|((?:19|20)\d\d)\s*年\s*[,，]?\s*全(?:年|县|市|区|省)"
 )
 
 
@@ -727,6 +777,10 @@ def _kind(
     if _STATUTE.search(first):
         return None, "title (a law or regulation)"
     head_and_body = head + "\n" + body_head
+    if _SPEECH_TITLE.match(first):
+        # (held19) A speech at a meeting (在2023年市政协八届三次常委会议上的讲话) is none of the
+        # kinds, whatever the meeting or the words of its opening.
+        return None, "title (a speech at a meeting, 在…上的讲话)"
     if _DECISION.search(first):
         # (held14) A decision (关于召开…会议的决定) under its adoption note is not a resolution on
         # a report (…的决议): a congress's decisions are none of the kinds.
@@ -774,10 +828,14 @@ def _kind(
         return "预算执行情况与预算草案报告", "the opening sentence (受…委托，报告…预算执行情况)"
     if _OFFICIAL_LETTER.search(first):
         return None, "title (an official document: 通知, 函, 答复…)"
+    government_delivers = _GOVERNMENT_DELIVERS.search(body_head[:600]) is not None
     delivered = (
         _SALUTATION.search(head_and_body) is not None
         or _MEETING.search(head_and_body) is not None
+        # the meeting line broken over two lines (——2025年1月14日在北京市第十六届 / 人民代表大会…)
+        or _MEETING.search(head.replace("\n", "") + body_head[:800].replace("\n", "")) is not None
         or _DELIVERS.search(body_head[:600]) is not None
+        or government_delivers
     )
     if not delivered and (_READING_TITLE.search(first) or _ADDRESSEES.search(body_head[:400])):
         # (held15) A notice about the report (to 各镇人民政府…各部门：) or a reading of a policy
@@ -794,6 +852,10 @@ def _kind(
         return None, "another organ's report (法院, 检察院, 人大常委会, 政协常委会)"
     if delivered and ("政府工作报告" in head or "报告工作" in body_head or "政府工作" in body_head):
         return "政府工作报告", "delivered to a congress (各位代表/meeting line)"
+    if government_delivers:
+        # (held18) A digest or copy saying 我代表镇原县政府，向大家汇报…: the government reports
+        # its own work, whatever the title calls it (镇原县2024工作报告).
+        return "政府工作报告", "a named government delivers its work (我代表X政府，向…汇报)"
     if _DOC_NUMBER.search(head):
         # An official document (鲁政发〔2014〕20号) is no news, whatever page printed it.
         return None, "document number (X发〔YYYY〕N号)"
@@ -814,15 +876,30 @@ def _kind(
         # (pages13) The title names a meeting that is no session (政协常委会第二十四次会议, 五届
         # 五十六次主席会议): news of that meeting, whatever session its text prepares or names.
         return "新闻报道", "a meeting that is no session (title)"
+    if (
+        not delivered
+        and not _SESSION.search(first)
+        and any(
+            _MEETING_NOT_SESSION.search(to_simplified(ln))
+            for ln in (first, *_opening_lines(body_head, head)[:2])
+        )
+    ):
+        # (held18, held24) A committee's meeting or review is the event (常委会第25次会议(扩大),
+        # 省人大经济委员会…初审), whatever session the text prepares or recalls: news of it.
+        return "新闻报道", "a committee's meeting that is no session (the title or the opening)"
     if not delivered and _SESSION.search(body_head):
         return "两会新闻", "congress session in the text, not delivered"
     if not delivered and _REVIEWED.search(body_head[:1500]):
         return "两会新闻", "deputies reviewing the report, not delivered"
     if _REPORT_TITLE_HEAD.search(first) or (not first and "政府工作报告" in head):
         return "政府工作报告", "title"
+    if _DIGEST_OPENING.match(body_head.lstrip()):
+        # (held19) An answer page's digest that opens by saying so (以下是2024年政府工作报告的主要
+        # 内容摘要：): the report's content, in short.
+        return "政府工作报告", "a digest of the report (以下是…政府工作报告的主要内容)"
     if (
         not delivered
-        and any(_BULLETIN_FIRST_PART.fullmatch(h.strip()) for h in headings[:3])
+        and any(_BULLETIN_FIRST_PART.fullmatch(to_simplified(h.strip())) for h in headings[:3])
         and _BULLETIN_ACCOUNTS.search(body_head[:2000])
     ):
         # A bulletin whose title was not kept: its first part (一、综合) opens on the year's
@@ -843,7 +920,7 @@ def _kind(
         # (held14) A copy of a report's review part only (no title, no meeting line, no kind
         # words): its first part reviews one year (2022年工作回顾) and names its government.
         return "政府工作报告", "its first part reviews a year (YYYY年工作回顾) of its government"
-    if not delivered and _DAY_DATELINE.match(body_head):
+    if not delivered and any(_DAY_DATELINE.match(ln) for ln in _opening_lines(body_head, head)):
         # A text opening on a day's dateline (12月11日，秦安县委常委…向人大代表征求对《政府工作
         # 报告》(征求意见稿)的意见): news.
         return "新闻报道", "a text opening on a day's dateline"
@@ -904,9 +981,19 @@ _MEETING_DATE_AFTER = re.compile(
 _FYP_DONE = re.compile(
     r"(?:实现|完成)了?\s*“([一二三四五六七八九十]+)五”\s*(?:规划)?\s*(?:圆满|胜利|完美|精彩)?收官"
 )
+_FYP_OPENED = re.compile(
+    r"(?:实现|完成|迎来)了?\s*“([一二三四五六七八九十]+)五”\s*(?:规划)?\s*(?:的)?(?:良好|顺利|精彩|强劲)?(?:开局|起步)"
+    r"(?!之年)"
+)
 # (held12) The opening of a delivered report (现在，我代表南开区人民政府，向大会作政府工作报告).
 _DELIVERS = re.compile(
     r"(?:^|\n)\s*现在\s*[,，]?\s*我代表[^\n。]{0,14}政府\s*[,，]?\s*向[^\n。]{0,6}大会(?:作|报告)"
+)
+# (held18) The same delivery said informally by a named government (我谨代表沧源县政府，向大家
+# 汇报2023年的工作成果): the government reports its work to an audience; group 1 is its division.
+_GOVERNMENT_DELIVERS = re.compile(
+    rf"我谨?代表\s*({_PLACE})\s*(?:人民)?政府\s*[,，]?\s*(?:向|给)\s*"
+    r"(?:大会|大家|各位[^\n。，,]{0,8})[^\n。]{0,8}?(?:汇报|报告|作)"
 )
 _BARE_YEAR = re.compile(r"(?<![\d年])((?:19|20)\d\d)\s*年(?!代|度?[前后初末底])")
 _MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月")
@@ -1096,6 +1183,12 @@ def _year(
         if done:
             closed = _fyp_start(cn_small(done.group(1))) + 4
             return closed + 1, "the five-year plan the past year closed"
+        opened = _FYP_OPENED.search(body_head[:1500])
+        if opened:
+            # (held19) The heard report's past year opened a plan (实现了“十四五”良好开局).
+            return _fyp_start(
+                cn_small(opened.group(1))
+            ) + 1, "the five-year plan the past year opened"
         f = _FYP_PLACE.search(body_head[:1500])
         if f:
             last = f.group(2) in ("收官之年", "最后一年")
@@ -1306,6 +1399,9 @@ def _region(
             name = _clean_region(m.group(1))
             if name:
                 return name, "speaker line (XX市长 …)"
+    delivering = _delivering_government(body_head[:600])
+    if delivering:
+        return delivering, "the government that delivers the report (我代表X政府，向…汇报)"
     # (pages13) News naming the premier among those attending (国务院总理李强等领导人陆续进场, at
     # the CPPCC's opening) is not the State Council's: in news he must deliver the report.
     premier = "国务院总理"
@@ -1326,6 +1422,10 @@ def _region(
         if named:
             return named, "division named in full in the news title"
     issuer = title_issuer(to_simplified(title_lines[0])) if title_lines and kind is None else None
+    if kind == "统计公报" and title_lines and not issuer:
+        # (held19) A bulletin under its issuer's line only (通遼市統計局): the bureau's division.
+        bureau = _BUREAU_LINE.match(to_simplified(title_lines[0]).strip())
+        issuer = _clean_region(bureau.group(1)) if bureau else None
     if issuer:
         # (pages10) 浙江省文化和旅游厅关于…的公示: the issuing body's division, before places
         # its name lists hold.
@@ -1417,7 +1517,10 @@ def _region(
         and len(name) >= 3
         and not re.fullmatch(r"[省市县区州旗]+", name[:-1])
     }
-    other_govs = {m.group(1) for m in _ANY_GOV.finditer(body_head)} - governments
+    # Compared as places (张家川县委 is 张家川回族自治县's committee), not as strings.
+    other_govs = {
+        _clean_region(g) or g for m in _ANY_GOV.finditer(body_head) if (g := m.group(1))
+    } - governments
     if len(governments) == 1 and not other_govs:
         return governments.pop(), "government named in the text (XX县政府)"
     speaker = _speaker_level_place(body_head, text)
@@ -1429,6 +1532,14 @@ def _region(
     lone = _lone_short_name(head + "\n" + text[:20000])
     if lone:
         return lone
+    if (
+        kind == "政府工作报告"
+        and _NATIONAL_ACCOUNTS.search(body_head)
+        and not _LOCAL_ACCOUNTS.search(body_head)
+    ):
+        # (held19) A report naming no place whose accounts are the nation's (国内生产总值, not a
+        # region's 地区生产总值): the national government's.
+        return "国务院", "the national accounts (国内生产总值), no place named"
     if _NPC_SESSION.search(head + "\n" + body_head[:600]):
         # (held20) News of the national congress's session (第十二届全国人民代表大会第五次会议
         # …闭幕会) naming no other place: the national government's year.
@@ -1467,6 +1578,45 @@ _UNNAMED_CONGRESS_ANY = re.compile(
     r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[，。：])|(?<=出席|参加|列席|召开))"
     r"([县区旗])第?[一二三四五六七八九十]+届(?:人大|人民代表大会)"
 )
+
+
+_SESSIONS_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年?\s*(?:全国|省级|省|市|县|区)?两会")
+_CLOSING_DATE = re.compile(r"^((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+_SPEECH_TITLE = re.compile(r"^在[^\n。]{2,60}?上的(?:讲话|发言)$")
+_SPEECH_YEAR = re.compile(r"^在\s*((?:19|20)\d\d)\s*年")
+
+
+def _opening_lines(body_head: str, head: str) -> list[str]:
+    """The body's first lines after the title block's own lines (a headline, a date label)."""
+    own = {ln.strip() for ln in head.split("\n") if ln.strip()}
+    lines = [ln for ln in body_head[:1200].split("\n") if ln.strip()]
+    rest = [ln for ln in lines if ln.strip() not in own]
+    return rest[:3]
+
+
+_EDITOR_CREDIT = re.compile(r"^\s*(?:责任编辑|责编|编辑)\s*[:：]\s*[\u4e00-\u9fff·]{2,4}\s*$")
+_NATIONAL_ACCOUNTS = re.compile(r"国内生产总值")
+_LOCAL_ACCOUNTS = re.compile(
+    r"地区生产总值|全(?:省|市|县|区|州|旗|镇|乡|街道)|我(?:省|市|县|区|州|旗|镇|乡)|本(?:镇|乡|街道)"
+)
+_DIGEST_OPENING = re.compile(
+    r"以下是\s*(?:(?:19|20)\d\d\s*年)?[^\n。，]{0,12}?政府工作报告的?(?:主要内容|要点|重点|全文)"
+)
+_BUREAU_LINE = re.compile(rf"^({_PLACE})统计局$")
+
+
+def _delivering_government(body_head: str) -> str | None:
+    """The division of the government the delivery sentence names (我谨代表沧源县政府…): the
+    gazetteer's division, or the county its short name stands for (沧源县 → 沧源佤族自治县)."""
+    m = _GOVERNMENT_DELIVERS.search(body_head)
+    if not m:
+        return None
+    name = _clean_region(m.group(1))
+    if name:
+        return name
+    stem = to_simplified(m.group(1))[:-1]
+    d = gazetteer().short.get(stem) if len(stem) == 2 else None
+    return d.name if d else None
 
 
 def _own_level_division(head: str, body_head: str) -> str | None:

@@ -74,7 +74,39 @@ def _drop_duplicate_titles(block: list[Item], dropped: list[Dropped]) -> list[It
             ):
                 dropped.append(Dropped(it.text, "duplicate title", it.line.line if it.line else 0))
                 out.remove(it)
+        # (round 9, pages15) Short lines that stood between the copies and share no word with
+        # the title (an accessibility widget's labels, 页面大小配色… 辅助线 开 重置): the page's.
+        # Only a widget of two labels or more, between copies of a headline (not of a subtitle).
+        first = next((k for k, it in enumerate(block) if it.text in copies), -1)
+        between: list[Item] = []
+        for it in block[first + 1 :]:
+            if it.text in copies:
+                break
+            between.append(it)
+        if (
+            len(between) >= 2
+            and not any(c.startswith(("——", "—", "--")) for c in copies)
+            and all(it in out and _widget_label(it.text, copies) for it in between)
+        ):
+            for it in between:
+                dropped.append(Dropped(it.text, "web chrome", it.line.line if it.line else 0))
+                out.remove(it)
     return out
+
+
+_DOCUMENT_NAME_WORD = re.compile(r"报告|公报|决议|决定|通知|纲要|规划|计划|文件")
+
+
+def _widget_label(text: str, copies: set[str]) -> bool:
+    """A short unpunctuated line sharing no character pair with any copy of the title."""
+    if (
+        len(text) > 16
+        or re.search(r"[。，、；：！？,;:!?]", text)
+        or _DOCUMENT_NAME_WORD.search(text)
+    ):
+        return False
+    pairs = {text[k : k + 2] for k in range(len(text) - 1)}
+    return not any(pairs & {c[k : k + 2] for k in range(len(c) - 1)} for c in copies)
 
 
 _CONTENTS_LABEL = re.compile(r"^目\s*录$")
@@ -176,6 +208,7 @@ _RANK = {
     "num": 3.0,
     "pnum": 4.0,
     "circ": 5.0,
+    "lbl": 1.5,
 }
 
 
@@ -250,6 +283,13 @@ def _drop_captions(lines: list[Line], dropped: list[Dropped]) -> list[Line]:
     # wide gap above comes from a caption line dropped before them.
     shaped = [i for i in range(1, len(lines)) if _heading_shaped(lines, i)]
     plain_heads = sum(lines[i].blank_before < 2 for i in shaped)
+    # (round 9, pages16) A photo's credit closes its caption: the line after a credit line is
+    # not that photo's caption, though the credit's removal left a wide gap above it.
+    credit_lines = {
+        d.line
+        for d in dropped
+        if d.reason == "photo caption" and d.text.rstrip(" )）").endswith(("摄", "攝"))
+    }
     for i, ln in enumerate(lines):
         t = ln.text
         if len(t) <= 40 and BYLINE.match(t) and not is_prose(t.replace("/", "")):
@@ -267,6 +307,7 @@ def _drop_captions(lines: list[Line], dropped: list[Dropped]) -> list[Line]:
             # a document's name spaced out for print (政 府 工 作 报 告) is its title, not a caption
             and not _DOCUMENT_NAME.search(re.sub(r"[ \u3000]+", "", t))
             and not (plain_heads and i in shaped)
+            and not (i in shaped and {ln.line - 1, ln.line - 2} & credit_lines)
         ):
             dropped.append(Dropped(t, "photo caption", ln.line))
             continue

@@ -44,6 +44,13 @@ _BRACKETS = frozenset("【】[]()（）《》“”〈〉「」")
 # The meeting or date note under a title (——2003年1月21日在…会议上的报告), never the title itself.
 _NOTE_LINE = re.compile(r"^\s*[—―\-－]+|^\s*[(（]|在[^，。]{0,40}会议上")
 
+# A session's file label (…十七届人大四次会议文件, …会议材料之三): a volume's label.
+_SESSION_LABEL = re.compile(
+    r"(?:届|次)[^\s。，]{0,12}?会议(?:文件|材料|资料)(?:之[一二三四五六七八九十\d]+)?$"
+)
+# A label line (a site's section: 新闻, 要闻) is this short; a headline below it shares this much.
+_LABEL_LEN = 4
+_HEADLINE_SHARE = 0.6
 # Below this share a chosen line looks like none of this body's.
 _LOW_SHARE = 0.4
 
@@ -87,7 +94,13 @@ def trim_segments(title: str, body: str) -> str:
     if len(parts) < 2:
         return title
     k = 0
-    while k < len(parts) - 1 and pairs(parts[k]) and body_share(parts[k], body) == 0.0:
+    while (
+        k < len(parts) - 1
+        and pairs(parts[k])
+        and (body_share(parts[k], body) == 0.0 or _SESSION_LABEL.search(parts[k]))
+    ):
+        # A part the body does not share, or a session's file label (大宁县十七届人大四次会议
+        # 文件): the label of the volume the document was printed in, not its title.
         k += 1
     if k == 0 or any(ch in _BRACKETS for ch in " ".join(parts[:k])):
         # A bracketed label (【不忘初心 牢记使命】) is the title's own, parted by its space.
@@ -148,6 +161,17 @@ def rechoose(chosen: str, candidates: Sequence[str], body: str) -> tuple[str, st
             and body_share(chosen[len(c) :], body) == 0.0
         ):
             return c, "the title line without the site's label after it"
+    for c in candidates[1:4]:
+        # (held19) A line below that completes the chosen one (新昌县第十六届人民代表大会第五次
+        # 会议关于政府工作报告的决议 under 关于政府工作报告的决议): the document's full title.
+        if (
+            c != chosen
+            and len(c) > len(chosen) + 1
+            and c.endswith(chosen)
+            and has_kind_end(c)
+            and not _NOTE_LINE.search(c)
+        ):
+            return c, "the title line that completes the first (its full form below it)"
     if has_kind_end(chosen) or body_share(chosen, body) >= _LOW_SHARE:
         return (chosen, why) if why else None
     for c in candidates[:5]:
@@ -155,4 +179,15 @@ def rechoose(chosen: str, candidates: Sequence[str], body: str) -> tuple[str, st
             continue
         if has_kind_end(c):
             return c, "the kind-word title line below a line the body does not share"
+    if len(chosen) <= _LABEL_LEN and body_share(chosen, body) == 0.0:
+        # (held24) A section label alone on the first line (新聞 over its clock line and the
+        # headline): the first longer line below whose words the body repeats.
+        for c in candidates[1:5]:
+            if (
+                len(c) >= 6
+                and not is_furniture(c)
+                and not _NOTE_LINE.search(c)
+                and body_share(c, body) >= _HEADLINE_SHARE
+            ):
+                return c, "the headline the body shares below a label line the body does not"
     return (chosen, why) if why else None

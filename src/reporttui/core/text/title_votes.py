@@ -79,6 +79,11 @@ def vote_title(candidates: Sequence[str], body: str, page_lines: Sequence[str]) 
 _LEAD_TAG = re.compile(r"^\s*(?:【[^【】]{1,4}】|\[[^\[\]]{1,4}\])\s*")
 
 
+_MEDIA_MARK = re.compile(
+    r"^\s*(?:\[(?:图|圖|视频|視頻|组图|組圖|多图)\]|[(（](?:有片|图|圖|视频|視頻|组图|組圖|多图)[)）]|【(?:图|圖|视频|視頻|组图|組圖)】)\s*"
+)
+
+
 def tidy_headline(title: str, body: str) -> str:
     """The title without what the body shows is not its: a bracketed tag, a foreign tail.
 
@@ -87,7 +92,10 @@ def tidy_headline(title: str, body: str) -> str:
     shares almost none of its words with the body (…主席团第三次会议 查看隐藏内容(*)需先登录),
     while the rest shares most, is a neighbour glued on (a login wall, a widget).
     """
-    t = title
+    t = title.lstrip("•·●▪ ") if title[:1] in "•·●▪" else title  # a list's bullet (pages14)
+    m = _MEDIA_MARK.match(t)
+    if m and len(t) - m.end() >= 8:
+        t = t[m.end() :]  # (round 9) [图], (有片): what the item carries, not its headline
     m = _LEAD_TAG.match(t)
     if m and len(t) - m.end() >= 8:
         label = m.group(0).strip().strip("【】[]")

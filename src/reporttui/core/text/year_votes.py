@@ -50,6 +50,7 @@ _PLAN_AFTER = re.compile(
     r"|^(?:[县市区省州旗镇乡]?(?:人民)?政府|全[县市区省州旗镇乡])?的?(?:各项|重点|主要|全年)?(?:工作)?"
     r"(?:谋划|安排|部署|思路|目标(?!管理|考核|责任)|任务|打算)(?![^，。；\n]{0,6}(?:完成|执行|落实)情况)"
     r"|^[\u4e00-\u9fff]{0,6}?政府工作报告"  # the year's report (2022年县政府工作报告)
+    r"|^的?(?:工作报告|施政报告)"  # (held18) 汇报2024年的工作报告, 2025年施政报告 (Hong Kong's)
     r"|^(?:新春|春节|新年)|^[\u4e00-\u9fff]年(?:新春|春节)"
 )
 _PLAN_BEFORE = re.compile(r"(?:部署了?|谋划|安排|做好|提出了?|迎接|值此)\s*$")
@@ -57,7 +58,9 @@ _ACCOUNTS_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,10}?决算")
 # A plan reported done (not 完成好, to be done), in the same clause before the year:
 # 胜利完成了…确定的1993年的工作任务.
 _DONE_BEFORE = re.compile(r"(?:完成了|实现了|胜利完成|圆满完成|超额完成)[^，。；！\n]*$")
-_PART_YEAR_AFTER = re.compile(r"^\s*(?:(?:1|一)\s*[-—~至到]\s*\d{1,2}\s*月|上半年|一季度|前三季度)")
+_PART_YEAR_AFTER = re.compile(
+    r"^\s*(?:(?:1|一)\s*[-—~至到]\s*\d{1,2}\s*月|上半年|第?[一二三四1-4]季度|前三季度)"
+)
 
 
 def voted_year(text: str, kind: str | None = None) -> tuple[int | None, str]:

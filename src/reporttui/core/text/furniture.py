@@ -1,0 +1,781 @@
+"""Page furniture a web page leaves in its text, read by the shape and place of each piece.
+
+Round 9 (issue 9). The pages of other sites put the same furniture in other shapes than the
+ones the line rules of ``clean`` and ``debris`` know, so this pass reads what a piece *is*:
+
+* credits of a photo or chart (``(实习生 周梅摄)``, ``新华社记者 刘彬 摄``, ``(当代中国制图)``,
+  ``图/新华社``, ``井娇摄影报道``) wherever they stand in a line, and the caption they close when
+  what is left of the line is a caption's shape (short, no sentence); a caption marked by its
+  △/▲ marker; a row of space-parted scene captions (会议现场 县政协副主席…主持开幕式 …); a figure's
+  label (图1…/圖12017年…构成(%)); a photo reference (如图) and a video link (点击收看视频：);
+* e-paper furniture: a pager counting the paper's pages (下一版»本期共4版, 当前第1版 PDF) and
+  the column tag glued after it (【图片新闻】), a jump line (下转第四版), a page-break marker;
+* after the body's last sentence: a comment box (评论(0, 0 / 255, 评论成功…), a related-reading
+  list under its label, a pipe-parted link row, a line of Latin capitals (the site's name in
+  another script);
+* bars: a toolbar whose words stand in brackets with a label (【字体：大 中 小】打印), a link bar
+  parted by pipes (首页| 国际| 军事| …) with the headline glued to its end, a breadcrumb whose
+  first item stood on the line before (>人大工作 >决议决定), a record's labels in one row over
+  its values in the next, bracketed labels in a run (``[ 索引号 ] … [ 发文字号 ]``) and pipe
+  rows of a record glued on one line (``文件名称 | … | ||索引号 | …``), each with the headline
+  or sentence glued after the record kept as a line of its own;
+* a bar of empty fields (刊发日期:… 阅读次数: 作者: 语音阅读:), an issue line (总第107期), an
+  editor's bracket ([责任编辑:李冠宏 PX246]), a site's mobile-version label, a poster's user name
+  (thought1688) in the opening, emoji.
+
+Every piece removed goes to ``dropped`` with its reason (visible with ``d``); chrome pieces are
+also added to ``chrome`` so the metadata pass may still read a record's fields.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reporttui.core.model import Dropped
+from reporttui.core.text.clean import Line
+from reporttui.core.text.headings import numbered
+from reporttui.core.text.rejoin import ends_sentence, is_prose
+from reporttui.core.text.variants import to_simplified
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_SENTENCE_MARK = re.compile(r"[。！？!?；;，,]")
+_NAME = r"[\u4e00-\u9fff·]{2,4}"
+# A credit in brackets: who took the photo or made the chart (摄, 摄影, 制图, 供图, 绘图).
+_CREDIT_BRACKET = re.compile(
+    r"[(（]\s*[^()（）。，,；;！？]{0,30}?\s*(?:摄影|攝影|摄|攝|制图|製圖|供图|供圖|绘图|繪圖)\s*[)）]"
+)
+# A photo reference in a sentence: (如图), (见下图).
+_PHOTO_REF = re.compile(r"[(（]\s*(?:如|见|見)?\s*(?:上|下|左|右|附)?[图圖]\s*[)）]")
+# A credit standing free: an agency's or paper's reporter and a spaced name before 摄, or a name
+# before 摄影报道; after a sentence end, a space or at a line's start.
+_CREDIT_WHO = (
+    r"(?:[\u4e00-\u9fff]{2,4}社|本报|本報|本台)?\s*(?:特约|特約)?(?:摄影)?"
+    r"(?:记者|記者|采访人员|採訪人員|通讯员|通訊員|实习生|實習生)\s*"
+)
+_CREDIT_FREE = re.compile(
+    r"(?:(?<=[。！？!?\s*|”’])|^)(?:"
+    # spaced: 新华社记者 刘彬 摄 (whatever follows: a glued paragraph, pagebreak)
+    + _CREDIT_WHO
+    + _NAME
+    + r"(?:\s+"
+    + _NAME
+    + r"){0,3}\s+(?:摄|攝)"
+    # unspaced, closing the line: 本報記者 呂建榮攝
+    + r"|"
+    + _CREDIT_WHO
+    + _NAME
+    + r"(?:\s+"
+    + _NAME
+    + r"){0,3}(?:摄|攝)(?=$|\s|pagebreak)"
+    # a name before 摄影报道, closing the line
+    + r"|"
+    + _NAME
+    + r"(?:摄影报道|攝影報道)(?=$|\s))"
+)
+# 图/新华社: a picture's source after a caption or on its own line.
+_PICTURE_SOURCE = re.compile(r"(?:(?<=[。！？!?\s])|^)[图圖]\s*/\s*[\u4e00-\u9fff]{2,10}$")
+_PAGEBREAK = re.compile(r"\s*(?:\[?pagebreak\]?|\[page\])\s*$", re.IGNORECASE)
+_VIDEO_LINK = re.compile(
+    r"点击(?:收看|观看|播放)(?:视频)?\s*[:：]?|點擊(?:收看|觀看|播放)(?:視頻)?\s*[:：]?"
+)
+_READ_MORE = re.compile(r"\s*(?:阅读全文|閱讀全文|查看全文|阅读原文|閱讀原文)\s*[>＞»]{1,3}\s*$")
+# A caption's marker (△ 县长…作报告, ▲…).
+_CAPTION_MARK = re.compile(r"^[△▲▼▽↑↓]\s*")
+# A figure's label: 图1…, 圖12017年…構成(%), 表2…; a caption, no sentence.
+_FIGURE = re.compile(r"^[图圖]\s*\d{1,2}(?:\s|[:：.、]|(?=[\u4e00-\u9fff\d]))")
+# E-paper furniture: the paper's pages, its PDF, the page list.
+_EPAPER = re.compile(
+    r"^(?:\s*(?:上一版|下一版|本期共\s*\d{1,3}\s*版|当前第\s*[A-Z]?\d{1,3}\s*版|當前第\s*[A-Z]?\d{1,3}\s*版"
+    r"|第\s*[A-Z]?\d{1,3}\s*版|版面导航|版面導航|往期回顾|PDF(?:版|下载)?|[«»‹›<>|｜/，,、]+)\s*)+"
+)
+_EPAPER_WORD = re.compile(r"版|PDF")
+_COLUMN_TAG = re.compile(r"^\s*【[^【】]{2,8}】\s*")
+_JUMP = re.compile(
+    r"\s*[(（]\s*(?:下转|上接|转|接|紧接|下轉|上接|轉)\s*第?\s*[一二三四五六七八九十\dA-Z]{1,3}\s*版\s*[)）]"
+)
+# The comment box after an article.
+_COMMENT = re.compile(
+    r"^(?:评论\s*[(（]\s*\d*\s*[)）]?|\d{1,4}\s*/\s*\d{2,4}|(?:发表|查看|我要|网友|全部|最新)评论.{0,20}"
+    r"|评论成功.{0,30}|.{0,20}请等待管理员审核.{0,10}|本评论观点只代表网友个人观点.{0,30}"
+    r"|请\s*您\s*评\s*论.{0,30}|显示更多.{0,20}|已有\s*\d+\s*(?:人|条)评论.{0,10})$"
+)
+# The label of a related-reading list.
+_RELATED = re.compile(
+    r"^(?:更多阅读|相关阅读|延伸阅读|推荐阅读|相关新闻|相关报道|相\s*关\s*报\s*道|相关推荐|热点推荐|猜你喜欢"
+    r"|相关专题|相關專題|相关文章|图片报道|新闻推荐|新聞推薦|精彩推荐|热门推荐|热门文章)\s*[:：]?\s*(?:[|｜]\s*更多\s*[>＞»]*\s*[|｜]?)?\s*$"
+)
+_RELATED_TOPIC = re.compile(r"^(?:相关专题|相關專題)\s*[:：]")
+_CLICK_LINK = re.compile(r"^(?:点此|点击|點此|點擊)(?:查看|进入|進入|阅读|閱讀|浏览|瀏覽)")
+_TOOL_WORDS = (
+    "打印本页",
+    "关闭窗口",
+    "复制链接",
+    "返回顶部",
+    "语音播报",
+    "字体",
+    "字号",
+    "打印",
+    "关闭",
+    "收藏",
+    "分享",
+    "默认",
+    "放大",
+    "缩小",
+    "纠错",
+    "本页",
+    "窗口",
+    "大",
+    "中",
+    "小",
+)
+_TOOL_STRIP = re.compile(r"[\s【】\[\]［］()（）:：|｜/·•]+")
+_LATIN_CAPS = re.compile(r"^[A-Z]{3,}(?:\s+[A-Z]{2,}){1,8}$")
+_CRUMB = re.compile(r"^[>＞»›]\s*[^\s>＞»›]{1,12}(?:\s*[>＞»›]\s*[^\s>＞»›]{1,12})+\s*$")
+# Field labels of a government page's record of the document.
+_RECORD_WORDS = frozenset(
+    (
+        "索引号",
+        "索取号",
+        "主题分类",
+        "发文机关",
+        "发文机构",
+        "发布机构",
+        "成文日期",
+        "发布日期",
+        "发布时间",
+        "发文字号",
+        "文号",
+        "标题",
+        "名称",
+        "文件名称",
+        "主题词",
+        "有效性",
+        "公开方式",
+        "公开形式",
+        "公开范围",
+        "公开目录",
+        "公开日期",
+        "公开责任部门",
+        "生成日期",
+        "所属机构",
+        "组配分类",
+        "体裁分类",
+        "发布单位",
+        "信息来源",
+        "文件编号",
+        "公开时限",
+        "备注",
+        "来源",
+        "内容概述",
+        "责任部门",
+    )
+)
+_INDEX_NUMBER = re.compile(
+    r"(?<![0-9A-Za-z])[0-9A-Z]{9,18}\s*/\s*(?:19|20)\d\d\s*-\s*\d{3,6}(?!\d)"
+)
+_BRACKET_FIELD = re.compile(r"[\[［【]\s*([\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,6})\s*[\]］】]")
+_DATE_VALUE = re.compile(
+    r"^\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+)
+_EMPTY_FIELD = re.compile(r"([\u4e00-\u9fff]{2,5})\s*[:：]\s*(?=$|[\u4e00-\u9fff]{2,5}\s*[:：]|\s)")
+_ANY_FIELD = re.compile(r"[\u4e00-\u9fff]{2,5}\s*[:：]")
+_ISSUE = re.compile(r"总第\s*\d{1,5}\s*期|總第\s*\d{1,5}\s*期")
+_EDITOR = re.compile(
+    r"\s*[【\[［(（]\s*(?:责任编辑|責任編輯|编辑|編輯|责编|責編|网站编辑|網站編輯)\s*[:：][^】\]］)）]{1,24}[】\]］)）]\s*$"
+)
+_MOBILE_LABEL = re.compile(
+    r"^[•·●\s]*[\u4e00-\u9fff]{2,10}(?:移动版|移動版|手机版|手機版|触屏版|觸屏版)\s*$"
+)
+_USER_NAME = re.compile(
+    r"^(?=[A-Za-z0-9_]*[A-Za-z]{3})(?=[A-Za-z0-9_]*\d)[A-Za-z][A-Za-z0-9_]{5,19}$"
+)
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u200d]|[\u2600-\u27bf\u2b00-\u2bff]\ufe0f|\ufe0f")
+_STAMP_SOURCE = re.compile(
+    r"^(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:来源|來源)\s*[:：]"
+)
+_ORIGINAL_TITLE = re.compile(r"^原标题\s*[:：]")
+# A page number after a headline (…将亮相( 四 )).
+_PAGE_NUMBER = re.compile(r"(?<=\S)\s*[(（]\s+[一二三四五六七八九十\d]{1,3}\s+[)）]$")
+_UPDATE_NOTE = re.compile(
+    r"\s*[(（【\[]\s*(?:(?:19|20)\d\d\s*年?\s*)?(?:最新)?(?:更新|修订|修訂|整理|最新版|完整版|全文版)版?\s*[)）】\]]$"
+)
+_TAB_BAR = re.compile(r"(?:\s+[\u4e00-\u9fff]{2,4}){3,6}$")
+# A forum's anti-copy noise: a run of one- to three-character ASCII scraps with symbols between
+# words (. G! E. ] z$ f' }8 …), inserted to spoil copying.
+_NOISE = re.compile(
+    r"(?:^|(?<=[\u3400-\u9fff。，！？：；”]))\s*(?:[!-~]{1,3}\s+){4,}[!-~]{1,3}(?=[\u3400-\u9fff“]|\s*$)"
+)
+_NOISE_SYMBOL = re.compile(r"[!-/:-@\[-`{-~]")
+_TEASER = re.compile(r"[^。！？]\.{3,}|[^。！？]…{1,2}(?!”)")
+# A login wall: (阅读全部图文内容,您需要先登录!), 查看隐藏内容(*)需先登录.
+_LOGIN = re.compile(
+    r"[(（][^()（）]{0,24}(?:需要?先?登录|请先?登录|登录后)[^()（）]{0,8}[)）]"
+    r"|(?:查看|阅读|下载)[^。！？]{0,12}?(?:需|请|须)要?先?登录[!！]?"
+)
+_SCENE_LINE = re.compile(r"[\u4e00-\u9fff、·“”]{2,30}")
+_SCENE_OPENING = 20  # captions of a news item's photos stand in its opening, not deep in a report
+_CREDIT_HINT = re.compile(r"[摄攝]|[制製供绘繪][图圖]")
+_TOOL_HINT = re.compile(r"打印|字[体体號号體]|关闭|關閉|收藏|分享")
+_RELATED_HINT = re.compile(
+    r"阅读|閱讀|相\s*[关關]|推[荐薦]|[报報]\s*道|[专專][题題]|喜[欢歡]|[热熱][门門点點]"
+)
+_EMOJI_HINT = re.compile("[\U0001f000-\U0001faff\ufe0f]")
+# Rare characters the inline pieces need: with the checks of ``_hinted``, tells most lines apart.
+_HINT_CHARS = re.compile("[\U0001f000-\U0001faff\ufe0f版>＞»摄攝登点點编編责責图圖aA\\[]")
+_RARE = re.compile("[\U0001f000-\U0001faff\ufe0f版>＞»摄攝登]")
+_WIRE_TITLE = re.compile(
+    r"^((?:[\u4e00-\u9fff]{2,6}社|[\u4e00-\u9fff]{2,8}(?:网|報|报|台))?[\u4e00-\u9fff]{2,8}\d{1,2}月\d{1,2}日[电電])"
+    r"\s*[题題]\s*[:：]\s*(\S.{4,80})$"
+)
+_REPORTERS = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,4}社|本报|本報)(?:记者|記者)(?:\s+[\u4e00-\u9fff·]{2,4}){1,5}$"
+)
+_LINK_ITEM_MAX = 6
+_OPENING = 8
+
+
+def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str]) -> list[Line]:
+    """Remove the page furniture listed in the module docstring; returns the kept lines."""
+    if not lines:
+        return lines
+    drop: dict[int, str] = {}
+    credit_only = [i for i in _candidates(lines) if _inline(lines[i], dropped)]
+    for i in credit_only:
+        # (held19) The chart's or photo's label on the line over its credit (2024政府工作报告01
+        # over (当代中国制图)): a caption, not a heading of the text.
+        prev = lines[i - 1] if i > 0 else None
+        if (
+            prev is not None
+            and prev.text
+            and not prev.md_level
+            and not prev.cells
+            and _caption_shaped(prev.text)
+            and len(prev.text) <= 24
+            and re.search(r"\d", prev.text)
+        ):
+            dropped.append(Dropped(prev.text, "photo caption", prev.line))
+            prev.text = ""
+    _running_heads(lines, dropped)
+    lines = _split_records(lines, dropped, chrome)
+    _headline_marks(lines, dropped)
+    last = _last_sentence(lines)
+    for i, ln in enumerate(lines):
+        t = ln.text
+        if not t:
+            drop[i] = "page chrome"
+            continue
+        if ln.md_level or ln.cells or len(t) > 200:
+            continue
+        reason = _line_reason(lines, i, last)
+        if reason:
+            drop[i] = reason
+    _scene_runs(lines, drop)
+    _tab_lines(lines, drop)
+    return _apply(lines, drop, dropped, chrome)
+
+
+def _tab_lines(lines: list[Line], drop: dict[int, str]) -> None:
+    """(held18) Three to six lines of two to four characters right under the headline (- 征集公告
+    / - 草案内容 / - 起草说明): the page's tabs, not the story."""
+    k = 1
+    while (
+        k < len(lines)
+        and k < 8
+        and k not in drop
+        and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", lines[k].text)
+    ):
+        k += 1
+    if 3 <= k - 1 <= 6 and len(lines[0].text) >= 10 and k < len(lines) and len(lines[k].text) >= 4:
+        for j in range(1, k):
+            drop[j] = "web chrome"
+
+
+def _apply(
+    lines: list[Line], drop: dict[int, str], dropped: list[Dropped], chrome: list[str]
+) -> list[Line]:
+    """The lines not in ``drop``; the others go to ``dropped`` (chrome also to ``chrome``)."""
+    out: list[Line] = []
+    n = len(lines)
+    for i, ln in enumerate(lines):
+        reason = drop.get(i)
+        if reason is None:
+            out.append(ln)
+            continue
+        if ln.text:
+            dropped.append(Dropped(ln.text, reason, ln.line))
+            if reason in ("page chrome", "web chrome"):
+                chrome.append(ln.text)
+        if out:
+            out[-1].blank_after += 1 + ln.blank_before
+        elif i + 1 < n:
+            lines[i + 1].blank_before += 1 + ln.blank_before
+    return out
+
+
+def _running_heads(lines: list[Line], dropped: list[Dropped]) -> None:
+    """(corpus) A newspaper's running head between a story's jump out (下转A3版) and its jump in
+    on the next page (上接A2版): short lines there (政府工作报告, a page number) are the page's."""
+    jumps = [d for d in dropped if d.reason in ("pager", "layout") and "版" in d.text]
+    if not jumps:
+        return
+    outs = {d.line for d in jumps if "下转" in d.text or "转第" in d.text or "下轉" in d.text}
+    ins = {d.line for d in jumps if "上接" in d.text or "接第" in d.text}
+    if not outs or not ins:
+        return
+    for i, ln in enumerate(lines):
+        if ln.line not in outs:
+            continue
+        k = i + 1
+        while k < len(lines) and k <= i + 3:
+            nxt = lines[k]
+            if nxt.line in ins or any(ln.line < x <= nxt.line for x in ins):
+                for j in range(i + 1, k + (0 if nxt.text and nxt.line not in ins else 1)):
+                    t = lines[j].text
+                    if t and len(t) <= 20 and not _SENTENCE_MARK.search(t):
+                        dropped.append(Dropped(t, "page header", lines[j].line))
+                        lines[j].text = ""
+                break
+            k += 1
+
+
+def _candidates(lines: list[Line]) -> list[int]:
+    """Lines that may hold an inline piece: a character the pieces need, or four spaces or more
+    (anti-copy noise); one cheap search a line."""
+    return [
+        i for i, ln in enumerate(lines) if _HINT_CHARS.search(ln.text) or ln.text.count(" ") >= 4
+    ]
+
+
+def _hinted(t: str) -> bool:
+    """The line may hold an inline piece (cheap checks before the patterns)."""
+    if _RARE.search(t):
+        return True
+    if "点击" in t or "點擊" in t or "编辑" in t or "編輯" in t or "责编" in t or "責編" in t:
+        return True
+    if "agebreak" in t or "AGEBREAK" in t or "[page]" in t:
+        return True
+    if ("图" in t or "圖" in t) and ("/" in t or ")" in t or "）" in t):
+        return True
+    return t.count(" ") >= 4
+
+
+def _cut(ln: Line, m: re.Match[str], reason: str, dropped: list[Dropped]) -> None:
+    """Take the matched piece out of the line, into ``dropped``."""
+    dropped.append(Dropped(m.group(0).strip(), reason, ln.line))
+    ln.text = (ln.text[: m.start()] + ln.text[m.end() :]).strip()
+
+
+def _inline(ln: Line, dropped: list[Dropped]) -> bool:
+    """Furniture inside a line: credits, photo references, video links, jumps, page breaks.
+    True when the line was a credit alone."""
+    m: re.Match[str] | None
+    t = ln.text
+    if not _hinted(t):
+        return False  # none of the pieces below can be in the line (most lines of a report)
+    if _EMOJI_HINT.search(t) and _EMOJI.search(t):
+        found = "".join(_EMOJI.findall(t))
+        ln.text = t = _EMOJI.sub("", t).strip()
+        dropped.append(Dropped(found, "emoji", ln.line))
+    if ln.cells or ln.md_level:
+        return False
+    if t.count(" ") >= 4 and _NOISE_SYMBOL.search(t):
+        for m in reversed(list(_NOISE.finditer(t))):
+            scraps = m.group(0).split()
+            if sum(1 for x in scraps if _NOISE_SYMBOL.search(x)) >= max(3, len(scraps) // 2):
+                _cut(ln, m, "anti-copy noise", dropped)
+    if "登录" in t:
+        while (m := _LOGIN.search(ln.text)) is not None:
+            _cut(ln, m, "web chrome", dropped)
+    if "agebreak" in t or "AGEBREAK" in t or "[page]" in t:
+        m = _PAGEBREAK.search(t)
+        if m:
+            _cut(ln, m, "layout", dropped)
+    while "版" in ln.text and (m := _JUMP.search(ln.text)) is not None:
+        _cut(ln, m, "pager", dropped)
+    m = _EPAPER.match(ln.text)
+    if m and _EPAPER_WORD.search(m.group(0)) and len(m.group(0).strip()) >= 3:
+        _cut(ln, m, "pager", dropped)
+        m = _COLUMN_TAG.match(ln.text)
+        if m and len(ln.text) - m.end() >= 10:
+            _cut(ln, m, "page chrome", dropped)  # the column's tag glued after the pager
+    if "点击" in ln.text or "點擊" in ln.text:
+        while (m := _VIDEO_LINK.search(ln.text)) is not None:
+            _cut(ln, m, "web chrome", dropped)
+    if ("图" in ln.text or "圖" in ln.text) and (
+        "/" in ln.text or ")" in ln.text or "）" in ln.text
+    ):
+        while (m := _PHOTO_REF.search(ln.text)) is not None:
+            _cut(ln, m, "photo caption", dropped)
+        m = _PICTURE_SOURCE.search(ln.text) if "/" in ln.text else None
+        if m and (m.start() == 0 or ends_sentence(ln.text[: m.start()].strip())):
+            _cut(ln, m, "photo caption", dropped)
+    if ">" in ln.text or "＞" in ln.text or "»" in ln.text:
+        m = _READ_MORE.search(ln.text)
+        if m and m.start() > 0:
+            _cut(ln, m, "web chrome", dropped)
+    if (
+        "编辑" in ln.text or "編輯" in ln.text or "责编" in ln.text or "責編" in ln.text
+    ) and ln.text[-1:] in "】]］)）":
+        m = _EDITOR.search(ln.text)
+        if m:
+            _cut(ln, m, "byline", dropped)
+    if not _CREDIT_HINT.search(ln.text):
+        return False
+    credited = False
+    # Credits: the bracketed ones anywhere, the free ones after a sentence or a space.
+    for rx in (_CREDIT_BRACKET, _CREDIT_FREE):
+        while (m := rx.search(ln.text)) is not None:
+            before = ln.text[: m.start()].rstrip(" |｜")
+            after = ln.text[m.end() :].lstrip(" |｜")
+            dropped.append(Dropped(m.group(0).strip(), "photo caption", ln.line))
+            credited = credited or (not before and not after)
+            if before and not after and _caption_shaped(before):
+                # What the credit closes is a caption, not a sentence: it goes with its credit.
+                dropped.append(Dropped(before, "photo caption", ln.line))
+                before = ""
+            ln.text = (before + after).strip()
+    return credited
+
+
+def _headline_marks(lines: list[Line], dropped: list[Dropped]) -> None:
+    """A page number after a headline of the opening (a media marker before it is read off the
+    title only: the line itself is the page's, its chrome rules decide it)."""
+    for ln in lines[:3]:
+        m = _WIRE_TITLE.match(ln.text) if "电" in ln.text else None
+        if m:
+            # (pages21) A wire story's dateline before its headline (中新社北京3月5日电 题：…).
+            dropped.append(Dropped(ln.text[: m.start(2)].strip(), "byline", ln.line))
+            ln.text = m.group(2).strip()
+            ln.bold = True  # a headline: a line of its own, never joined to the lead
+        t = ln.text
+        if len(t) > 80 or _SENTENCE_MARK.search(t.rstrip("?？!！")):
+            continue
+        m = _PAGE_NUMBER.search(ln.text)
+        if m and m.start() >= 8:
+            _cut(ln, m, "pager", dropped)
+        m = _UPDATE_NOTE.search(ln.text)
+        if m and m.start() >= 8:
+            _cut(ln, m, "web chrome", dropped)  # (held19) the copy site's note: (2025年更新)
+        m = _TAB_BAR.search(ln.text)
+        if m and m.start() >= 10 and " " not in ln.text[: m.start()].strip():
+            _cut(ln, m, "web chrome", dropped)  # (held18) a tab bar glued after the headline
+
+
+def _caption_shaped(text: str) -> bool:
+    """A caption's shape: short, no sentence mark inside, not numbered."""
+    return len(text) <= 60 and not _SENTENCE_MARK.search(text) and numbered(text) is None
+
+
+def _last_sentence(lines: list[Line]) -> int:
+    """Index of the body's last line of prose (a long line ending a sentence), -1 when none."""
+    for i in range(len(lines) - 1, -1, -1):
+        t = lines[i].text
+        if (
+            len(t) >= 15
+            and ends_sentence(t)
+            and re.search(r"[，,。]", t)  # a headline in a list asks (…有哪些？): no comma
+            and not _COMMENT.match(to_simplified(t))
+        ):
+            return i
+    return -1
+
+
+def _tool_bar(text: str) -> bool:
+    """Only toolbar words once brackets, colons and separators are gone (【字体：大 中 小】打印)."""
+    s = _TOOL_STRIP.sub("", to_simplified(text))
+    if not s or len(s) > 24:
+        return False
+    words = 0
+    while s:
+        for w in _TOOL_WORDS:
+            if s.startswith(w):
+                s = s[len(w) :]
+                words += 1
+                break
+        else:
+            return False
+    return words >= 3
+
+
+def _link_bar(text: str) -> tuple[bool, str]:
+    """A bar of links parted by pipes (首页| 国际| 军事| …): (True, the text glued to its last link
+    when that is long, else "")."""
+    if text.count("|") + text.count("｜") < 5:
+        return False, ""
+    items = [p.strip() for p in re.split(r"[|｜]", text)]
+    items = [p for p in items if p]
+    if len(items) < 6:
+        return False, ""
+    short = sum(1 for p in items[:-1] if len(p) <= _LINK_ITEM_MAX or not _CJK.search(p))
+    if short < 0.8 * (len(items) - 1) or any(_SENTENCE_MARK.search(p) for p in items[:-1]):
+        return False, ""
+    tail = items[-1]
+    return True, tail if len(tail) >= 12 else ""
+
+
+def _scene_row(text: str) -> bool:
+    """A row of captions parted by spaces, each saying who does what (会议现场 县政协副主席…)."""
+    pieces = text.split()
+    if len(pieces) < 3 or _SENTENCE_MARK.search(text) or numbered(text) is not None:
+        return False
+    if not all(2 <= len(p) <= 30 and re.fullmatch(r"[\u4e00-\u9fff、·“”]+", p) for p in pieces):
+        return False
+    return sum(map(len, pieces)) / len(pieces) >= 5 and max(map(len, pieces)) >= 8
+
+
+def _line_reason(lines: list[Line], i: int, last: int) -> str | None:
+    """Why line ``i`` is furniture as a whole, or None."""
+    t = lines[i].text
+    n = len(lines)
+    after_body = last >= 0 and i > last
+    colons = t.count(":") + t.count("：")
+    if len(t) > 100 and colons < 3:
+        return None  # a paragraph: none of the shapes below is that long
+    if _CAPTION_MARK.match(t) and len(t) <= 60 and not _SENTENCE_MARK.search(t[:-1]):
+        return "photo caption"
+    if _FIGURE.match(t) and len(t) <= 50 and not _SENTENCE_MARK.search(t):
+        return "figure caption"
+    if (0 < i < n - 1 or after_body) and " " in t and _scene_row(t) and is_prose(lines[i - 1].text):
+        return "caption row"
+    if len(t) <= 40 and _TOOL_HINT.search(t) and _tool_bar(t):
+        return "web chrome"
+    if i < 4 and _COLUMN_TAG.fullmatch(t) and i + 1 < n and is_prose(lines[i + 1].text):
+        return "page chrome"  # a column's tag alone over the story (【图片新闻】)
+    if _CRUMB.match(t):
+        return "web chrome"
+    if (i < _OPENING or after_body) and _MOBILE_LABEL.match(t):
+        return "web chrome"
+    if i < _OPENING and _REPORTERS.match(t):
+        return "byline"  # the wire story's reporters alone on a line (中新社记者 徐雪莹 崔白露)
+    if i < _OPENING and _USER_NAME.match(t):
+        return "page chrome"
+    if i < _OPENING and _ISSUE.search(t) and len(t) <= 40 and not _SENTENCE_MARK.search(t):
+        return "masthead"
+    if (
+        colons >= 3
+        and len(_ANY_FIELD.findall(t)) >= 3
+        and len(_EMPTY_FIELD.findall(t)) >= 2
+        and not re.search(r"[。！？!?]", t)
+    ):
+        return "web chrome"  # a bar of labels, most with no value (阅读次数: 作者: 语音阅读:)
+    return None
+
+
+def _tail_reason(lines: list[Line], i: int, last: int) -> str | None:
+    """Why line ``i``, after the body's last sentence or closing the text, is furniture."""
+    t = lines[i].text
+    after_body = last >= 0 and i > last
+    if not (after_body or i >= len(lines) - 3):
+        return None
+    s = to_simplified(t)
+    if _COMMENT.match(s) or (_CLICK_LINK.match(s) and len(t) <= 40 and "。" not in t):
+        return "page chrome"
+    if not after_body:
+        return None
+    if _LATIN_CAPS.match(t):
+        return "page chrome"  # the site's name in another script
+    if (t.count("|") + t.count("｜")) >= 2 and not re.search(r"[。！？!?，,]", t):
+        return "page chrome"  # a row of links after the article
+    if _RELATED_TOPIC.match(s) and not re.search(r"[。！？]", t):
+        return "page chrome"
+    if _ORIGINAL_TITLE.match(s) and len(t) <= 60:
+        return "page chrome"  # a repost's 原标题 note after the article
+    return None
+
+
+def mark_page_tail(lines: list[Line]) -> dict[int, str]:
+    """The furniture after an article's last sentence, read before the debris pass (whose rules
+    read positions in the whole text, so these lines stay until it is done): comment boxes,
+    related lists, link rows, a foreign name. Keyed by ``id`` of the line."""
+    last = _last_sentence(lines)
+    drop: dict[int, str] = {}
+    for i, ln in enumerate(lines):
+        if ln.md_level or ln.cells or len(ln.text) > 200:
+            continue
+        reason = _tail_reason(lines, i, last)
+        if reason:
+            drop[i] = reason
+    _related_lists(lines, drop)
+    return {id(lines[i]): r for i, r in drop.items()}
+
+
+def drop_page_tail(
+    lines: list[Line], marks: dict[int, str], dropped: list[Dropped], chrome: list[str]
+) -> list[Line]:
+    """Remove the lines :func:`mark_page_tail` marked (those the debris pass left)."""
+    if not marks:
+        return lines
+    drop = {i: marks[id(ln)] for i, ln in enumerate(lines) if id(ln) in marks}
+    return _apply(lines, drop, dropped, chrome)
+
+
+def _related_lists(lines: list[Line], drop: dict[int, str]) -> None:
+    """A related-reading label and the short headlines under it, to the end of the text."""
+    n = len(lines)
+    for i, ln in enumerate(lines):
+        if (
+            i in drop
+            or len(ln.text) > 24
+            or not _RELATED_HINT.search(ln.text)
+            or not _RELATED.match(to_simplified(ln.text))
+        ):
+            continue
+        rest = [k for k in range(i + 1, n) if k not in drop]
+        # Its items to the end of the text: headlines or teasers (the channel's slogan may close
+        # them: any short line once the first item is one).
+        if (
+            rest
+            and _listed(lines[rest[0]].text)
+            and all(_listed(lines[k].text) or len(lines[k].text) <= 80 for k in rest)
+            and (len(rest) >= 2 or _TEASER.search(lines[rest[0]].text))
+        ):
+            drop[i] = "page chrome"
+            for k in rest:
+                drop[k] = "page chrome"
+        elif not rest or i >= n - 2:
+            drop[i] = "page chrome"
+
+
+def _listed(text: str) -> bool:
+    """A related list's item: a short headline, or a teaser cut off with an ellipsis."""
+    return (len(text) <= 50 and "。" not in text) or bool(_TEASER.search(text))
+
+
+def _scene_runs(lines: list[Line], drop: dict[int, str]) -> None:
+    """Three to six short lines of captions between two lines of prose, each saying who does
+    what (会议现场 / 县政协副主席…主持开幕式 / …作提案工作报告): the photos' captions."""
+    n = len(lines)
+    i = 1
+    while i < n:
+        k = i
+        while (
+            k < n
+            and k not in drop
+            and not lines[k].md_level
+            and not lines[k].cells
+            and len(lines[k].text) <= 30
+            and _SCENE_LINE.fullmatch(lines[k].text)
+            and numbered(lines[k].text) is None
+        ):
+            k += 1
+        if (
+            3 <= k - i <= 6
+            and k < n
+            and i < _SCENE_OPENING
+            and is_prose(lines[i - 1].text)
+            and ends_sentence(lines[i - 1].text)
+            and is_prose(lines[k].text)
+            and _scene_row(" ".join(lines[j].text for j in range(i, k)))
+        ):
+            for j in range(i, k):
+                # Not "photo caption": a row of captions alone is no news signal for kind.
+                drop[j] = "caption row"
+        i = max(k, i + 1)
+
+
+def _record_label(cell: str) -> str | None:
+    """The record label a cell is (索引号, 公开形式：), or None."""
+    c = "".join(cell.split()).rstrip(":：")
+    return c if c in _RECORD_WORDS else None
+
+
+def _pipe_row(text: str) -> bool:
+    """A record's row as pipe cells: opened by a label, its other cells labels or short values."""
+    if "|" not in text:
+        return False
+    cells = [c.strip() for c in text.split("|")]
+    full = [c for c in cells if c]
+    if not full or not _record_label(full[0]):
+        return False
+    values = [c for c in full if not _record_label(c)]
+    return len(values) <= len(full) - len(values) + 1 and all(len(v) <= 40 for v in values[:-1])
+
+
+def _pipe_record(lines: list[Line], i: int) -> bool:
+    """Line ``i`` is a row of a record printed as pipe cells (a neighbour is one too, or it has
+    two labels)."""
+    if not _pipe_row(lines[i].text):
+        return False
+    labels = sum(1 for c in lines[i].text.split("|") if _record_label(c.strip()))
+    near = any(0 <= j < len(lines) and _pipe_row(lines[j].text) for j in (i - 1, i + 1))
+    return near or labels >= 2
+
+
+def _split_records(lines: list[Line], dropped: list[Dropped], chrome: list[str]) -> list[Line]:
+    """Records whose labels and values stand apart: taken out, with what is glued after them kept."""
+    out: list[Line] = []
+    skip_values = False
+    for idx, ln in enumerate(lines):
+        t = ln.text
+        if skip_values:
+            skip_values = False
+            if _INDEX_NUMBER.search(t) or (len(t) <= 80 and not _SENTENCE_MARK.search(t)):
+                dropped.append(Dropped(t, "web chrome", ln.line))
+                chrome.append(t)
+                continue
+        if ln.md_level or idx >= 40:
+            out.append(ln)
+            continue
+        pieces = t.split() if " " in t or "\u3000" in t else ()
+        if len(pieces) >= 3 and all(_record_label(p) for p in pieces):
+            # A record's labels in one row; its values are the next line.
+            dropped.append(Dropped(t, "web chrome", ln.line))
+            skip_values = True
+            continue
+        if ("[" in t or "【" in t or "［" in t) and len(_BRACKET_FIELD.findall(t)) >= 2:
+            labels = [m for m in _BRACKET_FIELD.finditer(t) if _record_label(m.group(1))]
+            if len(labels) >= 2 and labels[0].start() <= 2:
+                record, rest = t, ""
+                lastm = labels[-1]
+                tail = t[lastm.end() :]
+                dm = _DATE_VALUE.match(tail)
+                if dm and len(tail) - dm.end() >= 8:
+                    record, rest = t[: lastm.end() + dm.end()], tail[dm.end() :].strip()
+                dropped.append(Dropped(record, "web chrome", ln.line))
+                chrome.append(_BRACKET_FIELD.sub(lambda m: m.group(1) + ":", record))
+                if rest:
+                    ln.text = rest
+                    out.append(ln)
+                continue
+        if "|" in t and not ln.cells and _pipe_record(lines, idx):
+            cells = [c.strip() for c in t.split("|")]
+            title = ""
+            for k, c in enumerate(cells):
+                if _record_label(c) in ("文件名称", "标题", "名称") and k + 1 < len(cells):
+                    title = cells[k + 1]
+                    break
+            tail = cells[-1] if len(cells[-1]) >= 20 and not _record_label(cells[-1]) else ""
+            record = t[: t.rfind(tail)] if tail else t
+            if title:
+                record = record.replace(title, "", 1)  # the title stays as a line of its own
+            dropped.append(Dropped(record.strip(), "web chrome", ln.line))
+            chrome.append(" ".join(c for c in cells if c and c != tail and c != title))
+            if title:
+                out.append(
+                    Line(text=title, line=ln.line, blank_before=ln.blank_before, blank_after=1)
+                )
+            if tail:
+                ln.text = tail
+                out.append(ln)
+            continue
+        if (
+            idx < 30
+            and "/" in t
+            and _INDEX_NUMBER.search(t)
+            and not re.search(r"[。！？]", t)
+            and len(t) <= 120
+        ):
+            dropped.append(Dropped(t, "web chrome", ln.line))
+            chrome.append(t)
+            continue
+        bar, tail = _link_bar(t) if ("|" in t or "｜" in t) and not ln.cells else (False, "")
+        if bar:
+            dropped.append(
+                Dropped(t[: len(t) - len(tail)].strip() if tail else t, "web chrome", ln.line)
+            )
+            if tail:
+                ln.text = tail
+                out.append(ln)
+            continue
+        out.append(ln)
+    return out
