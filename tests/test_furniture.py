@@ -28,20 +28,39 @@ def _kept(doc: Document) -> bool:
 
 
 def test_a_credit_inside_a_line_goes_and_the_sentences_stay() -> None:
-    src = "县政协会议开幕\n\n" + BODY[0] + "(实习生 王明摄)" + BODY[1] + "\n\n" + "\n\n".join(BODY[2:])
+    src = (
+        "县政协会议开幕\n\n"
+        + BODY[0]
+        + "(实习生 王明摄)"
+        + BODY[1]
+        + "\n\n"
+        + "\n\n".join(BODY[2:])
+    )
     doc = _parse(src)
     assert "王明摄" not in doc.text and "(实习生 王明摄)" in _dropped(doc)
     assert _kept(doc)
 
 
 def test_a_spaced_agency_credit_glued_to_the_next_paragraph_goes() -> None:
-    src = "县政协会议开幕\n\n" + "\n\n".join(BODY[:2]) + "\n\n新华社记者 王明 摄" + BODY[2] + "\n\n" + BODY[3]
+    src = (
+        "县政协会议开幕\n\n"
+        + "\n\n".join(BODY[:2])
+        + "\n\n新华社记者 王明 摄"
+        + BODY[2]
+        + "\n\n"
+        + BODY[3]
+    )
     doc = _parse(src)
     assert "新华社记者 王明 摄" not in doc.text and _kept(doc)
 
 
 def test_a_caption_closed_by_its_credit_goes_with_it() -> None:
-    src = "县政协会议开幕\n\n" + "\n\n".join(BODY[:2]) + "\n\n县长作报告(李华 摄)\n\n" + "\n\n".join(BODY[2:])
+    src = (
+        "县政协会议开幕\n\n"
+        + "\n\n".join(BODY[:2])
+        + "\n\n县长作报告(李华 摄)\n\n"
+        + "\n\n".join(BODY[2:])
+    )
     doc = _parse(src)
     assert "县长作报告" not in doc.text and "县长作报告" in _dropped(doc) and _kept(doc)
 
@@ -146,7 +165,14 @@ def test_a_page_number_after_the_headline_and_a_media_marker_before_it_go() -> N
 
 
 def test_a_label_numbered_with_a_colon_is_a_heading() -> None:
-    src = "政府工作报告的关键词\n" + BODY[0] + "\n关键词一：经济发展\n" + BODY[1] + "\n关键词二：民生改善\n" + BODY[2]
+    src = (
+        "政府工作报告的关键词\n"
+        + BODY[0]
+        + "\n关键词一：经济发展\n"
+        + BODY[1]
+        + "\n关键词二：民生改善\n"
+        + BODY[2]
+    )
     doc = _parse(src)
     titles = [s.title for s in doc.walk() if s.title]
     assert "关键词一：经济发展" in titles and "关键词二：民生改善" in titles
@@ -165,7 +191,14 @@ def test_a_report_keeps_its_lines() -> None:
 
 
 def test_a_forums_anti_copy_noise_goes() -> None:
-    src = "县政协会议开幕\n" + BODY[0] + "\n. G! E. ] z$ f' }8 f' * Q4 D' q*" + BODY[1] + "\n" + "\n".join(BODY[2:])
+    src = (
+        "县政协会议开幕\n"
+        + BODY[0]
+        + "\n. G! E. ] z$ f' }8 f' * Q4 D' q*"
+        + BODY[1]
+        + "\n"
+        + "\n".join(BODY[2:])
+    )
     doc = _parse(src)
     assert "z$" not in doc.text and "Q4" not in doc.text and _kept(doc)
 
@@ -179,3 +212,12 @@ def test_a_line_after_a_credit_is_not_taken_for_its_caption() -> None:
     )
     doc = _parse(src)
     assert "政府工作报告引期待" in doc.text and _kept(doc)
+
+
+def test_a_wire_storys_headline_after_its_dateline_is_the_title() -> None:
+    src = (
+        "新华社北京3月5日电 题：春风送暖，奋楫扬帆——大会开幕侧记\n新华社记者 王明 李华\n"
+        + "\n".join(BODY)
+    )
+    doc = _parse(src)
+    assert doc.title == "春风送暖，奋楫扬帆——大会开幕侧记" and _kept(doc)

@@ -55,16 +55,29 @@ _CREDIT_WHO = (
 _CREDIT_FREE = re.compile(
     r"(?:(?<=[。！？!?\s*|”’])|^)(?:"
     # spaced: 新华社记者 刘彬 摄 (whatever follows: a glued paragraph, pagebreak)
-    + _CREDIT_WHO + _NAME + r"(?:\s+" + _NAME + r"){0,3}\s+(?:摄|攝)"
+    + _CREDIT_WHO
+    + _NAME
+    + r"(?:\s+"
+    + _NAME
+    + r"){0,3}\s+(?:摄|攝)"
     # unspaced, closing the line: 本報記者 呂建榮攝
-    + r"|" + _CREDIT_WHO + _NAME + r"(?:\s+" + _NAME + r"){0,3}(?:摄|攝)(?=$|\s|pagebreak)"
+    + r"|"
+    + _CREDIT_WHO
+    + _NAME
+    + r"(?:\s+"
+    + _NAME
+    + r"){0,3}(?:摄|攝)(?=$|\s|pagebreak)"
     # a name before 摄影报道, closing the line
-    + r"|" + _NAME + r"(?:摄影报道|攝影報道)(?=$|\s))"
+    + r"|"
+    + _NAME
+    + r"(?:摄影报道|攝影報道)(?=$|\s))"
 )
 # 图/新华社: a picture's source after a caption or on its own line.
 _PICTURE_SOURCE = re.compile(r"(?:(?<=[。！？!?\s])|^)[图圖]\s*/\s*[\u4e00-\u9fff]{2,10}$")
 _PAGEBREAK = re.compile(r"\s*(?:\[?pagebreak\]?|\[page\])\s*$", re.IGNORECASE)
-_VIDEO_LINK = re.compile(r"点击(?:收看|观看|播放)(?:视频)?\s*[:：]?|點擊(?:收看|觀看|播放)(?:視頻)?\s*[:：]?")
+_VIDEO_LINK = re.compile(
+    r"点击(?:收看|观看|播放)(?:视频)?\s*[:：]?|點擊(?:收看|觀看|播放)(?:視頻)?\s*[:：]?"
+)
 _READ_MORE = re.compile(r"\s*(?:阅读全文|閱讀全文|查看全文|阅读原文|閱讀原文)\s*[>＞»]{1,3}\s*$")
 # A caption's marker (△ 县长…作报告, ▲…).
 _CAPTION_MARK = re.compile(r"^[△▲▼▽↑↓]\s*")
@@ -94,29 +107,88 @@ _RELATED = re.compile(
 _RELATED_TOPIC = re.compile(r"^(?:相关专题|相關專題)\s*[:：]")
 _CLICK_LINK = re.compile(r"^(?:点此|点击|點此|點擊)(?:查看|进入|進入|阅读|閱讀|浏览|瀏覽)")
 _TOOL_WORDS = (
-    "打印本页", "关闭窗口", "复制链接", "返回顶部", "语音播报", "字体", "字号", "打印", "关闭", "收藏",
-    "分享", "默认", "放大", "缩小", "纠错", "本页", "窗口", "大", "中", "小",
+    "打印本页",
+    "关闭窗口",
+    "复制链接",
+    "返回顶部",
+    "语音播报",
+    "字体",
+    "字号",
+    "打印",
+    "关闭",
+    "收藏",
+    "分享",
+    "默认",
+    "放大",
+    "缩小",
+    "纠错",
+    "本页",
+    "窗口",
+    "大",
+    "中",
+    "小",
 )
 _TOOL_STRIP = re.compile(r"[\s【】\[\]［］()（）:：|｜/·•]+")
 _LATIN_CAPS = re.compile(r"^[A-Z]{3,}(?:\s+[A-Z]{2,}){1,8}$")
 _CRUMB = re.compile(r"^[>＞»›]\s*[^\s>＞»›]{1,12}(?:\s*[>＞»›]\s*[^\s>＞»›]{1,12})+\s*$")
 # Field labels of a government page's record of the document.
 _RECORD_WORDS = frozenset(
-    "索引号 索取号 主题分类 发文机关 发文机构 发布机构 成文日期 发布日期 发布时间 发文字号 文号 标题 名称 文件名称 "
-    "主题词 有效性 公开方式 公开形式 公开范围 公开目录 公开日期 公开责任部门 生成日期 所属机构 组配分类 "
-    "体裁分类 发布单位 信息来源 文件编号 公开时限 备注 来源 内容概述 责任部门".split()
+    (
+        "索引号",
+        "索取号",
+        "主题分类",
+        "发文机关",
+        "发文机构",
+        "发布机构",
+        "成文日期",
+        "发布日期",
+        "发布时间",
+        "发文字号",
+        "文号",
+        "标题",
+        "名称",
+        "文件名称",
+        "主题词",
+        "有效性",
+        "公开方式",
+        "公开形式",
+        "公开范围",
+        "公开目录",
+        "公开日期",
+        "公开责任部门",
+        "生成日期",
+        "所属机构",
+        "组配分类",
+        "体裁分类",
+        "发布单位",
+        "信息来源",
+        "文件编号",
+        "公开时限",
+        "备注",
+        "来源",
+        "内容概述",
+        "责任部门",
+    )
 )
-_INDEX_NUMBER = re.compile(r"(?<![0-9A-Za-z])[0-9A-Z]{9,18}\s*/\s*(?:19|20)\d\d\s*-\s*\d{3,6}(?!\d)")
+_INDEX_NUMBER = re.compile(
+    r"(?<![0-9A-Za-z])[0-9A-Z]{9,18}\s*/\s*(?:19|20)\d\d\s*-\s*\d{3,6}(?!\d)"
+)
 _BRACKET_FIELD = re.compile(r"[\[［【]\s*([\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,6})\s*[\]］】]")
-_DATE_VALUE = re.compile(r"^\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
+_DATE_VALUE = re.compile(
+    r"^\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+)
 _EMPTY_FIELD = re.compile(r"([\u4e00-\u9fff]{2,5})\s*[:：]\s*(?=$|[\u4e00-\u9fff]{2,5}\s*[:：]|\s)")
 _ANY_FIELD = re.compile(r"[\u4e00-\u9fff]{2,5}\s*[:：]")
 _ISSUE = re.compile(r"总第\s*\d{1,5}\s*期|總第\s*\d{1,5}\s*期")
 _EDITOR = re.compile(
     r"\s*[【\[［(（]\s*(?:责任编辑|責任編輯|编辑|編輯|责编|責編|网站编辑|網站編輯)\s*[:：][^】\]］)）]{1,24}[】\]］)）]\s*$"
 )
-_MOBILE_LABEL = re.compile(r"^[•·●\s]*[\u4e00-\u9fff]{2,10}(?:移动版|移動版|手机版|手機版|触屏版|觸屏版)\s*$")
-_USER_NAME = re.compile(r"^(?=[A-Za-z0-9_]*[A-Za-z]{3})(?=[A-Za-z0-9_]*\d)[A-Za-z][A-Za-z0-9_]{5,19}$")
+_MOBILE_LABEL = re.compile(
+    r"^[•·●\s]*[\u4e00-\u9fff]{2,10}(?:移动版|移動版|手机版|手機版|触屏版|觸屏版)\s*$"
+)
+_USER_NAME = re.compile(
+    r"^(?=[A-Za-z0-9_]*[A-Za-z]{3})(?=[A-Za-z0-9_]*\d)[A-Za-z][A-Za-z0-9_]{5,19}$"
+)
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u200d]|[\u2600-\u27bf\u2b00-\u2bff]\ufe0f|\ufe0f")
 _STAMP_SOURCE = re.compile(
     r"^(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:来源|來源)\s*[:：]"
@@ -124,10 +196,15 @@ _STAMP_SOURCE = re.compile(
 _ORIGINAL_TITLE = re.compile(r"^原标题\s*[:：]")
 # A page number after a headline (…将亮相( 四 )).
 _PAGE_NUMBER = re.compile(r"(?<=\S)\s*[(（]\s+[一二三四五六七八九十\d]{1,3}\s+[)）]$")
+_UPDATE_NOTE = re.compile(
+    r"\s*[(（【\[]\s*(?:(?:19|20)\d\d\s*年?\s*)?(?:最新)?(?:更新|修订|修訂|整理|最新版|完整版|全文版)版?\s*[)）】\]]$"
+)
 _TAB_BAR = re.compile(r"(?:\s+[\u4e00-\u9fff]{2,4}){3,6}$")
 # A forum's anti-copy noise: a run of one- to three-character ASCII scraps with symbols between
 # words (. G! E. ] z$ f' }8 …), inserted to spoil copying.
-_NOISE = re.compile(r"(?:^|(?<=[\u3400-\u9fff。，！？：；”]))\s*(?:[!-~]{1,3}\s+){4,}[!-~]{1,3}(?=[\u3400-\u9fff“]|\s*$)")
+_NOISE = re.compile(
+    r"(?:^|(?<=[\u3400-\u9fff。，！？：；”]))\s*(?:[!-~]{1,3}\s+){4,}[!-~]{1,3}(?=[\u3400-\u9fff“]|\s*$)"
+)
 _NOISE_SYMBOL = re.compile(r"[!-/:-@\[-`{-~]")
 _TEASER = re.compile(r"[^。！？]\.{3,}|[^。！？]…{1,2}(?!”)")
 # A login wall: (阅读全部图文内容,您需要先登录!), 查看隐藏内容(*)需先登录.
@@ -135,13 +212,24 @@ _LOGIN = re.compile(
     r"[(（][^()（）]{0,24}(?:需要?先?登录|请先?登录|登录后)[^()（）]{0,8}[)）]"
     r"|(?:查看|阅读|下载)[^。！？]{0,12}?(?:需|请|须)要?先?登录[!！]?"
 )
+_SCENE_LINE = re.compile(r"[\u4e00-\u9fff、·“”]{2,30}")
 _SCENE_OPENING = 20  # captions of a news item's photos stand in its opening, not deep in a report
 _CREDIT_HINT = re.compile(r"[摄攝]|[制製供绘繪][图圖]")
 _TOOL_HINT = re.compile(r"打印|字[体体號号體]|关闭|關閉|收藏|分享")
-_RELATED_HINT = re.compile(r"阅读|閱讀|相\s*[关關]|推[荐薦]|[报報]\s*道|[专專][题題]|喜[欢歡]|[热熱][门門点點]")
+_RELATED_HINT = re.compile(
+    r"阅读|閱讀|相\s*[关關]|推[荐薦]|[报報]\s*道|[专專][题題]|喜[欢歡]|[热熱][门門点點]"
+)
 _EMOJI_HINT = re.compile("[\U0001f000-\U0001faff\ufe0f]")
 # Rare characters the inline pieces need: with the checks of ``_hinted``, tells most lines apart.
+_HINT_CHARS = re.compile("[\U0001f000-\U0001faff\ufe0f版>＞»摄攝登点點编編责責图圖aA\\[]")
 _RARE = re.compile("[\U0001f000-\U0001faff\ufe0f版>＞»摄攝登]")
+_WIRE_TITLE = re.compile(
+    r"^((?:[\u4e00-\u9fff]{2,6}社|[\u4e00-\u9fff]{2,8}(?:网|報|报|台))?[\u4e00-\u9fff]{2,8}\d{1,2}月\d{1,2}日[电電])"
+    r"\s*[题題]\s*[:：]\s*(\S.{4,80})$"
+)
+_REPORTERS = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,4}社|本报|本報)(?:记者|記者)(?:\s+[\u4e00-\u9fff·]{2,4}){1,5}$"
+)
 _LINK_ITEM_MAX = 6
 _OPENING = 8
 
@@ -150,9 +238,8 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
     """Remove the page furniture listed in the module docstring; returns the kept lines."""
     if not lines:
         return lines
-    out: list[Line] = []
     drop: dict[int, str] = {}
-    credit_only = [i for i, ln in enumerate(lines) if _inline(ln, dropped)]
+    credit_only = [i for i in _candidates(lines) if _inline(lines[i], dropped)]
     for i in credit_only:
         # (held19) The chart's or photo's label on the line over its credit (2024政府工作报告01
         # over (当代中国制图)): a caption, not a heading of the text.
@@ -170,7 +257,6 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
             prev.text = ""
     lines = _split_records(lines, dropped, chrome)
     _headline_marks(lines, dropped)
-    n = len(lines)
     last = _last_sentence(lines)
     for i, ln in enumerate(lines):
         t = ln.text
@@ -191,14 +277,21 @@ def _tab_lines(lines: list[Line], drop: dict[int, str]) -> None:
     """(held18) Three to six lines of two to four characters right under the headline (- 征集公告
     / - 草案内容 / - 起草说明): the page's tabs, not the story."""
     k = 1
-    while k < len(lines) and k < 8 and k not in drop and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", lines[k].text):
+    while (
+        k < len(lines)
+        and k < 8
+        and k not in drop
+        and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", lines[k].text)
+    ):
         k += 1
     if 3 <= k - 1 <= 6 and len(lines[0].text) >= 10 and k < len(lines) and len(lines[k].text) >= 4:
         for j in range(1, k):
             drop[j] = "web chrome"
 
 
-def _apply(lines: list[Line], drop: dict[int, str], dropped: list[Dropped], chrome: list[str]) -> list[Line]:
+def _apply(
+    lines: list[Line], drop: dict[int, str], dropped: list[Dropped], chrome: list[str]
+) -> list[Line]:
     """The lines not in ``drop``; the others go to ``dropped`` (chrome also to ``chrome``)."""
     out: list[Line] = []
     n = len(lines)
@@ -216,6 +309,15 @@ def _apply(lines: list[Line], drop: dict[int, str], dropped: list[Dropped], chro
         elif i + 1 < n:
             lines[i + 1].blank_before += 1 + ln.blank_before
     return out
+
+
+def _candidates(lines: list[Line]) -> list[int]:
+    """Lines that may hold an inline piece: a character the pieces need, or four spaces or more
+    (anti-copy noise); one cheap search a line."""
+    return [
+        i for i, ln in enumerate(lines) if _HINT_CHARS.search(ln.text) or ln.text.count(" ") >= 4
+    ]
+
 
 def _hinted(t: str) -> bool:
     """The line may hold an inline piece (cheap checks before the patterns)."""
@@ -239,6 +341,7 @@ def _cut(ln: Line, m: re.Match[str], reason: str, dropped: list[Dropped]) -> Non
 def _inline(ln: Line, dropped: list[Dropped]) -> bool:
     """Furniture inside a line: credits, photo references, video links, jumps, page breaks.
     True when the line was a credit alone."""
+    m: re.Match[str] | None
     t = ln.text
     if not _hinted(t):
         return False  # none of the pieces below can be in the line (most lines of a report)
@@ -271,7 +374,9 @@ def _inline(ln: Line, dropped: list[Dropped]) -> bool:
     if "点击" in ln.text or "點擊" in ln.text:
         while (m := _VIDEO_LINK.search(ln.text)) is not None:
             _cut(ln, m, "web chrome", dropped)
-    if ("图" in ln.text or "圖" in ln.text) and ("/" in ln.text or ")" in ln.text or "）" in ln.text):
+    if ("图" in ln.text or "圖" in ln.text) and (
+        "/" in ln.text or ")" in ln.text or "）" in ln.text
+    ):
         while (m := _PHOTO_REF.search(ln.text)) is not None:
             _cut(ln, m, "photo caption", dropped)
         m = _PICTURE_SOURCE.search(ln.text) if "/" in ln.text else None
@@ -281,7 +386,9 @@ def _inline(ln: Line, dropped: list[Dropped]) -> bool:
         m = _READ_MORE.search(ln.text)
         if m and m.start() > 0:
             _cut(ln, m, "web chrome", dropped)
-    if ("编辑" in ln.text or "編輯" in ln.text or "责编" in ln.text or "責編" in ln.text) and ln.text[-1:] in "】]］)）":
+    if (
+        "编辑" in ln.text or "編輯" in ln.text or "责编" in ln.text or "責編" in ln.text
+    ) and ln.text[-1:] in "】]］)）":
         m = _EDITOR.search(ln.text)
         if m:
             _cut(ln, m, "byline", dropped)
@@ -307,12 +414,21 @@ def _headline_marks(lines: list[Line], dropped: list[Dropped]) -> None:
     """A page number after a headline of the opening (a media marker before it is read off the
     title only: the line itself is the page's, its chrome rules decide it)."""
     for ln in lines[:3]:
+        m = _WIRE_TITLE.match(ln.text) if "电" in ln.text else None
+        if m:
+            # (pages21) A wire story's dateline before its headline (中新社北京3月5日电 题：…).
+            dropped.append(Dropped(ln.text[: m.start(2)].strip(), "byline", ln.line))
+            ln.text = m.group(2).strip()
+            ln.bold = True  # a headline: a line of its own, never joined to the lead
         t = ln.text
         if len(t) > 80 or _SENTENCE_MARK.search(t.rstrip("?？!！")):
             continue
         m = _PAGE_NUMBER.search(ln.text)
         if m and m.start() >= 8:
             _cut(ln, m, "pager", dropped)
+        m = _UPDATE_NOTE.search(ln.text)
+        if m and m.start() >= 8:
+            _cut(ln, m, "web chrome", dropped)  # (held19) the copy site's note: (2025年更新)
         m = _TAB_BAR.search(ln.text)
         if m and m.start() >= 10 and " " not in ln.text[: m.start()].strip():
             _cut(ln, m, "web chrome", dropped)  # (held18) a tab bar glued after the headline
@@ -385,13 +501,15 @@ def _line_reason(lines: list[Line], i: int, last: int) -> str | None:
     t = lines[i].text
     n = len(lines)
     after_body = last >= 0 and i > last
+    colons = t.count(":") + t.count("：")
+    if len(t) > 100 and colons < 3:
+        return None  # a paragraph: none of the shapes below is that long
     if _CAPTION_MARK.match(t) and len(t) <= 60 and not _SENTENCE_MARK.search(t[:-1]):
         return "photo caption"
     if _FIGURE.match(t) and len(t) <= 50 and not _SENTENCE_MARK.search(t):
         return "figure caption"
-    if 0 < i < n - 1 or after_body:
-        if _scene_row(t) and i > 0 and is_prose(lines[i - 1].text):
-            return "photo caption"
+    if (0 < i < n - 1 or after_body) and " " in t and _scene_row(t) and is_prose(lines[i - 1].text):
+        return "caption row"
     if len(t) <= 40 and _TOOL_HINT.search(t) and _tool_bar(t):
         return "web chrome"
     if i < 4 and _COLUMN_TAG.fullmatch(t) and i + 1 < n and is_prose(lines[i + 1].text):
@@ -400,12 +518,18 @@ def _line_reason(lines: list[Line], i: int, last: int) -> str | None:
         return "web chrome"
     if (i < _OPENING or after_body) and _MOBILE_LABEL.match(t):
         return "web chrome"
+    if i < _OPENING and _REPORTERS.match(t):
+        return "byline"  # the wire story's reporters alone on a line (中新社记者 徐雪莹 崔白露)
     if i < _OPENING and _USER_NAME.match(t):
         return "page chrome"
     if i < _OPENING and _ISSUE.search(t) and len(t) <= 40 and not _SENTENCE_MARK.search(t):
         return "masthead"
-    colons = t.count(":") + t.count("：")
-    if colons >= 3 and len(_ANY_FIELD.findall(t)) >= 3 and len(_EMPTY_FIELD.findall(t)) >= 2 and not re.search(r"[。！？!?]", t):
+    if (
+        colons >= 3
+        and len(_ANY_FIELD.findall(t)) >= 3
+        and len(_EMPTY_FIELD.findall(t)) >= 2
+        and not re.search(r"[。！？!?]", t)
+    ):
         return "web chrome"  # a bar of labels, most with no value (阅读次数: 作者: 语音阅读:)
     return None
 
@@ -457,6 +581,7 @@ def drop_page_tail(
     drop = {i: marks[id(ln)] for i, ln in enumerate(lines) if id(ln) in marks}
     return _apply(lines, drop, dropped, chrome)
 
+
 def _related_lists(lines: list[Line], drop: dict[int, str]) -> None:
     """A related-reading label and the short headlines under it, to the end of the text."""
     n = len(lines)
@@ -496,13 +621,28 @@ def _scene_runs(lines: list[Line], drop: dict[int, str]) -> None:
     i = 1
     while i < n:
         k = i
-        while k < n and k not in drop and not lines[k].md_level and not lines[k].cells and len(lines[k].text) <= 30 and re.fullmatch(r"[\u4e00-\u9fff、·“”]{2,30}", lines[k].text) and numbered(lines[k].text) is None:
+        while (
+            k < n
+            and k not in drop
+            and not lines[k].md_level
+            and not lines[k].cells
+            and len(lines[k].text) <= 30
+            and _SCENE_LINE.fullmatch(lines[k].text)
+            and numbered(lines[k].text) is None
+        ):
             k += 1
-        if 3 <= k - i <= 6 and k < n and i < _SCENE_OPENING and is_prose(lines[i - 1].text) and ends_sentence(lines[i - 1].text) and is_prose(lines[k].text):
-            if _scene_row(" ".join(lines[j].text for j in range(i, k))):
-                for j in range(i, k):
-                    # Not "photo caption": a row of captions alone is no news signal for kind.
-                    drop[j] = "caption row"
+        if (
+            3 <= k - i <= 6
+            and k < n
+            and i < _SCENE_OPENING
+            and is_prose(lines[i - 1].text)
+            and ends_sentence(lines[i - 1].text)
+            and is_prose(lines[k].text)
+            and _scene_row(" ".join(lines[j].text for j in range(i, k)))
+        ):
+            for j in range(i, k):
+                # Not "photo caption": a row of captions alone is no news signal for kind.
+                drop[j] = "caption row"
         i = max(k, i + 1)
 
 
@@ -584,18 +724,28 @@ def _split_records(lines: list[Line], dropped: list[Dropped], chrome: list[str])
             dropped.append(Dropped(record.strip(), "web chrome", ln.line))
             chrome.append(" ".join(c for c in cells if c and c != tail and c != title))
             if title:
-                out.append(Line(text=title, line=ln.line, blank_before=ln.blank_before, blank_after=1))
+                out.append(
+                    Line(text=title, line=ln.line, blank_before=ln.blank_before, blank_after=1)
+                )
             if tail:
                 ln.text = tail
                 out.append(ln)
             continue
-        if idx < 30 and "/" in t and _INDEX_NUMBER.search(t) and not re.search(r"[。！？]", t) and len(t) <= 120:
+        if (
+            idx < 30
+            and "/" in t
+            and _INDEX_NUMBER.search(t)
+            and not re.search(r"[。！？]", t)
+            and len(t) <= 120
+        ):
             dropped.append(Dropped(t, "web chrome", ln.line))
             chrome.append(t)
             continue
         bar, tail = _link_bar(t) if ("|" in t or "｜" in t) and not ln.cells else (False, "")
         if bar:
-            dropped.append(Dropped(t[: len(t) - len(tail)].strip() if tail else t, "web chrome", ln.line))
+            dropped.append(
+                Dropped(t[: len(t) - len(tail)].strip() if tail else t, "web chrome", ln.line)
+            )
             if tail:
                 ln.text = tail
                 out.append(ln)

@@ -42,7 +42,10 @@ _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _STOPS = "。！？!?"
 _CLOSERS = "”’」』）)"
 # A title naming a document is whole: the line under it (某某市统计局) is not more of it.
-_DOCUMENT_TITLE = re.compile(r"(?:公报|报告|决议|决定|通知|意见|办法|规则|条例|纲要)$")
+# (round 9) Traditional forms too: a copy's title keeps its script (…統計公報 over 蚌埠市統計局).
+_DOCUMENT_TITLE = re.compile(
+    r"(?:公报|公報|报告|報告|决议|決議|决定|決定|通知|意见|意見|办法|辦法|规则|規則|条例|條例|纲要|綱要)$"
+)
 _CONTENTS = re.compile(r"^目\s*录$")  # a contents label, never part of the title above it
 _BRACKET_NOTE = re.compile(r"^\s*[(（][^()（）]*[)）]\s*$")
 _NOT_TITLE = re.compile(r"^(?:各位代表|同志们|代表们|谢谢)|^[(（]?\d{4}年\d{1,2}月\d{1,2}日[)）]?$")

@@ -99,7 +99,11 @@ _DOCUMENT_NAME_WORD = re.compile(r"报告|公报|决议|决定|通知|纲要|规
 
 def _widget_label(text: str, copies: set[str]) -> bool:
     """A short unpunctuated line sharing no character pair with any copy of the title."""
-    if len(text) > 16 or re.search(r"[。，、；：！？,;:!?]", text) or _DOCUMENT_NAME_WORD.search(text):
+    if (
+        len(text) > 16
+        or re.search(r"[。，、；：！？,;:!?]", text)
+        or _DOCUMENT_NAME_WORD.search(text)
+    ):
         return False
     pairs = {text[k : k + 2] for k in range(len(text) - 1)}
     return not any(pairs & {c[k : k + 2] for k in range(len(c) - 1)} for c in copies)
@@ -282,7 +286,9 @@ def _drop_captions(lines: list[Line], dropped: list[Dropped]) -> list[Line]:
     # (round 9, pages16) A photo's credit closes its caption: the line after a credit line is
     # not that photo's caption, though the credit's removal left a wide gap above it.
     credit_lines = {
-        d.line for d in dropped if d.reason == "photo caption" and d.text.rstrip(" )）").endswith(("摄", "攝"))
+        d.line
+        for d in dropped
+        if d.reason == "photo caption" and d.text.rstrip(" )）").endswith(("摄", "攝"))
     }
     for i, ln in enumerate(lines):
         t = ln.text
