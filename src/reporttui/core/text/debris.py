@@ -775,6 +775,7 @@ _ASCII_RUN = re.compile(
     r"(?<![!-~])(?:[!-~]{1,3}[ \t]+){3,}[!-~]{1,3}(?![!-~\u3400-\u9fff])|(?<![!-~])(?:[!-~]{1,3}[ \t]+){4,}(?=[!-~]{1,3}[\u3400-\u9fff])"
 )
 _SYMBOL = re.compile(r"[^\sA-Za-z0-9]")
+_ASCII_PAIR = re.compile(r"[!-~] [!-~]")
 
 
 def _noise(run: str) -> bool:
@@ -791,7 +792,7 @@ def _anti_copy_runs(lines: list[Line], dropped: list[Dropped]) -> None:
     """Strip anti-copy noise runs when the document has two or more (a statistic of the text)."""
     found = [
         [m for m in _ASCII_RUN.finditer(ln.text) if _noise(m.group(0))]
-        if re.search(r"[!-~] [!-~]", ln.text)
+        if _ASCII_PAIR.search(ln.text)
         else []
         for ln in lines
     ]
