@@ -35,6 +35,9 @@ SETS = {
     "held16": ("reports_held16.txt", "judgments_held16.json"),
     "held17": ("reports_held17.txt", "judgments_held17.json"),
     "held18": ("reports_held18.txt", "judgments_held18.json"),
+    "held19": ("reports_held19.txt", "judgments_held19.json"),
+    "held20": ("reports_held20.txt", "judgments_held20.json"),
+    "held21": ("reports_held21.txt", "judgments_held21.json"),
 }
 """Every judged set and its reports list (common.HELD_SETS plus the tuning set's)."""
 
@@ -74,7 +77,7 @@ def test_references_only_and_grades_in_range(name: str) -> None:
 
 def test_round5_sets_have_reports_of_their_own() -> None:
     """held6-held8 were drawn from reports in no earlier list (and not in each other's)."""
-    for new in [f"held{n}" for n in range(6, 19)]:
+    for new in [f"held{n}" for n in range(6, 22)]:
         others = {r for name in SETS if name != new for r in _reports(name)}
         assert not set(_reports(new)) & others, new
 
@@ -91,7 +94,7 @@ def test_round5_sets_say_how_they_were_graded() -> None:
 def test_round6_sets_say_how_they_were_graded() -> None:
     """held10-held12 share one written rule (held6-9's, worded for their queries) and say how."""
     rule = json.loads((RANKING / SETS["held10"][1]).read_text("utf-8"))["grading"]
-    for name in [f"held{n}" for n in range(10, 19)]:
+    for name in [f"held{n}" for n in range(10, 22)]:
         data = json.loads((RANKING / SETS[name][1]).read_text("utf-8"))
         assert data["grading"] == rule
         assert data["grading_notes"] and data["pooling"]

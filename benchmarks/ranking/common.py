@@ -72,6 +72,15 @@ JUDGMENTS_HELD17 = HERE / "judgments_held17.json"
 REPORTS_HELD18 = HERE / "reports_held18.txt"
 """held18's own reports (round 8, judge): in none of the lists above."""
 JUDGMENTS_HELD18 = HERE / "judgments_held18.json"
+REPORTS_HELD19 = HERE / "reports_held19.txt"
+"""held19's own reports (round 9, judge): in none of the lists above."""
+JUDGMENTS_HELD19 = HERE / "judgments_held19.json"
+REPORTS_HELD20 = HERE / "reports_held20.txt"
+"""held20's own reports (round 9, judge): in none of the lists above."""
+JUDGMENTS_HELD20 = HERE / "judgments_held20.json"
+REPORTS_HELD21 = HERE / "reports_held21.txt"
+"""held21's own reports (round 9, judge): in none of the lists above."""
+JUDGMENTS_HELD21 = HERE / "judgments_held21.json"
 HELD_SETS = {
     "held3": (REPORTS_HELD3, JUDGMENTS_HELD3),
     "held4": (REPORTS_HELD4, JUDGMENTS_HELD4),
@@ -89,6 +98,9 @@ HELD_SETS = {
     "held16": (REPORTS_HELD16, JUDGMENTS_HELD16),
     "held17": (REPORTS_HELD17, JUDGMENTS_HELD17),
     "held18": (REPORTS_HELD18, JUDGMENTS_HELD18),
+    "held19": (REPORTS_HELD19, JUDGMENTS_HELD19),
+    "held20": (REPORTS_HELD20, JUDGMENTS_HELD20),
+    "held21": (REPORTS_HELD21, JUDGMENTS_HELD21),
 }
 """The held sets over reports of their own: name -> (reports list, judgments), each indexed apart."""
 TARBALL_CANDIDATES = [
