@@ -157,6 +157,19 @@ bytes per token and segment, so ~4 MB on the corpus (27 segments), ~40 MB at ten
 _UNSEEN = object()
 _Meta = tuple[int, int, int, int, int]
 
+RELEASE_AFTER = 16 << 20
+"""Bytes of posting lists (and :data:`LOOKUP_BYTES` a term lookup) a view's queries may read
+before the segments they read leave the resident set (:meth:`IndexView.spend`).
+
+hits (issue 11, round 9): every query released the pages of every segment it read, so the
+next query faulted the same lists and keys in again, ~0.2-0.4 ms of a typical query's ~1 ms
+of decoding. Released once this many bytes were read, a search's resident set still does not
+grow with the postings it reads (by this much at most), and a common word's query (a few MB
+at the corpus, ~10x that at ten times it) still releases at once."""
+LOOKUP_BYTES = 16 << 10
+"""What :data:`RELEASE_AFTER` counts for one term lookup (the keys' pages a binary search and
+a read of the term's four arrays touch)."""
+
 
 class IndexView:
     """The postings of every segment of one Whoosh reader, plus the index-wide statistics."""
@@ -200,6 +213,23 @@ class IndexView:
         # absent, _UNSEEN: not looked up yet).
         self._terms: dict[tuple[str, str], list[Any]] = {}
         self.looked_up = 0  # lookups that read a segment's keys (see _decode's release)
+        self._unreleased = 0  # bytes read since the last release (see spend)
+        self._touched: set[int] = set()  # segments read since then
+
+    def spend(self, read: dict[int, int]) -> None:
+        """Count the bytes each segment's lists and lookups took (``read``: segment -> bytes);
+        once :data:`RELEASE_AFTER` are read, drop the pages of every segment read since the
+        last release from this process's resident set."""
+        if not read:
+            return
+        with self._lock:
+            self._unreleased += sum(read.values())
+            self._touched.update(read)
+            if self._unreleased < RELEASE_AFTER:
+                return
+            segs, self._touched, self._unreleased = self._touched, set(), 0
+        for si in sorted(segs):
+            self.segments[si].postings.release()
 
     def term_entries(self, name: str, token: str) -> list[Any]:
         """The token's per-segment entries of :meth:`term` (``_UNSEEN`` where not looked up
@@ -1472,8 +1502,10 @@ def _decode(
     filled = {
         key: f for key, with_pos, entries in wanted_keys if (f := _Filled.of(entries, with_pos))
     }
+    spent: dict[int, int] = {}  # segment -> bytes read (lists, lookups: see IndexView.spend)
     for si, seg in enumerate(ix.segments):
         read = ix.looked_up
+        nbytes = 0
         try:
             readers = {name: seg.postings.field(name) for name in wanted}
             if allowed is not None:
@@ -1506,6 +1538,7 @@ def _decode(
                     continue
                 i, meta = hit
                 df, npos, w, start, end = meta
+                nbytes += end - start
                 fr = readers[key[0]]
                 if not w & 1:  # LEB128: queued for the batch (FieldReader.leb_piece's bytes)
                     if df:
@@ -1535,9 +1568,14 @@ def _decode(
                 pieces.setdefault(key, []).append(TermPostings(tp.rows, tp.tf, pos))
             leb.end_segment()  # copies this segment's bytes before its pages are released
             read = -1  # lists were read
+        except BaseException:
+            seg.postings.release()
+            raise
         finally:
             if read != ix.looked_up:  # a segment whose pages this query did not touch stays
-                seg.postings.release()
+                looked = 0 if read == -1 else ix.looked_up - read
+                spent[si] = nbytes + LOOKUP_BYTES * max(looked, 1)
+    ix.spend(spent)
     order = [k for parts in pieces.values() for k in parts if isinstance(k, int)]
     short = leb.decode(order)
     for name, tokens in wanted.items() if not skipped else ():  # frequencies, as read

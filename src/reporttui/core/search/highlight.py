@@ -294,9 +294,7 @@ def make_snippet(
     return prefix + text[start:end] + suffix, shifted
 
 
-def _densest(
-    text: str, spans: Sequence[Span], width: int, lead: int, merged: bool = False
-) -> int:
+def _densest(text: str, spans: Sequence[Span], width: int, lead: int, merged: bool = False) -> int:
     """The start of the window (``lead`` characters before a span) holding the most spans
     (``merged``: sorted and disjoint, so their starts and ends are in order and none nests)."""
     best_start, best_count = 0, -1

@@ -7,7 +7,8 @@ module turns spans into styled text.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
+from typing import TYPE_CHECKING
 
 Span = tuple[int, int]
 
@@ -39,28 +40,22 @@ class Hit:
     reasons: tuple[str, ...] = ()
     """Why the hit ranks where it does: "lead clause", "section title", "synonym X for Y",
     "region 太原市 (report metadata)", "heading", "note/glossary entry"... (core/search/ranking.py)."""
-    _signals: str | None = field(default="", repr=False)
-    """:attr:`signals` once formatted (the 16th positional argument: the explain line as given);
-    None until first read when ``signal_terms`` is given."""
+    if TYPE_CHECKING:  # what callers see: a field of the explain line
+        signals: str = ""
+    else:
+        signals: InitVar[str] = ""
+    """The score's terms, ``base 0.82 lead +0.55 …`` (for explain): given, or formatted from
+    ``signal_terms`` when first read (a property of the class, see :func:`_signals_of`)."""
+    _signals: str | None = field(default=None, repr=False)
+    """:attr:`signals` once known (None: to be formatted from ``signal_terms``)."""
     signal_terms: Mapping[str, float] | None = field(default=None, repr=False, kw_only=True)
     """The score's terms (``Scored.signals``, never changed after) that :attr:`signals` is
     formatted from when first read: hits (issue 11) formatting it for every hit was ~3 µs of a
     hit's ~19, and only explain and F2 show it."""
 
-    def __post_init__(self) -> None:
-        if self.signal_terms is not None and self._signals == "":
-            object.__setattr__(self, "_signals", None)
-
-    @property
-    def signals(self) -> str:
-        """The score's terms, ``base 0.82 lead +0.55 …`` (for explain)."""
-        text = self._signals
-        if text is None:
-            from reporttui.core.search.ranking import format_signals
-
-            text = format_signals(dict(self.signal_terms or {}))
-            object.__setattr__(self, "_signals", text)
-        return text
+    def __post_init__(self, signals: str) -> None:  # type: ignore[override]
+        if self._signals is None and self.signal_terms is None:
+            object.__setattr__(self, "_signals", signals)
 
     def _key(self) -> tuple[object, ...]:
         """Every field, the explain line formatted (equality and hash, as a frozen dataclass's)."""
@@ -90,6 +85,22 @@ class Hit:
 
     def __hash__(self) -> int:
         return hash(self._key())
+
+
+def _signals_of(self: Hit) -> str:
+    """:attr:`Hit.signals`: as given, or formatted from ``signal_terms`` on first read."""
+    text = self._signals
+    if text is None:
+        from reporttui.core.search.ranking import format_signals
+
+        text = format_signals(dict(self.signal_terms or {}))
+        object.__setattr__(self, "_signals", text)
+    return text
+
+
+# The InitVar keeps ``Hit(..., signals=...)`` and the 16th positional argument as they were;
+# reading it is this property (the InitVar's default left on the class is replaced).
+Hit.signals = property(_signals_of)  # type: ignore[assignment,misc]
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,55 @@
+"""Hit.signals is formatted on first read from the score's terms (hits, issue 11, round 9),
+and a Hit is built, compared, hashed and replaced as the frozen dataclass it was."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from reporttui.core.search.ranking import format_signals
+from reporttui.core.search.results import Hit
+
+
+def _hit(**kw: object) -> Hit:
+    return Hit(
+        "a",
+        "/a.txt",
+        "A",
+        None,
+        2024,
+        None,
+        "s1",
+        ("一、",),
+        3,
+        "林麝",
+        ((0, 2),),
+        "林麝",
+        ((0, 2),),
+        1.5,
+        ("lead clause",),
+        **kw,
+    )  # type: ignore[arg-type]
+
+
+def test_signals_given_or_formatted_on_first_read() -> None:
+    terms = {"base": 0.82, "lead": 1.0, "listed": 1.0}
+    lazy = _hit(signal_terms=terms)
+    assert lazy.signals == format_signals(terms)
+    assert _hit().signals == ""
+    assert _hit(signals="base 1.00").signals == "base 1.00"
+    assert (
+        Hit("a", "", "", None, None, None, "", (), 0, "", (), "", (), 0.0, (), "x").signals == "x"
+    )
+
+
+def test_equal_hash_replace_and_frozen() -> None:
+    terms = {"base": 0.5, "section": 1.0}
+    a, b = _hit(signal_terms=terms), _hit(signals=format_signals(terms))
+    assert a == b and hash(a) == hash(b)
+    assert a != _hit(signals="other")
+    moved = dataclasses.replace(a, paragraph=4)
+    assert moved.paragraph == 4 and moved.signals == a.signals
+    assert dataclasses.replace(moved, paragraph=3) == a
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        a.doc_id = "b"  # type: ignore[misc]
