@@ -157,15 +157,16 @@ bytes per token and segment, so ~4 MB on the corpus (27 segments), ~40 MB at ten
 _UNSEEN = object()
 _Meta = tuple[int, int, int, int, int]
 
-RELEASE_AFTER = 16 << 20
+RELEASE_AFTER = 0
 """Bytes of posting lists (and :data:`LOOKUP_BYTES` a term lookup) a view's queries may read
-before the segments they read leave the resident set (:meth:`IndexView.spend`).
+before the segments they read leave the resident set (:meth:`IndexView.spend`); 0: after every
+query that read a segment (round 6's behaviour, kept).
 
-hits (issue 11, round 9): every query released the pages of every segment it read, so the
-next query faulted the same lists and keys in again, ~0.2-0.4 ms of a typical query's ~1 ms
-of decoding. Released once this many bytes were read, a search's resident set still does not
-grow with the postings it reads (by this much at most), and a common word's query (a few MB
-at the corpus, ~10x that at ten times it) still releases at once."""
+hits (issue 11, round 9): every query releases the pages of every segment it read, so the next
+query faults the same lists and keys in again. A budget of 16 MB cut a typical query's matching
+by ~0.1-0.25 ms at the corpus (p50 5.77 -> 5.47 ms CPU, interleaved), but the pages kept are
+many more than the bytes counted: search VmHWM 122 -> 176 MB at the corpus and 711 -> 966 MB at
+ten times it (no CPU gain there: 36.7 vs 39.5 ms a query), so it is off."""
 LOOKUP_BYTES = 16 << 10
 """What :data:`RELEASE_AFTER` counts for one term lookup (the keys' pages a binary search and
 a read of the term's four arrays touch)."""
