@@ -159,8 +159,10 @@ _Meta = tuple[int, int, int, int, int]
 
 RELEASE_AFTER = 0
 """Bytes of posting lists (and :data:`LOOKUP_BYTES` a term lookup) a view's queries may read
-before the segments they read leave the resident set (:meth:`IndexView.spend`); 0: after every
-query that read a segment (round 6's behaviour, kept).
+before the segments they read leave the resident set (:meth:`IndexView.spend`); 0: each
+segment's pages as soon as the query has read it (round 6's behaviour, kept: releasing them only
+at the query's end kept every segment's pages mapped at once, 1.4 GB of file pages at ten times
+the corpus).
 
 hits (issue 11, round 9): every query releases the pages of every segment it read, so the next
 query faults the same lists and keys in again. A budget of 16 MB cut a typical query's matching
@@ -1574,8 +1576,11 @@ def _decode(
             raise
         finally:
             if read != ix.looked_up:  # a segment whose pages this query did not touch stays
-                looked = 0 if read == -1 else ix.looked_up - read
-                spent[si] = nbytes + LOOKUP_BYTES * max(looked, 1)
+                if RELEASE_AFTER <= 0:  # each segment leaves the resident set once read: a
+                    seg.postings.release()  # query's RSS does not grow with the segment count
+                else:
+                    looked = 0 if read == -1 else ix.looked_up - read
+                    spent[si] = nbytes + LOOKUP_BYTES * max(looked, 1)
     ix.spend(spent)
     order = [k for parts in pieces.values() for k in parts if isinstance(k, int)]
     short = leb.decode(order)
