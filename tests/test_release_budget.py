@@ -53,7 +53,6 @@ def test_with_no_budget_each_segment_is_released_before_the_next_is_read(monkeyp
     segment's at a time, not every segment's until the query ends (at ten times the corpus that
     was 1.4 GB of file pages in the search's resident set)."""
     from conftest_search import make_doc
-
     from reporttui.core.index import postings
     from reporttui.core.index.indexer import open_writer, ram_storage
     from reporttui.core.index.schema import document_rows, make_schema
