@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import importlib.util
-import json
 import sys
 from pathlib import Path
 
 import pytest
 
-from reporttui.core.errors import ReportError
 from reporttui.core.model import Document
 from reporttui.core.text.gazetteer import gazetteer, stem
 from reporttui.core.text.ingest import check_no_loss, parse_document
@@ -183,21 +181,7 @@ R9_FLOORS = {"held18": (44, 0), "held19": (35, 1), "held24": (35, 4), "held25": 
 
 @pytest.mark.parametrize("name", sorted(R9_FLOORS))
 def test_round9_set_floor(name: str) -> None:
-    aliases = json.loads((DATA / "judged.json").read_text("utf-8"))["kind_aliases"]
-    s = judged.Score()
-    for item in json.loads((DATA / f"judged-{name}.json").read_text("utf-8"))["items"]:
-        got = judged.item_bytes(item, None)
-        if got is None:
-            continue
-        raw, fname = got
-        s.items += 1
-        try:
-            doc = parse_document(raw, fname)
-        except ReportError as exc:
-            s.errors += 1
-            s.notes.append(f"{item['id']} error: {exc}")
-            continue
-        judged.score_item(item, raw, fname, doc, aliases, s)
+    s = judged.score_set(name)
     fields, junk_left = R9_FLOORS[name]
     assert s.errors == 0 and s.keep_lost == 0, s.notes
     assert s.fields_right >= fields, [n for n in s.notes if "want" in n]

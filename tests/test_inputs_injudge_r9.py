@@ -11,14 +11,10 @@ not targets to tune to.
 from __future__ import annotations
 
 import importlib.util
-import json
 import sys
 from pathlib import Path
 
 import pytest
-
-from reporttui.core.errors import ReportError
-from reporttui.core.text.ingest import parse_document
 
 ROOT = Path(__file__).resolve().parents[1]
 _spec = importlib.util.spec_from_file_location(
@@ -41,23 +37,7 @@ FLOORS = {
 
 def _score(name: str) -> object:
     """One set's committed items scored as judged.py scores them (the rest of the sample is not parsed)."""
-    data = judged.DATA
-    aliases = json.loads((data / "judged.json").read_text("utf-8"))["kind_aliases"]
-    s = judged.Score()
-    for item in json.loads((data / f"judged-{name}.json").read_text("utf-8"))["items"]:
-        got = judged.item_bytes(item, None)
-        if got is None:
-            continue
-        raw, fname = got
-        s.items += 1
-        try:
-            doc = parse_document(raw, fname)
-        except ReportError as exc:
-            s.errors += 1
-            s.notes.append(f"{item['id']} error: {exc}")
-            continue
-        judged.score_item(item, raw, fname, doc, aliases, s)
-    return s
+    return judged.score_set(name)
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

@@ -231,6 +231,27 @@ def run(corpus: Path | None) -> tuple[Score, Score]:
     return parts["tuned"], parts["held"]
 
 
+def score_set(name: str, corpus: Path | None = None) -> Score:
+    """One set's committed items (``judged-<name>.json``) scored as :func:`run_parts` scores
+    them, without parsing the rest of the sample: what the floor tests of each set use."""
+    aliases = json.loads((DATA / "judged.json").read_text("utf-8"))["kind_aliases"]
+    s = Score()
+    for item in json.loads((DATA / f"judged-{name}.json").read_text("utf-8"))["items"]:
+        got = item_bytes(item, corpus)
+        if got is None:
+            continue
+        data, fname = got
+        s.items += 1
+        try:
+            doc = parse_document(data, fname)
+        except ReportError as exc:
+            s.errors += 1
+            s.notes.append(f"{item['id']} error: {exc}")
+            continue
+        score_item(item, data, fname, doc, aliases, s)
+    return s
+
+
 def run_parts(corpus: Path | None) -> dict[str, Score]:
     """Score each part of the sample separately."""
     judged = load_judged()
