@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import random
 import re
 import sys
 from collections import Counter, defaultdict
@@ -173,16 +172,9 @@ def main() -> None:
 
     jieba.setLogLevel(logging.WARNING)
     dictionary.prepare_jieba(None)
-    files = sorted(Path(args.corpus).rglob("*.md")) + sorted(Path(args.corpus).rglob("*.txt"))
-    files = [f for f in files if f.name[:4].isdigit()]
-    judged = {  # the benchmark's judged reports stay out, so its figures measure unseen text
-        line.strip()
-        for lst in (ROOT / "benchmarks" / "ranking").glob("reports*.txt")
-        for line in lst.read_text("utf-8").splitlines()
-    }
-    files = [f for f in files if f.relative_to(args.corpus).as_posix() not in judged]
-    rng = random.Random(args.seed)
-    files = rng.sample(files, min(args.sample, len(files)))
+    from corpus_sample import unjudged_sample  # beside this script (judged reports left out)
+
+    files = unjudged_sample(args.corpus, args.sample, args.seed)
     stop = set(
         (ROOT / "src" / "reporttui" / "core" / "data" / "stopwords.txt").read_text("utf-8").split()
     )

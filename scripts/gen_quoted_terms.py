@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import random
 import re
 import sys
 from collections import Counter
@@ -68,15 +67,9 @@ def main() -> None:
     jieba.setLogLevel(logging.WARNING)
     dictionary.prepare_jieba(None)
     stop = set((ROOT / "src" / "reporttui" / "core" / "data" / "stopwords.txt").read_text().split())
-    files = sorted(Path(args.corpus).rglob("*.md")) + sorted(Path(args.corpus).rglob("*.txt"))
-    files = [f for f in files if f.name[:4].isdigit()]
-    judged = {
-        line.strip()
-        for lst in (ROOT / "benchmarks" / "ranking").glob("reports*.txt")
-        for line in lst.read_text("utf-8").splitlines()
-    }
-    files = [f for f in files if f.relative_to(args.corpus).as_posix() not in judged]
-    files = random.Random(args.seed).sample(files, min(args.sample, len(files)))
+    from corpus_sample import unjudged_sample  # beside this script (judged reports left out)
+
+    files = unjudged_sample(args.corpus, args.sample, args.seed)
     reports: Counter[tuple[str, str]] = Counter()
     for f in files:
         reports.update(quoted_words(f.read_text("utf-8", errors="replace"), jieba.lcut, stop))

@@ -28,7 +28,6 @@ jieba dictionary (``core/data/policy_terms.txt``); never from a judged set or it
 from __future__ import annotations
 
 import argparse
-import random
 import re
 import sys
 from collections import Counter, defaultdict
@@ -169,16 +168,9 @@ def main() -> None:
     )
     ap.add_argument("--longer-out", default=str(LONGER_OUT))
     args = ap.parse_args()
-    files = sorted(Path(args.corpus).rglob("*.md")) + sorted(Path(args.corpus).rglob("*.txt"))
-    files = [f for f in files if f.name[:4].isdigit()]
-    judged = {  # the benchmark's judged reports stay out, so its figures measure unseen text
-        line.strip()
-        for lst in (ROOT / "benchmarks" / "ranking").glob("reports*.txt")
-        for line in lst.read_text("utf-8").splitlines()
-    }
-    files = [f for f in files if f.relative_to(args.corpus).as_posix() not in judged]
-    rng = random.Random(args.seed)
-    files = rng.sample(files, min(args.sample, len(files)))
+    from corpus_sample import unjudged_sample  # beside this script (judged reports left out)
+
+    files = unjudged_sample(args.corpus, args.sample, args.seed)
     texts = [f.read_text("utf-8", errors="replace") for f in files]
     inds = indicator_forms(texts, args.min_indicator)
     terms = long_forms(texts, args.min_short, args.min_long) if args.longer else []
