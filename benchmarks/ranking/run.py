@@ -150,6 +150,12 @@ GROUPS["pool"] = (*GROUPS["pool8"], "held16", "held17", "held18")
 """From round 9 held16-held18 (measured blind in round 8, figures recorded) are tuned on too:
 ``pool`` is tune + held4 ... held18 (317 queries); ``pool8`` keeps round 8's 250 so that round's
 figure stays reproducible. ``aside`` is unchanged (held, held2, held3)."""
+PARTS = (*PARTS[:-1], "pool9", "all")
+GROUPS["pool9"] = GROUPS["pool"]
+GROUPS["pool"] = (*GROUPS["pool9"], "held19", "held20", "held21")
+"""From round 10 held19-held21 (measured blind in round 9, figures recorded) are tuned on too:
+``pool`` is tune + held4 ... held21 (389 queries); ``pool9`` keeps round 9's 317 so that round's
+figure stays reproducible. ``aside`` is unchanged (held, held2, held3)."""
 
 
 def main() -> None:

@@ -22,7 +22,7 @@ from run import GROUPS, metrics
 
 TUNING_POOL = GROUPS["pool"]
 """The tuning pool, as run.py's ``GROUPS`` defines it (round 6: held6-held9 joined it;
-round 7: held10-held12; round 8: held13-held15)."""
+round 7: held10-held12; round 8: held13-held15; round 10: held19-held21)."""
 SETS = (
     ("", common.JUDGMENTS_FILE),
     *((name, judgments) for name, (_reports, judgments) in common.HELD_SETS.items()),
