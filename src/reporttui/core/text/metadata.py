@@ -1010,6 +1010,9 @@ _TOPIC_SAME_YEAR = re.compile(
     r"((?:19|20)\d\d)\s*年度?\s*(?:(?:1|一)\s*[-—~至到]\s*\d{1,2}\s*月|上半年"
     r"|第[一二三四]次预算调整|[^\n。，、《》]{0,6}?监督工作(?:安排|计划|要点))"
 )
+_NOV_DEC_DATELINE = re.compile(
+    r"(?<![\d年])(?:1[12]|十一|十二)\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
+)
 _LATE_DATELINE = re.compile(r"(?<![\d年])(?:[4-9]|1[012])\s*月\s*\d{1,2}\s*日")
 _REVIEW_HEADING = re.compile(r"^[一二三四五六七八九十、.\s]*((?:19|20)\d\d)\s*年(?:的)?工作回顾$")
 _PUBLISHED_YEAR_KINDS = (None, "新闻综述", "新闻报道", "两会新闻", "决议", "统计公报")
@@ -1176,7 +1179,17 @@ def _year(
             for m in rx.finditer(body_head[:1500])
         }
         if len(drafts) == 1:
-            return drafts.pop(), "the year of the plan or budget drafts the session reviews"
+            year = drafts.pop()
+            if _NOV_DEC_DATELINE.match(body_head.lstrip()[:60]) or _NOV_DEC_DATELINE.search(
+                body_head[:120]
+            ):
+                # (round 10) News dated by day alone in November or December on the next year's
+                # drafts (11月24日…审议2017年预算草案): the event's year is the year before them.
+                return (
+                    year - 1,
+                    "the drafts' year, the news dated November/December of the year before",
+                )
+            return year, "the year of the plan or budget drafts the session reviews"
         # The year named by its place in a five-year plan (今年是“十二五”规划开局之年, the session
         # reviews the “十二五”规划纲要草案): the plan's first or last year.
         done = _FYP_DONE.search(body_head[:1500])
