@@ -81,6 +81,9 @@ JUDGMENTS_HELD20 = HERE / "judgments_held20.json"
 REPORTS_HELD21 = HERE / "reports_held21.txt"
 """held21's own reports (round 9, judge): in none of the lists above."""
 JUDGMENTS_HELD21 = HERE / "judgments_held21.json"
+REPORTS_HELD23 = HERE / "reports_held23.txt"
+"""held23's own reports (round 10, judge; graded in round 11): in none of the lists above."""
+JUDGMENTS_HELD23 = HERE / "judgments_held23.json"
 HELD_SETS = {
     "held3": (REPORTS_HELD3, JUDGMENTS_HELD3),
     "held4": (REPORTS_HELD4, JUDGMENTS_HELD4),
@@ -101,6 +104,7 @@ HELD_SETS = {
     "held19": (REPORTS_HELD19, JUDGMENTS_HELD19),
     "held20": (REPORTS_HELD20, JUDGMENTS_HELD20),
     "held21": (REPORTS_HELD21, JUDGMENTS_HELD21),
+    "held23": (REPORTS_HELD23, JUDGMENTS_HELD23),
 }
 """The held sets over reports of their own: name -> (reports list, judgments), each indexed apart."""
 TARBALL_CANDIDATES = [
