@@ -160,6 +160,7 @@ figure stays reproducible. ``aside`` is unchanged (held, held2, held3)."""
 PARTS = (*PARTS[:-1], "held24", "all")
 """Round 11's blind set held24 (judge24: over reports of its own), run like held19-21."""
 
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", help="the unpacked corpus (default: /tmp/corpus or the tarball)")
