@@ -40,6 +40,8 @@ SETS = {
     "held21": ("reports_held21.txt", "judgments_held21.json"),
 }
 """Every judged set and its reports list (common.HELD_SETS plus the tuning set's)."""
+SETS["held24"] = ("reports_held24.txt", "judgments_held24.json")
+"""Round 11's blind set graded by judge24 (added apart so that the round's judge edits merge)."""
 
 REF_KEYS = {"doc", "anchor", "hash", "grade"}
 OPTIONAL_KEYS = {"round", "added"}
@@ -109,3 +111,14 @@ def test_dropped_queries_are_kept_aside() -> None:
         for q in data.get("dropped_queries", []):
             assert q["id"] not in kept and q.get("notes"), (name, q["id"])
             assert all(ref["grade"] == 0 for ref in q["judgments"]), (name, q["id"])
+
+
+def test_held24_has_reports_of_its_own_and_says_how_it_was_graded() -> None:
+    """held24 (round 11) is over reports in no other list, under the held10-21 rule, every query noted."""
+    others = {r for name in SETS if name != "held24" for r in _reports(name)}
+    assert not set(_reports("held24")) & others
+    rule = json.loads((RANKING / SETS["held10"][1]).read_text("utf-8"))["grading"]
+    data = json.loads((RANKING / SETS["held24"][1]).read_text("utf-8"))
+    assert data["grading"] == rule
+    assert data["grading_notes"] and data["pooling"]
+    assert all(q["part"] == "held24" and q.get("notes") for q in data["queries"])

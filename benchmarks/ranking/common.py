@@ -107,6 +107,11 @@ HELD_SETS = {
     "held23": (REPORTS_HELD23, JUDGMENTS_HELD23),
 }
 """The held sets over reports of their own: name -> (reports list, judgments), each indexed apart."""
+REPORTS_HELD24 = HERE / "reports_held24.txt"
+"""held24's own reports (round 10 wrote it, round 11 judge graded it): in none of the lists above."""
+JUDGMENTS_HELD24 = HERE / "judgments_held24.json"
+HELD_SETS["held24"] = (REPORTS_HELD24, JUDGMENTS_HELD24)
+"""Round 11's blind set graded by judge24 (added apart from the dict so the round's judge edits merge)."""
 TARBALL_CANDIDATES = [
     ROOT.parent / "shared" / "corpus" / "gov-reports.tar.xz",
     ROOT.parent.parent / "shared" / "corpus" / "gov-reports.tar.xz",

@@ -159,6 +159,9 @@ GROUPS["pool"] = (*GROUPS["pool9"], "held19", "held20", "held21")
 ``pool`` is tune + held4 ... held21 (389 queries); ``pool9`` keeps round 9's 317 so that round's
 figure stays reproducible. ``aside`` is unchanged (held, held2, held3)."""
 
+PARTS = (*PARTS[:-1], "held24", "all")
+"""Round 11's blind set held24 (judge24: over reports of its own), run like held19-21."""
+
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
