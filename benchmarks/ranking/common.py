@@ -103,6 +103,10 @@ HELD_SETS = {
     "held21": (REPORTS_HELD21, JUDGMENTS_HELD21),
 }
 """The held sets over reports of their own: name -> (reports list, judgments), each indexed apart."""
+REPORTS_HELD22 = HERE / "reports_held22.txt"
+"""held22's own reports (round 10 wrote it, round 11 judge22 grades it): in none of the lists above."""
+JUDGMENTS_HELD22 = HERE / "judgments_held22.json"
+HELD_SETS["held22"] = (REPORTS_HELD22, JUDGMENTS_HELD22)
 TARBALL_CANDIDATES = [
     ROOT.parent / "shared" / "corpus" / "gov-reports.tar.xz",
     ROOT.parent.parent / "shared" / "corpus" / "gov-reports.tar.xz",
