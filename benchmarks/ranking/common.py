@@ -112,6 +112,10 @@ REPORTS_HELD24 = HERE / "reports_held24.txt"
 JUDGMENTS_HELD24 = HERE / "judgments_held24.json"
 HELD_SETS["held24"] = (REPORTS_HELD24, JUDGMENTS_HELD24)
 """Round 11's blind set graded by judge24 (added apart from the dict so the round's judge edits merge)."""
+REPORTS_HELD22 = HERE / "reports_held22.txt"
+"""held22's own reports (round 10 wrote it, round 11 judge22 grades it): in none of the lists above."""
+JUDGMENTS_HELD22 = HERE / "judgments_held22.json"
+HELD_SETS["held22"] = (REPORTS_HELD22, JUDGMENTS_HELD22)
 TARBALL_CANDIDATES = [
     ROOT.parent / "shared" / "corpus" / "gov-reports.tar.xz",
     ROOT.parent.parent / "shared" / "corpus" / "gov-reports.tar.xz",

@@ -132,6 +132,8 @@ PARTS = (*PARTS[:-1], "held19", "held20", "held21", "all")
 """Round 9's blind sets (judge: held19-held21, over reports of their own), run like held16-18."""
 PARTS = (*PARTS[:-1], "held23", "all")
 """Round 10's blind set held23 (queries written in round 10, graded by judge23 in round 11)."""
+PARTS = (*PARTS[:-1], "held22", "all")
+"""Round 11's blind set held22 (judge22; written in round 10, graded in round 11), run like held19-21."""
 PARTS = (*PARTS[:-1], "pool6", "all")
 GROUPS["pool6"] = GROUPS["pool"]
 GROUPS["pool"] = (*GROUPS["pool6"], "held10", "held11", "held12")
