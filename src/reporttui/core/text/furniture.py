@@ -230,6 +230,37 @@ _WIRE_TITLE = re.compile(
 _REPORTERS = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,4}社|本报|本報)(?:记者|記者)(?:\s+[\u4e00-\u9fff·]{2,4}){1,5}$"
 )
+# (round 11) A group's label standing as a photo's caption in session news (蓉城代表团, 后宅镇代表团).
+_GROUP = r"[\u4e00-\u9fff·]{2,12}(?:代表团|代表團|代表组|代表組|界别|界別)"
+_GROUP_ROW = re.compile(rf"^{_GROUP}(?:\s+{_GROUP}){{0,4}}$")
+_GROUP_INLINE = re.compile(rf"(?<=[。！？”])\s+{_GROUP}\s+(?=\S)")
+# A photo's caption: a person's place in the picture ((中), （左二）) or a 图为 sentence.
+_POSITION = re.compile(r"[(（](?:左|右|中|前排?|后排?|後排?)\s*[一二三四五六七八九\d]?[)）]")
+_PICTURE_IS = re.compile(r"(?:^|[。！？])\s*(?:图为|圖為|图中|圖中)")
+# A site's address and a timestamp alone on a line (//www.mqxww.com 2023-12-21 08:38:59).
+_URL_STAMP = re.compile(
+    r"^(?:https?:)?//[\w.\-/]+\s+(?:19|20)\d\d-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
+_COPYRIGHT = re.compile(r"Copyright|©|All Rights Reserved|版权所有|版權所有", re.IGNORECASE)
+_FILE_NAMES = re.compile(r"^(?:[^\s。！？]{2,60}\.(?:docx?|xlsx?|pdf|wps|rar|zip)\s*)+$", re.I)
+# A note in brackets alone on its line after a sentence: (本文有删减), (此件公开发布).
+_BRACKET_NOTE = re.compile(r"^[(（][^()（）\d〇年月日。！？，,；;：:]{4,20}[)）]$")
+# Prompts of a page's widgets: scan, long-press, tap, load, share, follow.
+_PROMPT = re.compile(
+    r"扫码|掃碼|扫一扫|掃一掃|长按|長按|轻触|輕觸|轻点|輕點|加载下一|加載下一"
+    r"|分享[让讓给給]|关注我们|關注我們"
+)
+_SOURCE_NOTE = re.compile(r"^(?:转自|轉自|责任编辑|責任編輯|责编|責編)\s*[:：]\s*\S{2,20}$")
+# Inside a line: a link word in brackets after a sentence ([详细]), a prompt pointing down at
+# what follows (…带你快速了解↓), the editor's name closing the line.
+_MORE_LINK = re.compile(r"(?<=[。！？”])\s*[\[［【](?:详细|詳細|详情|詳情|更多|全文)[\]］】]")
+_DOWN_PROMPT = re.compile(r"(?<=[。！？”])[^。！？\s]{2,30}[↓⬇]")
+_EDITOR_END = re.compile(
+    r"(?:^|(?<=[。！？\s]))(?:责任编辑|責任編輯|责编|責編)\s*[:：]\s*[\u4e00-\u9fff·]{2,4}"
+    r"(?:\s+[\u4e00-\u9fff·]{2,4}){0,2}\s*$"
+)
+# A name and 摄 glued after a caption's sentence, the paragraph going on (开幕。邵阳 摄根据…).
+_CREDIT_AFTER = re.compile(r"(?<=[。！？])\s*[\u4e00-\u9fff·]{2,4}\s+(?:摄|攝)(?=[\u4e00-\u9fff“]|\s|$)")
 _LINK_ITEM_MAX = 6
 _OPENING = 8
 
@@ -255,9 +286,15 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
         ):
             dropped.append(Dropped(prev.text, "photo caption", prev.line))
             prev.text = ""
+    for ln in lines:
+        if not ln.md_level and not ln.cells:
+            _inline_r11(ln, dropped)
     _running_heads(lines, dropped)
-    lines = _split_records(lines, dropped, chrome)
+    bar_items: set[str] = set()
+    lines = _split_records(lines, dropped, chrome, bar_items)
+    _bullet_menu(lines, dropped, chrome, bar_items)
     _headline_marks(lines, dropped)
+    _run_on_tail(lines, dropped)
     last = _last_sentence(lines)
     for i, ln in enumerate(lines):
         t = ln.text
@@ -267,6 +304,10 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
         if ln.md_level or ln.cells or len(t) > 200:
             continue
         reason = _line_reason(lines, i, last)
+        if reason is None and bar_items and last >= 0 and i > last and len(t) <= 12:
+            # (pages19) The channel's name closing the article, one of the menu's links.
+            if "".join(t.split()) in bar_items:
+                reason = "web chrome"
         if reason:
             drop[i] = reason
     _scene_runs(lines, drop)
@@ -437,6 +478,98 @@ def _inline(ln: Line, dropped: list[Dropped]) -> bool:
     return credited
 
 
+def _inline_r11(ln: Line, dropped: list[Dropped]) -> None:
+    """(round 11) Pieces inside a line: a group's caption between sentences, a more-link or a
+    prompt glued after a sentence, the editor's name closing the line, a credit glued after its
+    caption's sentence (the caption goes too when it opens the line)."""
+    m: re.Match[str] | None
+    t = ln.text
+    if ("代表" in t or "界" in t) and len(t) > 60:
+        while (m := _GROUP_INLINE.search(ln.text)) is not None:
+            dropped.append(Dropped(m.group(0).strip(), "caption row", ln.line))
+            ln.text = ln.text[: m.start()] + " " + ln.text[m.end() :]
+    if "[" in t or "［" in t or "【" in t:
+        while (m := _MORE_LINK.search(ln.text)) is not None:
+            _cut(ln, m, "web chrome", dropped)
+    if "↓" in t or "⬇" in t:
+        while (m := _DOWN_PROMPT.search(ln.text)) is not None:
+            _cut(ln, m, "web chrome", dropped)
+    if "编" in t or "編" in t:
+        m = _EDITOR_END.search(ln.text)
+        if m:
+            _cut(ln, m, "byline", dropped)
+    if "摄" in t or "攝" in t:
+        m = _CREDIT_AFTER.search(ln.text)
+        if m:
+            before = ln.text[: m.start()]
+            caption = before if len(before) <= 40 and not re.search(r"[，,；;。！？]", before[:-1]) else ""
+            dropped.append(Dropped((caption + m.group(0)).strip(), "photo caption", ln.line))
+            ln.text = (("" if caption else before) + ln.text[m.end() :]).strip()
+
+
+_BULLET_ITEM = re.compile(r"^[•●▪◆·]\s*(\S(?:.{0,14}\S)?)$")
+
+
+def _bullet_menu(
+    lines: list[Line], dropped: list[Dropped], chrome: list[str], bar_items: set[str]
+) -> None:
+    """(pages19) A portal's menu as a bulleted list before the article (媒體 / • 澳廣視新聞 /
+    • 政府消息 / … / 分類 / • 正報 / 新聞): four short bulleted items or more, none a sentence,
+    before the text's first line of prose, with the short labels over and under them. Its
+    items are kept in ``bar_items`` (the channel's name may close the article)."""
+    first = next(
+        (i for i, ln in enumerate(lines) if len(ln.text) >= 30 and is_prose(ln.text)), len(lines)
+    )
+    items = [
+        i
+        for i in range(min(first, 60))
+        if "•" in lines[i].text[:1] or lines[i].text[:1] in "●▪◆·"
+        if (m := _BULLET_ITEM.match(lines[i].text)) and not _SENTENCE_MARK.search(m.group(1))
+    ]
+    if len(items) < 4:
+        return
+    lo, hi = items[0], items[-1]
+    while lo > 0 and 0 < len(lines[lo - 1].text) <= 4 and not _SENTENCE_MARK.search(lines[lo - 1].text):
+        lo -= 1
+    if hi + 1 < first and 0 < len(lines[hi + 1].text) <= 4:
+        hi += 1
+    block = range(lo, hi + 1)
+    if sum(1 for i in block if i in items) < 0.6 * len(block):
+        return
+    prev = ""
+    for i in block:
+        ln = lines[i]
+        if len(ln.text) > 16 or _SENTENCE_MARK.search(ln.text):
+            continue
+        m = _BULLET_ITEM.match(ln.text)
+        item = "".join((m.group(1) if m else ln.text).split())
+        bar_items.update((item, prev + item))  # an item under its label (正報 / 新聞)
+        prev = item
+        dropped.append(Dropped(ln.text, "web chrome", ln.line))
+        chrome.append(ln.text)
+        ln.text = ""
+
+
+def _run_on_tail(lines: list[Line], dropped: list[Dropped]) -> None:
+    """(pages19) A body run into one long line ends in the page's widgets parted by spaces (扫码
+    关注我们 了解更多人大信息 南澳人大 长按二维码关注 |): after the last sentence of the text's
+    last long line, two to eight short pieces with no sentence are the page's."""
+    k = len(lines) - 1
+    while k >= 0 and len(lines[k].text) < 40:
+        k -= 1
+    if k < 0 or len(lines[k].text) < 200 or lines[k].md_level or lines[k].cells:
+        return
+    ln = lines[k]
+    m = re.search(r"[。！？]([^。！？]*)$", ln.text)
+    if not m:
+        return
+    pieces = m.group(1).replace("|", " ").replace("｜", " ").split()
+    if 2 <= len(pieces) <= 8 and all(len(p) <= 12 for p in pieces):
+        if not re.search(r"[，,；;：:”]", m.group(1)):
+            dropped.append(Dropped(m.group(1).strip(), "web chrome", ln.line))
+            ln.text = ln.text[: m.start(1)].rstrip()
+
+
 def _headline_marks(lines: list[Line], dropped: list[Dropped]) -> None:
     """A page number after a headline of the opening (a media marker before it is read off the
     title only: the line itself is the page's, its chrome rules decide it)."""
@@ -498,11 +631,11 @@ def _tool_bar(text: str) -> bool:
 
 
 def _link_bar(text: str) -> tuple[bool, str]:
-    """A bar of links parted by pipes (首页| 国际| 军事| …): (True, the text glued to its last link
-    when that is long, else "")."""
-    if text.count("|") + text.count("｜") < 5:
+    """A bar of links parted by pipes or bullets (首页| 国际| 军事| …, 媒體 • 澳廣視新聞 • …):
+    (True, the text glued to its last link when that is long, else "")."""
+    if text.count("|") + text.count("｜") + text.count("•") < 5:
         return False, ""
-    items = [p.strip() for p in re.split(r"[|｜]", text)]
+    items = [p.strip() for p in re.split(r"[|｜•]", text)]
     items = [p for p in items if p]
     if len(items) < 6:
         return False, ""
@@ -558,6 +691,38 @@ def _line_reason(lines: list[Line], i: int, last: int) -> str | None:
         and not re.search(r"[。！？!?]", t)
     ):
         return "web chrome"  # a bar of labels, most with no value (阅读次数: 作者: 语音阅读:)
+    return _page_piece(lines, i, t, after_body)
+
+
+def _page_piece(lines: list[Line], i: int, t: str, after_body: bool) -> str | None:
+    """(round 11) Pieces of a page by their shape: a group's label as a caption, a caption
+    placing a person or saying what the picture is, a site address with a timestamp, a footer's
+    copyright, attachment file names, a note in brackets after a sentence, a widget's prompt,
+    a repost's source or editor line."""
+    short = len(t) <= 60
+    if short and ("代表" in t or "界" in t) and _GROUP_ROW.match(t):
+        return "caption row"
+    if short and _POSITION.search(t) and not _SENTENCE_MARK.search(t[:-1]):
+        return "photo caption"
+    if len(t) <= 80 and ("图" in t or "圖" in t) and _PICTURE_IS.search(t):
+        return "photo caption"
+    if "//" in t and _URL_STAMP.match(t):
+        return "byline"
+    if after_body and _COPYRIGHT.search(t):
+        return "page chrome"
+    if "." in t and _FILE_NAMES.match(t):
+        return "attachment"
+    if (
+        i > 0
+        and t[:1] in "(（"
+        and _BRACKET_NOTE.match(t)
+        and (ends_sentence(lines[i - 1].text) or _BRACKET_NOTE.match(lines[i - 1].text))
+    ):
+        return "editor's note"
+    if len(t) <= 24 and not re.search(r"[。；;]", t) and _PROMPT.search(t):
+        return "web chrome"
+    if len(t) <= 30 and _SOURCE_NOTE.match(t):
+        return "byline"
     return None
 
 
@@ -701,8 +866,11 @@ def _pipe_record(lines: list[Line], i: int) -> bool:
     return near or labels >= 2
 
 
-def _split_records(lines: list[Line], dropped: list[Dropped], chrome: list[str]) -> list[Line]:
-    """Records whose labels and values stand apart: taken out, with what is glued after them kept."""
+def _split_records(
+    lines: list[Line], dropped: list[Dropped], chrome: list[str], bar_items: set[str]
+) -> list[Line]:
+    """Records whose labels and values stand apart: taken out, with what is glued after them kept.
+    The items of the link bars taken out are added to ``bar_items`` (spaces removed)."""
     out: list[Line] = []
     skip_values = False
     for idx, ln in enumerate(lines):
@@ -768,8 +936,13 @@ def _split_records(lines: list[Line], dropped: list[Dropped], chrome: list[str])
             dropped.append(Dropped(t, "web chrome", ln.line))
             chrome.append(t)
             continue
-        bar, tail = _link_bar(t) if ("|" in t or "｜" in t) and not ln.cells else (False, "")
+        bar, tail = (
+            _link_bar(t) if ("|" in t or "｜" in t or "•" in t) and not ln.cells else (False, "")
+        )
         if bar:
+            for item in re.split(r"[|｜•]", t[: len(t) - len(tail)] if tail else t):
+                if 2 <= len(item.strip()) <= _LINK_ITEM_MAX * 2:
+                    bar_items.add("".join(item.split()))
             dropped.append(
                 Dropped(t[: len(t) - len(tail)].strip() if tail else t, "web chrome", ln.line)
             )
