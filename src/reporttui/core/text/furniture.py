@@ -261,6 +261,26 @@ _EDITOR_END = re.compile(
 )
 # A name and 摄 glued after a caption's sentence, the paragraph going on (开幕。邵阳 摄根据…).
 _CREDIT_AFTER = re.compile(r"(?<=[。！？])\s*[\u4e00-\u9fff·]{2,4}\s+(?:摄|攝)(?=[\u4e00-\u9fff“]|\s|$)")
+# The opening's widgets: a skip link, the portal's home link, a search bar with its hot words,
+# a news app's lead-in label, an e-paper's pager without a page count.
+_SKIP_LINK = re.compile(r"^(?:跳过|跳過|跳至|跳到)(?:导航|導航|主要内容|主要內容|正文)$")
+_HOME_LINK = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:首页|首頁)$")
+_SEARCH_BAR = re.compile(
+    r"^[\u4e00-\u9fff]{0,4}(?:搜索|热搜|熱搜|热门|熱門|热词|熱詞|标签|標籤|关键词|關鍵詞)\s*[:：]\s*"
+    r"(?:\S{1,6}\s+)+\S{1,6}$"
+)
+_LEAD_LABEL = re.compile(
+    r"^[\w\u4e00-\u9fff]{0,8}(?:导读|導讀|导语|導語|速览|速覽|划重点|劃重點)\s*[:：]?$"
+)
+_PAGER_WORDS = re.compile(r"上一版|下一版|版面导航|版面導航|本版标题导航|本版標題導航")
+# A location bar glued before the headline (当前页面：首页区人大代表…, 聯盟導讀您現在的位置：首 頁
+# -- 聯盟導讀每天…): the bar and its channel go, the headline stays.
+_CRUMB_HEAD = re.compile(
+    r"^([\u4e00-\u9fff]{2,6})?(?:当前页面|當前頁面|当前位置|當前位置|您当前的位置|您當前的位置|您现在的位置"
+    r"|您現在的位置|您的位置|所在位置)\s*[:：]\s*(?:首\s*页|首\s*頁|网站首页|網站首頁)\s*"
+    r"(?:(?:>|＞|»|›|--|-|/)\s*)?"
+)
+_FOLLOW_NOTE = re.compile(r"[(（][^()（）]{0,10}(?:关注|關注)\s*[:：][^()（）]{1,16}[)）]")
 _LINK_ITEM_MAX = 6
 _OPENING = 8
 
@@ -312,7 +332,28 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
             drop[i] = reason
     _scene_runs(lines, drop)
     _tab_lines(lines, drop)
+    _nav_lists(lines, drop)
     return _apply(lines, drop, dropped, chrome)
+
+
+def _nav_lists(lines: list[Line], drop: dict[int, str]) -> None:
+    """(pages19) An e-paper's list of the page's headlines under its label (本版標題導航 / 羅司:…
+    / 經屋上調…): the short lines with no sentence under a pager's navigation label."""
+    for i in [i for i, r in drop.items() if r == "pager"]:
+        t = lines[i].text
+        if not ("导航" in t or "導航" in t):
+            continue
+        k = i + 1
+        while (
+            k < len(lines)
+            and k <= i + 10
+            and k not in drop
+            and 0 < len(lines[k].text) <= 24
+            and not lines[k].md_level
+            and not re.search(r"[。；;，,！？!?]", lines[k].text)
+        ):
+            drop[k] = "page chrome"
+            k += 1
 
 
 def _tab_lines(lines: list[Line], drop: dict[int, str]) -> None:
@@ -488,6 +529,19 @@ def _inline_r11(ln: Line, dropped: list[Dropped]) -> None:
         while (m := _GROUP_INLINE.search(ln.text)) is not None:
             dropped.append(Dropped(m.group(0).strip(), "caption row", ln.line))
             ln.text = ln.text[: m.start()] + " " + ln.text[m.end() :]
+    if "关注" in t or "關注" in t:
+        while (m := _FOLLOW_NOTE.search(ln.text)) is not None:
+            _cut(ln, m, "web chrome", dropped)
+    if "位置" in t[:20] or "页面" in t[:12] or "頁面" in t[:12]:
+        m = _CRUMB_HEAD.match(ln.text)
+        if m:
+            end = m.end()
+            channel = m.group(1)
+            if channel and ln.text[end:].startswith(channel):
+                end += len(channel)  # the bar's last item repeats the channel over it
+            if len(ln.text) - end >= 8:
+                dropped.append(Dropped(ln.text[:end].strip(), "web chrome", ln.line))
+                ln.text = ln.text[end:].strip()
     if "[" in t or "［" in t or "【" in t:
         while (m := _MORE_LINK.search(ln.text)) is not None:
             _cut(ln, m, "web chrome", dropped)
@@ -723,6 +777,17 @@ def _page_piece(lines: list[Line], i: int, t: str, after_body: bool) -> str | No
         return "web chrome"
     if len(t) <= 30 and _SOURCE_NOTE.match(t):
         return "byline"
+    if len(t) <= 24 and ("位置" in t or "页面" in t or "頁面" in t):
+        m = _CRUMB_HEAD.match(t)
+        if m and m.end() == len(t):
+            return "web chrome"  # a location bar alone (当前页面:首页)
+    if len(t) <= 14 and _LEAD_LABEL.match(t):
+        return "web chrome"
+    if len(t) <= 30 and not _SENTENCE_MARK.search(t) and _PAGER_WORDS.search(t):
+        return "pager"
+    if i < _OPENING and len(t) <= 40:
+        if _SKIP_LINK.match(t) or _HOME_LINK.match(t) or _SEARCH_BAR.match(t):
+            return "web chrome"
     return None
 
 
