@@ -241,10 +241,16 @@ _PICTURE_IS = re.compile(r"(?:^|[。！？])\s*(?:图为|圖為|图中|圖中)")
 _URL_STAMP = re.compile(
     r"^(?:https?:)?//[\w.\-/]+\s+(?:19|20)\d\d-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
 )
-_COPYRIGHT = re.compile(r"Copyright|©|All Rights Reserved|版权所有|版權所有", re.IGNORECASE)
+_COPYRIGHT = re.compile(
+    r"Copyright|©|All Rights Reserved|版权所有|版權所有|著作权|著作權|转载请注明|轉載請注明"
+    r"|未经[^。，,]{0,12}授权|未經[^。，,]{0,12}授權",
+    re.IGNORECASE,
+)
 _FILE_NAMES = re.compile(r"^(?:[^\s。！？]{2,60}\.(?:docx?|xlsx?|pdf|wps|rar|zip)\s*)+$", re.I)
 # A note in brackets alone on its line after a sentence: (本文有删减), (此件公开发布).
-_BRACKET_NOTE = re.compile(r"^[(（][^()（）\d〇年月日。！？，,；;：:]{4,20}[)）]$")
+_BRACKET_NOTE = re.compile(r"^[(（][^()（）\d〇零。！？，,；;：:]{4,20}[)）]$")
+_DATE_IN_NOTE = re.compile(r"[年月].{0,3}[月日]")
+_SIGNED_DATE = re.compile(r"^(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 # Prompts of a page's widgets: scan, long-press, tap, load, share, follow.
 _PROMPT = re.compile(
     r"扫码|掃碼|扫一扫|掃一掃|长按|長按|轻触|輕觸|轻点|輕點|加载下一|加載下一"
@@ -254,6 +260,9 @@ _SOURCE_NOTE = re.compile(r"^(?:转自|轉自|责任编辑|責任編輯|责编|�
 # Inside a line: a link word in brackets after a sentence ([详细]), a prompt pointing down at
 # what follows (…带你快速了解↓), the editor's name closing the line.
 _MORE_LINK = re.compile(r"(?<=[。！？”])\s*[\[［【](?:详细|詳細|详情|詳情|更多|全文)[\]］】]")
+_END_LABEL = re.compile(
+    r"(?<=[。！？])\s*[^。！？\s]{0,8}(?:导读|導讀|速览|速覽|划重点|劃重點)\s*[:：]$"
+)
 _DOWN_PROMPT = re.compile(r"(?<=[。！？”])[^。！？\s]{2,30}[↓⬇]")
 _EDITOR_END = re.compile(
     r"(?:^|(?<=[。！？\s]))(?:责任编辑|責任編輯|责编|責編)\s*[:：]\s*[\u4e00-\u9fff·]{2,4}"
@@ -545,6 +554,10 @@ def _inline_r11(ln: Line, dropped: list[Dropped]) -> None:
     if "[" in t or "［" in t or "【" in t:
         while (m := _MORE_LINK.search(ln.text)) is not None:
             _cut(ln, m, "web chrome", dropped)
+    if t[-1:] in ":：" and len(t) > 14:
+        m = _END_LABEL.search(t)
+        if m:
+            _cut(ln, m, "web chrome", dropped)  # a lead-in label closing a paragraph
     if "↓" in t or "⬇" in t:
         while (m := _DOWN_PROMPT.search(ln.text)) is not None:
             _cut(ln, m, "web chrome", dropped)
@@ -770,7 +783,12 @@ def _page_piece(lines: list[Line], i: int, t: str, after_body: bool) -> str | No
         i > 0
         and t[:1] in "(（"
         and _BRACKET_NOTE.match(t)
-        and (ends_sentence(lines[i - 1].text) or _BRACKET_NOTE.match(lines[i - 1].text))
+        and not _DATE_IN_NOTE.search(t)
+        and (
+            ends_sentence(lines[i - 1].text)
+            or _BRACKET_NOTE.match(lines[i - 1].text)
+            or _SIGNED_DATE.match(lines[i - 1].text)  # under a notice's date (此件公开发布)
+        )
     ):
         return "editor's note"
     if len(t) <= 24 and not re.search(r"[。；;]", t) and _PROMPT.search(t):
