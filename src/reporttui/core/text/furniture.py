@@ -785,9 +785,15 @@ def _page_piece(lines: list[Line], i: int, t: str, after_body: bool) -> str | No
         and _BRACKET_NOTE.match(t)
         and not _DATE_IN_NOTE.search(t)
         and (
-            ends_sentence(lines[i - 1].text)
-            or _BRACKET_NOTE.match(lines[i - 1].text)
+            lines[i - 1].text[-1:] in "。！？!?"
+            or (_BRACKET_NOTE.match(lines[i - 1].text) and not _DATE_IN_NOTE.search(lines[i - 1].text))
             or _SIGNED_DATE.match(lines[i - 1].text)  # under a notice's date (此件公开发布)
+        )
+        and (
+            # closing the text or a part: no paragraph goes on from it (a footnote's note does)
+            i + 1 >= len(lines)
+            or (len(lines[i + 1].text) <= 30 and not ends_sentence(lines[i + 1].text))
+            or _BRACKET_NOTE.match(lines[i + 1].text)
         )
     ):
         return "editor's note"
