@@ -400,6 +400,17 @@ def clean(text: str) -> Cleaned:
             stripped = _drop_links(stripped, number, dropped)
         if stripped.startswith("**") and stripped.endswith("**") and len(stripped) > 4:
             bold = "**" not in stripped[2:-2]
+        elif (
+            stripped[:1] == "*"
+            and stripped[-1:] == "*"
+            and len(stripped) > 4
+            and stripped[1] not in " *"
+            and stripped[-2] not in " *"
+            and "*" not in stripped[1:-1]
+        ):
+            # (held23) A line in single emphasis (*…*) between paragraphs: a page's sub-heading.
+            bold = True
+            stripped = stripped[1:-1]
         if "*" in stripped or "_" in stripped or "\\" in stripped or stripped[:1] in "->+":
             stripped = _strip_markdown(stripped)
         if cells:

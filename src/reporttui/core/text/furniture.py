@@ -184,7 +184,7 @@ _EDITOR = re.compile(
     r"\s*[【\[［(（]\s*(?:责任编辑|責任編輯|编辑|編輯|责编|責編|网站编辑|網站編輯)\s*[:：][^】\]］)）]{1,24}[】\]］)）]\s*$"
 )
 _MOBILE_LABEL = re.compile(
-    r"^[•·●\s]*[\u4e00-\u9fff]{2,10}(?:移动版|移動版|手机版|手機版|触屏版|觸屏版)\s*$"
+    r"^[•·●\s]*[\u4e00-\u9fffA-Za-z]{2,10}(?:移动版|移動版|手机版|手機版|触屏版|觸屏版)\s*$"
 )
 _USER_NAME = re.compile(
     r"^(?=[A-Za-z0-9_]*[A-Za-z]{3})(?=[A-Za-z0-9_]*\d)[A-Za-z][A-Za-z0-9_]{5,19}$"
@@ -281,6 +281,7 @@ _SEARCH_BAR = re.compile(
 _LEAD_LABEL = re.compile(
     r"^[\w\u4e00-\u9fff]{0,8}(?:导读|導讀|导语|導語|速览|速覽|划重点|劃重點)\s*[:：]?$"
 )
+_REPORT_CREDIT = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:报道|報道)$")
 _PAGER_WORDS = re.compile(r"上一版|下一版|版面导航|版面導航|本版标题导航|本版標題導航")
 # A location bar glued before the headline (当前页面：首页区人大代表…, 聯盟導讀您現在的位置：首 頁
 # -- 聯盟導讀每天…): the bar and its channel go, the headline stays.
@@ -805,6 +806,11 @@ def _page_piece(lines: list[Line], i: int, t: str, after_body: bool) -> str | No
         m = _CRUMB_HEAD.match(t)
         if m and m.end() == len(t):
             return "web chrome"  # a location bar alone (当前页面:首页)
+    if i < _OPENING and len(t) <= 60 and _ORIGINAL_TITLE.match(to_simplified(t)):
+        if not re.search(r"[。！？]", t):
+            return "page chrome"  # a repost's 原标题 note over its lead
+    if after_body and len(t) <= 8 and _REPORT_CREDIT.match(t):
+        return "byline"  # the story's credit closing it (综合报道)
     if len(t) <= 14 and _LEAD_LABEL.match(t):
         return "web chrome"
     if len(t) <= 30 and not _SENTENCE_MARK.search(t) and _PAGER_WORDS.search(t):
