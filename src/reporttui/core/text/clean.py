@@ -98,6 +98,7 @@ _MD_TABLE_SEP = re.compile(r"^\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)]*)\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)]*)\)")
 _WHOLE_LINK = re.compile(r"^\[[^\]]+\]\([^)]*\)$")
+_DASHED_PAGE = re.compile(r"^[-－—–]\s*\d{1,3}\s*[-－—–]$")
 _MD_LIST = re.compile(r"^(?:[-*+]|>+)[ \t]+")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 
@@ -629,6 +630,8 @@ def _chrome_reason(line: str, traditional: bool = True) -> str | None:
         return "web chrome"
     if "页" in line and (_PAGER.match(line) or _PAGE_THUMB.match(line)):
         return "pager"
+    if last in "-－—–" and _DASHED_PAGE.match(line):
+        return "pager"  # (held23) a PDF copy's page number between dashes (- 1 -), not a list item
     if last in "xcftsXCFTS" and line.endswith(_FILE_SUFFIXES) and _FILE_NAME.match(line):
         return "web chrome"  # a shared file's name standing as the page's title (…_22.docx)
     if last in ">»" and _MORE_LINK.match(line):
