@@ -236,7 +236,7 @@ _GROUP_ROW = re.compile(rf"^{_GROUP}(?:\s+{_GROUP}){{0,4}}$")
 _GROUP_INLINE = re.compile(rf"(?<=[。！？”])\s+{_GROUP}\s+(?=\S)")
 # A photo's caption: a person's place in the picture ((中), （左二）) or a 图为 sentence.
 _POSITION = re.compile(r"[(（](?:左|右|中|前排?|后排?|後排?)\s*[一二三四五六七八九\d]?[)）]")
-_PICTURE_IS = re.compile(r"(?:^|[。！？])\s*(?:图为|圖為|图中|圖中)")
+_PICTURE_IS = re.compile(r"[。！？]\s*(?:图为|圖為|图中|圖中)[^，,；;。！？]{2,40}。?$")
 # A site's address and a timestamp alone on a line (//www.mqxww.com 2023-12-21 08:38:59).
 _URL_STAMP = re.compile(
     r"^(?:https?:)?//[\w.\-/]+\s+(?:19|20)\d\d-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
@@ -613,7 +613,7 @@ def _bullet_menu(
         item = "".join((m.group(1) if m else ln.text).split())
         bar_items.update((item, prev + item))  # an item under its label (正報 / 新聞)
         prev = item
-        dropped.append(Dropped(ln.text, "web chrome", ln.line))
+        dropped.append(Dropped(ln.text, "page chrome", ln.line))
         chrome.append(ln.text)
         ln.text = ""
 
@@ -632,7 +632,7 @@ def _run_on_tail(lines: list[Line], dropped: list[Dropped]) -> None:
     if not m:
         return
     pieces = m.group(1).replace("|", " ").replace("｜", " ").split()
-    if 2 <= len(pieces) <= 8 and all(len(p) <= 12 for p in pieces):
+    if 2 <= len(pieces) <= 8 and all(len(p) <= 12 and p[0] != "#" for p in pieces):
         if not re.search(r"[，,；;：:”]", m.group(1)):
             dropped.append(Dropped(m.group(1).strip(), "web chrome", ln.line))
             ln.text = ln.text[: m.start(1)].rstrip()
