@@ -269,7 +269,9 @@ _EDITOR_END = re.compile(
     r"(?:\s+[\u4e00-\u9fff·]{2,4}){0,2}\s*$"
 )
 # A name and 摄 glued after a caption's sentence, the paragraph going on (开幕。邵阳 摄根据…).
-_CREDIT_AFTER = re.compile(r"(?<=[。！？])\s*[\u4e00-\u9fff·]{2,4}\s+(?:摄|攝)(?=[\u4e00-\u9fff“]|\s|$)")
+_CREDIT_AFTER = re.compile(
+    r"(?<=[。！？])\s*[\u4e00-\u9fff·]{2,4}\s+(?:摄|攝)(?=[\u4e00-\u9fff“]|\s|$)"
+)
 # The opening's widgets: a skip link, the portal's home link, a search bar with its hot words,
 # a news app's lead-in label, an e-paper's pager without a page count.
 _SKIP_LINK = re.compile(r"^(?:跳过|跳過|跳至|跳到)(?:导航|導航|主要内容|主要內容|正文)$")
@@ -334,10 +336,15 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
         if ln.md_level or ln.cells or len(t) > 200:
             continue
         reason = _line_reason(lines, i, last)
-        if reason is None and bar_items and last >= 0 and i > last and len(t) <= 12:
-            # (pages19) The channel's name closing the article, one of the menu's links.
-            if "".join(t.split()) in bar_items:
-                reason = "web chrome"
+        if (
+            reason is None
+            and bar_items
+            and last >= 0
+            and i > last
+            and len(t) <= 12
+            and "".join(t.split()) in bar_items
+        ):
+            reason = "web chrome"  # (pages19) the channel's name closing the article, a menu link
         if reason:
             drop[i] = reason
     _scene_runs(lines, drop)
@@ -570,7 +577,11 @@ def _inline_r11(ln: Line, dropped: list[Dropped]) -> None:
         m = _CREDIT_AFTER.search(ln.text)
         if m:
             before = ln.text[: m.start()]
-            caption = before if len(before) <= 40 and not re.search(r"[，,；;。！？]", before[:-1]) else ""
+            caption = (
+                before
+                if len(before) <= 40 and not re.search(r"[，,；;。！？]", before[:-1])
+                else ""
+            )
             dropped.append(Dropped((caption + m.group(0)).strip(), "photo caption", ln.line))
             ln.text = (("" if caption else before) + ln.text[m.end() :]).strip()
 
@@ -597,7 +608,11 @@ def _bullet_menu(
     if len(items) < 4:
         return
     lo, hi = items[0], items[-1]
-    while lo > 0 and 0 < len(lines[lo - 1].text) <= 4 and not _SENTENCE_MARK.search(lines[lo - 1].text):
+    while (
+        lo > 0
+        and 0 < len(lines[lo - 1].text) <= 4
+        and not _SENTENCE_MARK.search(lines[lo - 1].text)
+    ):
         lo -= 1
     if hi + 1 < first and 0 < len(lines[hi + 1].text) <= 4:
         hi += 1
@@ -632,10 +647,13 @@ def _run_on_tail(lines: list[Line], dropped: list[Dropped]) -> None:
     if not m:
         return
     pieces = m.group(1).replace("|", " ").replace("｜", " ").split()
-    if 2 <= len(pieces) <= 8 and all(len(p) <= 12 and p[0] != "#" for p in pieces):
-        if not re.search(r"[，,；;：:”]", m.group(1)):
-            dropped.append(Dropped(m.group(1).strip(), "web chrome", ln.line))
-            ln.text = ln.text[: m.start(1)].rstrip()
+    if (
+        2 <= len(pieces) <= 8
+        and all(len(p) <= 12 and p[0] != "#" for p in pieces)
+        and not re.search(r"[，,；;：:”]", m.group(1))
+    ):
+        dropped.append(Dropped(m.group(1).strip(), "web chrome", ln.line))
+        ln.text = ln.text[: m.start(1)].rstrip()
 
 
 def _headline_marks(lines: list[Line], dropped: list[Dropped]) -> None:
@@ -787,7 +805,10 @@ def _page_piece(lines: list[Line], i: int, t: str, after_body: bool) -> str | No
         and not _DATE_IN_NOTE.search(t)
         and (
             lines[i - 1].text[-1:] in "。！？!?"
-            or (_BRACKET_NOTE.match(lines[i - 1].text) and not _DATE_IN_NOTE.search(lines[i - 1].text))
+            or (
+                _BRACKET_NOTE.match(lines[i - 1].text)
+                and not _DATE_IN_NOTE.search(lines[i - 1].text)
+            )
             or _SIGNED_DATE.match(lines[i - 1].text)  # under a notice's date (此件公开发布)
         )
         and (
@@ -806,18 +827,25 @@ def _page_piece(lines: list[Line], i: int, t: str, after_body: bool) -> str | No
         m = _CRUMB_HEAD.match(t)
         if m and m.end() == len(t):
             return "web chrome"  # a location bar alone (当前页面:首页)
-    if i < _OPENING and len(t) <= 60 and _ORIGINAL_TITLE.match(to_simplified(t)):
-        if not re.search(r"[。！？]", t):
-            return "page chrome"  # a repost's 原标题 note over its lead
+    if (
+        i < _OPENING
+        and len(t) <= 60
+        and _ORIGINAL_TITLE.match(to_simplified(t))
+        and not re.search(r"[。！？]", t)
+    ):
+        return "page chrome"  # a repost's 原标题 note over its lead
     if after_body and len(t) <= 8 and _REPORT_CREDIT.match(t):
         return "byline"  # the story's credit closing it (综合报道)
     if len(t) <= 14 and _LEAD_LABEL.match(t):
         return "web chrome"
     if len(t) <= 30 and not _SENTENCE_MARK.search(t) and _PAGER_WORDS.search(t):
         return "pager"
-    if i < _OPENING and len(t) <= 40:
-        if _SKIP_LINK.match(t) or _HOME_LINK.match(t) or _SEARCH_BAR.match(t):
-            return "web chrome"
+    if (
+        i < _OPENING
+        and len(t) <= 40
+        and (_SKIP_LINK.match(t) or _HOME_LINK.match(t) or _SEARCH_BAR.match(t))
+    ):
+        return "web chrome"
     return None
 
 

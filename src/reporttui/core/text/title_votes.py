@@ -86,7 +86,9 @@ _MEDIA_MARK = re.compile(
 
 # A site's name joined to the headline by an underscore (a page's <title>), a media marker
 # before it; a date stamp of eight digits in brackets.
-_SITE_SUFFIX = re.compile(r"(?:\[(?:图|圖|视频|視頻|组图|組圖)\])?\s*_\s*[\u4e00-\u9fffA-Za-z]{2,10}$")
+_SITE_SUFFIX = re.compile(
+    r"(?:\[(?:图|圖|视频|視頻|组图|組圖)\])?\s*_\s*[\u4e00-\u9fffA-Za-z]{2,10}$"
+)
 _DATE_NOTE = re.compile(r"\s*[(（]\s*(?:19|20)\d{6}\s*[)）]$")
 
 
