@@ -926,7 +926,8 @@ def _related_lists(lines: list[Line], drop: dict[int, str]) -> None:
 
 def _listed(text: str) -> bool:
     """A related list's item: a short headline, or a teaser cut off with an ellipsis."""
-    return (len(text) <= 50 and "。" not in text) or bool(_TEASER.search(text))
+    # (held21) a teaser cut after a full stop (…责任状。...长丰新闻…): its dots still mark the cut
+    return (len(text) <= 50 and "。" not in text) or bool(_TEASER.search(text)) or "..." in text
 
 
 def _scene_runs(lines: list[Line], drop: dict[int, str]) -> None:
