@@ -141,6 +141,15 @@ def test_a_single_emphasis_line_is_a_sub_heading() -> None:
     assert "*" not in doc.text
 
 
+def test_a_copy_sites_piece_numbers_and_lead_in_go_its_fields_still_read() -> None:
+    doc = _parse("held23/deichen-zhenzhang-fanwen.txt")
+    assert _gone(doc, "篇1") and "導語" not in doc.text
+    assert "時間" not in doc.text  # the debris pass still takes the timestamp over the lead-in
+    assert _kept(doc, "現在，我代表鎮人民政府向大會作工作報告，請予審議")
+    doc = _parse("held16/koomao-rendachangwei.txt")
+    assert "第1篇" not in doc.text and doc.title == "区人大会常务委员会工作报告"
+
+
 def test_a_written_note_in_brackets_keeps_a_footnote_going_on() -> None:
     src = (
         "政府工作报告\n\n各位代表：\n\n"
@@ -163,7 +172,7 @@ FLOORS = {
     "pages19": (32, 0, 2),
     "pages20": (36, 2, 1),
     "held22": (24, 1, 0),
-    "held23": (34, 8, 10),
+    "held23": (34, 6, 10),
     "held24": (35, 2, 0),
     "held25": (22, 1, 2),
 }

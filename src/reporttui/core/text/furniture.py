@@ -284,6 +284,14 @@ _LEAD_LABEL = re.compile(
     r"^[\w\u4e00-\u9fff]{0,8}(?:导读|導讀|导语|導語|速览|速覽|划重点|劃重點)\s*[:：]?$"
 )
 _REPORT_CREDIT = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:报道|報道)$")
+# A copy site's piece number (篇1, 第1篇 before the piece's title) and its lead-in addressed
+# to the reader (導語：如何才能寫好…歡迎閱讀由…整理的十篇范文).
+_PIECE_NUMBER = re.compile(r"^(?:篇\s*\d{1,2}|第\s*\d{1,2}\s*篇)$")
+_PIECE_PREFIX = re.compile(r"^第\s*\d{1,2}\s*篇\s+(?=\S{6})")
+_SITE_LEAD = re.compile(r"^(?:导语|導語|导读|導讀)\s*[:：]")
+_SITE_VOICE = re.compile(
+    r"欢迎阅读|歡迎閱讀|希望对你|希望對你|希望给你|希望給你|仅供参考|僅供參考|由我整理|小编|小編"
+)
 _PAGER_WORDS = re.compile(r"上一版|下一版|版面导航|版面導航|本版标题导航|本版標題導航")
 # A location bar glued before the headline (当前页面：首页区人大代表…, 聯盟導讀您現在的位置：首 頁
 # -- 聯盟導讀每天…): the bar and its channel go, the headline stays.
@@ -559,6 +567,10 @@ def _inline_r11(ln: Line, dropped: list[Dropped]) -> None:
             if len(ln.text) - end >= 8:
                 dropped.append(Dropped(ln.text[:end].strip(), "web chrome", ln.line))
                 ln.text = ln.text[end:].strip()
+    if t[:1] == "第" and "篇" in t[:6]:
+        m = _PIECE_PREFIX.match(t)
+        if m:
+            _cut(ln, m, "page chrome", dropped)  # (held16) 第1篇 before the piece's title
     if "[" in t or "［" in t or "【" in t:
         while (m := _MORE_LINK.search(ln.text)) is not None:
             _cut(ln, m, "web chrome", dropped)
@@ -874,17 +886,29 @@ def _tail_reason(lines: list[Line], i: int, last: int) -> str | None:
 def mark_page_tail(lines: list[Line]) -> dict[int, str]:
     """The furniture after an article's last sentence, read before the debris pass (whose rules
     read positions in the whole text, so these lines stay until it is done): comment boxes,
-    related lists, link rows, a foreign name. Keyed by ``id`` of the line."""
+    related lists, link rows, a foreign name; and a copy site's piece numbers and lead-in.
+    Keyed by ``id`` of the line."""
     last = _last_sentence(lines)
     drop: dict[int, str] = {}
     for i, ln in enumerate(lines):
         if ln.md_level or ln.cells or len(ln.text) > 200:
             continue
-        reason = _tail_reason(lines, i, last)
+        reason = _tail_reason(lines, i, last) or _copy_site_piece(ln.text, i)
         if reason:
             drop[i] = reason
     _related_lists(lines, drop)
     return {id(lines[i]): r for i, r in drop.items()}
+
+
+def _copy_site_piece(t: str, i: int) -> str | None:
+    """(held23) A copy site's piece number (篇1) and its lead-in addressed to the reader in the
+    opening (導語：…歡迎閱讀由…整理的十篇范文): marked with the tail, so the debris pass still
+    reads the opening's fields in their places."""
+    if len(t) <= 8 and "篇" in t and _PIECE_NUMBER.match(t):
+        return "page chrome"
+    if i < _OPENING and _SITE_LEAD.match(t) and _SITE_VOICE.search(t):
+        return "web chrome"
+    return None
 
 
 def drop_page_tail(
