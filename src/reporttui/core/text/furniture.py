@@ -292,6 +292,12 @@ _SITE_LEAD = re.compile(r"^(?:导语|導語|导读|導讀)\s*[:：]")
 _SITE_VOICE = re.compile(
     r"欢迎阅读|歡迎閱讀|希望对你|希望對你|希望给你|希望給你|仅供参考|僅供參考|由我整理|小编|小編"
 )
+# The page's own timestamp alone on a line (05/03/2026 13:49) and a date bar of a portal's
+# header (date 2026-03-05 • 會員).
+_STAMP_ONLY = re.compile(
+    r"^(?:\d{1,2}/\d{1,2}/(?:19|20)\d\d|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?$"
+)
+_DATE_BAR = re.compile(r"^[A-Za-z]{1,6}\s*(?:19|20)\d\d-\d\d-\d\d\s*(?:[•·|]\s*\S{1,4}\s*)*$")
 _PAGER_WORDS = re.compile(r"上一版|下一版|版面导航|版面導航|本版标题导航|本版標題導航")
 # A location bar glued before the headline (当前页面：首页区人大代表…, 聯盟導讀您現在的位置：首 頁
 # -- 聯盟導讀每天…): the bar and its channel go, the headline stays.
@@ -358,7 +364,32 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
     _scene_runs(lines, drop)
     _tab_lines(lines, drop)
     _nav_lists(lines, drop)
+    _header_tabs(lines, drop)
     return _apply(lines, drop, dropped, chrome)
+
+
+def _header_tabs(lines: list[Line], drop: dict[int, str]) -> None:
+    """(held23) A portal's header over the page's timestamp, the headline under it (date
+    2026-03-05 • 會員 / 大國博弈 / AH股新聞 / 05/03/2026 13:49 / 【兩會解讀】…): the date bar, the
+    short tabs and the timestamp are the header's. Only when the line after the timestamp reads
+    as a headline (no sentence ends it): a page whose headline stands over its timestamp keeps
+    it."""
+    k = next((k for k in range(min(_OPENING, len(lines))) if _STAMP_ONLY.match(lines[k].text)), -1)
+    if k < 1 or k + 1 >= len(lines):
+        return
+    head = lines[k + 1].text
+    if not (8 <= len(head) <= 80) or ends_sentence(head) or head.endswith(("：", ":")):
+        return
+    above = range(k)
+    if all(
+        k2 in drop
+        or _DATE_BAR.match(lines[k2].text)
+        or (len(lines[k2].text) <= 8 and not _SENTENCE_MARK.search(lines[k2].text))
+        for k2 in above
+    ):
+        for k2 in above:
+            drop.setdefault(k2, "web chrome")
+        drop[k] = "web chrome"  # the timestamp stays readable for the page's date (chrome)
 
 
 def _nav_lists(lines: list[Line], drop: dict[int, str]) -> None:
