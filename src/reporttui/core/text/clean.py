@@ -98,6 +98,7 @@ _MD_TABLE_SEP = re.compile(r"^\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)]*)\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)]*)\)")
 _WHOLE_LINK = re.compile(r"^\[[^\]]+\]\([^)]*\)$")
+_DASHED_PAGE = re.compile(r"^[-－—–]\s*\d{1,3}\s*[-－—–]$")
 _MD_LIST = re.compile(r"^(?:[-*+]|>+)[ \t]+")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 
@@ -400,6 +401,17 @@ def clean(text: str) -> Cleaned:
             stripped = _drop_links(stripped, number, dropped)
         if stripped.startswith("**") and stripped.endswith("**") and len(stripped) > 4:
             bold = "**" not in stripped[2:-2]
+        elif (
+            stripped[:1] == "*"
+            and stripped[-1:] == "*"
+            and len(stripped) > 4
+            and stripped[1] not in " *"
+            and stripped[-2] not in " *"
+            and "*" not in stripped[1:-1]
+        ):
+            # (held23) A line in single emphasis (*…*) between paragraphs: a page's sub-heading.
+            bold = True
+            stripped = stripped[1:-1]
         if "*" in stripped or "_" in stripped or "\\" in stripped or stripped[:1] in "->+":
             stripped = _strip_markdown(stripped)
         if cells:
@@ -618,6 +630,8 @@ def _chrome_reason(line: str, traditional: bool = True) -> str | None:
         return "web chrome"
     if "页" in line and (_PAGER.match(line) or _PAGE_THUMB.match(line)):
         return "pager"
+    if last in "-－—–" and _DASHED_PAGE.match(line):
+        return "pager"  # (held23) a PDF copy's page number between dashes (- 1 -), not a list item
     if last in "xcftsXCFTS" and line.endswith(_FILE_SUFFIXES) and _FILE_NAME.match(line):
         return "web chrome"  # a shared file's name standing as the page's title (…_22.docx)
     if last in ">»" and _MORE_LINK.match(line):

@@ -184,7 +184,7 @@ _EDITOR = re.compile(
     r"\s*[【\[［(（]\s*(?:责任编辑|責任編輯|编辑|編輯|责编|責編|网站编辑|網站編輯)\s*[:：][^】\]］)）]{1,24}[】\]］)）]\s*$"
 )
 _MOBILE_LABEL = re.compile(
-    r"^[•·●\s]*[\u4e00-\u9fff]{2,10}(?:移动版|移動版|手机版|手機版|触屏版|觸屏版)\s*$"
+    r"^[•·●\s]*[\u4e00-\u9fffA-Za-z]{2,10}(?:移动版|移動版|手机版|手機版|触屏版|觸屏版)\s*$"
 )
 _USER_NAME = re.compile(
     r"^(?=[A-Za-z0-9_]*[A-Za-z]{3})(?=[A-Za-z0-9_]*\d)[A-Za-z][A-Za-z0-9_]{5,19}$"
@@ -230,6 +230,83 @@ _WIRE_TITLE = re.compile(
 _REPORTERS = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,4}社|本报|本報)(?:记者|記者)(?:\s+[\u4e00-\u9fff·]{2,4}){1,5}$"
 )
+# (round 11) A group's label standing as a photo's caption in session news (蓉城代表团, 后宅镇代表团).
+_GROUP = r"[\u4e00-\u9fff·]{2,12}(?:代表团|代表團|代表组|代表組|界别|界別)"
+_GROUP_ROW = re.compile(rf"^{_GROUP}(?:\s+{_GROUP}){{0,4}}$")
+_GROUP_INLINE = re.compile(rf"(?<=[。！？”])\s+{_GROUP}\s+(?=\S)")
+# A photo's caption: a person's place in the picture ((中), （左二）) or a 图为 sentence.
+_POSITION = re.compile(r"[(（](?:左|右|中|前排?|后排?|後排?)\s*[一二三四五六七八九\d]?[)）]")
+_PICTURE_IS = re.compile(r"[。！？]\s*(?:图为|圖為|图中|圖中)[^，,；;。！？]{2,40}。?$")
+# A site's address and a timestamp alone on a line (//www.mqxww.com 2023-12-21 08:38:59).
+_URL_STAMP = re.compile(
+    r"^(?:https?:)?//[\w.\-/]+\s+(?:19|20)\d\d-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
+_COPYRIGHT = re.compile(
+    r"Copyright|©|All Rights Reserved|版权所有|版權所有|著作权|著作權|转载请注明|轉載請注明"
+    r"|未经[^。，,]{0,12}授权|未經[^。，,]{0,12}授權",
+    re.IGNORECASE,
+)
+_FILE_NAMES = re.compile(r"^(?:[^\s。！？]{2,60}\.(?:docx?|xlsx?|pdf|wps|rar|zip)\s*)+$", re.I)
+# A note in brackets alone on its line after a sentence: (本文有删减), (此件公开发布).
+_BRACKET_NOTE = re.compile(r"^[(（][^()（）\d〇零。！？，,；;：:]{4,20}[)）]$")
+_DATE_IN_NOTE = re.compile(r"[年月].{0,3}[月日]")
+_SIGNED_DATE = re.compile(r"^(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+# Prompts of a page's widgets: scan, long-press, tap, load, share, follow.
+_PROMPT = re.compile(
+    r"扫码|掃碼|扫一扫|掃一掃|长按|長按|轻触|輕觸|轻点|輕點|加载下一|加載下一"
+    r"|分享[让讓给給]|关注我们|關注我們"
+)
+_SOURCE_NOTE = re.compile(r"^(?:转自|轉自|责任编辑|責任編輯|责编|責編)\s*[:：]\s*\S{2,20}$")
+# Inside a line: a link word in brackets after a sentence ([详细]), a prompt pointing down at
+# what follows (…带你快速了解↓), the editor's name closing the line.
+_MORE_LINK = re.compile(r"(?<=[。！？”])\s*[\[［【](?:详细|詳細|详情|詳情|更多|全文)[\]］】]")
+_END_LABEL = re.compile(
+    r"(?<=[。！？])\s*[^。！？\s]{0,8}(?:导读|導讀|速览|速覽|划重点|劃重點)\s*[:：]$"
+)
+_DOWN_PROMPT = re.compile(r"(?<=[。！？”])[^。！？\s]{2,30}[↓⬇]")
+_EDITOR_END = re.compile(
+    r"(?:^|(?<=[。！？\s]))(?:责任编辑|責任編輯|责编|責編)\s*[:：]\s*[\u4e00-\u9fff·]{2,4}"
+    r"(?:\s+[\u4e00-\u9fff·]{2,4}){0,2}\s*$"
+)
+# A name and 摄 glued after a caption's sentence, the paragraph going on (开幕。邵阳 摄根据…).
+_CREDIT_AFTER = re.compile(
+    r"(?<=[。！？])\s*[\u4e00-\u9fff·]{2,4}\s+(?:摄|攝)(?=[\u4e00-\u9fff“]|\s|$)"
+)
+# The opening's widgets: a skip link, the portal's home link, a search bar with its hot words,
+# a news app's lead-in label, an e-paper's pager without a page count.
+_SKIP_LINK = re.compile(r"^(?:跳过|跳過|跳至|跳到)(?:导航|導航|主要内容|主要內容|正文)$")
+_HOME_LINK = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:首页|首頁)$")
+_SEARCH_BAR = re.compile(
+    r"^[\u4e00-\u9fff]{0,4}(?:搜索|热搜|熱搜|热门|熱門|热词|熱詞|标签|標籤|关键词|關鍵詞)\s*[:：]\s*"
+    r"(?:\S{1,6}\s+)+\S{1,6}$"
+)
+_LEAD_LABEL = re.compile(
+    r"^[\w\u4e00-\u9fff]{0,8}(?:导读|導讀|导语|導語|速览|速覽|划重点|劃重點)\s*[:：]?$"
+)
+_REPORT_CREDIT = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:报道|報道)$")
+# A copy site's piece number (篇1, 第1篇 before the piece's title) and its lead-in addressed
+# to the reader (導語：如何才能寫好…歡迎閱讀由…整理的十篇范文).
+_PIECE_NUMBER = re.compile(r"^(?:篇\s*\d{1,2}|第\s*\d{1,2}\s*篇)$")
+_PIECE_PREFIX = re.compile(r"^第\s*\d{1,2}\s*篇\s+(?=\S{6})")
+_SITE_LEAD = re.compile(r"^(?:导语|導語|导读|導讀)\s*[:：]")
+_SITE_VOICE = re.compile(
+    r"欢迎阅读|歡迎閱讀|希望对你|希望對你|希望给你|希望給你|仅供参考|僅供參考|由我整理|小编|小編"
+)
+# The page's own timestamp alone on a line (05/03/2026 13:49) and a date bar of a portal's
+# header (date 2026-03-05 • 會員).
+_STAMP_ONLY = re.compile(
+    r"^(?:\d{1,2}/\d{1,2}/(?:19|20)\d\d|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?$"
+)
+_DATE_BAR = re.compile(r"^[A-Za-z]{1,6}\s*(?:19|20)\d\d-\d\d-\d\d\s*(?:[•·|]\s*\S{1,4}\s*)*$")
+_PAGER_WORDS = re.compile(r"上一版|下一版|版面导航|版面導航|本版标题导航|本版標題導航")
+# A location bar glued before the headline (当前页面：首页区人大代表…, 聯盟導讀您現在的位置：首 頁
+# -- 聯盟導讀每天…): the bar and its channel go, the headline stays.
+_CRUMB_HEAD = re.compile(
+    r"^([\u4e00-\u9fff]{2,6})?(?:当前页面|當前頁面|当前位置|當前位置|您当前的位置|您當前的位置|您现在的位置"
+    r"|您現在的位置|您的位置|所在位置)\s*[:：]\s*(?:首\s*页|首\s*頁|网站首页|網站首頁)\s*"
+    r"(?:(?:>|＞|»|›|--|-|/)\s*)?"
+)
+_FOLLOW_NOTE = re.compile(r"[(（][^()（）]{0,10}(?:关注|關注)\s*[:：][^()（）]{1,16}[)）]")
 _LINK_ITEM_MAX = 6
 _OPENING = 8
 
@@ -255,9 +332,15 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
         ):
             dropped.append(Dropped(prev.text, "photo caption", prev.line))
             prev.text = ""
+    for ln in lines:
+        if not ln.md_level and not ln.cells:
+            _inline_r11(ln, dropped)
     _running_heads(lines, dropped)
-    lines = _split_records(lines, dropped, chrome)
+    bar_items: set[str] = set()
+    lines = _split_records(lines, dropped, chrome, bar_items)
+    _bullet_menu(lines, dropped, chrome, bar_items)
     _headline_marks(lines, dropped)
+    _run_on_tail(lines, dropped)
     last = _last_sentence(lines)
     for i, ln in enumerate(lines):
         t = ln.text
@@ -267,11 +350,66 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
         if ln.md_level or ln.cells or len(t) > 200:
             continue
         reason = _line_reason(lines, i, last)
+        if (
+            reason is None
+            and bar_items
+            and last >= 0
+            and i > last
+            and len(t) <= 12
+            and "".join(t.split()) in bar_items
+        ):
+            reason = "web chrome"  # (pages19) the channel's name closing the article, a menu link
         if reason:
             drop[i] = reason
     _scene_runs(lines, drop)
     _tab_lines(lines, drop)
+    _nav_lists(lines, drop)
+    _header_tabs(lines, drop)
     return _apply(lines, drop, dropped, chrome)
+
+
+def _header_tabs(lines: list[Line], drop: dict[int, str]) -> None:
+    """(held23) A portal's header over the page's timestamp, the headline under it (date
+    2026-03-05 • 會員 / 大國博弈 / AH股新聞 / 05/03/2026 13:49 / 【兩會解讀】…): the date bar, the
+    short tabs and the timestamp are the header's. Only when the line after the timestamp reads
+    as a headline (no sentence ends it): a page whose headline stands over its timestamp keeps
+    it."""
+    k = next((k for k in range(min(_OPENING, len(lines))) if _STAMP_ONLY.match(lines[k].text)), -1)
+    if k < 1 or k + 1 >= len(lines):
+        return
+    head = lines[k + 1].text
+    if not (8 <= len(head) <= 80) or ends_sentence(head) or head.endswith(("：", ":")):
+        return
+    above = range(k)
+    if all(
+        k2 in drop
+        or _DATE_BAR.match(lines[k2].text)
+        or (len(lines[k2].text) <= 8 and not _SENTENCE_MARK.search(lines[k2].text))
+        for k2 in above
+    ):
+        for k2 in above:
+            drop.setdefault(k2, "web chrome")
+        drop[k] = "web chrome"  # the timestamp stays readable for the page's date (chrome)
+
+
+def _nav_lists(lines: list[Line], drop: dict[int, str]) -> None:
+    """(pages19) An e-paper's list of the page's headlines under its label (本版標題導航 / 羅司:…
+    / 經屋上調…): the short lines with no sentence under a pager's navigation label."""
+    for i in [i for i, r in drop.items() if r == "pager"]:
+        t = lines[i].text
+        if not ("导航" in t or "導航" in t):
+            continue
+        k = i + 1
+        while (
+            k < len(lines)
+            and k <= i + 10
+            and k not in drop
+            and 0 < len(lines[k].text) <= 24
+            and not lines[k].md_level
+            and not re.search(r"[。；;，,！？!?]", lines[k].text)
+        ):
+            drop[k] = "page chrome"
+            k += 1
 
 
 def _tab_lines(lines: list[Line], drop: dict[int, str]) -> None:
@@ -437,6 +575,130 @@ def _inline(ln: Line, dropped: list[Dropped]) -> bool:
     return credited
 
 
+def _inline_r11(ln: Line, dropped: list[Dropped]) -> None:
+    """(round 11) Pieces inside a line: a group's caption between sentences, a more-link or a
+    prompt glued after a sentence, the editor's name closing the line, a credit glued after its
+    caption's sentence (the caption goes too when it opens the line)."""
+    m: re.Match[str] | None
+    t = ln.text
+    if ("代表" in t or "界" in t) and len(t) > 60:
+        while (m := _GROUP_INLINE.search(ln.text)) is not None:
+            dropped.append(Dropped(m.group(0).strip(), "caption row", ln.line))
+            ln.text = ln.text[: m.start()] + " " + ln.text[m.end() :]
+    if "关注" in t or "關注" in t:
+        while (m := _FOLLOW_NOTE.search(ln.text)) is not None:
+            _cut(ln, m, "web chrome", dropped)
+    if "位置" in t[:20] or "页面" in t[:12] or "頁面" in t[:12]:
+        m = _CRUMB_HEAD.match(ln.text)
+        if m:
+            end = m.end()
+            channel = m.group(1)
+            if channel and ln.text[end:].startswith(channel):
+                end += len(channel)  # the bar's last item repeats the channel over it
+            if len(ln.text) - end >= 8:
+                dropped.append(Dropped(ln.text[:end].strip(), "web chrome", ln.line))
+                ln.text = ln.text[end:].strip()
+    if t[:1] == "第" and "篇" in t[:6]:
+        m = _PIECE_PREFIX.match(t)
+        if m:
+            _cut(ln, m, "page chrome", dropped)  # (held16) 第1篇 before the piece's title
+    if "[" in t or "［" in t or "【" in t:
+        while (m := _MORE_LINK.search(ln.text)) is not None:
+            _cut(ln, m, "web chrome", dropped)
+    if t[-1:] in ":：" and len(t) > 14:
+        m = _END_LABEL.search(t)
+        if m:
+            _cut(ln, m, "web chrome", dropped)  # a lead-in label closing a paragraph
+    if "↓" in t or "⬇" in t:
+        while (m := _DOWN_PROMPT.search(ln.text)) is not None:
+            _cut(ln, m, "web chrome", dropped)
+    if "编" in t or "編" in t:
+        m = _EDITOR_END.search(ln.text)
+        if m:
+            _cut(ln, m, "byline", dropped)
+    if "摄" in t or "攝" in t:
+        m = _CREDIT_AFTER.search(ln.text)
+        if m:
+            before = ln.text[: m.start()]
+            caption = (
+                before
+                if len(before) <= 40 and not re.search(r"[，,；;。！？]", before[:-1])
+                else ""
+            )
+            dropped.append(Dropped((caption + m.group(0)).strip(), "photo caption", ln.line))
+            ln.text = (("" if caption else before) + ln.text[m.end() :]).strip()
+
+
+_BULLET_ITEM = re.compile(r"^[•●▪◆·]\s*(\S(?:.{0,14}\S)?)$")
+
+
+def _bullet_menu(
+    lines: list[Line], dropped: list[Dropped], chrome: list[str], bar_items: set[str]
+) -> None:
+    """(pages19) A portal's menu as a bulleted list before the article (媒體 / • 澳廣視新聞 /
+    • 政府消息 / … / 分類 / • 正報 / 新聞): four short bulleted items or more, none a sentence,
+    before the text's first line of prose, with the short labels over and under them. Its
+    items are kept in ``bar_items`` (the channel's name may close the article)."""
+    first = next(
+        (i for i, ln in enumerate(lines) if len(ln.text) >= 30 and is_prose(ln.text)), len(lines)
+    )
+    items = [
+        i
+        for i in range(min(first, 60))
+        if "•" in lines[i].text[:1] or lines[i].text[:1] in "●▪◆·"
+        if (m := _BULLET_ITEM.match(lines[i].text)) and not _SENTENCE_MARK.search(m.group(1))
+    ]
+    if len(items) < 4:
+        return
+    lo, hi = items[0], items[-1]
+    while (
+        lo > 0
+        and 0 < len(lines[lo - 1].text) <= 4
+        and not _SENTENCE_MARK.search(lines[lo - 1].text)
+    ):
+        lo -= 1
+    if hi + 1 < first and 0 < len(lines[hi + 1].text) <= 4:
+        hi += 1
+    block = range(lo, hi + 1)
+    if sum(1 for i in block if i in items) < 0.6 * len(block):
+        return
+    prev = ""
+    for i in block:
+        ln = lines[i]
+        if len(ln.text) > 16 or _SENTENCE_MARK.search(ln.text):
+            continue
+        m = _BULLET_ITEM.match(ln.text)
+        item = "".join((m.group(1) if m else ln.text).split())
+        bar_items.update((item, prev + item))  # an item under its label (正報 / 新聞)
+        prev = item
+        dropped.append(Dropped(ln.text, "page chrome", ln.line))
+        chrome.append(ln.text)
+        ln.text = ""
+
+
+def _run_on_tail(lines: list[Line], dropped: list[Dropped]) -> None:
+    """(pages19) A body run into one long line ends in the page's widgets parted by spaces (扫码
+    关注我们 了解更多人大信息 南澳人大 长按二维码关注 |): after the last sentence of the text's
+    last long line, two to eight short pieces with no sentence are the page's."""
+    k = len(lines) - 1
+    while k >= 0 and len(lines[k].text) < 40:
+        k -= 1
+    if k < 0 or len(lines[k].text) < 200 or lines[k].md_level or lines[k].cells:
+        return
+    ln = lines[k]
+    m = re.search(r"[。！？]([^。！？]*)$", ln.text)
+    if not m:
+        return
+    pieces = m.group(1).replace("|", " ").replace("｜", " ").split()
+    if (
+        2 <= len(pieces) <= 8
+        and all(len(p) <= 12 and p[0] != "#" for p in pieces)
+        and not re.search(r"[，,；;：:”]", m.group(1))
+    ):
+        dropped.append(Dropped(m.group(1).strip(), "web chrome", ln.line))
+        ln.text = ln.text[: m.start(1)].rstrip()
+
+
 def _headline_marks(lines: list[Line], dropped: list[Dropped]) -> None:
     """A page number after a headline of the opening (a media marker before it is read off the
     title only: the line itself is the page's, its chrome rules decide it)."""
@@ -498,11 +760,11 @@ def _tool_bar(text: str) -> bool:
 
 
 def _link_bar(text: str) -> tuple[bool, str]:
-    """A bar of links parted by pipes (首页| 国际| 军事| …): (True, the text glued to its last link
-    when that is long, else "")."""
-    if text.count("|") + text.count("｜") < 5:
+    """A bar of links parted by pipes or bullets (首页| 国际| 军事| …, 媒體 • 澳廣視新聞 • …):
+    (True, the text glued to its last link when that is long, else "")."""
+    if text.count("|") + text.count("｜") + text.count("•") < 5:
         return False, ""
-    items = [p.strip() for p in re.split(r"[|｜]", text)]
+    items = [p.strip() for p in re.split(r"[|｜•]", text)]
     items = [p for p in items if p]
     if len(items) < 6:
         return False, ""
@@ -558,6 +820,75 @@ def _line_reason(lines: list[Line], i: int, last: int) -> str | None:
         and not re.search(r"[。！？!?]", t)
     ):
         return "web chrome"  # a bar of labels, most with no value (阅读次数: 作者: 语音阅读:)
+    return _page_piece(lines, i, t, after_body)
+
+
+def _page_piece(lines: list[Line], i: int, t: str, after_body: bool) -> str | None:
+    """(round 11) Pieces of a page by their shape: a group's label as a caption, a caption
+    placing a person or saying what the picture is, a site address with a timestamp, a footer's
+    copyright, attachment file names, a note in brackets after a sentence, a widget's prompt,
+    a repost's source or editor line."""
+    short = len(t) <= 60
+    if short and ("代表" in t or "界" in t) and _GROUP_ROW.match(t):
+        return "caption row"
+    if short and _POSITION.search(t) and not _SENTENCE_MARK.search(t[:-1]):
+        return "photo caption"
+    if len(t) <= 80 and ("图" in t or "圖" in t) and _PICTURE_IS.search(t):
+        return "photo caption"
+    if "//" in t and _URL_STAMP.match(t):
+        return "byline"
+    if after_body and _COPYRIGHT.search(t):
+        return "page chrome"
+    if "." in t and _FILE_NAMES.match(t):
+        return "attachment"
+    if (
+        i > 0
+        and t[:1] in "(（"
+        and _BRACKET_NOTE.match(t)
+        and not _DATE_IN_NOTE.search(t)
+        and (
+            lines[i - 1].text[-1:] in "。！？!?"
+            or (
+                _BRACKET_NOTE.match(lines[i - 1].text)
+                and not _DATE_IN_NOTE.search(lines[i - 1].text)
+            )
+            or _SIGNED_DATE.match(lines[i - 1].text)  # under a notice's date (此件公开发布)
+        )
+        and (
+            # closing the text or a part: no paragraph goes on from it (a footnote's note does)
+            i + 1 >= len(lines)
+            or (len(lines[i + 1].text) <= 30 and not ends_sentence(lines[i + 1].text))
+            or _BRACKET_NOTE.match(lines[i + 1].text)
+        )
+    ):
+        return "editor's note"
+    if len(t) <= 24 and not re.search(r"[。；;]", t) and _PROMPT.search(t):
+        return "web chrome"
+    if len(t) <= 30 and _SOURCE_NOTE.match(t):
+        return "byline"
+    if len(t) <= 24 and ("位置" in t or "页面" in t or "頁面" in t):
+        m = _CRUMB_HEAD.match(t)
+        if m and m.end() == len(t):
+            return "web chrome"  # a location bar alone (当前页面:首页)
+    if (
+        i < _OPENING
+        and len(t) <= 60
+        and _ORIGINAL_TITLE.match(to_simplified(t))
+        and not re.search(r"[。！？]", t)
+    ):
+        return "page chrome"  # a repost's 原标题 note over its lead
+    if after_body and len(t) <= 8 and _REPORT_CREDIT.match(t):
+        return "byline"  # the story's credit closing it (综合报道)
+    if len(t) <= 14 and _LEAD_LABEL.match(t):
+        return "web chrome"
+    if len(t) <= 30 and not _SENTENCE_MARK.search(t) and _PAGER_WORDS.search(t):
+        return "pager"
+    if (
+        i < _OPENING
+        and len(t) <= 40
+        and (_SKIP_LINK.match(t) or _HOME_LINK.match(t) or _SEARCH_BAR.match(t))
+    ):
+        return "web chrome"
     return None
 
 
@@ -586,17 +917,29 @@ def _tail_reason(lines: list[Line], i: int, last: int) -> str | None:
 def mark_page_tail(lines: list[Line]) -> dict[int, str]:
     """The furniture after an article's last sentence, read before the debris pass (whose rules
     read positions in the whole text, so these lines stay until it is done): comment boxes,
-    related lists, link rows, a foreign name. Keyed by ``id`` of the line."""
+    related lists, link rows, a foreign name; and a copy site's piece numbers and lead-in.
+    Keyed by ``id`` of the line."""
     last = _last_sentence(lines)
     drop: dict[int, str] = {}
     for i, ln in enumerate(lines):
         if ln.md_level or ln.cells or len(ln.text) > 200:
             continue
-        reason = _tail_reason(lines, i, last)
+        reason = _tail_reason(lines, i, last) or _copy_site_piece(ln.text, i)
         if reason:
             drop[i] = reason
     _related_lists(lines, drop)
     return {id(lines[i]): r for i, r in drop.items()}
+
+
+def _copy_site_piece(t: str, i: int) -> str | None:
+    """(held23) A copy site's piece number (篇1) and its lead-in addressed to the reader in the
+    opening (導語：…歡迎閱讀由…整理的十篇范文): marked with the tail, so the debris pass still
+    reads the opening's fields in their places."""
+    if len(t) <= 8 and "篇" in t and _PIECE_NUMBER.match(t):
+        return "page chrome"
+    if i < _OPENING and _SITE_LEAD.match(t) and _SITE_VOICE.search(t):
+        return "web chrome"
+    return None
 
 
 def drop_page_tail(
@@ -638,7 +981,8 @@ def _related_lists(lines: list[Line], drop: dict[int, str]) -> None:
 
 def _listed(text: str) -> bool:
     """A related list's item: a short headline, or a teaser cut off with an ellipsis."""
-    return (len(text) <= 50 and "。" not in text) or bool(_TEASER.search(text))
+    # (held21) a teaser cut after a full stop (…责任状。...长丰新闻…): its dots still mark the cut
+    return (len(text) <= 50 and "。" not in text) or bool(_TEASER.search(text)) or "..." in text
 
 
 def _scene_runs(lines: list[Line], drop: dict[int, str]) -> None:
@@ -701,8 +1045,11 @@ def _pipe_record(lines: list[Line], i: int) -> bool:
     return near or labels >= 2
 
 
-def _split_records(lines: list[Line], dropped: list[Dropped], chrome: list[str]) -> list[Line]:
-    """Records whose labels and values stand apart: taken out, with what is glued after them kept."""
+def _split_records(
+    lines: list[Line], dropped: list[Dropped], chrome: list[str], bar_items: set[str]
+) -> list[Line]:
+    """Records whose labels and values stand apart: taken out, with what is glued after them kept.
+    The items of the link bars taken out are added to ``bar_items`` (spaces removed)."""
     out: list[Line] = []
     skip_values = False
     for idx, ln in enumerate(lines):
@@ -768,8 +1115,13 @@ def _split_records(lines: list[Line], dropped: list[Dropped], chrome: list[str])
             dropped.append(Dropped(t, "web chrome", ln.line))
             chrome.append(t)
             continue
-        bar, tail = _link_bar(t) if ("|" in t or "｜" in t) and not ln.cells else (False, "")
+        bar, tail = (
+            _link_bar(t) if ("|" in t or "｜" in t or "•" in t) and not ln.cells else (False, "")
+        )
         if bar:
+            for item in re.split(r"[|｜•]", t[: len(t) - len(tail)] if tail else t):
+                if 2 <= len(item.strip()) <= _LINK_ITEM_MAX * 2:
+                    bar_items.add("".join(item.split()))
             dropped.append(
                 Dropped(t[: len(t) - len(tail)].strip() if tail else t, "web chrome", ln.line)
             )

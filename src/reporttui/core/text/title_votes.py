@@ -84,6 +84,14 @@ _MEDIA_MARK = re.compile(
 )
 
 
+# A site's name joined to the headline by an underscore (a page's <title>), a media marker
+# before it; a date stamp of eight digits in brackets.
+_SITE_SUFFIX = re.compile(
+    r"(?:\[(?:图|圖|视频|視頻|组图|組圖)\])?\s*_\s*[\u4e00-\u9fffA-Za-z]{2,10}$"
+)
+_DATE_NOTE = re.compile(r"\s*[(（]\s*(?:19|20)\d{6}\s*[)）]$")
+
+
 def tidy_headline(title: str, body: str) -> str:
     """The title without what the body shows is not its: a bracketed tag, a foreign tail.
 
@@ -103,6 +111,12 @@ def tidy_headline(title: str, body: str) -> str:
         # source it credits); a tag the page never repeats may be the title's own.
         if label in to_simplified(body.replace(title, "")):
             t = t[m.end() :]
+    m = _SITE_SUFFIX.search(t)
+    if m and m.start() >= 8:
+        t = t[: m.start()]  # (round 11) a page title's site: …开幕[图]_天天快资讯
+    m = _DATE_NOTE.search(t)
+    if m and m.start() >= 8:
+        t = t[: m.start()]  # (round 11) a copy's date stamp: …工作报告(20230224)
     head, sep, tail = t.rpartition(" ")
     if sep and len(head) >= 8 and len(tail) >= 4:
         words = _pairs(body.replace(title, "").replace(t, ""))  # not the title's own line
