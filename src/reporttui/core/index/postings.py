@@ -770,7 +770,10 @@ class FieldReader:
             at = self._data_at + start
             data = self._buf
             gaps = np.frombuffer(data, dtype=_WIDTH_DTYPE[rw], count=df, offset=at)
-            rows = np.cumsum(gaps, dtype=np.int64)  # a new array (the caller may add to it)
+            # a new array (the caller may add to it); match (issue 11): summed into an int64
+            # array (``out=``), not ``dtype=``: the latter measured 2.3x slower on 16-bit gaps
+            rows = np.empty(df, dtype=np.int64)
+            np.cumsum(gaps, out=rows)
             at += df * rw
             if tw:
                 tf = np.frombuffer(data, dtype=_WIDTH_DTYPE[tw], count=df, offset=at)
@@ -783,7 +786,8 @@ class FieldReader:
                 pos = np.frombuffer(data, dtype=_WIDTH_DTYPE[pw], count=npos, offset=at)
             return TermPostings(rows, tf, pos)
         values = leb128_decode(self.data[start:end])
-        rows = np.cumsum(values[:df])
+        rows = np.empty(df, dtype=np.int64)
+        np.cumsum(values[:df], out=rows)
         if w & 2:
             tf = values[df : 2 * df]
             at = 2 * df
