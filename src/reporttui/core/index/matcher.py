@@ -1635,7 +1635,11 @@ def _decode(
                         b_pos.append(has_pos)
                         b_npos.append(npos if has_pos else 0)
                         b_off.append(offset)
-                        pieces.setdefault(key, []).append(len(b_df) - 1)
+                        into = filled.get(key)
+                        if into is not None:  # its place in the token's arrays, filled later
+                            into.reserve(len(b_df) - 1, df, npos if has_pos else 0)
+                        else:
+                            pieces.setdefault(key, []).append(len(b_df) - 1)
                     continue
                 into = filled.get(key)
                 if into is not None:  # straight into the token's arrays (no concatenation)
@@ -1665,6 +1669,7 @@ def _decode(
                     spent[si] = nbytes + LOOKUP_BYTES * max(looked, 1)
     ix.spend(spent)
     order = [k for parts in pieces.values() for k in parts if isinstance(k, int)]
+    order += [k for into in filled.values() for k, _, _ in into.slots]
     short = leb.decode(order)
     for name, tokens in wanted.items() if not skipped else ():  # frequencies, as read
         for t in tokens:
@@ -1680,7 +1685,7 @@ def _decode(
     decoded: dict[str, dict[str, TermPostings]] = {name: {} for name in wanted}
     for (name, t), into in filled.items():
         if into.at:
-            decoded[name][t] = into.postings()
+            decoded[name][t] = into.postings(leb)
     for (name, t), parts in pieces.items():
         if all(isinstance(p, int) for p in parts):  # consecutive in the layout: one slice
             decoded[name][t] = short(parts)  # type: ignore[arg-type]
@@ -1710,42 +1715,66 @@ class _Filled:
         self.rows = np.empty(df, dtype=np.int64)
         self.tf = np.empty(df, dtype=np.int64)
         self.pos = np.empty(npos, dtype=pos_dtype) if pos_dtype is not None else None
-        self.at = 0  # rows filled
+        self.at = 0  # rows filled (or reserved for a LEB128 list)
         self.pos_at = 0
+        self.slots: list[tuple[int, int, int]] = []
+        """LEB128 lists (their number in the batch) and where their rows and positions go."""
 
     @classmethod
     def of(cls, entries: list[Any], with_pos: bool) -> _Filled | None:
         """For a token's per-segment view entries (:meth:`IndexView.term_entries`), or None
-        when some is unknown, some list is LEB128 or only some store positions."""
+        when some is unknown or only some store positions.
+
+        match (issue 11): lists in LEB128 (under 512 rows in their segment) are taken too,
+        copied in once the query's batch is decoded: a token of a few thousand rows (民营,
+        营商) has both kinds over the segments, and each fixed-width list was decoded into
+        arrays of its own and concatenated with the rest (positions then int64, as here)."""
         df = npos = 0
         width = 0
         stored: set[bool] = set()
         n = 0
+        leb = fixed = False
         for e in entries:
             if e is None:
                 continue
             if e is _UNSEEN:
                 return None
             d, p, w, _, _ = e[1]
-            if not w & 1:
-                return None
             n += 1
             df += d
-            pw = _CODE_WIDTH[w >> 5]
-            stored.add(bool(pw))
-            width = max(width, pw)
+            if w & 1:
+                fixed = True
+                pw = _CODE_WIDTH[w >> 5]
+                stored.add(bool(pw))
+                width = max(width, pw)
+            else:
+                leb = True
+                stored.add(bool(w & 4))
             npos += p
-        if n < 2 or len(stored) != 1:  # one list: nothing to concatenate
+        # one list: nothing to concatenate; all in LEB128: one slice of the batch already
+        if n < 2 or len(stored) != 1 or not fixed:
             return None
-        want = with_pos and width > 0
-        return cls(df, npos if want else 0, _WIDTH_DTYPE[width] if want else None)
+        want = with_pos and stored.pop()
+        if not want:
+            return cls(df, 0, None)
+        return cls(df, npos, np.int64 if leb else _WIDTH_DTYPE[width])
+
+    def reserve(self, piece: int, df: int, npos: int) -> None:
+        """Room for LEB128 list ``piece`` of the batch (``df`` rows, ``npos`` positions)."""
+        self.slots.append((piece, self.at, self.pos_at))
+        self.at += df
+        if self.pos is not None:
+            self.pos_at += npos
 
     def add(self, fr: FieldReader, meta: _Meta, offset: int) -> None:
         """The list of one segment (its ``meta``, its rows shifted by ``offset``)."""
         a = self.at
         self.at, self.pos_at = fr.fill(meta, self.rows, self.tf, self.pos, a, self.pos_at, offset)
 
-    def postings(self) -> TermPostings:
+    def postings(self, leb: _LebBatch) -> TermPostings:
+        """The token's postings, its LEB128 lists taken from ``leb`` (decoded)."""
+        for piece, at, pos_at in self.slots:
+            leb.copy_into(piece, self, at, pos_at)
         pos = self.pos[: self.pos_at] if self.pos is not None else None
         return TermPostings(self.rows[: self.at], self.tf[: self.at], pos)
 
@@ -1832,6 +1861,15 @@ class _LebBatch:
         for idx, piece in enumerate(order):
             self._row_at[piece], self._end_row[piece] = row_at[idx], row_at[idx + 1]
             self._pos_at[piece], self._end_pos[piece] = pos_at[idx], pos_at[idx + 1]
+
+    def copy_into(self, piece: int, into: _Filled, at: int, pos_at: int) -> None:
+        """List ``piece`` (decoded) written into ``into``'s arrays from ``at`` / ``pos_at``."""
+        a, z = self._row_at[piece], self._end_row[piece]
+        into.rows[at : at + z - a] = self._rows[a:z]
+        into.tf[at : at + z - a] = self._tfs[a:z]
+        if into.pos is not None:
+            pa, pz = self._pos_at[piece], self._end_pos[piece]
+            into.pos[pos_at : pos_at + pz - pa] = self._poss[pa:pz]
 
     def get(self, parts: list[int]) -> TermPostings:
         """The lists ``parts`` (consecutive in the layout: one token's lists over the segments)
