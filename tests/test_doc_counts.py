@@ -59,3 +59,34 @@ def test_runs_of_equal_values() -> None:
     assert head.tolist() == [1, 2, 1] and lengths.tolist() == [1, 1, 1]
     head, lengths = matcher._runs(np.array([9], dtype=np.int64))
     assert head.tolist() == [9] and lengths.tolist() == [1]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_repeats_as_running_sums_equal_numpy_repeat(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(matcher, "_REPEAT_MIN", 0 if seed < 4 else 8192)  # both ways
+    rng = np.random.default_rng(seed)
+    runs = int(rng.integers(1, 6000))
+    n = rng.integers(0 if seed % 2 else 1, 9, runs).astype(np.int64)  # odd seeds: empty runs
+    x = (rng.integers(0, 1 << 20, runs).astype(np.int64) << 32) - int(rng.integers(0, 5))
+    total = int(n.sum())
+    assert np.array_equal(matcher._repeat(x, n, total), np.repeat(x, n))
+    begin = rng.integers(0, 1 << 40, runs).astype(np.int64)
+    starts = np.cumsum(n) - n
+    ref = np.arange(total, dtype=np.int64) + np.repeat(begin - starts, n)
+    got = matcher._ranges(begin, n, total)
+    assert got.dtype == np.int64 and np.array_equal(got, ref)
+
+
+def test_short_repeats_take_numpy_repeat_and_agree() -> None:
+    n = np.array([2, 0, 3], dtype=np.int64)
+    x = np.array([5, 6, -7], dtype=np.int64)
+    assert matcher._repeat(x, n, 5).tolist() == [5, 5, -7, -7, -7]
+    assert matcher._ranges(np.array([10, 99, 3], dtype=np.int64), n, 5).tolist() == [
+        10,
+        11,
+        3,
+        4,
+        5,
+    ]

@@ -407,7 +407,14 @@ def leb128_decode(b: NDArray[Any]) -> NDArray[Any]:
     last = b < 0x80
     if last.all():
         return b.astype(np.int64)
-    ends = np.flatnonzero(last)
+    return leb128_values(b, np.flatnonzero(last))
+
+
+def leb128_values(b: NDArray[Any], ends: NDArray[Any]) -> NDArray[Any]:
+    """:func:`leb128_decode` given ``ends``, the indices of the bytes under 0x80 (each value's
+    last byte: a caller that needs them too finds them once)."""
+    if len(ends) == len(b):
+        return b.astype(np.int64)
     v = b[ends].astype(np.int64)
     lens = np.diff(ends, prepend=-1)  # bytes of each value
     idx = np.flatnonzero(lens > 1)
