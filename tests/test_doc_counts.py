@@ -90,3 +90,23 @@ def test_short_repeats_take_numpy_repeat_and_agree() -> None:
         4,
         5,
     ]
+
+
+@pytest.mark.parametrize("text", ["发展", "高质量发展", "section:民生 发展"])
+def test_sections_counted_when_first_read(text: str) -> None:
+    with seed_index().searcher() as s:
+        pq = parse_query(text)
+        found = match_rows(s, pq, build_filter(pq, s.reader()))
+        rows = found.rows.tolist()
+        ref = Counter(
+            (s.stored_fields(r)["doc_id"], s.stored_fields(r)["section_id"]) for r in rows
+        )
+        ix = matcher.view(s.reader())
+        for first in ("lookup", "len", "iterate"):
+            _, per_section = ix.counts(found.rows)
+            if first == "lookup":
+                assert all(per_section[k] == n for k, n in ref.items())
+            elif first == "len":
+                assert len(per_section) == len(ref)
+            assert list(per_section.items()) == list(ref.items())
+            assert per_section.get(("no such report", "s1")) is None

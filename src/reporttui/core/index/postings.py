@@ -415,7 +415,7 @@ def leb128_values(b: NDArray[Any], ends: NDArray[Any]) -> NDArray[Any]:
     last byte: a caller that needs them too finds them once)."""
     if len(ends) == len(b):
         return b.astype(np.int64)
-    v = b[ends].astype(np.int64)
+    v: NDArray[Any] = b[ends].astype(np.int64)
     lens = np.diff(ends, prepend=-1)  # bytes of each value
     idx = np.flatnonzero(lens > 1)
     k = 1
