@@ -1705,7 +1705,7 @@ def _decode(
                 if not w & 1:  # LEB128: queued for the batch (FieldReader.leb_piece's bytes)
                     if df:
                         has_pos = bool(w & 4) and with_pos
-                        b_seg.append(fr.data[start:end])
+                        b_seg.append(fr.read(start, end))
                         b_nbytes.append(end - start)
                         b_df.append(df)
                         b_tf.append(bool(w & 2))
@@ -1732,8 +1732,9 @@ def _decode(
                 if offset:
                     tp.rows += offset  # a new array (postings_at's cumulative sum)
                 pieces.setdefault(key, []).append(TermPostings(tp.rows, tp.tf, pos))
-            leb.end_segment()  # copies this segment's bytes before its pages are released
-            read = -1  # lists were read
+            leb.end_segment()
+            if not seg.postings.reads_privately:
+                read = -1  # lists were read from the mapping
         except BaseException:
             seg.postings.release()
             raise
@@ -1887,10 +1888,9 @@ class _LebBatch:
         self._end_pos: dict[int, int] = {}
 
     def end_segment(self) -> None:
-        if self._seg:
-            seg = self._seg
-            self._chunks.append(np.concatenate(seg) if len(seg) > 1 else seg[0].copy())
-            seg.clear()  # in place: _decode appends to this very list
+        if self._seg:  # (FieldReader.read's bytes are the process's own: kept as they are)
+            self._chunks.extend(self._seg)
+            self._seg.clear()  # in place: _decode appends to this very list
 
     def decode(self, order: list[int]) -> Callable[[list[int]], TermPostings]:
         """Decode every list, laid out in ``order``; returns :meth:`get`."""
