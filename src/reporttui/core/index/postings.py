@@ -729,7 +729,7 @@ class FieldReader:
         # scalar indexing costs more than the rest of a small term's decoding).
         self._meta = tuple(_int_view(a) for a in (self.df, self.npos, self.width, self.data_off))
         self._buf, self._data_at = buf, base + layout[f"{name}.data"][0]
-        self._fd = -1  # set by SegmentPostings: the file, for pread (see read)
+        self._file: _Descriptor | None = None  # set by SegmentPostings: for pread (see read)
 
     def read(self, start: int, end: int) -> NDArray[Any]:
         """Bytes ``start:end`` of the field's data (uint8), the process's own copy.
@@ -738,8 +738,8 @@ class FieldReader:
         pages are not touched: a query that only reads lists leaves nothing of the segment
         in the resident set to release (dropping the pages of every segment after each
         query, and faulting them in again on the next, was ~8 % of a query)."""
-        if self._fd >= 0:
-            got = os.pread(self._fd, end - start, self._data_at + start)
+        if self._file is not None:
+            got = os.pread(self._file.fd, end - start, self._data_at + start)
             if len(got) != end - start:
                 raise Damaged("a postings file was cut short while open")
             return np.frombuffer(got, dtype=np.uint8)
@@ -869,8 +869,7 @@ class SegmentPostings:
             fd = _own_descriptor(f)
         finally:
             f.close()
-        if fd >= 0:
-            weakref.finalize(self, os.close, fd)
+        file = _Descriptor(fd) if fd >= 0 else None
         if bytes(buf[: len(MAGIC)]) != MAGIC or len(buf) < len(MAGIC) + 4:
             raise Damaged(f"{name}: not a postings file")
         (hlen,) = struct.unpack_from("<I", buf, len(MAGIC))
@@ -894,8 +893,8 @@ class SegmentPostings:
             for field, total in header["totals"].items()
         }
         for fr in self.fields.values():
-            fr._fd = fd
-        self.reads_privately = fd >= 0
+            fr._file = file
+        self.reads_privately = file is not None
         """Lists are read with pread (FieldReader.read): reading them maps no page."""
         self._buf = buf
 
@@ -933,6 +932,15 @@ class SegmentPostings:
             return self.fields[name]
         except KeyError:
             raise Damaged(f"no field {name}") from None
+
+
+class _Descriptor:
+    """An open file descriptor, closed when no reader holds it any more (a field reader may
+    outlive its segment's reader)."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        weakref.finalize(self, os.close, fd)
 
 
 def _own_descriptor(f: Any) -> int:
