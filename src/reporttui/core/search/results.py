@@ -112,8 +112,10 @@ class SearchResult:
     """Ranked hits, best first, at most the requested limit."""
     total: int
     """Number of matching paragraphs/headings in the whole library (not capped by the limit)."""
-    per_doc: dict[str, int] = field(default_factory=dict)
-    """doc_id -> number of matching paragraphs (over all matches, not only the returned hits)."""
+    per_doc: Mapping[str, int] = field(default_factory=dict)
+    """doc_id -> number of matching paragraphs (over all matches, not only the returned hits),
+    most first (a read-only mapping, made into a dict only when iterated: see
+    ``matcher.DocCounts``)."""
     per_section: Mapping[tuple[str, str], int] = field(default_factory=dict)
     """(doc_id, section_id) -> number of matching paragraphs directly in that section (a
     read-only mapping, made into a dict only when iterated: see ``matcher.SectionCounts``)."""

@@ -1842,7 +1842,7 @@ def _firsts(found: matcher.Matches, rows: Any) -> dict[int, int]:
     return dict(zip(want[ok].tolist(), found.first[idx[ok]].tolist(), strict=False))
 
 
-def _counts(searcher: Searcher, docnums: Any) -> tuple[dict[str, int], Any]:
+def _counts(searcher: Searcher, docnums: Any) -> tuple[matcher.DocCounts | dict[str, int], Any]:
     """Matches per document and per (document, section), over all matching rows."""
     import numpy as np
 
