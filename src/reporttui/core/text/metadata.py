@@ -768,10 +768,52 @@ _OTHER_ORGAN = re.compile(
 )
 
 
+# (round 11) The report still in drafting, or the session still to come: a draft named as such
+# (征求意见稿, 送审稿, 讨论稿), its drafting group or drafting (起草组, 起草情况), opinions sought
+# on it (征求…意见), the session ahead (即将召开, 开幕前夕, 会前视察, 筹备办公室, 提交…会议审议).
+_DRAFTING = re.compile(
+    r"征求意见稿|送审稿|讨论稿|起草组|起草(?:情况|过程|工作)|征求[^。\n]{0,40}?意见"
+    r"|即将召开|开幕前夕|会前(?:视察|准备|调研|培训|学习)|筹备(?:办公室|组|工作)"
+    r"|提交[^。\n]{0,30}?(?:人大|人民代表大会|代表大会)[^。\n]{0,20}?审议"
+)
+# The session itself held: opened or closed, deputies or delegations reviewing, its presidium.
+_SESSION_HELD = re.compile(
+    r"(?<!即将)开幕(?!前)|闭幕|隆重召开|胜利召开|(?:代表团|分组|分团|小组)(?:审议|讨论)"
+    r"|主席团|预备会议|大会(?:听取|审议)|(?:会议|大会)(?:听取|审议)(?:并|和)审议"
+    r"|向大会(?:作|报告)|拉开(?:大幕|帷幕)|两会[^。\n]{0,6}?(?:召开|开幕|举行)"
+    r"|(?<!政府)第[一二三四五六七八九十]+次全体会议"
+    r"|(?:人大|人民代表大会|政协)[^。\n常]{0,12}?第?[一二三四五六七八九十]+次(?:全体)?会议"
+    r"(?:在[^。\n]{1,12}?)?(?:召开|举行)"
+)
+
+
+_READING_NOTE = re.compile(r"心得体会|心得|读后感|观后感")
+# A resolution's body: its adoption note in brackets maybe, then the session that heard the report.
+_RESOLUTION_BODY = re.compile(
+    r"\s*(?:[(（][^()（）\n]{0,60}?通过\s*[)）]\s*)?[^。\n]{0,40}?(?:人民代表大会|人大)[^。\n]{0,24}?"
+    r"次(?:全体)?会议\s*[，,]?\s*(?:听取|审议)"
+)
+_APPROVES_REPORT = re.compile(r"决定批准(?:这个|该|此)?报告|批准(?:这个|该)报告")
+
+
 def _kind(
     head: str, body_head: str, text: str, news: bool, headings: Sequence[str] = ()
 ) -> tuple[str | None, str]:
     """The kind of document and the evidence for it."""
+    kind, why = _kind_of(head, body_head, text, news, headings)
+    if kind in ("新闻综述", "两会新闻"):
+        opening = head + "\n" + body_head[:1500]
+        if _DRAFTING.search(opening) and not _SESSION_HELD.search(opening):
+            # (round 11) News of the report's drafting (座谈会征求…意见, 常务会议审议…送审稿) or of
+            # preparations before the session (会前视察, 即将召开的…会议): news, not the session's.
+            return "新闻报道", "news of the drafts or of preparations before the session"
+    return kind, why
+
+
+def _kind_of(
+    head: str, body_head: str, text: str, news: bool, headings: Sequence[str] = ()
+) -> tuple[str | None, str]:
+    """The kind of document and the evidence for it, before the drafting check of :func:`_kind`."""
     head = _QUOTED_NAME.sub("《》", head)  # 关于检查《重庆市预算审查监督条例》…: not a budget
     first = next((ln.strip() for ln in head.split("\n") if ln.strip()), "")
     if _STATUTE.search(first):
@@ -781,6 +823,10 @@ def _kind(
         # (held19) A speech at a meeting (在2023年市政协八届三次常委会议上的讲话) is none of the
         # kinds, whatever the meeting or the words of its opening.
         return None, "title (a speech at a meeting, 在…上的讲话)"
+    if _READING_NOTE.search(to_simplified(first)) and not _SALUTATION.search(head_and_body):
+        # (round 11) Reading notes or an essay on a report (学习政府工作报告心得体会, …读后感):
+        # the reader's own piece, none of the kinds, whatever session and report it talks of.
+        return None, "title (reading notes or an essay on a report: 心得体会, 读后感)"
     if _DECISION.search(first):
         # (held14) A decision (关于召开…会议的决定) under its adoption note is not a resolution on
         # a report (…的决议): a congress's decisions are none of the kinds.
@@ -793,6 +839,11 @@ def _kind(
         return "决议", "title (决议)"
     if _BULLETIN.search(head):
         return "统计公报", "title (统计公报)"
+    if _RESOLUTION_BODY.match(body_head[:600]) and _APPROVES_REPORT.search(body_head[:1200]):
+        # (round 11) A resolution printed without its title line: the session heard the report
+        # (…第四次会议，听取并审议了…《政府工作报告》), maybe under its adoption note, and
+        # approves it (决定批准这个报告).
+        return "决议", "a resolution's body (…会议听取…报告，决定批准这个报告)"
     if _ANNOUNCES_RESOLUTION.search(head) and _ADOPTS_RESOLUTION.search(body_head[:300]):
         # (held13) A presidium's announcement (…会议公告 第一号) that the session adopted its
         # resolution on the report (于2018年6月11日通过《关于…工作报告的决议》): the resolution.
