@@ -711,7 +711,8 @@ _DOC_NUMBER = re.compile(
 _LABELED_DOC_NUMBER = re.compile(r"(?:发布文号|发文字号|文号)\s*[:：]\s*" + _DOC_NUMBER.pattern)
 # Deputies reviewing the report (代表团审议, 共同审议《政府工作报告》): news of a congress session.
 _REVIEWED = re.compile(
-    r"代表团[^\n。]{0,12}审议|审议[《“]?政府工作报告|分组讨论[^\n。]{0,20}政府工作报告"
+    r"代表团[^\n。]{0,12}审议|审议[《“]?(?:[区县市州省]|本级)?政府工作报告"
+    r"|分组讨论[^\n。]{0,20}政府工作报告"
     r"|听取(?:和|并)审议了?[^\n。]{0,30}?政府工作报告"  # (held21) 会议听取和审议了乡长…所做的《…》
     r"|对《?政府工作报告》?进行了?[^。]{0,4}(?:讨论|审议)"
 )
@@ -719,7 +720,7 @@ _REVIEWED = re.compile(
 _REPORT_TITLE_HEAD = re.compile(r"政府工作报告[》”]?\s*(?:[(（][^()（）]{0,12}[)）])?\s*$")
 _DATED_CHROME = re.compile(r"(?:发布时间|发布日期|发表时间|日期)\s*[:：]?\s*(?:19|20)\d\d")
 _CONGRESS = re.compile(
-    r"人大[一二三四五六七八九十\d]+次会议|人民代表大会第[一二三四五六七八九十]+次会议|两会|人代会|代表团审议|分团审议|政协[^\n]{0,8}会议"
+    r"人大[一二三四五六七八九十\d]+次会议|人民代表大会第[一二三四五六七八九十]+次会议|两会|人代会|代表团的?审议|分团审议|政协[^\n]{0,8}会议"
 )
 
 
@@ -769,10 +770,11 @@ _OTHER_ORGAN = re.compile(
 
 
 # (round 11) The report still in drafting, or the session still to come: a draft named as such
-# (征求意见稿, 送审稿, 讨论稿), its drafting group or drafting (起草组, 起草情况), opinions sought
+# (征求意见稿, 送审稿, 讨论稿), how its drafting went (起草情况; not 起草组, whose briefings are
+# held during the session too), opinions sought
 # on it (征求…意见), the session ahead (即将召开, 开幕前夕, 会前视察, 筹备办公室, 提交…会议审议).
 _DRAFTING = re.compile(
-    r"征求意见稿|送审稿|讨论稿|起草组|起草(?:情况|过程|工作)|征求[^。\n]{0,40}?意见"
+    r"征求意见稿|送审稿|讨论稿|起草情况|征求[^。\n]{0,40}?意见"
     r"|即将召开|开幕前夕|会前(?:视察|准备|调研|培训|学习)|筹备(?:办公室|组|工作)"
     r"|提交[^。\n]{0,30}?(?:人大|人民代表大会|代表大会)[^。\n]{0,20}?审议"
 )
@@ -787,6 +789,13 @@ _SESSION_HELD = re.compile(
 )
 
 
+_DELIVERS_WORK = re.compile(
+    r"我代表[^\n。]{0,14}?政府\s*[,，]?\s*向[^\n。]{0,6}大会\s*作[^\n。]{0,4}工作报告"
+)
+_WORK_REPORT_TITLE = re.compile(r"工作报告\s*(?:[(（][^()（）]{0,12}[)）])?\s*$")
+_GROUP_DISCUSSION = re.compile(r"(?:小组|分组|分团)(?:讨论|审议)")
+_SESSION_FEATURE = re.compile(r"代表通道|委员通道|部长通道")
+_REVIEW_REPORT = re.compile(r"现将审查(?:结果|情况)报告如下")
 _READING_NOTE = re.compile(r"心得体会|心得|读后感|观后感")
 # A resolution's body: its adoption note in brackets maybe, then the session that heard the report.
 _RESOLUTION_BODY = re.compile(
@@ -901,8 +910,30 @@ def _kind_of(
         # (held16) The reporter is not the government: a court's, procuratorate's, standing
         # committee's or CPPCC committee's own report to the session is none of the kinds.
         return None, "another organ's report (法院, 检察院, 人大常委会, 政协常委会)"
+    if (
+        delivered
+        and "各位代表" not in head_and_body
+        and "各位委员" in head_and_body
+        and "政协" in body_head[:400]
+    ):
+        # (round 11) The government's address to the CPPCC's members (各位委员：…我代表市政府…
+        # 就《报告》起草情况…作以说明): a speech about the report, none of the kinds.
+        return None, "an address to the CPPCC's members (各位委员), not to the congress"
     if delivered and ("政府工作报告" in head or "报告工作" in body_head or "政府工作" in body_head):
         return "政府工作报告", "delivered to a congress (各位代表/meeting line)"
+    if delivered and _DELIVERS_WORK.search(body_head[:1200]):
+        # (round 11) 我代表镇人民政府向大会作工作报告: a town's report says whose work it is in
+        # its delivery sentence, not with 政府工作.
+        return "政府工作报告", "the delivery sentence (我代表…政府向大会作工作报告)"
+    if (
+        delivered
+        and "各位代表" in head_and_body
+        and _WORK_REPORT_TITLE.search(to_simplified(first))
+        and "政协" not in first
+    ):
+        # (round 11) A work report (…工作报告) addressed to the deputies (各位代表), no other
+        # organ named as its reporter: the government's report, however its title words it.
+        return "政府工作报告", "a work report's title (…工作报告) addressed to the deputies"
     if government_delivers:
         # (held18) A digest or copy saying 我代表镇原县政府，向大家汇报…: the government reports
         # its own work, whatever the title calls it (镇原县2024工作报告).
@@ -938,10 +969,21 @@ def _kind_of(
         # (held18, held24) A committee's meeting or review is the event (常委会第25次会议(扩大),
         # 省人大经济委员会…初审), whatever session the text prepares or recalls: news of it.
         return "新闻报道", "a committee's meeting that is no session (the title or the opening)"
+    if not delivered and _REVIEW_REPORT.search(body_head[:1500]):
+        # (round 11) A congress committee's review report (…现将审查结果报告如下): the
+        # committee's own report on the plan or budget, none of the kinds.
+        return None, "a committee's review report (现将审查结果报告如下)"
     if not delivered and _SESSION.search(body_head):
         return "两会新闻", "congress session in the text, not delivered"
     if not delivered and _REVIEWED.search(body_head[:1500]):
         return "两会新闻", "deputies reviewing the report, not delivered"
+    if not delivered and (
+        _SESSION_FEATURE.search(body_head[:1500])
+        or (_GROUP_DISCUSSION.search(body_head[:1500]) and "工作报告" in body_head[:3000])
+    ):
+        # (round 11) Session news without a byline: members discussing the reports in groups
+        # (分别参加各个小组讨论…《工作报告》), or the session's delegates' passage (代表通道).
+        return "两会新闻", "groups discussing the session's reports, or its delegates' passage"
     if _REPORT_TITLE_HEAD.search(first) or (not first and "政府工作报告" in head):
         return "政府工作报告", "title"
     if _DIGEST_OPENING.match(body_head.lstrip()):
