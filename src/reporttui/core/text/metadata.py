@@ -1650,6 +1650,9 @@ def _region(
         # (held20) News of the national congress's session (第十二届全国人民代表大会第五次会议
         # …闭幕会) naming no other place: the national government's year.
         return "国务院", "the national congress's session named, no other place"
+    named = _own_level_named(text[:20000])
+    if named:
+        return named
     bare = bare_province(to_simplified(title_lines[0]), site) if title_lines and site else None
     if bare:
         return bare, "the title names only 自治区/省: the one holding the site's publisher"
@@ -1869,6 +1872,85 @@ def _lone_short_name(text: str) -> tuple[str, str] | None:
     if any(c > own for k, c in counts.items() if k != name[-1]):
         return None
     return name, f"the one short name the text names as a place, {stem} (gazetteer)"
+
+
+# Before a two-character division named in full (夏县, 房县): no word of number or reference
+# (全县, 该县, 各县, 邻县) and no suffix of a parent (市和县 is no 和县).
+_NOT_BEFORE_SHORT_FULL = frozenset("全该各本每一两邻其他和与及市省州县区乡镇村我")
+# A place's use of a short name (符合建德实际, 就宿松今后发展, 绿美南澳, 中国式现代化南澳实践,
+# 围绕贵州高质量发展): before the place's own affairs, or after a slogan's words.
+_PLACE_USE_BEFORE = r"关注[“\"]?|立足|助力|围绕|服务|美丽|魅力|幸福|平安|锦绣|健康|绿美|现代化"
+_PLACE_USE_AFTER = r"两会|(?:今后|未来)?发展|高质量|经济|人民|大地|实际|实践|人大|政协|[”’]"
+
+
+@cache
+def _province_short() -> dict[str, str]:
+    """河北 -> 河北省, 内蒙古 -> 内蒙古自治区: each province by the name it is known by."""
+    out: dict[str, str] = {}
+    for name, ds in gazetteer().by_name.items():
+        if any(d.level == "p" for d in ds):
+            short = next((p for p in PROVINCES if name.startswith(p)), None)
+            if short:
+                out[short] = name
+    return out
+
+
+def _own_level_named(text: str) -> tuple[str, str] | None:
+    """(round 11) Weakest evidence, after every other rule: a text that speaks of its own level
+    (县政协, 全县, 县长; 省政协, 全省) without naming its division in a title, a meeting or a
+    speaker line, and names exactly one division of that level in full in its body (新会区财政
+    预算工作座谈会, 政协旬阳县第九届委员会, 把夏县建设成…), or else one by its short name as a place
+    (符合建德实际, 就宿松今后发展, 围绕贵州高质量发展): that division. Two of them, or a level the
+    text does not clearly speak of, give nothing; names are checked against the gazetteer."""
+    body = to_simplified(text)
+    ranked = _RANK.sub("", body)
+    counts = {
+        k: sum(ranked.count(w) for w in (*ws, f"我{k}", f"{k}政协", f"{k}人大", f"{k}长"))
+        for k, ws in _LEVEL_WORDS.items()
+    }
+    best = max(counts.values())
+    if best == 0 or list(counts.values()).count(best) > 1:
+        return None
+    level = next(k for k, c in counts.items() if c == best)
+    full: set[str] = set()
+    for m in re.finditer(level, body):
+        end = m.end()
+        for k in range(8, 1, -1):
+            cand = body[max(0, end - k) : end]
+            if len(cand) == k and is_division(cand):
+                if k == 2 and (
+                    cand[0] in _NOT_BEFORE_SHORT_FULL
+                    or body[end - 3 : end - 2] in _NOT_BEFORE_SHORT_FULL
+                    or body[end : end + 1] in ("长", "委", "级")  # 代县长, 副县长: no 代县
+                ):
+                    break
+                if len(cand) < 4 and _NOT_REGION_TAIL.search(cand):
+                    break  # 新区, 城区: words before they are divisions
+                full.add(cand)
+                break
+    if level == "省":
+        full = {f for f in full if any(d.level == "p" for d in gazetteer().by_name.get(f, ()))}
+    if len(full) == 1:
+        name = full.pop()
+        return name, f"the one division of the text's level named in its body, {name} (gazetteer)"
+    if full:
+        return None
+    if level == "省":
+        stems = _province_short()
+    else:
+        stems = {s: d.name for s, d in gazetteer().short.items() if d.name.endswith(level)}
+    used = {
+        stems[m.group(1) or m.group(2)]
+        for m in re.finditer(
+            rf"(?:{_PLACE_USE_BEFORE})([\u4e00-\u9fff]{{2,3}})|([\u4e00-\u9fff]{{2,3}}?)(?:{_PLACE_USE_AFTER})",
+            body,
+        )
+        if (m.group(1) or m.group(2)) in stems
+    }
+    if len(used) == 1:
+        name = used.pop()
+        return name, f"the one division of the text's level named as a place, {name} (gazetteer)"
+    return None
 
 
 _RANK = re.compile(
