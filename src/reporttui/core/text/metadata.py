@@ -789,6 +789,7 @@ _SESSION_HELD = re.compile(
 )
 
 
+_CPPCC_SALUTATION = re.compile(r"(?:^|\n)\s*[*]{0,2}各位委员[*]{0,2}\s*[：:]")
 _DELIVERS_WORK = re.compile(
     r"我代表[^\n。]{0,14}?政府\s*[,，]?\s*向[^\n。]{0,6}大会\s*作[^\n。]{0,4}工作报告"
 )
@@ -913,8 +914,9 @@ def _kind_of(
     if (
         delivered
         and "各位代表" not in head_and_body
-        and "各位委员" in head_and_body
+        and _CPPCC_SALUTATION.search(head_and_body)
         and "政协" in body_head[:400]
+        and not _MEETING.search(head_and_body)
     ):
         # (round 11) The government's address to the CPPCC's members (各位委员：…我代表市政府…
         # 就《报告》起草情况…作以说明): a speech about the report, none of the kinds.
