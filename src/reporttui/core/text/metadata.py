@@ -1941,13 +1941,13 @@ def _own_level_named(text: str) -> tuple[str, str] | None:
         stems = _province_short()
     else:
         stems = {s: d.name for s, d in gazetteer().short.items() if d.name.endswith(level)}
+    present = {
+        body[i : i + k] for k in (2, 3) for i in range(len(body) - k + 1) if body[i : i + k] in stems
+    }
     used = {
-        stems[m.group(1) or m.group(2)]
-        for m in re.finditer(
-            rf"(?:{_PLACE_USE_BEFORE})([\u4e00-\u9fff]{{2,3}})|([\u4e00-\u9fff]{{2,3}}?)(?:{_PLACE_USE_AFTER})",
-            body,
-        )
-        if (m.group(1) or m.group(2)) in stems
+        stems[stem]
+        for stem in present
+        if re.search(rf"(?:{_PLACE_USE_BEFORE}){stem}|{stem}(?:{_PLACE_USE_AFTER})", body)
     }
     if len(used) == 1:
         name = used.pop()
