@@ -1653,7 +1653,9 @@ def _region(
         # …闭幕会) naming no other place: the national government's year.
         return "国务院", "the national congress's session named, no other place"
     named = _own_level_named(text[:20000])
-    if named:
+    site_div = site_division(site) if site else None
+    if named and (site_div is None or named[0] == site_div or inside(named[0], site_div)):
+        # (a page's publisher below the division named, 太原市's portal naming 山西省: none)
         return named
     bare = bare_province(to_simplified(title_lines[0]), site) if title_lines and site else None
     if bare:
@@ -1876,8 +1878,9 @@ def _lone_short_name(text: str) -> tuple[str, str] | None:
     return name, f"the one short name the text names as a place, {stem} (gazetteer)"
 
 
-# Before a two-character division named in full (夏县, 房县): no word of number or reference
-# (全县, 该县, 各县, 邻县) and no suffix of a parent (市和县 is no 和县).
+# Before a two-character division named in full (把夏县建设成, 在沛县): the text's start, a stop or
+# a function word only; never the end of a word (召开县政府 is no 开县, 全县/该县/各县 no county).
+_BEFORE_SHORT_FULL = frozenset("把在为到于对向与、，,。；：:“《（( \n是的让使将从赴来去回了")
 _NOT_BEFORE_SHORT_FULL = frozenset("全该各本每一两邻其他和与及市省州县区乡镇村我")
 # A place's use of a short name (符合建德实际, 就宿松今后发展, 绿美南澳, 中国式现代化南澳实践,
 # 围绕贵州高质量发展): before the place's own affairs, or after a slogan's words.
@@ -1922,7 +1925,7 @@ def _own_level_named(text: str) -> tuple[str, str] | None:
             if len(cand) == k and is_division(cand):
                 if k == 2 and (
                     cand[0] in _NOT_BEFORE_SHORT_FULL
-                    or body[end - 3 : end - 2] in _NOT_BEFORE_SHORT_FULL
+                    or (end > 2 and body[end - 3] not in _BEFORE_SHORT_FULL)
                     or body[end : end + 1] in ("长", "委", "级")  # 代县长, 副县长: no 代县
                 ):
                     break

@@ -53,7 +53,8 @@ _PLAN_AFTER = re.compile(
     # (round 11) the year's projects for the people (讨论2025年民生实事项目), not their results
     r"|^[\u4e00-\u9fff]{0,4}?民生实事(?![^，。；\n]{0,8}(?:完成|办理|落实|执行|进展))"
     r"|^的?(?:工作报告|施政报告|预算报告)"
-    r"|^(?:全国|地方|省级|[省市县区])?两会"  # (round 11) the year's sessions (2022年全国两会)  # (held18) 汇报2024年的工作报告, 2025年施政报告 (Hong Kong's)
+    # (round 11) the year's sessions held (2022年全国两会完成各项议程), not one named in passing
+    r"|^(?:全国|地方|省级|[省市县区])?两会[^，。；\n]{0,8}?(?:完成|闭幕|开幕|召开|举行|落下帷幕|拉开|即将|期间)"  # (held18) 汇报2024年的工作报告, 2025年施政报告 (Hong Kong's)
     r"|^(?:新春|春节|新年)|^[\u4e00-\u9fff]年(?:新春|春节)"
 )
 _PLAN_BEFORE = re.compile(r"(?:部署了?|谋划|安排|做好|提出了?|迎接|值此)\s*$")
