@@ -720,7 +720,9 @@ _REVIEWED = re.compile(
 _REPORT_TITLE_HEAD = re.compile(r"政府工作报告[》”]?\s*(?:[(（][^()（）]{0,12}[)）])?\s*$")
 _DATED_CHROME = re.compile(r"(?:发布时间|发布日期|发表时间|日期)\s*[:：]?\s*(?:19|20)\d\d")
 _CONGRESS = re.compile(
-    r"人大[一二三四五六七八九十\d]+次会议|人民代表大会第[一二三四五六七八九十]+次会议|两会|人代会|代表团的?审议|分团审议|政协[^\n]{0,8}会议"
+    r"人大[一二三四五六七八九十\d]+次会议|人民代表大会第[一二三四五六七八九十]+次会议|两会|人代会|代表团的?审议|分团审议"
+    # (round 11) a CPPCC meeting that is no session (政协常委会议, 重要协商会议) is none
+    r"|政协[^\n]{0,8}?(?<!常委)(?<!常务)(?<!协商)(?<!主席)会议"
 )
 
 
@@ -1529,6 +1531,12 @@ def _region(
         named = title_division(to_simplified(title_lines[0]))
         if named:
             return named, "division named in full in the news title"
+        for m in _DELEGATION.finditer(to_simplified(title_lines[0])):
+            county = gazetteer().short.get(m.group(1))
+            if county:
+                # (round 11) A county's delegation at the province's congress (定安代表团热议
+                # 政府工作报告): the county's news, not the congress's province.
+                return county.name, "a county's delegation named in the news title (gazetteer)"
     issuer = title_issuer(to_simplified(title_lines[0])) if title_lines and kind is None else None
     if kind == "统计公报" and title_lines and not issuer:
         # (held19) A bulletin under its issuer's line only (通遼市統計局): the bureau's division.
@@ -1958,6 +1966,7 @@ def _own_level_named(text: str) -> tuple[str, str] | None:
     return None
 
 
+_DELEGATION = re.compile(r"([\u4e00-\u9fff]{2})代表团")
 _RANK = re.compile(
     r"全(?:市|省|区|州)(?:第[一二三四五六七八九十\d]+|前列|前[一二三四五六七八九十\d]+位?|首位|首家|唯一|排名|领先)"
 )

@@ -64,6 +64,8 @@ _ACCOUNTS_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,10}?决算")
 _DONE_BEFORE = re.compile(r"(?:完成了|实现了|胜利完成|圆满完成|超额完成)[^，。；！\n]*$")
 _PART_YEAR_AFTER = re.compile(
     r"^\s*(?:(?:1|一)\s*[-—~至到]\s*\d{1,2}\s*月|上半年|第?[一二三四1-4]季度|前三季度)"
+    # (round 11) the year's tasks done in its first half (2021年重点工作上半年完成情况)
+    r"|^[\u4e00-\u9fff]{0,8}?(?:上半年|前三季度)[\u4e00-\u9fff]{0,4}?(?:完成|执行|落实|进展)情况"
 )
 
 
