@@ -113,7 +113,17 @@ def test_deputies_reviewing_their_districts_report() -> None:
     assert _parse("pages19/sxyc-yuecheng-shenyi-2023.txt").kind == "两会新闻"  # 审议区政府工作报告
 
 
+def test_a_cppcc_standing_committee_meeting_is_plain_news() -> None:
+    assert _parse("held25/rmzxw-jixi-zhengxie-2016.txt").kind == "新闻报道"  # 列席政协常委会议
+
+
 # -- region: the one division of the text's own level named in its body ------------------------
+
+
+def test_a_countys_delegation_in_the_title() -> None:
+    # 省五届人大一次会议隆重开幕 定安代表团热议政府工作报告: the county's news, not 海南省's.
+    assert _parse("pages21/dingan-daibiaotuan-2013.txt").region == "定安县"
+
 
 
 @pytest.mark.parametrize(
@@ -156,6 +166,7 @@ def test_an_acting_county_head_names_no_county() -> None:
         ("pages20/baiqite-lianghui-2022.txt", 2022),  # 2022年全国两会完成各项议程
         ("held23/hkyyi-jining-yusuan-2024.txt", 2024),  # 济宁2024年预算报告
         ("held22/huizhijy-jiande-zuotan-2025.txt", 2025),  # 2025年《政府工作報告》
+        ("held17/xianning-duban-2021.txt", 2021),  # 2021年重点工作上半年完成情况
     ],
 )
 def test_the_year_named_once_with_its_role(rel: str, year: int) -> None:
@@ -196,3 +207,8 @@ def test_round11_set_floor(name: str) -> None:
     s = judged.score_set(name)
     assert s.errors == 0, s.notes
     assert s.fields_right >= R11_FLOORS[name], [n for n in s.notes if "want" in n]
+
+
+def test_a_session_named_in_passing_is_no_vote() -> None:
+    # An essay on the reports' key words over the years: 2018年全国两会， is one year among many.
+    assert _parse("held23/itqalam-reci-2022.txt").year != 2018
