@@ -125,7 +125,6 @@ def test_a_countys_delegation_in_the_title() -> None:
     assert _parse("pages21/dingan-daibiaotuan-2013.txt").region == "定安县"
 
 
-
 @pytest.mark.parametrize(
     ("rel", "region"),
     [

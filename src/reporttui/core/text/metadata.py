@@ -773,8 +773,8 @@ _OTHER_ORGAN = re.compile(
 
 # (round 11) The report still in drafting, or the session still to come: a draft named as such
 # (征求意见稿, 送审稿, 讨论稿), how its drafting went (起草情况; not 起草组, whose briefings are
-# held during the session too), opinions sought
-# on it (征求…意见), the session ahead (即将召开, 开幕前夕, 会前视察, 筹备办公室, 提交…会议审议).
+# held during the session too), opinions sought on it (征求…意见), the session ahead (即将召开,
+# 开幕前夕, 会前视察, 筹备办公室, 提交…会议审议).
 _DRAFTING = re.compile(
     r"征求意见稿|送审稿|讨论稿|起草情况|征求[^。\n]{0,40}?意见"
     r"|即将召开|开幕前夕|会前(?:视察|准备|调研|培训|学习)|筹备(?:办公室|组|工作)"
@@ -1660,11 +1660,11 @@ def _region(
         # (held20) News of the national congress's session (第十二届全国人民代表大会第五次会议
         # …闭幕会) naming no other place: the national government's year.
         return "国务院", "the national congress's session named, no other place"
-    named = _own_level_named(text[:20000])
+    in_body = _own_level_named(text[:20000])
     site_div = site_division(site) if site else None
-    if named and (site_div is None or named[0] == site_div or inside(named[0], site_div)):
+    if in_body and (site_div is None or in_body[0] == site_div or inside(in_body[0], site_div)):
         # (a page's publisher below the division named, 太原市's portal naming 山西省: none)
-        return named
+        return in_body
     bare = bare_province(to_simplified(title_lines[0]), site) if title_lines and site else None
     if bare:
         return bare, "the title names only 自治区/省: the one holding the site's publisher"
@@ -1953,7 +1953,10 @@ def _own_level_named(text: str) -> tuple[str, str] | None:
     else:
         stems = {s: d.name for s, d in gazetteer().short.items() if d.name.endswith(level)}
     present = {
-        body[i : i + k] for k in (2, 3) for i in range(len(body) - k + 1) if body[i : i + k] in stems
+        body[i : i + k]
+        for k in (2, 3)
+        for i in range(len(body) - k + 1)
+        if body[i : i + k] in stems
     }
     used = {
         stems[stem]
