@@ -1893,7 +1893,7 @@ _NOT_BEFORE_SHORT_FULL = frozenset("全该各本每一两邻其他和与及市�
 # A place's use of a short name (符合建德实际, 就宿松今后发展, 绿美南澳, 中国式现代化南澳实践,
 # 围绕贵州高质量发展): before the place's own affairs, or after a slogan's words.
 _PLACE_USE_BEFORE = r"关注[“\"]?|立足|助力|围绕|服务|美丽|魅力|幸福|平安|锦绣|健康|绿美|现代化"
-_PLACE_USE_AFTER = r"两会|(?:今后|未来)?发展|高质量|经济|人民|大地|实际|实践|人大|政协|[”’]"
+_PLACE_USE_AFTER = r"两会|(?:今后|未来)?发展|高质量|经济|人民|大地|实际|实践|人大|政协"
 
 
 @cache
@@ -1926,7 +1926,9 @@ def _own_level_named(text: str) -> tuple[str, str] | None:
         return None
     level = next(k for k, c in counts.items() if c == best)
     full: set[str] = set()
-    for m in re.finditer(level, body):
+    others: set[str] = set()  # divisions of the other suffixes (汉阴县 in a 区 text)
+    for m in re.finditer("[县区市旗省]", body):
+        found = full if m.group(0) == level else others
         end = m.end()
         for k in range(8, 1, -1):
             cand = body[max(0, end - k) : end]
@@ -1939,12 +1941,16 @@ def _own_level_named(text: str) -> tuple[str, str] | None:
                     break
                 if len(cand) < 4 and _NOT_REGION_TAIL.search(cand):
                     break  # 新区, 城区: words before they are divisions
-                full.add(cand)
+                found.add(cand)
                 break
     if level == "省":
         full = {f for f in full if any(d.level == "p" for d in gazetteer().by_name.get(f, ()))}
     if len(full) == 1:
-        name = full.pop()
+        name = next(iter(full))
+        # Another division named beside it (学习汉滨区和汉阴县的经验) makes it one place among
+        # others, unless it holds it or lies in it (its prefecture or province, its counties).
+        if any(o != name and not inside(name, o) and not inside(o, name) for o in others):
+            return None
         return name, f"the one division of the text's level named in its body, {name} (gazetteer)"
     if full:
         return None
