@@ -711,7 +711,8 @@ _DOC_NUMBER = re.compile(
 _LABELED_DOC_NUMBER = re.compile(r"(?:发布文号|发文字号|文号)\s*[:：]\s*" + _DOC_NUMBER.pattern)
 # Deputies reviewing the report (代表团审议, 共同审议《政府工作报告》): news of a congress session.
 _REVIEWED = re.compile(
-    r"代表团[^\n。]{0,12}审议|审议[《“]?政府工作报告|分组讨论[^\n。]{0,20}政府工作报告"
+    r"代表团[^\n。]{0,12}审议|审议[《“]?(?:[区县市州省]|本级)?政府工作报告"
+    r"|分组讨论[^\n。]{0,20}政府工作报告"
     r"|听取(?:和|并)审议了?[^\n。]{0,30}?政府工作报告"  # (held21) 会议听取和审议了乡长…所做的《…》
     r"|对《?政府工作报告》?进行了?[^。]{0,4}(?:讨论|审议)"
 )
@@ -719,7 +720,9 @@ _REVIEWED = re.compile(
 _REPORT_TITLE_HEAD = re.compile(r"政府工作报告[》”]?\s*(?:[(（][^()（）]{0,12}[)）])?\s*$")
 _DATED_CHROME = re.compile(r"(?:发布时间|发布日期|发表时间|日期)\s*[:：]?\s*(?:19|20)\d\d")
 _CONGRESS = re.compile(
-    r"人大[一二三四五六七八九十\d]+次会议|人民代表大会第[一二三四五六七八九十]+次会议|两会|人代会|代表团审议|分团审议|政协[^\n]{0,8}会议"
+    r"人大[一二三四五六七八九十\d]+次会议|人民代表大会第[一二三四五六七八九十]+次会议|两会|人代会|代表团的?审议|分团审议"
+    # (round 11) a CPPCC meeting that is no session (政协常委会议, 重要协商会议) is none
+    r"|政协[^\n]{0,8}?(?<!常委)(?<!常务)(?<!协商)(?<!主席)会议"
 )
 
 
@@ -768,10 +771,61 @@ _OTHER_ORGAN = re.compile(
 )
 
 
+# (round 11) The report still in drafting, or the session still to come: a draft named as such
+# (征求意见稿, 送审稿, 讨论稿), how its drafting went (起草情况; not 起草组, whose briefings are
+# held during the session too), opinions sought on it (征求…意见), the session ahead (即将召开,
+# 开幕前夕, 会前视察, 筹备办公室, 提交…会议审议).
+_DRAFTING = re.compile(
+    r"征求意见稿|送审稿|讨论稿|起草情况|征求[^。\n]{0,40}?意见"
+    r"|即将召开|开幕前夕|会前(?:视察|准备|调研|培训|学习)|筹备(?:办公室|组|工作)"
+    r"|提交[^。\n]{0,30}?(?:人大|人民代表大会|代表大会)[^。\n]{0,20}?审议"
+)
+# The session itself held: opened or closed, deputies or delegations reviewing, its presidium.
+_SESSION_HELD = re.compile(
+    r"(?<!即将)开幕(?!前)|闭幕|隆重召开|胜利召开|(?:代表团|分组|分团|小组)(?:审议|讨论)"
+    r"|主席团|预备会议|大会(?:听取|审议)|(?:会议|大会)(?:听取|审议)(?:并|和)审议"
+    r"|向大会(?:作|报告)|拉开(?:大幕|帷幕)|两会[^。\n]{0,6}?(?:召开|开幕|举行)"
+    r"|(?<!政府)第[一二三四五六七八九十]+次全体会议"
+    r"|(?:人大|人民代表大会|政协)[^。\n常]{0,12}?第?[一二三四五六七八九十]+次(?:全体)?会议"
+    r"(?:在[^。\n]{1,12}?)?(?:召开|举行)"
+)
+
+
+_CPPCC_SALUTATION = re.compile(r"(?:^|\n)\s*[*]{0,2}各位委员[*]{0,2}\s*[：:]")
+_DELIVERS_WORK = re.compile(
+    r"我代表[^\n。]{0,14}?政府\s*[,，]?\s*向[^\n。]{0,6}大会\s*作[^\n。]{0,4}工作报告"
+)
+_WORK_REPORT_TITLE = re.compile(r"工作报告\s*(?:[(（][^()（）]{0,12}[)）])?\s*$")
+_GROUP_DISCUSSION = re.compile(r"(?:小组|分组|分团)(?:讨论|审议)")
+_SESSION_FEATURE = re.compile(r"代表通道|委员通道|部长通道")
+_REVIEW_REPORT = re.compile(r"现将审查(?:结果|情况)报告如下")
+_READING_NOTE = re.compile(r"心得体会|心得|读后感|观后感")
+# A resolution's body: its adoption note in brackets maybe, then the session that heard the report.
+_RESOLUTION_BODY = re.compile(
+    r"\s*(?:[(（][^()（）\n]{0,60}?通过\s*[)）]\s*)?[^。\n]{0,40}?(?:人民代表大会|人大)[^。\n]{0,24}?"
+    r"次(?:全体)?会议\s*[，,]?\s*(?:听取|审议)"
+)
+_APPROVES_REPORT = re.compile(r"决定批准(?:这个|该|此)?报告|批准(?:这个|该)报告")
+
+
 def _kind(
     head: str, body_head: str, text: str, news: bool, headings: Sequence[str] = ()
 ) -> tuple[str | None, str]:
     """The kind of document and the evidence for it."""
+    kind, why = _kind_of(head, body_head, text, news, headings)
+    if kind in ("新闻综述", "两会新闻"):
+        opening = head + "\n" + body_head[:1500]
+        if _DRAFTING.search(opening) and not _SESSION_HELD.search(opening):
+            # (round 11) News of the report's drafting (座谈会征求…意见, 常务会议审议…送审稿) or of
+            # preparations before the session (会前视察, 即将召开的…会议): news, not the session's.
+            return "新闻报道", "news of the drafts or of preparations before the session"
+    return kind, why
+
+
+def _kind_of(
+    head: str, body_head: str, text: str, news: bool, headings: Sequence[str] = ()
+) -> tuple[str | None, str]:
+    """The kind of document and the evidence for it, before the drafting check of :func:`_kind`."""
     head = _QUOTED_NAME.sub("《》", head)  # 关于检查《重庆市预算审查监督条例》…: not a budget
     first = next((ln.strip() for ln in head.split("\n") if ln.strip()), "")
     if _STATUTE.search(first):
@@ -781,6 +835,10 @@ def _kind(
         # (held19) A speech at a meeting (在2023年市政协八届三次常委会议上的讲话) is none of the
         # kinds, whatever the meeting or the words of its opening.
         return None, "title (a speech at a meeting, 在…上的讲话)"
+    if _READING_NOTE.search(to_simplified(first)) and not _SALUTATION.search(head_and_body):
+        # (round 11) Reading notes or an essay on a report (学习政府工作报告心得体会, …读后感):
+        # the reader's own piece, none of the kinds, whatever session and report it talks of.
+        return None, "title (reading notes or an essay on a report: 心得体会, 读后感)"
     if _DECISION.search(first):
         # (held14) A decision (关于召开…会议的决定) under its adoption note is not a resolution on
         # a report (…的决议): a congress's decisions are none of the kinds.
@@ -793,6 +851,11 @@ def _kind(
         return "决议", "title (决议)"
     if _BULLETIN.search(head):
         return "统计公报", "title (统计公报)"
+    if _RESOLUTION_BODY.match(body_head[:600]) and _APPROVES_REPORT.search(body_head[:1200]):
+        # (round 11) A resolution printed without its title line: the session heard the report
+        # (…第四次会议，听取并审议了…《政府工作报告》), maybe under its adoption note, and
+        # approves it (决定批准这个报告).
+        return "决议", "a resolution's body (…会议听取…报告，决定批准这个报告)"
     if _ANNOUNCES_RESOLUTION.search(head) and _ADOPTS_RESOLUTION.search(body_head[:300]):
         # (held13) A presidium's announcement (…会议公告 第一号) that the session adopted its
         # resolution on the report (于2018年6月11日通过《关于…工作报告的决议》): the resolution.
@@ -850,8 +913,31 @@ def _kind(
         # (held16) The reporter is not the government: a court's, procuratorate's, standing
         # committee's or CPPCC committee's own report to the session is none of the kinds.
         return None, "another organ's report (法院, 检察院, 人大常委会, 政协常委会)"
+    if (
+        delivered
+        and "各位代表" not in head_and_body
+        and _CPPCC_SALUTATION.search(head_and_body)
+        and "政协" in body_head[:400]
+        and not _MEETING.search(head_and_body)
+    ):
+        # (round 11) The government's address to the CPPCC's members (各位委员：…我代表市政府…
+        # 就《报告》起草情况…作以说明): a speech about the report, none of the kinds.
+        return None, "an address to the CPPCC's members (各位委员), not to the congress"
     if delivered and ("政府工作报告" in head or "报告工作" in body_head or "政府工作" in body_head):
         return "政府工作报告", "delivered to a congress (各位代表/meeting line)"
+    if delivered and _DELIVERS_WORK.search(body_head[:1200]):
+        # (round 11) 我代表镇人民政府向大会作工作报告: a town's report says whose work it is in
+        # its delivery sentence, not with 政府工作.
+        return "政府工作报告", "the delivery sentence (我代表…政府向大会作工作报告)"
+    if (
+        delivered
+        and "各位代表" in head_and_body
+        and _WORK_REPORT_TITLE.search(to_simplified(first))
+        and "政协" not in first
+    ):
+        # (round 11) A work report (…工作报告) addressed to the deputies (各位代表), no other
+        # organ named as its reporter: the government's report, however its title words it.
+        return "政府工作报告", "a work report's title (…工作报告) addressed to the deputies"
     if government_delivers:
         # (held18) A digest or copy saying 我代表镇原县政府，向大家汇报…: the government reports
         # its own work, whatever the title calls it (镇原县2024工作报告).
@@ -887,10 +973,21 @@ def _kind(
         # (held18, held24) A committee's meeting or review is the event (常委会第25次会议(扩大),
         # 省人大经济委员会…初审), whatever session the text prepares or recalls: news of it.
         return "新闻报道", "a committee's meeting that is no session (the title or the opening)"
+    if not delivered and _REVIEW_REPORT.search(body_head[:1500]):
+        # (round 11) A congress committee's review report (…现将审查结果报告如下): the
+        # committee's own report on the plan or budget, none of the kinds.
+        return None, "a committee's review report (现将审查结果报告如下)"
     if not delivered and _SESSION.search(body_head):
         return "两会新闻", "congress session in the text, not delivered"
     if not delivered and _REVIEWED.search(body_head[:1500]):
         return "两会新闻", "deputies reviewing the report, not delivered"
+    if not delivered and (
+        _SESSION_FEATURE.search(body_head[:1500])
+        or (_GROUP_DISCUSSION.search(body_head[:1500]) and "工作报告" in body_head[:3000])
+    ):
+        # (round 11) Session news without a byline: members discussing the reports in groups
+        # (分别参加各个小组讨论…《工作报告》), or the session's delegates' passage (代表通道).
+        return "两会新闻", "groups discussing the session's reports, or its delegates' passage"
     if _REPORT_TITLE_HEAD.search(first) or (not first and "政府工作报告" in head):
         return "政府工作报告", "title"
     if _DIGEST_OPENING.match(body_head.lstrip()):
@@ -1434,6 +1531,12 @@ def _region(
         named = title_division(to_simplified(title_lines[0]))
         if named:
             return named, "division named in full in the news title"
+        for m in _DELEGATION.finditer(to_simplified(title_lines[0])):
+            county = gazetteer().short.get(m.group(1))
+            if county:
+                # (round 11) A county's delegation at the province's congress (定安代表团热议
+                # 政府工作报告): the county's news, not the congress's province.
+                return county.name, "a county's delegation named in the news title (gazetteer)"
     issuer = title_issuer(to_simplified(title_lines[0])) if title_lines and kind is None else None
     if kind == "统计公报" and title_lines and not issuer:
         # (held19) A bulletin under its issuer's line only (通遼市統計局): the bureau's division.
@@ -1557,6 +1660,11 @@ def _region(
         # (held20) News of the national congress's session (第十二届全国人民代表大会第五次会议
         # …闭幕会) naming no other place: the national government's year.
         return "国务院", "the national congress's session named, no other place"
+    in_body = _own_level_named(text[:20000])
+    site_div = site_division(site) if site else None
+    if in_body and (site_div is None or in_body[0] == site_div or inside(in_body[0], site_div)):
+        # (a page's publisher below the division named, 太原市's portal naming 山西省: none)
+        return in_body
     bare = bare_province(to_simplified(title_lines[0]), site) if title_lines and site else None
     if bare:
         return bare, "the title names only 自治区/省: the one holding the site's publisher"
@@ -1778,6 +1886,96 @@ def _lone_short_name(text: str) -> tuple[str, str] | None:
     return name, f"the one short name the text names as a place, {stem} (gazetteer)"
 
 
+# Before a two-character division named in full (把夏县建设成, 在沛县): the text's start, a stop or
+# a function word only; never the end of a word (召开县政府 is no 开县, 全县/该县/各县 no county).
+_BEFORE_SHORT_FULL = frozenset("把在为到于对向与、，,。；：:“《（( \n是的让使将从赴来去回了")
+_NOT_BEFORE_SHORT_FULL = frozenset("全该各本每一两邻其他和与及市省州县区乡镇村我")
+# A place's use of a short name (符合建德实际, 就宿松今后发展, 绿美南澳, 中国式现代化南澳实践,
+# 围绕贵州高质量发展): before the place's own affairs, or after a slogan's words.
+_PLACE_USE_BEFORE = r"关注[“\"]?|立足|助力|围绕|服务|美丽|魅力|幸福|平安|锦绣|健康|绿美|现代化"
+_PLACE_USE_AFTER = r"两会|(?:今后|未来)?发展|高质量|经济|人民|大地|实际|实践|人大|政协"
+
+
+@cache
+def _province_short() -> dict[str, str]:
+    """河北 -> 河北省, 内蒙古 -> 内蒙古自治区: each province by the name it is known by."""
+    out: dict[str, str] = {}
+    for name, ds in gazetteer().by_name.items():
+        if any(d.level == "p" for d in ds):
+            short = next((p for p in PROVINCES if name.startswith(p)), None)
+            if short:
+                out[short] = name
+    return out
+
+
+def _own_level_named(text: str) -> tuple[str, str] | None:
+    """(round 11) Weakest evidence, after every other rule: a text that speaks of its own level
+    (县政协, 全县, 县长; 省政协, 全省) without naming its division in a title, a meeting or a
+    speaker line, and names exactly one division of that level in full in its body (新会区财政
+    预算工作座谈会, 政协旬阳县第九届委员会, 把夏县建设成…), or else one by its short name as a place
+    (符合建德实际, 就宿松今后发展, 围绕贵州高质量发展): that division. Two of them, or a level the
+    text does not clearly speak of, give nothing; names are checked against the gazetteer."""
+    body = to_simplified(text)
+    ranked = _RANK.sub("", body)
+    counts = {
+        k: sum(ranked.count(w) for w in (*ws, f"我{k}", f"{k}政协", f"{k}人大", f"{k}长"))
+        for k, ws in _LEVEL_WORDS.items()
+    }
+    best = max(counts.values())
+    if best == 0 or list(counts.values()).count(best) > 1:
+        return None
+    level = next(k for k, c in counts.items() if c == best)
+    full: set[str] = set()
+    others: set[str] = set()  # divisions of the other suffixes (汉阴县 in a 区 text)
+    for m in re.finditer("[县区市旗省]", body):
+        found = full if m.group(0) == level else others
+        end = m.end()
+        for k in range(8, 1, -1):
+            cand = body[max(0, end - k) : end]
+            if len(cand) == k and is_division(cand):
+                if k == 2 and (
+                    cand[0] in _NOT_BEFORE_SHORT_FULL
+                    or (end > 2 and body[end - 3] not in _BEFORE_SHORT_FULL)
+                    or body[end : end + 1] in ("长", "委", "级")  # 代县长, 副县长: no 代县
+                ):
+                    break
+                if len(cand) < 4 and _NOT_REGION_TAIL.search(cand):
+                    break  # 新区, 城区: words before they are divisions
+                found.add(cand)
+                break
+    if level == "省":
+        full = {f for f in full if any(d.level == "p" for d in gazetteer().by_name.get(f, ()))}
+    if len(full) == 1:
+        name = next(iter(full))
+        # Another division named beside it (学习汉滨区和汉阴县的经验) makes it one place among
+        # others, unless it holds it or lies in it (its prefecture or province, its counties).
+        if any(o != name and not inside(name, o) and not inside(o, name) for o in others):
+            return None
+        return name, f"the one division of the text's level named in its body, {name} (gazetteer)"
+    if full:
+        return None
+    if level == "省":
+        stems = _province_short()
+    else:
+        stems = {s: d.name for s, d in gazetteer().short.items() if d.name.endswith(level)}
+    present = {
+        body[i : i + k]
+        for k in (2, 3)
+        for i in range(len(body) - k + 1)
+        if body[i : i + k] in stems
+    }
+    used = {
+        stems[stem]
+        for stem in present
+        if re.search(rf"(?:{_PLACE_USE_BEFORE}){stem}|{stem}(?:{_PLACE_USE_AFTER})", body)
+    }
+    if len(used) == 1:
+        name = used.pop()
+        return name, f"the one division of the text's level named as a place, {name} (gazetteer)"
+    return None
+
+
+_DELEGATION = re.compile(r"([\u4e00-\u9fff]{2})代表团")
 _RANK = re.compile(
     r"全(?:市|省|区|州)(?:第[一二三四五六七八九十\d]+|前列|前[一二三四五六七八九十\d]+位?|首位|首家|唯一|排名|领先)"
 )
