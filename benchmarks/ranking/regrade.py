@@ -134,7 +134,7 @@ def cmd_write(args: argparse.Namespace) -> None:
         if len(digits) != len(q["judgments"]) or set(digits) - set("012"):
             sys.exit(f"{q['id']}: {len(digits)} grades for {len(q['judgments'])} rows")
         grades = [0] * len(q["judgments"])
-        for d, i in zip(digits, shown_order(q)):
+        for d, i in zip(digits, shown_order(q), strict=True):
             grades[i] = int(d)
         out_queries.append(
             {
@@ -143,7 +143,7 @@ def cmd_write(args: argparse.Namespace) -> None:
                 "kind": q["kind"],
                 "judgments": [
                     {"doc": ref["doc"], "anchor": ref["anchor"], "hash": ref["hash"], "grade": g}
-                    for ref, g in zip(q["judgments"], grades)
+                    for ref, g in zip(q["judgments"], grades, strict=True)
                 ],
             }
         )
@@ -202,7 +202,7 @@ def cmd_compare(args: argparse.Namespace) -> None:
     per_kind: dict[str, list[tuple[int, int]]] = {}
     for q in a_data["queries"]:
         bq = b_by_id[q["id"]]
-        for ra, rb in zip(q["judgments"], bq["judgments"]):
+        for ra, rb in zip(q["judgments"], bq["judgments"], strict=True):
             assert (ra["doc"], ra["anchor"], ra["hash"]) == (rb["doc"], rb["anchor"], rb["hash"])
             pairs.append((ra["grade"], rb["grade"]))
             per_kind.setdefault(q["kind"], []).append(pairs[-1])
@@ -230,7 +230,7 @@ def cmd_compare(args: argparse.Namespace) -> None:
         for q in a_data["queries"]:
             bq = b_by_id[q["id"]]
             g: dict[str, dict[str, int]] = {r: {} for r in readers}
-            for ra, rb in zip(q["judgments"], bq["judgments"]):
+            for ra, rb in zip(q["judgments"], bq["judgments"], strict=True):
                 key = resolve(ra)
                 if key is None:
                     continue
