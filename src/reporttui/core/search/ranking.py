@@ -56,8 +56,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 WEIGHTS: dict[str, float] = {
@@ -503,32 +504,93 @@ def _positions(squeezed: str, term: str) -> list[int]:
 
 
 def _window(occ: Sequence[list[int]], lengths: Sequence[int]) -> int:
-    """Smallest span (in characters) holding one occurrence of every term."""
-    events = sorted((p, t) for t, ps in enumerate(occ) for p in ps)
-    best, count = 1 << 30, len(occ)
-    have: dict[int, int] = {}
+    """Smallest span (in characters) holding one occurrence of every term.
+
+    rerank (issue 11, round 11): the occurrences in position order with a sliding window over
+    them; the window's end (the furthest ``position + length`` inside it) is kept in a
+    monotonic queue (indices whose ends decrease) instead of taking ``max`` over the whole
+    window again at every step: the same integer, in time linear in the occurrences."""
+    events = sorted([(p, t) for t, ps in enumerate(occ) for p in ps])
+    ends = [p + lengths[t] for p, t in events]
+    count = len(occ)
+    have = [0] * count
+    inside = 0
+    best = 1 << 30
+    queue: deque[int] = deque()
     left = 0
     for right, (_p, t) in enumerate(events):
-        have[t] = have.get(t, 0) + 1
-        while len(have) == count:
+        end = ends[right]
+        while queue and ends[queue[-1]] <= end:
+            queue.pop()
+        queue.append(right)
+        if not have[t]:
+            inside += 1
+        have[t] += 1
+        while inside == count:
+            if queue[0] < left:  # (left moves one event a step: one index at most is behind)
+                queue.popleft()
             lp, lt = events[left]
-            span_end = max(q + lengths[u] for q, u in events[left : right + 1])
-            best = min(best, span_end - lp)
+            span = ends[queue[0]] - lp
+            if span < best:
+                best = span
             have[lt] -= 1
             if not have[lt]:
-                del have[lt]
+                inside -= 1
             left += 1
     return best
 
 
-@dataclass(frozen=True)
 class Scored:
-    """A candidate row with its score, every signal's value and the reasons shown to the user."""
+    """A candidate row with its score, every signal's value and the reasons shown to the user.
 
-    docnum: int
-    score: float
-    signals: dict[str, float] = field(default_factory=dict)
-    reasons: tuple[str, ...] = ()
+    rerank (issue 11, round 11): the reasons are put into words when first read (``why``: the
+    arguments of :func:`_reasons_of`), so the rows a block scores but the list does not show
+    (10 of 60 at 50 hits, 10 of 30 at 20) never build them; given ``reasons`` are kept as
+    they are."""
+
+    __slots__ = ("_reasons", "_why", "docnum", "score", "signals")
+
+    def __init__(
+        self,
+        docnum: int,
+        score: float,
+        signals: dict[str, float] | None = None,
+        reasons: tuple[str, ...] = (),
+        *,
+        why: tuple[Any, ...] | None = None,
+    ) -> None:
+        self.docnum = docnum
+        self.score = score
+        self.signals: dict[str, float] = {} if signals is None else signals
+        self._reasons: tuple[str, ...] | None = reasons if why is None else None
+        self._why = why
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """The reasons shown for the row's place (see :func:`score_row`)."""
+        got = self._reasons
+        if got is None:
+            got = self._reasons = _reasons_of(*(self._why or ()))
+            self._why = None
+        return got
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Scored):
+            return NotImplemented
+        return (self.docnum, self.score, self.signals, self.reasons) == (
+            other.docnum,
+            other.score,
+            other.signals,
+            other.reasons,
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return (
+            f"Scored(docnum={self.docnum!r}, score={self.score!r}, "
+            f"signals={self.signals!r}, reasons={self.reasons!r})"
+        )
 
 
 OWN_TITLE_PREFIX = 12
@@ -671,7 +733,7 @@ def repeated_signal(counts: Sequence[int]) -> float:
     benchmarks/ranking/misses_r9.md; flat from 0.08 to 0.12."""
     if not counts:
         return 0.0
-    return sum(1 for c in counts if c >= REPEATED_MIN) / len(counts)
+    return len([c for c in counts if c >= REPEATED_MIN]) / len(counts)
 
 
 def elsewhere_signal(naming: int, matched: int, n_words: int) -> float:
@@ -730,6 +792,15 @@ def decode_facts(value: str) -> RowFacts | None:
     return RowFacts(parts[0] or ROLE_BODY, parts[1], float(int(parts[2])), int(parts[3]))
 
 
+def section_texts(section_path: Sequence[str]) -> tuple[str, str]:
+    """The row's own heading and its whole section path, each without whitespace: what
+    ``section`` looks for the words in (:func:`score_row`)."""
+    if not section_path:
+        return "", ""
+    own = _squeeze(section_path[-1])
+    return own, own if len(section_path) == 1 else _squeeze("".join(section_path))
+
+
 def score_row(
     docnum: int,
     base: float,
@@ -740,8 +811,8 @@ def score_row(
     *,
     literal: bool = True,
     metadata: float = 0.0,
-    metadata_reasons: Sequence[str] = (),
-    synonym_reasons: Sequence[str] = (),
+    metadata_reasons: Sequence[str] | Callable[[], Sequence[str]] = (),
+    synonym_reasons: Sequence[str] | Callable[[], Sequence[str]] = (),
     squeezed_groups: bool = False,
     kind: str | None = None,
     squeezed: str | None = None,
@@ -750,6 +821,7 @@ def score_row(
     joined: str = "",
     runs: Sequence[tuple[int, str]] = (),
     facts: RowFacts | None = None,
+    sections: tuple[str, str] | None = None,
 ) -> Scored:
     """Score one row. ``groups``: per query word, the texts that count as it (word + synonyms).
 
@@ -762,13 +834,13 @@ def score_row(
     :func:`joined_words` of them, for :func:`compound_listed` (several words only); ``runs``:
     :func:`compound_runs` of the words, for :func:`compound_listed_words` (three words or more);
     ``facts``: the row's index-time :class:`RowFacts` (its structure role, shortcomings flag and
-    lead length, the same figures as computing them here from ``text``).
+    lead length, the same figures as computing them here from ``text``); ``sections``:
+    :func:`section_texts` of ``section_path``, when the caller has them (once per section).
     """
     if squeezed is None:
         squeezed = _squeeze(text)
     lead = squeezed[: facts.lead] if facts is not None else _squeeze(text[: lead_end(text)])
-    sec_own = _squeeze(section_path[-1]) if section_path else ""
-    sec_all = _squeeze("".join(section_path))
+    sec_own, sec_all = sections if sections is not None else section_texts(section_path)
     n = max(len(groups), 1)
     occ: list[list[int]] = []
     lengths: list[int] = []
@@ -840,17 +912,37 @@ def score_row(
     # storage (issue 11): signals at 0 are left out (adding a ±0.0 product changes no sum)
     weights = WEIGHTS
     score = base + sum([weights[k] * v for k, v in sig.items() if v and k in weights])
+    # rerank (issue 11, round 11): the reasons only for rows shown (Scored.reasons)
+    return Scored(
+        docnum,
+        score,
+        sig,
+        why=(sig, struct, role, len(groups) >= 2, synonym_reasons, metadata_reasons),
+    )
+
+
+def _reasons_of(
+    sig: dict[str, float],
+    struct: str,
+    role: str,
+    several: bool,
+    synonym_reasons: Sequence[str] | Callable[[], Sequence[str]],
+    metadata_reasons: Sequence[str] | Callable[[], Sequence[str]],
+) -> tuple[str, ...]:
+    """The reasons :func:`score_row` shows for a row of signals ``sig`` (``struct``: its
+    structure role, ``several``: a query of several words; the synonym and metadata reasons
+    as given, or a function giving them)."""
     reasons: list[str] = []
     if sig["lead"]:
         reasons.append("lead clause")
     if sig["section"]:
         reasons.append("section title")
-    if len(groups) >= 2 and sig["proximity"] >= 0.5:
+    if several and sig["proximity"] >= 0.5:
         reasons.append("words close together")
     if sig["repeated"]:
         reasons.append("named again in the row")
-    reasons.extend(synonym_reasons)
-    reasons.extend(metadata_reasons)
+    reasons.extend(synonym_reasons() if callable(synonym_reasons) else synonym_reasons)
+    reasons.extend(metadata_reasons() if callable(metadata_reasons) else metadata_reasons)
     for k, label in _REASON_LABELS:
         if sig[k]:
             if k == "overview" and struct == STRUCT_SPEECH:
@@ -858,7 +950,7 @@ def score_row(
             reasons.append(label)
     if sig["length"] < 0.5 and role == ROLE_BODY:
         reasons.append("short row")
-    return Scored(docnum, score, sig, tuple(reasons))
+    return tuple(reasons)
 
 
 _REASON_LABELS = (

@@ -15,6 +15,7 @@ import threading
 import weakref
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -1147,6 +1148,7 @@ def _rerank_blocks(
     n_lengths = len(lengths) if lengths is not None else 0
     rows = _stored_rows(reader)
     literal_squeezed = tuple("".join(w.split()) for w in plan.literal_terms)
+    sections: dict[str, tuple[tuple[str, ...], tuple[str, str]]] = {}  # (per query)
     done: set[int] = set()
     best = 0.0
     size = ranking.POOL
@@ -1202,6 +1204,7 @@ def _rerank_blocks(
                     joined=joined,
                     runs=runs,
                     facts=facts,
+                    sections=sections,
                 )
                 for d in chunk
             ]
@@ -1304,10 +1307,12 @@ def _full(
     joined: str = "",
     runs: tuple[tuple[int, str], ...] = (),
     facts: _FactsColumn | None = None,
+    sections: dict[str, tuple[tuple[str, ...], tuple[str, str]]] | None = None,
 ) -> tuple[ranking.Scored, dict[str, Any]]:
     """One row's full signals (its stored text read) and its stored fields (``rows``: the
     reader's stored rows, ``literal_squeezed``: the plan's literal terms without whitespace,
-    when the caller has them; ``facts``: the index's row facts column, when it has one)."""
+    when the caller has them; ``facts``: the index's row facts column, when it has one;
+    ``sections``: the query's section paths read so far, kept by the caller)."""
     stored = (rows or _stored_rows(searcher.reader()))(d)
     text = stored.get("text", "")
     sp = stored.get("section_path") or ""
@@ -1328,18 +1333,61 @@ def _full(
         # for GDP; Traditional for Simplified): the row holds the words as typed
         folded = fold(squeezed)
         literal = all(fold(w) in folded for w in literal_squeezed)
+    meta = t.meta_rows.get(d, ())
+    if sections is None:
+        sections = {}
+    got = sections.get(sp)
+    if got is None:  # rerank (issue 11, round 11): once per section of the query's rows
+        path = tuple(sp.split(SECTION_SEPARATOR)) if sp else ()
+        got = sections[sp] = (path, ranking.section_texts(path))
+    s = ranking.score_row(
+        d,
+        base,
+        text,
+        got[0],
+        role,
+        groups,
+        literal=literal,
+        metadata=len(meta) / n_groups,
+        # rerank (issue 11, round 11): the reasons' words only for the rows shown
+        metadata_reasons=partial(_metadata_reasons, meta) if meta else (),
+        synonym_reasons=(
+            partial(_synonym_reasons, plan, squeezed, literal_squeezed) if not literal else ()
+        ),
+        squeezed_groups=True,
+        kind=kind,
+        squeezed=squeezed,
+        elsewhere=ranking.elsewhere_signal(naming, len(meta), n_groups),
+        words=words,
+        joined=joined,
+        runs=runs,
+        facts=row_facts,
+        sections=got[1],
+    )
+    return s, stored
+
+
+def _metadata_reasons(meta: Sequence[str]) -> tuple[str, ...]:
+    """The reasons of a row matched by its report's metadata words ``meta``."""
+    return tuple([f"{m} (report metadata)" for m in meta])
+
+
+def _synonym_reasons(
+    plan: Plan, squeezed: str, literal_squeezed: tuple[str, ...]
+) -> tuple[str, ...]:
+    """The reasons of a row without every word as typed (``squeezed``: its text without
+    whitespace): the quoted forms it holds (recall, issue 8: a word written with a quoted part,
+    named in explain/F2) and the first two synonyms, longer forms or indicator names found."""
     quote_reasons: tuple[str, ...] = ()
-    if not literal and plan.quote_forms:  # recall (issue 8): a word written with a quoted part
-        # named in explain/F2; like every expansion, such rows rank after the rows as typed
+    if plan.quote_forms:
         for w in literal_squeezed:
             if w not in squeezed:
                 f = next((f for f in plan.quote_forms.get(w, ()) if f in squeezed), "")
                 if f:
                     quote_reasons += (f"{QUOTE_REASON} {w} as {f}",)
-    syn_reasons = quote_reasons + (
-        ()
-        if literal
-        else tuple(
+    return (
+        quote_reasons
+        + tuple(
             (
                 f"longer form (全称) {name} of {word}"
                 if name in plan.longer_names.get(word, ())
@@ -1353,28 +1401,6 @@ def _full(
             if name in squeezed and name not in word
         )[:2]
     )
-    meta = t.meta_rows.get(d, ())
-    s = ranking.score_row(
-        d,
-        base,
-        text,
-        tuple(sp.split(SECTION_SEPARATOR)) if sp else (),
-        role,
-        groups,
-        literal=literal,
-        metadata=len(meta) / n_groups,
-        metadata_reasons=tuple([f"{m} (report metadata)" for m in meta]) if meta else (),
-        synonym_reasons=syn_reasons,
-        squeezed_groups=True,
-        kind=kind,
-        squeezed=squeezed,
-        elsewhere=ranking.elsewhere_signal(naming, len(meta), n_groups),
-        words=words,
-        joined=joined,
-        runs=runs,
-        facts=row_facts,
-    )
-    return s, stored
 
 
 class _RoleColumn:
