@@ -97,3 +97,49 @@ def test_search_hits_carry_reasons_of_synonym_and_list_rows() -> None:
     assert [h.text for h in r.hits] == [lead, listed]
     assert "lead clause" in r.hits[0].reasons
     assert "named only in a list" in r.hits[1].reasons
+
+
+def _listed_by_definition(squeezed: str, term: str, positions: list[int]) -> bool:
+    """``ranking._listed`` as written before round 11: every test made for every occurrence."""
+    if not positions:
+        return False
+    for p in positions:
+        i = p - 1
+        while i >= 0 and squeezed[i] in ranking._QUOTES:
+            i -= 1
+        j = p + len(term)
+        while j < len(squeezed) and squeezed[j] in ranking._QUOTES:
+            j += 1
+        before = i >= 0 and squeezed[i] in ranking.LIST_SEPARATORS
+        after = j < len(squeezed) and squeezed[j] in ranking.LIST_ENDS
+        example = j < len(squeezed) and squeezed[j] == ranking.EXAMPLE_END
+        if not (before and after) and not example and not ranking._first_item(squeezed, p, term):
+            return False
+    return True
+
+
+def test_listed_answers_as_its_definition() -> None:
+    rows = [
+        "推进风电、氢能、光伏等产业发展，打造氢能产业集群。",
+        "实施学前教育、义务教育、职业教育提质工程。",
+        "培育“夜间经济”等消费热点，发展“夜间经济”、“首店经济”。",
+        "发展氢能、储能。氢能",
+        "氢能",
+        "、氢能”",
+        "钢铁等五个行业，钢铁、",
+    ]
+    rng = random.Random(3)
+    alphabet = "氢能、等，。“”《》风电光伏储"
+    rows += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(3000)]
+    for row in rows:
+        for term in ("氢能", "夜间经济", "钢铁", "学前教育", "能", "风电"):
+            ps = ranking._positions(row, term)
+            assert ranking._listed(row, term, ps) == _listed_by_definition(row, term, ps), row
+
+
+def test_window_stops_at_a_span_short_enough() -> None:
+    occ = [[0, 50], [52], [10]]
+    full = ranking._window(occ, [2, 2, 2])
+    assert full == 44  # 10..54: the third, the first at 50 and the second
+    assert full <= ranking._window(occ, [2, 2, 2], enough=100) <= 100  # 0..54 found first
+    assert ranking._window(occ, [2, 2, 2], enough=6) == full

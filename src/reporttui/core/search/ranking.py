@@ -330,11 +330,14 @@ def prior(base: float, role: str, length: int, first: int = -1) -> float:
     return s
 
 
-def priors(base: Any, roles: Sequence[str], lengths: Any, firsts: Any) -> Any:
+def priors(
+    base: Any, roles: Sequence[str], lengths: Any, firsts: Any, length_signals: Any = None
+) -> Any:
     """:func:`prior` of many rows at once (``base``, ``lengths``, ``firsts``: sequences or numpy
     arrays), a numpy float64 array: the same floats, the same terms added in the same order
     (numpy's + and * round as Python's floats do; the log of :func:`length_signal` is taken by
-    ``math`` once per distinct length).
+    ``math`` once per distinct length, or given: ``length_signals``, each row's
+    :func:`length_signal`, when the caller has them).
 
     query (issue 11): the cheap prior orders the whole pool (120 rows, more for long lists),
     one Python call per row before (~3 µs each)."""
@@ -343,9 +346,11 @@ def priors(base: Any, roles: Sequence[str], lengths: Any, firsts: Any) -> Any:
     s = np.asarray(base, dtype=np.float64)
     n = np.asarray(lengths, dtype=np.int64)
     f = np.asarray(firsts, dtype=np.int64)
-    distinct, where = np.unique(n, return_inverse=True)
-    signal = np.asarray([length_signal(int(x)) for x in distinct.tolist()], dtype=np.float64)
-    s = s + WEIGHTS["length"] * signal[where.reshape(-1)]
+    if length_signals is None:
+        distinct, where = np.unique(n, return_inverse=True)
+        signal = np.asarray([length_signal(int(x)) for x in distinct.tolist()], dtype=np.float64)
+        length_signals = signal[where.reshape(-1)]
+    s = s + WEIGHTS["length"] * np.asarray(length_signals, dtype=np.float64)
     s = np.where((f >= 0) & (f < LEAD_MIN), s + WEIGHTS["lead"] * PRIOR_LEAD, s)
     s = np.where(n > OVERLONG, s + WEIGHTS["overlong"], s)
     for role, weight in (
@@ -401,18 +406,28 @@ def _listed(squeezed: str, term: str, positions: Sequence[int]) -> bool:
     sentence is about."""
     if not positions:
         return False
+    n = len(squeezed)
+    m = len(term)
     for p in positions:
-        i = p - 1
-        while i >= 0 and squeezed[i] in _QUOTES:
-            i -= 1
-        j = p + len(term)
-        while j < len(squeezed) and squeezed[j] in _QUOTES:
+        # rerank (issue 11, round 11): the character after the item read once; the first-item
+        # test only when it is a separator (it is False otherwise): the same answer
+        j = p + m
+        while j < n and squeezed[j] in _QUOTES:
             j += 1
-        before = i >= 0 and squeezed[i] in LIST_SEPARATORS
-        after = j < len(squeezed) and squeezed[j] in LIST_ENDS
-        example = j < len(squeezed) and squeezed[j] == EXAMPLE_END
-        if not (before and after) and not example and not _first_item(squeezed, p, term):
+        if j >= n:
             return False
+        c = squeezed[j]
+        if c == EXAMPLE_END:
+            continue
+        if c in LIST_ENDS:
+            i = p - 1
+            while i >= 0 and squeezed[i] in _QUOTES:
+                i -= 1
+            if i >= 0 and squeezed[i] in LIST_SEPARATORS:
+                continue
+        if c in LIST_SEPARATORS and _first_item(squeezed, p, term):
+            continue
+        return False
     return True
 
 
@@ -503,8 +518,9 @@ def _positions(squeezed: str, term: str) -> list[int]:
     return out
 
 
-def _window(occ: Sequence[list[int]], lengths: Sequence[int]) -> int:
-    """Smallest span (in characters) holding one occurrence of every term.
+def _window(occ: Sequence[list[int]], lengths: Sequence[int], enough: int = -1) -> int:
+    """Smallest span (in characters) holding one occurrence of every term; the first span of
+    at most ``enough`` characters found when there is one (a caller that needs no smaller).
 
     rerank (issue 11, round 11): the occurrences in position order with a sliding window over
     them; the window's end (the furthest ``position + length`` inside it) is kept in a
@@ -533,6 +549,8 @@ def _window(occ: Sequence[list[int]], lengths: Sequence[int]) -> int:
             span = ends[queue[0]] - lp
             if span < best:
                 best = span
+                if best <= enough:
+                    return best
             have[lt] -= 1
             if not have[lt]:
                 inside -= 1
@@ -821,7 +839,6 @@ def score_row(
     joined: str = "",
     runs: Sequence[tuple[int, str]] = (),
     facts: RowFacts | None = None,
-    sections: tuple[str, str] | None = None,
 ) -> Scored:
     """Score one row. ``groups``: per query word, the texts that count as it (word + synonyms).
 
@@ -834,13 +851,12 @@ def score_row(
     :func:`joined_words` of them, for :func:`compound_listed` (several words only); ``runs``:
     :func:`compound_runs` of the words, for :func:`compound_listed_words` (three words or more);
     ``facts``: the row's index-time :class:`RowFacts` (its structure role, shortcomings flag and
-    lead length, the same figures as computing them here from ``text``); ``sections``:
-    :func:`section_texts` of ``section_path``, when the caller has them (once per section).
+    lead length, the same figures as computing them here from ``text``).
     """
     if squeezed is None:
         squeezed = _squeeze(text)
     lead = squeezed[: facts.lead] if facts is not None else _squeeze(text[: lead_end(text)])
-    sec_own, sec_all = sections if sections is not None else section_texts(section_path)
+    sec_own, sec_all = section_texts(section_path)
     n = max(len(groups), 1)
     occ: list[list[int]] = []
     lengths: list[int] = []
@@ -906,8 +922,10 @@ def score_row(
         present = [o for o in occ if o]
         if len(present) >= 2:
             kept = [lengths[i] for i, o in enumerate(occ) if o]
-            window = _window(present, kept)
-            sig["proximity"] = 1.0 / (1.0 + max(0, window - sum(kept)) / PROXIMITY_SCALE)
+            need = sum(kept)  # (a window this short or shorter gives proximity 1: no need to
+            # look for a shorter one)
+            window = _window(present, kept, need)
+            sig["proximity"] = 1.0 / (1.0 + max(0, window - need) / PROXIMITY_SCALE)
     # the same sum as before, in the signal dict's order (a list: faster than a generator);
     # storage (issue 11): signals at 0 are left out (adding a ±0.0 product changes no sum)
     weights = WEIGHTS

@@ -1148,7 +1148,6 @@ def _rerank_blocks(
     n_lengths = len(lengths) if lengths is not None else 0
     rows = _stored_rows(reader)
     literal_squeezed = tuple("".join(w.split()) for w in plan.literal_terms)
-    sections: dict[str, tuple[tuple[str, ...], tuple[str, str]]] = {}  # (per query)
     done: set[int] = set()
     best = 0.0
     size = ranking.POOL
@@ -1204,7 +1203,6 @@ def _rerank_blocks(
                     joined=joined,
                     runs=runs,
                     facts=facts,
-                    sections=sections,
                 )
                 for d in chunk
             ]
@@ -1222,7 +1220,8 @@ def _rerank_blocks(
 
 
 _BYTE_LENGTHS: Any = None
-"""Whoosh's length of each length byte (a numpy array of 256, made once)."""
+"""Whoosh's length of each length byte and that length's :func:`ranking.length_signal` (two
+numpy arrays of 256, made once)."""
 
 
 def _prior_order(
@@ -1249,11 +1248,21 @@ def _prior_order(
         return []
     at = np.asarray(rows, dtype=np.int64)
     size = np.full(len(rows), ranking.FULL, dtype=np.int64)
+    signals = None
     if lengths is not None:
-        if _BYTE_LENGTHS is None:
-            _BYTE_LENGTHS = np.asarray([byte_to_length(b) for b in range(256)], dtype=np.int64)
+        table = _BYTE_LENGTHS
+        if table is None:
+            got = np.asarray([byte_to_length(b) for b in range(256)], dtype=np.int64)
+            table = _BYTE_LENGTHS = (
+                got,
+                np.asarray([ranking.length_signal(n) for n in got.tolist()], dtype=np.float64),
+            )
         inside = at < len(lengths)
-        size[inside] = _BYTE_LENGTHS[lengths[at[inside]]]
+        codes = lengths[at[inside]]
+        size[inside] = table[0][codes]
+        # rerank (issue 11, round 11): each length byte's length_signal from the same table
+        signals = np.full(len(rows), ranking.length_signal(ranking.FULL), dtype=np.float64)
+        signals[inside] = table[1][codes]
     role_of: Any
     if isinstance(roles, _FactsColumn) and n_roles == len(roles):
         role_of = roles.roles_at(at)  # storage (issue 11): one gather of the column
@@ -1266,7 +1275,7 @@ def _prior_order(
     firsts = t.firsts
     meta_w, away_w, naming = weights
     cheap = ranking.priors(
-        [base[d] for d in rows], role_of, size, [firsts.get(d, -1) for d in rows]
+        [base[d] for d in rows], role_of, size, [firsts.get(d, -1) for d in rows], signals
     )
     if t.meta_rows or naming > 0:
         # (without metadata rows and region/year words both terms are 0.0 for every row:
@@ -1307,12 +1316,10 @@ def _full(
     joined: str = "",
     runs: tuple[tuple[int, str], ...] = (),
     facts: _FactsColumn | None = None,
-    sections: dict[str, tuple[tuple[str, ...], tuple[str, str]]] | None = None,
 ) -> tuple[ranking.Scored, dict[str, Any]]:
     """One row's full signals (its stored text read) and its stored fields (``rows``: the
     reader's stored rows, ``literal_squeezed``: the plan's literal terms without whitespace,
-    when the caller has them; ``facts``: the index's row facts column, when it has one;
-    ``sections``: the query's section paths read so far, kept by the caller)."""
+    when the caller has them; ``facts``: the index's row facts column, when it has one)."""
     stored = (rows or _stored_rows(searcher.reader()))(d)
     text = stored.get("text", "")
     sp = stored.get("section_path") or ""
@@ -1334,17 +1341,11 @@ def _full(
         folded = fold(squeezed)
         literal = all(fold(w) in folded for w in literal_squeezed)
     meta = t.meta_rows.get(d, ())
-    if sections is None:
-        sections = {}
-    got = sections.get(sp)
-    if got is None:  # rerank (issue 11, round 11): once per section of the query's rows
-        path = tuple(sp.split(SECTION_SEPARATOR)) if sp else ()
-        got = sections[sp] = (path, ranking.section_texts(path))
     s = ranking.score_row(
         d,
         base,
         text,
-        got[0],
+        tuple(sp.split(SECTION_SEPARATOR)) if sp else (),
         role,
         groups,
         literal=literal,
@@ -1362,7 +1363,6 @@ def _full(
         joined=joined,
         runs=runs,
         facts=row_facts,
-        sections=got[1],
     )
     return s, stored
 
