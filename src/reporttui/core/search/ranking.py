@@ -592,6 +592,10 @@ class Scored:
             self._why = None
         return got
 
+    def why(self) -> tuple[str, ...]:
+        """:attr:`reasons` (a method, to hand on: ``Hit.reason_source``)."""
+        return self.reasons
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Scored):
             return NotImplemented

@@ -1062,12 +1062,11 @@ def _add_hits(
     for scored, stored in top:
         text = stored.get("text", "")
         # Synonyms are looked for only in rows that match through them (fewer scans per hit).
+        # rerank (issue 11, round 11): a quoted-form reason (QUOTE_REASON) is only given to a
+        # row without every word as typed, which the synonym term marks, so the reasons need not
+        # be put into words here: the same choice as asking them
         signals = scored.signals
-        spans = (
-            wide
-            if signals.get("synonym") or any(r.startswith(QUOTE_REASON) for r in scored.reasons)
-            else plain
-        )(text)
+        spans = (wide if signals.get("synonym") else plain)(text)
         snippet, snippet_spans = make_snippet(text, spans, snippet_width, merged=True)
         sp = stored.get("section_path") or ""
         hits.append(
@@ -1086,8 +1085,8 @@ def _add_hits(
                 snippet,
                 tuple(snippet_spans),
                 scored.score,
-                scored.reasons,
                 signal_terms=signals,
+                reason_source=scored.why,
             )
         )
 
