@@ -53,3 +53,68 @@ def test_equal_hash_replace_and_frozen() -> None:
     assert dataclasses.replace(moved, paragraph=3) == a
     with pytest.raises(dataclasses.FrozenInstanceError):
         a.doc_id = "b"  # type: ignore[misc]
+
+
+def test_reasons_given_or_asked_on_first_read() -> None:
+    """rerank (issue 11, round 11): a hit's reasons come from ``reason_source`` when first read,
+    once; given reasons (positional or by name) are kept as they are."""
+    asked: list[int] = []
+
+    def source() -> tuple[str, ...]:
+        asked.append(1)
+        return ("lead clause", "section title")
+
+    lazy = _hit(reason_source=source)
+    assert asked == []
+    assert lazy.reasons == ("lead clause", "section title") and lazy.reasons == lazy.reasons
+    assert asked == [1]
+    assert _hit().reasons == ("lead clause",)
+    bare = Hit("a", "", "", None, None, None, "", (), 0, "", (), "", (), 0.0)
+    assert bare.reasons == ()
+    named = Hit("a", "", "", None, None, None, "", (), 0, "", (), "", (), 0.0, reasons=("x",))
+    assert named.reasons == ("x",)
+
+
+def test_lazy_reasons_compare_hash_and_replace_as_given_ones() -> None:
+    lazy = Hit(
+        "a",
+        "/a.txt",
+        "A",
+        None,
+        2024,
+        None,
+        "s1",
+        ("一、",),
+        3,
+        "林麝",
+        ((0, 2),),
+        "林麝",
+        ((0, 2),),
+        1.5,
+        reason_source=lambda: ("lead clause",),
+    )
+    given = _hit()
+    assert lazy == given and hash(lazy) == hash(given)
+    moved = dataclasses.replace(lazy, paragraph=4)
+    assert moved.reasons == ("lead clause",) and dataclasses.replace(moved, paragraph=3) == given
+    unread = dataclasses.replace(
+        Hit(
+            "b",
+            "",
+            "",
+            None,
+            None,
+            None,
+            "",
+            (),
+            0,
+            "",
+            (),
+            "",
+            (),
+            0.0,
+            reason_source=lambda: ("y",),
+        ),
+        paragraph=2,
+    )
+    assert unread.reasons == ("y",)

@@ -56,8 +56,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 WEIGHTS: dict[str, float] = {
@@ -329,11 +330,14 @@ def prior(base: float, role: str, length: int, first: int = -1) -> float:
     return s
 
 
-def priors(base: Any, roles: Sequence[str], lengths: Any, firsts: Any) -> Any:
+def priors(
+    base: Any, roles: Sequence[str], lengths: Any, firsts: Any, length_signals: Any = None
+) -> Any:
     """:func:`prior` of many rows at once (``base``, ``lengths``, ``firsts``: sequences or numpy
     arrays), a numpy float64 array: the same floats, the same terms added in the same order
     (numpy's + and * round as Python's floats do; the log of :func:`length_signal` is taken by
-    ``math`` once per distinct length).
+    ``math`` once per distinct length, or given: ``length_signals``, each row's
+    :func:`length_signal`, when the caller has them).
 
     query (issue 11): the cheap prior orders the whole pool (120 rows, more for long lists),
     one Python call per row before (~3 µs each)."""
@@ -342,9 +346,11 @@ def priors(base: Any, roles: Sequence[str], lengths: Any, firsts: Any) -> Any:
     s = np.asarray(base, dtype=np.float64)
     n = np.asarray(lengths, dtype=np.int64)
     f = np.asarray(firsts, dtype=np.int64)
-    distinct, where = np.unique(n, return_inverse=True)
-    signal = np.asarray([length_signal(int(x)) for x in distinct.tolist()], dtype=np.float64)
-    s = s + WEIGHTS["length"] * signal[where.reshape(-1)]
+    if length_signals is None:
+        distinct, where = np.unique(n, return_inverse=True)
+        signal = np.asarray([length_signal(int(x)) for x in distinct.tolist()], dtype=np.float64)
+        length_signals = signal[where.reshape(-1)]
+    s = s + WEIGHTS["length"] * np.asarray(length_signals, dtype=np.float64)
     s = np.where((f >= 0) & (f < LEAD_MIN), s + WEIGHTS["lead"] * PRIOR_LEAD, s)
     s = np.where(n > OVERLONG, s + WEIGHTS["overlong"], s)
     for role, weight in (
@@ -400,18 +406,28 @@ def _listed(squeezed: str, term: str, positions: Sequence[int]) -> bool:
     sentence is about."""
     if not positions:
         return False
+    n = len(squeezed)
+    m = len(term)
     for p in positions:
-        i = p - 1
-        while i >= 0 and squeezed[i] in _QUOTES:
-            i -= 1
-        j = p + len(term)
-        while j < len(squeezed) and squeezed[j] in _QUOTES:
+        # rerank (issue 11, round 11): the character after the item read once; the first-item
+        # test only when it is a separator (it is False otherwise): the same answer
+        j = p + m
+        while j < n and squeezed[j] in _QUOTES:
             j += 1
-        before = i >= 0 and squeezed[i] in LIST_SEPARATORS
-        after = j < len(squeezed) and squeezed[j] in LIST_ENDS
-        example = j < len(squeezed) and squeezed[j] == EXAMPLE_END
-        if not (before and after) and not example and not _first_item(squeezed, p, term):
+        if j >= n:
             return False
+        c = squeezed[j]
+        if c == EXAMPLE_END:
+            continue
+        if c in LIST_ENDS:
+            i = p - 1
+            while i >= 0 and squeezed[i] in _QUOTES:
+                i -= 1
+            if i >= 0 and squeezed[i] in LIST_SEPARATORS:
+                continue
+        if c in LIST_SEPARATORS and _first_item(squeezed, p, term):
+            continue
+        return False
     return True
 
 
@@ -502,33 +518,101 @@ def _positions(squeezed: str, term: str) -> list[int]:
     return out
 
 
-def _window(occ: Sequence[list[int]], lengths: Sequence[int]) -> int:
-    """Smallest span (in characters) holding one occurrence of every term."""
-    events = sorted((p, t) for t, ps in enumerate(occ) for p in ps)
-    best, count = 1 << 30, len(occ)
-    have: dict[int, int] = {}
+def _window(occ: Sequence[list[int]], lengths: Sequence[int], enough: int = -1) -> int:
+    """Smallest span (in characters) holding one occurrence of every term; the first span of
+    at most ``enough`` characters found when there is one (a caller that needs no smaller).
+
+    rerank (issue 11, round 11): the occurrences in position order with a sliding window over
+    them; the window's end (the furthest ``position + length`` inside it) is kept in a
+    monotonic queue (indices whose ends decrease) instead of taking ``max`` over the whole
+    window again at every step: the same integer, in time linear in the occurrences."""
+    events = sorted([(p, t) for t, ps in enumerate(occ) for p in ps])
+    ends = [p + lengths[t] for p, t in events]
+    count = len(occ)
+    have = [0] * count
+    inside = 0
+    best = 1 << 30
+    queue: deque[int] = deque()
     left = 0
     for right, (_p, t) in enumerate(events):
-        have[t] = have.get(t, 0) + 1
-        while len(have) == count:
+        end = ends[right]
+        while queue and ends[queue[-1]] <= end:
+            queue.pop()
+        queue.append(right)
+        if not have[t]:
+            inside += 1
+        have[t] += 1
+        while inside == count:
+            if queue[0] < left:  # (left moves one event a step: one index at most is behind)
+                queue.popleft()
             lp, lt = events[left]
-            span_end = max(q + lengths[u] for q, u in events[left : right + 1])
-            best = min(best, span_end - lp)
+            span = ends[queue[0]] - lp
+            if span < best:
+                best = span
+                if best <= enough:
+                    return best
             have[lt] -= 1
             if not have[lt]:
-                del have[lt]
+                inside -= 1
             left += 1
     return best
 
 
-@dataclass(frozen=True)
 class Scored:
-    """A candidate row with its score, every signal's value and the reasons shown to the user."""
+    """A candidate row with its score, every signal's value and the reasons shown to the user.
 
-    docnum: int
-    score: float
-    signals: dict[str, float] = field(default_factory=dict)
-    reasons: tuple[str, ...] = ()
+    rerank (issue 11, round 11): the reasons are put into words when first read (``why``: the
+    arguments of :func:`_reasons_of`), so the rows a block scores but the list does not show
+    (10 of 60 at 50 hits, 10 of 30 at 20) never build them; given ``reasons`` are kept as
+    they are."""
+
+    __slots__ = ("_reasons", "_why", "docnum", "score", "signals")
+
+    def __init__(
+        self,
+        docnum: int,
+        score: float,
+        signals: dict[str, float] | None = None,
+        reasons: tuple[str, ...] = (),
+        *,
+        why: tuple[Any, ...] | None = None,
+    ) -> None:
+        self.docnum = docnum
+        self.score = score
+        self.signals: dict[str, float] = {} if signals is None else signals
+        self._reasons: tuple[str, ...] | None = reasons if why is None else None
+        self._why = why
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """The reasons shown for the row's place (see :func:`score_row`)."""
+        got = self._reasons
+        if got is None:
+            got = self._reasons = _reasons_of(*(self._why or ()))
+            self._why = None
+        return got
+
+    def why(self) -> tuple[str, ...]:
+        """:attr:`reasons` (a method, to hand on: ``Hit.reason_source``)."""
+        return self.reasons
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Scored):
+            return NotImplemented
+        return (self.docnum, self.score, self.signals, self.reasons) == (
+            other.docnum,
+            other.score,
+            other.signals,
+            other.reasons,
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return (
+            f"Scored(docnum={self.docnum!r}, score={self.score!r}, "
+            f"signals={self.signals!r}, reasons={self.reasons!r})"
+        )
 
 
 OWN_TITLE_PREFIX = 12
@@ -551,7 +635,47 @@ def _group_signals(
 
     query (issue 11): an alternative not in the row (most of them: synonyms) costs one
     ``str.find``; the lead is a prefix of ``squeezed``, so an alternative the row lacks is not in
-    the lead either. The same figures as the loop it replaces, in the same order."""
+    the lead either. The same figures as the loop it replaces, in the same order.
+
+    rerank (issue 11, round 11): a word of one alternative (most of them) in a few steps."""
+    if len(names) == 1:
+        a = names[0]
+        start = squeezed.find(a)
+        if start < 0:
+            hit: list[int] = []
+            one_listed = one_named = one_lead = False
+        else:
+            hit = [start]
+            start = squeezed.find(a, start + 1)
+            while start >= 0:
+                hit.append(start)
+                start = squeezed.find(a, start + 1)
+            one_listed = _listed(squeezed, a, hit)
+            one_named = not one_listed and _named(squeezed, a, hit)
+            one_lead = a in lead
+        if sec_own and a in sec_own:
+            return (
+                hit,
+                len(a) if hit else 0,
+                len(hit),
+                one_listed,
+                one_named,
+                one_lead,
+                1.0 if _own_title(squeezed, sec_own) else SECTION_BROAD,
+                1,
+            )
+        if a in sec_all:
+            return (
+                hit,
+                len(a) if hit else 0,
+                len(hit),
+                one_listed,
+                one_named,
+                one_lead,
+                SECTION_ANCESTOR,
+                1,
+            )
+        return hit, len(a) if hit else 0, len(hit), one_listed, one_named, one_lead, 0.0, 0
     best: list[int] = []
     best_len = 0
     count = 0
@@ -671,7 +795,7 @@ def repeated_signal(counts: Sequence[int]) -> float:
     benchmarks/ranking/misses_r9.md; flat from 0.08 to 0.12."""
     if not counts:
         return 0.0
-    return sum(1 for c in counts if c >= REPEATED_MIN) / len(counts)
+    return len([c for c in counts if c >= REPEATED_MIN]) / len(counts)
 
 
 def elsewhere_signal(naming: int, matched: int, n_words: int) -> float:
@@ -730,6 +854,15 @@ def decode_facts(value: str) -> RowFacts | None:
     return RowFacts(parts[0] or ROLE_BODY, parts[1], float(int(parts[2])), int(parts[3]))
 
 
+def section_texts(section_path: Sequence[str]) -> tuple[str, str]:
+    """The row's own heading and its whole section path, each without whitespace: what
+    ``section`` looks for the words in (:func:`score_row`)."""
+    if not section_path:
+        return "", ""
+    own = _squeeze(section_path[-1])
+    return own, own if len(section_path) == 1 else _squeeze("".join(section_path))
+
+
 def score_row(
     docnum: int,
     base: float,
@@ -740,8 +873,8 @@ def score_row(
     *,
     literal: bool = True,
     metadata: float = 0.0,
-    metadata_reasons: Sequence[str] = (),
-    synonym_reasons: Sequence[str] = (),
+    metadata_reasons: Sequence[str] | Callable[[], Sequence[str]] = (),
+    synonym_reasons: Sequence[str] | Callable[[], Sequence[str]] = (),
     squeezed_groups: bool = False,
     kind: str | None = None,
     squeezed: str | None = None,
@@ -767,8 +900,7 @@ def score_row(
     if squeezed is None:
         squeezed = _squeeze(text)
     lead = squeezed[: facts.lead] if facts is not None else _squeeze(text[: lead_end(text)])
-    sec_own = _squeeze(section_path[-1]) if section_path else ""
-    sec_all = _squeeze("".join(section_path))
+    sec_own, sec_all = section_texts(section_path)
     n = max(len(groups), 1)
     occ: list[list[int]] = []
     lengths: list[int] = []
@@ -834,23 +966,45 @@ def score_row(
         present = [o for o in occ if o]
         if len(present) >= 2:
             kept = [lengths[i] for i, o in enumerate(occ) if o]
-            window = _window(present, kept)
-            sig["proximity"] = 1.0 / (1.0 + max(0, window - sum(kept)) / PROXIMITY_SCALE)
+            need = sum(kept)  # (a window this short or shorter gives proximity 1: no need to
+            # look for a shorter one)
+            window = _window(present, kept, need)
+            sig["proximity"] = 1.0 / (1.0 + max(0, window - need) / PROXIMITY_SCALE)
     # the same sum as before, in the signal dict's order (a list: faster than a generator);
     # storage (issue 11): signals at 0 are left out (adding a ±0.0 product changes no sum)
     weights = WEIGHTS
     score = base + sum([weights[k] * v for k, v in sig.items() if v and k in weights])
+    # rerank (issue 11, round 11): the reasons only for rows shown (Scored.reasons)
+    return Scored(
+        docnum,
+        score,
+        sig,
+        why=(sig, struct, role, len(groups) >= 2, synonym_reasons, metadata_reasons),
+    )
+
+
+def _reasons_of(
+    sig: dict[str, float],
+    struct: str,
+    role: str,
+    several: bool,
+    synonym_reasons: Sequence[str] | Callable[[], Sequence[str]],
+    metadata_reasons: Sequence[str] | Callable[[], Sequence[str]],
+) -> tuple[str, ...]:
+    """The reasons :func:`score_row` shows for a row of signals ``sig`` (``struct``: its
+    structure role, ``several``: a query of several words; the synonym and metadata reasons
+    as given, or a function giving them)."""
     reasons: list[str] = []
     if sig["lead"]:
         reasons.append("lead clause")
     if sig["section"]:
         reasons.append("section title")
-    if len(groups) >= 2 and sig["proximity"] >= 0.5:
+    if several and sig["proximity"] >= 0.5:
         reasons.append("words close together")
     if sig["repeated"]:
         reasons.append("named again in the row")
-    reasons.extend(synonym_reasons)
-    reasons.extend(metadata_reasons)
+    reasons.extend(synonym_reasons() if callable(synonym_reasons) else synonym_reasons)
+    reasons.extend(metadata_reasons() if callable(metadata_reasons) else metadata_reasons)
     for k, label in _REASON_LABELS:
         if sig[k]:
             if k == "overview" and struct == STRUCT_SPEECH:
@@ -858,7 +1012,7 @@ def score_row(
             reasons.append(label)
     if sig["length"] < 0.5 and role == ROLE_BODY:
         reasons.append("short row")
-    return Scored(docnum, score, sig, tuple(reasons))
+    return tuple(reasons)
 
 
 _REASON_LABELS = (

@@ -6,7 +6,7 @@ module turns spans into styled text.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import InitVar, dataclass, field
 from typing import TYPE_CHECKING
 
@@ -37,9 +37,13 @@ class Hit:
     snippet_spans: tuple[Span, ...]
     """``spans`` shifted into ``snippet`` coordinates (only those that fall inside it)."""
     score: float
-    reasons: tuple[str, ...] = ()
+    if TYPE_CHECKING:  # what callers see: a field of the reasons
+        reasons: tuple[str, ...] = ()
+    else:
+        reasons: InitVar[tuple[str, ...]] = ()
     """Why the hit ranks where it does: "lead clause", "section title", "synonym X for Y",
-    "region 太原市 (report metadata)", "heading", "note/glossary entry"... (core/search/ranking.py)."""
+    "region 太原市 (report metadata)", "heading", "note/glossary entry"... (core/search/ranking.py):
+    given, or asked of ``reason_source`` when first read (a property, see :func:`_reasons_of`)."""
     if TYPE_CHECKING:  # what callers see: a field of the explain line
         signals: str = ""
     else:
@@ -48,14 +52,24 @@ class Hit:
     ``signal_terms`` when first read (a property of the class, see :func:`_signals_of`)."""
     _signals: str | None = field(default=None, repr=False)
     """:attr:`signals` once known (None: to be formatted from ``signal_terms``)."""
+    _reasons: tuple[str, ...] | None = field(default=None, repr=False)
+    """:attr:`reasons` once known (None: to be asked of ``reason_source``)."""
     signal_terms: Mapping[str, float] | None = field(default=None, repr=False, kw_only=True)
     """The score's terms (``Scored.signals``, never changed after) that :attr:`signals` is
     formatted from when first read: hits (issue 11) formatting it for every hit was ~3 µs of a
     hit's ~19, and only explain and F2 show it."""
+    reason_source: Callable[[], tuple[str, ...]] | None = field(
+        default=None, repr=False, kw_only=True, compare=False
+    )
+    """Gives :attr:`reasons` when first read (``Scored.why``): rerank (issue 11, round 11), the
+    reasons put into words only for a hit whose reasons are shown (the CLI, explain, F2), not
+    for every hit of a list."""
 
-    def __post_init__(self, signals: str) -> None:  # type: ignore[override]
+    def __post_init__(self, reasons: tuple[str, ...], signals: str) -> None:  # type: ignore[override]
         if self._signals is None and self.signal_terms is None:
             object.__setattr__(self, "_signals", signals)
+        if self._reasons is None and self.reason_source is None:
+            object.__setattr__(self, "_reasons", tuple(reasons))
 
     def _key(self) -> tuple[object, ...]:
         """Every field, the explain line formatted (equality and hash, as a frozen dataclass's)."""
@@ -101,6 +115,20 @@ def _signals_of(self: Hit) -> str:
 # The InitVar keeps ``Hit(..., signals=...)`` and the 16th positional argument as they were;
 # reading it is this property (the InitVar's default left on the class is replaced).
 Hit.signals = property(_signals_of)  # type: ignore[assignment,misc]
+
+
+def _reasons_of(self: Hit) -> tuple[str, ...]:
+    """:attr:`Hit.reasons`: as given, or asked of ``reason_source`` on first read."""
+    got = self._reasons
+    if got is None:
+        source = self.reason_source
+        got = tuple(source()) if source is not None else ()
+        object.__setattr__(self, "_reasons", got)
+    return got
+
+
+# The same for the reasons: ``Hit(..., reasons=...)`` and the 15th positional argument as they were.
+Hit.reasons = property(_reasons_of)  # type: ignore[assignment,misc]
 
 
 @dataclass(frozen=True, slots=True)

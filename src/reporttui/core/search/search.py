@@ -15,6 +15,7 @@ import threading
 import weakref
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -1061,12 +1062,11 @@ def _add_hits(
     for scored, stored in top:
         text = stored.get("text", "")
         # Synonyms are looked for only in rows that match through them (fewer scans per hit).
+        # rerank (issue 11, round 11): a quoted-form reason (QUOTE_REASON) is only given to a
+        # row without every word as typed, which the synonym term marks, so the reasons need not
+        # be put into words here: the same choice as asking them
         signals = scored.signals
-        spans = (
-            wide
-            if signals.get("synonym") or any(r.startswith(QUOTE_REASON) for r in scored.reasons)
-            else plain
-        )(text)
+        spans = (wide if signals.get("synonym") else plain)(text)
         snippet, snippet_spans = make_snippet(text, spans, snippet_width, merged=True)
         sp = stored.get("section_path") or ""
         hits.append(
@@ -1085,8 +1085,8 @@ def _add_hits(
                 snippet,
                 tuple(snippet_spans),
                 scored.score,
-                scored.reasons,
                 signal_terms=signals,
+                reason_source=scored.why,
             )
         )
 
@@ -1219,7 +1219,8 @@ def _rerank_blocks(
 
 
 _BYTE_LENGTHS: Any = None
-"""Whoosh's length of each length byte (a numpy array of 256, made once)."""
+"""Whoosh's length of each length byte and that length's :func:`ranking.length_signal` (two
+numpy arrays of 256, made once)."""
 
 
 def _prior_order(
@@ -1246,11 +1247,21 @@ def _prior_order(
         return []
     at = np.asarray(rows, dtype=np.int64)
     size = np.full(len(rows), ranking.FULL, dtype=np.int64)
+    signals = None
     if lengths is not None:
-        if _BYTE_LENGTHS is None:
-            _BYTE_LENGTHS = np.asarray([byte_to_length(b) for b in range(256)], dtype=np.int64)
+        table = _BYTE_LENGTHS
+        if table is None:
+            got = np.asarray([byte_to_length(b) for b in range(256)], dtype=np.int64)
+            table = _BYTE_LENGTHS = (
+                got,
+                np.asarray([ranking.length_signal(n) for n in got.tolist()], dtype=np.float64),
+            )
         inside = at < len(lengths)
-        size[inside] = _BYTE_LENGTHS[lengths[at[inside]]]
+        codes = lengths[at[inside]]
+        size[inside] = table[0][codes]
+        # rerank (issue 11, round 11): each length byte's length_signal from the same table
+        signals = np.full(len(rows), ranking.length_signal(ranking.FULL), dtype=np.float64)
+        signals[inside] = table[1][codes]
     role_of: Any
     if isinstance(roles, _FactsColumn) and n_roles == len(roles):
         role_of = roles.roles_at(at)  # storage (issue 11): one gather of the column
@@ -1263,7 +1274,7 @@ def _prior_order(
     firsts = t.firsts
     meta_w, away_w, naming = weights
     cheap = ranking.priors(
-        [base[d] for d in rows], role_of, size, [firsts.get(d, -1) for d in rows]
+        [base[d] for d in rows], role_of, size, [firsts.get(d, -1) for d in rows], signals
     )
     if t.meta_rows or naming > 0:
         # (without metadata rows and region/year words both terms are 0.0 for every row:
@@ -1328,18 +1339,54 @@ def _full(
         # for GDP; Traditional for Simplified): the row holds the words as typed
         folded = fold(squeezed)
         literal = all(fold(w) in folded for w in literal_squeezed)
+    meta = t.meta_rows.get(d, ())
+    s = ranking.score_row(
+        d,
+        base,
+        text,
+        tuple(sp.split(SECTION_SEPARATOR)) if sp else (),
+        role,
+        groups,
+        literal=literal,
+        metadata=len(meta) / n_groups,
+        # rerank (issue 11, round 11): the reasons' words only for the rows shown
+        metadata_reasons=partial(_metadata_reasons, meta) if meta else (),
+        synonym_reasons=(
+            partial(_synonym_reasons, plan, squeezed, literal_squeezed) if not literal else ()
+        ),
+        squeezed_groups=True,
+        kind=kind,
+        squeezed=squeezed,
+        elsewhere=ranking.elsewhere_signal(naming, len(meta), n_groups),
+        words=words,
+        joined=joined,
+        runs=runs,
+        facts=row_facts,
+    )
+    return s, stored
+
+
+def _metadata_reasons(meta: Sequence[str]) -> tuple[str, ...]:
+    """The reasons of a row matched by its report's metadata words ``meta``."""
+    return tuple([f"{m} (report metadata)" for m in meta])
+
+
+def _synonym_reasons(
+    plan: Plan, squeezed: str, literal_squeezed: tuple[str, ...]
+) -> tuple[str, ...]:
+    """The reasons of a row without every word as typed (``squeezed``: its text without
+    whitespace): the quoted forms it holds (recall, issue 8: a word written with a quoted part,
+    named in explain/F2) and the first two synonyms, longer forms or indicator names found."""
     quote_reasons: tuple[str, ...] = ()
-    if not literal and plan.quote_forms:  # recall (issue 8): a word written with a quoted part
-        # named in explain/F2; like every expansion, such rows rank after the rows as typed
+    if plan.quote_forms:
         for w in literal_squeezed:
             if w not in squeezed:
                 f = next((f for f in plan.quote_forms.get(w, ()) if f in squeezed), "")
                 if f:
                     quote_reasons += (f"{QUOTE_REASON} {w} as {f}",)
-    syn_reasons = quote_reasons + (
-        ()
-        if literal
-        else tuple(
+    return (
+        quote_reasons
+        + tuple(
             (
                 f"longer form (全称) {name} of {word}"
                 if name in plan.longer_names.get(word, ())
@@ -1353,28 +1400,6 @@ def _full(
             if name in squeezed and name not in word
         )[:2]
     )
-    meta = t.meta_rows.get(d, ())
-    s = ranking.score_row(
-        d,
-        base,
-        text,
-        tuple(sp.split(SECTION_SEPARATOR)) if sp else (),
-        role,
-        groups,
-        literal=literal,
-        metadata=len(meta) / n_groups,
-        metadata_reasons=tuple([f"{m} (report metadata)" for m in meta]) if meta else (),
-        synonym_reasons=syn_reasons,
-        squeezed_groups=True,
-        kind=kind,
-        squeezed=squeezed,
-        elsewhere=ranking.elsewhere_signal(naming, len(meta), n_groups),
-        words=words,
-        joined=joined,
-        runs=runs,
-        facts=row_facts,
-    )
-    return s, stored
 
 
 class _RoleColumn:
