@@ -77,9 +77,7 @@ def lead_vocabulary(
     groups = groups_of(q) or ()
     own = set().union(*(pairs(a) for g in groups for a in g)) if groups else set()
     texts = q["order"][:block]
-    about = [
-        t for t in texts if all(any(a in LEAD.match(t).group() for a in g) for g in groups)
-    ]
+    about = [t for t in texts if all(any(a in LEAD.match(t).group() for a in g) for g in groups)]
     if not groups or len(about) < min_rows:
         return set()
     in_about: Counter[str] = Counter()
