@@ -8,7 +8,9 @@ held-aside parts (the aside only ever reported as an aggregate by ``focus_screen
 the top 60 rows (key, score, the score's terms, the squeezed text, section path, role), the
 query's ranking groups and words, the order in which rows were scored (the first block is the
 cheap prior's first :data:`ranking.RERANK_BLOCK` rows), and the query's grades. Never reads
-the blind sets (only ``common.HELD_SETS``, which holds none of them).
+the blind sets (only ``common.HELD_SETS``, which holds none of them). The dump's scores are
+the ranking's without the round-11 ``topical`` term (its weight set to 0), the base the
+screen's variants are added to.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ def main() -> None:
 
     work = Path(args.work)
     home = work / "home"
+    ranking.WEIGHTS["topical"] = 0.0  # the screen's base: main before round 11
     original = ranking.score_row
     calls: list[dict[str, Any]] = []
 

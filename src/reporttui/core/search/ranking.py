@@ -727,35 +727,44 @@ def topical_vocabulary(
     figures: benchmarks/ranking/misses_r11.md."""
     if not rows or not groups:
         return ()
-    about = [
-        i for i, (_, lead) in enumerate(rows) if all(any(a in lead for a in g) for g in groups)
-    ]
-    if len(about) < TOPICAL_MIN_ROWS:
+    about = [t for t, lead in rows if all(any(a in lead for a in g) for g in groups)]
+    n_about, n_block = len(about), len(rows)
+    # a pair is in every row of ``about`` it counts in, so its lift is at most n_block /
+    # n_about: with more than 1 / TOPICAL_LIFT of the block naming the words none qualifies
+    if n_about < TOPICAL_MIN_ROWS or n_about * TOPICAL_LIFT > n_block:
         return ()
+    in_about: dict[str, int] = {}
+    for t in about:
+        for b in {t[i : i + 2] for i in range(len(t) - 1)}:
+            in_about[b] = in_about.get(b, 0) + 1
     own: set[str] = set()
     for g in groups:
         for a in g:
             own |= han_pairs(a)
-    pairs = [han_pairs(text) for text, _ in rows]
-    in_about: dict[str, int] = {}
-    for i in about:
-        for b in pairs[i]:
-            in_about[b] = in_about.get(b, 0) + 1
-    wanted = {b for b, c in in_about.items() if c >= TOPICAL_MIN_ROWS and b not in own}
-    if not wanted:
-        return ()
-    in_block = dict.fromkeys(wanted, 0)
-    for ps in pairs:
-        for b in wanted & ps:
-            in_block[b] += 1
-    n_about, n_block = len(about), len(rows)
+    taken = set(about)
+    others = [t for t, _ in rows if t not in taken]
     scored = []
-    for b in wanted:
-        lift = (in_about[b] / n_about) / (in_block[b] / n_block)
-        if lift >= TOPICAL_LIFT:
-            scored.append((-lift * in_about[b], b))
+    for b, c in in_about.items():
+        if c < TOPICAL_MIN_ROWS or b in own or not (_is_han(b[0]) and _is_han(b[1])):
+            continue
+        # (speed: counting stops once the pair is in too many other rows to reach the lift)
+        room = c * n_block / (TOPICAL_LIFT * n_about) - c
+        seen = 0
+        for t in others:
+            if b in t:
+                seen += 1
+                if seen > room:
+                    break
+        else:
+            lift = (c / n_about) / ((c + seen) / n_block)
+            if lift >= TOPICAL_LIFT:
+                scored.append((-lift * c, b))
     scored.sort()
     return tuple(b for _, b in scored[:TOPICAL_WORDS])
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def topical_signal(squeezed: str, vocabulary: Sequence[str]) -> float:
