@@ -683,10 +683,14 @@ def test_part_of_several_words_listed_as_one_compound_counts_as_listed() -> None
     assert "named only in a list" in r.hits[1].reasons
 
 
-TOILETS_ABOUT = "深入推进厕所革命。新改建农村户厕一万座，公厕管护机制全面建立，粪污无害化处理率提高。"
+TOILETS_ABOUT = (
+    "深入推进厕所革命。新改建农村户厕一万座，公厕管护机制全面建立，粪污无害化处理率提高。"
+)
 TOILETS_ABOUT2 = "扎实推进厕所革命。完成户厕改造三千户，建设乡村公厕二百座，推进粪污资源化利用。"
 TOILETS_FRAME = "持续推进厕所革命。加强组织领导，压实各方责任，确保各项任务落地见效。"
-TOILETS_TASK = "实施乡村建设行动。推进农村道路、供水、电网建设，推进厕所革命，开展生活垃圾和污水治理。"
+TOILETS_TASK = (
+    "实施乡村建设行动。推进农村道路、供水、电网建设，推进厕所革命，开展生活垃圾和污水治理。"
+)
 TOILETS_TASK2 = "改善农村人居环境。开展村庄清洁行动，推进生活垃圾分类和污水治理，厕所革命持续推进。"
 TOILETS_TASK3 = "推进城市更新。改造老旧小区一百个，整治背街小巷，推进城市厕所革命和垃圾分类。"
 TOILETS_TASK4 = "提升文明程度。深化文明城市创建，推进移风易俗，开展旅游厕所革命和环境卫生整治。"

@@ -60,10 +60,13 @@ the lead) can run over every candidate before any stored text is read.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 WEIGHTS: dict[str, float] = {
@@ -733,24 +736,30 @@ def topical_vocabulary(
     # n_about: with more than 1 / TOPICAL_LIFT of the block naming the words none qualifies
     if n_about < TOPICAL_MIN_ROWS or n_about * TOPICAL_LIFT > n_block:
         return ()
-    in_about: dict[str, int] = {}
-    for t in about:
-        for b in {t[i : i + 2] for i in range(len(t) - 1)}:
-            in_about[b] = in_about.get(b, 0) + 1
+    in_about = Counter(
+        chain.from_iterable({t[i : i + 2] for i in range(len(t) - 1)} for t in about)
+    )
     own: set[str] = set()
     for g in groups:
         for a in g:
             own |= han_pairs(a)
     taken = set(about)
     others = [t for t, _ in rows if t not in taken]
+    joined = "\n".join(others)  # (speed: most pairs are in none of them, one search says so)
     scored = []
-    for b, c in in_about.items():
-        if c < TOPICAL_MIN_ROWS or b in own or not (_is_han(b[0]) and _is_han(b[1])):
+    wanted = [(b, c) for b, c in in_about.items() if c >= TOPICAL_MIN_ROWS]  # (most are in one)
+    wanted.sort(key=lambda x: -x[1])
+    best: list[float] = []  # the TOPICAL_WORDS best scores so far, a min-heap
+    top = n_block / n_about  # the highest lift there is (a pair in no other row)
+    for b, c in wanted:
+        if len(best) == TOPICAL_WORDS and top * c < best[0] * (1 - 1e-9):
+            break  # (speed: no pair in fewer rows can reach the vocabulary any more)
+        if b in own or not (_is_han(b[0]) and _is_han(b[1])):
             continue
         # (speed: counting stops once the pair is in too many other rows to reach the lift)
         room = c * n_block / (TOPICAL_LIFT * n_about) - c
         seen = 0
-        for t in others:
+        for t in others if b in joined else ():
             if b in t:
                 seen += 1
                 if seen > room:
@@ -759,6 +768,10 @@ def topical_vocabulary(
             lift = (c / n_about) / ((c + seen) / n_block)
             if lift >= TOPICAL_LIFT:
                 scored.append((-lift * c, b))
+                if len(best) < TOPICAL_WORDS:
+                    heapq.heappush(best, lift * c)
+                else:
+                    heapq.heappushpop(best, lift * c)
     scored.sort()
     return tuple(b for _, b in scored[:TOPICAL_WORDS])
 
