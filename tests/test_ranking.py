@@ -681,3 +681,75 @@ def test_part_of_several_words_listed_as_one_compound_counts_as_listed() -> None
     )
     assert order(r)[0].startswith("促进高校毕业生就业")  # the row about it first
     assert "named only in a list" in r.hits[1].reasons
+
+
+TOILETS_ABOUT = (
+    "深入推进厕所革命。新改建农村户厕一万座，公厕管护机制全面建立，粪污无害化处理率提高。"
+)
+TOILETS_ABOUT2 = "扎实推进厕所革命。完成户厕改造三千户，建设乡村公厕二百座，推进粪污资源化利用。"
+TOILETS_FRAME = "持续推进厕所革命。加强组织领导，压实各方责任，确保各项任务落地见效。"
+TOILETS_TASK = (
+    "实施乡村建设行动。推进农村道路、供水、电网建设，推进厕所革命，开展生活垃圾和污水治理。"
+)
+TOILETS_TASK2 = "改善农村人居环境。开展村庄清洁行动，推进生活垃圾分类和污水治理，厕所革命持续推进。"
+TOILETS_TASK3 = "推进城市更新。改造老旧小区一百个，整治背街小巷，推进城市厕所革命和垃圾分类。"
+TOILETS_TASK4 = "提升文明程度。深化文明城市创建，推进移风易俗，开展旅游厕所革命和环境卫生整治。"
+
+
+def _lead_of(text: str) -> str:
+    return ranking._squeeze(text[: ranking.lead_end(text)])
+
+
+def test_topical_vocabulary_is_learnt_from_the_rows_whose_lead_names_the_query() -> None:
+    """Round 11: the pairs typical of the block's rows whose lead names the word (户厕, 公厕,
+    粪污 of 厕所革命), not those every row holds (推进) nor the word's own (厕所, 革命)."""
+    groups = [("厕所革命",)]
+    block = [TOILETS_ABOUT, TOILETS_ABOUT2, TOILETS_TASK, TOILETS_TASK2]
+    vocab = ranking.topical_vocabulary([(t, _lead_of(t)) for t in block], groups)
+    assert {"户厕", "公厕", "粪污"} <= set(vocab)
+    assert not {"推进", "厕所", "革命", "所革"} & set(vocab)
+    assert len(vocab) <= ranking.TOPICAL_WORDS
+    # one lead row naming the word teaches nothing: no vocabulary, the term is 0 for every row
+    one = [TOILETS_ABOUT, TOILETS_TASK, TOILETS_TASK2]
+    assert ranking.topical_vocabulary([(t, _lead_of(t)) for t in one], groups) == ()
+    assert ranking.han_pairs("GDP增长5%，户厕") == {"增长", "户厕"}
+
+
+def test_topical_favours_the_lead_row_that_goes_on_in_the_topics_words() -> None:
+    """Round 11: of two rows naming 厕所革命 in their lead, the one written in the topic's own
+    words ranks first; a row without the word in its lead gets no ``topical``."""
+    groups = [("厕所革命",)]
+    block = [TOILETS_ABOUT, TOILETS_ABOUT2, TOILETS_FRAME, TOILETS_TASK, TOILETS_TASK2]
+    block += [TOILETS_TASK3, TOILETS_TASK4]  # a block holds many rows on wider areas
+    vocab = ranking.topical_vocabulary([(t, _lead_of(t)) for t in block], groups)
+    about = ranking.score_row(1, 0.5, TOILETS_ABOUT + FILLER, (), "body", groups, topical=vocab)
+    frame = ranking.score_row(2, 0.5, TOILETS_FRAME + FILLER, (), "body", groups, topical=vocab)
+    task = ranking.score_row(3, 0.5, TOILETS_TASK + FILLER, (), "body", groups, topical=vocab)
+    assert about.signals["topical"] > frame.signals["topical"] == 0.0
+    assert about.score > frame.score
+    assert task.signals["topical"] == 0.0  # its lead names 乡村建设行动, not the word
+    assert "topical +" in ranking.format_signals(about.signals)
+    assert "written in the topic's own words" in about.reasons
+    plain = ranking.score_row(1, 0.5, TOILETS_ABOUT + FILLER, (), "body", groups)
+    assert plain.signals["topical"] == 0.0  # no vocabulary given: the score as before
+
+
+def test_search_learns_the_topical_vocabulary_from_its_first_block() -> None:
+    """Round 11, end to end: explain/F2's terms of the hits name ``topical`` and the row that
+    develops the topic in its words ranks above the one that names it as a frame."""
+    ix = build_index(
+        [
+            make_doc("t1", [TOILETS_ABOUT + FILLER]),
+            make_doc("t2", [TOILETS_ABOUT2 + FILLER]),
+            make_doc("t3", [TOILETS_FRAME + FILLER]),
+            make_doc("t4", [TOILETS_TASK + FILLER]),
+            make_doc("t5", [TOILETS_TASK2 + FILLER]),
+            make_doc("t6", [TOILETS_TASK3 + FILLER]),
+            make_doc("t7", [TOILETS_TASK4 + FILLER]),
+        ]
+    )
+    hits = search(ix, "厕所革命", use_jieba=False).hits
+    by_doc = {h.doc_id: h for h in hits}
+    assert "topical +" in by_doc["t1"].signals and "topical" not in by_doc["t3"].signals
+    order = [h.doc_id for h in hits]
+    assert order.index("t1") < order.index("t3") and order.index("t2") < order.index("t3")

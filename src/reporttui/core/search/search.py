@@ -1151,6 +1151,7 @@ def _rerank_blocks(
     best = 0.0
     size = ranking.POOL
     last = -1
+    topical: tuple[str, ...] | None = None  # ranking: the query's topic vocabulary
     while True:
         t = tier(size)
         if len(t.pool) <= last:  # no row left: every match is out
@@ -1184,6 +1185,9 @@ def _rerank_blocks(
             order = rest
             first_block = False
             done.update(chunk)
+            read = rows
+            if topical is None:  # ranking: learnt once, from the first block (any limit)
+                topical, read = _topical_vocabulary(chunk, rows, facts, groups)
             scored = [
                 _full(
                     searcher,
@@ -1195,13 +1199,14 @@ def _rerank_blocks(
                     groups,
                     n_groups,
                     kind,
-                    rows=rows,
+                    rows=read,
                     literal_squeezed=literal_squeezed,
                     naming=naming,
                     words=words,
                     joined=joined,
                     runs=runs,
                     facts=facts,
+                    topical=topical,
                 )
                 for d in chunk
             ]
@@ -1216,6 +1221,34 @@ def _rerank_blocks(
                 )
             )
             yield scored
+
+
+def _topical_vocabulary(
+    chunk: list[int],
+    rows: Callable[[int], dict[str, Any]],
+    facts: _FactsColumn | None,
+    groups: Sequence[Sequence[str]],
+) -> tuple[tuple[str, ...], Callable[[int], dict[str, Any]]]:
+    """ranking: the query's :func:`ranking.topical_vocabulary` from the first block's rows
+    (``chunk``, in the prior's order), and a reader of stored rows that hands those rows out
+    again without reading them twice."""
+    got = {d: rows(d) for d in chunk}
+    texts = []
+    for d, stored in got.items():
+        text = stored.get("text", "")
+        squeezed = "".join(text.split())
+        f = facts.facts(d) if facts is not None else None
+        lead = (
+            squeezed[: f.lead] if f is not None else "".join(text[: ranking.lead_end(text)].split())
+        )
+        texts.append((squeezed, lead))
+    vocabulary = ranking.topical_vocabulary(texts, groups)
+
+    def read(d: int) -> dict[str, Any]:
+        row = got.get(d)
+        return row if row is not None else rows(d)
+
+    return vocabulary, read
 
 
 _BYTE_LENGTHS: Any = None
@@ -1315,6 +1348,7 @@ def _full(
     joined: str = "",
     runs: tuple[tuple[int, str], ...] = (),
     facts: _FactsColumn | None = None,
+    topical: tuple[str, ...] = (),
 ) -> tuple[ranking.Scored, dict[str, Any]]:
     """One row's full signals (its stored text read) and its stored fields (``rows``: the
     reader's stored rows, ``literal_squeezed``: the plan's literal terms without whitespace,
@@ -1362,6 +1396,7 @@ def _full(
         joined=joined,
         runs=runs,
         facts=row_facts,
+        topical=topical,
     )
     return s, stored
 
