@@ -537,3 +537,23 @@ async def test_compare_targets_and_keywords_open_from_the_reader(app_home: Path)
             await pilot.press("escape")
             await pilot.pause(0.2)
             assert isinstance(app.screen, ReaderScreen), key
+
+
+@run_async
+async def test_explain_names_the_highlighted_hit_not_the_hit_of_that_rank(app_home: Path) -> None:
+    """The list is in reading order inside each document (¶18 before ¶38 of 古交 2026), the
+    ranking is not (¶38 first): F2 explains the highlighted row under its own rank (ux r11)."""
+    app = make_app(app_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await search(app, pilot, "林麝")
+        state = app.session.search
+        assert state is not None
+        first_row, best = state.hits[0], state.result.hits[0]
+        assert first_row.paragraph < best.paragraph and first_row.doc_id == best.doc_id
+        rank = next(i for i, h in enumerate(state.result.hits) if h is first_row)
+        await pilot.press("f2")
+        await settle(app, pilot)
+        text = str(app.search_screen.query_one("#search-explain").render())
+        assert f"¶{first_row.paragraph} (hit {rank + 1} by rank) ranks here" in text
+        assert f"¶{best.paragraph} (hit 1" not in text

@@ -173,7 +173,7 @@ async def test_keyword_screen_draws_bars(library: Library) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await _settle(app, pilot)
         charts = list(app.screen.query(KeywordBars))
-        assert [c.chart_title for c in charts] == ["高频词", "新出现", "上升", "下降"]
+        assert [c.chart_title for c in charts] == ["关键词", "新出现", "上升", "下降"]
         assert "林权" in [term for term, _, _ in charts[1].items]
         assert "█" in str(charts[0].render())
         sections = str(app.screen.query_one(".kw-sections", Static).render())

@@ -460,7 +460,7 @@ def keywords_command(
         from reporttui.core.analysis.export import keyword_rows
 
         rows = keyword_rows(main, tops, diff, documents[1] if vs else None)
-        _emit(rows, fmt, f"高频词 {_label(main)}")
+        _emit(rows, fmt, f"关键词 {_label(main)}")
         return
     if as_json:
         data: dict[str, object] = {
@@ -487,7 +487,7 @@ def keywords_command(
     from rich.table import Table
 
     console = _console()
-    table = Table(title=f"高频词 {_label(main)}", show_edge=False)
+    table = Table(title=f"关键词 {_label(main)}", show_edge=False)
     table.add_column("词", no_wrap=True)
     table.add_column("次", justify="right")
     table.add_column("", no_wrap=True, style="cyan")

@@ -228,6 +228,9 @@ def docs_command(obj: Context, as_json: bool, home: str | None) -> None:
 @pass_context
 def add_command(obj: Context, paths: tuple[str, ...], home: str | None) -> None:
     """Add report files or folders (recursive; .txt .md .html .htm) to the library, index them."""
+    from reporttui.cli.paths import check_folders
+
+    check_folders(paths, _say)
     library = _library(obj, home)
     explicit = {str(Path(p).expanduser().resolve()) for p in paths if Path(p).is_file()}
     library.notify = lambda msg: (

@@ -174,7 +174,7 @@ class KeywordScreen(ListKeys, Screen[None]):
         try:
             home = Path(getattr(self.library, "home", "."))
             path = write_export(
-                render(rows, "md", f"高频词 {stats.label}"), exports_dir(home), stem, "md"
+                render(rows, "md", f"关键词 {stats.label}"), exports_dir(home), stem, "md"
             )
             self.app.call_from_thread(self.notify, f"written {path}", timeout=8)
         except OSError as exc:
@@ -188,12 +188,12 @@ class KeywordScreen(ListKeys, Screen[None]):
         self.stats = stats
         body = self.query_one("#kw-body", VerticalScroll)
         await body.remove_children()
-        text = f"高频词 {stats.label}"
+        text = f"关键词 {stats.label}"
         if stats.vs_label:
             text += f" · 对比 {stats.vs_label} (每万字频次)"
         self.query_one("#kw-status", Static).update(text)
         charts = [
-            KeywordBars("高频词", [(t.term, float(t.count), str(t.count)) for t in stats.top])
+            KeywordBars("关键词", [(t.term, float(t.count), str(t.count)) for t in stats.top])
         ]
         if stats.diff is not None:
             d = stats.diff
@@ -224,7 +224,7 @@ class KeywordScreen(ListKeys, Screen[None]):
         else:
             body.mount_all(charts)
         if stats.sections:
-            lines = [Content.styled("各部分高频词", "bold")]
+            lines = [Content.styled("各部分关键词", "bold")]
             for title, terms in stats.sections:
                 words = " ".join(f"{t.term}×{t.count}" for t in terms)
                 lines.append(Content.assemble((title, "$text-accent"), "  ", words))

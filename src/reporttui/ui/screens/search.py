@@ -470,9 +470,13 @@ class SearchScreen(ListKeys, Screen[None]):
             result = state.result if state is not None and state.result.query == query else None
             head: list[str] = []
             k = self._highlighted_hit()
-            if result is not None and k is not None and k < len(result.hits):
-                hit = result.hits[k]
-                head.append(f"hit {k + 1} ranks here: {', '.join(hit.reasons) or 'BM25F only'}")
+            # k indexes the list's reading order (state.hits), not the ranking (result.hits):
+            # the highlighted row is explained, under its own rank (ux, round 11)
+            if result is not None and state is not None and k is not None and k < len(state.hits):
+                hit = state.hits[k]
+                rank = next((i for i, h in enumerate(result.hits) if h is hit), k)
+                why = ", ".join(hit.reasons) or "BM25F only"
+                head.append(f"¶{hit.paragraph} (hit {rank + 1} by rank) ranks here: {why}")
                 if hit.signals:
                     head.append(f"    {hit.signals}")
             if result is not None:
