@@ -156,6 +156,20 @@ def test_every_row_points_at_its_text(name: str) -> None:
         ("地区生产总值比2016年增长30.3%。", []),
         ("民营经济占地区生产总值的43.8%，比上年提高6个百分点。", []),
         ("单位地区生产总值能耗下降3.2%。", [("单位地区生产总值能耗增长", -3.2, "", "result")]),
+        # An intensity per unit of output is not the output (国务院 2026, 山西 2014, 黑龙江 2009):
+        # the fall of carbon or energy per unit of GDP is never read as GDP falling.
+        (
+            "国内生产总值增长5%左右，单位国内生产总值二氧化碳排放降低3.8%左右。",
+            [
+                ("地区生产总值增长", 5.0, "左右", "target"),
+                ("单位地区生产总值二氧化碳排放增长", -3.8, "左右", "target"),
+            ],
+        ),
+        (
+            "全省万元地区生产总值综合能耗下降3.8%左右。",
+            [("单位地区生产总值能耗增长", -3.8, "左右", "target")],
+        ),
+        ("全省万元GDP综合能耗下降4.5%。", [("单位地区生产总值能耗增长", -4.5, "", "result")]),
     ],
 )
 def test_corpus_wordings(text: str, expected: list[tuple[object, ...]]) -> None:
