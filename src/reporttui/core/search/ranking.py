@@ -664,28 +664,12 @@ def _group_signals(
             one_named = not one_listed and _named(squeezed, a, hit)
             one_lead = a in lead
         if sec_own and a in sec_own:
-            return (
-                hit,
-                len(a) if hit else 0,
-                len(hit),
-                one_listed,
-                one_named,
-                one_lead,
-                1.0 if _own_title(squeezed, sec_own) else SECTION_BROAD,
-                1,
-            )
-        if a in sec_all:
-            return (
-                hit,
-                len(a) if hit else 0,
-                len(hit),
-                one_listed,
-                one_named,
-                one_lead,
-                SECTION_ANCESTOR,
-                1,
-            )
-        return hit, len(a) if hit else 0, len(hit), one_listed, one_named, one_lead, 0.0, 0
+            section = 1.0 if _own_title(squeezed, sec_own) else SECTION_BROAD
+        elif a in sec_all:
+            section = SECTION_ANCESTOR
+        else:
+            return hit, len(a) if hit else 0, len(hit), one_listed, one_named, one_lead, 0.0, 0
+        return hit, len(a) if hit else 0, len(hit), one_listed, one_named, one_lead, section, 1
     best: list[int] = []
     best_len = 0
     count = 0
