@@ -3,7 +3,10 @@ what a rule dropped."""
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
+from types import ModuleType
 
 from reporttui.core.model import Document
 from reporttui.core.text.ingest import check_no_loss, parse_document
@@ -21,3 +24,17 @@ def parse_checked(path: Path) -> tuple[Document, str]:
 def dropped(doc: Document, reason: str) -> list[str]:
     """The dropped pieces of one reason."""
     return [d.text for d in doc.dropped if d.reason == reason]
+
+
+def load_judged() -> ModuleType:
+    """benchmarks/inputs/judged.py as a module (the floor tests score their sets with it), loaded
+    once per process under the name its dataclasses look their module up by."""
+    if "inputs_judged" in sys.modules:
+        return sys.modules["inputs_judged"]
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "inputs" / "judged.py"
+    spec = importlib.util.spec_from_file_location("inputs_judged", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["inputs_judged"] = module
+    spec.loader.exec_module(module)
+    return module

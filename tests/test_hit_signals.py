@@ -11,7 +11,7 @@ from reporttui.core.search.ranking import format_signals
 from reporttui.core.search.results import Hit
 
 
-def _hit(**kw: object) -> Hit:
+def _hit(reasons: tuple[str, ...] = ("lead clause",), **kw: object) -> Hit:
     return Hit(
         "a",
         "/a.txt",
@@ -27,7 +27,7 @@ def _hit(**kw: object) -> Hit:
         "林麝",
         ((0, 2),),
         1.5,
-        ("lead clause",),
+        reasons,
         **kw,
     )  # type: ignore[arg-type]
 
@@ -76,23 +76,7 @@ def test_reasons_given_or_asked_on_first_read() -> None:
 
 
 def test_lazy_reasons_compare_hash_and_replace_as_given_ones() -> None:
-    lazy = Hit(
-        "a",
-        "/a.txt",
-        "A",
-        None,
-        2024,
-        None,
-        "s1",
-        ("一、",),
-        3,
-        "林麝",
-        ((0, 2),),
-        "林麝",
-        ((0, 2),),
-        1.5,
-        reason_source=lambda: ("lead clause",),
-    )
+    lazy = _hit((), reason_source=lambda: ("lead clause",))
     given = _hit()
     assert lazy == given and hash(lazy) == hash(given)
     moved = dataclasses.replace(lazy, paragraph=4)

@@ -3,12 +3,11 @@ class (benchmarks/inputs/misses_r11_meta.md), on the judged texts and on small t
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
+from inputs_helpers import load_judged
 from reporttui.core.model import Document
 from reporttui.core.text.ingest import check_no_loss, parse_document
 
@@ -181,13 +180,7 @@ def test_the_projects_done_are_no_plan() -> None:
 
 # -- the sets' floors ---------------------------------------------------------------------------
 
-_spec = importlib.util.spec_from_file_location(
-    "inputs_judged", Path(__file__).resolve().parents[1] / "benchmarks" / "inputs" / "judged.py"
-)
-assert _spec and _spec.loader
-judged = importlib.util.module_from_spec(_spec)
-sys.modules.setdefault("inputs_judged", judged)  # dataclasses look their module up
-_spec.loader.exec_module(judged)
+judged = load_judged()
 
 # set: metadata fields right after round 11, without corpus items (the committed files only).
 R11_FLOORS = {

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
+from inputs_helpers import load_judged
 from reporttui.core.model import Document
 from reporttui.core.text.gazetteer import gazetteer, stem
 from reporttui.core.text.ingest import check_no_loss, parse_document
@@ -166,13 +165,7 @@ def test_leagues_and_readings() -> None:
     assert "(men)" not in doc.text and "(de)" not in doc.text
 
 
-_spec = importlib.util.spec_from_file_location(
-    "inputs_judged", Path(__file__).resolve().parents[1] / "benchmarks" / "inputs" / "judged.py"
-)
-assert _spec and _spec.loader
-judged = importlib.util.module_from_spec(_spec)
-sys.modules.setdefault("inputs_judged", judged)  # dataclasses look their module up
-_spec.loader.exec_module(judged)
+judged = load_judged()
 
 # set: (metadata fields right, junk strings left at most) after round 9, without corpus items;
 # held25 as measured once with the final code (no fix after it).

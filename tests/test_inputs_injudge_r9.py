@@ -10,20 +10,14 @@ not targets to tune to.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
+from inputs_helpers import load_judged
+
 ROOT = Path(__file__).resolve().parents[1]
-_spec = importlib.util.spec_from_file_location(
-    "inputs_judged", ROOT / "benchmarks" / "inputs" / "judged.py"
-)
-assert _spec and _spec.loader
-judged = importlib.util.module_from_spec(_spec)
-sys.modules.setdefault("inputs_judged", judged)  # dataclasses look their module up
-_spec.loader.exec_module(judged)
+judged = load_judged()
 
 # set: (metadata fields right, junk strings left at most, judged headings found, sentences lost
 # at most) on main 0274007
