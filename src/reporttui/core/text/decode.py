@@ -42,6 +42,19 @@ _UTF16_PLAUSIBLE = re.compile(
 )
 
 
+_DOCUMENT_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document: convert it to text first (e.g. pdftotext)"),
+    (b"PK\x03\x04", "a zip archive (a .docx, .xlsx or .zip): save it as text first"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (.doc, .xls): save it as text first"),
+    (b"{\\rtf", "an RTF document: save it as plain text first"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+)
+"""Formats a report is often received in that are not text: named in the error, because a tiny
+PDF or an RTF file can otherwise decode as (garbled) GB18030 and be indexed as a report."""
+
+
 @dataclass(frozen=True, slots=True)
 class Decoded:
     """A decoded source: its text and the encoding that produced it."""
@@ -54,6 +67,9 @@ def decode_bytes(data: bytes, name: str = "<text>") -> Decoded:
     """Decode ``data``; raise :class:`ReportFileError` (naming ``name``) when it is not text."""
     if not data.strip():
         raise ReportFileError(f"{name} is empty")
+    for signature, what in _DOCUMENT_SIGNATURES:
+        if data.startswith(signature):
+            raise ReportFileError(f"{name} looks like a binary file, not a text report: {what}")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
