@@ -139,12 +139,16 @@ async def test_search_open_hit_and_step_with_n(app_home: Path) -> None:
         assert isinstance(app.screen, SearchScreen)
         state = app.session.search
         assert state is not None and state.result.total == LINSHE_PARAGRAPHS
+        # The cursor starts on the best-ranked hit, wherever the list's reading order puts it.
+        best = state.index_of(state.result.hits[0])
+        assert best > 0, "the seeds' best 林麝 hit is not its document's first (see below)"
+        assert app.search_screen._highlighted_hit() == best
         status = str(app.search_screen.query_one("#search-status").render())
-        assert status.startswith(f"1/{LINSHE_PARAGRAPHS}")
+        assert status.startswith(f"{best + 1}/{LINSHE_PARAGRAPHS}")
         # Grouped: a header per document with its count, then sections, then hits.
         texts = option_texts(app.search_screen.results)
         assert sum("林麝" in t for t in texts) == LINSHE_PARAGRAPHS
-        # Enter in the query opens the first hit.
+        # Enter in the query opens the best hit.
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, ReaderScreen)
@@ -152,6 +156,7 @@ async def test_search_open_hit_and_step_with_n(app_home: Path) -> None:
         block = view.cursor_block
         assert block is not None and "林麝" in block.text
         assert view.is_current_hit(block)
+        assert block.paragraph.number == state.result.hits[0].paragraph
         # The hit sits in the upper part of the view (about a third down), not at the edge.
         hit_line = block.virtual_region.y + view.line_of(block, view.first_hit_offset(block))
         offset = hit_line - view.scroll_y
@@ -167,11 +172,11 @@ async def test_search_open_hit_and_step_with_n(app_home: Path) -> None:
             assert "林麝" in view.cursor_block.text
         assert len(set(seen)) == LINSHE_PARAGRAPHS, "n visits every hit once"
         assert len({doc for doc, _ in seen}) == 4, "and crosses into the next documents"
-        assert app.session.search.current == 0, "then wraps around"
+        assert app.session.search.current == best, "then wraps around"
         await pilot.press("N")
         await settle(app, pilot)
         assert (app.reader_screen.document.id, view.cursor_block.paragraph.number) == seen[-1]
-        assert f"{LINSHE_PARAGRAPHS}/{LINSHE_PARAGRAPHS}" in str(
+        assert f"{(best - 1) % LINSHE_PARAGRAPHS + 1}/{LINSHE_PARAGRAPHS}" in str(
             app.reader_screen.query_one("#reader-title").render()
         )
         # Back in the results, the hit the reader showed last is the highlighted one.
@@ -181,9 +186,10 @@ async def test_search_open_hit_and_step_with_n(app_home: Path) -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SearchScreen)
-        assert screen._highlighted_hit() == app.session.search.current == LINSHE_PARAGRAPHS - 2
+        back = (best - 2) % LINSHE_PARAGRAPHS
+        assert screen._highlighted_hit() == app.session.search.current == back
         status = str(screen.query_one("#search-status").render())
-        assert status.startswith(f"{LINSHE_PARAGRAPHS - 1}/{LINSHE_PARAGRAPHS}")
+        assert status.startswith(f"{back + 1}/{LINSHE_PARAGRAPHS}")
 
 
 @run_async
@@ -552,6 +558,10 @@ async def test_explain_names_the_highlighted_hit_not_the_hit_of_that_rank(app_ho
         first_row, best = state.hits[0], state.result.hits[0]
         assert first_row.paragraph < best.paragraph and first_row.doc_id == best.doc_id
         rank = next(i for i, h in enumerate(state.result.hits) if h is first_row)
+        results = app.search_screen.results
+        assert results.highlighted == results.get_option_index(f"hit:{state.index_of(best)}")
+        results.highlighted = results.get_option_index("hit:0")  # the list's first row
+        await pilot.pause()
         await pilot.press("f2")
         await settle(app, pilot)
         text = str(app.search_screen.query_one("#search-explain").render())

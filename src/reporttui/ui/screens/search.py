@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 from textual.worker import get_current_worker
 
 from reporttui.core.errors import ReportError
@@ -311,7 +311,7 @@ class SearchScreen(ListKeys, Screen[None]):
     def _extend(self, old: SearchState, state: SearchState) -> None:
         """Show the rest of the hits: the list refilled, the highlighted hit kept."""
         index = self._highlighted_hit()
-        moved = self.results.highlighted != self._first_hit_option()
+        moved = self.results.highlighted != self._best_hit_option(old)
         keep = old.hits[index] if moved and index is not None and index < len(old.hits) else None
         self.app.set_search(state)
         # the width the first screenful was laid out for (its scroll bar is not subtracted
@@ -320,10 +320,10 @@ class SearchScreen(ListKeys, Screen[None]):
         where = state.index_of(keep) if keep is not None else -1
         if where >= 0:
             self.results.highlighted = self.results.get_option_index(f"hit:{where}")
-        else:  # not moved since the first screenful: the first hit, as after any search
-            first = self._first_hit_option()
-            if first is not None:
-                self.results.highlighted = first
+        else:  # not moved since the first screenful: the best hit, as after any search
+            best = self._best_hit_option(state)
+            if best is not None:
+                self.results.highlighted = best
         self._update_counter()
         if self._explaining:
             self._show_explain()
@@ -331,6 +331,19 @@ class SearchScreen(ListKeys, Screen[None]):
     def _first_hit_option(self) -> int | None:
         """The index of the list's first hit (the first option that is not a header)."""
         return next((i for i, o in enumerate(self.results._options) if not o.disabled), None)
+
+    def _best_hit_option(self, state: SearchState) -> int | None:
+        """The option of the best-ranked hit. The list reads each document in its own order,
+        so the top document's first row may be a lesser hit than the one ranked first; the
+        cursor starts on the best, so Enter opens it (the first hit if it is not listed)."""
+        if state.result.hits:
+            where = state.index_of(state.result.hits[0])
+            if where >= 0:
+                try:
+                    return self.results.get_option_index(f"hit:{where}")
+                except OptionDoesNotExist:  # the list was filled from another state
+                    pass
+        return self._first_hit_option()
 
     def index_ready(self) -> None:
         """Called by the app when the index becomes usable: run what was typed meanwhile."""
@@ -344,9 +357,9 @@ class SearchScreen(ListKeys, Screen[None]):
             self._status(Content.styled(error or "search failed", "bold $text-error"))
             return
         self._fill(state)
-        first = next((i for i, o in enumerate(self.results._options) if not o.disabled), None)
-        if first is not None:
-            self.results.highlighted = first
+        best = self._best_hit_option(state)
+        if best is not None:
+            self.results.highlighted = best
         self._update_counter()
 
     def _fill(self, state: SearchState, width: int = 0) -> None:
