@@ -103,11 +103,16 @@ def test_a_few_nul_bytes_in_text_are_not_binary() -> None:
     ("data", "what"),
     [
         (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "PDF document"),
-        (b"{\\rtf1\\ansi\\ansicpg936 \\f0 \xd5\xfe\xb8\xae\xb9\xa4\xd7\xf7\xb1\xa8\xb8\xe6}", "RTF"),
+        (
+            b"{\\rtf1\\ansi\\ansicpg936 \\f0 \xd5\xfe\xb8\xae\xb9\xa4\xd7\xf7\xb1\xa8\xb8\xe6}",
+            "RTF",
+        ),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "政府工作报告".encode("gb18030"), "Office"),
     ],
 )
 def test_document_formats_are_named_even_when_they_would_decode(data: bytes, what: str) -> None:
     # Small enough that GB18030 would read each of them as (garbled) text.
-    with pytest.raises(ReportFileError, match=rf"^x looks like a binary file, not a text report: .*{what}"):
+    with pytest.raises(
+        ReportFileError, match=rf"^x looks like a binary file, not a text report: .*{what}"
+    ):
         decode_bytes(data, "x")

@@ -45,7 +45,10 @@ _UTF16_PLAUSIBLE = re.compile(
 _DOCUMENT_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", "a PDF document: convert it to text first (e.g. pdftotext)"),
     (b"PK\x03\x04", "a zip archive (a .docx, .xlsx or .zip): save it as text first"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (.doc, .xls): save it as text first"),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "an old Office document (.doc, .xls): save it as text first",
+    ),
     (b"{\\rtf", "an RTF document: save it as plain text first"),
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
