@@ -42,6 +42,8 @@ SETS = {
 """Every judged set and its reports list (common.HELD_SETS plus the tuning set's)."""
 SETS["held24"] = ("reports_held24.txt", "judgments_held24.json")
 """Round 11's blind set graded by judge24 (added apart so that the round's judge edits merge)."""
+SETS["held26"] = ("reports_held26.txt", "judgments_held26.json")
+"""Round 12's blind set graded by judge26 (added apart so that the round's judge edits merge)."""
 
 REF_KEYS = {"doc", "anchor", "hash", "grade"}
 OPTIONAL_KEYS = {"round", "added"}
@@ -122,3 +124,14 @@ def test_held24_has_reports_of_its_own_and_says_how_it_was_graded() -> None:
     assert data["grading"] == rule
     assert data["grading_notes"] and data["pooling"]
     assert all(q["part"] == "held24" and q.get("notes") for q in data["queries"])
+
+
+def test_held26_has_reports_of_its_own_and_says_how_it_was_graded() -> None:
+    """held26 (round 12) is over reports in no other list, under the held10-24 rule, every query noted."""
+    others = {r for name in SETS if name != "held26" for r in _reports(name)}
+    assert not set(_reports("held26")) & others
+    rule = json.loads((RANKING / SETS["held10"][1]).read_text("utf-8"))["grading"]
+    data = json.loads((RANKING / SETS["held26"][1]).read_text("utf-8"))
+    assert data["grading"] == rule
+    assert data["grading_notes"] and data["pooling"]
+    assert all(q["part"] == "held26" and q.get("notes") for q in data["queries"])

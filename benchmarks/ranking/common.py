@@ -116,6 +116,11 @@ REPORTS_HELD22 = HERE / "reports_held22.txt"
 """held22's own reports (round 10 wrote it, round 11 judge22 grades it): in none of the lists above."""
 JUDGMENTS_HELD22 = HERE / "judgments_held22.json"
 HELD_SETS["held22"] = (REPORTS_HELD22, JUDGMENTS_HELD22)
+REPORTS_HELD26 = HERE / "reports_held26.txt"
+"""held26's own reports (round 12, judge26): in none of the lists above, nor in held25's."""
+JUDGMENTS_HELD26 = HERE / "judgments_held26.json"
+HELD_SETS["held26"] = (REPORTS_HELD26, JUDGMENTS_HELD26)
+"""Round 12's blind set graded by judge26 (added apart from the dict so the round's judge edits merge)."""
 TARBALL_CANDIDATES = [
     ROOT.parent / "shared" / "corpus" / "gov-reports.tar.xz",
     ROOT.parent.parent / "shared" / "corpus" / "gov-reports.tar.xz",

@@ -163,6 +163,8 @@ figure stays reproducible. ``aside`` is unchanged (held, held2, held3)."""
 
 PARTS = (*PARTS[:-1], "held24", "all")
 """Round 11's blind set held24 (judge24: over reports of its own), run like held19-21."""
+PARTS = (*PARTS[:-1], "held26", "all")
+"""Round 12's blind set held26 (judge26: over reports of its own), run like held19-24."""
 
 
 def main() -> None:
