@@ -116,6 +116,11 @@ REPORTS_HELD22 = HERE / "reports_held22.txt"
 """held22's own reports (round 10 wrote it, round 11 judge22 grades it): in none of the lists above."""
 JUDGMENTS_HELD22 = HERE / "judgments_held22.json"
 HELD_SETS["held22"] = (REPORTS_HELD22, JUDGMENTS_HELD22)
+REPORTS_HELD25 = HERE / "reports_held25.txt"
+"""held25's own reports (round 12, judge25): in none of the lists above nor in held26's."""
+JUDGMENTS_HELD25 = HERE / "judgments_held25.json"
+HELD_SETS["held25"] = (REPORTS_HELD25, JUDGMENTS_HELD25)
+"""Round 12's blind set graded by judge25 (added apart from the dict so the round's judge edits merge)."""
 TARBALL_CANDIDATES = [
     ROOT.parent / "shared" / "corpus" / "gov-reports.tar.xz",
     ROOT.parent.parent / "shared" / "corpus" / "gov-reports.tar.xz",

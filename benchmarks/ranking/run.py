@@ -164,6 +164,9 @@ figure stays reproducible. ``aside`` is unchanged (held, held2, held3)."""
 PARTS = (*PARTS[:-1], "held24", "all")
 """Round 11's blind set held24 (judge24: over reports of its own), run like held19-21."""
 
+PARTS = (*PARTS[:-1], "held25", "all")
+"""Round 12's blind set held25 (judge25: over reports of its own), run like held24."""
+
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
