@@ -44,6 +44,8 @@ SETS["held24"] = ("reports_held24.txt", "judgments_held24.json")
 """Round 11's blind set graded by judge24 (added apart so that the round's judge edits merge)."""
 SETS["held26"] = ("reports_held26.txt", "judgments_held26.json")
 """Round 12's blind set graded by judge26 (added apart so that the round's judge edits merge)."""
+SETS["held25"] = ("reports_held25.txt", "judgments_held25.json")
+"""Round 12's blind set graded by judge25 (added apart so that the round's judge edits merge)."""
 
 REF_KEYS = {"doc", "anchor", "hash", "grade"}
 OPTIONAL_KEYS = {"round", "added"}

@@ -121,6 +121,11 @@ REPORTS_HELD26 = HERE / "reports_held26.txt"
 JUDGMENTS_HELD26 = HERE / "judgments_held26.json"
 HELD_SETS["held26"] = (REPORTS_HELD26, JUDGMENTS_HELD26)
 """Round 12's blind set graded by judge26 (added apart from the dict so the round's judge edits merge)."""
+REPORTS_HELD25 = HERE / "reports_held25.txt"
+"""held25's own reports (round 12, judge25): in none of the lists above nor in held26's."""
+JUDGMENTS_HELD25 = HERE / "judgments_held25.json"
+HELD_SETS["held25"] = (REPORTS_HELD25, JUDGMENTS_HELD25)
+"""Round 12's blind set graded by judge25 (added apart from the dict so the round's judge edits merge)."""
 TARBALL_CANDIDATES = [
     ROOT.parent / "shared" / "corpus" / "gov-reports.tar.xz",
     ROOT.parent.parent / "shared" / "corpus" / "gov-reports.tar.xz",

@@ -166,6 +166,9 @@ PARTS = (*PARTS[:-1], "held24", "all")
 PARTS = (*PARTS[:-1], "held26", "all")
 """Round 12's blind set held26 (judge26: over reports of its own), run like held19-24."""
 
+PARTS = (*PARTS[:-1], "held25", "all")
+"""Round 12's blind set held25 (judge25: over reports of its own), run like held24."""
+
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
