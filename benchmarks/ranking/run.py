@@ -168,6 +168,12 @@ PARTS = (*PARTS[:-1], "held26", "all")
 
 PARTS = (*PARTS[:-1], "held25", "all")
 """Round 12's blind set held25 (judge25: over reports of its own), run like held24."""
+PARTS = (*PARTS[:-1], "pool11", "all")
+GROUPS["pool11"] = GROUPS["pool"]
+GROUPS["pool"] = (*GROUPS["pool11"], "held22", "held23", "held24")
+"""From round 12 held22-held24 (measured blind in round 11, figures recorded) are tuned on too:
+``pool`` is tune + held4 ... held24 (461 queries); ``pool11`` keeps round 11's 389 so that round's
+figure stays reproducible. ``aside`` is unchanged (held, held2, held3)."""
 
 
 def main() -> None:
