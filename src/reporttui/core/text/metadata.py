@@ -169,14 +169,27 @@ def _known_county(name: str) -> bool:
     )
 
 
+# Characters that join list items (…法和县人大常委会, 《…》和县…): a division's name starting with
+# one (和县) after a word or a closing mark is the conjunction before an unnamed 县/市.
+_CONJUNCTIONS = "和与及或并"
+_CLOSING_MARKS = "》”」』）)"
+
+
 def _known_tail(name: str) -> str | None:
     """政协龙陵县 -> 龙陵县, 为使县 -> None: a candidate ending in 县/市 that is no division is
     read as the longest division its characters end with (checked in Simplified), not as the
     clause before the suffix; a candidate with no such tail names no county or city."""
     flat = to_simplified(name)
+    if flat.endswith("省") and not is_division(flat):
+        # (round 12) A province with a word glued before it (a newspaper's page label: 00002版：
+        # 要闻浙江省…): the province its characters end with; an unknown name stays as it is.
+        return next((name[i:] for i in range(1, len(flat) - 2) if is_division(flat[i:])), name)
     if not flat.endswith(("县", "市", "区", "盟", "旗")):
         return name  # (a league or banner, 盟/旗, is checked too: 京港大学联盟 is none)
     for i in range(len(flat) - 1):
+        if i and len(flat) - i == 2 and flat[i] in _CONJUNCTIONS:
+            # (round 12) 代表法和县人大常委会: the conjunction and the text's unnamed 县, not 和县.
+            continue
         if _known_county(flat[i:]):
             return name[i:]
     if flat.endswith("县"):
@@ -526,6 +539,7 @@ _NOT_A_TITLE = re.compile(
 
 
 _CONTENTS_LABEL = re.compile(r"^目\s*录$")
+_ADOPTION_NOTE = re.compile(r"^[(（]\s*(?:19|20)\d\d\s*年[^()（）\n]{0,60}通过\s*[)）]$")
 _COPY_NUMBER = re.compile(r"报告\s*[(（]\d{1,3}[)）]$")
 _OWN_TITLE_LINE = re.compile(
     r"(?m)^\s*((?:关于)?[^\n。，！？]{4,80}(?:的报告|统计公报|政府工作报告))\s*$"
@@ -648,6 +662,10 @@ def _choose_title(title: str, fm_title: str, title_lines: Sequence[str] = ()) ->
             return t, "the report's title line below a byline"
     if fm_title:
         return _tidy_title(fm_title), "front matter"
+    if _ADOPTION_NOTE.match(title):
+        # (round 12) Only the adoption note over a resolution's body ((2022年4月27日…会议第二次
+        # 大会通过)): a note, no title.
+        return "", ""
     return title, "title line" if title else ""
 
 
@@ -673,7 +691,10 @@ _ADOPTED = re.compile(
     r"[(（]\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^\n）)]{0,40}(?:会议通过|通过|会议)\s*[)）]"
 )
 # An adoption line whose date lost its separators (2019219日弥渡县…会议…通过）): the year only.
-_ADOPTED_YEAR = re.compile(r"(?:^|\n)[(（]?\s*((?:19|20)\d\d)\d{0,4}日?[^\n]{0,60}通过\s*[)）]")
+# (round 12) The adoption line without its brackets too (2019年2月18日…会议通过, a line of its own).
+_ADOPTED_YEAR = re.compile(
+    r"(?:^|\n)[(（]?\s*((?:19|20)\d\d)\d{0,4}日?[^\n]{0,60}通过\s*(?:[)）]|(?=\n|$))"
+)
 _BULLETIN = re.compile(r"统计公报")
 _STANDING_MEETING = re.compile(r"人大常委会(?:举行|召开)第[一二三四五六七八九十]+次(?:全体)?会议")
 _DAY_DATELINE = re.compile(
@@ -760,6 +781,26 @@ _BULLETIN_YEAR = re.compile(
     r"初步(?:核算|测算)\s*[,，]?\s*((?:19|20)\d\d)\s*年"
     r"|((?:19|20)\d\d)\s*年\s*[,，]?\s*全(?:年|县|市|区|省)"
 )
+# (round 12) A bulletin's second part: one of the sections every bulletin has after 一、综合.
+_BULLETIN_SECOND_PART = re.compile(
+    r"二\s*[、.．]\s*(?:农业|农林牧渔业?|工业|工业和建筑业|民营经济|人口|人口和就业|"
+    r"固定资产投资|国内贸易|价格|财政|财政和金融)"
+)
+# (round 12) The year a bulletin body opens on, or the year of its output figure: 2021年，在县委…
+# (the body's first words, maybe under the bureau's line) or 2024年平昌县地区生产总值….
+_BULLETIN_OPENING_YEAR = re.compile(
+    r"^\s*(?:[^\n]{0,20}统计局\s*\n\s*)?((?:19|20)\d\d)\s*年\s*(?:[,，]|是)"
+    r"|((?:19|20)\d\d)\s*年(?:全年)?[\u4e00-\u9fff]{0,8}?(?:实现)?(?:地区)?生产总值"
+)
+
+
+def _bulletin_shape(headings: Sequence[str]) -> bool:
+    """The first headings are a bulletin's parts: 一、综合, then a second part of its own."""
+    heads = [re.sub(r"\s+", "", to_simplified(h)) for h in headings[:12]]
+    first = next((i for i, h in enumerate(heads[:3]) if _BULLETIN_FIRST_PART.fullmatch(h)), None)
+    return first is not None and any(
+        _BULLETIN_SECOND_PART.fullmatch(h) for h in heads[first + 1 :]
+    )
 
 
 # The organ that reports, when it is not the government: its title (…人民检察院工作报告,
@@ -803,9 +844,13 @@ _READING_NOTE = re.compile(r"心得体会|心得|读后感|观后感")
 # A resolution's body: its adoption note in brackets maybe, then the session that heard the report.
 _RESOLUTION_BODY = re.compile(
     r"\s*(?:[(（][^()（）\n]{0,60}?通过\s*[)）]\s*)?[^。\n]{0,40}?(?:人民代表大会|人大)[^。\n]{0,24}?"
-    r"次(?:全体)?会议\s*[，,]?\s*(?:听取|审议)"
+    r"次(?:全体)?会议\s*[，,]?\s*(?:听取|审议|审查)"
 )
-_APPROVES_REPORT = re.compile(r"决定批准(?:这个|该|此)?报告|批准(?:这个|该)报告")
+# (round 12) …决定批准这个报告, or a budget resolution's 会议决定，批准《关于…预算…的报告》.
+_APPROVES_REPORT = re.compile(
+    r"决定批准(?:这个|该|此)?报告|批准(?:这个|该)报告"
+    r"|决定\s*[,，]?\s*批准《[^《》\n]{2,80}报告》"
+)
 
 
 def _kind(
@@ -851,11 +896,15 @@ def _kind_of(
         return "决议", "title (决议)"
     if _BULLETIN.search(head):
         return "统计公报", "title (统计公报)"
-    if _RESOLUTION_BODY.match(body_head[:600]) and _APPROVES_REPORT.search(body_head[:1200]):
+    if (
+        _RESOLUTION_BODY.match(body_head[:600])
+        # (round 12) The resolution's title line below a newspaper's masthead and page label
+        or _RESOLUTION.search("\n".join(body_head[:400].split("\n")[:4]))
+    ) and _APPROVES_REPORT.search(body_head[:1200]):
         # (round 11) A resolution printed without its title line: the session heard the report
         # (…第四次会议，听取并审议了…《政府工作报告》), maybe under its adoption note, and
         # approves it (决定批准这个报告).
-        return "决议", "a resolution's body (…会议听取…报告，决定批准这个报告)"
+        return "决议", "a resolution's body (…会议听取/审查…报告，决定批准这个报告 / 批准《…报告》)"
     if _ANNOUNCES_RESOLUTION.search(head) and _ADOPTS_RESOLUTION.search(body_head[:300]):
         # (held13) A presidium's announcement (…会议公告 第一号) that the session adopted its
         # resolution on the report (于2018年6月11日通过《关于…工作报告的决议》): the resolution.
@@ -1002,6 +1051,10 @@ def _kind_of(
         # A bulletin whose title was not kept: its first part (一、综合) opens on the year's
         # preliminary accounts (初步核算，全年地区生产总值…).
         return "统计公报", "bulletin body (一、综合 + 初步核算)"
+    if not delivered and _bulletin_shape(headings) and "生产总值" in body_head[:2000]:
+        # (round 12) A bulletin body without its title and without 初步核算: its parts are the
+        # bulletin's (一、综合 on the output, then 二、农业 / 二、民营经济 / 二、工业…).
+        return "统计公报", "bulletin body (一、综合, then the bulletin's parts: 二、农业…)"
     if "政府工作报告" in head and _DATED_CHROME.search(head):
         # A dated page about the report (征求意见会, 协商讨论…征求意见稿): news of it.
         return "新闻报道", "a dated page about the report"
@@ -1143,6 +1196,9 @@ def _year(
             m = _BULLETIN_YEAR.search(body_head[:3000])
             if m:
                 return int(m.group(1) or m.group(2)), "the bulletin's preliminary accounts"
+            m = _BULLETIN_OPENING_YEAR.search(body_head[:2000])
+            if m:
+                return int(m.group(1) or m.group(2)), "the year the bulletin's body opens on"
     if kind in ("计划执行情况与计划草案报告", "计划草案报告"):
         m = _PLAN_YEAR.search(head)
         if m:
@@ -1563,6 +1619,12 @@ def _region(
         for m in rx.finditer(source):
             if kind in _NEWS_KINDS and _edition(source, m):
                 continue  # (pages8) 辽宁省第十四届运动会: an event's edition, not a congress
+            if (
+                m.group(1)[:1] in _CONJUNCTIONS
+                and m.start(1) > 0
+                and source[m.start(1) - 1] in _CLOSING_MARKS
+            ):
+                continue  # (round 12) 《…的报告》和县人大常委会…: the conjunction, not 和县
             name = _clean_region(m.group(1))
             if name:
                 return name, why
