@@ -1665,6 +1665,8 @@ def _decode(
         key: f for key, with_pos, entries in wanted_keys if (f := _Filled.of(entries, with_pos))
     }
     spent: dict[int, int] = {}  # segment -> bytes read (lists, lookups: see IndexView.spend)
+    units = _units(specs)
+    forced = {t for ts in specs[0].sections for t in ts} if exact_field in positions else set()
     for si, seg in enumerate(ix.segments):
         read = ix.looked_up
         nbytes = 0
@@ -1692,7 +1694,13 @@ def _decode(
                 skipped.append(si)
                 continue
             offset = seg.offset
+            # match (issue 11, round 12): an alternative, exclusion or ranking word with a token
+            # absent from this segment matches no row of it: its other tokens' lists here are
+            # read only when something that can match needs them
+            needed = _needed_here(ix, si, exact_field, units, forced)
             for key, with_pos, entries in wanted_keys:
+                if needed is not None and key[0] == exact_field and key[1] not in needed:
+                    continue
                 hit = entries[si]
                 if hit is _UNSEEN:
                     hit = ix.term(si, key[0], key[1])
@@ -1749,17 +1757,9 @@ def _decode(
     order = [k for parts in pieces.values() for k in parts if isinstance(k, int)]
     order += [k for into in filled.values() for k, _, _ in into.slots]
     short = leb.decode(order)
-    for name, tokens in wanted.items() if not skipped else ():  # frequencies, as read
-        for t in tokens:
-            ix.known_frequency(
-                name,
-                t,
-                sum(
-                    len(p.rows) if isinstance(p, TermPostings) else leb.df[p]
-                    for p in pieces.get((name, t), ())
-                )
-                + (filled[(name, t)].at if (name, t) in filled else 0),
-            )
+    for key, _, entries in wanted_keys if not skipped else ():  # frequencies, as looked up
+        if all(e is not _UNSEEN for e in entries):  # (the rows of every segment's list)
+            ix.known_frequency(key[0], key[1], sum(e[1][0] for e in entries if e is not None))
     decoded: dict[str, dict[str, TermPostings]] = {name: {} for name in wanted}
     for (name, t), into in filled.items():
         if into.at:
@@ -1781,6 +1781,36 @@ def _decode(
     return _Merged(
         {name: _MergedField(ix.lengths(name), d) for name, d in decoded.items()}, skipped
     )
+
+
+def _units(specs: Sequence[MatchSpec]) -> list[frozenset[str]]:
+    """The groups of exact-field tokens of ``specs`` that match a row only together: each
+    alternative's tokens (an AND of terms), each exclusion's, each ranking word's."""
+    units: set[frozenset[str]] = set()
+    for spec in specs:
+        for clause in spec.clauses:
+            for alt in clause:
+                units.add(frozenset(t for tokens in alt for t in tokens))
+        for tokens in spec.excluded:
+            units.add(frozenset(tokens))
+        for tokens, _ in spec.boosts:
+            units.add(frozenset(tokens))
+    return [u for u in units if u]
+
+
+def _needed_here(
+    ix: IndexView, si: int, name: str, units: list[frozenset[str]], forced: set[str]
+) -> set[str] | None:
+    """The tokens of ``units`` whose group has every token in segment ``si`` (plus
+    ``forced``), or None when that is every token."""
+    needed = set(forced)
+    dropped = False
+    for unit in units:
+        if all(ix.term(si, name, t) is not None for t in unit):
+            needed |= unit
+        else:
+            dropped = True
+    return needed if dropped else None
 
 
 class _Filled:
