@@ -228,3 +228,26 @@ def test_a_gallerys_caption_sentence_stays_and_its_credit_goes() -> None:
     src = "\n\n".join(f"{cap}新华社记者 王明 摄" for _ in range(2)) + "\n\n" + "\n\n".join(BODY)
     doc = _parse(src)
     assert cap in doc.text and "王明 摄" not in doc.text and _kept(doc)
+
+
+def test_a_records_spaced_field_lines_go_and_the_salutation_stays() -> None:
+    # held26 h26-03 (深圳 政府公报 2010): the record's fields one a line, labels spaced.
+    src = (
+        "索 引 号:043000-10-2010-004991\n分 类:市五届人大一次会议文件\n"
+        "发布机构:深圳市第五届人民代表大会第一次会议\n发布日期:2010-06-28 00:00\n"
+        "名 称:政府工作报告\n文 号:\n主 题 词:\n各位代表:\n" + "\n".join(BODY)
+    )
+    doc = _parse(src)
+    gone = _dropped(doc)
+    assert "043000-10-2010-004991" in gone and "市五届人大一次会议文件" in gone
+    assert "043000" not in doc.text and "发布机构" not in doc.text
+    assert "各位代表" in doc.text and _kept(doc)
+
+
+def test_an_index_number_alone_goes_but_a_source_line_is_not_taken_for_it() -> None:
+    # held28 h28-14 (泉港区): • 索 引 號：QZ04101-0105-2024-00210 over the notice.
+    src = "• 索 引 號：QZ04101-0105-2024-00210\n" + "\n".join(BODY)
+    doc = _parse(src)
+    assert "QZ04101" not in doc.text and "QZ04101" in _dropped(doc) and _kept(doc)
+    doc = _parse("来源：县政府办公室\n" + "\n".join(BODY))
+    assert _kept(doc)

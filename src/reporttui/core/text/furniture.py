@@ -168,6 +168,7 @@ _RECORD_WORDS = frozenset(
         "来源",
         "内容概述",
         "责任部门",
+        "分类",
     )
 )
 _INDEX_NUMBER = re.compile(
@@ -179,6 +180,11 @@ _DATE_VALUE = re.compile(
 )
 _EMPTY_FIELD = re.compile(r"([\u4e00-\u9fff]{2,5})\s*[:：]\s*(?=$|[\u4e00-\u9fff]{2,5}\s*[:：]|\s)")
 _ANY_FIELD = re.compile(r"[\u4e00-\u9fff]{2,5}\s*[:：]")
+# (round 12) A government record's fields as label: value, the labels' characters often spaced
+# (索 引 号：…分 类：…发布机构：… glued on one line, or • 索 引 號：QZ…-00210 alone).
+_SPACED_LABEL = re.compile(r"((?:[\u4e00-\u9fff]\s?){1,6}[\u4e00-\u9fff])\s*[:：]")
+_ID_LABELS = frozenset(("索引号", "索取号", "文号", "发文字号", "文件编号"))
+_TRAD_LABEL = str.maketrans("號發機構稱類題", "号发机构称类题")
 _ISSUE = re.compile(r"总第\s*\d{1,5}\s*期|總第\s*\d{1,5}\s*期")
 _EDITOR = re.compile(
     r"\s*[【\[［(（]\s*(?:责任编辑|責任編輯|编辑|編輯|责编|責編|网站编辑|網站編輯)\s*[:：][^】\]］)）]{1,24}[】\]］)）]\s*$"
@@ -361,6 +367,7 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
             reason = "web chrome"  # (pages19) the channel's name closing the article, a menu link
         if reason:
             drop[i] = reason
+    _record_block(lines, drop)
     _scene_runs(lines, drop)
     _tab_lines(lines, drop)
     _nav_lists(lines, drop)
@@ -820,7 +827,61 @@ def _line_reason(lines: list[Line], i: int, last: int) -> str | None:
         and not re.search(r"[。！？!?]", t)
     ):
         return "web chrome"  # a bar of labels, most with no value (阅读次数: 作者: 语音阅读:)
+    if colons and _record_fields(t):
+        return "record fields"
     return _page_piece(lines, i, t, after_body)
+
+
+def _field_label(t: str) -> str | None:
+    """The label of a ``label: value`` line with no sentence (spaces inside it removed)."""
+    if len(t) > 80 or re.search(r"[。！？!?]", t):
+        return None
+    body = t.lstrip("•·●▪◆- ")
+    m = _SPACED_LABEL.match(body)
+    return re.sub(r"\s", "", m.group(1)).translate(_TRAD_LABEL) if m else None
+
+
+def _record_block(lines: list[Line], drop: dict[int, str]) -> None:
+    """A record's fields one a line (索 引 号:… / 分 类:… / 发布机构:…): a run of field lines
+    with three known record labels or more, most of the run's, goes whole; a label alone with
+    no value and no record word (各位代表：) stays."""
+    i, n = 0, len(lines)
+    while i < n:
+        j = i
+        labels: list[str] = []
+        while j < n and not lines[j].md_level and not lines[j].cells:
+            label = _field_label(lines[j].text)
+            if label is None:
+                break
+            labels.append(label)
+            j += 1
+        known = [w for w in labels if w in _RECORD_WORDS]
+        if len(known) >= 3 and 2 * len(known) > len(labels):
+            for k, label in zip(range(i, j), labels, strict=True):
+                value = lines[k].text.split("：", 1)[-1].split(":", 1)[-1].strip()
+                if label in _RECORD_WORDS or value:
+                    drop.setdefault(k, "record fields")
+        i = max(j, i + 1)
+
+
+def _record_fields(t: str) -> bool:
+    """A record's ``label: value`` fields with no sentence: three known labels or more (the
+    labels most of the line's), or one id label (索引号, 文号…) alone with a value holding a digit."""
+    if re.search(r"[。！？!?]", t):
+        return False
+    body = t.lstrip("•·●▪◆- ")
+    found = list(_SPACED_LABEL.finditer(body))
+    if not found or found[0].start() > 0:
+        return False
+    labels = [re.sub(r"\s", "", m.group(1)).translate(_TRAD_LABEL) for m in found]
+    # A glued label follows its neighbour's value: a known word ending the label counts.
+    known = [w for w in labels if any(w[k:] in _RECORD_WORDS for k in range(len(w) - 1))]
+    if len(known) >= 3 and 2 * len(known) > len(labels):
+        return True
+    if len(found) == 1 and labels[0] in _ID_LABELS and found[0].start() == 0:
+        value = body[found[0].end() :].strip()
+        return 0 < len(value) <= 40 and bool(re.search(r"\d", value)) and not _CJK.search(value)
+    return False
 
 
 def _page_piece(lines: list[Line], i: int, t: str, after_body: bool) -> str | None:
