@@ -798,9 +798,7 @@ def _bulletin_shape(headings: Sequence[str]) -> bool:
     """The first headings are a bulletin's parts: 一、综合, then a second part of its own."""
     heads = [re.sub(r"\s+", "", to_simplified(h)) for h in headings[:12]]
     first = next((i for i, h in enumerate(heads[:3]) if _BULLETIN_FIRST_PART.fullmatch(h)), None)
-    return first is not None and any(
-        _BULLETIN_SECOND_PART.fullmatch(h) for h in heads[first + 1 :]
-    )
+    return first is not None and any(_BULLETIN_SECOND_PART.fullmatch(h) for h in heads[first + 1 :])
 
 
 # The organ that reports, when it is not the government: its title (…人民检察院工作报告,
@@ -897,10 +895,13 @@ def _kind_of(
     if _BULLETIN.search(head):
         return "统计公报", "title (统计公报)"
     if (
-        _RESOLUTION_BODY.match(body_head[:600])
-        # (round 12) The resolution's title line below a newspaper's masthead and page label
-        or _RESOLUTION.search("\n".join(body_head[:400].split("\n")[:4]))
-    ) and _APPROVES_REPORT.search(body_head[:1200]):
+        (
+            _RESOLUTION_BODY.match(body_head[:600])
+            # (round 12) The resolution's title line below a newspaper's masthead and page label
+            or _RESOLUTION.search("\n".join(body_head[:400].split("\n")[:4]))
+        )
+        and _APPROVES_REPORT.search(body_head[:1200])
+    ):
         # (round 11) A resolution printed without its title line: the session heard the report
         # (…第四次会议，听取并审议了…《政府工作报告》), maybe under its adoption note, and
         # approves it (决定批准这个报告).
