@@ -38,3 +38,31 @@ def load_judged() -> ModuleType:
     sys.modules["inputs_judged"] = module
     spec.loader.exec_module(module)
     return module
+
+
+def assert_floor(name: str, floor: tuple[int, int, int, int]) -> None:
+    """A blind set's scores hold its first run's floor: (items, metadata fields right, junk
+    strings left at most, judged headings found); no sentence lost, no error."""
+    s = load_judged().score_set(name)
+    items, fields, junk_left, headings = floor
+    assert s.items >= items, name
+    assert s.errors == 0, s.notes
+    assert s.keep_lost == 0, [n for n in s.notes if "lost" in n]
+    assert s.fields_right >= fields, [n for n in s.notes if "want" in n]
+    assert s.junk_left <= junk_left, [n for n in s.notes if "junk" in n]
+    assert s.headings_found >= headings, [n for n in s.notes if "heading" in n]
+
+
+DATA = Path(__file__).parent / "data" / "inputs"
+
+
+def parse_data(rel: str) -> Document:
+    """A judged file of tests/data/inputs, parsed."""
+    return parse_document((DATA / rel).read_bytes(), rel)
+
+
+def parse_text(text: str, name: str = "t.txt") -> Document:
+    """``text`` parsed as a file named ``name``, with the no-loss check."""
+    doc = parse_document(text.encode("utf-8"), name)
+    assert check_no_loss(text, doc) == []
+    return doc

@@ -8,20 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from reporttui.core.model import Document
-from reporttui.core.text.ingest import check_no_loss, parse_document
+from inputs_helpers import parse_data, parse_text
 
 DATA = Path(__file__).parent / "data" / "inputs"
 
 
-def _parse(rel: str) -> Document:
-    return parse_document((DATA / rel).read_bytes(), rel)
-
-
-def _text(text: str, name: str = "t.txt") -> Document:
-    doc = parse_document(text.encode("utf-8"), name)
-    assert check_no_loss(text, doc) == []
-    return doc
+_parse = parse_data
+_text = parse_text
 
 
 # -- a bulletin body without its title: kind and year from its shape --------------------------

@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from inputs_helpers import load_judged
+from inputs_helpers import load_judged, parse_data, parse_text
 from reporttui.core.model import Document
 from reporttui.core.text.gazetteer import gazetteer, stem
-from reporttui.core.text.ingest import check_no_loss, parse_document
 
 DATA = Path(__file__).parent / "data" / "inputs"
 
@@ -19,14 +18,8 @@ _BODY = (
 )
 
 
-def _parse(rel: str) -> Document:
-    return parse_document((DATA / rel).read_bytes(), rel)
-
-
-def _text(text: str, name: str = "t.txt") -> Document:
-    doc = parse_document(text.encode("utf-8"), name)
-    assert check_no_loss(text, doc) == []
-    return doc
+_parse = parse_data
+_text = parse_text
 
 
 def _dropped(doc: Document, reason: str) -> list[str]:

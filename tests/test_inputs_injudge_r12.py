@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from inputs_helpers import load_judged
+from inputs_helpers import assert_floor, load_judged
 
 judged = load_judged()
 
@@ -25,14 +25,7 @@ FLOORS = {
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_blind_set_floor(name: str) -> None:
-    s = judged.score_set(name)
-    items, fields, junk_left, headings = FLOORS[name]
-    assert s.items >= items, name
-    assert s.errors == 0, s.notes
-    assert s.keep_lost == 0, [n for n in s.notes if "lost" in n]
-    assert s.fields_right >= fields, [n for n in s.notes if "want" in n]
-    assert s.junk_left <= junk_left, [n for n in s.notes if "junk" in n]
-    assert s.headings_found >= headings, [n for n in s.notes if "heading" in n]
+    assert_floor(name, FLOORS[name])
 
 
 def test_pages26_are_saved_html_with_a_gb2312_page() -> None:
