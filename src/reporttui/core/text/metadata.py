@@ -760,6 +760,24 @@ _MEETING_NOT_SESSION = re.compile(
     r"|(?<!常务)委员会[^\n。，]{0,12}?(?:初审|初步审查)"
     r"|(?:主席|主任)办公会"
 )
+# (round 13) Meetings held before a session to prepare it, named as the news's event: the
+# convenors' meeting (各组召集人会议), a committee's preliminary review of a report (财经委召开专题
+# 会议…开展初步审查), the standing committee's meeting (常委会召开第二十六次会议) that convenes it.
+_PREPARATORY_MEETING = re.compile(
+    r"召集人会议"
+    r"|召开[^\n。，]{0,12}会议[^\n。]{0,60}?(?:初审|初步审查)"
+    r"|(?:常委会|常务委员会)(?:召开|举行)(?:了)?第[一二三四五六七八九十百\d]+次(?:全体)?会议"
+)
+
+
+def _preparatory_meeting(first: str, body_head: str, head: str) -> bool:
+    """The title or the body's first two lines name a meeting that prepares a session."""
+    return any(
+        _PREPARATORY_MEETING.search(to_simplified(ln))
+        for ln in (first, *_opening_lines(body_head, head)[:2])
+    )
+
+
 _REVIEW_RESULT = re.compile(r"审查结果的?报告|现将审查(?:结果|情况)报告如下")
 _ENTRUSTED = re.compile(
     r"受[^\n。]{0,10}人民政府委托\s*[,，]?[^\n。]{0,30}?(?:报告|提请)[^\n。]{0,60}?(计划|预算)执行情况"
@@ -1005,6 +1023,10 @@ def _kind_of(
             # (pages13) The title names a meeting that is no session (政协常委会第二十四次会议,
             # 五届五十六次主席会议), whatever session the text mentions: news of that meeting.
             return "新闻报道", "news signals + a meeting that is no session (title)"
+        if _preparatory_meeting(first, body_head, head):
+            # (round 13) The event is a meeting that prepares the session (召集人会议, a committee's
+            # preliminary review, the standing committee's meeting convening it): news of it.
+            return "新闻报道", "news signals + a meeting preparing the session (title or opening)"
         if _CONGRESS.search(body_head):
             return "两会新闻", "news signals + congress session"
         return "新闻报道", "news signals (byline, masthead, web page)"
@@ -1012,13 +1034,15 @@ def _kind_of(
         # (pages13) The title names a meeting that is no session (政协常委会第二十四次会议, 五届
         # 五十六次主席会议): news of that meeting, whatever session its text prepares or names.
         return "新闻报道", "a meeting that is no session (title)"
-    if (
-        not delivered
-        and not _SESSION.search(first)
-        and any(
-            _MEETING_NOT_SESSION.search(to_simplified(ln))
-            for ln in (first, *_opening_lines(body_head, head)[:2])
+    if not delivered and (
+        (
+            not _SESSION.search(first)
+            and any(
+                _MEETING_NOT_SESSION.search(to_simplified(ln))
+                for ln in (first, *_opening_lines(body_head, head)[:2])
+            )
         )
+        or _preparatory_meeting(first, body_head, head)
     ):
         # (held18, held24) A committee's meeting or review is the event (常委会第25次会议(扩大),
         # 省人大经济委员会…初审), whatever session the text prepares or recalls: news of it.
