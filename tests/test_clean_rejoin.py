@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from conftest import seed_doc
 from reporttui.core.text.ingest import parse_document
 
@@ -88,3 +90,24 @@ def test_a_sentence_split_by_a_wiki_link_on_its_own_line_is_joined() -> None:
     doc = parse_document(src)
     assert "我们要深入学习贯彻党的二十大精神，全面推进高质量发展。" in doc.text.split("\n")
     assert "一、工作回顾" in [s.title for s in doc.walk()]
+
+
+_FARM = Path(__file__).parent / "data" / "inputs" / "held26" / "yantian-doc-2012.txt"
+
+
+def test_page_numbers_glued_into_a_run_on_copy_go_to_d() -> None:
+    # (h26-04) A document farm's copy in one line: 1 glued to the title, 2 after a comma.
+    doc = parse_document(_FARM.read_bytes(), str(_FARM))
+    assert doc.text.startswith("政府工作报告——2012年1月3日")
+    assert "406.5亿元，实际利用外资五年累计5.8亿美元，均较大幅度超出预期目标；" in doc.text
+    pages = [d.text for d in doc.dropped if d.reason == "page number"]
+    assert pages == ["1", "2"]
+
+
+def test_a_glued_number_out_of_page_order_stays() -> None:
+    # The same copy with the inner number not the next page's: no page run, nothing goes.
+    src = _FARM.read_text("utf-8").replace("406.5亿元,2实际", "406.5亿元,5实际")
+    doc = parse_document(src)
+    assert "5实际利用外资" in doc.text
+    assert doc.text.startswith("1政府工作报告")
+    assert not any(d.reason == "page number" for d in doc.dropped)

@@ -834,11 +834,23 @@ def _line_reason(lines: list[Line], i: int, last: int) -> str | None:
 
 def _field_label(t: str) -> str | None:
     """The label of a ``label: value`` line with no sentence (spaces inside it removed)."""
-    if len(t) > 80 or re.search(r"[。！？!?]", t):
+    if len(t) > 80:
+        return None
+    found = _spaced_labels(t)
+    return found[1][0] if found and found[0] else None
+
+
+def _spaced_labels(t: str) -> tuple[list[re.Match[str]], list[str], str] | None:
+    """The ``label:`` marks of a line with no sentence (bullets stripped), each label with its
+    spaces removed and in simplified form (索 引 号 -> 索引号), and the stripped line; None for a
+    sentence. The one reading of a spaced label for a record's line and a record's block."""
+    if re.search(r"[。！？!?]", t):
         return None
     body = t.lstrip("•·●▪◆- ")
-    m = _SPACED_LABEL.match(body)
-    return re.sub(r"\s", "", m.group(1)).translate(_TRAD_LABEL) if m else None
+    found = list(_SPACED_LABEL.finditer(body))
+    if found and found[0].start() > 0:
+        found = []
+    return found, [re.sub(r"\s", "", m.group(1)).translate(_TRAD_LABEL) for m in found], body
 
 
 def _record_block(lines: list[Line], drop: dict[int, str]) -> None:
@@ -867,13 +879,10 @@ def _record_block(lines: list[Line], drop: dict[int, str]) -> None:
 def _record_fields(t: str) -> bool:
     """A record's ``label: value`` fields with no sentence: three known labels or more (the
     labels most of the line's), or one id label (索引号, 文号…) alone with a value holding a digit."""
-    if re.search(r"[。！？!?]", t):
+    spaced = _spaced_labels(t)
+    if not spaced or not spaced[0]:
         return False
-    body = t.lstrip("•·●▪◆- ")
-    found = list(_SPACED_LABEL.finditer(body))
-    if not found or found[0].start() > 0:
-        return False
-    labels = [re.sub(r"\s", "", m.group(1)).translate(_TRAD_LABEL) for m in found]
+    found, labels, body = spaced
     # A glued label follows its neighbour's value: a known word ending the label counts.
     known = [w for w in labels if any(w[k:] in _RECORD_WORDS for k in range(len(w) - 1))]
     if len(known) >= 3 and 2 * len(known) > len(labels):
