@@ -109,3 +109,27 @@ def test_jieba_hmm_tables_load_when_first_needed() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "北京/小明", "True"]
+
+
+def test_cli_import_runs_without_collections_and_restores_the_collector() -> None:
+    """process (issue 11): importing the command line's module (click, the core's display
+    helpers: ~25 collections of the young generation otherwise) runs no cyclic collection, and
+    the collector is left on or off as it was found."""
+    code = (
+        "import gc, sys\n"
+        "runs = []\n"
+        "def during(phase, info):\n"
+        "    module = sys.modules.get('reporttui.cli.main')\n"
+        "    if phase == 'start' and module is not None and not hasattr(module, 'main'):\n"
+        "        runs.append(info['generation'])\n"
+        "gc.callbacks.append(during)\n"
+        "if sys.argv[1] == 'off':\n"
+        "    gc.disable()\n"
+        "import reporttui.cli\n"
+        "print(len(runs), gc.isenabled(), callable(reporttui.cli.main))\n"
+    )
+    for state, enabled in (("on", "True"), ("off", "False")):
+        out = subprocess.run(
+            [sys.executable, "-c", code, state], capture_output=True, text=True, check=True
+        )
+        assert out.stdout.split() == ["0", enabled, "True"]
