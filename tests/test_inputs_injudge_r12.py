@@ -16,10 +16,11 @@ from inputs_helpers import assert_floor, load_judged
 judged = load_judged()
 
 # set: (items, metadata fields right, junk strings left at most, judged headings found) on main
-# c719ebe, committed files only
+# c719ebe, committed files only; pages26 25 once p26-05's column tag (书记市长这一周 |) was
+# re-judged out of its title by the round-14 judging rules (benchmarks/inputs/rejudged_r14.md)
 FLOORS = {
     "held29": (8, 22, 4, 1),
-    "pages26": (7, 26, 0, 2),
+    "pages26": (7, 25, 0, 2),
 }
 
 
