@@ -16,9 +16,11 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_inputs_injudge_r8 import _score
 
-# set: (metadata fields right at least, junk strings left at most, judged headings found at least)
+# set: (metadata fields right at least, junk strings left at most, judged headings found at least);
+# pages15 39 once p15-11's topic tag (施政報告 │) was re-judged out of its title (round 14 rules,
+# benchmarks/inputs/rejudged_r14.md)
 FLOORS = {
-    "pages15": (40, 0, 14),
+    "pages15": (39, 0, 14),
     "pages16": (32, 2, 3),
     "pages21": (28, 1, 0),
 }
