@@ -770,6 +770,11 @@ class _SegmentMatcher:
         self._keys_at: dict[tuple[str, str], tuple[NDArray[Any], NDArray[Any], int]] = {}
         # (field, token) -> a phrase's candidate rows and the token's indices there
         self._idx_at: dict[tuple[str, str], tuple[NDArray[Any], NDArray[Any]]] = {}
+        # (field, {(token, place)}) -> a phrase's candidate rows, the starts where those of its
+        # tokens line up there (``row << 32 | start``, see _term) and the first place's shift
+        self._lined_up: dict[
+            tuple[str, frozenset[tuple[str, int]]], tuple[NDArray[Any], NDArray[Any], int]
+        ] = {}
         self._last_norm: tuple[str, NDArray[Any], NDArray[Any]] | None = None
         self._shared: tuple[tuple[str, ...], ...] = ()
         """The run's multi-token ranking words: a phrase's cover takes their tokens when it
@@ -825,7 +830,8 @@ class _SegmentMatcher:
 
     def term(self, tokens: Term, within: NDArray[Any] | None = None, scored: bool = True) -> _Part:
         """A term's rows and figures; ``within``: only these rows (sorted) are wanted.
-        ``scored=False``: the score may be left zero (a ranking word's rows and counts)."""
+        ``scored=False``: the score may be left zero and a one-token term's first positions
+        -1 (a ranking word's rows and counts)."""
         key = tuple(tokens)
         got = self._cache.get(key)
         if got is not None:
@@ -919,11 +925,13 @@ class _SegmentMatcher:
             if m is not None:
                 m = _flat(m)  # (rows, tf and the position ends taken at it)
                 rows, tf = rows[m], tf[m]
-            if tp.pos is not None and len(tp.pos):
+            if scored and tp.pos is not None and len(tp.pos):
                 ends = self._pos_ends(name, tokens[0], tp)
                 at = ends - tp.tf if m is None else ends[m] - tf  # each row's first position
                 first = tp.pos[at].astype(np.int64)
-            else:  # unigrams keep no positions
+            else:  # unigrams keep no positions; speed (issue 11, round 14): an unscored
+                # token (a ranking word, an exclusion, a section word) is asked for its rows
+                # and counts only, so its first positions are not gathered
                 first = np.full(len(rows), -1, np.int64)
             score = self._bm25(name, fr, tokens[0], rows, tf) if scored else np.zeros(len(rows))
             return _Part(rows, score, tf, first)
@@ -973,6 +981,7 @@ class _SegmentMatcher:
             if shortcuts
             else frozenset(range(len(tokens)))
         )
+        places: list[int] = []  # the token of each key set
         in_cand: NDArray[Any] | None = None
         for i in order:
             tp = lists[i]
@@ -984,6 +993,7 @@ class _SegmentMatcher:
                 if got is not None:
                     keys, in_cand = got
                     keysets.append(keys - (i - kept[2]) if i != kept[2] else keys)
+                    places.append(i)
                     continue
             idx = idx_of[i]  # where each candidate is in the token's rows
             self._idx_at[(name, tokens[i])] = (cand, idx)
@@ -1001,7 +1011,18 @@ class _SegmentMatcher:
             keys += _repeat((cand << 32) - i, n_at, total)
             self._keys_at[(name, tokens[i])] = (cand, keys, i)
             keysets.append(keys)
-        starts = _phrase_starts(keysets)
+            places.append(i)
+        steps: list[NDArray[Any]] | None = [] if shortcuts else None
+        starts = _phrase_starts(keysets, places, steps)
+        if steps:
+            # speed (issue 11, round 14): the starts where the first two, three ... of the
+            # compared tokens line up are those of a shorter phrase inside this one (高质量 of
+            # 高质量发展, a ranking word asked among its matches next): kept for it
+            for k, lined in enumerate(steps, start=2):
+                at = places[:k]
+                low = min(at)
+                key = frozenset((tokens[i], i - low) for i in at)
+                self._lined_up[(name, key)] = (cand, lined, low)
         if starts is None:
             return _empty()
         rows, count, first = starts
@@ -1033,10 +1054,26 @@ class _SegmentMatcher:
         so ``within`` (the query's matches, among them) are this phrase's candidates: no lookup
         of the rows in any token's list; the keys are those the full path would gather."""
         check = _cover(tokens, [tp.rows for tp in lists], self._shared_with(tokens))
-        kept = [self._keys_at.get((name, tokens[i])) for i in sorted(check)]
-        if any(k is None for k in kept) or not len(within):
+        if not len(within):
             return None
         cand = within if self.keep is None else within[self.keep[within]]
+        lined = self._lined_up.get((name, frozenset((tokens[i], i) for i in check)))
+        if lined is not None:
+            # speed (issue 11, round 14): the compared tokens were lined up already, inside a
+            # longer phrase of the query at rows holding ``cand``: its starts at ``cand`` are
+            # this phrase's (the keys the compared tokens give there, intersected), shifted by
+            # this phrase's place in it
+            got = _keys_within(lined, cand, None)  # (its rows: key + shift >> 32)
+            if got is not None:
+                keys = got[0] + lined[2] if lined[2] else got[0]
+                found = _phrase_starts([keys]) if len(keys) else None
+                if found is None:
+                    return _empty()
+                rows, count, first = found
+                return _Part(rows, np.zeros(len(rows), dtype=np.float64), count, first)
+        kept = [self._keys_at.get((name, tokens[i])) for i in sorted(check)]
+        if any(k is None for k in kept):
+            return None
         in_cand: NDArray[Any] | None = None
         keysets: list[NDArray[Any]] = []
         for i, k in zip(sorted(check), kept, strict=True):
@@ -1395,16 +1432,27 @@ def _cover(
 
 def _phrase_starts(
     keysets: list[NDArray[Any]],
+    places: list[int] | None = None,
+    steps: list[NDArray[Any]] | None = None,
 ) -> tuple[NDArray[Any], NDArray[Any], NDArray[Any]] | None:
     """A phrase's rows, matches per row and first match from its tokens' ``row << 32 | pos``
     keys (offset by each token's place): the keys in every set, smallest set first; None when
-    none is."""
-    keysets.sort(key=len)
+    none is. ``places``: each set's token, put in the order the sets are compared;
+    ``steps``: gets the keys in the first two sets, the first three ... (the last is the
+    phrase's own)."""
+    if places is not None:
+        paired = sorted(zip(keysets, places, strict=True), key=lambda kp: len(kp[0]))
+        keysets[:] = [k for k, _ in paired]
+        places[:] = [p for _, p in paired]
+    else:
+        keysets.sort(key=len)
     starts = keysets[0]
     for keys in keysets[1:]:
         if not len(starts):
             return None
         starts = _common(starts, keys)
+        if steps is not None:
+            steps.append(starts)
     if not len(starts):
         return None
     srow = starts >> 32
