@@ -249,3 +249,109 @@ def test_ranking_word_inside_the_phrase_uses_its_kept_keys(
         matcher._views.clear()
         monkeypatch.setattr(matcher, "PHRASE_SHORTCUTS", False)
         _same(fast, matcher.match(s.reader(), spec, **kw))
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ("高质量",),  # the first tokens compared in the phrase: its lined-up starts
+        ("质量发展", "量发展"),  # later places of the phrase (shifted starts), or recomputed
+        ("高质量", "质量发展", "发展发"),  # one not inside the phrase at all
+    ],
+)
+def test_ranking_words_lined_up_inside_the_phrase(
+    words: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """speed (issue 11, round 14): a ranking word whose compared tokens were lined up inside
+    the query's phrase takes those starts: the figures of the plain way, over segments,
+    deletions and filters; the shortcut is taken for 高质量 of 高质量发展."""
+    docs = _rows(4, 6, 40)
+    gone = [docs[2][0]["doc_id"]]
+    ix = index_batches([docs[0] + docs[1], docs[2] + docs[3], docs[4] + docs[5]], gone)
+    phrase = tuple(term_query_tokens("高质量发展"))
+    boosts = tuple((tuple(term_query_tokens(w)), 1.5) for w in words)
+    spec = matcher.MatchSpec(clauses=((((phrase),),),), boosts=boosts)
+    taken: list[bool] = []
+    real = matcher._keys_within
+
+    def spy(kept: Any, cand: Any, in_cand: Any) -> Any:
+        taken.append(any(kept is v for v in lined.values()))
+        return real(kept, cand, in_cand)
+
+    lined: dict[Any, Any] = {}
+    real_init = matcher._SegmentMatcher.__init__
+
+    def init(self: Any, *args: Any, **kwargs: Any) -> None:
+        real_init(self, *args, **kwargs)
+        self._lined_up = lined
+
+    monkeypatch.setattr(matcher, "_keys_within", spy)
+    monkeypatch.setattr(matcher._SegmentMatcher, "__init__", init)
+    with ix.searcher() as s:
+        reader = s.reader()
+        n = reader.doc_count_all()
+        for allowed in (None, np.arange(0, n, 2, dtype=np.int64)):
+            kw: dict[str, Any] = {"exact_field": BIGRAM_FIELD, "allowed": allowed}
+            lined.clear()
+            matcher._views.clear()
+            monkeypatch.setattr(matcher, "PHRASE_SHORTCUTS", True)
+            fast = matcher.match(reader, spec, **kw)
+            matcher._views.clear()
+            monkeypatch.setattr(matcher, "PHRASE_SHORTCUTS", False)
+            plain = matcher.match(reader, spec, **kw)
+            assert len(plain.rows) > 10
+            _same(fast, plain)
+    if words == ("高质量",):
+        assert any(taken)
+
+
+def test_ranking_word_lined_up_at_a_later_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    """speed (issue 11, round 14): 三四五 inside 一二三四五, whose rarest compared tokens (三四,
+    四五: 一二 repeats in every row) are lined up first: the starts are shifted by its place,
+    with the figures of the plain way (rows starting with 三四五 too: a start before the
+    phrase's place 0 is still the row's)."""
+    rng = random.Random(5)
+    docs = []
+    for d in range(8):
+        common = {"doc_id": f"doc-l{d}", "path": f"/l/{d}.md", "title": f"t{d}"}
+        rows = []
+        for k in range(30):
+            parts = ["三四五" if rng.random() < 0.3 else "", "一二" * rng.randint(2, 6)]
+            parts += [rng.choice(["一二三四五", "三四五", "二三四五", "一二三四", "四五三四五"])]
+            parts += [rng.choice(["一二", "五", "三四五一二三四五", "，"]) for _ in range(3)]
+            rows.append(_row(common, f"s{k // 5}", "", k + 1, "".join(parts)))
+        docs.append(rows)
+    ix = index_batches(
+        [docs[0] + docs[1] + docs[2], docs[3] + docs[4], docs[5] + docs[6] + docs[7]]
+    )
+    phrase = tuple(term_query_tokens("一二三四五"))
+    spec = matcher.MatchSpec(
+        clauses=(((phrase,),),), boosts=((tuple(term_query_tokens("三四五")), 1.5),)
+    )
+    shifts: list[int] = []
+    real = matcher._keys_within
+    lined: dict[Any, Any] = {}
+    real_init = matcher._SegmentMatcher.__init__
+
+    def init(self: Any, *args: Any, **kwargs: Any) -> None:
+        real_init(self, *args, **kwargs)
+        self._lined_up = lined
+
+    def spy(kept: Any, cand: Any, in_cand: Any) -> Any:
+        if any(kept is v for v in lined.values()):
+            shifts.append(kept[2])
+        return real(kept, cand, in_cand)
+
+    monkeypatch.setattr(matcher, "_keys_within", spy)
+    monkeypatch.setattr(matcher._SegmentMatcher, "__init__", init)
+    kw: dict[str, Any] = {"exact_field": BIGRAM_FIELD}
+    with ix.searcher() as s:
+        reader = s.reader()
+        matcher._views.clear()
+        fast = matcher.match(reader, spec, **kw)
+        matcher._views.clear()
+        monkeypatch.setattr(matcher, "PHRASE_SHORTCUTS", False)
+        plain = matcher.match(reader, spec, **kw)
+    assert len(plain.rows) > 20 and plain.word_score.any()
+    _same(fast, plain)
+    assert 2 in shifts  # the lined-up starts of 三四 and 四五 at places 2 and 3

@@ -68,3 +68,22 @@ def _compare_with_jieba(home: Path, tok: Any) -> None:
 def test_no_cache_means_none(tmp_path: Path) -> None:
     assert querywords.cut_for_search("林麝", tmp_path) is None
     assert querywords.cut_for_search("林" * (querywords.MAX_QUERY_CHARS + 1), tmp_path) is None
+
+
+def test_jieba_logger_is_quiet_and_left_alone_per_query(monkeypatch: Any) -> None:
+    """speed (issue 11, round 14): every query's words import jieba again; its logger stays at
+    least WARNING, and a level already at or above it (the tokenizer's CRITICAL) is kept
+    without another ``setLevel`` (which clears every logger's level cache)."""
+    import logging
+
+    from reporttui.core.index.segment import import_jieba
+
+    log = logging.getLogger("jieba")
+    monkeypatch.setattr(log, "level", logging.NOTSET)  # (restored after the test)
+    import_jieba()
+    assert log.level == logging.WARNING
+    log.level = logging.CRITICAL
+    calls: list[int] = []
+    monkeypatch.setattr(log, "setLevel", calls.append)
+    import_jieba()
+    assert calls == [] and log.level == logging.CRITICAL

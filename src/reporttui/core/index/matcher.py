@@ -100,7 +100,7 @@ class Matches:
             # of an eighth of the rows (a common word: 128k rows, 1.6 ms -> 0.1 ms).
             sample = neg[::_TOP_STRIDE] if n >= _TOP_STRIDE * k else neg
             kth = np.partition(sample, k - 1)[k - 1]
-            cand = np.flatnonzero(neg <= kth)
+            cand = (neg <= kth).nonzero()[0]
             order = cand[np.lexsort((self.rows[cand], neg[cand]))][:k]
         else:
             order = np.lexsort((self.rows, neg))[:k]
@@ -770,6 +770,11 @@ class _SegmentMatcher:
         self._keys_at: dict[tuple[str, str], tuple[NDArray[Any], NDArray[Any], int]] = {}
         # (field, token) -> a phrase's candidate rows and the token's indices there
         self._idx_at: dict[tuple[str, str], tuple[NDArray[Any], NDArray[Any]]] = {}
+        # (field, {(token, place)}) -> a phrase's candidate rows, the starts where those of its
+        # tokens line up there (``row << 32 | start``, see _term) and the first place's shift
+        self._lined_up: dict[
+            tuple[str, frozenset[tuple[str, int]]], tuple[NDArray[Any], NDArray[Any], int]
+        ] = {}
         self._last_norm: tuple[str, NDArray[Any], NDArray[Any]] | None = None
         self._shared: tuple[tuple[str, ...], ...] = ()
         """The run's multi-token ranking words: a phrase's cover takes their tokens when it
@@ -825,7 +830,8 @@ class _SegmentMatcher:
 
     def term(self, tokens: Term, within: NDArray[Any] | None = None, scored: bool = True) -> _Part:
         """A term's rows and figures; ``within``: only these rows (sorted) are wanted.
-        ``scored=False``: the score may be left zero (a ranking word's rows and counts)."""
+        ``scored=False``: the score may be left zero and a one-token term's first positions
+        -1 (a ranking word's rows and counts)."""
         key = tuple(tokens)
         got = self._cache.get(key)
         if got is not None:
@@ -894,7 +900,7 @@ class _SegmentMatcher:
         key = (name, token)
         got = self._ends.get(key)
         if got is None:
-            got = self._ends[key] = np.cumsum(tp.tf)
+            got = self._ends[key] = tp.tf.cumsum()
         return got
 
     def _term(
@@ -919,11 +925,13 @@ class _SegmentMatcher:
             if m is not None:
                 m = _flat(m)  # (rows, tf and the position ends taken at it)
                 rows, tf = rows[m], tf[m]
-            if tp.pos is not None and len(tp.pos):
+            if scored and tp.pos is not None and len(tp.pos):
                 ends = self._pos_ends(name, tokens[0], tp)
                 at = ends - tp.tf if m is None else ends[m] - tf  # each row's first position
                 first = tp.pos[at].astype(np.int64)
-            else:  # unigrams keep no positions
+            else:  # unigrams keep no positions; speed (issue 11, round 14): an unscored
+                # token (a ranking word, an exclusion, a section word) is asked for its rows
+                # and counts only, so its first positions are not gathered
                 first = np.full(len(rows), -1, np.int64)
             score = self._bm25(name, fr, tokens[0], rows, tf) if scored else np.zeros(len(rows))
             return _Part(rows, score, tf, first)
@@ -941,7 +949,7 @@ class _SegmentMatcher:
         if within is not None:
             w = _members(first_rows, within)
             mask = w if mask is None else mask & w
-        at0 = np.flatnonzero(mask) if mask is not None else None
+        at0 = mask.nonzero()[0] if mask is not None else None
         cand = first_rows[at0] if at0 is not None else first_rows
         idx_of: dict[int, NDArray[Any]] = {}
         for i in order[1:]:
@@ -949,7 +957,7 @@ class _SegmentMatcher:
                 return _empty()
             found, idx = _lookup(lists[i].rows, cand)
             if len(idx) != len(cand):
-                hold = np.flatnonzero(found)
+                hold = found.nonzero()[0]
                 cand = cand[hold]
                 at0 = hold if at0 is None else at0[hold]
                 for k in idx_of:
@@ -973,6 +981,7 @@ class _SegmentMatcher:
             if shortcuts
             else frozenset(range(len(tokens)))
         )
+        places: list[int] = []  # the token of each key set
         in_cand: NDArray[Any] | None = None
         for i in order:
             tp = lists[i]
@@ -984,6 +993,7 @@ class _SegmentMatcher:
                 if got is not None:
                     keys, in_cand = got
                     keysets.append(keys - (i - kept[2]) if i != kept[2] else keys)
+                    places.append(i)
                     continue
             idx = idx_of[i]  # where each candidate is in the token's rows
             self._idx_at[(name, tokens[i])] = (cand, idx)
@@ -1001,7 +1011,18 @@ class _SegmentMatcher:
             keys += _repeat((cand << 32) - i, n_at, total)
             self._keys_at[(name, tokens[i])] = (cand, keys, i)
             keysets.append(keys)
-        starts = _phrase_starts(keysets)
+            places.append(i)
+        steps: list[NDArray[Any]] | None = [] if shortcuts else None
+        starts = _phrase_starts(keysets, places, steps)
+        if steps:
+            # speed (issue 11, round 14): the starts where the first two, three ... of the
+            # compared tokens line up are those of a shorter phrase inside this one (高质量 of
+            # 高质量发展, a ranking word asked among its matches next): kept for it
+            for k, lined in enumerate(steps, start=2):
+                at = places[:k]
+                low = min(at)
+                key = frozenset((tokens[i], i - low) for i in at)
+                self._lined_up[(name, key)] = (cand, lined, low)
         if starts is None:
             return _empty()
         rows, count, first = starts
@@ -1010,7 +1031,7 @@ class _SegmentMatcher:
             # query (issue 11): each token's tf at the matching rows is its tf at the
             # candidates (rows are among them), and the length part is the rows' for every
             # token: one lookup each instead of a binary search per token and row.
-            sel = np.flatnonzero(_members(cand, rows)) if len(rows) != len(cand) else None
+            sel = _members(cand, rows).nonzero()[0] if len(rows) != len(cand) else None
             norm_at = self._norm_at(name, fr, rows)
             for i, t in enumerate(tokens):
                 tf = tf_at[i] if sel is None else tf_at[i][sel]
@@ -1033,10 +1054,26 @@ class _SegmentMatcher:
         so ``within`` (the query's matches, among them) are this phrase's candidates: no lookup
         of the rows in any token's list; the keys are those the full path would gather."""
         check = _cover(tokens, [tp.rows for tp in lists], self._shared_with(tokens))
-        kept = [self._keys_at.get((name, tokens[i])) for i in sorted(check)]
-        if any(k is None for k in kept) or not len(within):
+        if not len(within):
             return None
         cand = within if self.keep is None else within[self.keep[within]]
+        lined = self._lined_up.get((name, frozenset((tokens[i], i) for i in check)))
+        if lined is not None:
+            # speed (issue 11, round 14): the compared tokens were lined up already, inside a
+            # longer phrase of the query at rows holding ``cand``: its starts at ``cand`` are
+            # this phrase's (the keys the compared tokens give there, intersected), shifted by
+            # this phrase's place in it
+            got = _keys_within(lined, cand, None)  # (its rows: key + shift >> 32)
+            if got is not None:
+                keys = got[0] + lined[2] if lined[2] else got[0]
+                found = _phrase_starts([keys]) if len(keys) else None
+                if found is None:
+                    return _empty()
+                rows, count, first = found
+                return _Part(rows, np.zeros(len(rows), dtype=np.float64), count, first)
+        kept = [self._keys_at.get((name, tokens[i])) for i in sorted(check)]
+        if any(k is None for k in kept):
+            return None
         in_cand: NDArray[Any] | None = None
         keysets: list[NDArray[Any]] = []
         for i, k in zip(sorted(check), kept, strict=True):
@@ -1101,7 +1138,7 @@ class _SegmentMatcher:
         for p in parts:
             assert p is not None
             if len(p.rows) != len(within):
-                sel = np.searchsorted(p.rows, within)
+                sel = p.rows.searchsorted(within)
                 p = _Part(within, p.score[sel], p.count[sel], p.first[sel])
             main = (
                 p
@@ -1138,7 +1175,7 @@ class _SegmentMatcher:
                 return None
             ex = self.term(tokens, main.rows).rows
             if len(ex):
-                keep = np.flatnonzero(~_members(main.rows, ex))
+                keep = (~_members(main.rows, ex)).nonzero()[0]
                 main = _Part(main.rows[keep], main.score[keep], main.count[keep], main.first[keep])
         if not len(main.rows):
             return None
@@ -1197,7 +1234,7 @@ def _runs(
     brk = np.empty(n, dtype=bool)
     brk[0] = True
     np.not_equal(values[1:], values[:-1], out=brk[1:])
-    starts = np.flatnonzero(brk)
+    starts = brk.nonzero()[0]
     head = values[starts]
     if not known_unique and len(head) > 1 and len(np.unique(head)) != len(head):
         return None
@@ -1232,10 +1269,10 @@ candidates 329 -> 188 µs alone, its search 9.06 -> 8.51 ms CPU in one process a
 
 def _live_runs(x: NDArray[Any], n: NDArray[Any]) -> tuple[NDArray[Any], NDArray[Any], NDArray[Any]]:
     """``x``, ``n`` and each run's start in the output, runs of no element left out."""
-    starts = np.cumsum(n)
+    starts = n.cumsum()
     starts -= n
     if not bool(n.all()):
-        live = np.flatnonzero(n)
+        live = n.nonzero()[0]
         return x[live], n[live], starts[live]
     return x, n, starts
 
@@ -1248,12 +1285,12 @@ def _repeat(x: NDArray[Any], n: NDArray[Any], total: int) -> NDArray[Any]:
     ``repeat``'s copy per element for long outputs (the same integers: int64 sums wrap
     exactly)."""
     if total < _REPEAT_MIN:
-        return np.repeat(x, n).astype(np.int64, copy=False)
+        return x.repeat(n).astype(np.int64, copy=False)
     x, n, starts = _live_runs(x, n)
     d = np.zeros(total, dtype=np.int64)
     d[0] = x[0]
-    d[starts[1:]] = np.diff(x)
-    np.cumsum(d, out=d)
+    d[starts[1:]] = x[1:] - x[:-1]
+    d.cumsum(out=d)
     return d
 
 
@@ -1263,16 +1300,16 @@ def _ranges(begin: NDArray[Any], n: NDArray[Any], total: int) -> NDArray[Any]:
     running sum of ones with a jump at each range's start (match, issue 11; see
     :func:`_repeat`)."""
     if total < _REPEAT_MIN:
-        starts = np.cumsum(n)
+        starts = n.cumsum()
         starts -= n
         out: NDArray[Any] = np.arange(total, dtype=np.int64)
-        out += np.repeat(begin - starts, n)
+        out += (begin - starts).repeat(n)
         return out
     begin, n, starts = _live_runs(begin, n)
     d = np.ones(total, dtype=np.int64)
     d[0] = begin[0]
     d[starts[1:]] = begin[1:] - (begin[:-1] + n[:-1]) + 1
-    np.cumsum(d, out=d)
+    d.cumsum(out=d)
     return d
 
 
@@ -1283,7 +1320,7 @@ def _flat(m: NDArray[Any]) -> NDArray[Any]:
     index passes over the mask again for each array and branches on every element (a mask
     with half its elements set: 98 µs for 37k elements against 28 µs found once and taken)."""
     if m.dtype == np.bool_:
-        flat: NDArray[Any] = np.flatnonzero(m)
+        flat: NDArray[Any] = m.nonzero()[0]
         return flat
     return m
 
@@ -1307,13 +1344,13 @@ def _members(a: NDArray[Any], b: NDArray[Any]) -> NDArray[Any]:
         dense: NDArray[Any] = seen[a]
         return dense
     if len(a) > 4 * len(b):
-        at = np.searchsorted(a, b)
+        at = a.searchsorted(b)
         ok = at < len(a)
         ok[ok] = a[at[ok]] == b[ok]
         mask = np.zeros(len(a), dtype=bool)
         mask[at[ok]] = True
         return mask
-    idx = np.searchsorted(b, a)
+    idx = b.searchsorted(a)
     idx[idx == len(b)] = len(b) - 1
     found: NDArray[Any] = b[idx] == a
     return found
@@ -1341,7 +1378,7 @@ def _index_of(a: NDArray[Any], b: NDArray[Any], found_only: bool = False) -> NDA
     if found_only:  # b need not be a subset: the indices of its elements that are in a
         if not len(a) or not len(b):
             return np.zeros(0, dtype=np.intp)
-        near = np.searchsorted(a, b)
+        near = a.searchsorted(b)
         near = near[near < len(a)]
         hit: NDArray[Any] = near[a[near] == b[: len(near)]]
         return hit
@@ -1354,7 +1391,7 @@ def _index_of(a: NDArray[Any], b: NDArray[Any], found_only: bool = False) -> NDA
         inv[a] = np.arange(len(a), dtype=np.intp)
         found: NDArray[Any] = inv[b]
         return found
-    at: NDArray[Any] = np.searchsorted(a, b)
+    at: NDArray[Any] = a.searchsorted(b)
     return at
 
 
@@ -1395,23 +1432,37 @@ def _cover(
 
 def _phrase_starts(
     keysets: list[NDArray[Any]],
+    places: list[int] | None = None,
+    steps: list[NDArray[Any]] | None = None,
 ) -> tuple[NDArray[Any], NDArray[Any], NDArray[Any]] | None:
     """A phrase's rows, matches per row and first match from its tokens' ``row << 32 | pos``
     keys (offset by each token's place): the keys in every set, smallest set first; None when
-    none is."""
-    keysets.sort(key=len)
+    none is. ``places``: each set's token, put in the order the sets are compared;
+    ``steps``: gets the keys in the first two sets, the first three ... (the last is the
+    phrase's own)."""
+    if places is not None:
+        paired = sorted(zip(keysets, places, strict=True), key=lambda kp: len(kp[0]))
+        keysets[:] = [k for k, _ in paired]
+        places[:] = [p for _, p in paired]
+    else:
+        keysets.sort(key=len)
     starts = keysets[0]
     for keys in keysets[1:]:
         if not len(starts):
             return None
         starts = _common(starts, keys)
+        if steps is not None:
+            steps.append(starts)
     if not len(starts):
         return None
     srow = starts >> 32
-    brk = np.flatnonzero(srow[1:] != srow[:-1]) + 1
+    brk = (srow[1:] != srow[:-1]).nonzero()[0] + 1
     first_idx = np.concatenate(([0], brk))
     rows = srow[first_idx]
-    count = np.diff(np.append(first_idx, len(srow)))
+    count = np.empty(len(first_idx), dtype=first_idx.dtype)
+    count[:-1] = brk
+    count[-1] = len(srow)
+    count -= first_idx
     first = starts[first_idx] & 0xFFFFFFFF
     return rows, count, first
 
@@ -1436,7 +1487,7 @@ def _common(a: NDArray[Any], b: NDArray[Any]) -> NDArray[Any]:
     both.sort(kind="stable")
     # match (issue 11): the pairs' first elements by their indices, not a boolean mask (about
     # half the keys pair up, the worst case of a mask: 16k+18k keys 158 -> 78 µs)
-    common: NDArray[Any] = both[np.flatnonzero(both[1:] == both[:-1])]
+    common: NDArray[Any] = both[(both[1:] == both[:-1]).nonzero()[0]]
     return common
 
 
@@ -1479,7 +1530,7 @@ def _lookup(a: NDArray[Any], b: NDArray[Any]) -> tuple[NDArray[Any], NDArray[Any
         at = inv[b]
         ok = (at >= 0) & (at < n)
     else:
-        at = np.searchsorted(a, b)
+        at = a.searchsorted(b)
         ok = at < n
     at[~ok] = 0
     ok &= a[at] == b
@@ -1489,9 +1540,9 @@ def _lookup(a: NDArray[Any], b: NDArray[Any]) -> tuple[NDArray[Any], NDArray[Any
 
 def _and(x: _Part, y: _Part) -> _Part:
     """Rows in both; scores ``x + y`` (in that order, as the reference implementation adds)."""
-    ix = np.flatnonzero(_members(x.rows, y.rows))
+    ix = _members(x.rows, y.rows).nonzero()[0]
     rows = x.rows[ix]
-    iy = np.searchsorted(y.rows, rows)
+    iy = y.rows.searchsorted(rows)
     return _Part(
         rows,
         x.score[ix] + y.score[iy],
@@ -1503,8 +1554,8 @@ def _and(x: _Part, y: _Part) -> _Part:
 def _or(x: _Part, y: _Part) -> _Part:
     """Rows in either; scores summed where both match (``x + y``)."""
     rows = np.union1d(x.rows, y.rows)
-    ix = np.searchsorted(rows, x.rows)
-    iy = np.searchsorted(rows, y.rows)
+    ix = rows.searchsorted(x.rows)
+    iy = rows.searchsorted(y.rows)
     score = np.zeros(len(rows))
     score[ix] = x.score
     score[iy] += y.score
@@ -1932,13 +1983,13 @@ class _LebBatch:
     def _decode(self, order: list[int]) -> None:
         b = np.concatenate(self._chunks) if len(self._chunks) > 1 else self._chunks[0]
         self._chunks = []
-        ends = np.flatnonzero(b < 0x80)  # each value's last byte
+        ends = (b < 0x80).nonzero()[0]  # each value's last byte
         values = leb128_values(b, ends)
         # Each list's first value: the number of value-ending bytes before its first byte.
         byte_start = np.zeros(len(self.df), np.int64)
         if len(self.df) > 1:
             np.cumsum(self._nbytes[:-1], out=byte_start[1:])
-        vstart = np.searchsorted(ends, byte_start)
+        vstart = ends.searchsorted(byte_start)
         o = np.asarray(order, dtype=np.int64)
         df = np.asarray(self.df, np.int64)[o]
         has_tf = np.asarray(self._tf, bool)[o]
@@ -1946,13 +1997,13 @@ class _LebBatch:
         vs = vstart[o]
         offset = np.asarray(self._offset, np.int64)[o]
         out = np.zeros(len(o) + 1, np.int64)
-        np.cumsum(df, out=out[1:])
+        df.cumsum(out=out[1:])
         # phrase (issue 11): each row's value index is its number plus its list's shift (one
         # repeat per list figure instead of gathers by list number: half the passes)
         # (match, issue 11: the repeats as running sums, see _repeat)
         n_rows = int(out[-1])
         ridx = _ranges(vs, df, n_rows)
-        c = np.cumsum(values[ridx])  # row gaps -> rows, per list after subtracting
+        c = values[ridx].cumsum()  # row gaps -> rows, per list after subtracting
         before = np.where(out[:-1] > 0, c[np.maximum(out[:-1] - 1, 0)], 0)
         c += _repeat(offset - before, df, n_rows)
         self._rows = c
@@ -1965,7 +2016,7 @@ class _LebBatch:
         # Positions follow the row gaps (and the tf when stored).
         pstart = vs + df + np.where(has_tf, df, 0)
         pout = np.zeros(len(o) + 1, np.int64)
-        np.cumsum(npos, out=pout[1:])
+        npos.cumsum(out=pout[1:])
         pidx = _ranges(pstart, npos, int(pout[-1]))
         self._poss = values[pidx]
         row_at, pos_at = out.tolist(), pout.tolist()

@@ -23,8 +23,15 @@ def import_jieba() -> Any:
     jieba imports ``pkg_resources`` only to open its own data files and falls back to a plain
     ``open`` beside its module when that import fails; ``pkg_resources`` scans every installed
     distribution at import (~0.1 s, most of importing jieba). The same files are read either way.
+
+    speed (issue 11, round 14): a search calls this for every query (the jieba words of the
+    query); the logger's level is set only when it is below WARNING (``setLevel`` clears the
+    level cache of every logger of the process: ~0.1-0.3 ms a query, and it set WARNING back
+    over the CRITICAL :func:`jieba_tokenizer` had chosen).
     """
-    logging.getLogger("jieba").setLevel(logging.WARNING)
+    log = logging.getLogger("jieba")
+    if log.level < logging.WARNING:  # (NOTSET, DEBUG, INFO: as set before, or never set)
+        log.setLevel(logging.WARNING)
     with _import_lock:  # (a module another thread is importing waits in the import below)
         hide = "jieba" not in sys.modules and "pkg_resources" not in sys.modules
         if hide:

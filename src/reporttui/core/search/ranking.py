@@ -901,7 +901,7 @@ def _pair_counts(
     cp = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     cp = cp.astype(np.int64)
     sizes = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-    row = np.repeat(np.arange(len(texts), dtype=np.int64), sizes)
+    row = np.arange(len(texts), dtype=np.int64).repeat(sizes)
     first, second = cp[:-1], cp[1:]
     keep = (row[:-1] == row[1:]) & (first >= _HAN_LO) & (first <= _HAN_HI)
     keep &= (second >= _HAN_LO) & (second <= _HAN_HI)
@@ -911,10 +911,10 @@ def _pair_counts(
         return None
     code = keys >> bits
     at = keys & ((1 << bits) - 1)
-    starts = np.flatnonzero(np.concatenate(([True], code[1:] != code[:-1])))
+    starts = np.concatenate(([True], code[1:] != code[:-1])).nonzero()[0]
     in_named = np.add.reduceat(np.asarray(named, dtype=np.int64)[at], starts)
     in_other = np.add.reduceat(np.asarray(other, dtype=np.int64)[at], starts)
-    pick = np.flatnonzero(in_named >= TOPICAL_MIN_ROWS)
+    pick = (in_named >= TOPICAL_MIN_ROWS).nonzero()[0]
     if not len(pick):
         return None
     pick = pick[np.argsort(-in_named[pick], kind="stable")]

@@ -1896,7 +1896,7 @@ def _firsts(found: matcher.Matches, rows: Any) -> dict[int, int]:
     want = np.fromiter(rows, dtype=np.int64)
     if not len(want) or not len(found.rows):
         return {}
-    idx = np.searchsorted(found.rows, want)
+    idx = found.rows.searchsorted(want)
     idx = np.minimum(idx, len(found.rows) - 1)
     ok = found.rows[idx] == want
     return dict(zip(want[ok].tolist(), found.first[idx[ok]].tolist(), strict=False))
