@@ -46,6 +46,26 @@ def test_whoosh_english_variations_table_loads_when_first_used() -> None:
     assert out.stdout.split() == ["False", "True", "True", "True"]
 
 
+def test_whoosh_stemmer_and_metaphone_load_when_first_used() -> None:
+    """process (issue 11): Whoosh's Porter stemmer and Double Metaphone (15 regexes) are not
+    imported by a search; Whoosh's analyzers that use them still give the real answers."""
+    code = (
+        "import sys\n"
+        "import reporttui.core.search.search, reporttui.core.index.matcher\n"
+        "import whoosh.analysis\n"
+        "from whoosh.lang import porter, dmetaphone\n"
+        "print(hasattr(porter, '__file__'), hasattr(dmetaphone, '__file__'))\n"
+        "got = [t.text for t in whoosh.analysis.StemmingAnalyzer()('rendering cats')]\n"
+        "meta = whoosh.analysis.morph.double_metaphone('Thompson')\n"
+        "import whoosh.lang.porter as real_porter, whoosh.lang.dmetaphone as real_meta\n"
+        "print(hasattr(real_porter, '__file__'), hasattr(real_meta, '__file__'))\n"
+        "print(got == [real_porter.stem('rendering'), real_porter.stem('cats')], got[0])\n"
+        "print(meta == real_meta.double_metaphone('Thompson'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False", "True", "True", "True", "render", "True"]
+
+
 def _result(snippet: str) -> Any:
     hit = SimpleNamespace(
         doc_id="d1",

@@ -33,6 +33,7 @@ from whoosh.fields import FieldType
 from whoosh.formats import Frequency, Positions
 from whoosh.system import pack_uint
 
+from reporttui.core import lazyre
 from reporttui.core.text.variants import T2S as _T2S
 
 TOKENIZER_VERSION = "units-2-t2s"  # inputs (issue 9): Traditional folded
@@ -49,7 +50,7 @@ _FOLD.update({c: ord(s) for c, s in _T2S.items()})
 # --- end inputs
 _FOLD_TABLE = str.maketrans(_FOLD)
 
-UNIT_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?%?|[a-z]+|(?<=[0-9a-z])\s+(?=[0-9a-z])|\S")
+UNIT_RE = lazyre.compile(r"[0-9]+(?:\.[0-9]+)?%?|[a-z]+|(?<=[0-9a-z])\s+(?=[0-9a-z])|\S")
 """One match per unit of folded text (see the module docstring)."""
 
 _ASCII_WORD = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
@@ -122,7 +123,7 @@ def term_query_tokens(term: str) -> list[str]:
     return bigrams(us)
 
 
-_WORD_RE = re.compile(r"\w", re.UNICODE)
+_WORD_RE = lazyre.compile(r"\w", re.UNICODE)
 
 
 def jieba_words(text: str, stopwords: frozenset[str] = frozenset()) -> list[str]:

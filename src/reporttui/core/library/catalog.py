@@ -22,13 +22,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reporttui.core import lazyre
 from reporttui.core.atomic import replace_file
 
 CATALOG_NAME = "catalog.json"
 BACKUP_NAME = "catalog.json.bak"
 FORMAT = 1
 SOURCE_SUFFIXES = (".txt", ".md", ".html", ".htm")  # inputs (issue 9): saved web pages
-_SURROGATES = re.compile("[\ud800-\udfff]")
+_SURROGATES = lazyre.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,7 @@ def _number(value: object) -> bool:
 
 
 _ENTRY_ITEMS = tuple(_ENTRY_TYPES.items())
-_SOURCE_ID = re.compile(r"[0-9a-f]{1,40}")
+_SOURCE_ID = lazyre.compile(r"[0-9a-f]{1,40}")
 
 
 def _source(data: object) -> SourceRecord:
