@@ -153,3 +153,24 @@ def test_cli_import_runs_without_collections_and_restores_the_collector() -> Non
             [sys.executable, "-c", code, state], capture_output=True, text=True, check=True
         )
         assert out.stdout.split() == ["0", enabled, "True"]
+
+
+def test_shipped_data_read_without_importlib_resources() -> None:
+    """process (issue 11): the search path's shipped tables are read from the package folder
+    (importlib.resources' readers import zipfile: ~5 ms); the same files as importlib.resources
+    names."""
+    code = (
+        "import sys\n"
+        "from reporttui.core.index import dictionary\n"
+        "from reporttui.core.search import synonyms\n"
+        "from reporttui.core.paths import data_dir\n"
+        "n = len(synonyms.quoted_terms()) + len(synonyms.table()) + len(synonyms.variants()[0])\n"
+        "n += len(dictionary.policy_terms()) + len(dictionary.stopwords())\n"
+        "print(n > 3000, [m for m in ('importlib.resources', 'zipfile') if m in sys.modules])\n"
+        "from importlib import resources\n"
+        "shipped = resources.files('reporttui.core') / 'data'\n"
+        "names = ('quoted_terms.txt', 'synonyms.txt', 'policy_terms.txt', 'longer.txt')\n"
+        "print(all((data_dir() / n).read_bytes() == (shipped / n).read_bytes() for n in names))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "[]", "True"]

@@ -30,8 +30,9 @@ from __future__ import annotations
 import contextlib
 import threading
 from dataclasses import dataclass, replace
-from importlib import resources
 from pathlib import Path
+
+from reporttui.core.paths import data_dir
 
 USER_SYNONYMS = "synonyms.txt"
 REWORDED = "reworded.txt"
@@ -131,7 +132,7 @@ def table(home: Path | None = None) -> dict[str, tuple[str, ...]]:
         got = _cache.get(key)
     if got is not None:
         return got
-    text = (resources.files("reporttui.core") / "data" / "synonyms.txt").read_text(encoding="utf-8")
+    text = (data_dir() / "synonyms.txt").read_text(encoding="utf-8")
     groups = parse_groups(text)
     if path is not None and mtime:
         with contextlib.suppress(OSError):
@@ -160,7 +161,7 @@ def variants(
         got = _vcache.get(key)
     if got is not None:
         return got
-    data = resources.files("reporttui.core") / "data"
+    data = data_dir()
     generated = data.joinpath(REWORDED).read_text(encoding="utf-8")
     user = ""
     if path is not None and mtime:
@@ -188,7 +189,7 @@ def sparse_longer() -> dict[str, tuple[str, ...]]:
     global _sparse
     if _sparse is None:
         try:
-            text = (resources.files("reporttui.core") / "data" / LONGER).read_text(encoding="utf-8")
+            text = (data_dir() / LONGER).read_text(encoding="utf-8")
         except OSError:
             text = ""
         _sparse = parse_longer(text)
@@ -204,7 +205,7 @@ def indicator_forms() -> dict[str, tuple[str, ...]]:
     global _indicators
     if _indicators is None:
         try:
-            data = resources.files("reporttui.core") / "data" / INDICATOR_FORMS
+            data = data_dir() / INDICATOR_FORMS
             text = data.read_text(encoding="utf-8")
         except OSError:
             text = ""
@@ -225,7 +226,7 @@ def quoted_terms() -> dict[str, tuple[str, ...]]:
     if _quoted is None:
         out: dict[str, tuple[str, ...]] = {}
         try:
-            text = (resources.files("reporttui.core") / "data" / QUOTED_TERMS).read_text("utf-8")
+            text = (data_dir() / QUOTED_TERMS).read_text("utf-8")
         except OSError:
             text = ""
         for line in _lines(text):
