@@ -174,3 +174,28 @@ def test_shipped_data_read_without_importlib_resources() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["True", "[]", "True"]
+
+
+def test_fold_table_is_the_step_by_step_one() -> None:
+    """process (issue 11): the fold table made by one ``str.maketrans`` holds the entries, order
+    and values of the former updates (full width, A-Z, full-width A-Z, U+3000, then OpenCC's t2s
+    table), and ``folds_to`` found per character is the inverse the former loop built."""
+    from reporttui.core.index import tokenize
+    from reporttui.core.text.variants import T2S
+
+    fold = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+    fold.update({c: c + 32 for c in range(ord("A"), ord("Z") + 1)})
+    fold.update({c + 0xFEE0: c + 32 for c in range(ord("A"), ord("Z") + 1)})
+    fold[0x3000] = 0x20
+    fold.update({c: ord(s) for c, s in T2S.items()})
+    assert list(tokenize._FOLD.items()) == list(fold.items())
+    inverse: dict[str, str] = {}
+    for src, dst in fold.items():
+        to = chr(dst)
+        inverse[to] = inverse.get(to, to if dst not in fold else "") + chr(src)
+    for ch in [*map(chr, fold), *map(chr, fold.values()), *"发展林麝，。 a1%"]:
+        want = inverse.get(ch, "" if ord(ch) in fold else ch)
+        assert tokenize.folds_to(ch) == want, ch
+    code = "import sys, reporttui.core.index.tokenize\nprint('reporttui.core.text.variants' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False"]
