@@ -199,3 +199,19 @@ def test_fold_table_is_the_step_by_step_one() -> None:
     code = "import sys, reporttui.core.index.tokenize\nprint('reporttui.core.text.variants' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False"]
+
+
+def test_search_path_leaves_the_document_model_out() -> None:
+    """process (issue 11): the index schema names the document model for its types only; a
+    search imports neither it nor the ingestion pipeline."""
+    code = (
+        "import sys\n"
+        "import reporttui.cli.search, reporttui.core.library.library\n"
+        "import reporttui.core.index.schema, reporttui.core.search.search\n"
+        "print([m for m in ('reporttui.core.model', 'reporttui.core.text.ingest') if m in sys.modules])\n"
+        "from reporttui.core.index import schema\n"
+        "from reporttui.core.model import Document\n"
+        "print(callable(schema.document_rows))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["[]", "True"]
