@@ -707,7 +707,7 @@ def understand(
     # library they made every query of three or more characters ~1.5x slower)
     # recall (issue 8, round 9): except for the words reports do write with a quoted run
     # (core/data/quoted_terms.txt: 三公经费 as “三公”经费), whose seen quoted forms apply always
-    quoted_table = synonym_table.quoted_terms() if synonyms else {}
+    quoted_table = synonym_table.quoted_terms(home) if synonyms else {}
     listed = any(
         "".join(t.text.split()) in quoted_table
         for clause in pq.clauses
