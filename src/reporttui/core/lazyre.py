@@ -25,9 +25,12 @@ class _LazyPattern:
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)  # copy, pickle and the like: not a pattern's methods
-        compiled = self._compiled
+        state = self.__dict__  # (not self._compiled: no recursion on an instance without it)
+        compiled = state.get("_compiled")
         if compiled is None:
-            compiled = self._compiled = re.compile(*self._args)
+            if "_args" not in state:
+                raise AttributeError(name)
+            compiled = state["_compiled"] = re.compile(*state["_args"])
         value = getattr(compiled, name)
         setattr(self, name, value)  # found on the instance from now on (no __getattr__)
         return value
