@@ -89,3 +89,23 @@ def test_cached_records_are_built_in_the_dataclass_field_order() -> None:
 
     assert tuple(f.name for f in fields(C.LibraryEntry)) == C._ENTRY_FIELDS
     assert tuple(f.name for f in fields(C.SourceRecord)) == ("entry", "mtime", "size")
+
+
+def test_cached_entries_behave_as_constructed_ones(tmp_path: Path) -> None:
+    """process (issue 11): entries rebuilt from the cache without the frozen ``__init__`` are
+    the same objects in every way a caller sees: fields, equality, hash, still frozen."""
+    import dataclasses
+
+    import pytest
+
+    path = _write(tmp_path, _catalog(4))
+    C.load(path)
+    cached, _ = C.load(path)
+    parsed = C.parse(json.loads(path.read_text(encoding="utf-8")))[0]
+    for key, record in cached.sources.items():
+        entry, built = record.entry, parsed.sources[key].entry
+        assert type(entry) is C.LibraryEntry
+        assert vars(entry) == vars(built) and entry == built and hash(entry) == hash(built)
+        assert dataclasses.asdict(entry) == dataclasses.asdict(built)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            entry.title = "x"  # type: ignore[misc]

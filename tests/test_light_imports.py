@@ -46,6 +46,26 @@ def test_whoosh_english_variations_table_loads_when_first_used() -> None:
     assert out.stdout.split() == ["False", "True", "True", "True"]
 
 
+def test_whoosh_stemmer_and_metaphone_load_when_first_used() -> None:
+    """process (issue 11): Whoosh's Porter stemmer and Double Metaphone (15 regexes) are not
+    imported by a search; Whoosh's analyzers that use them still give the real answers."""
+    code = (
+        "import sys\n"
+        "import reporttui.core.search.search, reporttui.core.index.matcher\n"
+        "import whoosh.analysis\n"
+        "from whoosh.lang import porter, dmetaphone\n"
+        "print(hasattr(porter, '__file__'), hasattr(dmetaphone, '__file__'))\n"
+        "got = [t.text for t in whoosh.analysis.StemmingAnalyzer()('rendering cats')]\n"
+        "meta = whoosh.analysis.morph.double_metaphone('Thompson')\n"
+        "import whoosh.lang.porter as real_porter, whoosh.lang.dmetaphone as real_meta\n"
+        "print(hasattr(real_porter, '__file__'), hasattr(real_meta, '__file__'))\n"
+        "print(got == [real_porter.stem('rendering'), real_porter.stem('cats')], got[0])\n"
+        "print(meta == real_meta.double_metaphone('Thompson'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False", "True", "True", "True", "render", "True"]
+
+
 def _result(snippet: str) -> Any:
     hit = SimpleNamespace(
         doc_id="d1",
@@ -133,3 +153,65 @@ def test_cli_import_runs_without_collections_and_restores_the_collector() -> Non
             [sys.executable, "-c", code, state], capture_output=True, text=True, check=True
         )
         assert out.stdout.split() == ["0", enabled, "True"]
+
+
+def test_shipped_data_read_without_importlib_resources() -> None:
+    """process (issue 11): the search path's shipped tables are read from the package folder
+    (importlib.resources' readers import zipfile: ~5 ms); the same files as importlib.resources
+    names."""
+    code = (
+        "import sys\n"
+        "from reporttui.core.index import dictionary\n"
+        "from reporttui.core.search import synonyms\n"
+        "from reporttui.core.paths import data_dir\n"
+        "n = len(synonyms.quoted_terms()) + len(synonyms.table()) + len(synonyms.variants()[0])\n"
+        "n += len(dictionary.policy_terms()) + len(dictionary.stopwords())\n"
+        "print(n > 3000, [m for m in ('importlib.resources', 'zipfile') if m in sys.modules])\n"
+        "from importlib import resources\n"
+        "shipped = resources.files('reporttui.core') / 'data'\n"
+        "names = ('quoted_terms.txt', 'synonyms.txt', 'policy_terms.txt', 'longer.txt')\n"
+        "print(all((data_dir() / n).read_bytes() == (shipped / n).read_bytes() for n in names))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "[]", "True"]
+
+
+def test_fold_table_is_the_step_by_step_one() -> None:
+    """process (issue 11): the fold table made by one ``str.maketrans`` holds the entries, order
+    and values of the former updates (full width, A-Z, full-width A-Z, U+3000, then OpenCC's t2s
+    table), and ``folds_to`` found per character is the inverse the former loop built."""
+    from reporttui.core.index import tokenize
+    from reporttui.core.text.variants import T2S
+
+    fold = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+    fold.update({c: c + 32 for c in range(ord("A"), ord("Z") + 1)})
+    fold.update({c + 0xFEE0: c + 32 for c in range(ord("A"), ord("Z") + 1)})
+    fold[0x3000] = 0x20
+    fold.update({c: ord(s) for c, s in T2S.items()})
+    assert list(tokenize._FOLD.items()) == list(fold.items())
+    inverse: dict[str, str] = {}
+    for src, dst in fold.items():
+        to = chr(dst)
+        inverse[to] = inverse.get(to, to if dst not in fold else "") + chr(src)
+    for ch in [*map(chr, fold), *map(chr, fold.values()), *"发展林麝，。 a1%"]:
+        want = inverse.get(ch, "" if ord(ch) in fold else ch)
+        assert tokenize.folds_to(ch) == want, ch
+    code = "import sys, reporttui.core.index.tokenize\nprint('reporttui.core.text.variants' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False"]
+
+
+def test_search_path_leaves_the_document_model_out() -> None:
+    """process (issue 11): the index schema names the document model for its types only; a
+    search imports neither it nor the ingestion pipeline."""
+    code = (
+        "import sys\n"
+        "import reporttui.cli.search, reporttui.core.library.library\n"
+        "import reporttui.core.index.schema, reporttui.core.search.search\n"
+        "print([m for m in ('reporttui.core.model', 'reporttui.core.text.ingest') if m in sys.modules])\n"
+        "from reporttui.core.index import schema\n"
+        "from reporttui.core.model import Document\n"
+        "print(callable(schema.document_rows))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["[]", "True"]

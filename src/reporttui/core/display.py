@@ -21,6 +21,8 @@ import os
 import re
 from typing import Any
 
+from reporttui.core import lazyre
+
 __all__ = ["has_unsafe", "json_dumps", "safe", "safe_line", "safe_path"]
 
 ESC_SHOWN = "\u241b"
@@ -29,10 +31,10 @@ REPLACEMENT = "\ufffd"
 
 _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 """Embeddings, overrides and isolates: they reorder the text shown after them."""
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + _BIDI + "\ud800-\udfff]")
-_UNSAFE_LINE = re.compile("[\x00-\x1f\x7f-\x9f" + _BIDI + "\ud800-\udfff]")
-_SURROGATE = re.compile("[\udc80-\udcff]")
-_JSON_ESCAPE = re.compile("[\x7f-\x9f" + _BIDI + "\u2028\u2029]")
+_UNSAFE = lazyre.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + _BIDI + "\ud800-\udfff]")
+_UNSAFE_LINE = lazyre.compile("[\x00-\x1f\x7f-\x9f" + _BIDI + "\ud800-\udfff]")
+_SURROGATE = lazyre.compile("[\udc80-\udcff]")
+_JSON_ESCAPE = lazyre.compile("[\x7f-\x9f" + _BIDI + "\u2028\u2029]")
 
 
 def _shown(char: str) -> str:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import hashlib
 import threading
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
+
+from reporttui.core.paths import data_dir
 
 USER_DICT = "dict.txt"
 USER_STOPWORDS = "stopwords.txt"
@@ -53,7 +54,7 @@ def parse_dictionary(text: str) -> list[Entry]:
 
 
 def _packaged(name: str) -> str:
-    return (resources.files("reporttui.core") / "data" / name).read_text(encoding="utf-8")
+    return (data_dir() / name).read_text(encoding="utf-8")
 
 
 def _user(home: Path | None, name: str) -> str:

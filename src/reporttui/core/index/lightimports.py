@@ -98,22 +98,43 @@ MORPH_EN = "whoosh.lang.morph_en"
 """English word variations (a ~50 kB table, ~5 ms to import): ``whoosh.query.terms`` imports
 ``variations`` for its ``Variations`` query, which reporttui never makes (process, issue 11)."""
 
+PORTER = "whoosh.lang.porter"
+"""The Porter stemmer (13 regexes compiled at import, ~2.5 ms): ``whoosh.analysis`` imports
+``stem`` for its stemming analyzers and filters, which reporttui's fields never use."""
 
-def _variations(word: str) -> Any:
-    """``whoosh.lang.morph_en.variations``, imported when called."""
-    return _real(MORPH_EN).variations(word)
+DMETAPHONE = "whoosh.lang.dmetaphone"
+"""Double Metaphone (~1 ms): imported by ``whoosh.analysis.morph`` for a filter reporttui never
+uses."""
+
+
+def _forward(module: str, name: str) -> Callable[..., Any]:
+    """A function standing for ``module.name``: imports the real module when called."""
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return getattr(_real(module), name)(*args, **kwargs)
+
+    call.__name__ = call.__qualname__ = name
+    return call
+
+
+_DEFERRED = {MORPH_EN: ("variations",), PORTER: ("stem",), DMETAPHONE: ("double_metaphone",)}
+"""Whoosh's modules that stand deferred in ``sys.modules``, with the names Whoosh imports from
+them (process, issue 11)."""
 
 
 def install() -> None:
     """Import whoosh.compat and cached_property without their heavy imports, and defer Whoosh's
-    English variations table (idempotent)."""
+    English word modules (:data:`_DEFERRED`; idempotent)."""
     if "whoosh" in sys.modules:
         return
     importlib.import_module("urllib")  # the package itself is small; its request module is not
     _import_with("whoosh.compat", "urllib.request", {"urlretrieve": _urlretrieve})
     _import_with("cached_property", "asyncio", {"iscoroutinefunction": _iscoroutinefunction})
-    if MORPH_EN not in sys.modules:
-        importlib.import_module("whoosh.lang")  # (small) so that `import whoosh.lang.x as m` works
-        stand_in = _Deferred(MORPH_EN)
-        stand_in.variations = _variations  # type: ignore[attr-defined]
-        sys.modules[MORPH_EN] = stand_in
+    importlib.import_module("whoosh.lang")  # (small) so that `import whoosh.lang.x as m` works
+    for module, names in _DEFERRED.items():
+        if module in sys.modules:
+            continue
+        stand_in = _Deferred(module)
+        for name in names:
+            setattr(stand_in, name, _forward(module, name))
+        sys.modules[module] = stand_in

@@ -12,12 +12,14 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from whoosh.fields import ID, NUMERIC, STORED, Schema
 
 from reporttui.core.index.tokenize import TOKENIZER_VERSION, BigramField, JiebaField
-from reporttui.core.model import Document
+
+if TYPE_CHECKING:  # process (issue 11): the model's dataclasses are no search's (~4 ms)
+    from reporttui.core.model import Document
 
 SCHEMA_VERSION = 13
 """Bump whenever fields or row contents change: the library rebuilds on a new fingerprint."""

@@ -33,32 +33,46 @@ from whoosh.fields import FieldType
 from whoosh.formats import Frequency, Positions
 from whoosh.system import pack_uint
 
-from reporttui.core.text.variants import T2S as _T2S
+from reporttui.core import lazyre
+from reporttui.core.text._t2s_table import PAIRS as _T2S_PAIRS
 
 TOKENIZER_VERSION = "units-2-t2s"  # inputs (issue 9): Traditional folded
 """Bump when tokenization changes: it is part of the index fingerprint."""
 
-_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
-_FOLD.update({c: c + 32 for c in range(ord("A"), ord("Z") + 1)})
-_FOLD.update({c + 0xFEE0: c + 32 for c in range(ord("A"), ord("Z") + 1)})
-_FOLD[0x3000] = 0x20
-# --- inputs (issue 9): Traditional characters fold to Simplified (OpenCC's t2s character table),
-# one character to one, so fold() stays length-preserving and a query in either script finds both.
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_FULL_WIDTH = "".join(map(chr, range(0xFF01, 0xFF5F)))  # ！ to ～: ASCII ! to ~ in full width
+# process (issue 11): the table is made by one str.maketrans of two strings (C), not dict
+# comprehensions over its ~5,200 entries (~3 ms of every process); the same entries in the same
+# order, later ones winning as the updates did: full width to ASCII, A-Z to a-z, full-width A-Z
+# to a-z, the ideographic space to a space, then Traditional to Simplified.
+_FOLD: dict[int, int] = str.maketrans(
+    _FULL_WIDTH
+    + _UPPER
+    + _UPPER.translate({c: c + 0xFEE0 for c in range(65, 91)})
+    + "\u3000"
+    # --- inputs (issue 9): Traditional characters fold to Simplified (OpenCC's t2s character
+    # table), one character to one, so fold() stays length-preserving and a query in either
+    # script finds both.
+    + _T2S_PAIRS[::2],
+    "".join(chr(ord(c) - 0xFEE0) for c in _FULL_WIDTH)
+    + _UPPER.lower()
+    + _UPPER.lower()
+    + " "
+    + _T2S_PAIRS[1::2],
+    # --- end inputs
+)
+_FOLD_TABLE = _FOLD
 
-_FOLD.update({c: ord(s) for c, s in _T2S.items()})
-# --- end inputs
-_FOLD_TABLE = str.maketrans(_FOLD)
-
-UNIT_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?%?|[a-z]+|(?<=[0-9a-z])\s+(?=[0-9a-z])|\S")
+UNIT_RE = lazyre.compile(r"[0-9]+(?:\.[0-9]+)?%?|[a-z]+|(?<=[0-9a-z])\s+(?=[0-9a-z])|\S")
 """One match per unit of folded text (see the module docstring)."""
 
 _ASCII_WORD = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
 
 
 _FOLDS_TO: dict[str, str] = {}
-for _src, _dst in _FOLD.items():
-    _to = chr(_dst)
-    _FOLDS_TO[_to] = _FOLDS_TO.get(_to, _to if _dst not in _FOLD else "") + chr(_src)
+""":func:`folds_to`'s answers so far (process, issue 11: found per character asked, not for
+every character of the table at import, ~3 ms of every process)."""
+_fold_pairs: tuple[str, str] | None = None
 
 
 def folds_to(ch: str) -> str:
@@ -67,7 +81,16 @@ def folds_to(ch: str) -> str:
     in the folded text (query, issue 11)."""
     got = _FOLDS_TO.get(ch)
     if got is None:
-        return "" if ord(ch) in _FOLD else ch
+        global _fold_pairs
+        if _fold_pairs is None:  # what folds, and to what, in the table's order
+            _fold_pairs = "".join(map(chr, _FOLD)), "".join(map(chr, _FOLD.values()))
+        sources, targets = _fold_pairs
+        got = "" if ord(ch) in _FOLD else ch
+        at = targets.find(ch)
+        while at >= 0:
+            got += sources[at]
+            at = targets.find(ch, at + 1)
+        _FOLDS_TO[ch] = got
     return got
 
 
@@ -122,7 +145,7 @@ def term_query_tokens(term: str) -> list[str]:
     return bigrams(us)
 
 
-_WORD_RE = re.compile(r"\w", re.UNICODE)
+_WORD_RE = lazyre.compile(r"\w", re.UNICODE)
 
 
 def jieba_words(text: str, stopwords: frozenset[str] = frozenset()) -> list[str]:

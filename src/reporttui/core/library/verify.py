@@ -12,19 +12,20 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reporttui.core import lazyre
+
 MANIFEST = "reporttui-sums.json"
-_SEGMENT_FILE = re.compile(r"^(?P<segment>[A-Za-z0-9]+_[a-z0-9]{16})\..+$")
+_SEGMENT_FILE = lazyre.compile(r"^(?P<segment>[A-Za-z0-9]+_[a-z0-9]{16})\..+$")
 """A segment's file: ``MAIN_<id>.<part>`` (Whoosh's parts and the project's postings,
 ``MAIN_<id>.rtp``; ``MAIN_<id>.seg`` in an old compound index); the group is what
 ``Segment.segment_id()`` returns (``MAIN_<id>``, the id 16 lowercase letters and digits).
 Only such files are checksummed or ever removed: other files in the folder are left alone."""
-_TOC_FILE = re.compile(r"^_[A-Za-z0-9]+_\d+\.toc$")
+_TOC_FILE = lazyre.compile(r"^_[A-Za-z0-9]+_\d+\.toc$")
 _BLOCK = 1 << 20
 
 

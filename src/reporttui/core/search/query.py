@@ -24,6 +24,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from reporttui.core import lazyre
+
 MAX_QUERY_CHARS = 500
 """Longer input is cut (a paragraph is rarely longer; the notice says so)."""
 MAX_TERMS = 32
@@ -45,9 +47,11 @@ FILTER_KEYS = {
     "标签": "tag",  # workbench (issue 14): tagged passages only
 }
 QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』", "”": "”"}
-_ESCAPE_RE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
-_FILTER_RE = re.compile(r"^(" + "|".join(map(re.escape, FILTER_KEYS)) + r")[:：](.*)$", re.I | re.S)
-_YEAR_RE = re.compile(r"^(\d{4})年?(?:(?:-|–|~|～|\.\.|至|到)(\d{4})年?)?$")
+_ESCAPE_RE = lazyre.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+_FILTER_RE = lazyre.compile(
+    r"^(" + "|".join(map(re.escape, FILTER_KEYS)) + r")[:：](.*)$", re.I | re.S
+)
+_YEAR_RE = lazyre.compile(r"^(\d{4})年?(?:(?:-|–|~|～|\.\.|至|到)(\d{4})年?)?$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,6 +68,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from reporttui.core import lazyre
+
 WEIGHTS: dict[str, float] = {
     "lead": 0.25,
     "section": 0.4,
@@ -160,12 +162,12 @@ NOTE_SECTION_WORDS = (
     "释义",
 )
 """A section whose title holds one of these is a glossary or notes: its rows are notes."""
-_FOOTNOTE_RE = re.compile(r"^\s*[〔［\[【]\d{1,3}[〕］\]】]")
-_DEFINITION_RE = re.compile(
+_FOOTNOTE_RE = lazyre.compile(r"^\s*[〔［\[【]\d{1,3}[〕］\]】]")
+_DEFINITION_RE = lazyre.compile(
     r"^\s*(?:\d{1,3}\s*[.．、]\s*)?[“\"「]?[^，。；：:,]{1,30}[”\"」]?\s*[：:]\s*"
     r"(?:即|指|是指|系指|也称|又称|全称|简称|主要包括|包括|是一种|是)"
 )
-_NUMBERED_ENTRY_RE = re.compile(
+_NUMBERED_ENTRY_RE = lazyre.compile(
     r"^\s*\d{1,3}\s*[.．、]\s*[“\"「]?[^，。；：:,]{1,30}[”\"」]?\s*[：:]"
 )
 """A numbered glossary entry (12．X：…; round 7 also 15、X：…, the other numbering: of the judged
@@ -192,7 +194,7 @@ CHROME_WORDS = (
 )
 
 
-_PROBLEMS_RE = re.compile(
+_PROBLEMS_RE = lazyre.compile(
     r"清醒(?:地)?(?:认识|看到)|我们也(?:要)?(?:看到|认识到)|"
     r"(?:仍然|仍|还|也|依然)(?:存在|面临)(?:着)?(?:不少|一些|许多|诸多)?(?:困难|问题|不足|挑战|短板)|"
     r"(?:问题|差距)(?:和|与)不足|不足(?:和|与)问题|困难和问题"
@@ -233,18 +235,18 @@ STRUCT_ADDRESS, STRUCT_FRAMING, STRUCT_TARGETS, STRUCT_REVIEW, STRUCT_SPEECH = (
     "review",
     "speech",
 )
-_ADDRESS_START_RE = re.compile(r"^(?:各位代表|同志们)[！!]|^让我们")
-_SPEECH_RE = re.compile(r"^(?:各位代表|同志们)[！!，,]")
-_THANKS_RE = re.compile(r"致以[^。！!]{0,20}(?:感谢|敬意)")
+_ADDRESS_START_RE = lazyre.compile(r"^(?:各位代表|同志们)[！!]|^让我们")
+_SPEECH_RE = lazyre.compile(r"^(?:各位代表|同志们)[！!，,]")
+_THANKS_RE = lazyre.compile(r"致以[^。！!]{0,20}(?:感谢|敬意)")
 _EXCLAIM = "！!"
-_FRAMING_RE = re.compile(
+_FRAMING_RE = lazyre.compile(
     r"(?:总体要求|指导思想|总的要求|总体思路)(?:是|为|：|:)|"
     r"(?:总体要求|指导思想)和[^。；：:]{0,8}目标(?:是|为|：|:)|"
     r"(?:今年|明年|\d{4}年|[“\"]?十[一二三四五六]五[”\"]?时期|未来五年|今后五年)是[^。；]{0,60}"
     r"(?:之年|一年|关键时期|重要时期|攻坚期|关键期)"
 )
-_TARGETS_RE = re.compile(r"预期(?:性)?目标(?:是|为|：|:)|主要(?:发展|奋斗)?目标(?:是|为|：|:)")
-_REVIEW_RE = re.compile(r"^(?:过去的?一年|刚刚过去的一年|过去五年|过去的五年)")
+_TARGETS_RE = lazyre.compile(r"预期(?:性)?目标(?:是|为|：|:)|主要(?:发展|奋斗)?目标(?:是|为|：|:)")
+_REVIEW_RE = lazyre.compile(r"^(?:过去的?一年|刚刚过去的一年|过去五年|过去的五年)")
 STRUCTURE_HEAD = 60
 """Characters at a row's start searched for the targets phrases."""
 FRAMING_HEAD = 80
@@ -286,15 +288,17 @@ def _structure_role(squeezed: str) -> str:
 
 
 QUERY_TOPIC, QUERY_INDICATOR, QUERY_PERIOD, QUERY_PART = "topic", "indicator", "period", "part"
-_PART_RE = re.compile(
+_PART_RE = lazyre.compile(
     r"总体要求|指导思想|总的要求|预期目标|主要目标|奋斗目标|工作回顾|过去一年|各位代表"
 )
-_INDICATOR_RE = re.compile(
+_INDICATOR_RE = lazyre.compile(
     r"(?:率|产量|总额|总值|收入|能耗|增加值|价格|指数|增长|增速|目标|投资|新增就业|产值|"
     r"GDP|CPI|外贸|进出口)$|^(?:GDP|CPI)",
     re.IGNORECASE,
 )
-_PERIOD_RE = re.compile(r"^(?:十[一二三四五六]五|[“\"]?十[一二三四五六]五[”\"]?规划|\d{1,2}五)$")
+_PERIOD_RE = lazyre.compile(
+    r"^(?:十[一二三四五六]五|[“\"]?十[一二三四五六]五[”\"]?规划|\d{1,2}五)$"
+)
 
 
 def query_kind(words: Sequence[str]) -> str:
@@ -471,7 +475,7 @@ NAME_SUFFIXES = (
 """Endings of the names of venues, parks, bridges, zones and bodies (…会展中心, …产业园, …公司)."""
 NAME_GAP = 5
 """Most characters between a term and a name ending for the term to count as part of the name."""
-_NAME_RE = re.compile(rf"[\u4e00-\u9fff·]{{0,{NAME_GAP}}}?(?:{'|'.join(NAME_SUFFIXES)})")
+_NAME_RE = lazyre.compile(rf"[\u4e00-\u9fff·]{{0,{NAME_GAP}}}?(?:{'|'.join(NAME_SUFFIXES)})")
 _NOT_IN_NAME = "为以的和与及是在"
 """Characters that end a name's run (以水利为中心: 水利 is not part of a name)."""
 
@@ -489,10 +493,10 @@ def _named(squeezed: str, term: str, positions: Sequence[int]) -> bool:
     return True
 
 
-_CLAUSE_RE = re.compile("[" + re.escape(CLAUSE_END) + "]")
+_CLAUSE_RE = lazyre.compile("[" + re.escape(CLAUSE_END) + "]")
 
 
-_COMMA_RE = re.compile("[，,]")
+_COMMA_RE = lazyre.compile("[，,]")
 
 
 def lead_end(text: str) -> int:
@@ -802,7 +806,7 @@ the block's rows as a whole (its share of those rows over its share of the block
 TOPICAL_MIN_ROWS = 2
 """Rows whose lead names every query word (and rows a pair must be in) for a vocabulary: with
 fewer there is no topic to learn from, and the term is 0 for every row of the query."""
-_HAN_RUN_RE = re.compile(r"[\u4e00-\u9fff]{2,}")
+_HAN_RUN_RE = lazyre.compile(r"[\u4e00-\u9fff]{2,}")
 
 
 def han_pairs(text: str) -> set[str]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import re
 import threading
 import weakref
 from collections.abc import Callable, Iterator, Sequence
@@ -24,6 +23,7 @@ from whoosh.index import Index
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
+from reporttui.core import lazyre
 from reporttui.core.index import codec, dictionary, matcher, querywords, segcache, segment
 from reporttui.core.index.schema import (
     BIGRAM_FIELD,
@@ -380,14 +380,16 @@ _ETHNIC_GROUPS = (
 # fmt: on
 """China's 55 minority nationalities, as they are written inside autonomous divisions' names."""
 
-_AUTONOMOUS_SUFFIX = re.compile(
+_AUTONOMOUS_SUFFIX = lazyre.compile(
     "(?:(?:"
     + "|".join(sorted(_ETHNIC_GROUPS, key=len, reverse=True))
     + ")族?)+自治(?:区|州|县|旗)$"
 )
 """An autonomous division's suffix with the nationalities it names (…蒙古自治州, …苗族侗族自治州)."""
 
-_REGION_SUFFIX = re.compile(r"(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|县|区|州|盟)$")
+_REGION_SUFFIX = lazyre.compile(
+    r"(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|县|区|州|盟)$"
+)
 
 
 def _region_stem(value: str) -> str:
@@ -526,7 +528,7 @@ class Plan:
         return self.notes
 
 
-_YEAR_WORD = re.compile(r"^((?:19|20)\d{2})年?$")
+_YEAR_WORD = lazyre.compile(r"^((?:19|20)\d{2})年?$")
 
 
 def _split_rest(rest: str, home: Path | None, use_jieba: bool) -> tuple[str, ...]:
@@ -649,8 +651,8 @@ def _known_tokens(searcher: Any) -> Callable[[str], bool] | None:
 
 _CN_DIGITS = "〇一二三四五六七八九"
 _ZERO = str.maketrans("零○", "〇〇")
-_DIGIT_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=年)")
-_CN_YEAR = re.compile(r"[一二][〇零○][〇零○一二三四五六七八九]{2}(?=年)")
+_DIGIT_YEAR = lazyre.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=年)")
+_CN_YEAR = lazyre.compile(r"[一二][〇零○][〇零○一二三四五六七八九]{2}(?=年)")
 
 
 def year_forms(word: str) -> tuple[str, ...]:
@@ -705,7 +707,7 @@ def understand(
     # library they made every query of three or more characters ~1.5x slower)
     # recall (issue 8, round 9): except for the words reports do write with a quoted run
     # (core/data/quoted_terms.txt: 三公经费 as “三公”经费), whose seen quoted forms apply always
-    quoted_table = synonym_table.quoted_terms() if synonyms else {}
+    quoted_table = synonym_table.quoted_terms(home) if synonyms else {}
     listed = any(
         "".join(t.text.split()) in quoted_table
         for clause in pq.clauses

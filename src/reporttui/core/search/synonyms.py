@@ -28,10 +28,13 @@ read with ``reworded.txt``'s generated groups: their forms only add rows, after 
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from importlib import resources
 from pathlib import Path
+
+from reporttui.core.paths import data_dir
 
 USER_SYNONYMS = "synonyms.txt"
 REWORDED = "reworded.txt"
@@ -131,7 +134,7 @@ def table(home: Path | None = None) -> dict[str, tuple[str, ...]]:
         got = _cache.get(key)
     if got is not None:
         return got
-    text = (resources.files("reporttui.core") / "data" / "synonyms.txt").read_text(encoding="utf-8")
+    text = (data_dir() / "synonyms.txt").read_text(encoding="utf-8")
     groups = parse_groups(text)
     if path is not None and mtime:
         with contextlib.suppress(OSError):
@@ -160,7 +163,7 @@ def variants(
         got = _vcache.get(key)
     if got is not None:
         return got
-    data = resources.files("reporttui.core") / "data"
+    data = data_dir()
     generated = data.joinpath(REWORDED).read_text(encoding="utf-8")
     user = ""
     if path is not None and mtime:
@@ -179,19 +182,61 @@ def variants(
     return groups, longer
 
 
+TABLE_CACHE = "table-{}.marshal"
+"""``<home>/cache`` file of a parsed shipped table (see :func:`_shipped`)."""
+_Table = dict[str, tuple[str, ...]]
+
+
+def _shipped(name: str, parse: Callable[[str], _Table], home: Path | None) -> _Table:
+    """``parse`` of the shipped data file ``name`` ({} of "" when it cannot be read).
+
+    process (issue 11): a one-shot search parsed ``quoted_terms.txt`` (~5 ms) and, for a query
+    with few rows, ``longer.txt`` (~12 ms) in every process. With a home the parsed table is
+    kept in its cache folder (marshal, replaced atomically) with the size, time and inode of
+    the data file and of this module, and used only while both are the files it was made
+    from; a damaged, stale or unreadable cache is a plain parse (a read-only home keeps none).
+    """
+    path = data_dir() / name
+    try:
+        stats = [os.stat(p) for p in (path, __file__)]
+        stamp: tuple[tuple[int, int, int], ...] | None = tuple(
+            (st.st_size, st.st_mtime_ns, st.st_ino) for st in stats
+        )
+    except OSError:
+        stamp = None
+    cache = Path(home) / "cache" / TABLE_CACHE.format(name) if home is not None else None
+    if cache is not None and stamp is not None:
+        import marshal
+
+        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+            kept, table = marshal.loads(cache.read_bytes())
+            if kept == [name, *stamp] and isinstance(table, dict):
+                return table
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        text = ""
+    table = parse(text)
+    if cache is not None and stamp is not None:
+        import marshal
+
+        from reporttui.core.atomic import replace_file
+
+        with contextlib.suppress(OSError, ValueError):
+            replace_file(cache, marshal.dumps(([name, *stamp], table)), prefix=".table-")
+    return table
+
+
 _sparse: dict[str, tuple[str, ...]] | None = None
 
 
-def sparse_longer() -> dict[str, tuple[str, ...]]:
+def sparse_longer(home: Path | None = None) -> dict[str, tuple[str, ...]]:
     """The shipped longer forms of ``longer.txt`` (term -> forms), read once (~10 ms, only by a
-    query that finds less than a page as typed); {} when absent."""
+    query that finds less than a page as typed; kept in ``home``'s cache: :func:`_shipped`);
+    {} when absent."""
     global _sparse
     if _sparse is None:
-        try:
-            text = (resources.files("reporttui.core") / "data" / LONGER).read_text(encoding="utf-8")
-        except OSError:
-            text = ""
-        _sparse = parse_longer(text)
+        _sparse = _shipped(LONGER, parse_longer, home)
     return _sparse
 
 
@@ -204,7 +249,7 @@ def indicator_forms() -> dict[str, tuple[str, ...]]:
     global _indicators
     if _indicators is None:
         try:
-            data = resources.files("reporttui.core") / "data" / INDICATOR_FORMS
+            data = data_dir() / INDICATOR_FORMS
             text = data.read_text(encoding="utf-8")
         except OSError:
             text = ""
@@ -218,21 +263,22 @@ QUOTED_TERMS = "quoted_terms.txt"
 _quoted: dict[str, tuple[str, ...]] | None = None
 
 
-def quoted_terms() -> dict[str, tuple[str, ...]]:
-    """The shipped ``quoted_terms.txt`` (word -> its runs seen in quote marks), read once; {}
-    when absent. Search tries those quoted forms of such a word for every query."""
+def _parse_quoted(text: str) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for line in _lines(text):
+        word, *runs = line.split()
+        if runs:
+            out[word] = tuple(runs)
+    return out
+
+
+def quoted_terms(home: Path | None = None) -> dict[str, tuple[str, ...]]:
+    """The shipped ``quoted_terms.txt`` (word -> its runs seen in quote marks), read once (kept
+    in ``home``'s cache: :func:`_shipped`); {} when absent. Search tries those quoted forms of
+    such a word for every query."""
     global _quoted
     if _quoted is None:
-        out: dict[str, tuple[str, ...]] = {}
-        try:
-            text = (resources.files("reporttui.core") / "data" / QUOTED_TERMS).read_text("utf-8")
-        except OSError:
-            text = ""
-        for line in _lines(text):
-            word, *runs = line.split()
-            if runs:
-                out[word] = tuple(runs)
-        _quoted = out
+        _quoted = _shipped(QUOTED_TERMS, _parse_quoted, home)
     return _quoted
 
 
@@ -307,8 +353,8 @@ def _expansions(word: str, home: Path | None = None, sparse: bool = False) -> Ex
     """
     tab, longer = variants(home)
     mined: tuple[str, ...] = ()
-    if sparse and word in sparse_longer():
-        mined = tuple(n for n in sparse_longer()[word] if n not in longer.get(word, ()))
+    if sparse and word in sparse_longer(home):
+        mined = tuple(n for n in sparse_longer(home)[word] if n not in longer.get(word, ()))
         longer = {**longer, word: longer.get(word, ()) + mined}
     hand = table(home).get(word, ())
     ind = indicator_forms().get(word, ())

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from reporttui.core.text._t2s_table import PAIRS
 
-T2S: dict[int, str] = {ord(PAIRS[i]): PAIRS[i + 1] for i in range(0, len(PAIRS), 2)}
+T2S: dict[int, str] = dict(zip(map(ord, PAIRS[::2]), PAIRS[1::2], strict=True))
 """Code point of a Traditional (or variant) character -> its Simplified character."""
 
 _T2S_TABLE = str.maketrans(T2S)
-_TRADITIONAL = frozenset(chr(c) for c in T2S)
+_TRADITIONAL = frozenset(PAIRS[::2])  # (process, issue 11: the characters of T2S, ~2x faster)
 
 
 def to_simplified(text: str) -> str:
