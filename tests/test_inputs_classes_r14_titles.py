@@ -117,3 +117,8 @@ def test_judged_and_written_decisions_led_by_their_issuer_have_no_kind() -> None
         "2024年1月在某市召开。\n"
     )
     assert doc.kind is None
+
+
+def test_a_number_after_a_separator_is_no_site_tail() -> None:
+    body = "报告回顾了过去一年的工作。"
+    assert drop_site_tail("某县人民政府工作报告 - 2020", body) == "某县人民政府工作报告 - 2020"

@@ -101,8 +101,8 @@ def drop_site_tail(title: str, body: str) -> str:
     if not m or len(title[: m.start()].strip()) < 8:
         return title
     tail = m.group(1).strip()
-    if _BRACKET_NOTE.match(tail):
-        return title
+    if _BRACKET_NOTE.match(tail) or len(_CJK.findall(tail)) < 2:
+        return title  # a note, or no words: a number (… - 2020) is no site's name
     if _SITE_WORD.search(tail) or body_share(tail, body) <= 0.2:
         return title[: m.start()].strip()
     return title
