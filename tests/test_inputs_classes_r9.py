@@ -162,7 +162,9 @@ judged = load_judged()
 
 # set: (metadata fields right, junk strings left at most) after round 9, without corpus items;
 # held25 as measured once with the final code (no fix after it).
-R9_FLOORS = {"held18": (44, 0), "held19": (35, 1), "held24": (35, 4), "held25": (21, 2)}
+# Round 14 (judging rule 1: a column tag or kicker is not part of the title): h19-03 is judged
+# with its kicker (2024全国两会|…), against the rule: held19 one field lower.
+R9_FLOORS = {"held18": (44, 0), "held19": (34, 1), "held24": (35, 4), "held25": (21, 2)}
 
 
 @pytest.mark.parametrize("name", sorted(R9_FLOORS))
