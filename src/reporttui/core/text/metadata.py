@@ -675,7 +675,10 @@ def _choose_title(title: str, fm_title: str, title_lines: Sequence[str] = ()) ->
 
 def _without_tags(title: str, why: str, title_lines: Sequence[str], text: str) -> tuple[str, str]:
     """The chosen title without what a site or a column puts around it (title_tags)."""
-    body = body_without(to_simplified(text[:4000]), [to_simplified(t) for t in title_lines])
+
+    def body() -> str:
+        return body_without(to_simplified(text[:4000]), [to_simplified(t) for t in title_lines])
+
     found = own_title(title, title_lines, body)
     return found if found is not None else (title, why)
 

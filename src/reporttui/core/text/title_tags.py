@@ -16,7 +16,7 @@ column tag or kicker before it (【天天热闻】…, 新闻8点见丨…, 两�
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reporttui.core.text.title_choice import body_share
 from reporttui.core.text.variants import to_simplified
@@ -46,6 +46,14 @@ _OPEN_CLOSE = {"(": ")", "（": "）", "【": "】", "[": "]", "〔": "〕"}
 _MIN_HEADLINE = 6
 
 
+Body = str | Callable[[], str]
+"""The body without the title block, or a function making it (it is read only when needed)."""
+
+
+def _read(body: Body) -> str:
+    return body if isinstance(body, str) else body()
+
+
 def _simple(s: str) -> str:
     return to_simplified(s.strip())
 
@@ -56,7 +64,7 @@ def _tag_form(part: str) -> bool:
     return len(p) >= 2 and _OPEN_CLOSE.get(p[0]) == p[-1] and p.count(p[0]) == 1
 
 
-def repeated_headline(title: str, title_lines: Sequence[str], body: str) -> str | None:
+def repeated_headline(title: str, title_lines: Sequence[str], body: Body) -> str | None:
     """The content's own title line when the title block prints it again, alone, below a line
     that holds it with a label or a site's name around it; else None.
 
@@ -90,12 +98,12 @@ def repeated_headline(title: str, title_lines: Sequence[str], body: str) -> str 
                 continue
             if after.lstrip()[0] in _BARS:
                 return own
-            if len(rest) >= _MIN_HEADLINE and body_share(rest, body) <= 0.3:
+            if len(rest) >= _MIN_HEADLINE and body_share(rest, _read(body)) <= 0.3:
                 return own
     return None
 
 
-def drop_site_tail(title: str, body: str) -> str:
+def drop_site_tail(title: str, body: Body) -> str:
     """The title without a site's or channel's name after a separator (… - 新华网, …_XX网)."""
     m = _TAIL.search(title)
     if not m or len(title[: m.start()].strip()) < 8:
@@ -103,7 +111,7 @@ def drop_site_tail(title: str, body: str) -> str:
     tail = m.group(1).strip()
     if _BRACKET_NOTE.match(tail) or len(_CJK.findall(tail)) < 2:
         return title  # a note, or no words: a number (… - 2020) is no site's name
-    if _SITE_WORD.search(tail) or body_share(tail, body) <= 0.2:
+    if _SITE_WORD.search(tail) or body_share(tail, _read(body)) <= 0.2:
         return title[: m.start()].strip()
     return title
 
@@ -122,7 +130,7 @@ def drop_column_tag(title: str) -> str:
     return title
 
 
-def own_title(title: str, title_lines: Sequence[str], body: str) -> tuple[str, str] | None:
+def own_title(title: str, title_lines: Sequence[str], body: Body) -> tuple[str, str] | None:
     """The title without a column tag, a kicker or a site's tail, and the evidence; None when
     nothing is around it."""
     again = repeated_headline(title, title_lines, body)
