@@ -192,7 +192,8 @@ def test_a_page_number_inside_a_sentence_of_a_document_farm_copy_goes_to_d() -> 
 
 def test_a_headline_after_a_column_tag_and_a_bar_is_not_joined_to_the_text() -> None:
     doc = _parse_at("held11", "hk01-tangyingnian-2023.txt")
-    assert doc.title.startswith("两会|政府工作报告 唐英年")
+    # (round 14, judging rule 1) The column tag before the bar (两会|) is not part of the title.
+    assert doc.title.startswith("政府工作报告 唐英年")
 
 
 def test_a_provinces_report_naming_one_county_gets_no_lone_short_name() -> None:

@@ -27,6 +27,7 @@ from reporttui.core.text.news_place import (
     within,
 )
 from reporttui.core.text.title_choice import body_without, rechoose
+from reporttui.core.text.title_tags import own_title
 from reporttui.core.text.variants import to_simplified
 from reporttui.core.text.year_votes import voted_year
 
@@ -406,6 +407,9 @@ def extract(
         better = rechoose(to_simplified(final_title), tidy, body)
         if better is not None:
             final_title, why["title"] = better
+    if final_title:
+        # (round 14, rule 1) A column tag, a kicker or a site's tail around the headline.
+        final_title, why["title"] = _without_tags(final_title, why["title"], title_lines, text)
     if kind == "决议" and _SALUTATION.search(text[:8000]):
         # The congress's resolution printed before the report it approves: the report is the
         # document (its title line and 各位代表 follow the resolution).
@@ -669,6 +673,16 @@ def _choose_title(title: str, fm_title: str, title_lines: Sequence[str] = ()) ->
     return title, "title line" if title else ""
 
 
+def _without_tags(title: str, why: str, title_lines: Sequence[str], text: str) -> tuple[str, str]:
+    """The chosen title without what a site or a column puts around it (title_tags)."""
+
+    def body() -> str:
+        return body_without(to_simplified(text[:4000]), [to_simplified(t) for t in title_lines])
+
+    found = own_title(title, title_lines, body)
+    return found if found is not None else (title, why)
+
+
 def _dedupe(s: str) -> str:
     half = len(s) // 2
     if len(s) % 2 == 0 and half and s[:half] == s[half:]:
@@ -687,6 +701,16 @@ _RESOLUTION = re.compile(
     r"\s*(?:[(（]\s*(?:19|20)\d\d\s*年[^()（）\n]{0,40}[)）])?\s*(?:\n|$)|(?:^|\n)[(（]\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日[^\n]{0,40}会议通过[)）]"
 )
 _DECISION = re.compile(r"^关于[^\n]{2,80}的决定(?:[(（]草案[)）])?$")
+# (round 14) The decision's title led by its issuer (安徽省人民代表大会常务委员会 关于召开…的决定).
+_ISSUED_DECISION = re.compile(
+    r"^[\u4e00-\u9fff]{2,30}?(?:常务委员会|常委会|人民政府|委员会|主席团)\s*关于[^\n]{2,80}的决定"
+    r"(?:[(（]草案[)）])?$"
+)
+# (round 14) A session's meeting held and voting (…会议在人民大会堂举行闭幕会，表决关于…的决议草案):
+# the meeting's transcript or news, not the resolution it votes on.
+_SESSION_VOTES = re.compile(
+    r"会议[^\n。；]{0,20}?举行[^\n。；]{0,8}?(?:闭幕会|开幕会|全体会议|大会)[^\n。]{0,6}?表决"
+)
 _ADOPTED = re.compile(
     r"[(（]\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^\n）)]{0,40}(?:会议通过|通过|会议)\s*[)）]"
 )
@@ -900,7 +924,7 @@ def _kind_of(
         # (round 11) Reading notes or an essay on a report (学习政府工作报告心得体会, …读后感):
         # the reader's own piece, none of the kinds, whatever session and report it talks of.
         return None, "title (reading notes or an essay on a report: 心得体会, 读后感)"
-    if _DECISION.search(first):
+    if _DECISION.search(first) or _ISSUED_DECISION.search(close_spaced(first)):
         # (held14) A decision (关于召开…会议的决定) under its adoption note is not a resolution on
         # a report (…的决议): a congress's decisions are none of the kinds.
         return None, "title (a decision, 决定)"
@@ -909,6 +933,10 @@ def _kind_of(
             # (pages13) Only an adoption line over a committee's review of a report (现将审查
             # 结果报告如下): the review, none of the kinds, not a resolution.
             return None, "adoption line over a review report (审查结果报告)"
+        if _SESSION_VOTES.search(to_simplified(body_head[:600])):
+            # (round 14) A transcript or report of the session's meeting that votes on the
+            # resolutions (…举行闭幕会，表决关于…的决议草案), its title taken from a quoted name.
+            return "两会新闻", "the session's meeting voting on resolutions (举行闭幕会，表决…)"
         return "决议", "title (决议)"
     if _BULLETIN.search(head):
         return "统计公报", "title (统计公报)"
@@ -1029,6 +1057,10 @@ def _kind_of(
             return "新闻报道", "news signals + a meeting preparing the session (title or opening)"
         if _CONGRESS.search(body_head):
             return "两会新闻", "news signals + congress session"
+        if _GROUP_DISCUSSION.search(body_head[:1500]) and _SESSION.search(body_head[:1500]):
+            # (round 14) Members of a named session discussing its reports in groups (出席政协
+            # 第十四届聊城市委员会第三次会议的委员，分组讨论…): session news, with a byline too.
+            return "两会新闻", "news signals + groups discussing a named session's reports"
         return "新闻报道", "news signals (byline, masthead, web page)"
     if not delivered and _NOT_SESSION.search(to_simplified(first)):
         # (pages13) The title names a meeting that is no session (政协常委会第二十四次会议, 五届
@@ -1103,6 +1135,15 @@ def _kind_of(
         # (held14) The first sentence puts a day's date between commas after its
         # reason (根据…工作安排，…，9月21日，区人大财政经济委员会召开专题会议…): news.
         return "新闻报道", "a day's dateline inside the first sentence"
+    if (
+        not delivered
+        and "两会" in to_simplified(head)
+        and "政府工作报告" in to_simplified(body_head[:1500])
+    ):
+        # (round 14) A piece on the report during the sessions with no byline (an explainer:
+        # 【数观两会】晒晒…“成绩单”): the sessions named by its title or page furniture, the
+        # report in its opening (a body merely explaining 俗称“两会” is not enough).
+        return "两会新闻", "the sessions (两会) in the title block and the report in the opening"
     return None, ""
 
 
