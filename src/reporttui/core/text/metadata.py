@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from reporttui.core.labels import PROVINCES
+from reporttui.core.text.congress_sessions import named_session
 from reporttui.core.text.gazetteer import as_of, gazetteer, inside, is_division
 from reporttui.core.text.news_place import (
     bare_province,
@@ -27,6 +28,7 @@ from reporttui.core.text.news_place import (
     within,
 )
 from reporttui.core.text.title_choice import body_without, rechoose
+from reporttui.core.text.town_region import own_town
 from reporttui.core.text.variants import to_simplified
 from reporttui.core.text.year_votes import voted_year
 
@@ -381,6 +383,8 @@ def extract(
                 date = _iso(signed.group(1), signed.group(2), signed.group(3))
                 why["date"] = "the closing date line"
     if year is None:
+        year, why["year"] = _session_year(kind, head_s.replace("\n", "") + "\n" + body_head[:600])
+    if year is None:
         # No strong evidence: the year the roles of the years it names agree on (year_votes).
         # The first headings vote too (回顾2023年工作成果, 展望2024年工作目标 stand apart from the
         # paragraphs in a digest).
@@ -429,6 +433,30 @@ def extract(
     final_title = to_simplified(final_title)
     evidence = {k: v for k, v in why.items() if v}
     return Metadata(final_title, region, year, kind, date, published, evidence)
+
+
+_YEAR_FOR_REPORT = (
+    "政府工作报告",
+    "预算执行情况与预算草案报告",
+    "计划执行情况与计划草案报告",
+    "计划草案报告",
+    "预算报告",
+    "规划纲要报告",
+)
+
+
+def _session_year(kind: str | None, source: str) -> tuple[int | None, str]:
+    """(round 14) The year of the congress session the text names by its division, term and
+    number alone (厦门市十五届人大一次会议, 福州市第十四届人民代表大会第五次会议): the year that
+    session met, as the corpus reports' meeting lines date it (congress_sessions). A report
+    given in November or December is the next year's, as with its meeting line."""
+    found = named_session(source)
+    if found is None:
+        return None, ""
+    place, term, session, (year, month) = found
+    if kind in _YEAR_FOR_REPORT and month is not None and month >= 11:
+        year += 1
+    return year, f"the session named ({place} {term}届{session}次), dated by the library's reports"
 
 
 _NEW_YEAR_MESSAGE = re.compile(
@@ -1312,6 +1340,17 @@ def _year(
         return int(date[:4]), "adoption date"
     if kind == "决议":
         m = _ADOPTED_YEAR.search(head) or _ADOPTED_YEAR.search(body_head[:800])
+        # (round 14) The adoption note set as a line of its own under the title (a database
+        # copy's (2005年6月2日…会议通过), read as a heading): the meeting's year, before a copy's
+        # timestamp (2020年07月06日23:30:52), which is no evidence of it.
+        m = m or next(
+            (
+                a
+                for h in headings[:3]
+                if (a := _ADOPTED_YEAR.search(arabic_dates(to_simplified(h))))
+            ),
+            None,
+        )
         if m:
             return int(m.group(1)), "adoption line (year)"
         m = _ADOPTED_ON.search(body_head[:300])
@@ -1414,7 +1453,9 @@ _REGION_SPEAKER = re.compile(
 
 # A news outlet named by a source or editor label (责编:商丘手机报, 来源：某某日报).
 _OUTLET = re.compile(
-    r"(?:来源|信息来源|稿源|责编|编辑)\s*[:：]\s*([\u4e00-\u9fff]{2,4}?)"
+    r"(?:来源|信息来源|稿源|责编|编辑)\s*[:：]\s*"
+    # (round 14) a site before the paper it carries (舜网-济南日报): the paper's name
+    r"(?:[\u4e00-\u9fff]{1,6}网\s*[-—－/|｜]\s*)?([\u4e00-\u9fff]{2,4}?)"
     r"(?:日报|晚报|手机报|新闻网|电视台|广播电视台|融媒体中心|新闻中心)"
 )
 # Outlets named after the country or a trade, not a place.
@@ -1651,6 +1692,8 @@ def _region(
             ):
                 continue  # (round 12) 《…的报告》和县人大常委会…: the conjunction, not 和县
             name = _clean_region(m.group(1))
+            if name and source is body_head and _other_level_province(name, head, body_head):
+                continue
             if name:
                 return name, why
     own = _own_level_division(head, body_head)
@@ -1768,6 +1811,9 @@ def _region(
         # (pages8) Nothing in the content says where, and it names no place outside the site's:
         # the publisher's division (浙江省教育厅's 全省教育系统… is 浙江省's news).
         return publisher, "the site's publisher (SiteName / 主办单位), no other place named"
+    town_found = own_town(to_simplified(head + "\n" + text[:5000]))
+    if town_found:
+        return town_found
     return None, ""
 
 
@@ -1784,8 +1830,9 @@ _UNNAMED_OWN_CONGRESS = re.compile(
 _OWN_LEVEL = "(?:全{0}|{0}委|{0}政府|{0}人大|{0}政协|{0}第?[一二三四五六七八九十]+届)"
 _UNNAMED_CONGRESS_ANY = re.compile(
     r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[，。：])|(?<=出席|参加|列席|召开))"
-    r"([县区旗])第?[一二三四五六七八九十]+届(?:人大|人民代表大会)"
+    r"([县区旗市])第?[一二三四五六七八九十]+届(?:人大|人民代表大会)"
 )
+"""The text's own congress, unnamed (县十六届人大…, (round 14) 市十五届人大二次会议)."""
 
 
 _SESSIONS_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年?\s*(?:全国|省级|省|市|县|区)?两会")
@@ -1825,6 +1872,16 @@ def _delivering_government(body_head: str) -> str | None:
     stem = to_simplified(m.group(1))[:-1]
     d = gazetteer().short.get(stem) if len(stem) == 2 else None
     return d.name if d else None
+
+
+def _other_level_province(name: str, head: str, body_head: str) -> bool:
+    """(round 14) A province named in the text (选举…出席江苏省第十二届人民代表大会代表) whose
+    own congress is a city's, county's or district's, unnamed (市十五届人大二次会议闭幕): the
+    province is a place the text mentions, not the one whose session it reports."""
+    if not name.endswith(("省", "自治区")):
+        return False
+    own = _UNNAMED_CONGRESS_ANY.search(head + "\n" + body_head[:300])
+    return own is not None
 
 
 def _own_level_division(head: str, body_head: str) -> str | None:
