@@ -119,3 +119,45 @@ def test_town_named_once_among_others_is_not_the_region() -> None:
         "全县上下要压实责任。\n"
     )
     assert written.region != "青云街道"
+
+
+@pytest.mark.parametrize(
+    ("rel", "year"),
+    [
+        ("held21/xuhongcf-zhangjiachuan-2011.txt", 2011),  # 11月19日…2011年…计划执行
+        ("held27/teke168-linzhang-changweihui-2018.txt", 2018),  # 12月19日…调整…2018年…预算
+    ],
+)
+def test_late_year_news_on_the_year_plan_or_budget(rel: str, year: int) -> None:
+    assert parse_data(rel).year == year
+
+
+def test_january_session_news_on_last_year_execution_is_not_that_year() -> None:
+    # The look-alike: in a January session the past year's execution is reviewed; the late-year
+    # rule needs a November/December dateline, so it gives nothing here.
+    doc = parse_text(
+        "1月8日，县人大常委会召开会议，听取2018年国民经济和社会发展计划执行情况的汇报。\n"
+        "会议要求，各部门要认真总结，扎实做好各项工作。\n"
+    )
+    assert doc.year != 2018
+
+
+def test_cppcc_report_dated_by_its_meeting_line() -> None:
+    doc = parse_data("held26/wuhan-zhengxie-baogao-2022.txt")  # (2022年1月10日在政协武汉市…)
+    assert (doc.date, doc.year) == ("2022-01-10", 2022)
+
+
+def test_news_title_opening_on_a_city_of_the_province_named() -> None:
+    raw = gzip.decompress((DATA / "pages27/163-dalian-taipingwan-2015-gb2312.html.gz").read_bytes())
+    doc = parse_document(raw, "163-dalian-taipingwan-2015-gb2312.html")
+    assert doc.region == "大连市"  # 大连太平湾… over 辽宁省人民政府 in the body
+
+
+def test_province_news_title_stays_the_province() -> None:
+    # The look-alike: the title opens on the province itself, no city of it.
+    doc = parse_text(
+        "辽宁推进港口整合 打造东北亚航运枢纽\n"
+        "本报讯 近日，辽宁省人民政府召开港口工作会议，部署全省港口资源整合。\n"
+        "会议要求，各地要统一思想，加快推进。\n"
+    )
+    assert doc.region == "辽宁省"

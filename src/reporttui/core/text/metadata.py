@@ -39,6 +39,10 @@ _MEETING = re.compile(
     rf"(?:[和至到、\-—]\s*(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*日\s*)?在\s*({_PLACE}|全国|中华人民共和国)"
     r"?.{0,20}?(?:人民代表大会|人大)"
 )
+_CPPCC_MEETING = re.compile(
+    r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*在\s*(?:中国人民政治协商会议|政协)"
+    r"[^\n。]{0,30}?委员会第[一二三四五六七八九十]+次(?:全体)?会议"
+)
 _MEETING_MONTH = re.compile(
     r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:份|上旬|中旬|下旬)?\s*在[^\n]{0,30}?(?:人民代表大会|人大)"
 )
@@ -289,6 +293,13 @@ def extract(
     ):
         date = _iso(after.group(1), after.group(2), after.group(3))
         why["date"] = "meeting line, the date after the speaker (…会议上 县长XX(2020年1月8日))"
+    elif cppcc := (
+        _CPPCC_MEETING.search(head_s.replace("\n", "")) or _CPPCC_MEETING.search(body_head[:600])
+    ):
+        # (round 14) A CPPCC report's meeting line ((2022年1月10日在政协武汉市第十四届委员会
+        # 第一次会议上)): the meeting's date, as a congress's meeting line gives it.
+        date = _iso(cppcc.group(1), cppcc.group(2), cppcc.group(3))
+        why["date"] = "CPPCC meeting line (YYYY年M月D日在政协…委员会第N次会议)"
     published = None
     for c in chrome:
         c = to_simplified(c)
@@ -1213,6 +1224,28 @@ _TOPIC_SAME_YEAR = re.compile(
     r"((?:19|20)\d\d)\s*年度?\s*(?:(?:1|一)\s*[-—~至到]\s*\d{1,2}\s*月|上半年"
     r"|第[一二三四]次预算调整|[^\n。，、《》]{0,6}?监督工作(?:安排|计划|要点))"
 )
+_LATE_TOPIC = re.compile(
+    r"((?:19|20)\d\d)\s*年度?[^\n。，、《》]{0,12}?(?:计划|预算)执行"
+    r"|调整[^\n。，、《》]{0,8}?((?:19|20)\d\d)\s*年[^\n。，、《》]{0,8}?预算"
+    r"|((?:19|20)\d\d)\s*年[^\n。，、《》]{0,12}?预算调整"
+    r"|((?:19|20)\d\d)\s*年[^\n。，、《》]{0,10}?完成情况"
+)
+
+
+def _late_year_topic(body_head: str) -> int | None:
+    """(round 14) News dated by day alone in November or December (11月19日，…调研2011年国民经济和
+    社会发展计划执行…; 12月19日，…审议…调整县本级2018年财政预算…2018年十件民生实事完成情况): a
+    year's plan execution, budget adjustment or tasks done, examined in that year's last months,
+    all naming one year: that year. Not a January session's review of the past year (no
+    November/December dateline)."""
+    if not _NOV_DEC_DATELINE.match(body_head.lstrip()[:12]):
+        return None
+    years = {
+        int(next(g for g in m.groups() if g)) for m in _LATE_TOPIC.finditer(body_head[:1500])
+    }
+    return years.pop() if len(years) == 1 else None
+
+
 _NOV_DEC_DATELINE = re.compile(
     r"(?<![\d年])(?:1[12]|十一|十二)\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
 )
@@ -1439,6 +1472,9 @@ def _year(
         # (held14) Dated by day alone, the only years in its topic: a year's final accounts are
         # reviewed the next year (对区政府2023年财政决算…视察); the budget's execution in the
         # year's first months, its adjustment, its oversight plan are that year's. All must agree.
+        late = _late_year_topic(body_head)
+        if late:
+            return late, "the year whose plan or budget it examines late in that year (11月…)"
         topic = {int(m.group(1)) + 1 for m in _TOPIC_NEXT_YEAR.finditer(body_head[:1500])}
         topic |= {int(m.group(1)) for m in _TOPIC_SAME_YEAR.finditer(body_head[:1500])}
         if len(topic) == 1:
@@ -1694,6 +1730,10 @@ def _region(
             name = _clean_region(m.group(1))
             if name and source is body_head and _other_level_province(name, head, body_head):
                 continue
+            if name and source is body_head and kind in _NEWS_KINDS and title_lines:
+                city = _title_city_in(name, to_simplified(title_lines[0]))
+                if city:
+                    return city, f"{why}: the city inside it the news title opens on"
             if name:
                 return name, why
     own = _own_level_division(head, body_head)
@@ -1872,6 +1912,24 @@ def _delivering_government(body_head: str) -> str | None:
     stem = to_simplified(m.group(1))[:-1]
     d = gazetteer().short.get(stem) if len(stem) == 2 else None
     return d.name if d else None
+
+
+def _title_city_in(province: str, title: str) -> str | None:
+    """(round 14) A news title opening on a city's short name (大连太平湾投资…) when the body's
+    strongest place is the city's province (辽宁省人民政府…): the city, the lowest division
+    the news is about; None unless exactly one city of that province fits."""
+    if not province.endswith(("省", "自治区")):
+        return None
+    title = title.strip("*# ")
+    fits = {
+        name
+        for name, ds in gazetteer().by_name.items()
+        if name.endswith("市")
+        and len(name) >= 3
+        and any(d.level == "c" and d.province == province for d in ds)
+        and title.startswith(name[:-1])
+    }
+    return fits.pop() if len(fits) == 1 else None
 
 
 def _other_level_province(name: str, head: str, body_head: str) -> bool:
