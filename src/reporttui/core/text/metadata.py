@@ -1240,9 +1240,7 @@ def _late_year_topic(body_head: str) -> int | None:
     November/December dateline)."""
     if not _NOV_DEC_DATELINE.match(body_head.lstrip()[:12]):
         return None
-    years = {
-        int(next(g for g in m.groups() if g)) for m in _LATE_TOPIC.finditer(body_head[:1500])
-    }
+    years = {int(next(g for g in m.groups() if g)) for m in _LATE_TOPIC.finditer(body_head[:1500])}
     return years.pop() if len(years) == 1 else None
 
 
@@ -1472,9 +1470,9 @@ def _year(
         # (held14) Dated by day alone, the only years in its topic: a year's final accounts are
         # reviewed the next year (对区政府2023年财政决算…视察); the budget's execution in the
         # year's first months, its adjustment, its oversight plan are that year's. All must agree.
-        late = _late_year_topic(body_head)
-        if late:
-            return late, "the year whose plan or budget it examines late in that year (11月…)"
+        late_year = _late_year_topic(body_head)
+        if late_year:
+            return late_year, "the year whose plan or budget it examines late in that year (11月…)"
         topic = {int(m.group(1)) + 1 for m in _TOPIC_NEXT_YEAR.finditer(body_head[:1500])}
         topic |= {int(m.group(1)) for m in _TOPIC_SAME_YEAR.finditer(body_head[:1500])}
         if len(topic) == 1:
