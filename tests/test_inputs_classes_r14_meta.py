@@ -161,3 +161,32 @@ def test_province_news_title_stays_the_province() -> None:
         "会议要求，各地要统一思想，加快推进。\n"
     )
     assert doc.region == "辽宁省"
+
+
+@pytest.mark.parametrize(
+    ("rel", "region"),
+    [
+        ("held26/lvyuan-juesuan-jueyi-2018.txt", "绿园区"),  # 绿园区人大常委会关于…
+        ("held30/ilynn-yicheng-tongji-2023.txt", "驿城区"),  # 驻马店市驿城区…统计公报
+    ],
+)
+def test_district_whose_name_ends_like_a_word(rel: str, region: str) -> None:
+    assert parse_data(rel).region == region
+
+
+def test_word_districts_stay_words() -> None:
+    # The look-alikes: 老城区, 新城区, 东城区 are districts and words (the old town, the new
+    # town); as region candidates they stay words, as before. A name's first character passes.
+    from reporttui.core.text.metadata import _clean_region
+
+    assert [_clean_region(n) for n in ("老城区", "新城区", "东城区")] == [None, None, None]
+    assert _clean_region("驻马店市驿城区") == "驿城区"
+    assert _clean_region("谯城区") == "谯城区"
+
+
+def test_issuer_of_a_district_below_its_city() -> None:
+    from reporttui.core.text.news_place import title_issuer
+
+    title = "亳州市谯城区人民政府办公室关于印发2020年政府工作报告重点工作任务分解表的通知"
+    assert title_issuer(title) == "谯城区"
+    assert title_issuer("浙江省文化和旅游厅关于公布2024年度名单的公示") == "浙江省"

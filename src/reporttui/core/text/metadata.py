@@ -207,6 +207,21 @@ def _known_tail(name: str) -> str | None:
     return None
 
 
+_WORD_START = frozenset("老新主旧中东西南北上下全本我该市城郊园景片小")
+
+
+def _named_district(name: str) -> bool:
+    """(round 14) A district of three characters whose tail is also a word (驿城区, 绿园区, 谯城区),
+    alone or after its city (驻马店市驿城区): a division when the gazetteer knows it and its first
+    character is a name's, not a word's (老城区, 新城区, 东城区 are read as words, as before)."""
+    tail, parent = name[-3:], name[:-3]
+    return (
+        tail[0] not in _WORD_START
+        and is_division(tail)
+        and (not parent or (is_division(parent) and inside(tail, parent)))
+    )
+
+
 def _clean_region(name: str | None, known: bool = True) -> str | None:
     """The place a region candidate names, or None; ``known``: a 县/市 must be a division the
     gazetteer knows (False only for a synthetic name used to test the clause words)."""
@@ -227,7 +242,11 @@ def _clean_region(name: str | None, known: bool = True) -> str | None:
         len(name) < 2
         or (len(name) == 2 and name[0] in "该本我此各")  # 该区, 本县: the text's own unit, unnamed
         # 工业园区, 开发区 name no division; 下花园区, 浦东新区 are ones (the gazetteer decides).
-        or (_NOT_REGION_TAIL.search(name) and not (len(name) >= 4 and is_division(name)))
+        or (
+            _NOT_REGION_TAIL.search(name)
+            and not (len(name) >= 4 and is_division(name))
+            and not _named_district(name)
+        )
         or name in ("自治州", "自治区", "自治县", "直辖市")
     ):
         return None
