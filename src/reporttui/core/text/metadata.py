@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from reporttui.core.labels import PROVINCES
+from reporttui.core.text.congress_sessions import named_session
 from reporttui.core.text.gazetteer import as_of, gazetteer, inside, is_division
 from reporttui.core.text.news_place import (
     bare_province,
@@ -28,6 +29,7 @@ from reporttui.core.text.news_place import (
 )
 from reporttui.core.text.title_choice import body_without, rechoose
 from reporttui.core.text.title_tags import own_title
+from reporttui.core.text.town_region import own_town
 from reporttui.core.text.variants import to_simplified
 from reporttui.core.text.year_votes import voted_year
 
@@ -37,6 +39,10 @@ _MEETING = re.compile(
     rf"((?:19|20)\d\d)\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日\s*"
     rf"(?:[和至到、\-—]\s*(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*日\s*)?在\s*({_PLACE}|全国|中华人民共和国)"
     r"?.{0,20}?(?:人民代表大会|人大)"
+)
+_CPPCC_MEETING = re.compile(
+    r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*在\s*(?:中国人民政治协商会议|政协)"
+    r"[^\n。]{0,30}?委员会第[一二三四五六七八九十]+次(?:全体)?会议"
 )
 _MEETING_MONTH = re.compile(
     r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:份|上旬|中旬|下旬)?\s*在[^\n]{0,30}?(?:人民代表大会|人大)"
@@ -202,6 +208,21 @@ def _known_tail(name: str) -> str | None:
     return None
 
 
+_WORD_START = frozenset("老新主旧中东西南北上下全本我该市城郊园景片小")
+
+
+def _named_district(name: str) -> bool:
+    """(round 14) A district of three characters whose tail is also a word (驿城区, 绿园区, 谯城区),
+    alone or after its city (驻马店市驿城区): a division when the gazetteer knows it and its first
+    character is a name's, not a word's (老城区, 新城区, 东城区 are read as words, as before)."""
+    tail, parent = name[-3:], name[:-3]
+    return (
+        tail[0] not in _WORD_START
+        and is_division(tail)
+        and (not parent or (is_division(parent) and inside(tail, parent)))
+    )
+
+
 def _clean_region(name: str | None, known: bool = True) -> str | None:
     """The place a region candidate names, or None; ``known``: a 县/市 must be a division the
     gazetteer knows (False only for a synthetic name used to test the clause words)."""
@@ -222,7 +243,11 @@ def _clean_region(name: str | None, known: bool = True) -> str | None:
         len(name) < 2
         or (len(name) == 2 and name[0] in "该本我此各")  # 该区, 本县: the text's own unit, unnamed
         # 工业园区, 开发区 name no division; 下花园区, 浦东新区 are ones (the gazetteer decides).
-        or (_NOT_REGION_TAIL.search(name) and not (len(name) >= 4 and is_division(name)))
+        or (
+            _NOT_REGION_TAIL.search(name)
+            and not (len(name) >= 4 and is_division(name))
+            and not _named_district(name)
+        )
         or name in ("自治州", "自治区", "自治县", "直辖市")
     ):
         return None
@@ -288,6 +313,13 @@ def extract(
     ):
         date = _iso(after.group(1), after.group(2), after.group(3))
         why["date"] = "meeting line, the date after the speaker (…会议上 县长XX(2020年1月8日))"
+    elif cppcc := (
+        _CPPCC_MEETING.search(head_s.replace("\n", "")) or _CPPCC_MEETING.search(body_head[:600])
+    ):
+        # (round 14) A CPPCC report's meeting line ((2022年1月10日在政协武汉市第十四届委员会
+        # 第一次会议上)): the meeting's date, as a congress's meeting line gives it.
+        date = _iso(cppcc.group(1), cppcc.group(2), cppcc.group(3))
+        why["date"] = "CPPCC meeting line (YYYY年M月D日在政协…委员会第N次会议)"
     published = None
     for c in chrome:
         c = to_simplified(c)
@@ -382,6 +414,8 @@ def extract(
                 date = _iso(signed.group(1), signed.group(2), signed.group(3))
                 why["date"] = "the closing date line"
     if year is None:
+        year, why["year"] = _session_year(kind, head_s.replace("\n", "") + "\n" + body_head[:600])
+    if year is None:
         # No strong evidence: the year the roles of the years it names agree on (year_votes).
         # The first headings vote too (回顾2023年工作成果, 展望2024年工作目标 stand apart from the
         # paragraphs in a digest).
@@ -433,6 +467,30 @@ def extract(
     final_title = to_simplified(final_title)
     evidence = {k: v for k, v in why.items() if v}
     return Metadata(final_title, region, year, kind, date, published, evidence)
+
+
+_YEAR_FOR_REPORT = (
+    "政府工作报告",
+    "预算执行情况与预算草案报告",
+    "计划执行情况与计划草案报告",
+    "计划草案报告",
+    "预算报告",
+    "规划纲要报告",
+)
+
+
+def _session_year(kind: str | None, source: str) -> tuple[int | None, str]:
+    """(round 14) The year of the congress session the text names by its division, term and
+    number alone (厦门市十五届人大一次会议, 福州市第十四届人民代表大会第五次会议): the year that
+    session met, as the corpus reports' meeting lines date it (congress_sessions). A report
+    given in November or December is the next year's, as with its meeting line."""
+    found = named_session(source)
+    if found is None:
+        return None, ""
+    place, term, session, (year, month) = found
+    if kind in _YEAR_FOR_REPORT and month is not None and month >= 11:
+        year += 1
+    return year, f"the session named ({place} {term}届{session}次), dated by the library's reports"
 
 
 _NEW_YEAR_MESSAGE = re.compile(
@@ -1226,6 +1284,26 @@ _TOPIC_SAME_YEAR = re.compile(
     r"((?:19|20)\d\d)\s*年度?\s*(?:(?:1|一)\s*[-—~至到]\s*\d{1,2}\s*月|上半年"
     r"|第[一二三四]次预算调整|[^\n。，、《》]{0,6}?监督工作(?:安排|计划|要点))"
 )
+_LATE_TOPIC = re.compile(
+    r"((?:19|20)\d\d)\s*年度?[^\n。，、《》]{0,12}?(?:计划|预算)执行"
+    r"|调整[^\n。，、《》]{0,8}?((?:19|20)\d\d)\s*年[^\n。，、《》]{0,8}?预算"
+    r"|((?:19|20)\d\d)\s*年[^\n。，、《》]{0,12}?预算调整"
+    r"|((?:19|20)\d\d)\s*年[^\n。，、《》]{0,10}?完成情况"
+)
+
+
+def _late_year_topic(body_head: str) -> int | None:
+    """(round 14) News dated by day alone in November or December (11月19日，…调研2011年国民经济和
+    社会发展计划执行…; 12月19日，…审议…调整县本级2018年财政预算…2018年十件民生实事完成情况): a
+    year's plan execution, budget adjustment or tasks done, examined in that year's last months,
+    all naming one year: that year. Not a January session's review of the past year (no
+    November/December dateline)."""
+    if not _NOV_DEC_DATELINE.match(body_head.lstrip()[:12]):
+        return None
+    years = {int(next(g for g in m.groups() if g)) for m in _LATE_TOPIC.finditer(body_head[:1500])}
+    return years.pop() if len(years) == 1 else None
+
+
 _NOV_DEC_DATELINE = re.compile(
     r"(?<![\d年])(?:1[12]|十一|十二)\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
 )
@@ -1353,6 +1431,17 @@ def _year(
         return int(date[:4]), "adoption date"
     if kind == "决议":
         m = _ADOPTED_YEAR.search(head) or _ADOPTED_YEAR.search(body_head[:800])
+        # (round 14) The adoption note set as a line of its own under the title (a database
+        # copy's (2005年6月2日…会议通过), read as a heading): the meeting's year, before a copy's
+        # timestamp (2020年07月06日23:30:52), which is no evidence of it.
+        m = m or next(
+            (
+                a
+                for h in headings[:3]
+                if (a := _ADOPTED_YEAR.search(arabic_dates(to_simplified(h))))
+            ),
+            None,
+        )
         if m:
             return int(m.group(1)), "adoption line (year)"
         m = _ADOPTED_ON.search(body_head[:300])
@@ -1441,6 +1530,9 @@ def _year(
         # (held14) Dated by day alone, the only years in its topic: a year's final accounts are
         # reviewed the next year (对区政府2023年财政决算…视察); the budget's execution in the
         # year's first months, its adjustment, its oversight plan are that year's. All must agree.
+        late_year = _late_year_topic(body_head)
+        if late_year:
+            return late_year, "the year whose plan or budget it examines late in that year (11月…)"
         topic = {int(m.group(1)) + 1 for m in _TOPIC_NEXT_YEAR.finditer(body_head[:1500])}
         topic |= {int(m.group(1)) for m in _TOPIC_SAME_YEAR.finditer(body_head[:1500])}
         if len(topic) == 1:
@@ -1455,7 +1547,9 @@ _REGION_SPEAKER = re.compile(
 
 # A news outlet named by a source or editor label (责编:商丘手机报, 来源：某某日报).
 _OUTLET = re.compile(
-    r"(?:来源|信息来源|稿源|责编|编辑)\s*[:：]\s*([\u4e00-\u9fff]{2,4}?)"
+    r"(?:来源|信息来源|稿源|责编|编辑)\s*[:：]\s*"
+    # (round 14) a site before the paper it carries (舜网-济南日报): the paper's name
+    r"(?:[\u4e00-\u9fff]{1,6}网\s*[-—－/|｜]\s*)?([\u4e00-\u9fff]{2,4}?)"
     r"(?:日报|晚报|手机报|新闻网|电视台|广播电视台|融媒体中心|新闻中心)"
 )
 # Outlets named after the country or a trade, not a place.
@@ -1692,6 +1786,12 @@ def _region(
             ):
                 continue  # (round 12) 《…的报告》和县人大常委会…: the conjunction, not 和县
             name = _clean_region(m.group(1))
+            if name and source is body_head and _other_level_province(name, head, body_head):
+                continue
+            if name and source is body_head and kind in _NEWS_KINDS and title_lines:
+                city = _title_city_in(name, to_simplified(title_lines[0]))
+                if city:
+                    return city, f"{why}: the city inside it the news title opens on"
             if name:
                 return name, why
     own = _own_level_division(head, body_head)
@@ -1809,6 +1909,9 @@ def _region(
         # (pages8) Nothing in the content says where, and it names no place outside the site's:
         # the publisher's division (浙江省教育厅's 全省教育系统… is 浙江省's news).
         return publisher, "the site's publisher (SiteName / 主办单位), no other place named"
+    town_found = own_town(to_simplified(head + "\n" + text[:5000]))
+    if town_found:
+        return town_found
     return None, ""
 
 
@@ -1825,8 +1928,9 @@ _UNNAMED_OWN_CONGRESS = re.compile(
 _OWN_LEVEL = "(?:全{0}|{0}委|{0}政府|{0}人大|{0}政协|{0}第?[一二三四五六七八九十]+届)"
 _UNNAMED_CONGRESS_ANY = re.compile(
     r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[，。：])|(?<=出席|参加|列席|召开))"
-    r"([县区旗])第?[一二三四五六七八九十]+届(?:人大|人民代表大会)"
+    r"([县区旗市])第?[一二三四五六七八九十]+届(?:人大|人民代表大会)"
 )
+"""The text's own congress, unnamed (县十六届人大…, (round 14) 市十五届人大二次会议)."""
 
 
 _SESSIONS_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年?\s*(?:全国|省级|省|市|县|区)?两会")
@@ -1866,6 +1970,34 @@ def _delivering_government(body_head: str) -> str | None:
     stem = to_simplified(m.group(1))[:-1]
     d = gazetteer().short.get(stem) if len(stem) == 2 else None
     return d.name if d else None
+
+
+def _title_city_in(province: str, title: str) -> str | None:
+    """(round 14) A news title opening on a city's short name (大连太平湾投资…) when the body's
+    strongest place is the city's province (辽宁省人民政府…): the city, the lowest division
+    the news is about; None unless exactly one city of that province fits."""
+    if not province.endswith(("省", "自治区")):
+        return None
+    title = title.strip("*# ")
+    fits = {
+        name
+        for name, ds in gazetteer().by_name.items()
+        if name.endswith("市")
+        and len(name) >= 3
+        and any(d.level == "c" and d.province == province for d in ds)
+        and title.startswith(name[:-1])
+    }
+    return fits.pop() if len(fits) == 1 else None
+
+
+def _other_level_province(name: str, head: str, body_head: str) -> bool:
+    """(round 14) A province named in the text (选举…出席江苏省第十二届人民代表大会代表) whose
+    own congress is a city's, county's or district's, unnamed (市十五届人大二次会议闭幕): the
+    province is a place the text mentions, not the one whose session it reports."""
+    if not name.endswith(("省", "自治区")):
+        return False
+    own = _UNNAMED_CONGRESS_ANY.search(head + "\n" + body_head[:300])
+    return own is not None
 
 
 def _own_level_division(head: str, body_head: str) -> str | None:

@@ -290,7 +290,15 @@ def title_issuer(title: str) -> str | None:
     for n in range(min(_MAX_NAME, len(title)), 2, -1):
         ds = names.get(title[:n])
         if ds and len(ds) == 1 and ds[0].name == title[:n]:
-            return ds[0].name if _ISSUER.match(title, n) else None
+            if not _ISSUER.match(title, n):
+                return None
+            # (round 14) The issuing body belongs to a division inside it (亳州市谯城区人民政府
+            # 办公室关于…): that division, the lowest one named.
+            for k in range(min(_MAX_NAME, len(title) - n), 1, -1):
+                inner = names.get(title[n : n + k])
+                if inner and any(ds[0].name in (d.prefecture, d.province) for d in inner):
+                    return title[n : n + k]
+            return ds[0].name
     return None
 
 
