@@ -169,8 +169,22 @@ _RECORD_WORDS = frozenset(
         "内容概述",
         "责任部门",
         "分类",
+        # (round 14) a law database's record of a statute (发布部门, 发布文号, 时效性, 效力级别)
+        "发布部门",
+        "发布文号",
+        "时效性",
+        "效力级别",
+        "效力等级",
+        "实施日期",
+        "施行日期",
+        "颁布日期",
+        "失效日期",
+        "法规类别",
+        "制定机关",
     )
 )
+# A record's labels that name the document itself (its title may be read from them).
+_NAMING_WORDS = frozenset(("标题", "名称", "文件名称"))
 _INDEX_NUMBER = re.compile(
     r"(?<![0-9A-Za-z])[0-9A-Z]{9,18}\s*/\s*(?:19|20)\d\d\s*-\s*\d{3,6}(?!\d)"
 )
@@ -314,6 +328,102 @@ _CRUMB_HEAD = re.compile(
 )
 _FOLLOW_NOTE = re.compile(r"[(（][^()（）]{0,10}(?:关注|關注)\s*[:：][^()（）]{1,16}[)）]")
 _LINK_ITEM_MAX = 6
+# (round 14) A production credit: staff roles, each with its people (编辑 | 李念辉,
+# 文案：郭慧岩后期：张 琳海报：张 琳, 編輯 曾淑花 袁鳳云 二審 朱暉 三審 陳浩勤, (撰稿：何青 审核：刘敏)),
+# read on the Simplified form of the line. A name is 2-4 characters (or two parted by spaces).
+_ROLE = (
+    r"(?:责任编辑|值班编辑|网站编辑|执行编辑|编辑|责编|美编|编审|审核|审校|审稿|校对|初审|一审|二审"
+    r"|三审|终审|复审|撰稿|撰文|文案|后期|海报|摄影|摄像|记者|通讯员|实习生|监制|策划|统筹|主编|剪辑"
+    r"|配音|排版|制图)"
+)
+_CREDIT_NAME = (
+    r"(?:[\u4e00-\u9fff]\s{1,3}[\u4e00-\u9fff](?![\u4e00-\u9fff]\s)|[\u4e00-\u9fff·]{2,4})"
+)
+_CREDIT_PAIR = re.compile(
+    rf"{_ROLE}(\s*[:：|｜/]\s*|\s+)({_CREDIT_NAME}(?:[\s、，,/]+{_CREDIT_NAME})*?)"
+    rf"(?=[\s?？、，,|｜/]*(?:{_ROLE}(?:\s*[:：|｜/]|\s)|[)）\]】]?\s*$))[\s?？、，,|｜/]*"
+)
+_CREDIT_ROLE_HINT = re.compile(r"[编審审校撰文后後海摄攝记記通实實监監策统統主剪配排制製編]")
+_BYLINE_ROLE = re.compile(r"^[(（【\[]?\s*(?:记者|通讯员|实习生|摄影|编辑|责任编辑)\s")
+_CREDIT_OPEN = re.compile(r"[(（【\[]\s*")
+_CREDIT_CLOSE = re.compile(r"[)）】\]]\s*$")
+_CREDIT_GLUED = re.compile(r"(?<=[。！？”])\s*(?=[(（]?\s*" + _ROLE + r")")
+
+
+# (round 14) A page's counters alone on a line: a label and its count, one pair or more
+# (浏览(4308, 阅读量：1234, 阅读 10万+ 在看 56 点赞 12), read on the Simplified form.
+_COUNTER_PAIR = (
+    r"(?:浏览|阅读|点击|访问|在看|点赞|赞|分享|转发|收藏|评论|留言|人气|热度)(?:量|数|次数|人次|率)?"
+    r"\s*[:：(（]?\s*\d[\d,，.]*\s*(?:万\+?|\+)?\s*(?:次|人次)?\s*[)）]?"
+)
+_COUNTER_LINE = re.compile(rf"^[\s|｜•·]*{_COUNTER_PAIR}(?:[\s|｜•·/]+{_COUNTER_PAIR})*[\s|｜]*$")
+_COUNTER_HINT = re.compile(r"[览覽读讀击擊问問看赞讚享发發藏评評言气氣度]")
+
+
+def _credit_run(s: str, pos: int) -> tuple[int, bool, int] | None:
+    """The credit pairs from ``pos`` to the end of ``s`` (Simplified): (pairs, every role parted
+    from its names by a colon, pipe or slash, most names of one role), or None when what runs to
+    the end is not credits alone."""
+    pairs = 0
+    marked = True
+    most = 0
+    bracket = _CREDIT_OPEN.match(s, pos)
+    if bracket:
+        pos = bracket.end()
+    while pos < len(s):
+        m = _CREDIT_PAIR.match(s, pos)
+        if m is None:
+            break
+        pairs += 1
+        marked = marked and bool(m.group(1).strip())
+        most = max(most, len(re.findall(_CREDIT_NAME, m.group(2))))
+        pos = m.end()
+    if not pairs:
+        return None
+    rest = s[pos:]
+    if bracket:
+        if not _CREDIT_CLOSE.fullmatch(rest):
+            return None
+    elif rest.strip():
+        return None
+    return pairs, marked, most
+
+
+def _credit_line(t: str) -> bool:
+    """(round 14) The line is a production credit alone: two roles or more, one role marked off
+    from its names (编辑 | 李念辉, 通讯员：谷慧文), or one role with two names or more."""
+    if len(t) > 80 or not _CREDIT_ROLE_HINT.search(t) or re.search(r"[。！!；;]", t):
+        return False
+    found = _credit_run(to_simplified(t), 0)
+    if found is None:
+        return False
+    pairs, marked, most = found
+    return pairs >= 2 or marked or (most >= 2 and _BYLINE_ROLE.match(to_simplified(t)) is not None)
+
+
+def _credit_tail(ln: Line, dropped: list[Dropped]) -> None:
+    """(round 14) A production credit glued after the line's last sentence ((撰稿：何青 审核：刘敏),
+    。编辑：王某 审核：李某): cut off into ``dropped``; a bracketed one or one whose roles are marked
+    off by a colon or pipe."""
+    t = ln.text
+    tail = t[-60:]
+    if not (
+        _CREDIT_ROLE_HINT.search(tail)
+        and (tail[-1:] in ")）" or "：" in tail or ":" in tail or "|" in tail or "｜" in tail)
+    ):
+        return
+    s = to_simplified(t)
+    for m in _CREDIT_GLUED.finditer(s, max(0, len(s) - 60)):
+        found = _credit_run(s, m.end())
+        if found is None:
+            continue
+        bracketed = s[m.end() : m.end() + 1] in "(（"
+        if bracketed or found[1]:
+            dropped.append(Dropped(t[m.end() :].strip(), "byline", ln.line))
+            ln.text = t[: m.start()].rstrip()
+        return
+
+
 _OPENING = 8
 
 
@@ -341,6 +451,8 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
     for ln in lines:
         if not ln.md_level and not ln.cells:
             _inline_r11(ln, dropped)
+            if ln.text:
+                _credit_tail(ln, dropped)
     _running_heads(lines, dropped)
     bar_items: set[str] = set()
     lines = _split_records(lines, dropped, chrome, bar_items)
@@ -449,6 +561,9 @@ def _apply(
         if ln.text:
             dropped.append(Dropped(ln.text, reason, ln.line))
             if reason in ("page chrome", "web chrome"):
+                chrome.append(ln.text)
+            elif reason == "record chrome":
+                dropped[-1] = Dropped(ln.text, "record fields", ln.line)
                 chrome.append(ln.text)
         if out:
             out[-1].blank_after += 1 + ln.blank_before
@@ -802,6 +917,10 @@ def _line_reason(lines: list[Line], i: int, last: int) -> str | None:
         return None  # a paragraph: none of the shapes below is that long
     if _CAPTION_MARK.match(t) and len(t) <= 60 and not _SENTENCE_MARK.search(t[:-1]):
         return "photo caption"
+    if _credit_line(t):
+        return "byline"  # (round 14) 编辑 | 李念辉, 記者 徐鈞鉆 顏子怡 張房耿
+    if len(t) <= 40 and _COUNTER_HINT.search(t) and _COUNTER_LINE.match(to_simplified(t)):
+        return "web chrome"  # (round 14) a view counter alone (浏览(4308)
     if _FIGURE.match(t) and len(t) <= 50 and not _SENTENCE_MARK.search(t):
         return "figure caption"
     if (0 < i < n - 1 or after_body) and " " in t and _scene_row(t) and is_prose(lines[i - 1].text):
@@ -868,11 +987,22 @@ def _record_block(lines: list[Line], drop: dict[int, str]) -> None:
             labels.append(label)
             j += 1
         known = [w for w in labels if w in _RECORD_WORDS]
-        if len(known) >= 3 and 2 * len(known) > len(labels):
+        # (round 14) In the opening two lines suffice when every label is a record's and none
+        # names the document (发布部门: 广东省深圳市人民代表大会 / 发布文号: over a 决议).
+        opening = (
+            i < _OPENING
+            and len(labels) >= 2
+            and len(known) == len(labels)
+            and not _NAMING_WORDS.intersection(labels)
+        )
+        if opening or (len(known) >= 3 and 2 * len(known) > len(labels)):
             for k, label in zip(range(i, j), labels, strict=True):
                 value = lines[k].text.split("：", 1)[-1].split(":", 1)[-1].strip()
                 if label in _RECORD_WORDS or value:
-                    drop.setdefault(k, "record fields")
+                    # (the opening's two-line record stays readable by metadata, as chrome:
+                    # its document number may date the text, 宁政发[2006]275号)
+                    reason = "record fields" if not opening or k in drop else "record chrome"
+                    drop.setdefault(k, reason)
         i = max(j, i + 1)
 
 
