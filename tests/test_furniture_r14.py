@@ -92,3 +92,29 @@ def test_a_title_field_in_the_opening_is_not_taken_by_the_two_line_rule() -> Non
     src = "标题：关于全县春耕生产的通知\n发布部门：县政府办公室\n" + "\n".join(BODY)
     doc = _parse(src)
     assert "关于全县春耕生产的通知" in doc.text + doc.title and _kept(doc)
+
+
+def test_a_bulletins_captions_glued_before_a_paragraph_go_and_the_paragraph_stays() -> None:
+    # held26 h26-07 (洪洞县 2019 统计公报): the charts' and tables' captions before the text.
+    para = "据2019年人口抽样调查，年末全县常住人口766579，比上年末增加2028人。"
+    para2 = "全年全县城镇新增就业5394人，转移农村劳动力6204人，年末城镇登记失业率0.57%。"
+    src = (
+        "\n".join(BODY)
+        + "\n图1 2015-2019年全县生产总值及其增长速度 图2 2015-2019年全县生产总值三次产业构成 单位：%"
+        + para
+        + "\n表1 2019年人口数及其构成 单位：人 "
+        + para2
+    )
+    doc = _parse(src)
+    assert para in doc.text and para2 in doc.text and _kept(doc)
+    assert "增长速度" not in doc.text and "人口数及其构成" not in doc.text
+    gone = [d.text for d in doc.dropped if d.reason == "figure caption"]
+    assert "图2 2015-2019年全县生产总值三次产业构成 单位：%" in gone
+    assert "表1 2019年人口数及其构成 单位：人" in gone
+
+
+def test_a_table_caption_alone_and_a_sentence_opening_with_a_figure_number_stay() -> None:
+    lines = ["表1 2023年全区生产总值", "图1 2019年以来全县生产总值逐年增长，结构持续优化。"]
+    doc = _parse("\n".join(BODY) + "\n" + "\n".join(lines))
+    assert lines[0] in doc.text and _kept(doc)
+    assert "结构持续优化。" in doc.text

@@ -360,6 +360,37 @@ _COUNTER_LINE = re.compile(rf"^[\s|｜•·]*{_COUNTER_PAIR}(?:[\s|｜•·/]+{_
 _COUNTER_HINT = re.compile(r"[览覽读讀击擊问問看赞讚享发發藏评評言气氣度]")
 
 
+# (round 14) A 统计公报's chart and table captions glued before the paragraph the chart stood
+# by (图1 2015-2019年全县生产总值及其增长速度 图2 …构成 单位：%据2019年人口抽样调查，…): each
+# caption a figure's or table's number, a year or span of years and a short title, ended by
+# a space, the next caption, or its unit.
+_UNIT = (
+    r"(?:%|‰|人次|万人次|[万亿千百]?(?:元|美元|人|户|吨|公顷|亩|千瓦时|公里|平方米|立方米|辆|个|家|件"
+    r"|头|只|所|床))"
+)
+_GLUED_CAPTION = re.compile(
+    r"[图表圖]\s*\d{1,2}\s*(?:19|20)\d\d(?:\s*[-—–～~至]\s*(?:19|20)\d\d)?\s*年"
+    r"[^\s。，,；;！？!?：:]{2,40}?"
+    rf"(?:\s*(?:单位|單位)\s*[:：]\s*{_UNIT}|(?=\s|[图表圖]\s*\d))\s*"
+)
+
+
+def _glued_captions(ln: Line, dropped: list[Dropped]) -> None:
+    """(round 14) Cut the chart and table captions opening a line off the paragraph glued after
+    them (the paragraph: ten characters or more with a sentence mark), into ``dropped``."""
+    t = ln.text
+    pieces: list[str] = []
+    pos = 0
+    while (m := _GLUED_CAPTION.match(t, pos)) is not None:
+        pieces.append(m.group(0).strip())
+        pos = m.end()
+    rest = t[pos:]
+    if not pieces or len(rest) < 10 or not re.search(r"[。，,；;]", rest):
+        return
+    dropped.extend(Dropped(x, "figure caption", ln.line) for x in pieces)
+    ln.text = rest
+
+
 def _credit_run(s: str, pos: int) -> tuple[int, bool, int] | None:
     """The credit pairs from ``pos`` to the end of ``s`` (Simplified): (pairs, every role parted
     from its names by a colon, pipe or slash, most names of one role), or None when what runs to
@@ -453,6 +484,8 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
             _inline_r11(ln, dropped)
             if ln.text:
                 _credit_tail(ln, dropped)
+            if ln.text[:1] in "图表圖" and ln.text[1:2] in " 0123456789":
+                _glued_captions(ln, dropped)
     _running_heads(lines, dropped)
     bar_items: set[str] = set()
     lines = _split_records(lines, dropped, chrome, bar_items)
