@@ -118,3 +118,31 @@ def test_a_table_caption_alone_and_a_sentence_opening_with_a_figure_number_stay(
     doc = _parse("\n".join(BODY) + "\n" + "\n".join(lines))
     assert lines[0] in doc.text and _kept(doc)
     assert "结构持续优化。" in doc.text
+
+
+def test_a_taiwanese_pages_picture_credits_and_desk_byline_go() -> None:
+    # pages24 p24-06 (nownews): ▲ captions closed by (圖 / 翻攝自網路), the desk's byline alone.
+    cap = "▲大陸全國政協十三屆二次會議13日上午在北京人民大會堂舉行閉幕會。 (圖 / 翻攝自網路)"
+    src = "\n".join([cap, cap, "", "大陸中心 / 綜合報導", "", *BODY])
+    doc = _parse(src)
+    assert "翻攝" not in doc.text and "大陸中心" not in doc.text and "閉幕會" not in doc.text
+    assert any(d.reason == "byline" and d.text == "大陸中心 / 綜合報導" for d in doc.dropped)
+    assert _kept(doc)
+
+
+def test_a_sites_photo_credit_after_a_caption_goes_and_the_dateline_stays() -> None:
+    # pages24 p24-11 (人民网): the caption and its credit twice, glued before the story.
+    cap = "香港特区行政长官李家超发表2023年施政报告。人民网吴宇扬扬 摄"
+    lead = "人民网香港10月25日电 (吴宇扬扬)香港特区行政长官李家超25日发表任内第二份施政报告。"
+    doc = _parse(f"{cap} {cap}{lead}\n" + "\n".join(BODY))
+    assert lead in doc.text and "扬扬 摄" not in doc.text and _kept(doc)
+    assert sum(1 for d in doc.dropped if d.text == cap) == 2
+
+
+def test_an_epapers_name_page_label_and_jump_go() -> None:
+    # held26 h26-15 (浙江日报 数字报纸 / 00002版:要闻 over a 决议), held29 h29-17 (>>>02-05版).
+    title = "浙江省第十三届人民代表大会第二次会议关于政府工作报告的决议"
+    src = "\n".join(["浙江日报 数字报纸", "", "", "00002版:要闻", title, *BODY, ">>>02-05版"])
+    doc = _parse(src)
+    assert "数字报纸" not in doc.text and "00002" not in doc.text and "02-05版" not in doc.text
+    assert doc.title == title and _kept(doc)

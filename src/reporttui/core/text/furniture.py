@@ -73,6 +73,21 @@ _CREDIT_FREE = re.compile(
     + r"(?:摄影报道|攝影報道)(?=$|\s))"
 )
 # 图/新华社: a picture's source after a caption or on its own line.
+# (round 14) An e-paper's page label alone (00002版:要闻, A03版：时政), a jump to its pages
+# (>>>02-05版), its name over the page (浙江日报 数字报纸).
+_PAGE_LABEL = re.compile(
+    r"^(?:[A-Z]?\d{1,5}\s*版\s*[:：]\s*[\u4e00-\u9fff]{1,8}"
+    r"|[>＞»]{1,3}\s*[A-Z]?\d{1,3}(?:\s*[-—–~～至]\s*[A-Z]?\d{1,3})?\s*版)$"
+)
+_PAPER_NAME = re.compile(
+    r"^[\u4e00-\u9fff]{2,8}(?:报|報)\s*(?:数字报纸|數字報紙|数字报|數字報|电子版|電子版|电子报|電子報)$"
+)
+_PICTURE_BRACKET = re.compile(r"\s*[(（]\s*[图圖]\s*[/／]\s*[^()（）/／。，]{1,16}?\s*[)）]")
+# (round 14) A news desk's byline alone: a desk or a reporter, a slash, where it was written and
+# 报道 (大陸中心 / 綜合報導, 記者王小明／台北報導).
+_DESK_BYLINE = re.compile(
+    r"^[\u4e00-\u9fff·]{2,10}\s*[/／]\s*[\u4e00-\u9fff]{0,6}(?:報導|报道|報道|编译|編譯)$"
+)
 _PICTURE_SOURCE = re.compile(r"(?:(?<=[。！？!?\s])|^)[图圖]\s*/\s*[\u4e00-\u9fff]{2,10}$")
 _PAGEBREAK = re.compile(r"\s*(?:\[?pagebreak\]?|\[page\])\s*$", re.IGNORECASE)
 _VIDEO_LINK = re.compile(
@@ -290,7 +305,8 @@ _EDITOR_END = re.compile(
 )
 # A name and 摄 glued after a caption's sentence, the paragraph going on (开幕。邵阳 摄根据…).
 _CREDIT_AFTER = re.compile(
-    r"(?<=[。！？])\s*[\u4e00-\u9fff·]{2,4}\s+(?:摄|攝)(?=[\u4e00-\u9fff“]|\s|$)"
+    r"(?<=[。！？])\s*(?:[\u4e00-\u9fff]{1,5}(?:网|網|社|报|報|台))?[\u4e00-\u9fff·]{2,4}\s+(?:摄|攝)"
+    r"(?=[\u4e00-\u9fff“]|\s|$)"
 )
 # The opening's widgets: a skip link, the portal's home link, a search bar with its hot words,
 # a news app's lead-in label, an e-paper's pager without a page count.
@@ -699,6 +715,8 @@ def _inline(ln: Line, dropped: list[Dropped]) -> bool:
     ):
         while (m := _PHOTO_REF.search(ln.text)) is not None:
             _cut(ln, m, "photo caption", dropped)
+        while (m := _PICTURE_BRACKET.search(ln.text)) is not None:
+            _cut(ln, m, "photo caption", dropped)  # (round 14) (圖 / 翻攝自網路), (图/新华社)
         m = _PICTURE_SOURCE.search(ln.text) if "/" in ln.text else None
         if m and (m.start() == 0 or ends_sentence(ln.text[: m.start()].strip())):
             _cut(ln, m, "photo caption", dropped)
@@ -771,17 +789,16 @@ def _inline_r11(ln: Line, dropped: list[Dropped]) -> None:
         m = _EDITOR_END.search(ln.text)
         if m:
             _cut(ln, m, "byline", dropped)
-    if "摄" in t or "攝" in t:
+    for _ in range(4 if "摄" in t or "攝" in t else 0):
         m = _CREDIT_AFTER.search(ln.text)
-        if m:
-            before = ln.text[: m.start()]
-            caption = (
-                before
-                if len(before) <= 40 and not re.search(r"[，,；;。！？]", before[:-1])
-                else ""
-            )
-            dropped.append(Dropped((caption + m.group(0)).strip(), "photo caption", ln.line))
-            ln.text = (("" if caption else before) + ln.text[m.end() :]).strip()
+        if m is None:
+            break
+        before = ln.text[: m.start()]
+        caption = (
+            before if len(before) <= 40 and not re.search(r"[，,；;。！？]", before[:-1]) else ""
+        )
+        dropped.append(Dropped((caption + m.group(0)).strip(), "photo caption", ln.line))
+        ln.text = (("" if caption else before) + ln.text[m.end() :]).strip()
 
 
 _BULLET_ITEM = re.compile(r"^[•●▪◆·]\s*(\S(?:.{0,14}\S)?)$")
@@ -952,6 +969,12 @@ def _line_reason(lines: list[Line], i: int, last: int) -> str | None:
         return "photo caption"
     if _credit_line(t):
         return "byline"  # (round 14) 编辑 | 李念辉, 記者 徐鈞鉆 顏子怡 張房耿
+    if len(t) <= 24 and ("/" in t or "／" in t) and _DESK_BYLINE.match(t):
+        return "byline"
+    if len(t) <= 20 and "版" in t and _PAGE_LABEL.match(t):
+        return "pager"
+    if len(t) <= 20 and i < _OPENING and _PAPER_NAME.match(t):
+        return "masthead"
     if len(t) <= 40 and _COUNTER_HINT.search(t) and _COUNTER_LINE.match(to_simplified(t)):
         return "web chrome"  # (round 14) a view counter alone (浏览(4308)
     if _FIGURE.match(t) and len(t) <= 50 and not _SENTENCE_MARK.search(t):
