@@ -359,7 +359,9 @@ _CREDIT_PAIR = re.compile(
     rf"{_ROLE}(\s*[:：|｜/]\s*|\s+)({_CREDIT_NAME}(?:[\s、，,/]+{_CREDIT_NAME})*?)"
     rf"(?=[\s?？、，,|｜/]*(?:{_ROLE}(?:\s*[:：|｜/]|\s)|[)）\]】]?\s*$))[\s?？、，,|｜/]*"
 )
-_CREDIT_ROLE_HINT = re.compile(r"[编審审校撰文后後海摄攝记記通实實监監策统統主剪配排制製編]")
+_CREDIT_ROLE_HINT = re.compile(
+    r"[责責值网網执執编編美審审校初一二三终終复復撰文后後海摄攝记記通实實监監策统統主剪配排制製]"
+)
 _BYLINE_ROLE = re.compile(r"^[(（【\[]?\s*(?:记者|通讯员|实习生|摄影|编辑|责任编辑)\s")
 _CREDIT_OPEN = re.compile(r"[(（【\[]\s*")
 _CREDIT_CLOSE = re.compile(r"[)）】\]]\s*$")
@@ -439,7 +441,9 @@ def _credit_run(s: str, pos: int) -> tuple[int, bool, int] | None:
 def _credit_line(t: str) -> bool:
     """(round 14) The line is a production credit alone: two roles or more, one role marked off
     from its names (编辑 | 李念辉, 通讯员：谷慧文), or one role with two names or more."""
-    if len(t) > 80 or not _CREDIT_ROLE_HINT.search(t) or re.search(r"[。！!；;]", t):
+    if len(t) > 80 or not _CREDIT_ROLE_HINT.match(t.lstrip("(（【[ ")):
+        return False  # (a credit opens on its first role: 编, 审, 記…)
+    if re.search(r"[。！!；;]", t):
         return False
     found = _credit_run(to_simplified(t), 0)
     if found is None:
