@@ -146,3 +146,22 @@ def test_an_epapers_name_page_label_and_jump_go() -> None:
     doc = _parse(src)
     assert "数字报纸" not in doc.text and "00002" not in doc.text and "02-05版" not in doc.text
     assert doc.title == title and _kept(doc)
+
+
+def test_an_articles_record_in_the_opening_goes_when_the_text_repeats_its_abstract() -> None:
+    # pages24 p24-05 (a portal's copy): 内容摘要 (the body's opening again), 关键词, 作者简介.
+    src = "\n".join(
+        [
+            "内容摘要：" + BODY[0] + BODY[1],
+            "关键词：；政协；开幕；履职",
+            "作者简介：",
+            *BODY,
+        ]
+    )
+    doc = _parse(src)
+    assert "内容摘要" not in doc.text and "关键词" not in doc.text and "作者简介" not in doc.text
+    assert _kept(doc) and doc.text.count(BODY[0]) == 1
+    # An abstract the text does not repeat stays (it is the only copy of its sentences).
+    own = "内容摘要：本文回顾了县政协过去五年的履职情况，并提出了今后工作的建议。"
+    doc = _parse(own + "\n关键词：政协；履职\n" + "\n".join(BODY))
+    assert "本文回顾了县政协过去五年的履职情况" in doc.text and "关键词" not in doc.text

@@ -533,6 +533,7 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
         if reason:
             drop[i] = reason
     _record_block(lines, drop)
+    _article_record(lines, drop)
     _scene_runs(lines, drop)
     _tab_lines(lines, drop)
     _nav_lists(lines, drop)
@@ -1064,6 +1065,37 @@ def _record_block(lines: list[Line], drop: dict[int, str]) -> None:
                     reason = "record fields" if not opening or k in drop else "record chrome"
                     drop.setdefault(k, reason)
         i = max(j, i + 1)
+
+
+# (round 14) An article's record in its opening (a journal's or portal's copy): 内容摘要 / 关键词 /
+# 作者简介 lines. The label lines go when two stand together; an abstract goes when the text
+# repeats it (its words are the body's own opening, kept there).
+_ARTICLE_LABEL = re.compile(
+    r"^(内容摘要|内容提要|摘要|关键词|关键字|關鍵詞|作者简介|作者簡介|作者单位|中图分类号|文献标识码|文章编号)"
+    r"\s*[:：]\s*"
+)
+_ABSTRACTS = frozenset(("内容摘要", "内容提要", "摘要"))
+
+
+def _article_record(lines: list[Line], drop: dict[int, str]) -> None:
+    """Mark the opening's article record (see ``_ARTICLE_LABEL``) in ``drop``."""
+    found = [
+        (i, m)
+        for i in range(min(len(lines), _OPENING))
+        if not lines[i].md_level and (m := _ARTICLE_LABEL.match(lines[i].text)) is not None
+    ]
+    if not found:
+        return
+    rest = "\n".join(ln.text for ln in lines[found[-1][0] + 1 :])
+    close = {i for i, _ in found if any(abs(i - j) == 1 for j, _ in found)}
+    for i, m in found:
+        value = lines[i].text[m.end() :]
+        if m.group(1) in _ABSTRACTS:
+            head = "".join(value.split())[:16]
+            if len(head) >= 10 and head in "".join(rest.split()):
+                drop.setdefault(i, "record fields")
+        elif i in close and not re.search(r"[。！？]", value):
+            drop.setdefault(i, "record fields")
 
 
 def _record_fields(t: str) -> bool:
