@@ -165,3 +165,4 @@ def test_an_articles_record_in_the_opening_goes_when_the_text_repeats_its_abstra
     own = "内容摘要：本文回顾了县政协过去五年的履职情况，并提出了今后工作的建议。"
     doc = _parse(own + "\n关键词：政协；履职\n" + "\n".join(BODY))
     assert "本文回顾了县政协过去五年的履职情况" in doc.text and "关键词" not in doc.text
+    assert "内容摘要" not in doc.text  # (its label goes, its words stay)

@@ -533,7 +533,7 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
         if reason:
             drop[i] = reason
     _record_block(lines, drop)
-    _article_record(lines, drop)
+    _article_record(lines, drop, dropped)
     _scene_runs(lines, drop)
     _tab_lines(lines, drop)
     _nav_lists(lines, drop)
@@ -1077,8 +1077,9 @@ _ARTICLE_LABEL = re.compile(
 _ABSTRACTS = frozenset(("内容摘要", "内容提要", "摘要"))
 
 
-def _article_record(lines: list[Line], drop: dict[int, str]) -> None:
-    """Mark the opening's article record (see ``_ARTICLE_LABEL``) in ``drop``."""
+def _article_record(lines: list[Line], drop: dict[int, str], dropped: list[Dropped]) -> None:
+    """Mark the opening's article record (see ``_ARTICLE_LABEL``) in ``drop``; an abstract the
+    text does not repeat keeps its words, its label goes to ``dropped``."""
     found = [
         (i, m)
         for i in range(min(len(lines), _OPENING))
@@ -1091,9 +1092,17 @@ def _article_record(lines: list[Line], drop: dict[int, str]) -> None:
     for i, m in found:
         value = lines[i].text[m.end() :]
         if m.group(1) in _ABSTRACTS:
+            flat = "".join(rest.split())
             head = "".join(value.split())[:16]
-            if len(head) >= 10 and head in "".join(rest.split()):
+            sentences = ["".join(x.split()) for x in re.findall(r"[^。！？]{6,}[。！？]", value)]
+            if len(head) >= 10 and head in flat and all(x in flat for x in sentences):
                 drop.setdefault(i, "record fields")
+            elif value and i not in drop:
+                # Its sentences are its own: the label goes, the abstract stays as a paragraph.
+                dropped.append(
+                    Dropped(lines[i].text[: m.end()].strip(), "record fields", lines[i].line)
+                )
+                lines[i].text = value
         elif i in close and not re.search(r"[。！？]", value):
             drop.setdefault(i, "record fields")
 
