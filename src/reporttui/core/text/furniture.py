@@ -73,6 +73,21 @@ _CREDIT_FREE = re.compile(
     + r"(?:摄影报道|攝影報道)(?=$|\s))"
 )
 # 图/新华社: a picture's source after a caption or on its own line.
+# (round 14) An e-paper's page label alone (00002版:要闻, A03版：时政), a jump to its pages
+# (>>>02-05版), its name over the page (浙江日报 数字报纸).
+_PAGE_LABEL = re.compile(
+    r"^(?:[A-Z]?\d{1,5}\s*版\s*[:：]\s*[\u4e00-\u9fff]{1,8}"
+    r"|[>＞»]{1,3}\s*[A-Z]?\d{1,3}(?:\s*[-—–~～至]\s*[A-Z]?\d{1,3})?\s*版)$"
+)
+_PAPER_NAME = re.compile(
+    r"^[\u4e00-\u9fff]{2,8}(?:报|報)\s*(?:数字报纸|數字報紙|数字报|數字報|电子版|電子版|电子报|電子報)$"
+)
+_PICTURE_BRACKET = re.compile(r"\s*[(（]\s*[图圖]\s*[/／]\s*[^()（）/／。，]{1,16}?\s*[)）]")
+# (round 14) A news desk's byline alone: a desk or a reporter, a slash, where it was written and
+# 报道 (大陸中心 / 綜合報導, 記者王小明／台北報導).
+_DESK_BYLINE = re.compile(
+    r"^[\u4e00-\u9fff·]{2,10}\s*[/／]\s*[\u4e00-\u9fff]{0,6}(?:報導|报道|報道|编译|編譯)$"
+)
 _PICTURE_SOURCE = re.compile(r"(?:(?<=[。！？!?\s])|^)[图圖]\s*/\s*[\u4e00-\u9fff]{2,10}$")
 _PAGEBREAK = re.compile(r"\s*(?:\[?pagebreak\]?|\[page\])\s*$", re.IGNORECASE)
 _VIDEO_LINK = re.compile(
@@ -169,8 +184,22 @@ _RECORD_WORDS = frozenset(
         "内容概述",
         "责任部门",
         "分类",
+        # (round 14) a law database's record of a statute (发布部门, 发布文号, 时效性, 效力级别)
+        "发布部门",
+        "发布文号",
+        "时效性",
+        "效力级别",
+        "效力等级",
+        "实施日期",
+        "施行日期",
+        "颁布日期",
+        "失效日期",
+        "法规类别",
+        "制定机关",
     )
 )
+# A record's labels that name the document itself (its title may be read from them).
+_NAMING_WORDS = frozenset(("标题", "名称", "文件名称"))
 _INDEX_NUMBER = re.compile(
     r"(?<![0-9A-Za-z])[0-9A-Z]{9,18}\s*/\s*(?:19|20)\d\d\s*-\s*\d{3,6}(?!\d)"
 )
@@ -276,7 +305,8 @@ _EDITOR_END = re.compile(
 )
 # A name and 摄 glued after a caption's sentence, the paragraph going on (开幕。邵阳 摄根据…).
 _CREDIT_AFTER = re.compile(
-    r"(?<=[。！？])\s*[\u4e00-\u9fff·]{2,4}\s+(?:摄|攝)(?=[\u4e00-\u9fff“]|\s|$)"
+    r"(?<=[。！？])\s*(?:[\u4e00-\u9fff]{1,5}(?:网|網|社|报|報|台))?[\u4e00-\u9fff·]{2,4}\s+(?:摄|攝)"
+    r"(?=[\u4e00-\u9fff“]|\s|$)"
 )
 # The opening's widgets: a skip link, the portal's home link, a search bar with its hot words,
 # a news app's lead-in label, an e-paper's pager without a page count.
@@ -314,6 +344,137 @@ _CRUMB_HEAD = re.compile(
 )
 _FOLLOW_NOTE = re.compile(r"[(（][^()（）]{0,10}(?:关注|關注)\s*[:：][^()（）]{1,16}[)）]")
 _LINK_ITEM_MAX = 6
+# (round 14) A production credit: staff roles, each with its people (编辑 | 李念辉,
+# 文案：郭慧岩后期：张 琳海报：张 琳, 編輯 曾淑花 袁鳳云 二審 朱暉 三審 陳浩勤, (撰稿：何青 审核：刘敏)),
+# read on the Simplified form of the line. A name is 2-4 characters (or two parted by spaces).
+_ROLE = (
+    r"(?:责任编辑|值班编辑|网站编辑|执行编辑|编辑|责编|美编|编审|审核|审校|审稿|校对|初审|一审|二审"
+    r"|三审|终审|复审|撰稿|撰文|文案|后期|海报|摄影|摄像|记者|通讯员|实习生|监制|策划|统筹|主编|剪辑"
+    r"|配音|排版|制图)"
+)
+_CREDIT_NAME = (
+    r"(?:[\u4e00-\u9fff]\s{1,3}[\u4e00-\u9fff](?![\u4e00-\u9fff]\s)|[\u4e00-\u9fff·]{2,4})"
+)
+_CREDIT_PAIR = re.compile(
+    rf"{_ROLE}(\s*[:：|｜/]\s*|\s+)({_CREDIT_NAME}(?:[\s、，,/]+{_CREDIT_NAME})*?)"
+    rf"(?=[\s?？、，,|｜/]*(?:{_ROLE}(?:\s*[:：|｜/]|\s)|[)）\]】]?\s*$))[\s?？、，,|｜/]*"
+)
+_CREDIT_ROLE_HINT = re.compile(
+    r"[责責值网網执執编編美審审校初一二三终終复復撰文后後海摄攝记記通实實监監策统統主剪配排制製]"
+)
+_BYLINE_ROLE = re.compile(r"^[(（【\[]?\s*(?:记者|通讯员|实习生|摄影|编辑|责任编辑)\s")
+_CREDIT_OPEN = re.compile(r"[(（【\[]\s*")
+_CREDIT_CLOSE = re.compile(r"[)）】\]]\s*$")
+_CREDIT_GLUED = re.compile(r"(?<=[。！？”])\s*(?=[(（]?\s*" + _ROLE + r")")
+
+
+# (round 14) A page's counters alone on a line: a label and its count, one pair or more
+# (浏览(4308, 阅读量：1234, 阅读 10万+ 在看 56 点赞 12), read on the Simplified form.
+_COUNTER_PAIR = (
+    r"(?:浏览|阅读|点击|访问|在看|点赞|赞|分享|转发|收藏|评论|留言|人气|热度)(?:量|数|次数|人次|率)?"
+    r"\s*[:：(（]?\s*\d[\d,，.]*\s*(?:万\+?|\+)?\s*(?:次|人次)?\s*[)）]?"
+)
+_COUNTER_LINE = re.compile(rf"^[\s|｜•·]*{_COUNTER_PAIR}(?:[\s|｜•·/]+{_COUNTER_PAIR})*[\s|｜]*$")
+_COUNTER_HINT = re.compile(r"[览覽读讀击擊问問看赞讚享发發藏评評言气氣度]")
+
+
+# (round 14) A 统计公报's chart and table captions glued before the paragraph the chart stood
+# by (图1 2015-2019年全县生产总值及其增长速度 图2 …构成 单位：%据2019年人口抽样调查，…): each
+# caption a figure's or table's number, a year or span of years and a short title, ended by
+# a space, the next caption, or its unit.
+_UNIT = (
+    r"(?:%|‰|人次|万人次|[万亿千百]?(?:元|美元|人|户|吨|公顷|亩|千瓦时|公里|平方米|立方米|辆|个|家|件"
+    r"|头|只|所|床))"
+)
+_GLUED_CAPTION = re.compile(
+    r"[图表圖]\s*\d{1,2}\s*(?:19|20)\d\d(?:\s*[-—–～~至]\s*(?:19|20)\d\d)?\s*年"
+    r"[^\s。，,；;！？!?：:]{2,40}?"
+    rf"(?:\s*(?:单位|單位)\s*[:：]\s*{_UNIT}|(?=\s|[图表圖]\s*\d))\s*"
+)
+
+
+def _glued_captions(ln: Line, dropped: list[Dropped]) -> None:
+    """(round 14) Cut the chart and table captions opening a line off the paragraph glued after
+    them (the paragraph: ten characters or more with a sentence mark), into ``dropped``."""
+    t = ln.text
+    pieces: list[str] = []
+    pos = 0
+    while (m := _GLUED_CAPTION.match(t, pos)) is not None:
+        pieces.append(m.group(0).strip())
+        pos = m.end()
+    rest = t[pos:]
+    if not pieces or len(rest) < 10 or not re.search(r"[。，,；;]", rest):
+        return
+    dropped.extend(Dropped(x, "figure caption", ln.line) for x in pieces)
+    ln.text = rest
+
+
+def _credit_run(s: str, pos: int) -> tuple[int, bool, int] | None:
+    """The credit pairs from ``pos`` to the end of ``s`` (Simplified): (pairs, every role parted
+    from its names by a colon, pipe or slash, most names of one role), or None when what runs to
+    the end is not credits alone."""
+    pairs = 0
+    marked = True
+    most = 0
+    bracket = _CREDIT_OPEN.match(s, pos)
+    if bracket:
+        pos = bracket.end()
+    while pos < len(s):
+        m = _CREDIT_PAIR.match(s, pos)
+        if m is None:
+            break
+        pairs += 1
+        marked = marked and bool(m.group(1).strip())
+        most = max(most, len(re.findall(_CREDIT_NAME, m.group(2))))
+        pos = m.end()
+    if not pairs:
+        return None
+    rest = s[pos:]
+    if bracket:
+        if not _CREDIT_CLOSE.fullmatch(rest):
+            return None
+    elif rest.strip():
+        return None
+    return pairs, marked, most
+
+
+def _credit_line(t: str) -> bool:
+    """(round 14) The line is a production credit alone: two roles or more, one role marked off
+    from its names (编辑 | 李念辉, 通讯员：谷慧文), or one role with two names or more."""
+    if len(t) > 80 or not _CREDIT_ROLE_HINT.match(t.lstrip("(（【[ ")):
+        return False  # (a credit opens on its first role: 编, 审, 記…)
+    if re.search(r"[。！!；;]", t):
+        return False
+    found = _credit_run(to_simplified(t), 0)
+    if found is None:
+        return False
+    pairs, marked, most = found
+    return pairs >= 2 or marked or (most >= 2 and _BYLINE_ROLE.match(to_simplified(t)) is not None)
+
+
+def _credit_tail(ln: Line, dropped: list[Dropped]) -> None:
+    """(round 14) A production credit glued after the line's last sentence ((撰稿：何青 审核：刘敏),
+    。编辑：王某 审核：李某): cut off into ``dropped``; a bracketed one or one whose roles are marked
+    off by a colon or pipe."""
+    t = ln.text
+    tail = t[-60:]
+    if not (
+        _CREDIT_ROLE_HINT.search(tail)
+        and (tail[-1:] in ")）" or "：" in tail or ":" in tail or "|" in tail or "｜" in tail)
+    ):
+        return
+    s = to_simplified(t)
+    for m in _CREDIT_GLUED.finditer(s, max(0, len(s) - 60)):
+        found = _credit_run(s, m.end())
+        if found is None:
+            continue
+        bracketed = s[m.end() : m.end() + 1] in "(（"
+        if bracketed or found[1]:
+            dropped.append(Dropped(t[m.end() :].strip(), "byline", ln.line))
+            ln.text = t[: m.start()].rstrip()
+        return
+
+
 _OPENING = 8
 
 
@@ -341,6 +502,10 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
     for ln in lines:
         if not ln.md_level and not ln.cells:
             _inline_r11(ln, dropped)
+            if ln.text:
+                _credit_tail(ln, dropped)
+            if ln.text[:1] in "图表圖" and ln.text[1:2] in " 0123456789":
+                _glued_captions(ln, dropped)
     _running_heads(lines, dropped)
     bar_items: set[str] = set()
     lines = _split_records(lines, dropped, chrome, bar_items)
@@ -368,6 +533,7 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
         if reason:
             drop[i] = reason
     _record_block(lines, drop)
+    _article_record(lines, drop, dropped)
     _scene_runs(lines, drop)
     _tab_lines(lines, drop)
     _nav_lists(lines, drop)
@@ -449,6 +615,9 @@ def _apply(
         if ln.text:
             dropped.append(Dropped(ln.text, reason, ln.line))
             if reason in ("page chrome", "web chrome"):
+                chrome.append(ln.text)
+            elif reason == "record chrome":
+                dropped[-1] = Dropped(ln.text, "record fields", ln.line)
                 chrome.append(ln.text)
         if out:
             out[-1].blank_after += 1 + ln.blank_before
@@ -551,6 +720,8 @@ def _inline(ln: Line, dropped: list[Dropped]) -> bool:
     ):
         while (m := _PHOTO_REF.search(ln.text)) is not None:
             _cut(ln, m, "photo caption", dropped)
+        while (m := _PICTURE_BRACKET.search(ln.text)) is not None:
+            _cut(ln, m, "photo caption", dropped)  # (round 14) (圖 / 翻攝自網路), (图/新华社)
         m = _PICTURE_SOURCE.search(ln.text) if "/" in ln.text else None
         if m and (m.start() == 0 or ends_sentence(ln.text[: m.start()].strip())):
             _cut(ln, m, "photo caption", dropped)
@@ -623,17 +794,16 @@ def _inline_r11(ln: Line, dropped: list[Dropped]) -> None:
         m = _EDITOR_END.search(ln.text)
         if m:
             _cut(ln, m, "byline", dropped)
-    if "摄" in t or "攝" in t:
+    for _ in range(4 if "摄" in t or "攝" in t else 0):
         m = _CREDIT_AFTER.search(ln.text)
-        if m:
-            before = ln.text[: m.start()]
-            caption = (
-                before
-                if len(before) <= 40 and not re.search(r"[，,；;。！？]", before[:-1])
-                else ""
-            )
-            dropped.append(Dropped((caption + m.group(0)).strip(), "photo caption", ln.line))
-            ln.text = (("" if caption else before) + ln.text[m.end() :]).strip()
+        if m is None:
+            break
+        before = ln.text[: m.start()]
+        caption = (
+            before if len(before) <= 40 and not re.search(r"[，,；;。！？]", before[:-1]) else ""
+        )
+        dropped.append(Dropped((caption + m.group(0)).strip(), "photo caption", ln.line))
+        ln.text = (("" if caption else before) + ln.text[m.end() :]).strip()
 
 
 _BULLET_ITEM = re.compile(r"^[•●▪◆·]\s*(\S(?:.{0,14}\S)?)$")
@@ -802,6 +972,16 @@ def _line_reason(lines: list[Line], i: int, last: int) -> str | None:
         return None  # a paragraph: none of the shapes below is that long
     if _CAPTION_MARK.match(t) and len(t) <= 60 and not _SENTENCE_MARK.search(t[:-1]):
         return "photo caption"
+    if _credit_line(t):
+        return "byline"  # (round 14) 编辑 | 李念辉, 記者 徐鈞鉆 顏子怡 張房耿
+    if len(t) <= 24 and ("/" in t or "／" in t) and _DESK_BYLINE.match(t):
+        return "byline"
+    if len(t) <= 20 and "版" in t and _PAGE_LABEL.match(t):
+        return "pager"
+    if len(t) <= 20 and i < _OPENING and _PAPER_NAME.match(t):
+        return "masthead"
+    if len(t) <= 40 and _COUNTER_HINT.search(t) and _COUNTER_LINE.match(to_simplified(t)):
+        return "web chrome"  # (round 14) a view counter alone (浏览(4308)
     if _FIGURE.match(t) and len(t) <= 50 and not _SENTENCE_MARK.search(t):
         return "figure caption"
     if (0 < i < n - 1 or after_body) and " " in t and _scene_row(t) and is_prose(lines[i - 1].text):
@@ -868,12 +1048,63 @@ def _record_block(lines: list[Line], drop: dict[int, str]) -> None:
             labels.append(label)
             j += 1
         known = [w for w in labels if w in _RECORD_WORDS]
-        if len(known) >= 3 and 2 * len(known) > len(labels):
+        # (round 14) In the opening two lines suffice when every label is a record's and none
+        # names the document (发布部门: 广东省深圳市人民代表大会 / 发布文号: over a 决议).
+        opening = (
+            i < _OPENING
+            and len(labels) >= 2
+            and len(known) == len(labels)
+            and not _NAMING_WORDS.intersection(labels)
+        )
+        if opening or (len(known) >= 3 and 2 * len(known) > len(labels)):
             for k, label in zip(range(i, j), labels, strict=True):
                 value = lines[k].text.split("：", 1)[-1].split(":", 1)[-1].strip()
                 if label in _RECORD_WORDS or value:
-                    drop.setdefault(k, "record fields")
+                    # (the opening's two-line record stays readable by metadata, as chrome:
+                    # its document number may date the text, 宁政发[2006]275号)
+                    reason = "record fields" if not opening or k in drop else "record chrome"
+                    drop.setdefault(k, reason)
         i = max(j, i + 1)
+
+
+# (round 14) An article's record in its opening (a journal's or portal's copy): 内容摘要 / 关键词 /
+# 作者简介 lines. The label lines go when two stand together; an abstract goes when the text
+# repeats it (its words are the body's own opening, kept there).
+_ARTICLE_LABEL = re.compile(
+    r"^(内容摘要|内容提要|摘要|关键词|关键字|關鍵詞|作者简介|作者簡介|作者单位|中图分类号|文献标识码|文章编号)"
+    r"\s*[:：]\s*"
+)
+_ABSTRACTS = frozenset(("内容摘要", "内容提要", "摘要"))
+
+
+def _article_record(lines: list[Line], drop: dict[int, str], dropped: list[Dropped]) -> None:
+    """Mark the opening's article record (see ``_ARTICLE_LABEL``) in ``drop``; an abstract the
+    text does not repeat keeps its words, its label goes to ``dropped``."""
+    found = [
+        (i, m)
+        for i in range(min(len(lines), _OPENING))
+        if not lines[i].md_level and (m := _ARTICLE_LABEL.match(lines[i].text)) is not None
+    ]
+    if not found:
+        return
+    rest = "\n".join(ln.text for ln in lines[found[-1][0] + 1 :])
+    close = {i for i, _ in found if any(abs(i - j) == 1 for j, _ in found)}
+    for i, m in found:
+        value = lines[i].text[m.end() :]
+        if m.group(1) in _ABSTRACTS:
+            flat = "".join(rest.split())
+            head = "".join(value.split())[:16]
+            sentences = ["".join(x.split()) for x in re.findall(r"[^。！？]{6,}[。！？]", value)]
+            if len(head) >= 10 and head in flat and all(x in flat for x in sentences):
+                drop.setdefault(i, "record fields")
+            elif value and i not in drop:
+                # Its sentences are its own: the label goes, the abstract stays as a paragraph.
+                dropped.append(
+                    Dropped(lines[i].text[: m.end()].strip(), "record fields", lines[i].line)
+                )
+                lines[i].text = value
+        elif i in close and not re.search(r"[。！？]", value):
+            drop.setdefault(i, "record fields")
 
 
 def _record_fields(t: str) -> bool:

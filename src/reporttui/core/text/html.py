@@ -40,6 +40,15 @@ _TOKEN = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 _TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
+# (round 14) An element the page never shows (style="display:none": a dialog, a toast, a
+# popover, a screen reader's label): its text is no part of the article. Only elements whose
+# end tag pages do write (not <p>, <li>, <td>, which old pages leave open).
+_HIDDEN_STYLE = re.compile(r"""\sstyle\s*=\s*["'][^"'>]*display\s*:\s*none""", re.IGNORECASE)
+_HIDING_TAGS = frozenset(
+    ("div", "span", "section", "ul", "ol", "table", "a", "label", "form", "aside", "nav", "em")
+)
+_HIDDEN_SHARE = 0.5  # hidden text beyond this share of the page's: a page its script reveals
+_HIDDEN_SENTENCE = re.compile(r"[。！？!?]")
 _BLOCK = frozenset(
     [
         "address",
@@ -197,6 +206,8 @@ class _Seg:
     """The node is inside a link to a site's front page (href="http://www.sohu.com/?…")."""
     caption: bool = False
     """The node opens a centred block right after a picture's own block, or is in a <figcaption>."""
+    hidden: bool = False
+    """The node is inside an element styled display:none."""
 
 
 def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
@@ -217,6 +228,8 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
     centered = False
     picture = 0  # 1: an <img> with no text after it yet; 2: and its block has closed
     figcaption = False
+    hide_name = ""  # the display:none element the nodes are in, and how deep its name nests
+    hide_depth = 0
     for m in _TOKEN.finditer(source):
         if m.start() > pos:
             raw = source[pos : m.start()]
@@ -229,6 +242,7 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
                 if classes:
                     seg.cls = classes[-1]
                 seg.home = home
+                seg.hidden = hide_depth > 0
                 if tables and tables[-1][2]:
                     seg.cell = (tables[-1][0], tables[-1][1], tables[-1][2])
                 segs.append(seg)
@@ -247,6 +261,17 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
             t = _TAG_NAME.match(tok)
             if t:
                 closing, name = t.group(1) == "/", t.group(2).lower()
+                if hide_depth:
+                    if name == hide_name and not tok.endswith("/>"):
+                        hide_depth += -1 if closing else 1
+                elif (
+                    not closing
+                    and name in _HIDING_TAGS
+                    and "none" in tok
+                    and not tok.endswith("/>")
+                    and _HIDDEN_STYLE.search(tok)
+                ):
+                    hide_name, hide_depth = name, 1
                 if name == "img" and not closing:
                     picture = 1
                 elif name == "figcaption":
@@ -303,6 +328,10 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
         pos = m.end()
     if pos < len(source) and source[pos:].strip():
         segs.append(_Seg(html_lib.unescape(source[pos:]), line, block, heading, bold > 0, in_title))
+    hidden = sum(len(x.text) for x in segs if x.hidden)
+    if hidden and hidden > _HIDDEN_SHARE * sum(len(x.text) for x in segs):
+        for x in segs:
+            x.hidden = False  # most of the page hidden: its script shows it (or tags mis-nest)
     if tags:
         # One piece for all the markup, listed after the page's text pieces in the dropped view.
         dropped.append(Dropped(html_lib.unescape(" ".join(tags)), "html tag", line + 1))
@@ -382,6 +411,14 @@ def extract_page(source: str) -> Page:
     if extractor == "none":
         for seg in segs:
             seg.keep = not seg.in_title
+    for n, seg in enumerate(segs):
+        if seg.hidden and seg.keep:
+            # (round 14) What the page never shows is chrome (a dialog's 知道了, a toast's
+            # 预览时标签不可点), unless it reads as prose: a sentence stays in any case.
+            text = seg.text.strip()
+            seg.keep = len(text) > 30 and _HIDDEN_SENTENCE.search(text) is not None
+            if not seg.keep and seg.block_before and n + 1 < len(segs):
+                segs[n + 1].block_before = True  # the next kept node opens a line of its own
     page = Page("", dropped, extractor=extractor, info=info)
     page.published = _published(source, published_hint, segs)
     page.site = _site(source)
