@@ -163,7 +163,7 @@ judged = load_judged()
 # set: (metadata fields right, junk strings left at most) after round 9, without corpus items;
 # held25 as measured once with the final code (no fix after it). held19 34 once h19-03's column
 # tag (2024全国两会|) was re-judged out of its title (round 14 rules, rejudged_r14.md).
-R9_FLOORS = {"held18": (44, 0), "held19": (34, 1), "held24": (35, 4), "held25": (21, 2)}
+R9_FLOORS = {"held18": (44, 0), "held19": (35, 1), "held24": (35, 4), "held25": (21, 2)}
 
 
 @pytest.mark.parametrize("name", sorted(R9_FLOORS))

@@ -43,11 +43,15 @@ def test_judged_files_without_corpus() -> None:
     # (12 pages) and 9/32 fields, 3/44 junk left (8 gov.cn pages, after the first fixes); 74/76
     # fields, no junk left, every sentence and heading after the class fixes (no longer blind);
     # 73/76 once w05's and w10's column tags were re-judged out of the title (round 14 rules).
-    _floors(judged.run_parts(None)["pages3"], 0.96, 0, 1.0)
+    _floors(
+        judged.run_parts(None)["pages3"], 0.98, 0, 1.0
+    )  # round 14: the title code drops it too (titles)
     _floors(judged.run_parts(None)["pages3b"], 1.0, 0, 1.0)  # its first (blind) run: 20/20
     # pages3c: first run 10/14 fields, 3/20 junk left; 14/14, none left after the class fixes;
     # 13/14 once w27's bracketed tag was re-judged out of the title (round 14 rules).
-    _floors(judged.run_parts(None)["pages3c"], 0.92, 0, 1.0)
+    _floors(
+        judged.run_parts(None)["pages3c"], 1.0, 0, 1.0
+    )  # round 14: the title code drops it too (titles)
     # pages4 (full saved portal pages, 统计公报): first run 12/16 fields, 0/35 junk left, 46/48
     # headings, 3/4 table rows glued; 16/16, 48/48, none glued after the class fixes.
     pages4 = judged.run_parts(None)["pages4"]
@@ -57,7 +61,9 @@ def test_judged_files_without_corpus() -> None:
     # (judged after the pages5 fixes): first run 16/19, 2/34; both 100 % after their fixes.
     _floors(judged.run_parts(None)["pages5"], 1.0, 0, 1.0)
     # pages6 18/19 once p6-04's column tag (棱镜|) was re-judged out of the title (round 14).
-    _floors(judged.run_parts(None)["pages6"], 0.94, 0, 1.0)
+    _floors(
+        judged.run_parts(None)["pages6"], 1.0, 0, 1.0
+    )  # round 14: the title code drops it too (titles)
     # pages7 (judged after the pages6 fixes): first run 5/7 fields, 3/25 junk left, 6/8 headings;
     # 7/7, 1/25, 6/8 after its fixes; 8/8 headings once a class of short heading-like lines is
     # read as the page's heading style, 0/25 once a front-page link closing a byline is chrome.
@@ -94,7 +100,7 @@ def test_judged_files_without_corpus() -> None:
     # 36/37 once p13-05's column tag (微动态丨) was re-judged out of the title (round 14 rules).
     pages13 = judged.run_parts(None)["pages13"]
     assert pages13.errors == 0 and pages13.keep_lost == 0, pages13.notes
-    assert pages13.fields_right >= pages13.fields - 1 and pages13.junk_left == 0, pages13.notes
+    assert pages13.fields_right == pages13.fields and pages13.junk_left == 0, pages13.notes
     assert pages13.headings_found >= 12, pages13.notes
     # pages14 (judged after the pages13 fixes): its first (blind) run on round 7's final code, no
     # fix after it: 23/32 fields, 2/9 junk left, 0/24 lost, 7/7 headings.
@@ -145,7 +151,7 @@ def test_judged_files_without_corpus() -> None:
     parts = judged.run_parts(None)
     assert parts["held8"].fields_right >= 31 and parts["held8"].keep_lost == 0, parts["held8"].notes
     assert parts["held10"].fields_right >= 50 and parts["held10"].junk_left == 0
-    assert parts["held11"].fields_right >= 24, parts["held11"].notes
+    assert parts["held11"].fields_right >= 25, parts["held11"].notes
     assert parts["held12"].fields_right >= 26 and parts["held12"].junk_left <= 1
     held13 = parts["held13"]
     assert held13.fields_right >= 45 and held13.junk_left == 0, held13.notes
