@@ -590,6 +590,8 @@ def extract_page(source: str) -> Page:
                 row_key = seg.cell[:2]
             if not row or row[-1][0] != seg.cell[2]:
                 row.append((seg.cell[2], []))
+            elif seg.block_before:
+                row[-1][1].append(" ")  # (a cell of several paragraphs: one line, parted)
             row[-1][1].append(seg.text)
             continue
         flush_row()
@@ -813,14 +815,39 @@ def _data_tables(segs: list[_Seg]) -> set[int]:
     for t, grid in cells.items():
         rows = {r for r, _ in grid}
         cols = {c for _, c in grid}
-        if len(rows) < 2 or len(cols) < 2:
+        if len(rows) < 2 or len(cols) < 2 or any("|" in v for v in grid.values()):
             continue
-        if all(
-            len(v) <= _MAX_CELL and not _SENTENCE_END.search(v) and "|" not in v
-            for v in grid.values()
-        ):
+        short = [len(v) <= _MAX_CELL and not _SENTENCE_END.search(v) for v in grid.values()]
+        if all(short) or _label_value(grid, short.count(False)):
             out.add(t)
     return out
+
+
+_LABEL_ROWS = 3
+_MAX_VALUE = 300
+"""Characters of a label/value table's value cell at most (a longer one holds an article's text:
+a layout table's 正文 cell)."""
+
+
+def _label_value(grid: dict[tuple[int, int], str], long: int) -> bool:
+    """(pages28) A table of labelled values (行政处罚决定书文号 | 金罚决字〔2024〕36号, 行政处罚依据 |
+    the articles applied.): three rows or more, each a short label before its values, a minority
+    of the values sentences or longer, none of them a page's worth."""
+    rows: dict[int, list[str]] = {}
+    for (r, _c), v in sorted(grid.items()):
+        rows.setdefault(r, []).append(v)
+    if len(rows) < _LABEL_ROWS or 3 * long > len(grid):
+        return False
+    return all(
+        len(cells) >= 2
+        and len(cells[0]) <= _MAX_LABEL_CELL
+        and not _LABEL_PUNCT.search(cells[0])
+        and all(len(v) <= _MAX_VALUE for v in cells)
+        for cells in rows.values()
+    )
+
+
+_MAX_LABEL_CELL = 20
 
 
 _CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
