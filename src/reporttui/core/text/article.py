@@ -287,10 +287,13 @@ def extract(source: str) -> Article | None:
     grid = _name_grid_cells(blocks)
     score, dense_chars, all_chars, best = _densest(blocks, grid)
     # (pages28) An article that is a data table (a penalty disclosure's label | value rows, few
-    # full stops): a grid holding more text than the element found is the article's body, its
-    # cells article text (a list of names or messages beside an article holds less).
+    # full stops): the largest grid, when it holds more text than the element found, is the
+    # article's body, its cells article text (a list of names or messages beside an article
+    # holds less than the article; a smaller grid beside the body is no body).
     best_dense = dense_chars.get(best, 0) if best is not None else 0
-    body = [t for t, cells in grid.items() if sum(b.chars for b in cells) > best_dense]
+    size = {t: sum(b.chars for b in cells) for t, cells in grid.items()}
+    largest = max(size, key=lambda t: size[t], default=None)
+    body = [largest] if largest is not None and size[largest] > best_dense else []
     in_body: set[int] = set()
     if body:
         for t in body:
