@@ -5,8 +5,9 @@ Judged by an engineer who writes no parser code, by the round-14 judging rules
 benchmarks/inputs/held31-pages28-first-run.txt). Floors are their first (blind) run on main cc774ef,
 committed files only (held31's corpus references need the corpus): no error, and metadata, junk and
 headings may not fall below that run; held31 loses no sentence. pages28's first run lost 3 of its 4
-must-keep strings (the article's tables of a script-rendered portal page): that count may only fall.
-Fixes raise the figures; the floors are not targets to tune to.
+must-keep strings (the article's tables of a script-rendered portal page); round 15 tuned on it
+(no longer blind) and its floor is that round's result. Fixes raise the figures; the floors are
+not targets to tune to.
 """
 
 from __future__ import annotations
@@ -25,12 +26,14 @@ def test_held31_floor() -> None:
 
 
 def test_pages28_floor() -> None:
+    # (round 15, tuned on since: the first run's 1/6 fields, 1/11 junk, 3/4 lost, 2/2 rows glued;
+    # after the data-table fixes of round 15 all right)
     s = judged.score_set("pages28")
     assert s.items == 2 and s.errors == 0, s.notes
-    assert s.fields_right >= 1, [n for n in s.notes if "want" in n]
-    assert s.junk_left <= 1, [n for n in s.notes if "junk" in n]
-    assert s.keep_lost <= 3, [n for n in s.notes if "lost" in n]
-    assert s.cells_glued <= 2, [n for n in s.notes if "table" in n]
+    assert s.fields_right >= 6, [n for n in s.notes if "want" in n]
+    assert s.junk_left == 0, [n for n in s.notes if "junk" in n]
+    assert s.keep_lost == 0, [n for n in s.notes if "lost" in n]
+    assert s.cells_glued == 0, [n for n in s.notes if "table" in n]
 
 
 def test_held31_corpus_items_are_references() -> None:

@@ -50,6 +50,12 @@ _ZERO_WIDTH = re.compile(r"(?:^|[;\s])width\s*:\s*0(?:px)?\s*(?:;|$)", re.IGNORE
 _ZERO_HEIGHT = re.compile(r"(?:^|[;\s])height\s*:\s*0(?:px)?\s*(?:;|$)", re.IGNORECASE)
 
 
+HIDING_CLASS = "ng-hide"
+"""(pages28) The class AngularJS hides an element with (its own style sheet: display none): a page
+saved after its scripts ran carries it on every block it does not show (a print copy of the
+article, a masthead, a menu's other tabs)."""
+
+
 def _hidden(style: str) -> bool:
     """Whether an element's ``style`` hides it from the reader (not from screen readers only)."""
     if not style:
@@ -158,6 +164,7 @@ def _blocks(root: Any) -> list[Block]:
     links = 0
     controls = 0
     control_links: set[Any] = set()
+    bookmarks: set[Any] = set()
     cur = Block(root, [])
     skipped: set[Any] = set()
 
@@ -189,14 +196,21 @@ def _blocks(root: Any) -> list[Block]:
         if event == "start":
             if not tag:
                 continue
-            if tag in _SKIP or el.get("hidden") is not None or _hidden(el.get("style") or ""):
+            if (
+                tag in _SKIP
+                or el.get("hidden") is not None
+                or _hidden(el.get("style") or "")
+                or HIDING_CLASS in (el.get("class") or "").split()
+            ):
                 walker.skip_subtree()
                 skipped.add(el)
                 continue
             if tag in _BLOCK:
                 flush(el)
                 owners.append(el)
-            if tag == "a":
+            if tag == "a" and _bookmark(el):
+                bookmarks.add(el)
+            elif tag == "a":
                 links += 1
                 if _CONTROL_HREF.match(el.get("href") or "x"):
                     controls += 1
@@ -206,7 +220,7 @@ def _blocks(root: Any) -> list[Block]:
             if el in skipped:
                 add(el.tail, links > 0)  # the tail is the parent's text
                 continue
-            if tag == "a":
+            if tag == "a" and el not in bookmarks:
                 links -= 1
                 if el in control_links:
                     controls -= 1
@@ -224,6 +238,14 @@ def _blocks(root: Any) -> list[Block]:
             and not (isinstance(b.owner.tag, str) and b.owner.tag in _HEADING)
         )
     return out
+
+
+def _bookmark(el: Any) -> bool:
+    """(pages28) A named anchor that goes nowhere (Word's bookmarks, <a name="OLE_LINK3">序号</a>):
+    text of the page, not a link."""
+    return el.get("name") is not None and not any(
+        "href" in k or "click" in k for k in map(str, el.attrib)
+    )
 
 
 def _label(el: Any) -> str:
@@ -258,36 +280,27 @@ def extract(source: str) -> Article | None:
     teasers = _teasers(blocks)
     for b in teasers.values():
         b.dense = False  # a list of other articles (title link, summary, date), not this one
-    not_text = {**info_blocks, **teasers}
-    score: dict[Any, float] = {}
-    dense_chars: dict[Any, int] = {}
-    all_chars: dict[Any, int] = {}
-    n_blocks: dict[Any, int] = {}
+    notices = _notice_boxes(blocks)
+    for b in notices.values():
+        b.dense = False  # the site's copyright and disclaimer box, on every page of it
+    not_text = {**info_blocks, **teasers, **notices}
     grid = _name_grid_cells(blocks)
-    for b in blocks:
-        value = float(b.chars - b.link_chars) if b.dense else -float(b.chars)
-        if id(b) in grid:
-            value = 0.0  # (pages10) a table of names or figures: the article's, not chrome
-        el = b.owner
-        while el is not None:
-            score[el] = score.get(el, 0.0) + value
-            all_chars[el] = all_chars.get(el, 0) + b.chars
-            n_blocks[el] = n_blocks.get(el, 0) + 1
-            if b.dense:
-                dense_chars[el] = dense_chars.get(el, 0) + b.chars - b.link_chars
-            el = el.getparent()
-    # The container is an element holding several blocks (a paragraph's parent, not the longest
-    # paragraph alone: the article's title lines and sub-headings beside it belong to it). On
-    # equal scores the outer element wins (it holds nothing more that counts against it).
-    best: Any = None
-    best_score = 0.0
-    for el, s in score.items():
-        if n_blocks.get(el, 0) < 2:
-            continue
-        if s > best_score or (best is not None and s == best_score and _contains(el, best)):
-            best, best_score = el, s
-    if best is None:
-        best = max(score, key=lambda el: score[el], default=None)
+    score, dense_chars, all_chars, best = _densest(blocks, grid)
+    # (pages28) An article that is a data table (a penalty disclosure's label | value rows, few
+    # full stops): the largest grid, when it holds more text than the element found, is the
+    # article's body, its cells article text (a list of names or messages beside an article
+    # holds less than the article; a smaller grid beside the body is no body).
+    best_dense = dense_chars.get(best, 0) if best is not None else 0
+    size = {t: sum(b.chars for b in cells) for t, cells in grid.items()}
+    largest = max(size, key=lambda t: size[t], default=None)
+    body = [largest] if largest is not None and size[largest] > best_dense else []
+    in_body: set[int] = set()
+    if body:
+        for t in body:
+            for b in grid.pop(t):
+                b.dense = b.link_chars == 0
+                in_body.add(id(b))
+        score, dense_chars, all_chars, best = _densest(blocks, grid)
     if best is None or dense_chars.get(best, 0) < _MIN_ARTICLE:
         return None
     chosen = {best}
@@ -318,20 +331,17 @@ def extract(source: str) -> Article | None:
         b.text for b in blocks[max(0, first - _HEADER_BLOCKS) : first + 3] if not b.link_chars
     ]
     # The lines over the article's first paragraph (its first block with a full stop; a short
-    # dense line, a question, may be its title), nearest first.
+    # dense line, a question, may be its title; or the table that is its body), nearest first.
     first_para = next(
         (
             i
             for i, b in enumerate(blocks)
-            if b.dense and "。" in b.text and any(_contains(c, b.owner) for c in chosen)
+            if (id(b) in in_body or (b.dense and "。" in b.text))
+            and any(_contains(c, b.owner) for c in chosen)
         ),
         first,
     )
-    over = [
-        b.text
-        for b in reversed(blocks[max(0, first_para - _HEADER_BLOCKS) : first_para])
-        if not b.link_chars and "。" not in b.text
-    ]
+    over = _lines_over(blocks[max(0, first_para - _HEADER_BLOCKS) : first_para])
     found_title = title(root, header, over)
     info_title = info.get("标题") or info.get("名称") or ""
     if len(_flat(info_title)) >= 4:
@@ -339,10 +349,78 @@ def extract(source: str) -> Article | None:
     return Article(kept, found_title, _label(best), info)
 
 
+def _lines_over(blocks: list[Block]) -> list[str]:
+    """The link-free lines of ``blocks`` that hold no full stop, nearest (last) first. A line an
+    element prints over two (国家…公开表<br>（…52号）, its lines following one another) comes as
+    one line before its parts."""
+    out: list[str] = []
+    i = len(blocks) - 1
+    while i >= 0:
+        b = blocks[i]
+        j = i
+        while j > 0 and blocks[j - 1].owner is b.owner:
+            j -= 1
+        group = [x for x in blocks[j : i + 1] if not x.link_chars and "。" not in x.text]
+        if len(group) > 1 and len(group) == i + 1 - j:
+            out.append(_join([x.text for x in group]))
+        out.extend(x.text for x in reversed(group))
+        i = j - 1
+    return out
+
+
+def _join(lines: list[str]) -> str:
+    """Lines of one element as one line (no space between Chinese characters)."""
+    out = ""
+    for line in (x.strip() for x in lines):
+        if out and line and (out[-1].isascii() and line[0].isascii()):
+            out += " "
+        out += line
+    return out
+
+
+def _densest(
+    blocks: list[Block], grid: dict[Any, list[Block]]
+) -> tuple[dict[Any, float], dict[Any, int], dict[Any, int], Any]:
+    """Each element's score (its article text less its other text), article characters and
+    characters, and the element taken as the article (None when none scores). A data table's
+    cells (``grid``) count for nothing."""
+    in_grid = {id(b) for cells in grid.values() for b in cells}
+    score: dict[Any, float] = {}
+    dense_chars: dict[Any, int] = {}
+    all_chars: dict[Any, int] = {}
+    n_blocks: dict[Any, int] = {}
+    for b in blocks:
+        dense = b.dense
+        value = float(b.chars - b.link_chars) if dense else -float(b.chars)
+        if id(b) in in_grid:
+            value = 0.0  # (pages10) a table of names or figures: the article's, not chrome
+        el = b.owner
+        while el is not None:
+            score[el] = score.get(el, 0.0) + value
+            all_chars[el] = all_chars.get(el, 0) + b.chars
+            n_blocks[el] = n_blocks.get(el, 0) + 1
+            if dense:
+                dense_chars[el] = dense_chars.get(el, 0) + b.chars - b.link_chars
+            el = el.getparent()
+    # The container is an element holding several blocks (a paragraph's parent, not the longest
+    # paragraph alone: the article's title lines and sub-headings beside it belong to it). On
+    # equal scores the outer element wins (it holds nothing more that counts against it).
+    best: Any = None
+    best_score = 0.0
+    for el, s in score.items():
+        if n_blocks.get(el, 0) < 2:
+            continue
+        if s > best_score or (best is not None and s == best_score and _contains(el, best)):
+            best, best_score = el, s
+    if best is None:
+        best = max(score, key=lambda el: score[el], default=None)
+    return score, dense_chars, all_chars, best
+
+
 _GRID_ROWS = 3
 
 
-def _name_grid_cells(blocks: list[Block]) -> set[int]:
+def _name_grid_cells(blocks: list[Block]) -> dict[Any, list[Block]]:
     """Blocks that are cells of a data table: one holding no table and no link, of three rows or
     more of two cells or more (a 公示's list of names, units and titles). Such cells hold no
     full stop, so the density pass would count them against the article that prints them."""
@@ -360,13 +438,13 @@ def _name_grid_cells(blocks: list[Block]) -> set[int]:
             table = table.getparent()
         if table is not None:
             tables.setdefault(table, []).append(b)
-    out: set[int] = set()
+    out: dict[Any, list[Block]] = {}
     for table, cells in tables.items():
         if any(b.link_chars for b in cells) or table.find(".//table") is not None:
             continue
         rows = [tr for tr in table.iter("tr") if len(tr.findall("td") + tr.findall("th")) >= 2]
         if len(rows) >= _GRID_ROWS:
-            out.update(id(b) for b in cells)
+            out[table] = cells
     return out
 
 
@@ -422,6 +500,32 @@ def record_label(text: str) -> str | None:
     such as 发文机关：), or None when ``text`` is not a record field."""
     m = _INFO_LABEL.match(_WS.sub("", text))
     return m.group(2) if m else None
+
+
+_NOTICE_HEAD = re.compile(
+    r"^[【\[]?(?:版权(?:与|和|及|、)?免责|免责|版权|法律|隐私|网站)声明[】\]]?[:：]?$"
+)
+_MAX_NOTICE = 800
+"""Characters of a site's notice box at most (a longer element holds more than the notice)."""
+
+
+def _notice_boxes(blocks: list[Block]) -> dict[int, Block]:
+    """(pages28) The blocks of a site's notice box: an element opened by a heading line of its
+    own naming a site's statement (版权与免责声明, 免责声明, 法律声明) and holding little more than
+    its numbered clauses. The clauses are sentences about the site (凡本站…), not an article; a
+    notice inside the article's container after its text is no box the heading opens."""
+    out: dict[int, Block] = {}
+    for b in blocks:
+        if not _NOTICE_HEAD.match(_flat(b.text)):
+            continue
+        box = b.owner.getparent()
+        if box is None:
+            continue
+        inside = [x for x in blocks if _contains(box, x.owner)]
+        if inside[0] is not b or sum(x.chars for x in inside) > _MAX_NOTICE:
+            continue
+        out.update((id(x), x) for x in inside)
+    return out
 
 
 def _teasers(blocks: list[Block]) -> dict[int, Block]:

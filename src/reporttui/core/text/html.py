@@ -47,6 +47,14 @@ _HIDDEN_STYLE = re.compile(r"""\sstyle\s*=\s*["'][^"'>]*display\s*:\s*none""", r
 _HIDING_TAGS = frozenset(
     ("div", "span", "section", "ul", "ol", "table", "a", "label", "form", "aside", "nav", "em")
 )
+
+
+def _hiding_class(tok: str) -> bool:
+    """(pages28) The tag carries the class AngularJS hides elements with (``ng-hide``)."""
+    c = _CLASS_ATTR.search(tok)
+    return c is not None and article.HIDING_CLASS in c.group(1).split()
+
+
 _HIDDEN_SHARE = 0.5  # hidden text beyond this share of the page's: a page its script reveals
 _HIDDEN_SENTENCE = re.compile(r"[。！？!?]")
 _BLOCK = frozenset(
@@ -267,9 +275,9 @@ def _segments(source: str, dropped: list[Dropped]) -> list[_Seg]:
                 elif (
                     not closing
                     and name in _HIDING_TAGS
-                    and "none" in tok
+                    and ("none" in tok or "ng-hide" in tok)
                     and not tok.endswith("/>")
-                    and _HIDDEN_STYLE.search(tok)
+                    and (_HIDDEN_STYLE.search(tok) or _hiding_class(tok))
                 ):
                     hide_name, hide_depth = name, 1
                 if name == "img" and not closing:
@@ -359,8 +367,10 @@ def _mark_content(segs: list[_Seg], content: str, exclude: frozenset[str] = froz
     marked = 0
     last: _Seg | None = None
     last_at = 0
-    for seg in segs:
-        if seg.in_title:
+    for n, seg in enumerate(segs):
+        if seg.in_title or seg.hidden:
+            # (a hidden node is never the article's: the density pass skips what the page hides;
+            # a hidden copy of its text, a masthead, would be taken for it)
             continue
         s = _norm(seg.text)
         if not s or s in exclude:
@@ -384,14 +394,28 @@ def _mark_content(segs: list[_Seg], content: str, exclude: frozenset[str] = froz
         if not ok and len(s) >= 2:
             k = bisect.bisect_left(starts, j)
             if k < len(starts) and starts[k] == j:
-                # A block start: close by, or the first block after the current position.
+                # A block start: close by, or the first block after the current position. A node
+                # skipping blocks to one it only begins must be continued by the next node (a
+                # menu's 行政处罚 is not the start of a table's 行政处罚决定书文号 cell, two cells on).
                 ok = j - ptr <= 12 or k == nxt
+                end = starts[k + 1] if k + 1 < len(starts) else len(target)
+                if ok and k > nxt and j + len(s) < end:
+                    ok = _continued(segs, n, target, j + len(s))
         if ok:
             seg.keep = True
             last, last_at = seg, j
             ptr = j + len(s)
             marked += 1
     return marked
+
+
+def _continued(segs: list[_Seg], n: int, target: str, at: int) -> bool:
+    """Whether the next text node after ``segs[n]`` goes on with ``target`` at ``at``."""
+    for seg in segs[n + 1 :]:
+        s = _norm(seg.text)
+        if s and not seg.in_title:
+            return target.startswith(s, at) or s.startswith(target[at : at + len(s)])
+    return False
 
 
 def extract_page(source: str) -> Page:
@@ -566,6 +590,8 @@ def extract_page(source: str) -> Page:
                 row_key = seg.cell[:2]
             if not row or row[-1][0] != seg.cell[2]:
                 row.append((seg.cell[2], []))
+            elif seg.block_before:
+                row[-1][1].append(" ")  # (a cell of several paragraphs: one line, parted)
             row[-1][1].append(seg.text)
             continue
         flush_row()
@@ -789,14 +815,39 @@ def _data_tables(segs: list[_Seg]) -> set[int]:
     for t, grid in cells.items():
         rows = {r for r, _ in grid}
         cols = {c for _, c in grid}
-        if len(rows) < 2 or len(cols) < 2:
+        if len(rows) < 2 or len(cols) < 2 or any("|" in v for v in grid.values()):
             continue
-        if all(
-            len(v) <= _MAX_CELL and not _SENTENCE_END.search(v) and "|" not in v
-            for v in grid.values()
-        ):
+        short = [len(v) <= _MAX_CELL and not _SENTENCE_END.search(v) for v in grid.values()]
+        if all(short) or _label_value(grid, short.count(False)):
             out.add(t)
     return out
+
+
+_LABEL_ROWS = 3
+_MAX_VALUE = 300
+"""Characters of a label/value table's value cell at most (a longer one holds an article's text:
+a layout table's 正文 cell)."""
+
+
+def _label_value(grid: dict[tuple[int, int], str], long: int) -> bool:
+    """(pages28) A table of labelled values (行政处罚决定书文号 | 金罚决字〔2024〕36号, 行政处罚依据 |
+    the articles applied.): three rows or more, each a short label before its values, a minority
+    of the values sentences or longer, none of them a page's worth."""
+    rows: dict[int, list[str]] = {}
+    for (r, _c), v in sorted(grid.items()):
+        rows.setdefault(r, []).append(v)
+    if len(rows) < _LABEL_ROWS or 3 * long > len(grid):
+        return False
+    return all(
+        len(cells) >= 2
+        and len(cells[0]) <= _MAX_LABEL_CELL
+        and not _LABEL_PUNCT.search(cells[0])
+        and all(len(v) <= _MAX_VALUE for v in cells)
+        for cells in rows.values()
+    )
+
+
+_MAX_LABEL_CELL = 20
 
 
 _CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
