@@ -416,6 +416,8 @@ def extract(
     if year is None:
         year, why["year"] = _session_year(kind, head_s.replace("\n", "") + "\n" + body_head[:600])
     if year is None:
+        year, why["year"] = _fiscal_year_address(kind, head_s, body_head)
+    if year is None:
         # No strong evidence: the year the roles of the years it names agree on (year_votes).
         # The first headings vote too (回顾2023年工作成果, 展望2024年工作目标 stand apart from the
         # paragraphs in a digest).
@@ -491,6 +493,30 @@ def _session_year(kind: str | None, source: str) -> tuple[int | None, str]:
     if kind in _YEAR_FOR_REPORT and month is not None and month >= 11:
         year += 1
     return year, f"the session named ({place} {term}届{session}次), dated by the library's reports"
+
+
+_FISCAL_ADDRESS = re.compile(r"((?:19|20)\d\d)\s*年?\s*财政年度施政报告")
+_FISCAL_REVIEW = re.compile(r"((?:19|20)\d\d)\s*年\s*财政年度政府工作总结")
+_NOVEMBER = re.compile(r"(?<!\d)1[12]\s*月|十[一二]月")
+
+
+def _fiscal_year_address(kind: str | None, head: str, body_head: str) -> tuple[int | None, str]:
+    """(round 15) Macau's policy address is the plan for a financial year (《2019年財政年度施政
+    報告》), delivered to the Legislative Assembly in the November before that year, together with
+    the review of the year ending (二○一九年財政年度政府工作總結及二○二○年財政年度預算安排). The
+    review's title names the year it is given in; news of the address, dated by day in November or
+    December, is that year's: the financial year named, minus one. Only where no stronger evidence
+    dates the text (the votes would read the financial year as the year planned)."""
+    review = _FISCAL_REVIEW.search(head)
+    if review:
+        return int(review.group(1)), "title (the financial year reviewed, 财政年度政府工作总结)"
+    if kind not in _NEWS_KINDS:
+        return None, ""
+    source = head + "\n" + body_head[:1500]
+    years = {int(m.group(1)) for m in _FISCAL_ADDRESS.finditer(source)}
+    if len(years) == 1 and _NOVEMBER.search(source):
+        return years.pop() - 1, "news of the next financial year's address, given in November"
+    return None, ""
 
 
 _NEW_YEAR_MESSAGE = re.compile(
@@ -1885,9 +1911,13 @@ def _region(
         # region's 地区生产总值): the national government's.
         return "国务院", "the national accounts (国内生产总值), no place named"
     if _NPC_SESSION.search(head + "\n" + body_head[:600]):
-        # (held20) News of the national congress's session (第十二届全国人民代表大会第五次会议
-        # …闭幕会) naming no other place: the national government's year.
-        return "国务院", "the national congress's session named, no other place"
+        # (held20) A text on the national congress's session (第十二届全国人民代表大会第五次会议
+        # …闭幕会) naming no other place is national. (round 15, rule 3) Only the State Council's
+        # own report is 国务院's; news, a transcript or a resolution of the congress is a national
+        # organ's piece: no region, and no weaker candidate after it.
+        if kind in _YEAR_FOR_REPORT:
+            return "国务院", "the national congress's session named, no other place"
+        return None, "the national congress's session named, no other place: national (none)"
     in_body = _own_level_named(text[:20000])
     site_div = site_division(site) if site else None
     if in_body and (site_div is None or in_body[0] == site_div or inside(in_body[0], site_div)):
