@@ -29,7 +29,7 @@ from reporttui.core.text.news_place import (
 )
 from reporttui.core.text.title_choice import body_without, rechoose
 from reporttui.core.text.title_tags import own_title
-from reporttui.core.text.town_region import own_town
+from reporttui.core.text.town_region import came_to_town, own_town, short_named_town
 from reporttui.core.text.variants import to_simplified
 from reporttui.core.text.year_votes import voted_year
 
@@ -1945,6 +1945,10 @@ def _region(
     site_named = _site_named_county(head, text)
     if site_named:
         return site_named
+    town_text = to_simplified(head + "\n" + text[:5000])
+    town_found = came_to_town(town_text) or short_named_town(town_text)
+    if town_found:
+        return town_found
     return None, ""
 
 
