@@ -29,7 +29,7 @@ from reporttui.core.text.news_place import (
 )
 from reporttui.core.text.title_choice import body_without, rechoose
 from reporttui.core.text.title_tags import own_title
-from reporttui.core.text.town_region import own_town
+from reporttui.core.text.town_region import came_to_town, own_town, short_named_town
 from reporttui.core.text.variants import to_simplified
 from reporttui.core.text.year_votes import voted_year
 
@@ -416,6 +416,8 @@ def extract(
     if year is None:
         year, why["year"] = _session_year(kind, head_s.replace("\n", "") + "\n" + body_head[:600])
     if year is None:
+        year, why["year"] = _fiscal_year_address(kind, head_s, body_head)
+    if year is None:
         # No strong evidence: the year the roles of the years it names agree on (year_votes).
         # The first headings vote too (回顾2023年工作成果, 展望2024年工作目标 stand apart from the
         # paragraphs in a digest).
@@ -491,6 +493,30 @@ def _session_year(kind: str | None, source: str) -> tuple[int | None, str]:
     if kind in _YEAR_FOR_REPORT and month is not None and month >= 11:
         year += 1
     return year, f"the session named ({place} {term}届{session}次), dated by the library's reports"
+
+
+_FISCAL_ADDRESS = re.compile(r"((?:19|20)\d\d)\s*年?\s*财政年度施政报告")
+_FISCAL_REVIEW = re.compile(r"((?:19|20)\d\d)\s*年\s*财政年度政府工作总结")
+_NOVEMBER = re.compile(r"(?<!\d)1[12]\s*月|十[一二]月")
+
+
+def _fiscal_year_address(kind: str | None, head: str, body_head: str) -> tuple[int | None, str]:
+    """(round 15) Macau's policy address is the plan for a financial year (《2019年財政年度施政
+    報告》), delivered to the Legislative Assembly in the November before that year, together with
+    the review of the year ending (二○一九年財政年度政府工作總結及二○二○年財政年度預算安排). The
+    review's title names the year it is given in; news of the address, dated by day in November or
+    December, is that year's: the financial year named, minus one. Only where no stronger evidence
+    dates the text (the votes would read the financial year as the year planned)."""
+    review = _FISCAL_REVIEW.search(head)
+    if review:
+        return int(review.group(1)), "title (the financial year reviewed, 财政年度政府工作总结)"
+    if kind not in _NEWS_KINDS:
+        return None, ""
+    source = head + "\n" + body_head[:1500]
+    years = {int(m.group(1)) for m in _FISCAL_ADDRESS.finditer(source)}
+    if len(years) == 1 and _NOVEMBER.search(source):
+        return years.pop() - 1, "news of the next financial year's address, given in November"
+    return None, ""
 
 
 _NEW_YEAR_MESSAGE = re.compile(
@@ -1885,9 +1911,13 @@ def _region(
         # region's 地区生产总值): the national government's.
         return "国务院", "the national accounts (国内生产总值), no place named"
     if _NPC_SESSION.search(head + "\n" + body_head[:600]):
-        # (held20) News of the national congress's session (第十二届全国人民代表大会第五次会议
-        # …闭幕会) naming no other place: the national government's year.
-        return "国务院", "the national congress's session named, no other place"
+        # (held20) A text on the national congress's session (第十二届全国人民代表大会第五次会议
+        # …闭幕会) naming no other place is national. (round 15, rule 3) Only the State Council's
+        # own report is 国务院's; news, a transcript or a resolution of the congress is a national
+        # organ's piece: no region, and no weaker candidate after it.
+        if kind in _YEAR_FOR_REPORT:
+            return "国务院", "the national congress's session named, no other place"
+        return None, "the national congress's session named, no other place: national (none)"
     in_body = _own_level_named(text[:20000])
     site_div = site_division(site) if site else None
     if in_body and (site_div is None or in_body[0] == site_div or inside(in_body[0], site_div)):
@@ -1912,6 +1942,13 @@ def _region(
     town_found = own_town(to_simplified(head + "\n" + text[:5000]))
     if town_found:
         return town_found
+    site_named = _site_named_county(head, text)
+    if site_named:
+        return site_named
+    town_text = to_simplified(head + "\n" + text[:5000])
+    town_found = came_to_town(town_text) or short_named_town(town_text)
+    if town_found:
+        return town_found
     return None, ""
 
 
@@ -1922,6 +1959,46 @@ _ACTOR_SHORT = re.compile(
 _SITE_SHORT = re.compile(
     r"(?:^|(?<=[^\u4e00-\u9fff]))([\u4e00-\u9fff]{2})(?:新闻网?|发布|日报)(?=\s*[>＞|｜]|$)", re.M
 )
+_SITE_OWN_NAME = re.compile(
+    r"(?:^|(?<=[^\u4e00-\u9fff]))(?:今日([\u4e00-\u9fff]{2})|([\u4e00-\u9fff]{2})(?:新闻网?|发布|日报))"
+    r"(?=\s*[>＞|｜]|\s*$)",
+    re.M,
+)
+
+
+def _site_named_county(head: str, text: str) -> tuple[str, str] | None:
+    """(round 15) Weakest, after every candidate of the text: a county's portal or paper names
+    itself by the county's short name in its chrome (首页 > 今日新野 >, 淳安新闻 |) over a text
+    that speaks only of its own county unnamed (县人大常委会, 我县): that county. One such name,
+    of a county-level division (gazetteer; usable short names only), whose level the text speaks
+    of at least twice and more than of any other level."""
+    g = gazetteer()
+    names = {
+        n for m in _SITE_OWN_NAME.finditer(to_simplified(head)) if (n := m.group(1) or m.group(2))
+    }
+    found = {g.short[n].name: n for n in names if n in g.short}
+    for n in names - set(g.short) - g.ambiguous:
+        # A stem kept from the body's reading as a word (新野: 新野县's alone) is the site's
+        # own name here, set apart by its column (今日新野 >).
+        full = [
+            f"{n}{t}" for t in "县区旗" if any(d.level == "a" for d in g.by_name.get(n + t, ()))
+        ]
+        if len(full) == 1:
+            found[full[0]] = n
+    if len(found) != 1:
+        return None
+    ((name, stem),) = found.items()
+    level = name[-1]
+    if level not in "县区旗":
+        return None
+    body = _RANK.sub("", to_simplified(text[:20000]))
+    own = len(re.findall(_OWN_LEVEL.format(level) + "|我" + level, body))
+    counts = {k: sum(body.count(w) for w in (*ws, f"我{k}")) for k, ws in _LEVEL_WORDS.items()}
+    if own < 2 or any(c > own for k, c in counts.items() if k != level):
+        return None
+    return name, f"the county's short name the site calls itself by, {stem} (gazetteer)"
+
+
 _UNNAMED_OWN_CONGRESS = re.compile(
     r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[，。：]))[县区旗]第?[一二三四五六七八九十]+届(?:人大|人民代表大会)"
 )

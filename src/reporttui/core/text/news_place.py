@@ -161,9 +161,8 @@ def news_place(title: str, text: str) -> tuple[str, str] | None:
     # (pages11) A provincial body's name (河北省书法家协会, 河北省中山国文化研究会 as an event's
     # organisers) is no use of the province as the place; a company's (武汉威莎科技有限公司)
     # still says which city the news is in.
-    uses = Counter(
-        d for _, d in _uses(text[:20000], org_levels=frozenset(("p",)), bodies_only=True)
-    )
+    named = _uses(text[:20000], org_levels=frozenset(("p",)), bodies_only=True)
+    uses = Counter(d for _, d in named)
     if not uses:
         return None
     best, c1 = max(uses.items(), key=lambda kv: (kv[1], kv[0].level == "a", kv[0].level == "c"))
@@ -172,9 +171,24 @@ def news_place(title: str, text: str) -> tuple[str, str] | None:
         (c for d, c in uses.items() if d != best and not _holds(d, best) and not _holds(best, d)),
         default=0,
     )
+    # (round 15, rule 3) A national piece names places of many provinces in passing (赣州's and
+    # 河北's platforms, then 湖南's reform near its end, 江苏, 浙江): four provinces or more named,
+    # the best place no more used than the unrelated others together and first named only in the
+    # text's second half: no one place is its.
+    rest = sum(
+        c for d, c in uses.items() if d != best and not _holds(d, best) and not _holds(best, d)
+    )
+    provinces = {d.province for d in uses if d.province}
+    first = min(i for i, d in named if d == best)
+    if len(provinces) >= _NATIONAL_SPREAD and c1 <= rest and first > min(len(text), 20000) / 2:
+        return None
     if c1 >= _MIN_USES and c1 >= 2 * c2:
         return best.name, "short name the news keeps naming as its place (gazetteer)"
     return None
+
+
+_NATIONAL_SPREAD = 4
+"""Provinces a text names before it reads as national when no place dominates (news_place)."""
 
 
 def _covers(span: str, named: list[tuple[int, Division]]) -> bool:

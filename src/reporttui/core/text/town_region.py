@@ -60,3 +60,63 @@ def own_town(text: str) -> tuple[str, str] | None:
     if text.count(name) + (text.count(stem[:2] + level) if stem[:2] + level != name else 0) < 2:
         return None
     return name, f"the one {level} the text speaks for, named with its organ ({name})"
+
+
+_CAME_TO = re.compile(
+    r"(?:调入|调到|调任|调至|来到|分配到)([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))(?=[，,。、；工任]|$)"
+)
+_PLACE_USES = (
+    r"关系{0}全局",
+    r"{0}有史以来",
+    r"{0}(?:历史上|境内|人民(?!政府|代表)|广大干部群众)",
+    r"(?:建设|振兴|发展)(?:美丽|新)?{0}(?![\u4e00-\u9fff])",
+    r"[\u4e00-\u9fff]{{2,4}}(?:公路|干线|铁路|高速){0}段",
+)
+_STEM = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
+def _speaks_for(text: str, level: str) -> bool:
+    own = sum(text.count(w) for w in _TOWN_SELF[level])
+    other = sum(text.count(w) for w in _OTHER_SELF)
+    return own >= 2 and own > other
+
+
+def came_to_town(text: str) -> tuple[str, str] | None:
+    """(round 15) A town head's own report naming the town once, as where the speaker came to
+    serve (我是今年二月份调入吉昌镇，…当选为政府镇长): that town, when it is the only one named so
+    and the text speaks of that level as its own (镇政府, 全镇) more than of a county's or a
+    city's."""
+    names = {m.group(1) for m in _CAME_TO.finditer(text)}
+    names = {n for n in names if not _NOT_IN_NAME.search(re.sub(r"(?:街道|镇|乡)$", "", n))}
+    if len(names) != 1:
+        return None
+    name = next(iter(names))
+    level = next(s for s in ("街道", "镇", "乡") if name.endswith(s))
+    if not _speaks_for(text, level):
+        return None
+    return name, f"the {level} the speaker came to serve (调入{name}), speaking for it"
+
+
+def short_named_town(text: str) -> tuple[str, str] | None:
+    """(round 15) A town's own report (代表镇人民政府, 我镇) naming its town by the short name alone,
+    as a place (关系枨冲全局的重大项目, 枨冲有史以来, 西南干线枨冲段): the short name and the text's
+    level (枨冲镇). Towns are in no gazetteer, so only a place's uses count, in two different forms
+    at least, of one stem alone, with no town named in full."""
+    level = next((lv for lv in ("镇", "乡") if _speaks_for(text, lv)), None)
+    if level is None:
+        return None
+    for m in _TOWN.finditer(text):
+        stem = re.sub(r"(?:街道|镇|乡)$", "", m.group(1))
+        if len(stem) >= 2 and not _NOT_IN_NAME.search(stem):
+            return None  # a town named in full with its organ: own_town's, not a short name
+    forms: dict[str, set[int]] = {}
+    for k, form in enumerate(_PLACE_USES):
+        for m in re.finditer(form.format(r"([\u4e00-\u9fff]{2})"), text):
+            stem = m.group(1)
+            if not _NOT_IN_NAME.search(stem):
+                forms.setdefault(stem, set()).add(k)
+    strong = [s for s, ks in forms.items() if len(ks) >= 2]
+    if len(strong) != 1:
+        return None
+    name = strong[0] + level
+    return name, f"the short name its own {level}'s report uses as the place ({strong[0]})"

@@ -44,6 +44,13 @@ _REVIEW_BEFORE = re.compile(
 _REVIEW_AFTER = re.compile(
     r"^\s*(?:[,，]\s*)?是[^。！!？?\n]{0,40}的一年|^(?:政府)?工作的?回顾|^(?:全年)?工作(?:数据|成绩|总结)"
 )
+# (round 15) Context after: the year itself, as a key year ahead (2025年是…的关键之年，意义重大):
+# of the corpus's 116 such clauses with a weight ahead (意义重大, 至关重要…), all name the report's
+# own year; without it (2020年是“十三五”收官之年，我们…) a third review the year before.
+_CURRENT_AFTER = re.compile(
+    r"^\s*[,，]?\s*是[^。！!？?\n]{0,40}?之年[^。！!？?\n]{0,12}?"
+    r"(?:意义重大|至关重要|意义特殊|任务艰巨|责任重大|使命光荣)"
+)
 # Context after: the year planned or set to work (计划草案, 预算(草案), 工作谋划, 重点工作任务).
 _PLAN_AFTER = re.compile(
     r"^[\u4e00-\u9fff]{0,14}?(?:计划|预算)\s*[(（]?草案"
@@ -89,7 +96,9 @@ def voted_year(text: str, kind: str | None = None) -> tuple[int | None, str]:
             after = re.sub(rf"^[{_ANIMALS}]?年", "", after)
         if after.lstrip().startswith("以来"):
             continue  # 2017年以来: a span, not one year
-        if _REVIEW_BEFORE.search(before) or _REVIEW_AFTER.search(after):
+        if _CURRENT_AFTER.search(after) and not _REVIEW_BEFORE.search(before):
+            implied, role = year, "the year ahead (是…之年，意义重大)"
+        elif _REVIEW_BEFORE.search(before) or _REVIEW_AFTER.search(after):
             implied, role = year + review, "reviewed"
         elif _ACCOUNTS_AFTER.search(after):
             implied, role = year + news, "accounts"
