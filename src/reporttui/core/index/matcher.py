@@ -31,10 +31,9 @@ import threading
 import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from numpy.typing import NDArray
 
 from reporttui.core.index.postings import (
     _CODE_WIDTH,
@@ -45,6 +44,9 @@ from reporttui.core.index.postings import (
     TermPostings,
     leb128_values,
 )
+
+if TYPE_CHECKING:  # process (issue 11): numpy.typing imports numpy._typing (~10 ms)
+    from numpy.typing import NDArray
 
 B = 0.75
 K1 = 1.2
