@@ -215,3 +215,37 @@ def test_search_path_leaves_the_document_model_out() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["[]", "True"]
+
+
+def test_numpy_linear_algebra_loads_when_first_used() -> None:
+    """process (issue 11): the search path's ``import numpy`` leaves numpy.linalg (and the
+    numpy._typing it imports) out; numpy's functions that use it, ``np.linalg`` and any import
+    of it afterwards are the real module's, with the answers of a numpy imported plainly."""
+    use = (
+        "import numpy as np\n"
+        "print(np.polyfit([1.0, 2.0, 3.0], [2.0, 4.1, 5.9], 1).tolist())\n"
+        "print((np.matrix([[1, 2], [3, 4]]) ** 3).tolist(), np.roots([1.0, -3.0, 2.0]).tolist())\n"
+        "print(np.linalg.inv(np.array([[2.0, 1.0], [1.0, 3.0]])).tolist())\n"
+        "from numpy.linalg import matrix_power, norm\n"
+        "print(matrix_power(np.array([[1, 2], [3, 4]]), 3).tolist(), norm([3.0, 4.0]))\n"
+    )
+    deferred = (
+        "import sys\n"
+        "import reporttui.core.search.search, reporttui.core.index.matcher\n"
+        "print('numpy.linalg' in sys.modules, 'numpy._typing' in sys.modules)\n"
+        + use
+        + "import numpy.linalg._linalg as inner\n"
+        "print(type(sys.modules['numpy.linalg']).__name__, inner.inv is np.linalg.inv)\n"
+        "print(any(type(f).__name__ == '_NumpyFinder' for f in sys.meta_path))\n"
+    )
+    plain = "import numpy\nimport reporttui.core.search.search\n" + use
+
+    def run(code: str) -> list[str]:
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.splitlines()
+
+    got, expected = run(deferred), run(plain)
+    assert got[0] == "False False"
+    assert got[1:5] == expected
+    assert got[5:] == ["module True", "False"]

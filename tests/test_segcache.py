@@ -266,3 +266,76 @@ def test_view_facts_are_kept_per_view_and_follow_deletions(tmp_path: Path) -> No
     for damage in ({"x": 1}, {next(iter(segcache.load_json(home, "runs"))): [1, 2]}):
         segcache.store_json(home, "runs", damage)
         assert contiguous(True) == (True, True)
+
+
+KEY_COLUMNS = ("doc_id", "section_id", search.FACTS_KEY)
+
+
+def _key_columns(ix: Any, home: Path | None) -> dict[str, tuple[list[int], list[str]]]:
+    """Every row key column of a fresh view (a new process's), through ``home``'s cache."""
+    with ix.searcher() as searcher:
+        if home is not None:
+            segcache.remember_home(searcher.reader(), home)
+        view = matcher.IndexView(searcher.reader())
+        got = {}
+        for name in KEY_COLUMNS:
+            codes, strings = view.key_column(name)
+            assert codes.dtype == np.int64
+            got[name] = (codes.tolist(), strings)
+        return got
+
+
+def test_key_columns_kept_per_view_follow_adds_and_deletions(tmp_path: Path) -> None:
+    """process (issue 11): a view's joined row key columns (codes and strings) are kept in the
+    home; a later view of the same segments reads them instead of joining the segments', and
+    gives exactly what joining gives after adds and deletions."""
+    home = tmp_path / "home"
+    ix = _two_segments(tmp_path)
+    fresh = _key_columns(ix, None)
+    assert _key_columns(ix, home) == fresh
+    assert all(segcache.codes_path(home, f"keys-{n}").exists() for n in KEY_COLUMNS)
+    # the kept columns are what the next view uses (not rebuilt from the segments)
+    path = segcache.codes_path(home, "keys-doc_id")
+    head, _, body = path.read_bytes().partition(b"\n")
+    swapped = head.replace(b'"d00"', b'"dXX"')
+    assert swapped != head
+    path.write_bytes(swapped + b"\n" + body)
+    got = _key_columns(ix, home)["doc_id"]
+    assert got[1] == ["dXX" if s == "d00" else s for s in fresh["doc_id"][1]]
+    _add(ix, [make_doc("d09", ["第9段发展经济。"], region="太原市")])  # another view
+    w = open_writer(ix)
+    w.delete_document("d01")
+    w.commit()
+    assert _key_columns(ix, home) == _key_columns(ix, None)
+    assert "d09" in _key_columns(ix, home)["doc_id"][1]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",
+        b"not json\n\x00\x01",
+        b'{"format": 1, "key": "x", "rows": 1, "strings": ["a"]}\n\x00\x00\x00\x00',
+        b"cut",
+        b"codes out of range",
+        b"strings not text",
+    ],
+)
+def test_damaged_key_column_caches_are_recomputed(tmp_path: Path, damage: bytes) -> None:
+    home = tmp_path / "home"
+    ix = _two_segments(tmp_path)
+    fresh = _key_columns(ix, None)
+    assert _key_columns(ix, home) == fresh
+    for name in KEY_COLUMNS:
+        path = segcache.codes_path(home, f"keys-{name}")
+        head, _, body = path.read_bytes().partition(b"\n")
+        if damage == b"cut":
+            path.write_bytes(head + b"\n" + body[:-4])
+        elif damage == b"codes out of range":
+            path.write_bytes(head + b"\n" + body[:-4] + (2**30).to_bytes(4, "little"))
+        elif damage == b"strings not text":
+            path.write_bytes(head.replace(b'"strings": [', b'"strings": [1, ') + b"\n" + body)
+        else:
+            path.write_bytes(damage)
+    assert _key_columns(ix, home) == fresh
+    assert _key_columns(ix, home) == fresh  # (rewritten by the first)

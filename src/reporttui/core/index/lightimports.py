@@ -8,12 +8,16 @@ with a small stand-in in ``sys.modules`` for the heavy one, then removes the sta
 ``import asyncio`` or ``import urllib.request`` anywhere gets the real module, and the
 stand-ins Whoosh keeps forward to the real module on first use. When either module is
 already imported, or Whoosh is, it does nothing.
+
+The first ``import numpy`` likewise leaves out numpy's linear algebra, which no search uses
+(:func:`defer_numpy_linalg`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import importlib
+import importlib.util
 import inspect
 import sys
 import types
@@ -122,9 +126,66 @@ _DEFERRED = {MORPH_EN: ("variations",), PORTER: ("stem",), DMETAPHONE: ("double_
 them (process, issue 11)."""
 
 
+NUMPY_LINALG = "numpy.linalg"
+"""numpy's linear algebra (~15 ms of CPU with the ``numpy._typing`` it imports, an eighth of
+``import numpy``): numpy's own import takes four functions from it (``numpy.matrixlib`` and
+``numpy.lib``'s polynomials), and nothing reporttui searches with uses them (process, issue 11)."""
+
+_NUMPY_LINALG_NAMES = ("eigvals", "inv", "lstsq", "matrix_power")
+"""The names numpy's own import takes from :data:`NUMPY_LINALG` (numpy 2.2)."""
+
+
+class _NumpyFinder:
+    """On the process's first ``import numpy``: steps aside, finds numpy as the import system
+    would, and runs its import with :data:`NUMPY_LINALG` standing deferred (the functions numpy
+    keeps from it import the real module when called; any other name asked of it imports the
+    real module at once). After that import the stand-in leaves ``sys.modules``, so a later
+    ``numpy.linalg`` or ``import numpy.linalg`` is the ordinary, real import."""
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> Any:
+        if name != "numpy":
+            return None
+        _remove_numpy_finder()
+        spec = importlib.util.find_spec(name)
+        loader = getattr(spec, "loader", None)
+        if spec is None or loader is None or NUMPY_LINALG in sys.modules:
+            return spec
+        exec_module = loader.exec_module
+
+        def run(module: types.ModuleType) -> None:
+            stand_in = _Deferred(NUMPY_LINALG)
+            for fn in _NUMPY_LINALG_NAMES:
+                setattr(stand_in, fn, _forward(NUMPY_LINALG, fn))
+            sys.modules[NUMPY_LINALG] = stand_in
+            try:
+                exec_module(module)
+            finally:
+                with contextlib.suppress(AttributeError):
+                    del loader.exec_module
+                if sys.modules.get(NUMPY_LINALG) is stand_in:
+                    del sys.modules[NUMPY_LINALG]
+
+        loader.exec_module = run
+        return spec
+
+
+def _remove_numpy_finder() -> None:
+    sys.meta_path[:] = [f for f in sys.meta_path if not isinstance(f, _NumpyFinder)]
+
+
+def defer_numpy_linalg() -> None:
+    """Have the first ``import numpy`` leave :data:`NUMPY_LINALG` out (see
+    :class:`_NumpyFinder`); nothing when numpy is already imported (idempotent)."""
+    if "numpy" in sys.modules or any(isinstance(f, _NumpyFinder) for f in sys.meta_path):
+        return
+    sys.meta_path.insert(0, _NumpyFinder())
+
+
 def install() -> None:
-    """Import whoosh.compat and cached_property without their heavy imports, and defer Whoosh's
-    English word modules (:data:`_DEFERRED`; idempotent)."""
+    """Import whoosh.compat and cached_property without their heavy imports, defer Whoosh's
+    English word modules (:data:`_DEFERRED`) and numpy's linear algebra (:func:`defer_numpy_linalg`;
+    idempotent)."""
+    defer_numpy_linalg()
     if "whoosh" in sys.modules:
         return
     importlib.import_module("urllib")  # the package itself is small; its request module is not

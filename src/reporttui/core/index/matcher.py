@@ -31,10 +31,9 @@ import threading
 import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from numpy.typing import NDArray
 
 from reporttui.core.index.postings import (
     _CODE_WIDTH,
@@ -45,6 +44,9 @@ from reporttui.core.index.postings import (
     TermPostings,
     leb128_values,
 )
+
+if TYPE_CHECKING:  # process (issue 11): numpy.typing imports numpy._typing (~10 ms)
+    from numpy.typing import NDArray
 
 B = 0.75
 K1 = 1.2
@@ -269,17 +271,38 @@ class IndexView:
         with self._lock:
             got = self._keys.get(name)
             if got is None:
-                table: dict[str, int] = {}
-                parts = []
-                for seg in self.segments:
-                    codes, strings = seg.postings.key_column(name)
-                    remap = np.array(
-                        [table.setdefault(x, len(table)) for x in strings], dtype=np.int64
-                    )
-                    parts.append(remap[codes] if len(codes) else np.zeros(0, np.int64))
-                allc = np.concatenate(parts) if parts else np.zeros(0, np.int64)
-                got = self._keys[name] = (allc, list(table))
+                from reporttui.core.index import segcache
+
+                where = self._codes_key(name)
+                got = segcache.load_codes(*where, self.doc_count_all) if where else None
+                if got is None:
+                    table: dict[str, int] = {}
+                    parts = []
+                    for seg in self.segments:
+                        codes, strings = seg.postings.key_column(name)
+                        remap = np.array(
+                            [table.setdefault(x, len(table)) for x in strings], dtype=np.int64
+                        )
+                        parts.append(remap[codes] if len(codes) else np.zeros(0, np.int64))
+                    allc = np.concatenate(parts) if parts else np.zeros(0, np.int64)
+                    got = (allc, list(table))
+                    if where:
+                        segcache.store_codes(*where, *got)
+                self._keys[name] = got
             return got
+
+    def _codes_key(self, name: str) -> tuple[Any, str, str] | None:
+        """(home, cache kind, segments key) under which the :meth:`key_column` ``name`` is kept
+        between processes (process, issue 11: joining the segments' codes is ~10-15 ms of every
+        one-shot search on the corpus), or None (no library home, unnamed segments)."""
+        from reporttui.core.index import segcache
+
+        reader = self._reader()
+        home = segcache.home_of(reader) if reader is not None else None
+        if home is None:
+            return None
+        key = segcache.segments_key([seg.reader for seg in self.segments])
+        return (home, f"keys-{name}", key) if key else None
 
     def row_keys(self) -> tuple[list[str], list[str]]:
         """Global row -> doc_id and row -> section_id as lists (prefer :meth:`counts`)."""

@@ -17,10 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from numpy.typing import NDArray
 
 from reporttui.core.index.postings import (
     EXT,
@@ -34,6 +33,9 @@ from reporttui.core.index.postings import (
     length_to_byte,
     write_file,
 )
+
+if TYPE_CHECKING:  # process (issue 11): numpy.typing imports numpy._typing (~10 ms)
+    from numpy.typing import NDArray
 
 MERGE_FACTOR = 6
 """Merge when at least this many small segments exist."""

@@ -55,12 +55,14 @@ import weakref
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from numpy.typing import NDArray
 
 from reporttui.core.index.tokenize import UNIT_RE, fold
+
+if TYPE_CHECKING:  # process (issue 11): numpy.typing imports numpy._typing (~10 ms)
+    from numpy.typing import NDArray
 
 MAGIC = b"RTPOST4\n"
 KEY_ENCODING = "gb18030"

@@ -24,12 +24,14 @@ import os
 import threading
 import weakref
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from numpy.typing import NDArray
 
 from reporttui.core.atomic import replace_file
+
+if TYPE_CHECKING:  # process (issue 11): numpy.typing imports numpy._typing (~10 ms)
+    from numpy.typing import NDArray
 
 FORMAT = 1
 _lock = threading.Lock()
@@ -143,3 +145,52 @@ def store_json(home: Path, kind: str, entries: dict[str, Any]) -> None:
     data = json.dumps({"format": FORMAT, "entries": entries}, ensure_ascii=False)
     with _lock, contextlib.suppress(OSError):
         replace_file(path, data.encode("utf-8", "surrogatepass"), prefix=f".{kind}-")
+
+
+def segments_key(leaves: list[Any]) -> str | None:
+    """A key for the segments of a view, deletions left out (for what depends on a segment's
+    rows, deleted ones included); None when a segment has no stable identity."""
+    parts = [segment_key(leaf) for leaf in leaves]
+    if not parts or any(p is None for p in parts):
+        return None
+    return "|".join(p for p in parts if p is not None)
+
+
+def codes_path(home: Path, kind: str) -> Path:
+    """Where the ``kind`` codes of :func:`store_codes` are kept."""
+    return Path(home) / "cache" / f"{kind}.codes"
+
+
+def load_codes(home: Path, kind: str, key: str, rows: int) -> tuple[NDArray[Any], list[str]] | None:
+    """The (row -> code as int64, code -> string) column kept for the view ``key`` of ``rows``
+    rows, or None: no file, another view's, or a damaged one (wrong length, a code out of range)."""
+    try:
+        data = codes_path(home, kind).read_bytes()
+        head, _, body = data.partition(b"\n")
+        meta = json.loads(head.decode("utf-8", "surrogatepass"))
+        if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+            return None
+        if meta.get("key") != key or meta.get("rows") != rows or len(body) != 4 * rows:
+            return None
+        strings = meta["strings"]
+        if not isinstance(strings, list) or not all(isinstance(x, str) for x in strings):
+            return None
+        codes = np.frombuffer(body, dtype="<i4", count=rows)
+        if rows and (int(codes.min()) < 0 or int(codes.max()) >= len(strings)):
+            return None
+        return codes.astype(np.int64), strings
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, UnicodeError):
+        return None
+
+
+def store_codes(home: Path, kind: str, key: str, codes: NDArray[Any], strings: list[str]) -> None:
+    """Keep the column :func:`load_codes` reads for the view ``key`` (replacing the previous
+    view's, atomically; errors only skip the cache)."""
+    if len(strings) >= 2**31:
+        return
+    head = json.dumps(
+        {"format": FORMAT, "key": key, "rows": len(codes), "strings": strings}, ensure_ascii=False
+    ).encode("utf-8", "surrogatepass")
+    body = np.asarray(codes).astype("<i4").tobytes()
+    with _lock, contextlib.suppress(OSError):
+        replace_file(codes_path(home, kind), head + b"\n" + body, prefix=f".{kind}-")
