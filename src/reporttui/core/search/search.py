@@ -1189,8 +1189,9 @@ def _rerank_blocks(
             first_block = False
             done.update(chunk)
             read = rows
+            known: dict[int, str] = {}
             if topical is None:  # ranking: learnt once, from the first block (any limit)
-                topical, read = _topical_vocabulary(chunk, rows, facts, groups)
+                topical, read, known = _topical_vocabulary(chunk, rows, facts, groups)
             # speed (issue 11, round 15): one scorer per pool, its per-query figures bound
             # once (the same calls as _full's for each row, by position)
             if one is None:
@@ -1198,7 +1199,7 @@ def _rerank_blocks(
                     t, roles, plan, groups, n_groups, kind, literal_squeezed, naming, words,
                     joined, runs, facts,
                 )  # fmt: skip
-            scored = [one(d, base[d], read, topical) for d in chunk]
+            scored = [one(d, base[d], read, topical, known) for d in chunk]
             # equal scores in a stable order (document, paragraph), not the index's internal
             # document numbers, which change with every rebuild (parallel workers, merges).
             scored.sort(
@@ -1217,15 +1218,17 @@ def _topical_vocabulary(
     rows: Callable[[int], dict[str, Any]],
     facts: _FactsColumn | None,
     groups: Sequence[Sequence[str]],
-) -> tuple[tuple[str, ...], Callable[[int], dict[str, Any]]]:
+) -> tuple[tuple[str, ...], Callable[[int], dict[str, Any]], dict[int, str]]:
     """ranking: the query's :func:`ranking.topical_vocabulary` from the first block's rows
-    (``chunk``, in the prior's order), and a reader of stored rows that hands those rows out
-    again without reading them twice."""
+    (``chunk``, in the prior's order), a reader of stored rows that hands those rows out
+    again without reading them twice, and those rows' texts without whitespace (speed, issue
+    11, round 15: squeezed once for both)."""
     got = {d: rows(d) for d in chunk}
     texts = []
+    known: dict[int, str] = {}
     for d, stored in got.items():
         text = stored.get("text", "")
-        squeezed = "".join(text.split())
+        squeezed = known[d] = "".join(text.split())
         f = facts.facts(d) if facts is not None else None
         lead = (
             squeezed[: f.lead] if f is not None else "".join(text[: ranking.lead_end(text)].split())
@@ -1237,7 +1240,7 @@ def _topical_vocabulary(
         row = got.get(d)
         return row if row is not None else rows(d)
 
-    return vocabulary, read
+    return vocabulary, read, known
 
 
 _BYTE_LENGTHS: Any = None
@@ -1349,7 +1352,11 @@ def _row_scorer(
     body = ranking.ROLE_BODY
 
     def one(
-        d: int, base: float, rows: Callable[[int], dict[str, Any]], topical: tuple[str, ...]
+        d: int,
+        base: float,
+        rows: Callable[[int], dict[str, Any]],
+        topical: tuple[str, ...],
+        known: dict[int, str],
     ) -> tuple[ranking.Scored, dict[str, Any]]:
         stored = rows(d)
         text = stored.get("text", "")
@@ -1359,7 +1366,9 @@ def _row_scorer(
             role = row_facts.role
         else:
             role = (roles[d] if roles is not None and d < n_roles else "") or body
-        squeezed = "".join(text.split())
+        squeezed = known.get(d)  # (the first block's, squeezed for the topic vocabulary)
+        if squeezed is None:
+            squeezed = "".join(text.split())
         literal = (
             one_literal in squeezed
             if one_literal is not None
