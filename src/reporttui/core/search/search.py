@@ -1178,6 +1178,7 @@ def _rerank_blocks(
             n_groups,
         )
         first_block = True
+        one: Callable[..., tuple[ranking.Scored, dict[str, Any]]] | None = None
         while order:
             chunk, rest = order[:block], order[block:]
             if first_block and t.literal_rows:
@@ -1188,30 +1189,17 @@ def _rerank_blocks(
             first_block = False
             done.update(chunk)
             read = rows
+            known: dict[int, str] = {}
             if topical is None:  # ranking: learnt once, from the first block (any limit)
-                topical, read = _topical_vocabulary(chunk, rows, facts, groups)
-            scored = [
-                _full(
-                    searcher,
-                    d,
-                    base[d],
-                    t,
-                    roles,
-                    plan,
-                    groups,
-                    n_groups,
-                    kind,
-                    rows=read,
-                    literal_squeezed=literal_squeezed,
-                    naming=naming,
-                    words=words,
-                    joined=joined,
-                    runs=runs,
-                    facts=facts,
-                    topical=topical,
-                )
-                for d in chunk
-            ]
+                topical, read, known = _topical_vocabulary(chunk, rows, facts, groups)
+            # speed (issue 11, round 15): one scorer per pool, its per-query figures bound
+            # once (the same calls as _full's for each row, by position)
+            if one is None:
+                one = _row_scorer(
+                    t, roles, plan, groups, n_groups, kind, literal_squeezed, naming, words,
+                    joined, runs, facts,
+                )  # fmt: skip
+            scored = [one(d, base[d], read, topical, known) for d in chunk]
             # equal scores in a stable order (document, paragraph), not the index's internal
             # document numbers, which change with every rebuild (parallel workers, merges).
             scored.sort(
@@ -1230,15 +1218,17 @@ def _topical_vocabulary(
     rows: Callable[[int], dict[str, Any]],
     facts: _FactsColumn | None,
     groups: Sequence[Sequence[str]],
-) -> tuple[tuple[str, ...], Callable[[int], dict[str, Any]]]:
+) -> tuple[tuple[str, ...], Callable[[int], dict[str, Any]], dict[int, str]]:
     """ranking: the query's :func:`ranking.topical_vocabulary` from the first block's rows
-    (``chunk``, in the prior's order), and a reader of stored rows that hands those rows out
-    again without reading them twice."""
+    (``chunk``, in the prior's order), a reader of stored rows that hands those rows out
+    again without reading them twice, and those rows' texts without whitespace (speed, issue
+    11, round 15: squeezed once for both)."""
     got = {d: rows(d) for d in chunk}
     texts = []
+    known: dict[int, str] = {}
     for d, stored in got.items():
         text = stored.get("text", "")
-        squeezed = "".join(text.split())
+        squeezed = known[d] = "".join(text.split())
         f = facts.facts(d) if facts is not None else None
         lead = (
             squeezed[: f.lead] if f is not None else "".join(text[: ranking.lead_end(text)].split())
@@ -1250,7 +1240,7 @@ def _topical_vocabulary(
         row = got.get(d)
         return row if row is not None else rows(d)
 
-    return vocabulary, read
+    return vocabulary, read, known
 
 
 _BYTE_LENGTHS: Any = None
@@ -1332,75 +1322,88 @@ def _prior_order(
     return at[np.lexsort((at, -cheap, generated))].tolist()  # type: ignore[no-any-return]
 
 
-def _full(
-    searcher: Searcher,
-    d: int,
-    base: float,
+def _row_scorer(
     t: _Tier,
     roles: Any,
     plan: Plan,
     groups: Any,
     n_groups: int,
     kind: Any,
-    *,
-    rows: Callable[[int], dict[str, Any]] | None = None,
-    literal_squeezed: tuple[str, ...] | None = None,
-    naming: int = 0,
-    words: tuple[str, ...] = (),
-    joined: str = "",
-    runs: tuple[tuple[int, str], ...] = (),
-    facts: _FactsColumn | None = None,
-    topical: tuple[str, ...] = (),
-) -> tuple[ranking.Scored, dict[str, Any]]:
-    """One row's full signals (its stored text read) and its stored fields (``rows``: the
-    reader's stored rows, ``literal_squeezed``: the plan's literal terms without whitespace,
-    when the caller has them; ``facts``: the index's row facts column, when it has one)."""
-    stored = (rows or _stored_rows(searcher.reader()))(d)
-    text = stored.get("text", "")
-    sp = stored.get("section_path") or ""
-    row_facts = facts.facts(d) if facts is not None else None
-    if row_facts is not None:
-        role = row_facts.role
-    else:
-        role = (roles[d] if roles is not None and d < len(roles) else "") or ranking.ROLE_BODY
-    squeezed = "".join(text.split())
-    if literal_squeezed is None:
-        literal_squeezed = tuple("".join(w.split()) for w in plan.literal_terms)
-    literal = (
-        literal_squeezed[0] in squeezed
-        if len(literal_squeezed) == 1
-        else all(w in squeezed for w in literal_squeezed)
-    )
-    if not literal and literal_squeezed:  # recall (issue 8): as the index reads it (ＧＤＰ, gdp
-        # for GDP; Traditional for Simplified): the row holds the words as typed
-        folded = fold(squeezed)
-        literal = all(fold(w) in folded for w in literal_squeezed)
-    meta = t.meta_rows.get(d, ())
-    s = ranking.score_row(
-        d,
-        base,
-        text,
-        tuple(sp.split(SECTION_SEPARATOR)) if sp else (),
-        role,
-        groups,
-        literal=literal,
-        metadata=len(meta) / n_groups,
-        # rerank (issue 11, round 11): the reasons' words only for the rows shown
-        metadata_reasons=partial(_metadata_reasons, meta) if meta else (),
-        synonym_reasons=(
-            partial(_synonym_reasons, plan, squeezed, literal_squeezed) if not literal else ()
-        ),
-        squeezed_groups=True,
-        kind=kind,
-        squeezed=squeezed,
-        elsewhere=ranking.elsewhere_signal(naming, len(meta), n_groups),
-        words=words,
-        joined=joined,
-        runs=runs,
-        facts=row_facts,
-        topical=topical,
-    )
-    return s, stored
+    literal_squeezed: tuple[str, ...],
+    naming: int,
+    words: tuple[str, ...],
+    joined: str,
+    runs: tuple[tuple[int, str], ...],
+    facts: _FactsColumn | None,
+) -> Callable[..., tuple[ranking.Scored, dict[str, Any]]]:
+    """One row's full signals (its stored text read) and its stored fields, as a function of
+    the row, its base score, the stored-row reader and the query's topic vocabulary
+    (``literal_squeezed``: the plan's literal terms without whitespace; ``facts``: the index's
+    row facts column, when it has one).
+
+    speed (issue 11, round 15): the query's figures are bound here once per pool, and the
+    row's signals come from :func:`ranking.score_row_at` by position (the same arguments as
+    the keyword call of :func:`ranking.score_row`): ~2 keyword-heavy calls a row before."""
+    meta_rows = t.meta_rows
+    n_roles = len(roles) if roles is not None else 0
+    one_literal = literal_squeezed[0] if len(literal_squeezed) == 1 else None
+    score_row_at = ranking.score_row_at
+    elsewhere_signal = ranking.elsewhere_signal
+    body = ranking.ROLE_BODY
+
+    def one(
+        d: int,
+        base: float,
+        rows: Callable[[int], dict[str, Any]],
+        topical: tuple[str, ...],
+        known: dict[int, str],
+    ) -> tuple[ranking.Scored, dict[str, Any]]:
+        stored = rows(d)
+        text = stored.get("text", "")
+        sp = stored.get("section_path") or ""
+        row_facts = facts.facts(d) if facts is not None else None
+        if row_facts is not None:
+            role = row_facts.role
+        else:
+            role = (roles[d] if roles is not None and d < n_roles else "") or body
+        squeezed = known.get(d)  # (the first block's, squeezed for the topic vocabulary)
+        if squeezed is None:
+            squeezed = "".join(text.split())
+        literal = (
+            one_literal in squeezed
+            if one_literal is not None
+            else all(w in squeezed for w in literal_squeezed)
+        )
+        if not literal and literal_squeezed:  # recall (issue 8): as the index reads it (ＧＤＰ,
+            # gdp for GDP; Traditional for Simplified): the row holds the words as typed
+            folded = fold(squeezed)
+            literal = all(fold(w) in folded for w in literal_squeezed)
+        meta = meta_rows.get(d, ())
+        s = score_row_at(
+            d,
+            base,
+            text,
+            tuple(sp.split(SECTION_SEPARATOR)) if sp else (),
+            role,
+            groups,
+            literal,
+            len(meta) / n_groups,
+            # rerank (issue 11, round 11): the reasons' words only for the rows shown
+            partial(_metadata_reasons, meta) if meta else (),
+            partial(_synonym_reasons, plan, squeezed, literal_squeezed) if not literal else (),
+            True,
+            kind,
+            squeezed,
+            elsewhere_signal(naming, len(meta), n_groups),
+            words,
+            joined,
+            runs,
+            row_facts,
+            topical,
+        )
+        return s, stored
+
+    return one
 
 
 def _metadata_reasons(meta: Sequence[str]) -> tuple[str, ...]:
