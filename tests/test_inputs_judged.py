@@ -48,8 +48,9 @@ def test_judged_files_without_corpus() -> None:
     )  # round 14: the title code drops it too (titles)
     _floors(judged.run_parts(None)["pages3b"], 1.0, 0, 1.0)  # its first (blind) run: 20/20
     # pages3c: first run 10/14 fields, 3/20 junk left; 14/14, none left after the class fixes;
-    # 13/14 once w27's bracketed tag was re-judged out of the title (round 14 rules); 12/14
-    # once w26's and w29's colon labels were (round 15 ruling 5; the title code keeps them).
+    # 13/14 once w27's bracketed tag was re-judged out of the title (round 14 rules); w26's and
+    # w29's colon labels (补壹刀：, 午间公告：) re-judged out of the title by ruling 5 and taken off
+    # by the title code (round 15 injudge and titles).
     _floors(judged.run_parts(None)["pages3c"], 0.85, 0, 1.0)
     # pages4 (full saved portal pages, 统计公报): first run 12/16 fields, 0/35 junk left, 46/48
     # headings, 3/4 table rows glued; 16/16, 48/48, none glued after the class fixes.
@@ -146,8 +147,8 @@ def test_judged_files_without_corpus() -> None:
     # texts 51/53, 0/24; held11 25/25; held12 26/27, 1/10; held13 (first run on main 33/47, 7/29
     # junk left, 0/32 lost) 45/47, 0/29, 0/32. held11 24/25 once m5-s08's 两会| tag was re-judged
     # out of the title (round 14 rules); held10's page texts 50/53 once m5-r03's copy-site
-    # province label was re-judged out of its title; 49/53 once m5-r12's colon label was
-    # (round 15 ruling 5).
+    # province label was re-judged out of its title; m5-r12's colon label 分管负责人解读： re-judged
+    # out by ruling 5 and taken off by the title code (round 15 injudge and titles).
     parts = judged.run_parts(None)
     assert parts["held8"].fields_right >= 31 and parts["held8"].keep_lost == 0, parts["held8"].notes
     assert parts["held10"].fields_right >= 49 and parts["held10"].junk_left == 0

@@ -28,7 +28,7 @@ from reporttui.core.text.news_place import (
     within,
 )
 from reporttui.core.text.title_choice import body_without, rechoose
-from reporttui.core.text.title_tags import own_title
+from reporttui.core.text.title_tags import own_title, second_headline_line
 from reporttui.core.text.town_region import came_to_town, own_town, short_named_town
 from reporttui.core.text.variants import to_simplified
 from reporttui.core.text.year_votes import voted_year
@@ -446,6 +446,8 @@ def extract(
     if final_title:
         # (round 14, rule 1) A column tag, a kicker or a site's tail around the headline.
         final_title, why["title"] = _without_tags(final_title, why["title"], title_lines, text)
+    if final_title and kind in _NEWS_KINDS:
+        final_title, why["title"] = _two_line_headline(final_title, why["title"], title_lines, text)
     if kind == "决议" and _SALUTATION.search(text[:8000]):
         # The congress's resolution printed before the report it approves: the report is the
         # document (its title line and 各位代表 follow the resolution).
@@ -767,6 +769,24 @@ def _without_tags(title: str, why: str, title_lines: Sequence[str], text: str) -
     return found if found is not None else (title, why)
 
 
+def _two_line_headline(
+    title: str, why: str, title_lines: Sequence[str], text: str
+) -> tuple[str, str]:
+    """(round 15) A news headline printed over two lines: the second line is part of the title
+    (title_tags.second_headline_line says when); a byline or date line is never."""
+
+    def body() -> str:
+        # The title block's own lines out, whole (the body's sentences may repeat their words).
+        own = {to_simplified(t).strip() for t in title_lines}
+        lines = to_simplified(text[:4000]).split("\n")
+        return "\n".join(line for line in lines if line.strip() not in own)
+
+    more = second_headline_line(title, title_lines, body)
+    if more is None or _NOT_A_TITLE.search(more):
+        return title, why
+    return f"{title} {more}", "a news headline over two lines (its title block's both lines)"
+
+
 def _dedupe(s: str) -> str:
     half = len(s) // 2
     if len(s) % 2 == 0 and half and s[:half] == s[half:]:
@@ -977,6 +997,22 @@ _APPROVES_REPORT = re.compile(
 )
 
 
+_PASSING_TIMES = 2
+
+
+def _report_in_passing(head: str, body_head: str, text: str) -> bool:
+    """(round 15) News that names the government's report only in passing (a week's round-up
+    quoting 政府工作报告强调… once, deep in its body): neither the title block nor the opening
+    (its first three lines after the title block) names the report or the sessions, and the text
+    names the report twice at most. Its kind is the news's own, not 新闻综述 (a piece on the
+    report)."""
+    if "政府工作" in head or "两会" in head or "两会" in body_head:
+        return False
+    if _GOV_WORK_HEARD.search("\n".join(_opening_lines(body_head, head))):
+        return False
+    return len(_GOV_WORK_HEARD.findall(to_simplified(text[:20000]))) <= _PASSING_TIMES
+
+
 def _kind(
     head: str, body_head: str, text: str, news: bool, headings: Sequence[str] = ()
 ) -> tuple[str | None, str]:
@@ -1129,7 +1165,9 @@ def _kind_of(
     if reported:
         # (pages9) 政府工作 as the report (a Traditional 政府工作報告 too) or as work heard or
         # discussed, not any 推动政府工作 in a committee's news.
-        if "政府工作报告" in text or "两会" in body_head or _GOV_WORK_HEARD.search(body_head):
+        if (
+            "政府工作报告" in text or "两会" in body_head or _GOV_WORK_HEARD.search(body_head)
+        ) and not _report_in_passing(head, body_head, text):
             return "新闻综述", "news signals + 政府工作报告"
         if _NOT_SESSION.search(to_simplified(first)):
             # (pages13) The title names a meeting that is no session (政协常委会第二十四次会议,

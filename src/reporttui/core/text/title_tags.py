@@ -23,8 +23,9 @@ from reporttui.core.text.variants import to_simplified
 
 # A bracketed column tag at the head (【天天热闻】, 【數觀兩會】, 【聚焦2012桃源“两会”】).
 _BRACKET_TAG = re.compile(r"^\s*(?:\[[^\[\]\n]{1,4}\])?\s*【[^【】\n]{1,16}】\s*")
-# A kicker set off by a vertical bar (新闻8点见丨…, 两会|…, 书记市长这一周 | …).
-_BAR_KICKER = re.compile(r"^\s*([^\s|｜丨【】]{2,14})\s*[|｜丨]\s*")
+# A kicker set off by a vertical bar (新闻8点见丨…, 两会|…, 书记市长这一周 | …, 施政报告 │…: a
+# box-drawing bar is a bar too).
+_BAR_KICKER = re.compile(r"^\s*([^\s|｜丨│┃【】]{2,14})\s*[|｜丨│┃]\s*")
 # A site's tail: its last part after a separator (… - 天天要闻 国际, …_XX网, … | 人民网).
 _TAIL = re.compile(
     r"(?:\[(?:图|圖|视频|視頻|组图|組圖)\])?(?:\s+[-－|｜丨]\s*|\s*[_＿]\s*|\s*[|｜丨]\s+)([^|｜丨_＿\n]{2,16})$"
@@ -38,12 +39,29 @@ _SITE_WORD = re.compile(
 _BRACKET_NOTE = re.compile(r"^\s*[(（【\[]")
 # What may part a tag from the headline it leads (a space, a bar, a dot, a colon).
 _PARTING = " \u3000|｜丨-－_·•:："
-_BARS = "|｜丨-－_＿"
+_BARS = "|｜丨│┃-－_＿"
 _BARE_YEAR = re.compile(r"^(?:19|20)\d\d\s*年?(?:度)?$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _OPEN_CLOSE = {"(": ")", "（": "）", "【": "】", "[": "]", "〔": "〕"}
 # Fewer characters than this is not a headline left after a tag (the tag may be the title).
 _MIN_HEADLINE = 6
+# (round 15, ruling 5) A short label closed by a colon before the headline (快讯：…, 补壹刀：…).
+_COLON_LABEL = re.compile(r"^\s*([\u4e00-\u9fff\dA-Za-z·]{2,8})\s*[:：]\s*")
+# What a column's, a programme's or a genre's name ends with: a kind of piece, never its subject
+# (两会关注, 直播回放, 独家, 快讯, 深度观察, 图解).
+_GENRE_END = re.compile(
+    r"(?:快讯|速递|速览|关注|回放|直播|观察|聚焦|独家|解读|视频|评论|时评|快评|短评|锐评|微评|社评"
+    r"|述评|特稿|专访|访谈|热点|头条|图解|现场|连线|追踪|播报|要闻|特写|镜头|面对面|问答|一线)$"
+)
+# A line closing a news headline block that says who speaks (赵汝青在参加…审议时表示): a deck, no
+# part of the headline; a line that is a source, a byline or a note is none either.
+_SPEAKER_DECK = re.compile(
+    r"(?:表示|指出|强调|说|认为|称|透露|介绍|呼吁|提出|要求|寄语|谈|直言|坦言|建议|表态|回应|讲话|致辞)$"
+)
+_NOT_HEADLINE_PART = re.compile(
+    r"^[—\-－(（【\[<《“\"]|[。！？!?；;:：,，、/|｜丨]|记者|通讯员|来源|编辑|作者|责编|发布|\d{1,2}[:：]\d\d"
+)
+_MAX_SECOND_LINE = 24
 
 
 Body = str | Callable[[], str]
@@ -130,12 +148,63 @@ def drop_column_tag(title: str) -> str:
     return title
 
 
+def drop_colon_label(title: str, body: Body) -> str:
+    """The title without a column's, programme's or genre's label closed by a colon (ruling 5:
+    快讯：…, 两会关注：…, 补壹刀：…). The label is one by its form — it ends in a kind of piece
+    (关注, 快讯, 回放, 独家) — or it says nothing of the subject: none of its character pairs is
+    in the body. A speaker (李家超：…) or the headline's own wording (坚定信心：奋力…) is named
+    by the body, and stays."""
+    m = _COLON_LABEL.match(title)
+    if not m:
+        return title
+    rest = title[m.end() :].strip()
+    label = _simple(m.group(1))
+    if len(rest) < 8 or len(rest) <= len(label) or len(_CJK.findall(label)) < 2:
+        return title
+    if _GENRE_END.search(label):
+        return rest
+    if len(label) <= 6 and body_share(label, _read(body)) == 0.0:
+        return rest
+    return title
+
+
+def second_headline_line(title: str, title_lines: Sequence[str], body: Body) -> str | None:
+    """(round 15) The second line of a news headline printed over two lines (岑特首份施政报告 /
+    今见真章; a kicker line and the main line), when the title is the first line; else None.
+
+    Only a block of exactly two lines is read so, and the second line must read as a piece of a
+    headline: short (4-24 characters), all words, no space, no sentence, clause or list mark, no
+    dash or bracket opening it, no byline or source or time; and the body goes on with its words
+    (half its character pairs at least: a page's widget — 图集, 版权与免责声明, 中 小 — shares
+    little). A first line in two spaced phrases is a whole headline already (…拉开大幕 各地…将
+    亮相), and what follows it is a deck; so is a line saying who speaks (…在参加…审议时表示,
+    …讲话), which the headline quotes, or a line of spaced phrases (刘宁宣布… 蓝天立…).
+    """
+    if len(title_lines) != 2:
+        return None
+    first, second = (_simple(t) for t in title_lines)
+    if not title or not first.endswith(_simple(title)) or first[-1:] in "：:—-，,、":
+        return None
+    if re.search(r"\s", _simple(title)) or re.search(r"\s", second):
+        return None
+    if not 4 <= len(second) <= _MAX_SECOND_LINE or second in first or first in second:
+        return None
+    if len(_CJK.findall(second)) < 0.8 * len(second):
+        return None
+    if _NOT_HEADLINE_PART.search(second) or _SPEAKER_DECK.search(second):
+        return None
+    if body_share(second, _read(body)) < 0.5:
+        return None
+    return second
+
+
 def own_title(title: str, title_lines: Sequence[str], body: Body) -> tuple[str, str] | None:
     """The title without a column tag, a kicker or a site's tail, and the evidence; None when
     nothing is around it."""
     again = repeated_headline(title, title_lines, body)
     t = again if again is not None else title
     t = drop_column_tag(drop_site_tail(t, body))
+    t = drop_colon_label(t, body)
     if t == title:
         return None
     if again is not None:

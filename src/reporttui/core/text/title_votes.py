@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from reporttui.core.text.title_choice import has_kind_end
 from reporttui.core.text.variants import to_simplified
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -118,8 +119,13 @@ def tidy_headline(title: str, body: str) -> str:
     if m and m.start() >= 8:
         t = t[: m.start()]  # (round 11) a copy's date stamp: …工作报告(20230224)
     head, sep, tail = t.rpartition(" ")
-    if sep and len(head) >= 8 and len(tail) >= 4:
-        words = _pairs(body.replace(title, "").replace(t, ""))  # not the title's own line
+    if sep and len(head) >= 8 and len(tail) >= 4 and not has_kind_end(tail):
+        # (round 15) A tail ending in the document's kind (…的决议(草案)) is the title's own end.
+        rest = body.replace(title, "").replace(t, "")  # not the title's own line
+        if to_simplified(rest[:2000]) != rest[:2000]:
+            # (round 15) A Traditional body read against the title, which is Simplified by now.
+            rest = to_simplified(rest).replace(to_simplified(title), "")
+        words = _pairs(rest)
         own_head, own_tail = _pairs(head), _pairs(tail)
         if own_head and own_tail:
             head_share = len(own_head & words) / len(own_head)
