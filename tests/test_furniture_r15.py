@@ -111,3 +111,31 @@ def test_a_forums_random_character_watermark_is_cut_out() -> None:
     line = "国道G1 G2 G3 G4 G5 G6贯通全省，高速公路里程达到五千公里。"
     doc = _parse(_between(line))
     assert line in doc.text
+
+
+def test_a_stamp_a_channel_crumb_and_a_crumb_repeating_its_channel_go() -> None:
+    # pages24 p24-04 (a day-first stamp under the headline), p24-07 (长城原创 > over the
+    # headline), pages17 p17-06 (the location bar's last item repeats the channel before it).
+    for head in ("17.02.2016  12:05", "长城原创 >", "聯盟導讀您現在的位置：首 頁 -- 聯盟導讀"):
+        doc = _parse("市十四届人大五次会议开幕\n" + head + "\n" + "\n".join(BODY))
+        assert _kept(doc) and "".join(head.split()) not in "".join(doc.text.split()), head
+        assert head in _dropped(doc) or "".join(head.split()) in "".join(_dropped(doc).split())
+
+
+def test_an_empty_attachment_label_closing_the_text_goes_one_inside_it_stays() -> None:
+    # h26-18 (corpus 苏州市 2016): 文档附件： then only the file's name.
+    doc = _parse("\n".join([*BODY, "文档附件：", "2016年政府工作报告.doc"]))
+    assert _kept(doc) and "文档附件" not in doc.text and "文档附件：" in _dropped(doc)
+    doc = _parse("\n".join([*BODY[:2], "附件：", *BODY[2:]]))
+    assert "附件：" in doc.text
+
+
+def test_a_lone_question_mark_and_a_decode_scrap_go() -> None:
+    # pages24 p24-08, held19 (a lone ? where a picture stood), held25 h25-03 (主持，??h政協…).
+    line = "會議由縣政協副主席陳文昌主持，??h政協副主席郭斯文出席會議。"
+    doc = _parse("\n".join([BODY[0], "?", line, *BODY[1:]]))
+    assert _kept(doc) and "?" not in doc.text and "??h" in _dropped(doc)
+    assert "會議由縣政協副主席陳文昌主持，政協副主席郭斯文出席會議。" in doc.text
+    question = "怎么办？我们一起来看。"
+    doc = _parse(_between(question))
+    assert question in doc.text

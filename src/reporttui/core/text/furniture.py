@@ -331,7 +331,7 @@ _SITE_VOICE = re.compile(
 # The page's own timestamp alone on a line (05/03/2026 13:49) and a date bar of a portal's
 # header (date 2026-03-05 • 會員).
 _STAMP_ONLY = re.compile(
-    r"^(?:\d{1,2}/\d{1,2}/(?:19|20)\d\d|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?$"
+    r"^(?:\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?$"
 )
 _DATE_BAR = re.compile(r"^[A-Za-z]{1,6}\s*(?:19|20)\d\d-\d\d-\d\d\s*(?:[•·|]\s*\S{1,4}\s*)*$")
 _PAGER_WORDS = re.compile(r"上一版|下一版|版面导航|版面導航|本版标题导航|本版標題導航")
@@ -504,6 +504,9 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
             _inline_r11(ln, dropped)
             if " " in ln.text and _ASCII_NOISE.search(ln.text):
                 _ascii_noise(ln, dropped)
+            if "??" in ln.text:
+                while (m := _DECODE_SCRAP.search(ln.text)) is not None:
+                    _cut(ln, m, "debris", dropped)
             if ln.text:
                 _credit_tail(ln, dropped)
             if ln.text[:1] in "图表圖" and ln.text[1:2] in " 0123456789":
@@ -1150,6 +1153,10 @@ _AD_SLOT = re.compile(
 _APP_PITCH = re.compile(
     r"(?:安装|安裝|下载|下載)[^，,。！？\s]{0,10}(?:客户端|客戶端|APP|App)(?=$|[，,！!)）\s])"
 )
+# A mis-decoded character's scrap after a comma, before the sentence goes on (主持，??h政協…).
+_DECODE_SCRAP = re.compile(r"(?<=[，。、])\?{2,}[A-Za-z]?(?=[\u4e00-\u9fff])")
+_CHANNEL_CRUMB = re.compile(r"^[\u4e00-\u9fff]{2,8}\s*[>＞»›]$")
+_EMPTY_ATTACHMENT = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:附件|附件下载|附件下載)\s*[:：]$")
 # A periodical's registration lines (国内统一刊号：CN11-2611/C, 邮发代号：82—423).
 _SERIAL_NUMBER = re.compile(
     r"^(?:国内统一刊号|國內統一刊號|国际标准刊号|國際標準刊號|国际标准连续出版物号|邮发代号|郵發代號)"
@@ -1221,6 +1228,19 @@ def _r15_piece(lines: list[Line], i: int, t: str) -> str | None:
         return "page chrome"
     if _site_voice(t):
         return "web chrome"
+    if i < _OPENING and len(t) <= 24 and t[:1].isdigit() and _STAMP_ONLY.match(t):
+        return "web chrome"  # the page's timestamp alone (17.02.2016  12:05), kept readable
+    if len(t) <= 3 and not t.strip("?？ "):
+        return "debris"  # (round 15) a lone ? where a picture or a mis-decoded line stood
+    if i < _OPENING and len(t) <= 12 and t[-1] in ">＞»›" and _CHANNEL_CRUMB.match(t):
+        return "web chrome"  # a channel's name as the first item of a location bar (长城原创 >)
+    if (
+        len(t) <= 10
+        and t[-1] in ":："
+        and _EMPTY_ATTACHMENT.match(t)
+        and not any(ln.text and not _FILE_NAMES.match(ln.text) for ln in lines[i + 1 :])
+    ):
+        return "attachment"  # an attachment's label closing the text (or its file names only)
     return None
 
 
@@ -1305,7 +1325,8 @@ def _page_piece(lines: list[Line], i: int, t: str, after_body: bool) -> str | No
         return "byline"
     if len(t) <= 24 and ("位置" in t or "页面" in t or "頁面" in t):
         m = _CRUMB_HEAD.match(t)
-        if m and m.end() == len(t):
+        # (round 15) its last item may repeat the channel named before it (聯盟導讀…-- 聯盟導讀)
+        if m and (m.end() == len(t) or (m.group(1) and t[m.end() :].strip() == m.group(1))):
             return "web chrome"  # a location bar alone (当前页面:首页)
     if (
         i < _OPENING
