@@ -502,7 +502,7 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
     for ln in lines:
         if not ln.md_level and not ln.cells:
             _inline_r11(ln, dropped)
-            if " " in ln.text and _ASCII_NOISE.search(ln.text):
+            if ln.text.count(" ") >= 4 and _ASCII_NOISE.search(ln.text):
                 _ascii_noise(ln, dropped)
             if "??" in ln.text:
                 while (m := _DECODE_SCRAP.search(ln.text)) is not None:
