@@ -331,7 +331,7 @@ _SITE_VOICE = re.compile(
 # The page's own timestamp alone on a line (05/03/2026 13:49) and a date bar of a portal's
 # header (date 2026-03-05 • 會員).
 _STAMP_ONLY = re.compile(
-    r"^(?:\d{1,2}/\d{1,2}/(?:19|20)\d\d|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?$"
+    r"^(?:\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?$"
 )
 _DATE_BAR = re.compile(r"^[A-Za-z]{1,6}\s*(?:19|20)\d\d-\d\d-\d\d\s*(?:[•·|]\s*\S{1,4}\s*)*$")
 _PAGER_WORDS = re.compile(r"上一版|下一版|版面导航|版面導航|本版标题导航|本版標題導航")
@@ -502,6 +502,11 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
     for ln in lines:
         if not ln.md_level and not ln.cells:
             _inline_r11(ln, dropped)
+            if ln.text.count(" ") >= 4 and _ASCII_NOISE.search(ln.text):
+                _ascii_noise(ln, dropped)
+            if "??" in ln.text:
+                while (m := _DECODE_SCRAP.search(ln.text)) is not None:
+                    _cut(ln, m, "debris", dropped)
             if ln.text:
                 _credit_tail(ln, dropped)
             if ln.text[:1] in "图表圖" and ln.text[1:2] in " 0123456789":
@@ -532,6 +537,7 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
             reason = "web chrome"  # (pages19) the channel's name closing the article, a menu link
         if reason:
             drop[i] = reason
+    _voice_copies(lines, drop, dropped)
     _record_block(lines, drop)
     _article_record(lines, drop, dropped)
     _scene_runs(lines, drop)
@@ -1009,7 +1015,7 @@ def _line_reason(lines: list[Line], i: int, last: int) -> str | None:
         return "web chrome"  # a bar of labels, most with no value (阅读次数: 作者: 语音阅读:)
     if colons and _record_fields(t):
         return "record fields"
-    return _page_piece(lines, i, t, after_body)
+    return _r15_piece(lines, i, t) or _page_piece(lines, i, t, after_body)
 
 
 def _field_label(t: str) -> str | None:
@@ -1124,6 +1130,156 @@ def _record_fields(t: str) -> bool:
     return False
 
 
+# (round 15) Pieces one page carries that its own shape and place give away.
+# A photo's caption naming the scene (会议现场, 活动现场) or a person doing what the story tells
+# (薛少仙主持大会, 新当选镇长熊丹进行宪法宣誓, …向大会作工作报告): short, no punctuation, standing
+# between paragraphs; the scene's or person's word is echoed by the prose next to it.
+_SCENE_NOUN = re.compile(r"^([\u4e00-\u9fff]{2,8})(?:现场|現場|会场|會場)$")
+_ACTION_CAPTION = re.compile(
+    r"^[\u4e00-\u9fff·]{0,14}?([\u4e00-\u9fff·]{2,4})(?:主持(?:大会|大會|会议|會議|开幕式|開幕式)?"
+    r"|(?:进行|進行)?(?:宪法|憲法)宣誓|(?:向大会|向大會)作[\u4e00-\u9fff]{0,12}(?:报告|報告)"
+    r"|(?:作|做)(?:重要)?(?:讲话|講話|发言|發言))$"
+)
+# A widget's state or prompt: loading (努力加载中，请稍后...), a close button (关闭×), an ad
+# slot's label (我是廣告 請繼續往下閱讀), an app's install pitch (…安装央视影音客户端，随时随地…).
+_LOADING = re.compile(
+    r"^[\u4e00-\u9fff]{0,4}(?:加载中|加載中|载入中|載入中)[，,\s]*(?:请稍[后候]|請稍[後候])?"
+    r"[.。…]*$"
+)
+_CLOSE_BUTTON = re.compile(r"^(?:关闭|關閉)\s*[×✕✖xX]$|^[×✕✖]\s*(?:关闭|關閉)$")
+_AD_SLOT = re.compile(
+    r"^(?:我是)?(?:广告|廣告)\s*[，,]?\s*(?:请|請)?\s*(?:继续|繼續)?(?:往下|向下)(?:阅读|閱讀|滑动|滑動|看)$"
+)
+_APP_PITCH = re.compile(
+    r"(?:安装|安裝|下载|下載)[^，,。！？\s]{0,10}(?:客户端|客戶端|APP|App)(?=$|[，,！!)）\s])"
+)
+# A mis-decoded character's scrap after a comma, before the sentence goes on (主持，??h政協…).
+_DECODE_SCRAP = re.compile(r"(?<=[，。、])\?{2,}[A-Za-z]?(?=[\u4e00-\u9fff])")
+_CHANNEL_CRUMB = re.compile(r"^[\u4e00-\u9fff]{2,8}\s*[>＞»›]$")
+_EMPTY_ATTACHMENT = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:附件|附件下载|附件下載)\s*[:：]$")
+# A periodical's registration lines (国内统一刊号：CN11-2611/C, 邮发代号：82—423).
+_SERIAL_NUMBER = re.compile(
+    r"^(?:国内统一刊号|國內統一刊號|国际标准刊号|國際標準刊號|国际标准连续出版物号|邮发代号|郵發代號)"
+    r"\s*[:：]\s*[A-Za-z]{0,4}\s*[\d\-—–/A-Za-z]{3,16}$"
+)
+# A site's voice to the reader on a schedule (每天早晚8点与你准时相约，眺望更大的世界。).
+_READER_YOU = re.compile(r"与你|和你|陪你|與你|伴你|与您|與您|陪您")
+_SCHEDULE = re.compile(r"每天|每日|每晚|每周|每週|天天|准时|準時")
+# A forum's anti-copy noise: tokens of one or two ASCII characters, letters mixed with digits
+# and marks (* r4 L9 O: p8 Y, 1 S) E9 H4 x( G2 n3 l- l), before or between sentences.
+_ASCII_NOISE = re.compile(
+    r"(?:^|(?<=[\u4e00-\u9fff。，！？”\s]))(?:[!-~]{1,2}\s+){4,}[A-Za-z!-/:-@\[-`{-~]?"
+    r"(?=[\u4e00-\u9fff\d]|\s*$)"
+)
+_NOISE_MIXED = re.compile(r"[A-Za-z]\d|\d[A-Za-z]|[A-Za-z][!-/:-@\[-`{-~]|[!-/:-@\[-`{-~][A-Za-z]")
+
+
+def _ascii_noise(ln: Line, dropped: list[Dropped]) -> None:
+    """(round 15) Cut a forum's random-character watermark out of a line (see _ASCII_NOISE)."""
+    for _ in range(4):
+        m = _ASCII_NOISE.search(ln.text)
+        if m is None:
+            return
+        tokens = m.group(0).split()
+        mixed = sum(1 for tok in tokens if _NOISE_MIXED.search(tok))
+        marks = sum(1 for tok in tokens if re.search(r"[!-/:-@\[-`{-~]", tok))
+        if len(tokens) < 5 or mixed < 3 or marks < 1:
+            return
+        dropped.append(Dropped(m.group(0).strip(), "debris", ln.line))
+        ln.text = (ln.text[: m.start()] + ln.text[m.end() :]).strip()
+
+
+def _echoed(lines: list[Line], i: int, word: str) -> bool:
+    """``word`` stands in the prose of the lines around line ``i`` (three each side)."""
+    for j in range(max(0, i - 3), min(len(lines), i + 4)):
+        if j != i and word in lines[j].text and is_prose(lines[j].text):
+            return True
+    return False
+
+
+def _caption_place(lines: list[Line], i: int) -> bool:
+    """Line ``i`` stands between paragraphs: prose ending a sentence before it (or another short
+    line of no punctuation, a caption's neighbour), prose or the text's end after it."""
+    if i == 0:
+        return False
+    prev, nxt = lines[i - 1].text, lines[i + 1].text if i + 1 < len(lines) else ""
+    before = (is_prose(prev) and ends_sentence(prev)) or (
+        len(prev) <= 24 and _caption_shaped(prev) and i >= 2 and is_prose(lines[i - 2].text)
+    )
+    after = not nxt or is_prose(nxt) or (len(nxt) <= 24 and _caption_shaped(nxt))
+    return before and after
+
+
+def _r15_piece(lines: list[Line], i: int, t: str) -> str | None:
+    """(round 15) Captions of the scene or of a person, a periodical's registration, a site's
+    voice addressing the reader."""
+    if (
+        len(t) <= 24
+        and ("场" in t or "場" in t or "主持" in t or "宣誓" in t or "作" in t or "做" in t)
+        and "的" not in t
+        and "在" not in t
+        and numbered(t) is None
+    ):
+        m = _SCENE_NOUN.match(t) or _ACTION_CAPTION.match(t)
+        # the name's last two characters (镇长熊丹: 熊丹) or the scene's word echoed
+        if m and _caption_place(lines, i) and _echoed(lines, i, m.group(1)[-2:]):
+            return "caption row"  # as _scene_runs: a caption alone is no news signal
+    if len(t) <= 40 and ("刊" in t or "邮发" in t or "郵發" in t) and _SERIAL_NUMBER.match(t):
+        return "page chrome"
+    if _site_voice(t):
+        return "web chrome"
+    if i < _OPENING and len(t) <= 24 and t[:1].isdigit() and _STAMP_ONLY.match(t):
+        return "web chrome"  # the page's timestamp alone (17.02.2016  12:05), kept readable
+    if len(t) <= 3 and not t.strip("?？ "):
+        return "debris"  # (round 15) a lone ? where a picture or a mis-decoded line stood
+    if i < _OPENING and len(t) <= 12 and t[-1] in ">＞»›" and _CHANNEL_CRUMB.match(t):
+        return "web chrome"  # a channel's name as the first item of a location bar (长城原创 >)
+    if (
+        len(t) <= 10
+        and t[-1] in ":："
+        and _EMPTY_ATTACHMENT.match(t)
+        and not any(ln.text and not _FILE_NAMES.match(ln.text) for ln in lines[i + 1 :])
+    ):
+        return "attachment"  # an attachment's label closing the text (or its file names only)
+    return None
+
+
+def _r15_widget(t: str) -> str | None:
+    """(round 15) A widget's state or prompt, an ad's or app's pitch: marked with the page's tail
+    (its pitch may be the page's last sentence, which places the tail's furniture)."""
+    if len(t) <= 20 and ("载" in t or "載" in t) and _LOADING.match(t):
+        return "web chrome"
+    if len(t) <= 6 and ("关" in t or "關" in t) and _CLOSE_BUTTON.match(t):
+        return "web chrome"
+    if len(t) <= 20 and ("广告" in t or "廣告" in t) and _AD_SLOT.match("".join(t.split())):
+        return "web chrome"
+    if len(t) <= 60 and "。" not in t and ("安" in t or "下" in t) and _APP_PITCH.search(t):
+        return "web chrome"
+    return None
+
+
+def _site_voice(t: str) -> bool:
+    """A site's voice to the reader on a schedule, with nothing of a report in it."""
+    return (
+        len(t) <= 60
+        and ("你" in t or "您" in t)
+        and _READER_YOU.search(t) is not None
+        and _SCHEDULE.search(t) is not None
+        and not re.search(r"[年月]|政府|人大|政协|政協|会议|會議", t)
+    )
+
+
+def _voice_copies(lines: list[Line], drop: dict[int, str], dropped: list[Dropped]) -> None:
+    """(round 15) A site's voice line dropped on its own, also glued before a kept paragraph
+    (a run-on copy of the page): taken off that paragraph's start too."""
+    voices = [lines[i].text for i in drop if lines[i].text and _site_voice(lines[i].text)]
+    for v in voices:
+        for i, ln in enumerate(lines):
+            if i not in drop and len(ln.text) >= len(v) + 8 and ln.text.startswith(v):
+                dropped.append(Dropped(v, "web chrome", ln.line))
+                ln.text = ln.text[len(v) :].lstrip()
+
+
 def _page_piece(lines: list[Line], i: int, t: str, after_body: bool) -> str | None:
     """(round 11) Pieces of a page by their shape: a group's label as a caption, a caption
     placing a person or saying what the picture is, a site address with a timestamp, a footer's
@@ -1169,7 +1325,8 @@ def _page_piece(lines: list[Line], i: int, t: str, after_body: bool) -> str | No
         return "byline"
     if len(t) <= 24 and ("位置" in t or "页面" in t or "頁面" in t):
         m = _CRUMB_HEAD.match(t)
-        if m and m.end() == len(t):
+        # (round 15) its last item may repeat the channel named before it (聯盟導讀…-- 聯盟導讀)
+        if m and (m.end() == len(t) or (m.group(1) and t[m.end() :].strip() == m.group(1))):
             return "web chrome"  # a location bar alone (当前页面:首页)
     if (
         i < _OPENING
@@ -1225,7 +1382,9 @@ def mark_page_tail(lines: list[Line]) -> dict[int, str]:
     for i, ln in enumerate(lines):
         if ln.md_level or ln.cells or len(ln.text) > 200:
             continue
-        reason = _tail_reason(lines, i, last) or _copy_site_piece(ln.text, i)
+        reason = (
+            _tail_reason(lines, i, last) or _copy_site_piece(ln.text, i) or _r15_widget(ln.text)
+        )
         if reason:
             drop[i] = reason
     _related_lists(lines, drop)
@@ -1295,7 +1454,7 @@ def _scene_runs(lines: list[Line], drop: dict[int, str]) -> None:
         k = i
         while (
             k < n
-            and k not in drop
+            and (k not in drop or drop[k] == "caption row")
             and not lines[k].md_level
             and not lines[k].cells
             and len(lines[k].text) <= 30
