@@ -139,3 +139,18 @@ def test_a_lone_question_mark_and_a_decode_scrap_go() -> None:
     question = "怎么办？我们一起来看。"
     doc = _parse(_between(question))
     assert question in doc.text
+
+
+def test_a_version_and_share_bar_at_the_top_goes_the_headline_stays() -> None:
+    # held32 h32-11 (a Hong Kong government press release): the site's version, forward and
+    # portal links over the headline; glued to it as the title before.
+    bar = "簡體版 英文版 寄給朋友 政府新聞網"
+    head = "二零一五年四月號《香港統計月刊》現已出版"
+    doc = _parse("\n".join([bar, head, *BODY]))
+    assert _kept(doc) and bar not in doc.text and bar in _dropped(doc)
+    assert head in doc.text and "寄" not in doc.title
+    assert any(d.reason == "web chrome" and d.text == bar for d in doc.dropped)
+    # The same words in a sentence stay.
+    for line in ("市民可选简体版 英文版 寄给朋友。", "请将简体版 英文版寄给朋友"):
+        doc = _parse("\n".join([BODY[0], line, *BODY[1:]]))
+        assert line in doc.text

@@ -1210,6 +1210,47 @@ def _caption_place(lines: list[Line], i: int) -> bool:
     return before and after
 
 
+# (round 15, held32) A site's version and share bar at the page's top (簡體版 英文版 寄給朋友
+# 政府新聞網, 繁體 | English | 列印 | 轉寄): space- or pipe-parted links, each a version of the
+# page, a way to send or print it, or a short site name.
+_SHARE_WORDS = frozenset(
+    (
+        "简体版",
+        "繁体版",
+        "简体",
+        "繁体",
+        "简",
+        "繁",
+        "英文版",
+        "中文版",
+        "english",
+        "手机版",
+        "无障碍",
+        "寄给朋友",
+        "转寄",
+        "转发",
+        "列印",
+        "打印",
+        "分享",
+        "电邮",
+        "订阅",
+        "rss",
+    )
+)
+_SHARE_SPLIT = re.compile(r"[\s|｜/•·]+")
+_SHARE_HINT = re.compile(r"[简簡繁]|英文|寄|列印|English", re.I)
+
+
+def _share_bar(t: str) -> bool:
+    """Three to eight short links, two or more and at least half of them version or share words,
+    none with a sentence's mark (the rest a site's name: 政府新聞網)."""
+    items = [w for w in _SHARE_SPLIT.split(to_simplified(t).lower()) if w]
+    if not 3 <= len(items) <= 8 or any(len(w) > 8 or _SENTENCE_MARK.search(w) for w in items):
+        return False
+    known = sum(1 for w in items if w in _SHARE_WORDS)
+    return known >= 2 and 2 * known >= len(items)
+
+
 def _r15_piece(lines: list[Line], i: int, t: str) -> str | None:
     """(round 15) Captions of the scene or of a person, a periodical's registration, a site's
     voice addressing the reader."""
@@ -1227,6 +1268,8 @@ def _r15_piece(lines: list[Line], i: int, t: str) -> str | None:
     if len(t) <= 40 and ("刊" in t or "邮发" in t or "郵發" in t) and _SERIAL_NUMBER.match(t):
         return "page chrome"
     if _site_voice(t):
+        return "web chrome"
+    if i < _OPENING and len(t) <= 60 and _SHARE_HINT.search(t) and _share_bar(t):
         return "web chrome"
     if i < _OPENING and len(t) <= 24 and t[:1].isdigit() and _STAMP_ONLY.match(t):
         return "web chrome"  # the page's timestamp alone (17.02.2016  12:05), kept readable
