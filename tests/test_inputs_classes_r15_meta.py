@@ -111,3 +111,19 @@ def test_town_by_its_short_name() -> None:
     )
     # One form of use only (关系X全局 once) is not enough.
     assert short_named_town("我代表镇人民政府。我镇建成了关系枨冲全局的项目。全镇、镇政府") is None
+
+
+def test_a_session_held_late_hearing_a_report_on_the_year_before_is_the_planned_years() -> None:
+    # held32 h32-07 (a township's session on 4月18日) and held27 h27-14 (a county's on 9月7日):
+    # the report heard reviews one year and sets the next one's tasks.
+    assert parse_data("held32/jianpian-xinkaidi-2024.txt").year == 2024
+    assert parse_data("held27/4huh31-shangcai-kaimu-2021.txt").year == 2021
+    opening = "4月18日，某乡第十五届人民代表大会第六次会议召开。"
+    heard = "会上，乡长作政府工作报告。报告总结了2023年经济社会发展成就"
+    doc = parse_text(f"{opening}\n{heard}，明确了2024年政府工作目标任务。\n")
+    assert (doc.kind, doc.year) == ("两会新闻", 2024)
+    # Naming no later year, a session later in the year hears a review of that same year; in
+    # November or December it stays the reviewed year's too.
+    assert parse_text(f"{opening}\n{heard}。\n").year == 2023
+    late = opening.replace("4月18日", "12月18日")
+    assert parse_text(f"{late}\n{heard}，明确了2024年政府工作目标任务。\n").year == 2023

@@ -1376,6 +1376,14 @@ _REVIEW_HEADING = re.compile(r"^[一二三四五六七八九十、.\s]*((?:19|20
 _PUBLISHED_YEAR_KINDS = (None, "新闻综述", "新闻报道", "两会新闻", "决议", "统计公报")
 
 
+def _year_named(text: str, year: int) -> bool:
+    """``year`` named as a year (2024年, not 2024年4月), not as a decade or a year's part."""
+    return any(
+        int(m.group(1)) == year and not _MONTH_AFTER.match(text, m.end())
+        for m in _BARE_YEAR.finditer(text)
+    )
+
+
 def _fyp_start(n: int) -> int:
     return 1953 + 5 * (n - 1) if n <= 2 else 1966 + 5 * (n - 3)
 
@@ -1542,7 +1550,17 @@ def _year(
         }
         if len(reviewed) == 1:
             late = _LATE_DATELINE.search(body_head[:200])
-            return reviewed.pop() + (0 if late else 1), "the year the heard report reviews"
+            past = reviewed.pop()
+            if (
+                late
+                and not _NOV_DEC_DATELINE.search(late.group(0))
+                and _year_named(body_head[:1500], past + 1)
+            ):
+                # (held32) A session dated in spring or summer (4月18日, a township's) hearing a
+                # report that reviews one year and sets the next's tasks (总结了2023年…明确了2024年
+                # …目标任务): the session of the year planned, held late, not a new term's.
+                return past + 1, "the year the heard report plans (reviewing the one before)"
+            return past + (0 if late else 1), "the year the heard report reviews"
         # Session news on the plan and budget drafts (审查了2020年国民经济和社会发展计划草案):
         # the drafts' year.
         drafts = {
