@@ -127,3 +127,20 @@ def test_a_session_held_late_hearing_a_report_on_the_year_before_is_the_planned_
     assert parse_text(f"{opening}\n{heard}。\n").year == 2023
     late = opening.replace("4月18日", "12月18日")
     assert parse_text(f"{late}\n{heard}，明确了2024年政府工作目标任务。\n").year == 2023
+
+
+def test_a_press_release_on_todays_bracketed_date_is_news_of_its_headlines_month() -> None:
+    # held32 h32-11 (a Hong Kong government press release, dates in Chinese numerals).
+    doc = parse_data("held32/infogovhk-tongji-yuekan-2015.txt")
+    assert (doc.kind, doc.year) == ("新闻报道", 2015)
+    assert doc.title == "二零一五年四月号《香港统计月刊》现已出版"  # titles read in Simplified
+    body = "统计处今日(四月十五日)出版二零一五年四月号《统计月刊》。\n本期刊登两篇专题文章，介绍主要行业。\n"
+    doc = parse_text("二零一五年四月号《统计月刊》现已出版\n" + body)
+    assert (doc.kind, doc.year) == ("新闻报道", 2015)
+    assert doc.meta["evidence.year"] == "the headline's year and month (news, no date)"
+    # A headline naming two years, or a year without its month, is no evidence of the year.
+    for head in ("二零一五年四月号《统计月刊》回顾2014年", "二零一五年《统计月刊》现已出版"):
+        doc = parse_text(f"{head}\n{body}")
+        assert doc.meta.get("evidence.year") != "the headline's year and month (news, no date)"
+    # 今日 with no bracketed date is no press release's opening.
+    assert parse_text("统计月刊现已出版\n统计处今日出版统计月刊，刊登两篇专题文章。\n").kind is None

@@ -404,6 +404,14 @@ def extract(
     if sessions:
         # (pages16) A news headline naming the sessions' year without 年 (2019省级两会今起…).
         year, why["year"] = int(sessions.group(1)), "the sessions' year in the headline (YYYY两会)"
+    if year is None and kind in _NEWS_KINDS and title_lines:
+        # (held32) News with no date whose headline names one year with its month (二零一五年
+        # 四月號《香港統計月刊》現已出版): the month of the event it reports.
+        first_line = arabic_dates(to_simplified(title_lines[0]))
+        title_years = {m.group(1) for m in _NEWS_TITLE_YEAR.finditer(first_line)}
+        month = _NEWS_TITLE_MONTH.search(first_line)
+        if len(title_years) == 1 and month and month.group(1) in title_years:
+            year, why["year"] = int(month.group(1)), "the headline's year and month (news, no date)"
     if year is None and kind is None:
         # (held18) A notice signed at its end (起草组 / 2025年12月17日): the signature's date.
         tail = [ln.strip() for ln in text[-400:].split("\n") if ln.strip()][-3:]
@@ -827,6 +835,12 @@ _BULLETIN = re.compile(r"统计公报")
 _STANDING_MEETING = re.compile(r"人大常委会(?:举行|召开)第[一二三四五六七八九十]+次(?:全体)?会议")
 _DAY_DATELINE = re.compile(
     r"\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:上午|下午|晚上?|凌晨)?\s*[,，]"
+)
+_NEWS_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_NEWS_TITLE_MONTH = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(?:[1-9]|1[012])\s*月")
+_TODAY_DATED = re.compile(
+    r"\s*[^。！？\n]{2,40}?今[日天]\s*[(（]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+    r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*[)）]"
 )
 _INNER_DATELINE = re.compile(
     r"[^。\n]{4,120}?[,，]\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:上午|下午|晚上?)?\s*[,，]"
@@ -1253,6 +1267,12 @@ def _kind_of(
         # A text opening on a day's dateline (12月11日，秦安县委常委…向人大代表征求对《政府工作
         # 报告》(征求意见稿)的意见): news.
         return "新闻报道", "a text opening on a day's dateline"
+    if not delivered and any(
+        _TODAY_DATED.match(to_simplified(ln)) for ln in _opening_lines(body_head, head)[:2]
+    ):
+        # (held32) A press release opening on today with its date in brackets (政府統計處今日
+        # (四月十五日)出版…): news of that day.
+        return "新闻报道", "a press release opening on 今日(M月D日)"
     if not delivered and _INNER_DATELINE.match(body_head):
         # (held14) The first sentence puts a day's date between commas after its
         # reason (根据…工作安排，…，9月21日，区人大财政经济委员会召开专题会议…): news.
