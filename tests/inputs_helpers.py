@@ -66,3 +66,22 @@ def parse_text(text: str, name: str = "t.txt") -> Document:
     doc = parse_document(text.encode("utf-8"), name)
     assert check_no_loss(text, doc) == []
     return doc
+
+
+def assert_corpus_references(name: str, count: int) -> None:
+    """A blind set's corpus items point into the corpus (never copied into the repository),
+    ``count`` of them, none in an earlier judged set."""
+    judged = load_judged()
+    items = judged.json.loads((judged.DATA / f"judged-{name}.json").read_text("utf-8"))["items"]
+    corpus = [item for item in items if item["source"] == "corpus"]
+    assert len(corpus) == count
+    assert all(item["path"].startswith("政府工作报告-") for item in corpus)
+    assert all(not (judged.DATA / item["path"]).exists() for item in corpus)
+    earlier = {
+        item["path"]
+        for f in judged.DATA.glob("judged*.json")
+        if f.name != f"judged-{name}.json"
+        for item in judged.json.loads(f.read_text("utf-8"))["items"]
+        if item["source"] == "corpus"
+    }
+    assert not earlier & {item["path"] for item in corpus}

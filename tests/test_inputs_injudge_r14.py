@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from inputs_helpers import assert_floor, load_judged
+from inputs_helpers import assert_corpus_references, assert_floor, load_judged
 
 judged = load_judged()
 
@@ -39,31 +39,7 @@ def test_pages28_floor() -> None:
 def test_held31_corpus_items_are_references() -> None:
     """held31's corpus items point into the corpus (never copied into the repository), one per
     drawn stratum, none in an earlier judged set."""
-    data = judged.json.loads((judged.DATA / "judged-held31.json").read_text("utf-8"))
-    corpus = [item for item in data["items"] if item["source"] == "corpus"]
-    assert len(corpus) == 6
-    assert all(item["path"].startswith("政府工作报告-") for item in corpus)
-    assert all(not (judged.DATA / item["path"]).exists() for item in corpus)
-    earlier = {
-        item["path"]
-        for f in judged.DATA.glob("judged*.json")
-        if f.name != "judged-held31.json"
-        for item in judged.json.loads(f.read_text("utf-8"))["items"]
-        if item["source"] == "corpus"
-    }
-    assert not earlier & {item["path"] for item in corpus}
-
-
-@pytest.mark.parametrize("name", ["held31", "pages28"])
-def test_metadata_judged_in_simplified(name: str) -> None:
-    """Rule 2: every judged metadata value of the new sets is Simplified (the page texts of
-    held31 are partly Traditional)."""
-    from reporttui.core.text.variants import has_traditional
-
-    data = judged.json.loads((judged.DATA / f"judged-{name}.json").read_text("utf-8"))
-    for item in data["items"]:
-        for key, value in item["expect"].items():
-            assert not (isinstance(value, str) and has_traditional(value)), (item["id"], key)
+    assert_corpus_references("held31", 6)
 
 
 def test_pages28_are_saved_utf8_portal_pages() -> None:

@@ -10,7 +10,7 @@ are not targets to tune to.
 
 from __future__ import annotations
 
-from inputs_helpers import assert_floor, load_judged
+from inputs_helpers import assert_corpus_references, assert_floor, load_judged
 
 judged = load_judged()
 
@@ -29,18 +29,7 @@ def test_held32_floor() -> None:
 def test_held32_corpus_items_are_references() -> None:
     """held32's corpus items point into the corpus (never copied into the repository), one per
     drawn stratum, none in an earlier judged set."""
-    corpus = [item for item in _items("held32") if item["source"] == "corpus"]
-    assert len(corpus) == 6
-    assert all(item["path"].startswith("政府工作报告-") for item in corpus)
-    assert all(not (judged.DATA / item["path"]).exists() for item in corpus)
-    earlier = {
-        item["path"]
-        for f in judged.DATA.glob("judged*.json")
-        if f.name != "judged-held32.json"
-        for item in judged.json.loads(f.read_text("utf-8"))["items"]
-        if item["source"] == "corpus"
-    }
-    assert not earlier & {item["path"] for item in corpus}
+    assert_corpus_references("held32", 6)
 
 
 def test_held32_metadata_judged_in_simplified() -> None:
