@@ -49,3 +49,15 @@ def test_pages28_are_saved_utf8_portal_pages() -> None:
         raw = judged.gzip.decompress((judged.DATA / item["path"]).read_bytes())
         text = raw.decode("utf-8")
         assert "www.nfra.gov.cn" in text and "网站标识码" in text
+
+
+@pytest.mark.parametrize("name", ["held31", "pages28"])
+def test_metadata_judged_in_simplified(name: str) -> None:
+    """Rule 2: every judged metadata value of the new sets is Simplified (the page texts of
+    held31 are partly Traditional)."""
+    from reporttui.core.text.variants import has_traditional
+
+    data = judged.json.loads((judged.DATA / f"judged-{name}.json").read_text("utf-8"))
+    for item in data["items"]:
+        for key, value in item["expect"].items():
+            assert not (isinstance(value, str) and has_traditional(value)), (item["id"], key)
