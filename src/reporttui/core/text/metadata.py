@@ -2015,13 +2015,13 @@ def _region(
         # (pages8) Nothing in the content says where, and it names no place outside the site's:
         # the publisher's division (浙江省教育厅's 全省教育系统… is 浙江省's news).
         return publisher, "the site's publisher (SiteName / 主办单位), no other place named"
-    town_found = own_town(to_simplified(head + "\n" + text[:5000]))
+    town_text = to_simplified(head + "\n" + text[:5000])
+    town_found = own_town(town_text)
     if town_found:
         return town_found
     site_named = _site_named_county(head, text)
     if site_named:
         return site_named
-    town_text = to_simplified(head + "\n" + text[:5000])
     town_found = came_to_town(town_text) or short_named_town(town_text)
     if town_found:
         return town_found
