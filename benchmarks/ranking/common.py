@@ -126,6 +126,11 @@ REPORTS_HELD25 = HERE / "reports_held25.txt"
 JUDGMENTS_HELD25 = HERE / "judgments_held25.json"
 HELD_SETS["held25"] = (REPORTS_HELD25, JUDGMENTS_HELD25)
 """Round 12's blind set graded by judge25 (added apart from the dict so the round's judge edits merge)."""
+REPORTS_HELD27 = HERE / "reports_held27.txt"
+"""held27's own reports (round 16, rankjudge): in none of the lists above."""
+JUDGMENTS_HELD27 = HERE / "judgments_held27.json"
+HELD_SETS["held27"] = (REPORTS_HELD27, JUDGMENTS_HELD27)
+"""Round 16's blind set graded by rankjudge (added apart from the dict so the round's edits merge)."""
 TARBALL_CANDIDATES = [
     ROOT.parent / "shared" / "corpus" / "gov-reports.tar.xz",
     ROOT.parent.parent / "shared" / "corpus" / "gov-reports.tar.xz",

@@ -174,6 +174,8 @@ GROUPS["pool"] = (*GROUPS["pool11"], "held22", "held23", "held24")
 """From round 12 held22-held24 (measured blind in round 11, figures recorded) are tuned on too:
 ``pool`` is tune + held4 ... held24 (461 queries); ``pool11`` keeps round 11's 389 so that round's
 figure stays reproducible. ``aside`` is unchanged (held, held2, held3)."""
+PARTS = (*PARTS[:-1], "held27", "all")
+"""Round 16's blind set held27 (rankjudge: over reports of its own), run like held26."""
 
 
 def main() -> None:
