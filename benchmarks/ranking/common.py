@@ -218,6 +218,18 @@ def build_reporttui(rows: dict[str, list[dict[str, Any]]], folder: Path) -> Any:
     return ix
 
 
+def porter_stem(word: str) -> str:
+    """Whoosh's Porter stemmer, the stock analyzer's last filter, by a name the index can pickle.
+
+    reporttui defers ``whoosh.lang.porter`` (``core.index.lightimports``): the ``stem`` that
+    jieba's analyzer takes by default is then a stand-in Whoosh cannot write into a schema. This
+    calls the same stemmer, so the baseline's tokens are unchanged.
+    """
+    from whoosh.lang.porter import stem
+
+    return str(stem(word))
+
+
 def build_baseline(rows: dict[str, list[dict[str, Any]]], folder: Path) -> Any:
     """Stock Whoosh: one document per row, jieba's bundled ChineseAnalyzer, default BM25F."""
     import logging
@@ -233,7 +245,7 @@ def build_baseline(rows: dict[str, list[dict[str, Any]]], folder: Path) -> Any:
         key=ID(stored=True),
         region=ID(stored=True),
         year=NUMERIC(int, stored=True),
-        text=TEXT(analyzer=ChineseAnalyzer()),
+        text=TEXT(analyzer=ChineseAnalyzer(stemfn=porter_stem)),
         raw=STORED(),
     )
     folder.mkdir(parents=True, exist_ok=True)
