@@ -46,6 +46,8 @@ SETS["held26"] = ("reports_held26.txt", "judgments_held26.json")
 """Round 12's blind set graded by judge26 (added apart so that the round's judge edits merge)."""
 SETS["held25"] = ("reports_held25.txt", "judgments_held25.json")
 """Round 12's blind set graded by judge25 (added apart so that the round's judge edits merge)."""
+SETS["held27"] = ("reports_held27.txt", "judgments_held27.json")
+"""Round 16's blind set graded by rankjudge (added apart so that the round's edits merge)."""
 
 REF_KEYS = {"doc", "anchor", "hash", "grade"}
 OPTIONAL_KEYS = {"round", "added"}
@@ -137,3 +139,19 @@ def test_held26_has_reports_of_its_own_and_says_how_it_was_graded() -> None:
     assert data["grading"] == rule
     assert data["grading_notes"] and data["pooling"]
     assert all(q["part"] == "held26" and q.get("notes") for q in data["queries"])
+
+
+def test_held27_has_reports_of_its_own_and_says_how_it_was_graded() -> None:
+    """held27 (round 16) is over reports in no other list, under held26's rule and notes, every query noted."""
+    others = {r for name in SETS if name != "held27" for r in _reports(name)}
+    assert not set(_reports("held27")) & others
+    held26 = json.loads((RANKING / SETS["held26"][1]).read_text("utf-8"))
+    data = json.loads((RANKING / SETS["held27"][1]).read_text("utf-8"))
+    assert data["grading"] == held26["grading"]  # the rule was copied, not rewritten
+    assert data["grading_notes"] == held26["grading_notes"]
+    assert data["grading_notes_held27"] and data["pooling"]
+    assert all(q["part"] == "held27" and q.get("notes") for q in data["queries"])
+    # every query has a row graded 2, and a replaced query is kept apart with its reason
+    assert all(any(ref["grade"] == 2 for ref in q["judgments"]) for q in data["queries"])
+    kept = {q["id"] for q in data["queries"]}
+    assert all(r["id"] not in kept and r["why"] for r in data["replaced_before_grading"])
