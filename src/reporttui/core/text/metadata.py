@@ -29,7 +29,12 @@ from reporttui.core.text.news_place import (
 )
 from reporttui.core.text.title_choice import body_without, rechoose
 from reporttui.core.text.title_tags import own_title, second_headline_line
-from reporttui.core.text.town_region import came_to_town, own_town, short_named_town
+from reporttui.core.text.town_region import (
+    came_to_town,
+    own_town,
+    short_named_town,
+    town_under_division,
+)
 from reporttui.core.text.variants import to_simplified
 from reporttui.core.text.year_votes import voted_year
 
@@ -935,6 +940,11 @@ _FULL_DATELINE = re.compile(
     r"(?m)^\s*(?:本报讯|[\u4e00-\u9fff]{0,8}[讯訊]|[\u4e00-\u9fff]{0,6}[电電])\s*[(（]?[^\n()（）。]{0,20}?[)）]?\s*"
     r"((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 )
+# (round 16) The day a session or meeting was held, in full, in the opening (于2015年5月19日召开).
+_MET_ON = re.compile(
+    r"于\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[上下]?午?[^。！？\n]{0,12}?"
+    r"(?:顺利召开|隆重召开|胜利召开|召开|开幕|闭幕|举行)"
+)
 _BULLETIN_FIRST_PART = re.compile(r"一\s*[、.．]\s*综\s*合")
 _BULLETIN_ACCOUNTS = re.compile(r"初步(?:核算|测算)[^\n。]{0,30}生产总值")
 _BULLETIN_YEAR = re.compile(
@@ -997,6 +1007,11 @@ _DELIVERS_WORK = re.compile(
 _WORK_REPORT_TITLE = re.compile(r"工作报告\s*(?:[(（][^()（）]{0,12}[)）])?\s*$")
 _GROUP_DISCUSSION = re.compile(r"(?:小组|分组|分团)(?:讨论|审议)")
 _SESSION_FEATURE = re.compile(r"代表通道|委员通道|部长通道")
+# (round 16) A congress named by its term (届) alone, not its standing committee, meeting.
+_TERM_CONGRESS_MET = re.compile(
+    r"[一二三四五六七八九十]+届人民代表大会(?!常务|常委)[^。！？\n]{0,48}?"
+    r"(?:顺利召开|隆重召开|胜利召开|召开|开幕|闭幕|胜利闭幕)"
+)
 _REVIEW_REPORT = re.compile(r"现将审查(?:结果|情况)报告如下")
 _READING_NOTE = re.compile(r"心得体会|心得|读后感|观后感")
 # A resolution's body: its adoption note in brackets maybe, then the session that heard the report.
@@ -1286,6 +1301,10 @@ def _kind_of(
         # 【数观两会】晒晒…“成绩单”): the sessions named by its title or page furniture, the
         # report in its opening (a body merely explaining 俗称“两会” is not enough).
         return "两会新闻", "the sessions (两会) in the title block and the report in the opening"
+    if not delivered and _TERM_CONGRESS_MET.search(to_simplified(body_head[:600])):
+        # (round 16, held33) A congress named by its term alone, meeting, in the opening
+        # (城關鎮第十三屆人民代表大會…于2015年5月19日順利召開): news of its session.
+        return "两会新闻", "a congress named by its term, meeting (第X届人民代表大会…召开)"
     return None, ""
 
 
@@ -1562,6 +1581,10 @@ def _year(
         return int(published[:4]), "publication date"
     if kind in _NEWS_KINDS and (full := _FULL_DATELINE.search(body_head[:300])):
         return int(full.group(1)), "the dateline's full date (本报讯 YYYY年M月D日)"
+    if kind in _NEWS_KINDS and (met := _MET_ON.search(to_simplified(body_head[:200]))):
+        # (round 16, held33) The opening gives the day the session or meeting was held, in full
+        # (…第十三届人民代表大会…于2015年5月19日顺利召开): its year.
+        return int(met.group(1)), "the opening's full date of the meeting (于YYYY年M月D日召开)"
     if kind in _NEWS_KINDS:
         # A session's news dated by day alone: the report it hears reviews one year (2017年工作回顾);
         # sessions meet early the next year, or in November or December of that year.
@@ -1848,7 +1871,8 @@ def _region(
         # own government in the page's header (河南省人民政府门户网站 over 许昌市喜获佳绩).
         named = title_division(to_simplified(title_lines[0]))
         if named:
-            return named, "division named in full in the news title"
+            under = town_under_division(to_simplified(title_lines[0]), named, to_simplified(text))
+            return under or (named, "division named in full in the news title")
         for m in _DELEGATION.finditer(to_simplified(title_lines[0])):
             county = gazetteer().short.get(m.group(1))
             if county:

@@ -94,6 +94,34 @@ def _drop_duplicate_titles(block: list[Item], dropped: list[Dropped]) -> list[It
     return out
 
 
+def _one_lost(short: str, long: str) -> bool:
+    """``short`` is ``long`` with one character lost inside it (not at either end)."""
+    if len(long) != len(short) + 1 or long.startswith(short) or long.endswith(short):
+        return False
+    k = next(k for k, (a, b) in enumerate(zip(short, long, strict=False)) if a != b)
+    return short[k:] == long[k + 1 :]
+
+
+def _drop_damaged_copies(block: list[Item], dropped: list[Dropped]) -> list[Item]:
+    """(round 16, held33) A headline printed again right below itself with one character lost
+    inside (区政协十四届六次会议闭幕 / 区政协十四届次会议闭幕: the page's second, damaged copy):
+    the damaged copy goes, the whole one is the title."""
+    out: list[Item] = []
+    for it in block:
+        prev = out[-1] if out else None
+        if prev is not None and len(it.text) >= 8 and _one_lost(it.text, prev.text):
+            dropped.append(Dropped(it.text, "duplicate title", it.line.line if it.line else 0))
+            continue
+        if prev is not None and len(prev.text) >= 8 and _one_lost(prev.text, it.text):
+            dropped.append(
+                Dropped(prev.text, "duplicate title", prev.line.line if prev.line else 0)
+            )
+            out[-1] = it
+            continue
+        out.append(it)
+    return out
+
+
 _DOCUMENT_NAME_WORD = re.compile(r"报告|公报|决议|决定|通知|纲要|规划|计划|文件")
 
 
@@ -135,6 +163,7 @@ def build(lines: list[Line], dropped: list[Dropped]) -> Built:
     items = _contents_as_text(classify(main_lines))
     block, rest = split_title_block(items)
     block = _drop_duplicate_titles(block, dropped)
+    block = _drop_damaged_copies(block, dropped)
     title = choose_title(block)
     title_lines = [it.text for it in block]
 

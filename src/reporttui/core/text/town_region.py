@@ -120,3 +120,28 @@ def short_named_town(text: str) -> tuple[str, str] | None:
         return None
     name = strong[0] + level
     return name, f"the short name its own {level}'s report uses as the place ({strong[0]})"
+
+
+_UNDER = r"([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))"
+
+
+def town_under_division(title: str, division: str, text: str) -> tuple[str, str] | None:
+    """(round 16, held33) A news title naming a town right after the division that holds it
+    (巢湖市散兵镇召开镇第十一届人民代表大会…): the town, the lowest division named (rule 3), when
+    the text names it again and speaks for that level (镇人大, 全镇; or the title names the
+    level's own congress, 召开镇第十一届…)."""
+    at = title.find(division)
+    if at < 0:
+        return None
+    m = re.match(_UNDER, title[at + len(division) :])
+    if not m:
+        return None
+    name = m.group(1)
+    level = next(s for s in ("街道", "镇", "乡") if name.endswith(s))
+    stem = name[: -len(level)]
+    if len(stem) < 2 or _NOT_IN_NAME.search(stem) or text.count(name) < 2:
+        return None
+    own_congress = re.search(rf"{level}第[一二三四五六七八九十]+届", title) is not None
+    if not (own_congress or _speaks_for(text, level)):
+        return None
+    return name, f"the {level} named under {division} in the news title ({name})"
