@@ -12,6 +12,7 @@ import dataclasses
 import hashlib
 import html
 import re
+from itertools import pairwise
 from collections import Counter
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from reporttui.core.text.metadata import Metadata, extract
 from reporttui.core.text.normalize import significant
 from reporttui.core.text.rejoin import rejoin
 from reporttui.core.text.structure import build
-from reporttui.core.text.title_votes import tidy_headline, vote_title
+from reporttui.core.text.title_votes import glued_headline, tidy_headline, vote_title
 
 _DATED = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
 _PUBLISHED_CHROME = re.compile(r"(?:发布|时间|日期)\s*[:：]?\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
@@ -184,6 +185,17 @@ def parse_document(
             meta = metadata_with(voted, [voted, *built.title_lines])
             if meta.title:
                 meta.evidence["title"] = "the headline the page agrees on (body words, copies)"
+    if not meta.title:
+        # (round 16) A headline run into the paragraph after it when the lines were joined.
+        source = [
+            (a.text, b.blank_before > 0 or b.line > a.line + 1)
+            for a, b in pairwise(cleaned.lines[: _OPENING + 1])
+        ]
+        glued = glued_headline(source, built.text.split("\n"), main_text)
+        if glued:
+            meta = metadata_with(glued, [glued, *built.title_lines])
+            if meta.title:
+                meta.evidence["title"] = "a headline run into the paragraph after it (source lines)"
     if meta.title and (tidy := tidy_headline(meta.title, main_text)) != meta.title:
         meta = dataclasses.replace(meta, title=tidy)
     extra = dict(built.layout)

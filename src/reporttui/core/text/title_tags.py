@@ -43,6 +43,7 @@ _PARTING = " \u3000|｜丨-－_·•:："
 _BARS = "|｜丨│┃-－_＿"
 _BARE_YEAR = re.compile(r"^(?:19|20)\d\d\s*年?(?:度)?$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 _OPEN_CLOSE = {"(": ")", "（": "）", "【": "】", "[": "]", "〔": "〕"}
 # Fewer characters than this is not a headline left after a tag (the tag may be the title).
 _MIN_HEADLINE = 6
@@ -92,6 +93,10 @@ def _simple(s: str) -> str:
     return to_simplified(s.strip())
 
 
+def _pairs(s: str) -> set[str]:
+    return set(_CJK_PAIR.findall(s))
+
+
 def _tag_form(part: str) -> bool:
     """A part that reads as a label on its own: bracketed whole ((河南省), (两会受权发布))."""
     p = part.strip()
@@ -134,7 +139,7 @@ def repeated_headline(title: str, title_lines: Sequence[str], body: Body) -> str
                 return own
             if len(rest) >= _MIN_HEADLINE and body_share(rest, _read(body)) <= 0.3:
                 return own
-            if i == 1 and _second_headline(rest):
+            if i == 1 and _second_headline(rest, own):
                 # (round 16) The headline printed alone right below a line that glues a second
                 # headline onto it (…施政报告下载及索取…小册子 / …施政报告): the body may go on
                 # with the second one's words, it is still not the title's.
@@ -142,15 +147,20 @@ def repeated_headline(title: str, title_lines: Sequence[str], body: Body) -> str
     return None
 
 
-def _second_headline(rest: str) -> bool:
+def _second_headline(rest: str, own: str) -> bool:
     """A second headline glued after the title without a separator: words (8+ characters, most of
-    them CJK), no clause or sentence mark, not ending in a document's kind word (…的决议 ends a
-    title wrapped onto the line below, never a second headline)."""
+    them CJK), no clause or sentence mark, restating the headline's subject (a character pair of
+    it: 施政报告 in …施政报告 + 下载及索取…施政报告文本…); never the rest of a title printed
+    whole over its two lines (国务院办公厅 + 关于…的复函, …关于提请审议 + 2023年…的议案): a part
+    opened by 关于 or closed by …的 and a document's name, or ending in a kind word."""
     return (
         len(rest) >= 8
         and len(_CJK.findall(rest)) >= 0.6 * len(rest)
         and not re.search(r"[\s。！？!?；;：:，,、|｜丨—]", rest)
         and not has_kind_end(rest)
+        and not rest.startswith("关于")
+        and not re.search(r"的[\u4e00-\u9fff]{1,3}$", rest)
+        and bool(_pairs(rest) & _pairs(own))
     )
 
 

@@ -85,6 +85,11 @@ _MEDIA_MARK = re.compile(
 )
 
 
+_MEDIA_TAIL = re.compile(
+    r"\s*(?:\[(?:图|圖|视频|視頻|组图|組圖|多图)\]|【(?:图|圖|视频|視頻|组图|組圖)】)\s*$"
+)
+
+
 # A site's name joined to the headline by an underscore (a page's <title>), a media marker
 # before it; a date stamp of eight digits in brackets.
 _SITE_SUFFIX = re.compile(
@@ -112,6 +117,9 @@ def tidy_headline(title: str, body: str) -> str:
         # source it credits); a tag the page never repeats may be the title's own.
         if label in to_simplified(body.replace(title, "")):
             t = t[m.end() :]
+    m = _MEDIA_TAIL.search(t)
+    if m and m.start() >= 8:
+        t = t[: m.start()]  # (round 16) …胜利召开[图]: the item's picture, as before the headline
     m = _SITE_SUFFIX.search(t)
     if m and m.start() >= 8:
         t = t[: m.start()]  # (round 11) a page title's site: …开幕[图]_天天快资讯
@@ -133,3 +141,54 @@ def tidy_headline(title: str, body: str) -> str:
             if head_share >= 0.5 and tail_share <= 0.15:
                 t = head
     return t.strip() or title
+
+
+# (round 16) A headline the line joiner ran into the paragraph after it may be this long (a joint
+# notice's title names its four issuers).
+_GLUED_MAX = 90
+_CUT_END = "，,、；;：:（(《“"
+
+
+def glued_headline(
+    source: Sequence[tuple[str, bool]], text_lines: Sequence[str], body: str
+) -> str | None:
+    """(round 16) A headline that stood apart in the source but was run into the paragraph after
+    it when the lines were joined (…事关每个杭州人 + 2023年杭州市政府要为…), or the one before it;
+    None when none is clear.
+
+    ``source``: the opening's source lines before joining, each with whether it stood apart (a
+    blank line or a dropped line after it); ``text_lines``: the document text's lines. A candidate
+    has a headline's form (8-90 characters, no full stop inside, no field, link or label, not
+    ending in a clause mark), stood apart in the source, is no whole line of the text but part of
+    one of its first three lines, and 60 % of its character pairs are repeated in the body with
+    every copy of it taken out (it cannot vouch for itself), or 30 % and a copy among the source
+    lines (a copy site prints a joint notice's title again). The best score wins (a copy counts
+    0.5), as in :func:`vote_title`.
+    """
+    whole = {_key(t) for t in text_lines}
+    hosts = [_key(t) for t in text_lines[:3]]
+    rest = _key(body)
+    best, best_share = None, 0.0
+    for line, apart in source:
+        t = line.strip()
+        k = _key(t)
+        if (
+            not apart
+            or not 8 <= len(t) <= _GLUED_MAX
+            or len(_CJK.findall(t)) < 6
+            or t[-1] in _CUT_END
+            or _NOT_HEADLINE.search(t)
+            or _SENTENCE_INSIDE.search(t)
+            or k in whole
+            or not any(k in h and k != h for h in hosts)
+        ):
+            continue
+        own = _pairs(t)
+        share = len(own & _pairs(rest.replace(k, "\n"))) / len(own)
+        copied = sum(1 for other, _ in source if k in _key(other)) >= 2
+        if not (share >= 0.6 or (copied and share >= 0.3)):
+            continue
+        score = share + (0.5 if copied else 0.0)
+        if score > best_share:
+            best, best_share = t, score
+    return best
