@@ -12,8 +12,8 @@ import dataclasses
 import hashlib
 import html
 import re
-from itertools import pairwise
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 from reporttui.core.errors import ReportFileError
