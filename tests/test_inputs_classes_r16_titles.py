@@ -1,0 +1,161 @@
+"""Round 16 classes (issue 9, titles): a copy site's province label and (全文) note, a speaker
+glued before a report's title, a programme's colon label, a second headline glued onto the
+headline printed again below, a headline the line joiner ran into the paragraph after it — on
+the judged texts, on small texts written for each class and on their look-alikes
+(benchmarks/inputs/results_r16_titles.md)."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+from inputs_helpers import DATA, parse_data, parse_text
+from reporttui.core.text.ingest import parse_document
+from reporttui.core.text.title_tags import drop_colon_label, drop_record_notes, own_title
+from reporttui.core.text.title_votes import glued_headline
+
+
+@pytest.mark.parametrize(
+    ("rel", "title"),
+    [
+        # a province label in brackets before the title, a (全文) note after it
+        ("held5/gongwensou-yaohai-2021.txt", "2021年合肥市瑶海区人民政府工作报告"),
+        ("held6/bx2200-luxian-2022.txt", "泸县人民政府工作报告"),
+        ("held9/benet-zhenglanqi-2022.txt", "2022年正蓝旗人民政府工作报告"),
+        ("held10/bx2200-shuangpai-tjgb-2023.txt", "双牌县2023年国民经济和社会发展统计公报"),
+        ("held16/sina-zuigaojian-2006.txt", "最高人民检察院工作报告"),
+        ("held26/yangling-2010.txt", "2010年政府工作报告"),
+        # the speaker glued before a CPPCC standing committee's report
+        ("held26/wuhan-zhengxie-baogao-2022.txt", "政协武汉市第十三届委员会常务委员会工作报告"),
+        # a programme's name the body prints in title marks (《两会知多少》第12期)
+        ("pages16/johnnytowncar-baogao-2018.txt", "全国两会上有哪些例行“报告”？"),
+        # a second headline glued onto the headline printed again below (Traditional)
+        ("pages19/macaodaily-shizheng-2018.txt", "特首明发表2019施政报告"),
+    ],
+)
+def test_judged_titles_without_what_a_copy_glued_on(rel: str, title: str) -> None:
+    assert parse_data(rel).title == title
+
+
+@pytest.mark.parametrize(
+    ("rel", "title"),
+    [
+        (
+            "pages20/hangzhou-shishi-2023.txt",
+            "刚刚，市政府2023年度十件民生实事定了！事关每个杭州人",
+        ),
+        (
+            "pages20/xinye-shicha-2025.txt",
+            "县人大常委会视察2025年上半年国民经济和社会发展计划执行情况、政策性资金争取情况"
+            "及民生实事办理情况",
+        ),
+        (
+            "pages24/nownews-zhengxie-bimu-2019.txt",
+            "大陆全国政协会议闭幕 汪洋：「发扬民主、凝聚共识」",
+        ),
+        # after a line of sub-site links; the picture mark after the headline goes
+        ("pages23/chxf-miaogang-2017.txt", "庙岗乡第九届人民代表大会第四次会议胜利召开"),
+        # a joint notice's issuers the body does not repeat: its copies on the page vouch for it
+        (
+            "pages14/lr5-chengdu-fgw-tongzhi.txt",
+            "成都市发展和改革委员会 中共成都市委社会工作部 成都市规划和自然资源局"
+            " 成都市住房和城乡建设局 关于印发成都市城市社区嵌入式服务设施建设工程实施方案的通知",
+        ),
+    ],
+)
+def test_judged_headlines_run_into_the_paragraph_after_them(rel: str, title: str) -> None:
+    doc = parse_data(rel)
+    assert doc.title == title
+    assert doc.meta["evidence.title"].startswith("a headline run into the paragraph")
+
+
+@pytest.mark.parametrize(
+    ("rel", "title"),
+    [
+        # a title printed whole, then over two lines: the rest completes it (关于…的复函,
+        # …的议案), it is no second headline
+        ("govcn-zhengce-10.html.gz", "国务院办公厅关于科技节水建议的复函"),
+        (
+            "held28/arapartments-quangang-juesuan-2023.txt",
+            "泉州市泉港区人民政府关于提请审议2023年泉港区财政收支决算草案的议案",
+        ),
+    ],
+)
+def test_judged_titles_printed_whole_then_wrapped_stay_whole(rel: str, title: str) -> None:
+    if rel.endswith(".gz"):
+        doc = parse_document(gzip.decompress((DATA / rel).read_bytes()), rel[:-3])
+    else:
+        doc = parse_data(rel)
+    assert doc.title == title
+
+
+def test_written_record_notes_and_their_look_alikes() -> None:
+    assert drop_record_notes("(河南省)2023年某县政府工作报告") == "2023年某县政府工作报告"
+    assert drop_record_notes("（广西壮族自治区）某县统计公报(全文)") == "某县统计公报"
+    assert drop_record_notes("某县政府工作报告【全文】") == "某县政府工作报告"
+    # (摘要) and (草案) say what the document is; a bracket that names no province is no label
+    for kept in (
+        "某县政府工作报告（摘要）",
+        "关于某县2023年预算执行情况和2024年预算草案的报告(草案)",
+        "(受权发布)政府工作报告",
+        "(二)政府工作报告",
+    ):
+        assert drop_record_notes(kept) == kept
+    # too little after the label: the label may be all there is
+    assert drop_record_notes("(西藏)公报") == "(西藏)公报"
+
+
+def test_written_glued_speakers_and_speeches() -> None:
+    assert drop_record_notes("李明同志在某市政协常务委员会工作报告") == "某市政协常务委员会工作报告"
+    # a speech's own title names its speaker and the meeting the 在 opens
+    for kept in (
+        "李明同志在全县经济工作会议上的讲话",
+        "李明同志在某市第十届人民代表大会第一次会议上的报告",
+        "李明同志在某市政协常务委员会",
+    ):
+        assert drop_record_notes(kept) == kept
+
+
+def test_written_programme_labels() -> None:
+    headline = "全国两会上有哪些例行的报告"
+    assert drop_colon_label(f"两会知多少：{headline}", "《两会知多少》第3期聊聊报告。") == headline
+    # the body names the label's words plainly (a speaker, the subject): kept
+    said = f"两会代表说：{headline}"
+    assert drop_colon_label(said, "两会代表说，报告很实在。") == said
+
+
+def test_written_second_headlines_and_wrapped_titles() -> None:
+    body = "行政长官明日发表施政报告。市民可下载施政报告文本。"
+    first, own = "特首明发表施政报告下载及索取施政报告文本", "特首明发表施政报告"
+    assert own_title(first, [first, own], body) == (
+        own,
+        "the title line printed again below a labelled copy (rule 1)",
+    )
+    # a rest completing the line below (the body goes on with its words) keeps the line whole
+    body = "现将某县决算草案的议案提请审议。关于某项建议的复函已发出。市民可下载文本。"
+    for whole, part in (
+        ("某县人民政府关于提请审议某县决算草案的议案", "某县人民政府关于提请审议"),
+        ("国务院办公厅关于某项建议的复函", "国务院办公厅"),
+        # nothing of the headline restated: no second headline on its subject
+        ("特首明发表施政报告市民可下载文本", "特首明发表施政报告"),
+    ):
+        assert own_title(whole, [whole, part], body) is None
+
+
+def test_written_glued_headlines_and_wrapped_paragraphs() -> None:
+    headline = "某县十件民生实事项目票决产生"
+    para = "今天，某县人大代表票决产生了十件民生实事项目，涉及教育、医疗、养老。"
+    text = headline + para
+    assert glued_headline([(headline, True), (para, True)], [text], text) == headline
+    # a line that did not stand apart in the source is a wrapped paragraph's first line
+    assert glued_headline([(headline, False), (para, True)], [text], text) is None
+    # a line cut at a clause mark is no headline; a whole line of the text is the title block's
+    cut = "今天，某县人大代表票决产生了，"
+    assert glued_headline([(cut, True)], [cut + "十件实事"], cut + "十件实事") is None
+    assert glued_headline([(headline, True)], [headline, para], para) is None
+    # the body does not repeat its words and the page has no copy: not clear
+    other = "春风十里不如你的笑容灿烂"
+    assert glued_headline([(other, True)], [other + para], other + para) is None
+    doc = parse_text(f"{headline}\n\n发布时间：2023-02-22\n\n{para}\n")
+    assert doc.title == headline
