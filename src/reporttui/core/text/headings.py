@@ -342,12 +342,27 @@ def split_title_block(items: list[Item]) -> tuple[list[Item], list[Item]]:
     return block, rest
 
 
+# (round 16) A speaker's line: an office, then a name of two to twelve characters (a name in
+# transliteration: 雪克来提·扎克尔).
+_BOLD_SPEAKER = re.compile(
+    r"^\S{0,24}(?:省长|市长|州长|县长|区长|旗长|盟长|主席|书记|主任)\s+[\u4e00-\u9fff·]{2,12}$"
+)
+
+
 def choose_title(block: list[Item]) -> str:
     for it in block:
         if it.kind == "markdown":
             return it.text
     for it in block:
-        if it.line is not None and it.line.bold and not is_subtitle(it.text):
+        if (
+            it.line is not None
+            and it.line.bold
+            and not is_subtitle(it.text)
+            # (round 16) A speaker's line set bold (**自治区主席 XXX**) under a title the markup
+            # left plain (- **政府工作报告**, a list item): the speaker is never the title.
+            and not SPEAKER.match(it.text)
+            and not _BOLD_SPEAKER.match(it.text)
+        ):
             return it.text
     for it in block:
         t = it.text

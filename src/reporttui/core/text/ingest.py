@@ -26,7 +26,13 @@ from reporttui.core.text.metadata import Metadata, extract
 from reporttui.core.text.normalize import significant
 from reporttui.core.text.rejoin import rejoin
 from reporttui.core.text.structure import build
-from reporttui.core.text.title_votes import glued_headline, tidy_headline, vote_title
+from reporttui.core.text.title_votes import (
+    glued_headline,
+    record_title,
+    tidy_headline,
+    title_run_into_line,
+    vote_title,
+)
 
 _DATED = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
 _PUBLISHED_CHROME = re.compile(r"(?:发布|时间|日期)\s*[:：]?\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
@@ -196,6 +202,21 @@ def parse_document(
             meta = metadata_with(glued, [glued, *built.title_lines])
             if meta.title:
                 meta.evidence["title"] = "a headline run into the paragraph after it (source lines)"
+    if not meta.title and (run := title_run_into_line(built.text.split("\n", 1)[0])):
+        # (round 16) A text run into one line at its source: its title ends at its meeting line
+        # or at its source's time stamp.
+        meta = metadata_with(run, [run, *built.title_lines])
+        if meta.title:
+            meta.evidence["title"] = "the title before its meeting line or time stamp (one line)"
+    if not meta.title and (
+        named := record_title(
+            [d.text for d in dropped if d.reason == "record fields" and d.line <= _OPENING]
+        )
+    ):
+        # (round 16) No title line in the content: the document record's name field (rule 1).
+        meta = metadata_with(named, [named, *built.title_lines])
+        if meta.title:
+            meta.evidence["title"] = "the document record's name field (the content prints none)"
     if meta.title and (tidy := tidy_headline(meta.title, main_text)) != meta.title:
         meta = dataclasses.replace(meta, title=tidy)
     extra = dict(built.layout)

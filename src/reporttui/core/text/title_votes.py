@@ -192,3 +192,44 @@ def glued_headline(
         if score > best_share:
             best, best_share = t, score
     return best
+
+
+# (round 16) Where a title run into the rest of its one line ends: at its meeting line
+# (——2012年1月3日在…会议上) or at its source and time stamp (→ 上海发布 2025-03-03 17:00:00).
+_RUN_INTO_MEETING = re.compile(
+    r"^(?:\d{1,3}(?![\d年月日届次号]))?(?P<t>[^\s。，,；;：:！？!?]{4,40}?)\s*[—―]{1,2}\s*"
+    r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^。\n]{4,60}?会议上"
+)
+_RUN_INTO_STAMP = re.compile(
+    r"^(?P<t>[^。\n]{8,60}?)\s*[→>›»]?\s*[\u4e00-\u9fffA-Za-z]{2,12}\s*"
+    r"(?:19|20)\d\d-\d{1,2}-\d{1,2}\s+\d{1,2}:\d\d(?::\d\d)?"
+)
+
+
+def title_run_into_line(first: str) -> str | None:
+    """(round 16) The title of a text run into one line at its source, when its end is plain: a
+    report's title (ending in its kind word, a page chunk's number before it dropped) right before
+    its meeting line, or a headline right before a source's name and a time stamp; else None."""
+    m = _RUN_INTO_MEETING.match(first)
+    if m and has_kind_end(m.group("t")):
+        return m.group("t")
+    m = _RUN_INTO_STAMP.match(first)
+    if m and len(_CJK.findall(m.group("t"))) >= 6 and not _NOT_HEADLINE.search(m.group("t")):
+        return m.group("t").strip()
+    return None
+
+
+# (round 16) A document record's name field (名 称：政府工作报告, 标题：…).
+_RECORD_NAME = re.compile(
+    r"^\s*(?:名\s*称|标\s*题|題\s*名|题\s*名|文件名称|標\s*題)\s*[:：]\s*(\S.{2,80})$"
+)
+
+
+def record_title(record_lines: Sequence[str]) -> str | None:
+    """(round 16) The title a document's record gives (a gazette page's 名 称 field), for a text
+    that prints no title line of its own (rule 1: the record is used only then); else None."""
+    for line in record_lines:
+        m = _RECORD_NAME.match(line)
+        if m and len(_CJK.findall(m.group(1))) >= 4:
+            return m.group(1).strip()
+    return None
