@@ -13,7 +13,7 @@ import pytest
 from inputs_helpers import DATA, parse_data, parse_text
 from reporttui.core.text.ingest import parse_document
 from reporttui.core.text.title_tags import drop_colon_label, drop_record_notes, own_title
-from reporttui.core.text.title_votes import glued_headline
+from reporttui.core.text.title_votes import glued_headline, record_title, title_run_into_line
 
 
 @pytest.mark.parametrize(
@@ -159,3 +159,77 @@ def test_written_glued_headlines_and_wrapped_paragraphs() -> None:
     assert glued_headline([(other, True)], [other + para], other + para) is None
     doc = parse_text(f"{headline}\n\n发布时间：2023-02-22\n\n{para}\n")
     assert doc.title == headline
+
+
+@pytest.mark.parametrize(
+    ("rel", "title"),
+    [
+        # a text run into one line: the title before its meeting line (a chunk's number before it)
+        ("held26/yantian-doc-2012.txt", "政府工作报告"),
+        # …, or before its source's name and time stamp (the arrow after the headline goes)
+        (
+            "held22/shedunews-quanguo-zhengxie-2025.txt",
+            "全国政协十四届三次会议即将开幕！会期、议程来了",
+        ),
+        # no title line in the content: the gazette record's 名 称 field
+        ("held26/shenzhen-gongbao-2010.txt", "政府工作报告"),
+    ],
+)
+def test_judged_titles_of_one_line_texts_and_records(rel: str, title: str) -> None:
+    assert parse_data(rel).title == title
+
+
+def test_written_one_line_titles_and_their_look_alikes() -> None:
+    meeting = "——2012年1月3日在某区第四届人民代表大会第一次会议上区长李明各位代表："
+    assert title_run_into_line("1政府工作报告" + meeting) == "政府工作报告"
+    assert title_run_into_line("2012年某区政府工作报告" + meeting) == "2012年某区政府工作报告"
+    # a title that names no kind of document, or a sentence before the line: none
+    assert title_run_into_line("今年的工作" + meeting) is None
+    assert title_run_into_line("现在，我代表区人民政府作报告" + meeting) is None
+    stamp = "某县两会今日开幕→ 某县发布 2025-03-03 17:00:00 会议将于3月4日开幕。"
+    assert title_run_into_line(stamp) == "某县两会今日开幕"
+    assert title_run_into_line("会议将于3月4日开幕。某县发布 2025-03-03 17:00:00") is None
+
+
+def test_written_record_names() -> None:
+    assert record_title(["索 引 号：043000", "名 称：政府工作报告", "文 号："]) == "政府工作报告"
+    assert record_title(["名 称：", "分 类：市人大会议文件"]) is None
+    # the content's own title line wins over a record (rule 1)
+    doc = parse_text(
+        "索 引 号：043000-10-2010-004991\n分 类：市五届人大一次会议文件\n"
+        "名 称：2010年某市政府工作报告\n文 号：\n\n某市政府工作报告\n\n"
+        "——2010年5月31日在某市第五届人民代表大会第一次会议上\n\n各位代表：\n\n"
+        "现在，我代表市人民政府向大会作政府工作报告，请予审议。\n"
+    )
+    assert doc.title == "某市政府工作报告"
+    # without it, the record's name is the title
+    doc = parse_text(
+        "索 引 号：043000-10-2010-004991\n分 类：市五届人大一次会议文件\n"
+        "名 称：2010年某市政府工作报告\n文 号：\n\n"
+        "——2010年5月31日在某市第五届人民代表大会第一次会议上\n\n各位代表：\n\n"
+        "现在，我代表市人民政府向大会作政府工作报告，请予审议。\n"
+    )
+    assert doc.title == "2010年某市政府工作报告"
+
+
+_REPORT_BODY = (
+    "**各位代表：**\n\n现在，我代表自治区人民政府向大会报告工作，请予审议，并请自治区政协委员提出意见。\n\n"
+    "**一、2019年工作回顾**\n\n刚过去的2019年，全区经济稳中有进，人民生活持续改善。\n"
+)
+
+
+def test_written_bold_speaker_under_a_plain_title() -> None:
+    # the title set as a list item (its bold lost), the speaker's line bold: the title line
+    text = (
+        "---\ntitle: 2020年自治区政府工作报告\n---\n\n- **政府工作报告**\n\n"
+        "—2020年1月6日在某自治区第十三届人民代表大会第三次会议上\n\n"
+        "**自治区主席 雪克来提·扎克尔**\n\n" + _REPORT_BODY
+    )
+    assert parse_text(text, "t.md").title == "政府工作报告"
+    # no title line above the bold speaker (only the meeting line): the front matter's, as before
+    text = (
+        "---\ntitle: 2012年某市政府工作报告\n---\n\n"
+        "**——2012年1月6日在某市第十四届人民代表大会第一次会议上**\n\n**代理市长 李明**\n\n"
+        "**（备注：李明已于1月11日当选为市长）**\n\n" + _REPORT_BODY
+    )
+    assert parse_text(text, "t.md").title == "2012年某市政府工作报告"
