@@ -28,11 +28,13 @@ from reporttui.core.text.rejoin import rejoin
 from reporttui.core.text.structure import build
 from reporttui.core.text.title_votes import (
     glued_headline,
+    kicker_over_copied_headline,
     record_title,
     tidy_headline,
     title_run_into_line,
     vote_title,
 )
+from reporttui.core.text.variants import to_simplified
 
 _DATED = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
 _PUBLISHED_CHROME = re.compile(r"(?:发布|时间|日期)\s*[:：]?\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
@@ -217,6 +219,19 @@ def parse_document(
         meta = metadata_with(named, [named, *built.title_lines])
         if meta.title:
             meta.evidence["title"] = "the document record's name field (the content prints none)"
+    copies = {re.sub(r"\s+", "", d.text) for d in dropped if d.reason == "duplicate title"}
+    if (
+        copies
+        and meta.title
+        and built.title_lines
+        and meta.title == to_simplified(built.title_lines[0].strip())
+        and (headline := kicker_over_copied_headline(built.title_lines, copies))
+    ):
+        # (round 16) A kicker line over the headline the page prints again as its title.
+        kicked = metadata_with(headline, built.title_lines[1:])
+        if kicked.title:
+            meta = kicked
+            meta.evidence["title"] = "the headline under a kicker line (the page's title copies)"
     if meta.title and (tidy := tidy_headline(meta.title, main_text)) != meta.title:
         meta = dataclasses.replace(meta, title=tidy)
     extra = dict(built.layout)

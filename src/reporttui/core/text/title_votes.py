@@ -28,6 +28,7 @@ _NOT_HEADLINE = re.compile(
     r"|[>›»]|https?:|www\.|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|ICP|版权|主办"
 )
 _SENTENCE_INSIDE = re.compile(r"[。；;]")
+_BAR_KICKER = re.compile(r"^\s*[^\s|｜丨│┃【】]{2,14}\s*[|｜丨│┃]\s*(?=\S{8})")
 
 
 def _pairs(text: str) -> set[str]:
@@ -64,7 +65,9 @@ def vote_title(candidates: Sequence[str], body: str, page_lines: Sequence[str]) 
         if not _candidate(line):
             continue
         key = _key(line)
-        own = _pairs(line)
+        # (round 16) A kicker set off by a bar (应急在线｜…) is the column's, not the headline's:
+        # the headline's words are scored without it.
+        own = _pairs(_BAR_KICKER.sub("", line, count=1)) or _pairs(line)
         rest = "\n".join(ln for ln in body.split("\n") if _key(ln) != key)
         share = len(own & _pairs(rest)) / len(own)
         copied = sum(1 for ln in page_lines if _key(ln) == key) >= 2
@@ -233,3 +236,22 @@ def record_title(record_lines: Sequence[str]) -> str | None:
         if m and len(_CJK.findall(m.group(1))) >= 4:
             return m.group(1).strip()
     return None
+
+
+# (round 16) A kicker line over the headline is this short (15家企业).
+_KICKER_LEN = 8
+
+
+def kicker_over_copied_headline(title_lines: Sequence[str], copies: set[str]) -> str | None:
+    """(round 16) The headline under a short kicker line (15家企业 / 17种产品、1个园区入选…), when
+    the page prints that headline again as its title elsewhere (its <title>, an h1: the copies
+    dropped as duplicates); None otherwise. The kicker names no document kind (政府工作报告 over
+    its subtitle is a title) and is less than half the headline's length."""
+    if len(title_lines) < 2:
+        return None
+    first, second = title_lines[0].strip(), title_lines[1].strip()
+    if not first or len(first) > _KICKER_LEN or has_kind_end(first):
+        return None
+    if len(second) < max(8, 2 * len(first)) or _key(second) not in copies:
+        return None
+    return second
