@@ -11,9 +11,15 @@ import gzip
 import pytest
 
 from inputs_helpers import DATA, parse_data, parse_text
+from reporttui.core.model import Document
 from reporttui.core.text.ingest import parse_document
 from reporttui.core.text.title_tags import drop_colon_label, drop_record_notes, own_title
-from reporttui.core.text.title_votes import glued_headline, record_title, title_run_into_line
+from reporttui.core.text.title_votes import (
+    glued_headline,
+    kicker_over_copied_headline,
+    record_title,
+    title_run_into_line,
+)
 
 
 @pytest.mark.parametrize(
@@ -233,3 +239,30 @@ def test_written_bold_speaker_under_a_plain_title() -> None:
         "**（备注：李明已于1月11日当选为市长）**\n\n" + _REPORT_BODY
     )
     assert parse_text(text, "t.md").title == "2012年某市政府工作报告"
+
+
+def _page(rel: str) -> Document:
+    return parse_document(gzip.decompress((DATA / rel).read_bytes()), rel[:-3])
+
+
+def test_judged_kickers_over_headlines() -> None:
+    # a WeChat page: the headline after its column's bar kicker, over the article's own banner
+    # line (人人讲安全 个个会应急) whose words the body repeats as much
+    assert _page("pages23/zhyc-weixin-yingji-2024.html.gz").title == (
+        "《讲安全、会应急，你准备好了吗》新书捐赠会暨相关法规标准公益宣贯活动在北京举办"
+    )
+    # a bold kicker line (15家企业) over the headline the page prints again as its <title>
+    assert (
+        _page("pages26/yndaily-lvse-2022.html.gz").title == "17种产品、1个园区入选国家绿色制造名单"
+    )
+
+
+def test_written_kicker_lines_and_their_look_alikes() -> None:
+    headline = "17种产品、1个园区入选国家绿色制造名单"
+    copies = {headline}
+    assert kicker_over_copied_headline(["15家企业", headline], copies) == headline
+    # the page has no copy of the line below; a kind-word first line; a long first line: none
+    assert kicker_over_copied_headline(["15家企业", headline], set()) is None
+    assert kicker_over_copied_headline(["政府工作报告", headline], copies) is None
+    assert kicker_over_copied_headline(["我省十五家企业入选名单", headline], copies) is None
+    assert kicker_over_copied_headline([headline], copies) is None
