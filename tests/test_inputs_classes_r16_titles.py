@@ -13,7 +13,12 @@ import pytest
 from inputs_helpers import DATA, parse_data, parse_text
 from reporttui.core.model import Document
 from reporttui.core.text.ingest import parse_document
-from reporttui.core.text.title_tags import drop_colon_label, drop_record_notes, own_title
+from reporttui.core.text.title_tags import (
+    drop_colon_label,
+    drop_glued_copy_start,
+    drop_record_notes,
+    own_title,
+)
 from reporttui.core.text.title_votes import (
     glued_headline,
     kicker_over_copied_headline,
@@ -266,3 +271,23 @@ def test_written_kicker_lines_and_their_look_alikes() -> None:
     assert kicker_over_copied_headline(["政府工作报告", headline], copies) is None
     assert kicker_over_copied_headline(["我省十五家企业入选名单", headline], copies) is None
     assert kicker_over_copied_headline([headline], copies) is None
+
+
+def test_judged_title_with_its_copy_start_glued_on() -> None:
+    # the page's title line run into the first half of the PDF's own title block
+    assert (
+        parse_data("held23/pinglu-tongji-2023.txt").title
+        == "平陆县2023年国民经济和社会发展统计公报"
+    )
+
+
+def test_written_glued_copy_starts_and_their_look_alikes() -> None:
+    title = "某县2023年国民经济和社会发展统计公报"
+    assert drop_glued_copy_start(title + "某县2023年国民经济") == title
+    assert (
+        drop_glued_copy_start("某县政府工作报告什么时候开始-某县政府工作报告")
+        == "某县政府工作报告什么时候开始"
+    )
+    # a start shorter than six characters, no copy at all, or the whole title twice: left
+    for kept in ("某县统计公报某县", title, "统计公报统计公报"):
+        assert drop_glued_copy_start(kept) == kept

@@ -275,3 +275,19 @@ def own_title(title: str, title_lines: Sequence[str], body: Body) -> tuple[str, 
     if again is not None:
         return t, "the title line printed again below a labelled copy (rule 1)"
     return t, "title line without a column tag or a site's tail (rule 1)"
+
+
+# (round 16) A copy's start glued after the title is at least this long.
+_MIN_GLUED_COPY = 6
+
+
+def drop_glued_copy_start(title: str) -> str:
+    """(round 16) The title without the start of a second copy of it glued on (a page's title line
+    run into the first half of the PDF's own title block: 平陆县2023年…统计公报 + 平陆县2023年
+    国民经济和社会发展): a last part of six characters at least that is how the title begins."""
+    t = title.strip()
+    for n in range(len(t) // 2, _MIN_GLUED_COPY - 1, -1):
+        if n < len(t) - n and t.endswith(t[:n]) and len(_CJK.findall(t[:n])) >= 4:
+            # an SEO title's copy after a separator (A-A'): the separator goes with it
+            return t[: len(t) - n].rstrip(" \u3000-－_＿|｜—").strip()
+    return title

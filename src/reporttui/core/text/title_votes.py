@@ -186,7 +186,7 @@ def glued_headline(
             or not any(k in h and k != h for h in hosts)
         ):
             continue
-        own = _pairs(t)
+        own = _pairs(_BAR_KICKER.sub("", t, count=1)) or _pairs(t)
         share = len(own & _pairs(rest.replace(k, "\n"))) / len(own)
         copied = sum(1 for other, _ in source if k in _key(other)) >= 2
         if not (share >= 0.6 or (copied and share >= 0.3)):
