@@ -183,6 +183,18 @@ def parse_document(
 
     meta = metadata_with(built.title, built.title_lines)
     if not meta.title:
+        # (round 16) A headline run into the paragraph after it when the lines were joined: the
+        # text's first lines hold it, so it goes before a headline voted from anywhere on the page.
+        source = [
+            (a.text, b.blank_before > 0 or b.line > a.line + 1)
+            for a, b in pairwise(cleaned.lines[: _OPENING + 1])
+        ]
+        glued = glued_headline(source, built.text.split("\n"), main_text)
+        if glued:
+            meta = metadata_with(glued, [glued, *built.title_lines])
+            if meta.title:
+                meta.evidence["title"] = "a headline run into the paragraph after it (source lines)"
+    if not meta.title:
         # No title from the title block: the headline the page agrees on, if one is clear
         # (a line of the opening, kept or taken for chrome, whose words the body repeats).
         opening = [d.text for d in dropped if d.line <= _OPENING and d.reason in _TITLE_CHROME]
@@ -193,17 +205,6 @@ def parse_document(
             meta = metadata_with(voted, [voted, *built.title_lines])
             if meta.title:
                 meta.evidence["title"] = "the headline the page agrees on (body words, copies)"
-    if not meta.title:
-        # (round 16) A headline run into the paragraph after it when the lines were joined.
-        source = [
-            (a.text, b.blank_before > 0 or b.line > a.line + 1)
-            for a, b in pairwise(cleaned.lines[: _OPENING + 1])
-        ]
-        glued = glued_headline(source, built.text.split("\n"), main_text)
-        if glued:
-            meta = metadata_with(glued, [glued, *built.title_lines])
-            if meta.title:
-                meta.evidence["title"] = "a headline run into the paragraph after it (source lines)"
     if not meta.title and (run := title_run_into_line(built.text.split("\n", 1)[0])):
         # (round 16) A text run into one line at its source: its title ends at its meeting line
         # or at its source's time stamp.
