@@ -65,6 +65,12 @@ def test_judged_titles_without_what_a_copy_glued_on(rel: str, title: str) -> Non
             "pages24/nownews-zhengxie-bimu-2019.txt",
             "大陆全国政协会议闭幕 汪洋：「发扬民主、凝聚共识」",
         ),
+        # Traditional, its column tag dropped, run into its summary bullets (▷ …): before a
+        # bold subhead the body repeats as much (a vote from anywhere on the page)
+        (
+            "held23/etnet-shendanyang-2026.txt",
+            "报告起草组沈丹阳：「改革」「创新」高频词，共出现75次",
+        ),
         # after a line of sub-site links; the picture mark after the headline goes
         ("pages23/chxf-miaogang-2017.txt", "庙岗乡第九届人民代表大会第四次会议胜利召开"),
         # a joint notice's issuers the body does not repeat: its copies on the page vouch for it
