@@ -188,6 +188,9 @@ def test_written_glued_headlines_and_wrapped_paragraphs() -> None:
             "held22/shedunews-quanguo-zhengxie-2025.txt",
             "全国政协十四届三次会议即将开幕！会期、议程来了",
         ),
+        # a document farm's copy run into one line: the title spaced out for print before its
+        # meeting line, after the site's blurb; the shared file's name (…_22.docx) is no headline
+        ("held8/taowenge-xinmin-2023.txt", "政府工作报告"),
         # no title line in the content: the gazette record's 名 称 field
         ("held26/shenzhen-gongbao-2010.txt", "政府工作报告"),
     ],
@@ -203,6 +206,10 @@ def test_written_one_line_titles_and_their_look_alikes() -> None:
     # a title that names no kind of document, or a sentence before the line: none
     assert title_run_into_line("今年的工作" + meeting) is None
     assert title_run_into_line("现在，我代表区人民政府作报告" + meeting) is None
+    blurb = "某县政府工作报告_范文 本文由我整理，希望带来便利。 "
+    assert title_run_into_line(blurb + "政 府 工 作 报 告" + meeting[2:]) == "政府工作报告"
+    # a spaced line that names no kind of document: none
+    assert title_run_into_line(blurb + "各 位 代 表 们" + meeting[2:]) is None
     stamp = "某县两会今日开幕→ 某县发布 2025-03-03 17:00:00 会议将于3月4日开幕。"
     assert title_run_into_line(stamp) == "某县两会今日开幕"
     assert title_run_into_line("会议将于3月4日开幕。某县发布 2025-03-03 17:00:00") is None

@@ -26,6 +26,8 @@ _WORD = re.compile(r"[\u4e00-\u9fff\dA-Za-z%]")
 _NOT_HEADLINE = re.compile(
     r"^(?:来源|來源|发布|發布|作者|编辑|編輯|责任编辑|浏览|点击|时间|日期|字号|字体|当前位置|您现在的位置|首页|首頁)"
     r"|[>›»]|https?:|www\.|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|ICP|版权|主办"
+    # (round 16) a shared file's name (…_22.docx): the file the site holds, not a headline
+    r"|\.(?:docx?|pdf|pptx?|xlsx?|wps|txt)\s*$"
 )
 _SENTENCE_INSIDE = re.compile(r"[。；;]")
 _BAR_KICKER = re.compile(r"^\s*[^\s|｜丨│┃【】]{2,14}\s*[|｜丨│┃]\s*(?=\S{8})")
@@ -209,13 +211,25 @@ _RUN_INTO_STAMP = re.compile(
 )
 
 
+# (round 16) A title spaced out for print (政 府 工 作 报 告) right before its meeting line, inside
+# the line (after a document farm's blurb sentence).
+_SPACED_INTO_MEETING = re.compile(
+    r"(?:^|[。！？\s])(?P<t>[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){3,15})\s*[—―]{0,2}\s*"
+    r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^。\n]{4,60}?会议上"
+)
+
+
 def title_run_into_line(first: str) -> str | None:
     """(round 16) The title of a text run into one line at its source, when its end is plain: a
     report's title (ending in its kind word, a page chunk's number before it dropped) right before
-    its meeting line, or a headline right before a source's name and a time stamp; else None."""
+    its meeting line — at the line's start, or spaced out for print after a blurb sentence — or a
+    headline right before a source's name and a time stamp; else None."""
     m = _RUN_INTO_MEETING.match(first)
     if m and has_kind_end(m.group("t")):
         return m.group("t")
+    m = _SPACED_INTO_MEETING.search(first[:600])
+    if m and has_kind_end(closed := re.sub(r"\s+", "", m.group("t"))):
+        return closed
     m = _RUN_INTO_STAMP.match(first)
     if m and len(_CJK.findall(m.group("t"))) >= 6 and not _NOT_HEADLINE.search(m.group("t")):
         return m.group("t").strip()
