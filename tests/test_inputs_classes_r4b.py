@@ -83,7 +83,9 @@ def test_a_channel_label_under_a_site_header_over_a_noted_title_goes() -> None:
         "各位代表:现在,我代表区人民政府,向大会报告工作,请予审议。过去一年,全区经济稳中有进。\n"
     )
     doc = parse_document(src)
-    assert doc.title == "(某某省)2021年某某市某海区人民政府工作报告(全文)"
+    # (round 16) Rule 1 as re-judged in round 14 (rejudged_r14.md, y04): the (全文) note is no
+    # part of the title; 某某省 names no province, so its bracket stays.
+    assert doc.title == "(某某省)2021年某某市某海区人民政府工作报告"
     assert doc.kind == "政府工作报告"
 
 

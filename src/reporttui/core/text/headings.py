@@ -342,12 +342,30 @@ def split_title_block(items: list[Item]) -> tuple[list[Item], list[Item]]:
     return block, rest
 
 
+# (round 16) A speaker's line: an office, then a name of two to twelve characters (a name in
+# transliteration: 雪克来提·扎克尔).
+_BOLD_SPEAKER = re.compile(
+    r"^\S{0,24}(?:省长|市长|州长|县长|区长|旗长|盟长|主席|书记|主任)\s+[\u4e00-\u9fff·]{2,12}$"
+)
+
+
+def _plain_title(it: Item) -> bool:
+    t = it.text
+    return not (is_subtitle(t) or SPEAKER.match(t) or _BOLD_SPEAKER.match(t) or _NOT_TITLE.match(t))
+
+
 def choose_title(block: list[Item]) -> str:
     for it in block:
         if it.kind == "markdown":
             return it.text
-    for it in block:
+    for k, it in enumerate(block):
         if it.line is not None and it.line.bold and not is_subtitle(it.text):
+            if SPEAKER.match(it.text) or _BOLD_SPEAKER.match(it.text):
+                # (round 16) A speaker's line set bold (**自治区主席 XXX**) under a title line the
+                # markup left plain (- **政府工作报告**, a list item): the title line above it.
+                above = next((b.text for b in block[:k] if _plain_title(b)), None)
+                if above:
+                    return above
             return it.text
     for it in block:
         t = it.text

@@ -13,6 +13,7 @@ import hashlib
 import html
 import re
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 from reporttui.core.errors import ReportFileError
@@ -25,7 +26,15 @@ from reporttui.core.text.metadata import Metadata, extract
 from reporttui.core.text.normalize import significant
 from reporttui.core.text.rejoin import rejoin
 from reporttui.core.text.structure import build
-from reporttui.core.text.title_votes import tidy_headline, vote_title
+from reporttui.core.text.title_votes import (
+    glued_headline,
+    kicker_over_copied_headline,
+    record_title,
+    tidy_headline,
+    title_run_into_line,
+    vote_title,
+)
+from reporttui.core.text.variants import to_simplified
 
 _DATED = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
 _PUBLISHED_CHROME = re.compile(r"(?:发布|时间|日期)\s*[:：]?\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
@@ -174,6 +183,18 @@ def parse_document(
 
     meta = metadata_with(built.title, built.title_lines)
     if not meta.title:
+        # (round 16) A headline run into the paragraph after it when the lines were joined: the
+        # text's first lines hold it, so it goes before a headline voted from anywhere on the page.
+        source = [
+            (a.text, b.blank_before > 0 or b.line > a.line + 1)
+            for a, b in pairwise(cleaned.lines[: _OPENING + 1])
+        ]
+        glued = glued_headline(source, built.text.split("\n"), main_text)
+        if glued:
+            meta = metadata_with(glued, [glued, *built.title_lines])
+            if meta.title:
+                meta.evidence["title"] = "a headline run into the paragraph after it (source lines)"
+    if not meta.title:
         # No title from the title block: the headline the page agrees on, if one is clear
         # (a line of the opening, kept or taken for chrome, whose words the body repeats).
         opening = [d.text for d in dropped if d.line <= _OPENING and d.reason in _TITLE_CHROME]
@@ -184,6 +205,34 @@ def parse_document(
             meta = metadata_with(voted, [voted, *built.title_lines])
             if meta.title:
                 meta.evidence["title"] = "the headline the page agrees on (body words, copies)"
+    if not meta.title and (run := title_run_into_line(built.text.split("\n", 1)[0])):
+        # (round 16) A text run into one line at its source: its title ends at its meeting line
+        # or at its source's time stamp.
+        meta = metadata_with(run, [run, *built.title_lines])
+        if meta.title:
+            meta.evidence["title"] = "the title before its meeting line or time stamp (one line)"
+    if not meta.title and (
+        named := record_title(
+            [d.text for d in dropped if d.reason == "record fields" and d.line <= _OPENING]
+        )
+    ):
+        # (round 16) No title line in the content: the document record's name field (rule 1).
+        meta = metadata_with(named, [named, *built.title_lines])
+        if meta.title:
+            meta.evidence["title"] = "the document record's name field (the content prints none)"
+    copies = {re.sub(r"\s+", "", d.text) for d in dropped if d.reason == "duplicate title"}
+    if (
+        copies
+        and meta.title
+        and built.title_lines
+        and meta.title == to_simplified(built.title_lines[0].strip())
+        and (headline := kicker_over_copied_headline(built.title_lines, copies))
+    ):
+        # (round 16) A kicker line over the headline the page prints again as its title.
+        kicked = metadata_with(headline, built.title_lines[1:])
+        if kicked.title:
+            meta = kicked
+            meta.evidence["title"] = "the headline under a kicker line (the page's title copies)"
     if meta.title and (tidy := tidy_headline(meta.title, main_text)) != meta.title:
         meta = dataclasses.replace(meta, title=tidy)
     extra = dict(built.layout)

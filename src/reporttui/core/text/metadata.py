@@ -28,7 +28,7 @@ from reporttui.core.text.news_place import (
     within,
 )
 from reporttui.core.text.title_choice import body_without, rechoose
-from reporttui.core.text.title_tags import own_title, second_headline_line
+from reporttui.core.text.title_tags import drop_glued_copy_start, own_title, second_headline_line
 from reporttui.core.text.town_region import (
     came_to_town,
     own_town,
@@ -715,7 +715,7 @@ def _strip_neighbours(title: str) -> str:
 
 def _tidy_title(title: str) -> str:
     """Close up a spaced-out run (政 府 工 作 报 告), drop a wire dateline and a (date speaker) note."""
-    title = _strip_neighbours(title.strip())
+    title = drop_glued_copy_start(_strip_neighbours(title.strip()))
     closed = close_spaced(title)
     if closed != title:
         title = closed

@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from reporttui.core.text.title_choice import body_share
+from reporttui.core.labels import PROVINCES
+from reporttui.core.text.title_choice import body_share, has_kind_end
 from reporttui.core.text.variants import to_simplified
 
 # A bracketed column tag at the head (【天天热闻】, 【數觀兩會】, 【聚焦2012桃源“两会”】).
@@ -42,6 +43,7 @@ _PARTING = " \u3000|｜丨-－_·•:："
 _BARS = "|｜丨│┃-－_＿"
 _BARE_YEAR = re.compile(r"^(?:19|20)\d\d\s*年?(?:度)?$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 _OPEN_CLOSE = {"(": ")", "（": "）", "【": "】", "[": "]", "〔": "〕"}
 # Fewer characters than this is not a headline left after a tag (the tag may be the title).
 _MIN_HEADLINE = 6
@@ -62,6 +64,21 @@ _NOT_HEADLINE_PART = re.compile(
     r"^[—\-－(（【\[<《“\"]|[。！？!?；;:：,，、/|｜丨]|记者|通讯员|来源|编辑|作者|责编|发布|\d{1,2}[:：]\d\d"
 )
 _MAX_SECOND_LINE = 24
+# (round 16) A copy site's record label before a title: a province-level division's name alone in
+# brackets ((安徽省)…, (内蒙古)…): where the site files the copy, not the document's wording.
+_PROVINCE_LABEL = re.compile(
+    r"^\s*[(（]\s*(?:" + "|".join(PROVINCES) + r")"
+    r"(?:省|市|(?:壮族|回族|维吾尔)?自治区|特别行政区)?\s*[)）]\s*"
+)
+# (round 16) A note after the title saying the copy is complete ((全文), 【全文】, (附全文)): like the
+# date note, no part of the title (rule 1 as re-judged in round 14). (摘要), (草案) say what the
+# document is and stay.
+_FULL_TEXT_NOTE = re.compile(r"\s*[(（【\[]\s*(?:附?全文|全文实录|全文发布)\s*[)）】\]]\s*$")
+# (round 16) A speaker glued before a report's title (杨智同志在政协…常务委员会工作报告): the 在
+# opens no place or meeting that a 上 closes before the kind word, as a speech's own title does
+# (…同志在…会议上的讲话).
+_GLUED_SPEAKER = re.compile(r"^\s*[\u4e00-\u9fff·]{2,5}同志在\s*")
+_PLACE_CLOSED = re.compile(r"上的?|之际|期间|时的")
 
 
 Body = str | Callable[[], str]
@@ -74,6 +91,10 @@ def _read(body: Body) -> str:
 
 def _simple(s: str) -> str:
     return to_simplified(s.strip())
+
+
+def _pairs(s: str) -> set[str]:
+    return set(_CJK_PAIR.findall(s))
 
 
 def _tag_form(part: str) -> bool:
@@ -118,7 +139,29 @@ def repeated_headline(title: str, title_lines: Sequence[str], body: Body) -> str
                 return own
             if len(rest) >= _MIN_HEADLINE and body_share(rest, _read(body)) <= 0.3:
                 return own
+            if i == 1 and _second_headline(rest, own):
+                # (round 16) The headline printed alone right below a line that glues a second
+                # headline onto it (…施政报告下载及索取…小册子 / …施政报告): the body may go on
+                # with the second one's words, it is still not the title's.
+                return own
     return None
+
+
+def _second_headline(rest: str, own: str) -> bool:
+    """A second headline glued after the title without a separator: words (8+ characters, most of
+    them CJK), no clause or sentence mark, restating the headline's subject (a character pair of
+    it: 施政报告 in …施政报告 + 下载及索取…施政报告文本…); never the rest of a title printed
+    whole over its two lines (国务院办公厅 + 关于…的复函, …关于提请审议 + 2023年…的议案): a part
+    opened by 关于 or closed by …的 and a document's name, or ending in a kind word."""
+    return (
+        len(rest) >= 8
+        and len(_CJK.findall(rest)) >= 0.6 * len(rest)
+        and not re.search(r"[\s。！？!?；;：:，,、|｜丨—]", rest)
+        and not has_kind_end(rest)
+        and not rest.startswith("关于")
+        and not re.search(r"的[\u4e00-\u9fff]{1,3}$", rest)
+        and bool(_pairs(rest) & _pairs(own))
+    )
 
 
 def drop_site_tail(title: str, body: Body) -> str:
@@ -165,7 +208,29 @@ def drop_colon_label(title: str, body: Body) -> str:
         return rest
     if len(label) <= 6 and body_share(label, _read(body)) == 0.0:
         return rest
+    if f"《{label}》" in _simple(_read(body)):
+        # (round 16) The body names the label as a programme or column in title marks
+        # (两会知多少： over …《两会知多少》第12期…): the programme's name, not the subject.
+        return rest
     return title
+
+
+def drop_record_notes(title: str) -> str:
+    """(round 16) The title without a copy site's province label before it ((安徽省)…) and a
+    (全文) note after it, or a speaker glued before a report's title (XX同志在…工作报告)."""
+    t = title.strip()
+    m = _PROVINCE_LABEL.match(_simple(t))
+    if m and len(_CJK.findall(t[m.end() :])) >= _MIN_HEADLINE:
+        t = t[m.end() :].strip()
+    m = _FULL_TEXT_NOTE.search(t)
+    if m and len(t[: m.start()].strip()) >= 4:
+        t = t[: m.start()].strip()
+    m = _GLUED_SPEAKER.match(t)
+    if m:
+        rest = t[m.end() :]
+        if len(rest) >= _MIN_HEADLINE and has_kind_end(rest) and not _PLACE_CLOSED.search(rest):
+            t = rest
+    return t
 
 
 def second_headline_line(title: str, title_lines: Sequence[str], body: Body) -> str | None:
@@ -204,9 +269,25 @@ def own_title(title: str, title_lines: Sequence[str], body: Body) -> tuple[str, 
     again = repeated_headline(title, title_lines, body)
     t = again if again is not None else title
     t = drop_column_tag(drop_site_tail(t, body))
-    t = drop_colon_label(t, body)
+    t = drop_record_notes(drop_colon_label(t, body))
     if t == title:
         return None
     if again is not None:
         return t, "the title line printed again below a labelled copy (rule 1)"
     return t, "title line without a column tag or a site's tail (rule 1)"
+
+
+# (round 16) A copy's start glued after the title is at least this long.
+_MIN_GLUED_COPY = 6
+
+
+def drop_glued_copy_start(title: str) -> str:
+    """(round 16) The title without the start of a second copy of it glued on (a page's title line
+    run into the first half of the PDF's own title block: 平陆县2023年…统计公报 + 平陆县2023年
+    国民经济和社会发展): a last part of six characters at least that is how the title begins."""
+    t = title.strip()
+    for n in range(len(t) // 2, _MIN_GLUED_COPY - 1, -1):
+        if n < len(t) - n and t.endswith(t[:n]) and len(_CJK.findall(t[:n])) >= 4:
+            # an SEO title's copy after a separator (A-A'): the separator goes with it
+            return t[: len(t) - n].rstrip(" \u3000-－_＿|｜—").strip()
+    return title
