@@ -134,7 +134,7 @@ def run_targets(corpus: Path, verbose: bool) -> None:
                 print("  result missed ", k)
             for k in sorted(set(got_r) - want_r, key=str):
                 print("  result wrong  ", k, "|", got_r[k].text[:60])
-    for name in ("tuned", "held", "held2", "held3", "held4"):
+    for name in ("tuned", "held", "held2", "held3", "held4", "held5"):
         t = totals.get(name)
         if not t:
             continue
