@@ -104,7 +104,8 @@ def run_targets(corpus: Path, verbose: bool) -> None:
             for r in rows
             if r.kind == "result" and year is not None and r.year == year - 1
         }
-        want_t = {target_key(*t) for t in report["targets"]}
+        judged_targets = report["targets"] + report.get("targets_added_on_rereading", [])
+        want_t = {target_key(*t) for t in judged_targets}
         judged_results = report["results"] + report.get("results_added_on_rereading", [])
         want_r = {result_key(*t) for t in judged_results}
         past_values = {(k[0], k[1]) for k in want_r}
