@@ -139,7 +139,7 @@ _NUM = (
     r"(?:\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?|\d+(?:\s?\.\s?\d+)?|百分之[零〇一二两三四五六七八九十点]+)"
 )
 _UNIT = (
-    r"万亿元|亿美元|万美元|亿元|万元|元|万人次|万人|人次|人|万亿斤|亿斤|万斤|万吨|吨|万亩|亩|天"
+    r"万亿元|万亿美元|亿美元|万美元|亿元|万元|元|万人次|万人|人次|人|万亿斤|亿斤|万斤|亿公斤|万公斤|万吨|吨|万亩|亩|天"
     r"|个百分点|%|‰"
 )
 _QUAL = r"左右|以上|以内|以下|上下"
@@ -203,7 +203,13 @@ _PART_BEFORE = re.compile(
     r"[县区园港]|(?<!城)[镇乡]|民营|国有|私营|外资企业|集群|行业|领域|企业|农户|脱贫|重点|产业|贸易|服务|开发|新区|板块|部分|[A-Za-z]"
     r"|海洋|旅游|文旅|文化|数字|农业|林业|渔业|体育"  # 海洋生产总值: a sector's own product
 )
-_WHOLE = re.compile(r"全[市县区省州盟国]|全年|地方")
+_WHOLE = re.compile(r"全[市县区省州盟国]|全年|地方|[州市]县(?:区)?(?:属|两级)")
+_PERIOD = re.compile(
+    r"(?:第?[一二三四1-4]|前[二三两])季度|[上下]半年|(?<!\d)\d{1,2}\s*[-—~～至]\s*\d{1,2}\s*月|(?<![\d年])\d{1,2}月(?:份|末|底)"
+)
+"""A part of the year (第一季度, 上半年, 1-11月): its figures are not the year's."""
+_FLOW = re.compile(r"新增")
+"""A yearly flow (城镇新增就业): a five-year review's figure of it is a five-year total."""
 _FIRM_RESULT = re.compile(
     r"同比|比上年|较上年|上年同期|去年同期|完成了|实现了|预计完成|预计实现|预计全年"
 )
@@ -451,6 +457,8 @@ def _read_tail(tail: str, name: str, rate: bool) -> list[tuple[str, float | None
         ):
             value, unit = _value(level)
             follows = tail[level.end() :]
+            # 全市生产总值接近1万亿元: near a figure is not the figure
+            near = bool(re.search(r"近$", level.group("pre")) and not level.group("verb"))
             is_level = bool(unit) and (unit not in ("%", "个百分点", "‰") or rate)
             if not unit and rate and re.match(rf"^\s*(?:{_QUAL}|[，,。；;、]|$)", follows):
                 is_level = value > 50  # an index (居民消费价格指数 103), not a bare count
@@ -458,7 +466,7 @@ def _read_tail(tail: str, name: str, rate: bool) -> list[tuple[str, float | None
                 r"^\s*的[^，。；\d]{1,8}?(?:达到|达|有|为|超过)?\s*\d+\s*[个家户座所]", follows
             ):
                 return []  # 收入10亿元以上的县市达46个: a threshold counting parts, not a level
-            if is_level and not re.match(r"^\s*(?:%|个百分点)", follows):
+            if is_level and not near and not re.match(r"^\s*(?:%|个百分点)", follows):
                 qual = level.group("qual") or ""
                 if level.group("verb") in ("突破", "超过", "超") and not qual:
                     qual = "突破"
@@ -514,10 +522,11 @@ _CONTINUED = re.compile(
 )
 _GROWTH_NAME = re.compile(r"增长$")
 _GOAL_YEAR = re.compile(r"到(20\d\d)年")
-_FIVE_YEAR_REVIEW = re.compile(r"过去五年|五年来|五年工作|十[二三四五]五|本届政府")
+_FIVE_YEAR_REVIEW = re.compile(r"过去五年|这五年|五年来|五年工作|十[一二三四五]五|本届政府")
 _CONTINUED_LEVEL = re.compile(
-    rf"^\s*(?:预计)?(?:达到|达|突破|超过|增至|完成)\s*{_NUM}\s*(?:{_UNIT})"
+    rf"^\s*(?:去年|当年|全年|(?:19|20)\d\d\s*年)?(?:预计)?(?:达到|达|突破|超过|增至|完成)\s*{_NUM}\s*(?:{_UNIT})"
 )
+_CLAUSE_YEAR = re.compile(r"^\s*((?:19|20)\d\d)\s*年(?!\s*[到至—\-])")
 _GROWTH_VERB = re.compile(r"增长|下降|增速|增幅|提高|提升|降低|涨幅|上涨|回落|增加|减少")
 
 
@@ -708,7 +717,10 @@ def _classify(
         if part:
             kind = "part"
     elif zone in ("review", "review5"):
-        if multi or (zone == "review5" and (value is None or _GROWTH_NAME.search(name))):
+        if multi or (
+            zone == "review5"
+            and (value is None or _GROWTH_NAME.search(name) or _FLOW.search(name))
+        ):
             kind = "five-year-result"  # a level read in a five-year review may still be the year's
         elif (
             (
@@ -722,8 +734,8 @@ def _classify(
             kind = "past-target"  # 年初目标…左右 / 控制在3.5%以内: a target quoted in the review
         else:
             kind = "result"
-        if part:
-            kind = "part"
+        if part or _PERIOD.search(sentence[: max(0, sentence.find(clause))] + prefix):
+            kind = "part"  # 上半年地区生产总值仅增长1.2%: a part of the year
     else:  # no plan part found: fall back on the clause's own words
         has_target = (
             bool(_TARGET_WORDS.search(sentence))
@@ -798,13 +810,15 @@ def extract_from_text(
                 elif subject:
                     carry[:] = [subject[0]]
                 continue
+            own_year = _CLAUSE_YEAR.match(clause)
+            clause_year = int(own_year.group(1)) if own_year else explicit_year
             for h_start, _h_end, name, value, unit, qual in _figures(
                 clause, table, rx, open_names, carry
             ):
                 stripped = clause.strip(" 　")
                 lead_at = clause.index(stripped) if stripped else 0
                 kind, fig_year = _classify(
-                    zone, clause, clause[:h_start], sentence, explicit_year, year, value, qual, name
+                    zone, clause, clause[:h_start], sentence, clause_year, year, value, qual, name
                 )
                 if (
                     zone == "unknown"
