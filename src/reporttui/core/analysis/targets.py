@@ -228,7 +228,8 @@ _OPEN_NAME_BAD = re.compile(
     r"[的和与及是在为对把将使]|^(?:其中|同比|比上年|分别|总量|规模|投资|完成|实现)"
 )
 _ORDINAL_LIST = re.compile(
-    r"第([一二三])(?:产业)?[、和]第([一二三])(?:产业)?(?:[、和]第([一二三]))?产业增加值"
+    r"第?([一二三])(?:产业)?[、和]第?([一二三])(?:产业)?(?:[、和]第?([一二三]))?产(?:业)?(?:增加值)?"
+    r"(?=\s*(?:分别|$))"
 )
 _SEP = re.compile(r"[，；;：:]|,(?!\d{3})")
 _SENTENCE = re.compile(r"[^。！!？?\n]+[。！!？?]?")
@@ -323,6 +324,10 @@ def _figures(
     """(hit start, hit end, indicator, value, unit, qualifier) of every figure in one clause."""
     out: list[tuple[int, int, str, float | None, str, str]] = []
     hits = list(rx.finditer(clause))
+    if "分别" in clause and _ORDINAL_LIST.search(clause[: clause.index("分别")]):
+        listed = _listed(clause, hits, table)  # 一、二、三产分别增长7%、16%、11.6%
+        if listed is not None:
+            return listed
     if not hits:
         subject = _subject(clause, table)
         if subject:
@@ -337,6 +342,12 @@ def _figures(
         if carry and total:
             hits_from_carry = _read_tail(clause[total.end() :], carry[-1], _rate(carry[-1], table))
             return [(0, 0, n, v, u, q) for n, v, u, q in hits_from_carry]
+        if carry and carry[-1] == "城乡居民人均可支配收入" and _CONTINUED_LEVEL.match(clause):
+            split = _urban_rural("分别" + clause)  # …分别增长15.5%和22%，达到20250元和6438元
+            return [(0, 0, *row) for row in split or []]
+        carried = _carried_list(clause, carry) if carry else None
+        if carried:
+            return carried
         if carry and _CONTINUED_LEVEL.match(clause) and carry[-1] != "城乡居民人均可支配收入":
             rows = _read_tail(clause, carry[-1], _rate(carry[-1], table))
             return [(0, 0, n, v, u, q) for n, v, u, q in rows if n == carry[-1]]
@@ -386,6 +397,10 @@ def _figures(
             if {row[2] for row in listed} == {"城镇居民人均可支配收入", "农村居民人均可支配收入"}:
                 carry.append("城乡居民人均可支配收入")  # …分别达到41048元、19342元，增长4.5%、6%
             return listed
+    joined = _joined(clause, hits, table)
+    if joined:
+        carry.extend(row[2] for row in joined if not row[2].endswith("增长"))
+        return joined
     shared = _shared_qualitative(clause, hits, table)
     if shared is not None:
         return shared
@@ -614,10 +629,18 @@ def _shared_qualitative(
 
 
 def _listed(
-    clause: str, hits: list[re.Match[str]], table: tuple[IndicatorDef, ...]
+    clause: str,
+    hits: list[re.Match[str]],
+    table: tuple[IndicatorDef, ...],
+    at: int | None = None,
+    skip: int = 2,
 ) -> list[tuple[int, int, str, float | None, str, str]] | None:
-    """Indicators joined by 、和 then 分别 and as many values: one row each; None when not that form."""
-    at = clause.index("分别")
+    """Indicators joined by 、和 then 分别 and as many values: one row each; None when not that form.
+
+    ``at`` and ``skip``: where the list of names ends and how long the word after it is (分别, or
+    nothing for 城镇居民、农村居民人均可支配收入达5536元和1950元)."""
+    if at is None:
+        at = clause.index("分别")
     names: list[tuple[int, int, str]] = []
     ordinal = _ORDINAL_LIST.search(clause[:at])
     ordinals = {"一": "第一产业增加值", "二": "第二产业增加值", "三": "第三产业增加值"}
@@ -639,7 +662,7 @@ def _listed(
                 return None
         if before:
             names = [(h.start(), h.end(), table[int(h.lastgroup[1:])].name) for h in before]  # type: ignore[index]
-    tail = clause[at + 2 :]
+    tail = clause[at + skip :]
     if re.match(r"^\s*(?:比|较|高于|低于|快于|慢于|占)", tail):
         return []  # 分别比全国高0.2、0.9个百分点: relative figures, not the indicators' own
     verb = re.match(r"^\s*(?:同比)?(?P<verb>增长|下降|达到|达|为|完成|实现|提高到)?", tail)
@@ -670,11 +693,59 @@ def _shared_head(clause: str, hit: re.Match[str]) -> tuple[int, int, str] | None
     if not word:
         return None
     text = hit.group(0)
-    for k in range(1, len(text) - 1):
-        name = canonical_indicator(word.group(1) + text[k:])
-        if name and name != canonical_indicator(text):
-            return word.start(1), word.end(1), name
+    for cut in range(len(word.group(1)) - 1):
+        head = word.group(1)[cut:]
+        for k in range(1, len(text) - 1):
+            name = canonical_indicator(head + text[k:])
+            if name and name != canonical_indicator(text):
+                return word.start(1) + cut, word.end(1), name
     return None
+
+
+_JOINED_VALUES = re.compile(
+    rf"^\s*(?:同比|分别)?(?:增长|下降|达到|达|为|完成|实现)\s*{_NUM}\s*(?:{_UNIT})?\s*[、和及]\s*{_NUM}"
+)
+
+
+def _joined(
+    clause: str, hits: list[re.Match[str]], table: tuple[IndicatorDef, ...]
+) -> list[tuple[int, int, str, float | None, str, str]] | None:
+    """大口径财政收入和公共财政预算收入完成40.1亿元、16.7亿元: a list of names, then as many
+    values joined by 、和 without 分别; one row each, or None when not that form."""
+    last = hits[-1]
+    if not _JOINED_VALUES.match(clause[last.end() :]):
+        return None
+    before = clause[: last.start()]
+    if len(hits) < 2 and not re.search(r"[、和及与]$", before):
+        return None
+    return _listed(clause, hits, table, at=last.end(), skip=0)
+
+
+def _carried_list(
+    clause: str, carry: list[str]
+) -> list[tuple[int, int, str, float | None, str, str]] | None:
+    """分别增长32.93%和32.06%: the values of the indicators the sentence named last, in order."""
+    head = re.match(r"^\s*(?:同比|比上年)?分别(?:同比)?(?P<verb>增长|下降|达到|达|为|完成|实现)?", clause)
+    if not head:
+        return None
+    values = list(
+        re.finditer(rf"(?P<value>{_NUM})\s*(?P<unit>{_UNIT})?(?=\s*(?:[、和及]|$))", clause[head.end() :])
+    )
+    names = list(dict.fromkeys(reversed(carry)))[::-1]
+    if len(values) < 2 or len(names) < len(values):
+        return None
+    growth = head.group("verb") in ("增长", "下降")
+    sign = -1 if head.group("verb") == "下降" else 1
+    last_unit = next((v.group("unit") for v in reversed(values) if v.group("unit")), "")
+    out: list[tuple[int, int, str, float | None, str, str]] = []
+    for name, v in zip(names[-len(values) :], values, strict=True):
+        number, pct = parse_number(v.group("value"))
+        unit = "%" if pct else (v.group("unit") or last_unit)
+        if growth and unit in ("%", "个百分点"):
+            out.append((0, 0, name + "增长", sign * number, unit, ""))
+        elif not growth and unit not in ("%", "个百分点"):
+            out.append((0, 0, name, number, unit, ""))
+    return out
 
 
 def _classify(
