@@ -337,6 +337,9 @@ def _figures(
             if output:  # 粮食播种面积1570.5万亩、总产130亿斤
                 rows = _read_tail(clause[output.end() :], name, _rate(name, table))
                 return [(0, 0, n, v, u, q) for n, v, u, q in rows if n == name]
+            if re.match(rf"^\s*(?:达到|达)?\s*{_NUM}\s*(?:万吨|亿斤|万斤|亿公斤|万公斤|吨)", clause[at:]):
+                rows = _read_tail(clause[at:], name, _rate(name, table))  # 全年生产粮食257万吨
+                return [(0, 0, n, v, u, q) for n, v, u, q in rows if n == name]
         opened = _OPEN_SUBJECT.match(clause)
         total = _TOTAL.match(clause)
         if carry and total:
@@ -399,7 +402,7 @@ def _figures(
             return listed
     joined = _joined(clause, hits, table)
     if joined:
-        carry.extend(row[2] for row in joined if not row[2].endswith("增长"))
+        carry[:] = list(dict.fromkeys(row[2].removesuffix("增长") for row in joined))
         return joined
     shared = _shared_qualitative(clause, hits, table)
     if shared is not None:
@@ -514,6 +517,11 @@ def _read_tail(tail: str, name: str, rate: bool) -> list[tuple[str, float | None
             rows.append(("居民消费价格涨幅", value, unit, qual or lead))
         else:
             rows.append((name + "增长", value, unit, qual or lead))
+        reached = re.match(rf"^\s*[、]?\s*(?:达到|达)\s*{_VALUE}", rest[growth.end() :])
+        if reached and not any(r[0] == name for r in rows):
+            level, level_unit = _value(reached)  # 城镇化率提高1.5个百分点、达42.88%
+            if level_unit and (level_unit not in ("%", "个百分点", "‰") or rate):
+                rows.append((name, level, level_unit, ""))
         return rows
     if rows:
         return _cpi(rows)
@@ -523,7 +531,8 @@ def _read_tail(tail: str, name: str, rate: bool) -> list[tuple[str, float | None
         if "持平" in qual:
             return [(name + "增长", 0.0, "%", qual)]
         if "平衡" in qual:
-            return [(name, None, "", qual)]
+            # 国际收支基本平衡; 经济总量基本平衡 is supply matching demand, not a figure's target
+            return [(name, None, "", qual)] if "收支" in name else []
         return [(name + "增长", None, "", qual)]
     return rows
 
@@ -729,7 +738,7 @@ def _carried_list(
     if not head:
         return None
     values = list(
-        re.finditer(rf"(?P<value>{_NUM})\s*(?P<unit>{_UNIT})?(?=\s*(?:[、和及]|$))", clause[head.end() :])
+        re.finditer(rf"(?P<value>{_NUM})\s*(?P<unit>{_UNIT})?(?=\s*(?:[、和及。；;！!]|$))", clause[head.end() :])
     )
     names = list(dict.fromkeys(reversed(carry)))[::-1]
     if len(values) < 2 or len(names) < len(values):
@@ -859,12 +868,15 @@ def extract_from_text(
     open_names = zone == "passage"
     rows: list[Indicator] = []
     para_year = _YEAR_RE.match(norm)
+    sentence_from = 0
     for sentence_match in _SENTENCE.finditer(norm):
         sentence = sentence_match.group(0)
         s_at = sentence_match.start()
         sent_year = _YEAR_RE.match(sentence)
         explicit_year = next((int(m.group(1)) for m in (sent_year, para_year) if m), None)
         carry: list[str] = []
+        rows = _exact_over_milestone(rows, sentence_from)
+        sentence_from = len(rows)
         for c_at, clause in _clauses(sentence):
             if not re.search(
                 r"\d|百分之|同步|正增长|平衡|持平|高于|快于|稳步增长|稳定增长|一致", clause
@@ -918,7 +930,25 @@ def extract_from_text(
                         else "year",
                     )
                 )
-    return rows
+    return _exact_over_milestone(rows, sentence_from)
+
+
+def _exact_over_milestone(rows: list[Indicator], start: int) -> list[Indicator]:
+    """突破150亿元，达153.6亿元: within one sentence the exact level replaces the milestone."""
+    exact = {
+        (r.indicator, r.kind, r.unit): r.value
+        for r in rows[start:]
+        if r.value is not None and r.qualifier == ""
+    }
+    return rows[:start] + [
+        r
+        for r in rows[start:]
+        if not (
+            r.qualifier == "突破"
+            and r.value is not None
+            and (exact.get((r.indicator, r.kind, r.unit)) or 0) > r.value
+        )
+    ]
 
 
 def _coming_period(year: int | None) -> re.Pattern[str]:
