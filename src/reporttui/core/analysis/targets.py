@@ -352,7 +352,9 @@ def _figures(
         if carried:
             return carried
         if carry and _CONTINUED_LEVEL.match(clause) and carry[-1] != "城乡居民人均可支配收入":
-            rows = _read_tail(clause, carry[-1], _rate(carry[-1], table))
+            # 去年达到54641万吨 / 1997年达到760亿元 (the clause's year is read by the caller)
+            own = re.sub(r"^\s*(?:去年|当年|全年|(?:19|20)\d\d\s*年)", "", clause)
+            rows = _read_tail(own, carry[-1], _rate(carry[-1], table))
             return [(0, 0, n, v, u, q) for n, v, u, q in rows if n == carry[-1]]
         if carry and _CONTINUED.match(clause):
             # 固定资产投资完成19.7亿元，同比下降41.5%: the growth of the indicator just named
@@ -550,6 +552,7 @@ _FIVE_YEAR_REVIEW = re.compile(r"过去五年|这五年|五年来|五年工作|�
 _CONTINUED_LEVEL = re.compile(
     rf"^\s*(?:去年|当年|全年|(?:19|20)\d\d\s*年)?(?:预计)?(?:达到|达|突破|超过|增至|完成)\s*{_NUM}\s*(?:{_UNIT})"
 )
+_PAST_OPENING = re.compile(r"^\s*(?:过去一年|过去的一年|去年|上年|一年来)[，,]")
 _CLAUSE_YEAR = re.compile(r"^\s*((?:19|20)\d\d)\s*年(?!\s*[到至—\-])")
 _GROWTH_VERB = re.compile(r"增长|下降|增速|增幅|提高|提升|降低|涨幅|上涨|回落|增加|减少")
 
@@ -869,12 +872,17 @@ def extract_from_text(
     rows: list[Indicator] = []
     para_year = _YEAR_RE.match(norm)
     sentence_from = 0
+    past_run = False
     for sentence_match in _SENTENCE.finditer(norm):
         sentence = sentence_match.group(0)
         s_at = sentence_match.start()
         sent_year = _YEAR_RE.match(sentence)
         explicit_year = next((int(m.group(1)) for m in (sent_year, para_year) if m), None)
         carry: list[str] = []
+        if _PAST_OPENING.match(sentence):
+            past_run = True  # 过去一年，我们…。国内生产总值增长10.3%…: last year told in the plan part
+        elif re.search(r"今年|本年|明年|" + (f"{year}年" if year else "\0"), sentence):
+            past_run = False
         rows = _exact_over_milestone(rows, sentence_from)
         sentence_from = len(rows)
         for c_at, clause in _clauses(sentence):
@@ -903,6 +911,8 @@ def extract_from_text(
                 kind, fig_year = _classify(
                     zone, clause, clause[:h_start], sentence, clause_year, year, value, qual, name
                 )
+                if zone == "plan" and past_run and kind == "plan" and year is not None:
+                    kind, fig_year = "result", year - 1
                 if (
                     zone == "unknown"
                     and default_kind == "target"
