@@ -209,6 +209,16 @@ _PERIOD = re.compile(
 )
 """A part of the year (第一季度, 上半年, 1-11月): its figures are not the year's."""
 _FLOW = re.compile(r"新增")
+_SPAN_OPENING = re.compile(r"^\s*(?:与|和|同|比)[^，。；]{0,14}?(?:末|初)(?:相比|比较)?[，,]")
+"""与“十一五”末相比，…分别增长72%、83%: the sentence compares across years."""
+
+
+def _in_period(before: str) -> bool:
+    """Whether a part of the year (上半年, 第一季度) governs what follows, until 全年 takes over."""
+    periods = list(_PERIOD.finditer(before))
+    if not periods:
+        return False
+    return not re.search(r"全年|全年度|年末|年底", before[periods[-1].end() :])
 """A yearly flow (城镇新增就业): a five-year review's figure of it is a five-year total."""
 _FIRM_RESULT = re.compile(
     r"同比|比上年|较上年|上年同期|去年同期|完成了|实现了|预计完成|预计实现|预计全年"
@@ -348,7 +358,11 @@ def _figures(
         if carry and carry[-1] == "城乡居民人均可支配收入" and _CONTINUED_LEVEL.match(clause):
             split = _urban_rural("分别" + clause)  # …分别增长15.5%和22%，达到20250元和6438元
             return [(0, 0, *row) for row in split or []]
-        carried = _carried_list(clause, carry) if carry else None
+        carried = (
+            _carried_list(clause, carry)
+            if carry and carry[-1] != "城乡居民人均可支配收入"
+            else None
+        )
         if carried:
             return carried
         if carry and _CONTINUED_LEVEL.match(clause) and carry[-1] != "城乡居民人均可支配收入":
@@ -401,6 +415,8 @@ def _figures(
         if listed is not None:
             if {row[2] for row in listed} == {"城镇居民人均可支配收入", "农村居民人均可支配收入"}:
                 carry.append("城乡居民人均可支配收入")  # …分别达到41048元、19342元，增长4.5%、6%
+            elif listed:
+                carry[:] = list(dict.fromkeys(row[2].removesuffix("增长") for row in listed))
             return listed
     joined = _joined(clause, hits, table)
     if joined:
@@ -779,6 +795,10 @@ def _classify(
     goal = _GOAL_YEAR.search(sentence[: max(0, sentence.find(clause)) + len(prefix)])
     if goal and year is not None and int(goal.group(1)) > year:
         multi = True  # 到2025年，…超过8500亿元: a goal of a later year
+    if goal and year is not None and zone in ("review", "review5") and int(goal.group(1)) >= year:
+        multi = True  # 到2012年全市实现…(in the 2012 review): a goal, not last year's figure
+    if _SPAN_OPENING.match(sentence):
+        multi = True
     near = prefix[-10:]
     whole = list(_WHOLE.finditer(near))
     part = bool(_PART_BEFORE.search(near[whole[-1].end() :] if whole else near))
@@ -817,7 +837,7 @@ def _classify(
             kind = "past-target"  # 年初目标…左右 / 控制在3.5%以内: a target quoted in the review
         else:
             kind = "result"
-        if part or _PERIOD.search(sentence[: max(0, sentence.find(clause))] + prefix):
+        if part or _in_period(sentence[: max(0, sentence.find(clause))] + prefix):
             kind = "part"  # 上半年地区生产总值仅增长1.2%: a part of the year
     else:  # no plan part found: fall back on the clause's own words
         has_target = (
