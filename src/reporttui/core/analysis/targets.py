@@ -691,8 +691,8 @@ def _listed(
         if before:
             names = [(h.start(), h.end(), table[int(h.lastgroup[1:])].name) for h in before]  # type: ignore[index]
     tail = clause[at + skip :]
-    if re.match(r"^\s*(?:比|较|高于|低于|快于|慢于|占)", tail):
-        return []  # 分别比全国高0.2、0.9个百分点: relative figures, not the indicators' own
+    if re.match(r"^\s*(?:比|较|高于|低于|快于|慢于|占|增加|减少|提高(?!到|至)|多)", tail):
+        return []  # 分别比全国高0.2、0.9个百分点 / 分别增加400元和150元: not the indicators' own
     verb = re.match(r"^\s*(?:同比)?(?P<verb>增长|下降|达到|达|为|完成|实现|提高到)?", tail)
     growth = bool(verb and verb.group("verb") in ("增长", "下降"))
     sign = -1 if verb and verb.group("verb") == "下降" else 1
@@ -721,7 +721,8 @@ def _shared_head(clause: str, hit: re.Match[str]) -> tuple[int, int, str] | None
     if not word:
         return None
     text = hit.group(0)
-    for cut in range(len(word.group(1)) - 1):
+    scope = re.match(r"全[市省区县州盟国]|全体|市区", word.group(1))
+    for cut in (0, scope.end()) if scope else (0,):
         head = word.group(1)[cut:]
         for k in range(1, len(text) - 1):
             name = canonical_indicator(head + text[k:])
