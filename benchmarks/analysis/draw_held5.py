@@ -51,7 +51,7 @@ def main() -> int:
         "provinces and 主要城市, before 2015": [
             f
             for f in files
-            if ("省自治区" in f and "自治区" not in Path(f).parent.name or "主要城市" in f)
+            if (("省自治区" in f and "自治区" not in Path(f).parent.name) or "主要城市" in f)
             and year(f) < 2015
             and fresh(f)
         ],

@@ -219,6 +219,8 @@ def _in_period(before: str) -> bool:
     if not periods:
         return False
     return not re.search(r"全年|全年度|年末|年底", before[periods[-1].end() :])
+
+
 """A yearly flow (城镇新增就业): a five-year review's figure of it is a five-year total."""
 _FIRM_RESULT = re.compile(
     r"同比|比上年|较上年|上年同期|去年同期|完成了|实现了|预计完成|预计实现|预计全年"
@@ -347,7 +349,9 @@ def _figures(
             if output:  # 粮食播种面积1570.5万亩、总产130亿斤
                 rows = _read_tail(clause[output.end() :], name, _rate(name, table))
                 return [(0, 0, n, v, u, q) for n, v, u, q in rows if n == name]
-            if re.match(rf"^\s*(?:达到|达)?\s*{_NUM}\s*(?:万吨|亿斤|万斤|亿公斤|万公斤|吨)", clause[at:]):
+            if re.match(
+                rf"^\s*(?:达到|达)?\s*{_NUM}\s*(?:万吨|亿斤|万斤|亿公斤|万公斤|吨)", clause[at:]
+            ):
                 rows = _read_tail(clause[at:], name, _rate(name, table))  # 全年生产粮食257万吨
                 return [(0, 0, n, v, u, q) for n, v, u, q in rows if n == name]
         opened = _OPEN_SUBJECT.match(clause)
@@ -537,9 +541,9 @@ def _read_tail(tail: str, name: str, rate: bool) -> list[tuple[str, float | None
             rows.append((name + "增长", value, unit, qual or lead))
         reached = re.match(rf"^\s*[、]?\s*(?:达到|达)\s*{_VALUE}", rest[growth.end() :])
         if reached and not any(r[0] == name for r in rows):
-            level, level_unit = _value(reached)  # 城镇化率提高1.5个百分点、达42.88%
-            if level_unit and (level_unit not in ("%", "个百分点", "‰") or rate):
-                rows.append((name, level, level_unit, ""))
+            reached_value, reached_unit = _value(reached)  # 城镇化率提高1.5个百分点、达42.88%
+            if reached_unit and (reached_unit not in ("%", "个百分点", "‰") or rate):
+                rows.append((name, reached_value, reached_unit, ""))
         return rows
     if rows:
         return _cpi(rows)
@@ -754,11 +758,16 @@ def _carried_list(
     clause: str, carry: list[str]
 ) -> list[tuple[int, int, str, float | None, str, str]] | None:
     """分别增长32.93%和32.06%: the values of the indicators the sentence named last, in order."""
-    head = re.match(r"^\s*(?:同比|比上年)?分别(?:同比)?(?P<verb>增长|下降|达到|达|为|完成|实现)?", clause)
+    head = re.match(
+        r"^\s*(?:同比|比上年)?分别(?:同比)?(?P<verb>增长|下降|达到|达|为|完成|实现)?", clause
+    )
     if not head:
         return None
     values = list(
-        re.finditer(rf"(?P<value>{_NUM})\s*(?P<unit>{_UNIT})?(?=\s*(?:[、和及。；;！!]|$))", clause[head.end() :])
+        re.finditer(
+            rf"(?P<value>{_NUM})\s*(?P<unit>{_UNIT})?(?=\s*(?:[、和及。；;！!]|$))",
+            clause[head.end() :],
+        )
     )
     names = list(dict.fromkeys(reversed(carry)))[::-1]
     if len(values) < 2 or len(names) < len(values):
@@ -822,8 +831,7 @@ def _classify(
             kind = "part"
     elif zone in ("review", "review5"):
         if multi or (
-            zone == "review5"
-            and (value is None or _GROWTH_NAME.search(name) or _FLOW.search(name))
+            zone == "review5" and (value is None or _GROWTH_NAME.search(name) or _FLOW.search(name))
         ):
             kind = "five-year-result"  # a level read in a five-year review may still be the year's
         elif (
@@ -901,7 +909,9 @@ def extract_from_text(
         explicit_year = next((int(m.group(1)) for m in (sent_year, para_year) if m), None)
         carry: list[str] = []
         if _PAST_OPENING.match(sentence):
-            past_run = True  # 过去一年，我们…。国内生产总值增长10.3%…: last year told in the plan part
+            past_run = (
+                True  # 过去一年，我们…。国内生产总值增长10.3%…: last year told in the plan part
+            )
         elif re.search(r"今年|本年|明年|" + (f"{year}年" if year else "\0"), sentence):
             past_run = False
         rows = _exact_over_milestone(rows, sentence_from)
