@@ -604,6 +604,25 @@ def test_goals_of_the_coming_five_years_before_the_plan_are_not_last_years(tmp_p
             1998,
             [("第一产业增加值", 760.0, "亿元", "", "result")],
         ),
+        # 张掖 2022 and 2025: a shared head with 均增长; a qualifier after a listed value is its own
+        (
+            "主要预期目标是：城镇、农村居民人均可支配收入均增长8%。",
+            "passage",
+            2022,
+            [
+                ("城镇居民人均可支配收入增长", 8.0, "%", "", "target"),
+                ("农村居民人均可支配收入增长", 8.0, "%", "", "target"),
+            ],
+        ),
+        (
+            "主要预期目标是：城镇、农村居民人均可支配收入分别增长6%和7.5%左右。",
+            "passage",
+            2025,
+            [
+                ("城镇居民人均可支配收入增长", 6.0, "%", "", "target"),
+                ("农村居民人均可支配收入增长", 7.5, "%", "左右", "target"),
+            ],
+        ),
         # 河北 1998: supply matching demand is not a GDP target; increments are not levels
         ("确保经济总量基本平衡和国民经济持续快速健康发展。", "passage", 1998, []),
         (

@@ -626,8 +626,12 @@ def _shared_qualitative(
     clause: str, hits: list[re.Match[str]], table: tuple[IndicatorDef, ...]
 ) -> list[tuple[int, int, str, float | None, str, str]] | None:
     """一般公共预算收入、城乡居民人均可支配收入与经济增长基本同步: one qualitative target each."""
-    if len(hits) < 2:
-        return None
+    names = [(h.start(), h.end(), table[int(h.lastgroup[1:])].name) for h in hits]  # type: ignore[index]
+    if len(hits) == 1:
+        shared = _shared_head(clause, hits[0])  # 城镇、农村居民人均可支配收入均增长8%
+        if shared is None:
+            return None
+        names.insert(0, shared)
     for a, b in pairwise(hits):
         if not re.fullmatch(r"[、和及与\s]*", clause[a.end() : b.start()]):
             return None
@@ -641,23 +645,11 @@ def _shared_qualitative(
         if not growth:
             return None
         value = parse_number(growth.group(1))[0]
-        return [
-            (
-                h.start(),
-                h.end(),
-                table[int(h.lastgroup[1:])].name + "增长",  # type: ignore[index]
-                value,
-                "%",
-                growth.group(2) or "",
-            )
-            for h in hits
-        ]
+        return [(s, e, name + "增长", value, "%", growth.group(2) or "") for s, e, name in names]
     qual = sync.group("qual")
-    out: list[tuple[int, int, str, float | None, str, str]] = []
-    for h in hits:
-        name = table[int(h.lastgroup[1:])].name  # type: ignore[index]
-        out.append((h.start(), h.end(), name if "平衡" in qual else name + "增长", None, "", qual))
-    return out
+    return [
+        (s, e, name if "平衡" in qual else name + "增长", None, "", qual) for s, e, name in names
+    ]
 
 
 def _listed(
@@ -701,7 +693,10 @@ def _listed(
     growth = bool(verb and verb.group("verb") in ("增长", "下降"))
     sign = -1 if verb and verb.group("verb") == "下降" else 1
     values = list(
-        re.finditer(rf"(?P<value>{_NUM})\s*(?P<unit>{_UNIT})?", tail[verb.end() if verb else 0 :])
+        re.finditer(
+            rf"(?P<value>{_NUM})\s*(?P<unit>{_UNIT})?\s*(?P<qual>{_QUAL})?",
+            tail[verb.end() if verb else 0 :],
+        )
     )
     if len(values) < len(names):
         return None
@@ -712,10 +707,11 @@ def _listed(
     for (s, e, name), v in zip(names, values, strict=False):
         number, pct = parse_number(v.group("value"))
         unit = "%" if pct else (v.group("unit") or last_unit)
+        qual = v.group("qual") or ""  # 分别增长7.5%、8%左右: 左右 is the second value's
         if growth and unit in ("%", "个百分点"):
-            out.append((s, e, name + "增长", sign * number, unit, ""))
+            out.append((s, e, name + "增长", sign * number, unit, qual))
         elif not growth:
-            out.append((s, e, name, number, unit, ""))
+            out.append((s, e, name, number, unit, qual))
     return out
 
 
