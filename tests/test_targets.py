@@ -639,6 +639,25 @@ def test_goals_of_the_coming_five_years_before_the_plan_are_not_last_years(tmp_p
             [],
         ),
         ("到2012年全市实现地区生产总值4000亿元、地方财政收入500亿元。", "review", 2012, []),
+        # 毕节 2016: across the span a level reached is still the year's, its growth is not
+        (
+            "与“十一五”末相比，人均生产总值从9113元增加到22022元，年均增长14.8%。",
+            "review",
+            2016,
+            [("人均地区生产总值", 22022.0, "元", "", "result")],
+        ),
+        # 咸阳 2014: growths without 分别 after a 分别 list belong to its names, in order
+        (
+            "财政总收入、地方财政收入分别完成217.9亿元、79亿元，增长3.7%、22.3%。",
+            "review",
+            2014,
+            [
+                ("财政总收入", 217.9, "亿元", "", "result"),
+                ("一般公共预算收入", 79.0, "亿元", "", "result"),
+                ("财政总收入增长", 3.7, "%", "", "result"),
+                ("一般公共预算收入增长", 22.3, "%", "", "result"),
+            ],
+        ),
     ],
 )
 def test_held5_classes(text: str, zone: str, year: int, expected: list[tuple[object, ...]]) -> None:

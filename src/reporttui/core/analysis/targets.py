@@ -755,10 +755,11 @@ def _carried_list(
 ) -> list[tuple[int, int, str, float | None, str, str]] | None:
     """分别增长32.93%和32.06%: the values of the indicators the sentence named last, in order."""
     head = re.match(
-        r"^\s*(?:同比|比上年)?分别(?:同比)?(?P<verb>增长|下降|达到|达|为|完成|实现)?", clause
+        r"^\s*(?:同比|比上年)?(?P<each>分别)?(?:同比)?(?P<verb>增长|下降|达到|达|为|完成|实现)?",
+        clause,
     )
-    if not head:
-        return None
+    if not head or not (head.group("each") or head.group("verb")):
+        return None  # 分别增长a、b, or 增长a、b after a list of names
     values = list(
         re.finditer(
             rf"(?P<value>{_NUM})\s*(?P<unit>{_UNIT})?(?=\s*(?:[、和及。；;！!]|$))",
@@ -803,8 +804,8 @@ def _classify(
         multi = True  # 到2025年，…超过8500亿元: a goal of a later year
     if goal and year is not None and zone in ("review", "review5") and int(goal.group(1)) >= year:
         multi = True  # 到2012年全市实现…(in the 2012 review): a goal, not last year's figure
-    if _SPAN_OPENING.match(sentence):
-        multi = True
+    if _SPAN_OPENING.match(sentence) and (value is None or _GROWTH_NAME.search(name)):
+        multi = True  # growths over the span; a level reached (从X增加到Y) is still the year's
     near = prefix[-10:]
     whole = list(_WHOLE.finditer(near))
     part = bool(_PART_BEFORE.search(near[whole[-1].end() :] if whole else near))
