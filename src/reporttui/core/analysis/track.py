@@ -153,6 +153,8 @@ def judge(
     qual = target.qualifier
     if qual.startswith("至"):  # a range 6%-6.5%: its low end must be reached
         ok = got >= want
+    elif qual == "以上" and want < 0:  # 能耗下降3.1%以上: the fall must be at least as deep
+        ok = got <= want
     elif qual in ("以内", "以下") or (lower_better and qual != "以上"):
         ok = got <= want + (TOLERANCE if qual == "左右" and target.unit == "%" else 0)
     elif qual == "左右":
