@@ -130,15 +130,15 @@ def judge(
             return (MET, "基本平衡 reported") if ok else (NO_FIGURE, "balance not stated")
         if got is None:
             return NO_FIGURE, f"result not a number ({result.qualifier or result.text[:20]})"
-        if "正增长" in qual:
-            return (MET if got > 0 else MISSED), f"{got:g}{result.unit} against 正增长"
+        if "正增长" in qual or re.search(r"稳[步定]增长", qual):
+            return (MET if got > 0 else MISSED), f"{got:g}{result.unit} against {qual}"
         if (
-            ("同步" in qual or "高于" in qual or "快于" in qual)
+            ("同步" in qual or "一致" in qual or "高于" in qual or "快于" in qual)
             and gdp_result
             and gdp_result.value is not None
         ):
             gdp = gdp_result.value
-            if "同步" in qual:
+            if "同步" in qual or "一致" in qual:  # 与经济发展趋势基本一致 reads as 同步
                 ok = got >= gdp - TOLERANCE
             else:
                 ok = got > gdp
