@@ -539,6 +539,16 @@ def test_goals_of_the_coming_five_years_before_the_plan_are_not_last_years(tmp_p
                 ("一般公共预算收入增长", 37.7, "%", "", "result"),
             ],
         ),
+        # 内蒙古 2002: a growth 按同口径 is the revenue's; the spending named next takes the carry
+        (
+            "其中，地方财政收入117.4亿元，按同口径增长10.8％；地方财政支出335.3亿元，增长28.4％。",
+            "review",
+            2002,
+            [
+                ("一般公共预算收入", 117.4, "亿元", "", "result"),
+                ("一般公共预算收入增长", 10.8, "%", "", "result"),
+            ],
+        ),
         # 重庆 2012: urban and rural levels after their growths
         (
             "城乡居民收入分别增长15.5%和22%，达到20250元和6438元。",

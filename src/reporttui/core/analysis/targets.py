@@ -381,9 +381,9 @@ def _figures(
                 return [(0, 0, *row) for row in split or []]
             rows = _read_tail(clause, carry[-1], _rate(carry[-1], table))
             return [(0, 0, n, v, u, q) for n, v, u, q in rows if n.endswith("增长")]
-        if _NEW_SUBJECT.match(clause) and not re.match(
-            r"^\s*(?:净|比|较|同比|增速|增幅|其中|年均|累计)", clause
-        ):
+        if (
+            _NEW_SUBJECT.match(clause) or (not subject and _NEW_BARE_SUBJECT.match(clause))
+        ) and not re.match(r"^\s*(?:净|比|较|同比|增速|增幅|其中|年均|累计)", clause):
             carry.clear()  # 农产品加工销售收入完成154亿元，同比增长24%: another subject took over
         if open_names and opened and not _OPEN_NAME_BAD.search(opened.group("name")):
             name = opened.group("name")
@@ -563,8 +563,14 @@ _TOTAL = re.compile(r"^\s*(?:确保|力争|争取)?(?:经济)?(?:总量|规模(?
 _NEW_SUBJECT = re.compile(
     rf"^\s*[\u4e00-\u9fff]{{3,}}?(?:完成|实现|达到|达|为|突破|增长|下降)\s*{_NUM}"
 )
+_NEW_BARE_SUBJECT = re.compile(
+    r"^\s*(?!完成|实现|占|为|达|比|较|同比|增长|下降|其中|年均|累计|预计|全年|居)"
+    rf"[\u4e00-\u9fff]{{3,12}}\s*{_NUM}\s*(?:{_UNIT})"
+)
+"""地方财政支出335.3亿元: another subject, named without a verb, takes over the clause."""
 _CONTINUED = re.compile(
-    r"^\s*(?:同比|比上年|较上年|分别|年)?(?:增长|下降|增速|增幅|提高|降低|回落)\s*\d"
+    r"^\s*(?:同比|比上年|较上年|分别|年|按?(?:同|可比)口径|按?可比价格?(?:计算)?)?"
+    r"(?:增长|下降|增速|增幅|提高|降低|回落)\s*\d"
 )
 _GROWTH_NAME = re.compile(r"增长$")
 _GOAL_YEAR = re.compile(r"到(20\d\d)年")
