@@ -605,6 +605,14 @@ def test_goals_of_the_coming_five_years_before_the_plan_are_not_last_years(tmp_p
                 ("城镇新增就业", 1168.0, "万人", "", "result"),
             ],
         ),
+        # ...and the plan's own words (要, 力争, 今年) end it: the task that follows is no result
+        (
+            "过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%。"
+            "要千方百计扩大就业，城镇新增就业900万人以上。",
+            "plan",
+            2011,
+            [("地区生产总值增长", 10.3, "%", "", "result")],
+        ),
         # 国务院 2011: jobs counted over a five-year review are a five-year total
         ("城镇新增就业5771万人，转移农业劳动力4500万人。", "review5", 2011, []),
         # 河北 1998: a level of the reviewed year after a five-year average, in its own clause

@@ -915,8 +915,12 @@ def extract_from_text(
             past_run = (
                 True  # 过去一年，我们…。国内生产总值增长10.3%…: last year told in the plan part
             )
-        elif re.search(r"今年|本年|明年|" + (f"{year}年" if year else "\0"), sentence):
-            past_run = False
+        elif re.search(
+            r"今年|本年|明年|要|将|力争|争取|确保|计划|目标|预期|"
+            + (f"{year}年" if year else "\0"),
+            sentence,
+        ):
+            past_run = False  # the plan's own words take over again
         rows = _exact_over_milestone(rows, sentence_from)
         sentence_from = len(rows)
         for c_at, clause in _clauses(sentence):
