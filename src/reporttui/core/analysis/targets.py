@@ -209,6 +209,7 @@ _PERIOD = re.compile(
 )
 """A part of the year (第一季度, 上半年, 1-11月): its figures are not the year's."""
 _FLOW = re.compile(r"新增")
+"""A yearly flow (城镇新增就业): a five-year review's figure of it is a five-year total."""
 _SPAN_OPENING = re.compile(r"^\s*(?:与|和|同|比)[^，。；]{0,14}?(?:末|初)(?:相比|比较)?[，,]")
 """与“十一五”末相比，…分别增长72%、83%: the sentence compares across years."""
 
@@ -221,7 +222,6 @@ def _in_period(before: str) -> bool:
     return not re.search(r"全年|全年度|年末|年底", before[periods[-1].end() :])
 
 
-"""A yearly flow (城镇新增就业): a five-year review's figure of it is a five-year total."""
 _FIRM_RESULT = re.compile(
     r"同比|比上年|较上年|上年同期|去年同期|完成了|实现了|预计完成|预计实现|预计全年"
 )
