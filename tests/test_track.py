@@ -53,6 +53,19 @@ def test_judge_reads_qualifiers_as_a_reader_would() -> None:
     ceiling = _row("主要目标是：城镇调查失业率控制在5.5%以内。", "passage")
     assert judge(ceiling, _row("城镇调查失业率5.1%。", "review", 2026), None)[0] == MET
     assert judge(ceiling, _row("城镇调查失业率5.8%。", "review", 2026), None)[0] == MISSED
+    # 国务院 2015 and 2016: a fall 以上 is reached by a deeper fall, not by a shallower one
+    fall = _row("主要预期目标是：单位国内生产总值能耗下降3.1%以上。", "passage")
+    assert fall.value == -3.1 and fall.qualifier == "以上"
+    assert judge(fall, _row("单位国内生产总值能耗下降5.6%。", "review", 2026), None)[0] == MET
+    assert judge(fall, _row("单位国内生产总值能耗下降2%。", "review", 2026), None)[0] == MISSED
+    # 雅安 2021 and 2022: 与经济发展趋势基本一致 reads as 同步; 稳步增长 is met by a rise
+    trend = _row("主要预期目标是：一般公共预算收入与经济发展趋势基本一致。", "passage")
+    revenue = _row("地方一般公共预算收入增长22.4%。", "review", 2026)
+    gdp_up = _row("地区生产总值增长8.5%。", "review", 2026)
+    assert judge(trend, revenue, gdp_up)[0] == MET
+    steady = _row("主要预期目标是：城乡居民人均可支配收入稳步增长。", "passage")
+    assert steady.value is None and "稳步增长" in steady.qualifier
+    assert judge(steady, _row("城乡居民人均可支配收入增长7.5%。", "review", 2026), None)[0] == MET
     sync = _row("主要目标是：城镇居民人均可支配收入与经济增长基本同步。", "passage")
     gdp = _row("地区生产总值增长5%。", "review", 2026)
     income = _row("城镇居民人均可支配收入增长5.2%。", "review", 2026)

@@ -104,7 +104,8 @@ def run_targets(corpus: Path, verbose: bool) -> None:
             for r in rows
             if r.kind == "result" and year is not None and r.year == year - 1
         }
-        want_t = {target_key(*t) for t in report["targets"]}
+        judged_targets = report["targets"] + report.get("targets_added_on_rereading", [])
+        want_t = {target_key(*t) for t in judged_targets}
         judged_results = report["results"] + report.get("results_added_on_rereading", [])
         want_r = {result_key(*t) for t in judged_results}
         past_values = {(k[0], k[1]) for k in want_r}
@@ -134,7 +135,7 @@ def run_targets(corpus: Path, verbose: bool) -> None:
                 print("  result missed ", k)
             for k in sorted(set(got_r) - want_r, key=str):
                 print("  result wrong  ", k, "|", got_r[k].text[:60])
-    for name in ("tuned", "held", "held2", "held3", "held4"):
+    for name in ("tuned", "held", "held2", "held3", "held4", "held5"):
         t = totals.get(name)
         if not t:
             continue

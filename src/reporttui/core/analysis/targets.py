@@ -139,7 +139,7 @@ _NUM = (
     r"(?:\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?|\d+(?:\s?\.\s?\d+)?|百分之[零〇一二两三四五六七八九十点]+)"
 )
 _UNIT = (
-    r"万亿元|亿美元|万美元|亿元|万元|元|万人次|万人|人次|人|万亿斤|亿斤|万斤|万吨|吨|万亩|亩|天"
+    r"万亿元|万亿美元|亿美元|万美元|亿元|万元|元|万人次|万人|人次|人|万亿斤|亿斤|万斤|亿公斤|万公斤|万吨|吨|万亩|亩|天"
     r"|个百分点|%|‰"
 )
 _QUAL = r"左右|以上|以内|以下|上下"
@@ -203,7 +203,25 @@ _PART_BEFORE = re.compile(
     r"[县区园港]|(?<!城)[镇乡]|民营|国有|私营|外资企业|集群|行业|领域|企业|农户|脱贫|重点|产业|贸易|服务|开发|新区|板块|部分|[A-Za-z]"
     r"|海洋|旅游|文旅|文化|数字|农业|林业|渔业|体育"  # 海洋生产总值: a sector's own product
 )
-_WHOLE = re.compile(r"全[市县区省州盟国]|全年|地方")
+_WHOLE = re.compile(r"全[市县区省州盟国]|全年|地方|[州市]县(?:区)?(?:属|两级)")
+_PERIOD = re.compile(
+    r"(?:第?[一二三四1-4]|前[二三两])季度|[上下]半年|(?<!\d)\d{1,2}\s*[-—~～至]\s*\d{1,2}\s*月|(?<![\d年])\d{1,2}月(?:份|末|底)"
+)
+"""A part of the year (第一季度, 上半年, 1-11月): its figures are not the year's."""
+_FLOW = re.compile(r"新增")
+"""A yearly flow (城镇新增就业): a five-year review's figure of it is a five-year total."""
+_SPAN_OPENING = re.compile(r"^\s*(?:与|和|同|比)[^，。；]{0,14}?(?:末|初)(?:相比|比较)?[，,]")
+"""与“十一五”末相比，…分别增长72%、83%: the sentence compares across years."""
+
+
+def _in_period(before: str) -> bool:
+    """Whether a part of the year (上半年, 第一季度) governs what follows, until 全年 takes over."""
+    periods = list(_PERIOD.finditer(before))
+    if not periods:
+        return False
+    return not re.search(r"全年|全年度|年末|年底", before[periods[-1].end() :])
+
+
 _FIRM_RESULT = re.compile(
     r"同比|比上年|较上年|上年同期|去年同期|完成了|实现了|预计完成|预计实现|预计全年"
 )
@@ -222,7 +240,8 @@ _OPEN_NAME_BAD = re.compile(
     r"[的和与及是在为对把将使]|^(?:其中|同比|比上年|分别|总量|规模|投资|完成|实现)"
 )
 _ORDINAL_LIST = re.compile(
-    r"第([一二三])(?:产业)?[、和]第([一二三])(?:产业)?(?:[、和]第([一二三]))?产业增加值"
+    r"第?([一二三])(?:产业)?[、和]第?([一二三])(?:产业)?(?:[、和]第?([一二三]))?产(?:业)?(?:增加值)?"
+    r"(?=\s*(?:分别|$))"
 )
 _SEP = re.compile(r"[，；;：:]|,(?!\d{3})")
 _SENTENCE = re.compile(r"[^。！!？?\n]+[。！!？?]?")
@@ -317,6 +336,10 @@ def _figures(
     """(hit start, hit end, indicator, value, unit, qualifier) of every figure in one clause."""
     out: list[tuple[int, int, str, float | None, str, str]] = []
     hits = list(rx.finditer(clause))
+    if "分别" in clause and _ORDINAL_LIST.search(clause[: clause.index("分别")]):
+        listed = _listed(clause, hits, table)  # 一、二、三产分别增长7%、16%、11.6%
+        if listed is not None:
+            return listed
     if not hits:
         subject = _subject(clause, table)
         if subject:
@@ -326,13 +349,30 @@ def _figures(
             if output:  # 粮食播种面积1570.5万亩、总产130亿斤
                 rows = _read_tail(clause[output.end() :], name, _rate(name, table))
                 return [(0, 0, n, v, u, q) for n, v, u, q in rows if n == name]
+            if re.match(
+                rf"^\s*(?:达到|达)?\s*{_NUM}\s*(?:万吨|亿斤|万斤|亿公斤|万公斤|吨)", clause[at:]
+            ):
+                rows = _read_tail(clause[at:], name, _rate(name, table))  # 全年生产粮食257万吨
+                return [(0, 0, n, v, u, q) for n, v, u, q in rows if n == name]
         opened = _OPEN_SUBJECT.match(clause)
         total = _TOTAL.match(clause)
         if carry and total:
             hits_from_carry = _read_tail(clause[total.end() :], carry[-1], _rate(carry[-1], table))
             return [(0, 0, n, v, u, q) for n, v, u, q in hits_from_carry]
+        if carry and carry[-1] == "城乡居民人均可支配收入" and _CONTINUED_LEVEL.match(clause):
+            split = _urban_rural("分别" + clause)  # …分别增长15.5%和22%，达到20250元和6438元
+            return [(0, 0, *row) for row in split or []]
+        carried = (
+            _carried_list(clause, carry)
+            if carry and carry[-1] != "城乡居民人均可支配收入"
+            else None
+        )
+        if carried:
+            return carried
         if carry and _CONTINUED_LEVEL.match(clause) and carry[-1] != "城乡居民人均可支配收入":
-            rows = _read_tail(clause, carry[-1], _rate(carry[-1], table))
+            # 去年达到54641万吨 / 1997年达到760亿元 (the clause's year is read by the caller)
+            own = re.sub(r"^\s*(?:去年|当年|全年|(?:19|20)\d\d\s*年)", "", clause)
+            rows = _read_tail(own, carry[-1], _rate(carry[-1], table))
             return [(0, 0, n, v, u, q) for n, v, u, q in rows if n == carry[-1]]
         if carry and _CONTINUED.match(clause):
             # 固定资产投资完成19.7亿元，同比下降41.5%: the growth of the indicator just named
@@ -341,9 +381,9 @@ def _figures(
                 return [(0, 0, *row) for row in split or []]
             rows = _read_tail(clause, carry[-1], _rate(carry[-1], table))
             return [(0, 0, n, v, u, q) for n, v, u, q in rows if n.endswith("增长")]
-        if _NEW_SUBJECT.match(clause) and not re.match(
-            r"^\s*(?:净|比|较|同比|增速|增幅|其中|年均|累计)", clause
-        ):
+        if (
+            _NEW_SUBJECT.match(clause) or (not subject and _NEW_BARE_SUBJECT.match(clause))
+        ) and not re.match(r"^\s*(?:净|比|较|同比|增速|增幅|其中|年均|累计)", clause):
             carry.clear()  # 农产品加工销售收入完成154亿元，同比增长24%: another subject took over
         if open_names and opened and not _OPEN_NAME_BAD.search(opened.group("name")):
             name = opened.group("name")
@@ -379,7 +419,13 @@ def _figures(
         if listed is not None:
             if {row[2] for row in listed} == {"城镇居民人均可支配收入", "农村居民人均可支配收入"}:
                 carry.append("城乡居民人均可支配收入")  # …分别达到41048元、19342元，增长4.5%、6%
+            elif listed:
+                carry[:] = list(dict.fromkeys(row[2].removesuffix("增长") for row in listed))
             return listed
+    joined = _joined(clause, hits, table)
+    if joined:
+        carry[:] = list(dict.fromkeys(row[2].removesuffix("增长") for row in joined))
+        return joined
     shared = _shared_qualitative(clause, hits, table)
     if shared is not None:
         return shared
@@ -451,6 +497,8 @@ def _read_tail(tail: str, name: str, rate: bool) -> list[tuple[str, float | None
         ):
             value, unit = _value(level)
             follows = tail[level.end() :]
+            # 全市生产总值接近1万亿元: near a figure is not the figure
+            near = bool(re.search(r"近$", level.group("pre")) and not level.group("verb"))
             is_level = bool(unit) and (unit not in ("%", "个百分点", "‰") or rate)
             if not unit and rate and re.match(rf"^\s*(?:{_QUAL}|[，,。；;、]|$)", follows):
                 is_level = value > 50  # an index (居民消费价格指数 103), not a bare count
@@ -458,7 +506,7 @@ def _read_tail(tail: str, name: str, rate: bool) -> list[tuple[str, float | None
                 r"^\s*的[^，。；\d]{1,8}?(?:达到|达|有|为|超过)?\s*\d+\s*[个家户座所]", follows
             ):
                 return []  # 收入10亿元以上的县市达46个: a threshold counting parts, not a level
-            if is_level and not re.match(r"^\s*(?:%|个百分点)", follows):
+            if is_level and not near and not re.match(r"^\s*(?:%|个百分点)", follows):
                 qual = level.group("qual") or ""
                 if level.group("verb") in ("突破", "超过", "超") and not qual:
                     qual = "突破"
@@ -491,6 +539,11 @@ def _read_tail(tail: str, name: str, rate: bool) -> list[tuple[str, float | None
             rows.append(("居民消费价格涨幅", value, unit, qual or lead))
         else:
             rows.append((name + "增长", value, unit, qual or lead))
+        reached = re.match(rf"^\s*[、]?\s*(?:达到|达)\s*{_VALUE}", rest[growth.end() :])
+        if reached and not any(r[0] == name for r in rows):
+            reached_value, reached_unit = _value(reached)  # 城镇化率提高1.5个百分点、达42.88%
+            if reached_unit and (reached_unit not in ("%", "个百分点", "‰") or rate):
+                rows.append((name, reached_value, reached_unit, ""))
         return rows
     if rows:
         return _cpi(rows)
@@ -500,7 +553,8 @@ def _read_tail(tail: str, name: str, rate: bool) -> list[tuple[str, float | None
         if "持平" in qual:
             return [(name + "增长", 0.0, "%", qual)]
         if "平衡" in qual:
-            return [(name, None, "", qual)]
+            # 国际收支基本平衡; 经济总量基本平衡 is supply matching demand, not a figure's target
+            return [(name, None, "", qual)] if "收支" in name else []
         return [(name + "增长", None, "", qual)]
     return rows
 
@@ -509,15 +563,23 @@ _TOTAL = re.compile(r"^\s*(?:确保|力争|争取)?(?:经济)?(?:总量|规模(?
 _NEW_SUBJECT = re.compile(
     rf"^\s*[\u4e00-\u9fff]{{3,}}?(?:完成|实现|达到|达|为|突破|增长|下降)\s*{_NUM}"
 )
+_NEW_BARE_SUBJECT = re.compile(
+    r"^\s*(?!完成|实现|占|为|达|比|较|同比|增长|下降|其中|年均|累计|预计|全年|居)"
+    rf"[\u4e00-\u9fff]{{3,12}}\s*{_NUM}\s*(?:{_UNIT})"
+)
+"""地方财政支出335.3亿元: another subject, named without a verb, takes over the clause."""
 _CONTINUED = re.compile(
-    r"^\s*(?:同比|比上年|较上年|分别|年)?(?:增长|下降|增速|增幅|提高|降低|回落)\s*\d"
+    r"^\s*(?:同比|比上年|较上年|分别|年|按?(?:同|可比)口径|按?可比价格?(?:计算)?)?"
+    r"(?:增长|下降|增速|增幅|提高|降低|回落)\s*\d"
 )
 _GROWTH_NAME = re.compile(r"增长$")
 _GOAL_YEAR = re.compile(r"到(20\d\d)年")
-_FIVE_YEAR_REVIEW = re.compile(r"过去五年|五年来|五年工作|十[二三四五]五|本届政府")
+_FIVE_YEAR_REVIEW = re.compile(r"过去五年|这五年|五年来|五年工作|十[一二三四五]五|本届政府")
 _CONTINUED_LEVEL = re.compile(
-    rf"^\s*(?:预计)?(?:达到|达|突破|超过|增至|完成)\s*{_NUM}\s*(?:{_UNIT})"
+    rf"^\s*(?:去年|当年|全年|(?:19|20)\d\d\s*年)?(?:预计)?(?:达到|达|突破|超过|增至|完成)\s*{_NUM}\s*(?:{_UNIT})"
 )
+_PAST_OPENING = re.compile(r"^\s*(?:过去一年|过去的一年|去年|上年|一年来)[，,]")
+_CLAUSE_YEAR = re.compile(r"^\s*((?:19|20)\d\d)\s*年(?!\s*[到至—\-])")
 _GROWTH_VERB = re.compile(r"增长|下降|增速|增幅|提高|提升|降低|涨幅|上涨|回落|增加|减少")
 
 
@@ -570,8 +632,12 @@ def _shared_qualitative(
     clause: str, hits: list[re.Match[str]], table: tuple[IndicatorDef, ...]
 ) -> list[tuple[int, int, str, float | None, str, str]] | None:
     """一般公共预算收入、城乡居民人均可支配收入与经济增长基本同步: one qualitative target each."""
-    if len(hits) < 2:
-        return None
+    names = [(h.start(), h.end(), table[int(h.lastgroup[1:])].name) for h in hits]  # type: ignore[index]
+    if len(hits) == 1:
+        shared = _shared_head(clause, hits[0])  # 城镇、农村居民人均可支配收入均增长8%
+        if shared is None:
+            return None
+        names.insert(0, shared)
     for a, b in pairwise(hits):
         if not re.fullmatch(r"[、和及与\s]*", clause[a.end() : b.start()]):
             return None
@@ -585,30 +651,26 @@ def _shared_qualitative(
         if not growth:
             return None
         value = parse_number(growth.group(1))[0]
-        return [
-            (
-                h.start(),
-                h.end(),
-                table[int(h.lastgroup[1:])].name + "增长",  # type: ignore[index]
-                value,
-                "%",
-                growth.group(2) or "",
-            )
-            for h in hits
-        ]
+        return [(s, e, name + "增长", value, "%", growth.group(2) or "") for s, e, name in names]
     qual = sync.group("qual")
-    out: list[tuple[int, int, str, float | None, str, str]] = []
-    for h in hits:
-        name = table[int(h.lastgroup[1:])].name  # type: ignore[index]
-        out.append((h.start(), h.end(), name if "平衡" in qual else name + "增长", None, "", qual))
-    return out
+    return [
+        (s, e, name if "平衡" in qual else name + "增长", None, "", qual) for s, e, name in names
+    ]
 
 
 def _listed(
-    clause: str, hits: list[re.Match[str]], table: tuple[IndicatorDef, ...]
+    clause: str,
+    hits: list[re.Match[str]],
+    table: tuple[IndicatorDef, ...],
+    at: int | None = None,
+    skip: int = 2,
 ) -> list[tuple[int, int, str, float | None, str, str]] | None:
-    """Indicators joined by 、和 then 分别 and as many values: one row each; None when not that form."""
-    at = clause.index("分别")
+    """Indicators joined by 、和 then 分别 and as many values: one row each; None when not that form.
+
+    ``at`` and ``skip``: where the list of names ends and how long the word after it is (分别, or
+    nothing for 城镇居民、农村居民人均可支配收入达5536元和1950元)."""
+    if at is None:
+        at = clause.index("分别")
     names: list[tuple[int, int, str]] = []
     ordinal = _ORDINAL_LIST.search(clause[:at])
     ordinals = {"一": "第一产业增加值", "二": "第二产业增加值", "三": "第三产业增加值"}
@@ -630,14 +692,17 @@ def _listed(
                 return None
         if before:
             names = [(h.start(), h.end(), table[int(h.lastgroup[1:])].name) for h in before]  # type: ignore[index]
-    tail = clause[at + 2 :]
-    if re.match(r"^\s*(?:比|较|高于|低于|快于|慢于|占)", tail):
-        return []  # 分别比全国高0.2、0.9个百分点: relative figures, not the indicators' own
+    tail = clause[at + skip :]
+    if re.match(r"^\s*(?:比|较|高于|低于|快于|慢于|占|增加|减少|提高(?!到|至)|多)", tail):
+        return []  # 分别比全国高0.2、0.9个百分点 / 分别增加400元和150元: not the indicators' own
     verb = re.match(r"^\s*(?:同比)?(?P<verb>增长|下降|达到|达|为|完成|实现|提高到)?", tail)
     growth = bool(verb and verb.group("verb") in ("增长", "下降"))
     sign = -1 if verb and verb.group("verb") == "下降" else 1
     values = list(
-        re.finditer(rf"(?P<value>{_NUM})\s*(?P<unit>{_UNIT})?", tail[verb.end() if verb else 0 :])
+        re.finditer(
+            rf"(?P<value>{_NUM})\s*(?P<unit>{_UNIT})?\s*(?P<qual>{_QUAL})?",
+            tail[verb.end() if verb else 0 :],
+        )
     )
     if len(values) < len(names):
         return None
@@ -648,10 +713,11 @@ def _listed(
     for (s, e, name), v in zip(names, values, strict=False):
         number, pct = parse_number(v.group("value"))
         unit = "%" if pct else (v.group("unit") or last_unit)
+        qual = v.group("qual") or ""  # 分别增长7.5%、8%左右: 左右 is the second value's
         if growth and unit in ("%", "个百分点"):
-            out.append((s, e, name + "增长", sign * number, unit, ""))
+            out.append((s, e, name + "增长", sign * number, unit, qual))
         elif not growth:
-            out.append((s, e, name, number, unit, ""))
+            out.append((s, e, name, number, unit, qual))
     return out
 
 
@@ -661,11 +727,66 @@ def _shared_head(clause: str, hit: re.Match[str]) -> tuple[int, int, str] | None
     if not word:
         return None
     text = hit.group(0)
-    for k in range(1, len(text) - 1):
-        name = canonical_indicator(word.group(1) + text[k:])
-        if name and name != canonical_indicator(text):
-            return word.start(1), word.end(1), name
+    scope = re.match(r"全[市省区县州盟国]|全体|市区", word.group(1))
+    for cut in (0, scope.end()) if scope else (0,):
+        head = word.group(1)[cut:]
+        for k in range(1, len(text) - 1):
+            name = canonical_indicator(head + text[k:])
+            if name and name != canonical_indicator(text):
+                return word.start(1) + cut, word.end(1), name
     return None
+
+
+_JOINED_VALUES = re.compile(
+    rf"^\s*(?:同比|分别)?(?:增长|下降|达到|达|为|完成|实现)\s*{_NUM}\s*(?:{_UNIT})?\s*[、和及]\s*{_NUM}"
+)
+
+
+def _joined(
+    clause: str, hits: list[re.Match[str]], table: tuple[IndicatorDef, ...]
+) -> list[tuple[int, int, str, float | None, str, str]] | None:
+    """大口径财政收入和公共财政预算收入完成40.1亿元、16.7亿元: a list of names, then as many
+    values joined by 、和 without 分别; one row each, or None when not that form."""
+    last = hits[-1]
+    if not _JOINED_VALUES.match(clause[last.end() :]):
+        return None
+    before = clause[: last.start()]
+    if len(hits) < 2 and not re.search(r"[、和及与]$", before):
+        return None
+    return _listed(clause, hits, table, at=last.end(), skip=0)
+
+
+def _carried_list(
+    clause: str, carry: list[str]
+) -> list[tuple[int, int, str, float | None, str, str]] | None:
+    """分别增长32.93%和32.06%: the values of the indicators the sentence named last, in order."""
+    head = re.match(
+        r"^\s*(?:同比|比上年)?(?P<each>分别)?(?:同比)?(?P<verb>增长|下降|达到|达|为|完成|实现)?",
+        clause,
+    )
+    if not head or not (head.group("each") or head.group("verb")):
+        return None  # 分别增长a、b, or 增长a、b after a list of names
+    values = list(
+        re.finditer(
+            rf"(?P<value>{_NUM})\s*(?P<unit>{_UNIT})?(?=\s*(?:[、和及。；;！!]|$))",
+            clause[head.end() :],
+        )
+    )
+    names = list(dict.fromkeys(reversed(carry)))[::-1]
+    if len(values) < 2 or len(names) < len(values):
+        return None
+    growth = head.group("verb") in ("增长", "下降")
+    sign = -1 if head.group("verb") == "下降" else 1
+    last_unit = next((v.group("unit") for v in reversed(values) if v.group("unit")), "")
+    out: list[tuple[int, int, str, float | None, str, str]] = []
+    for name, v in zip(names[-len(values) :], values, strict=True):
+        number, pct = parse_number(v.group("value"))
+        unit = "%" if pct else (v.group("unit") or last_unit)
+        if growth and unit in ("%", "个百分点"):
+            out.append((0, 0, name + "增长", sign * number, unit, ""))
+        elif not growth and unit not in ("%", "个百分点"):
+            out.append((0, 0, name, number, unit, ""))
+    return out
 
 
 def _classify(
@@ -687,6 +808,10 @@ def _classify(
     goal = _GOAL_YEAR.search(sentence[: max(0, sentence.find(clause)) + len(prefix)])
     if goal and year is not None and int(goal.group(1)) > year:
         multi = True  # 到2025年，…超过8500亿元: a goal of a later year
+    if goal and year is not None and zone in ("review", "review5") and int(goal.group(1)) >= year:
+        multi = True  # 到2012年全市实现…(in the 2012 review): a goal, not last year's figure
+    if _SPAN_OPENING.match(sentence) and (value is None or _GROWTH_NAME.search(name)):
+        multi = True  # growths over the span; a level reached (从X增加到Y) is still the year's
     near = prefix[-10:]
     whole = list(_WHOLE.finditer(near))
     part = bool(_PART_BEFORE.search(near[whole[-1].end() :] if whole else near))
@@ -708,7 +833,9 @@ def _classify(
         if part:
             kind = "part"
     elif zone in ("review", "review5"):
-        if multi or (zone == "review5" and (value is None or _GROWTH_NAME.search(name))):
+        if multi or (
+            zone == "review5" and (value is None or _GROWTH_NAME.search(name) or _FLOW.search(name))
+        ):
             kind = "five-year-result"  # a level read in a five-year review may still be the year's
         elif (
             (
@@ -722,8 +849,8 @@ def _classify(
             kind = "past-target"  # 年初目标…左右 / 控制在3.5%以内: a target quoted in the review
         else:
             kind = "result"
-        if part:
-            kind = "part"
+        if part or _in_period(sentence[: max(0, sentence.find(clause))] + prefix):
+            kind = "part"  # 上半年地区生产总值仅增长1.2%: a part of the year
     else:  # no plan part found: fall back on the clause's own words
         has_target = (
             bool(_TARGET_WORDS.search(sentence))
@@ -776,12 +903,26 @@ def extract_from_text(
     open_names = zone == "passage"
     rows: list[Indicator] = []
     para_year = _YEAR_RE.match(norm)
+    sentence_from = 0
+    past_run = False
     for sentence_match in _SENTENCE.finditer(norm):
         sentence = sentence_match.group(0)
         s_at = sentence_match.start()
         sent_year = _YEAR_RE.match(sentence)
         explicit_year = next((int(m.group(1)) for m in (sent_year, para_year) if m), None)
         carry: list[str] = []
+        if _PAST_OPENING.match(sentence):
+            past_run = (
+                True  # 过去一年，我们…。国内生产总值增长10.3%…: last year told in the plan part
+            )
+        elif re.search(
+            r"今年|本年|明年|要|将|力争|争取|确保|计划|目标|预期|"
+            + (f"{year}年" if year else "\0"),
+            sentence,
+        ):
+            past_run = False  # the plan's own words take over again
+        rows = _exact_over_milestone(rows, sentence_from)
+        sentence_from = len(rows)
         for c_at, clause in _clauses(sentence):
             if not re.search(
                 r"\d|百分之|同步|正增长|平衡|持平|高于|快于|稳步增长|稳定增长|一致", clause
@@ -798,14 +939,18 @@ def extract_from_text(
                 elif subject:
                     carry[:] = [subject[0]]
                 continue
+            own_year = _CLAUSE_YEAR.match(clause)
+            clause_year = int(own_year.group(1)) if own_year else explicit_year
             for h_start, _h_end, name, value, unit, qual in _figures(
                 clause, table, rx, open_names, carry
             ):
                 stripped = clause.strip(" 　")
                 lead_at = clause.index(stripped) if stripped else 0
                 kind, fig_year = _classify(
-                    zone, clause, clause[:h_start], sentence, explicit_year, year, value, qual, name
+                    zone, clause, clause[:h_start], sentence, clause_year, year, value, qual, name
                 )
+                if zone == "plan" and past_run and kind == "plan" and year is not None:
+                    kind, fig_year = "result", year - 1
                 if (
                     zone == "unknown"
                     and default_kind == "target"
@@ -833,7 +978,25 @@ def extract_from_text(
                         else "year",
                     )
                 )
-    return rows
+    return _exact_over_milestone(rows, sentence_from)
+
+
+def _exact_over_milestone(rows: list[Indicator], start: int) -> list[Indicator]:
+    """突破150亿元，达153.6亿元: within one sentence the exact level replaces the milestone."""
+    exact = {
+        (r.indicator, r.kind, r.unit): r.value
+        for r in rows[start:]
+        if r.value is not None and r.qualifier == ""
+    }
+    return rows[:start] + [
+        r
+        for r in rows[start:]
+        if not (
+            r.qualifier == "突破"
+            and r.value is not None
+            and (exact.get((r.indicator, r.kind, r.unit)) or 0) > r.value
+        )
+    ]
 
 
 def _coming_period(year: int | None) -> re.Pattern[str]:

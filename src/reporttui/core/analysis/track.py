@@ -130,15 +130,15 @@ def judge(
             return (MET, "基本平衡 reported") if ok else (NO_FIGURE, "balance not stated")
         if got is None:
             return NO_FIGURE, f"result not a number ({result.qualifier or result.text[:20]})"
-        if "正增长" in qual:
-            return (MET if got > 0 else MISSED), f"{got:g}{result.unit} against 正增长"
+        if "正增长" in qual or re.search(r"稳[步定]增长", qual):
+            return (MET if got > 0 else MISSED), f"{got:g}{result.unit} against {qual}"
         if (
-            ("同步" in qual or "高于" in qual or "快于" in qual)
+            ("同步" in qual or "一致" in qual or "高于" in qual or "快于" in qual)
             and gdp_result
             and gdp_result.value is not None
         ):
             gdp = gdp_result.value
-            if "同步" in qual:
+            if "同步" in qual or "一致" in qual:  # 与经济发展趋势基本一致 reads as 同步
                 ok = got >= gdp - TOLERANCE
             else:
                 ok = got > gdp
@@ -153,6 +153,8 @@ def judge(
     qual = target.qualifier
     if qual.startswith("至"):  # a range 6%-6.5%: its low end must be reached
         ok = got >= want
+    elif qual == "以上" and want < 0:  # 能耗下降3.1%以上: the fall must be at least as deep
+        ok = got <= want
     elif qual in ("以内", "以下") or (lower_better and qual != "以上"):
         ok = got <= want + (TOLERANCE if qual == "左右" and target.unit == "%" else 0)
     elif qual == "左右":
