@@ -30,6 +30,7 @@ also added to ``chrome`` so the metadata pass may still read a record's fields.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from reporttui.core.model import Dropped
 from reporttui.core.text.clean import Line
@@ -544,7 +545,33 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
     _tab_lines(lines, drop)
     _nav_lists(lines, drop)
     _header_tabs(lines, drop)
+    _headline_copy(lines, drop)
     return _apply(lines, drop, dropped, chrome)
+
+
+# (round 16) What a copy of the headline carries besides it: a site's tail after a separator
+# (标题 - 天天要闻 国际, 标题_某某网) or a location bar's crumbs before it (某某网 资料文库 标题).
+_COPY_WORD = r"[^\s。！？!?，,；;：:、]{1,8}"
+_COPY_TAIL = re.compile(rf"^(?:\s+[-–—|｜]\s*|\s*[_｜|]\s*){_COPY_WORD}(?:\s+{_COPY_WORD}){{0,2}}$")
+_COPY_CRUMBS = re.compile(rf"^{_COPY_WORD}(?:\s+{_COPY_WORD}){{0,3}}\s+$")
+_COPY_LINES = 3
+
+
+def _headline_copy(lines: list[Line], drop: dict[int, str]) -> None:
+    """(round 16) A copy of the headline over the headline itself, in the text's opening, with
+    the site's name after it or its crumbs before it (the page's <title> or location bar saved
+    with the article): the line holds the next line whole (6 characters or more) at its start
+    or its end, and the rest is only that tail or those crumbs. The copy goes; the headline
+    line under it stays."""
+    opening = [i for i in range(len(lines)) if lines[i].text and i not in drop][:_COPY_LINES]
+    for i, j in pairwise(opening):
+        line, head = lines[i], lines[j]
+        if line.md_level or line.cells or head.cells or len(head.text) < 6:
+            continue
+        t, h = line.text, head.text
+        tail = t.startswith(h) and _COPY_TAIL.match(t[len(h) :]) is not None
+        if tail or (t.endswith(h) and _COPY_CRUMBS.match(t[: -len(h)]) is not None):
+            drop[i] = "headline copy"
 
 
 def _header_tabs(lines: list[Line], drop: dict[int, str]) -> None:
@@ -620,7 +647,7 @@ def _apply(
             continue
         if ln.text:
             dropped.append(Dropped(ln.text, reason, ln.line))
-            if reason in ("page chrome", "web chrome"):
+            if reason in ("page chrome", "web chrome", "headline copy"):
                 chrome.append(ln.text)
             elif reason == "record chrome":
                 dropped[-1] = Dropped(ln.text, "record fields", ln.line)

@@ -1,0 +1,117 @@
+"""Round 16 (issue 9): a block pasted into an article's paragraph (a label and a person's profile
+or a shop's text, its lines parted by raw line breaks the page's own paragraphs do not have) and
+a copy of the headline with the site's name over the headline go to the dropped view; the
+article's sentences, and lines only looking like them, stay. Real judged files
+(tests/data/inputs, sources in SOURCES.md)."""
+
+from __future__ import annotations
+
+import gzip
+import re
+
+from inputs_helpers import DATA, dropped
+from reporttui.core.model import Document
+from reporttui.core.text.ingest import check_no_loss, parse_document
+
+
+def _page(name: str, edit: object = None) -> Document:
+    raw = gzip.decompress((DATA / name).read_bytes()).decode("utf-8")
+    if callable(edit):
+        raw = edit(raw)
+    doc = parse_document(raw, name.removesuffix(".gz"))
+    assert check_no_loss(raw, doc) == []
+    return doc
+
+
+def _text(name: str) -> Document:
+    raw = (DATA / name).read_bytes()
+    doc = parse_document(raw, name)
+    assert check_no_loss(raw.decode("utf-8"), doc) == []
+    return doc
+
+
+def test_a_label_and_profile_pasted_into_a_paragraph_go() -> None:
+    # pages12 p12-07: 关于出席嘉宾\n艺鸣，歌手…\n代表作品：… inside the story's <p>.
+    doc = _page("xinhua-yinyuejie-2024.html.gz")
+    gone = " ".join(dropped(doc, "pasted block"))
+    assert "关于出席嘉宾" not in doc.text and "关于出席嘉宾" in gone
+    assert "中国音乐家协会高级注册教师" not in doc.text and "代表作品" in gone
+    assert "据悉，第二十七届北京国际音乐节于10月5日至13日在北京举办。" in doc.text
+    # pages10 p10-03: 关于专家组\n<a company director's name>, between the meeting's paragraphs.
+    doc = _page("baiyun-hulianwang-2024.html.gz")
+    assert "关于专家组" not in doc.text and "执行董事文云祥" not in doc.text
+    assert "会上，区卫生健康局汇报了我区互联网医疗产业发展特点" in doc.text
+    # pages10 p10-11: the numbered label (（五）关于专家组：) goes with the profile, twice.
+    doc = _page("wlmq-peixun-2024.html.gz")
+    assert len(dropped(doc, "pasted block")) == 2
+    assert "高金波" not in doc.text and "岭南画派" not in doc.text
+    assert "（四）申报艺术、图书资料、文物博物、群众文化系列（专业）初、中级职称" in doc.text
+
+
+def test_the_sentence_before_the_paste_stays() -> None:
+    # pages12 p12-03: the museum page's own last sentence, then 简介：\n董逸泉，1962年生…
+    doc = _page("taiyuan-meishuguan.html.gz")
+    assert "洪洞董氏以及董氏文风由董逸泉继续传承。" in doc.text
+    assert "1962年生" not in doc.text
+    assert any(p.startswith("简介：") for p in dropped(doc, "pasted block"))
+    # pages9 p9-06: a sentence over a tea shop's text pasted after the article's end.
+    doc = _page("anxi-zijia-2023.html.gz")
+    assert "石韵坑是乌龙茶的重要产区之一" in doc.text
+    assert "乌龙王是一种乌龙茶" not in doc.text and "石韵坑山场位于" not in doc.text
+    assert "据悉，此次我省共有永泰、霞浦、安溪、连城、屏南、东山等6个县获评" in doc.text
+
+
+def test_line_breaks_of_the_page_itself_are_no_paste() -> None:
+    # The same page with the paste's breaks closed up: one paragraph of the article, kept.
+    closed = lambda s: re.sub(r"(?<=[宾。])\n(?=[艺代])", "", s)  # noqa: E731
+    doc = _page("xinhua-yinyuejie-2024.html.gz", closed)
+    assert "关于出席嘉宾艺鸣" in doc.text
+    assert dropped(doc, "pasted block") == []
+    # A page whose every paragraph is broken in its source (a CMS that wraps its text): the
+    # breaks are the page's style, not a paste, and nothing goes.
+    wrapped = lambda s: re.sub(r"(。)(?=[^<\n]{10,}</p>)", "。\n", s)  # noqa: E731
+    doc = _page("baiyun-hulianwang-2024.html.gz", wrapped)
+    assert dropped(doc, "pasted block") == []
+    assert "关于专家组" in doc.text and "会议指出，我区是广州中心城区" in doc.text
+    # Breaks the CMS indents (来源:\r\n      绵阳市政务网) and a break inside a sentence (a
+    # source wrapped mid-sentence, readhub p7-04's judged sentence) are not pastes.
+    doc = _page("readhub-5g.html.gz")
+    assert dropped(doc, "pasted block") == []
+    assert "手机的促销手段原本有三大类" in doc.text
+    doc = _page("scgov-mianyang-2020.html.gz")
+    assert dropped(doc, "pasted block") == []
+
+
+def test_a_headline_copy_with_the_site_tail_or_crumbs_goes() -> None:
+    # pages23 p23-08: 标题 - 天天要闻 国际 over 标题; held20 h20-10: 美章网 资料文库 标题 over 标题.
+    doc = _text("pages23/daydaynews-furong-kaimu-2024.txt")
+    assert "天天要闻" not in doc.text
+    assert dropped(doc, "headline copy") == [
+        "芙蓉区第六届人民代表大会第五次会议开幕 - 天天要闻 国际"
+    ]
+    assert doc.text.startswith("芙蓉区第六届人民代表大会第五次会议开幕")
+    assert doc.title == "芙蓉区第六届人民代表大会第五次会议开幕"
+    doc = _text("held20/xchen-chengchong-2005.txt")
+    assert dropped(doc, "headline copy") == ["美章网 资料文库 镇政府报告范文"]
+    assert "镇政府报告范文" in doc.text and doc.title == "镇政府报告"
+
+
+def test_lines_only_like_a_headline_copy_stay() -> None:
+    body = "\n".join(
+        [
+            "12月25日上午，芙蓉区第六届人民代表大会第五次会议在雄壮嘹亮的国歌声中开幕。",
+            "会议听取并审议了区人民政府工作报告，代表们认为报告实事求是、重点突出。",
+        ]
+    )
+    for head in (
+        # a title printed twice, a subtitle under a longer title, a title over its own words
+        # with more than a tail's words after them, a sentence ending the line
+        "芙蓉区第六届人民代表大会第五次会议开幕\n芙蓉区第六届人民代表大会第五次会议开幕",
+        "芙蓉区第六届人民代表大会第五次会议开幕 代表们肩负全区人民嘱托共议发展\n芙蓉区第六届人民代表大会第五次会议开幕",
+        "区长作报告：芙蓉区第六届人民代表大会第五次会议开幕\n芙蓉区第六届人民代表大会第五次会议开幕",
+    ):
+        src = head + "\n" + body
+        doc = parse_document(src)
+        assert check_no_loss(src, doc) == []
+        assert dropped(doc, "headline copy") == [], head
+        assert head.split("\n")[0] in doc.text or doc.title == head.split("\n")[0], head
