@@ -115,3 +115,36 @@ def test_lines_only_like_a_headline_copy_stay() -> None:
         assert check_no_loss(src, doc) == []
         assert dropped(doc, "headline copy") == [], head
         assert head.split("\n")[0] in doc.text or doc.title == head.split("\n")[0], head
+
+
+def test_a_portal_operator_record_in_the_text_goes() -> None:
+    # pages10 p10-11: the page prints its footer between its two copies of the notice (开办：/
+    # 主办：/承办：/地址：, a line each); with it in the text, its government was read as the
+    # notice's region once the paste before it had gone.
+    doc = _page("wlmq-peixun-2024.html.gz")
+    gone = dropped(doc, "site record")
+    assert gone[:4] == [
+        "开办：乌鲁木齐市人民政府",
+        "主办：乌鲁木齐市人民政府办公室",
+        "承办：乌鲁木齐市人民政府电子政务中心",
+        "地址：乌鲁木齐市南湖东路30号",
+    ]
+    assert doc.region == "新疆维吾尔自治区"
+    assert "新疆文化艺术学校微信公众号点击连接小鹅通学习平台" in doc.text
+
+
+def test_an_events_organisers_stay() -> None:
+    # The organisers of an event (no address or registration under them) are no site record.
+    body = [
+        "为丰富群众文化生活，县文化馆将举办2024年迎新春书画展，现将有关事项通知如下。",
+        "主办：县委宣传部",
+        "承办：县文化馆",
+        "协办：县书法家协会",
+        "时间：2024年2月1日至2月15日",
+        "请各单位积极组织干部职工参观。",
+    ]
+    src = "\n".join(body)
+    doc = parse_document(src)
+    assert check_no_loss(src, doc) == []
+    assert dropped(doc, "site record") == []  # (older rules take 主办：/承办： rows as records)
+    assert "请各单位积极组织干部职工参观。" in doc.text

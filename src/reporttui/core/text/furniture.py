@@ -546,6 +546,7 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
     _nav_lists(lines, drop)
     _header_tabs(lines, drop)
     _headline_copy(lines, drop)
+    _operator_rows(lines, drop)
     return _apply(lines, drop, dropped, chrome)
 
 
@@ -572,6 +573,39 @@ def _headline_copy(lines: list[Line], drop: dict[int, str]) -> None:
         tail = t.startswith(h) and _COPY_TAIL.match(t[len(h) :]) is not None
         if tail or (t.endswith(h) and _COPY_CRUMBS.match(t[: -len(h)]) is not None):
             drop[i] = "headline copy"
+
+
+# (round 16) A portal's operator record (开办：某某市人民政府 / 主办：…办公室 / 承办：…中心), each
+# field a line of its own, and the address and registration lines beside it.
+_OPERATOR_ROW = re.compile(
+    r"^(开办|主办|承办|协办|主管|运维|运行维护|技术支持)(?:单位)?\s*[:：]\s*[^\s，,。；;：:]{2,30}$"
+)
+_OPERATOR_NEXT = re.compile(r"^(?:地址|网站标识码|网站识别码)\s*[:：]?\s*\S.{0,40}$|ICP备|公网安备")
+
+
+def _operator_rows(lines: list[Line], drop: dict[int, str]) -> None:
+    """(round 16) A site's operator record standing in the text (a page that prints its footer
+    between two copies of the article): three or more lines in a row, each one operator field
+    (开办/主办/承办… and an organisation, nothing else), of at least two kinds, closed by the
+    site's address or registration line (地址：…, 网站标识码…, ICP备…): all go. An event's
+    organisers (主办：县委宣传部 / 承办：县文联 / 协办：… over 时间：/地点：) have neither under
+    them, and a task's lead units (主办：市水务局，各县…) list several bodies: both stay."""
+    i, n = 0, len(lines)
+    while i < n:
+        k = i
+        kinds: set[str] = set()
+        while k < n and not lines[k].md_level and (m := _OPERATOR_ROW.match(lines[k].text)):
+            kinds.add(m.group(1))
+            k += 1
+        if k - i >= 3 and len(kinds) >= 2:
+            end = k
+            while end < n and end - k < 3 and _OPERATOR_NEXT.search(lines[end].text):
+                end += 1
+            if end > k:
+                for j in range(i, end):
+                    drop.setdefault(j, "site record")
+            k = end
+        i = max(k, i + 1)
 
 
 def _header_tabs(lines: list[Line], drop: dict[int, str]) -> None:
