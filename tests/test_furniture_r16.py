@@ -148,3 +148,23 @@ def test_an_events_organisers_stay() -> None:
     assert check_no_loss(src, doc) == []
     assert dropped(doc, "site record") == []  # (older rules take 主办：/承办： rows as records)
     assert "请各单位积极组织干部职工参观。" in doc.text
+
+
+def test_a_dateline_alone_over_a_title_copy_goes_over_its_lead_it_stays() -> None:
+    # held26 h26-13: 新華社北京3月13日電 alone between the report's two title lines.
+    doc = _text("held26/ywprotime-guojia-jihua-2021.txt")
+    assert "新華社北京3月13日電" not in doc.text
+    assert "新華社北京3月13日電" in dropped(doc, "byline")
+    assert "受國務院委托" in doc.text
+    # The same dateline on its own line over the story's lead opens the lead: it stays.
+    src = "\n".join(
+        [
+            "国务院召开常务会议",
+            "新华社北京3月13日电",
+            "国务院总理主持召开国务院常务会议，部署落实政府工作报告重点任务分工。",
+            "会议指出，要以钉钉子精神抓好各项任务落实，推动经济持续回升向好。",
+        ]
+    )
+    doc = parse_document(src)
+    assert check_no_loss(src, doc) == []
+    assert "新华社北京3月13日电" in doc.text

@@ -517,6 +517,7 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
     lines = _split_records(lines, dropped, chrome, bar_items)
     _bullet_menu(lines, dropped, chrome, bar_items)
     _headline_marks(lines, dropped)
+    _lone_dateline(lines, dropped)
     _run_on_tail(lines, dropped)
     last = _last_sentence(lines)
     for i, ln in enumerate(lines):
@@ -965,6 +966,26 @@ def _headline_marks(lines: list[Line], dropped: list[Dropped]) -> None:
         m = _TAB_BAR.search(ln.text)
         if m and m.start() >= 10 and " " not in ln.text[: m.start()].strip():
             _cut(ln, m, "web chrome", dropped)  # (held18) a tab bar glued after the headline
+
+
+# (round 16) An agency's dateline standing alone over a title (新华社北京3月13日电 between two
+# copies of a report's title).
+_LONE_DATELINE = re.compile(
+    r"^(?:新华社|新華社|中新社|中新网|中新網)[\u4e00-\u9fff]{2,8}?\d{1,2}月\d{1,2}日[电電]$"
+)
+
+
+def _lone_dateline(lines: list[Line], dropped: list[Dropped]) -> None:
+    """(round 16) An agency's dateline alone on one of the text's first lines goes when the line
+    under it is no prose (a title, the report's own title copy: the lead it would open is not
+    there). A dateline over its lead stays with the lead."""
+    for k, ln in enumerate(lines[:3]):
+        if ln.cells or not _LONE_DATELINE.match(ln.text) or k + 1 >= len(lines):
+            continue
+        nxt = lines[k + 1].text
+        if nxt and not ends_sentence(nxt) and not is_prose(nxt):
+            dropped.append(Dropped(ln.text, "byline", ln.line))
+            ln.text = ""
 
 
 def _caption_shaped(text: str) -> bool:
