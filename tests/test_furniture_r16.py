@@ -168,3 +168,37 @@ def test_a_dateline_alone_over_a_title_copy_goes_over_its_lead_it_stays() -> Non
     doc = parse_document(src)
     assert check_no_loss(src, doc) == []
     assert "新华社北京3月13日电" in doc.text
+
+
+def test_a_search_widgets_labels_and_an_ads_contact_in_the_opening_go() -> None:
+    # held28 h28-12: 搜索位置 / 匹配度 / 排序 under the bureau's name, over the report's title.
+    doc = _text("held28/yczf-yangcheng-juesuan-2023.txt")
+    assert "匹配度" not in doc.text and "匹配度" in dropped(doc, "web chrome")
+    assert "阳城县2023年政府决算" in doc.text and "第一部分" in doc.text
+    # held31 h31-08: 洽談電話 / 400-6060-805 opening an ad company's copy of a town's news.
+    doc = _text("held31/zzkailai-chengxiang-2023.txt")
+    assert dropped(doc, "contact row") == ["洽談電話", "400-6060-805"]
+    assert doc.title != "洽谈电话" and doc.region == "城厢镇"
+
+
+def test_short_lines_and_contacts_of_the_text_itself_stay() -> None:
+    # After the text's first sentence, short lines (a list of names, the signature) and a
+    # notice's contact (联系电话 / its number) are the text's.
+    body = [
+        "关于做好2024年春节期间安全生产工作的通知",
+        "各乡镇人民政府，县直各有关单位：为切实做好春节期间安全生产工作，现将有关事项通知如下。",
+        "一、值班安排",
+        "县安委会办公室实行24小时值班制度，值班人员名单如下。",
+        "张建国",
+        "李明华",
+        "王晓东",
+        "联系电话",
+        "0931-8812345",
+        "二、工作要求",
+        "各单位要严格落实领导带班和关键岗位24小时值班制度，确保信息畅通。",
+    ]
+    src = "\n".join(body)
+    doc = parse_document(src)
+    assert check_no_loss(src, doc) == []
+    assert dropped(doc, "contact row") == []
+    assert all(line in doc.text for line in ("张建国", "李明华", "王晓东", "0931-8812345"))

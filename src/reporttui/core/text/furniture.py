@@ -548,6 +548,7 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
     _header_tabs(lines, drop)
     _headline_copy(lines, drop)
     _operator_rows(lines, drop)
+    _opening_labels(lines, drop)
     return _apply(lines, drop, dropped, chrome)
 
 
@@ -607,6 +608,46 @@ def _operator_rows(lines: list[Line], drop: dict[int, str]) -> None:
                     drop.setdefault(j, "site record")
             k = end
         i = max(k, i + 1)
+
+
+_LABEL_RUN_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_CONTACT_LABEL = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:电话|電話|热线|熱線)\s*[:：]?$")
+_PHONE_ONLY = re.compile(r"^(?:\+?\d[\d\-— ]{5,18}\d)(?:\s+\+?\d[\d\-— ]{5,18}\d){0,3}$")
+
+
+def _opening_labels(lines: list[Line], drop: dict[int, str]) -> None:
+    """(round 16) Widgets printed in the text's opening, before its first sentence: three to six
+    lines of two to four characters in a row (a search box's 搜索位置 / 匹配度 / 排序, a page's
+    tabs) with only a site's name over them and a longer line under them; and a contact label
+    alone over a line of phone numbers only (an ad's 洽谈电话 / 400-…). A contact line after the
+    text has begun (a notice's 联系电话：…) is the text's."""
+    first = next((i for i, ln in enumerate(lines) if ln.text and is_prose(ln.text)), len(lines))
+    top = min(first, _OPENING, len(lines))
+    i = 0
+    while i < top:
+        k = i
+        while k < top and k not in drop and _LABEL_RUN_WORD.fullmatch(lines[k].text):
+            k += 1
+        if (
+            3 <= k - i <= 6
+            and k < len(lines)
+            and len(lines[k].text) >= 4
+            and all(
+                j in drop or (len(lines[j].text) <= 8 and not _SENTENCE_MARK.search(lines[j].text))
+                for j in range(i)
+            )
+        ):
+            for j in range(i, k):
+                drop[j] = "web chrome"
+        i = max(k, i + 1)
+    for i in range(max(0, top - 1)):
+        if (
+            i not in drop
+            and _CONTACT_LABEL.match(lines[i].text)
+            and _PHONE_ONLY.match(lines[i + 1].text)
+        ):
+            drop[i] = "contact row"
+            drop[i + 1] = "contact row"
 
 
 def _header_tabs(lines: list[Line], drop: dict[int, str]) -> None:
