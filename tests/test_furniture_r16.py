@@ -179,6 +179,12 @@ def test_a_search_widgets_labels_and_an_ads_contact_in_the_opening_go() -> None:
     doc = _text("held31/zzkailai-chengxiang-2023.txt")
     assert dropped(doc, "contact row") == ["洽談電話", "400-6060-805"]
     assert doc.title != "洽谈电话" and doc.region == "城厢镇"
+    # pages23 p23-09: a portal's bar of its towns' sub-sites (乡镇(街道)分站： 苏湾镇 栏杆集镇 …).
+    doc = _text("pages23/chxf-miaogang-2017.txt")
+    assert "栏杆集镇" not in doc.text
+    assert any(p.startswith("乡镇(街道)分站") for p in dropped(doc, "web chrome"))
+    assert doc.text.startswith("庙岗乡第九届人民代表大会第四次会议胜利召开")
+    assert doc.region == "庙岗乡"
 
 
 def test_short_lines_and_contacts_of_the_text_itself_stay() -> None:
@@ -195,6 +201,7 @@ def test_short_lines_and_contacts_of_the_text_itself_stay() -> None:
         "联系电话",
         "0931-8812345",
         "二、工作要求",
+        "参加检查的乡镇：城关镇 新集镇 李店镇 白土镇 曹河乡",
         "各单位要严格落实领导带班和关键岗位24小时值班制度，确保信息畅通。",
     ]
     src = "\n".join(body)
@@ -202,3 +209,10 @@ def test_short_lines_and_contacts_of_the_text_itself_stay() -> None:
     assert check_no_loss(src, doc) == []
     assert dropped(doc, "contact row") == []
     assert all(line in doc.text for line in ("张建国", "李明华", "王晓东", "0931-8812345"))
+    assert "参加检查的乡镇：城关镇 新集镇 李店镇 白土镇 曹河乡" in doc.text
+    # Before the first sentence, a label over people (no divisions) is no bar of sub-sites.
+    src = "主席团常务主席：王建军 李红梅 张国庆 刘志强 陈立新\n" + "\n".join(body[1:])
+    doc = parse_document(src)
+    assert check_no_loss(src, doc) == []
+    # (an older rule takes the names after the first one off the line as a tab bar: not this one)
+    assert "主席团常务主席：王建军" in doc.text

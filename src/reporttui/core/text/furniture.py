@@ -610,18 +610,25 @@ def _operator_rows(lines: list[Line], drop: dict[int, str]) -> None:
         i = max(k, i + 1)
 
 
+_FULL_STOP = re.compile(r"[。！？!?]")
 _LABEL_RUN_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _CONTACT_LABEL = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:电话|電話|热线|熱線)\s*[:：]?$")
+_DIVISION_BAR = re.compile(
+    r"^[^\s:：。，,]{2,10}[:：]\s*(?:[\u4e00-\u9fff]{1,4}(?:街道|镇|鎮|乡|鄉|区|區|县|縣|市|旗)\s+){4,}"
+    r"[\u4e00-\u9fff]{1,4}(?:街道|镇|鎮|乡|鄉|区|區|县|縣|市|旗)$"
+)
 _PHONE_ONLY = re.compile(r"^(?:\+?\d[\d\-— ]{5,18}\d)(?:\s+\+?\d[\d\-— ]{5,18}\d){0,3}$")
 
 
 def _opening_labels(lines: list[Line], drop: dict[int, str]) -> None:
     """(round 16) Widgets printed in the text's opening, before its first sentence: three to six
     lines of two to four characters in a row (a search box's 搜索位置 / 匹配度 / 排序, a page's
-    tabs) with only a site's name over them and a longer line under them; and a contact label
-    alone over a line of phone numbers only (an ad's 洽谈电话 / 400-…). A contact line after the
-    text has begun (a notice's 联系电话：…) is the text's."""
-    first = next((i for i, ln in enumerate(lines) if ln.text and is_prose(ln.text)), len(lines))
+    tabs) with only a site's name over them and a longer line under them; a label over five or
+    more divisions parted by spaces (a portal's bar of its towns' sub-sites, 乡镇(街道)分站：
+    苏湾镇 栏杆集镇 …); and a contact label alone over a line of phone numbers only (an ad's
+    洽谈电话 / 400-…). A contact line after the text has begun (a notice's 联系电话：…) is the
+    text's."""
+    first = next((i for i, ln in enumerate(lines) if _FULL_STOP.search(ln.text)), len(lines))
     top = min(first, _OPENING, len(lines))
     i = 0
     while i < top:
@@ -640,6 +647,9 @@ def _opening_labels(lines: list[Line], drop: dict[int, str]) -> None:
             for j in range(i, k):
                 drop[j] = "web chrome"
         i = max(k, i + 1)
+    for i in range(top):
+        if i not in drop and _DIVISION_BAR.match(lines[i].text):
+            drop[i] = "web chrome"
     for i in range(max(0, top - 1)):
         if (
             i not in drop
