@@ -94,6 +94,12 @@ def test_a_headline_copy_with_the_site_tail_or_crumbs_goes() -> None:
     doc = _text("held20/xchen-chengchong-2005.txt")
     assert dropped(doc, "headline copy") == ["美章网 资料文库 镇政府报告范文"]
     assert "镇政府报告范文" in doc.text and doc.title == "镇政府报告"
+    # pages14 p14-03: under the notice's headline, a listing's copy of it with its teaser cut off.
+    doc = _text("pages14/lr5-chengdu-fgw-tongzhi.txt")
+    (copy,) = dropped(doc, "headline copy")
+    assert copy.endswith("的通知 各区(市)县政府(管委会…")
+    assert "各区(市)县政府(管委会)，市级有关部门，有关单位：" in doc.text
+    assert "(管委会…" not in doc.text
 
 
 def test_lines_only_like_a_headline_copy_stay() -> None:
@@ -109,6 +115,8 @@ def test_lines_only_like_a_headline_copy_stay() -> None:
         "芙蓉区第六届人民代表大会第五次会议开幕\n芙蓉区第六届人民代表大会第五次会议开幕",
         "芙蓉区第六届人民代表大会第五次会议开幕 代表们肩负全区人民嘱托共议发展\n芙蓉区第六届人民代表大会第五次会议开幕",
         "区长作报告：芙蓉区第六届人民代表大会第五次会议开幕\n芙蓉区第六届人民代表大会第五次会议开幕",
+        # a headline over its subtitle that opens with the headline's words, no teaser's ellipsis
+        "芙蓉区第六届人民代表大会第五次会议开幕\n芙蓉区第六届人民代表大会第五次会议开幕 区长作政府工作报告",
     ):
         src = head + "\n" + body
         doc = parse_document(src)

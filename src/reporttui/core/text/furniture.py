@@ -557,6 +557,7 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
 _COPY_WORD = r"[^\s。！？!?，,；;：:、]{1,8}"
 _COPY_TAIL = re.compile(rf"^(?:\s+[-–—|｜]\s*|\s*[_｜|]\s*){_COPY_WORD}(?:\s+{_COPY_WORD}){{0,2}}$")
 _COPY_CRUMBS = re.compile(rf"^{_COPY_WORD}(?:\s+{_COPY_WORD}){{0,3}}\s+$")
+_COPY_TEASER = re.compile(r"^\s+[^。！？!?\s][^。！？!?]{1,39}(?:…|\.{3})$")
 _COPY_LINES = 3
 
 
@@ -564,8 +565,9 @@ def _headline_copy(lines: list[Line], drop: dict[int, str]) -> None:
     """(round 16) A copy of the headline over the headline itself, in the text's opening, with
     the site's name after it or its crumbs before it (the page's <title> or location bar saved
     with the article): the line holds the next line whole (6 characters or more) at its start
-    or its end, and the rest is only that tail or those crumbs. The copy goes; the headline
-    line under it stays."""
+    or its end, and the rest is only that tail or those crumbs; or, under the headline, a copy
+    of it with the start of the text cut off by an ellipsis (a listing's teaser: 标题 各区(市)县
+    政府(管委会…). The copy goes; the headline line stays."""
     opening = [i for i in range(len(lines)) if lines[i].text and i not in drop][:_COPY_LINES]
     for i, j in pairwise(opening):
         line, head = lines[i], lines[j]
@@ -575,6 +577,8 @@ def _headline_copy(lines: list[Line], drop: dict[int, str]) -> None:
         tail = t.startswith(h) and _COPY_TAIL.match(t[len(h) :]) is not None
         if tail or (t.endswith(h) and _COPY_CRUMBS.match(t[: -len(h)]) is not None):
             drop[i] = "headline copy"
+        elif len(t) >= 6 and h.startswith(t) and _COPY_TEASER.match(h[len(t) :]):
+            drop[j] = "headline copy"  # a listing's entry: the headline and its cut-off teaser
 
 
 # (round 16) A portal's operator record (开办：某某市人民政府 / 主办：…办公室 / 承办：…中心), each
