@@ -224,3 +224,22 @@ def test_short_lines_and_contacts_of_the_text_itself_stay() -> None:
     assert check_no_loss(src, doc) == []
     # (an older rule takes the names after the first one off the line as a tab bar: not this one)
     assert "主席团常务主席：王建军" in doc.text
+
+
+def test_a_reporters_name_after_a_papers_item_goes_a_closing_stays() -> None:
+    # pages18 p18-03: 本报讯 … 贡献政协智慧和力量。邵桢 (the reporter glued to the last sentence).
+    doc = _text("pages18/xpaper-zhengxie-changwei.txt")
+    assert "邵桢" in dropped(doc, "byline") and "邵桢" not in doc.text
+    assert doc.text.endswith("为高质量开启快速崛起新征程贡献政协智慧和力量。")
+    lead = "本报讯 昨天下午，区政协召开常委会议，协商通过了区政协2021年工作要点。"
+    last = "会议要求，要认真履职尽责，为全区高质量发展贡献政协智慧和力量。"
+    for tail, kept in (("此复", True), ("邵桢", False)):
+        src = "\n".join([lead, last + tail])
+        doc = parse_document(src)
+        assert check_no_loss(src, doc) == []
+        assert (tail in doc.text) is kept, tail
+    # Not the paper's own item (no 本报讯): a name-like tail is left to the older rules.
+    src = "\n".join(
+        ["昨天下午，区政协召开常委会议，协商通过了区政协2021年工作要点。", last + "邵桢"]
+    )
+    assert "邵桢" not in " ".join(dropped(parse_document(src), "byline"))

@@ -549,6 +549,7 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
     _headline_copy(lines, drop)
     _operator_rows(lines, drop)
     _opening_labels(lines, drop)
+    _closing_name(lines, drop, dropped)
     return _apply(lines, drop, dropped, chrome)
 
 
@@ -662,6 +663,24 @@ def _opening_labels(lines: list[Line], drop: dict[int, str]) -> None:
         ):
             drop[i] = "contact row"
             drop[i + 1] = "contact row"
+
+
+_NEWS_MARK = re.compile(r"^[【\[(（]?\s*(?:本报讯|本報訊)")
+_CLOSING_NAME = re.compile(r"(?<=[。！？”])\s*[\u4e00-\u9fff]{2,3}$")
+_CLOSING_WORD = re.compile(r"[此特复復函告讯訊完]")
+
+
+def _closing_name(lines: list[Line], drop: dict[int, str], dropped: list[Dropped]) -> None:
+    """(round 16) A newspaper item's reporter named after its last sentence with nothing between
+    (…贡献政协智慧和力量。邵桢): the byline, when the item opens as the paper's own news
+    (本报讯 on one of its first lines). A formal closing (此复, 特此函) is no name."""
+    kept = [i for i in range(len(lines)) if i not in drop and lines[i].text]
+    if not kept or not any(_NEWS_MARK.match(lines[i].text) for i in kept[:3]):
+        return
+    ln = lines[kept[-1]]
+    m = _CLOSING_NAME.search(ln.text) if not (ln.md_level or ln.cells) else None
+    if m and not _CLOSING_WORD.search(m.group(0)) and m.start() >= 10:
+        _cut(ln, m, "byline", dropped)
 
 
 def _header_tabs(lines: list[Line], drop: dict[int, str]) -> None:
