@@ -243,3 +243,22 @@ def test_a_reporters_name_after_a_papers_item_goes_a_closing_stays() -> None:
         ["昨天下午，区政协召开常委会议，协商通过了区政协2021年工作要点。", last + "邵桢"]
     )
     assert "邵桢" not in " ".join(dropped(parse_document(src), "byline"))
+
+
+def test_an_attachment_label_glued_after_the_last_sentence_goes() -> None:
+    # pages17 p17-07: …关于代表议案审查意见的报告。 附件 (the attachment itself not saved).
+    doc = _text("pages17/caigoupt-songjiang-renda.txt")
+    assert dropped(doc, "attachment") == ["附件"]
+    assert doc.text.endswith("听取、审议和通过了区人大法制委员会关于代表议案审查意见的报告。")
+    # An attachment named in a sentence, or a label with the attachment's title after it, stays.
+    for last in (
+        "现将有关材料作为附件印发，请认真贯彻执行。",
+        "请结合实际认真贯彻落实。附件：任务分工表",
+    ):
+        src = (
+            "各乡镇人民政府，县直各有关单位：为切实做好春节期间安全生产工作，现将有关事项通知如下。\n"
+            + last
+        )
+        doc = parse_document(src)
+        assert check_no_loss(src, doc) == []
+        assert dropped(doc, "attachment") == [], last

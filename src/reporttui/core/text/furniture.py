@@ -550,6 +550,7 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
     _operator_rows(lines, drop)
     _opening_labels(lines, drop)
     _closing_name(lines, drop, dropped)
+    _glued_attachment(lines, drop, dropped)
     return _apply(lines, drop, dropped, chrome)
 
 
@@ -668,6 +669,7 @@ def _opening_labels(lines: list[Line], drop: dict[int, str]) -> None:
 _NEWS_MARK = re.compile(r"^[【\[(（]?\s*(?:本报讯|本報訊)")
 _CLOSING_NAME = re.compile(r"(?<=[。！？”])\s*[\u4e00-\u9fff]{2,3}$")
 _CLOSING_WORD = re.compile(r"[此特复復函告讯訊完]")
+_GLUED_ATTACHMENT = re.compile(r"(?<=[。！？”])\s*(?:附件|附件下载|附件下載)\s*[:：]?$")
 
 
 def _closing_name(lines: list[Line], drop: dict[int, str], dropped: list[Dropped]) -> None:
@@ -681,6 +683,19 @@ def _closing_name(lines: list[Line], drop: dict[int, str], dropped: list[Dropped
     m = _CLOSING_NAME.search(ln.text) if not (ln.md_level or ln.cells) else None
     if m and not _CLOSING_WORD.search(m.group(0)) and m.start() >= 10:
         _cut(ln, m, "byline", dropped)
+
+
+def _glued_attachment(lines: list[Line], drop: dict[int, str], dropped: list[Dropped]) -> None:
+    """(round 16) An attachment's label glued after the text's last sentence with nothing after
+    it (…的报告。 附件: the attachment was not saved): the label goes, as the label alone on the
+    text's last line does (``_EMPTY_ATTACHMENT``)."""
+    kept = [i for i in range(len(lines)) if i not in drop and lines[i].text]
+    if not kept:
+        return
+    ln = lines[kept[-1]]
+    m = _GLUED_ATTACHMENT.search(ln.text) if not (ln.md_level or ln.cells) else None
+    if m and m.start() >= 10:
+        _cut(ln, m, "attachment", dropped)
 
 
 def _header_tabs(lines: list[Line], drop: dict[int, str]) -> None:
