@@ -30,6 +30,7 @@ also added to ``chrome`` so the metadata pass may still read a record's fields.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from reporttui.core.model import Dropped
 from reporttui.core.text.clean import Line
@@ -516,6 +517,7 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
     lines = _split_records(lines, dropped, chrome, bar_items)
     _bullet_menu(lines, dropped, chrome, bar_items)
     _headline_marks(lines, dropped)
+    _lone_dateline(lines, dropped)
     _run_on_tail(lines, dropped)
     last = _last_sentence(lines)
     for i, ln in enumerate(lines):
@@ -544,7 +546,156 @@ def drop_furniture(lines: list[Line], dropped: list[Dropped], chrome: list[str])
     _tab_lines(lines, drop)
     _nav_lists(lines, drop)
     _header_tabs(lines, drop)
+    _headline_copy(lines, drop)
+    _operator_rows(lines, drop)
+    _opening_labels(lines, drop)
+    _closing_name(lines, drop, dropped)
+    _glued_attachment(lines, drop, dropped)
     return _apply(lines, drop, dropped, chrome)
+
+
+# (round 16) What a copy of the headline carries besides it: a site's tail after a separator
+# (标题 - 天天要闻 国际, 标题_某某网) or a location bar's crumbs before it (某某网 资料文库 标题).
+_COPY_WORD = r"[^\s。！？!?，,；;：:、]{1,8}"
+_COPY_TAIL = re.compile(rf"^(?:\s+[-–—|｜]\s*|\s*[_｜|]\s*){_COPY_WORD}(?:\s+{_COPY_WORD}){{0,2}}$")
+_COPY_CRUMBS = re.compile(rf"^{_COPY_WORD}(?:\s+{_COPY_WORD}){{0,3}}\s+$")
+_COPY_TEASER = re.compile(r"^\s+[^。！？!?\s][^。！？!?]{1,39}(?:…|\.{3})$")
+_COPY_LINES = 3
+
+
+def _headline_copy(lines: list[Line], drop: dict[int, str]) -> None:
+    """(round 16) A copy of the headline over the headline itself, in the text's opening, with
+    the site's name after it or its crumbs before it (the page's <title> or location bar saved
+    with the article): the line holds the next line whole (6 characters or more) at its start
+    or its end, and the rest is only that tail or those crumbs; or, under the headline, a copy
+    of it with the start of the text cut off by an ellipsis (a listing's teaser: 标题 各区(市)县
+    政府(管委会…). The copy goes; the headline line stays."""
+    opening = [i for i in range(len(lines)) if lines[i].text and i not in drop][:_COPY_LINES]
+    for i, j in pairwise(opening):
+        line, head = lines[i], lines[j]
+        if line.md_level or line.cells or head.cells or len(head.text) < 6:
+            continue
+        t, h = line.text, head.text
+        tail = t.startswith(h) and _COPY_TAIL.match(t[len(h) :]) is not None
+        if tail or (t.endswith(h) and _COPY_CRUMBS.match(t[: -len(h)]) is not None):
+            drop[i] = "headline copy"
+        elif len(t) >= 6 and h.startswith(t) and _COPY_TEASER.match(h[len(t) :]):
+            drop[j] = "headline copy"  # a listing's entry: the headline and its cut-off teaser
+
+
+# (round 16) A portal's operator record (开办：某某市人民政府 / 主办：…办公室 / 承办：…中心), each
+# field a line of its own, and the address and registration lines beside it.
+_OPERATOR_ROW = re.compile(
+    r"^(开办|主办|承办|协办|主管|运维|运行维护|技术支持)(?:单位)?\s*[:：]\s*[^\s，,。；;：:]{2,30}$"
+)
+_OPERATOR_NEXT = re.compile(r"^(?:地址|网站标识码|网站识别码)\s*[:：]?\s*\S.{0,40}$|ICP备|公网安备")
+
+
+def _operator_rows(lines: list[Line], drop: dict[int, str]) -> None:
+    """(round 16) A site's operator record standing in the text (a page that prints its footer
+    between two copies of the article): three or more lines in a row, each one operator field
+    (开办/主办/承办… and an organisation, nothing else), of at least two kinds, closed by the
+    site's address or registration line (地址：…, 网站标识码…, ICP备…): all go. An event's
+    organisers (主办：县委宣传部 / 承办：县文联 / 协办：… over 时间：/地点：) have neither under
+    them, and a task's lead units (主办：市水务局，各县…) list several bodies: both stay."""
+    i, n = 0, len(lines)
+    while i < n:
+        k = i
+        kinds: set[str] = set()
+        while k < n and not lines[k].md_level and (m := _OPERATOR_ROW.match(lines[k].text)):
+            kinds.add(m.group(1))
+            k += 1
+        if k - i >= 3 and len(kinds) >= 2:
+            end = k
+            while end < n and end - k < 3 and _OPERATOR_NEXT.search(lines[end].text):
+                end += 1
+            if end > k:
+                for j in range(i, end):
+                    drop.setdefault(j, "site record")
+            k = end
+        i = max(k, i + 1)
+
+
+_FULL_STOP = re.compile(r"[。！？!?]")
+_LABEL_RUN_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_CONTACT_LABEL = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:电话|電話|热线|熱線)\s*[:：]?$")
+_DIVISION_BAR = re.compile(
+    r"^[^\s:：。，,]{2,10}[:：]\s*(?:[\u4e00-\u9fff]{1,4}(?:街道|镇|鎮|乡|鄉|区|區|县|縣|市|旗)\s+){4,}"
+    r"[\u4e00-\u9fff]{1,4}(?:街道|镇|鎮|乡|鄉|区|區|县|縣|市|旗)$"
+)
+_PHONE_ONLY = re.compile(r"^(?:\+?\d[\d\-— ]{5,18}\d)(?:\s+\+?\d[\d\-— ]{5,18}\d){0,3}$")
+
+
+def _opening_labels(lines: list[Line], drop: dict[int, str]) -> None:
+    """(round 16) Widgets printed in the text's opening, before its first sentence: three to six
+    lines of two to four characters in a row (a search box's 搜索位置 / 匹配度 / 排序, a page's
+    tabs) with only a site's name over them and a longer line under them; a label over five or
+    more divisions parted by spaces (a portal's bar of its towns' sub-sites, 乡镇(街道)分站：
+    苏湾镇 栏杆集镇 …); and a contact label alone over a line of phone numbers only (an ad's
+    洽谈电话 / 400-…). A contact line after the text has begun (a notice's 联系电话：…) is the
+    text's."""
+    first = next((i for i, ln in enumerate(lines) if _FULL_STOP.search(ln.text)), len(lines))
+    top = min(first, _OPENING, len(lines))
+    i = 0
+    while i < top:
+        k = i
+        while k < top and k not in drop and _LABEL_RUN_WORD.fullmatch(lines[k].text):
+            k += 1
+        if (
+            3 <= k - i <= 6
+            and k < len(lines)
+            and len(lines[k].text) >= 4
+            and all(
+                j in drop or (len(lines[j].text) <= 8 and not _SENTENCE_MARK.search(lines[j].text))
+                for j in range(i)
+            )
+        ):
+            for j in range(i, k):
+                drop[j] = "web chrome"
+        i = max(k, i + 1)
+    for i in range(top):
+        if i not in drop and _DIVISION_BAR.match(lines[i].text):
+            drop[i] = "web chrome"
+    for i in range(max(0, top - 1)):
+        if (
+            i not in drop
+            and _CONTACT_LABEL.match(lines[i].text)
+            and _PHONE_ONLY.match(lines[i + 1].text)
+        ):
+            drop[i] = "contact row"
+            drop[i + 1] = "contact row"
+
+
+_NEWS_MARK = re.compile(r"^[【\[(（]?\s*(?:本报讯|本報訊)")
+_CLOSING_NAME = re.compile(r"(?<=[。！？”])\s*[\u4e00-\u9fff]{2,3}$")
+_CLOSING_WORD = re.compile(r"[此特复復函告讯訊完]")
+_GLUED_ATTACHMENT = re.compile(r"(?<=[。！？”])\s*(?:附件|附件下载|附件下載)\s*[:：]?$")
+
+
+def _closing_name(lines: list[Line], drop: dict[int, str], dropped: list[Dropped]) -> None:
+    """(round 16) A newspaper item's reporter named after its last sentence with nothing between
+    (…贡献政协智慧和力量。邵桢): the byline, when the item opens as the paper's own news
+    (本报讯 on one of its first lines). A formal closing (此复, 特此函) is no name."""
+    kept = [i for i in range(len(lines)) if i not in drop and lines[i].text]
+    if not kept or not any(_NEWS_MARK.match(lines[i].text) for i in kept[:3]):
+        return
+    ln = lines[kept[-1]]
+    m = _CLOSING_NAME.search(ln.text) if not (ln.md_level or ln.cells) else None
+    if m and not _CLOSING_WORD.search(m.group(0)) and m.start() >= 10:
+        _cut(ln, m, "byline", dropped)
+
+
+def _glued_attachment(lines: list[Line], drop: dict[int, str], dropped: list[Dropped]) -> None:
+    """(round 16) An attachment's label glued after the text's last sentence with nothing after
+    it (…的报告。 附件: the attachment was not saved): the label goes, as the label alone on the
+    text's last line does (``_EMPTY_ATTACHMENT``)."""
+    kept = [i for i in range(len(lines)) if i not in drop and lines[i].text]
+    if not kept:
+        return
+    ln = lines[kept[-1]]
+    m = _GLUED_ATTACHMENT.search(ln.text) if not (ln.md_level or ln.cells) else None
+    if m and m.start() >= 10:
+        _cut(ln, m, "attachment", dropped)
 
 
 def _header_tabs(lines: list[Line], drop: dict[int, str]) -> None:
@@ -620,7 +771,7 @@ def _apply(
             continue
         if ln.text:
             dropped.append(Dropped(ln.text, reason, ln.line))
-            if reason in ("page chrome", "web chrome"):
+            if reason in ("page chrome", "web chrome", "headline copy"):
                 chrome.append(ln.text)
             elif reason == "record chrome":
                 dropped[-1] = Dropped(ln.text, "record fields", ln.line)
@@ -904,6 +1055,26 @@ def _headline_marks(lines: list[Line], dropped: list[Dropped]) -> None:
         m = _TAB_BAR.search(ln.text)
         if m and m.start() >= 10 and " " not in ln.text[: m.start()].strip():
             _cut(ln, m, "web chrome", dropped)  # (held18) a tab bar glued after the headline
+
+
+# (round 16) An agency's dateline standing alone over a title (新华社北京3月13日电 between two
+# copies of a report's title).
+_LONE_DATELINE = re.compile(
+    r"^(?:新华社|新華社|中新社|中新网|中新網)[\u4e00-\u9fff]{2,8}?\d{1,2}月\d{1,2}日[电電]$"
+)
+
+
+def _lone_dateline(lines: list[Line], dropped: list[Dropped]) -> None:
+    """(round 16) An agency's dateline alone on one of the text's first lines goes when the line
+    under it is no prose (a title, the report's own title copy: the lead it would open is not
+    there). A dateline over its lead stays with the lead."""
+    for k, ln in enumerate(lines[:3]):
+        if ln.cells or not _LONE_DATELINE.match(ln.text) or k + 1 >= len(lines):
+            continue
+        nxt = lines[k + 1].text
+        if nxt and not ends_sentence(nxt) and not is_prose(nxt):
+            dropped.append(Dropped(ln.text, "byline", ln.line))
+            ln.text = ""
 
 
 def _caption_shaped(text: str) -> bool:

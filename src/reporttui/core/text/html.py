@@ -502,6 +502,7 @@ def extract_page(source: str) -> Page:
     _label_over_title(segs, title)
     _class_headings(segs)
     _home_link_tails(segs)
+    _pasted_blocks(segs, dropped, title_seg)
     current: list[str] = []
     cur_heading = 0
     cur_bold = True
@@ -689,6 +690,51 @@ def _home_link_tails(segs: list[_Seg]) -> None:
         if _BYLINE.match(before) or before.endswith(("。", "！", "？")):
             for x in kept[i : j + 1]:
                 x.keep = False
+
+
+# (round 16) A block pasted into an article's paragraph: its lines parted by raw line breaks in
+# the page's source, each next line starting at once (no indentation: a CMS's own formatting
+# indents what follows its line breaks, 来源:\r\n      绵阳市政务网).
+_PASTED_BREAK = re.compile(r"\r?\n(?=\S)")
+_PASTED_LONG = 40  # characters of an article node that counts as one of its paragraphs
+_PASTED_LABEL = re.compile(
+    r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）])?[\u4e00-\u9fff]{2,12}[:：]?$"
+)
+_PASTED_AFTER = frozenset("。！？!?：:”）)")
+_PASTED_SHARE = 4  # the pasted nodes are at most a quarter of the article's long nodes
+
+
+def _pasted_blocks(segs: list[_Seg], dropped: list[Dropped], title_seg: _Seg | None) -> None:
+    """(round 16) A block pasted into a paragraph of the article: a label and a person's profile
+    (关于专家组\n某某公司执行董事某某, 简介：\n某某，1962年生…) or a shop's text after the
+    article's own last sentence. Known by the markup alone: the node's text goes on after a raw
+    line break with no indentation, on a page whose own paragraphs are one line each in the
+    source (at most a quarter of the article's long nodes hold such a break, and none of its
+    nodes breaks inside a sentence). What follows the first
+    break goes to the dropped view, and the node's first line with it when that is a label (a
+    colon's, or a few Chinese characters alone); a sentence before the break stays."""
+    body = [x for x in segs if x.keep and not x.hidden and x.cell is None and x is not title_seg]
+    long = sum(len(x.text.strip()) >= _PASTED_LONG for x in body)
+    found: list[tuple[_Seg, str, int]] = []
+    for seg in body:
+        text = seg.text.strip()
+        m = _PASTED_BREAK.search(text)
+        if m is None:
+            continue
+        first = text[: m.start()].strip()
+        label = _PASTED_LABEL.match(first) is not None
+        if not (label or (first and first[-1] in _PASTED_AFTER)):
+            return  # the page's source wraps its lines inside sentences: its breaks mean nothing
+        if len(text) - m.end() >= 10:
+            found.append((seg, first, m.end() if not label else 0))
+    if not found or _PASTED_SHARE * len(found) > long:
+        return
+    for seg, first, cut in found:
+        text = seg.text.strip()
+        lead = seg.text[: len(seg.text) - len(seg.text.lstrip())]
+        at = seg.line + lead.count("\n") + text[:cut].count("\n")
+        dropped.append(Dropped(_SPACE.sub(" ", text[cut:]).strip(), "pasted block", at))
+        seg.text = lead + first if cut else ""
 
 
 _MAX_OVER_LABEL = 8
