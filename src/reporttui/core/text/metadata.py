@@ -17,6 +17,7 @@ from functools import cache
 from reporttui.core.labels import PROVINCES
 from reporttui.core.text.congress_sessions import named_session
 from reporttui.core.text.gazetteer import as_of, gazetteer, inside, is_division
+from reporttui.core.text.gazetteer import stem as short_stem
 from reporttui.core.text.news_place import (
     bare_province,
     inner_place,
@@ -31,6 +32,12 @@ from reporttui.core.text.title_choice import body_without, rechoose
 from reporttui.core.text.title_tags import own_title, second_headline_line
 from reporttui.core.text.town_region import came_to_town, own_town, short_named_town
 from reporttui.core.text.variants import to_simplified
+from reporttui.core.text.year_anchors import (
+    congress_ahead_year,
+    plan_opening_year,
+    plan_place_reviewed,
+    provincial_session_year,
+)
 from reporttui.core.text.year_votes import voted_year
 
 _ADMIN = r"(?:省|市|县|区|自治区|自治州|自治县|州|盟|旗)"
@@ -1615,7 +1622,12 @@ def _year(
         f = _FYP_PLACE.search(body_head[:1500])
         if f:
             last = f.group(2) in ("收官之年", "最后一年")
-            return _fyp_start(cn_small(f.group(1))) + 4 * last, "its place in a five-year plan"
+            placed = _fyp_start(cn_small(f.group(1))) + 4 * last
+            if f.group(2) and plan_place_reviewed(body_head, f.end()):
+                # (round 16) 2025年，是“十四五”收官之年…圆满完成了…会议确定的各项工作任务: the
+                # heard report reviews the year it places; the session is the next year's.
+                return placed + 1, "the plan year the heard report reviews (its tasks done)"
+            return placed, "its place in a five-year plan"
         # The report heard names two years alone, the one reviewed and the one planned (2012年，
         # 是我县…的一年 … 做好2013年的政府工作): the later.
         named = {
@@ -1639,6 +1651,14 @@ def _year(
         topic |= {int(m.group(1)) for m in _TOPIC_SAME_YEAR.finditer(body_head[:1500])}
         if len(topic) == 1:
             return topic.pop(), "the year its topic puts it in (YYYY年决算 +1, YYYY年1-N月)"
+        # (round 16) What the text says of the national calendar it sits in (year_anchors).
+        for anchored in (
+            provincial_session_year(head + "\n" + body_head[:1500]),
+            congress_ahead_year(body_head[:1500]),
+            plan_opening_year(body_head[:1500]),
+        ):
+            if anchored[0] is not None:
+                return anchored
     return None, ""
 
 
@@ -1975,7 +1995,9 @@ def _region(
     office = _office_byline(chrome, text)
     if office:
         return office
-    lone = _lone_short_name(head + "\n" + text[:20000])
+    lone = _lone_short_name(head + "\n" + text[:20000]) or _lone_shared_short_name(
+        head + "\n" + text[:20000]
+    )
     if lone:
         return lone
     if (
@@ -2392,6 +2414,61 @@ _DELEGATION = re.compile(r"([\u4e00-\u9fff]{2})代表团")
 _RANK = re.compile(
     r"全(?:市|省|区|州)(?:第[一二三四五六七八九十\d]+|前列|前[一二三四五六七八九十\d]+位?|首位|首家|唯一|排名|领先)"
 )
+
+
+@cache
+def _shared_stems() -> dict[str, tuple[str, ...]]:
+    """Short names two or more county-level divisions share (金平: 金平区, 金平苗族瑶族傣族自治县)
+    -> their names; not a common word, not a province's or a prefecture's short name."""
+    g = gazetteer()
+    out: dict[str, list[str]] = {}
+    for ds in g.by_name.values():
+        for d in ds:
+            s = short_stem(d.name) if d.level == "a" else None
+            if s and s in g.ambiguous and s not in g.common:
+                out.setdefault(s, []).append(d.name)
+    higher = {
+        d.name[:2] if d.level == "p" else short_stem(d.name)
+        for ds in g.by_name.values()
+        for d in ds
+        if d.level != "a"
+    }
+    return {s: tuple(names) for s, names in out.items() if s not in higher}
+
+
+def _lone_shared_short_name(text: str) -> tuple[str, str] | None:
+    """(round 16) The lone short name read as `_lone_short_name` reads it, for a name two
+    divisions share (金平 is 金平区 and 金平苗族瑶族傣族自治县): taken when exactly one of them has
+    the level the text speaks of as its own (县政协, 全县 → the county), and the text names no
+    other short name as a place. Same place forms, same level test."""
+    shared = _shared_stems()
+    short = gazetteer().short
+    body = to_simplified(text)
+    pairs = {body[i : i + 2] for i in range(len(body) - 1)}
+    used = {
+        pair
+        for pair in pairs
+        if (pair in shared or pair in short)
+        and re.search(rf"(?:{_LONE_BEFORE}){pair}|{pair}(?:{_LONE_AFTER})", body)
+    }
+    if len(used) != 1:
+        return None
+    (found,) = used
+    if found not in shared:
+        return None
+    ranked = _RANK.sub("", body)
+    counts = {k: sum(ranked.count(w) for w in (*ws, f"我{k}")) for k, ws in _LEVEL_WORDS.items()}
+    level = max(counts, key=lambda k: counts[k])
+    if not counts[level] or sum(c == counts[level] for c in counts.values()) > 1:
+        return None
+    if not re.search(_OWN_LEVEL.format(level) + "|我" + level, body):
+        return None
+    names = [n for n in shared[found] if n[-1] == level]
+    if len(names) != 1:
+        return None
+    return names[0], f"the one short name the text names as a place, {found}, at its level {level}"
+
+
 _LONE_BEFORE = r"关注[“\"]?|立足|助力|为|美丽|魅力|幸福|平安|锦绣"
 _LONE_AFTER = r"两会|发展|高质量|经济|人民|大地|[”’]"
 
