@@ -854,8 +854,12 @@ _INNER_DATELINE = re.compile(
 )
 _AUDIT_TITLE = re.compile(r"审计(?:工作)?报告[》”]?\s*(?:\n|$)")
 # (pages13) A finance bureau's note on the budget it discloses (…预算执行及…预算公开的说明) too.
+# (round 16) The government's motion submitting a budget or its closed accounts for review
+# (关于提请审议2023年泉港区财政收支决算草案的议案), the draft printed after it: as a covering
+# notice over a report (rule 6), the kind of what it submits.
 _BUDGET = re.compile(
     r"(?:预算|决算)[^\n]{0,20}(?:的报告|报告)|(?:预算|决算)(?:公开|草案)(?:的说明)?(?:\n|$)"
+    r"|关于提请审议[^\n]{0,30}(?:预算|决算)[^\n]{0,12}的议案"
 )
 _PLAN = re.compile(r"计划[^\n]{0,20}(?:的报告|报告)")
 _FIVE_YEAR = re.compile(
@@ -1395,11 +1399,15 @@ def _late_year_topic(body_head: str) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
+# (round 16) The day written 号 as well as 日 (12月21号下午，市人大常委会举行…初审会议).
 _NOV_DEC_DATELINE = re.compile(
-    r"(?<![\d年])(?:1[12]|十一|十二)\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
+    r"(?<![\d年])(?:1[12]|十一|十二)\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]"
 )
 _LATE_DATELINE = re.compile(r"(?<![\d年])(?:[4-9]|1[012])\s*月\s*\d{1,2}\s*日")
 _REVIEW_HEADING = re.compile(r"^[一二三四五六七八九十、.\s]*((?:19|20)\d\d)\s*年(?:的)?工作回顾$")
+_DELIVERY_HEADLINE = re.compile(
+    r"(?:发表|宣读|作)\s*(?:了)?\s*((?:19|20)\d\d)\s*年(?:度)?(?:施政报告|政府工作报告)"
+)
 _PUBLISHED_YEAR_KINDS = (None, "新闻综述", "新闻报道", "两会新闻", "决议", "统计公报")
 
 
@@ -1563,6 +1571,13 @@ def _year(
     d = _DOC_NUMBER.search(head) or _LABELED_DOC_NUMBER.search(body_head[:400])
     if d and kind is None:
         return int(d.group(1)), "document number (X发〔YYYY〕N号)"
+    delivered = _DELIVERY_HEADLINE.search(head.strip().split("\n", 1)[0])
+    if delivered and kind in _NEWS_KINDS and date and int(date[:4]) > int(delivered.group(1)):
+        # (round 16) The headline reports a year's address delivered (李家超发表2023年施政报告)
+        # and the page is dated a later year: a copy's date; the event is the address's year.
+        return int(
+            delivered.group(1)
+        ), "the headline's delivered report (发表YYYY年…报告), a later copy"
     if date and kind in _PUBLISHED_YEAR_KINDS:
         return int(date[:4]), "date"
     if published and kind in _PUBLISHED_YEAR_KINDS:
@@ -1995,8 +2010,10 @@ def _region(
     office = _office_byline(chrome, text)
     if office:
         return office
-    lone = _lone_short_name(head + "\n" + text[:20000]) or _lone_shared_short_name(
-        head + "\n" + text[:20000]
+    lone = (
+        _lone_short_name(head + "\n" + text[:20000])
+        or _lone_shared_short_name(head + "\n" + text[:20000])
+        or _lone_word_short_name(head + "\n" + text[:20000])
     )
     if lone:
         return lone
@@ -2228,15 +2245,19 @@ def _short_name_region(title_lines: list[str], head: str, text: str) -> tuple[st
 
 _OFFICE_BYLINE = re.compile(
     r"(?:责任编辑|编辑|来源|信息来源|发布机构|发布单位)\s*[:：]\s*([\u4e00-\u9fff]{2,8}?[县区市旗])"
-    r"(?:人民)?政府(?:办公室|研究室|办)?"
+    r"(?:(?:人民)?政府|人大常委会|人大常务委员会)(?:办公室|研究室|办)?"
 )
+
+
+_GLYPH_READING = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）]")
 
 
 def _office_byline(chrome: Sequence[str], text: str) -> tuple[str, str] | None:
     """(held11) A portal's byline naming the government office that edits or issues the item
     (责任编辑: 尖山区政府研究室) in a text of that office's level (全区, 区属部门): its division."""
     for c in chrome[:8]:
-        m = _OFFICE_BYLINE.search(to_simplified(c))
+        # (round 16) A Traditional page's chrome keeps its glyphs' pinyin readings (邵陽(yáng)市).
+        m = _OFFICE_BYLINE.search(to_simplified(_GLYPH_READING.sub("", c)))
         if not m:
             continue
         name = _clean_region(m.group(1))
@@ -2245,6 +2266,9 @@ def _office_byline(chrome: Sequence[str], text: str) -> tuple[str, str] | None:
         level = name[-1]
         if re.search(_OWN_LEVEL.format(level) + f"|我{level}|{level}属", text[:20000]):
             return name, "the editing or issuing office in the byline (XX区政府研究室)"
+        if name in to_simplified(_GLYPH_READING.sub("", text[:20000])):
+            # (round 16) The text names the office's division in full (邵阳市各级人大).
+            return name, "the office in the byline, its division named in the text"
     return None
 
 
@@ -2467,6 +2491,58 @@ def _lone_shared_short_name(text: str) -> tuple[str, str] | None:
     if len(names) != 1:
         return None
     return names[0], f"the one short name the text names as a place, {found}, at its level {level}"
+
+
+@cache
+def _word_stems() -> dict[str, str]:
+    """Short names the gazetteer keeps from reading as places because they are words (宁远,
+    民权) -> the one county-level division that has it."""
+    g = gazetteer()
+    found: dict[str, list[str]] = {}
+    for ds in g.by_name.values():
+        for d in ds:
+            s = short_stem(d.name) if d.level == "a" else None
+            if s and s in g.common:
+                found.setdefault(s, []).append(d.name)
+    return {s: names[0] for s, names in found.items() if len(names) == 1 and s not in g.ambiguous}
+
+
+# Forms in which a two-character word can only be a place: its history, its development, its
+# economy and society (宁远发展史上, 共谋新时代民权高质量发展大计).
+_WORD_PLACE_AFTER = r"发展史|高质量发展|经济社会|历史上|有史以来"
+
+
+def _lone_word_short_name(text: str) -> tuple[str, str] | None:
+    """(round 16) A county named only by a short name that is also a word (宁远, 民权): taken
+    only in a form no word takes (…发展史上, …高质量发展), when it is the one such name, the text
+    names no other short name as a place, and the text speaks of the county's level as its own
+    (全县, 县政协) and of no other level more."""
+    words = _word_stems()
+    body = to_simplified(text)
+    used = {
+        m.group(1)
+        for m in re.finditer(rf"([\u4e00-\u9fff]{{2}})(?={_WORD_PLACE_AFTER})", body)
+        if m.group(1) in words
+    }
+    if len(used) != 1:
+        return None
+    (found,) = used
+    name = words[found]
+    short = gazetteer().short
+    pairs = {body[i : i + 2] for i in range(len(body) - 1)}
+    if any(
+        re.search(rf"(?:{_LONE_BEFORE}){p}|{p}(?:{_LONE_AFTER})", body)
+        for p in pairs & short.keys()
+    ):
+        return None
+    ranked = _RANK.sub("", body)
+    counts = {k: sum(ranked.count(w) for w in (*ws, f"我{k}")) for k, ws in _LEVEL_WORDS.items()}
+    own = counts.get(name[-1], 0)
+    if not re.search(_OWN_LEVEL.format(name[-1]) + "|我" + name[-1], body) or any(
+        c > own for k, c in counts.items() if k != name[-1]
+    ):
+        return None
+    return name, f"the one county short name that is also a word, {found}, in a place's form"
 
 
 _LONE_BEFORE = r"关注[“\"]?|立足|助力|为|美丽|魅力|幸福|平安|锦绣"
