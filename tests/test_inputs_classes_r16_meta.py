@@ -12,6 +12,7 @@ import pytest
 from inputs_helpers import parse_data, parse_text
 from reporttui.core.text.year_anchors import (
     congress_ahead_year,
+    greeting_year,
     plan_opening_year,
     provincial_session_year,
 )
@@ -134,3 +135,23 @@ def test_shared_short_name_needs_the_text_level() -> None:
     # 金平 in a text that speaks of no level of its own: neither division.
     doc = parse_text("金平进入“两会”\n委员们陆续报到，为金平经济社会发展建言献策。\n")
     assert doc.region is None
+
+
+def test_new_year_greeting_names_its_year() -> None:
+    # 新的一年如约而至…致以新春的问候…2019年是大庆之年、落实之年.
+    assert parse_data("held15/thrd-heci-2019.txt").year == 2019
+    # The look-alike: two years called the year of something give none.
+    assert greeting_year("新的一年如约而至。2019年是大庆之年。2020年是决胜之年。")[0] is None
+    # No greeting in the opening: not read.
+    assert greeting_year("会议指出，2019年是大庆之年。")[0] is None
+
+
+def test_standing_committee_adopting_its_work_points() -> None:
+    # 3月25日…审议通过了县人大常委会2016年工作要点(草案).
+    assert parse_data("pages18/yybnet-hexian-2016.txt").year == 2016
+    # The look-alike: a December meeting adopting the next year's points is not moved to it.
+    doc = parse_text(
+        "12月25日，县人大常委会召开第36次会议。\n"
+        "会议审议通过了县人大常委会2017年工作要点(草案)。本报记者 陈明\n"
+    )
+    assert doc.year != 2017

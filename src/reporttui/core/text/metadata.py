@@ -34,6 +34,7 @@ from reporttui.core.text.town_region import came_to_town, own_town, short_named_
 from reporttui.core.text.variants import to_simplified
 from reporttui.core.text.year_anchors import (
     congress_ahead_year,
+    greeting_year,
     plan_opening_year,
     plan_place_reviewed,
     provincial_session_year,
@@ -438,6 +439,9 @@ def extract(
         # paragraphs in a digest).
         heads = "\n".join(arabic_dates(to_simplified(h)) for h in headings[:6])
         year, why["year"] = voted_year(head_s + "\n" + heads + "\n" + body_head[:1500], kind)
+    if year is None and kind in (None, *_NEWS_KINDS):
+        # (round 16) A New Year's greeting calling its year the year of its aims (2019年是…之年).
+        year, why["year"] = greeting_year(body_head)
     region, why["region"] = _region(
         head_s, body_head, text, title_lines, kind, headings, site, chrome=chrome
     )
@@ -1375,6 +1379,7 @@ _REVIEWED_YEAR = re.compile(
 # A session later in the year than the early-year sessions (a new term in September, the
 # November/December sessions): the report it hears reviews that same year.
 _TOPIC_NEXT_YEAR = re.compile(r"((?:19|20)\d\d)\s*年度?[^\n。，、《》]{0,10}?决算")
+_WORK_POINTS = re.compile(r"(?:审议|通过|讨论)[^\n。]{0,16}?((?:19|20)\d\d)\s*年度?工作要点")
 _TOPIC_SAME_YEAR = re.compile(
     r"((?:19|20)\d\d)\s*年度?\s*(?:(?:1|一)\s*[-—~至到]\s*\d{1,2}\s*月|上半年"
     r"|第[一二三四]次预算调整|[^\n。，、《》]{0,6}?监督工作(?:安排|计划|要点))"
@@ -1664,6 +1669,10 @@ def _year(
             return late_year, "the year whose plan or budget it examines late in that year (11月…)"
         topic = {int(m.group(1)) + 1 for m in _TOPIC_NEXT_YEAR.finditer(body_head[:1500])}
         topic |= {int(m.group(1)) for m in _TOPIC_SAME_YEAR.finditer(body_head[:1500])}
+        if not _NOV_DEC_DATELINE.search(body_head[:60]):
+            # (round 16) A standing committee adopting its year's work points (审议通过了县人大
+            # 常委会2016年工作要点(草案)) in a meeting not dated November/December: that year's.
+            topic |= {int(m.group(1)) for m in _WORK_POINTS.finditer(body_head[:1500])}
         if len(topic) == 1:
             return topic.pop(), "the year its topic puts it in (YYYY年决算 +1, YYYY年1-N月)"
         # (round 16) What the text says of the national calendar it sits in (year_anchors).

@@ -143,3 +143,25 @@ def plan_place_reviewed(text: str, end: int) -> bool:
     after = text[end : end + 150].split("\n", 1)[0]
     done = _TASKS_DONE.search(after)
     return bool(done) and not re.search(r"过去|去年", after[: done.start()])
+
+
+# A New Year's greeting in its opening (新的一年如约而至, 致以新春的问候, 新年的祝福).
+_GREETING = re.compile(r"新的一年|新春的问候|新年的问候|新春的祝福|新年的祝福|新春佳节|辞旧迎新")
+# A year called the year of something (2019年是大庆之年、落实之年), not a review (刚刚过去的…).
+_YEAR_OF = re.compile(r"(?<![\d年])((?:19|20)\d\d)\s*年\s*[,，]?\s*是[^。！!？?\n]{0,30}?之年")
+_PAST_BEFORE = re.compile(r"(?:过去|刚刚|回顾|回首|回望)[^。\n]{0,6}$")
+
+
+def greeting_year(text: str) -> tuple[int | None, str]:
+    """A New Year's greeting (its opening greets the new year) that calls one year the year of
+    something (2019年是大庆之年): the year it greets. Two such years, or one reviewed, give none."""
+    if not _GREETING.search(text[:200]):
+        return None, ""
+    years = {
+        int(m.group(1))
+        for m in _YEAR_OF.finditer(text[:3000])
+        if not _PAST_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+    }
+    if len(years) == 1:
+        return years.pop(), "the year a New Year's greeting names as the year of its aims"
+    return None, ""
