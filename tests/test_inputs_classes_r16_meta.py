@@ -7,9 +7,12 @@ each class and its look-alike."""
 
 from __future__ import annotations
 
+import gzip
+
 import pytest
 
-from inputs_helpers import parse_data, parse_text
+from inputs_helpers import DATA, parse_data, parse_text
+from reporttui.core.text.ingest import parse_document
 from reporttui.core.text.year_anchors import (
     congress_ahead_year,
     greeting_year,
@@ -155,3 +158,22 @@ def test_standing_committee_adopting_its_work_points() -> None:
         "会议审议通过了县人大常委会2017年工作要点(草案)。本报记者 陈明\n"
     )
     assert doc.year != 2017
+
+
+def test_dateline_inside_the_first_sentence_under_the_headline() -> None:
+    # 南昌市…座谈会召开 / 为贯彻…，11月17日，中共南昌市委宣传部召开…: news of that day.
+    raw = gzip.decompress((DATA / "ncwenming-haoshaonian-2023.html.gz").read_bytes())
+    doc = parse_document(raw, "ncwenming-haoshaonian-2023.html")
+    assert doc.kind == "新闻报道"
+    # The look-alike: no date between commas in the first sentence: no news kind from it.
+    doc = parse_text(
+        "关于做好学习宣传工作的几点思考\n为贯彻落实全国座谈会精神，我们必须加强学习宣传工作。\n"
+    )
+    assert doc.kind is None
+
+
+def test_later_page_of_the_report() -> None:
+    # 各位代表! … 我代表国务院，向…表示诚挚感谢 … 二、2017年工作总体部署 (a copy's fifth page).
+    doc = parse_data("held26/78911-guowuyuan-2017-p5.txt")
+    assert doc.kind == "政府工作报告"
+    assert doc.year == 2017

@@ -77,7 +77,8 @@ _BUDGET_PAIR_YEAR = re.compile(
 _BUDGET_TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年[^\n]{0,16}?(?:预算|决算)")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _WORK_PLAN_HEADING = re.compile(
-    r"((?:19|20)\d\d)\s*年\s*(?:工作安排|工作任务|重点工作|主要任务|工作建议|目标任务)"
+    r"((?:19|20)\d\d)\s*年\s*(?:工作安排|工作任务|重点工作|主要任务|工作建议|目标任务"
+    r"|工作总体部署|工作部署)"  # (round 16) 二、2017年工作总体部署
 )
 _BOUNDARY = r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=关于)|(?<=\d年)|(?<=的))"
 _REGION_BEFORE = re.compile(
@@ -1009,6 +1010,7 @@ _CPPCC_SALUTATION = re.compile(r"(?:^|\n)\s*[*]{0,2}各位委员[*]{0,2}\s*[：:
 _DELIVERS_WORK = re.compile(
     r"我代表[^\n。]{0,14}?政府\s*[,，]?\s*向[^\n。]{0,6}大会\s*作[^\n。]{0,4}工作报告"
 )
+_SPEAKS_FOR_GOVERNMENT = re.compile(r"我代表(?:国务院|[\u4e00-\u9fff]{0,12}?(?:人民)?政府)")
 _WORK_REPORT_TITLE = re.compile(r"工作报告\s*(?:[(（][^()（）]{0,12}[)）])?\s*$")
 _GROUP_DISCUSSION = re.compile(r"(?:小组|分组|分团)(?:讨论|审议)")
 _SESSION_FEATURE = re.compile(r"代表通道|委员通道|部长通道")
@@ -1183,6 +1185,17 @@ def _kind_of(
         # (round 11) A work report (…工作报告) addressed to the deputies (各位代表), no other
         # organ named as its reporter: the government's report, however its title words it.
         return "政府工作报告", "a work report's title (…工作报告) addressed to the deputies"
+    if (
+        delivered
+        and _SPEAKS_FOR_GOVERNMENT.search(body_head)
+        and any(_WORK_PLAN_HEADING.search(to_simplified(h)) for h in headings[:8])
+    ):
+        # (round 16) A later page of a report (各位代表! … 我代表国务院，向…表示诚挚感谢 / 二、2017年
+        # 工作总体部署): the government speaks to the deputies and sets out its year's work.
+        return (
+            "政府工作报告",
+            "a page of the report: 各位代表, 我代表…政府, its year's work heading",
+        )
     if government_delivers:
         # (held18) A digest or copy saying 我代表镇原县政府，向大家汇报…: the government reports
         # its own work, whatever the title calls it (镇原县2024工作报告).
@@ -1288,7 +1301,12 @@ def _kind_of(
         # (held32) A press release opening on today with its date in brackets (政府統計處今日
         # (四月十五日)出版…): news of that day.
         return "新闻报道", "a press release opening on 今日(M月D日)"
-    if not delivered and _INNER_DATELINE.match(body_head):
+    if not delivered and (
+        _INNER_DATELINE.match(body_head)
+        # (round 16) the first sentence after the headline line (南昌市…座谈会召开 / 为贯彻…，
+        # 11月17日，中共南昌市委宣传部召开…)
+        or _INNER_DATELINE.match(next(iter(_opening_lines(body_head, head)), ""))
+    ):
         # (held14) The first sentence puts a day's date between commas after its
         # reason (根据…工作安排，…，9月21日，区人大财政经济委员会召开专题会议…): news.
         return "新闻报道", "a day's dateline inside the first sentence"
