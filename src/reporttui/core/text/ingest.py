@@ -30,7 +30,7 @@ from reporttui.core.text.title_votes import tidy_headline, vote_title
 _DATED = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
 _PUBLISHED_CHROME = re.compile(r"(?:发布|时间|日期)\s*[:：]?\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
 
-INGEST_VERSION = "30"
+INGEST_VERSION = "31"
 """Bumped whenever parsing changes what a Document holds (indexes built earlier are stale)."""
 
 
