@@ -177,3 +177,19 @@ def test_later_page_of_the_report() -> None:
     doc = parse_data("held26/78911-guowuyuan-2017-p5.txt")
     assert doc.kind == "政府工作报告"
     assert doc.year == 2017
+
+
+def test_headline_opening_on_the_division_holding_the_places_named() -> None:
+    # 山东开展学雷锋志愿服务活动… / 泰安市泰山区, 新泰市, 临沂市沂南县…: the province's round-up.
+    raw = gzip.decompress((DATA / "sdwenming-xueleifeng-2024.html.gz").read_bytes())
+    assert parse_document(raw, "sdwenming-xueleifeng-2024.html").region == "山东省"
+
+
+def test_headline_opening_on_a_division_the_places_lie_outside() -> None:
+    # The look-alike: the headline's place goes to others (北京…赴青海玉树, 玉树州 named twice).
+    doc = parse_text(
+        "北京专家团赴青海玉树开展教育援助\n"
+        "本报讯 近日，专家团抵达青海省玉树藏族自治州。在玉树州，专家团调研了三所学校，"
+        "玉树州教育局介绍了情况。记者 王明\n"
+    )
+    assert doc.region != "北京市"
