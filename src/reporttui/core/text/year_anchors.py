@@ -142,7 +142,9 @@ def plan_place_reviewed(text: str, end: int) -> bool:
     the text reviews the year it names."""
     after = text[end : end + 150].split("\n", 1)[0]
     done = _TASKS_DONE.search(after)
-    return bool(done) and not re.search(r"过去|去年", after[: done.start()])
+    if done is None:
+        return False
+    return re.search(r"过去|去年", after[: done.start()]) is None
 
 
 # A New Year's greeting in its opening (新的一年如约而至, 致以新春的问候, 新年的祝福).
