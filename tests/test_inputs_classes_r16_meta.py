@@ -58,6 +58,16 @@ def test_provincial_session_reading_needs_a_province_and_an_anchor() -> None:
     )
 
 
+def test_recalled_provincial_session_is_not_the_one_held() -> None:
+    # 省政协十届一次会议以来 is recalled; the session held is the second (2008 + 1).
+    text = "会议回顾了省政协十届一次会议以来的工作。省政协十届二次会议开幕。深入学习贯彻党的十七大精神。"
+    assert provincial_session_year(text)[0] == 2009
+    assert (
+        provincial_session_year("完成了省十三届人大二次会议确定的目标。十三届全国人大代表")[0]
+        is None
+    )
+
+
 def test_party_congress_ahead() -> None:
     assert parse_data("held17/longling-xieshang-2022.txt").year == 2022
     assert congress_ahead_year("会议号召，以优异成绩迎接党的十九大胜利召开。")[0] == 2017

@@ -51,6 +51,7 @@ _PROVINCE_SESSION = re.compile(
     rf"(?:中国人民政治协商会议|政协)([\u4e00-\u9fff]{{0,8}}?(?:省|市|自治区))第?({_CN})届委员会第?({_CN})次会议"
     rf"|([\u4e00-\u9fff]{{0,8}}?(?:省|市|自治区))(?:政协|人大)?第?({_CN})届(?:政协|人大|人民代表大会)?第?({_CN})次(?:全体)?会议"
 )
+_RECALLED = re.compile(r"(?:上|期间)?\s*(?:确定的|以来|提出的|通过的)")
 # The national term the text names (在沪十四届全国政协委员, 十三届全国人大代表, 全国人大十四届…).
 _NATIONAL_TERM = re.compile(
     rf"第?({_CN})届全国(?:人大|政协|人民代表大会)|全国(?:人大|政协)第?({_CN})届"
@@ -75,7 +76,11 @@ def provincial_session_year(text: str) -> tuple[int | None, str]:
     so session M is that year + M - 1. The national term is read from the text: a national term
     it names, else the latest party congress whose spirit it studies (the term begins the year
     after it). A city's or a county's session is never read (their terms start in other years)."""
-    m = _PROVINCE_SESSION.search(text)
+    # A session recalled (省十三届人大二次会议确定的目标, 十四届二次会议以来) is not the one held.
+    m = next(
+        (x for x in _PROVINCE_SESSION.finditer(text) if not _RECALLED.match(text, x.end())),
+        None,
+    )
     if not m:
         return None, ""
     place = m.group(1) or m.group(4) or ""
