@@ -17,6 +17,7 @@ from functools import cache
 from reporttui.core.labels import PROVINCES
 from reporttui.core.text.congress_sessions import named_session
 from reporttui.core.text.gazetteer import as_of, gazetteer, inside, is_division
+from reporttui.core.text.gazetteer import stem as short_stem
 from reporttui.core.text.news_place import (
     bare_province,
     inner_place,
@@ -36,6 +37,13 @@ from reporttui.core.text.town_region import (
     town_under_division,
 )
 from reporttui.core.text.variants import to_simplified
+from reporttui.core.text.year_anchors import (
+    congress_ahead_year,
+    greeting_year,
+    plan_opening_year,
+    plan_place_reviewed,
+    provincial_session_year,
+)
 from reporttui.core.text.year_votes import voted_year
 
 _ADMIN = r"(?:省|市|县|区|自治区|自治州|自治县|州|盟|旗)"
@@ -74,7 +82,8 @@ _BUDGET_PAIR_YEAR = re.compile(
 _BUDGET_TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年[^\n]{0,16}?(?:预算|决算)")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _WORK_PLAN_HEADING = re.compile(
-    r"((?:19|20)\d\d)\s*年\s*(?:工作安排|工作任务|重点工作|主要任务|工作建议|目标任务)"
+    r"((?:19|20)\d\d)\s*年\s*(?:工作安排|工作任务|重点工作|主要任务|工作建议|目标任务"
+    r"|工作总体部署|工作部署)"  # (round 16) 二、2017年工作总体部署
 )
 _BOUNDARY = r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=关于)|(?<=\d年)|(?<=的))"
 _REGION_BEFORE = re.compile(
@@ -436,6 +445,9 @@ def extract(
         # paragraphs in a digest).
         heads = "\n".join(arabic_dates(to_simplified(h)) for h in headings[:6])
         year, why["year"] = voted_year(head_s + "\n" + heads + "\n" + body_head[:1500], kind)
+    if year is None and kind in (None, *_NEWS_KINDS):
+        # (round 16) A New Year's greeting calling its year the year of its aims (2019年是…之年).
+        year, why["year"] = greeting_year(body_head)
     region, why["region"] = _region(
         head_s, body_head, text, title_lines, kind, headings, site, chrome=chrome
     )
@@ -852,8 +864,12 @@ _INNER_DATELINE = re.compile(
 )
 _AUDIT_TITLE = re.compile(r"审计(?:工作)?报告[》”]?\s*(?:\n|$)")
 # (pages13) A finance bureau's note on the budget it discloses (…预算执行及…预算公开的说明) too.
+# (round 16) The government's motion submitting a budget or its closed accounts for review
+# (关于提请审议2023年泉港区财政收支决算草案的议案), the draft printed after it: as a covering
+# notice over a report (rule 6), the kind of what it submits.
 _BUDGET = re.compile(
     r"(?:预算|决算)[^\n]{0,20}(?:的报告|报告)|(?:预算|决算)(?:公开|草案)(?:的说明)?(?:\n|$)"
+    r"|关于提请审议[^\n]{0,30}(?:预算|决算)[^\n]{0,12}的议案"
 )
 _PLAN = re.compile(r"计划[^\n]{0,20}(?:的报告|报告)")
 _FIVE_YEAR = re.compile(
@@ -1004,6 +1020,7 @@ _CPPCC_SALUTATION = re.compile(r"(?:^|\n)\s*[*]{0,2}各位委员[*]{0,2}\s*[：:
 _DELIVERS_WORK = re.compile(
     r"我代表[^\n。]{0,14}?政府\s*[,，]?\s*向[^\n。]{0,6}大会\s*作[^\n。]{0,4}工作报告"
 )
+_SPEAKS_FOR_GOVERNMENT = re.compile(r"我代表(?:国务院|[\u4e00-\u9fff]{0,12}?(?:人民)?政府)")
 _WORK_REPORT_TITLE = re.compile(r"工作报告\s*(?:[(（][^()（）]{0,12}[)）])?\s*$")
 _GROUP_DISCUSSION = re.compile(r"(?:小组|分组|分团)(?:讨论|审议)")
 _SESSION_FEATURE = re.compile(r"代表通道|委员通道|部长通道")
@@ -1183,6 +1200,17 @@ def _kind_of(
         # (round 11) A work report (…工作报告) addressed to the deputies (各位代表), no other
         # organ named as its reporter: the government's report, however its title words it.
         return "政府工作报告", "a work report's title (…工作报告) addressed to the deputies"
+    if (
+        delivered
+        and _SPEAKS_FOR_GOVERNMENT.search(body_head)
+        and any(_WORK_PLAN_HEADING.search(to_simplified(h)) for h in headings[:8])
+    ):
+        # (round 16) A later page of a report (各位代表! … 我代表国务院，向…表示诚挚感谢 / 二、2017年
+        # 工作总体部署): the government speaks to the deputies and sets out its year's work.
+        return (
+            "政府工作报告",
+            "a page of the report: 各位代表, 我代表…政府, its year's work heading",
+        )
     if government_delivers:
         # (held18) A digest or copy saying 我代表镇原县政府，向大家汇报…: the government reports
         # its own work, whatever the title calls it (镇原县2024工作报告).
@@ -1288,7 +1316,12 @@ def _kind_of(
         # (held32) A press release opening on today with its date in brackets (政府統計處今日
         # (四月十五日)出版…): news of that day.
         return "新闻报道", "a press release opening on 今日(M月D日)"
-    if not delivered and _INNER_DATELINE.match(body_head):
+    if not delivered and (
+        _INNER_DATELINE.match(body_head)
+        # (round 16) the first sentence after the headline line (南昌市…座谈会召开 / 为贯彻…，
+        # 11月17日，中共南昌市委宣传部召开…)
+        or _INNER_DATELINE.match(next(iter(_opening_lines(body_head, head)), ""))
+    ):
         # (held14) The first sentence puts a day's date between commas after its
         # reason (根据…工作安排，…，9月21日，区人大财政经济委员会召开专题会议…): news.
         return "新闻报道", "a day's dateline inside the first sentence"
@@ -1383,6 +1416,7 @@ _REVIEWED_YEAR = re.compile(
 # A session later in the year than the early-year sessions (a new term in September, the
 # November/December sessions): the report it hears reviews that same year.
 _TOPIC_NEXT_YEAR = re.compile(r"((?:19|20)\d\d)\s*年度?[^\n。，、《》]{0,10}?决算")
+_WORK_POINTS = re.compile(r"(?:审议|通过|讨论)[^\n。]{0,16}?((?:19|20)\d\d)\s*年度?工作要点")
 _TOPIC_SAME_YEAR = re.compile(
     r"((?:19|20)\d\d)\s*年度?\s*(?:(?:1|一)\s*[-—~至到]\s*\d{1,2}\s*月|上半年"
     r"|第[一二三四]次预算调整|[^\n。，、《》]{0,6}?监督工作(?:安排|计划|要点))"
@@ -1407,11 +1441,15 @@ def _late_year_topic(body_head: str) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
+# (round 16) The day written 号 as well as 日 (12月21号下午，市人大常委会举行…初审会议).
 _NOV_DEC_DATELINE = re.compile(
-    r"(?<![\d年])(?:1[12]|十一|十二)\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
+    r"(?<![\d年])(?:1[12]|十一|十二)\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]"
 )
 _LATE_DATELINE = re.compile(r"(?<![\d年])(?:[4-9]|1[012])\s*月\s*\d{1,2}\s*日")
 _REVIEW_HEADING = re.compile(r"^[一二三四五六七八九十、.\s]*((?:19|20)\d\d)\s*年(?:的)?工作回顾$")
+_DELIVERY_HEADLINE = re.compile(
+    r"(?:发表|宣读|作)\s*(?:了)?\s*((?:19|20)\d\d)\s*年(?:度)?(?:施政报告|政府工作报告)"
+)
 _PUBLISHED_YEAR_KINDS = (None, "新闻综述", "新闻报道", "两会新闻", "决议", "统计公报")
 
 
@@ -1575,6 +1613,13 @@ def _year(
     d = _DOC_NUMBER.search(head) or _LABELED_DOC_NUMBER.search(body_head[:400])
     if d and kind is None:
         return int(d.group(1)), "document number (X发〔YYYY〕N号)"
+    delivered = _DELIVERY_HEADLINE.search(head.strip().split("\n", 1)[0])
+    if delivered and kind in _NEWS_KINDS and date and int(date[:4]) > int(delivered.group(1)):
+        # (round 16) The headline reports a year's address delivered (李家超发表2023年施政报告)
+        # and the page is dated a later year: a copy's date; the event is the address's year.
+        return int(
+            delivered.group(1)
+        ), "the headline's delivered report (发表YYYY年…报告), a later copy"
     if date and kind in _PUBLISHED_YEAR_KINDS:
         return int(date[:4]), "date"
     if published and kind in _PUBLISHED_YEAR_KINDS:
@@ -1638,7 +1683,12 @@ def _year(
         f = _FYP_PLACE.search(body_head[:1500])
         if f:
             last = f.group(2) in ("收官之年", "最后一年")
-            return _fyp_start(cn_small(f.group(1))) + 4 * last, "its place in a five-year plan"
+            placed = _fyp_start(cn_small(f.group(1))) + 4 * last
+            if f.group(2) and plan_place_reviewed(body_head, f.end()):
+                # (round 16) 2025年，是“十四五”收官之年…圆满完成了…会议确定的各项工作任务: the
+                # heard report reviews the year it places; the session is the next year's.
+                return placed + 1, "the plan year the heard report reviews (its tasks done)"
+            return placed, "its place in a five-year plan"
         # The report heard names two years alone, the one reviewed and the one planned (2012年，
         # 是我县…的一年 … 做好2013年的政府工作): the later.
         named = {
@@ -1660,8 +1710,20 @@ def _year(
             return late_year, "the year whose plan or budget it examines late in that year (11月…)"
         topic = {int(m.group(1)) + 1 for m in _TOPIC_NEXT_YEAR.finditer(body_head[:1500])}
         topic |= {int(m.group(1)) for m in _TOPIC_SAME_YEAR.finditer(body_head[:1500])}
+        if not _NOV_DEC_DATELINE.search(body_head[:60]):
+            # (round 16) A standing committee adopting its year's work points (审议通过了县人大
+            # 常委会2016年工作要点(草案)) in a meeting not dated November/December: that year's.
+            topic |= {int(m.group(1)) for m in _WORK_POINTS.finditer(body_head[:1500])}
         if len(topic) == 1:
             return topic.pop(), "the year its topic puts it in (YYYY年决算 +1, YYYY年1-N月)"
+        # (round 16) What the text says of the national calendar it sits in (year_anchors).
+        for anchored in (
+            provincial_session_year(head + "\n" + body_head[:1500]),
+            congress_ahead_year(body_head[:1500]),
+            plan_opening_year(body_head[:1500]),
+        ):
+            if anchored[0] is not None:
+                return anchored
     return None, ""
 
 
@@ -1999,7 +2061,11 @@ def _region(
     office = _office_byline(chrome, text)
     if office:
         return office
-    lone = _lone_short_name(head + "\n" + text[:20000])
+    lone = (
+        _lone_short_name(head + "\n" + text[:20000])
+        or _lone_shared_short_name(head + "\n" + text[:20000])
+        or _lone_word_short_name(head + "\n" + text[:20000])
+    )
     if lone:
         return lone
     if (
@@ -2230,15 +2296,19 @@ def _short_name_region(title_lines: list[str], head: str, text: str) -> tuple[st
 
 _OFFICE_BYLINE = re.compile(
     r"(?:责任编辑|编辑|来源|信息来源|发布机构|发布单位)\s*[:：]\s*([\u4e00-\u9fff]{2,8}?[县区市旗])"
-    r"(?:人民)?政府(?:办公室|研究室|办)?"
+    r"(?:(?:人民)?政府|人大常委会|人大常务委员会)(?:办公室|研究室|办)?"
 )
+
+
+_GLYPH_READING = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）]")
 
 
 def _office_byline(chrome: Sequence[str], text: str) -> tuple[str, str] | None:
     """(held11) A portal's byline naming the government office that edits or issues the item
     (责任编辑: 尖山区政府研究室) in a text of that office's level (全区, 区属部门): its division."""
     for c in chrome[:8]:
-        m = _OFFICE_BYLINE.search(to_simplified(c))
+        # (round 16) A Traditional page's chrome keeps its glyphs' pinyin readings (邵陽(yáng)市).
+        m = _OFFICE_BYLINE.search(to_simplified(_GLYPH_READING.sub("", c)))
         if not m:
             continue
         name = _clean_region(m.group(1))
@@ -2247,6 +2317,9 @@ def _office_byline(chrome: Sequence[str], text: str) -> tuple[str, str] | None:
         level = name[-1]
         if re.search(_OWN_LEVEL.format(level) + f"|我{level}|{level}属", text[:20000]):
             return name, "the editing or issuing office in the byline (XX区政府研究室)"
+        if name in to_simplified(_GLYPH_READING.sub("", text[:20000])):
+            # (round 16) The text names the office's division in full (邵阳市各级人大).
+            return name, "the office in the byline, its division named in the text"
     return None
 
 
@@ -2416,6 +2489,113 @@ _DELEGATION = re.compile(r"([\u4e00-\u9fff]{2})代表团")
 _RANK = re.compile(
     r"全(?:市|省|区|州)(?:第[一二三四五六七八九十\d]+|前列|前[一二三四五六七八九十\d]+位?|首位|首家|唯一|排名|领先)"
 )
+
+
+@cache
+def _shared_stems() -> dict[str, tuple[str, ...]]:
+    """Short names two or more county-level divisions share (金平: 金平区, 金平苗族瑶族傣族自治县)
+    -> their names; not a common word, not a province's or a prefecture's short name."""
+    g = gazetteer()
+    out: dict[str, list[str]] = {}
+    for ds in g.by_name.values():
+        for d in ds:
+            s = short_stem(d.name) if d.level == "a" else None
+            if s and s in g.ambiguous and s not in g.common:
+                out.setdefault(s, []).append(d.name)
+    higher = {
+        d.name[:2] if d.level == "p" else short_stem(d.name)
+        for ds in g.by_name.values()
+        for d in ds
+        if d.level != "a"
+    }
+    return {s: tuple(names) for s, names in out.items() if s not in higher}
+
+
+def _lone_shared_short_name(text: str) -> tuple[str, str] | None:
+    """(round 16) The lone short name read as `_lone_short_name` reads it, for a name two
+    divisions share (金平 is 金平区 and 金平苗族瑶族傣族自治县): taken when exactly one of them has
+    the level the text speaks of as its own (县政协, 全县 → the county), and the text names no
+    other short name as a place. Same place forms, same level test."""
+    shared = _shared_stems()
+    short = gazetteer().short
+    body = to_simplified(text)
+    pairs = {body[i : i + 2] for i in range(len(body) - 1)}
+    used = {
+        pair
+        for pair in pairs
+        if (pair in shared or pair in short)
+        and re.search(rf"(?:{_LONE_BEFORE}){pair}|{pair}(?:{_LONE_AFTER})", body)
+    }
+    if len(used) != 1:
+        return None
+    (found,) = used
+    if found not in shared:
+        return None
+    ranked = _RANK.sub("", body)
+    counts = {k: sum(ranked.count(w) for w in (*ws, f"我{k}")) for k, ws in _LEVEL_WORDS.items()}
+    level = max(counts, key=lambda k: counts[k])
+    if not counts[level] or sum(c == counts[level] for c in counts.values()) > 1:
+        return None
+    if not re.search(_OWN_LEVEL.format(level) + "|我" + level, body):
+        return None
+    names = [n for n in shared[found] if n[-1] == level]
+    if len(names) != 1:
+        return None
+    return names[0], f"the one short name the text names as a place, {found}, at its level {level}"
+
+
+@cache
+def _word_stems() -> dict[str, str]:
+    """Short names the gazetteer keeps from reading as places because they are words (宁远,
+    民权) -> the one county-level division that has it."""
+    g = gazetteer()
+    found: dict[str, list[str]] = {}
+    for ds in g.by_name.values():
+        for d in ds:
+            s = short_stem(d.name) if d.level == "a" else None
+            if s and s in g.common:
+                found.setdefault(s, []).append(d.name)
+    return {s: names[0] for s, names in found.items() if len(names) == 1 and s not in g.ambiguous}
+
+
+# Forms in which a two-character word can only be a place: its history, its development, its
+# economy and society (宁远发展史上, 共谋新时代民权高质量发展大计).
+_WORD_PLACE_AFTER = r"发展史|高质量发展|经济社会|历史上|有史以来"
+
+
+def _lone_word_short_name(text: str) -> tuple[str, str] | None:
+    """(round 16) A county named only by a short name that is also a word (宁远, 民权): taken
+    only in a form no word takes (…发展史上, …高质量发展), when it is the one such name, the text
+    names no other short name as a place, and the text speaks of the county's level as its own
+    (全县, 县政协) and of no other level more."""
+    words = _word_stems()
+    body = to_simplified(text)
+    used = {
+        m.group(1)
+        for m in re.finditer(rf"([\u4e00-\u9fff]{{2}})(?={_WORD_PLACE_AFTER})", body)
+        if m.group(1) in words
+    }
+    if len(used) != 1:
+        return None
+    (found,) = used
+    name = words[found]
+    short = gazetteer().short
+    pairs = {body[i : i + 2] for i in range(len(body) - 1)}
+    if any(
+        re.search(rf"(?:{_LONE_BEFORE}){p}|{p}(?:{_LONE_AFTER})", body)
+        for p in pairs & short.keys()
+    ):
+        return None
+    ranked = _RANK.sub("", body)
+    counts = {k: sum(ranked.count(w) for w in (*ws, f"我{k}")) for k, ws in _LEVEL_WORDS.items()}
+    own = counts.get(name[-1], 0)
+    if not re.search(_OWN_LEVEL.format(name[-1]) + "|我" + name[-1], body) or any(
+        c > own for k, c in counts.items() if k != name[-1]
+    ):
+        return None
+    return name, f"the one county short name that is also a word, {found}, in a place's form"
+
+
 _LONE_BEFORE = r"关注[“\"]?|立足|助力|为|美丽|魅力|幸福|平安|锦绣"
 _LONE_AFTER = r"两会|发展|高质量|经济|人民|大地|[”’]"
 

@@ -184,7 +184,24 @@ def news_place(title: str, text: str) -> tuple[str, str] | None:
         return None
     if c1 >= _MIN_USES and c1 >= 2 * c2:
         return best.name, "short name the news keeps naming as its place (gazetteer)"
-    return None
+    return _title_opener(title, named)
+
+
+def _title_opener(title: str, named: list[tuple[int, Division]]) -> tuple[str, str] | None:
+    """(round 16) The headline opens with a division's short name as its subject (山东开展学雷锋
+    志愿服务活动…) and every place the text names lies inside that division (泰安市泰山区,
+    新泰市; a single stray use outside it aside): the division whose places the news goes round.
+    Not a proper name's start (山东大学)."""
+    opening = _uses(title[:12], absorb=False, org_levels=frozenset(("p", "c", "a")))
+    if not opening or opening[0][0] != 0:
+        return None
+    d = opening[0][1]
+    outside = sum(1 for _, x in named if x != d and not _holds(d, x))
+    inside = len(named) - outside
+    # One stray reading outside it (a brand in quotes, “平阳杏林”) does not count against it.
+    if outside > 1 or inside < _MIN_USES:
+        return None
+    return d.name, "the division the headline opens on, holding the places the text names"
 
 
 _NATIONAL_SPREAD = 4
