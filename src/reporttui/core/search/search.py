@@ -38,7 +38,7 @@ from reporttui.core.search import ranking
 from reporttui.core.search import synonyms as synonym_table
 from reporttui.core.search.highlight import Spans, make_snippet
 from reporttui.core.search.query import ParsedQuery, Term, parse_query
-from reporttui.core.search.results import Hit, SearchResult
+from reporttui.core.search.results import Hit, SearchResult, new_hit
 
 JIEBA_BOOST = 1.5
 """Weight of the jieba field relative to the bigram field in the score."""
@@ -1072,7 +1072,7 @@ def _add_hits(
         snippet, snippet_spans = make_snippet(text, spans, snippet_width, merged=True)
         sp = stored.get("section_path") or ""
         hits.append(
-            Hit(
+            new_hit(
                 stored.get("doc_id", ""),
                 stored.get("path", ""),
                 stored.get("title", ""),
@@ -1087,8 +1087,8 @@ def _add_hits(
                 snippet,
                 tuple(snippet_spans),
                 scored.score,
-                signal_terms=signals,
-                reason_source=scored.why,
+                signals,  # (signal_terms and reason_source: see new_hit)
+                scored.why,
             )
         )
 
