@@ -102,3 +102,28 @@ def test_lazy_reasons_compare_hash_and_replace_as_given_ones() -> None:
         paragraph=2,
     )
     assert unread.reasons == ("y",)
+
+
+def test_new_hit_is_the_hit_the_dataclass_builds() -> None:
+    """speed (issue 11, round 16): search builds its hits by their slots (``new_hit``); the
+    hit is the one ``Hit(...)`` gives with the same explain and reason sources."""
+    from reporttui.core.search.results import new_hit
+
+    terms = {"base": 0.82, "lead": 1.0}
+    asked: list[int] = []
+
+    def source() -> tuple[str, ...]:
+        asked.append(1)
+        return ("lead clause",)
+
+    fields = ("a", "/a.txt", "A", None, 2024, None, "s1", ("一、",), 3, "林麝", ((0, 2),))
+    rest = ("林麝", ((0, 2),), 1.5)
+    made = new_hit(*fields, *rest, terms, source)  # type: ignore[arg-type]
+    plain = Hit(*fields, *rest, signal_terms=terms, reason_source=source)  # type: ignore[arg-type]
+    assert not asked  # the reasons are not put into words until read
+    assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
+    assert made.reasons == ("lead clause",) and made.signals == format_signals(terms)
+    assert dataclasses.replace(made, score=2.0) == dataclasses.replace(plain, score=2.0)
+    assert all(getattr(made, f.name) == getattr(plain, f.name) for f in dataclasses.fields(Hit))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.score = 3.0  # type: ignore[misc]

@@ -233,3 +233,20 @@ def test_top_equals_a_full_sort() -> None:
                 order = np.lexsort((rows, -score))[:k]
                 want = [(int(r), float(s)) for r, s in zip(rows[order], score[order], strict=True)]
                 assert m.top(k) == want
+
+
+def test_top_firsts_are_the_top_rows_and_their_first_positions() -> None:
+    """speed (issue 11, round 16): ``top_firsts`` gives ``dict(top(k))`` in its order and each
+    of those rows' ``first`` (what a search of the rows among all matches finds)."""
+    rng = np.random.default_rng(5)
+    for n in (0, 1, 10, 700, 5000, 130_000):
+        rows = np.sort(rng.choice(10 * n + 10, n, replace=False)).astype(np.int64)
+        score = rng.integers(0, 20, n).astype(np.float64) / 7  # with ties
+        first = rng.integers(-1, 400, n).astype(np.int64)
+        m = matcher.Matches(rows, score, score, np.zeros(n, np.int64), first)
+        for k in (0, 1, 5, 150, 2000):
+            pool, firsts = m.top_firsts(k)
+            assert list(pool.items()) == m.top(k)
+            at = np.searchsorted(rows, np.asarray(list(pool), dtype=np.int64))
+            assert list(firsts.items()) == list(zip(pool, first[at].tolist(), strict=True))
+            assert all(type(d) is int and type(f) is int for d, f in firsts.items())

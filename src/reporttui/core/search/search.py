@@ -38,7 +38,7 @@ from reporttui.core.search import ranking
 from reporttui.core.search import synonyms as synonym_table
 from reporttui.core.search.highlight import Spans, make_snippet
 from reporttui.core.search.query import ParsedQuery, Term, parse_query
-from reporttui.core.search.results import Hit, SearchResult
+from reporttui.core.search.results import Hit, SearchResult, new_hit
 
 JIEBA_BOOST = 1.5
 """Weight of the jieba field relative to the bigram field in the score."""
@@ -1072,7 +1072,7 @@ def _add_hits(
         snippet, snippet_spans = make_snippet(text, spans, snippet_width, merged=True)
         sp = stored.get("section_path") or ""
         hits.append(
-            Hit(
+            new_hit(
                 stored.get("doc_id", ""),
                 stored.get("path", ""),
                 stored.get("title", ""),
@@ -1087,8 +1087,8 @@ def _add_hits(
                 snippet,
                 tuple(snippet_spans),
                 scored.score,
-                signal_terms=signals,
-                reason_source=scored.why,
+                signals,  # (signal_terms and reason_source: see new_hit)
+                scored.why,
             )
         )
 
@@ -1770,31 +1770,32 @@ def _candidates(
         """The best ``size`` rows of each match joined: depends on ``size`` only, not on the
         requested limit (a ranking must not depend on how many hits are asked for)."""
         extra: dict[int, float] = {}
+        # speed (issue 11, round 16): each match's best rows with their first positions in one
+        # step (Matches.top_firsts: what dict(top) and _firsts of those rows give)
         if found_hand is None:
-            pool = dict(found.top(size))
-            firsts = _firsts(found, pool)
+            pool, firsts = found.top_firsts(size)
         else:  # the query without the generated forms, as it was; then the rows only they add
-            pool = dict(found_hand.top(size))
-            firsts = _firsts(found_hand, pool)
-            extra = _only_in(dict(found.top(size)), found_hand)
-            firsts.update(_firsts(found, extra))
+            pool, firsts = found_hand.top_firsts(size)
+            wide, wide_firsts = found.top_firsts(size)
+            extra = _only_in(wide, found_hand)
+            firsts.update({d: wide_firsts[d] for d in extra})
             pool.update(extra)
         literal_rows: frozenset[int] = frozenset()
         if found_lit is not None:
             # Synonyms widened the query (ranking, issue 8): rows holding the words as typed
             # rank first, so the best of them must be candidates even when synonym rows
             # (地区生产总值 for GDP) fill the pool by BM25F. A subset of ``found``'s rows.
-            top_lit = dict(found_lit.top(size))
+            top_lit, lit_firsts = found_lit.top_firsts(size)
             for d, sc in top_lit.items():
                 pool[d] = max(pool.get(d, 0.0), sc)
-            for d, f in _firsts(found_lit, top_lit).items():
+            for d, f in lit_firsts.items():
                 firsts.setdefault(d, f)
             literal_rows = frozenset(top_lit)
         if found2 is not None:
-            top2 = dict(found2.top(size))
+            top2, firsts2 = found2.top_firsts(size)
             for d, sc in top2.items():
                 pool[d] = max(pool.get(d, 0.0), sc)
-            for d, f in _firsts(found2, top2).items():
+            for d, f in firsts2.items():
                 if d not in firsts or (f >= 0 and (firsts[d] < 0 or f < firsts[d])):
                     firsts[d] = f
             if ranking.METADATA_WORD_ONCE and in_meta:
@@ -1892,19 +1893,6 @@ def _filter_rows(searcher: Searcher, filt: wq.Query | None) -> Any:
             with contextlib.suppress(TypeError, NotImplementedError):
                 cache[filt] = got
     return got
-
-
-def _firsts(found: matcher.Matches, rows: Any) -> dict[int, int]:
-    """The matcher's first match position (a unit ordinal, -1 unknown) of each of ``rows``."""
-    import numpy as np
-
-    want = np.fromiter(rows, dtype=np.int64)
-    if not len(want) or not len(found.rows):
-        return {}
-    idx = found.rows.searchsorted(want)
-    idx = np.minimum(idx, len(found.rows) - 1)
-    ok = found.rows[idx] == want
-    return dict(zip(want[ok].tolist(), found.first[idx[ok]].tolist(), strict=False))
 
 
 def _counts(searcher: Searcher, docnums: Any) -> tuple[matcher.DocCounts | dict[str, int], Any]:
