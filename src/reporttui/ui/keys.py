@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.containers import ScrollableContainer
 from textual.dom import DOMNode
+from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, OptionList, Tree
+from textual.widgets import DataTable, Input, OptionList, Tree
 
 LIST_BINDINGS: list[BindingType] = [
     Binding("j", "list_move(1)", "Down", show=False, id="list.down", tooltip="Next row"),
@@ -82,6 +84,30 @@ class ListKeys(DOMNode):
             (target.action_scroll_end if end else target.action_scroll_home)()
         elif target is not None:
             (target.scroll_end if end else target.scroll_home)(animate=False)
+
+
+def type_into(screen: Screen[Any], field: Input, event: events.Key) -> bool:
+    """Typing on a screen's list goes to its text ``field`` (the library filter, the query).
+
+    A printable key the screen does not bind moves the focus to ``field`` at once
+    (``Screen.set_focus``: ``Widget.focus`` lands only after the keys already queued, so in a
+    burst — typing over SSH, a fast typist — the next keys were still list keys, and a space
+    paged the list down instead of being typed). A printable key that reaches the screen while
+    ``field`` has focus was queued to the list before the focus moved; it is typed too, even a
+    bound one (space, ``j``). Each key is handed to ``field`` as a key event, queued behind its
+    focus event, so the field types it as its own: the library filter appends, the query (which
+    selects its text on focus) starts again. Returns whether the key was taken.
+    """
+    if not (event.is_printable and event.character):
+        return False
+    if screen.focused is not field:
+        if event.key in screen.active_bindings:
+            return False
+        screen.set_focus(field)
+    field.post_message(events.Key(event.key, event.character))
+    event.stop()
+    event.prevent_default()
+    return True
 
 
 def _key_text(binding: Binding) -> str:

@@ -23,8 +23,9 @@ from reporttui.core.labels import (
     size_label,
     source_label,
 )
-from reporttui.ui.keys import ListKeys
+from reporttui.ui.keys import ListKeys, type_into
 from reporttui.ui.styling import hanging, plain
+from reporttui.ui.widgets.headed_list import HeadedOptionList
 from reporttui.ui.widgets.index_status import IndexStatus
 
 if TYPE_CHECKING:
@@ -146,7 +147,7 @@ class LibraryScreen(ListKeys, Screen[None]):
         yield Input(
             placeholder="筛选 filter: 地区 年份 标题…", id="library-filter", select_on_focus=False
         )
-        yield OptionList(id="library-list")
+        yield HeadedOptionList(id="library-list")
         yield IndexStatus(classes="index-status")
         yield Footer(compact=True)
 
@@ -252,16 +253,11 @@ class LibraryScreen(ListKeys, Screen[None]):
 
     def on_key(self, event: events.Key) -> None:
         """Typing on the list filters it: printable keys without a binding go to the filter."""
-        filter_input = self.filter_input
-        if filter_input.has_focus:
-            if event.key == "down":
-                self.option_list.focus()
-                event.stop()
-            return
-        if event.is_printable and event.character and event.key not in self.active_bindings:
-            filter_input.focus()
-            filter_input.insert_text_at_cursor(event.character)
+        if self.focused is self.filter_input and event.key == "down":
+            self.option_list.focus()
             event.stop()
+            return
+        type_into(self, self.filter_input, event)
 
     def on_paste(self, event: events.Paste) -> None:
         filter_input = self.filter_input

@@ -6,7 +6,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -20,9 +20,10 @@ from textual.worker import get_current_worker
 from reporttui.core.errors import ReportError
 from reporttui.core.labels import document_label, plural
 from reporttui.core.session import SCREEN_HITS, SEARCH_LIMIT, SearchState, grouped_order
-from reporttui.ui.keys import ListKeys
+from reporttui.ui.keys import ListKeys, type_into
 from reporttui.ui.messages import SearchDone
 from reporttui.ui.styling import hanging, plain, snippet
+from reporttui.ui.widgets.headed_list import HeadedOptionList
 from reporttui.ui.widgets.index_status import IndexStatus
 
 if TYPE_CHECKING:
@@ -164,7 +165,7 @@ class SearchScreen(ListKeys, Screen[None]):
         yield Static("", id="search-status")
         with VerticalScroll(id="search-explain-box"):
             yield Static("", id="search-explain")
-        yield OptionList(id="search-results")
+        yield HeadedOptionList(id="search-results")
         yield IndexStatus(classes="index-status")
         yield Footer(compact=True)
 
@@ -420,6 +421,16 @@ class SearchScreen(ListKeys, Screen[None]):
         if option is not None and option.id and option.id.startswith("hit:"):
             return int(option.id[4:])
         return None
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing on the results starts a new query, as typing on the library filters it."""
+        type_into(self, self.input, event)
+
+    def on_paste(self, event: events.Paste) -> None:
+        if self.focused is not self.input:
+            self.set_focus(self.input)
+            self.input.post_message(events.Paste(event.text))
+            event.stop()
 
     @on(OptionList.OptionHighlighted, "#search-results")
     def _highlighted(self) -> None:
