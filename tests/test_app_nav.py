@@ -313,6 +313,9 @@ def test_identical_rows_show_their_file_and_long_titles_hang() -> None:
     indent = len(lines[0]) - len(lines[0].lstrip("\u00a0 "))
     assert all(line.startswith(" " * 8) for line in lines[1:]), "continuation lines hang"
     assert indent == 2
+    # a title that is the kind is said once (ux r16): "2008 政府工作报告  9.0k字"
+    province = texts[1].replace("\u00a0", " ")
+    assert province.split() == ["2008", "政府工作报告", "9.0k字"]
 
 
 def type_burst(app, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -397,3 +400,30 @@ async def test_going_up_to_the_first_hit_shows_its_document_and_section(app_home
         assert results.highlighted == target
         top = round(results.scroll_y)
         assert top <= results._index_to_line[starts[-1]]
+
+
+def footer_keys(screen) -> list[str]:  # type: ignore[no-untyped-def]
+    from textual.widgets._footer import FooterKey
+
+    return [key.key for key in screen.query(FooterKey)]
+
+
+@run_async
+async def test_the_reader_footer_offers_n_only_with_a_search(app_home: Path) -> None:
+    """ux r16: `n N Hit` stood in the reader's footer with no search (n only said so)."""
+    app = make_app(app_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.pause(0.2)
+        reader = app.reader_screen
+        assert isinstance(app.screen, ReaderScreen)
+        keys = footer_keys(reader)
+        assert "n" not in keys and "t" in keys and "escape" in keys
+        await search(app, pilot, "林麝")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, ReaderScreen)
+        assert "n" in footer_keys(reader)

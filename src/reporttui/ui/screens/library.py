@@ -66,8 +66,10 @@ def grouped_options(entries: Iterable[Any], filter_text: str = "", width: int = 
             + plain(f"{entry.kind or '类型不明'}", "$text-accent")
             + Content(NBSP * 2)
         )
-        body = plain(entry.title or "") + Content.styled(
-            f"{NBSP * 2}{size_label(entry.chars or 0)}", "dim"
+        # most reports are titled by their kind: 政府工作报告 once, not twice (ux r16)
+        title = entry.title if entry.title != entry.kind else ""
+        body = (plain(title + NBSP * 2) if title else Content("")) + Content.styled(
+            size_label(entry.chars or 0), "dim"
         )
         if same[document_label(entry, title=True)] > 1:
             body += Content.styled(f"{NBSP * 2}{source_label(entry.path)}", "dim italic")
@@ -244,7 +246,7 @@ class LibraryScreen(ListKeys, Screen[None]):
 
     @on(Input.Submitted, "#library-filter")
     def _filter_submitted(self) -> None:
-        self.option_list.focus()
+        self.set_focus(self.option_list)
         self.action_open()
 
     @on(OptionList.OptionSelected, "#library-list")
@@ -254,7 +256,7 @@ class LibraryScreen(ListKeys, Screen[None]):
     def on_key(self, event: events.Key) -> None:
         """Typing on the list filters it: printable keys without a binding go to the filter."""
         if self.focused is self.filter_input and event.key == "down":
-            self.option_list.focus()
+            self.set_focus(self.option_list)
             event.stop()
             return
         type_into(self, self.filter_input, event)
@@ -262,7 +264,7 @@ class LibraryScreen(ListKeys, Screen[None]):
     def on_paste(self, event: events.Paste) -> None:
         filter_input = self.filter_input
         if not filter_input.has_focus:
-            filter_input.focus()
+            self.set_focus(filter_input)
             filter_input.insert_text_at_cursor(event.text.replace("\n", " "))
             event.stop()
 
@@ -278,14 +280,14 @@ class LibraryScreen(ListKeys, Screen[None]):
             self._open(option.id)
 
     def action_filter(self) -> None:
-        self.filter_input.focus()
+        self.set_focus(self.filter_input)
 
     async def action_clear_filter(self) -> None:
         if self.filter_input.value:
             self.filter_input.value = ""
-            self.option_list.focus()
+            self.set_focus(self.option_list)
         elif self.filter_input.has_focus:
-            self.option_list.focus()
+            self.set_focus(self.option_list)
         else:
             await self.app.back()
 

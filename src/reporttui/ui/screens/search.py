@@ -125,6 +125,7 @@ class SearchScreen(ListKeys, Screen[None]):
             "f2",
             "explain",
             "Explain",
+            key_display="F2",
             id="search.explain",
             tooltip="Show how the query was parsed and segmented (scrolls: j k space b)",
         ),
@@ -412,6 +413,9 @@ class SearchScreen(ListKeys, Screen[None]):
             )
             if result.total > len(state.hits):
                 text += Content.styled(f" (first {len(state.hits)} listed)", "dim")
+            if k is not None and k < len(state.hits):
+                # the highlighted hit's report: its header row is often above the top (ux r16)
+                text += Content(" · ") + plain(document_label(state.hits[k], short=True), "bold")
         if result.notice:
             text += Content.styled(f"  {result.notice}", "italic $text-warning")
         self._status(text)
@@ -452,11 +456,11 @@ class SearchScreen(ListKeys, Screen[None]):
         self.app.open_hit(index if index is not None else 0)
 
     def action_focus_results(self) -> None:
-        self.results.focus()
+        self.set_focus(self.results)
 
     async def action_clear_or_back(self) -> None:
         if self.results.has_focus:
-            self.input.focus()
+            self.set_focus(self.input)
         elif self.input.value:
             self.input.value = ""
             self.run_search()
