@@ -124,12 +124,16 @@ def _key_text(binding: Binding) -> str:
         }.get(k.strip(), k.strip())
         for k in binding.key.split(",")
     )
-    return keys.replace("|", "\\|")
+    return keys
 
 
 def bindings_table(bindings: Iterable[BindingType]) -> str:
-    """A Markdown table of key, action and what it does (tooltip), one row per action."""
-    rows = ["| Key | Action | What it does |", "|---|---|---|"]
+    """Markdown: one line per action, its keys, its name and what it does (tooltip).
+
+    A list, not a table: a boxed table row took 2-4 lines at 80 columns (a rule between rows,
+    three wrapped columns), 4-6 keys a screen; a list item takes one or two (ux r16).
+    """
+    rows = []
     seen: set[str] = set()
     for item in bindings:
         binding = item if isinstance(item, Binding) else Binding(*item)
@@ -137,8 +141,9 @@ def bindings_table(bindings: Iterable[BindingType]) -> str:
             continue
         if binding.id:
             seen.add(binding.id)
-        tip = (binding.tooltip or "").replace("|", "\\|")
-        rows.append(f"| `{_key_text(binding)}` | {binding.description} | {tip} |")
+        keys = " ".join(f"`{key.strip()}`" for key in _key_text(binding).split(","))
+        tip = binding.tooltip or ""
+        rows.append(f"- {keys} **{binding.description}**" + (f": {tip}" if tip else ""))
     return "\n".join(rows)
 
 
