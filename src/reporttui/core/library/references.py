@@ -15,6 +15,20 @@ from reporttui.core.library.catalog import (
 from reporttui.core.library.faults import size_problem
 from reporttui.core.paths import seed_files
 
+
+def _candidates(entries: list[Any]) -> str:
+    """The first five of several documents a reference matches, each with what tells it from
+    the others: its id, region, year and title, and its file (two copies of one report read the
+    same otherwise: "太原2025" in a library holding 太原市/2025.md and a seed of it)."""
+    from reporttui.core.labels import document_label, source_label
+
+    names = [
+        f"{e.id} {document_label(e, title=True)} ({source_label(e.path)})" for e in entries[:5]
+    ]
+    more = f"; and {len(entries) - 5} more" if len(entries) > 5 else ""
+    return "; ".join(names) + more
+
+
 DOC_CACHE = 16
 
 
@@ -138,13 +152,13 @@ class References(LibraryBase):
             if len(found) == 1:
                 return found[0]
             if len(found) > 1:
-                names = "; ".join(f"{e.id} {e.title}" for e in found[:5])
+                names = _candidates(found)
                 raise ReportError(f"{ref!r} matches {len(found)} documents: {names}")
         titled = [e for e in entries if ref in e.title or (e.region and ref == e.region)]
         if len(titled) == 1:
             return titled[0]
         if len(titled) > 1:
-            names = "; ".join(f"{e.id} {e.title}" for e in titled[:5])
+            names = _candidates(titled)
             raise ReportError(f"{ref!r} matches {len(titled)} documents: {names}")
         if path.is_dir():
             raise ReportError(f"{ref} is a folder: name one report file (or add the folder first)")
