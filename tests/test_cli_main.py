@@ -86,3 +86,13 @@ def test_an_ambiguous_document_names_the_files_that_tell_them_apart(tmp_path: Pa
     assert "matches 2 documents" in line
     assert "(太原市/2025.txt)" in line and f"(seeds/{seed.name})" in line
     assert line.count("太原市 2025 政府工作报告") == 2
+
+
+def test_a_region_named_short_is_ambiguous_among_its_reports(tmp_path: Path) -> None:
+    """ux r16: `compare 太原 古交2025` took the one report whose *title* says 太原 (古交's news
+    item 跻身太原发展…) and compared it silently; 太原 names 太原市's reports."""
+    home = str(tmp_path / "h")
+    # the seeds: 太原市 2025's report, and 古交's news item whose title names 太原
+    line = one_line_error(run("keywords", "太原", home=home))
+    assert "'太原' matches 2 documents" in line and "add a year" in line
+    assert "太原市 2025 政府工作报告" in line and "跻身太原发展" in line

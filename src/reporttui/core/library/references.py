@@ -154,12 +154,17 @@ class References(LibraryBase):
             if len(found) > 1:
                 names = _candidates(found)
                 raise ReportError(f"{ref!r} matches {len(found)} documents: {names}")
-        titled = [e for e in entries if ref in e.title or (e.region and ref == e.region)]
+        # a region named short (太原 for 太原市) is that region's documents, so that `太原`
+        # is ambiguous among them, not the one other report whose title says 太原 (ux r16)
+        titled = [e for e in entries if ref in e.title or (e.region and ref in e.region)]
         if len(titled) == 1:
             return titled[0]
         if len(titled) > 1:
             names = _candidates(titled)
-            raise ReportError(f"{ref!r} matches {len(titled)} documents: {names}")
+            raise ReportError(
+                f"{ref!r} matches {len(titled)} documents (add a year, as in {ref}2025, or give"
+                f" an id): {names}"
+            )
         if path.is_dir():
             raise ReportError(f"{ref} is a folder: name one report file (or add the folder first)")
         if path.exists() or "/" in ref or ref.endswith((".txt", ".md")):
