@@ -366,6 +366,37 @@ async def test_typing_on_the_search_results_starts_a_new_query(app_home: Path) -
 
 
 @run_async
+async def test_keys_typed_after_down_in_one_burst_go_to_the_results(app_home: Path) -> None:
+    """ux r16: `↓ j j` in one burst moved the focus to the results, but the two j were already
+    queued to the query and typed into it (林麝jj, 0 hits)."""
+    app = make_app(app_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await search(app, pilot, "林麝")
+        screen = app.search_screen
+        start = screen.results.highlighted
+        assert screen.input.has_focus and start is not None
+        app.post_message(events.Key("down", None))
+        type_burst(app, "jj")
+        await pilot.pause(0.3)
+        assert screen.input.value == "林麝" and screen.results.has_focus
+        assert screen.results.highlighted != start
+        # the library's filter does the same: `f 古交 ↓ j` moves in the filtered list
+        await pilot.press("escape", "escape", "escape")
+        await settle(app, pilot)
+        library = app.library_screen
+        assert app.screen is library
+        await pilot.press("f", *"古交")
+        await pilot.pause()
+        first = library.option_list.highlighted
+        app.post_message(events.Key("down", None))
+        type_burst(app, "j")
+        await pilot.pause(0.3)
+        assert library.filter_input.value == "古交" and library.option_list.has_focus
+        assert library.option_list.highlighted != first
+
+
+@run_async
 async def test_going_up_to_the_first_hit_shows_its_document_and_section(app_home: Path) -> None:
     """ux r16: the header rows above a group's first hit are not selectable; once scrolled
     above the top no key brought them back (`G` then `g` left the list at row 4)."""

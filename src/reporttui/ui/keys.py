@@ -110,6 +110,38 @@ def type_into(screen: Screen[Any], field: Input, event: events.Key) -> bool:
     return True
 
 
+class FieldInput(Input):
+    """A screen's text field (library filter, query) whose keys follow the focus.
+
+    A key leaving the field (``↓`` to the list) moves the focus at once, but the keys typed
+    right after it were already queued to the field; here they go on to the widget that now has
+    the focus (``↓ j j Enter`` in one burst moves down the results and opens a hit, instead of
+    typing ``jj`` into the query). The reverse of :func:`type_into`.
+    """
+
+    def __init__(self, *args: Any, down_to: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.down_to = down_to
+        """The selector of the list ``↓`` moves to, handled here, at once (not by a binding,
+        which runs only once the key has bubbled up, after the keys behind it were typed)."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        focused = self.screen.focused if self.is_attached else None
+        if focused is not None and focused is not self:
+            event.stop()
+            event.prevent_default()
+            focused.post_message(events.Key(event.key, event.character))
+            return
+        if event.key == "down" and self.down_to and focused is self:
+            target = self.screen.query_one(self.down_to)
+            if target.display:
+                event.stop()
+                event.prevent_default()
+                self.screen.set_focus(target)
+                return
+        await super()._on_key(event)
+
+
 def _key_text(binding: Binding) -> str:
     keys = binding.key_display or ", ".join(
         {

@@ -23,7 +23,7 @@ from reporttui.core.labels import (
     size_label,
     source_label,
 )
-from reporttui.ui.keys import ListKeys, type_into
+from reporttui.ui.keys import FieldInput, ListKeys, type_into
 from reporttui.ui.styling import hanging, plain
 from reporttui.ui.widgets.headed_list import HeadedOptionList
 from reporttui.ui.widgets.index_status import IndexStatus
@@ -146,8 +146,11 @@ class LibraryScreen(ListKeys, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("reporttui · 报告库", id="library-title")
-        yield Input(
-            placeholder="筛选 filter: 地区 年份 标题…", id="library-filter", select_on_focus=False
+        yield FieldInput(
+            placeholder="筛选 filter: 地区 年份 标题…",
+            id="library-filter",
+            select_on_focus=False,
+            down_to="#library-list",
         )
         yield HeadedOptionList(id="library-list")
         yield IndexStatus(classes="index-status")

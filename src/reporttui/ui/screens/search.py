@@ -20,7 +20,7 @@ from textual.worker import get_current_worker
 from reporttui.core.errors import ReportError
 from reporttui.core.labels import document_label, plural
 from reporttui.core.session import SCREEN_HITS, SEARCH_LIMIT, SearchState, grouped_order
-from reporttui.ui.keys import ListKeys, type_into
+from reporttui.ui.keys import FieldInput, ListKeys, type_into
 from reporttui.ui.messages import SearchDone
 from reporttui.ui.styling import hanging, plain, snippet
 from reporttui.ui.widgets.headed_list import HeadedOptionList
@@ -159,9 +159,10 @@ class SearchScreen(ListKeys, Screen[None]):
         """The serial of the search whose first screenful is shown and whose rest follows."""
 
     def compose(self) -> ComposeResult:
-        yield Input(
+        yield FieldInput(
             placeholder='搜索 search: 林麝  "一泓清水入黄河"  region:古交 year:2025 -煤炭',
             id="search-input",
+            down_to="#search-results",
         )
         yield Static("", id="search-status")
         with VerticalScroll(id="search-explain-box"):
