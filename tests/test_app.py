@@ -145,6 +145,11 @@ async def test_search_open_hit_and_step_with_n(app_home: Path) -> None:
         assert app.search_screen._highlighted_hit() == best
         status = str(app.search_screen.query_one("#search-status").render())
         assert status.startswith(f"{best + 1}/{LINSHE_PARAGRAPHS}")
+        # ... and names the highlighted hit's report, whose header may be above the top (ux r16)
+        from reporttui.core.labels import document_label
+
+        label = document_label(state.hits[best], short=True)
+        assert label and status.endswith(f" · {label}")
         # Grouped: a header per document with its count, then sections, then hits.
         texts = option_texts(app.search_screen.results)
         assert sum("林麝" in t for t in texts) == LINSHE_PARAGRAPHS
@@ -567,3 +572,35 @@ async def test_explain_names_the_highlighted_hit_not_the_hit_of_that_rank(app_ho
         text = str(app.search_screen.query_one("#search-explain").render())
         assert f"¶{first_row.paragraph} (hit {rank + 1} by rank) ranks here" in text
         assert f"¶{best.paragraph} (hit 1" not in text
+
+
+@run_async
+async def test_a_one_section_page_opens_without_its_tree(tmp_path: Path) -> None:
+    """ux r16: a saved page or news digest has one section; its tree said only 全文 and took
+    a third of 80 columns. Hidden until `t`; a report with sections still shows its tree."""
+    import gzip
+
+    page = tmp_path / "in" / "feixi.html"
+    page.parent.mkdir()
+    data = Path(__file__).resolve().parent / "data" / "inputs" / "ahjyt-feixi-2023.html.gz"
+    page.write_bytes(gzip.decompress(data.read_bytes()))
+    app = make_app(tmp_path / "home", paths=[page])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.pause(0.3)
+        reader = app.reader_screen
+        assert isinstance(app.screen, ReaderScreen) and reader.document.region == "肥西县"
+        assert len(reader.tree.nodes_by_section) == 1
+        assert not reader.tree.display and reader.text.size.width > 70
+        other = next(e for e in app.entries if e.region == "交城县")
+        app.open_document(other.id)
+        await settle(app, pilot)
+        await pilot.pause(0.2)
+        assert len(reader.tree.nodes_by_section) > 1 and reader.tree.display
+        await pilot.press("escape")  # back to the page: its tree hidden again
+        await settle(app, pilot)
+        await pilot.pause(0.2)
+        assert reader.document.region == "肥西县" and not reader.tree.display
+        await pilot.press("t")  # asked for: shown
+        await pilot.pause()
+        assert reader.tree.display

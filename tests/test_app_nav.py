@@ -313,3 +313,148 @@ def test_identical_rows_show_their_file_and_long_titles_hang() -> None:
     indent = len(lines[0]) - len(lines[0].lstrip("\u00a0 "))
     assert all(line.startswith(" " * 8) for line in lines[1:]), "continuation lines hang"
     assert indent == 2
+    # a title that is the kind is said once (ux r16): "2008 政府工作报告  9.0k字"
+    province = texts[1].replace("\u00a0", " ")
+    assert province.split() == ["2008", "政府工作报告", "9.0k字"]
+
+
+def type_burst(app, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Keys arriving together (typing over SSH, a fast typist): all queued before any is
+    handled, as a terminal delivers them; pilot.press would wait for each one."""
+    for character in text:
+        app.post_message(events.Key({" ": "space"}.get(character, character), character))
+
+
+@run_async
+async def test_a_burst_of_keys_on_the_library_is_typed_into_the_filter(app_home: Path) -> None:
+    """ux r16: the first key moved the focus only after the queued ones, so the space of
+    `古交 2026` paged the list down and the filter read 古交2026 (no document)."""
+    app = make_app(app_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        screen = app.library_screen
+        assert screen.option_list.has_focus
+        type_burst(app, "古交 2026")
+        await pilot.pause(0.3)
+        assert screen.filter_input.value == "古交 2026"
+        docs = [o for o in screen.option_list._options if o.id and o.id.startswith("doc:")]
+        assert len(docs) == 1 and "1 of 5" in str(screen.query_one("#library-title").render())
+        await pilot.press("escape", "j")  # the filter cleared: j is a list key again
+        await pilot.pause()
+        assert screen.filter_input.value == "" and screen.option_list.has_focus
+
+
+@run_async
+async def test_typing_on_the_search_results_starts_a_new_query(app_home: Path) -> None:
+    """ux r16: on the result list (after Esc back from a hit) the letters of a new query ran
+    as list keys (g G j k b space) and went nowhere."""
+    app = make_app(app_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await search(app, pilot, "林麝")
+        screen = app.search_screen
+        await pilot.press("down", "G")  # a key the results bind is still that key
+        await pilot.pause()
+        last = max(i for i, o in enumerate(screen.results._options) if not o.disabled)
+        assert screen.results.has_focus and screen.results.highlighted == last
+        type_burst(app, "古交 gjb")  # the query's text selected on focus: typing replaces it
+        await pilot.pause(0.3)
+        assert screen.input.has_focus and screen.input.value == "古交 gjb"
+        await pilot.press(*"营商")  # then typed one by one: appended
+        await pilot.pause()
+        assert screen.input.value == "古交 gjb营商"
+
+
+@run_async
+async def test_keys_typed_after_down_in_one_burst_go_to_the_results(app_home: Path) -> None:
+    """ux r16: `↓ j j` in one burst moved the focus to the results, but the two j were already
+    queued to the query and typed into it (林麝jj, 0 hits)."""
+    app = make_app(app_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await search(app, pilot, "林麝")
+        screen = app.search_screen
+        start = screen.results.highlighted
+        assert screen.input.has_focus and start is not None
+        app.post_message(events.Key("down", None))
+        type_burst(app, "jj")
+        await pilot.pause(0.3)
+        assert screen.input.value == "林麝" and screen.results.has_focus
+        assert screen.results.highlighted != start
+        # the library's filter does the same: `f 古交 ↓ j` moves in the filtered list
+        await pilot.press("escape", "escape", "escape")
+        await settle(app, pilot)
+        library = app.library_screen
+        assert app.screen is library
+        await pilot.press("f", *"古交")
+        await pilot.pause()
+        first = library.option_list.highlighted
+        app.post_message(events.Key("down", None))
+        type_burst(app, "j")
+        await pilot.pause(0.3)
+        assert library.filter_input.value == "古交" and library.option_list.has_focus
+        assert library.option_list.highlighted != first
+
+
+@run_async
+async def test_going_up_to_the_first_hit_shows_its_document_and_section(app_home: Path) -> None:
+    """ux r16: the header rows above a group's first hit are not selectable; once scrolled
+    above the top no key brought them back (`G` then `g` left the list at row 4)."""
+    app = make_app(app_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await search(app, pilot, "发展")
+        results = app.search_screen.results
+        await pilot.press("down", "G")
+        await pilot.pause()
+        assert results.scroll_y > 0
+        await pilot.press("g")
+        await pilot.pause()
+        options = results._options
+        assert (
+            options[0].disabled
+            and options[1].disabled
+            and not options[results.highlighted].disabled
+        )
+        assert results.highlighted == 2 and results.scroll_y == 0
+        # the first hit of a later document, reached from below: its two headers show too
+        starts = [i for i, o in enumerate(options) if o.id and o.id.startswith("doc:") and i > 0]
+        target = starts[-1] + 2
+        assert not options[target].disabled
+        results.highlighted = target + 1 if not options[target + 1].disabled else target
+        await pilot.pause()
+        await pilot.press("G")
+        await pilot.pause()
+        while results.highlighted is not None and results.highlighted > target:
+            await pilot.press("k")
+            await pilot.pause()
+        assert results.highlighted == target
+        top = round(results.scroll_y)
+        assert top <= results._index_to_line[starts[-1]]
+
+
+def footer_keys(screen) -> list[str]:  # type: ignore[no-untyped-def]
+    from textual.widgets._footer import FooterKey
+
+    return [key.key for key in screen.query(FooterKey)]
+
+
+@run_async
+async def test_the_reader_footer_offers_n_only_with_a_search(app_home: Path) -> None:
+    """ux r16: `n N Hit` stood in the reader's footer with no search (n only said so)."""
+    app = make_app(app_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.pause(0.2)
+        reader = app.reader_screen
+        assert isinstance(app.screen, ReaderScreen)
+        keys = footer_keys(reader)
+        assert "n" not in keys and "t" in keys and "escape" in keys
+        await search(app, pilot, "林麝")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, ReaderScreen)
+        assert "n" in footer_keys(reader)

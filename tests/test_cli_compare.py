@@ -113,6 +113,20 @@ def test_keywords_bars(tmp_path: Path) -> None:
     assert "推进" not in out
 
 
+def test_keywords_bars_are_scaled_to_the_largest_count(tmp_path: Path) -> None:
+    """ux r16: the bars were scaled to the first term's count, but the list is in keyness
+    order, so a later, more frequent term drew a bar several times the chart's width."""
+    from reporttui.cli.compare import BAR_WIDTH
+
+    out = run(tmp_path, "keywords", str(seed_path("太原2025")), "-n", "20")
+    rows = [line for line in out.splitlines() if "█" in line or "▏" in line]
+    counts = [int(line.split("│")[1]) for line in rows]
+    assert len(rows) >= 10 and counts != sorted(counts, reverse=True)  # keyness order
+    widths = [sum(ch in "█▏▎▍▌▋▊▉" for ch in line) for line in rows]
+    assert max(widths) == BAR_WIDTH
+    assert widths[counts.index(max(counts))] == BAR_WIDTH
+
+
 def test_bad_document_is_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exc:
         main(

@@ -71,3 +71,28 @@ def test_a_folder_where_a_document_is_expected(tmp_path: Path) -> None:
 def test_keywords_top_must_be_positive(tmp_path: Path) -> None:
     proc = run("keywords", "太原2025", "-n", "0", home=str(tmp_path / "h"))
     assert proc.returncode == 2 and "Traceback" not in proc.stderr and "-n" in proc.stderr
+
+
+def test_an_ambiguous_document_names_the_files_that_tell_them_apart(tmp_path: Path) -> None:
+    """ux r16: two copies of one report (a corpus file and the seed of it) were listed as
+    "aae4… 政府工作报告; 0676… 政府工作报告": the same words twice. Each now says its file."""
+    seed = Path(__file__).resolve().parents[1] / "seeds" / "004_ca211e75efab253b.txt"
+    copy = tmp_path / "in" / "太原市" / "2025.txt"
+    copy.parent.mkdir(parents=True)
+    copy.write_text(seed.read_text(encoding="utf-8") + "\n各位代表！\n", encoding="utf-8")
+    home = str(tmp_path / "h")
+    assert run("add", str(copy), home=home).returncode == 0
+    line = one_line_error(run("compare", "太原2025", "古交2025", home=home))
+    assert "matches 2 documents" in line
+    assert "(太原市/2025.txt)" in line and f"(seeds/{seed.name})" in line
+    assert line.count("太原市 2025 政府工作报告") == 2
+
+
+def test_a_region_named_short_is_ambiguous_among_its_reports(tmp_path: Path) -> None:
+    """ux r16: `compare 太原 古交2025` took the one report whose *title* says 太原 (古交's news
+    item 跻身太原发展…) and compared it silently; 太原 names 太原市's reports."""
+    home = str(tmp_path / "h")
+    # the seeds: 太原市 2025's report, and 古交's news item whose title names 太原
+    line = one_line_error(run("keywords", "太原", home=home))
+    assert "'太原' matches 2 documents" in line and "add a year" in line
+    assert "太原市 2025 政府工作报告" in line and "跻身太原发展" in line

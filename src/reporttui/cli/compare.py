@@ -491,7 +491,9 @@ def keywords_command(
     table.add_column("词", no_wrap=True)
     table.add_column("次", justify="right")
     table.add_column("", no_wrap=True, style="cyan")
-    peak: float = tops[0].count if tops else 0
+    # the longest bar is the largest count: the list is in keyness order, so its first term's
+    # count is not the peak (a bar 4x too long: 服务 28 drew ~100 blocks, ux r16)
+    peak: float = max((t.count for t in tops), default=0)
     for t in tops:
         table.add_row(t.term, str(t.count), _bar(t.count, peak))
     console.print(table)

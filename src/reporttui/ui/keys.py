@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.containers import ScrollableContainer
 from textual.dom import DOMNode
+from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, OptionList, Tree
+from textual.widgets import DataTable, Input, OptionList, Tree
 
 LIST_BINDINGS: list[BindingType] = [
     Binding("j", "list_move(1)", "Down", show=False, id="list.down", tooltip="Next row"),
@@ -84,6 +86,62 @@ class ListKeys(DOMNode):
             (target.scroll_end if end else target.scroll_home)(animate=False)
 
 
+def type_into(screen: Screen[Any], field: Input, event: events.Key) -> bool:
+    """Typing on a screen's list goes to its text ``field`` (the library filter, the query).
+
+    A printable key the screen does not bind moves the focus to ``field`` at once
+    (``Screen.set_focus``: ``Widget.focus`` lands only after the keys already queued, so in a
+    burst — typing over SSH, a fast typist — the next keys were still list keys, and a space
+    paged the list down instead of being typed). A printable key that reaches the screen while
+    ``field`` has focus was queued to the list before the focus moved; it is typed too, even a
+    bound one (space, ``j``). Each key is handed to ``field`` as a key event, queued behind its
+    focus event, so the field types it as its own: the library filter appends, the query (which
+    selects its text on focus) starts again. Returns whether the key was taken.
+    """
+    if not (event.is_printable and event.character):
+        return False
+    if screen.focused is not field:
+        if event.key in screen.active_bindings:
+            return False
+        screen.set_focus(field)
+    field.post_message(events.Key(event.key, event.character))
+    event.stop()
+    event.prevent_default()
+    return True
+
+
+class FieldInput(Input):
+    """A screen's text field (library filter, query) whose keys follow the focus.
+
+    A key leaving the field (``↓`` to the list) moves the focus at once, but the keys typed
+    right after it were already queued to the field; here they go on to the widget that now has
+    the focus (``↓ j j Enter`` in one burst moves down the results and opens a hit, instead of
+    typing ``jj`` into the query). The reverse of :func:`type_into`.
+    """
+
+    def __init__(self, *args: Any, down_to: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.down_to = down_to
+        """The selector of the list ``↓`` moves to, handled here, at once (not by a binding,
+        which runs only once the key has bubbled up, after the keys behind it were typed)."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        focused = self.screen.focused if self.is_attached else None
+        if focused is not None and focused is not self:
+            event.stop()
+            event.prevent_default()
+            focused.post_message(events.Key(event.key, event.character))
+            return
+        if event.key == "down" and self.down_to and focused is self:
+            target = self.screen.query_one(self.down_to)
+            if target.display:
+                event.stop()
+                event.prevent_default()
+                self.screen.set_focus(target)
+                return
+        await super()._on_key(event)
+
+
 def _key_text(binding: Binding) -> str:
     keys = binding.key_display or ", ".join(
         {
@@ -98,12 +156,16 @@ def _key_text(binding: Binding) -> str:
         }.get(k.strip(), k.strip())
         for k in binding.key.split(",")
     )
-    return keys.replace("|", "\\|")
+    return keys
 
 
 def bindings_table(bindings: Iterable[BindingType]) -> str:
-    """A Markdown table of key, action and what it does (tooltip), one row per action."""
-    rows = ["| Key | Action | What it does |", "|---|---|---|"]
+    """Markdown: one line per action, its keys, its name and what it does (tooltip).
+
+    A list, not a table: a boxed table row took 2-4 lines at 80 columns (a rule between rows,
+    three wrapped columns), 4-6 keys a screen; a list item takes one or two (ux r16).
+    """
+    rows = []
     seen: set[str] = set()
     for item in bindings:
         binding = item if isinstance(item, Binding) else Binding(*item)
@@ -111,8 +173,9 @@ def bindings_table(bindings: Iterable[BindingType]) -> str:
             continue
         if binding.id:
             seen.add(binding.id)
-        tip = (binding.tooltip or "").replace("|", "\\|")
-        rows.append(f"| `{_key_text(binding)}` | {binding.description} | {tip} |")
+        keys = " ".join(f"`{key.strip()}`" for key in _key_text(binding).split(","))
+        tip = binding.tooltip or ""
+        rows.append(f"- {keys} **{binding.description}**" + (f": {tip}" if tip else ""))
     return "\n".join(rows)
 
 

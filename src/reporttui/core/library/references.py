@@ -15,6 +15,20 @@ from reporttui.core.library.catalog import (
 from reporttui.core.library.faults import size_problem
 from reporttui.core.paths import seed_files
 
+
+def _candidates(entries: list[Any]) -> str:
+    """The first five of several documents a reference matches, each with what tells it from
+    the others: its id, region, year and title, and its file (two copies of one report read the
+    same otherwise: "太原2025" in a library holding 太原市/2025.md and a seed of it)."""
+    from reporttui.core.labels import document_label, source_label
+
+    names = [
+        f"{e.id} {document_label(e, title=True)} ({source_label(e.path)})" for e in entries[:5]
+    ]
+    more = f"; and {len(entries) - 5} more" if len(entries) > 5 else ""
+    return "; ".join(names) + more
+
+
 DOC_CACHE = 16
 
 
@@ -138,14 +152,19 @@ class References(LibraryBase):
             if len(found) == 1:
                 return found[0]
             if len(found) > 1:
-                names = "; ".join(f"{e.id} {e.title}" for e in found[:5])
+                names = _candidates(found)
                 raise ReportError(f"{ref!r} matches {len(found)} documents: {names}")
-        titled = [e for e in entries if ref in e.title or (e.region and ref == e.region)]
+        # a region named short (太原 for 太原市) is that region's documents, so that `太原`
+        # is ambiguous among them, not the one other report whose title says 太原 (ux r16)
+        titled = [e for e in entries if ref in e.title or (e.region and ref in e.region)]
         if len(titled) == 1:
             return titled[0]
         if len(titled) > 1:
-            names = "; ".join(f"{e.id} {e.title}" for e in titled[:5])
-            raise ReportError(f"{ref!r} matches {len(titled)} documents: {names}")
+            names = _candidates(titled)
+            raise ReportError(
+                f"{ref!r} matches {len(titled)} documents (add a year, as in {ref}2025, or give"
+                f" an id): {names}"
+            )
         if path.is_dir():
             raise ReportError(f"{ref} is a folder: name one report file (or add the folder first)")
         if path.exists() or "/" in ref or ref.endswith((".txt", ".md")):

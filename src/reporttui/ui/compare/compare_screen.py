@@ -236,6 +236,7 @@ class CompareScreen(ListKeys, Screen[None]):
             "back",
             "Back",
             show=False,
+            key_display="Esc",
             id="compare.back",
             tooltip="Leave the comparison",
         ),

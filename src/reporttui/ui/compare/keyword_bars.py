@@ -88,7 +88,14 @@ class KeywordScreen(ListKeys, Screen[None]):
         Binding(
             "e", "export", "Export", id="keywords.export", tooltip="Write the terms as Markdown"
         ),
-        Binding("escape", "back", "Back", id="keywords.back", tooltip="Leave the keyword charts"),
+        Binding(
+            "escape",
+            "back",
+            "Back",
+            key_display="Esc",
+            id="keywords.back",
+            tooltip="Leave the keyword charts",
+        ),
     ]
 
     def __init__(self, library: Any, doc_id: str, vs_id: str | None = None, top: int = 20) -> None:

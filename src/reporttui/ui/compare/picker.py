@@ -33,7 +33,14 @@ class DocPicker(ModalScreen[str | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="picker.cancel", tooltip="Keep the document"),
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            key_display="Esc",
+            id="picker.cancel",
+            tooltip="Keep the document",
+        ),
         Binding("down", "move(1)", "Down", show=False, id="picker.down"),
         Binding("up", "move(-1)", "Up", show=False, id="picker.up"),
     ]

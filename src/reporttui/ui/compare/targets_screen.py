@@ -97,7 +97,14 @@ class TargetsScreen(ListKeys, Screen[None]):
             tooltip="Add the other years of the same regions as columns",
         ),
         Binding("e", "export", "Export", id="targets.export", tooltip="Write this table as CSV"),
-        Binding("escape", "back", "Back", id="targets.back", tooltip="Leave the targets table"),
+        Binding(
+            "escape",
+            "back",
+            "Back",
+            key_display="Esc",
+            id="targets.back",
+            tooltip="Leave the targets table",
+        ),
     ]
 
     KINDS = (None, "target", "result")

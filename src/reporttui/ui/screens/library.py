@@ -23,8 +23,9 @@ from reporttui.core.labels import (
     size_label,
     source_label,
 )
-from reporttui.ui.keys import ListKeys
+from reporttui.ui.keys import FieldInput, ListKeys, type_into
 from reporttui.ui.styling import hanging, plain
+from reporttui.ui.widgets.headed_list import HeadedOptionList
 from reporttui.ui.widgets.index_status import IndexStatus
 
 if TYPE_CHECKING:
@@ -65,8 +66,10 @@ def grouped_options(entries: Iterable[Any], filter_text: str = "", width: int = 
             + plain(f"{entry.kind or '类型不明'}", "$text-accent")
             + Content(NBSP * 2)
         )
-        body = plain(entry.title or "") + Content.styled(
-            f"{NBSP * 2}{size_label(entry.chars or 0)}", "dim"
+        # most reports are titled by their kind: 政府工作报告 once, not twice (ux r16)
+        title = entry.title if entry.title != entry.kind else ""
+        body = (plain(title + NBSP * 2) if title else Content("")) + Content.styled(
+            size_label(entry.chars or 0), "dim"
         )
         if same[document_label(entry, title=True)] > 1:
             body += Content.styled(f"{NBSP * 2}{source_label(entry.path)}", "dim italic")
@@ -143,10 +146,13 @@ class LibraryScreen(ListKeys, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("reporttui · 报告库", id="library-title")
-        yield Input(
-            placeholder="筛选 filter: 地区 年份 标题…", id="library-filter", select_on_focus=False
+        yield FieldInput(
+            placeholder="筛选 filter: 地区 年份 标题…",
+            id="library-filter",
+            select_on_focus=False,
+            down_to="#library-list",
         )
-        yield OptionList(id="library-list")
+        yield HeadedOptionList(id="library-list")
         yield IndexStatus(classes="index-status")
         yield Footer(compact=True)
 
@@ -243,7 +249,7 @@ class LibraryScreen(ListKeys, Screen[None]):
 
     @on(Input.Submitted, "#library-filter")
     def _filter_submitted(self) -> None:
-        self.option_list.focus()
+        self.set_focus(self.option_list)
         self.action_open()
 
     @on(OptionList.OptionSelected, "#library-list")
@@ -252,21 +258,16 @@ class LibraryScreen(ListKeys, Screen[None]):
 
     def on_key(self, event: events.Key) -> None:
         """Typing on the list filters it: printable keys without a binding go to the filter."""
-        filter_input = self.filter_input
-        if filter_input.has_focus:
-            if event.key == "down":
-                self.option_list.focus()
-                event.stop()
-            return
-        if event.is_printable and event.character and event.key not in self.active_bindings:
-            filter_input.focus()
-            filter_input.insert_text_at_cursor(event.character)
+        if self.focused is self.filter_input and event.key == "down":
+            self.set_focus(self.option_list)
             event.stop()
+            return
+        type_into(self, self.filter_input, event)
 
     def on_paste(self, event: events.Paste) -> None:
         filter_input = self.filter_input
         if not filter_input.has_focus:
-            filter_input.focus()
+            self.set_focus(filter_input)
             filter_input.insert_text_at_cursor(event.text.replace("\n", " "))
             event.stop()
 
@@ -282,14 +283,14 @@ class LibraryScreen(ListKeys, Screen[None]):
             self._open(option.id)
 
     def action_filter(self) -> None:
-        self.filter_input.focus()
+        self.set_focus(self.filter_input)
 
     async def action_clear_filter(self) -> None:
         if self.filter_input.value:
             self.filter_input.value = ""
-            self.option_list.focus()
+            self.set_focus(self.option_list)
         elif self.filter_input.has_focus:
-            self.option_list.focus()
+            self.set_focus(self.option_list)
         else:
             await self.app.back()
 

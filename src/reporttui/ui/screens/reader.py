@@ -119,6 +119,9 @@ class ReaderScreen(Screen[None]):
         super().__init__()
         self.document: Document | None = None
         self._tree_wanted: bool | None = None
+        self._flat = False
+        """The document has one section (a news page, a saved web page): its tree says only
+        全文, so it is hidden unless asked for with ``t`` (a third of 80 columns, ux r16)."""
         self._pending: ReaderPlace | None = None
         """A place to restore once the screen is shown and its document laid out."""
         self._notice = ""
@@ -145,7 +148,7 @@ class ReaderScreen(Screen[None]):
             "no document open: press Esc for the library"
         )
         self._apply_width(self.app.size.width)
-        self.app.search_changed.subscribe(self, lambda _state: self.refresh_search())
+        self.app.search_changed.subscribe(self, self._search_changed)
 
     def on_resize(self) -> None:
         self._apply_width(self.size.width)
@@ -158,7 +161,7 @@ class ReaderScreen(Screen[None]):
         narrow = width < NARROW
         self.set_class(narrow, "-narrow")
         show = self._tree_wanted if self._tree_wanted is not None else not narrow
-        self.tree.display = show
+        self.tree.display = show and (self._tree_wanted is not None or not self._flat)
 
     # -- loading ----------------------------------------------------------------------------
 
@@ -199,6 +202,8 @@ class ReaderScreen(Screen[None]):
         if self.document is not doc:
             self.document = doc
             self.tree.show(doc, search.section_counts(doc.id) if search else None)
+            self._flat = len(self.tree.nodes_by_section) <= 1
+            self._apply_width(self.size.width or self.app.size.width)
             await self.text.show(doc, terms)
         else:
             self.tree.set_hit_counts(search.section_counts(doc.id) if search else None)
@@ -282,6 +287,18 @@ class ReaderScreen(Screen[None]):
         self.update_title()
 
     # -- the hit walk -----------------------------------------------------------------------
+
+    def _search_changed(self, _state: object) -> None:
+        self.refresh_search()
+        self.refresh_bindings()  # n N shown only with a search to step through
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``n`` ``N`` leave the footer while there is no search (they did nothing but say so:
+        the footer offered a key with nothing behind it, ux r16); the help still lists them."""
+        if action == "step_hit":
+            state = self.app.session.search
+            return state is not None and bool(state.hits)
+        return True
 
     def action_step_hit(self, delta: int) -> None:
         """n / N: the next / previous hit of the active search, on into other documents."""

@@ -6,7 +6,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -20,9 +20,10 @@ from textual.worker import get_current_worker
 from reporttui.core.errors import ReportError
 from reporttui.core.labels import document_label, plural
 from reporttui.core.session import SCREEN_HITS, SEARCH_LIMIT, SearchState, grouped_order
-from reporttui.ui.keys import ListKeys
+from reporttui.ui.keys import FieldInput, ListKeys, type_into
 from reporttui.ui.messages import SearchDone
 from reporttui.ui.styling import hanging, plain, snippet
+from reporttui.ui.widgets.headed_list import HeadedOptionList
 from reporttui.ui.widgets.index_status import IndexStatus
 
 if TYPE_CHECKING:
@@ -124,6 +125,7 @@ class SearchScreen(ListKeys, Screen[None]):
             "f2",
             "explain",
             "Explain",
+            key_display="F2",
             id="search.explain",
             tooltip="Show how the query was parsed and segmented (scrolls: j k space b)",
         ),
@@ -157,14 +159,15 @@ class SearchScreen(ListKeys, Screen[None]):
         """The serial of the search whose first screenful is shown and whose rest follows."""
 
     def compose(self) -> ComposeResult:
-        yield Input(
+        yield FieldInput(
             placeholder='搜索 search: 林麝  "一泓清水入黄河"  region:古交 year:2025 -煤炭',
             id="search-input",
+            down_to="#search-results",
         )
         yield Static("", id="search-status")
         with VerticalScroll(id="search-explain-box"):
             yield Static("", id="search-explain")
-        yield OptionList(id="search-results")
+        yield HeadedOptionList(id="search-results")
         yield IndexStatus(classes="index-status")
         yield Footer(compact=True)
 
@@ -411,6 +414,9 @@ class SearchScreen(ListKeys, Screen[None]):
             )
             if result.total > len(state.hits):
                 text += Content.styled(f" (first {len(state.hits)} listed)", "dim")
+            if k is not None and k < len(state.hits):
+                # the highlighted hit's report: its header row is often above the top (ux r16)
+                text += Content(" · ") + plain(document_label(state.hits[k], short=True), "bold")
         if result.notice:
             text += Content.styled(f"  {result.notice}", "italic $text-warning")
         self._status(text)
@@ -420,6 +426,16 @@ class SearchScreen(ListKeys, Screen[None]):
         if option is not None and option.id and option.id.startswith("hit:"):
             return int(option.id[4:])
         return None
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing on the results starts a new query, as typing on the library filters it."""
+        type_into(self, self.input, event)
+
+    def on_paste(self, event: events.Paste) -> None:
+        if self.focused is not self.input:
+            self.set_focus(self.input)
+            self.input.post_message(events.Paste(event.text))
+            event.stop()
 
     @on(OptionList.OptionHighlighted, "#search-results")
     def _highlighted(self) -> None:
@@ -441,11 +457,11 @@ class SearchScreen(ListKeys, Screen[None]):
         self.app.open_hit(index if index is not None else 0)
 
     def action_focus_results(self) -> None:
-        self.results.focus()
+        self.set_focus(self.results)
 
     async def action_clear_or_back(self) -> None:
         if self.results.has_focus:
-            self.input.focus()
+            self.set_focus(self.input)
         elif self.input.value:
             self.input.value = ""
             self.run_search()

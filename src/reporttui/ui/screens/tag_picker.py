@@ -26,7 +26,14 @@ class TagPicker(ModalScreen[tuple[list[str], str] | None]):
     """A modal dialog over the reader or the search results."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="tags.cancel", tooltip="Close without saving"),
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            key_display="Esc",
+            id="tags.cancel",
+            tooltip="Close without saving",
+        ),
         Binding("ctrl+s", "save", "Save", id="tags.save", tooltip="Save the tags and the note"),
     ]
 

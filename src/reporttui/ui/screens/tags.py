@@ -19,6 +19,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reporttui.core.labels import plural
 from reporttui.core.library.tag_export import citation, export, write_atomically
 from reporttui.core.library.tags import TagCount, TaggedPassage, TagStore
 from reporttui.ui.keys import ListKeys  # j k g G space b (reader lane)
@@ -74,7 +75,14 @@ class ExportDialog(ModalScreen[str | None]):
             self.dismiss(result)
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="export.cancel", tooltip="Do not export")
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            key_display="Esc",
+            id="export.cancel",
+            tooltip="Do not export",
+        )
     ]
 
     def __init__(self, default: str) -> None:
@@ -120,6 +128,7 @@ class TagsScreen(ListKeys, Screen[None]):
             "escape",
             "back",
             "Back",
+            key_display="Esc",
             id="tags.back",
             tooltip="Back to the tag list, or close the tags screen",
         ),
@@ -177,7 +186,7 @@ class TagsScreen(ListKeys, Screen[None]):
         self.tag = None
         keep = self.options.highlighted
         self.options.clear_options()
-        title = f"标签 tags: {len(counts)} tag(s)"
+        title = f"标签 tags: {plural(len(counts), 'tag')}"
         if flagged:
             title += f" · {flagged} passage(s) changed in their source"
         if not counts:
