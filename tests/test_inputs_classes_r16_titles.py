@@ -84,7 +84,12 @@ def test_judged_titles_without_what_a_copy_glued_on(rel: str, title: str) -> Non
 def test_judged_headlines_run_into_the_paragraph_after_them(rel: str, title: str) -> None:
     doc = parse_data(rel)
     assert doc.title == title
-    assert doc.meta["evidence.title"].startswith("a headline run into the paragraph")
+    first_line, _, rest = doc.text.partition("\n")
+    if first_line.startswith(title) and len(first_line) - len(title) <= 4 and rest.strip():
+        # the cleaning now parts the headline from its paragraph (a picture mark after it)
+        assert doc.meta["evidence.title"] == "title line"
+    else:
+        assert doc.meta["evidence.title"].startswith("a headline run into the paragraph")
 
 
 @pytest.mark.parametrize(

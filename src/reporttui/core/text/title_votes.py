@@ -155,7 +155,10 @@ _CUT_END = "，,、；;：:（(《“"
 
 
 def glued_headline(
-    source: Sequence[tuple[str, bool]], text_lines: Sequence[str], body: str
+    source: Sequence[tuple[str, bool]],
+    text_lines: Sequence[str],
+    body: str,
+    dropped_copies: Sequence[str] = (),
 ) -> str | None:
     """(round 16) A headline that stood apart in the source but was run into the paragraph after
     it when the lines were joined (…事关每个杭州人 + 2023年杭州市政府要为…), or the one before it;
@@ -168,9 +171,11 @@ def glued_headline(
     one of its first three lines, and 60 % of its character pairs are repeated in the body with
     every copy of it taken out (it cannot vouch for itself), or 30 % and a copy among the source
     lines (a copy site prints a joint notice's title again). The best score wins (a copy counts
-    0.5), as in :func:`vote_title`.
+    0.5), as in :func:`vote_title`. ``dropped_copies``: the opening's lines the cleaning took
+    out as copies of the headline (a listing's copy with its teaser): copies on the page too.
     """
     whole = {_key(t) for t in text_lines}
+    copy_keys = [_key(c) for c in dropped_copies]
     hosts = [_key(t) for t in text_lines[:3]]
     rest = _key(body)
     best, best_share = None, 0.0
@@ -190,7 +195,11 @@ def glued_headline(
             continue
         own = _pairs(_BAR_KICKER.sub("", t, count=1)) or _pairs(t)
         share = len(own & _pairs(rest.replace(k, "\n"))) / len(own)
-        copied = sum(1 for other, _ in source if k in _key(other)) >= 2
+        copied = (
+            sum(1 for other, _ in source if k in _key(other))
+            + sum(1 for other in copy_keys if k in other)
+            >= 2
+        )
         if not (share >= 0.6 or (copied and share >= 0.3)):
             continue
         score = share + (0.5 if copied else 0.0)
