@@ -189,8 +189,10 @@ def parse_document(
             (a.text, b.blank_before > 0 or b.line > a.line + 1)
             for a, b in pairwise(cleaned.lines[: _OPENING + 1])
         ]
-        copies = [d.text for d in dropped if d.line <= _OPENING and d.reason == "headline copy"]
-        glued = glued_headline(source, built.text.split("\n"), main_text, copies)
+        headline_copies = [
+            d.text for d in dropped if d.line <= _OPENING and d.reason == "headline copy"
+        ]
+        glued = glued_headline(source, built.text.split("\n"), main_text, headline_copies)
         if glued:
             meta = metadata_with(glued, [glued, *built.title_lines])
             if meta.title:
