@@ -449,11 +449,11 @@ def clean(text: str) -> Cleaned:
         blank = 0
     if lines:
         lines[-1].blank_after = blank + 2  # the end of the file is a wide gap
-    from reporttui.core.text.chrome_r16 import drop_r16_pieces
     from reporttui.core.text.debris import drop_debris  # debris imports Line from here
     from reporttui.core.text.furniture import drop_furniture, drop_page_tail, mark_page_tail
+    from reporttui.core.text.page_pieces import drop_page_pieces
 
-    lines = drop_r16_pieces(lines, dropped, chrome_text)  # (round 16) forum, toolbar, pipes
+    lines = drop_page_pieces(lines, dropped, chrome_text)  # (round 16) forum, toolbar, pipes
     lines = drop_furniture(lines, dropped, chrome_text)  # (round 9) page furniture
     tail = mark_page_tail(lines)
     lines = drop_debris(lines, dropped, chrome_text)

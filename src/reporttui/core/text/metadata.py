@@ -2388,8 +2388,7 @@ def _lone_short_name(text: str) -> tuple[str, str] | None:
     # The county's level must be the text's own: a province's or a city's report speaks of its
     # counties (市县政府) but far more of itself (全省, 省委).
     # (held14) A rank among the parent's units (总量全市第二, 全省前列) is not the text's level.
-    ranked = _RANK.sub("", body)
-    counts = {k: sum(ranked.count(w) for w in (*ws, f"我{k}")) for k, ws in _LEVEL_WORDS.items()}
+    counts = _level_counts(body)
     own = counts.get(name[-1], counts["县"])
     if any(c > own for k, c in counts.items() if k != name[-1]):
         return None
@@ -2491,6 +2490,13 @@ _RANK = re.compile(
 )
 
 
+def _level_counts(body: str) -> dict[str, int]:
+    """How often the text speaks of each level as its own (全县, 县委, 我县…), a rank among the
+    parent's units (总量全市第二, 全省前列) left out."""
+    ranked = _RANK.sub("", body)
+    return {k: sum(ranked.count(w) for w in (*ws, f"我{k}")) for k, ws in _LEVEL_WORDS.items()}
+
+
 @cache
 def _shared_stems() -> dict[str, tuple[str, ...]]:
     """Short names two or more county-level divisions share (金平: 金平区, 金平苗族瑶族傣族自治县)
@@ -2531,8 +2537,7 @@ def _lone_shared_short_name(text: str) -> tuple[str, str] | None:
     (found,) = used
     if found not in shared:
         return None
-    ranked = _RANK.sub("", body)
-    counts = {k: sum(ranked.count(w) for w in (*ws, f"我{k}")) for k, ws in _LEVEL_WORDS.items()}
+    counts = _level_counts(body)
     level = max(counts, key=lambda k: counts[k])
     if not counts[level] or sum(c == counts[level] for c in counts.values()) > 1:
         return None
@@ -2586,8 +2591,7 @@ def _lone_word_short_name(text: str) -> tuple[str, str] | None:
         for p in pairs & short.keys()
     ):
         return None
-    ranked = _RANK.sub("", body)
-    counts = {k: sum(ranked.count(w) for w in (*ws, f"我{k}")) for k, ws in _LEVEL_WORDS.items()}
+    counts = _level_counts(body)
     own = counts.get(name[-1], 0)
     if not re.search(_OWN_LEVEL.format(name[-1]) + "|我" + name[-1], body) or any(
         c > own for k, c in counts.items() if k != name[-1]

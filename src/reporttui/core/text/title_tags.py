@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from reporttui.core.labels import PROVINCES
-from reporttui.core.text.title_choice import body_share, has_kind_end
+from reporttui.core.text.title_choice import body_share, has_kind_end, pairs
 from reporttui.core.text.variants import to_simplified
 
 # A bracketed column tag at the head (【天天热闻】, 【數觀兩會】, 【聚焦2012桃源“两会”】).
@@ -43,7 +43,6 @@ _PARTING = " \u3000|｜丨-－_·•:："
 _BARS = "|｜丨│┃-－_＿"
 _BARE_YEAR = re.compile(r"^(?:19|20)\d\d\s*年?(?:度)?$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 _OPEN_CLOSE = {"(": ")", "（": "）", "【": "】", "[": "]", "〔": "〕"}
 # Fewer characters than this is not a headline left after a tag (the tag may be the title).
 _MIN_HEADLINE = 6
@@ -91,10 +90,6 @@ def _read(body: Body) -> str:
 
 def _simple(s: str) -> str:
     return to_simplified(s.strip())
-
-
-def _pairs(s: str) -> set[str]:
-    return set(_CJK_PAIR.findall(s))
 
 
 def _tag_form(part: str) -> bool:
@@ -160,7 +155,7 @@ def _second_headline(rest: str, own: str) -> bool:
         and not has_kind_end(rest)
         and not rest.startswith("关于")
         and not re.search(r"的[\u4e00-\u9fff]{1,3}$", rest)
-        and bool(_pairs(rest) & _pairs(own))
+        and bool(pairs(rest) & pairs(own))
     )
 
 

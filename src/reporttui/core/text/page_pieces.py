@@ -83,7 +83,7 @@ def _line_piece(t: str) -> str | None:
     return None
 
 
-def drop_r16_pieces(lines: list[Line], dropped: list[Dropped], chrome: list[str]) -> list[Line]:
+def drop_page_pieces(lines: list[Line], dropped: list[Dropped], chrome: list[str]) -> list[Line]:
     """The lines kept; the pieces above cut from them or dropped whole."""
     out: list[Line] = []
     for i, ln in enumerate(lines):
