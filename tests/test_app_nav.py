@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from textual import events
@@ -318,6 +319,15 @@ def test_identical_rows_show_their_file_and_long_titles_hang() -> None:
     assert province.split() == ["2008", "政府工作报告", "9.0k字"]
 
 
+async def until(pilot, done, timeout: float = 5.0) -> None:  # type: ignore[no-untyped-def]
+    """Let the app run until ``done()`` holds or ``timeout`` seconds pass (the assertions after
+    say what must hold): a fixed pause is too short on a loaded machine."""
+    loop = asyncio.get_running_loop()
+    end = loop.time() + timeout
+    while not done() and loop.time() < end:
+        await pilot.pause(0.05)
+
+
 def type_burst(app, text: str) -> None:  # type: ignore[no-untyped-def]
     """Keys arriving together (typing over SSH, a fast typist): all queued before any is
     handled, as a terminal delivers them; pilot.press would wait for each one."""
@@ -335,7 +345,12 @@ async def test_a_burst_of_keys_on_the_library_is_typed_into_the_filter(app_home:
         screen = app.library_screen
         assert screen.option_list.has_focus
         type_burst(app, "古交 2026")
-        await pilot.pause(0.3)
+        await until(
+            pilot,
+            lambda: (
+                sum(1 for o in screen.option_list._options if o.id and o.id.startswith("doc:")) == 1
+            ),
+        )
         assert screen.filter_input.value == "古交 2026"
         docs = [o for o in screen.option_list._options if o.id and o.id.startswith("doc:")]
         assert len(docs) == 1 and "1 of 5" in str(screen.query_one("#library-title").render())
@@ -358,7 +373,7 @@ async def test_typing_on_the_search_results_starts_a_new_query(app_home: Path) -
         last = max(i for i, o in enumerate(screen.results._options) if not o.disabled)
         assert screen.results.has_focus and screen.results.highlighted == last
         type_burst(app, "古交 gjb")  # the query's text selected on focus: typing replaces it
-        await pilot.pause(0.3)
+        await until(pilot, lambda: screen.input.value == "古交 gjb")
         assert screen.input.has_focus and screen.input.value == "古交 gjb"
         await pilot.press(*"营商")  # then typed one by one: appended
         await pilot.pause()
@@ -378,7 +393,7 @@ async def test_keys_typed_after_down_in_one_burst_go_to_the_results(app_home: Pa
         assert screen.input.has_focus and start is not None
         app.post_message(events.Key("down", None))
         type_burst(app, "jj")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: screen.results.highlighted != start)
         assert screen.input.value == "林麝" and screen.results.has_focus
         assert screen.results.highlighted != start
         # the library's filter does the same: `f 古交 ↓ j` moves in the filtered list
@@ -391,7 +406,7 @@ async def test_keys_typed_after_down_in_one_burst_go_to_the_results(app_home: Pa
         first = library.option_list.highlighted
         app.post_message(events.Key("down", None))
         type_burst(app, "j")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: library.option_list.highlighted != first)
         assert library.filter_input.value == "古交" and library.option_list.has_focus
         assert library.option_list.highlighted != first
 
