@@ -234,8 +234,15 @@ async def test_search_says_indexing_until_the_index_is_ready(tmp_path: Path) -> 
     app = make_app(tmp_path)  # a fresh home: the seeds get indexed in the background
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash")
+        status_line = app.search_screen.query_one("#search-status")
+        before = str(status_line.render())
         app.search_screen.input.post_message(events.Paste("林麝"))
-        await pilot.pause(0.3)
+        # until the query has been taken (its status line changes) or the index is ready: a
+        # fixed pause was too short on a loaded machine
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if app.session.index_ready or str(status_line.render()) != before:
+                break
         if not app.session.index_ready:
             status = str(app.search_screen.query_one("#search-status").render())
             assert "indexing" in status
