@@ -247,6 +247,13 @@ async def test_search_says_indexing_until_the_index_is_ready(tmp_path: Path) -> 
             status = str(app.search_screen.query_one("#search-status").render())
             assert "indexing" in status
         await settle(app, pilot)
+        # the query waiting for the index runs once the index is ready: give it the time a
+        # loaded machine needs to start it
+        for _ in range(200):
+            if app.session.search is not None:
+                break
+            await pilot.pause(0.05)
+        await settle(app, pilot)
         assert app.session.search is not None
         assert app.session.search.result.total == LINSHE_PARAGRAPHS
 
